@@ -1,0 +1,1 @@
+# bench/: benchmarks, run by hand (never by make check).

@@ -1,0 +1,1 @@
+# data/: the VM size catalogue and the sandbox's world.

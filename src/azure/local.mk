@@ -1,0 +1,1 @@
+# src/azure: HTTP, sign-in, ARM client, operations.

@@ -1,0 +1,72 @@
+/* The command table and the small helpers every command uses. */
+#include "config.h"
+#include "cli/cmd.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "common/i18n.h"
+
+static const struct cli_command cli_commands[] = {
+	{ "plan",	N_("build, check and export plans"),	cmd_plan },
+};
+
+const struct cli_command *
+cli_command_find(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof cli_commands / sizeof cli_commands[0]; i++)
+		if (strcmp(cli_commands[i].name, name) == 0)
+			return &cli_commands[i];
+	return NULL;
+}
+
+void
+cli_command_list(FILE *fp)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof cli_commands / sizeof cli_commands[0]; i++)
+		fprintf(fp, "  %-12s %s\n", cli_commands[i].name,
+		    _(cli_commands[i].summary));
+}
+
+void
+cli_error(const char *fmt, ...)
+{
+	va_list	ap;
+
+	fputs("akswiz: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+cli_warning(const char *fmt, ...)
+{
+	va_list	ap;
+
+	fprintf(stderr, "akswiz: %s", _("warning: "));
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+bool
+cli_output_parse(const char *s, enum output_format *out)
+{
+	if (strcmp(s, "table") == 0)
+		*out = OUTPUT_TABLE;
+	else if (strcmp(s, "json") == 0)
+		*out = OUTPUT_JSON;
+	else if (strcmp(s, "tsv") == 0)
+		*out = OUTPUT_TSV;
+	else
+		return false;
+	return true;
+}

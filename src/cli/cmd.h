@@ -1,0 +1,68 @@
+/*
+ * Commands of the akswiz binary: one file per command, one row per command
+ * in cmd.c's table.  Global options are taken out of argv by main.c before
+ * and after the command name, so a command sees only its own arguments.
+ */
+#ifndef AKSWIZ_CLI_CMD_H
+#define AKSWIZ_CLI_CMD_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Exit statuses (man/akswiz.1 "EXIT STATUS"). */
+enum {
+	EXIT_OK = 0,		/* success */
+	EXIT_FAILED = 1,	/* operation failed, or the plan has errors */
+	EXIT_USAGE = 2,		/* bad usage, unreadable or malformed input */
+	EXIT_PREFLIGHT = 3,	/* refused by preflight before submitting */
+	EXIT_AUTH = 4,		/* sign-in failed */
+	EXIT_SERVICE = 5	/* network or service error */
+};
+
+enum output_format {
+	OUTPUT_TABLE,
+	OUTPUT_JSON,
+	OUTPUT_TSV
+};
+
+/* Options accepted before or after any command. */
+struct cli_globals {
+	const char		*cloud;		/* AzureCloud ... */
+	const char		*endpoint;	/* --endpoint, AKSWIZ_ENDPOINT */
+	const char		*authority;	/* --authority, AKSWIZ_AUTHORITY */
+	const char		*ca_file;	/* --ca-file, SSL_CERT_FILE ... */
+	const char		*subscription;
+	const char		*resource_group;
+	const char		*workspace;
+	enum output_format	 output;
+	bool			 output_set;
+	const char		*debug_file;	/* --debug[=FILE] */
+	bool			 debug;
+	bool			 sandbox;
+	bool			 no_color;
+	bool			 readonly;
+	const char		*argv0;
+};
+
+struct cli_command {
+	const char	*name;
+	const char	*summary;	/* N_(): one line for --help */
+	int		(*exec)(struct cli_globals *, int, char **);
+};
+
+/* The command named, or NULL. */
+const struct cli_command *cli_command_find(const char *);
+/* Print the list of commands (for --help). */
+void		cli_command_list(FILE *);
+
+/* Print "akswiz: <message>" to stderr (translated by the caller). */
+void		cli_error(const char *, ...)
+		    __attribute__((format(printf, 1, 2)));
+void		cli_warning(const char *, ...)
+		    __attribute__((format(printf, 1, 2)));
+/* Parse "table", "json", "tsv"; false otherwise. */
+bool		cli_output_parse(const char *, enum output_format *);
+
+int		cmd_plan(struct cli_globals *, int, char **);
+
+#endif

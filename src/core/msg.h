@@ -1,0 +1,120 @@
+/*
+ * Every message a rule can give, once: a stable id (used in machine output
+ * as its name, e.g. "NAME_LENGTH") and its translatable format.  Formats
+ * take string arguments by position (%1$s ...), so translators may reorder
+ * them.  NP_() marks a message with a plural form chosen by verdict.n.
+ *
+ * Keep ids stable: scripts match them in `akswiz plan check -o json`.
+ */
+#ifndef AKSWIZ_CORE_MSG_H
+#define AKSWIZ_CORE_MSG_H
+
+#include "common/i18n.h"
+
+#define NP_(s, p)	(s), (p)
+#define NS_(s)		(s), NULL
+
+#define MSG_TABLE(_) \
+	/* compute name */ \
+	_(NAME_EMPTY,		NS_(N_("Enter a compute name."))) \
+	_(NAME_LENGTH,		NS_(N_("The name must be 3 to 24 characters long; \"%1$s\" has %2$s."))) \
+	_(NAME_CHARS,		NS_(N_("The name may contain only letters, digits and hyphens; \"%1$s\" is not allowed."))) \
+	_(NAME_FIRST,		NS_(N_("The name must start with a letter."))) \
+	_(NAME_LAST,		NS_(N_("The name must end with a letter or a digit."))) \
+	_(NAME_DIGIT_SUFFIX,	NS_(N_("The name may not end in a hyphen and digits (\"%1$s\"); add a letter at the end, as in \"%2$s\"."))) \
+	_(NAME_RESERVED,	NS_(N_("\"%1$s\" is a reserved name; choose another."))) \
+	_(NAME_TAKEN,		NS_(N_("The workspace already has a compute named \"%1$s\"; choose another name."))) \
+	/* purpose, size, nodes, quota */ \
+	_(PURPOSE_INVALID,	NS_(N_("The purpose must be FastProd (production) or DevTest (dev-test); \"%1$s\" is neither."))) \
+	_(NODES_INVALID,	NS_(N_("The node count must be a whole number from 1 to %1$s."))) \
+	_(NODES_MAX,		NS_(N_("AKS allows at most %1$s nodes in a node pool; this plan has %2$s."))) \
+	_(PROD_NODES,		NP_(N_("Production needs at least 3 nodes; this has %1$s node."), N_("Production needs at least 3 nodes; this has %1$s nodes."))) \
+	_(PROD_VCPU,		NS_(N_("Production needs nodes x vCPU of at least 12; %1$s x %2$s vCPU = %3$s vCPU."))) \
+	_(DEVTEST_NODES,	NS_(N_("Dev-test needs at least 1 node."))) \
+	_(DEVTEST_LOW_VCPU,	NS_(N_("Dev-test with %1$s vCPU in total: at least 2 vCPU are recommended."))) \
+	_(SIZING_OK_PROD,	NS_(N_("%1$s nodes x %2$s vCPU = %3$s vCPU: meets production (at least 3 nodes, at least 12 vCPU)."))) \
+	_(SIZING_OK_DEVTEST,	NS_(N_("%1$s nodes x %2$s vCPU = %3$s vCPU: meets dev-test (at least 1 node)."))) \
+	_(DEVTEST_CAVEAT,	NS_(N_("Dev-test is not suited to production traffic and may increase inference times."))) \
+	_(SIZE_EMPTY,		NS_(N_("Choose a VM size."))) \
+	_(SIZE_UNKNOWN,		NS_(N_("VM size \"%1$s\" is not in the built-in catalogue; the live check will tell whether the region offers it."))) \
+	_(SIZE_NOT_OFFERED,	NS_(N_("VM size \"%1$s\" is not offered in %2$s."))) \
+	_(QUOTA_FAMILY,		NS_(N_("Not enough %1$s quota in %2$s: limit %3$s, in use %4$s, this needs %5$s more; %6$s are free."))) \
+	_(QUOTA_REGIONAL,	NS_(N_("Not enough Total Regional vCPU quota in %1$s: limit %2$s, in use %3$s, this needs %4$s more; %5$s are free."))) \
+	_(LOCATION_DIFFERS,	NS_(N_("The cluster is in %1$s and the workspace in %2$s: expect network latency and data transfer costs."))) \
+	/* virtual network */ \
+	_(VNET_INCOMPLETE,	NS_(N_("A custom virtual network needs all six settings (VNet resource group, VNet, subnet, service CIDR, DNS service IP, Docker bridge CIDR); %1$s is missing."))) \
+	_(IP_INVALID,		NS_(N_("\"%1$s\" is not an IPv4 address (four numbers from 0 to 255, such as 10.0.0.10)."))) \
+	_(CIDR_INVALID,		NS_(N_("\"%1$s\" is not an IPv4 CIDR range (an address and a prefix from 0 to 32, such as 10.0.0.0/16)."))) \
+	_(CIDR_HOST_BITS,	NS_(N_("\"%1$s\" has host bits set; the range it names is %2$s."))) \
+	_(DNS_OUTSIDE,		NS_(N_("DNS service IP %1$s is outside the service CIDR %2$s."))) \
+	_(DNS_RESERVED,		NS_(N_("DNS service IP %1$s is the network address or first host of %2$s, which Kubernetes reserves; use another, such as %3$s."))) \
+	_(BRIDGE_OVERLAPS_SERVICE, NS_(N_("Docker bridge CIDR %1$s overlaps the service CIDR %2$s."))) \
+	_(BRIDGE_OVERLAPS_SUBNET, NS_(N_("Docker bridge CIDR %1$s overlaps the subnet's range %2$s."))) \
+	_(SERVICE_OVERLAPS_SUBNET, NS_(N_("Service CIDR %1$s overlaps the subnet's range %2$s."))) \
+	/* load balancer and TLS */ \
+	_(LB_INVALID,		NS_(N_("The load balancer type must be PublicIp or InternalLoadBalancer; \"%1$s\" is neither."))) \
+	_(LB_SUBNET_NEEDED,	NS_(N_("An internal load balancer needs a subnet."))) \
+	_(LB_SUBNET_PUBLIC,	NS_(N_("A load balancer subnet applies only to an internal load balancer."))) \
+	_(TLS_CUSTOM_INCOMPLETE, NS_(N_("A custom certificate needs the certificate file, the key file and the CNAME; %1$s is missing."))) \
+	_(TLS_LEAF_WITH_CUSTOM,	NS_(N_("A leaf domain label (Microsoft certificate) cannot be combined with a custom certificate, key or CNAME."))) \
+	_(TLS_OVERWRITE_ONLY_LEAF, NS_(N_("Overwrite existing domain applies only to a Microsoft certificate (leaf domain label)."))) \
+	_(TLS_LEAF_EMPTY,	NS_(N_("A Microsoft certificate needs a leaf domain label."))) \
+	_(TLS_LEAF_INVALID,	NS_(N_("Leaf domain label \"%1$s\" is not a valid DNS label: 1 to 63 letters, digits and hyphens, not starting or ending with a hyphen."))) \
+	_(TLS_CNAME_INVALID,	NS_(N_("CNAME \"%1$s\" is not a valid host name."))) \
+	_(TLS_MICROSOFT_INTERNAL, NS_(N_("A Microsoft certificate is not supported with an internal load balancer; use a custom certificate or a public load balancer."))) \
+	_(TLS_HOST_PREVIEW,	NS_(N_("Scoring host name: %1$s"))) \
+	_(CERT_UNREADABLE,	NS_(N_("Cannot read %1$s: %2$s."))) \
+	_(CERT_PARSE,		NS_(N_("%1$s is not a PEM certificate."))) \
+	_(KEY_PARSE,		NS_(N_("%1$s is not a PEM private key."))) \
+	_(KEY_ENCRYPTED,	NS_(N_("%1$s is protected by a pass phrase, which the service does not support."))) \
+	_(KEY_MISMATCH,		NS_(N_("The key in %1$s does not belong to the certificate in %2$s."))) \
+	_(CERT_EXPIRED,		NS_(N_("The certificate expired on %1$s."))) \
+	_(CERT_NOT_YET_VALID,	NS_(N_("The certificate is not valid before %1$s."))) \
+	_(CERT_EXPIRES_SOON,	NS_(N_("The certificate expires on %1$s."))) \
+	_(CERT_CNAME_NOT_COVERED, NS_(N_("The certificate does not cover %1$s; it covers %2$s."))) \
+	/* Kubernetes versions */ \
+	_(K8S_VERSION_INVALID,	NS_(N_("\"%1$s\" is not a Kubernetes version (such as 1.29 or 1.29.2)."))) \
+	_(K8S_SUPPORTED,	NS_(N_("Kubernetes %1$s is supported."))) \
+	_(K8S_PREVIEW,		NS_(N_("Kubernetes %1$s is a preview version; it may change or be withdrawn."))) \
+	_(K8S_UNSUPPORTED,	NS_(N_("Kubernetes %1$s is not supported; supported versions are between %2$s and %3$s."))) \
+	/* AKS resource IDs and attach */ \
+	_(ID_EMPTY,		NS_(N_("Give the AKS cluster's resource ID."))) \
+	_(ID_NOT_ABSOLUTE,	NS_(N_("A resource ID starts with /subscriptions/; \"%1$s\" does not."))) \
+	_(ID_SEGMENTS,		NS_(N_("An AKS cluster ID has 8 segments (/subscriptions/ID/resourceGroups/GROUP/providers/Microsoft.ContainerService/managedClusters/NAME); this one has %1$s."))) \
+	_(ID_EMPTY_SEGMENT,	NS_(N_("The resource ID has an empty segment at position %1$s."))) \
+	_(ID_KEYWORD,		NS_(N_("Segment %1$s of the resource ID should be \"%2$s\", not \"%3$s\"."))) \
+	_(ID_SUBSCRIPTION,	NS_(N_("\"%1$s\" is not a subscription ID (a GUID such as 00000000-0000-0000-0000-000000000000)."))) \
+	_(ID_RESOURCE_GROUP,	NS_(N_("\"%1$s\" is not a valid resource group name."))) \
+	_(ID_PROVIDER,		NS_(N_("The resource ID names provider %1$s; an AKS cluster is under Microsoft.ContainerService."))) \
+	_(ID_TYPE,		NS_(N_("The resource ID names type %1$s; an AKS cluster is managedClusters."))) \
+	_(ID_CLUSTER_NAME,	NS_(N_("\"%1$s\" is not a valid AKS cluster name."))) \
+	_(ATTACH_OTHER_SUBSCRIPTION, NS_(N_("The cluster is in subscription %1$s and the workspace in %2$s; a cluster can be attached only within the workspace's subscription."))) \
+	_(CLUSTER_PRIVATE,	NS_(N_("%1$s is a private cluster: the workspace must be on the same virtual network."))) \
+	_(CLUSTER_AUTHORIZED_IPS, NS_(N_("%1$s admits only authorized IP ranges (%2$s); they must include the Azure Machine Learning control plane's ranges."))) \
+	_(CLUSTER_ATTACHED,	NS_(N_("%1$s is already attached to workspace %2$s as \"%3$s\"; attaching it again would break that attachment."))) \
+	_(CLUSTER_NOT_READY,	NS_(N_("%1$s is %2$s; it can be attached once it has succeeded and is running."))) \
+	_(CLUSTER_TOO_SMALL,	NS_(N_("%1$s has %2$s nodes and %3$s vCPU; production needs at least 3 nodes and 12 vCPU."))) \
+	_(CLUSTER_OK,		NS_(N_("%1$s can be attached."))) \
+	/* plan as a whole */ \
+	_(PLAN_REQUIRED,	NS_(N_("%1$s is required to %2$s."))) \
+	_(PLAN_NOT_APPLICABLE,	NS_(N_("%1$s does not apply to %2$s; remove it."))) \
+	_(PLAN_DETACH_ACTION,	NS_(N_("The underlying resource action must be Detach or Delete; \"%1$s\" is neither."))) \
+	_(CREATE_LEGACY,	NS_(N_("Azure Machine Learning may refuse to create new AKS computes; if it does, create the cluster in AKS and attach it.")))
+
+#define MSG_ENUM(id, ...) MSG_##id,
+enum msg_id {
+	MSG_TABLE(MSG_ENUM)
+	MSG__COUNT
+};
+#undef MSG_ENUM
+
+/* The untranslated format (singular); pass it through _() to show it. */
+const char	*msg_format(enum msg_id);
+/* The untranslated plural format, or NULL when the message has none. */
+const char	*msg_format_plural(enum msg_id);
+/* The stable name, "NAME_LENGTH": for machine output. */
+const char	*msg_name(enum msg_id);
+/* The id of a name, or MSG__COUNT if unknown. */
+enum msg_id	 msg_lookup(const char *name);
+
+#endif

@@ -1,0 +1,120 @@
+/*
+ * The plan: what the wizard or `akswiz plan new` decided and what the
+ * backend performs.  This is the in-memory form, with fixed-size strings so
+ * that core stays free of allocation; src/plan/ reads and writes the JSON
+ * document (man/akswiz-plan.5).  Certificate and key are file paths, never
+ * their contents.
+ *
+ * An empty string means "not given".
+ */
+#ifndef AKSWIZ_CORE_PLAN_H
+#define AKSWIZ_CORE_PLAN_H
+
+#include <stdbool.h>
+
+#include "core/verdict.h"
+
+#define PLAN_VERSION		1
+
+#define PLAN_ID_LEN		64	/* subscription GUIDs, sizes, regions */
+#define PLAN_NAME_LEN		128	/* names: longer ones are errors */
+#define PLAN_TEXT_LEN		512	/* descriptions, resource IDs, paths */
+
+enum plan_op {
+	PLAN_CREATE,
+	PLAN_ATTACH,
+	PLAN_DETACH,
+	PLAN_UPDATE
+};
+
+enum purpose {
+	PURPOSE_FASTPROD,	/* production, the default */
+	PURPOSE_DEVTEST,
+	PURPOSE_DENSEPROD	/* accepted by the API; treated as production */
+};
+
+enum lb_type {
+	LB_PUBLIC,		/* PublicIp, the default */
+	LB_INTERNAL		/* InternalLoadBalancer */
+};
+
+enum tls_mode {
+	TLS_DISABLED,
+	TLS_MICROSOFT,		/* status Auto: a leaf domain label */
+	TLS_CUSTOM		/* status Enabled: cert + key + cname */
+};
+
+enum detach_action {
+	DETACH_KEEP,		/* underlyingResourceAction=Detach */
+	DETACH_DELETE		/* underlyingResourceAction=Delete */
+};
+
+enum cloud {
+	CLOUD_AZURE,		/* AzureCloud */
+	CLOUD_CHINA,		/* AzureChinaCloud */
+	CLOUD_USGOV		/* AzureUSGovernment */
+};
+
+struct plan_scope {
+	char	subscription[PLAN_ID_LEN];
+	char	resource_group[PLAN_NAME_LEN];
+	char	workspace[PLAN_NAME_LEN];
+};
+
+struct plan_vnet {
+	char	resource_group[PLAN_NAME_LEN];
+	char	vnet[PLAN_NAME_LEN];
+	char	subnet[PLAN_NAME_LEN];
+	char	service_cidr[PLAN_ID_LEN];
+	char	dns_service_ip[PLAN_ID_LEN];
+	char	docker_bridge_cidr[PLAN_ID_LEN];
+};
+
+struct plan_tls {
+	enum tls_mode	 mode;
+	char		 leaf_label[PLAN_NAME_LEN];
+	bool		 overwrite;
+	char		 cert_file[PLAN_TEXT_LEN];
+	char		 key_file[PLAN_TEXT_LEN];
+	char		 cname[PLAN_TEXT_LEN];
+};
+
+struct plan {
+	int			 version;	/* PLAN_VERSION */
+	enum plan_op		 op;
+	char			 compute_type[PLAN_ID_LEN];	/* "AKS" */
+	struct plan_scope	 scope;
+	char			 name[PLAN_NAME_LEN];
+	char			 description[PLAN_TEXT_LEN];
+	enum purpose		 purpose;
+	char			 location[PLAN_ID_LEN];	/* "" = the workspace's */
+	char			 vm_size[PLAN_ID_LEN];		/* create */
+	int			 node_count;			/* create; 0 = unset */
+	char			 cluster_id[PLAN_TEXT_LEN];	/* attach */
+	enum lb_type		 lb_type;
+	char			 lb_subnet[PLAN_NAME_LEN];
+	struct plan_vnet	 vnet;				/* create */
+	struct plan_tls		 tls;
+	enum detach_action	 detach_action;			/* detach */
+};
+
+/* A plan of the given operation with every default set. */
+void		 plan_init(struct plan *, enum plan_op);
+
+/* Stable names used in plan documents and on the command line. */
+const char	*plan_op_name(enum plan_op);		/* "create" ... */
+bool		 plan_op_parse(const char *, enum plan_op *);
+const char	*purpose_name(enum purpose);		/* "FastProd" ... */
+bool		 purpose_parse(const char *, enum purpose *);	/* case-insensitive */
+const char	*lb_type_name(enum lb_type);		/* "PublicIp" ... */
+bool		 lb_type_parse(const char *, enum lb_type *);
+const char	*tls_mode_name(enum tls_mode);		/* "disabled" "microsoft" "custom" */
+bool		 tls_mode_parse(const char *, enum tls_mode *);
+const char	*tls_status_name(enum tls_mode);	/* API: "Disabled" "Auto" "Enabled" */
+const char	*detach_action_name(enum detach_action);	/* "Detach" "Delete" */
+bool		 detach_action_parse(const char *, enum detach_action *);
+const char	*cloud_name(enum cloud);		/* "AzureCloud" ... */
+bool		 cloud_parse(const char *, enum cloud *);
+bool		 plan_vnet_is_empty(const struct plan_vnet *);
+
+#endif

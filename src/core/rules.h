@@ -1,0 +1,132 @@
+/*
+ * The rules of the service (DESIGN.md "The rules the product encodes") as
+ * pure functions: each adds verdicts to a caller-owned list and never
+ * clears it.  The wizard, the CLI and the sandbox all call these.
+ */
+#ifndef AKSWIZ_CORE_RULES_H
+#define AKSWIZ_CORE_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/cidr.h"
+#include "core/ids.h"
+#include "core/plan.h"
+#include "core/verdict.h"
+#include "core/versions.h"
+#include "core/vmcatalogue.h"
+
+#define NAME_MIN_LEN		3
+#define NAME_MAX_LEN		24
+#define PROD_MIN_NODES		3
+#define PROD_MIN_VCPU		12
+#define DEVTEST_MIN_NODES	1
+#define DEVTEST_RECOMMENDED_VCPU 2
+#define AKS_MAX_NODES		1000	/* per node pool, VM scale sets */
+
+/* Compute name: length, characters, first/last, -<digits>, reserved. */
+void	rules_name(const char *name, struct verdicts *);
+bool	rules_name_reserved(const char *name);
+/* Uniqueness, case-insensitive, against the workspace's compute names. */
+void	rules_name_unique(const char *name, const char *const *existing,
+	    size_t n, struct verdicts *);
+
+/*
+ * Purpose x size: nodes and nodes x vCPU for the purpose.  vcpus_per_node
+ * 0 means unknown (only the node rules run).  With ok_info, a passing check
+ * adds SIZING_OK_* as info (the wizard's live line).
+ */
+void	rules_sizing(enum purpose, int nodes, int vcpus_per_node,
+	    bool ok_info, enum plan_field, struct verdicts *);
+
+/* One quota line: a family's or the region's vCPU. */
+struct quota_facts {
+	bool	known;
+	long	limit;
+	long	usage;
+	char	label[96];	/* "Standard Dv2 Family vCPUs" (family only) */
+};
+
+/* Requested vCPU against the family's and the region's remaining vCPU. */
+void	rules_quota(long requested_vcpu, const char *location,
+	    const struct quota_facts *family, const struct quota_facts *regional,
+	    struct verdicts *);
+
+/*
+ * Custom virtual network: all six or none; IPs and CIDRs; DNS service IP
+ * inside the service CIDR and not its network address or first host;
+ * Docker bridge overlapping neither the service CIDR nor the subnet's
+ * prefix (subnet_prefix NULL when unknown).
+ */
+void	rules_vnet(const struct plan_vnet *, const struct cidr *subnet_prefix,
+	    struct verdicts *);
+
+/* Load balancer type and subnet, and the TLS choices (no file access). */
+void	rules_lb_tls(enum lb_type, const char *lb_subnet,
+	    const struct plan_tls *, struct verdicts *);
+bool	rules_dns_label_valid(const char *);
+bool	rules_host_name_valid(const char *);
+
+/*
+ * The Microsoft-issued certificate's host name as it will look:
+ * "<label>######.<region>.cloudapp.azure.com" (the six characters are
+ * chosen by the service).  False if label or region is empty or invalid.
+ */
+bool	rules_leaf_host_preview(enum cloud, const char *label,
+	    const char *region, char *buf, size_t len);
+/* The cloud's public-IP DNS suffix, "cloudapp.azure.com". */
+const char *rules_cloud_dns_suffix(enum cloud);
+
+/* What is known of an existing AKS cluster, for the attach verdicts. */
+struct cluster_facts {
+	char	id[PLAN_TEXT_LEN];
+	char	name[PLAN_NAME_LEN];
+	char	location[PLAN_ID_LEN];
+	char	provisioning_state[PLAN_ID_LEN];	/* "Succeeded" ... */
+	char	power_state[PLAN_ID_LEN];		/* "Running" ... or "" */
+	char	version[PLAN_ID_LEN];			/* current version */
+	int	node_count;	/* over all pools */
+	int	vcpu_total;	/* nodes x vCPU over all pools; 0 unknown */
+	bool	private_cluster;
+	char	authorized_ranges[PLAN_TEXT_LEN];	/* "a/24, b/32" or "" */
+	char	attached_workspace[PLAN_NAME_LEN];	/* "" if not attached */
+	char	attached_as[PLAN_NAME_LEN];
+};
+
+/*
+ * Every attach verdict on a cluster: subscription, state, version,
+ * production size (for FastProd), private, authorized ranges, existing
+ * attachment.  Adds CLUSTER_OK (info) when nothing is an error.
+ */
+void	rules_attach_cluster(const struct cluster_facts *, enum purpose,
+	    const char *workspace_subscription, const struct k8s_offer *,
+	    size_t n_offers, struct verdicts *);
+
+/*
+ * What is known beyond the plan itself.  Every member is optional: NULL,
+ * 0 or false mean "not known", and the rules that need it are skipped
+ * (offline `plan check` knows nothing but the catalogue).
+ */
+struct plan_facts {
+	enum cloud			 cloud;
+	const char			*workspace_subscription;
+	const char			*workspace_location;
+	const char *const		*existing_names;
+	size_t				 n_existing_names;
+	bool				 names_known;
+	const struct vm_size		*size;	/* NULL: the catalogue's */
+	bool				 sizes_known;	/* size_offered is meaningful */
+	bool				 size_offered;
+	struct quota_facts		 family_quota;
+	struct quota_facts		 regional_quota;
+	const struct cidr		*subnet_prefix;
+	const struct cluster_facts	*cluster;	/* attach */
+	const struct k8s_offer		*offers;
+	size_t				 n_offers;
+};
+
+/* Every rule that applies to the plan's operation. */
+void	plan_check(const struct plan *, const struct plan_facts *,
+	    struct verdicts *);
+
+#endif

@@ -1,0 +1,118 @@
+/*
+ * Verdicts: what a rule says about a field, as data.  The wizard shows
+ * them next to the field, the CLI prints them, the sandbox turns them into
+ * the service's errors.  Text comes only from msg.h's table, at the edge.
+ *
+ * Everything here is pure: fixed-size storage, no allocation, no I/O.
+ */
+#ifndef AKSWIZ_CORE_VERDICT_H
+#define AKSWIZ_CORE_VERDICT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/msg.h"
+
+enum severity {
+	SEV_INFO,
+	SEV_WARNING,
+	SEV_ERROR
+};
+
+/*
+ * The fields of a plan, with their path in the plan document and the
+ * command-line flag that sets them (NULL where none does).
+ */
+#define PLAN_FIELDS(_) \
+	_(NONE,			"",				NULL) \
+	_(OPERATION,		"operation",			NULL) \
+	_(COMPUTE_TYPE,		"computeType",			NULL) \
+	_(SUBSCRIPTION,		"scope.subscription",		"--subscription") \
+	_(RESOURCE_GROUP,	"scope.resourceGroup",		"--resource-group") \
+	_(WORKSPACE,		"scope.workspace",		"--workspace") \
+	_(NAME,			"name",				"--name") \
+	_(DESCRIPTION,		"description",			"--description") \
+	_(PURPOSE,		"purpose",			"--cluster-purpose") \
+	_(LOCATION,		"location",			"--location") \
+	_(VM_SIZE,		"vmSize",			"--vm-size") \
+	_(NODE_COUNT,		"nodeCount",			"--agent-count") \
+	_(CLUSTER_ID,		"clusterResourceId",		"--compute-resource-id") \
+	_(LB_TYPE,		"loadBalancer.type",		"--load-balancer-type") \
+	_(LB_SUBNET,		"loadBalancer.subnet",		"--load-balancer-subnet") \
+	_(VNET_RESOURCE_GROUP,	"network.vnetResourceGroup",	"--vnet-resourcegroup-name") \
+	_(VNET_NAME,		"network.vnetName",		"--vnet-name") \
+	_(SUBNET_NAME,		"network.subnetName",		"--subnet-name") \
+	_(SERVICE_CIDR,		"network.serviceCidr",		"--service-cidr") \
+	_(DNS_SERVICE_IP,	"network.dnsServiceIp",		"--dns-service-ip") \
+	_(DOCKER_BRIDGE_CIDR,	"network.dockerBridgeCidr",	"--docker-bridge-cidr") \
+	_(TLS_MODE,		"tls.mode",			NULL) \
+	_(TLS_LEAF_LABEL,	"tls.leafDomainLabel",		"--ssl-leaf-domain-label") \
+	_(TLS_OVERWRITE,	"tls.overwriteExistingDomain",	"--ssl-overwrite-domain") \
+	_(TLS_CERT_FILE,	"tls.certFile",			"--ssl-cert-file") \
+	_(TLS_KEY_FILE,		"tls.keyFile",			"--ssl-key-file") \
+	_(TLS_CNAME,		"tls.cname",			"--ssl-cname") \
+	_(DETACH_ACTION,	"underlyingResourceAction",	NULL) \
+	_(CLUSTER,		"cluster",			NULL)
+
+#define PLAN_FIELD_ENUM(id, path, flag) FIELD_##id,
+enum plan_field {
+	PLAN_FIELDS(PLAN_FIELD_ENUM)
+	FIELD__COUNT
+};
+#undef PLAN_FIELD_ENUM
+
+/* The field's path in the plan document ("tls.cname"); "" for FIELD_NONE. */
+const char	*plan_field_path(enum plan_field);
+/* The command-line flag that sets it, or NULL. */
+const char	*plan_field_flag(enum plan_field);
+
+#define VERDICT_ARGS	6
+#define VERDICT_ARG_LEN	160
+
+struct verdict {
+	enum plan_field	 field;
+	enum severity	 severity;
+	enum msg_id	 msg;
+	long		 n;		/* selects the plural form, if any */
+	int		 nargs;
+	char		 args[VERDICT_ARGS][VERDICT_ARG_LEN];
+};
+
+#define VERDICTS_MAX	48
+
+struct verdicts {
+	size_t		 n;
+	bool		 overflow;	/* more verdicts than fit were dropped */
+	struct verdict	 v[VERDICTS_MAX];
+};
+
+void		 verdicts_init(struct verdicts *);
+/*
+ * Add a verdict; returns it so that arguments can be added, or a scratch
+ * verdict (never NULL) when the list is full and overflow is set.
+ */
+struct verdict	*verdicts_add(struct verdicts *, enum plan_field,
+		    enum severity, enum msg_id);
+/* Append an argument (printf-formatted, cut to VERDICT_ARG_LEN). */
+void		 verdict_arg(struct verdict *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+/* Append every verdict of src to dst. */
+void		 verdicts_merge(struct verdicts *dst, const struct verdicts *src);
+size_t		 verdicts_count(const struct verdicts *, enum severity);
+bool		 verdicts_has_errors(const struct verdicts *);
+/* The first verdict for a field at or above a severity, or NULL. */
+const struct verdict *verdicts_find(const struct verdicts *, enum plan_field,
+		    enum severity);
+bool		 verdicts_has_msg(const struct verdicts *, enum msg_id);
+
+/*
+ * Render a verdict with the given format (msg_format(v->msg), or its
+ * translation) into buf; the format uses %1$s ... %6$s for the arguments.
+ * Returns the length snprintf would have written.
+ */
+int		 verdict_render(const struct verdict *, const char *format,
+		    char *buf, size_t len);
+/* "error", "warning" or "info": stable, untranslated (machine output). */
+const char	*severity_name(enum severity);
+
+#endif

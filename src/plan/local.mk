@@ -1,0 +1,1 @@
+# src/plan: the plan document (JSON) and its exports.
