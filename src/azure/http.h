@@ -1,0 +1,83 @@
+/*
+ * The only code that talks HTTP.  One client keeps one connection per host
+ * alive, retries what azure/retry.c says to retry, adds the bearer token
+ * (refreshing it once on 401), a fresh x-ms-client-request-id per call and
+ * the ARM headers, caps response bodies, and writes the redacted --debug log.
+ *
+ * CURL * never leaves http.c.
+ */
+#ifndef AKSWIZ_AZURE_HTTP_H
+#define AKSWIZ_AZURE_HTTP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/buf.h"
+#include "common/err.h"
+
+#define HTTP_BODY_CAP	(16 * 1024 * 1024)	/* ARM's own limit is 8 MB */
+
+/*
+ * Where a bearer token comes from (azure/auth.c provides one).  With
+ * force_refresh the cached token is not good enough (the server said 401).
+ * The token is written to tok (NUL-terminated); false + err on failure.
+ */
+struct http_token_source {
+	bool	(*get)(void *ctx, const char *scope, bool force_refresh,
+		    char *tok, size_t toklen, struct err *);
+	void	*ctx;
+	const char *scope;		/* "https://management.azure.com/.default" */
+};
+
+struct http_config {
+	const char	*ca_file;	/* extra trust, or NULL */
+	const char	*debug_file;	/* redacted log, or NULL */
+	const char	*user_agent;
+	long		 connect_timeout_ms;	/* 0: default */
+	long		 timeout_ms;		/* per attempt; 0: default */
+	uint64_t	 retry_budget_ms;	/* total; 0: default */
+	int		 max_retries;		/* 0: default */
+};
+
+struct http_request {
+	const char	*method;	/* "GET", "PUT", "POST", "DELETE" */
+	const char	*url;		/* absolute */
+	const char	*body;		/* or NULL */
+	size_t		 body_len;
+	const char	*content_type;	/* default application/json with a body */
+	const struct http_token_source *auth;	/* NULL: no Authorization */
+	bool		 no_retry;	/* a create: the caller looks first */
+	const char	*extra_headers[8];	/* "Name: value", NULL-ended */
+};
+
+struct http_response {
+	long		 status;
+	char		 client_request_id[40];	/* what was sent */
+	char		*retry_after;		/* raw header values or NULL */
+	char		*azure_async_operation;
+	char		*location;
+	char		*request_id;		/* x-ms-request-id */
+	char		*www_authenticate;
+	struct buf	 body;
+	int		 attempts;		/* 1 + retries */
+};
+
+struct http_client;
+
+struct http_client *http_client_new(const struct http_config *, struct err *);
+void		 http_client_free(struct http_client *);
+/*
+ * Perform a request with retries.  True when an HTTP answer arrived (any
+ * status: the caller judges it); false with err for transport failures,
+ * TLS failures (the message names the host and how to trust a CA), an
+ * exceeded body cap, or an exhausted retry budget.
+ */
+bool		 http_call(struct http_client *, const struct http_request *,
+		    struct http_response *, struct err *);
+void		 http_response_init(struct http_response *);
+void		 http_response_done(struct http_response *);
+/* TLS handshakes done so far (for benchmarks: one per host is the goal). */
+long		 http_client_handshakes(const struct http_client *);
+
+#endif

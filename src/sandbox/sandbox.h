@@ -1,0 +1,93 @@
+/*
+ * akswiz-sandbox internals: the request and response every handler sees,
+ * independent of libmicrohttpd, and the parts of the server that handlers
+ * call.  server.c turns MHD's callbacks into struct sb_request and sends
+ * struct sb_response back; aad.c serves Azure AD; arm*.c serve Resource
+ * Manager; faults.c and journal.c wrap every request.
+ */
+#ifndef AKSWIZ_SANDBOX_SANDBOX_H
+#define AKSWIZ_SANDBOX_SANDBOX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/buf.h"
+
+#define SB_MAX_BODY	(4 * 1024 * 1024)	/* larger bodies get 413 */
+#define SB_MAX_HEADERS	24
+
+struct sb_world;		/* world.c: tenants, subscriptions, ... */
+struct sb_faults;		/* faults.c */
+struct sb_journal;		/* journal.c */
+struct sb_aad;			/* aad.c: keys, clients, codes, tokens */
+
+struct sb_header {
+	const char	*name;		/* borrowed */
+	char		*value;		/* owned */
+};
+
+struct sb_request {
+	const char	*method;	/* borrowed from MHD for the call */
+	const char	*path;		/* decoded path, no query */
+	const char	*query;		/* raw query string, "" if none */
+	const char	*body;		/* NUL-terminated; "" if none */
+	size_t		 body_len;
+	uint64_t	 seq;		/* request number since start */
+	void		*conn;		/* MHD connection (server.c only) */
+};
+
+struct sb_response {
+	int		 status;
+	struct sb_header headers[SB_MAX_HEADERS];
+	int		 nheaders;
+	struct buf	 body;		/* JSON, capped at SB_MAX_BODY */
+	const char	*content_type;	/* default application/json */
+};
+
+/* The whole server's state, one per process. */
+struct sandbox {
+	char			 endpoint[256];	/* "https://127.0.0.1:PORT" */
+	char			 state_dir[512];
+	double			 speed;		/* time compression factor */
+	int			 token_lifetime;	/* seconds */
+	int			 device_auto_approve;	/* polls before approval */
+	struct sb_world		*world;
+	struct sb_faults	*faults;
+	struct sb_journal	*journal;
+	struct sb_aad		*aad;
+};
+
+/* Request accessors (server.c). */
+const char	*sb_req_header(const struct sb_request *, const char *name);
+/* A query parameter, decoded; NULL if absent (case-insensitive name). */
+const char	*sb_req_query(const struct sb_request *, const char *name);
+/* A form field of an x-www-form-urlencoded body, decoded, or NULL. */
+char		*sb_form_get(const char *body, const char *name);
+
+/* Response helpers (server.c). */
+void		 sb_resp_init(struct sb_response *);
+void		 sb_resp_done(struct sb_response *);
+void		 sb_resp_header(struct sb_response *, const char *name,
+		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Set status and an ARM error body {"error":{"code","message"}}. */
+void		 sb_resp_arm_error(struct sb_response *, int status,
+		    const char *code, const char *fmt, ...)
+		    __attribute__((format(printf, 4, 5)));
+
+/* Azure AD (aad.c). */
+bool		 aad_route(struct sandbox *, const struct sb_request *,
+		    struct sb_response *);	/* false: not an AAD path */
+/*
+ * Check "Authorization: Bearer ..." for an ARM call: signature, expiry,
+ * audience.  On failure fills resp with 401, the ARM error body and
+ * WWW-Authenticate, and returns false.
+ */
+bool		 aad_check_bearer(struct sandbox *, const struct sb_request *,
+		    struct sb_response *);
+
+/* Resource Manager (arm*.c). */
+void		 arm_route(struct sandbox *, const struct sb_request *,
+		    struct sb_response *);
+
+#endif
