@@ -1,8 +1,9 @@
-# src/cli: the akswiz binary.
+# src/cli: the akswiz binary.  Other folders add their commands' files to
+# akswiz_SOURCES and their library to TUI_LIB, AZURE_LIB or PLAN_LIB.
 bin_PROGRAMS += akswiz
 akswiz_SOURCES = \
 	src/cli/main.c src/cli/cmd.c src/cli/cmd.h \
 	src/cli/cmd-plan.c
 akswiz_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(CURL_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
-akswiz_LDADD = libcore.a libcommon.a \
+akswiz_LDADD = $(TUI_LIB) $(AZURE_LIB) $(PLAN_LIB) libcore.a libcommon.a \
 	$(NCURSES_LIBS) $(CURL_LIBS) $(JSONC_LIBS) $(OPENSSL_LIBS) $(LIBINTL) -lm

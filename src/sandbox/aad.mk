@@ -1,0 +1,1 @@
+# src/sandbox: Azure AD, faults, journal, TLS material of akswiz-sandbox.

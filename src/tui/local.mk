@@ -1,0 +1,1 @@
+# src/tui: screens and widgets.
