@@ -86,6 +86,48 @@ bool		 aad_route(struct sandbox *, const struct sb_request *,
 bool		 aad_check_bearer(struct sandbox *, const struct sb_request *,
 		    struct sb_response *);
 
+struct json_object;
+struct err;
+
+/* Azure AD state: signing key, clients, device codes, refresh tokens. */
+struct sb_aad	*aad_new(struct sandbox *, struct json_object *world_aad,
+		    struct err *);
+void		 aad_free(struct sb_aad *);
+
+/*
+ * Faults (faults.c), from --faults SPEC (see akswiz-sandbox(1)): decided
+ * per request with a seeded random source, deterministic for a seed.
+ */
+enum fault_action {
+	FAULT_NONE,		/* serve normally */
+	FAULT_RESPOND,		/* resp already filled (429, 500, 503) */
+	FAULT_RESET_BEFORE,	/* close the connection without answering */
+	FAULT_RESET_AFTER,	/* serve, then close mid-way */
+	FAULT_TRUNCATE		/* send only part of the body */
+};
+struct sb_faults *faults_new(const char *spec, struct err *);
+void		 faults_free(struct sb_faults *);
+enum fault_action faults_before(struct sb_faults *, const struct sb_request *,
+		    struct sb_response *, unsigned *latency_ms);
+/* Whether the operation on a compute is to end Failed, and with what. */
+bool		 faults_operation_fails(struct sb_faults *,
+		    const char *compute_name, char *code, size_t codelen,
+		    char *message, size_t msglen);
+
+/* The request journal (journal.c): one redacted JSON line per request. */
+struct sb_journal *journal_open(const char *path, struct err *);
+void		 journal_record(struct sb_journal *, const struct sb_request *,
+		    const struct sb_response *);
+void		 journal_close(struct sb_journal *);
+
+/*
+ * TLS material (tlsgen.c): a private CA and a server certificate for
+ * 127.0.0.1 and localhost in dir, created unless present.  Paths are
+ * written to the given buffers (PATH_MAX).
+ */
+bool		 tlsgen_ensure(const char *dir, char *ca_file, char *cert_file,
+		    char *key_file, struct err *);
+
 /* Resource Manager (arm*.c). */
 void		 arm_route(struct sandbox *, const struct sb_request *,
 		    struct sb_response *);
