@@ -1,6 +1,7 @@
 # src/sandbox: Azure AD, faults, journal, TLS material of akswiz-sandbox.
 akswiz_sandbox_SOURCES += \
-	src/sandbox/aad-jwt.c src/sandbox/aad-jwt.h
+	src/sandbox/aad-jwt.c src/sandbox/aad-jwt.h \
+	src/sandbox/tlsgen.c
 
 # Unit tests link the objects they test, not the server.
 SB_AAD_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
@@ -12,3 +13,11 @@ tests_unit_sandbox_jwt_test_SOURCES = tests/unit/sandbox-jwt-test.c \
 	src/sandbox/aad-jwt.c
 tests_unit_sandbox_jwt_test_CFLAGS = $(SB_AAD_CFLAGS) -I$(top_srcdir)/tests
 tests_unit_sandbox_jwt_test_LDADD = libcommon.a $(JSONC_LIBS) $(OPENSSL_LIBS)
+
+check_PROGRAMS += tests/unit/sandbox-tlsgen-test
+TESTS += tests/unit/sandbox-tlsgen-test
+UNIT_TESTS += tests/unit/sandbox-tlsgen-test
+tests_unit_sandbox_tlsgen_test_SOURCES = tests/unit/sandbox-tlsgen-test.c \
+	src/sandbox/tlsgen.c
+tests_unit_sandbox_tlsgen_test_CFLAGS = $(SB_AAD_CFLAGS) -I$(top_srcdir)/tests
+tests_unit_sandbox_tlsgen_test_LDADD = libcommon.a $(OPENSSL_LIBS) $(LIBINTL)
