@@ -49,6 +49,9 @@ struct http_request {
 	const struct http_token_source *auth;	/* NULL: no Authorization */
 	bool		 no_retry;	/* a create: the caller looks first */
 	const char	*extra_headers[8];	/* "Name: value", NULL-ended */
+	long		 timeout_ms;	/* this call, per attempt; 0: client's */
+	bool		 no_proxy;	/* IMDS: never through a proxy */
+	const char	*accept;	/* default application/json */
 };
 
 struct http_response {
@@ -79,5 +82,10 @@ void		 http_response_init(struct http_response *);
 void		 http_response_done(struct http_response *);
 /* TLS handshakes done so far (for benchmarks: one per host is the goal). */
 long		 http_client_handshakes(const struct http_client *);
+/* A line for the --debug log (redacted; nothing without --debug). */
+void		 http_client_log(struct http_client *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+/* Fill out (37 bytes) with a fresh random UUID v4; false if RAND failed. */
+bool		 http_uuid4(char *out, size_t len);
 
 #endif
