@@ -8,3 +8,19 @@ tests_unit_lro_test_SOURCES = tests/unit/lro-test.c \
 	src/azure/lro.c src/azure/lro.h
 tests_unit_lro_test_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
 tests_unit_lro_test_LDADD = libcommon.a $(JSONC_LIBS)
+
+check_PROGRAMS += tests/unit/arm-parse-test
+TESTS += tests/unit/arm-parse-test
+UNIT_TESTS += tests/unit/arm-parse-test
+tests_unit_arm_parse_test_SOURCES = tests/unit/arm-parse-test.c \
+	src/azure/arm-parse.c src/azure/arm.h
+tests_unit_arm_parse_test_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DTOP_SRCDIR=\"$(abs_top_srcdir)\"
+tests_unit_arm_parse_test_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) \
+	$(OPENSSL_CFLAGS)
+tests_unit_arm_parse_test_LDADD = libcommon.a $(JSONC_LIBS) $(OPENSSL_LIBS)
+EXTRA_DIST += tests/azure/data/compute-list.json \
+	tests/azure/data/compute-get-aks.json tests/azure/data/cluster-get.json \
+	tests/azure/data/cluster-list.json tests/azure/data/k8s-versions.json \
+	tests/azure/data/orchestrators.json tests/azure/data/vm-sizes.json \
+	tests/azure/data/usages.json tests/azure/data/credentials.json

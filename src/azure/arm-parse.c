@@ -1,0 +1,803 @@
+/*
+ * The parsers of Resource Manager answers (arm.h).  Every parser copies
+ * what it needs out of the json-c tree and drops the tree; a member the
+ * answer lacks stays NULL (strings) or 0/-1 (numbers), and a member of the
+ * wrong JSON type counts as lacking.  No I/O here: the tests feed the
+ * parsers the published examples.
+ */
+#include "config.h"
+#include "azure/arm.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <json-c/json.h>
+#include <openssl/evp.h>
+
+#include "common/buf.h"
+#include "common/i18n.h"
+#include "common/xalloc.h"
+
+/* JSON helpers: NULL or 0 when absent or of another type. */
+static json_object *
+jget(json_object *o, const char *key, json_type t)
+{
+	json_object	*v;
+
+	if (o == NULL || !json_object_is_type(o, json_type_object) ||
+	    !json_object_object_get_ex(o, key, &v) ||
+	    !json_object_is_type(v, t))
+		return NULL;
+	return v;
+}
+
+static char *
+jdup(json_object *o, const char *key)
+{
+	json_object	*v = jget(o, key, json_type_string);
+
+	return v != NULL ? xstrdup(json_object_get_string(v)) : NULL;
+}
+
+/* An integer member, also when sent as a string ("86399"); def if absent. */
+static long
+jlong(json_object *o, const char *key, long def)
+{
+	json_object	*v;
+
+	if (o == NULL || !json_object_is_type(o, json_type_object) ||
+	    !json_object_object_get_ex(o, key, &v) || v == NULL)
+		return def;
+	if (json_object_is_type(v, json_type_int))
+		return (long)json_object_get_int64(v);
+	if (json_object_is_type(v, json_type_double))
+		return (long)json_object_get_double(v);
+	if (json_object_is_type(v, json_type_string)) {
+		char		*end;
+		const char	*s = json_object_get_string(v);
+		long		 n = strtol(s, &end, 10);
+
+		return end != s && *end == '\0' ? n : def;
+	}
+	return def;
+}
+
+static bool
+jbool(json_object *o, const char *key)
+{
+	json_object	*v = jget(o, key, json_type_boolean);
+
+	if (v != NULL)
+		return json_object_get_boolean(v);
+	/* Some answers send "true"/"True" as strings. */
+	v = jget(o, key, json_type_string);
+	return v != NULL && strcasecmp(json_object_get_string(v), "true") == 0;
+}
+
+static json_object *
+parse_root(const char *body, json_type t, struct err *err)
+{
+	json_object		*root;
+	struct json_tokener	*tok;
+
+	if (body == NULL || *body == '\0') {
+		err_set(err, ERR_PARSE, _("the service sent an empty answer"));
+		return NULL;
+	}
+	tok = json_tokener_new();
+	root = json_tokener_parse_ex(tok, body, (int)strlen(body));
+	if (root == NULL ||
+	    json_tokener_get_error(tok) != json_tokener_success) {
+		err_set(err, ERR_PARSE, _("the service sent malformed JSON "
+		    "(%s)"), json_tokener_error_desc(
+		    json_tokener_get_error(tok)));
+		json_tokener_free(tok);
+		json_object_put(root);
+		return NULL;
+	}
+	json_tokener_free(tok);
+	if (!json_object_is_type(root, t)) {
+		err_set(err, ERR_PARSE, _("the service sent JSON of an "
+		    "unexpected shape"));
+		json_object_put(root);
+		return NULL;
+	}
+	return root;
+}
+
+/*
+ * The "value" (or key) array of a list answer (*arr NULL if absent), and
+ * its nextLink.  False if the member is there but not a list.
+ */
+static bool
+list_array(json_object *root, const char *key, char **next,
+    json_object **arr, struct err *err)
+{
+	json_object	*nl, *v;
+
+	*arr = jget(root, key, json_type_array);
+	if (next != NULL) {
+		*next = NULL;
+		nl = jget(root, "nextLink", json_type_string);
+		if (nl != NULL && json_object_get_string_len(nl) > 0)
+			*next = xstrdup(json_object_get_string(nl));
+	}
+	if (*arr == NULL && json_object_object_get_ex(root, key, &v) &&
+	    v != NULL) {
+		if (next != NULL) {
+			free(*next);
+			*next = NULL;
+		}
+		return err_set(err, ERR_PARSE, _("the service sent \"%s\" "
+		    "that is not a list"), key);
+	}
+	return true;
+}
+
+#define LIST_GROW(list) do {						\
+	if ((list)->n == (list)->alloc) {				\
+		(list)->alloc = (list)->alloc ? (list)->alloc * 2 : 16;	\
+		(list)->v = xreallocarray((list)->v, (list)->alloc,	\
+		    sizeof *(list)->v);					\
+	}								\
+	memset(&(list)->v[(list)->n], 0, sizeof *(list)->v);		\
+} while (0)
+
+/* Resource group from an ARM id (".../resourceGroups/NAME/..."). */
+static char *
+id_resource_group(const char *id)
+{
+	const char	*p, *e;
+
+	if (id == NULL)
+		return NULL;
+	for (p = id; (p = strchr(p, '/')) != NULL; p++)
+		if (strncasecmp(p, "/resourceGroups/", 16) == 0) {
+			p += 16;
+			e = strchr(p, '/');
+			return e != NULL ? xstrndup(p, (size_t)(e - p)) :
+			    xstrdup(p);
+		}
+	return NULL;
+}
+
+/* Subscriptions. */
+
+bool
+arm_parse_subscriptions(const char *body, struct arm_subscription_list *l,
+    char **next, struct err *err)
+{
+	json_object	*root, *arr, *e;
+	size_t		 i;
+
+	if ((root = parse_root(body, json_type_object, err)) == NULL)
+		return false;
+	if (!list_array(root, "value", next, &arr, err)) {
+		json_object_put(root);
+		return false;
+	}
+	for (i = 0; arr != NULL && i < json_object_array_length(arr); i++) {
+		e = json_object_array_get_idx(arr, i);
+		if (!json_object_is_type(e, json_type_object))
+			continue;
+		LIST_GROW(l);
+		l->v[l->n].id = jdup(e, "subscriptionId");
+		l->v[l->n].name = jdup(e, "displayName");
+		l->v[l->n].state = jdup(e, "state");
+		l->v[l->n].tenant = jdup(e, "tenantId");
+		if (l->v[l->n].id != NULL)
+			l->n++;
+	}
+	json_object_put(root);
+	return true;
+}
+
+void
+arm_subscription_list_free(struct arm_subscription_list *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].id);
+		free(l->v[i].name);
+		free(l->v[i].state);
+		free(l->v[i].tenant);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+/* Resource groups. */
+
+bool
+arm_parse_groups(const char *body, struct arm_group_list *l, char **next,
+    struct err *err)
+{
+	json_object	*root, *arr, *e;
+	size_t		 i;
+
+	if ((root = parse_root(body, json_type_object, err)) == NULL)
+		return false;
+	if (!list_array(root, "value", next, &arr, err)) {
+		json_object_put(root);
+		return false;
+	}
+	for (i = 0; arr != NULL && i < json_object_array_length(arr); i++) {
+		e = json_object_array_get_idx(arr, i);
+		LIST_GROW(l);
+		l->v[l->n].name = jdup(e, "name");
+		l->v[l->n].location = jdup(e, "location");
+		if (l->v[l->n].name != NULL)
+			l->n++;
+		else
+			free(l->v[l->n].location);
+	}
+	json_object_put(root);
+	return true;
+}
+
+void
+arm_group_list_free(struct arm_group_list *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].name);
+		free(l->v[i].location);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+/* Workspaces. */
+
+static void
+workspace_from(json_object *e, struct arm_workspace *w)
+{
+	w->id = jdup(e, "id");
+	w->name = jdup(e, "name");
+	w->location = jdup(e, "location");
+	w->resource_group = id_resource_group(w->id);
+}
+
+void
+arm_workspace_done(struct arm_workspace *w)
+{
+	free(w->id);
+	free(w->name);
+	free(w->location);
+	free(w->resource_group);
+	memset(w, 0, sizeof *w);
+}
+
+bool
+arm_parse_workspace(const char *body, struct arm_workspace *w,
+    struct err *err)
+{
+	json_object	*root;
+
+	memset(w, 0, sizeof *w);
+	if ((root = parse_root(body, json_type_object, err)) == NULL)
+		return false;
+	workspace_from(root, w);
+	json_object_put(root);
+	if (w->name == NULL) {
+		arm_workspace_done(w);
+		return err_set(err, ERR_PARSE, _("the workspace answer has no "
+		    "name"));
+	}
+	return true;
+}
+
+bool
+arm_parse_workspaces(const char *body, struct arm_workspace_list *l,
+    char **next, struct err *err)
+{
+	json_object	*root, *arr;
+	size_t		 i;
+
+	if ((root = parse_root(body, json_type_object, err)) == NULL)
+		return false;
+	if (!list_array(root, "value", next, &arr, err)) {
+		json_object_put(root);
+		return false;
+	}
+	for (i = 0; arr != NULL && i < json_object_array_length(arr); i++) {
+		LIST_GROW(l);
+		workspace_from(json_object_array_get_idx(arr, i), &l->v[l->n]);
+		if (l->v[l->n].name != NULL)
+			l->n++;
+		else
+			arm_workspace_done(&l->v[l->n]);
+	}
+	json_object_put(root);
+	return true;
+}
+
+void
+arm_workspace_list_free(struct arm_workspace_list *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		arm_workspace_done(&l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+/* Computes. */
+
+static void
+compute_from(json_object *e, struct arm_compute *c)
+{
+	json_object	*p, *pp, *ssl, *pe, *err;
+
+	c->id = jdup(e, "id");
+	c->name = jdup(e, "name");
+	c->location = jdup(e, "location");
+	c->agent_count = -1;
+	if ((p = jget(e, "properties", json_type_object)) == NULL)
+		return;
+	c->compute_type = jdup(p, "computeType");
+	c->compute_location = jdup(p, "computeLocation");
+	c->provisioning_state = jdup(p, "provisioningState");
+	c->description = jdup(p, "description");
+	c->resource_id = jdup(p, "resourceId");
+	c->is_attached = jbool(p, "isAttachedCompute");
+	c->created_on = jdup(p, "createdOn");
+	c->modified_on = jdup(p, "modifiedOn");
+	pe = jget(p, "provisioningErrors", json_type_array);
+	if (pe != NULL && json_object_array_length(pe) > 0) {
+		err = json_object_array_get_idx(pe, 0);
+		if (jget(err, "error", json_type_object) != NULL)
+			err = jget(err, "error", json_type_object);
+		c->error_code = jdup(err, "code");
+		c->error_message = jdup(err, "message");
+	}
+	if ((pp = jget(p, "properties", json_type_object)) == NULL)
+		return;
+	c->cluster_fqdn = jdup(pp, "clusterFqdn");
+	c->agent_count = (int)jlong(pp, "agentCount", -1);
+	c->agent_vm_size = jdup(pp, "agentVmSize");
+	if (c->agent_vm_size == NULL)
+		c->agent_vm_size = jdup(pp, "agentVMSize");
+	c->cluster_purpose = jdup(pp, "clusterPurpose");
+	c->lb_type = jdup(pp, "loadBalancerType");
+	c->lb_subnet = jdup(pp, "loadBalancerSubnet");
+	if ((ssl = jget(pp, "sslConfiguration", json_type_object)) != NULL) {
+		c->ssl_status = jdup(ssl, "status");
+		c->ssl_cname = jdup(ssl, "cname");
+		c->ssl_leaf_label = jdup(ssl, "leafDomainLabel");
+	}
+}
+
+void
+arm_compute_done(struct arm_compute *c)
+{
+	char	**s[] = { &c->id, &c->name, &c->location, &c->compute_type,
+		    &c->compute_location, &c->provisioning_state,
+		    &c->description, &c->resource_id, &c->created_on,
+		    &c->modified_on, &c->cluster_fqdn, &c->agent_vm_size,
+		    &c->cluster_purpose, &c->lb_type, &c->lb_subnet,
+		    &c->ssl_status, &c->ssl_cname, &c->ssl_leaf_label,
+		    &c->error_code, &c->error_message };
+	size_t	i;
+
+	for (i = 0; i < sizeof s / sizeof s[0]; i++)
+		free(*s[i]);
+	memset(c, 0, sizeof *c);
+	c->agent_count = -1;
+}
+
+bool
+arm_parse_compute(const char *body, struct arm_compute *c, struct err *err)
+{
+	json_object	*root;
+
+	memset(c, 0, sizeof *c);
+	c->agent_count = -1;
+	if ((root = parse_root(body, json_type_object, err)) == NULL)
+		return false;
+	compute_from(root, c);
+	json_object_put(root);
+	if (c->name == NULL) {
+		arm_compute_done(c);
+		return err_set(err, ERR_PARSE, _("the compute answer has no "
+		    "name"));
+	}
+	return true;
+}
+
+bool
+arm_parse_computes(const char *body, struct arm_compute_list *l, char **next,
+    struct err *err)
+{
+	json_object	*root, *arr;
+	size_t		 i;
+
+	if ((root = parse_root(body, json_type_object, err)) == NULL)
+		return false;
+	if (!list_array(root, "value", next, &arr, err)) {
+		json_object_put(root);
+		return false;
+	}
+	for (i = 0; arr != NULL && i < json_object_array_length(arr); i++) {
+		LIST_GROW(l);
+		compute_from(json_object_array_get_idx(arr, i), &l->v[l->n]);
+		if (l->v[l->n].name != NULL)
+			l->n++;
+		else
+			arm_compute_done(&l->v[l->n]);
+	}
+	json_object_put(root);
+	return true;
+}
+
+void
+arm_compute_list_free(struct arm_compute_list *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		arm_compute_done(&l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+/* Managed clusters. */
+
+static void
+cluster_from(json_object *e, struct arm_cluster *c)
+{
+	json_object	*p, *ps, *pools, *api, *ranges, *net;
+	struct buf	 b;
+	size_t		 i, n;
+
+	c->id = jdup(e, "id");
+	c->name = jdup(e, "name");
+	c->location = jdup(e, "location");
+	if ((p = jget(e, "properties", json_type_object)) == NULL)
+		return;
+	c->provisioning_state = jdup(p, "provisioningState");
+	if ((ps = jget(p, "powerState", json_type_object)) != NULL)
+		c->power_state = jdup(ps, "code");
+	c->version = jdup(p, "currentKubernetesVersion");
+	if (c->version == NULL)
+		c->version = jdup(p, "kubernetesVersion");
+	c->fqdn = jdup(p, "fqdn");
+	c->private_fqdn = jdup(p, "privateFQDN");
+	if ((api = jget(p, "apiServerAccessProfile", json_type_object))
+	    != NULL) {
+		c->private_cluster = jbool(api, "enablePrivateCluster");
+		ranges = jget(api, "authorizedIPRanges", json_type_array);
+		if (ranges != NULL && json_object_array_length(ranges) > 0) {
+			buf_init(&b, 0);
+			n = json_object_array_length(ranges);
+			for (i = 0; i < n; i++) {
+				json_object *r = json_object_array_get_idx(
+				    ranges, i);
+
+				if (!json_object_is_type(r, json_type_string))
+					continue;
+				buf_addf(&b, "%s%s", b.len ? ", " : "",
+				    json_object_get_string(r));
+			}
+			c->authorized_ranges = b.len ? buf_take(&b) : NULL;
+			buf_done(&b);
+		}
+	}
+	if ((net = jget(p, "networkProfile", json_type_object)) != NULL)
+		c->lb_sku = jdup(net, "loadBalancerSku");
+	if ((pools = jget(p, "agentPoolProfiles", json_type_array)) != NULL) {
+		n = json_object_array_length(pools);
+		c->pools = xcalloc(n ? n : 1, sizeof *c->pools);
+		for (i = 0; i < n; i++) {
+			json_object *a = json_object_array_get_idx(pools, i);
+
+			if (!json_object_is_type(a, json_type_object))
+				continue;
+			c->pools[c->npools].name = jdup(a, "name");
+			c->pools[c->npools].count = (int)jlong(a, "count", 0);
+			c->pools[c->npools].vm_size = jdup(a, "vmSize");
+			c->pools[c->npools].mode = jdup(a, "mode");
+			c->npools++;
+		}
+	}
+}
+
+void
+arm_cluster_done(struct arm_cluster *c)
+{
+	size_t	i;
+
+	free(c->id);
+	free(c->name);
+	free(c->location);
+	free(c->provisioning_state);
+	free(c->power_state);
+	free(c->version);
+	free(c->fqdn);
+	free(c->private_fqdn);
+	free(c->authorized_ranges);
+	free(c->lb_sku);
+	for (i = 0; i < c->npools; i++) {
+		free(c->pools[i].name);
+		free(c->pools[i].vm_size);
+		free(c->pools[i].mode);
+	}
+	free(c->pools);
+	memset(c, 0, sizeof *c);
+}
+
+bool
+arm_parse_cluster(const char *body, struct arm_cluster *c, struct err *err)
+{
+	json_object	*root;
+
+	memset(c, 0, sizeof *c);
+	if ((root = parse_root(body, json_type_object, err)) == NULL)
+		return false;
+	cluster_from(root, c);
+	json_object_put(root);
+	if (c->id == NULL) {
+		arm_cluster_done(c);
+		return err_set(err, ERR_PARSE, _("the cluster answer has no "
+		    "id"));
+	}
+	return true;
+}
+
+bool
+arm_parse_clusters(const char *body, struct arm_cluster_list *l,
+    char **next, struct err *err)
+{
+	json_object	*root, *arr;
+	size_t		 i;
+
+	if ((root = parse_root(body, json_type_object, err)) == NULL)
+		return false;
+	if (!list_array(root, "value", next, &arr, err)) {
+		json_object_put(root);
+		return false;
+	}
+	for (i = 0; arr != NULL && i < json_object_array_length(arr); i++) {
+		LIST_GROW(l);
+		cluster_from(json_object_array_get_idx(arr, i), &l->v[l->n]);
+		if (l->v[l->n].id != NULL)
+			l->n++;
+		else
+			arm_cluster_done(&l->v[l->n]);
+	}
+	json_object_put(root);
+	return true;
+}
+
+void
+arm_cluster_list_free(struct arm_cluster_list *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		arm_cluster_done(&l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+bool
+arm_parse_credentials(const char *body, char **kubeconfig, struct err *err)
+{
+	json_object	*root, *arr, *v;
+	const char	*b64;
+	unsigned char	*out;
+	size_t		 len;
+	int		 n;
+
+	*kubeconfig = NULL;
+	if ((root = parse_root(body, json_type_object, err)) == NULL)
+		return false;
+	arr = jget(root, "kubeconfigs", json_type_array);
+	v = arr != NULL && json_object_array_length(arr) > 0 ?
+	    jget(json_object_array_get_idx(arr, 0), "value",
+	    json_type_string) : NULL;
+	if (v == NULL) {
+		json_object_put(root);
+		return err_set(err, ERR_PARSE, _("the credentials answer has "
+		    "no kubeconfig"));
+	}
+	b64 = json_object_get_string(v);
+	len = strlen(b64);
+	out = xmalloc(len / 4 * 3 + 4);
+	n = EVP_DecodeBlock(out, (const unsigned char *)b64, (int)len);
+	if (n < 0 || len % 4 != 0) {
+		json_object_put(root);
+		free(out);
+		return err_set(err, ERR_PARSE, _("the kubeconfig is not "
+		    "base64"));
+	}
+	/* EVP_DecodeBlock counts padding as zero bytes. */
+	if (len >= 1 && b64[len - 1] == '=')
+		n--;
+	if (len >= 2 && b64[len - 2] == '=')
+		n--;
+	json_object_put(root);
+	out[n] = '\0';
+	*kubeconfig = (char *)out;
+	return true;
+}
+
+/* Kubernetes versions. */
+
+static void
+version_add(struct arm_k8s_version_list *l, const char *v, bool def,
+    bool preview)
+{
+	LIST_GROW(l);
+	l->v[l->n].version = xstrdup(v);
+	l->v[l->n].is_default = def;
+	l->v[l->n].is_preview = preview;
+	l->n++;
+}
+
+bool
+arm_parse_k8s_versions(const char *body, struct arm_k8s_version_list *l,
+    struct err *err)
+{
+	json_object	*root, *arr, *e, *v;
+	size_t		 i;
+
+	if ((root = parse_root(body, json_type_object, err)) == NULL)
+		return false;
+	if ((arr = jget(root, "values", json_type_array)) == NULL) {
+		json_object_put(root);
+		return err_set(err, ERR_PARSE, _("the Kubernetes versions "
+		    "answer has no \"values\" list"));
+	}
+	for (i = 0; i < json_object_array_length(arr); i++) {
+		e = json_object_array_get_idx(arr, i);
+		if ((v = jget(e, "version", json_type_string)) == NULL)
+			continue;
+		version_add(l, json_object_get_string(v),
+		    jbool(e, "isDefault"), jbool(e, "isPreview"));
+	}
+	json_object_put(root);
+	return true;
+}
+
+bool
+arm_parse_orchestrators(const char *body, struct arm_k8s_version_list *l,
+    struct err *err)
+{
+	json_object	*root, *arr, *e, *t, *v;
+	size_t		 i;
+
+	if ((root = parse_root(body, json_type_object, err)) == NULL)
+		return false;
+	arr = jget(jget(root, "properties", json_type_object),
+	    "orchestrators", json_type_array);
+	if (arr == NULL) {
+		json_object_put(root);
+		return err_set(err, ERR_PARSE, _("the orchestrators answer "
+		    "has no list"));
+	}
+	for (i = 0; i < json_object_array_length(arr); i++) {
+		e = json_object_array_get_idx(arr, i);
+		t = jget(e, "orchestratorType", json_type_string);
+		v = jget(e, "orchestratorVersion", json_type_string);
+		if (t == NULL || v == NULL ||
+		    strcasecmp(json_object_get_string(t), "Kubernetes") != 0)
+			continue;
+		version_add(l, json_object_get_string(v), jbool(e, "default"),
+		    jbool(e, "isPreview"));
+	}
+	json_object_put(root);
+	return true;
+}
+
+void
+arm_k8s_version_list_free(struct arm_k8s_version_list *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].version);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+/* VM sizes and usages. */
+
+bool
+arm_parse_vm_sizes(const char *body, struct arm_vm_size_list *l,
+    struct err *err)
+{
+	json_object	*root, *arr, *e;
+	size_t		 i;
+
+	if ((root = parse_root(body, json_type_object, err)) == NULL)
+		return false;
+	if (!list_array(root, "value", NULL, &arr, err)) {
+		json_object_put(root);
+		return false;
+	}
+	for (i = 0; arr != NULL && i < json_object_array_length(arr); i++) {
+		e = json_object_array_get_idx(arr, i);
+		if (jget(e, "name", json_type_string) == NULL)
+			continue;
+		LIST_GROW(l);
+		l->v[l->n].name = jdup(e, "name");
+		l->v[l->n].vcpus = (int)jlong(e, "numberOfCores", 0);
+		l->v[l->n].memory_mb = jlong(e, "memoryInMB", 0);
+		l->n++;
+	}
+	json_object_put(root);
+	return true;
+}
+
+void
+arm_vm_size_list_free(struct arm_vm_size_list *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].name);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+bool
+arm_parse_usages(const char *body, struct arm_usage_list *l, char **next,
+    struct err *err)
+{
+	json_object	*root, *arr, *e, *name;
+	size_t		 i;
+
+	if ((root = parse_root(body, json_type_object, err)) == NULL)
+		return false;
+	if (!list_array(root, "value", next, &arr, err)) {
+		json_object_put(root);
+		return false;
+	}
+	for (i = 0; arr != NULL && i < json_object_array_length(arr); i++) {
+		e = json_object_array_get_idx(arr, i);
+		name = jget(e, "name", json_type_object);
+		if (jget(name, "value", json_type_string) == NULL)
+			continue;
+		LIST_GROW(l);
+		l->v[l->n].name = jdup(name, "value");
+		l->v[l->n].label = jdup(name, "localizedValue");
+		l->v[l->n].current = jlong(e, "currentValue", 0);
+		l->v[l->n].limit = jlong(e, "limit", 0);
+		l->n++;
+	}
+	json_object_put(root);
+	return true;
+}
+
+void
+arm_usage_list_free(struct arm_usage_list *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].name);
+		free(l->v[i].label);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+const struct arm_usage *
+arm_usage_find(const struct arm_usage_list *l, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; name != NULL && i < l->n; i++)
+		if (strcasecmp(l->v[i].name, name) == 0)
+			return &l->v[i];
+	return NULL;
+}
+

@@ -1,0 +1,244 @@
+/*
+ * Typed Resource Manager calls (azure-api.md sections 1, 3, 4, 5):
+ * subscriptions, resource groups, workspaces, computes, managed clusters,
+ * Kubernetes versions, VM sizes and usages.  Answers are parsed with json-c
+ * into the plain structs below (json-c stays in this file); a missing or
+ * unexpected field leaves a member NULL or 0, never crashes.
+ *
+ * Strings in these structs are owned by the struct and freed by its
+ * _done()/list _free() function.  The parsers are public so that they can
+ * be tested on the published examples.
+ */
+#ifndef AKSWIZ_AZURE_ARM_H
+#define AKSWIZ_AZURE_ARM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "common/err.h"
+
+struct http_client;
+struct http_token_source;
+struct http_response;
+
+#define ARM_API_ML		"2024-04-01"
+#define ARM_API_AKS		"2024-09-01"
+#define ARM_API_ORCHESTRATORS	"2019-08-01"
+#define ARM_API_COMPUTE		"2024-07-01"
+#define ARM_API_SUBSCRIPTIONS	"2022-12-01"
+#define ARM_API_GROUPS		"2021-04-01"
+#define ARM_MAX_PAGES		10000	/* a nextLink loop is cut here */
+
+struct arm {
+	struct http_client		*http;	/* (borrowed) */
+	const struct http_token_source	*auth;	/* (borrowed) */
+	char				 endpoint[256];	/* no trailing / */
+	long				 requests;	/* calls made */
+};
+
+struct arm_subscription {
+	char	*id;		/* the GUID */
+	char	*name;		/* displayName */
+	char	*state;
+	char	*tenant;
+};
+
+struct arm_group {
+	char	*name;
+	char	*location;
+};
+
+struct arm_workspace {
+	char	*id;
+	char	*name;
+	char	*resource_group;	/* parsed from id */
+	char	*location;
+};
+
+struct arm_compute {
+	char	*id;
+	char	*name;
+	char	*location;
+	char	*compute_type;		/* "AKS", "AmlCompute", ... */
+	char	*compute_location;
+	char	*provisioning_state;
+	char	*description;
+	char	*resource_id;		/* the AKS cluster (attach) */
+	bool	 is_attached;
+	char	*created_on;
+	char	*modified_on;
+	/* properties.properties (AKS) */
+	char	*cluster_fqdn;
+	int	 agent_count;		/* -1 unknown */
+	char	*agent_vm_size;		/* agentVmSize or agentVMSize */
+	char	*cluster_purpose;
+	char	*lb_type;
+	char	*lb_subnet;
+	char	*ssl_status;
+	char	*ssl_cname;
+	char	*ssl_leaf_label;
+	char	*error_code;		/* first provisioningErrors entry */
+	char	*error_message;
+};
+
+struct arm_compute_list {
+	struct arm_compute	*v;
+	size_t			 n, alloc;
+};
+
+struct arm_pool {
+	char	*name;
+	int	 count;
+	char	*vm_size;
+	char	*mode;
+};
+
+struct arm_cluster {
+	char		*id;
+	char		*name;
+	char		*location;
+	char		*provisioning_state;
+	char		*power_state;
+	char		*version;	/* currentKubernetesVersion or requested */
+	char		*fqdn;
+	char		*private_fqdn;
+	bool		 private_cluster;
+	char		*authorized_ranges;	/* "a/24, b/32" or NULL */
+	char		*lb_sku;
+	struct arm_pool	*pools;
+	size_t		 npools;
+};
+
+struct arm_k8s_version {
+	char	*version;
+	bool	 is_default;
+	bool	 is_preview;
+};
+
+struct arm_vm_size {
+	char	*name;
+	int	 vcpus;
+	long	 memory_mb;
+};
+
+struct arm_usage {
+	char	*name;		/* "cores", "standardDv2Family" */
+	char	*label;		/* localizedValue */
+	long	 current;
+	long	 limit;
+};
+
+/* A growable list of one of the element types above. */
+#define ARM_LIST(type, elem) \
+	struct type { struct elem *v; size_t n, alloc; }
+ARM_LIST(arm_subscription_list, arm_subscription);
+ARM_LIST(arm_group_list, arm_group);
+ARM_LIST(arm_workspace_list, arm_workspace);
+ARM_LIST(arm_cluster_list, arm_cluster);
+ARM_LIST(arm_k8s_version_list, arm_k8s_version);
+ARM_LIST(arm_vm_size_list, arm_vm_size);
+ARM_LIST(arm_usage_list, arm_usage);
+
+void	arm_init(struct arm *, struct http_client *,
+	    const struct http_token_source *, const char *endpoint);
+
+/*
+ * Parsers: body -> structs appended to the list; *next (may be NULL) gets
+ * the nextLink (caller frees) or NULL.  False + ERR_PARSE on a body that
+ * is not the expected JSON.
+ */
+bool	arm_parse_subscriptions(const char *, struct arm_subscription_list *,
+	    char **next, struct err *);
+bool	arm_parse_groups(const char *, struct arm_group_list *, char **next,
+	    struct err *);
+bool	arm_parse_workspaces(const char *, struct arm_workspace_list *,
+	    char **next, struct err *);
+bool	arm_parse_workspace(const char *, struct arm_workspace *,
+	    struct err *);
+bool	arm_parse_computes(const char *, struct arm_compute_list *,
+	    char **next, struct err *);
+bool	arm_parse_compute(const char *, struct arm_compute *, struct err *);
+bool	arm_parse_clusters(const char *, struct arm_cluster_list *,
+	    char **next, struct err *);
+bool	arm_parse_cluster(const char *, struct arm_cluster *, struct err *);
+bool	arm_parse_k8s_versions(const char *, struct arm_k8s_version_list *,
+	    struct err *);
+bool	arm_parse_orchestrators(const char *, struct arm_k8s_version_list *,
+	    struct err *);
+bool	arm_parse_vm_sizes(const char *, struct arm_vm_size_list *,
+	    struct err *);
+bool	arm_parse_usages(const char *, struct arm_usage_list *, char **next,
+	    struct err *);
+/* The base64 kubeconfig of listClusterUserCredential, decoded (caller frees). */
+bool	arm_parse_credentials(const char *, char **kubeconfig, struct err *);
+
+void	arm_compute_done(struct arm_compute *);
+void	arm_cluster_done(struct arm_cluster *);
+void	arm_workspace_done(struct arm_workspace *);
+void	arm_compute_list_free(struct arm_compute_list *);
+void	arm_subscription_list_free(struct arm_subscription_list *);
+void	arm_group_list_free(struct arm_group_list *);
+void	arm_workspace_list_free(struct arm_workspace_list *);
+void	arm_cluster_list_free(struct arm_cluster_list *);
+void	arm_k8s_version_list_free(struct arm_k8s_version_list *);
+void	arm_vm_size_list_free(struct arm_vm_size_list *);
+void	arm_usage_list_free(struct arm_usage_list *);
+
+/* URLs: the workspace's compute (name escaped) and the workspace itself. */
+char	*arm_compute_url(const struct arm *, const char *sub, const char *rg,
+	    const char *ws, const char *name);
+char	*arm_workspace_url(const struct arm *, const char *sub,
+	    const char *rg, const char *ws);
+
+/*
+ * Calls.  Each returns false with err filled (arm_error_summary() for an
+ * ARM error answer, ERR_PARSE for a malformed one).  Lists follow nextLink.
+ */
+bool	arm_list_subscriptions(struct arm *, struct arm_subscription_list *,
+	    struct err *);
+bool	arm_list_groups(struct arm *, const char *sub, struct arm_group_list *,
+	    struct err *);
+/* rg NULL: every workspace of the subscription. */
+bool	arm_list_workspaces(struct arm *, const char *sub, const char *rg,
+	    struct arm_workspace_list *, struct err *);
+bool	arm_get_workspace(struct arm *, const char *sub, const char *rg,
+	    const char *ws, struct arm_workspace *, struct err *);
+bool	arm_list_computes(struct arm *, const char *sub, const char *rg,
+	    const char *ws, struct arm_compute_list *, struct err *);
+/* *found false (and true returned) on 404. */
+bool	arm_get_compute(struct arm *, const char *sub, const char *rg,
+	    const char *ws, const char *name, struct arm_compute *,
+	    bool *found, struct err *);
+/*
+ * PUT a compute body (from plan-arm).  Never retried by http.c: the
+ * caller looks (arm_get_compute) before it sends again.  rsp is the raw
+ * first answer for lro_start (caller calls http_response_done).
+ */
+bool	arm_put_compute(struct arm *, const char *url, const char *body,
+	    struct http_response *, struct err *);
+/* DELETE with underlyingResourceAction (Detach or Delete). */
+bool	arm_delete_compute(struct arm *, const char *url, const char *action,
+	    struct http_response *, struct err *);
+/* A GET of any absolute URL (polls); any HTTP status is an answer. */
+bool	arm_get_raw(struct arm *, const char *url, struct http_response *,
+	    struct err *);
+/* rg NULL: the whole subscription. */
+bool	arm_list_clusters(struct arm *, const char *sub, const char *rg,
+	    struct arm_cluster_list *, struct err *);
+bool	arm_get_cluster(struct arm *, const char *cluster_id,
+	    struct arm_cluster *, struct err *);
+bool	arm_cluster_credentials(struct arm *, const char *cluster_id,
+	    char **kubeconfig, struct err *);
+/* kubernetesVersions, falling back to orchestrators 2019-08-01. */
+bool	arm_list_k8s_versions(struct arm *, const char *sub,
+	    const char *location, struct arm_k8s_version_list *, struct err *);
+bool	arm_list_vm_sizes(struct arm *, const char *sub, const char *location,
+	    struct arm_vm_size_list *, struct err *);
+bool	arm_list_usages(struct arm *, const char *sub, const char *location,
+	    struct arm_usage_list *, struct err *);
+
+/* The usage entry of that name (case-insensitive), or NULL. */
+const struct arm_usage *arm_usage_find(const struct arm_usage_list *,
+	    const char *name);
+
+#endif

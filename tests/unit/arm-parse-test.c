@@ -1,0 +1,274 @@
+/*
+ * The ARM parsers on the published examples (copied from specs/ into
+ * tests/azure/data/) and on answers that are truncated, malformed, of the
+ * wrong shape or missing fields: each either parses what is there or
+ * fails with a clear error, and never crashes.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "azure/arm.h"
+#include "common/buf.h"
+#include "tests/tap.h"
+
+static char *
+fixture(const char *name)
+{
+	const char	*dir = getenv("top_srcdir");
+	char		 path[1024];
+	struct buf	 b;
+	char		 chunk[4096];
+	size_t		 n;
+	FILE		*fp;
+
+	if (dir == NULL)
+		dir = TOP_SRCDIR;
+	snprintf(path, sizeof path, "%s/tests/azure/data/%s", dir, name);
+	if ((fp = fopen(path, "r")) == NULL) {
+		printf("Bail out! cannot open %s\n", path);
+		exit(1);
+	}
+	buf_init(&b, 0);
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(fp);
+	return buf_take(&b);
+}
+
+static void
+test_computes(void)
+{
+	struct arm_compute_list	 l = { 0 };
+	struct arm_compute	 c;
+	struct err		 err;
+	char			*body = fixture("compute-list.json"), *next;
+
+	err_clear(&err);
+	ok(arm_parse_computes(body, &l, &next, &err), "compute list parses");
+	is_int(l.n, 2, "two computes");
+	is_str(l.v[0].name, "compute123", "first name");
+	is_str(l.v[0].compute_type, "AKS", "computeType");
+	is_str(l.v[0].provisioning_state, "Succeeded", "provisioningState");
+	is_str(l.v[0].location, "eastus", "location");
+	ok(l.v[0].resource_id != NULL && strstr(l.v[0].resource_id,
+	    "managedClusters/compute123-56826") != NULL, "resourceId");
+	is_int(l.v[0].agent_count, -1, "absent agentCount is -1");
+	ok(l.v[0].agent_vm_size == NULL, "absent agentVmSize is NULL");
+	is_str(next, "nextLink", "nextLink taken verbatim");
+	free(next);
+	arm_compute_list_free(&l);
+	free(body);
+
+	body = fixture("compute-get-aks.json");
+	ok(arm_parse_compute(body, &c, &err), "compute get parses");
+	is_str(c.name, "compute123", "get: name");
+	is_str(c.description, "some compute", "get: description");
+	is_str(c.created_on, "2021-04-01T22:00:00.0000000+00:00", "createdOn");
+	arm_compute_done(&c);
+	free(body);
+
+	/* A live-looking AKS compute with the old field spelling. */
+	ok(arm_parse_compute("{\"name\":\"a1\",\"properties\":{\"computeType\""
+	    ":\"AKS\",\"isAttachedCompute\":true,\"provisioningState\":"
+	    "\"Failed\",\"provisioningErrors\":[{\"error\":{\"code\":"
+	    "\"BadRequest\",\"message\":\"The request is invalid\"}}],"
+	    "\"properties\":{\"agentCount\":3,\"agentVMSize\":\"Standard_D3_v2"
+	    "\",\"clusterPurpose\":\"FastProd\",\"loadBalancerType\":"
+	    "\"InternalLoadBalancer\",\"loadBalancerSubnet\":\"aks-subnet\","
+	    "\"sslConfiguration\":{\"status\":\"Auto\",\"leafDomainLabel\":"
+	    "\"contoso\"}}}}", &c, &err), "AKS properties parse");
+	is_int(c.agent_count, 3, "agentCount");
+	is_str(c.agent_vm_size, "Standard_D3_v2", "agentVMSize (2020 name)");
+	ok(c.is_attached, "isAttachedCompute");
+	is_str(c.lb_type, "InternalLoadBalancer", "loadBalancerType");
+	is_str(c.lb_subnet, "aks-subnet", "loadBalancerSubnet");
+	is_str(c.ssl_status, "Auto", "ssl status");
+	is_str(c.ssl_leaf_label, "contoso", "leaf label");
+	is_str(c.error_code, "BadRequest", "first provisioning error code");
+	arm_compute_done(&c);
+
+	/* Wrong types are treated as absent. */
+	ok(arm_parse_compute("{\"name\":\"a2\",\"properties\":{\"computeType\""
+	    ":7,\"properties\":{\"agentCount\":\"x\",\"agentVmSize\":[]}}}",
+	    &c, &err), "wrong types parse");
+	ok(c.compute_type == NULL && c.agent_count == -1 &&
+	    c.agent_vm_size == NULL, "wrong types are absent");
+	arm_compute_done(&c);
+	ok(!arm_parse_compute("{\"properties\":{}}", &c, &err) &&
+	    err.kind == ERR_PARSE, "a compute without a name is an error");
+}
+
+static void
+test_malformed(void)
+{
+	static const char *bad[] = {
+		"", "{", "{\"value\":[{\"name\":\"x\"", "[1,2]", "null",
+		"<html>502</html>", "{\"value\":{}}", "{\"value\":\"x\"}",
+		"\"\xff\xfe\"",
+	};
+	struct arm_compute_list	 l = { 0 };
+	struct err		 err;
+	char			*next = NULL;
+	size_t			 i;
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		err_clear(&err);
+		ok(!arm_parse_computes(bad[i], &l, &next, &err) &&
+		    err.kind == ERR_PARSE && err.msg[0] != '\0' &&
+		    next == NULL, "malformed list %zu fails clearly: %s", i,
+		    err.msg);
+	}
+	is_int(l.n, 0, "nothing was added");
+	err_clear(&err);
+	ok(arm_parse_computes("{}", &l, &next, &err) && l.n == 0 &&
+	    next == NULL, "an empty object is an empty last page");
+	ok(arm_parse_computes("{\"value\":[1,null,{\"id\":\"x\"},{\"name\":"
+	    "\"ok\"}],\"nextLink\":null}", &l, &next, &err) && l.n == 1 &&
+	    next == NULL, "entries without a name are skipped");
+	arm_compute_list_free(&l);
+	ok(arm_parse_computes("{\"value\":[],\"nextLink\":\"\"}", &l, &next,
+	    &err) && next == NULL, "an empty nextLink ends the list");
+}
+
+static void
+test_clusters(void)
+{
+	struct arm_cluster	 c;
+	struct arm_cluster_list	 l = { 0 };
+	struct err		 err;
+	char			*body = fixture("cluster-get.json"), *next;
+
+	err_clear(&err);
+	ok(arm_parse_cluster(body, &c, &err), "cluster get parses");
+	is_str(c.name, "clustername1", "cluster name");
+	is_str(c.version, "1.9.6", "currentKubernetesVersion");
+	is_str(c.provisioning_state, "Succeeded", "cluster state");
+	is_int(c.npools, 1, "one pool");
+	is_int(c.pools[0].count, 3, "pool count");
+	is_str(c.pools[0].vm_size, "Standard_DS1_v2", "pool size");
+	ok(!c.private_cluster, "not private");
+	ok(c.authorized_ranges == NULL, "no authorized ranges");
+	is_str(c.lb_sku, "standard", "load balancer SKU");
+	arm_cluster_done(&c);
+	free(body);
+
+	body = fixture("cluster-list.json");
+	ok(arm_parse_clusters(body, &l, &next, &err), "cluster list parses");
+	is_int(l.n, 1, "one cluster listed");
+	ok(next == NULL, "no nextLink");
+	arm_cluster_list_free(&l);
+	free(body);
+
+	ok(arm_parse_cluster("{\"id\":\"/subscriptions/s/resourcegroups/g/"
+	    "providers/Microsoft.ContainerService/managedClusters/p\","
+	    "\"properties\":{\"kubernetesVersion\":\"1.29\",\"powerState\":"
+	    "{\"code\":\"Stopped\"},\"apiServerAccessProfile\":{"
+	    "\"enablePrivateCluster\":true,\"authorizedIPRanges\":[\"73.140."
+	    "245.0/24\",\"10.0.0.1/32\"]},\"agentPoolProfiles\":[{\"name\":"
+	    "\"a\",\"count\":2},{\"name\":\"b\",\"count\":1,\"vmSize\":"
+	    "\"Standard_D4s_v3\"}]}}", &c, &err), "private cluster parses");
+	ok(c.private_cluster, "enablePrivateCluster");
+	is_str(c.authorized_ranges, "73.140.245.0/24, 10.0.0.1/32",
+	    "authorized ranges joined");
+	is_str(c.version, "1.29", "requested version when no current one");
+	is_str(c.power_state, "Stopped", "power state");
+	is_int(c.npools, 2, "two pools");
+	ok(c.pools[0].vm_size == NULL, "a pool without a size");
+	arm_cluster_done(&c);
+}
+
+static void
+test_regions(void)
+{
+	struct arm_k8s_version_list	 v = { 0 };
+	struct arm_vm_size_list		 s = { 0 };
+	struct arm_usage_list		 u = { 0 };
+	struct err			 err;
+	char				*body, *next, *kc;
+
+	err_clear(&err);
+	body = fixture("k8s-versions.json");
+	ok(arm_parse_k8s_versions(body, &v, &err), "kubernetesVersions parses");
+	is_int(v.n, 4, "four versions");
+	ok(v.v[1].is_default && !v.v[0].is_default, "isDefault, missing=false");
+	ok(v.v[3].is_preview && !v.v[2].is_preview, "isPreview");
+	arm_k8s_version_list_free(&v);
+	free(body);
+	ok(!arm_parse_k8s_versions("{\"value\":[]}", &v, &err),
+	    "\"value\" instead of \"values\" is an error");
+
+	body = fixture("orchestrators.json");
+	ok(arm_parse_orchestrators(body, &v, &err), "orchestrators parse");
+	is_int(v.n, 11, "only the Kubernetes orchestrators");
+	is_str(v.v[0].version, "1.8.1", "first Kubernetes version");
+	arm_k8s_version_list_free(&v);
+	free(body);
+
+	body = fixture("vm-sizes.json");
+	ok(arm_parse_vm_sizes(body, &s, &err), "vmSizes parse");
+	is_int(s.n, 2, "two sizes");
+	is_str(s.v[1].name, "Standard_A2_V2", "size name");
+	is_int(s.v[1].vcpus, 2, "numberOfCores");
+	is_int(s.v[1].memory_mb, 4096, "memoryInMB");
+	arm_vm_size_list_free(&s);
+	free(body);
+
+	body = fixture("usages.json");
+	ok(arm_parse_usages(body, &u, &next, &err), "usages parse");
+	is_int(u.n, 1, "one usage");
+	is_int(u.v[0].current, 17, "currentValue");
+	is_int(u.v[0].limit, 19, "limit");
+	ok(arm_usage_find(&u, "AAAAAAAAAAAAAAAAAA") == &u.v[0],
+	    "usage lookup is case-insensitive");
+	free(next);
+	arm_usage_list_free(&u);
+	free(body);
+
+	body = fixture("credentials.json");
+	ok(arm_parse_credentials(body, &kc, &err), "credentials parse");
+	is_str(kc, "credentialValue1", "kubeconfig base64-decoded");
+	free(kc);
+	free(body);
+	ok(!arm_parse_credentials("{\"kubeconfigs\":[{\"value\":\"@@@\"}]}",
+	    &kc, &err), "bad base64 is an error");
+}
+
+static void
+test_scope(void)
+{
+	struct arm_subscription_list	 s = { 0 };
+	struct arm_workspace_list	 w = { 0 };
+	struct err			 err;
+	char				*next;
+
+	err_clear(&err);
+	ok(arm_parse_subscriptions("{\"value\":[{\"id\":\"/subscriptions/"
+	    "1111\",\"subscriptionId\":\"1111\",\"tenantId\":\"t\","
+	    "\"displayName\":\"Dev\",\"state\":\"Enabled\"}]}", &s, &next,
+	    &err) && s.n == 1, "subscriptions parse");
+	is_str(s.v[0].name, "Dev", "displayName");
+	arm_subscription_list_free(&s);
+	ok(arm_parse_workspaces("{\"value\":[{\"id\":\"/subscriptions/1/"
+	    "resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/"
+	    "workspaces/ws1\",\"name\":\"ws1\",\"location\":\"westeurope\"}],"
+	    "\"nextLink\":\"https://x/next\"}", &w, &next, &err) && w.n == 1,
+	    "workspaces parse");
+	is_str(w.v[0].resource_group, "rg-ml", "resource group from the id");
+	is_str(next, "https://x/next", "workspace nextLink");
+	free(next);
+	arm_workspace_list_free(&w);
+}
+
+int
+main(void)
+{
+	test_computes();
+	test_malformed();
+	test_clusters();
+	test_regions();
+	test_scope();
+	return tap_done();
+}
