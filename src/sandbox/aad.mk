@@ -1,7 +1,7 @@
 # src/sandbox: Azure AD, faults, journal, TLS material of akswiz-sandbox.
 akswiz_sandbox_SOURCES += \
 	src/sandbox/aad-jwt.c src/sandbox/aad-jwt.h \
-	src/sandbox/tlsgen.c
+	src/sandbox/tlsgen.c src/sandbox/faults.c
 
 # Unit tests link the objects they test, not the server.
 SB_AAD_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
@@ -18,6 +18,17 @@ check_PROGRAMS += tests/unit/sandbox-tlsgen-test
 TESTS += tests/unit/sandbox-tlsgen-test
 UNIT_TESTS += tests/unit/sandbox-tlsgen-test
 tests_unit_sandbox_tlsgen_test_SOURCES = tests/unit/sandbox-tlsgen-test.c \
-	src/sandbox/tlsgen.c
+	src/sandbox/tlsgen.c src/sandbox/faults.c
 tests_unit_sandbox_tlsgen_test_CFLAGS = $(SB_AAD_CFLAGS) -I$(top_srcdir)/tests
 tests_unit_sandbox_tlsgen_test_LDADD = libcommon.a $(OPENSSL_LIBS) $(LIBINTL)
+
+EXTRA_DIST += tests/sandbox/aad-stubs.c tests/sandbox/aad-stubs.h
+SB_STUBS = tests/sandbox/aad-stubs.c
+
+check_PROGRAMS += tests/unit/sandbox-faults-test
+TESTS += tests/unit/sandbox-faults-test
+UNIT_TESTS += tests/unit/sandbox-faults-test
+tests_unit_sandbox_faults_test_SOURCES = tests/unit/sandbox-faults-test.c \
+	src/sandbox/faults.c $(SB_STUBS)
+tests_unit_sandbox_faults_test_CFLAGS = $(SB_AAD_CFLAGS) -I$(top_srcdir)/tests
+tests_unit_sandbox_faults_test_LDADD = libcommon.a $(JSONC_LIBS) $(LIBINTL) -lpthread
