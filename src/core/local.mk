@@ -2,7 +2,38 @@
 noinst_LIBRARIES += libcore.a
 libcore_a_SOURCES = \
 	src/core/msg.c src/core/msg.h \
-	src/core/plan.c \
+	src/core/plan.c src/core/plan-check.c \
 	src/core/verdict.c src/core/verdict.h \
+	src/core/cidr.c src/core/ids.c src/core/versions.c \
+	src/core/rules-name.c src/core/rules-sizing.c src/core/rules-vnet.c \
+	src/core/rules-tls.c src/core/rules-attach.c \
+	src/core/vmcatalogue.c src/core/vmcatalogue-data.h \
 	src/core/plan.h src/core/rules.h src/core/cidr.h src/core/ids.h \
 	src/core/versions.h src/core/vmcatalogue.h
+nodist_libcore_a_SOURCES = src/core/vmcatalogue-data.c
+
+# The VM catalogue is data (data/vm-sizes.tsv) compiled into a table in
+# the build tree, so a read-only source tree (make distcheck) works.
+BUILT_SOURCES += src/core/vmcatalogue-data.c
+CLEANFILES += src/core/vmcatalogue-data.c
+EXTRA_DIST += src/core/vmcatalogue-gen.awk
+src/core/vmcatalogue-data.c: $(top_srcdir)/data/vm-sizes.tsv \
+    $(top_srcdir)/src/core/vmcatalogue-gen.awk
+	$(AM_V_GEN)$(MKDIR_P) src/core && \
+	grep -v '^#' $(top_srcdir)/data/vm-sizes.tsv | LC_ALL=C sort | \
+	    $(AWK) -f $(top_srcdir)/src/core/vmcatalogue-gen.awk >$@-t && \
+	    mv -f $@-t $@
+
+# Unit tests: each links only libcore and libcommon.
+CORE_TEST_LIBS = libcore.a libcommon.a
+
+noinst_HEADERS += tests/unit/core-test.h
+CORE_TESTS = \
+	tests/unit/core-cidr-test tests/unit/core-versions-test
+check_PROGRAMS += $(CORE_TESTS)
+TESTS += $(CORE_TESTS)
+UNIT_TESTS += $(CORE_TESTS)
+tests_unit_core_cidr_test_SOURCES = tests/unit/core-cidr-test.c
+tests_unit_core_cidr_test_LDADD = $(CORE_TEST_LIBS)
+tests_unit_core_versions_test_SOURCES = tests/unit/core-versions-test.c
+tests_unit_core_versions_test_LDADD = $(CORE_TEST_LIBS)

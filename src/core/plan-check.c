@@ -1,0 +1,241 @@
+/*
+ * plan_check(): every rule that applies to a plan's operation.  Create
+ * checks everything the service would refuse later (name, size, quota,
+ * network, load balancer, TLS); attach checks the cluster and its ID;
+ * detach and update name an existing compute, whose name may predate
+ * today's naming rules, so only its presence is checked there.
+ *
+ * Facts are optional: with a zeroed struct (offline) only the plan and
+ * the built-in VM catalogue are judged.
+ */
+#include "config.h"
+#include "core/rules.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+/* The flag that sets a field, or its path in the plan document. */
+static const char *
+check_field_label(enum plan_field f)
+{
+	const char	*flag = plan_field_flag(f);
+
+	return flag != NULL ? flag : plan_field_path(f);
+}
+
+/* "--name is required to create." */
+static void
+check_required(enum plan_field f, const struct plan *p, struct verdicts *vs)
+{
+	struct verdict	*v = verdicts_add(vs, f, SEV_ERROR, MSG_PLAN_REQUIRED);
+
+	verdict_arg(v, "%s", check_field_label(f));
+	verdict_arg(v, "%s", plan_op_name(p->op));
+}
+
+/* "--vm-size does not apply to attach; remove it." */
+static void
+check_not_applicable(enum plan_field f, const struct plan *p,
+    struct verdicts *vs)
+{
+	struct verdict	*v;
+
+	v = verdicts_add(vs, f, SEV_ERROR, MSG_PLAN_NOT_APPLICABLE);
+	verdict_arg(v, "%s", check_field_label(f));
+	verdict_arg(v, "%s", plan_op_name(p->op));
+}
+
+/* The workspace scope: all three parts, the subscription a GUID. */
+static void
+check_scope(const struct plan *p, struct verdicts *vs)
+{
+	struct verdict	*v;
+
+	if (p->scope.subscription[0] == '\0')
+		check_required(FIELD_SUBSCRIPTION, p, vs);
+	else if (!guid_valid(p->scope.subscription)) {
+		v = verdicts_add(vs, FIELD_SUBSCRIPTION, SEV_ERROR,
+		    MSG_ID_SUBSCRIPTION);
+		verdict_arg(v, "%s", p->scope.subscription);
+	}
+	if (p->scope.resource_group[0] == '\0')
+		check_required(FIELD_RESOURCE_GROUP, p, vs);
+	if (p->scope.workspace[0] == '\0')
+		check_required(FIELD_WORKSPACE, p, vs);
+}
+
+/* The compute name: every rule for a new compute, presence otherwise. */
+static void
+check_name(const struct plan *p, const struct plan_facts *f, bool new_name,
+    struct verdicts *vs)
+{
+	if (!new_name) {
+		if (p->name[0] == '\0')
+			check_required(FIELD_NAME, p, vs);
+		return;
+	}
+	rules_name(p->name, vs);
+	if (f->names_known)
+		rules_name_unique(p->name, f->existing_names,
+		    f->n_existing_names, vs);
+}
+
+/* A purpose outside the enum (a corrupt plan in memory). */
+static void
+check_purpose(const struct plan *p, struct verdicts *vs)
+{
+	struct verdict	*v;
+
+	if (p->purpose == PURPOSE_FASTPROD || p->purpose == PURPOSE_DEVTEST ||
+	    p->purpose == PURPOSE_DENSEPROD)
+		return;
+	v = verdicts_add(vs, FIELD_PURPOSE, SEV_ERROR, MSG_PURPOSE_INVALID);
+	verdict_arg(v, "%d", (int)p->purpose);
+}
+
+/* Region names compare without case and spaces ("West Europe"). */
+static bool
+check_same_region(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a == ' ')
+			a++;
+		while (*b == ' ')
+			b++;
+		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+			return false;
+		if (*a == '\0')
+			return true;
+		a++;
+		b++;
+	}
+}
+
+/* Size, nodes, quota and location of a new cluster. */
+static void
+check_create_size(const struct plan *p, const struct plan_facts *f,
+    struct verdicts *vs)
+{
+	const struct vm_size	*size = NULL;
+	struct verdict		*v;
+	const char		*location = p->location[0] != '\0' ?
+				    p->location : f->workspace_location;
+	int			 vcpus = 0;
+
+	if (p->vm_size[0] == '\0')
+		verdicts_add(vs, FIELD_VM_SIZE, SEV_ERROR, MSG_SIZE_EMPTY);
+	else {
+		size = f->size != NULL ? f->size :
+		    vm_catalogue_find(p->vm_size);
+		if (size == NULL) {
+			v = verdicts_add(vs, FIELD_VM_SIZE, SEV_WARNING,
+			    MSG_SIZE_UNKNOWN);
+			verdict_arg(v, "%s", p->vm_size);
+		} else
+			vcpus = size->vcpus;
+		if (f->sizes_known && !f->size_offered) {
+			v = verdicts_add(vs, FIELD_VM_SIZE, SEV_ERROR,
+			    MSG_SIZE_NOT_OFFERED);
+			verdict_arg(v, "%s", p->vm_size);
+			verdict_arg(v, "%s", location != NULL ? location : "");
+		}
+	}
+	if (p->node_count == 0)
+		check_required(FIELD_NODE_COUNT, p, vs);
+	else
+		rules_sizing(p->purpose, p->node_count, vcpus, false,
+		    FIELD_NODE_COUNT, vs);
+	if (vcpus > 0 && p->node_count > 0 && p->node_count <= AKS_MAX_NODES)
+		rules_quota((long)p->node_count * vcpus, location,
+		    &f->family_quota, &f->regional_quota, vs);
+	if (p->location[0] != '\0' && f->workspace_location != NULL &&
+	    f->workspace_location[0] != '\0' &&
+	    !check_same_region(p->location, f->workspace_location)) {
+		v = verdicts_add(vs, FIELD_LOCATION, SEV_WARNING,
+		    MSG_LOCATION_DIFFERS);
+		verdict_arg(v, "%s", p->location);
+		verdict_arg(v, "%s", f->workspace_location);
+	}
+}
+
+/* The cluster to attach: its ID, its subscription, what is known of it. */
+static void
+check_attach_cluster(const struct plan *p, const struct plan_facts *f,
+    struct verdicts *vs)
+{
+	struct cluster_facts	 c;
+	struct aks_id		 id;
+	const char		*ws_sub = f->workspace_subscription;
+
+	if (ws_sub == NULL || *ws_sub == '\0')
+		ws_sub = p->scope.subscription;
+	if (p->cluster_id[0] == '\0') {
+		check_required(FIELD_CLUSTER_ID, p, vs);
+		return;
+	}
+	if (!aks_id_parse(p->cluster_id, &id, FIELD_CLUSTER_ID, vs))
+		return;
+	attach_check_subscription(&id, ws_sub, vs);
+	if (f->cluster == NULL)
+		return;
+	/* The plan's ID was judged above; do not judge it twice. */
+	c = *f->cluster;
+	if (c.name[0] == '\0')
+		memcpy(c.name, id.name, sizeof c.name);
+	c.id[0] = '\0';
+	rules_attach_cluster(&c, p->purpose, ws_sub, f->offers, f->n_offers,
+	    vs);
+}
+
+void
+plan_check(const struct plan *p, const struct plan_facts *facts,
+    struct verdicts *vs)
+{
+	struct plan_facts	none;
+	const struct plan_facts	*f = facts;
+
+	if (f == NULL) {
+		memset(&none, 0, sizeof none);
+		f = &none;
+	}
+	check_scope(p, vs);
+	switch (p->op) {
+	case PLAN_CREATE:
+		check_name(p, f, true, vs);
+		check_purpose(p, vs);
+		check_create_size(p, f, vs);
+		rules_vnet(&p->vnet, f->subnet_prefix, vs);
+		rules_lb_tls(p->lb_type, p->lb_subnet, &p->tls, vs);
+		if (p->cluster_id[0] != '\0')
+			check_not_applicable(FIELD_CLUSTER_ID, p, vs);
+		break;
+	case PLAN_ATTACH:
+		check_name(p, f, true, vs);
+		check_purpose(p, vs);
+		check_attach_cluster(p, f, vs);
+		rules_lb_tls(p->lb_type, p->lb_subnet, &p->tls, vs);
+		if (p->vm_size[0] != '\0')
+			check_not_applicable(FIELD_VM_SIZE, p, vs);
+		if (p->node_count != 0)
+			check_not_applicable(FIELD_NODE_COUNT, p, vs);
+		if (!plan_vnet_is_empty(&p->vnet))
+			check_not_applicable(FIELD_VNET_NAME, p, vs);
+		break;
+	case PLAN_DETACH:
+		check_name(p, f, false, vs);
+		if (p->detach_action != DETACH_KEEP &&
+		    p->detach_action != DETACH_DELETE) {
+			struct verdict *v = verdicts_add(vs,
+			    FIELD_DETACH_ACTION, SEV_ERROR,
+			    MSG_PLAN_DETACH_ACTION);
+
+			verdict_arg(v, "%d", (int)p->detach_action);
+		}
+		break;
+	case PLAN_UPDATE:
+		check_name(p, f, false, vs);
+		rules_lb_tls(p->lb_type, p->lb_subnet, &p->tls, vs);
+		break;
+	}
+}
