@@ -160,7 +160,8 @@ aks_id_parse(const char *id, struct aks_id *out, enum plan_field field,
 		verdict_arg(v, "%zu", total);
 		return false;
 	}
-	for (i = 1; i <= AKS_ID_SEGMENTS; i += 2) {
+	/* subscriptions, resourceGroups, providers */
+	for (i = 1; i <= 5; i += 2) {
 		if (id_segment_is(&seg[i - 1], aks_id_keywords[i]))
 			continue;
 		v = verdicts_add(vs, field, SEV_ERROR, MSG_ID_KEYWORD);

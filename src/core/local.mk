@@ -29,7 +29,8 @@ CORE_TEST_LIBS = libcore.a libcommon.a
 
 noinst_HEADERS += tests/unit/core-test.h
 CORE_TESTS = \
-	tests/unit/core-cidr-test tests/unit/core-versions-test
+	tests/unit/core-cidr-test tests/unit/core-versions-test \
+	tests/unit/core-ids-test tests/unit/core-name-test
 check_PROGRAMS += $(CORE_TESTS)
 TESTS += $(CORE_TESTS)
 UNIT_TESTS += $(CORE_TESTS)
@@ -37,3 +38,7 @@ tests_unit_core_cidr_test_SOURCES = tests/unit/core-cidr-test.c
 tests_unit_core_cidr_test_LDADD = $(CORE_TEST_LIBS)
 tests_unit_core_versions_test_SOURCES = tests/unit/core-versions-test.c
 tests_unit_core_versions_test_LDADD = $(CORE_TEST_LIBS)
+tests_unit_core_ids_test_SOURCES = tests/unit/core-ids-test.c
+tests_unit_core_ids_test_LDADD = $(CORE_TEST_LIBS)
+tests_unit_core_name_test_SOURCES = tests/unit/core-name-test.c
+tests_unit_core_name_test_LDADD = $(CORE_TEST_LIBS)
