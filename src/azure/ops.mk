@@ -1,4 +1,8 @@
 # src/azure: operations, ARM client, journal (see local.mk for HTTP and sign-in).
+libazure_a_SOURCES += \
+	src/azure/arm.c src/azure/arm-parse.c src/azure/arm.h \
+	src/azure/lro.c src/azure/lro.h \
+	src/azure/journal.c src/azure/journal.h
 
 # Unit tests link the pure sources they test, not the whole library.
 check_PROGRAMS += tests/unit/lro-test
@@ -24,3 +28,12 @@ EXTRA_DIST += tests/azure/data/compute-list.json \
 	tests/azure/data/cluster-list.json tests/azure/data/k8s-versions.json \
 	tests/azure/data/orchestrators.json tests/azure/data/vm-sizes.json \
 	tests/azure/data/usages.json tests/azure/data/credentials.json
+
+check_PROGRAMS += tests/unit/journal-test
+TESTS += tests/unit/journal-test
+UNIT_TESTS += tests/unit/journal-test
+tests_unit_journal_test_SOURCES = tests/unit/journal-test.c \
+	src/azure/journal.c src/azure/journal.h
+tests_unit_journal_test_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) \
+	$(OPENSSL_CFLAGS)
+tests_unit_journal_test_LDADD = libcommon.a $(JSONC_LIBS) $(OPENSSL_LIBS)

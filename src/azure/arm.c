@@ -1,0 +1,405 @@
+/*
+ * Typed Resource Manager calls (arm.h); the parsers are in arm-parse.c.
+ * Lists follow nextLink verbatim until it is absent, null or empty (or
+ * ARM_MAX_PAGES, against a loop).
+ */
+#include "config.h"
+#include "azure/arm.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "azure/armerror.h"
+#include "azure/http.h"
+#include "common/buf.h"
+#include "common/i18n.h"
+#include "common/xalloc.h"
+
+/* Calls. */
+
+void
+arm_init(struct arm *a, struct http_client *http,
+    const struct http_token_source *auth, const char *endpoint)
+{
+	size_t	len;
+
+	memset(a, 0, sizeof *a);
+	a->http = http;
+	a->auth = auth;
+	snprintf(a->endpoint, sizeof a->endpoint, "%s", endpoint);
+	len = strlen(a->endpoint);
+	while (len > 0 && a->endpoint[len - 1] == '/')
+		a->endpoint[--len] = '\0';
+}
+
+/* Percent-encode a path segment (RFC 3986 unreserved characters pass). */
+static void
+add_segment(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
+			buf_add(b, s, 1);
+		else
+			buf_addf(b, "%%%02X", c);
+	}
+}
+
+/*
+ * Build endpoint + path; in fmt, %s takes an escaped segment and %p an
+ * unescaped path (an ARM id).  The api-version is appended.
+ */
+static char *
+url(const struct arm *a, const char *api, const char *fmt, ...)
+{
+	struct buf	 b;
+	va_list		 ap;
+	const char	*p;
+
+	buf_init(&b, 0);
+	buf_adds(&b, a->endpoint);
+	va_start(ap, fmt);
+	for (p = fmt; *p != '\0'; p++) {
+		if (p[0] == '%' && p[1] == 's') {
+			add_segment(&b, va_arg(ap, const char *));
+			p++;
+		} else if (p[0] == '%' && p[1] == 'p') {
+			const char *id = va_arg(ap, const char *);
+
+			if (id[0] != '/')
+				buf_adds(&b, "/");
+			buf_adds(&b, id);
+			p++;
+		} else
+			buf_add(&b, p, 1);
+	}
+	va_end(ap);
+	buf_addf(&b, "%capi-version=%s", strchr(fmt, '?') ? '&' : '?', api);
+	return buf_take(&b);
+}
+
+char *
+arm_compute_url(const struct arm *a, const char *sub, const char *rg,
+    const char *ws, const char *name)
+{
+	return url(a, ARM_API_ML, "/subscriptions/%s/resourceGroups/%s/"
+	    "providers/Microsoft.MachineLearningServices/workspaces/%s/"
+	    "computes/%s", sub, rg, ws, name);
+}
+
+char *
+arm_workspace_url(const struct arm *a, const char *sub, const char *rg,
+    const char *ws)
+{
+	return url(a, ARM_API_ML, "/subscriptions/%s/resourceGroups/%s/"
+	    "providers/Microsoft.MachineLearningServices/workspaces/%s",
+	    sub, rg, ws);
+}
+
+static bool
+call(struct arm *a, const char *method, const char *u, const char *body,
+    bool no_retry, struct http_response *rsp, struct err *err)
+{
+	struct http_request	 req;
+
+	memset(&req, 0, sizeof req);
+	req.method = method;
+	req.url = u;
+	req.body = body;
+	req.body_len = body != NULL ? strlen(body) : 0;
+	req.auth = a->auth;
+	req.no_retry = no_retry;
+	a->requests++;
+	return http_call(a->http, &req, rsp, err);
+}
+
+bool
+arm_get_raw(struct arm *a, const char *u, struct http_response *rsp,
+    struct err *err)
+{
+	return call(a, "GET", u, NULL, false, rsp, err);
+}
+
+/* GET u and expect 200; the body is left in rsp. */
+static bool
+get_ok(struct arm *a, const char *u, struct http_response *rsp,
+    struct err *err)
+{
+	if (!call(a, "GET", u, NULL, false, rsp, err))
+		return false;
+	if (rsp->status != 200)
+		return arm_error_summary(buf_str(&rsp->body), rsp->status, err);
+	return true;
+}
+
+typedef bool (*page_parser)(const char *, void *, char **, struct err *);
+
+/* Adapters so that get_pages() calls each parser with its own type. */
+#define PAGE_ADAPTER(fn, type) \
+static bool \
+fn##_page(const char *b, void *l, char **next, struct err *err) \
+{ \
+	return fn(b, (struct type *)l, next, err); \
+}
+PAGE_ADAPTER(arm_parse_subscriptions, arm_subscription_list)
+PAGE_ADAPTER(arm_parse_groups, arm_group_list)
+PAGE_ADAPTER(arm_parse_workspaces, arm_workspace_list)
+PAGE_ADAPTER(arm_parse_computes, arm_compute_list)
+PAGE_ADAPTER(arm_parse_clusters, arm_cluster_list)
+PAGE_ADAPTER(arm_parse_usages, arm_usage_list)
+
+/* Fetch every page of a list, starting at first (taken over). */
+static bool
+get_pages(struct arm *a, char *first, page_parser parse, void *list,
+    struct err *err)
+{
+	struct http_response	 rsp;
+	char			*u = first, *next = NULL;
+	int			 pages = 0;
+	bool			 ok = true;
+
+	while (u != NULL && ok) {
+		http_response_init(&rsp);
+		ok = get_ok(a, u, &rsp, err) &&
+		    parse(buf_str(&rsp.body), list, &next, err);
+		http_response_done(&rsp);
+		free(u);
+		u = next;
+		next = NULL;
+		if (++pages >= ARM_MAX_PAGES && u != NULL) {
+			free(u);
+			return err_set(err, ERR_PARSE, _("the list did not "
+			    "end after %d pages"), pages);
+		}
+	}
+	free(u);
+	return ok;
+}
+
+bool
+arm_list_subscriptions(struct arm *a, struct arm_subscription_list *l,
+    struct err *err)
+{
+	return get_pages(a, url(a, ARM_API_SUBSCRIPTIONS, "/subscriptions"),
+	    arm_parse_subscriptions_page, l, err);
+}
+
+bool
+arm_list_groups(struct arm *a, const char *sub, struct arm_group_list *l,
+    struct err *err)
+{
+	return get_pages(a, url(a, ARM_API_GROUPS,
+	    "/subscriptions/%s/resourcegroups", sub),
+	    arm_parse_groups_page, l, err);
+}
+
+bool
+arm_list_workspaces(struct arm *a, const char *sub, const char *rg,
+    struct arm_workspace_list *l, struct err *err)
+{
+	char	*u = rg == NULL ?
+	    url(a, ARM_API_ML, "/subscriptions/%s/providers/"
+	    "Microsoft.MachineLearningServices/workspaces", sub) :
+	    url(a, ARM_API_ML, "/subscriptions/%s/resourceGroups/%s/"
+	    "providers/Microsoft.MachineLearningServices/workspaces", sub, rg);
+
+	return get_pages(a, u, arm_parse_workspaces_page, l, err);
+}
+
+bool
+arm_get_workspace(struct arm *a, const char *sub, const char *rg,
+    const char *ws, struct arm_workspace *w, struct err *err)
+{
+	struct http_response	 rsp;
+	char			*u = arm_workspace_url(a, sub, rg, ws);
+	bool			 ok;
+
+	http_response_init(&rsp);
+	ok = get_ok(a, u, &rsp, err) &&
+	    arm_parse_workspace(buf_str(&rsp.body), w, err);
+	http_response_done(&rsp);
+	free(u);
+	return ok;
+}
+
+bool
+arm_list_computes(struct arm *a, const char *sub, const char *rg,
+    const char *ws, struct arm_compute_list *l, struct err *err)
+{
+	return get_pages(a, url(a, ARM_API_ML, "/subscriptions/%s/"
+	    "resourceGroups/%s/providers/Microsoft.MachineLearningServices/"
+	    "workspaces/%s/computes", sub, rg, ws),
+	    arm_parse_computes_page, l, err);
+}
+
+bool
+arm_get_compute(struct arm *a, const char *sub, const char *rg,
+    const char *ws, const char *name, struct arm_compute *c, bool *found,
+    struct err *err)
+{
+	struct http_response	 rsp;
+	char			*u = arm_compute_url(a, sub, rg, ws, name);
+	bool			 ok;
+
+	*found = false;
+	memset(c, 0, sizeof *c);
+	c->agent_count = -1;
+	http_response_init(&rsp);
+	ok = call(a, "GET", u, NULL, false, &rsp, err);
+	free(u);
+	if (ok && rsp.status == 404) {
+		/* A missing workspace is an error, a missing compute not. */
+		if (strstr(buf_str(&rsp.body), "ResourceGroupNotFound") ||
+		    strstr(buf_str(&rsp.body), "SubscriptionNotFound") ||
+		    strstr(buf_str(&rsp.body), "WorkspaceNotFound"))
+			ok = arm_error_summary(buf_str(&rsp.body), 404, err);
+	} else if (ok && rsp.status != 200)
+		ok = arm_error_summary(buf_str(&rsp.body), rsp.status, err);
+	else if (ok) {
+		ok = arm_parse_compute(buf_str(&rsp.body), c, err);
+		*found = ok;
+	}
+	http_response_done(&rsp);
+	return ok;
+}
+
+bool
+arm_put_compute(struct arm *a, const char *u, const char *body,
+    struct http_response *rsp, struct err *err)
+{
+	return call(a, "PUT", u, body, true, rsp, err);
+}
+
+bool
+arm_delete_compute(struct arm *a, const char *u, const char *action,
+    struct http_response *rsp, struct err *err)
+{
+	char	*full;
+	bool	 ok;
+
+	xasprintf(&full, "%s&underlyingResourceAction=%s", u, action);
+	ok = call(a, "DELETE", full, NULL, false, rsp, err);
+	free(full);
+	return ok;
+}
+
+bool
+arm_list_clusters(struct arm *a, const char *sub, const char *rg,
+    struct arm_cluster_list *l, struct err *err)
+{
+	char	*u = rg == NULL ?
+	    url(a, ARM_API_AKS, "/subscriptions/%s/providers/"
+	    "Microsoft.ContainerService/managedClusters", sub) :
+	    url(a, ARM_API_AKS, "/subscriptions/%s/resourceGroups/%s/"
+	    "providers/Microsoft.ContainerService/managedClusters", sub, rg);
+
+	return get_pages(a, u, arm_parse_clusters_page, l, err);
+}
+
+bool
+arm_get_cluster(struct arm *a, const char *id, struct arm_cluster *c,
+    struct err *err)
+{
+	struct http_response	 rsp;
+	char			*u = url(a, ARM_API_AKS, "%p", id);
+	bool			 ok;
+
+	memset(c, 0, sizeof *c);
+	http_response_init(&rsp);
+	ok = get_ok(a, u, &rsp, err) &&
+	    arm_parse_cluster(buf_str(&rsp.body), c, err);
+	http_response_done(&rsp);
+	free(u);
+	return ok;
+}
+
+bool
+arm_cluster_credentials(struct arm *a, const char *id, char **kubeconfig,
+    struct err *err)
+{
+	struct http_response	 rsp;
+	char			*u = url(a, ARM_API_AKS,
+				    "%p/listClusterUserCredential", id);
+	bool			 ok;
+
+	http_response_init(&rsp);
+	ok = call(a, "POST", u, "", false, &rsp, err);
+	if (ok && rsp.status != 200)
+		ok = arm_error_summary(buf_str(&rsp.body), rsp.status, err);
+	else if (ok)
+		ok = arm_parse_credentials(buf_str(&rsp.body), kubeconfig,
+		    err);
+	http_response_done(&rsp);
+	free(u);
+	return ok;
+}
+
+bool
+arm_list_k8s_versions(struct arm *a, const char *sub, const char *loc,
+    struct arm_k8s_version_list *l, struct err *err)
+{
+	struct http_response	 rsp;
+	char			*u;
+	bool			 ok;
+
+	u = url(a, ARM_API_AKS, "/subscriptions/%s/providers/"
+	    "Microsoft.ContainerService/locations/%s/kubernetesVersions",
+	    sub, loc);
+	http_response_init(&rsp);
+	ok = call(a, "GET", u, NULL, false, &rsp, err);
+	free(u);
+	if (ok && rsp.status == 200) {
+		ok = arm_parse_k8s_versions(buf_str(&rsp.body), l, err);
+		http_response_done(&rsp);
+		return ok;
+	}
+	if (ok && rsp.status != 404 && rsp.status != 400) {
+		ok = arm_error_summary(buf_str(&rsp.body), rsp.status, err);
+		http_response_done(&rsp);
+		return ok;
+	}
+	http_response_done(&rsp);
+	if (!ok)
+		return false;
+	/* Older regions or clouds: the legacy orchestrators list. */
+	u = url(a, ARM_API_ORCHESTRATORS, "/subscriptions/%s/providers/"
+	    "Microsoft.ContainerService/locations/%s/orchestrators?"
+	    "resource-type=managedClusters", sub, loc);
+	http_response_init(&rsp);
+	ok = get_ok(a, u, &rsp, err) &&
+	    arm_parse_orchestrators(buf_str(&rsp.body), l, err);
+	http_response_done(&rsp);
+	free(u);
+	return ok;
+}
+
+bool
+arm_list_vm_sizes(struct arm *a, const char *sub, const char *loc,
+    struct arm_vm_size_list *l, struct err *err)
+{
+	struct http_response	 rsp;
+	char			*u = url(a, ARM_API_COMPUTE, "/subscriptions/%s/"
+				    "providers/Microsoft.Compute/locations/%s/"
+				    "vmSizes", sub, loc);
+	bool			 ok;
+
+	http_response_init(&rsp);
+	ok = get_ok(a, u, &rsp, err) &&
+	    arm_parse_vm_sizes(buf_str(&rsp.body), l, err);
+	http_response_done(&rsp);
+	free(u);
+	return ok;
+}
+
+bool
+arm_list_usages(struct arm *a, const char *sub, const char *loc,
+    struct arm_usage_list *l, struct err *err)
+{
+	return get_pages(a, url(a, ARM_API_COMPUTE, "/subscriptions/%s/"
+	    "providers/Microsoft.Compute/locations/%s/usages", sub, loc),
+	    arm_parse_usages_page, l, err);
+}

@@ -1,0 +1,138 @@
+/*
+ * The operation journal on disk: where it lives, its modes, what an entry
+ * holds after create, update and finish, the open-only listing that
+ * `akswiz watch` uses, and that damaged or half-written files are skipped.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "azure/journal.h"
+#include "common/xalloc.h"
+#include "tests/tap.h"
+
+static char	tmpdir[] = "/tmp/journal-test-XXXXXX";
+
+static void
+make_entry(struct journal_entry *e, const char *name)
+{
+	journal_entry_init(e);
+	snprintf(e->operation, sizeof e->operation, "attach");
+	snprintf(e->compute, sizeof e->compute, "%s", name);
+	snprintf(e->subscription, sizeof e->subscription, "sub");
+	snprintf(e->method, sizeof e->method, "PUT");
+	snprintf(e->resource_url, sizeof e->resource_url,
+	    "https://arm/computes/%s?api-version=2024-04-01", name);
+	snprintf(e->poll_kind, sizeof e->poll_kind, "async");
+	snprintf(e->operation_url, sizeof e->operation_url,
+	    "https://arm/ops/1?api-version=2024-04-01&s=1");
+	snprintf(e->state, sizeof e->state, "Updating");
+	e->nsteps = 2;
+	snprintf(e->step_name, sizeof e->step_name, "attach");
+	e->plan_json = xstrdup("{\"version\":1,\"operation\":\"attach\"}");
+}
+
+int
+main(void)
+{
+	struct journal_entry	 e, r;
+	struct journal_list	 l;
+	struct err		 err;
+	struct stat		 st;
+	char			 dir[1024], path[1200];
+	FILE			*fp;
+
+	if (mkdtemp(tmpdir) == NULL)
+		return 1;
+	setenv("XDG_STATE_HOME", tmpdir, 1);
+	err_clear(&err);
+
+	ok(journal_dir(dir, sizeof dir, &err), "journal directory is made");
+	snprintf(path, sizeof path, "%s/akswiz/operations", tmpdir);
+	is_str(dir, path, "under $XDG_STATE_HOME/akswiz/operations");
+	ok(stat(dir, &st) == 0 && (st.st_mode & 0777) == 0700,
+	    "directory mode 0700");
+
+	make_entry(&e, "ml-inf-01");
+	ok(journal_create(&e, &err), "entry created: %s", err.msg);
+	ok(stat(e.path, &st) == 0 && (st.st_mode & 0777) == 0600,
+	    "entry mode 0600");
+	ok(strstr(e.id, "ml-inf-01") != NULL, "id names the compute");
+
+	ok(journal_read(e.path, &r, &err), "entry reads back");
+	is_str(r.compute, "ml-inf-01", "compute");
+	is_str(r.operation_url, e.operation_url, "operation URL");
+	is_str(r.poll_kind, "async", "poll kind");
+	is_str(r.state, "Updating", "state");
+	is_int(r.step, 1, "step");
+	is_int(r.nsteps, 2, "steps");
+	ok(r.open, "open");
+	is_str(r.plan_json, "{\"version\":1,\"operation\":\"attach\"}",
+	    "plan kept as JSON");
+	ok(r.started == e.started, "start time");
+	journal_entry_done(&r);
+
+	/* Second step, then the end. */
+	e.step = 2;
+	snprintf(e.step_name, sizeof e.step_name, "update");
+	snprintf(e.state, sizeof e.state, "Succeeded");
+	ok(journal_write(&e, &err), "entry rewritten");
+	ok(journal_read(e.path, &r, &err) && r.step == 2 &&
+	    strcmp(r.step_name, "update") == 0, "step 2 recorded");
+	journal_entry_done(&r);
+
+	/* Another open entry and two damaged files. */
+	{
+		struct journal_entry e2;
+
+		make_entry(&e2, "other");
+		e2.started += 10;
+		ok(journal_create(&e2, &err), "second entry");
+		journal_entry_done(&e2);
+	}
+	snprintf(path, sizeof path, "%s/broken.json", dir);
+	fp = fopen(path, "w");
+	fputs("{\"open\": true, \"resourceUrl\": ", fp);
+	fclose(fp);
+	snprintf(path, sizeof path, "%s/x.json.tmp123", dir);
+	fp = fopen(path, "w");
+	fputs("{}", fp);
+	fclose(fp);
+
+	ok(journal_list(&l, true, &err), "list open entries");
+	is_int(l.n, 2, "two open entries, damaged ones skipped");
+	if (l.n == 2)
+		is_str(l.v[0].compute, "ml-inf-01", "oldest first");
+	journal_list_free(&l);
+
+	ok(journal_finish(&e, "Failed", "BadRequest", "The request is invalid",
+	    &err), "entry finished");
+	ok(journal_read(e.path, &r, &err) && !r.open &&
+	    strcmp(r.result, "Failed") == 0 &&
+	    strcmp(r.error_code, "BadRequest") == 0, "closed with the result");
+	journal_entry_done(&r);
+	ok(journal_list(&l, true, &err) && l.n == 1, "one open entry left");
+	journal_list_free(&l);
+	ok(journal_list(&l, false, &err) && l.n == 2, "two entries in all");
+	journal_list_free(&l);
+	journal_entry_done(&e);
+
+	unsetenv("XDG_STATE_HOME");
+	setenv("HOME", tmpdir, 1);
+	ok(journal_dir(dir, sizeof dir, &err) &&
+	    strstr(dir, "/.local/state/akswiz/operations") != NULL,
+	    "default under ~/.local/state");
+
+	{
+		char cmd[256];
+
+		snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
+		if (system(cmd) != 0)
+			tap_diag("could not remove %s", tmpdir);
+	}
+	return tap_done();
+}
