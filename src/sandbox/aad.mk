@@ -1,7 +1,7 @@
 # src/sandbox: Azure AD, faults, journal, TLS material of akswiz-sandbox.
 akswiz_sandbox_SOURCES += \
 	src/sandbox/aad-jwt.c src/sandbox/aad-jwt.h \
-	src/sandbox/tlsgen.c src/sandbox/faults.c
+	src/sandbox/tlsgen.c src/sandbox/faults.c src/sandbox/journal.c
 
 # Unit tests link the objects they test, not the server.
 SB_AAD_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
@@ -18,7 +18,7 @@ check_PROGRAMS += tests/unit/sandbox-tlsgen-test
 TESTS += tests/unit/sandbox-tlsgen-test
 UNIT_TESTS += tests/unit/sandbox-tlsgen-test
 tests_unit_sandbox_tlsgen_test_SOURCES = tests/unit/sandbox-tlsgen-test.c \
-	src/sandbox/tlsgen.c src/sandbox/faults.c
+	src/sandbox/tlsgen.c src/sandbox/faults.c src/sandbox/journal.c
 tests_unit_sandbox_tlsgen_test_CFLAGS = $(SB_AAD_CFLAGS) -I$(top_srcdir)/tests
 tests_unit_sandbox_tlsgen_test_LDADD = libcommon.a $(OPENSSL_LIBS) $(LIBINTL)
 
@@ -32,3 +32,13 @@ tests_unit_sandbox_faults_test_SOURCES = tests/unit/sandbox-faults-test.c \
 	src/sandbox/faults.c $(SB_STUBS)
 tests_unit_sandbox_faults_test_CFLAGS = $(SB_AAD_CFLAGS) -I$(top_srcdir)/tests
 tests_unit_sandbox_faults_test_LDADD = libcommon.a $(JSONC_LIBS) $(LIBINTL) -lpthread
+
+check_PROGRAMS += tests/unit/sandbox-journal-test
+TESTS += tests/unit/sandbox-journal-test
+UNIT_TESTS += tests/unit/sandbox-journal-test
+tests_unit_sandbox_journal_test_SOURCES = tests/unit/sandbox-journal-test.c \
+	src/sandbox/journal.c $(SB_STUBS)
+tests_unit_sandbox_journal_test_CFLAGS = $(SB_AAD_CFLAGS) \
+	-I$(top_srcdir)/tests -I$(top_srcdir)/tests/sandbox
+tests_unit_sandbox_journal_test_LDADD = libcommon.a $(JSONC_LIBS) \
+	$(OPENSSL_LIBS) $(LIBINTL) -lpthread
