@@ -30,7 +30,8 @@ CORE_TEST_LIBS = libcore.a libcommon.a
 noinst_HEADERS += tests/unit/core-test.h
 CORE_TESTS = \
 	tests/unit/core-cidr-test tests/unit/core-versions-test \
-	tests/unit/core-ids-test tests/unit/core-name-test
+	tests/unit/core-ids-test tests/unit/core-name-test \
+	tests/unit/core-sizing-test tests/unit/core-vnet-test
 check_PROGRAMS += $(CORE_TESTS)
 TESTS += $(CORE_TESTS)
 UNIT_TESTS += $(CORE_TESTS)
@@ -42,3 +43,7 @@ tests_unit_core_ids_test_SOURCES = tests/unit/core-ids-test.c
 tests_unit_core_ids_test_LDADD = $(CORE_TEST_LIBS)
 tests_unit_core_name_test_SOURCES = tests/unit/core-name-test.c
 tests_unit_core_name_test_LDADD = $(CORE_TEST_LIBS)
+tests_unit_core_sizing_test_SOURCES = tests/unit/core-sizing-test.c
+tests_unit_core_sizing_test_LDADD = $(CORE_TEST_LIBS)
+tests_unit_core_vnet_test_SOURCES = tests/unit/core-vnet-test.c
+tests_unit_core_vnet_test_LDADD = $(CORE_TEST_LIBS)
