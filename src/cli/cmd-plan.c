@@ -1,12 +1,521 @@
-/* akswiz plan: placeholder until the plan commands land. */
+/*
+ * akswiz plan check | new | export: plans without a terminal or a network.
+ *
+ * `plan check` prints every verdict of the offline rules.  `plan new`
+ * builds a plan from the flags of `az ml computetarget create|attach aks`
+ * and `plan export` turns a plan into the az command, the Python SDK
+ * snippet or the ARM requests.
+ *
+ * Deliberate choices: `plan new` and `plan export` print their product
+ * even when the plan has errors, and print the verdicts on standard error
+ * with exit status 1; a user fixing a plan wants to see both, and a script
+ * that checks the status does not use a broken plan by mistake.  A flag
+ * that does not apply to the operation (--vm-size on attach) is a usage
+ * error rather than a verdict, because nothing in the plan could hold it.
+ */
 #include "config.h"
 #include "cli/cmd.h"
 
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/output.h"
+#include "common/err.h"
 #include "common/i18n.h"
+#include "core/plan.h"
+#include "core/rules.h"
+#include "core/verdict.h"
+#include "plan/plan-export.h"
+#include "plan/plan-json.h"
+
+enum new_kind {
+	NEW_STR,		/* copied into the field's buffer */
+	NEW_INT,		/* --agent-count */
+	NEW_PURPOSE,
+	NEW_LB,
+	NEW_FLAG,		/* --ssl-overwrite-domain, no value */
+	NEW_ACTION		/* --underlying-resource-action */
+};
+
+#define OP_C	(1u << PLAN_CREATE)
+#define OP_A	(1u << PLAN_ATTACH)
+#define OP_D	(1u << PLAN_DETACH)
+
+/* The flags of `plan new`, as az ml computetarget names them. */
+static const struct new_flag {
+	const char	*name;
+	enum plan_field	 field;
+	enum new_kind	 kind;
+	unsigned	 ops;
+} new_flags[] = {
+	{ "--name",			FIELD_NAME,		NEW_STR, OP_C | OP_A | OP_D },
+	{ "--description",		FIELD_DESCRIPTION,	NEW_STR, OP_C | OP_A },
+	{ "--cluster-purpose",		FIELD_PURPOSE,		NEW_PURPOSE, OP_C | OP_A },
+	{ "--vm-size",			FIELD_VM_SIZE,		NEW_STR, OP_C },
+	{ "--agent-count",		FIELD_NODE_COUNT,	NEW_INT, OP_C },
+	{ "--location",			FIELD_LOCATION,		NEW_STR, OP_C },
+	{ "--compute-resource-id",	FIELD_CLUSTER_ID,	NEW_STR, OP_A },
+	{ "--load-balancer-type",	FIELD_LB_TYPE,		NEW_LB, OP_C | OP_A },
+	{ "--load-balancer-subnet",	FIELD_LB_SUBNET,	NEW_STR, OP_C | OP_A },
+	{ "--ssl-leaf-domain-label",	FIELD_TLS_LEAF_LABEL,	NEW_STR, OP_C | OP_A },
+	{ "--ssl-overwrite-domain",	FIELD_TLS_OVERWRITE,	NEW_FLAG, OP_C | OP_A },
+	{ "--ssl-cert-file",		FIELD_TLS_CERT_FILE,	NEW_STR, OP_C | OP_A },
+	{ "--ssl-key-file",		FIELD_TLS_KEY_FILE,	NEW_STR, OP_C | OP_A },
+	{ "--ssl-cname",		FIELD_TLS_CNAME,	NEW_STR, OP_C | OP_A },
+	{ "--vnet-resourcegroup-name",	FIELD_VNET_RESOURCE_GROUP, NEW_STR, OP_C },
+	{ "--vnet-name",		FIELD_VNET_NAME,	NEW_STR, OP_C },
+	{ "--subnet-name",		FIELD_SUBNET_NAME,	NEW_STR, OP_C },
+	{ "--service-cidr",		FIELD_SERVICE_CIDR,	NEW_STR, OP_C },
+	{ "--dns-service-ip",		FIELD_DNS_SERVICE_IP,	NEW_STR, OP_C },
+	{ "--docker-bridge-cidr",	FIELD_DOCKER_BRIDGE_CIDR, NEW_STR, OP_C },
+	{ "--underlying-resource-action", FIELD_DETACH_ACTION,	NEW_ACTION, OP_D },
+};
+
+static void
+usage_plan(FILE *fp)
+{
+	fputs(_("Usage: akswiz plan check FILE\n"
+	    "       akswiz plan new create|attach|detach [FLAGS]\n"
+	    "       akswiz plan export --as az|python|arm FILE\n"
+	    "Check, build and export plans (akswiz-plan(5)); FILE \"-\" is "
+	    "standard input.\n"
+	    "\"akswiz plan COMMAND --help\" describes each command.\n"), fp);
+}
+
+static void
+usage_check(FILE *fp)
+{
+	fputs(_("Usage: akswiz plan check [-o table|json|tsv] FILE\n"
+	    "Print every verdict of the offline rules on the plan in FILE "
+	    "(\"-\" is standard input).\n"
+	    "Exit status: 0 no error (warnings allowed), 1 the plan has "
+	    "errors, 2 the file is unreadable or not a plan.\n"), fp);
+}
+
+static void
+usage_new(FILE *fp)
+{
+	fputs(_("Usage: akswiz plan new create|attach|detach [FLAGS]\n"
+	    "Build a plan from the flags of \"az ml computetarget create|attach "
+	    "aks\" and print it;\nthe verdicts of the rules go to standard "
+	    "error (exit status 1 when there are errors).\n"
+	    "The workspace comes from --subscription, -g/--resource-group and "
+	    "-w/--workspace.\n\n"
+	    "  --name NAME                    compute name (all)\n"
+	    "  --description TEXT             (create, attach)\n"
+	    "  --cluster-purpose P            FastProd (default) or DevTest "
+	    "(create, attach)\n"
+	    "  --vm-size SIZE                 such as Standard_D3_v2 (create)\n"
+	    "  --agent-count N                number of nodes (create)\n"
+	    "  --location REGION              default: the workspace's region "
+	    "(create)\n"
+	    "  --compute-resource-id ID       the AKS cluster (attach)\n"
+	    "  --load-balancer-type T         PublicIp (default) or "
+	    "InternalLoadBalancer\n"
+	    "  --load-balancer-subnet SUBNET  subnet of the internal load "
+	    "balancer\n"
+	    "  --ssl-leaf-domain-label LABEL  TLS with a Microsoft "
+	    "certificate\n"
+	    "  --ssl-overwrite-domain         overwrite the label's existing "
+	    "domain\n"
+	    "  --ssl-cert-file FILE           TLS with a custom certificate "
+	    "(PEM),\n"
+	    "  --ssl-key-file FILE              its key (PEM, no pass phrase)\n"
+	    "  --ssl-cname NAME                 and the host name it serves\n"
+	    "  --vnet-resourcegroup-name G, --vnet-name V, --subnet-name S,\n"
+	    "  --service-cidr CIDR, --dns-service-ip IP, --docker-bridge-cidr "
+	    "CIDR\n"
+	    "                                 a custom virtual network, all "
+	    "six (create)\n"
+	    "  --underlying-resource-action A Detach (default) or Delete "
+	    "(detach)\n"), fp);
+}
+
+static void
+usage_export(FILE *fp)
+{
+	fputs(_("Usage: akswiz plan export --as az|python|arm FILE\n"
+	    "Print the plan in FILE (\"-\" is standard input) as an "
+	    "\"az ml computetarget\" command,\na Python SDK (azureml.core) "
+	    "snippet, or the ARM requests (method, path and body).\n"
+	    "Certificates and keys appear as file names or placeholders, "
+	    "never their contents.\n"), fp);
+}
+
+static bool
+is_help(const char *s)
+{
+	return strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0;
+}
+
+/* Offline checks: no facts but the catalogue and the cloud. */
+static bool
+check_plan(struct cli_globals *g, const struct plan *p, struct verdicts *vs)
+{
+	struct plan_facts	facts;
+	enum cloud		cloud = CLOUD_AZURE;
+
+	if (g->cloud != NULL && !cloud_parse(g->cloud, &cloud)) {
+		cli_error(_("--cloud must be AzureCloud, AzureChinaCloud or "
+		    "AzureUSGovernment, not \"%s\""), g->cloud);
+		return false;
+	}
+	memset(&facts, 0, sizeof facts);
+	facts.cloud = cloud;
+	verdicts_init(vs);
+	plan_check(p, &facts, vs);
+	return true;
+}
+
+/* Read a plan; print the error and return false if it cannot be read. */
+static bool
+read_plan(const char *path, struct plan *p)
+{
+	struct err	err;
+
+	err_clear(&err);
+	if (plan_json_read_file(path, p, &err))
+		return true;
+	if (err.kind == ERR_IO)
+		cli_error("%s", err.msg);
+	else
+		cli_error("%s: %s", strcmp(path, "-") == 0 ?
+		    _("standard input") : path, err.msg);
+	return false;
+}
+
+/* Print the verdicts for people, with a count, on fp. */
+static void
+print_verdicts(FILE *fp, enum output_format fmt, const struct verdicts *vs)
+{
+	size_t	errors = verdicts_count(vs, SEV_ERROR);
+	size_t	warnings = verdicts_count(vs, SEV_WARNING);
+
+	if (fmt != OUTPUT_TABLE) {
+		output_verdicts(fp, fmt, vs);
+		return;
+	}
+	if (vs->n > 0)
+		output_verdicts(fp, fmt, vs);
+	if (errors == 0 && warnings == 0)
+		fprintf(fp, "%s\n", _("No errors or warnings."));
+	else {
+		char	e[64], w[64];
+
+		/* TRANSLATORS: the summary reads "2 errors, 1 warning". */
+		snprintf(e, sizeof e, P_("%zu error", "%zu errors", errors),
+		    errors);
+		snprintf(w, sizeof w, P_("%zu warning", "%zu warnings",
+		    warnings), warnings);
+		fprintf(fp, "%s, %s\n", e, w);
+	}
+	if (vs->overflow)
+		cli_warning(_("more verdicts than could be listed; fix these "
+		    "and check again"));
+}
+
+static int
+plan_check_cmd(struct cli_globals *g, int argc, char **argv)
+{
+	struct plan	p;
+	struct verdicts	vs;
+
+	if (argc >= 2 && is_help(argv[1])) {
+		usage_check(stdout);
+		return EXIT_OK;
+	}
+	if (argc != 2) {
+		usage_check(stderr);
+		return EXIT_USAGE;
+	}
+	if (!read_plan(argv[1], &p))
+		return EXIT_USAGE;
+	if (!check_plan(g, &p, &vs))
+		return EXIT_USAGE;
+	print_verdicts(stdout, g->output, &vs);
+	return verdicts_has_errors(&vs) ? EXIT_FAILED : EXIT_OK;
+}
+
+/* The buffer of a string field of the plan, and its size. */
+static char *
+field_buf(struct plan *p, enum plan_field f, size_t *size)
+{
+#define FB(member) do { *size = sizeof (member); return (member); } while (0)
+	switch (f) {
+	case FIELD_NAME:		FB(p->name);
+	case FIELD_DESCRIPTION:		FB(p->description);
+	case FIELD_VM_SIZE:		FB(p->vm_size);
+	case FIELD_LOCATION:		FB(p->location);
+	case FIELD_CLUSTER_ID:		FB(p->cluster_id);
+	case FIELD_LB_SUBNET:		FB(p->lb_subnet);
+	case FIELD_TLS_LEAF_LABEL:	FB(p->tls.leaf_label);
+	case FIELD_TLS_CERT_FILE:	FB(p->tls.cert_file);
+	case FIELD_TLS_KEY_FILE:	FB(p->tls.key_file);
+	case FIELD_TLS_CNAME:		FB(p->tls.cname);
+	case FIELD_VNET_RESOURCE_GROUP:	FB(p->vnet.resource_group);
+	case FIELD_VNET_NAME:		FB(p->vnet.vnet);
+	case FIELD_SUBNET_NAME:		FB(p->vnet.subnet);
+	case FIELD_SERVICE_CIDR:	FB(p->vnet.service_cidr);
+	case FIELD_DNS_SERVICE_IP:	FB(p->vnet.dns_service_ip);
+	case FIELD_DOCKER_BRIDGE_CIDR:	FB(p->vnet.docker_bridge_cidr);
+	case FIELD_SUBSCRIPTION:	FB(p->scope.subscription);
+	case FIELD_RESOURCE_GROUP:	FB(p->scope.resource_group);
+	case FIELD_WORKSPACE:		FB(p->scope.workspace);
+	default:
+		*size = 0;
+		return NULL;
+	}
+#undef FB
+}
+
+/* Copy a flag's text into its field; false (with a message) if too long. */
+static bool
+set_text(struct plan *p, enum plan_field f, const char *flag,
+    const char *value)
+{
+	size_t	 size;
+	char	*dst = field_buf(p, f, &size);
+
+	if (strlen(value) >= size) {
+		cli_error(_("%s is too long: at most %zu bytes"), flag,
+		    size - 1);
+		return false;
+	}
+	memcpy(dst, value, strlen(value) + 1);
+	return true;
+}
+
+/* Apply one flag of `plan new`; false (with a message) on a bad value. */
+static bool
+set_flag(struct plan *p, const struct new_flag *f, const char *value)
+{
+	char	*end;
+	long	 n;
+
+	switch (f->kind) {
+	case NEW_STR:
+		return set_text(p, f->field, f->name, value);
+	case NEW_INT:
+		errno = 0;
+		n = strtol(value, &end, 10);
+		if (value[0] == '\0' || *end != '\0' || errno != 0 ||
+		    n < INT_MIN || n > INT_MAX) {
+			cli_error(_("%s must be a whole number, not \"%s\""),
+			    f->name, value);
+			return false;
+		}
+		p->node_count = (int)n;
+		return true;
+	case NEW_PURPOSE:
+		if (!purpose_parse(value, &p->purpose)) {
+			cli_error(_("%s must be FastProd or DevTest, not "
+			    "\"%s\""), f->name, value);
+			return false;
+		}
+		return true;
+	case NEW_LB:
+		if (!lb_type_parse(value, &p->lb_type)) {
+			cli_error(_("%s must be PublicIp or InternalLoadBalancer, "
+			    "not \"%s\""), f->name, value);
+			return false;
+		}
+		return true;
+	case NEW_FLAG:
+		p->tls.overwrite = true;
+		return true;
+	case NEW_ACTION:
+		if (!detach_action_parse(value, &p->detach_action)) {
+			cli_error(_("%s must be Detach or Delete, not \"%s\""),
+			    f->name, value);
+			return false;
+		}
+		return true;
+	}
+	return false;
+}
+
+/* Parse the flags of `plan new OP` into p; false after a message. */
+static bool
+parse_new_flags(struct plan *p, int argc, char **argv)
+{
+	const struct new_flag	*f;
+	const char		*arg, *eq, *value;
+	size_t			 k, len;
+	int			 i;
+
+	for (i = 2; i < argc; i++) {
+		arg = argv[i];
+		eq = strchr(arg, '=');
+		len = eq != NULL ? (size_t)(eq - arg) : strlen(arg);
+		f = NULL;
+		for (k = 0; k < sizeof new_flags / sizeof new_flags[0]; k++)
+			if (strlen(new_flags[k].name) == len &&
+			    strncmp(new_flags[k].name, arg, len) == 0)
+				f = &new_flags[k];
+		if (f == NULL) {
+			cli_error(_("unknown flag \"%s\"; \"akswiz plan new "
+			    "--help\" lists the flags"), arg);
+			return false;
+		}
+		if ((f->ops & (1u << p->op)) == 0) {
+			cli_error(_("%s does not apply to \"plan new %s\""),
+			    f->name, plan_op_name(p->op));
+			return false;
+		}
+		value = NULL;
+		if (f->kind == NEW_FLAG) {
+			if (eq != NULL) {
+				cli_error(_("%s takes no value"), f->name);
+				return false;
+			}
+		} else if (eq != NULL)
+			value = eq + 1;
+		else if (i + 1 < argc)
+			value = argv[++i];
+		else {
+			cli_error(_("%s needs a value"), f->name);
+			return false;
+		}
+		if (!set_flag(p, f, value))
+			return false;
+	}
+	return true;
+}
+
+/* TLS mode from the flags given: certificate flags win, then the label. */
+static void
+derive_tls(struct plan_tls *t)
+{
+	if (t->cert_file[0] != '\0' || t->key_file[0] != '\0' ||
+	    t->cname[0] != '\0')
+		t->mode = TLS_CUSTOM;
+	else if (t->leaf_label[0] != '\0')
+		t->mode = TLS_MICROSOFT;
+	else
+		t->mode = TLS_DISABLED;
+}
+
+/* Print the verdicts on stderr and return the exit status they give. */
+static int
+report(struct cli_globals *g, const struct verdicts *vs)
+{
+	if (vs->n > 0 || g->output_set)
+		print_verdicts(stderr, g->output, vs);
+	return verdicts_has_errors(vs) ? EXIT_FAILED : EXIT_OK;
+}
+
+static int
+plan_new_cmd(struct cli_globals *g, int argc, char **argv)
+{
+	struct plan	 p;
+	struct verdicts	 vs;
+	enum plan_op	 op;
+	char		*text;
+	int		 i;
+
+	for (i = 1; i < argc; i++)
+		if (is_help(argv[i])) {
+			usage_new(stdout);
+			return EXIT_OK;
+		}
+	if (argc < 2) {
+		usage_new(stderr);
+		return EXIT_USAGE;
+	}
+	if (!plan_op_parse(argv[1], &op) || op == PLAN_UPDATE) {
+		cli_error(_("\"plan new\" builds create, attach or detach "
+		    "plans, not \"%s\""), argv[1]);
+		return EXIT_USAGE;
+	}
+	plan_init(&p, op);
+	if ((g->subscription != NULL && !set_text(&p, FIELD_SUBSCRIPTION,
+	    "--subscription", g->subscription)) ||
+	    (g->resource_group != NULL && !set_text(&p, FIELD_RESOURCE_GROUP,
+	    "--resource-group", g->resource_group)) ||
+	    (g->workspace != NULL && !set_text(&p, FIELD_WORKSPACE,
+	    "--workspace", g->workspace)) ||
+	    !parse_new_flags(&p, argc, argv))
+		return EXIT_USAGE;
+	derive_tls(&p.tls);
+	if (!check_plan(g, &p, &vs))
+		return EXIT_USAGE;
+	text = plan_json_write(&p);
+	fputs(text, stdout);
+	free(text);
+	fflush(stdout);
+	return report(g, &vs);
+}
+
+static int
+plan_export_cmd(struct cli_globals *g, int argc, char **argv)
+{
+	struct plan		 p;
+	struct verdicts		 vs;
+	enum plan_export_kind	 kind;
+	const char		*as = NULL, *file = NULL;
+	char			*text;
+	int			 i;
+
+	for (i = 1; i < argc; i++) {
+		if (is_help(argv[i])) {
+			usage_export(stdout);
+			return EXIT_OK;
+		}
+		if (strcmp(argv[i], "--as") == 0 && i + 1 < argc)
+			as = argv[++i];
+		else if (strncmp(argv[i], "--as=", 5) == 0)
+			as = argv[i] + 5;
+		else if (file == NULL && (argv[i][0] != '-' ||
+		    strcmp(argv[i], "-") == 0))
+			file = argv[i];
+		else {
+			usage_export(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (as == NULL || file == NULL) {
+		usage_export(stderr);
+		return EXIT_USAGE;
+	}
+	if (!plan_export_kind_parse(as, &kind)) {
+		cli_error(_("--as must be az, python or arm, not \"%s\""), as);
+		return EXIT_USAGE;
+	}
+	if (!read_plan(file, &p) || !check_plan(g, &p, &vs))
+		return EXIT_USAGE;
+	text = plan_export(&p, kind);
+	fputs(text, stdout);
+	free(text);
+	fflush(stdout);
+	/* Only errors matter here: the export is not the place for advice. */
+	if (verdicts_has_errors(&vs)) {
+		print_verdicts(stderr, OUTPUT_TABLE, &vs);
+		return EXIT_FAILED;
+	}
+	return EXIT_OK;
+}
 
 int
 cmd_plan(struct cli_globals *g, int argc, char **argv)
 {
-	cli_error(_("plan commands are not built yet"));
+	if (argc < 2) {
+		usage_plan(stderr);
+		return EXIT_USAGE;
+	}
+	if (is_help(argv[1])) {
+		usage_plan(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "check") == 0)
+		return plan_check_cmd(g, argc - 1, argv + 1);
+	if (strcmp(argv[1], "new") == 0)
+		return plan_new_cmd(g, argc - 1, argv + 1);
+	if (strcmp(argv[1], "export") == 0)
+		return plan_export_cmd(g, argc - 1, argv + 1);
+	cli_error(_("unknown plan command \"%s\"; it is check, new or export"),
+	    argv[1]);
 	return EXIT_USAGE;
 }

@@ -1,1 +1,42 @@
-# src/plan: the plan document (JSON) and its exports.
+# src/plan: the plan document (JSON), its exports and the ARM request
+# bodies.  The only place besides azure/ and sandbox/ that uses json-c.
+noinst_LIBRARIES += libplan.a
+PLAN_LIB += libplan.a
+libplan_a_SOURCES = \
+	src/plan/plan-arm.c src/plan/plan-arm.h \
+	src/plan/plan-export.c src/plan/plan-export.h \
+	src/plan/plan-json.c src/plan/plan-json.h \
+	src/plan/plan-jw.c src/plan/plan-jw.h
+libplan_a_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
+
+# The CLI's output helpers live with the plan commands that first need them.
+akswiz_SOURCES += src/cli/output.c src/cli/output.h
+
+# Unit tests: the document and the exports, against tests/plan/data/.
+PLAN_TEST_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DPLAN_TEST_DATA=\"$(abs_top_srcdir)/tests/plan/data\"
+PLAN_TEST_LIBS = libplan.a libcore.a libcommon.a $(JSONC_LIBS) \
+	$(OPENSSL_LIBS) $(LIBINTL)
+check_PROGRAMS += tests/plan/plan-json-test tests/plan/plan-export-test
+TESTS += tests/plan/plan-json-test tests/plan/plan-export-test
+UNIT_TESTS += tests/plan/plan-json-test tests/plan/plan-export-test
+tests_plan_plan_json_test_SOURCES = tests/plan/plan-json-test.c
+tests_plan_plan_json_test_CPPFLAGS = $(PLAN_TEST_CPPFLAGS)
+tests_plan_plan_json_test_LDADD = $(PLAN_TEST_LIBS)
+tests_plan_plan_export_test_SOURCES = tests/plan/plan-export-test.c
+tests_plan_plan_export_test_CPPFLAGS = $(PLAN_TEST_CPPFLAGS)
+tests_plan_plan_export_test_LDADD = $(PLAN_TEST_LIBS)
+EXTRA_DIST += $(PLAN_TEST_DATA_FILES)
+PLAN_TEST_DATA_FILES = \
+	tests/plan/data/attach-ilb.json tests/plan/data/attach-ilb.az \
+	tests/plan/data/attach-ilb.python tests/plan/data/attach-ilb.arm \
+	tests/plan/data/attach-tls.json tests/plan/data/attach-tls.az \
+	tests/plan/data/attach-tls.python tests/plan/data/attach-tls.arm \
+	tests/plan/data/create-full.json tests/plan/data/create-full.az \
+	tests/plan/data/create-full.python tests/plan/data/create-full.arm \
+	tests/plan/data/create-min.json tests/plan/data/create-min.az \
+	tests/plan/data/create-min.python tests/plan/data/create-min.arm \
+	tests/plan/data/detach.json tests/plan/data/detach.az \
+	tests/plan/data/detach.python tests/plan/data/detach.arm \
+	tests/plan/data/update.json tests/plan/data/update.az \
+	tests/plan/data/update.python tests/plan/data/update.arm

@@ -1,0 +1,281 @@
+/*
+ * Tables, TSV and JSON for the commands (see output.h).  Tables measure
+ * cells with wcswidth() so that translated headers and messages in CJK
+ * line up; the last column is never padded, so lines carry no trailing
+ * blanks.
+ */
+#include "config.h"
+#include "cli/output.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "common/i18n.h"
+#include "common/xalloc.h"
+#include "core/verdict.h"
+
+struct output_table {
+	size_t	  ncols;
+	size_t	  nrows;	/* rows of cells, headers not counted */
+	char	**headers;
+	char	**cells;	/* nrows x ncols */
+};
+
+struct output_table *
+output_table_new(size_t ncols, const char *const *headers)
+{
+	struct output_table	*t = xcalloc(1, sizeof *t);
+	size_t			 i;
+
+	t->ncols = ncols;
+	t->headers = xcalloc(ncols, sizeof *t->headers);
+	for (i = 0; i < ncols; i++)
+		t->headers[i] = xstrdup(headers[i] != NULL ? headers[i] : "");
+	return t;
+}
+
+void
+output_table_free(struct output_table *t)
+{
+	size_t	i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->ncols; i++)
+		free(t->headers[i]);
+	for (i = 0; i < t->ncols * t->nrows; i++)
+		free(t->cells[i]);
+	free(t->headers);
+	free(t->cells);
+	free(t);
+}
+
+void
+output_table_add(struct output_table *t, const char *const *cells)
+{
+	size_t	i;
+
+	t->cells = xreallocarray(t->cells, (t->nrows + 1) * t->ncols,
+	    sizeof *t->cells);
+	for (i = 0; i < t->ncols; i++)
+		t->cells[t->nrows * t->ncols + i] =
+		    xstrdup(cells[i] != NULL ? cells[i] : "");
+	t->nrows++;
+}
+
+size_t
+output_width(const char *s)
+{
+	size_t	 n = mbstowcs(NULL, s, 0);
+	wchar_t	*w;
+	int	 width;
+
+	if (n == (size_t)-1)
+		return strlen(s);
+	w = xcalloc(n + 1, sizeof *w);
+	mbstowcs(w, s, n + 1);
+	width = wcswidth(w, n);
+	free(w);
+	return width < 0 ? strlen(s) : (size_t)width;
+}
+
+/* A TSV cell: tabs and line breaks would split it, so they become spaces. */
+static void
+tsv_cell(FILE *fp, const char *s)
+{
+	for (; *s != '\0'; s++)
+		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
+}
+
+static void
+table_row(FILE *fp, const struct output_table *t, char *const *row,
+    const size_t *widths)
+{
+	size_t	i, w;
+
+	for (i = 0; i < t->ncols; i++) {
+		fputs(row[i], fp);
+		if (i + 1 == t->ncols)
+			break;
+		for (w = output_width(row[i]); w < widths[i] + 2; w++)
+			fputc(' ', fp);
+	}
+	fputc('\n', fp);
+}
+
+void
+output_table_print(FILE *fp, enum output_format fmt,
+    const struct output_table *t)
+{
+	size_t	*widths, r, i, w;
+
+	if (fmt == OUTPUT_TSV) {
+		for (r = 0; r < t->nrows; r++)
+			for (i = 0; i < t->ncols; i++) {
+				tsv_cell(fp, t->cells[r * t->ncols + i]);
+				fputc(i + 1 == t->ncols ? '\n' : '\t', fp);
+			}
+		return;
+	}
+	widths = xcalloc(t->ncols, sizeof *widths);
+	for (i = 0; i < t->ncols; i++)
+		widths[i] = output_width(t->headers[i]);
+	for (r = 0; r < t->nrows; r++)
+		for (i = 0; i < t->ncols; i++)
+			if ((w = output_width(t->cells[r * t->ncols + i])) >
+			    widths[i])
+				widths[i] = w;
+	table_row(fp, t, t->headers, widths);
+	for (r = 0; r < t->nrows; r++)
+		table_row(fp, t, t->cells + r * t->ncols, widths);
+	free(widths);
+}
+
+void
+output_json_string(FILE *fp, const char *s)
+{
+	const unsigned char	*p;
+
+	fputc('"', fp);
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(fp, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", fp);
+		else if (*p == '\t')
+			fputs("\\t", fp);
+		else if (*p < 0x20)
+			fprintf(fp, "\\u%04x", *p);
+		else
+			fputc(*p, fp);
+	}
+	fputc('"', fp);
+}
+
+void
+output_verdict_text(const struct verdict *v, int translated, char *buf,
+    size_t len)
+{
+	const char	*one = msg_format(v->msg);
+	const char	*many = msg_format_plural(v->msg);
+	const char	*fmt;
+
+	if (many != NULL)
+		fmt = translated ? P_(one, many, (unsigned long)v->n) :
+		    v->n == 1 ? one : many;
+	else
+		fmt = translated ? _(one) : one;
+	verdict_render(v, fmt, buf, len);
+}
+
+/* The severity as people read it, translated. */
+static const char *
+severity_label(enum severity s)
+{
+	switch (s) {
+	case SEV_ERROR:		return _("error");
+	case SEV_WARNING:	return _("warning");
+	case SEV_INFO:		return _("info");
+	}
+	return "";
+}
+
+static void
+verdicts_json(FILE *fp, const struct verdicts *vs)
+{
+	const struct verdict	*v;
+	const char		*flag;
+	char			 text[1024];
+	size_t			 i;
+	int			 a;
+
+	if (vs->n == 0) {
+		fputs("[]\n", fp);
+		return;
+	}
+	fputs("[\n", fp);
+	for (i = 0; i < vs->n; i++) {
+		v = &vs->v[i];
+		output_verdict_text(v, 0, text, sizeof text);
+		fputs("  {\n    \"severity\": ", fp);
+		output_json_string(fp, severity_name(v->severity));
+		fputs(",\n    \"field\": ", fp);
+		output_json_string(fp, plan_field_path(v->field));
+		fputs(",\n    \"flag\": ", fp);
+		if ((flag = plan_field_flag(v->field)) != NULL)
+			output_json_string(fp, flag);
+		else
+			fputs("null", fp);
+		fputs(",\n    \"id\": ", fp);
+		output_json_string(fp, msg_name(v->msg));
+		fputs(",\n    \"message\": ", fp);
+		output_json_string(fp, text);
+		fputs(",\n    \"args\": [", fp);
+		for (a = 0; a < v->nargs; a++) {
+			if (a > 0)
+				fputs(", ", fp);
+			output_json_string(fp, v->args[a]);
+		}
+		fprintf(fp, "]\n  }%s\n", i + 1 < vs->n ? "," : "");
+	}
+	fputs("]\n", fp);
+}
+
+void
+output_verdicts(FILE *fp, enum output_format fmt, const struct verdicts *vs)
+{
+	static const char *const headers[] = {
+		N_("SEVERITY"), N_("FIELD"), N_("MESSAGE")
+	};
+	const char		*cells[4];
+	const char		*hdr[3];
+	struct output_table	*t;
+	const struct verdict	*v;
+	const char		*flag;
+	char			 field[256], text[1024];
+	size_t			 i;
+
+	if (fmt == OUTPUT_JSON) {
+		verdicts_json(fp, vs);
+		return;
+	}
+	if (fmt == OUTPUT_TSV) {
+		const char *const	tsv_hdr[4] = { "", "", "", "" };
+
+		t = output_table_new(4, tsv_hdr);
+		for (i = 0; i < vs->n; i++) {
+			v = &vs->v[i];
+			output_verdict_text(v, 0, text, sizeof text);
+			cells[0] = severity_name(v->severity);
+			cells[1] = plan_field_path(v->field);
+			cells[2] = msg_name(v->msg);
+			cells[3] = text;
+			output_table_add(t, cells);
+		}
+		output_table_print(fp, OUTPUT_TSV, t);
+		output_table_free(t);
+		return;
+	}
+	for (i = 0; i < 3; i++)
+		hdr[i] = _(headers[i]);
+	t = output_table_new(3, hdr);
+	for (i = 0; i < vs->n; i++) {
+		v = &vs->v[i];
+		output_verdict_text(v, 1, text, sizeof text);
+		flag = plan_field_flag(v->field);
+		if (flag != NULL)
+			snprintf(field, sizeof field, "%s (%s)",
+			    plan_field_path(v->field), flag);
+		else
+			snprintf(field, sizeof field, "%s",
+			    v->field == FIELD_NONE ? "-" :
+			    plan_field_path(v->field));
+		cells[0] = severity_label(v->severity);
+		cells[1] = field;
+		cells[2] = text;
+		output_table_add(t, cells);
+	}
+	output_table_print(fp, OUTPUT_TABLE, t);
+	output_table_free(t);
+}

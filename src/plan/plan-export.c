@@ -1,0 +1,435 @@
+/*
+ * Exports of a plan (see plan-export.h).  Each is plain text built in a
+ * buffer: one flag or argument per line, so that a diff of two exports
+ * reads like a diff of two plans.  Only members that are set are written,
+ * so the tools' own defaults apply to the rest, as they would to a user
+ * typing the command.
+ *
+ * Where a tool cannot do something in one call, the export says so in a
+ * comment and adds the second call: `az ml computetarget attach aks` has
+ * no load-balancer flags, and the SDK's attach_configuration() no
+ * load-balancer arguments, so an internal load balancer on attach is an
+ * update after the attach, as akswiz itself does it.
+ */
+#include "config.h"
+#include "plan/plan-export.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/buf.h"
+#include "plan/plan-arm.h"
+
+bool
+plan_export_kind_parse(const char *s, enum plan_export_kind *out)
+{
+	if (strcmp(s, "az") == 0)
+		*out = PLAN_EXPORT_AZ;
+	else if (strcmp(s, "python") == 0)
+		*out = PLAN_EXPORT_PYTHON;
+	else if (strcmp(s, "arm") == 0)
+		*out = PLAN_EXPORT_ARM;
+	else
+		return false;
+	return true;
+}
+
+/* Append s for a POSIX shell: bare when safe, else in single quotes. */
+static void
+sh_quote(struct buf *b, const char *s)
+{
+	const char	*p;
+
+	if (s[0] != '\0' && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789_-./:=@%+,") == strlen(s)) {
+		buf_adds(b, s);
+		return;
+	}
+	buf_adds(b, "'");
+	for (p = s; *p != '\0'; p++)
+		if (*p == '\'')
+			buf_adds(b, "'\\''");
+		else
+			buf_add(b, p, 1);
+	buf_adds(b, "'");
+}
+
+/* Append s as a Python string literal in double quotes. */
+static void
+py_quote(struct buf *b, const char *s)
+{
+	const unsigned char	*p;
+
+	buf_adds(b, "\"");
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p == '"' || *p == '\\')
+			buf_addf(b, "\\%c", *p);
+		else if (*p == '\n')
+			buf_adds(b, "\\n");
+		else if (*p < 0x20 || *p == 0x7f)
+			buf_addf(b, "\\x%02x", *p);
+		else
+			buf_add(b, p, 1);
+	buf_adds(b, "\"");
+}
+
+/* One " \\\n    --flag value" continuation line; skipped when v is empty. */
+static void
+az_flag(struct buf *b, const char *flag, const char *v)
+{
+	if (v != NULL && v[0] == '\0')
+		return;
+	buf_addf(b, " \\\n    %s", flag);
+	if (v != NULL) {
+		buf_adds(b, " ");
+		sh_quote(b, v);
+	}
+}
+
+/* --name and the workspace scope, common to every az command. */
+static void
+az_target(struct buf *b, const struct plan *p)
+{
+	az_flag(b, "--name", p->name[0] != '\0' ? p->name : "NAME");
+	az_flag(b, "--subscription", p->scope.subscription);
+	az_flag(b, "--resource-group", p->scope.resource_group);
+	az_flag(b, "--workspace-name", p->scope.workspace);
+}
+
+static void
+az_tls(struct buf *b, const struct plan *p, bool update)
+{
+	const struct plan_tls	*t = &p->tls;
+
+	if (t->mode == TLS_MICROSOFT) {
+		az_flag(b, "--ssl-leaf-domain-label", t->leaf_label);
+		if (t->overwrite)
+			az_flag(b, "--ssl-overwrite-domain", NULL);
+	} else if (t->mode == TLS_CUSTOM) {
+		az_flag(b, "--ssl-cert-file", t->cert_file);
+		az_flag(b, "--ssl-key-file", t->key_file);
+		az_flag(b, "--ssl-cname", t->cname);
+	} else if (update)
+		az_flag(b, "--ssl-disable", NULL);
+}
+
+static void
+az_lb(struct buf *b, const struct plan *p)
+{
+	az_flag(b, "--load-balancer-type", lb_type_name(p->lb_type));
+	az_flag(b, "--load-balancer-subnet", p->lb_subnet);
+}
+
+static void
+export_az(struct buf *b, const struct plan *p)
+{
+	char	num[16];
+
+	switch (p->op) {
+	case PLAN_CREATE:
+		buf_adds(b, "az ml computetarget create aks");
+		az_target(b, p);
+		az_flag(b, "--cluster-purpose", purpose_name(p->purpose));
+		az_flag(b, "--vm-size", p->vm_size);
+		if (p->node_count != 0) {
+			snprintf(num, sizeof num, "%d", p->node_count);
+			az_flag(b, "--agent-count", num);
+		}
+		az_flag(b, "--location", p->location);
+		az_lb(b, p);
+		az_flag(b, "--vnet-resourcegroup-name",
+		    p->vnet.resource_group);
+		az_flag(b, "--vnet-name", p->vnet.vnet);
+		az_flag(b, "--subnet-name", p->vnet.subnet);
+		az_flag(b, "--service-cidr", p->vnet.service_cidr);
+		az_flag(b, "--dns-service-ip", p->vnet.dns_service_ip);
+		az_flag(b, "--docker-bridge-cidr", p->vnet.docker_bridge_cidr);
+		az_tls(b, p, false);
+		az_flag(b, "--description", p->description);
+		buf_adds(b, "\n");
+		break;
+	case PLAN_ATTACH:
+		buf_adds(b, "az ml computetarget attach aks");
+		az_target(b, p);
+		az_flag(b, "--compute-resource-id", p->cluster_id);
+		az_flag(b, "--cluster-purpose", purpose_name(p->purpose));
+		az_tls(b, p, false);
+		az_flag(b, "--description", p->description);
+		buf_adds(b, "\n");
+		if (plan_arm_needs_update(p)) {
+			buf_adds(b, "\n# The internal load balancer is set by "
+			    "an update once the attach has succeeded.\n"
+			    "az ml computetarget update aks");
+			az_target(b, p);
+			az_lb(b, p);
+			buf_adds(b, "\n");
+		}
+		break;
+	case PLAN_UPDATE:
+		buf_adds(b, "az ml computetarget update aks");
+		az_target(b, p);
+		az_lb(b, p);
+		az_tls(b, p, true);
+		buf_adds(b, "\n");
+		break;
+	case PLAN_DETACH:
+		buf_adds(b, p->detach_action == DETACH_DELETE ?
+		    "az ml computetarget delete" :
+		    "az ml computetarget detach");
+		az_target(b, p);
+		buf_adds(b, "\n");
+		break;
+	}
+}
+
+/* "    name=value,\n" for a Python keyword argument; skipped when empty. */
+static void
+py_arg(struct buf *b, bool *first, const char *name, const char *v)
+{
+	if (v[0] == '\0')
+		return;
+	buf_addf(b, "%s\n    %s=", *first ? "" : ",", name);
+	py_quote(b, v);
+	*first = false;
+}
+
+static void
+py_raw_arg(struct buf *b, bool *first, const char *name, const char *v)
+{
+	buf_addf(b, "%s\n    %s=%s", *first ? "" : ",", name, v);
+	*first = false;
+}
+
+static const char *
+py_purpose(enum purpose pu)
+{
+	switch (pu) {
+	case PURPOSE_FASTPROD:	return "AksCompute.ClusterPurpose.FAST_PROD";
+	case PURPOSE_DEVTEST:	return "AksCompute.ClusterPurpose.DEV_TEST";
+	case PURPOSE_DENSEPROD:	return "\"DenseProd\"";
+	}
+	return "";
+}
+
+static void
+py_workspace(struct buf *b, const struct plan *p)
+{
+	bool	first = true;
+
+	if (p->scope.subscription[0] == '\0' &&
+	    p->scope.resource_group[0] == '\0' &&
+	    p->scope.workspace[0] == '\0') {
+		buf_adds(b, "ws = Workspace.from_config()\n");
+		return;
+	}
+	buf_adds(b, "ws = Workspace.get(");
+	py_arg(b, &first, "name", p->scope.workspace);
+	py_arg(b, &first, "subscription_id", p->scope.subscription);
+	py_arg(b, &first, "resource_group", p->scope.resource_group);
+	buf_adds(b, ")\n");
+}
+
+static void
+py_enable_ssl(struct buf *b, const char *config, const struct plan *p)
+{
+	const struct plan_tls	*t = &p->tls;
+	bool			 first = true;
+
+	if (t->mode == TLS_DISABLED)
+		return;
+	buf_addf(b, "%s.enable_ssl(", config);
+	if (t->mode == TLS_MICROSOFT) {
+		py_arg(b, &first, "leaf_domain_label", t->leaf_label);
+		if (t->overwrite)
+			py_raw_arg(b, &first, "overwrite_existing_domain",
+			    "True");
+	} else {
+		py_arg(b, &first, "ssl_cert_pem_file", t->cert_file);
+		py_arg(b, &first, "ssl_key_pem_file", t->key_file);
+		py_arg(b, &first, "ssl_cname", t->cname);
+	}
+	buf_adds(b, ")\n");
+}
+
+static void
+py_name(struct buf *b, const struct plan *p)
+{
+	py_quote(b, p->name[0] != '\0' ? p->name : "NAME");
+}
+
+static void
+py_wait(struct buf *b)
+{
+	buf_adds(b, "aks_target.wait_for_completion(show_output=True)\n");
+}
+
+/* An AksUpdateConfiguration for the load balancer (and TLS if ssl). */
+static void
+py_update(struct buf *b, const struct plan *p, bool ssl)
+{
+	const struct plan_tls	*t = &p->tls;
+	bool			 first = true;
+
+	if (ssl) {
+		buf_adds(b, "ssl_config = SslConfiguration(");
+		if (t->mode == TLS_DISABLED)
+			py_raw_arg(b, &first, "status", "\"Disabled\"");
+		else if (t->mode == TLS_MICROSOFT) {
+			py_raw_arg(b, &first, "status", "\"Auto\"");
+			py_arg(b, &first, "leaf_domain_label", t->leaf_label);
+			if (t->overwrite)
+				py_raw_arg(b, &first,
+				    "overwrite_existing_domain", "True");
+		} else {
+			py_raw_arg(b, &first, "status", "\"Enabled\"");
+			buf_adds(b, ",\n    cert=open(");
+			py_quote(b, t->cert_file);
+			buf_adds(b, ").read(),\n    key=open(");
+			py_quote(b, t->key_file);
+			buf_adds(b, ").read()");
+			py_arg(b, &first, "cname", t->cname);
+		}
+		buf_adds(b, ")\n");
+	}
+	buf_addf(b, "update_config = AksUpdateConfiguration(%s, ",
+	    ssl ? "ssl_config" : "None");
+	py_quote(b, lb_type_name(p->lb_type));
+	buf_adds(b, ", ");
+	if (p->lb_subnet[0] != '\0')
+		py_quote(b, p->lb_subnet);
+	else
+		buf_adds(b, "None");
+	buf_adds(b, ")\naks_target.update(update_config)\n");
+	py_wait(b);
+}
+
+static void
+export_python(struct buf *b, const struct plan *p)
+{
+	char	num[16];
+	bool	first = true;
+
+	buf_adds(b, "from azureml.core import Workspace\n"
+	    "from azureml.core.compute import AksCompute, ComputeTarget\n");
+	if (p->op == PLAN_UPDATE)
+		buf_adds(b, "from azureml.core.compute.aks import "
+		    "AksUpdateConfiguration, SslConfiguration\n");
+	else if (plan_arm_needs_update(p))
+		buf_adds(b, "from azureml.core.compute.aks import "
+		    "AksUpdateConfiguration\n");
+	buf_adds(b, "\n");
+	py_workspace(b, p);
+	if (p->description[0] != '\0' && p->op != PLAN_DETACH) {
+		buf_adds(b, "# The SDK takes no description; akswiz would send ");
+		py_quote(b, p->description);
+		buf_adds(b, ".\n");
+	}
+	buf_adds(b, "\n");
+	switch (p->op) {
+	case PLAN_CREATE:
+		buf_adds(b, "prov_config = AksCompute."
+		    "provisioning_configuration(");
+		if (p->node_count != 0) {
+			snprintf(num, sizeof num, "%d", p->node_count);
+			py_raw_arg(b, &first, "agent_count", num);
+		}
+		py_arg(b, &first, "vm_size", p->vm_size);
+		py_raw_arg(b, &first, "cluster_purpose",
+		    py_purpose(p->purpose));
+		py_arg(b, &first, "location", p->location);
+		py_arg(b, &first, "load_balancer_type",
+		    lb_type_name(p->lb_type));
+		py_arg(b, &first, "load_balancer_subnet", p->lb_subnet);
+		py_arg(b, &first, "vnet_resourcegroup_name",
+		    p->vnet.resource_group);
+		py_arg(b, &first, "vnet_name", p->vnet.vnet);
+		py_arg(b, &first, "subnet_name", p->vnet.subnet);
+		py_arg(b, &first, "service_cidr", p->vnet.service_cidr);
+		py_arg(b, &first, "dns_service_ip", p->vnet.dns_service_ip);
+		py_arg(b, &first, "docker_bridge_cidr",
+		    p->vnet.docker_bridge_cidr);
+		buf_adds(b, ")\n");
+		py_enable_ssl(b, "prov_config", p);
+		buf_adds(b, "\naks_target = ComputeTarget.create(workspace=ws, "
+		    "name=");
+		py_name(b, p);
+		buf_adds(b, ",\n    provisioning_configuration=prov_config)\n");
+		py_wait(b);
+		break;
+	case PLAN_ATTACH:
+		buf_adds(b, "attach_config = AksCompute.attach_configuration(");
+		py_arg(b, &first, "resource_id", p->cluster_id);
+		py_raw_arg(b, &first, "cluster_purpose",
+		    py_purpose(p->purpose));
+		buf_adds(b, ")\n");
+		py_enable_ssl(b, "attach_config", p);
+		buf_adds(b, "\naks_target = ComputeTarget.attach(workspace=ws, "
+		    "name=");
+		py_name(b, p);
+		buf_adds(b, ",\n    attach_configuration=attach_config)\n");
+		py_wait(b);
+		if (plan_arm_needs_update(p)) {
+			buf_adds(b, "\n# The internal load balancer is set by "
+			    "an update once the attach has succeeded.\n");
+			py_update(b, p, false);
+		}
+		break;
+	case PLAN_UPDATE:
+		buf_adds(b, "aks_target = AksCompute(ws, ");
+		py_name(b, p);
+		buf_adds(b, ")\n");
+		py_update(b, p, true);
+		break;
+	case PLAN_DETACH:
+		buf_adds(b, "aks_target = AksCompute(ws, ");
+		py_name(b, p);
+		buf_adds(b, p->detach_action == DETACH_DELETE ?
+		    ")\naks_target.delete()\n" : ")\naks_target.detach()\n");
+		break;
+	}
+}
+
+/* One request: method, path, and the body when there is one. */
+static void
+arm_request(struct buf *b, const char *method, const char *path, char *body)
+{
+	buf_addf(b, "%s %s\n", method, path);
+	if (body != NULL) {
+		buf_addf(b, "Content-Type: application/json\n\n%s", body);
+		free(body);
+	}
+}
+
+static void
+export_arm(struct buf *b, const struct plan *p)
+{
+	char	*path = plan_arm_path(p);
+
+	if (p->op == PLAN_UPDATE)
+		buf_addf(b, "# An update: GET the compute, merge these "
+		    "properties into it, PUT it back.\nGET %s\n\n", path);
+	/* No PEM text is given: the bodies hold placeholders, no secret. */
+	arm_request(b, plan_arm_method(p), path, plan_arm_body(p, NULL));
+	if (plan_arm_needs_update(p)) {
+		buf_addf(b, "\n# Once the attach has succeeded: GET the "
+		    "compute, merge these properties into it, PUT it back.\n"
+		    "GET %s\n\n", path);
+		arm_request(b, "PUT", path, plan_arm_update_body(p, NULL));
+	}
+	free(path);
+}
+
+char *
+plan_export(const struct plan *p, enum plan_export_kind kind)
+{
+	struct buf	b;
+
+	buf_init(&b, 0);
+	switch (kind) {
+	case PLAN_EXPORT_AZ:		export_az(&b, p); break;
+	case PLAN_EXPORT_PYTHON:	export_python(&b, p); break;
+	case PLAN_EXPORT_ARM:		export_arm(&b, p); break;
+	}
+	return buf_take(&b);
+}

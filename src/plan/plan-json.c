@@ -1,0 +1,617 @@
+/*
+ * Reading and writing the plan document (man/akswiz-plan.5).
+ *
+ * Reading parses with json-c in strict mode, then walks the tree once,
+ * copying each member into struct plan: a member of the wrong type, an
+ * unknown member, an unknown enum value or a string longer than its
+ * buffer is an error naming the member's path ("tls.cname"), the same
+ * path as plan_field_path() so that verdicts and read errors agree.  The
+ * version is checked before anything else, so that a newer document gets
+ * "version 2 is not supported" rather than a list of unknown fields.
+ *
+ * Writing is canonical: fixed member order, 2-space indent, only members
+ * that are set (enums that matter to the operation always), a final
+ * newline.  It uses plan-jw, not json-c's printer, so its bytes do not
+ * depend on the json-c version.
+ */
+#include "config.h"
+#include "plan/plan-json.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <json-c/json.h>
+
+#include "common/buf.h"
+#include "common/i18n.h"
+#include "plan/plan-jw.h"
+
+/* The members of each object, in canonical order. */
+static const char *const top_keys[] = {
+	"akswizPlan", "operation", "computeType", "scope", "name",
+	"description", "purpose", "location", "vmSize", "nodeCount",
+	"clusterResourceId", "loadBalancer", "network", "tls",
+	"underlyingResourceAction", NULL
+};
+static const char *const scope_keys[] = {
+	"subscription", "resourceGroup", "workspace", NULL
+};
+static const char *const lb_keys[] = { "type", "subnet", NULL };
+static const char *const network_keys[] = {
+	"vnetResourceGroup", "vnetName", "subnetName", "serviceCidr",
+	"dnsServiceIp", "dockerBridgeCidr", NULL
+};
+static const char *const tls_keys[] = {
+	"mode", "leafDomainLabel", "overwriteExistingDomain", "certFile",
+	"keyFile", "cname", NULL
+};
+
+static const struct {
+	const char		*prefix;
+	const char *const	*keys;
+} all_objects[] = {
+	{ "", top_keys }, { "scope.", scope_keys },
+	{ "loadBalancer.", lb_keys }, { "network.", network_keys },
+	{ "tls.", tls_keys },
+};
+
+/* What a JSON type is called in messages ("must be X, not Y"). */
+static const char *
+type_phrase(json_type t)
+{
+	switch (t) {
+	case json_type_null:	return _("null");
+	case json_type_boolean:	return _("true or false");
+	case json_type_double:	return _("a number with a fraction");
+	case json_type_int:	return _("a whole number");
+	case json_type_object:	return _("an object");
+	case json_type_array:	return _("an array");
+	case json_type_string:	return _("a string");
+	}
+	return "?";
+}
+
+/* Edit distance of two short keys, case-insensitive, capped at 9. */
+static int
+distance(const char *a, const char *b)
+{
+	size_t	la = strlen(a), lb = strlen(b), i, j;
+	int	row[33], prev, tmp, best;
+
+	if (la > 32 || lb > 32)
+		return 9;
+	for (j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = (int)i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			best = prev + ((a[i - 1] | 0x20) != (b[j - 1] | 0x20));
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = tmp;
+		}
+	}
+	return row[lb] > 9 ? 9 : row[lb];
+}
+
+/*
+ * The member a misspelt key probably meant: a close key of the same
+ * object, or the same key in another object ("subnetName" at the top is
+ * "network.subnetName").  Writes the full path into buf; false if none.
+ */
+static bool
+suggest(const char *prefix, const char *const *keys, const char *key,
+    char *buf, size_t len)
+{
+	const char	*best = NULL;
+	int		 d, bestd = 3;
+	size_t		 i, k;
+
+	for (k = 0; keys[k] != NULL; k++)
+		if ((d = distance(key, keys[k])) < bestd) {
+			bestd = d;
+			best = keys[k];
+		}
+	if (best != NULL && (size_t)bestd * 3 <= strlen(key) + 2) {
+		snprintf(buf, len, "%s%s", prefix, best);
+		return true;
+	}
+	for (i = 0; i < sizeof all_objects / sizeof all_objects[0]; i++)
+		for (k = 0; all_objects[i].keys[k] != NULL; k++)
+			if (strcasecmp(all_objects[i].keys[k], key) == 0 &&
+			    strcmp(all_objects[i].prefix, prefix) != 0) {
+				snprintf(buf, len, "%s%s", all_objects[i].prefix,
+				    all_objects[i].keys[k]);
+				return true;
+			}
+	return false;
+}
+
+/* Every member of o must be one of keys. */
+static bool
+check_keys(json_object *o, const char *prefix, const char *const *keys,
+    struct err *err)
+{
+	char	hint[96];
+	size_t	k;
+
+	json_object_object_foreach(o, key, val) {
+		(void)val;
+		for (k = 0; keys[k] != NULL; k++)
+			if (strcmp(keys[k], key) == 0)
+				break;
+		if (keys[k] != NULL)
+			continue;
+		if (suggest(prefix, keys, key, hint, sizeof hint))
+			return err_set(err, ERR_PARSE, _("unknown field "
+			    "\"%s%s\"; did you mean \"%s\"?"), prefix, key,
+			    hint);
+		return err_set(err, ERR_PARSE, _("unknown field \"%s%s\""),
+		    prefix, key);
+	}
+	return true;
+}
+
+/* The member key of o, checked to be of type t; NULL when absent. */
+static bool
+member(json_object *o, const char *prefix, const char *key, json_type t,
+    json_object **out, struct err *err)
+{
+	json_object	*v;
+
+	*out = NULL;
+	if (!json_object_object_get_ex(o, key, &v))
+		return true;
+	if (json_object_get_type(v) != t)
+		return err_set(err, ERR_PARSE, _("%s%s must be %s, not %s"),
+		    prefix, key, type_phrase(t),
+		    type_phrase(json_object_get_type(v)));
+	*out = v;
+	return true;
+}
+
+/* Copy a string member into dst (size bytes with the NUL). */
+static bool
+get_str(json_object *o, const char *prefix, const char *key, char *dst,
+    size_t size, struct err *err)
+{
+	json_object	*v;
+	const char	*s;
+	size_t		 n;
+
+	if (!member(o, prefix, key, json_type_string, &v, err))
+		return false;
+	if (v == NULL)
+		return true;
+	s = json_object_get_string(v);
+	n = (size_t)json_object_get_string_len(v);
+	if (strlen(s) != n)
+		return err_set(err, ERR_PARSE, _("%s%s contains a NUL "
+		    "character"), prefix, key);
+	if (n >= size)
+		return err_set(err, ERR_PARSE, _("%s%s is too long: %zu "
+		    "bytes, at most %zu"), prefix, key, n, size - 1);
+	memcpy(dst, s, n + 1);
+	return true;
+}
+
+/* An enum member: a string among allowed (for the message, "a, b or c"). */
+static bool
+get_enum(json_object *o, const char *prefix, const char *key,
+    bool (*parse)(const char *, void *), void *dst, const char *allowed,
+    bool *present, struct err *err)
+{
+	json_object	*v;
+
+	if (present != NULL)
+		*present = false;
+	if (!member(o, prefix, key, json_type_string, &v, err))
+		return false;
+	if (v == NULL)
+		return true;
+	if (!parse(json_object_get_string(v), dst))
+		return err_set(err, ERR_PARSE, _("%s%s must be %s, not "
+		    "\"%.80s\""), prefix, key, allowed,
+		    json_object_get_string(v));
+	if (present != NULL)
+		*present = true;
+	return true;
+}
+
+/* Adapters from the typed parse functions of core/plan.h. */
+static bool
+p_op(const char *s, void *out)
+{
+	return plan_op_parse(s, out);
+}
+
+static bool
+p_purpose(const char *s, void *out)
+{
+	return purpose_parse(s, out);
+}
+
+static bool
+p_lb(const char *s, void *out)
+{
+	return lb_type_parse(s, out);
+}
+
+static bool
+p_tls(const char *s, void *out)
+{
+	return tls_mode_parse(s, out);
+}
+
+static bool
+p_detach(const char *s, void *out)
+{
+	return detach_action_parse(s, out);
+}
+
+/* A nested object member; *out NULL when absent. */
+static bool
+get_object(json_object *o, const char *key, const char *prefix,
+    const char *const *keys, json_object **out, struct err *err)
+{
+	if (!member(o, "", key, json_type_object, out, err))
+		return false;
+	return *out == NULL || check_keys(*out, prefix, keys, err);
+}
+
+/* The version member, checked before anything else. */
+static bool
+read_version(json_object *root, struct err *err)
+{
+	json_object	*v;
+
+	if (!json_object_object_get_ex(root, "akswizPlan", &v))
+		return err_set(err, ERR_PARSE, _("akswizPlan is missing: this "
+		    "is not an akswiz plan, or it lacks its version (this "
+		    "akswiz reads version %d)"), PLAN_VERSION);
+	if (json_object_get_type(v) != json_type_int)
+		return err_set(err, ERR_PARSE, _("akswizPlan must be %s, not "
+		    "%s"), type_phrase(json_type_int),
+		    type_phrase(json_object_get_type(v)));
+	if (json_object_get_int64(v) != PLAN_VERSION)
+		return err_set(err, ERR_PARSE, _("akswizPlan %lld is not "
+		    "supported: this akswiz reads version %d"),
+		    (long long)json_object_get_int64(v), PLAN_VERSION);
+	return true;
+}
+
+static bool
+read_tls(json_object *root, struct plan *p, struct err *err)
+{
+	json_object	*o, *v;
+	bool		 has_mode;
+	struct plan_tls	*t = &p->tls;
+
+	if (!get_object(root, "tls", "tls.", tls_keys, &o, err))
+		return false;
+	if (o == NULL)
+		return true;
+	if (!get_enum(o, "tls.", "mode", p_tls, &t->mode,
+	    "disabled, microsoft or custom", &has_mode, err) ||
+	    !get_str(o, "tls.", "leafDomainLabel", t->leaf_label,
+	    sizeof t->leaf_label, err) ||
+	    !member(o, "tls.", "overwriteExistingDomain", json_type_boolean,
+	    &v, err) ||
+	    !get_str(o, "tls.", "certFile", t->cert_file, sizeof t->cert_file,
+	    err) ||
+	    !get_str(o, "tls.", "keyFile", t->key_file, sizeof t->key_file,
+	    err) ||
+	    !get_str(o, "tls.", "cname", t->cname, sizeof t->cname, err))
+		return false;
+	if (v != NULL)
+		t->overwrite = json_object_get_boolean(v);
+	/* Without a mode, the members given decide it, as for the flags. */
+	if (!has_mode) {
+		if (t->cert_file[0] != '\0' || t->key_file[0] != '\0' ||
+		    t->cname[0] != '\0')
+			t->mode = TLS_CUSTOM;
+		else if (t->leaf_label[0] != '\0')
+			t->mode = TLS_MICROSOFT;
+	}
+	return true;
+}
+
+/* Copy the checked tree into the plan. */
+static bool
+read_tree(json_object *root, struct plan *p, struct err *err)
+{
+	json_object	*o, *v;
+	enum plan_op	 op;
+	bool		 has_op;
+	char		 type[PLAN_ID_LEN] = "";
+	struct plan_vnet *n = &p->vnet;
+
+	if (!read_version(root, err) ||
+	    !check_keys(root, "", top_keys, err))
+		return false;
+	if (!get_enum(root, "", "operation", p_op, &op,
+	    "create, attach, detach or update", &has_op, err))
+		return false;
+	if (!has_op)
+		return err_set(err, ERR_PARSE, _("operation is missing: it "
+		    "must be create, attach, detach or update"));
+	plan_init(p, op);
+
+	if (!get_str(root, "", "computeType", type, sizeof type, err))
+		return false;
+	if (type[0] != '\0' && strcmp(type, "AKS") != 0)
+		return err_set(err, ERR_PARSE, _("computeType must be %s, not "
+		    "\"%s\""), "AKS", type);
+
+	if (!get_object(root, "scope", "scope.", scope_keys, &o, err))
+		return false;
+	if (o != NULL && (
+	    !get_str(o, "scope.", "subscription", p->scope.subscription,
+	    sizeof p->scope.subscription, err) ||
+	    !get_str(o, "scope.", "resourceGroup", p->scope.resource_group,
+	    sizeof p->scope.resource_group, err) ||
+	    !get_str(o, "scope.", "workspace", p->scope.workspace,
+	    sizeof p->scope.workspace, err)))
+		return false;
+
+	if (!get_str(root, "", "name", p->name, sizeof p->name, err) ||
+	    !get_str(root, "", "description", p->description,
+	    sizeof p->description, err) ||
+	    !get_enum(root, "", "purpose", p_purpose, &p->purpose,
+	    "FastProd, DevTest or DenseProd", NULL, err) ||
+	    !get_str(root, "", "location", p->location, sizeof p->location,
+	    err) ||
+	    !get_str(root, "", "vmSize", p->vm_size, sizeof p->vm_size, err) ||
+	    !member(root, "", "nodeCount", json_type_int, &v, err))
+		return false;
+	if (v != NULL) {
+		int64_t	nodes = json_object_get_int64(v);
+
+		if (nodes > INT_MAX || nodes < INT_MIN)
+			return err_set(err, ERR_PARSE, _("nodeCount %lld is out "
+			    "of range"), (long long)nodes);
+		p->node_count = (int)nodes;
+	}
+	if (!get_str(root, "", "clusterResourceId", p->cluster_id,
+	    sizeof p->cluster_id, err))
+		return false;
+
+	if (!get_object(root, "loadBalancer", "loadBalancer.", lb_keys, &o,
+	    err))
+		return false;
+	if (o != NULL && (
+	    !get_enum(o, "loadBalancer.", "type", p_lb, &p->lb_type,
+	    "PublicIp or InternalLoadBalancer", NULL, err) ||
+	    !get_str(o, "loadBalancer.", "subnet", p->lb_subnet,
+	    sizeof p->lb_subnet, err)))
+		return false;
+
+	if (!get_object(root, "network", "network.", network_keys, &o, err))
+		return false;
+	if (o != NULL && (
+	    !get_str(o, "network.", "vnetResourceGroup", n->resource_group,
+	    sizeof n->resource_group, err) ||
+	    !get_str(o, "network.", "vnetName", n->vnet, sizeof n->vnet,
+	    err) ||
+	    !get_str(o, "network.", "subnetName", n->subnet,
+	    sizeof n->subnet, err) ||
+	    !get_str(o, "network.", "serviceCidr", n->service_cidr,
+	    sizeof n->service_cidr, err) ||
+	    !get_str(o, "network.", "dnsServiceIp", n->dns_service_ip,
+	    sizeof n->dns_service_ip, err) ||
+	    !get_str(o, "network.", "dockerBridgeCidr", n->docker_bridge_cidr,
+	    sizeof n->docker_bridge_cidr, err)))
+		return false;
+
+	return read_tls(root, p, err) &&
+	    get_enum(root, "", "underlyingResourceAction", p_detach,
+	    &p->detach_action, "Detach or Delete", NULL, err);
+}
+
+/* 1-based line and column of a byte offset. */
+static void
+line_col(const char *text, size_t off, int *line, int *col)
+{
+	size_t	i, start = 0;
+
+	*line = 1;
+	for (i = 0; i < off; i++)
+		if (text[i] == '\n') {
+			(*line)++;
+			start = i + 1;
+		}
+	*col = (int)(off - start) + 1;
+}
+
+static bool
+only_space(const char *s, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
+		    s[i] != '\r')
+			return false;
+	return true;
+}
+
+bool
+plan_json_parse(const char *text, size_t len, struct plan *p,
+    struct err *err)
+{
+	json_tokener		*tok;
+	json_object		*root;
+	enum json_tokener_error	 jerr;
+	size_t			 end;
+	int			 line, col;
+	bool			 ok;
+
+	if (len > PLAN_JSON_MAX_BYTES)
+		return err_set(err, ERR_PARSE, _("the plan is %zu bytes, more "
+		    "than the %d bytes a plan may have"), len,
+		    PLAN_JSON_MAX_BYTES);
+	if (only_space(text, len))
+		return err_set(err, ERR_PARSE, _("the plan is empty"));
+	if ((tok = json_tokener_new()) == NULL)
+		return err_set(err, ERR_INTERNAL, _("out of memory"));
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT |
+	    JSON_TOKENER_VALIDATE_UTF8);
+	root = json_tokener_parse_ex(tok, text, (int)len);
+	jerr = json_tokener_get_error(tok);
+	end = json_tokener_get_parse_end(tok);
+	json_tokener_free(tok);
+	if (root == NULL || jerr != json_tokener_success) {
+		json_object_put(root);
+		if (jerr == json_tokener_continue) {
+			line_col(text, len, &line, &col);
+			return err_set(err, ERR_PARSE, _("line %d, column %d: "
+			    "the document ends before the JSON is complete "
+			    "(truncated?)"), line, col);
+		}
+		line_col(text, end < len ? end : len, &line, &col);
+		return err_set(err, ERR_PARSE, _("line %d, column %d: "
+		    "malformed JSON: %s"), line, col,
+		    json_tokener_error_desc(jerr));
+	}
+	if (!only_space(text + end, len - end)) {
+		json_object_put(root);
+		line_col(text, end, &line, &col);
+		return err_set(err, ERR_PARSE, _("line %d, column %d: "
+		    "unexpected text after the end of the plan"), line, col);
+	}
+	if (json_object_get_type(root) != json_type_object) {
+		ok = err_set(err, ERR_PARSE, _("the plan must be %s, not %s"),
+		    type_phrase(json_type_object),
+		    type_phrase(json_object_get_type(root)));
+		json_object_put(root);
+		return ok;
+	}
+	ok = read_tree(root, p, err);
+	json_object_put(root);
+	return ok;
+}
+
+bool
+plan_json_read_file(const char *path, struct plan *p, struct err *err)
+{
+	FILE		*fp;
+	struct buf	 b;
+	char		 chunk[8192];
+	size_t		 n;
+	bool		 ok, is_stdin = strcmp(path, "-") == 0;
+
+	if (is_stdin)
+		fp = stdin;
+	else if ((fp = fopen(path, "r")) == NULL)
+		return err_set(err, ERR_IO, _("cannot open %s: %s"), path,
+		    strerror(errno));
+	/* One byte over the limit is enough to know it is too big. */
+	buf_init(&b, PLAN_JSON_MAX_BYTES + 1);
+	ok = true;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		if (!buf_add(&b, chunk, n)) {
+			ok = err_set(err, ERR_PARSE, _("%s is larger than the "
+			    "%d bytes a plan may have"), is_stdin ?
+			    _("standard input") : path, PLAN_JSON_MAX_BYTES);
+			break;
+		}
+	if (ok && ferror(fp))
+		ok = err_set(err, ERR_IO, _("cannot read %s: %s"), is_stdin ?
+		    _("standard input") : path, strerror(errno));
+	if (!is_stdin)
+		fclose(fp);
+	if (ok)
+		ok = plan_json_parse(buf_str(&b), b.len, p, err);
+	buf_done(&b);
+	return ok;
+}
+
+/* A string member, only when set. */
+static void
+put_str(struct plan_jw *w, const char *key, const char *v)
+{
+	if (v[0] != '\0')
+		plan_jw_str(w, key, v);
+}
+
+static bool
+tls_is_default(const struct plan_tls *t)
+{
+	return t->mode == TLS_DISABLED && t->leaf_label[0] == '\0' &&
+	    !t->overwrite && t->cert_file[0] == '\0' &&
+	    t->key_file[0] == '\0' && t->cname[0] == '\0';
+}
+
+char *
+plan_json_write(const struct plan *p)
+{
+	struct plan_jw	 w;
+	bool		 shapes = p->op == PLAN_CREATE || p->op == PLAN_ATTACH;
+	bool		 serves = shapes || p->op == PLAN_UPDATE;
+
+	plan_jw_init(&w);
+	plan_jw_begin(&w, NULL);
+	plan_jw_int(&w, "akswizPlan", PLAN_VERSION);
+	plan_jw_str(&w, "operation", plan_op_name(p->op));
+	plan_jw_str(&w, "computeType",
+	    p->compute_type[0] != '\0' ? p->compute_type : "AKS");
+	if (p->scope.subscription[0] != '\0' ||
+	    p->scope.resource_group[0] != '\0' ||
+	    p->scope.workspace[0] != '\0') {
+		plan_jw_begin(&w, "scope");
+		put_str(&w, "subscription", p->scope.subscription);
+		put_str(&w, "resourceGroup", p->scope.resource_group);
+		put_str(&w, "workspace", p->scope.workspace);
+		plan_jw_end(&w);
+	}
+	put_str(&w, "name", p->name);
+	put_str(&w, "description", p->description);
+	if (shapes || p->purpose != PURPOSE_FASTPROD)
+		plan_jw_str(&w, "purpose", purpose_name(p->purpose));
+	put_str(&w, "location", p->location);
+	put_str(&w, "vmSize", p->vm_size);
+	if (p->node_count != 0)
+		plan_jw_int(&w, "nodeCount", p->node_count);
+	put_str(&w, "clusterResourceId", p->cluster_id);
+	if (serves || p->lb_type != LB_PUBLIC || p->lb_subnet[0] != '\0') {
+		plan_jw_begin(&w, "loadBalancer");
+		plan_jw_str(&w, "type", lb_type_name(p->lb_type));
+		put_str(&w, "subnet", p->lb_subnet);
+		plan_jw_end(&w);
+	}
+	if (!plan_vnet_is_empty(&p->vnet)) {
+		plan_jw_begin(&w, "network");
+		put_str(&w, "vnetResourceGroup", p->vnet.resource_group);
+		put_str(&w, "vnetName", p->vnet.vnet);
+		put_str(&w, "subnetName", p->vnet.subnet);
+		put_str(&w, "serviceCidr", p->vnet.service_cidr);
+		put_str(&w, "dnsServiceIp", p->vnet.dns_service_ip);
+		put_str(&w, "dockerBridgeCidr", p->vnet.docker_bridge_cidr);
+		plan_jw_end(&w);
+	}
+	if (serves || !tls_is_default(&p->tls)) {
+		plan_jw_begin(&w, "tls");
+		plan_jw_str(&w, "mode", tls_mode_name(p->tls.mode));
+		put_str(&w, "leafDomainLabel", p->tls.leaf_label);
+		if (p->tls.overwrite)
+			plan_jw_bool(&w, "overwriteExistingDomain", true);
+		put_str(&w, "certFile", p->tls.cert_file);
+		put_str(&w, "keyFile", p->tls.key_file);
+		put_str(&w, "cname", p->tls.cname);
+		plan_jw_end(&w);
+	}
+	if (p->op == PLAN_DETACH || p->detach_action != DETACH_KEEP)
+		plan_jw_str(&w, "underlyingResourceAction",
+		    detach_action_name(p->detach_action));
+	plan_jw_end(&w);
+	return plan_jw_take(&w);
+}
