@@ -1,0 +1,244 @@
+/* core/rules-tls.c: load balancer and TLS combinations, host names. */
+#include "config.h"
+
+#include <string.h>
+
+#include "core/rules.h"
+#include "core-test.h"
+
+#define NONE	{ MSG__COUNT, FIELD_NONE }
+
+struct want {
+	enum msg_id	 msg;
+	enum plan_field	 field;
+};
+
+/*
+ * Every combination that matters: load balancer x subnet x TLS mode x
+ * which TLS fields are set.  Each expected verdict is an error.
+ */
+static const struct {
+	enum lb_type	 lb;
+	const char	*subnet;
+	enum tls_mode	 mode;
+	const char	*leaf, *cert, *key, *cname;
+	bool		 overwrite;
+	struct want	 want[3];
+	const char	*why;
+} rows[] = {
+	{ LB_PUBLIC, "", TLS_DISABLED, "", "", "", "", false, { NONE },
+	    "public, TLS disabled" },
+	{ LB_INTERNAL, "aks-subnet", TLS_DISABLED, "", "", "", "", false,
+	    { NONE }, "internal with subnet" },
+	{ LB_INTERNAL, "", TLS_DISABLED, "", "", "", "", false,
+	    { { MSG_LB_SUBNET_NEEDED, FIELD_LB_SUBNET }, NONE },
+	    "internal without subnet" },
+	{ LB_PUBLIC, "aks-subnet", TLS_DISABLED, "", "", "", "", false,
+	    { { MSG_LB_SUBNET_PUBLIC, FIELD_LB_SUBNET }, NONE },
+	    "public with subnet" },
+	{ LB_PUBLIC, "", TLS_MICROSOFT, "myscore", "", "", "", false,
+	    { NONE }, "Microsoft certificate" },
+	{ LB_PUBLIC, "", TLS_MICROSOFT, "myscore", "", "", "", true,
+	    { NONE }, "Microsoft certificate, overwrite" },
+	{ LB_PUBLIC, "", TLS_MICROSOFT, "", "", "", "", false,
+	    { { MSG_TLS_LEAF_EMPTY, FIELD_TLS_LEAF_LABEL }, NONE },
+	    "Microsoft certificate without a label" },
+	{ LB_PUBLIC, "", TLS_MICROSOFT, "-bad", "", "", "", false,
+	    { { MSG_TLS_LEAF_INVALID, FIELD_TLS_LEAF_LABEL }, NONE },
+	    "label starting with a hyphen" },
+	{ LB_PUBLIC, "", TLS_MICROSOFT, "my.score", "", "", "", false,
+	    { { MSG_TLS_LEAF_INVALID, FIELD_TLS_LEAF_LABEL }, NONE },
+	    "label with a dot" },
+	{ LB_PUBLIC, "", TLS_MICROSOFT, "myscore", "c.pem", "", "", false,
+	    { { MSG_TLS_LEAF_WITH_CUSTOM, FIELD_TLS_CERT_FILE }, NONE },
+	    "Microsoft certificate with a certificate file" },
+	{ LB_PUBLIC, "", TLS_MICROSOFT, "myscore", "", "k.pem", "", false,
+	    { { MSG_TLS_LEAF_WITH_CUSTOM, FIELD_TLS_KEY_FILE }, NONE },
+	    "Microsoft certificate with a key file" },
+	{ LB_PUBLIC, "", TLS_MICROSOFT, "myscore", "", "", "a.example.com",
+	    false, { { MSG_TLS_LEAF_WITH_CUSTOM, FIELD_TLS_CNAME }, NONE },
+	    "Microsoft certificate with a CNAME" },
+	{ LB_INTERNAL, "aks-subnet", TLS_MICROSOFT, "myscore", "", "", "",
+	    false, { { MSG_TLS_MICROSOFT_INTERNAL, FIELD_TLS_MODE }, NONE },
+	    "Microsoft certificate, internal load balancer" },
+	{ LB_INTERNAL, "", TLS_MICROSOFT, "myscore", "", "", "", false,
+	    { { MSG_LB_SUBNET_NEEDED, FIELD_LB_SUBNET },
+	    { MSG_TLS_MICROSOFT_INTERNAL, FIELD_TLS_MODE }, NONE },
+	    "Microsoft certificate, internal without subnet" },
+	{ LB_PUBLIC, "", TLS_CUSTOM, "", "c.pem", "k.pem", "a.example.com",
+	    false, { NONE }, "custom certificate" },
+	{ LB_INTERNAL, "aks-subnet", TLS_CUSTOM, "", "c.pem", "k.pem",
+	    "a.example.com", false, { NONE },
+	    "custom certificate, internal load balancer" },
+	{ LB_PUBLIC, "", TLS_CUSTOM, "", "", "k.pem", "a.example.com", false,
+	    { { MSG_TLS_CUSTOM_INCOMPLETE, FIELD_TLS_CERT_FILE }, NONE },
+	    "custom without certificate" },
+	{ LB_PUBLIC, "", TLS_CUSTOM, "", "c.pem", "", "a.example.com", false,
+	    { { MSG_TLS_CUSTOM_INCOMPLETE, FIELD_TLS_KEY_FILE }, NONE },
+	    "custom without key" },
+	{ LB_PUBLIC, "", TLS_CUSTOM, "", "c.pem", "k.pem", "", false,
+	    { { MSG_TLS_CUSTOM_INCOMPLETE, FIELD_TLS_CNAME }, NONE },
+	    "custom without CNAME" },
+	{ LB_PUBLIC, "", TLS_CUSTOM, "", "", "", "", false,
+	    { { MSG_TLS_CUSTOM_INCOMPLETE, FIELD_TLS_CERT_FILE },
+	    { MSG_TLS_CUSTOM_INCOMPLETE, FIELD_TLS_KEY_FILE },
+	    { MSG_TLS_CUSTOM_INCOMPLETE, FIELD_TLS_CNAME } },
+	    "custom with nothing" },
+	{ LB_PUBLIC, "", TLS_CUSTOM, "", "c.pem", "k.pem", "bad_name.com",
+	    false, { { MSG_TLS_CNAME_INVALID, FIELD_TLS_CNAME }, NONE },
+	    "custom with a bad CNAME" },
+	{ LB_PUBLIC, "", TLS_CUSTOM, "myscore", "c.pem", "k.pem",
+	    "a.example.com", false,
+	    { { MSG_TLS_LEAF_WITH_CUSTOM, FIELD_TLS_LEAF_LABEL }, NONE },
+	    "custom with a leaf label" },
+	{ LB_PUBLIC, "", TLS_CUSTOM, "", "c.pem", "k.pem", "a.example.com",
+	    true, { { MSG_TLS_OVERWRITE_ONLY_LEAF, FIELD_TLS_OVERWRITE }, NONE },
+	    "custom with overwrite" },
+	{ LB_PUBLIC, "", TLS_DISABLED, "", "", "", "", true,
+	    { { MSG_TLS_OVERWRITE_ONLY_LEAF, FIELD_TLS_OVERWRITE }, NONE },
+	    "disabled with overwrite" },
+	{ LB_PUBLIC, "", TLS_DISABLED, "myscore", "", "", "", false,
+	    { { MSG_PLAN_NOT_APPLICABLE, FIELD_TLS_LEAF_LABEL }, NONE },
+	    "disabled with a leaf label" },
+	{ LB_PUBLIC, "", TLS_DISABLED, "", "c.pem", "", "a.example.com", false,
+	    { { MSG_PLAN_NOT_APPLICABLE, FIELD_TLS_CERT_FILE },
+	    { MSG_PLAN_NOT_APPLICABLE, FIELD_TLS_CNAME }, NONE },
+	    "disabled with a certificate and CNAME" },
+};
+
+static const struct {
+	const char	*s;
+	bool		 label, host;
+} name_rows[] = {
+	{ "a",			true,	true },
+	{ "myscore",		true,	true },
+	{ "My-Score-1",		true,	true },
+	{ "1abc",		true,	true },
+	{ "-abc",		false,	false },
+	{ "abc-",		false,	false },
+	{ "a_b",		false,	false },
+	{ "",			false,	false },
+	{ "a.example.com",	false,	true },
+	{ "scoring.contoso.com", false,	true },
+	{ "a..com",		false,	false },
+	{ ".example.com",	false,	false },
+	{ "example.com.",	false,	false },
+	{ "*.example.com",	false,	false },
+	{ "10.0.0.1",		false,	false },
+	{ "a.b.c.123",		false,	false },
+	{ "123.example.com",	false,	true },
+	{ "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+				true,	true },		/* 63 */
+	{ "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+				false,	false },	/* 64 */
+	{ "sc\xc3\xb6re",	false,	false },
+};
+
+int
+main(void)
+{
+	struct plan_tls		 tls;
+	struct verdicts		 vs;
+	const struct verdict	*v;
+	char			 buf[128], host[300];
+	size_t			 i, want;
+	int			 w;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		memset(&tls, 0, sizeof tls);
+		tls.mode = rows[i].mode;
+		strcpy(tls.leaf_label, rows[i].leaf);
+		strcpy(tls.cert_file, rows[i].cert);
+		strcpy(tls.key_file, rows[i].key);
+		strcpy(tls.cname, rows[i].cname);
+		tls.overwrite = rows[i].overwrite;
+		verdicts_init(&vs);
+		rules_lb_tls(rows[i].lb, rows[i].subnet, &tls, &vs);
+		for (want = 0, w = 0; w < 3 &&
+		    rows[i].want[w].msg != MSG__COUNT; w++, want++)
+			core_expect(&vs, rows[i].want[w].field, SEV_ERROR,
+			    rows[i].want[w].msg, rows[i].why);
+		core_count(&vs, want, rows[i].why);
+	}
+
+	/* Arguments. */
+	memset(&tls, 0, sizeof tls);
+	tls.mode = TLS_CUSTOM;
+	strcpy(tls.cert_file, "c.pem");
+	strcpy(tls.key_file, "k.pem");
+	verdicts_init(&vs);
+	rules_lb_tls(LB_PUBLIC, NULL, &tls, &vs);
+	core_arg(core_find(&vs, MSG_TLS_CUSTOM_INCOMPLETE), 0, "the CNAME",
+	    "TLS_CUSTOM_INCOMPLETE names what is missing");
+	strcpy(tls.cname, "bad_name.com");
+	verdicts_init(&vs);
+	rules_lb_tls(LB_PUBLIC, NULL, &tls, &vs);
+	core_arg(core_find(&vs, MSG_TLS_CNAME_INVALID), 0, "bad_name.com",
+	    "TLS_CNAME_INVALID: as written");
+	memset(&tls, 0, sizeof tls);
+	tls.mode = TLS_MICROSOFT;
+	strcpy(tls.leaf_label, "my.score");
+	verdicts_init(&vs);
+	rules_lb_tls(LB_PUBLIC, "", &tls, &vs);
+	core_arg(core_find(&vs, MSG_TLS_LEAF_INVALID), 0, "my.score",
+	    "TLS_LEAF_INVALID: as written");
+	memset(&tls, 0, sizeof tls);
+	tls.mode = TLS_DISABLED;
+	strcpy(tls.cname, "a.example.com");
+	verdicts_init(&vs);
+	rules_lb_tls(LB_PUBLIC, "", &tls, &vs);
+	v = core_find(&vs, MSG_PLAN_NOT_APPLICABLE);
+	core_arg(v, 0, "--ssl-cname", "not applicable: the flag");
+
+	for (i = 0; i < sizeof name_rows / sizeof name_rows[0]; i++) {
+		is_int(rules_dns_label_valid(name_rows[i].s), name_rows[i].label,
+		    "DNS label \"%s\"", name_rows[i].s);
+		is_int(rules_host_name_valid(name_rows[i].s), name_rows[i].host,
+		    "host name \"%s\"", name_rows[i].s);
+	}
+	ok(!rules_dns_label_valid(NULL), "DNS label NULL");
+	ok(!rules_host_name_valid(NULL), "host name NULL");
+	/* 253 characters is the most a host name may have. */
+	memset(host, 0, sizeof host);
+	for (i = 0; i < 4; i++) {
+		memset(host + i * 64, 'a', 63);
+		host[i * 64 + 63] = '.';
+	}
+	host[253] = '\0';	/* 4 labels of 63, the last cut to 61 */
+	ok(rules_host_name_valid(host), "host name of 253 characters");
+	host[253] = 'a';
+	host[254] = '\0';
+	ok(!rules_host_name_valid(host), "host name of 254 characters");
+
+	/* Leaf host preview per cloud. */
+	ok(rules_leaf_host_preview(CLOUD_AZURE, "myscore", "westeurope", buf,
+	    sizeof buf), "preview, Azure");
+	is_str(buf, "myscore######.westeurope.cloudapp.azure.com",
+	    "preview, Azure: host");
+	ok(rules_leaf_host_preview(CLOUD_CHINA, "myscore", "chinaeast2", buf,
+	    sizeof buf), "preview, China");
+	is_str(buf, "myscore######.chinaeast2.cloudapp.chinacloudapi.cn",
+	    "preview, China: host");
+	ok(rules_leaf_host_preview(CLOUD_USGOV, "MyScore", "usgovvirginia",
+	    buf, sizeof buf), "preview, US Gov");
+	is_str(buf, "myscore######.usgovvirginia.cloudapp.usgovcloudapi.net",
+	    "preview, US Gov: host, in lowercase");
+	ok(!rules_leaf_host_preview(CLOUD_AZURE, "", "westeurope", buf,
+	    sizeof buf), "preview: no label");
+	is_str(buf, "", "preview: no label leaves the buffer empty");
+	ok(!rules_leaf_host_preview(CLOUD_AZURE, "my.score", "westeurope", buf,
+	    sizeof buf), "preview: bad label");
+	ok(!rules_leaf_host_preview(CLOUD_AZURE, "myscore", "", buf,
+	    sizeof buf), "preview: no region");
+	ok(!rules_leaf_host_preview(CLOUD_AZURE, "myscore", "West Europe", buf,
+	    sizeof buf), "preview: a display name is not a region");
+	ok(!rules_leaf_host_preview(CLOUD_AZURE, "myscore", "westeurope", buf,
+	    20), "preview: too small a buffer");
+	is_str(rules_cloud_dns_suffix(CLOUD_AZURE), "cloudapp.azure.com",
+	    "suffix, Azure");
+	is_str(rules_cloud_dns_suffix(CLOUD_CHINA), "cloudapp.chinacloudapi.cn",
+	    "suffix, China");
+	is_str(rules_cloud_dns_suffix(CLOUD_USGOV),
+	    "cloudapp.usgovcloudapi.net", "suffix, US Gov");
+	return tap_done();
+}
