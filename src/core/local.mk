@@ -32,7 +32,7 @@ CORE_TESTS = \
 	tests/unit/core-cidr-test tests/unit/core-versions-test \
 	tests/unit/core-ids-test tests/unit/core-name-test \
 	tests/unit/core-sizing-test tests/unit/core-vnet-test \
-	tests/unit/core-tls-test
+	tests/unit/core-tls-test tests/unit/core-attach-test
 check_PROGRAMS += $(CORE_TESTS)
 TESTS += $(CORE_TESTS)
 UNIT_TESTS += $(CORE_TESTS)
@@ -50,3 +50,5 @@ tests_unit_core_vnet_test_SOURCES = tests/unit/core-vnet-test.c
 tests_unit_core_vnet_test_LDADD = $(CORE_TEST_LIBS)
 tests_unit_core_tls_test_SOURCES = tests/unit/core-tls-test.c
 tests_unit_core_tls_test_LDADD = $(CORE_TEST_LIBS)
+tests_unit_core_attach_test_SOURCES = tests/unit/core-attach-test.c
+tests_unit_core_attach_test_LDADD = $(CORE_TEST_LIBS)
