@@ -32,7 +32,9 @@ CORE_TESTS = \
 	tests/unit/core-cidr-test tests/unit/core-versions-test \
 	tests/unit/core-ids-test tests/unit/core-name-test \
 	tests/unit/core-sizing-test tests/unit/core-vnet-test \
-	tests/unit/core-tls-test tests/unit/core-attach-test
+	tests/unit/core-tls-test tests/unit/core-attach-test \
+	tests/unit/core-plan-check-test tests/unit/core-vmcatalogue-test \
+	tests/unit/core-msg-test
 check_PROGRAMS += $(CORE_TESTS)
 TESTS += $(CORE_TESTS)
 UNIT_TESTS += $(CORE_TESTS)
@@ -52,3 +54,9 @@ tests_unit_core_tls_test_SOURCES = tests/unit/core-tls-test.c
 tests_unit_core_tls_test_LDADD = $(CORE_TEST_LIBS)
 tests_unit_core_attach_test_SOURCES = tests/unit/core-attach-test.c
 tests_unit_core_attach_test_LDADD = $(CORE_TEST_LIBS)
+tests_unit_core_plan_check_test_SOURCES = tests/unit/core-plan-check-test.c
+tests_unit_core_plan_check_test_LDADD = $(CORE_TEST_LIBS)
+tests_unit_core_vmcatalogue_test_SOURCES = tests/unit/core-vmcatalogue-test.c
+tests_unit_core_vmcatalogue_test_LDADD = $(CORE_TEST_LIBS)
+tests_unit_core_msg_test_SOURCES = tests/unit/core-msg-test.c
+tests_unit_core_msg_test_LDADD = $(CORE_TEST_LIBS)

@@ -1,0 +1,340 @@
+/* core/plan-check.c: every rule by operation, on whole plans. */
+#include "config.h"
+
+#include <string.h>
+
+#include "core/rules.h"
+#include "core-test.h"
+
+#define SUB	"00000000-1111-2222-3333-444444444444"
+#define SUB2	"99999999-1111-2222-3333-444444444444"
+#define CLUSTER	"/subscriptions/" SUB "/resourceGroups/ml-rg/providers/" \
+		"Microsoft.ContainerService/managedClusters/aks-prod"
+
+/* A plan of op with the workspace scope filled in. */
+static void
+plan_scoped(struct plan *p, enum plan_op op)
+{
+	plan_init(p, op);
+	strcpy(p->scope.subscription, SUB);
+	strcpy(p->scope.resource_group, "ml-rg");
+	strcpy(p->scope.workspace, "ml-ws");
+	strcpy(p->name, "inference-prod");
+}
+
+/* A full valid create: 3 x Standard_D4s_v3, a custom network, TLS. */
+static void
+plan_create(struct plan *p)
+{
+	plan_scoped(p, PLAN_CREATE);
+	strcpy(p->vm_size, "Standard_D4s_v3");
+	p->node_count = 3;
+	strcpy(p->vnet.resource_group, "net-rg");
+	strcpy(p->vnet.vnet, "ml-vnet");
+	strcpy(p->vnet.subnet, "aks-subnet");
+	strcpy(p->vnet.service_cidr, "10.0.0.0/16");
+	strcpy(p->vnet.dns_service_ip, "10.0.0.10");
+	strcpy(p->vnet.docker_bridge_cidr, "172.17.0.1/16");
+	p->tls.mode = TLS_MICROSOFT;
+	strcpy(p->tls.leaf_label, "myscore");
+}
+
+/* Check p with facts f (may be NULL) into vs. */
+static void
+check(const struct plan *p, const struct plan_facts *f, struct verdicts *vs)
+{
+	verdicts_init(vs);
+	plan_check(p, f, vs);
+}
+
+int
+main(void)
+{
+	struct plan		 p;
+	struct plan_facts	 f;
+	struct verdicts		 vs;
+	const struct verdict	*v;
+	struct cluster_facts	 c;
+	struct cidr		 subnet;
+	struct vm_size		 custom = { "Standard_X9", 2, 4.0,
+				     "standardXFamily", 0, false };
+	static const char *const names[] = { "Inference-Prod", "cpu" };
+	static const struct k8s_offer offers[] = {
+		{ "1.29", true, false }, { "1.30", false, false },
+	};
+
+	/* create */
+	plan_create(&p);
+	check(&p, NULL, &vs);
+	core_count(&vs, 0, "a full valid create, offline (facts NULL)");
+	memset(&f, 0, sizeof f);
+	check(&p, &f, &vs);
+	core_count(&vs, 0, "a full valid create, zeroed facts");
+
+	plan_init(&p, PLAN_CREATE);
+	check(&p, NULL, &vs);
+	v = core_expect(&vs, FIELD_SUBSCRIPTION, SEV_ERROR, MSG_PLAN_REQUIRED,
+	    "empty create: subscription");
+	core_arg(v, 0, "--subscription", "required: the flag");
+	core_arg(v, 1, "create", "required: the operation");
+	core_expect(&vs, FIELD_RESOURCE_GROUP, SEV_ERROR, MSG_PLAN_REQUIRED,
+	    "empty create: resource group");
+	core_expect(&vs, FIELD_WORKSPACE, SEV_ERROR, MSG_PLAN_REQUIRED,
+	    "empty create: workspace");
+	core_expect(&vs, FIELD_NAME, SEV_ERROR, MSG_NAME_EMPTY,
+	    "empty create: name");
+	core_expect(&vs, FIELD_VM_SIZE, SEV_ERROR, MSG_SIZE_EMPTY,
+	    "empty create: size");
+	v = core_expect(&vs, FIELD_NODE_COUNT, SEV_ERROR, MSG_PLAN_REQUIRED,
+	    "empty create: node count");
+	core_arg(v, 0, "--agent-count", "required: node count flag");
+	core_count(&vs, 6, "empty create: nothing else");
+
+	plan_create(&p);
+	strcpy(p.scope.subscription, "my-sub");
+	check(&p, NULL, &vs);
+	core_expect(&vs, FIELD_SUBSCRIPTION, SEV_ERROR, MSG_ID_SUBSCRIPTION,
+	    "subscription not a GUID");
+
+	plan_create(&p);
+	strcpy(p.name, "aks-1");
+	check(&p, NULL, &vs);
+	core_expect(&vs, FIELD_NAME, SEV_ERROR, MSG_NAME_DIGIT_SUFFIX,
+	    "create: name rules");
+
+	plan_create(&p);
+	memset(&f, 0, sizeof f);
+	f.existing_names = names;
+	f.n_existing_names = 2;
+	check(&p, &f, &vs);
+	core_count(&vs, 0, "names listed but not known: no uniqueness check");
+	f.names_known = true;
+	check(&p, &f, &vs);
+	core_expect(&vs, FIELD_NAME, SEV_ERROR, MSG_NAME_TAKEN,
+	    "create: name taken");
+
+	/* Sizes: catalogue, given, unknown, not offered. */
+	plan_create(&p);
+	p.node_count = 2;
+	check(&p, NULL, &vs);
+	core_expect(&vs, FIELD_NODE_COUNT, SEV_ERROR, MSG_PROD_NODES,
+	    "2 nodes");
+	plan_create(&p);
+	strcpy(p.vm_size, "Standard_D2s_v3");
+	check(&p, NULL, &vs);
+	v = core_expect(&vs, FIELD_NODE_COUNT, SEV_ERROR, MSG_PROD_VCPU,
+	    "3 x Standard_D2s_v3, vCPU from the catalogue");
+	core_arg(v, 2, "6", "3 x 2 vCPU");
+	strcpy(p.vm_size, "standard_d2S_V3");
+	check(&p, NULL, &vs);
+	core_expect(&vs, FIELD_NODE_COUNT, SEV_ERROR, MSG_PROD_VCPU,
+	    "catalogue lookup ignores case");
+	p.purpose = PURPOSE_DEVTEST;
+	check(&p, NULL, &vs);
+	core_none(&vs, SEV_WARNING, "dev-test 3 x 2 vCPU");
+	plan_create(&p);
+	strcpy(p.vm_size, "Standard_X9");
+	check(&p, NULL, &vs);
+	v = core_expect(&vs, FIELD_VM_SIZE, SEV_WARNING, MSG_SIZE_UNKNOWN,
+	    "size not in the catalogue");
+	core_arg(v, 0, "Standard_X9", "unknown size: as written");
+	core_none(&vs, SEV_ERROR, "unknown size: not an error");
+	memset(&f, 0, sizeof f);
+	f.size = &custom;
+	check(&p, &f, &vs);
+	core_expect(&vs, FIELD_NODE_COUNT, SEV_ERROR, MSG_PROD_VCPU,
+	    "facts' size: 3 x 2 vCPU");
+	ok(core_find(&vs, MSG_SIZE_UNKNOWN) == NULL, "facts' size is known");
+	plan_create(&p);
+	memset(&f, 0, sizeof f);
+	f.sizes_known = true;
+	f.size_offered = false;
+	f.workspace_location = "westeurope";
+	check(&p, &f, &vs);
+	v = core_expect(&vs, FIELD_VM_SIZE, SEV_ERROR, MSG_SIZE_NOT_OFFERED,
+	    "size not offered");
+	core_arg(v, 1, "westeurope", "not offered: the workspace's region");
+	f.size_offered = true;
+	check(&p, &f, &vs);
+	core_count(&vs, 0, "size offered");
+
+	/* Quota: requested = 3 x 4. */
+	plan_create(&p);
+	memset(&f, 0, sizeof f);
+	f.family_quota.known = true;
+	f.family_quota.limit = 20;
+	f.family_quota.usage = 10;
+	f.regional_quota.known = true;
+	f.regional_quota.limit = 20;
+	f.regional_quota.usage = 8;
+	strcpy(p.location, "northeurope");
+	check(&p, &f, &vs);
+	core_count(&vs, 1, "family short by 2, region fits exactly");
+	v = core_expect(&vs, FIELD_VM_SIZE, SEV_ERROR, MSG_QUOTA_FAMILY,
+	    "family quota");
+	core_arg(v, 1, "northeurope", "quota: the plan's location");
+	core_arg(v, 4, "12", "quota: requested");
+
+	/* Location. */
+	plan_create(&p);
+	memset(&f, 0, sizeof f);
+	f.workspace_location = "westeurope";
+	strcpy(p.location, "eastus");
+	check(&p, &f, &vs);
+	v = core_expect(&vs, FIELD_LOCATION, SEV_WARNING, MSG_LOCATION_DIFFERS,
+	    "location differs");
+	core_arg(v, 0, "eastus", "differs: the cluster's");
+	core_arg(v, 1, "westeurope", "differs: the workspace's");
+	strcpy(p.location, "West Europe");
+	check(&p, &f, &vs);
+	core_count(&vs, 0, "display name of the same region");
+
+	/* Network, load balancer, TLS reach plan_check. */
+	plan_create(&p);
+	strcpy(p.vnet.dns_service_ip, "10.0.0.1");
+	check(&p, NULL, &vs);
+	core_expect(&vs, FIELD_DNS_SERVICE_IP, SEV_ERROR, MSG_DNS_RESERVED,
+	    "create: vnet rules");
+	plan_create(&p);
+	memset(&f, 0, sizeof f);
+	cidr_parse("172.17.1.0/24", true, &subnet);
+	f.subnet_prefix = &subnet;
+	check(&p, &f, &vs);
+	core_expect(&vs, FIELD_DOCKER_BRIDGE_CIDR, SEV_ERROR,
+	    MSG_BRIDGE_OVERLAPS_SUBNET, "create: subnet prefix from facts");
+	plan_create(&p);
+	p.vnet.subnet[0] = '\0';
+	check(&p, NULL, &vs);
+	core_expect(&vs, FIELD_SUBNET_NAME, SEV_ERROR, MSG_VNET_INCOMPLETE,
+	    "create: vnet incomplete");
+	plan_create(&p);
+	p.lb_type = LB_INTERNAL;
+	strcpy(p.lb_subnet, "aks-subnet");
+	check(&p, NULL, &vs);
+	core_expect(&vs, FIELD_TLS_MODE, SEV_ERROR, MSG_TLS_MICROSOFT_INTERNAL,
+	    "create: TLS rules");
+	plan_create(&p);
+	strcpy(p.cluster_id, CLUSTER);
+	check(&p, NULL, &vs);
+	v = core_expect(&vs, FIELD_CLUSTER_ID, SEV_ERROR,
+	    MSG_PLAN_NOT_APPLICABLE, "create with a cluster ID");
+	core_arg(v, 0, "--compute-resource-id", "not applicable: flag");
+	core_arg(v, 1, "create", "not applicable: operation");
+
+	/* attach */
+	plan_scoped(&p, PLAN_ATTACH);
+	strcpy(p.cluster_id, CLUSTER);
+	check(&p, NULL, &vs);
+	core_count(&vs, 0, "a valid attach, offline");
+	p.cluster_id[0] = '\0';
+	check(&p, NULL, &vs);
+	v = core_expect(&vs, FIELD_CLUSTER_ID, SEV_ERROR, MSG_PLAN_REQUIRED,
+	    "attach without a cluster");
+	core_arg(v, 0, "--compute-resource-id", "required: the flag");
+	core_arg(v, 1, "attach", "required: attach");
+	strcpy(p.cluster_id, "/subscriptions/" SUB "/resourceGroups/ml-rg");
+	check(&p, NULL, &vs);
+	core_expect(&vs, FIELD_CLUSTER_ID, SEV_ERROR, MSG_ID_SEGMENTS,
+	    "attach: ID parsed");
+	strcpy(p.cluster_id, CLUSTER);
+	strcpy(p.scope.subscription, SUB2);
+	check(&p, NULL, &vs);
+	v = core_expect(&vs, FIELD_CLUSTER_ID, SEV_ERROR,
+	    MSG_ATTACH_OTHER_SUBSCRIPTION, "attach: the plan's subscription");
+	core_arg(v, 1, SUB2, "the scope's subscription");
+	memset(&f, 0, sizeof f);
+	f.workspace_subscription = SUB;
+	check(&p, &f, &vs);
+	ok(core_find(&vs, MSG_ATTACH_OTHER_SUBSCRIPTION) == NULL,
+	    "the workspace's known subscription wins over the scope's");
+
+	plan_scoped(&p, PLAN_ATTACH);
+	strcpy(p.cluster_id, CLUSTER);
+	memset(&c, 0, sizeof c);
+	strcpy(c.id, CLUSTER);
+	strcpy(c.provisioning_state, "Succeeded");
+	strcpy(c.version, "1.28.1");
+	c.node_count = 3;
+	c.vcpu_total = 12;
+	memset(&f, 0, sizeof f);
+	f.cluster = &c;
+	f.offers = offers;
+	f.n_offers = 2;
+	check(&p, &f, &vs);
+	core_expect(&vs, FIELD_CLUSTER, SEV_ERROR, MSG_K8S_UNSUPPORTED,
+	    "attach: cluster facts judged");
+	v = core_find(&vs, MSG_K8S_UNSUPPORTED);
+	core_arg(v, 1, "1.29", "offers from facts");
+	strcpy(c.version, "1.29.1");
+	c.vcpu_total = 8;
+	strcpy(p.scope.subscription, SUB2);
+	check(&p, &f, &vs);
+	v = core_expect(&vs, FIELD_CLUSTER, SEV_ERROR, MSG_CLUSTER_TOO_SMALL,
+	    "attach: too small");
+	core_arg(v, 0, "aks-prod", "too small: the name from the ID");
+	is_int(verdicts_count(&vs, SEV_ERROR), 2,
+	    "subscription judged once, not twice");
+	p.purpose = PURPOSE_DEVTEST;
+	strcpy(p.scope.subscription, SUB);
+	check(&p, &f, &vs);
+	core_expect(&vs, FIELD_CLUSTER, SEV_INFO, MSG_CLUSTER_OK,
+	    "attach dev-test: OK");
+
+	plan_scoped(&p, PLAN_ATTACH);
+	strcpy(p.cluster_id, CLUSTER);
+	strcpy(p.vm_size, "Standard_D4s_v3");
+	p.node_count = 3;
+	strcpy(p.vnet.vnet, "ml-vnet");
+	check(&p, NULL, &vs);
+	core_count(&vs, 3, "attach with create-only fields");
+	core_arg(core_expect(&vs, FIELD_VM_SIZE, SEV_ERROR,
+	    MSG_PLAN_NOT_APPLICABLE, "attach: size"), 1, "attach",
+	    "not applicable: attach");
+	core_expect(&vs, FIELD_NODE_COUNT, SEV_ERROR, MSG_PLAN_NOT_APPLICABLE,
+	    "attach: node count");
+	core_expect(&vs, FIELD_VNET_NAME, SEV_ERROR, MSG_PLAN_NOT_APPLICABLE,
+	    "attach: network");
+
+	plan_scoped(&p, PLAN_ATTACH);
+	strcpy(p.cluster_id, CLUSTER);
+	strcpy(p.name, "local");
+	p.lb_type = LB_INTERNAL;
+	check(&p, NULL, &vs);
+	core_expect(&vs, FIELD_NAME, SEV_ERROR, MSG_NAME_RESERVED,
+	    "attach: name rules");
+	core_expect(&vs, FIELD_LB_SUBNET, SEV_ERROR, MSG_LB_SUBNET_NEEDED,
+	    "attach: load balancer rules");
+
+	/* detach */
+	plan_scoped(&p, PLAN_DETACH);
+	check(&p, NULL, &vs);
+	core_count(&vs, 0, "a valid detach");
+	strcpy(p.name, "aks-1");
+	check(&p, NULL, &vs);
+	core_count(&vs, 0, "detach: an old name is not judged by new rules");
+	p.name[0] = '\0';
+	p.scope.workspace[0] = '\0';
+	check(&p, NULL, &vs);
+	v = core_expect(&vs, FIELD_NAME, SEV_ERROR, MSG_PLAN_REQUIRED,
+	    "detach without a name");
+	core_arg(v, 1, "detach", "required: detach");
+	core_expect(&vs, FIELD_WORKSPACE, SEV_ERROR, MSG_PLAN_REQUIRED,
+	    "detach without a workspace");
+	core_count(&vs, 2, "detach: nothing else");
+
+	/* update */
+	plan_scoped(&p, PLAN_UPDATE);
+	p.lb_type = LB_INTERNAL;
+	strcpy(p.lb_subnet, "aks-subnet");
+	check(&p, NULL, &vs);
+	core_count(&vs, 0, "a valid update to an internal load balancer");
+	p.lb_type = LB_PUBLIC;
+	check(&p, NULL, &vs);
+	core_expect(&vs, FIELD_LB_SUBNET, SEV_ERROR, MSG_LB_SUBNET_PUBLIC,
+	    "update: subnet with a public load balancer");
+	p.name[0] = '\0';
+	check(&p, NULL, &vs);
+	core_expect(&vs, FIELD_NAME, SEV_ERROR, MSG_PLAN_REQUIRED,
+	    "update without a name");
+	return tap_done();
+}
