@@ -9,7 +9,10 @@ libazure_a_SOURCES = \
 	src/azure/armerror.c src/azure/armerror.h \
 	src/azure/debuglog.c src/azure/debuglog.h \
 	src/azure/cloud.c src/azure/cloud.h \
-	src/azure/auth.h
+	src/azure/auth.c src/azure/auth.h \
+	src/azure/token-cache.c src/azure/token-cache.h \
+	src/azure/jwt.c src/azure/jwt.h \
+	src/azure/cert.c src/azure/cert.h
 
 check_PROGRAMS += tests/azure/retry-test tests/azure/armerror-test
 TESTS += tests/azure/retry-test tests/azure/armerror-test
@@ -22,3 +25,27 @@ tests_azure_armerror_test_SOURCES = tests/azure/armerror-test.c \
 	src/azure/retry.c src/azure/retry.h
 tests_azure_armerror_test_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
 tests_azure_armerror_test_LDADD = libcommon.a $(JSONC_LIBS)
+
+akswiz_SOURCES += src/cli/cmd-login.c
+
+check_PROGRAMS += tests/azure/jwt-test tests/azure/redact-test \
+	tests/azure/token-cache-test
+TESTS += tests/azure/jwt-test tests/azure/redact-test \
+	tests/azure/token-cache-test
+UNIT_TESTS += tests/azure/jwt-test tests/azure/redact-test \
+	tests/azure/token-cache-test
+EXTRA_DIST += tests/azure/certs/sp.pem tests/azure/certs/sp-rs256.golden
+tests_azure_jwt_test_SOURCES = tests/azure/jwt-test.c \
+	src/azure/jwt.c src/azure/jwt.h src/azure/cert.c src/azure/cert.h \
+	src/azure/http.h
+tests_azure_jwt_test_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
+# jwt.c takes the jti from http_uuid4(): link the library for it
+tests_azure_jwt_test_LDADD = libazure.a libcore.a libcommon.a \
+	$(CURL_LIBS) $(JSONC_LIBS) $(OPENSSL_LIBS)
+tests_azure_redact_test_SOURCES = tests/azure/redact-test.c \
+	src/azure/debuglog.c src/azure/debuglog.h
+tests_azure_redact_test_LDADD = libcommon.a
+tests_azure_token_cache_test_SOURCES = tests/azure/token-cache-test.c \
+	src/azure/token-cache.c src/azure/token-cache.h
+tests_azure_token_cache_test_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
+tests_azure_token_cache_test_LDADD = libcommon.a $(JSONC_LIBS) $(OPENSSL_LIBS)

@@ -1,0 +1,185 @@
+/*
+ * JWT client assertions (see jwt.h).  RS256 is deterministic, so a fixed
+ * key and fixed claims give a golden token; PS256 is randomised (salt) and
+ * is checked by verification instead.  The header and claims are written
+ * with json-c so that every string is escaped.
+ */
+#include "config.h"
+#include "azure/jwt.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+#include <openssl/crypto.h>
+
+#include "azure/cert.h"
+#include "azure/http.h"
+#include "common/buf.h"
+#include "common/i18n.h"
+#include "common/xalloc.h"
+
+static const char b64url[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+char *
+jwt_base64url(const void *data, size_t len)
+{
+	const unsigned char	*p = data;
+	char			*out, *o;
+	size_t			 i;
+	unsigned		 v;
+
+	o = out = xmalloc(len / 3 * 4 + 5);
+	for (i = 0; i + 2 < len; i += 3) {
+		v = (unsigned)p[i] << 16 | (unsigned)p[i + 1] << 8 | p[i + 2];
+		*o++ = b64url[v >> 18 & 63];
+		*o++ = b64url[v >> 12 & 63];
+		*o++ = b64url[v >> 6 & 63];
+		*o++ = b64url[v & 63];
+	}
+	if (len - i == 1) {
+		v = (unsigned)p[i] << 16;
+		*o++ = b64url[v >> 18 & 63];
+		*o++ = b64url[v >> 12 & 63];
+	} else if (len - i == 2) {
+		v = (unsigned)p[i] << 16 | (unsigned)p[i + 1] << 8;
+		*o++ = b64url[v >> 18 & 63];
+		*o++ = b64url[v >> 12 & 63];
+		*o++ = b64url[v >> 6 & 63];
+	}
+	*o = '\0';
+	return out;
+}
+
+/* The value of a base64 or base64url digit, or -1. */
+static int
+digit(int c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	if (c == '-' || c == '+')
+		return 62;
+	if (c == '_' || c == '/')
+		return 63;
+	return -1;
+}
+
+char *
+jwt_base64url_decode(const char *s, size_t len, size_t *outlen)
+{
+	unsigned char	*out;
+	size_t		 i, n = 0;
+	unsigned	 acc = 0;
+	int		 bits = 0, d;
+
+	while (len > 0 && s[len - 1] == '=')
+		len--;
+	out = xmalloc(len * 3 / 4 + 2);
+	for (i = 0; i < len; i++) {
+		if ((d = digit((unsigned char)s[i])) < 0) {
+			free(out);
+			return NULL;
+		}
+		acc = acc << 6 | (unsigned)d;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			out[n++] = (unsigned char)(acc >> bits & 0xff);
+		}
+	}
+	out[n] = '\0';
+	if (outlen != NULL)
+		*outlen = n;
+	return (char *)out;
+}
+
+char *
+jwt_sign(const struct cert_key *ck, enum jwt_alg alg, const char *header_json,
+    const char *claims_json, struct err *err)
+{
+	struct buf	 input;
+	char		*h, *c, *s, *out = NULL;
+	unsigned char	*sig;
+	size_t		 siglen;
+
+	h = jwt_base64url(header_json, strlen(header_json));
+	c = jwt_base64url(claims_json, strlen(claims_json));
+	buf_init(&input, 0);
+	buf_addf(&input, "%s.%s", h, c);
+	if (cert_key_sign(ck, alg == JWT_PS256, input.data, input.len, &sig,
+	    &siglen, err)) {
+		s = jwt_base64url(sig, siglen);
+		buf_addf(&input, ".%s", s);
+		free(s);
+		free(sig);
+		out = buf_take(&input);
+	} else {
+		OPENSSL_cleanse(input.data, input.len);
+		buf_done(&input);
+	}
+	free(h);
+	free(c);
+	return out;
+}
+
+char *
+jwt_client_assertion(const struct cert_key *ck, enum jwt_alg alg,
+    const char *client_id, const char *token_url, time_t now,
+    const char *jti, struct err *err)
+{
+	json_object	*hdr, *cl;
+	unsigned char	 md[64];
+	size_t		 mdlen;
+	char		*thumb, *jws, uuid[40];
+
+	if (jti == NULL) {
+		if (!http_uuid4(uuid, sizeof uuid)) {
+			err_set(err, ERR_INTERNAL, _("no random numbers"));
+			return NULL;
+		}
+		jti = uuid;
+	}
+	if (!cert_key_thumbprint(ck, alg == JWT_PS256, md, &mdlen)) {
+		err_set(err, ERR_AUTH, _("cannot hash the certificate"));
+		return NULL;
+	}
+	thumb = jwt_base64url(md, mdlen);
+	hdr = json_object_new_object();
+	json_object_object_add(hdr, "alg", json_object_new_string(
+	    alg == JWT_PS256 ? "PS256" : "RS256"));
+	json_object_object_add(hdr, "typ", json_object_new_string("JWT"));
+	json_object_object_add(hdr, alg == JWT_PS256 ? "x5t#S256" : "x5t",
+	    json_object_new_string(thumb));
+	cl = json_object_new_object();
+	json_object_object_add(cl, "aud", json_object_new_string(token_url));
+	json_object_object_add(cl, "iss", json_object_new_string(client_id));
+	json_object_object_add(cl, "sub", json_object_new_string(client_id));
+	json_object_object_add(cl, "jti", json_object_new_string(jti));
+	json_object_object_add(cl, "nbf", json_object_new_int64(now));
+	json_object_object_add(cl, "iat", json_object_new_int64(now));
+	json_object_object_add(cl, "exp", json_object_new_int64(now + 600));
+	jws = jwt_sign(ck, alg, json_object_to_json_string_ext(hdr,
+	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE),
+	    json_object_to_json_string_ext(cl, JSON_C_TO_STRING_PLAIN |
+	    JSON_C_TO_STRING_NOSLASHESCAPE), err);
+	json_object_put(hdr);
+	json_object_put(cl);
+	free(thumb);
+	return jws;
+}
+
+char *
+jwt_claims(const char *token)
+{
+	const char	*dot1, *dot2;
+
+	if (token == NULL || (dot1 = strchr(token, '.')) == NULL ||
+	    (dot2 = strchr(dot1 + 1, '.')) == NULL)
+		return NULL;
+	return jwt_base64url_decode(dot1 + 1, (size_t)(dot2 - dot1 - 1), NULL);
+}

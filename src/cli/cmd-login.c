@@ -1,0 +1,316 @@
+/*
+ * akswiz login, logout, account: sign in and keep the result in the token
+ * cache, forget it, and say who is signed in.  A client secret is never
+ * taken from the command line (it would show in ps and shell history):
+ * --client-secret is refused with a pointer to the ways that are allowed.
+ */
+#include "config.h"
+#include "cli/cmd.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "azure/auth.h"
+#include "azure/cloud.h"
+#include "azure/http.h"
+#include "common/clock.h"
+#include "common/i18n.h"
+
+struct login_opts {
+	enum auth_method	 method;
+	const char		*tenant;
+	const char		*client_id;
+	const char		*secret_file;
+	const char		*certificate;
+};
+
+/* What a sign-in command needs: the cloud, an HTTP client, auth. */
+struct login_env {
+	struct cloud		 cloud;
+	struct http_client	*http;
+	struct auth_config	 cfg;
+	struct auth		*auth;
+};
+
+/* Print s as a JSON string (machine output: never translated). */
+static void
+json_str(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (; s != NULL && *s != '\0'; s++)
+		if (*s == '"' || *s == '\\')
+			fprintf(fp, "\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			fprintf(fp, "\\u%04x", (unsigned char)*s);
+		else
+			fputc(*s, fp);
+	fputc('"', fp);
+}
+
+/* Whether the environment names a complete service principal. */
+static bool
+env_has_sp(void)
+{
+	const char	*t = getenv("AZURE_TENANT_ID");
+	const char	*c = getenv("AZURE_CLIENT_ID");
+
+	return t != NULL && *t != '\0' && c != NULL && *c != '\0' &&
+	    (getenv("AZURE_CLIENT_SECRET") != NULL ||
+	    getenv("AZURE_CLIENT_SECRET_FILE") != NULL ||
+	    getenv("AZURE_CLIENT_CERTIFICATE_PATH") != NULL);
+}
+
+/* Parse the options of login/logout/account; -1 on a usage error. */
+static int
+parse_opts(const char *cmd, int argc, char **argv, struct login_opts *o,
+    bool methods)
+{
+	int		 i;
+	const char	*a, **slot;
+
+	memset(o, 0, sizeof *o);
+	o->method = AUTH_DEFAULT;
+	for (i = 1; i < argc; i++) {
+		a = argv[i];
+		slot = NULL;
+		if (strcmp(a, "--client-secret") == 0 ||
+		    strncmp(a, "--client-secret=", 16) == 0 ||
+		    strcmp(a, "-p") == 0 || strcmp(a, "--password") == 0) {
+			cli_error(_("a client secret is never taken from the "
+			    "command line; set AZURE_CLIENT_SECRET, use "
+			    "--client-secret-file FILE, or type it at the "
+			    "prompt"));
+			return -1;
+		}
+		if (methods && strcmp(a, "--device-code") == 0)
+			o->method = AUTH_DEVICE_CODE;
+		else if (methods && strcmp(a, "--service-principal") == 0)
+			o->method = AUTH_SECRET;
+		else if (methods && strcmp(a, "--managed-identity") == 0)
+			o->method = AUTH_MANAGED_IDENTITY;
+		else if (methods && strcmp(a, "--azure-cli") == 0)
+			o->method = AUTH_AZURE_CLI;
+		else if (strcmp(a, "--tenant") == 0 || strcmp(a, "-t") == 0)
+			slot = &o->tenant;
+		else if (methods && (strcmp(a, "--client-id") == 0 ||
+		    strcmp(a, "-u") == 0 || strcmp(a, "--username") == 0))
+			slot = &o->client_id;
+		else if (methods && strcmp(a, "--client-secret-file") == 0)
+			slot = &o->secret_file;
+		else if (methods && strcmp(a, "--certificate") == 0)
+			slot = &o->certificate;
+		else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			if (methods)
+				printf(_("Usage: akswiz %s [--device-code | "
+				    "--service-principal | --managed-identity "
+				    "| --azure-cli]\n       [--tenant ID] "
+				    "[--client-id ID] [--client-secret-file "
+				    "FILE | --certificate PEM]\n"), cmd);
+			else
+				printf(_("Usage: akswiz %s [--tenant ID]\n"),
+				    cmd);
+			return 0;
+		} else {
+			cli_error(_("%s: unknown option \"%s\""), cmd, a);
+			return -1;
+		}
+		if (slot != NULL) {
+			if (i + 1 >= argc) {
+				cli_error(_("option %s needs a value"), a);
+				return -1;
+			}
+			*slot = argv[++i];
+		}
+	}
+	if (o->certificate != NULL &&
+	    (o->method == AUTH_DEFAULT || o->method == AUTH_SECRET))
+		o->method = AUTH_CERTIFICATE;
+	if (o->secret_file != NULL && o->method == AUTH_DEFAULT)
+		o->method = AUTH_SECRET;
+	return 1;
+}
+
+/* Set up the cloud, the HTTP client and sign-in from the globals. */
+static int
+env_open(struct cli_globals *g, const struct login_opts *o,
+    struct login_env *le, bool interactive, bool need_auth)
+{
+	struct http_config	hc;
+	struct err		err;
+
+	memset(le, 0, sizeof *le);
+	err_clear(&err);
+	if (g->sandbox && g->endpoint == NULL) {
+		cli_error(_("--sandbox needs the sandbox's --endpoint and "
+		    "--authority for sign-in commands"));
+		return EXIT_USAGE;
+	}
+	if (!cloud_resolve(g->cloud, g->endpoint, g->authority, &le->cloud,
+	    &err)) {
+		cli_error("%s", err.msg);
+		return EXIT_USAGE;
+	}
+	memset(&hc, 0, sizeof hc);
+	hc.ca_file = g->ca_file;
+	hc.debug_file = g->debug ? (g->debug_file != NULL ? g->debug_file :
+	    "-") : NULL;
+	if ((le->http = http_client_new(&hc, &err)) == NULL) {
+		cli_error("%s", err.msg);
+		return EXIT_USAGE;
+	}
+	le->cfg.cloud = &le->cloud;
+	le->cfg.http = le->http;
+	le->cfg.method = o->method;
+	le->cfg.tenant = o->tenant;
+	le->cfg.client_id = o->client_id;
+	le->cfg.client_secret_file = o->secret_file;
+	le->cfg.certificate_path = o->certificate;
+	le->cfg.interactive = interactive;
+	le->cfg.cache_dir = getenv("AKSWIZ_CACHE_DIR");
+	if (need_auth && (le->auth = auth_new(&le->cfg, &err)) == NULL) {
+		cli_error("%s", err.msg);
+		http_client_free(le->http);
+		return EXIT_AUTH;
+	}
+	return EXIT_OK;
+}
+
+static void
+env_close(struct login_env *le)
+{
+	auth_free(le->auth);
+	http_client_free(le->http);
+}
+
+/* Print the account as a table or JSON. */
+static void
+print_account(struct cli_globals *g, const struct auth_account *acc)
+{
+	const char	*sub = g->subscription;
+	char		 when[32];
+
+	if (sub == NULL)
+		sub = getenv("AZURE_SUBSCRIPTION_ID");
+	clock_format_iso8601(acc->expires, when, sizeof when);
+	if (g->output == OUTPUT_JSON) {
+		fputs("{\"method\": ", stdout);
+		json_str(stdout, acc->method);
+		fputs(", \"authority\": ", stdout);
+		json_str(stdout, acc->authority);
+		fputs(", \"tenant\": ", stdout);
+		json_str(stdout, acc->tenant);
+		fputs(", \"clientId\": ", stdout);
+		json_str(stdout, acc->client_id);
+		fputs(", \"objectId\": ", stdout);
+		json_str(stdout, acc->object_id);
+		fputs(", \"user\": ", stdout);
+		json_str(stdout, acc->user);
+		fputs(", \"subscription\": ", stdout);
+		if (sub != NULL)
+			json_str(stdout, sub);
+		else
+			fputs("null", stdout);
+		fputs(", \"expiresOn\": ", stdout);
+		json_str(stdout, when);
+		fputs("}\n", stdout);
+		return;
+	}
+	if (g->output == OUTPUT_TSV) {
+		printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", acc->method,
+		    acc->authority, acc->tenant, acc->client_id,
+		    acc->object_id, acc->user, sub != NULL ? sub : "", when);
+		return;
+	}
+	printf("%-14s %s\n", _("Signed in:"), acc->method);
+	if (*acc->user != '\0')
+		printf("%-14s %s\n", _("User:"), acc->user);
+	printf("%-14s %s\n", _("Client:"), acc->client_id);
+	if (*acc->object_id != '\0')
+		printf("%-14s %s\n", _("Object:"), acc->object_id);
+	printf("%-14s %s\n", _("Tenant:"), acc->tenant);
+	printf("%-14s %s\n", _("Authority:"), acc->authority);
+	printf("%-14s %s\n", _("Subscription:"), sub != NULL ? sub :
+	    _("(none chosen)"));
+	printf("%-14s %s\n", _("Token until:"), when);
+}
+
+int
+cmd_login(struct cli_globals *g, int argc, char **argv)
+{
+	struct login_opts	o;
+	struct login_env	le;
+	struct auth_account	acc;
+	struct err		err;
+	int			r;
+
+	if ((r = parse_opts("login", argc, argv, &o, true)) <= 0)
+		return r < 0 ? EXIT_USAGE : EXIT_OK;
+	if (o.method == AUTH_DEFAULT)
+		o.method = env_has_sp() ? AUTH_ENVIRONMENT : AUTH_DEVICE_CODE;
+	if ((r = env_open(g, &o, &le, isatty(STDIN_FILENO) ||
+	    o.method == AUTH_DEVICE_CODE, true)) != EXIT_OK)
+		return r;
+	err_clear(&err);
+	if (!auth_login(le.auth, &err) || !auth_account(le.auth, &acc, &err)) {
+		cli_error(_("sign-in failed: %s"), err.msg);
+		env_close(&le);
+		return EXIT_AUTH;
+	}
+	print_account(g, &acc);
+	env_close(&le);
+	return EXIT_OK;
+}
+
+int
+cmd_logout(struct cli_globals *g, int argc, char **argv)
+{
+	struct login_opts	o;
+	struct login_env	le;
+	struct err		err;
+	int			r, removed = 0;
+
+	if ((r = parse_opts("logout", argc, argv, &o, false)) <= 0)
+		return r < 0 ? EXIT_USAGE : EXIT_OK;
+	if ((r = env_open(g, &o, &le, false, false)) != EXIT_OK)
+		return r;
+	err_clear(&err);
+	if (!auth_logout(&le.cfg, &removed, &err)) {
+		cli_error("%s", err.msg);
+		env_close(&le);
+		return EXIT_FAILED;
+	}
+	if (g->output == OUTPUT_JSON)
+		printf("{\"removed\": %d}\n", removed);
+	else
+		printf(P_("Removed %d cached sign-in.\n",
+		    "Removed %d cached sign-ins.\n", removed), removed);
+	env_close(&le);
+	return EXIT_OK;
+}
+
+int
+cmd_account(struct cli_globals *g, int argc, char **argv)
+{
+	struct login_opts	o;
+	struct login_env	le;
+	struct auth_account	acc;
+	struct err		err;
+	int			r;
+
+	if ((r = parse_opts("account", argc, argv, &o, true)) <= 0)
+		return r < 0 ? EXIT_USAGE : EXIT_OK;
+	if ((r = env_open(g, &o, &le, false, true)) != EXIT_OK)
+		return r;
+	err_clear(&err);
+	if (!auth_account(le.auth, &acc, &err)) {
+		cli_error("%s", err.msg);
+		env_close(&le);
+		return EXIT_AUTH;
+	}
+	print_account(g, &acc);
+	env_close(&le);
+	return EXIT_OK;
+}

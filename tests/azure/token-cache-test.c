@@ -1,0 +1,118 @@
+/*
+ * The token cache: directory 0700, file 0600, atomic replacement (no temp
+ * file left), lookups by key, expiry with a margin, removal, and a
+ * damaged file reported rather than trusted.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "azure/token-cache.h"
+#include "tests/tap.h"
+
+static int
+count_files(const char *dir)
+{
+	DIR		*d = opendir(dir);
+	struct dirent	*e;
+	int		 n = 0;
+
+	while (d != NULL && (e = readdir(d)) != NULL)
+		if (e->d_name[0] != '.' || strncmp(e->d_name, ".tokens", 7) == 0)
+			n++;
+	if (d != NULL)
+		closedir(d);
+	return n;
+}
+
+int
+main(void)
+{
+	char			 base[] = "/tmp/akswiz-tc-XXXXXX", dir[256];
+	char			 path[300];
+	struct token_cache	*c;
+	struct token_entry	 e;
+	const struct token_entry *f;
+	struct stat		 st;
+	struct err		 err;
+	FILE			*fp;
+
+	if (mkdtemp(base) == NULL)
+		return 99;
+	snprintf(dir, sizeof dir, "%s/cache/akswiz", base);
+	c = token_cache_open(dir, &err);
+	ok(c != NULL, "a missing cache is an empty one");
+	ok(token_cache_find(c, NULL, NULL, NULL, NULL) == NULL, "nothing in it");
+
+	memset(&e, 0, sizeof e);
+	strcpy(e.authority, "https://login.example");
+	strcpy(e.tenant, "t1");
+	strcpy(e.client_id, "c1");
+	strcpy(e.scope, "https://arm/.default");
+	strcpy(e.method, "device-code");
+	e.access_token = "AT-1";
+	e.refresh_token = "RT-\"1\"";
+	e.expires_on = 2000000000;
+	ok(token_cache_put(c, &e, &err), "put saves");
+	ok(stat(dir, &st) == 0 && (st.st_mode & 0777) == 0700,
+	    "directory is 0700");
+	snprintf(path, sizeof path, "%s/tokens.json", dir);
+	ok(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600,
+	    "file is 0600");
+	is_int(count_files(dir), 1, "no temporary file left behind");
+	e.access_token = "AT-2";
+	strcpy(e.tenant, "t2");
+	ok(token_cache_put(c, &e, &err), "second entry");
+	e.access_token = "AT-1b";
+	strcpy(e.tenant, "t1");
+	ok(token_cache_put(c, &e, &err), "same key replaces");
+	token_cache_free(c);
+
+	/* a new process sees what was saved */
+	chmod(dir, 0755);
+	c = token_cache_open(dir, &err);
+	ok(c != NULL, "reopened");
+	f = token_cache_find(c, "https://login.example", "t1", "c1",
+	    "https://arm/.default");
+	ok(f != NULL && strcmp(f->access_token, "AT-1b") == 0 &&
+	    strcmp(f->refresh_token, "RT-\"1\"") == 0 &&
+	    f->expires_on == 2000000000, "entry read back, escapes intact");
+	f = token_cache_find(c, "https://login.example", NULL, NULL, NULL);
+	ok(f != NULL && strcmp(f->tenant, "t1") == 0,
+	    "newest first for an open lookup");
+	ok(token_cache_find(c, "https://other", NULL, NULL, NULL) == NULL,
+	    "other authority not found");
+	ok(token_entry_fresh(f, 2000000000 - 301, 300), "fresh 301 s before");
+	ok(!token_entry_fresh(f, 2000000000 - 300, 300),
+	    "stale within the 5-minute margin");
+	is_int(token_cache_remove(c, "https://login.example", "t2", &err), 1,
+	    "remove one tenant");
+	ok(stat(dir, &st) == 0 && (st.st_mode & 0777) == 0700,
+	    "saving again narrows a widened directory to 0700");
+	is_int(token_cache_remove(c, "https://login.example", NULL, &err), 1,
+	    "remove the rest of the authority");
+	token_cache_free(c);
+	c = token_cache_open(dir, &err);
+	ok(c != NULL && token_cache_find(c, NULL, NULL, NULL, NULL) == NULL,
+	    "removal persisted");
+	token_cache_free(c);
+
+	fp = fopen(path, "w");
+	fputs("{\"entries\": [tru", fp);
+	fclose(fp);
+	c = token_cache_open(dir, &err);
+	ok(c == NULL && err.kind == ERR_PARSE && strstr(err.msg, path) != NULL,
+	    "a damaged cache is an error naming the file");
+
+	unlink(path);
+	rmdir(dir);
+	snprintf(path, sizeof path, "%s/cache", base);
+	rmdir(path);
+	rmdir(base);
+	return tap_done();
+}
