@@ -49,3 +49,11 @@ tests_azure_token_cache_test_SOURCES = tests/azure/token-cache-test.c \
 	src/azure/token-cache.c src/azure/token-cache.h
 tests_azure_token_cache_test_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
 tests_azure_token_cache_test_LDADD = libcommon.a $(JSONC_LIBS) $(OPENSSL_LIBS)
+
+check_PROGRAMS += tests/azure/cert-check
+TESTS += tests/azure/cert-test.sh
+EXTRA_DIST += tests/azure/cert-test.sh
+tests_azure_cert_check_SOURCES = tests/azure/cert-check.c \
+	src/azure/cert.c src/azure/cert.h
+tests_azure_cert_check_CFLAGS = $(AM_CFLAGS) $(OPENSSL_CFLAGS)
+tests_azure_cert_check_LDADD = libcore.a libcommon.a $(OPENSSL_LIBS)
