@@ -26,6 +26,7 @@ static const struct {
 	{ "ML-Inference-01x",		{ NONE } },
 	{ "1aks",			{ MSG_NAME_FIRST, NONE } },
 	{ "-aks",			{ MSG_NAME_FIRST, NONE } },
+	{ "-12",			{ MSG_NAME_FIRST, NONE } },
 	{ "aks-",			{ MSG_NAME_LAST, NONE } },
 	{ "aks_prod",			{ MSG_NAME_CHARS, NONE } },
 	{ "aks prod",			{ MSG_NAME_CHARS, NONE } },
