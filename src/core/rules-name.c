@@ -87,7 +87,6 @@ rules_name(const char *name, struct verdicts *vs)
 	const char	*p, *bad = NULL, *suffix;
 	size_t		 len, chars;
 	unsigned char	 first, last;
-	char		 fixed[NAME_MAX_LEN + 2];
 
 	if (name == NULL || *name == '\0') {
 		verdicts_add(vs, FIELD_NAME, SEV_ERROR, MSG_NAME_EMPTY);
@@ -115,23 +114,13 @@ rules_name(const char *name, struct verdicts *vs)
 	if (last == '-' && len > 1)
 		verdicts_add(vs, FIELD_NAME, SEV_ERROR, MSG_NAME_LAST);
 	if (bad == NULL && (suffix = name_digit_suffix(name, len)) != NULL) {
-		/* Suggest the name with a letter added, or in place of the
-		 * last digit when the name is already as long as allowed. */
-		if (len < NAME_MAX_LEN)
-			memcpy(fixed, name, len);
-		else if (len == NAME_MAX_LEN)
-			memcpy(fixed, name, --len);
-		else
-			len = 0;
 		v = verdicts_add(vs, FIELD_NAME, SEV_ERROR,
 		    MSG_NAME_DIGIT_SUFFIX);
 		verdict_arg(v, "%s", suffix);
-		if (len > 0) {
-			fixed[len] = 'a';
-			fixed[len + 1] = '\0';
-			verdict_arg(v, "%s", fixed);
-		} else
-			verdict_arg(v, "%sa", suffix);
+		/* Suggest a letter added, or in place of the last digit
+		 * when the name has no room left for one. */
+		verdict_arg(v, "%.*sa", (int)(len < NAME_MAX_LEN ? len :
+		    len - 1), name);
 	}
 	if (rules_name_reserved(name)) {
 		v = verdicts_add(vs, FIELD_NAME, SEV_ERROR, MSG_NAME_RESERVED);
