@@ -57,3 +57,13 @@ tests_azure_cert_check_SOURCES = tests/azure/cert-check.c \
 	src/azure/cert.c src/azure/cert.h
 tests_azure_cert_check_CFLAGS = $(AM_CFLAGS) $(OPENSSL_CFLAGS)
 tests_azure_cert_check_LDADD = libcore.a libcommon.a $(OPENSSL_LIBS)
+
+check_PROGRAMS += tests/azure/http-test
+TESTS += tests/azure/http-test
+UNIT_TESTS += tests/azure/http-test
+EXTRA_DIST += tests/azure/certs/ca.pem tests/azure/certs/server.pem \
+	tests/azure/certs/server-key.pem
+tests_azure_http_test_SOURCES = tests/azure/http-test.c
+tests_azure_http_test_CFLAGS = $(AM_CFLAGS) $(MHD_CFLAGS)
+tests_azure_http_test_LDADD = libazure.a libcore.a libcommon.a \
+	$(MHD_LIBS) $(CURL_LIBS) $(JSONC_LIBS) $(OPENSSL_LIBS) -lpthread
