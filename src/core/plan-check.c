@@ -12,6 +12,7 @@
 #include "core/rules.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -146,9 +147,16 @@ check_create_size(const struct plan *p, const struct plan_facts *f,
 	else
 		rules_sizing(p->purpose, p->node_count, vcpus, false,
 		    FIELD_NODE_COUNT, vs);
-	if (vcpus > 0 && p->node_count > 0 && p->node_count <= AKS_MAX_NODES)
-		rules_quota((long)p->node_count * vcpus, location,
-		    &f->family_quota, &f->regional_quota, vs);
+	if (vcpus > 0 && p->node_count > 0 && p->node_count <= AKS_MAX_NODES) {
+		struct quota_facts	family = f->family_quota;
+
+		/* Without the service's label, name the family itself. */
+		if (family.label[0] == '\0')
+			snprintf(family.label, sizeof family.label, "%s",
+			    size->family);
+		rules_quota((long)p->node_count * vcpus, location, &family,
+		    &f->regional_quota, vs);
+	}
 	if (p->location[0] != '\0' && f->workspace_location != NULL &&
 	    f->workspace_location[0] != '\0' &&
 	    !check_same_region(p->location, f->workspace_location)) {

@@ -172,8 +172,13 @@ main(void)
 	core_count(&vs, 1, "family short by 2, region fits exactly");
 	v = core_expect(&vs, FIELD_VM_SIZE, SEV_ERROR, MSG_QUOTA_FAMILY,
 	    "family quota");
+	core_arg(v, 0, "standardDSv3Family", "quota: the catalogue's family");
 	core_arg(v, 1, "northeurope", "quota: the plan's location");
 	core_arg(v, 4, "12", "quota: requested");
+	strcpy(f.family_quota.label, "Standard DSv3 Family vCPUs");
+	check(&p, &f, &vs);
+	core_arg(core_find(&vs, MSG_QUOTA_FAMILY), 0,
+	    "Standard DSv3 Family vCPUs", "quota: the service's label");
 
 	/* Location. */
 	plan_create(&p);
