@@ -40,3 +40,7 @@ PLAN_TEST_DATA_FILES = \
 	tests/plan/data/detach.python tests/plan/data/detach.arm \
 	tests/plan/data/update.json tests/plan/data/update.az \
 	tests/plan/data/update.python tests/plan/data/update.arm
+
+# The plan commands of the real binary: stdout, stderr, exit status.
+TESTS += tests/plan/plan-cli-test.sh
+EXTRA_DIST += tests/plan/plan-cli-test.sh

@@ -519,9 +519,9 @@ plan_json_read_file(const char *path, struct plan *p, struct err *err)
 	ok = true;
 	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
 		if (!buf_add(&b, chunk, n)) {
-			ok = err_set(err, ERR_PARSE, _("%s is larger than the "
-			    "%d bytes a plan may have"), is_stdin ?
-			    _("standard input") : path, PLAN_JSON_MAX_BYTES);
+			ok = err_set(err, ERR_PARSE, _("the plan is more than "
+			    "the %d bytes a plan may have"),
+			    PLAN_JSON_MAX_BYTES);
 			break;
 		}
 	if (ok && ferror(fp))

@@ -1,0 +1,205 @@
+#!/bin/sh
+# akswiz plan check | new | export, run as a user would: stdout, stderr
+# and exit status of the real binary, on the fixtures in data/ and on bad
+# input.
+AKSWIZ="${top_builddir:-.}/akswiz"
+DATA="${top_srcdir:-.}/tests/plan/data"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/akswiz-plan-cli.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+
+n=0
+pass() { n=$((n + 1)); echo "ok $n - $1"; }
+fail() {
+	n=$((n + 1)); echo "not ok $n - $1"
+	for f in out err; do sed "s/^/#   $f: /" "$f" | head -n 20; done
+	echo "#   status: $status"
+}
+# run ARGS...: the binary's stdout in out, stderr in err, status in $status.
+run() { "$AKSWIZ" "$@" >out 2>err; status=$?; }
+# expect NAME STATUS: the last run exited with STATUS.
+expect_status() { if [ "$status" = "$2" ]; then pass "$1"; else fail "$1"; fi; }
+# expect_in NAME FILE TEXT: FILE has a line containing TEXT.
+expect_in() { if grep -F -q -e "$3" "$2"; then pass "$1"; else fail "$1"; fi; }
+expect_not_in() { if grep -F -q -e "$3" "$2"; then fail "$1"; else pass "$1"; fi; }
+# expect_same NAME FILE: the last stdout equals FILE.
+expect_same() {
+	if cmp -s out "$2"; then pass "$1"; else
+		fail "$1"; diff "$2" out | sed 's/^/#   /' | head -n 20
+	fi
+}
+empty() { if [ -s "$2" ]; then fail "$1"; else pass "$1"; fi; }
+
+SUB=00000000-0000-0000-0000-000000000001
+
+# plan new: a good create plan, scope from global options on either side.
+run --subscription "$SUB" plan new create --name mlprod \
+    --vm-size Standard_D3_v2 --agent-count 3 -g ml-rg -w ml-ws
+expect_status "plan new create: exit 0" 0
+cat >want <<EOT
+{
+  "akswizPlan": 1,
+  "operation": "create",
+  "computeType": "AKS",
+  "scope": {
+    "subscription": "$SUB",
+    "resourceGroup": "ml-rg",
+    "workspace": "ml-ws"
+  },
+  "name": "mlprod",
+  "purpose": "FastProd",
+  "vmSize": "Standard_D3_v2",
+  "nodeCount": 3,
+  "loadBalancer": {
+    "type": "PublicIp"
+  },
+  "tls": {
+    "mode": "disabled"
+  }
+}
+EOT
+expect_same "plan new create: the canonical plan" want
+empty "plan new create: nothing on stderr" err
+cp out good.json
+
+# ... and it checks clean, from a file and from standard input.
+run plan check good.json
+expect_status "plan check good plan: exit 0" 0
+expect_in "plan check good plan: says so" out "No errors or warnings."
+"$AKSWIZ" plan check - <good.json >out 2>err; status=$?
+expect_status "plan check - reads standard input" 0
+
+# plan new with problems: the plan is printed, verdicts go to stderr.
+run plan new create --name ml-inf-01 --vm-size Standard_D3_v2 \
+    --agent-count 2 --cluster-purpose FastProd --subscription "$SUB" \
+    -g ml-rg -w ml-ws
+expect_status "plan new with errors: exit 1" 1
+expect_in "plan new with errors: plan still printed" out '"nodeCount": 2,'
+expect_in "plan new with errors: verdict names field and flag" err \
+    "nodeCount (--agent-count)  Production needs at least 3 nodes; this has 2 nodes."
+expect_in "plan new with errors: summary" err "errors, 0 warnings"
+cp out bad.json
+
+# plan check of that plan: every verdict, table and json.
+run plan check bad.json
+expect_status "plan check with errors: exit 1" 1
+expect_in "plan check: table header" out "SEVERITY  FIELD"
+expect_in "plan check: name verdict" out \
+    'error     name (--name)              The name may not end in a hyphen and digits ("-01")'
+run plan check -o json bad.json
+expect_status "plan check -o json: exit 1" 1
+expect_in "plan check -o json: id" out '"id": "PROD_NODES",'
+expect_in "plan check -o json: field" out '"field": "nodeCount",'
+expect_in "plan check -o json: flag" out '"flag": "--agent-count",'
+expect_in "plan check -o json: args" out '"args": ["2"]'
+expect_in "plan check -o json: English message" out \
+    '"message": "Production needs at least 3 nodes; this has 2 nodes.",'
+run plan check -o json good.json
+expect_status "plan check -o json good: exit 0" 0
+if [ "$(cat out)" = "[]" ]; then pass "plan check -o json good: []"; else fail "plan check -o json good: []"; fi
+run plan check -o tsv bad.json
+expect_in "plan check -o tsv: tab-separated" out "$(printf 'error\tnodeCount\tPROD_NODES\tProduction needs at least 3 nodes; this has 2 nodes.')"
+
+# TLS mode follows the flags given.
+run plan new attach --name scoring --compute-resource-id \
+    "/subscriptions/$SUB/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/aks-one" \
+    --ssl-cert-file cert.pem --ssl-key-file key.pem --ssl-cname www.contoso.com \
+    --subscription "$SUB" -g ml-rg -w ml-ws
+expect_in "plan new attach: custom TLS" out '"mode": "custom",'
+expect_in "plan new attach: key as a path" out '"keyFile": "key.pem",'
+run plan new create --name mlprod --ssl-leaf-domain-label=contoso \
+    --ssl-overwrite-domain
+expect_in "plan new: --flag=value and Microsoft TLS" out '"mode": "microsoft",'
+expect_in "plan new: overwrite" out '"overwriteExistingDomain": true'
+
+# plan new: usage errors.
+run plan new attach --name x --vm-size Standard_D3_v2
+expect_status "flag of another operation: exit 2" 2
+expect_in "flag of another operation: message" err \
+    'akswiz: --vm-size does not apply to "plan new attach"'
+run plan new create --agent-count three
+expect_status "--agent-count three: exit 2" 2
+expect_in "--agent-count three: message" err \
+    'akswiz: --agent-count must be a whole number, not "three"'
+run plan new create --cluster-purpose Prod
+expect_in "--cluster-purpose Prod: message" err \
+    'akswiz: --cluster-purpose must be FastProd or DevTest, not "Prod"'
+run plan new create --nmae x
+expect_status "unknown flag: exit 2" 2
+expect_in "unknown flag: message" err 'akswiz: unknown flag "--nmae"'
+run plan new scale
+expect_status "unknown operation: exit 2" 2
+run plan new create --name
+expect_in "flag without value" err "akswiz: --name needs a value"
+run plan new --help
+expect_status "plan new --help: exit 0" 0
+expect_in "plan new --help: lists flags" out "--ssl-leaf-domain-label"
+run plan new detach --name myaks --underlying-resource-action Delete \
+    --subscription "$SUB" -g ml-rg -w ml-ws
+expect_status "plan new detach: exit 0" 0
+expect_in "plan new detach: action" out '"underlyingResourceAction": "Delete"'
+
+# plan check: unreadable and malformed input is exit 2 with the place.
+run plan check missing.json
+expect_status "missing file: exit 2" 2
+expect_in "missing file: message" err \
+    "akswiz: cannot open missing.json: No such file or directory"
+printf '{\n  "akswizPlan": 1,\n  "operation": create\n}\n' >syntax.json
+run plan check syntax.json
+expect_status "malformed: exit 2" 2
+expect_in "malformed: file, line and column" err \
+    "akswiz: syntax.json: line 3, column 16: malformed JSON"
+sed 's/"nodeCount": 3/"nodeCount": "3"/' good.json >type.json
+run plan check type.json
+expect_status "wrong type: exit 2" 2
+expect_in "wrong type: message" err \
+    "akswiz: type.json: nodeCount must be a whole number, not a string"
+sed 's/"akswizPlan": 1/"akswizPlan": 2/' good.json >v2.json
+run plan check v2.json
+expect_in "version 2: message" err \
+    "akswiz: v2.json: akswizPlan 2 is not supported: this akswiz reads version 1"
+head -c 100 good.json >cut.json
+run plan check cut.json
+expect_status "truncated: exit 2" 2
+expect_in "truncated: message" err "the document ends before the JSON is complete"
+{ printf '{"akswizPlan": 1, "description": "'
+  head -c 10485760 /dev/zero | tr '\0' x; printf '"}'; } |
+    "$AKSWIZ" plan check - >out 2>err; status=$?
+expect_status "10 MB on stdin: exit 2" 2
+expect_in "10 MB on stdin: message" err \
+    "akswiz: standard input: the plan is more than the 1048576 bytes a plan may have"
+run plan check
+expect_status "plan check without a file: exit 2" 2
+
+# plan export: each kind against the expected text.
+for f in create-full attach-ilb detach; do
+	for k in az python arm; do
+		run plan export --as "$k" "$DATA/$f.json"
+		expect_same "plan export --as $k $f" "$DATA/$f.$k"
+	done
+done
+run plan export --as=az "$DATA/create-min.json"
+expect_status "export of a plan with errors: exit 1" 1
+expect_same "export of a plan with errors: still printed" "$DATA/create-min.az"
+expect_in "export of a plan with errors: says why" err \
+    "--subscription is required to create."
+run plan export --as yaml "$DATA/detach.json"
+expect_status "--as yaml: exit 2" 2
+expect_in "--as yaml: message" err 'akswiz: --as must be az, python or arm, not "yaml"'
+run plan export "$DATA/detach.json"
+expect_status "export without --as: exit 2" 2
+
+# A key file's contents never reach an export.
+printf -- '-----BEGIN PRIVATE KEY-----\nSECRETKEYBYTES\n-----END PRIVATE KEY-----\n' >key.pem
+printf -- '-----BEGIN CERTIFICATE-----\nCERTBYTES\n-----END CERTIFICATE-----\n' >cert.pem
+run plan new create --name mlprod --vm-size Standard_D3_v2 --agent-count 3 \
+    --ssl-cert-file cert.pem --ssl-key-file key.pem --ssl-cname www.contoso.com \
+    --subscription "$SUB" -g ml-rg -w ml-ws
+cp out tls.json
+for k in az python arm; do
+	run plan export --as "$k" tls.json
+	expect_not_in "export --as $k: no key contents" out SECRETKEYBYTES
+done
+expect_in "export --as arm: placeholder for the key" out '"key": "<PEM text of key.pem>",'
+
+echo "1..$n"
