@@ -36,6 +36,8 @@
 	_(SIZING_OK_DEVTEST,	NS_(N_("%1$s nodes x %2$s vCPU = %3$s vCPU: meets dev-test (at least 1 node)."))) \
 	_(DEVTEST_CAVEAT,	NS_(N_("Dev-test is not suited to production traffic and may increase inference times."))) \
 	_(SIZE_EMPTY,		NS_(N_("Choose a VM size."))) \
+	_(SIZE_DEFAULT,		NS_(N_("No VM size given: the service will use %1$s."))) \
+	_(NODES_DEFAULT,	NS_(N_("No node count given: the service will use %1$s nodes."))) \
 	_(SIZE_UNKNOWN,		NS_(N_("VM size \"%1$s\" is not in the built-in catalogue; the live check will tell whether the region offers it."))) \
 	_(SIZE_NOT_OFFERED,	NS_(N_("VM size \"%1$s\" is not offered in %2$s."))) \
 	_(QUOTA_FAMILY,		NS_(N_("Not enough %1$s quota in %2$s: limit %3$s, in use %4$s, this needs %5$s more; %6$s are free."))) \

@@ -113,48 +113,55 @@ check_same_region(const char *a, const char *b)
 	}
 }
 
-/* Size, nodes, quota and location of a new cluster. */
+/*
+ * Size, nodes, quota and location of a new cluster.  A size or node count
+ * left out is the service's default (as with az ml and the SDK), judged
+ * as such and said as an info.
+ */
 static void
 check_create_size(const struct plan *p, const struct plan_facts *f,
     struct verdicts *vs)
 {
-	const struct vm_size	*size = NULL;
+	const struct vm_size	*size;
 	struct verdict		*v;
 	const char		*location = p->location[0] != '\0' ?
 				    p->location : f->workspace_location;
-	int			 vcpus = 0;
+	const char		*size_name = p->vm_size;
+	int			 vcpus = 0, nodes = p->node_count;
 
-	if (p->vm_size[0] == '\0')
-		verdicts_add(vs, FIELD_VM_SIZE, SEV_ERROR, MSG_SIZE_EMPTY);
-	else {
-		size = f->size != NULL ? f->size :
-		    vm_catalogue_find(p->vm_size);
-		if (size == NULL) {
-			v = verdicts_add(vs, FIELD_VM_SIZE, SEV_WARNING,
-			    MSG_SIZE_UNKNOWN);
-			verdict_arg(v, "%s", p->vm_size);
-		} else
-			vcpus = size->vcpus;
-		if (f->sizes_known && !f->size_offered) {
-			v = verdicts_add(vs, FIELD_VM_SIZE, SEV_ERROR,
-			    MSG_SIZE_NOT_OFFERED);
-			verdict_arg(v, "%s", p->vm_size);
-			verdict_arg(v, "%s", location != NULL ? location : "");
-		}
+	if (*size_name == '\0') {
+		size_name = AKS_DEFAULT_VM_SIZE;
+		v = verdicts_add(vs, FIELD_VM_SIZE, SEV_INFO, MSG_SIZE_DEFAULT);
+		verdict_arg(v, "%s", size_name);
 	}
-	if (p->node_count == 0)
-		check_required(FIELD_NODE_COUNT, p, vs);
-	else
-		rules_sizing(p->purpose, p->node_count, vcpus, false,
-		    FIELD_NODE_COUNT, vs);
-	if (vcpus > 0 && p->node_count > 0 && p->node_count <= AKS_MAX_NODES) {
+	size = f->size != NULL ? f->size : vm_catalogue_find(size_name);
+	if (size == NULL) {
+		v = verdicts_add(vs, FIELD_VM_SIZE, SEV_WARNING,
+		    MSG_SIZE_UNKNOWN);
+		verdict_arg(v, "%s", size_name);
+	} else
+		vcpus = size->vcpus;
+	if (f->sizes_known && !f->size_offered) {
+		v = verdicts_add(vs, FIELD_VM_SIZE, SEV_ERROR,
+		    MSG_SIZE_NOT_OFFERED);
+		verdict_arg(v, "%s", size_name);
+		verdict_arg(v, "%s", location != NULL ? location : "");
+	}
+	if (nodes == 0) {
+		nodes = AKS_DEFAULT_NODES;
+		v = verdicts_add(vs, FIELD_NODE_COUNT, SEV_INFO,
+		    MSG_NODES_DEFAULT);
+		verdict_arg(v, "%d", nodes);
+	}
+	rules_sizing(p->purpose, nodes, vcpus, false, FIELD_NODE_COUNT, vs);
+	if (vcpus > 0 && nodes > 0 && nodes <= AKS_MAX_NODES) {
 		struct quota_facts	family = f->family_quota;
 
 		/* Without the service's label, name the family itself. */
 		if (family.label[0] == '\0')
 			snprintf(family.label, sizeof family.label, "%s",
 			    size->family);
-		rules_quota((long)p->node_count * vcpus, location, &family,
+		rules_quota((long)nodes * vcpus, location, &family,
 		    &f->regional_quota, vs);
 	}
 	if (p->location[0] != '\0' && f->workspace_location != NULL &&

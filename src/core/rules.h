@@ -23,6 +23,9 @@
 #define DEVTEST_MIN_NODES	1
 #define DEVTEST_RECOMMENDED_VCPU 2
 #define AKS_MAX_NODES		1000	/* per node pool, VM scale sets */
+/* What the service uses when a create names no size or node count. */
+#define AKS_DEFAULT_NODES	3
+#define AKS_DEFAULT_VM_SIZE	"Standard_D3_v2"
 
 /* Compute name: length, characters, first/last, -<digits>, reserved. */
 void	rules_name(const char *name, struct verdicts *);

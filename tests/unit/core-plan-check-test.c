@@ -83,12 +83,29 @@ main(void)
 	    "empty create: workspace");
 	core_expect(&vs, FIELD_NAME, SEV_ERROR, MSG_NAME_EMPTY,
 	    "empty create: name");
-	core_expect(&vs, FIELD_VM_SIZE, SEV_ERROR, MSG_SIZE_EMPTY,
-	    "empty create: size");
-	v = core_expect(&vs, FIELD_NODE_COUNT, SEV_ERROR, MSG_PLAN_REQUIRED,
-	    "empty create: node count");
-	core_arg(v, 0, "--agent-count", "required: node count flag");
-	core_count(&vs, 6, "empty create: nothing else");
+	v = core_expect(&vs, FIELD_VM_SIZE, SEV_INFO, MSG_SIZE_DEFAULT,
+	    "empty create: the default size");
+	core_arg(v, 0, "Standard_D3_v2", "default size named");
+	v = core_expect(&vs, FIELD_NODE_COUNT, SEV_INFO, MSG_NODES_DEFAULT,
+	    "empty create: the default node count");
+	core_arg(v, 0, "3", "default node count named");
+	core_count(&vs, 6, "empty create: nothing else (3 x 4 vCPU is enough)");
+	plan_create(&p);
+	p.node_count = 0;
+	p.purpose = PURPOSE_DEVTEST;
+	strcpy(p.vm_size, "Standard_B1s");
+	check(&p, NULL, &vs);
+	core_none(&vs, SEV_WARNING, "default 3 nodes x 1 vCPU for dev-test");
+	p.purpose = PURPOSE_FASTPROD;
+	check(&p, NULL, &vs);
+	v = core_expect(&vs, FIELD_NODE_COUNT, SEV_ERROR, MSG_PROD_VCPU,
+	    "default 3 nodes x 1 vCPU for production");
+	core_arg(v, 0, "3", "judged with the default count");
+	plan_create(&p);
+	p.node_count = -2;
+	check(&p, NULL, &vs);
+	core_expect(&vs, FIELD_NODE_COUNT, SEV_ERROR, MSG_NODES_INVALID,
+	    "negative node count");
 
 	plan_create(&p);
 	strcpy(p.scope.subscription, "my-sub");
