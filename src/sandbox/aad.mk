@@ -46,3 +46,13 @@ tests_unit_sandbox_journal_test_CFLAGS = $(SB_AAD_CFLAGS) \
 	-I$(top_srcdir)/tests -I$(top_srcdir)/tests/sandbox
 tests_unit_sandbox_journal_test_LDADD = libcommon.a $(JSONC_LIBS) \
 	$(OPENSSL_LIBS) $(LIBINTL) -lpthread
+
+check_PROGRAMS += tests/unit/sandbox-aad-test
+TESTS += tests/unit/sandbox-aad-test
+UNIT_TESTS += tests/unit/sandbox-aad-test
+tests_unit_sandbox_aad_test_SOURCES = tests/unit/sandbox-aad-test.c \
+	src/sandbox/aad.c src/sandbox/aad-jwt.c $(SB_STUBS)
+tests_unit_sandbox_aad_test_CFLAGS = $(SB_AAD_CFLAGS) \
+	-I$(top_srcdir)/tests -I$(top_srcdir)/tests/sandbox
+tests_unit_sandbox_aad_test_LDADD = libcommon.a $(JSONC_LIBS) \
+	$(OPENSSL_LIBS) $(LIBINTL)
