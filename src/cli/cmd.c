@@ -10,6 +10,8 @@
 
 static const struct cli_command cli_commands[] = {
 	{ "plan",	N_("build, check and export plans"),	cmd_plan },
+	{ "create",	N_("open the create wizard"),		cmd_create },
+	{ "attach",	N_("open the attach wizard"),		cmd_attach },
 	{ "login",	N_("sign in and keep the token"),	cmd_login },
 	{ "logout",	N_("forget cached sign-ins"),		cmd_logout },
 	{ "account",	N_("show who is signed in"),		cmd_account },

@@ -64,6 +64,9 @@ void		cli_warning(const char *, ...)
 bool		cli_output_parse(const char *, enum output_format *);
 
 int		cmd_plan(struct cli_globals *, int, char **);
+int		cmd_home(struct cli_globals *, int, char **);
+int		cmd_create(struct cli_globals *, int, char **);
+int		cmd_attach(struct cli_globals *, int, char **);
 int		cmd_login(struct cli_globals *, int, char **);
 int		cmd_logout(struct cli_globals *, int, char **);
 int		cmd_account(struct cli_globals *, int, char **);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cmd.h"
 #include "common/i18n.h"
@@ -203,6 +204,13 @@ main(int argc, char **argv)
 	}
 	rest[n] = NULL;
 
+	/* No command on a terminal (or a test's held screen): the home screen. */
+	if (n == 0 && ((isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) ||
+	    getenv("AKSWIZ_NO_DISPLAY") != NULL)) {
+		status = cmd_home(&g, n, rest);
+		free(rest);
+		return status;
+	}
 	if (n == 0 || strcmp(rest[0], "--help") == 0 ||
 	    strcmp(rest[0], "-h") == 0 || strcmp(rest[0], "help") == 0) {
 		usage(stdout);

@@ -59,6 +59,7 @@ ipv4_parse_until(const char *s, char stop, const char **end, uint32_t *out)
 	return true;
 }
 
+/* Parse a dotted quad strictly; see cidr.h. */
 bool
 ipv4_parse(const char *s, uint32_t *out)
 {
@@ -71,6 +72,7 @@ ipv4_parse(const char *s, uint32_t *out)
 	return true;
 }
 
+/* Write an address as a dotted quad. */
 void
 ipv4_format(uint32_t a, char *buf, size_t len)
 {
@@ -79,6 +81,7 @@ ipv4_format(uint32_t a, char *buf, size_t len)
 	    (unsigned)a & 255);
 }
 
+/* Parse "a.b.c.d/n" (or a bare address when the prefix is optional). */
 bool
 cidr_parse(const char *s, bool require_prefix, struct cidr *out)
 {
@@ -109,6 +112,7 @@ cidr_parse(const char *s, bool require_prefix, struct cidr *out)
 	return true;
 }
 
+/* Write a range as written, host bits included. */
 void
 cidr_format(const struct cidr *c, char *buf, size_t len)
 {
@@ -118,6 +122,7 @@ cidr_format(const struct cidr *c, char *buf, size_t len)
 	snprintf(buf, len, "%s/%d", ip, c->prefix);
 }
 
+/* The netmask of a prefix length, 0 for /0. */
 uint32_t
 cidr_mask(int prefix)
 {
@@ -128,30 +133,35 @@ cidr_mask(int prefix)
 	return ~(0xffffffffu >> prefix);
 }
 
+/* The range's first address. */
 uint32_t
 cidr_network(const struct cidr *c)
 {
 	return c->addr & cidr_mask(c->prefix);
 }
 
+/* The range's last (broadcast) address. */
 uint32_t
 cidr_last(const struct cidr *c)
 {
 	return cidr_network(c) | ~cidr_mask(c->prefix);
 }
 
+/* Is the address as written other than the range's network? */
 bool
 cidr_has_host_bits(const struct cidr *c)
 {
 	return (c->addr & ~cidr_mask(c->prefix)) != 0;
 }
 
+/* Is the address inside the range? */
 bool
 cidr_contains(const struct cidr *c, uint32_t a)
 {
 	return (a & cidr_mask(c->prefix)) == cidr_network(c);
 }
 
+/* Do two ranges share an address (merely touching is not)? */
 bool
 cidr_overlap(const struct cidr *a, const struct cidr *b)
 {

@@ -28,6 +28,7 @@ static const char *const aks_id_keywords[AKS_ID_SEGMENTS + 1] = {
 	"Microsoft.ContainerService", "managedClusters", NULL
 };
 
+/* A GUID in its 8-4-4-4-12 hexadecimal form, without braces. */
 bool
 guid_valid(const char *s)
 {
@@ -113,6 +114,7 @@ id_fail(struct verdicts *vs, enum plan_field field, enum msg_id msg,
 	return false;
 }
 
+/* Parse an AKS cluster ID; one error verdict on the first problem. */
 bool
 aks_id_parse(const char *id, struct aks_id *out, enum plan_field field,
     struct verdicts *vs)
@@ -193,6 +195,7 @@ aks_id_parse(const char *id, struct aks_id *out, enum plan_field field,
 	return true;
 }
 
+/* Write the canonical spelling of an AKS cluster ID. */
 void
 aks_id_format(const struct aks_id *id, char *buf, size_t len)
 {
@@ -201,6 +204,7 @@ aks_id_format(const struct aks_id *id, char *buf, size_t len)
 	    id->subscription, id->resource_group, id->name);
 }
 
+/* Same cluster, ignoring case? */
 bool
 aks_id_equal(const struct aks_id *a, const struct aks_id *b)
 {
@@ -209,6 +213,7 @@ aks_id_equal(const struct aks_id *a, const struct aks_id *b)
 	    strcasecmp(a->name, b->name) == 0;
 }
 
+/* The cluster must be in the workspace's subscription. */
 void
 attach_check_subscription(const struct aks_id *id,
     const char *workspace_subscription, struct verdicts *vs)
@@ -234,6 +239,7 @@ arm_id_len(const char *s)
 	return len > 0 && s[len - 1] == '/' ? len - 1 : len;
 }
 
+/* Same ARM ID, ignoring case and one trailing "/"? */
 bool
 arm_id_equal(const char *a, const char *b)
 {

@@ -29,7 +29,9 @@ check_field_label(enum plan_field f)
 static void
 check_required(enum plan_field f, const struct plan *p, struct verdicts *vs)
 {
-	struct verdict	*v = verdicts_add(vs, f, SEV_ERROR, MSG_PLAN_REQUIRED);
+	struct verdict	*v;
+
+	v = verdicts_add(vs, f, SEV_ERROR, MSG_PLAN_REQUIRED);
 
 	verdict_arg(v, "%s", check_field_label(f));
 	verdict_arg(v, "%s", plan_op_name(p->op));
@@ -203,6 +205,7 @@ check_attach_cluster(const struct plan *p, const struct plan_facts *f,
 	    vs);
 }
 
+/* Every rule that applies to the plan's operation. */
 void
 plan_check(const struct plan *p, const struct plan_facts *facts,
     struct verdicts *vs)

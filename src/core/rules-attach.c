@@ -66,6 +66,7 @@ attach_size(const struct cluster_facts *c, const char *name,
 	}
 }
 
+/* Every attach verdict on an existing cluster. */
 void
 rules_attach_cluster(const struct cluster_facts *c, enum purpose purpose,
     const char *workspace_subscription, const struct k8s_offer *offers,

@@ -26,6 +26,7 @@ name_is_letter(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* ASCII digit? */
 static bool
 name_is_digit(unsigned char c)
 {
@@ -68,6 +69,7 @@ name_digit_suffix(const char *name, size_t len)
 	return name + i - 1;
 }
 
+/* Is the name one the service keeps for itself? */
 bool
 rules_name_reserved(const char *name)
 {
@@ -80,6 +82,7 @@ rules_name_reserved(const char *name)
 	return false;
 }
 
+/* Every naming rule on a new compute name. */
 void
 rules_name(const char *name, struct verdicts *vs)
 {
@@ -128,6 +131,7 @@ rules_name(const char *name, struct verdicts *vs)
 	}
 }
 
+/* The name must differ, ignoring case, from every existing one. */
 void
 rules_name_unique(const char *name, const char *const *existing, size_t n,
     struct verdicts *vs)

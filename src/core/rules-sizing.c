@@ -16,6 +16,7 @@ sizing_is_production(enum purpose p)
 	return p != PURPOSE_DEVTEST;
 }
 
+/* Nodes and vCPU against what the purpose needs. */
 void
 rules_sizing(enum purpose purpose, int nodes, int vcpus_per_node,
     bool ok_info, enum plan_field field, struct verdicts *vs)
@@ -82,6 +83,7 @@ quota_free(const struct quota_facts *q)
 	return q->limit > q->usage ? q->limit - q->usage : 0;
 }
 
+/* Requested vCPU against the family's and the region's free vCPU. */
 void
 rules_quota(long requested_vcpu, const char *location,
     const struct quota_facts *family, const struct quota_facts *regional,
@@ -93,7 +95,8 @@ rules_quota(long requested_vcpu, const char *location,
 		location = "";
 	if (family != NULL && family->known &&
 	    requested_vcpu > quota_free(family)) {
-		v = verdicts_add(vs, FIELD_VM_SIZE, SEV_ERROR, MSG_QUOTA_FAMILY);
+		v = verdicts_add(vs, FIELD_VM_SIZE, SEV_ERROR,
+		    MSG_QUOTA_FAMILY);
 		verdict_arg(v, "%s", family->label[0] != '\0' ?
 		    family->label : "VM family vCPUs");
 		verdict_arg(v, "%s", location);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+/* One DNS label: 1 to 63 letters, digits or inner hyphens. */
 bool
 rules_dns_label_valid(const char *s)
 {
@@ -62,6 +63,7 @@ rules_host_name_valid(const char *s)
 	return !numeric;
 }
 
+/* The public-IP DNS suffix of a cloud (azure-api.md section 7). */
 const char *
 rules_cloud_dns_suffix(enum cloud c)
 {
@@ -88,6 +90,7 @@ tls_region_valid(const char *s)
 	return true;
 }
 
+/* The Microsoft certificate's host name, its six random characters "#". */
 bool
 rules_leaf_host_preview(enum cloud cloud, const char *label,
     const char *region, char *buf, size_t len)
@@ -132,6 +135,7 @@ tls_not_applicable(enum plan_field field, struct verdicts *vs)
 	verdict_arg(v, "%s", "tls.mode disabled");
 }
 
+/* The load balancer and TLS rules. */
 void
 rules_lb_tls(enum lb_type lb, const char *lb_subnet,
     const struct plan_tls *tls, struct verdicts *vs)

@@ -84,6 +84,7 @@ vnet_dns(const char *ip_text, uint32_t ip, const struct cidr *svc,
 	verdict_arg(v, "%s", hint);
 }
 
+/* Every custom virtual network rule. */
 void
 rules_vnet(const struct plan_vnet *vn, const struct cidr *subnet_prefix,
     struct verdicts *vs)

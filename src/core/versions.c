@@ -31,6 +31,7 @@ k8s_version_number(const char **sp, int *out)
 	return true;
 }
 
+/* Parse "1.29", "1.29.2" or "v1.29.2"; anything else is refused. */
 bool
 k8s_version_parse(const char *s, struct k8s_version *out)
 {
@@ -62,6 +63,7 @@ k8s_int_cmp(int a, int b)
 	return a < b ? -1 : a > b;
 }
 
+/* Order two versions; a missing patch matches every patch. */
 int
 k8s_version_cmp(const struct k8s_version *a, const struct k8s_version *b)
 {
@@ -76,6 +78,7 @@ k8s_version_cmp(const struct k8s_version *a, const struct k8s_version *b)
 	return k8s_int_cmp(a->patch, b->patch);
 }
 
+/* Write a version without its "v". */
 void
 k8s_version_format(const struct k8s_version *v, char *buf, size_t len)
 {
@@ -114,6 +117,7 @@ k8s_offer_range(const struct k8s_offer *offers, size_t n,
 		}
 }
 
+/* Judge a cluster's version against what the region offers. */
 void
 k8s_version_check(const char *version, const struct k8s_offer *offers,
     size_t n, enum plan_field field, struct verdicts *vs)
@@ -124,7 +128,8 @@ k8s_version_check(const char *version, const struct k8s_offer *offers,
 	size_t			 i;
 
 	if (!k8s_version_parse(version, &want)) {
-		vd = verdicts_add(vs, field, SEV_ERROR, MSG_K8S_VERSION_INVALID);
+		vd = verdicts_add(vs, field, SEV_ERROR,
+		    MSG_K8S_VERSION_INVALID);
 		verdict_arg(vd, "%s", version != NULL ? version : "");
 		return;
 	}
@@ -135,7 +140,8 @@ k8s_version_check(const char *version, const struct k8s_offer *offers,
 		    k8s_version_cmp(&want, &v) != 0)
 			continue;
 		/* A supported match beats a preview one. */
-		if (match == NULL || (match->is_preview && !offers[i].is_preview))
+		if (match == NULL ||
+		    (match->is_preview && !offers[i].is_preview))
 			match = &offers[i];
 	}
 	if (match != NULL && !match->is_preview) {
@@ -153,6 +159,7 @@ k8s_version_check(const char *version, const struct k8s_offer *offers,
 	}
 }
 
+/* The offer marked default, or NULL. */
 const struct k8s_offer *
 k8s_default(const struct k8s_offer *offers, size_t n)
 {

@@ -11,6 +11,7 @@
 
 #include "core/vmcatalogue-data.h"
 
+/* A size by name, ignoring case, or NULL. */
 const struct vm_size *
 vm_catalogue_find(const char *name)
 {
@@ -26,6 +27,7 @@ vm_catalogue_find(const char *name)
 	return NULL;
 }
 
+/* Every size, sorted by name. */
 const struct vm_size *
 vm_catalogue_all(size_t *n)
 {

@@ -1,1 +1,26 @@
-# src/tui: screens and widgets.
+# src/tui: screens and widgets.  Curses only here (tui/curses.h).
+noinst_LIBRARIES += libtui.a
+TUI_LIB += libtui.a
+libtui_a_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
+libtui_a_SOURCES = \
+	src/tui/curses.h src/tui/request.h src/tui/keys.h src/tui/keys.c \
+	src/tui/display.h src/tui/display.c \
+	src/tui/script.h src/tui/script.c \
+	src/tui/job.h src/tui/job.c \
+	src/tui/timer.h src/tui/timer.c \
+	src/tui/tui.h src/tui/tui.c \
+	src/tui/widget.h src/tui/widget-field.c src/tui/widget-list.c \
+	src/tui/widget-form.c \
+	src/tui/wizard.h src/tui/screen-wizard.c src/tui/screen-review.c \
+	src/tui/screen-home.c
+libtui_a_CFLAGS += $(CURL_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
+akswiz_SOURCES += src/cli/cmd-tui.c
+akswiz_LDADD += -lpthread
+
+# Screen tests: the real binary, no terminal, scripted keys.
+SCREEN_TESTS = \
+	tests/screens/create-devtest-test.sh \
+	tests/screens/create-production-test.sh \
+	tests/screens/back-test.sh
+TESTS += $(SCREEN_TESTS)
+EXTRA_DIST += tests/screens/libtest.sh $(SCREEN_TESTS)

@@ -1,0 +1,425 @@
+/*
+ * The terminal (see display.h).  Deliberate choices:
+ * - AKSWIZ_NO_DISPLAY=1 runs curses on /dev/null: the screen is still
+ *   composed in memory, so :save-display shows exactly what a person
+ *   would see, without a tty (STYLE.md §9).
+ * - ncurses handles SIGWINCH itself and hands us KEY_RESIZE; we only add
+ *   handlers that restore the terminal on the way out (including crashes,
+ *   which then re-raise the signal so the exit status stays honest) and
+ *   flags for SIGHUP/SIGTERM that the loop turns into "save the draft".
+ * - Monochrome (NO_COLOR, --no-color, or no colours) keeps every mark as
+ *   text; colour only adds to what the text already says.
+ */
+#include "config.h"
+#include "tui/display.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "common/err.h"
+#include "common/i18n.h"
+
+static const struct display_glyphs glyphs_utf8 = {
+	"\u2500", "\u2713", "\u2717", "!", "\u00b7", "(\u2022)", "( )",
+	"[x]", "[ ]", "\u203a", "\u2026", "\u00d7", "\u00b7",
+	{ "\u280b", "\u2819", "\u2838", "\u2834" }
+};
+static const struct display_glyphs glyphs_ascii = {
+	"-", "+", "x", "!", "-", "(*)", "( )",
+	"[x]", "[ ]", ">", "~", "x", "-",
+	{ "|", "/", "-", "\\" }
+};
+const struct display_glyphs *glyph = &glyphs_ascii;
+
+static SCREEN		*display_screen;
+static FILE		*display_null_in, *display_null_out;
+static bool		 display_is_headless, display_is_active;
+static bool		 display_colour;
+static volatile sig_atomic_t display_got_hup, display_got_term;
+
+/* Restore the terminal and re-raise a fatal signal with its default action. */
+static void
+display_crash(int sig)
+{
+	if (display_is_active && !display_is_headless)
+		endwin();
+	display_is_active = false;
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* SIGHUP and SIGTERM: let the loop save the draft and leave cleanly. */
+static void
+display_flag(int sig)
+{
+	if (sig == SIGHUP)
+		display_got_hup = 1;
+	else
+		display_got_term = 1;
+}
+
+/* Catch a signal without SA_RESTART, so that poll() returns at once. */
+static void
+display_catch(int sig, void (*fn)(int))
+{
+	struct sigaction	sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = fn;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+}
+
+/* Define the colour pairs, or nothing in monochrome. */
+static void
+display_colours(bool no_color)
+{
+	display_colour = !no_color && has_colors();
+	if (!display_colour)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(1, COLOR_WHITE, COLOR_BLUE);
+	init_pair(2, COLOR_RED, -1);
+	init_pair(3, COLOR_YELLOW, -1);
+	init_pair(4, COLOR_GREEN, -1);
+	init_pair(5, COLOR_CYAN, -1);
+}
+
+bool
+display_init(bool no_color, struct err *err)
+{
+	const char	*s = getenv("AKSWIZ_NO_DISPLAY");
+	const char	*term = getenv("TERM");
+
+	glyph = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ?
+	    &glyphs_utf8 : &glyphs_ascii;
+	display_is_headless = s != NULL && *s != '\0' && strcmp(s, "0") != 0;
+	if (term == NULL || *term == '\0')
+		term = display_is_headless ? "xterm" : NULL;
+	if (display_is_headless) {
+		display_null_out = fopen("/dev/null", "w");
+		display_null_in = fopen("/dev/null", "r");
+		if (display_null_out == NULL || display_null_in == NULL)
+			return err_set(err, ERR_IO, _("cannot open %s: %s"),
+			    "/dev/null", strerror(errno));
+		display_screen = newterm(term, display_null_out,
+		    display_null_in);
+	} else {
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+			return err_set(err, ERR_USAGE, _("the wizard needs a "
+			    "terminal; use \"akswiz apply PLAN\" in scripts"));
+		display_screen = newterm(term, stdout, stdin);
+	}
+	if (display_screen == NULL)
+		return err_set(err, ERR_USAGE, _("cannot use terminal type "
+		    "\"%s\""), term != NULL ? term : "");
+	set_term(display_screen);
+	display_is_active = true;
+	atexit(display_done);
+	display_catch(SIGSEGV, display_crash);
+	display_catch(SIGBUS, display_crash);
+	display_catch(SIGFPE, display_crash);
+	display_catch(SIGABRT, display_crash);
+	display_catch(SIGILL, display_crash);
+	display_catch(SIGHUP, display_flag);
+	display_catch(SIGTERM, display_flag);
+	display_catch(SIGINT, display_flag);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	display_colours(no_color);
+	return true;
+}
+
+void
+display_done(void)
+{
+	if (!display_is_active)
+		return;
+	display_is_active = false;
+	endwin();
+	if (display_screen != NULL)
+		delscreen(display_screen);
+	display_screen = NULL;
+	if (display_null_out != NULL)
+		fclose(display_null_out);
+	if (display_null_in != NULL)
+		fclose(display_null_in);
+	display_null_out = display_null_in = NULL;
+}
+
+bool
+display_active(void)
+{
+	return display_is_active;
+}
+
+bool
+display_headless(void)
+{
+	return display_is_headless;
+}
+
+bool
+display_too_small(void)
+{
+	return COLS < DISPLAY_MIN_COLS || LINES < DISPLAY_MIN_LINES;
+}
+
+void
+display_resize(int lines, int cols)
+{
+	resizeterm(lines, cols);
+}
+
+bool
+display_hangup(void)
+{
+	return display_got_hup != 0;
+}
+
+bool
+display_terminated(void)
+{
+	return display_got_term != 0;
+}
+
+int
+display_attr(enum display_style st)
+{
+	if (display_colour)
+		switch (st) {
+		case STYLE_TITLE:	return COLOR_PAIR(1) | A_BOLD;
+		case STYLE_ERROR:	return COLOR_PAIR(2) | A_BOLD;
+		case STYLE_WARNING:	return COLOR_PAIR(3) | A_BOLD;
+		case STYLE_OK:		return COLOR_PAIR(4);
+		case STYLE_DIM:		return A_DIM;
+		case STYLE_SELECTED:	return A_REVERSE;
+		case STYLE_KEY:		return COLOR_PAIR(5) | A_BOLD;
+		case STYLE_FIELD:	return A_UNDERLINE;
+		default:		return A_NORMAL;
+		}
+	switch (st) {
+	case STYLE_TITLE:	return A_REVERSE | A_BOLD;
+	case STYLE_ERROR:	return A_BOLD;
+	case STYLE_WARNING:	return A_BOLD;
+	case STYLE_SELECTED:	return A_REVERSE;
+	case STYLE_KEY:		return A_BOLD;
+	case STYLE_FIELD:	return A_UNDERLINE;
+	default:		return A_NORMAL;
+	}
+}
+
+/* Decode one character of s; advances *s, returns its width (>= 0). */
+static int
+display_next(const char **s, mbstate_t *st, wchar_t *wc)
+{
+	size_t	r = mbrtowc(wc, *s, MB_CUR_MAX, st);
+	int	w;
+
+	if (r == (size_t)-1 || r == (size_t)-2) {
+		memset(st, 0, sizeof *st);
+		*wc = L'?';
+		r = 1;
+	} else if (r == 0) {
+		r = 1;
+	}
+	*s += r;
+	if ((w = wcwidth(*wc)) < 0) {
+		*wc = L'?';
+		w = 1;
+	}
+	return w;
+}
+
+int
+display_width(const char *s)
+{
+	mbstate_t	st;
+	wchar_t		wc;
+	int		w = 0;
+
+	memset(&st, 0, sizeof st);
+	while (*s != '\0')
+		w += display_next(&s, &st, &wc);
+	return w;
+}
+
+int
+display_text(WINDOW *win, int y, int x, int width, const char *s, int attr,
+    bool cut_mark)
+{
+	wchar_t		out[256];
+	mbstate_t	st;
+	wchar_t		wc;
+	const char	*p;
+	int		used = 0, limit = width, cw;
+	size_t		n = 0;
+	bool		cut;
+
+	if (width <= 0)
+		return 0;
+	cut = display_width(s) > width;
+	if (cut && cut_mark)
+		limit = width - display_width(glyph->more);
+	memset(&st, 0, sizeof st);
+	for (p = s; *p != '\0' && n < sizeof out / sizeof out[0];) {
+		cw = display_next(&p, &st, &wc);
+		if (used + cw > limit)
+			break;
+		out[n++] = wc;
+		used += cw;
+	}
+	wattron(win, attr);
+	if (n > 0)
+		mvwaddnwstr(win, y, x, out, (int)n);
+	else
+		wmove(win, y, x);
+	if (cut && cut_mark && limit >= 0) {
+		waddstr(win, glyph->more);
+		used += display_width(glyph->more);
+	}
+	wattroff(win, attr);
+	return used;
+}
+
+int
+display_wrap(WINDOW *win, int y, int x, int width, int maxlines,
+    const char *s, int attr)
+{
+	char		line[1024];
+	size_t		len = 0;
+	int		rows = 0, lw = 0, ww;
+	const char	*p = s, *word;
+	size_t		wl;
+
+	while (*p != '\0' && rows < maxlines) {
+		while (*p == ' ')
+			p++;
+		if (*p == '\n') {
+			line[len] = '\0';
+			display_text(win, y + rows++, x, width, line, attr,
+			    true);
+			len = 0;
+			lw = 0;
+			p++;
+			continue;
+		}
+		word = p;
+		while (*p != '\0' && *p != ' ' && *p != '\n')
+			p++;
+		wl = (size_t)(p - word);
+		if (wl == 0)
+			break;
+		if (wl >= sizeof line - 2)
+			wl = sizeof line - 2;
+		{
+			char	tmp[1024];
+
+			memcpy(tmp, word, wl);
+			tmp[wl] = '\0';
+			ww = display_width(tmp);
+		}
+		if (len > 0 && (lw + 1 + ww > width || len + 1 + wl >=
+		    sizeof line)) {
+			line[len] = '\0';
+			display_text(win, y + rows++, x, width, line, attr,
+			    true);
+			len = 0;
+			lw = 0;
+			if (rows >= maxlines)
+				break;
+		}
+		if (len > 0) {
+			line[len++] = ' ';
+			lw++;
+		}
+		memcpy(line + len, word, wl);
+		len += wl;
+		lw += ww;
+	}
+	if (len > 0 && rows < maxlines) {
+		line[len] = '\0';
+		display_text(win, y + rows++, x, width, line, attr, true);
+	}
+	return rows;
+}
+
+void
+display_hline(WINDOW *win, int y, int x, int width)
+{
+	int	i;
+
+	wmove(win, y, x);
+	for (i = 0; i < width; i++)
+		waddstr(win, glyph->hline);
+}
+
+void
+display_clear_row(WINDOW *win, int y, int x)
+{
+	wmove(win, y, x);
+	wclrtoeol(win);
+}
+
+bool
+display_save(const char *path, struct err *err)
+{
+	FILE		*fp;
+	cchar_t		 cc;
+	wchar_t		 wch[CCHARW_MAX + 1];
+	attr_t		 attrs;
+	short		 pair;
+	char		 line[4096], mb[MB_LEN_MAX];
+	size_t		 len, keep, k;
+	mbstate_t	 st;
+	int		 y, x, w;
+
+	if ((fp = fopen(path, "w")) == NULL)
+		return err_set(err, ERR_IO, _("cannot write %s: %s"), path,
+		    strerror(errno));
+	for (y = 0; y < LINES; y++) {
+		len = keep = 0;
+		memset(&st, 0, sizeof st);
+		for (x = 0; x < COLS; x += w) {
+			w = 1;
+			if (mvwin_wch(stdscr, y, x, &cc) == ERR)
+				break;
+			wch[0] = L' ';
+			wch[1] = L'\0';
+			getcchar(&cc, wch, &attrs, &pair, NULL);
+			if (wch[0] == L'\0')
+				wch[0] = L' ';
+			if (wcwidth(wch[0]) == 2)
+				w = 2;
+			k = wcrtomb(mb, wch[0], &st);
+			if (k == (size_t)-1) {
+				mb[0] = '?';
+				k = 1;
+			}
+			if (len + k >= sizeof line)
+				break;
+			memcpy(line + len, mb, k);
+			len += k;
+			if (wch[0] != L' ')
+				keep = len;
+		}
+		fprintf(fp, "%.*s\n", (int)keep, line);
+	}
+	if (fclose(fp) != 0)
+		return err_set(err, ERR_IO, _("cannot write %s: %s"), path,
+		    strerror(errno));
+	return true;
+}

@@ -1,0 +1,90 @@
+/*
+ * The terminal: start and stop curses (or a screen held in memory only,
+ * AKSWIZ_NO_DISPLAY=1), colours or honest monochrome, line drawing that
+ * degrades to ASCII, text laid out by display width, the composed screen
+ * saved as text for tests, and restoring the terminal on every exit path.
+ */
+#ifndef AKSWIZ_TUI_DISPLAY_H
+#define AKSWIZ_TUI_DISPLAY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tui/curses.h"
+
+struct err;
+
+#define DISPLAY_MIN_COLS	80
+#define DISPLAY_MIN_LINES	24
+
+/* Glyphs: Unicode in a UTF-8 locale, ASCII elsewhere. */
+struct display_glyphs {
+	const char	*hline;		/* "─" */
+	const char	*ok;		/* "✓" */
+	const char	*error;		/* "✗" */
+	const char	*warning;	/* "!" */
+	const char	*info;		/* "·" */
+	const char	*radio_on;	/* "(•)" */
+	const char	*radio_off;	/* "( )" */
+	const char	*check_on;	/* "[x]" */
+	const char	*check_off;	/* "[ ]" */
+	const char	*pointer;	/* "›" selected row */
+	const char	*more;		/* "…" text cut */
+	const char	*times;		/* "×" */
+	const char	*bullet;	/* "·" */
+	const char	*spinner[4];
+};
+
+enum display_style {
+	STYLE_NORMAL,
+	STYLE_TITLE,
+	STYLE_ERROR,
+	STYLE_WARNING,
+	STYLE_OK,
+	STYLE_DIM,
+	STYLE_SELECTED,
+	STYLE_KEY,
+	STYLE_FIELD,
+	STYLE__COUNT
+};
+
+extern const struct display_glyphs *glyph;
+
+/* Start curses on the terminal, or on /dev/null with AKSWIZ_NO_DISPLAY. */
+bool	display_init(bool no_color, struct err *);
+/* Restore the terminal; safe to call twice and from signal handlers. */
+void	display_done(void);
+bool	display_active(void);
+/* True when there is no real terminal (tests). */
+bool	display_headless(void);
+/* True below 80x24: screens show a message instead of drawing. */
+bool	display_too_small(void);
+/* Resize the held screen (script :resize, or SIGWINCH). */
+void	display_resize(int lines, int cols);
+/* curses attributes for a style (colour, or bold/reverse in monochrome). */
+int	display_attr(enum display_style);
+/* Set by SIGHUP/SIGTERM: the loop saves the draft and leaves. */
+bool	display_hangup(void);
+bool	display_terminated(void);
+
+/* Display width of UTF-8 text (wcswidth, unprintables count 1). */
+int	display_width(const char *);
+/*
+ * Draw UTF-8 text at y,x in at most width cells, never cutting a double
+ * width character; with cut_mark, text that does not fit ends in "…".
+ * Returns the cells drawn.
+ */
+int	display_text(WINDOW *, int y, int x, int width, const char *,
+	    int attr, bool cut_mark);
+/* Word-wrap text into width cells from row y, at most maxlines; rows used. */
+int	display_wrap(WINDOW *, int y, int x, int width, int maxlines,
+	    const char *, int attr);
+/* Fill a row with the horizontal line glyph. */
+void	display_hline(WINDOW *, int y, int x, int width);
+/* Clear from x to the end of row y. */
+void	display_clear_row(WINDOW *, int y, int x);
+/* Write the composed screen as trimmed UTF-8 lines, wide chars once. */
+bool	display_save(const char *path, struct err *);
+/* Install a function that saves the draft on SIGHUP (called from the loop). */
+
+#endif

@@ -1,0 +1,172 @@
+/*
+ * The default keymap, written in the script's key syntax, and the key
+ * names the script understands.  Arrows, Tab and Shift-Tab move, Enter
+ * confirms, Esc goes back, "?" shows the keys, "q" quits.  Printable keys
+ * that are bound ("q", "?", "+", "-", space) are still text for a focused
+ * text field: the screen decides (keys_is_text()).
+ */
+#include "config.h"
+#include "tui/keys.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <wctype.h>
+
+#include "tui/curses.h"
+
+#define KEY_ESC		27
+#define KEY_CTRL(c)	((c) & 0x1f)
+
+static const struct {
+	const char	*name;
+	bool		 fn;
+	wint_t		 code;
+} key_names[] = {
+	{ "Up",		true,	KEY_UP },
+	{ "Down",	true,	KEY_DOWN },
+	{ "Left",	true,	KEY_LEFT },
+	{ "Right",	true,	KEY_RIGHT },
+	{ "Home",	true,	KEY_HOME },
+	{ "End",	true,	KEY_END },
+	{ "PgUp",	true,	KEY_PPAGE },
+	{ "PgDn",	true,	KEY_NPAGE },
+	{ "S-Tab",	true,	KEY_BTAB },
+	{ "Backspace",	true,	KEY_BACKSPACE },
+	{ "Delete",	true,	KEY_DC },
+	{ "Resize",	true,	KEY_RESIZE },
+	{ "F1",		true,	KEY_F(1) },
+	{ "Enter",	false,	'\n' },
+	{ "Tab",	false,	'\t' },
+	{ "Esc",	false,	KEY_ESC },
+	{ "Space",	false,	' ' },
+	{ "lt",		false,	'<' },
+	{ "C-u",	false,	KEY_CTRL('u') },
+	{ "C-l",	false,	KEY_CTRL('l') },
+	{ "C-s",	false,	KEY_CTRL('s') },
+	{ "C-c",	false,	KEY_CTRL('c') },
+};
+
+static const struct {
+	const char	*key;
+	enum request	 req;
+} keymap[] = {
+	{ "Up",		REQ_UP },
+	{ "Down",	REQ_DOWN },
+	{ "PgUp",	REQ_PAGE_UP },
+	{ "PgDn",	REQ_PAGE_DOWN },
+	{ "Left",	REQ_LEFT },
+	{ "Right",	REQ_RIGHT },
+	{ "Home",	REQ_HOME },
+	{ "End",	REQ_END },
+	{ "Tab",	REQ_NEXT_FIELD },
+	{ "S-Tab",	REQ_PREV_FIELD },
+	{ "Enter",	REQ_ENTER },
+	{ "Esc",	REQ_BACK },
+	{ "Space",	REQ_TOGGLE },
+	{ "+",		REQ_INCREASE },
+	{ "-",		REQ_DECREASE },
+	{ "Backspace",	REQ_BACKSPACE },
+	{ "Delete",	REQ_DELETE },
+	{ "C-u",	REQ_KILL_LINE },
+	{ "C-l",	REQ_REDRAW },
+	{ "C-s",	REQ_SAVE },
+	{ "?",		REQ_HELP },
+	{ "F1",		REQ_HELP },
+	{ "q",		REQ_QUIT },
+	{ "C-c",	REQ_QUIT },
+	{ "Resize",	REQ_RESIZE },
+};
+
+#define REQUEST_ROW(id, name, help) { name, help },
+static const struct {
+	const char	*name;
+	const char	*help;
+} request_table[] = {
+	REQUEST_TABLE(REQUEST_ROW)
+};
+#undef REQUEST_ROW
+
+bool
+keys_parse_name(const char *name, struct key *k)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
+		if (strcmp(key_names[i].name, name) == 0) {
+			k->fn = key_names[i].fn;
+			k->code = key_names[i].code;
+			return true;
+		}
+	/* A single ASCII character names itself ("q", "?"). */
+	if (name[0] != '\0' && name[1] == '\0') {
+		k->fn = false;
+		k->code = (unsigned char)name[0];
+		return true;
+	}
+	return false;
+}
+
+/* Normalise the spellings terminals use for the same key. */
+static void
+keys_normalise(struct key *k)
+{
+	if (k->fn && k->code == KEY_ENTER) {
+		k->fn = false;
+		k->code = '\n';
+	} else if (!k->fn && (k->code == '\r')) {
+		k->code = '\n';
+	} else if (!k->fn && (k->code == 127 || k->code == 8)) {
+		k->fn = true;
+		k->code = KEY_BACKSPACE;
+	}
+}
+
+enum request
+keys_request(const struct key *in)
+{
+	struct key	k = *in, m;
+	size_t		i;
+
+	keys_normalise(&k);
+	for (i = 0; i < sizeof keymap / sizeof keymap[0]; i++)
+		if (keys_parse_name(keymap[i].key, &m) && m.fn == k.fn &&
+		    m.code == k.code)
+			return keymap[i].req;
+	return keys_is_text(&k) ? REQ_CHAR : REQ_NONE;
+}
+
+bool
+keys_is_text(const struct key *k)
+{
+	return !k->fn && k->code >= ' ' && k->code != 127 &&
+	    iswprint(k->code);
+}
+
+const char *
+keys_name_of(enum request req)
+{
+	static char	buf[32];
+	size_t		i;
+
+	for (i = 0; i < sizeof keymap / sizeof keymap[0]; i++)
+		if (keymap[i].req == req) {
+			if (strlen(keymap[i].key) == 1)
+				return keymap[i].key;
+			snprintf(buf, sizeof buf, "<%s>", keymap[i].key);
+			return buf;
+		}
+	return NULL;
+}
+
+const char *
+keys_help(enum request req)
+{
+	return (unsigned)req < REQ__COUNT ? request_table[req].help : "";
+}
+
+const char *
+keys_request_name(enum request req)
+{
+	return (unsigned)req < REQ__COUNT ? request_table[req].name : "";
+}

@@ -1,0 +1,40 @@
+/*
+ * Keys: what arrives from the terminal or the script, and the keymap that
+ * turns it into a request.  The key names are those of the script syntax
+ * ("<Down>", "<S-Tab>"), so the default keymap reads like a config file.
+ */
+#ifndef AKSWIZ_TUI_KEYS_H
+#define AKSWIZ_TUI_KEYS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <wchar.h>
+
+#include "tui/request.h"
+
+/* One key press: a function key (fn, code is a curses KEY_*) or a char. */
+struct key {
+	bool	fn;
+	wint_t	code;
+};
+
+/* A key and what the keymap makes of it. */
+struct key_event {
+	struct key	key;
+	enum request	req;
+};
+
+/* The request a key maps to (REQ_CHAR for other printable chars). */
+enum request	keys_request(const struct key *);
+/* Parse a key name without brackets ("Down", "S-Tab", "C-u"); false if unknown. */
+bool		keys_parse_name(const char *, struct key *);
+/* The name of the first key bound to a request, "<Down>", or NULL. */
+const char	*keys_name_of(enum request);
+/* The untranslated help text of a request. */
+const char	*keys_help(enum request);
+/* The request's stable name ("next-field"). */
+const char	*keys_request_name(enum request);
+/* True if the key is a printable character (text for a field). */
+bool		keys_is_text(const struct key *);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * Every action a key can ask for, once, with its help text (tig's
+ * request.h).  Keys become requests in keys.c; screens act on requests and
+ * list the ones they understand so that "?" can show them.
+ */
+#ifndef AKSWIZ_TUI_REQUEST_H
+#define AKSWIZ_TUI_REQUEST_H
+
+#include "common/i18n.h"
+
+#define REQUEST_TABLE(_) \
+	_(NONE,		"",		N_("nothing")) \
+	_(UP,		"up",		N_("move up")) \
+	_(DOWN,		"down",		N_("move down")) \
+	_(PAGE_UP,	"page-up",	N_("move one page up")) \
+	_(PAGE_DOWN,	"page-down",	N_("move one page down")) \
+	_(LEFT,		"left",		N_("move left or pick the previous choice")) \
+	_(RIGHT,	"right",	N_("move right or pick the next choice")) \
+	_(HOME,		"home",		N_("go to the start")) \
+	_(END,		"end",		N_("go to the end")) \
+	_(NEXT_FIELD,	"next-field",	N_("next field (completes a file name)")) \
+	_(PREV_FIELD,	"prev-field",	N_("previous field")) \
+	_(ENTER,	"enter",	N_("confirm: choose, or go to the next step")) \
+	_(BACK,		"back",		N_("go back one step; nothing typed is lost")) \
+	_(TOGGLE,	"toggle",	N_("pick the choice under the cursor")) \
+	_(INCREASE,	"increase",	N_("one more node")) \
+	_(DECREASE,	"decrease",	N_("one node less")) \
+	_(BACKSPACE,	"backspace",	N_("delete the character before the cursor")) \
+	_(DELETE,	"delete",	N_("delete the character under the cursor")) \
+	_(KILL_LINE,	"kill-line",	N_("clear the field or the filter")) \
+	_(REDRAW,	"redraw",	N_("redraw the screen")) \
+	_(HELP,		"help",		N_("show the keys of this screen")) \
+	_(QUIT,		"quit",		N_("quit (asks first when work is unsaved)")) \
+	_(SAVE,		"save",		N_("save the plan")) \
+	_(RESIZE,	"resize",	N_("the terminal changed size")) \
+	_(CHAR,		"char",		N_("type text"))
+
+#define REQUEST_ENUM(id, name, help) REQ_##id,
+enum request {
+	REQUEST_TABLE(REQUEST_ENUM)
+	REQ__COUNT
+};
+#undef REQUEST_ENUM
+
+#endif

@@ -1,0 +1,172 @@
+/*
+ * Home: what the program can do, with the identity and scope when known,
+ * and the draft left by a dropped session (SIGHUP) to continue.  Browse
+ * and sign-in appear here once their screens exist; until then they are
+ * left out rather than offered and refused.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common/err.h"
+#include "common/i18n.h"
+#include "common/xalloc.h"
+#include "plan/plan-json.h"
+#include "tui/display.h"
+#include "tui/tui.h"
+#include "tui/wizard.h"
+
+struct home {
+	struct widget_list	 menu;
+	bool			 has_draft;
+	struct plan		 draft;
+};
+
+static const enum request home_keys[] = {
+	REQ_UP, REQ_DOWN, REQ_ENTER, REQ_NONE
+};
+
+/* Look for a draft and rebuild the menu. */
+static void
+home_build(struct home *h)
+{
+	char		path[PLAN_TEXT_LEN + 16], line[512];
+	struct err	err;
+
+	widget_list_clear(&h->menu);
+	wizard_draft_path(path, sizeof path);
+	h->has_draft = access(path, R_OK) == 0 &&
+	    plan_json_read_file(path, &h->draft, &err);
+	if (h->has_draft) {
+		snprintf(line, sizeof line, _("Continue the unfinished plan "
+		    "\"%s\" (kept when the last session was cut)"),
+		    h->draft.name[0] != '\0' ? h->draft.name : "?");
+		widget_list_add(&h->menu, "draft", line, false);
+	}
+	widget_list_add(&h->menu, "create", _("Create an inference cluster"),
+	    false);
+	widget_list_add(&h->menu, "attach", _("Attach an existing AKS "
+	    "cluster"), false);
+	widget_list_add(&h->menu, "quit", _("Quit"), false);
+}
+
+static enum reaction
+home_request(struct screen *s, const struct key_event *ev)
+{
+	struct home	*h = s->data;
+	const char	*key;
+	char		 path[PLAN_TEXT_LEN + 16];
+
+	switch (ev->req) {
+	case REQ_ENTER:
+		if ((key = widget_list_selected(&h->menu)) == NULL)
+			return REACT_NONE;
+		if (strcmp(key, "create") == 0)
+			screen_wizard_push(s->tui, PLAN_CREATE);
+		else if (strcmp(key, "attach") == 0)
+			screen_wizard_push(s->tui, PLAN_ATTACH);
+		else if (strcmp(key, "draft") == 0) {
+			wizard_draft_path(path, sizeof path);
+			unlink(path);
+			screen_wizard_push_plan(s->tui, &h->draft);
+		} else if (strcmp(key, "quit") == 0)
+			tui_request_quit(s->tui);
+		return REACT_REDRAW;
+	case REQ_BACK:
+		return REACT_NONE;
+	case REQ_NEXT_FIELD:
+	case REQ_PREV_FIELD:
+	{
+		struct key_event e = *ev;
+
+		e.req = ev->req == REQ_NEXT_FIELD ? REQ_DOWN : REQ_UP;
+		return widget_list_key(&h->menu, &e, 5) ? REACT_REDRAW :
+		    REACT_NONE;
+	}
+	default:
+		if (ev->req == REQ_CHAR)
+			return REACT_NONE;
+		return widget_list_key(&h->menu, ev, 5) ? REACT_REDRAW :
+		    REACT_UNHANDLED;
+	}
+}
+
+static void
+home_draw(struct screen *s, WINDOW *win)
+{
+	struct home	*h = s->data;
+	struct tui	*t = s->tui;
+	char		 line[512];
+	int		 y = 3;
+
+	tui_draw_frame(t, win, _("akswiz: Azure ML inference clusters"),
+	    t->ctx.sandbox ? _("sandbox") : NULL);
+	y += display_wrap(win, y, 2, COLS - 4, 3, _("Create an Azure "
+	    "Kubernetes Service cluster for Azure Machine Learning "
+	    "inference, or attach one you have. Every step explains itself "
+	    "and is checked before anything is sent."), A_NORMAL);
+	y++;
+	if (t->ctx.identity[0] != '\0')
+		snprintf(line, sizeof line, _("Signed in as %s"),
+		    t->ctx.identity);
+	else
+		snprintf(line, sizeof line, "%s", t->ctx.live ?
+		    _("Not signed in") : _("Offline: nothing is read from "
+		    "or sent to Azure in this session."));
+	display_text(win, y++, 2, COLS - 4, line, display_attr(STYLE_DIM),
+	    true);
+	y++;
+	widget_list_draw(&h->menu, win, y, 2, (int)h->menu.n, COLS - 4, true);
+	tui_draw_hints(win, _("Up/Down choose  Enter open  ? keys  q quit"));
+}
+
+static void
+home_enter(struct screen *s)
+{
+	struct home	*h = s->data;
+	const char	*sel = widget_list_selected(&h->menu);
+	char		*keep = sel != NULL ? xstrdup(sel) : NULL;
+
+	home_build(h);
+	if (keep != NULL)
+		widget_list_select(&h->menu, keep);
+	free(keep);
+}
+
+static void
+home_free(struct screen *s)
+{
+	struct home	*h = s->data;
+
+	widget_list_done(&h->menu);
+	free(h);
+}
+
+static void
+home_save_state(struct screen *s, FILE *fp)
+{
+	struct home	*h = s->data;
+	size_t		 i;
+
+	fprintf(fp, "selected: %s\n", widget_list_selected(&h->menu) ?
+	    widget_list_selected(&h->menu) : "");
+	for (i = 0; i < h->menu.n; i++)
+		fprintf(fp, "item: %s\n", h->menu.items[i].key);
+}
+
+static const struct screen_ops home_ops = {
+	"home", home_enter, NULL, home_request, home_draw, home_free,
+	home_save_state, NULL, NULL, home_keys
+};
+
+void
+screen_home_push(struct tui *t)
+{
+	struct home	*h = xcalloc(1, sizeof *h);
+
+	widget_list_init(&h->menu);
+	tui_push(t, &home_ops, h);
+}

@@ -1,0 +1,461 @@
+/*
+ * Review: the whole plan on one screen with every verdict that remains,
+ * and what to do with it: submit, save it, see it as the az command, the
+ * Python snippet or the ARM request, or go back to any step (a row per
+ * step; Enter on it goes there and the wizard keeps everything).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/i18n.h"
+#include "common/xalloc.h"
+#include "plan/plan-export.h"
+#include "plan/plan-json.h"
+#include "tui/display.h"
+#include "tui/tui.h"
+#include "tui/wizard.h"
+
+struct review {
+	struct wizard		*w;		/* (borrowed) below us */
+	struct widget_list	 rows;
+	struct verdicts		 v;
+	bool			 saving;	/* the save-as field is open */
+	struct widget_field	 path;
+};
+
+static const enum request review_keys[] = {
+	REQ_UP, REQ_DOWN, REQ_ENTER, REQ_BACK, REQ_SAVE, REQ_NONE
+};
+
+/* One line per step: its title and what was chosen. */
+static void
+review_step_value(struct review *r, enum wizard_step s, char *buf,
+    size_t len)
+{
+	const struct plan	*p = &r->w->plan;
+	const struct wizard_size *sz = NULL;
+	size_t			 i;
+
+	switch (s) {
+	case STEP_CLUSTER:
+		snprintf(buf, len, "%s", p->cluster_id);
+		break;
+	case STEP_NAME:
+		snprintf(buf, len, "%s", p->name);
+		break;
+	case STEP_PURPOSE:
+		snprintf(buf, len, "%s", p->purpose == PURPOSE_DEVTEST ?
+		    _("Dev-test") : _("Production"));
+		break;
+	case STEP_SIZE:
+		for (i = 0; i < r->w->facts.nsizes; i++)
+			if (strcmp(r->w->facts.sizes[i].name, p->vm_size) == 0)
+				sz = &r->w->facts.sizes[i];
+		if (sz != NULL)
+			snprintf(buf, len, _("%d %s %s (%d vCPU in total)%s%s"),
+			    p->node_count, glyph->times, p->vm_size,
+			    p->node_count * sz->vcpus, p->location[0] != '\0'
+			    ? _(", in ") : "", p->location);
+		else
+			snprintf(buf, len, "%d %s %s", p->node_count,
+			    glyph->times, p->vm_size);
+		break;
+	case STEP_NETWORK:
+		if (plan_vnet_is_empty(&p->vnet))
+			snprintf(buf, len, "%s", _("Basic (Azure creates it)"));
+		else
+			snprintf(buf, len, "%s/%s/%s, %s, %s, %s",
+			    p->vnet.resource_group, p->vnet.vnet,
+			    p->vnet.subnet, p->vnet.service_cidr,
+			    p->vnet.dns_service_ip,
+			    p->vnet.docker_bridge_cidr);
+		break;
+	case STEP_LB:
+		if (p->lb_type == LB_INTERNAL)
+			snprintf(buf, len, _("Internal, subnet %s"),
+			    p->lb_subnet);
+		else
+			snprintf(buf, len, "%s", _("Public IP"));
+		break;
+	case STEP_TLS:
+		switch (p->tls.mode) {
+		case TLS_MICROSOFT:
+			snprintf(buf, len, _("Microsoft certificate, label %s"),
+			    p->tls.leaf_label);
+			break;
+		case TLS_CUSTOM:
+			snprintf(buf, len, _("Custom: %s, %s, CNAME %s"),
+			    p->tls.cert_file, p->tls.key_file, p->tls.cname);
+			break;
+		default:
+			snprintf(buf, len, "%s", _("Disabled"));
+			break;
+		}
+		break;
+	default:
+		buf[0] = '\0';
+	}
+}
+
+/* Build the rows: actions first, then a row per step. */
+static void
+review_build(struct review *r)
+{
+	char	line[1024], value[800], key[32];
+	int	i;
+
+	widget_list_clear(&r->rows);
+	widget_list_add(&r->rows, "submit", _("Submit"), !r->w->tui->ctx.live);
+	widget_list_add(&r->rows, "save", _("Save the plan"), false);
+	widget_list_add(&r->rows, "az", _("Show the equivalent az command"),
+	    false);
+	widget_list_add(&r->rows, "python", _("Show the Python snippet"),
+	    false);
+	widget_list_add(&r->rows, "arm", _("Show the ARM request"), false);
+	for (i = 0; i < r->w->nsteps; i++) {
+		review_step_value(r, r->w->steps[i], value, sizeof value);
+		/* TRANSLATORS: the step title is padded to 18 cells. */
+		snprintf(line, sizeof line, "%-18s %s",
+		    wizard_step_title(r->w->steps[i]), value);
+		snprintf(key, sizeof key, "step:%d", (int)r->w->steps[i]);
+		widget_list_add(&r->rows, key, line, false);
+	}
+}
+
+/* The default path a plan is saved to. */
+static void
+review_default_path(struct review *r, char *buf, size_t len)
+{
+	char	dir[PLAN_TEXT_LEN];
+
+	if (!wizard_state_dir(dir, sizeof dir, "plans"))
+		snprintf(dir, sizeof dir, ".");
+	if (snprintf(buf, len, "%s/%s.json", dir, r->w->plan.name[0] != '\0' ?
+	    r->w->plan.name : "plan") >= (int)len)
+		snprintf(buf, len, "plan.json");
+}
+
+/* Write the plan document to the path in the field. */
+static void
+review_save(struct review *r)
+{
+	char	 path[PLAN_TEXT_LEN], *doc;
+	FILE	*fp;
+
+	widget_field_get(&r->path, path, sizeof path);
+	doc = plan_json_write(&r->w->plan);
+	if ((fp = fopen(path, "w")) == NULL) {
+		tui_status(r->w->tui, STYLE_ERROR, _("Cannot write %s: %s"),
+		    path, strerror(errno));
+		free(doc);
+		return;
+	}
+	fputs(doc, fp);
+	free(doc);
+	if (fclose(fp) != 0) {
+		tui_status(r->w->tui, STYLE_ERROR, _("Cannot write %s: %s"),
+		    path, strerror(errno));
+		return;
+	}
+	r->saving = false;
+	r->w->saved = true;
+	snprintf(r->w->saved_path, sizeof r->w->saved_path, "%s", path);
+	tui_status(r->w->tui, STYLE_OK, _("Saved to %s"), path);
+}
+
+/* Act on the chosen row. */
+static void
+review_choose(struct review *r, const char *key)
+{
+	struct tui	*t = r->w->tui;
+	char		 path[PLAN_TEXT_LEN];
+	int		 step;
+
+	if (strcmp(key, "submit") == 0) {
+		if (verdicts_has_errors(&r->v))
+			tui_status(t, STYLE_ERROR, "%s", _("The plan still has "
+			    "errors: fix them first (choose the step below)."));
+		else if (!t->ctx.live)
+			tui_status(t, STYLE_WARNING, "%s", _("Offline: nothing "
+			    "can be submitted. Save the plan and run \"akswiz "
+			    "apply PLAN\" where you can sign in."));
+	} else if (strcmp(key, "save") == 0) {
+		review_default_path(r, path, sizeof path);
+		widget_field_set(&r->path, path);
+		r->saving = true;
+	} else if (strcmp(key, "az") == 0) {
+		screen_text_push(t, _("The equivalent az command"),
+		    plan_export(&r->w->plan, PLAN_EXPORT_AZ));
+	} else if (strcmp(key, "python") == 0) {
+		screen_text_push(t, _("The Python snippet"),
+		    plan_export(&r->w->plan, PLAN_EXPORT_PYTHON));
+	} else if (strcmp(key, "arm") == 0) {
+		screen_text_push(t, _("The ARM request"),
+		    plan_export(&r->w->plan, PLAN_EXPORT_ARM));
+	} else if (sscanf(key, "step:%d", &step) == 1) {
+		struct wizard	*w = r->w;
+
+		tui_pop(t);
+		wizard_goto(w, (enum wizard_step)step);
+	}
+}
+
+static enum reaction
+review_request(struct screen *s, const struct key_event *ev)
+{
+	struct review	*r = s->data;
+	const char	*key;
+
+	if (r->saving) {
+		if (ev->req == REQ_ENTER)
+			review_save(r);
+		else if (ev->req == REQ_BACK)
+			r->saving = false;
+		else if (ev->req == REQ_NEXT_FIELD)
+			widget_field_complete(&r->path);
+		else
+			widget_field_key(&r->path, ev);
+		return REACT_REDRAW;
+	}
+	switch (ev->req) {
+	case REQ_ENTER:
+		if ((key = widget_list_selected(&r->rows)) != NULL)
+			review_choose(r, key);
+		return REACT_REDRAW;
+	case REQ_SAVE:
+		review_choose(r, "save");
+		return REACT_REDRAW;
+	case REQ_BACK:
+		tui_pop(r->w->tui);
+		return REACT_REDRAW;
+	case REQ_NEXT_FIELD:
+	case REQ_PREV_FIELD:
+	{
+		struct key_event e = *ev;
+
+		e.req = ev->req == REQ_NEXT_FIELD ? REQ_DOWN : REQ_UP;
+		return widget_list_key(&r->rows, &e, 5) ? REACT_REDRAW :
+		    REACT_NONE;
+	}
+	default:
+		if (keys_is_text(&ev->key) && ev->req == REQ_CHAR)
+			return REACT_NONE;
+		return widget_list_key(&r->rows, ev, 5) ? REACT_REDRAW :
+		    REACT_UNHANDLED;
+	}
+}
+
+static void
+review_draw(struct screen *s, WINDOW *win)
+{
+	struct review	*r = s->data;
+	char		 text[1024];
+	const char	*mark;
+	size_t		 i;
+	int		 y = 3, bottom = LINES - 3, st, nerr, nwarn;
+
+	tui_draw_frame(r->w->tui, win, _("Review the plan"),
+	    r->w->op == PLAN_CREATE ? _("Create") : _("Attach"));
+	widget_list_draw(&r->rows, win, y, 2, (int)r->rows.n, COLS - 4,
+	    !r->saving);
+	y += (int)r->rows.n + 1;
+	nerr = (int)verdicts_count(&r->v, SEV_ERROR);
+	nwarn = (int)verdicts_count(&r->v, SEV_WARNING);
+	if (nerr == 0 && nwarn == 0)
+		snprintf(text, sizeof text, "%s", _("Nothing known stands in "
+		    "the way of this plan."));
+	else
+		snprintf(text, sizeof text, "%s, %s",
+		    /* TRANSLATORS: "2 errors, 1 warning" */
+		    P_("%d error", "%d errors", nerr),
+		    P_("%d warning", "%d warnings", nwarn));
+	{
+		char	counts[256];
+
+		snprintf(counts, sizeof counts, text, nerr, nwarn);
+		display_text(win, y++, 2, COLS - 4, counts, nerr > 0 ?
+		    display_attr(STYLE_ERROR) : display_attr(STYLE_OK), true);
+	}
+	if (r->w->saved) {
+		snprintf(text, sizeof text, _("Saved to %s. To perform it "
+		    "from a shell: akswiz apply %s"), r->w->saved_path,
+		    r->w->saved_path);
+		y += display_wrap(win, y, 2, COLS - 4, 3, text,
+		    display_attr(STYLE_OK));
+	}
+	for (i = 0; i < r->v.n && y < bottom; i++) {
+		const struct verdict	*v = &r->v.v[i];
+
+		if (v->severity == SEV_INFO && v->msg != MSG_DEVTEST_CAVEAT &&
+		    v->msg != MSG_CREATE_LEGACY)
+			continue;
+		mark = v->severity == SEV_ERROR ? glyph->error :
+		    v->severity == SEV_WARNING ? glyph->warning : glyph->info;
+		st = v->severity == SEV_ERROR ? STYLE_ERROR :
+		    v->severity == SEV_WARNING ? STYLE_WARNING : STYLE_NORMAL;
+		display_text(win, y, 2, 2, mark, display_attr(st), false);
+		tui_verdict_text(v, text, sizeof text);
+		y += display_wrap(win, y, 4, COLS - 6, bottom - y, text,
+		    display_attr(st));
+	}
+	if (r->saving) {
+		display_clear_row(win, LINES - 2, 0);
+		display_text(win, LINES - 2, 1, 9, _("Save to"), A_BOLD, true);
+		widget_field_draw(&r->path, win, LINES - 2, 10, COLS - 12,
+		    true);
+		tui_draw_hints(win, _("Enter save  Esc cancel  Tab complete"));
+	} else {
+		tui_draw_hints(win, _("Enter choose  Esc back  Ctrl-S save  "
+		    "F1 keys  q quit"));
+	}
+}
+
+static void
+review_enter(struct screen *s)
+{
+	struct review	*r = s->data;
+
+	wizard_check_all(r->w, &r->v);
+	review_build(r);
+}
+
+static void
+review_free(struct screen *s)
+{
+	struct review	*r = s->data;
+
+	widget_list_done(&r->rows);
+	free(r);
+}
+
+static void
+review_save_state(struct screen *s, FILE *fp)
+{
+	struct review	*r = s->data;
+	size_t		 i;
+
+	fprintf(fp, "selected: %s\n", widget_list_selected(&r->rows) ?
+	    widget_list_selected(&r->rows) : "");
+	fprintf(fp, "saved: %s\n", r->w->saved ? r->w->saved_path : "");
+	for (i = 0; i < r->v.n; i++)
+		fprintf(fp, "verdict: %s %s %s\n",
+		    severity_name(r->v.v[i].severity),
+		    plan_field_path(r->v.v[i].field)[0] != '\0' ?
+		    plan_field_path(r->v.v[i].field) : "-",
+		    msg_name(r->v.v[i].msg));
+}
+
+static const struct screen_ops review_ops = {
+	"review", review_enter, NULL, review_request, review_draw,
+	review_free, review_save_state, NULL, NULL, review_keys
+};
+
+void
+screen_review_push(struct tui *t, struct wizard *w)
+{
+	struct review	*r = xcalloc(1, sizeof *r);
+
+	r->w = w;
+	widget_list_init(&r->rows);
+	widget_field_init(&r->path);
+	tui_push(t, &review_ops, r);
+}
+
+/* ---- a page of text ---- */
+
+struct text_page {
+	char	 title[256];
+	char	*text;		/* owned */
+	char	**lines;	/* into text */
+	size_t	 n, top;
+};
+
+static const enum request text_keys[] = {
+	REQ_UP, REQ_DOWN, REQ_PAGE_UP, REQ_PAGE_DOWN, REQ_BACK, REQ_NONE
+};
+
+static enum reaction
+text_request(struct screen *s, const struct key_event *ev)
+{
+	struct text_page	*p = s->data;
+	size_t			 page = (size_t)(LINES - 6);
+
+	switch (ev->req) {
+	case REQ_BACK:
+	case REQ_ENTER:
+		tui_pop(s->tui);
+		return REACT_REDRAW;
+	case REQ_UP:
+		p->top = p->top > 0 ? p->top - 1 : 0;
+		return REACT_REDRAW;
+	case REQ_DOWN:
+		if (p->top + 1 < p->n)
+			p->top++;
+		return REACT_REDRAW;
+	case REQ_PAGE_UP:
+		p->top = p->top > page ? p->top - page : 0;
+		return REACT_REDRAW;
+	case REQ_PAGE_DOWN:
+		if (p->top + page < p->n)
+			p->top += page;
+		return REACT_REDRAW;
+	default:
+		return REACT_UNHANDLED;
+	}
+}
+
+static void
+text_draw(struct screen *s, WINDOW *win)
+{
+	struct text_page	*p = s->data;
+	size_t			 i;
+	int			 y = 3;
+
+	tui_draw_frame(s->tui, win, p->title, NULL);
+	for (i = p->top; i < p->n && y < LINES - 2; i++)
+		display_text(win, y++, 2, COLS - 4, p->lines[i], A_NORMAL,
+		    true);
+	tui_draw_hints(win, _("Up/Down scroll  Esc back  (copy with the "
+	    "terminal's selection)"));
+}
+
+static void
+text_free(struct screen *s)
+{
+	struct text_page	*p = s->data;
+
+	free(p->lines);
+	free(p->text);
+	free(p);
+}
+
+static const struct screen_ops text_ops = {
+	"text", NULL, NULL, text_request, text_draw, text_free, NULL, NULL,
+	NULL, text_keys
+};
+
+void
+screen_text_push(struct tui *t, const char *title, char *text)
+{
+	struct text_page	*p = xcalloc(1, sizeof *p);
+	char			*c;
+
+	snprintf(p->title, sizeof p->title, "%s", title);
+	p->text = text != NULL ? text : xstrdup("");
+	for (c = p->text; *c != '\0'; c++)
+		if (*c == '\n')
+			p->n++;
+	p->lines = xcalloc(p->n + 1, sizeof *p->lines);
+	p->n = 0;
+	for (c = p->text; *c != '\0';) {
+		p->lines[p->n++] = c;
+		if ((c = strchr(c, '\n')) == NULL)
+			break;
+		*c++ = '\0';
+	}
+	tui_push(t, &text_ops, p);
+}

@@ -1,0 +1,1346 @@
+/*
+ * The create and attach wizard: one step per screen, each explaining
+ * itself, with the rules of core/ run on every key so that problems show
+ * next to the field that causes them.  Next (Enter) is refused while the
+ * step has errors; Esc goes back one step and keeps everything typed,
+ * because every step's widgets live in the one model (wizard.h).
+ *
+ * Without a live backend the wizard works from the built-in VM catalogue
+ * and says so on screen; nothing pretends to be live.
+ */
+#include "config.h"
+#include "tui/wizard.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "common/clock.h"
+#include "common/i18n.h"
+#include "common/xalloc.h"
+#include "azure/cert.h"
+#include "core/ids.h"
+#include "core/vmcatalogue.h"
+#include "plan/plan-json.h"
+#include "tui/display.h"
+#include "tui/tui.h"
+
+static const char *const purpose_labels[] = {
+	N_("Production"), N_("Dev-test")
+};
+static const char *const net_labels[] = {
+	N_("Basic (Azure creates it)"), N_("Advanced (your VNet)")
+};
+static const char *const lb_labels[] = {
+	N_("Public IP"), N_("Internal")
+};
+
+#define DEFAULT_SERVICE_CIDR	"10.0.0.0/16"
+#define DEFAULT_DNS_IP		"10.0.0.10"
+#define DEFAULT_BRIDGE_CIDR	"172.17.0.1/16"
+
+static const enum request wizard_keys[] = {
+	REQ_ENTER, REQ_BACK, REQ_NEXT_FIELD, REQ_PREV_FIELD, REQ_UP,
+	REQ_DOWN, REQ_LEFT, REQ_RIGHT, REQ_TOGGLE, REQ_INCREASE,
+	REQ_DECREASE, REQ_BACKSPACE, REQ_KILL_LINE, REQ_PAGE_UP,
+	REQ_PAGE_DOWN, REQ_NONE
+};
+
+const char *
+wizard_step_title(enum wizard_step s)
+{
+	switch (s) {
+	case STEP_CLUSTER:	return _("AKS cluster");
+	case STEP_NAME:		return _("Compute name");
+	case STEP_PURPOSE:	return _("Purpose");
+	case STEP_SIZE:		return _("VM size and nodes");
+	case STEP_NETWORK:	return _("Network");
+	case STEP_LB:		return _("Load balancer");
+	case STEP_TLS:		return _("TLS");
+	default:		return "";
+	}
+}
+
+/* Untranslated step names for :save-state. */
+static const char *
+wizard_step_name(enum wizard_step s)
+{
+	static const char *const names[] = {
+		"cluster", "name", "purpose", "size", "network", "lb", "tls"
+	};
+
+	return (unsigned)s < STEP__COUNT ? names[s] : "";
+}
+
+bool
+wizard_state_dir(char *buf, size_t len, const char *sub)
+{
+	const char	*xdg = getenv("XDG_STATE_HOME");
+	const char	*home = getenv("HOME");
+	char		 base[PLAN_TEXT_LEN];
+
+	if (xdg != NULL && *xdg == '/')
+		snprintf(base, sizeof base, "%s", xdg);
+	else
+		snprintf(base, sizeof base, "%s/.local/state",
+		    home != NULL ? home : ".");
+	mkdir(base, 0700);
+	snprintf(buf, len, "%s/akswiz", base);
+	if (mkdir(buf, 0700) != 0 && errno != EEXIST) {
+		/* ~/.local may be missing: make it, then retry. */
+		char	parent[PLAN_TEXT_LEN];
+
+		snprintf(parent, sizeof parent, "%s/.local",
+		    home != NULL ? home : ".");
+		mkdir(parent, 0700);
+		mkdir(base, 0700);
+		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+			return false;
+	}
+	if (sub != NULL) {
+		size_t	n = strlen(buf);
+
+		snprintf(buf + n, len - n, "/%s", sub);
+		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+			return false;
+	}
+	return true;
+}
+
+void
+wizard_draft_path(char *buf, size_t len)
+{
+	char	dir[PLAN_TEXT_LEN];
+
+	if (!wizard_state_dir(dir, sizeof dir, NULL))
+		snprintf(dir, sizeof dir, ".");
+	snprintf(buf, len, "%s/draft.json", dir);
+}
+
+/* The wizard size entry for a name, or NULL. */
+static const struct wizard_size *
+wizard_size_find(const struct wizard *w, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; name != NULL && i < w->facts.nsizes; i++)
+		if (strcasecmp(w->facts.sizes[i].name, name) == 0)
+			return &w->facts.sizes[i];
+	return NULL;
+}
+
+/* The offline facts: the built-in catalogue, no quota, no names. */
+static void
+wizard_facts_offline(struct wizard *w)
+{
+	const struct vm_size	*all;
+	size_t			 n, i;
+
+	all = vm_catalogue_all(&n);
+	w->facts.sizes = xcalloc(n > 0 ? n : 1, sizeof *w->facts.sizes);
+	for (i = 0; i < n; i++) {
+		struct wizard_size	*s = &w->facts.sizes[i];
+
+		snprintf(s->name, sizeof s->name, "%s", all[i].name);
+		s->vcpus = all[i].vcpus;
+		s->memory_gb = all[i].memory_gb;
+		snprintf(s->family, sizeof s->family, "%s",
+		    all[i].family != NULL ? all[i].family : "");
+		s->gpus = all[i].gpus;
+		s->fpga = all[i].fpga;
+		s->family_free = -1;
+	}
+	w->facts.nsizes = n;
+}
+
+/* Rebuild the size list's rows from the facts. */
+static void
+wizard_size_rows(struct wizard *w)
+{
+	char	row[256], mark[32], fr[48];
+	size_t	i;
+
+	widget_list_clear(&w->size_list);
+	for (i = 0; i < w->facts.nsizes; i++) {
+		const struct wizard_size	*s = &w->facts.sizes[i];
+
+		mark[0] = fr[0] = '\0';
+		if (s->gpus > 0)
+			snprintf(mark, sizeof mark, "GPU%s%d", glyph->times,
+			    s->gpus);
+		else if (s->fpga)
+			snprintf(mark, sizeof mark, "FPGA");
+		if (s->family_free >= 0)
+			/* TRANSLATORS: remaining quota, at most 12 cells. */
+			snprintf(fr, sizeof fr, _("%ld free"), s->family_free);
+		snprintf(row, sizeof row, "%-22s %3d  %7.1f  %-22s %-7s %s",
+		    s->name, s->vcpus, s->memory_gb, s->family, mark, fr);
+		widget_list_add(&w->size_list, s->name, row, false);
+	}
+}
+
+void
+wizard_sync(struct wizard *w)
+{
+	struct plan	*p = &w->plan;
+	struct tui	*t = w->tui;
+	const char	*sel;
+	char		 num[32], *end;
+	long		 n;
+
+	p->op = w->op;
+	p->scope = t->ctx.scope;
+	widget_field_get(&w->name, p->name, sizeof p->name);
+	p->purpose = w->purpose == 1 ? PURPOSE_DEVTEST : PURPOSE_FASTPROD;
+	if (w->op == PLAN_CREATE) {
+		sel = widget_list_selected(&w->size_list);
+		snprintf(p->vm_size, sizeof p->vm_size, "%s",
+		    sel != NULL ? sel : "");
+		widget_field_get(&w->nodes, num, sizeof num);
+		n = strtol(num, &end, 10);
+		p->node_count = num[0] != '\0' && *end == '\0' && n > 0 &&
+		    n <= 100000 ? (int)n : 0;
+		if (w->ask_region)
+			widget_field_get(&w->region, p->location,
+			    sizeof p->location);
+		else
+			snprintf(p->location, sizeof p->location, "%s",
+			    t->ctx.location);
+		memset(&p->vnet, 0, sizeof p->vnet);
+		if (w->net_mode == 1) {
+			widget_field_get(&w->vnet_rg, p->vnet.resource_group,
+			    sizeof p->vnet.resource_group);
+			widget_field_get(&w->vnet, p->vnet.vnet,
+			    sizeof p->vnet.vnet);
+			widget_field_get(&w->subnet, p->vnet.subnet,
+			    sizeof p->vnet.subnet);
+			widget_field_get(&w->service_cidr,
+			    p->vnet.service_cidr,
+			    sizeof p->vnet.service_cidr);
+			widget_field_get(&w->dns_ip, p->vnet.dns_service_ip,
+			    sizeof p->vnet.dns_service_ip);
+			widget_field_get(&w->bridge_cidr,
+			    p->vnet.docker_bridge_cidr,
+			    sizeof p->vnet.docker_bridge_cidr);
+		}
+	} else {
+		widget_field_get(&w->cluster_id, p->cluster_id,
+		    sizeof p->cluster_id);
+	}
+	p->lb_type = w->lb == 1 ? LB_INTERNAL : LB_PUBLIC;
+	p->lb_subnet[0] = '\0';
+	if (p->lb_type == LB_INTERNAL)
+		widget_field_get(&w->lb_subnet, p->lb_subnet,
+		    sizeof p->lb_subnet);
+	memset(&p->tls, 0, sizeof p->tls);
+	p->tls.mode = w->tls_modes[w->tls];
+	if (p->tls.mode == TLS_MICROSOFT) {
+		widget_field_get(&w->leaf, p->tls.leaf_label,
+		    sizeof p->tls.leaf_label);
+		p->tls.overwrite = w->overwrite;
+	} else if (p->tls.mode == TLS_CUSTOM) {
+		widget_field_get(&w->cert, p->tls.cert_file,
+		    sizeof p->tls.cert_file);
+		widget_field_get(&w->key, p->tls.key_file,
+		    sizeof p->tls.key_file);
+		widget_field_get(&w->cname, p->tls.cname,
+		    sizeof p->tls.cname);
+	}
+}
+
+/*
+ * The TLS choices depend on the load balancer: a Microsoft certificate is
+ * not offered with an internal one.  Keeps the chosen mode if still offered.
+ */
+static void
+wizard_tls_choices(struct wizard *w)
+{
+	enum tls_mode	was = w->ntls > 0 ? w->tls_modes[w->tls] :
+			    TLS_DISABLED;
+	int		i;
+
+	w->ntls = 0;
+	w->tls_modes[w->ntls] = TLS_DISABLED;
+	w->tls_labels[w->ntls++] = N_("Disabled");
+	if (w->lb != 1) {
+		w->tls_modes[w->ntls] = TLS_MICROSOFT;
+		w->tls_labels[w->ntls++] = N_("Microsoft certificate");
+	}
+	w->tls_modes[w->ntls] = TLS_CUSTOM;
+	w->tls_labels[w->ntls++] = N_("Custom certificate");
+	w->tls = 0;
+	for (i = 0; i < w->ntls; i++)
+		if (w->tls_modes[i] == was)
+			w->tls = i;
+	w->tls_form.items[0].nchoices = w->ntls;
+	w->tls_form.items[0].choices = w->tls_labels;
+}
+
+/* Show only the fields of the chosen options. */
+static void
+wizard_visibility(struct wizard *w)
+{
+	enum tls_mode	m;
+	int		i;
+
+	for (i = 1; i < w->net_form.n; i++)
+		w->net_form.items[i].hidden = w->net_mode != 1;
+	w->lb_form.items[1].hidden = w->lb != 1;
+	wizard_tls_choices(w);
+	m = w->tls_modes[w->tls];
+	w->tls_form.items[1].hidden = m != TLS_MICROSOFT;
+	w->tls_form.items[2].hidden = m != TLS_MICROSOFT;
+	for (i = 3; i < 6; i++)
+		w->tls_form.items[i].hidden = m != TLS_CUSTOM;
+}
+
+/* Add a text field to a form. */
+static void
+wizard_add_field(struct widget_form *f, const char *label,
+    struct widget_field *fld, enum plan_field pf, const char *value)
+{
+	struct form_item	*it = widget_form_add(f, FORM_FIELD, label, pf);
+
+	widget_field_init(fld);
+	if (value != NULL)
+		widget_field_set(fld, value);
+	it->field = fld;
+}
+
+/* Build every step's widgets with their defaults. */
+static void
+wizard_build(struct wizard *w)
+{
+	struct form_item	*it;
+
+	widget_form_init(&w->cluster_form);
+	wizard_add_field(&w->cluster_form, N_("Cluster resource ID"),
+	    &w->cluster_id, FIELD_CLUSTER_ID, NULL);
+	widget_list_init(&w->cluster_list);
+
+	widget_form_init(&w->name_form);
+	wizard_add_field(&w->name_form, N_("Name"), &w->name, FIELD_NAME,
+	    NULL);
+
+	widget_list_init(&w->size_list);
+	w->size_list.filtering = true;
+	widget_field_init(&w->nodes);
+	widget_field_set(&w->nodes, "3");
+	widget_field_init(&w->region);
+
+	widget_form_init(&w->net_form);
+	it = widget_form_add(&w->net_form, FORM_CHOICE, N_("Network"),
+	    FIELD_NONE);
+	it->choice = &w->net_mode;
+	it->choices = net_labels;
+	it->nchoices = 2;
+	wizard_add_field(&w->net_form, N_("VNet resource group"),
+	    &w->vnet_rg, FIELD_VNET_RESOURCE_GROUP, NULL);
+	wizard_add_field(&w->net_form, N_("VNet"), &w->vnet,
+	    FIELD_VNET_NAME, NULL);
+	wizard_add_field(&w->net_form, N_("Subnet"), &w->subnet,
+	    FIELD_SUBNET_NAME, NULL);
+	wizard_add_field(&w->net_form, N_("Service CIDR"), &w->service_cidr,
+	    FIELD_SERVICE_CIDR, DEFAULT_SERVICE_CIDR);
+	wizard_add_field(&w->net_form, N_("DNS service IP"), &w->dns_ip,
+	    FIELD_DNS_SERVICE_IP, DEFAULT_DNS_IP);
+	wizard_add_field(&w->net_form, N_("Docker bridge CIDR"),
+	    &w->bridge_cidr, FIELD_DOCKER_BRIDGE_CIDR, DEFAULT_BRIDGE_CIDR);
+
+	widget_form_init(&w->lb_form);
+	it = widget_form_add(&w->lb_form, FORM_CHOICE, N_("Load balancer"),
+	    FIELD_LB_TYPE);
+	it->choice = &w->lb;
+	it->choices = lb_labels;
+	it->nchoices = 2;
+	wizard_add_field(&w->lb_form, N_("Subnet"), &w->lb_subnet,
+	    FIELD_LB_SUBNET, NULL);
+
+	widget_form_init(&w->tls_form);
+	it = widget_form_add(&w->tls_form, FORM_CHOICE, N_("TLS"),
+	    FIELD_TLS_MODE);
+	it->choice = &w->tls;
+	wizard_add_field(&w->tls_form, N_("Leaf domain label"), &w->leaf,
+	    FIELD_TLS_LEAF_LABEL, NULL);
+	it = widget_form_add(&w->tls_form, FORM_CHECK,
+	    N_("Overwrite existing domain"), FIELD_TLS_OVERWRITE);
+	it->check = &w->overwrite;
+	wizard_add_field(&w->tls_form, N_("Certificate file"), &w->cert,
+	    FIELD_TLS_CERT_FILE, NULL);
+	w->cert.path = true;
+	wizard_add_field(&w->tls_form, N_("Key file"), &w->key,
+	    FIELD_TLS_KEY_FILE, NULL);
+	w->key.path = true;
+	wizard_add_field(&w->tls_form, N_("CNAME"), &w->cname,
+	    FIELD_TLS_CNAME, NULL);
+	wizard_tls_choices(w);
+	wizard_visibility(w);
+}
+
+void
+wizard_load(struct wizard *w, const struct plan *p)
+{
+	int	i;
+	char	num[16];
+
+	widget_field_set(&w->name, p->name);
+	w->purpose = p->purpose == PURPOSE_DEVTEST ? 1 : 0;
+	if (p->vm_size[0] != '\0')
+		widget_list_select(&w->size_list, p->vm_size);
+	if (p->node_count > 0) {
+		snprintf(num, sizeof num, "%d", p->node_count);
+		widget_field_set(&w->nodes, num);
+	}
+	if (w->ask_region)
+		widget_field_set(&w->region, p->location);
+	w->net_mode = plan_vnet_is_empty(&p->vnet) ? 0 : 1;
+	if (w->net_mode == 1) {
+		widget_field_set(&w->vnet_rg, p->vnet.resource_group);
+		widget_field_set(&w->vnet, p->vnet.vnet);
+		widget_field_set(&w->subnet, p->vnet.subnet);
+		widget_field_set(&w->service_cidr, p->vnet.service_cidr);
+		widget_field_set(&w->dns_ip, p->vnet.dns_service_ip);
+		widget_field_set(&w->bridge_cidr, p->vnet.docker_bridge_cidr);
+	}
+	widget_field_set(&w->cluster_id, p->cluster_id);
+	w->lb = p->lb_type == LB_INTERNAL ? 1 : 0;
+	widget_field_set(&w->lb_subnet, p->lb_subnet);
+	wizard_tls_choices(w);
+	for (i = 0; i < w->ntls; i++)
+		if (w->tls_modes[i] == p->tls.mode)
+			w->tls = i;
+	widget_field_set(&w->leaf, p->tls.leaf_label);
+	w->overwrite = p->tls.overwrite;
+	widget_field_set(&w->cert, p->tls.cert_file);
+	widget_field_set(&w->key, p->tls.key_file);
+	widget_field_set(&w->cname, p->tls.cname);
+	wizard_visibility(w);
+	wizard_sync(w);
+}
+
+/* Copy the verdicts of src whose field passes keep() into dst. */
+static void
+wizard_keep(struct verdicts *dst, const struct verdicts *src,
+    enum plan_field lo, enum plan_field hi)
+{
+	size_t	i;
+
+	for (i = 0; i < src->n; i++)
+		if (src->v[i].field >= lo && src->v[i].field <= hi &&
+		    dst->n < VERDICTS_MAX)
+			dst->v[dst->n++] = src->v[i];
+}
+
+/* The local checks of a custom certificate (azure/cert.c, OpenSSL). */
+static void
+wizard_cert_check(struct wizard *w, struct verdicts *vs)
+{
+	const struct plan_tls	*tls = &w->plan.tls;
+
+	cert_check_tls(tls->cert_file, tls->key_file,
+	    tls->cname[0] != '\0' ? tls->cname : NULL, clock_now(), vs);
+}
+
+/* The vCPU per node of the chosen size (create) or cluster (attach). */
+static int
+wizard_vcpus(const struct wizard *w, int *nodes)
+{
+	const struct wizard_size	*s;
+	size_t				 i;
+
+	if (w->op == PLAN_CREATE) {
+		*nodes = w->plan.node_count;
+		s = wizard_size_find(w, w->plan.vm_size);
+		return s != NULL ? s->vcpus : 0;
+	}
+	for (i = 0; i < w->facts.nclusters; i++)
+		if (arm_id_equal(w->facts.clusters[i].id, w->plan.cluster_id)) {
+			*nodes = w->facts.clusters[i].node_count;
+			return *nodes > 0 ? w->facts.clusters[i].vcpu_total /
+			    *nodes : 0;
+		}
+	*nodes = 0;
+	return 0;
+}
+
+/* Run the rules of one step on the plan into vs. */
+static void
+wizard_check_step(struct wizard *w, enum wizard_step step,
+    struct verdicts *vs)
+{
+	struct verdicts		 tmp;
+	struct plan_tls		 none;
+	const char *const	*names;
+	int			 nodes, vcpus;
+	struct aks_id		 id;
+
+	verdicts_init(&tmp);
+	switch (step) {
+	case STEP_CLUSTER:
+		if (aks_id_parse(w->plan.cluster_id, &id, FIELD_CLUSTER_ID,
+		    vs) && w->tui->ctx.scope.subscription[0] != '\0')
+			attach_check_subscription(&id,
+			    w->tui->ctx.scope.subscription, vs);
+		break;
+	case STEP_NAME:
+		rules_name(w->plan.name, vs);
+		if (w->facts.names_known && !verdicts_has_errors(vs)) {
+			names = (const char *const *)w->facts.names;
+			rules_name_unique(w->plan.name, names,
+			    w->facts.nnames, vs);
+		}
+		break;
+	case STEP_PURPOSE:
+		if (w->plan.purpose == PURPOSE_DEVTEST)
+			verdicts_add(vs, FIELD_PURPOSE, SEV_INFO,
+			    MSG_DEVTEST_CAVEAT);
+		if (w->op == PLAN_ATTACH && (vcpus = wizard_vcpus(w,
+		    &nodes)) > 0)
+			rules_sizing(w->plan.purpose, nodes, vcpus, true,
+			    FIELD_PURPOSE, vs);
+		break;
+	case STEP_SIZE:
+		if (w->plan.vm_size[0] == '\0')
+			verdicts_add(vs, FIELD_VM_SIZE, SEV_ERROR,
+			    MSG_SIZE_EMPTY);
+		if (w->plan.node_count <= 0) {
+			verdict_arg(verdicts_add(vs, FIELD_NODE_COUNT,
+			    SEV_ERROR, MSG_NODES_INVALID), "%d",
+			    AKS_MAX_NODES);
+			break;
+		}
+		vcpus = wizard_vcpus(w, &nodes);
+		rules_sizing(w->plan.purpose, nodes, vcpus, true,
+		    FIELD_NODE_COUNT, vs);
+		{
+			const struct wizard_size *s = wizard_size_find(w,
+			    w->plan.vm_size);
+			size_t	i = s != NULL ? (size_t)(s - w->facts.sizes) :
+			    0;
+
+			if (s != NULL && w->facts.family != NULL &&
+			    (w->facts.family[i].known ||
+			    w->facts.regional.known))
+				rules_quota((long)nodes * vcpus,
+				    w->plan.location[0] != '\0' ?
+				    w->plan.location : w->tui->ctx.location,
+				    &w->facts.family[i], &w->facts.regional,
+				    vs);
+		}
+		break;
+	case STEP_NETWORK:
+		if (w->net_mode == 1)
+			rules_vnet(&w->plan.vnet, NULL, vs);
+		break;
+	case STEP_LB:
+		memset(&none, 0, sizeof none);
+		rules_lb_tls(w->plan.lb_type, w->plan.lb_subnet, &none, &tmp);
+		wizard_keep(vs, &tmp, FIELD_LB_TYPE, FIELD_LB_SUBNET);
+		break;
+	case STEP_TLS:
+		rules_lb_tls(w->plan.lb_type, w->plan.lb_subnet, &w->plan.tls,
+		    &tmp);
+		wizard_keep(vs, &tmp, FIELD_TLS_MODE, FIELD_TLS_CNAME);
+		if (w->plan.tls.mode == TLS_CUSTOM &&
+		    w->plan.tls.cert_file[0] != '\0' &&
+		    w->plan.tls.key_file[0] != '\0' &&
+		    !verdicts_has_errors(vs))
+			wizard_cert_check(w, vs);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Check the current step into w->v. */
+static void
+wizard_check(struct wizard *w)
+{
+	wizard_sync(w);
+	verdicts_init(&w->v);
+	wizard_check_step(w, w->steps[w->cur], &w->v);
+}
+
+void
+wizard_check_all(struct wizard *w, struct verdicts *vs)
+{
+	struct plan_facts	 f;
+	const struct wizard_size *s;
+	int			 nodes = 0, vcpus;
+	size_t			 i;
+
+	wizard_sync(w);
+	memset(&f, 0, sizeof f);
+	f.cloud = w->tui->ctx.cloud;
+	f.workspace_subscription = w->tui->ctx.scope.subscription[0] != '\0' ?
+	    w->tui->ctx.scope.subscription : NULL;
+	f.workspace_location = w->tui->ctx.location[0] != '\0' ?
+	    w->tui->ctx.location : NULL;
+	f.names_known = w->facts.names_known;
+	f.existing_names = (const char *const *)w->facts.names;
+	f.n_existing_names = w->facts.nnames;
+	if ((s = wizard_size_find(w, w->plan.vm_size)) != NULL &&
+	    w->facts.family != NULL) {
+		i = (size_t)(s - w->facts.sizes);
+		f.family_quota = w->facts.family[i];
+		f.regional_quota = w->facts.regional;
+	}
+	f.sizes_known = w->facts.live;
+	f.size_offered = s != NULL;
+	verdicts_init(vs);
+	plan_check(&w->plan, &f, vs);
+	(void)nodes;
+	(void)vcpus;
+	if (w->plan.tls.mode == TLS_CUSTOM &&
+	    w->plan.tls.cert_file[0] != '\0' &&
+	    w->plan.tls.key_file[0] != '\0')
+		wizard_cert_check(w, vs);
+	if (w->op == PLAN_ATTACH && (vcpus = wizard_vcpus(w, &nodes)) > 0)
+		rules_sizing(w->plan.purpose, nodes, vcpus, false,
+		    FIELD_PURPOSE, vs);
+}
+
+/* The explanation under a step's title. */
+static const char *
+wizard_intro(const struct wizard *w, enum wizard_step s)
+{
+	switch (s) {
+	case STEP_CLUSTER:
+		return _("Choose the AKS cluster to attach. It must be in the "
+		    "workspace's subscription; each cluster says whether it "
+		    "can be attached.");
+	case STEP_NAME:
+		return _("The name the workspace will know this cluster by: 3 "
+		    "to 24 letters, digits and hyphens, starting with a "
+		    "letter. It cannot be changed later.");
+	case STEP_PURPOSE:
+		return _("What the cluster is for decides how big it must be.");
+	case STEP_SIZE:
+		return _("Every node has the same VM size, which cannot be "
+		    "changed later; the node count can. Type to filter the "
+		    "list, Tab to reach the node count.");
+	case STEP_NETWORK:
+		return _("Basic lets Azure create the virtual network. "
+		    "Advanced puts the cluster in an existing virtual "
+		    "network: all six settings are needed.");
+	case STEP_LB:
+		return _("A public IP makes the scoring endpoint reachable from "
+		    "the internet; an internal load balancer keeps it inside "
+		    "a subnet of your virtual network.");
+	case STEP_TLS:
+		return _("Scoring can use HTTPS, with a certificate Microsoft "
+		    "issues for a host name under the region's cloudapp "
+		    "domain, or with your own certificate for your own host "
+		    "name (CNAME).");
+	default:
+		return "";
+	}
+	(void)w;
+}
+
+/* Draw a verdict line with its mark; returns rows used. */
+static int
+wizard_draw_verdict(WINDOW *win, int y, int x, int width, int maxrows,
+    const struct verdict *v)
+{
+	char		 text[1024];
+	const char	*mark;
+	int		 st;
+
+	switch (v->severity) {
+	case SEV_ERROR:
+		mark = glyph->error;
+		st = STYLE_ERROR;
+		break;
+	case SEV_WARNING:
+		mark = glyph->warning;
+		st = STYLE_WARNING;
+		break;
+	default:
+		mark = v->msg == MSG_SIZING_OK_PROD ||
+		    v->msg == MSG_SIZING_OK_DEVTEST ||
+		    v->msg == MSG_CLUSTER_OK ? glyph->ok : glyph->info;
+		st = mark == glyph->ok ? STYLE_OK : STYLE_NORMAL;
+		break;
+	}
+	display_text(win, y, x, 2, mark, display_attr(st), false);
+	tui_verdict_text(v, text, sizeof text);
+	return display_wrap(win, y, x + 2, width - 2, maxrows, text,
+	    display_attr(st));
+}
+
+/* Verdicts of a field (or all with FIELD__COUNT) from rows y; rows used. */
+static int
+wizard_draw_verdicts(struct wizard *w, WINDOW *win, int y, int x, int width,
+    int maxrows, enum plan_field only, bool infos_only)
+{
+	size_t	i;
+	int	rows = 0;
+
+	for (i = 0; i < w->v.n && rows < maxrows; i++) {
+		const struct verdict	*v = &w->v.v[i];
+
+		if (only != FIELD__COUNT && v->field != only)
+			continue;
+		if (infos_only && v->severity != SEV_INFO)
+			continue;
+		rows += wizard_draw_verdict(win, y + rows, x, width,
+		    maxrows - rows, v);
+	}
+	return rows;
+}
+
+/* Step: the name, with what is known about its uniqueness. */
+static void
+wizard_draw_name(struct wizard *w, WINDOW *win, int y, int bottom)
+{
+	char	line[512];
+	int	rows;
+
+	rows = widget_form_draw(&w->name_form, win, y, 2, COLS - 4,
+	    bottom - y, &w->v, w->show_errors);
+	if (verdicts_has_errors(&w->v) || w->plan.name[0] == '\0')
+		return;
+	if (w->facts.names_known)
+		snprintf(line, sizeof line, _("\"%s\" follows the rules and "
+		    "is free in workspace %s."), w->plan.name,
+		    w->tui->ctx.scope.workspace);
+	else
+		snprintf(line, sizeof line, _("\"%s\" follows the rules. "
+		    "Whether it is free is checked when the workspace can be "
+		    "read."), w->plan.name);
+	display_text(win, y + rows + 1, 4, 2, glyph->ok,
+	    display_attr(STYLE_OK), false);
+	display_wrap(win, y + rows + 1, 6, COLS - 8, 2, line,
+	    display_attr(STYLE_OK));
+}
+
+/* Step: production or dev-test, each explained. */
+static void
+wizard_draw_purpose(struct wizard *w, WINDOW *win, int y, int bottom)
+{
+	static const char *const expl[] = {
+		N_("For live traffic: at least 3 nodes and 12 vCPU in total, "
+		    "so that the service can keep scoring while a node is "
+		    "replaced."),
+		N_("For trying things out: one node or more. Not for "
+		    "production traffic; inference may be slower.")
+	};
+	char	line[256];
+	int	i, pw = display_width(glyph->pointer);
+
+	for (i = 0; i < 2; i++) {
+		if (i == w->purpose)
+			display_text(win, y, 2, pw, glyph->pointer,
+			    display_attr(STYLE_KEY), false);
+		snprintf(line, sizeof line, "%s %s", i == w->purpose ?
+		    glyph->radio_on : glyph->radio_off,
+		    _(purpose_labels[i]));
+		display_text(win, y++, 2 + pw + 1, COLS - 8, line,
+		    i == w->purpose ? display_attr(STYLE_KEY) : (int)A_NORMAL,
+		    true);
+		y += display_wrap(win, y, 8, COLS - 12, 2, _(expl[i]),
+		    A_NORMAL);
+		y++;
+	}
+	if (w->op == PLAN_ATTACH && w->plan.cluster_id[0] != '\0' &&
+	    w->v.n == 0 + (w->purpose == 1)) {
+		display_wrap(win, y++, 4, COLS - 8, 2, _("The cluster's size "
+		    "is checked against this purpose when the cluster can be "
+		    "read."), display_attr(STYLE_DIM));
+	}
+	wizard_draw_verdicts(w, win, y, 4, COLS - 8, bottom - y, FIELD__COUNT,
+	    false);
+}
+
+/* Step: the filterable size list, node count, live sizing line. */
+static void
+wizard_draw_size(struct wizard *w, WINDOW *win, int y, int bottom)
+{
+	char		 line[256];
+	int		 list_h, ry;
+	const struct verdict *v;
+
+	if (w->size_list.filter[0] != '\0')
+		snprintf(line, sizeof line, _("Filter: %s"),
+		    w->size_list.filter);
+	else
+		snprintf(line, sizeof line, "%s", _("Filter: (type to "
+		    "filter)"));
+	display_text(win, y, 2, COLS / 2, line, w->size_focus == 0 ?
+	    display_attr(STYLE_KEY) : (int)A_NORMAL, true);
+	snprintf(line, sizeof line, _("%zu of %zu sizes"),
+	    w->size_list.nvisible, w->size_list.n);
+	display_text(win, y, COLS - 2 - display_width(line), COLS / 2, line,
+	    display_attr(STYLE_DIM), false);
+	y++;
+	if (!w->facts.live) {
+		display_text(win, y++, 2, COLS - 4, _("Offline: sizes from "
+		    "the built-in catalogue; the region's list and quota are "
+		    "checked online."), display_attr(STYLE_WARNING), true);
+	}
+	/* TRANSLATORS: column heads; keep the columns aligned with the rows. */
+	snprintf(line, sizeof line, "%-22s %4s %8s  %-22s %-7s %s",
+	    _("Size"), _("vCPU"), _("GB"), _("Family"), _("Marks"),
+	    _("Quota"));
+	display_text(win, y++, 2 + display_width(glyph->pointer) + 1,
+	    COLS - 6, line, display_attr(STYLE_DIM), true);
+	list_h = bottom - y - 4;
+	widget_list_draw(&w->size_list, win, y, 2, list_h, COLS - 4,
+	    w->size_focus == 0);
+	ry = y + list_h + 1;
+	display_text(win, ry, 2, 8, _("Nodes"), w->size_focus == 1 ?
+	    display_attr(STYLE_KEY) : (int)A_NORMAL, true);
+	widget_field_draw(&w->nodes, win, ry, 10, 8, w->size_focus == 1);
+	if (w->ask_region) {
+		display_text(win, ry, 21, 8, _("Region"), w->size_focus == 2 ?
+		    display_attr(STYLE_KEY) : (int)A_NORMAL, true);
+		widget_field_draw(&w->region, win, ry, 29, 18,
+		    w->size_focus == 2);
+		display_text(win, ry, 49, COLS - 51, _("+/- nodes"),
+		    display_attr(STYLE_DIM), true);
+	} else {
+		display_text(win, ry, 21, COLS - 23, _("+ and - add and "
+		    "remove nodes, or type the number"),
+		    display_attr(STYLE_DIM), true);
+	}
+	ry++;
+	/* The live line: the worst problem, else the sizing that passes. */
+	if ((v = verdicts_find(&w->v, FIELD_NODE_COUNT, SEV_ERROR)) == NULL &&
+	    (v = verdicts_find(&w->v, FIELD_VM_SIZE, SEV_ERROR)) == NULL)
+		v = verdicts_find(&w->v, FIELD_NODE_COUNT, SEV_WARNING);
+	if (v == NULL) {
+		size_t	i;
+
+		for (i = 0; i < w->v.n && v == NULL; i++)
+			if (w->v.v[i].severity >= SEV_WARNING)
+				v = &w->v.v[i];
+		if (v == NULL)
+			v = verdicts_find(&w->v, FIELD_NODE_COUNT, SEV_INFO);
+	}
+	if (v != NULL)
+		wizard_draw_verdict(win, ry, 2, COLS - 4, bottom - ry, v);
+}
+
+/* Step: attach: the clusters with a verdict each, or an ID offline. */
+static void
+wizard_draw_cluster(struct wizard *w, WINDOW *win, int y, int bottom)
+{
+	int	rows;
+
+	if (w->facts.clusters_known) {
+		widget_list_draw(&w->cluster_list, win, y, 2, bottom - y - 3,
+		    COLS - 4, true);
+		wizard_draw_verdicts(w, win, bottom - 2, 2, COLS - 4, 2,
+		    FIELD__COUNT, false);
+		return;
+	}
+	display_wrap(win, y, 2, COLS - 4, 2, _("Offline: the subscription's "
+	    "clusters cannot be listed. Type the cluster's resource ID."),
+	    display_attr(STYLE_WARNING));
+	y += 3;
+	rows = widget_form_draw(&w->cluster_form, win, y, 2, COLS - 4,
+	    bottom - y, &w->v, w->show_errors);
+	(void)rows;
+}
+
+/* Step: TLS, with the host name preview and why a choice is missing. */
+static void
+wizard_draw_tls(struct wizard *w, WINDOW *win, int y, int bottom)
+{
+	char	host[512], line[640];
+	int	rows;
+	struct verdict pv;
+
+	if (w->lb == 1) {
+		y += display_wrap(win, y, 2, COLS - 4, 2, _("A Microsoft "
+		    "certificate is not offered: it is not supported with an "
+		    "internal load balancer."), display_attr(STYLE_DIM));
+		y++;
+	}
+	rows = widget_form_draw(&w->tls_form, win, y, 2, COLS - 4,
+	    bottom - y, &w->v, w->show_errors);
+	y += rows + 1;
+	if (w->tls_modes[w->tls] == TLS_MICROSOFT && w->plan.tls.leaf_label[0]
+	    != '\0' && verdicts_find(&w->v, FIELD_TLS_LEAF_LABEL,
+	    SEV_ERROR) == NULL) {
+		const char *region = w->plan.location[0] != '\0' ?
+		    w->plan.location : w->tui->ctx.location;
+
+		if (rules_leaf_host_preview(w->tui->ctx.cloud,
+		    w->plan.tls.leaf_label, region, host, sizeof host)) {
+			memset(&pv, 0, sizeof pv);
+			pv.msg = MSG_TLS_HOST_PREVIEW;
+			pv.severity = SEV_INFO;
+			pv.nargs = 1;
+			strlcpy_ok(pv.args[0], host, sizeof pv.args[0]);
+			tui_verdict_text(&pv, line, sizeof line);
+		} else {
+			snprintf(line, sizeof line, _("Scoring host name: "
+			    "%s######.<region>.%s (the region is the "
+			    "workspace's)"), w->plan.tls.leaf_label,
+			    rules_cloud_dns_suffix(w->tui->ctx.cloud));
+		}
+		display_text(win, y, 4, 2, glyph->info, A_NORMAL, false);
+		y += display_wrap(win, y, 6, COLS - 8, 2, line, A_NORMAL);
+		display_wrap(win, y, 6, COLS - 8, 2, _("The six characters "
+		    "are chosen by the service."), display_attr(STYLE_DIM));
+	}
+}
+
+static void
+wizard_draw(struct screen *s, WINDOW *win)
+{
+	struct wizard		*w = s->data;
+	enum wizard_step	 step = w->steps[w->cur];
+	char			 right[64];
+	int			 y = 3, bottom = LINES - 3;
+
+	snprintf(right, sizeof right, _("Step %d of %d"), w->cur + 1,
+	    w->nsteps);
+	tui_draw_frame(w->tui, win, w->op == PLAN_CREATE ?
+	    _("Create inference cluster") : _("Attach AKS cluster"), right);
+	display_text(win, y++, 2, COLS - 4, wizard_step_title(step), A_BOLD,
+	    true);
+	y += display_wrap(win, y, 2, COLS - 4, 3, wizard_intro(w, step),
+	    A_NORMAL);
+	y++;
+	switch (step) {
+	case STEP_CLUSTER:
+		wizard_draw_cluster(w, win, y, bottom);
+		break;
+	case STEP_NAME:
+		wizard_draw_name(w, win, y, bottom);
+		break;
+	case STEP_PURPOSE:
+		wizard_draw_purpose(w, win, y, bottom);
+		break;
+	case STEP_SIZE:
+		wizard_draw_size(w, win, y, bottom);
+		break;
+	case STEP_NETWORK:
+		widget_form_draw(&w->net_form, win, y, 2, COLS - 4,
+		    bottom - y, &w->v, w->show_errors);
+		break;
+	case STEP_LB:
+		widget_form_draw(&w->lb_form, win, y, 2, COLS - 4,
+		    bottom - y, &w->v, w->show_errors);
+		break;
+	case STEP_TLS:
+		wizard_draw_tls(w, win, y, bottom);
+		break;
+	default:
+		break;
+	}
+	if (w->confirm_leave) {
+		display_clear_row(win, LINES - 2, 0);
+		display_text(win, LINES - 2, 1, COLS - 2, _("Leave the wizard "
+		    "and lose this plan? Press y to leave, any other key to "
+		    "stay."), display_attr(STYLE_WARNING), true);
+	}
+	tui_draw_hints(win, w->cur + 1 < w->nsteps ?
+	    _("Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit") :
+	    _("Enter review  Esc back  Tab move  F1 keys  Ctrl-C quit"));
+}
+
+static bool	wizard_unsaved(struct screen *);
+
+/* Focus the widget of the first error, so that it can be fixed at once. */
+static void
+wizard_focus_error(struct wizard *w)
+{
+	const struct verdict	*v = NULL;
+	size_t			 i;
+
+	for (i = 0; i < w->v.n && v == NULL; i++)
+		if (w->v.v[i].severity == SEV_ERROR)
+			v = &w->v.v[i];
+	if (v == NULL)
+		return;
+	switch (w->steps[w->cur]) {
+	case STEP_SIZE:
+		w->size_focus = v->field == FIELD_VM_SIZE ? 0 : 1;
+		break;
+	case STEP_NETWORK:
+		widget_form_focus_field(&w->net_form, v->field);
+		break;
+	case STEP_LB:
+		widget_form_focus_field(&w->lb_form, v->field);
+		break;
+	case STEP_TLS:
+		widget_form_focus_field(&w->tls_form, v->field);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Enter on a step: go on when it has no errors, else say what to fix. */
+static void
+wizard_next(struct wizard *w)
+{
+	const struct verdict	*v = NULL;
+	char			 text[1024];
+	size_t			 i;
+
+	wizard_check(w);
+	for (i = 0; i < w->v.n && v == NULL; i++)
+		if (w->v.v[i].severity == SEV_ERROR)
+			v = &w->v.v[i];
+	if (v != NULL) {
+		w->show_errors = true;
+		wizard_focus_error(w);
+		(void)text;
+		tui_status(w->tui, STYLE_ERROR, "%s", _("Not yet: fix what "
+		    "is marked first."));
+		return;
+	}
+	w->show_errors = false;
+	if (w->cur + 1 < w->nsteps) {
+		w->cur++;
+		wizard_check(w);
+		return;
+	}
+	screen_review_push(w->tui, w);
+}
+
+void
+wizard_goto(struct wizard *w, enum wizard_step step)
+{
+	int	i;
+
+	for (i = 0; i < w->nsteps; i++)
+		if (w->steps[i] == step)
+			w->cur = i;
+	w->show_errors = false;
+	wizard_check(w);
+}
+
+/* Keys of the size step: list, node count, region. */
+static bool
+wizard_key_size(struct wizard *w, const struct key_event *ev)
+{
+	char	num[32];
+	long	n;
+	int	nfocus = w->ask_region ? 3 : 2;
+
+	if (ev->req == REQ_INCREASE || ev->req == REQ_DECREASE) {
+		widget_field_get(&w->nodes, num, sizeof num);
+		n = strtol(num, NULL, 10);
+		n += ev->req == REQ_INCREASE ? 1 : -1;
+		if (n < 1)
+			n = 1;
+		if (n > AKS_MAX_NODES)
+			n = AKS_MAX_NODES;
+		snprintf(num, sizeof num, "%ld", n);
+		widget_field_set(&w->nodes, num);
+		w->nodes.touched = true;
+		return true;
+	}
+	if (ev->req == REQ_NEXT_FIELD || ev->req == REQ_PREV_FIELD) {
+		w->size_focus = (w->size_focus + (ev->req == REQ_NEXT_FIELD ?
+		    1 : nfocus - 1)) % nfocus;
+		return true;
+	}
+	switch (w->size_focus) {
+	case 0:
+		return widget_list_key(&w->size_list, ev, LINES - 14);
+	case 1:
+		if (keys_is_text(&ev->key) && (ev->key.code < '0' ||
+		    ev->key.code > '9'))
+			return false;
+		if (ev->req == REQ_UP || ev->req == REQ_DOWN) {
+			struct key_event e = *ev;
+
+			e.req = ev->req == REQ_UP ? REQ_INCREASE :
+			    REQ_DECREASE;
+			return wizard_key_size(w, &e);
+		}
+		return widget_field_key(&w->nodes, ev);
+	default:
+		return widget_field_key(&w->region, ev);
+	}
+}
+
+/* Keys of the current step; true if they changed something. */
+static bool
+wizard_key_step(struct wizard *w, const struct key_event *ev)
+{
+	bool	r;
+
+	switch (w->steps[w->cur]) {
+	case STEP_CLUSTER:
+		if (w->facts.clusters_known) {
+			r = widget_list_key(&w->cluster_list, ev, LINES - 12);
+			if (r && widget_list_selected(&w->cluster_list))
+				widget_field_set(&w->cluster_id,
+				    widget_list_selected(&w->cluster_list));
+			return r;
+		}
+		return widget_form_key(&w->cluster_form, ev);
+	case STEP_NAME:
+		return widget_form_key(&w->name_form, ev);
+	case STEP_PURPOSE:
+		if (ev->req == REQ_UP || ev->req == REQ_PREV_FIELD ||
+		    ev->req == REQ_LEFT) {
+			w->purpose = 0;
+			return true;
+		}
+		if (ev->req == REQ_DOWN || ev->req == REQ_NEXT_FIELD ||
+		    ev->req == REQ_RIGHT) {
+			w->purpose = 1;
+			return true;
+		}
+		if (ev->req == REQ_TOGGLE) {
+			w->purpose = !w->purpose;
+			return true;
+		}
+		return false;
+	case STEP_SIZE:
+		return wizard_key_size(w, ev);
+	case STEP_NETWORK:
+		r = widget_form_key(&w->net_form, ev);
+		wizard_visibility(w);
+		return r;
+	case STEP_LB:
+		r = widget_form_key(&w->lb_form, ev);
+		wizard_visibility(w);
+		return r;
+	case STEP_TLS:
+		r = widget_form_key(&w->tls_form, ev);
+		wizard_visibility(w);
+		return r;
+	default:
+		return false;
+	}
+}
+
+/* True when the focused widget takes typed text. */
+static bool
+wizard_typing(struct wizard *w)
+{
+	struct form_item	*it = NULL;
+
+	switch (w->steps[w->cur]) {
+	case STEP_CLUSTER:
+		if (w->facts.clusters_known)
+			return false;
+		it = widget_form_focused(&w->cluster_form);
+		break;
+	case STEP_NAME:
+		it = widget_form_focused(&w->name_form);
+		break;
+	case STEP_SIZE:
+		return true;
+	case STEP_NETWORK:
+		it = widget_form_focused(&w->net_form);
+		break;
+	case STEP_LB:
+		it = widget_form_focused(&w->lb_form);
+		break;
+	case STEP_TLS:
+		it = widget_form_focused(&w->tls_form);
+		break;
+	default:
+		break;
+	}
+	return it != NULL && it->kind == FORM_FIELD;
+}
+
+static enum reaction
+wizard_request(struct screen *s, const struct key_event *ev)
+{
+	struct wizard	*w = s->data;
+
+	if (w->confirm_leave) {
+		w->confirm_leave = false;
+		if (!ev->key.fn && (ev->key.code == 'y' ||
+		    ev->key.code == 'Y')) {
+			tui_pop(w->tui);
+			return REACT_REDRAW;
+		}
+		return REACT_REDRAW;
+	}
+	switch (ev->req) {
+	case REQ_ENTER:
+		wizard_next(w);
+		return REACT_REDRAW;
+	case REQ_BACK:
+		w->show_errors = false;
+		if (w->cur > 0) {
+			w->cur--;
+			wizard_check(w);
+			return REACT_REDRAW;
+		}
+		if (w->tui->depth > 1) {
+			if (wizard_unsaved(s))
+				w->confirm_leave = true;
+			else
+				tui_pop(w->tui);
+			return REACT_REDRAW;
+		}
+		tui_request_quit(w->tui);
+		return REACT_REDRAW;
+	case REQ_HELP:
+		if (ev->key.fn || !wizard_typing(w))
+			return REACT_UNHANDLED;
+		break;
+	case REQ_QUIT:
+		if (ev->key.code != 'q' || !wizard_typing(w))
+			return REACT_UNHANDLED;
+		break;
+	default:
+		break;
+	}
+	if (!wizard_key_step(w, ev))
+		return ev->req == REQ_CHAR ? REACT_NONE : REACT_UNHANDLED;
+	w->saved = false;
+	wizard_check(w);
+	return REACT_REDRAW;
+}
+
+static void
+wizard_enter(struct screen *s)
+{
+	struct wizard	*w = s->data;
+
+	wizard_check(w);
+}
+
+static void
+wizard_free(struct screen *s)
+{
+	struct wizard	*w = s->data;
+	size_t		 i;
+
+	widget_list_done(&w->size_list);
+	widget_list_done(&w->cluster_list);
+	free(w->facts.sizes);
+	free(w->facts.family);
+	for (i = 0; i < w->facts.nnames; i++)
+		free(w->facts.names[i]);
+	free(w->facts.names);
+	free(w->facts.clusters);
+	free(w);
+}
+
+/* The model for tests: step, the plan's fields, the step's verdicts. */
+static void
+wizard_save_state(struct screen *s, FILE *fp)
+{
+	struct wizard	*w = s->data;
+	size_t		 i;
+
+	wizard_sync(w);
+	fprintf(fp, "operation: %s\n", plan_op_name(w->op));
+	fprintf(fp, "step: %s (%d of %d)\n",
+	    wizard_step_name(w->steps[w->cur]), w->cur + 1, w->nsteps);
+	fprintf(fp, "live: %s\n", w->facts.live ? "yes" : "no");
+	fprintf(fp, "name: %s\n", w->plan.name);
+	fprintf(fp, "purpose: %s\n", purpose_name(w->plan.purpose));
+	if (w->op == PLAN_CREATE) {
+		fprintf(fp, "vmSize: %s\n", w->plan.vm_size);
+		fprintf(fp, "nodeCount: %d\n", w->plan.node_count);
+		fprintf(fp, "location: %s\n", w->plan.location);
+		fprintf(fp, "sizeFilter: %s\n", w->size_list.filter);
+		fprintf(fp, "network: %s\n", w->net_mode ? "advanced" :
+		    "basic");
+	} else {
+		fprintf(fp, "clusterResourceId: %s\n", w->plan.cluster_id);
+	}
+	fprintf(fp, "loadBalancer: %s %s\n", lb_type_name(w->plan.lb_type),
+	    w->plan.lb_subnet);
+	fprintf(fp, "tls: %s\n", tls_mode_name(w->plan.tls.mode));
+	for (i = 0; i < w->v.n; i++)
+		fprintf(fp, "verdict: %s %s %s\n",
+		    severity_name(w->v.v[i].severity),
+		    plan_field_path(w->v.v[i].field)[0] != '\0' ?
+		    plan_field_path(w->v.v[i].field) : "-",
+		    msg_name(w->v.v[i].msg));
+}
+
+/* Work is unsaved once anything was typed and the plan not saved since. */
+static bool
+wizard_unsaved(struct screen *s)
+{
+	struct wizard	*w = s->data;
+
+	wizard_sync(w);
+	return !w->saved && (w->plan.name[0] != '\0' || w->cur > 0);
+}
+
+/* SIGHUP: keep the plan as it stands, to be continued from home. */
+static void
+wizard_save_draft(struct screen *s)
+{
+	struct wizard	*w = s->data;
+	char		 path[PLAN_TEXT_LEN + 16], *doc;
+	FILE		*fp;
+
+	if (!wizard_unsaved(s))
+		return;
+	wizard_draft_path(path, sizeof path);
+	if ((doc = plan_json_write(&w->plan)) == NULL)
+		return;
+	if ((fp = fopen(path, "w")) != NULL) {
+		fputs(doc, fp);
+		fclose(fp);
+	}
+	free(doc);
+}
+
+static const struct screen_ops wizard_ops = {
+	"wizard", wizard_enter, NULL, wizard_request, wizard_draw,
+	wizard_free, wizard_save_state, wizard_unsaved, wizard_save_draft,
+	wizard_keys
+};
+
+/* A new wizard for an operation, with the offline facts. */
+static struct wizard *
+wizard_new(struct tui *t, enum plan_op op)
+{
+	struct wizard	*w = xcalloc(1, sizeof *w);
+
+	w->tui = t;
+	w->op = op;
+	plan_init(&w->plan, op);
+	if (op == PLAN_CREATE) {
+		w->steps[w->nsteps++] = STEP_NAME;
+		w->steps[w->nsteps++] = STEP_PURPOSE;
+		w->steps[w->nsteps++] = STEP_SIZE;
+		w->steps[w->nsteps++] = STEP_NETWORK;
+		w->steps[w->nsteps++] = STEP_LB;
+		w->steps[w->nsteps++] = STEP_TLS;
+	} else {
+		w->steps[w->nsteps++] = STEP_CLUSTER;
+		w->steps[w->nsteps++] = STEP_NAME;
+		w->steps[w->nsteps++] = STEP_PURPOSE;
+		w->steps[w->nsteps++] = STEP_LB;
+		w->steps[w->nsteps++] = STEP_TLS;
+	}
+	wizard_build(w);
+	wizard_facts_offline(w);
+	wizard_size_rows(w);
+	w->ask_region = t->ctx.location[0] == '\0';
+	w->size_list.sel = 0;
+	return w;
+}
+
+void
+screen_wizard_push(struct tui *t, enum plan_op op)
+{
+	tui_push(t, &wizard_ops, wizard_new(t, op));
+}
+
+void
+screen_wizard_push_plan(struct tui *t, const struct plan *p)
+{
+	struct wizard	*w = wizard_new(t, p->op == PLAN_ATTACH ?
+			    PLAN_ATTACH : PLAN_CREATE);
+
+	wizard_load(w, p);
+	tui_push(t, &wizard_ops, w);
+}

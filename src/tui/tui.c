@@ -1,0 +1,555 @@
+/*
+ * The loop (see tui.h).  One thread: wait for a key, a finished job or the
+ * next timer; hand finished jobs back to their screens; dispatch keys;
+ * redraw when something changed.  With AKSWIZ_SCRIPT, keys come from the
+ * script and the next one is taken only when no job runs and no timer a
+ * screen waits for is pending; with the fake clock such a timer is reached
+ * by moving the clock, so a ten-minute operation takes milliseconds.
+ */
+#include "config.h"
+#include "tui/tui.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common/clock.h"
+#include "common/err.h"
+#include "common/i18n.h"
+#include "core/msg.h"
+#include "tui/curses.h"
+#include "tui/display.h"
+#include "tui/job.h"
+#include "tui/script.h"
+#include "tui/timer.h"
+
+#define SPIN_MS		120
+
+static const enum request tui_global_keys[] = {
+	REQ_HELP, REQ_REDRAW, REQ_QUIT, REQ_NONE
+};
+
+void
+tui_push(struct tui *t, const struct screen_ops *ops, void *data)
+{
+	struct screen	*s;
+
+	if (t->depth >= (int)(sizeof t->stack / sizeof t->stack[0]))
+		abort();
+	s = calloc(1, sizeof *s);
+	if (s == NULL)
+		abort();
+	s->ops = ops;
+	s->data = data;
+	s->tui = t;
+	t->stack[t->depth++] = s;
+	if (ops->enter != NULL)
+		ops->enter(s);
+	t->redraw = true;
+}
+
+void
+tui_pop(struct tui *t)
+{
+	struct screen	*s;
+
+	if (t->depth == 0)
+		return;
+	s = t->stack[--t->depth];
+	if (s->ops->leave != NULL)
+		s->ops->leave(s);
+	if (s->ops->free != NULL)
+		s->ops->free(s);
+	timer_cancel_owner(s);
+	free(s);
+	if (t->depth > 0 && t->stack[t->depth - 1]->ops->enter != NULL)
+		t->stack[t->depth - 1]->ops->enter(t->stack[t->depth - 1]);
+	t->redraw = true;
+}
+
+void
+tui_replace(struct tui *t, const struct screen_ops *ops, void *data)
+{
+	struct screen	*s;
+
+	if (t->depth > 0) {
+		s = t->stack[--t->depth];
+		if (s->ops->leave != NULL)
+			s->ops->leave(s);
+		if (s->ops->free != NULL)
+			s->ops->free(s);
+		timer_cancel_owner(s);
+		free(s);
+	}
+	tui_push(t, ops, data);
+}
+
+void
+tui_status(struct tui *t, int style, const char *fmt, ...)
+{
+	va_list	ap;
+
+	/* A lesser message never hides a greater one shown since the last key. */
+	if (t->status[0] != '\0' && style != STYLE_ERROR &&
+	    t->status_style == STYLE_ERROR)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(t->status, sizeof t->status, fmt, ap);
+	va_end(ap);
+	t->status_style = style;
+	t->redraw = true;
+}
+
+void
+tui_status_clear(struct tui *t)
+{
+	t->status[0] = '\0';
+	t->status_style = STYLE_NORMAL;
+}
+
+void
+tui_verdict_text(const struct verdict *v, char *buf, size_t len)
+{
+	const char	*plural = msg_format_plural(v->msg);
+	const char	*fmt;
+
+	fmt = plural != NULL ? P_(msg_format(v->msg), plural,
+	    (unsigned long)v->n) : _(msg_format(v->msg));
+	verdict_render(v, fmt, buf, len);
+}
+
+const char *
+tui_spinner(struct tui *t)
+{
+	return glyph->spinner[t->spin % 4];
+}
+
+void
+tui_draw_frame(struct tui *t, WINDOW *w, const char *title,
+    const char *right)
+{
+	char	scope[512];
+	int	rw = right != NULL ? display_width(right) : 0;
+
+	wattron(w, display_attr(STYLE_TITLE));
+	wmove(w, 0, 0);
+	whline(w, ' ', COLS);
+	wattroff(w, display_attr(STYLE_TITLE));
+	display_text(w, 0, 1, COLS - rw - 3, title,
+	    display_attr(STYLE_TITLE), true);
+	if (right != NULL)
+		display_text(w, 0, COLS - rw - 1, rw, right,
+		    display_attr(STYLE_TITLE), false);
+	if (t->ctx.scope.workspace[0] != '\0')
+		snprintf(scope, sizeof scope, _("Workspace %s %s group %s %s "
+		    "subscription %s"), t->ctx.scope.workspace, glyph->bullet,
+		    t->ctx.scope.resource_group[0] != '\0' ?
+		    t->ctx.scope.resource_group : "?", glyph->bullet,
+		    t->ctx.scope.subscription[0] != '\0' ?
+		    t->ctx.scope.subscription : "?");
+	else
+		snprintf(scope, sizeof scope, "%s",
+		    _("No workspace chosen yet"));
+	display_text(w, 1, 1, COLS - 2, scope, display_attr(STYLE_DIM),
+	    true);
+	if (!t->ctx.live) {
+		/* TRANSLATORS: at most 30 cells. */
+		const char	*off = _("offline: no live checks");
+		int		 ow = display_width(off);
+
+		if (display_width(scope) + ow + 4 < COLS)
+			display_text(w, 1, COLS - ow - 1, ow, off,
+			    display_attr(STYLE_WARNING), false);
+	}
+}
+
+void
+tui_draw_hints(WINDOW *w, const char *hints)
+{
+	display_clear_row(w, LINES - 1, 0);
+	display_text(w, LINES - 1, 1, COLS - 2, hints,
+	    display_attr(STYLE_KEY), true);
+}
+
+/* The keys overlay: the screen's requests, then the global ones. */
+static void
+tui_draw_help(struct tui *t, WINDOW *w)
+{
+	const struct screen	*s = t->stack[t->depth - 1];
+	const enum request	*lists[2] = { s->ops->keys, tui_global_keys };
+	int			 y = 3, x = 6, width = COLS - 12, i, kw = 12;
+	const enum request	*r;
+	const char		*name;
+	char			 line[512];
+
+	for (i = y - 1; i < LINES - 3; i++) {
+		wmove(w, i, x - 2);
+		whline(w, ' ', width + 4);
+	}
+	display_hline(w, y - 1, x - 2, width + 4);
+	display_text(w, y - 1, x, width, _(" Keys of this screen "),
+	    display_attr(STYLE_KEY), true);
+	for (i = 0; i < 2; i++)
+		for (r = lists[i]; r != NULL && *r != REQ_NONE &&
+		    y < LINES - 5; r++) {
+			if ((name = keys_name_of(*r)) == NULL)
+				continue;
+			display_text(w, y, x, kw, name,
+			    display_attr(STYLE_KEY), true);
+			snprintf(line, sizeof line, "%s", _(keys_help(*r)));
+			display_text(w, y++, x + kw, width - kw, line,
+			    A_NORMAL, true);
+		}
+	display_text(w, y + 1, x, width, _("Press any key to close."),
+	    display_attr(STYLE_DIM), true);
+	display_hline(w, y + 2, x - 2, width + 4);
+}
+
+/* Compose the whole screen into stdscr and send it to the terminal. */
+static void
+tui_draw(struct tui *t)
+{
+	const char	*msg;
+	int		 y;
+
+	werase(stdscr);
+	if (display_too_small()) {
+		msg = _("The terminal is too small: akswiz needs at least 80 "
+		    "columns and 24 lines.");
+		y = LINES / 2 - 1;
+		display_wrap(stdscr, y < 0 ? 0 : y, 0, COLS, LINES, msg,
+		    A_BOLD);
+		if (y + 3 < LINES)
+			display_wrap(stdscr, y + 3, 0, COLS, 2, _("Enlarge "
+			    "the window, or press q to quit."), A_NORMAL);
+	} else if (t->depth > 0) {
+		struct screen	*s = t->stack[t->depth - 1];
+
+		s->ops->draw(s, stdscr);
+		if (t->confirm_quit) {
+			display_clear_row(stdscr, LINES - 2, 0);
+			display_text(stdscr, LINES - 2, 1, COLS - 2,
+			    _("Quit and lose the unsaved plan? Press y to "
+			    "quit, any other key to stay."),
+			    display_attr(STYLE_WARNING), true);
+		} else if (t->status[0] != '\0') {
+			display_clear_row(stdscr, LINES - 2, 0);
+			display_text(stdscr, LINES - 2, 1, COLS - 2,
+			    t->status, display_attr(t->status_style), true);
+		}
+		if (t->help)
+			tui_draw_help(t, stdscr);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+	t->redraw = false;
+}
+
+/* True if any screen on the stack holds unsaved work. */
+static bool
+tui_unsaved(struct tui *t)
+{
+	int	i;
+
+	for (i = 0; i < t->depth; i++)
+		if (t->stack[i]->ops->unsaved != NULL &&
+		    t->stack[i]->ops->unsaved(t->stack[i]))
+			return true;
+	return false;
+}
+
+void
+tui_request_quit(struct tui *t)
+{
+	if (tui_unsaved(t))
+		t->confirm_quit = true;
+	else
+		t->quit = true;
+	t->redraw = true;
+}
+
+/* One key: overlays first, then the top screen, then the defaults. */
+static void
+tui_dispatch(struct tui *t, const struct key_event *ev)
+{
+	struct screen	*s;
+	enum reaction	 r = REACT_UNHANDLED;
+
+	if (ev->req == REQ_RESIZE) {
+		t->redraw = true;
+		return;
+	}
+	if (t->help) {
+		t->help = false;
+		t->redraw = true;
+		return;
+	}
+	if (t->confirm_quit) {
+		t->confirm_quit = false;
+		if (!ev->key.fn && (ev->key.code == 'y' ||
+		    ev->key.code == 'Y'))
+			t->quit = true;
+		t->redraw = true;
+		return;
+	}
+	tui_status_clear(t);
+	t->redraw = true;
+	if (display_too_small()) {
+		if (ev->req == REQ_QUIT)
+			t->quit = true;
+		return;
+	}
+	if (t->depth > 0) {
+		s = t->stack[t->depth - 1];
+		r = s->ops->request(s, ev);
+	}
+	if (r != REACT_UNHANDLED)
+		return;
+	switch (ev->req) {
+	case REQ_HELP:
+		t->help = true;
+		break;
+	case REQ_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	case REQ_QUIT:
+		tui_request_quit(t);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Write "screen: NAME" and the top screen's model. */
+static bool
+tui_save_state(struct tui *t, const char *path, struct err *err)
+{
+	FILE		*fp;
+	struct screen	*s;
+
+	if ((fp = fopen(path, "w")) == NULL)
+		return err_set(err, ERR_IO, _("cannot write %s: %s"), path,
+		    strerror(errno));
+	if (t->depth > 0) {
+		s = t->stack[t->depth - 1];
+		fprintf(fp, "screen: %s\n", s->ops->name);
+		if (s->ops->save_state != NULL)
+			s->ops->save_state(s, fp);
+	}
+	fprintf(fp, "status: %s\n", t->status);
+	fclose(fp);
+	return true;
+}
+
+/* A script command; false stops the run (an error is on stderr). */
+static bool
+tui_command(struct tui *t, const struct script_item *it)
+{
+	struct err	 err;
+	const char	*arg;
+	int		 cols, lines;
+	struct key_event ev;
+
+	err_clear(&err);
+	arg = strchr(it->command, ' ');
+	arg = arg != NULL ? arg + strspn(arg, " ") : "";
+	if (strncmp(it->command, "save-display ", 13) == 0) {
+		tui_draw(t);
+		if (!display_save(arg, &err))
+			goto fail;
+	} else if (strncmp(it->command, "save-state ", 11) == 0) {
+		if (!tui_save_state(t, arg, &err))
+			goto fail;
+	} else if (strncmp(it->command, "resize ", 7) == 0 &&
+	    sscanf(arg, "%dx%d", &cols, &lines) == 2) {
+		display_resize(lines, cols);
+		memset(&ev, 0, sizeof ev);
+		ev.req = REQ_RESIZE;
+		tui_dispatch(t, &ev);
+	} else {
+		err_set(&err, ERR_USAGE, _("script line %d: unknown command "
+		    ":%s"), it->line, it->command);
+		goto fail;
+	}
+	return true;
+fail:
+	display_done();
+	fprintf(stderr, "akswiz: %s\n", err.msg);
+	return false;
+}
+
+/* Read every key waiting on the terminal and dispatch it. */
+static void
+tui_read_keys(struct tui *t)
+{
+	struct key_event	ev;
+	wint_t			wc;
+	int			r;
+
+	while (!t->quit && (r = wget_wch(stdscr, &wc)) != ERR) {
+		memset(&ev, 0, sizeof ev);
+		ev.key.fn = r == KEY_CODE_YES;
+		ev.key.code = wc;
+		ev.req = keys_request(&ev.key);
+		tui_dispatch(t, &ev);
+	}
+}
+
+/* Let every screen save a draft (SIGHUP, SIGTERM). */
+static void
+tui_save_drafts(struct tui *t)
+{
+	int	i;
+
+	for (i = t->depth - 1; i >= 0; i--)
+		if (t->stack[i]->ops->save_draft != NULL)
+			t->stack[i]->ops->save_draft(t->stack[i]);
+}
+
+/* Wait for a key, a job or the next timer, at most ms milliseconds. */
+static void
+tui_wait(bool keys, int ms)
+{
+	struct pollfd	fds[2];
+	nfds_t		n = 0;
+
+	if (keys && !display_headless()) {
+		fds[n].fd = STDIN_FILENO;
+		fds[n++].events = POLLIN;
+	}
+	if (job_fd() >= 0) {
+		fds[n].fd = job_fd();
+		fds[n++].events = POLLIN;
+	}
+	if (poll(fds, n, ms) < 0 && errno != EINTR)
+		return;
+}
+
+/* One turn of the scripted loop: 1 go on, 0 the script is done, -1 error. */
+static int
+tui_script_turn(struct tui *t)
+{
+	struct script_item	it;
+	struct key_event	ev;
+	uint64_t		at;
+
+	if (job_busy()) {
+		tui_wait(false, 1000);
+		return 1;
+	}
+	if (timer_next(true, &at)) {
+		uint64_t	now = clock_now_ms();
+
+		if (at > now) {
+			if (clock_is_fake())
+				clock_advance_ms(at - now);
+			else
+				tui_wait(false, (int)(at - now));
+		}
+		return 1;
+	}
+	script_next(&it);
+	switch (it.kind) {
+	case SCRIPT_END:
+		return 0;
+	case SCRIPT_COMMAND:
+		return tui_command(t, &it) ? 1 : -1;
+	case SCRIPT_KEY:
+		memset(&ev, 0, sizeof ev);
+		ev.key = it.key;
+		ev.req = keys_request(&ev.key);
+		tui_dispatch(t, &ev);
+		break;
+	}
+	return 1;
+}
+
+int
+tui_main(const struct tui_options *o)
+{
+	struct tui	 t;
+	struct err	 err;
+	const char	*script = getenv("AKSWIZ_SCRIPT");
+	uint64_t	 at, now;
+	int		 status = 0, ms;
+
+	memset(&t, 0, sizeof t);
+	err_clear(&err);
+	snprintf(t.ctx.scope.subscription, sizeof t.ctx.scope.subscription,
+	    "%s", o->subscription != NULL ? o->subscription : "");
+	snprintf(t.ctx.scope.resource_group,
+	    sizeof t.ctx.scope.resource_group, "%s",
+	    o->resource_group != NULL ? o->resource_group : "");
+	snprintf(t.ctx.scope.workspace, sizeof t.ctx.scope.workspace, "%s",
+	    o->workspace != NULL ? o->workspace : "");
+	snprintf(t.ctx.location, sizeof t.ctx.location, "%s",
+	    o->location != NULL ? o->location : "");
+	t.ctx.cloud = o->cloud;
+	t.ctx.sandbox = o->sandbox;
+	if (script != NULL && *script != '\0' && !script_open(script, &err)) {
+		fprintf(stderr, "akswiz: %s\n", err.msg);
+		return 2;
+	}
+	if (!display_init(o->no_color, &err)) {
+		fprintf(stderr, "akswiz: %s\n", err.msg);
+		script_close();
+		return 2;
+	}
+	switch (o->start) {
+	case TUI_START_CREATE:
+		screen_wizard_push(&t, PLAN_CREATE);
+		break;
+	case TUI_START_ATTACH:
+		screen_wizard_push(&t, PLAN_ATTACH);
+		break;
+	default:
+		screen_home_push(&t);
+		break;
+	}
+	while (!t.quit && t.depth > 0) {
+		job_collect();
+		timer_fire(&t);
+		if (display_hangup() || display_terminated()) {
+			tui_save_drafts(&t);
+			status = display_hangup() ? 129 : 143;
+			break;
+		}
+		if (t.redraw)
+			tui_draw(&t);
+		if (t.quit || t.depth == 0)
+			break;
+		if (script_active()) {
+			int	r = tui_script_turn(&t);
+
+			if (r < 0)
+				status = 2;
+			if (r <= 0)
+				break;
+			continue;
+		}
+		ms = -1;
+		if (job_busy()) {
+			ms = SPIN_MS;
+			t.spin++;
+			t.redraw = true;
+		}
+		if (timer_next(false, &at)) {
+			now = clock_now_ms();
+			at = at > now ? at - now : 0;
+			if (ms < 0 || (int)at < ms)
+				ms = (int)at;
+		}
+		tui_wait(true, ms);
+		tui_read_keys(&t);
+	}
+	while (t.depth > 0)
+		tui_pop(&t);
+	job_shutdown();
+	display_done();
+	script_close();
+	return status;
+}

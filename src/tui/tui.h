@@ -1,0 +1,130 @@
+/*
+ * The terminal interface: one thread, one loop (tui.c).  Screens are ops
+ * tables on a stack; keys become requests (keys.c) that go to the top
+ * screen, whose handler says what changed; the loop redraws.  Backend calls
+ * run as jobs on a worker thread (job.c); screens start them and read the
+ * results when the loop hands them back.  Test hooks: AKSWIZ_NO_DISPLAY,
+ * AKSWIZ_SCRIPT, AKSWIZ_FAKE_CLOCK (STYLE.md §9).
+ */
+#ifndef AKSWIZ_TUI_TUI_H
+#define AKSWIZ_TUI_TUI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/plan.h"
+#include "core/verdict.h"
+#include "tui/keys.h"
+
+struct screen;
+struct tui;
+typedef struct _win_st WINDOW;
+
+enum tui_start {
+	TUI_START_HOME,
+	TUI_START_CREATE,
+	TUI_START_ATTACH
+};
+
+/* What cli/ hands over: the scope from the command line, no more. */
+struct tui_options {
+	enum tui_start	 start;
+	const char	*subscription;	/* may be NULL */
+	const char	*resource_group;
+	const char	*workspace;
+	const char	*location;	/* workspace region, if known */
+	enum cloud	 cloud;
+	bool		 no_color;
+	bool		 sandbox;
+};
+
+enum reaction {
+	REACT_NONE,		/* nothing changed */
+	REACT_REDRAW,		/* redraw the top screen */
+	REACT_UNHANDLED		/* the loop applies its default (help, quit) */
+};
+
+struct screen_ops {
+	const char	*name;		/* untranslated, for :save-state */
+	void		(*enter)(struct screen *);
+	void		(*leave)(struct screen *);
+	enum reaction	(*request)(struct screen *, const struct key_event *);
+	void		(*draw)(struct screen *, WINDOW *);
+	/* Free the screen's data when it is popped. */
+	void		(*free)(struct screen *);
+	/* Write the model as "key: value" lines (untranslated). */
+	void		(*save_state)(struct screen *, FILE *);
+	/* True when quitting would lose work (q then asks). */
+	bool		(*unsaved)(struct screen *);
+	/* Save a draft on hang-up; may be NULL. */
+	void		(*save_draft)(struct screen *);
+	/* The requests this screen understands, ending with REQ_NONE. */
+	const enum request *keys;
+};
+
+struct screen {
+	const struct screen_ops	*ops;
+	void			*data;	/* owned by the screen */
+	struct tui		*tui;
+};
+
+/* What every screen may read: the scope and what is known of it. */
+struct tui_context {
+	struct plan_scope	 scope;
+	char			 location[PLAN_ID_LEN];
+	enum cloud		 cloud;
+	bool			 sandbox;
+	bool			 live;		/* a backend answers */
+	char			 identity[PLAN_NAME_LEN];
+};
+
+struct tui {
+	struct tui_context	 ctx;
+	struct screen		*stack[8];
+	int			 depth;
+	bool			 quit;
+	bool			 redraw;
+	bool			 help;		/* the keys overlay is shown */
+	bool			 confirm_quit;	/* "quit without saving?" */
+	char			 status[512];	/* one message for the user */
+	int			 status_style;	/* enum display_style */
+	unsigned		 spin;		/* spinner phase */
+};
+
+/* Run the interface until the user quits; returns an exit status. */
+int	tui_main(const struct tui_options *);
+
+/* Push a new screen (takes over data) and enter it. */
+void	tui_push(struct tui *, const struct screen_ops *, void *data);
+/* Pop the top screen (leave, free). */
+void	tui_pop(struct tui *);
+/* Replace the top screen. */
+void	tui_replace(struct tui *, const struct screen_ops *, void *data);
+/* Show one line in the status bar (translated text); lesser never hides greater. */
+void	tui_status(struct tui *, int style, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	tui_status_clear(struct tui *);
+/* Quit, asking first when a screen holds unsaved work. */
+void	tui_request_quit(struct tui *);
+
+/* A verdict as text for the user (translated, plural chosen). */
+void	tui_verdict_text(const struct verdict *, char *, size_t);
+
+/* Drawing helpers shared by screens: title row, scope row, key hints. */
+void	tui_draw_frame(struct tui *, WINDOW *, const char *title,
+	    const char *right);
+void	tui_draw_hints(WINDOW *, const char *);
+/* The spinner glyph for the current phase. */
+const char *tui_spinner(struct tui *);
+
+/* Screens (screen-*.c). */
+void	screen_home_push(struct tui *);
+void	screen_wizard_push(struct tui *, enum plan_op);
+struct wizard;
+void	screen_wizard_push_plan(struct tui *, const struct plan *);
+void	screen_review_push(struct tui *, struct wizard *);
+/* A scrollable page of text (exports); takes over text. */
+void	screen_text_push(struct tui *, const char *title, char *text);
+
+#endif

@@ -1,0 +1,119 @@
+/*
+ * The wizard's model: the plan being built, the widgets of every step
+ * (so that going back never loses what was typed), and what is known of
+ * the world (sizes, quotas, names, clusters) — live when a backend answers,
+ * otherwise the built-in catalogue, and the screen says which.
+ */
+#ifndef AKSWIZ_TUI_WIZARD_H
+#define AKSWIZ_TUI_WIZARD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/plan.h"
+#include "core/rules.h"
+#include "core/verdict.h"
+#include "tui/widget.h"
+
+struct tui;
+
+enum wizard_step {
+	STEP_CLUSTER,		/* attach: which AKS cluster */
+	STEP_NAME,
+	STEP_PURPOSE,
+	STEP_SIZE,
+	STEP_NETWORK,
+	STEP_LB,
+	STEP_TLS,
+	STEP__COUNT
+};
+
+/* A VM size as the size list shows it. */
+struct wizard_size {
+	char	name[PLAN_ID_LEN];
+	int	vcpus;
+	double	memory_gb;
+	char	family[PLAN_ID_LEN];
+	int	gpus;
+	bool	fpga;
+	long	family_free;	/* -1 unknown */
+};
+
+/* What is known beyond the plan. */
+struct wizard_facts {
+	bool			 live;		/* from the service */
+	struct wizard_size	*sizes;		/* owned */
+	size_t			 nsizes;
+	struct quota_facts	 regional;
+	struct quota_facts	*family;	/* one per size (owned) */
+	char			**names;	/* existing computes (owned) */
+	size_t			 nnames;
+	bool			 names_known;
+	struct cluster_facts	*clusters;	/* attach (owned) */
+	size_t			 nclusters;
+	bool			 clusters_known;
+};
+
+struct wizard {
+	struct tui		*tui;
+	enum plan_op		 op;
+	enum wizard_step	 steps[STEP__COUNT];
+	int			 nsteps;
+	int			 cur;		/* index into steps */
+	struct plan		 plan;		/* synced from the widgets */
+	struct wizard_facts	 facts;
+	struct verdicts		 v;		/* the current step's */
+	bool			 show_errors;	/* Next was refused */
+	bool			 saved;		/* the plan as it is was saved */
+	bool			 confirm_leave;	/* Esc on step 1 with work */
+	char			 saved_path[PLAN_TEXT_LEN];
+
+	/* attach */
+	struct widget_list	 cluster_list;
+	struct widget_form	 cluster_form;
+	struct widget_field	 cluster_id;
+	/* name */
+	struct widget_form	 name_form;
+	struct widget_field	 name;
+	/* purpose: 0 production, 1 dev-test */
+	int			 purpose;
+	/* size: focus 0 list, 1 nodes, 2 region */
+	struct widget_list	 size_list;
+	struct widget_field	 nodes, region;
+	int			 size_focus;
+	bool			 ask_region;
+	/* network: 0 basic, 1 advanced */
+	struct widget_form	 net_form;
+	int			 net_mode;
+	struct widget_field	 vnet_rg, vnet, subnet, service_cidr,
+				 dns_ip, bridge_cidr;
+	/* load balancer: 0 public, 1 internal */
+	struct widget_form	 lb_form;
+	int			 lb;
+	struct widget_field	 lb_subnet;
+	/* TLS: index into tls_modes */
+	struct widget_form	 tls_form;
+	int			 tls;
+	enum tls_mode		 tls_modes[3];
+	const char		*tls_labels[3];
+	int			 ntls;
+	struct widget_field	 leaf, cert, key, cname;
+	bool			 overwrite;
+};
+
+/* Copy the widgets into w->plan. */
+void	wizard_sync(struct wizard *);
+/* Load a plan (a draft) into the widgets. */
+void	wizard_load(struct wizard *, const struct plan *);
+/* Check the whole plan with every fact known (the review). */
+void	wizard_check_all(struct wizard *, struct verdicts *);
+/* Go to a step (from the review). */
+void	wizard_goto(struct wizard *, enum wizard_step);
+/* The step's title, translated. */
+const char *wizard_step_title(enum wizard_step);
+/* The draft's path ($XDG_STATE_HOME/akswiz/draft.json) into buf. */
+void	wizard_draft_path(char *, size_t);
+/* The state directory ($XDG_STATE_HOME/akswiz), created; false on error. */
+bool	wizard_state_dir(char *, size_t, const char *sub);
+
+#endif
