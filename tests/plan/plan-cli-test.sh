@@ -12,7 +12,7 @@ n=0
 pass() { n=$((n + 1)); echo "ok $n - $1"; }
 fail() {
 	n=$((n + 1)); echo "not ok $n - $1"
-	for f in out err; do sed "s/^/#   $f: /" "$f" | head -n 20; done
+	for stream in out err; do sed "s/^/#   $stream: /" "$stream" | head -n 20; done
 	echo "#   status: $status"
 }
 # run ARGS...: the binary's stdout in out, stderr in err, status in $status.
