@@ -67,3 +67,11 @@ tests_azure_http_test_SOURCES = tests/azure/http-test.c
 tests_azure_http_test_CFLAGS = $(AM_CFLAGS) $(MHD_CFLAGS)
 tests_azure_http_test_LDADD = libazure.a libcore.a libcommon.a \
 	$(MHD_LIBS) $(CURL_LIBS) $(JSONC_LIBS) $(OPENSSL_LIBS) -lpthread
+
+check_PROGRAMS += tests/azure/auth-test
+TESTS += tests/azure/auth-test
+UNIT_TESTS += tests/azure/auth-test
+tests_azure_auth_test_SOURCES = tests/azure/auth-test.c
+tests_azure_auth_test_CFLAGS = $(AM_CFLAGS) $(MHD_CFLAGS)
+tests_azure_auth_test_LDADD = libazure.a libcore.a libcommon.a \
+	$(MHD_LIBS) $(CURL_LIBS) $(JSONC_LIBS) $(OPENSSL_LIBS) -lpthread
