@@ -1,5 +1,15 @@
 # src/sandbox: akswiz-sandbox, a local Azure (ARM + Azure AD).
 bin_PROGRAMS += akswiz-sandbox
-akswiz_sandbox_SOURCES = src/sandbox/main.c
+akswiz_sandbox_SOURCES = src/sandbox/main.c src/sandbox/sandbox.h \
+	src/sandbox/server.c src/sandbox/server.h \
+	src/sandbox/world.c src/sandbox/world.h \
+	src/sandbox/arm.c src/sandbox/arm.h \
+	src/sandbox/arm-compute.c src/sandbox/arm-aks.c \
+	$(SB_AAD_FILES)
+akswiz_sandbox_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DSB_BUILDDIR=\"$(abs_top_builddir)\" -DSB_SRCDIR=\"$(abs_top_srcdir)\"
 akswiz_sandbox_CFLAGS = $(AM_CFLAGS) $(MHD_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
-akswiz_sandbox_LDADD = libcore.a libcommon.a $(MHD_LIBS) $(JSONC_LIBS) $(OPENSSL_LIBS) $(LIBINTL) -lm
+akswiz_sandbox_LDADD = libcore.a libcommon.a $(MHD_LIBS) $(JSONC_LIBS) $(OPENSSL_LIBS) $(LIBINTL) -lpthread -lm
+
+dist_pkgdata_DATA += data/sandbox-world.json
+dist_man_MANS += man/akswiz-sandbox.1

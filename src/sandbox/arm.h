@@ -1,0 +1,64 @@
+/*
+ * Resource Manager inside the sandbox: what arm.c (routing, api-version,
+ * headers, subscriptions, groups, workspaces) shares with arm-compute.c
+ * (ML computes and their operations) and arm-aks.c (AKS clusters,
+ * Kubernetes versions, VM sizes, usages, SKUs).
+ */
+#ifndef AKSWIZ_SANDBOX_ARM_H
+#define AKSWIZ_SANDBOX_ARM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "sandbox/sandbox.h"
+#include "sandbox/world.h"
+
+struct json_object;
+
+#define ARM_MAX_SEGS	16
+
+/* One ARM request, routed. */
+struct arm_ctx {
+	struct sandbox			*sb;
+	struct sb_world			*w;
+	const struct sb_request		*req;
+	struct sb_response		*resp;
+	const char			*api;	/* api-version (borrowed) */
+	struct sb_subscription		*sub;
+	struct sb_group			*group;	/* NULL when not in the path */
+	/* Segments after providers/{namespace}/ (or after the group). */
+	char				*seg[ARM_MAX_SEGS];
+	int				 nseg;
+	uint64_t			 now_ms;
+};
+
+/* Send o (taken) as the JSON body with status. */
+void	arm_json(struct arm_ctx *, int status, struct json_object *o);
+/* Send {"error": e} (e taken) with status. */
+void	arm_error_obj(struct arm_ctx *, int status, struct json_object *e);
+/* A new {"code","message"} object. */
+struct json_object *arm_err_new(const char *code, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* ARM's ResourceNotFound for a resource type and name in the group. */
+void	arm_not_found(struct arm_ctx *, const char *type, const char *name);
+/* The Azure-AsyncOperation-style absolute URL for a path + query. */
+void	arm_url(struct arm_ctx *, char *, size_t, const char *fmt, ...)
+	    __attribute__((format(printf, 4, 5)));
+/* Whether the api-version is one of the old (2020-era) ML shapes. */
+bool	arm_ml_old(const char *api);
+
+/* arm-compute.c: .../workspaces/{ws}/computes... and operations. */
+void	arm_computes(struct arm_ctx *, struct sb_workspace *);
+void	arm_ml_operation(struct arm_ctx *, const char *id, bool location);
+void	arm_ml_location(struct arm_ctx *, const char *location,
+	    const char *what);
+
+/* arm-aks.c */
+void	arm_clusters(struct arm_ctx *);
+void	arm_aks_location(struct arm_ctx *, const char *location,
+	    const char *what);
+void	arm_compute_location(struct arm_ctx *, const char *location,
+	    const char *what);
+void	arm_compute_skus(struct arm_ctx *);
+
+#endif
