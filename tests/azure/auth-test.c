@@ -112,6 +112,35 @@ token_reply(struct MHD_Connection *c, const char *user, const char *rt)
 	return reply(c, 200, body);
 }
 
+static char	expected_aud[128];
+
+/* A client assertion as Azure AD checks it (claims and x5t, not the
+ * signature, which jwt-test verifies). */
+static bool
+assertion_ok(const char *form)
+{
+	const char	*p = strstr(form, "client_assertion=") + 17;
+	char		 jws[4096], *claims, *hdr, want[256];
+	size_t		 n = strcspn(p, "&");
+	bool		 good;
+
+	if (strstr(form, "client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3A"
+	    "client-assertion-type%3Ajwt-bearer") == NULL || n >= sizeof jws)
+		return false;
+	memcpy(jws, p, n);
+	jws[n] = '\0';
+	claims = jwt_claims(jws);
+	hdr = jwt_base64url_decode(jws, strcspn(jws, "."), NULL);
+	snprintf(want, sizeof want, "\"aud\":\"%s\"", expected_aud);
+	good = claims != NULL && hdr != NULL && strstr(claims, want) != NULL &&
+	    strstr(claims, "\"iss\":\"app-1\"") != NULL &&
+	    strstr(claims, "\"sub\":\"app-1\"") != NULL &&
+	    strstr(hdr, "\"x5t\":\"rfZo-qewHDPsdUTZVqu9xCXg_RY\"") != NULL;
+	free(claims);
+	free(hdr);
+	return good;
+}
+
 static enum MHD_Result
 handler(void *cls, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload,
@@ -137,7 +166,23 @@ handler(void *cls, struct MHD_Connection *c, const char *url,
 	pthread_mutex_lock(&lock);
 	requests++;
 	snprintf(last_form, sizeof last_form, "%s", u->data);
-	if (strcmp(url, "/t1/oauth2/v2.0/devicecode") == 0)
+	if (strcmp(url, "/msi/token") == 0) {
+		const char *h = MHD_lookup_connection_value(c,
+		    MHD_HEADER_KIND, "X-IDENTITY-HEADER");
+		const char *res = MHD_lookup_connection_value(c,
+		    MHD_GET_ARGUMENT_KIND, "resource");
+		char body[1024], *t = make_token("", clock_now() + 600);
+
+		snprintf(body, sizeof body, "{\"access_token\":\"%s\","
+		    "\"expires_on\":\"%lld\",\"resource\":\"%s\"}", t,
+		    (long long)clock_now() + 600, res != NULL ? res : "");
+		free(t);
+		ret = h != NULL && strcmp(h, "id-header-1") == 0 &&
+		    res != NULL && strcmp(res, "https://arm.test/") == 0 ?
+		    reply(c, 200, body) : reply(c, 400, "{\"error\":"
+		    "\"invalid_request\",\"error_description\":\"bad "
+		    "header\"}");
+	} else if (strcmp(url, "/t1/oauth2/v2.0/devicecode") == 0)
 		ret = reply(c, 200, "{\"device_code\":\"DC-1\",\"user_code\":"
 		    "\"UC-1\",\"verification_uri\":\"https://aad.test/"
 		    "devicelogin\",\"expires_in\":60,\"interval\":5,"
@@ -160,7 +205,10 @@ handler(void *cls, struct MHD_Connection *c, const char *url,
 		ret = strstr(u->data, "refresh_token=RT-") != NULL &&
 		    !revoked ? token_reply(c, "user@contoso", "RT-2") :
 		    aad_error(c, "invalid_grant");
-	} else if (strstr(u->data, "grant_type=client_credentials") != NULL)
+	} else if (strstr(u->data, "client_assertion=") != NULL)
+		ret = assertion_ok(u->data) ? token_reply(c, "", NULL) :
+		    aad_error(c, "invalid_client");
+	else if (strstr(u->data, "grant_type=client_credentials") != NULL)
 		ret = strstr(u->data, "client_secret=s3cret%26x") != NULL ?
 		    token_reply(c, "", NULL) : reply(c, 401, "{\"error\":"
 		    "\"invalid_client\",\"error_description\":\"AADSTS7000215:"
@@ -371,6 +419,101 @@ main(void)
 	ok(!r && strstr(err.msg, "AZURE_CLIENT_SECRET") != NULL,
 	    "no secret and no tty: says where to put it");
 	auth_free(a);
+
+	/* service principal with a certificate: a JWT assertion */
+	cfg.method = AUTH_DEFAULT;
+	cfg.client_id = NULL;
+	cfg.tenant = NULL;
+	cfg.cache_dir = dir;
+	setenv("AZURE_TENANT_ID", "t1", 1);
+	setenv("AZURE_CLIENT_ID", "app-1", 1);
+	snprintf(path, sizeof path, "%s/tests/azure/certs/sp.pem", src);
+	setenv("AZURE_CLIENT_CERTIFICATE_PATH", path, 1);
+	snprintf(expected_aud, sizeof expected_aud,
+	    "%s/t1/oauth2/v2.0/token", authority);
+	snprintf(path, sizeof path, "rm -f %s/tokens.json", dir);
+	if (system(path) != 0)
+		tap_diag("rm failed");
+	a = auth_new(&cfg, &err);
+	r = auth_account(a, &acc, &err);
+	ok(r && strcmp(acc.method, "certificate") == 0, "default chain with "
+	    "AZURE_CLIENT_CERTIFICATE_PATH: a certificate assertion (aud = "
+	    "token URL, iss = sub = client, x5t) is accepted");
+	if (!r)
+		tap_diag("%s", err.msg);
+	auth_free(a);
+	unsetenv("AZURE_CLIENT_CERTIFICATE_PATH");
+	unsetenv("AZURE_TENANT_ID");
+	unsetenv("AZURE_CLIENT_ID");
+
+	/* managed identity, App Service style */
+	snprintf(path, sizeof path, "%s/msi/token", authority);
+	setenv("IDENTITY_ENDPOINT", path, 1);
+	setenv("IDENTITY_HEADER", "id-header-1", 1);
+	a = auth_new(&cfg, &err);
+	before = requests;
+	r = auth_account(a, &acc, &err);
+	ok(r && strcmp(acc.method, "managed-identity") == 0 &&
+	    requests == before + 1, "default chain with IDENTITY_ENDPOINT: "
+	    "managed identity, header and resource sent");
+	if (!r)
+		tap_diag("%s", err.msg);
+	auth_free(a);
+	setenv("IDENTITY_HEADER", "wrong", 1);
+	a = auth_new(&cfg, &err);
+	r = auth_account(a, &acc, &err);
+	ok(!r && err.kind == ERR_AUTH && strstr(err.msg, "bad header") != NULL,
+	    "managed identity refused: %s", err.msg);
+	auth_free(a);
+	unsetenv("IDENTITY_ENDPOINT");
+	unsetenv("IDENTITY_HEADER");
+
+	/* the Azure CLI: run without a shell, stdout read */
+	{
+		char	bin[128], script_path[160], old_path[4096];
+		FILE	*fp;
+		const char *op = getenv("PATH");
+
+		snprintf(old_path, sizeof old_path, "%s", op != NULL ? op : "");
+		snprintf(bin, sizeof bin, "%s/bin", dir);
+		mkdir(bin, 0700);
+		snprintf(script_path, sizeof script_path, "%s/az", bin);
+		fp = fopen(script_path, "w");
+		fprintf(fp, "#!/bin/sh\n"
+		    "[ \"$*\" = \"account get-access-token --resource "
+		    "https://management.azure.com/ -o json\" ] || exit 3\n"
+		    "echo '{\"accessToken\": \"%s\", \"expires_on\": "
+		    "%lld, \"tenant\": \"t1\"}'\n", "eyJhbGciOiJub25lIn0."
+		    "eyJ0aWQiOiJ0MSIsInVwbiI6ImF6QGNvbnRvc28ifQ.c2ln",
+		    (long long)clock_now() + 1200);
+		fclose(fp);
+		chmod(script_path, 0700);
+		setenv("PATH", bin, 1);
+		cloud_lookup("AzureCloud", &cloud);
+		cfg.method = AUTH_AZURE_CLI;
+		a = auth_new(&cfg, &err);
+		r = auth_account(a, &acc, &err);
+		ok(r && strcmp(acc.user, "az@contoso") == 0,
+		    "az account get-access-token: the token is read");
+		is_int(acc.expires, clock_now() + 1200, "and its expires_on");
+		if (!r)
+			tap_diag("%s", err.msg);
+		auth_free(a);
+		cfg.method = AUTH_DEFAULT;
+		a = auth_new(&cfg, &err);
+		r = auth_account(a, &acc, &err);
+		ok(r && strcmp(acc.method, "azure-cli") == 0, "default chain "
+		    "with az on PATH and nothing cached: the Azure CLI");
+		auth_free(a);
+		cfg.tenant = "t9";
+		cfg.method = AUTH_AZURE_CLI;
+		a = auth_new(&cfg, &err);
+		r = auth_account(a, &acc, &err);
+		ok(!r && strstr(err.msg, "az login") != NULL, "az failing: %s",
+		    err.msg);
+		auth_free(a);
+		setenv("PATH", old_path, 1);
+	}
 
 	http_client_free(http);
 	MHD_stop_daemon(d);
