@@ -2,7 +2,15 @@
 libazure_a_SOURCES += \
 	src/azure/arm.c src/azure/arm-parse.c src/azure/arm.h \
 	src/azure/lro.c src/azure/lro.h \
-	src/azure/journal.c src/azure/journal.h
+	src/azure/journal.c src/azure/journal.h \
+	src/azure/ops.c src/azure/ops.h
+
+# The non-interactive commands (cmd.c has their rows).
+akswiz_SOURCES += \
+	src/cli/session.c src/cli/session.h src/cli/session-ops.c \
+	src/cli/cmd-apply.c src/cli/cmd-watch.c src/cli/cmd-list.c \
+	src/cli/cmd-show.c src/cli/cmd-detach.c src/cli/cmd-clusters.c \
+	src/cli/cmd-vmsizes.c src/cli/cmd-versions.c
 
 # Unit tests link the pure sources they test, not the whole library.
 check_PROGRAMS += tests/unit/lro-test

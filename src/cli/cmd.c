@@ -15,6 +15,14 @@ static const struct cli_command cli_commands[] = {
 	{ "login",	N_("sign in and keep the token"),	cmd_login },
 	{ "logout",	N_("forget cached sign-ins"),		cmd_logout },
 	{ "account",	N_("show who is signed in"),		cmd_account },
+	{ "apply",	N_("perform a plan (create, attach, ...)"), cmd_apply },
+	{ "watch",	N_("follow journaled operations to the end"), cmd_watch },
+	{ "list",	N_("list the workspace's inference clusters"), cmd_list },
+	{ "show",	N_("show one inference cluster"),	cmd_show },
+	{ "detach",	N_("detach a cluster from the workspace"), cmd_detach },
+	{ "clusters",	N_("AKS clusters and whether they can attach"), cmd_clusters },
+	{ "vm-sizes",	N_("VM sizes and quota of a region"),	cmd_vm_sizes },
+	{ "versions",	N_("Kubernetes versions of a region"),	cmd_versions },
 };
 
 const struct cli_command *

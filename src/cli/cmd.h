@@ -70,5 +70,13 @@ int		cmd_attach(struct cli_globals *, int, char **);
 int		cmd_login(struct cli_globals *, int, char **);
 int		cmd_logout(struct cli_globals *, int, char **);
 int		cmd_account(struct cli_globals *, int, char **);
+int		cmd_apply(struct cli_globals *, int, char **);
+int		cmd_watch(struct cli_globals *, int, char **);
+int		cmd_list(struct cli_globals *, int, char **);
+int		cmd_show(struct cli_globals *, int, char **);
+int		cmd_detach(struct cli_globals *, int, char **);
+int		cmd_clusters(struct cli_globals *, int, char **);
+int		cmd_vm_sizes(struct cli_globals *, int, char **);
+int		cmd_versions(struct cli_globals *, int, char **);
 
 #endif

@@ -1,0 +1,1057 @@
+/*
+ * Performing plans (ops.h): preflight, submit, monitor, resume.
+ *
+ * Deliberate choices:
+ * - The journal entry is written before the request is sent (state
+ *   "Submitting"), and again with the operation URL before the first
+ *   poll; so even a crash between the PUT and its answer leaves a trace
+ *   that `akswiz watch` settles by looking at the compute.
+ * - A create or attach PUT is sent with no_retry (http.c does not repeat
+ *   it); when its answer is lost or is a 408/429/5xx, the compute is
+ *   looked up first, and only a compute that does not exist is sent again.
+ *   Preflight established that the name was free, so an existing compute
+ *   is ours.
+ * - A poll that fails at the transport level does not end the operation:
+ *   it is still running in Azure.  After max_poll_errors failures in a
+ *   row the command gives up with OPS_ERROR and leaves the journal open.
+ */
+#include "config.h"
+#include "azure/ops.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <json-c/json.h>
+#include <openssl/crypto.h>
+
+#include "azure/arm.h"
+#include "azure/armerror.h"
+#include "azure/http.h"
+#include "azure/journal.h"
+#include "azure/lro.h"
+#include "common/clock.h"
+#include "common/i18n.h"
+#include "common/xalloc.h"
+#include "core/ids.h"
+#include "core/rules.h"
+#include "core/vmcatalogue.h"
+#include "plan/plan-arm.h"
+#include "plan/plan-json.h"
+#include "plan/plan-jw.h"
+
+#define OPS_SUBMIT_TRIES	5
+#define OPS_OTHER_WORKSPACES	20	/* attachment check: at most */
+#define OPS_PEM_MAX		(256 * 1024)
+
+void
+ops_init(struct ops *o, struct arm *arm)
+{
+	memset(o, 0, sizeof *o);
+	o->arm = arm;
+	o->cloud = CLOUD_AZURE;
+	o->check_other_workspaces = true;
+}
+
+const char *
+ops_result_name(enum ops_result r)
+{
+	switch (r) {
+	case OPS_SUCCEEDED:	return "succeeded";
+	case OPS_SUBMITTED:	return "submitted";
+	case OPS_FAILED:	return "failed";
+	case OPS_CANCELED:	return "canceled";
+	case OPS_ERROR:		break;
+	}
+	return "error";
+}
+
+static void
+copy(char *dst, size_t len, const char *src)
+{
+	/* Fields are sized for what Azure sends; longer ones are cut. */
+	(void)strlcpy_ok(dst, src != NULL ? src : "", len);
+}
+
+/* Preflight. */
+
+/* Which workspace and under what name holds an attachment of cluster_id. */
+static bool
+find_attachment(const struct arm_compute_list *l, const char *cluster_id,
+    const char *ws, struct cluster_facts *cf)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].resource_id != NULL &&
+		    arm_id_equal(l->v[i].resource_id, cluster_id)) {
+			copy(cf->attached_workspace,
+			    sizeof cf->attached_workspace, ws);
+			copy(cf->attached_as, sizeof cf->attached_as,
+			    l->v[i].name);
+			return true;
+		}
+	return false;
+}
+
+/* Look for the cluster among the other workspaces' computes (cheaply). */
+static void
+find_attachment_elsewhere(struct ops *o, const struct plan *p,
+    struct cluster_facts *cf)
+{
+	struct arm_workspace_list	 wl = { 0 };
+	struct arm_compute_list		 cl;
+	struct err			 err;
+	size_t				 i, tried = 0;
+
+	err_clear(&err);
+	if (!arm_list_workspaces(o->arm, p->scope.subscription, NULL, &wl,
+	    &err))
+		return;		/* best effort: not knowing is not an error */
+	for (i = 0; i < wl.n && tried < OPS_OTHER_WORKSPACES; i++) {
+		if (wl.v[i].resource_group == NULL ||
+		    (strcasecmp(wl.v[i].name, p->scope.workspace) == 0 &&
+		    strcasecmp(wl.v[i].resource_group,
+		    p->scope.resource_group) == 0))
+			continue;
+		tried++;
+		memset(&cl, 0, sizeof cl);
+		if (arm_list_computes(o->arm, p->scope.subscription,
+		    wl.v[i].resource_group, wl.v[i].name, &cl, &err) &&
+		    find_attachment(&cl, p->cluster_id, wl.v[i].name, cf)) {
+			arm_compute_list_free(&cl);
+			break;
+		}
+		arm_compute_list_free(&cl);
+	}
+	arm_workspace_list_free(&wl);
+}
+
+/* Cluster facts from the ARM answer and the catalogue. */
+static void
+cluster_facts_from(const struct arm_cluster *c, struct cluster_facts *cf)
+{
+	size_t			 i;
+	const struct vm_size	*s;
+	bool			 unknown = false;
+
+	memset(cf, 0, sizeof *cf);
+	copy(cf->id, sizeof cf->id, c->id);
+	copy(cf->name, sizeof cf->name, c->name);
+	copy(cf->location, sizeof cf->location, c->location);
+	copy(cf->provisioning_state, sizeof cf->provisioning_state,
+	    c->provisioning_state);
+	copy(cf->power_state, sizeof cf->power_state, c->power_state);
+	copy(cf->version, sizeof cf->version, c->version);
+	cf->private_cluster = c->private_cluster;
+	copy(cf->authorized_ranges, sizeof cf->authorized_ranges,
+	    c->authorized_ranges);
+	for (i = 0; i < c->npools; i++) {
+		cf->node_count += c->pools[i].count;
+		s = c->pools[i].vm_size != NULL ?
+		    vm_catalogue_find(c->pools[i].vm_size) : NULL;
+		if (s == NULL)
+			unknown = true;
+		else
+			cf->vcpu_total += c->pools[i].count * s->vcpus;
+	}
+	if (unknown)
+		cf->vcpu_total = 0;
+}
+
+/* The region's versions as core's offers (strings borrowed from l). */
+static struct k8s_offer *
+offers_from(const struct arm_k8s_version_list *l)
+{
+	struct k8s_offer	*v = xcalloc(l->n ? l->n : 1, sizeof *v);
+	size_t			 i;
+
+	for (i = 0; i < l->n; i++) {
+		v[i].version = l->v[i].version;
+		v[i].is_default = l->v[i].is_default;
+		v[i].is_preview = l->v[i].is_preview;
+	}
+	return v;
+}
+
+static void
+quota_from(const struct arm_usage *u, struct quota_facts *q)
+{
+	memset(q, 0, sizeof *q);
+	if (u == NULL)
+		return;
+	q->known = true;
+	q->limit = u->limit;
+	q->usage = u->current;
+	copy(q->label, sizeof q->label, u->label != NULL ? u->label :
+	    u->name);
+}
+
+bool
+ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
+    struct err *err)
+{
+	struct plan_facts		 f;
+	struct arm_workspace		 ws = { 0 };
+	struct arm_compute_list		 cl = { 0 };
+	struct arm_vm_size_list		 sizes = { 0 };
+	struct arm_usage_list		 usages = { 0 };
+	struct arm_cluster		 cluster = { 0 };
+	struct arm_k8s_version_list	 versions = { 0 };
+	struct cluster_facts		 cf;
+	struct vm_size			 live_size;
+	struct aks_id			 id;
+	struct verdicts			 scratch;
+	struct k8s_offer		*offers = NULL;
+	const char			**names = NULL;
+	const char			*loc;
+	bool				 ok = false;
+	size_t				 i;
+
+	memset(&f, 0, sizeof f);
+	f.cloud = o->cloud;
+	f.workspace_subscription = p->scope.subscription;
+	if (p->scope.subscription[0] == '\0' ||
+	    p->scope.resource_group[0] == '\0' ||
+	    p->scope.workspace[0] == '\0') {
+		/* Nothing live can be known: the rules say what is missing. */
+		plan_check(p, &f, vs);
+		return true;
+	}
+	if (!arm_get_workspace(o->arm, p->scope.subscription,
+	    p->scope.resource_group, p->scope.workspace, &ws, err))
+		goto out;
+	f.workspace_location = ws.location;
+	if (!arm_list_computes(o->arm, p->scope.subscription,
+	    p->scope.resource_group, p->scope.workspace, &cl, err))
+		goto out;
+	names = xcalloc(cl.n ? cl.n : 1, sizeof *names);
+	for (i = 0; i < cl.n; i++)
+		names[i] = cl.v[i].name;
+	f.existing_names = names;
+	f.n_existing_names = cl.n;
+	/* Detach and update need the name to exist, not to be free. */
+	f.names_known = p->op == PLAN_CREATE || p->op == PLAN_ATTACH;
+	if (p->op == PLAN_DETACH || p->op == PLAN_UPDATE) {
+		bool found = false;
+
+		for (i = 0; i < cl.n; i++)
+			if (strcasecmp(cl.v[i].name, p->name) == 0)
+				found = true;
+		if (!found && p->name[0] != '\0') {
+			err_set(err, ERR_USAGE, _("workspace %s has no compute "
+			    "named \"%s\""), p->scope.workspace, p->name);
+			goto out;
+		}
+	}
+	loc = p->location[0] != '\0' ? p->location : ws.location;
+	if (p->op == PLAN_CREATE && loc != NULL && p->vm_size[0] != '\0') {
+		const struct vm_size	*cat = vm_catalogue_find(p->vm_size);
+		const struct arm_usage	*fam = NULL;
+
+		if (!arm_list_vm_sizes(o->arm, p->scope.subscription, loc,
+		    &sizes, err))
+			goto out;
+		f.sizes_known = true;
+		for (i = 0; i < sizes.n; i++)
+			if (strcasecmp(sizes.v[i].name, p->vm_size) == 0) {
+				f.size_offered = true;
+				if (cat == NULL) {
+					/* Not in the catalogue: the live list
+					 * still knows its vCPU. */
+					memset(&live_size, 0, sizeof live_size);
+					live_size.name = sizes.v[i].name;
+					live_size.vcpus = sizes.v[i].vcpus;
+					live_size.memory_gb =
+					    sizes.v[i].memory_mb / 1024.0;
+					f.size = &live_size;
+				}
+			}
+		if (!arm_list_usages(o->arm, p->scope.subscription, loc,
+		    &usages, err))
+			goto out;
+		if (cat != NULL && cat->family != NULL)
+			fam = arm_usage_find(&usages, cat->family);
+		quota_from(fam, &f.family_quota);
+		quota_from(arm_usage_find(&usages, "cores"), &f.regional_quota);
+	}
+	if (p->op == PLAN_ATTACH && p->cluster_id[0] != '\0') {
+		verdicts_init(&scratch);
+		if (aks_id_parse(p->cluster_id, &id, FIELD_CLUSTER_ID,
+		    &scratch) && strcasecmp(id.subscription,
+		    p->scope.subscription) == 0) {
+			if (!arm_get_cluster(o->arm, p->cluster_id, &cluster,
+			    err)) {
+				if (err->http_status == 404)
+					err->kind = ERR_USAGE;
+				goto out;
+			}
+			cluster_facts_from(&cluster, &cf);
+			if (!find_attachment(&cl, p->cluster_id,
+			    p->scope.workspace, &cf) &&
+			    o->check_other_workspaces)
+				find_attachment_elsewhere(o, p, &cf);
+			f.cluster = &cf;
+			if (cluster.location != NULL) {
+				if (!arm_list_k8s_versions(o->arm,
+				    p->scope.subscription, cluster.location,
+				    &versions, err))
+					goto out;
+				offers = offers_from(&versions);
+				f.offers = offers;
+				f.n_offers = versions.n;
+			}
+		}
+	}
+	plan_check(p, &f, vs);
+	ok = true;
+out:
+	free(offers);
+	free(names);
+	arm_k8s_version_list_free(&versions);
+	arm_cluster_done(&cluster);
+	arm_usage_list_free(&usages);
+	arm_vm_size_list_free(&sizes);
+	arm_compute_list_free(&cl);
+	arm_workspace_done(&ws);
+	return ok;
+}
+
+/* Hints. */
+
+/* The number after label in s ("Additional Required: 12"), or -1. */
+static long
+number_after(const char *s, const char *label)
+{
+	const char	*p = s != NULL ? strstr(s, label) : NULL;
+
+	if (p == NULL)
+		return -1;
+	p += strlen(label);
+	while (*p == ' ' || *p == ':')
+		p++;
+	return strtol(p, NULL, 10);
+}
+
+/* Copy the text between from and to (exclusive) of s into buf. */
+static bool
+between(const char *s, const char *from, const char *to, char *buf,
+    size_t len)
+{
+	const char	*a, *b;
+
+	if (s == NULL || (a = strstr(s, from)) == NULL)
+		return false;
+	a += strlen(from);
+	while (*a == ' ' || *a == '[')
+		a++;
+	if ((b = strstr(a, to)) == NULL)
+		b = a + strlen(a);
+	while (b > a && (b[-1] == ' ' || b[-1] == ']' || b[-1] == '.'))
+		b--;
+	snprintf(buf, len, "%.*s", (int)(b - a), a);
+	return b > a;
+}
+
+void
+ops_hint(const char *code, const char *message, const char *detail,
+    char *buf, size_t len)
+{
+	char		 all[2048], range[128];
+	long		 limit, usage, need;
+
+	snprintf(all, sizeof all, "%s %s %s", code ? code : "",
+	    message ? message : "", detail ? detail : "");
+	buf[0] = '\0';
+	if (strcasestr(all, "quota") != NULL) {
+		limit = number_after(all, "Current Limit");
+		usage = number_after(all, "Current Usage");
+		need = number_after(all, "Additional Required");
+		if (limit >= 0 && usage >= 0 && need > 0)
+			snprintf(buf, len, _("Ask for %ld more vCPU of quota "
+			    "(a new limit of at least %ld), or use fewer "
+			    "nodes or a smaller VM size."),
+			    usage + need - limit, usage + need);
+		else
+			snprintf(buf, len, _("Ask for more vCPU quota in the "
+			    "region, or use fewer nodes or a smaller VM "
+			    "size."));
+	} else if (strcasestr(all, "kubernetes version") != NULL) {
+		if (between(all, "Supported versions are between", "\n",
+		    range, sizeof range))
+			snprintf(buf, len, _("Supported versions are %s: "
+			    "upgrade the cluster into that range, then "
+			    "attach it."), range);
+		else
+			snprintf(buf, len, _("Upgrade the cluster to a "
+			    "supported Kubernetes version, then attach it."));
+	} else if (strcasestr(all, "RequestDisallowedByPolicy") != NULL ||
+	    strcasestr(all, "policy") != NULL) {
+		snprintf(buf, len, _("A policy forbids public IP addresses: use "
+		    "an internal load balancer (loadBalancer.type "
+		    "InternalLoadBalancer with a subnet)."));
+	} else if (strcasestr(all, "at least 12 cores") != NULL ||
+	    strcasestr(all, "machine(s) are required") != NULL ||
+	    strcasestr(all, "greater than or equal to 12") != NULL) {
+		snprintf(buf, len, _("Production needs at least 3 nodes and "
+		    "12 vCPU in total: add nodes, choose a larger VM size, or "
+		    "use the DevTest purpose."));
+	} else if (strcasestr(all, "Compute name is invalid") != NULL) {
+		snprintf(buf, len, _("Use 3 to 24 letters, digits and hyphens, "
+		    "starting with a letter and ending with a letter or "
+		    "digit."));
+	}
+}
+
+/* Submitting and monitoring. */
+
+struct step {
+	const char	*name;
+	enum lro_method	 method;
+	bool		 look_first;	/* a create or attach: not idempotent */
+};
+
+/* The steps of a plan: attach + internal load balancer = attach, update. */
+static int
+plan_steps(const struct plan *p, struct step *s)
+{
+	switch (p->op) {
+	case PLAN_CREATE:
+		s[0] = (struct step){ "create", LRO_PUT, true };
+		return 1;
+	case PLAN_ATTACH:
+		s[0] = (struct step){ "attach", LRO_PUT, true };
+		if (plan_arm_needs_update(p)) {
+			s[1] = (struct step){ "update", LRO_PUT, false };
+			return 2;
+		}
+		return 1;
+	case PLAN_UPDATE:
+		s[0] = (struct step){ "update", LRO_PUT, false };
+		return 1;
+	case PLAN_DETACH:
+		s[0] = (struct step){ "detach", LRO_DELETE, false };
+		return 1;
+	}
+	return 0;
+}
+
+/* Read a PEM file into memory (caller wipes and frees). */
+static char *
+read_pem(const char *path, struct err *err)
+{
+	FILE	*fp;
+	char	*data;
+	size_t	 n;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		err_set(err, ERR_IO, _("cannot read %s: %s"), path,
+		    strerror(errno));
+		return NULL;
+	}
+	data = xmalloc(OPS_PEM_MAX + 1);
+	n = fread(data, 1, OPS_PEM_MAX, fp);
+	fclose(fp);
+	data[n] = '\0';
+	return data;
+}
+
+static void
+free_secret(char *s)
+{
+	if (s != NULL) {
+		OPENSSL_cleanse(s, strlen(s));
+		free(s);
+	}
+}
+
+/* Merge src's members into dst, objects recursively (dst owns the result). */
+static void
+json_merge(json_object *dst, json_object *src)
+{
+	json_object	*d;
+
+	json_object_object_foreach(src, k, v) {
+		if (json_object_is_type(v, json_type_object) &&
+		    json_object_object_get_ex(dst, k, &d) &&
+		    json_object_is_type(d, json_type_object))
+			json_merge(d, v);
+		else
+			json_object_object_add(dst, k, json_object_get(v));
+	}
+}
+
+/*
+ * The update body: GET the compute, drop what is read-only, merge in the
+ * plan's changes (azure-api.md 1.3 "Update").
+ */
+static char *
+update_body(struct ops *o, const char *url, const char *changes,
+    struct err *err)
+{
+	struct http_response	 rsp;
+	json_object		*cur, *chg, *props, *out;
+	char			*body = NULL;
+	static const char	*ro[] = { "provisioningState",
+		"provisioningErrors", "createdOn", "modifiedOn",
+		"isAttachedCompute" };
+	static const char	*top_ro[] = { "id", "name", "type",
+		"systemData" };
+	size_t			 i;
+
+	http_response_init(&rsp);
+	if (!arm_get_raw(o->arm, url, &rsp, err))
+		goto out;
+	if (rsp.status != 200) {
+		arm_error_summary(buf_str(&rsp.body), rsp.status, err);
+		if (rsp.status == 404)
+			err->kind = ERR_USAGE;
+		goto out;
+	}
+	if ((cur = json_tokener_parse(buf_str(&rsp.body))) == NULL ||
+	    !json_object_is_type(cur, json_type_object)) {
+		json_object_put(cur);
+		err_set(err, ERR_PARSE, _("the compute answer is not JSON"));
+		goto out;
+	}
+	for (i = 0; i < sizeof top_ro / sizeof top_ro[0]; i++)
+		json_object_object_del(cur, top_ro[i]);
+	if (json_object_object_get_ex(cur, "properties", &props))
+		for (i = 0; i < sizeof ro / sizeof ro[0]; i++)
+			json_object_object_del(props, ro[i]);
+	if ((chg = json_tokener_parse(changes)) != NULL) {
+		json_merge(cur, chg);
+		json_object_put(chg);
+	}
+	out = cur;
+	body = xstrdup(json_object_to_json_string_ext(out,
+	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(out);
+out:
+	http_response_done(&rsp);
+	return body;
+}
+
+/* The body of a step (NULL for DELETE); false + err if it cannot be made. */
+static bool
+step_body(struct ops *o, const struct plan *p, const struct step *s,
+    const char *url, const char *location, char **body, struct err *err)
+{
+	struct plan_arm_opts	 opts;
+	char			*cert = NULL, *key = NULL, *chg;
+	bool			 ok = true;
+
+	*body = NULL;
+	if (s->method == LRO_DELETE)
+		return true;
+	memset(&opts, 0, sizeof opts);
+	opts.location = location;
+	if (p->tls.mode == TLS_CUSTOM && p->tls.cert_file[0] != '\0') {
+		if ((cert = read_pem(p->tls.cert_file, err)) == NULL ||
+		    (key = read_pem(p->tls.key_file, err)) == NULL) {
+			free_secret(cert);
+			return false;
+		}
+		opts.cert_pem = cert;
+		opts.key_pem = key;
+	}
+	if (strcmp(s->name, "update") == 0) {
+		chg = plan_arm_update_body(p, &opts);
+		*body = update_body(o, url, chg, err);
+		plan_jw_free_secret(chg);
+		ok = *body != NULL;
+	} else
+		*body = plan_arm_body(p, &opts);
+	free_secret(cert);
+	free_secret(key);
+	return ok;
+}
+
+static void
+report(struct ops *o, struct journal_entry *je, const struct lro_state *st)
+{
+	struct ops_progress	pr;
+
+	if (o->progress == NULL)
+		return;
+	memset(&pr, 0, sizeof pr);
+	pr.compute = je->compute;
+	pr.step = je->step;
+	pr.nsteps = je->nsteps;
+	pr.step_name = je->step_name;
+	pr.state = st->status;
+	pr.changed = st->status_changed;
+	pr.elapsed_ms = clock_now_ms() - st->started_ms;
+	pr.polls = st->polls;
+	pr.journal = je->path;
+	o->progress(o->progress_ctx, &pr);
+}
+
+/* Record the machine's position in the journal (best effort on errors). */
+static void
+journal_state(struct journal_entry *je, const struct lro_state *st)
+{
+	struct err	err;
+
+	copy(je->state, sizeof je->state, st->status);
+	copy(je->poll_kind, sizeof je->poll_kind,
+	    lro_poll_kind_name(st->kind));
+	copy(je->operation_url, sizeof je->operation_url, st->poll_url);
+	if (!journal_write(je, &err))
+		fprintf(stderr, "akswiz: %s\n", err.msg);
+}
+
+/* Fill the outcome of an ended machine and close the journal. */
+static void
+conclude(struct journal_entry *je, const struct lro_state *st,
+    struct ops_outcome *out)
+{
+	struct err	err;
+	const char	*result;
+
+	copy(out->state, sizeof out->state, st->status);
+	copy(out->code, sizeof out->code, st->error_code);
+	out->elapsed_ms = clock_now_ms() - st->started_ms;
+	switch (st->action) {
+	case LRO_SUCCEEDED:
+		out->result = OPS_SUCCEEDED;
+		result = "Succeeded";
+		snprintf(out->line, sizeof out->line, _("%s of %s succeeded."),
+		    je->step_name, je->compute);
+		break;
+	case LRO_CANCELED:
+		out->result = OPS_CANCELED;
+		result = "Canceled";
+		snprintf(out->line, sizeof out->line, _("%s of %s was "
+		    "canceled."), je->step_name, je->compute);
+		break;
+	default:
+		out->result = OPS_FAILED;
+		result = "Failed";
+		if (st->error_message[0] != '\0')
+			snprintf(out->line, sizeof out->line, _("%s of %s "
+			    "failed: %s%s%s"), je->step_name, je->compute,
+			    st->error_code, st->error_code[0] ? ": " : "",
+			    st->error_message);
+		else
+			snprintf(out->line, sizeof out->line, _("%s of %s "
+			    "failed (%s)."), je->step_name, je->compute,
+			    st->error_code[0] ? st->error_code : "Failed");
+		copy(out->detail, sizeof out->detail, st->error_detail);
+		ops_hint(st->error_code, st->error_message, st->error_detail,
+		    out->hint, sizeof out->hint);
+		break;
+	}
+	if (out->result != OPS_SUCCEEDED || je->step == je->nsteps) {
+		if (!journal_finish(je, result, st->error_code,
+		    st->error_message, &err))
+			fprintf(stderr, "akswiz: %s\n", err.msg);
+	}
+}
+
+/*
+ * Poll until the machine ends.  False + err after too many transport
+ * failures in a row (the journal stays open for `akswiz watch`).
+ */
+static bool
+monitor(struct ops *o, struct journal_entry *je, struct lro_state *st,
+    struct ops_outcome *out, struct err *err)
+{
+	struct http_response	 rsp;
+	enum lro_action		 a = st->action;
+	uint64_t		 now;
+	int			 errors = 0;
+	int			 max_errors = o->max_poll_errors > 0 ?
+				    o->max_poll_errors : 20;
+	bool			 ok;
+
+	while (a == LRO_WAIT || a == LRO_FINAL_GET) {
+		now = clock_now_ms();
+		if (st->next_poll_ms > now)
+			clock_sleep_ms(st->next_poll_ms - now);
+		http_response_init(&rsp);
+		ok = arm_get_raw(o->arm, a == LRO_FINAL_GET ?
+		    st->resource_url : st->poll_url, &rsp, err);
+		now = clock_now_ms();
+		if (!ok) {
+			http_response_done(&rsp);
+			if (err->kind == ERR_AUTH || ++errors >= max_errors) {
+				out->result = OPS_ERROR;
+				copy(out->state, sizeof out->state,
+				    st->status);
+				return false;
+			}
+			/* Still running in Azure: try again a bit later. */
+			st->next_poll_ms = now + (uint64_t)(errors < 6 ?
+			    errors * 5000 : 30000);
+			if (st->next_poll_ms - now < st->min_interval_ms)
+				st->next_poll_ms = now + st->min_interval_ms;
+			continue;
+		}
+		errors = 0;
+		a = a == LRO_FINAL_GET ? lro_final(st, &rsp, now) :
+		    lro_poll(st, &rsp, now);
+		http_response_done(&rsp);
+		if (st->status_changed)
+			journal_state(je, st);
+		report(o, je, st);
+	}
+	conclude(je, st, out);
+	return true;
+}
+
+static bool
+retryable_status(long s)
+{
+	return s == 408 || s == 429 || s >= 500;
+}
+
+/*
+ * Send one step's request and start its machine.  A create or attach
+ * that got no usable answer is looked up before it is sent again.
+ */
+static bool
+submit(struct ops *o, const struct plan *p, const struct step *s,
+    const char *url, const char *body, struct lro_state *st,
+    struct err *err)
+{
+	struct http_response	 rsp;
+	struct arm_compute	 c;
+	bool			 ok = false, found;
+	int			 attempt;
+	uint64_t		 wait, now;
+
+	for (attempt = 1; attempt <= OPS_SUBMIT_TRIES; attempt++) {
+		http_response_init(&rsp);
+		now = clock_now_ms();
+		lro_init(st, s->method, url, now, o->min_poll_ms);
+		if (s->method == LRO_DELETE)
+			ok = arm_delete_compute(o->arm, url,
+			    detach_action_name(p->detach_action), &rsp, err);
+		else
+			ok = arm_put_compute(o->arm, url, body, &rsp, err);
+		if (ok && !retryable_status(rsp.status)) {
+			lro_start(st, &rsp, clock_now_ms());
+			http_response_done(&rsp);
+			return true;
+		}
+		if (err->kind == ERR_AUTH || (!ok && err->kind == ERR_TLS)) {
+			http_response_done(&rsp);
+			return false;
+		}
+		wait = lro_retry_after_ms(ok ? rsp.retry_after : NULL, now,
+		    1000);
+		if (wait > (uint64_t)attempt * 2000)
+			wait = (uint64_t)attempt * 2000;
+		if (ok && rsp.status == 429 && rsp.retry_after != NULL)
+			wait = lro_retry_after_ms(rsp.retry_after, now, 1000);
+		http_response_done(&rsp);
+		if (s->look_first) {
+			/* Did the lost request take effect?  Look first. */
+			struct err	lerr;
+
+			clock_sleep_ms(wait);
+			err_clear(&lerr);
+			if (arm_get_compute(o->arm, p->scope.subscription,
+			    p->scope.resource_group, p->scope.workspace,
+			    p->name, &c, &found, &lerr) && found) {
+				lro_resume(st, s->method, url,
+				    LRO_POLL_RESOURCE, url,
+				    c.provisioning_state, clock_now_ms(),
+				    o->min_poll_ms);
+				st->status_changed = true;
+				arm_compute_done(&c);
+				return true;
+			}
+			arm_compute_done(&c);
+			continue;
+		}
+		clock_sleep_ms(wait);
+	}
+	if (ok)
+		return err_set(err, ERR_SERVICE, _("the service did not accept "
+		    "the request after %d tries"), OPS_SUBMIT_TRIES);
+	return false;
+}
+
+/* Run steps first..n of the plan with journal entry je. */
+static bool
+run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
+    int first, bool wait, const char *location, struct ops_outcome *out,
+    struct err *err)
+{
+	struct step	 steps[4];
+	struct lro_state st;
+	char		*url, *body;
+	int		 n = plan_steps(p, steps), i;
+	bool		 ok;
+
+	url = arm_compute_url(o->arm, p->scope.subscription,
+	    p->scope.resource_group, p->scope.workspace, p->name);
+	je->nsteps = n;
+	for (i = first; i < n; i++) {
+		je->step = i + 1;
+		copy(je->step_name, sizeof je->step_name, steps[i].name);
+		copy(je->method, sizeof je->method,
+		    steps[i].method == LRO_PUT ? "PUT" : "DELETE");
+		copy(je->resource_url, sizeof je->resource_url, url);
+		copy(je->state, sizeof je->state, "Submitting");
+		je->operation_url[0] = je->poll_kind[0] = '\0';
+		if (!step_body(o, p, &steps[i], url, location, &body, err)) {
+			journal_finish(je, "Failed", "", err->msg, err);
+			free(url);
+			return false;
+		}
+		if (je->path[0] == '\0' ? !journal_create(je, err) :
+		    !journal_write(je, err)) {
+			plan_jw_free_secret(body);
+			free(url);
+			return false;
+		}
+		copy(out->journal, sizeof out->journal, je->path);
+		ok = submit(o, p, &steps[i], url, body, &st, err);
+		plan_jw_free_secret(body);
+		if (!ok) {
+			/* Nothing is running: close the entry. */
+			struct err	jerr;
+
+			journal_finish(je, "NotSubmitted", "", err->msg,
+			    &jerr);
+			out->result = OPS_ERROR;
+			free(url);
+			return false;
+		}
+		/* Written before the first poll: resume needs this. */
+		journal_state(je, &st);
+		report(o, je, &st);
+		if (st.action != LRO_WAIT && st.action != LRO_FINAL_GET) {
+			conclude(je, &st, out);
+		} else if (!wait) {
+			out->result = OPS_SUBMITTED;
+			copy(out->state, sizeof out->state, st.status);
+			snprintf(out->line, sizeof out->line, _("%s of %s was "
+			    "submitted; \"akswiz watch %s\" follows it."),
+			    steps[i].name, p->name, p->name);
+			free(url);
+			return true;
+		} else if (!monitor(o, je, &st, out, err)) {
+			free(url);
+			return false;
+		}
+		if (out->result != OPS_SUCCEEDED)
+			break;
+	}
+	free(url);
+	if (out->result == OPS_SUCCEEDED && n > 1)
+		snprintf(out->line, sizeof out->line, _("%s of %s succeeded."),
+		    plan_op_name(p->op), p->name);
+	return true;
+}
+
+bool
+ops_apply(struct ops *o, const struct plan *p, bool wait,
+    struct ops_outcome *out, struct err *err)
+{
+	struct journal_entry	 je;
+	struct arm_workspace	 ws = { 0 };
+	const char		*loc = p->location;
+	char			*id;
+	bool			 ok;
+
+	memset(out, 0, sizeof *out);
+	if (p->op == PLAN_CREATE || p->op == PLAN_ATTACH) {
+		if (loc[0] == '\0') {
+			if (!arm_get_workspace(o->arm, p->scope.subscription,
+			    p->scope.resource_group, p->scope.workspace, &ws,
+			    err))
+				return false;
+			loc = ws.location;
+		}
+	}
+	journal_entry_init(&je);
+	copy(je.operation, sizeof je.operation, plan_op_name(p->op));
+	copy(je.subscription, sizeof je.subscription, p->scope.subscription);
+	copy(je.resource_group, sizeof je.resource_group,
+	    p->scope.resource_group);
+	copy(je.workspace, sizeof je.workspace, p->scope.workspace);
+	copy(je.compute, sizeof je.compute, p->name);
+	je.plan_json = plan_json_write(p);
+	ok = run_steps(o, p, &je, 0, wait, loc, out, err);
+	id = arm_compute_url(o->arm, p->scope.subscription,
+	    p->scope.resource_group, p->scope.workspace, p->name);
+	copy(out->compute_id, sizeof out->compute_id, id);
+	free(id);
+	journal_entry_done(&je);
+	arm_workspace_done(&ws);
+	return ok;
+}
+
+bool
+ops_resume(struct ops *o, struct journal_entry *je, struct ops_outcome *out,
+    struct err *err)
+{
+	struct plan		 p;
+	struct lro_state	 st;
+	struct arm_compute	 c;
+	enum lro_method		 m;
+	bool			 found;
+	struct err		 perr;
+
+	memset(out, 0, sizeof *out);
+	copy(out->journal, sizeof out->journal, je->path);
+	copy(out->compute_id, sizeof out->compute_id, je->resource_url);
+	m = strcmp(je->method, "DELETE") == 0 ? LRO_DELETE : LRO_PUT;
+	if (je->operation_url[0] == '\0') {
+		/* Sent, but no answer was journaled: look at the compute. */
+		if (!arm_get_compute(o->arm, je->subscription,
+		    je->resource_group, je->workspace, je->compute, &c,
+		    &found, err))
+			return false;
+		if (!found && m == LRO_PUT) {
+			arm_compute_done(&c);
+			journal_finish(je, "NotSubmitted", "", "the request "
+			    "never reached Azure", &perr);
+			out->result = OPS_FAILED;
+			snprintf(out->line, sizeof out->line, _("%s of %s never "
+			    "reached Azure; apply the plan again."),
+			    je->step_name, je->compute);
+			return true;
+		}
+		arm_compute_done(&c);
+		lro_resume(&st, m, je->resource_url, LRO_POLL_RESOURCE,
+		    je->resource_url, je->state, clock_now_ms(),
+		    o->min_poll_ms);
+	} else
+		lro_resume(&st, m, je->resource_url,
+		    lro_poll_kind_parse(je->poll_kind), je->operation_url,
+		    je->state, clock_now_ms(), o->min_poll_ms);
+	if (!monitor(o, je, &st, out, err))
+		return false;
+	if (out->result != OPS_SUCCEEDED || je->step >= je->nsteps)
+		return true;
+	/* More steps: they come from the journaled plan. */
+	err_clear(&perr);
+	if (je->plan_json == NULL || !plan_json_parse(je->plan_json,
+	    strlen(je->plan_json), &p, &perr))
+		return err_set(err, ERR_PARSE, _("%s has no readable plan for "
+		    "its remaining steps"), je->path);
+	return run_steps(o, &p, je, je->step, true,
+	    p.location[0] != '\0' ? p.location : NULL, out, err);
+}
+
+/* Browsing clusters for `akswiz clusters`. */
+
+struct region_versions {
+	char				*location;
+	struct arm_k8s_version_list	 list;
+	struct k8s_offer		*offers;
+	bool				 known;
+};
+
+/* The versions of a region, fetched once per region. */
+static struct region_versions *
+versions_for(struct ops *o, const char *sub, const char *loc,
+    struct region_versions **rv, size_t *n)
+{
+	struct err	err;
+	size_t		i;
+
+	for (i = 0; i < *n; i++)
+		if (strcasecmp((*rv)[i].location, loc) == 0)
+			return &(*rv)[i];
+	*rv = xreallocarray(*rv, *n + 1, sizeof **rv);
+	memset(&(*rv)[*n], 0, sizeof **rv);
+	(*rv)[*n].location = xstrdup(loc);
+	err_clear(&err);
+	if (arm_list_k8s_versions(o->arm, sub, loc, &(*rv)[*n].list, &err)) {
+		(*rv)[*n].known = true;
+		(*rv)[*n].offers = offers_from(&(*rv)[*n].list);
+	}
+	return &(*rv)[(*n)++];
+}
+
+bool
+ops_clusters(struct ops *o, const struct plan_scope *sc, enum purpose purpose,
+    struct ops_cluster **out, size_t *nout, struct err *err)
+{
+	struct arm_cluster_list	 cl = { 0 };
+	struct arm_compute_list	 mine = { 0 };
+	struct region_versions	*rv = NULL, *r;
+	struct cluster_facts	 cf;
+	struct plan		 p;
+	struct ops_cluster	*v;
+	size_t			 i, nrv = 0;
+	char			 where[300];
+
+	*out = NULL;
+	*nout = 0;
+	if (!arm_list_clusters(o->arm, sc->subscription, NULL, &cl, err))
+		return false;
+	if (sc->resource_group[0] != '\0' && sc->workspace[0] != '\0' &&
+	    !arm_list_computes(o->arm, sc->subscription, sc->resource_group,
+	    sc->workspace, &mine, err)) {
+		arm_cluster_list_free(&cl);
+		return false;
+	}
+	memset(&p, 0, sizeof p);
+	p.scope = *sc;
+	v = xcalloc(cl.n ? cl.n : 1, sizeof *v);
+	for (i = 0; i < cl.n; i++) {
+		const struct arm_cluster *c = &cl.v[i];
+
+		cluster_facts_from(c, &cf);
+		snprintf(p.cluster_id, sizeof p.cluster_id, "%s", c->id);
+		if (!find_attachment(&mine, c->id, sc->workspace, &cf) &&
+		    o->check_other_workspaces)
+			find_attachment_elsewhere(o, &p, &cf);
+		r = c->location != NULL ? versions_for(o, sc->subscription,
+		    c->location, &rv, &nrv) : NULL;
+		verdicts_init(&v[i].verdicts);
+		rules_attach_cluster(&cf, purpose, sc->subscription,
+		    r != NULL && r->known ? r->offers : NULL,
+		    r != NULL && r->known ? r->list.n : 0, &v[i].verdicts);
+		v[i].id = xstrdup(c->id);
+		v[i].name = xstrdup(c->name != NULL ? c->name : c->id);
+		v[i].location = c->location ? xstrdup(c->location) : NULL;
+		v[i].version = c->version ? xstrdup(c->version) : NULL;
+		v[i].state = c->provisioning_state ?
+		    xstrdup(c->provisioning_state) : NULL;
+		v[i].nodes = cf.node_count;
+		v[i].vcpu = cf.vcpu_total;
+		v[i].private_cluster = cf.private_cluster;
+		if (cf.attached_workspace[0] != '\0') {
+			snprintf(where, sizeof where, "%s/%s",
+			    cf.attached_workspace, cf.attached_as);
+			v[i].attached_as = xstrdup(where);
+		}
+	}
+	*out = v;
+	*nout = cl.n;
+	for (i = 0; i < nrv; i++) {
+		free(rv[i].location);
+		free(rv[i].offers);
+		arm_k8s_version_list_free(&rv[i].list);
+	}
+	free(rv);
+	arm_compute_list_free(&mine);
+	arm_cluster_list_free(&cl);
+	return true;
+}
+
+void
+ops_clusters_free(struct ops_cluster *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].id);
+		free(v[i].name);
+		free(v[i].location);
+		free(v[i].version);
+		free(v[i].state);
+		free(v[i].attached_as);
+	}
+	free(v);
+}

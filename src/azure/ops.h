@@ -1,0 +1,126 @@
+/*
+ * Performing a plan against Azure: preflight (core's rules with the live
+ * facts), submit, monitor, resume.  A plan is a list of steps, each one
+ * long-running operation (an attach with an internal load balancer is
+ * "attach", then "update"); every step is journaled before its first poll
+ * and after every state change (azure/journal.h), so that `akswiz watch`
+ * can resume after a crash or a lost connection.
+ *
+ * A create or attach whose answer was lost is never sent again blindly:
+ * the compute is looked up first, and a compute that now exists means the
+ * request took effect.
+ */
+#ifndef AKSWIZ_AZURE_OPS_H
+#define AKSWIZ_AZURE_OPS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/err.h"
+#include "core/plan.h"
+#include "core/verdict.h"
+
+struct arm;
+struct journal_entry;
+
+/* What the progress screen (or the CLI) is told after each poll. */
+struct ops_progress {
+	const char	*compute;
+	int		 step, nsteps;
+	const char	*step_name;	/* "create", "attach", "update" ... */
+	const char	*state;		/* "Creating", "InProgress" ... */
+	bool		 changed;	/* state differs from the last call */
+	uint64_t	 elapsed_ms;	/* since the step started */
+	int		 polls;
+	const char	*journal;	/* the journal file */
+};
+
+typedef void (*ops_progress_fn)(void *ctx, const struct ops_progress *);
+
+struct ops {
+	struct arm	*arm;		/* (borrowed) */
+	enum cloud	 cloud;
+	uint64_t	 min_poll_ms;	/* 0: LRO_MIN_INTERVAL_MS */
+	int		 max_poll_errors;	/* 0: 20 transport failures */
+	ops_progress_fn	 progress;
+	void		*progress_ctx;
+	bool		 check_other_workspaces;	/* attachment elsewhere */
+};
+
+enum ops_result {
+	OPS_SUCCEEDED,
+	OPS_SUBMITTED,		/* --no-wait: accepted, journaled */
+	OPS_FAILED,		/* the service ran it and it failed */
+	OPS_CANCELED,
+	OPS_ERROR		/* no verdict: network or service trouble */
+};
+
+struct ops_outcome {
+	enum ops_result	 result;
+	char		 state[48];	/* last state seen */
+	char		 code[64];	/* service error code */
+	char		 line[512];	/* one readable line, translated */
+	char		 detail[1024];	/* the service's details */
+	char		 hint[512];	/* what to do, translated; or "" */
+	char		 journal[1024];	/* the journal file */
+	char		 compute_id[1024];
+	uint64_t	 elapsed_ms;
+};
+
+void	ops_init(struct ops *, struct arm *);
+
+/*
+ * Preflight: plan_check() with what Azure says (workspace, computes, sizes,
+ * quota, cluster, versions, attachments).  Verdicts go to vs; false + err
+ * only when the facts could not be fetched.
+ */
+bool	ops_preflight(struct ops *, const struct plan *, struct verdicts *,
+	    struct err *);
+
+/* An AKS cluster of the subscription with its attach verdicts. */
+struct ops_cluster {
+	char		*id;
+	char		*name;
+	char		*location;
+	char		*version;
+	char		*state;
+	int		 nodes;
+	int		 vcpu;		/* 0: unknown */
+	bool		 private_cluster;
+	char		*attached_as;	/* "workspace/compute" or NULL */
+	struct verdicts	 verdicts;
+};
+
+/*
+ * Every AKS cluster of the workspace's subscription, judged for attaching
+ * to the workspace with the purpose (rules_attach_cluster): versions of
+ * each region, existing attachments in this and other workspaces.
+ */
+bool	ops_clusters(struct ops *, const struct plan_scope *, enum purpose,
+	    struct ops_cluster **, size_t *, struct err *);
+void	ops_clusters_free(struct ops_cluster *, size_t);
+
+/*
+ * Submit the plan's steps.  With wait, monitor each to its end; without,
+ * return OPS_SUBMITTED once the first step is accepted and journaled.
+ * False + err when nothing could be submitted (network, sign-in); a
+ * submitted operation that fails is true with OPS_FAILED.
+ */
+bool	ops_apply(struct ops *, const struct plan *, bool wait,
+	    struct ops_outcome *, struct err *);
+/* Resume a journaled open operation to its end (`akswiz watch`). */
+bool	ops_resume(struct ops *, struct journal_entry *,
+	    struct ops_outcome *, struct err *);
+
+/*
+ * The hint for a failure, from its code and message: quota (how many more
+ * vCPU), Kubernetes version (the supported range), policy (an internal
+ * load balancer), production size (nodes and vCPU).  "" if none known.
+ */
+void	ops_hint(const char *code, const char *message, const char *detail,
+	    char *buf, size_t len);
+/* "ops_result" names for machine output: "succeeded" ... */
+const char *ops_result_name(enum ops_result);
+
+#endif

@@ -1,0 +1,59 @@
+/*
+ * akswiz apply PLAN [--no-wait]: preflight the plan against the live
+ * workspace, then submit it and (unless --no-wait) follow it to the end.
+ * Exit statuses: 0 done (or submitted), 1 the operation failed, 2 bad
+ * plan or usage, 3 refused by preflight, 4 sign-in, 5 network/service.
+ *
+ * The plan's scope wins; members it leaves empty come from the command
+ * line, the environment or the config file.
+ */
+#include "config.h"
+#include "cli/cmd.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/session.h"
+#include "common/i18n.h"
+#include "plan/plan-json.h"
+
+int
+cmd_apply(struct cli_globals *g, int argc, char **argv)
+{
+	struct session	 s;
+	struct plan	 p;
+	struct err	 err;
+	const char	*path = NULL;
+	bool		 wait = true;
+	int		 i, status;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--no-wait") == 0)
+			wait = false;
+		else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			cli_error(_("apply: unknown option %s"), argv[i]);
+			return EXIT_USAGE;
+		} else if (path == NULL)
+			path = argv[i];
+		else {
+			cli_error(_("apply: one plan at a time"));
+			return EXIT_USAGE;
+		}
+	}
+	if (path == NULL) {
+		cli_error(_("usage: akswiz apply PLAN [--no-wait]"));
+		return EXIT_USAGE;
+	}
+	err_clear(&err);
+	if (!plan_json_read_file(path, &p, &err)) {
+		session_report(&err);
+		return EXIT_USAGE;
+	}
+	if (!session_open(&s, g, 0, &err)) {
+		session_report(&err);
+		return session_exit_status(&err);
+	}
+	status = session_ops_apply(g, &s, &p, wait);
+	session_close(&s);
+	return status;
+}

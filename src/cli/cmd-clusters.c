@@ -1,0 +1,161 @@
+/*
+ * akswiz clusters [--purpose FastProd|DevTest]: the subscription's AKS
+ * clusters with the verdict on attaching each to the workspace (version,
+ * size for the purpose, state, private, authorized IP ranges, existing
+ * attachment).  Table: one line per cluster and its first error or
+ * warning; JSON: [{"name", "id", "location", "version", "state", "nodes",
+ * "vcpu", "private", "attachedAs", "attachable", "verdicts": [...]}].
+ */
+#include "config.h"
+#include "cli/cmd.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "azure/ops.h"
+#include "cli/output.h"
+#include "cli/session.h"
+#include "common/i18n.h"
+#include "core/verdict.h"
+
+/* The most severe verdict's text, or "can be attached". */
+static void
+verdict_line(const struct verdicts *vs, int translated, char *buf,
+    size_t len)
+{
+	const struct verdict	*best = NULL;
+	size_t			 i;
+
+	for (i = 0; i < vs->n; i++)
+		if (best == NULL || vs->v[i].severity > best->severity)
+			best = &vs->v[i];
+	if (best == NULL)
+		snprintf(buf, len, "%s", translated ? _("can be attached") :
+		    "can be attached");
+	else
+		output_verdict_text(best, translated, buf, len);
+}
+
+int
+cmd_clusters(struct cli_globals *g, int argc, char **argv)
+{
+	static const char *const headers[] = {
+		N_("NAME"), N_("VERSION"), N_("NODES"), N_("VCPU"), N_("OK"),
+		N_("VERDICT")
+	};
+	struct session		 s;
+	struct ops		 o;
+	struct plan_scope	 sc;
+	struct ops_cluster	*v = NULL;
+	struct output_table	*t;
+	struct err		 err;
+	enum purpose		 purpose = PURPOSE_FASTPROD;
+	const char		*p = NULL, *hdr[6], *cells[6];
+	char			 nodes[16], vcpu[16], text[512];
+	size_t			 n = 0, k;
+	int			 i, r;
+
+	for (i = 1; i < argc; i++) {
+		if ((r = session_opt_value(argc, argv, &i, "purpose", 0, &p))
+		    < 0)
+			return EXIT_USAGE;
+		if (r == 0) {
+			cli_error(_("clusters: unexpected argument \"%s\""),
+			    argv[i]);
+			return EXIT_USAGE;
+		}
+		if (!purpose_parse(p, &purpose)) {
+			cli_error(_("--purpose must be FastProd or DevTest, "
+			    "not \"%s\""), p);
+			return EXIT_USAGE;
+		}
+	}
+	err_clear(&err);
+	if (!session_open(&s, g, SESSION_SCOPE, &err)) {
+		session_report(&err);
+		return session_exit_status(&err);
+	}
+	memset(&sc, 0, sizeof sc);
+	snprintf(sc.subscription, sizeof sc.subscription, "%s",
+	    s.subscription);
+	snprintf(sc.resource_group, sizeof sc.resource_group, "%s",
+	    s.resource_group);
+	snprintf(sc.workspace, sizeof sc.workspace, "%s", s.workspace);
+	ops_init(&o, &s.arm);
+	if (!ops_clusters(&o, &sc, purpose, &v, &n, &err)) {
+		session_report(&err);
+		session_close(&s);
+		return session_exit_status(&err);
+	}
+	if (g->output == OUTPUT_JSON) {
+		fputs("[", stdout);
+		for (k = 0; k < n; k++) {
+			fputs(k ? ",\n {\"name\": " : "\n {\"name\": ", stdout);
+			output_json_string(stdout, v[k].name);
+			fputs(", \"id\": ", stdout);
+			output_json_string(stdout, v[k].id);
+			fputs(", \"location\": ", stdout);
+			if (v[k].location)
+				output_json_string(stdout, v[k].location);
+			else
+				fputs("null", stdout);
+			fputs(", \"version\": ", stdout);
+			if (v[k].version)
+				output_json_string(stdout, v[k].version);
+			else
+				fputs("null", stdout);
+			fputs(", \"state\": ", stdout);
+			if (v[k].state)
+				output_json_string(stdout, v[k].state);
+			else
+				fputs("null", stdout);
+			printf(", \"nodes\": %d, \"vcpu\": %d, \"private\": %s, "
+			    "\"attachedAs\": ", v[k].nodes, v[k].vcpu,
+			    v[k].private_cluster ? "true" : "false");
+			if (v[k].attached_as)
+				output_json_string(stdout, v[k].attached_as);
+			else
+				fputs("null", stdout);
+			printf(", \"attachable\": %s, \"verdicts\": ",
+			    verdicts_has_errors(&v[k].verdicts) ? "false" :
+			    "true");
+			output_verdicts(stdout, OUTPUT_JSON, &v[k].verdicts);
+			fputs("}", stdout);
+		}
+		fputs(n ? "\n]\n" : "]\n", stdout);
+	} else {
+		for (k = 0; k < 6; k++)
+			hdr[k] = _(headers[k]);
+		t = output_table_new(6, hdr);
+		for (k = 0; k < n; k++) {
+			snprintf(nodes, sizeof nodes, "%d", v[k].nodes);
+			if (v[k].vcpu > 0)
+				snprintf(vcpu, sizeof vcpu, "%d", v[k].vcpu);
+			else
+				vcpu[0] = '\0';
+			verdict_line(&v[k].verdicts, g->output ==
+			    OUTPUT_TABLE, text, sizeof text);
+			/* The table fits 80 columns; -o json has it all. */
+			if (g->output == OUTPUT_TABLE && strlen(text) > 40)
+				memcpy(text + 37, "...", 4);
+			cells[0] = v[k].name;
+			cells[1] = v[k].version;
+			cells[2] = nodes;
+			cells[3] = vcpu;
+			cells[4] = verdicts_has_errors(&v[k].verdicts) ?
+			    (g->output == OUTPUT_TABLE ? _("no") : "no") :
+			    (g->output == OUTPUT_TABLE ? _("yes") : "yes");
+			cells[5] = text;
+			output_table_add(t, cells);
+		}
+		if (n > 0 || g->output == OUTPUT_TSV)
+			output_table_print(stdout, g->output, t);
+		else
+			printf(_("Subscription %s has no AKS clusters.\n"),
+			    s.subscription);
+		output_table_free(t);
+	}
+	ops_clusters_free(v, n);
+	session_close(&s);
+	return EXIT_OK;
+}

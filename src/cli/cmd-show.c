@@ -1,0 +1,93 @@
+/*
+ * akswiz show NAME: one compute in detail.  -o json prints the object of
+ * session_compute_json(); a table is "FIELD  VALUE" lines.  A compute
+ * that does not exist is a failure (exit 1) with a clear message; a
+ * compute in state Failed is shown (exit 0) with its error.
+ */
+#include "config.h"
+#include "cli/cmd.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "azure/arm.h"
+#include "cli/output.h"
+#include "cli/session.h"
+#include "common/i18n.h"
+
+int
+cmd_show(struct cli_globals *g, int argc, char **argv)
+{
+	static const char *const headers[] = { N_("FIELD"), N_("VALUE") };
+	struct session		 s;
+	struct arm_compute	 c;
+	struct output_table	*t;
+	struct err		 err;
+	const char		*hdr[2], *cells[2];
+	char			 nodes[16];
+	bool			 found;
+	int			 status = EXIT_OK;
+
+	if (argc != 2 || argv[1][0] == '-') {
+		cli_error(_("usage: akswiz show NAME"));
+		return EXIT_USAGE;
+	}
+	err_clear(&err);
+	if (!session_open(&s, g, SESSION_SCOPE, &err)) {
+		session_report(&err);
+		return session_exit_status(&err);
+	}
+	if (!arm_get_compute(&s.arm, s.subscription, s.resource_group,
+	    s.workspace, argv[1], &c, &found, &err)) {
+		session_report(&err);
+		session_close(&s);
+		return session_exit_status(&err);
+	}
+	if (!found) {
+		cli_error(_("workspace %s has no compute named \"%s\""),
+		    s.workspace, argv[1]);
+		session_close(&s);
+		return EXIT_FAILED;
+	}
+	if (g->output == OUTPUT_JSON) {
+		session_compute_json(stdout, &c);
+		fputc('\n', stdout);
+	} else {
+		hdr[0] = _(headers[0]);
+		hdr[1] = _(headers[1]);
+		t = output_table_new(2, hdr);
+#define ROW(label, value) do { cells[0] = (label); cells[1] = (value); \
+	output_table_add(t, cells); } while (0)
+		ROW(_("Name"), c.name);
+		ROW(_("Type"), c.compute_type);
+		ROW(_("State"), c.provisioning_state);
+		ROW(_("Origin"), session_compute_origin(&c));
+		ROW(_("Location"), c.compute_location != NULL ?
+		    c.compute_location : c.location);
+		ROW(_("Purpose"), c.cluster_purpose);
+		if (c.agent_count >= 0) {
+			snprintf(nodes, sizeof nodes, "%d", c.agent_count);
+			ROW(_("Nodes"), nodes);
+		}
+		ROW(_("VM size"), c.agent_vm_size);
+		ROW(_("Load balancer"), c.lb_type);
+		ROW(_("LB subnet"), c.lb_subnet);
+		ROW(_("TLS"), c.ssl_status);
+		ROW(_("TLS CNAME"), c.ssl_cname);
+		ROW(_("Leaf label"), c.ssl_leaf_label);
+		ROW(_("Cluster FQDN"), c.cluster_fqdn);
+		ROW(_("AKS cluster"), c.resource_id);
+		ROW(_("Created"), c.created_on);
+		ROW(_("Description"), c.description);
+		if (c.error_code != NULL || c.error_message != NULL) {
+			ROW(_("Error"), c.error_code);
+			ROW(_("Error message"), c.error_message);
+		}
+#undef ROW
+		output_table_print(stdout, g->output, t);
+		output_table_free(t);
+	}
+	arm_compute_done(&c);
+	session_close(&s);
+	return status;
+}

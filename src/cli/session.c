@@ -1,0 +1,462 @@
+/*
+ * Building a session for the commands (session.h).
+ *
+ * Note: the sandbox's ready file is JSON, read here with json-c; it is
+ * the one JSON document cli/ reads itself, because it configures the
+ * layers below (endpoint, authority, CA, credentials) rather than being
+ * an Azure answer.
+ */
+#include "config.h"
+#include "cli/session.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+#include <openssl/crypto.h>
+
+#include "azure/auth.h"
+#include "azure/http.h"
+#include "cli/output.h"
+#include "common/i18n.h"
+#include "common/xalloc.h"
+
+#define SANDBOX_BIN		"akswiz-sandbox"
+#define SANDBOX_WAIT_MS		15000
+
+/* What the commands need not see (struct cloud clashes with enum cloud). */
+struct session_priv {
+	struct cloud	 cloud;
+	struct auth	*auth;
+};
+
+static void
+copy(char *dst, size_t len, const char *src)
+{
+	(void)strlcpy_ok(dst, src != NULL ? src : "", len);
+}
+
+/* Trim spaces at both ends, in place. */
+static char *
+trim(char *s)
+{
+	char	*e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' ||
+	    e[-1] == '\r'))
+		*--e = '\0';
+	return s;
+}
+
+/* Fill unset scope members from $XDG_CONFIG_HOME/akswiz/config. */
+static void
+scope_from_config(struct session *s)
+{
+	const char	*xdg = getenv("XDG_CONFIG_HOME"), *home;
+	char		 path[1024], line[512], *k, *v, *eq;
+	FILE		*fp;
+
+	if (xdg != NULL && xdg[0] == '/')
+		snprintf(path, sizeof path, "%s/akswiz/config", xdg);
+	else if ((home = getenv("HOME")) != NULL)
+		snprintf(path, sizeof path, "%s/.config/akswiz/config", home);
+	else
+		return;
+	if ((fp = fopen(path, "r")) == NULL)
+		return;
+	while (fgets(line, sizeof line, fp) != NULL) {
+		k = trim(line);
+		if (*k == '#' || (eq = strchr(k, '=')) == NULL)
+			continue;
+		*eq = '\0';
+		k = trim(k);
+		v = trim(eq + 1);
+		if (strcmp(k, "subscription") == 0 && s->subscription[0] == 0)
+			copy(s->subscription, sizeof s->subscription, v);
+		else if (strcmp(k, "resource-group") == 0 &&
+		    s->resource_group[0] == '\0')
+			copy(s->resource_group, sizeof s->resource_group, v);
+		else if (strcmp(k, "workspace") == 0 &&
+		    s->workspace[0] == '\0')
+			copy(s->workspace, sizeof s->workspace, v);
+	}
+	fclose(fp);
+}
+
+static void
+scope_set(char *dst, size_t len, const char *opt, const char *env)
+{
+	const char	*e;
+
+	if (opt != NULL && *opt != '\0')
+		copy(dst, len, opt);
+	else if ((e = getenv(env)) != NULL && *e != '\0')
+		copy(dst, len, e);
+}
+
+/* Where akswiz-sandbox is: next to this binary, or "" for PATH. */
+static void
+sandbox_binary(char *buf, size_t len)
+{
+	char	 self[PATH_MAX], *slash;
+	ssize_t	 n;
+
+	buf[0] = '\0';
+	if ((n = readlink("/proc/self/exe", self, sizeof self - 1)) <= 0)
+		return;
+	self[n] = '\0';
+	if ((slash = strrchr(self, '/')) == NULL)
+		return;
+	*slash = '\0';
+	snprintf(buf, len, "%s/%s", self, SANDBOX_BIN);
+	if (access(buf, X_OK) != 0)
+		buf[0] = '\0';
+}
+
+static void
+nap_ms(long ms)
+{
+	struct timespec	ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		;
+}
+
+static const char *
+jstr(json_object *o, const char *k)
+{
+	json_object	*v;
+
+	if (!json_object_object_get_ex(o, k, &v) ||
+	    !json_object_is_type(v, json_type_string))
+		return NULL;
+	return json_object_get_string(v);
+}
+
+/* Read the ready file into the session; the secret goes to a 0600 file. */
+static bool
+sandbox_ready(struct session *s, const char *path, const char **endpoint,
+    const char **authority, json_object **root, struct err *err)
+{
+	const char	*secret, *v;
+	int		 fd;
+	size_t		 len;
+
+	if ((*root = json_object_from_file(path)) == NULL ||
+	    !json_object_is_type(*root, json_type_object))
+		return err_set(err, ERR_INTERNAL, _("the sandbox's ready file "
+		    "%s is not JSON"), path);
+	*endpoint = jstr(*root, "endpoint");
+	*authority = jstr(*root, "authority");
+	if (*endpoint == NULL || *authority == NULL)
+		return err_set(err, ERR_INTERNAL, _("the sandbox's ready file "
+		    "has no endpoint or authority"));
+	copy(s->ca_file, sizeof s->ca_file, jstr(*root, "caFile"));
+	copy(s->tenant, sizeof s->tenant, jstr(*root, "tenantId"));
+	copy(s->client_id, sizeof s->client_id, jstr(*root, "clientId"));
+	if (s->subscription[0] == '\0' &&
+	    (v = jstr(*root, "subscriptionId")) != NULL)
+		copy(s->subscription, sizeof s->subscription, v);
+	if (s->resource_group[0] == '\0' &&
+	    (v = jstr(*root, "resourceGroup")) != NULL)
+		copy(s->resource_group, sizeof s->resource_group, v);
+	if (s->workspace[0] == '\0' && (v = jstr(*root, "workspace")) != NULL)
+		copy(s->workspace, sizeof s->workspace, v);
+	if ((secret = jstr(*root, "clientSecret")) != NULL) {
+		snprintf(s->secret_file, sizeof s->secret_file, "%s/secret",
+		    s->sandbox_dir);
+		fd = open(s->secret_file, O_WRONLY | O_CREAT | O_TRUNC |
+		    O_CLOEXEC, 0600);
+		len = strlen(secret);
+		if (fd < 0 || write(fd, secret, len) != (ssize_t)len) {
+			if (fd >= 0)
+				close(fd);
+			return err_set(err, ERR_IO, _("cannot write %s: %s"),
+			    s->secret_file, strerror(errno));
+		}
+		close(fd);
+		/* The tree is freed soon; wipe the secret in it now. */
+		OPENSSL_cleanse((char *)secret, len);
+	}
+	return true;
+}
+
+/* Start a private sandbox and wait for its ready file. */
+static bool
+sandbox_start(struct session *s, char *ready, size_t readylen,
+    struct err *err)
+{
+	char		 bin[PATH_MAX + 32], log[512];
+	const char	*tmp = getenv("TMPDIR");
+	int		 status, waited = 0, fd;
+	pid_t		 pid;
+
+	snprintf(s->sandbox_dir, sizeof s->sandbox_dir, "%s/akswiz-sb-XXXXXX",
+	    tmp != NULL && *tmp == '/' ? tmp : "/tmp");
+	if (mkdtemp(s->sandbox_dir) == NULL) {
+		err_set(err, ERR_IO, _("cannot create %s: %s"),
+		    s->sandbox_dir, strerror(errno));
+		s->sandbox_dir[0] = '\0';
+		return false;
+	}
+	snprintf(ready, readylen, "%s/ready.json", s->sandbox_dir);
+	snprintf(log, sizeof log, "%s/sandbox.log", s->sandbox_dir);
+	sandbox_binary(bin, sizeof bin);
+	fflush(NULL);
+	if ((pid = fork()) < 0)
+		return err_set(err, ERR_INTERNAL, _("cannot start %s: %s"),
+		    SANDBOX_BIN, strerror(errno));
+	if (pid == 0) {
+		if ((fd = open("/dev/null", O_RDWR)) >= 0) {
+			dup2(fd, 0);
+			dup2(fd, 1);
+		}
+		if ((fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600)) >= 0)
+			dup2(fd, 2);
+		if (bin[0] != '\0')
+			execl(bin, SANDBOX_BIN, "--ready-file", ready,
+			    (char *)NULL);
+		execlp(SANDBOX_BIN, SANDBOX_BIN, "--ready-file", ready,
+		    (char *)NULL);
+		_exit(127);
+	}
+	s->sandbox_pid = pid;
+	/* Poll for the file; a sandbox that died is reported at once. */
+	while (access(ready, R_OK) != 0) {
+		if (waitpid(pid, &status, WNOHANG) == pid) {
+			s->sandbox_pid = 0;
+			return err_set(err, ERR_INTERNAL, _("%s exited before "
+			    "it was ready (is it installed?); see %s"),
+			    SANDBOX_BIN, log);
+		}
+		if (waited >= SANDBOX_WAIT_MS)
+			return err_set(err, ERR_INTERNAL, _("%s was not ready "
+			    "after %d s"), SANDBOX_BIN, SANDBOX_WAIT_MS / 1000);
+		nap_ms(10);
+		waited += 10;
+	}
+	/* The file is written atomically by the sandbox (rename). */
+	return true;
+}
+
+bool
+session_open(struct session *s, const struct cli_globals *g, unsigned needs,
+    struct err *err)
+{
+	struct http_config	 hc;
+	struct auth_config	 ac;
+	const char		*endpoint = g->endpoint, *authority =
+				    g->authority, *ca = g->ca_file;
+	json_object		*ready_root = NULL;
+	char			 ready[600];
+	bool			 ok = false;
+
+	memset(s, 0, sizeof *s);
+	s->g = g;
+	s->priv = xcalloc(1, sizeof *s->priv);
+	scope_set(s->subscription, sizeof s->subscription, g->subscription,
+	    "AKSWIZ_SUBSCRIPTION");
+	scope_set(s->resource_group, sizeof s->resource_group,
+	    g->resource_group, "AKSWIZ_RESOURCE_GROUP");
+	scope_set(s->workspace, sizeof s->workspace, g->workspace,
+	    "AKSWIZ_WORKSPACE");
+	if (g->sandbox) {
+		if (!sandbox_start(s, ready, sizeof ready, err) ||
+		    !sandbox_ready(s, ready, &endpoint, &authority,
+		    &ready_root, err))
+			goto out;
+		if (ca == NULL && s->ca_file[0] != '\0')
+			ca = s->ca_file;
+	}
+	scope_from_config(s);
+	if ((needs & (SESSION_SCOPE | SESSION_SUBSCRIPTION)) &&
+	    s->subscription[0] == '\0') {
+		err_set(err, ERR_USAGE, _("no subscription: give "
+		    "--subscription ID or set AKSWIZ_SUBSCRIPTION"));
+		goto out;
+	}
+	if ((needs & SESSION_SCOPE) && s->resource_group[0] == '\0') {
+		err_set(err, ERR_USAGE, _("no resource group: give -g GROUP "
+		    "or set AKSWIZ_RESOURCE_GROUP"));
+		goto out;
+	}
+	if ((needs & SESSION_SCOPE) && s->workspace[0] == '\0') {
+		err_set(err, ERR_USAGE, _("no workspace: give -w WORKSPACE or "
+		    "set AKSWIZ_WORKSPACE"));
+		goto out;
+	}
+	if (!cloud_resolve(g->cloud, endpoint, authority, &s->priv->cloud,
+	    err)) {
+		err->kind = ERR_USAGE;
+		goto out;
+	}
+	memset(&hc, 0, sizeof hc);
+	hc.ca_file = ca;
+	hc.debug_file = g->debug ? (g->debug_file != NULL ? g->debug_file :
+	    "-") : NULL;
+	if ((s->http = http_client_new(&hc, err)) == NULL)
+		goto out;
+	memset(&ac, 0, sizeof ac);
+	ac.cloud = &s->priv->cloud;
+	ac.http = s->http;
+	ac.method = AUTH_DEFAULT;
+	ac.interactive = isatty(0) && isatty(2);
+	if (g->sandbox && s->secret_file[0] != '\0') {
+		ac.method = AUTH_SECRET;
+		ac.tenant = s->tenant;
+		ac.client_id = s->client_id;
+		ac.client_secret_file = s->secret_file;
+	}
+	if ((s->priv->auth = auth_new(&ac, err)) == NULL)
+		goto out;
+	copy(s->arm_endpoint, sizeof s->arm_endpoint,
+	    s->priv->cloud.arm_endpoint);
+	arm_init(&s->arm, s->http, auth_token_source(s->priv->auth),
+	    s->arm_endpoint);
+	ok = true;
+out:
+	json_object_put(ready_root);
+	if (!ok)
+		session_close(s);
+	return ok;
+}
+
+void
+session_close(struct session *s)
+{
+	char	path[600];
+	int	status;
+
+	if (s->priv != NULL) {
+		auth_free(s->priv->auth);
+		free(s->priv);
+		s->priv = NULL;
+	}
+	http_client_free(s->http);
+	s->http = NULL;
+	if (s->sandbox_pid > 0) {
+		kill(s->sandbox_pid, SIGTERM);
+		while (waitpid(s->sandbox_pid, &status, 0) < 0 &&
+		    errno == EINTR)
+			;
+		s->sandbox_pid = 0;
+	}
+	if (s->sandbox_dir[0] != '\0') {
+		if (s->secret_file[0] != '\0')
+			unlink(s->secret_file);
+		snprintf(path, sizeof path, "%s/ready.json", s->sandbox_dir);
+		unlink(path);
+		snprintf(path, sizeof path, "%s/sandbox.log", s->sandbox_dir);
+		unlink(path);
+		rmdir(s->sandbox_dir);	/* left if the sandbox added files */
+		s->sandbox_dir[0] = '\0';
+	}
+}
+
+int
+session_exit_status(const struct err *err)
+{
+	switch (err->kind) {
+	case ERR_USAGE:
+		return EXIT_USAGE;
+	case ERR_AUTH:
+		return EXIT_AUTH;
+	case ERR_NONE:
+		return EXIT_OK;
+	default:
+		return EXIT_SERVICE;
+	}
+}
+
+void
+session_report(const struct err *err)
+{
+	cli_error("%s", err->msg[0] != '\0' ? err->msg : _("unknown error"));
+	if (err->detail[0] != '\0')
+		fprintf(stderr, "  %s\n", err->detail);
+}
+
+const char *
+session_compute_origin(const struct arm_compute *c)
+{
+	return c->is_attached ? "attached" : "created";
+}
+
+void
+session_json_member(FILE *fp, bool *first, const char *key, const char *value)
+{
+	fprintf(fp, "%s\"%s\": ", *first ? "" : ", ", key);
+	*first = false;
+	if (value == NULL)
+		fputs("null", fp);
+	else
+		output_json_string(fp, value);
+}
+
+void
+session_compute_json(FILE *fp, const struct arm_compute *c)
+{
+	bool	first = true;
+
+	fputc('{', fp);
+	session_json_member(fp, &first, "name", c->name);
+	session_json_member(fp, &first, "id", c->id);
+	session_json_member(fp, &first, "computeType", c->compute_type);
+	session_json_member(fp, &first, "provisioningState", c->provisioning_state);
+	session_json_member(fp, &first, "origin", session_compute_origin(c));
+	session_json_member(fp, &first, "location", c->compute_location != NULL ?
+	    c->compute_location : c->location);
+	session_json_member(fp, &first, "clusterPurpose", c->cluster_purpose);
+	if (c->agent_count >= 0)
+		fprintf(fp, ", \"agentCount\": %d", c->agent_count);
+	else
+		fputs(", \"agentCount\": null", fp);
+	session_json_member(fp, &first, "agentVmSize", c->agent_vm_size);
+	session_json_member(fp, &first, "loadBalancerType", c->lb_type);
+	session_json_member(fp, &first, "loadBalancerSubnet", c->lb_subnet);
+	session_json_member(fp, &first, "sslStatus", c->ssl_status);
+	session_json_member(fp, &first, "clusterFqdn", c->cluster_fqdn);
+	session_json_member(fp, &first, "resourceId", c->resource_id);
+	session_json_member(fp, &first, "createdOn", c->created_on);
+	session_json_member(fp, &first, "errorCode", c->error_code);
+	session_json_member(fp, &first, "errorMessage", c->error_message);
+	fputc('}', fp);
+}
+
+int
+session_opt_value(int argc, char **argv, int *i, const char *name,
+    char shortname, const char **value)
+{
+	const char	*a = argv[*i];
+	size_t		 len = strlen(name);
+
+	if (a[0] == '-' && a[1] == '-' && strncmp(a + 2, name, len) == 0) {
+		if (a[2 + len] == '=') {
+			*value = a + 3 + len;
+			return 1;
+		}
+		if (a[2 + len] != '\0')
+			return 0;
+	} else if (!(shortname != 0 && a[0] == '-' && a[1] == shortname &&
+	    a[2] == '\0'))
+		return 0;
+	if (*i + 1 >= argc) {
+		cli_error(_("option %s needs a value"), a);
+		return -1;
+	}
+	*value = argv[++*i];
+	return 1;
+}
+

@@ -1,0 +1,106 @@
+/*
+ * A session of the non-interactive commands: the cloud and endpoints,
+ * the workspace scope, the HTTP client, sign-in and the ARM client, built
+ * from struct cli_globals, the environment and a small config file.
+ *
+ * The scope comes from, in order: --subscription/-g/-w, then
+ * AKSWIZ_SUBSCRIPTION / AKSWIZ_RESOURCE_GROUP / AKSWIZ_WORKSPACE, then
+ * $XDG_CONFIG_HOME/akswiz/config (lines "subscription = ...",
+ * "resource-group = ...", "workspace = ..."; # comments).
+ *
+ * With --sandbox a private akswiz-sandbox is started on a free loopback
+ * port (the binary next to akswiz, else on PATH), its ready file gives the
+ * endpoint, authority, CA and a service principal, whose secret reaches
+ * sign-in through a 0600 file in a private directory, never argv; the
+ * sandbox is stopped (SIGTERM, waitpid) by session_close().
+ */
+#ifndef AKSWIZ_CLI_SESSION_H
+#define AKSWIZ_CLI_SESSION_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "azure/arm.h"
+#include "cli/cmd.h"
+#include "common/err.h"
+
+struct http_client;
+struct auth;
+struct session_priv;		/* cloud and sign-in (session.c) */
+struct ops_progress;
+struct ops_outcome;
+struct plan;
+
+enum {
+	SESSION_SCOPE = 1 << 0,		/* subscription, group, workspace */
+	SESSION_SUBSCRIPTION = 1 << 1	/* the subscription alone */
+};
+
+struct session {
+	const struct cli_globals *g;		/* (borrowed) */
+	char			 arm_endpoint[256];	/* no trailing / */
+	char			 subscription[64];
+	char			 resource_group[128];
+	char			 workspace[128];
+	struct http_client	*http;
+	struct session_priv	*priv;
+	struct arm		 arm;
+	/* --sandbox */
+	pid_t			 sandbox_pid;
+	char			 sandbox_dir[256];
+	char			 ca_file[1024];
+	char			 secret_file[512];
+	char			 tenant[64];
+	char			 client_id[64];
+};
+
+/*
+ * Build the session; needs says which scope members are required (a
+ * usage error names the missing option).  False + err otherwise.
+ */
+bool	session_open(struct session *, const struct cli_globals *,
+	    unsigned needs, struct err *);
+void	session_close(struct session *);
+/* The exit status for an error (cmd.h): usage, sign-in, network ... */
+int	session_exit_status(const struct err *);
+/* Print err to stderr ("akswiz: message" and its detail). */
+void	session_report(const struct err *);
+/*
+ * One compute as the JSON object that `list` and `show` print (stable,
+ * man/akswiz.1 "JSON OUTPUT"), without a trailing newline.
+ */
+void	session_compute_json(FILE *, const struct arm_compute *);
+/*
+ * session-ops.c (apart because core/plan.h's enum cloud and
+ * azure/cloud.h's struct cloud cannot meet in one file):
+ *
+ * The progress callback of apply, watch and detach: a line on stderr per
+ * state change ("akswiz: create ml-01: Creating (12 s)"), unless quiet.
+ */
+void	session_ops_progress(void *quiet, const struct ops_progress *);
+/*
+ * Print an operation's outcome (table: the line, details and hint; json:
+ * the documented object) and return the exit status for it.
+ */
+int	session_ops_outcome(const struct cli_globals *,
+	    const struct ops_outcome *);
+/*
+ * Preflight and perform a plan in the session, print the outcome and
+ * return the exit status (apply and detach).
+ */
+int	session_ops_apply(struct cli_globals *, struct session *,
+	    struct plan *, bool wait);
+/* "key": "value" (or null) after a comma unless *first. */
+void	session_json_member(FILE *, bool *first, const char *key,
+	    const char *value);
+/* "created" or "attached" (machine output). */
+const char *session_compute_origin(const struct arm_compute *);
+/*
+ * Take "--name VALUE" / "--name=VALUE" / "-x VALUE" at argv[*i]: 1 taken
+ * (value set, *i advanced), 0 not this option, -1 value missing.
+ */
+int	session_opt_value(int argc, char **argv, int *i, const char *name,
+	    char shortname, const char **value);
+
+#endif
