@@ -6,10 +6,13 @@
  * typing the command.
  *
  * Where a tool cannot do something in one call, the export says so in a
- * comment and adds the second call: `az ml computetarget attach aks` has
- * no load-balancer flags, and the SDK's attach_configuration() no
- * load-balancer arguments, so an internal load balancer on attach is an
- * update after the attach, as akswiz itself does it.
+ * comment and adds the second call.  `az ml computetarget attach aks` takes
+ * only the name, the cluster and the workspace, so the load balancer and
+ * TLS follow in `az ml computetarget update aks`, and a purpose other than
+ * FastProd cannot be had from az at all (the comment says so).  az has no
+ * description flag.  An internal load balancer on attach is an update
+ * after the attach in the SDK and ARM exports too, as akswiz does it
+ * (DESIGN.md); the workspace's subscription is az's global --subscription.
  */
 #include "config.h"
 #include "plan/plan-export.h"
@@ -121,6 +124,17 @@ az_lb(struct buf *b, const struct plan *p)
 	az_flag(b, "--load-balancer-subnet", p->lb_subnet);
 }
 
+/* A comment line: az has no flag for the plan's description. */
+static void
+az_no_description(struct buf *b, const struct plan *p)
+{
+	if (p->description[0] == '\0')
+		return;
+	buf_adds(b, "# az takes no description; akswiz would send ");
+	py_quote(b, p->description);
+	buf_adds(b, ".\n");
+}
+
 static void
 export_az(struct buf *b, const struct plan *p)
 {
@@ -128,6 +142,7 @@ export_az(struct buf *b, const struct plan *p)
 
 	switch (p->op) {
 	case PLAN_CREATE:
+		az_no_description(b, p);
 		buf_adds(b, "az ml computetarget create aks");
 		az_target(b, p);
 		az_flag(b, "--cluster-purpose", purpose_name(p->purpose));
@@ -146,25 +161,28 @@ export_az(struct buf *b, const struct plan *p)
 		az_flag(b, "--dns-service-ip", p->vnet.dns_service_ip);
 		az_flag(b, "--docker-bridge-cidr", p->vnet.docker_bridge_cidr);
 		az_tls(b, p, false);
-		az_flag(b, "--description", p->description);
 		buf_adds(b, "\n");
 		break;
 	case PLAN_ATTACH:
+		az_no_description(b, p);
+		if (p->purpose != PURPOSE_FASTPROD)
+			buf_addf(b, "# az attaches for FastProd and has no "
+			    "--cluster-purpose; for %s use the python or arm "
+			    "export.\n", purpose_name(p->purpose));
 		buf_adds(b, "az ml computetarget attach aks");
 		az_target(b, p);
 		az_flag(b, "--compute-resource-id", p->cluster_id);
-		az_flag(b, "--cluster-purpose", purpose_name(p->purpose));
-		az_tls(b, p, false);
-		az_flag(b, "--description", p->description);
 		buf_adds(b, "\n");
-		if (plan_arm_needs_update(p)) {
-			buf_adds(b, "\n# The internal load balancer is set by "
-			    "an update once the attach has succeeded.\n"
-			    "az ml computetarget update aks");
-			az_target(b, p);
+		if (p->lb_type == LB_PUBLIC && p->tls.mode == TLS_DISABLED)
+			break;
+		buf_adds(b, "\n# az attach takes no load balancer or TLS "
+		    "flags: an update sets them once the attach has "
+		    "succeeded.\naz ml computetarget update aks");
+		az_target(b, p);
+		if (p->lb_type != LB_PUBLIC)
 			az_lb(b, p);
-			buf_adds(b, "\n");
-		}
+		az_tls(b, p, false);
+		buf_adds(b, "\n");
 		break;
 	case PLAN_UPDATE:
 		buf_adds(b, "az ml computetarget update aks");

@@ -178,6 +178,15 @@ for f in create-full attach-ilb detach; do
 		expect_same "plan export --as $k $f" "$DATA/$f.$k"
 	done
 done
+# The az export is valid shell: run it with a stand-in az that prints its
+# arguments one per line, and the quoted path comes back whole.
+run plan export --as az "$DATA/update.json"
+( az() { printf '%s\n' "$@"; }; . ./out ) >args 2>&1
+if grep -x -q -F "certs/Bob's cert.pem" args; then
+	pass "the az export quotes for the shell"
+else
+	fail "the az export quotes for the shell"; sed 's/^/#   /' args
+fi
 run plan export --as=az "$DATA/create-min.json"
 expect_status "export of a plan with errors: exit 1" 1
 expect_same "export of a plan with errors: still printed" "$DATA/create-min.az"
