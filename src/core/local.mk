@@ -34,7 +34,7 @@ CORE_TESTS = \
 	tests/unit/core-sizing-test tests/unit/core-vnet-test \
 	tests/unit/core-tls-test tests/unit/core-attach-test \
 	tests/unit/core-plan-check-test tests/unit/core-vmcatalogue-test \
-	tests/unit/core-msg-test
+	tests/unit/core-msg-test tests/unit/core-specs-test
 check_PROGRAMS += $(CORE_TESTS)
 TESTS += $(CORE_TESTS)
 UNIT_TESTS += $(CORE_TESTS)
@@ -60,3 +60,5 @@ tests_unit_core_vmcatalogue_test_SOURCES = tests/unit/core-vmcatalogue-test.c
 tests_unit_core_vmcatalogue_test_LDADD = $(CORE_TEST_LIBS)
 tests_unit_core_msg_test_SOURCES = tests/unit/core-msg-test.c
 tests_unit_core_msg_test_LDADD = $(CORE_TEST_LIBS)
+tests_unit_core_specs_test_SOURCES = tests/unit/core-specs-test.c
+tests_unit_core_specs_test_LDADD = $(CORE_TEST_LIBS)
