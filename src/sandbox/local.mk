@@ -13,3 +13,12 @@ akswiz_sandbox_LDADD = libcore.a libcommon.a $(MHD_LIBS) $(JSONC_LIBS) $(OPENSSL
 
 dist_pkgdata_DATA += data/sandbox-world.json
 dist_man_MANS += man/akswiz-sandbox.1
+
+# Shell tests drive the server with curl(1); jget reads JSON for them.
+check_PROGRAMS += tests/sandbox/jget
+tests_sandbox_jget_SOURCES = tests/sandbox/jget.c
+tests_sandbox_jget_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
+tests_sandbox_jget_LDADD = $(JSONC_LIBS)
+SB_TESTS = tests/sandbox/arm-routes-test.sh tests/sandbox/compute-lro-test.sh
+TESTS += $(SB_TESTS)
+EXTRA_DIST += $(SB_TESTS) tests/sandbox/lib.sh
