@@ -62,3 +62,6 @@ tests_unit_core_msg_test_SOURCES = tests/unit/core-msg-test.c
 tests_unit_core_msg_test_LDADD = $(CORE_TEST_LIBS)
 tests_unit_core_specs_test_SOURCES = tests/unit/core-specs-test.c
 tests_unit_core_specs_test_LDADD = $(CORE_TEST_LIBS)
+
+TESTS += tests/unit/core-vmcatalogue-gen-test.sh
+EXTRA_DIST += tests/unit/core-vmcatalogue-gen-test.sh
