@@ -217,6 +217,7 @@ print_verdicts(FILE *fp, enum output_format fmt, const struct verdicts *vs)
 		    "and check again"));
 }
 
+/* akswiz plan check FILE: every offline verdict; exit 0, 1 or 2. */
 static int
 plan_check_cmd(struct cli_globals *g, int argc, char **argv)
 {
@@ -407,6 +408,7 @@ report(struct cli_globals *g, const struct verdicts *vs)
 	return verdicts_has_errors(vs) ? EXIT_FAILED : EXIT_OK;
 }
 
+/* akswiz plan new OP [flags]: print the plan, verdicts on stderr. */
 static int
 plan_new_cmd(struct cli_globals *g, int argc, char **argv)
 {
@@ -449,6 +451,7 @@ plan_new_cmd(struct cli_globals *g, int argc, char **argv)
 	return report(g, &vs);
 }
 
+/* akswiz plan export --as KIND FILE: print the export, errors on stderr. */
 static int
 plan_export_cmd(struct cli_globals *g, int argc, char **argv)
 {
@@ -498,6 +501,7 @@ plan_export_cmd(struct cli_globals *g, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* akswiz plan: dispatch to check, new or export. */
 int
 cmd_plan(struct cli_globals *g, int argc, char **argv)
 {

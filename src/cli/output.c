@@ -64,6 +64,7 @@ output_table_add(struct output_table *t, const char *const *cells)
 	t->nrows++;
 }
 
+/* Display columns of s, for aligning translated text. */
 size_t
 output_width(const char *s)
 {
@@ -88,6 +89,7 @@ tsv_cell(FILE *fp, const char *s)
 		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
 }
 
+/* One table line: cells padded to their column, the last one not. */
 static void
 table_row(FILE *fp, const struct output_table *t, char *const *row,
     const size_t *widths)
@@ -104,6 +106,7 @@ table_row(FILE *fp, const struct output_table *t, char *const *row,
 	fputc('\n', fp);
 }
 
+/* Print a table aligned under its headers, or as TSV rows. */
 void
 output_table_print(FILE *fp, enum output_format fmt,
     const struct output_table *t)
@@ -153,6 +156,7 @@ output_json_string(FILE *fp, const char *s)
 	fputc('"', fp);
 }
 
+/* Render a verdict's message, translated or English, plural by v->n. */
 void
 output_verdict_text(const struct verdict *v, int translated, char *buf,
     size_t len)
@@ -181,6 +185,7 @@ severity_label(enum severity s)
 	return "";
 }
 
+/* The documented JSON array of verdicts (akswiz(1) "plan check"). */
 static void
 verdicts_json(FILE *fp, const struct verdicts *vs)
 {
@@ -222,6 +227,7 @@ verdicts_json(FILE *fp, const struct verdicts *vs)
 	fputs("]\n", fp);
 }
 
+/* Print verdicts as a table, TSV or JSON. */
 void
 output_verdicts(FILE *fp, enum output_format fmt, const struct verdicts *vs)
 {

@@ -35,6 +35,7 @@ segment(struct buf *b, const char *v, const char *placeholder)
 			buf_addf(b, "%%%02X", *s);
 }
 
+/* The compute's path with api-version; placeholders for what is unset. */
 char *
 plan_arm_path(const struct plan *p)
 {
@@ -57,6 +58,7 @@ plan_arm_path(const struct plan *p)
 	return buf_take(&b);
 }
 
+/* The subnet's ARM ID, in the workspace's subscription. */
 void
 plan_arm_subnet_id(const struct plan *p, char *out, size_t len)
 {
@@ -113,6 +115,7 @@ put_ssl(struct plan_jw *w, const struct plan *p,
 	plan_jw_end(w);
 }
 
+/* loadBalancerType, and loadBalancerSubnet when set. */
 static void
 put_lb(struct plan_jw *w, const struct plan *p)
 {
@@ -121,6 +124,7 @@ put_lb(struct plan_jw *w, const struct plan *p)
 		plan_jw_str(w, "loadBalancerSubnet", p->lb_subnet);
 }
 
+/* aksNetworkingConfiguration when the plan has a custom virtual network. */
 static void
 put_network(struct plan_jw *w, const struct plan *p)
 {
@@ -141,6 +145,7 @@ put_network(struct plan_jw *w, const struct plan *p)
 	plan_jw_end(w);
 }
 
+/* The main request's body: the whole compute for create and attach. */
 char *
 plan_arm_body(const struct plan *p, const struct plan_arm_opts *o)
 {
@@ -186,6 +191,7 @@ plan_arm_body(const struct plan *p, const struct plan_arm_opts *o)
 	return plan_jw_take(&w);
 }
 
+/* The properties an update changes, to merge into the GET answer. */
 char *
 plan_arm_update_body(const struct plan *p, const struct plan_arm_opts *o)
 {

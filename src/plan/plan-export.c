@@ -100,6 +100,7 @@ az_target(struct buf *b, const struct plan *p)
 	az_flag(b, "--workspace-name", p->scope.workspace);
 }
 
+/* The --ssl-* flags of the plan's TLS mode (--ssl-disable only on update). */
 static void
 az_tls(struct buf *b, const struct plan *p, bool update)
 {
@@ -117,6 +118,7 @@ az_tls(struct buf *b, const struct plan *p, bool update)
 		az_flag(b, "--ssl-disable", NULL);
 }
 
+/* The load balancer flags. */
 static void
 az_lb(struct buf *b, const struct plan *p)
 {
@@ -135,6 +137,7 @@ az_no_description(struct buf *b, const struct plan *p)
 	buf_adds(b, ".\n");
 }
 
+/* The az ml computetarget commands that do what the plan does. */
 static void
 export_az(struct buf *b, const struct plan *p)
 {
@@ -230,6 +233,7 @@ py_purpose(enum purpose pu)
 	return "";
 }
 
+/* ws = Workspace.get(...), or from_config() when the plan has no scope. */
 static void
 py_workspace(struct buf *b, const struct plan *p)
 {
@@ -248,6 +252,7 @@ py_workspace(struct buf *b, const struct plan *p)
 	buf_adds(b, ")\n");
 }
 
+/* config.enable_ssl(...) for a Microsoft or custom certificate. */
 static void
 py_enable_ssl(struct buf *b, const char *config, const struct plan *p)
 {
@@ -322,6 +327,7 @@ py_update(struct buf *b, const struct plan *p, bool ssl)
 	py_wait(b);
 }
 
+/* The azureml.core (SDK v1) snippet that does what the plan does. */
 static void
 export_python(struct buf *b, const struct plan *p)
 {
@@ -419,6 +425,7 @@ arm_request(struct buf *b, const char *method, const char *path, char *body)
 	}
 }
 
+/* The ARM requests, with placeholders instead of PEM text. */
 static void
 export_arm(struct buf *b, const struct plan *p)
 {
@@ -438,6 +445,7 @@ export_arm(struct buf *b, const struct plan *p)
 	free(path);
 }
 
+/* The export of the given kind; the caller frees it. */
 char *
 plan_export(const struct plan *p, enum plan_export_kind kind)
 {

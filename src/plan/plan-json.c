@@ -289,6 +289,7 @@ read_version(json_object *root, struct err *err)
 	return true;
 }
 
+/* The tls object, with the mode derived from its members when absent. */
 static bool
 read_tls(json_object *root, struct plan *p, struct err *err)
 {
@@ -444,6 +445,7 @@ only_space(const char *s, size_t n)
 	return true;
 }
 
+/* Parse into p; errors name the member, or the line and column. */
 bool
 plan_json_parse(const char *text, size_t len, struct plan *p,
     struct err *err)
@@ -500,6 +502,7 @@ plan_json_parse(const char *text, size_t len, struct plan *p,
 	return ok;
 }
 
+/* Read at most PLAN_JSON_MAX_BYTES + 1 bytes of a file or stdin, then parse. */
 bool
 plan_json_read_file(const char *path, struct plan *p, struct err *err)
 {
@@ -551,6 +554,7 @@ tls_is_default(const struct plan_tls *t)
 	    t->key_file[0] == '\0' && t->cname[0] == '\0';
 }
 
+/* The canonical document of p (man/akswiz-plan.5 "CANONICAL FORM"). */
 char *
 plan_json_write(const struct plan *p)
 {

@@ -151,6 +151,7 @@ plan_jw_bool(struct plan_jw *w, const char *key, bool v)
 	raws(w, v ? "true" : "false");
 }
 
+/* Hand the text over with its final newline. */
 char *
 plan_jw_take(struct plan_jw *w)
 {
@@ -162,6 +163,7 @@ plan_jw_take(struct plan_jw *w)
 	return s;
 }
 
+/* Wipe and free the buffer. */
 void
 plan_jw_done(struct plan_jw *w)
 {
@@ -172,6 +174,7 @@ plan_jw_done(struct plan_jw *w)
 	plan_jw_init(w);
 }
 
+/* Wipe text that may hold a key, then free it. */
 void
 plan_jw_free_secret(char *s)
 {
