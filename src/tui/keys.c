@@ -146,17 +146,20 @@ keys_is_text(const struct key *k)
 const char *
 keys_name_of(enum request req)
 {
-	static char	buf[32];
-	size_t		i;
+	static char	buf[64];
+	size_t		i, len = 0;
 
-	for (i = 0; i < sizeof keymap / sizeof keymap[0]; i++)
-		if (keymap[i].req == req) {
-			if (strlen(keymap[i].key) == 1)
-				return keymap[i].key;
-			snprintf(buf, sizeof buf, "<%s>", keymap[i].key);
-			return buf;
-		}
-	return NULL;
+	buf[0] = '\0';
+	for (i = 0; i < sizeof keymap / sizeof keymap[0]; i++) {
+		if (keymap[i].req != req)
+			continue;
+		len += (size_t)snprintf(buf + len, sizeof buf - len,
+		    strlen(keymap[i].key) == 1 ? "%s%s" : "%s<%s>",
+		    len > 0 ? " " : "", keymap[i].key);
+		if (len >= sizeof buf)
+			break;
+	}
+	return buf[0] != '\0' ? buf : NULL;
 }
 
 const char *

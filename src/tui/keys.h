@@ -28,7 +28,7 @@ struct key_event {
 enum request	keys_request(const struct key *);
 /* Parse a key name without brackets ("Down", "S-Tab", "C-u"); false if unknown. */
 bool		keys_parse_name(const char *, struct key *);
-/* The name of the first key bound to a request, "<Down>", or NULL. */
+/* The keys bound to a request, "? <F1>" (static buffer), or NULL. */
 const char	*keys_name_of(enum request);
 /* The untranslated help text of a request. */
 const char	*keys_help(enum request);

@@ -21,6 +21,8 @@ akswiz_LDADD += -lpthread
 SCREEN_TESTS = \
 	tests/screens/create-devtest-test.sh \
 	tests/screens/create-production-test.sh \
-	tests/screens/back-test.sh
+	tests/screens/back-test.sh \
+	tests/screens/tls-test.sh \
+	tests/screens/display-test.sh
 TESTS += $(SCREEN_TESTS)
 EXTRA_DIST += tests/screens/libtest.sh $(SCREEN_TESTS)

@@ -41,12 +41,12 @@ static const char *const lb_labels[] = {
 #define DEFAULT_SERVICE_CIDR	"10.0.0.0/16"
 #define DEFAULT_DNS_IP		"10.0.0.10"
 #define DEFAULT_BRIDGE_CIDR	"172.17.0.1/16"
+#define DEFAULT_VM_SIZE		"Standard_D3_v2"
 
 static const enum request wizard_keys[] = {
 	REQ_ENTER, REQ_BACK, REQ_NEXT_FIELD, REQ_PREV_FIELD, REQ_UP,
 	REQ_DOWN, REQ_LEFT, REQ_RIGHT, REQ_TOGGLE, REQ_INCREASE,
-	REQ_DECREASE, REQ_BACKSPACE, REQ_KILL_LINE, REQ_PAGE_UP,
-	REQ_PAGE_DOWN, REQ_NONE
+	REQ_DECREASE, REQ_KILL_LINE, REQ_PAGE_UP, REQ_PAGE_DOWN, REQ_NONE
 };
 
 const char *
@@ -1027,7 +1027,8 @@ wizard_key_size(struct wizard *w, const struct key_event *ev)
 	long	n;
 	int	nfocus = w->ask_region ? 3 : 2;
 
-	if (ev->req == REQ_INCREASE || ev->req == REQ_DECREASE) {
+	if ((ev->req == REQ_INCREASE || ev->req == REQ_DECREASE) &&
+	    w->size_focus < 2) {
 		widget_field_get(&w->nodes, num, sizeof num);
 		n = strtol(num, NULL, 10);
 		n += ev->req == REQ_INCREASE ? 1 : -1;
@@ -1325,7 +1326,8 @@ wizard_new(struct tui *t, enum plan_op op)
 	wizard_facts_offline(w);
 	wizard_size_rows(w);
 	w->ask_region = t->ctx.location[0] == '\0';
-	w->size_list.sel = 0;
+	/* The service's default size, as az ml and the SDK leave it. */
+	widget_list_select(&w->size_list, DEFAULT_VM_SIZE);
 	return w;
 }
 

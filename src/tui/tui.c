@@ -30,7 +30,7 @@
 #define SPIN_MS		120
 
 static const enum request tui_global_keys[] = {
-	REQ_HELP, REQ_REDRAW, REQ_QUIT, REQ_NONE
+	REQ_HELP, REQ_QUIT, REQ_NONE
 };
 
 void
@@ -180,16 +180,15 @@ static void
 tui_draw_help(struct tui *t, WINDOW *w)
 {
 	const struct screen	*s = t->stack[t->depth - 1];
-	const enum request	*lists[2] = { s->ops->keys, tui_global_keys };
-	int			 y = 3, x = 6, width = COLS - 12, i, kw = 12;
+	const enum request	*lists[2] = { tui_global_keys, s->ops->keys };
+	int			 y = 3, x = 4, width = COLS - 8, i, kw = 14;
 	const enum request	*r;
 	const char		*name;
 	char			 line[512];
 
-	for (i = y - 1; i < LINES - 3; i++) {
-		wmove(w, i, x - 2);
-		whline(w, ' ', width + 4);
-	}
+	/* The overlay takes the whole body, so nothing shows through. */
+	for (i = 2; i < LINES - 2; i++)
+		display_clear_row(w, i, 0);
 	display_hline(w, y - 1, x - 2, width + 4);
 	display_text(w, y - 1, x, width, _(" Keys of this screen "),
 	    display_attr(STYLE_KEY), true);

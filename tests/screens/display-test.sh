@@ -1,0 +1,154 @@
+#!/bin/sh
+# The frame around every screen: the home screen, "?" shows the keys of
+# the current screen, a terminal below 80x24 gets a message instead of a
+# broken layout and the screen comes back when it grows, and line drawing
+# and marks fall back to ASCII outside a UTF-8 locale.
+. "$top_srcdir/tests/screens/libtest.sh"
+
+steps '
+	:save-display home.screen
+	?
+	:save-display help.screen
+	<Esc>
+	:resize 60x20
+	:save-display small.screen
+	:resize 120x40
+	:save-display large.screen
+	:resize 80x24
+	<Enter>
+	<F1>
+	:save-display wizard-help.screen
+	<Esc>
+	:save-state after-help.state
+'
+run_akswiz -w ws1 -g rg1 --subscription $SUB
+assert_status 0
+assert_equals home.screen "the home screen" <<EOF
+ akswiz: Azure ML inference clusters
+ Workspace ws1 · group rg1 · subscription 00000000-0000-0000-0000-000000000001
+
+  Create an Azure Kubernetes Service cluster for Azure Machine Learning
+  inference, or attach one you have. Every step explains itself and is checked
+  before anything is sent.
+
+  Offline: nothing is read from or sent to Azure in this session.
+
+  › Create an inference cluster
+    Attach an existing AKS cluster
+    Quit
+
+
+
+
+
+
+
+
+
+
+
+ Up/Down choose  Enter open  ? keys  q quit
+EOF
+assert_equals help.screen "? shows the home screen's keys" <<EOF
+ akswiz: Azure ML inference clusters
+ Workspace ws1 · group rg1 · subscription 00000000-0000-0000-0000-000000000001
+  ── Keys of this screen ─────────────────────────────────────────────────────
+    ? <F1>        show the keys of this screen
+    q <C-c>       quit (asks first when work is unsaved)
+    <Up>          move up
+    <Down>        move down
+    <Enter>       confirm: choose, or go to the next step
+
+    Press any key to close.
+  ────────────────────────────────────────────────────────────────────────────
+
+
+
+
+
+
+
+
+
+
+
+
+ Up/Down choose  Enter open  ? keys  q quit
+EOF
+assert_equals small.screen "60x20 says the terminal is too small" <<EOF
+
+
+
+
+
+
+
+
+
+The terminal is too small: akswiz needs at least 80 columns
+and 24 lines.
+
+Enlarge the window, or press q to quit.
+EOF
+assert_grep 'Attach an existing AKS cluster' large.screen "120x40 draws the home screen again"
+assert_equals wizard-help.screen "F1 in a text field shows the wizard's keys" <<EOF
+ Create inference cluster                                           Step 1 of 6
+ Workspace ws1 · group rg1 · subscription 00000000-0000-0000-0000-000000000001
+  ── Keys of this screen ─────────────────────────────────────────────────────
+    ? <F1>        show the keys of this screen
+    q <C-c>       quit (asks first when work is unsaved)
+    <Enter>       confirm: choose, or go to the next step
+    <Esc>         go back one step; nothing typed is lost
+    <Tab>         next field (completes a file name)
+    <S-Tab>       previous field
+    <Up>          move up
+    <Down>        move down
+    <Left>        move left or pick the previous choice
+    <Right>       move right or pick the next choice
+    <Space>       pick the choice under the cursor
+    +             one more node
+    -             one node less
+    <C-u>         clear the field or the filter
+    <PgUp>        move one page up
+    <PgDn>        move one page down
+
+    Press any key to close.
+  ────────────────────────────────────────────────────────────────────────────
+
+ Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit
+EOF
+assert_grep '^step: name (1 of 6)' after-help.state "closing the keys leaves the step as it was"
+
+LC_ALL=C; export LC_ALL
+steps '
+	ab<Enter>
+	:save-display ascii.screen
+'
+run_akswiz create -w ws1 -g rg1 --subscription $SUB
+assert_equals ascii.screen "ASCII marks outside UTF-8" <<EOF
+ Create inference cluster                                           Step 1 of 6
+ Workspace ws1 - group rg1 - subscription 00000000-0000-0000-0000-000000000001
+
+  Compute name
+  The name the workspace will know this cluster by: 3 to 24 letters, digits
+  and hyphens, starting with a letter. It cannot be changed later.
+
+  > Name  [ab                                              ]
+          x The name must be 3 to 24 characters long; "ab" has 2.
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Not yet: fix what is marked first.
+ Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit
+EOF
+tap_done
