@@ -478,7 +478,7 @@ auth_client_credentials(struct auth *a, const char *scope, struct err *err)
 			return false;
 		}
 		assertion = jwt_client_assertion(a->ck,
-		    env("AKSWIZ_ASSERTION_PS256") != NULL ? JWT_PS256 :
+		    a->cfg.assertion_ps256 ? JWT_PS256 :
 		    JWT_RS256, a->client_id, url, clock_now(), NULL, err);
 		if (assertion == NULL) {
 			free(url);

@@ -56,6 +56,8 @@ struct auth_config {
 	auth_device_prompt_fn	 device_prompt;	/* NULL: print to stderr */
 	void			*prompt_ctx;
 	long			 imds_timeout_ms;	/* 0: 1000 */
+	bool			 assertion_ps256;	/* PS256 + x5t#S256
+						   instead of RS256 + x5t */
 };
 
 struct auth;

@@ -169,7 +169,6 @@ env_open(struct cli_globals *g, const struct login_opts *o,
 	le->cfg.client_secret_file = o->secret_file;
 	le->cfg.certificate_path = o->certificate;
 	le->cfg.interactive = interactive;
-	le->cfg.cache_dir = getenv("AKSWIZ_CACHE_DIR");
 	if (need_auth && (le->auth = auth_new(&le->cfg, &err)) == NULL) {
 		cli_error("%s", err.msg);
 		http_client_free(le->http);
