@@ -44,3 +44,10 @@ PLAN_TEST_DATA_FILES = \
 # The plan commands of the real binary: stdout, stderr, exit status.
 TESTS += tests/plan/plan-cli-test.sh
 EXTRA_DIST += tests/plan/plan-cli-test.sh
+
+# The CLI's output helpers, linked on their own.
+check_PROGRAMS += tests/plan/output-test
+TESTS += tests/plan/output-test
+UNIT_TESTS += tests/plan/output-test
+tests_plan_output_test_SOURCES = tests/plan/output-test.c src/cli/output.c
+tests_plan_output_test_LDADD = libcore.a libcommon.a $(LIBINTL)
