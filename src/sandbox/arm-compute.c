@@ -825,8 +825,12 @@ attached_by(struct arm_ctx *c, const char *cluster_id, long except)
 		struct sb_compute *cp = &c->w->computes[i];
 		const char *rid = jstr(props_of(cp->res), "resourceId");
 
+		const char *st = jstr(props_of(cp->res), "provisioningState");
+
+		/* A failed attach attached nothing. */
 		if (!cp->gone && (long)i != except && rid != NULL &&
-		    arm_id_equal(rid, cluster_id))
+		    arm_id_equal(rid, cluster_id) &&
+		    (st == NULL || strcmp(st, "Failed") != 0))
 			return cp;
 	}
 	return NULL;
@@ -945,14 +949,18 @@ put_attach(struct arm_ctx *c, struct sb_workspace *ws, const char *name,
 			}
 		}
 		/* Found only once the service talks to the cluster. */
-		v = first_error(&vs);
-		if (v->msg == MSG_CLUSTER_PRIVATE)
-			snprintf(msg, sizeof msg, "Unable to reach the "
-			    "Kubernetes API server of private cluster '%s': "
-			    "the workspace is not on the cluster's virtual "
-			    "network.", cl->name);
-		else
-			service_text(v, msg, sizeof msg);
+		service_text(first_error(&vs), msg, sizeof msg);
+		fail = bad_request_error(msg);
+	}
+	/*
+	 * The sandbox's workspaces are on no virtual network, so the
+	 * service cannot reach a private cluster's API server (core calls
+	 * it a warning: "the workspace must be on the same network").
+	 */
+	if (fail == NULL && verdicts_has_msg(&vs, MSG_CLUSTER_PRIVATE)) {
+		snprintf(msg, sizeof msg, "Unable to reach the Kubernetes API "
+		    "server of private cluster '%s': the workspace is not on "
+		    "the cluster's virtual network.", cl->name);
 		fail = bad_request_error(msg);
 	}
 	csub = world_sub(c->w, cl->sub);

@@ -19,6 +19,7 @@ check_PROGRAMS += tests/sandbox/jget
 tests_sandbox_jget_SOURCES = tests/sandbox/jget.c
 tests_sandbox_jget_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
 tests_sandbox_jget_LDADD = $(JSONC_LIBS)
-SB_TESTS = tests/sandbox/arm-routes-test.sh tests/sandbox/compute-lro-test.sh
+SB_TESTS = tests/sandbox/arm-routes-test.sh tests/sandbox/compute-lro-test.sh \
+	tests/sandbox/compute-checks-test.sh
 TESTS += $(SB_TESTS)
 EXTRA_DIST += $(SB_TESTS) tests/sandbox/lib.sh
