@@ -123,14 +123,17 @@ tls_missing(enum plan_field field, const char *what, struct verdicts *vs)
 	verdict_arg(v, "%s", what);
 }
 
-/* Add PLAN_NOT_APPLICABLE for a TLS field set while TLS is disabled. */
+/*
+ * A TLS field set while TLS is disabled: the service ignores it, so it is
+ * a warning (PLAN_NOT_APPLICABLE), not a refusal.
+ */
 static void
 tls_not_applicable(enum plan_field field, struct verdicts *vs)
 {
 	struct verdict	*v;
 	const char	*flag = plan_field_flag(field);
 
-	v = verdicts_add(vs, field, SEV_ERROR, MSG_PLAN_NOT_APPLICABLE);
+	v = verdicts_add(vs, field, SEV_WARNING, MSG_PLAN_NOT_APPLICABLE);
 	verdict_arg(v, "%s", flag != NULL ? flag : plan_field_path(field));
 	verdict_arg(v, "%s", "tls.mode disabled");
 }
@@ -168,7 +171,7 @@ rules_lb_tls(enum lb_type lb, const char *lb_subnet,
 		if (cname)
 			tls_not_applicable(FIELD_TLS_CNAME, vs);
 		if (tls->overwrite)
-			verdicts_add(vs, FIELD_TLS_OVERWRITE, SEV_ERROR,
+			verdicts_add(vs, FIELD_TLS_OVERWRITE, SEV_WARNING,
 			    MSG_TLS_OVERWRITE_ONLY_LEAF);
 		break;
 	case TLS_MICROSOFT:

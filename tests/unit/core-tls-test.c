@@ -6,16 +6,19 @@
 #include "core/rules.h"
 #include "core-test.h"
 
-#define NONE	{ MSG__COUNT, FIELD_NONE }
+#define NONE	{ MSG__COUNT, FIELD_NONE, SEV_INFO }
+#define E(m, f)	{ MSG_##m, FIELD_##f, SEV_ERROR }
+#define W(m, f)	{ MSG_##m, FIELD_##f, SEV_WARNING }
 
 struct want {
 	enum msg_id	 msg;
 	enum plan_field	 field;
+	enum severity	 sev;
 };
 
 /*
  * Every combination that matters: load balancer x subnet x TLS mode x
- * which TLS fields are set.  Each expected verdict is an error.
+ * which TLS fields are set, and the verdicts expected.
  */
 static const struct {
 	enum lb_type	 lb;
@@ -31,39 +34,39 @@ static const struct {
 	{ LB_INTERNAL, "aks-subnet", TLS_DISABLED, "", "", "", "", false,
 	    { NONE }, "internal with subnet" },
 	{ LB_INTERNAL, "", TLS_DISABLED, "", "", "", "", false,
-	    { { MSG_LB_SUBNET_NEEDED, FIELD_LB_SUBNET }, NONE },
+	    { E(LB_SUBNET_NEEDED, LB_SUBNET), NONE },
 	    "internal without subnet" },
 	{ LB_PUBLIC, "aks-subnet", TLS_DISABLED, "", "", "", "", false,
-	    { { MSG_LB_SUBNET_PUBLIC, FIELD_LB_SUBNET }, NONE },
+	    { E(LB_SUBNET_PUBLIC, LB_SUBNET), NONE },
 	    "public with subnet" },
 	{ LB_PUBLIC, "", TLS_MICROSOFT, "myscore", "", "", "", false,
 	    { NONE }, "Microsoft certificate" },
 	{ LB_PUBLIC, "", TLS_MICROSOFT, "myscore", "", "", "", true,
 	    { NONE }, "Microsoft certificate, overwrite" },
 	{ LB_PUBLIC, "", TLS_MICROSOFT, "", "", "", "", false,
-	    { { MSG_TLS_LEAF_EMPTY, FIELD_TLS_LEAF_LABEL }, NONE },
+	    { E(TLS_LEAF_EMPTY, TLS_LEAF_LABEL), NONE },
 	    "Microsoft certificate without a label" },
 	{ LB_PUBLIC, "", TLS_MICROSOFT, "-bad", "", "", "", false,
-	    { { MSG_TLS_LEAF_INVALID, FIELD_TLS_LEAF_LABEL }, NONE },
+	    { E(TLS_LEAF_INVALID, TLS_LEAF_LABEL), NONE },
 	    "label starting with a hyphen" },
 	{ LB_PUBLIC, "", TLS_MICROSOFT, "my.score", "", "", "", false,
-	    { { MSG_TLS_LEAF_INVALID, FIELD_TLS_LEAF_LABEL }, NONE },
+	    { E(TLS_LEAF_INVALID, TLS_LEAF_LABEL), NONE },
 	    "label with a dot" },
 	{ LB_PUBLIC, "", TLS_MICROSOFT, "myscore", "c.pem", "", "", false,
-	    { { MSG_TLS_LEAF_WITH_CUSTOM, FIELD_TLS_CERT_FILE }, NONE },
+	    { E(TLS_LEAF_WITH_CUSTOM, TLS_CERT_FILE), NONE },
 	    "Microsoft certificate with a certificate file" },
 	{ LB_PUBLIC, "", TLS_MICROSOFT, "myscore", "", "k.pem", "", false,
-	    { { MSG_TLS_LEAF_WITH_CUSTOM, FIELD_TLS_KEY_FILE }, NONE },
+	    { E(TLS_LEAF_WITH_CUSTOM, TLS_KEY_FILE), NONE },
 	    "Microsoft certificate with a key file" },
 	{ LB_PUBLIC, "", TLS_MICROSOFT, "myscore", "", "", "a.example.com",
-	    false, { { MSG_TLS_LEAF_WITH_CUSTOM, FIELD_TLS_CNAME }, NONE },
+	    false, { E(TLS_LEAF_WITH_CUSTOM, TLS_CNAME), NONE },
 	    "Microsoft certificate with a CNAME" },
 	{ LB_INTERNAL, "aks-subnet", TLS_MICROSOFT, "myscore", "", "", "",
-	    false, { { MSG_TLS_MICROSOFT_INTERNAL, FIELD_TLS_MODE }, NONE },
+	    false, { E(TLS_MICROSOFT_INTERNAL, TLS_MODE), NONE },
 	    "Microsoft certificate, internal load balancer" },
 	{ LB_INTERNAL, "", TLS_MICROSOFT, "myscore", "", "", "", false,
-	    { { MSG_LB_SUBNET_NEEDED, FIELD_LB_SUBNET },
-	    { MSG_TLS_MICROSOFT_INTERNAL, FIELD_TLS_MODE }, NONE },
+	    { E(LB_SUBNET_NEEDED, LB_SUBNET),
+	    E(TLS_MICROSOFT_INTERNAL, TLS_MODE), NONE },
 	    "Microsoft certificate, internal without subnet" },
 	{ LB_PUBLIC, "", TLS_CUSTOM, "", "c.pem", "k.pem", "a.example.com",
 	    false, { NONE }, "custom certificate" },
@@ -71,38 +74,38 @@ static const struct {
 	    "a.example.com", false, { NONE },
 	    "custom certificate, internal load balancer" },
 	{ LB_PUBLIC, "", TLS_CUSTOM, "", "", "k.pem", "a.example.com", false,
-	    { { MSG_TLS_CUSTOM_INCOMPLETE, FIELD_TLS_CERT_FILE }, NONE },
+	    { E(TLS_CUSTOM_INCOMPLETE, TLS_CERT_FILE), NONE },
 	    "custom without certificate" },
 	{ LB_PUBLIC, "", TLS_CUSTOM, "", "c.pem", "", "a.example.com", false,
-	    { { MSG_TLS_CUSTOM_INCOMPLETE, FIELD_TLS_KEY_FILE }, NONE },
+	    { E(TLS_CUSTOM_INCOMPLETE, TLS_KEY_FILE), NONE },
 	    "custom without key" },
 	{ LB_PUBLIC, "", TLS_CUSTOM, "", "c.pem", "k.pem", "", false,
-	    { { MSG_TLS_CUSTOM_INCOMPLETE, FIELD_TLS_CNAME }, NONE },
+	    { E(TLS_CUSTOM_INCOMPLETE, TLS_CNAME), NONE },
 	    "custom without CNAME" },
 	{ LB_PUBLIC, "", TLS_CUSTOM, "", "", "", "", false,
-	    { { MSG_TLS_CUSTOM_INCOMPLETE, FIELD_TLS_CERT_FILE },
-	    { MSG_TLS_CUSTOM_INCOMPLETE, FIELD_TLS_KEY_FILE },
-	    { MSG_TLS_CUSTOM_INCOMPLETE, FIELD_TLS_CNAME } },
+	    { E(TLS_CUSTOM_INCOMPLETE, TLS_CERT_FILE),
+	    E(TLS_CUSTOM_INCOMPLETE, TLS_KEY_FILE),
+	    E(TLS_CUSTOM_INCOMPLETE, TLS_CNAME) },
 	    "custom with nothing" },
 	{ LB_PUBLIC, "", TLS_CUSTOM, "", "c.pem", "k.pem", "bad_name.com",
-	    false, { { MSG_TLS_CNAME_INVALID, FIELD_TLS_CNAME }, NONE },
+	    false, { E(TLS_CNAME_INVALID, TLS_CNAME), NONE },
 	    "custom with a bad CNAME" },
 	{ LB_PUBLIC, "", TLS_CUSTOM, "myscore", "c.pem", "k.pem",
 	    "a.example.com", false,
-	    { { MSG_TLS_LEAF_WITH_CUSTOM, FIELD_TLS_LEAF_LABEL }, NONE },
+	    { E(TLS_LEAF_WITH_CUSTOM, TLS_LEAF_LABEL), NONE },
 	    "custom with a leaf label" },
 	{ LB_PUBLIC, "", TLS_CUSTOM, "", "c.pem", "k.pem", "a.example.com",
-	    true, { { MSG_TLS_OVERWRITE_ONLY_LEAF, FIELD_TLS_OVERWRITE }, NONE },
+	    true, { E(TLS_OVERWRITE_ONLY_LEAF, TLS_OVERWRITE), NONE },
 	    "custom with overwrite" },
 	{ LB_PUBLIC, "", TLS_DISABLED, "", "", "", "", true,
-	    { { MSG_TLS_OVERWRITE_ONLY_LEAF, FIELD_TLS_OVERWRITE }, NONE },
+	    { W(TLS_OVERWRITE_ONLY_LEAF, TLS_OVERWRITE), NONE },
 	    "disabled with overwrite" },
 	{ LB_PUBLIC, "", TLS_DISABLED, "myscore", "", "", "", false,
-	    { { MSG_PLAN_NOT_APPLICABLE, FIELD_TLS_LEAF_LABEL }, NONE },
+	    { W(PLAN_NOT_APPLICABLE, TLS_LEAF_LABEL), NONE },
 	    "disabled with a leaf label" },
 	{ LB_PUBLIC, "", TLS_DISABLED, "", "c.pem", "", "a.example.com", false,
-	    { { MSG_PLAN_NOT_APPLICABLE, FIELD_TLS_CERT_FILE },
-	    { MSG_PLAN_NOT_APPLICABLE, FIELD_TLS_CNAME }, NONE },
+	    { W(PLAN_NOT_APPLICABLE, TLS_CERT_FILE),
+	    W(PLAN_NOT_APPLICABLE, TLS_CNAME), NONE },
 	    "disabled with a certificate and CNAME" },
 };
 
@@ -156,8 +159,9 @@ main(void)
 		rules_lb_tls(rows[i].lb, rows[i].subnet, &tls, &vs);
 		for (want = 0, w = 0; w < 3 &&
 		    rows[i].want[w].msg != MSG__COUNT; w++, want++)
-			core_expect(&vs, rows[i].want[w].field, SEV_ERROR,
-			    rows[i].want[w].msg, rows[i].why);
+			core_expect(&vs, rows[i].want[w].field,
+			    rows[i].want[w].sev, rows[i].want[w].msg,
+			    rows[i].why);
 		core_count(&vs, want, rows[i].why);
 	}
 
