@@ -29,6 +29,7 @@
 
 #include "azure/arm.h"
 #include "azure/armerror.h"
+#include "azure/cert.h"
 #include "azure/http.h"
 #include "azure/journal.h"
 #include "azure/lro.h"
@@ -306,6 +307,12 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 		}
 	}
 	plan_check(p, &f, vs);
+	/* A custom certificate is checked here: core does no file I/O. */
+	if ((p->op == PLAN_CREATE || p->op == PLAN_ATTACH ||
+	    p->op == PLAN_UPDATE) && p->tls.mode == TLS_CUSTOM &&
+	    p->tls.cert_file[0] != '\0' && p->tls.key_file[0] != '\0')
+		cert_check_tls(p->tls.cert_file, p->tls.key_file, p->tls.cname,
+		    clock_now(), vs);
 	ok = true;
 out:
 	free(offers);

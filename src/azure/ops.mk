@@ -45,3 +45,8 @@ tests_unit_journal_test_SOURCES = tests/unit/journal-test.c \
 tests_unit_journal_test_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) \
 	$(OPENSSL_CFLAGS)
 tests_unit_journal_test_LDADD = libcommon.a $(JSONC_LIBS) $(OPENSSL_LIBS)
+
+# HTTP tests: the real akswiz against a real akswiz-sandbox over HTTPS.
+TESTS += tests/http/commands-test.sh tests/http/flows-test.sh
+EXTRA_DIST += tests/http/lib.sh tests/http/commands-test.sh \
+	tests/http/flows-test.sh

@@ -52,7 +52,7 @@ cmd_clusters(struct cli_globals *g, int argc, char **argv)
 	enum purpose		 purpose = PURPOSE_FASTPROD;
 	const char		*p = NULL, *hdr[6], *cells[6];
 	char			 nodes[16], vcpu[16], text[512];
-	size_t			 n = 0, k;
+	size_t			 n = 0, k, width, name_w = 4, ver_w = 7;
 	int			 i, r;
 
 	for (i = 1; i < argc; i++) {
@@ -127,6 +127,18 @@ cmd_clusters(struct cli_globals *g, int argc, char **argv)
 		for (k = 0; k < 6; k++)
 			hdr[k] = _(headers[k]);
 		t = output_table_new(6, hdr);
+		/* What is left of 80 columns for the verdict. */
+		for (k = 0; k < n; k++) {
+			size_t nl = strlen(v[k].name), vl = v[k].version ?
+			    strlen(v[k].version) : 0;
+
+			if (nl > name_w)
+				name_w = nl;
+			if (vl > ver_w)
+				ver_w = vl;
+		}
+		width = name_w + ver_w + 2 * 5 + 5 + 4 + 3;
+		width = width < 80 - 20 ? 80 - width : 20;
 		for (k = 0; k < n; k++) {
 			snprintf(nodes, sizeof nodes, "%d", v[k].nodes);
 			if (v[k].vcpu > 0)
@@ -136,8 +148,9 @@ cmd_clusters(struct cli_globals *g, int argc, char **argv)
 			verdict_line(&v[k].verdicts, g->output ==
 			    OUTPUT_TABLE, text, sizeof text);
 			/* The table fits 80 columns; -o json has it all. */
-			if (g->output == OUTPUT_TABLE && strlen(text) > 40)
-				memcpy(text + 37, "...", 4);
+			if (g->output == OUTPUT_TABLE && width > 10 &&
+			    strlen(text) > width)
+				memcpy(text + width - 3, "...", 4);
 			cells[0] = v[k].name;
 			cells[1] = v[k].version;
 			cells[2] = nodes;

@@ -46,6 +46,7 @@ cmd_watch(struct cli_globals *g, int argc, char **argv)
 		return session_exit_status(&err);
 	}
 	ops_init(&o, &s.arm);
+	session_ops_tune(&o);
 	o.progress = session_ops_progress;
 	o.progress_ctx = g->output == OUTPUT_TABLE ? NULL : (void *)1;
 	ep = strlen(s.arm_endpoint);

@@ -8,6 +8,7 @@
 #include "cli/session.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "azure/ops.h"
@@ -30,6 +31,20 @@ fill_scope(struct plan *p, const struct session *s)
 		    s->workspace);
 }
 
+void
+session_ops_tune(struct ops *o)
+{
+	const char	*s = getenv("AKSWIZ_POLL_MIN_MS");
+	char		*end;
+	unsigned long	 ms;
+
+	if (s == NULL || *s == '\0')
+		return;
+	ms = strtoul(s, &end, 10);
+	if (*end == '\0' && ms > 0 && ms <= 600000)
+		o->min_poll_ms = ms;
+}
+
 /*
  * Preflight and perform p in session s.  Verdicts go to stderr (stdout
  * for -o json when refused).
@@ -45,6 +60,7 @@ session_ops_apply(struct cli_globals *g, struct session *s, struct plan *p,
 
 	fill_scope(p, s);
 	ops_init(&o, &s->arm);
+	session_ops_tune(&o);
 	o.progress = session_ops_progress;
 	o.progress_ctx = g->output == OUTPUT_TABLE ? NULL : (void *)1;
 	verdicts_init(&vs);

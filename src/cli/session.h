@@ -91,6 +91,12 @@ int	session_ops_outcome(const struct cli_globals *,
  */
 int	session_ops_apply(struct cli_globals *, struct session *,
 	    struct plan *, bool wait);
+/*
+ * AKSWIZ_POLL_MIN_MS (for tests against a sandbox in a hurry) lowers the
+ * shortest wait between polls from LRO_MIN_INTERVAL_MS.
+ */
+struct ops;
+void	session_ops_tune(struct ops *);
 /* "key": "value" (or null) after a comma unless *first. */
 void	session_json_member(FILE *, bool *first, const char *key,
 	    const char *value);
