@@ -26,3 +26,7 @@ SCREEN_TESTS = \
 	tests/screens/display-test.sh
 TESTS += $(SCREEN_TESTS)
 EXTRA_DIST += tests/screens/libtest.sh $(SCREEN_TESTS)
+
+# A few real-terminal smoke tests (skipped without tmux).
+TESTS += tests/tmux/smoke-test.sh
+EXTRA_DIST += tests/tmux/smoke-test.sh
