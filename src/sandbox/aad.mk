@@ -1,11 +1,9 @@
 # src/sandbox: Azure AD, faults, journal, TLS material of akswiz-sandbox.
-# They call server.c's helpers (sb_req_header(), sb_resp_*()), so they join
-# akswiz_sandbox_SOURCES once local.mk lists server.c: until then, add
-# $(SB_AAD_FILES) there together with server.c.
+# They call server.c's helpers (sb_req_header(), sb_resp_*()); local.mk
+# adds $(SB_AAD_FILES) to akswiz_sandbox_SOURCES next to server.c.
 SB_AAD_FILES = \
 	src/sandbox/aad.c src/sandbox/aad-jwt.c src/sandbox/aad-jwt.h \
 	src/sandbox/tlsgen.c src/sandbox/faults.c src/sandbox/journal.c
-EXTRA_DIST += $(SB_AAD_FILES)
 
 # Unit tests link the objects they test, not the server.
 SB_AAD_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
