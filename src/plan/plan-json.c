@@ -433,6 +433,85 @@ line_col(const char *text, size_t off, int *line, int *col)
 	*col = (int)(off - start) + 1;
 }
 
+/*
+ * json-c keeps the last of two equal keys without a word, so a plan edited
+ * by hand with "nodeCount" twice would silently lose one.  This scan runs
+ * on a document json-c accepted and read_tree() found to hold only known
+ * members (so no arrays, objects two deep, short keys, at most 15 distinct
+ * keys per object before the first repeat): it looks for a repeated key
+ * and names it with both lines.
+ */
+#define DUP_DEPTH	4
+#define DUP_KEYS	16
+#define DUP_KEY_LEN	40
+
+struct dup_frame {
+	char	prefix[DUP_KEY_LEN + 2];
+	char	keys[DUP_KEYS][DUP_KEY_LEN];
+	int	lines[DUP_KEYS];
+	int	n;
+};
+
+/* Find a repeated key in one object; false with err naming it. */
+static bool
+check_duplicates(const char *s, size_t len, struct err *err)
+{
+	struct dup_frame	 f[DUP_DEPTH];
+	char			 key[DUP_KEY_LEN], last[DUP_KEY_LEN] = "";
+	size_t			 i, j, k;
+	int			 depth = -1, line = 1, key_line = 1;
+
+	for (i = 0; i < len; i++) {
+		switch (s[i]) {
+		case '\n':
+			line++;
+			break;
+		case '{':
+			if (++depth >= DUP_DEPTH)
+				return true;	/* not a plan read_tree accepts */
+			f[depth].n = 0;
+			snprintf(f[depth].prefix, sizeof f[depth].prefix, "%s%s",
+			    depth == 0 ? "" : last, depth == 0 ? "" : ".");
+			break;
+		case '}':
+			depth--;
+			break;
+		case '"':
+			/* A string: a key when a colon follows. */
+			for (j = i + 1, k = 0; j < len && s[j] != '"'; j++) {
+				if (s[j] == '\\')
+					j++;
+				else if (k + 1 < sizeof key)
+					key[k++] = s[j];
+			}
+			key[k] = '\0';
+			key_line = line;
+			i = j;
+			for (j = i + 1; j < len && strchr(" \t\r\n", s[j]) != NULL;
+			    j++)
+				if (s[j] == '\n')
+					line++;
+			if (j >= len || s[j] != ':' || depth < 0)
+				break;
+			i = j;
+			for (k = 0; k < (size_t)f[depth].n; k++)
+				if (strcmp(f[depth].keys[k], key) == 0)
+					return err_set(err, ERR_PARSE, _("%s%s "
+					    "appears twice, on lines %d and %d"),
+					    f[depth].prefix, key,
+					    f[depth].lines[k], key_line);
+			if (f[depth].n < DUP_KEYS) {
+				memcpy(f[depth].keys[f[depth].n], key,
+				    strlen(key) + 1);
+				f[depth].lines[f[depth].n++] = key_line;
+			}
+			memcpy(last, key, strlen(key) + 1);
+			break;
+		}
+	}
+	return true;
+}
+
 static bool
 only_space(const char *s, size_t n)
 {
@@ -497,7 +576,7 @@ plan_json_parse(const char *text, size_t len, struct plan *p,
 		json_object_put(root);
 		return ok;
 	}
-	ok = read_tree(root, p, err);
+	ok = read_tree(root, p, err) && check_duplicates(text, len, err);
 	json_object_put(root);
 	return ok;
 }

@@ -189,6 +189,15 @@ static const struct {
 	  "underlyingResourceAction must be Detach or Delete, not \"Keep\"" },
 	{ "nul in string", "{\"akswizPlan\": 1, \"operation\": \"create\", "
 	  "\"name\": \"a\\u0000b\"}", "name contains a NUL character" },
+	{ "repeated member",
+	  "{\n  \"akswizPlan\": 1,\n  \"operation\": \"create\",\n"
+	  "  \"nodeCount\": 3,\n  \"nodeCount\": 1\n}",
+	  "nodeCount appears twice, on lines 4 and 5" },
+	{ "repeated nested member",
+	  "{\"akswizPlan\": 1, \"operation\": \"create\", \"tls\": {\n"
+	  "\"cname\": \"a\", \"keyFile\": \"{\\\"cname\\\":\", "
+	  "\"cname\": \"b\"}}",
+	  "tls.cname appears twice, on lines 2 and 2" },
 	{ "bad utf-8", "{\"akswizPlan\": 1, \"name\": \"\xff\"}",
 	  "line 1, column 28: malformed JSON: invalid utf-8 string" },
 };
