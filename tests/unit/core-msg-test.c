@@ -13,12 +13,15 @@
 
 /*
  * Check a format's conversions: every one is %N$s with 1 <= N <=
- * VERDICT_ARGS, or %%.  Returns the highest N, or -1 if one is wrong.
+ * VERDICT_ARGS, or %%, and no number below the highest is skipped (printf
+ * cannot step over an argument it is never told the type of).  Returns
+ * the highest N, or -1 if something is wrong.
  */
 static int
 format_max_arg(const char *f)
 {
-	int	max = 0, n;
+	int	max = 0, n, i;
+	bool	used[VERDICT_ARGS + 1] = { false };
 
 	for (; (f = strchr(f, '%')) != NULL; f++) {
 		if (f[1] == '%') {
@@ -30,10 +33,14 @@ format_max_arg(const char *f)
 		n = f[1] - '0';
 		if (n > VERDICT_ARGS)
 			return -1;
+		used[n] = true;
 		if (n > max)
 			max = n;
 		f += 3;
 	}
+	for (i = 1; i <= max; i++)
+		if (!used[i])
+			return -1;
 	return max;
 }
 
@@ -75,8 +82,12 @@ main(void)
 	ok(MSG__COUNT > 50, "the table has %d messages", (int)MSG__COUNT);
 	is_int(bad_format, 0, "every id has a non-empty format");
 	is_int(bad_name, 0, "msg_lookup(msg_name(id)) == id for every id");
-	is_int(bad_args, 0, "every placeholder is %%N$s with N <= %d",
-	    VERDICT_ARGS);
+	is_int(bad_args, 0, "every placeholder is %%N$s with N <= %d, "
+	    "none skipped", VERDICT_ARGS);
+	ok(format_max_arg("%1$s %3$s") < 0, "a skipped argument is caught");
+	ok(format_max_arg("%1$d") < 0, "a non-string conversion is caught");
+	ok(format_max_arg("%7$s") < 0, "an argument past the last is caught");
+	is_int(format_max_arg("100%% of %2$s, %1$s"), 2, "%%%% and reordering");
 	is_int(bad_plural, 0, "plural forms take the singular's arguments");
 	is_int(msg_lookup("NO_SUCH_MESSAGE"), MSG__COUNT, "unknown name");
 	is_str(msg_name(MSG_NAME_LENGTH), "NAME_LENGTH", "a name");

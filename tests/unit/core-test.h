@@ -43,9 +43,24 @@ core_find(const struct verdicts *vs, enum msg_id m)
 	return NULL;
 }
 
+/* The number of arguments a message's format uses (its highest %N$s). */
+static inline int
+core_msg_nargs(enum msg_id m)
+{
+	const char	*f = msg_format(m);
+	int		 max = 0;
+
+	for (; (f = strchr(f, '%')) != NULL; f++)
+		if (f[1] >= '1' && f[1] <= '9' && f[2] == '$' &&
+		    f[1] - '0' > max)
+			max = f[1] - '0';
+	return max;
+}
+
 /*
- * Is there a verdict m on field f with severity s?  Returns it (for
- * checking arguments) or NULL after reporting the failure.
+ * Is there a verdict m on field f with severity s, with every argument its
+ * format uses?  Returns it (for checking arguments) or NULL after
+ * reporting the failure.
  */
 static inline const struct verdict *
 core_expect(const struct verdicts *vs, enum plan_field f, enum severity s,
@@ -56,8 +71,13 @@ core_expect(const struct verdicts *vs, enum plan_field f, enum severity s,
 	for (i = 0; i < vs->n; i++)
 		if (vs->v[i].msg == m && vs->v[i].field == f &&
 		    vs->v[i].severity == s) {
-			ok(true, "%s: %s %s on %s", what, severity_name(s),
-			    msg_name(m), plan_field_path(f));
+			if (!ok(vs->v[i].nargs >= core_msg_nargs(m),
+			    "%s: %s %s on %s", what, severity_name(s),
+			    msg_name(m), plan_field_path(f))) {
+				printf("#   %d argument(s), the format uses "
+				    "%d\n", vs->v[i].nargs, core_msg_nargs(m));
+				return NULL;
+			}
 			return &vs->v[i];
 		}
 	ok(false, "%s: %s %s on %s", what, severity_name(s), msg_name(m),
@@ -88,12 +108,22 @@ core_none(const struct verdicts *vs, enum severity s, const char *what)
 		core_dump(vs);
 }
 
-/* Check that vs has exactly n verdicts. */
+/*
+ * Check that vs has exactly n verdicts, each with every argument its
+ * format uses.
+ */
 static inline void
 core_count(const struct verdicts *vs, size_t n, const char *what)
 {
-	if (!ok(vs->n == n, "%s: %zu verdict(s)", what, n)) {
-		printf("#   got %zu\n", vs->n);
+	size_t	i, short_args = 0;
+
+	for (i = 0; i < vs->n; i++)
+		if (vs->v[i].nargs < core_msg_nargs(vs->v[i].msg))
+			short_args++;
+	if (!ok(vs->n == n && short_args == 0 && !vs->overflow,
+	    "%s: %zu verdict(s)", what, n)) {
+		printf("#   got %zu, %zu short of arguments\n", vs->n,
+		    short_args);
 		core_dump(vs);
 	}
 }
