@@ -1116,8 +1116,10 @@ auth_account(struct auth *a, struct auth_account *acc, struct err *err)
 	OPENSSL_cleanse(tok, sizeof tok);
 	if (!ok)
 		return false;
-	strlcpy_ok(acc->method, auth_method_name(a->method),
-	    sizeof acc->method);
+	/* a cached sign-in says how it was made */
+	strlcpy_ok(acc->method, a->method == AUTH_CACHE &&
+	    *a->mem.method != '\0' ? a->mem.method :
+	    auth_method_name(a->method), sizeof acc->method);
 	strlcpy_ok(acc->authority, a->cloud.authority, sizeof acc->authority);
 	acc->expires = a->mem.expires_on;
 	claims = jwt_claims(a->mem.access_token);

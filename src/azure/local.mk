@@ -75,3 +75,10 @@ tests_azure_auth_test_SOURCES = tests/azure/auth-test.c
 tests_azure_auth_test_CFLAGS = $(AM_CFLAGS) $(MHD_CFLAGS)
 tests_azure_auth_test_LDADD = libazure.a libcore.a libcommon.a \
 	$(MHD_LIBS) $(CURL_LIBS) $(JSONC_LIBS) $(OPENSSL_LIBS) -lpthread
+
+check_PROGRAMS += tests/azure/arm-get
+tests_azure_arm_get_SOURCES = tests/azure/arm-get.c
+tests_azure_arm_get_LDADD = libazure.a libcore.a libcommon.a \
+	$(CURL_LIBS) $(JSONC_LIBS) $(OPENSSL_LIBS)
+TESTS += tests/azure/auth-sandbox-test.sh
+EXTRA_DIST += tests/azure/auth-sandbox-test.sh

@@ -340,7 +340,7 @@ main(void)
 	is_str(acc.user, "user@contoso", "account: user from the token");
 	is_str(acc.tenant, "t1", "account: tenant");
 	is_str(acc.object_id, "oid-1", "account: object id");
-	is_str(acc.method, "cache", "account: method");
+	is_str(acc.method, "device-code", "account: how the cached sign-in was made");
 	ok(acc.expires == clock_now() + 3600 - 10 || acc.expires > clock_now(),
 	    "account: expiry in the future");
 
