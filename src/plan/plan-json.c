@@ -540,6 +540,11 @@ plan_json_parse(const char *text, size_t len, struct plan *p,
 		return err_set(err, ERR_PARSE, _("the plan is %zu bytes, more "
 		    "than the %d bytes a plan may have"), len,
 		    PLAN_JSON_MAX_BYTES);
+	/* Some editors start UTF-8 files with a byte order mark. */
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
 	if (only_space(text, len))
 		return err_set(err, ERR_PARSE, _("the plan is empty"));
 	if ((tok = json_tokener_new()) == NULL)

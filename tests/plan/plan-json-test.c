@@ -367,6 +367,8 @@ test_canonical(void)
 	    "    \"type\": \"PublicIp\"\n  },\n  \"tls\": {\n"
 	    "    \"mode\": \"microsoft\",\n    \"leafDomainLabel\": \"x\"\n"
 	    "  }\n}\n";
+	static const char	 bom[] = "\xef\xbb\xbf{\"akswizPlan\": 1, "
+	    "\"operation\": \"detach\"}";
 	struct plan	 p;
 	struct err	 err;
 	char		*out;
@@ -375,6 +377,8 @@ test_canonical(void)
 	out = plan_json_write(&p);
 	is_str(out, want, "written canonically, TLS mode from its members");
 	free(out);
+	ok(plan_json_parse(bom, strlen(bom), &p, &err) && p.op == PLAN_DETACH,
+	    "a byte order mark is skipped");
 }
 
 int
