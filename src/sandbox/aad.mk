@@ -54,3 +54,8 @@ tests_unit_sandbox_aad_test_CFLAGS = $(SB_AAD_CFLAGS) \
 	-I$(top_srcdir)/tests -I$(top_srcdir)/tests/sandbox
 tests_unit_sandbox_aad_test_LDADD = libcommon.a $(JSONC_LIBS) \
 	$(OPENSSL_LIBS) $(LIBINTL)
+
+# Shell tests against the running server (tests/sandbox/lib.sh).
+SB_AAD_TESTS = tests/sandbox/aad-flows-test.sh
+TESTS += $(SB_AAD_TESTS)
+EXTRA_DIST += $(SB_AAD_TESTS)
