@@ -60,7 +60,10 @@ struct sandbox {
 
 /* Request accessors (server.c). */
 const char	*sb_req_header(const struct sb_request *, const char *name);
-/* A query parameter, decoded; NULL if absent (case-insensitive name). */
+/*
+ * A query parameter, decoded; NULL if absent (case-insensitive name).
+ * Valid until the next call on this thread (or the request's end).
+ */
 const char	*sb_req_query(const struct sb_request *, const char *name);
 /* A form field of an x-www-form-urlencoded body, decoded, or NULL. */
 char		*sb_form_get(const char *body, const char *name);

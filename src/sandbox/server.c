@@ -41,6 +41,12 @@ struct sb_server {
 	char			*state_file;	/* NULL: no persistence */
 };
 
+/*
+ * The last value sb_req_query() returned on this thread: requests of a
+ * connection run on its thread, and completed() frees it.
+ */
+static _Thread_local char *query_last;
+
 /* Per request: the raw URI and the body collected so far. */
 struct conn_ctx {
 	char		*uri;
@@ -76,6 +82,8 @@ completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	(void)cls;
 	(void)conn;
 	(void)toe;
+	free(query_last);
+	query_last = NULL;
 	if (ctx == NULL)
 		return;
 	free(ctx->uri);
@@ -395,11 +403,9 @@ sb_req_header(const struct sb_request *req, const char *name)
 const char *
 sb_req_query(const struct sb_request *req, const char *name)
 {
-	static _Thread_local char *last;
-
-	free(last);
-	last = pairs_get(req->query, name, true, true);
-	return last;
+	free(query_last);
+	query_last = pairs_get(req->query, name, true, true);
+	return query_last;
 }
 
 /* A form field of an x-www-form-urlencoded body, decoded, or NULL. */

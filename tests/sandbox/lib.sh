@@ -16,6 +16,9 @@ sandbox_stop() {
 		wait "$SB_PID" 2>/dev/null
 		SB_STATUS=$?
 		SB_PID=
+		if [ "$SB_STATUS" != 0 ]; then
+			sed 's/^/# sandbox: /' "$T/sb.err" | head -n 60
+		fi
 	fi
 }
 cleanup() { sandbox_stop; rm -rf "$T"; }
