@@ -34,7 +34,8 @@ CORE_TESTS = \
 	tests/unit/core-sizing-test tests/unit/core-vnet-test \
 	tests/unit/core-tls-test tests/unit/core-attach-test \
 	tests/unit/core-plan-check-test tests/unit/core-vmcatalogue-test \
-	tests/unit/core-msg-test tests/unit/core-specs-test
+	tests/unit/core-msg-test tests/unit/core-specs-test \
+	tests/unit/core-props-test
 check_PROGRAMS += $(CORE_TESTS)
 TESTS += $(CORE_TESTS)
 UNIT_TESTS += $(CORE_TESTS)
@@ -62,6 +63,8 @@ tests_unit_core_msg_test_SOURCES = tests/unit/core-msg-test.c
 tests_unit_core_msg_test_LDADD = $(CORE_TEST_LIBS)
 tests_unit_core_specs_test_SOURCES = tests/unit/core-specs-test.c
 tests_unit_core_specs_test_LDADD = $(CORE_TEST_LIBS)
+tests_unit_core_props_test_SOURCES = tests/unit/core-props-test.c
+tests_unit_core_props_test_LDADD = $(CORE_TEST_LIBS)
 
 TESTS += tests/unit/core-vmcatalogue-gen-test.sh
 EXTRA_DIST += tests/unit/core-vmcatalogue-gen-test.sh
