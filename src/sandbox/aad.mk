@@ -20,7 +20,7 @@ check_PROGRAMS += tests/unit/sandbox-tlsgen-test
 TESTS += tests/unit/sandbox-tlsgen-test
 UNIT_TESTS += tests/unit/sandbox-tlsgen-test
 tests_unit_sandbox_tlsgen_test_SOURCES = tests/unit/sandbox-tlsgen-test.c \
-	src/sandbox/tlsgen.c src/sandbox/faults.c src/sandbox/journal.c
+	src/sandbox/tlsgen.c
 tests_unit_sandbox_tlsgen_test_CFLAGS = $(SB_AAD_CFLAGS) -I$(top_srcdir)/tests
 tests_unit_sandbox_tlsgen_test_LDADD = libcommon.a $(OPENSSL_LIBS) $(LIBINTL)
 
@@ -56,6 +56,6 @@ tests_unit_sandbox_aad_test_LDADD = libcommon.a $(JSONC_LIBS) \
 	$(OPENSSL_LIBS) $(LIBINTL)
 
 # Shell tests against the running server (tests/sandbox/lib.sh).
-SB_AAD_TESTS = tests/sandbox/aad-flows-test.sh
+SB_AAD_TESTS = tests/sandbox/aad-flows-test.sh tests/sandbox/faults-curl-test.sh
 TESTS += $(SB_AAD_TESTS)
 EXTRA_DIST += $(SB_AAD_TESTS)
