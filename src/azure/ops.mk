@@ -47,6 +47,8 @@ tests_unit_journal_test_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) \
 tests_unit_journal_test_LDADD = libcommon.a $(JSONC_LIBS) $(OPENSSL_LIBS)
 
 # HTTP tests: the real akswiz against a real akswiz-sandbox over HTTPS.
-TESTS += tests/http/commands-test.sh tests/http/flows-test.sh
-EXTRA_DIST += tests/http/lib.sh tests/http/commands-test.sh \
-	tests/http/flows-test.sh
+HTTP_TESTS = tests/http/commands-test.sh tests/http/flows-test.sh \
+	tests/http/preflight-test.sh tests/http/faults-test.sh \
+	tests/http/resume-test.sh tests/http/secrets-test.sh
+TESTS += $(HTTP_TESTS)
+EXTRA_DIST += tests/http/lib.sh $(HTTP_TESTS)
