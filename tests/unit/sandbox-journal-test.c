@@ -170,7 +170,7 @@ main(void)
 	    "\"key\":\"<redacted>\",\"status\":\"Enabled\"}},"
 	    "\"resourceId\":\"/subscriptions/s1/x\"}},\"status\":201}\n",
 	    strcspn(p, "\n") + 1) == 0,
-	    NULL, "a JSON body is re-serialized with sorted keys, redacted");
+	    "a JSON body is re-serialized with sorted keys, redacted");
 	ok(strstr(out, "\"body\":\"<10 bytes>\",\"status\":400") != NULL,
 	    "a body that is not JSON is only counted");
 	ok(strstr(out, "\"headers\":{},\"body\":null,\"status\":404") != NULL,
