@@ -23,4 +23,4 @@ SB_TESTS = tests/sandbox/arm-routes-test.sh tests/sandbox/compute-lro-test.sh \
 	tests/sandbox/compute-checks-test.sh tests/sandbox/state-test.sh \
 	tests/sandbox/garbage-test.sh
 TESTS += $(SB_TESTS)
-EXTRA_DIST += $(SB_TESTS) tests/sandbox/lib.sh
+EXTRA_DIST += $(SB_TESTS) tests/sandbox/lib.sh bench/sandbox-bench.sh

@@ -1,0 +1,53 @@
+#!/bin/sh
+# Requests per second of akswiz-sandbox over HTTPS keep-alive connections:
+# GET of one compute, and GET of a 100-compute list page.  Not a test: run
+# by hand from a build tree,
+#	sh bench/sandbox-bench.sh [BUILDDIR]	(N=2000 requests by default)
+# curl(1) sends the N requests from one process over reused connections,
+# one at a time and then two at a time (--parallel), as a client would.
+set -eu
+srcdir=$(cd "$(dirname "$0")/.." && pwd)
+builddir=$(cd "${1:-.}" && pwd)
+N=${N:-2000}
+export top_srcdir="$srcdir" top_builddir="$builddir"
+. "$srcdir/tests/sandbox/lib.sh"
+
+# A world whose list pages hold 100 computes.
+sed 's/"computePageSize": 2/"computePageSize": 100/' \
+    "$srcdir/data/sandbox-world.json" >"$T/world.json"
+WORLD="$T/world.json" sandbox_start
+V=api-version=2024-04-01
+i=0
+while [ $i -lt 96 ]; do
+	arm PUT "$WSP/computes/bench$i?$V" '{"location":"eastus","properties":{"computeType":"AKS","properties":{"agentCount":1,"agentVmSize":"Standard_D2_v2","clusterPurpose":"DevTest"}}}'
+	i=$((i + 1))
+done
+arm GET "$WSP/computes?$V"
+echo "list page: $(j -l .value) computes, $(wc -c <"$T/body") bytes"
+
+run() {	# run LABEL URL [--parallel ...]
+	label=$1 url=$2
+	shift 2
+	{
+		echo "header = \"Authorization: Bearer $TOK\""
+		echo "cacert = \"$CA\""
+		echo "silent"
+		k=0
+		while [ $k -lt "$N" ]; do
+			echo "url = \"$url\""
+			echo "output = \"/dev/null\""
+			k=$((k + 1))
+		done
+	} >"$T/curl.cfg"
+	t0=$(date +%s.%N)
+	curl -s --fail -K "$T/curl.cfg" "$@" 2>/dev/null
+	t1=$(date +%s.%N)
+	awk -v n="$N" -v a="$t0" -v b="$t1" -v l="$label" \
+	    'BEGIN { printf "%-44s %6d requests %7.2f s %8.0f req/s\n", l, n, b - a, n / (b - a) }'
+}
+run "GET one compute, 1 connection" "$EP$WSP/computes/inf-created?$V"
+run "GET one compute, 2 connections" "$EP$WSP/computes/inf-created?$V" \
+    --parallel --parallel-max 2
+run "GET 100-compute page, 1 connection" "$EP$WSP/computes?$V"
+run "GET 100-compute page, 2 connections" "$EP$WSP/computes?$V" \
+    --parallel --parallel-max 2
