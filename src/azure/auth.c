@@ -413,7 +413,8 @@ read_secret_file(const char *path, struct err *err)
 	return s;
 }
 
-/* Find the client secret: environment, file, or a masked prompt. */
+/* Find the client secret: --client-secret-file, AZURE_CLIENT_SECRET,
+ * AZURE_CLIENT_SECRET_FILE, or a masked prompt on the terminal. */
 static bool
 load_secret(struct auth *a, struct err *err)
 {
@@ -421,13 +422,15 @@ load_secret(struct auth *a, struct err *err)
 
 	if (a->secret != NULL)
 		return true;
+	/* what the caller chose beats the environment */
+	if (a->cfg.client_secret_file != NULL)
+		return (a->secret = read_secret_file(a->cfg.client_secret_file,
+		    err)) != NULL;
 	if ((s = env("AZURE_CLIENT_SECRET")) != NULL) {
 		a->secret = xstrdup(s);
 		return true;
 	}
-	file = a->cfg.client_secret_file != NULL ? a->cfg.client_secret_file :
-	    env("AZURE_CLIENT_SECRET_FILE");
-	if (file != NULL)
+	if ((file = env("AZURE_CLIENT_SECRET_FILE")) != NULL)
 		return (a->secret = read_secret_file(file, err)) != NULL;
 	if (a->cfg.interactive &&
 	    (a->secret = prompt_secret(_("Client secret: "))) != NULL)
@@ -646,6 +649,8 @@ auth_device_code(struct auth *a, const char *scope, struct err *err)
 out:
 	secret_free(device_code);
 	form_done(&form);
+	if (rsp.body.data != NULL)
+		OPENSSL_cleanse(rsp.body.data, rsp.body.len);
 	http_response_done(&rsp);
 	free(url);
 	free(sc);

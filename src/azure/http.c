@@ -430,6 +430,13 @@ setup(struct http_client *c, const struct http_request *req,
 	}
 	if (req->no_proxy)
 		curl_easy_setopt(h, CURLOPT_NOPROXY, "*");
+	/*
+	 * libcurl silently sends a request again when a reused connection
+	 * dies before any answer, which is a blind resend of a create: a
+	 * create gets a connection of its own (one handshake more, once).
+	 */
+	if (req->no_retry)
+		curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, 1L);
 	if (req->body != NULL) {
 		curl_easy_setopt(h, CURLOPT_POSTFIELDS, req->body);
 		curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,

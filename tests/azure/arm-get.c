@@ -5,7 +5,9 @@
  * from the default chain.  Prints "status attempts" per call on stdout,
  * and "handshakes N" last; exits 0 when every answer was 200.
  *
- *	arm-get [-n TIMES] PATH
+ *	arm-get [-n TIMES] [-c] PATH
+ *
+ * -c sends a create instead: PUT with a body, marked no_retry.
  */
 #include "config.h"
 
@@ -30,14 +32,20 @@ main(int argc, char **argv)
 	struct err		 err;
 	char			 url[1024];
 	int			 i, times = 1, bad = 0;
+	bool			 create = false;
 
 	if (argc > 2 && strcmp(argv[1], "-n") == 0) {
 		times = atoi(argv[2]);
 		argv += 2;
 		argc -= 2;
 	}
+	if (argc > 2 && strcmp(argv[1], "-c") == 0) {
+		create = true;
+		argv++;
+		argc--;
+	}
 	if (argc != 2) {
-		fprintf(stderr, "usage: arm-get [-n TIMES] PATH\n");
+		fprintf(stderr, "usage: arm-get [-n TIMES] [-c] PATH\n");
 		return 2;
 	}
 	if (!cloud_resolve(NULL, getenv("AKSWIZ_ENDPOINT"),
@@ -60,6 +68,12 @@ main(int argc, char **argv)
 	req.method = "GET";
 	req.url = url;
 	req.auth = auth_token_source(auth);
+	if (create) {
+		req.method = "PUT";
+		req.body = "{\"location\":\"eastus\"}";
+		req.body_len = strlen(req.body);
+		req.no_retry = true;
+	}
 	http_response_init(&rsp);
 	for (i = 0; i < times; i++) {
 		if (!http_call(http, &req, &rsp, &err)) {

@@ -171,5 +171,41 @@ c401=$(grep -c '"status":401' "$T/journal.log")
 [ "$c401" = 0 ]; ok $? "no call went out with an expired token ($c401 x 401)"
 sb_stop
 
+# Faults: 429, 503, a reset and a truncated body on the first calls; the
+# fake clock makes the client's backoff instant.
+rm -rf "$T/cache" "$T/journal.log"
+sb_start --world "$T/world.json" --faults \
+    "GET:subscriptions=429:retry-after=0#1;GET:subscriptions=503:retry-after=0#1;GET:subscriptions=reset-before#1;GET:subscriptions=truncate#1"
+run AKSWIZ_FAKE_CLOCK=2030-01-01T00:00:00Z AKSWIZ_ENDPOINT="$URL" \
+    AKSWIZ_AUTHORITY="$AUTH" SSL_CERT_FILE="$CA" \
+    AZURE_TENANT_ID="$TENANT" AZURE_CLIENT_ID="$CLIENT" \
+    AZURE_CLIENT_SECRET="$SECRET" ARM_GET_DEBUG="$T/faults.log" \
+    "$ARMGET" -n 2 "/subscriptions?api-version=2022-12-01"
+ok $rc "429, 503, reset and truncation: the calls still succeed"
+first=$(head -n 1 "$T/out")
+case $first in "200 "[345]) ok 0 "the first call retried ($first)";;
+	*) ok 1 "the first call retried ($first)";; esac
+second=$(sed -n 2p "$T/out")
+[ "$second" = "200 1" ]; ok $? "the second took one ($second)"
+got=$(grep -c '"path":"/subscriptions"' "$T/journal.log")
+[ "$got" = 6 ]; ok $? "the sandbox saw 4 faults and 2 answers ($got)"
+hasnt "$T/faults.log" "$SECRET" "the debug log of the retries has no secret"
+sb_stop
+
+# A create whose connection is reset before the answer is not sent again
+# (neither by akswiz nor by libcurl's own retry of reused connections).
+rm -f "$T/journal.log"
+sb_start --world "$T/world.json" --faults "PUT:*=reset-before#1"
+CPATH="/subscriptions/$SUB/resourceGroups/x/providers/Microsoft.MachineLearningServices/workspaces/y/computes/z?api-version=2024-04-01"
+run AKSWIZ_FAKE_CLOCK=2030-01-01T00:00:00Z AKSWIZ_ENDPOINT="$URL" \
+    AKSWIZ_AUTHORITY="$AUTH" SSL_CERT_FILE="$CA" \
+    AZURE_TENANT_ID="$TENANT" AZURE_CLIENT_ID="$CLIENT" \
+    AZURE_CLIENT_SECRET="$SECRET" "$ARMGET" -c "$CPATH"
+[ $rc = 1 ]; ok $? "a create with its connection reset fails ($rc)"
+has "$T/out" "error cannot reach" "with a network error for the caller to look first"
+got=$(grep -c '"method":"PUT"' "$T/journal.log")
+[ "$got" = 1 ]; ok $? "exactly one PUT reached the sandbox ($got)"
+sb_stop
+
 echo "1..$n"
 [ $failed -eq 0 ]
