@@ -53,6 +53,7 @@
 	_(BRIDGE_OVERLAPS_SERVICE, NS_(N_("Docker bridge CIDR %1$s overlaps the service CIDR %2$s."))) \
 	_(BRIDGE_OVERLAPS_SUBNET, NS_(N_("Docker bridge CIDR %1$s overlaps the subnet's range %2$s."))) \
 	_(SERVICE_OVERLAPS_SUBNET, NS_(N_("Service CIDR %1$s overlaps the subnet's range %2$s."))) \
+	_(SERVICE_CIDR_TOO_SMALL, NS_(N_("Service CIDR %1$s leaves no address for the DNS service IP; use a larger range, such as 10.0.0.0/16."))) \
 	/* load balancer and TLS */ \
 	_(LB_INVALID,		NS_(N_("The load balancer type must be PublicIp or InternalLoadBalancer; \"%1$s\" is neither."))) \
 	_(LB_SUBNET_NEEDED,	NS_(N_("An internal load balancer needs a subnet."))) \

@@ -59,7 +59,7 @@ vnet_dns(const char *ip_text, uint32_t ip, const struct cidr *svc,
 {
 	struct verdict	*v;
 	struct cidr	 net = { cidr_network(svc), svc->prefix };
-	char		 buf[20], hint[16] = "";
+	char		 buf[20], hint[16];
 	uint32_t	 first = cidr_network(svc);
 
 	if (!cidr_contains(svc, ip)) {
@@ -71,11 +71,15 @@ vnet_dns(const char *ip_text, uint32_t ip, const struct cidr *svc,
 	}
 	if (ip != first && ip != first + 1)
 		return;
+	if (svc->prefix >= 31) {
+		/* Two addresses or one: both are reserved. */
+		v = verdicts_add(vs, FIELD_SERVICE_CIDR, SEV_ERROR,
+		    MSG_SERVICE_CIDR_TOO_SMALL);
+		verdict_arg(v, "%s", svc_text);
+		return;
+	}
 	/* The conventional choice is the tenth address (10.0.0.10). */
-	if (svc->prefix <= 28)
-		ipv4_format(first + 10, hint, sizeof hint);
-	else if (svc->prefix <= 30)
-		ipv4_format(first + 2, hint, sizeof hint);
+	ipv4_format(first + (svc->prefix <= 28 ? 10 : 2), hint, sizeof hint);
 	cidr_format(&net, buf, sizeof buf);
 	v = verdicts_add(vs, FIELD_DNS_SERVICE_IP, SEV_ERROR,
 	    MSG_DNS_RESERVED);

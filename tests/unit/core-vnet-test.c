@@ -83,8 +83,14 @@ static const struct {
 	    "bridge touching the subnet" },
 	{ NULL, NULL, NULL, "10.0.5.0/24", FIELD_SERVICE_CIDR, SEV_ERROR,
 	    MSG_SERVICE_OVERLAPS_SUBNET, "service over the subnet" },
-	{ "10.0.0.0/32", "10.0.0.0", NULL, NULL, FIELD_DNS_SERVICE_IP,
-	    SEV_ERROR, MSG_DNS_RESERVED, "service /32" },
+	{ "10.0.0.0/32", "10.0.0.0", NULL, NULL, FIELD_SERVICE_CIDR,
+	    SEV_ERROR, MSG_SERVICE_CIDR_TOO_SMALL, "service /32" },
+	{ "10.0.0.0/31", "10.0.0.1", NULL, NULL, FIELD_SERVICE_CIDR,
+	    SEV_ERROR, MSG_SERVICE_CIDR_TOO_SMALL, "service /31" },
+	{ "10.0.0.0/30", "10.0.0.1", NULL, NULL, FIELD_DNS_SERVICE_IP,
+	    SEV_ERROR, MSG_DNS_RESERVED, "service /30, first host" },
+	{ "10.0.0.0/30", "10.0.0.2", NULL, NULL, 0, 0, MSG__COUNT,
+	    "service /30, second host" },
 	{ "0.0.0.0/0", "10.0.0.10", "172.17.0.1/16", NULL,
 	    FIELD_DOCKER_BRIDGE_CIDR, SEV_ERROR, MSG_BRIDGE_OVERLAPS_SERVICE,
 	    "service /0 overlaps everything" },
@@ -156,6 +162,12 @@ main(void)
 	core_arg(v, 0, "10.0.0.1", "DNS_RESERVED: the IP");
 	core_arg(v, 1, "10.0.0.0/16", "DNS_RESERVED: the range");
 	core_arg(v, 2, "10.0.0.10", "DNS_RESERVED: a suggestion");
+	strcpy(vn.service_cidr, "10.0.0.0/29");
+	verdicts_init(&vs);
+	rules_vnet(&vn, NULL, &vs);
+	core_arg(core_find(&vs, MSG_DNS_RESERVED), 2, "10.0.0.2",
+	    "DNS_RESERVED: a suggestion inside a /29");
+	strcpy(vn.service_cidr, "10.0.0.0/16");
 	strcpy(vn.dns_service_ip, "10.1.0.10");
 	verdicts_init(&vs);
 	rules_vnet(&vn, NULL, &vs);
