@@ -1,13 +1,21 @@
 /*
  * The interactive commands: `akswiz create`, `akswiz attach`, and what
  * runs when akswiz is started with no command (the home screen).  They
- * hand the scope from the global options to tui/ and nothing else.
+ * open a session from the global options (with --sandbox, a private
+ * sandbox) and hand tui/ the scope and the ARM client; when no session can
+ * be built, or AKSWIZ_OFFLINE is set, the screens work offline and say so.
  */
 #include "config.h"
 #include "cli/cmd.h"
 
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "cli/session.h"
+#include "common/err.h"
 #include "common/i18n.h"
 #include "core/plan.h"
 #include "tui/tui.h"
@@ -29,19 +37,75 @@ cmd_tui_options(const struct cli_globals *g, struct tui_options *o,
 		o->cloud = CLOUD_AZURE;
 }
 
+/*
+ * While curses owns the terminal, stderr (debug log, sign-in messages) goes
+ * to $XDG_STATE_HOME/akswiz/tui.log instead of through the screen.
+ * Returns the saved descriptor, or -1 when nothing was redirected.
+ */
+static int
+cmd_tui_quiet_stderr(void)
+{
+	const char	*xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char		 path[1024];
+	int		 fd, saved;
+
+	if (!isatty(STDERR_FILENO))
+		return -1;
+	if (xdg != NULL && *xdg == '/')
+		snprintf(path, sizeof path, "%s/akswiz/tui.log", xdg);
+	else
+		snprintf(path, sizeof path, "%s/.local/state/akswiz/tui.log",
+		    home != NULL ? home : ".");
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
+	    0600)) < 0)
+		return -1;
+	saved = dup(STDERR_FILENO);
+	dup2(fd, STDERR_FILENO);
+	close(fd);
+	return saved;
+}
+
 /* Run the interface from a start screen; extra arguments are refused. */
 static int
 cmd_tui_run(struct cli_globals *g, int argc, char **argv,
     enum tui_start start)
 {
 	struct tui_options	o;
+	struct session		s;
+	struct err		err;
+	bool			live;
+	int			status, saved;
 
 	if (argc > 1) {
 		cli_error(_("%s takes no arguments, only options"), argv[0]);
 		return EXIT_USAGE;
 	}
 	cmd_tui_options(g, &o, start);
-	return tui_main(&o) == 0 ? EXIT_OK : EXIT_USAGE;
+	/* Live when a session can be built; the screens say when it is not. */
+	err_clear(&err);
+	memset(&s, 0, sizeof s);
+	if (getenv("AKSWIZ_OFFLINE") != NULL && !g->sandbox) {
+		live = false;
+		err_set(&err, ERR_USAGE, "%s", _("AKSWIZ_OFFLINE is set"));
+	} else
+		live = session_open(&s, g, SESSION_SCOPE, &err);
+	if (live) {
+		o.arm = &s.arm;
+		o.subscription = s.subscription;
+		o.resource_group = s.resource_group;
+		o.workspace = s.workspace;
+	} else {
+		o.offline_reason = err.msg;
+	}
+	saved = cmd_tui_quiet_stderr();
+	status = tui_main(&o);
+	if (saved >= 0) {
+		dup2(saved, STDERR_FILENO);
+		close(saved);
+	}
+	if (live)
+		session_close(&s);
+	return status == 0 ? EXIT_OK : EXIT_USAGE;
 }
 
 int

@@ -118,6 +118,12 @@ job_shutdown(void)
 {
 	if (!job_started)
 		return;
+	/*
+	 * An operation may still run: leave it to the process's end rather
+	 * than wait minutes; its journal lets "akswiz watch" follow it.
+	 */
+	if (job_outstanding > 0)
+		return;
 	pthread_mutex_lock(&job_lock);
 	job_stopping = true;
 	pthread_cond_signal(&job_cond);

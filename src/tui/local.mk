@@ -12,7 +12,8 @@ libtui_a_SOURCES = \
 	src/tui/widget.h src/tui/widget-field.c src/tui/widget-list.c \
 	src/tui/widget-form.c \
 	src/tui/wizard.h src/tui/screen-wizard.c src/tui/screen-review.c \
-	src/tui/screen-home.c
+	src/tui/screen-home.c src/tui/screen-progress.c \
+	src/tui/live.h src/tui/live.c
 libtui_a_CFLAGS += $(CURL_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
 akswiz_SOURCES += src/cli/cmd-tui.c
 akswiz_LDADD += -lpthread
@@ -23,7 +24,8 @@ SCREEN_TESTS = \
 	tests/screens/create-production-test.sh \
 	tests/screens/back-test.sh \
 	tests/screens/tls-test.sh \
-	tests/screens/display-test.sh
+	tests/screens/display-test.sh \
+	tests/screens/live-create-test.sh
 TESTS += $(SCREEN_TESTS)
 EXTRA_DIST += tests/screens/libtest.sh $(SCREEN_TESTS)
 

@@ -112,10 +112,16 @@ home_draw(struct screen *s, WINDOW *win)
 	if (t->ctx.identity[0] != '\0')
 		snprintf(line, sizeof line, _("Signed in as %s"),
 		    t->ctx.identity);
+	else if (t->ctx.live)
+		snprintf(line, sizeof line, "%s", t->ctx.sandbox ?
+		    _("Live: the private sandbox cloud of this session.") :
+		    _("Live: signs in with the cached token or the AZURE_* "
+		    "settings when it first needs to."));
 	else
-		snprintf(line, sizeof line, "%s", t->ctx.live ?
-		    _("Not signed in") : _("Offline: nothing is read from "
-		    "or sent to Azure in this session."));
+		snprintf(line, sizeof line, _("Offline (%s): nothing is read "
+		    "from or sent to Azure in this session."),
+		    t->ctx.offline_reason[0] != '\0' ?
+		    t->ctx.offline_reason : _("no session"));
 	display_text(win, y++, 2, COLS - 4, line, display_attr(STYLE_DIM),
 	    true);
 	y++;

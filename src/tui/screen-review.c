@@ -16,6 +16,7 @@
 #include "plan/plan-export.h"
 #include "plan/plan-json.h"
 #include "tui/display.h"
+#include "tui/live.h"
 #include "tui/tui.h"
 #include "tui/wizard.h"
 
@@ -183,6 +184,11 @@ review_choose(struct review *r, const char *key)
 			tui_status(t, STYLE_WARNING, "%s", _("Offline: nothing "
 			    "can be submitted. Save the plan and run \"akswiz "
 			    "apply PLAN\" where you can sign in."));
+		else {
+			r->w->saved = true;	/* the journal keeps it now */
+			screen_progress_push(t, live_run_new(t->ctx.arm,
+			    t->ctx.cloud, &r->w->plan), r->w);
+		}
 	} else if (strcmp(key, "save") == 0) {
 		review_default_path(r, path, sizeof path);
 		widget_field_set(&r->path, path);

@@ -26,6 +26,8 @@
 #include "core/vmcatalogue.h"
 #include "plan/plan-json.h"
 #include "tui/display.h"
+#include "tui/job.h"
+#include "tui/live.h"
 #include "tui/tui.h"
 
 static const char *const purpose_labels[] = {
@@ -176,7 +178,7 @@ wizard_size_rows(struct wizard *w)
 		if (s->family_free >= 0)
 			/* TRANSLATORS: remaining quota, at most 12 cells. */
 			snprintf(fr, sizeof fr, _("%ld free"), s->family_free);
-		snprintf(row, sizeof row, "%-22s %3d  %7.1f  %-22s %-7s %s",
+		snprintf(row, sizeof row, "%-20s %3d %7.1f  %-19s %-6s %s",
 		    s->name, s->vcpus, s->memory_gb, s->family, mark, fr);
 		widget_list_add(&w->size_list, s->name, row, false);
 	}
@@ -308,6 +310,22 @@ wizard_add_field(struct widget_form *f, const char *label,
 	if (value != NULL)
 		widget_field_set(fld, value);
 	it->field = fld;
+}
+
+/* Free what the facts own. */
+static void
+wizard_facts_free(struct wizard_facts *f)
+{
+	size_t	i;
+
+	free(f->sizes);
+	free(f->family);
+	for (i = 0; i < f->nnames; i++)
+		free(f->names[i]);
+	free(f->names);
+	free(f->clusters);
+	free(f->cluster_verdicts);
+	memset(f, 0, sizeof *f);
 }
 
 /* Build every step's widgets with their defaults. */
@@ -480,6 +498,26 @@ wizard_check_step(struct wizard *w, enum wizard_step step,
 	verdicts_init(&tmp);
 	switch (step) {
 	case STEP_CLUSTER:
+		if (w->facts.clusters_known) {
+			size_t	i, k;
+
+			for (i = 0; i < w->facts.nclusters; i++)
+				if (strcmp(w->facts.clusters[i].id,
+				    w->plan.cluster_id) == 0)
+					break;
+			if (i == w->facts.nclusters) {
+				verdicts_add(vs, FIELD_CLUSTER_ID, SEV_ERROR,
+				    MSG_ID_EMPTY);
+				break;
+			}
+			/* Size is judged on the purpose step, for its purpose. */
+			for (k = 0; k < w->facts.cluster_verdicts[i].n; k++)
+				if (w->facts.cluster_verdicts[i].v[k].msg !=
+				    MSG_CLUSTER_TOO_SMALL && vs->n < VERDICTS_MAX)
+					vs->v[vs->n++] =
+					    w->facts.cluster_verdicts[i].v[k];
+			break;
+		}
 		if (aks_id_parse(w->plan.cluster_id, &id, FIELD_CLUSTER_ID,
 		    vs) && w->tui->ctx.scope.subscription[0] != '\0')
 			attach_check_subscription(&id,
@@ -708,6 +746,10 @@ wizard_draw_name(struct wizard *w, WINDOW *win, int y, int bottom)
 		snprintf(line, sizeof line, _("\"%s\" follows the rules and "
 		    "is free in workspace %s."), w->plan.name,
 		    w->tui->ctx.scope.workspace);
+	else if (w->loading != NULL || w->loading_clusters != NULL)
+		snprintf(line, sizeof line, _("\"%s\" follows the rules. "
+		    "%s Reading the workspace's computes..."), w->plan.name,
+		    tui_spinner(w->tui));
 	else
 		snprintf(line, sizeof line, _("\"%s\" follows the rules. "
 		    "Whether it is free is checked when the workspace can be "
@@ -777,13 +819,20 @@ wizard_draw_size(struct wizard *w, WINDOW *win, int y, int bottom)
 	display_text(win, y, COLS - 2 - display_width(line), COLS / 2, line,
 	    display_attr(STYLE_DIM), false);
 	y++;
-	if (!w->facts.live) {
-		display_text(win, y++, 2, COLS - 4, _("Offline: sizes from "
+	if (w->loading != NULL) {
+		snprintf(line, sizeof line, _("%s Reading the region's VM "
+		    "sizes and quota..."), tui_spinner(w->tui));
+		display_text(win, y++, 2, COLS - 4, line,
+		    display_attr(STYLE_DIM), true);
+	} else if (!w->facts.live) {
+		display_text(win, y++, 2, COLS - 4, w->live_error[0] != '\0' ?
+		    _("Live data unavailable: sizes from the built-in "
+		    "catalogue, quota unknown.") : _("Offline: sizes from "
 		    "the built-in catalogue; the region's list and quota are "
 		    "checked online."), display_attr(STYLE_WARNING), true);
 	}
 	/* TRANSLATORS: column heads; keep the columns aligned with the rows. */
-	snprintf(line, sizeof line, "%-22s %4s %8s  %-22s %-7s %s",
+	snprintf(line, sizeof line, "%-20s %3s %7s  %-19s %-6s %s",
 	    _("Size"), _("vCPU"), _("GB"), _("Family"), _("Marks"),
 	    _("Quota"));
 	display_text(win, y++, 2 + display_width(glyph->pointer) + 1,
@@ -831,14 +880,31 @@ wizard_draw_cluster(struct wizard *w, WINDOW *win, int y, int bottom)
 {
 	int	rows;
 
+	if (w->loading_clusters != NULL) {
+		char	line[256];
+
+		snprintf(line, sizeof line, _("%s Reading the subscription's "
+		    "AKS clusters and their versions..."),
+		    tui_spinner(w->tui));
+		display_text(win, y, 2, COLS - 4, line,
+		    display_attr(STYLE_DIM), true);
+		return;
+	}
 	if (w->facts.clusters_known) {
+		if (w->facts.nclusters == 0)
+			display_wrap(win, y, 2, COLS - 4, 2, _("The "
+			    "subscription has no AKS cluster. Create one in "
+			    "AKS, or create an inference cluster instead."),
+			    display_attr(STYLE_WARNING));
 		widget_list_draw(&w->cluster_list, win, y, 2, bottom - y - 3,
 		    COLS - 4, true);
 		wizard_draw_verdicts(w, win, bottom - 2, 2, COLS - 4, 2,
 		    FIELD__COUNT, false);
 		return;
 	}
-	display_wrap(win, y, 2, COLS - 4, 2, _("Offline: the subscription's "
+	display_wrap(win, y, 2, COLS - 4, 2, w->live_error[0] != '\0' ?
+	    _("The subscription's clusters could not be read. Type the "
+	    "cluster's resource ID.") : _("Offline: the subscription's "
 	    "clusters cannot be listed. Type the cluster's resource ID."),
 	    display_attr(STYLE_WARNING));
 	y += 3;
@@ -1217,14 +1283,15 @@ wizard_free(struct screen *s)
 	struct wizard	*w = s->data;
 	size_t		 i;
 
+	(void)i;
 	widget_list_done(&w->size_list);
 	widget_list_done(&w->cluster_list);
-	free(w->facts.sizes);
-	free(w->facts.family);
-	for (i = 0; i < w->facts.nnames; i++)
-		free(w->facts.names[i]);
-	free(w->facts.names);
-	free(w->facts.clusters);
+	wizard_facts_free(&w->facts);
+	/* A job still running frees its result when it ends. */
+	if (w->loading != NULL)
+		w->loading->cancelled = true;
+	if (w->loading_clusters != NULL)
+		w->loading_clusters->cancelled = true;
 	free(w);
 }
 
@@ -1293,6 +1360,156 @@ wizard_save_draft(struct screen *s)
 	free(doc);
 }
 
+/* Rows of the attach step: a cluster and its verdict, in one line. */
+static void
+wizard_cluster_rows(struct wizard *w)
+{
+	char		 row[512], verdict[256];
+	size_t		 i, k;
+	const struct verdict *v;
+
+	widget_list_clear(&w->cluster_list);
+	for (i = 0; i < w->facts.nclusters; i++) {
+		const struct cluster_facts	*c = &w->facts.clusters[i];
+		const struct verdicts		*vs = &w->facts.cluster_verdicts[i];
+		const char			*mark = glyph->ok;
+
+		v = NULL;
+		for (k = 0; k < vs->n && v == NULL; k++)
+			if (vs->v[k].severity == SEV_ERROR &&
+			    vs->v[k].msg != MSG_CLUSTER_TOO_SMALL)
+				v = &vs->v[k];
+		for (k = 0; k < vs->n && v == NULL; k++)
+			if (vs->v[k].severity == SEV_WARNING ||
+			    vs->v[k].msg == MSG_CLUSTER_TOO_SMALL)
+				v = &vs->v[k];
+		if (v != NULL && v->severity == SEV_ERROR &&
+		    v->msg != MSG_CLUSTER_TOO_SMALL)
+			mark = glyph->error;
+		else if (v != NULL)
+			mark = glyph->warning;
+		if (v != NULL)
+			tui_verdict_text(v, verdict, sizeof verdict);
+		else
+			snprintf(verdict, sizeof verdict, "%s",
+			    _("can be attached"));
+		/* TRANSLATORS: a cluster row: name, version, nodes, vCPU, region. */
+		snprintf(row, sizeof row, _("%-18s %-8s %3d nodes %4d vCPU  "
+		    "%-10s %s %s"), c->name, c->version, c->node_count,
+		    c->vcpu_total, c->location, mark, verdict);
+		widget_list_add(&w->cluster_list, c->id, row,
+		    mark == glyph->error);
+	}
+	if (w->plan.cluster_id[0] != '\0')
+		widget_list_select(&w->cluster_list, w->plan.cluster_id);
+	if (widget_list_selected(&w->cluster_list) != NULL)
+		widget_field_set(&w->cluster_id,
+		    widget_list_selected(&w->cluster_list));
+}
+
+/* Take the facts a job found, or say why there are none. */
+static void
+wizard_take_facts(struct wizard *w, bool ok, const struct err *err,
+    const char *location, struct wizard_facts *found)
+{
+	struct tui	*t = w->tui;
+	char		*keep;
+	const char	*sel;
+
+	if (!ok) {
+		snprintf(w->live_error, sizeof w->live_error, "%s",
+		    err->msg);
+		tui_status(t, STYLE_ERROR, _("Live data unavailable: %s"),
+		    err->msg);
+		return;
+	}
+	if (location[0] != '\0' && t->ctx.location[0] == '\0') {
+		snprintf(t->ctx.location, sizeof t->ctx.location, "%s",
+		    location);
+		w->ask_region = false;
+		if (w->size_focus == 2)
+			w->size_focus = 0;
+	}
+	sel = widget_list_selected(&w->size_list);
+	keep = sel != NULL ? xstrdup(sel) : NULL;
+	if (found->nsizes == 0 && w->op == PLAN_CREATE) {
+		/* Keep the catalogue's sizes: the answer had none. */
+		found->sizes = w->facts.sizes;
+		found->nsizes = w->facts.nsizes;
+		w->facts.sizes = NULL;
+	}
+	wizard_facts_free(&w->facts);
+	w->facts = *found;
+	memset(found, 0, sizeof *found);
+	wizard_size_rows(w);
+	if (keep == NULL || !widget_list_select(&w->size_list, keep))
+		widget_list_select(&w->size_list, DEFAULT_VM_SIZE);
+	free(keep);
+	wizard_cluster_rows(w);
+	wizard_check(w);
+	t->redraw = true;
+}
+
+/* Job done (main thread): the create wizard's facts. */
+static void
+wizard_create_loaded(void *arg)
+{
+	struct live_create	*lc = arg;
+
+	if (!lc->cancelled) {
+		struct wizard	*w = lc->owner;
+
+		w->loading = NULL;
+		wizard_take_facts(w, lc->ok, &lc->err, lc->location,
+		    &lc->facts);
+	}
+	live_create_free(lc);
+}
+
+/* Job done (main thread): the clusters to attach. */
+static void
+wizard_clusters_loaded(void *arg)
+{
+	struct live_clusters	*lc = arg;
+
+	if (!lc->cancelled) {
+		struct wizard	*w = lc->owner;
+
+		w->loading_clusters = NULL;
+		wizard_take_facts(w, lc->ok, &lc->err, lc->location,
+		    &lc->facts);
+	}
+	live_clusters_free(lc);
+}
+
+/* Ask the backend for the facts of this wizard. */
+static void
+wizard_load_live(struct wizard *w)
+{
+	struct tui	*t = w->tui;
+
+	if (t->ctx.arm == NULL)
+		return;
+	if (w->op == PLAN_CREATE) {
+		struct live_create	*lc = xcalloc(1, sizeof *lc);
+
+		lc->arm = t->ctx.arm;
+		lc->scope = t->ctx.scope;
+		lc->owner = w;
+		w->loading = lc;
+		job_start(live_create_run, wizard_create_loaded, lc);
+	} else {
+		struct live_clusters	*lc = xcalloc(1, sizeof *lc);
+
+		lc->arm = t->ctx.arm;
+		lc->cloud = t->ctx.cloud;
+		lc->scope = t->ctx.scope;
+		lc->owner = w;
+		w->loading_clusters = lc;
+		job_start(live_clusters_run, wizard_clusters_loaded, lc);
+	}
+}
+
 static const struct screen_ops wizard_ops = {
 	"wizard", wizard_enter, NULL, wizard_request, wizard_draw,
 	wizard_free, wizard_save_state, wizard_unsaved, wizard_save_draft,
@@ -1334,7 +1551,10 @@ wizard_new(struct tui *t, enum plan_op op)
 void
 screen_wizard_push(struct tui *t, enum plan_op op)
 {
-	tui_push(t, &wizard_ops, wizard_new(t, op));
+	struct wizard	*w = wizard_new(t, op);
+
+	tui_push(t, &wizard_ops, w);
+	wizard_load_live(w);
 }
 
 void
@@ -1345,4 +1565,5 @@ screen_wizard_push_plan(struct tui *t, const struct plan *p)
 
 	wizard_load(w, p);
 	tui_push(t, &wizard_ops, w);
+	wizard_load_live(w);
 }

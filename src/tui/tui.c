@@ -489,6 +489,10 @@ tui_main(const struct tui_options *o)
 	    o->location != NULL ? o->location : "");
 	t.ctx.cloud = o->cloud;
 	t.ctx.sandbox = o->sandbox;
+	t.ctx.arm = o->arm;
+	t.ctx.live = o->arm != NULL;
+	snprintf(t.ctx.offline_reason, sizeof t.ctx.offline_reason, "%s",
+	    o->offline_reason != NULL ? o->offline_reason : "");
 	if (script != NULL && *script != '\0' && !script_open(script, &err)) {
 		fprintf(stderr, "akswiz: %s\n", err.msg);
 		return 2;

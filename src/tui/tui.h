@@ -19,6 +19,7 @@
 
 struct screen;
 struct tui;
+struct arm;
 typedef struct _win_st WINDOW;
 
 enum tui_start {
@@ -37,6 +38,8 @@ struct tui_options {
 	enum cloud	 cloud;
 	bool		 no_color;
 	bool		 sandbox;
+	struct arm	*arm;		/* live backend (borrowed), or NULL */
+	const char	*offline_reason;	/* why arm is NULL, or NULL */
 };
 
 enum reaction {
@@ -76,6 +79,8 @@ struct tui_context {
 	enum cloud		 cloud;
 	bool			 sandbox;
 	bool			 live;		/* a backend answers */
+	struct arm		*arm;		/* (borrowed) NULL offline */
+	char			 offline_reason[256];
 	char			 identity[PLAN_NAME_LEN];
 };
 
@@ -124,6 +129,9 @@ void	screen_wizard_push(struct tui *, enum plan_op);
 struct wizard;
 void	screen_wizard_push_plan(struct tui *, const struct plan *);
 void	screen_review_push(struct tui *, struct wizard *);
+/* Follow a submitted plan (takes over run, a struct live_run). */
+struct live_run;
+void	screen_progress_push(struct tui *, struct live_run *, struct wizard *);
 /* A scrollable page of text (exports); takes over text. */
 void	screen_text_push(struct tui *, const char *title, char *text);
 

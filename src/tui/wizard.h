@@ -16,6 +16,8 @@
 #include "tui/widget.h"
 
 struct tui;
+struct live_create;
+struct live_clusters;
 
 enum wizard_step {
 	STEP_CLUSTER,		/* attach: which AKS cluster */
@@ -50,6 +52,7 @@ struct wizard_facts {
 	size_t			 nnames;
 	bool			 names_known;
 	struct cluster_facts	*clusters;	/* attach (owned) */
+	struct verdicts		*cluster_verdicts;	/* one per cluster */
 	size_t			 nclusters;
 	bool			 clusters_known;
 };
@@ -66,6 +69,9 @@ struct wizard {
 	bool			 show_errors;	/* Next was refused */
 	bool			 saved;		/* the plan as it is was saved */
 	bool			 confirm_leave;	/* Esc on step 1 with work */
+	struct live_create	*loading;	/* the facts job, if running */
+	struct live_clusters	*loading_clusters;
+	char			 live_error[256];	/* why facts are offline */
 	char			 saved_path[PLAN_TEXT_LEN];
 
 	/* attach */

@@ -90,8 +90,8 @@ assert_equals size.screen "size: filtered list, one node, the live sizing line" 
 
   Filter: D3_v2                                                 1 of 128 sizes
   Offline: sizes from the built-in catalogue; the region's list and quota are…
-    Size                   vCPU       GB  Family                 Marks   Quota
-  › Standard_D3_v2           4     14.0  standardDv2Family
+    Size                 vCPU      GB  Family              Marks  Quota
+  › Standard_D3_v2         4    14.0  standardDv2Family
 
 
 

@@ -26,8 +26,8 @@ assert_equals two.screen "2 nodes: Next refused, the problem under the count" <<
 
   Filter: D3_v2                                                 1 of 128 sizes
   Offline: sizes from the built-in catalogue; the region's list and quota are…
-    Size                   vCPU       GB  Family                 Marks   Quota
-  › Standard_D3_v2           4     14.0  standardDv2Family
+    Size                 vCPU      GB  Family              Marks  Quota
+  › Standard_D3_v2         4    14.0  standardDv2Family
 
 
 
@@ -54,8 +54,8 @@ assert_equals three.screen "3 nodes: meets production" <<EOF
 
   Filter: D3_v2                                                 1 of 128 sizes
   Offline: sizes from the built-in catalogue; the region's list and quota are…
-    Size                   vCPU       GB  Family                 Marks   Quota
-  › Standard_D3_v2           4     14.0  standardDv2Family
+    Size                 vCPU      GB  Family              Marks  Quota
+  › Standard_D3_v2         4    14.0  standardDv2Family
 
 
 

@@ -31,7 +31,7 @@ assert_equals home.screen "the home screen" <<EOF
   inference, or attach one you have. Every step explains itself and is checked
   before anything is sent.
 
-  Offline: nothing is read from or sent to Azure in this session.
+  Offline (AKSWIZ_OFFLINE is set): nothing is read from or sent to Azure in t…
 
   › Create an inference cluster
     Attach an existing AKS cluster

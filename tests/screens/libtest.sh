@@ -23,7 +23,6 @@ AKSWIZ="$top_builddir/akswiz"
 SUB=00000000-0000-0000-0000-000000000001
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/akswiz-screens.XXXXXX") || exit 99
-trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 99
 mkdir -p home state
 
@@ -32,11 +31,63 @@ HOME=$work/home; XDG_STATE_HOME=$work/state
 AKSWIZ_NO_DISPLAY=1; AKSWIZ_FAKE_CLOCK=2030-01-01T00:00:00Z
 export LC_ALL LANG TZ TERM COLUMNS LINES HOME XDG_STATE_HOME \
     AKSWIZ_NO_DISPLAY AKSWIZ_FAKE_CLOCK
+AKSWIZ_OFFLINE=1; export AKSWIZ_OFFLINE
 unset NO_COLOR AKSWIZ_ENDPOINT AKSWIZ_AUTHORITY LANGUAGE AKSWIZ_SCRIPT \
     2>/dev/null || true
 
 tap_n=0
 tap_failed=0
+
+SB_PID=
+cleanup() {
+	if [ -n "$SB_PID" ]; then
+		kill "$SB_PID" 2>/dev/null
+		wait "$SB_PID" 2>/dev/null
+	fi
+	rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+
+# sandbox_start [SANDBOX OPTIONS]: a private akswiz-sandbox on 127.0.0.1
+# port 0; sets SB_ARGS (the options that point akswiz at it) and the
+# service principal in AZURE_*; live screens from here on.
+sandbox_start() {
+	rm -f "$work/ready.json"
+	"$top_builddir/akswiz-sandbox" --ready-file "$work/ready.json" \
+	    --journal "$work/journal.log" --state-dir "$work/sb" \
+	    --retry-after 0 "$@" >"$work/sandbox.out" 2>"$work/sandbox.err" &
+	SB_PID=$!
+	i=0
+	while [ ! -s "$work/ready.json" ]; do
+		if ! kill -0 "$SB_PID" 2>/dev/null || [ $i -gt 2000 ]; then
+			echo "Bail out! akswiz-sandbox did not start"
+			cat "$work/sandbox.err"
+			exit 1
+		fi
+		i=$((i + 1))
+		sleep 0.01
+	done
+	SB_ARGS="--endpoint $(sb_ready endpoint) --authority \
+	    $(sb_ready authority) --ca-file $(sb_ready caFile) \
+	    --subscription $(sb_ready subscriptionId) \
+	    -g $(sb_ready resourceGroup) -w $(sb_ready workspace)"
+	AZURE_TENANT_ID=$(sb_ready tenantId)
+	AZURE_CLIENT_ID=$(sb_ready clientId)
+	AZURE_CLIENT_SECRET=$(sb_ready clientSecret)
+	XDG_CACHE_HOME=$work/cache
+	XDG_CONFIG_HOME=$work/config
+	AKSWIZ_POLL_MIN_MS=20
+	export AZURE_TENANT_ID AZURE_CLIENT_ID AZURE_CLIENT_SECRET \
+	    XDG_CACHE_HOME XDG_CONFIG_HOME AKSWIZ_POLL_MIN_MS
+	unset AKSWIZ_OFFLINE
+}
+
+# sb_ready KEY: a member of the sandbox's ready file.
+sb_ready() {
+	sed -n "s/.*\"$1\" *: *\"\([^\"]*\)\".*/\1/p" "$work/ready.json" |
+	    head -n 1
+}
 
 # ok DESCRIPTION / not_ok DESCRIPTION: one TAP line.
 ok() {

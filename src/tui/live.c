@@ -1,0 +1,287 @@
+/*
+ * Backend calls for the screens (see live.h).  Everything here runs on the
+ * worker thread: it may block on the network as long as it likes.
+ */
+#include "config.h"
+#include "tui/live.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "azure/arm.h"
+#include "common/clock.h"
+#include "common/xalloc.h"
+#include "core/vmcatalogue.h"
+
+/* The names of the workspace's computes, for uniqueness. */
+static bool
+live_names(struct arm *arm, const struct plan_scope *sc,
+    struct wizard_facts *f, struct err *err)
+{
+	struct arm_compute_list	l;
+	size_t			i;
+
+	memset(&l, 0, sizeof l);
+	if (!arm_list_computes(arm, sc->subscription, sc->resource_group,
+	    sc->workspace, &l, err))
+		return false;
+	f->names = xcalloc(l.n + 1, sizeof *f->names);
+	for (i = 0; i < l.n; i++)
+		f->names[f->nnames++] = xstrdup(l.v[i].name != NULL ?
+		    l.v[i].name : "");
+	f->names_known = true;
+	arm_compute_list_free(&l);
+	return true;
+}
+
+/* A usage line as quota facts. */
+static void
+live_quota(const struct arm_usage *u, struct quota_facts *q)
+{
+	memset(q, 0, sizeof *q);
+	if (u == NULL)
+		return;
+	q->known = true;
+	q->limit = u->limit;
+	q->usage = u->current;
+	snprintf(q->label, sizeof q->label, "%s", u->label != NULL ?
+	    u->label : u->name);
+}
+
+/* The workspace's location: its region's sizes and quota follow from it. */
+static bool
+live_location(struct arm *arm, const struct plan_scope *sc, char *loc,
+    size_t len, struct err *err)
+{
+	struct arm_workspace	ws;
+
+	memset(&ws, 0, sizeof ws);
+	if (!arm_get_workspace(arm, sc->subscription, sc->resource_group,
+	    sc->workspace, &ws, err))
+		return false;
+	snprintf(loc, len, "%s", ws.location != NULL ? ws.location : "");
+	arm_workspace_done(&ws);
+	return true;
+}
+
+void
+live_create_run(void *arg)
+{
+	struct live_create	*lc = arg;
+	struct wizard_facts	*f = &lc->facts;
+	struct arm_vm_size_list	 sizes;
+	struct arm_usage_list	 usages;
+	const struct vm_size	*cat;
+	size_t			 i;
+
+	memset(&sizes, 0, sizeof sizes);
+	memset(&usages, 0, sizeof usages);
+	err_clear(&lc->err);
+	if (!live_location(lc->arm, &lc->scope, lc->location,
+	    sizeof lc->location, &lc->err) ||
+	    !live_names(lc->arm, &lc->scope, f, &lc->err) ||
+	    !arm_list_vm_sizes(lc->arm, lc->scope.subscription, lc->location,
+	    &sizes, &lc->err) ||
+	    !arm_list_usages(lc->arm, lc->scope.subscription, lc->location,
+	    &usages, &lc->err))
+		goto out;
+	f->sizes = xcalloc(sizes.n + 1, sizeof *f->sizes);
+	f->family = xcalloc(sizes.n + 1, sizeof *f->family);
+	for (i = 0; i < sizes.n; i++) {
+		struct wizard_size	*s = &f->sizes[f->nsizes];
+
+		snprintf(s->name, sizeof s->name, "%s", sizes.v[i].name);
+		s->vcpus = sizes.v[i].vcpus;
+		s->memory_gb = sizes.v[i].memory_mb / 1024.0;
+		s->family_free = -1;
+		if ((cat = vm_catalogue_find(sizes.v[i].name)) != NULL) {
+			snprintf(s->family, sizeof s->family, "%s",
+			    cat->family != NULL ? cat->family : "");
+			s->gpus = cat->gpus;
+			s->fpga = cat->fpga;
+			if (cat->family != NULL)
+				live_quota(arm_usage_find(&usages,
+				    cat->family), &f->family[f->nsizes]);
+			if (f->family[f->nsizes].known)
+				s->family_free = f->family[f->nsizes].limit -
+				    f->family[f->nsizes].usage;
+		}
+		f->nsizes++;
+	}
+	live_quota(arm_usage_find(&usages, "cores"), &f->regional);
+	f->live = true;
+	lc->ok = true;
+out:
+	arm_vm_size_list_free(&sizes);
+	arm_usage_list_free(&usages);
+}
+
+/* Free what a facts struct owns. */
+static void
+live_facts_done(struct wizard_facts *f)
+{
+	size_t	i;
+
+	free(f->sizes);
+	free(f->family);
+	for (i = 0; i < f->nnames; i++)
+		free(f->names[i]);
+	free(f->names);
+	free(f->clusters);
+	free(f->cluster_verdicts);
+	memset(f, 0, sizeof *f);
+}
+
+void
+live_create_free(struct live_create *lc)
+{
+	if (lc == NULL)
+		return;
+	live_facts_done(&lc->facts);
+	free(lc);
+}
+
+void
+live_clusters_run(void *arg)
+{
+	struct live_clusters	*lc = arg;
+	struct wizard_facts	*f = &lc->facts;
+	struct ops		 o;
+	struct ops_cluster	*v = NULL;
+	size_t			 n = 0, i;
+
+	err_clear(&lc->err);
+	ops_init(&o, lc->arm);
+	o.cloud = lc->cloud;
+	if (!live_location(lc->arm, &lc->scope, lc->location,
+	    sizeof lc->location, &lc->err) ||
+	    !live_names(lc->arm, &lc->scope, f, &lc->err) ||
+	    !ops_clusters(&o, &lc->scope, PURPOSE_FASTPROD, &v, &n, &lc->err))
+		return;
+	f->clusters = xcalloc(n + 1, sizeof *f->clusters);
+	f->cluster_verdicts = xcalloc(n + 1, sizeof *f->cluster_verdicts);
+	for (i = 0; i < n; i++) {
+		struct cluster_facts	*c = &f->clusters[i];
+
+		snprintf(c->id, sizeof c->id, "%s", v[i].id);
+		snprintf(c->name, sizeof c->name, "%s", v[i].name);
+		snprintf(c->location, sizeof c->location, "%s",
+		    v[i].location != NULL ? v[i].location : "");
+		snprintf(c->version, sizeof c->version, "%s",
+		    v[i].version != NULL ? v[i].version : "");
+		snprintf(c->provisioning_state, sizeof c->provisioning_state,
+		    "%s", v[i].state != NULL ? v[i].state : "");
+		c->node_count = v[i].nodes;
+		c->vcpu_total = v[i].vcpu;
+		c->private_cluster = v[i].private_cluster;
+		snprintf(c->attached_as, sizeof c->attached_as, "%s",
+		    v[i].attached_as != NULL ? v[i].attached_as : "");
+		f->cluster_verdicts[i] = v[i].verdicts;
+	}
+	f->nclusters = n;
+	f->clusters_known = true;
+	f->live = true;
+	lc->ok = true;
+	ops_clusters_free(v, n);
+}
+
+void
+live_clusters_free(struct live_clusters *lc)
+{
+	if (lc == NULL)
+		return;
+	live_facts_done(&lc->facts);
+	free(lc);
+}
+
+struct live_run *
+live_run_new(struct arm *arm, enum cloud cloud, const struct plan *p)
+{
+	struct live_run	*r = xcalloc(1, sizeof *r);
+
+	pthread_mutex_init(&r->lock, NULL);
+	r->arm = arm;
+	r->cloud = cloud;
+	r->plan = *p;
+	verdicts_init(&r->verdicts);
+	return r;
+}
+
+/* The progress callback: note every change of state in the log. */
+static void
+live_run_progress(void *ctx, const struct ops_progress *p)
+{
+	struct live_run	*r = ctx;
+	int		 i;
+
+	pthread_mutex_lock(&r->lock);
+	snprintf(r->state, sizeof r->state, "%s", p->state != NULL ?
+	    p->state : "");
+	r->elapsed_ms = p->elapsed_ms;
+	r->step = p->step;
+	r->nsteps = p->nsteps;
+	snprintf(r->step_name, sizeof r->step_name, "%s",
+	    p->step_name != NULL ? p->step_name : "");
+	if (p->journal != NULL)
+		snprintf(r->journal, sizeof r->journal, "%s", p->journal);
+	if (p->changed) {
+		if (r->nlog == LIVE_LOG_MAX) {
+			for (i = 1; i < LIVE_LOG_MAX; i++) {
+				memcpy(r->log[i - 1], r->log[i],
+				    sizeof r->log[0]);
+				r->log_ms[i - 1] = r->log_ms[i];
+			}
+			r->nlog--;
+		}
+		snprintf(r->log[r->nlog], sizeof r->log[0], "%s%s%s",
+		    r->state, p->nsteps > 1 ? " / " : "",
+		    p->nsteps > 1 ? r->step_name : "");
+		r->log_ms[r->nlog++] = p->elapsed_ms;
+	}
+	pthread_mutex_unlock(&r->lock);
+}
+
+void
+live_run_run(void *arg)
+{
+	struct live_run	*r = arg;
+	struct ops	 o;
+	struct verdicts	 vs;
+	const char	*s;
+
+	err_clear(&r->err);
+	ops_init(&o, r->arm);
+	o.cloud = r->cloud;
+	o.progress = live_run_progress;
+	o.progress_ctx = r;
+	if ((s = getenv("AKSWIZ_POLL_MIN_MS")) != NULL && atoi(s) > 0)
+		o.min_poll_ms = (uint64_t)atoi(s);
+	verdicts_init(&vs);
+	if (!ops_preflight(&o, &r->plan, &vs, &r->err)) {
+		pthread_mutex_lock(&r->lock);
+		r->preflight_done = true;
+		pthread_mutex_unlock(&r->lock);
+		return;
+	}
+	pthread_mutex_lock(&r->lock);
+	r->verdicts = vs;
+	r->preflight_done = true;
+	r->refused = verdicts_has_errors(&vs);
+	pthread_mutex_unlock(&r->lock);
+	if (r->refused) {
+		r->ok = true;
+		return;
+	}
+	r->ok = ops_apply(&o, &r->plan, true, &r->out, &r->err);
+}
+
+void
+live_run_free(struct live_run *r)
+{
+	if (r == NULL)
+		return;
+	pthread_mutex_destroy(&r->lock);
+	free(r);
+}

@@ -1,0 +1,88 @@
+/*
+ * What the screens ask of the backend, as plain functions that run on the
+ * worker thread (job.c) and fill plain structs: no curses, no screen
+ * state.  The screen that started a job reads the struct in its done()
+ * callback on the main thread; if the screen is gone by then, the struct
+ * is freed unread (live_*_free).  Operations keep running after the screen
+ * that started them is left: the journal has them.
+ */
+#ifndef AKSWIZ_TUI_LIVE_H
+#define AKSWIZ_TUI_LIVE_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "azure/ops.h"
+#include "common/err.h"
+#include "core/plan.h"
+#include "core/rules.h"
+#include "core/verdict.h"
+#include "tui/wizard.h"
+
+struct arm;
+
+/* The create wizard's facts: location, names, sizes, quota. */
+struct live_create {
+	struct arm		*arm;		/* (borrowed) */
+	struct plan_scope	 scope;
+	void			*owner;		/* the wizard (main thread only) */
+	bool			 cancelled;	/* the wizard is gone */
+	bool			 ok;
+	struct err		 err;
+	char			 location[PLAN_ID_LEN];
+	struct wizard_facts	 facts;		/* owned until taken */
+};
+
+void	live_create_run(void *);	/* job: struct live_create * */
+void	live_create_free(struct live_create *);
+
+/* The attach wizard's facts: clusters with verdicts, and names. */
+struct live_clusters {
+	struct arm		*arm;
+	enum cloud		 cloud;
+	struct plan_scope	 scope;
+	void			*owner;
+	bool			 cancelled;
+	bool			 ok;
+	struct err		 err;
+	char			 location[PLAN_ID_LEN];
+	struct wizard_facts	 facts;		/* clusters and names */
+};
+
+void	live_clusters_run(void *);
+void	live_clusters_free(struct live_clusters *);
+
+#define LIVE_LOG_MAX	32
+
+/* A submitted plan: preflight, then the operation, followed to its end. */
+struct live_run {
+	pthread_mutex_t		 lock;		/* guards what the worker updates */
+	struct arm		*arm;
+	enum cloud		 cloud;
+	struct plan		 plan;
+	void			*owner;		/* the screen (main thread only) */
+	bool			 cancelled;	/* the screen is gone */
+	/* set by the worker, read under lock */
+	bool			 preflight_done;
+	bool			 refused;	/* preflight found errors */
+	struct verdicts		 verdicts;
+	char			 state[48];
+	uint64_t		 elapsed_ms;
+	int			 step, nsteps;
+	char			 step_name[16];
+	char			 log[LIVE_LOG_MAX][160];
+	uint64_t		 log_ms[LIVE_LOG_MAX];
+	int			 nlog;
+	char			 journal[1024];
+	/* set once the job is done */
+	bool			 ok;
+	struct err		 err;
+	struct ops_outcome	 out;
+};
+
+struct live_run	*live_run_new(struct arm *, enum cloud, const struct plan *);
+void		 live_run_run(void *);
+void		 live_run_free(struct live_run *);
+
+#endif

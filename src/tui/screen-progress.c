@@ -1,0 +1,350 @@
+/*
+ * Progress: a submitted plan followed to its end.  Shows the state, the
+ * time elapsed against the usual duration (about 10 minutes to create, 5
+ * to attach), every transition, and at the end the outcome; a failure is
+ * decoded with its hint and a way back to the step that fixes it (a policy
+ * that forbids public IPs: the load balancer; quota: the size).  Leaving
+ * does not cancel anything: the operation goes on and its journal lets
+ * `akswiz watch` (or the next start) follow it.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "common/clock.h"
+#include "common/i18n.h"
+#include "common/xalloc.h"
+#include "tui/display.h"
+#include "tui/job.h"
+#include "tui/live.h"
+#include "tui/tui.h"
+#include "tui/wizard.h"
+
+struct progress {
+	struct live_run		*run;		/* shared with the job */
+	struct wizard		*w;		/* (borrowed) below, or NULL */
+	bool			 running;
+	enum wizard_step	 route;		/* where to fix a failure */
+	bool			 has_route;
+};
+
+static const enum request progress_keys[] = {
+	REQ_ENTER, REQ_BACK, REQ_NONE
+};
+
+/* "2 min 5 s", "40 s". */
+static void
+progress_duration(uint64_t ms, char *buf, size_t len)
+{
+	uint64_t	s = ms / 1000;
+
+	if (s >= 60)
+		snprintf(buf, len, _("%llu min %llu s"),
+		    (unsigned long long)(s / 60), (unsigned long long)(s % 60));
+	else
+		snprintf(buf, len, _("%llu s"), (unsigned long long)s);
+}
+
+/* Which step fixes what went wrong. */
+static void
+progress_route(struct progress *p)
+{
+	struct live_run		*r = p->run;
+	const struct verdict	*v = NULL;
+	size_t			 i;
+	char			 all[4096];
+
+	p->has_route = false;
+	if (r->refused) {
+		for (i = 0; i < r->verdicts.n && v == NULL; i++)
+			if (r->verdicts.v[i].severity == SEV_ERROR)
+				v = &r->verdicts.v[i];
+		if (v == NULL)
+			return;
+		p->has_route = true;
+		switch (v->field) {
+		case FIELD_NAME:
+			p->route = STEP_NAME;
+			break;
+		case FIELD_PURPOSE:
+			p->route = STEP_PURPOSE;
+			break;
+		case FIELD_VM_SIZE:
+		case FIELD_NODE_COUNT:
+		case FIELD_LOCATION:
+			p->route = STEP_SIZE;
+			break;
+		case FIELD_LB_TYPE:
+		case FIELD_LB_SUBNET:
+			p->route = STEP_LB;
+			break;
+		case FIELD_VNET_RESOURCE_GROUP: case FIELD_VNET_NAME:
+		case FIELD_SUBNET_NAME: case FIELD_SERVICE_CIDR:
+		case FIELD_DNS_SERVICE_IP: case FIELD_DOCKER_BRIDGE_CIDR:
+			p->route = STEP_NETWORK;
+			break;
+		case FIELD_TLS_MODE: case FIELD_TLS_LEAF_LABEL:
+		case FIELD_TLS_OVERWRITE: case FIELD_TLS_CERT_FILE:
+		case FIELD_TLS_KEY_FILE: case FIELD_TLS_CNAME:
+			p->route = STEP_TLS;
+			break;
+		case FIELD_CLUSTER_ID:
+		case FIELD_CLUSTER:
+			p->route = STEP_CLUSTER;
+			break;
+		default:
+			p->has_route = false;
+		}
+		return;
+	}
+	if (!r->ok || r->out.result == OPS_FAILED) {
+		if (snprintf(all, sizeof all, "%s %s %s %s", r->out.code,
+		    r->out.line, r->out.detail, r->err.detail) < 0)
+			all[0] = '\0';
+		if (strcasestr(all, "policy") != NULL) {
+			p->route = STEP_LB;
+			p->has_route = true;
+		} else if (strcasestr(all, "quota") != NULL) {
+			p->route = STEP_SIZE;
+			p->has_route = p->w == NULL || p->w->op == PLAN_CREATE;
+		}
+	}
+}
+
+/* Job done (main thread): the outcome is in the run. */
+static void
+progress_done(void *arg)
+{
+	struct live_run		*r = arg;
+	struct progress		*p;
+
+	if (r->cancelled) {
+		live_run_free(r);
+		return;
+	}
+	p = r->owner;
+	p->running = false;
+	progress_route(p);
+}
+
+/* Leave for home (or quit when the wizard was the first screen). */
+static void
+progress_leave(struct screen *s)
+{
+	struct tui	*t = s->tui;
+
+	while (t->depth > 1 && strcmp(t->stack[t->depth - 1]->ops->name,
+	    "home") != 0)
+		tui_pop(t);
+	if (strcmp(t->stack[t->depth - 1]->ops->name, "home") != 0)
+		t->quit = true;
+}
+
+static enum reaction
+progress_request(struct screen *s, const struct key_event *ev)
+{
+	struct progress	*p = s->data;
+	struct tui	*t = s->tui;
+	struct wizard	*w = p->w;
+	char		 journal[1024];
+
+	switch (ev->req) {
+	case REQ_ENTER:
+		if (p->running)
+			return REACT_NONE;
+		if (p->has_route && w != NULL) {
+			/* Back to the wizard, at the step that fixes it. */
+			while (t->depth > 0 && strcmp(t->stack[t->depth -
+			    1]->ops->name, "wizard") != 0)
+				tui_pop(t);
+			wizard_goto(w, p->route);
+			return REACT_REDRAW;
+		}
+		progress_leave(s);
+		return REACT_REDRAW;
+	case REQ_BACK:
+		if (p->running) {
+			pthread_mutex_lock(&p->run->lock);
+			snprintf(journal, sizeof journal, "%s",
+			    p->run->journal);
+			pthread_mutex_unlock(&p->run->lock);
+			progress_leave(s);
+			tui_status(t, STYLE_WARNING, _("The operation goes on; "
+			    "\"akswiz watch\" follows it%s%s."),
+			    journal[0] != '\0' ? _(" (journal ") : "",
+			    journal[0] != '\0' ? journal : "");
+			return REACT_REDRAW;
+		}
+		progress_leave(s);
+		return REACT_REDRAW;
+	default:
+		return REACT_UNHANDLED;
+	}
+}
+
+static void
+progress_draw(struct screen *s, WINDOW *win)
+{
+	struct progress	*p = s->data;
+	struct live_run	*r = p->run;
+	char		 title[256], line[1200], dur[64], right[96];
+	const char	*usual, *mark;
+	int		 y = 3, i, st, bottom = LINES - 3;
+	size_t		 k;
+
+	pthread_mutex_lock(&r->lock);
+	snprintf(title, sizeof title, r->plan.op == PLAN_ATTACH ?
+	    _("Attaching %s") : _("Creating %s"), r->plan.name);
+	if (p->running)
+		snprintf(right, sizeof right, "%s %s", tui_spinner(s->tui),
+		    r->state[0] != '\0' ? r->state : _("starting"));
+	else
+		snprintf(right, sizeof right, "%s", r->state);
+	tui_draw_frame(s->tui, win, title, right);
+	usual = r->plan.op == PLAN_ATTACH ? _("about 5 minutes") :
+	    _("about 10 minutes");
+	if (!r->preflight_done) {
+		snprintf(line, sizeof line, "%s", _("Checking the plan against "
+		    "the service (preflight)..."));
+		display_text(win, y++, 2, COLS - 4, line, A_NORMAL, true);
+	} else if (!r->refused) {
+		snprintf(line, sizeof line, _("State     %s"), r->state[0] !=
+		    '\0' ? r->state : _("submitting"));
+		display_text(win, y++, 2, COLS - 4, line, A_BOLD, true);
+		progress_duration(r->elapsed_ms, dur, sizeof dur);
+		snprintf(line, sizeof line, _("Elapsed   %s (it usually takes "
+		    "%s)"), dur, usual);
+		display_text(win, y++, 2, COLS - 4, line, A_NORMAL, true);
+		if (r->journal[0] != '\0') {
+			snprintf(line, sizeof line, _("Journal   %s"),
+			    r->journal);
+			display_text(win, y++, 2, COLS - 4, line,
+			    display_attr(STYLE_DIM), true);
+		}
+		y++;
+		i = r->nlog > bottom - y - 7 ? r->nlog - (bottom - y - 7) : 0;
+		for (; i < r->nlog && y < bottom - 6; i++) {
+			progress_duration(r->log_ms[i], dur, sizeof dur);
+			snprintf(line, sizeof line, "  %10s  %s", dur,
+			    r->log[i]);
+			display_text(win, y++, 2, COLS - 4, line, A_NORMAL,
+			    true);
+		}
+	}
+	y++;
+	if (!p->running) {
+		if (r->refused) {
+			display_text(win, y++, 2, COLS - 4, _("Preflight refused "
+			    "the plan; nothing was sent:"),
+			    display_attr(STYLE_ERROR), true);
+			for (k = 0; k < r->verdicts.n && y < bottom - 2; k++) {
+				const struct verdict *v = &r->verdicts.v[k];
+
+				if (v->severity == SEV_INFO)
+					continue;
+				st = v->severity == SEV_ERROR ? STYLE_ERROR :
+				    STYLE_WARNING;
+				display_text(win, y, 2, 2, v->severity ==
+				    SEV_ERROR ? glyph->error : glyph->warning,
+				    display_attr(st), false);
+				tui_verdict_text(v, line, sizeof line);
+				y += display_wrap(win, y, 4, COLS - 6, 2, line,
+				    display_attr(st));
+			}
+		} else if (!r->ok) {
+			mark = glyph->error;
+			snprintf(line, sizeof line, "%s %s", mark, r->err.msg);
+			y += display_wrap(win, y, 2, COLS - 4, 2, line,
+			    display_attr(STYLE_ERROR));
+			if (r->err.detail[0] != '\0')
+				y += display_wrap(win, y, 4, COLS - 6, 2,
+				    r->err.detail, display_attr(STYLE_DIM));
+		} else {
+			bool	good = r->out.result == OPS_SUCCEEDED;
+
+			snprintf(line, sizeof line, "%s %s", good ? glyph->ok :
+			    glyph->error, r->out.line);
+			y += display_wrap(win, y, 2, COLS - 4, 2, line,
+			    display_attr(good ? STYLE_OK : STYLE_ERROR));
+			if (r->out.detail[0] != '\0')
+				y += display_wrap(win, y, 4, COLS - 6, 3,
+				    r->out.detail, display_attr(STYLE_DIM));
+			if (r->out.hint[0] != '\0')
+				y += display_wrap(win, y, 4, COLS - 6, 3,
+				    r->out.hint, A_NORMAL);
+		}
+		if (p->has_route && p->w != NULL) {
+			snprintf(line, sizeof line, _("Enter goes back to the "
+			    "%s step to change it; nothing typed is lost."),
+			    wizard_step_title(p->route));
+			display_wrap(win, y + 1, 2, COLS - 4, 2, line,
+			    display_attr(STYLE_KEY));
+		}
+	}
+	pthread_mutex_unlock(&r->lock);
+	tui_draw_hints(win, p->running ? _("Esc leave (the operation goes "
+	    "on)  ? keys") : p->has_route ? _("Enter fix it  Esc home") :
+	    _("Enter home  Esc home"));
+}
+
+static void
+progress_free(struct screen *s)
+{
+	struct progress	*p = s->data;
+
+	if (p->running)
+		p->run->cancelled = true;	/* the job frees it */
+	else
+		live_run_free(p->run);
+	free(p);
+}
+
+static void
+progress_save_state(struct screen *s, FILE *fp)
+{
+	struct progress	*p = s->data;
+	struct live_run	*r = p->run;
+	int		 i;
+
+	pthread_mutex_lock(&r->lock);
+	fprintf(fp, "running: %s\n", p->running ? "yes" : "no");
+	fprintf(fp, "state: %s\n", r->state);
+	fprintf(fp, "refused: %s\n", r->refused ? "yes" : "no");
+	if (!p->running)
+		fprintf(fp, "result: %s\n", r->refused ? "refused" : !r->ok ?
+		    "error" : ops_result_name(r->out.result));
+	fprintf(fp, "code: %s\n", r->out.code);
+	for (i = 0; i < r->nlog; i++)
+		fprintf(fp, "transition: %s\n", r->log[i]);
+	fprintf(fp, "route: %s\n", p->has_route ?
+	    wizard_step_title(p->route) : "");
+	pthread_mutex_unlock(&r->lock);
+}
+
+static bool
+progress_unsaved(struct screen *s)
+{
+	return false;
+}
+
+static const struct screen_ops progress_ops = {
+	"progress", NULL, NULL, progress_request, progress_draw,
+	progress_free, progress_save_state, progress_unsaved, NULL,
+	progress_keys
+};
+
+void
+screen_progress_push(struct tui *t, struct live_run *r, struct wizard *w)
+{
+	struct progress	*p = xcalloc(1, sizeof *p);
+
+	p->run = r;
+	p->w = w;
+	p->running = true;
+	r->owner = p;
+	tui_push(t, &progress_ops, p);
+	job_start(live_run_run, progress_done, r);
+}
