@@ -49,6 +49,25 @@ check_not_applicable(enum plan_field f, const struct plan *p,
 	verdict_arg(v, "%s", plan_op_name(p->op));
 }
 
+/* The first custom network field a plan gives (FIELD_NONE if none). */
+static enum plan_field
+check_vnet_given(const struct plan_vnet *vn)
+{
+	if (vn->resource_group[0] != '\0')
+		return FIELD_VNET_RESOURCE_GROUP;
+	if (vn->vnet[0] != '\0')
+		return FIELD_VNET_NAME;
+	if (vn->subnet[0] != '\0')
+		return FIELD_SUBNET_NAME;
+	if (vn->service_cidr[0] != '\0')
+		return FIELD_SERVICE_CIDR;
+	if (vn->dns_service_ip[0] != '\0')
+		return FIELD_DNS_SERVICE_IP;
+	if (vn->docker_bridge_cidr[0] != '\0')
+		return FIELD_DOCKER_BRIDGE_CIDR;
+	return FIELD_NONE;
+}
+
 /* The workspace scope: all three parts, the subscription a GUID. */
 static void
 check_scope(const struct plan *p, struct verdicts *vs)
@@ -237,8 +256,8 @@ plan_check(const struct plan *p, const struct plan_facts *facts,
 			check_not_applicable(FIELD_VM_SIZE, p, vs);
 		if (p->node_count != 0)
 			check_not_applicable(FIELD_NODE_COUNT, p, vs);
-		if (!plan_vnet_is_empty(&p->vnet))
-			check_not_applicable(FIELD_VNET_NAME, p, vs);
+		if (check_vnet_given(&p->vnet) != FIELD_NONE)
+			check_not_applicable(check_vnet_given(&p->vnet), p, vs);
 		break;
 	case PLAN_DETACH:
 		check_name(p, f, false, vs);

@@ -316,6 +316,12 @@ main(void)
 	    "attach: node count");
 	core_expect(&vs, FIELD_VNET_NAME, SEV_ERROR, MSG_PLAN_NOT_APPLICABLE,
 	    "attach: network");
+	p.vnet.vnet[0] = '\0';
+	strcpy(p.vnet.docker_bridge_cidr, "172.17.0.1/16");
+	check(&p, NULL, &vs);
+	core_arg(core_expect(&vs, FIELD_DOCKER_BRIDGE_CIDR, SEV_ERROR,
+	    MSG_PLAN_NOT_APPLICABLE, "attach: the network field given"), 0,
+	    "--docker-bridge-cidr", "not applicable: its flag");
 
 	plan_scoped(&p, PLAN_ATTACH);
 	strcpy(p.cluster_id, CLUSTER);
