@@ -696,6 +696,8 @@ auth_managed_identity(struct auth *a, const char *scope, struct err *err)
 		req.no_proxy = true;
 		req.timeout_ms = a->cfg.imds_timeout_ms > 0 ?
 		    a->cfg.imds_timeout_ms : 1000;
+		/* off Azure nothing answers: do not wait long for that */
+		req.max_attempts = 2;
 	}
 	req.url = url;
 	http_response_init(&rsp);

@@ -553,6 +553,9 @@ http_call(struct http_client *c, const struct http_request *req,
 			rnd = 0;
 		act = retry_decide(&c->policy, &in, attempt,
 		    clock_mono_ms() - start, clock_now(), rnd, &delay);
+		if (act == RETRY_AGAIN && req->max_attempts > 0 &&
+		    attempt >= req->max_attempts)
+			act = RETRY_GIVE_UP;
 		debuglog_line(c->log, "status %ld: %s%s", rsp->status,
 		    retry_action_name(act), act == RETRY_AGAIN ? " later" : "");
 		if (act == RETRY_AGAIN) {

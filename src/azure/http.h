@@ -52,6 +52,7 @@ struct http_request {
 	long		 timeout_ms;	/* this call, per attempt; 0: client's */
 	bool		 no_proxy;	/* IMDS: never through a proxy */
 	const char	*accept;	/* default application/json */
+	int		 max_attempts;	/* 0: the client's retry policy */
 };
 
 struct http_response {

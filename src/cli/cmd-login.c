@@ -191,8 +191,12 @@ print_account(struct cli_globals *g, const struct auth_account *acc)
 	const char	*sub = g->subscription;
 	char		 when[32];
 
-	if (sub == NULL)
+	if (sub == NULL || *sub == '\0')
+		sub = getenv("AKSWIZ_SUBSCRIPTION");
+	if (sub == NULL || *sub == '\0')
 		sub = getenv("AZURE_SUBSCRIPTION_ID");
+	if (sub != NULL && *sub == '\0')
+		sub = NULL;
 	clock_format_iso8601(acc->expires, when, sizeof when);
 	if (g->output == OUTPUT_JSON) {
 		fputs("{\"method\": ", stdout);

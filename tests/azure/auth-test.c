@@ -468,6 +468,18 @@ main(void)
 	unsetenv("IDENTITY_ENDPOINT");
 	unsetenv("IDENTITY_HEADER");
 
+	/* IMDS (asked for explicitly) where nothing listens */
+	setenv("IMDS_ENDPOINT", "http://127.0.0.1:1", 1);
+	cfg.method = AUTH_MANAGED_IDENTITY;
+	a = auth_new(&cfg, &err);
+	r = auth_get_token(a, NULL, false, tok, sizeof tok, &err);
+	ok(!r && err.kind == ERR_AUTH && strstr(err.msg, "no managed "
+	    "identity") != NULL && strstr(err.msg, "2 attempts") != NULL,
+	    "no IMDS: gives up after two attempts: %s", err.msg);
+	auth_free(a);
+	unsetenv("IMDS_ENDPOINT");
+	cfg.method = AUTH_DEFAULT;
+
 	/* the Azure CLI: run without a shell, stdout read */
 	{
 		char	bin[128], script_path[160], old_path[4096];
