@@ -159,7 +159,7 @@ ok $rc "SSL_CERT_FILE adds the CA"
 sb_stop
 
 # Short-lived tokens: each ARM call still succeeds, refreshed silently.
-rm -rf "$T/cache"
+rm -rf "$T/cache" "$T/journal.log"
 sb_start --world "$T/world.json" --token-lifetime 2
 run AKSWIZ_ENDPOINT="$URL" AKSWIZ_AUTHORITY="$AUTH" SSL_CERT_FILE="$CA" \
     AZURE_TENANT_ID="$TENANT" AZURE_CLIENT_ID="$CLIENT" \
@@ -167,8 +167,10 @@ run AKSWIZ_ENDPOINT="$URL" AKSWIZ_AUTHORITY="$AUTH" SSL_CERT_FILE="$CA" \
     "/subscriptions?api-version=2022-12-01"
 ok $rc "three ARM calls with 2-second tokens all answer 200"
 has "$T/out" "handshakes 1" "one TLS connection for sign-in and ARM"
-c401=$(grep -c '"status":401' "$T/journal.log")
+c401=$(grep '"path":"/subscriptions"' "$T/journal.log" | grep -c '"status":401')
 [ "$c401" = 0 ]; ok $? "no call went out with an expired token ($c401 x 401)"
+ctok=$(grep -c '"path":"/[^"]*/oauth2/v2.0/token"' "$T/journal.log")
+[ "$ctok" = 3 ]; ok $? "a token within 5 minutes of expiry is renewed before each call ($ctok token requests)"
 sb_stop
 
 # Faults: 429, 503, a reset and a truncated body on the first calls; the
