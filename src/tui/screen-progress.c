@@ -127,6 +127,9 @@ progress_done(void *arg)
 	}
 	p = r->owner;
 	p->running = false;
+	/* Once submitted, the journal keeps the plan: quitting loses nothing. */
+	if (p->w != NULL && r->preflight_done && !r->refused)
+		p->w->saved = true;
 	progress_route(p);
 }
 
@@ -156,11 +159,13 @@ progress_request(struct screen *s, const struct key_event *ev)
 		if (p->running)
 			return REACT_NONE;
 		if (p->has_route && w != NULL) {
+			enum wizard_step	route = p->route;
+
 			/* Back to the wizard, at the step that fixes it. */
 			while (t->depth > 0 && strcmp(t->stack[t->depth -
 			    1]->ops->name, "wizard") != 0)
-				tui_pop(t);
-			wizard_goto(w, p->route);
+				tui_pop(t);	/* frees p */
+			wizard_goto(w, route);
 			return REACT_REDRAW;
 		}
 		progress_leave(s);
@@ -256,8 +261,9 @@ progress_draw(struct screen *s, WINDOW *win)
 			}
 		} else if (!r->ok) {
 			mark = glyph->error;
-			snprintf(line, sizeof line, "%s %s", mark, r->err.msg);
-			y += display_wrap(win, y, 2, COLS - 4, 2, line,
+			display_text(win, y, 2, 2, mark,
+			    display_attr(STYLE_ERROR), false);
+			y += display_wrap(win, y, 4, COLS - 6, 3, r->err.msg,
 			    display_attr(STYLE_ERROR));
 			if (r->err.detail[0] != '\0')
 				y += display_wrap(win, y, 4, COLS - 6, 2,
@@ -265,9 +271,10 @@ progress_draw(struct screen *s, WINDOW *win)
 		} else {
 			bool	good = r->out.result == OPS_SUCCEEDED;
 
-			snprintf(line, sizeof line, "%s %s", good ? glyph->ok :
-			    glyph->error, r->out.line);
-			y += display_wrap(win, y, 2, COLS - 4, 2, line,
+			display_text(win, y, 2, 2, good ? glyph->ok :
+			    glyph->error, display_attr(good ? STYLE_OK :
+			    STYLE_ERROR), false);
+			y += display_wrap(win, y, 4, COLS - 6, 4, r->out.line,
 			    display_attr(good ? STYLE_OK : STYLE_ERROR));
 			if (r->out.detail[0] != '\0')
 				y += display_wrap(win, y, 4, COLS - 6, 3,

@@ -185,7 +185,6 @@ review_choose(struct review *r, const char *key)
 			    "can be submitted. Save the plan and run \"akswiz "
 			    "apply PLAN\" where you can sign in."));
 		else {
-			r->w->saved = true;	/* the journal keeps it now */
 			screen_progress_push(t, live_run_new(t->ctx.arm,
 			    t->ctx.cloud, &r->w->plan), r->w);
 		}
@@ -286,7 +285,7 @@ review_draw(struct screen *s, WINDOW *win)
 		display_text(win, y++, 2, COLS - 4, counts, nerr > 0 ?
 		    display_attr(STYLE_ERROR) : display_attr(STYLE_OK), true);
 	}
-	if (r->w->saved) {
+	if (r->w->saved && r->w->saved_path[0] != '\0') {
 		snprintf(text, sizeof text, _("Saved to %s. To perform it "
 		    "from a shell: akswiz apply %s"), r->w->saved_path,
 		    r->w->saved_path);
