@@ -26,7 +26,8 @@ SCREEN_TESTS = \
 	tests/screens/tls-test.sh \
 	tests/screens/display-test.sh \
 	tests/screens/live-create-test.sh \
-	tests/screens/live-failures-test.sh
+	tests/screens/live-failures-test.sh \
+	tests/screens/live-attach-test.sh
 TESTS += $(SCREEN_TESTS)
 EXTRA_DIST += tests/screens/libtest.sh $(SCREEN_TESTS)
 

@@ -13,6 +13,7 @@
 
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/ids.h"
 #include "plan/plan-export.h"
 #include "plan/plan-json.h"
 #include "tui/display.h"
@@ -43,8 +44,19 @@ review_step_value(struct review *r, enum wizard_step s, char *buf,
 
 	switch (s) {
 	case STEP_CLUSTER:
-		snprintf(buf, len, "%s", p->cluster_id);
+	{
+		struct aks_id		id;
+		struct verdicts		scratch;
+
+		verdicts_init(&scratch);
+		if (aks_id_parse(p->cluster_id, &id, FIELD_CLUSTER_ID,
+		    &scratch))
+			snprintf(buf, len, _("%s (resource group %s)"),
+			    id.name, id.resource_group);
+		else
+			snprintf(buf, len, "%s", p->cluster_id);
 		break;
+	}
 	case STEP_NAME:
 		snprintf(buf, len, "%s", p->name);
 		break;

@@ -878,6 +878,7 @@ wizard_draw_size(struct wizard *w, WINDOW *win, int y, int bottom)
 static void
 wizard_draw_cluster(struct wizard *w, WINDOW *win, int y, int bottom)
 {
+	char	head[256];
 	int	rows;
 
 	if (w->loading_clusters != NULL) {
@@ -896,10 +897,26 @@ wizard_draw_cluster(struct wizard *w, WINDOW *win, int y, int bottom)
 			    "subscription has no AKS cluster. Create one in "
 			    "AKS, or create an inference cluster instead."),
 			    display_attr(STYLE_WARNING));
+		/* TRANSLATORS: column heads of the cluster list. */
+		snprintf(head, sizeof head, "%-16s %-7s %5s %4s  %-10s %s",
+		    _("Cluster"), _("Version"), _("Nodes"), _("vCPU"),
+		    _("Region"), _("Verdict"));
+		display_text(win, y++, 2 + display_width(glyph->pointer) + 1,
+		    COLS - 6, head, display_attr(STYLE_DIM), true);
 		widget_list_draw(&w->cluster_list, win, y, 2, bottom - y - 3,
 		    COLS - 4, true);
-		wizard_draw_verdicts(w, win, bottom - 2, 2, COLS - 4, 2,
-		    FIELD__COUNT, false);
+		/* The selected cluster's problems in full; no routine infos. */
+		{
+			size_t	i;
+			int	nrows = 0;
+
+			for (i = 0; i < w->v.n && nrows < 2; i++)
+				if (w->v.v[i].severity > SEV_INFO ||
+				    w->v.v[i].msg == MSG_CLUSTER_OK)
+					nrows += wizard_draw_verdict(win,
+					    bottom - 2 + nrows, 2, COLS - 4,
+					    2 - nrows, &w->v.v[i]);
+		}
 		return;
 	}
 	display_wrap(win, y, 2, COLS - 4, 2, w->live_error[0] != '\0' ?
@@ -1360,11 +1377,38 @@ wizard_save_draft(struct screen *s)
 	free(doc);
 }
 
+/* A cluster's worst verdict in a few words, for its row. */
+static void
+wizard_cluster_word(const struct verdict *v, char *buf, size_t len)
+{
+	const char	*w;
+
+	switch (v != NULL ? v->msg : MSG_CLUSTER_OK) {
+	case MSG_K8S_PREVIEW:		w = _("preview version"); break;
+	case MSG_K8S_UNSUPPORTED:	w = _("unsupported version"); break;
+	case MSG_K8S_VERSION_INVALID:	w = _("unknown version"); break;
+	case MSG_CLUSTER_TOO_SMALL:	w = _("too small for production"); break;
+	case MSG_CLUSTER_PRIVATE:	w = _("private cluster"); break;
+	case MSG_CLUSTER_AUTHORIZED_IPS: w = _("authorized IP ranges"); break;
+	case MSG_ATTACH_OTHER_SUBSCRIPTION: w = _("other subscription"); break;
+	case MSG_CLUSTER_NOT_READY:	w = _("not running"); break;
+	case MSG_CLUSTER_ATTACHED:
+		snprintf(buf, len, _("already attached as %s"),
+		    v->nargs > 2 ? v->args[2] : "?");
+		return;
+	case MSG_CLUSTER_OK:		w = _("can be attached"); break;
+	default:
+		tui_verdict_text(v, buf, len);
+		return;
+	}
+	snprintf(buf, len, "%s", w);
+}
+
 /* Rows of the attach step: a cluster and its verdict, in one line. */
 static void
 wizard_cluster_rows(struct wizard *w)
 {
-	char		 row[512], verdict[256];
+	char		 row[1024], verdict[256];
 	size_t		 i, k;
 	const struct verdict *v;
 
@@ -1388,15 +1432,11 @@ wizard_cluster_rows(struct wizard *w)
 			mark = glyph->error;
 		else if (v != NULL)
 			mark = glyph->warning;
-		if (v != NULL)
-			tui_verdict_text(v, verdict, sizeof verdict);
-		else
-			snprintf(verdict, sizeof verdict, "%s",
-			    _("can be attached"));
-		/* TRANSLATORS: a cluster row: name, version, nodes, vCPU, region. */
-		snprintf(row, sizeof row, _("%-18s %-8s %3d nodes %4d vCPU  "
-		    "%-10s %s %s"), c->name, c->version, c->node_count,
-		    c->vcpu_total, c->location, mark, verdict);
+		wizard_cluster_word(v, verdict, sizeof verdict);
+		if (snprintf(row, sizeof row, "%-16s %-7s %5d %4d  %-10s %s %s",
+		    c->name, c->version, c->node_count,
+		    c->vcpu_total, c->location, mark, verdict) < 0)
+			row[0] = '\0';
 		widget_list_add(&w->cluster_list, c->id, row,
 		    mark == glyph->error);
 	}

@@ -1,0 +1,162 @@
+#!/bin/sh
+# Attach against the sandbox: every cluster of the subscription with its
+# verdict; an already attached cluster is refused; a 2-node cluster is
+# refused for production on the purpose step (its real vCPU) and attached
+# as dev-test, followed to its end.
+. "$top_srcdir/tests/screens/libtest.sh"
+sandbox_start --polls 2
+
+steps '
+	:save-display clusters.screen
+	<Down><Down><Down><Down><Down><Down>
+	<Enter>
+	:save-display attached.screen
+	:save-state attached.state
+	<Home><Down><Enter>
+	ml-small<Enter><Enter>
+	:save-display purpose.screen
+	:save-state purpose.state
+	<Down><Enter><Enter><Enter>
+	:save-display review.screen
+	<Enter>
+	:save-display done.screen
+	:save-state done.state
+'
+run_akswiz attach $SB_ARGS
+assert_status 0
+assert_equals clusters.screen "the clusters, each with a verdict" <<EOF
+ Attach AKS cluster                                                 Step 1 of 5
+ Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…
+
+  AKS cluster
+  Choose the AKS cluster to attach. It must be in the workspace's
+  subscription; each cluster says whether it can be attached.
+
+    Cluster          Version Nodes vCPU  Region     Verdict
+  › aks-prod         1.29.4      3   12  eastus     ✓ can be attached
+    aks-small        1.29.4      2    4  eastus     ! too small for production
+    aks-old          1.26.6      3   12  eastus     ✗ unsupported version
+    aks-preview      1.30.0      3   12  eastus     ! preview version
+    aks-private      1.29.4      3   12  eastus     ! private cluster
+    aks-ranges       1.29.4      3   12  eastus     ! authorized IP ranges
+    aks-attached     1.29.4      3   12  eastus     ✗ already attached as inf…
+    aks-stopped      1.29.4      3   12  eastus     ✗ not running
+    aks-secure       1.29.4      3   12  eastus     ✓ can be attached
+    inf-createdx7k2q 1.29.4      3   12  eastus     ✗ already attached as inf…
+
+  ✓ aks-prod can be attached.
+
+
+
+ Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit
+EOF
+assert_equals attached.screen "an attached cluster is refused, and why" <<EOF
+ Attach AKS cluster                                                 Step 1 of 5
+ Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…
+
+  AKS cluster
+  Choose the AKS cluster to attach. It must be in the workspace's
+  subscription; each cluster says whether it can be attached.
+
+    Cluster          Version Nodes vCPU  Region     Verdict
+    aks-prod         1.29.4      3   12  eastus     ✓ can be attached
+    aks-small        1.29.4      2    4  eastus     ! too small for production
+    aks-old          1.26.6      3   12  eastus     ✗ unsupported version
+    aks-preview      1.30.0      3   12  eastus     ! preview version
+    aks-private      1.29.4      3   12  eastus     ! private cluster
+    aks-ranges       1.29.4      3   12  eastus     ! authorized IP ranges
+  › aks-attached     1.29.4      3   12  eastus     ✗ already attached as inf…
+    aks-stopped      1.29.4      3   12  eastus     ✗ not running
+    aks-secure       1.29.4      3   12  eastus     ✓ can be attached
+    inf-createdx7k2q 1.29.4      3   12  eastus     ✗ already attached as inf…
+
+  ✗ aks-attached is already attached to workspace ml-workspace as
+    "inf-attached"; attaching it again would break that attachment.
+
+ Not yet: fix what is marked first.
+ Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit
+EOF
+assert_grep '^step: cluster' attached.state "Next is refused"
+assert_equals purpose.screen "production is judged on the cluster's real size" <<EOF
+ Attach AKS cluster                                                 Step 3 of 5
+ Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…
+
+  Purpose
+  What the cluster is for decides how big it must be.
+
+  › (•) Production
+        For live traffic: at least 3 nodes and 12 vCPU in total, so that the
+        service can keep scoring while a node is replaced.
+
+    ( ) Dev-test
+        For trying things out: one node or more. Not for production traffic;
+        inference may be slower.
+
+    ✗ Production needs at least 3 nodes; this has 2 nodes.
+    ✗ Production needs nodes x vCPU of at least 12; 2 x 2 vCPU = 4 vCPU.
+
+
+
+
+
+
+ Not yet: fix what is marked first.
+ Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit
+EOF
+assert_grep '^verdict: error purpose PROD_' purpose.state "production refused for 2 nodes"
+assert_equals review.screen "the attach plan as dev-test" <<EOF
+ Review the plan                                                         Attach
+ Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…
+
+  › Submit
+    Save the plan
+    Show the equivalent az command
+    Show the Python snippet
+    Show the ARM request
+    AKS cluster        aks-small (resource group aks-rg)
+    Compute name       ml-small
+    Purpose            Dev-test
+    Load balancer      Public IP
+    TLS                Disabled
+
+  Nothing known stands in the way of this plan.
+
+
+
+
+
+
+
+
+ Enter choose  Esc back  Ctrl-S save  F1 keys  q quit
+EOF
+assert_equals done.screen "the attach followed to its end" <<EOF
+ Attaching ml-small                                                   Succeeded
+ Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…
+
+  State     Succeeded
+  Elapsed   0 s (it usually takes about 5 minutes)
+  Journal   WORK/state/akswiz/operations/20300101T00000…
+
+           0 s  Updating
+           0 s  InProgress
+           0 s  Succeeded
+
+  ✓ attach of ml-small succeeded.
+
+
+
+
+
+
+
+
+
+
+
+ Enter home  Esc home
+EOF
+assert_grep '^result: succeeded' done.state "the attach succeeded"
+assert_grep '"method":"PUT","path":"[^"]*/computes/ml-small"' journal.log \
+    "the sandbox received the attach of ml-small"
+tap_done
