@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "azure/arm.h"
+#include "azure/journal.h"
 #include "common/clock.h"
 #include "common/xalloc.h"
 #include "core/vmcatalogue.h"
@@ -209,6 +210,37 @@ live_run_new(struct arm *arm, enum cloud cloud, const struct plan *p)
 	return r;
 }
 
+struct live_run *
+live_run_resume(struct arm *arm, enum cloud cloud, const char *path,
+    const char *op, const char *compute)
+{
+	struct plan	p;
+	struct live_run	*r;
+
+	plan_init(&p, PLAN_CREATE);
+	plan_op_parse(op, &p.op);
+	snprintf(p.name, sizeof p.name, "%s", compute);
+	r = live_run_new(arm, cloud, &p);
+	snprintf(r->resume, sizeof r->resume, "%s", path);
+	snprintf(r->journal, sizeof r->journal, "%s", path);
+	return r;
+}
+
+/* Follow a journaled operation to its end. */
+static void
+live_run_resume_run(struct live_run *r, struct ops *o)
+{
+	struct journal_entry	je;
+
+	journal_entry_init(&je);
+	pthread_mutex_lock(&r->lock);
+	r->preflight_done = true;
+	pthread_mutex_unlock(&r->lock);
+	if (journal_read(r->resume, &je, &r->err))
+		r->ok = ops_resume(o, &je, &r->out, &r->err);
+	journal_entry_done(&je);
+}
+
 /* The progress callback: note every change of state in the log. */
 static void
 live_run_progress(void *ctx, const struct ops_progress *p)
@@ -258,6 +290,10 @@ live_run_run(void *arg)
 	o.progress_ctx = r;
 	if ((s = getenv("AKSWIZ_POLL_MIN_MS")) != NULL && atoi(s) > 0)
 		o.min_poll_ms = (uint64_t)atoi(s);
+	if (r->resume[0] != '\0') {
+		live_run_resume_run(r, &o);
+		return;
+	}
 	verdicts_init(&vs);
 	if (!ops_preflight(&o, &r->plan, &vs, &r->err)) {
 		pthread_mutex_lock(&r->lock);

@@ -63,6 +63,7 @@ struct live_run {
 	struct plan		 plan;
 	void			*owner;		/* the screen (main thread only) */
 	bool			 cancelled;	/* the screen is gone */
+	char			 resume[1024];	/* journal to resume, or "" */
 	/* set by the worker, read under lock */
 	bool			 preflight_done;
 	bool			 refused;	/* preflight found errors */
@@ -82,6 +83,9 @@ struct live_run {
 };
 
 struct live_run	*live_run_new(struct arm *, enum cloud, const struct plan *);
+/* Follow a journaled operation (the journal file's path) instead. */
+struct live_run	*live_run_resume(struct arm *, enum cloud, const char *path,
+		    const char *op, const char *compute);
 void		 live_run_run(void *);
 void		 live_run_free(struct live_run *);
 

@@ -27,7 +27,8 @@ SCREEN_TESTS = \
 	tests/screens/display-test.sh \
 	tests/screens/live-create-test.sh \
 	tests/screens/live-failures-test.sh \
-	tests/screens/live-attach-test.sh
+	tests/screens/live-attach-test.sh \
+	tests/screens/resume-test.sh
 TESTS += $(SCREEN_TESTS)
 EXTRA_DIST += tests/screens/libtest.sh $(SCREEN_TESTS)
 

@@ -14,13 +14,17 @@
 #include "common/err.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "azure/journal.h"
 #include "plan/plan-json.h"
 #include "tui/display.h"
+#include "tui/live.h"
 #include "tui/tui.h"
 #include "tui/wizard.h"
 
 struct home {
 	struct widget_list	 menu;
+	struct journal_list	 open;		/* journaled operations */
+	struct tui		*tui;
 	bool			 has_draft;
 	struct plan		 draft;
 };
@@ -29,7 +33,7 @@ static const enum request home_keys[] = {
 	REQ_UP, REQ_DOWN, REQ_ENTER, REQ_NONE
 };
 
-/* Look for a draft and rebuild the menu. */
+/* Look for a draft and journaled operations; rebuild the menu. */
 static void
 home_build(struct home *h)
 {
@@ -45,6 +49,24 @@ home_build(struct home *h)
 		    "\"%s\" (kept when the last session was cut)"),
 		    h->draft.name[0] != '\0' ? h->draft.name : "?");
 		widget_list_add(&h->menu, "draft", line, false);
+	}
+	journal_list_free(&h->open);
+	memset(&h->open, 0, sizeof h->open);
+	/* Journaled operations can be followed with a live session. */
+	if (h->tui->ctx.arm != NULL && journal_list(&h->open, true, &err)) {
+		size_t	i;
+		char	key[32];
+
+		for (i = 0; i < h->open.n; i++) {
+			const struct journal_entry *je = &h->open.v[i];
+
+			snprintf(line, sizeof line, _("Follow the %s of %s, "
+			    "still running when last seen (%s)"),
+			    je->operation, je->compute, je->state[0] != '\0'
+			    ? je->state : "?");
+			snprintf(key, sizeof key, "op:%zu", i);
+			widget_list_add(&h->menu, key, line, false);
+		}
 	}
 	widget_list_add(&h->menu, "create", _("Create an inference cluster"),
 	    false);
@@ -74,6 +96,14 @@ home_request(struct screen *s, const struct key_event *ev)
 			screen_wizard_push_plan(s->tui, &h->draft);
 		} else if (strcmp(key, "quit") == 0)
 			tui_request_quit(s->tui);
+		else if (strncmp(key, "op:", 3) == 0) {
+			const struct journal_entry *je =
+			    &h->open.v[strtoul(key + 3, NULL, 10)];
+
+			screen_progress_push(s->tui, live_run_resume(
+			    s->tui->ctx.arm, s->tui->ctx.cloud, je->path,
+			    je->operation, je->compute), NULL);
+		}
 		return REACT_REDRAW;
 	case REQ_BACK:
 		return REACT_NONE;
@@ -115,8 +145,8 @@ home_draw(struct screen *s, WINDOW *win)
 	else if (t->ctx.live)
 		snprintf(line, sizeof line, "%s", t->ctx.sandbox ?
 		    _("Live: the private sandbox cloud of this session.") :
-		    _("Live: signs in with the cached token or the AZURE_* "
-		    "settings when it first needs to."));
+		    _("Live: every choice is checked against Azure as you "
+		    "go."));
 	else
 		snprintf(line, sizeof line, _("Offline (%s): nothing is read "
 		    "from or sent to Azure in this session."),
@@ -148,6 +178,7 @@ home_free(struct screen *s)
 	struct home	*h = s->data;
 
 	widget_list_done(&h->menu);
+	journal_list_free(&h->open);
 	free(h);
 }
 
@@ -174,5 +205,6 @@ screen_home_push(struct tui *t)
 	struct home	*h = xcalloc(1, sizeof *h);
 
 	widget_list_init(&h->menu);
+	h->tui = t;
 	tui_push(t, &home_ops, h);
 }
