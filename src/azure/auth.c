@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <termios.h>
@@ -106,6 +107,16 @@ env(const char *name)
 	const char	*s = getenv(name);
 
 	return s != NULL && *s != '\0' ? s : NULL;
+}
+
+/* Whether a variable says true ("true", "1", "yes"). */
+static bool
+env_true(const char *name)
+{
+	const char	*s = env(name);
+
+	return s != NULL && (strcasecmp(s, "true") == 0 ||
+	    strcmp(s, "1") == 0 || strcasecmp(s, "yes") == 0);
 }
 
 /* Wipe and free a secret string. */
@@ -474,15 +485,16 @@ auth_client_credentials(struct auth *a, const char *scope, struct err *err)
 			    "AZURE_CLIENT_CERTIFICATE_PATH or give "
 			    "--certificate FILE"));
 		}
-		if (a->ck == NULL &&
-		    (a->ck = cert_key_load(path, NULL, err)) == NULL) {
+		if (a->ck == NULL && (a->ck = cert_key_load_pass(path, NULL,
+		    env("AZURE_CLIENT_CERTIFICATE_PASSWORD"), err)) == NULL) {
 			free(url);
 			form_done(&form);
 			return false;
 		}
-		assertion = jwt_client_assertion(a->ck,
-		    a->cfg.assertion_ps256 ? JWT_PS256 :
-		    JWT_RS256, a->client_id, url, clock_now(), NULL, err);
+		assertion = jwt_client_assertion_x5c(a->ck,
+		    a->cfg.assertion_ps256 ? JWT_PS256 : JWT_RS256,
+		    a->client_id, url, clock_now(), NULL,
+		    env_true("AZURE_CLIENT_SEND_CERTIFICATE_CHAIN"), err);
 		if (assertion == NULL) {
 			free(url);
 			form_done(&form);

@@ -77,19 +77,24 @@ no_passphrase(char *buf, int size, int rwflag, void *u)
 
 enum key_result { KEY_OK, KEY_NONE, KEY_IS_ENCRYPTED };
 
-/* The private key in PEM text, refusing pass phrases. */
+/* The private key in PEM text; without pass, pass phrases are refused. */
 static enum key_result
-parse_key(const char *text, size_t len, EVP_PKEY **out)
+parse_key(const char *text, size_t len, const char *pass, EVP_PKEY **out)
 {
 	BIO		*bio;
 	bool		 asked = false;
 
 	*out = NULL;
-	if (strstr(text, "-----BEGIN ENCRYPTED PRIVATE KEY-----") != NULL ||
-	    strstr(text, "Proc-Type: 4,ENCRYPTED") != NULL)
+	if (pass == NULL && (strstr(text,
+	    "-----BEGIN ENCRYPTED PRIVATE KEY-----") != NULL ||
+	    strstr(text, "Proc-Type: 4,ENCRYPTED") != NULL))
 		return KEY_IS_ENCRYPTED;
 	bio = BIO_new_mem_buf(text, (int)len);
-	*out = PEM_read_bio_PrivateKey(bio, NULL, no_passphrase, &asked);
+	if (pass != NULL)	/* OpenSSL's default callback uses u as is */
+		*out = PEM_read_bio_PrivateKey(bio, NULL, NULL, (void *)pass);
+	else
+		*out = PEM_read_bio_PrivateKey(bio, NULL, no_passphrase,
+		    &asked);
 	BIO_free(bio);
 	ERR_clear_error();
 	if (*out == NULL)
@@ -122,6 +127,13 @@ text_free(char *text, size_t len)
 struct cert_key *
 cert_key_load(const char *cert_path, const char *key_path, struct err *err)
 {
+	return cert_key_load_pass(cert_path, key_path, NULL, err);
+}
+
+struct cert_key *
+cert_key_load_pass(const char *cert_path, const char *key_path,
+    const char *pass, struct err *err)
+{
 	struct cert_key	*ck = NULL;
 	char		*ctext = NULL, *ktext = NULL;
 	size_t		 clen = 0, klen = 0;
@@ -149,16 +161,21 @@ cert_key_load(const char *cert_path, const char *key_path, struct err *err)
 		    strerror(errno));
 		goto out;
 	}
-	switch (parse_key(ktext, klen, &k)) {
+	switch (parse_key(ktext, klen, pass, &k)) {
 	case KEY_OK:
 		break;
 	case KEY_NONE:
-		err_set(err, ERR_AUTH, _("%s holds no PEM private key"),
-		    key_path);
+		if (pass != NULL)
+			err_set(err, ERR_AUTH, _("%s holds no PEM private key "
+			    "that the pass phrase opens"), key_path);
+		else
+			err_set(err, ERR_AUTH, _("%s holds no PEM private "
+			    "key"), key_path);
 		goto out;
 	case KEY_IS_ENCRYPTED:
 		err_set(err, ERR_AUTH, _("the private key in %s has a pass "
-		    "phrase; give an unencrypted PEM key"), key_path);
+		    "phrase; set AZURE_CLIENT_CERTIFICATE_PASSWORD or give an "
+		    "unencrypted PEM key"), key_path);
 		goto out;
 	}
 	if (X509_check_private_key(x, k) != 1) {
@@ -326,7 +343,7 @@ cert_check_tls(const char *cert_file, const char *key_file, const char *cname,
 		verdict_arg(v, "%s", strerror(errno));
 		ok = false;
 	} else {
-		switch (parse_key(ktext, klen, &k)) {
+		switch (parse_key(ktext, klen, NULL, &k)) {
 		case KEY_OK:
 			break;
 		case KEY_NONE:

@@ -29,6 +29,10 @@ struct cert_key;
  */
 struct cert_key	*cert_key_load(const char *cert_path, const char *key_path,
 		    struct err *);
+/* The same with the key's pass phrase (AZURE_CLIENT_CERTIFICATE_PASSWORD). */
+struct cert_key	*cert_key_load_pass(const char *cert_path,
+		    const char *key_path, const char *passphrase,
+		    struct err *);
 void		 cert_key_free(struct cert_key *);
 /* SHA-1 (x5t) or SHA-256 (x5t#S256) of the certificate's DER; md >= 32. */
 bool		 cert_key_thumbprint(const struct cert_key *, bool sha256,
@@ -40,7 +44,7 @@ bool		 cert_key_thumbprint(const struct cert_key *, bool sha256,
 bool		 cert_key_sign(const struct cert_key *, bool pss,
 		    const void *data, size_t len, unsigned char **sig,
 		    size_t *siglen, struct err *);
-/* The certificate's DER (for x5c); *der is yours to free. */
+/* The certificate's DER (for x5c); *der is yours to OPENSSL_free(). */
 bool		 cert_key_der(const struct cert_key *, unsigned char **der,
 		    size_t *len);
 

@@ -12,6 +12,7 @@
 
 #include <json-c/json.h>
 #include <openssl/crypto.h>
+#include <openssl/evp.h>
 
 #include "azure/cert.h"
 #include "azure/http.h"
@@ -132,6 +133,25 @@ jwt_client_assertion(const struct cert_key *ck, enum jwt_alg alg,
     const char *client_id, const char *token_url, time_t now,
     const char *jti, struct err *err)
 {
+	return jwt_client_assertion_x5c(ck, alg, client_id, token_url, now,
+	    jti, false, err);
+}
+
+/* Standard base64 (with padding) of len bytes; yours to free. */
+static char *
+base64_std(const unsigned char *p, size_t len)
+{
+	char	*out = xmalloc(4 * ((len + 2) / 3) + 1);
+
+	EVP_EncodeBlock((unsigned char *)out, p, (int)len);
+	return out;
+}
+
+char *
+jwt_client_assertion_x5c(const struct cert_key *ck, enum jwt_alg alg,
+    const char *client_id, const char *token_url, time_t now,
+    const char *jti, bool send_chain, struct err *err)
+{
 	json_object	*hdr, *cl;
 	unsigned char	 md[64];
 	size_t		 mdlen;
@@ -155,6 +175,20 @@ jwt_client_assertion(const struct cert_key *ck, enum jwt_alg alg,
 	json_object_object_add(hdr, "typ", json_object_new_string("JWT"));
 	json_object_object_add(hdr, alg == JWT_PS256 ? "x5t#S256" : "x5t",
 	    json_object_new_string(thumb));
+	if (send_chain) {
+		unsigned char	*der;
+		size_t		 derlen;
+		char		*b64;
+		json_object	*arr = json_object_new_array();
+
+		if (cert_key_der(ck, &der, &derlen)) {
+			b64 = base64_std(der, derlen);
+			json_object_array_add(arr, json_object_new_string(b64));
+			free(b64);
+			OPENSSL_free(der);
+		}
+		json_object_object_add(hdr, "x5c", arr);
+	}
 	cl = json_object_new_object();
 	json_object_object_add(cl, "aud", json_object_new_string(token_url));
 	json_object_object_add(cl, "iss", json_object_new_string(client_id));

@@ -37,6 +37,11 @@ char	*jwt_sign(const struct cert_key *ck, enum jwt_alg,
 char	*jwt_client_assertion(const struct cert_key *ck, enum jwt_alg,
 	    const char *client_id, const char *token_url, time_t now,
 	    const char *jti, struct err *);
+/* The same, with x5c (the certificate, standard base64 DER) in the header
+ * when send_chain, for subject name/issuer sign-in. */
+char	*jwt_client_assertion_x5c(const struct cert_key *ck, enum jwt_alg,
+	    const char *client_id, const char *token_url, time_t now,
+	    const char *jti, bool send_chain, struct err *);
 /*
  * The claims (payload) of a compact JWT, decoded but NOT verified (for
  * `akswiz account`); yours to free, or NULL if malformed.

@@ -129,6 +129,19 @@ has "$T/out" "\"method\": \"certificate\"" "method certificate"
 has "$T/out" "c0ffee00-0000-4000-8000-0000000000c2" "the certificate principal's object id"
 has "$T/journal.log" "client_assertion" "the sandbox received an assertion"
 
+openssl pkey -in "$T/sp.key" -aes256 -passout pass:pw0rd \
+    -out "$T/sp-enc.key" >/dev/null 2>&1
+cat "$T/sp.crt" "$T/sp-enc.key" > "$T/sp-enc.pem"
+run AZURE_TENANT_ID="$TENANT" AZURE_CLIENT_ID=c0ffee00-0000-4000-8000-0000000000c1 \
+    AZURE_CLIENT_CERTIFICATE_PATH="$T/sp-enc.pem" $A login
+[ $rc = 4 ]; ok $? "an encrypted key without its pass phrase: exit 4 ($rc)"
+has "$T/err" "AZURE_CLIENT_CERTIFICATE_PASSWORD" "says how to give the pass phrase"
+run AZURE_TENANT_ID="$TENANT" AZURE_CLIENT_ID=c0ffee00-0000-4000-8000-0000000000c1 \
+    AZURE_CLIENT_CERTIFICATE_PATH="$T/sp-enc.pem" \
+    AZURE_CLIENT_CERTIFICATE_PASSWORD=pw0rd \
+    AZURE_CLIENT_SEND_CERTIFICATE_CHAIN=true $A login
+ok $rc "with AZURE_CLIENT_CERTIFICATE_PASSWORD (and x5c sent)"
+
 # real time: the sandbox answers slow_down to polls faster than its
 # interval (1 s in the default world; it approves after 2 polls)
 run $A login --device-code --tenant "$TENANT"

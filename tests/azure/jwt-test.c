@@ -13,6 +13,7 @@
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
+#include <openssl/objects.h>
 
 #include "azure/cert.h"
 #include "azure/jwt.h"
@@ -120,6 +121,37 @@ main(void)
 	free(claims);
 	free(jws);
 	free(golden);
+	cert_key_free(ck);
+
+	/* x5c: the certificate itself, standard base64 DER */
+	ck = cert_key_load(path, NULL, &err);
+	jws = jwt_client_assertion_x5c(ck, JWT_RS256, "c", "https://a/t",
+	    1900000000, NULL, true, &err);
+	dot = strchr(jws, '.');
+	hdr = jwt_base64url_decode(jws, (size_t)(dot - jws), &n);
+	{
+		char		*p = strstr(hdr, "\"x5c\":[\""), *q;
+		unsigned char	 der[4096];
+		const unsigned char *dp = der;
+		int		 dn = -1;
+		X509		*x = NULL;
+		char		 cn[64] = "";
+
+		if (p != NULL && (q = strchr(p + 8, '"')) != NULL) {
+			*q = '\0';
+			dn = EVP_DecodeBlock(der, (unsigned char *)p + 8,
+			    (int)strlen(p + 8));
+		}
+		if (dn > 0)
+			x = d2i_X509(NULL, &dp, dn);
+		if (x != NULL)
+			X509_NAME_get_text_by_NID(X509_get_subject_name(x),
+			    NID_commonName, cn, sizeof cn);
+		is_str(cn, "akswiz-test-sp", "x5c carries the certificate");
+		X509_free(x);
+	}
+	free(hdr);
+	free(jws);
 	cert_key_free(ck);
 
 	jws = jwt_base64url("\xfb\xff", 2);
