@@ -84,3 +84,5 @@ TESTS += tests/azure/auth-sandbox-test.sh
 EXTRA_DIST += tests/azure/auth-sandbox-test.sh
 # libFuzzer target, built by hand (see the file); shipped, not run by check.
 EXTRA_DIST += tests/azure/fuzz-parsers.c
+TESTS += tests/azure/prompt-tmux-test.sh
+EXTRA_DIST += tests/azure/prompt-tmux-test.sh
