@@ -39,7 +39,7 @@ static const char *const secret_headers[] = {
 static const char *const secret_fields[] = {
 	"client_secret", "client_assertion", "refresh_token", "access_token",
 	"id_token", "device_code", "password", "assertion", "code", "sig",
-	"secret", NULL
+	"secret", "s", NULL	/* s: the signature of ML operation URLs */
 };
 
 /* JSON members that carry secrets. */

@@ -46,6 +46,10 @@ static const struct row rows[] = {
 	  " {\"keyVault\":\"kv\",\"name\":\"n\"}" },
 	{ "signed operation URL", "https://x/op?api-version=1&sig=abc&t=1",
 	  "https://x/op?api-version=1&sig=[REDACTED]&t=1" },
+	{ "signed ML operation URL (t, c, s, h)", "https://x/computeOperations"
+	  "Status/1?api-version=2&service=new&t=638&c=MIIH&s=Zm9v&h=abc",
+	  "https://x/computeOperationsStatus/1?api-version=2&service=new&t=638"
+	  "&c=MIIH&s=[REDACTED]&h=abc" },
 	{ "kubeconfig", "{\"userKubeConfig\":\"apiVersion: v1\"}",
 	  "{\"userKubeConfig\":\"[REDACTED]\"}" },
 };
