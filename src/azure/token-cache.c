@@ -4,6 +4,9 @@
  * copy of a token outlives the write.  Writes go to a mkstemp() file in the
  * same directory (0600 from the start), fsync, rename over the old file,
  * fsync the directory: a crash leaves the old cache or the new one.
+ * Access tokens are kept until they expire: a save drops expired entries
+ * that have no refresh token.  Two processes saving at once do not
+ * corrupt the file; the later one wins.
  */
 #include "config.h"
 #include "azure/token-cache.h"
@@ -20,6 +23,7 @@
 #include <openssl/crypto.h>
 
 #include "common/buf.h"
+#include "common/clock.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
 
@@ -262,19 +266,23 @@ cache_save(struct token_cache *c, struct err *err)
 {
 	struct buf	 b;
 	char		*tmp;
-	size_t		 i, off;
+	size_t		 i, off, kept;
 	ssize_t		 w;
 	int		 fd, dfd;
 	bool		 ok = false;
+	time_t		 now = clock_now();
 
 	if (!make_dirs(c->dir, err))
 		return false;
 	buf_init(&b, 0);
 	buf_adds(&b, "{\"version\":1,\"entries\":[");
-	for (i = 0; i < c->n; i++) {
+	for (i = 0, kept = 0; i < c->n; i++) {
 		const struct token_entry	*e = &c->v[i];
 
-		buf_adds(&b, i > 0 ? ",\n{" : "\n{");
+		/* an expired access token without a refresh token is useless */
+		if (e->refresh_token == NULL && e->expires_on <= now)
+			continue;
+		buf_adds(&b, kept++ > 0 ? ",\n{" : "\n{");
 		buf_adds(&b, "\"authority\":");
 		add_json_string(&b, e->authority);
 		buf_adds(&b, ",\"tenant\":");

@@ -42,7 +42,10 @@ const char	*token_cache_path(const struct token_cache *);
 const struct token_entry *token_cache_find(const struct token_cache *,
 		    const char *authority, const char *tenant,
 		    const char *client_id, const char *scope);
-/* Add or replace (same key) a copy of e, newest first, and save. */
+/*
+ * Add or replace (same key) a copy of e, newest first, and save; saving
+ * drops expired entries without a refresh token.
+ */
 bool		 token_cache_put(struct token_cache *,
 		    const struct token_entry *e, struct err *);
 /* Remove entries of authority (and tenant unless NULL), save; a count. */

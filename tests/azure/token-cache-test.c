@@ -102,6 +102,22 @@ main(void)
 	    "removal persisted");
 	token_cache_free(c);
 
+	/* expired entries without a refresh token are dropped on save */
+	c = token_cache_open(dir, &err);
+	e.refresh_token = NULL;
+	e.expires_on = 1000;		/* long ago */
+	strcpy(e.tenant, "old");
+	token_cache_put(c, &e, &err);
+	e.expires_on = 2000000000;
+	strcpy(e.tenant, "new");
+	token_cache_put(c, &e, &err);
+	token_cache_free(c);
+	c = token_cache_open(dir, &err);
+	ok(token_cache_find(c, NULL, "old", NULL, NULL) == NULL &&
+	    token_cache_find(c, NULL, "new", NULL, NULL) != NULL,
+	    "an expired token without a refresh token is not kept");
+	token_cache_free(c);
+
 	fp = fopen(path, "w");
 	fputs("{\"entries\": [tru", fp);
 	fclose(fp);
