@@ -110,10 +110,10 @@ sb_stop() {
 az() {
 	if [ "$1" = "-n" ]; then
 		shift
-		"$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" \
+		timeout 120 "$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" \
 		    --ca-file "$SB_CA" "$@" >"$T/out" 2>"$T/err" </dev/null
 	else
-		"$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" \
+		timeout 120 "$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" \
 		    --ca-file "$SB_CA" --subscription "$SB_SUB" -g "$SB_RG" \
 		    -w "$SB_WS" "$@" >"$T/out" 2>"$T/err" </dev/null
 	fi
