@@ -52,3 +52,6 @@ HTTP_TESTS = tests/http/commands-test.sh tests/http/flows-test.sh \
 	tests/http/resume-test.sh tests/http/secrets-test.sh
 TESTS += $(HTTP_TESTS)
 EXTRA_DIST += tests/http/lib.sh $(HTTP_TESTS)
+
+# Benchmarks (run by hand; figures in the ops report).
+EXTRA_DIST += bench/list-bench.sh bench/monitor-bench.sh

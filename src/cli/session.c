@@ -339,6 +339,10 @@ session_close(struct session *s)
 	char	path[600];
 	int	status;
 
+	/* AKSWIZ_STATS=1: what the benchmarks in bench/ read. */
+	if (s->http != NULL && getenv("AKSWIZ_STATS") != NULL)
+		fprintf(stderr, "akswiz-stats: requests=%ld handshakes=%ld\n",
+		    s->arm.requests, http_client_handshakes(s->http));
 	if (s->priv != NULL) {
 		auth_free(s->priv->auth);
 		free(s->priv);
