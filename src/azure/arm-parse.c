@@ -92,9 +92,13 @@ parse_root(const char *body, json_type t, struct err *err)
 	root = json_tokener_parse_ex(tok, body, (int)strlen(body));
 	if (root == NULL ||
 	    json_tokener_get_error(tok) != json_tokener_success) {
-		err_set(err, ERR_PARSE, _("the service sent malformed JSON "
-		    "(%s)"), json_tokener_error_desc(
-		    json_tokener_get_error(tok)));
+		if (json_tokener_get_error(tok) == json_tokener_continue)
+			err_set(err, ERR_PARSE, _("the service's answer ends "
+			    "in the middle of its JSON (truncated)"));
+		else
+			err_set(err, ERR_PARSE, _("the service sent malformed "
+			    "JSON (%s)"), json_tokener_error_desc(
+			    json_tokener_get_error(tok)));
 		json_tokener_free(tok);
 		json_object_put(root);
 		return NULL;

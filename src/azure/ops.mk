@@ -49,9 +49,16 @@ tests_unit_journal_test_LDADD = libcommon.a $(JSONC_LIBS) $(OPENSSL_LIBS)
 # HTTP tests: the real akswiz against a real akswiz-sandbox over HTTPS.
 HTTP_TESTS = tests/http/commands-test.sh tests/http/flows-test.sh \
 	tests/http/preflight-test.sh tests/http/faults-test.sh \
-	tests/http/resume-test.sh tests/http/secrets-test.sh
+	tests/http/resume-test.sh tests/http/secrets-test.sh \
+	tests/http/malformed-test.sh
 TESTS += $(HTTP_TESTS)
 EXTRA_DIST += tests/http/lib.sh $(HTTP_TESTS)
 
 # Benchmarks (run by hand; figures in the ops report).
 EXTRA_DIST += bench/list-bench.sh bench/monitor-bench.sh
+
+# A server of bad answers for malformed-test.sh.
+check_PROGRAMS += tests/http/badserver
+tests_http_badserver_SOURCES = tests/http/badserver.c
+tests_http_badserver_CFLAGS = $(AM_CFLAGS) $(MHD_CFLAGS)
+tests_http_badserver_LDADD = $(MHD_LIBS)
