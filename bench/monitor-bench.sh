@@ -14,7 +14,7 @@ export top_srcdir="$srcdir" top_builddir="$builddir"
 sed "s/\"createSeconds\": 600/\"createSeconds\": $SECS/" \
     "$srcdir/data/sandbox-world.json" >"$T/world.json"
 # Real time and the sandbox's own Retry-After: no shortcuts for the client.
-sb_start --world "$T/world.json" --retry-after 5
+sb_start --world "$T/world.json" --retry-after 5 --speed 1
 unset AKSWIZ_POLL_MIN_MS
 plan_new "$T/c.json" create --name bench-mon --vm-size Standard_D3_v2 --agent-count 3
 AKSWIZ_STATS=1 /usr/bin/time -v "$AKSWIZ" --endpoint "$SB_URL" \
