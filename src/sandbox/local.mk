@@ -24,3 +24,16 @@ SB_TESTS = tests/sandbox/arm-routes-test.sh tests/sandbox/compute-lro-test.sh \
 	tests/sandbox/garbage-test.sh
 TESTS += $(SB_TESTS)
 EXTRA_DIST += $(SB_TESTS) tests/sandbox/lib.sh bench/sandbox-bench.sh
+
+# The request-body fuzz target, as a TAP test of seeds and mutations (see
+# its end for the libFuzzer build by hand).
+check_PROGRAMS += tests/fuzz/sandbox-body-fuzz
+TESTS += tests/fuzz/sandbox-body-fuzz
+UNIT_TESTS += tests/fuzz/sandbox-body-fuzz
+tests_fuzz_sandbox_body_fuzz_SOURCES = tests/fuzz/sandbox-body-fuzz.c \
+	src/sandbox/server.c src/sandbox/world.c src/sandbox/arm.c \
+	src/sandbox/arm-compute.c src/sandbox/arm-aks.c
+tests_fuzz_sandbox_body_fuzz_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DSB_SRCDIR=\"$(abs_top_srcdir)\"
+tests_fuzz_sandbox_body_fuzz_CFLAGS = $(akswiz_sandbox_CFLAGS)
+tests_fuzz_sandbox_body_fuzz_LDADD = $(akswiz_sandbox_LDADD)

@@ -105,7 +105,7 @@ family_label(const char *family, char *buf, size_t len)
 	n = strlen(core);
 	if (n > 6 && strcmp(core + n - 6, "Family") == 0)
 		core[n - 6] = '\0';
-	snprintf(buf, len, "Standard %s Family vCPUs", core);
+	snprintf(buf, len, "Standard %.90s Family vCPUs", core);
 }
 
 static void
