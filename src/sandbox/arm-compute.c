@@ -510,43 +510,65 @@ quota_error(const char *quota, const char *location,
 	    need, u->usage + need);
 }
 
-/* A compute in the shape of the api-version asked for. */
+/* A new object holding references to src's members (no deep copy). */
+static struct json_object *
+shallow(struct json_object *src, const char *skip)
+{
+	struct json_object *o = json_object_new_object();
+
+	if (src == NULL || !json_object_is_type(src, json_type_object))
+		return o;
+	json_object_object_foreach(src, k, v) {
+		if (skip != NULL && strcmp(k, skip) == 0)
+			continue;
+		json_object_object_add(o, k, json_object_get(v));
+	}
+	return o;
+}
+
+/*
+ * A compute in the shape of the api-version asked for.  Members are
+ * shared with the stored resource (a list page renders many), so only
+ * the copied levels are changed.
+ */
 static struct json_object *
 render(struct arm_ctx *c, const struct sb_compute *cp)
 {
 	struct json_object *o = json_object_new_object();
-	struct json_object *copy = NULL, *pp;
+	struct json_object *sp = props_of(cp->res), *p, *pp;
 	char id[SB_TEXT];
 
 	world_compute_id(cp, id, sizeof id);
 	set_str(o, "id", id);
 	set_str(o, "name", cp->name);
 	set_str(o, "type", COMPUTE_TYPE);
-	json_object_deep_copy(cp->res, &copy, NULL);
-	json_object_object_foreach(copy, k, v) {
+	json_object_object_foreach(cp->res, k, v) {
 		if (strcmp(k, "id") == 0 || strcmp(k, "name") == 0 ||
-		    strcmp(k, "type") == 0)
+		    strcmp(k, "type") == 0 || strcmp(k, "properties") == 0)
 			continue;
 		json_object_object_add(o, k, json_object_get(v));
 	}
-	json_object_put(copy);
-	if (arm_ml_old(c->api) && (pp = inner_of(o)) != NULL) {
-		const char *s = jstr(pp, "agentVmSize");
-
-		if (s != NULL) {
-			set_str(pp, "agentVMSize", s);
+	p = shallow(sp, "properties");
+	if (inner_of(cp->res) != NULL) {
+		pp = shallow(inner_of(cp->res), NULL);
+		if (arm_ml_old(c->api) && jstr(pp, "agentVmSize") != NULL) {
+			json_object_object_add(pp, "agentVMSize",
+			    json_object_get(json_object_object_get(pp,
+			    "agentVmSize")));
 			json_object_object_del(pp, "agentVmSize");
 		}
-	} else if (!arm_ml_old(c->api)) {
+		json_object_object_add(p, "properties", pp);
+	}
+	json_object_object_add(o, "properties", p);
+	if (!arm_ml_old(c->api)) {
 		struct json_object *sd = json_object_new_object();
-		struct json_object *p = props_of(o);
 
-		set_str(sd, "createdAt", jstr(p, "createdOn") != NULL ?
-		    jstr(p, "createdOn") : "");
+		set_str(sd, "createdAt", jstr(sp, "createdOn") != NULL ?
+		    jstr(sp, "createdOn") : "");
 		set_str(sd, "createdBy", "akswiz-sandbox");
 		set_str(sd, "createdByType", "Application");
-		set_str(sd, "lastModifiedAt", jstr(p, "modifiedOn") != NULL ?
-		    jstr(p, "modifiedOn") : "");
+		set_str(sd, "lastModifiedAt", jstr(sp, "modifiedOn") != NULL ?
+		    jstr(sp, "modifiedOn") : "");
 		set_str(sd, "lastModifiedBy", "akswiz-sandbox");
 		set_str(sd, "lastModifiedByType", "Application");
 		json_object_object_add(o, "systemData", sd);
