@@ -35,3 +35,11 @@ EXTRA_DIST += tests/screens/libtest.sh $(SCREEN_TESTS)
 # A few real-terminal smoke tests (skipped without tmux).
 TESTS += tests/tmux/smoke-test.sh
 EXTRA_DIST += tests/tmux/smoke-test.sh
+
+# Widgets on a held screen: display width, wide characters, filtering.
+check_PROGRAMS += tests/unit/tui-widget-test
+TESTS += tests/unit/tui-widget-test
+UNIT_TESTS += tests/unit/tui-widget-test
+tests_unit_tui_widget_test_SOURCES = tests/unit/tui-widget-test.c
+tests_unit_tui_widget_test_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
+tests_unit_tui_widget_test_LDADD = libtui.a libcore.a libcommon.a $(NCURSES_LIBS)

@@ -18,7 +18,7 @@ T="$TMUX_BIN -L akswiz$$ -f /dev/null"
 trap '$T kill-server >/dev/null 2>&1; rm -rf "$work"' EXIT
 mkdir -p "$work/home" "$work/state"
 unset TMUX NO_COLOR AKSWIZ_NO_DISPLAY AKSWIZ_SCRIPT 2>/dev/null || true
-ENVS="env LC_ALL=C.UTF-8 TERM=screen HOME=$work/home XDG_STATE_HOME=$work/state"
+ENVS="env LC_ALL=C.UTF-8 TERM=screen HOME=$work/home XDG_STATE_HOME=$work/state AKSWIZ_OFFLINE=1"
 ARGS="-w ws1 -g rg1 --subscription 00000000-0000-0000-0000-000000000001"
 n=0
 failed=0

@@ -1,0 +1,148 @@
+/*
+ * Widgets on a held screen (AKSWIZ_NO_DISPLAY): a field is laid out by
+ * display width and never cuts a double-width character, marks text
+ * outside its box, edits by characters; a list filters by typing and
+ * keeps the selection; text is cut with a mark, never mid-character.
+ * Each row reads the cells back from curses.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "../tap.h"
+#include "common/err.h"
+#include "tui/display.h"
+#include "tui/widget.h"
+
+/* Row y from x, width cells, as UTF-8 (a wide char once). */
+static const char *
+row(int y, int x, int width)
+{
+	static char	buf[1024];
+	cchar_t		cc;
+	wchar_t		wch[CCHARW_MAX + 1];
+	attr_t		at;
+	short		pair;
+	size_t		len = 0, k;
+	mbstate_t	st;
+	int		i, w;
+
+	memset(&st, 0, sizeof st);
+	for (i = x; i < x + width; i += w) {
+		w = 1;
+		mvwin_wch(stdscr, y, i, &cc);
+		getcchar(&cc, wch, &at, &pair, NULL);
+		if (wcwidth(wch[0]) == 2)
+			w = 2;
+		k = wcrtomb(buf + len, wch[0], &st);
+		if (k != (size_t)-1)
+			len += k;
+	}
+	buf[len] = '\0';
+	return buf;
+}
+
+/* A key event for a character or a request. */
+static struct key_event
+ev_char(wchar_t c)
+{
+	struct key_event	e;
+
+	memset(&e, 0, sizeof e);
+	e.key.code = (wint_t)c;
+	e.req = keys_request(&e.key);
+	return e;
+}
+
+static struct key_event
+ev_req(enum request r)
+{
+	struct key_event	e;
+
+	memset(&e, 0, sizeof e);
+	e.key.fn = true;
+	e.req = r;
+	return e;
+}
+
+int
+main(void)
+{
+	struct widget_field	f;
+	struct widget_list	l;
+	struct key_event	e;
+	struct err		err;
+	char			out[256];
+
+	setenv("AKSWIZ_NO_DISPLAY", "1", 1);
+	setenv("COLUMNS", "80", 1);
+	setenv("LINES", "24", 1);
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL) {
+		printf("1..0 # SKIP no C.UTF-8 locale\n");
+		return 0;
+	}
+	if (!ok(display_init(true, &err), "a held screen starts"))
+		return tap_done();
+
+	widget_field_init(&f);
+	widget_field_set(&f, "名字");
+	widget_field_draw(&f, stdscr, 0, 0, 8, false);
+	is_str(row(0, 0, 8), "[名字  ]", "two wide chars fill 4 of 6 cells");
+	widget_field_set(&f, "中文名字测试");
+	f.cursor = 0;
+	widget_field_draw(&f, stdscr, 1, 0, 8, false);
+	is_str(row(1, 0, 8), "[中文… ]",
+	    "no wide char cut: the 6th cell stays blank after the mark");
+	widget_field_draw(&f, stdscr, 2, 0, 9, false);
+	is_str(row(2, 0, 9), "[中文名…]", "7 cells: three wide chars and a mark");
+	f.cursor = f.len;
+	widget_field_draw(&f, stdscr, 3, 0, 9, true);
+	is_str(row(3, 0, 9), "[…测试  ]",
+	    "cursor at the end: text scrolls, mark on the left");
+
+	widget_field_set(&f, "ab");
+	e = ev_char(L'ü');
+	widget_field_key(&f, &e);
+	e = ev_req(REQ_LEFT);
+	widget_field_key(&f, &e);
+	e = ev_req(REQ_BACKSPACE);
+	widget_field_key(&f, &e);
+	widget_field_get(&f, out, sizeof out);
+	is_str(out, "aü", "Backspace deletes before the cursor, by character");
+	e = ev_char(L'q');
+	ok(widget_field_key(&f, &e), "q is text in a field");
+	widget_field_get(&f, out, sizeof out);
+	is_str(out, "aqü", "typed where the cursor is");
+
+	widget_list_init(&l);
+	l.filtering = true;
+	widget_list_add(&l, "Standard_D3_v2", "Standard_D3_v2  4 vCPU", false);
+	widget_list_add(&l, "Standard_E4s_v3", "Standard_E4s_v3  4 vCPU", false);
+	widget_list_add(&l, "Standard_NC6", "Standard_NC6  6 vCPU GPU", false);
+	widget_list_select(&l, "Standard_E4s_v3");
+	e = ev_char(L'e');
+	widget_list_key(&l, &e, 5);
+	e = ev_char(L'4');
+	widget_list_key(&l, &e, 5);
+	is_int(l.nvisible, 1, "typing narrows the rows (case-insensitive)");
+	is_str(widget_list_selected(&l), "Standard_E4s_v3", "the selection is kept");
+	e = ev_req(REQ_KILL_LINE);
+	widget_list_key(&l, &e, 5);
+	is_int(l.nvisible, 3, "Ctrl-U clears the filter");
+	e = ev_char(L'x');
+	widget_list_key(&l, &e, 5);
+	is_int(l.nvisible, 0, "nothing matches");
+	ok(widget_list_selected(&l) == NULL, "and nothing is selected");
+	widget_list_done(&l);
+
+	werase(stdscr);
+	display_text(stdscr, 5, 0, 5, "测试测试", A_NORMAL, true);
+	is_str(row(5, 0, 6), "测试… ", "text cut with a mark, no half character");
+	is_int(display_width("a测b"), 4, "display width counts wide chars twice");
+
+	display_done();
+	return tap_done();
+}
