@@ -32,12 +32,37 @@
 
 #define SANDBOX_BIN		"akswiz-sandbox"
 #define SANDBOX_WAIT_MS		15000
+#define SANDBOX_MAX_ARGS	24
 
 /* What the commands need not see (struct cloud clashes with enum cloud). */
 struct session_priv {
 	struct cloud	 cloud;
 	struct auth	*auth;
 };
+
+/*
+ * What a signal handler needs to stop the sandbox and remove its files
+ * when akswiz is interrupted (only async-signal-safe calls use them).
+ */
+static volatile pid_t	 sig_pid;
+static char		 sig_files[3][600];
+static char		 sig_dir[256];
+
+static void
+on_signal(int sig)
+{
+	int	i;
+
+	if (sig_pid > 0)
+		kill(sig_pid, SIGTERM);
+	for (i = 0; i < 3; i++)
+		if (sig_files[i][0] != '\0')
+			unlink(sig_files[i]);
+	if (sig_dir[0] != '\0')
+		rmdir(sig_dir);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
 
 static void
 copy(char *dst, size_t len, const char *src)
@@ -193,12 +218,37 @@ sandbox_ready(struct session *s, const char *path, const char **endpoint,
 	return true;
 }
 
+/*
+ * The sandbox's argv: the ready file, then AKSWIZ_SANDBOX_OPTIONS split
+ * at spaces (such as "--polls 1 --retry-after 0" for quick demos and
+ * tests).  Runs in the child, so the strings may be leaked.
+ */
+static void
+sandbox_argv(char **args, const char *ready)
+{
+	const char	*env = getenv("AKSWIZ_SANDBOX_OPTIONS");
+	char		*opts, *tok, *save = NULL;
+	int		 n = 0;
+
+	args[n++] = (char *)SANDBOX_BIN;
+	args[n++] = (char *)"--ready-file";
+	args[n++] = (char *)ready;
+	if (env != NULL) {
+		opts = xstrdup(env);
+		for (tok = strtok_r(opts, " \t", &save); tok != NULL &&
+		    n < SANDBOX_MAX_ARGS - 1; tok = strtok_r(NULL, " \t", &save))
+			args[n++] = tok;
+	}
+	args[n] = NULL;
+}
+
 /* Start a private sandbox and wait for its ready file. */
 static bool
 sandbox_start(struct session *s, char *ready, size_t readylen,
     struct err *err)
 {
 	char		 bin[PATH_MAX + 32], log[512];
+	char		*args[SANDBOX_MAX_ARGS];
 	const char	*tmp = getenv("TMPDIR");
 	int		 status, waited = 0, fd;
 	pid_t		 pid;
@@ -225,14 +275,23 @@ sandbox_start(struct session *s, char *ready, size_t readylen,
 		}
 		if ((fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600)) >= 0)
 			dup2(fd, 2);
+		sandbox_argv(args, ready);
 		if (bin[0] != '\0')
-			execl(bin, SANDBOX_BIN, "--ready-file", ready,
-			    (char *)NULL);
-		execlp(SANDBOX_BIN, SANDBOX_BIN, "--ready-file", ready,
-		    (char *)NULL);
+			execv(bin, args);
+		execvp(SANDBOX_BIN, args);
 		_exit(127);
 	}
 	s->sandbox_pid = pid;
+	/* Interrupted (Ctrl-C, kill): stop the sandbox and tidy up. */
+	copy(sig_dir, sizeof sig_dir, s->sandbox_dir);
+	copy(sig_files[0], sizeof sig_files[0], ready);
+	copy(sig_files[1], sizeof sig_files[1], log);
+	snprintf(sig_files[2], sizeof sig_files[2], "%s/secret",
+	    s->sandbox_dir);
+	sig_pid = pid;
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
 	/* Poll for the file; a sandbox that died is reported at once. */
 	while (access(ready, R_OK) != 0) {
 		if (waitpid(pid, &status, WNOHANG) == pid) {
@@ -351,6 +410,7 @@ session_close(struct session *s)
 	http_client_free(s->http);
 	s->http = NULL;
 	if (s->sandbox_pid > 0) {
+		sig_pid = 0;
 		kill(s->sandbox_pid, SIGTERM);
 		while (waitpid(s->sandbox_pid, &status, 0) < 0 &&
 		    errno == EINTR)

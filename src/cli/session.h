@@ -12,7 +12,9 @@
  * port (the binary next to akswiz, else on PATH), its ready file gives the
  * endpoint, authority, CA and a service principal, whose secret reaches
  * sign-in through a 0600 file in a private directory, never argv; the
- * sandbox is stopped (SIGTERM, waitpid) by session_close().
+ * sandbox is stopped (SIGTERM, waitpid) by session_close(), or by a
+ * signal handler when akswiz is interrupted.  AKSWIZ_SANDBOX_OPTIONS adds
+ * options to the sandbox's command line.
  */
 #ifndef AKSWIZ_CLI_SESSION_H
 #define AKSWIZ_CLI_SESSION_H
