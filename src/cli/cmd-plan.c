@@ -194,6 +194,9 @@ print_verdicts(FILE *fp, enum output_format fmt, const struct verdicts *vs)
 	size_t	errors = verdicts_count(vs, SEV_ERROR);
 	size_t	warnings = verdicts_count(vs, SEV_WARNING);
 
+	if (vs->overflow)
+		cli_warning(_("more verdicts than could be listed; fix these "
+		    "and check again"));
 	if (fmt != OUTPUT_TABLE) {
 		output_verdicts(fp, fmt, vs);
 		return;
@@ -212,9 +215,6 @@ print_verdicts(FILE *fp, enum output_format fmt, const struct verdicts *vs)
 		    warnings), warnings);
 		fprintf(fp, "%s, %s\n", e, w);
 	}
-	if (vs->overflow)
-		cli_warning(_("more verdicts than could be listed; fix these "
-		    "and check again"));
 }
 
 /* akswiz plan check FILE: every offline verdict; exit 0, 1 or 2. */
