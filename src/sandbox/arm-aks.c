@@ -41,6 +41,7 @@ set_bool(struct json_object *o, const char *key, bool v)
 	json_object_object_add(o, key, json_object_new_boolean(v));
 }
 
+/* Answer {key: a} (a taken). */
 static void
 value_reply(struct arm_ctx *c, const char *key, struct json_object *a)
 {
@@ -50,6 +51,7 @@ value_reply(struct arm_ctx *c, const char *key, struct json_object *a)
 	arm_json(c, 200, o);
 }
 
+/* The cluster's API server FQDN (public or private). */
 static void
 cluster_fqdn(const struct sb_cluster *cl, bool private_fqdn, char *buf,
     size_t len)
@@ -152,6 +154,7 @@ cluster_json(struct arm_ctx *c, const struct sb_cluster *cl)
 	return o;
 }
 
+/* listClusterUserCredential / listClusterAdminCredential. */
 static void
 credentials(struct arm_ctx *c, const struct sb_cluster *cl, bool admin)
 {
@@ -262,6 +265,7 @@ region(struct arm_ctx *c, const char *name, const char *type)
 	return NULL;
 }
 
+/* True for GET; otherwise 405 sent. */
 static bool
 get_only(struct arm_ctx *c)
 {
@@ -273,6 +277,7 @@ get_only(struct arm_ctx *c)
 	return false;
 }
 
+/* The region's kubernetesVersions "values" (retired left out). */
 static struct json_object *
 k8s_values(const struct sb_location *l)
 {
@@ -323,6 +328,7 @@ k8s_values(const struct sb_location *l)
 	return a;
 }
 
+/* The region's legacy orchestrators list. */
 static struct json_object *
 orchestrators(struct arm_ctx *c, const struct sb_location *l)
 {
@@ -459,6 +465,7 @@ arm_compute_location(struct arm_ctx *c, const char *location,
 	value_reply(c, "value", a);
 }
 
+/* Add a {name, value} capability, the value a string. */
 static void
 capability(struct json_object *a, const char *name, const char *fmt,
     double v)

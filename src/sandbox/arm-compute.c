@@ -92,6 +92,7 @@ set_str(struct json_object *o, const char *key, const char *val)
 	json_object_object_add(o, key, json_object_new_string(val));
 }
 
+/* A compute's properties, or NULL. */
 static struct json_object *
 props_of(struct json_object *res)
 {
@@ -101,6 +102,7 @@ props_of(struct json_object *res)
 	return p;
 }
 
+/* A compute's properties.properties, or NULL. */
 static struct json_object *
 inner_of(struct json_object *res)
 {
@@ -111,6 +113,7 @@ inner_of(struct json_object *res)
 	return pp;
 }
 
+/* ARM's 400 InvalidRequestContent with a formatted reason. */
 static void
 bad_content(struct arm_ctx *c, const char *fmt, const char *a,
     const char *b)
@@ -148,6 +151,7 @@ field(struct arm_ctx *c, struct json_object *o, const char *key,
 	return true;
 }
 
+/* A string member (NULL when absent); false with the 400 sent. */
 static bool
 str_field(struct arm_ctx *c, struct json_object *o, const char *key,
     const char *path, const char **out)
@@ -424,6 +428,7 @@ first_error(const struct verdicts *vs)
 	return NULL;
 }
 
+/* Answer 400 with the first error verdict in the service's words. */
 static bool
 sync_error(struct arm_ctx *c, const struct verdicts *vs)
 {
@@ -675,6 +680,7 @@ kept_inner(const struct put_body *b)
 	return in;
 }
 
+/* The stored resource of a new AKS compute. */
 static struct json_object *
 new_resource(struct arm_ctx *c, const struct put_body *b, const char *name,
     const char *location, const char *state, bool attached)
@@ -1043,6 +1049,7 @@ put_update(struct arm_ctx *c, long idx, struct put_body *b)
 	    NULL ? jstr(cp->res, "location") : "eastus", fail, in, 200);
 }
 
+/* Whether an operation is running on the compute. */
 static bool
 busy(const struct sb_compute *cp)
 {
@@ -1052,6 +1059,7 @@ busy(const struct sb_compute *cp)
 	    strcmp(s, "Updating") == 0 || strcmp(s, "Deleting") == 0);
 }
 
+/* PUT of a compute: create, attach, update or refuse. */
 static void
 put_compute(struct arm_ctx *c, struct sb_workspace *ws, const char *name)
 {
@@ -1104,6 +1112,7 @@ out:
 	json_object_put(b.root);
 }
 
+/* DELETE with underlyingResourceAction: detach or delete. */
 static void
 delete_compute(struct arm_ctx *c, struct sb_workspace *ws, const char *name)
 {
@@ -1172,6 +1181,7 @@ token_make(size_t offset, char *buf, size_t len)
 	strlcpy_ok(buf, (char *)out, len);
 }
 
+/* The offset in a continuation token; false if it is not one. */
 static bool
 token_read(const char *tok, size_t *offset)
 {
@@ -1197,6 +1207,7 @@ token_read(const char *tok, size_t *offset)
 	return end != (char *)out + 2;
 }
 
+/* One page of a workspace's computes, nextLink to the next. */
 static void
 list_computes(struct arm_ctx *c, struct sb_workspace *ws)
 {
@@ -1241,6 +1252,7 @@ list_computes(struct arm_ctx *c, struct sb_workspace *ws)
 	arm_json(c, 200, o);
 }
 
+/* listKeys of an AKS compute: plain-text kubeconfigs. */
 static void
 list_keys(struct arm_ctx *c, struct sb_compute *cp)
 {

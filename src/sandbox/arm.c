@@ -57,6 +57,7 @@ arm_ml_old(const char *api)
 	return api != NULL && strcmp(api, "2021-01-01") <= 0;
 }
 
+/* Answer status with o (taken) as the body. */
 void
 arm_json(struct arm_ctx *c, int status, struct json_object *o)
 {
@@ -71,6 +72,7 @@ arm_json(struct arm_ctx *c, int status, struct json_object *o)
 	json_object_put(o);
 }
 
+/* Answer status with {"error": e} (e taken). */
 void
 arm_error_obj(struct arm_ctx *c, int status, struct json_object *e)
 {
@@ -80,6 +82,7 @@ arm_error_obj(struct arm_ctx *c, int status, struct json_object *e)
 	arm_json(c, status, o);
 }
 
+/* A new {"code","message"} error object. */
 struct json_object *
 arm_err_new(const char *code, const char *fmt, ...)
 {
@@ -98,6 +101,7 @@ arm_err_new(const char *code, const char *fmt, ...)
 	return e;
 }
 
+/* ARM's 404 ResourceNotFound for a resource in the group. */
 void
 arm_not_found(struct arm_ctx *c, const char *type, const char *name)
 {
@@ -108,6 +112,7 @@ arm_not_found(struct arm_ctx *c, const char *type, const char *name)
 	    c->group != NULL ? c->group->name : "");
 }
 
+/* An absolute URL on the sandbox's endpoint. */
 void
 arm_url(struct arm_ctx *c, char *buf, size_t len, const char *fmt, ...)
 {
@@ -122,6 +127,7 @@ arm_url(struct arm_ctx *c, char *buf, size_t len, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* A random version-4 GUID, for request ids. */
 static void
 guid(char *buf, size_t len)
 {
@@ -155,6 +161,7 @@ arm_headers(struct arm_ctx *c)
 		sb_resp_header(c->resp, "x-ms-client-request-id", "%s", v);
 }
 
+/* The decrementing x-ms-ratelimit-remaining-subscription-* header. */
 static void
 rate_headers(struct arm_ctx *c)
 {
@@ -219,6 +226,7 @@ check_api(struct arm_ctx *c, const char *const *versions, const char *type)
 	return false;
 }
 
+/* A subscription as Microsoft.Resources shows it. */
 static struct json_object *
 sub_json(struct arm_ctx *c, const struct sb_subscription *s)
 {
@@ -251,6 +259,7 @@ sub_json(struct arm_ctx *c, const struct sb_subscription *s)
 	return o;
 }
 
+/* A resource group as Microsoft.Resources shows it. */
 static struct json_object *
 group_json(const struct sb_subscription *s, const struct sb_group *g)
 {
@@ -273,6 +282,7 @@ group_json(const struct sb_subscription *s, const struct sb_group *g)
 	return o;
 }
 
+/* An ML workspace as the ML service shows it. */
 static struct json_object *
 ws_json(struct arm_ctx *c, const struct sb_workspace *ws)
 {
@@ -332,6 +342,7 @@ ws_json(struct arm_ctx *c, const struct sb_workspace *ws)
 	return o;
 }
 
+/* Answer {"value": value} (taken). */
 static void
 list_reply(struct arm_ctx *c, struct json_object *value)
 {
@@ -341,6 +352,7 @@ list_reply(struct arm_ctx *c, struct json_object *value)
 	arm_json(c, 200, o);
 }
 
+/* Subscriptions, groups and locations. */
 static void
 serve_subs(struct arm_ctx *c, enum route r)
 {
@@ -392,6 +404,7 @@ serve_subs(struct arm_ctx *c, enum route r)
 	}
 }
 
+/* Workspace lists and gets; computes under a workspace. */
 static void
 serve_workspaces(struct arm_ctx *c, enum route r)
 {

@@ -58,6 +58,7 @@ struct options {
 	int		 device_approve;
 };
 
+/* Print the synopsis. */
 static void
 usage(FILE *fp)
 {
@@ -71,6 +72,7 @@ usage(FILE *fp)
 	    "[--device-approve-after N]\n"));
 }
 
+/* Parse a number within [lo, hi]; false if it is not one. */
 static bool
 num(const char *s, double lo, double hi, double *out)
 {
@@ -113,6 +115,7 @@ world_path(const char *given, char *buf, size_t len)
 	return buf;
 }
 
+/* Create dir and its parents (mode 0700) unless they exist. */
 static bool
 mkdir_p(const char *dir, struct err *err)
 {
@@ -135,6 +138,7 @@ mkdir_p(const char *dir, struct err *err)
 	return true;
 }
 
+/* Read a whole (small) file; caller frees. */
 static char *
 slurp(const char *path, struct err *err)
 {
@@ -157,6 +161,7 @@ slurp(const char *path, struct err *err)
 	return buf_take(&b);
 }
 
+/* Wipe a secret before freeing it. */
 static void
 wipe_free(char *s)
 {
@@ -226,6 +231,7 @@ write_ready(const char *path, struct sandbox *sb, const char *ca,
 	return true;
 }
 
+/* Parse the command line into o; false after a usage message. */
 static bool
 parse_args(int argc, char **argv, struct options *o)
 {
@@ -334,6 +340,7 @@ split_listen(const char *s, char *addr, size_t len, int *port)
 	return true;
 }
 
+/* Serve until SIGTERM or SIGINT. */
 int
 main(int argc, char **argv)
 {

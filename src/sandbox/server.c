@@ -61,6 +61,7 @@ struct trunc_body {
 	size_t	 len;		/* what is sent before the error */
 };
 
+/* MHD hands the raw URI first: start the request's context with it. */
 static void *
 uri_log(void *cls, const char *uri, struct MHD_Connection *conn)
 {
@@ -73,6 +74,7 @@ uri_log(void *cls, const char *uri, struct MHD_Connection *conn)
 	return ctx;
 }
 
+/* Free a request's context and its query value. */
 static void
 completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     enum MHD_RequestTerminationCode toe)
@@ -92,6 +94,7 @@ completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	*con_cls = NULL;
 }
 
+/* Send the first half of a body, then break the connection. */
 static ssize_t
 trunc_read(void *cls, uint64_t pos, char *out, size_t max)
 {
@@ -215,6 +218,7 @@ serve(struct sb_server *srv, struct MHD_Connection *conn,
 	return rc;
 }
 
+/* MHD's handler: collect the body (capped), then serve the request. */
 static enum MHD_Result
 handle(void *cls, struct MHD_Connection *conn, const char *url,
     const char *method, const char *version, const char *upload_data,
@@ -309,6 +313,7 @@ server_start(struct sandbox *sb, const char *addr, int port,
 	return srv;
 }
 
+/* Stop listening, finish the connections and free the server. */
 void
 server_stop(struct sb_server *srv)
 {
@@ -388,6 +393,7 @@ pairs_get(const char *s, const char *name, bool nocase, bool form)
 	return NULL;
 }
 
+/* A request header (case-insensitive name), or NULL. */
 const char *
 sb_req_header(const struct sb_request *req, const char *name)
 {
@@ -415,6 +421,7 @@ sb_form_get(const char *body, const char *name)
 	return pairs_get(body, name, false, true);
 }
 
+/* An empty 200 response with a capped body. */
 void
 sb_resp_init(struct sb_response *resp)
 {
@@ -423,6 +430,7 @@ sb_resp_init(struct sb_response *resp)
 	buf_init(&resp->body, 2 * SB_MAX_BODY);
 }
 
+/* Free a response's headers and body. */
 void
 sb_resp_done(struct sb_response *resp)
 {

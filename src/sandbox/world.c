@@ -108,6 +108,7 @@ family_label(const char *family, char *buf, size_t len)
 	snprintf(buf, len, "Standard %.90s Family vCPUs", core);
 }
 
+/* The "settings" section, with the defaults of akswiz-sandbox(1). */
 static void
 load_settings(struct sb_settings *s, struct json_object *o)
 {
@@ -126,6 +127,7 @@ load_settings(struct sb_settings *s, struct json_object *o)
 	    jstr(o, "dnsSuffix", "cloudapp.azure.com"));
 }
 
+/* A subscription with its groups and per-region quotas. */
 static void
 load_sub(struct sb_subscription *s, struct json_object *o)
 {
@@ -191,6 +193,7 @@ load_sub(struct sb_subscription *s, struct json_object *o)
 	}
 }
 
+/* A region: its VM sizes and Kubernetes versions. */
 static void
 load_location(struct sb_location *l, struct json_object *o)
 {
@@ -228,6 +231,7 @@ load_location(struct sb_location *l, struct json_object *o)
 	}
 }
 
+/* An AKS cluster and its node pools. */
 static void
 load_cluster(struct sb_cluster *c, struct json_object *o)
 {
@@ -408,6 +412,7 @@ world_load(const char *path, struct err *err)
 	return w;
 }
 
+/* Free the world and everything in it. */
 void
 world_free(struct sb_world *w)
 {
@@ -443,6 +448,7 @@ world_free(struct sb_world *w)
 	free(w);
 }
 
+/* A cluster in the world file's format. */
 static struct json_object *
 save_cluster(const struct sb_cluster *c)
 {
@@ -615,6 +621,7 @@ world_save(struct sb_world *w, const char *path, struct err *err)
 	return true;
 }
 
+/* The subscription with this id (case-insensitive), or NULL. */
 struct sb_subscription *
 world_sub(struct sb_world *w, const char *id)
 {
@@ -626,6 +633,7 @@ world_sub(struct sb_world *w, const char *id)
 	return NULL;
 }
 
+/* The subscription's group of this name, or NULL. */
 struct sb_group *
 world_group(struct sb_subscription *s, const char *name)
 {
@@ -637,6 +645,7 @@ world_group(struct sb_subscription *s, const char *name)
 	return NULL;
 }
 
+/* The region of this name, or NULL. */
 struct sb_location *
 world_location(struct sb_world *w, const char *name)
 {
@@ -648,6 +657,7 @@ world_location(struct sb_world *w, const char *name)
 	return NULL;
 }
 
+/* The workspace, or NULL. */
 struct sb_workspace *
 world_workspace(struct sb_world *w, const char *sub, const char *group,
     const char *name)
@@ -662,6 +672,7 @@ world_workspace(struct sb_world *w, const char *sub, const char *group,
 	return NULL;
 }
 
+/* The (not deleted) AKS cluster, or NULL. */
 struct sb_cluster *
 world_cluster(struct sb_world *w, const char *sub, const char *group,
     const char *name)
@@ -677,6 +688,7 @@ world_cluster(struct sb_world *w, const char *sub, const char *group,
 	return NULL;
 }
 
+/* The index of the (not deleted) compute, or -1. */
 long
 world_compute(struct sb_world *w, const char *sub, const char *group,
     const char *ws, const char *name)
@@ -695,6 +707,7 @@ world_compute(struct sb_world *w, const char *sub, const char *group,
 	return -1;
 }
 
+/* A quota line of a subscription in a region, or NULL. */
 struct sb_usage *
 world_usage(struct sb_subscription *s, const char *location,
     const char *name)
@@ -711,6 +724,7 @@ world_usage(struct sb_subscription *s, const char *location,
 	return NULL;
 }
 
+/* Whether the region offers the VM size. */
 bool
 world_size_offered(const struct sb_location *l, const char *size)
 {
@@ -722,6 +736,7 @@ world_size_offered(const struct sb_location *l, const char *size)
 	return false;
 }
 
+/* The operation with this id, or NULL. */
 struct sb_op *
 world_op(struct sb_world *w, const char *id)
 {
@@ -753,6 +768,7 @@ world_add_compute(struct sb_world *w, const char *sub, const char *group,
 	return w->ncomputes++;
 }
 
+/* A new, zeroed cluster at the end of the list. */
 struct sb_cluster *
 world_add_cluster(struct sb_world *w)
 {
@@ -810,6 +826,7 @@ world_time(uint64_t ms, char *buf, size_t len)
 	    tm.tm_min, tm.tm_sec, (unsigned)(ms % 1000));
 }
 
+/* The cluster's ARM id, as AKS spells it. */
 void
 world_cluster_id(const struct sb_cluster *c, char *buf, size_t len)
 {
@@ -818,6 +835,7 @@ world_cluster_id(const struct sb_cluster *c, char *buf, size_t len)
 	    c->name);
 }
 
+/* The compute's ARM id. */
 void
 world_compute_id(const struct sb_compute *c, char *buf, size_t len)
 {
@@ -826,6 +844,7 @@ world_compute_id(const struct sb_compute *c, char *buf, size_t len)
 	    c->sub, c->group, c->ws, c->name);
 }
 
+/* properties.properties of a compute, created if missing. */
 static struct json_object *
 inner_props(struct json_object *res)
 {
