@@ -87,8 +87,18 @@ cmd_tui_run(struct cli_globals *g, int argc, char **argv,
 	if (getenv("AKSWIZ_OFFLINE") != NULL && !g->sandbox) {
 		live = false;
 		err_set(&err, ERR_USAGE, "%s", _("AKSWIZ_OFFLINE is set"));
-	} else
-		live = session_open(&s, g, SESSION_SCOPE, &err);
+	} else if (!(live = session_open(&s, g, SESSION_SCOPE, &err))) {
+		struct err	scope_err = err;
+
+		/* No workspace given: live all the same, the screens ask. */
+		err_clear(&err);
+		memset(&s, 0, sizeof s);
+		if (!(live = session_open(&s, g, 0, &err)))
+			err = scope_err;
+		else
+			s.subscription[0] = s.resource_group[0] =
+			    s.workspace[0] = '\0';
+	}
 	if (live) {
 		o.arm = &s.arm;
 		o.subscription = s.subscription;

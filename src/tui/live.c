@@ -321,3 +321,59 @@ live_run_free(struct live_run *r)
 	pthread_mutex_destroy(&r->lock);
 	free(r);
 }
+
+void
+live_scope_run(void *arg)
+{
+	struct live_scope		*ls = arg;
+	struct arm_subscription_list	 subs;
+	struct arm_workspace_list	 wss;
+	size_t				 i;
+
+	memset(&subs, 0, sizeof subs);
+	memset(&wss, 0, sizeof wss);
+	err_clear(&ls->err);
+	if (ls->subscription[0] == '\0') {
+		if (!arm_list_subscriptions(ls->arm, &subs, &ls->err))
+			return;
+		ls->rows = xcalloc(subs.n + 1, sizeof *ls->rows);
+		for (i = 0; i < subs.n; i++) {
+			struct live_scope_row	*r = &ls->rows[ls->n++];
+
+			snprintf(r->id, sizeof r->id, "%s", subs.v[i].id);
+			snprintf(r->name, sizeof r->name, "%s",
+			    subs.v[i].name != NULL ? subs.v[i].name : "");
+			snprintf(r->state, sizeof r->state, "%s",
+			    subs.v[i].state != NULL ? subs.v[i].state : "");
+		}
+		arm_subscription_list_free(&subs);
+	} else {
+		if (!arm_list_workspaces(ls->arm, ls->subscription, NULL, &wss,
+		    &ls->err))
+			return;
+		ls->rows = xcalloc(wss.n + 1, sizeof *ls->rows);
+		for (i = 0; i < wss.n; i++) {
+			struct live_scope_row	*r = &ls->rows[ls->n++];
+
+			snprintf(r->id, sizeof r->id, "%s", ls->subscription);
+			snprintf(r->name, sizeof r->name, "%s",
+			    wss.v[i].name != NULL ? wss.v[i].name : "");
+			snprintf(r->group, sizeof r->group, "%s",
+			    wss.v[i].resource_group != NULL ?
+			    wss.v[i].resource_group : "");
+			snprintf(r->location, sizeof r->location, "%s",
+			    wss.v[i].location != NULL ? wss.v[i].location : "");
+		}
+		arm_workspace_list_free(&wss);
+	}
+	ls->ok = true;
+}
+
+void
+live_scope_free(struct live_scope *ls)
+{
+	if (ls == NULL)
+		return;
+	free(ls->rows);
+	free(ls);
+}

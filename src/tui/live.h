@@ -53,6 +53,30 @@ struct live_clusters {
 void	live_clusters_run(void *);
 void	live_clusters_free(struct live_clusters *);
 
+/* One row of a scope list: a subscription or a workspace. */
+struct live_scope_row {
+	char	id[PLAN_ID_LEN];	/* subscription GUID */
+	char	name[PLAN_NAME_LEN];	/* display name / workspace name */
+	char	group[PLAN_NAME_LEN];	/* workspace's resource group */
+	char	location[PLAN_ID_LEN];
+	char	state[PLAN_ID_LEN];
+};
+
+/* The subscriptions (subscription ""), or a subscription's workspaces. */
+struct live_scope {
+	struct arm		*arm;
+	char			 subscription[PLAN_ID_LEN];
+	void			*owner;
+	bool			 cancelled;
+	bool			 ok;
+	struct err		 err;
+	struct live_scope_row	*rows;		/* owned */
+	size_t			 n;
+};
+
+void	live_scope_run(void *);
+void	live_scope_free(struct live_scope *);
+
 #define LIVE_LOG_MAX	32
 
 /* A submitted plan: preflight, then the operation, followed to its end. */

@@ -13,6 +13,7 @@ libtui_a_SOURCES = \
 	src/tui/widget-form.c \
 	src/tui/wizard.h src/tui/screen-wizard.c src/tui/screen-review.c \
 	src/tui/screen-home.c src/tui/screen-progress.c \
+	src/tui/screen-scope.c \
 	src/tui/live.h src/tui/live.c
 libtui_a_CFLAGS += $(CURL_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
 akswiz_SOURCES += src/cli/cmd-tui.c
@@ -28,7 +29,8 @@ SCREEN_TESTS = \
 	tests/screens/live-create-test.sh \
 	tests/screens/live-failures-test.sh \
 	tests/screens/live-attach-test.sh \
-	tests/screens/resume-test.sh
+	tests/screens/resume-test.sh \
+	tests/screens/live-scope-test.sh
 TESTS += $(SCREEN_TESTS)
 EXTRA_DIST += tests/screens/libtest.sh $(SCREEN_TESTS)
 

@@ -86,7 +86,13 @@ home_request(struct screen *s, const struct key_event *ev)
 	case REQ_ENTER:
 		if ((key = widget_list_selected(&h->menu)) == NULL)
 			return REACT_NONE;
-		if (strcmp(key, "create") == 0)
+		if ((strcmp(key, "create") == 0 || strcmp(key, "attach") == 0)
+		    && s->tui->ctx.arm != NULL &&
+		    s->tui->ctx.scope.workspace[0] == '\0')
+			/* Live but no workspace yet: choose it first. */
+			screen_scope_push(s->tui, strcmp(key, "create") == 0 ?
+			    PLAN_CREATE : PLAN_ATTACH);
+		else if (strcmp(key, "create") == 0)
 			screen_wizard_push(s->tui, PLAN_CREATE);
 		else if (strcmp(key, "attach") == 0)
 			screen_wizard_push(s->tui, PLAN_ATTACH);

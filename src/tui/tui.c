@@ -504,10 +504,13 @@ tui_main(const struct tui_options *o)
 	}
 	switch (o->start) {
 	case TUI_START_CREATE:
-		screen_wizard_push(&t, PLAN_CREATE);
-		break;
 	case TUI_START_ATTACH:
-		screen_wizard_push(&t, PLAN_ATTACH);
+		if (t.ctx.arm != NULL && t.ctx.scope.workspace[0] == '\0')
+			screen_scope_push(&t, o->start == TUI_START_CREATE ?
+			    PLAN_CREATE : PLAN_ATTACH);
+		else
+			screen_wizard_push(&t, o->start == TUI_START_CREATE ?
+			    PLAN_CREATE : PLAN_ATTACH);
 		break;
 	default:
 		screen_home_push(&t);

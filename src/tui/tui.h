@@ -125,6 +125,8 @@ const char *tui_spinner(struct tui *);
 
 /* Screens (screen-*.c). */
 void	screen_home_push(struct tui *);
+/* Pick subscription and workspace, then open the wizard for then. */
+void	screen_scope_push(struct tui *, enum plan_op then);
 void	screen_wizard_push(struct tui *, enum plan_op);
 struct wizard;
 void	screen_wizard_push_plan(struct tui *, const struct plan *);

@@ -15,8 +15,9 @@ AKSWIZ_POLL_MIN_MS=1000 AKSWIZ_FAKE_CLOCK= AKSWIZ_SCRIPT="$work/script" \
     "$AKSWIZ" create $SB_ARGS >/dev/null 2>&1 &
 pid=$!
 i=0
-# Kill it once the sandbox has been polled: the operation is under way.
-while [ $i -lt 400 ] && ! grep -q computeOperationsStatus journal.log 2>/dev/null; do
+# Kill it once its journal says the operation is under way.
+while [ $i -lt 400 ] && ! grep -q '"state": *"InProgress"' \
+    state/akswiz/operations/*.json 2>/dev/null; do
 	i=$((i + 1))
 	sleep 0.05
 done

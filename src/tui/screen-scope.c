@@ -1,0 +1,314 @@
+/*
+ * Scope: which subscription, then which workspace, from live lists that
+ * filter as you type, each workspace with its region.  The choice is
+ * remembered for next time in $XDG_CONFIG_HOME/akswiz/config (the file the
+ * session reads: "subscription = ...", "resource-group = ...",
+ * "workspace = ..."; other lines are kept).  Then the wizard it was opened
+ * for takes its place.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "common/i18n.h"
+#include "common/xalloc.h"
+#include "tui/display.h"
+#include "tui/job.h"
+#include "tui/live.h"
+#include "tui/tui.h"
+
+struct scope {
+	enum plan_op		 then;		/* the wizard to open after */
+	int			 stage;		/* 0 subscriptions, 1 workspaces */
+	struct widget_list	 list;
+	struct live_scope	*loading;
+	struct live_scope	*rows;		/* the answer shown */
+	char			 subscription[PLAN_ID_LEN];
+	char			 sub_name[PLAN_NAME_LEN];
+	char			 error[256];
+};
+
+static const enum request scope_keys[] = {
+	REQ_UP, REQ_DOWN, REQ_ENTER, REQ_BACK, REQ_BACKSPACE, REQ_KILL_LINE,
+	REQ_NONE
+};
+
+static void	scope_load(struct screen *);
+
+/* Job done: show the rows, or why there are none. */
+static void
+scope_loaded(void *arg)
+{
+	struct live_scope	*ls = arg;
+	struct screen		*s = ls->owner;
+	struct scope		*sc;
+	char			 row[512];
+	size_t			 i;
+
+	if (ls->cancelled) {
+		live_scope_free(ls);
+		return;
+	}
+	sc = s->data;
+	sc->loading = NULL;
+	live_scope_free(sc->rows);
+	sc->rows = ls;
+	widget_list_clear(&sc->list);
+	sc->list.filter[0] = '\0';
+	if (!ls->ok) {
+		snprintf(sc->error, sizeof sc->error, "%s", ls->err.msg);
+		s->tui->redraw = true;
+		return;
+	}
+	for (i = 0; i < ls->n; i++) {
+		const struct live_scope_row	*r = &ls->rows[i];
+
+		if (sc->stage == 0)
+			snprintf(row, sizeof row, "%-28s %s %s", r->name,
+			    r->id, r->state);
+		else
+			snprintf(row, sizeof row, "%-28s %-24s %s", r->name,
+			    r->group, r->location);
+		widget_list_add(&sc->list, sc->stage == 0 ? r->id : r->name,
+		    row, false);
+	}
+	/* One subscription: nothing to choose, go on to its workspaces. */
+	if (sc->stage == 0 && ls->n == 1) {
+		snprintf(sc->subscription, sizeof sc->subscription, "%s",
+		    ls->rows[0].id);
+		snprintf(sc->sub_name, sizeof sc->sub_name, "%s",
+		    ls->rows[0].name);
+		sc->stage = 1;
+		scope_load(s);
+	}
+	s->tui->redraw = true;
+}
+
+/* Ask for the list of the current stage. */
+static void
+scope_load(struct screen *s)
+{
+	struct scope		*sc = s->data;
+	struct live_scope	*ls = xcalloc(1, sizeof *ls);
+
+	ls->arm = s->tui->ctx.arm;
+	ls->owner = s;
+	if (sc->stage == 1)
+		snprintf(ls->subscription, sizeof ls->subscription, "%s",
+		    sc->subscription);
+	sc->loading = ls;
+	sc->error[0] = '\0';
+	widget_list_clear(&sc->list);
+	job_start(live_scope_run, scope_loaded, ls);
+}
+
+/* Keep the choice for the next start; other lines of the file stay. */
+static void
+scope_remember(const struct plan_scope *p)
+{
+	const char	*xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	char		 dir[1024], path[1100], tmp[1200], line[1024];
+	FILE		*in, *out;
+
+	if (xdg != NULL && *xdg == '/')
+		snprintf(dir, sizeof dir, "%s", xdg);
+	else
+		snprintf(dir, sizeof dir, "%s/.config", home != NULL ? home :
+		    ".");
+	mkdir(dir, 0700);
+	snprintf(path, sizeof path, "%s/akswiz", dir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof path, "%s/akswiz/config", dir);
+	snprintf(tmp, sizeof tmp, "%s.new", path);
+	if ((out = fopen(tmp, "w")) == NULL)
+		return;
+	if ((in = fopen(path, "r")) != NULL) {
+		while (fgets(line, sizeof line, in) != NULL) {
+			const char *k = line + strspn(line, " \t");
+
+			if (strncmp(k, "subscription", 12) == 0 ||
+			    strncmp(k, "resource-group", 14) == 0 ||
+			    strncmp(k, "workspace", 9) == 0)
+				continue;
+			fputs(line, out);
+		}
+		fclose(in);
+	}
+	fprintf(out, "subscription = %s\nresource-group = %s\n"
+	    "workspace = %s\n", p->subscription, p->resource_group,
+	    p->workspace);
+	if (fclose(out) == 0)
+		rename(tmp, path);
+}
+
+/* A workspace was chosen: set the scope and open the wizard. */
+static void
+scope_choose_workspace(struct screen *s, const char *name)
+{
+	struct scope		*sc = s->data;
+	struct tui		*t = s->tui;
+	size_t			 i;
+	enum plan_op		 then = sc->then;
+
+	for (i = 0; sc->rows != NULL && i < sc->rows->n; i++) {
+		const struct live_scope_row	*r = &sc->rows->rows[i];
+
+		if (strcmp(r->name, name) != 0)
+			continue;
+		snprintf(t->ctx.scope.subscription,
+		    sizeof t->ctx.scope.subscription, "%s", r->id);
+		snprintf(t->ctx.scope.resource_group,
+		    sizeof t->ctx.scope.resource_group, "%s", r->group);
+		snprintf(t->ctx.scope.workspace,
+		    sizeof t->ctx.scope.workspace, "%s", r->name);
+		snprintf(t->ctx.location, sizeof t->ctx.location, "%s",
+		    r->location);
+		scope_remember(&t->ctx.scope);
+		tui_pop(t);		/* frees sc */
+		screen_wizard_push(t, then);
+		return;
+	}
+}
+
+static enum reaction
+scope_request(struct screen *s, const struct key_event *ev)
+{
+	struct scope	*sc = s->data;
+	const char	*key;
+
+	switch (ev->req) {
+	case REQ_ENTER:
+		if (sc->loading != NULL ||
+		    (key = widget_list_selected(&sc->list)) == NULL)
+			return REACT_NONE;
+		if (sc->stage == 0) {
+			size_t	i;
+
+			snprintf(sc->subscription, sizeof sc->subscription,
+			    "%s", key);
+			for (i = 0; sc->rows != NULL && i < sc->rows->n; i++)
+				if (strcmp(sc->rows->rows[i].id, key) == 0)
+					snprintf(sc->sub_name,
+					    sizeof sc->sub_name, "%s",
+					    sc->rows->rows[i].name);
+			sc->stage = 1;
+			scope_load(s);
+		} else {
+			char	*name = xstrdup(key);
+
+			scope_choose_workspace(s, name);
+			free(name);
+		}
+		return REACT_REDRAW;
+	case REQ_BACK:
+		if (sc->stage == 1 && sc->loading == NULL) {
+			sc->stage = 0;
+			scope_load(s);
+		} else
+			tui_pop(s->tui);
+		return REACT_REDRAW;
+	case REQ_HELP:
+	case REQ_QUIT:
+		/* F1 and Ctrl-C act; "q" and "?" filter like any letter. */
+		if (ev->key.fn || ev->key.code < ' ')
+			return REACT_UNHANDLED;
+		return widget_list_key(&sc->list, ev, LINES - 10) ?
+		    REACT_REDRAW : REACT_NONE;
+	default:
+		return widget_list_key(&sc->list, ev, LINES - 10) ?
+		    REACT_REDRAW : ev->req == REQ_CHAR ? REACT_NONE :
+		    REACT_UNHANDLED;
+	}
+}
+
+static void
+scope_draw(struct screen *s, WINDOW *win)
+{
+	struct scope	*sc = s->data;
+	char		 line[512];
+	int		 y = 3;
+
+	tui_draw_frame(s->tui, win, sc->stage == 0 ?
+	    _("Choose a subscription") : _("Choose a workspace"),
+	    sc->stage == 0 ? _("1 of 2") : _("2 of 2"));
+	if (sc->stage == 1) {
+		snprintf(line, sizeof line, _("Subscription: %s (%s)"),
+		    sc->sub_name, sc->subscription);
+		display_text(win, y++, 2, COLS - 4, line, A_NORMAL, true);
+	}
+	snprintf(line, sizeof line, _("Filter: %s"), sc->list.filter[0] !=
+	    '\0' ? sc->list.filter : _("(type to filter)"));
+	display_text(win, y++, 2, COLS - 4, line, display_attr(STYLE_KEY),
+	    true);
+	y++;
+	if (sc->loading != NULL) {
+		snprintf(line, sizeof line, sc->stage == 0 ? _("%s Reading "
+		    "your subscriptions...") : _("%s Reading the "
+		    "subscription's workspaces..."), tui_spinner(s->tui));
+		display_text(win, y, 2, COLS - 4, line,
+		    display_attr(STYLE_DIM), true);
+	} else if (sc->error[0] != '\0') {
+		display_wrap(win, y, 2, COLS - 4, 3, sc->error,
+		    display_attr(STYLE_ERROR));
+	} else {
+		snprintf(line, sizeof line, sc->stage == 0 ?
+		    "%-28s %-36s %s" : "%-28s %-24s %s",
+		    sc->stage == 0 ? _("Name") : _("Workspace"),
+		    sc->stage == 0 ? _("ID") : _("Resource group"),
+		    sc->stage == 0 ? _("State") : _("Region"));
+		display_text(win, y++, 2 + display_width(glyph->pointer) + 1,
+		    COLS - 6, line, display_attr(STYLE_DIM), true);
+		widget_list_draw(&sc->list, win, y, 2, LINES - 3 - y,
+		    COLS - 4, true);
+	}
+	tui_draw_hints(win, _("Type to filter  Enter choose  Esc back  "
+	    "F1 keys"));
+}
+
+static void
+scope_free(struct screen *s)
+{
+	struct scope	*sc = s->data;
+
+	if (sc->loading != NULL)
+		sc->loading->cancelled = true;
+	live_scope_free(sc->rows);
+	widget_list_done(&sc->list);
+	free(sc);
+}
+
+static void
+scope_save_state(struct screen *s, FILE *fp)
+{
+	struct scope	*sc = s->data;
+	size_t		 i;
+
+	fprintf(fp, "stage: %s\n", sc->stage == 0 ? "subscription" :
+	    "workspace");
+	fprintf(fp, "filter: %s\n", sc->list.filter);
+	fprintf(fp, "selected: %s\n", widget_list_selected(&sc->list) ?
+	    widget_list_selected(&sc->list) : "");
+	for (i = 0; i < sc->list.nvisible; i++)
+		fprintf(fp, "row: %s\n", sc->list.items[sc->list.visible[i]].key);
+}
+
+static const struct screen_ops scope_ops = {
+	"scope", NULL, NULL, scope_request, scope_draw, scope_free,
+	scope_save_state, NULL, NULL, scope_keys
+};
+
+void
+screen_scope_push(struct tui *t, enum plan_op then)
+{
+	struct scope	*sc = xcalloc(1, sizeof *sc);
+
+	sc->then = then;
+	widget_list_init(&sc->list);
+	sc->list.filtering = true;
+	tui_push(t, &scope_ops, sc);
+	scope_load(t->stack[t->depth - 1]);
+}
