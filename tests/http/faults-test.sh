@@ -70,4 +70,27 @@ is "$rc" 5 "a service that stays down: exit 5"
 like "$T/err" '503|ServiceUnavailable|unavailable' "naming the status"
 is "$(requests PUT '.*')" 0 "and nothing was created"
 
+# 6. Operations that fail in the service: one line, details and a hint.
+sb_start --polls 2 --faults 'op:ml-quota=fail:OperationNotAllowed:Operation could not be completed as it results in exceeding approved Total Regional Cores quota. Additional details - Deployment Model: Resource Manager, Location: eastus, Current Limit: 10, Current Usage: 7, Additional Required: 12, (Minimum) New Limit Required: 19.;op:ml-vers=fail:BadRequest:Specified kubernetes version 1.12.4 is not supported. Supported versions are between 1.8 - 1.11 '
+plan_new "$T/c.json" create --name ml-quota --vm-size Standard_D3_v2 --agent-count 3
+az apply "$T/c.json"
+is "$rc" 1 "a quota failure in the service exits 1"
+like "$T/err" '^akswiz: create of ml-quota failed: OperationNotAllowed: Operation could not be completed' \
+    "one readable line with the service's code and message"
+like "$T/err" 'Hint: Ask for 9 more vCPU of quota \(a new limit of at least 19\)' \
+    "the hint says how many more vCPU are needed"
+j=$(ls "$T/state/akswiz/operations/"*ml-quota*.json)
+like "$j" '"result": "Failed"' "the journal entry is closed as Failed"
+like "$j" '"code": "OperationNotAllowed"' "with the code"
+az apply "$T/c.json" -o json
+is "$rc" 3 "applying it again is refused: the failed compute holds the name"
+plan_new "$T/v.json" attach --name ml-vers \
+    --compute-resource-id "/subscriptions/$SB_SUB/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/aks-prod"
+az apply "$T/v.json" -o json
+is "$rc" 1 "a version failure exits 1"
+like "$T/out" '"result": "failed"' "json: failed"
+like "$T/out" '"hint": "Supported versions are 1.8 - 1.11: upgrade the cluster' \
+    "json: the hint names the supported range"
+sb_stop
+
 done_testing
