@@ -1,8 +1,8 @@
 /*
  * The request journal of akswiz-sandbox (--journal FILE): one JSON line
- * per request, appended and flushed as the response goes out, so that a
- * test can read it while the server runs (and a restart with --state
- * continues the same record):
+ * per request, written and flushed as the response goes out, so that a
+ * test can read it while the server runs.  Each start begins a fresh file
+ * (tests count lines per run):
  *
  *	{"time":"2026-11-23T07:31:20.123Z","seq":3,"method":"PUT",
  *	 "path":"/subscriptions/.../computes/ml-inf",
@@ -68,7 +68,7 @@ static const char *const journal_secret_names[] = {
 	"secret",
 };
 
-/* Open the journal for appending; mode 0600 when it is created. */
+/* Open (and empty) the journal; mode 0600 when it is created. */
 struct sb_journal *
 journal_open(const char *path, struct err *err)
 {
@@ -76,8 +76,8 @@ journal_open(const char *path, struct err *err)
 	FILE		*fp;
 	int		 fd;
 
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
-	    0600)) < 0 || (fp = fdopen(fd, "a")) == NULL) {
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0600)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
 		err_set(err, ERR_IO, _("cannot open %s: %s"), path,
 		    strerror(errno));
 		if (fd >= 0)
