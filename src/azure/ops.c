@@ -97,37 +97,68 @@ find_attachment(const struct arm_compute_list *l, const char *cluster_id,
 	return false;
 }
 
-/* Look for the cluster among the other workspaces' computes (cheaply). */
-static void
-find_attachment_elsewhere(struct ops *o, const struct plan *p,
-    struct cluster_facts *cf)
-{
-	struct arm_workspace_list	 wl = { 0 };
-	struct arm_compute_list		 cl;
-	struct err			 err;
-	size_t				 i, tried = 0;
+/* The computes of the subscription's other workspaces (a few of them). */
+struct other_computes {
+	struct arm_workspace_list	 ws;
+	struct arm_compute_list		*computes;	/* one per ws entry */
+	bool				 loaded;
+};
 
+/* Fetch them once; best effort: not knowing is not an error. */
+static void
+other_computes_load(struct ops *o, const struct plan_scope *sc,
+    struct other_computes *oc)
+{
+	struct err	err;
+	size_t		i, tried = 0;
+
+	if (oc->loaded)
+		return;
+	oc->loaded = true;
 	err_clear(&err);
-	if (!arm_list_workspaces(o->arm, p->scope.subscription, NULL, &wl,
+	if (!arm_list_workspaces(o->arm, sc->subscription, NULL, &oc->ws,
 	    &err))
-		return;		/* best effort: not knowing is not an error */
-	for (i = 0; i < wl.n && tried < OPS_OTHER_WORKSPACES; i++) {
-		if (wl.v[i].resource_group == NULL ||
-		    (strcasecmp(wl.v[i].name, p->scope.workspace) == 0 &&
-		    strcasecmp(wl.v[i].resource_group,
-		    p->scope.resource_group) == 0))
+		return;
+	oc->computes = xcalloc(oc->ws.n ? oc->ws.n : 1, sizeof *oc->computes);
+	for (i = 0; i < oc->ws.n && tried < OPS_OTHER_WORKSPACES; i++) {
+		if (oc->ws.v[i].resource_group == NULL ||
+		    (strcasecmp(oc->ws.v[i].name, sc->workspace) == 0 &&
+		    strcasecmp(oc->ws.v[i].resource_group,
+		    sc->resource_group) == 0))
 			continue;
 		tried++;
-		memset(&cl, 0, sizeof cl);
-		if (arm_list_computes(o->arm, p->scope.subscription,
-		    wl.v[i].resource_group, wl.v[i].name, &cl, &err) &&
-		    find_attachment(&cl, p->cluster_id, wl.v[i].name, cf)) {
-			arm_compute_list_free(&cl);
-			break;
-		}
-		arm_compute_list_free(&cl);
+		if (!arm_list_computes(o->arm, sc->subscription,
+		    oc->ws.v[i].resource_group, oc->ws.v[i].name,
+		    &oc->computes[i], &err))
+			arm_compute_list_free(&oc->computes[i]);
 	}
-	arm_workspace_list_free(&wl);
+}
+
+static void
+other_computes_free(struct other_computes *oc)
+{
+	size_t	i;
+
+	for (i = 0; oc->computes != NULL && i < oc->ws.n; i++)
+		arm_compute_list_free(&oc->computes[i]);
+	free(oc->computes);
+	arm_workspace_list_free(&oc->ws);
+	memset(oc, 0, sizeof *oc);
+}
+
+/* Look for the cluster among the other workspaces' computes. */
+static void
+find_attachment_elsewhere(struct ops *o, const struct plan_scope *sc,
+    const char *cluster_id, struct other_computes *oc,
+    struct cluster_facts *cf)
+{
+	size_t	i;
+
+	other_computes_load(o, sc, oc);
+	for (i = 0; oc->computes != NULL && i < oc->ws.n; i++)
+		if (find_attachment(&oc->computes[i], cluster_id,
+		    oc->ws.v[i].name, cf))
+			return;
 }
 
 /* Cluster facts from the ARM answer and the catalogue. */
@@ -292,8 +323,13 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 			cluster_facts_from(&cluster, &cf);
 			if (!find_attachment(&cl, p->cluster_id,
 			    p->scope.workspace, &cf) &&
-			    o->check_other_workspaces)
-				find_attachment_elsewhere(o, p, &cf);
+			    o->check_other_workspaces) {
+				struct other_computes oc = { 0 };
+
+				find_attachment_elsewhere(o, &p->scope,
+				    p->cluster_id, &oc, &cf);
+				other_computes_free(&oc);
+			}
 			f.cluster = &cf;
 			if (cluster.location != NULL) {
 				if (!arm_list_k8s_versions(o->arm,
@@ -987,7 +1023,7 @@ ops_clusters(struct ops *o, const struct plan_scope *sc, enum purpose purpose,
 	struct arm_compute_list	 mine = { 0 };
 	struct region_versions	*rv = NULL, *r;
 	struct cluster_facts	 cf;
-	struct plan		 p;
+	struct other_computes	 others = { 0 };
 	struct ops_cluster	*v;
 	size_t			 i, nrv = 0;
 	char			 where[300];
@@ -1002,17 +1038,14 @@ ops_clusters(struct ops *o, const struct plan_scope *sc, enum purpose purpose,
 		arm_cluster_list_free(&cl);
 		return false;
 	}
-	memset(&p, 0, sizeof p);
-	p.scope = *sc;
 	v = xcalloc(cl.n ? cl.n : 1, sizeof *v);
 	for (i = 0; i < cl.n; i++) {
 		const struct arm_cluster *c = &cl.v[i];
 
 		cluster_facts_from(c, &cf);
-		snprintf(p.cluster_id, sizeof p.cluster_id, "%s", c->id);
 		if (!find_attachment(&mine, c->id, sc->workspace, &cf) &&
 		    o->check_other_workspaces)
-			find_attachment_elsewhere(o, &p, &cf);
+			find_attachment_elsewhere(o, sc, c->id, &others, &cf);
 		r = c->location != NULL ? versions_for(o, sc->subscription,
 		    c->location, &rv, &nrv) : NULL;
 		verdicts_init(&v[i].verdicts);
@@ -1042,6 +1075,7 @@ ops_clusters(struct ops *o, const struct plan_scope *sc, enum purpose purpose,
 		arm_k8s_version_list_free(&rv[i].list);
 	}
 	free(rv);
+	other_computes_free(&others);
 	arm_compute_list_free(&mine);
 	arm_cluster_list_free(&cl);
 	return true;
