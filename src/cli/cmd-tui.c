@@ -9,9 +9,11 @@
 #include "cli/cmd.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli/session.h"
@@ -65,6 +67,32 @@ cmd_tui_quiet_stderr(void)
 	return saved;
 }
 
+/*
+ * The user left while an operation is still followed on the worker thread:
+ * its HTTP client stays (the process ends now; the journal keeps the
+ * operation), but a private sandbox is stopped and its secret removed, as
+ * session_close() would.
+ */
+static void
+cmd_tui_leave_busy(struct session *s)
+{
+	char	path[600];
+
+	if (s->sandbox_pid > 0) {
+		kill(s->sandbox_pid, SIGTERM);
+		waitpid(s->sandbox_pid, NULL, 0);
+	}
+	if (s->sandbox_dir[0] != '\0') {
+		if (s->secret_file[0] != '\0')
+			unlink(s->secret_file);
+		snprintf(path, sizeof path, "%s/ready.json", s->sandbox_dir);
+		unlink(path);
+		snprintf(path, sizeof path, "%s/sandbox.log", s->sandbox_dir);
+		unlink(path);
+		rmdir(s->sandbox_dir);
+	}
+}
+
 /* Run the interface from a start screen; extra arguments are refused. */
 static int
 cmd_tui_run(struct cli_globals *g, int argc, char **argv,
@@ -113,7 +141,9 @@ cmd_tui_run(struct cli_globals *g, int argc, char **argv,
 		dup2(saved, STDERR_FILENO);
 		close(saved);
 	}
-	if (live)
+	if (live && tui_busy())
+		cmd_tui_leave_busy(&s);
+	else if (live)
 		session_close(&s);
 	return status == 0 ? EXIT_OK : EXIT_USAGE;
 }

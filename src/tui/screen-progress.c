@@ -27,6 +27,7 @@ struct progress {
 	struct live_run		*run;		/* shared with the job */
 	struct wizard		*w;		/* (borrowed) below, or NULL */
 	bool			 running;
+	uint64_t		 started_ms;	/* clock time of the submit */
 	enum wizard_step	 route;		/* where to fix a failure */
 	bool			 has_route;
 };
@@ -219,7 +220,10 @@ progress_draw(struct screen *s, WINDOW *win)
 		snprintf(line, sizeof line, _("State     %s"), r->state[0] !=
 		    '\0' ? r->state : _("submitting"));
 		display_text(win, y++, 2, COLS - 4, line, A_BOLD, true);
-		progress_duration(r->elapsed_ms, dur, sizeof dur);
+		/* While it runs, time moves on between two polls. */
+		progress_duration(p->running && clock_now_ms() > p->started_ms ?
+		    clock_now_ms() - p->started_ms : r->elapsed_ms, dur,
+		    sizeof dur);
 		snprintf(line, sizeof line, _("Elapsed   %s (it usually takes "
 		    "%s)"), dur, usual);
 		display_text(win, y++, 2, COLS - 4, line, A_NORMAL, true);
@@ -351,6 +355,7 @@ screen_progress_push(struct tui *t, struct live_run *r, struct wizard *w)
 	p->run = r;
 	p->w = w;
 	p->running = true;
+	p->started_ms = clock_now_ms();
 	r->owner = p;
 	tui_push(t, &progress_ops, p);
 	job_start(live_run_run, progress_done, r);

@@ -467,6 +467,12 @@ tui_script_turn(struct tui *t)
 	return 1;
 }
 
+bool
+tui_busy(void)
+{
+	return job_busy();
+}
+
 int
 tui_main(const struct tui_options *o)
 {

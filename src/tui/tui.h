@@ -99,6 +99,12 @@ struct tui {
 
 /* Run the interface until the user quits; returns an exit status. */
 int	tui_main(const struct tui_options *);
+/*
+ * True when a backend call still runs after tui_main() returned (the user
+ * left while an operation was followed): its HTTP client must not be
+ * freed under it; the process is about to end, the journal keeps the rest.
+ */
+bool	tui_busy(void);
 
 /* Push a new screen (takes over data) and enter it. */
 void	tui_push(struct tui *, const struct screen_ops *, void *data);
