@@ -105,6 +105,23 @@ add_time(json_object *o, const char *k, time_t t)
 	json_object_object_add(o, k, json_object_new_string(buf));
 }
 
+/* "computeId": the ARM ID in the resource URL (no host, no query). */
+static void
+add_compute_id(json_object *o, const char *url)
+{
+	const char	*p = strstr(url, "/subscriptions/"), *q;
+	char		*id;
+
+	if (p == NULL) {
+		json_object_object_add(o, "computeId", NULL);
+		return;
+	}
+	q = strchr(p, '?');
+	id = q != NULL ? xstrndup(p, (size_t)(q - p)) : xstrdup(p);
+	json_object_object_add(o, "computeId", json_object_new_string(id));
+	free(id);
+}
+
 char *
 journal_to_json(const struct journal_entry *e)
 {
@@ -125,6 +142,7 @@ journal_to_json(const struct journal_entry *e)
 	json_object_object_add(o, "steps", json_object_new_int(e->nsteps));
 	add_str(o, "stepName", e->step_name);
 	add_str(o, "method", e->method);
+	add_compute_id(o, e->resource_url);
 	add_str(o, "resourceUrl", e->resource_url);
 	add_str(o, "pollKind", e->poll_kind);
 	add_str(o, "operationUrl", e->operation_url);

@@ -63,6 +63,22 @@ main(void)
 	    "entry mode 0600");
 	ok(strstr(e.id, "ml-inf-01") != NULL, "id names the compute");
 
+	{
+		char	*doc = journal_to_json(&e);
+
+		ok(strstr(doc, "\"computeId\": \"/subscriptions/") == NULL,
+		    "no computeId for a URL without /subscriptions/");
+		free(doc);
+		snprintf(e.resource_url, sizeof e.resource_url,
+		    "https://arm/subscriptions/s/resourceGroups/g/providers/"
+		    "Microsoft.MachineLearningServices/workspaces/w/computes/"
+		    "ml-inf-01?api-version=2024-04-01");
+		doc = journal_to_json(&e);
+		ok(strstr(doc, "\"computeId\": \"/subscriptions/s/resourceGroups"
+		    "/g/providers/Microsoft.MachineLearningServices/workspaces/w/"
+		    "computes/ml-inf-01\"") != NULL, "computeId from the URL");
+		free(doc);
+	}
 	ok(journal_read(e.path, &r, &err), "entry reads back");
 	is_str(r.compute, "ml-inf-01", "compute");
 	is_str(r.operation_url, e.operation_url, "operation URL");
