@@ -122,4 +122,19 @@ az watch
 is "$rc" 0 "watch with nothing open exits 0"
 like "$T/out" '^No open operations\.$' "and says so"
 
+# On a terminal, detach asks (script(1) gives it one).
+if command -v script >/dev/null 2>&1; then
+	A="$AKSWIZ --endpoint $SB_URL --authority $SB_AUTH --ca-file $SB_CA --subscription $SB_SUB -g $SB_RG -w $SB_WS"
+	printf 'n\n' | timeout 60 script -qec "$A detach inf-created" /dev/null >"$T/tty" 2>&1
+	is "$?" 1 "on a terminal, answering no detaches nothing (exit 1)"
+	like "$T/tty" 'Detach inf-created from workspace ml-workspace \(the AKS cluster is kept\)\? \[y/N\]' \
+	    "the question names the compute and what is kept"
+	is "$(requests DELETE '.*/computes/inf-created')" 0 "no DELETE was sent"
+	printf 'y\n' | timeout 60 script -qec "$A detach inf-created" /dev/null >"$T/tty" 2>&1
+	is "$?" 0 "answering yes detaches"
+	is "$(requests DELETE '.*/computes/inf-created')" 1 "with one DELETE"
+else
+	for i in 1 2 3 4 5; do n=$((n + 1)); echo "ok $n # SKIP no script(1)"; done
+fi
+
 done_testing
