@@ -45,3 +45,6 @@ UNIT_TESTS += tests/unit/tui-widget-test
 tests_unit_tui_widget_test_SOURCES = tests/unit/tui-widget-test.c
 tests_unit_tui_widget_test_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
 tests_unit_tui_widget_test_LDADD = libtui.a libcore.a libcommon.a $(NCURSES_LIBS)
+
+# Benchmarks of the interface, run by hand (bench/tui-bench.sh).
+EXTRA_DIST += bench/tui-bench.sh bench/tui-redraw-bench.c

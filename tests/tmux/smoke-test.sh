@@ -69,6 +69,22 @@ else
 fi
 $T kill-session -t t
 
+# A crash (SIGSEGV) still restores the terminal, and the signal is told.
+$T new-session -d -s t -x 80 -y 24 "sh -c '$ENVS $AKSWIZ $ARGS; \
+    echo CRASHED \$?; stty -a | tr \" \" \"\\n\" | \
+    grep -x -- \"-*icanon\"; exec cat'"
+wait_for "Create an inference cluster" "started for the crash"
+shell=$($T display-message -p -t t '#{pane_pid}')
+pid=$(ps -o pid= --ppid "$shell" | tr -d ' ' | head -n 1)
+kill -SEGV "$pid"
+wait_for "CRASHED 139" "SIGSEGV is the exit status"
+if $T capture-pane -p -t t | grep -q -x "icanon"; then
+	ok "after a crash the terminal is back in canonical mode"
+else
+	not_ok "after a crash the terminal is back in canonical mode"
+fi
+$T kill-session -t t
+
 # Colours: with colours the screen has colour escapes, with NO_COLOR none.
 $T new-session -d -s t -x 80 -y 24 "$ENVS $AKSWIZ $ARGS create; exec cat"
 wait_for "Step 1 of 6" "the create wizard starts"
