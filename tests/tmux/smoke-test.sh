@@ -47,7 +47,7 @@ $T new-session -d -s keep "exec cat"
 # Start, resize, quit: the shell around akswiz tells what it finds after.
 $T new-session -d -s t -x 120 -y 40 "sh -c 'echo BEFORE; \
     $ENVS $AKSWIZ $ARGS; echo AFTER \$?; stty -a | tr \" \" \"\\n\" | \
-    grep -x -- \"-*icanon\"; exec cat'"
+    grep -x -- \"-*icanon\" | sed \"s/^/MODE /\"; exec cat'"
 wait_for "Create an inference cluster" "starts at 120x40 on the home screen"
 $T resize-window -t t -x 80 -y 24
 wait_for "Up/Down choose" "80x24 still draws the home screen"
@@ -57,7 +57,8 @@ $T resize-window -t t -x 120 -y 40
 wait_for "Attach an existing AKS cluster" "growing back draws the screen again"
 $T send-keys -t t q
 wait_for "AFTER 0" "q quits with status 0"
-if $T capture-pane -p -t t | grep -q -x "icanon"; then
+wait_for "MODE " "the shell reads the terminal mode"
+if $T capture-pane -p -t t | grep -q -x "MODE icanon"; then
 	ok "the terminal is back in canonical mode"
 else
 	not_ok "the terminal is back in canonical mode"
@@ -72,13 +73,14 @@ $T kill-session -t t
 # A crash (SIGSEGV) still restores the terminal, and the signal is told.
 $T new-session -d -s t -x 80 -y 24 "sh -c '$ENVS $AKSWIZ $ARGS; \
     echo CRASHED \$?; stty -a | tr \" \" \"\\n\" | \
-    grep -x -- \"-*icanon\"; exec cat'"
+    grep -x -- \"-*icanon\" | sed \"s/^/MODE /\"; exec cat'"
 wait_for "Create an inference cluster" "started for the crash"
 shell=$($T display-message -p -t t '#{pane_pid}')
 pid=$(ps -o pid= --ppid "$shell" | tr -d ' ' | head -n 1)
 kill -SEGV "$pid"
 wait_for "CRASHED 139" "SIGSEGV is the exit status"
-if $T capture-pane -p -t t | grep -q -x "icanon"; then
+wait_for "MODE " "the shell reads the terminal mode after the crash"
+if $T capture-pane -p -t t | grep -q -x "MODE icanon"; then
 	ok "after a crash the terminal is back in canonical mode"
 else
 	not_ok "after a crash the terminal is back in canonical mode"
