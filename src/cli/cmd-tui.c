@@ -148,18 +148,21 @@ cmd_tui_run(struct cli_globals *g, int argc, char **argv,
 	return status == 0 ? EXIT_OK : EXIT_USAGE;
 }
 
+/* akswiz with no command on a terminal: the home screen. */
 int
 cmd_home(struct cli_globals *g, int argc, char **argv)
 {
 	return cmd_tui_run(g, argc, argv, TUI_START_HOME);
 }
 
+/* akswiz create: the create wizard. */
 int
 cmd_create(struct cli_globals *g, int argc, char **argv)
 {
 	return cmd_tui_run(g, argc, argv, TUI_START_CREATE);
 }
 
+/* akswiz attach: the attach wizard. */
 int
 cmd_attach(struct cli_globals *g, int argc, char **argv)
 {

@@ -93,6 +93,7 @@ display_colours(bool no_color)
 	init_pair(5, COLOR_CYAN, -1);
 }
 
+/* Start curses on the terminal, or on /dev/null when headless. */
 bool
 display_init(bool no_color, struct err *err)
 {
@@ -143,6 +144,7 @@ display_init(bool no_color, struct err *err)
 	return true;
 }
 
+/* Give the terminal back; safe twice and at exit. */
 void
 display_done(void)
 {
@@ -160,42 +162,49 @@ display_done(void)
 	display_null_out = display_null_in = NULL;
 }
 
+/* True while curses holds the terminal. */
 bool
 display_active(void)
 {
 	return display_is_active;
 }
 
+/* True with AKSWIZ_NO_DISPLAY (no terminal). */
 bool
 display_headless(void)
 {
 	return display_is_headless;
 }
 
+/* True below 80x24. */
 bool
 display_too_small(void)
 {
 	return COLS < DISPLAY_MIN_COLS || LINES < DISPLAY_MIN_LINES;
 }
 
+/* Resize the held screen. */
 void
 display_resize(int lines, int cols)
 {
 	resizeterm(lines, cols);
 }
 
+/* True once SIGHUP arrived. */
 bool
 display_hangup(void)
 {
 	return display_got_hup != 0;
 }
 
+/* True once SIGTERM or SIGINT arrived. */
 bool
 display_terminated(void)
 {
 	return display_got_term != 0;
 }
 
+/* The attributes of a style, in colour or monochrome. */
 int
 display_attr(enum display_style st)
 {
@@ -244,6 +253,7 @@ display_next(const char **s, mbstate_t *st, wchar_t *wc)
 	return w;
 }
 
+/* Display width of UTF-8 text. */
 int
 display_width(const char *s)
 {
@@ -257,6 +267,7 @@ display_width(const char *s)
 	return w;
 }
 
+/* Draw text in at most width cells, never cutting a wide character. */
 int
 display_text(WINDOW *win, int y, int x, int width, const char *s, int attr,
     bool cut_mark)
@@ -295,6 +306,7 @@ display_text(WINDOW *win, int y, int x, int width, const char *s, int attr,
 	return used;
 }
 
+/* Word-wrap text by display width; returns the rows used. */
 int
 display_wrap(WINDOW *win, int y, int x, int width, int maxlines,
     const char *s, int attr)
@@ -357,6 +369,7 @@ display_wrap(WINDOW *win, int y, int x, int width, int maxlines,
 	return rows;
 }
 
+/* A horizontal line of width cells. */
 void
 display_hline(WINDOW *win, int y, int x, int width)
 {
@@ -367,6 +380,7 @@ display_hline(WINDOW *win, int y, int x, int width)
 		waddstr(win, glyph->hline);
 }
 
+/* Clear a row from x to its end. */
 void
 display_clear_row(WINDOW *win, int y, int x)
 {
@@ -374,6 +388,7 @@ display_clear_row(WINDOW *win, int y, int x)
 	wclrtoeol(win);
 }
 
+/* Write the composed screen as trimmed UTF-8 text. */
 bool
 display_save(const char *path, struct err *err)
 {

@@ -57,6 +57,7 @@ job_worker(void *unused)
 	}
 }
 
+/* Queue a job for the worker, starting the worker on first use. */
 void
 job_start(job_fn run, job_fn done, void *arg)
 {
@@ -86,18 +87,21 @@ job_start(job_fn run, job_fn done, void *arg)
 	pthread_mutex_unlock(&job_lock);
 }
 
+/* True while a job has not been handed back. */
 bool
 job_busy(void)
 {
 	return job_outstanding > 0;
 }
 
+/* The pipe the loop polls for finished jobs. */
 int
 job_fd(void)
 {
 	return job_pipe[0];
 }
 
+/* Hand finished jobs back: their done() runs here, on the main thread. */
 void
 job_collect(void)
 {
@@ -113,6 +117,7 @@ job_collect(void)
 	}
 }
 
+/* Stop the worker when idle; with a job running, leave it to exit. */
 void
 job_shutdown(void)
 {

@@ -87,6 +87,7 @@ static const struct {
 };
 #undef REQUEST_ROW
 
+/* A script key name ("Down", "S-Tab", "q") as a key. */
 bool
 keys_parse_name(const char *name, struct key *k)
 {
@@ -122,6 +123,7 @@ keys_normalise(struct key *k)
 	}
 }
 
+/* The request the default keymap gives a key. */
 enum request
 keys_request(const struct key *in)
 {
@@ -136,6 +138,7 @@ keys_request(const struct key *in)
 	return keys_is_text(&k) ? REQ_CHAR : REQ_NONE;
 }
 
+/* True for a printable character. */
 bool
 keys_is_text(const struct key *k)
 {
@@ -143,6 +146,7 @@ keys_is_text(const struct key *k)
 	    iswprint(k->code);
 }
 
+/* Every key bound to a request, as the help shows them. */
 const char *
 keys_name_of(enum request req)
 {
@@ -162,12 +166,14 @@ keys_name_of(enum request req)
 	return buf[0] != '\0' ? buf : NULL;
 }
 
+/* The help text of a request (untranslated). */
 const char *
 keys_help(enum request req)
 {
 	return (unsigned)req < REQ__COUNT ? request_table[req].help : "";
 }
 
+/* The stable name of a request. */
 const char *
 keys_request_name(enum request req)
 {

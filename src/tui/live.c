@@ -67,6 +67,7 @@ live_location(struct arm *arm, const struct plan_scope *sc, char *loc,
 	return true;
 }
 
+/* Job: the workspace location, compute names, region sizes and quota. */
 void
 live_create_run(void *arg)
 {
@@ -135,6 +136,7 @@ live_facts_done(struct wizard_facts *f)
 	memset(f, 0, sizeof *f);
 }
 
+/* Free a create job and what it found. */
 void
 live_create_free(struct live_create *lc)
 {
@@ -144,6 +146,7 @@ live_create_free(struct live_create *lc)
 	free(lc);
 }
 
+/* Job: the subscription's AKS clusters with their verdicts, and names. */
 void
 live_clusters_run(void *arg)
 {
@@ -188,6 +191,7 @@ live_clusters_run(void *arg)
 	ops_clusters_free(v, n);
 }
 
+/* Free a clusters job and what it found. */
 void
 live_clusters_free(struct live_clusters *lc)
 {
@@ -197,6 +201,7 @@ live_clusters_free(struct live_clusters *lc)
 	free(lc);
 }
 
+/* A run of a plan: preflight, submit, follow. */
 struct live_run *
 live_run_new(struct arm *arm, enum cloud cloud, const struct plan *p)
 {
@@ -210,6 +215,7 @@ live_run_new(struct arm *arm, enum cloud cloud, const struct plan *p)
 	return r;
 }
 
+/* A run that follows a journaled operation instead. */
 struct live_run *
 live_run_resume(struct arm *arm, enum cloud cloud, const char *path,
     const char *op, const char *compute)
@@ -275,6 +281,7 @@ live_run_progress(void *ctx, const struct ops_progress *p)
 	pthread_mutex_unlock(&r->lock);
 }
 
+/* Job: preflight and perform the plan (or resume), noting progress. */
 void
 live_run_run(void *arg)
 {
@@ -313,6 +320,7 @@ live_run_run(void *arg)
 	r->ok = ops_apply(&o, &r->plan, true, &r->out, &r->err);
 }
 
+/* Free a finished run. */
 void
 live_run_free(struct live_run *r)
 {
@@ -322,6 +330,7 @@ live_run_free(struct live_run *r)
 	free(r);
 }
 
+/* Job: the subscriptions, or a subscription's workspaces. */
 void
 live_scope_run(void *arg)
 {
@@ -369,6 +378,7 @@ live_scope_run(void *arg)
 	ls->ok = true;
 }
 
+/* Free a scope job and its rows. */
 void
 live_scope_free(struct live_scope *ls)
 {

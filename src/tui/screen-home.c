@@ -75,6 +75,7 @@ home_build(struct home *h)
 	widget_list_add(&h->menu, "quit", _("Quit"), false);
 }
 
+/* Home keys: move, open the chosen entry. */
 static enum reaction
 home_request(struct screen *s, const struct key_event *ev)
 {
@@ -130,6 +131,7 @@ home_request(struct screen *s, const struct key_event *ev)
 	}
 }
 
+/* Home: what the program does, the session, the menu. */
 static void
 home_draw(struct screen *s, WINDOW *win)
 {
@@ -165,6 +167,7 @@ home_draw(struct screen *s, WINDOW *win)
 	tui_draw_hints(win, _("Up/Down choose  Enter open  ? keys  q quit"));
 }
 
+/* Rebuild the menu on every return to home, keeping the choice. */
 static void
 home_enter(struct screen *s)
 {
@@ -178,6 +181,7 @@ home_enter(struct screen *s)
 	free(keep);
 }
 
+/* Free the home screen. */
 static void
 home_free(struct screen *s)
 {
@@ -188,6 +192,7 @@ home_free(struct screen *s)
 	free(h);
 }
 
+/* The menu for tests. */
 static void
 home_save_state(struct screen *s, FILE *fp)
 {
@@ -205,6 +210,7 @@ static const struct screen_ops home_ops = {
 	home_save_state, NULL, NULL, home_keys
 };
 
+/* Open the home screen. */
 void
 screen_home_push(struct tui *t)
 {

@@ -128,7 +128,7 @@ progress_done(void *arg)
 	}
 	p = r->owner;
 	p->running = false;
-	/* Once submitted, the journal keeps the plan: quitting loses nothing. */
+	/* Submitted: the journal keeps the plan, quitting loses nothing. */
 	if (p->w != NULL && r->preflight_done && !r->refused)
 		p->w->saved = true;
 	progress_route(p);
@@ -147,6 +147,7 @@ progress_leave(struct screen *s)
 		t->quit = true;
 }
 
+/* Progress keys: fix (route back), home, or leave while it runs. */
 static enum reaction
 progress_request(struct screen *s, const struct key_event *ev)
 {
@@ -191,6 +192,7 @@ progress_request(struct screen *s, const struct key_event *ev)
 	}
 }
 
+/* State, elapsed against the usual duration, transitions, outcome. */
 static void
 progress_draw(struct screen *s, WINDOW *win)
 {
@@ -246,8 +248,8 @@ progress_draw(struct screen *s, WINDOW *win)
 	y++;
 	if (!p->running) {
 		if (r->refused) {
-			display_text(win, y++, 2, COLS - 4, _("Preflight refused "
-			    "the plan; nothing was sent:"),
+			display_text(win, y++, 2, COLS - 4,
+			    _("Preflight refused the plan; nothing was sent:"),
 			    display_attr(STYLE_ERROR), true);
 			for (k = 0; k < r->verdicts.n && y < bottom - 2; k++) {
 				const struct verdict *v = &r->verdicts.v[k];
@@ -301,6 +303,7 @@ progress_draw(struct screen *s, WINDOW *win)
 	    _("Enter home  Esc home"));
 }
 
+/* Free the screen; a running job frees the run itself. */
 static void
 progress_free(struct screen *s)
 {
@@ -313,6 +316,7 @@ progress_free(struct screen *s)
 	free(p);
 }
 
+/* The run for tests. */
 static void
 progress_save_state(struct screen *s, FILE *fp)
 {
@@ -335,6 +339,7 @@ progress_save_state(struct screen *s, FILE *fp)
 	pthread_mutex_unlock(&r->lock);
 }
 
+/* Nothing to lose: the journal keeps the operation. */
 static bool
 progress_unsaved(struct screen *s)
 {
@@ -347,6 +352,7 @@ static const struct screen_ops progress_ops = {
 	progress_keys
 };
 
+/* Open the progress screen and start the run. */
 void
 screen_progress_push(struct tui *t, struct live_run *r, struct wizard *w)
 {

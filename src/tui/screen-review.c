@@ -221,6 +221,7 @@ review_choose(struct review *r, const char *key)
 	}
 }
 
+/* Review keys: choose an action or a step, or type the save path. */
 static enum reaction
 review_request(struct screen *s, const struct key_event *ev)
 {
@@ -266,6 +267,7 @@ review_request(struct screen *s, const struct key_event *ev)
 	}
 }
 
+/* The plan, its verdicts, and the save field when open. */
 static void
 review_draw(struct screen *s, WINDOW *win)
 {
@@ -331,6 +333,7 @@ review_draw(struct screen *s, WINDOW *win)
 	}
 }
 
+/* Check the whole plan each time the review shows. */
 static void
 review_enter(struct screen *s)
 {
@@ -340,6 +343,7 @@ review_enter(struct screen *s)
 	review_build(r);
 }
 
+/* Free the review. */
 static void
 review_free(struct screen *s)
 {
@@ -349,6 +353,7 @@ review_free(struct screen *s)
 	free(r);
 }
 
+/* The review for tests. */
 static void
 review_save_state(struct screen *s, FILE *fp)
 {
@@ -371,6 +376,7 @@ static const struct screen_ops review_ops = {
 	review_free, review_save_state, NULL, NULL, review_keys
 };
 
+/* Open the review of a wizard's plan. */
 void
 screen_review_push(struct tui *t, struct wizard *w)
 {
@@ -395,6 +401,7 @@ static const enum request text_keys[] = {
 	REQ_UP, REQ_DOWN, REQ_PAGE_UP, REQ_PAGE_DOWN, REQ_BACK, REQ_NONE
 };
 
+/* Scroll, or leave the page. */
 static enum reaction
 text_request(struct screen *s, const struct key_event *ev)
 {
@@ -425,6 +432,7 @@ text_request(struct screen *s, const struct key_event *ev)
 	}
 }
 
+/* The visible lines of the page. */
 static void
 text_draw(struct screen *s, WINDOW *win)
 {
@@ -440,6 +448,7 @@ text_draw(struct screen *s, WINDOW *win)
 	    "terminal's selection)"));
 }
 
+/* Free the page and its text. */
 static void
 text_free(struct screen *s)
 {
@@ -455,6 +464,7 @@ static const struct screen_ops text_ops = {
 	NULL, text_keys
 };
 
+/* Open a page of text, split into lines in place. */
 void
 screen_text_push(struct tui *t, const char *title, char *text)
 {

@@ -23,7 +23,7 @@
 
 struct scope {
 	enum plan_op		 then;		/* the wizard to open after */
-	int			 stage;		/* 0 subscriptions, 1 workspaces */
+	int			 stage;		/* 0 subscriptions, 1 ws */
 	struct widget_list	 list;
 	struct live_scope	*loading;
 	struct live_scope	*rows;		/* the answer shown */
@@ -110,7 +110,8 @@ scope_load(struct screen *s)
 static void
 scope_remember(const struct plan_scope *p)
 {
-	const char	*xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	const char	*xdg = getenv("XDG_CONFIG_HOME");
+	const char	*home = getenv("HOME");
 	char		 dir[1024], path[1100], tmp[1200], line[1024];
 	FILE		*in, *out;
 
@@ -174,6 +175,7 @@ scope_choose_workspace(struct screen *s, const char *name)
 	}
 }
 
+/* Scope keys: filter, choose, go back a stage. */
 static enum reaction
 scope_request(struct screen *s, const struct key_event *ev)
 {
@@ -225,6 +227,7 @@ scope_request(struct screen *s, const struct key_event *ev)
 	}
 }
 
+/* The list of the current stage, or what is being read. */
 static void
 scope_draw(struct screen *s, WINDOW *win)
 {
@@ -269,6 +272,7 @@ scope_draw(struct screen *s, WINDOW *win)
 	    "F1 keys"));
 }
 
+/* Free the scope screen; a running job frees its answer. */
 static void
 scope_free(struct screen *s)
 {
@@ -281,6 +285,7 @@ scope_free(struct screen *s)
 	free(sc);
 }
 
+/* The rows for tests. */
 static void
 scope_save_state(struct screen *s, FILE *fp)
 {
@@ -293,7 +298,8 @@ scope_save_state(struct screen *s, FILE *fp)
 	fprintf(fp, "selected: %s\n", widget_list_selected(&sc->list) ?
 	    widget_list_selected(&sc->list) : "");
 	for (i = 0; i < sc->list.nvisible; i++)
-		fprintf(fp, "row: %s\n", sc->list.items[sc->list.visible[i]].key);
+		fprintf(fp, "row: %s\n",
+		    sc->list.items[sc->list.visible[i]].key);
 }
 
 static const struct screen_ops scope_ops = {
@@ -301,6 +307,7 @@ static const struct screen_ops scope_ops = {
 	scope_save_state, NULL, NULL, scope_keys
 };
 
+/* Open the scope screen and read the subscriptions. */
 void
 screen_scope_push(struct tui *t, enum plan_op then)
 {

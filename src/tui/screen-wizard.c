@@ -51,6 +51,7 @@ static const enum request wizard_keys[] = {
 	REQ_DECREASE, REQ_KILL_LINE, REQ_PAGE_UP, REQ_PAGE_DOWN, REQ_NONE
 };
 
+/* The step's title for the user. */
 const char *
 wizard_step_title(enum wizard_step s)
 {
@@ -77,6 +78,7 @@ wizard_step_name(enum wizard_step s)
 	return (unsigned)s < STEP__COUNT ? names[s] : "";
 }
 
+/* The state directory, made if missing. */
 bool
 wizard_state_dir(char *buf, size_t len, const char *sub)
 {
@@ -112,6 +114,7 @@ wizard_state_dir(char *buf, size_t len, const char *sub)
 	return true;
 }
 
+/* Where a draft is kept. */
 void
 wizard_draft_path(char *buf, size_t len)
 {
@@ -184,6 +187,7 @@ wizard_size_rows(struct wizard *w)
 	}
 }
 
+/* Copy every step's widgets into the plan. */
 void
 wizard_sync(struct wizard *w)
 {
@@ -398,6 +402,7 @@ wizard_build(struct wizard *w)
 	wizard_visibility(w);
 }
 
+/* Set every step's widgets from a plan. */
 void
 wizard_load(struct wizard *w, const struct plan *p)
 {
@@ -510,10 +515,11 @@ wizard_check_step(struct wizard *w, enum wizard_step step,
 				    MSG_ID_EMPTY);
 				break;
 			}
-			/* Size is judged on the purpose step, for its purpose. */
+			/* Size is judged on the purpose step. */
 			for (k = 0; k < w->facts.cluster_verdicts[i].n; k++)
 				if (w->facts.cluster_verdicts[i].v[k].msg !=
-				    MSG_CLUSTER_TOO_SMALL && vs->n < VERDICTS_MAX)
+				    MSG_CLUSTER_TOO_SMALL &&
+				    vs->n < VERDICTS_MAX)
 					vs->v[vs->n++] =
 					    w->facts.cluster_verdicts[i].v[k];
 			break;
@@ -602,6 +608,7 @@ wizard_check(struct wizard *w)
 	wizard_check_step(w, w->steps[w->cur], &w->v);
 }
 
+/* Every rule on the whole plan, with every known fact. */
 void
 wizard_check_all(struct wizard *w, struct verdicts *vs)
 {
@@ -665,9 +672,9 @@ wizard_intro(const struct wizard *w, enum wizard_step s)
 		    "Advanced puts the cluster in an existing virtual "
 		    "network: all six settings are needed.");
 	case STEP_LB:
-		return _("A public IP makes the scoring endpoint reachable from "
-		    "the internet; an internal load balancer keeps it inside "
-		    "a subnet of your virtual network.");
+		return _("A public IP makes the scoring endpoint reachable "
+		    "from the internet; an internal load balancer keeps it "
+		    "inside a subnet of your virtual network.");
 	case STEP_TLS:
 		return _("Scoring can use HTTPS, with a certificate Microsoft "
 		    "issues for a host name under the region's cloudapp "
@@ -974,6 +981,7 @@ wizard_draw_tls(struct wizard *w, WINDOW *win, int y, int bottom)
 	}
 }
 
+/* The current step inside the frame. */
 static void
 wizard_draw(struct screen *s, WINDOW *win)
 {
@@ -1090,6 +1098,7 @@ wizard_next(struct wizard *w)
 	screen_review_push(w->tui, w);
 }
 
+/* Show a step, checked. */
 void
 wizard_goto(struct wizard *w, enum wizard_step step)
 {
@@ -1234,6 +1243,7 @@ wizard_typing(struct wizard *w)
 	return it != NULL && it->kind == FORM_FIELD;
 }
 
+/* Wizard keys: Next, back, and the step's own. */
 static enum reaction
 wizard_request(struct screen *s, const struct key_event *ev)
 {
@@ -1286,6 +1296,7 @@ wizard_request(struct screen *s, const struct key_event *ev)
 	return REACT_REDRAW;
 }
 
+/* Re-check the step when the wizard shows again. */
 static void
 wizard_enter(struct screen *s)
 {
@@ -1294,6 +1305,7 @@ wizard_enter(struct screen *s)
 	wizard_check(w);
 }
 
+/* Free the wizard; a running job frees its answer. */
 static void
 wizard_free(struct screen *s)
 {
@@ -1387,7 +1399,9 @@ wizard_cluster_word(const struct verdict *v, char *buf, size_t len)
 	case MSG_K8S_PREVIEW:		w = _("preview version"); break;
 	case MSG_K8S_UNSUPPORTED:	w = _("unsupported version"); break;
 	case MSG_K8S_VERSION_INVALID:	w = _("unknown version"); break;
-	case MSG_CLUSTER_TOO_SMALL:	w = _("too small for production"); break;
+	case MSG_CLUSTER_TOO_SMALL:
+		w = _("too small for production");
+		break;
 	case MSG_CLUSTER_PRIVATE:	w = _("private cluster"); break;
 	case MSG_CLUSTER_AUTHORIZED_IPS: w = _("authorized IP ranges"); break;
 	case MSG_ATTACH_OTHER_SUBSCRIPTION: w = _("other subscription"); break;
@@ -1415,7 +1429,7 @@ wizard_cluster_rows(struct wizard *w)
 	widget_list_clear(&w->cluster_list);
 	for (i = 0; i < w->facts.nclusters; i++) {
 		const struct cluster_facts	*c = &w->facts.clusters[i];
-		const struct verdicts		*vs = &w->facts.cluster_verdicts[i];
+		const struct verdicts	*vs = w->facts.cluster_verdicts + i;
 		const char			*mark = glyph->ok;
 
 		v = NULL;
@@ -1588,6 +1602,7 @@ wizard_new(struct tui *t, enum plan_op op)
 	return w;
 }
 
+/* Open a wizard and ask the backend for its facts. */
 void
 screen_wizard_push(struct tui *t, enum plan_op op)
 {
@@ -1597,6 +1612,7 @@ screen_wizard_push(struct tui *t, enum plan_op op)
 	wizard_load_live(w);
 }
 
+/* Open a wizard on a draft plan. */
 void
 screen_wizard_push_plan(struct tui *t, const struct plan *p)
 {

@@ -21,6 +21,7 @@ static char	*script_pos;	/* next character of the current line */
 static int	 script_lineno;
 static int	 script_fresh;	/* script_pos is at the start of a line */
 
+/* Open the script file. */
 bool
 script_open(const char *path, struct err *err)
 {
@@ -31,12 +32,14 @@ script_open(const char *path, struct err *err)
 	return true;
 }
 
+/* True while a script drives the keys. */
 bool
 script_active(void)
 {
 	return script_fp != NULL;
 }
 
+/* Close the script. */
 void
 script_close(void)
 {
@@ -69,6 +72,7 @@ script_read_line(void)
 	return false;
 }
 
+/* The next key or command of the script. */
 void
 script_next(struct script_item *it)
 {

@@ -17,6 +17,7 @@ static struct timer {
 	void		*arg;
 } timers[TIMERS_MAX];
 
+/* Add a timer. */
 void
 timer_add(uint64_t at_ms, bool blocks_script, const void *owner,
     timer_fn fn, void *arg)
@@ -36,6 +37,7 @@ timer_add(uint64_t at_ms, bool blocks_script, const void *owner,
 	abort();
 }
 
+/* Drop an owner's timers. */
 void
 timer_cancel_owner(const void *owner)
 {
@@ -46,6 +48,7 @@ timer_cancel_owner(const void *owner)
 			timers[i].used = false;
 }
 
+/* The earliest timer. */
 bool
 timer_next(bool only_blocking, uint64_t *at_ms)
 {
@@ -61,6 +64,7 @@ timer_next(bool only_blocking, uint64_t *at_ms)
 	return found;
 }
 
+/* Run the timers that are due. */
 void
 timer_fire(struct tui *t)
 {

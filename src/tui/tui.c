@@ -33,6 +33,7 @@ static const enum request tui_global_keys[] = {
 	REQ_HELP, REQ_QUIT, REQ_NONE
 };
 
+/* Push a screen and enter it. */
 void
 tui_push(struct tui *t, const struct screen_ops *ops, void *data)
 {
@@ -52,6 +53,7 @@ tui_push(struct tui *t, const struct screen_ops *ops, void *data)
 	t->redraw = true;
 }
 
+/* Pop the top screen and enter the one below. */
 void
 tui_pop(struct tui *t)
 {
@@ -71,6 +73,7 @@ tui_pop(struct tui *t)
 	t->redraw = true;
 }
 
+/* Replace the top screen. */
 void
 tui_replace(struct tui *t, const struct screen_ops *ops, void *data)
 {
@@ -88,12 +91,13 @@ tui_replace(struct tui *t, const struct screen_ops *ops, void *data)
 	tui_push(t, ops, data);
 }
 
+/* Set the status line (a lesser message never hides an error). */
 void
 tui_status(struct tui *t, int style, const char *fmt, ...)
 {
 	va_list	ap;
 
-	/* A lesser message never hides a greater one shown since the last key. */
+	/* A lesser message never hides an error shown since the last key. */
 	if (t->status[0] != '\0' && style != STYLE_ERROR &&
 	    t->status_style == STYLE_ERROR)
 		return;
@@ -104,6 +108,7 @@ tui_status(struct tui *t, int style, const char *fmt, ...)
 	t->redraw = true;
 }
 
+/* Clear the status line. */
 void
 tui_status_clear(struct tui *t)
 {
@@ -111,6 +116,7 @@ tui_status_clear(struct tui *t)
 	t->status_style = STYLE_NORMAL;
 }
 
+/* A verdict as translated text, plural chosen. */
 void
 tui_verdict_text(const struct verdict *v, char *buf, size_t len)
 {
@@ -122,12 +128,14 @@ tui_verdict_text(const struct verdict *v, char *buf, size_t len)
 	verdict_render(v, fmt, buf, len);
 }
 
+/* The spinner glyph of this moment. */
 const char *
 tui_spinner(struct tui *t)
 {
 	return glyph->spinner[t->spin % 4];
 }
 
+/* Title row and scope row of every screen. */
 void
 tui_draw_frame(struct tui *t, WINDOW *w, const char *title,
     const char *right)
@@ -167,6 +175,7 @@ tui_draw_frame(struct tui *t, WINDOW *w, const char *title,
 	}
 }
 
+/* The key hints on the last row. */
 void
 tui_draw_hints(WINDOW *w, const char *hints)
 {
@@ -261,6 +270,7 @@ tui_unsaved(struct tui *t)
 	return false;
 }
 
+/* Quit, asking first when work would be lost. */
 void
 tui_request_quit(struct tui *t)
 {
@@ -467,12 +477,14 @@ tui_script_turn(struct tui *t)
 	return 1;
 }
 
+/* True while a job still runs. */
 bool
 tui_busy(void)
 {
 	return job_busy();
 }
 
+/* Run the loop until the user quits. */
 int
 tui_main(const struct tui_options *o)
 {

@@ -14,12 +14,14 @@
 
 #include "tui/display.h"
 
+/* An empty field. */
 void
 widget_field_init(struct widget_field *f)
 {
 	memset(f, 0, sizeof *f);
 }
 
+/* Set the text; the cursor goes to the end. */
 void
 widget_field_set(struct widget_field *f, const char *s)
 {
@@ -37,6 +39,7 @@ widget_field_set(struct widget_field *f, const char *s)
 	f->scroll = 0;
 }
 
+/* The text as UTF-8. */
 bool
 widget_field_get(const struct widget_field *f, char *buf, size_t len)
 {
@@ -54,6 +57,7 @@ widget_field_get(const struct widget_field *f, char *buf, size_t len)
 	return true;
 }
 
+/* Edit on a key. */
 bool
 widget_field_key(struct widget_field *f, const struct key_event *ev)
 {
@@ -118,6 +122,7 @@ widget_field_span(const struct widget_field *f, size_t from, size_t to)
 	return w;
 }
 
+/* Draw the field in its brackets, cursor in view. */
 void
 widget_field_draw(struct widget_field *f, WINDOW *w, int y, int x,
     int width, bool focused)
@@ -192,6 +197,7 @@ widget_field_common(const char *a, const char *b)
 	return n;
 }
 
+/* Complete the file name at the end of the text. */
 bool
 widget_field_complete(struct widget_field *f)
 {

@@ -16,12 +16,14 @@
 #define FORM_LABEL_MAX	26
 #define FORM_FIELD_MAX	50
 
+/* An empty form. */
 void
 widget_form_init(struct widget_form *f)
 {
 	memset(f, 0, sizeof *f);
 }
 
+/* Add an item. */
 struct form_item *
 widget_form_add(struct widget_form *f, enum form_kind kind,
     const char *label, enum plan_field pf)
@@ -38,6 +40,7 @@ widget_form_add(struct widget_form *f, enum form_kind kind,
 	return it;
 }
 
+/* The focused item. */
 struct form_item *
 widget_form_focused(struct widget_form *f)
 {
@@ -46,6 +49,7 @@ widget_form_focused(struct widget_form *f)
 	return &f->items[f->focus];
 }
 
+/* Focus the item of a field. */
 bool
 widget_form_focus_field(struct widget_form *f, enum plan_field pf)
 {
@@ -73,6 +77,7 @@ widget_form_move(struct widget_form *f, int dir)
 	return false;
 }
 
+/* Move focus or edit the focused item. */
 bool
 widget_form_key(struct widget_form *f, const struct key_event *ev)
 {
@@ -132,6 +137,7 @@ widget_form_verdict(const struct verdicts *vs, enum plan_field pf)
 	return verdicts_find(vs, pf, SEV_WARNING);
 }
 
+/* Draw the items, each with its worst verdict under it. */
 int
 widget_form_draw(struct widget_form *f, WINDOW *w, int y, int x, int width,
     int maxrows, const struct verdicts *vs, bool show_all)
@@ -159,7 +165,8 @@ widget_form_draw(struct widget_form *f, WINDOW *w, int y, int x, int width,
 			display_text(w, y + row, x, pw, glyph->pointer,
 			    display_attr(STYLE_KEY), false);
 		display_text(w, y + row, x + pw + 1, lw - 1, _(it->label),
-		    i == f->focus ? display_attr(STYLE_KEY) : (int)A_NORMAL, true);
+		    i == f->focus ? display_attr(STYLE_KEY) : (int)A_NORMAL,
+		    true);
 		switch (it->kind) {
 		case FORM_FIELD:
 			widget_field_draw(it->field, w, y + row, vx, fw,
@@ -172,7 +179,7 @@ widget_form_draw(struct widget_form *f, WINDOW *w, int y, int x, int width,
 				    j == *it->choice ? glyph->radio_on :
 				    glyph->radio_off, _(it->choices[j]));
 				mw = display_width(text);
-				/* Choices that do not fit go on the next row. */
+				/* What does not fit goes on the next row. */
 				if (cx + mw > x + width && cx > vx &&
 				    row + 1 < maxrows) {
 					row++;
@@ -180,7 +187,8 @@ widget_form_draw(struct widget_form *f, WINDOW *w, int y, int x, int width,
 				}
 				display_text(w, y + row, cx, mw, text,
 				    j == *it->choice && i == f->focus ?
-				    display_attr(STYLE_SELECTED) : (int)A_NORMAL,
+				    display_attr(STYLE_SELECTED) :
+				    (int)A_NORMAL,
 				    false);
 				cx += mw + 3;
 			}

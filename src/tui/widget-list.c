@@ -16,12 +16,14 @@
 #include "common/xalloc.h"
 #include "tui/display.h"
 
+/* An empty list. */
 void
 widget_list_init(struct widget_list *l)
 {
 	memset(l, 0, sizeof *l);
 }
 
+/* Drop every row. */
 void
 widget_list_clear(struct widget_list *l)
 {
@@ -34,6 +36,7 @@ widget_list_clear(struct widget_list *l)
 	l->n = l->nvisible = l->sel = l->top = 0;
 }
 
+/* Free the list. */
 void
 widget_list_done(struct widget_list *l)
 {
@@ -43,6 +46,7 @@ widget_list_done(struct widget_list *l)
 	memset(l, 0, sizeof *l);
 }
 
+/* Add a row. */
 void
 widget_list_add(struct widget_list *l, const char *key, const char *text,
     bool dim)
@@ -80,6 +84,7 @@ widget_list_match(const char *hay, const char *needle)
 	return false;
 }
 
+/* Recompute the rows that match the filter. */
 void
 widget_list_refilter(struct widget_list *l)
 {
@@ -97,6 +102,7 @@ widget_list_refilter(struct widget_list *l)
 	free(keep);
 }
 
+/* The selected row's key. */
 const char *
 widget_list_selected(const struct widget_list *l)
 {
@@ -105,6 +111,7 @@ widget_list_selected(const struct widget_list *l)
 	return l->items[l->visible[l->sel]].key;
 }
 
+/* Select a row by key. */
 bool
 widget_list_select(struct widget_list *l, const char *key)
 {
@@ -136,6 +143,7 @@ widget_list_filter_add(struct widget_list *l, wint_t c)
 	return true;
 }
 
+/* Move or filter on a key. */
 bool
 widget_list_key(struct widget_list *l, const struct key_event *ev, int page)
 {
@@ -191,6 +199,7 @@ widget_list_key(struct widget_list *l, const struct key_event *ev, int page)
 	}
 }
 
+/* Draw the rows in view only. */
 void
 widget_list_draw(struct widget_list *l, WINDOW *w, int y, int x,
     int height, int width, bool focused)
