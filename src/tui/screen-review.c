@@ -287,18 +287,21 @@ review_draw(struct screen *s, WINDOW *win)
 	if (nerr == 0 && nwarn == 0)
 		snprintf(text, sizeof text, "%s", _("Nothing known stands in "
 		    "the way of this plan."));
-	else
-		snprintf(text, sizeof text, "%s, %s",
-		    /* TRANSLATORS: "2 errors, 1 warning" */
-		    P_("%d error", "%d errors", nerr),
-		    P_("%d warning", "%d warnings", nwarn));
-	{
-		char	counts[256];
+	else if (nerr == 0)
+		snprintf(text, sizeof text, P_("No errors; %d warning to read:",
+		    "No errors; %d warnings to read:", nwarn), nwarn);
+	else {
+		char	e[128], wn[128];
 
-		snprintf(counts, sizeof counts, text, nerr, nwarn);
-		display_text(win, y++, 2, COLS - 4, counts, nerr > 0 ?
-		    display_attr(STYLE_ERROR) : display_attr(STYLE_OK), true);
+		snprintf(e, sizeof e, P_("%d error", "%d errors", nerr), nerr);
+		snprintf(wn, sizeof wn, P_("%d warning", "%d warnings", nwarn),
+		    nwarn);
+		/* TRANSLATORS: "2 errors, 1 warning". */
+		snprintf(text, sizeof text, _("%s, %s"), e, wn);
 	}
+	display_text(win, y++, 2, COLS - 4, text, nerr > 0 ?
+	    display_attr(STYLE_ERROR) : nwarn > 0 ?
+	    display_attr(STYLE_WARNING) : display_attr(STYLE_OK), true);
 	if (r->w->saved && r->w->saved_path[0] != '\0') {
 		snprintf(text, sizeof text, _("Saved to %s. To perform it "
 		    "from a shell: akswiz apply %s"), r->w->saved_path,

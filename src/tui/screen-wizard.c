@@ -646,6 +646,9 @@ wizard_check_all(struct wizard *w, struct verdicts *vs)
 	if (w->op == PLAN_ATTACH && (vcpus = wizard_vcpus(w, &nodes)) > 0)
 		rules_sizing(w->plan.purpose, nodes, vcpus, false,
 		    FIELD_PURPOSE, vs);
+	/* What is known of the chosen cluster (version, network, ...). */
+	if (w->op == PLAN_ATTACH && w->facts.clusters_known)
+		wizard_check_step(w, STEP_CLUSTER, vs);
 }
 
 /* The explanation under a step's title. */

@@ -159,4 +159,43 @@ EOF
 assert_grep '^result: succeeded' done.state "the attach succeeded"
 assert_grep '"method":"PUT","path":"[^"]*/computes/ml-small"' journal.log \
     "the sandbox received the attach of ml-small"
+
+# A preview version is a warning, not a refusal: it can be attached.
+steps '
+	<Down><Down><Down>
+	:save-state preview.state
+	<Enter>ml-preview<Enter><Enter><Enter><Enter>
+	:save-display preview-review.screen
+	<Enter>
+	:save-state preview-done.state
+'
+run_akswiz attach $SB_ARGS
+assert_grep '^verdict: warning .* K8S_PREVIEW' preview.state "the preview cluster carries a warning"
+assert_equals preview-review.screen "the review keeps the warning in view" <<EOF
+ Review the plan                                                         Attach
+ Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…
+
+  › Submit
+    Save the plan
+    Show the equivalent az command
+    Show the Python snippet
+    Show the ARM request
+    AKS cluster        aks-preview (resource group aks-rg)
+    Compute name       ml-preview
+    Purpose            Production
+    Load balancer      Public IP
+    TLS                Disabled
+
+  No errors; 1 warning to read:
+  ! Kubernetes 1.30.0 is a preview version; it may change or be withdrawn.
+
+
+
+
+
+
+
+ Enter choose  Esc back  Ctrl-S save  F1 keys  q quit
+EOF
+assert_grep '^result: succeeded' preview-done.state "and it attaches"
 tap_done
