@@ -1340,6 +1340,40 @@ arm_computes(struct arm_ctx *c, struct sb_workspace *ws)
 	    "resource does not support http method '%.16s'.", m);
 }
 
+/*
+ * An error in the schema of the api-version: up to 2021-01-01 the ML
+ * service's MachineLearningServiceError {code, message, details} (the
+ * sandbox's extra members dropped), later common-types' ErrorResponse.
+ */
+static struct json_object *
+old_error(struct arm_ctx *c, struct json_object *e)
+{
+	struct json_object *o;
+
+	if (!arm_ml_old(c->api))
+		return json_object_get(e);
+	o = shallow(e, NULL);
+	json_object_object_del(o, "target");
+	json_object_object_del(o, "additionalInfo");
+	return o;
+}
+
+/* How far a running operation is, in percent (never 100). */
+static double
+progress(struct arm_ctx *c, const struct sb_op *op)
+{
+	double p;
+
+	if (c->w->settings.polls_to_complete > 0)
+		p = 100.0 * op->polls / c->w->settings.polls_to_complete;
+	else if (op->duration_s > 0)
+		p = (double)(c->now_ms - op->start_ms) * c->sb->speed /
+		    (op->duration_s * 10.0);
+	else
+		p = 0;
+	return p < 0 ? 0 : p > 99 ? 99 : (double)(int)p;
+}
+
 /* An operation's status document, or its Location URL. */
 void
 arm_ml_operation(struct arm_ctx *c, const char *id, bool location)
@@ -1362,7 +1396,7 @@ arm_ml_operation(struct arm_ctx *c, const char *id, bool location)
 			lro_headers(c, op, true);
 			c->resp->status = 202;
 		} else if (op->fail != NULL)
-			arm_error_obj(c, 400, json_object_get(op->fail));
+			arm_error_obj(c, 400, old_error(c, op->fail));
 		else if (arm_ml_old(c->api)) {
 			c->resp->status = 200;
 			buf_adds(&c->resp->body, "{}");
@@ -1383,11 +1417,16 @@ arm_ml_operation(struct arm_ctx *c, const char *id, bool location)
 	if (op->done) {
 		clock_format_iso8601((time_t)(op->end_ms / 1000), t, sizeof t);
 		set_str(o, "endTime", t);
+		json_object_object_add(o, "percentComplete",
+		    json_object_new_double(100.0));
 		if (op->fail != NULL)
-			json_object_object_add(o, "error",
-			    json_object_get(op->fail));
-	} else
+			json_object_object_add(o, "error", old_error(c,
+			    op->fail));
+	} else {
+		json_object_object_add(o, "percentComplete",
+		    json_object_new_double(progress(c, op)));
 		sb_resp_header(c->resp, "Retry-After", "%d",
 		    c->w->settings.retry_after);
+	}
 	arm_json(c, 200, o);
 }

@@ -118,6 +118,9 @@ finish
 is "$(j .status)/$(j .error.code)" Failed/RequestDisallowedByPolicy "then denied by policy"
 like "$(j .error.message)" "Resource '*' was disallowed by policy. Reasons: 'load balancer should not have public IP'. See error details for policy resource IDs." "policy message"
 is "$(j .error.additionalInfo[0].type)/$(j .error.additionalInfo[0].info.policyDefinitionDisplayName)" "PolicyViolation/load balancer should not have public IP" "PolicyViolation info"
+arm PUT "$WSP/computes/sec-old?api-version=2020-06-01" "{\"location\":\"eastus\",\"properties\":{\"computeType\":\"AKS\",\"resourceId\":\"$SEC\"}}"
+finish
+is "$(j .error.code)/$(j .error.additionalInfo)/$(j .error.target)" RequestDisallowedByPolicy// "2020-06-01: the old error schema"
 attach sec-int "$SEC" ',"loadBalancerType":"InternalLoadBalancer","loadBalancerSubnet":"aks-subnet"'
 finish
 is "$(j .status)" Succeeded "internal load balancer in the policy group"
