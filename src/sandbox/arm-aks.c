@@ -494,8 +494,8 @@ arm_compute_skus(struct arm_ctx *c)
 		const char *s = strstr(filter, "'");
 		const char *e = s != NULL ? strchr(s + 1, '\'') : NULL;
 
-		if (strncasecmp(filter, "location eq '", 13) != 0 || e == NULL ||
-		    (size_t)(e - s) >= sizeof want) {
+		if (strncasecmp(filter, "location eq '", 13) != 0 ||
+		    e == NULL || (size_t)(e - s) >= sizeof want) {
 			sb_resp_arm_error(c->resp, 400, "InvalidFilter",
 			    "The $filter '%.100s' is not supported; only "
 			    "location eq '<region>' is.", filter);
@@ -511,7 +511,8 @@ arm_compute_skus(struct arm_ctx *c)
 		if (*want != '\0' && strcasecmp(want, l->name) != 0)
 			continue;
 		for (j = 0; j < l->nsizes; j++) {
-			const struct vm_size *vm = vm_catalogue_find(l->sizes[j]);
+			const struct vm_size *vm =
+			    vm_catalogue_find(l->sizes[j]);
 			struct json_object *e, *x, *li, *z, *caps;
 
 			if (vm == NULL)

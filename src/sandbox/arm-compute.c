@@ -311,15 +311,16 @@ parse_put(struct arm_ctx *c, struct put_body *b)
 		if (!enum_field(c, b->ssl, "status",
 		    "properties.properties.sslConfiguration.status",
 		    "SslConfigStatus", ssl_statuses, &x) ||
-		    !str_field(c, b->ssl, "cert", "sslConfiguration.cert", &x) ||
+		    !str_field(c, b->ssl, "cert", "sslConfiguration.cert",
+		    &x) ||
 		    !str_field(c, b->ssl, "key", "sslConfiguration.key", &x) ||
 		    !str_field(c, b->ssl, "cname", "sslConfiguration.cname",
 		    &x) ||
 		    !str_field(c, b->ssl, "leafDomainLabel",
 		    "sslConfiguration.leafDomainLabel", &x) ||
 		    !field(c, b->ssl, "overwriteExistingDomain",
-		    json_type_boolean, "sslConfiguration.overwriteExistingDomain",
-		    &v))
+		    json_type_boolean,
+		    "sslConfiguration.overwriteExistingDomain", &v))
 			return false;
 	}
 	if (b->net != NULL) {
@@ -354,9 +355,10 @@ service_text(const struct verdict *v, char *buf, size_t len)
 		return;
 	case MSG_CLUSTER_TOO_SMALL:
 		if (atoi(v->args[1]) < PROD_MIN_NODES)
-			snprintf(buf, len, "At least %d machine(s) are required "
-			    "for cluster with purpose 'FastProd'. Available "
-			    "machine(s) : %s", PROD_MIN_NODES, v->args[1]);
+			snprintf(buf, len, "At least %d machine(s) are "
+			    "required for cluster with purpose 'FastProd'. "
+			    "Available machine(s) : %s", PROD_MIN_NODES,
+			    v->args[1]);
 		else
 			snprintf(buf, len, "Agent coresCluster should have at "
 			    "least %d cores to operate.", PROD_MIN_VCPU);
@@ -916,7 +918,8 @@ put_attach(struct arm_ctx *c, struct sb_workspace *ws, const char *name,
 	strlcpy_ok(f.id, cid, sizeof f.id);
 	strlcpy_ok(f.name, cl->name, sizeof f.name);
 	strlcpy_ok(f.location, cl->location, sizeof f.location);
-	strlcpy_ok(f.provisioning_state, cl->state, sizeof f.provisioning_state);
+	strlcpy_ok(f.provisioning_state, cl->state,
+	    sizeof f.provisioning_state);
 	strlcpy_ok(f.power_state, cl->power, sizeof f.power_state);
 	strlcpy_ok(f.version, cl->version, sizeof f.version);
 	f.private_cluster = cl->private_cluster;
@@ -964,8 +967,8 @@ put_attach(struct arm_ctx *c, struct sb_workspace *ws, const char *name,
 				    "The AKS cluster '%s' is already attached "
 				    "to workspace '%s' as compute '%s'. Each "
 				    "new attachment breaks the existing one; "
-				    "detach it first.", cid, f.attached_workspace,
-				    f.attached_as);
+				    "detach it first.", cid,
+				    f.attached_workspace, f.attached_as);
 				return;
 			}
 			if (v->msg == MSG_CLUSTER_NOT_READY ||
@@ -1323,8 +1326,9 @@ arm_computes(struct arm_ctx *c, struct sb_workspace *ws)
 		if (idx < 0) {
 			char t[SB_TEXT];
 
-			snprintf(t, sizeof t, "Microsoft.MachineLearningServices"
-			    "/workspaces/%s/computes", ws->name);
+			snprintf(t, sizeof t,
+			    "Microsoft.MachineLearningServices/workspaces/%s/"
+			    "computes", ws->name);
 			arm_not_found(c, t, name);
 		} else
 			arm_json(c, 200, render(c, &c->w->computes[idx]));

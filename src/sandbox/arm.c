@@ -385,8 +385,9 @@ serve_subs(struct arm_ctx *c, enum route r)
 			struct json_object *l = json_object_new_object();
 			char id[SB_TEXT];
 
-			snprintf(id, sizeof id, "/subscriptions/%s/locations/%s",
-			    c->sub->id, c->w->locs[i].name);
+			snprintf(id, sizeof id,
+			    "/subscriptions/%s/locations/%s", c->sub->id,
+			    c->w->locs[i].name);
 			json_object_object_add(l, "id",
 			    json_object_new_string(id));
 			json_object_object_add(l, "name",

@@ -154,7 +154,8 @@ load_sub(struct sb_subscription *s, struct json_object *o)
 			    &p) && json_object_is_type(p, json_type_object)) {
 				gr->deny_public_ip = true;
 				cpy(gr->policy_name, sizeof gr->policy_name,
-				    jstr(p, "assignmentName", "deny-public-ip"));
+				    jstr(p, "assignmentName",
+				    "deny-public-ip"));
 				cpy(gr->policy_display,
 				    sizeof gr->policy_display, jstr(p,
 				    "displayName",
@@ -514,7 +515,9 @@ save_usages(struct sb_world *w, struct json_object *subs)
 			struct json_object *a = json_object_new_array();
 
 			for (k = 0; k < qq->n; k++) {
-				struct json_object *e = json_object_new_object();
+				struct json_object *e;
+
+				e = json_object_new_object();
 
 				json_object_object_add(e, "name",
 				    json_object_new_string(qq->u[k].name));

@@ -40,7 +40,8 @@ struct sb_usage {
 	long	usage;
 };
 
-struct sb_quota {			/* one subscription's quota in a region */
+/* One subscription's quota in a region. */
+struct sb_quota {
 	char		 location[SB_ID];
 	struct sb_usage	*u;
 	size_t		 n;
@@ -174,7 +175,7 @@ struct sb_world {
 	struct sb_op		*ops;
 	size_t			 nops;
 	uint64_t		 seq;		/* ids handed out */
-	long			 reads, writes, deletes;	/* rate limits */
+	long			 reads, writes, deletes; /* rate limits */
 	bool			 dirty;		/* changed since last save */
 };
 

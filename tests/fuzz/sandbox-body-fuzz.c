@@ -189,7 +189,8 @@ static const char *const seeds[] = {
 	"aks-rg/providers/Microsoft.ContainerService/managedClusters/"
 	"aks-attached\",\"properties\":{\"sslConfiguration\":{\"status\":"
 	"\"Enabled\",\"cert\":\"c\",\"key\":\"k\",\"cname\":\"a.b\"}}}}",
-	"\x58" "api-version=2024-04-01&underlyingResourceAction=Detach&$skip=bz0y",
+	"\x58" "api-version=2024-04-01&underlyingResourceAction=Detach"
+	"&$skip=bz0y",
 	"\x40grant_type=client_credentials&client_id=%41%zz+x&scope=a%2Fb",
 	"\x08{\"properties\":{\"computeType\":\"AmlCompute\",\"properties\":"
 	"{\"agentVMSize\":\"Standard_NC6\",\"agentCount\":-1}}}",
