@@ -71,7 +71,7 @@ like "$T/err" '503|ServiceUnavailable|unavailable' "naming the status"
 is "$(requests PUT '.*')" 0 "and nothing was created"
 
 # 6. Operations that fail in the service: one line, details and a hint.
-sb_start --polls 2 --faults 'op:ml-quota=fail:OperationNotAllowed:Operation could not be completed as it results in exceeding approved Total Regional Cores quota. Additional details - Deployment Model: Resource Manager, Location: eastus, Current Limit: 10, Current Usage: 7, Additional Required: 12, (Minimum) New Limit Required: 19.;op:ml-vers=fail:BadRequest:Specified kubernetes version 1.12.4 is not supported. Supported versions are between 1.8 - 1.11 '
+sb_start --polls 2 --faults 'op:ml-quota=fail:OperationNotAllowed:Operation could not be completed as it results in exceeding approved Total Regional Cores quota. Additional details - Deployment Model: Resource Manager, Location: eastus, Current Limit: 10, Current Usage: 7, Additional Required: 12, (Minimum) New Limit Required: 19.;op:ml-vers=fail:BadRequest:Specified kubernetes version 1.12.4 is not supported. Supported versions are between 1.8 - 1.11 ;op:ml-small=fail:BadRequest:Agent coresCluster should have at least 12 cores to operate.'
 plan_new "$T/c.json" create --name ml-quota --vm-size Standard_D3_v2 --agent-count 3
 az apply "$T/c.json"
 is "$rc" 1 "a quota failure in the service exits 1"
@@ -91,6 +91,11 @@ is "$rc" 1 "a version failure exits 1"
 like "$T/out" '"result": "failed"' "json: failed"
 like "$T/out" '"hint": "Supported versions are 1.8 - 1.11: upgrade the cluster' \
     "json: the hint names the supported range"
+plan_new "$T/s.json" create --name ml-small --vm-size Standard_D3_v2 --agent-count 3
+az apply "$T/s.json"
+is "$rc" 1 "a production-size failure exits 1"
+like "$T/err" 'Hint: Production needs at least 3 nodes and 12 vCPU' \
+    "the hint names the production minimum"
 sb_stop
 
 done_testing
