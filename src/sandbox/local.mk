@@ -21,7 +21,8 @@ tests_sandbox_jget_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
 tests_sandbox_jget_LDADD = $(JSONC_LIBS)
 SB_TESTS = tests/sandbox/arm-routes-test.sh tests/sandbox/compute-lro-test.sh \
 	tests/sandbox/compute-checks-test.sh tests/sandbox/state-test.sh \
-	tests/sandbox/garbage-test.sh tests/sandbox/faults-test.sh
+	tests/sandbox/garbage-test.sh tests/sandbox/faults-test.sh \
+	tests/sandbox/startup-test.sh
 TESTS += $(SB_TESTS)
 EXTRA_DIST += $(SB_TESTS) tests/sandbox/lib.sh bench/sandbox-bench.sh
 
