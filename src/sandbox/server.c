@@ -195,7 +195,10 @@ serve(struct sb_server *srv, struct MHD_Connection *conn,
 	}
 
 	pthread_mutex_lock(&srv->lock);
-	if (!ctx->too_large && act != FAULT_RESPOND &&
+	if (sb->aad == NULL)	/* still starting: main() makes it */
+		sb_resp_arm_error(&resp, 503, "ServiceUnavailable",
+		    "The sandbox is starting.");
+	else if (!ctx->too_large && act != FAULT_RESPOND &&
 	    act != FAULT_RESET_BEFORE) {
 		if (!aad_route(sb, &req, &resp))
 			arm_route(sb, &req, &resp);
