@@ -23,6 +23,7 @@
 #include "sandbox/world.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -542,7 +543,7 @@ world_save(struct sb_world *w, const char *path, struct err *err)
 	struct json_object *a;
 	char tmp[4096];
 	size_t i;
-	int rc;
+	int rc, fd;
 
 	a = json_object_new_array();
 	for (i = 0; i < w->nclusters; i++)
@@ -612,9 +613,17 @@ world_save(struct sb_world *w, const char *path, struct err *err)
 	json_object_object_add(w->root, "nextId",
 	    json_object_new_int64((int64_t)w->seq));
 
+	/* Mode 0600: the aad section holds client secrets. */
 	snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
-	rc = json_object_to_file_ext(tmp, w->root,
+	(void)unlink(tmp);
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0600)) < 0)
+		return err_set(err, ERR_IO, _("cannot write %s: %s"), tmp,
+		    strerror(errno));
+	rc = json_object_to_fd(fd, w->root,
 	    JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE);
+	if (close(fd) != 0)
+		rc = -1;
 	if (rc != 0 || rename(tmp, path) != 0) {
 		unlink(tmp);
 		return err_set(err, ERR_IO, _("cannot write %s: %s"), path,

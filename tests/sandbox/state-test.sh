@@ -9,6 +9,7 @@ AKS="/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourcegroups/aks-rg/p
 
 sandbox_start --state "$S"
 test -s "$S"; tap $? "the state file is written at start"
+is "$(stat -c %a "$S")" 600 "mode 0600: it holds the world's client secrets"
 arm PUT "$WSP/computes/inf-keep?$V" '{"location":"eastus","properties":{"computeType":"AKS","properties":{"agentCount":3,"agentVmSize":"Standard_D3_v2"}}}'
 is "$STATUS" 201 "create"
 op=$(hdr Azure-AsyncOperation)
