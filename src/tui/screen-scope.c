@@ -254,6 +254,11 @@ scope_draw(struct screen *s, WINDOW *win)
 		    "subscription's workspaces..."), tui_spinner(s->tui));
 		display_text(win, y, 2, COLS - 4, line,
 		    display_attr(STYLE_DIM), true);
+		if (!s->tui->ctx.sandbox)
+			display_wrap(win, y + 2, 2, COLS - 4, 2, _("The first "
+			    "call signs in. If this waits, sign-in may need "
+			    "you: run \"akswiz login\" in another shell, then "
+			    "come back."), display_attr(STYLE_DIM));
 	} else if (sc->error[0] != '\0') {
 		display_wrap(win, y, 2, COLS - 4, 3, sc->error,
 		    display_attr(STYLE_ERROR));
