@@ -35,6 +35,7 @@ jget(json_object *o, const char *key, json_type t)
 	return v;
 }
 
+/* A copy of a string member, or NULL. */
 static char *
 jdup(json_object *o, const char *key)
 {
@@ -66,6 +67,7 @@ jlong(json_object *o, const char *key, long def)
 	return def;
 }
 
+/* A boolean member (also "true" as a string); false if absent. */
 static bool
 jbool(json_object *o, const char *key)
 {
@@ -78,6 +80,7 @@ jbool(json_object *o, const char *key)
 	return v != NULL && strcasecmp(json_object_get_string(v), "true") == 0;
 }
 
+/* Parse body as JSON of type t; false-like NULL + ERR_PARSE otherwise. */
 static json_object *
 parse_root(const char *body, json_type t, struct err *err)
 {
@@ -171,6 +174,7 @@ id_resource_group(const char *id)
 
 /* Subscriptions. */
 
+/* A page of subscriptions. */
 bool
 arm_parse_subscriptions(const char *body, struct arm_subscription_list *l,
     char **next, struct err *err)
@@ -200,6 +204,7 @@ arm_parse_subscriptions(const char *body, struct arm_subscription_list *l,
 	return true;
 }
 
+/* Free the list and its strings. */
 void
 arm_subscription_list_free(struct arm_subscription_list *l)
 {
@@ -217,6 +222,7 @@ arm_subscription_list_free(struct arm_subscription_list *l)
 
 /* Resource groups. */
 
+/* A page of resource groups. */
 bool
 arm_parse_groups(const char *body, struct arm_group_list *l, char **next,
     struct err *err)
@@ -244,6 +250,7 @@ arm_parse_groups(const char *body, struct arm_group_list *l, char **next,
 	return true;
 }
 
+/* Free the list and its strings. */
 void
 arm_group_list_free(struct arm_group_list *l)
 {
@@ -259,6 +266,7 @@ arm_group_list_free(struct arm_group_list *l)
 
 /* Workspaces. */
 
+/* The members of a workspace object. */
 static void
 workspace_from(json_object *e, struct arm_workspace *w)
 {
@@ -268,6 +276,7 @@ workspace_from(json_object *e, struct arm_workspace *w)
 	w->resource_group = id_resource_group(w->id);
 }
 
+/* Free a workspace's strings. */
 void
 arm_workspace_done(struct arm_workspace *w)
 {
@@ -278,6 +287,7 @@ arm_workspace_done(struct arm_workspace *w)
 	memset(w, 0, sizeof *w);
 }
 
+/* One workspace answer. */
 bool
 arm_parse_workspace(const char *body, struct arm_workspace *w,
     struct err *err)
@@ -297,6 +307,7 @@ arm_parse_workspace(const char *body, struct arm_workspace *w,
 	return true;
 }
 
+/* A page of workspaces. */
 bool
 arm_parse_workspaces(const char *body, struct arm_workspace_list *l,
     char **next, struct err *err)
@@ -322,6 +333,7 @@ arm_parse_workspaces(const char *body, struct arm_workspace_list *l,
 	return true;
 }
 
+/* Free the list and its entries. */
 void
 arm_workspace_list_free(struct arm_workspace_list *l)
 {
@@ -335,6 +347,7 @@ arm_workspace_list_free(struct arm_workspace_list *l)
 
 /* Computes. */
 
+/* The members of a compute object, AKS properties included. */
 static void
 compute_from(json_object *e, struct arm_compute *c)
 {
@@ -379,6 +392,7 @@ compute_from(json_object *e, struct arm_compute *c)
 	}
 }
 
+/* Free a compute's strings. */
 void
 arm_compute_done(struct arm_compute *c)
 {
@@ -397,6 +411,7 @@ arm_compute_done(struct arm_compute *c)
 	c->agent_count = -1;
 }
 
+/* One compute answer. */
 bool
 arm_parse_compute(const char *body, struct arm_compute *c, struct err *err)
 {
@@ -416,6 +431,7 @@ arm_parse_compute(const char *body, struct arm_compute *c, struct err *err)
 	return true;
 }
 
+/* A page of computes. */
 bool
 arm_parse_computes(const char *body, struct arm_compute_list *l, char **next,
     struct err *err)
@@ -441,6 +457,7 @@ arm_parse_computes(const char *body, struct arm_compute_list *l, char **next,
 	return true;
 }
 
+/* Free the list and its entries. */
 void
 arm_compute_list_free(struct arm_compute_list *l)
 {
@@ -454,6 +471,7 @@ arm_compute_list_free(struct arm_compute_list *l)
 
 /* Managed clusters. */
 
+/* The members of a managed cluster object and its pools. */
 static void
 cluster_from(json_object *e, struct arm_cluster *c)
 {
@@ -513,6 +531,7 @@ cluster_from(json_object *e, struct arm_cluster *c)
 	}
 }
 
+/* Free a cluster's strings and pools. */
 void
 arm_cluster_done(struct arm_cluster *c)
 {
@@ -537,6 +556,7 @@ arm_cluster_done(struct arm_cluster *c)
 	memset(c, 0, sizeof *c);
 }
 
+/* One managed cluster answer. */
 bool
 arm_parse_cluster(const char *body, struct arm_cluster *c, struct err *err)
 {
@@ -555,6 +575,7 @@ arm_parse_cluster(const char *body, struct arm_cluster *c, struct err *err)
 	return true;
 }
 
+/* A page of managed clusters. */
 bool
 arm_parse_clusters(const char *body, struct arm_cluster_list *l,
     char **next, struct err *err)
@@ -580,6 +601,7 @@ arm_parse_clusters(const char *body, struct arm_cluster_list *l,
 	return true;
 }
 
+/* Free the list and its entries. */
 void
 arm_cluster_list_free(struct arm_cluster_list *l)
 {
@@ -591,6 +613,7 @@ arm_cluster_list_free(struct arm_cluster_list *l)
 	memset(l, 0, sizeof *l);
 }
 
+/* The first kubeconfig of listClusterUserCredential, base64-decoded. */
 bool
 arm_parse_credentials(const char *body, char **kubeconfig, struct err *err)
 {
@@ -635,6 +658,7 @@ arm_parse_credentials(const char *body, char **kubeconfig, struct err *err)
 
 /* Kubernetes versions. */
 
+/* Append a version to the list. */
 static void
 version_add(struct arm_k8s_version_list *l, const char *v, bool def,
     bool preview)
@@ -671,6 +695,7 @@ arm_parse_k8s_versions(const char *body, struct arm_k8s_version_list *l,
 	return true;
 }
 
+/* The Kubernetes entries of the legacy orchestrators answer. */
 bool
 arm_parse_orchestrators(const char *body, struct arm_k8s_version_list *l,
     struct err *err)
@@ -714,6 +739,7 @@ arm_k8s_version_list_free(struct arm_k8s_version_list *l)
 
 /* VM sizes and usages. */
 
+/* The vmSizes answer. */
 bool
 arm_parse_vm_sizes(const char *body, struct arm_vm_size_list *l,
     struct err *err)
@@ -741,6 +767,7 @@ arm_parse_vm_sizes(const char *body, struct arm_vm_size_list *l,
 	return true;
 }
 
+/* Free the list and its strings. */
 void
 arm_vm_size_list_free(struct arm_vm_size_list *l)
 {
@@ -752,6 +779,7 @@ arm_vm_size_list_free(struct arm_vm_size_list *l)
 	memset(l, 0, sizeof *l);
 }
 
+/* A page of usages. */
 bool
 arm_parse_usages(const char *body, struct arm_usage_list *l, char **next,
     struct err *err)
@@ -781,6 +809,7 @@ arm_parse_usages(const char *body, struct arm_usage_list *l, char **next,
 	return true;
 }
 
+/* Free the list and its strings. */
 void
 arm_usage_list_free(struct arm_usage_list *l)
 {
@@ -794,6 +823,7 @@ arm_usage_list_free(struct arm_usage_list *l)
 	memset(l, 0, sizeof *l);
 }
 
+/* The usage named name, without case. */
 const struct arm_usage *
 arm_usage_find(const struct arm_usage_list *l, const char *name)
 {

@@ -20,6 +20,7 @@
 
 /* Calls. */
 
+/* Set up a client for endpoint (its trailing slashes dropped). */
 void
 arm_init(struct arm *a, struct http_client *http,
     const struct http_token_source *auth, const char *endpoint)
@@ -82,6 +83,7 @@ url(const struct arm *a, const char *api, const char *fmt, ...)
 	return buf_take(&b);
 }
 
+/* The compute's URL with the ML api-version (caller frees). */
 char *
 arm_compute_url(const struct arm *a, const char *sub, const char *rg,
     const char *ws, const char *name)
@@ -91,6 +93,7 @@ arm_compute_url(const struct arm *a, const char *sub, const char *rg,
 	    "computes/%s", sub, rg, ws, name);
 }
 
+/* The workspace's URL with the ML api-version (caller frees). */
 char *
 arm_workspace_url(const struct arm *a, const char *sub, const char *rg,
     const char *ws)
@@ -100,6 +103,7 @@ arm_workspace_url(const struct arm *a, const char *sub, const char *rg,
 	    sub, rg, ws);
 }
 
+/* One request through http.c; counts it. */
 static bool
 call(struct arm *a, const char *method, const char *u, const char *body,
     bool no_retry, struct http_response *rsp, struct err *err)
@@ -117,6 +121,7 @@ call(struct arm *a, const char *method, const char *u, const char *body,
 	return http_call(a->http, &req, rsp, err);
 }
 
+/* GET an absolute URL; any status is an answer. */
 bool
 arm_get_raw(struct arm *a, const char *u, struct http_response *rsp,
     struct err *err)
@@ -180,6 +185,7 @@ get_pages(struct arm *a, char *first, page_parser parse, void *list,
 	return ok;
 }
 
+/* Every subscription the token sees. */
 bool
 arm_list_subscriptions(struct arm *a, struct arm_subscription_list *l,
     struct err *err)
@@ -188,6 +194,7 @@ arm_list_subscriptions(struct arm *a, struct arm_subscription_list *l,
 	    arm_parse_subscriptions_page, l, err);
 }
 
+/* Every resource group of a subscription. */
 bool
 arm_list_groups(struct arm *a, const char *sub, struct arm_group_list *l,
     struct err *err)
@@ -197,6 +204,7 @@ arm_list_groups(struct arm *a, const char *sub, struct arm_group_list *l,
 	    arm_parse_groups_page, l, err);
 }
 
+/* The workspaces of a group, or of the subscription. */
 bool
 arm_list_workspaces(struct arm *a, const char *sub, const char *rg,
     struct arm_workspace_list *l, struct err *err)
@@ -210,6 +218,7 @@ arm_list_workspaces(struct arm *a, const char *sub, const char *rg,
 	return get_pages(a, u, arm_parse_workspaces_page, l, err);
 }
 
+/* One workspace. */
 bool
 arm_get_workspace(struct arm *a, const char *sub, const char *rg,
     const char *ws, struct arm_workspace *w, struct err *err)
@@ -226,6 +235,7 @@ arm_get_workspace(struct arm *a, const char *sub, const char *rg,
 	return ok;
 }
 
+/* Every compute of a workspace, page by page. */
 bool
 arm_list_computes(struct arm *a, const char *sub, const char *rg,
     const char *ws, struct arm_compute_list *l, struct err *err)
@@ -236,6 +246,7 @@ arm_list_computes(struct arm *a, const char *sub, const char *rg,
 	    arm_parse_computes_page, l, err);
 }
 
+/* One compute; a 404 of the compute alone is "not found", not an error. */
 bool
 arm_get_compute(struct arm *a, const char *sub, const char *rg,
     const char *ws, const char *name, struct arm_compute *c, bool *found,
@@ -267,6 +278,7 @@ arm_get_compute(struct arm *a, const char *sub, const char *rg,
 	return ok;
 }
 
+/* PUT a compute body, never retried blindly (no_retry). */
 bool
 arm_put_compute(struct arm *a, const char *u, const char *body,
     struct http_response *rsp, struct err *err)
@@ -274,6 +286,7 @@ arm_put_compute(struct arm *a, const char *u, const char *body,
 	return call(a, "PUT", u, body, true, rsp, err);
 }
 
+/* DELETE a compute with underlyingResourceAction. */
 bool
 arm_delete_compute(struct arm *a, const char *u, const char *action,
     struct http_response *rsp, struct err *err)
@@ -287,6 +300,7 @@ arm_delete_compute(struct arm *a, const char *u, const char *action,
 	return ok;
 }
 
+/* The AKS clusters of a group, or of the subscription. */
 bool
 arm_list_clusters(struct arm *a, const char *sub, const char *rg,
     struct arm_cluster_list *l, struct err *err)
@@ -300,6 +314,7 @@ arm_list_clusters(struct arm *a, const char *sub, const char *rg,
 	return get_pages(a, u, arm_parse_clusters_page, l, err);
 }
 
+/* One AKS cluster by its ARM ID. */
 bool
 arm_get_cluster(struct arm *a, const char *id, struct arm_cluster *c,
     struct err *err)
@@ -317,6 +332,7 @@ arm_get_cluster(struct arm *a, const char *id, struct arm_cluster *c,
 	return ok;
 }
 
+/* The cluster user's kubeconfig, decoded. */
 bool
 arm_cluster_credentials(struct arm *a, const char *id, char **kubeconfig,
     struct err *err)
@@ -377,12 +393,14 @@ arm_list_k8s_versions(struct arm *a, const char *sub, const char *loc,
 	return ok;
 }
 
+/* The VM sizes a region offers (Microsoft.Compute). */
 bool
 arm_list_vm_sizes(struct arm *a, const char *sub, const char *loc,
     struct arm_vm_size_list *l, struct err *err)
 {
 	struct http_response	 rsp;
-	char			*u = url(a, ARM_API_COMPUTE, "/subscriptions/%s/"
+	char			*u = url(a, ARM_API_COMPUTE,
+				    "/subscriptions/%s/"
 				    "providers/Microsoft.Compute/locations/%s/"
 				    "vmSizes", sub, loc);
 	bool			 ok;
@@ -395,6 +413,7 @@ arm_list_vm_sizes(struct arm *a, const char *sub, const char *loc,
 	return ok;
 }
 
+/* The vCPU usages and limits of a region. */
 bool
 arm_list_usages(struct arm *a, const char *sub, const char *loc,
     struct arm_usage_list *l, struct err *err)

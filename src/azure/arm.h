@@ -99,7 +99,7 @@ struct arm_cluster {
 	char		*location;
 	char		*provisioning_state;
 	char		*power_state;
-	char		*version;	/* currentKubernetesVersion or requested */
+	char		*version;	/* current, else the requested one */
 	char		*fqdn;
 	char		*private_fqdn;
 	bool		 private_cluster;
@@ -169,7 +169,7 @@ bool	arm_parse_vm_sizes(const char *, struct arm_vm_size_list *,
 	    struct err *);
 bool	arm_parse_usages(const char *, struct arm_usage_list *, char **next,
 	    struct err *);
-/* The base64 kubeconfig of listClusterUserCredential, decoded (caller frees). */
+/* listClusterUserCredential's base64 kubeconfig, decoded (caller frees). */
 bool	arm_parse_credentials(const char *, char **kubeconfig, struct err *);
 
 void	arm_compute_done(struct arm_compute *);

@@ -50,6 +50,7 @@ mkdirs(char *path, struct err *err)
 	return true;
 }
 
+/* The journal directory, made 0700 if missing. */
 bool
 journal_dir(char *buf, size_t len, struct err *err)
 {
@@ -72,6 +73,7 @@ journal_dir(char *buf, size_t len, struct err *err)
 	return mkdirs(buf, err);
 }
 
+/* A fresh, open entry started now. */
 void
 journal_entry_init(struct journal_entry *e)
 {
@@ -82,6 +84,7 @@ journal_entry_init(struct journal_entry *e)
 	e->started = e->updated = clock_now();
 }
 
+/* Free what the entry owns. */
 void
 journal_entry_done(struct journal_entry *e)
 {
@@ -89,6 +92,7 @@ journal_entry_done(struct journal_entry *e)
 	e->plan_json = NULL;
 }
 
+/* Add a string member, null when empty. */
 static void
 add_str(json_object *o, const char *k, const char *v)
 {
@@ -96,6 +100,7 @@ add_str(json_object *o, const char *k, const char *v)
 	    json_object_new_string(v) : NULL);
 }
 
+/* Add an ISO 8601 time member. */
 static void
 add_time(json_object *o, const char *k, time_t t)
 {
@@ -122,6 +127,7 @@ add_compute_id(json_object *o, const char *url)
 	free(id);
 }
 
+/* The entry as its JSON document (caller frees). */
 char *
 journal_to_json(const struct journal_entry *e)
 {
@@ -207,6 +213,7 @@ write_atomic(const char *path, const char *data, struct err *err)
 	return true;
 }
 
+/* Rewrite the entry's file atomically, updated now. */
 bool
 journal_write(struct journal_entry *e, struct err *err)
 {
@@ -220,6 +227,7 @@ journal_write(struct journal_entry *e, struct err *err)
 	return ok;
 }
 
+/* Name the entry's file (time, compute, random) and write it. */
 bool
 journal_create(struct journal_entry *e, struct err *err)
 {
@@ -244,6 +252,7 @@ journal_create(struct journal_entry *e, struct err *err)
 	return journal_write(e, err);
 }
 
+/* Close the entry with its result and write it. */
 bool
 journal_finish(struct journal_entry *e, const char *result, const char *code,
     const char *message, struct err *err)
@@ -258,6 +267,7 @@ journal_finish(struct journal_entry *e, const char *result, const char *code,
 	return journal_write(e, err);
 }
 
+/* Copy a string member into dst ("" if absent). */
 static void
 get_str(json_object *o, const char *k, char *dst, size_t len)
 {
@@ -269,6 +279,7 @@ get_str(json_object *o, const char *k, char *dst, size_t len)
 		snprintf(dst, len, "%s", json_object_get_string(v));
 }
 
+/* An ISO 8601 time member; 0 if absent or malformed. */
 static time_t
 get_time(json_object *o, const char *k)
 {
@@ -281,6 +292,7 @@ get_time(json_object *o, const char *k)
 	return t;
 }
 
+/* Read an entry from its file. */
 bool
 journal_read(const char *path, struct journal_entry *e, struct err *err)
 {
@@ -344,6 +356,7 @@ journal_read(const char *path, struct journal_entry *e, struct err *err)
 	return true;
 }
 
+/* Oldest first, then by id. */
 static int
 cmp_entry(const void *a, const void *b)
 {
@@ -354,6 +367,7 @@ cmp_entry(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
+/* Every (open) entry of the journal directory. */
 bool
 journal_list(struct journal_list *l, bool open_only, struct err *err)
 {
@@ -392,6 +406,7 @@ journal_list(struct journal_list *l, bool open_only, struct err *err)
 	return true;
 }
 
+/* Free the list and its entries. */
 void
 journal_list_free(struct journal_list *l)
 {

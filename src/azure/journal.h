@@ -25,7 +25,7 @@
 struct journal_entry {
 	char	 path[1024];		/* the file; set by journal_create */
 	char	 id[96];		/* file name without .json */
-	char	 operation[16];		/* "create" "attach" "detach" "update" */
+	char	 operation[16];		/* "create" ... "update" */
 	char	 subscription[64];
 	char	 resource_group[128];
 	char	 workspace[128];

@@ -23,12 +23,14 @@
 #include "azure/http.h"
 #include "common/xalloc.h"
 
+/* Copy src (or "") into dst, cut to len. */
 static void
 copy(char *dst, size_t len, const char *src)
 {
 	snprintf(dst, len, "%s", src != NULL ? src : "");
 }
 
+/* Start a machine for a call on resource_url, nothing sent yet. */
 void
 lro_init(struct lro_state *st, enum lro_method m, const char *resource_url,
     uint64_t now_ms, uint64_t min_interval_ms)
@@ -43,6 +45,7 @@ lro_init(struct lro_state *st, enum lro_method m, const char *resource_url,
 	st->action = LRO_WAIT;
 }
 
+/* Start a machine at a journaled poll URL, polling at once. */
 void
 lro_resume(struct lro_state *st, enum lro_method m, const char *resource_url,
     enum lro_poll_kind kind, const char *poll_url, const char *status,
@@ -58,6 +61,7 @@ lro_resume(struct lro_state *st, enum lro_method m, const char *resource_url,
 	copy(st->status, sizeof st->status, status);
 }
 
+/* The journal's name of a poll kind. */
 const char *
 lro_poll_kind_name(enum lro_poll_kind k)
 {
@@ -70,6 +74,7 @@ lro_poll_kind_name(enum lro_poll_kind k)
 	return "none";
 }
 
+/* The poll kind of a journal name; NONE if unknown. */
 enum lro_poll_kind
 lro_poll_kind_parse(const char *s)
 {
@@ -84,6 +89,7 @@ lro_poll_kind_parse(const char *s)
 	return LRO_POLL_NONE;
 }
 
+/* Succeeded, Failed and Canceled (either spelling) end an operation. */
 bool
 lro_status_terminal(const char *s)
 {
@@ -104,6 +110,7 @@ jstr(json_object *o, const char *key)
 	return json_object_get_string(v);
 }
 
+/* An object member of o, or NULL. */
 static json_object *
 jobj(json_object *o, const char *key)
 {
@@ -164,6 +171,7 @@ error_fields(json_object *e, char *code, size_t codelen, char *msg,
 	return c != NULL || m != NULL;
 }
 
+/* Code, message and innermost detail of an error body. */
 bool
 lro_error_from_json(const char *body, char *code, size_t codelen,
     char *msg, size_t msglen, char *detail, size_t detlen)
@@ -188,6 +196,7 @@ lro_error_from_json(const char *body, char *code, size_t codelen,
 	return found;
 }
 
+/* The wait Retry-After asks for, clamped; 30 s when absent. */
 uint64_t
 lro_retry_after_ms(const char *h, uint64_t now_ms, uint64_t min_ms)
 {
@@ -226,6 +235,7 @@ lro_retry_after_ms(const char *h, uint64_t now_ms, uint64_t min_ms)
 	return ms;
 }
 
+/* Record a new status; status_changed says whether it differs. */
 static void
 set_status(struct lro_state *st, const char *s)
 {
@@ -237,6 +247,7 @@ set_status(struct lro_state *st, const char *s)
 	}
 }
 
+/* Record and return the decision. */
 static enum lro_action
 decide(struct lro_state *st, enum lro_action a)
 {
@@ -244,6 +255,7 @@ decide(struct lro_state *st, enum lro_action a)
 	return a;
 }
 
+/* Poll again after the Retry-After of rsp. */
 static enum lro_action
 wait_next(struct lro_state *st, const struct http_response *rsp,
     uint64_t now)
@@ -294,6 +306,7 @@ provisioning_state(const struct http_response *rsp)
 	return r;
 }
 
+/* Statuses after which a poll is tried again later. */
 static bool
 retryable(long status)
 {
@@ -326,6 +339,7 @@ from_resource(struct lro_state *st, const struct http_response *rsp,
 	return decide(st, LRO_SUCCEEDED);
 }
 
+/* Decide from the first answer: done, or what to poll. */
 enum lro_action
 lro_start(struct lro_state *st, const struct http_response *rsp, uint64_t now)
 {
@@ -369,6 +383,7 @@ lro_start(struct lro_state *st, const struct http_response *rsp, uint64_t now)
 	return wait_next(st, rsp, now);
 }
 
+/* Decide from an answer to a poll. */
 enum lro_action
 lro_poll(struct lro_state *st, const struct http_response *rsp, uint64_t now)
 {
@@ -443,6 +458,7 @@ lro_poll(struct lro_state *st, const struct http_response *rsp, uint64_t now)
 	return fail(st, rsp);
 }
 
+/* Decide from the final GET of the resource. */
 enum lro_action
 lro_final(struct lro_state *st, const struct http_response *rsp, uint64_t now)
 {

@@ -54,7 +54,7 @@ struct lro_state {
 	enum lro_action		 action;	/* the last decision */
 	uint64_t		 started_ms;
 	uint64_t		 next_poll_ms;
-	uint64_t		 min_interval_ms;	/* clamp; see lro_init */
+	uint64_t		 min_interval_ms; /* see lro_init */
 	int			 polls;
 	long			 http_status;	/* of the failing answer */
 	char			 error_code[64];

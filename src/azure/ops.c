@@ -47,6 +47,7 @@
 #define OPS_OTHER_WORKSPACES	20	/* attachment check: at most */
 #define OPS_PEM_MAX		(256 * 1024)
 
+/* Defaults: AzureCloud, other workspaces checked. */
 void
 ops_init(struct ops *o, struct arm *arm)
 {
@@ -56,6 +57,7 @@ ops_init(struct ops *o, struct arm *arm)
 	o->check_other_workspaces = true;
 }
 
+/* The machine name of a result. */
 const char *
 ops_result_name(enum ops_result r)
 {
@@ -69,6 +71,7 @@ ops_result_name(enum ops_result r)
 	return "error";
 }
 
+/* Copy src (or "") into dst, cut to len. */
 static void
 copy(char *dst, size_t len, const char *src)
 {
@@ -134,6 +137,7 @@ other_computes_load(struct ops *o, const struct plan_scope *sc,
 	}
 }
 
+/* Free the other workspaces' lists. */
 static void
 other_computes_free(struct other_computes *oc)
 {
@@ -208,6 +212,7 @@ offers_from(const struct arm_k8s_version_list *l)
 	return v;
 }
 
+/* Quota facts from a usage entry (unknown when NULL). */
 static void
 quota_from(const struct arm_usage *u, struct quota_facts *q)
 {
@@ -221,6 +226,7 @@ quota_from(const struct arm_usage *u, struct quota_facts *q)
 	    u->name);
 }
 
+/* Fetch the live facts the plan's operation needs and run plan_check(). */
 bool
 ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
     struct err *err)
@@ -398,6 +404,7 @@ between(const char *s, const char *from, const char *to, char *buf,
 	return b > a;
 }
 
+/* A hint for a failure, from the words of its code and message. */
 void
 ops_hint(const char *code, const char *message, const char *detail,
     char *buf, size_t len)
@@ -432,8 +439,8 @@ ops_hint(const char *code, const char *message, const char *detail,
 			    "supported Kubernetes version, then attach it."));
 	} else if (strcasestr(all, "RequestDisallowedByPolicy") != NULL ||
 	    strcasestr(all, "policy") != NULL) {
-		snprintf(buf, len, _("A policy forbids public IP addresses: use "
-		    "an internal load balancer (loadBalancer.type "
+		snprintf(buf, len, _("A policy forbids public IP addresses: "
+		    "use an internal load balancer (loadBalancer.type "
 		    "InternalLoadBalancer with a subnet)."));
 	} else if (strcasestr(all, "at least 12 cores") != NULL ||
 	    strcasestr(all, "machine(s) are required") != NULL ||
@@ -501,6 +508,7 @@ read_pem(const char *path, struct err *err)
 	return data;
 }
 
+/* Wipe and free text that held a secret. */
 static void
 free_secret(char *s)
 {
@@ -612,6 +620,7 @@ step_body(struct ops *o, const struct plan *p, const struct step *s,
 	return ok;
 }
 
+/* Tell the progress callback where the step stands. */
 static void
 report(struct ops *o, struct journal_entry *je, const struct lro_state *st)
 {
@@ -745,6 +754,7 @@ monitor(struct ops *o, struct journal_entry *je, struct lro_state *st,
 	return true;
 }
 
+/* Answers after which a submit may be tried again. */
 static bool
 retryable_status(long s)
 {
@@ -893,6 +903,7 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 	return true;
 }
 
+/* Journal and run every step of the plan. */
 bool
 ops_apply(struct ops *o, const struct plan *p, bool wait,
     struct ops_outcome *out, struct err *err)
@@ -931,6 +942,7 @@ ops_apply(struct ops *o, const struct plan *p, bool wait,
 	return ok;
 }
 
+/* Finish a journaled operation, then the plan's remaining steps. */
 bool
 ops_resume(struct ops *o, struct journal_entry *je, struct ops_outcome *out,
     struct err *err)
@@ -957,8 +969,8 @@ ops_resume(struct ops *o, struct journal_entry *je, struct ops_outcome *out,
 			journal_finish(je, "NotSubmitted", "", "the request "
 			    "never reached Azure", &perr);
 			out->result = OPS_FAILED;
-			snprintf(out->line, sizeof out->line, _("%s of %s never "
-			    "reached Azure; apply the plan again."),
+			snprintf(out->line, sizeof out->line, _("%s of %s "
+			    "never reached Azure; apply the plan again."),
 			    je->step_name, je->compute);
 			return true;
 		}
@@ -1015,6 +1027,7 @@ versions_for(struct ops *o, const char *sub, const char *loc,
 	return &(*rv)[(*n)++];
 }
 
+/* The subscription's clusters with their attach verdicts. */
 bool
 ops_clusters(struct ops *o, const struct plan_scope *sc, enum purpose purpose,
     struct ops_cluster **out, size_t *nout, struct err *err)
@@ -1081,6 +1094,7 @@ ops_clusters(struct ops *o, const struct plan_scope *sc, enum purpose purpose,
 	return true;
 }
 
+/* Free what ops_clusters() returned. */
 void
 ops_clusters_free(struct ops_cluster *v, size_t n)
 {

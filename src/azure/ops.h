@@ -45,7 +45,7 @@ struct ops {
 	int		 max_poll_errors;	/* 0: 20 transport failures */
 	ops_progress_fn	 progress;
 	void		*progress_ctx;
-	bool		 check_other_workspaces;	/* attachment elsewhere */
+	bool		 check_other_workspaces; /* attached elsewhere? */
 };
 
 enum ops_result {

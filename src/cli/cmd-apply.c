@@ -17,6 +17,7 @@
 #include "common/i18n.h"
 #include "plan/plan-json.h"
 
+/* akswiz apply PLAN [--no-wait]. */
 int
 cmd_apply(struct cli_globals *g, int argc, char **argv)
 {

@@ -36,6 +36,7 @@ verdict_line(const struct verdicts *vs, int translated, char *buf,
 		output_verdict_text(best, translated, buf, len);
 }
 
+/* akswiz clusters [--purpose P]. */
 int
 cmd_clusters(struct cli_globals *g, int argc, char **argv)
 {
@@ -109,9 +110,9 @@ cmd_clusters(struct cli_globals *g, int argc, char **argv)
 				output_json_string(stdout, v[k].state);
 			else
 				fputs("null", stdout);
-			printf(", \"nodes\": %d, \"vcpu\": %d, \"private\": %s, "
-			    "\"attachedAs\": ", v[k].nodes, v[k].vcpu,
-			    v[k].private_cluster ? "true" : "false");
+			printf(", \"nodes\": %d, \"vcpu\": %d, "
+			    "\"private\": %s, \"attachedAs\": ", v[k].nodes,
+			    v[k].vcpu, v[k].private_cluster ? "true" : "false");
 			if (v[k].attached_as)
 				output_json_string(stdout, v[k].attached_as);
 			else

@@ -32,6 +32,7 @@ confirm(const char *name, const char *ws, bool delete_cluster)
 	return line[0] == 'y' || line[0] == 'Y';
 }
 
+/* akswiz detach NAME [--yes] [--no-wait] [--delete-cluster]. */
 int
 cmd_detach(struct cli_globals *g, int argc, char **argv)
 {

@@ -27,6 +27,7 @@ cut(const char *s, size_t width, char *buf, size_t len)
 	return buf;
 }
 
+/* akswiz list [--all]. */
 int
 cmd_list(struct cli_globals *g, int argc, char **argv)
 {

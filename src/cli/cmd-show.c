@@ -15,6 +15,7 @@
 #include "cli/session.h"
 #include "common/i18n.h"
 
+/* akswiz show NAME. */
 int
 cmd_show(struct cli_globals *g, int argc, char **argv)
 {

@@ -15,6 +15,7 @@
 #include "cli/session.h"
 #include "common/i18n.h"
 
+/* akswiz versions -l LOCATION. */
 int
 cmd_versions(struct cli_globals *g, int argc, char **argv)
 {

@@ -18,6 +18,7 @@
 #include "common/i18n.h"
 #include "core/vmcatalogue.h"
 
+/* akswiz vm-sizes -l LOCATION. */
 int
 cmd_vm_sizes(struct cli_globals *g, int argc, char **argv)
 {

@@ -17,6 +17,7 @@
 #include "cli/session.h"
 #include "common/i18n.h"
 
+/* akswiz watch [NAME]. */
 int
 cmd_watch(struct cli_globals *g, int argc, char **argv)
 {

@@ -17,6 +17,7 @@
 #include "core/plan.h"
 #include "core/verdict.h"
 
+/* Fill the plan's empty scope members from the session. */
 static void
 fill_scope(struct plan *p, const struct session *s)
 {
@@ -31,6 +32,7 @@ fill_scope(struct plan *p, const struct session *s)
 		    s->workspace);
 }
 
+/* Apply AKSWIZ_POLL_MIN_MS to the operations. */
 void
 session_ops_tune(struct ops *o)
 {
@@ -95,13 +97,15 @@ session_ops_apply(struct cli_globals *g, struct session *s, struct plan *p,
 	return session_ops_outcome(g, &out);
 }
 
+/* Print a state change on stderr. */
 void
 session_ops_progress(void *quiet, const struct ops_progress *p)
 {
 	if (quiet != NULL || !p->changed)
 		return;
 	if (p->nsteps > 1)
-		fprintf(stderr, _("akswiz: %s %s (step %d of %d): %s (%llu s)\n"),
+		fprintf(stderr,
+		    _("akswiz: %s %s (step %d of %d): %s (%llu s)\n"),
 		    p->step_name, p->compute, p->step, p->nsteps, p->state,
 		    (unsigned long long)(p->elapsed_ms / 1000));
 	else
@@ -110,6 +114,7 @@ session_ops_progress(void *quiet, const struct ops_progress *p)
 		    (unsigned long long)(p->elapsed_ms / 1000));
 }
 
+/* Print an outcome and return its exit status. */
 int
 session_ops_outcome(const struct cli_globals *g, const struct ops_outcome *o)
 {
@@ -131,17 +136,16 @@ session_ops_outcome(const struct cli_globals *g, const struct ops_outcome *o)
 	}
 	if (g->output == OUTPUT_JSON) {
 		fputc('{', stdout);
-		session_json_member(stdout, &first, "result", ops_result_name(o->result));
-		session_json_member(stdout, &first, "state", o->state[0] ? o->state :
-		    NULL);
-		session_json_member(stdout, &first, "code", o->code[0] ? o->code : NULL);
-		session_json_member(stdout, &first, "message", o->line[0] ? o->line :
-		    NULL);
-		session_json_member(stdout, &first, "detail", o->detail[0] ? o->detail :
-		    NULL);
-		session_json_member(stdout, &first, "hint", o->hint[0] ? o->hint : NULL);
-		session_json_member(stdout, &first, "journal", o->journal[0] ?
-		    o->journal : NULL);
+#define MEMBER(key, v) session_json_member(stdout, &first, (key), \
+	(v)[0] != '\0' ? (v) : NULL)
+		MEMBER("result", ops_result_name(o->result));
+		MEMBER("state", o->state);
+		MEMBER("code", o->code);
+		MEMBER("message", o->line);
+		MEMBER("detail", o->detail);
+		MEMBER("hint", o->hint);
+		MEMBER("journal", o->journal);
+#undef MEMBER
 		fprintf(stdout, ", \"elapsedSeconds\": %llu}\n",
 		    (unsigned long long)(o->elapsed_ms / 1000));
 		return status;

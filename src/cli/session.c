@@ -48,6 +48,7 @@ static volatile pid_t	 sig_pid;
 static char		 sig_files[3][600];
 static char		 sig_dir[256];
 
+/* Stop the sandbox and remove its files, then die of the signal. */
 static void
 on_signal(int sig)
 {
@@ -64,6 +65,7 @@ on_signal(int sig)
 	raise(sig);
 }
 
+/* Copy src (or "") into dst, cut to len. */
 static void
 copy(char *dst, size_t len, const char *src)
 {
@@ -120,6 +122,7 @@ scope_from_config(struct session *s)
 	fclose(fp);
 }
 
+/* A scope member from its option, else its environment variable. */
 static void
 scope_set(char *dst, size_t len, const char *opt, const char *env)
 {
@@ -150,6 +153,7 @@ sandbox_binary(char *buf, size_t len)
 		buf[0] = '\0';
 }
 
+/* Sleep ms milliseconds of real time (waiting for a child). */
 static void
 nap_ms(long ms)
 {
@@ -235,8 +239,9 @@ sandbox_argv(char **args, const char *ready)
 	args[n++] = (char *)ready;
 	if (env != NULL) {
 		opts = xstrdup(env);
-		for (tok = strtok_r(opts, " \t", &save); tok != NULL &&
-		    n < SANDBOX_MAX_ARGS - 1; tok = strtok_r(NULL, " \t", &save))
+		tok = strtok_r(opts, " \t", &save);
+		for (; tok != NULL && n < SANDBOX_MAX_ARGS - 1;
+		    tok = strtok_r(NULL, " \t", &save))
 			args[n++] = tok;
 	}
 	args[n] = NULL;
@@ -310,6 +315,7 @@ sandbox_start(struct session *s, char *ready, size_t readylen,
 	return true;
 }
 
+/* Resolve scope, cloud, HTTP client and sign-in (and the sandbox). */
 bool
 session_open(struct session *s, const struct cli_globals *g, unsigned needs,
     struct err *err)
@@ -392,6 +398,7 @@ out:
 	return ok;
 }
 
+/* Free the session; stop the sandbox and remove its files. */
 void
 session_close(struct session *s)
 {
@@ -429,6 +436,7 @@ session_close(struct session *s)
 	}
 }
 
+/* The exit status for the kind of an error. */
 int
 session_exit_status(const struct err *err)
 {
@@ -444,6 +452,7 @@ session_exit_status(const struct err *err)
 	}
 }
 
+/* Print an error and its detail on stderr. */
 void
 session_report(const struct err *err)
 {
@@ -452,12 +461,14 @@ session_report(const struct err *err)
 		fprintf(stderr, "  %s\n", err->detail);
 }
 
+/* Whether the compute was created or attached. */
 const char *
 session_compute_origin(const struct arm_compute *c)
 {
 	return c->is_attached ? "attached" : "created";
 }
 
+/* Print one "key": value member of a JSON object. */
 void
 session_json_member(FILE *fp, bool *first, const char *key, const char *value)
 {
@@ -469,6 +480,7 @@ session_json_member(FILE *fp, bool *first, const char *key, const char *value)
 		output_json_string(fp, value);
 }
 
+/* Print a compute as the documented JSON object. */
 void
 session_compute_json(FILE *fp, const struct arm_compute *c)
 {
@@ -478,10 +490,11 @@ session_compute_json(FILE *fp, const struct arm_compute *c)
 	session_json_member(fp, &first, "name", c->name);
 	session_json_member(fp, &first, "id", c->id);
 	session_json_member(fp, &first, "computeType", c->compute_type);
-	session_json_member(fp, &first, "provisioningState", c->provisioning_state);
+	session_json_member(fp, &first, "provisioningState",
+	    c->provisioning_state);
 	session_json_member(fp, &first, "origin", session_compute_origin(c));
-	session_json_member(fp, &first, "location", c->compute_location != NULL ?
-	    c->compute_location : c->location);
+	session_json_member(fp, &first, "location",
+	    c->compute_location != NULL ? c->compute_location : c->location);
 	session_json_member(fp, &first, "clusterPurpose", c->cluster_purpose);
 	if (c->agent_count >= 0)
 		fprintf(fp, ", \"agentCount\": %d", c->agent_count);
@@ -499,6 +512,7 @@ session_compute_json(FILE *fp, const struct arm_compute *c)
 	fputc('}', fp);
 }
 
+/* Take an option with a value from argv. */
 int
 session_opt_value(int argc, char **argv, int *i, const char *name,
     char shortname, const char **value)
