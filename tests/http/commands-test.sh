@@ -50,6 +50,17 @@ like "$T/out" '"version": "1.29", "default": true, "preview": false' \
 az versions
 is "$rc" 2 "versions without -l is a usage error"
 
+# A region (or cloud) without kubernetesVersions: the orchestrators list.
+sb_stop
+sb_start --faults 'GET:*/kubernetesVersions=404'
+az versions -l eastus -o json
+ok $rc "versions falls back to the orchestrators list"
+like "$T/out" '"version": "1\.[0-9]+\.[0-9]+"' "which names patch versions"
+is "$(requests GET '.*/locations/eastus/orchestrators')" 1 \
+    "after one request to orchestrators"
+sb_stop
+sb_start
+
 az vm-sizes -l eastus
 ok $rc "vm-sizes exits 0"
 like "$T/out" '^Standard_D3_v2 +4 +14\.0 +standardDv2Family +0 +[0-9]+$' \

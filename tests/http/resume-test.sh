@@ -35,6 +35,35 @@ az show ml-killed -o json
 like "$T/out" '"provisioningState": "Succeeded"' "the compute is there"
 sb_stop
 
+# Killed in the second step of an attach with an internal load balancer:
+# watch finishes the update from the journal, not the attach again.
+sb_start --polls 30
+plan_new "$T/ilb.json" attach --name ml-ilb-k \
+    --compute-resource-id "/subscriptions/$SB_SUB/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/aks-prod" \
+    --load-balancer-type InternalLoadBalancer --load-balancer-subnet aks-subnet
+AKSWIZ_POLL_MIN_MS=50 "$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" \
+    --ca-file "$SB_CA" apply "$T/ilb.json" >"$T/apply.out" 2>&1 </dev/null &
+apply=$!
+i=0
+until [ "$(requests PUT '.*/computes/ml-ilb-k')" -ge 2 ] 2>/dev/null &&
+    grep -q '"step": 2' "$T/state/akswiz/operations/"*ml-ilb-k*.json 2>/dev/null &&
+    grep -q '"operationUrl": "https' "$T/state/akswiz/operations/"*ml-ilb-k*.json; do
+	i=$((i + 1))
+	if [ $i -gt 2000 ] || ! kill -0 $apply 2>/dev/null; then break; fi
+	sleep 0.01
+done
+kill -9 $apply 2>/dev/null
+wait $apply 2>/dev/null
+is "$?" 137 "apply was killed in step 2"
+AKSWIZ_POLL_MIN_MS=20 az watch ml-ilb-k
+is "$rc" 0 "watch finishes it"
+like "$T/err" 'resuming update of ml-ilb-k \(step 2 of 2\)' "from step 2"
+is "$(requests PUT '.*/computes/ml-ilb-k')" 2 "with no PUT of its own"
+az show ml-ilb-k -o json
+like "$T/out" '"loadBalancerType": "InternalLoadBalancer"' \
+    "the end state has the internal load balancer"
+sb_stop
+
 # A journal entry whose request never got an answer: watch looks first.
 sb_start --polls 2
 mkdir -p "$T/state/akswiz/operations"
