@@ -86,3 +86,9 @@ EXTRA_DIST += tests/azure/auth-sandbox-test.sh
 EXTRA_DIST += tests/azure/fuzz-parsers.c
 TESTS += tests/azure/prompt-tmux-test.sh
 EXTRA_DIST += tests/azure/prompt-tmux-test.sh
+check_PROGRAMS += tests/azure/cloud-test
+TESTS += tests/azure/cloud-test
+UNIT_TESTS += tests/azure/cloud-test
+tests_azure_cloud_test_SOURCES = tests/azure/cloud-test.c \
+	src/azure/cloud.c src/azure/cloud.h
+tests_azure_cloud_test_LDADD = libcommon.a
