@@ -593,7 +593,9 @@ arm_route(struct sandbox *sb, const struct sb_request *req,
 	rate_headers(&c);
 	switch (r) {
 	case R_SUBS: case R_SUB: case R_GROUPS: case R_GROUP: case R_LOCATIONS:
-		if (strcmp(req->method, "GET") != 0)
+		if (r == R_GROUP && strcmp(req->method, "HEAD") == 0)
+			resp->status = 204;	/* ResourceGroups_CheckExistence */
+		else if (strcmp(req->method, "GET") != 0)
 			sb_resp_arm_error(resp, 405, "MethodNotAllowed",
 			    "The requested resource does not support http "
 			    "method '%.16s'.", req->method);

@@ -28,6 +28,10 @@ arm GET "/subscriptions/$SUB?api-version=2022-12-01"
 is "$STATUS/$(j .displayName)" "200/Contoso ML (sandbox)" "subscription get"
 arm GET "/subscriptions/$SUB/resourcegroups/secure-rg?api-version=2021-04-01"
 is "$STATUS/$(j .name)/$(j .properties.provisioningState)" 200/secure-rg/Succeeded "group get"
+STATUS=$($CURL -o /dev/null -w '%{http_code}' -I -H "Authorization: Bearer $TOK" "$EP/subscriptions/$SUB/resourcegroups/secure-rg?api-version=2021-04-01")
+is "$STATUS" 204 "HEAD of a group that exists: 204"
+STATUS=$($CURL -o /dev/null -w '%{http_code}' -I -H "Authorization: Bearer $TOK" "$EP/subscriptions/$SUB/resourcegroups/nope?api-version=2021-04-01")
+is "$STATUS" 404 "HEAD of one that does not: 404"
 arm GET "/subscriptions/$SUB/locations?api-version=2022-12-01"
 is "$STATUS/$(j .value[2].name)" 200/chinaeast2 "locations"
 arm POST "/subscriptions?api-version=2022-12-01"
