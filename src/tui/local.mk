@@ -51,3 +51,11 @@ tests_unit_tui_widget_test_LDADD = libtui.a libcore.a libcommon.a $(NCURSES_LIBS
 EXTRA_DIST += bench/tui-bench.sh bench/tui-redraw-bench.c
 TESTS += tests/tmux/live-test.sh
 EXTRA_DIST += tests/tmux/live-test.sh
+
+# Keys and the script syntax, as tables.
+check_PROGRAMS += tests/unit/tui-keys-test
+TESTS += tests/unit/tui-keys-test
+UNIT_TESTS += tests/unit/tui-keys-test
+tests_unit_tui_keys_test_SOURCES = tests/unit/tui-keys-test.c
+tests_unit_tui_keys_test_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
+tests_unit_tui_keys_test_LDADD = libtui.a libcommon.a $(NCURSES_LIBS)

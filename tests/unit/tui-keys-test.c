@@ -1,0 +1,120 @@
+/*
+ * Keys and scripts, as tables: key names of the script syntax, what the
+ * default keymap makes of them, and how a script line becomes keys and
+ * commands (indentation, <lt>, unknown names typed as text, comments).
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../tap.h"
+#include "common/err.h"
+#include "tui/curses.h"
+#include "tui/keys.h"
+#include "tui/script.h"
+
+static const struct {
+	const char	*name;
+	enum request	 req;
+} key_rows[] = {
+	{ "Down",	REQ_DOWN },
+	{ "Up",		REQ_UP },
+	{ "Enter",	REQ_ENTER },
+	{ "Tab",	REQ_NEXT_FIELD },
+	{ "S-Tab",	REQ_PREV_FIELD },
+	{ "Esc",	REQ_BACK },
+	{ "Backspace",	REQ_BACKSPACE },
+	{ "Space",	REQ_TOGGLE },
+	{ "C-u",	REQ_KILL_LINE },
+	{ "C-c",	REQ_QUIT },
+	{ "F1",		REQ_HELP },
+	{ "?",		REQ_HELP },
+	{ "q",		REQ_QUIT },
+	{ "+",		REQ_INCREASE },
+	{ "-",		REQ_DECREASE },
+	{ "a",		REQ_CHAR },
+	{ "lt",		REQ_CHAR },
+};
+
+/* A script of one text, read item by item into a compact description. */
+static const char *
+script_items(const char *text)
+{
+	static char		 out[512];
+	char			 path[] = "/tmp/akswiz-keys-test.XXXXXX";
+	struct script_item	 it;
+	struct err		 err;
+	FILE			*fp;
+	int			 fd;
+	size_t			 len = 0;
+
+	if ((fd = mkstemp(path)) < 0 || (fp = fdopen(fd, "w")) == NULL)
+		return "(no temp file)";
+	fputs(text, fp);
+	fclose(fp);
+	out[0] = '\0';
+	if (!script_open(path, &err))
+		return "(not opened)";
+	for (script_next(&it); it.kind != SCRIPT_END; script_next(&it)) {
+		if (it.kind == SCRIPT_COMMAND)
+			len += (size_t)snprintf(out + len, sizeof out - len,
+			    "[:%s]", it.command);
+		else if (it.key.fn)
+			len += (size_t)snprintf(out + len, sizeof out - len,
+			    "[%s]", keys_request_name(keys_request(&it.key)));
+		else
+			len += (size_t)snprintf(out + len, sizeof out - len,
+			    "%lc", (wint_t)it.key.code);
+		if (len >= sizeof out)
+			break;
+	}
+	script_close();
+	unlink(path);
+	return out;
+}
+
+static const struct {
+	const char	*script;
+	const char	*items;
+	const char	*what;
+} script_rows[] = {
+	{ "ab<Enter>\n", "ab\n", "text and a key" },
+	{ "\t<Down><S-Tab>\n", "[down][prev-field]", "indented, function keys" },
+	{ ":save-display x.screen  \n", "[:save-display x.screen]",
+	    "a command, trailing blanks dropped" },
+	{ "a:b\n", "a:b", "a colon inside a line is text" },
+	{ "<lt>b>\n", "<b>", "<lt> types a <" },
+	{ "<Nope>\n", "<Nope>", "an unknown name is typed as text" },
+	{ "# comment\n\n  x\n", "x", "comments and blank lines" },
+	{ "名前\n", "名前", "UTF-8 text a character at a time" },
+};
+
+int
+main(void)
+{
+	struct key	k;
+	size_t		i;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	for (i = 0; i < sizeof key_rows / sizeof key_rows[0]; i++) {
+		ok(keys_parse_name(key_rows[i].name, &k), "<%s> is a key",
+		    key_rows[i].name);
+		is_int(keys_request(&k), key_rows[i].req, "<%s> is %s",
+		    key_rows[i].name, keys_request_name(key_rows[i].req));
+	}
+	ok(!keys_parse_name("Nope", &k), "an unknown name is refused");
+	k.fn = false;
+	k.code = '\r';
+	is_int(keys_request(&k), REQ_ENTER, "a carriage return is Enter");
+	k.code = 127;
+	is_int(keys_request(&k), REQ_BACKSPACE, "DEL is Backspace");
+	is_str(keys_name_of(REQ_HELP), "? <F1>", "help lists every key bound");
+	for (i = 0; i < sizeof script_rows / sizeof script_rows[0]; i++)
+		is_str(script_items(script_rows[i].script),
+		    script_rows[i].items, "script: %s", script_rows[i].what);
+	return tap_done();
+}
