@@ -68,6 +68,72 @@ check_vnet_given(const struct plan_vnet *vn)
 	return FIELD_NONE;
 }
 
+/* The first load balancer or TLS field a plan sets (FIELD_NONE if none). */
+static enum plan_field
+check_lb_tls_given(const struct plan *p)
+{
+	if (p->lb_type != LB_PUBLIC)
+		return FIELD_LB_TYPE;
+	if (p->lb_subnet[0] != '\0')
+		return FIELD_LB_SUBNET;
+	if (p->tls.mode != TLS_DISABLED)
+		return FIELD_TLS_MODE;
+	if (p->tls.leaf_label[0] != '\0')
+		return FIELD_TLS_LEAF_LABEL;
+	if (p->tls.overwrite)
+		return FIELD_TLS_OVERWRITE;
+	if (p->tls.cert_file[0] != '\0')
+		return FIELD_TLS_CERT_FILE;
+	if (p->tls.key_file[0] != '\0')
+		return FIELD_TLS_KEY_FILE;
+	if (p->tls.cname[0] != '\0')
+		return FIELD_TLS_CNAME;
+	return FIELD_NONE;
+}
+
+#define OP(o)	(1u << (o))
+
+/*
+ * Members an operation does not use but the plan gives (a string that is
+ * not empty, a value other than the default), as man/akswiz-plan.5's
+ * table has them: each is an error naming it.  The network and the load
+ * balancer and TLS are named by their first member given.
+ */
+static void
+check_members(const struct plan *p, struct verdicts *vs)
+{
+	const struct {
+		unsigned	 ops;		/* the operations that use it */
+		enum plan_field	 field;		/* FIELD_NONE: not given */
+	} members[] = {
+		{ OP(PLAN_CREATE) | OP(PLAN_ATTACH),
+		    p->description[0] != '\0' ? FIELD_DESCRIPTION : FIELD_NONE },
+		{ OP(PLAN_CREATE) | OP(PLAN_ATTACH),
+		    p->purpose != PURPOSE_FASTPROD ? FIELD_PURPOSE : FIELD_NONE },
+		{ OP(PLAN_CREATE),
+		    p->location[0] != '\0' ? FIELD_LOCATION : FIELD_NONE },
+		{ OP(PLAN_CREATE),
+		    p->vm_size[0] != '\0' ? FIELD_VM_SIZE : FIELD_NONE },
+		{ OP(PLAN_CREATE),
+		    p->node_count != 0 ? FIELD_NODE_COUNT : FIELD_NONE },
+		{ OP(PLAN_ATTACH),
+		    p->cluster_id[0] != '\0' ? FIELD_CLUSTER_ID : FIELD_NONE },
+		{ OP(PLAN_CREATE) | OP(PLAN_ATTACH) | OP(PLAN_UPDATE),
+		    check_lb_tls_given(p) },
+		{ OP(PLAN_CREATE), check_vnet_given(&p->vnet) },
+		{ OP(PLAN_DETACH), p->detach_action != DETACH_KEEP ?
+		    FIELD_DETACH_ACTION : FIELD_NONE },
+	};
+	size_t	i;
+
+	if ((unsigned)p->op > PLAN_UPDATE)
+		return;
+	for (i = 0; i < sizeof members / sizeof members[0]; i++)
+		if (members[i].field != FIELD_NONE &&
+		    (members[i].ops & OP(p->op)) == 0)
+			check_not_applicable(members[i].field, p, vs);
+}
+
 /* The workspace scope: all three parts, the subscription a GUID. */
 static void
 check_scope(const struct plan *p, struct verdicts *vs)
@@ -244,20 +310,12 @@ plan_check(const struct plan *p, const struct plan_facts *facts,
 		check_create_size(p, f, vs);
 		rules_vnet(&p->vnet, f->subnet_prefix, vs);
 		rules_lb_tls(p->lb_type, p->lb_subnet, &p->tls, vs);
-		if (p->cluster_id[0] != '\0')
-			check_not_applicable(FIELD_CLUSTER_ID, p, vs);
 		break;
 	case PLAN_ATTACH:
 		check_name(p, f, true, vs);
 		check_purpose(p, vs);
 		check_attach_cluster(p, f, vs);
 		rules_lb_tls(p->lb_type, p->lb_subnet, &p->tls, vs);
-		if (p->vm_size[0] != '\0')
-			check_not_applicable(FIELD_VM_SIZE, p, vs);
-		if (p->node_count != 0)
-			check_not_applicable(FIELD_NODE_COUNT, p, vs);
-		if (check_vnet_given(&p->vnet) != FIELD_NONE)
-			check_not_applicable(check_vnet_given(&p->vnet), p, vs);
 		break;
 	case PLAN_DETACH:
 		check_name(p, f, false, vs);
@@ -275,4 +333,5 @@ plan_check(const struct plan *p, const struct plan_facts *facts,
 		rules_lb_tls(p->lb_type, p->lb_subnet, &p->tls, vs);
 		break;
 	}
+	check_members(p, vs);
 }

@@ -333,6 +333,50 @@ main(void)
 	core_expect(&vs, FIELD_LB_SUBNET, SEV_ERROR, MSG_LB_SUBNET_NEEDED,
 	    "attach: load balancer rules");
 
+	/* Members an operation does not use (man/akswiz-plan.5's table). */
+	plan_scoped(&p, PLAN_ATTACH);
+	strcpy(p.cluster_id, CLUSTER);
+	strcpy(p.location, "eastus");
+	check(&p, NULL, &vs);
+	core_count(&vs, 1, "attach with a location");
+	core_arg(core_expect(&vs, FIELD_LOCATION, SEV_ERROR,
+	    MSG_PLAN_NOT_APPLICABLE, "attach: location"), 0, "--location",
+	    "  named by its flag");
+	plan_scoped(&p, PLAN_CREATE);
+	p.detach_action = DETACH_DELETE;
+	check(&p, NULL, &vs);
+	core_arg(core_expect(&vs, FIELD_DETACH_ACTION, SEV_ERROR,
+	    MSG_PLAN_NOT_APPLICABLE, "create: underlying resource action"), 0,
+	    "underlyingResourceAction", "  named by its path (no flag)");
+	plan_scoped(&p, PLAN_DETACH);
+	p.purpose = PURPOSE_DEVTEST;
+	strcpy(p.description, "old");
+	p.tls.mode = TLS_CUSTOM;
+	strcpy(p.vm_size, "Standard_D3_v2");
+	check(&p, NULL, &vs);
+	core_count(&vs, 4, "detach with create's members");
+	core_expect(&vs, FIELD_PURPOSE, SEV_ERROR, MSG_PLAN_NOT_APPLICABLE,
+	    "detach: purpose");
+	core_expect(&vs, FIELD_DESCRIPTION, SEV_ERROR, MSG_PLAN_NOT_APPLICABLE,
+	    "detach: description");
+	core_arg(core_expect(&vs, FIELD_TLS_MODE, SEV_ERROR,
+	    MSG_PLAN_NOT_APPLICABLE, "detach: TLS"), 1, "detach",
+	    "  for detach");
+	core_expect(&vs, FIELD_VM_SIZE, SEV_ERROR, MSG_PLAN_NOT_APPLICABLE,
+	    "detach: size");
+	plan_scoped(&p, PLAN_UPDATE);
+	p.node_count = 5;
+	strcpy(p.cluster_id, CLUSTER);
+	p.detach_action = DETACH_DELETE;
+	check(&p, NULL, &vs);
+	core_count(&vs, 3, "update with others' members");
+	core_expect(&vs, FIELD_NODE_COUNT, SEV_ERROR, MSG_PLAN_NOT_APPLICABLE,
+	    "update: node count");
+	core_expect(&vs, FIELD_CLUSTER_ID, SEV_ERROR, MSG_PLAN_NOT_APPLICABLE,
+	    "update: cluster ID");
+	core_expect(&vs, FIELD_DETACH_ACTION, SEV_ERROR,
+	    MSG_PLAN_NOT_APPLICABLE, "update: underlying resource action");
+
 	/* detach */
 	plan_scoped(&p, PLAN_DETACH);
 	check(&p, NULL, &vs);
