@@ -517,6 +517,8 @@ quota_error(const char *quota, const char *location,
 	    need, u->usage + need);
 }
 
+static struct json_object *old_error(struct arm_ctx *, struct json_object *);
+
 /* A new object holding references to src's members (no deep copy). */
 static struct json_object *
 shallow(struct json_object *src, const char *skip)
@@ -565,6 +567,26 @@ render(struct arm_ctx *c, const struct sb_compute *cp)
 			json_object_object_del(pp, "agentVmSize");
 		}
 		json_object_object_add(p, "properties", pp);
+	}
+	if (arm_ml_old(c->api)) {
+		struct json_object *pe = json_object_object_get(p,
+		    "provisioningErrors"), *a;
+		size_t i;
+
+		if (pe != NULL && json_object_is_type(pe, json_type_array)) {
+			a = json_object_new_array();
+			for (i = 0; i < json_object_array_length(pe); i++) {
+				struct json_object *w, *e;
+
+				e = json_object_object_get(
+				    json_object_array_get_idx(pe, i), "error");
+				w = json_object_new_object();
+				json_object_object_add(w, "error",
+				    old_error(c, e));
+				json_object_array_add(a, w);
+			}
+			json_object_object_add(p, "provisioningErrors", a);
+		}
 	}
 	json_object_object_add(o, "properties", p);
 	if (!arm_ml_old(c->api)) {
@@ -1354,7 +1376,7 @@ old_error(struct arm_ctx *c, struct json_object *e)
 {
 	struct json_object *o;
 
-	if (!arm_ml_old(c->api))
+	if (e == NULL || !arm_ml_old(c->api))
 		return json_object_get(e);
 	o = shallow(e, NULL);
 	json_object_object_del(o, "target");

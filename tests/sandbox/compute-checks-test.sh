@@ -121,6 +121,10 @@ is "$(j .error.additionalInfo[0].type)/$(j .error.additionalInfo[0].info.policyD
 arm PUT "$WSP/computes/sec-old?api-version=2020-06-01" "{\"location\":\"eastus\",\"properties\":{\"computeType\":\"AKS\",\"resourceId\":\"$SEC\"}}"
 finish
 is "$(j .error.code)/$(j .error.additionalInfo)/$(j .error.target)" RequestDisallowedByPolicy// "2020-06-01: the old error schema"
+arm GET "$WSP/computes/sec-old?api-version=2020-06-01"
+is "$(j .properties.provisioningErrors[0].error.code)/$(j .properties.provisioningErrors[0].error.additionalInfo)" RequestDisallowedByPolicy/ "and in provisioningErrors"
+arm GET "$WSP/computes/sec-old?api-version=2024-04-01"
+is "$(j .properties.provisioningErrors[0].error.additionalInfo[0].type)" PolicyViolation "2024 keeps additionalInfo"
 attach sec-int "$SEC" ',"loadBalancerType":"InternalLoadBalancer","loadBalancerSubnet":"aks-subnet"'
 finish
 is "$(j .status)" Succeeded "internal load balancer in the policy group"
