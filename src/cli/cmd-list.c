@@ -27,6 +27,35 @@ cut(const char *s, size_t width, char *buf, size_t len)
 	return buf;
 }
 
+/* AKS computes only, unless all. */
+static bool
+wanted(const struct arm_compute *c, bool all)
+{
+	return all || (c->compute_type != NULL &&
+	    strcasecmp(c->compute_type, "AKS") == 0);
+}
+
+/* The row of a compute; a table cuts long sizes and regions. */
+static void
+fill(const struct arm_compute *c, bool table, const char **cells,
+    char *nodes, char *b1, char *b2)
+{
+	const char	*loc = c->compute_location != NULL ?
+			    c->compute_location : c->location;
+
+	if (c->agent_count >= 0)
+		snprintf(nodes, 16, "%d", c->agent_count);
+	else
+		nodes[0] = '\0';
+	cells[0] = c->name;
+	cells[1] = c->provisioning_state;
+	cells[2] = session_compute_origin(c);
+	cells[3] = c->cluster_purpose;
+	cells[4] = nodes;
+	cells[5] = table ? cut(c->agent_vm_size, 16, b1, 32) : c->agent_vm_size;
+	cells[6] = table ? cut(loc, 14, b2, 32) : loc;
+}
+
 /* akswiz list [--all]. */
 int
 cmd_list(struct cli_globals *g, int argc, char **argv)
@@ -68,37 +97,39 @@ cmd_list(struct cli_globals *g, int argc, char **argv)
 	if (g->output == OUTPUT_JSON) {
 		fputs("[", stdout);
 		for (i = 0; i < l.n; i++) {
-			if (!all && (l.v[i].compute_type == NULL ||
-			    strcasecmp(l.v[i].compute_type, "AKS") != 0))
+			if (!wanted(&l.v[i], all))
 				continue;
 			fputs(n++ ? ",\n " : "\n ", stdout);
 			session_compute_json(stdout, &l.v[i]);
 		}
 		fputs(n ? "\n]\n" : "]\n", stdout);
 	} else {
-		for (i = 0; i < 7; i++)
-			hdr[i] = _(headers[i]);
-		t = output_table_new(7, hdr);
-		for (i = 0; i < l.n; i++) {
-			const struct arm_compute *c = &l.v[i];
+		bool	table = g->output == OUTPUT_TABLE;
+		size_t	w[7], k, total, ncols = 7;
 
-			if (!all && (c->compute_type == NULL ||
-			    strcasecmp(c->compute_type, "AKS") != 0))
+		/* Fit 80 columns: drop LOCATION if the rows are too wide. */
+		for (k = 0; k < 7; k++) {
+			hdr[k] = table ? _(headers[k]) : headers[k];
+			w[k] = output_width(hdr[k]);
+		}
+		for (i = 0; table && i < l.n; i++) {
+			if (!wanted(&l.v[i], all))
 				continue;
-			if (c->agent_count >= 0)
-				snprintf(nodes, sizeof nodes, "%d",
-				    c->agent_count);
-			else
-				nodes[0] = '\0';
-			cells[0] = c->name;
-			cells[1] = c->provisioning_state;
-			cells[2] = session_compute_origin(c);
-			cells[3] = c->cluster_purpose;
-			cells[4] = nodes;
-			cells[5] = cut(c->agent_vm_size, 16, b1, sizeof b1);
-			cells[6] = cut(c->compute_location != NULL ?
-			    c->compute_location : c->location, 14, b2,
-			    sizeof b2);
+			fill(&l.v[i], table, cells, nodes, b1, b2);
+			for (k = 0; k < 7; k++)
+				if (cells[k] != NULL &&
+				    output_width(cells[k]) > w[k])
+					w[k] = output_width(cells[k]);
+		}
+		for (k = 0, total = 2 * 6; k < 7; k++)
+			total += w[k];
+		if (table && total > 80)
+			ncols = 6;
+		t = output_table_new(ncols, hdr);
+		for (i = 0; i < l.n; i++) {
+			if (!wanted(&l.v[i], all))
+				continue;
+			fill(&l.v[i], table, cells, nodes, b1, b2);
 			output_table_add(t, cells);
 			n++;
 		}

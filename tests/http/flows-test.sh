@@ -33,6 +33,18 @@ like "$j" '"vmSize": "Standard_D3_v2"' "journal entry has the plan"
 perm=$(stat -c %a "$j")
 is "$perm" 600 "journal entry is mode 0600"
 
+# A 24-character name still fits the list in 80 columns.
+plan_new "$T/long.json" create --name ml-inference-cluster-abc \
+    --vm-size Standard_D3_v2 --agent-count 3
+az apply "$T/long.json"
+is "$rc" 0 "create with a 24-character name"
+az list
+like "$T/out" '^ml-inference-cluster-abc +Succeeded ' "it is listed"
+awk 'length($0) > 80 { bad = 1 } END { exit bad }' "$T/out"
+ok $? "and the table still fits 80 columns"
+az list -o tsv
+like "$T/out" "$(printf '\teastus$')" "tsv keeps every column"
+
 # Attach, public load balancer: one step.
 plan_new "$T/attach.json" attach --name ml-att-a \
     --compute-resource-id "$CLUSTER/aks-prod"
@@ -79,7 +91,8 @@ like "$j" '"steps": 2' "of 2"
 # Update (TLS off -> Microsoft certificate).
 plan_new "$T/upd.json" create --name ml-inf-a --vm-size Standard_D3_v2 \
     --agent-count 3 --ssl-leaf-domain-label contoso
-sed 's/"operation": "create"/"operation": "update"/' "$T/upd.json" >"$T/upd2.json"
+sed -e 's/"operation": "create"/"operation": "update"/' -e '/"vmSize"/d' \
+    -e '/"nodeCount"/d' "$T/upd.json" >"$T/upd2.json"
 az apply "$T/upd2.json"
 is "$rc" 0 "apply update exits 0"
 grep '"method":"PUT","path":"[^"]*ml-inf-a"' "$T/journal.log" | tail -n 1 |
