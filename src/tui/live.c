@@ -269,13 +269,18 @@ live_run_progress(void *ctx, const struct ops_progress *p)
 			for (i = 1; i < LIVE_LOG_MAX; i++) {
 				memcpy(r->log[i - 1], r->log[i],
 				    sizeof r->log[0]);
+				memcpy(r->log_step_name[i - 1],
+				    r->log_step_name[i],
+				    sizeof r->log_step_name[0]);
 				r->log_ms[i - 1] = r->log_ms[i];
+				r->log_step[i - 1] = r->log_step[i];
 			}
 			r->nlog--;
 		}
-		snprintf(r->log[r->nlog], sizeof r->log[0], "%s%s%s",
-		    r->state, p->nsteps > 1 ? " / " : "",
-		    p->nsteps > 1 ? r->step_name : "");
+		snprintf(r->log[r->nlog], sizeof r->log[0], "%s", r->state);
+		snprintf(r->log_step_name[r->nlog],
+		    sizeof r->log_step_name[0], "%s", r->step_name);
+		r->log_step[r->nlog] = p->nsteps > 1 ? p->step : 0;
 		r->log_ms[r->nlog++] = p->elapsed_ms;
 	}
 	pthread_mutex_unlock(&r->lock);

@@ -96,8 +96,10 @@ struct live_run {
 	uint64_t		 elapsed_ms;
 	int			 step, nsteps;
 	char			 step_name[16];
-	char			 log[LIVE_LOG_MAX][160];
+	char			 log[LIVE_LOG_MAX][160];	/* states */
 	uint64_t		 log_ms[LIVE_LOG_MAX];
+	int			 log_step[LIVE_LOG_MAX];	/* 0: one step */
+	char			 log_step_name[LIVE_LOG_MAX][16];
 	int			 nlog;
 	char			 journal[1024];
 	/* set once the job is done */

@@ -49,6 +49,21 @@ progress_duration(uint64_t ms, char *buf, size_t len)
 		snprintf(buf, len, _("%llu s"), (unsigned long long)s);
 }
 
+/* A step of an operation, for the user. */
+static const char *
+progress_step_name(const char *name)
+{
+	if (strcmp(name, "create") == 0)
+		return _("create the cluster");
+	if (strcmp(name, "attach") == 0)
+		return _("attach the cluster");
+	if (strcmp(name, "update") == 0)
+		return _("apply the load balancer and TLS");
+	if (strcmp(name, "detach") == 0)
+		return _("detach");
+	return name;
+}
+
 /* Which step fixes what went wrong. */
 static void
 progress_route(struct progress *p)
@@ -239,8 +254,14 @@ progress_draw(struct screen *s, WINDOW *win)
 		i = r->nlog > bottom - y - 7 ? r->nlog - (bottom - y - 7) : 0;
 		for (; i < r->nlog && y < bottom - 6; i++) {
 			progress_duration(r->log_ms[i], dur, sizeof dur);
-			snprintf(line, sizeof line, "  %10s  %s", dur,
-			    r->log[i]);
+			if (r->log_step[i] > 0)
+				snprintf(line, sizeof line, _("  %10s  %-12s "
+				    "step %d of %d: %s"), dur, r->log[i],
+				    r->log_step[i], r->nsteps,
+				    progress_step_name(r->log_step_name[i]));
+			else
+				snprintf(line, sizeof line, "  %10s  %s", dur,
+				    r->log[i]);
 			display_text(win, y++, 2, COLS - 4, line, A_NORMAL,
 			    true);
 		}
@@ -333,7 +354,8 @@ progress_save_state(struct screen *s, FILE *fp)
 		    "error" : ops_result_name(r->out.result));
 	fprintf(fp, "code: %s\n", r->out.code);
 	for (i = 0; i < r->nlog; i++)
-		fprintf(fp, "transition: %s\n", r->log[i]);
+		fprintf(fp, "transition: %s %s\n", r->log[i],
+		    r->log_step_name[i]);
 	fprintf(fp, "route: %s\n", p->has_route ?
 	    wizard_step_title(p->route) : "");
 	pthread_mutex_unlock(&r->lock);

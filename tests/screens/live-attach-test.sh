@@ -198,4 +198,41 @@ assert_equals preview-review.screen "the review keeps the warning in view" <<EOF
  Enter choose  Esc back  Ctrl-S save  F1 keys  q quit
 EOF
 assert_grep '^result: succeeded' preview-done.state "and it attaches"
+
+# An internal load balancer on attach is a second step, an update after
+# the attach: the progress shows both.
+steps '
+	<Enter>ml-internal<Enter><Enter>
+	<Right><Tab>default<Enter><Enter><Enter>
+	:save-display internal-done.screen
+	:save-state internal-done.state
+'
+run_akswiz attach $SB_ARGS
+assert_equals internal-done.screen "attach, then the load balancer update" <<EOF
+ Attaching ml-internal                                                Succeeded
+ Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…
+
+  State     Succeeded
+  Elapsed   0 s (it usually takes about 5 minutes)
+  Journal   WORK/state/akswiz/operations/20300101T00000…
+
+           0 s  Updating     step 1 of 2: attach the cluster
+           0 s  InProgress   step 1 of 2: attach the cluster
+           0 s  Succeeded    step 1 of 2: attach the cluster
+           0 s  Updating     step 2 of 2: apply the load balancer and TLS
+           0 s  InProgress   step 2 of 2: apply the load balancer and TLS
+           0 s  Succeeded    step 2 of 2: apply the load balancer and TLS
+
+  ✓ attach of ml-internal succeeded.
+
+
+
+
+
+
+
+
+ Enter home  Esc home
+EOF
+assert_grep '^result: succeeded' internal-done.state "both steps succeed"
 tap_done
