@@ -74,3 +74,10 @@ tests_unit_arm_fuzz_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DTOP_SRCDIR=\"$(abs_top_srcdir)\"
 tests_unit_arm_fuzz_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
 tests_unit_arm_fuzz_LDADD = libcommon.a $(JSONC_LIBS) $(OPENSSL_LIBS)
+
+check_PROGRAMS += tests/unit/ops-hint-test
+TESTS += tests/unit/ops-hint-test
+UNIT_TESTS += tests/unit/ops-hint-test
+tests_unit_ops_hint_test_SOURCES = tests/unit/ops-hint-test.c
+tests_unit_ops_hint_test_LDADD = libazure.a $(PLAN_LIB) libcore.a \
+	libcommon.a $(CURL_LIBS) $(JSONC_LIBS) $(OPENSSL_LIBS) $(LIBINTL)
