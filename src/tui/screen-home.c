@@ -100,6 +100,9 @@ home_request(struct screen *s, const struct key_event *ev)
 		else if (strcmp(key, "draft") == 0) {
 			wizard_draft_path(path, sizeof path);
 			unlink(path);
+			/* The draft's workspace, unless one was given now. */
+			if (s->tui->ctx.scope.workspace[0] == '\0')
+				s->tui->ctx.scope = h->draft.scope;
 			screen_wizard_push_plan(s->tui, &h->draft);
 		} else if (strcmp(key, "quit") == 0)
 			tui_request_quit(s->tui);
