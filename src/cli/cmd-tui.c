@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -39,6 +40,20 @@ cmd_tui_options(const struct cli_globals *g, struct tui_options *o,
 		o->cloud = CLOUD_AZURE;
 }
 
+/* Make the directories above a file (mode 0700), as far as they are missing. */
+static void
+cmd_tui_mkdirs(const char *file)
+{
+	char	dir[1024], *p;
+
+	snprintf(dir, sizeof dir, "%s", file);
+	for (p = dir + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		mkdir(dir, 0700);
+		*p = '/';
+	}
+}
+
 /*
  * While curses owns the terminal, stderr (debug log, sign-in messages) goes
  * to $XDG_STATE_HOME/akswiz/tui.log instead of through the screen.
@@ -58,6 +73,7 @@ cmd_tui_quiet_stderr(void)
 	else
 		snprintf(path, sizeof path, "%s/.local/state/akswiz/tui.log",
 		    home != NULL ? home : ".");
+	cmd_tui_mkdirs(path);
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
 	    0600)) < 0)
 		return -1;
