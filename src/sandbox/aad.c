@@ -659,8 +659,12 @@ aad_issue(struct sb_aad *a, struct sb_response *resp,
 	const struct aad_user	*u = user >= 0 ? &a->users[user] : NULL;
 	struct aad_refresh	*rt;
 	char			 iss[400], uti[40], scope[600], *tok;
-	long long		 now = (long long)clock_now();
+	uint64_t		 now_ms = clock_now_ms();
+	long long		 now = (long long)(now_ms / 1000), exp;
 	int			 life = aad_lifetime(a);
+
+	/* Rounded up, so a token lives at least its lifetime to the ms. */
+	exp = (long long)((now_ms + (uint64_t)life * 1000 + 999) / 1000);
 
 	aad_issuer(a, iss, sizeof iss);
 	aad_guid(uti, sizeof uti);
@@ -668,7 +672,7 @@ aad_issue(struct sb_aad *a, struct sb_response *resp,
 	json_object_object_add(c, "iss", json_object_new_string(iss));
 	json_object_object_add(c, "iat", json_object_new_int64(now));
 	json_object_object_add(c, "nbf", json_object_new_int64(now));
-	json_object_object_add(c, "exp", json_object_new_int64(now + life));
+	json_object_object_add(c, "exp", json_object_new_int64(exp));
 	json_object_object_add(c, "appid", json_object_new_string(client_id));
 	json_object_object_add(c, "appidacr",
 	    json_object_new_string(appidacr));
@@ -735,8 +739,7 @@ aad_issue(struct sb_aad *a, struct sb_response *resp,
 		json_object_object_add(c, "iss", json_object_new_string(iss));
 		json_object_object_add(c, "iat", json_object_new_int64(now));
 		json_object_object_add(c, "nbf", json_object_new_int64(now));
-		json_object_object_add(c, "exp",
-		    json_object_new_int64(now + life));
+		json_object_object_add(c, "exp", json_object_new_int64(exp));
 		json_object_object_add(c, "name",
 		    json_object_new_string(u->name));
 		json_object_object_add(c, "oid",
@@ -1463,7 +1466,8 @@ aad_check_bearer(struct sandbox *sb, const struct sb_request *req,
 	struct aad_jwt	 jwt;
 	const char	*h, *aud, *iss, *kid;
 	char		 want_iss[128], t1[40], t2[40], desc[300];
-	long long	 exp, nbf, now = (long long)clock_now();
+	uint64_t	 now_ms = clock_now_ms();
+	long long	 exp, nbf, now = (long long)(now_ms / 1000);
 	bool		 good = false;
 
 	if (a == NULL)
@@ -1498,7 +1502,7 @@ aad_check_bearer(struct sandbox *sb, const struct sb_request *req,
 		aad_unauthorized(a, resp, "InvalidAuthenticationToken",
 		    "The access token is invalid.",
 		    "The access token is invalid.");
-	else if (exp <= now) {
+	else if (exp <= 0 || (uint64_t)exp * 1000 <= now_ms) {
 		aad_arm_time((time_t)exp, t1, sizeof t1);
 		aad_arm_time((time_t)now, t2, sizeof t2);
 		snprintf(desc, sizeof desc, "The access token expiry UTC time "
