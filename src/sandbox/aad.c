@@ -47,6 +47,11 @@
  * calls check them in aad_check_bearer() with no clock skew, so that a
  * short lifetime shows expiry at once.
  *
+ * Device codes: a poll sooner than "interval" after the last one gets
+ * slow_down (the interval the sandbox enforces does not grow afterwards,
+ * so a client that adds 5 s as RFC 8628 asks is fine and one that does
+ * not still gets through); the first poll is never too soon.
+ *
  * Secrets (client secrets, assertions, codes, tokens) are compared in
  * constant time, never logged, and wiped before they are freed.  The
  * server calls in here under its one lock, so there is none here.

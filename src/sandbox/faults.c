@@ -22,7 +22,9 @@
  *				answer with that status and an ARM error body
  *	  :retry-after=N	  with "Retry-After: N" (429 default 1)
  *	reset-before		close the connection without answering
- *	reset-after		answer, then close the connection mid-way
+ *	reset-after		serve the request (its effects happen), then
+ *				close the connection without the answer: a
+ *				lost reply, as when a proxy drops it
  *	truncate		send only part of the body
  *	latency:DURATION	wait before answering ("200ms", "2s", "150"
  *				is milliseconds); adds to whatever else fires
