@@ -3,7 +3,9 @@
  * checks everything the service would refuse later (name, size, quota,
  * network, load balancer, TLS); attach checks the cluster and its ID;
  * detach and update name an existing compute, whose name may predate
- * today's naming rules, so only its presence is checked there.
+ * today's naming rules, so only its presence is checked there.  Every
+ * operation refuses members it does not use (man/akswiz-plan.5), and a
+ * create without size or node count is judged with the service's defaults.
  *
  * Facts are optional: with a zeroed struct (offline) only the plan and
  * the built-in VM catalogue are judged.
