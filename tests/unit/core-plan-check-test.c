@@ -377,6 +377,37 @@ main(void)
 	core_expect(&vs, FIELD_DETACH_ACTION, SEV_ERROR,
 	    MSG_PLAN_NOT_APPLICABLE, "update: underlying resource action");
 
+	/* A plan wrong everywhere still fits in a verdict list. */
+	plan_init(&p, PLAN_CREATE);
+	strcpy(p.scope.subscription, "x");
+	strcpy(p.name, "1_-");
+	strcpy(p.vm_size, "Standard_D2_v2");
+	p.node_count = 2;
+	strcpy(p.location, "eastus");
+	strcpy(p.cluster_id, "x");
+	strcpy(p.vnet.vnet, "v");
+	strcpy(p.vnet.service_cidr, "10.0.0.5/16");
+	strcpy(p.vnet.dns_service_ip, "10.0.0.1");
+	strcpy(p.vnet.docker_bridge_cidr, "10.0.0.1/8");
+	p.lb_type = LB_INTERNAL;
+	p.tls.mode = TLS_MICROSOFT;
+	strcpy(p.tls.leaf_label, "-");
+	strcpy(p.tls.cert_file, "c");
+	strcpy(p.tls.cname, "-");
+	p.detach_action = DETACH_DELETE;
+	memset(&f, 0, sizeof f);
+	f.workspace_location = "westeurope";
+	f.existing_names = (const char *const[]){ "1_-" };
+	f.n_existing_names = 1;
+	f.names_known = true;
+	f.sizes_known = true;
+	f.family_quota.known = f.regional_quota.known = true;
+	cidr_parse("10.0.0.0/8", true, &subnet);
+	f.subnet_prefix = &subnet;
+	check(&p, &f, &vs);
+	ok(!vs.overflow && vs.n >= 20 && vs.n < VERDICTS_MAX,
+	    "everything wrong: %zu verdicts, none dropped", vs.n);
+
 	/* detach */
 	plan_scoped(&p, PLAN_DETACH);
 	check(&p, NULL, &vs);
