@@ -54,8 +54,10 @@ on_signal(int sig)
 {
 	int	i;
 
-	if (sig_pid > 0)
+	if (sig_pid > 0) {
 		kill(sig_pid, SIGTERM);
+		waitpid(sig_pid, NULL, 0);
+	}
 	for (i = 0; i < 3; i++)
 		if (sig_files[i][0] != '\0')
 			unlink(sig_files[i]);

@@ -56,6 +56,12 @@ is_term=$?
 ok $? "apply stopped by SIGTERM"
 [ -z "$(ls -A "$T/tmp")" ]
 ok $? "left no private directory behind"
+i=0
+while pgrep -f "akswiz-sandbox --ready-file $T/tmp" >/dev/null; do
+	i=$((i + 1))
+	[ $i -gt 500 ] && break
+	sleep 0.01
+done
 pgrep -f "akswiz-sandbox --ready-file $T/tmp" >/dev/null
 [ $? -ne 0 ]
 ok $? "and no sandbox running"
