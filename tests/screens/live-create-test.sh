@@ -129,4 +129,14 @@ assert_grep '^result: succeeded' done.state "the operation succeeded"
 assert_no_grep 'screen:' end.state "Enter ends the program started as akswiz create"
 assert_grep '"method":"PUT","path":"[^"]*/computes/ml-live' journal.log \
     "the sandbox received the PUT of ml-live"
+
+# A Microsoft certificate: the host name previewed in the workspace's region.
+steps '
+	ml-tls<Enter><Enter><Enter><Enter><Enter>
+	<Right><Tab>scoring
+	:save-display leaf.screen
+'
+run_akswiz create $SB_ARGS
+assert_grep 'Scoring host name: scoring######.eastus.cloudapp.azure.com' \
+    leaf.screen "the leaf label's host name in the workspace's region"
 tap_done
