@@ -56,6 +56,7 @@ tests_unit_sandbox_aad_test_LDADD = libcommon.a $(JSONC_LIBS) \
 	$(OPENSSL_LIBS) $(LIBINTL)
 
 # Shell tests against the running server (tests/sandbox/lib.sh).
-SB_AAD_TESTS = tests/sandbox/aad-flows-test.sh tests/sandbox/faults-curl-test.sh
+SB_AAD_TESTS = tests/sandbox/aad-flows-test.sh tests/sandbox/faults-curl-test.sh \
+	tests/sandbox/journal-redaction-test.sh
 TESTS += $(SB_AAD_TESTS)
 EXTRA_DIST += $(SB_AAD_TESTS)
