@@ -196,6 +196,34 @@ lro_error_from_json(const char *body, char *code, size_t codelen,
 	return found;
 }
 
+/*
+ * An IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") without strptime(),
+ * whose month names follow the locale.
+ */
+static bool
+parse_imf_date(const char *s, struct tm *tm)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	char		  mon[4], gmt[4];
+	const char	 *m;
+	int		  day, year, hh, mm, ss, n = 0;
+
+	memset(tm, 0, sizeof *tm);
+	if (strlen(s) < 29 || s[3] != ',' ||
+	    sscanf(s + 4, " %2d %3s %4d %2d:%2d:%2d %3s%n", &day, mon, &year,
+	    &hh, &mm, &ss, gmt, &n) != 7 || s[4 + n] != '\0' ||
+	    strcmp(gmt, "GMT") != 0 || strlen(mon) != 3 ||
+	    (m = strstr(months, mon)) == NULL || (m - months) % 3 != 0)
+		return false;
+	tm->tm_mday = day;
+	tm->tm_mon = (int)(m - months) / 3;
+	tm->tm_year = year - 1900;
+	tm->tm_hour = hh;
+	tm->tm_min = mm;
+	tm->tm_sec = ss;
+	return day >= 1 && day <= 31 && hh < 24 && mm < 60 && ss <= 60;
+}
+
 /* The wait Retry-After asks for, clamped; 30 s when absent. */
 uint64_t
 lro_retry_after_ms(const char *h, uint64_t now_ms, uint64_t min_ms)
@@ -217,15 +245,10 @@ lro_retry_after_ms(const char *h, uint64_t now_ms, uint64_t min_ms)
 			if (*end == '\0')
 				ms = s > LRO_MAX_INTERVAL_MS / 1000 ?
 				    LRO_MAX_INTERVAL_MS : s * 1000;
-		} else {
-			/* IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT". */
-			memset(&tm, 0, sizeof tm);
-			end = strptime(h, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-			if (end != NULL && *end == '\0') {
-				uint64_t at = (uint64_t)timegm(&tm) * 1000;
+		} else if (parse_imf_date(h, &tm)) {
+			uint64_t at = (uint64_t)timegm(&tm) * 1000;
 
-				ms = at > now_ms ? at - now_ms : 0;
-			}
+			ms = at > now_ms ? at - now_ms : 0;
 		}
 	}
 	if (ms < min_ms)

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -231,6 +232,14 @@ main(void)
 	    1000, "an HTTP date in the past waits the minimum");
 	is_int(lro_retry_after_ms("3", now, 100), 3000,
 	    "a smaller minimum is honoured");
+	setlocale(LC_ALL, "sv_SE.UTF-8");	/* month names differ; no effect */
+	is_int(lro_retry_after_ms("Sun, 06 Nov 1994 08:49:49 GMT", now, 0),
+	    12000, "an HTTP date is read the same in any locale");
+	setlocale(LC_ALL, "C");
+	is_int(lro_retry_after_ms("Sun, 06 Foo 1994 08:49:49 GMT", now, 0),
+	    30000, "an HTTP date with a bad month waits 30 s");
+	is_int(lro_retry_after_ms("Sun, 06 Nov 1994 08:49:49 UTC", now, 0),
+	    30000, "an HTTP date not in GMT waits 30 s");
 
 	/* Resuming from the journal polls at once. */
 	lro_resume(&st, LRO_PUT, RES, LRO_POLL_ASYNC, AOP, "Creating", now, 0);
