@@ -34,6 +34,7 @@ cmd_vm_sizes(struct cli_globals *g, int argc, char **argv)
 	const char		*loc = NULL, *hdr[6], *cells[6];
 	char			 vcpu[16], mem[24], gpu[16], freeq[24];
 	int			 i, r;
+	long			 gb100;
 	size_t			 k;
 
 	for (i = 1; i < argc; i++) {
@@ -75,9 +76,11 @@ cmd_vm_sizes(struct cli_globals *g, int argc, char **argv)
 		if (g->output == OUTPUT_JSON) {
 			fputs(k ? ",\n {\"name\": " : "\n {\"name\": ", stdout);
 			output_json_string(stdout, l.v[k].name);
-			printf(", \"vcpus\": %d, \"memoryGB\": %.2f, "
-			    "\"family\": ", l.v[k].vcpus,
-			    l.v[k].memory_mb / 1024.0);
+			/* Not %f: JSON wants a '.' in every locale. */
+			gb100 = (l.v[k].memory_mb * 100 + 512) / 1024;
+			printf(", \"vcpus\": %d, \"memoryGB\": %ld.%02ld, "
+			    "\"family\": ", l.v[k].vcpus, gb100 / 100,
+			    gb100 % 100);
 			if (cat != NULL) {
 				output_json_string(stdout, cat->family);
 				printf(", \"gpus\": %d", cat->gpus);

@@ -69,6 +69,9 @@ az vm-sizes -l eastus -o json
 like "$T/out" '"name": "Standard_D3_v2", "vcpus": 4, "memoryGB": 14.00, "family": "standardDv2Family", "gpus": 0, "familyQuotaFree": [0-9]+' \
     "vm-sizes -o json"
 
+LC_ALL=sv_SE.UTF-8 LANG=sv_SE.UTF-8 az vm-sizes -l eastus -o json
+like "$T/out" '"memoryGB": 14\.00,' "json numbers keep their '.' in any locale"
+
 az clusters
 ok $rc "clusters exits 0"
 like "$T/out" '^aks-prod +1\.29\.4 +3 +12 +yes ' "a healthy cluster can attach"
