@@ -82,6 +82,13 @@ cmd_detach(struct cli_globals *g, int argc, char **argv)
 	snprintf(p.name, sizeof p.name, "%s", name);
 	p.detach_action = del ? DETACH_DELETE : DETACH_KEEP;
 	status = session_ops_apply(g, &s, &p, wait);
+	if (status == EXIT_OK && wait && !del && g->output == OUTPUT_TABLE)
+		printf(_("The AKS cluster is kept.  Before attaching it again, "
+		    "delete the azureml-fe leftovers in it (service account, "
+		    "cluster role and binding, services, deployment, the "
+		    "azuremlfessl secret and the azuremlfeconfig config map); "
+		    "save the TLS certificate and key from azuremlfessl first "
+		    "if you need them.\n"));
 	session_close(&s);
 	return status;
 }

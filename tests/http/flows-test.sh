@@ -102,6 +102,8 @@ ok $? "the update PUT carries the new TLS settings"
 # Detach: DELETE with underlyingResourceAction=Detach, then gone.
 az detach ml-att-a --yes
 is "$rc" 0 "detach exits 0"
+like "$T/out" 'The AKS cluster is kept\.  Before attaching it again, delete the azureml-fe leftovers' \
+    "detach says what re-attaching needs"
 grep '"method":"DELETE"' "$T/journal.log" | grep -q '"underlyingResourceAction":"Detach"'
 ok $? "DELETE with underlyingResourceAction=Detach"
 az show ml-att-a
