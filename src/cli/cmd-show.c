@@ -15,6 +15,40 @@
 #include "cli/session.h"
 #include "common/i18n.h"
 
+/*
+ * Add "label value"; in a table, a value too long for 80 columns goes on
+ * as many lines as it needs, cut after a '/' where it can be.
+ */
+static void
+add_row(struct output_table *t, enum output_format fmt, const char *label,
+    const char *value)
+{
+	const char	*cells[2] = { label, value };
+	size_t		 avail, len, cut;
+	char		 part[96];
+
+	avail = 80 - 2 - 14;	/* the widest label is 13 columns */
+	if (fmt != OUTPUT_TABLE || value == NULL || strlen(value) <= avail) {
+		output_table_add(t, cells);
+		return;
+	}
+	for (len = strlen(value); len > 0; value += cut, len -= cut) {
+		cut = len < avail ? len : avail;
+		if (cut < len) {
+			size_t	k = cut;
+
+			while (k > avail / 2 && value[k - 1] != '/')
+				k--;
+			if (value[k - 1] == '/')
+				cut = k;
+		}
+		snprintf(part, sizeof part, "%.*s", (int)cut, value);
+		cells[1] = part;
+		output_table_add(t, cells);
+		cells[0] = "";
+	}
+}
+
 /* akswiz show NAME. */
 int
 cmd_show(struct cli_globals *g, int argc, char **argv)
@@ -24,7 +58,7 @@ cmd_show(struct cli_globals *g, int argc, char **argv)
 	struct arm_compute	 c;
 	struct output_table	*t;
 	struct err		 err;
-	const char		*hdr[2], *cells[2];
+	const char		*hdr[2];
 	char			 nodes[16];
 	bool			 found;
 	int			 status = EXIT_OK;
@@ -57,8 +91,7 @@ cmd_show(struct cli_globals *g, int argc, char **argv)
 		hdr[0] = _(headers[0]);
 		hdr[1] = _(headers[1]);
 		t = output_table_new(2, hdr);
-#define ROW(label, value) do { cells[0] = (label); cells[1] = (value); \
-	output_table_add(t, cells); } while (0)
+#define ROW(label, value) add_row(t, g->output, (label), (value))
 		ROW(_("Name"), c.name);
 		ROW(_("Type"), c.compute_type);
 		ROW(_("State"), c.provisioning_state);

@@ -32,8 +32,10 @@ unlike "$T/out" '^NAME' "tsv has no header"
 az show inf-attached
 ok $rc "show exits 0"
 like "$T/out" '^Load balancer +InternalLoadBalancer$' "show: load balancer"
-like "$T/out" '^AKS cluster +/subscriptions/.*/managedClusters/aks-attached$' \
-    "show: the attached cluster"
+tr -d ' \n' <"$T/out" | grep -q 'AKScluster/subscriptions/.*/managedClusters/aks-attached'
+ok $? "show: the attached cluster"
+awk 'length($0) > 80 { bad = 1 } END { exit bad }' "$T/out"
+ok $? "show's table fits 80 columns (long IDs go on more lines)"
 az show inf-attached -o json
 like "$T/out" '^\{"name": "inf-attached", ' "show -o json is one object"
 az show no-such-compute
