@@ -788,6 +788,38 @@ aad_is_public(const struct sb_aad *a, const char *client_id)
 	return false;
 }
 
+/*
+ * Forget device codes expired for an hour and refresh tokens expired for
+ * a day (until then they are answered "expired", not "unknown"), so that a
+ * long demo's memory stays bounded.
+ */
+static void
+aad_prune(struct sb_aad *a)
+{
+	uint64_t	now = clock_now_ms();
+	int		i, j;
+
+	for (i = j = 0; i < a->ndevices; i++) {
+		if (a->devices[i].expires_ms + 3600 * 1000 < now) {
+			aad_wipe(a->devices[i].device_code);
+			free(a->devices[i].client_id);
+			free(a->devices[i].scope);
+			continue;
+		}
+		a->devices[j++] = a->devices[i];
+	}
+	a->ndevices = j;
+	for (i = j = 0; i < a->nrefreshes; i++) {
+		if (a->refreshes[i].expires_ms + 86400 * 1000 < now) {
+			aad_wipe(a->refreshes[i].token);
+			free(a->refreshes[i].client_id);
+			continue;
+		}
+		a->refreshes[j++] = a->refreshes[i];
+	}
+	a->nrefreshes = j;
+}
+
 /* Answer AADSTS700016 for a client the tenant does not know. */
 static void
 aad_unknown_client(struct sb_aad *a, const struct sb_request *req,
@@ -899,6 +931,7 @@ aad_devicecode(struct sb_aad *a, const struct sb_request *req,
 	char		*client_id, *scope, uri[320], msg[600], why[600], rid[40];
 	size_t		 i;
 
+	aad_prune(a);
 	client_id = sb_form_get(req->body, "client_id");
 	scope = sb_form_get(req->body, "scope");
 	if (client_id == NULL) {
@@ -1091,6 +1124,7 @@ aad_token(struct sb_aad *a, const struct sb_request *req,
 {
 	char	*grant, *client_id;
 
+	aad_prune(a);
 	grant = sb_form_get(req->body, "grant_type");
 	client_id = sb_form_get(req->body, "client_id");
 	if (grant == NULL)

@@ -483,6 +483,10 @@ test_refresh(char *refresh)
 	is_int(call("POST", TOKEN, body, NULL), 400,
 	    "an expired refresh token: 400");
 	ok(aad_err("invalid_grant", 700082), "  invalid_grant AADSTS700082");
+	clock_advance_ms(86401 * 1000);
+	is_int(call("POST", TOKEN, body, NULL), 400,
+	    "a day later it is forgotten");
+	ok(aad_err("invalid_grant", 9002313), "  invalid_grant AADSTS9002313");
 	free(second);
 	free(refresh);
 }
