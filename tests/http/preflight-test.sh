@@ -42,6 +42,11 @@ refused ATTACH_OTHER_SUBSCRIPTION attach --name ml-x \
 # Attached in another workspace of the subscription.
 refused CLUSTER_ATTACHED attach --name ml-x \
     --compute-resource-id "/subscriptions/$SB_SUB/resourceGroups/ml-cn-rg/providers/Microsoft.ContainerService/managedClusters/aks-cn"
+# A cluster that does not exist.
+plan_new "$T/p.json" attach --name ml-x --compute-resource-id "$CLUSTER/aks-nowhere"
+az apply "$T/p.json"
+is "$rc" 3 "attaching a cluster that does not exist is refused"
+like "$T/err" 'aks-nowhere|ResourceNotFound|not found' "naming it"
 is "$(requests PUT '.*')" 0 "no refused plan sent a PUT"
 
 # The table form explains itself on stderr.
