@@ -109,6 +109,10 @@ az list -w no-such-ws
 is "$rc" 5 "an unknown workspace is a service error"
 like "$T/err" 'ResourceNotFound|not found' "with the service's code"
 
+XDG_CACHE_HOME="$T/cache-empty" AZURE_CLIENT_SECRET=not-the-secret az list
+is "$rc" 4 "a wrong client secret: sign-in failed (exit 4)"
+unlike "$T/err" 'not-the-secret' "and the secret is not echoed"
+
 az list extra
 is "$rc" 2 "list with an extra argument is a usage error"
 az detach inf-created
