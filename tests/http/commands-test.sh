@@ -113,6 +113,12 @@ XDG_CACHE_HOME="$T/cache-empty" AZURE_CLIENT_SECRET=not-the-secret az list
 is "$rc" 4 "a wrong client secret: sign-in failed (exit 4)"
 unlike "$T/err" 'not-the-secret' "and the secret is not echoed"
 
+timeout 60 "$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" \
+    --subscription "$SB_SUB" -g "$SB_RG" -w "$SB_WS" list >"$T/out" 2>"$T/err"
+is "$?" 5 "without --ca-file the sandbox is not trusted (exit 5)"
+like "$T/err" '127\.0\.0\.1.*--ca-file|--ca-file.*127\.0\.0\.1' \
+    "the error names the host and how to trust a CA"
+
 az list extra
 is "$rc" 2 "list with an extra argument is a usage error"
 az detach inf-created
