@@ -240,6 +240,7 @@ aad_jwt_verify(const struct aad_jwt *jwt, EVP_PKEY *pub)
 	return good;
 }
 
+/* A string member of a header or claims object, or NULL. */
 const char *
 aad_jwt_str(struct json_object *o, const char *name)
 {
@@ -251,6 +252,7 @@ aad_jwt_str(struct json_object *o, const char *name)
 	return json_object_get_string(v);
 }
 
+/* A NumericDate member; false if absent or not a number. */
 bool
 aad_jwt_time(struct json_object *o, const char *name, long long *t)
 {

@@ -3,19 +3,19 @@
  * a client written for Azure (azure-api.md §6) to sign in unchanged.
  *
  *	GET  /{tenant}/v2.0/.well-known/openid-configuration
- *	GET  /{tenant}/discovery/v2.0/keys		the signing key (JWKS)
- *	GET  /common/discovery/instance		MSAL instance discovery
+ *	GET  /{tenant}/discovery/v2.0/keys: the signing key (JWKS)
+ *	GET  /common/discovery/instance: MSAL's instance discovery
  *	POST /{tenant}/oauth2/v2.0/devicecode
- *	POST /{tenant}/oauth2/v2.0/token		client_credentials (secret
- *		or certificate assertion), device_code, refresh_token
+ *	POST /{tenant}/oauth2/v2.0/token: client_credentials (secret or
+ *	     certificate assertion), device_code, refresh_token
  *
  * and, for tests and demos only (no such thing exists in Azure):
  *
- *	GET  /sandbox/devicelogin			a page to enter a user code
- *	POST /sandbox/devicecode/approve		form user_code [, user]
- *	POST /sandbox/devicecode/decline		form user_code
- *	POST /sandbox/refresh/revoke			form user (all of a user's
- *		refresh tokens, as "revoke sessions" does), or nothing (all)
+ *	GET  /sandbox/devicelogin: a page to enter a user code
+ *	POST /sandbox/devicecode/approve: form user_code [, user (a UPN)]
+ *	POST /sandbox/devicecode/decline: form user_code
+ *	POST /sandbox/refresh/revoke: form user (all of a user's refresh
+ *	     tokens, as "revoke sessions" does), or nothing (everyone's)
  *
  * {tenant} is the tenant id, a domain listed in "domains", "organizations"
  * or "common".  The world file's "aad" section (read by aad_new()):
@@ -766,6 +766,7 @@ aad_issue(struct sb_aad *a, struct sb_response *resp,
 	aad_json(resp, 200, r);
 }
 
+/* The confidential client with this id, or NULL. */
 static struct aad_sp *
 aad_find_sp(struct sb_aad *a, const char *client_id)
 {
@@ -777,6 +778,7 @@ aad_find_sp(struct sb_aad *a, const char *client_id)
 	return NULL;
 }
 
+/* Whether the id is a public client (device code flow). */
 static bool
 aad_is_public(const struct sb_aad *a, const char *client_id)
 {
@@ -928,7 +930,8 @@ aad_devicecode(struct sb_aad *a, const struct sb_request *req,
 	struct json_object *o;
 	struct aad_scope sc;
 	unsigned char	 r[9];
-	char		*client_id, *scope, uri[320], msg[600], why[600], rid[40];
+	char		*client_id, *scope, uri[320], msg[600], why[600];
+	char		 rid[40];
 	size_t		 i;
 
 	aad_prune(a);

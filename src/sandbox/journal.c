@@ -141,6 +141,7 @@ journal_string(const char *name, const char *s, bool form, bool in_ssl)
 	return json_object_new_string(s);
 }
 
+/* qsort() order of key names: bytewise. */
 static int
 journal_cmp(const void *a, const void *b)
 {

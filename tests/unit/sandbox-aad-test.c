@@ -578,7 +578,8 @@ test_bearer(const char *dir, EVP_PKEY *other)
 	clock_advance_ms(601 * 1000);
 	is_str(bearer(good), "ExpiredAuthenticationToken",
 	    "after its lifetime: ExpiredAuthenticationToken");
-	ok(strstr(arm_message(), "The access token expiry UTC time '") != NULL && strstr(resp_header("WWW-Authenticate"),
+	ok(strstr(arm_message(), "The access token expiry UTC time '") !=
+	    NULL && strstr(resp_header("WWW-Authenticate"),
 	    "error_description=\"The access token expiry UTC time '") != NULL,
 	    "  in the body and WWW-Authenticate");
 	free(good);

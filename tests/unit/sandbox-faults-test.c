@@ -34,7 +34,8 @@ static const struct {
 } bad_specs[] = {
 	{ "seed=x", "bad fault \"seed=x\": bad seed" },
 	{ "*=302", "bad fault \"*=302\": unknown fault kind" },
-	{ "GET:/a=explode", "bad fault \"GET:/a=explode\": unknown fault kind" },
+	{ "GET:/a=explode",
+	    "bad fault \"GET:/a=explode\": unknown fault kind" },
 	{ "seed=1;*=429@1.5", "bad fault \"*=429@1.5\": probability must be "
 	    "0 to 1" },
 	{ "*=500#x", "bad fault \"*=500#x\": bad count after #" },

@@ -108,7 +108,8 @@ make_assertion(const struct row *r, EVP_PKEY *keys[2], X509 *certs[2])
 	json_object_object_add(c, "iss", json_object_new_string(r->iss));
 	json_object_object_add(c, "sub", json_object_new_string(r->sub));
 	if (r->jti != NULL)
-		json_object_object_add(c, "jti", json_object_new_string(r->jti));
+		json_object_object_add(c, "jti",
+		    json_object_new_string(r->jti));
 	json_object_object_add(c, "nbf", json_object_new_int64(r->nbf));
 	json_object_object_add(c, "exp", json_object_new_int64(r->exp));
 	if (strcmp(alg, "HS256") == 0)
