@@ -43,7 +43,7 @@ session_ops_tune(struct ops *o)
 	if (s == NULL || *s == '\0')
 		return;
 	ms = strtoul(s, &end, 10);
-	if (*end == '\0' && ms > 0 && ms <= 600000)
+	if (*end == '\0' && ms >= 10 && ms <= 600000)
 		o->min_poll_ms = ms;
 }
 
