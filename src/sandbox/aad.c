@@ -550,6 +550,48 @@ aad_tenant_ok(const struct sb_aad *a, const char *name)
 	return false;
 }
 
+/*
+ * Whether url (len bytes) names the sandbox's loopback endpoint by another
+ * of the names its certificate covers: 127.0.0.1, localhost or [::1],
+ * same scheme and port.
+ */
+static bool
+aad_loopback_alias(const char *endpoint, const char *url, size_t len)
+{
+	static const char *const hosts[] = { "127.0.0.1", "localhost",
+	    "[::1]" };
+	const char	*ep_host, *ep_port, *u_host;
+	size_t		 scheme, i, hlen;
+
+	if ((ep_host = strstr(endpoint, "://")) == NULL)
+		return false;
+	scheme = (size_t)(ep_host - endpoint) + 3;
+	ep_host += 3;
+	if ((ep_port = strrchr(ep_host, ':')) == NULL || ep_port < ep_host ||
+	    (ep_port[-1] != ']' && memchr(ep_host, ':',
+	    (size_t)(ep_port - ep_host)) != NULL))
+		return false;
+	if (len <= scheme || strncasecmp(url, endpoint, scheme) != 0)
+		return false;
+	u_host = url + scheme;
+	for (i = 0; i < sizeof hosts / sizeof hosts[0]; i++) {
+		hlen = strlen(hosts[i]);
+		if ((size_t)(ep_port - ep_host) == hlen &&
+		    strncasecmp(ep_host, hosts[i], hlen) == 0)
+			break;
+	}
+	if (i == sizeof hosts / sizeof hosts[0])
+		return false;	/* not a loopback endpoint */
+	for (i = 0; i < sizeof hosts / sizeof hosts[0]; i++) {
+		hlen = strlen(hosts[i]);
+		if (len - scheme == hlen + strlen(ep_port) &&
+		    strncasecmp(u_host, hosts[i], hlen) == 0 &&
+		    strncmp(u_host + hlen, ep_port, strlen(ep_port)) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* A resource ARM accepts as the audience, slashes at the end ignored. */
 static bool
 aad_arm_audience(const struct sb_aad *a, const char *aud)
@@ -566,7 +608,7 @@ aad_arm_audience(const struct sb_aad *a, const char *aud)
 		if (ok[i][0] != '\0' && strlen(ok[i]) == len &&
 		    strncasecmp(aud, ok[i], len) == 0)
 			return true;
-	return false;
+	return aad_loopback_alias(a->sb->endpoint, aud, len);
 }
 
 /*

@@ -312,6 +312,17 @@ test_client_credentials(EVP_PKEY *key, X509 *cert, EVP_PKEY *other)
 	    SP "&client_secret=sandbox-secret%7E1&scope=https%3A%2F%2F"
 	    "management.core.windows.net%2F%2F.default", NULL), 200,
 	    "the core.windows.net audience, az style");
+	is_int(call("POST", TOKEN, "grant_type=client_credentials&client_id="
+	    SP "&client_secret=sandbox-secret%7E1&scope=https%3A%2F%2F"
+	    "localhost%3A4443%2F.default", NULL), 200,
+	    "the sandbox's URL by another loopback name");
+	auth = bearer_of_last();
+	is_str(bearer(auth), "", "  ARM accepts it");
+	free(auth);
+	is_int(call("POST", TOKEN, "grant_type=client_credentials&client_id="
+	    SP "&client_secret=sandbox-secret%7E1&scope=https%3A%2F%2F"
+	    "localhost%3A4444%2F.default", NULL), 400,
+	    "another port is another resource");
 
 	/* Certificates. */
 	tok = assertion(key, cert, "RS256", false, EP TOKEN, "jti-1");
