@@ -281,6 +281,13 @@ aad_signing_key(struct sb_aad *a, struct err *err)
 			a->key = PEM_read_PrivateKey(fp, NULL, NULL, NULL);
 			fclose(fp);
 		}
+		/* Only RSA signs RS256: anything else is replaced. */
+		if (a->key != NULL &&
+		    (EVP_PKEY_get_base_id(a->key) != EVP_PKEY_RSA ||
+		    EVP_PKEY_get_bits(a->key) < 2048)) {
+			EVP_PKEY_free(a->key);
+			a->key = NULL;
+		}
 	}
 	if (a->key == NULL) {
 		if ((a->key = EVP_RSA_gen(2048)) == NULL)

@@ -602,8 +602,9 @@ main(void)
 	char		 dir[] = "/tmp/sandbox-aad-XXXXXX", path[600];
 	struct json_object *w;
 	struct err	 err;
-	EVP_PKEY	*key, *other;
+	EVP_PKEY	*key, *other, *ec;
 	X509		*cert;
+	FILE		*fp;
 
 	setenv("AKSWIZ_FAKE_CLOCK", "2030-01-01T00:00:00Z", 1);
 	if (mkdtemp(dir) == NULL)
@@ -628,6 +629,21 @@ main(void)
 	aad_free(sb.aad);
 	sb.aad = aad_new(&sb, w, &err);
 	ok(sb.aad != NULL, "a second start reuses the key file");
+	aad_free(sb.aad);
+
+	/* A key file that cannot sign RS256 is replaced, not used. */
+	snprintf(path, sizeof path, "%s/aad-signing-key.pem", dir);
+	ec = EVP_EC_gen("P-256");
+	if ((fp = fopen(path, "w")) != NULL) {
+		PEM_write_PrivateKey(fp, ec, NULL, NULL, 0, NULL, NULL);
+		fclose(fp);
+	}
+	EVP_PKEY_free(ec);
+	sb.aad = aad_new(&sb, w, &err);
+	ok(sb.aad != NULL, "an EC key file is replaced by an RSA key");
+	is_int(call("POST", TOKEN, "grant_type=client_credentials&client_id="
+	    SP "&client_secret=sandbox-secret%7E1&" ARMSCOPE, NULL), 200,
+	    "  which signs tokens");
 	aad_free(sb.aad);
 	sb_resp_done(&resp);
 	json_object_put(last);
