@@ -42,6 +42,7 @@ lro_init(struct lro_state *st, enum lro_method m, const char *resource_url,
 	st->next_poll_ms = now_ms;
 	st->min_interval_ms = min_interval_ms != 0 ? min_interval_ms :
 	    LRO_MIN_INTERVAL_MS;
+	st->default_interval_ms = LRO_DEFAULT_INTERVAL_MS;
 	st->action = LRO_WAIT;
 }
 
@@ -283,8 +284,14 @@ static enum lro_action
 wait_next(struct lro_state *st, const struct http_response *rsp,
     uint64_t now)
 {
-	st->next_poll_ms = now + lro_retry_after_ms(rsp->retry_after, now,
-	    st->min_interval_ms);
+	if (rsp->retry_after == NULL && st->default_interval_ms > 0 &&
+	    st->default_interval_ms < LRO_DEFAULT_INTERVAL_MS)
+		st->next_poll_ms = now + (st->default_interval_ms >
+		    st->min_interval_ms ? st->default_interval_ms :
+		    st->min_interval_ms);
+	else
+		st->next_poll_ms = now + lro_retry_after_ms(rsp->retry_after,
+		    now, st->min_interval_ms);
 	return decide(st, LRO_WAIT);
 }
 

@@ -55,6 +55,7 @@ struct lro_state {
 	uint64_t		 started_ms;
 	uint64_t		 next_poll_ms;
 	uint64_t		 min_interval_ms; /* see lro_init */
+	uint64_t		 default_interval_ms; /* no Retry-After */
 	int			 polls;
 	long			 http_status;	/* of the failing answer */
 	char			 error_code[64];

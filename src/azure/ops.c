@@ -754,6 +754,14 @@ monitor(struct ops *o, struct journal_entry *je, struct lro_state *st,
 	return true;
 }
 
+/* The operations' poll settings on a fresh machine. */
+static void
+machine_tune(const struct ops *o, struct lro_state *st)
+{
+	if (o->default_poll_ms > 0)
+		st->default_interval_ms = o->default_poll_ms;
+}
+
 /* Answers after which a submit may be tried again. */
 static bool
 retryable_status(long s)
@@ -763,23 +771,31 @@ retryable_status(long s)
 
 /*
  * Send one step's request and start its machine.  A create or attach
- * that got no usable answer is looked up before it is sent again.
+ * that got no usable answer is looked up before it is sent again; when
+ * even the look fails, *uncertain is set: nobody knows whether Azure got
+ * it, and the journal entry must stay open for `akswiz watch`.
  */
 static bool
 submit(struct ops *o, const struct plan *p, const struct step *s,
     const char *url, const char *body, struct lro_state *st,
-    struct err *err)
+    bool *uncertain, struct err *err)
 {
 	struct http_response	 rsp;
 	struct arm_compute	 c;
-	bool			 ok = false, found;
-	int			 attempt;
-	uint64_t		 wait, now;
+	struct err		 lerr;
+	bool			 ok = false, found, looked;
+	int			 attempt, k;
+	uint64_t		 wait, now, unit;
 
+	/* Waits between tries: 2 s steps (shorter when tests ask). */
+	unit = o->min_poll_ms > 0 && o->min_poll_ms < 2000 ?
+	    o->min_poll_ms : 2000;
+	*uncertain = false;
 	for (attempt = 1; attempt <= OPS_SUBMIT_TRIES; attempt++) {
 		http_response_init(&rsp);
 		now = clock_now_ms();
 		lro_init(st, s->method, url, now, o->min_poll_ms);
+		machine_tune(o, st);
 		if (s->method == LRO_DELETE)
 			ok = arm_delete_compute(o->arm, url,
 			    detach_action_name(p->detach_action), &rsp, err);
@@ -790,38 +806,47 @@ submit(struct ops *o, const struct plan *p, const struct step *s,
 			http_response_done(&rsp);
 			return true;
 		}
-		if (err->kind == ERR_AUTH || (!ok && err->kind == ERR_TLS)) {
+		if (!ok && (err->kind == ERR_AUTH || err->kind == ERR_TLS)) {
 			http_response_done(&rsp);
 			return false;
 		}
-		wait = lro_retry_after_ms(ok ? rsp.retry_after : NULL, now,
-		    1000);
-		if (wait > (uint64_t)attempt * 2000)
-			wait = (uint64_t)attempt * 2000;
-		if (ok && rsp.status == 429 && rsp.retry_after != NULL)
-			wait = lro_retry_after_ms(rsp.retry_after, now, 1000);
+		wait = (uint64_t)attempt * unit;
+		if (ok && rsp.retry_after != NULL)
+			wait = lro_retry_after_ms(rsp.retry_after, now, unit);
 		http_response_done(&rsp);
-		if (s->look_first) {
-			/* Did the lost request take effect?  Look first. */
-			struct err	lerr;
-
+		if (!s->look_first) {
+			clock_sleep_ms(wait);
+			continue;
+		}
+		/* Did the lost request take effect?  Look first. */
+		for (k = 0, looked = false; k < OPS_SUBMIT_TRIES && !looked;
+		    k++) {
 			clock_sleep_ms(wait);
 			err_clear(&lerr);
-			if (arm_get_compute(o->arm, p->scope.subscription,
+			looked = arm_get_compute(o->arm, p->scope.subscription,
 			    p->scope.resource_group, p->scope.workspace,
-			    p->name, &c, &found, &lerr) && found) {
+			    p->name, &c, &found, &lerr);
+			if (looked && found) {
 				lro_resume(st, s->method, url,
 				    LRO_POLL_RESOURCE, url,
 				    c.provisioning_state, clock_now_ms(),
 				    o->min_poll_ms);
+				machine_tune(o, st);
 				st->status_changed = true;
 				arm_compute_done(&c);
 				return true;
 			}
 			arm_compute_done(&c);
-			continue;
+			wait = wait < 8 * unit ? wait * 2 : 15 * unit;
 		}
-		clock_sleep_ms(wait);
+		if (!looked) {
+			*uncertain = true;
+			return err_set(err, lerr.kind != ERR_NONE ? lerr.kind :
+			    ERR_NETWORK, _("cannot tell whether Azure received "
+			    "the %s of %s (%s); \"akswiz watch\" will find "
+			    "out"), s->name, p->name, lerr.msg);
+		}
+		/* It is not there: sending it again is safe. */
 	}
 	if (ok)
 		return err_set(err, ERR_SERVICE, _("the service did not accept "
@@ -839,7 +864,7 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 	struct lro_state st;
 	char		*url, *body;
 	int		 n = plan_steps(p, steps), i;
-	bool		 ok;
+	bool		 ok, uncertain;
 
 	url = arm_compute_url(o->arm, p->scope.subscription,
 	    p->scope.resource_group, p->scope.workspace, p->name);
@@ -864,14 +889,15 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 			return false;
 		}
 		copy(out->journal, sizeof out->journal, je->path);
-		ok = submit(o, p, &steps[i], url, body, &st, err);
+		ok = submit(o, p, &steps[i], url, body, &st, &uncertain, err);
 		plan_jw_free_secret(body);
 		if (!ok) {
-			/* Nothing is running: close the entry. */
 			struct err	jerr;
 
-			journal_finish(je, "NotSubmitted", "", err->msg,
-			    &jerr);
+			/* Nothing is running (or nobody knows: keep it). */
+			if (!uncertain)
+				journal_finish(je, "NotSubmitted", "",
+				    err->msg, &jerr);
 			out->result = OPS_ERROR;
 			free(url);
 			return false;
@@ -982,6 +1008,7 @@ ops_resume(struct ops *o, struct journal_entry *je, struct ops_outcome *out,
 		lro_resume(&st, m, je->resource_url,
 		    lro_poll_kind_parse(je->poll_kind), je->operation_url,
 		    je->state, clock_now_ms(), o->min_poll_ms);
+	machine_tune(o, &st);
 	if (!monitor(o, je, &st, out, err))
 		return false;
 	if (out->result != OPS_SUCCEEDED || je->step >= je->nsteps)

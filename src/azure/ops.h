@@ -42,6 +42,7 @@ struct ops {
 	struct arm	*arm;		/* (borrowed) */
 	enum cloud	 cloud;
 	uint64_t	 min_poll_ms;	/* 0: LRO_MIN_INTERVAL_MS */
+	uint64_t	 default_poll_ms; /* without Retry-After; 0: 30 s */
 	int		 max_poll_errors;	/* 0: 20 transport failures */
 	ops_progress_fn	 progress;
 	void		*progress_ctx;

@@ -44,7 +44,7 @@ session_ops_tune(struct ops *o)
 		return;
 	ms = strtoul(s, &end, 10);
 	if (*end == '\0' && ms >= 10 && ms <= 600000)
-		o->min_poll_ms = ms;
+		o->min_poll_ms = o->default_poll_ms = ms;
 }
 
 /*

@@ -95,7 +95,8 @@ int	session_ops_apply(struct cli_globals *, struct session *,
 	    struct plan *, bool wait);
 /*
  * AKSWIZ_POLL_MIN_MS (for tests against a sandbox in a hurry) lowers the
- * shortest wait between polls from LRO_MIN_INTERVAL_MS.
+ * shortest wait between polls from LRO_MIN_INTERVAL_MS, and the wait when
+ * the service sends no Retry-After from 30 s.
  */
 struct ops;
 void	session_ops_tune(struct ops *);

@@ -39,6 +39,28 @@ n_get=$(grep -c -E '"method":"GET","path":"[^"]*/computes/ml-lost"' "$T/journal.
 ok $? "the compute was looked up instead"
 sb_stop
 
+# 2b. The answer is lost and the compute cannot be looked up either:
+# nobody knows, so nothing is sent again and the journal stays open.
+sb_start --speed 2000 --faults 'PUT:*/computes/*=reset-after#1;GET:*/computes/ml-unsure=503:retry-after=0#40'
+plan_new "$T/c.json" create --name ml-unsure --vm-size Standard_D3_v2 --agent-count 3
+az apply "$T/c.json"
+is "$rc" 5 "a create that cannot be confirmed exits 5"
+like "$T/err" 'cannot tell whether Azure received the create of ml-unsure' \
+    "saying that nobody knows"
+is "$(requests PUT '.*/computes/ml-unsure')" 1 "it was not sent again"
+j=$(ls "$T/state/akswiz/operations/"*ml-unsure*.json)
+like "$j" '"open": true' "its journal entry stays open"
+# The sandbox answers 503 a few more times; watch is run until it can read.
+k=0
+while :; do
+	az watch ml-unsure
+	k=$((k + 1))
+	[ "$rc" -eq 0 ] || [ $k -ge 5 ] && break
+done
+is "$rc" 0 "once the compute can be read, watch settles it"
+like "$T/out" 'create of ml-unsure succeeded' "as succeeded"
+sb_stop
+
 # 3. The create is refused with 503 before the sandbox acts: look, resend.
 sb_start --polls 2 --faults 'PUT:*/computes/*=503#1'
 plan_new "$T/c.json" create --name ml-retry --vm-size Standard_D3_v2 --agent-count 3
