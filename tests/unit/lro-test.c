@@ -241,6 +241,24 @@ main(void)
 	is_int(lro_retry_after_ms("Sun, 06 Nov 1994 08:49:49 UTC", now, 0),
 	    30000, "an HTTP date not in GMT waits 30 s");
 
+	/* A shorter default (tests) applies only without Retry-After. */
+	{
+		struct http_response	r;
+
+		memset(&r, 0, sizeof r);
+		buf_init(&r.body, 0);
+		r.status = 201;
+		r.azure_async_operation = (char *)AOP;
+		lro_init(&st, LRO_PUT, RES, now, 20);
+		st.default_interval_ms = 100;
+		lro_start(&st, &r, now);
+		is_int(st.next_poll_ms - now, 100, "a shorter default wait");
+		r.retry_after = (char *)"2";
+		lro_start(&st, &r, now);
+		is_int(st.next_poll_ms - now, 2000, "Retry-After still wins");
+		buf_done(&r.body);
+	}
+
 	/* Resuming from the journal polls at once. */
 	lro_resume(&st, LRO_PUT, RES, LRO_POLL_ASYNC, AOP, "Creating", now, 0);
 	is_str(st.poll_url, AOP, "resume polls the journaled URL");
