@@ -100,6 +100,7 @@
 	_(CLUSTER_OK,		NS_(N_("%1$s can be attached."))) \
 	/* plan as a whole */ \
 	_(PLAN_REQUIRED,	NS_(N_("%1$s is required to %2$s."))) \
+	_(PLAN_SCOPE_LATER,	NS_(N_("%1$s is not in the plan: the one in effect when the plan is applied (the option, the environment or the configuration file) is used."))) \
 	_(PLAN_NOT_APPLICABLE,	NS_(N_("%1$s does not apply to %2$s; remove it."))) \
 	_(PLAN_DETACH_ACTION,	NS_(N_("The underlying resource action must be Detach or Delete; \"%1$s\" is neither."))) \
 	_(CREATE_LEGACY,	NS_(N_("Azure Machine Learning may refuse to create new AKS computes; if it does, create the cluster in AKS and attach it.")))

@@ -136,23 +136,37 @@ check_members(const struct plan *p, struct verdicts *vs)
 			check_not_applicable(members[i].field, p, vs);
 }
 
-/* The workspace scope: all three parts, the subscription a GUID. */
+/*
+ * The workspace scope.  A plan may leave it out: `akswiz apply` fills it
+ * from --subscription, -g, -w, the environment or the configuration file,
+ * so a missing part is said (info), not refused; a given subscription must
+ * be a GUID.
+ */
+static void
+check_scope_part(enum plan_field f, const char *value, struct verdicts *vs)
+{
+	struct verdict	*v;
+
+	if (value[0] != '\0')
+		return;
+	v = verdicts_add(vs, f, SEV_INFO, MSG_PLAN_SCOPE_LATER);
+	verdict_arg(v, "%s", check_field_label(f));
+}
+
 static void
 check_scope(const struct plan *p, struct verdicts *vs)
 {
 	struct verdict	*v;
 
-	if (p->scope.subscription[0] == '\0')
-		check_required(FIELD_SUBSCRIPTION, p, vs);
-	else if (!guid_valid(p->scope.subscription)) {
+	check_scope_part(FIELD_SUBSCRIPTION, p->scope.subscription, vs);
+	if (p->scope.subscription[0] != '\0' &&
+	    !guid_valid(p->scope.subscription)) {
 		v = verdicts_add(vs, FIELD_SUBSCRIPTION, SEV_ERROR,
 		    MSG_ID_SUBSCRIPTION);
 		verdict_arg(v, "%s", p->scope.subscription);
 	}
-	if (p->scope.resource_group[0] == '\0')
-		check_required(FIELD_RESOURCE_GROUP, p, vs);
-	if (p->scope.workspace[0] == '\0')
-		check_required(FIELD_WORKSPACE, p, vs);
+	check_scope_part(FIELD_RESOURCE_GROUP, p->scope.resource_group, vs);
+	check_scope_part(FIELD_WORKSPACE, p->scope.workspace, vs);
 }
 
 /* The compute name: every rule for a new compute, presence otherwise. */

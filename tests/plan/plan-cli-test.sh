@@ -188,10 +188,19 @@ else
 	fail "the az export quotes for the shell"; sed 's/^/#   /' args
 fi
 run plan export --as=az "$DATA/create-min.json"
+expect_status "export of a plan without scope: exit 0" 0
+expect_same "export of a plan without scope: printed" "$DATA/create-min.az"
+empty "export of a plan without scope: nothing to warn about" err
+run plan check "$DATA/create-min.json"
+expect_status "check of a plan without scope: exit 0" 0
+expect_in "check of a plan without scope: the scope comes when applied" out \
+    "--workspace is not in the plan"
+sed 's/"aks-dev"/"aks-1"/' "$DATA/create-min.json" >bad-name.json
+run plan export --as=az bad-name.json
 expect_status "export of a plan with errors: exit 1" 1
-expect_same "export of a plan with errors: still printed" "$DATA/create-min.az"
+expect_in "export of a plan with errors: still printed" out "--name aks-1"
 expect_in "export of a plan with errors: says why" err \
-    "--subscription is required to create."
+    'The name may not end in a hyphen and digits ("-1")'
 run plan export --as yaml "$DATA/detach.json"
 expect_status "--as yaml: exit 2" 2
 expect_in "--as yaml: message" err 'akswiz: --as must be az, python or arm, not "yaml"'

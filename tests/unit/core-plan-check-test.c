@@ -73,14 +73,13 @@ main(void)
 
 	plan_init(&p, PLAN_CREATE);
 	check(&p, NULL, &vs);
-	v = core_expect(&vs, FIELD_SUBSCRIPTION, SEV_ERROR, MSG_PLAN_REQUIRED,
-	    "empty create: subscription");
-	core_arg(v, 0, "--subscription", "required: the flag");
-	core_arg(v, 1, "create", "required: the operation");
-	core_expect(&vs, FIELD_RESOURCE_GROUP, SEV_ERROR, MSG_PLAN_REQUIRED,
-	    "empty create: resource group");
-	core_expect(&vs, FIELD_WORKSPACE, SEV_ERROR, MSG_PLAN_REQUIRED,
-	    "empty create: workspace");
+	v = core_expect(&vs, FIELD_SUBSCRIPTION, SEV_INFO, MSG_PLAN_SCOPE_LATER,
+	    "empty create: subscription taken when applied");
+	core_arg(v, 0, "--subscription", "scope later: the flag");
+	core_expect(&vs, FIELD_RESOURCE_GROUP, SEV_INFO, MSG_PLAN_SCOPE_LATER,
+	    "empty create: resource group taken when applied");
+	core_expect(&vs, FIELD_WORKSPACE, SEV_INFO, MSG_PLAN_SCOPE_LATER,
+	    "empty create: workspace taken when applied");
 	core_expect(&vs, FIELD_NAME, SEV_ERROR, MSG_NAME_EMPTY,
 	    "empty create: name");
 	v = core_expect(&vs, FIELD_VM_SIZE, SEV_INFO, MSG_SIZE_DEFAULT,
@@ -421,8 +420,8 @@ main(void)
 	v = core_expect(&vs, FIELD_NAME, SEV_ERROR, MSG_PLAN_REQUIRED,
 	    "detach without a name");
 	core_arg(v, 1, "detach", "required: detach");
-	core_expect(&vs, FIELD_WORKSPACE, SEV_ERROR, MSG_PLAN_REQUIRED,
-	    "detach without a workspace");
+	core_expect(&vs, FIELD_WORKSPACE, SEV_INFO, MSG_PLAN_SCOPE_LATER,
+	    "detach without a workspace: taken when applied");
 	core_count(&vs, 2, "detach: nothing else");
 
 	/* update */
