@@ -24,7 +24,8 @@ tests_unit_sandbox_tlsgen_test_SOURCES = tests/unit/sandbox-tlsgen-test.c \
 tests_unit_sandbox_tlsgen_test_CFLAGS = $(SB_AAD_CFLAGS) -I$(top_srcdir)/tests
 tests_unit_sandbox_tlsgen_test_LDADD = libcommon.a $(OPENSSL_LIBS) $(LIBINTL)
 
-EXTRA_DIST += tests/sandbox/aad-stubs.c tests/sandbox/aad-stubs.h
+EXTRA_DIST += tests/sandbox/aad-stubs.c tests/sandbox/aad-stubs.h \
+	tests/certs/sandbox-aad-signing-key.pem
 SB_STUBS = tests/sandbox/aad-stubs.c
 
 check_PROGRAMS += tests/unit/sandbox-faults-test
@@ -51,7 +52,8 @@ UNIT_TESTS += tests/unit/sandbox-aad-test
 tests_unit_sandbox_aad_test_SOURCES = tests/unit/sandbox-aad-test.c \
 	src/sandbox/aad.c src/sandbox/aad-jwt.c $(SB_STUBS)
 tests_unit_sandbox_aad_test_CFLAGS = $(SB_AAD_CFLAGS) \
-	-I$(top_srcdir)/tests -I$(top_srcdir)/tests/sandbox
+	-I$(top_srcdir)/tests -I$(top_srcdir)/tests/sandbox \
+	-DSB_TEST_CERTS=\"$(abs_top_srcdir)/tests/certs\"
 tests_unit_sandbox_aad_test_LDADD = libcommon.a $(JSONC_LIBS) \
 	$(OPENSSL_LIBS) $(LIBINTL)
 

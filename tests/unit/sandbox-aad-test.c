@@ -166,6 +166,40 @@ assertion(EVP_PKEY *key, X509 *cert, const char *alg, bool s256,
 	return tok;
 }
 
+/* Copy a fixture into place. */
+static void
+copy_file(const char *from, const char *to)
+{
+	FILE	*in = fopen(from, "r"), *out = fopen(to, "w");
+	char	 buf[4096];
+	size_t	 n;
+
+	while (in != NULL && out != NULL && (n = fread(buf, 1, sizeof buf,
+	    in)) > 0)
+		fwrite(buf, 1, n, out);
+	if (in != NULL)
+		fclose(in);
+	if (out != NULL)
+		fclose(out);
+}
+
+/* Whether two files have the same bytes. */
+static bool
+same_file(const char *a, const char *b)
+{
+	FILE	*fa = fopen(a, "r"), *fb = fopen(b, "r");
+	int	 ca = 0, cb = 0;
+
+	while (fa != NULL && fb != NULL && (ca = getc(fa)) == (cb = getc(fb)) &&
+	    ca != EOF)
+		;
+	if (fa != NULL)
+		fclose(fa);
+	if (fb != NULL)
+		fclose(fb);
+	return fa != NULL && fb != NULL && ca == EOF && cb == EOF;
+}
+
 static X509 *
 make_cert(EVP_PKEY *key)
 {
@@ -609,16 +643,22 @@ main(void)
 	setenv("AKSWIZ_FAKE_CLOCK", "2030-01-01T00:00:00Z", 1);
 	if (mkdtemp(dir) == NULL)
 		return 1;
-	key = EVP_RSA_gen(2048);
-	other = EVP_RSA_gen(2048);
+	/* Client keys of 1024 bits and a committed signing key (test-only):
+	 * key generation is slow under valgrind. */
+	key = EVP_RSA_gen(1024);
+	other = EVP_RSA_gen(1024);
 	cert = make_cert(key);
 	snprintf(sb.endpoint, sizeof sb.endpoint, "%s", EP);
 	snprintf(sb.state_dir, sizeof sb.state_dir, "%s", dir);
+	snprintf(path, sizeof path, "%s/aad-signing-key.pem", dir);
+	copy_file(SB_TEST_CERTS "/sandbox-aad-signing-key.pem", path);
 	w = world_aad(cert);
 	ok(aad_new(&sb, NULL, &err) == NULL && err.kind == ERR_PARSE,
 	    "no aad section: an error");
 	sb.aad = aad_new(&sb, w, &err);
 	ok(sb.aad != NULL, "aad_new");
+	ok(same_file(SB_TEST_CERTS "/sandbox-aad-signing-key.pem", path),
+	    "  signs with the key file in the state folder");
 	sb_resp_init(&resp);
 
 	test_discovery();
