@@ -16,7 +16,9 @@
  * re-serialized, so equal requests give equal lines whatever the client's
  * key order.  A form body (Azure AD) becomes an object of its decoded
  * fields; any other body that is not JSON becomes "<N bytes>"; no body
- * gives null.  The line is machine output: never translated.
+ * gives null.  "status" is what was (or would have been) sent; 0 when a
+ * fault closed the connection before any answer.  The line is machine
+ * output: never translated.
  *
  * Secrets never reach the file: the Authorization header shows only its
  * scheme; fields named client_secret, client_assertion, refresh_token,
