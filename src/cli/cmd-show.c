@@ -91,31 +91,33 @@ cmd_show(struct cli_globals *g, int argc, char **argv)
 		hdr[0] = _(headers[0]);
 		hdr[1] = _(headers[1]);
 		t = output_table_new(2, hdr);
-#define ROW(label, value) add_row(t, g->output, (label), (value))
-		ROW(_("Name"), c.name);
-		ROW(_("Type"), c.compute_type);
-		ROW(_("State"), c.provisioning_state);
-		ROW(_("Origin"), session_compute_origin(&c));
-		ROW(_("Location"), c.compute_location != NULL ?
+/* Labels are machine output in -o tsv: never translated there. */
+#define ROW(label, value) add_row(t, g->output, g->output == OUTPUT_TSV ? \
+    (label) : _(label), (value))
+		ROW(N_("Name"), c.name);
+		ROW(N_("Type"), c.compute_type);
+		ROW(N_("State"), c.provisioning_state);
+		ROW(N_("Origin"), session_compute_origin(&c));
+		ROW(N_("Location"), c.compute_location != NULL ?
 		    c.compute_location : c.location);
-		ROW(_("Purpose"), c.cluster_purpose);
+		ROW(N_("Purpose"), c.cluster_purpose);
 		if (c.agent_count >= 0) {
 			snprintf(nodes, sizeof nodes, "%d", c.agent_count);
-			ROW(_("Nodes"), nodes);
+			ROW(N_("Nodes"), nodes);
 		}
-		ROW(_("VM size"), c.agent_vm_size);
-		ROW(_("Load balancer"), c.lb_type);
-		ROW(_("LB subnet"), c.lb_subnet);
-		ROW(_("TLS"), c.ssl_status);
-		ROW(_("TLS CNAME"), c.ssl_cname);
-		ROW(_("Leaf label"), c.ssl_leaf_label);
-		ROW(_("Cluster FQDN"), c.cluster_fqdn);
-		ROW(_("AKS cluster"), c.resource_id);
-		ROW(_("Created"), c.created_on);
-		ROW(_("Description"), c.description);
+		ROW(N_("VM size"), c.agent_vm_size);
+		ROW(N_("Load balancer"), c.lb_type);
+		ROW(N_("LB subnet"), c.lb_subnet);
+		ROW(N_("TLS"), c.ssl_status);
+		ROW(N_("TLS CNAME"), c.ssl_cname);
+		ROW(N_("Leaf label"), c.ssl_leaf_label);
+		ROW(N_("Cluster FQDN"), c.cluster_fqdn);
+		ROW(N_("AKS cluster"), c.resource_id);
+		ROW(N_("Created"), c.created_on);
+		ROW(N_("Description"), c.description);
 		if (c.error_code != NULL || c.error_message != NULL) {
-			ROW(_("Error"), c.error_code);
-			ROW(_("Error message"), c.error_message);
+			ROW(N_("Error"), c.error_code);
+			ROW(N_("Error message"), c.error_message);
 		}
 #undef ROW
 		output_table_print(stdout, g->output, t);

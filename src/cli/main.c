@@ -176,7 +176,10 @@ main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* AKSWIZ_LOCALEDIR: the catalogs of a build tree, for its tests. */
+	bindtextdomain(PACKAGE, getenv("AKSWIZ_LOCALEDIR") != NULL &&
+	    getenv("AKSWIZ_LOCALEDIR")[0] != '\0' ?
+	    getenv("AKSWIZ_LOCALEDIR") : LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
 	memset(&g, 0, sizeof g);

@@ -170,7 +170,7 @@ output_verdict_text(const struct verdict *v, int translated, char *buf,
 		    v->n == 1 ? one : many;
 	else
 		fmt = translated ? _(one) : one;
-	verdict_render(v, fmt, buf, len);
+	verdict_render_with(v, fmt, translated ? i18n_text : NULL, buf, len);
 }
 
 /* The severity as people read it, translated. */

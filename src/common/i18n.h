@@ -15,4 +15,11 @@
 #endif
 #define N_(s)		(s)
 
+/* _() as a function, for callbacks (verdict_render_with). */
+static inline const char *
+i18n_text(const char *s)
+{
+	return _(s);
+}
+
 #endif

@@ -120,7 +120,7 @@ tls_missing(enum plan_field field, const char *what, struct verdicts *vs)
 	struct verdict	*v;
 
 	v = verdicts_add(vs, field, SEV_ERROR, MSG_TLS_CUSTOM_INCOMPLETE);
-	verdict_arg(v, "%s", what);
+	verdict_arg_text(v, what);
 }
 
 /*

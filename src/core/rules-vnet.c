@@ -109,7 +109,7 @@ rules_vnet(const struct plan_vnet *vn, const struct cidr *subnet_prefix,
 			continue;
 		v = verdicts_add(vs, vnet_parts[i].field, SEV_ERROR,
 		    MSG_VNET_INCOMPLETE);
-		verdict_arg(v, "%s", vnet_parts[i].human);
+		verdict_arg_text(v, vnet_parts[i].human);
 		break;
 	}
 	if (vn->service_cidr[0] != '\0' &&

@@ -70,6 +70,15 @@ verdict_arg(struct verdict *v, const char *fmt, ...)
 	v->nargs++;
 }
 
+/* An N_() text argument: remembered so that renderers can translate it. */
+void
+verdict_arg_text(struct verdict *v, const char *msgid)
+{
+	if (v->nargs < VERDICT_ARGS)
+		v->text_args |= 1u << v->nargs;
+	verdict_arg(v, "%s", msgid);
+}
+
 void
 verdicts_merge(struct verdicts *dst, const struct verdicts *src)
 {
@@ -131,6 +140,20 @@ verdict_render(const struct verdict *v, const char *format, char *buf,
 {
 	return snprintf(buf, len, format, v->args[0], v->args[1], v->args[2],
 	    v->args[3], v->args[4], v->args[5]);
+}
+
+/* verdict_render, with the text arguments translated. */
+int
+verdict_render_with(const struct verdict *v, const char *format,
+    const char *(*translate)(const char *), char *buf, size_t len)
+{
+	const char	*a[VERDICT_ARGS];
+	int		 i;
+
+	for (i = 0; i < VERDICT_ARGS; i++)
+		a[i] = translate != NULL && (v->text_args & (1u << i)) ?
+		    translate(v->args[i]) : v->args[i];
+	return snprintf(buf, len, format, a[0], a[1], a[2], a[3], a[4], a[5]);
 }
 
 const char *

@@ -75,6 +75,7 @@ struct verdict {
 	enum msg_id	 msg;
 	long		 n;		/* selects the plural form, if any */
 	int		 nargs;
+	unsigned	 text_args;	/* bit i: args[i] is N_() text */
 	char		 args[VERDICT_ARGS][VERDICT_ARG_LEN];
 };
 
@@ -96,6 +97,11 @@ struct verdict	*verdicts_add(struct verdicts *, enum plan_field,
 /* Append an argument (printf-formatted, cut to VERDICT_ARG_LEN). */
 void		 verdict_arg(struct verdict *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
+/*
+ * Append an argument that is English text marked with N_(); renderers
+ * that translate the message translate it too (verdict_render_with).
+ */
+void		 verdict_arg_text(struct verdict *, const char *msgid);
 /* Append every verdict of src to dst. */
 void		 verdicts_merge(struct verdicts *dst, const struct verdicts *src);
 size_t		 verdicts_count(const struct verdicts *, enum severity);
@@ -112,6 +118,10 @@ bool		 verdicts_has_msg(const struct verdicts *, enum msg_id);
  */
 int		 verdict_render(const struct verdict *, const char *format,
 		    char *buf, size_t len);
+/* The same, passing the N_() text arguments through translate first. */
+int		 verdict_render_with(const struct verdict *, const char *format,
+		    const char *(*translate)(const char *), char *buf,
+		    size_t len);
 /* "error", "warning" or "info": stable, untranslated (machine output). */
 const char	*severity_name(enum severity);
 

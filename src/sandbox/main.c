@@ -358,7 +358,9 @@ main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	bindtextdomain(PACKAGE, getenv("AKSWIZ_LOCALEDIR") != NULL &&
+	    getenv("AKSWIZ_LOCALEDIR")[0] != '\0' ?
+	    getenv("AKSWIZ_LOCALEDIR") : LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
 	err_clear(&err);
