@@ -125,7 +125,7 @@ tui_verdict_text(const struct verdict *v, char *buf, size_t len)
 
 	fmt = plural != NULL ? P_(msg_format(v->msg), plural,
 	    (unsigned long)v->n) : _(msg_format(v->msg));
-	verdict_render(v, fmt, buf, len);
+	verdict_render_with(v, fmt, i18n_text, buf, len);
 }
 
 /* The spinner glyph of this moment. */
