@@ -267,6 +267,29 @@ display_width(const char *s)
 	return w;
 }
 
+/*
+ * Append s to the string in buf, padded with spaces to width cells (left
+ * aligned; right aligned when width is negative): printf's %-20s and %3s
+ * count bytes, which misaligns columns of Chinese text.
+ */
+void
+display_cat(char *buf, size_t len, const char *s, int width)
+{
+	size_t	n = strlen(buf);
+	int	pad = abs(width) - display_width(s);
+
+	if (width < 0)
+		for (; pad > 0 && n + 1 < len; pad--)
+			buf[n++] = ' ';
+	buf[n] = '\0';
+	snprintf(buf + n, len - n, "%s", s);
+	n = strlen(buf);
+	if (width > 0)
+		for (; pad > 0 && n + 1 < len; pad--)
+			buf[n++] = ' ';
+	buf[n] = '\0';
+}
+
 /* Draw text in at most width cells, never cutting a wide character. */
 int
 display_text(WINDOW *win, int y, int x, int width, const char *s, int attr,
@@ -306,6 +329,37 @@ display_text(WINDOW *win, int y, int x, int width, const char *s, int attr,
 	return used;
 }
 
+/*
+ * The next unit of wrapping from *p: a word up to a space, except that a
+ * double-width character (Chinese has no spaces) is a unit of its own,
+ * with the narrow punctuation after it.  Returns its length in bytes.
+ */
+static size_t
+display_unit(const char *p)
+{
+	mbstate_t	st;
+	wchar_t		wc;
+	const char	*q = p, *next;
+	int		cw;
+
+	memset(&st, 0, sizeof st);
+	while (*q != '\0' && *q != ' ' && *q != '\n') {
+		next = q;
+		cw = display_next(&next, &st, &wc);
+		if (cw == 2 && q != p)
+			break;		/* a wide character starts a unit */
+		q = next;
+		if (cw == 2) {
+			while (*q != '\0' && *q != ' ' && *q != '\n' &&
+			    (unsigned char)*q < 0x80 && strchr(",.;:!?)]}\"'",
+			    *q) != NULL)
+				q++;
+			break;		/* and ends it */
+		}
+	}
+	return (size_t)(q - p);
+}
+
 /* Word-wrap text by display width; returns the rows used. */
 int
 display_wrap(WINDOW *win, int y, int x, int width, int maxlines,
@@ -313,13 +367,17 @@ display_wrap(WINDOW *win, int y, int x, int width, int maxlines,
 {
 	char		line[1024];
 	size_t		len = 0;
-	int		rows = 0, lw = 0, ww;
+	int		rows = 0, lw = 0, ww, gap;
 	const char	*p = s, *word;
 	size_t		wl;
+	bool		space;
 
 	while (*p != '\0' && rows < maxlines) {
-		while (*p == ' ')
+		space = false;
+		while (*p == ' ') {
 			p++;
+			space = true;
+		}
 		if (*p == '\n') {
 			line[len] = '\0';
 			display_text(win, y + rows++, x, width, line, attr,
@@ -330,8 +388,7 @@ display_wrap(WINDOW *win, int y, int x, int width, int maxlines,
 			continue;
 		}
 		word = p;
-		while (*p != '\0' && *p != ' ' && *p != '\n')
-			p++;
+		p += display_unit(p);
 		wl = (size_t)(p - word);
 		if (wl == 0)
 			break;
@@ -344,17 +401,19 @@ display_wrap(WINDOW *win, int y, int x, int width, int maxlines,
 			tmp[wl] = '\0';
 			ww = display_width(tmp);
 		}
-		if (len > 0 && (lw + 1 + ww > width || len + 1 + wl >=
+		gap = len > 0 && space ? 1 : 0;
+		if (len > 0 && (lw + gap + ww > width || len + 1 + wl >=
 		    sizeof line)) {
 			line[len] = '\0';
 			display_text(win, y + rows++, x, width, line, attr,
 			    true);
 			len = 0;
 			lw = 0;
+			gap = 0;
 			if (rows >= maxlines)
 				break;
 		}
-		if (len > 0) {
+		if (gap) {
 			line[len++] = ' ';
 			lw++;
 		}

@@ -70,6 +70,11 @@ bool	display_terminated(void);
 /* Display width of UTF-8 text (wcswidth, unprintables count 1). */
 int	display_width(const char *);
 /*
+ * Append s to buf padded to width cells (right aligned if width < 0):
+ * a %-20s that counts cells, not bytes.
+ */
+void	display_cat(char *buf, size_t len, const char *s, int width);
+/*
  * Draw UTF-8 text at y,x in at most width cells, never cutting a double
  * width character; with cut_mark, text that does not fit ends in "…".
  * Returns the cells drawn.

@@ -132,8 +132,11 @@ review_build(struct review *r)
 	for (i = 0; i < r->w->nsteps; i++) {
 		review_step_value(r, r->w->steps[i], value, sizeof value);
 		/* TRANSLATORS: the step title is padded to 18 cells. */
-		snprintf(line, sizeof line, "%-18s %s",
-		    wizard_step_title(r->w->steps[i]), value);
+		line[0] = '\0';
+		display_cat(line, sizeof line,
+		    wizard_step_title(r->w->steps[i]), 18);
+		display_cat(line, sizeof line, " ", 0);
+		display_cat(line, sizeof line, value, 0);
 		snprintf(key, sizeof key, "step:%d", (int)r->w->steps[i]);
 		widget_list_add(&r->rows, key, line, false);
 	}

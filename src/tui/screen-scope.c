@@ -263,11 +263,15 @@ scope_draw(struct screen *s, WINDOW *win)
 		display_wrap(win, y, 2, COLS - 4, 3, sc->error,
 		    display_attr(STYLE_ERROR));
 	} else {
-		snprintf(line, sizeof line, sc->stage == 0 ?
-		    "%-28s %-36s %s" : "%-28s %-24s %s",
-		    sc->stage == 0 ? _("Name") : _("Workspace"),
-		    sc->stage == 0 ? _("ID") : _("Resource group"),
-		    sc->stage == 0 ? _("State") : _("Region"));
+		line[0] = '\0';
+		display_cat(line, sizeof line, sc->stage == 0 ? _("Name") :
+		    _("Workspace"), 28);
+		display_cat(line, sizeof line, " ", 0);
+		display_cat(line, sizeof line, sc->stage == 0 ? _("ID") :
+		    _("Resource group"), sc->stage == 0 ? 36 : 24);
+		display_cat(line, sizeof line, " ", 0);
+		display_cat(line, sizeof line, sc->stage == 0 ? _("State") :
+		    _("Region"), 0);
 		display_text(win, y++, 2 + display_width(glyph->pointer) + 1,
 		    COLS - 6, line, display_attr(STYLE_DIM), true);
 		widget_list_draw(&sc->list, win, y, 2, LINES - 3 - y,

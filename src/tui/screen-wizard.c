@@ -842,9 +842,18 @@ wizard_draw_size(struct wizard *w, WINDOW *win, int y, int bottom)
 		    "checked online."), display_attr(STYLE_WARNING), true);
 	}
 	/* TRANSLATORS: column heads; keep the columns aligned with the rows. */
-	snprintf(line, sizeof line, "%-20s %3s %7s  %-19s %-6s %s",
-	    _("Size"), _("vCPU"), _("GB"), _("Family"), _("Marks"),
-	    _("Quota"));
+	line[0] = '\0';
+	display_cat(line, sizeof line, _("Size"), 20);
+	display_cat(line, sizeof line, " ", 0);
+	display_cat(line, sizeof line, _("vCPU"), -3);
+	display_cat(line, sizeof line, " ", 0);
+	display_cat(line, sizeof line, _("GB"), -7);
+	display_cat(line, sizeof line, "  ", 0);
+	display_cat(line, sizeof line, _("Family"), 19);
+	display_cat(line, sizeof line, " ", 0);
+	display_cat(line, sizeof line, _("Marks"), 6);
+	display_cat(line, sizeof line, " ", 0);
+	display_cat(line, sizeof line, _("Quota"), 0);
 	display_text(win, y++, 2 + display_width(glyph->pointer) + 1,
 	    COLS - 6, line, display_attr(STYLE_DIM), true);
 	list_h = bottom - y - 4;
@@ -908,9 +917,18 @@ wizard_draw_cluster(struct wizard *w, WINDOW *win, int y, int bottom)
 			    "AKS, or create an inference cluster instead."),
 			    display_attr(STYLE_WARNING));
 		/* TRANSLATORS: column heads of the cluster list. */
-		snprintf(head, sizeof head, "%-16s %-7s %5s %4s  %-10s %s",
-		    _("Cluster"), _("Version"), _("Nodes"), _("vCPU"),
-		    _("Region"), _("Verdict"));
+		head[0] = '\0';
+		display_cat(head, sizeof head, _("Cluster"), 16);
+		display_cat(head, sizeof head, " ", 0);
+		display_cat(head, sizeof head, _("Version"), 7);
+		display_cat(head, sizeof head, " ", 0);
+		display_cat(head, sizeof head, _("Nodes"), -5);
+		display_cat(head, sizeof head, " ", 0);
+		display_cat(head, sizeof head, _("vCPU"), -4);
+		display_cat(head, sizeof head, "  ", 0);
+		display_cat(head, sizeof head, _("Region"), 10);
+		display_cat(head, sizeof head, " ", 0);
+		display_cat(head, sizeof head, _("Verdict"), 0);
 		display_text(win, y++, 2 + display_width(glyph->pointer) + 1,
 		    COLS - 6, head, display_attr(STYLE_DIM), true);
 		widget_list_draw(&w->cluster_list, win, y, 2, bottom - y - 3,
