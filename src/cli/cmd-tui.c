@@ -35,6 +35,7 @@ cmd_tui_options(const struct cli_globals *g, struct tui_options *o,
 	o->workspace = g->workspace;
 	o->no_color = g->no_color;
 	o->sandbox = g->sandbox;
+	o->readonly = g->readonly;
 	o->cloud = CLOUD_AZURE;
 	if (g->cloud != NULL && !cloud_parse(g->cloud, &o->cloud))
 		o->cloud = CLOUD_AZURE;
@@ -176,6 +177,13 @@ int
 cmd_create(struct cli_globals *g, int argc, char **argv)
 {
 	return cmd_tui_run(g, argc, argv, TUI_START_CREATE);
+}
+
+/* akswiz browse: the workspace's computes. */
+int
+cmd_browse(struct cli_globals *g, int argc, char **argv)
+{
+	return cmd_tui_run(g, argc, argv, TUI_START_BROWSE);
 }
 
 /* akswiz attach: the attach wizard. */

@@ -12,6 +12,7 @@ static const struct cli_command cli_commands[] = {
 	{ "plan",	N_("build, check and export plans"),	cmd_plan },
 	{ "create",	N_("open the create wizard"),		cmd_create },
 	{ "attach",	N_("open the attach wizard"),		cmd_attach },
+	{ "browse",	N_("the workspace's computes, live"),	cmd_browse },
 	{ "login",	N_("sign in and keep the token"),	cmd_login },
 	{ "logout",	N_("forget cached sign-ins"),		cmd_logout },
 	{ "account",	N_("show who is signed in"),		cmd_account },

@@ -67,6 +67,7 @@ int		cmd_plan(struct cli_globals *, int, char **);
 int		cmd_home(struct cli_globals *, int, char **);
 int		cmd_create(struct cli_globals *, int, char **);
 int		cmd_attach(struct cli_globals *, int, char **);
+int		cmd_browse(struct cli_globals *, int, char **);
 int		cmd_login(struct cli_globals *, int, char **);
 int		cmd_logout(struct cli_globals *, int, char **);
 int		cmd_account(struct cli_globals *, int, char **);

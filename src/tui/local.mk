@@ -14,7 +14,9 @@ libtui_a_SOURCES = \
 	src/tui/wizard.h src/tui/screen-wizard.c src/tui/screen-review.c \
 	src/tui/screen-home.c src/tui/screen-progress.c \
 	src/tui/screen-scope.c \
-	src/tui/live.h src/tui/live.c
+	src/tui/live.h src/tui/live.c \
+	src/tui/browse.h src/tui/browse-model.c src/tui/widget-split.c \
+	src/tui/screen-browse.c
 libtui_a_CFLAGS += $(CURL_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
 akswiz_SOURCES += src/cli/cmd-tui.c
 akswiz_LDADD += -lpthread
@@ -59,3 +61,17 @@ UNIT_TESTS += tests/unit/tui-keys-test
 tests_unit_tui_keys_test_SOURCES = tests/unit/tui-keys-test.c
 tests_unit_tui_keys_test_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
 tests_unit_tui_keys_test_LDADD = libtui.a libcommon.a $(NCURSES_LIBS)
+
+# Browse: the model as tables, the screens against a sandbox (issue 6).
+check_PROGRAMS += tests/unit/tui-browse-test
+TESTS += tests/unit/tui-browse-test
+UNIT_TESTS += tests/unit/tui-browse-test
+tests_unit_tui_browse_test_SOURCES = tests/unit/tui-browse-test.c
+tests_unit_tui_browse_test_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
+tests_unit_tui_browse_test_LDADD = libtui.a libcore.a libcommon.a $(NCURSES_LIBS)
+BROWSE_TESTS = \
+	tests/screens/browse-list-test.sh \
+	tests/screens/browse-actions-test.sh \
+	tests/screens/browse-refresh-test.sh
+TESTS += $(BROWSE_TESTS)
+EXTRA_DIST += $(BROWSE_TESTS)

@@ -72,6 +72,7 @@ home_build(struct home *h)
 	    false);
 	widget_list_add(&h->menu, "attach", _("Attach an existing AKS "
 	    "cluster"), false);
+	widget_list_add(&h->menu, "browse", _("Browse clusters"), false);
 	widget_list_add(&h->menu, "quit", _("Quit"), false);
 }
 
@@ -104,7 +105,9 @@ home_request(struct screen *s, const struct key_event *ev)
 			if (s->tui->ctx.scope.workspace[0] == '\0')
 				s->tui->ctx.scope = h->draft.scope;
 			screen_wizard_push_plan(s->tui, &h->draft);
-		} else if (strcmp(key, "quit") == 0)
+		} else if (strcmp(key, "browse") == 0)
+			screen_browse_push(s->tui, s->tui->ctx.readonly);
+		else if (strcmp(key, "quit") == 0)
 			tui_request_quit(s->tui);
 		else if (strncmp(key, "op:", 3) == 0) {
 			const struct journal_entry *je =

@@ -156,9 +156,11 @@ progress_leave(struct screen *s)
 	struct tui	*t = s->tui;
 
 	while (t->depth > 1 && strcmp(t->stack[t->depth - 1]->ops->name,
-	    "home") != 0)
+	    "home") != 0 && strcmp(t->stack[t->depth - 1]->ops->name,
+	    "browse") != 0)
 		tui_pop(t);
-	if (strcmp(t->stack[t->depth - 1]->ops->name, "home") != 0)
+	if (strcmp(t->stack[t->depth - 1]->ops->name, "home") != 0 &&
+	    strcmp(t->stack[t->depth - 1]->ops->name, "browse") != 0)
 		t->quit = true;
 }
 

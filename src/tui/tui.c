@@ -509,6 +509,7 @@ tui_main(const struct tui_options *o)
 	t.ctx.sandbox = o->sandbox;
 	t.ctx.arm = o->arm;
 	t.ctx.live = o->arm != NULL;
+	t.ctx.readonly = o->readonly;
 	snprintf(t.ctx.offline_reason, sizeof t.ctx.offline_reason, "%s",
 	    o->offline_reason != NULL ? o->offline_reason : "");
 	if (script != NULL && *script != '\0' && !script_open(script, &err)) {
@@ -529,6 +530,9 @@ tui_main(const struct tui_options *o)
 		else
 			screen_wizard_push(&t, o->start == TUI_START_CREATE ?
 			    PLAN_CREATE : PLAN_ATTACH);
+		break;
+	case TUI_START_BROWSE:
+		screen_browse_push(&t, o->readonly);
 		break;
 	default:
 		screen_home_push(&t);

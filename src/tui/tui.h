@@ -25,7 +25,8 @@ typedef struct _win_st WINDOW;
 enum tui_start {
 	TUI_START_HOME,
 	TUI_START_CREATE,
-	TUI_START_ATTACH
+	TUI_START_ATTACH,
+	TUI_START_BROWSE
 };
 
 /* What cli/ hands over: the scope from the command line, no more. */
@@ -38,6 +39,7 @@ struct tui_options {
 	enum cloud	 cloud;
 	bool		 no_color;
 	bool		 sandbox;
+	bool		 readonly;	/* --readonly: no actions */
 	struct arm	*arm;		/* live backend (borrowed), or NULL */
 	const char	*offline_reason;	/* why arm is NULL, or NULL */
 };
@@ -79,6 +81,7 @@ struct tui_context {
 	enum cloud		 cloud;
 	bool			 sandbox;
 	bool			 live;		/* a backend answers */
+	bool			 readonly;	/* --readonly: no actions */
 	struct arm		*arm;		/* (borrowed) NULL offline */
 	char			 offline_reason[256];
 	char			 identity[PLAN_NAME_LEN];
@@ -131,6 +134,8 @@ const char *tui_spinner(struct tui *);
 
 /* Screens (screen-*.c). */
 void	screen_home_push(struct tui *);
+/* The workspace's computes (screen-browse.c). */
+void	screen_browse_push(struct tui *, bool readonly);
 /* Pick subscription and workspace, then open the wizard for then. */
 void	screen_scope_push(struct tui *, enum plan_op then);
 void	screen_wizard_push(struct tui *, enum plan_op);

@@ -52,8 +52,8 @@ assert_equals home.screen "home offers to follow the operation" <<EOF
   › Follow the create of ml-resume, still running when last seen (InProgress)
     Create an inference cluster
     Attach an existing AKS cluster
+    Browse clusters
     Quit
-
 
 
 

@@ -1,0 +1,154 @@
+/*
+ * The browse model: a workspace's computes as plain rows (copies, so a
+ * refresh cannot leave the screen with dangling pointers), sorted with
+ * inference (AKS) computes first, filtered by a substring ("!" inverts),
+ * the selection kept on the same compute across refreshes, and the
+ * decision to refresh by itself while a compute is in a transitional
+ * state.  No curses and no network here: tests/unit/tui-browse-test.c.
+ */
+#ifndef AKSWIZ_TUI_BROWSE_H
+#define AKSWIZ_TUI_BROWSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Columns of the list, in the order shown; also the sort keys. */
+enum browse_col {
+	BROWSE_COL_NAME,
+	BROWSE_COL_STATE,
+	BROWSE_COL_PURPOSE,
+	BROWSE_COL_NODES,
+	BROWSE_COL_VERSION,
+	BROWSE_COL_REGION,
+	BROWSE_COL_LB,
+	BROWSE_COL_TLS,
+	BROWSE_COL__COUNT
+};
+
+enum browse_state {
+	BROWSE_STATE_OK,	/* Succeeded */
+	BROWSE_STATE_FAILED,	/* Failed, Canceled */
+	BROWSE_STATE_BUSY,	/* Creating, Updating, Deleting */
+	BROWSE_STATE_OTHER	/* anything else, or unknown */
+};
+
+/* One compute, every string owned by the row ("" when unknown). */
+struct browse_row {
+	char	*id;
+	char	*name;
+	char	*type;		/* "AKS", "AmlCompute" ... */
+	char	*state;		/* provisioningState */
+	char	*purpose;	/* clusterPurpose */
+	char	*size;		/* agentVmSize */
+	int	 nodes;		/* -1 unknown */
+	int	 vcpu;		/* nodes × the size's vCPU; -1 unknown */
+	char	*version;	/* the AKS cluster's, once fetched */
+	char	*region;
+	char	*lb;		/* "PublicIp" / "InternalLoadBalancer" */
+	char	*subnet;
+	char	*tls;		/* sslConfiguration.status */
+	char	*cname;
+	char	*leaf;
+	char	*fqdn;
+	char	*resource_id;	/* the AKS cluster */
+	char	*description;
+	char	*created;
+	char	*modified;
+	char	*error_code;
+	char	*error_message;
+	bool	 attached;	/* isAttachedCompute */
+	char	*search;	/* lower-case text the filter looks in */
+};
+
+/* The list as shown: rows, their order, the filter and the selection. */
+struct compute_page {
+	struct browse_row	*rows;		/* owned */
+	size_t			 n;
+	size_t			*order;		/* rows sorted */
+	size_t			*view;		/* sorted rows matching the filter */
+	size_t			 nview;
+	size_t			 sel;		/* index into view */
+	size_t			 top;		/* first view row drawn */
+	enum browse_col		 sort;
+	char			 filter[128];	/* as typed, "!" first inverts */
+};
+
+void	browse_page_init(struct compute_page *);
+void	browse_page_done(struct compute_page *);
+/*
+ * Replace the rows (takes over rows, an array of n made with
+ * browse_rows_new) and re-sort and re-filter; the selection stays on the
+ * compute of the same name when it is still shown.
+ */
+void	browse_page_set(struct compute_page *, struct browse_row *rows,
+	    size_t n);
+/* Set the filter text and recompute the view, keeping the selection. */
+void	browse_page_filter(struct compute_page *, const char *);
+/* Sort by the next column (after TLS, by name again). */
+void	browse_page_cycle_sort(struct compute_page *);
+/* The selected row (borrowed until the next set), or NULL. */
+struct browse_row *browse_page_selected(const struct compute_page *);
+/* Select the compute of that name; false if it is not shown. */
+bool	browse_page_select(struct compute_page *, const char *name);
+/* Move the selection by delta rows, keeping it in a window of height rows. */
+void	browse_page_move(struct compute_page *, long delta, int height);
+/* True while a compute is Creating, Updating or Deleting. */
+bool	browse_page_transitional(const struct compute_page *);
+/* The row of that name, or NULL. */
+struct browse_row *browse_page_find(const struct compute_page *,
+	    const char *name);
+
+/* n empty rows (every string ""); fill them, then browse_row_finish(). */
+struct browse_row *browse_rows_new(size_t n);
+/* Set a row's string member (copies; NULL becomes ""). */
+void	browse_row_set(char **member, const char *value);
+/* Compute the search text and the vCPU once the members are set. */
+void	browse_row_finish(struct browse_row *);
+void	browse_rows_free(struct browse_row *, size_t n);
+
+/* The kind of a provisioning state. */
+enum browse_state browse_state_kind(const char *);
+/* True for AKS computes (inference clusters). */
+bool	browse_row_inference(const struct browse_row *);
+/* The column's heading (N_() text) and untranslated name. */
+const char *browse_col_title(enum browse_col);
+const char *browse_col_name(enum browse_col);
+/*
+ * "3 × Standard_D3_v2 = 12" (times is the glyph to use); brief drops the
+ * "Standard_" every size starts with: "3 × D3_v2 = 12".
+ */
+void	browse_nodes_text(const struct browse_row *, const char *times,
+	    bool brief, char *, size_t);
+/*
+ * Column widths for a terminal width: each column's minimum, then what is
+ * left shared out where the text needs it.  widths[] gets one per column,
+ * 0 for a column left out.
+ */
+void	browse_layout(int width, int widths[BROWSE_COL__COUNT]);
+
+/*
+ * The split widget (widget-split.c): a list and a detail pane, side by
+ * side on wide terminals (WIDGET_SPLIT_MIN_COLS and more), the detail
+ * full screen on smaller ones.  The screen draws both through callbacks.
+ */
+#define WIDGET_SPLIT_MIN_COLS	150
+
+struct _win_st;
+typedef void (*widget_split_fn)(void *arg, struct _win_st *, int y, int x,
+    int height, int width);
+
+struct widget_split {
+	bool	 open;		/* the detail pane is shown */
+	int	 scroll;	/* first detail line shown */
+};
+
+/* True when the detail takes the whole screen at this width. */
+bool	widget_split_full(const struct widget_split *, int cols);
+/* Draw the list and/or the detail in the rectangle y,x,height,width. */
+void	widget_split_draw(struct widget_split *, struct _win_st *, int y,
+	    int x, int height, int width, widget_split_fn list,
+	    widget_split_fn detail, void *arg);
+/* The width the list gets (the whole width when the detail is closed). */
+int	widget_split_list_width(const struct widget_split *, int width);
+
+#endif

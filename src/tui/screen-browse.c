@@ -1,0 +1,1444 @@
+/*
+ * Browse: the workspace's computes in a live list (browse.h is the
+ * model), inference clusters first, with a detail pane (widget-split.c)
+ * and the actions people need: detach, switch the load balancer, change
+ * TLS, delete.  Every network call is a job (job.c): pages of the list,
+ * the Kubernetes versions of the rows in view, the detail's AKS cluster.
+ * Actions are plans run by the progress screen, so they are journaled and
+ * resumable like the wizard's.  --readonly hides every action.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "azure/arm.h"
+#include "azure/http.h"
+#include "azure/armerror.h"
+#include "azure/ops.h"
+#include "common/buf.h"
+#include "common/clock.h"
+#include "common/i18n.h"
+#include "common/xalloc.h"
+#include "tui/browse.h"
+#include "tui/display.h"
+#include "tui/job.h"
+#include "tui/live.h"
+#include "tui/timer.h"
+#include "tui/tui.h"
+#include "tui/widget.h"
+
+#define BROWSE_REFRESH_MS	5000	/* while a compute is transitional */
+
+enum browse_mode {
+	BROWSE_LIST,		/* the list (and the detail when open) */
+	BROWSE_DETACH,		/* confirm a detach */
+	BROWSE_DELETE,		/* type the name to delete */
+	BROWSE_LB,		/* confirm a load balancer switch */
+	BROWSE_TLS,		/* choose the new TLS settings */
+	BROWSE_HELP
+};
+
+/* A page of the compute list, fetched on the worker. */
+struct browse_load {
+	struct arm		*arm;
+	char			*url;		/* this page (owned) */
+	void			*owner;
+	bool			 cancelled;
+	bool			 ok;
+	struct err		 err;
+	struct arm_compute_list	 list;		/* this page's computes */
+	char			*next;		/* nextLink, or NULL */
+};
+
+/* The AKS cluster of the detail pane. */
+struct browse_cluster {
+	struct arm		*arm;
+	char			*rid;
+	void			*owner;
+	bool			 cancelled;
+	bool			 ok;
+	struct err		 err;
+	struct arm_cluster	 c;
+};
+
+/* Kubernetes versions of the clusters behind the rows in view. */
+struct browse_versions {
+	struct arm		*arm;
+	void			*owner;
+	bool			 cancelled;
+	char			**rid;
+	char			**version;	/* NULL when not found */
+	size_t			 n;
+};
+
+struct browse_version {
+	char	*rid;
+	char	*version;
+};
+
+struct browse {
+	struct tui		*tui;
+	struct compute_page	 page;
+	struct widget_split	 split;
+	enum browse_mode	 mode;
+	bool			 readonly;
+	/* loading */
+	struct browse_load	*load;		/* the page being fetched */
+	struct arm_compute_list	 acc;		/* pages so far */
+	bool			 loaded;	/* one complete list shown */
+	size_t			 shown_at;	/* acc.n when last shown */
+	char			 error[512];
+	/* the filter line */
+	bool			 filtering;
+	char			 filter[128];
+	/* versions and the detail's cluster */
+	struct browse_version	*versions;
+	size_t			 nversions;
+	struct browse_versions	*vjob;
+	struct browse_cluster	*cjob;
+	struct arm_cluster	 cluster;	/* of cluster_rid */
+	char			*cluster_rid;
+	bool			 cluster_ok;
+	char			 cluster_err[256];
+	/* actions */
+	char			 target[64];	/* the compute acted on */
+	struct widget_field	 field;		/* name, subnet */
+	struct widget_field	 tls_leaf, tls_cert, tls_key, tls_cname;
+	int			 tls_mode;
+	struct widget_form	 tls_form;
+	int			 list_height;	/* rows of the last draw */
+};
+
+static const enum request browse_keys[] = {
+	REQ_UP, REQ_DOWN, REQ_PAGE_UP, REQ_PAGE_DOWN, REQ_HOME, REQ_END,
+	REQ_ENTER, REQ_BACK, REQ_NONE
+};
+
+static void	browse_load_start(struct screen *, const char *url);
+static void	browse_versions_start(struct screen *);
+static void	browse_tls_form(struct browse *);
+
+/* ---- jobs ---- */
+
+/* Job: fetch one page of computes. */
+static void
+browse_load_run(void *arg)
+{
+	struct browse_load	*l = arg;
+	struct http_response	 rsp;
+
+	err_clear(&l->err);
+	http_response_init(&rsp);
+	if (!arm_get_raw(l->arm, l->url, &rsp, &l->err))
+		l->ok = false;
+	else if (rsp.status != 200)
+		l->ok = arm_error_summary(buf_str(&rsp.body), rsp.status,
+		    &l->err);
+	else
+		l->ok = arm_parse_computes(buf_str(&rsp.body), &l->list,
+		    &l->next, &l->err);
+	http_response_done(&rsp);
+}
+
+/* Free a page job. */
+static void
+browse_load_free(struct browse_load *l)
+{
+	if (l == NULL)
+		return;
+	free(l->url);
+	free(l->next);
+	arm_compute_list_free(&l->list);
+	free(l);
+}
+
+/* Job: GET the detail's AKS cluster. */
+static void
+browse_cluster_run(void *arg)
+{
+	struct browse_cluster	*c = arg;
+
+	err_clear(&c->err);
+	c->ok = arm_get_cluster(c->arm, c->rid, &c->c, &c->err);
+}
+
+/* Free a cluster job. */
+static void
+browse_cluster_free(struct browse_cluster *c)
+{
+	if (c == NULL)
+		return;
+	free(c->rid);
+	arm_cluster_done(&c->c);
+	free(c);
+}
+
+/* Job: each cluster's version (a failure leaves it unknown). */
+static void
+browse_versions_run(void *arg)
+{
+	struct browse_versions	*v = arg;
+	struct arm_cluster	 c;
+	struct err		 err;
+	size_t			 i;
+
+	for (i = 0; i < v->n; i++) {
+		memset(&c, 0, sizeof c);
+		err_clear(&err);
+		if (arm_get_cluster(v->arm, v->rid[i], &c, &err) &&
+		    c.version != NULL)
+			v->version[i] = xstrdup(c.version);
+		arm_cluster_done(&c);
+	}
+}
+
+/* Free a versions job. */
+static void
+browse_versions_free(struct browse_versions *v)
+{
+	size_t	i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; i < v->n; i++) {
+		free(v->rid[i]);
+		free(v->version[i]);
+	}
+	free(v->rid);
+	free(v->version);
+	free(v);
+}
+
+/* ---- the model from the service's answer ---- */
+
+/* The cached version of a cluster, or NULL. */
+static const char *
+browse_version_of(const struct browse *b, const char *rid)
+{
+	size_t	i;
+
+	for (i = 0; i < b->nversions; i++)
+		if (strcasecmp(b->versions[i].rid, rid) == 0)
+			return b->versions[i].version;
+	return NULL;
+}
+
+/* Remember a cluster's version ("" when it could not be read). */
+static void
+browse_version_put(struct browse *b, const char *rid, const char *version)
+{
+	size_t	i;
+
+	for (i = 0; i < b->nversions; i++)
+		if (strcasecmp(b->versions[i].rid, rid) == 0) {
+			browse_row_set(&b->versions[i].version, version);
+			return;
+		}
+	b->versions = xreallocarray(b->versions, b->nversions + 1,
+	    sizeof *b->versions);
+	b->versions[b->nversions].rid = xstrdup(rid);
+	b->versions[b->nversions].version = xstrdup(version != NULL ?
+	    version : "");
+	b->nversions++;
+}
+
+/* Rows from the computes fetched so far; the page keeps the selection. */
+static void
+browse_show(struct browse *b)
+{
+	struct browse_row	*rows = browse_rows_new(b->acc.n);
+	size_t			 i;
+
+	for (i = 0; i < b->acc.n; i++) {
+		const struct arm_compute	*c = &b->acc.v[i];
+		struct browse_row		*r = &rows[i];
+		const char			*v;
+
+		browse_row_set(&r->id, c->id);
+		browse_row_set(&r->name, c->name);
+		browse_row_set(&r->type, c->compute_type);
+		browse_row_set(&r->state, c->provisioning_state);
+		browse_row_set(&r->purpose, c->cluster_purpose);
+		browse_row_set(&r->size, c->agent_vm_size);
+		r->nodes = c->agent_count;
+		browse_row_set(&r->region, c->compute_location != NULL ?
+		    c->compute_location : c->location);
+		browse_row_set(&r->lb, c->lb_type);
+		browse_row_set(&r->subnet, c->lb_subnet);
+		browse_row_set(&r->tls, c->ssl_status);
+		browse_row_set(&r->cname, c->ssl_cname);
+		browse_row_set(&r->leaf, c->ssl_leaf_label);
+		browse_row_set(&r->fqdn, c->cluster_fqdn);
+		browse_row_set(&r->resource_id, c->resource_id);
+		browse_row_set(&r->description, c->description);
+		browse_row_set(&r->created, c->created_on);
+		browse_row_set(&r->modified, c->modified_on);
+		browse_row_set(&r->error_code, c->error_code);
+		browse_row_set(&r->error_message, c->error_message);
+		r->attached = c->is_attached;
+		v = c->resource_id != NULL ?
+		    browse_version_of(b, c->resource_id) : NULL;
+		browse_row_set(&r->version, v);
+		browse_row_finish(r);
+	}
+	browse_page_set(&b->page, rows, b->acc.n);
+	b->shown_at = b->acc.n;
+}
+
+/* Timer: refresh while something is Creating, Updating or Deleting. */
+static void
+browse_tick(struct tui *t, void *arg)
+{
+	struct screen	*s = arg;
+	struct browse	*b = s->data;
+
+	(void)t;
+	if (b->load == NULL)
+		browse_load_start(s, NULL);
+}
+
+/* A page arrived: add it, show it, fetch the next or finish. */
+static void
+browse_loaded(void *arg)
+{
+	struct browse_load	*l = arg;
+	struct screen		*s = l->owner;
+	struct browse		*b;
+	size_t			 i;
+	char			*next;
+
+	if (l->cancelled) {
+		browse_load_free(l);
+		return;
+	}
+	b = s->data;
+	b->load = NULL;
+	s->tui->redraw = true;
+	if (!l->ok) {
+		snprintf(b->error, sizeof b->error, "%s", l->err.msg);
+		arm_compute_list_free(&b->acc);
+		memset(&b->acc, 0, sizeof b->acc);
+		browse_load_free(l);
+		return;
+	}
+	b->error[0] = '\0';
+	/* Move the page's computes over (the strings change owner). */
+	for (i = 0; i < l->list.n; i++) {
+		if (b->acc.n == b->acc.alloc) {
+			b->acc.alloc = b->acc.alloc ? b->acc.alloc * 2 : 64;
+			b->acc.v = xreallocarray(b->acc.v, b->acc.alloc,
+			    sizeof *b->acc.v);
+		}
+		b->acc.v[b->acc.n++] = l->list.v[i];
+	}
+	l->list.n = 0;
+	next = l->next;
+	l->next = NULL;
+	browse_load_free(l);
+	if (next != NULL) {
+		/* The first list shows as it comes, every time it doubles. */
+		if (!b->loaded && b->acc.n >= 2 * b->shown_at)
+			browse_show(b);
+		browse_load_start(s, next);
+		free(next);
+		return;
+	}
+	browse_show(b);
+	b->loaded = true;
+	arm_compute_list_free(&b->acc);
+	memset(&b->acc, 0, sizeof b->acc);
+	browse_versions_start(s);
+	if (browse_page_transitional(&b->page))
+		timer_add(clock_now_ms() + BROWSE_REFRESH_MS, true, s,
+		    browse_tick, s);
+}
+
+/* Fetch a page: url, or the first page of the workspace's computes. */
+static void
+browse_load_start(struct screen *s, const char *url)
+{
+	struct browse		*b = s->data;
+	struct tui_context	*ctx = &s->tui->ctx;
+	struct browse_load	*l;
+	char			 u[2048];
+
+	if (ctx->arm == NULL)
+		return;
+	if (url == NULL) {
+		/* A new list: drop a half-fetched one. */
+		arm_compute_list_free(&b->acc);
+		memset(&b->acc, 0, sizeof b->acc);
+		b->shown_at = 0;
+		timer_cancel_owner(s);
+		snprintf(u, sizeof u, "%s/subscriptions/%s/resourceGroups/%s/"
+		    "providers/Microsoft.MachineLearningServices/workspaces/"
+		    "%s/computes?api-version=%s", ctx->arm->endpoint,
+		    ctx->scope.subscription, ctx->scope.resource_group,
+		    ctx->scope.workspace, ARM_API_ML);
+		url = u;
+	}
+	l = xcalloc(1, sizeof *l);
+	l->arm = ctx->arm;
+	l->url = xstrdup(url);
+	l->owner = s;
+	b->load = l;
+	job_start(browse_load_run, browse_loaded, l);
+}
+
+/* Versions arrived: remember them, put them in the rows. */
+static void
+browse_versions_done(void *arg)
+{
+	struct browse_versions	*v = arg;
+	struct screen		*s = v->owner;
+	struct browse		*b;
+	size_t			 i, j;
+
+	if (v->cancelled) {
+		browse_versions_free(v);
+		return;
+	}
+	b = s->data;
+	b->vjob = NULL;
+	for (i = 0; i < v->n; i++) {
+		browse_version_put(b, v->rid[i], v->version[i]);
+		for (j = 0; j < b->page.n; j++)
+			if (strcasecmp(b->page.rows[j].resource_id,
+			    v->rid[i]) == 0) {
+				browse_row_set(&b->page.rows[j].version,
+				    v->version[i]);
+				browse_row_finish(&b->page.rows[j]);
+			}
+	}
+	browse_versions_free(v);
+	s->tui->redraw = true;
+	browse_versions_start(s);	/* rows scrolled into view meanwhile */
+}
+
+/* Ask for the versions of the rows in view that are not known yet. */
+static void
+browse_versions_start(struct screen *s)
+{
+	struct browse		*b = s->data;
+	struct browse_versions	*v;
+	size_t			 i, h = b->list_height > 0 ?
+	    (size_t)b->list_height : 20;
+
+	if (b->vjob != NULL || s->tui->ctx.arm == NULL)
+		return;
+	v = xcalloc(1, sizeof *v);
+	v->rid = xcalloc(h, sizeof *v->rid);
+	v->version = xcalloc(h, sizeof *v->version);
+	for (i = b->page.top; i < b->page.nview && i < b->page.top + h; i++) {
+		const struct browse_row	*r = &b->page.rows[b->page.view[i]];
+
+		if (!browse_row_inference(r) || r->resource_id[0] == '\0' ||
+		    browse_version_of(b, r->resource_id) != NULL)
+			continue;
+		v->rid[v->n++] = xstrdup(r->resource_id);
+	}
+	if (v->n == 0) {
+		browse_versions_free(v);
+		return;
+	}
+	v->arm = s->tui->ctx.arm;
+	v->owner = s;
+	b->vjob = v;
+	job_start(browse_versions_run, browse_versions_done, v);
+}
+
+/* The detail's cluster arrived. */
+static void
+browse_cluster_done(void *arg)
+{
+	struct browse_cluster	*c = arg;
+	struct screen		*s = c->owner;
+	struct browse		*b;
+
+	if (c->cancelled) {
+		browse_cluster_free(c);
+		return;
+	}
+	b = s->data;
+	b->cjob = NULL;
+	arm_cluster_done(&b->cluster);
+	memset(&b->cluster, 0, sizeof b->cluster);
+	free(b->cluster_rid);
+	b->cluster_rid = xstrdup(c->rid);
+	b->cluster_ok = c->ok;
+	snprintf(b->cluster_err, sizeof b->cluster_err, "%s", c->ok ? "" :
+	    c->err.msg);
+	if (c->ok) {
+		b->cluster = c->c;
+		memset(&c->c, 0, sizeof c->c);
+		if (b->cluster.version != NULL)
+			browse_version_put(b, c->rid, b->cluster.version);
+	}
+	browse_cluster_free(c);
+	s->tui->redraw = true;
+}
+
+/* Fetch the selected compute's cluster for the detail, unless known. */
+static void
+browse_cluster_start(struct screen *s)
+{
+	struct browse		*b = s->data;
+	struct browse_row	*r = browse_page_selected(&b->page);
+	struct browse_cluster	*c;
+
+	if (r == NULL || r->resource_id[0] == '\0' || b->cjob != NULL ||
+	    s->tui->ctx.arm == NULL)
+		return;
+	if (b->cluster_rid != NULL &&
+	    strcasecmp(b->cluster_rid, r->resource_id) == 0)
+		return;
+	c = xcalloc(1, sizeof *c);
+	c->arm = s->tui->ctx.arm;
+	c->rid = xstrdup(r->resource_id);
+	c->owner = s;
+	b->cjob = c;
+	job_start(browse_cluster_run, browse_cluster_done, c);
+}
+
+/* ---- actions ---- */
+
+/* A plan for the target compute of this screen's workspace. */
+static void
+browse_plan(struct screen *s, struct plan *p, enum plan_op op)
+{
+	struct browse	*b = s->data;
+
+	plan_init(p, op);
+	p->scope = s->tui->ctx.scope;
+	snprintf(p->name, sizeof p->name, "%s", b->target);
+}
+
+/* Hand the plan to the progress screen (journaled, resumable). */
+static void
+browse_run(struct screen *s, const struct plan *p)
+{
+	struct browse	*b = s->data;
+
+	b->mode = BROWSE_LIST;
+	screen_progress_push(s->tui, live_run_new(s->tui->ctx.arm,
+	    s->tui->ctx.cloud, p), NULL);
+}
+
+/* The row's current TLS settings into a plan (an update sends both). */
+static bool
+browse_plan_keep_tls(struct plan *p, const struct browse_row *r)
+{
+	if (strcasecmp(r->tls, "Auto") == 0) {
+		p->tls.mode = TLS_MICROSOFT;
+		snprintf(p->tls.leaf_label, sizeof p->tls.leaf_label, "%s",
+		    r->leaf);
+	} else if (strcasecmp(r->tls, "Enabled") == 0)
+		return false;	/* the key is not readable back */
+	else
+		p->tls.mode = TLS_DISABLED;
+	return true;
+}
+
+/* Open an action's confirmation on the selected row. */
+static enum reaction
+browse_action(struct screen *s, int key)
+{
+	struct browse		*b = s->data;
+	struct browse_row	*r = browse_page_selected(&b->page);
+
+	if (r == NULL)
+		return REACT_NONE;
+	if (!browse_row_inference(r)) {
+		tui_status(s->tui, STYLE_WARNING, _("%s is a %s compute, not "
+		    "an inference cluster: akswiz does not change it."),
+		    r->name, r->type);
+		return REACT_REDRAW;
+	}
+	if (browse_state_kind(r->state) == BROWSE_STATE_BUSY) {
+		tui_status(s->tui, STYLE_WARNING, _("%s is %s: wait until it "
+		    "is done."), r->name, r->state);
+		return REACT_REDRAW;
+	}
+	if ((key == 'i' || key == 't') &&
+	    browse_state_kind(r->state) == BROWSE_STATE_FAILED) {
+		tui_status(s->tui, STYLE_WARNING, _("%s failed: there is "
+		    "nothing to update; delete (x) or detach (d) it, then "
+		    "create or attach again."), r->name);
+		return REACT_REDRAW;
+	}
+	snprintf(b->target, sizeof b->target, "%s", r->name);
+	widget_field_init(&b->field);
+	switch (key) {
+	case 'd':
+		b->mode = BROWSE_DETACH;
+		break;
+	case 'x':
+		if (r->attached) {
+			tui_status(s->tui, STYLE_WARNING, _("%s was attached, "
+			    "not created by the workspace: it can be detached "
+			    "(d), not deleted."), r->name);
+			return REACT_REDRAW;
+		}
+		b->mode = BROWSE_DELETE;
+		break;
+	case 'i':
+		if (strcasecmp(r->tls, "Enabled") == 0) {
+			tui_status(s->tui, STYLE_WARNING, _("%s uses your own "
+			    "certificate, which an update must send again: "
+			    "use \"akswiz plan new update\" with --cert-file "
+			    "and --key-file."), r->name);
+			return REACT_REDRAW;
+		}
+		widget_field_set(&b->field, r->subnet);
+		b->mode = BROWSE_LB;
+		break;
+	case 't':
+		b->tls_mode = strcasecmp(r->tls, "Auto") == 0 ? 1 :
+		    strcasecmp(r->tls, "Enabled") == 0 ? 2 : 0;
+		widget_field_init(&b->tls_leaf);
+		widget_field_init(&b->tls_cert);
+		widget_field_init(&b->tls_key);
+		widget_field_init(&b->tls_cname);
+		b->tls_cert.path = b->tls_key.path = true;
+		widget_field_set(&b->tls_leaf, r->leaf);
+		widget_field_set(&b->tls_cname, r->cname);
+		browse_tls_form(b);
+		b->mode = BROWSE_TLS;
+		break;
+	}
+	return REACT_REDRAW;
+}
+
+static const char *const tls_choices[] = {
+	N_("Disabled"), N_("Microsoft certificate"), N_("My own certificate")
+};
+
+/* The TLS form: which fields show depends on the choice. */
+static void
+browse_tls_form(struct browse *b)
+{
+	struct form_item	*it;
+	int			 focus = b->tls_form.focus;
+
+	widget_form_init(&b->tls_form);
+	b->tls_form.focus = focus;
+	it = widget_form_add(&b->tls_form, FORM_CHOICE, N_("TLS"),
+	    FIELD_TLS_MODE);
+	it->choice = &b->tls_mode;
+	it->choices = tls_choices;
+	it->nchoices = 3;
+	it = widget_form_add(&b->tls_form, FORM_FIELD, N_("Leaf label"),
+	    FIELD_TLS_LEAF_LABEL);
+	it->field = &b->tls_leaf;
+	it->hidden = b->tls_mode != 1;
+	it = widget_form_add(&b->tls_form, FORM_FIELD, N_("Certificate"),
+	    FIELD_TLS_CERT_FILE);
+	it->field = &b->tls_cert;
+	it->hidden = b->tls_mode != 2;
+	it = widget_form_add(&b->tls_form, FORM_FIELD, N_("Key"),
+	    FIELD_TLS_KEY_FILE);
+	it->field = &b->tls_key;
+	it->hidden = b->tls_mode != 2;
+	it = widget_form_add(&b->tls_form, FORM_FIELD, N_("CNAME"),
+	    FIELD_TLS_CNAME);
+	it->field = &b->tls_cname;
+	it->hidden = b->tls_mode != 2;
+}
+
+/* Keys while an action waits for its confirmation. */
+static enum reaction
+browse_confirm_key(struct screen *s, const struct key_event *ev)
+{
+	struct browse		*b = s->data;
+	struct browse_row	*r = browse_page_find(&b->page, b->target);
+	struct plan		 p;
+	char			 text[PLAN_NAME_LEN];
+
+	if (ev->req == REQ_BACK || r == NULL) {
+		b->mode = BROWSE_LIST;
+		return REACT_REDRAW;
+	}
+	switch (b->mode) {
+	case BROWSE_DETACH:
+		if (ev->req != REQ_ENTER && !(ev->req == REQ_CHAR &&
+		    (ev->key.code == 'y' || ev->key.code == 'Y')))
+			return REACT_NONE;
+		browse_plan(s, &p, PLAN_DETACH);
+		p.detach_action = DETACH_KEEP;
+		browse_run(s, &p);
+		return REACT_REDRAW;
+	case BROWSE_DELETE:
+		if (ev->req != REQ_ENTER)
+			return widget_field_key(&b->field, ev) ? REACT_REDRAW :
+			    REACT_NONE;
+		widget_field_get(&b->field, text, sizeof text);
+		if (strcmp(text, b->target) != 0) {
+			tui_status(s->tui, STYLE_ERROR, _("Type the name, %s, "
+			    "exactly; nothing was deleted."), b->target);
+			return REACT_REDRAW;
+		}
+		browse_plan(s, &p, PLAN_DETACH);
+		p.detach_action = DETACH_DELETE;
+		browse_run(s, &p);
+		return REACT_REDRAW;
+	case BROWSE_LB:
+		if (ev->req != REQ_ENTER)
+			return strcasecmp(r->lb, "InternalLoadBalancer") != 0 &&
+			    widget_field_key(&b->field, ev) ? REACT_REDRAW :
+			    REACT_NONE;
+		browse_plan(s, &p, PLAN_UPDATE);
+		if (!browse_plan_keep_tls(&p, r))
+			return REACT_NONE;
+		if (strcasecmp(r->purpose, "DevTest") == 0)
+			p.purpose = PURPOSE_DEVTEST;
+		if (strcasecmp(r->lb, "InternalLoadBalancer") == 0)
+			p.lb_type = LB_PUBLIC;
+		else {
+			p.lb_type = LB_INTERNAL;
+			widget_field_get(&b->field, p.lb_subnet,
+			    sizeof p.lb_subnet);
+			if (p.lb_subnet[0] == '\0') {
+				tui_status(s->tui, STYLE_ERROR, _("An internal "
+				    "load balancer needs a subnet."));
+				return REACT_REDRAW;
+			}
+		}
+		browse_run(s, &p);
+		return REACT_REDRAW;
+	case BROWSE_TLS:
+		if (ev->req != REQ_ENTER) {
+			bool	changed = widget_form_key(&b->tls_form, ev);
+
+			browse_tls_form(b);
+			return changed ? REACT_REDRAW : REACT_NONE;
+		}
+		browse_plan(s, &p, PLAN_UPDATE);
+		if (strcasecmp(r->purpose, "DevTest") == 0)
+			p.purpose = PURPOSE_DEVTEST;
+		if (strcasecmp(r->lb, "InternalLoadBalancer") == 0) {
+			p.lb_type = LB_INTERNAL;
+			snprintf(p.lb_subnet, sizeof p.lb_subnet, "%s",
+			    r->subnet);
+		}
+		p.tls.mode = (enum tls_mode)b->tls_mode;
+		p.tls.overwrite = true;
+		widget_field_get(&b->tls_leaf, p.tls.leaf_label,
+		    sizeof p.tls.leaf_label);
+		widget_field_get(&b->tls_cert, p.tls.cert_file,
+		    sizeof p.tls.cert_file);
+		widget_field_get(&b->tls_key, p.tls.key_file,
+		    sizeof p.tls.key_file);
+		widget_field_get(&b->tls_cname, p.tls.cname,
+		    sizeof p.tls.cname);
+		browse_run(s, &p);
+		return REACT_REDRAW;
+	default:
+		b->mode = BROWSE_LIST;
+		return REACT_REDRAW;
+	}
+}
+
+/* ---- keys ---- */
+
+/* Keys of the filter line: text, Backspace, Enter keeps, Esc clears. */
+static enum reaction
+browse_filter_key(struct screen *s, const struct key_event *ev)
+{
+	struct browse	*b = s->data;
+	size_t		 len = strlen(b->filter);
+	char		 mb[8];
+	int		 n;
+
+	switch (ev->req) {
+	case REQ_ENTER:
+		b->filtering = false;
+		return REACT_REDRAW;
+	case REQ_BACK:
+		b->filtering = false;
+		b->filter[0] = '\0';
+		break;
+	case REQ_KILL_LINE:
+		b->filter[0] = '\0';
+		break;
+	case REQ_BACKSPACE:
+		/* Drop one UTF-8 character. */
+		while (len > 0 && ((unsigned char)b->filter[--len] & 0xc0) ==
+		    0x80)
+			;
+		b->filter[len] = '\0';
+		break;
+	case REQ_UP:
+	case REQ_DOWN:
+	case REQ_PAGE_UP:
+	case REQ_PAGE_DOWN:
+		browse_page_move(&b->page, ev->req == REQ_UP ? -1 :
+		    ev->req == REQ_DOWN ? 1 : ev->req == REQ_PAGE_UP ?
+		    -b->list_height : b->list_height, b->list_height);
+		return REACT_REDRAW;
+	default:
+		if (!keys_is_text(&ev->key))
+			return REACT_NONE;
+		n = wctomb(mb, (wchar_t)ev->key.code);
+		if (n <= 0 || len + (size_t)n >= sizeof b->filter)
+			return REACT_NONE;
+		memcpy(b->filter + len, mb, (size_t)n);
+		b->filter[len + (size_t)n] = '\0';
+		break;
+	}
+	browse_page_filter(&b->page, b->filter);
+	return REACT_REDRAW;
+}
+
+/* Browse keys: move, filter, sort, refresh, detail, actions. */
+static enum reaction
+browse_request(struct screen *s, const struct key_event *ev)
+{
+	struct browse	*b = s->data;
+	int		 h = b->list_height > 0 ? b->list_height : 10;
+	size_t		 before = b->page.sel;
+
+	if (b->mode == BROWSE_HELP) {
+		b->mode = BROWSE_LIST;
+		return REACT_REDRAW;
+	}
+	if (b->mode != BROWSE_LIST)
+		return browse_confirm_key(s, ev);
+	if (b->filtering)
+		return browse_filter_key(s, ev);
+	switch (ev->req) {
+	case REQ_UP:
+	case REQ_DOWN:
+	case REQ_PAGE_UP:
+	case REQ_PAGE_DOWN:
+	case REQ_HOME:
+	case REQ_END:
+		if (widget_split_full(&b->split, COLS) &&
+		    (ev->req == REQ_UP || ev->req == REQ_DOWN)) {
+			/* The detail alone: arrows scroll it. */
+			b->split.scroll += ev->req == REQ_UP ? -1 : 1;
+			if (b->split.scroll < 0)
+				b->split.scroll = 0;
+			return REACT_REDRAW;
+		}
+		browse_page_move(&b->page, ev->req == REQ_UP ? -1 :
+		    ev->req == REQ_DOWN ? 1 : ev->req == REQ_PAGE_UP ? -h :
+		    ev->req == REQ_PAGE_DOWN ? h : ev->req == REQ_HOME ?
+		    -(long)b->page.nview : (long)b->page.nview, h);
+		if (b->page.sel != before) {
+			b->split.scroll = 0;
+			if (b->split.open)
+				browse_cluster_start(s);
+			browse_versions_start(s);
+		}
+		return REACT_REDRAW;
+	case REQ_ENTER:
+		b->split.open = true;
+		b->split.scroll = 0;
+		browse_cluster_start(s);
+		return REACT_REDRAW;
+	case REQ_BACK:
+		if (b->split.open) {
+			b->split.open = false;
+			return REACT_REDRAW;
+		}
+		if (s->tui->depth > 1)
+			tui_pop(s->tui);
+		return REACT_REDRAW;
+	case REQ_HELP:
+		b->mode = BROWSE_HELP;
+		return REACT_REDRAW;
+	case REQ_CHAR:
+		break;
+	default:
+		return REACT_UNHANDLED;
+	}
+	switch (ev->key.code) {
+	case '/':
+		b->filtering = true;
+		return REACT_REDRAW;
+	case 's':
+		browse_page_cycle_sort(&b->page);
+		browse_versions_start(s);
+		return REACT_REDRAW;
+	case 'r':
+		if (b->load == NULL)
+			browse_load_start(s, NULL);
+		return REACT_REDRAW;
+	case 'n':
+	case 'a':
+		if (b->readonly)
+			return REACT_NONE;
+		screen_wizard_push(s->tui, ev->key.code == 'n' ? PLAN_CREATE :
+		    PLAN_ATTACH);
+		return REACT_REDRAW;
+	case 'd':
+	case 'x':
+	case 'i':
+	case 't':
+		if (b->readonly || s->tui->ctx.arm == NULL)
+			return REACT_NONE;
+		if (ev->key.code == 't') {
+			b->tls_form.focus = 0;
+			browse_tls_form(b);
+		}
+		return browse_action(s, (int)ev->key.code);
+	default:
+		return REACT_NONE;
+	}
+}
+
+/* ---- drawing ---- */
+
+/* The state with its mark, so that it reads without colour too. */
+static const char *
+browse_state_mark(const char *state, int *attr)
+{
+	switch (browse_state_kind(state)) {
+	case BROWSE_STATE_OK:
+		*attr = display_attr(STYLE_OK);
+		return glyph->ok;
+	case BROWSE_STATE_FAILED:
+		*attr = display_attr(STYLE_ERROR);
+		return glyph->error;
+	case BROWSE_STATE_BUSY:
+		*attr = display_attr(STYLE_WARNING);
+		return glyph->more;
+	default:
+		*attr = A_NORMAL;
+		return glyph->info;
+	}
+}
+
+/* One row's cell text for a column. */
+static void
+browse_cell(const struct browse_row *r, enum browse_col c, char *buf,
+    size_t len)
+{
+	switch (c) {
+	case BROWSE_COL_NAME:
+		snprintf(buf, len, "%s", r->name);
+		break;
+	case BROWSE_COL_STATE:
+		snprintf(buf, len, "%s", r->state);
+		break;
+	case BROWSE_COL_PURPOSE:
+		if (browse_row_inference(r))
+			snprintf(buf, len, "%s", r->purpose);
+		else
+			snprintf(buf, len, "[%s]", r->type);
+		break;
+	case BROWSE_COL_NODES:
+		browse_nodes_text(r, glyph->times, true, buf, len);
+		break;
+	case BROWSE_COL_VERSION:
+		snprintf(buf, len, "%s", r->version);
+		break;
+	case BROWSE_COL_REGION:
+		snprintf(buf, len, "%s", r->region);
+		break;
+	case BROWSE_COL_LB:
+		snprintf(buf, len, "%s", !browse_row_inference(r) ? "" :
+		    strcasecmp(r->lb, "InternalLoadBalancer") == 0 ?
+		    /* TRANSLATORS: internal load balancer, 6 cells. */
+		    _("ILB") : _("public"));
+		break;
+	case BROWSE_COL_TLS:
+		snprintf(buf, len, "%s", !browse_row_inference(r) ? "" :
+		    /* TRANSLATORS: TLS with Microsoft's or your own
+		     * certificate, or none: 6 cells each. */
+		    strcasecmp(r->tls, "Auto") == 0 ? _("auto") :
+		    strcasecmp(r->tls, "Enabled") == 0 ? _("custom") :
+		    _("off"));
+		break;
+	default:
+		buf[0] = '\0';
+	}
+}
+
+/* The list: a heading, then only the rows in view. */
+static void
+browse_draw_list(void *arg, WINDOW *win, int y, int x, int height,
+    int width)
+{
+	struct browse	*b = arg;
+	int		 w[BROWSE_COL__COUNT], c, cx, row, attr, sattr;
+	int		 pw = display_width(glyph->pointer) + 1;
+	char		 cell[512], head[128];
+	size_t		 i;
+
+	browse_layout(width - pw, w);
+	cx = x + pw;
+	for (c = 0; c < BROWSE_COL__COUNT; c++) {
+		if (w[c] == 0)
+			continue;
+		snprintf(head, sizeof head, "%s%s", _(browse_col_title(c)),
+		    (enum browse_col)c == b->page.sort ? "*" : "");
+		display_text(win, y, cx, w[c], head, display_attr(STYLE_DIM),
+		    true);
+		cx += w[c] + 1;
+	}
+	height--;
+	y++;
+	b->list_height = height;
+	if (b->page.sel < b->page.top)
+		b->page.top = b->page.sel;
+	if (b->page.sel >= b->page.top + (size_t)height)
+		b->page.top = b->page.sel - (size_t)height + 1;
+	for (row = 0; row < height; row++) {
+		const struct browse_row	*r;
+
+		i = b->page.top + (size_t)row;
+		if (i >= b->page.nview)
+			break;
+		r = &b->page.rows[b->page.view[i]];
+		attr = browse_row_inference(r) ? (int)A_NORMAL :
+		    display_attr(STYLE_DIM);
+		if (i == b->page.sel) {
+			attr = display_attr(STYLE_SELECTED);
+			wattron(win, attr);
+			wmove(win, y + row, x);
+			whline(win, ' ', width);
+			wattroff(win, attr);
+			display_text(win, y + row, x, pw, glyph->pointer, attr,
+			    false);
+		}
+		cx = x + pw;
+		for (c = 0; c < BROWSE_COL__COUNT; c++) {
+			if (w[c] == 0)
+				continue;
+			if (c == BROWSE_COL_STATE) {
+				const char *m = browse_state_mark(r->state,
+				    &sattr);
+				int mw = display_width(m);
+
+				if (i == b->page.sel)
+					sattr = attr;
+				display_text(win, y + row, cx, mw, m, sattr,
+				    false);
+				display_text(win, y + row, cx + mw + 1,
+				    w[c] - mw - 1, r->state, sattr, true);
+			} else {
+				browse_cell(r, (enum browse_col)c, cell,
+				    sizeof cell);
+				display_text(win, y + row, cx, w[c], cell,
+				    attr, true);
+			}
+			cx += w[c] + 1;
+		}
+	}
+	if (b->page.nview == 0 && b->loaded)
+		display_text(win, y, x + pw, width - pw, b->page.filter[0] ?
+		    _("No compute matches the filter.") :
+		    _("This workspace has no computes yet: n creates one, a "
+		    "attaches one."), display_attr(STYLE_DIM), true);
+	else if (b->page.nview == 0 && b->error[0] == '\0')
+		display_text(win, y, x + pw, width - pw,
+		    _("Reading the workspace's computes..."),
+		    display_attr(STYLE_DIM), true);
+}
+
+/* A detail line: "Label: value", wrapped; advances *y past the rows used. */
+static void
+browse_detail_line(WINDOW *win, int *y, int x, int width, int ymax,
+    int *skip, const char *label, const char *value, int attr)
+{
+	char	line[2048];
+	int	lw = 24;
+
+	if (value == NULL || value[0] == '\0')
+		return;
+	if (*skip > 0) {
+		(*skip)--;
+		return;
+	}
+	if (*y >= ymax)
+		return;
+	if (label != NULL) {
+		display_text(win, *y, x, lw - 1, label,
+		    display_attr(STYLE_DIM), true);
+		*y += display_wrap(win, *y, x + lw, width - lw, ymax - *y,
+		    value, attr);
+	} else {
+		snprintf(line, sizeof line, "%s", value);
+		*y += display_wrap(win, *y, x, width, ymax - *y, line, attr);
+	}
+}
+
+/* The detail of the selected compute and of its AKS cluster. */
+static void
+browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
+    int width)
+{
+	struct browse		*b = arg;
+	struct browse_row	*r = browse_page_selected(&b->page);
+	const char		*dns;
+	char			 v[1024], hint[512];
+	int			 ymax = y + height, skip = b->split.scroll, st;
+	size_t			 i;
+
+	x++;		/* a margin, as the rest of the screens have */
+	width -= 2;
+
+	if (r == NULL) {
+		display_text(win, y, x, width, _("Nothing selected."),
+		    display_attr(STYLE_DIM), true);
+		return;
+	}
+	display_text(win, y++, x, width, r->name, display_attr(STYLE_TITLE),
+	    true);
+	browse_detail_line(win, &y, x, width, ymax, &skip, _("Type"),
+	    browse_row_inference(r) ? _("AKS (inference cluster)") : r->type,
+	    A_NORMAL);
+	if (!browse_row_inference(r))
+		browse_detail_line(win, &y, x, width, ymax, &skip, NULL,
+		    _("Not an inference cluster: listed, not changed by "
+		    "akswiz."), display_attr(STYLE_DIM));
+	snprintf(v, sizeof v, "%s %s", browse_state_mark(r->state, &st),
+	    r->state);
+	browse_detail_line(win, &y, x, width, ymax, &skip, _("State"), v, st);
+	if (r->error_code[0] != '\0' || r->error_message[0] != '\0') {
+		snprintf(v, sizeof v, "%s: %s", r->error_code,
+		    r->error_message);
+		browse_detail_line(win, &y, x, width, ymax, &skip,
+		    _("Error"), v, display_attr(STYLE_ERROR));
+		ops_hint(r->error_code, r->error_message, NULL, hint,
+		    sizeof hint);
+		browse_detail_line(win, &y, x, width, ymax, &skip, _("Hint"),
+		    hint, display_attr(STYLE_WARNING));
+	}
+	browse_detail_line(win, &y, x, width, ymax, &skip, _("Description"),
+	    r->description, A_NORMAL);
+	browse_detail_line(win, &y, x, width, ymax, &skip,
+	    _("Origin"), browse_row_inference(r) ? r->attached ?
+	    _("attached to the workspace (detach keeps the cluster)") :
+	    _("created by the workspace") : "", A_NORMAL);
+	browse_detail_line(win, &y, x, width, ymax, &skip, _("Purpose"),
+	    r->purpose, A_NORMAL);
+	browse_nodes_text(r, glyph->times, false, v, sizeof v);
+	browse_detail_line(win, &y, x, width, ymax, &skip,
+	    _("Nodes × size = vCPU"), v, A_NORMAL);
+	browse_detail_line(win, &y, x, width, ymax, &skip, _("Region"),
+	    r->region, A_NORMAL);
+	if (browse_row_inference(r)) {
+		snprintf(v, sizeof v, "%s%s%s", strcasecmp(r->lb,
+		    "InternalLoadBalancer") == 0 ? _("internal") :
+		    _("public IP"), r->subnet[0] != '\0' ? _(", subnet ") :
+		    "", r->subnet);
+		browse_detail_line(win, &y, x, width, ymax, &skip,
+		    _("Load balancer"), v, A_NORMAL);
+		browse_detail_line(win, &y, x, width, ymax, &skip, _("TLS"),
+		    r->tls[0] != '\0' ? r->tls : "Disabled", A_NORMAL);
+	}
+	/* The scoring host name when TLS is on. */
+	if (strcasecmp(r->tls, "Enabled") == 0)
+		browse_detail_line(win, &y, x, width, ymax, &skip,
+		    _("Scoring host"), r->cname, A_NORMAL);
+	else if (strcasecmp(r->tls, "Auto") == 0) {
+		dns = b->tui->ctx.cloud == CLOUD_CHINA ?
+		    "cloudapp.chinacloudapi.cn" : b->tui->ctx.cloud ==
+		    CLOUD_USGOV ? "cloudapp.usgovcloudapi.net" :
+		    "cloudapp.azure.com";
+		snprintf(v, sizeof v, _("%s + 3 characters Azure adds, "
+		    "under %s.%s"), r->leaf, r->region, dns);
+		browse_detail_line(win, &y, x, width, ymax, &skip,
+		    _("Scoring host"), v, A_NORMAL);
+	}
+	browse_detail_line(win, &y, x, width, ymax, &skip, _("Created"),
+	    r->created, A_NORMAL);
+	browse_detail_line(win, &y, x, width, ymax, &skip, _("Modified"),
+	    r->modified, A_NORMAL);
+	browse_detail_line(win, &y, x, width, ymax, &skip, _("Compute ID"),
+	    r->id, A_NORMAL);
+	browse_detail_line(win, &y, x, width, ymax, &skip, _("AKS cluster"),
+	    r->resource_id, A_NORMAL);
+	if (r->resource_id[0] == '\0')
+		return;
+	/* The underlying cluster, once fetched. */
+	if (b->cluster_rid == NULL ||
+	    strcasecmp(b->cluster_rid, r->resource_id) != 0) {
+		browse_detail_line(win, &y, x, width, ymax, &skip, NULL,
+		    _("Reading the AKS cluster..."), display_attr(STYLE_DIM));
+		return;
+	}
+	if (!b->cluster_ok) {
+		browse_detail_line(win, &y, x, width, ymax, &skip,
+		    _("AKS cluster"), b->cluster_err,
+		    display_attr(STYLE_ERROR));
+		return;
+	}
+	browse_detail_line(win, &y, x, width, ymax, &skip,
+	    _("Kubernetes version"), b->cluster.version, A_NORMAL);
+	snprintf(v, sizeof v, "%s%s%s", b->cluster.provisioning_state ?
+	    b->cluster.provisioning_state : "", b->cluster.power_state ?
+	    ", " : "", b->cluster.power_state ? b->cluster.power_state : "");
+	browse_detail_line(win, &y, x, width, ymax, &skip,
+	    _("Cluster state"), v, A_NORMAL);
+	for (i = 0; i < b->cluster.npools; i++) {
+		const struct arm_pool	*p = &b->cluster.pools[i];
+
+		snprintf(v, sizeof v, "%s: %d %s %s%s%s%s", p->name ? p->name :
+		    "?", p->count, glyph->times, p->vm_size ? p->vm_size :
+		    "?", p->mode ? " (" : "", p->mode ? p->mode : "",
+		    p->mode ? ")" : "");
+		browse_detail_line(win, &y, x, width, ymax, &skip,
+		    i == 0 ? _("Node pools") : "", v, A_NORMAL);
+	}
+	browse_detail_line(win, &y, x, width, ymax, &skip,
+	    _("Private cluster"), b->cluster.private_cluster ? _("yes") :
+	    _("no"), A_NORMAL);
+	browse_detail_line(win, &y, x, width, ymax, &skip,
+	    _("Authorized IP ranges"), b->cluster.authorized_ranges ?
+	    b->cluster.authorized_ranges : _("none (any address)"),
+	    A_NORMAL);
+	browse_detail_line(win, &y, x, width, ymax, &skip, _("API server"),
+	    b->cluster.private_cluster && b->cluster.private_fqdn ?
+	    b->cluster.private_fqdn : b->cluster.fqdn, A_NORMAL);
+}
+
+/* The confirmation panel of an action, over the list. */
+static void
+browse_draw_confirm(struct browse *b, WINDOW *win, int y)
+{
+	struct browse_row	*r = browse_page_find(&b->page, b->target);
+	char			 text[2048];
+	int			 x = 2, w = COLS - 4, ymax = LINES - 3;
+
+	if (r == NULL)
+		return;
+	switch (b->mode) {
+	case BROWSE_DETACH:
+		snprintf(text, sizeof text, _("Detach %s from workspace %s? "
+		    "The AKS cluster is kept, with everything running on it; "
+		    "only its link to the workspace goes."), r->name,
+		    b->tui->ctx.scope.workspace);
+		y += display_wrap(win, y, x, w, ymax - y, text,
+		    display_attr(STYLE_TITLE)) + 1;
+		if (strcasecmp(r->tls, "Disabled") != 0 && r->tls[0] != '\0') {
+			y += display_wrap(win, y, x, w, ymax - y, _("TLS is on: "
+			    "save the certificate and key first, from the "
+			    "cluster's secret azuremlfessl (akswiz cannot "
+			    "reach the cluster's Kubernetes API with these "
+			    "credentials). With kubectl, in a private "
+			    "directory:"), A_NORMAL);
+			y += display_wrap(win, y, x + 2, w - 2, ymax - y,
+			    "umask 077; kubectl get secret azuremlfessl -o "
+			    "jsonpath='{.data.cert\\.pem}' | base64 -d > "
+			    "cert.pem; kubectl get secret azuremlfessl -o "
+			    "jsonpath='{.data.key\\.pem}' | base64 -d > key.pem",
+			    display_attr(STYLE_KEY)) + 1;
+		}
+		y += display_wrap(win, y, x, w, ymax - y, _("Before attaching "
+		    "the cluster again, remove what azureml-fe left on it:"),
+		    A_NORMAL);
+		y += display_wrap(win, y, x + 2, w - 2, ymax - y,
+		    "kubectl delete sa azureml-fe; kubectl delete clusterrole "
+		    "azureml-fe-role; kubectl delete clusterrolebinding "
+		    "azureml-fe-binding; kubectl delete svc azureml-fe "
+		    "azureml-fe-int-http; kubectl delete deploy azureml-fe; "
+		    "kubectl delete secret azuremlfessl; kubectl delete cm "
+		    "azuremlfeconfig", display_attr(STYLE_KEY)) + 1;
+		display_text(win, y, x, w, _("Enter or y detaches; Esc keeps "
+		    "it attached."), display_attr(STYLE_WARNING), true);
+		break;
+	case BROWSE_DELETE:
+		snprintf(text, sizeof text, _("Delete %s AND its AKS cluster? "
+		    "The cluster and every model deployed on it are gone "
+		    "for good."), r->name);
+		y += display_wrap(win, y, x, w, ymax - y, text,
+		    display_attr(STYLE_ERROR)) + 1;
+		snprintf(text, sizeof text, _("Type %s to confirm:"), r->name);
+		display_text(win, y, x, w, text, A_NORMAL, true);
+		widget_field_draw(&b->field, win, y + 1, x, 40, true);
+		display_text(win, y + 3, x, w, _("Enter deletes; Esc keeps "
+		    "it."), display_attr(STYLE_WARNING), true);
+		break;
+	case BROWSE_LB:
+		if (strcasecmp(r->lb, "InternalLoadBalancer") == 0) {
+			snprintf(text, sizeof text, _("Switch %s to a public IP "
+			    "load balancer? Scoring becomes reachable from the "
+			    "internet."), r->name);
+			y += display_wrap(win, y, x, w, ymax - y, text,
+			    display_attr(STYLE_TITLE)) + 1;
+		} else {
+			snprintf(text, sizeof text, _("Switch %s to an internal "
+			    "load balancer in this subnet of the cluster's "
+			    "virtual network:"), r->name);
+			y += display_wrap(win, y, x, w, ymax - y, text,
+			    display_attr(STYLE_TITLE)) + 1;
+			widget_field_draw(&b->field, win, y, x, 40, true);
+			y += 2;
+		}
+		display_text(win, y, x, w, _("Enter updates the compute "
+		    "(GET, then PUT of the whole body); Esc cancels."),
+		    display_attr(STYLE_WARNING), true);
+		break;
+	case BROWSE_TLS:
+		snprintf(text, sizeof text, _("Change TLS of %s:"), r->name);
+		y += display_wrap(win, y, x, w, ymax - y, text,
+		    display_attr(STYLE_TITLE)) + 1;
+		y += widget_form_draw(&b->tls_form, win, y, x, w, ymax - y - 1,
+		    NULL, false);
+		display_text(win, y + 1, x, w, _("Enter updates the compute; "
+		    "Esc cancels."), display_attr(STYLE_WARNING), true);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The keys of this screen, for "?". */
+static void
+browse_draw_help(struct browse *b, WINDOW *win, int y)
+{
+	static const char *const keys[][2] = {
+		{ "Up Down PgUp PgDn", N_("move") },
+		{ "Enter", N_("open the detail pane") },
+		{ "Esc", N_("close the detail, or go back") },
+		{ "/", N_("filter as you type (! first: rows NOT matching)") },
+		{ "s", N_("sort by the next column") },
+		{ "r", N_("refresh now (automatic while a compute changes)") },
+		{ "d", N_("detach (the AKS cluster is kept)") },
+		{ "i", N_("switch between public and internal load balancer") },
+		{ "t", N_("change TLS") },
+		{ "x", N_("delete a cluster the workspace created") },
+		{ "n", N_("create a cluster") },
+		{ "a", N_("attach a cluster") },
+		{ "q", N_("quit") },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0] && y < LINES - 2; i++) {
+		if (b->readonly && strchr("ditxna", keys[i][0][0]) != NULL &&
+		    keys[i][0][1] == '\0')
+			continue;
+		display_text(win, y, 2, 18, keys[i][0],
+		    display_attr(STYLE_KEY), true);
+		display_text(win, y++, 21, COLS - 23, _(keys[i][1]), A_NORMAL,
+		    true);
+	}
+}
+
+/* Title, list and detail, filter line, hints. */
+static void
+browse_draw(struct screen *s, WINDOW *win)
+{
+	struct browse	*b = s->data;
+	char		 right[128], line[256];
+	int		 y = 3, bottom = LINES - 3;
+
+	snprintf(right, sizeof right, P_("%zu compute", "%zu computes",
+	    b->page.n), b->page.n);
+	if (b->load != NULL || !b->loaded)
+		snprintf(right + strlen(right), sizeof right - strlen(right),
+		    " %s", tui_spinner(s->tui));
+	tui_draw_frame(s->tui, win, _("Computes of the workspace"), right);
+	if (b->error[0] != '\0')
+		display_wrap(win, 2, 1, COLS - 2, 1, b->error,
+		    display_attr(STYLE_ERROR));
+	else if (!s->tui->ctx.live)
+		display_text(win, 2, 1, COLS - 2, _("Offline: there is no "
+		    "list to show without a session."),
+		    display_attr(STYLE_WARNING), true);
+	if (b->mode == BROWSE_HELP) {
+		browse_draw_help(b, win, y);
+		tui_draw_hints(win, _("Any key closes the help"));
+		return;
+	}
+	if (b->mode != BROWSE_LIST) {
+		browse_draw_confirm(b, win, y);
+		tui_draw_hints(win, _("Enter confirm  Esc cancel"));
+		return;
+	}
+	widget_split_draw(&b->split, win, y, 0, bottom - y, COLS,
+	    browse_draw_list, browse_draw_detail, b);
+	if (b->filtering || b->page.filter[0] != '\0') {
+		snprintf(line, sizeof line, _("Filter: %s%s   (%zu of %zu)"),
+		    b->page.filter, b->filtering ? "_" : "", b->page.nview,
+		    b->page.n);
+		display_text(win, bottom, 2, COLS - 4, line,
+		    display_attr(STYLE_FIELD), true);
+	}
+	if (b->readonly)
+		tui_draw_hints(win, _("Enter detail  / filter  s sort  r "
+		    "refresh  ? keys  q quit  (read-only)"));
+	else
+		tui_draw_hints(win, _("Enter detail  / filter  s sort  r "
+		    "refresh  d detach  i LB  t TLS  x delete  n new  a attach"
+		    "  ? keys"));
+}
+
+/* Coming back (from an action or a wizard): read the list again. */
+static void
+browse_enter(struct screen *s)
+{
+	struct browse	*b = s->data;
+
+	if (b->load == NULL)
+		browse_load_start(s, NULL);
+}
+
+/* Free the screen; jobs still out are freed when they come back. */
+static void
+browse_free(struct screen *s)
+{
+	struct browse	*b = s->data;
+	size_t		 i;
+
+	if (b->load != NULL)
+		b->load->cancelled = true;
+	if (b->vjob != NULL)
+		b->vjob->cancelled = true;
+	if (b->cjob != NULL)
+		b->cjob->cancelled = true;
+	browse_page_done(&b->page);
+	arm_compute_list_free(&b->acc);
+	arm_cluster_done(&b->cluster);
+	free(b->cluster_rid);
+	for (i = 0; i < b->nversions; i++) {
+		free(b->versions[i].rid);
+		free(b->versions[i].version);
+	}
+	free(b->versions);
+	free(b);
+}
+
+/* The model for tests: rows in view order, selection, filter, sort. */
+static void
+browse_save_state(struct screen *s, FILE *fp)
+{
+	struct browse	*b = s->data;
+	const struct browse_row *r = browse_page_selected(&b->page);
+	size_t		 i;
+
+	fprintf(fp, "selected: %s\n", r != NULL ? r->name : "");
+	fprintf(fp, "sort: %s\n", browse_col_name(b->page.sort));
+	fprintf(fp, "filter: %s\n", b->page.filter);
+	fprintf(fp, "detail: %s\n", b->split.open ? "open" : "closed");
+	fprintf(fp, "auto-refresh: %s\n",
+	    browse_page_transitional(&b->page) ? "on" : "off");
+	for (i = 0; i < b->page.nview; i++) {
+		r = &b->page.rows[b->page.view[i]];
+		fprintf(fp, "row: %s %s %s\n", r->name, r->type, r->state);
+	}
+}
+
+static const struct screen_ops browse_ops = {
+	"browse", browse_enter, NULL, browse_request, browse_draw,
+	browse_free, browse_save_state, NULL, NULL, browse_keys
+};
+
+/* Open the list of the workspace's computes. */
+void
+screen_browse_push(struct tui *t, bool readonly)
+{
+	struct browse	*b = xcalloc(1, sizeof *b);
+
+	b->tui = t;
+	b->readonly = readonly;
+	browse_page_init(&b->page);
+	widget_field_init(&b->field);
+	tui_push(t, &browse_ops, b);
+}

@@ -1,0 +1,188 @@
+/*
+ * The browse model (tui/browse.h) without curses: inference computes
+ * first, each sort column, the substring filter and its "!" inversion,
+ * the selection kept on the same compute across a refresh (even when it
+ * moves, or when the filter hides it), the auto-refresh decision, nodes
+ * and vCPU text, and column widths at 80 and 200 columns.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../tap.h"
+#include "tui/browse.h"
+
+struct spec {
+	const char	*name, *type, *state, *purpose, *size, *region, *lb;
+	int		 nodes;
+};
+
+static const struct spec world[] = {
+	{ "inf-created", "AKS", "Succeeded", "FastProd", "Standard_D3_v2",
+	    "eastus", "PublicIp", 3 },
+	{ "cpu-cluster", "AmlCompute", "Succeeded", "", "", "eastus", "",
+	    -1 },
+	{ "inf-failed", "AKS", "Failed", "FastProd", "Standard_D3_v2",
+	    "westeurope", "PublicIp", 3 },
+	{ "b-dev", "AKS", "Creating", "DevTest", "Standard_D2_v2", "eastus",
+	    "InternalLoadBalancer", 1 },
+};
+#define NWORLD	(sizeof world / sizeof world[0])
+
+/* Rows for the specs, with states overridden by states[] when not NULL. */
+static struct browse_row *
+rows(const char *const *states)
+{
+	struct browse_row	*r = browse_rows_new(NWORLD);
+	size_t			 i;
+
+	for (i = 0; i < NWORLD; i++) {
+		browse_row_set(&r[i].name, world[i].name);
+		browse_row_set(&r[i].type, world[i].type);
+		browse_row_set(&r[i].state, states != NULL ? states[i] :
+		    world[i].state);
+		browse_row_set(&r[i].purpose, world[i].purpose);
+		browse_row_set(&r[i].size, world[i].size);
+		browse_row_set(&r[i].region, world[i].region);
+		browse_row_set(&r[i].lb, world[i].lb);
+		r[i].nodes = world[i].nodes;
+		browse_row_finish(&r[i]);
+	}
+	return r;
+}
+
+/* The names in view, space separated. */
+static const char *
+names(const struct compute_page *p)
+{
+	static char	buf[512];
+	size_t		i;
+
+	buf[0] = '\0';
+	for (i = 0; i < p->nview; i++) {
+		if (i > 0)
+			strcat(buf, " ");
+		strcat(buf, p->rows[p->view[i]].name);
+	}
+	return buf;
+}
+
+int
+main(void)
+{
+	static const char *const done[] = { "Succeeded", "Succeeded",
+	    "Failed", "Succeeded" };
+	struct compute_page	 p;
+	char			 buf[128];
+	int			 w[BROWSE_COL__COUNT], i, sum;
+
+	browse_page_init(&p);
+	browse_page_set(&p, rows(NULL), NWORLD);
+	is_str(names(&p), "b-dev inf-created inf-failed cpu-cluster",
+	    "inference first, then by name; other types last");
+	is_str(browse_page_selected(&p)->name, "b-dev", "first row selected");
+	ok(browse_page_transitional(&p), "a Creating compute: auto refresh");
+
+	/* Sort by each column in turn. */
+	browse_page_cycle_sort(&p);
+	is_str(browse_col_name(p.sort), "state", "s: by state");
+	is_str(names(&p), "b-dev inf-failed inf-created cpu-cluster",
+	    "Creating < Failed < Succeeded, still inference first");
+	is_str(browse_page_selected(&p)->name, "b-dev",
+	    "the selection follows the compute");
+	browse_page_cycle_sort(&p);
+	browse_page_cycle_sort(&p);
+	is_str(browse_col_name(p.sort), "nodes", "then purpose, then nodes");
+	is_str(names(&p), "inf-created inf-failed b-dev cpu-cluster",
+	    "by vCPU, largest first");
+	browse_page_cycle_sort(&p);
+	browse_page_cycle_sort(&p);
+	is_str(names(&p), "b-dev inf-created inf-failed cpu-cluster",
+	    "by region");
+	for (i = 0; i < 3; i++)
+		browse_page_cycle_sort(&p);
+	is_str(browse_col_name(p.sort), "name", "after TLS, by name again");
+
+	/* Filter: substring, any column, case-insensitive; ! inverts. */
+	browse_page_select(&p, "inf-failed");
+	browse_page_filter(&p, "EAST");
+	is_str(names(&p), "b-dev inf-created cpu-cluster", "filter 'EAST'");
+	is_str(browse_page_selected(&p)->name, "cpu-cluster",
+	    "a hidden selection stays in range");
+	browse_page_filter(&p, "!east");
+	is_str(names(&p), "inf-failed", "'!east' shows the others");
+	browse_page_filter(&p, "!");
+	is_int((int)p.nview, 4, "'!' alone hides nothing");
+	browse_page_filter(&p, "internal");
+	is_str(names(&p), "b-dev", "the load balancer is searched");
+	browse_page_filter(&p, "nothing-like-this");
+	is_int((int)p.nview, 0, "no match: nothing shown");
+	ok(browse_page_selected(&p) == NULL, "and nothing selected");
+	browse_page_filter(&p, "");
+
+	/* A refresh keeps the selection on the same compute. */
+	browse_page_select(&p, "inf-failed");
+	browse_page_set(&p, rows(done), NWORLD);
+	is_str(browse_page_selected(&p)->name, "inf-failed",
+	    "refresh: same compute selected");
+	ok(!browse_page_transitional(&p), "nothing transitional: no refresh");
+	browse_page_select(&p, "b-dev");
+	browse_page_cycle_sort(&p);	/* by state: b-dev moves */
+	browse_page_set(&p, rows(done), NWORLD);
+	is_str(browse_page_selected(&p)->name, "b-dev",
+	    "a compute that moved in the order stays selected");
+	browse_page_cycle_sort(&p);
+	for (i = 0; i < 6; i++)
+		browse_page_cycle_sort(&p);
+
+	/* Moving keeps the selection inside the window. */
+	browse_page_move(&p, 3, 2);
+	is_int((int)p.sel, 3, "down 3");
+	is_int((int)p.top, 2, "the window follows");
+	browse_page_move(&p, 10, 2);
+	is_int((int)p.sel, 3, "not past the end");
+	browse_page_move(&p, -10, 2);
+	is_int((int)p.sel, 0, "not before the start");
+	is_int((int)p.top, 0, "window at the top");
+
+	/* The states. */
+	is_int(browse_state_kind("Updating"), BROWSE_STATE_BUSY, "Updating");
+	is_int(browse_state_kind("Deleting"), BROWSE_STATE_BUSY, "Deleting");
+	is_int(browse_state_kind("Canceled"), BROWSE_STATE_FAILED, "Canceled");
+	is_int(browse_state_kind("Unknown"), BROWSE_STATE_OTHER, "Unknown");
+	is_int(browse_state_kind(NULL), BROWSE_STATE_OTHER, "no state");
+
+	/* Nodes, size and vCPU. */
+	browse_nodes_text(browse_page_find(&p, "inf-created"), "x", false,
+	    buf, sizeof buf);
+	is_str(buf, "3 x Standard_D3_v2 = 12", "nodes x size = vCPU");
+	browse_nodes_text(browse_page_find(&p, "inf-created"), "x", true,
+	    buf, sizeof buf);
+	is_str(buf, "3 x D3_v2 = 12", "brief: without Standard_");
+	browse_nodes_text(browse_page_find(&p, "cpu-cluster"), "x", true,
+	    buf, sizeof buf);
+	is_str(buf, "", "nothing known: empty");
+
+	/* Columns fit 80 columns (78 for the table) and grow. */
+	browse_layout(78, w);
+	for (sum = 0, i = 0; i < BROWSE_COL__COUNT; i++) {
+		ok(w[i] > 0, "80 columns show column %s",
+		    browse_col_name((enum browse_col)i));
+		sum += w[i];
+	}
+	is_int(sum + BROWSE_COL__COUNT - 1, 78, "and fill the width exactly");
+	browse_layout(196, w);
+	for (sum = 0, i = 0; i < BROWSE_COL__COUNT; i++)
+		sum += w[i];
+	is_int(sum + BROWSE_COL__COUNT - 1, 196, "200 columns: all used");
+	ok(w[BROWSE_COL_NODES] >= 24, "nodes get their full text at 200");
+	browse_layout(40, w);
+	is_int(w[BROWSE_COL_TLS], 0, "a narrow table drops columns from the "
+	    "right");
+	ok(w[BROWSE_COL_NAME] >= 12, "but keeps the name");
+
+	browse_page_done(&p);
+	return tap_done();
+}
