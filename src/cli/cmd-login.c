@@ -16,6 +16,7 @@
 #include "azure/auth.h"
 #include "azure/cloud.h"
 #include "azure/http.h"
+#include "cli/output.h"
 #include "common/clock.h"
 #include "common/i18n.h"
 
@@ -184,6 +185,15 @@ env_close(struct login_env *le)
 	http_client_free(le->http);
 }
 
+/* "Label:   value", the label padded to 14 cells (not bytes). */
+static void
+account_line(const char *label, const char *value)
+{
+	size_t	w = output_width(label);
+
+	printf("%s%*s %s\n", label, w < 14 ? (int)(14 - w) : 0, "", value);
+}
+
 /* Print the account as a table or JSON. */
 static void
 print_account(struct cli_globals *g, const struct auth_account *acc)
@@ -227,17 +237,17 @@ print_account(struct cli_globals *g, const struct auth_account *acc)
 		    acc->object_id, acc->user, sub != NULL ? sub : "", when);
 		return;
 	}
-	printf("%-14s %s\n", _("Signed in:"), acc->method);
+	account_line(_("Signed in:"), acc->method);
 	if (*acc->user != '\0')
-		printf("%-14s %s\n", _("User:"), acc->user);
-	printf("%-14s %s\n", _("Client:"), acc->client_id);
+		account_line(_("User:"), acc->user);
+	account_line(_("Client:"), acc->client_id);
 	if (*acc->object_id != '\0')
-		printf("%-14s %s\n", _("Object:"), acc->object_id);
-	printf("%-14s %s\n", _("Tenant:"), acc->tenant);
-	printf("%-14s %s\n", _("Authority:"), acc->authority);
-	printf("%-14s %s\n", _("Subscription:"), sub != NULL ? sub :
+		account_line(_("Object:"), acc->object_id);
+	account_line(_("Tenant:"), acc->tenant);
+	account_line(_("Authority:"), acc->authority);
+	account_line(_("Subscription:"), sub != NULL ? sub :
 	    _("(none chosen)"));
-	printf("%-14s %s\n", _("Token until:"), when);
+	account_line(_("Token until:"), when);
 }
 
 int

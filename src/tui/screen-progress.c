@@ -216,6 +216,7 @@ progress_draw(struct screen *s, WINDOW *win)
 	struct progress	*p = s->data;
 	struct live_run	*r = p->run;
 	char		 title[256], line[1200], dur[64], right[96];
+	char		 cell[80];
 	const char	*usual, *mark;
 	int		 y = 3, i, st, bottom = LINES - 3;
 	size_t		 k;
@@ -256,6 +257,10 @@ progress_draw(struct screen *s, WINDOW *win)
 		i = r->nlog > bottom - y - 7 ? r->nlog - (bottom - y - 7) : 0;
 		for (; i < r->nlog && y < bottom - 6; i++) {
 			progress_duration(r->log_ms[i], dur, sizeof dur);
+			/* %10s counts bytes: pad "1 分 5 秒" by cells first. */
+			cell[0] = '\0';
+			display_cat(cell, sizeof cell, dur, -10);
+			snprintf(dur, sizeof dur, "%s", cell);
 			if (r->log_step[i] > 0)
 				snprintf(line, sizeof line, _("  %10s  %-12s "
 				    "step %d of %d: %s"), dur, r->log[i],

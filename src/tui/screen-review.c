@@ -119,8 +119,12 @@ static void
 review_build(struct review *r)
 {
 	char	line[1024], value[800], key[32];
-	int	i;
+	int	i, pad = 18;
 
+	/* The step titles make a column as wide as the widest of them. */
+	for (i = 0; i < r->w->nsteps; i++)
+		if (display_width(wizard_step_title(r->w->steps[i])) > pad)
+			pad = display_width(wizard_step_title(r->w->steps[i]));
 	widget_list_clear(&r->rows);
 	widget_list_add(&r->rows, "submit", _("Submit"), !r->w->tui->ctx.live);
 	widget_list_add(&r->rows, "save", _("Save the plan"), false);
@@ -131,10 +135,10 @@ review_build(struct review *r)
 	widget_list_add(&r->rows, "arm", _("Show the ARM request"), false);
 	for (i = 0; i < r->w->nsteps; i++) {
 		review_step_value(r, r->w->steps[i], value, sizeof value);
-		/* TRANSLATORS: the step title is padded to 18 cells. */
+		/* The step title, padded to the column's cells. */
 		line[0] = '\0';
 		display_cat(line, sizeof line,
-		    wizard_step_title(r->w->steps[i]), 18);
+		    wizard_step_title(r->w->steps[i]), pad);
 		display_cat(line, sizeof line, " ", 0);
 		display_cat(line, sizeof line, value, 0);
 		snprintf(key, sizeof key, "step:%d", (int)r->w->steps[i]);
