@@ -74,4 +74,4 @@ BROWSE_TESTS = \
 	tests/screens/browse-actions-test.sh \
 	tests/screens/browse-refresh-test.sh
 TESTS += $(BROWSE_TESTS)
-EXTRA_DIST += $(BROWSE_TESTS)
+EXTRA_DIST += $(BROWSE_TESTS) bench/browse-bench.sh bench/browse-bench.c
