@@ -349,12 +349,16 @@ display_unit(const char *p)
 		if (cw == 2 && q != p)
 			break;		/* a wide character starts a unit */
 		q = next;
-		if (cw == 2) {
-			while (*q != '\0' && *q != ' ' && *q != '\n' &&
-			    (unsigned char)*q < 0x80 && strchr(",.;:!?)]}\"'",
-			    *q) != NULL)
-				q++;
-			break;		/* and ends it */
+		if (cw == 2) {		/* and ends it, with its punctuation */
+			while (*q != '\0' && *q != ' ' && *q != '\n') {
+				next = q;
+				display_next(&next, &st, &wc);
+				if (wcschr(L",.;:!?)]}\"'\u3001\u3002\uff0c"
+				    "\uff1b\uff1a\uff09\u201d\u300d", wc) == NULL)
+					break;
+				q = next;
+			}
+			break;
 		}
 	}
 	return (size_t)(q - p);
