@@ -40,7 +40,7 @@ run_akswiz create -w ws1 -g rg1 --subscription $SUB
 assert_status 0
 assert_equals name.screen "the name step: help text wrapped, the verdict translated" <<EOF
  Skapa härledningskluster                                           Steg 1 av 6
- Arbetsyta ws1 · grupp rg1 · prenumeration 00000000-0000-0000-0000-000000000001
+ Arbetsyta ws1 · grupp rg1 · prenum. 00000000-0000-0000-0000-000000000001
 
   Beräkningsnamn
   Namnet som arbetsytan känner klustret under: 3 till 24 bokstäver, siffror
@@ -66,7 +66,7 @@ assert_equals name.screen "the name step: help text wrapped, the verdict transla
 EOF
 assert_equals purpose.screen "the purpose step: production and dev-test" <<EOF
  Skapa härledningskluster                                           Steg 2 av 6
- Arbetsyta ws1 · grupp rg1 · prenumeration 00000000-0000-0000-0000-000000000001
+ Arbetsyta ws1 · grupp rg1 · prenum. 00000000-0000-0000-0000-000000000001
 
   Syfte
   Vad klustret ska användas till avgör hur stort det måste vara.
@@ -92,7 +92,7 @@ assert_equals purpose.screen "the purpose step: production and dev-test" <<EOF
 EOF
 assert_equals size.screen "the size step: column heads aligned, the refusal translated" <<EOF
  Skapa härledningskluster                                           Steg 3 av 6
- Arbetsyta ws1 · grupp rg1 · prenumeration 00000000-0000-0000-0000-000000000001
+ Arbetsyta ws1 · grupp rg1 · prenum. 00000000-0000-0000-0000-000000000001
 
   VM-storlek och noder
   Alla noder har samma VM-storlek, som inte kan ändras senare; antalet noder
@@ -118,7 +118,7 @@ assert_equals size.screen "the size step: column heads aligned, the refusal tran
 EOF
 assert_equals network.screen "a custom network: the missing part named in Swedish" <<EOF
  Skapa härledningskluster                                           Steg 4 av 6
- Arbetsyta ws1 · grupp rg1 · prenumeration 00000000-0000-0000-0000-000000000001
+ Arbetsyta ws1 · grupp rg1 · prenum. 00000000-0000-0000-0000-000000000001
 
   Nätverk
   Grundläggande låter Azure skapa det virtuella nätverket. Avancerat lägger
@@ -144,7 +144,7 @@ assert_equals network.screen "a custom network: the missing part named in Swedis
 EOF
 assert_equals review.screen "the review: the step titles make one column" <<EOF
  Granska planen                                                           Skapa
- Arbetsyta ws1 · grupp rg1 · prenumeration 00000000-0000-0000-0000-000000000001
+ Arbetsyta ws1 · grupp rg1 · prenum. 00000000-0000-0000-0000-000000000001
 
   › Skicka
     Spara planen
@@ -170,7 +170,7 @@ assert_equals review.screen "the review: the step titles make one column" <<EOF
 EOF
 assert_equals keys.screen "the keys of the review screen" <<EOF
  Granska planen                                                           Skapa
- Arbetsyta ws1 · grupp rg1 · prenumeration 00000000-0000-0000-0000-000000000001
+ Arbetsyta ws1 · grupp rg1 · prenum. 00000000-0000-0000-0000-000000000001
   ── Tangenter på den här skärmen ────────────────────────────────────────────
     ? <F1>        visa tangenterna för den här skärmen
     q <C-c>       avsluta (frågar först om något inte är sparat)
