@@ -72,6 +72,7 @@ tests_unit_tui_browse_test_LDADD = libtui.a libcore.a libcommon.a $(NCURSES_LIBS
 BROWSE_TESTS = \
 	tests/screens/browse-list-test.sh \
 	tests/screens/browse-actions-test.sh \
-	tests/screens/browse-refresh-test.sh
+	tests/screens/browse-refresh-test.sh \
+	tests/tmux/browse-live-test.sh
 TESTS += $(BROWSE_TESTS)
 EXTRA_DIST += $(BROWSE_TESTS) bench/browse-bench.sh bench/browse-bench.c
