@@ -31,6 +31,7 @@
 #include "tui/widget.h"
 
 #define BROWSE_REFRESH_MS	5000	/* while a compute is transitional */
+#define BROWSE_VERSIONS_BATCH	6	/* clusters asked per versions job */
 
 enum browse_mode {
 	BROWSE_LIST,		/* the list (and the detail when open) */
@@ -367,6 +368,12 @@ browse_load_start(struct screen *s, const char *url)
 
 	if (ctx->arm == NULL)
 		return;
+	if (ctx->scope.workspace[0] == '\0') {
+		snprintf(b->error, sizeof b->error, "%s", _("No workspace "
+		    "chosen: start akswiz browse with -w WORKSPACE -g GROUP, "
+		    "or choose one by creating or attaching first."));
+		return;
+	}
 	if (url == NULL) {
 		/* A new list: drop a half-fetched one. */
 		arm_compute_list_free(&b->acc);
@@ -439,6 +446,10 @@ browse_versions_start(struct screen *s)
 		    browse_version_of(b, r->resource_id) != NULL)
 			continue;
 		v->rid[v->n++] = xstrdup(r->resource_id);
+		/* A few at a time, so a refresh or the detail is not
+		 * queued behind a screenful of requests. */
+		if (v->n == BROWSE_VERSIONS_BATCH)
+			break;
 	}
 	if (v->n == 0) {
 		browse_versions_free(v);

@@ -123,4 +123,13 @@ assert_no_grep 'd detach' plain.screen "--readonly offers no action"
 assert_no_grep 'detach' help.screen "nor in the keys"
 assert_grep '^screen: browse' readonly.state "d does nothing read-only"
 assert_no_grep '"method":"DELETE"' "$work/journal.log" "nothing was sent"
+
+# No workspace given: browse says how to give one.
+steps '
+	:save-display nows.screen
+'
+run_akswiz browse $(echo $SB_ARGS | sed 's/ -g [^ ]* -w [^ ]*//')
+assert_status 0
+assert_grep 'No workspace chosen: start akswiz browse with -w WORKSPACE' nows.screen \
+    "without a workspace: says how to choose one"
 tap_done
