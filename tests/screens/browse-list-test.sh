@@ -124,6 +124,18 @@ assert_no_grep 'detach' help.screen "nor in the keys"
 assert_grep '^screen: browse' readonly.state "d does nothing read-only"
 assert_no_grep '"method":"DELETE"' "$work/journal.log" "nothing was sent"
 
+# The home screen's entry opens the list; Esc goes back home.
+steps '
+	<Down><Down><Enter>
+	:save-state from-home.state
+	<Esc>
+	:save-state home.state
+'
+run_akswiz $SB_ARGS
+assert_status 0
+assert_grep '^row: inf-attached AKS Succeeded' from-home.state "home: Browse clusters opens the list"
+assert_grep '^screen: home' home.state "Esc goes back home"
+
 # No workspace given: browse says how to give one.
 steps '
 	:save-display nows.screen
