@@ -260,7 +260,7 @@ progress_draw(struct screen *s, WINDOW *win)
 			/* %10s counts bytes: pad "1 分 5 秒" by cells first. */
 			cell[0] = '\0';
 			display_cat(cell, sizeof cell, dur, -10);
-			snprintf(dur, sizeof dur, "%s", cell);
+			strlcpy_ok(dur, cell, sizeof dur);
 			if (r->log_step[i] > 0)
 				snprintf(line, sizeof line, _("  %10s  %-12s "
 				    "step %d of %d: %s"), dur, r->log[i],
