@@ -20,18 +20,16 @@
 static const struct {
 	const char	*name;
 	const char	*title;
-	const char	*brief;		/* when the title does not fit */
 	int		 min, want;
 } browse_cols[BROWSE_COL__COUNT] = {
-	{ "name",	N_("Name"),	N_("Name"),		12, 24 },
-	{ "state",	N_("State"),	N_("State"),		11, 12 },
-	{ "purpose",	N_("Purpose"),	N_("Purpose"),		 8, 12 },
-	{ "nodes",	N_("Nodes × size = vCPU"), N_("Nodes × size"), 15, 24 },
-	/* TRANSLATORS: Kubernetes, at most 6 cells. */
-	{ "version",	N_("Version"),	N_("K8s"),		 6,  8 },
-	{ "region",	N_("Region"),	N_("Region"),		 7, 14 },
-	{ "lb",		N_("LB"),	N_("LB"),		 6,  8 },
-	{ "tls",	N_("TLS"),	N_("TLS"),		 6,  8 },
+	{ "name",	N_("Name"),		12, 24 },
+	{ "state",	N_("State"),		11, 12 },
+	{ "purpose",	N_("Purpose"),		 8, 12 },
+	{ "nodes",	N_("Nodes × size = vCPU"), 15, 24 },
+	{ "version",	N_("Version"),		 6,  8 },
+	{ "region",	N_("Region"),		 7, 14 },
+	{ "lb",		N_("LB"),		 6,  8 },
+	{ "tls",	N_("TLS"),		 6,  8 },
 };
 
 /* Start with no rows. */
@@ -154,13 +152,6 @@ const char *
 browse_col_title(enum browse_col c)
 {
 	return browse_cols[c].title;
-}
-
-/* A column's brief heading, for a narrow column (N_() text). */
-const char *
-browse_col_brief(enum browse_col c)
-{
-	return browse_cols[c].brief;
 }
 
 /* A column's stable name. */

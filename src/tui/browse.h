@@ -113,8 +113,6 @@ bool	browse_row_inference(const struct browse_row *);
 /* The column's heading (N_() text) and untranslated name. */
 const char *browse_col_title(enum browse_col);
 const char *browse_col_name(enum browse_col);
-/* A shorter heading for a column too narrow for the title (N_() text). */
-const char *browse_col_brief(enum browse_col);
 /*
  * "3 × Standard_D3_v2 = 12" (times is the glyph to use); brief drops the
  * "Standard_" every size starts with: "3 × D3_v2 = 12".

@@ -987,10 +987,6 @@ browse_draw_list(void *arg, WINDOW *win, int y, int x, int height,
 			continue;
 		snprintf(head, sizeof head, "%s%s", _(browse_col_title(c)),
 		    (enum browse_col)c == b->page.sort ? "*" : "");
-		if (display_width(head) > w[c])
-			snprintf(head, sizeof head, "%s%s",
-			    _(browse_col_brief(c)),
-			    (enum browse_col)c == b->page.sort ? "*" : "");
 		display_text(win, y, cx, w[c], head, display_attr(STYLE_DIM),
 		    true);
 		cx += w[c] + 1;
