@@ -323,6 +323,10 @@ browse_loaded(void *arg)
 		arm_compute_list_free(&b->acc);
 		memset(&b->acc, 0, sizeof b->acc);
 		browse_load_free(l);
+		/* Keep trying while something was changing. */
+		if (browse_page_transitional(&b->page))
+			timer_add(clock_now_ms() + BROWSE_REFRESH_MS, true, s,
+			    browse_tick, s);
 		return;
 	}
 	b->error[0] = '\0';
@@ -672,6 +676,10 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 		b->mode = BROWSE_LIST;
 		return REACT_REDRAW;
 	}
+	/* Ctrl-C (and q where nothing is typed) still quits. */
+	if (ev->req == REQ_QUIT && (!keys_is_text(&ev->key) ||
+	    b->mode == BROWSE_DETACH))
+		return REACT_UNHANDLED;
 	switch (b->mode) {
 	case BROWSE_DETACH:
 		if (ev->req != REQ_ENTER && !(ev->req == REQ_CHAR &&

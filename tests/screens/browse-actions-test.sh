@@ -148,9 +148,21 @@ steps '
 	<Down>d
 	:save-display other.screen
 	:save-state other.state
+	<Up>x
+	:save-display delete-failed.screen
+	<C-c>
+	:save-display not-reached.screen
 '
 run_akswiz browse $SB_ARGS
 assert_status 0
+assert_grep 'Type inf-failed to confirm' delete-failed.screen "x on the failed cluster asks for its name"
+tap_n=$((tap_n + 1))
+if [ -f not-reached.screen ] || grep -q '"method":"DELETE","path":"[^"]*/computes/inf-failed"' $J; then
+	tap_failed=$((tap_failed + 1))
+	echo "not ok $tap_n - Ctrl-C in the confirmation quits, nothing deleted"
+else
+	echo "ok $tap_n - Ctrl-C in the confirmation quits, nothing deleted"
+fi
 assert_grep 'inf-failed failed: there is nothing to update' failed.screen \
     "i on a failed compute says why not"
 assert_grep 'cpu-cluster is a AmlCompute compute, not an inference' other.screen \
