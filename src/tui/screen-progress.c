@@ -223,7 +223,10 @@ progress_draw(struct screen *s, WINDOW *win)
 
 	pthread_mutex_lock(&r->lock);
 	snprintf(title, sizeof title, r->plan.op == PLAN_ATTACH ?
-	    _("Attaching %s") : _("Creating %s"), r->plan.name);
+	    _("Attaching %s") : r->plan.op == PLAN_UPDATE ? _("Updating %s") :
+	    r->plan.op == PLAN_DETACH && r->plan.detach_action ==
+	    DETACH_DELETE ? _("Deleting %s") : r->plan.op == PLAN_DETACH ?
+	    _("Detaching %s") : _("Creating %s"), r->plan.name);
 	if (p->running)
 		snprintf(right, sizeof right, "%s %s", tui_spinner(s->tui),
 		    r->state[0] != '\0' ? r->state : _("starting"));
