@@ -110,6 +110,7 @@ struct browse {
 	struct widget_field	 tls_leaf, tls_cert, tls_key, tls_cname;
 	int			 tls_mode;
 	struct widget_form	 tls_form;
+	struct widget_form	 lb_form;	/* subnet, certificate, key */
 	int			 list_height;	/* rows of the last draw */
 };
 
@@ -121,6 +122,7 @@ static const enum request browse_keys[] = {
 static void	browse_load_start(struct screen *, const char *url);
 static void	browse_versions_start(struct screen *);
 static void	browse_tls_form(struct browse *);
+static void	browse_lb_form(struct browse *, const struct browse_row *);
 
 /* ---- jobs ---- */
 
@@ -600,14 +602,8 @@ browse_action(struct screen *s, int key)
 		b->mode = BROWSE_DELETE;
 		break;
 	case 'i':
-		if (strcasecmp(r->tls, "Enabled") == 0) {
-			tui_status(s->tui, STYLE_WARNING, _("%s uses your own "
-			    "certificate, which an update must send again: "
-			    "use \"akswiz plan new update\" with --cert-file "
-			    "and --key-file."), r->name);
-			return REACT_REDRAW;
-		}
 		widget_field_set(&b->field, r->subnet);
+		browse_lb_form(b, r);
 		b->mode = BROWSE_LB;
 		break;
 	case 't':
@@ -663,6 +659,36 @@ browse_tls_form(struct browse *b)
 	it->hidden = b->tls_mode != 2;
 }
 
+/*
+ * The load balancer form: the subnet when going internal; the certificate
+ * and key files when the compute uses its own certificate, because an
+ * update sends the TLS settings again and the key cannot be read back.
+ */
+static void
+browse_lb_form(struct browse *b, const struct browse_row *r)
+{
+	struct form_item	*it;
+	bool			 custom = strcasecmp(r->tls, "Enabled") == 0;
+
+	widget_field_init(&b->tls_cert);
+	widget_field_init(&b->tls_key);
+	b->tls_cert.path = b->tls_key.path = true;
+	widget_form_init(&b->lb_form);
+	it = widget_form_add(&b->lb_form, FORM_FIELD, N_("Subnet"),
+	    FIELD_LB_SUBNET);
+	it->field = &b->field;
+	it->hidden = strcasecmp(r->lb, "InternalLoadBalancer") == 0;
+	it = widget_form_add(&b->lb_form, FORM_FIELD, N_("Certificate"),
+	    FIELD_TLS_CERT_FILE);
+	it->field = &b->tls_cert;
+	it->hidden = !custom;
+	it = widget_form_add(&b->lb_form, FORM_FIELD, N_("Key"),
+	    FIELD_TLS_KEY_FILE);
+	it->field = &b->tls_key;
+	it->hidden = !custom;
+	b->lb_form.focus = it->hidden || !b->lb_form.items[0].hidden ? 0 : 1;
+}
+
 /* Keys while an action waits for its confirmation. */
 static enum reaction
 browse_confirm_key(struct screen *s, const struct key_event *ev)
@@ -705,12 +731,19 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 		return REACT_REDRAW;
 	case BROWSE_LB:
 		if (ev->req != REQ_ENTER)
-			return strcasecmp(r->lb, "InternalLoadBalancer") != 0 &&
-			    widget_field_key(&b->field, ev) ? REACT_REDRAW :
+			return widget_form_key(&b->lb_form, ev) ? REACT_REDRAW :
 			    REACT_NONE;
 		browse_plan(s, &p, PLAN_UPDATE);
-		if (!browse_plan_keep_tls(&p, r))
-			return REACT_NONE;
+		if (!browse_plan_keep_tls(&p, r)) {
+			/* Our own certificate: sent again from its files. */
+			p.tls.mode = TLS_CUSTOM;
+			widget_field_get(&b->tls_cert, p.tls.cert_file,
+			    sizeof p.tls.cert_file);
+			widget_field_get(&b->tls_key, p.tls.key_file,
+			    sizeof p.tls.key_file);
+			snprintf(p.tls.cname, sizeof p.tls.cname, "%s",
+			    r->cname);
+		}
 		if (strcasecmp(r->purpose, "DevTest") == 0)
 			p.purpose = PURPOSE_DEVTEST;
 		if (strcasecmp(r->lb, "InternalLoadBalancer") == 0)
@@ -1287,9 +1320,14 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y)
 			    "virtual network:"), r->name);
 			y += display_wrap(win, y, x, w, ymax - y, text,
 			    display_attr(STYLE_TITLE)) + 1;
-			widget_field_draw(&b->field, win, y, x, 40, true);
-			y += 2;
 		}
+		if (strcasecmp(r->tls, "Enabled") == 0)
+			y += display_wrap(win, y, x, w, ymax - y, _("It uses "
+			    "your own certificate, which the update sends "
+			    "again: give its files (the key is never shown)."),
+			    A_NORMAL) + 1;
+		y += widget_form_draw(&b->lb_form, win, y, x, w, ymax - y - 1,
+		    NULL, false) + 1;
 		display_text(win, y, x, w, _("Enter updates the compute "
 		    "(GET, then PUT of the whole body); Esc cancels."),
 		    display_attr(STYLE_WARNING), true);
@@ -1389,14 +1427,15 @@ browse_draw(struct screen *s, WINDOW *win)
 		    "  ? keys"));
 }
 
-/* Coming back (from an action or a wizard): read the list again. */
+/*
+ * Opened, or back from an action or a wizard: read the list again, from
+ * the loop (a timer due now), not from here: screens are also entered
+ * while the stack is taken down at exit, when no job may start.
+ */
 static void
 browse_enter(struct screen *s)
 {
-	struct browse	*b = s->data;
-
-	if (b->load == NULL)
-		browse_load_start(s, NULL);
+	timer_add(clock_now_ms(), true, s, browse_tick, s);
 }
 
 /* Free the screen; jobs still out are freed when they come back. */
