@@ -534,6 +534,40 @@ json_merge(json_object *dst, json_object *src)
 	}
 }
 
+/* properties.properties of a compute body, or NULL. */
+static json_object *
+aks_props(json_object *o)
+{
+	json_object	*p, *pp;
+
+	if (!json_object_object_get_ex(o, "properties", &p) ||
+	    !json_object_is_type(p, json_type_object) ||
+	    !json_object_object_get_ex(p, "properties", &pp) ||
+	    !json_object_is_type(pp, json_type_object))
+		return NULL;
+	return pp;
+}
+
+/*
+ * The load balancer and TLS settings are replaced, not merged: a switch
+ * back to a public IP must not keep the old loadBalancerSubnet, nor a
+ * switch to a Microsoft certificate the old CNAME.
+ */
+static void
+drop_replaced(json_object *cur, json_object *chg)
+{
+	json_object	*c = aks_props(cur), *n = aks_props(chg), *v;
+
+	if (c == NULL || n == NULL)
+		return;
+	if (json_object_object_get_ex(n, "loadBalancerType", &v)) {
+		json_object_object_del(c, "loadBalancerType");
+		json_object_object_del(c, "loadBalancerSubnet");
+	}
+	if (json_object_object_get_ex(n, "sslConfiguration", &v))
+		json_object_object_del(c, "sslConfiguration");
+}
+
 /*
  * The update body: GET the compute, drop what is read-only, merge in the
  * plan's changes (azure-api.md 1.3 "Update").
@@ -573,6 +607,7 @@ update_body(struct ops *o, const char *url, const char *changes,
 		for (i = 0; i < sizeof ro / sizeof ro[0]; i++)
 			json_object_object_del(props, ro[i]);
 	if ((chg = json_tokener_parse(changes)) != NULL) {
+		drop_replaced(cur, chg);
 		json_merge(cur, chg);
 		json_object_put(chg);
 	}

@@ -88,6 +88,20 @@ j=$(ls "$T/state/akswiz/operations/"*ml-att-ilb*.json)
 like "$j" '"step": 2' "journal ends at step 2"
 like "$j" '"steps": 2' "of 2"
 
+# Update back to a public IP: the old subnet must not stay.
+plan_new "$T/pub.json" attach --name ml-att-ilb \
+    --compute-resource-id "$CLUSTER/aks-preview"
+sed -e 's/"operation": "attach"/"operation": "update"/' \
+    -e '/"clusterResourceId"/d' "$T/pub.json" >"$T/pub2.json"
+az apply "$T/pub2.json"
+is "$rc" 0 "an update back to a public IP succeeds"
+grep '"method":"PUT","path":"[^"]*ml-att-ilb"' "$T/journal.log" | tail -n 1 |
+    grep -q '"loadBalancerSubnet"'
+is $? 1 "and does not send the old subnet"
+az show ml-att-ilb -o json
+like "$T/out" '"loadBalancerType": "PublicIp", "loadBalancerSubnet": null' \
+    "the end state is a public IP without a subnet"
+
 # Update (TLS off -> Microsoft certificate).
 plan_new "$T/upd.json" create --name ml-inf-a --vm-size Standard_D3_v2 \
     --agent-count 3 --ssl-leaf-domain-label contoso

@@ -115,14 +115,12 @@ assert_grep '"method":"PUT","path":"[^"]*/computes/inf-created".*"loadBalancerSu
     $J "the sandbox received the internal load balancer and subnet"
 assert_grep '^selected: inf-created' after-ilb.state "the selection stays on the compute"
 assert_grep 'Switch inf-created to a public IP' public.screen "i again: back to public"
-# Known bug outside browse: the update merges the new properties into the
-# GET answer, so the old loadBalancerSubnet stays and the service refuses
-# it with a public IP.  TODO until the update body drops it.
+# The update body drops the old loadBalancerSubnet (fixed in azure/ops.c).
 tap_n=$((tap_n + 1))
 if grep -q 'update of inf-created succeeded' public-done.screen; then
-	echo "ok $tap_n - back to public followed to its end # TODO subnet kept by the update merge"
+	echo "ok $tap_n - back to public followed to its end"
 else
-	echo "not ok $tap_n - back to public followed to its end # TODO subnet kept by the update merge"
+	echo "not ok $tap_n - back to public followed to its end"
 fi
 assert_grep '"method":"PUT","path":"[^"]*/computes/inf-created".*"loadBalancerType":"PublicIp"' \
     $J "the sandbox received PublicIp"
