@@ -110,7 +110,7 @@ assert_equals size.screen "the size step: column heads aligned, the refusal tran
 
 
   Noder   [2     ]   Region  [                ]  +/- noder
-  ✗ Produktion kräver minst 3 noder; antal noder här: 2.
+  ✗ Produktion kräver minst 3 noder; den här har 2 noder.
 
 
  Inte än: rätta det som är markerat först.
