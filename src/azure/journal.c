@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -416,4 +417,13 @@ journal_list_free(struct journal_list *l)
 		journal_entry_done(&l->v[i]);
 	free(l->v);
 	memset(l, 0, sizeof *l);
+}
+
+bool
+journal_entry_on_endpoint(const struct journal_entry *e, const char *endpoint)
+{
+	size_t	n = strlen(endpoint);
+
+	return n > 0 && strncasecmp(e->resource_url, endpoint, n) == 0 &&
+	    (e->resource_url[n] == '/' || e->resource_url[n] == '\0');
 }

@@ -71,6 +71,13 @@ bool	journal_read(const char *path, struct journal_entry *, struct err *);
 /* Every entry (open_only: only the open ones), oldest first. */
 bool	journal_list(struct journal_list *, bool open_only, struct err *);
 void	journal_list_free(struct journal_list *);
+/*
+ * Whether e's operation runs on the Resource Manager at endpoint (no
+ * trailing /): an operation journaled against another cloud or another
+ * sandbox cannot be followed from this session.
+ */
+bool	journal_entry_on_endpoint(const struct journal_entry *,
+	    const char *endpoint);
 /* The JSON document of e (caller frees). */
 char	*journal_to_json(const struct journal_entry *);
 

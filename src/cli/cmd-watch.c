@@ -27,7 +27,7 @@ cmd_watch(struct cli_globals *g, int argc, char **argv)
 	struct ops_outcome	 out;
 	struct err		 err;
 	const char		*name = NULL;
-	size_t			 i, done = 0, ep;
+	size_t			 i, done = 0;
 	int			 status = EXIT_OK, st;
 
 	if (argc > 2 || (argc == 2 && argv[1][0] == '-')) {
@@ -50,13 +50,12 @@ cmd_watch(struct cli_globals *g, int argc, char **argv)
 	session_ops_tune(&o);
 	o.progress = session_ops_progress;
 	o.progress_ctx = g->output == OUTPUT_TABLE ? NULL : (void *)1;
-	ep = strlen(s.arm_endpoint);
 	for (i = 0; i < l.n; i++) {
 		struct journal_entry *e = &l.v[i];
 
 		if (name != NULL && strcasecmp(e->compute, name) != 0)
 			continue;
-		if (strncasecmp(e->resource_url, s.arm_endpoint, ep) != 0) {
+		if (!journal_entry_on_endpoint(e, s.arm_endpoint)) {
 			cli_warning(_("%s (%s) runs on another endpoint; "
 			    "skipped"), e->compute, e->id);
 			continue;

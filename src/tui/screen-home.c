@@ -14,6 +14,7 @@
 #include "common/err.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "azure/arm.h"
 #include "azure/journal.h"
 #include "plan/plan-json.h"
 #include "tui/display.h"
@@ -60,6 +61,10 @@ home_build(struct home *h)
 		for (i = 0; i < h->open.n; i++) {
 			const struct journal_entry *je = &h->open.v[i];
 
+			/* Another cloud's or another sandbox's operation. */
+			if (!journal_entry_on_endpoint(je,
+			    h->tui->ctx.arm->endpoint))
+				continue;
 			snprintf(line, sizeof line, _("Follow the %s of %s, "
 			    "still running when last seen (%s)"),
 			    je->operation, je->compute, je->state[0] != '\0'

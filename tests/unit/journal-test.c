@@ -143,6 +143,39 @@ main(void)
 	    strstr(dir, "/.local/state/akswiz/operations") != NULL,
 	    "default under ~/.local/state");
 
+	/* Which session may follow an entry: its endpoint, exactly. */
+	{
+		static const struct {
+			const char	*url, *endpoint;
+			bool		 same;
+		} rows[] = {
+			{ "https://127.0.0.1:4431/subscriptions/s/x",
+			  "https://127.0.0.1:4431", true },
+			{ "https://127.0.0.1:4431/subscriptions/s/x",
+			  "https://127.0.0.1:443", false },
+			{ "https://127.0.0.1:4431/subscriptions/s/x",
+			  "https://127.0.0.1:44310", false },
+			{ "HTTPS://Management.Azure.com/subscriptions/s",
+			  "https://management.azure.com", true },
+			{ "https://management.azure.com/subscriptions/s",
+			  "https://management.chinacloudapi.cn", false },
+			{ "https://management.azure.com/subscriptions/s",
+			  "", false },
+		};
+		struct journal_entry	e;
+		size_t			i;
+
+		for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+			journal_entry_init(&e);
+			snprintf(e.resource_url, sizeof e.resource_url, "%s",
+			    rows[i].url);
+			ok(journal_entry_on_endpoint(&e, rows[i].endpoint) ==
+			    rows[i].same, "on endpoint \"%s\": %s",
+			    rows[i].endpoint, rows[i].same ? "yes" : "no");
+			journal_entry_done(&e);
+		}
+	}
+
 	{
 		char cmd[256];
 
