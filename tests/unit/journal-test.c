@@ -162,17 +162,17 @@ main(void)
 			{ "https://management.azure.com/subscriptions/s",
 			  "", false },
 		};
-		struct journal_entry	e;
-		size_t			i;
+		struct journal_entry	je;
+		size_t			k;
 
-		for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-			journal_entry_init(&e);
-			snprintf(e.resource_url, sizeof e.resource_url, "%s",
-			    rows[i].url);
-			ok(journal_entry_on_endpoint(&e, rows[i].endpoint) ==
-			    rows[i].same, "on endpoint \"%s\": %s",
-			    rows[i].endpoint, rows[i].same ? "yes" : "no");
-			journal_entry_done(&e);
+		for (k = 0; k < sizeof rows / sizeof rows[0]; k++) {
+			journal_entry_init(&je);
+			snprintf(je.resource_url, sizeof je.resource_url, "%s",
+			    rows[k].url);
+			ok(journal_entry_on_endpoint(&je, rows[k].endpoint) ==
+			    rows[k].same, "on endpoint \"%s\": %s",
+			    rows[k].endpoint, rows[k].same ? "yes" : "no");
+			journal_entry_done(&je);
 		}
 	}
 
