@@ -48,7 +48,7 @@ extern char **environ;
 
 struct auth {
 	struct auth_config	 cfg;
-	struct cloud		 cloud;		/* copy; authority may change */
+	struct cloud_endpoints		 cloud;		/* copy; authority may change */
 	enum auth_method	 method;	/* resolved (never DEFAULT) */
 	char			*tenant;	/* NULL: any / organizations */
 	char			*client_id;
@@ -1105,7 +1105,7 @@ bool
 auth_logout(const struct auth_config *cfg, int *removed, struct err *err)
 {
 	struct token_cache	*c;
-	struct cloud		 cl = *cfg->cloud;
+	struct cloud_endpoints		 cl = *cfg->cloud;
 	const char		*authority = cl.authority, *h;
 	int			 n;
 

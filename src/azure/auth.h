@@ -40,7 +40,7 @@ typedef void (*auth_device_prompt_fn)(void *ctx, const char *verification_uri,
     const char *user_code, const char *message);
 
 struct auth_config {
-	const struct cloud	*cloud;		/* (borrowed) authority, scope */
+	const struct cloud_endpoints	*cloud;		/* (borrowed) authority, scope */
 	struct http_client	*http;		/* (borrowed) for token calls */
 	enum auth_method	 method;
 	const char		*tenant;	/* NULL: AZURE_TENANT_ID, else

@@ -52,7 +52,7 @@ copy_trimmed(char *dst, size_t len, const char *s)
 }
 
 bool
-cloud_lookup(const char *name, struct cloud *c)
+cloud_lookup(const char *name, struct cloud_endpoints *c)
 {
 	const struct cloud_def	*d = NULL;
 	size_t			 i;
@@ -85,7 +85,7 @@ is_https(const char *url)
 
 bool
 cloud_resolve(const char *name, const char *endpoint, const char *authority,
-    struct cloud *c, struct err *err)
+    struct cloud_endpoints *c, struct err *err)
 {
 	if (!cloud_lookup(name, c))
 		return err_set(err, ERR_USAGE, _("unknown cloud \"%s\": use "
@@ -118,7 +118,7 @@ cloud_resolve(const char *name, const char *endpoint, const char *authority,
 }
 
 bool
-cloud_arm_url(const struct cloud *c, const char *path, char *buf, size_t len)
+cloud_arm_url(const struct cloud_endpoints *c, const char *path, char *buf, size_t len)
 {
 	int	n = snprintf(buf, len, "%s%s%s", c->arm_endpoint,
 	    *path == '/' ? "" : "/", path);

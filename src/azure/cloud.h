@@ -3,7 +3,8 @@
  * token scope and the public DNS suffix of AzureCloud, AzureChinaCloud and
  * AzureUSGovernment (azure-api.md section 7), or of a custom pair given with
  * --endpoint / --authority (AKSWIZ_ENDPOINT / AKSWIZ_AUTHORITY), which is
- * how the sandbox is reached.  A struct cloud is plain data: copy it freely.
+ * how the sandbox is reached.  A struct cloud_endpoints is plain data: copy
+ * it freely.  (Named so beside core/plan.h's enum cloud, the cloud's id.)
  */
 #ifndef AKSWIZ_AZURE_CLOUD_H
 #define AKSWIZ_AZURE_CLOUD_H
@@ -15,7 +16,7 @@
 
 #define CLOUD_DEFAULT	"AzureCloud"
 
-struct cloud {
+struct cloud_endpoints {
 	char	name[32];		/* "AzureCloud", or "Custom" */
 	char	arm_endpoint[256];	/* no trailing slash */
 	char	authority[256];		/* AAD host, no trailing slash */
@@ -26,16 +27,16 @@ struct cloud {
 };
 
 /* Fill c with a named cloud (NULL or "" means AzureCloud); false if unknown. */
-bool	cloud_lookup(const char *name, struct cloud *c);
+bool	cloud_lookup(const char *name, struct cloud_endpoints *c);
 /*
  * The cloud of a run: the named one (or AzureCloud), then endpoint and
  * authority override its ARM endpoint and authority when not NULL.  A custom
  * endpoint gets the scope "<endpoint>/.default".  URLs must be https.
  */
 bool	cloud_resolve(const char *name, const char *endpoint,
-	    const char *authority, struct cloud *c, struct err *);
+	    const char *authority, struct cloud_endpoints *c, struct err *);
 /* Append path to the ARM endpoint into buf; false if it did not fit. */
-bool	cloud_arm_url(const struct cloud *c, const char *path, char *buf,
+bool	cloud_arm_url(const struct cloud_endpoints *c, const char *path, char *buf,
 	    size_t len);
 
 #endif

@@ -30,7 +30,7 @@ struct login_opts {
 
 /* What a sign-in command needs: the cloud, an HTTP client, auth. */
 struct login_env {
-	struct cloud		 cloud;
+	struct cloud_endpoints		 cloud;
 	struct http_client	*http;
 	struct auth_config	 cfg;
 	struct auth		*auth;

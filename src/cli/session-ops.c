@@ -1,8 +1,7 @@
 /*
  * The parts of a session that deal with operations (session.h): apply a
- * plan with preflight, report progress and outcomes.  Kept apart from
- * session.c, which includes azure/cloud.h: its struct cloud and
- * core/plan.h's enum cloud cannot meet in one file.
+ * plan with preflight, report progress and outcomes.  (session.c sets the
+ * session up: cloud, sign-in, scope, the private sandbox.)
  */
 #include "config.h"
 #include "cli/session.h"

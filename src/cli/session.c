@@ -34,9 +34,9 @@
 #define SANDBOX_WAIT_MS		15000
 #define SANDBOX_MAX_ARGS	24
 
-/* What the commands need not see (struct cloud clashes with enum cloud). */
+/* What the commands need not see (struct cloud_endpoints clashes with enum cloud). */
 struct session_priv {
-	struct cloud	 cloud;
+	struct cloud_endpoints	 cloud;
 	struct auth	*auth;
 };
 

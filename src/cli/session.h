@@ -75,7 +75,7 @@ void	session_report(const struct err *);
 void	session_compute_json(FILE *, const struct arm_compute *);
 /*
  * session-ops.c (apart because core/plan.h's enum cloud and
- * azure/cloud.h's struct cloud cannot meet in one file):
+ * azure/cloud.h's struct cloud_endpoints cannot meet in one file):
  *
  * The progress callback of apply, watch and detach: a line on stderr per
  * state change ("akswiz: create ml-01: Creating (12 s)"), unless quiet.

@@ -22,7 +22,7 @@
 int
 main(int argc, char **argv)
 {
-	struct cloud		 cloud;
+	struct cloud_endpoints		 cloud;
 	struct http_config	 hc;
 	struct http_client	*http;
 	struct auth_config	 ac;

@@ -262,7 +262,7 @@ main(void)
 	struct MHD_Daemon	*d;
 	struct http_config	 hc;
 	struct http_client	*http;
-	struct cloud		 cloud;
+	struct cloud_endpoints		 cloud;
 	struct auth_config	 cfg;
 	struct auth		*a;
 	struct auth_account	 acc;

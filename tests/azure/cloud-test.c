@@ -7,7 +7,7 @@
 int
 main(void)
 {
-	struct cloud	c;
+	struct cloud_endpoints	c;
 	struct err	e;
 	char		url[128];
 
