@@ -154,6 +154,30 @@ list_array(json_object *root, const char *key, char **next,
 	memset(&(list)->v[(list)->n], 0, sizeof *(list)->v);		\
 } while (0)
 
+/*
+ * One page of a list answer: each element of its "value" array goes to
+ * add(), which keeps it or not; nextLink goes to *next (when next is not
+ * NULL).
+ */
+static bool
+parse_page(const char *body, char **next, void (*add)(json_object *, void *),
+    void *list, struct err *err)
+{
+	json_object	*root, *arr;
+	size_t		 i;
+
+	if ((root = parse_root(body, json_type_object, err)) == NULL)
+		return false;
+	if (!list_array(root, "value", next, &arr, err)) {
+		json_object_put(root);
+		return false;
+	}
+	for (i = 0; arr != NULL && i < json_object_array_length(arr); i++)
+		add(json_object_array_get_idx(arr, i), list);
+	json_object_put(root);
+	return true;
+}
+
 /* Resource group from an ARM id (".../resourceGroups/NAME/..."). */
 static char *
 id_resource_group(const char *id)
@@ -174,34 +198,29 @@ id_resource_group(const char *id)
 
 /* Subscriptions. */
 
+/* Keep one element of a subscriptions page, if it is usable. */
+static void
+subscription_add(json_object *e, void *list)
+{
+	struct arm_subscription_list	*l = list;
+
+	if (!json_object_is_type(e, json_type_object))
+		return;
+	LIST_GROW(l);
+	l->v[l->n].id = jdup(e, "subscriptionId");
+	l->v[l->n].name = jdup(e, "displayName");
+	l->v[l->n].state = jdup(e, "state");
+	l->v[l->n].tenant = jdup(e, "tenantId");
+	if (l->v[l->n].id != NULL)
+		l->n++;
+}
+
 /* A page of subscriptions. */
 bool
 arm_parse_subscriptions(const char *body, struct arm_subscription_list *l,
     char **next, struct err *err)
 {
-	json_object	*root, *arr, *e;
-	size_t		 i;
-
-	if ((root = parse_root(body, json_type_object, err)) == NULL)
-		return false;
-	if (!list_array(root, "value", next, &arr, err)) {
-		json_object_put(root);
-		return false;
-	}
-	for (i = 0; arr != NULL && i < json_object_array_length(arr); i++) {
-		e = json_object_array_get_idx(arr, i);
-		if (!json_object_is_type(e, json_type_object))
-			continue;
-		LIST_GROW(l);
-		l->v[l->n].id = jdup(e, "subscriptionId");
-		l->v[l->n].name = jdup(e, "displayName");
-		l->v[l->n].state = jdup(e, "state");
-		l->v[l->n].tenant = jdup(e, "tenantId");
-		if (l->v[l->n].id != NULL)
-			l->n++;
-	}
-	json_object_put(root);
-	return true;
+	return parse_page(body, next, subscription_add, l, err);
 }
 
 /* Free the list and its strings. */
@@ -222,32 +241,27 @@ arm_subscription_list_free(struct arm_subscription_list *l)
 
 /* Resource groups. */
 
+/* Keep one element of a groups page, if it is usable. */
+static void
+group_add(json_object *e, void *list)
+{
+	struct arm_group_list	*l = list;
+
+	LIST_GROW(l);
+	l->v[l->n].name = jdup(e, "name");
+	l->v[l->n].location = jdup(e, "location");
+	if (l->v[l->n].name != NULL)
+		l->n++;
+	else
+		free(l->v[l->n].location);
+}
+
 /* A page of resource groups. */
 bool
 arm_parse_groups(const char *body, struct arm_group_list *l, char **next,
     struct err *err)
 {
-	json_object	*root, *arr, *e;
-	size_t		 i;
-
-	if ((root = parse_root(body, json_type_object, err)) == NULL)
-		return false;
-	if (!list_array(root, "value", next, &arr, err)) {
-		json_object_put(root);
-		return false;
-	}
-	for (i = 0; arr != NULL && i < json_object_array_length(arr); i++) {
-		e = json_object_array_get_idx(arr, i);
-		LIST_GROW(l);
-		l->v[l->n].name = jdup(e, "name");
-		l->v[l->n].location = jdup(e, "location");
-		if (l->v[l->n].name != NULL)
-			l->n++;
-		else
-			free(l->v[l->n].location);
-	}
-	json_object_put(root);
-	return true;
+	return parse_page(body, next, group_add, l, err);
 }
 
 /* Free the list and its strings. */
@@ -307,30 +321,26 @@ arm_parse_workspace(const char *body, struct arm_workspace *w,
 	return true;
 }
 
+/* Keep one element of a workspaces page, if it is usable. */
+static void
+workspace_add(json_object *elem, void *list)
+{
+	struct arm_workspace_list	*l = list;
+
+	LIST_GROW(l);
+	workspace_from(elem, &l->v[l->n]);
+	if (l->v[l->n].name != NULL)
+		l->n++;
+	else
+		arm_workspace_done(&l->v[l->n]);
+}
+
 /* A page of workspaces. */
 bool
 arm_parse_workspaces(const char *body, struct arm_workspace_list *l,
     char **next, struct err *err)
 {
-	json_object	*root, *arr;
-	size_t		 i;
-
-	if ((root = parse_root(body, json_type_object, err)) == NULL)
-		return false;
-	if (!list_array(root, "value", next, &arr, err)) {
-		json_object_put(root);
-		return false;
-	}
-	for (i = 0; arr != NULL && i < json_object_array_length(arr); i++) {
-		LIST_GROW(l);
-		workspace_from(json_object_array_get_idx(arr, i), &l->v[l->n]);
-		if (l->v[l->n].name != NULL)
-			l->n++;
-		else
-			arm_workspace_done(&l->v[l->n]);
-	}
-	json_object_put(root);
-	return true;
+	return parse_page(body, next, workspace_add, l, err);
 }
 
 /* Free the list and its entries. */
@@ -431,30 +441,26 @@ arm_parse_compute(const char *body, struct arm_compute *c, struct err *err)
 	return true;
 }
 
+/* Keep one element of a computes page, if it is usable. */
+static void
+compute_add(json_object *elem, void *list)
+{
+	struct arm_compute_list	*l = list;
+
+	LIST_GROW(l);
+	compute_from(elem, &l->v[l->n]);
+	if (l->v[l->n].name != NULL)
+		l->n++;
+	else
+		arm_compute_done(&l->v[l->n]);
+}
+
 /* A page of computes. */
 bool
 arm_parse_computes(const char *body, struct arm_compute_list *l, char **next,
     struct err *err)
 {
-	json_object	*root, *arr;
-	size_t		 i;
-
-	if ((root = parse_root(body, json_type_object, err)) == NULL)
-		return false;
-	if (!list_array(root, "value", next, &arr, err)) {
-		json_object_put(root);
-		return false;
-	}
-	for (i = 0; arr != NULL && i < json_object_array_length(arr); i++) {
-		LIST_GROW(l);
-		compute_from(json_object_array_get_idx(arr, i), &l->v[l->n]);
-		if (l->v[l->n].name != NULL)
-			l->n++;
-		else
-			arm_compute_done(&l->v[l->n]);
-	}
-	json_object_put(root);
-	return true;
+	return parse_page(body, next, compute_add, l, err);
 }
 
 /* Free the list and its entries. */
@@ -575,30 +581,26 @@ arm_parse_cluster(const char *body, struct arm_cluster *c, struct err *err)
 	return true;
 }
 
+/* Keep one element of a clusters page, if it is usable. */
+static void
+cluster_add(json_object *elem, void *list)
+{
+	struct arm_cluster_list	*l = list;
+
+	LIST_GROW(l);
+	cluster_from(elem, &l->v[l->n]);
+	if (l->v[l->n].id != NULL)
+		l->n++;
+	else
+		arm_cluster_done(&l->v[l->n]);
+}
+
 /* A page of managed clusters. */
 bool
-arm_parse_clusters(const char *body, struct arm_cluster_list *l,
-    char **next, struct err *err)
+arm_parse_clusters(const char *body, struct arm_cluster_list *l, char **next,
+    struct err *err)
 {
-	json_object	*root, *arr;
-	size_t		 i;
-
-	if ((root = parse_root(body, json_type_object, err)) == NULL)
-		return false;
-	if (!list_array(root, "value", next, &arr, err)) {
-		json_object_put(root);
-		return false;
-	}
-	for (i = 0; arr != NULL && i < json_object_array_length(arr); i++) {
-		LIST_GROW(l);
-		cluster_from(json_object_array_get_idx(arr, i), &l->v[l->n]);
-		if (l->v[l->n].id != NULL)
-			l->n++;
-		else
-			arm_cluster_done(&l->v[l->n]);
-	}
-	json_object_put(root);
-	return true;
+	return parse_page(body, next, cluster_add, l, err);
 }
 
 /* Free the list and its entries. */
@@ -739,32 +741,27 @@ arm_k8s_version_list_free(struct arm_k8s_version_list *l)
 
 /* VM sizes and usages. */
 
+/* Keep one element of a vm sizes page, if it is usable. */
+static void
+vm_size_add(json_object *e, void *list)
+{
+	struct arm_vm_size_list	*l = list;
+
+	if (jget(e, "name", json_type_string) == NULL)
+		return;
+	LIST_GROW(l);
+	l->v[l->n].name = jdup(e, "name");
+	l->v[l->n].vcpus = (int)jlong(e, "numberOfCores", 0);
+	l->v[l->n].memory_mb = jlong(e, "memoryInMB", 0);
+	l->n++;
+}
+
 /* The vmSizes answer. */
 bool
 arm_parse_vm_sizes(const char *body, struct arm_vm_size_list *l,
     struct err *err)
 {
-	json_object	*root, *arr, *e;
-	size_t		 i;
-
-	if ((root = parse_root(body, json_type_object, err)) == NULL)
-		return false;
-	if (!list_array(root, "value", NULL, &arr, err)) {
-		json_object_put(root);
-		return false;
-	}
-	for (i = 0; arr != NULL && i < json_object_array_length(arr); i++) {
-		e = json_object_array_get_idx(arr, i);
-		if (jget(e, "name", json_type_string) == NULL)
-			continue;
-		LIST_GROW(l);
-		l->v[l->n].name = jdup(e, "name");
-		l->v[l->n].vcpus = (int)jlong(e, "numberOfCores", 0);
-		l->v[l->n].memory_mb = jlong(e, "memoryInMB", 0);
-		l->n++;
-	}
-	json_object_put(root);
-	return true;
+	return parse_page(body, NULL, vm_size_add, l, err);
 }
 
 /* Free the list and its strings. */
@@ -779,34 +776,30 @@ arm_vm_size_list_free(struct arm_vm_size_list *l)
 	memset(l, 0, sizeof *l);
 }
 
+/* Keep one element of a usages page, if it is usable. */
+static void
+usage_add(json_object *e, void *list)
+{
+	struct arm_usage_list	*l = list;
+	json_object	*name;
+
+	name = jget(e, "name", json_type_object);
+	if (jget(name, "value", json_type_string) == NULL)
+		return;
+	LIST_GROW(l);
+	l->v[l->n].name = jdup(name, "value");
+	l->v[l->n].label = jdup(name, "localizedValue");
+	l->v[l->n].current = jlong(e, "currentValue", 0);
+	l->v[l->n].limit = jlong(e, "limit", 0);
+	l->n++;
+}
+
 /* A page of usages. */
 bool
 arm_parse_usages(const char *body, struct arm_usage_list *l, char **next,
     struct err *err)
 {
-	json_object	*root, *arr, *e, *name;
-	size_t		 i;
-
-	if ((root = parse_root(body, json_type_object, err)) == NULL)
-		return false;
-	if (!list_array(root, "value", next, &arr, err)) {
-		json_object_put(root);
-		return false;
-	}
-	for (i = 0; arr != NULL && i < json_object_array_length(arr); i++) {
-		e = json_object_array_get_idx(arr, i);
-		name = jget(e, "name", json_type_object);
-		if (jget(name, "value", json_type_string) == NULL)
-			continue;
-		LIST_GROW(l);
-		l->v[l->n].name = jdup(name, "value");
-		l->v[l->n].label = jdup(name, "localizedValue");
-		l->v[l->n].current = jlong(e, "currentValue", 0);
-		l->v[l->n].limit = jlong(e, "limit", 0);
-		l->n++;
-	}
-	json_object_put(root);
-	return true;
+	return parse_page(body, next, usage_add, l, err);
 }
 
 /* Free the list and its strings. */
