@@ -16,88 +16,10 @@
 
 #include "azure/cert.h"
 #include "azure/http.h"
+#include "common/base64.h"
 #include "common/buf.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
-
-static const char b64url[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-char *
-jwt_base64url(const void *data, size_t len)
-{
-	const unsigned char	*p = data;
-	char			*out, *o;
-	size_t			 i;
-	unsigned		 v;
-
-	o = out = xmalloc(len / 3 * 4 + 5);
-	for (i = 0; i + 2 < len; i += 3) {
-		v = (unsigned)p[i] << 16 | (unsigned)p[i + 1] << 8 | p[i + 2];
-		*o++ = b64url[v >> 18 & 63];
-		*o++ = b64url[v >> 12 & 63];
-		*o++ = b64url[v >> 6 & 63];
-		*o++ = b64url[v & 63];
-	}
-	if (len - i == 1) {
-		v = (unsigned)p[i] << 16;
-		*o++ = b64url[v >> 18 & 63];
-		*o++ = b64url[v >> 12 & 63];
-	} else if (len - i == 2) {
-		v = (unsigned)p[i] << 16 | (unsigned)p[i + 1] << 8;
-		*o++ = b64url[v >> 18 & 63];
-		*o++ = b64url[v >> 12 & 63];
-		*o++ = b64url[v >> 6 & 63];
-	}
-	*o = '\0';
-	return out;
-}
-
-/* The value of a base64 or base64url digit, or -1. */
-static int
-digit(int c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '-' || c == '+')
-		return 62;
-	if (c == '_' || c == '/')
-		return 63;
-	return -1;
-}
-
-char *
-jwt_base64url_decode(const char *s, size_t len, size_t *outlen)
-{
-	unsigned char	*out;
-	size_t		 i, n = 0;
-	unsigned	 acc = 0;
-	int		 bits = 0, d;
-
-	while (len > 0 && s[len - 1] == '=')
-		len--;
-	out = xmalloc(len * 3 / 4 + 2);
-	for (i = 0; i < len; i++) {
-		if ((d = digit((unsigned char)s[i])) < 0) {
-			free(out);
-			return NULL;
-		}
-		acc = acc << 6 | (unsigned)d;
-		bits += 6;
-		if (bits >= 8) {
-			bits -= 8;
-			out[n++] = (unsigned char)(acc >> bits & 0xff);
-		}
-	}
-	out[n] = '\0';
-	if (outlen != NULL)
-		*outlen = n;
-	return (char *)out;
-}
 
 char *
 jwt_sign(const struct cert_key *ck, enum jwt_alg alg, const char *header_json,
@@ -108,13 +30,13 @@ jwt_sign(const struct cert_key *ck, enum jwt_alg alg, const char *header_json,
 	unsigned char	*sig;
 	size_t		 siglen;
 
-	h = jwt_base64url(header_json, strlen(header_json));
-	c = jwt_base64url(claims_json, strlen(claims_json));
+	h = base64url_encode(header_json, strlen(header_json));
+	c = base64url_encode(claims_json, strlen(claims_json));
 	buf_init(&input, 0);
 	buf_addf(&input, "%s.%s", h, c);
 	if (cert_key_sign(ck, alg == JWT_PS256, input.data, input.len, &sig,
 	    &siglen, err)) {
-		s = jwt_base64url(sig, siglen);
+		s = base64url_encode(sig, siglen);
 		buf_addf(&input, ".%s", s);
 		free(s);
 		free(sig);
@@ -168,7 +90,7 @@ jwt_client_assertion_x5c(const struct cert_key *ck, enum jwt_alg alg,
 		err_set(err, ERR_AUTH, _("cannot hash the certificate"));
 		return NULL;
 	}
-	thumb = jwt_base64url(md, mdlen);
+	thumb = base64url_encode(md, mdlen);
 	hdr = json_object_new_object();
 	json_object_object_add(hdr, "alg", json_object_new_string(
 	    alg == JWT_PS256 ? "PS256" : "RS256"));
@@ -215,5 +137,5 @@ jwt_claims(const char *token)
 	if (token == NULL || (dot1 = strchr(token, '.')) == NULL ||
 	    (dot2 = strchr(dot1 + 1, '.')) == NULL)
 		return NULL;
-	return jwt_base64url_decode(dot1 + 1, (size_t)(dot2 - dot1 - 1), NULL);
+	return (char *)base64url_decode(dot1 + 1, (size_t)(dot2 - dot1 - 1), NULL);
 }

@@ -20,10 +20,6 @@ enum jwt_alg {
 	JWT_PS256
 };
 
-/* base64url without padding of len bytes; yours to free. */
-char	*jwt_base64url(const void *data, size_t len);
-/* Decode base64url (padding optional) into a NUL-terminated copy; or NULL. */
-char	*jwt_base64url_decode(const char *s, size_t len, size_t *outlen);
 /*
  * Sign header.claims (both JSON text, encoded here) with ck; returns the
  * compact JWS, yours to wipe (OPENSSL_cleanse) and free, or NULL + err.

@@ -1,8 +1,16 @@
 # src/common: helpers with no domain knowledge.
 noinst_LIBRARIES += libcommon.a
 libcommon_a_SOURCES = \
+	src/common/base64.c src/common/base64.h \
 	src/common/buf.c src/common/buf.h \
 	src/common/clock.c src/common/clock.h \
 	src/common/err.c src/common/err.h \
 	src/common/i18n.h \
 	src/common/xalloc.c src/common/xalloc.h
+libcommon_a_CFLAGS = $(AM_CFLAGS) $(OPENSSL_CFLAGS)
+
+check_PROGRAMS += tests/unit/common-base64-test
+TESTS += tests/unit/common-base64-test
+UNIT_TESTS += tests/unit/common-base64-test
+tests_unit_common_base64_test_SOURCES = tests/unit/common-base64-test.c
+tests_unit_common_base64_test_LDADD = libcommon.a $(OPENSSL_LIBS)

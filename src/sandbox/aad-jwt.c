@@ -17,85 +17,8 @@
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 
+#include "common/base64.h"
 #include "common/xalloc.h"
-
-static const char b64url_chars[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-/* Encode as base64url without padding. */
-char *
-aad_jwt_b64url(const void *data, size_t len)
-{
-	const unsigned char *p = data;
-	char	*out, *o;
-	size_t	 i;
-
-	out = o = xmalloc(len / 3 * 4 + 5);
-	for (i = 0; i + 2 < len; i += 3) {
-		*o++ = b64url_chars[p[i] >> 2];
-		*o++ = b64url_chars[((p[i] & 3) << 4) | (p[i + 1] >> 4)];
-		*o++ = b64url_chars[((p[i + 1] & 15) << 2) | (p[i + 2] >> 6)];
-		*o++ = b64url_chars[p[i + 2] & 63];
-	}
-	if (len - i == 1) {
-		*o++ = b64url_chars[p[i] >> 2];
-		*o++ = b64url_chars[(p[i] & 3) << 4];
-	} else if (len - i == 2) {
-		*o++ = b64url_chars[p[i] >> 2];
-		*o++ = b64url_chars[((p[i] & 3) << 4) | (p[i + 1] >> 4)];
-		*o++ = b64url_chars[(p[i + 1] & 15) << 2];
-	}
-	*o = '\0';
-	return out;
-}
-
-/* The value of one base64url character, or -1. */
-static int
-b64url_value(char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '-')
-		return 62;
-	if (c == '_')
-		return 63;
-	return -1;
-}
-
-/* Decode base64url; trailing '=' padding is tolerated. */
-unsigned char *
-aad_jwt_b64url_decode(const char *in, size_t inlen, size_t *outlen)
-{
-	unsigned char	*out;
-	unsigned	 acc = 0;
-	int		 bits = 0, v;
-	size_t		 i, n = 0;
-
-	while (inlen > 0 && in[inlen - 1] == '=')
-		inlen--;
-	if (inlen % 4 == 1)
-		return NULL;
-	out = xmalloc(inlen / 4 * 3 + 3);
-	for (i = 0; i < inlen; i++) {
-		if ((v = b64url_value(in[i])) < 0) {
-			free(out);
-			return NULL;
-		}
-		acc = (acc << 6) | (unsigned)v;
-		bits += 6;
-		if (bits >= 8) {
-			bits -= 8;
-			out[n++] = (unsigned char)(acc >> bits);
-		}
-		acc &= (1u << bits) - 1;
-	}
-	*outlen = n;
-	return out;
-}
 
 /* Set up ctx for alg on key; false for an unknown alg. */
 static bool
@@ -134,8 +57,8 @@ aad_jwt_sign(EVP_PKEY *key, const char *alg, const char *header_json,
 	unsigned char	*sig = NULL;
 	size_t		 siglen = 0;
 
-	h = aad_jwt_b64url(header_json, strlen(header_json));
-	c = aad_jwt_b64url(claims_json, strlen(claims_json));
+	h = base64url_encode(header_json, strlen(header_json));
+	c = base64url_encode(claims_json, strlen(claims_json));
 	xasprintf(&input, "%s.%s", h, c);
 	free(h);
 	free(c);
@@ -149,7 +72,7 @@ aad_jwt_sign(EVP_PKEY *key, const char *alg, const char *header_json,
 	if (EVP_DigestSign(ctx, sig, &siglen, (unsigned char *)input,
 	    strlen(input)) != 1)
 		goto out;
-	s = aad_jwt_b64url(sig, siglen);
+	s = base64url_encode(sig, siglen);
 	xasprintf(&token, "%s.%s", input, s);
 	free(s);
 out:
@@ -169,7 +92,7 @@ jwt_part(const char *p, size_t len)
 	unsigned char		*raw;
 	size_t			 rawlen;
 
-	if ((raw = aad_jwt_b64url_decode(p, len, &rawlen)) == NULL)
+	if ((raw = base64url_decode(p, len, &rawlen)) == NULL)
 		return NULL;
 	tok = json_tokener_new();
 	o = json_tokener_parse_ex(tok, (char *)raw, (int)rawlen);
@@ -198,7 +121,7 @@ aad_jwt_parse(const char *token, struct aad_jwt *jwt)
 	if ((jwt->header = jwt_part(token, (size_t)(d1 - token))) == NULL ||
 	    (jwt->claims = jwt_part(d1 + 1, (size_t)(d2 - d1 - 1))) == NULL)
 		goto bad;
-	jwt->sig = aad_jwt_b64url_decode(d2 + 1, strlen(d2 + 1), &jwt->siglen);
+	jwt->sig = base64url_decode(d2 + 1, strlen(d2 + 1), &jwt->siglen);
 	if (jwt->sig == NULL || jwt->siglen == 0)
 		goto bad;
 	jwt->signed_part = xstrndup(token, (size_t)(d2 - token));
@@ -276,7 +199,7 @@ aad_jwt_thumbprint(X509 *cert, bool sha256)
 	if (X509_digest(cert, sha256 ? EVP_sha256() : EVP_sha1(), md,
 	    &mdlen) != 1)
 		return NULL;
-	return aad_jwt_b64url(md, mdlen);
+	return base64url_encode(md, mdlen);
 }
 
 struct jti_entry {

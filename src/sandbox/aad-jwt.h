@@ -26,11 +26,6 @@ struct aad_jwt {
 	size_t		 siglen;
 };
 
-/* base64url without padding; caller frees. */
-char		*aad_jwt_b64url(const void *, size_t);
-/* Decode base64url (padding optional); NULL if malformed.  Caller frees. */
-unsigned char	*aad_jwt_b64url_decode(const char *, size_t inlen,
-		    size_t *outlen);
 
 /*
  * Sign header and claims (JSON text) with key: alg "RS256" or "PS256".

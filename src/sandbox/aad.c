@@ -80,6 +80,7 @@
 #include <openssl/rand.h>
 #include <openssl/x509.h>
 
+#include "common/base64.h"
 #include "common/clock.h"
 #include "common/err.h"
 #include "common/i18n.h"
@@ -224,7 +225,7 @@ aad_random(size_t n)
 
 	if (n > sizeof raw || RAND_bytes(raw, (int)n) != 1)
 		abort();
-	s = aad_jwt_b64url(raw, n);
+	s = base64url_encode(raw, n);
 	OPENSSL_cleanse(raw, sizeof raw);
 	return s;
 }
@@ -311,7 +312,7 @@ aad_signing_key(struct sb_aad *a, struct err *err)
 	    EVP_Digest(der, (size_t)derlen, md, &mdlen, EVP_sha1(), NULL) != 1)
 		return err_set(err, ERR_INTERNAL, _("cannot use the key"));
 	OPENSSL_free(der);
-	kid = aad_jwt_b64url(md, mdlen);
+	kid = base64url_encode(md, mdlen);
 	snprintf(a->kid, sizeof a->kid, "%s", kid);
 	free(kid);
 	return true;
@@ -1284,12 +1285,12 @@ aad_jwks(struct sb_aad *a, struct sb_response *resp)
 	json_object_object_add(k, "x5t", json_object_new_string(a->kid));
 	if (n != NULL && (len = BN_bn2bin(n, buf)) > 0 &&
 	    (size_t)len <= sizeof buf) {
-		s = aad_jwt_b64url(buf, (size_t)len);
+		s = base64url_encode(buf, (size_t)len);
 		json_object_object_add(k, "n", json_object_new_string(s));
 		free(s);
 	}
 	if (e != NULL && (len = BN_bn2bin(e, buf)) > 0) {
-		s = aad_jwt_b64url(buf, (size_t)len);
+		s = base64url_encode(buf, (size_t)len);
 		json_object_object_add(k, "e", json_object_new_string(s));
 		free(s);
 	}

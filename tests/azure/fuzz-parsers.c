@@ -20,6 +20,7 @@
 
 #include "azure/armerror.h"
 #include "azure/debuglog.h"
+#include "common/base64.h"
 #include "azure/jwt.h"
 #include "azure/retry.h"
 
@@ -41,7 +42,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(r);
 	r = jwt_claims(s);
 	free(r);
-	r = jwt_base64url_decode(s, strlen(s), &n);
+	r = (char *)base64url_decode(s, strlen(s), &n);
 	free(r);
 	free(s);
 	return 0;

@@ -16,6 +16,7 @@
 #include <openssl/objects.h>
 
 #include "azure/cert.h"
+#include "common/base64.h"
 #include "azure/jwt.h"
 #include "tests/tap.h"
 
@@ -56,7 +57,7 @@ verify_ps256(const char *jws, const char *path)
 
 	if (fp != NULL)
 		fclose(fp);
-	sig = jwt_base64url_decode(dot2 + 1, strlen(dot2 + 1), &siglen);
+	sig = (char *)base64url_decode(dot2 + 1, strlen(dot2 + 1), &siglen);
 	if (pub != NULL && sig != NULL &&
 	    EVP_DigestVerifyInit(ctx, &pctx, EVP_sha256(), NULL, pub) == 1 &&
 	    EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) == 1 &&
@@ -104,7 +105,7 @@ main(void)
 	    &err);
 	ok(jws != NULL, "PS256 assertion made");
 	dot = strchr(jws, '.');
-	hdr = jwt_base64url_decode(jws, (size_t)(dot - jws), &n);
+	hdr = (char *)base64url_decode(jws, (size_t)(dot - jws), &n);
 	ok(strstr(hdr, "\"alg\":\"PS256\"") != NULL &&
 	    strstr(hdr, "\"x5t#S256\":\"") != NULL, "PS256 header names "
 	    "x5t#S256: %s", hdr);
@@ -128,7 +129,7 @@ main(void)
 	jws = jwt_client_assertion_x5c(ck, JWT_RS256, "c", "https://a/t",
 	    1900000000, NULL, true, &err);
 	dot = strchr(jws, '.');
-	hdr = jwt_base64url_decode(jws, (size_t)(dot - jws), &n);
+	hdr = (char *)base64url_decode(jws, (size_t)(dot - jws), &n);
 	{
 		char		*p = strstr(hdr, "\"x5c\":[\""), *q;
 		unsigned char	 der[4096];
@@ -154,7 +155,7 @@ main(void)
 	free(jws);
 	cert_key_free(ck);
 
-	jws = jwt_base64url("\xfb\xff", 2);
+	jws = base64url_encode("\xfb\xff", 2);
 	is_str(jws, "-_8", "base64url alphabet, no padding");
 	free(jws);
 	ok(jwt_claims("nodots") == NULL, "malformed token has no claims");

@@ -15,6 +15,7 @@
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 
+#include "common/base64.h"
 #include "sandbox/aad-jwt.h"
 #include "tap.h"
 
@@ -133,18 +134,18 @@ test_b64url(void)
 	char		*e;
 
 	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
-		e = aad_jwt_b64url(v[i].in, strlen(v[i].in));
+		e = base64url_encode(v[i].in, strlen(v[i].in));
 		is_str(e, v[i].out, "base64url of \"%s\"", v[i].out);
-		d = aad_jwt_b64url_decode(e, strlen(e), &n);
+		d = base64url_decode(e, strlen(e), &n);
 		ok(d != NULL && n == strlen(v[i].in) &&
 		    memcmp(d, v[i].in, n) == 0, "decodes back \"%s\"",
 		    v[i].out);
 		free(d);
 		free(e);
 	}
-	ok(aad_jwt_b64url_decode("a+b/", 4, &n) == NULL,
+	ok(base64url_decode("a+b/", 4, &n) == NULL,
 	    "standard base64 characters are refused");
-	d = aad_jwt_b64url_decode("Zg==", 4, &n);
+	d = base64url_decode("Zg==", 4, &n);
 	ok(d != NULL && n == 1 && d[0] == 'f', "padding is tolerated");
 	free(d);
 }
