@@ -212,9 +212,8 @@ offers_from(const struct arm_k8s_version_list *l)
 	return v;
 }
 
-/* Quota facts from a usage entry (unknown when NULL). */
-static void
-quota_from(const struct arm_usage *u, struct quota_facts *q)
+void
+ops_quota_facts(const struct arm_usage *u, struct quota_facts *q)
 {
 	memset(q, 0, sizeof *q);
 	if (u == NULL)
@@ -312,8 +311,8 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 			goto out;
 		if (cat != NULL && cat->family != NULL)
 			fam = arm_usage_find(&usages, cat->family);
-		quota_from(fam, &f.family_quota);
-		quota_from(arm_usage_find(&usages, "cores"), &f.regional_quota);
+		ops_quota_facts(fam, &f.family_quota);
+		ops_quota_facts(arm_usage_find(&usages, "cores"), &f.regional_quota);
 	}
 	if (p->op == PLAN_ATTACH && p->cluster_id[0] != '\0') {
 		verdicts_init(&scratch);

@@ -22,7 +22,9 @@
 #include "core/verdict.h"
 
 struct arm;
+struct arm_usage;
 struct journal_entry;
+struct quota_facts;
 
 /* What the progress screen (or the CLI) is told after each poll. */
 struct ops_progress {
@@ -121,6 +123,8 @@ bool	ops_resume(struct ops *, struct journal_entry *,
  */
 void	ops_hint(const char *code, const char *message, const char *detail,
 	    char *buf, size_t len);
+/* A usage line (or NULL: unknown) as the quota facts the rules take. */
+void	ops_quota_facts(const struct arm_usage *, struct quota_facts *);
 /* "ops_result" names for machine output: "succeeded" ... */
 const char *ops_result_name(enum ops_result);
 

@@ -37,20 +37,6 @@ live_names(struct arm *arm, const struct plan_scope *sc,
 	return true;
 }
 
-/* A usage line as quota facts. */
-static void
-live_quota(const struct arm_usage *u, struct quota_facts *q)
-{
-	memset(q, 0, sizeof *q);
-	if (u == NULL)
-		return;
-	q->known = true;
-	q->limit = u->limit;
-	q->usage = u->current;
-	snprintf(q->label, sizeof q->label, "%s", u->label != NULL ?
-	    u->label : u->name);
-}
-
 /* The workspace's location: its region's sizes and quota follow from it. */
 static bool
 live_location(struct arm *arm, const struct plan_scope *sc, char *loc,
@@ -104,7 +90,7 @@ live_create_run(void *arg)
 			s->gpus = cat->gpus;
 			s->fpga = cat->fpga;
 			if (cat->family != NULL)
-				live_quota(arm_usage_find(&usages,
+				ops_quota_facts(arm_usage_find(&usages,
 				    cat->family), &f->family[f->nsizes]);
 			if (f->family[f->nsizes].known)
 				s->family_free = f->family[f->nsizes].limit -
@@ -112,28 +98,12 @@ live_create_run(void *arg)
 		}
 		f->nsizes++;
 	}
-	live_quota(arm_usage_find(&usages, "cores"), &f->regional);
+	ops_quota_facts(arm_usage_find(&usages, "cores"), &f->regional);
 	f->live = true;
 	lc->ok = true;
 out:
 	arm_vm_size_list_free(&sizes);
 	arm_usage_list_free(&usages);
-}
-
-/* Free what a facts struct owns. */
-static void
-live_facts_done(struct wizard_facts *f)
-{
-	size_t	i;
-
-	free(f->sizes);
-	free(f->family);
-	for (i = 0; i < f->nnames; i++)
-		free(f->names[i]);
-	free(f->names);
-	free(f->clusters);
-	free(f->cluster_verdicts);
-	memset(f, 0, sizeof *f);
 }
 
 /* Free a create job and what it found. */
@@ -142,7 +112,7 @@ live_create_free(struct live_create *lc)
 {
 	if (lc == NULL)
 		return;
-	live_facts_done(&lc->facts);
+	wizard_facts_done(&lc->facts);
 	free(lc);
 }
 
@@ -197,7 +167,7 @@ live_clusters_free(struct live_clusters *lc)
 {
 	if (lc == NULL)
 		return;
-	live_facts_done(&lc->facts);
+	wizard_facts_done(&lc->facts);
 	free(lc);
 }
 

@@ -316,9 +316,8 @@ wizard_add_field(struct widget_form *f, const char *label,
 	it->field = fld;
 }
 
-/* Free what the facts own. */
-static void
-wizard_facts_free(struct wizard_facts *f)
+void
+wizard_facts_done(struct wizard_facts *f)
 {
 	size_t	i;
 
@@ -1336,7 +1335,7 @@ wizard_free(struct screen *s)
 	(void)i;
 	widget_list_done(&w->size_list);
 	widget_list_done(&w->cluster_list);
-	wizard_facts_free(&w->facts);
+	wizard_facts_done(&w->facts);
 	/* A job still running frees its result when it ends. */
 	if (w->loading != NULL)
 		w->loading->cancelled = true;
@@ -1513,7 +1512,7 @@ wizard_take_facts(struct wizard *w, bool ok, const struct err *err,
 		found->nsizes = w->facts.nsizes;
 		w->facts.sizes = NULL;
 	}
-	wizard_facts_free(&w->facts);
+	wizard_facts_done(&w->facts);
 	w->facts = *found;
 	memset(found, 0, sizeof *found);
 	wizard_size_rows(w);

@@ -57,6 +57,9 @@ struct wizard_facts {
 	bool			 clusters_known;
 };
 
+/* Free what the facts own and empty them. */
+void	wizard_facts_done(struct wizard_facts *);
+
 struct wizard {
 	struct tui		*tui;
 	enum plan_op		 op;
