@@ -93,6 +93,16 @@ arm_compute_url(const struct arm *a, const char *sub, const char *rg,
 	    "computes/%s", sub, rg, ws, name);
 }
 
+/* The first page of the workspace's compute list (caller frees). */
+char *
+arm_computes_url(const struct arm *a, const char *sub, const char *rg,
+    const char *ws)
+{
+	return url(a, ARM_API_ML, "/subscriptions/%s/resourceGroups/%s/"
+	    "providers/Microsoft.MachineLearningServices/workspaces/%s/"
+	    "computes", sub, rg, ws);
+}
+
 /* The workspace's URL with the ML api-version (caller frees). */
 char *
 arm_workspace_url(const struct arm *a, const char *sub, const char *rg,
@@ -240,9 +250,7 @@ bool
 arm_list_computes(struct arm *a, const char *sub, const char *rg,
     const char *ws, struct arm_compute_list *l, struct err *err)
 {
-	return get_pages(a, url(a, ARM_API_ML, "/subscriptions/%s/"
-	    "resourceGroups/%s/providers/Microsoft.MachineLearningServices/"
-	    "workspaces/%s/computes", sub, rg, ws),
+	return get_pages(a, arm_computes_url(a, sub, rg, ws),
 	    arm_parse_computes_page, l, err);
 }
 

@@ -184,9 +184,14 @@ void	arm_k8s_version_list_free(struct arm_k8s_version_list *);
 void	arm_vm_size_list_free(struct arm_vm_size_list *);
 void	arm_usage_list_free(struct arm_usage_list *);
 
-/* URLs: the workspace's compute (name escaped) and the workspace itself. */
+/*
+ * URLs (names escaped, api-version added; caller frees): the workspace's
+ * compute, the first page of its compute list, the workspace itself.
+ */
 char	*arm_compute_url(const struct arm *, const char *sub, const char *rg,
 	    const char *ws, const char *name);
+char	*arm_computes_url(const struct arm *, const char *sub, const char *rg,
+	    const char *ws);
 char	*arm_workspace_url(const struct arm *, const char *sub,
 	    const char *rg, const char *ws);
 

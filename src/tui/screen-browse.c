@@ -370,7 +370,7 @@ browse_load_start(struct screen *s, const char *url)
 	struct browse		*b = s->data;
 	struct tui_context	*ctx = &s->tui->ctx;
 	struct browse_load	*l;
-	char			 u[2048];
+	char			*first = NULL;
 
 	if (ctx->arm == NULL)
 		return;
@@ -386,16 +386,14 @@ browse_load_start(struct screen *s, const char *url)
 		memset(&b->acc, 0, sizeof b->acc);
 		b->shown_at = 0;
 		timer_cancel_owner(s);
-		snprintf(u, sizeof u, "%s/subscriptions/%s/resourceGroups/%s/"
-		    "providers/Microsoft.MachineLearningServices/workspaces/"
-		    "%s/computes?api-version=%s", ctx->arm->endpoint,
-		    ctx->scope.subscription, ctx->scope.resource_group,
-		    ctx->scope.workspace, ARM_API_ML);
-		url = u;
+		first = arm_computes_url(ctx->arm, ctx->scope.subscription,
+		    ctx->scope.resource_group, ctx->scope.workspace);
+		url = first;
 	}
 	l = xcalloc(1, sizeof *l);
 	l->arm = ctx->arm;
 	l->url = xstrdup(url);
+	free(first);
 	l->owner = s;
 	b->load = l;
 	job_start(browse_load_run, browse_loaded, l);
