@@ -1,4 +1,4 @@
 # tests/: unit tests (TAP), HTTP tests against the sandbox, screen tests.
 noinst_HEADERS += tests/tap.h
-EXTRA_DIST += tests/lib/layering-test.sh
-TESTS += tests/lib/layering-test.sh
+EXTRA_DIST += tests/lib/layering-test.sh tests/lib/help-test.sh
+TESTS += tests/lib/layering-test.sh tests/lib/help-test.sh

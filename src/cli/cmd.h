@@ -48,6 +48,11 @@ struct cli_command {
 	const char	*name;
 	const char	*summary;	/* N_(): one line for --help */
 	int		(*exec)(struct cli_globals *, int, char **);
+	/*
+	 * The synopsis main.c prints for "akswiz NAME --help", or NULL when
+	 * the command answers --help itself.  Command syntax: not translated.
+	 */
+	const char	*synopsis;
 };
 
 /* The command named, or NULL. */

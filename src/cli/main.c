@@ -69,6 +69,7 @@ usage(FILE *fp)
 	    "  -o, --output FORMAT     table, json or tsv\n"
 	    "  --debug[=FILE]          write a redacted log of requests\n"
 	    "  --no-color              no colours\n"
+	    "  --readonly              browse without any action\n"
 	    "  -h, --help              this help;  --version  the version\n\n"
 	    "See akswiz(1) for details.\n"));
 }
@@ -230,6 +231,12 @@ main(int argc, char **argv)
 		    "the commands"), rest[0]);
 		free(rest);
 		return EXIT_USAGE;
+	}
+	if (cmd->synopsis != NULL && n == 2 && (strcmp(rest[1], "--help") == 0
+	    || strcmp(rest[1], "-h") == 0)) {
+		printf("%s\n  %s\n", cmd->synopsis, _(cmd->summary));
+		free(rest);
+		return EXIT_OK;
 	}
 	status = cmd->exec(&g, n, rest);
 	free(rest);
