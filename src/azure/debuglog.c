@@ -47,7 +47,10 @@ static const char *const secret_members[] = {
 	"access_token", "refresh_token", "id_token", "client_secret",
 	"client_assertion", "device_code", "password", "secret", "key",
 	"cert", "adminKubeConfig", "userKubeConfig", "value_secret",
-	"accessToken", "refreshToken", "clientSecret", NULL
+	"accessToken", "refreshToken", "clientSecret",
+	/* Kubernetes: the azureml-fe TLS Secret's data, kubeconfig users */
+	"cert.pem", "key.pem", "tls.crt", "tls.key", "token",
+	"client-key-data", NULL
 };
 
 struct debuglog *

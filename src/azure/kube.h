@@ -1,0 +1,57 @@
+/*
+ * The little of Kubernetes akswiz needs: read the kubeconfig AKS hands out
+ * (listClusterUserCredential) and fetch the azureml-fe TLS secret
+ * (default/azuremlfessl: data["cert.pem"], data["key.pem"]) so that a
+ * detach can save the certificate and key first.
+ */
+#ifndef AKSWIZ_AZURE_KUBE_H
+#define AKSWIZ_AZURE_KUBE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "azure/http.h"
+#include "common/err.h"
+
+/* The current context of a kubeconfig.  Secrets are wiped by _done. */
+struct kube_config {
+	char		*server;	/* https://host[:port][/path] */
+	char		*ca_pem;	/* decoded certificate-authority-data */
+	char		*token;		/* or NULL */
+	char		*client_cert;	/* decoded client-certificate-data */
+	char		*client_key;	/* decoded client-key-data (secret) */
+	bool		 exec;		/* the user signs in by exec/plugin */
+};
+
+/* The azureml-fe certificate and key (PEM); key is wiped by _done. */
+struct kube_tls {
+	char		*cert;
+	size_t		 cert_len;
+	char		*key;
+	size_t		 key_len;
+};
+
+/*
+ * Read the strict YAML subset AKS emits (block maps and lists, plain or
+ * quoted scalars); false + err (ERR_PARSE) for anything else or for a
+ * current context without a server or credentials.
+ */
+bool	kube_config_parse(const char *yaml, struct kube_config *,
+	    struct err *);
+void	kube_config_done(struct kube_config *);
+
+/*
+ * GET {server}/api/v1/namespaces/default/secrets/azuremlfessl trusting the
+ * kubeconfig's CA for this request only (cfg gives the rest: debug log,
+ * user agent).  err says why not: ERR_NOT_FOUND-like reasons are in the
+ * message (no TLS secret, credentials refused, unreachable).
+ */
+bool	kube_fetch_tls(const struct kube_config *, const struct http_config *,
+	    struct kube_tls *, struct err *);
+void	kube_tls_done(struct kube_tls *);
+
+/* Write data to path with mode 0600 (replacing a file); false + err. */
+bool	kube_write_secret_file(const char *path, const char *data, size_t,
+	    struct err *);
+
+#endif
