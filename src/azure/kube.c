@@ -19,6 +19,7 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
+#include "azure/arm.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
 
@@ -515,4 +516,45 @@ kube_write_secret_file(const char *path, const char *data, size_t len,
 		return err_set(err, ERR_IO, _("cannot write %s: %s"), path,
 		    strerror(errno));
 	return true;
+}
+
+/* Fetch a compute's TLS secret and write the certificate and key. */
+bool
+kube_save_compute_tls(struct arm *a, const struct http_config *cfg,
+    const char *sub, const char *rg, const char *ws, const char *name,
+    const char *cert_path, const char *key_path, struct err *err)
+{
+	struct arm_compute	 cp;
+	struct kube_config	 kc;
+	struct kube_tls		 t;
+	char			*yaml = NULL;
+	bool			 found = false, ok;
+
+	memset(&cp, 0, sizeof cp);
+	memset(&t, 0, sizeof t);
+	if (!arm_get_compute(a, sub, rg, ws, name, &cp, &found, err))
+		return false;
+	if (!found || cp.resource_id == NULL || *cp.resource_id == '\0') {
+		arm_compute_done(&cp);
+		return err_set(err, ERR_USAGE, found ? _("%s is not linked to "
+		    "an AKS cluster") : _("no compute %s in the workspace"),
+		    name);
+	}
+	ok = arm_cluster_credentials(a, cp.resource_id, &yaml, err);
+	arm_compute_done(&cp);
+	if (!ok)
+		return false;
+	ok = kube_config_parse(yaml, &kc, err);
+	OPENSSL_cleanse(yaml, strlen(yaml));
+	free(yaml);
+	if (!ok)
+		return false;
+	ok = kube_fetch_tls(&kc, cfg, &t, err);
+	kube_config_done(&kc);
+	if (ok)
+		ok = kube_write_secret_file(cert_path, t.cert, t.cert_len,
+		    err) && kube_write_secret_file(key_path, t.key, t.key_len,
+		    err);
+	kube_tls_done(&t);
+	return ok;
 }

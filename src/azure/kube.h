@@ -54,4 +54,17 @@ void	kube_tls_done(struct kube_tls *);
 bool	kube_write_secret_file(const char *path, const char *data, size_t,
 	    struct err *);
 
+struct arm;
+
+/*
+ * The whole retrieval for a detach: the compute's cluster (ARM), its user
+ * kubeconfig (listClusterUserCredential), the secret, and the two files
+ * (0600).  False + err with the reason: not an attached AKS compute, the
+ * credentials are refused or unusable, no TLS secret, API server
+ * unreachable, a file not written.
+ */
+bool	kube_save_compute_tls(struct arm *, const struct http_config *,
+	    const char *sub, const char *rg, const char *ws, const char *name,
+	    const char *cert_path, const char *key_path, struct err *);
+
 #endif

@@ -8,3 +8,6 @@ tests_azure_kube_test_SOURCES = tests/azure/kube-test.c
 tests_azure_kube_test_CFLAGS = $(AM_CFLAGS) $(OPENSSL_CFLAGS)
 tests_azure_kube_test_LDADD = libazure.a libcore.a libcommon.a \
 	$(CURL_LIBS) $(JSONC_LIBS) $(OPENSSL_LIBS)
+
+TESTS += tests/azure/kube-save-test.sh
+EXTRA_DIST += tests/azure/kube-save-test.sh

@@ -1,8 +1,11 @@
 /*
- * akswiz detach NAME [--yes] [--no-wait] [--delete-cluster]: detach a
- * compute from the workspace; the AKS cluster is kept unless
- * --delete-cluster (underlyingResourceAction=Delete).  It asks on a
- * terminal unless --yes, and refuses without one and without --yes.
+ * akswiz detach NAME [--yes] [--no-wait] [--delete-cluster]
+ * [--save-tls DIR]: detach a compute from the workspace; the AKS cluster
+ * is kept unless --delete-cluster (underlyingResourceAction=Delete).  It
+ * asks on a terminal unless --yes, and refuses without one and without
+ * --yes.  --save-tls first saves azureml-fe's TLS certificate and key
+ * (DIR/NAME-cert.pem, DIR/NAME-key.pem, mode 0600) from the cluster; when
+ * that fails nothing is detached and the kubectl way is shown.
  */
 #include "config.h"
 #include "cli/cmd.h"
@@ -11,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "azure/kube.h"
 #include "cli/session.h"
 #include "common/i18n.h"
 #include "core/plan.h"
@@ -32,14 +36,46 @@ confirm(const char *name, const char *ws, bool delete_cluster)
 	return line[0] == 'y' || line[0] == 'Y';
 }
 
-/* akswiz detach NAME [--yes] [--no-wait] [--delete-cluster]. */
+/* Save the compute's TLS certificate and key in dir; false: told why. */
+static bool
+save_tls(const struct cli_globals *g, struct session *s, const char *name,
+    const char *dir)
+{
+	struct http_config	 hc;
+	struct err		 err;
+	char			 cert[4096], key[4096];
+
+	memset(&hc, 0, sizeof hc);
+	hc.debug_file = g->debug ? (g->debug_file != NULL ? g->debug_file :
+	    "-") : NULL;
+	snprintf(cert, sizeof cert, "%s/%s-cert.pem", dir, name);
+	snprintf(key, sizeof key, "%s/%s-key.pem", dir, name);
+	err_clear(&err);
+	if (kube_save_compute_tls(&s->arm, &hc, s->subscription,
+	    s->resource_group, s->workspace, name, cert, key, &err)) {
+		fprintf(stderr, _("akswiz: saved the TLS certificate to %s and "
+		    "its key to %s (mode 0600).\n"), cert, key);
+		return true;
+	}
+	cli_error(_("detach: cannot save the TLS certificate and key: %s"),
+	    err.msg);
+	fprintf(stderr, _("With kubectl, in a private directory:\n"));
+	fprintf(stderr, "  umask 077; kubectl get secret azuremlfessl -o "
+	    "jsonpath='{.data.cert\\.pem}' | base64 -d > cert.pem; kubectl "
+	    "get secret azuremlfessl -o jsonpath='{.data.key\\.pem}' | "
+	    "base64 -d > key.pem\n");
+	fprintf(stderr, _("akswiz: nothing was detached.\n"));
+	return false;
+}
+
+/* akswiz detach NAME [--yes] [--no-wait] [--delete-cluster] [--save-tls]. */
 int
 cmd_detach(struct cli_globals *g, int argc, char **argv)
 {
 	struct session	 s;
 	struct plan	 p;
 	struct err	 err;
-	const char	*name = NULL;
+	const char	*name = NULL, *tls_dir = NULL;
 	bool		 yes = false, wait = true, del = false;
 	int		 i, status;
 
@@ -50,6 +86,10 @@ cmd_detach(struct cli_globals *g, int argc, char **argv)
 			wait = false;
 		else if (strcmp(argv[i], "--delete-cluster") == 0)
 			del = true;
+		else if (strcmp(argv[i], "--save-tls") == 0 && i + 1 < argc)
+			tls_dir = argv[++i];
+		else if (strncmp(argv[i], "--save-tls=", 11) == 0)
+			tls_dir = argv[i] + 11;
 		else if (argv[i][0] == '-') {
 			cli_error(_("detach: unknown option %s"), argv[i]);
 			return EXIT_USAGE;
@@ -75,6 +115,10 @@ cmd_detach(struct cli_globals *g, int argc, char **argv)
 	}
 	if (!yes && !confirm(name, s.workspace, del)) {
 		fprintf(stderr, _("akswiz: nothing was detached.\n"));
+		session_close(&s);
+		return EXIT_FAILED;
+	}
+	if (tls_dir != NULL && !save_tls(g, &s, name, tls_dir)) {
 		session_close(&s);
 		return EXIT_FAILED;
 	}

@@ -32,7 +32,8 @@ static const struct cli_command cli_commands[] = {
 	{ "show", N_("show one inference cluster"), cmd_show,
 	    "akswiz show NAME" },
 	{ "detach", N_("detach a cluster from the workspace"), cmd_detach,
-	    "akswiz detach NAME [--yes] [--no-wait] [--delete-cluster]" },
+	    "akswiz detach NAME [--yes] [--no-wait] [--delete-cluster] "
+	    "[--save-tls DIR]" },
 	{ "clusters", N_("AKS clusters and whether they can attach"), cmd_clusters,
 	    "akswiz clusters [--purpose FastProd|DevTest]" },
 	{ "vm-sizes", N_("VM sizes and quota of a region"), cmd_vm_sizes,

@@ -154,27 +154,55 @@ cluster_json(struct arm_ctx *c, const struct sb_cluster *cl)
 	return o;
 }
 
-/* listClusterUserCredential / listClusterAdminCredential. */
+/* The sandbox CA (ca.pem in the state directory) in base64, or a stand-in. */
+static char *
+ca_data(const struct arm_ctx *c)
+{
+	char path[1024], pem[8192];
+	unsigned char *b64;
+	FILE *fp;
+	size_t n = 0;
+
+	snprintf(path, sizeof path, "%s/ca.pem", c->sb->state_dir);
+	if (strncmp(c->sb->endpoint, "https:", 6) == 0 &&
+	    (fp = fopen(path, "r")) != NULL) {
+		n = fread(pem, 1, sizeof pem, fp);
+		fclose(fp);
+	}
+	if (n == 0 || n == sizeof pem)
+		return xstrdup("U0FOREJPWA==");
+	b64 = xmalloc(n * 4 / 3 + 8);
+	EVP_EncodeBlock(b64, (const unsigned char *)pem, (int)n);
+	return (char *)b64;
+}
+
+/*
+ * listClusterUserCredential / listClusterAdminCredential: the server is
+ * the sandbox's own Kubernetes (kube.c) under /kube/{sub}/{group}/{name},
+ * trusted through the sandbox CA, with the cluster's token.
+ */
 static void
 credentials(struct arm_ctx *c, const struct sb_cluster *cl, bool admin)
 {
 	struct json_object *o = json_object_new_object();
 	struct json_object *a = json_object_new_array();
 	struct json_object *k = json_object_new_object();
-	char fqdn[SB_TEXT], cfg[2048];
+	char tok[64] = "", cfg[16384], *ca = ca_data(c);
 	unsigned char *b64;
 	int n;
 
-	cluster_fqdn(cl, cl->private_cluster, fqdn, sizeof fqdn);
+	kube_token(cl->sub, cl->group, cl->name, tok, sizeof tok);
 	n = snprintf(cfg, sizeof cfg, "apiVersion: v1\nclusters:\n"
-	    "- cluster:\n    certificate-authority-data: U0FOREJPWA==\n"
-	    "    server: https://%s:443\n  name: %s\ncontexts:\n"
+	    "- cluster:\n    certificate-authority-data: %s\n"
+	    "    server: %s/kube/%s/%s/%s\n  name: %s\ncontexts:\n"
 	    "- context:\n    cluster: %s\n    user: cluster%s_%s_%s\n"
 	    "  name: %s\ncurrent-context: %s\nkind: Config\n"
 	    "preferences: {}\nusers:\n- name: cluster%s_%s_%s\n  user:\n"
-	    "    token: sandbox-token-not-a-secret\n", fqdn, cl->name,
+	    "    token: %s\n", ca, c->sb->endpoint, cl->sub, cl->group,
+	    cl->name, cl->name,
 	    cl->name, admin ? "Admin" : "User", cl->group, cl->name, cl->name,
-	    cl->name, admin ? "Admin" : "User", cl->group, cl->name);
+	    cl->name, admin ? "Admin" : "User", cl->group, cl->name, tok);
+	free(ca);
 	if (n < 0 || (size_t)n >= sizeof cfg)
 		n = (int)strlen(cfg);
 	b64 = xmalloc((size_t)n * 4 / 3 + 8);

@@ -553,7 +553,8 @@ render(struct arm_ctx *c, const struct sb_compute *cp)
 	set_str(o, "type", COMPUTE_TYPE);
 	json_object_object_foreach(cp->res, k, v) {
 		if (strcmp(k, "id") == 0 || strcmp(k, "name") == 0 ||
-		    strcmp(k, "type") == 0 || strcmp(k, "properties") == 0)
+		    strcmp(k, "type") == 0 || strcmp(k, "properties") == 0 ||
+		    strcmp(k, KUBE_SECRET_MEMBER) == 0)
 			continue;
 		json_object_object_add(o, k, json_object_get(v));
 	}
@@ -731,6 +732,11 @@ new_resource(struct arm_ctx *c, const struct put_body *b, const char *name,
 	json_object_object_add(p, "provisioningErrors", NULL);
 	json_object_object_add(p, "properties", kept_inner(b));
 	json_object_object_add(res, "properties", p);
+	if (b->ssl != NULL && jstr(b->ssl, "status") != NULL &&
+	    strcmp(jstr(b->ssl, "status"), "Disabled") != 0 &&
+	    jstr(b->ssl, "cert") != NULL && jstr(b->ssl, "key") != NULL)
+		kube_keep_secret(res, jstr(b->ssl, "cert"),
+		    jstr(b->ssl, "key"));
 	return res;
 }
 

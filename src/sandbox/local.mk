@@ -5,6 +5,7 @@ akswiz_sandbox_SOURCES = src/sandbox/main.c src/sandbox/sandbox.h \
 	src/sandbox/world.c src/sandbox/world.h \
 	src/sandbox/arm.c src/sandbox/arm.h \
 	src/sandbox/arm-compute.c src/sandbox/arm-aks.c \
+	src/sandbox/kube.c \
 	$(SB_AAD_FILES)
 akswiz_sandbox_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DSB_BUILDDIR=\"$(abs_top_builddir)\" -DSB_SRCDIR=\"$(abs_top_srcdir)\"
@@ -33,7 +34,7 @@ TESTS += tests/fuzz/sandbox-body-fuzz
 UNIT_TESTS += tests/fuzz/sandbox-body-fuzz
 tests_fuzz_sandbox_body_fuzz_SOURCES = tests/fuzz/sandbox-body-fuzz.c \
 	src/sandbox/server.c src/sandbox/world.c src/sandbox/arm.c \
-	src/sandbox/arm-compute.c src/sandbox/arm-aks.c
+	src/sandbox/arm-compute.c src/sandbox/arm-aks.c src/sandbox/kube.c
 tests_fuzz_sandbox_body_fuzz_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DSB_SRCDIR=\"$(abs_top_srcdir)\"
 tests_fuzz_sandbox_body_fuzz_CFLAGS = $(akswiz_sandbox_CFLAGS)

@@ -131,6 +131,21 @@ void		 journal_close(struct sb_journal *);
 bool		 tlsgen_ensure(const char *dir, char *ca_file, char *cert_file,
 		    char *key_file, struct err *);
 
+/*
+ * The clusters' Kubernetes API servers (kube.c): /kube/{sub}/{group}/
+ * {cluster}/...; false when the path is not there.  A compute's stored
+ * resource keeps the TLS secret of its attach under KUBE_SECRET_MEMBER
+ * (never rendered).
+ */
+#define KUBE_SECRET_MEMBER	"sandboxKubeSecret"
+struct json_object;
+bool		 kube_route(struct sandbox *, const struct sb_request *,
+		    struct sb_response *);
+void		 kube_token(const char *sub, const char *group,
+		    const char *name, char *out, size_t len);
+void		 kube_keep_secret(struct json_object *res, const char *cert,
+		    const char *key);
+
 /* Resource Manager (arm*.c). */
 void		 arm_route(struct sandbox *, const struct sb_request *,
 		    struct sb_response *);

@@ -101,7 +101,7 @@ arm GET "/subscriptions/$SUB/providers/Microsoft.ContainerService/managedCluster
 is "$STATUS/$(j -l .value)" 200/11 "clusters by subscription"
 arm POST "$A/aks-prod/listClusterUserCredential?api-version=2024-09-01"
 is "$STATUS/$(j .kubeconfigs[0].name)" 200/clusterUser "user credential"
-like "$(j .kubeconfigs[0].value | base64 -d)" "*server: https://aks-prod-dns-*" "base64 kubeconfig"
+like "$(j .kubeconfigs[0].value | base64 -d)" "*server: http*://127.0.0.1:*/kube/$SUB/*/aks-prod*" "base64 kubeconfig: the sandbox's Kubernetes"
 arm POST "$A/aks-prod/listClusterAdminCredential?api-version=2024-09-01"
 is "$STATUS/$(j .kubeconfigs[0].name)" 200/clusterAdmin "admin credential"
 arm GET "$A/aks-prod/listClusterUserCredential?api-version=2024-09-01"
