@@ -11,3 +11,5 @@ tests_azure_kube_test_LDADD = libazure.a libcore.a libcommon.a \
 
 TESTS += tests/azure/kube-save-test.sh
 EXTRA_DIST += tests/azure/kube-save-test.sh
+TESTS += tests/screens/browse-save-tls-test.sh
+EXTRA_DIST += tests/screens/browse-save-tls-test.sh

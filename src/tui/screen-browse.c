@@ -17,6 +17,7 @@
 #include "azure/arm.h"
 #include "azure/http.h"
 #include "azure/armerror.h"
+#include "azure/kube.h"
 #include "azure/ops.h"
 #include "common/buf.h"
 #include "common/clock.h"
@@ -36,6 +37,7 @@
 enum browse_mode {
 	BROWSE_LIST,		/* the list (and the detail when open) */
 	BROWSE_DETACH,		/* confirm a detach */
+	BROWSE_SAVE_TLS,	/* where to save the TLS certificate and key */
 	BROWSE_DELETE,		/* type the name to delete */
 	BROWSE_LB,		/* confirm a load balancer switch */
 	BROWSE_TLS,		/* choose the new TLS settings */
@@ -63,6 +65,19 @@ struct browse_cluster {
 	bool			 ok;
 	struct err		 err;
 	struct arm_cluster	 c;
+};
+
+/* The TLS certificate and key of a compute, saved before its detach. */
+struct browse_save {
+	struct arm		*arm;
+	void			*owner;
+	bool			 cancelled;
+	bool			 ok;
+	struct err		 err;
+	struct plan_scope	 scope;
+	char			 name[64];
+	char			 cert[1024];
+	char			 key[1024];
 };
 
 /* Kubernetes versions of the clusters behind the rows in view. */
@@ -100,6 +115,10 @@ struct browse {
 	size_t			 nversions;
 	struct browse_versions	*vjob;
 	struct browse_cluster	*cjob;
+	struct browse_save	*sjob;		/* saving TLS before a detach */
+	struct widget_form	 save_form;	/* certificate, key paths */
+	char			 save_note[1024];	/* its outcome */
+	bool			 save_failed;
 	struct arm_cluster	 cluster;	/* of cluster_rid */
 	char			*cluster_rid;
 	bool			 cluster_ok;
@@ -166,6 +185,48 @@ browse_cluster_run(void *arg)
 
 	err_clear(&c->err);
 	c->ok = arm_get_cluster(c->arm, c->rid, &c->c, &c->err);
+}
+
+/* Job: the cluster's TLS secret into the two files (azure/kube). */
+static void
+browse_save_run(void *arg)
+{
+	struct browse_save	*j = arg;
+	struct http_config	 hc;
+
+	memset(&hc, 0, sizeof hc);
+	err_clear(&j->err);
+	j->ok = kube_save_compute_tls(j->arm, &hc, j->scope.subscription,
+	    j->scope.resource_group, j->scope.workspace, j->name, j->cert,
+	    j->key, &j->err);
+}
+
+/* The save finished: say where the files are, or why not. */
+static void
+browse_save_done(void *arg)
+{
+	struct browse_save	*j = arg;
+	struct screen		*s = j->owner;
+	struct browse		*b;
+
+	if (j->cancelled) {
+		free(j);
+		return;
+	}
+	b = s->data;
+	b->sjob = NULL;
+	b->save_failed = !j->ok;
+	if (j->ok)
+		snprintf(b->save_note, sizeof b->save_note, _("Saved the "
+		    "certificate to %s and the key to %s (mode 0600)."),
+		    j->cert, j->key);
+	else
+		snprintf(b->save_note, sizeof b->save_note, _("Could not save "
+		    "the certificate and key: %s"), j->err.msg);
+	if (b->mode == BROWSE_SAVE_TLS)
+		b->mode = BROWSE_DETACH;
+	free(j);
+	s->tui->redraw = true;
 }
 
 /* Free a cluster job. */
@@ -589,6 +650,7 @@ browse_action(struct screen *s, int key)
 	switch (key) {
 	case 'd':
 		b->mode = BROWSE_DETACH;
+		b->save_note[0] = '\0';
 		break;
 	case 'x':
 		if (r->attached) {
@@ -687,6 +749,56 @@ browse_lb_form(struct browse *b, const struct browse_row *r)
 	b->lb_form.focus = it->hidden || !b->lb_form.items[0].hidden ? 0 : 1;
 }
 
+/* The form of the two paths, with ./NAME-cert.pem and ./NAME-key.pem. */
+static void
+browse_save_form(struct browse *b)
+{
+	struct form_item	*it;
+	char			 path[256];
+
+	widget_field_init(&b->tls_cert);
+	widget_field_init(&b->tls_key);
+	b->tls_cert.path = b->tls_key.path = true;
+	snprintf(path, sizeof path, "./%s-cert.pem", b->target);
+	widget_field_set(&b->tls_cert, path);
+	snprintf(path, sizeof path, "./%s-key.pem", b->target);
+	widget_field_set(&b->tls_key, path);
+	widget_form_init(&b->save_form);
+	it = widget_form_add(&b->save_form, FORM_FIELD, N_("Certificate"),
+	    FIELD_TLS_CERT_FILE);
+	it->field = &b->tls_cert;
+	it = widget_form_add(&b->save_form, FORM_FIELD, N_("Key"),
+	    FIELD_TLS_KEY_FILE);
+	it->field = &b->tls_key;
+	b->save_form.focus = 0;
+}
+
+/* Start saving the target's certificate and key to the form's paths. */
+static void
+browse_save_start(struct screen *s)
+{
+	struct browse		*b = s->data;
+	struct browse_save	*j;
+
+	if (b->sjob != NULL || s->tui->ctx.arm == NULL)
+		return;
+	j = xcalloc(1, sizeof *j);
+	j->arm = s->tui->ctx.arm;
+	j->owner = s;
+	j->scope = s->tui->ctx.scope;
+	snprintf(j->name, sizeof j->name, "%s", b->target);
+	widget_field_get(&b->tls_cert, j->cert, sizeof j->cert);
+	widget_field_get(&b->tls_key, j->key, sizeof j->key);
+	if (j->cert[0] == '\0' || j->key[0] == '\0') {
+		free(j);
+		tui_status(s->tui, STYLE_ERROR, _("Give both paths."));
+		return;
+	}
+	b->sjob = j;
+	b->save_note[0] = '\0';
+	job_start(browse_save_run, browse_save_done, j);
+}
+
 /* Keys while an action waits for its confirmation. */
 static enum reaction
 browse_confirm_key(struct screen *s, const struct key_event *ev)
@@ -696,6 +808,11 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 	struct plan		 p;
 	char			 text[PLAN_NAME_LEN];
 
+	if (ev->req == REQ_BACK && b->mode == BROWSE_SAVE_TLS && r != NULL &&
+	    b->sjob == NULL) {
+		b->mode = BROWSE_DETACH;
+		return REACT_REDRAW;
+	}
 	if (ev->req == REQ_BACK || r == NULL) {
 		b->mode = BROWSE_LIST;
 		return REACT_REDRAW;
@@ -705,7 +822,22 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 	    b->mode == BROWSE_DETACH))
 		return REACT_UNHANDLED;
 	switch (b->mode) {
+	case BROWSE_SAVE_TLS:
+		if (b->sjob != NULL)
+			return REACT_NONE;
+		if (ev->req != REQ_ENTER)
+			return widget_form_key(&b->save_form, ev) ?
+			    REACT_REDRAW : REACT_NONE;
+		browse_save_start(s);
+		return REACT_REDRAW;
 	case BROWSE_DETACH:
+		if (ev->req == REQ_CHAR && (ev->key.code == 's' ||
+		    ev->key.code == 'S') && strcasecmp(r->tls, "Disabled") != 0 &&
+		    r->tls[0] != '\0') {
+			browse_save_form(b);
+			b->mode = BROWSE_SAVE_TLS;
+			return REACT_REDRAW;
+		}
 		if (ev->req != REQ_ENTER && !(ev->req == REQ_CHAR &&
 		    (ev->key.code == 'y' || ev->key.code == 'Y')))
 			return REACT_NONE;
@@ -1269,10 +1401,14 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y)
 		if (strcasecmp(r->tls, "Disabled") != 0 && r->tls[0] != '\0') {
 			y += display_wrap(win, y, x, w, ymax - y, _("TLS is on: "
 			    "save the certificate and key first, from the "
-			    "cluster's secret azuremlfessl (akswiz cannot "
-			    "reach the cluster's Kubernetes API with these "
-			    "credentials). With kubectl, in a private "
-			    "directory:"), A_NORMAL);
+			    "cluster's secret azuremlfessl: s saves them with "
+			    "the cluster's user credentials."), A_NORMAL);
+			if (b->save_note[0] != '\0')
+				y += display_wrap(win, y, x + 2, w - 2,
+				    ymax - y, b->save_note, display_attr(
+				    b->save_failed ? STYLE_ERROR : STYLE_OK));
+			y += display_wrap(win, y, x, w, ymax - y, _("Or with "
+			    "kubectl, in a private directory:"), A_NORMAL);
 			y += display_wrap(win, y, x + 2, w - 2, ymax - y,
 			    "umask 077; kubectl get secret azuremlfessl -o "
 			    "jsonpath='{.data.cert\\.pem}' | base64 -d > "
@@ -1292,6 +1428,24 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y)
 		    "azuremlfeconfig", display_attr(STYLE_KEY)) + 1;
 		display_text(win, y, x, w, _("Enter or y detaches; Esc keeps "
 		    "it attached."), display_attr(STYLE_WARNING), true);
+		break;
+	case BROWSE_SAVE_TLS:
+		snprintf(text, sizeof text, _("Save the TLS certificate and key "
+		    "of %s (from the cluster's secret azuremlfessl) to:"),
+		    r->name);
+		y += display_wrap(win, y, x, w, ymax - y, text,
+		    display_attr(STYLE_TITLE)) + 1;
+		y += widget_form_draw(&b->save_form, win, y, x, w, ymax - y - 1,
+		    NULL, false) + 1;
+		if (b->sjob != NULL) {
+			snprintf(text, sizeof text, _("Reading the secret from "
+			    "the cluster... %s"), tui_spinner(b->tui));
+			display_text(win, y, x, w, text,
+			    display_attr(STYLE_DIM), true);
+		} else
+			display_text(win, y, x, w, _("Enter saves (mode 0600); "
+			    "Esc goes back."), display_attr(STYLE_WARNING),
+			    true);
 		break;
 	case BROWSE_DELETE:
 		snprintf(text, sizeof text, _("Delete %s AND its AKS cluster? "
@@ -1449,6 +1603,8 @@ browse_free(struct screen *s)
 		b->vjob->cancelled = true;
 	if (b->cjob != NULL)
 		b->cjob->cancelled = true;
+	if (b->sjob != NULL)
+		b->sjob->cancelled = true;
 	browse_page_done(&b->page);
 	arm_compute_list_free(&b->acc);
 	arm_cluster_done(&b->cluster);

@@ -67,8 +67,8 @@ assert_equals detach.screen "detach: the cluster is kept, TLS, leftovers" <<EOF
   with everything running on it; only its link to the workspace goes.
 
   TLS is on: save the certificate and key first, from the cluster's secret
-  azuremlfessl (akswiz cannot reach the cluster's Kubernetes API with these
-  credentials). With kubectl, in a private directory:
+  azuremlfessl: s saves them with the cluster's user credentials.
+  Or with kubectl, in a private directory:
     umask 077; kubectl get secret azuremlfessl -o jsonpath='{.data.cert\.pem}'
     | base64 -d > cert.pem; kubectl get secret azuremlfessl -o
     jsonpath='{.data.key\.pem}' | base64 -d > key.pem
