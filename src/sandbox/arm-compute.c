@@ -1075,6 +1075,15 @@ put_update(struct arm_ctx *c, long idx, struct put_body *b)
 		set_str(p, "description", b->description);
 	set_str(p, "provisioningState", "Updating");
 	json_object_object_del(p, "provisioningErrors");
+	/* The cluster's azuremlfessl secret follows the TLS settings. */
+	if (fail == NULL && b->ssl != NULL && jstr(b->ssl, "status") != NULL) {
+		if (strcmp(jstr(b->ssl, "status"), "Disabled") == 0)
+			json_object_object_del(cp->res, KUBE_SECRET_MEMBER);
+		else if (jstr(b->ssl, "cert") != NULL &&
+		    jstr(b->ssl, "key") != NULL)
+			kube_keep_secret(cp->res, jstr(b->ssl, "cert"),
+			    jstr(b->ssl, "key"));
+	}
 	accepted(c, (size_t)idx, SB_OP_UPDATE, jstr(p, "computeLocation") !=
 	    NULL ? jstr(p, "computeLocation") : jstr(cp->res, "location") !=
 	    NULL ? jstr(cp->res, "location") : "eastus", fail, in, 200);

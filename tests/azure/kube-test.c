@@ -126,6 +126,19 @@ main(void)
 	ok(strstr(e.msg, "plugin") != NULL, "and says why: %s", e.msg);
 	kube_config_done(&c);
 
+	/* An API server that does not answer: a network error, no retry. */
+	ok(parse("clusters:\n- cluster:\n    server: https://127.0.0.1:1/\n"
+	    "  name: c\ncontexts:\n- context:\n    cluster: c\n    user: u\n"
+	    "  name: x\ncurrent-context: x\nusers:\n- name: u\n  user:\n"
+	    "    token: t\n", &c, msg, sizeof msg), "a local kubeconfig (%s)",
+	    msg);
+	err_clear(&e);
+	ok(!kube_fetch_tls(&c, &(struct http_config){ .connect_timeout_ms =
+	    2000, .timeout_ms = 2000, .max_retries = 1 },
+	    &(struct kube_tls){ 0 }, &e), "an unreachable API server");
+	is_int(e.kind, ERR_NETWORK, "is a network error: %s", e.msg);
+	kube_config_done(&c);
+
 	ok(!parse("clusters:\n- cluster:\n\tserver: https://h\n", &c, msg,
 	    sizeof msg) && strstr(msg, "tab") != NULL, "a tab: %s", msg);
 	ok(!parse("clusters:\n- cluster:\n    server: https://h\n  name: c\n"
