@@ -66,7 +66,7 @@ offers "akswiz list -g " "ml-rg" "the resource group from the config file"
 offers "akswiz watch " "ml-attached ml-inf-prod" \
     "watch: compute names from the journal"
 offers "akswiz show ml-i" "ml-inf-prod" "show: a journaled compute name"
-offers "akswiz detach --" "--authority --ca-file --cloud --debug --delete-cluster --endpoint --help --no-color --no-wait --output --readonly --resource-group --sandbox --subscription --version --workspace --yes" \
+offers "akswiz detach --" "--authority --ca-file --cloud --debug --delete-cluster --endpoint --help --no-color --no-wait --output --readonly --resource-group --sandbox --save-tls --subscription --version --workspace --yes" \
     "detach's options and the global ones"
 offers "akswiz login --m" "--managed-identity" "login methods"
 offers "akswiz vm-sizes -" "--authority --ca-file --cloud --debug --endpoint --help --location --no-color --output --readonly --resource-group --sandbox --subscription --version --workspace -g -h -l -o -w" \
