@@ -110,12 +110,68 @@ cmd_tui_leave_busy(struct session *s)
 	}
 }
 
+/* The screens' sign-in: a new credential for the session (worker thread). */
+static bool
+cmd_tui_signin(void *ctx, const struct tui_signin_req *r, char *msg,
+    size_t len)
+{
+	struct session_signin	si;
+	struct err		err;
+
+	memset(&si, 0, sizeof si);
+	si.method = r->method;
+	si.tenant = r->tenant;
+	si.client_id = r->client_id;
+	si.secret = r->secret;
+	si.certificate = r->certificate;
+	si.prompt = r->prompt;
+	si.prompt_ctx = r->prompt_ctx;
+	err_clear(&err);
+	if (session_signin(ctx, &si, &err))
+		return true;
+	snprintf(msg, len, "%s", err.msg);
+	return false;
+}
+
+/* Who is signed in (worker thread). */
+static bool
+cmd_tui_whoami(void *ctx, struct tui_identity *id, char *msg, size_t len)
+{
+	struct session_identity	si;
+	struct err		err;
+
+	err_clear(&err);
+	if (!session_whoami(ctx, &si, &err)) {
+		snprintf(msg, len, "%s", err.msg);
+		return false;
+	}
+	snprintf(id->user, sizeof id->user, "%s", si.user);
+	snprintf(id->tenant, sizeof id->tenant, "%s", si.tenant);
+	snprintf(id->method, sizeof id->method, "%s", si.method);
+	id->expires = (int64_t)si.expires;
+	return true;
+}
+
+/* Sign out (worker thread). */
+static bool
+cmd_tui_signout(void *ctx, char *msg, size_t len)
+{
+	struct err	err;
+
+	err_clear(&err);
+	if (session_signout(ctx, &err))
+		return true;
+	snprintf(msg, len, "%s", err.msg);
+	return false;
+}
+
 /* Run the interface from a start screen; extra arguments are refused. */
 static int
 cmd_tui_run(struct cli_globals *g, int argc, char **argv,
     enum tui_start start)
 {
 	struct tui_options	o;
+	struct tui_signin	si;
 	struct session		s;
 	struct err		err;
 	bool			live;
@@ -145,6 +201,13 @@ cmd_tui_run(struct cli_globals *g, int argc, char **argv,
 			    s.workspace[0] = '\0';
 	}
 	if (live) {
+		memset(&si, 0, sizeof si);
+		si.ctx = &s;
+		si.signin = cmd_tui_signin;
+		si.whoami = cmd_tui_whoami;
+		si.signout = cmd_tui_signout;
+		si.arm = &s.arm;
+		o.signin = &si;
 		o.arm = &s.arm;
 		o.subscription = s.subscription;
 		o.resource_group = s.resource_group;

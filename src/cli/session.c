@@ -38,6 +38,8 @@
 struct session_priv {
 	struct cloud_endpoints	 cloud;
 	struct auth	*auth;
+	char		 signin_dir[256];	/* session_signin()'s secret */
+	char		 signin_secret[300];
 };
 
 /*
@@ -400,6 +402,135 @@ out:
 	return ok;
 }
 
+/* Remove the secret file session_signin() wrote, if any. */
+static void
+session_signin_forget(struct session_priv *p)
+{
+	if (p->signin_secret[0] != '\0')
+		unlink(p->signin_secret);
+	if (p->signin_dir[0] != '\0')
+		rmdir(p->signin_dir);
+	p->signin_secret[0] = p->signin_dir[0] = '\0';
+}
+
+/* Put a typed secret in a 0600 file of a private directory (auth reads files). */
+static bool
+session_signin_secret(struct session_priv *p, const char *secret,
+    char *path, size_t len, struct err *err)
+{
+	char	dir[256];
+	int	fd;
+	size_t	n = strlen(secret);
+
+	snprintf(dir, sizeof dir, "%s/akswiz-signin.XXXXXX",
+	    getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp");
+	if (mkdtemp(dir) == NULL) {
+		err_set(err, ERR_IO, "%s: %s", dir, strerror(errno));
+		return false;
+	}
+	snprintf(path, len, "%s/secret", dir);
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0600)) < 0 || write(fd, secret, n) != (ssize_t)n) {
+		err_set(err, ERR_IO, "%s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		unlink(path);
+		rmdir(dir);
+		return false;
+	}
+	close(fd);
+	session_signin_forget(p);
+	snprintf(p->signin_dir, sizeof p->signin_dir, "%s", dir);
+	snprintf(p->signin_secret, sizeof p->signin_secret, "%s", path);
+	return true;
+}
+
+/* Sign in again with a chosen method (the home screen's sign-in). */
+bool
+session_signin(struct session *s, const struct session_signin *si,
+    struct err *err)
+{
+	struct auth_config	 ac;
+	struct auth		*a;
+	char			 path[300];
+
+	memset(&ac, 0, sizeof ac);
+	ac.cloud = &s->priv->cloud;
+	ac.http = s->http;
+	if (!auth_method_parse(si->method, &ac.method)) {
+		err_set(err, ERR_USAGE, "%s", si->method);
+		return false;
+	}
+	ac.tenant = si->tenant != NULL && *si->tenant != '\0' ? si->tenant :
+	    NULL;
+	ac.client_id = si->client_id != NULL && *si->client_id != '\0' ?
+	    si->client_id : NULL;
+	ac.certificate_path = si->certificate;
+	ac.interactive = true;
+	ac.device_prompt = si->prompt;
+	ac.prompt_ctx = si->prompt_ctx;
+	if (ac.method == AUTH_SECRET) {
+		if (si->secret == NULL || !session_signin_secret(s->priv,
+		    si->secret, path, sizeof path, err))
+			return false;
+		ac.client_secret_file = s->priv->signin_secret;
+	}
+	if ((a = auth_new(&ac, err)) == NULL)
+		return false;
+	if (!auth_login(a, err)) {
+		auth_free(a);
+		return false;
+	}
+	auth_free(s->priv->auth);
+	s->priv->auth = a;
+	arm_init(&s->arm, s->http, auth_token_source(a), s->arm_endpoint);
+	return true;
+}
+
+/* Who is signed in now (the token's claims), signing in silently if needed. */
+bool
+session_whoami(struct session *s, struct session_identity *id,
+    struct err *err)
+{
+	struct auth_account	acc;
+
+	memset(id, 0, sizeof *id);
+	if (s->priv == NULL || s->priv->auth == NULL) {
+		err_set(err, ERR_AUTH, "%s", _("not signed in"));
+		return false;
+	}
+	if (!auth_account(s->priv->auth, &acc, err))
+		return false;
+	copy(id->user, sizeof id->user, acc.user[0] != '\0' ? acc.user :
+	    acc.client_id);
+	copy(id->tenant, sizeof id->tenant, acc.tenant);
+	copy(id->method, sizeof id->method, acc.method);
+	id->expires = acc.expires;
+	return true;
+}
+
+/* Sign out: forget the cached sign-ins; later calls find no credential. */
+bool
+session_signout(struct session *s, struct err *err)
+{
+	struct auth_config	 ac;
+	struct auth		*a;
+	int			 removed = 0;
+
+	memset(&ac, 0, sizeof ac);
+	ac.cloud = &s->priv->cloud;
+	ac.http = s->http;
+	ac.method = AUTH_CACHE;
+	if (!auth_logout(&ac, &removed, err) || (a = auth_new(&ac, err)) ==
+	    NULL)
+		return false;
+	auth_free(s->priv->auth);
+	s->priv->auth = a;
+	session_signin_forget(s->priv);
+	arm_init(&s->arm, s->http, auth_token_source(a), s->arm_endpoint);
+	return true;
+}
+
 /* Free the session; stop the sandbox and remove its files. */
 void
 session_close(struct session *s)
@@ -413,6 +544,7 @@ session_close(struct session *s)
 		    s->arm.requests, http_client_handshakes(s->http));
 	if (s->priv != NULL) {
 		auth_free(s->priv->auth);
+		session_signin_forget(s->priv);
 		free(s->priv);
 		s->priv = NULL;
 	}

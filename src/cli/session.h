@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "azure/arm.h"
 #include "cli/cmd.h"
@@ -64,6 +65,33 @@ struct session {
 bool	session_open(struct session *, const struct cli_globals *,
 	    unsigned needs, struct err *);
 void	session_close(struct session *);
+/*
+ * The interface's sign-in (runs on its worker thread): replace the
+ * session's credential by one signed in now with method (its name:
+ * "device-code", "secret" ...); a typed secret goes to a 0600 file removed at close.
+ */
+struct session_signin {
+	const char	*method;
+	const char	*tenant, *client_id;	/* NULL or "": defaults */
+	const char	*secret;		/* AUTH_SECRET (wiped by caller) */
+	const char	*certificate;		/* AUTH_CERTIFICATE: PEM path */
+	void		(*prompt)(void *, const char *uri, const char *code,
+			    const char *message);
+	void		*prompt_ctx;
+};
+bool	session_signin(struct session *, const struct session_signin *,
+	    struct err *);
+/* Who is signed in (from the token's claims). */
+struct session_identity {
+	char	user[256];	/* user name, else the client id */
+	char	tenant[64];
+	char	method[32];
+	time_t	expires;
+};
+bool	session_whoami(struct session *, struct session_identity *,
+	    struct err *);
+/* Forget the cached sign-ins; the session then has no credential. */
+bool	session_signout(struct session *, struct err *);
 /* The exit status for an error (cmd.h): usage, sign-in, network ... */
 int	session_exit_status(const struct err *);
 /* Print err to stderr ("akswiz: message" and its detail). */

@@ -13,6 +13,7 @@ libtui_a_SOURCES = \
 	src/tui/widget-form.c \
 	src/tui/wizard.h src/tui/screen-wizard.c src/tui/screen-review.c \
 	src/tui/screen-home.c src/tui/screen-progress.c \
+	src/tui/screen-signin.c \
 	src/tui/screen-scope.c \
 	src/tui/live.h src/tui/live.c \
 	src/tui/browse.h src/tui/browse-model.c src/tui/widget-split.c \
@@ -33,7 +34,9 @@ SCREEN_TESTS = \
 	tests/screens/live-failures-test.sh \
 	tests/screens/live-attach-test.sh \
 	tests/screens/resume-test.sh \
-	tests/screens/live-scope-test.sh
+	tests/screens/live-scope-test.sh \
+	tests/screens/signin-device-test.sh \
+	tests/screens/signin-secret-test.sh
 TESTS += $(SCREEN_TESTS)
 EXTRA_DIST += tests/screens/libtest.sh $(SCREEN_TESTS)
 

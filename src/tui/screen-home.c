@@ -78,6 +78,9 @@ home_build(struct home *h)
 	widget_list_add(&h->menu, "attach", _("Attach an existing AKS "
 	    "cluster"), false);
 	widget_list_add(&h->menu, "browse", _("Browse clusters"), false);
+	if (h->tui->ctx.signin != NULL)
+		widget_list_add(&h->menu, "signin", _("Sign in / account"),
+		    false);
 	widget_list_add(&h->menu, "quit", _("Quit"), false);
 }
 
@@ -112,6 +115,8 @@ home_request(struct screen *s, const struct key_event *ev)
 			screen_wizard_push_plan(s->tui, &h->draft);
 		} else if (strcmp(key, "browse") == 0)
 			screen_browse_push(s->tui, s->tui->ctx.readonly);
+		else if (strcmp(key, "signin") == 0)
+			screen_signin_push(s->tui);
 		else if (strcmp(key, "quit") == 0)
 			tui_request_quit(s->tui);
 		else if (strncmp(key, "op:", 3) == 0) {
@@ -161,6 +166,9 @@ home_draw(struct screen *s, WINDOW *win)
 	if (t->ctx.identity[0] != '\0')
 		snprintf(line, sizeof line, _("Signed in as %s"),
 		    t->ctx.identity);
+	else if (t->ctx.live && t->ctx.signed_out)
+		snprintf(line, sizeof line, "%s", _("Not signed in: choose "
+		    "\"Sign in / account\"."));
 	else if (t->ctx.live)
 		snprintf(line, sizeof line, "%s", t->ctx.sandbox ?
 		    _("Live: the private sandbox cloud of this session.") :
@@ -230,4 +238,6 @@ screen_home_push(struct tui *t)
 	widget_list_init(&h->menu);
 	h->tui = t;
 	tui_push(t, &home_ops, h);
+	if (t->ctx.arm != NULL)
+		screen_signin_whoami(t);
 }

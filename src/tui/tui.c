@@ -354,6 +354,8 @@ tui_save_state(struct tui *t, const char *path, struct err *err)
 	return true;
 }
 
+static void	tui_wait(bool, int);
+
 /* A script command; false stops the run (an error is on stderr). */
 static bool
 tui_command(struct tui *t, const struct script_item *it)
@@ -373,6 +375,13 @@ tui_command(struct tui *t, const struct script_item *it)
 	} else if (strncmp(it->command, "save-state ", 11) == 0) {
 		if (!tui_save_state(t, arg, &err))
 			goto fail;
+	} else if (strcmp(it->command, "wait-jobs") == 0) {
+		/* Until every backend call is back (a device code approved). */
+		while (job_busy()) {
+			tui_wait(false, 50);
+			job_collect();
+		}
+		t->redraw = true;
 	} else if (strncmp(it->command, "resize ", 7) == 0 &&
 	    sscanf(arg, "%dx%d", &cols, &lines) == 2) {
 		display_resize(lines, cols);
@@ -446,8 +455,9 @@ tui_script_turn(struct tui *t)
 	struct key_event	ev;
 	uint64_t		at;
 
-	if (job_busy()) {
-		tui_wait(false, 1000);
+	if (job_busy() && (t->ctx.job_waits == NULL ||
+	    !t->ctx.job_waits(t))) {
+		tui_wait(false, 50);
 		return 1;
 	}
 	if (timer_next(true, &at)) {
@@ -512,6 +522,7 @@ tui_main(const struct tui_options *o)
 	t.ctx.readonly = o->readonly;
 	snprintf(t.ctx.offline_reason, sizeof t.ctx.offline_reason, "%s",
 	    o->offline_reason != NULL ? o->offline_reason : "");
+	t.ctx.signin = o->signin;
 	if (script != NULL && *script != '\0' && !script_open(script, &err)) {
 		fprintf(stderr, "akswiz: %s\n", err.msg);
 		return 2;

@@ -29,6 +29,35 @@ enum tui_start {
 	TUI_START_BROWSE
 };
 
+/*
+ * Sign-in from the screens, provided by cli/ (cmd-tui.c); every call
+ * runs on the worker thread.  Errors come back as translated text.
+ */
+struct tui_identity {
+	char	user[256];		/* user name, else the client id */
+	char	tenant[64];
+	char	method[32];		/* "device-code", "secret" ... */
+	int64_t	expires;		/* seconds since the epoch */
+};
+struct tui_signin_req {
+	const char	*method;	/* "device-code", "secret" ... */
+	const char	*tenant, *client_id;
+	const char	*secret;	/* wiped by the screen after */
+	const char	*certificate;
+	void		(*prompt)(void *, const char *uri, const char *code,
+			    const char *message);
+	void		*prompt_ctx;
+};
+struct tui_signin {
+	void		*ctx;
+	bool		(*signin)(void *, const struct tui_signin_req *,
+			    char *errmsg, size_t);
+	bool		(*whoami)(void *, struct tui_identity *,
+			    char *errmsg, size_t);
+	bool		(*signout)(void *, char *errmsg, size_t);
+	struct arm	*arm;		/* live once signed in */
+};
+
 /* What cli/ hands over: the scope from the command line, no more. */
 struct tui_options {
 	enum tui_start	 start;
@@ -42,6 +71,7 @@ struct tui_options {
 	bool		 readonly;	/* --readonly: no actions */
 	struct arm	*arm;		/* live backend (borrowed), or NULL */
 	const char	*offline_reason;	/* why arm is NULL, or NULL */
+	const struct tui_signin *signin;	/* NULL: no sign-in */
 };
 
 enum reaction {
@@ -85,6 +115,11 @@ struct tui_context {
 	struct arm		*arm;		/* (borrowed) NULL offline */
 	char			 offline_reason[256];
 	char			 identity[PLAN_NAME_LEN];
+	const struct tui_signin	*signin;	/* NULL: no sign-in */
+	struct tui_identity	 account;	/* valid when identity[0] */
+	bool			 signed_out;	/* the account is known absent */
+	/* A job that waits for the user (device code): scripts go on. */
+	bool			(*job_waits)(struct tui *);
 };
 
 struct tui {
@@ -134,6 +169,10 @@ const char *tui_spinner(struct tui *);
 
 /* Screens (screen-*.c). */
 void	screen_home_push(struct tui *);
+/* The account and the sign-in methods (screen-signin.c). */
+void	screen_signin_push(struct tui *);
+/* Ask who is signed in, on the worker thread; home shows it. */
+void	screen_signin_whoami(struct tui *);
 /* The workspace's computes (screen-browse.c). */
 void	screen_browse_push(struct tui *, bool readonly);
 /* Pick subscription and workspace, then open the wizard for then. */

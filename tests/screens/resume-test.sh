@@ -47,14 +47,14 @@ assert_equals home.screen "home offers to follow the operation" <<EOF
   inference, or attach one you have. Every step explains itself and is checked
   before anything is sent.
 
-  Live: every choice is checked against Azure as you go.
+  Signed in as 3f9a1c2b-7d4e-4f5a-8b6c-9d0e1f2a3b4c
 
   › Follow the create of ml-resume, still running when last seen (InProgress)
     Create an inference cluster
     Attach an existing AKS cluster
     Browse clusters
+    Sign in / account
     Quit
-
 
 
 
