@@ -231,13 +231,15 @@ static enum reaction
 device_request(struct screen *s, const struct key_event *ev)
 {
 	struct signin_job	*j = s->data;
+	struct tui		*t = s->tui;
 
 	if (ev->req != REQ_BACK)
 		return ev->req == REQ_CHAR ? REACT_NONE : REACT_UNHANDLED;
-	j->abandoned = true;
+	if (j != NULL)
+		j->abandoned = true;
 	s->data = NULL;
-	tui_pop(s->tui);
-	tui_status(s->tui, STYLE_WARNING, "%s",
+	tui_pop(t);		/* frees s */
+	tui_status(t, STYLE_WARNING, "%s",
 	    _("Sign-in cancelled: the code is no longer waited for."));
 	return REACT_REDRAW;
 }
