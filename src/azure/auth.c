@@ -539,6 +539,27 @@ default_prompt(void *ctx, const char *uri, const char *code,
 	fflush(stderr);
 }
 
+/*
+ * Wait interval seconds between device-code polls, in short steps so that
+ * a cancel from another thread (the sign-in screen's Esc) is seen within
+ * a tenth of a second; false when cancelled.
+ */
+static bool
+device_wait(const struct auth *a, int interval)
+{
+	uint64_t	left = (uint64_t)interval * 1000;
+
+	while (left > 0) {
+		uint64_t	step = left < 100 ? left : 100;
+
+		if (a->cfg.cancel != NULL && atomic_load(a->cfg.cancel))
+			return false;
+		clock_sleep_ms(step);
+		left -= step;
+	}
+	return a->cfg.cancel == NULL || !atomic_load(a->cfg.cancel);
+}
+
 /* The device-code flow (RFC 8628 as Azure AD does it). */
 static bool
 auth_device_code(struct auth *a, const char *scope, struct err *err)
@@ -614,7 +635,11 @@ auth_device_code(struct auth *a, const char *scope, struct err *err)
 	url = aad_url(a, "token");
 	deadline = clock_now() + expires_in;
 	for (;;) {
-		clock_sleep_ms((uint64_t)interval * 1000);
+		if (!device_wait(a, interval)) {
+			err_set(err, ERR_AUTH, "%s", _("Sign-in cancelled: "
+			    "the code is no longer waited for."));
+			goto out;
+		}
 		if (clock_now() > deadline) {
 			err_set(err, ERR_AUTH, _("the code %s expired before "
 			    "sign-in finished; run `akswiz login` again"),

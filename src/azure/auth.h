@@ -13,6 +13,7 @@
 #ifndef AKSWIZ_AZURE_AUTH_H
 #define AKSWIZ_AZURE_AUTH_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
@@ -55,6 +56,9 @@ struct auth_config {
 	bool			 interactive;	/* may prompt on the tty */
 	auth_device_prompt_fn	 device_prompt;	/* NULL: print to stderr */
 	void			*prompt_ctx;
+	atomic_bool		*cancel;	/* (borrowed) NULL, or set by
+						   another thread to stop
+						   waiting for a device code */
 	long			 imds_timeout_ms;	/* 0: 1000 */
 	bool			 assertion_ps256;	/* PS256 + x5t#S256
 						   instead of RS256 + x5t */

@@ -126,6 +126,7 @@ cmd_tui_signin(void *ctx, const struct tui_signin_req *r, char *msg,
 	si.certificate = r->certificate;
 	si.prompt = r->prompt;
 	si.prompt_ctx = r->prompt_ctx;
+	si.cancel = r->cancel;
 	err_clear(&err);
 	if (session_signin(ctx, &si, &err))
 		return true;

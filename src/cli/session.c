@@ -469,6 +469,7 @@ session_signin(struct session *s, const struct session_signin *si,
 	ac.interactive = true;
 	ac.device_prompt = si->prompt;
 	ac.prompt_ctx = si->prompt_ctx;
+	ac.cancel = si->cancel;
 	if (ac.method == AUTH_SECRET) {
 		if (si->secret == NULL || !session_signin_secret(s->priv,
 		    si->secret, path, sizeof path, err))

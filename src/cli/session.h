@@ -19,6 +19,7 @@
 #ifndef AKSWIZ_CLI_SESSION_H
 #define AKSWIZ_CLI_SESSION_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <sys/types.h>
@@ -78,6 +79,7 @@ struct session_signin {
 	void		(*prompt)(void *, const char *uri, const char *code,
 			    const char *message);
 	void		*prompt_ctx;
+	atomic_bool	*cancel;		/* stops a device-code wait */
 };
 bool	session_signin(struct session *, const struct session_signin *,
 	    struct err *);

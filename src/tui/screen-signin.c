@@ -35,6 +35,7 @@ struct signin_job {
 	char			 code[64];
 	char			 message[512];
 	bool			 abandoned;	/* main thread only */
+	atomic_bool		 cancel;	/* Esc: stop the device wait */
 	bool			 ok;
 	bool			 whoami_ok;
 	bool			 signout;
@@ -95,6 +96,7 @@ signin_run(void *arg)
 		r.certificate = j->certificate;
 		r.prompt = signin_prompt;
 		r.prompt_ctx = j;
+		r.cancel = &j->cancel;
 		j->ok = h->signin(h->ctx, &r, j->errmsg, sizeof j->errmsg);
 	} else
 		j->ok = true;
@@ -150,6 +152,7 @@ signin_job_new(struct tui *t)
 
 	j->tui = t;
 	pthread_mutex_init(&j->lock, NULL);
+	atomic_init(&j->cancel, false);
 	j->started = clock_now_ms();
 	return j;
 }
@@ -226,7 +229,7 @@ signin_done(void *arg)
 	signin_job_free(j);
 }
 
-/* Esc: stop waiting (the request runs out on the worker; ignored then). */
+/* Esc: stop waiting; the worker's poll loop sees the cancel and ends. */
 static enum reaction
 device_request(struct screen *s, const struct key_event *ev)
 {
@@ -235,8 +238,11 @@ device_request(struct screen *s, const struct key_event *ev)
 
 	if (ev->req != REQ_BACK)
 		return ev->req == REQ_CHAR ? REACT_NONE : REACT_UNHANDLED;
-	if (j != NULL)
+	if (j != NULL) {
 		j->abandoned = true;
+		/* The worker stops polling too, so later jobs need not wait. */
+		atomic_store(&j->cancel, true);
+	}
 	s->data = NULL;
 	tui_pop(t);		/* frees s */
 	tui_status(t, STYLE_WARNING, "%s",

@@ -9,6 +9,7 @@
 #ifndef AKSWIZ_TUI_TUI_H
 #define AKSWIZ_TUI_TUI_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -47,6 +48,7 @@ struct tui_signin_req {
 	void		(*prompt)(void *, const char *uri, const char *code,
 			    const char *message);
 	void		*prompt_ctx;
+	atomic_bool	*cancel;	/* set to stop a device-code wait */
 };
 struct tui_signin {
 	void		*ctx;

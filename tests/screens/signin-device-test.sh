@@ -55,11 +55,16 @@ steps '
 	:save-display waiting.screen
 	<Esc>
 	:save-display cancelled.screen
+	:wait-jobs
+	:save-display after-cancel.screen
 	q
 	y
 '
 run_akswiz $ARGS
 assert_grep 'Waiting for the sign-in' waiting.screen "the screen waits"
 assert_grep 'Sign-in cancelled' cancelled.screen "Esc cancels the wait"
+# The worker stops polling as well: waiting for the jobs ends at once
+# instead of when the code expires (the run would hit its time limit).
+assert_grep 'Sign in / account' after-cancel.screen "the worker is free again after Esc"
 assert_no_grep 'Waiting for the sign-in' cancelled.screen "and leaves the device screen"
 tap_done
