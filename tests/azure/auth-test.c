@@ -24,6 +24,7 @@
 #include "common/base64.h"
 #include "common/clock.h"
 #include "tests/tap.h"
+#include "tests/slurp.h"
 
 #define CLIENT	AUTH_DEFAULT_CLIENT_ID
 
@@ -40,24 +41,6 @@ struct upload {
 	size_t	len;
 };
 
-static char *
-slurp(const char *path)
-{
-	FILE	*fp = fopen(path, "r");
-	char	*s;
-	long	 n;
-
-	if (fp == NULL)
-		return NULL;
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	s = calloc(1, (size_t)n + 1);
-	if (fread(s, 1, (size_t)n, fp) != (size_t)n)
-		s[0] = '\0';
-	fclose(fp);
-	return s;
-}
 
 /* An unsigned JWT with the claims of a user or an app. */
 static char *
@@ -280,9 +263,9 @@ main(void)
 	if (src == NULL)
 		src = ".";
 	snprintf(path, sizeof path, "%s/tests/azure/certs/server.pem", src);
-	cert = slurp(path);
+	cert = test_slurp(path);
 	snprintf(path, sizeof path, "%s/tests/azure/certs/server-key.pem", src);
-	key = slurp(path);
+	key = test_slurp(path);
 	snprintf(path, sizeof path, "%s/tests/azure/certs/ca.pem", src);
 	d = cert != NULL && key != NULL ? MHD_start_daemon(
 	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_TLS, 0, NULL, NULL,
@@ -325,7 +308,7 @@ main(void)
 	snprintf(path, sizeof path, "%s/tokens.json", dir);
 	ok(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600,
 	    "token cache written 0600");
-	cache = slurp(path);
+	cache = test_slurp(path);
 	ok(cache != NULL && strstr(cache, "\"refreshToken\":\"RT-1\"") != NULL,
 	    "the refresh token is cached");
 	free(cache);
@@ -350,7 +333,7 @@ main(void)
 	r = auth_get_token(a, NULL, false, tok, sizeof tok, &err);
 	ok(r && refreshes == 1, "within 5 minutes of expiry: refreshed "
 	    "silently");
-	cache = slurp(path);
+	cache = test_slurp(path);
 	ok(cache != NULL && strstr(cache, "RT-2") != NULL &&
 	    strstr(cache, "RT-1") == NULL, "the new refresh token replaces "
 	    "the old");

@@ -19,30 +19,13 @@
 
 #include "azure/http.h"
 #include "tests/tap.h"
+#include "tests/slurp.h"
 
 static pthread_mutex_t	lock = PTHREAD_MUTEX_INITIALIZER;
 static int		flaky_count, always_count, create_count;
 static char		seen_request_id[64], seen_accept[64], seen_ua[64];
 static char		seen_auth[128], seen_ctype[64];
 
-static char *
-slurp(const char *path)
-{
-	FILE	*fp = fopen(path, "r");
-	char	*s;
-	long	 n;
-
-	if (fp == NULL)
-		return NULL;
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	s = calloc(1, (size_t)n + 1);
-	if (fread(s, 1, (size_t)n, fp) != (size_t)n)
-		s[0] = '\0';
-	fclose(fp);
-	return s;
-}
 
 static void
 copy_header(struct MHD_Connection *c, const char *name, char *dst, size_t n)
@@ -208,9 +191,9 @@ main(void)
 	if (src == NULL)
 		src = ".";
 	snprintf(path, sizeof path, "%s/tests/azure/certs/server.pem", src);
-	cert = slurp(path);
+	cert = test_slurp(path);
 	snprintf(path, sizeof path, "%s/tests/azure/certs/server-key.pem", src);
-	key = slurp(path);
+	key = test_slurp(path);
 	snprintf(ca, sizeof ca, "%s/tests/azure/certs/ca.pem", src);
 	if (cert == NULL || key == NULL) {
 		printf("1..0 # SKIP no test certificates\n");
@@ -311,7 +294,7 @@ main(void)
 	http_call(c, &req, &rsp, &err);
 	req.auth = NULL;
 	http_client_free(c);
-	log = slurp(logpath);
+	log = test_slurp(logpath);
 	ok(log != NULL && strstr(log, "client_secret=[REDACTED]") != NULL &&
 	    strstr(log, "HUNTER2") == NULL, "debug log: form secret redacted");
 	ok(log != NULL && strstr(log, "Authorization: [REDACTED]") != NULL &&

@@ -19,27 +19,8 @@
 #include "common/base64.h"
 #include "azure/jwt.h"
 #include "tests/tap.h"
+#include "tests/slurp.h"
 
-static char *
-slurp(const char *path)
-{
-	FILE	*fp = fopen(path, "r");
-	char	*s;
-	long	 n;
-
-	if (fp == NULL)
-		return NULL;
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	s = calloc(1, (size_t)n + 1);
-	if (fread(s, 1, (size_t)n, fp) != (size_t)n)
-		n = 0;
-	s[n] = '\0';
-	fclose(fp);
-	s[strcspn(s, "\n")] = '\0';
-	return s;
-}
 
 /* Verify a PS256 JWS with the public key of the certificate at path. */
 static bool
@@ -92,7 +73,9 @@ main(void)
 	if (ck == NULL)
 		return tap_done();
 
-	golden = slurp(gpath);
+	golden = test_slurp(gpath);
+	if (golden != NULL)
+		golden[strcspn(golden, "\n")] = '\0';
 	jws = jwt_client_assertion(ck, JWT_RS256, "client1",
 	    "https://login.example/tenant1/oauth2/v2.0/token", 1900000000,
 	    "00000000-0000-4000-8000-000000000001", &err);

@@ -11,6 +11,7 @@
  * The port is written to READYFILE once listening; SIGTERM stops it.
  */
 #include "config.h"
+#include "tests/slurp.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -35,28 +36,6 @@ on_term(int sig)
 	stop = 1;
 }
 
-static char *
-slurp(const char *path)
-{
-	FILE	*fp = fopen(path, "r");
-	char	*s;
-	long	 n;
-
-	if (fp == NULL)
-		return NULL;
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	s = malloc((size_t)n + 1);
-	if (s == NULL || fread(s, 1, (size_t)n, fp) != (size_t)n) {
-		fclose(fp);
-		free(s);
-		return NULL;
-	}
-	s[n] = '\0';
-	fclose(fp);
-	return s;
-}
 
 /* The huge body: "{"value":[" then spaces, generated as it is sent. */
 static ssize_t
@@ -156,7 +135,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	mode = argv[1];
-	if ((cert = slurp(argv[2])) == NULL || (key = slurp(argv[3])) == NULL) {
+	if ((cert = test_slurp(argv[2])) == NULL || (key = test_slurp(argv[3])) == NULL) {
 		fprintf(stderr, "badserver: cannot read the certificate\n");
 		return 1;
 	}

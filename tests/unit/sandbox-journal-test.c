@@ -18,6 +18,7 @@
 #include "aad-stubs.h"
 #include "common/err.h"
 #include "tap.h"
+#include "tests/slurp.h"
 
 #define SECRET		"Zx8Q~verySecretValue.1234"
 #define ASSERTION	"eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.c2lnbmF0dXJl"
@@ -56,21 +57,6 @@ static const char json_body[] =
     "\",\"cname\":\"ml.contoso.com\"},\"agentCount\":3}},"
     "\"location\":\"eastus\",\"identity\":{\"password\":\"hunter2\"}}";
 
-/* Read the whole file. */
-static char *
-slurp(const char *path)
-{
-	FILE	*fp = fopen(path, "r");
-	char	*s = calloc(1, 1 << 20);
-	size_t	 n = 0;
-
-	if (fp != NULL) {
-		n = fread(s, 1, (1 << 20) - 1, fp);
-		fclose(fp);
-	}
-	s[n] = '\0';
-	return s;
-}
 
 static void
 record(struct sb_journal *j, const struct stub_header *h, const char *m,
@@ -136,7 +122,7 @@ main(void)
 	record(j, json_headers, "PUT", "/x", "", "{\"broken\":", 400);
 	record(j, NULL, "GET", "/y", "", "", 404);
 
-	out = slurp(path);
+	out = test_slurp(path);
 	for (i = 0; i < sizeof secrets / sizeof secrets[0]; i++)
 		ok(strstr(out, secrets[i]) == NULL, "secret %zu is not in the "
 		    "journal", i);
@@ -183,7 +169,7 @@ main(void)
 	j = journal_open(path, NULL);
 	record(j, NULL, "GET", "/z", "", "", 200);
 	journal_close(j);
-	out = slurp(path);
+	out = test_slurp(path);
 	ok(strstr(out, "\"seq\":1,") == NULL &&
 	    strstr(out, "\"path\":\"/z\"") != NULL,
 	    "each start begins a fresh journal");
@@ -196,7 +182,7 @@ main(void)
 	for (i = 0; i < 4; i++)
 		pthread_join(t[i], NULL);
 	journal_close(shared);
-	out = slurp(path);
+	out = test_slurp(path);
 	lines = whole = 0;
 	for (p = strtok(out, "\n"); p != NULL; p = strtok(NULL, "\n")) {
 		struct json_object *o = json_tokener_parse(p);

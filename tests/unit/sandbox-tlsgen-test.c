@@ -19,6 +19,7 @@
 #include "common/err.h"
 #include "sandbox/sandbox.h"
 #include "tap.h"
+#include "tests/slurp.h"
 
 static X509 *
 read_cert(const char *path)
@@ -62,20 +63,6 @@ mode_of(const char *path)
 	return stat(path, &sb) == 0 ? (long)(sb.st_mode & 0777) : -1;
 }
 
-/* The whole file, for comparing before and after. */
-static char *
-slurp(const char *path)
-{
-	FILE	*fp = fopen(path, "r");
-	char	*s = calloc(1, 65536);
-
-	if (fp != NULL) {
-		if (fread(s, 1, 65535, fp) == 0)
-			s[0] = '\0';
-		fclose(fp);
-	}
-	return s;
-}
 
 int
 main(void)
@@ -111,9 +98,9 @@ main(void)
 	is_int(mode_of(cakey), 0600, "CA key is mode 0600");
 	is_int(mode_of(sub), 0700, "the folder is mode 0700");
 
-	before = slurp(cert);
+	before = test_slurp(cert);
 	ok(tlsgen_ensure(sub, ca, cert, key, &err), "second start succeeds");
-	after = slurp(cert);
+	after = test_slurp(cert);
 	is_str(after, before, "second start reuses the certificate");
 	free(after);
 
@@ -122,7 +109,7 @@ main(void)
 	fputs("-----BEGIN PRIVATE KEY-----\nbroken\n", fp);
 	fclose(fp);
 	ok(tlsgen_ensure(sub, ca, cert, key, &err), "broken set is remade");
-	after = slurp(cert);
+	after = test_slurp(cert);
 	ok(strcmp(after, before) != 0, "with a new certificate");
 	ok(verifies(ca, cert), "which verifies against the new CA");
 	free(after);
