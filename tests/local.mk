@@ -2,3 +2,9 @@
 noinst_HEADERS += tests/tap.h tests/slurp.h
 EXTRA_DIST += tests/lib/layering-test.sh tests/lib/help-test.sh
 TESTS += tests/lib/layering-test.sh tests/lib/help-test.sh
+
+# The suite ends by checking that no test left a process of this build
+# running: that test's log waits for every other test's.
+EXTRA_DIST += tests/lib/leftover-test.sh
+TESTS += tests/lib/leftover-test.sh
+tests/lib/leftover-test.log: $(filter-out tests/lib/leftover-test.log,$(TEST_LOGS))

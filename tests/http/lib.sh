@@ -64,6 +64,8 @@ ready_get() {
 }
 
 sb_start() {
+	# A test that starts a second sandbox must not orphan the first.
+	[ -n "$SB_PID" ] && sb_stop
 	rm -f "$T/ready.json"
 	"$SANDBOX" --ready-file "$T/ready.json" --journal "$T/journal.log" \
 	    --state-dir "$T/sb" --retry-after 0 "$@" \

@@ -52,6 +52,7 @@ done_testing() {
 # Start the sandbox (extra arguments pass through) and sign in as the
 # built-in service principal of the ready file.
 sandbox_start() {
+	sandbox_stop	# never orphan a sandbox started before
 	rm -f "$T/ready.json"
 	"$SB" --world "$WORLD" --state-dir "$T/st" --ready-file "$T/ready.json" \
 	    --polls "${POLLS:-2}" --retry-after 0 "$@" \

@@ -53,6 +53,11 @@ trap 'exit 1' INT TERM
 # port 0; sets SB_ARGS (the options that point akswiz at it) and the
 # service principal in AZURE_*; live screens from here on.
 sandbox_start() {
+	if [ -n "$SB_PID" ]; then	# never orphan a sandbox started before
+		kill "$SB_PID" 2>/dev/null
+		wait "$SB_PID" 2>/dev/null
+		SB_PID=
+	fi
 	rm -f "$work/ready.json"
 	"$top_builddir/akswiz-sandbox" --ready-file "$work/ready.json" \
 	    --journal "$work/journal.log" --state-dir "$work/sb" \

@@ -38,6 +38,12 @@ wait_for() {
 # file, so that the client secret is in no command line) and ARGS (the
 # endpoint and scope options).
 slow_sandbox_start() {
+	if [ -n "$SB_PID" ]; then	# never orphan a sandbox started before
+		kill "$SB_PID" 2>/dev/null
+		wait "$SB_PID" 2>/dev/null
+		SB_PID=
+	fi
+	rm -f "$work/ready.json"
 	"$top_builddir/akswiz-sandbox" --ready-file "$work/ready.json" \
 	    --state-dir "$work/sb" --faults '*=latency:1000ms' \
 	    >/dev/null 2>"$work/sandbox.err" &
