@@ -5,6 +5,6 @@ TESTS += tests/lib/layering-test.sh tests/lib/help-test.sh
 
 # The suite ends by checking that no test left a process of this build
 # running: that test's log waits for every other test's.
-EXTRA_DIST += tests/lib/leftover-test.sh
-TESTS += tests/lib/leftover-test.sh
+EXTRA_DIST += tests/lib/leftover-test.sh tests/lib/prefix-test.sh
+TESTS += tests/lib/prefix-test.sh tests/lib/leftover-test.sh
 tests/lib/leftover-test.log: $(filter-out tests/lib/leftover-test.log,$(TEST_LOGS))

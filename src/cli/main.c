@@ -5,6 +5,7 @@
  * "--opt=VALUE"; "--" ends option processing.
  */
 #include "config.h"
+#include "paths.h"
 
 #include <locale.h>
 #include <stdio.h>

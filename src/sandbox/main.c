@@ -10,6 +10,7 @@
  * the main thread, blocked everywhere else.
  */
 #include "config.h"
+#include "paths.h"
 
 #include <errno.h>
 #include <fcntl.h>
