@@ -1159,8 +1159,11 @@ aad_refresh(struct sb_aad *a, const struct sb_request *req,
 		    why);
 		goto out;
 	}
-	/* The old one stops working: rotation, as the brief asks. */
-	rt->revoked = true;
+	/*
+	 * Azure AD rotates refresh tokens but does not revoke the one
+	 * redeemed: it stays good until it expires or its sessions are
+	 * revoked, so a client that lost the answer can redeem it again.
+	 */
 	user = rt->user;
 	openid = rt->openid;
 	sc.offline = true;

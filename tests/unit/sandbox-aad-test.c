@@ -515,9 +515,22 @@ test_refresh(char *refresh)
 	second = xstrdup(field("refresh_token"));
 	ok(second[0] != '\0' && strcmp(second, refresh) != 0,
 	    "  with a new refresh token");
+	/* Azure AD rotates but does not revoke the token redeemed. */
+	is_int(call("POST", TOKEN, body, NULL), 200,
+	    "the old refresh token again: 200 (rotated, not revoked)");
+	is_int(call("POST", "/sandbox/refresh/revoke", "", NULL), 200,
+	    "revoking every session: 200");
 	is_int(call("POST", TOKEN, body, NULL), 400,
-	    "the old refresh token again: 400");
+	    "the old refresh token after revocation: 400");
 	ok(aad_err("invalid_grant", 50173), "  invalid_grant (revoked)");
+	/* A fresh pair for what follows (the revocation took them all). */
+	free(second);
+	free(refresh);
+	refresh = test_device_code();
+	snprintf(body, sizeof body, "grant_type=refresh_token&client_id=" CLI
+	    "&refresh_token=%s&%s", refresh, ARMSCOPE);
+	is_int(call("POST", TOKEN, body, NULL), 200, "a new sign-in: 200");
+	second = xstrdup(field("refresh_token"));
 	snprintf(body, sizeof body, "grant_type=refresh_token&client_id=" SP
 	    "&refresh_token=%s&%s", second, ARMSCOPE);
 	is_int(call("POST", TOKEN, body, NULL), 400,
