@@ -1,6 +1,7 @@
 # src/common: helpers with no domain knowledge.
 noinst_LIBRARIES += libcommon.a
 libcommon_a_SOURCES = \
+	src/common/atomicfile.c src/common/atomicfile.h \
 	src/common/base64.c src/common/base64.h \
 	src/common/buf.c src/common/buf.h \
 	src/common/clock.c src/common/clock.h \
@@ -14,3 +15,9 @@ TESTS += tests/unit/common-base64-test
 UNIT_TESTS += tests/unit/common-base64-test
 tests_unit_common_base64_test_SOURCES = tests/unit/common-base64-test.c
 tests_unit_common_base64_test_LDADD = libcommon.a $(OPENSSL_LIBS)
+
+check_PROGRAMS += tests/unit/common-atomicfile-test
+TESTS += tests/unit/common-atomicfile-test
+UNIT_TESTS += tests/unit/common-atomicfile-test
+tests_unit_common_atomicfile_test_SOURCES = tests/unit/common-atomicfile-test.c
+tests_unit_common_atomicfile_test_LDADD = libcommon.a

@@ -28,6 +28,7 @@
 #include <json-c/json.h>
 #include <openssl/crypto.h>
 
+#include "common/atomicfile.h"
 #include "common/err.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
@@ -180,11 +181,8 @@ write_ready(const char *path, struct sandbox *sb, const char *ca,
 	struct sb_world *w = sb->world;
 	struct json_object *o = json_object_new_object(), *sps, *sp;
 	const char *client = "", *secret = "";
-	char tmp[PATH_MAX];
 	char *text;
 	size_t i;
-	int fd;
-	FILE *fp;
 	bool ok;
 
 	if (w->aad != NULL && json_object_object_get_ex(w->aad,
@@ -212,24 +210,12 @@ write_ready(const char *path, struct sandbox *sb, const char *ca,
 	ADD("clientId", client);
 	ADD("clientSecret", secret);
 #undef ADD
-	text = xstrdup(json_object_to_json_string_ext(o,
+	xasprintf(&text, "%s\n", json_object_to_json_string_ext(o,
 	    JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE));
 	json_object_put(o);
-	snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
-	(void)unlink(tmp);
-	ok = (fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-	    0600)) >= 0 && (fp = fdopen(fd, "w")) != NULL;
-	if (ok) {
-		ok = fputs(text, fp) >= 0 && fputc('\n', fp) != EOF;
-		ok = fclose(fp) == 0 && ok;
-	}
+	ok = atomicfile_write(path, text, strlen(text), 0600, err);
 	wipe_free(text);
-	if (!ok || rename(tmp, path) != 0) {
-		(void)unlink(tmp);
-		return err_set(err, ERR_IO, _("cannot write %s: %s"), path,
-		    strerror(errno));
-	}
-	return true;
+	return ok;
 }
 
 /* Parse the command line into o; false after a usage message. */
@@ -394,6 +380,11 @@ main(int argc, char **argv)
 	if (!mkdir_p(sb.state_dir, &err))
 		goto fail;
 
+	/* What an earlier sandbox killed mid-write left (secrets inside). */
+	if (o.state != NULL)
+		(void)atomicfile_sweep(o.state);
+	if (o.ready != NULL)
+		(void)atomicfile_sweep(o.ready);
 	wpath = o.state != NULL && access(o.state, R_OK) == 0 ? o.state :
 	    world_path(o.world, wbuf, sizeof wbuf);
 	if ((sb.world = world_load(wpath, &err)) == NULL)

@@ -33,6 +33,7 @@
 
 #include <json-c/json.h>
 
+#include "common/atomicfile.h"
 #include "common/err.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
@@ -541,9 +542,8 @@ bool
 world_save(struct sb_world *w, const char *path, struct err *err)
 {
 	struct json_object *a;
-	char tmp[4096];
-	size_t i;
-	int rc, fd;
+	const char *text;
+	size_t i, len;
 
 	a = json_object_new_array();
 	for (i = 0; i < w->nclusters; i++)
@@ -614,21 +614,10 @@ world_save(struct sb_world *w, const char *path, struct err *err)
 	    json_object_new_int64((int64_t)w->seq));
 
 	/* Mode 0600: the aad section holds client secrets. */
-	snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
-	(void)unlink(tmp);
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-	    0600)) < 0)
-		return err_set(err, ERR_IO, _("cannot write %s: %s"), tmp,
-		    strerror(errno));
-	rc = json_object_to_fd(fd, w->root,
-	    JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE);
-	if (close(fd) != 0)
-		rc = -1;
-	if (rc != 0 || rename(tmp, path) != 0) {
-		unlink(tmp);
-		return err_set(err, ERR_IO, _("cannot write %s: %s"), path,
-		    strerror(errno));
-	}
+	text = json_object_to_json_string_length(w->root,
+	    JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE, &len);
+	if (!atomicfile_write(path, text, len, 0600, err))
+		return false;
 	w->dirty = false;
 	return true;
 }

@@ -26,7 +26,20 @@ is "$SB_STATUS" 0 "SIGTERM: clean exit"
 "$JGET" -l .computes <"$S" >/dev/null; tap $? "the state file is JSON"
 if ls "$T"/state.json.tmp.* >/dev/null 2>&1; then tap 1 "no temporary file left"; else tap 0 "no temporary file left"; fi
 
+# What a sandbox killed (kill -9) between writing and renaming leaves: the
+# next start removes it (it holds the world's secrets), but not the file of
+# a writer that still runs.
+sh -c 'exit 0' & dead=$!
+wait $dead
+echo '{"aad":"secret"}' >"$T/state.json.tmp.$dead"
+echo '{"aad":"secret"}' >"$T/ready.json.tmp.$dead"
+sleep 600 & alive=$!
+echo '{}' >"$T/state.json.tmp.$alive"
 sandbox_start --state "$S"
+test ! -e "$T/state.json.tmp.$dead"; tap $? "a dead writer's state.json.tmp.PID is removed at start"
+test ! -e "$T/ready.json.tmp.$dead"; tap $? "  and its ready.json.tmp.PID"
+test -e "$T/state.json.tmp.$alive"; tap $? "  a live writer's is kept"
+kill $alive; wait $alive 2>/dev/null; rm -f "$T/state.json.tmp.$alive"
 arm GET "$WSP/computes/inf-keep?$V"
 is "$STATUS/$(j .properties.provisioningState)" 200/Succeeded "the compute survives a restart"
 arm GET "/subscriptions/$SUB/providers/Microsoft.Compute/locations/eastus/usages?api-version=2024-07-01"

@@ -1,0 +1,107 @@
+/* Files replaced whole, and the leftovers of writers that were killed. */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common/atomicfile.h"
+#include "common/i18n.h"
+
+bool
+atomicfile_write(const char *path, const void *data, size_t len, mode_t mode,
+    struct err *err)
+{
+	char		 tmp[PATH_MAX];
+	const char	*p = data;
+	ssize_t		 n;
+	int		 fd, saved;
+
+	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path,
+	    (long)getpid()) >= sizeof tmp)
+		return err_set(err, ERR_IO, _("cannot write %s: %s"), path,
+		    strerror(ENAMETOOLONG));
+	(void)unlink(tmp);
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    mode)) < 0)
+		return err_set(err, ERR_IO, _("cannot write %s: %s"), tmp,
+		    strerror(errno));
+	while (len > 0) {
+		if ((n = write(fd, p, len)) < 0) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		goto fail;
+	}
+	if (rename(tmp, path) != 0) {
+		fd = -1;
+		goto fail;
+	}
+	return true;
+fail:
+	saved = errno;
+	if (fd >= 0)
+		(void)close(fd);
+	(void)unlink(tmp);
+	return err_set(err, ERR_IO, _("cannot write %s: %s"), path,
+	    strerror(saved));
+}
+
+int
+atomicfile_sweep(const char *path)
+{
+	char		 dir[PATH_MAX], full[PATH_MAX * 2], *end;
+	const char	*slash, *base;
+	struct dirent	*de;
+	size_t		 blen;
+	long		 pid;
+	DIR		*d;
+	int		 removed = 0;
+
+	if ((slash = strrchr(path, '/')) != NULL) {
+		if ((size_t)(slash - path) >= sizeof dir)
+			return 0;
+		memcpy(dir, path, (size_t)(slash - path));
+		dir[slash - path] = '\0';
+		if (dir[0] == '\0')
+			strcpy(dir, "/");
+		base = slash + 1;
+	} else {
+		strcpy(dir, ".");
+		base = path;
+	}
+	blen = strlen(base);
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, base, blen) != 0 ||
+		    strncmp(de->d_name + blen, ".tmp.", 5) != 0)
+			continue;
+		errno = 0;
+		pid = strtol(de->d_name + blen + 5, &end, 10);
+		if (errno != 0 || *end != '\0' || pid <= 0 ||
+		    end == de->d_name + blen + 5)
+			continue;
+		/* A writer still running may be about to rename it. */
+		if (pid == (long)getpid() ||
+		    kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		snprintf(full, sizeof full, "%s/%s", dir, de->d_name);
+		if (unlink(full) == 0)
+			removed++;
+	}
+	closedir(d);
+	return removed;
+}

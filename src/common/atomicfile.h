@@ -1,0 +1,27 @@
+/*
+ * Files replaced whole: written to PATH.tmp.PID and renamed over PATH, so
+ * that a reader sees the old file or the new one, never half of one.  A
+ * process killed between the two leaves its PATH.tmp.PID behind (which may
+ * hold a secret); atomicfile_sweep() removes those of processes that are
+ * gone.
+ */
+#ifndef AKSWIZ_COMMON_ATOMICFILE_H
+#define AKSWIZ_COMMON_ATOMICFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "common/err.h"
+
+/* Replace path with len bytes of data, created with mode (umask aside). */
+bool	atomicfile_write(const char *path, const void *data, size_t len,
+	    mode_t mode, struct err *);
+
+/*
+ * Remove the PATH.tmp.PID files of path whose process no longer runs;
+ * returns how many were removed.
+ */
+int	atomicfile_sweep(const char *path);
+
+#endif
