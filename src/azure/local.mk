@@ -83,7 +83,6 @@ tests_azure_arm_get_LDADD = libazure.a libcore.a libcommon.a \
 TESTS += tests/azure/auth-sandbox-test.sh
 EXTRA_DIST += tests/azure/auth-sandbox-test.sh
 # libFuzzer target, built by hand (see the file); shipped, not run by check.
-EXTRA_DIST += tests/azure/fuzz-parsers.c
 TESTS += tests/azure/prompt-tmux-test.sh
 EXTRA_DIST += tests/azure/prompt-tmux-test.sh
 check_PROGRAMS += tests/azure/cloud-test

@@ -63,8 +63,8 @@ tests_http_badserver_SOURCES = tests/http/badserver.c
 tests_http_badserver_CFLAGS = $(AM_CFLAGS) $(MHD_CFLAGS)
 tests_http_badserver_LDADD = $(MHD_LIBS)
 
-# The parsers' fuzz target, run on cut and corrupted fixtures (see its top
-# for a libFuzzer build).
+# The parsers' fuzz target, run on cut and corrupted fixtures (a libFuzzer
+# build: tests/fuzz/local.mk).
 check_PROGRAMS += tests/unit/arm-fuzz
 TESTS += tests/unit/arm-fuzz
 UNIT_TESTS += tests/unit/arm-fuzz
@@ -74,6 +74,7 @@ tests_unit_arm_fuzz_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DTOP_SRCDIR=\"$(abs_top_srcdir)\"
 tests_unit_arm_fuzz_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
 tests_unit_arm_fuzz_LDADD = libcommon.a $(JSONC_LIBS) $(OPENSSL_LIBS)
+tests_unit_arm_fuzz_LDFLAGS = $(FUZZER_LINK)
 
 check_PROGRAMS += tests/unit/ops-hint-test
 TESTS += tests/unit/ops-hint-test

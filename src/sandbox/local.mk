@@ -27,8 +27,8 @@ SB_TESTS = tests/sandbox/arm-routes-test.sh tests/sandbox/compute-lro-test.sh \
 TESTS += $(SB_TESTS)
 EXTRA_DIST += $(SB_TESTS) tests/sandbox/lib.sh bench/sandbox-bench.sh
 
-# The request-body fuzz target, as a TAP test of seeds and mutations (see
-# its end for the libFuzzer build by hand).
+# The request-body fuzz target, as a TAP test of seeds and mutations (a
+# libFuzzer build: tests/fuzz/local.mk).
 check_PROGRAMS += tests/fuzz/sandbox-body-fuzz
 TESTS += tests/fuzz/sandbox-body-fuzz
 UNIT_TESTS += tests/fuzz/sandbox-body-fuzz
@@ -39,3 +39,4 @@ tests_fuzz_sandbox_body_fuzz_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DSB_SRCDIR=\"$(abs_top_srcdir)\"
 tests_fuzz_sandbox_body_fuzz_CFLAGS = $(akswiz_sandbox_CFLAGS)
 tests_fuzz_sandbox_body_fuzz_LDADD = $(akswiz_sandbox_LDADD)
+tests_fuzz_sandbox_body_fuzz_LDFLAGS = $(FUZZER_LINK)

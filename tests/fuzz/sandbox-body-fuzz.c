@@ -9,7 +9,7 @@
  *  - make check: a TAP test that runs built-in seeds and a few thousand
  *    deterministic mutations of them (run it under ASan/UBSan or
  *    valgrind to make it mean something);
- *  - libFuzzer, by hand (clang needed; see the comment at the end).
+ *  - libFuzzer: tests/fuzz/local.mk.
  */
 #include "config.h"
 
@@ -167,7 +167,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	return 0;
 }
 
-#ifndef SB_LIBFUZZER
+#ifndef AKSWIZ_LIBFUZZER
 static const char *const seeds[] = {
 	"\x00{\"location\":\"eastus\",\"properties\":{\"computeType\":\"AKS\","
 	"\"properties\":{\"agentCount\":3,\"agentVmSize\":\"Standard_D3_v2\","
@@ -270,18 +270,3 @@ main(int argc, char **argv)
 	return 0;
 }
 #endif
-
-/*
- * libFuzzer, by hand from a configured build tree (clang with libFuzzer):
- *
- *	S=/path/to/src B=/path/to/build
- *	clang -g -O1 -fsanitize=fuzzer,address,undefined -DSB_LIBFUZZER \
- *	    -DSB_SRCDIR=\"$S\" -DPKGDATADIR=\"\" -I$B -I$S/src \
- *	    $S/tests/fuzz/sandbox-body-fuzz.c $S/src/sandbox/server.c \
- *	    $S/src/sandbox/world.c $S/src/sandbox/arm.c \
- *	    $S/src/sandbox/arm-compute.c $S/src/sandbox/arm-aks.c \
- *	    $S/src/core/[a-z]*.c $B/src/core/vmcatalogue-data.c \
- *	    $S/src/common/[a-z]*.c \
- *	    -lmicrohttpd -ljson-c -lcrypto -lpthread -lm -o sandbox-fuzz
- *	./sandbox-fuzz -max_total_time=60 corpus/
- */

@@ -3,16 +3,7 @@
  * error and status bodies lro.c reads): every parser gets every input and
  * must neither crash nor leak.
  *
- * With libFuzzer (by hand, from a build tree; SRC is the source tree):
- *	clang -g -O1 -fsanitize=fuzzer,address,undefined -DAKSWIZ_LIBFUZZER \
- *	    -I. -I$SRC/src -I$SRC $SRC/tests/unit/arm-fuzz.c \
- *	    $SRC/src/azure/arm-parse.c $SRC/src/azure/lro.c \
- *	    $SRC/src/common/buf.c $SRC/src/common/err.c \
- *	    $SRC/src/common/xalloc.c \
- *	    $(pkg-config --cflags --libs json-c libcrypto) -o arm-fuzz
- *	mkdir corpus && cp $SRC/tests/azure/data/?*.json corpus
- *	./arm-fuzz -max_total_time=60 corpus
- * (57,519 runs in 60 s, no finding, when it was written.)
+ * A libFuzzer build: tests/fuzz/local.mk; its corpus: tests/azure/data.
  *
  * Without it (make check), main() runs the target on the fixtures in
  * tests/azure/data cut at many lengths and with bytes replaced, so that
