@@ -179,11 +179,7 @@ read_plan(const char *path, struct plan *p)
 	err_clear(&err);
 	if (plan_json_read_file(path, p, &err))
 		return true;
-	if (err.kind == ERR_IO)
-		cli_error("%s", err.msg);
-	else
-		cli_error("%s: %s", strcmp(path, "-") == 0 ?
-		    _("standard input") : path, err.msg);
+	cli_error("%s", err.msg);	/* it names the file */
 	return false;
 }
 
@@ -309,6 +305,7 @@ set_flag(struct plan *p, const struct new_flag *f, const char *value)
 			return false;
 		}
 		p->node_count = (int)n;
+		p->node_count_given = true;	/* 0 is refused, not unset */
 		return true;
 	case NEW_PURPOSE:
 		if (!purpose_parse(value, &p->purpose)) {

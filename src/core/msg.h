@@ -26,7 +26,7 @@
 	_(NAME_TAKEN,		NS_(N_("The workspace already has a compute named \"%1$s\"; choose another name."))) \
 	/* purpose, size, nodes, quota */ \
 	_(PURPOSE_INVALID,	NS_(N_("The purpose must be FastProd (production) or DevTest (dev-test); \"%1$s\" is neither."))) \
-	_(NODES_INVALID,	NS_(N_("The node count must be a whole number from 1 to %1$s."))) \
+	_(NODES_INVALID,	NS_(N_("The agent count must be a positive integer, from 1 to %1$s."))) \
 	_(NODES_MAX,		NS_(N_("AKS allows at most %1$s nodes in a node pool; this plan has %2$s."))) \
 	_(PROD_NODES,		NP_("Production needs at least 3 nodes; this has %1$s node.", "Production needs at least 3 nodes; this has %1$s nodes.")) \
 	_(PROD_VCPU,		NS_(N_("Production needs nodes x vCPU of at least 12; %1$s x %2$s vCPU = %3$s vCPU."))) \

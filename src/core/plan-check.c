@@ -117,7 +117,8 @@ check_members(const struct plan *p, struct verdicts *vs)
 		{ OP(PLAN_CREATE),
 		    p->vm_size[0] != '\0' ? FIELD_VM_SIZE : FIELD_NONE },
 		{ OP(PLAN_CREATE),
-		    p->node_count != 0 ? FIELD_NODE_COUNT : FIELD_NONE },
+		    p->node_count != 0 || p->node_count_given ?
+		    FIELD_NODE_COUNT : FIELD_NONE },
 		{ OP(PLAN_ATTACH),
 		    p->cluster_id[0] != '\0' ? FIELD_CLUSTER_ID : FIELD_NONE },
 		{ OP(PLAN_CREATE) | OP(PLAN_ATTACH) | OP(PLAN_UPDATE),
@@ -219,7 +220,8 @@ check_same_region(const char *a, const char *b)
 /*
  * Size, nodes, quota and location of a new cluster.  A size or node count
  * left out is the service's default (as with az ml and the SDK), judged
- * as such and said as an info.
+ * as such and said as an info; a count given, even 0, is judged as given
+ * (the legacy SDK refuses 0: "agent count must be a positive integer").
  */
 static void
 check_create_size(const struct plan *p, const struct plan_facts *f,
@@ -250,7 +252,8 @@ check_create_size(const struct plan *p, const struct plan_facts *f,
 		verdict_arg(v, "%s", size_name);
 		verdict_arg(v, "%s", location != NULL ? location : "");
 	}
-	if (nodes == 0) {
+	/* A count given is judged as given: 0 is refused, not the default. */
+	if (nodes == 0 && !p->node_count_given) {
 		nodes = AKS_DEFAULT_NODES;
 		v = verdicts_add(vs, FIELD_NODE_COUNT, SEV_INFO,
 		    MSG_NODES_DEFAULT);

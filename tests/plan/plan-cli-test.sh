@@ -121,6 +121,20 @@ run plan new create --agent-count three
 expect_status "--agent-count three: exit 2" 2
 expect_in "--agent-count three: message" err \
     'akswiz: --agent-count must be a whole number, not "three"'
+# A count given is kept and checked: 0 is not the default 3 (issue 10, 12).
+run plan new create --name mlprod --vm-size Standard_D3_v2 --agent-count 0 \
+    --subscription "$SUB" -g ml-rg -w ml-ws
+expect_status "--agent-count 0: exit 1" 1
+expect_in "--agent-count 0: kept in the plan" out '"nodeCount": 0,'
+expect_in "--agent-count 0: refused in the SDK's words" err \
+    "nodeCount (--agent-count)  The agent count must be a positive integer, from 1 to 1000."
+expect_not_in "--agent-count 0: not planned as the default" err \
+    "No node count given"
+cp out zero.json
+run plan check zero.json
+expect_status "plan check of nodeCount 0: exit 1" 1
+expect_in "plan check of nodeCount 0: refused" out \
+    "The agent count must be a positive integer"
 run plan new create --cluster-purpose Prod
 expect_in "--cluster-purpose Prod: message" err \
     'akswiz: --cluster-purpose must be FastProd or DevTest, not "Prod"'
@@ -170,6 +184,33 @@ expect_in "10 MB on stdin: message" err \
     "akswiz: standard input: the plan is more than the 1048576 bytes a plan may have"
 run plan check
 expect_status "plan check without a file: exit 2" 2
+
+# Bad input gets a message that says what is wrong (issue 10, 22).
+echo null >null.json
+run plan check null.json
+expect_status "a plan that is null: exit 2" 2
+expect_in "a plan that is null: says so" err \
+    "akswiz: null.json: the plan must be an object, not null"
+sed 's/"nodeCount": 3/"nodeCount": 9223372036854775808/' good.json >huge.json
+run plan check huge.json
+expect_status "nodeCount 2^63: exit 2" 2
+expect_in "nodeCount 2^63: out of range, no clamped number" err \
+    "akswiz: huge.json: nodeCount is out of range: a node count is a whole number from 1 to 1000"
+expect_not_in "nodeCount 2^63: the clamped number is not shown" err \
+    "9223372036854775807"
+sed 's/"nodeCount": 3/"nodeCount": 1e300/' good.json >exp.json
+run plan check exp.json
+expect_in "nodeCount 1e300: the number as written" err \
+    "akswiz: exp.json: nodeCount must be a whole number, not 1e300"
+expect_not_in "nodeCount 1e300: not \"a number with a fraction\"" err \
+    "fraction"
+run apply exp.json
+expect_status "apply of a malformed plan: exit 2" 2
+expect_in "apply of a malformed plan: names the file" err \
+    "akswiz: exp.json: nodeCount must be a whole number, not 1e300"
+run apply syntax.json
+expect_in "apply of malformed JSON: names the file" err \
+    "akswiz: syntax.json: line 3, column 16: malformed JSON"
 
 # plan export: each kind against the expected text.
 for f in create-full attach-ilb detach; do

@@ -105,6 +105,19 @@ main(void)
 	check(&p, NULL, &vs);
 	core_expect(&vs, FIELD_NODE_COUNT, SEV_ERROR, MSG_NODES_INVALID,
 	    "negative node count");
+	plan_create(&p);
+	p.node_count = 0;
+	p.node_count_given = true;
+	check(&p, NULL, &vs);
+	core_expect(&vs, FIELD_NODE_COUNT, SEV_ERROR, MSG_NODES_INVALID,
+	    "node count 0 given: refused");
+	tap_ok(core_find(&vs, MSG_NODES_DEFAULT) == NULL,
+	    "node count 0 given: not the default");
+	plan_init(&p, PLAN_ATTACH);
+	p.node_count_given = true;
+	check(&p, NULL, &vs);
+	core_expect(&vs, FIELD_NODE_COUNT, SEV_ERROR, MSG_PLAN_NOT_APPLICABLE,
+	    "node count 0 given to attach: does not apply");
 
 	plan_create(&p);
 	strcpy(p.scope.subscription, "my-sub");
