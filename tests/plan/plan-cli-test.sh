@@ -248,6 +248,51 @@ expect_in "--as yaml: message" err 'akswiz: --as must be az, python or arm, not 
 run plan export "$DATA/detach.json"
 expect_status "export without --as: exit 2" 2
 
+# plan check and plan new run the certificate checks apply and the wizard
+# run: a key of another certificate, a CNAME not covered (issue 10, 13).
+if command -v openssl >/dev/null 2>&1; then
+	for c in good other; do
+		openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 \
+		    -nodes -keyout "$c.key" -out "$c.crt" -days 3650 \
+		    -subj "/CN=www.contoso.com" \
+		    -addext "subjectAltName=DNS:www.contoso.com" >/dev/null 2>&1
+	done
+	for cmd in check new; do
+		for bad in key cname; do
+			key=good.key cname=www.contoso.com
+			[ "$bad" = key ] && key=other.key
+			[ "$bad" = cname ] && cname=scoring.fabrikam.com
+			run plan new create --name mlprod --vm-size Standard_D3_v2 \
+			    --agent-count 3 --ssl-cert-file good.crt \
+			    --ssl-key-file "$key" --ssl-cname "$cname" \
+			    --subscription "$SUB" -g ml-rg -w ml-ws
+			if [ "$cmd" = check ]; then
+				cp out cert.json
+				run plan check cert.json
+				cp out verdicts
+			else
+				cp err verdicts
+			fi
+			expect_status "plan $cmd, wrong $bad: exit 1" 1
+			case $bad in
+			key) expect_in "plan $cmd: a key that does not match" \
+			    verdicts "The key in other.key does not belong to the certificate in good.crt." ;;
+			cname) expect_in "plan $cmd: a CNAME not covered" \
+			    verdicts "The certificate does not cover scoring.fabrikam.com; it covers www.contoso.com." ;;
+			esac
+		done
+	done
+	run plan new create --name mlprod --vm-size Standard_D3_v2 \
+	    --agent-count 3 --ssl-cert-file good.crt --ssl-key-file good.key \
+	    --ssl-cname www.contoso.com --subscription "$SUB" -g ml-rg -w ml-ws
+	expect_status "plan new, a good certificate: exit 0" 0
+	cp out cert.json
+	run plan check cert.json
+	expect_status "plan check, a good certificate: exit 0" 0
+else
+	pass "# SKIP no openssl(1) for the certificate checks"
+fi
+
 # A key file's contents never reach an export.
 printf -- '-----BEGIN PRIVATE KEY-----\nSECRETKEYBYTES\n-----END PRIVATE KEY-----\n' >key.pem
 printf -- '-----BEGIN CERTIFICATE-----\nCERTBYTES\n-----END CERTIFICATE-----\n' >cert.pem
