@@ -8,7 +8,9 @@
 #include "cli/cmd.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "azure/arm.h"
 #include "cli/output.h"
@@ -16,37 +18,98 @@
 #include "common/i18n.h"
 
 /*
- * Add "label value"; in a table, a value too long for 80 columns goes on
- * as many lines as it needs, cut after a '/' where it can be.
+ * The bytes of s that fit in avail columns as one line, broken after the
+ * last space or '/' that fits (a word is cut only when it alone is wider
+ * than a line); *skip is the number of spaces to drop after it.
+ */
+static size_t
+show_line(const char *s, size_t avail, size_t *skip)
+{
+	mbstate_t	 st;
+	wchar_t		 wc;
+	size_t		 i = 0, cols = 0, brk = 0, brk_skip = 0, n;
+	int		 w;
+
+	memset(&st, 0, sizeof st);
+	*skip = 0;
+	while (s[i] != '\0') {
+		n = mbrtowc(&wc, s + i, MB_CUR_MAX, &st);
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			memset(&st, 0, sizeof st);
+			n = 1;
+			w = 1;
+		} else if ((w = wcwidth(wc)) < 0)
+			w = 1;
+		if (cols + (size_t)w > avail) {
+			if (s[i] == ' ' && i > 0) {	/* a word ends here */
+				while (s[i + *skip] == ' ')
+					(*skip)++;
+				return i;
+			}
+			if (brk == 0)
+				return i > 0 ? i : n;
+			*skip = brk_skip;
+			return brk;
+		}
+		cols += (size_t)w;
+		i += n;
+		if (s[i - 1] == ' ' && i > 1) {
+			brk = i - 1;
+			brk_skip = 1;
+			while (s[brk + brk_skip] == ' ')
+				brk_skip++;
+		} else if (s[i - 1] == '/') {
+			brk = i;
+			brk_skip = 0;
+		}
+	}
+	return i;
+}
+
+/*
+ * Add "label value"; in a table, a value too wide for 80 columns goes on
+ * as many lines as it needs, broken between words or after a '/'.
  */
 static void
 add_row(struct output_table *t, enum output_format fmt, const char *label,
     const char *value)
 {
 	const char	*cells[2] = { label, value };
-	size_t		 avail, len, cut;
-	char		 part[96];
+	size_t		 avail, len, skip;
+	char		 part[512];
 
 	avail = 80 - 2 - 14;	/* the widest label is 13 columns */
-	if (fmt != OUTPUT_TABLE || value == NULL || strlen(value) <= avail) {
+	if (fmt != OUTPUT_TABLE || value == NULL ||
+	    output_width(value) <= avail) {
 		output_table_add(t, cells);
 		return;
 	}
-	for (len = strlen(value); len > 0; value += cut, len -= cut) {
-		cut = len < avail ? len : avail;
-		if (cut < len) {
-			size_t	k = cut;
-
-			while (k > avail / 2 && value[k - 1] != '/')
-				k--;
-			if (value[k - 1] == '/')
-				cut = k;
-		}
-		snprintf(part, sizeof part, "%.*s", (int)cut, value);
+	while (*value != '\0') {
+		len = show_line(value, avail, &skip);
+		snprintf(part, sizeof part, "%.*s", (int)len, value);
 		cells[1] = part;
 		output_table_add(t, cells);
 		cells[0] = "";
+		value += len + skip;
 	}
+}
+
+/* The TLS status as people say it; the service's word in tsv. */
+static const char *
+show_tls(enum output_format fmt, const char *status)
+{
+	if (fmt != OUTPUT_TABLE || status == NULL)
+		return status;
+	if (strcmp(status, "Auto") == 0)
+		/* TRANSLATORS: the TLS row of "akswiz show"; 64 columns. */
+		return _("Microsoft certificate");
+	if (strcmp(status, "Enabled") == 0)
+		/* TRANSLATORS: the TLS row of "akswiz show"; 64 columns. */
+		return _("custom certificate");
+	if (strcmp(status, "Disabled") == 0)
+		/* TRANSLATORS: the TLS row of "akswiz show"; 64 columns. */
+		return _("disabled");
+	return status;
 }
 
 /* akswiz show NAME. */
@@ -108,7 +171,7 @@ cmd_show(struct cli_globals *g, int argc, char **argv)
 		ROW(N_("VM size"), c.agent_vm_size);
 		ROW(N_("Load balancer"), c.lb_type);
 		ROW(N_("LB subnet"), c.lb_subnet);
-		ROW(N_("TLS"), c.ssl_status);
+		ROW(N_("TLS"), show_tls(g->output, c.ssl_status));
 		ROW(N_("TLS CNAME"), c.ssl_cname);
 		ROW(N_("Leaf label"), c.ssl_leaf_label);
 		ROW(N_("Cluster FQDN"), c.cluster_fqdn);

@@ -140,34 +140,47 @@ check_members(const struct plan *p, struct verdicts *vs)
 /*
  * The workspace scope.  A plan may leave it out: `akswiz apply` fills it
  * from --subscription, -g, -w, the environment or the configuration file,
- * so a missing part is said (info), not refused; a given subscription must
- * be a GUID.
+ * so the missing parts are said in one info, not refused ("--subscription,
+ * --resource-group, --workspace are not in the plan"; on the first one's
+ * field); a given subscription must be a GUID.
  */
-static void
-check_scope_part(enum plan_field f, const char *value, struct verdicts *vs)
-{
-	struct verdict	*v;
-
-	if (value[0] != '\0')
-		return;
-	v = verdicts_add(vs, f, SEV_INFO, MSG_PLAN_SCOPE_LATER);
-	verdict_arg(v, "%s", check_field_label(f));
-}
-
 static void
 check_scope(const struct plan *p, struct verdicts *vs)
 {
+	const struct {
+		enum plan_field	 field;
+		const char	*value;
+	} parts[] = {
+		{ FIELD_SUBSCRIPTION, p->scope.subscription },
+		{ FIELD_RESOURCE_GROUP, p->scope.resource_group },
+		{ FIELD_WORKSPACE, p->scope.workspace },
+	};
 	struct verdict	*v;
+	char		 missing[VERDICT_ARG_LEN] = "";
+	size_t		 i, len = 0;
+	long		 n = 0;
+	enum plan_field	 first = FIELD_NONE;
 
-	check_scope_part(FIELD_SUBSCRIPTION, p->scope.subscription, vs);
+	for (i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		if (parts[i].value[0] != '\0')
+			continue;
+		if (n++ == 0)
+			first = parts[i].field;
+		snprintf(missing + len, sizeof missing - len, "%s%s",
+		    len > 0 ? ", " : "", check_field_label(parts[i].field));
+		len = strlen(missing);
+	}
+	if (n > 0) {
+		v = verdicts_add(vs, first, SEV_INFO, MSG_PLAN_SCOPE_LATER);
+		v->n = n;
+		verdict_arg(v, "%s", missing);
+	}
 	if (p->scope.subscription[0] != '\0' &&
 	    !guid_valid(p->scope.subscription)) {
 		v = verdicts_add(vs, FIELD_SUBSCRIPTION, SEV_ERROR,
 		    MSG_ID_SUBSCRIPTION);
 		verdict_arg(v, "%s", p->scope.subscription);
 	}
-	check_scope_part(FIELD_RESOURCE_GROUP, p->scope.resource_group, vs);
-	check_scope_part(FIELD_WORKSPACE, p->scope.workspace, vs);
 }
 
 /* The compute name: every rule for a new compute, presence otherwise. */

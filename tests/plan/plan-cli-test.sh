@@ -235,7 +235,21 @@ empty "export of a plan without scope: nothing to warn about" err
 run plan check "$DATA/create-min.json"
 expect_status "check of a plan without scope: exit 0" 0
 expect_in "check of a plan without scope: the scope comes when applied" out \
-    "--workspace is not in the plan"
+    "--subscription, --resource-group, --workspace are not in the plan"
+# plan new without a scope says so once, not once per member (issue 10, 11).
+run plan new create --name mlprod --vm-size Standard_D3_v2 --agent-count 3
+expect_status "plan new without a scope: exit 0" 0
+if [ "$(grep -c "not in the plan" err)" = 1 ]; then
+	pass "plan new without a scope: one info line"
+else
+	fail "plan new without a scope: one info line"
+fi
+expect_in "plan new without a scope: names what is missing" err \
+    "--subscription, --resource-group, --workspace are not in the plan: the ones in effect when the plan is applied"
+run plan new create --name mlprod --vm-size Standard_D3_v2 --agent-count 3 \
+    --subscription "$SUB"
+expect_in "plan new with a subscription only: the two missing" err \
+    "--resource-group, --workspace are not in the plan"
 sed 's/"aks-dev"/"aks-1"/' "$DATA/create-min.json" >bad-name.json
 run plan export --as=az bad-name.json
 expect_status "export of a plan with errors: exit 1" 1
