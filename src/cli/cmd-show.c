@@ -94,21 +94,22 @@ add_row(struct output_table *t, enum output_format fmt, const char *label,
 	}
 }
 
-/* The TLS status as people say it; the service's word in tsv. */
+/* The TLS status as people say it; the service's word in tsv and json. */
 static const char *
 show_tls(enum output_format fmt, const char *status)
 {
-	if (fmt != OUTPUT_TABLE || status == NULL)
-		return status;
-	if (strcmp(status, "Auto") == 0)
-		/* TRANSLATORS: the TLS row of "akswiz show"; 64 columns. */
-		return _("Microsoft certificate");
-	if (strcmp(status, "Enabled") == 0)
-		/* TRANSLATORS: the TLS row of "akswiz show"; 64 columns. */
-		return _("custom certificate");
-	if (strcmp(status, "Disabled") == 0)
-		/* TRANSLATORS: the TLS row of "akswiz show"; 64 columns. */
-		return _("disabled");
+	/* TRANSLATORS: the TLS row of "akswiz show"; at most 64 columns. */
+	static const char *const words[][2] = {
+		{ "Auto", N_("Microsoft certificate") },
+		{ "Enabled", N_("custom certificate") },
+		{ "Disabled", N_("disabled") },
+	};
+	size_t	i;
+
+	for (i = 0; fmt == OUTPUT_TABLE && status != NULL &&
+	    i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(status, words[i][0]) == 0)
+			return _(words[i][1]);
 	return status;
 }
 

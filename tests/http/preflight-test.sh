@@ -81,13 +81,8 @@ is "$rc" 2 "a malformed plan exits 2"
 # A certificate that cannot serve is refused before any request, as plan
 # check and plan new refuse it (issue 10, 13): a key of another
 # certificate, a CNAME the certificate does not cover.
-if command -v openssl >/dev/null 2>&1; then
-	for c in good other; do
-		openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 \
-		    -nodes -keyout "$T/$c.key" -out "$T/$c.crt" -days 3650 \
-		    -subj "/CN=www.contoso.com" \
-		    -addext "subjectAltName=DNS:www.contoso.com" >/dev/null 2>&1
-	done
+. "$top_srcdir/tests/lib/tls-pairs.sh"
+if tls_pairs "$T"; then
 	for bad in key cname; do
 		key=$T/good.key cname=www.contoso.com
 		[ "$bad" = key ] && key=$T/other.key

@@ -264,13 +264,8 @@ expect_status "export without --as: exit 2" 2
 
 # plan check and plan new run the certificate checks apply and the wizard
 # run: a key of another certificate, a CNAME not covered (issue 10, 13).
-if command -v openssl >/dev/null 2>&1; then
-	for c in good other; do
-		openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 \
-		    -nodes -keyout "$c.key" -out "$c.crt" -days 3650 \
-		    -subj "/CN=www.contoso.com" \
-		    -addext "subjectAltName=DNS:www.contoso.com" >/dev/null 2>&1
-	done
+. "${top_srcdir:-.}/tests/lib/tls-pairs.sh"
+if tls_pairs .; then
 	for cmd in check new; do
 		for bad in key cname; do
 			key=good.key cname=www.contoso.com
