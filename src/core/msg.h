@@ -33,7 +33,7 @@
 	_(DEVTEST_NODES,	NS_(N_("Dev-test needs at least 1 node."))) \
 	_(DEVTEST_LOW_VCPU,	NS_(N_("Dev-test with %1$s vCPU in total: at least 2 vCPU are recommended."))) \
 	_(SIZING_OK_PROD,	NS_(N_("%1$s nodes x %2$s vCPU = %3$s vCPU: meets production (at least 3 nodes, at least 12 vCPU)."))) \
-	_(SIZING_OK_DEVTEST,	NP_("%1$s node x %2$s vCPU = %3$s vCPU: meets dev-test (at least 1 node).", "%1$s nodes x %2$s vCPU = %3$s vCPU: meets dev-test (at least 1 node).")) \
+	_(SIZING_OK_DEVTEST,	NS_(N_("%1$s nodes x %2$s vCPU = %3$s vCPU: meets dev-test (at least 1 node)."))) \
 	_(DEVTEST_CAVEAT,	NS_(N_("Dev-test is not suited to production traffic and may increase inference times."))) \
 	_(SIZE_EMPTY,		NS_(N_("Choose a VM size."))) \
 	_(SIZE_DEFAULT,		NS_(N_("No VM size given: the service will use %1$s."))) \

@@ -68,7 +68,6 @@ rules_sizing(enum purpose purpose, int nodes, int vcpus_per_node,
 		if (vcpus_per_node > 0) {
 			v = verdicts_add(vs, field, SEV_INFO,
 			    MSG_SIZING_OK_DEVTEST);
-			v->n = nodes;	/* "1 node" */
 			verdict_arg(v, "%d", nodes);
 			verdict_arg(v, "%d", vcpus_per_node);
 			verdict_arg(v, "%ld", total);
