@@ -66,32 +66,53 @@ show_line(const char *s, size_t avail, size_t *skip)
 	return i;
 }
 
+/* The rows of a compute, gathered before the widest label is known. */
+#define SHOW_ROWS	24
+
+struct show_rows {
+	const char	*label[SHOW_ROWS];
+	const char	*value[SHOW_ROWS];
+	size_t		 n;
+};
+
 /*
- * Add "label value"; in a table, a value too wide for 80 columns goes on
- * as many lines as it needs, broken between words or after a '/'.
+ * Print the rows; in a table, a value too wide for what 80 columns leave
+ * beside the widest label goes on as many lines as it needs, broken
+ * between words or after a '/'.
  */
 static void
-add_row(struct output_table *t, enum output_format fmt, const char *label,
-    const char *value)
+show_print(const struct show_rows *r, enum output_format fmt,
+    const char *const *headers)
 {
-	const char	*cells[2] = { label, value };
-	size_t		 avail, len, skip;
-	char		 part[512];
+	struct output_table	*t = output_table_new(2, headers);
+	const char		*cells[2], *value;
+	size_t			 i, avail, lw = output_width(headers[0]), len,
+				 skip;
+	char			 part[512];
 
-	avail = 80 - 2 - 14;	/* the widest label is 13 columns */
-	if (fmt != OUTPUT_TABLE || value == NULL ||
-	    output_width(value) <= avail) {
-		output_table_add(t, cells);
-		return;
+	for (i = 0; i < r->n; i++)
+		if (output_width(r->label[i]) > lw)
+			lw = output_width(r->label[i]);
+	avail = lw + 2 + 20 < 80 ? 80 - 2 - lw : 20;
+	for (i = 0; i < r->n; i++) {
+		cells[0] = r->label[i];
+		cells[1] = value = r->value[i];
+		if (fmt != OUTPUT_TABLE || value == NULL ||
+		    output_width(value) <= avail) {
+			output_table_add(t, cells);
+			continue;
+		}
+		while (*value != '\0') {
+			len = show_line(value, avail, &skip);
+			snprintf(part, sizeof part, "%.*s", (int)len, value);
+			cells[1] = part;
+			output_table_add(t, cells);
+			cells[0] = "";
+			value += len + skip;
+		}
 	}
-	while (*value != '\0') {
-		len = show_line(value, avail, &skip);
-		snprintf(part, sizeof part, "%.*s", (int)len, value);
-		cells[1] = part;
-		output_table_add(t, cells);
-		cells[0] = "";
-		value += len + skip;
-	}
+	output_table_print(stdout, fmt, t);
+	output_table_free(t);
 }
 
 /* The TLS status as people say it; the service's word in tsv and json. */
@@ -120,7 +141,7 @@ cmd_show(struct cli_globals *g, int argc, char **argv)
 	static const char *const headers[] = { N_("FIELD"), N_("VALUE") };
 	struct session		 s;
 	struct arm_compute	 c;
-	struct output_table	*t;
+	struct show_rows	 rows;
 	struct err		 err;
 	const char		*hdr[2];
 	char			 nodes[16];
@@ -154,10 +175,12 @@ cmd_show(struct cli_globals *g, int argc, char **argv)
 	} else {
 		hdr[0] = _(headers[0]);
 		hdr[1] = _(headers[1]);
-		t = output_table_new(2, hdr);
+		memset(&rows, 0, sizeof rows);
 /* Labels are machine output in -o tsv: never translated there. */
-#define ROW(label, value) add_row(t, g->output, g->output == OUTPUT_TSV ? \
-    (label) : _(label), (value))
+#define ROW(l, v) do { \
+	rows.label[rows.n] = g->output == OUTPUT_TSV ? (l) : _(l); \
+	rows.value[rows.n++] = (v); \
+} while (0)
 		ROW(N_("Name"), c.name);
 		ROW(N_("Type"), c.compute_type);
 		ROW(N_("State"), c.provisioning_state);
@@ -184,8 +207,7 @@ cmd_show(struct cli_globals *g, int argc, char **argv)
 			ROW(N_("Error message"), c.error_message);
 		}
 #undef ROW
-		output_table_print(stdout, g->output, t);
-		output_table_free(t);
+		show_print(&rows, g->output, hdr);
 	}
 	arm_compute_done(&c);
 	session_close(&s);

@@ -59,6 +59,16 @@ if awk '{ if (length($0) > 80) bad = 1 } END { exit bad }' "$T/out"; then
 else
 	ok 1 "show: no line over 80 columns"
 fi
+. "$top_srcdir/tests/i18n/locale.sh"
+for loc in sv_SE.UTF-8 zh_CN.UTF-8; do
+	if i18n_locale_tree "$T/locale" && i18n_have_locale "$loc"; then
+		( LC_ALL=$loc; export LC_ALL; az show inf-failed )
+		w=$(LC_ALL=C.UTF-8 wc -L <"$T/out")
+		[ "$w" -le 80 ] && [ "$w" -ge 60 ]
+		ok $? "show in $loc: wrapped beside the widest label, $w columns"
+		unset AKSWIZ_LOCALEDIR
+	fi
+done
 az show inf-attached
 like "$T/out" '^TLS +custom certificate$' "show: TLS Enabled is a custom certificate"
 unlike "$T/out" '^TLS +Enabled' "show: not the raw status"
