@@ -25,6 +25,7 @@
 #include "common/buf.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/plan.h"
 
 struct cert_key {
 	X509		*cert;
@@ -409,4 +410,17 @@ cert_check_tls(const char *cert_file, const char *key_file, const char *cname,
 	X509_free(x);
 	EVP_PKEY_free(k);
 	return ok;
+}
+
+bool
+cert_check_plan(const struct plan *p, time_t now, struct verdicts *vs)
+{
+	const struct plan_tls	*t = &p->tls;
+
+	if ((p->op != PLAN_CREATE && p->op != PLAN_ATTACH &&
+	    p->op != PLAN_UPDATE) || t->mode != TLS_CUSTOM ||
+	    t->cert_file[0] == '\0' || t->key_file[0] == '\0')
+		return true;
+	return cert_check_tls(t->cert_file, t->key_file,
+	    t->cname[0] != '\0' ? t->cname : NULL, now, vs);
 }

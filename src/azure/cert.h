@@ -57,5 +57,14 @@ bool		 cert_key_der(const struct cert_key *, unsigned char **der,
  */
 bool		 cert_check_tls(const char *cert_file, const char *key_file,
 		    const char *cname, time_t now, struct verdicts *vs);
+/*
+ * The certificate checks of a plan, the one place that decides when they
+ * run (a create, attach or update with a custom certificate whose files
+ * are both named): `plan check`, `plan new`, apply's preflight and the
+ * wizard call it.  False when it added an error.
+ */
+struct plan;
+bool		 cert_check_plan(const struct plan *, time_t now,
+		    struct verdicts *vs);
 
 #endif

@@ -462,6 +462,17 @@ transport_error(struct http_client *c, const struct http_request *req,
 		return err_set(err, ERR_NETWORK, _("the answer from %s is "
 		    "larger than %d MB; refusing it"), host,
 		    HTTP_BODY_CAP / (1024 * 1024));
+	/* What libcurl calls "Out of memory" is a header over its limit. */
+	if (rc == CURLE_OUT_OF_MEMORY
+#if LIBCURL_VERSION_NUM >= 0x080600
+	    || rc == CURLE_TOO_LARGE
+#endif
+	    ) {
+		err_set(err, ERR_NETWORK, _("the answer from %s has a header "
+		    "larger than libcurl accepts (%d KB); refusing it"), host,
+		    CURL_MAX_HTTP_HEADER / 1024);
+		return false;
+	}
 	if (is_tls_error(rc)) {
 		err_set(err, ERR_TLS, _("cannot verify the TLS certificate "
 		    "of %s: %s. If it is signed by a private CA, trust that "

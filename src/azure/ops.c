@@ -250,6 +250,14 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 	memset(&f, 0, sizeof f);
 	f.cloud = o->cloud;
 	f.workspace_subscription = p->scope.subscription;
+	/*
+	 * A custom certificate is checked first, here as core does no file
+	 * I/O: one that cannot serve is refused before any request.
+	 */
+	if (!cert_check_plan(p, clock_now(), vs)) {
+		plan_check(p, &f, vs);
+		return true;
+	}
 	if (p->scope.subscription[0] == '\0' ||
 	    p->scope.resource_group[0] == '\0' ||
 	    p->scope.workspace[0] == '\0') {
@@ -348,12 +356,6 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 		}
 	}
 	plan_check(p, &f, vs);
-	/* A custom certificate is checked here: core does no file I/O. */
-	if ((p->op == PLAN_CREATE || p->op == PLAN_ATTACH ||
-	    p->op == PLAN_UPDATE) && p->tls.mode == TLS_CUSTOM &&
-	    p->tls.cert_file[0] != '\0' && p->tls.key_file[0] != '\0')
-		cert_check_tls(p->tls.cert_file, p->tls.key_file, p->tls.cname,
-		    clock_now(), vs);
 	ok = true;
 out:
 	free(offers);

@@ -22,7 +22,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "azure/cert.h"
 #include "cli/output.h"
+#include "common/clock.h"
 #include "common/err.h"
 #include "common/i18n.h"
 #include "core/plan.h"
@@ -151,9 +153,14 @@ is_help(const char *s)
 	return strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0;
 }
 
-/* Offline checks: no facts but the catalogue and the cloud. */
+/*
+ * Offline checks: no facts but the catalogue and the cloud, and with
+ * files, the certificate and key a custom TLS plan names (read as apply
+ * would read them, relative to the current directory).
+ */
 static bool
-check_plan(struct cli_globals *g, const struct plan *p, struct verdicts *vs)
+check_plan(struct cli_globals *g, const struct plan *p, bool files,
+    struct verdicts *vs)
 {
 	struct plan_facts	facts;
 	enum cloud		cloud = CLOUD_AZURE;
@@ -167,6 +174,8 @@ check_plan(struct cli_globals *g, const struct plan *p, struct verdicts *vs)
 	facts.cloud = cloud;
 	verdicts_init(vs);
 	plan_check(p, &facts, vs);
+	if (files)
+		cert_check_plan(p, clock_now(), vs);
 	return true;
 }
 
@@ -179,11 +188,7 @@ read_plan(const char *path, struct plan *p)
 	err_clear(&err);
 	if (plan_json_read_file(path, p, &err))
 		return true;
-	if (err.kind == ERR_IO)
-		cli_error("%s", err.msg);
-	else
-		cli_error("%s: %s", strcmp(path, "-") == 0 ?
-		    _("standard input") : path, err.msg);
+	cli_error("%s", err.msg);	/* it names the file */
 	return false;
 }
 
@@ -234,7 +239,7 @@ plan_check_cmd(struct cli_globals *g, int argc, char **argv)
 	}
 	if (!read_plan(argv[1], &p))
 		return EXIT_USAGE;
-	if (!check_plan(g, &p, &vs))
+	if (!check_plan(g, &p, true, &vs))
 		return EXIT_USAGE;
 	print_verdicts(stdout, g->output, &vs);
 	return verdicts_has_errors(&vs) ? EXIT_FAILED : EXIT_OK;
@@ -309,6 +314,7 @@ set_flag(struct plan *p, const struct new_flag *f, const char *value)
 			return false;
 		}
 		p->node_count = (int)n;
+		p->node_count_given = true;	/* 0 is refused, not unset */
 		return true;
 	case NEW_PURPOSE:
 		if (!purpose_parse(value, &p->purpose)) {
@@ -442,7 +448,7 @@ plan_new_cmd(struct cli_globals *g, int argc, char **argv)
 	    !parse_new_flags(&p, argc, argv))
 		return EXIT_USAGE;
 	derive_tls(&p.tls);
-	if (!check_plan(g, &p, &vs))
+	if (!check_plan(g, &p, true, &vs))
 		return EXIT_USAGE;
 	text = plan_json_write(&p);
 	fputs(text, stdout);
@@ -487,7 +493,8 @@ plan_export_cmd(struct cli_globals *g, int argc, char **argv)
 		cli_error(_("--as must be az, python or arm, not \"%s\""), as);
 		return EXIT_USAGE;
 	}
-	if (!read_plan(file, &p) || !check_plan(g, &p, &vs))
+	/* An export may be for another machine: its files are not read. */
+	if (!read_plan(file, &p) || !check_plan(g, &p, false, &vs))
 		return EXIT_USAGE;
 	text = plan_export(&p, kind);
 	fputs(text, stdout);

@@ -8,7 +8,9 @@
 #include "cli/cmd.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "azure/arm.h"
 #include "cli/output.h"
@@ -16,37 +18,120 @@
 #include "common/i18n.h"
 
 /*
- * Add "label value"; in a table, a value too long for 80 columns goes on
- * as many lines as it needs, cut after a '/' where it can be.
+ * The bytes of s that fit in avail columns as one line, broken after the
+ * last space or '/' that fits (a word is cut only when it alone is wider
+ * than a line); *skip is the number of spaces to drop after it.
+ */
+static size_t
+show_line(const char *s, size_t avail, size_t *skip)
+{
+	mbstate_t	 st;
+	wchar_t		 wc;
+	size_t		 i = 0, cols = 0, brk = 0, brk_skip = 0, n;
+	int		 w;
+
+	memset(&st, 0, sizeof st);
+	*skip = 0;
+	while (s[i] != '\0') {
+		n = mbrtowc(&wc, s + i, MB_CUR_MAX, &st);
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			memset(&st, 0, sizeof st);
+			n = 1;
+			w = 1;
+		} else if ((w = wcwidth(wc)) < 0)
+			w = 1;
+		if (cols + (size_t)w > avail) {
+			if (s[i] == ' ' && i > 0) {	/* a word ends here */
+				while (s[i + *skip] == ' ')
+					(*skip)++;
+				return i;
+			}
+			if (brk == 0)
+				return i > 0 ? i : n;
+			*skip = brk_skip;
+			return brk;
+		}
+		cols += (size_t)w;
+		i += n;
+		if (s[i - 1] == ' ' && i > 1) {
+			brk = i - 1;
+			brk_skip = 1;
+			while (s[brk + brk_skip] == ' ')
+				brk_skip++;
+		} else if (s[i - 1] == '/') {
+			brk = i;
+			brk_skip = 0;
+		}
+	}
+	return i;
+}
+
+/* The rows of a compute, gathered before the widest label is known. */
+#define SHOW_ROWS	24
+
+struct show_rows {
+	const char	*label[SHOW_ROWS];
+	const char	*value[SHOW_ROWS];
+	size_t		 n;
+};
+
+/*
+ * Print the rows; in a table, a value too wide for what 80 columns leave
+ * beside the widest label goes on as many lines as it needs, broken
+ * between words or after a '/'.
  */
 static void
-add_row(struct output_table *t, enum output_format fmt, const char *label,
-    const char *value)
+show_print(const struct show_rows *r, enum output_format fmt,
+    const char *const *headers)
 {
-	const char	*cells[2] = { label, value };
-	size_t		 avail, len, cut;
-	char		 part[96];
+	struct output_table	*t = output_table_new(2, headers);
+	const char		*cells[2], *value;
+	size_t			 i, avail, lw = output_width(headers[0]), len,
+				 skip;
+	char			 part[512];
 
-	avail = 80 - 2 - 14;	/* the widest label is 13 columns */
-	if (fmt != OUTPUT_TABLE || value == NULL || strlen(value) <= avail) {
-		output_table_add(t, cells);
-		return;
-	}
-	for (len = strlen(value); len > 0; value += cut, len -= cut) {
-		cut = len < avail ? len : avail;
-		if (cut < len) {
-			size_t	k = cut;
-
-			while (k > avail / 2 && value[k - 1] != '/')
-				k--;
-			if (value[k - 1] == '/')
-				cut = k;
+	for (i = 0; i < r->n; i++)
+		if (output_width(r->label[i]) > lw)
+			lw = output_width(r->label[i]);
+	avail = lw + 2 + 20 < 80 ? 80 - 2 - lw : 20;
+	for (i = 0; i < r->n; i++) {
+		cells[0] = r->label[i];
+		cells[1] = value = r->value[i];
+		if (fmt != OUTPUT_TABLE || value == NULL ||
+		    output_width(value) <= avail) {
+			output_table_add(t, cells);
+			continue;
 		}
-		snprintf(part, sizeof part, "%.*s", (int)cut, value);
-		cells[1] = part;
-		output_table_add(t, cells);
-		cells[0] = "";
+		while (*value != '\0') {
+			len = show_line(value, avail, &skip);
+			snprintf(part, sizeof part, "%.*s", (int)len, value);
+			cells[1] = part;
+			output_table_add(t, cells);
+			cells[0] = "";
+			value += len + skip;
+		}
 	}
+	output_table_print(stdout, fmt, t);
+	output_table_free(t);
+}
+
+/* The TLS status as people say it; the service's word in tsv and json. */
+static const char *
+show_tls(enum output_format fmt, const char *status)
+{
+	/* TRANSLATORS: the TLS row of "akswiz show"; at most 64 columns. */
+	static const char *const words[][2] = {
+		{ "Auto", N_("Microsoft certificate") },
+		{ "Enabled", N_("custom certificate") },
+		{ "Disabled", N_("disabled") },
+	};
+	size_t	i;
+
+	for (i = 0; fmt == OUTPUT_TABLE && status != NULL &&
+	    i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(status, words[i][0]) == 0)
+			return _(words[i][1]);
+	return status;
 }
 
 /* akswiz show NAME. */
@@ -56,7 +141,7 @@ cmd_show(struct cli_globals *g, int argc, char **argv)
 	static const char *const headers[] = { N_("FIELD"), N_("VALUE") };
 	struct session		 s;
 	struct arm_compute	 c;
-	struct output_table	*t;
+	struct show_rows	 rows;
 	struct err		 err;
 	const char		*hdr[2];
 	char			 nodes[16];
@@ -90,10 +175,12 @@ cmd_show(struct cli_globals *g, int argc, char **argv)
 	} else {
 		hdr[0] = _(headers[0]);
 		hdr[1] = _(headers[1]);
-		t = output_table_new(2, hdr);
+		memset(&rows, 0, sizeof rows);
 /* Labels are machine output in -o tsv: never translated there. */
-#define ROW(label, value) add_row(t, g->output, g->output == OUTPUT_TSV ? \
-    (label) : _(label), (value))
+#define ROW(l, v) do { \
+	rows.label[rows.n] = g->output == OUTPUT_TSV ? (l) : _(l); \
+	rows.value[rows.n++] = (v); \
+} while (0)
 		ROW(N_("Name"), c.name);
 		ROW(N_("Type"), c.compute_type);
 		ROW(N_("State"), c.provisioning_state);
@@ -108,7 +195,7 @@ cmd_show(struct cli_globals *g, int argc, char **argv)
 		ROW(N_("VM size"), c.agent_vm_size);
 		ROW(N_("Load balancer"), c.lb_type);
 		ROW(N_("LB subnet"), c.lb_subnet);
-		ROW(N_("TLS"), c.ssl_status);
+		ROW(N_("TLS"), show_tls(g->output, c.ssl_status));
 		ROW(N_("TLS CNAME"), c.ssl_cname);
 		ROW(N_("Leaf label"), c.ssl_leaf_label);
 		ROW(N_("Cluster FQDN"), c.cluster_fqdn);
@@ -120,8 +207,7 @@ cmd_show(struct cli_globals *g, int argc, char **argv)
 			ROW(N_("Error message"), c.error_message);
 		}
 #undef ROW
-		output_table_print(stdout, g->output, t);
-		output_table_free(t);
+		show_print(&rows, g->output, hdr);
 	}
 	arm_compute_done(&c);
 	session_close(&s);

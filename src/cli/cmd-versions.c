@@ -1,5 +1,5 @@
 /*
- * akswiz versions -l LOCATION: the Kubernetes versions AKS offers in a
+ * akswiz versions [-l LOCATION]: the Kubernetes versions AKS offers in a
  * region (kubernetesVersions, or the legacy orchestrators list), with the
  * default and preview ones marked.  JSON: [{"version", "default",
  * "preview"}].
@@ -15,7 +15,7 @@
 #include "cli/session.h"
 #include "common/i18n.h"
 
-/* akswiz versions -l LOCATION. */
+/* akswiz versions [-l LOCATION]; without -l, the workspace's region. */
 int
 cmd_versions(struct cli_globals *g, int argc, char **argv)
 {
@@ -26,6 +26,7 @@ cmd_versions(struct cli_globals *g, int argc, char **argv)
 	struct arm_k8s_version_list	 l = { 0 };
 	struct output_table		*t;
 	struct err			 err;
+	char				 region[64];
 	const char			*loc = NULL, *hdr[3], *cells[3];
 	int				 i, r;
 	size_t				 k;
@@ -40,15 +41,17 @@ cmd_versions(struct cli_globals *g, int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (loc == NULL || *loc == '\0') {
-		cli_error(_("usage: akswiz versions -l LOCATION"));
-		return EXIT_USAGE;
-	}
 	err_clear(&err);
 	if (!session_open(&s, g, SESSION_SUBSCRIPTION, &err)) {
 		session_report(&err);
 		return session_exit_status(&err);
 	}
+	/* Without -l, the workspace's region (one GET), said on stderr. */
+	if (!cli_location(&s, "versions", loc, region, sizeof region, &r)) {
+		session_close(&s);
+		return r;
+	}
+	loc = region;
 	if (!arm_list_k8s_versions(&s.arm, s.subscription, loc, &l, &err)) {
 		session_report(&err);
 		session_close(&s);

@@ -1,5 +1,6 @@
 /*
- * akswiz vm-sizes -l LOCATION: the VM sizes a region offers, with vCPU,
+ * akswiz vm-sizes [-l LOCATION]: the VM sizes a region offers (the
+ * workspace's without -l), with vCPU,
  * memory, the quota family and GPUs (from the built-in catalogue, since
  * the live list has neither), and the family's remaining vCPU quota
  * (limit - usage from Microsoft.Compute usages).  JSON: [{"name", "vcpus",
@@ -18,7 +19,7 @@
 #include "common/i18n.h"
 #include "core/vmcatalogue.h"
 
-/* akswiz vm-sizes -l LOCATION. */
+/* akswiz vm-sizes [-l LOCATION]. */
 int
 cmd_vm_sizes(struct cli_globals *g, int argc, char **argv)
 {
@@ -31,6 +32,7 @@ cmd_vm_sizes(struct cli_globals *g, int argc, char **argv)
 	struct arm_usage_list	 u = { 0 };
 	struct output_table	*t;
 	struct err		 err;
+	char			 region[64];
 	const char		*loc = NULL, *hdr[6], *cells[6];
 	char			 vcpu[16], mem[24], gpu[16], freeq[24];
 	int			 i, r;
@@ -47,15 +49,17 @@ cmd_vm_sizes(struct cli_globals *g, int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (loc == NULL || *loc == '\0') {
-		cli_error(_("usage: akswiz vm-sizes -l LOCATION"));
-		return EXIT_USAGE;
-	}
 	err_clear(&err);
 	if (!session_open(&s, g, SESSION_SUBSCRIPTION, &err)) {
 		session_report(&err);
 		return session_exit_status(&err);
 	}
+	/* Without -l, the workspace's region (one GET), said on stderr. */
+	if (!cli_location(&s, "vm-sizes", loc, region, sizeof region, &r)) {
+		session_close(&s);
+		return r;
+	}
+	loc = region;
 	if (!arm_list_vm_sizes(&s.arm, s.subscription, loc, &l, &err) ||
 	    !arm_list_usages(&s.arm, s.subscription, loc, &u, &err)) {
 		session_report(&err);

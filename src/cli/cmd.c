@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "azure/arm.h"
+#include "cli/session.h"
 #include "common/i18n.h"
 
 static const struct cli_command cli_commands[] = {
@@ -37,9 +39,9 @@ static const struct cli_command cli_commands[] = {
 	{ "clusters", N_("AKS clusters and whether they can attach"), cmd_clusters,
 	    "akswiz clusters [--purpose FastProd|DevTest]" },
 	{ "vm-sizes", N_("VM sizes and quota of a region"), cmd_vm_sizes,
-	    "akswiz vm-sizes -l LOCATION" },
+	    "akswiz vm-sizes [-l LOCATION]" },
 	{ "versions", N_("Kubernetes versions of a region"), cmd_versions,
-	    "akswiz versions -l LOCATION" },
+	    "akswiz versions [-l LOCATION]" },
 };
 
 const struct cli_command *
@@ -98,5 +100,44 @@ cli_output_parse(const char *s, enum output_format *out)
 		*out = OUTPUT_TSV;
 	else
 		return false;
+	return true;
+}
+
+bool
+cli_location(struct session *s, const char *cmd, const char *loc, char *buf,
+    size_t len, int *status)
+{
+	struct arm_workspace	ws = { 0 };
+	struct err		err;
+
+	if (loc != NULL && *loc != '\0') {
+		snprintf(buf, len, "%s", loc);
+		return true;
+	}
+	if (s->resource_group[0] == '\0' || s->workspace[0] == '\0') {
+		cli_error(_("%s needs -l LOCATION, or a workspace (-g GROUP "
+		    "-w WORKSPACE) whose region it then uses"), cmd);
+		*status = EXIT_USAGE;
+		return false;
+	}
+	err_clear(&err);
+	if (!arm_get_workspace(&s->arm, s->subscription, s->resource_group,
+	    s->workspace, &ws, &err)) {
+		session_report(&err);
+		*status = session_exit_status(&err);
+		return false;
+	}
+	if (ws.location == NULL || *ws.location == '\0') {
+		cli_error(_("workspace %s names no region; give -l LOCATION"),
+		    s->workspace);
+		arm_workspace_done(&ws);
+		*status = EXIT_SERVICE;
+		return false;
+	}
+	snprintf(buf, len, "%s", ws.location);
+	/* TRANSLATORS: "vm-sizes of eastus, the region of workspace ml-ws". */
+	fprintf(stderr, _("akswiz: %s of %s, the region of workspace %s "
+	    "(-l LOCATION for another)\n"), cmd, buf, s->workspace);
+	arm_workspace_done(&ws);
 	return true;
 }

@@ -67,6 +67,15 @@ void		cli_warning(const char *, ...)
 		    __attribute__((format(printf, 1, 2)));
 /* Parse "table", "json", "tsv"; false otherwise. */
 bool		cli_output_parse(const char *, enum output_format *);
+/*
+ * The region of a command that takes -l LOCATION (vm-sizes, versions):
+ * loc when given, else the workspace's, with one GET of the workspace
+ * and a line on stderr that says so.  On failure prints the error and
+ * returns false with the exit status in *status.
+ */
+struct session;
+bool		cli_location(struct session *, const char *cmd,
+		    const char *loc, char *buf, size_t len, int *status);
 
 int		cmd_plan(struct cli_globals *, int, char **);
 int		cmd_home(struct cli_globals *, int, char **);

@@ -7,3 +7,6 @@ akswiz_SOURCES = \
 akswiz_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(CURL_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
 akswiz_LDADD = $(TUI_LIB) $(AZURE_LIB) $(PLAN_LIB) libcore.a libcommon.a \
 	$(NCURSES_LIBS) $(CURL_LIBS) $(JSONC_LIBS) $(OPENSSL_LIBS) $(LIBINTL) -lm
+# The commands' details against the sandbox (tests/http/lib.sh).
+TESTS += tests/http/cli-test.sh
+EXTRA_DIST += tests/http/cli-test.sh

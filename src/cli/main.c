@@ -227,6 +227,14 @@ main(int argc, char **argv)
 		free(rest);
 		return EXIT_OK;
 	}
+	/* Before the command, an option akswiz does not know is no command. */
+	if (rest[0][0] == '-' && rest[0][1] != '\0' &&
+	    strcmp(rest[0], "--") != 0) {
+		cli_error(_("unknown option \"%s\"; \"akswiz --help\" lists "
+		    "the options"), rest[0]);
+		free(rest);
+		return EXIT_USAGE;
+	}
 	if ((cmd = cli_command_find(rest[0])) == NULL) {
 		cli_error(_("unknown command \"%s\"; \"akswiz --help\" lists "
 		    "the commands"), rest[0]);

@@ -592,7 +592,9 @@ void
 session_report(const struct err *err)
 {
 	cli_error("%s", err->msg[0] != '\0' ? err->msg : _("unknown error"));
-	if (err->detail[0] != '\0')
+	/* A detail that only repeats the message is not printed twice. */
+	if (err->detail[0] != '\0' && (err->msg[0] == '\0' ||
+	    strstr(err->detail, err->msg) == NULL))
 		fprintf(stderr, "  %s\n", err->detail);
 }
 

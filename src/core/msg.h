@@ -26,7 +26,7 @@
 	_(NAME_TAKEN,		NS_(N_("The workspace already has a compute named \"%1$s\"; choose another name."))) \
 	/* purpose, size, nodes, quota */ \
 	_(PURPOSE_INVALID,	NS_(N_("The purpose must be FastProd (production) or DevTest (dev-test); \"%1$s\" is neither."))) \
-	_(NODES_INVALID,	NS_(N_("The node count must be a whole number from 1 to %1$s."))) \
+	_(NODES_INVALID,	NS_(N_("The agent count must be a positive integer, from 1 to %1$s."))) \
 	_(NODES_MAX,		NS_(N_("AKS allows at most %1$s nodes in a node pool; this plan has %2$s."))) \
 	_(PROD_NODES,		NP_("Production needs at least 3 nodes; this has %1$s node.", "Production needs at least 3 nodes; this has %1$s nodes.")) \
 	_(PROD_VCPU,		NS_(N_("Production needs nodes x vCPU of at least 12; %1$s x %2$s vCPU = %3$s vCPU."))) \
@@ -96,11 +96,11 @@
 	_(CLUSTER_AUTHORIZED_IPS, NS_(N_("%1$s admits only authorized IP ranges (%2$s); they must include the Azure Machine Learning control plane's ranges."))) \
 	_(CLUSTER_ATTACHED,	NS_(N_("%1$s is already attached to workspace %2$s as \"%3$s\"; attaching it again would break that attachment."))) \
 	_(CLUSTER_NOT_READY,	NS_(N_("%1$s is %2$s; it can be attached once it has succeeded and is running."))) \
-	_(CLUSTER_TOO_SMALL,	NS_(N_("%1$s has %2$s nodes and %3$s vCPU; production needs at least 3 nodes and 12 vCPU."))) \
+	_(CLUSTER_TOO_SMALL,	NP_("%1$s has %2$s node and %3$s vCPU; production needs at least 3 nodes and 12 vCPU.", "%1$s has %2$s nodes and %3$s vCPU; production needs at least 3 nodes and 12 vCPU.")) \
 	_(CLUSTER_OK,		NS_(N_("%1$s can be attached."))) \
 	/* plan as a whole */ \
 	_(PLAN_REQUIRED,	NS_(N_("%1$s is required to %2$s."))) \
-	_(PLAN_SCOPE_LATER,	NS_(N_("%1$s is not in the plan: the one in effect when the plan is applied (the option, the environment or the configuration file) is used."))) \
+	_(PLAN_SCOPE_LATER,	NP_("%1$s is not in the plan: the one in effect when the plan is applied (the option, the environment or the configuration file) is used.", "%1$s are not in the plan: the ones in effect when the plan is applied (the options, the environment or the configuration file) are used.")) \
 	_(PLAN_NOT_APPLICABLE,	NS_(N_("%1$s does not apply to %2$s; remove it."))) \
 	_(PLAN_DETACH_ACTION,	NS_(N_("The underlying resource action must be Detach or Delete; \"%1$s\" is neither."))) \
 	_(CREATE_LEGACY,	NS_(N_("Azure Machine Learning may refuse to create new AKS computes; if it does, create the cluster in AKS and attach it.")))

@@ -117,7 +117,8 @@ check_members(const struct plan *p, struct verdicts *vs)
 		{ OP(PLAN_CREATE),
 		    p->vm_size[0] != '\0' ? FIELD_VM_SIZE : FIELD_NONE },
 		{ OP(PLAN_CREATE),
-		    p->node_count != 0 ? FIELD_NODE_COUNT : FIELD_NONE },
+		    p->node_count != 0 || p->node_count_given ?
+		    FIELD_NODE_COUNT : FIELD_NONE },
 		{ OP(PLAN_ATTACH),
 		    p->cluster_id[0] != '\0' ? FIELD_CLUSTER_ID : FIELD_NONE },
 		{ OP(PLAN_CREATE) | OP(PLAN_ATTACH) | OP(PLAN_UPDATE),
@@ -139,34 +140,47 @@ check_members(const struct plan *p, struct verdicts *vs)
 /*
  * The workspace scope.  A plan may leave it out: `akswiz apply` fills it
  * from --subscription, -g, -w, the environment or the configuration file,
- * so a missing part is said (info), not refused; a given subscription must
- * be a GUID.
+ * so the missing parts are said in one info, not refused ("--subscription,
+ * --resource-group, --workspace are not in the plan"; on the first one's
+ * field); a given subscription must be a GUID.
  */
-static void
-check_scope_part(enum plan_field f, const char *value, struct verdicts *vs)
-{
-	struct verdict	*v;
-
-	if (value[0] != '\0')
-		return;
-	v = verdicts_add(vs, f, SEV_INFO, MSG_PLAN_SCOPE_LATER);
-	verdict_arg(v, "%s", check_field_label(f));
-}
-
 static void
 check_scope(const struct plan *p, struct verdicts *vs)
 {
+	const struct {
+		enum plan_field	 field;
+		const char	*value;
+	} parts[] = {
+		{ FIELD_SUBSCRIPTION, p->scope.subscription },
+		{ FIELD_RESOURCE_GROUP, p->scope.resource_group },
+		{ FIELD_WORKSPACE, p->scope.workspace },
+	};
 	struct verdict	*v;
+	char		 missing[VERDICT_ARG_LEN] = "";
+	size_t		 i, len = 0;
+	long		 n = 0;
+	enum plan_field	 first = FIELD_NONE;
 
-	check_scope_part(FIELD_SUBSCRIPTION, p->scope.subscription, vs);
+	for (i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		if (parts[i].value[0] != '\0')
+			continue;
+		if (n++ == 0)
+			first = parts[i].field;
+		snprintf(missing + len, sizeof missing - len, "%s%s",
+		    len > 0 ? ", " : "", check_field_label(parts[i].field));
+		len = strlen(missing);
+	}
+	if (n > 0) {
+		v = verdicts_add(vs, first, SEV_INFO, MSG_PLAN_SCOPE_LATER);
+		v->n = n;
+		verdict_arg(v, "%s", missing);
+	}
 	if (p->scope.subscription[0] != '\0' &&
 	    !guid_valid(p->scope.subscription)) {
 		v = verdicts_add(vs, FIELD_SUBSCRIPTION, SEV_ERROR,
 		    MSG_ID_SUBSCRIPTION);
 		verdict_arg(v, "%s", p->scope.subscription);
 	}
-	check_scope_part(FIELD_RESOURCE_GROUP, p->scope.resource_group, vs);
-	check_scope_part(FIELD_WORKSPACE, p->scope.workspace, vs);
 }
 
 /* The compute name: every rule for a new compute, presence otherwise. */
@@ -219,7 +233,8 @@ check_same_region(const char *a, const char *b)
 /*
  * Size, nodes, quota and location of a new cluster.  A size or node count
  * left out is the service's default (as with az ml and the SDK), judged
- * as such and said as an info.
+ * as such and said as an info; a count given, even 0, is judged as given
+ * (the legacy SDK refuses 0: "agent count must be a positive integer").
  */
 static void
 check_create_size(const struct plan *p, const struct plan_facts *f,
@@ -250,7 +265,8 @@ check_create_size(const struct plan *p, const struct plan_facts *f,
 		verdict_arg(v, "%s", size_name);
 		verdict_arg(v, "%s", location != NULL ? location : "");
 	}
-	if (nodes == 0) {
+	/* A count given is judged as given: 0 is refused, not the default. */
+	if (nodes == 0 && !p->node_count_given) {
 		nodes = AKS_DEFAULT_NODES;
 		v = verdicts_add(vs, FIELD_NODE_COUNT, SEV_INFO,
 		    MSG_NODES_DEFAULT);

@@ -89,7 +89,8 @@ struct plan {
 	enum purpose		 purpose;
 	char			 location[PLAN_ID_LEN];	/* "" = the workspace's */
 	char			 vm_size[PLAN_ID_LEN];		/* create */
-	int			 node_count;			/* create; 0 = unset */
+	int			 node_count;			/* create */
+	bool			 node_count_given;	/* else 0 = unset */
 	char			 cluster_id[PLAN_TEXT_LEN];	/* attach */
 	enum lb_type		 lb_type;
 	char			 lb_subnet[PLAN_NAME_LEN];

@@ -28,6 +28,7 @@
 
 #include "common/buf.h"
 #include "common/i18n.h"
+#include "core/rules.h"
 #include "plan/plan-jw.h"
 
 /* The members of each object, in canonical order. */
@@ -171,6 +172,11 @@ member(json_object *o, const char *prefix, const char *key, json_type t,
 	*out = NULL;
 	if (!json_object_object_get_ex(o, key, &v))
 		return true;
+	/* A number is named as written: 1e300 has no fraction. */
+	if (json_object_get_type(v) != t &&
+	    json_object_get_type(v) == json_type_double)
+		return err_set(err, ERR_PARSE, _("%s%s must be %s, not %.40s"),
+		    prefix, key, type_phrase(t), json_object_get_string(v));
 	if (json_object_get_type(v) != t)
 		return err_set(err, ERR_PARSE, _("%s%s must be %s, not %s"),
 		    prefix, key, type_phrase(t),
@@ -279,9 +285,7 @@ read_version(json_object *root, struct err *err)
 		    "is not an akswiz plan, or it lacks its version (this "
 		    "akswiz reads version %d)"), PLAN_VERSION);
 	if (json_object_get_type(v) != json_type_int)
-		return err_set(err, ERR_PARSE, _("akswizPlan must be %s, not "
-		    "%s"), type_phrase(json_type_int),
-		    type_phrase(json_object_get_type(v)));
+		return member(root, "", "akswizPlan", json_type_int, &v, err);
 	if (json_object_get_int64(v) != PLAN_VERSION)
 		return err_set(err, ERR_PARSE, _("akswizPlan %lld is not "
 		    "supported: this akswiz reads version %d"),
@@ -377,10 +381,16 @@ read_tree(json_object *root, struct plan *p, struct err *err)
 	if (v != NULL) {
 		int64_t	nodes = json_object_get_int64(v);
 
+		/*
+		 * json-c clamps what int64 cannot hold, so the number is not
+		 * repeated: it may not be the document's.
+		 */
 		if (nodes > INT_MAX || nodes < INT_MIN)
-			return err_set(err, ERR_PARSE, _("nodeCount %lld is out "
-			    "of range"), (long long)nodes);
+			return err_set(err, ERR_PARSE, _("nodeCount is out of "
+			    "range: a node count is a whole number from 1 to "
+			    "%d"), AKS_MAX_NODES);
 		p->node_count = (int)nodes;
+		p->node_count_given = true;
 	}
 	if (!get_str(root, "", "clusterResourceId", p->cluster_id,
 	    sizeof p->cluster_id, err))
@@ -524,6 +534,16 @@ only_space(const char *s, size_t n)
 	return true;
 }
 
+/* The document is JSON's null, with spaces around it. */
+static bool
+is_null(const char *s, size_t n)
+{
+	while (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' ||
+	    s[0] == '\n'))
+		s++, n--;
+	return n >= 4 && memcmp(s, "null", 4) == 0 && only_space(s + 4, n - 4);
+}
+
 /* Parse into p; errors name the member, or the line and column. */
 bool
 plan_json_parse(const char *text, size_t len, struct plan *p,
@@ -555,6 +575,12 @@ plan_json_parse(const char *text, size_t len, struct plan *p,
 	jerr = json_tokener_get_error(tok);
 	end = json_tokener_get_parse_end(tok);
 	json_tokener_free(tok);
+	/* "null" parses, to no object at all (or waits for more text). */
+	if (root == NULL && (jerr == json_tokener_success ||
+	    jerr == json_tokener_continue) && is_null(text, len))
+		return err_set(err, ERR_PARSE, _("the plan must be %s, not %s"),
+		    type_phrase(json_type_object),
+		    type_phrase(json_type_null));
 	if (root == NULL || jerr != json_tokener_success) {
 		json_object_put(root);
 		if (jerr == json_tokener_continue) {
@@ -586,7 +612,10 @@ plan_json_parse(const char *text, size_t len, struct plan *p,
 	return ok;
 }
 
-/* Read at most PLAN_JSON_MAX_BYTES + 1 bytes of a file or stdin, then parse. */
+/*
+ * Read at most PLAN_JSON_MAX_BYTES + 1 bytes of a file or stdin, then
+ * parse; a parse error starts with the file's name.
+ */
 bool
 plan_json_read_file(const char *path, struct plan *p, struct err *err)
 {
@@ -619,6 +648,14 @@ plan_json_read_file(const char *path, struct plan *p, struct err *err)
 	if (ok)
 		ok = plan_json_parse(buf_str(&b), b.len, p, err);
 	buf_done(&b);
+	/* Every command that reads a plan names it, as a compiler does. */
+	if (!ok && err->kind == ERR_PARSE) {
+		char	msg[sizeof err->msg];
+
+		memcpy(msg, err->msg, sizeof msg);
+		err_set(err, ERR_PARSE, "%s: %s", is_stdin ?
+		    _("standard input") : path, msg);
+	}
 	return ok;
 }
 
@@ -667,7 +704,7 @@ plan_json_write(const struct plan *p)
 		plan_jw_str(&w, "purpose", purpose_name(p->purpose));
 	put_str(&w, "location", p->location);
 	put_str(&w, "vmSize", p->vm_size);
-	if (p->node_count != 0)
+	if (p->node_count != 0 || p->node_count_given)
 		plan_jw_int(&w, "nodeCount", p->node_count);
 	put_str(&w, "clusterResourceId", p->cluster_id);
 	if (serves || p->lb_type != LB_PUBLIC || p->lb_subnet[0] != '\0') {

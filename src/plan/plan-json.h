@@ -25,7 +25,8 @@ bool	 plan_json_parse(const char *text, size_t len, struct plan *,
 	    struct err *);
 /*
  * Read and parse a plan file; "-" is standard input.  Unreadable files
- * and documents over PLAN_JSON_MAX_BYTES give ERR_IO or ERR_PARSE.
+ * and documents over PLAN_JSON_MAX_BYTES give ERR_IO or ERR_PARSE; every
+ * message names the file ("plan.json: line 3, ...").
  */
 bool	 plan_json_read_file(const char *path, struct plan *, struct err *);
 /* The canonical document, ending in a newline; the caller frees it. */

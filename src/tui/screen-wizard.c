@@ -460,10 +460,7 @@ wizard_keep(struct verdicts *dst, const struct verdicts *src,
 static void
 wizard_cert_check(struct wizard *w, struct verdicts *vs)
 {
-	const struct plan_tls	*tls = &w->plan.tls;
-
-	cert_check_tls(tls->cert_file, tls->key_file,
-	    tls->cname[0] != '\0' ? tls->cname : NULL, clock_now(), vs);
+	cert_check_plan(&w->plan, clock_now(), vs);
 }
 
 /* The vCPU per node of the chosen size (create) or cluster (attach). */

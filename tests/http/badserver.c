@@ -7,7 +7,8 @@
  *
  * MODE: "malformed" (200 with cut JSON), "html" (200 text/html), "shape"
  * (200 with JSON of the wrong shape), "huge" (200 with a 40 MB body,
- * larger than http.c's cap), "deep" (200 with 100,000 nested arrays).
+ * larger than http.c's cap), "deep" (200 with 100,000 nested arrays),
+ * "bigheader" (200 with a 4 MB header, more than libcurl takes).
  * The port is written to READYFILE once listening; SIGTERM stops it.
  */
 #include "config.h"
@@ -25,6 +26,7 @@
 #include <microhttpd.h>
 
 #define HUGE_BYTES	(40u * 1024 * 1024)
+#define BIG_HEADER_BYTES (4u * 1024 * 1024)
 
 static const char *mode;
 static volatile sig_atomic_t stop;
@@ -100,6 +102,21 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 	if (strcmp(mode, "shape") == 0)
 		return send_text(c, 200, "application/json",
 		    "{\"value\":{\"name\":\"x\"},\"values\":7,\"id\":[]}");
+	if (strcmp(mode, "bigheader") == 0) {
+		deep = malloc(BIG_HEADER_BYTES + 1);
+		if (deep == NULL)
+			return MHD_NO;
+		memset(deep, 'x', BIG_HEADER_BYTES);
+		deep[BIG_HEADER_BYTES] = '\0';
+		r = MHD_create_response_from_buffer(2, (void *)"{}",
+		    MHD_RESPMEM_PERSISTENT);
+		MHD_add_response_header(r, "Content-Type", "application/json");
+		MHD_add_response_header(r, "X-Big", deep);
+		free(deep);
+		ret = MHD_queue_response(c, 200, r);
+		MHD_destroy_response(r);
+		return ret;
+	}
 	if (strcmp(mode, "deep") == 0) {
 		deep = malloc(2 * n + 1);
 		if (deep == NULL)
@@ -145,7 +162,8 @@ main(int argc, char **argv)
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_TLS,
 	    0, NULL, NULL, handle, NULL, MHD_OPTION_SOCK_ADDR, &sa,
 	    MHD_OPTION_HTTPS_MEM_KEY, key, MHD_OPTION_HTTPS_MEM_CERT, cert,
-	    MHD_OPTION_END);
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+	    (size_t)(2 * BIG_HEADER_BYTES), MHD_OPTION_END);
 	if (d == NULL) {
 		fprintf(stderr, "badserver: cannot start (TLS support?)\n");
 		return 77;

@@ -49,8 +49,8 @@ like "$T/out" '^1\.30 +yes$' "versions marks a preview"
 az versions -l eastus -o json
 like "$T/out" '"version": "1.29", "default": true, "preview": false' \
     "versions -o json"
-az versions
-is "$rc" 2 "versions without -l is a usage error"
+az -n --subscription "$SB_SUB" versions
+is "$rc" 2 "versions without -l or a workspace is a usage error"
 
 # A region (or cloud) without kubernetesVersions: the orchestrators list.
 sb_stop

@@ -71,5 +71,19 @@ for mode in malformed html shape deep huge; do
 	check $mode "clusters fails clearly" clusters
 	stop
 done
+
+# A 4 MB header is named as such, not "Out of memory" (issue 10, 22).
+start bigheader
+check bigheader "a header too large is said" list
+n=$((n + 1))
+if grep -q "has a header larger than libcurl accepts" "$T/err" &&
+    ! grep -q -i "out of memory" "$T/err"; then
+	echo "ok $n - bigheader: says the header is too large"
+else
+	echo "not ok $n - bigheader: says the header is too large"
+	sed 's/^/#   /' "$T/err" | head -n 5
+	failed=$((failed + 1))
+fi
+stop
 echo "1..$n"
 [ $failed -eq 0 ]

@@ -78,4 +78,30 @@ echo '{"akswizPlan": 1, "operation": ' >"$T/bad.json"
 az apply "$T/bad.json"
 is "$rc" 2 "a malformed plan exits 2"
 
+# A certificate that cannot serve is refused before any request, as plan
+# check and plan new refuse it (issue 10, 13): a key of another
+# certificate, a CNAME the certificate does not cover.
+. "$top_srcdir/tests/lib/tls-pairs.sh"
+if tls_pairs "$T"; then
+	for bad in key cname; do
+		key=$T/good.key cname=www.contoso.com
+		[ "$bad" = key ] && key=$T/other.key
+		[ "$bad" = cname ] && cname=scoring.fabrikam.com
+		plan_new "$T/p.json" create --name ml-tls --vm-size Standard_D3_v2 \
+		    --agent-count 3 --ssl-cert-file "$T/good.crt" \
+		    --ssl-key-file "$key" --ssl-cname "$cname"
+		before=$(wc -l <"$T/journal.log")
+		az apply "$T/p.json"
+		is "$rc" 3 "apply, wrong $bad: refused by preflight (exit 3)"
+		is "$(wc -l <"$T/journal.log")" "$before" \
+		    "apply, wrong $bad: not one request"
+		case $bad in
+		key) like "$T/err" "The key in .*other.key does not belong to the certificate in .*good.crt" \
+		    "apply: the key that does not match" ;;
+		cname) like "$T/err" "The certificate does not cover scoring.fabrikam.com; it covers www.contoso.com" \
+		    "apply: the CNAME not covered" ;;
+		esac
+	done
+fi
+
 done_testing

@@ -121,6 +121,20 @@ run plan new create --agent-count three
 expect_status "--agent-count three: exit 2" 2
 expect_in "--agent-count three: message" err \
     'akswiz: --agent-count must be a whole number, not "three"'
+# A count given is kept and checked: 0 is not the default 3 (issue 10, 12).
+run plan new create --name mlprod --vm-size Standard_D3_v2 --agent-count 0 \
+    --subscription "$SUB" -g ml-rg -w ml-ws
+expect_status "--agent-count 0: exit 1" 1
+expect_in "--agent-count 0: kept in the plan" out '"nodeCount": 0,'
+expect_in "--agent-count 0: refused in the SDK's words" err \
+    "nodeCount (--agent-count)  The agent count must be a positive integer, from 1 to 1000."
+expect_not_in "--agent-count 0: not planned as the default" err \
+    "No node count given"
+cp out zero.json
+run plan check zero.json
+expect_status "plan check of nodeCount 0: exit 1" 1
+expect_in "plan check of nodeCount 0: refused" out \
+    "The agent count must be a positive integer"
 run plan new create --cluster-purpose Prod
 expect_in "--cluster-purpose Prod: message" err \
     'akswiz: --cluster-purpose must be FastProd or DevTest, not "Prod"'
@@ -171,6 +185,33 @@ expect_in "10 MB on stdin: message" err \
 run plan check
 expect_status "plan check without a file: exit 2" 2
 
+# Bad input gets a message that says what is wrong (issue 10, 22).
+echo null >null.json
+run plan check null.json
+expect_status "a plan that is null: exit 2" 2
+expect_in "a plan that is null: says so" err \
+    "akswiz: null.json: the plan must be an object, not null"
+sed 's/"nodeCount": 3/"nodeCount": 9223372036854775808/' good.json >huge.json
+run plan check huge.json
+expect_status "nodeCount 2^63: exit 2" 2
+expect_in "nodeCount 2^63: out of range, no clamped number" err \
+    "akswiz: huge.json: nodeCount is out of range: a node count is a whole number from 1 to 1000"
+expect_not_in "nodeCount 2^63: the clamped number is not shown" err \
+    "9223372036854775807"
+sed 's/"nodeCount": 3/"nodeCount": 1e300/' good.json >exp.json
+run plan check exp.json
+expect_in "nodeCount 1e300: the number as written" err \
+    "akswiz: exp.json: nodeCount must be a whole number, not 1e300"
+expect_not_in "nodeCount 1e300: not \"a number with a fraction\"" err \
+    "fraction"
+run apply exp.json
+expect_status "apply of a malformed plan: exit 2" 2
+expect_in "apply of a malformed plan: names the file" err \
+    "akswiz: exp.json: nodeCount must be a whole number, not 1e300"
+run apply syntax.json
+expect_in "apply of malformed JSON: names the file" err \
+    "akswiz: syntax.json: line 3, column 16: malformed JSON"
+
 # plan export: each kind against the expected text.
 for f in create-full attach-ilb detach; do
 	for k in az python arm; do
@@ -194,7 +235,21 @@ empty "export of a plan without scope: nothing to warn about" err
 run plan check "$DATA/create-min.json"
 expect_status "check of a plan without scope: exit 0" 0
 expect_in "check of a plan without scope: the scope comes when applied" out \
-    "--workspace is not in the plan"
+    "--subscription, --resource-group, --workspace are not in the plan"
+# plan new without a scope says so once, not once per member (issue 10, 11).
+run plan new create --name mlprod --vm-size Standard_D3_v2 --agent-count 3
+expect_status "plan new without a scope: exit 0" 0
+if [ "$(grep -c "not in the plan" err)" = 1 ]; then
+	pass "plan new without a scope: one info line"
+else
+	fail "plan new without a scope: one info line"
+fi
+expect_in "plan new without a scope: names what is missing" err \
+    "--subscription, --resource-group, --workspace are not in the plan: the ones in effect when the plan is applied"
+run plan new create --name mlprod --vm-size Standard_D3_v2 --agent-count 3 \
+    --subscription "$SUB"
+expect_in "plan new with a subscription only: the two missing" err \
+    "--resource-group, --workspace are not in the plan"
 sed 's/"aks-dev"/"aks-1"/' "$DATA/create-min.json" >bad-name.json
 run plan export --as=az bad-name.json
 expect_status "export of a plan with errors: exit 1" 1
@@ -206,6 +261,46 @@ expect_status "--as yaml: exit 2" 2
 expect_in "--as yaml: message" err 'akswiz: --as must be az, python or arm, not "yaml"'
 run plan export "$DATA/detach.json"
 expect_status "export without --as: exit 2" 2
+
+# plan check and plan new run the certificate checks apply and the wizard
+# run: a key of another certificate, a CNAME not covered (issue 10, 13).
+. "${top_srcdir:-.}/tests/lib/tls-pairs.sh"
+if tls_pairs .; then
+	for cmd in check new; do
+		for bad in key cname; do
+			key=good.key cname=www.contoso.com
+			[ "$bad" = key ] && key=other.key
+			[ "$bad" = cname ] && cname=scoring.fabrikam.com
+			run plan new create --name mlprod --vm-size Standard_D3_v2 \
+			    --agent-count 3 --ssl-cert-file good.crt \
+			    --ssl-key-file "$key" --ssl-cname "$cname" \
+			    --subscription "$SUB" -g ml-rg -w ml-ws
+			if [ "$cmd" = check ]; then
+				cp out cert.json
+				run plan check cert.json
+				cp out verdicts
+			else
+				cp err verdicts
+			fi
+			expect_status "plan $cmd, wrong $bad: exit 1" 1
+			case $bad in
+			key) expect_in "plan $cmd: a key that does not match" \
+			    verdicts "The key in other.key does not belong to the certificate in good.crt." ;;
+			cname) expect_in "plan $cmd: a CNAME not covered" \
+			    verdicts "The certificate does not cover scoring.fabrikam.com; it covers www.contoso.com." ;;
+			esac
+		done
+	done
+	run plan new create --name mlprod --vm-size Standard_D3_v2 \
+	    --agent-count 3 --ssl-cert-file good.crt --ssl-key-file good.key \
+	    --ssl-cname www.contoso.com --subscription "$SUB" -g ml-rg -w ml-ws
+	expect_status "plan new, a good certificate: exit 0" 0
+	cp out cert.json
+	run plan check cert.json
+	expect_status "plan check, a good certificate: exit 0" 0
+else
+	pass "# SKIP no openssl(1) for the certificate checks"
+fi
 
 # A key file's contents never reach an export.
 printf -- '-----BEGIN PRIVATE KEY-----\nSECRETKEYBYTES\n-----END PRIVATE KEY-----\n' >key.pem

@@ -138,7 +138,7 @@ static const struct {
 	{ "version string", "{\"akswizPlan\": \"1\"}",
 	  "akswizPlan must be a whole number, not a string" },
 	{ "version fraction", "{\"akswizPlan\": 1.5}",
-	  "akswizPlan must be a whole number, not a number with a fraction" },
+	  "akswizPlan must be a whole number, not 1.5" },
 	{ "no operation", "{\"akswizPlan\": 1}",
 	  "operation is missing: it must be create, attach, detach or update" },
 	{ "bad operation", "{\"akswizPlan\": 1, \"operation\": \"scale\"}",
@@ -151,7 +151,15 @@ static const struct {
 	  "nodeCount must be a whole number, not a string" },
 	{ "nodeCount huge", "{\"akswizPlan\": 1, \"operation\": \"create\", "
 	  "\"nodeCount\": 99999999999}",
-	  "nodeCount 99999999999 is out of range" },
+	  "nodeCount is out of range: a node count is a whole number from 1 "
+	  "to 1000" },
+	{ "nodeCount 2^63", "{\"akswizPlan\": 1, \"operation\": \"create\", "
+	  "\"nodeCount\": 9223372036854775808}",
+	  "nodeCount is out of range: a node count is a whole number from 1 "
+	  "to 1000" },
+	{ "nodeCount 1e300", "{\"akswizPlan\": 1, \"operation\": \"create\", "
+	  "\"nodeCount\": 1e300}", "nodeCount must be a whole number, not 1e300" },
+	{ "null", "null", "the plan must be an object, not null" },
 	{ "name number", "{\"akswizPlan\": 1, \"operation\": \"create\", "
 	  "\"name\": 7}", "name must be a string, not a whole number" },
 	{ "name null", "{\"akswizPlan\": 1, \"operation\": \"create\", "
@@ -294,6 +302,7 @@ test_huge(void)
 	    "\"create\", \"description\": \"";
 	size_t		 big = 10 * 1024 * 1024, i, n;
 	char		*doc = malloc(big + 64), path[] = "/tmp/akswiz-plan-XXXXXX";
+	char		 want[256];
 	int		 fd;
 	FILE		*fp;
 
@@ -317,8 +326,9 @@ test_huge(void)
 	fclose(fp);
 	ok(!plan_json_read_file(path, &p, &err),
 	    "a 10 MB file is refused");
-	is_str(err.msg, "the plan is more than the 1048576 bytes a plan may "
-	    "have", "10 MB file: message");
+	snprintf(want, sizeof want, "%s: the plan is more than the 1048576 "
+	    "bytes a plan may have", path);
+	is_str(err.msg, want, "10 MB file: message, with the file's name");
 	remove(path);
 
 	/* Just under the limit, well formed: the string is too long. */

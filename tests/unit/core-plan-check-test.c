@@ -74,12 +74,13 @@ main(void)
 	plan_init(&p, PLAN_CREATE);
 	check(&p, NULL, &vs);
 	v = core_expect(&vs, FIELD_SUBSCRIPTION, SEV_INFO, MSG_PLAN_SCOPE_LATER,
-	    "empty create: subscription taken when applied");
-	core_arg(v, 0, "--subscription", "scope later: the flag");
-	core_expect(&vs, FIELD_RESOURCE_GROUP, SEV_INFO, MSG_PLAN_SCOPE_LATER,
-	    "empty create: resource group taken when applied");
-	core_expect(&vs, FIELD_WORKSPACE, SEV_INFO, MSG_PLAN_SCOPE_LATER,
-	    "empty create: workspace taken when applied");
+	    "empty create: the scope taken when applied, in one info");
+	core_arg(v, 0, "--subscription, --resource-group, --workspace",
+	    "scope later: the three flags");
+	ok(v != NULL && v->n == 3, "scope later: plural for three");
+	ok(core_find(&vs, MSG_PLAN_SCOPE_LATER) == v &&
+	    verdicts_find(&vs, FIELD_WORKSPACE, SEV_INFO) == NULL,
+	    "scope later: not one line per member");
 	core_expect(&vs, FIELD_NAME, SEV_ERROR, MSG_NAME_EMPTY,
 	    "empty create: name");
 	v = core_expect(&vs, FIELD_VM_SIZE, SEV_INFO, MSG_SIZE_DEFAULT,
@@ -88,7 +89,15 @@ main(void)
 	v = core_expect(&vs, FIELD_NODE_COUNT, SEV_INFO, MSG_NODES_DEFAULT,
 	    "empty create: the default node count");
 	core_arg(v, 0, "3", "default node count named");
-	core_count(&vs, 6, "empty create: nothing else (3 x 4 vCPU is enough)");
+	core_count(&vs, 4, "empty create: nothing else (3 x 4 vCPU is enough)");
+	plan_init(&p, PLAN_DETACH);
+	strcpy(p.name, "aks-old");
+	strcpy(p.scope.subscription, SUB);
+	check(&p, NULL, &vs);
+	v = core_expect(&vs, FIELD_RESOURCE_GROUP, SEV_INFO,
+	    MSG_PLAN_SCOPE_LATER, "no group and workspace: one info");
+	core_arg(v, 0, "--resource-group, --workspace",
+	    "scope later: the two missing");
 	plan_create(&p);
 	p.node_count = 0;
 	p.purpose = PURPOSE_DEVTEST;
@@ -105,6 +114,19 @@ main(void)
 	check(&p, NULL, &vs);
 	core_expect(&vs, FIELD_NODE_COUNT, SEV_ERROR, MSG_NODES_INVALID,
 	    "negative node count");
+	plan_create(&p);
+	p.node_count = 0;
+	p.node_count_given = true;
+	check(&p, NULL, &vs);
+	core_expect(&vs, FIELD_NODE_COUNT, SEV_ERROR, MSG_NODES_INVALID,
+	    "node count 0 given: refused");
+	tap_ok(core_find(&vs, MSG_NODES_DEFAULT) == NULL,
+	    "node count 0 given: not the default");
+	plan_init(&p, PLAN_ATTACH);
+	p.node_count_given = true;
+	check(&p, NULL, &vs);
+	core_expect(&vs, FIELD_NODE_COUNT, SEV_ERROR, MSG_PLAN_NOT_APPLICABLE,
+	    "node count 0 given to attach: does not apply");
 
 	plan_create(&p);
 	strcpy(p.scope.subscription, "my-sub");
