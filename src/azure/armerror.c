@@ -12,6 +12,7 @@
 
 #include "azure/retry.h"
 #include "common/i18n.h"
+#include "core/text.h"
 
 /* A string member of o, or NULL. */
 static const char *
@@ -133,6 +134,9 @@ arm_error_summary(const char *body, long status, struct err *err)
 		err_detail(err, "HTTP %ld %s: %s", status, code, msg);
 out:
 	if (err != NULL) {
+		/* service text: control characters shown, not obeyed */
+		text_escape_inplace(err->msg, sizeof err->msg, 0);
+		text_escape_inplace(err->detail, sizeof err->detail, 0);
 		err->http_status = status;
 		err->retryable = retry_status_retryable(status);
 	}

@@ -43,6 +43,14 @@ static const struct row rows[] = {
 	  "HTTP 400: {\"error\":\"oops\"}", ERR_SERVICE },
 	{ "details not an array", "{\"error\":{\"code\":\"C\",\"message\":"
 	  "\"m\",\"details\":{}}}", 400, "C: m", ERR_SERVICE },
+	{ "terminal escapes in the message are shown, not obeyed",
+	  "{\"error\":{\"code\":\"Bad\\u001b[2J\",\"message\":"
+	  "\"\\u001b]0;title\\u0007red \\u009b31m\",\"details\":[{"
+	  "\"code\":\"In\",\"message\":\"\\u001b[1minner\"}]}}", 400,
+	  "Bad^[[2J: ^[]0;title^Gred \\u009b31m (In: ^[[1minner)",
+	  ERR_SERVICE },
+	{ "a body that is not JSON, with escapes", "\033[31mproxy says no",
+	  502, "HTTP 502: ^[[31mproxy says no", ERR_SERVICE },
 	{ "truncated JSON", "{\"error\":{\"code\":\"C\",\"mess", 400,
 	  "HTTP 400: {\"error\":{\"code\":\"C\",\"mess", ERR_SERVICE },
 };
