@@ -89,7 +89,12 @@ arm_error_summary(const char *body, long status, struct err *err)
 	char		 cbuf[32], ibuf[32], line[160];
 	enum err_kind	 kind;
 
-	kind = status == 401 || status == 403 ? ERR_AUTH : ERR_SERVICE;
+	/*
+	 * 401 is a sign-in Resource Manager did not accept; 403 is the
+	 * service refusing a signed-in identity (AuthorizationFailed, a
+	 * policy): a missing role, not a failed sign-in.
+	 */
+	kind = status == 401 ? ERR_AUTH : ERR_SERVICE;
 	if (body != NULL && *body != '\0')
 		root = json_tokener_parse(body);
 	if (root != NULL && json_object_is_type(root, json_type_object) &&
