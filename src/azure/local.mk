@@ -97,6 +97,7 @@ tests_azure_cloud_test_LDADD = libcommon.a
 # the terminal, token hosts, retries, read-only (the real akswiz against
 # the sandbox or tests/http/badserver).
 HTTP_TRUST_TESTS = tests/http/display-text-test.sh \
-	tests/http/token-host-test.sh tests/http/retries-test.sh
+	tests/http/token-host-test.sh tests/http/retries-test.sh \
+	tests/http/readonly-test.sh tests/screens/readonly-submit-test.sh
 TESTS += $(HTTP_TRUST_TESTS)
 EXTRA_DIST += $(HTTP_TRUST_TESTS)
