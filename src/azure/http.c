@@ -519,6 +519,7 @@ redirect_error(const struct http_request *req, const struct http_response *rsp,
 		url_host(rsp->location, to, sizeof to);
 	else
 		snprintf(to, sizeof to, "%s", host);
+	/* TRANSLATORS: a host, an HTTP status (302), the host it pointed to. */
 	err_set(err, ERR_SERVICE, _("%s answered HTTP %ld, a redirect to %s; "
 	    "akswiz follows no redirects: is a proxy or a sign-in portal in "
 	    "the way?"), host, rsp->status, to);
@@ -556,6 +557,11 @@ http_call(struct http_client *c, const struct http_request *req,
 		debuglog_line(c->log, "read-only: %s %s not sent", req->method,
 		    req->url);
 		url_host(req->url, host, sizeof host);
+		/*
+		 * TRANSLATORS: an HTTP method (PUT, DELETE ...), then a host;
+		 * --readonly is the option, not translated.  Shown whole
+		 * (wrapped) on the screens.
+		 */
 		err_set(err, ERR_REFUSED, _("--readonly forbids changes in "
 		    "Azure: %s to %s was not sent"), req->method, host);
 		err_detail(err, "%s %s", req->method, req->url);
@@ -569,6 +575,10 @@ http_call(struct http_client *c, const struct http_request *req,
 		    c->token_origins[1], arm, sizeof arm);
 		debuglog_line(c->log, "token not sent to %s: %s", host,
 		    req->url);
+		/*
+		 * TRANSLATORS: two hosts ("host:port"); Resource Manager is
+		 * Azure's; at most 255 bytes with the hosts.
+		 */
 		err_set(err, ERR_REFUSED, _("the service named %s for the next "
 		    "request (a poll or a page), which is not Resource Manager "
 		    "(%s): akswiz sends its Azure token nowhere else, so it "
@@ -663,6 +673,11 @@ http_call(struct http_client *c, const struct http_request *req,
 			char	m[sizeof err->msg];
 
 			arm_error_summary(rsp->body.data, rsp->status, err);
+			/*
+			 * TRANSLATORS: Retry-After is the HTTP header, not
+			 * translated; %llu is seconds; the last %s is the
+			 * service's error.
+			 */
 			if (why == RETRY_WHY_RETRY_AFTER)
 				snprintf(m, sizeof m, _("gave up after %d "
 				    "attempts: Retry-After asked for %llu s, "

@@ -41,6 +41,9 @@ add_row(struct output_table *t, enum output_format fmt, const char *label,
 				k--;
 			if (value[k - 1] == '/')
 				cut = k;
+			/* never inside a UTF-8 character */
+			while (cut > 1 && (value[cut] & 0xc0) == 0x80)
+				cut--;
 		}
 		snprintf(part, sizeof part, "%.*s", (int)cut, value);
 		cells[1] = part;

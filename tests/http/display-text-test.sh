@@ -27,6 +27,7 @@ raw() {
 # The shipped world with escapes in inf-failed's description and error.
 sed -e 's/"Failed create"/"Failed \\u001b[2J\\u001b]0;pwned\\u0007create \\u009b31mred \\u202eevil"/' \
     -e 's/"Operation could not be completed as it results/"\\u001b[31mOperation could not be completed as it results/' \
+    -e "s/\"Training cluster\"/\"$(printf '\350\256\255\347\273\203\351\233\206\347\276\244%.0s' 1 2 3 4 5 6 7 8 9 10 11 12)\"/" \
     "$top_srcdir/data/sandbox-world.json" >"$T/world.json"
 grep -q 'u001b\[2J' "$T/world.json" && grep -q 'u001b\[31mOperation' "$T/world.json"
 ok $? "the world file is seeded with escapes"
@@ -52,6 +53,11 @@ like "$T/out" '"errorMessage": "\^\[\[31mOperation' \
 
 az list --all
 raw "$T/out" "list: no raw control character"
+
+# A long Chinese description, shown on several lines.
+az show cpu-cluster
+iconv -f UTF-8 -t UTF-8 "$T/out" >/dev/null 2>&1
+ok $? "show: a long Chinese description is wrapped between characters"
 
 plan_new "$T/c.json" create --name ml-esc --vm-size Standard_D3_v2 --agent-count 3
 az apply "$T/c.json"
