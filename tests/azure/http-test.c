@@ -400,6 +400,36 @@ main(void)
 	memset(&cfg, 0, sizeof cfg);
 	ok(!http_client_readonly(NULL), "no client is not read-only");
 
+	/* the token goes to the configured endpoint and the canonical one */
+	{
+		char	origin[64];
+		int	before;
+
+		snprintf(origin, sizeof origin, "https://127.0.0.1:%u", port);
+		cfg.ca_file = ca;
+		cfg.token_origins[0] = origin;
+		cfg.token_origins[1] = "https://management.azure.com";
+		c = http_client_new(&cfg, &err);
+		req.auth = &ts;
+		snprintf(url, sizeof url, "https://127.0.0.1:%u/ok", port);
+		r = http_call(c, &req, &rsp, &err);
+		ok(r && rsp.status == 200 && strncmp(seen_auth, "Bearer ", 7)
+		    == 0, "token origins: the configured endpoint gets it");
+		snprintf(url, sizeof url, "https://localhost:%u/ok", port);
+		before = served;
+		r = http_call(c, &req, &rsp, &err);
+		snprintf(path, sizeof path, "localhost:%u", port);
+		ok(!r && err.kind == ERR_REFUSED && served == before &&
+		    strstr(err.msg, path) != NULL, "token origins: another "
+		    "name of the same server is refused unsent: %s", err.msg);
+		req.auth = NULL;
+		r = http_call(c, &req, &rsp, &err);
+		ok(r && served == before + 1, "token origins: a request "
+		    "without a token may go there");
+		http_client_free(c);
+		memset(&cfg, 0, sizeof cfg);
+	}
+
 	MHD_stop_daemon(d);
 	c = http_client_new(&cfg, &err);
 	r = http_call(c, &req, &rsp, &err);
