@@ -8,6 +8,8 @@
 #include "config.h"
 #include "cli/cmd.h"
 
+#include <stdio.h>
+
 #include "common/i18n.h"
 
 int
@@ -18,5 +20,9 @@ cli_readonly_refuse(const struct cli_globals *g, const char *command)
 	/* TRANSLATORS: %s is a command name, such as apply or detach. */
 	cli_error(_("%s would change Azure, which --readonly forbids; nothing "
 	    "was sent"), command);
+	/* the outcome object of a refused plan (akswiz(1) "apply") */
+	if (g->output == OUTPUT_JSON)
+		fputs("{\"result\": \"refused\", \"readonly\": true, "
+		    "\"verdicts\": []}\n", stdout);
 	return EXIT_PREFLIGHT;
 }

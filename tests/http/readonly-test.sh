@@ -16,6 +16,8 @@ is "$(wc -l <"$T/journal.log" | tr -d ' ')" 0 "apply --readonly: nothing was sen
 
 az apply "$T/c.json" --readonly -o json
 is "$rc" 3 "--readonly after the command, -o json: exit 3"
+like "$T/out" '^\{"result": "refused", "readonly": true, "verdicts": \[\]\}$' \
+    "-o json: the outcome object of a refusal"
 
 az --readonly detach inf-attached --yes
 is "$rc" 3 "detach --readonly: exit 3"
