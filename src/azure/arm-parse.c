@@ -21,6 +21,7 @@
 #include "common/buf.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/text.h"
 
 /* JSON helpers: NULL or 0 when absent or of another type. */
 static json_object *
@@ -35,13 +36,18 @@ jget(json_object *o, const char *key, json_type t)
 	return v;
 }
 
-/* A copy of a string member, or NULL. */
+/*
+ * A copy of a string member, or NULL.  Control characters come out
+ * escaped (core/text.h): whatever shows a description, a name or an
+ * error message later cannot be made to drive the terminal.
+ */
 static char *
 jdup(json_object *o, const char *key)
 {
 	json_object	*v = jget(o, key, json_type_string);
 
-	return v != NULL ? xstrdup(json_object_get_string(v)) : NULL;
+	return v != NULL ? text_escape_dup(json_object_get_string(v), 0) :
+	    NULL;
 }
 
 /* An integer member, also when sent as a string ("86399"); def if absent. */
@@ -511,8 +517,11 @@ cluster_from(json_object *e, struct arm_cluster *c)
 
 				if (!json_object_is_type(r, json_type_string))
 					continue;
-				buf_addf(&b, "%s%s", b.len ? ", " : "",
-				    json_object_get_string(r));
+				char *safe = text_escape_dup(
+				    json_object_get_string(r), 0);
+
+				buf_addf(&b, "%s%s", b.len ? ", " : "", safe);
+				free(safe);
 			}
 			c->authorized_ranges = b.len ? buf_take(&b) : NULL;
 			buf_done(&b);
@@ -666,7 +675,7 @@ version_add(struct arm_k8s_version_list *l, const char *v, bool def,
     bool preview)
 {
 	LIST_GROW(l);
-	l->v[l->n].version = xstrdup(v);
+	l->v[l->n].version = text_escape_dup(v, 0);
 	l->v[l->n].is_default = def;
 	l->v[l->n].is_preview = preview;
 	l->n++;

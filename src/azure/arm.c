@@ -36,6 +36,12 @@ arm_init(struct arm *a, struct http_client *http,
 		a->endpoint[--len] = '\0';
 }
 
+bool
+arm_readonly(const struct arm *a)
+{
+	return a != NULL && http_client_readonly(a->http);
+}
+
 /* Percent-encode a path segment (RFC 3986 unreserved characters pass). */
 static void
 add_segment(struct buf *b, const char *s)

@@ -141,6 +141,12 @@ ARM_LIST(arm_usage_list, arm_usage);
 
 void	arm_init(struct arm *, struct http_client *,
 	    const struct http_token_source *, const char *endpoint);
+/*
+ * Whether this client refuses changes (--readonly, enforced in http.c):
+ * the screens ask it to leave out what would change something in Azure
+ * (create, attach, detach, update, submit).  A NULL arm is not read-only.
+ */
+bool	arm_readonly(const struct arm *);
 
 /*
  * Parsers: body -> structs appended to the list; *next (may be NULL) gets

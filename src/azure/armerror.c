@@ -12,6 +12,7 @@
 
 #include "azure/retry.h"
 #include "common/i18n.h"
+#include "core/text.h"
 
 /* A string member of o, or NULL. */
 static const char *
@@ -88,7 +89,12 @@ arm_error_summary(const char *body, long status, struct err *err)
 	char		 cbuf[32], ibuf[32], line[160];
 	enum err_kind	 kind;
 
-	kind = status == 401 || status == 403 ? ERR_AUTH : ERR_SERVICE;
+	/*
+	 * 401 is a sign-in Resource Manager did not accept; 403 is the
+	 * service refusing a signed-in identity (AuthorizationFailed, a
+	 * policy): a missing role, not a failed sign-in.
+	 */
+	kind = status == 401 ? ERR_AUTH : ERR_SERVICE;
 	if (body != NULL && *body != '\0')
 		root = json_tokener_parse(body);
 	if (root != NULL && json_object_is_type(root, json_type_object) &&
@@ -133,6 +139,9 @@ arm_error_summary(const char *body, long status, struct err *err)
 		err_detail(err, "HTTP %ld %s: %s", status, code, msg);
 out:
 	if (err != NULL) {
+		/* service text: control characters shown, not obeyed */
+		text_escape_inplace(err->msg, sizeof err->msg, 0);
+		text_escape_inplace(err->detail, sizeof err->detail, 0);
 		err->http_status = status;
 		err->retryable = retry_status_retryable(status);
 	}

@@ -12,8 +12,8 @@
 #include "common/err.h"
 
 /*
- * Fill err from an ARM error body and HTTP status (ERR_AUTH for 401 and
- * 403, else ERR_SERVICE; http_status set; retryable for retryable
+ * Fill err from an ARM error body and HTTP status (ERR_AUTH for 401, else
+ * ERR_SERVICE, 403 included: a refused permission is no failed sign-in; http_status set; retryable for retryable
  * statuses).  err->msg: "Code: message (InnerCode: inner message)";
  * err->detail: the outermost and innermost code and message as received.
  * A body that is not JSON gives "HTTP <status>" and its first line.

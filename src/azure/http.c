@@ -33,6 +33,8 @@
 #include "common/clock.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/text.h"
+#include "core/trust.h"
 
 #define CONNECT_TIMEOUT_MS	10000L
 #define TIMEOUT_MS		100000L
@@ -48,6 +50,8 @@ struct http_client {
 	struct retry_policy	 policy;
 	struct debuglog		*log;
 	long			 handshakes;
+	bool			 readonly;
+	char			*token_origins[2];	/* or NULL */
 	char			 errbuf[CURL_ERROR_SIZE];
 };
 
@@ -173,6 +177,11 @@ http_client_new(const struct http_config *cfg, struct err *err)
 	    cfg->timeout_ms : TIMEOUT_MS;
 	retry_policy_init(&c->policy, cfg != NULL ? cfg->retry_budget_ms : 0,
 	    cfg != NULL ? cfg->max_retries : 0);
+	c->readonly = cfg != NULL && cfg->readonly;
+	for (size_t i = 0; cfg != NULL && i < 2; i++)
+		if (cfg->token_origins[i] != NULL &&
+		    *cfg->token_origins[i] != '\0')
+			c->token_origins[i] = xstrdup(cfg->token_origins[i]);
 	if ((c->curl = curl_easy_init()) == NULL) {
 		http_client_free(c);
 		err_set(err, ERR_INTERNAL, _("cannot initialise libcurl"));
@@ -191,9 +200,17 @@ http_client_free(struct http_client *c)
 	if (c->extra_ca != NULL)
 		sk_X509_pop_free(c->extra_ca, X509_free);
 	debuglog_close(c->log);
+	free(c->token_origins[0]);
+	free(c->token_origins[1]);
 	free(c->ca_file);
 	free(c->user_agent);
 	free(c);
+}
+
+bool
+http_client_readonly(const struct http_client *c)
+{
+	return c != NULL && c->readonly;
 }
 
 long
@@ -488,6 +505,43 @@ transport_error(struct http_client *c, const struct http_request *req,
 	return false;
 }
 
+/* Whether a bearer token may go to url (see token_origins in http.h). */
+static bool
+token_may_go(const struct http_client *c, const char *url)
+{
+	if (c->token_origins[0] == NULL && c->token_origins[1] == NULL)
+		return true;
+	return trust_same_origin(url, c->token_origins[0]) ||
+	    trust_same_origin(url, c->token_origins[1]);
+}
+
+/*
+ * A 3xx answer: akswiz follows no redirect (a token must not follow one
+ * to another host), so it says where the answer pointed.
+ */
+static bool
+redirect_error(const struct http_request *req, const struct http_response *rsp,
+    struct err *err)
+{
+	char	host[256], to[256];
+
+	url_host(req->url, host, sizeof host);
+	if (rsp->location != NULL && strstr(rsp->location, "://") != NULL)
+		url_host(rsp->location, to, sizeof to);
+	else
+		snprintf(to, sizeof to, "%s", host);
+	/* TRANSLATORS: a host, an HTTP status (302), the host it pointed to. */
+	err_set(err, ERR_SERVICE, _("%s answered HTTP %ld, a redirect to %s; "
+	    "akswiz follows no redirects: is a proxy or a sign-in portal in "
+	    "the way?"), host, rsp->status, to);
+	err_detail(err, "HTTP %ld Location: %s", rsp->status,
+	    rsp->location != NULL ? rsp->location : "(none)");
+	text_escape_inplace(err->msg, sizeof err->msg, 0);
+	text_escape_inplace(err->detail, sizeof err->detail, 0);
+	err->http_status = rsp->status;
+	return false;
+}
+
 bool
 http_call(struct http_client *c, const struct http_request *req,
     struct http_response *rsp, struct err *err)
@@ -496,6 +550,7 @@ http_call(struct http_client *c, const struct http_request *req,
 	struct curl_slist	*headers;
 	struct retry_input	 in;
 	enum retry_action	 act;
+	enum retry_why		 why;
 	CURLcode		 rc;
 	uint64_t		 start, delay;
 	uint32_t		 rnd;
@@ -507,6 +562,43 @@ http_call(struct http_client *c, const struct http_request *req,
 
 	response_clear(rsp);
 	rsp->attempts = 0;
+	if (c->readonly && trust_request_writes(req->method, req->url)) {
+		char	host[256];
+
+		debuglog_line(c->log, "read-only: %s %s not sent", req->method,
+		    req->url);
+		url_host(req->url, host, sizeof host);
+		/*
+		 * TRANSLATORS: an HTTP method (PUT, DELETE ...), then a host;
+		 * --readonly is the option, not translated.  Shown whole
+		 * (wrapped) on the screens.
+		 */
+		err_set(err, ERR_REFUSED, _("--readonly forbids changes in "
+		    "Azure: %s to %s was not sent"), req->method, host);
+		err_detail(err, "%s %s", req->method, req->url);
+		return false;
+	}
+	if (req->auth != NULL && !token_may_go(c, req->url)) {
+		char	host[256], arm[256];
+
+		url_host(req->url, host, sizeof host);
+		url_host(c->token_origins[0] != NULL ? c->token_origins[0] :
+		    c->token_origins[1], arm, sizeof arm);
+		debuglog_line(c->log, "token not sent to %s: %s", host,
+		    req->url);
+		/*
+		 * TRANSLATORS: two hosts ("host:port"); Resource Manager is
+		 * Azure's; at most 255 bytes with the hosts.
+		 */
+		err_set(err, ERR_REFUSED, _("the service named %s for the next "
+		    "request (a poll or a page), which is not Resource Manager "
+		    "(%s): akswiz sends its Azure token nowhere else, so it "
+		    "was not sent"), host, arm);
+		err_detail(err, "%s %s", req->method, req->url);
+		text_escape_inplace(err->msg, sizeof err->msg, 0);
+		text_escape_inplace(err->detail, sizeof err->detail, 0);
+		return false;
+	}
 	if (!http_uuid4(rsp->client_request_id,
 	    sizeof rsp->client_request_id))
 		return err_set(err, ERR_INTERNAL, _("no random numbers"));
@@ -563,10 +655,12 @@ http_call(struct http_client *c, const struct http_request *req,
 		if (RAND_bytes((unsigned char *)&rnd, sizeof rnd) != 1)
 			rnd = 0;
 		act = retry_decide(&c->policy, &in, attempt,
-		    clock_mono_ms() - start, clock_now(), rnd, &delay);
+		    clock_mono_ms() - start, clock_now(), rnd, &delay, &why);
 		if (act == RETRY_AGAIN && req->max_attempts > 0 &&
-		    attempt >= req->max_attempts)
+		    attempt >= req->max_attempts) {
 			act = RETRY_GIVE_UP;
+			why = RETRY_WHY_ATTEMPTS;
+		}
 		debuglog_line(c->log, "status %ld: %s%s", rsp->status,
 		    retry_action_name(act), act == RETRY_AGAIN ? " later" : "");
 		if (act == RETRY_AGAIN) {
@@ -590,10 +684,26 @@ http_call(struct http_client *c, const struct http_request *req,
 			char	m[sizeof err->msg];
 
 			arm_error_summary(rsp->body.data, rsp->status, err);
-			snprintf(m, sizeof m, _("gave up after %d attempts: %s"),
-			    attempt, err->msg);
+			/*
+			 * TRANSLATORS: Retry-After is the HTTP header, not
+			 * translated; %llu is seconds; the last %s is the
+			 * service's error.
+			 */
+			if (why == RETRY_WHY_RETRY_AFTER)
+				snprintf(m, sizeof m, _("gave up after %d "
+				    "attempts: Retry-After asked for %llu s, "
+				    "longer than akswiz waits: %s"), attempt,
+				    (unsigned long long)(delay + 999) / 1000,
+				    err->msg);
+			else
+				snprintf(m, sizeof m, _("gave up after %d "
+				    "attempts: %s"), attempt, err->msg);
 			memcpy(err->msg, m, sizeof m);
 			err->kind = ERR_HTTP;
+			goto out;
+		}
+		if (rsp->status >= 300 && rsp->status < 400) {
+			redirect_error(req, rsp, err);
 			goto out;
 		}
 		ok = true;

@@ -3,6 +3,12 @@
  * alive, retries what azure/retry.c says to retry, adds the bearer token
  * (refreshing it once on 401), a fresh x-ms-client-request-id per call and
  * the ARM headers, caps response bodies, and writes the redacted --debug log.
+ * It follows no redirect (a 3xx is an error naming where it pointed), and
+ * a read-only client (--readonly) refuses, before sending, every request
+ * that would change something in Azure (core/trust.h says which).  A
+ * client given token_origins sends a bearer token to those origins only:
+ * a poll or next-page URL the service names on another host is refused,
+ * not sent (the ARM token goes to Resource Manager and nowhere else).
  *
  * CURL * never leaves http.c.
  */
@@ -38,6 +44,13 @@ struct http_config {
 	long		 timeout_ms;		/* per attempt; 0: default */
 	uint64_t	 retry_budget_ms;	/* total; 0: default */
 	int		 max_retries;		/* 0: default */
+	bool		 readonly;	/* --readonly: refuse writes unsent */
+	/*
+	 * Where a bearer token may go ("https://host[:port]"; NULL ends):
+	 * the configured Resource Manager endpoint and the cloud's
+	 * canonical one.  None: anywhere (a kubeconfig's own server).
+	 */
+	const char	*token_origins[2];
 };
 
 struct http_request {
@@ -73,14 +86,22 @@ struct http_client *http_client_new(const struct http_config *, struct err *);
 void		 http_client_free(struct http_client *);
 /*
  * Perform a request with retries.  True when an HTTP answer arrived (any
- * status: the caller judges it); false with err for transport failures,
- * TLS failures (the message names the host and how to trust a CA), an
- * exceeded body cap, or an exhausted retry budget.
+ * status but a redirect: the caller judges it); false with err for
+ * transport failures, TLS failures (the message names the host and how to
+ * trust a CA), an exceeded body cap, an exhausted retry budget (saying
+ * when a Retry-After was the reason), a 3xx (ERR_SERVICE, "a redirect to
+ * HOST"), or a write refused by a read-only client (ERR_REFUSED, nothing
+ * sent).
  */
 bool		 http_call(struct http_client *, const struct http_request *,
 		    struct http_response *, struct err *);
 void		 http_response_init(struct http_response *);
 void		 http_response_done(struct http_response *);
+/*
+ * Whether the client is read-only (--readonly): screens ask this (through
+ * arm_readonly()) to leave out what would be refused.
+ */
+bool		 http_client_readonly(const struct http_client *);
 /* TLS handshakes done so far (for benchmarks: one per host is the goal). */
 long		 http_client_handshakes(const struct http_client *);
 /* A line for the --debug log (redacted; nothing without --debug). */

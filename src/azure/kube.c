@@ -22,6 +22,7 @@
 #include "azure/arm.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/text.h"
 
 #define KUBE_ITEMS	16
 #define KUBE_LINE	(64 * 1024)
@@ -370,7 +371,7 @@ status_message(const char *body, char *out, size_t len)
 	out[0] = '\0';
 	if (o != NULL && json_object_object_get_ex(o, "message", &m) &&
 	    json_object_is_type(m, json_type_string))
-		snprintf(out, len, "%s", json_object_get_string(m));
+		text_escape(out, len, json_object_get_string(m), 0);
 	json_object_put(o);
 }
 

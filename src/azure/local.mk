@@ -24,7 +24,7 @@ tests_azure_armerror_test_SOURCES = tests/azure/armerror-test.c \
 	src/azure/armerror.c src/azure/armerror.h \
 	src/azure/retry.c src/azure/retry.h
 tests_azure_armerror_test_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
-tests_azure_armerror_test_LDADD = libcommon.a $(JSONC_LIBS)
+tests_azure_armerror_test_LDADD = libcore.a libcommon.a $(JSONC_LIBS)
 
 akswiz_SOURCES += src/cli/cmd-login.c
 
@@ -91,3 +91,12 @@ UNIT_TESTS += tests/azure/cloud-test
 tests_azure_cloud_test_SOURCES = tests/azure/cloud-test.c \
 	src/azure/cloud.c src/azure/cloud.h
 tests_azure_cloud_test_LDADD = libcommon.a
+
+# HTTP tests of what the HTTP and ARM layers let through: service text on
+# the terminal, token hosts, retries, read-only (the real akswiz against
+# the sandbox or tests/http/badserver).
+HTTP_TRUST_TESTS = tests/http/display-text-test.sh \
+	tests/http/token-host-test.sh tests/http/retries-test.sh \
+	tests/http/readonly-test.sh tests/screens/readonly-submit-test.sh
+TESTS += $(HTTP_TRUST_TESTS)
+EXTRA_DIST += $(HTTP_TRUST_TESTS)

@@ -22,12 +22,13 @@
 
 #include "azure/http.h"
 #include "common/xalloc.h"
+#include "core/text.h"
 
-/* Copy src (or "") into dst, cut to len. */
+/* Copy src (or "") into dst, cut to len, control characters escaped. */
 static void
 copy(char *dst, size_t len, const char *src)
 {
-	snprintf(dst, len, "%s", src != NULL ? src : "");
+	text_escape(dst, len, src != NULL ? src : "", 0);
 }
 
 /* Start a machine for a call on resource_url, nothing sent yet. */
@@ -169,6 +170,8 @@ error_fields(json_object *e, char *code, size_t codelen, char *msg,
 			snprintf(detail, detlen, "%s%s%s", dc ? dc : "",
 			    dc && dm ? ": " : "", dm ? dm : "");
 	}
+	text_escape_inplace(code, codelen, 0);
+	text_escape_inplace(detail, detlen, 0);
 	return c != NULL || m != NULL;
 }
 

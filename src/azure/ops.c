@@ -765,7 +765,8 @@ monitor(struct ops *o, struct journal_entry *je, struct lro_state *st,
 		now = clock_now_ms();
 		if (!ok) {
 			http_response_done(&rsp);
-			if (err->kind == ERR_AUTH || ++errors >= max_errors) {
+			if (err->kind == ERR_AUTH || err->kind == ERR_REFUSED ||
+			    ++errors >= max_errors) {
 				out->result = OPS_ERROR;
 				copy(out->state, sizeof out->state,
 				    st->status);
@@ -842,7 +843,8 @@ submit(struct ops *o, const struct plan *p, const struct step *s,
 			http_response_done(&rsp);
 			return true;
 		}
-		if (!ok && (err->kind == ERR_AUTH || err->kind == ERR_TLS)) {
+		if (!ok && (err->kind == ERR_AUTH || err->kind == ERR_TLS ||
+		    err->kind == ERR_REFUSED)) {
 			http_response_done(&rsp);
 			return false;
 		}

@@ -19,7 +19,7 @@ UNIT_TESTS += tests/unit/lro-test
 tests_unit_lro_test_SOURCES = tests/unit/lro-test.c \
 	src/azure/lro.c src/azure/lro.h
 tests_unit_lro_test_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
-tests_unit_lro_test_LDADD = libcommon.a $(JSONC_LIBS)
+tests_unit_lro_test_LDADD = libcore.a libcommon.a $(JSONC_LIBS)
 
 check_PROGRAMS += tests/unit/arm-parse-test
 TESTS += tests/unit/arm-parse-test
@@ -30,7 +30,7 @@ tests_unit_arm_parse_test_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DTOP_SRCDIR=\"$(abs_top_srcdir)\"
 tests_unit_arm_parse_test_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) \
 	$(OPENSSL_CFLAGS)
-tests_unit_arm_parse_test_LDADD = libcommon.a $(JSONC_LIBS) $(OPENSSL_LIBS)
+tests_unit_arm_parse_test_LDADD = libcore.a libcommon.a $(JSONC_LIBS) $(OPENSSL_LIBS)
 EXTRA_DIST += tests/azure/data/compute-list.json \
 	tests/azure/data/compute-get-aks.json tests/azure/data/cluster-get.json \
 	tests/azure/data/cluster-list.json tests/azure/data/k8s-versions.json \
@@ -73,7 +73,7 @@ tests_unit_arm_fuzz_SOURCES = tests/unit/arm-fuzz.c \
 tests_unit_arm_fuzz_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DTOP_SRCDIR=\"$(abs_top_srcdir)\"
 tests_unit_arm_fuzz_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
-tests_unit_arm_fuzz_LDADD = libcommon.a $(JSONC_LIBS) $(OPENSSL_LIBS)
+tests_unit_arm_fuzz_LDADD = libcore.a libcommon.a $(JSONC_LIBS) $(OPENSSL_LIBS)
 tests_unit_arm_fuzz_LDFLAGS = $(FUZZER_LINK)
 
 check_PROGRAMS += tests/unit/ops-hint-test

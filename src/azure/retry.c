@@ -18,9 +18,9 @@ void
 retry_policy_init(struct retry_policy *p, uint64_t budget_ms, int max_retries)
 {
 	p->base_ms = 800;
-	p->max_delay_ms = 30000;
-	p->budget_ms = budget_ms != 0 ? budget_ms : 120000;
-	p->max_retries = max_retries != 0 ? max_retries : 5;
+	p->max_delay_ms = 60000;
+	p->budget_ms = budget_ms != 0 ? budget_ms : 300000;
+	p->max_retries = max_retries != 0 ? max_retries : 10;
 }
 
 bool
@@ -123,12 +123,16 @@ retry_after_ms(const char *value, time_t now)
 enum retry_action
 retry_decide(const struct retry_policy *p, const struct retry_input *in,
     int attempt, uint64_t spent_ms, time_t now, uint32_t random,
-    uint64_t *delay_ms)
+    uint64_t *delay_ms, enum retry_why *why)
 {
 	uint64_t	delay;
 	int64_t		after;
 	int		shift;
+	enum retry_why	dummy;
 
+	if (why == NULL)
+		why = &dummy;
+	*why = RETRY_WHY_NONE;
 	*delay_ms = 0;
 	switch (in->transport) {
 	case RETRY_TRANSPORT_OK:
@@ -146,11 +150,18 @@ retry_decide(const struct retry_policy *p, const struct retry_input *in,
 	case RETRY_TRANSPORT_FATAL:
 		return RETRY_DONE;
 	}
-	if (attempt > p->max_retries)
-		return RETRY_GIVE_UP;
-
 	after = in->transport == RETRY_TRANSPORT_OK ?
 	    retry_after_ms(in->retry_after, now) : -1;
+	/* a wait longer than the whole budget is worth no further try */
+	if (after >= 0 && spent_ms + (uint64_t)after > p->budget_ms) {
+		*why = RETRY_WHY_RETRY_AFTER;
+		*delay_ms = (uint64_t)after;
+		return RETRY_GIVE_UP;
+	}
+	if (attempt > p->max_retries) {
+		*why = RETRY_WHY_ATTEMPTS;
+		return RETRY_GIVE_UP;
+	}
 	if (after >= 0)
 		delay = (uint64_t)after;
 	else {
@@ -160,8 +171,10 @@ retry_decide(const struct retry_policy *p, const struct retry_input *in,
 			delay = p->max_delay_ms;
 		delay = delay / 2 + random % (delay / 2 + 1);
 	}
-	if (spent_ms + delay > p->budget_ms)
+	if (spent_ms + delay > p->budget_ms) {
+		*why = RETRY_WHY_BUDGET;
 		return RETRY_GIVE_UP;
+	}
 	*delay_ms = delay;
 	return RETRY_AGAIN;
 }

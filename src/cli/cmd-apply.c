@@ -45,6 +45,8 @@ cmd_apply(struct cli_globals *g, int argc, char **argv)
 		cli_error(_("usage: akswiz apply PLAN [--no-wait]"));
 		return EXIT_USAGE;
 	}
+	if (cli_readonly_refuse(g, "apply") != EXIT_OK)
+		return EXIT_PREFLIGHT;
 	err_clear(&err);
 	if (!plan_json_read_file(path, &p, &err)) {
 		session_report(&err);

@@ -16,7 +16,15 @@
 #include "cli/output.h"
 #include "cli/session.h"
 #include "common/i18n.h"
+#include "core/text.h"
 #include "core/verdict.h"
+
+/* The larger of two widths. */
+static size_t
+max_width(size_t a, size_t b)
+{
+	return a > b ? a : b;
+}
 
 /* The most severe verdict's text, or "can be attached". */
 static void
@@ -52,8 +60,8 @@ cmd_clusters(struct cli_globals *g, int argc, char **argv)
 	struct err		 err;
 	enum purpose		 purpose = PURPOSE_FASTPROD;
 	const char		*p = NULL, *hdr[6], *cells[6];
-	char			 nodes[16], vcpu[16], text[512];
-	size_t			 n = 0, k, width, name_w = 4, ver_w = 7;
+	char			 nodes[16], vcpu[16], text[512], full[512];
+	size_t			 n = 0, k, width, name_w, ver_w;
 	int			 i, r;
 
 	for (i = 1; i < argc; i++) {
@@ -128,17 +136,25 @@ cmd_clusters(struct cli_globals *g, int argc, char **argv)
 		for (k = 0; k < 6; k++)
 			hdr[k] = _(headers[k]);
 		t = output_table_new(6, hdr);
-		/* What is left of 80 columns for the verdict. */
+		/*
+		 * What is left of 80 columns for the verdict: every column
+		 * counted in display columns (the headers translated), so
+		 * that a Chinese verdict is cut between characters.
+		 */
+		name_w = text_width(hdr[0]);
+		ver_w = text_width(hdr[1]);
 		for (k = 0; k < n; k++) {
-			size_t nl = strlen(v[k].name), vl = v[k].version ?
-			    strlen(v[k].version) : 0;
+			size_t nl = text_width(v[k].name), vl =
+			    text_width(v[k].version);
 
 			if (nl > name_w)
 				name_w = nl;
 			if (vl > ver_w)
 				ver_w = vl;
 		}
-		width = name_w + ver_w + 2 * 5 + 5 + 4 + 3;
+		width = name_w + ver_w + max_width(text_width(hdr[2]), 5) +
+		    max_width(text_width(hdr[3]), 4) +
+		    max_width(text_width(hdr[4]), 3) + 5 * 2;
 		width = width < 80 - 20 ? 80 - width : 20;
 		for (k = 0; k < n; k++) {
 			snprintf(nodes, sizeof nodes, "%d", v[k].nodes);
@@ -147,11 +163,12 @@ cmd_clusters(struct cli_globals *g, int argc, char **argv)
 			else
 				vcpu[0] = '\0';
 			verdict_line(&v[k].verdicts, g->output ==
-			    OUTPUT_TABLE, text, sizeof text);
+			    OUTPUT_TABLE, full, sizeof full);
 			/* The table fits 80 columns; -o json has it all. */
-			if (g->output == OUTPUT_TABLE && width > 10 &&
-			    strlen(text) > width)
-				memcpy(text + width - 3, "...", 4);
+			if (g->output == OUTPUT_TABLE)
+				text_cut(text, sizeof text, full, width, "...");
+			else
+				snprintf(text, sizeof text, "%s", full);
 			cells[0] = v[k].name;
 			cells[1] = v[k].version;
 			cells[2] = nodes;

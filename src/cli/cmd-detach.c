@@ -104,6 +104,8 @@ cmd_detach(struct cli_globals *g, int argc, char **argv)
 		cli_error(_("usage: akswiz detach NAME [--yes]"));
 		return EXIT_USAGE;
 	}
+	if (cli_readonly_refuse(g, "detach") != EXIT_OK)
+		return EXIT_PREFLIGHT;
 	if (!yes && !isatty(0)) {
 		cli_error(_("detach needs --yes when not run on a terminal"));
 		return EXIT_USAGE;

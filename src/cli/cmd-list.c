@@ -14,6 +14,7 @@
 #include "cli/output.h"
 #include "cli/session.h"
 #include "common/i18n.h"
+#include "core/text.h"
 
 /* Fit s into width cells for the table ("..." marks a cut). */
 static const char *
@@ -21,10 +22,9 @@ cut(const char *s, size_t width, char *buf, size_t len)
 {
 	if (s == NULL)
 		return "";
-	if (strlen(s) <= width || width < 4)
+	if (width < 4)
 		return s;
-	snprintf(buf, len, "%.*s...", (int)(width - 3), s);
-	return buf;
+	return text_cut(buf, len, s, width, "...");
 }
 
 /* AKS computes only, unless all. */

@@ -4,11 +4,13 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "azure/arm.h"
 #include "cli/session.h"
 #include "common/i18n.h"
+#include "core/text.h"
 
 static const struct cli_command cli_commands[] = {
 	{ "plan", N_("build, check and export plans"), cmd_plan,
@@ -65,6 +67,20 @@ cli_command_list(FILE *fp)
 		    _(cli_commands[i].summary));
 }
 
+/* Print a message on stderr, control characters (service text) escaped. */
+static void
+cli_vprint(const char *fmt, va_list ap)
+{
+	char	*s, *safe;
+
+	if (vasprintf(&s, fmt, ap) < 0)
+		return;
+	safe = text_escape_dup(s, TEXT_KEEP_NEWLINE);
+	fputs(safe, stderr);
+	free(safe);
+	free(s);
+}
+
 void
 cli_error(const char *fmt, ...)
 {
@@ -72,7 +88,7 @@ cli_error(const char *fmt, ...)
 
 	fputs("akswiz: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_vprint(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -84,7 +100,7 @@ cli_warning(const char *fmt, ...)
 
 	fprintf(stderr, "akswiz: %s", _("warning: "));
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_vprint(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }

@@ -65,6 +65,12 @@ void		cli_error(const char *, ...)
 		    __attribute__((format(printf, 1, 2)));
 void		cli_warning(const char *, ...)
 		    __attribute__((format(printf, 1, 2)));
+/*
+ * With --readonly, refuse a command that would change something in Azure
+ * at once (nothing sent) and return EXIT_PREFLIGHT; without, EXIT_OK.
+ */
+int		cli_readonly_refuse(const struct cli_globals *,
+		    const char *command);
 /* Parse "table", "json", "tsv"; false otherwise. */
 bool		cli_output_parse(const char *, enum output_format *);
 /*

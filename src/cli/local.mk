@@ -3,6 +3,7 @@
 bin_PROGRAMS += akswiz
 akswiz_SOURCES = \
 	src/cli/main.c src/cli/cmd.c src/cli/cmd.h \
+	src/cli/readonly.c \
 	src/cli/cmd-plan.c
 akswiz_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(CURL_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
 akswiz_LDADD = $(TUI_LIB) $(AZURE_LIB) $(PLAN_LIB) libcore.a libcommon.a \

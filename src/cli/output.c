@@ -13,6 +13,7 @@
 
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/text.h"
 #include "core/verdict.h"
 
 struct output_table {
@@ -60,7 +61,7 @@ output_table_add(struct output_table *t, const char *const *cells)
 	    sizeof *t->cells);
 	for (i = 0; i < t->ncols; i++)
 		t->cells[t->nrows * t->ncols + i] =
-		    xstrdup(cells[i] != NULL ? cells[i] : "");
+		    text_escape_dup(cells[i] != NULL ? cells[i] : "", 0);
 	t->nrows++;
 }
 
@@ -68,25 +69,17 @@ output_table_add(struct output_table *t, const char *const *cells)
 size_t
 output_width(const char *s)
 {
-	size_t	 n = mbstowcs(NULL, s, 0);
-	wchar_t	*w;
-	int	 width;
-
-	if (n == (size_t)-1)
-		return strlen(s);
-	w = xcalloc(n + 1, sizeof *w);
-	mbstowcs(w, s, n + 1);
-	width = wcswidth(w, n);
-	free(w);
-	return width < 0 ? strlen(s) : (size_t)width;
+	return text_width(s);
 }
 
 /* A TSV cell: tabs and line breaks would split it, so they become spaces. */
 static void
 tsv_cell(FILE *fp, const char *s)
 {
-	for (; *s != '\0'; s++)
-		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
+	char	*safe = text_escape_dup(s, 0);
+
+	fputs(safe, fp);
+	free(safe);
 }
 
 /* One table line: cells padded to their column, the last one not. */
@@ -135,23 +128,50 @@ output_table_print(FILE *fp, enum output_format fmt,
 	free(widths);
 }
 
+/*
+ * A JSON string literal.  Control characters (C0, DEL, C1, the bidi
+ * overrides) are written as \\u escapes, so that the same value never
+ * reaches a terminal raw; bytes that are not UTF-8 become U+FFFD, so the
+ * output stays valid JSON.
+ */
 void
 output_json_string(FILE *fp, const char *s)
 {
 	const unsigned char	*p;
+	char			 one[8], esc[32];
+	size_t			 k, n;
 
 	fputc('"', fp);
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+	for (p = (const unsigned char *)s; *p != '\0'; p += k) {
+		k = 1;
 		if (*p == '"' || *p == '\\')
 			fprintf(fp, "\\%c", *p);
 		else if (*p == '\n')
 			fputs("\\n", fp);
 		else if (*p == '\t')
 			fputs("\\t", fp);
-		else if (*p < 0x20)
+		else if (*p < 0x20 || *p == 0x7f)
 			fprintf(fp, "\\u%04x", *p);
-		else
+		else if (*p < 0x80)
 			fputc(*p, fp);
+		else {
+			/* one character: kept when text_escape() keeps it */
+			n = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : 2;
+			for (k = 1; k < n && (p[k] & 0xc0) == 0x80; k++)
+				;
+			memcpy(one, p, k);
+			one[k] = '\0';
+			text_escape(esc, sizeof esc, one, 0);
+			if (strcmp(esc, one) == 0)
+				fputs(one, fp);
+			else if (strncmp(esc, "\\u", 2) == 0 &&
+			    strlen(esc) == 6)
+				fputs(esc, fp);	/* already JSON's \\u00XX */
+			else {
+				fputs("\\ufffd", fp);	/* not UTF-8 */
+				k = 1;
+			}
+		}
 	}
 	fputc('"', fp);
 }

@@ -326,6 +326,7 @@ session_open(struct session *s, const struct cli_globals *g, unsigned needs,
 {
 	struct http_config	 hc;
 	struct auth_config	 ac;
+	struct cloud_endpoints	 canon;
 	const char		*endpoint = g->endpoint, *authority =
 				    g->authority, *ca = g->ca_file;
 	json_object		*ready_root = NULL;
@@ -375,6 +376,11 @@ session_open(struct session *s, const struct cli_globals *g, unsigned needs,
 	hc.ca_file = ca;
 	hc.debug_file = g->debug ? (g->debug_file != NULL ? g->debug_file :
 	    "-") : NULL;
+	/* under everything: --readonly, and where the ARM token may go */
+	hc.readonly = g->readonly;
+	cloud_lookup(g->cloud, &canon);
+	hc.token_origins[0] = s->priv->cloud.arm_endpoint;
+	hc.token_origins[1] = canon.arm_endpoint;
 	if ((s->http = http_client_new(&hc, err)) == NULL)
 		goto out;
 	memset(&ac, 0, sizeof ac);

@@ -8,6 +8,7 @@ libcore_a_SOURCES = \
 	src/core/rules-name.c src/core/rules-sizing.c src/core/rules-vnet.c \
 	src/core/rules-tls.c src/core/rules-attach.c \
 	src/core/vmcatalogue.c src/core/vmcatalogue-data.h \
+	src/core/text.c src/core/text.h src/core/trust.c src/core/trust.h \
 	src/core/plan.h src/core/rules.h src/core/cidr.h src/core/ids.h \
 	src/core/versions.h src/core/vmcatalogue.h
 nodist_libcore_a_SOURCES = src/core/vmcatalogue-data.c
@@ -35,7 +36,8 @@ CORE_TESTS = \
 	tests/unit/core-tls-test tests/unit/core-attach-test \
 	tests/unit/core-plan-check-test tests/unit/core-vmcatalogue-test \
 	tests/unit/core-msg-test tests/unit/core-specs-test \
-	tests/unit/core-props-test
+	tests/unit/core-props-test \
+	tests/unit/core-text-test tests/unit/core-trust-test
 check_PROGRAMS += $(CORE_TESTS)
 TESTS += $(CORE_TESTS)
 UNIT_TESTS += $(CORE_TESTS)
@@ -65,6 +67,10 @@ tests_unit_core_specs_test_SOURCES = tests/unit/core-specs-test.c
 tests_unit_core_specs_test_LDADD = $(CORE_TEST_LIBS)
 tests_unit_core_props_test_SOURCES = tests/unit/core-props-test.c
 tests_unit_core_props_test_LDADD = $(CORE_TEST_LIBS)
+tests_unit_core_text_test_SOURCES = tests/unit/core-text-test.c
+tests_unit_core_text_test_LDADD = $(CORE_TEST_LIBS)
+tests_unit_core_trust_test_SOURCES = tests/unit/core-trust-test.c
+tests_unit_core_trust_test_LDADD = $(CORE_TEST_LIBS)
 
 TESTS += tests/unit/core-vmcatalogue-gen-test.sh
 EXTRA_DIST += tests/unit/core-vmcatalogue-gen-test.sh

@@ -28,11 +28,24 @@ static const struct row rows[] = {
 	{ "statusCode instead of code, nested twice",
 	  "{\"error\":{\"error\":{\"statusCode\":400,\"message\":\"bad\"}}}",
 	  400, "400: bad", ERR_SERVICE },
-	{ "policy 403 is an auth error",
+	{ "policy 403 is the service refusing, not a failed sign-in",
 	  "{\"error\":{\"code\":\"RequestDisallowedByPolicy\",\"message\":"
 	  "\"Resource 'x' was disallowed by policy.\",\"additionalInfo\":[]}}",
 	  403, "RequestDisallowedByPolicy: Resource 'x' was disallowed by "
-	  "policy.", ERR_AUTH },
+	  "policy.", ERR_SERVICE },
+	{ "403 AuthorizationFailed is a missing role, not a failed sign-in",
+	  "{\"error\":{\"code\":\"AuthorizationFailed\",\"message\":"
+	  "\"The client 'c' does not have authorization to perform action "
+	  "'Microsoft.MachineLearningServices/workspaces/computes/read'.\"}}",
+	  403, "AuthorizationFailed: The client 'c' does not have "
+	  "authorization to perform action "
+	  "'Microsoft.MachineLearningServices/workspaces/computes/read'.",
+	  ERR_SERVICE },
+	{ "401 is a sign-in Resource Manager refused",
+	  "{\"error\":{\"code\":\"InvalidAuthenticationToken\","
+	  "\"message\":\"The access token is invalid.\"}}", 401,
+	  "InvalidAuthenticationToken: The access token is invalid.",
+	  ERR_AUTH },
 	{ "not JSON", "<html>Bad gateway</html>\nmore", 502,
 	  "HTTP 502: <html>Bad gateway</html>", ERR_SERVICE },
 	{ "empty body", "", 500, "HTTP 500 with no error details",
@@ -43,6 +56,14 @@ static const struct row rows[] = {
 	  "HTTP 400: {\"error\":\"oops\"}", ERR_SERVICE },
 	{ "details not an array", "{\"error\":{\"code\":\"C\",\"message\":"
 	  "\"m\",\"details\":{}}}", 400, "C: m", ERR_SERVICE },
+	{ "terminal escapes in the message are shown, not obeyed",
+	  "{\"error\":{\"code\":\"Bad\\u001b[2J\",\"message\":"
+	  "\"\\u001b]0;title\\u0007red \\u009b31m\",\"details\":[{"
+	  "\"code\":\"In\",\"message\":\"\\u001b[1minner\"}]}}", 400,
+	  "Bad^[[2J: ^[]0;title^Gred \\u009b31m (In: ^[[1minner)",
+	  ERR_SERVICE },
+	{ "a body that is not JSON, with escapes", "\033[31mproxy says no",
+	  502, "HTTP 502: ^[[31mproxy says no", ERR_SERVICE },
 	{ "truncated JSON", "{\"error\":{\"code\":\"C\",\"mess", 400,
 	  "HTTP 400: {\"error\":{\"code\":\"C\",\"mess", ERR_SERVICE },
 };

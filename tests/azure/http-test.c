@@ -22,7 +22,7 @@
 #include "tests/slurp.h"
 
 static pthread_mutex_t	lock = PTHREAD_MUTEX_INITIALIZER;
-static int		flaky_count, always_count, create_count;
+static int		flaky_count, always_count, create_count, served;
 static char		seen_request_id[64], seen_accept[64], seen_ua[64];
 static char		seen_auth[128], seen_ctype[64];
 
@@ -90,6 +90,7 @@ handler(void *cls, struct MHD_Connection *c, const char *url,
 	copy_header(c, "User-Agent", seen_ua, sizeof seen_ua);
 	copy_header(c, "Authorization", seen_auth, sizeof seen_auth);
 	copy_header(c, "Content-Type", seen_ctype, sizeof seen_ctype);
+	served++;
 	pthread_mutex_unlock(&lock);
 
 	if (strcmp(url, "/ok") == 0)
@@ -123,6 +124,12 @@ handler(void *cls, struct MHD_Connection *c, const char *url,
 			    "Bearer error=\"invalid_token\"");
 		return reply(c, 200, "{}", NULL, NULL);
 	}
+	if (strcmp(url, "/redirect") == 0)
+		return reply(c, 302, "", "Location",
+		    "https://login.example.net/portal?next=x");
+	if (strcmp(url, "/hour") == 0)
+		return reply(c, 429, "{\"error\":{\"code\":\"TooManyRequests\","
+		    "\"message\":\"slow down\"}}", "Retry-After", "3600");
 	if (strcmp(url, "/huge") == 0) {
 		r = MHD_create_response_from_callback((uint64_t)1 << 30,
 		    64 * 1024, endless, NULL, NULL);
@@ -267,7 +274,23 @@ main(void)
 	ok(!r && err.kind == ERR_HTTP && err.retryable &&
 	    strstr(err.msg, "ServerBusy: try later") != NULL,
 	    "persistent 503: gives up with the service's words: %s", err.msg);
-	is_int(always_count, 6, "1 + 5 retries, then no more");
+	is_int(always_count, 11, "1 + 10 retries (as Azure's SDKs), then no "
+	    "more");
+	ok(strstr(err.msg, "gave up after 11 attempts") != NULL,
+	    "and says how many: %s", err.msg);
+
+	snprintf(url, sizeof url, "https://127.0.0.1:%u/hour", port);
+	r = http_call(c, &req, &rsp, &err);
+	ok(!r && rsp.attempts == 1 && strstr(err.msg, "Retry-After asked "
+	    "for 3600 s") != NULL && strstr(err.msg, "slow down") != NULL,
+	    "a Retry-After of an hour: gives up at once, saying so: %s",
+	    err.msg);
+
+	snprintf(url, sizeof url, "https://127.0.0.1:%u/redirect", port);
+	r = http_call(c, &req, &rsp, &err);
+	ok(!r && err.kind == ERR_SERVICE && err.http_status == 302 &&
+	    strstr(err.msg, "redirect to login.example.net") != NULL,
+	    "a 302 is not followed, and names where it pointed: %s", err.msg);
 
 	snprintf(url, sizeof url, "https://127.0.0.1:%u/auth", port);
 	req.auth = &ts;
@@ -328,10 +351,89 @@ main(void)
 	http_client_free(c);
 	unsetenv("SSL_CERT_FILE");
 
+	/* a read-only client: writes are refused before they are sent */
+	memset(&cfg, 0, sizeof cfg);
+	cfg.ca_file = ca;
+	cfg.readonly = true;
+	c = http_client_new(&cfg, &err);
+	ok(http_client_readonly(c), "the client says it is read-only");
+	{
+		static const struct {
+			const char	*method, *path;
+			bool		 sent;
+		} ro[] = {
+			{ "GET", "/ok", true },
+			{ "PUT", "/ok", false },
+			{ "PATCH", "/ok", false },
+			{ "DELETE", "/ok?underlyingResourceAction=Detach", false },
+			{ "POST", "/x/restart", false },
+			{ "POST", "/x/listKeys", true },
+			{ "POST", "/tenant/oauth2/v2.0/token", true },
+		};
+		int	before;
+
+		for (i = 0; i < (int)(sizeof ro / sizeof ro[0]); i++) {
+			snprintf(url, sizeof url, "https://127.0.0.1:%u%s",
+			    port, ro[i].path);
+			req.method = ro[i].method;
+			req.body = strcmp(ro[i].method, "PUT") == 0 ? "{}" :
+			    NULL;
+			req.body_len = req.body != NULL ? 2 : 0;
+			before = served;
+			err_clear(&err);
+			r = http_call(c, &req, &rsp, &err);
+			if (ro[i].sent)
+				ok(r && served == before + 1, "read-only: %s "
+				    "%s is sent", ro[i].method, ro[i].path);
+			else
+				ok(!r && served == before &&
+				    err.kind == ERR_REFUSED &&
+				    strstr(err.msg, "--readonly") != NULL,
+				    "read-only: %s %s refused unsent: %s",
+				    ro[i].method, ro[i].path, err.msg);
+		}
+		req.method = "GET";
+		req.body = NULL;
+		req.body_len = 0;
+	}
+	http_client_free(c);
+	memset(&cfg, 0, sizeof cfg);
+	ok(!http_client_readonly(NULL), "no client is not read-only");
+
+	/* the token goes to the configured endpoint and the canonical one */
+	{
+		char	origin[64];
+		int	before;
+
+		snprintf(origin, sizeof origin, "https://127.0.0.1:%u", port);
+		cfg.ca_file = ca;
+		cfg.token_origins[0] = origin;
+		cfg.token_origins[1] = "https://management.azure.com";
+		c = http_client_new(&cfg, &err);
+		req.auth = &ts;
+		snprintf(url, sizeof url, "https://127.0.0.1:%u/ok", port);
+		r = http_call(c, &req, &rsp, &err);
+		ok(r && rsp.status == 200 && strncmp(seen_auth, "Bearer ", 7)
+		    == 0, "token origins: the configured endpoint gets it");
+		snprintf(url, sizeof url, "https://localhost:%u/ok", port);
+		before = served;
+		r = http_call(c, &req, &rsp, &err);
+		snprintf(path, sizeof path, "localhost:%u", port);
+		ok(!r && err.kind == ERR_REFUSED && served == before &&
+		    strstr(err.msg, path) != NULL, "token origins: another "
+		    "name of the same server is refused unsent: %s", err.msg);
+		req.auth = NULL;
+		r = http_call(c, &req, &rsp, &err);
+		ok(r && served == before + 1, "token origins: a request "
+		    "without a token may go there");
+		http_client_free(c);
+		memset(&cfg, 0, sizeof cfg);
+	}
+
 	MHD_stop_daemon(d);
 	c = http_client_new(&cfg, &err);
 	r = http_call(c, &req, &rsp, &err);
-	ok(!r && err.kind == ERR_NETWORK && rsp.attempts == 6,
+	ok(!r && err.kind == ERR_NETWORK && rsp.attempts == 11,
 	    "refused connection retried, then: %s", err.msg);
 	http_client_free(c);
 

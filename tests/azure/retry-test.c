@@ -52,12 +52,21 @@ static const struct row rows[] = {
 	  RETRY_AGAIN, 400 },
 	{ "backoff at attempt 5", RETRY_TRANSPORT_OK, 500, NULL, false, 5,
 	  0, 0, RETRY_AGAIN, 6400 },
-	{ "max retries exhausted", RETRY_TRANSPORT_OK, 503, "1", false, 6, 0,
-	  0, RETRY_GIVE_UP, 0 },
+	{ "attempt 6 is retried (Azure's SDKs try about 10 times)",
+	  RETRY_TRANSPORT_OK, 503, "1", false, 6, 0, 0, RETRY_AGAIN, 1000 },
+	{ "attempt 10 is retried", RETRY_TRANSPORT_OK, 429, "0", false, 10, 0,
+	  0, RETRY_AGAIN, 0 },
+	{ "max retries exhausted after 11 attempts", RETRY_TRANSPORT_OK, 503,
+	  "1", false, 11, 0, 0, RETRY_GIVE_UP, 0 },
 	{ "budget would be exceeded by Retry-After", RETRY_TRANSPORT_OK, 429,
-	  "60", false, 2, 70000, 0, RETRY_GIVE_UP, 0 },
-	{ "budget just fits", RETRY_TRANSPORT_OK, 429, "60", false, 2, 60000,
+	  "60", false, 2, 250000, 0, RETRY_GIVE_UP, 0 },
+	{ "budget just fits", RETRY_TRANSPORT_OK, 429, "60", false, 2, 240000,
 	  0, RETRY_AGAIN, 60000 },
+	{ "a long Retry-After within the budget is honoured",
+	  RETRY_TRANSPORT_OK, 429, "120", false, 1, 0, 0, RETRY_AGAIN,
+	  120000 },
+	{ "backoff at attempt 7", RETRY_TRANSPORT_OK, 503, NULL, false, 7, 0,
+	  0, RETRY_AGAIN, 25600 },
 	{ "connection refused retried", RETRY_TRANSPORT_CONNECT, 0, NULL,
 	  false, 1, 0, 0, RETRY_AGAIN, 400 },
 	{ "reset after sending retried (not a create)", RETRY_TRANSPORT_SENT,
@@ -76,6 +85,34 @@ static const struct row rows[] = {
 	  NULL, true, 1, 0, 0, RETRY_AGAIN, 400 },
 };
 
+/* Give-ups and their reasons (the policy's defaults). */
+struct why_row {
+	const char		*name;
+	enum retry_transport	 transport;
+	long			 status;
+	const char		*retry_after;
+	int			 attempt;
+	uint64_t		 spent_ms;
+	enum retry_why		 why;
+	uint64_t		 asked_ms;
+};
+
+static const struct why_row whys[] = {
+	{ "attempts spent", RETRY_TRANSPORT_OK, 503, NULL, 11, 0,
+	  RETRY_WHY_ATTEMPTS, 0 },
+	{ "connection failures spent", RETRY_TRANSPORT_CONNECT, 0, NULL, 11,
+	  0, RETRY_WHY_ATTEMPTS, 0 },
+	{ "Retry-After of an hour", RETRY_TRANSPORT_OK, 429, "3600", 1, 0,
+	  RETRY_WHY_RETRY_AFTER, 3600000 },
+	{ "Retry-After past what is left", RETRY_TRANSPORT_OK, 503, "90", 3,
+	  250000, RETRY_WHY_RETRY_AFTER, 90000 },
+	{ "Retry-After as a date an hour ahead", RETRY_TRANSPORT_OK, 429,
+	  "Sun, 06 Nov 1994 09:49:37 GMT", 1, 0, RETRY_WHY_RETRY_AFTER,
+	  3600000 },
+	{ "backoff past the budget", RETRY_TRANSPORT_OK, 500, NULL, 9, 299000,
+	  RETRY_WHY_BUDGET, 0 },
+};
+
 int
 main(void)
 {
@@ -91,19 +128,46 @@ main(void)
 		    r->retry_after, r->no_retry };
 
 		a = retry_decide(&p, &in, r->attempt, r->spent_ms, NOW,
-		    r->random, &d);
+		    r->random, &d, NULL);
 		is_str(retry_action_name(a), retry_action_name(r->want),
 		    "%s: action", r->name);
 		if (r->want == RETRY_AGAIN)
 			is_int(d, r->want_delay, "%s: delay", r->name);
 	}
-	p.max_retries = 10;
 	{
 		struct retry_input in = { RETRY_TRANSPORT_OK, 500, NULL, false };
 
 		is_str(retry_action_name(retry_decide(&p, &in, 8, 0, NOW, 0,
-		    &d)), "again", "attempt 8 of 10 retried");
-		is_int(d, 15000, "backoff capped at 30 s (half fixed)");
+		    &d, NULL)), "again", "attempt 8 of 10 retried");
+		is_int(d, 30000, "backoff capped at 60 s (half fixed)");
+	}
+	for (i = 0; i < sizeof whys / sizeof whys[0]; i++) {
+		const struct why_row	*r = &whys[i];
+		struct retry_input	 in = { r->transport, r->status,
+		    r->retry_after, false };
+		enum retry_why		 why;
+
+		a = retry_decide(&p, &in, r->attempt, r->spent_ms, NOW, 0, &d,
+		    &why);
+		is_str(retry_action_name(a), "give-up", "%s: gives up",
+		    r->name);
+		is_int(why, r->why, "%s: why", r->name);
+		if (r->why == RETRY_WHY_RETRY_AFTER)
+			is_int(d, r->asked_ms, "%s: what was asked", r->name);
+	}
+	{
+		struct retry_input in = { RETRY_TRANSPORT_OK, 503, NULL, false };
+		uint64_t spent = 0;
+		int n;
+
+		/* 50% faults: the worst backoff of every retry still fits */
+		for (n = 1; retry_decide(&p, &in, n, spent, NOW, UINT32_MAX,
+		    &d, NULL) == RETRY_AGAIN; n++)
+			spent += d;
+		is_int(n, 11, "the longest backoffs: 10 retries fit the "
+		    "budget");
+		ok(spent <= 300000, "and wait at most 5 minutes in all "
+		    "(%llu ms)", (unsigned long long)spent);
 	}
 	is_int(retry_after_ms(NULL, NOW), -1, "absent Retry-After");
 	is_int(retry_after_ms("", NOW), -1, "empty Retry-After");

@@ -40,8 +40,9 @@ ok $? "the compute was looked up instead"
 sb_stop
 
 # 2b. The answer is lost and the compute cannot be looked up either:
-# nobody knows, so nothing is sent again and the journal stays open.
-sb_start --speed 2000 --faults 'PUT:*/computes/*=reset-after#1;GET:*/computes/ml-unsure=503:retry-after=0#40'
+# nobody knows, so nothing is sent again and the journal stays open
+# (60 503s: more than 5 look-ups of 11 attempts each).
+sb_start --speed 2000 --faults 'PUT:*/computes/*=reset-after#1;GET:*/computes/ml-unsure=503:retry-after=0#60'
 plan_new "$T/c.json" create --name ml-unsure --vm-size Standard_D3_v2 --agent-count 3
 az apply "$T/c.json"
 is "$rc" 5 "a create that cannot be confirmed exits 5"

@@ -7,6 +7,9 @@
 #				stdout in $T/out, stderr in $T/err, status $rc
 #   ok COND-STATUS TEXT, is GOT WANT TEXT, like FILE REGEX TEXT
 #   requests METHOD PATH-REGEX	count journal lines (sandbox journal)
+#   bad_start MODE		start tests/http/badserver MODE instead
+#				($BAD_URL, $BAD_PORT; its requests in
+#				$T/bad.log), bad_stop stops it
 #
 # Everything lives in a private directory removed at exit; the sandbox is
 # stopped with SIGTERM.  No sleeps where polling works.
@@ -17,6 +20,7 @@ AKSWIZ="$top_builddir/akswiz"
 SANDBOX="$top_builddir/akswiz-sandbox"
 T=$(mktemp -d "${TMPDIR:-/tmp}/akswiz-http.XXXXXX")
 SB_PID=
+BAD_PID=
 n=0
 failed=0
 
@@ -25,6 +29,7 @@ cleanup() {
 		kill "$SB_PID" 2>/dev/null
 		wait "$SB_PID" 2>/dev/null
 	fi
+	bad_stop
 	rm -rf "$T"
 }
 trap cleanup EXIT
@@ -106,6 +111,44 @@ sb_stop() {
 	kill "$SB_PID" 2>/dev/null
 	wait "$SB_PID" 2>/dev/null
 	SB_PID=
+}
+
+# A deliberately bad Resource Manager (tests/http/badserver), with the
+# environment of a service principal it accepts; skips without TLS.
+bad_start() {
+	rm -f "$T/bad.port" "$T/bad.log"
+	"$top_builddir/tests/http/badserver" "$1" \
+	    "$top_srcdir/tests/azure/certs/server.pem" \
+	    "$top_srcdir/tests/azure/certs/server-key.pem" "$T/bad.port" \
+	    "$T/bad.log" 2>"$T/bad.err" &
+	BAD_PID=$!
+	i=0
+	while [ ! -s "$T/bad.port" ]; do
+		if ! kill -0 "$BAD_PID" 2>/dev/null; then
+			wait "$BAD_PID"
+			[ $? -eq 77 ] && { echo "1..0 # SKIP no TLS in libmicrohttpd"; exit 0; }
+			echo "Bail out! badserver did not start"; exit 1
+		fi
+		i=$((i + 1))
+		[ $i -gt 2000 ] && { echo "Bail out! badserver not ready"; exit 1; }
+		sleep 0.01
+	done
+	BAD_PORT=$(cat "$T/bad.port")
+	BAD_URL="https://127.0.0.1:$BAD_PORT"
+	BAD_CA="$top_srcdir/tests/azure/certs/ca.pem"
+	export AZURE_TENANT_ID=t AZURE_CLIENT_ID=c AZURE_CLIENT_SECRET=s
+	export XDG_CACHE_HOME="$T/cache" XDG_STATE_HOME="$T/state"
+	export XDG_CONFIG_HOME="$T/config" HOME="$T/home" AKSWIZ_POLL_MIN_MS=20
+	unset AKSWIZ_SUBSCRIPTION AKSWIZ_RESOURCE_GROUP AKSWIZ_WORKSPACE
+	unset AKSWIZ_ENDPOINT AKSWIZ_AUTHORITY SSL_CERT_FILE REQUESTS_CA_BUNDLE
+}
+
+bad_stop() {
+	if [ -n "$BAD_PID" ]; then
+		kill "$BAD_PID" 2>/dev/null
+		wait "$BAD_PID" 2>/dev/null
+	fi
+	BAD_PID=
 }
 
 # Run akswiz against the sandbox; "az -n ARGS" leaves out the scope.

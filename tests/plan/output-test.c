@@ -29,6 +29,8 @@ test_table(void)
 	static const char *const	 r1[] = { "aks-one", "Succeeded", "ok" };
 	static const char *const	 r2[] = { "\xe9\x9b\x86\xe7\xbe\xa4", "Failed",
 	    "tab\there" };
+	static const char *const	 r3[] = { "\033[2Jevil", "\033]0;t\007",
+	    "\xc2\x9b" "1m" };
 	struct output_table		*t = output_table_new(3, hdr);
 	char				*text = NULL;
 
@@ -39,13 +41,26 @@ test_table(void)
 	is_str(text,
 	    "NAME     STATE      NOTE\n"
 	    "aks-one  Succeeded  ok\n"
-	    "\xe9\x9b\x86\xe7\xbe\xa4     Failed     tab\there\n",
-	    "table aligned by display width, last column not padded");
+	    "\xe9\x9b\x86\xe7\xbe\xa4     Failed     tab here\n",
+	    "table aligned by display width, last column not padded, a tab "
+	    "is a space");
 	free(text);
 	CAPTURE(text, output_table_print(fp, OUTPUT_TSV, t));
 	is_str(text, "aks-one\tSucceeded\tok\n"
 	    "\xe9\x9b\x86\xe7\xbe\xa4\tFailed\ttab here\n",
 	    "TSV: no header, tabs inside cells become spaces");
+	free(text);
+	output_table_free(t);
+	t = output_table_new(3, hdr);
+	output_table_add(t, r3);
+	CAPTURE(text, output_table_print(fp, OUTPUT_TABLE, t));
+	is_str(text, "NAME       STATE     NOTE\n"
+	    "^[[2Jevil  ^[]0;t^G  \\u009b1m\n",
+	    "table: control characters escaped, aligned as shown");
+	free(text);
+	CAPTURE(text, output_table_print(fp, OUTPUT_TSV, t));
+	is_str(text, "^[[2Jevil\t^[]0;t^G\t\\u009b1m\n",
+	    "TSV: control characters escaped");
 	free(text);
 	output_table_free(t);
 	is_int(output_width("\xe9\x9b\x86\xe7\xbe\xa4"), 4,
@@ -60,6 +75,12 @@ test_json(void)
 
 	CAPTURE(text, output_json_string(fp, "a\"b\\c\nd\te\x01"));
 	is_str(text, "\"a\\\"b\\\\c\\nd\\te\\u0001\"", "JSON string escaped");
+	free(text);
+	CAPTURE(text, output_json_string(fp, "\033[1m\x7f\xc2\x9b\xe2\x80\xae"
+	    "\xe9\x9b\x86\xff"));
+	is_str(text, "\"\\u001b[1m\\u007f\\u009b\\u202e\xe9\x9b\x86\\ufffd\"",
+	    "JSON: ESC, DEL, C1 and bidi as \\u escapes, Chinese kept, a "
+	    "stray byte U+FFFD");
 	free(text);
 }
 
