@@ -69,7 +69,7 @@ cluster_fqdn(const struct sb_cluster *cl, bool private_fqdn, char *buf,
 static struct json_object *
 cluster_json(struct arm_ctx *c, const struct sb_cluster *cl)
 {
-	bool old = strcmp(c->api, "2020-06-01") == 0;
+	bool old = arm_aks_old(c->api);
 	struct json_object *o = json_object_new_object();
 	struct json_object *p = json_object_new_object();
 	struct json_object *x, *a, *pw;
