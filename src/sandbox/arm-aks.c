@@ -2,7 +2,7 @@
  * The sandbox's AKS and regional read-only surfaces: managed clusters
  * (get, list by subscription and group, listClusterUserCredential and
  * listClusterAdminCredential), Kubernetes versions (kubernetesVersions,
- * with "values", and the legacy orchestrators list, only at 2019-08-01),
+ * with "values", and the legacy orchestrators list, to 2019-08-01),
  * Microsoft.Compute VM sizes, usages and resource SKUs, and the ML
  * service's own vmSizes, usages and quotas (azure-api.md §1.6, §3, §4).
  * Regions and their sizes and versions come from the world; sizes' cores

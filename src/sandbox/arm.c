@@ -1,8 +1,8 @@
 /*
  * Resource Manager in the sandbox: routing (paths compared
  * case-insensitively, as ARM does), the bearer check, api-version per
- * resource type (missing or unknown: ARM's 400s, listing the supported
- * versions), subscription and group lookup (404 SubscriptionNotFound,
+ * resource type (data/api-versions.tsv; missing or unknown: ARM's 400s,
+ * listing the supported versions), subscription and group lookup (404 SubscriptionNotFound,
  * ResourceGroupNotFound), the headers ARM adds to every answer, and the
  * small read-only resources: subscriptions, resource groups, locations,
  * ML workspaces.
