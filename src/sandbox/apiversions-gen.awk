@@ -1,8 +1,11 @@
 # Turn data/api-versions.tsv (comments removed, sorted) into the C table
-# of src/sandbox/apiversions-data.c.  A malformed line stops the build
-# with the line and the reason, so a typo in the data cannot ship.
+# of src/sandbox/apiversions-data.c (loaded after src/common/tsv-table.awk).
+# A malformed line stops the build with the line and the reason, so a typo
+# in the data cannot ship.
 BEGIN {
 	FS = "\t"
+	TSV_NAME = "api-versions.tsv"
+	TSV_EMPTY = "versions"
 	n = 0
 	print "/* Generated from data/api-versions.tsv by"
 	print " * src/sandbox/apiversions-gen.awk; do not edit. */"
@@ -15,15 +18,8 @@ BEGIN {
 	print "{"
 	print "\tstatic const struct sb_api_version v[] = {"
 }
-function fail(why) {
-	printf "api-versions.tsv: %s: %s\n", why, $0 > "/dev/stderr"
-	failed = 1
-	exit 1
-}
-/^[ \t]*$/ { next }
 {
-	if (NF != 3)
-		fail("expected 3 tab-separated fields, found " NF)
+	tsv_fields(3)
 	if ($1 !~ /^Microsoft\.[A-Za-z]+\/[A-Za-z\/]+$/)
 		fail("bad resource type")
 	if ($2 !~ /^[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9](-preview)?$/)
@@ -36,16 +32,4 @@ function fail(why) {
 	printf "\t\t{ \"%s\", \"%s\", \"%s\" },\n", $1, $2, $3
 	n++
 }
-END {
-	if (failed)
-		exit 1
-	if (n == 0) {
-		print "api-versions.tsv: no versions" > "/dev/stderr"
-		exit 1
-	}
-	print "\t};"
-	print ""
-	print "\t*n = sizeof v / sizeof v[0];"
-	print "\treturn v;"
-	print "}"
-}
+END { tsv_close("v") }
