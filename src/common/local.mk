@@ -9,6 +9,8 @@ libcommon_a_SOURCES = \
 	src/common/i18n.h \
 	src/common/xalloc.c src/common/xalloc.h
 libcommon_a_CFLAGS = $(AM_CFLAGS) $(OPENSSL_CFLAGS)
+# The awk the build's data-to-C generators share.
+EXTRA_DIST += src/common/tsv-table.awk
 
 check_PROGRAMS += tests/unit/common-base64-test
 TESTS += tests/unit/common-base64-test

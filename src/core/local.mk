@@ -19,10 +19,11 @@ BUILT_SOURCES += src/core/vmcatalogue-data.c
 CLEANFILES += src/core/vmcatalogue-data.c
 EXTRA_DIST += src/core/vmcatalogue-gen.awk
 src/core/vmcatalogue-data.c: $(top_srcdir)/data/vm-sizes.tsv \
-    $(top_srcdir)/src/core/vmcatalogue-gen.awk
+    $(top_srcdir)/src/core/vmcatalogue-gen.awk $(top_srcdir)/src/common/tsv-table.awk
 	$(AM_V_GEN)$(MKDIR_P) src/core && \
 	grep -v '^#' $(top_srcdir)/data/vm-sizes.tsv | LC_ALL=C sort | \
-	    $(AWK) -f $(top_srcdir)/src/core/vmcatalogue-gen.awk >$@-t && \
+	    $(AWK) -f $(top_srcdir)/src/common/tsv-table.awk \
+	    -f $(top_srcdir)/src/core/vmcatalogue-gen.awk >$@-t && \
 	    mv -f $@-t $@
 
 # Unit tests: each links only libcore and libcommon.

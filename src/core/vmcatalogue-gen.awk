@@ -1,8 +1,11 @@
 # Turn data/vm-sizes.tsv (sorted by name, comments removed) into the C
-# table of src/core/vmcatalogue-data.c.  A malformed line stops the build
-# with the line and the reason, so a typo in the data cannot ship.
+# table of src/core/vmcatalogue-data.c (loaded after
+# src/common/tsv-table.awk).  A malformed line stops the build with the
+# line and the reason, so a typo in the data cannot ship.
 BEGIN {
 	FS = "\t"
+	TSV_NAME = "vm-sizes.tsv"
+	TSV_EMPTY = "sizes"
 	n = 0
 	print "/* Generated from data/vm-sizes.tsv by src/core/vmcatalogue-gen.awk;"
 	print " * do not edit. */"
@@ -15,15 +18,8 @@ BEGIN {
 	print "{"
 	print "\tstatic const struct vm_size sizes[] = {"
 }
-function fail(why) {
-	printf "vm-sizes.tsv: %s: %s\n", why, $0 > "/dev/stderr"
-	failed = 1
-	exit 1
-}
-/^[ \t]*$/ { next }
 {
-	if (NF != 6)
-		fail("expected 6 tab-separated fields, found " NF)
+	tsv_fields(6)
 	if ($1 !~ /^Standard_[A-Za-z0-9_]+$/)
 		fail("bad size name")
 	if ($1 in seen)
@@ -43,16 +39,4 @@ function fail(why) {
 	    ($3 ~ /\./ ? $3 : $3 ".0"), $4, $5, ($6 == "1" ? "true" : "false")
 	n++
 }
-END {
-	if (failed)
-		exit 1
-	if (n == 0) {
-		print "vm-sizes.tsv: no sizes" > "/dev/stderr"
-		exit 1
-	}
-	print "\t};"
-	print ""
-	print "\t*n = sizeof sizes / sizeof sizes[0];"
-	print "\treturn sizes;"
-	print "}"
-}
+END { tsv_close("sizes") }

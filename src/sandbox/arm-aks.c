@@ -2,7 +2,7 @@
  * The sandbox's AKS and regional read-only surfaces: managed clusters
  * (get, list by subscription and group, listClusterUserCredential and
  * listClusterAdminCredential), Kubernetes versions (kubernetesVersions,
- * with "values", and the legacy orchestrators list, only at 2019-08-01),
+ * with "values", and the legacy orchestrators list, to 2019-08-01),
  * Microsoft.Compute VM sizes, usages and resource SKUs, and the ML
  * service's own vmSizes, usages and quotas (azure-api.md §1.6, §3, §4).
  * Regions and their sizes and versions come from the world; sizes' cores
@@ -51,9 +51,12 @@ value_reply(struct arm_ctx *c, const char *key, struct json_object *a)
 	arm_json(c, 200, o);
 }
 
-/* The cluster's API server FQDN (public or private). */
+/*
+ * The cluster's API server FQDN: infix "" (public), "privatelink." or
+ * "portal." (the name the Azure portal reaches it through).
+ */
 static void
-cluster_fqdn(const struct sb_cluster *cl, bool private_fqdn, char *buf,
+cluster_fqdn(const struct sb_cluster *cl, const char *infix, char *buf,
     size_t len)
 {
 	unsigned h = 5381;
@@ -62,14 +65,69 @@ cluster_fqdn(const struct sb_cluster *cl, bool private_fqdn, char *buf,
 	for (s = cl->name; *s != '\0'; s++)
 		h = h * 33u + (unsigned char)*s;
 	snprintf(buf, len, "%s-%08x.%shcp.%s.azmk8s.io", cl->dns_prefix, h,
-	    private_fqdn ? "privatelink." : "", cl->location);
+	    infix, cl->location);
+}
+
+/* A stable GUID-shaped id of the cluster for what (an identity, an eTag). */
+static void
+cluster_guid(const struct sb_cluster *cl, const char *what, char *buf,
+    size_t len)
+{
+	unsigned h1 = 5381, h2 = 2166136261u;
+	const char *parts[5] = { cl->sub, cl->group, cl->name, what, NULL };
+	const char *s;
+	int i;
+
+	for (i = 0; parts[i] != NULL; i++)
+		for (s = parts[i]; *s != '\0'; s++) {
+			h1 = h1 * 33u + (unsigned char)*s;
+			h2 = (h2 ^ (unsigned char)*s) * 16777619u;
+		}
+	snprintf(buf, len, "%08x-%04x-4%03x-a%03x-%08x%04x", h1, h2 >> 16,
+	    h2 & 0xfffu, (h1 >> 20) & 0xfffu, h2 ^ h1, h1 & 0xffffu);
+}
+
+/*
+ * What real AKS always returns and clients read (az aks list reads
+ * servicePrincipalProfile; the SDKs identity and identityProfile): a
+ * cluster with a system-assigned identity shows clientId "msi".
+ */
+static void
+cluster_identity(struct arm_ctx *c, const struct sb_cluster *cl,
+    struct json_object *o, struct json_object *p)
+{
+	struct json_object *x, *k, *ip;
+	char buf[SB_TEXT * 4], g[48];
+
+	x = json_object_new_object();
+	set_str(x, "clientId", "msi");
+	json_object_object_add(p, "servicePrincipalProfile", x);
+	x = json_object_new_object();
+	cluster_guid(cl, "principal", g, sizeof g);
+	set_str(x, "principalId", g);
+	set_str(x, "tenantId", c->w->tenant);
+	set_str(x, "type", "SystemAssigned");
+	json_object_object_add(o, "identity", x);
+	k = json_object_new_object();
+	snprintf(buf, sizeof buf, "/subscriptions/%s/resourcegroups/"
+	    "MC_%s_%s_%s/providers/Microsoft.ManagedIdentity/"
+	    "userAssignedIdentities/%s-agentpool", cl->sub, cl->group,
+	    cl->name, cl->location, cl->name);
+	set_str(k, "resourceId", buf);
+	cluster_guid(cl, "kubelet-client", g, sizeof g);
+	set_str(k, "clientId", g);
+	cluster_guid(cl, "kubelet-object", g, sizeof g);
+	set_str(k, "objectId", g);
+	ip = json_object_new_object();
+	json_object_object_add(ip, "kubeletidentity", k);
+	json_object_object_add(p, "identityProfile", ip);
 }
 
 /* A ManagedCluster as 2024-09-01 (or, old, 2020-06-01) shows it. */
 static struct json_object *
 cluster_json(struct arm_ctx *c, const struct sb_cluster *cl)
 {
-	bool old = strcmp(c->api, "2020-06-01") == 0;
+	bool old = arm_aks_old(c->api);
 	struct json_object *o = json_object_new_object();
 	struct json_object *p = json_object_new_object();
 	struct json_object *x, *a, *pw;
@@ -82,11 +140,21 @@ cluster_json(struct arm_ctx *c, const struct sb_cluster *cl)
 	set_str(o, "name", cl->name);
 	json_object_object_add(o, "tags", json_object_new_object());
 	set_str(o, "type", "Microsoft.ContainerService/ManagedClusters");
+	if (!old) {
+		/* Changes with what the sandbox changes of the cluster. */
+		char tag[SB_TEXT], g[48];
+
+		snprintf(tag, sizeof tag, "%s/%s/%s/%d", cl->state, cl->power,
+		    cl->version, cl->npools > 0 ? cl->pools[0].count : 0);
+		cluster_guid(cl, tag, g, sizeof g);
+		set_str(o, "eTag", g);
+	}
 	x = json_object_new_object();
 	set_str(x, "name", "Base");
 	set_str(x, "tier", cl->tier);
 	json_object_object_add(o, "sku", x);
 	set_str(p, "provisioningState", cl->state);
+	set_int(p, "maxAgentPools", 100);
 	if (!old) {
 		pw = json_object_new_object();
 		set_str(pw, "code", cl->power);
@@ -97,11 +165,13 @@ cluster_json(struct arm_ctx *c, const struct sb_cluster *cl)
 		set_str(p, "currentKubernetesVersion", cl->version);
 	set_str(p, "dnsPrefix", cl->dns_prefix);
 	if (cl->private_cluster) {
-		cluster_fqdn(cl, true, buf, sizeof buf);
+		cluster_fqdn(cl, "privatelink.", buf, sizeof buf);
 		set_str(p, "privateFQDN", buf);
 	} else {
-		cluster_fqdn(cl, false, buf, sizeof buf);
+		cluster_fqdn(cl, "", buf, sizeof buf);
 		set_str(p, "fqdn", buf);
+		cluster_fqdn(cl, "portal.", buf, sizeof buf);
+		set_str(p, "azurePortalFQDN", buf);
 	}
 	snprintf(buf, sizeof buf, "MC_%s_%s_%s", cl->group, cl->name,
 	    cl->location);
@@ -111,12 +181,15 @@ cluster_json(struct arm_ctx *c, const struct sb_cluster *cl)
 		set_str(p, "publicNetworkAccess", "Enabled");
 	}
 	set_bool(p, "enableRBAC", true);
+	cluster_identity(c, cl, o, p);
 	a = json_object_new_array();
 	for (i = 0; i < cl->npools; i++) {
 		x = json_object_new_object();
 		set_str(x, "name", cl->pools[i].name);
 		set_int(x, "count", cl->pools[i].count);
 		set_str(x, "vmSize", cl->pools[i].vm_size);
+		set_int(x, "osDiskSizeGB", 128);
+		set_int(x, "maxPods", 110);
 		set_str(x, "mode", cl->pools[i].mode);
 		set_str(x, "osType", "Linux");
 		set_str(x, "type", "VirtualMachineScaleSets");

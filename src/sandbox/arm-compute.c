@@ -460,6 +460,25 @@ bad_request_error(const char *detail)
 	return e;
 }
 
+/*
+ * An operation's error carries the HTTP status of its code, as the
+ * service reports it (azure-api.md §8.8): 403 for a policy denial, 500
+ * for the service's own failure, 400 otherwise.  e is returned.
+ */
+static struct json_object *
+with_status_code(struct json_object *e)
+{
+	const char *code = jstr(e, "code");
+
+	if (e == NULL || json_object_object_get(e, "statusCode") != NULL)
+		return e;
+	json_object_object_add(e, "statusCode", json_object_new_int(
+	    code != NULL && strcmp(code, "RequestDisallowedByPolicy") == 0 ?
+	    403 : code != NULL && strcmp(code, "InternalServerError") == 0 ?
+	    500 : 400));
+	return e;
+}
+
 /* RequestDisallowedByPolicy, as Azure Policy denies (§8.9). */
 static struct json_object *
 policy_error(struct arm_ctx *c, const struct sb_group *g, const char *sub)
@@ -536,6 +555,62 @@ shallow(struct json_object *src, const char *skip)
 }
 
 /*
+ * The members 2020-era versions define (ML 2020-06-01 swagger: Compute,
+ * AKS.properties, SslConfiguration, AksNetworkingConfiguration); later
+ * members (disableLocalAuth, clusterPurpose, loadBalancerType, ...) are
+ * not in their shape.
+ */
+static const char *const old_compute_keys[] = {
+	"computeType", "computeLocation", "provisioningState", "description",
+	"createdOn", "modifiedOn", "resourceId", "provisioningErrors",
+	"isAttachedCompute", "properties", NULL
+};
+static const char *const old_aks_keys[] = {
+	"clusterFqdn", "systemServices", "agentCount", "agentVMSize",
+	"sslConfiguration", "aksNetworkingConfiguration", NULL
+};
+static const char *const old_ssl_keys[] = {
+	"status", "cert", "key", "cname", NULL
+};
+static const char *const old_net_keys[] = {
+	"subnetId", "serviceCidr", "dnsServiceIP", "dockerBridgeCidr", NULL
+};
+
+/* o (a copy) without the members keys does not name. */
+static void
+keep_only(struct json_object *o, const char *const *keys)
+{
+	const char *drop[64];
+	size_t n = 0, i;
+
+	if (o == NULL || !json_object_is_type(o, json_type_object))
+		return;
+	json_object_object_foreach(o, k, v) {
+		(void)v;
+		for (i = 0; keys[i] != NULL && strcmp(keys[i], k) != 0; i++)
+			;
+		if (keys[i] == NULL && n < sizeof drop / sizeof drop[0])
+			drop[n++] = k;
+	}
+	for (i = 0; i < n; i++)
+		json_object_object_del(o, drop[i]);
+}
+
+/* pp's member key, copied one level and cut to keys (2020 shapes). */
+static void
+keep_only_in(struct json_object *pp, const char *key,
+    const char *const *keys)
+{
+	struct json_object *v = json_object_object_get(pp, key), *cp;
+
+	if (v == NULL || !json_object_is_type(v, json_type_object))
+		return;
+	cp = shallow(v, NULL);
+	keep_only(cp, keys);
+	json_object_object_add(pp, key, cp);
+}
+
+/*
  * A compute in the shape of the api-version asked for.  Members are
  * shared with the stored resource (a list page renders many), so only
  * the copied levels are changed.
@@ -567,12 +642,20 @@ render(struct arm_ctx *c, const struct sb_compute *cp)
 			    "agentVmSize")));
 			json_object_object_del(pp, "agentVmSize");
 		}
+		if (arm_ml_old(c->api)) {
+			keep_only(pp, old_aks_keys);
+			keep_only_in(pp, "sslConfiguration", old_ssl_keys);
+			keep_only_in(pp, "aksNetworkingConfiguration",
+			    old_net_keys);
+		}
 		json_object_object_add(p, "properties", pp);
 	}
 	if (arm_ml_old(c->api)) {
 		struct json_object *pe = json_object_object_get(p,
 		    "provisioningErrors"), *a;
 		size_t i;
+
+		keep_only(p, old_compute_keys);
 
 		if (pe != NULL && json_object_is_type(pe, json_type_array)) {
 			a = json_object_new_array();
@@ -754,7 +837,7 @@ accepted(struct arm_ctx *c, size_t idx, enum sb_op_kind kind,
 	    faults_operation_fails(c->sb->faults, c->w->computes[idx].name,
 	    code, sizeof code, msg, sizeof msg))
 		fail = arm_err_new(code, "%s", msg);
-	op->fail = fail;
+	op->fail = with_status_code(fail);
 	op->update = update;
 	lro_headers(c, op, false);
 	arm_json(c, status, render(c, &c->w->computes[idx]));

@@ -1,8 +1,8 @@
 /*
  * Resource Manager in the sandbox: routing (paths compared
  * case-insensitively, as ARM does), the bearer check, api-version per
- * resource type (missing or unknown: ARM's 400s, listing the supported
- * versions), subscription and group lookup (404 SubscriptionNotFound,
+ * resource type (data/api-versions.tsv; missing or unknown: ARM's 400s,
+ * listing the supported versions), subscription and group lookup (404 SubscriptionNotFound,
  * ResourceGroupNotFound), the headers ARM adds to every answer, and the
  * small read-only resources: subscriptions, resource groups, locations,
  * ML workspaces.
@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "sandbox/arm.h"
+#include "sandbox/apiversions.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -26,20 +27,15 @@
 #include "common/clock.h"
 #include "common/xalloc.h"
 
-static const char *const v_subs[] = { "2022-12-01", "2020-01-01", NULL };
-static const char *const v_groups[] = { "2021-04-01", "2020-06-01", NULL };
-static const char *const v_ml[] = {
-	"2018-11-19", "2019-05-01", "2019-06-01", "2019-11-01", "2020-01-01",
-	"2020-03-01", "2020-04-01", "2020-06-01", "2020-08-01", "2021-01-01",
-	"2021-04-01", "2021-07-01", "2022-05-01", "2022-10-01", "2023-04-01",
-	"2023-10-01", "2024-04-01", "2024-10-01", "2025-04-01", "2025-06-01",
-	"2025-09-01", "2025-12-01", NULL
-};
-static const char *const v_aks[] = { "2024-09-01", "2020-06-01", NULL };
-static const char *const v_aks_versions[] = { "2024-09-01", NULL };
-static const char *const v_orchestrators[] = { "2019-08-01", NULL };
-static const char *const v_compute[] = { "2024-07-01", "2020-06-01", NULL };
-static const char *const v_skus[] = { "2021-07-01", "2019-04-01", NULL };
+/* The table keys (data/api-versions.tsv) of the routes' api-versions. */
+#define V_SUBS		"Microsoft.Resources/subscriptions"
+#define V_GROUPS	"Microsoft.Resources/resourceGroups"
+#define V_ML		"Microsoft.MachineLearningServices/workspaces"
+#define V_AKS		"Microsoft.ContainerService/managedClusters"
+#define V_AKS_VERSIONS	"Microsoft.ContainerService/locations/kubernetesVersions"
+#define V_ORCH		"Microsoft.ContainerService/locations/orchestrators"
+#define V_COMPUTE	"Microsoft.Compute/locations"
+#define V_SKUS		"Microsoft.Compute/skus"
 
 enum route {
 	R_NONE,
@@ -54,7 +50,14 @@ enum route {
 bool
 arm_ml_old(const char *api)
 {
-	return api != NULL && strcmp(api, "2021-01-01") <= 0;
+	return apiv_era(V_ML, api, "2020");
+}
+
+/* Whether the api-version is one of the 2020-era AKS shapes. */
+bool
+arm_aks_old(const char *api)
+{
+	return apiv_era(V_AKS, api, "2020");
 }
 
 /* Answer status with o (taken) as the body. */
@@ -194,13 +197,16 @@ eq(const char *a, const char *b)
 	return a != NULL && strcasecmp(a, b) == 0;
 }
 
-/* Check api-version against the type's list; false with the 400 sent. */
+/*
+ * Check api-version against the versions of the table's type vtype
+ * (type is what the error names); false with the 400 sent.
+ */
 static bool
-check_api(struct arm_ctx *c, const char *const *versions, const char *type)
+check_api(struct arm_ctx *c, const char *vtype, const char *type)
 {
 	const char *v = sb_req_query(c->req, "api-version");
-	char list[1024] = "";
-	size_t i;
+	const struct sb_api_version *e;
+	char list[4096];
 
 	if (v == NULL || *v == '\0') {
 		sb_resp_arm_error(c->resp, 400, "MissingApiVersionParameter",
@@ -208,18 +214,11 @@ check_api(struct arm_ctx *c, const char *const *versions, const char *type)
 		    "required for all requests.");
 		return false;
 	}
-	for (i = 0; versions[i] != NULL; i++)
-		if (strcmp(v, versions[i]) == 0) {
-			c->api = versions[i];
-			return true;
-		}
-	for (i = 0; versions[i] != NULL; i++) {
-		if (i > 0)
-			strlcpy_ok(list + strlen(list), ", ",
-			    sizeof list - strlen(list));
-		strlcpy_ok(list + strlen(list), versions[i],
-		    sizeof list - strlen(list));
+	if ((e = apiv_find(vtype, v)) != NULL) {
+		c->api = e->version;
+		return true;
 	}
+	apiv_list(vtype, list, sizeof list);
 	sb_resp_arm_error(c->resp, 400, "InvalidApiVersionParameter",
 	    "The api-version '%.64s' is invalid. The supported versions are "
 	    "'%s' for resource type '%s'.", v, list, type);
@@ -230,6 +229,8 @@ check_api(struct arm_ctx *c, const char *const *versions, const char *type)
 static struct json_object *
 sub_json(struct arm_ctx *c, const struct sb_subscription *s)
 {
+	/* Before 2019-06-01: no tenantId, managedByTenants or tags. */
+	bool old = apiv_era(V_SUBS, c->api, "2016");
 	struct json_object *o = json_object_new_object();
 	struct json_object *p = json_object_new_object();
 	struct json_object *m = json_object_new_array();
@@ -240,11 +241,15 @@ sub_json(struct arm_ctx *c, const struct sb_subscription *s)
 	json_object_object_add(o, "id", json_object_new_string(id));
 	json_object_object_add(o, "authorizationSource",
 	    json_object_new_string("RoleBased"));
-	json_object_object_add(o, "managedByTenants", m);
+	if (!old)
+		json_object_object_add(o, "managedByTenants", m);
+	else
+		json_object_put(m);
 	json_object_object_add(o, "subscriptionId",
 	    json_object_new_string(s->id));
-	json_object_object_add(o, "tenantId",
-	    json_object_new_string(c->w->tenant));
+	if (!old)
+		json_object_object_add(o, "tenantId",
+		    json_object_new_string(c->w->tenant));
 	json_object_object_add(o, "displayName",
 	    json_object_new_string(s->display));
 	json_object_object_add(o, "state", json_object_new_string(s->state));
@@ -255,7 +260,10 @@ sub_json(struct arm_ctx *c, const struct sb_subscription *s)
 	json_object_object_add(p, "spendingLimit",
 	    json_object_new_string("Off"));
 	json_object_object_add(o, "subscriptionPolicies", p);
-	json_object_object_add(o, "tags", t);
+	if (!old)
+		json_object_object_add(o, "tags", t);
+	else
+		json_object_put(t);
 	return o;
 }
 
@@ -448,7 +456,7 @@ serve_workspaces(struct arm_ctx *c, enum route r)
 /* Work out the route from the path segments. */
 static enum route
 route_of(struct arm_ctx *c, char **p, int n, const char **sub,
-    const char **group, const char *const **versions, const char **type)
+    const char **group, const char **vtype, const char **type)
 {
 	int i = 2, r;
 	const char *ns;
@@ -458,7 +466,7 @@ route_of(struct arm_ctx *c, char **p, int n, const char **sub,
 	if (n < 1 || !eq(p[0], "subscriptions"))
 		return R_NONE;
 	*type = "Microsoft.Resources/subscriptions";
-	*versions = v_subs;
+	*vtype = V_SUBS;
 	if (n == 1)
 		return R_SUBS;
 	*sub = p[1];
@@ -466,7 +474,7 @@ route_of(struct arm_ctx *c, char **p, int n, const char **sub,
 		return R_SUB;
 	if (eq(p[2], "resourcegroups")) {
 		*type = "Microsoft.Resources/resourceGroups";
-		*versions = v_groups;
+		*vtype = V_GROUPS;
 		if (n == 3)
 			return R_GROUPS;
 		*group = p[3];
@@ -484,7 +492,7 @@ route_of(struct arm_ctx *c, char **p, int n, const char **sub,
 		c->seg[i] = rest[i];
 	c->nseg = r;
 	if (eq(ns, "Microsoft.MachineLearningServices")) {
-		*versions = v_ml;
+		*vtype = V_ML;
 		*type = "Microsoft.MachineLearningServices/workspaces";
 		if (eq(rest[0], "workspaces") && r > 1 && *group == NULL)
 			return R_NONE;
@@ -508,19 +516,19 @@ route_of(struct arm_ctx *c, char **p, int n, const char **sub,
 		return R_NONE;
 	}
 	if (eq(ns, "Microsoft.ContainerService")) {
-		*versions = v_aks;
+		*vtype = V_AKS;
 		*type = "Microsoft.ContainerService/managedClusters";
 		if (eq(rest[0], "managedClusters") && r <= 3)
 			return R_CLUSTERS;
 		if (*group == NULL && eq(rest[0], "locations") && r == 3) {
 			if (eq(rest[2], "kubernetesVersions")) {
-				*versions = v_aks_versions;
+				*vtype = V_AKS_VERSIONS;
 				*type = "Microsoft.ContainerService/locations/"
 				    "kubernetesVersions";
 				return R_AKS_VERSIONS;
 			}
 			if (eq(rest[2], "orchestrators")) {
-				*versions = v_orchestrators;
+				*vtype = V_ORCH;
 				*type = "Microsoft.ContainerService/locations/"
 				    "orchestrators";
 				return R_AKS_ORCH;
@@ -529,13 +537,13 @@ route_of(struct arm_ctx *c, char **p, int n, const char **sub,
 		return R_NONE;
 	}
 	if (eq(ns, "Microsoft.Compute") && *group == NULL) {
-		*versions = v_compute;
+		*vtype = V_COMPUTE;
 		*type = "Microsoft.Compute/locations";
 		if (eq(rest[0], "locations") && r == 3 &&
 		    (eq(rest[2], "vmSizes") || eq(rest[2], "usages")))
 			return R_COMPUTE_LOCATION;
 		if (eq(rest[0], "skus") && r == 1) {
-			*versions = v_skus;
+			*vtype = V_SKUS;
 			*type = "Microsoft.Compute/skus";
 			return R_SKUS;
 		}
@@ -550,7 +558,7 @@ arm_route(struct sandbox *sb, const struct sb_request *req,
 {
 	struct arm_ctx c;
 	char *path, *save, *tok, *p[32];
-	const char *const *versions = v_subs;
+	const char *vtype = V_SUBS;
 	const char *sub, *group, *type = "";
 	enum route r;
 	int n = 0;
@@ -571,14 +579,14 @@ arm_route(struct sandbox *sb, const struct sb_request *req,
 	    tok = strtok_r(NULL, "/", &save))
 		p[n++] = tok;
 	r = n >= 32 ? R_NONE :
-	    route_of(&c, p, n, &sub, &group, &versions, &type);
+	    route_of(&c, p, n, &sub, &group, &vtype, &type);
 	if (r == R_NONE) {
 		sb_resp_arm_error(resp, 404, "InvalidResourceType",
 		    "The resource type could not be found for path '%.200s'.",
 		    req->path);
 		goto out;
 	}
-	if (!check_api(&c, versions, type))
+	if (!check_api(&c, vtype, type))
 		goto out;
 	if (r != R_SUBS && (c.sub = world_sub(c.w, sub)) == NULL) {
 		sb_resp_arm_error(resp, 404, "SubscriptionNotFound",

@@ -46,6 +46,8 @@ void	arm_url(struct arm_ctx *, char *, size_t, const char *fmt, ...)
 	    __attribute__((format(printf, 4, 5)));
 /* Whether the api-version is one of the old (2020-era) ML shapes. */
 bool	arm_ml_old(const char *api);
+/* Whether the api-version is one of the 2020-era AKS cluster shapes. */
+bool	arm_aks_old(const char *api);
 
 /* arm-compute.c: .../workspaces/{ws}/computes... and operations. */
 void	arm_computes(struct arm_ctx *, struct sb_workspace *);

@@ -2,6 +2,7 @@
 # src/core/vmcatalogue-gen.awk: a malformed line of data/vm-sizes.tsv stops
 # the build with the reason; a good one becomes the expected table row.
 gen="$top_srcdir/src/core/vmcatalogue-gen.awk"
+lib="$top_srcdir/src/common/tsv-table.awk"	# loaded first, as the build does
 awk=${AWK:-awk}
 tmp=${TMPDIR:-/tmp}/core-vmgen.$$
 mkdir "$tmp" || exit 1
@@ -15,7 +16,7 @@ refuse() {
 	shift
 	n=$((n + 1))
 	printf '%s\n' "$@" >"$tmp/in"
-	if $awk -f "$gen" <"$tmp/in" >"$tmp/out" 2>"$tmp/err"; then
+	if $awk -f "$lib" -f "$gen" <"$tmp/in" >"$tmp/out" 2>"$tmp/err"; then
 		echo "not ok $n - refuses: $why (accepted)"
 	elif grep -q -F "$why" "$tmp/err"; then
 		echo "ok $n - refuses: $why"
@@ -51,7 +52,7 @@ refuse "no sizes" ""
 n=$((n + 1))
 printf '%s\n' "$good" "Standard_D1_v2${T}1${T}3.5${T}standardDv2Family${T}0${T}0" \
     "Standard_PB6s${T}6${T}112${T}standardPBSFamily${T}0${T}1" |
-    $awk -f "$gen" >"$tmp/out" 2>"$tmp/err"
+    $awk -f "$lib" -f "$gen" >"$tmp/out" 2>"$tmp/err"
 if grep -q -F '{ "Standard_D3_v2", 4, 14.0, "standardDv2Family", 0, false },' "$tmp/out" &&
     grep -q -F '{ "Standard_D1_v2", 1, 3.5, "standardDv2Family", 0, false },' "$tmp/out" &&
     grep -q -F '{ "Standard_PB6s", 6, 112.0, "standardPBSFamily", 0, true },' "$tmp/out"; then
@@ -64,7 +65,7 @@ fi
 # The shipped data passes (as the build runs it: comments out, sorted).
 n=$((n + 1))
 if grep -v '^#' "$top_srcdir/data/vm-sizes.tsv" | LC_ALL=C sort |
-    $awk -f "$gen" >"$tmp/out" 2>"$tmp/err"; then
+    $awk -f "$lib" -f "$gen" >"$tmp/out" 2>"$tmp/err"; then
 	echo "ok $n - data/vm-sizes.tsv is well-formed"
 else
 	echo "not ok $n - data/vm-sizes.tsv is well-formed"
