@@ -226,8 +226,8 @@ tui_draw(struct tui *t)
 
 	werase(stdscr);
 	if (display_too_small()) {
-		msg = _("The terminal is too small: akswiz needs at least 80 "
-		    "columns and 24 lines.");
+		msg = _("The terminal is too small: akswiz needs at least 60 "
+		    "columns and 20 lines.");
 		y = LINES / 2 - 1;
 		display_wrap(stdscr, y < 0 ? 0 : y, 0, COLS, LINES, msg,
 		    A_BOLD);
