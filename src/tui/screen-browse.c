@@ -37,6 +37,7 @@
 
 #define BROWSE_REFRESH_MS	5000	/* while a compute is transitional */
 #define BROWSE_VERSIONS_BATCH	6	/* clusters asked per versions job */
+#define BROWSE_PANEL_ROWS	120	/* the tallest help or confirmation */
 
 enum browse_mode {
 	BROWSE_LIST,		/* the list (and the detail when open) */
@@ -143,6 +144,8 @@ struct browse {
 	struct widget_form	 lb_form;	/* subnet, certificate, key */
 	struct plan		 finish;	/* BROWSE_FINISH: the update */
 	int			 list_height;	/* rows of the last draw */
+	int			 panel_scroll;	/* help, confirmations */
+	bool			 panel_more;	/* taller than the screen */
 };
 
 static const enum request browse_keys[] = {
@@ -771,6 +774,7 @@ browse_action(struct screen *s, int key)
 	}
 	snprintf(b->target, sizeof b->target, "%s", r->name);
 	widget_field_init(&b->field);
+	b->panel_scroll = 0;
 	b->checked = false;
 	verdicts_init(&b->checks);
 	switch (key) {
@@ -1146,6 +1150,18 @@ browse_request(struct screen *s, const struct key_event *ev)
 	int		 h = b->list_height > 0 ? b->list_height : 10;
 	size_t		 before = b->page.sel;
 
+	/* A panel taller than the screen scrolls (Up/Down where no
+	 * form needs them). */
+	if (b->mode != BROWSE_LIST && (ev->req == REQ_PAGE_UP ||
+	    ev->req == REQ_PAGE_DOWN || ((ev->req == REQ_UP ||
+	    ev->req == REQ_DOWN) && (b->mode == BROWSE_HELP ||
+	    b->mode == BROWSE_DETACH || b->mode == BROWSE_FINISH)))) {
+		b->panel_scroll += ev->req == REQ_UP ? -1 : ev->req ==
+		    REQ_DOWN ? 1 : ev->req == REQ_PAGE_UP ? -h : h;
+		if (b->panel_scroll < 0)
+			b->panel_scroll = 0;
+		return REACT_REDRAW;
+	}
 	if (b->mode == BROWSE_HELP) {
 		b->mode = BROWSE_LIST;
 		return REACT_REDRAW;
@@ -1195,6 +1211,7 @@ browse_request(struct screen *s, const struct key_event *ev)
 		return REACT_REDRAW;
 	case REQ_HELP:
 		b->mode = BROWSE_HELP;
+		b->panel_scroll = 0;
 		return REACT_REDRAW;
 	case REQ_CHAR:
 		break;
@@ -1408,7 +1425,7 @@ browse_detail_line(WINDOW *win, int *y, int x, int width, int ymax,
     int *skip, const char *label, const char *value, int attr)
 {
 	char	line[2048];
-	int	lw = 24;
+	int	lw = width >= 76 ? 24 : 21;	/* the longest label is 20 */
 
 	if (value == NULL || value[0] == '\0')
 		return;
@@ -1624,16 +1641,16 @@ browse_lb_text(const char *lb, const char *subnet, char *buf, size_t len)
 	    _(", subnet ") : "", subnet);
 }
 
-/* The confirmation panel of an action, over the list. */
-static void
-browse_draw_confirm(struct browse *b, WINDOW *win, int y)
+/* The confirmation panel of an action from row y; rows used. */
+static int
+browse_draw_confirm(struct browse *b, WINDOW *win, int y, int ymax)
 {
 	struct browse_row	*r = browse_page_find(&b->page, b->target);
 	char			 text[2048];
-	int			 x = 2, w = COLS - 4, ymax = LINES - 3;
+	int			 x = 2, w = COLS - 4, y0 = y;
 
 	if (r == NULL)
-		return;
+		return 0;
 	switch (b->mode) {
 	case BROWSE_DETACH:
 		snprintf(text, sizeof text, _("Detach %s from workspace %s? "
@@ -1700,7 +1717,8 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y)
 		snprintf(text, sizeof text, _("Type %s to confirm:"), r->name);
 		display_text(win, y, x, w, text, A_NORMAL, true);
 		widget_field_draw(&b->field, win, y + 1, x, 40, true);
-		display_text(win, y + 3, x, w, _("Enter deletes; Esc keeps "
+		y += 3;
+		display_text(win, y, x, w, _("Enter deletes; Esc keeps "
 		    "it."), display_attr(STYLE_WARNING), true);
 		break;
 	case BROWSE_LB:
@@ -1778,11 +1796,12 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y)
 	default:
 		break;
 	}
+	return y + 1 - y0;
 }
 
-/* The keys of this screen, for "?". */
-static void
-browse_draw_help(struct browse *b, WINDOW *win, int y)
+/* The keys of this screen, for "?", from row y; rows used. */
+static int
+browse_draw_help(struct browse *b, WINDOW *win, int y, int ymax)
 {
 	static const char *const keys[][2] = {
 		{ "Up Down PgUp PgDn", N_("move") },
@@ -1801,16 +1820,53 @@ browse_draw_help(struct browse *b, WINDOW *win, int y)
 		{ "q", N_("quit") },
 	};
 	size_t	i;
+	int	y0 = y, kw = COLS >= 80 ? 19 : 8;
 
-	for (i = 0; i < sizeof keys / sizeof keys[0] && y < LINES - 2; i++) {
+	for (i = 0; i < sizeof keys / sizeof keys[0] && y < ymax; i++) {
 		if (b->readonly && strchr("ditfxna", keys[i][0][0]) != NULL &&
 		    keys[i][0][1] == '\0')
 			continue;
-		display_text(win, y, 2, 18, keys[i][0],
-		    display_attr(STYLE_KEY), true);
-		display_text(win, y++, 21, COLS - 23, _(keys[i][1]), A_NORMAL,
-		    true);
+		/* Narrow: a long key name has a row of its own. */
+		if (display_width(keys[i][0]) >= kw)
+			display_text(win, y++, 2, COLS - 4, keys[i][0],
+			    display_attr(STYLE_KEY), true);
+		else
+			display_text(win, y, 2, kw - 1, keys[i][0],
+			    display_attr(STYLE_KEY), true);
+		y += display_wrap(win, y, 2 + kw, COLS - 4 - kw, ymax - y,
+		    _(keys[i][1]), A_NORMAL);
 	}
+	return y - y0;
+}
+
+/*
+ * Help and the confirmations may be taller than the screen (60x20): the
+ * panel is drawn whole on a pad and the rows that fit are copied, from
+ * panel_scroll; Up/Down or PgUp/PgDn scroll it.
+ */
+static void
+browse_draw_panel(struct browse *b, WINDOW *win, int y, int bottom)
+{
+	WINDOW	*pad = newpad(BROWSE_PANEL_ROWS, COLS);
+	int	 rows, room = bottom - y;
+
+	if (pad == NULL || room <= 0) {
+		if (pad != NULL)
+			delwin(pad);
+		return;
+	}
+	rows = b->mode == BROWSE_HELP ? browse_draw_help(b, pad, 0,
+	    BROWSE_PANEL_ROWS) : browse_draw_confirm(b, pad, 0,
+	    BROWSE_PANEL_ROWS);
+	if (b->panel_scroll > rows - room)
+		b->panel_scroll = rows > room ? rows - room : 0;
+	if (b->panel_scroll < 0)
+		b->panel_scroll = 0;
+	b->panel_more = rows > room;
+	if (rows > 0)
+		copywin(pad, win, b->panel_scroll, 0, y, 0, y + (rows < room ?
+		    rows : room) - 1, COLS - 1, FALSE);
+	delwin(pad);
 }
 
 /* The footer: the keys that fit, the actions before sorting. */
@@ -1869,14 +1925,13 @@ browse_draw(struct screen *s, WINDOW *win)
 		display_text(win, 2, 1, COLS - 2, _("Offline: there is no "
 		    "list to show without a session."),
 		    display_attr(STYLE_WARNING), true);
-	if (b->mode == BROWSE_HELP) {
-		browse_draw_help(b, win, y);
-		tui_draw_hints(win, _("Any key closes the help"));
-		return;
-	}
 	if (b->mode != BROWSE_LIST) {
-		browse_draw_confirm(b, win, y);
-		tui_draw_hints(win, _("Enter confirm  Esc cancel"));
+		browse_draw_panel(b, win, y, bottom + 1);
+		tui_draw_hints(win, b->mode == BROWSE_HELP ? b->panel_more ?
+		    _("Up/Down scroll  any other key closes the help") :
+		    _("Any key closes the help") : b->panel_more ?
+		    _("PgUp/PgDn scroll  Enter confirm  Esc cancel") :
+		    _("Enter confirm  Esc cancel"));
 		return;
 	}
 	widget_split_draw(&b->split, win, y, 0, bottom - y, COLS,

@@ -1,0 +1,86 @@
+#!/bin/sh
+# Home and browse at 60x20 (a tmux split pane on a jump host): the home
+# menu and what is wrong with the scope fit (the introduction gives way);
+# browse's columns, headings and footer fit; the detail, the detach
+# confirmation and the keys scroll instead of being cut.
+. "$top_srcdir/tests/screens/libtest.sh"
+sandbox_start
+COLUMNS=60; LINES=20
+
+steps '
+	:save-display home.screen
+	<Down><Down><Enter>
+	:save-display list.screen
+	d
+	:save-display detach.screen
+	<PgDn>
+	:save-display detach-end.screen
+	<Esc>?
+	:save-display keys.screen
+	<Esc>
+'
+run_akswiz $SB_ARGS
+assert_status 0 "60x20: runs and quits"
+assert_equals home.screen "home at 60x20" <<EOF
+ akswiz: Azure ML inference clusters
+ Workspace ml-workspace · group ml-rg · subscription 0b1f6…
+
+  Create an Azure Kubernetes Service cluster for Azure
+  Machine Learning inference, or attach one you have.
+  Every step explains itself and is checked before
+  anything is sent.
+
+  Signed in as 3f9a1c2b-7d4e-4f5a-8b6c-9d0e1f2a3b4c
+
+  › Create an inference cluster
+    Attach an existing AKS cluster
+    Browse clusters
+    Sign in / account
+    Quit
+
+
+
+
+ Up/Down choose  Enter open  ? keys  q quit
+EOF
+assert_equals list.screen "browse at 60x20: headings and footer whole" <<EOF
+ Computes of the workspace                       4 computes
+ Workspace ml-workspace · group ml-rg · subscription 0b1f6…
+
+  Name*          State       Purpose  Nodes × size    K8s
+› inf-attached   ✓ Succeeded FastProd 3 × D4s_v3 = 12 1.29.4
+  inf-created    ✓ Succeeded FastProd 3 × D3_v2 = 12  1.29.4
+  inf-failed     ✗ Failed    FastProd 3 × DS3_v2 = 12
+  cpu-cluster    ✓ Succeeded [AmlCom…
+
+
+
+
+
+
+
+
+
+
+
+ / filter  d detach  i LB  t TLS  n new  a attach  ? keys
+EOF
+assert_grep 'PgUp/PgDn scroll  Enter confirm  Esc cancel' detach.screen \
+    "the detach confirmation says it scrolls"
+assert_grep 'Enter or y detaches; Esc keeps it attached.' detach-end.screen \
+    "and scrolls to its end"
+assert_grep 'kubectl delete cm azuremlfeconfig' detach-end.screen \
+    "nothing of it is lost"
+assert_grep '^  /       filter as you type (! first: rows NOT matching)$' \
+    keys.screen "the keys are not cut"
+
+steps '
+	:save-display nope.screen
+'
+COLUMNS=60; LINES=20
+run_akswiz $SB_ARGS -w nope
+assert_grep '^  › Create an inference cluster' nope.screen \
+    "a wrong workspace at 60x20: the menu is there"
+assert_grep '^  from the list (Create or Attach on the home screen).$' nope.screen \
+    "and the message whole"
+tap_done
