@@ -1874,7 +1874,8 @@ static void
 browse_draw_footer(struct browse *b, WINDOW *win)
 {
 	const struct browse_row	*r = browse_page_selected(&b->page);
-	bool			 act = !b->readonly && b->tui->ctx.arm != NULL;
+	bool			 act = !b->readonly && b->tui->ctx.arm != NULL &&
+				    r != NULL;	/* a compute to act on */
 	/* TRANSLATORS: key hints of the browse footer, each "key word";
 	 * as many as fit are shown, so keep each short. */
 	const struct browse_hint h[] = {
