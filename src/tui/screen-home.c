@@ -170,8 +170,12 @@ home_build(struct home *h)
 	}
 	journal_list_free(&h->open);
 	memset(&h->open, 0, sizeof h->open);
-	/* Journaled operations can be followed with a live session. */
-	if (h->tui->ctx.arm != NULL && journal_list(&h->open, true, &err)) {
+	/*
+	 * Journaled operations can be followed with a live session; not
+	 * read-only, since following one also sends its remaining steps.
+	 */
+	if (h->tui->ctx.arm != NULL && !h->tui->ctx.readonly &&
+	    journal_list(&h->open, true, &err)) {
 		size_t	i;
 		char	key[32];
 
@@ -306,8 +310,9 @@ home_draw(struct screen *s, WINDOW *win)
 		note = t->ctx.scope_problem;
 	else if (t->ctx.readonly)
 		note = _("Read-only (--readonly): nothing is changed in Azure, "
-		    "so creating and attaching are not offered; browse shows "
-		    "the clusters without actions.");
+		    "so creating, attaching and following operations (which "
+		    "may send their remaining steps) are not offered; browse "
+		    "shows the clusters without actions.");
 	if (note != NULL)
 		note_rows = home_rows(note, w) + 1;
 	/* The session line, the note and the menu first. */

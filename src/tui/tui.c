@@ -535,6 +535,11 @@ tui_main(const struct tui_options *o)
 	switch (o->start) {
 	case TUI_START_CREATE:
 	case TUI_START_ATTACH:
+		if (o->readonly) {
+			/* Home says why there is no wizard to offer. */
+			screen_home_push(&t);
+			break;
+		}
 		if (t.ctx.arm != NULL && t.ctx.scope.workspace[0] == '\0')
 			screen_scope_push(&t, o->start == TUI_START_CREATE ?
 			    PLAN_CREATE : PLAN_ATTACH);

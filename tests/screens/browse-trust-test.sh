@@ -85,7 +85,7 @@ steps '
 	:save-display ro-browse.screen
 '
 run_akswiz $BASE -w ml-workspace --readonly
-assert_grep 'Read-only (--readonly): nothing is changed in Azure, so creating and' \
+assert_grep 'Read-only (--readonly): nothing is changed in Azure, so creating, attaching' \
     ro-home.screen "home says why Create and Attach are not offered"
 assert_no_grep '^item: create' ro-home.state "no Create"
 assert_no_grep '^item: attach' ro-home.state "no Attach"
@@ -159,5 +159,26 @@ else
 fi
 assert_grep 'Because *BadRequestFormat: Unable to reach the Kubernetes API' \
     priv.screen "a failed attach: the inner error is in the detail"
+
+# ---- read-only: no wizard from the command line, no operation followed ----
+steps '
+	:save-state ro-create.state
+	:save-display ro-create.screen
+'
+run_akswiz $BASE -w ml-workspace --readonly create
+assert_grep '^screen: home' ro-create.state "create --readonly: home, not the wizard"
+assert_grep 'Read-only (--readonly)' ro-create.screen "saying why"
+"$AKSWIZ" plan new create --name zz-wait --vm-size Standard_D3_v2 \
+    --agent-count 3 --subscription "$SUBID" -g ml-rg -w ml-workspace \
+    > wait.json 2>/dev/null
+run_akswiz $BASE -w ml-workspace apply --no-wait wait.json
+steps '
+	:save-state ops.state
+'
+run_akswiz $BASE -w ml-workspace
+assert_grep '^item: op:' ops.state "(an open operation is offered to follow)"
+run_akswiz $BASE -w ml-workspace --readonly
+assert_no_grep '^item: op:' ops.state \
+    "read-only: not (following it would send its remaining steps)"
 
 tap_done
