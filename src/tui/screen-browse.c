@@ -1876,9 +1876,9 @@ browse_draw_footer(struct browse *b, WINDOW *win)
 	const struct browse_row	*r = browse_page_selected(&b->page);
 	bool			 act = !b->readonly && b->tui->ctx.arm != NULL &&
 				    r != NULL;	/* a compute to act on */
-	/* TRANSLATORS: key hints of the browse footer, each "key word";
-	 * as many as fit are shown, so keep each short. */
 	const struct browse_hint h[] = {
+		/* TRANSLATORS: key hints of the browse footer, each "key
+		 * word"; as many as fit are shown, so keep each short. */
 		{ _("Enter detail"), 4 },
 		{ _("/ filter"), 2 },
 		{ _("s sort"), 5 },
