@@ -35,6 +35,7 @@ struct home {
 	struct widget_list	 menu;
 	struct journal_list	 open;		/* journaled operations */
 	struct tui		*tui;
+	bool			 narrow;	/* built for under 80 columns */
 	bool			 has_draft;
 	struct plan		 draft;
 };
@@ -158,14 +159,17 @@ home_build(struct home *h)
 	struct err	err;
 
 	widget_list_clear(&h->menu);
+	h->narrow = COLS < 80;
 	wizard_draft_path(path, sizeof path);
 	h->has_draft = access(path, R_OK) == 0 &&
 	    plan_json_read_file(path, &h->draft, &err);
 	/* A draft ends in a create or attach: not in read-only mode. */
 	if (h->has_draft && !h->tui->ctx.readonly) {
-		snprintf(line, sizeof line, _("Continue the unfinished plan "
-		    "\"%s\" (kept when the last session was cut)"),
-		    h->draft.name[0] != '\0' ? h->draft.name : "?");
+		/* TRANSLATORS: the second is for under 80 columns. */
+		snprintf(line, sizeof line, h->narrow ? _("Continue the plan "
+		    "\"%s\"") : _("Continue the unfinished plan \"%s\" (kept "
+		    "when the last session was cut)"), h->draft.name[0] !=
+		    '\0' ? h->draft.name : "?");
 		widget_list_add(&h->menu, "draft", line, false);
 	}
 	journal_list_free(&h->open);
@@ -186,10 +190,13 @@ home_build(struct home *h)
 			if (!journal_entry_on_endpoint(je,
 			    h->tui->ctx.arm->endpoint))
 				continue;
-			snprintf(line, sizeof line, _("Follow the %s of %s, "
-			    "still running when last seen (%s)"),
-			    je->operation, je->compute, je->state[0] != '\0'
-			    ? je->state : "?");
+			/* TRANSLATORS: the second is for under 80
+			 * columns. */
+			snprintf(line, sizeof line, h->narrow ? _("Follow the "
+			    "%s of %s (%s)") : _("Follow the %s of %s, still "
+			    "running when last seen (%s)"), je->operation,
+			    je->compute, je->state[0] != '\0' ? je->state :
+			    "?");
 			snprintf(key, sizeof key, "op:%zu", i);
 			widget_list_add(&h->menu, key, line, false);
 		}
@@ -272,6 +279,8 @@ home_request(struct screen *s, const struct key_event *ev)
 	}
 }
 
+static void	home_rebuild(struct home *);
+
 /* Rows text takes wrapped in width cells (drawn on a scratch pad). */
 static int
 home_rows(const char *text, int width)
@@ -301,6 +310,8 @@ home_draw(struct screen *s, WINDOW *win)
 	int		 y = 3, w = COLS - 4, bottom = LINES - 3, left, n;
 	int		 note_rows = 0, intro_rows, menu;
 
+	if (h->narrow != (COLS < 80))
+		home_rebuild(h);	/* the labels for this width */
 	tui_draw_frame(t, win, _("akswiz: Azure ML inference clusters"),
 	    t->ctx.sandbox ? _("sandbox") : NULL);
 	intro = _("Create an Azure Kubernetes Service cluster for Azure "
@@ -360,11 +371,10 @@ home_scope_tick(struct tui *t, void *arg)
 	tui_scope_check(t);
 }
 
-/* Rebuild the menu on every return to home, keeping the choice. */
+/* Build the menu again, keeping the choice. */
 static void
-home_enter(struct screen *s)
+home_rebuild(struct home *h)
 {
-	struct home	*h = s->data;
 	const char	*sel = widget_list_selected(&h->menu);
 	char		*keep = sel != NULL ? xstrdup(sel) : NULL;
 
@@ -372,6 +382,15 @@ home_enter(struct screen *s)
 	if (keep != NULL)
 		widget_list_select(&h->menu, keep);
 	free(keep);
+}
+
+/* Rebuild the menu on every return to home, keeping the choice. */
+static void
+home_enter(struct screen *s)
+{
+	struct home	*h = s->data;
+
+	home_rebuild(h);
 	/*
 	 * At the start, or back from the scope screen with another
 	 * workspace: check it, from the loop (screens are also entered

@@ -66,4 +66,20 @@ assert_grep '^  › Create an inference cluster' nope.screen \
     "a wrong workspace at 60x20: the menu is there"
 assert_grep '^  from the list (Create or Attach on the home screen).$' nope.screen \
     "and the message whole"
+
+# An open operation: its menu label is the short one at 60 columns.
+"$AKSWIZ" plan new create --name zz-wait --vm-size Standard_D3_v2 \
+    --agent-count 3 --subscription "$(sb_ready subscriptionId)" \
+    -g ml-rg -w ml-workspace > wait.json 2>/dev/null
+run_akswiz $SB_ARGS apply --no-wait wait.json
+steps '
+	:save-display ops.screen
+	:resize 80x24
+	:save-display ops-wide.screen
+'
+run_akswiz $SB_ARGS
+assert_grep '^  › Follow the create of zz-wait (Creating)$' ops.screen \
+    "60x20: a short label for an operation to follow, whole"
+assert_grep '^  › Follow the create of zz-wait, still running when last seen (Creating)$' \
+    ops-wide.screen "80x24: the long one"
 tap_done
