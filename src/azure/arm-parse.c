@@ -363,6 +363,40 @@ arm_workspace_list_free(struct arm_workspace_list *l)
 
 /* Computes. */
 
+/*
+ * "Code: message" of the innermost error under e (details[0], then its
+ * details[0] ...), which says why a "BadRequest: The request is invalid"
+ * failed; NULL when e has no details.  Caller frees.
+ */
+static char *
+compute_error_detail(json_object *e)
+{
+	json_object	*d, *in = NULL, *v;
+	const char	*code = NULL, *msg;
+	char		*s;
+	int		 depth;
+	size_t		 len;
+
+	for (depth = 0; depth < 16; depth++) {
+		d = jget(e, "details", json_type_array);
+		if (d == NULL || json_object_array_length(d) == 0 ||
+		    !json_object_is_type(json_object_array_get_idx(d, 0),
+		    json_type_object))
+			break;
+		e = in = json_object_array_get_idx(d, 0);
+	}
+	if (in == NULL || (v = jget(in, "message", json_type_string)) == NULL)
+		return NULL;
+	msg = json_object_get_string(v);
+	if ((v = jget(in, "code", json_type_string)) != NULL)
+		code = json_object_get_string(v);
+	len = strlen(msg) + (code != NULL ? strlen(code) : 0) + 3;
+	s = xmalloc(len);
+	snprintf(s, len, "%s%s%s", code != NULL ? code : "",
+	    code != NULL ? ": " : "", msg);
+	return s;
+}
+
 /* The members of a compute object, AKS properties included. */
 static void
 compute_from(json_object *e, struct arm_compute *c)
@@ -390,6 +424,7 @@ compute_from(json_object *e, struct arm_compute *c)
 			err = jget(err, "error", json_type_object);
 		c->error_code = jdup(err, "code");
 		c->error_message = jdup(err, "message");
+		c->error_detail = compute_error_detail(err);
 	}
 	if ((pp = jget(p, "properties", json_type_object)) == NULL)
 		return;
@@ -418,7 +453,7 @@ arm_compute_done(struct arm_compute *c)
 		    &c->modified_on, &c->cluster_fqdn, &c->agent_vm_size,
 		    &c->cluster_purpose, &c->lb_type, &c->lb_subnet,
 		    &c->ssl_status, &c->ssl_cname, &c->ssl_leaf_label,
-		    &c->error_code, &c->error_message };
+		    &c->error_code, &c->error_message, &c->error_detail };
 	size_t	i;
 
 	for (i = 0; i < sizeof s / sizeof s[0]; i++)

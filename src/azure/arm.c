@@ -17,6 +17,7 @@
 #include "common/buf.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/scope.h"
 
 /* Calls. */
 
@@ -249,6 +250,46 @@ arm_get_workspace(struct arm *a, const char *sub, const char *rg,
 	http_response_done(&rsp);
 	free(u);
 	return ok;
+}
+
+/*
+ * A failed call on the workspace's scope: when Resource Manager's answer
+ * (a 404 whose code is in err->detail, "HTTP 404 Code: ...") says the
+ * subscription, the group or the workspace does not exist, err->msg
+ * becomes core's verdict on it, which says how to choose another.
+ */
+bool
+arm_scope_explain(struct err *err, const char *sub, const char *rg,
+    const char *ws)
+{
+	struct plan_scope	 sc;
+	struct verdicts		 vs;
+	char			 code[64];
+
+	if (err->http_status != 404 ||
+	    sscanf(err->detail, "HTTP %*d %63[^: ]", code) != 1)
+		return false;
+	memset(&sc, 0, sizeof sc);
+	snprintf(sc.subscription, sizeof sc.subscription, "%s", sub);
+	snprintf(sc.resource_group, sizeof sc.resource_group, "%s", rg);
+	snprintf(sc.workspace, sizeof sc.workspace, "%s", ws);
+	verdicts_init(&vs);
+	if (!scope_missing(404, code, &sc, &vs))
+		return false;
+	verdict_render(&vs.v[0], _(msg_format(vs.v[0].msg)), err->msg,
+	    sizeof err->msg);
+	return true;
+}
+
+/* The workspace, or err saying which part of the scope is missing. */
+bool
+arm_check_workspace(struct arm *a, const char *sub, const char *rg,
+    const char *ws, struct arm_workspace *w, struct err *err)
+{
+	if (arm_get_workspace(a, sub, rg, ws, w, err))
+		return true;
+	arm_scope_explain(err, sub, rg, ws);
+	return false;
 }
 
 /* Every compute of a workspace, page by page. */

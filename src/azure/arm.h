@@ -79,6 +79,7 @@ struct arm_compute {
 	char	*ssl_leaf_label;
 	char	*error_code;		/* first provisioningErrors entry */
 	char	*error_message;
+	char	*error_detail;		/* its innermost detail, or NULL */
 };
 
 struct arm_compute_list {
@@ -214,6 +215,16 @@ bool	arm_list_workspaces(struct arm *, const char *sub, const char *rg,
 	    struct arm_workspace_list *, struct err *);
 bool	arm_get_workspace(struct arm *, const char *sub, const char *rg,
 	    const char *ws, struct arm_workspace *, struct err *);
+/*
+ * arm_get_workspace(), and when the answer is that the subscription, the
+ * group or the workspace does not exist, err->msg says which and how to
+ * choose another.
+ */
+bool	arm_check_workspace(struct arm *, const char *sub, const char *rg,
+	    const char *ws, struct arm_workspace *, struct err *);
+/* Make a failed call's 404 on the scope into that message; true if so. */
+bool	arm_scope_explain(struct err *, const char *sub, const char *rg,
+	    const char *ws);
 bool	arm_list_computes(struct arm *, const char *sub, const char *rg,
 	    const char *ws, struct arm_compute_list *, struct err *);
 /* *found false (and true returned) on 404. */

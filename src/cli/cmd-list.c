@@ -90,6 +90,8 @@ cmd_list(struct cli_globals *g, int argc, char **argv)
 	}
 	if (!arm_list_computes(&s.arm, s.subscription, s.resource_group,
 	    s.workspace, &l, &err)) {
+		arm_scope_explain(&err, s.subscription, s.resource_group,
+		    s.workspace);
 		session_report(&err);
 		session_close(&s);
 		return session_exit_status(&err);

@@ -164,6 +164,16 @@ cmd_show(struct cli_globals *g, int argc, char **argv)
 		return session_exit_status(&err);
 	}
 	if (!found) {
+		struct arm_workspace	ws = { 0 };
+
+		/* A missing workspace also answers 404: say which it is. */
+		if (!arm_check_workspace(&s.arm, s.subscription,
+		    s.resource_group, s.workspace, &ws, &err)) {
+			session_report(&err);
+			session_close(&s);
+			return session_exit_status(&err);
+		}
+		arm_workspace_done(&ws);
 		cli_error(_("workspace %s has no compute named \"%s\""),
 		    s.workspace, argv[1]);
 		session_close(&s);

@@ -7,6 +7,7 @@ libcore_a_SOURCES = \
 	src/core/cidr.c src/core/ids.c src/core/versions.c \
 	src/core/rules-name.c src/core/rules-sizing.c src/core/rules-vnet.c \
 	src/core/rules-tls.c src/core/rules-attach.c \
+	src/core/scope.c src/core/scope.h \
 	src/core/vmcatalogue.c src/core/vmcatalogue-data.h \
 	src/core/text.c src/core/text.h src/core/trust.c src/core/trust.h \
 	src/core/plan.h src/core/rules.h src/core/cidr.h src/core/ids.h \
@@ -38,7 +39,8 @@ CORE_TESTS = \
 	tests/unit/core-plan-check-test tests/unit/core-vmcatalogue-test \
 	tests/unit/core-msg-test tests/unit/core-specs-test \
 	tests/unit/core-props-test \
-	tests/unit/core-text-test tests/unit/core-trust-test
+	tests/unit/core-text-test tests/unit/core-trust-test \
+	tests/unit/core-scope-test
 check_PROGRAMS += $(CORE_TESTS)
 TESTS += $(CORE_TESTS)
 UNIT_TESTS += $(CORE_TESTS)
@@ -58,6 +60,8 @@ tests_unit_core_tls_test_SOURCES = tests/unit/core-tls-test.c
 tests_unit_core_tls_test_LDADD = $(CORE_TEST_LIBS)
 tests_unit_core_attach_test_SOURCES = tests/unit/core-attach-test.c
 tests_unit_core_attach_test_LDADD = $(CORE_TEST_LIBS)
+tests_unit_core_scope_test_SOURCES = tests/unit/core-scope-test.c
+tests_unit_core_scope_test_LDADD = $(CORE_TEST_LIBS)
 tests_unit_core_plan_check_test_SOURCES = tests/unit/core-plan-check-test.c
 tests_unit_core_plan_check_test_LDADD = $(CORE_TEST_LIBS)
 tests_unit_core_vmcatalogue_test_SOURCES = tests/unit/core-vmcatalogue-test.c

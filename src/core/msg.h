@@ -100,6 +100,9 @@
 	_(CLUSTER_OK,		NS_(N_("%1$s can be attached."))) \
 	/* plan as a whole */ \
 	_(PLAN_REQUIRED,	NS_(N_("%1$s is required to %2$s."))) \
+	_(SCOPE_SUBSCRIPTION_NOT_FOUND, NS_(N_("Subscription %1$s does not exist, or this account cannot see it: choose another with --subscription ID or AKSWIZ_SUBSCRIPTION, or from the list (Create or Attach on the home screen)."))) \
+	_(SCOPE_GROUP_NOT_FOUND, NS_(N_("Resource group %1$s does not exist in subscription %2$s: choose another with -g GROUP or AKSWIZ_RESOURCE_GROUP, or from the list (Create or Attach on the home screen)."))) \
+	_(SCOPE_WORKSPACE_NOT_FOUND, NS_(N_("Workspace %1$s does not exist in resource group %2$s: choose another with -w WORKSPACE or AKSWIZ_WORKSPACE, or from the list (Create or Attach on the home screen)."))) \
 	_(PLAN_SCOPE_LATER,	NP_("%1$s is not in the plan: the one in effect when the plan is applied (the option, the environment or the configuration file) is used.", "%1$s are not in the plan: the ones in effect when the plan is applied (the options, the environment or the configuration file) are used.")) \
 	_(PLAN_NOT_APPLICABLE,	NS_(N_("%1$s does not apply to %2$s; remove it."))) \
 	_(PLAN_DETACH_ACTION,	NS_(N_("The underlying resource action must be Detach or Delete; \"%1$s\" is neither."))) \

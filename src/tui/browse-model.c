@@ -12,24 +12,34 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <wchar.h>
 
 #include "common/i18n.h"
+#include "azure/journal.h"
 #include "common/xalloc.h"
 #include "core/vmcatalogue.h"
 
+/*
+ * Each column's heading, and a short one for when the column has only
+ * its minimum width (80 columns: every column at its minimum).
+ */
 static const struct {
 	const char	*name;
 	const char	*title;
+	const char	*brief;
 	int		 min, want;
 } browse_cols[BROWSE_COL__COUNT] = {
-	{ "name",	N_("Name"),		12, 24 },
-	{ "state",	N_("State"),		11, 12 },
-	{ "purpose",	N_("Purpose"),		 8, 12 },
-	{ "nodes",	N_("Nodes × size = vCPU"), 15, 24 },
-	{ "version",	N_("Version"),		 6,  8 },
-	{ "region",	N_("Region"),		 7, 14 },
-	{ "lb",		N_("LB"),		 6,  8 },
-	{ "tls",	N_("TLS"),		 6,  8 },
+	/* TRANSLATORS: browse column headings; the second of each pair is
+	 * used when the column is narrow and has at most as many cells as
+	 * the column's smallest width: 12, 11, 8, 15, 6, 7, 6, 6. */
+	{ "name",	N_("Name"),	N_("Name"),		12, 24 },
+	{ "state",	N_("State"),	N_("State"),		11, 12 },
+	{ "purpose",	N_("Purpose"),	N_("Purpose"),		 8, 12 },
+	{ "nodes",	N_("Nodes × size = vCPU"), N_("Nodes × size"), 15, 24 },
+	{ "version",	N_("Version"),	N_("K8s"),		 6,  8 },
+	{ "region",	N_("Region"),	N_("Region"),		 7, 14 },
+	{ "lb",		N_("LB"),	N_("LB"),		 6,  8 },
+	{ "tls",	N_("TLS"),	N_("TLS"),		 6,  8 },
 };
 
 /* Start with no rows. */
@@ -77,7 +87,9 @@ browse_row_member(struct browse_row *r, int i)
 		&r->size, &r->version, &r->region, &r->lb, &r->subnet,
 		&r->tls, &r->cname, &r->leaf, &r->fqdn, &r->resource_id,
 		&r->description, &r->created, &r->modified, &r->error_code,
-		&r->error_message, &r->search };
+		&r->error_message, &r->search, &r->failed_op,
+		&r->failed_step_name, &r->failed_error, &r->journal,
+		&r->error_detail };
 
 	return i < (int)(sizeof m / sizeof m[0]) ? m[i] : NULL;
 }
@@ -124,6 +136,27 @@ browse_rows_free(struct browse_row *r, size_t n)
 	free(r);
 }
 
+/* Unfinished when the last operation stopped after its first step. */
+void
+browse_row_journal(struct browse_row *r, const struct journal_entry *e)
+{
+	char	text[sizeof e->error_code + sizeof e->error_message + 4];
+
+	r->failed_step = r->nsteps = 0;
+	if (e == NULL || e->open || e->step < 2 || e->nsteps < e->step ||
+	    e->result[0] == '\0' || strcasecmp(e->result, "Succeeded") == 0)
+		return;
+	r->failed_step = e->step;
+	r->nsteps = e->nsteps;
+	browse_row_set(&r->failed_op, e->operation);
+	browse_row_set(&r->failed_step_name, e->step_name);
+	snprintf(text, sizeof text, "%s%s%s", e->error_code,
+	    e->error_code[0] != '\0' && e->error_message[0] != '\0' ?
+	    ": " : "", e->error_message);
+	browse_row_set(&r->failed_error, text);
+	browse_row_set(&r->journal, e->path);
+}
+
 /* The kind of a provisioning state. */
 enum browse_state
 browse_state_kind(const char *s)
@@ -152,6 +185,66 @@ const char *
 browse_col_title(enum browse_col c)
 {
 	return browse_cols[c].title;
+}
+
+/* The short heading (N_() text), for a column at its minimum width. */
+const char *
+browse_col_brief(enum browse_col c)
+{
+	return browse_cols[c].brief;
+}
+
+/* Display cells of UTF-8 text (wcwidth; unprintables count 1). */
+static int
+browse_cells(const char *s)
+{
+	mbstate_t	 st;
+	wchar_t		 wc;
+	size_t		 n;
+	int		 cells = 0, w;
+
+	memset(&st, 0, sizeof st);
+	while (*s != '\0') {
+		n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+		if (n == (size_t)-1 || n == (size_t)-2) {
+			memset(&st, 0, sizeof st);
+			n = 1;
+			w = 1;
+		} else
+			w = wcwidth(wc) < 0 ? 1 : wcwidth(wc);
+		cells += w;
+		s += n;
+	}
+	return cells;
+}
+
+/* The key hints that fit, by priority, in their own order. */
+void
+browse_hints_fit(const struct browse_hint *h, size_t n, int width,
+    char *buf, size_t len)
+{
+	bool	 in[32];
+	int	 used = 0, need, prio;
+	size_t	 i;
+
+	memset(in, 0, sizeof in);
+	if (n > sizeof in / sizeof in[0])
+		n = sizeof in / sizeof in[0];
+	for (prio = 0; prio <= BROWSE_HINT_PRIO_MAX; prio++)
+		for (i = 0; i < n; i++) {
+			if (h[i].prio != prio || h[i].text == NULL)
+				continue;
+			need = browse_cells(h[i].text) + (used > 0 ? 2 : 0);
+			if (used + need <= width) {
+				in[i] = true;
+				used += need;
+			}
+		}
+	buf[0] = '\0';
+	for (i = 0; i < n; i++)
+		if (in[i])
+			snprintf(buf + strlen(buf), len - strlen(buf), "%s%s",
+			    buf[0] != '\0' ? "  " : "", h[i].text);
 }
 
 /* A column's stable name. */

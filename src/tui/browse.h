@@ -58,6 +58,18 @@ struct browse_row {
 	char	*error_message;
 	bool	 attached;	/* isAttachedCompute */
 	char	*search;	/* lower-case text the filter looks in */
+	/*
+	 * The journal's last operation on the compute stopped after its
+	 * first step (an attach whose update failed): step failed_step of
+	 * nsteps did not apply; 0 when nothing is left unfinished.
+	 */
+	int	 failed_step;
+	int	 nsteps;
+	char	*failed_op;	/* "attach" */
+	char	*failed_step_name;	/* "update" */
+	char	*failed_error;	/* "Code: message" as journaled */
+	char	*journal;	/* the journal file */
+	char	*error_detail;	/* the innermost error, if another */
 };
 
 /* The list as shown: rows, their order, the filter and the selection. */
@@ -106,6 +118,13 @@ void	browse_row_set(char **member, const char *value);
 void	browse_row_finish(struct browse_row *);
 void	browse_rows_free(struct browse_row *, size_t n);
 
+/*
+ * Fill the row's failed_* members from the newest journal entry of its
+ * compute: a closed operation that did not succeed at step 2 or later
+ * left the earlier steps applied and the rest not.
+ */
+struct journal_entry;
+void	browse_row_journal(struct browse_row *, const struct journal_entry *);
 /* The kind of a provisioning state. */
 enum browse_state browse_state_kind(const char *);
 /* True for AKS computes (inference clusters). */
@@ -113,6 +132,22 @@ bool	browse_row_inference(const struct browse_row *);
 /* The column's heading (N_() text) and untranslated name. */
 const char *browse_col_title(enum browse_col);
 const char *browse_col_name(enum browse_col);
+/* The column's short heading (N_() text), for its minimum width. */
+const char *browse_col_brief(enum browse_col);
+
+/* A key hint of the footer; the lower prio, the sooner it is shown. */
+#define BROWSE_HINT_PRIO_MAX	9
+struct browse_hint {
+	const char	*text;		/* translated; NULL: left out */
+	int		 prio;		/* 0 .. BROWSE_HINT_PRIO_MAX */
+};
+/*
+ * The hints that fit width cells, joined by two spaces in their order:
+ * taken by priority, each one that still fits (so "? keys", priority 0,
+ * is always there and the actions come before sorting).
+ */
+void	browse_hints_fit(const struct browse_hint *, size_t n, int width,
+	    char *, size_t);
 /*
  * "3 × Standard_D3_v2 = 12" (times is the glyph to use); brief drops the
  * "Standard_" every size starts with: "3 × D3_v2 = 12".

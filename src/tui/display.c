@@ -176,7 +176,7 @@ display_headless(void)
 	return display_is_headless;
 }
 
-/* True below 80x24. */
+/* True below 60x20. */
 bool
 display_too_small(void)
 {

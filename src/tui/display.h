@@ -14,8 +14,8 @@
 
 struct err;
 
-#define DISPLAY_MIN_COLS	80
-#define DISPLAY_MIN_LINES	24
+#define DISPLAY_MIN_COLS	60
+#define DISPLAY_MIN_LINES	20
 
 /* Glyphs: Unicode in a UTF-8 locale, ASCII elsewhere. */
 struct display_glyphs {
@@ -57,7 +57,7 @@ void	display_done(void);
 bool	display_active(void);
 /* True when there is no real terminal (tests). */
 bool	display_headless(void);
-/* True below 80x24: screens show a message instead of drawing. */
+/* True below 60x20: screens show a message instead of drawing. */
 bool	display_too_small(void);
 /* Resize the held screen (script :resize, or SIGWINCH). */
 void	display_resize(int lines, int cols);

@@ -77,6 +77,8 @@ BROWSE_TESTS = \
 	tests/screens/browse-actions-test.sh \
 	tests/screens/browse-refresh-test.sh \
 	tests/screens/browse-tls-test.sh \
+	tests/screens/browse-trust-test.sh \
+	tests/screens/browse-small-test.sh \
 	tests/tmux/browse-live-test.sh
 TESTS += $(BROWSE_TESTS)
 EXTRA_DIST += $(BROWSE_TESTS) bench/browse-bench.sh bench/browse-bench.c

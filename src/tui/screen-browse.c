@@ -17,12 +17,16 @@
 #include "azure/arm.h"
 #include "azure/http.h"
 #include "azure/armerror.h"
+#include "azure/cert.h"
+#include "azure/journal.h"
 #include "azure/kube.h"
 #include "azure/ops.h"
 #include "common/buf.h"
 #include "common/clock.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/rules.h"
+#include "plan/plan-json.h"
 #include "tui/browse.h"
 #include "tui/display.h"
 #include "tui/job.h"
@@ -33,6 +37,7 @@
 
 #define BROWSE_REFRESH_MS	5000	/* while a compute is transitional */
 #define BROWSE_VERSIONS_BATCH	6	/* clusters asked per versions job */
+#define BROWSE_PANEL_ROWS	120	/* the tallest help or confirmation */
 
 enum browse_mode {
 	BROWSE_LIST,		/* the list (and the detail when open) */
@@ -41,6 +46,7 @@ enum browse_mode {
 	BROWSE_DELETE,		/* type the name to delete */
 	BROWSE_LB,		/* confirm a load balancer switch */
 	BROWSE_TLS,		/* choose the new TLS settings */
+	BROWSE_FINISH,		/* confirm the steps a plan left undone */
 	BROWSE_HELP
 };
 
@@ -52,6 +58,8 @@ struct browse_load {
 	bool			 cancelled;
 	bool			 ok;
 	struct err		 err;
+	struct plan_scope	 scope;
+	bool			 missing;	/* the scope does not exist */
 	struct arm_compute_list	 list;		/* this page's computes */
 	char			*next;		/* nextLink, or NULL */
 };
@@ -128,9 +136,16 @@ struct browse {
 	struct widget_field	 field;		/* name, subnet */
 	struct widget_field	 tls_leaf, tls_cert, tls_key, tls_cname;
 	int			 tls_mode;
+	int			 tls_choice;	/* index into the form's choices */
+	bool			 tls_internal;	/* no Microsoft certificate */
 	struct widget_form	 tls_form;
+	struct verdicts		 checks;	/* of the action's plan */
+	bool			 checked;	/* Enter was tried: show them */
 	struct widget_form	 lb_form;	/* subnet, certificate, key */
+	struct plan		 finish;	/* BROWSE_FINISH: the update */
 	int			 list_height;	/* rows of the last draw */
+	int			 panel_scroll;	/* help, confirmations */
+	bool			 panel_more;	/* taller than the screen */
 };
 
 static const enum request browse_keys[] = {
@@ -142,6 +157,8 @@ static void	browse_load_start(struct screen *, const char *url);
 static void	browse_versions_start(struct screen *);
 static void	browse_tls_form(struct browse *);
 static void	browse_lb_form(struct browse *, const struct browse_row *);
+static void	browse_lb_text(const char *lb, const char *subnet, char *,
+		    size_t);
 
 /* ---- jobs ---- */
 
@@ -162,6 +179,9 @@ browse_load_run(void *arg)
 	else
 		l->ok = arm_parse_computes(buf_str(&rsp.body), &l->list,
 		    &l->next, &l->err);
+	if (!l->ok)
+		l->missing = arm_scope_explain(&l->err, l->scope.subscription,
+		    l->scope.resource_group, l->scope.workspace);
 	http_response_done(&rsp);
 }
 
@@ -342,6 +362,7 @@ browse_show(struct browse *b)
 		browse_row_set(&r->modified, c->modified_on);
 		browse_row_set(&r->error_code, c->error_code);
 		browse_row_set(&r->error_message, c->error_message);
+		browse_row_set(&r->error_detail, c->error_detail);
 		r->attached = c->is_attached;
 		v = c->resource_id != NULL ?
 		    browse_version_of(b, c->resource_id) : NULL;
@@ -350,6 +371,44 @@ browse_show(struct browse *b)
 	}
 	browse_page_set(&b->page, rows, b->acc.n);
 	b->shown_at = b->acc.n;
+}
+
+/*
+ * What the operation journal says of each compute: its newest entry
+ * (this workspace, this Resource Manager) may have stopped after the
+ * first step, which the list then shows as unfinished.
+ */
+static void
+browse_journal_marks(struct browse *b)
+{
+	const struct tui_context	*ctx = &b->tui->ctx;
+	struct journal_list		 jl = { 0 };
+	const struct journal_entry	*e;
+	struct err			 err;
+	size_t				 i, j;
+
+	if (ctx->arm == NULL || !journal_list(&jl, false, &err))
+		return;
+	for (i = 0; i < b->page.n; i++) {
+		struct browse_row	*r = &b->page.rows[i];
+		const struct journal_entry *newest = NULL;
+
+		for (j = 0; j < jl.n; j++) {
+			e = &jl.v[j];
+			if (strcasecmp(e->compute, r->name) == 0 &&
+			    strcasecmp(e->workspace,
+			    ctx->scope.workspace) == 0 &&
+			    strcasecmp(e->resource_group,
+			    ctx->scope.resource_group) == 0 &&
+			    strcasecmp(e->subscription,
+			    ctx->scope.subscription) == 0 &&
+			    journal_entry_on_endpoint(e, ctx->arm->endpoint) &&
+			    (newest == NULL || e->started >= newest->started))
+				newest = e;
+		}
+		browse_row_journal(r, newest);
+	}
+	journal_list_free(&jl);
 }
 
 /* Timer: refresh while something is Creating, Updating or Deleting. */
@@ -385,6 +444,12 @@ browse_loaded(void *arg)
 		snprintf(b->error, sizeof b->error, "%s", l->err.msg);
 		arm_compute_list_free(&b->acc);
 		memset(&b->acc, 0, sizeof b->acc);
+		if (l->missing) {
+			/* Home says it too, and routes Create to the lists. */
+			tui_scope_failed(s->tui, &l->err);
+			browse_load_free(l);
+			return;
+		}
 		browse_load_free(l);
 		/* Keep trying while something was changing. */
 		if (browse_page_transitional(&b->page))
@@ -415,6 +480,7 @@ browse_loaded(void *arg)
 		return;
 	}
 	browse_show(b);
+	browse_journal_marks(b);
 	b->loaded = true;
 	arm_compute_list_free(&b->acc);
 	memset(&b->acc, 0, sizeof b->acc);
@@ -456,6 +522,7 @@ browse_load_start(struct screen *s, const char *url)
 	l->url = xstrdup(url);
 	free(first);
 	l->owner = s;
+	l->scope = ctx->scope;
 	b->load = l;
 	job_start(browse_load_run, browse_loaded, l);
 }
@@ -618,6 +685,66 @@ browse_plan_keep_tls(struct plan *p, const struct browse_row *r)
 	return true;
 }
 
+/*
+ * Check an action's plan as preflight will (core's rules, the
+ * certificate files), before it leaves the form: what is refused is
+ * shown there, with everything typed kept.  True when nothing is an
+ * error.
+ */
+static bool
+browse_check(struct browse *b, const struct plan *p)
+{
+	struct plan_facts	f;
+
+	memset(&f, 0, sizeof f);
+	f.cloud = b->tui->ctx.cloud;
+	verdicts_init(&b->checks);
+	plan_check(p, &f, &b->checks);
+	if (p->tls.mode == TLS_CUSTOM && p->tls.cert_file[0] != '\0' &&
+	    p->tls.key_file[0] != '\0')
+		cert_check_tls(p->tls.cert_file, p->tls.key_file,
+		    p->tls.cname, clock_now(), &b->checks);
+	b->checked = true;
+	if (!verdicts_has_errors(&b->checks))
+		return true;
+	tui_status(b->tui, STYLE_ERROR, "%s", _("The update would be "
+	    "refused; nothing was sent. Change what is shown, or Esc."));
+	return false;
+}
+
+/*
+ * The update that finishes what the journaled plan left undone: its load
+ * balancer and TLS, sent again as one update of the compute.
+ */
+static bool
+browse_finish_plan(struct screen *s, const struct browse_row *r,
+    struct plan *p)
+{
+	struct browse		*b = s->data;
+	struct journal_entry	 je;
+	struct plan		 orig;
+	struct err		 err;
+	bool			 ok;
+
+	journal_entry_init(&je);
+	ok = journal_read(r->journal, &je, &err) && je.plan_json != NULL &&
+	    plan_json_parse(je.plan_json, strlen(je.plan_json), &orig, &err);
+	journal_entry_done(&je);
+	if (!ok) {
+		tui_status(s->tui, STYLE_ERROR, _("%s has no readable plan: "
+		    "change the load balancer (i) and TLS (t) by hand."),
+		    r->journal);
+		return false;
+	}
+	snprintf(b->target, sizeof b->target, "%s", r->name);
+	browse_plan(s, p, PLAN_UPDATE);
+	p->purpose = orig.purpose;
+	p->lb_type = orig.lb_type;
+	snprintf(p->lb_subnet, sizeof p->lb_subnet, "%s", orig.lb_subnet);
+	p->tls = orig.tls;
+	return true;
+}
+
 /* Open an action's confirmation on the selected row. */
 static enum reaction
 browse_action(struct screen *s, int key)
@@ -647,7 +774,21 @@ browse_action(struct screen *s, int key)
 	}
 	snprintf(b->target, sizeof b->target, "%s", r->name);
 	widget_field_init(&b->field);
+	b->panel_scroll = 0;
+	b->checked = false;
+	verdicts_init(&b->checks);
 	switch (key) {
+	case 'f':
+		if (r->failed_step == 0) {
+			tui_status(s->tui, STYLE_WARNING, _("%s has nothing "
+			    "left unfinished."), r->name);
+			return REACT_REDRAW;
+		}
+		if (!browse_finish_plan(s, r, &b->finish))
+			return REACT_REDRAW;
+		browse_check(b, &b->finish);
+		b->mode = BROWSE_FINISH;
+		break;
 	case 'd':
 		b->mode = BROWSE_DETACH;
 		b->save_note[0] = '\0';
@@ -669,6 +810,14 @@ browse_action(struct screen *s, int key)
 	case 't':
 		b->tls_mode = strcasecmp(r->tls, "Auto") == 0 ? 1 :
 		    strcasecmp(r->tls, "Enabled") == 0 ? 2 : 0;
+		/* Azure gives no Microsoft certificate behind an internal
+		 * load balancer: that choice is not offered there. */
+		b->tls_internal = strcasecmp(r->lb,
+		    "InternalLoadBalancer") == 0;
+		b->tls_choice = !b->tls_internal ? b->tls_mode :
+		    b->tls_mode == 2 ? 1 : 0;
+		if (b->tls_internal && b->tls_mode == 1)
+			b->tls_mode = 0;
 		widget_field_init(&b->tls_leaf);
 		widget_field_init(&b->tls_cert);
 		widget_field_init(&b->tls_key);
@@ -686,6 +835,9 @@ browse_action(struct screen *s, int key)
 static const char *const tls_choices[] = {
 	N_("Disabled"), N_("Microsoft certificate"), N_("My own certificate")
 };
+static const char *const tls_choices_internal[] = {
+	N_("Disabled"), N_("My own certificate")
+};
 
 /* The TLS form: which fields show depends on the choice. */
 static void
@@ -694,13 +846,16 @@ browse_tls_form(struct browse *b)
 	struct form_item	*it;
 	int			 focus = b->tls_form.focus;
 
+	/* The choice shown, as a mode (internal: no Microsoft one). */
+	b->tls_mode = !b->tls_internal ? b->tls_choice :
+	    b->tls_choice == 1 ? 2 : 0;
 	widget_form_init(&b->tls_form);
 	b->tls_form.focus = focus;
 	it = widget_form_add(&b->tls_form, FORM_CHOICE, N_("TLS"),
 	    FIELD_TLS_MODE);
-	it->choice = &b->tls_mode;
-	it->choices = tls_choices;
-	it->nchoices = 3;
+	it->choice = &b->tls_choice;
+	it->choices = b->tls_internal ? tls_choices_internal : tls_choices;
+	it->nchoices = b->tls_internal ? 2 : 3;
 	it = widget_form_add(&b->tls_form, FORM_FIELD, N_("Leaf label"),
 	    FIELD_TLS_LEAF_LABEL);
 	it->field = &b->tls_leaf;
@@ -882,12 +1037,9 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 			p.lb_type = LB_INTERNAL;
 			widget_field_get(&b->field, p.lb_subnet,
 			    sizeof p.lb_subnet);
-			if (p.lb_subnet[0] == '\0') {
-				tui_status(s->tui, STYLE_ERROR, _("An internal "
-				    "load balancer needs a subnet."));
-				return REACT_REDRAW;
-			}
 		}
+		if (!browse_check(b, &p))
+			return REACT_REDRAW;
 		browse_run(s, &p);
 		return REACT_REDRAW;
 	case BROWSE_TLS:
@@ -915,7 +1067,23 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 		    sizeof p.tls.key_file);
 		widget_field_get(&b->tls_cname, p.tls.cname,
 		    sizeof p.tls.cname);
+		/* What the hidden fields hold is not part of the choice. */
+		if (p.tls.mode != TLS_MICROSOFT)
+			p.tls.leaf_label[0] = '\0';
+		if (p.tls.mode != TLS_CUSTOM)
+			p.tls.cert_file[0] = p.tls.key_file[0] =
+			    p.tls.cname[0] = '\0';
+		if (!browse_check(b, &p))
+			return REACT_REDRAW;
 		browse_run(s, &p);
+		return REACT_REDRAW;
+	case BROWSE_FINISH:
+		if (ev->req != REQ_ENTER && !(ev->req == REQ_CHAR &&
+		    (ev->key.code == 'y' || ev->key.code == 'Y')))
+			return REACT_NONE;
+		if (!browse_check(b, &b->finish))
+			return REACT_REDRAW;
+		browse_run(s, &b->finish);
 		return REACT_REDRAW;
 	default:
 		b->mode = BROWSE_LIST;
@@ -982,6 +1150,18 @@ browse_request(struct screen *s, const struct key_event *ev)
 	int		 h = b->list_height > 0 ? b->list_height : 10;
 	size_t		 before = b->page.sel;
 
+	/* A panel taller than the screen scrolls (Up/Down where no
+	 * form needs them). */
+	if (b->mode != BROWSE_LIST && (ev->req == REQ_PAGE_UP ||
+	    ev->req == REQ_PAGE_DOWN || ((ev->req == REQ_UP ||
+	    ev->req == REQ_DOWN) && (b->mode == BROWSE_HELP ||
+	    b->mode == BROWSE_DETACH || b->mode == BROWSE_FINISH)))) {
+		b->panel_scroll += ev->req == REQ_UP ? -1 : ev->req ==
+		    REQ_DOWN ? 1 : ev->req == REQ_PAGE_UP ? -h : h;
+		if (b->panel_scroll < 0)
+			b->panel_scroll = 0;
+		return REACT_REDRAW;
+	}
 	if (b->mode == BROWSE_HELP) {
 		b->mode = BROWSE_LIST;
 		return REACT_REDRAW;
@@ -1031,6 +1211,7 @@ browse_request(struct screen *s, const struct key_event *ev)
 		return REACT_REDRAW;
 	case REQ_HELP:
 		b->mode = BROWSE_HELP;
+		b->panel_scroll = 0;
 		return REACT_REDRAW;
 	case REQ_CHAR:
 		break;
@@ -1060,6 +1241,7 @@ browse_request(struct screen *s, const struct key_event *ev)
 	case 'x':
 	case 'i':
 	case 't':
+	case 'f':
 		if (b->readonly || s->tui->ctx.arm == NULL)
 			return REACT_NONE;
 		if (ev->key.code == 't') {
@@ -1158,6 +1340,10 @@ browse_draw_list(void *arg, WINDOW *win, int y, int x, int height,
 			continue;
 		snprintf(head, sizeof head, "%s%s", _(browse_col_title(c)),
 		    (enum browse_col)c == b->page.sort ? "*" : "");
+		if (display_width(head) > w[c])
+			snprintf(head, sizeof head, "%s%s",
+			    _(browse_col_brief(c)), (enum browse_col)c ==
+			    b->page.sort ? "*" : "");
 		display_text(win, y, cx, w[c], head, display_attr(STYLE_DIM),
 		    true);
 		cx += w[c] + 1;
@@ -1193,15 +1379,26 @@ browse_draw_list(void *arg, WINDOW *win, int y, int x, int height,
 				continue;
 			if (c == BROWSE_COL_STATE) {
 				const char *m = browse_state_mark(r->state,
-				    &sattr);
-				int mw = display_width(m);
+				    &sattr), *st = r->state;
+				int mw;
 
+				if (r->failed_step > 0 && browse_state_kind(
+				    r->state) == BROWSE_STATE_OK) {
+					/* Succeeded, but not all of it. */
+					m = glyph->warning;
+					sattr = display_attr(STYLE_WARNING);
+					/* TRANSLATORS: a state in the list:
+					 * a plan applied in part; at most 9
+					 * cells. */
+					st = _("Partial");
+				}
+				mw = display_width(m);
 				if (i == b->page.sel)
 					sattr = attr;
 				display_text(win, y + row, cx, mw, m, sattr,
 				    false);
 				display_text(win, y + row, cx + mw + 1,
-				    w[c] - mw - 1, r->state, sattr, true);
+				    w[c] - mw - 1, st, sattr, true);
 			} else {
 				browse_cell(r, (enum browse_col)c, cell,
 				    sizeof cell);
@@ -1228,7 +1425,7 @@ browse_detail_line(WINDOW *win, int *y, int x, int width, int ymax,
     int *skip, const char *label, const char *value, int attr)
 {
 	char	line[2048];
-	int	lw = 24;
+	int	lw = width >= 76 ? 24 : 21;	/* the longest label is 20 */
 
 	if (value == NULL || value[0] == '\0')
 		return;
@@ -1286,10 +1483,30 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 		    r->error_message);
 		browse_detail_line(win, &y, x, width, ymax, &skip,
 		    _("Error"), v, display_attr(STYLE_ERROR));
-		ops_hint(r->error_code, r->error_message, NULL, hint,
-		    sizeof hint);
+		/* Why: "BadRequest: The request is invalid" says nothing. */
+		if (r->error_detail[0] != '\0' &&
+		    strstr(r->error_message, r->error_detail) == NULL)
+			browse_detail_line(win, &y, x, width, ymax, &skip,
+			    _("Because"), r->error_detail,
+			    display_attr(STYLE_ERROR));
+		ops_hint(r->error_code, r->error_message, r->error_detail,
+		    hint, sizeof hint);
 		browse_detail_line(win, &y, x, width, ymax, &skip, _("Hint"),
 		    hint, display_attr(STYLE_WARNING));
+	}
+	if (r->failed_step > 0) {
+		snprintf(v, sizeof v, _("step %d of %d (%s) of the %s failed: "
+		    "%s"), r->failed_step, r->nsteps, r->failed_step_name,
+		    r->failed_op, r->failed_error);
+		browse_detail_line(win, &y, x, width, ymax, &skip,
+		    _("Unfinished"), v, display_attr(STYLE_WARNING));
+		browse_detail_line(win, &y, x, width, ymax, &skip,
+		    _("To finish"), b->readonly ? _("without --readonly, f "
+		    "sends the load balancer and TLS of the plan again") :
+		    _("f sends the load balancer and TLS of the plan again "
+		    "(from the journal)"), display_attr(STYLE_KEY));
+		browse_detail_line(win, &y, x, width, ymax, &skip,
+		    _("Journal"), r->journal, A_NORMAL);
 	}
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("Description"),
 	    r->description, A_NORMAL);
@@ -1305,10 +1522,7 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("Region"),
 	    r->region, A_NORMAL);
 	if (browse_row_inference(r)) {
-		snprintf(v, sizeof v, "%s%s%s", strcasecmp(r->lb,
-		    "InternalLoadBalancer") == 0 ? _("internal") :
-		    _("public IP"), r->subnet[0] != '\0' ? _(", subnet ") :
-		    "", r->subnet);
+		browse_lb_text(r->lb, r->subnet, v, sizeof v);
 		browse_detail_line(win, &y, x, width, ymax, &skip,
 		    _("Load balancer"), v, A_NORMAL);
 		browse_detail_line(win, &y, x, width, ymax, &skip, _("TLS"),
@@ -1380,16 +1594,63 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 	    b->cluster.private_fqdn : b->cluster.fqdn, A_NORMAL);
 }
 
-/* The confirmation panel of an action, over the list. */
+/* The errors and warnings of the action's plan, once Enter was tried. */
+static int
+browse_draw_checks(struct browse *b, WINDOW *win, int y, int x, int w,
+    int ymax)
+{
+	char	text[1024];
+	int	y0 = y, st;
+	size_t	i;
+
+	for (i = 0; b->checked && i < b->checks.n && y < ymax; i++) {
+		const struct verdict *v = &b->checks.v[i];
+
+		if (v->severity == SEV_INFO)
+			continue;
+		st = display_attr(v->severity == SEV_ERROR ? STYLE_ERROR :
+		    STYLE_WARNING);
+		display_text(win, y, x, 2, v->severity == SEV_ERROR ?
+		    glyph->error : glyph->warning, st, false);
+		tui_verdict_text(v, text, sizeof text);
+		y += display_wrap(win, y, x + 2, w - 2, ymax - y, text, st);
+	}
+	return y - y0;
+}
+
+/* "Label  value" in the finish panel; rows used. */
+static int
+browse_finish_line(WINDOW *win, int y, int x, int w, int ymax,
+    const char *label, const char *value)
+{
+	int	lw = 16;
+
+	if (y >= ymax)
+		return 0;
+	display_text(win, y, x, lw - 1, label, display_attr(STYLE_DIM), true);
+	return display_wrap(win, y, x + lw, w - lw, ymax - y, value,
+	    A_NORMAL);
+}
+
+/* "internal, subnet aks-subnet" / "public IP". */
 static void
-browse_draw_confirm(struct browse *b, WINDOW *win, int y)
+browse_lb_text(const char *lb, const char *subnet, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s%s%s", strcasecmp(lb, "InternalLoadBalancer") ==
+	    0 ? _("internal") : _("public IP"), subnet[0] != '\0' ?
+	    _(", subnet ") : "", subnet);
+}
+
+/* The confirmation panel of an action from row y; rows used. */
+static int
+browse_draw_confirm(struct browse *b, WINDOW *win, int y, int ymax)
 {
 	struct browse_row	*r = browse_page_find(&b->page, b->target);
 	char			 text[2048];
-	int			 x = 2, w = COLS - 4, ymax = LINES - 3;
+	int			 x = 2, w = COLS - 4, y0 = y;
 
 	if (r == NULL)
-		return;
+		return 0;
 	switch (b->mode) {
 	case BROWSE_DETACH:
 		snprintf(text, sizeof text, _("Detach %s from workspace %s? "
@@ -1456,7 +1717,8 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y)
 		snprintf(text, sizeof text, _("Type %s to confirm:"), r->name);
 		display_text(win, y, x, w, text, A_NORMAL, true);
 		widget_field_draw(&b->field, win, y + 1, x, 40, true);
-		display_text(win, y + 3, x, w, _("Enter deletes; Esc keeps "
+		y += 3;
+		display_text(win, y, x, w, _("Enter deletes; Esc keeps "
 		    "it."), display_attr(STYLE_WARNING), true);
 		break;
 	case BROWSE_LB:
@@ -1480,6 +1742,7 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y)
 			    A_NORMAL) + 1;
 		y += widget_form_draw(&b->lb_form, win, y, x, w, ymax - y - 1,
 		    NULL, false) + 1;
+		y += browse_draw_checks(b, win, y, x, w, ymax - 1);
 		display_text(win, y, x, w, _("Enter updates the compute "
 		    "(GET, then PUT of the whole body); Esc cancels."),
 		    display_attr(STYLE_WARNING), true);
@@ -1488,19 +1751,57 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y)
 		snprintf(text, sizeof text, _("Change TLS of %s:"), r->name);
 		y += display_wrap(win, y, x, w, ymax - y, text,
 		    display_attr(STYLE_TITLE)) + 1;
+		if (b->tls_internal)
+			y += display_wrap(win, y, x, w, ymax - y, _("Behind an "
+			    "internal load balancer Azure gives no Microsoft "
+			    "certificate: switch to a public IP first (i) for "
+			    "one."), display_attr(STYLE_DIM)) + 1;
 		y += widget_form_draw(&b->tls_form, win, y, x, w, ymax - y - 1,
-		    NULL, false);
-		display_text(win, y + 1, x, w, _("Enter updates the compute; "
+		    NULL, false) + 1;
+		y += browse_draw_checks(b, win, y, x, w, ymax - 1);
+		display_text(win, y, x, w, _("Enter updates the compute; "
 		    "Esc cancels."), display_attr(STYLE_WARNING), true);
+		break;
+	case BROWSE_FINISH:
+		snprintf(text, sizeof text, _("Finish what the %s of %s left "
+		    "undone: step %d of %d (%s) failed, so its load balancer "
+		    "and TLS are not applied. Send them again as an update, "
+		    "from the plan in the journal:"), r->failed_op, r->name,
+		    r->failed_step, r->nsteps, r->failed_step_name);
+		y += display_wrap(win, y, x, w, ymax - y, text,
+		    display_attr(STYLE_TITLE)) + 1;
+		browse_lb_text(lb_type_name(b->finish.lb_type),
+		    b->finish.lb_subnet, text, sizeof text);
+		y += browse_finish_line(win, y, x, w, ymax, _("Load balancer"),
+		    text);
+		snprintf(text, sizeof text, "%s%s%s%s%s",
+		    b->finish.tls.mode == TLS_CUSTOM ? _("my own certificate") :
+		    b->finish.tls.mode == TLS_MICROSOFT ?
+		    _("Microsoft certificate") : _("disabled"),
+		    b->finish.tls.cname[0] != '\0' ? ", " : "",
+		    b->finish.tls.cname, b->finish.tls.leaf_label[0] != '\0' ?
+		    ", " : "", b->finish.tls.leaf_label);
+		y += browse_finish_line(win, y, x, w, ymax, _("TLS"), text);
+		if (b->finish.tls.mode == TLS_CUSTOM) {
+			y += browse_finish_line(win, y, x, w, ymax,
+			    _("Certificate"), b->finish.tls.cert_file);
+			y += browse_finish_line(win, y, x, w, ymax, _("Key"),
+			    b->finish.tls.key_file);
+		}
+		y++;
+		y += browse_draw_checks(b, win, y, x, w, ymax - 1);
+		display_text(win, y, x, w, _("Enter sends the update; Esc "
+		    "cancels."), display_attr(STYLE_WARNING), true);
 		break;
 	default:
 		break;
 	}
+	return y + 1 - y0;
 }
 
-/* The keys of this screen, for "?". */
-static void
-browse_draw_help(struct browse *b, WINDOW *win, int y)
+/* The keys of this screen, for "?", from row y; rows used. */
+static int
+browse_draw_help(struct browse *b, WINDOW *win, int y, int ymax)
 {
 	static const char *const keys[][2] = {
 		{ "Up Down PgUp PgDn", N_("move") },
@@ -1512,25 +1813,96 @@ browse_draw_help(struct browse *b, WINDOW *win, int y)
 		{ "d", N_("detach (the AKS cluster is kept)") },
 		{ "i", N_("switch between public and internal load balancer") },
 		{ "t", N_("change TLS") },
+		{ "f", N_("finish what a plan left undone (its update)") },
 		{ "x", N_("delete a cluster the workspace created") },
 		{ "n", N_("create a cluster") },
 		{ "a", N_("attach a cluster") },
 		{ "q", N_("quit") },
 	};
 	size_t	i;
+	int	y0 = y, kw = COLS >= 80 ? 19 : 8;
 
-	for (i = 0; i < sizeof keys / sizeof keys[0] && y < LINES - 2; i++) {
-		if (b->readonly && strchr("ditxna", keys[i][0][0]) != NULL &&
+	for (i = 0; i < sizeof keys / sizeof keys[0] && y < ymax; i++) {
+		if (b->readonly && strchr("ditfxna", keys[i][0][0]) != NULL &&
 		    keys[i][0][1] == '\0')
 			continue;
-		display_text(win, y, 2, 18, keys[i][0],
-		    display_attr(STYLE_KEY), true);
-		display_text(win, y++, 21, COLS - 23, _(keys[i][1]), A_NORMAL,
-		    true);
+		/* Narrow: a long key name has a row of its own. */
+		if (display_width(keys[i][0]) >= kw)
+			display_text(win, y++, 2, COLS - 4, keys[i][0],
+			    display_attr(STYLE_KEY), true);
+		else
+			display_text(win, y, 2, kw - 1, keys[i][0],
+			    display_attr(STYLE_KEY), true);
+		y += display_wrap(win, y, 2 + kw, COLS - 4 - kw, ymax - y,
+		    _(keys[i][1]), A_NORMAL);
 	}
+	return y - y0;
 }
 
-/* Title, list and detail, filter line, hints. */
+/*
+ * Help and the confirmations may be taller than the screen (60x20): the
+ * panel is drawn whole on a pad and the rows that fit are copied, from
+ * panel_scroll; Up/Down or PgUp/PgDn scroll it.
+ */
+static void
+browse_draw_panel(struct browse *b, WINDOW *win, int y, int bottom)
+{
+	WINDOW	*pad = newpad(BROWSE_PANEL_ROWS, COLS);
+	int	 rows, room = bottom - y;
+
+	if (pad == NULL || room <= 0) {
+		if (pad != NULL)
+			delwin(pad);
+		return;
+	}
+	rows = b->mode == BROWSE_HELP ? browse_draw_help(b, pad, 0,
+	    BROWSE_PANEL_ROWS) : browse_draw_confirm(b, pad, 0,
+	    BROWSE_PANEL_ROWS);
+	if (b->panel_scroll > rows - room)
+		b->panel_scroll = rows > room ? rows - room : 0;
+	if (b->panel_scroll < 0)
+		b->panel_scroll = 0;
+	b->panel_more = rows > room;
+	if (rows > 0)
+		copywin(pad, win, b->panel_scroll, 0, y, 0, y + (rows < room ?
+		    rows : room) - 1, COLS - 1, FALSE);
+	delwin(pad);
+}
+
+/* The footer: the keys that fit, the actions before sorting. */
+static void
+browse_draw_footer(struct browse *b, WINDOW *win)
+{
+	const struct browse_row	*r = browse_page_selected(&b->page);
+	bool			 act = !b->readonly && b->tui->ctx.arm != NULL &&
+				    r != NULL;	/* a compute to act on */
+	const struct browse_hint h[] = {
+		/* TRANSLATORS: key hints of the browse footer, each "key
+		 * word"; as many as fit are shown, so keep each short. */
+		{ _("Enter detail"), 4 },
+		{ _("/ filter"), 2 },
+		{ _("s sort"), 5 },
+		{ _("r refresh"), 6 },
+		{ act && r != NULL && r->failed_step > 0 ? _("f finish") :
+		    NULL, 0 },
+		{ act ? _("d detach") : NULL, 2 },
+		{ act ? _("i LB") : NULL, 2 },
+		{ act ? _("t TLS") : NULL, 2 },
+		{ act ? _("x delete") : NULL, 3 },
+		{ !b->readonly ? _("n new") : NULL, 1 },
+		{ !b->readonly ? _("a attach") : NULL, 1 },
+		{ _("? keys"), 0 },
+		/* TRANSLATORS: the browse footer says the mode. */
+		{ b->readonly ? _("(read-only)") : NULL, 0 },
+	};
+	char	line[512];
+
+	browse_hints_fit(h, sizeof h / sizeof h[0], COLS - 2, line,
+	    sizeof line);
+	tui_draw_hints(win, line);
+}
+
+/* Title, what is wrong, list and detail, filter line, hints. */
 static void
 browse_draw(struct screen *s, WINDOW *win)
 {
@@ -1540,25 +1912,27 @@ browse_draw(struct screen *s, WINDOW *win)
 
 	snprintf(right, sizeof right, P_("%zu compute", "%zu computes",
 	    b->page.n), b->page.n);
-	if (b->load != NULL || !b->loaded)
+	/* Only while a request is out: an error stops it. */
+	if (b->load != NULL)
 		snprintf(right + strlen(right), sizeof right - strlen(right),
 		    " %s", tui_spinner(s->tui));
 	tui_draw_frame(s->tui, win, _("Computes of the workspace"), right);
-	if (b->error[0] != '\0')
-		display_wrap(win, 2, 1, COLS - 2, 1, b->error,
-		    display_attr(STYLE_ERROR));
-	else if (!s->tui->ctx.live)
+	if (b->error[0] != '\0') {
+		/* Whole: it says what is wrong and what to do. */
+		y = 2 + display_wrap(win, 2, 1, COLS - 2, bottom - 4,
+		    b->error, display_attr(STYLE_ERROR));
+		y = y < 3 ? 3 : y + 1;
+	} else if (!s->tui->ctx.live)
 		display_text(win, 2, 1, COLS - 2, _("Offline: there is no "
 		    "list to show without a session."),
 		    display_attr(STYLE_WARNING), true);
-	if (b->mode == BROWSE_HELP) {
-		browse_draw_help(b, win, y);
-		tui_draw_hints(win, _("Any key closes the help"));
-		return;
-	}
 	if (b->mode != BROWSE_LIST) {
-		browse_draw_confirm(b, win, y);
-		tui_draw_hints(win, _("Enter confirm  Esc cancel"));
+		browse_draw_panel(b, win, y, bottom + 1);
+		tui_draw_hints(win, b->mode == BROWSE_HELP ? b->panel_more ?
+		    _("Up/Down scroll  any other key closes the help") :
+		    _("Any key closes the help") : b->panel_more ?
+		    _("PgUp/PgDn scroll  Enter confirm  Esc cancel") :
+		    _("Enter confirm  Esc cancel"));
 		return;
 	}
 	widget_split_draw(&b->split, win, y, 0, bottom - y, COLS,
@@ -1570,13 +1944,7 @@ browse_draw(struct screen *s, WINDOW *win)
 		display_text(win, bottom, 2, COLS - 4, line,
 		    display_attr(STYLE_FIELD), true);
 	}
-	if (b->readonly)
-		tui_draw_hints(win, _("Enter detail  / filter  s sort  r "
-		    "refresh  ? keys  q quit  (read-only)"));
-	else
-		tui_draw_hints(win, _("Enter detail  / filter  s sort  r "
-		    "refresh  d detach  i LB  t TLS  x delete  n new  a attach"
-		    "  ? keys"));
+	browse_draw_footer(b, win);
 }
 
 /*

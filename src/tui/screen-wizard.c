@@ -1487,6 +1487,8 @@ wizard_take_facts(struct wizard *w, bool ok, const struct err *err,
 	char		*keep;
 	const char	*sel;
 
+	if (!ok && tui_scope_failed(t, err))	/* home says what is wrong */
+		return;
 	if (!ok) {
 		snprintf(w->live_error, sizeof w->live_error, "%s",
 		    err->msg);

@@ -226,8 +226,8 @@ tui_draw(struct tui *t)
 
 	werase(stdscr);
 	if (display_too_small()) {
-		msg = _("The terminal is too small: akswiz needs at least 80 "
-		    "columns and 24 lines.");
+		msg = _("The terminal is too small: akswiz needs at least 60 "
+		    "columns and 20 lines.");
 		y = LINES / 2 - 1;
 		display_wrap(stdscr, y < 0 ? 0 : y, 0, COLS, LINES, msg,
 		    A_BOLD);
@@ -535,6 +535,11 @@ tui_main(const struct tui_options *o)
 	switch (o->start) {
 	case TUI_START_CREATE:
 	case TUI_START_ATTACH:
+		if (o->readonly) {
+			/* Home says why there is no wizard to offer. */
+			screen_home_push(&t);
+			break;
+		}
 		if (t.ctx.arm != NULL && t.ctx.scope.workspace[0] == '\0')
 			screen_scope_push(&t, o->start == TUI_START_CREATE ?
 			    PLAN_CREATE : PLAN_ATTACH);

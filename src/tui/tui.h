@@ -21,6 +21,7 @@
 struct screen;
 struct tui;
 struct arm;
+struct err;
 typedef struct _win_st WINDOW;
 
 enum tui_start {
@@ -120,6 +121,9 @@ struct tui_context {
 	const struct tui_signin	*signin;	/* NULL: no sign-in */
 	struct tui_identity	 account;	/* valid when identity[0] */
 	bool			 signed_out;	/* the account is known absent */
+	/* The workspace as Resource Manager answered (screen-home.c). */
+	int			 scope_state;	/* enum tui_scope_state */
+	char			 scope_problem[512];	/* what is wrong, or "" */
 	/* A job that waits for the user (device code): scripts go on. */
 	bool			(*job_waits)(struct tui *);
 };
@@ -171,6 +175,19 @@ const char *tui_spinner(struct tui *);
 
 /* Screens (screen-*.c). */
 void	screen_home_push(struct tui *);
+enum tui_scope_state {
+	TUI_SCOPE_UNKNOWN,	/* not asked (offline, no workspace) */
+	TUI_SCOPE_CHECKING,
+	TUI_SCOPE_OK,
+	TUI_SCOPE_MISSING	/* ctx.scope_problem says which part */
+};
+/* GET the workspace on the worker; home and browse show the answer. */
+void	tui_scope_check(struct tui *);
+/*
+ * A failed call on the workspace: when it says a part of the scope does
+ * not exist, set ctx.scope_problem, show it whole, and return true.
+ */
+bool	tui_scope_failed(struct tui *, const struct err *);
 /* The account and the sign-in methods (screen-signin.c). */
 void	screen_signin_push(struct tui *);
 /* Ask who is signed in, on the worker thread; home shows it. */

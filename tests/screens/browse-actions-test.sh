@@ -105,8 +105,9 @@ assert_grep '"method":"PUT","path":"[^"]*/computes/inf-created".*"agentVmSize":"
     $J "the whole body was sent back (GET, then PUT)"
 
 assert_grep 'Switch inf-created to an internal load balancer' lb.screen "i: asks for the subnet"
-assert_grep 'Preflight refused the plan' lb-refused.screen \
-    "a Microsoft certificate with an internal load balancer is refused before sending"
+assert_grep 'A Microsoft certificate is not supported with an internal load' lb-refused.screen \
+    "a Microsoft certificate with an internal load balancer is refused in the form, before sending"
+assert_grep '\[aks-subnet' lb-refused.screen "what was typed is kept"
 assert_grep '(•) Disabled' tls-off.screen "t again: TLS off"
 assert_grep '"method":"PUT","path":"[^"]*/computes/inf-created".*"sslConfiguration":{[^}]*"status":"Disabled"' \
     $J "the sandbox received TLS Disabled"

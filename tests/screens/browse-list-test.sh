@@ -40,7 +40,7 @@ assert_equals list.screen "the list at 80x24, inference clusters first" <<EOF
  Computes of the workspace                                           4 computes
  Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…
 
-  Name*        State       Purpose  Nodes × size =… Versi… Region  LB     TLS
+  Name*        State       Purpose  Nodes × size    K8s    Region  LB     TLS
 › inf-attached ✓ Succeeded FastProd 3 × D4s_v3 = 12 1.29.4 eastus  ILB    custom
   inf-created  ✓ Succeeded FastProd 3 × D3_v2 = 12  1.29.4 eastus  public off
   inf-failed   ✗ Failed    FastProd 3 × DS3_v2 = 12        eastus  public off
@@ -60,7 +60,7 @@ assert_equals list.screen "the list at 80x24, inference clusters first" <<EOF
 
 
 
- Enter detail  / filter  s sort  r refresh  d detach  i LB  t TLS  x delete  n…
+ / filter  s sort  d detach  i LB  t TLS  x delete  n new  a attach  ? keys
 EOF
 assert_grep '^auto-refresh: off' list.state "nothing transitional: no auto refresh"
 assert_equals sorted.state "s sorts by state, the selection stays" <<EOF

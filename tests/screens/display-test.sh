@@ -1,6 +1,6 @@
 #!/bin/sh
 # The frame around every screen: the home screen, "?" shows the keys of
-# the current screen, a terminal below 80x24 gets a message instead of a
+# the current screen, a terminal below 60x20 gets a message instead of a
 # broken layout and the screen comes back when it grows, and line drawing
 # and marks fall back to ASCII outside a UTF-8 locale.
 . "$top_srcdir/tests/screens/libtest.sh"
@@ -10,7 +10,7 @@ steps '
 	?
 	:save-display help.screen
 	<Esc>
-	:resize 60x20
+	:resize 50x16
 	:save-display small.screen
 	:resize 120x40
 	:save-display large.screen
@@ -75,7 +75,7 @@ assert_equals help.screen "? shows the home screen's keys" <<EOF
 
  Up/Down choose  Enter open  ? keys  q quit
 EOF
-assert_equals small.screen "60x20 says the terminal is too small" <<EOF
+assert_equals small.screen "50x16 says the terminal is too small" <<EOF
 
 
 
@@ -83,10 +83,8 @@ assert_equals small.screen "60x20 says the terminal is too small" <<EOF
 
 
 
-
-
-The terminal is too small: akswiz needs at least 80 columns
-and 24 lines.
+The terminal is too small: akswiz needs at least
+60 columns and 20 lines.
 
 Enlarge the window, or press q to quit.
 EOF

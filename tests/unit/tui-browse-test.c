@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../tap.h"
+#include "azure/journal.h"
 #include "tui/browse.h"
 
 struct spec {
@@ -67,6 +68,87 @@ names(const struct compute_page *p)
 		strcat(buf, p->rows[p->view[i]].name);
 	}
 	return buf;
+}
+
+/* The footer: by priority, in order, "? keys" always. */
+static void
+hints_test(void)
+{
+	static const struct browse_hint h[] = {
+		{ "Enter detail", 4 }, { "/ filter", 2 }, { "s sort", 5 },
+		{ "r refresh", 6 }, { NULL, 0 }, { "d detach", 2 },
+		{ "i LB", 2 }, { "t TLS", 2 }, { "x delete", 3 },
+		{ "n new", 1 }, { "a attach", 1 }, { "? keys", 0 },
+	};
+	static const struct {
+		int		 width;
+		const char	*want;
+	} rows[] = {
+		{ 200, "Enter detail  / filter  s sort  r refresh  d detach  "
+		    "i LB  t TLS  x delete  n new  a attach  ? keys" },
+		{ 78, "/ filter  s sort  d detach  i LB  t TLS  x delete  "
+		    "n new  a attach  ? keys" },
+		{ 58, "/ filter  d detach  i LB  t TLS  n new  a attach  "
+		    "? keys" },
+		{ 30, "i LB  n new  a attach  ? keys" },
+		{ 6, "? keys" },
+		{ 3, "" },
+	};
+	char	buf[256];
+	size_t	i;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		browse_hints_fit(h, sizeof h / sizeof h[0], rows[i].width, buf,
+		    sizeof buf);
+		is_str(buf, rows[i].want, "footer at %d cells", rows[i].width);
+		ok((int)strlen(buf) <= rows[i].width, "fits %d cells",
+		    rows[i].width);
+	}
+}
+
+/* Unfinished: a closed entry that did not succeed at step 2 or later. */
+static void
+journal_test(void)
+{
+	static const struct {
+		bool		 open;
+		int		 step, nsteps;
+		const char	*result;
+		int		 want;
+	} rows[] = {
+		{ false, 2, 2, "Failed", 2 },
+		{ false, 2, 2, "NotSubmitted", 2 },
+		{ false, 2, 2, "Succeeded", 0 },
+		{ false, 1, 2, "Failed", 0 },	/* nothing applied */
+		{ false, 1, 1, "Failed", 0 },
+		{ true, 2, 2, "", 0 },		/* still running: watch */
+		{ false, 3, 2, "Failed", 0 },	/* damaged */
+	};
+	struct journal_entry	 e;
+	struct browse_row	*r = browse_rows_new(1);
+	size_t			 i;
+
+	browse_row_finish(r);
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		memset(&e, 0, sizeof e);
+		e.open = rows[i].open;
+		e.step = rows[i].step;
+		e.nsteps = rows[i].nsteps;
+		snprintf(e.result, sizeof e.result, "%s", rows[i].result);
+		snprintf(e.operation, sizeof e.operation, "attach");
+		snprintf(e.step_name, sizeof e.step_name, "update");
+		snprintf(e.error_code, sizeof e.error_code, "BadRequest");
+		snprintf(e.error_message, sizeof e.error_message, "no");
+		snprintf(e.path, sizeof e.path, "/j.json");
+		browse_row_journal(r, &e);
+		is_int(r->failed_step, rows[i].want, "journal %s step %d of "
+		    "%d, %s", rows[i].open ? "open" : "closed", rows[i].step,
+		    rows[i].nsteps, rows[i].result);
+	}
+	is_str(r->failed_error, "BadRequest: no", "the journaled error");
+	browse_row_journal(r, NULL);
+	is_int(r->failed_step, 0, "no journal: nothing unfinished");
+	browse_rows_free(r, 1);
 }
 
 int
@@ -183,6 +265,20 @@ main(void)
 	    "right");
 	ok(w[BROWSE_COL_NAME] >= 12, "but keeps the name");
 
+	/* At 80 columns every column is at its minimum: no heading cut. */
+	browse_layout(78, w);
+	for (i = 0; i < BROWSE_COL__COUNT; i++)
+		ok((int)strlen(browse_col_brief((enum browse_col)i)) + 1 <=
+		    w[i] || strstr(browse_col_brief((enum browse_col)i),
+		    "\xc3\x97") != NULL, "80 columns: heading %s fits with "
+		    "the sort mark", browse_col_name((enum browse_col)i));
+	/* 60 columns (58 for the table): name to version. */
+	browse_layout(56, w);
+	ok(w[BROWSE_COL_NAME] > 0 && w[BROWSE_COL_STATE] > 0 &&
+	    w[BROWSE_COL_NODES] > 0, "60 columns: name, state, nodes shown");
+
+	hints_test();
+	journal_test();
 	browse_page_done(&p);
 	return tap_done();
 }
