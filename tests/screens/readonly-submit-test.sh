@@ -1,19 +1,21 @@
 #!/bin/sh
-# --readonly is enforced under every screen: even when a screen offers a
-# change (the wizard's Submit), the HTTP layer refuses it before it is
-# sent, the screen says why, and the sandbox receives no PUT.
+# --readonly on the screens: `akswiz create --readonly` opens the home
+# screen, which says why nothing that changes Azure is offered, instead of
+# a wizard whose Submit would be refused; the sandbox receives no PUT,
+# PATCH or DELETE (the HTTP layer's refusal itself is tested in
+# tests/azure/http-test and tests/http/readonly-test.sh).
 . "$top_srcdir/tests/screens/libtest.sh"
 sandbox_start --polls 3
 
 steps '
-	ml-ro<Enter><Enter>
-	<Enter><Enter><Enter><Enter>
+	:save-display home.screen
 	<Enter>
-	:save-display done.screen
+	:save-display after-enter.screen
 	<Esc><Esc><Esc>
 '
 run_akswiz --readonly create $SB_ARGS
-assert_grep '--readonly forbids changes in Azure' done.screen "the screen says --readonly forbids it"
+assert_grep 'Read-only (--readonly)' home.screen "create --readonly opens home, saying it is read-only"
+assert_no_grep 'Create an inference cluster' home.screen "  and offering no create"
 assert_no_grep '"method":"PUT"' "$work/journal.log" "no PUT reached the sandbox"
 assert_no_grep '"method":"DELETE"' "$work/journal.log" "nor a DELETE"
 assert_grep '"method":"GET"' "$work/journal.log" "reads went through"
