@@ -287,11 +287,27 @@ journal_finish(struct journal_entry *e, const char *result, const char *code,
  * what journal_to_json() writes is damaged, and says how.
  */
 
-/* What json-c calls a type, for "member X is a string, not an int". */
+/* A JSON type for "member X is a string, not an integer". */
+static const char *
+type_phrase(json_type t)
+{
+	switch (t) {
+	case json_type_boolean:	return "a boolean";
+	case json_type_double:	return "a number";
+	case json_type_int:	return "an integer";
+	case json_type_object:	return "an object";
+	case json_type_array:	return "an array";
+	case json_type_string:	return "a string";
+	case json_type_null:	break;
+	}
+	return "null";
+}
+
 static const char *
 type_name(json_object *v)
 {
-	return v == NULL ? "null" : json_type_to_name(json_object_get_type(v));
+	return type_phrase(v == NULL ? json_type_null :
+	    json_object_get_type(v));
 }
 
 /* Member k of type t (null and absent allowed unless required). */
@@ -309,8 +325,10 @@ member(json_object *o, const char *k, json_type t, bool required,
 	}
 	if (json_object_is_type(*v, t))
 		return true;
-	snprintf(what, len, _("member \"%s\" is a %s, not a %s"), k,
-	    type_name(*v), json_type_to_name(t));
+	/* TRANSLATORS: "member "step" is a string, not an integer"; the
+	 * JSON types are not translated. */
+	snprintf(what, len, _("member \"%s\" is %s, not %s"), k,
+	    type_name(*v), type_phrase(t));
 	return false;
 }
 
@@ -370,7 +388,7 @@ entry_from(json_object *o, struct journal_entry *e, char *what, size_t len)
 	size_t		 k;
 
 	if (!json_object_is_type(o, json_type_object)) {
-		snprintf(what, len, _("it is a JSON %s, not an object"),
+		snprintf(what, len, _("it is JSON but %s, not an object"),
 		    type_name(o));
 		return false;
 	}
@@ -432,7 +450,7 @@ entry_from(json_object *o, struct journal_entry *e, char *what, size_t len)
 		json_object *r = json_object_array_get_idx(v, k);
 
 		if (r != NULL && !json_object_is_type(r, json_type_string)) {
-			snprintf(what, len, _("member \"%s\" holds a %s, not "
+			snprintf(what, len, _("member \"%s\" holds %s, not "
 			    "a string"), "stepResults", type_name(r));
 			return false;
 		}

@@ -36,6 +36,61 @@ make_entry(struct journal_entry *e, const char *name)
 	e->plan_json = xstrdup("{\"version\":1,\"operation\":\"attach\"}");
 }
 
+/* Each damage, as journal_read() words it. */
+static void
+damaged_table(const char *dir)
+{
+	static const struct {
+		const char	*text;		/* NULL: 2 MB of text */
+		const char	*want;
+	} rows[] = {
+		{ "{\"version\": 1, \"open\": true, \"step\": 1", "truncated" },
+		{ "\001\002 garbage", "not JSON" },
+		{ "[1, 2]", "an array, not an object" },
+		{ "{\"version\": 1, \"open\": true, \"compute\": \"c\", "
+		  "\"step\": \"1\", \"steps\": 1}",
+		  "member \"step\" is a string, not an integer" },
+		{ "{\"version\": 1, \"open\": \"yes\"}",
+		  "member \"open\" is a string, not a boolean" },
+		{ "{\"version\": 1, \"open\": true, \"compute\": \"c\", "
+		  "\"step\": 1, \"steps\": 1, \"method\": \"PUT\"}",
+		  "member \"resourceUrl\" is missing" },
+		{ "{\"version\": 1, \"open\": true, \"compute\": \"c\", "
+		  "\"step\": 3, \"steps\": 2, \"method\": \"PUT\", "
+		  "\"resourceUrl\": \"https://a/x\"}", "step 3 of 2" },
+		{ "{\"version\": 1, \"open\": true, \"compute\": \"c\", "
+		  "\"step\": 1, \"steps\": 1, \"method\": \"PUT\", "
+		  "\"resourceUrl\": \"https://a/x\", \"startTime\": 5}",
+		  "member \"startTime\" is an integer, not a string" },
+		{ "{\"version\": 2}", "version 2" },
+		{ "{\"version\": 1} {}", "more after its JSON document" },
+		{ "", "empty" },
+		{ NULL, "2.0 MB, more than the 1 MB" },
+	};
+	struct journal_entry	r;
+	struct err		err;
+	char			path[1200];
+	FILE			*fp;
+	size_t			i, k;
+
+	snprintf(path, sizeof path, "%s/t-damaged.json", dir);
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		fp = fopen(path, "w");
+		if (rows[i].text != NULL)
+			fputs(rows[i].text, fp);
+		else
+			for (k = 0; k < 2 * 1024 * 1024; k++)
+				fputc('a', fp);
+		fclose(fp);
+		err_clear(&err);
+		ok(!journal_read(path, &r, &err) && err.kind == ERR_PARSE &&
+		    strstr(err.msg, "is damaged") != NULL &&
+		    strstr(err.msg, rows[i].want) != NULL,
+		    "damaged (%s): %s", rows[i].want, err.msg);
+	}
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -120,10 +175,16 @@ main(void)
 	fclose(fp);
 
 	ok(journal_list(&l, true, &err), "list open entries");
-	is_int(l.n, 2, "two open entries, damaged ones skipped");
+	is_int(l.n, 2, "two open entries, damaged ones apart");
 	if (l.n == 2)
 		is_str(l.v[0].compute, "ml-inf-01", "oldest first");
+	is_int(l.ndamaged, 1, "the damaged entry is listed, not skipped");
+	if (l.ndamaged == 1)
+		ok(strstr(l.damaged[0].path, "broken.json") != NULL &&
+		    strstr(l.damaged[0].what, "truncated") != NULL,
+		    "with its path and what is wrong: %s", l.damaged[0].what);
 	journal_list_free(&l);
+	damaged_table(dir);
 
 	ok(journal_finish(&e, "Failed", "BadRequest", "The request is invalid",
 	    &err), "entry finished");
