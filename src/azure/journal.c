@@ -761,10 +761,11 @@ lock_path(const char *sub, const char *rg, const char *ws,
 		*p = (char)tolower((unsigned char)*p);
 	if (EVP_Digest(key, strlen(key), md, &mdlen, EVP_sha256(), NULL) != 1)
 		mdlen = 0;
+	/* Azure's names are without case: so are the locks'. */
 	snprintf(name, sizeof name, "%.24s", compute);
 	for (p = name; *p != '\0'; p++)
-		if (*p == '/' || *p == '.')
-			*p = '_';
+		*p = *p == '/' || *p == '.' ? '_' :
+		    (char)tolower((unsigned char)*p);
 	snprintf(buf, len, "%s/%s-", dir, name);
 	for (i = 0; i < 8 && i < mdlen; i++)
 		snprintf(buf + strlen(buf), len - strlen(buf), "%02x", md[i]);

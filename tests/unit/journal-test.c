@@ -91,6 +91,96 @@ damaged_table(const char *dir)
 	unlink(path);
 }
 
+/* The compute's lock: one holder; the next is told who. */
+static void
+lock_tests(void)
+{
+	struct journal_lock	a, b;
+	struct err		err;
+	struct stat		st;
+	char			path[1024];
+
+	journal_lock_init(&a);
+	journal_lock_init(&b);
+	err_clear(&err);
+	ok(journal_lock(&a, "sub", "rg", "ws", "ml-lock", "create", &err) &&
+	    journal_locked(&a), "the lock is taken");
+	ok(stat(a.path, &st) == 0 && (st.st_mode & 0777) == 0600 &&
+	    strstr(a.path, "/ml-lock-") != NULL, "its file, mode 0600: %s",
+	    a.path);
+	journal_lock_note(&a, "/j/entry.json");
+	ok(!journal_lock(&b, "SUB", "rg", "WS", "ML-LOCK", "create", &err) &&
+	    err.kind == ERR_BUSY && !journal_locked(&b),
+	    "the same compute (any case) is busy for another holder");
+	ok(strstr(err.msg, "another akswiz is changing ML-LOCK: create by "
+	    "process ") != NULL, "saying by whom: %s", err.msg);
+	ok(strstr(err.detail, "/j/entry.json") != NULL,
+	    "and its journal entry: %s", err.detail);
+	ok(journal_lock(&b, "sub", "rg", "ws", "ml-other", "create", &err),
+	    "another compute has its own lock");
+	journal_unlock(&b);
+	snprintf(path, sizeof path, "%s", a.path);
+	journal_unlock(&a);
+	ok(!journal_locked(&a) && stat(path, &st) != 0,
+	    "released, the file is gone");
+	ok(journal_lock(&b, "sub", "rg", "ws", "ml-lock", "detach", &err),
+	    "and the next one takes it");
+	journal_unlock(&b);
+	journal_unlock(&b);
+}
+
+/* The newest entry of a compute decides whether it is partly applied. */
+static void
+partial_tests(void)
+{
+	struct journal_entry	e, f, r;
+	struct err		err;
+
+	err_clear(&err);
+	journal_entry_init(&e);
+	snprintf(e.operation, sizeof e.operation, "attach");
+	snprintf(e.subscription, sizeof e.subscription, "sub");
+	snprintf(e.resource_group, sizeof e.resource_group, "rg");
+	snprintf(e.workspace, sizeof e.workspace, "ws");
+	snprintf(e.compute, sizeof e.compute, "ml-part");
+	snprintf(e.method, sizeof e.method, "PUT");
+	snprintf(e.resource_url, sizeof e.resource_url,
+	    "https://arm:1/subscriptions/sub/x/computes/ml-part");
+	e.nsteps = 2;
+	e.step = 2;
+	snprintf(e.step_name, sizeof e.step_name, "update");
+	snprintf(e.step_results[0], sizeof e.step_results[0], "Succeeded");
+	snprintf(e.step_results[1], sizeof e.step_results[1], "Failed");
+	e.started = 1000;
+	ok(journal_create(&e, &err) && journal_finish(&e,
+	    JOURNAL_PARTLY_APPLIED, "BadRequest", "no", &err),
+	    "a partly applied entry");
+	ok(journal_entry_partly_applied(&e), "is partly applied");
+	ok(journal_find_partial("https://arm:1", "SUB", "rg", "ws", "ML-PART",
+	    &r) && r.step == 2 && strcmp(r.step_name, "update") == 0 &&
+	    strcmp(r.step_results[0], "Succeeded") == 0 &&
+	    strcmp(r.step_results[1], "Failed") == 0,
+	    "found for its compute, with the failed step");
+	journal_entry_done(&r);
+	ok(!journal_find_partial("https://arm:2", "sub", "rg", "ws",
+	    "ml-part", &r), "not on another endpoint");
+	ok(!journal_find_partial("https://arm:1", "sub", "rg", "ws2",
+	    "ml-part", &r), "not in another workspace");
+	f = e;
+	f.plan_json = NULL;
+	f.path[0] = '\0';
+	f.started = 2000;
+	f.open = true;
+	f.result[0] = '\0';
+	ok(journal_create(&f, &err) && journal_finish(&f, "Succeeded", NULL,
+	    NULL, &err), "a later entry of the compute");
+	ok(!journal_find_partial("https://arm:1", "sub", "rg", "ws",
+	    "ml-part", &r), "settles it");
+	unlink(f.path);
+	unlink(e.path);
+	journal_entry_done(&e);
+}
+
 int
 main(void)
 {
@@ -185,6 +275,8 @@ main(void)
 		    "with its path and what is wrong: %s", l.damaged[0].what);
 	journal_list_free(&l);
 	damaged_table(dir);
+	lock_tests();
+	partial_tests();
 
 	ok(journal_finish(&e, "Failed", "BadRequest", "The request is invalid",
 	    &err), "entry finished");
