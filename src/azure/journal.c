@@ -533,11 +533,11 @@ entry_read(const char *path, struct journal_entry *e, char *what, size_t len,
 	json_tokener_free(tok);
 	if (o == NULL || jerr != json_tokener_success) {
 		if (jerr == json_tokener_continue)
-			snprintf(what, len, _("it ends in the middle of its JSON "
-			    "document (truncated after %zu bytes)"), n);
+			snprintf(what, len, _("it ends in the middle of its "
+			    "JSON document (truncated after %zu bytes)"), n);
 		else
-			snprintf(what, len, _("it is not JSON (%s at byte %zu)"),
-			    json_tokener_error_desc(jerr), off);
+			snprintf(what, len, _("it is not JSON (%s at byte "
+			    "%zu)"), json_tokener_error_desc(jerr), off);
 		json_object_put(o);
 		free(data);
 		return false;
@@ -832,6 +832,9 @@ lock_busy(const char *path, const char *compute, struct err *err)
 			    json_object_get_string(v));
 	}
 	json_object_put(o);
+	/* TRANSLATORS: "another akswiz is changing ml-inf: create by
+	 * process 4242 on host since 2026-12-03T13:20:05Z"; the operation
+	 * (create, attach, update, detach) is not translated. */
 	err_set(err, ERR_BUSY, _("another akswiz is changing %s: %s by "
 	    "process %lld on %s since %s"), compute, op[0] ? op : "?", pid,
 	    host[0] ? host : "?", since[0] ? since : "?");
@@ -840,8 +843,8 @@ lock_busy(const char *path, const char *compute, struct err *err)
 		    "(\"akswiz watch %s\" follows it if that process is "
 		    "stopped)."), journal, compute);
 	else
-		err_detail(err, _("Wait for it to end, then look at the compute "
-		    "(\"akswiz show %s\")."), compute);
+		err_detail(err, _("Wait for it to end, then look at the "
+		    "compute (\"akswiz show %s\")."), compute);
 	return false;
 }
 

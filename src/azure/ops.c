@@ -416,7 +416,7 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 				    p->cluster_id, &oc, &cf);
 				other_computes_free(&oc);
 			}
-			/* Attached by this plan's first step: not a conflict. */
+			/* Attached by this plan's first step: ours. */
 			if (partial && strcasecmp(cf.attached_as, p->name) ==
 			    0 && strcasecmp(cf.attached_workspace,
 			    p->scope.workspace) == 0)

@@ -67,7 +67,7 @@ enum ops_result {
 	OPS_FAILED,		/* the service ran it and it failed */
 	OPS_CANCELED,
 	OPS_ERROR,		/* no verdict: network or service trouble */
-	OPS_PARTIAL		/* a later step failed, earlier ones took effect */
+	OPS_PARTIAL		/* a later step failed, earlier ones worked */
 };
 
 struct ops_outcome {

@@ -40,6 +40,8 @@ watch_damaged(const struct cli_globals *g, const struct journal_damaged *d)
 		printf("damaged\t%s\t%s\n", d->path, d->what);
 		return;
 	}
+	/* TRANSLATORS: the path of the file, then what is wrong with it
+	 * ("it is not JSON (...)"). */
 	cli_error(_("journal entry %s is damaged: %s."), d->path, d->what);
 	if (d->compute[0] != '\0')
 		fprintf(stderr, _("  It may stand for an operation still "
