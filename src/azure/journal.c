@@ -798,46 +798,54 @@ lock_write(struct journal_lock *k, const char *what, const char *journal)
 	json_object_put(o);
 }
 
+/* The holder's note in the lock file fd (NULL if unreadable). */
+static json_object *
+note_read(int fd)
+{
+	char	buf[4096];
+	ssize_t	n = pread(fd, buf, sizeof buf - 1, 0);
+
+	buf[n > 0 ? n : 0] = '\0';
+	return json_tokener_parse(buf);
+}
+
+/* Member k of the note o as text ("" if absent). */
+static void
+note_str(json_object *o, const char *k, char *buf, size_t len)
+{
+	json_object	*v;
+
+	buf[0] = '\0';
+	if (o != NULL && json_object_is_type(o, json_type_object) &&
+	    json_object_object_get_ex(o, k, &v) && v != NULL)
+		snprintf(buf, len, "%s", json_object_get_string(v));
+}
+
 /* Who holds the lock at path, as the busy error. */
 static bool
 lock_busy(const char *path, const char *compute, struct err *err)
 {
-	json_object	*o = NULL, *v;
-	char		 buf[4096], host[256] = "", since[40] = "", op[32] = "",
-			 journal[1100] = "";
-	long long	 pid = 0;
-	ssize_t		 n;
+	json_object	*o;
+	char		 host[256], since[40], op[32], journal[1100], pid[24];
 	int		 fd;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) >= 0) {
-		n = read(fd, buf, sizeof buf - 1);
+		o = note_read(fd);
 		close(fd);
-		buf[n > 0 ? n : 0] = '\0';
-		o = json_tokener_parse(buf);
-	}
-	if (o != NULL && json_object_is_type(o, json_type_object)) {
-		if (json_object_object_get_ex(o, "pid", &v))
-			pid = json_object_get_int64(v);
-		if (json_object_object_get_ex(o, "host", &v) && v != NULL)
-			snprintf(host, sizeof host, "%s",
-			    json_object_get_string(v));
-		if (json_object_object_get_ex(o, "since", &v) && v != NULL)
-			snprintf(since, sizeof since, "%s",
-			    json_object_get_string(v));
-		if (json_object_object_get_ex(o, "operation", &v) && v != NULL)
-			snprintf(op, sizeof op, "%s",
-			    json_object_get_string(v));
-		if (json_object_object_get_ex(o, "journal", &v) && v != NULL)
-			snprintf(journal, sizeof journal, "%s",
-			    json_object_get_string(v));
-	}
+	} else
+		o = NULL;
+	note_str(o, "pid", pid, sizeof pid);
+	note_str(o, "host", host, sizeof host);
+	note_str(o, "since", since, sizeof since);
+	note_str(o, "operation", op, sizeof op);
+	note_str(o, "journal", journal, sizeof journal);
 	json_object_put(o);
 	/* TRANSLATORS: "another akswiz is changing ml-inf: create by
 	 * process 4242 on host since 2026-12-03T13:20:05Z"; the operation
 	 * (create, attach, update, detach) is not translated. */
 	err_set(err, ERR_BUSY, _("another akswiz is changing %s: %s by "
-	    "process %lld on %s since %s"), compute, op[0] ? op : "?", pid,
-	    host[0] ? host : "?", since[0] ? since : "?");
+	    "process %s on %s since %s"), compute, op[0] ? op : "?",
+	    pid[0] ? pid : "?", host[0] ? host : "?", since[0] ? since : "?");
 	if (journal[0] != '\0')
 		err_detail(err, _("Its journal entry is %s; wait for it to end "
 		    "(\"akswiz watch %s\" follows it if that process is "
@@ -890,17 +898,13 @@ journal_lock(struct journal_lock *k, const char *sub, const char *rg,
 void
 journal_lock_note(struct journal_lock *k, const char *journal_path)
 {
-	char	buf[4096], op[32] = "";
-	json_object *o, *v;
-	ssize_t	n;
+	json_object	*o;
+	char		 op[32];
 
 	if (k->fd < 0)
 		return;
-	n = pread(k->fd, buf, sizeof buf - 1, 0);
-	buf[n > 0 ? n : 0] = '\0';
-	if ((o = json_tokener_parse(buf)) != NULL &&
-	    json_object_object_get_ex(o, "operation", &v) && v != NULL)
-		snprintf(op, sizeof op, "%s", json_object_get_string(v));
+	o = note_read(k->fd);
+	note_str(o, "operation", op, sizeof op);
 	json_object_put(o);
 	lock_write(k, op, journal_path);
 }

@@ -50,12 +50,7 @@ unlike "$J"/*ml-twice*.json '"result": "Failed"' "nothing journaled Failed"
 plan_new "$T/c.json" create --name ml-third --vm-size Standard_D3_v2 --agent-count 3
 run_apply c
 pc=$!
-i=0
-until grep -q '"method":"PUT","path":"[^"]*/computes/ml-third"' "$T/journal.log" 2>/dev/null; do
-	i=$((i + 1))
-	if [ $i -gt 3000 ] || ! kill -0 $pc 2>/dev/null; then break; fi
-	sleep 0.01
-done
+wait_request PUT '[^"]*/computes/ml-third"' $pc
 az apply "$T/c.json"
 is "$rc" 8 "apply while another runs: exit 8"
 like "$T/err" "another akswiz is changing ml-third: create by process $pc on " \
