@@ -42,7 +42,7 @@ watch_damaged(const struct cli_globals *g, const struct journal_damaged *d)
 	}
 	/* TRANSLATORS: the path of the file, then what is wrong with it
 	 * ("it is not JSON (...)"). */
-	cli_error(_("journal entry %s is damaged: %s."), d->path, d->what);
+	cli_error(_("journal entry %s is damaged: %s"), d->path, d->what);
 	if (d->compute[0] != '\0')
 		fprintf(stderr, _("  It may stand for an operation still "
 		    "running on %s: look at the compute (\"akswiz show %s\"), "
