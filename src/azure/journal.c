@@ -14,10 +14,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <ctype.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <json-c/json.h>
+#include <openssl/evp.h>
 #include <openssl/rand.h>
 
 #include "common/clock.h"
@@ -133,7 +136,9 @@ char *
 journal_to_json(const struct journal_entry *e)
 {
 	json_object	*o = json_object_new_object(), *err, *plan = NULL;
+	json_object	*steps;
 	char		*s;
+	int		 i;
 
 	json_object_object_add(o, "version",
 	    json_object_new_int(JOURNAL_VERSION));
@@ -156,6 +161,11 @@ journal_to_json(const struct journal_entry *e)
 	add_time(o, "startTime", e->started);
 	add_time(o, "updateTime", e->updated);
 	add_str(o, "state", e->state);
+	steps = json_object_new_array();
+	for (i = 0; i < e->nsteps && i < JOURNAL_STEPS_MAX; i++)
+		json_object_array_add(steps, e->step_results[i][0] != '\0' ?
+		    json_object_new_string(e->step_results[i]) : NULL);
+	json_object_object_add(o, "stepResults", steps);
 	if (e->error_code[0] != '\0' || e->error_message[0] != '\0') {
 		err = json_object_new_object();
 		add_str(err, "code", e->error_code);
@@ -260,6 +270,10 @@ journal_finish(struct journal_entry *e, const char *result, const char *code,
 {
 	e->open = false;
 	snprintf(e->result, sizeof e->result, "%s", result);
+	if (e->step >= 1 && e->step <= JOURNAL_STEPS_MAX &&
+	    e->step_results[e->step - 1][0] == '\0')
+		snprintf(e->step_results[e->step - 1],
+		    sizeof e->step_results[0], "%s", result);
 	if (code != NULL)
 		snprintf(e->error_code, sizeof e->error_code, "%s", code);
 	if (message != NULL)
@@ -268,93 +282,310 @@ journal_finish(struct journal_entry *e, const char *result, const char *code,
 	return journal_write(e, err);
 }
 
-/* Copy a string member into dst ("" if absent). */
-static void
-get_str(json_object *o, const char *k, char *dst, size_t len)
+/*
+ * Reading.  An entry is checked member by member: a file that is not
+ * what journal_to_json() writes is damaged, and says how.
+ */
+
+/* A JSON type for "member X is a string, not an integer". */
+static const char *
+type_phrase(json_type t)
+{
+	switch (t) {
+	case json_type_boolean:	return "a boolean";
+	case json_type_double:	return "a number";
+	case json_type_int:	return "an integer";
+	case json_type_object:	return "an object";
+	case json_type_array:	return "an array";
+	case json_type_string:	return "a string";
+	case json_type_null:	break;
+	}
+	return "null";
+}
+
+static const char *
+type_name(json_object *v)
+{
+	return type_phrase(v == NULL ? json_type_null :
+	    json_object_get_type(v));
+}
+
+/* Member k of type t (null and absent allowed unless required). */
+static bool
+member(json_object *o, const char *k, json_type t, bool required,
+    json_object **v, char *what, size_t len)
+{
+	*v = NULL;
+	if (!json_object_object_get_ex(o, k, v) || *v == NULL) {
+		*v = NULL;
+		if (!required)
+			return true;
+		snprintf(what, len, _("member \"%s\" is missing"), k);
+		return false;
+	}
+	if (json_object_is_type(*v, t))
+		return true;
+	/* TRANSLATORS: "member "step" is a string, not an integer"; the
+	 * JSON types are not translated. */
+	snprintf(what, len, _("member \"%s\" is %s, not %s"), k,
+	    type_name(*v), type_phrase(t));
+	return false;
+}
+
+/* A string member into dst ("" if absent or null). */
+static bool
+get_str(json_object *o, const char *k, bool required, char *dst, size_t len,
+    char *what, size_t wlen)
 {
 	json_object	*v;
 
 	dst[0] = '\0';
-	if (json_object_object_get_ex(o, k, &v) &&
-	    json_object_is_type(v, json_type_string))
+	if (!member(o, k, json_type_string, required, &v, what, wlen))
+		return false;
+	if (v != NULL)
 		snprintf(dst, len, "%s", json_object_get_string(v));
+	if (required && dst[0] == '\0') {
+		snprintf(what, wlen, _("member \"%s\" is empty"), k);
+		return false;
+	}
+	return true;
 }
 
-/* An ISO 8601 time member; 0 if absent or malformed. */
-static time_t
-get_time(json_object *o, const char *k)
+/* An integer member. */
+static bool
+get_int(json_object *o, const char *k, int *dst, char *what, size_t len)
+{
+	json_object	*v;
+
+	if (!member(o, k, json_type_int, true, &v, what, len))
+		return false;
+	*dst = json_object_get_int(v);
+	return true;
+}
+
+/* An ISO 8601 time member; 0 if absent or null. */
+static bool
+get_time(json_object *o, const char *k, time_t *t, char *what, size_t len)
 {
 	char	buf[40];
-	time_t	t = 0;
 
-	get_str(o, k, buf, sizeof buf);
-	if (buf[0] != '\0' && !clock_parse_iso8601(buf, &t))
-		t = 0;
-	return t;
+	*t = 0;
+	if (!get_str(o, k, false, buf, sizeof buf, what, len))
+		return false;
+	if (buf[0] != '\0' && !clock_parse_iso8601(buf, t)) {
+		snprintf(what, len, _("member \"%s\" is not a time"), k);
+		return false;
+	}
+	return true;
+}
+
+/* The members of an entry's document; false + what on the first fault. */
+static bool
+entry_from(json_object *o, struct journal_entry *e, char *what, size_t len)
+{
+	json_object	*v, *er;
+	int		 version;
+	size_t		 k;
+
+	if (!json_object_is_type(o, json_type_object)) {
+		snprintf(what, len, _("it is JSON but %s, not an object"),
+		    type_name(o));
+		return false;
+	}
+	if (!get_int(o, "version", &version, what, len))
+		return false;
+	if (version != JOURNAL_VERSION) {
+		snprintf(what, len, _("it is of version %d; this akswiz reads "
+		    "version %d"), version, JOURNAL_VERSION);
+		return false;
+	}
+	if (!member(o, "open", json_type_boolean, true, &v, what, len))
+		return false;
+	e->open = json_object_get_boolean(v);
+	if (!get_str(o, "id", false, e->id, sizeof e->id, what, len) ||
+	    !get_str(o, "result", false, e->result, sizeof e->result, what,
+	    len) ||
+	    !get_str(o, "operation", false, e->operation, sizeof e->operation,
+	    what, len) ||
+	    !get_str(o, "subscription", false, e->subscription,
+	    sizeof e->subscription, what, len) ||
+	    !get_str(o, "resourceGroup", false, e->resource_group,
+	    sizeof e->resource_group, what, len) ||
+	    !get_str(o, "workspace", false, e->workspace, sizeof e->workspace,
+	    what, len) ||
+	    !get_str(o, "compute", true, e->compute, sizeof e->compute, what,
+	    len) ||
+	    !get_int(o, "step", &e->step, what, len) ||
+	    !get_int(o, "steps", &e->nsteps, what, len) ||
+	    !get_str(o, "stepName", false, e->step_name, sizeof e->step_name,
+	    what, len) ||
+	    !get_str(o, "method", true, e->method, sizeof e->method, what,
+	    len) ||
+	    !get_str(o, "resourceUrl", true, e->resource_url,
+	    sizeof e->resource_url, what, len) ||
+	    !get_str(o, "pollKind", false, e->poll_kind, sizeof e->poll_kind,
+	    what, len) ||
+	    !get_str(o, "operationUrl", false, e->operation_url,
+	    sizeof e->operation_url, what, len) ||
+	    !get_time(o, "startTime", &e->started, what, len) ||
+	    !get_time(o, "updateTime", &e->updated, what, len) ||
+	    !get_str(o, "state", false, e->state, sizeof e->state, what, len))
+		return false;
+	if (e->nsteps < 1 || e->nsteps > JOURNAL_STEPS_MAX || e->step < 1 ||
+	    e->step > e->nsteps) {
+		snprintf(what, len, _("it is at step %d of %d"), e->step,
+		    e->nsteps);
+		return false;
+	}
+	if (!member(o, "error", json_type_object, false, &er, what, len))
+		return false;
+	if (er != NULL && (!get_str(er, "code", false, e->error_code,
+	    sizeof e->error_code, what, len) || !get_str(er, "message", false,
+	    e->error_message, sizeof e->error_message, what, len)))
+		return false;
+	if (!member(o, "stepResults", json_type_array, false, &v, what, len))
+		return false;
+	for (k = 0; v != NULL && k < json_object_array_length(v) &&
+	    k < JOURNAL_STEPS_MAX; k++) {
+		json_object *r = json_object_array_get_idx(v, k);
+
+		if (r != NULL && !json_object_is_type(r, json_type_string)) {
+			snprintf(what, len, _("member \"%s\" holds %s, not "
+			    "a string"), "stepResults", type_name(r));
+			return false;
+		}
+		snprintf(e->step_results[k], sizeof e->step_results[k], "%s",
+		    r != NULL ? json_object_get_string(r) : "");
+	}
+	if (!member(o, "plan", json_type_object, false, &v, what, len))
+		return false;
+	if (v != NULL)
+		e->plan_json = xstrdup(json_object_to_json_string_ext(v,
+		    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	return true;
+}
+
+/* "50.0 MB", "812 KB". */
+static void
+size_text(off_t n, char *buf, size_t len)
+{
+	if (n >= 1024 * 1024)
+		snprintf(buf, len, "%.1f MB", (double)n / (1024.0 * 1024.0));
+	else
+		snprintf(buf, len, "%lld KB", (long long)((n + 1023) / 1024));
+}
+
+/* Read and check the file; what says what is wrong. */
+static bool
+entry_read(const char *path, struct journal_entry *e, char *what, size_t len,
+    int *ioerr)
+{
+	struct json_tokener	*tok;
+	enum json_tokener_error	 jerr;
+	json_object		*o;
+	struct stat		 st;
+	char			*data, size[32];
+	size_t			 n, off;
+	int			 fd;
+	bool			 ok;
+
+	*ioerr = 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0 ||
+	    fstat(fd, &st) != 0) {
+		*ioerr = errno;
+		snprintf(what, len, "%s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return false;
+	}
+	if (!S_ISREG(st.st_mode) || st.st_size > JOURNAL_MAX_BYTES ||
+	    st.st_size == 0) {
+		size_text(st.st_size, size, sizeof size);
+		if (!S_ISREG(st.st_mode))
+			snprintf(what, len, _("it is not a regular file"));
+		else if (st.st_size == 0)
+			snprintf(what, len, _("it is empty"));
+		else
+			snprintf(what, len, _("it is %s, more than the %d MB "
+			    "an entry can be"), size,
+			    JOURNAL_MAX_BYTES / (1024 * 1024));
+		close(fd);
+		return false;
+	}
+	data = xmalloc((size_t)st.st_size + 1);
+	for (n = 0; n < (size_t)st.st_size; n += (size_t)off) {
+		ssize_t r = read(fd, data + n, (size_t)st.st_size - n);
+
+		if (r < 0 && errno == EINTR) {
+			off = 0;
+			continue;
+		}
+		if (r <= 0)
+			break;
+		off = (size_t)r;
+	}
+	close(fd);
+	data[n] = '\0';
+	tok = json_tokener_new();
+	o = json_tokener_parse_ex(tok, data, (int)n);
+	jerr = json_tokener_get_error(tok);
+	off = json_tokener_get_parse_end(tok);
+	json_tokener_free(tok);
+	if (o == NULL || jerr != json_tokener_success) {
+		if (jerr == json_tokener_continue)
+			snprintf(what, len, _("it ends in the middle of its "
+			    "JSON document (truncated after %zu bytes)"), n);
+		else
+			snprintf(what, len, _("it is not JSON (%s at byte "
+			    "%zu)"), json_tokener_error_desc(jerr), off);
+		json_object_put(o);
+		free(data);
+		return false;
+	}
+	while (off < n && strchr(" \t\r\n", data[off]) != NULL)
+		off++;
+	free(data);
+	if (off < n) {
+		snprintf(what, len, _("it has more after its JSON document "
+		    "(at byte %zu)"), off);
+		json_object_put(o);
+		return false;
+	}
+	ok = entry_from(o, e, what, len);
+	json_object_put(o);
+	return ok;
 }
 
 /* Read an entry from its file. */
 bool
 journal_read(const char *path, struct journal_entry *e, struct err *err)
 {
-	json_object	*o, *v, *er;
-	FILE		*fp;
-	char		*data;
-	size_t		 n;
+	char	what[256];
+	int	ioerr;
 
 	journal_entry_init(e);
-	if ((fp = fopen(path, "r")) == NULL)
-		return err_set(err, ERR_IO, _("cannot open %s: %s"), path,
-		    strerror(errno));
-	data = xmalloc(JOURNAL_MAX_BYTES + 1);
-	n = fread(data, 1, JOURNAL_MAX_BYTES, fp);
-	fclose(fp);
-	data[n] = '\0';
-	o = json_tokener_parse(data);
-	free(data);
-	if (o == NULL || !json_object_is_type(o, json_type_object)) {
-		json_object_put(o);
-		return err_set(err, ERR_PARSE, _("%s is not a journal entry"),
-		    path);
+	if (!entry_read(path, e, what, sizeof what, &ioerr)) {
+		journal_entry_done(e);
+		if (ioerr != 0)
+			return err_set(err, ERR_IO, _("cannot open %s: %s"),
+			    path, what);
+		return err_set(err, ERR_PARSE, _("journal entry %s is damaged: "
+		    "%s"), path, what);
 	}
 	snprintf(e->path, sizeof e->path, "%s", path);
-	get_str(o, "id", e->id, sizeof e->id);
-	e->open = json_object_object_get_ex(o, "open", &v) &&
-	    json_object_get_boolean(v);
-	get_str(o, "result", e->result, sizeof e->result);
-	get_str(o, "operation", e->operation, sizeof e->operation);
-	get_str(o, "subscription", e->subscription, sizeof e->subscription);
-	get_str(o, "resourceGroup", e->resource_group,
-	    sizeof e->resource_group);
-	get_str(o, "workspace", e->workspace, sizeof e->workspace);
-	get_str(o, "compute", e->compute, sizeof e->compute);
-	if (json_object_object_get_ex(o, "step", &v))
-		e->step = json_object_get_int(v);
-	if (json_object_object_get_ex(o, "steps", &v))
-		e->nsteps = json_object_get_int(v);
-	get_str(o, "stepName", e->step_name, sizeof e->step_name);
-	get_str(o, "method", e->method, sizeof e->method);
-	get_str(o, "resourceUrl", e->resource_url, sizeof e->resource_url);
-	get_str(o, "pollKind", e->poll_kind, sizeof e->poll_kind);
-	get_str(o, "operationUrl", e->operation_url, sizeof e->operation_url);
-	e->started = get_time(o, "startTime");
-	e->updated = get_time(o, "updateTime");
-	get_str(o, "state", e->state, sizeof e->state);
-	if (json_object_object_get_ex(o, "error", &er) &&
-	    json_object_is_type(er, json_type_object)) {
-		get_str(er, "code", e->error_code, sizeof e->error_code);
-		get_str(er, "message", e->error_message,
-		    sizeof e->error_message);
-	}
-	if (json_object_object_get_ex(o, "plan", &v) &&
-	    json_object_is_type(v, json_type_object))
-		e->plan_json = xstrdup(json_object_to_json_string_ext(v,
-		    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
-	json_object_put(o);
-	if (e->step < 1 || e->nsteps < e->step || e->resource_url[0] == '\0')
-		return err_set(err, ERR_PARSE, _("%s is not a complete "
-		    "journal entry"), path);
 	return true;
+}
+
+/* The compute of a file name "STAMP-COMPUTE-HEX6.json", or "". */
+static void
+compute_of_name(const char *name, char *buf, size_t len)
+{
+	const char	*a = strchr(name, '-'), *b = strrchr(name, '-');
+
+	buf[0] = '\0';
+	if (a != NULL && b != NULL && b > a + 1 && strlen(b) == 12 &&
+	    strcmp(b + 7, ".json") == 0)
+		snprintf(buf, len, "%.*s", (int)(b - a - 1), a + 1);
 }
 
 /* Oldest first, then by id. */
@@ -368,15 +599,31 @@ cmp_entry(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
+/* Note a damaged file in the list. */
+static void
+list_damaged(struct journal_list *l, const char *path, const char *name,
+    const char *what)
+{
+	struct journal_damaged	*d;
+
+	l->damaged = xreallocarray(l->damaged, l->ndamaged + 1,
+	    sizeof *l->damaged);
+	d = &l->damaged[l->ndamaged++];
+	memset(d, 0, sizeof *d);
+	(void)strlcpy_ok(d->path, path, sizeof d->path);
+	snprintf(d->what, sizeof d->what, "%s", what);
+	compute_of_name(name, d->compute, sizeof d->compute);
+}
+
 /* Every (open) entry of the journal directory. */
 bool
 journal_list(struct journal_list *l, bool open_only, struct err *err)
 {
-	char		 dir[900], path[1200];
+	char		 dir[900], path[1200], what[256];
 	DIR		*d;
 	struct dirent	*de;
-	struct err	 ignore;
 	size_t		 len;
+	int		 ioerr;
 
 	memset(l, 0, sizeof *l);
 	if (!journal_dir(dir, sizeof dir, err))
@@ -393,9 +640,19 @@ journal_list(struct journal_list *l, bool open_only, struct err *err)
 			l->v = xreallocarray(l->v, l->alloc, sizeof *l->v);
 		}
 		snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-		/* A damaged entry is skipped, not fatal for the others. */
-		if (!journal_read(path, &l->v[l->n], &ignore) ||
-		    (open_only && !l->v[l->n].open)) {
+		journal_entry_init(&l->v[l->n]);
+		/* A damaged entry is listed apart, never skipped silently. */
+		if (!entry_read(path, &l->v[l->n], what, sizeof what,
+		    &ioerr)) {
+			journal_entry_done(&l->v[l->n]);
+			/* Gone since readdir: nothing to lose. */
+			if (ioerr != ENOENT)
+				list_damaged(l, path, de->d_name, what);
+			continue;
+		}
+		(void)strlcpy_ok(l->v[l->n].path, path,
+		    sizeof l->v[l->n].path);
+		if (open_only && !l->v[l->n].open) {
 			journal_entry_done(&l->v[l->n]);
 			continue;
 		}
@@ -416,6 +673,7 @@ journal_list_free(struct journal_list *l)
 	for (i = 0; i < l->n; i++)
 		journal_entry_done(&l->v[i]);
 	free(l->v);
+	free(l->damaged);
 	memset(l, 0, sizeof *l);
 }
 
@@ -426,4 +684,238 @@ journal_entry_on_endpoint(const struct journal_entry *e, const char *endpoint)
 
 	return n > 0 && strncasecmp(e->resource_url, endpoint, n) == 0 &&
 	    (e->resource_url[n] == '/' || e->resource_url[n] == '\0');
+}
+
+bool
+journal_entry_partly_applied(const struct journal_entry *e)
+{
+	return !e->open && strcmp(e->result, JOURNAL_PARTLY_APPLIED) == 0;
+}
+
+/* Whether e is an entry of the compute on endpoint. */
+static bool
+entry_of(const struct journal_entry *e, const char *endpoint, const char *sub,
+    const char *rg, const char *ws, const char *compute)
+{
+	return strcasecmp(e->subscription, sub) == 0 &&
+	    strcasecmp(e->resource_group, rg) == 0 &&
+	    strcasecmp(e->workspace, ws) == 0 &&
+	    strcasecmp(e->compute, compute) == 0 &&
+	    journal_entry_on_endpoint(e, endpoint);
+}
+
+bool
+journal_find_partial(const char *endpoint, const char *sub, const char *rg,
+    const char *ws, const char *compute, struct journal_entry *out)
+{
+	struct journal_list	 l;
+	struct err		 err;
+	const struct journal_entry *last = NULL;
+	size_t			 i;
+
+	journal_entry_init(out);
+	if (!journal_list(&l, false, &err))
+		return false;
+	/* Oldest first: the last one of the compute is its newest. */
+	for (i = 0; i < l.n; i++)
+		if (entry_of(&l.v[i], endpoint, sub, rg, ws, compute))
+			last = &l.v[i];
+	if (last != NULL && journal_entry_partly_applied(last)) {
+		*out = *last;
+		out->plan_json = last->plan_json != NULL ?
+		    xstrdup(last->plan_json) : NULL;
+	} else
+		last = NULL;
+	journal_list_free(&l);
+	return last != NULL;
+}
+
+/* Locks. */
+
+void
+journal_lock_init(struct journal_lock *k)
+{
+	k->fd = -1;
+	k->path[0] = '\0';
+}
+
+bool
+journal_locked(const struct journal_lock *k)
+{
+	return k->fd >= 0;
+}
+
+/* "COMPUTE-HASH.lock": the hash tells computes of the same name apart. */
+static bool
+lock_path(const char *sub, const char *rg, const char *ws,
+    const char *compute, char *buf, size_t len, struct err *err)
+{
+	char		 dir[900], key[600], *p, name[48];
+	unsigned char	 md[EVP_MAX_MD_SIZE];
+	unsigned int	 mdlen = 0, i;
+
+	if (!journal_dir(dir, sizeof dir, err))
+		return false;
+	snprintf(key, sizeof key, "%s/%s/%s/%s", sub, rg, ws, compute);
+	for (p = key; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (EVP_Digest(key, strlen(key), md, &mdlen, EVP_sha256(), NULL) != 1)
+		mdlen = 0;
+	/* Azure's names are without case: so are the locks'. */
+	snprintf(name, sizeof name, "%.24s", compute);
+	for (p = name; *p != '\0'; p++)
+		*p = *p == '/' || *p == '.' ? '_' :
+		    (char)tolower((unsigned char)*p);
+	snprintf(buf, len, "%s/%s-", dir, name);
+	for (i = 0; i < 8 && i < mdlen; i++)
+		snprintf(buf + strlen(buf), len - strlen(buf), "%02x", md[i]);
+	strlcpy_ok(buf + strlen(buf), ".lock", len - strlen(buf));
+	return true;
+}
+
+/* Write who holds the lock into its file. */
+static void
+lock_write(struct journal_lock *k, const char *what, const char *journal)
+{
+	json_object	*o = json_object_new_object();
+	char		 host[256], since[32];
+	const char	*s;
+
+	if (gethostname(host, sizeof host) != 0)
+		host[0] = '\0';
+	host[sizeof host - 1] = '\0';
+	clock_format_iso8601(clock_now(), since, sizeof since);
+	json_object_object_add(o, "pid", json_object_new_int64(getpid()));
+	add_str(o, "host", host);
+	add_str(o, "since", since);
+	add_str(o, "operation", what);
+	add_str(o, "journal", journal);
+	s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+	    JSON_C_TO_STRING_NOSLASHESCAPE);
+	if (ftruncate(k->fd, 0) != 0 ||
+	    pwrite(k->fd, s, strlen(s), 0) != (ssize_t)strlen(s))
+		(void)0;	/* the lock holds without its note */
+	json_object_put(o);
+}
+
+/* The holder's note in the lock file fd (NULL if unreadable). */
+static json_object *
+note_read(int fd)
+{
+	char	buf[4096];
+	ssize_t	n = pread(fd, buf, sizeof buf - 1, 0);
+
+	buf[n > 0 ? n : 0] = '\0';
+	return json_tokener_parse(buf);
+}
+
+/* Member k of the note o as text ("" if absent). */
+static void
+note_str(json_object *o, const char *k, char *buf, size_t len)
+{
+	json_object	*v;
+
+	buf[0] = '\0';
+	if (o != NULL && json_object_is_type(o, json_type_object) &&
+	    json_object_object_get_ex(o, k, &v) && v != NULL)
+		snprintf(buf, len, "%s", json_object_get_string(v));
+}
+
+/* Who holds the lock at path, as the busy error. */
+static bool
+lock_busy(const char *path, const char *compute, struct err *err)
+{
+	json_object	*o;
+	char		 host[256], since[40], op[32], journal[1100], pid[24];
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) >= 0) {
+		o = note_read(fd);
+		close(fd);
+	} else
+		o = NULL;
+	note_str(o, "pid", pid, sizeof pid);
+	note_str(o, "host", host, sizeof host);
+	note_str(o, "since", since, sizeof since);
+	note_str(o, "operation", op, sizeof op);
+	note_str(o, "journal", journal, sizeof journal);
+	json_object_put(o);
+	/* TRANSLATORS: "another akswiz is changing ml-inf: create by
+	 * process 4242 on host since 2026-12-03T13:20:05Z"; the operation
+	 * (create, attach, update, detach) is not translated. */
+	err_set(err, ERR_BUSY, _("another akswiz is changing %s: %s by "
+	    "process %s on %s since %s"), compute, op[0] ? op : "?",
+	    pid[0] ? pid : "?", host[0] ? host : "?", since[0] ? since : "?");
+	if (journal[0] != '\0')
+		err_detail(err, _("Its journal entry is %s; wait for it to end "
+		    "(\"akswiz watch %s\" follows it if that process is "
+		    "stopped)."), journal, compute);
+	else
+		err_detail(err, _("Wait for it to end, then look at the "
+		    "compute (\"akswiz show %s\")."), compute);
+	return false;
+}
+
+bool
+journal_lock(struct journal_lock *k, const char *sub, const char *rg,
+    const char *ws, const char *compute, const char *what, struct err *err)
+{
+	struct stat	a, b;
+	int		fd, tries;
+
+	if (k->fd >= 0)
+		return true;
+	if (!lock_path(sub, rg, ws, compute, k->path, sizeof k->path, err))
+		return false;
+	for (tries = 0; tries < 10; tries++) {
+		if ((fd = open(k->path, O_RDWR | O_CREAT | O_CLOEXEC |
+		    O_NOFOLLOW, 0600)) < 0)
+			return err_set(err, ERR_IO, _("cannot open %s: %s"),
+			    k->path, strerror(errno));
+		if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+			int e = errno;
+
+			close(fd);
+			if (e == EWOULDBLOCK || e == EINTR)
+				return lock_busy(k->path, compute, err);
+			return err_set(err, ERR_IO, _("cannot lock %s: %s"),
+			    k->path, strerror(e));
+		}
+		/* The holder before us may have removed the file meanwhile:
+		 * then the lock is on a name nobody else opens.  Again. */
+		if (fstat(fd, &a) == 0 && stat(k->path, &b) == 0 &&
+		    a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+			k->fd = fd;
+			lock_write(k, what, NULL);
+			return true;
+		}
+		close(fd);
+	}
+	return err_set(err, ERR_IO, _("cannot lock %s: it keeps being "
+	    "replaced"), k->path);
+}
+
+void
+journal_lock_note(struct journal_lock *k, const char *journal_path)
+{
+	json_object	*o;
+	char		 op[32];
+
+	if (k->fd < 0)
+		return;
+	o = note_read(k->fd);
+	note_str(o, "operation", op, sizeof op);
+	json_object_put(o);
+	lock_write(k, op, journal_path);
+}
+
+void
+journal_unlock(struct journal_lock *k)
+{
+	if (k->fd < 0)
+		return;
+	/* Removed while held: whoever opens the name next makes a new one. */
+	unlink(k->path);
+	close(k->fd);
+	k->fd = -1;
 }

@@ -21,6 +21,10 @@
 
 #define JOURNAL_VERSION		1
 #define JOURNAL_URL_LEN		2048
+#define JOURNAL_STEPS_MAX	4
+/* The result of a plan whose later step failed after earlier ones took
+ * effect (an attach done, its load-balancer update not). */
+#define JOURNAL_PARTLY_APPLIED	"PartlyApplied"
 
 struct journal_entry {
 	char	 path[1024];		/* the file; set by journal_create */
@@ -42,14 +46,40 @@ struct journal_entry {
 	char	 state[48];		/* last state seen */
 	bool	 open;
 	char	 result[16];		/* "" while open; "Succeeded" ... */
+	/* Each step's result ("" not ended yet): "stepResults". */
+	char	 step_results[JOURNAL_STEPS_MAX][16];
 	char	 error_code[64];
 	char	 error_message[512];
 	char	*plan_json;		/* owned: the plan document, or NULL */
 };
 
+/*
+ * A file of the journal that cannot be read as an entry (truncated, not
+ * JSON, a member of the wrong type, too large): it may stand for an
+ * operation still running, so it is listed, never skipped in silence,
+ * and never rewritten or removed.
+ */
+struct journal_damaged {
+	char	 path[1024];
+	char	 what[256];		/* what is wrong, translated */
+	char	 compute[128];		/* from the file name, or "" */
+};
+
 struct journal_list {
 	struct journal_entry	*v;
 	size_t			 n, alloc;
+	struct journal_damaged	*damaged;
+	size_t			 ndamaged;
+};
+
+/*
+ * A compute's lock: held (flock) from preflight to the end of an apply,
+ * or while an operation is followed, so that two akswiz never change the
+ * same compute at once.  The file names its holder.
+ */
+struct journal_lock {
+	int	 fd;			/* -1: not held */
+	char	 path[1024];
 };
 
 /*
@@ -67,8 +97,15 @@ bool	journal_write(struct journal_entry *, struct err *);
 /* Close e with a result ("Succeeded", "Failed", "Canceled") and write. */
 bool	journal_finish(struct journal_entry *, const char *result,
 	    const char *code, const char *message, struct err *);
+/*
+ * Read an entry.  A damaged one is false + ERR_PARSE whose message names
+ * the file and says what is wrong (the file is left as it is).
+ */
 bool	journal_read(const char *path, struct journal_entry *, struct err *);
-/* Every entry (open_only: only the open ones), oldest first. */
+/*
+ * Every entry (open_only: only the open ones), oldest first; files that
+ * cannot be read go to l->damaged, whatever open_only.
+ */
 bool	journal_list(struct journal_list *, bool open_only, struct err *);
 void	journal_list_free(struct journal_list *);
 /*
@@ -80,5 +117,37 @@ bool	journal_entry_on_endpoint(const struct journal_entry *,
 	    const char *endpoint);
 /* The JSON document of e (caller frees). */
 char	*journal_to_json(const struct journal_entry *);
+
+/* Whether e is closed as JOURNAL_PARTLY_APPLIED. */
+bool	journal_entry_partly_applied(const struct journal_entry *);
+/*
+ * The newest entry of the compute (subscription, group, workspace and
+ * name, without case) on endpoint, when it is closed as partly applied:
+ * its failed step is e->step (e->step_name, e->error_*), the steps before
+ * it succeeded, and applying the same plan again sends only the steps
+ * from e->step on.  False when there is none (a later entry of the
+ * compute, such as the finished retry or a detach, settles it).  For the
+ * browse screen as for `akswiz apply`.
+ */
+bool	journal_find_partial(const char *endpoint, const char *subscription,
+	    const char *resource_group, const char *workspace,
+	    const char *compute, struct journal_entry *);
+
+/* An unheld lock. */
+void	journal_lock_init(struct journal_lock *);
+/*
+ * Take the compute's lock without waiting, saying who holds it (what:
+ * "create", "attach", ...: the operation).  False + ERR_BUSY naming the
+ * holder (process, host, since when, its journal entry) when another
+ * process holds it; false + ERR_IO if the file cannot be made.
+ */
+bool	journal_lock(struct journal_lock *, const char *subscription,
+	    const char *resource_group, const char *workspace,
+	    const char *compute, const char *what, struct err *);
+/* Name the journal entry the holder writes (shown to the next comer). */
+void	journal_lock_note(struct journal_lock *, const char *journal_path);
+/* Release (and remove) the lock; nothing if not held. */
+void	journal_unlock(struct journal_lock *);
+bool	journal_locked(const struct journal_lock *);
 
 #endif

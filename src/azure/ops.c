@@ -55,6 +55,13 @@ ops_init(struct ops *o, struct arm *arm)
 	o->arm = arm;
 	o->cloud = CLOUD_AZURE;
 	o->check_other_workspaces = true;
+	journal_lock_init(&o->lock);
+}
+
+void
+ops_done(struct ops *o)
+{
+	journal_unlock(&o->lock);
 }
 
 /* The machine name of a result. */
@@ -66,6 +73,7 @@ ops_result_name(enum ops_result r)
 	case OPS_SUBMITTED:	return "submitted";
 	case OPS_FAILED:	return "failed";
 	case OPS_CANCELED:	return "canceled";
+	case OPS_PARTIAL:	return "partial";
 	case OPS_ERROR:		break;
 	}
 	return "error";
@@ -225,6 +233,66 @@ ops_quota_facts(const struct arm_usage *u, struct quota_facts *q)
 	    u->name);
 }
 
+/* Take the lock of the plan's compute (not for a plan without scope). */
+static bool
+ops_lock(struct ops *o, const struct plan *p, struct err *err)
+{
+	if (p->scope.subscription[0] == '\0' ||
+	    p->scope.resource_group[0] == '\0' ||
+	    p->scope.workspace[0] == '\0' || p->name[0] == '\0')
+		return true;
+	return journal_lock(&o->lock, p->scope.subscription,
+	    p->scope.resource_group, p->scope.workspace, p->name,
+	    plan_op_name(p->op), err);
+}
+
+/*
+ * The journal entry that has p as partly applied: the newest entry of
+ * p's compute, closed as PartlyApplied, of the same operation on the same
+ * cluster, whose compute is there with that cluster (from cl, or a GET
+ * when cl is NULL).  Then applying p again sends only the steps from
+ * je->step on.
+ */
+static bool
+partial_of(struct ops *o, const struct plan *p,
+    const struct arm_compute_list *cl, struct journal_entry *je)
+{
+	struct plan		 jp;
+	struct arm_compute	 c;
+	struct err		 err;
+	bool			 found = false, same;
+	size_t			 i;
+
+	if (p->op != PLAN_ATTACH || !journal_find_partial(o->arm->endpoint,
+	    p->scope.subscription, p->scope.resource_group,
+	    p->scope.workspace, p->name, je))
+		return false;
+	err_clear(&err);
+	same = strcmp(je->operation, plan_op_name(p->op)) == 0 &&
+	    je->plan_json != NULL && plan_json_parse(je->plan_json,
+	    strlen(je->plan_json), &jp, &err) && arm_id_equal(jp.cluster_id,
+	    p->cluster_id);
+	if (same && cl != NULL) {
+		for (i = 0; i < cl->n; i++)
+			if (strcasecmp(cl->v[i].name, p->name) == 0 &&
+			    cl->v[i].resource_id != NULL &&
+			    arm_id_equal(cl->v[i].resource_id, p->cluster_id))
+				found = true;
+	} else if (same) {
+		if (arm_get_compute(o->arm, p->scope.subscription,
+		    p->scope.resource_group, p->scope.workspace, p->name, &c,
+		    &found, &err))
+			found = found && c.resource_id != NULL &&
+			    arm_id_equal(c.resource_id, p->cluster_id);
+		else
+			found = false;
+		arm_compute_done(&c);
+	}
+	if (!found)
+		journal_entry_done(je);
+	return found;
+}
+
 /* Fetch the live facts the plan's operation needs and run plan_check(). */
 bool
 ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
@@ -243,10 +311,13 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 	struct verdicts			 scratch;
 	struct k8s_offer		*offers = NULL;
 	const char			**names = NULL;
+	struct journal_entry		 pj;
 	const char			*loc;
-	bool				 ok = false;
+	bool				 ok = false, partial = false;
 	size_t				 i;
 
+	o->resume_step = 0;
+	o->resume_journal[0] = '\0';
 	memset(&f, 0, sizeof f);
 	f.cloud = o->cloud;
 	f.workspace_subscription = p->scope.subscription;
@@ -265,6 +336,9 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 		plan_check(p, &f, vs);
 		return true;
 	}
+	/* Held from here to the end of the apply: one akswiz per compute. */
+	if (!ops_lock(o, p, err))
+		return false;
 	if (!arm_get_workspace(o->arm, p->scope.subscription,
 	    p->scope.resource_group, p->scope.workspace, &ws, err))
 		goto out;
@@ -279,6 +353,13 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 	f.n_existing_names = cl.n;
 	/* Detach and update need the name to exist, not to be free. */
 	f.names_known = p->op == PLAN_CREATE || p->op == PLAN_ATTACH;
+	/* Partly applied before: the compute is ours, the rest is sent. */
+	if ((partial = partial_of(o, p, &cl, &pj))) {
+		o->resume_step = pj.step;
+		copy(o->resume_journal, sizeof o->resume_journal, pj.path);
+		journal_entry_done(&pj);
+		f.names_known = false;
+	}
 	if (p->op == PLAN_DETACH || p->op == PLAN_UPDATE) {
 		bool found = false;
 
@@ -343,6 +424,12 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 				    p->cluster_id, &oc, &cf);
 				other_computes_free(&oc);
 			}
+			/* Attached by this plan's first step: ours. */
+			if (partial && strcasecmp(cf.attached_as, p->name) ==
+			    0 && strcasecmp(cf.attached_workspace,
+			    p->scope.workspace) == 0)
+				cf.attached_as[0] = cf.attached_workspace[0] =
+				    '\0';
 			f.cluster = &cf;
 			if (cluster.location != NULL) {
 				if (!arm_list_k8s_versions(o->arm,
@@ -358,6 +445,9 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 	plan_check(p, &f, vs);
 	ok = true;
 out:
+	/* Kept only for an apply that goes ahead. */
+	if (!ok || verdicts_has_errors(vs))
+		journal_unlock(&o->lock);
 	free(offers);
 	free(names);
 	arm_k8s_version_list_free(&versions);
@@ -691,6 +781,58 @@ journal_state(struct journal_entry *je, const struct lro_state *st)
 		fprintf(stderr, "akswiz: %s\n", err.msg);
 }
 
+/*
+ * A step after the first did not take effect, the ones before it did: the
+ * plan is partly applied (its journal entry says which step failed).
+ */
+static void
+partly(const struct journal_entry *je, struct ops_outcome *out,
+    const char *why)
+{
+	char	hint[sizeof out->hint];
+
+	out->result = OPS_PARTIAL;
+	out->failed_step = je->step;
+	out->nsteps = je->nsteps;
+	/* TRANSLATORS: "attach of ml-inf is partly applied: its update (step
+	 * 2 of 2) failed: BadRequest: ..."; operation and step names are
+	 * not translated. */
+	snprintf(out->line, sizeof out->line, _("%s of %s is partly applied: "
+	    "its %s (step %d of %d) failed: %s"), je->operation, je->compute,
+	    je->step_name, je->step, je->nsteps, why);
+	/* TRANSLATORS: %s is the step's name: "update". */
+	snprintf(hint, sizeof hint, _("The steps before it took effect. Fix "
+	    "what the error says, then apply the same plan again: only the %s "
+	    "is sent again."), je->step_name);
+	if (out->hint[0] != '\0')
+		strlcpy_ok(out->hint + strlen(out->hint), " ",
+		    sizeof out->hint - strlen(out->hint));
+	strlcpy_ok(out->hint + strlen(out->hint), hint,
+	    sizeof out->hint - strlen(out->hint));
+}
+
+/*
+ * Step i could not be sent (why): before anything ran, nothing was done
+ * (false, the error stands); after a step took effect, the plan is partly
+ * applied (true, the outcome says so).
+ */
+static bool
+not_sent(struct journal_entry *je, int i, const char *result,
+    struct ops_outcome *out, struct err *err)
+{
+	struct err	jerr;
+
+	if (i == 0) {
+		journal_finish(je, result, "", err->msg, &jerr);
+		out->result = OPS_ERROR;
+		return false;
+	}
+	copy(je->step_results[i], sizeof je->step_results[0], result);
+	partly(je, out, err->msg);
+	journal_finish(je, JOURNAL_PARTLY_APPLIED, "", err->msg, &jerr);
+	return true;
+}
+
 /* Fill the outcome of an ended machine and close the journal. */
 static void
 conclude(struct journal_entry *je, const struct lro_state *st,
@@ -731,6 +873,24 @@ conclude(struct journal_entry *je, const struct lro_state *st,
 		ops_hint(st->error_code, st->error_message, st->error_detail,
 		    out->hint, sizeof out->hint);
 		break;
+	}
+	out->nsteps = je->nsteps;
+	if (je->step >= 1 && je->step <= JOURNAL_STEPS_MAX)
+		copy(je->step_results[je->step - 1],
+		    sizeof je->step_results[0], result);
+	if (out->result != OPS_SUCCEEDED)
+		out->failed_step = je->step;
+	if (out->result != OPS_SUCCEEDED && je->step > 1) {
+		char	why[600];
+
+		if (st->error_message[0] != '\0')
+			snprintf(why, sizeof why, "%s%s%s", st->error_code,
+			    st->error_code[0] ? ": " : "", st->error_message);
+		else
+			snprintf(why, sizeof why, "%s", st->error_code[0] ?
+			    st->error_code : result);
+		partly(je, out, why);
+		result = JOURNAL_PARTLY_APPLIED;
 	}
 	if (out->result != OPS_SUCCEEDED || je->step == je->nsteps) {
 		if (!journal_finish(je, result, st->error_code,
@@ -916,9 +1076,10 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 		copy(je->state, sizeof je->state, "Submitting");
 		je->operation_url[0] = je->poll_kind[0] = '\0';
 		if (!step_body(o, p, &steps[i], url, location, &body, err)) {
-			journal_finish(je, "Failed", "", err->msg, err);
 			free(url);
-			return false;
+			if (je->path[0] == '\0')
+				return false;	/* nothing journaled yet */
+			return not_sent(je, i, "Failed", out, err);
 		}
 		if (je->path[0] == '\0' ? !journal_create(je, err) :
 		    !journal_write(je, err)) {
@@ -926,19 +1087,18 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 			free(url);
 			return false;
 		}
+		journal_lock_note(&o->lock, je->path);
 		copy(out->journal, sizeof out->journal, je->path);
 		ok = submit(o, p, &steps[i], url, body, &st, &uncertain, err);
 		plan_jw_free_secret(body);
 		if (!ok) {
-			struct err	jerr;
-
-			/* Nothing is running (or nobody knows: keep it). */
-			if (!uncertain)
-				journal_finish(je, "NotSubmitted", "",
-				    err->msg, &jerr);
-			out->result = OPS_ERROR;
 			free(url);
-			return false;
+			/* Nobody knows whether it runs: keep it open. */
+			if (uncertain) {
+				out->result = OPS_ERROR;
+				return false;
+			}
+			return not_sent(je, i, "NotSubmitted", out, err);
 		}
 		/* Written before the first poll: resume needs this. */
 		journal_state(je, &st);
@@ -976,39 +1136,55 @@ ops_apply(struct ops *o, const struct plan *p, bool wait,
 	struct arm_workspace	 ws = { 0 };
 	const char		*loc = p->location;
 	char			*id;
-	bool			 ok;
+	bool			 ok = false;
+	int			 first = 0, i;
 
 	memset(out, 0, sizeof *out);
+	if (!ops_lock(o, p, err))
+		return false;
 	if (p->op == PLAN_CREATE || p->op == PLAN_ATTACH) {
 		if (loc[0] == '\0') {
 			if (!arm_get_workspace(o->arm, p->scope.subscription,
 			    p->scope.resource_group, p->scope.workspace, &ws,
 			    err))
-				return false;
+				goto out;
 			loc = ws.location;
 		}
 	}
-	journal_entry_init(&je);
-	copy(je.operation, sizeof je.operation, plan_op_name(p->op));
-	copy(je.subscription, sizeof je.subscription, p->scope.subscription);
-	copy(je.resource_group, sizeof je.resource_group,
-	    p->scope.resource_group);
-	copy(je.workspace, sizeof je.workspace, p->scope.workspace);
-	copy(je.compute, sizeof je.compute, p->name);
+	if (partial_of(o, p, NULL, &je)) {
+		/* Partly applied before: its entry runs the rest. */
+		first = je.step - 1;
+		je.open = true;
+		je.result[0] = je.error_code[0] = je.error_message[0] = '\0';
+		for (i = first; i < JOURNAL_STEPS_MAX; i++)
+			je.step_results[i][0] = '\0';
+		free(je.plan_json);
+	} else {
+		journal_entry_init(&je);
+		copy(je.operation, sizeof je.operation, plan_op_name(p->op));
+		copy(je.subscription, sizeof je.subscription,
+		    p->scope.subscription);
+		copy(je.resource_group, sizeof je.resource_group,
+		    p->scope.resource_group);
+		copy(je.workspace, sizeof je.workspace, p->scope.workspace);
+		copy(je.compute, sizeof je.compute, p->name);
+	}
 	je.plan_json = plan_json_write(p);
-	ok = run_steps(o, p, &je, 0, wait, loc, out, err);
+	ok = run_steps(o, p, &je, first, wait, loc, out, err);
 	id = arm_compute_url(o->arm, p->scope.subscription,
 	    p->scope.resource_group, p->scope.workspace, p->name);
 	copy(out->compute_id, sizeof out->compute_id, id);
 	free(id);
 	journal_entry_done(&je);
+out:
 	arm_workspace_done(&ws);
+	journal_unlock(&o->lock);
 	return ok;
 }
 
 /* Finish a journaled operation, then the plan's remaining steps. */
-bool
-ops_resume(struct ops *o, struct journal_entry *je, struct ops_outcome *out,
+static bool
+resume_locked(struct ops *o, struct journal_entry *je, struct ops_outcome *out,
     struct err *err)
 {
 	struct plan		 p;
@@ -1174,4 +1350,43 @@ ops_clusters_free(struct ops_cluster *v, size_t n)
 		free(v[i].attached_as);
 	}
 	free(v);
+}
+
+/* ops_resume() under the compute's lock. */
+bool
+ops_resume(struct ops *o, struct journal_entry *je, struct ops_outcome *out,
+    struct err *err)
+{
+	struct journal_entry	fresh;
+	bool			ok;
+
+	memset(out, 0, sizeof *out);
+	if (!journal_lock(&o->lock, je->subscription, je->resource_group,
+	    je->workspace, je->compute, je->operation, err))
+		return false;
+	journal_lock_note(&o->lock, je->path);
+	/* Whoever held the lock may have moved the entry on: read it again. */
+	if (je->path[0] != '\0' && journal_read(je->path, &fresh, err)) {
+		journal_entry_done(je);
+		*je = fresh;
+	} else if (je->path[0] != '\0') {
+		journal_unlock(&o->lock);
+		return false;
+	}
+	if (!je->open) {
+		/* Ended meanwhile: say how, send nothing. */
+		copy(out->journal, sizeof out->journal, je->path);
+		copy(out->state, sizeof out->state, je->state);
+		copy(out->code, sizeof out->code, je->error_code);
+		out->result = strcmp(je->result, "Succeeded") == 0 ?
+		    OPS_SUCCEEDED : journal_entry_partly_applied(je) ?
+		    OPS_PARTIAL : OPS_FAILED;
+		snprintf(out->line, sizeof out->line, _("%s of %s has ended "
+		    "meanwhile: %s."), je->operation, je->compute, je->result);
+		journal_unlock(&o->lock);
+		return true;
+	}
+	ok = resume_locked(o, je, out, err);
+	journal_unlock(&o->lock);
+	return ok;
 }

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "azure/journal.h"
 #include "common/err.h"
 #include "core/plan.h"
 #include "core/verdict.h"
@@ -49,6 +50,15 @@ struct ops {
 	ops_progress_fn	 progress;
 	void		*progress_ctx;
 	bool		 check_other_workspaces; /* attached elsewhere? */
+	/*
+	 * The compute's lock, taken by ops_preflight() (kept when the plan
+	 * may go ahead) or ops_apply(), released when ops_apply() ends.
+	 */
+	struct journal_lock lock;
+	/* Set by ops_preflight(): the plan was partly applied before and
+	 * only its steps from resume_step on are sent (0: all of them). */
+	int		 resume_step;
+	char		 resume_journal[1024];
 };
 
 enum ops_result {
@@ -56,7 +66,8 @@ enum ops_result {
 	OPS_SUBMITTED,		/* --no-wait: accepted, journaled */
 	OPS_FAILED,		/* the service ran it and it failed */
 	OPS_CANCELED,
-	OPS_ERROR		/* no verdict: network or service trouble */
+	OPS_ERROR,		/* no verdict: network or service trouble */
+	OPS_PARTIAL		/* a later step failed, earlier ones worked */
 };
 
 struct ops_outcome {
@@ -69,14 +80,21 @@ struct ops_outcome {
 	char		 journal[1024];	/* the journal file */
 	char		 compute_id[1024];
 	uint64_t	 elapsed_ms;
+	int		 failed_step;	/* 1-based; 0 if none failed */
+	int		 nsteps;
 };
 
 void	ops_init(struct ops *, struct arm *);
+/* Release what ops_preflight() kept (the compute's lock) if not applied. */
+void	ops_done(struct ops *);
 
 /*
  * Preflight: plan_check() with what Azure says (workspace, computes, sizes,
  * quota, cluster, versions, attachments).  Verdicts go to vs; false + err
- * only when the facts could not be fetched.
+ * only when the facts could not be fetched, or (ERR_BUSY) when another
+ * akswiz holds the compute's lock.  A plan the journal has as partly
+ * applied, whose compute is there, is checked for its remaining steps
+ * (resume_step).
  */
 bool	ops_preflight(struct ops *, const struct plan *, struct verdicts *,
 	    struct err *);
@@ -107,12 +125,17 @@ void	ops_clusters_free(struct ops_cluster *, size_t);
 /*
  * Submit the plan's steps.  With wait, monitor each to its end; without,
  * return OPS_SUBMITTED once the first step is accepted and journaled.
- * False + err when nothing could be submitted (network, sign-in); a
- * submitted operation that fails is true with OPS_FAILED.
+ * False + err when nothing could be submitted (network, sign-in, or
+ * ERR_BUSY: the compute's lock is held); a submitted operation that fails
+ * is true with OPS_FAILED, or OPS_PARTIAL when a step after the first
+ * failed (journaled as partly applied).  A partly applied plan is
+ * finished: only the steps from the failed one on are sent, in its
+ * journal entry.
  */
 bool	ops_apply(struct ops *, const struct plan *, bool wait,
 	    struct ops_outcome *, struct err *);
-/* Resume a journaled open operation to its end (`akswiz watch`). */
+/* Resume a journaled open operation to its end (`akswiz watch`); false +
+ * ERR_BUSY when another akswiz holds the compute's lock. */
 bool	ops_resume(struct ops *, struct journal_entry *,
 	    struct ops_outcome *, struct err *);
 

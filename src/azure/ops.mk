@@ -50,7 +50,9 @@ tests_unit_journal_test_LDADD = libcommon.a $(JSONC_LIBS) $(OPENSSL_LIBS)
 HTTP_TESTS = tests/http/commands-test.sh tests/http/flows-test.sh \
 	tests/http/preflight-test.sh tests/http/faults-test.sh \
 	tests/http/resume-test.sh tests/http/secrets-test.sh \
-	tests/http/malformed-test.sh tests/http/sandbox-flag-test.sh
+	tests/http/malformed-test.sh tests/http/sandbox-flag-test.sh \
+	tests/http/partial-test.sh tests/http/journal-damage-test.sh \
+	tests/http/lock-test.sh
 TESTS += $(HTTP_TESTS)
 EXTRA_DIST += tests/http/lib.sh $(HTTP_TESTS)
 

@@ -2,7 +2,9 @@
  * akswiz apply PLAN [--no-wait]: preflight the plan against the live
  * workspace, then submit it and (unless --no-wait) follow it to the end.
  * Exit statuses: 0 done (or submitted), 1 the operation failed, 2 bad
- * plan or usage, 3 refused by preflight, 4 sign-in, 5 network/service.
+ * plan or usage, 3 refused by preflight, 4 sign-in, 5 network/service,
+ * 6 partly applied (applying it again sends the rest), 8 another akswiz
+ * holds the compute's lock.
  *
  * The plan's scope wins; members it leaves empty come from the command
  * line, the environment or the config file.

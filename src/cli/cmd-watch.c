@@ -2,8 +2,11 @@
  * akswiz watch [NAME]: resume monitoring the open operations of the
  * journal (all of them, or those of compute NAME) until they end, then
  * close their entries.  Only operations on this session's Resource
- * Manager endpoint are resumed; the others are named and skipped.  The
- * exit status is the worst of the outcomes.
+ * Manager endpoint are resumed; the others are named and skipped.  A
+ * damaged entry is reported (file, what is wrong, what to do; exit 7) and
+ * left as it is: it may stand for an operation still running.  An entry
+ * another akswiz follows is named with its holder (exit 8).  The exit
+ * status is the worst of the outcomes.
  */
 #include "config.h"
 #include "cli/cmd.h"
@@ -16,6 +19,41 @@
 #include "azure/ops.h"
 #include "cli/session.h"
 #include "common/i18n.h"
+
+/* Report a damaged entry: the file, what is wrong, what to do. */
+static void
+watch_damaged(const struct cli_globals *g, const struct journal_damaged *d)
+{
+	bool	first = true;
+
+	if (g->output == OUTPUT_JSON) {
+		fputc('{', stdout);
+		session_json_member(stdout, &first, "result", "damaged");
+		session_json_member(stdout, &first, "message", d->what);
+		session_json_member(stdout, &first, "journal", d->path);
+		session_json_member(stdout, &first, "compute",
+		    d->compute[0] != '\0' ? d->compute : NULL);
+		fputs("}\n", stdout);
+		return;
+	}
+	if (g->output == OUTPUT_TSV) {
+		printf("damaged\t%s\t%s\n", d->path, d->what);
+		return;
+	}
+	/* TRANSLATORS: the path of the file, then what is wrong with it
+	 * ("it is not JSON (...)"). */
+	cli_error(_("journal entry %s is damaged: %s"), d->path, d->what);
+	if (d->compute[0] != '\0')
+		fprintf(stderr, _("  It may stand for an operation still "
+		    "running on %s: look at the compute (\"akswiz show %s\"), "
+		    "then move the file out of the journal; akswiz leaves it "
+		    "as it is.\n"), d->compute, d->compute);
+	else
+		fprintf(stderr, _("  It may stand for an operation still "
+		    "running: look at the computes (\"akswiz list\"), then "
+		    "move the file out of the journal; akswiz leaves it as it "
+		    "is.\n"));
+}
 
 /* akswiz watch [NAME]. */
 int
@@ -67,11 +105,23 @@ cmd_watch(struct cli_globals *g, int argc, char **argv)
 		err_clear(&err);
 		if (!ops_resume(&o, e, &out, &err)) {
 			session_report(&err);
-			st = session_exit_status(&err);
+			st = err.kind == ERR_BUSY ? EXIT_LOCKED :
+			    err.kind == ERR_PARSE ? EXIT_JOURNAL :
+			    session_exit_status(&err);
 		} else
 			st = session_ops_outcome(g, &out);
 		if (st > status)
 			status = st;
+		done++;
+	}
+	/* Never dropped in silence: it may be an operation in flight. */
+	for (i = 0; i < l.ndamaged; i++) {
+		if (name != NULL && l.damaged[i].compute[0] != '\0' &&
+		    strcasecmp(l.damaged[i].compute, name) != 0)
+			continue;
+		watch_damaged(g, &l.damaged[i]);
+		if (EXIT_JOURNAL > status)
+			status = EXIT_JOURNAL;
 		done++;
 	}
 	if (done == 0 && g->output != OUTPUT_JSON) {

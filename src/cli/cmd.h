@@ -16,7 +16,10 @@ enum {
 	EXIT_USAGE = 2,		/* bad usage, unreadable or malformed input */
 	EXIT_PREFLIGHT = 3,	/* refused by preflight before submitting */
 	EXIT_AUTH = 4,		/* sign-in failed */
-	EXIT_SERVICE = 5	/* network or service error */
+	EXIT_SERVICE = 5,	/* network or service error */
+	EXIT_PARTLY = 6,	/* a later step failed: partly applied */
+	EXIT_JOURNAL = 7,	/* a journal entry is damaged */
+	EXIT_LOCKED = 8		/* another akswiz is changing the compute */
 };
 
 enum output_format {

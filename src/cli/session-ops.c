@@ -58,6 +58,7 @@ session_ops_apply(struct cli_globals *g, struct session *s, struct plan *p,
 	struct ops_outcome	 out;
 	struct verdicts		 vs;
 	struct err		 err;
+	int			 status;
 
 	fill_scope(p, s);
 	ops_init(&o, &s->arm);
@@ -69,6 +70,7 @@ session_ops_apply(struct cli_globals *g, struct session *s, struct plan *p,
 	if (!ops_preflight(&o, p, &vs, &err)) {
 		session_report(&err);
 		return err.kind == ERR_USAGE ? EXIT_PREFLIGHT :
+		    err.kind == ERR_BUSY ? EXIT_LOCKED :
 		    session_exit_status(&err);
 	}
 	if (verdicts_has_errors(&vs)) {
@@ -81,19 +83,28 @@ session_ops_apply(struct cli_globals *g, struct session *s, struct plan *p,
 			cli_error(_("preflight refused the plan:"));
 			output_verdicts(stderr, g->output, &vs);
 		}
+		ops_done(&o);
 		return EXIT_PREFLIGHT;
 	}
 	if (verdicts_count(&vs, SEV_WARNING) > 0 && g->output != OUTPUT_JSON)
 		output_verdicts(stderr, g->output, &vs);
+	if (o.resume_step > 0 && g->output == OUTPUT_TABLE)
+		fprintf(stderr, _("akswiz: %s of %s was partly applied (%s): "
+		    "only its steps from step %d on are sent.\n"),
+		    plan_op_name(p->op), p->name, o.resume_journal,
+		    o.resume_step);
 	if (!ops_apply(&o, p, wait, &out, &err)) {
 		session_report(&err);
 		if (out.journal[0] != '\0' && out.result == OPS_ERROR &&
 		    g->output != OUTPUT_JSON)
 			fprintf(stderr, _("  The operation is journaled in %s; "
 			    "\"akswiz watch\" resumes it.\n"), out.journal);
-		return session_exit_status(&err);
-	}
-	return session_ops_outcome(g, &out);
+		status = err.kind == ERR_BUSY ? EXIT_LOCKED :
+		    session_exit_status(&err);
+	} else
+		status = session_ops_outcome(g, &out);
+	ops_done(&o);
+	return status;
 }
 
 /* Print a state change on stderr. */
@@ -129,6 +140,9 @@ session_ops_outcome(const struct cli_globals *g, const struct ops_outcome *o)
 	case OPS_CANCELED:
 		status = EXIT_FAILED;
 		break;
+	case OPS_PARTIAL:
+		status = EXIT_PARTLY;
+		break;
 	default:
 		status = EXIT_SERVICE;
 		break;
@@ -145,6 +159,11 @@ session_ops_outcome(const struct cli_globals *g, const struct ops_outcome *o)
 		MEMBER("hint", o->hint);
 		MEMBER("journal", o->journal);
 #undef MEMBER
+		if (o->failed_step > 0)
+			fprintf(stdout, ", \"failedStep\": %d", o->failed_step);
+		else
+			fputs(", \"failedStep\": null", stdout);
+		fprintf(stdout, ", \"steps\": %d", o->nsteps);
 		fprintf(stdout, ", \"elapsedSeconds\": %llu}\n",
 		    (unsigned long long)(o->elapsed_ms / 1000));
 		return status;

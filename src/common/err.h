@@ -18,6 +18,7 @@ enum err_kind {
 	ERR_AUTH,		/* sign-in */
 	ERR_HTTP,		/* an HTTP status the caller did not expect */
 	ERR_SERVICE,		/* the service refused (ARM error body) */
+	ERR_BUSY,		/* another process holds what is needed */
 	ERR_INTERNAL,
 	ERR_REFUSED		/* refused here, nothing sent: --readonly, a
 				   URL on a host the token may not go to */

@@ -203,8 +203,12 @@ plan_arm_update_body(const struct plan *p, const struct plan_arm_opts *o)
 	plan_jw_str(&w, "computeType", "AKS");
 	plan_jw_begin(&w, "properties");
 	put_lb(&w, p);
-	/* The attach itself carried the TLS settings. */
-	if (p->op != PLAN_ATTACH)
+	/*
+	 * After an attach too: the service does not echo a certificate and
+	 * key (x-ms-secret), so an update without them is refused as "not
+	 * all ssl information provided".
+	 */
+	if (p->op != PLAN_ATTACH || p->tls.mode != TLS_DISABLED)
 		put_ssl(&w, p, o);
 	plan_jw_end(&w);
 	plan_jw_end(&w);

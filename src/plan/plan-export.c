@@ -396,7 +396,7 @@ export_python(struct buf *b, const struct plan *p)
 		if (plan_arm_needs_update(p)) {
 			buf_adds(b, "\n# The internal load balancer is set by "
 			    "an update once the attach has succeeded.\n");
-			py_update(b, p, false);
+			py_update(b, p, p->tls.mode != TLS_DISABLED);
 		}
 		break;
 	case PLAN_UPDATE:

@@ -36,7 +36,8 @@ SCREEN_TESTS = \
 	tests/screens/resume-test.sh \
 	tests/screens/live-scope-test.sh \
 	tests/screens/signin-device-test.sh \
-	tests/screens/signin-secret-test.sh
+	tests/screens/signin-secret-test.sh \
+	tests/screens/partial-test.sh
 TESTS += $(SCREEN_TESTS)
 EXTRA_DIST += tests/screens/libtest.sh $(SCREEN_TESTS)
 

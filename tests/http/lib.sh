@@ -10,6 +10,7 @@
 #   bad_start MODE		start tests/http/badserver MODE instead
 #				($BAD_URL, $BAD_PORT; its requests in
 #				$T/bad.log), bad_stop stops it
+#   wait_request METHOD PATH-REGEX PID	wait for such a line
 #
 # Everything lives in a private directory removed at exit; the sandbox is
 # stopped with SIGTERM.  No sleeps where polling works.
@@ -176,6 +177,18 @@ plan_new() {
 # Journal lines of METHOD whose path matches ERE.
 requests() {
 	grep -c -E "\"method\":\"$1\",\"path\":\"$2\"" "$T/journal.log"
+}
+
+# wait_request METHOD PATH-ERE PID: poll the sandbox journal until such a
+# request is in it (or PID has ended, or about 30 s have passed).
+wait_request() {
+	i=0
+	until grep -q -E "\"method\":\"$1\",\"path\":\"$2" \
+	    "$T/journal.log" 2>/dev/null; do
+		i=$((i + 1))
+		if [ $i -gt 3000 ] || ! kill -0 "$3" 2>/dev/null; then break; fi
+		sleep 0.01
+	done
 }
 
 done_testing() {

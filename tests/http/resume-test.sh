@@ -11,12 +11,7 @@ AKSWIZ_POLL_MIN_MS=300 "$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" \
 apply=$!
 # Poll the sandbox's journal until the operation has been polled once:
 # by then the journal entry holds the operation URL.
-i=0
-until grep -q '"method":"GET","path":"[^"]*computeOperationsStatus' "$T/journal.log" 2>/dev/null; do
-	i=$((i + 1))
-	if [ $i -gt 1000 ] || ! kill -0 $apply 2>/dev/null; then break; fi
-	sleep 0.01
-done
+wait_request GET '[^"]*computeOperationsStatus' $apply
 kill -9 $apply 2>/dev/null
 wait $apply 2>/dev/null
 is "$?" 137 "apply was killed mid-operation"

@@ -36,6 +36,151 @@ make_entry(struct journal_entry *e, const char *name)
 	e->plan_json = xstrdup("{\"version\":1,\"operation\":\"attach\"}");
 }
 
+/* Each damage, as journal_read() words it. */
+static void
+damaged_table(const char *dir)
+{
+	static const struct {
+		const char	*text;		/* NULL: 2 MB of text */
+		const char	*want;
+	} rows[] = {
+		{ "{\"version\": 1, \"open\": true, \"step\": 1", "truncated" },
+		{ "\001\002 garbage", "not JSON" },
+		{ "[1, 2]", "an array, not an object" },
+		{ "{\"version\": 1, \"open\": true, \"compute\": \"c\", "
+		  "\"step\": \"1\", \"steps\": 1}",
+		  "member \"step\" is a string, not an integer" },
+		{ "{\"version\": 1, \"open\": \"yes\"}",
+		  "member \"open\" is a string, not a boolean" },
+		{ "{\"version\": 1, \"open\": true, \"compute\": \"c\", "
+		  "\"step\": 1, \"steps\": 1, \"method\": \"PUT\"}",
+		  "member \"resourceUrl\" is missing" },
+		{ "{\"version\": 1, \"open\": true, \"compute\": \"c\", "
+		  "\"step\": 3, \"steps\": 2, \"method\": \"PUT\", "
+		  "\"resourceUrl\": \"https://a/x\"}", "step 3 of 2" },
+		{ "{\"version\": 1, \"open\": true, \"compute\": \"c\", "
+		  "\"step\": 1, \"steps\": 1, \"method\": \"PUT\", "
+		  "\"resourceUrl\": \"https://a/x\", \"startTime\": 5}",
+		  "member \"startTime\" is an integer, not a string" },
+		{ "{\"version\": 2}", "version 2" },
+		{ "{\"version\": 1} {}", "more after its JSON document" },
+		{ "", "empty" },
+		{ NULL, "2.0 MB, more than the 1 MB" },
+	};
+	struct journal_entry	r;
+	struct err		err;
+	char			path[1200];
+	FILE			*fp;
+	size_t			i, k;
+
+	snprintf(path, sizeof path, "%s/t-damaged.json", dir);
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		fp = fopen(path, "w");
+		if (rows[i].text != NULL)
+			fputs(rows[i].text, fp);
+		else
+			for (k = 0; k < 2 * 1024 * 1024; k++)
+				fputc('a', fp);
+		fclose(fp);
+		err_clear(&err);
+		ok(!journal_read(path, &r, &err) && err.kind == ERR_PARSE &&
+		    strstr(err.msg, "is damaged") != NULL &&
+		    strstr(err.msg, rows[i].want) != NULL,
+		    "damaged (%s): %s", rows[i].want, err.msg);
+	}
+	unlink(path);
+}
+
+/* The compute's lock: one holder; the next is told who. */
+static void
+lock_tests(void)
+{
+	struct journal_lock	a, b;
+	struct err		err;
+	struct stat		st;
+	char			path[1024];
+
+	journal_lock_init(&a);
+	journal_lock_init(&b);
+	err_clear(&err);
+	ok(journal_lock(&a, "sub", "rg", "ws", "ml-lock", "create", &err) &&
+	    journal_locked(&a), "the lock is taken");
+	ok(stat(a.path, &st) == 0 && (st.st_mode & 0777) == 0600 &&
+	    strstr(a.path, "/ml-lock-") != NULL, "its file, mode 0600: %s",
+	    a.path);
+	journal_lock_note(&a, "/j/entry.json");
+	ok(!journal_lock(&b, "SUB", "rg", "WS", "ML-LOCK", "create", &err) &&
+	    err.kind == ERR_BUSY && !journal_locked(&b),
+	    "the same compute (any case) is busy for another holder");
+	ok(strstr(err.msg, "another akswiz is changing ML-LOCK: create by "
+	    "process ") != NULL, "saying by whom: %s", err.msg);
+	ok(strstr(err.detail, "/j/entry.json") != NULL,
+	    "and its journal entry: %s", err.detail);
+	ok(journal_lock(&b, "sub", "rg", "ws", "ml-other", "create", &err),
+	    "another compute has its own lock");
+	journal_unlock(&b);
+	snprintf(path, sizeof path, "%s", a.path);
+	journal_unlock(&a);
+	ok(!journal_locked(&a) && stat(path, &st) != 0,
+	    "released, the file is gone");
+	ok(journal_lock(&b, "sub", "rg", "ws", "ml-lock", "detach", &err),
+	    "and the next one takes it");
+	journal_unlock(&b);
+	journal_unlock(&b);
+}
+
+/* The newest entry of a compute decides whether it is partly applied. */
+static void
+partial_tests(void)
+{
+	struct journal_entry	e, f, r;
+	struct err		err;
+
+	err_clear(&err);
+	journal_entry_init(&e);
+	snprintf(e.operation, sizeof e.operation, "attach");
+	snprintf(e.subscription, sizeof e.subscription, "sub");
+	snprintf(e.resource_group, sizeof e.resource_group, "rg");
+	snprintf(e.workspace, sizeof e.workspace, "ws");
+	snprintf(e.compute, sizeof e.compute, "ml-part");
+	snprintf(e.method, sizeof e.method, "PUT");
+	snprintf(e.resource_url, sizeof e.resource_url,
+	    "https://arm:1/subscriptions/sub/x/computes/ml-part");
+	e.nsteps = 2;
+	e.step = 2;
+	snprintf(e.step_name, sizeof e.step_name, "update");
+	snprintf(e.step_results[0], sizeof e.step_results[0], "Succeeded");
+	snprintf(e.step_results[1], sizeof e.step_results[1], "Failed");
+	e.started = 1000;
+	ok(journal_create(&e, &err) && journal_finish(&e,
+	    JOURNAL_PARTLY_APPLIED, "BadRequest", "no", &err),
+	    "a partly applied entry");
+	ok(journal_entry_partly_applied(&e), "is partly applied");
+	ok(journal_find_partial("https://arm:1", "SUB", "rg", "ws", "ML-PART",
+	    &r) && r.step == 2 && strcmp(r.step_name, "update") == 0 &&
+	    strcmp(r.step_results[0], "Succeeded") == 0 &&
+	    strcmp(r.step_results[1], "Failed") == 0,
+	    "found for its compute, with the failed step");
+	journal_entry_done(&r);
+	ok(!journal_find_partial("https://arm:2", "sub", "rg", "ws",
+	    "ml-part", &r), "not on another endpoint");
+	ok(!journal_find_partial("https://arm:1", "sub", "rg", "ws2",
+	    "ml-part", &r), "not in another workspace");
+	f = e;
+	f.plan_json = NULL;
+	f.path[0] = '\0';
+	f.started = 2000;
+	f.open = true;
+	f.result[0] = '\0';
+	ok(journal_create(&f, &err) && journal_finish(&f, "Succeeded", NULL,
+	    NULL, &err), "a later entry of the compute");
+	ok(!journal_find_partial("https://arm:1", "sub", "rg", "ws",
+	    "ml-part", &r), "settles it");
+	unlink(f.path);
+	unlink(e.path);
+	journal_entry_done(&e);
+}
+
 int
 main(void)
 {
@@ -120,10 +265,18 @@ main(void)
 	fclose(fp);
 
 	ok(journal_list(&l, true, &err), "list open entries");
-	is_int(l.n, 2, "two open entries, damaged ones skipped");
+	is_int(l.n, 2, "two open entries, damaged ones apart");
 	if (l.n == 2)
 		is_str(l.v[0].compute, "ml-inf-01", "oldest first");
+	is_int(l.ndamaged, 1, "the damaged entry is listed, not skipped");
+	if (l.ndamaged == 1)
+		ok(strstr(l.damaged[0].path, "broken.json") != NULL &&
+		    strstr(l.damaged[0].what, "truncated") != NULL,
+		    "with its path and what is wrong: %s", l.damaged[0].what);
 	journal_list_free(&l);
+	damaged_table(dir);
+	lock_tests();
+	partial_tests();
 
 	ok(journal_finish(&e, "Failed", "BadRequest", "The request is invalid",
 	    &err), "entry finished");
