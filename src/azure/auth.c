@@ -57,6 +57,7 @@ struct auth {
 	struct token_entry	 mem;		/* the token in use */
 	struct http_token_source src;
 	bool			 resolved;
+	char			 warned[256];	/* the last warning given */
 };
 
 /* A token endpoint answer. */
@@ -286,6 +287,40 @@ aad_post(struct auth *a, const char *url, struct buf *form,
 	return ok;
 }
 
+/* Say something that does not stop sign-in, once (cfg->warn). */
+static void
+warn(struct auth *a, const char *msg)
+{
+	if (strcmp(a->warned, msg) == 0)
+		return;
+	strlcpy_ok(a->warned, msg, sizeof a->warned);
+	if (a->cfg.warn != NULL)
+		a->cfg.warn(a->cfg.warn_ctx, msg);
+}
+
+/*
+ * Open the token cache.  One that cannot be trusted (damaged, another
+ * user's, a newer format) is said at once, as a warning, and sign-in goes
+ * on without it: NULL, and *why (when not NULL) says what is wrong.
+ */
+static struct token_cache *
+cache_open(struct auth *a, struct err *why)
+{
+	struct token_cache	*c;
+	struct err		 e;
+
+	err_clear(&e);
+	if ((c = token_cache_open(a->cfg.cache_dir, &e)) == NULL) {
+		warn(a, e.msg);
+		if (why != NULL)
+			*why = e;
+		return NULL;
+	}
+	if (token_cache_warning(c) != NULL)
+		warn(a, token_cache_warning(c));
+	return c;
+}
+
 /* Keep the reply as the token in use (and in the cache if persist). */
 static bool
 adopt(struct auth *a, const char *scope, struct token_reply *r,
@@ -311,9 +346,9 @@ adopt(struct auth *a, const char *scope, struct token_reply *r,
 	else
 		e->expires_on = clock_now() + (r->expires_in > 0 ?
 		    r->expires_in : 3600);
-	if (persist) {
-		if ((c = token_cache_open(a->cfg.cache_dir, err)) == NULL)
-			return false;
+	token_protect_process();
+	/* a cache that cannot be trusted is left alone: the token stays here */
+	if (persist && (c = cache_open(a, NULL)) != NULL) {
 		ok = token_cache_put(c, e, err);
 		token_cache_free(c);
 	}
@@ -433,6 +468,7 @@ load_secret(struct auth *a, struct err *err)
 
 	if (a->secret != NULL)
 		return true;
+	token_protect_process();
 	/* what the caller chose beats the environment */
 	if (a->cfg.client_secret_file != NULL)
 		return (a->secret = read_secret_file(a->cfg.client_secret_file,
@@ -485,6 +521,7 @@ auth_client_credentials(struct auth *a, const char *scope, struct err *err)
 			    "AZURE_CLIENT_CERTIFICATE_PATH or give "
 			    "--certificate FILE"));
 		}
+		token_protect_process();
 		if (a->ck == NULL && (a->ck = cert_key_load_pass(path, NULL,
 		    env("AZURE_CLIENT_CERTIFICATE_PASSWORD"), err)) == NULL) {
 			free(url);
@@ -1000,8 +1037,9 @@ bool
 auth_get_token(struct auth *a, const char *scope, bool force_refresh,
     char *tok, size_t toklen, struct err *err)
 {
-	struct token_cache		*c;
+	struct token_cache		*c = NULL;
 	const struct token_entry	*e;
+	struct err			 why;
 	char				*refresh = NULL;
 	time_t				 now = clock_now();
 	bool				 ok;
@@ -1014,9 +1052,10 @@ auth_get_token(struct auth *a, const char *scope, bool force_refresh,
 	    token_entry_fresh(&a->mem, now, REFRESH_MARGIN))
 		return hand_out(a, tok, toklen, err);
 	/* the cache: a fresh token or a refresh token */
+	err_clear(&why);
 	if (a->method != AUTH_MANAGED_IDENTITY &&
 	    a->method != AUTH_AZURE_CLI &&
-	    (c = token_cache_open(a->cfg.cache_dir, err)) != NULL) {
+	    (c = cache_open(a, &why)) != NULL) {
 		e = token_cache_find(c, a->cloud.authority, a->tenant,
 		    a->method == AUTH_CACHE ? NULL : a->client_id, scope);
 		if (e != NULL && a->method == AUTH_CACHE) {
@@ -1039,9 +1078,12 @@ auth_get_token(struct auth *a, const char *scope, bool force_refresh,
 		if (e != NULL && e->refresh_token != NULL)
 			refresh = xstrdup(e->refresh_token);
 		token_cache_free(c);
-	} else if (a->method != AUTH_MANAGED_IDENTITY &&
-	    a->method != AUTH_AZURE_CLI)
+	} else if (a->method == AUTH_CACHE) {
+		/* nothing else to fall back on: say it now, no retrying */
+		*err = why;
+		err->kind = ERR_AUTH;
 		return false;
+	}
 	if (refresh == NULL && a->mem.refresh_token != NULL)
 		refresh = xstrdup(a->mem.refresh_token);
 	if (refresh != NULL) {
@@ -1092,6 +1134,10 @@ auth_new(const struct auth_config *cfg, struct err *err)
 	    (a->method == AUTH_DEVICE_CODE)))
 		s = AUTH_DEFAULT_CLIENT_ID;
 	a->client_id = xstrdup(s);
+	/* a secret in the environment is in this process already */
+	if (env("AZURE_CLIENT_SECRET") != NULL ||
+	    env("IDENTITY_HEADER") != NULL || env("MSI_SECRET") != NULL)
+		token_protect_process();
 	a->src.get = source_get;
 	a->src.ctx = a;
 	a->src.scope = a->cloud.scope;

@@ -62,6 +62,10 @@ struct auth_config {
 	long			 imds_timeout_ms;	/* 0: 1000 */
 	bool			 assertion_ps256;	/* PS256 + x5t#S256
 						   instead of RS256 + x5t */
+	/* Something that does not stop sign-in (a token cache that cannot
+	   be used, an expired certificate): said once; NULL drops it. */
+	void			(*warn)(void *ctx, const char *msg);
+	void			*warn_ctx;
 };
 
 struct auth;
