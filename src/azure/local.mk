@@ -82,6 +82,8 @@ tests_azure_arm_get_LDADD = libazure.a libcore.a libcommon.a \
 	$(CURL_LIBS) $(JSONC_LIBS) $(OPENSSL_LIBS)
 TESTS += tests/azure/auth-sandbox-test.sh
 EXTRA_DIST += tests/azure/auth-sandbox-test.sh
+TESTS += tests/azure/auth-trust-test.sh
+EXTRA_DIST += tests/azure/auth-trust-test.sh
 # libFuzzer target, built by hand (see the file); shipped, not run by check.
 EXTRA_DIST += tests/azure/fuzz-parsers.c
 TESTS += tests/azure/prompt-tmux-test.sh

@@ -1,0 +1,147 @@
+#!/bin/sh
+# Trust in sign-in (issue 10): a token cache that cannot be trusted is
+# said at once, with its path, and sign-in goes on with the next method;
+# another user's cache or a newer format is left alone, a mode open to
+# others is narrowed, the temporary file of an interrupted write removed
+# (item 15).  A process holding secrets cannot dump core, and the
+# --sandbox child does not inherit the user's secrets (item 19).
+# `--sandbox account` works (item 11); a sandbox that does not start is
+# quoted from its log, which is kept (item 26).
+. "$top_srcdir/tests/http/lib.sh"
+
+sb_start --polls 2
+D="$T/cache/akswiz"
+C="$D/tokens.json"
+mkdir -p "$D"
+chmod 700 "$D"
+
+# Run akswiz without the service principal of the environment (and without
+# az on PATH): the token cache is all it has.
+az_nosp() {
+	env -u AZURE_CLIENT_ID -u AZURE_TENANT_ID -u AZURE_CLIENT_SECRET \
+	    PATH=/usr/bin:/bin timeout 120 "$AKSWIZ" --endpoint "$SB_URL" \
+	    --authority "$SB_AUTH" --ca-file "$SB_CA" --subscription "$SB_SUB" \
+	    -g "$SB_RG" -w "$SB_WS" "$@" >"$T/out" 2>"$T/err" </dev/null
+	rc=$?
+}
+
+# --- item 15: a damaged cache ------------------------------------------
+printf '{"version":1,"entries":[{"authority":"https://x","accessTok' >"$C"
+chmod 600 "$C"
+cp "$C" "$T/damaged"
+az list
+ok $rc "a damaged token cache: the service principal of the environment still signs in (exit $rc)"
+like "$T/err" "warning: the token cache $C is damaged" \
+    "the damaged cache is reported with its path"
+cmp -s "$C" "$T/damaged"
+ok $? "and left as it was"
+
+plan_new "$T/p.json" create --name ml-trust --cluster-purpose DevTest \
+    --vm-size Standard_D2_v2 --agent-count 1
+az apply --no-wait "$T/p.json"
+ok $rc "a create is submitted and journaled (exit $rc)"
+before=$(grep -c . "$T/journal.log")
+az_nosp watch
+is "$rc" 4 "watch with only a damaged cache: sign-in failed, exit 4 at once"
+like "$T/err" "the token cache $C is damaged" "naming the file"
+after=$(grep -c . "$T/journal.log")
+is "$after" "$before" "and nothing was sent, nor retried"
+az_nosp list
+is "$rc" 4 "list likewise (exit $rc)"
+
+# --- item 15: modes, owner, format -------------------------------------
+rm -f "$C"
+az list
+ok $rc "a fresh cache is written (exit $rc)"
+chmod 644 "$C"
+az list
+ok $rc "a cache readable by others still serves (exit $rc)"
+is "$(stat -c %a "$C")" 600 "its mode is narrowed to 0600"
+like "$T/err" "warning: the token cache $C was readable by others" \
+    "and the user is told"
+
+if [ "$(id -u)" = 0 ]; then
+	chown 65534 "$C"
+	cp "$C" "$T/foreign"
+	az list
+	ok $rc "another user's cache: the service principal signs in (exit $rc)"
+	like "$T/err" "warning: the token cache $C belongs to another user" \
+	    "the foreign cache is refused with a warning"
+	is "$(stat -c %u "$C")" 65534 "it keeps its owner"
+	cmp -s "$C" "$T/foreign"
+	ok $? "and its content"
+	chown 0 "$C"
+else
+	for i in 1 2 3 4; do n=$((n + 1)); echo "ok $n # SKIP needs root to chown"; done
+fi
+
+printf '{"version":2,"entries":[],"accounts":{"future":true}}\n' >"$C"
+chmod 600 "$C"
+cp "$C" "$T/newer"
+az list
+ok $rc "a cache of a newer format: sign-in goes on (exit $rc)"
+like "$T/err" "warning: the token cache $C was written by a newer akswiz" \
+    "the newer cache is reported"
+cmp -s "$C" "$T/newer"
+ok $? "and not overwritten"
+
+# --- item 15: the temporary file of an interrupted write ---------------
+rm -f "$C"
+printf '{"refreshToken":"RT-left-behind"}' >"$D/.tokens.2147483646.Ab12Cd"
+printf '{"refreshToken":"RT-being-written"}' >"$D/.tokens.$$.Ef34Gh"
+az list
+ok $rc "list with temporary files in the cache directory (exit $rc)"
+[ ! -e "$D/.tokens.2147483646.Ab12Cd" ]
+ok $? "the temporary file of a writer that is gone is removed"
+[ -e "$D/.tokens.$$.Ef34Gh" ]
+ok $? "one of a writer still running is kept"
+
+# --- item 19: no core, no secret for the sandbox child -----------------
+mkdir -p "$T/tmp"
+plan_new "$T/p2.json" create --name ml-core --cluster-purpose DevTest \
+    --vm-size Standard_D2_v2 --agent-count 1
+AKSWIZ_SANDBOX_OPTIONS="--polls 200" AKSWIZ_POLL_MIN_MS=1000 \
+    AZURE_CLIENT_SECRET=user-secret-must-not-leak TMPDIR="$T/tmp" \
+    "$AKSWIZ" --sandbox apply "$T/p2.json" >"$T/out" 2>"$T/err" </dev/null &
+pid=$!
+i=0
+until grep -q 'Creating' "$T/err" 2>/dev/null; do
+	i=$((i + 1))
+	[ $i -gt 6000 ] && break
+	sleep 0.01
+done
+child=$(pgrep -P "$pid" akswiz-sandbox | head -n 1)
+core=$(sed -n 's/^Max core file size *\([^ ]*\) *\([^ ]*\).*/\1 \2/p' \
+    "/proc/$pid/limits" 2>/dev/null)
+is "$core" "0 0" "akswiz holding a secret allows no core file"
+[ -n "$child" ] && tr '\0' '\n' <"/proc/$child/environ" >"$T/child-env"
+like "$T/child-env" '^HOME=' "the sandbox child's environment can be read"
+unlike "$T/child-env" '^AZURE_CLIENT_SECRET=' \
+    "the sandbox child does not inherit AZURE_CLIENT_SECRET"
+kill -TERM "$pid"
+wait "$pid"
+i=0
+while [ -n "$child" ] && kill -0 "$child" 2>/dev/null; do
+	i=$((i + 1))
+	[ $i -gt 500 ] && break
+	sleep 0.01
+done
+
+# --- item 11: --sandbox account ----------------------------------------
+TMPDIR="$T/tmp" timeout 60 "$AKSWIZ" --sandbox account >"$T/out" 2>"$T/err"
+ok $? "akswiz --sandbox account signs in to the private sandbox"
+like "$T/out" '^Signed in: +secret' "and says how"
+like "$T/out" '^Subscription: +[0-9a-f-]{36}$' "with the sandbox's subscription"
+
+# --- item 26: a sandbox that does not start ----------------------------
+AKSWIZ_SANDBOX_OPTIONS=--no-such-option TMPDIR="$T/tmp" timeout 60 \
+    "$AKSWIZ" --sandbox list >"$T/out" 2>"$T/err"
+is "$?" 5 "a sandbox that stops at once: exit 5"
+like "$T/err" "unrecognized option '--no-such-option'" \
+    "the sandbox's own words are quoted"
+unlike "$T/err" "is it installed" "no guess about the installation"
+log=$(sed -n 's/.*(its log: \(.*\))$/\1/p' "$T/err")
+[ -n "$log" ] && grep -q -- --no-such-option "$log"
+ok $? "the log it names is kept ($log)"
+
+done_testing
