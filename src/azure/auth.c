@@ -43,6 +43,9 @@
 extern char **environ;
 
 #define REFRESH_MARGIN	300		/* seconds before expiry */
+#define METADATA_QUERY	"/metadata/endpoints?api-version=2015-01-01"
+#define METADATA_FILE	"endpoints.json"
+#define METADATA_KEEP	16		/* endpoints remembered */
 #define IMDS_URL	"http://169.254.169.254/metadata/identity/oauth2/token"
 #define SECRET_MAX	4096
 
@@ -1240,4 +1243,163 @@ auth_account(struct auth *a, struct auth_account *acc, struct err *err)
 		strlcpy_ok(acc->client_id, a->client_id,
 		    sizeof acc->client_id);
 	return true;
+}
+
+/* $XDG_STATE_HOME/akswiz (or ~/.local/state/akswiz), or NULL. */
+static char *
+state_dir(void)
+{
+	const char	*x = env("XDG_STATE_HOME"), *home = env("HOME");
+	char		*d = NULL;
+
+	if (x != NULL && *x == '/')
+		xasprintf(&d, "%s/akswiz", x);
+	else if (home != NULL)
+		xasprintf(&d, "%s/.local/state/akswiz", home);
+	return d;
+}
+
+/* The remembered endpoints (an array, new), or an empty one. */
+static json_object *
+metadata_load(const char *path)
+{
+	json_object	*o = json_object_from_file(path), *arr;
+
+	if (o != NULL && json_object_object_get_ex(o, "endpoints", &arr) &&
+	    json_object_is_type(arr, json_type_array)) {
+		json_object_get(arr);
+		json_object_put(o);
+		return arr;
+	}
+	if (o != NULL)
+		json_object_put(o);
+	return json_object_new_array();
+}
+
+/* The audience remembered for endpoint into aud ("": the cloud's). */
+static bool
+metadata_cached(json_object *arr, const char *endpoint, char *aud,
+    size_t len)
+{
+	json_object	*o, *v;
+	size_t		 i;
+
+	for (i = 0; i < json_object_array_length(arr); i++) {
+		o = json_object_array_get_idx(arr, i);
+		if (json_object_object_get_ex(o, "endpoint", &v) &&
+		    json_object_is_type(v, json_type_string) &&
+		    strcmp(json_object_get_string(v), endpoint) == 0 &&
+		    json_object_object_get_ex(o, "audience", &v) &&
+		    json_object_is_type(v, json_type_string))
+			return strlcpy_ok(aud, json_object_get_string(v), len);
+	}
+	return false;
+}
+
+/* Remember endpoint's audience, newest first, written atomically. */
+static void
+metadata_store(const char *dir, json_object *arr, const char *endpoint,
+    const char *aud)
+{
+	json_object	*root, *keep, *o;
+	char		*path, *tmp, *p;
+	size_t		 i;
+	int		 fd;
+
+	keep = json_object_new_array();
+	o = json_object_new_object();
+	json_object_object_add(o, "endpoint", json_object_new_string(endpoint));
+	json_object_object_add(o, "audience", json_object_new_string(aud));
+	json_object_array_add(keep, o);
+	for (i = 0; i < json_object_array_length(arr) &&
+	    json_object_array_length(keep) < METADATA_KEEP; i++)
+		json_object_array_add(keep,
+		    json_object_get(json_object_array_get_idx(arr, i)));
+	root = json_object_new_object();
+	json_object_object_add(root, "version", json_object_new_int(1));
+	json_object_object_add(root, "endpoints", keep);
+	xasprintf(&path, "%s/" METADATA_FILE, dir);
+	xasprintf(&tmp, "%s/.endpoints.%ld.XXXXXX", dir, (long)getpid());
+	/* the directories up to dir, 0700 where they are new */
+	for (p = path + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		(void)mkdir(path, 0700);
+		*p = '/';
+	}
+	if ((fd = mkstemp(tmp)) >= 0) {
+		if (json_object_to_fd(fd, root, JSON_C_TO_STRING_PLAIN |
+		    JSON_C_TO_STRING_NOSLASHESCAPE) != 0 ||
+		    close(fd) != 0 || rename(tmp, path) != 0)
+			unlink(tmp);
+	}
+	json_object_put(root);
+	free(path);
+	free(tmp);
+}
+
+/* The first audience of a metadata document ("" when it names none). */
+static void
+metadata_audience(const char *body, char *aud, size_t len)
+{
+	json_object	*o = json_tokener_parse(body), *a, *v;
+
+	*aud = '\0';
+	if (o != NULL && json_object_is_type(o, json_type_object) &&
+	    json_object_object_get_ex(o, "authentication", &a) &&
+	    json_object_object_get_ex(a, "audiences", &v) &&
+	    json_object_is_type(v, json_type_array) &&
+	    json_object_array_length(v) > 0 &&
+	    json_object_is_type(json_object_array_get_idx(v, 0),
+	    json_type_string) &&
+	    !strlcpy_ok(aud, json_object_get_string(
+	    json_object_array_get_idx(v, 0)), len))
+		*aud = '\0';
+	if (o != NULL)
+		json_object_put(o);
+}
+
+void
+auth_discover_audience(struct cloud_endpoints *c, struct http_client *http)
+{
+	struct http_request	 req;
+	struct http_response	 rsp;
+	struct err		 err;
+	json_object		*arr;
+	char			*dir, *path, *url, aud[300];
+
+	if (!c->discover || (dir = state_dir()) == NULL)
+		return;
+	xasprintf(&path, "%s/" METADATA_FILE, dir);
+	arr = metadata_load(path);
+	if (!metadata_cached(arr, c->arm_endpoint, aud, sizeof aud)) {
+		xasprintf(&url, "%s" METADATA_QUERY, c->arm_endpoint);
+		memset(&req, 0, sizeof req);
+		req.method = "GET";
+		req.url = url;
+		/* not worth the whole retry budget: the cloud's audience
+		   serves meanwhile */
+		req.max_attempts = 3;
+		http_response_init(&rsp);
+		err_clear(&err);
+		if (!http_call(http, &req, &rsp, &err)) {
+			/* unreachable: the cloud's audience, asked again later */
+			aud[0] = '\0';
+		} else {
+			if (rsp.status == 200)
+				metadata_audience(buf_str(&rsp.body), aud,
+				    sizeof aud);
+			else
+				aud[0] = '\0';
+			/* an answer, even "none here", is kept */
+			metadata_store(dir, arr, c->arm_endpoint, aud);
+		}
+		http_response_done(&rsp);
+		free(url);
+	}
+	if (aud[0] != '\0')
+		(void)cloud_set_audience(c, aud, NULL);
+	c->discover = false;
+	json_object_put(arr);
+	free(path);
+	free(dir);
 }

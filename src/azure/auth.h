@@ -97,6 +97,17 @@ bool		 auth_login(struct auth *, struct err *);
 bool		 auth_logout(const struct auth_config *cfg, int *removed,
 		    struct err *);
 
+/*
+ * The audience of a custom Resource Manager endpoint (c->discover): what
+ * its GET /metadata/endpoints?api-version=2015-01-01 names first in
+ * authentication.audiences (Azure's and Azure Stack's document), else the
+ * cloud's own.  The answer is kept in $XDG_STATE_HOME/akswiz/endpoints.json
+ * with the endpoint it belongs to, so that it costs one request per
+ * endpoint, not per command; a network failure changes nothing.
+ */
+void		 auth_discover_audience(struct cloud_endpoints *c,
+		    struct http_client *);
+
 /* Who is signed in: from the access token's claims (not verified). */
 struct auth_account {
 	char	method[32];		/* "device-code", "secret", ... */

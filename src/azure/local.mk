@@ -84,6 +84,10 @@ TESTS += tests/azure/auth-sandbox-test.sh
 EXTRA_DIST += tests/azure/auth-sandbox-test.sh
 TESTS += tests/azure/auth-trust-test.sh
 EXTRA_DIST += tests/azure/auth-trust-test.sh
+check_PROGRAMS += tests/azure/tcp-forward
+tests_azure_tcp_forward_SOURCES = tests/azure/tcp-forward.c
+TESTS += tests/azure/audience-test.sh
+EXTRA_DIST += tests/azure/audience-test.sh
 # libFuzzer target, built by hand (see the file); shipped, not run by check.
 EXTRA_DIST += tests/azure/fuzz-parsers.c
 TESTS += tests/azure/prompt-tmux-test.sh

@@ -183,7 +183,8 @@ env_open(struct cli_globals *g, const struct login_opts *o,
 		return EXIT_OK;
 	}
 	if (!cloud_resolve(g->cloud, g->endpoint, g->authority, &le->cloud,
-	    &err)) {
+	    &err) || (g->audience != NULL &&
+	    !cloud_set_audience(&le->cloud, g->audience, &err))) {
 		cli_error("%s", err.msg);
 		return EXIT_USAGE;
 	}
@@ -195,6 +196,8 @@ env_open(struct cli_globals *g, const struct login_opts *o,
 		cli_error("%s", err.msg);
 		return EXIT_USAGE;
 	}
+	if (need_auth)
+		auth_discover_audience(&le->cloud, le->http);
 	le->cfg.cloud = &le->cloud;
 	le->cfg.http = le->http;
 	le->cfg.method = o->method;

@@ -474,7 +474,8 @@ session_open(struct session *s, const struct cli_globals *g, unsigned needs,
 		goto out;
 	}
 	if (!cloud_resolve(g->cloud, endpoint, authority, &s->priv->cloud,
-	    err)) {
+	    err) || (g->audience != NULL &&
+	    !cloud_set_audience(&s->priv->cloud, g->audience, err))) {
 		err->kind = ERR_USAGE;
 		goto out;
 	}
@@ -484,6 +485,7 @@ session_open(struct session *s, const struct cli_globals *g, unsigned needs,
 	    "-") : NULL;
 	if ((s->http = http_client_new(&hc, err)) == NULL)
 		goto out;
+	auth_discover_audience(&s->priv->cloud, s->http);
 	memset(&ac, 0, sizeof ac);
 	ac.cloud = &s->priv->cloud;
 	ac.http = s->http;

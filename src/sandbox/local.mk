@@ -6,6 +6,7 @@ akswiz_sandbox_SOURCES = src/sandbox/main.c src/sandbox/sandbox.h \
 	src/sandbox/arm.c src/sandbox/arm.h \
 	src/sandbox/arm-compute.c src/sandbox/arm-aks.c \
 	src/sandbox/kube.c \
+	src/sandbox/metadata.c \
 	$(SB_AAD_FILES)
 akswiz_sandbox_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DSB_BUILDDIR=\"$(abs_top_builddir)\" -DSB_SRCDIR=\"$(abs_top_srcdir)\"
@@ -34,7 +35,8 @@ TESTS += tests/fuzz/sandbox-body-fuzz
 UNIT_TESTS += tests/fuzz/sandbox-body-fuzz
 tests_fuzz_sandbox_body_fuzz_SOURCES = tests/fuzz/sandbox-body-fuzz.c \
 	src/sandbox/server.c src/sandbox/world.c src/sandbox/arm.c \
-	src/sandbox/arm-compute.c src/sandbox/arm-aks.c src/sandbox/kube.c
+	src/sandbox/arm-compute.c src/sandbox/arm-aks.c src/sandbox/kube.c \
+	src/sandbox/metadata.c
 tests_fuzz_sandbox_body_fuzz_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DSB_SRCDIR=\"$(abs_top_srcdir)\"
 tests_fuzz_sandbox_body_fuzz_CFLAGS = $(akswiz_sandbox_CFLAGS)

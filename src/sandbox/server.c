@@ -200,7 +200,8 @@ serve(struct sb_server *srv, struct MHD_Connection *conn,
 		    "The sandbox is starting.");
 	else if (!ctx->too_large && act != FAULT_RESPOND &&
 	    act != FAULT_RESET_BEFORE) {
-		if (!aad_route(sb, &req, &resp) &&
+		if (!metadata_route(sb, &req, &resp) &&
+		    !aad_route(sb, &req, &resp) &&
 		    !kube_route(sb, &req, &resp))
 			arm_route(sb, &req, &resp);
 	}
