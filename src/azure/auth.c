@@ -490,6 +490,34 @@ load_secret(struct auth *a, struct err *err)
 	    "--client-secret-file FILE"));
 }
 
+/*
+ * Say before sign-in that the certificate is outside its validity: Azure
+ * AD refuses the assertions it signs (AADSTS700027, "The key used is
+ * expired"), and its own answer does not say when it ended.
+ */
+static void
+cert_warn_validity(struct auth *a, const char *path)
+{
+	time_t	from, until, now = clock_now();
+	char	when[32], msg[sizeof a->warned];
+
+	if (!cert_key_validity(a->ck, &from, &until))
+		return;
+	if (until < now) {
+		clock_format_iso8601(until, when, sizeof when);
+		snprintf(msg, sizeof msg, _("the sign-in certificate %s "
+		    "expired on %s; Azure AD refuses it: register a new "
+		    "certificate for the application"), path, when);
+		warn(a, msg);
+	} else if (from > now) {
+		clock_format_iso8601(from, when, sizeof when);
+		snprintf(msg, sizeof msg, _("the sign-in certificate %s is "
+		    "valid only from %s; Azure AD refuses it until then"),
+		    path, when);
+		warn(a, msg);
+	}
+}
+
 /* Service principal with a secret or a certificate. */
 static bool
 auth_client_credentials(struct auth *a, const char *scope, struct err *err)
@@ -531,6 +559,7 @@ auth_client_credentials(struct auth *a, const char *scope, struct err *err)
 			form_done(&form);
 			return false;
 		}
+		cert_warn_validity(a, path);
 		assertion = jwt_client_assertion_x5c(a->ck,
 		    a->cfg.assertion_ps256 ? JWT_PS256 : JWT_RS256,
 		    a->client_id, url, clock_now(), NULL,

@@ -144,4 +144,34 @@ log=$(sed -n 's/.*(its log: \(.*\))$/\1/p' "$T/err")
 [ -n "$log" ] && grep -q -- --no-such-option "$log"
 ok $? "the log it names is kept ($log)"
 
+# --- item 19: an expired sign-in certificate ----------------------------
+# A service principal whose only certificate ended in 2020: akswiz says so
+# before signing in, and Azure AD (the sandbox) refuses the assertion.
+mkdir -p "$T/ca/db"
+: >"$T/ca/db/index"
+echo 01 >"$T/ca/db/serial"
+printf '[ca]\ndefault_ca=c\n[c]\ndatabase=%s\nnew_certs_dir=%s\nserial=%s\ndefault_md=sha256\npolicy=p\n[p]\ncommonName=supplied\n' \
+    "$T/ca/db/index" "$T/ca/db" "$T/ca/db/serial" >"$T/ca/ca.cnf"
+openssl req -new -newkey rsa:2048 -nodes -keyout "$T/old.key" \
+    -subj "/CN=akswiz-expired-sp" -out "$T/old.csr" >/dev/null 2>&1
+openssl ca -batch -config "$T/ca/ca.cnf" -selfsign -keyfile "$T/old.key" \
+    -in "$T/old.csr" -startdate 20200101000000Z -enddate 20200102000000Z \
+    -out "$T/old.out" >/dev/null 2>&1
+openssl x509 -in "$T/old.out" -out "$T/old.crt"
+cat "$T/old.crt" "$T/old.key" >"$T/old.pem"
+PEMJSON=$(awk '{ printf "%s\\n", $0 }' "$T/old.crt")
+sed "s|\"servicePrincipals\": \[|\"servicePrincipals\": [ { \"clientId\": \"c0ffee00-0000-4000-8000-0000000000e1\", \"objectId\": \"c0ffee00-0000-4000-8000-0000000000e2\", \"displayName\": \"expired sp\", \"certificates\": [\"$PEMJSON\"] },|" \
+    "$top_srcdir/data/sandbox-world.json" >"$T/world.json"
+sb_stop
+sb_start --world "$T/world.json"
+env -u AZURE_CLIENT_SECRET AZURE_CLIENT_ID=c0ffee00-0000-4000-8000-0000000000e1 \
+    AZURE_CLIENT_CERTIFICATE_PATH="$T/old.pem" timeout 60 "$AKSWIZ" \
+    --endpoint "$SB_URL" --authority "$SB_AUTH" --ca-file "$SB_CA" \
+    login >"$T/out" 2>"$T/err" </dev/null
+is "$?" 4 "an expired sign-in certificate: sign-in fails, exit 4"
+like "$T/err" "warning: the sign-in certificate $T/old.pem expired on 2020-01-02T00:00:00Z" \
+    "akswiz warns first, with the date it expired"
+like "$T/err" "AADSTS700027" "Azure AD refuses it (AADSTS700027)"
+like "$T/err" "The key used is expired" "because the key is expired"
+
 done_testing
