@@ -127,6 +127,44 @@ while [ -n "$child" ] && kill -0 "$child" 2>/dev/null; do
 	sleep 0.01
 done
 
+# Non-dumpable: /proc/PID/ of such a process belongs to root, whoever runs
+# it.  Run by another user than root (nobody, when the tests run as root),
+# akswiz holding the sandbox's secret must show root; its sandbox child
+# (an exec'd program, dumpable again) shows the user: the control.
+U=$(mktemp -d "${TMPDIR:-/tmp}/akswiz-nobody.XXXXXX")
+chmod 755 "$U"
+mkdir -p "$U/n"
+cp "$T/p2.json" "$U/p.json"
+chmod 644 "$U/p.json"
+if [ "$(id -u)" = 0 ]; then
+	chown 65534:65534 "$U/n"
+	set -- setpriv --reuid=65534 --regid=65534 --clear-groups
+	user=65534
+else
+	set --
+	user=$(id -u)
+fi
+(cd "$U/n" && exec env HOME="$U/n" TMPDIR="$U/n" XDG_STATE_HOME="$U/n/s" \
+    XDG_CACHE_HOME="$U/n/c" XDG_CONFIG_HOME="$U/n/cf" \
+    AKSWIZ_SANDBOX_OPTIONS="--polls 200" AKSWIZ_POLL_MIN_MS=1000 \
+    "$@" "$AKSWIZ" --sandbox apply "$U/p.json") >"$U/out" 2>"$U/err" &
+pid=$!
+i=0
+until grep -q 'Creating' "$U/err" 2>/dev/null; do
+	i=$((i + 1))
+	[ $i -gt 6000 ] && break
+	sleep 0.01
+done
+child=$(pgrep -P "$pid" akswiz-sandbox | head -n 1)
+is "$(stat -c %u "/proc/$pid/environ" 2>/dev/null)" 0 \
+    "akswiz holding a secret is not dumpable (its /proc entries are root's)"
+is "$(stat -c %u "/proc/$child/environ" 2>/dev/null)" "$user" \
+    "while its sandbox child, which holds none of ours, is the user's"
+kill -TERM "$pid"
+wait "$pid"
+rm -rf "$U"
+set --
+
 # --- item 11: --sandbox account ----------------------------------------
 TMPDIR="$T/tmp" timeout 60 "$AKSWIZ" --sandbox account >"$T/out" 2>"$T/err"
 ok $? "akswiz --sandbox account signs in to the private sandbox"
