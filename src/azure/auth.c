@@ -505,6 +505,8 @@ cert_warn_validity(struct auth *a, const char *path)
 		return;
 	if (until < now) {
 		clock_format_iso8601(until, when, sizeof when);
+		/* TRANSLATORS: the certificate's file, then its end as
+		   2020-01-02T00:00:00Z; a warning before sign-in. */
 		snprintf(msg, sizeof msg, _("the sign-in certificate %s "
 		    "expired on %s; Azure AD refuses it: register a new "
 		    "certificate for the application"), path, when);

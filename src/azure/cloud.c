@@ -132,6 +132,7 @@ cloud_set_audience(struct cloud_endpoints *c, const char *uri,
 	while (n > 0 && uri[n - 1] == '/')
 		n--;
 	/* a scheme, "://" and something after it, nothing blank */
+	/* TRANSLATORS: --audience URI; keep the example URI as it is. */
 	if (p == NULL || p == uri || p + 3 >= uri + n)
 		return err_set(err, ERR_USAGE, _("the audience must be an "
 		    "absolute URI such as https://management.azure.com/, not "

@@ -199,6 +199,8 @@ open_trusted(struct token_cache *c, struct err *err)
 	if ((fd = open(c->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
 		if (errno == ENOENT)
 			return -1;
+		/* TRANSLATORS: %s is the path of tokens.json; these
+		   messages are warnings on one line of stderr. */
 		if (errno == ELOOP)
 			err_set(err, ERR_AUTH, _("the token cache %s is a "
 			    "symbolic link; it is not used"), c->path);
@@ -274,6 +276,8 @@ cache_load(struct token_cache *c, struct err *err)
 	    json_object_object_get_ex(root, "version", &v) &&
 	    json_object_is_type(v, json_type_int) &&
 	    json_object_get_int64(v) > CACHE_VERSION) {
+		/* TRANSLATORS: "format 2": the version number in the
+		   file. */
 		err_set(err, ERR_AUTH, _("the token cache %s was written by a "
 		    "newer akswiz (format %lld); it is not used and left as "
 		    "it is"), c->path, (long long)json_object_get_int64(v));

@@ -166,6 +166,8 @@ env_open(struct cli_globals *g, const struct login_opts *o,
 	if (g->sandbox && g->endpoint == NULL) {
 		/* the private sandbox and its own service principal */
 		if (o->method != AUTH_DEFAULT) {
+			/* TRANSLATORS: options and program names stay as
+			   they are. */
 			cli_error(_("with --sandbox alone, akswiz signs in as "
 			    "the sandbox's service principal; for another "
 			    "method start akswiz-sandbox yourself and give "

@@ -338,6 +338,8 @@ sandbox_failed(struct session *s, const char *log, bool exited,
 	sig_files[1][0] = '\0';
 	sig_dir[0] = '\0';
 	s->sandbox_dir[0] = '\0';
+	/* TRANSLATORS: the first %s is "akswiz-sandbox", then the line of
+	   its log quoted as it is, then the log's path. */
 	if (exited && line[0] != '\0')
 		err_set(err, ERR_INTERNAL, _("%s stopped before it was ready: "
 		    "\"%s\" (its log: %s)"), SANDBOX_BIN, line, log);

@@ -25,6 +25,17 @@ az_nosp() {
 	rc=$?
 }
 
+# under_way ERRFILE PID: wait until akswiz PID says its create is under
+# way, then print the pid of its sandbox child.
+under_way() {
+	i=0
+	until grep -q 'Creating' "$1" 2>/dev/null || [ $i -gt 6000 ]; do
+		i=$((i + 1))
+		sleep 0.01
+	done
+	pgrep -P "$2" akswiz-sandbox | head -n 1
+}
+
 # --- item 15: a damaged cache ------------------------------------------
 printf '{"version":1,"entries":[{"authority":"https://x","accessTok' >"$C"
 chmod 600 "$C"
@@ -104,13 +115,7 @@ AKSWIZ_SANDBOX_OPTIONS="--polls 200" AKSWIZ_POLL_MIN_MS=1000 \
     AZURE_CLIENT_SECRET=user-secret-must-not-leak TMPDIR="$T/tmp" \
     "$AKSWIZ" --sandbox apply "$T/p2.json" >"$T/out" 2>"$T/err" </dev/null &
 pid=$!
-i=0
-until grep -q 'Creating' "$T/err" 2>/dev/null; do
-	i=$((i + 1))
-	[ $i -gt 6000 ] && break
-	sleep 0.01
-done
-child=$(pgrep -P "$pid" akswiz-sandbox | head -n 1)
+child=$(under_way "$T/err" "$pid")
 core=$(sed -n 's/^Max core file size *\([^ ]*\) *\([^ ]*\).*/\1 \2/p' \
     "/proc/$pid/limits" 2>/dev/null)
 is "$core" "0 0" "akswiz holding a secret allows no core file"
@@ -149,13 +154,7 @@ fi
     AKSWIZ_SANDBOX_OPTIONS="--polls 200" AKSWIZ_POLL_MIN_MS=1000 \
     "$@" "$AKSWIZ" --sandbox apply "$U/p.json") >"$U/out" 2>"$U/err" &
 pid=$!
-i=0
-until grep -q 'Creating' "$U/err" 2>/dev/null; do
-	i=$((i + 1))
-	[ $i -gt 6000 ] && break
-	sleep 0.01
-done
-child=$(pgrep -P "$pid" akswiz-sandbox | head -n 1)
+child=$(under_way "$U/err" "$pid")
 is "$(stat -c %u "/proc/$pid/environ" 2>/dev/null)" 0 \
     "akswiz holding a secret is not dumpable (its /proc entries are root's)"
 is "$(stat -c %u "/proc/$child/environ" 2>/dev/null)" "$user" \
