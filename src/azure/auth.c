@@ -1004,7 +1004,8 @@ default_method(struct auth *a)
 		return AUTH_ENVIRONMENT;
 	if (env("IDENTITY_ENDPOINT") != NULL || env("MSI_ENDPOINT") != NULL)
 		return AUTH_MANAGED_IDENTITY;
-	if ((c = token_cache_open(a->cfg.cache_dir, NULL)) != NULL) {
+	/* (a repaired mode is said here, the first time the cache is read) */
+	if ((c = cache_open(a, NULL)) != NULL) {
 		e = token_cache_find(c, a->cloud.authority, a->tenant, NULL,
 		    a->cloud.scope);
 		cached = e != NULL;

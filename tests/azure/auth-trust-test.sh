@@ -70,6 +70,12 @@ ok $rc "a cache readable by others still serves (exit $rc)"
 is "$(stat -c %a "$C")" 600 "its mode is narrowed to 0600"
 like "$T/err" "warning: the token cache $C was readable by others" \
     "and the user is told"
+chmod 640 "$C"
+az_nosp list
+ok $rc "signed in by the cache alone, a cache readable by the group (exit $rc)"
+is "$(stat -c %a "$C")" 600 "is narrowed to 0600 as well"
+like "$T/err" "warning: the token cache $C was readable by others" \
+    "and the user is told too"
 
 if [ "$(id -u)" = 0 ]; then
 	chown 65534 "$C"
