@@ -65,10 +65,6 @@ metadata_route(struct sandbox *sb, const struct sb_request *req,
 	json_object_object_add(o, "portalEndpoint",
 	    json_object_new_string("https://portal.azure.com/"));
 	json_object_object_add(o, "authentication", auth);
-	resp->status = 200;
-	buf_reset(&resp->body);
-	buf_adds(&resp->body, json_object_to_json_string_ext(o,
-	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
-	json_object_put(o);
+	sb_resp_json(resp, 200, o);
 	return true;
 }

@@ -476,6 +476,17 @@ sb_resp_header(struct sb_response *resp, const char *name, const char *fmt,
 	resp->headers[resp->nheaders++].value = v;
 }
 
+/* Set status and the JSON body o (taken). */
+void
+sb_resp_json(struct sb_response *resp, int status, struct json_object *o)
+{
+	buf_reset(&resp->body);
+	buf_adds(&resp->body, json_object_to_json_string_ext(o,
+	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(o);
+	resp->status = status;
+}
+
 /* Set status and an ARM error body {"error":{"code","message"}}. */
 void
 sb_resp_arm_error(struct sb_response *resp, int status, const char *code,
