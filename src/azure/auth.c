@@ -43,6 +43,9 @@
 extern char **environ;
 
 #define REFRESH_MARGIN	300		/* seconds before expiry */
+#define METADATA_QUERY	"/metadata/endpoints?api-version=2015-01-01"
+#define METADATA_FILE	"endpoints.json"
+#define METADATA_KEEP	16		/* endpoints remembered */
 #define IMDS_URL	"http://169.254.169.254/metadata/identity/oauth2/token"
 #define SECRET_MAX	4096
 
@@ -57,6 +60,7 @@ struct auth {
 	struct token_entry	 mem;		/* the token in use */
 	struct http_token_source src;
 	bool			 resolved;
+	char			 warned[256];	/* the last warning given */
 };
 
 /* A token endpoint answer. */
@@ -286,6 +290,40 @@ aad_post(struct auth *a, const char *url, struct buf *form,
 	return ok;
 }
 
+/* Say something that does not stop sign-in, once (cfg->warn). */
+static void
+warn(struct auth *a, const char *msg)
+{
+	if (strcmp(a->warned, msg) == 0)
+		return;
+	strlcpy_ok(a->warned, msg, sizeof a->warned);
+	if (a->cfg.warn != NULL)
+		a->cfg.warn(a->cfg.warn_ctx, msg);
+}
+
+/*
+ * Open the token cache.  One that cannot be trusted (damaged, another
+ * user's, a newer format) is said at once, as a warning, and sign-in goes
+ * on without it: NULL, and *why (when not NULL) says what is wrong.
+ */
+static struct token_cache *
+cache_open(struct auth *a, struct err *why)
+{
+	struct token_cache	*c;
+	struct err		 e;
+
+	err_clear(&e);
+	if ((c = token_cache_open(a->cfg.cache_dir, &e)) == NULL) {
+		warn(a, e.msg);
+		if (why != NULL)
+			*why = e;
+		return NULL;
+	}
+	if (token_cache_warning(c) != NULL)
+		warn(a, token_cache_warning(c));
+	return c;
+}
+
 /* Keep the reply as the token in use (and in the cache if persist). */
 static bool
 adopt(struct auth *a, const char *scope, struct token_reply *r,
@@ -311,9 +349,9 @@ adopt(struct auth *a, const char *scope, struct token_reply *r,
 	else
 		e->expires_on = clock_now() + (r->expires_in > 0 ?
 		    r->expires_in : 3600);
-	if (persist) {
-		if ((c = token_cache_open(a->cfg.cache_dir, err)) == NULL)
-			return false;
+	token_protect_process();
+	/* a cache that cannot be trusted is left alone: the token stays here */
+	if (persist && (c = cache_open(a, NULL)) != NULL) {
 		ok = token_cache_put(c, e, err);
 		token_cache_free(c);
 	}
@@ -433,6 +471,7 @@ load_secret(struct auth *a, struct err *err)
 
 	if (a->secret != NULL)
 		return true;
+	token_protect_process();
 	/* what the caller chose beats the environment */
 	if (a->cfg.client_secret_file != NULL)
 		return (a->secret = read_secret_file(a->cfg.client_secret_file,
@@ -449,6 +488,36 @@ load_secret(struct auth *a, struct err *err)
 	return err_set(err, ERR_AUTH, _("no client secret: set "
 	    "AZURE_CLIENT_SECRET or AZURE_CLIENT_SECRET_FILE, or give "
 	    "--client-secret-file FILE"));
+}
+
+/*
+ * Say before sign-in that the certificate is outside its validity: Azure
+ * AD refuses the assertions it signs (AADSTS700027, "The key used is
+ * expired"), and its own answer does not say when it ended.
+ */
+static void
+cert_warn_validity(struct auth *a, const char *path)
+{
+	time_t	from, until, now = clock_now();
+	char	when[32], msg[sizeof a->warned];
+
+	if (!cert_key_validity(a->ck, &from, &until))
+		return;
+	if (until < now) {
+		clock_format_iso8601(until, when, sizeof when);
+		/* TRANSLATORS: the certificate's file, then its end as
+		   2020-01-02T00:00:00Z; a warning before sign-in. */
+		snprintf(msg, sizeof msg, _("the sign-in certificate %s "
+		    "expired on %s; Azure AD refuses it: register a new "
+		    "certificate for the application"), path, when);
+		warn(a, msg);
+	} else if (from > now) {
+		clock_format_iso8601(from, when, sizeof when);
+		snprintf(msg, sizeof msg, _("the sign-in certificate %s is "
+		    "valid only from %s; Azure AD refuses it until then"),
+		    path, when);
+		warn(a, msg);
+	}
 }
 
 /* Service principal with a secret or a certificate. */
@@ -485,12 +554,14 @@ auth_client_credentials(struct auth *a, const char *scope, struct err *err)
 			    "AZURE_CLIENT_CERTIFICATE_PATH or give "
 			    "--certificate FILE"));
 		}
+		token_protect_process();
 		if (a->ck == NULL && (a->ck = cert_key_load_pass(path, NULL,
 		    env("AZURE_CLIENT_CERTIFICATE_PASSWORD"), err)) == NULL) {
 			free(url);
 			form_done(&form);
 			return false;
 		}
+		cert_warn_validity(a, path);
 		assertion = jwt_client_assertion_x5c(a->ck,
 		    a->cfg.assertion_ps256 ? JWT_PS256 : JWT_RS256,
 		    a->client_id, url, clock_now(), NULL,
@@ -933,7 +1004,8 @@ default_method(struct auth *a)
 		return AUTH_ENVIRONMENT;
 	if (env("IDENTITY_ENDPOINT") != NULL || env("MSI_ENDPOINT") != NULL)
 		return AUTH_MANAGED_IDENTITY;
-	if ((c = token_cache_open(a->cfg.cache_dir, NULL)) != NULL) {
+	/* (a repaired mode is said here, the first time the cache is read) */
+	if ((c = cache_open(a, NULL)) != NULL) {
 		e = token_cache_find(c, a->cloud.authority, a->tenant, NULL,
 		    a->cloud.scope);
 		cached = e != NULL;
@@ -1000,8 +1072,9 @@ bool
 auth_get_token(struct auth *a, const char *scope, bool force_refresh,
     char *tok, size_t toklen, struct err *err)
 {
-	struct token_cache		*c;
+	struct token_cache		*c = NULL;
 	const struct token_entry	*e;
+	struct err			 why;
 	char				*refresh = NULL;
 	time_t				 now = clock_now();
 	bool				 ok;
@@ -1014,9 +1087,10 @@ auth_get_token(struct auth *a, const char *scope, bool force_refresh,
 	    token_entry_fresh(&a->mem, now, REFRESH_MARGIN))
 		return hand_out(a, tok, toklen, err);
 	/* the cache: a fresh token or a refresh token */
+	err_clear(&why);
 	if (a->method != AUTH_MANAGED_IDENTITY &&
 	    a->method != AUTH_AZURE_CLI &&
-	    (c = token_cache_open(a->cfg.cache_dir, err)) != NULL) {
+	    (c = cache_open(a, &why)) != NULL) {
 		e = token_cache_find(c, a->cloud.authority, a->tenant,
 		    a->method == AUTH_CACHE ? NULL : a->client_id, scope);
 		if (e != NULL && a->method == AUTH_CACHE) {
@@ -1039,9 +1113,12 @@ auth_get_token(struct auth *a, const char *scope, bool force_refresh,
 		if (e != NULL && e->refresh_token != NULL)
 			refresh = xstrdup(e->refresh_token);
 		token_cache_free(c);
-	} else if (a->method != AUTH_MANAGED_IDENTITY &&
-	    a->method != AUTH_AZURE_CLI)
+	} else if (a->method == AUTH_CACHE) {
+		/* nothing else to fall back on: say it now, no retrying */
+		*err = why;
+		err->kind = ERR_AUTH;
 		return false;
+	}
 	if (refresh == NULL && a->mem.refresh_token != NULL)
 		refresh = xstrdup(a->mem.refresh_token);
 	if (refresh != NULL) {
@@ -1092,6 +1169,10 @@ auth_new(const struct auth_config *cfg, struct err *err)
 	    (a->method == AUTH_DEVICE_CODE)))
 		s = AUTH_DEFAULT_CLIENT_ID;
 	a->client_id = xstrdup(s);
+	/* a secret in the environment is in this process already */
+	if (env("AZURE_CLIENT_SECRET") != NULL ||
+	    env("IDENTITY_HEADER") != NULL || env("MSI_SECRET") != NULL)
+		token_protect_process();
 	a->src.get = source_get;
 	a->src.ctx = a;
 	a->src.scope = a->cloud.scope;
@@ -1194,4 +1275,163 @@ auth_account(struct auth *a, struct auth_account *acc, struct err *err)
 		strlcpy_ok(acc->client_id, a->client_id,
 		    sizeof acc->client_id);
 	return true;
+}
+
+/* $XDG_STATE_HOME/akswiz (or ~/.local/state/akswiz), or NULL. */
+static char *
+state_dir(void)
+{
+	const char	*x = env("XDG_STATE_HOME"), *home = env("HOME");
+	char		*d = NULL;
+
+	if (x != NULL && *x == '/')
+		xasprintf(&d, "%s/akswiz", x);
+	else if (home != NULL)
+		xasprintf(&d, "%s/.local/state/akswiz", home);
+	return d;
+}
+
+/* The remembered endpoints (an array, new), or an empty one. */
+static json_object *
+metadata_load(const char *path)
+{
+	json_object	*o = json_object_from_file(path), *arr;
+
+	if (o != NULL && json_object_object_get_ex(o, "endpoints", &arr) &&
+	    json_object_is_type(arr, json_type_array)) {
+		json_object_get(arr);
+		json_object_put(o);
+		return arr;
+	}
+	if (o != NULL)
+		json_object_put(o);
+	return json_object_new_array();
+}
+
+/* The audience remembered for endpoint into aud ("": the cloud's). */
+static bool
+metadata_cached(json_object *arr, const char *endpoint, char *aud,
+    size_t len)
+{
+	json_object	*o, *v;
+	size_t		 i;
+
+	for (i = 0; i < json_object_array_length(arr); i++) {
+		o = json_object_array_get_idx(arr, i);
+		if (json_object_object_get_ex(o, "endpoint", &v) &&
+		    json_object_is_type(v, json_type_string) &&
+		    strcmp(json_object_get_string(v), endpoint) == 0 &&
+		    json_object_object_get_ex(o, "audience", &v) &&
+		    json_object_is_type(v, json_type_string))
+			return strlcpy_ok(aud, json_object_get_string(v), len);
+	}
+	return false;
+}
+
+/* Remember endpoint's audience, newest first, written atomically. */
+static void
+metadata_store(const char *dir, json_object *arr, const char *endpoint,
+    const char *aud)
+{
+	json_object	*root, *keep, *o;
+	char		*path, *tmp, *p;
+	size_t		 i;
+	int		 fd;
+
+	keep = json_object_new_array();
+	o = json_object_new_object();
+	json_object_object_add(o, "endpoint", json_object_new_string(endpoint));
+	json_object_object_add(o, "audience", json_object_new_string(aud));
+	json_object_array_add(keep, o);
+	for (i = 0; i < json_object_array_length(arr) &&
+	    json_object_array_length(keep) < METADATA_KEEP; i++)
+		json_object_array_add(keep,
+		    json_object_get(json_object_array_get_idx(arr, i)));
+	root = json_object_new_object();
+	json_object_object_add(root, "version", json_object_new_int(1));
+	json_object_object_add(root, "endpoints", keep);
+	xasprintf(&path, "%s/" METADATA_FILE, dir);
+	xasprintf(&tmp, "%s/.endpoints.%ld.XXXXXX", dir, (long)getpid());
+	/* the directories up to dir, 0700 where they are new */
+	for (p = path + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		(void)mkdir(path, 0700);
+		*p = '/';
+	}
+	if ((fd = mkstemp(tmp)) >= 0) {
+		if (json_object_to_fd(fd, root, JSON_C_TO_STRING_PLAIN |
+		    JSON_C_TO_STRING_NOSLASHESCAPE) != 0 ||
+		    close(fd) != 0 || rename(tmp, path) != 0)
+			unlink(tmp);
+	}
+	json_object_put(root);
+	free(path);
+	free(tmp);
+}
+
+/* The first audience of a metadata document ("" when it names none). */
+static void
+metadata_audience(const char *body, char *aud, size_t len)
+{
+	json_object	*o = json_tokener_parse(body), *a, *v;
+
+	*aud = '\0';
+	if (o != NULL && json_object_is_type(o, json_type_object) &&
+	    json_object_object_get_ex(o, "authentication", &a) &&
+	    json_object_object_get_ex(a, "audiences", &v) &&
+	    json_object_is_type(v, json_type_array) &&
+	    json_object_array_length(v) > 0 &&
+	    json_object_is_type(json_object_array_get_idx(v, 0),
+	    json_type_string) &&
+	    !strlcpy_ok(aud, json_object_get_string(
+	    json_object_array_get_idx(v, 0)), len))
+		*aud = '\0';
+	if (o != NULL)
+		json_object_put(o);
+}
+
+void
+auth_discover_audience(struct cloud_endpoints *c, struct http_client *http)
+{
+	struct http_request	 req;
+	struct http_response	 rsp;
+	struct err		 err;
+	json_object		*arr;
+	char			*dir, *path, *url, aud[300];
+
+	if (!c->discover || (dir = state_dir()) == NULL)
+		return;
+	xasprintf(&path, "%s/" METADATA_FILE, dir);
+	arr = metadata_load(path);
+	if (!metadata_cached(arr, c->arm_endpoint, aud, sizeof aud)) {
+		xasprintf(&url, "%s" METADATA_QUERY, c->arm_endpoint);
+		memset(&req, 0, sizeof req);
+		req.method = "GET";
+		req.url = url;
+		/* not worth the whole retry budget: the cloud's audience
+		   serves meanwhile */
+		req.max_attempts = 3;
+		http_response_init(&rsp);
+		err_clear(&err);
+		if (!http_call(http, &req, &rsp, &err)) {
+			/* unreachable: the cloud's audience, asked again later */
+			aud[0] = '\0';
+		} else {
+			if (rsp.status == 200)
+				metadata_audience(buf_str(&rsp.body), aud,
+				    sizeof aud);
+			else
+				aud[0] = '\0';
+			/* an answer, even "none here", is kept */
+			metadata_store(dir, arr, c->arm_endpoint, aud);
+		}
+		http_response_done(&rsp);
+		free(url);
+	}
+	if (aud[0] != '\0')
+		(void)cloud_set_audience(c, aud, NULL);
+	c->discover = false;
+	json_object_put(arr);
+	free(path);
+	free(dir);
 }

@@ -62,6 +62,10 @@ struct auth_config {
 	long			 imds_timeout_ms;	/* 0: 1000 */
 	bool			 assertion_ps256;	/* PS256 + x5t#S256
 						   instead of RS256 + x5t */
+	/* Something that does not stop sign-in (a token cache that cannot
+	   be used, an expired certificate): said once; NULL drops it. */
+	void			(*warn)(void *ctx, const char *msg);
+	void			*warn_ctx;
 };
 
 struct auth;
@@ -92,6 +96,17 @@ bool		 auth_login(struct auth *, struct err *);
  */
 bool		 auth_logout(const struct auth_config *cfg, int *removed,
 		    struct err *);
+
+/*
+ * The audience of a custom Resource Manager endpoint (c->discover): what
+ * its GET /metadata/endpoints?api-version=2015-01-01 names first in
+ * authentication.audiences (Azure's and Azure Stack's document), else the
+ * cloud's own.  The answer is kept in $XDG_STATE_HOME/akswiz/endpoints.json
+ * with the endpoint it belongs to, so that it costs one request per
+ * endpoint, not per command; a network failure changes nothing.
+ */
+void		 auth_discover_audience(struct cloud_endpoints *c,
+		    struct http_client *);
 
 /* Who is signed in: from the access token's claims (not verified). */
 struct auth_account {

@@ -222,6 +222,21 @@ cert_key_thumbprint(const struct cert_key *ck, bool sha256, unsigned char *md,
 }
 
 bool
+cert_key_validity(const struct cert_key *ck, time_t *not_before,
+    time_t *not_after)
+{
+	struct tm	tm;
+
+	if (ASN1_TIME_to_tm(X509_get0_notBefore(ck->cert), &tm) != 1)
+		return false;
+	*not_before = timegm(&tm);
+	if (ASN1_TIME_to_tm(X509_get0_notAfter(ck->cert), &tm) != 1)
+		return false;
+	*not_after = timegm(&tm);
+	return true;
+}
+
+bool
 cert_key_der(const struct cert_key *ck, unsigned char **der, size_t *len)
 {
 	int	n;

@@ -44,6 +44,9 @@ bool		 cert_key_thumbprint(const struct cert_key *, bool sha256,
 bool		 cert_key_sign(const struct cert_key *, bool pss,
 		    const void *data, size_t len, unsigned char **sig,
 		    size_t *siglen, struct err *);
+/* The certificate's validity (notBefore, notAfter); false if unreadable. */
+bool		 cert_key_validity(const struct cert_key *, time_t *not_before,
+		    time_t *not_after);
 /* The certificate's DER (for x5c); *der is yours to OPENSSL_free(). */
 bool		 cert_key_der(const struct cert_key *, unsigned char **der,
 		    size_t *len);

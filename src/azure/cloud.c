@@ -87,6 +87,8 @@ bool
 cloud_resolve(const char *name, const char *endpoint, const char *authority,
     struct cloud_endpoints *c, struct err *err)
 {
+	struct cloud_endpoints	named;
+
 	if (!cloud_lookup(name, c))
 		return err_set(err, ERR_USAGE, _("unknown cloud \"%s\": use "
 		    "AzureCloud, AzureChinaCloud or AzureUSGovernment"), name);
@@ -98,11 +100,13 @@ cloud_resolve(const char *name, const char *endpoint, const char *authority,
 		    endpoint))
 			return err_set(err, ERR_USAGE,
 			    _("the endpoint URL is too long"));
-		snprintf(c->scope, sizeof c->scope, "%s/.default",
-		    c->arm_endpoint);
-		snprintf(c->resource, sizeof c->resource, "%s/",
-		    c->arm_endpoint);
-		strlcpy_ok(c->name, "Custom", sizeof c->name);
+		if (!cloud_lookup(name, &named) ||
+		    strcasecmp(named.arm_endpoint, c->arm_endpoint) != 0) {
+			/* the audience stays the cloud's: a token for
+			   "<endpoint>/.default" fits no proxy or alias */
+			c->discover = true;
+			strlcpy_ok(c->name, "Custom", sizeof c->name);
+		}
 	}
 	if (authority != NULL && *authority != '\0') {
 		if (!is_https(authority))
@@ -114,6 +118,36 @@ cloud_resolve(const char *name, const char *endpoint, const char *authority,
 			    _("the authority URL is too long"));
 		strlcpy_ok(c->name, "Custom", sizeof c->name);
 	}
+	return true;
+}
+
+bool
+cloud_set_audience(struct cloud_endpoints *c, const char *uri,
+    struct err *err)
+{
+	const char	*p = strstr(uri, "://");
+	size_t		 n = strlen(uri), i;
+	int		 w;
+
+	while (n > 0 && uri[n - 1] == '/')
+		n--;
+	/* a scheme, "://" and something after it, nothing blank */
+	/* TRANSLATORS: --audience URI; keep the example URI as it is. */
+	if (p == NULL || p == uri || p + 3 >= uri + n)
+		return err_set(err, ERR_USAGE, _("the audience must be an "
+		    "absolute URI such as https://management.azure.com/, not "
+		    "\"%s\""), uri);
+	for (i = 0; uri[i] != '\0'; i++)
+		if ((unsigned char)uri[i] <= ' ')
+			return err_set(err, ERR_USAGE, _("the audience must be "
+			    "an absolute URI such as "
+			    "https://management.azure.com/, not \"%s\""), uri);
+	w = snprintf(c->scope, sizeof c->scope, "%.*s/.default", (int)n, uri);
+	if (w < 0 || (size_t)w >= sizeof c->scope ||
+	    !strlcpy_ok(c->resource, uri, sizeof c->resource))
+		return err_set(err, ERR_USAGE, _("the audience URI is too "
+		    "long"));
+	c->discover = false;
 	return true;
 }
 

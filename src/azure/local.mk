@@ -82,6 +82,12 @@ tests_azure_arm_get_LDADD = libazure.a libcore.a libcommon.a \
 	$(CURL_LIBS) $(JSONC_LIBS) $(OPENSSL_LIBS)
 TESTS += tests/azure/auth-sandbox-test.sh
 EXTRA_DIST += tests/azure/auth-sandbox-test.sh
+TESTS += tests/azure/auth-trust-test.sh
+EXTRA_DIST += tests/azure/auth-trust-test.sh
+check_PROGRAMS += tests/azure/tcp-forward
+tests_azure_tcp_forward_SOURCES = tests/azure/tcp-forward.c
+TESTS += tests/azure/audience-test.sh
+EXTRA_DIST += tests/azure/audience-test.sh
 # libFuzzer target, built by hand (see the file); shipped, not run by check.
 TESTS += tests/azure/prompt-tmux-test.sh
 EXTRA_DIST += tests/azure/prompt-tmux-test.sh

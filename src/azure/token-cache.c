@@ -11,11 +11,16 @@
 #include "config.h"
 #include "azure/token-cache.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -29,12 +34,16 @@
 
 #define CACHE_FILE	"tokens.json"
 #define CACHE_MAX	(4 * 1024 * 1024)
+#define CACHE_VERSION	1
+#define TMP_PREFIX	".tokens."
+#define TMP_STALE_S	60	/* a temporary file without a pid */
 
 struct token_cache {
 	char			*dir;
 	char			*path;
 	struct token_entry	*v;
 	size_t			 n;
+	char			 warning[256];	/* "" or a repaired mode */
 };
 
 void
@@ -49,6 +58,18 @@ token_entry_wipe(struct token_entry *e)
 		free(e->refresh_token);
 	}
 	e->access_token = e->refresh_token = NULL;
+}
+
+void
+token_protect_process(void)
+{
+	static atomic_bool	done;
+	struct rlimit		no_core = { 0, 0 };
+
+	if (atomic_exchange(&done, true))
+		return;
+	(void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+	(void)setrlimit(RLIMIT_CORE, &no_core);
 }
 
 bool
@@ -127,6 +148,99 @@ get_secret(json_object *o, const char *key)
 	return NULL;
 }
 
+/*
+ * Remove the temporary files of writes that were interrupted (kill -9, a
+ * crash): ".tokens.PID.XXXXXX" of a process that is gone, or an older
+ * ".tokens.XXXXXX" a minute after it was made.  They hold tokens.
+ */
+static void
+remove_stale_temporaries(const struct token_cache *c)
+{
+	DIR		*d;
+	struct dirent	*de;
+	struct stat	 st;
+	char		*path, *end;
+	long		 pid;
+	bool		 stale;
+
+	if ((d = opendir(c->dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, TMP_PREFIX, strlen(TMP_PREFIX)) != 0)
+			continue;
+		xasprintf(&path, "%s/%s", c->dir, de->d_name);
+		pid = strtol(de->d_name + strlen(TMP_PREFIX), &end, 10);
+		if (end != de->d_name + strlen(TMP_PREFIX) && *end == '.' &&
+		    pid > 0)
+			stale = pid != (long)getpid() &&
+			    kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+		else
+			stale = lstat(path, &st) == 0 &&
+			    st.st_mtime + TMP_STALE_S < time(NULL);
+		if (stale && lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_uid == geteuid())
+			unlink(path);
+		free(path);
+	}
+	closedir(d);
+}
+
+/*
+ * Open the cache file for reading if it may be trusted: a regular file of
+ * ours (not a link); a mode open to others is narrowed to 0600 and said.
+ * -1 with errno ENOENT when there is none, -1 + err when it is refused.
+ */
+static int
+open_trusted(struct token_cache *c, struct err *err)
+{
+	struct stat	st;
+	int		fd;
+
+	if ((fd = open(c->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
+		if (errno == ENOENT)
+			return -1;
+		/* TRANSLATORS: %s is the path of tokens.json; these
+		   messages are warnings on one line of stderr. */
+		if (errno == ELOOP)
+			err_set(err, ERR_AUTH, _("the token cache %s is a "
+			    "symbolic link; it is not used"), c->path);
+		else
+			err_set(err, ERR_IO, _("cannot read %s: %s"), c->path,
+			    strerror(errno));
+		errno = EACCES;
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		err_set(err, ERR_PARSE, _("the token cache %s is damaged; "
+		    "remove it and sign in again"), c->path);
+		errno = EACCES;
+		return -1;
+	}
+	if (st.st_uid != geteuid()) {
+		close(fd);
+		err_set(err, ERR_AUTH, _("the token cache %s belongs to "
+		    "another user (uid %ld); it is not used"), c->path,
+		    (long)st.st_uid);
+		errno = EACCES;
+		return -1;
+	}
+	if ((st.st_mode & 077) != 0) {
+		if (fchmod(fd, 0600) == 0)
+			snprintf(c->warning, sizeof c->warning, _("the token "
+			    "cache %s was readable by others; it is now "
+			    "readable by you alone"), c->path);
+		else {
+			close(fd);
+			err_set(err, ERR_AUTH, _("the token cache %s is "
+			    "readable by others; it is not used"), c->path);
+			errno = EACCES;
+			return -1;
+		}
+	}
+	return fd;
+}
+
 /* Read the file into the cache; a missing file is fine. */
 static bool
 cache_load(struct token_cache *c, struct err *err)
@@ -136,11 +250,15 @@ cache_load(struct token_cache *c, struct err *err)
 	char		 chunk[4096];
 	size_t		 n, i;
 	json_object	*root, *arr, *o, *v;
+	int		 fd;
 	bool		 ok = false;
 
-	if ((fp = fopen(c->path, "r")) == NULL) {
-		if (errno == ENOENT)
-			return true;
+	remove_stale_temporaries(c);
+	if ((fd = open_trusted(c, err)) < 0)
+		return errno == ENOENT;
+	token_protect_process();
+	if ((fp = fdopen(fd, "r")) == NULL) {
+		close(fd);
 		return err_set(err, ERR_IO, _("cannot read %s: %s"), c->path,
 		    strerror(errno));
 	}
@@ -154,7 +272,19 @@ cache_load(struct token_cache *c, struct err *err)
 	if (b.data != NULL)
 		OPENSSL_cleanse(b.data, b.len);
 	buf_done(&b);
-	if (root == NULL || !json_object_object_get_ex(root, "entries", &arr) ||
+	if (root != NULL && json_object_is_type(root, json_type_object) &&
+	    json_object_object_get_ex(root, "version", &v) &&
+	    json_object_is_type(v, json_type_int) &&
+	    json_object_get_int64(v) > CACHE_VERSION) {
+		/* TRANSLATORS: "format 2": the version number in the
+		   file. */
+		err_set(err, ERR_AUTH, _("the token cache %s was written by a "
+		    "newer akswiz (format %lld); it is not used and left as "
+		    "it is"), c->path, (long long)json_object_get_int64(v));
+		goto out;
+	}
+	if (root == NULL || !json_object_is_type(root, json_type_object) ||
+	    !json_object_object_get_ex(root, "entries", &arr) ||
 	    !json_object_is_type(arr, json_type_array)) {
 		err_set(err, ERR_PARSE, _("the token cache %s is damaged; "
 		    "remove it and sign in again"), c->path);
@@ -164,8 +294,11 @@ cache_load(struct token_cache *c, struct err *err)
 		struct token_entry	*e;
 
 		o = json_object_array_get_idx(arr, i);
-		if (!json_object_is_type(o, json_type_object))
-			continue;
+		if (!json_object_is_type(o, json_type_object)) {
+			err_set(err, ERR_PARSE, _("the token cache %s is "
+			    "damaged; remove it and sign in again"), c->path);
+			goto out;
+		}
 		c->v = xreallocarray(c->v, c->n + 1, sizeof *c->v);
 		e = &c->v[c->n++];
 		memset(e, 0, sizeof *e);
@@ -219,6 +352,12 @@ const char *
 token_cache_path(const struct token_cache *c)
 {
 	return c->path;
+}
+
+const char *
+token_cache_warning(const struct token_cache *c)
+{
+	return c->warning[0] != '\0' ? c->warning : NULL;
 }
 
 /* Whether a matches b where b's fields may be NULL (anything). */
@@ -275,7 +414,7 @@ cache_save(struct token_cache *c, struct err *err)
 	if (!make_dirs(c->dir, err))
 		return false;
 	buf_init(&b, 0);
-	buf_adds(&b, "{\"version\":1,\"entries\":[");
+	buf_addf(&b, "{\"version\":%d,\"entries\":[", CACHE_VERSION);
 	for (i = 0, kept = 0; i < c->n; i++) {
 		const struct token_entry	*e = &c->v[i];
 
@@ -302,7 +441,8 @@ cache_save(struct token_cache *c, struct err *err)
 	}
 	buf_adds(&b, "\n]}\n");
 
-	xasprintf(&tmp, "%s/.tokens.XXXXXX", c->dir);
+	/* the pid lets a later run remove it if this one is killed */
+	xasprintf(&tmp, "%s/" TMP_PREFIX "%ld.XXXXXX", c->dir, (long)getpid());
 	if ((fd = mkstemp(tmp)) < 0) {
 		err_set(err, ERR_IO, _("cannot write in %s: %s"), c->dir,
 		    strerror(errno));

@@ -28,13 +28,19 @@ struct token_cache;
 
 /*
  * Open the cache in dir (NULL: the default) and read it; a missing file
- * is an empty cache, an unreadable or malformed one is an error.
+ * is an empty cache.  A file that cannot be trusted is an error naming it,
+ * and left as it is: malformed (ERR_PARSE), unreadable (ERR_IO), a link,
+ * another user's or written by a newer akswiz (ERR_AUTH).  A mode open to
+ * others is narrowed to 0600 (token_cache_warning says so).  Temporary
+ * files of interrupted writes are removed first.
  */
 struct token_cache *token_cache_open(const char *dir, struct err *);
 /* Wipes every token. */
 void		 token_cache_free(struct token_cache *);
 /* The path of the cache file (borrowed until token_cache_free). */
 const char	*token_cache_path(const struct token_cache *);
+/* What was repaired on opening (borrowed), or NULL. */
+const char	*token_cache_warning(const struct token_cache *);
 /*
  * The newest entry matching; NULL fields match anything (borrowed until
  * the next change).
@@ -54,6 +60,12 @@ int		 token_cache_remove(struct token_cache *,
 /* Whether the access token has more than margin seconds left at now. */
 bool		 token_entry_fresh(const struct token_entry *, time_t now,
 		    int margin);
+/*
+ * From now on the process holds a secret or a token: make it non-dumpable
+ * (no core file, no ptrace or /proc/PID/mem by the same user) with a core
+ * size limit of 0, for good.  Idempotent; called by whatever reads one.
+ */
+void		 token_protect_process(void);
 /* Wipe and free the tokens of an entry (the entry itself is not freed). */
 void		 token_entry_wipe(struct token_entry *);
 

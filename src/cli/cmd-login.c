@@ -17,8 +17,10 @@
 #include "azure/cloud.h"
 #include "azure/http.h"
 #include "cli/output.h"
+#include "cli/session.h"
 #include "common/clock.h"
 #include "common/i18n.h"
+#include "common/xalloc.h"
 
 struct login_opts {
 	enum auth_method	 method;
@@ -28,12 +30,16 @@ struct login_opts {
 	const char		*certificate;
 };
 
-/* What a sign-in command needs: the cloud, an HTTP client, auth. */
+/*
+ * What a sign-in command needs: the cloud, an HTTP client, auth; with
+ * --sandbox alone, the session that started the sandbox lends them.
+ */
 struct login_env {
 	struct cloud_endpoints		 cloud;
 	struct http_client	*http;
 	struct auth_config	 cfg;
 	struct auth		*auth;
+	struct session		*sess;
 };
 
 /* Print s as a JSON string (machine output: never translated). */
@@ -134,6 +140,14 @@ parse_opts(const char *cmd, int argc, char **argv, struct login_opts *o,
 	return 1;
 }
 
+/* Sign-in's warnings on stderr. */
+static void
+login_warn(void *ctx, const char *msg)
+{
+	(void)ctx;
+	cli_warning("%s", msg);
+}
+
 /* Set up the cloud, the HTTP client and sign-in from the globals. */
 static int
 env_open(struct cli_globals *g, const struct login_opts *o,
@@ -144,13 +158,35 @@ env_open(struct cli_globals *g, const struct login_opts *o,
 
 	memset(le, 0, sizeof *le);
 	err_clear(&err);
-	if (g->sandbox && g->endpoint == NULL) {
+	if (g->sandbox && g->endpoint == NULL && !need_auth) {
 		cli_error(_("--sandbox needs the sandbox's --endpoint and "
 		    "--authority for sign-in commands"));
 		return EXIT_USAGE;
 	}
+	if (g->sandbox && g->endpoint == NULL) {
+		/* the private sandbox and its own service principal */
+		if (o->method != AUTH_DEFAULT) {
+			/* TRANSLATORS: options and program names stay as
+			   they are. */
+			cli_error(_("with --sandbox alone, akswiz signs in as "
+			    "the sandbox's service principal; for another "
+			    "method start akswiz-sandbox yourself and give "
+			    "--endpoint and --authority"));
+			return EXIT_USAGE;
+		}
+		le->sess = xcalloc(1, sizeof *le->sess);
+		if (!session_open(le->sess, g, 0, &err)) {
+			session_report(&err);
+			free(le->sess);
+			le->sess = NULL;
+			return session_exit_status(&err);
+		}
+		le->auth = session_auth(le->sess);
+		return EXIT_OK;
+	}
 	if (!cloud_resolve(g->cloud, g->endpoint, g->authority, &le->cloud,
-	    &err)) {
+	    &err) || (g->audience != NULL &&
+	    !cloud_set_audience(&le->cloud, g->audience, &err))) {
 		cli_error("%s", err.msg);
 		return EXIT_USAGE;
 	}
@@ -162,6 +198,8 @@ env_open(struct cli_globals *g, const struct login_opts *o,
 		cli_error("%s", err.msg);
 		return EXIT_USAGE;
 	}
+	if (need_auth)
+		auth_discover_audience(&le->cloud, le->http);
 	le->cfg.cloud = &le->cloud;
 	le->cfg.http = le->http;
 	le->cfg.method = o->method;
@@ -170,6 +208,7 @@ env_open(struct cli_globals *g, const struct login_opts *o,
 	le->cfg.client_secret_file = o->secret_file;
 	le->cfg.certificate_path = o->certificate;
 	le->cfg.interactive = interactive;
+	le->cfg.warn = login_warn;
 	if (need_auth && (le->auth = auth_new(&le->cfg, &err)) == NULL) {
 		cli_error("%s", err.msg);
 		http_client_free(le->http);
@@ -181,6 +220,11 @@ env_open(struct cli_globals *g, const struct login_opts *o,
 static void
 env_close(struct login_env *le)
 {
+	if (le->sess != NULL) {
+		session_close(le->sess);
+		free(le->sess);
+		return;
+	}
 	auth_free(le->auth);
 	http_client_free(le->http);
 }
@@ -194,13 +238,16 @@ account_line(const char *label, const char *value)
 	printf("%s%*s %s\n", label, w < 14 ? (int)(14 - w) : 0, "", value);
 }
 
-/* Print the account as a table or JSON. */
+/* Print the account as a table or JSON (the sandbox names a subscription). */
 static void
-print_account(struct cli_globals *g, const struct auth_account *acc)
+print_account(struct cli_globals *g, const struct login_env *le,
+    const struct auth_account *acc)
 {
 	const char	*sub = g->subscription;
 	char		 when[32];
 
+	if ((sub == NULL || *sub == '\0') && le->sess != NULL)
+		sub = le->sess->subscription;
 	if (sub == NULL || *sub == '\0')
 		sub = getenv("AKSWIZ_SUBSCRIPTION");
 	if (sub == NULL || *sub == '\0')
@@ -261,7 +308,7 @@ cmd_login(struct cli_globals *g, int argc, char **argv)
 
 	if ((r = parse_opts("login", argc, argv, &o, true)) <= 0)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
-	if (o.method == AUTH_DEFAULT)
+	if (o.method == AUTH_DEFAULT && !(g->sandbox && g->endpoint == NULL))
 		o.method = env_has_sp() ? AUTH_ENVIRONMENT : AUTH_DEVICE_CODE;
 	if ((r = env_open(g, &o, &le, isatty(STDIN_FILENO) ||
 	    o.method == AUTH_DEVICE_CODE, true)) != EXIT_OK)
@@ -272,7 +319,7 @@ cmd_login(struct cli_globals *g, int argc, char **argv)
 		env_close(&le);
 		return EXIT_AUTH;
 	}
-	print_account(g, &acc);
+	print_account(g, &le, &acc);
 	env_close(&le);
 	return EXIT_OK;
 }
@@ -323,7 +370,7 @@ cmd_account(struct cli_globals *g, int argc, char **argv)
 		env_close(&le);
 		return EXIT_AUTH;
 	}
-	print_account(g, &acc);
+	print_account(g, &le, &acc);
 	env_close(&le);
 	return EXIT_OK;
 }

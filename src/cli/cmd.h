@@ -33,6 +33,7 @@ struct cli_globals {
 	const char		*cloud;		/* AzureCloud ... */
 	const char		*endpoint;	/* --endpoint, AKSWIZ_ENDPOINT */
 	const char		*authority;	/* --authority, AKSWIZ_AUTHORITY */
+	const char		*audience;	/* --audience, AKSWIZ_AUDIENCE */
 	const char		*ca_file;	/* --ca-file, SSL_CERT_FILE ... */
 	const char		*subscription;
 	const char		*resource_group;

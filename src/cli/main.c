@@ -33,13 +33,14 @@ struct global_option {
 enum {
 	OPT_CLOUD, OPT_ENDPOINT, OPT_AUTHORITY, OPT_CA_FILE, OPT_SUBSCRIPTION,
 	OPT_GROUP, OPT_WORKSPACE, OPT_OUTPUT, OPT_DEBUG, OPT_SANDBOX,
-	OPT_NO_COLOR, OPT_READONLY
+	OPT_NO_COLOR, OPT_READONLY, OPT_AUDIENCE
 };
 
 static const struct global_option global_options[] = {
 	{ "cloud",		0,   G_VALUE,	 OPT_CLOUD },
 	{ "endpoint",		0,   G_VALUE,	 OPT_ENDPOINT },
 	{ "authority",		0,   G_VALUE,	 OPT_AUTHORITY },
+	{ "audience",		0,   G_VALUE,	 OPT_AUDIENCE },
 	{ "ca-file",		0,   G_VALUE,	 OPT_CA_FILE },
 	{ "subscription",	0,   G_VALUE,	 OPT_SUBSCRIPTION },
 	{ "resource-group",	'g', G_VALUE,	 OPT_GROUP },
@@ -63,6 +64,7 @@ usage(FILE *fp)
 	    "  --cloud NAME            AzureCloud, AzureChinaCloud or AzureUSGovernment\n"
 	    "  --endpoint URL          Resource Manager endpoint\n"
 	    "  --authority URL         Azure AD authority\n"
+	    "  --audience URI          audience of Resource Manager tokens\n"
 	    "  --ca-file FILE          also trust the CAs in FILE\n"
 	    "  --subscription ID       subscription of the workspace\n"
 	    "  -g, --resource-group G  resource group of the workspace\n"
@@ -82,6 +84,7 @@ set_global(struct cli_globals *g, int id, const char *value)
 	case OPT_CLOUD:		g->cloud = value; break;
 	case OPT_ENDPOINT:	g->endpoint = value; break;
 	case OPT_AUTHORITY:	g->authority = value; break;
+	case OPT_AUDIENCE:	g->audience = value; break;
 	case OPT_CA_FILE:	g->ca_file = value; break;
 	case OPT_SUBSCRIPTION:	g->subscription = value; break;
 	case OPT_GROUP:		g->resource_group = value; break;
@@ -163,6 +166,8 @@ globals_from_environment(struct cli_globals *g)
 		g->endpoint = s;
 	if ((s = getenv("AKSWIZ_AUTHORITY")) != NULL && *s != '\0')
 		g->authority = s;
+	if ((s = getenv("AKSWIZ_AUDIENCE")) != NULL && *s != '\0')
+		g->audience = s;
 	if ((s = getenv("NO_COLOR")) != NULL && *s != '\0')
 		g->no_color = true;
 }

@@ -26,6 +26,7 @@
 
 #include "azure/auth.h"
 #include "azure/http.h"
+#include "azure/token-cache.h"
 #include "cli/output.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
@@ -208,6 +209,7 @@ sandbox_ready(struct session *s, const char *path, const char **endpoint,
 	if (s->workspace[0] == '\0' && (v = jstr(*root, "workspace")) != NULL)
 		copy(s->workspace, sizeof s->workspace, v);
 	if ((secret = jstr(*root, "clientSecret")) != NULL) {
+		token_protect_process();
 		snprintf(s->secret_file, sizeof s->secret_file, "%s/secret",
 		    s->sandbox_dir);
 		fd = open(s->secret_file, O_WRONLY | O_CREAT | O_TRUNC |
@@ -251,13 +253,112 @@ sandbox_argv(char **args, const char *ready)
 	args[n] = NULL;
 }
 
+/*
+ * Variables the sandbox may see: where things are, the language, its own
+ * AKSWIZ_* settings and the sanitizers' options.  Nothing else of the
+ * user's environment (AZURE_CLIENT_SECRET, IDENTITY_HEADER, proxies with
+ * passwords ...) reaches it.
+ */
+static bool
+sandbox_env_kept(const char *v)
+{
+	static const char *const names[] = { "PATH=", "HOME=", "USER=",
+	    "LOGNAME=", "TMPDIR=", "TZ=", "LANG=", "LANGUAGE=",
+	    "LD_LIBRARY_PATH=", "ASAN_OPTIONS=", "UBSAN_OPTIONS=",
+	    "LSAN_OPTIONS=" };
+	static const char *const prefixes[] = { "LC_", "XDG_", "AKSWIZ_" };
+	size_t	i;
+
+	for (i = 0; i < sizeof names / sizeof *names; i++)
+		if (strncmp(v, names[i], strlen(names[i])) == 0)
+			return true;
+	for (i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
+		if (strncmp(v, prefixes[i], strlen(prefixes[i])) == 0)
+			return true;
+	return false;
+}
+
+/* The sandbox's environment (in the child: the array may be leaked). */
+static char **
+sandbox_envp(void)
+{
+	extern char	**environ;
+	char		**envp;
+	size_t		  i, n = 0;
+
+	for (i = 0; environ[i] != NULL; i++)
+		;
+	envp = xcalloc(i + 1, sizeof *envp);
+	for (i = 0; environ[i] != NULL; i++)
+		if (sandbox_env_kept(environ[i]))
+			envp[n++] = environ[i];
+	envp[n] = NULL;
+	return envp;
+}
+
+/*
+ * The line of the sandbox's log that says why it stopped: the last one it
+ * wrote about itself ("akswiz-sandbox: ..."), else the last one.
+ */
+static void
+sandbox_log_line(const char *log, char *buf, size_t len)
+{
+	FILE	*fp;
+	char	 line[512];
+	bool	 own = false;
+
+	buf[0] = '\0';
+	if ((fp = fopen(log, "r")) == NULL)
+		return;
+	while (fgets(line, sizeof line, fp) != NULL) {
+		line[strcspn(line, "\r\n")] = '\0';
+		if (line[0] == '\0')
+			continue;
+		if (strncmp(line, SANDBOX_BIN ":", strlen(SANDBOX_BIN) + 1) ==
+		    0) {
+			copy(buf, len, line);
+			own = true;
+		} else if (!own)
+			copy(buf, len, line);
+	}
+	fclose(fp);
+}
+
+/*
+ * A sandbox that did not get ready: say why in its own words and keep its
+ * log (the session forgets the directory, so session_close leaves it).
+ */
+static bool
+sandbox_failed(struct session *s, const char *log, bool exited,
+    struct err *err)
+{
+	char	line[400];
+
+	sandbox_log_line(log, line, sizeof line);
+	sig_files[1][0] = '\0';
+	sig_dir[0] = '\0';
+	s->sandbox_dir[0] = '\0';
+	/* TRANSLATORS: the first %s is "akswiz-sandbox", then the line of
+	   its log quoted as it is, then the log's path. */
+	if (exited && line[0] != '\0')
+		err_set(err, ERR_INTERNAL, _("%s stopped before it was ready: "
+		    "\"%s\" (its log: %s)"), SANDBOX_BIN, line, log);
+	else if (exited)
+		err_set(err, ERR_INTERNAL, _("%s stopped before it was ready "
+		    "without a word (its log: %s)"), SANDBOX_BIN, log);
+	else
+		err_set(err, ERR_INTERNAL, _("%s was not ready after %d s "
+		    "(its log: %s)"), SANDBOX_BIN, SANDBOX_WAIT_MS / 1000, log);
+	return false;
+}
+
 /* Start a private sandbox and wait for its ready file. */
 static bool
 sandbox_start(struct session *s, char *ready, size_t readylen,
     struct err *err)
 {
 	char		 bin[PATH_MAX + 32], log[512];
-	char		*args[SANDBOX_MAX_ARGS];
+	char		*args[SANDBOX_MAX_ARGS], **envp;
 	const char	*tmp = getenv("TMPDIR");
 	int		 status, waited = 0, fd;
 	pid_t		 pid;
@@ -285,9 +386,11 @@ sandbox_start(struct session *s, char *ready, size_t readylen,
 		if ((fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600)) >= 0)
 			dup2(fd, 2);
 		sandbox_argv(args, ready);
+		envp = sandbox_envp();
 		if (bin[0] != '\0')
-			execv(bin, args);
-		execvp(SANDBOX_BIN, args);
+			execve(bin, args, envp);
+		execvpe(SANDBOX_BIN, args, envp);
+		dprintf(2, "%s: %s\n", SANDBOX_BIN, strerror(errno));
 		_exit(127);
 	}
 	s->sandbox_pid = pid;
@@ -305,18 +408,24 @@ sandbox_start(struct session *s, char *ready, size_t readylen,
 	while (access(ready, R_OK) != 0) {
 		if (waitpid(pid, &status, WNOHANG) == pid) {
 			s->sandbox_pid = 0;
-			return err_set(err, ERR_INTERNAL, _("%s exited before "
-			    "it was ready (is it installed?); see %s"),
-			    SANDBOX_BIN, log);
+			sig_pid = 0;
+			return sandbox_failed(s, log, true, err);
 		}
 		if (waited >= SANDBOX_WAIT_MS)
-			return err_set(err, ERR_INTERNAL, _("%s was not ready "
-			    "after %d s"), SANDBOX_BIN, SANDBOX_WAIT_MS / 1000);
+			return sandbox_failed(s, log, false, err);
 		nap_ms(10);
 		waited += 10;
 	}
 	/* The file is written atomically by the sandbox (rename). */
 	return true;
+}
+
+/* Sign-in's warnings (a token cache it cannot use ...) on stderr. */
+static void
+session_warn(void *ctx, const char *msg)
+{
+	(void)ctx;
+	cli_warning("%s", msg);
 }
 
 /* Resolve scope, cloud, HTTP client and sign-in (and the sandbox). */
@@ -368,7 +477,8 @@ session_open(struct session *s, const struct cli_globals *g, unsigned needs,
 		goto out;
 	}
 	if (!cloud_resolve(g->cloud, endpoint, authority, &s->priv->cloud,
-	    err)) {
+	    err) || (g->audience != NULL &&
+	    !cloud_set_audience(&s->priv->cloud, g->audience, err))) {
 		err->kind = ERR_USAGE;
 		goto out;
 	}
@@ -383,11 +493,13 @@ session_open(struct session *s, const struct cli_globals *g, unsigned needs,
 	hc.token_origins[1] = canon.arm_endpoint;
 	if ((s->http = http_client_new(&hc, err)) == NULL)
 		goto out;
+	auth_discover_audience(&s->priv->cloud, s->http);
 	memset(&ac, 0, sizeof ac);
 	ac.cloud = &s->priv->cloud;
 	ac.http = s->http;
 	ac.method = AUTH_DEFAULT;
 	ac.interactive = isatty(0) && isatty(2);
+	ac.warn = session_warn;
 	if (g->sandbox && s->secret_file[0] != '\0') {
 		ac.method = AUTH_SECRET;
 		ac.tenant = s->tenant;
@@ -476,6 +588,7 @@ session_signin(struct session *s, const struct session_signin *si,
 	ac.device_prompt = si->prompt;
 	ac.prompt_ctx = si->prompt_ctx;
 	ac.cancel = si->cancel;
+	ac.warn = session_warn;
 	if (ac.method == AUTH_SECRET) {
 		if (si->secret == NULL || !session_signin_secret(s->priv,
 		    si->secret, path, sizeof path, err))
@@ -514,6 +627,12 @@ session_whoami(struct session *s, struct session_identity *id,
 	copy(id->method, sizeof id->method, acc.method);
 	id->expires = acc.expires;
 	return true;
+}
+
+struct auth *
+session_auth(struct session *s)
+{
+	return s->priv != NULL ? s->priv->auth : NULL;
 }
 
 /* Sign out: forget the cached sign-ins; later calls find no credential. */

@@ -92,6 +92,8 @@ struct session_identity {
 };
 bool	session_whoami(struct session *, struct session_identity *,
 	    struct err *);
+/* The session's sign-in (borrowed until session_close): login, account. */
+struct auth *session_auth(struct session *);
 /* Forget the cached sign-ins; the session then has no credential. */
 bool	session_signout(struct session *, struct err *);
 /* The exit status for an error (cmd.h): usage, sign-in, network ... */

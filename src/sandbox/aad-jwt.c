@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <json-c/json.h>
 #include <openssl/crypto.h>
@@ -315,6 +316,32 @@ aad_jwt_check_assertion(const char *assertion, const char *client_id,
 		    aad_jwt_str(jwt.header, "x5t#S256") :
 		    aad_jwt_str(jwt.header, "x5t") ?
 		    aad_jwt_str(jwt.header, "x5t") : "");
+		code = 700027;
+		goto out;
+	}
+	if (X509_cmp_time(X509_get0_notAfter(cert), &now) < 0 ||
+	    X509_cmp_time(X509_get0_notBefore(cert), &now) > 0) {
+		/* a key credential lasts as long as its certificate */
+		char		 start[32], end[32];
+		struct tm	 tm;
+
+		start[0] = end[0] = '\0';
+		if (ASN1_TIME_to_tm(X509_get0_notBefore(cert), &tm) == 1)
+			strftime(start, sizeof start, "%m/%d/%Y %H:%M:%S", &tm);
+		if (ASN1_TIME_to_tm(X509_get0_notAfter(cert), &tm) == 1)
+			strftime(end, sizeof end, "%m/%d/%Y %H:%M:%S", &tm);
+		snprintf(why, whylen, "Client assertion contains an invalid "
+		    "signature. [Reason - The key used is %s., Thumbprint of "
+		    "key used by client: '%s', Found key 'Start=%s, End=%s', "
+		    "Please visit the Azure Portal, Graph Explorer or directly "
+		    "use MS Graph to see configured keys for app Id '%s'.]",
+		    X509_cmp_time(X509_get0_notAfter(cert), &now) < 0 ?
+		    "expired" : "not yet valid",
+		    aad_jwt_str(jwt.header, "x5t#S256") ?
+		    aad_jwt_str(jwt.header, "x5t#S256") :
+		    aad_jwt_str(jwt.header, "x5t") ?
+		    aad_jwt_str(jwt.header, "x5t") : "", start, end,
+		    client_id);
 		code = 700027;
 		goto out;
 	}

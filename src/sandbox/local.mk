@@ -7,6 +7,7 @@ akswiz_sandbox_SOURCES = src/sandbox/main.c src/sandbox/sandbox.h \
 	src/sandbox/arm-compute.c src/sandbox/arm-aks.c \
 	src/sandbox/kube.c \
 	src/sandbox/apiversions.c src/sandbox/apiversions.h \
+	src/sandbox/metadata.c \
 	$(SB_AAD_FILES)
 nodist_akswiz_sandbox_SOURCES = src/sandbox/apiversions-data.c
 akswiz_sandbox_CPPFLAGS = $(AM_CPPFLAGS) \
@@ -62,7 +63,7 @@ UNIT_TESTS += tests/fuzz/sandbox-body-fuzz
 tests_fuzz_sandbox_body_fuzz_SOURCES = tests/fuzz/sandbox-body-fuzz.c \
 	src/sandbox/server.c src/sandbox/world.c src/sandbox/arm.c \
 	src/sandbox/arm-compute.c src/sandbox/arm-aks.c src/sandbox/kube.c \
-	src/sandbox/apiversions.c
+	src/sandbox/apiversions.c src/sandbox/metadata.c
 nodist_tests_fuzz_sandbox_body_fuzz_SOURCES = src/sandbox/apiversions-data.c
 tests_fuzz_sandbox_body_fuzz_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DSB_SRCDIR=\"$(abs_top_srcdir)\"

@@ -21,6 +21,7 @@ struct sb_world;		/* world.c: tenants, subscriptions, ... */
 struct sb_faults;		/* faults.c */
 struct sb_journal;		/* journal.c */
 struct sb_aad;			/* aad.c: keys, clients, codes, tokens */
+struct json_object;
 
 struct sb_header {
 	const char	*name;		/* borrowed */
@@ -73,6 +74,9 @@ void		 sb_resp_init(struct sb_response *);
 void		 sb_resp_done(struct sb_response *);
 void		 sb_resp_header(struct sb_response *, const char *name,
 		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Set status and the JSON body o (taken). */
+void		 sb_resp_json(struct sb_response *, int status,
+		    struct json_object *o);
 /* Set status and an ARM error body {"error":{"code","message"}}. */
 void		 sb_resp_arm_error(struct sb_response *, int status,
 		    const char *code, const char *fmt, ...)
@@ -148,6 +152,9 @@ void		 kube_keep_secret(struct json_object *res, const char *cert,
 
 /* Resource Manager (arm*.c). */
 void		 arm_route(struct sandbox *, const struct sb_request *,
+		    struct sb_response *);
+/* GET /metadata/endpoints (metadata.c); false: another path. */
+bool		 metadata_route(struct sandbox *, const struct sb_request *,
 		    struct sb_response *);
 
 #endif

@@ -200,7 +200,8 @@ serve(struct sb_server *srv, struct MHD_Connection *conn,
 		    "The sandbox is starting.");
 	else if (!ctx->too_large && act != FAULT_RESPOND &&
 	    act != FAULT_RESET_BEFORE) {
-		if (!aad_route(sb, &req, &resp) &&
+		if (!metadata_route(sb, &req, &resp) &&
+		    !aad_route(sb, &req, &resp) &&
 		    !kube_route(sb, &req, &resp))
 			arm_route(sb, &req, &resp);
 	}
@@ -473,6 +474,17 @@ sb_resp_header(struct sb_response *resp, const char *name, const char *fmt,
 	}
 	resp->headers[resp->nheaders].name = name;
 	resp->headers[resp->nheaders++].value = v;
+}
+
+/* Set status and the JSON body o (taken). */
+void
+sb_resp_json(struct sb_response *resp, int status, struct json_object *o)
+{
+	buf_reset(&resp->body);
+	buf_adds(&resp->body, json_object_to_json_string_ext(o,
+	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(o);
+	resp->status = status;
 }
 
 /* Set status and an ARM error body {"error":{"code","message"}}. */

@@ -162,7 +162,8 @@ handler(void *cls, struct MHD_Connection *c, const char *url,
 		    (long long)clock_now() + 600, res != NULL ? res : "");
 		free(t);
 		ret = h != NULL && strcmp(h, "id-header-1") == 0 &&
-		    res != NULL && strcmp(res, "https://arm.test/") == 0 ?
+		    res != NULL &&
+		    strcmp(res, "https://management.azure.com/") == 0 ?
 		    reply(c, 200, body) : reply(c, 400, "{\"error\":"
 		    "\"invalid_request\",\"error_description\":\"bad "
 		    "header\"}");
@@ -384,7 +385,7 @@ main(void)
 	a = auth_new(&cfg, &err);
 	r = auth_get_token(a, NULL, false, tok, sizeof tok, &err);
 	ok(r && strstr(last_form, "client_id=app-1") != NULL &&
-	    strstr(last_form, "scope=https%3A%2F%2Farm.test%2F.default") !=
+	    strstr(last_form, "scope=https%3A%2F%2Fmanagement.azure.com%2F.default") !=
 	    NULL, "client secret: token, form-encoded fields");
 	auth_free(a);
 	setenv("AZURE_CLIENT_SECRET", "wrong", 1);

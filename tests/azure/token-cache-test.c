@@ -1,7 +1,9 @@
 /*
  * The token cache: directory 0700, file 0600, atomic replacement (no temp
- * file left), lookups by key, expiry with a margin, removal, and a
- * damaged file reported rather than trusted.
+ * file left), lookups by key, expiry with a margin, removal, and files
+ * that cannot be trusted (damaged, a newer format, a link) reported
+ * rather than trusted; a mode open to others narrowed; temporary files
+ * of writers that are gone removed.
  */
 #include "config.h"
 
@@ -14,6 +16,20 @@
 
 #include "azure/token-cache.h"
 #include "tests/tap.h"
+
+/* Files the cache refuses, one a row: the content and the error kind. */
+static const struct {
+	const char	*name, *text;
+	enum err_kind	 kind;
+} refused[] = {
+	{ "truncated", "{\"entries\": [tru", ERR_PARSE },
+	{ "not an object", "[1, 2]", ERR_PARSE },
+	{ "entries not a list", "{\"version\":1,\"entries\":{}}", ERR_PARSE },
+	{ "an entry not an object", "{\"version\":1,\"entries\":[7]}",
+	  ERR_PARSE },
+	{ "empty", "", ERR_PARSE },
+	{ "a newer format", "{\"version\":2,\"entries\":[]}", ERR_AUTH },
+};
 
 static int
 count_files(const char *dir)
@@ -41,6 +57,8 @@ main(void)
 	struct stat		 st;
 	struct err		 err;
 	FILE			*fp;
+	char			 link_path[320], tmp_dead[320], tmp_live[320];
+	size_t			 i;
 
 	if (mkdtemp(base) == NULL)
 		return 99;
@@ -118,12 +136,48 @@ main(void)
 	    "an expired token without a refresh token is not kept");
 	token_cache_free(c);
 
+	for (i = 0; i < sizeof refused / sizeof *refused; i++) {
+		fp = fopen(path, "w");
+		fputs(refused[i].text, fp);
+		fclose(fp);
+		err_clear(&err);
+		c = token_cache_open(dir, &err);
+		ok(c == NULL && err.kind == refused[i].kind &&
+		    strstr(err.msg, path) != NULL, "%s: refused, naming the "
+		    "file", refused[i].name);
+		token_cache_free(c);
+	}
+
 	fp = fopen(path, "w");
-	fputs("{\"entries\": [tru", fp);
+	fputs("{\"version\":1,\"entries\":[]}", fp);
 	fclose(fp);
+	chmod(path, 0644);
 	c = token_cache_open(dir, &err);
-	ok(c == NULL && err.kind == ERR_PARSE && strstr(err.msg, path) != NULL,
-	    "a damaged cache is an error naming the file");
+	ok(c != NULL && token_cache_warning(c) != NULL &&
+	    stat(path, &st) == 0 && (st.st_mode & 0777) == 0600,
+	    "a cache others could read is narrowed to 0600, with a warning");
+	token_cache_free(c);
+
+	snprintf(link_path, sizeof link_path, "%s/elsewhere.json", dir);
+	rename(path, link_path);
+	symlink(link_path, path);
+	c = token_cache_open(dir, &err);
+	ok(c == NULL && err.kind == ERR_AUTH, "a link is not followed");
+	unlink(path);
+	rename(link_path, path);
+
+	snprintf(tmp_dead, sizeof tmp_dead, "%s/.tokens.2147483646.aBcDeF",
+	    dir);
+	snprintf(tmp_live, sizeof tmp_live, "%s/.tokens.%ld.gHiJkL", dir,
+	    (long)getpid());
+	fclose(fopen(tmp_dead, "w"));
+	fclose(fopen(tmp_live, "w"));
+	c = token_cache_open(dir, &err);
+	ok(access(tmp_dead, F_OK) != 0, "the temporary file of a writer "
+	    "that is gone is removed");
+	ok(access(tmp_live, F_OK) == 0, "one of a live writer is kept");
+	token_cache_free(c);
+	unlink(tmp_live);
 
 	unlink(path);
 	rmdir(dir);

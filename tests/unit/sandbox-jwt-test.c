@@ -23,17 +23,20 @@
 #define AUD	"https://127.0.0.1:4443/tid/oauth2/v2.0/token"
 #define NOW	1795000000LL
 
-/* A self-signed certificate for key. */
+/*
+ * A self-signed certificate for key, valid from NOW + from to NOW + until
+ * (a registered key credential lasts as long as its certificate).
+ */
 static X509 *
-make_cert(EVP_PKEY *key, const char *cn)
+make_cert(EVP_PKEY *key, const char *cn, long from, long until)
 {
 	X509		*x = X509_new();
 	X509_NAME	*name;
 
 	X509_set_version(x, 2);
 	ASN1_INTEGER_set(X509_get_serialNumber(x), 7);
-	X509_gmtime_adj(X509_getm_notBefore(x), 0);
-	X509_gmtime_adj(X509_getm_notAfter(x), 3600);
+	ASN1_TIME_set(X509_getm_notBefore(x), (time_t)(NOW + from));
+	ASN1_TIME_set(X509_getm_notAfter(x), (time_t)(NOW + until));
 	X509_set_pubkey(x, key);
 	name = X509_get_subject_name(x);
 	X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
@@ -210,8 +213,8 @@ main(void)
 	/* 1024 bits: quick to make under valgrind, and enough for PS256. */
 	keys[0] = EVP_RSA_gen(1024);
 	keys[1] = EVP_RSA_gen(1024);
-	certs[0] = make_cert(keys[0], "registered");
-	certs[1] = make_cert(keys[1], "other");
+	certs[0] = make_cert(keys[0], "registered", -3600, 86400);
+	certs[1] = make_cert(keys[1], "other", -3600, 86400);
 	reg.certs = certs;
 	reg.ncerts = 1;
 
@@ -230,6 +233,17 @@ main(void)
 	got = aad_jwt_check_assertion("not-a-jwt", CLIENT, AUD, &reg,
 	    (time_t)NOW, jtis, why, sizeof why);
 	is_int(got, 50027, "garbage is malformed");
+
+	/* The same key registered with a certificate that has ended. */
+	X509_free(certs[0]);
+	certs[0] = make_cert(keys[0], "registered", -2 * 86400, -86400);
+	tok = make_assertion(&rows[0], keys, certs);
+	got = aad_jwt_check_assertion(tok, CLIENT, AUD, &reg, (time_t)NOW,
+	    jtis, why, sizeof why);
+	is_int(got, 700027, "a key whose certificate has expired is refused");
+	ok(strstr(why, "The key used is expired") != NULL &&
+	    strstr(why, "End=") != NULL, "  saying so, with its end: %s", why);
+	free(tok);
 
 	aad_jti_free(jtis);
 	for (i = 0; i < 2; i++) {

@@ -1,0 +1,69 @@
+#!/bin/sh
+# The audience of Resource Manager tokens (issue 10, item 20).  Through a
+# proxy or alias of Resource Manager (here a TCP forwarder: another port,
+# the same sandbox behind it) sign-in used to ask for "<endpoint>/.default",
+# which Azure AD does not know.  Now the endpoint's /metadata/endpoints
+# names the audience (asked once, then remembered in the state directory),
+# or --audience / AKSWIZ_AUDIENCE does.
+. "$top_srcdir/tests/http/lib.sh"
+FWD="$top_builddir/tests/azure/tcp-forward"
+
+sb_start
+port=${SB_URL##*:}
+"$FWD" "$T/fwd.port" "$port" &
+FWD_PID=$!
+trap 'kill $FWD_PID 2>/dev/null; cleanup' EXIT
+i=0
+while [ ! -s "$T/fwd.port" ] && [ $i -lt 2000 ]; do i=$((i + 1)); sleep 0.01; done
+PROXY="https://127.0.0.1:$(cat "$T/fwd.port")"
+
+# azp ARGS...: akswiz with the proxy as its Resource Manager endpoint.
+azp() {
+	timeout 120 "$AKSWIZ" --endpoint "$PROXY" --authority "$SB_AUTH" \
+	    --ca-file "$SB_CA" --subscription "$SB_SUB" -g "$SB_RG" \
+	    -w "$SB_WS" "$@" >"$T/out" 2>"$T/err" </dev/null
+	rc=$?
+}
+# The scope of the last token request the sandbox received.
+last_scope() {
+	grep '"path":"/[^"]*/oauth2/v2.0/token"' "$T/journal.log" | tail -n 1 |
+	    sed -n 's/.*"scope":"\([^"]*\)".*/\1/p'
+}
+
+curl -s --cacert "$SB_CA" "$SB_URL/metadata/endpoints?api-version=2015-01-01" \
+    >"$T/md.json"
+like "$T/md.json" '"audiences":\["https://management.core.windows.net/","https://management.azure.com/"\]' \
+    "the sandbox serves the metadata document with AzureCloud's audiences"
+like "$T/md.json" "\"loginEndpoint\":\"$SB_AUTH/\"" "and its own Azure AD as the login endpoint"
+md0=$(requests GET '/metadata/endpoints')
+
+azp list
+ok $rc "list through a proxy of Resource Manager signs in (exit $rc)"
+like "$T/out" '^inf-created ' "and lists the workspace"
+is "$(last_scope)" "https://management.core.windows.net/.default" \
+    "the token is asked for the audience the metadata names"
+is "$(requests GET '/metadata/endpoints')" $((md0 + 1)) "the metadata was asked once"
+like "$T/state/akswiz/endpoints.json" "\"endpoint\":\"$PROXY\"" \
+    "and kept in the state directory with its endpoint"
+rm -rf "$T/cache"
+azp list
+ok $rc "a second command (exit $rc)"
+is "$(requests GET '/metadata/endpoints')" $((md0 + 1)) "costs no second metadata request"
+is "$(last_scope)" "https://management.core.windows.net/.default" \
+    "and asks for the same audience"
+
+rm -rf "$T/cache"
+azp --audience https://management.azure.com/ list
+ok $rc "--audience (exit $rc)"
+is "$(last_scope)" "https://management.azure.com/.default" "--audience decides the scope"
+rm -rf "$T/cache" "$T/state"
+AKSWIZ_AUDIENCE=https://management.azure.com azp list
+ok $rc "AKSWIZ_AUDIENCE (exit $rc)"
+is "$(last_scope)" "https://management.azure.com/.default" "AKSWIZ_AUDIENCE decides the scope"
+is "$(requests GET '/metadata/endpoints')" $((md0 + 1)) "and no metadata is asked for then"
+
+azp --audience "not a uri" list
+is "$rc" 2 "an audience that is not a URI is a usage error"
+like "$T/err" "absolute URI" "saying what it must be"
+
+done_testing
