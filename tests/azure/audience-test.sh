@@ -37,27 +37,29 @@ like "$T/md.json" '"audiences":\["https://management.core.windows.net/","https:/
 like "$T/md.json" "\"loginEndpoint\":\"$SB_AUTH/\"" "and its own Azure AD as the login endpoint"
 md0=$(requests GET '/metadata/endpoints')
 
-azp list
-ok $rc "list through a proxy of Resource Manager signs in (exit $rc)"
-like "$T/out" '^inf-created ' "and lists the workspace"
+# One request each (show): a list's next page names the sandbox's own
+# host, where the token does not go through a proxy (checked below).
+azp show inf-created
+ok $rc "show through a proxy of Resource Manager signs in (exit $rc)"
+like "$T/out" 'inf-created' "and reads the workspace's compute"
 is "$(last_scope)" "https://management.core.windows.net/.default" \
     "the token is asked for the audience the metadata names"
 is "$(requests GET '/metadata/endpoints')" $((md0 + 1)) "the metadata was asked once"
 like "$T/state/akswiz/endpoints.json" "\"endpoint\":\"$PROXY\"" \
     "and kept in the state directory with its endpoint"
 rm -rf "$T/cache"
-azp list
+azp show inf-created
 ok $rc "a second command (exit $rc)"
 is "$(requests GET '/metadata/endpoints')" $((md0 + 1)) "costs no second metadata request"
 is "$(last_scope)" "https://management.core.windows.net/.default" \
     "and asks for the same audience"
 
 rm -rf "$T/cache"
-azp --audience https://management.azure.com/ list
+azp --audience https://management.azure.com/ show inf-created
 ok $rc "--audience (exit $rc)"
 is "$(last_scope)" "https://management.azure.com/.default" "--audience decides the scope"
 rm -rf "$T/cache" "$T/state"
-AKSWIZ_AUDIENCE=https://management.azure.com azp list
+AKSWIZ_AUDIENCE=https://management.azure.com azp show inf-created
 ok $rc "AKSWIZ_AUDIENCE (exit $rc)"
 is "$(last_scope)" "https://management.azure.com/.default" "AKSWIZ_AUDIENCE decides the scope"
 is "$(requests GET '/metadata/endpoints')" $((md0 + 1)) "and no metadata is asked for then"
@@ -65,5 +67,12 @@ is "$(requests GET '/metadata/endpoints')" $((md0 + 1)) "and no metadata is aske
 azp --audience "not a uri" list
 is "$rc" 2 "an audience that is not a URI is a usage error"
 like "$T/err" "absolute URI" "saying what it must be"
+
+# The sandbox names itself, not the proxy, in a list's next page: the
+# token goes only to the endpoint given and the cloud's own Resource
+# Manager, so that page is refused and said.
+azp list
+is "$rc" 5 "list through the proxy: a next page on another host is refused (exit 5)"
+like "$T/err" "not Resource Manager" "  and said"
 
 done_testing
