@@ -58,7 +58,7 @@
 	_(LB_INVALID,		NS_(N_("The load balancer type must be PublicIp or InternalLoadBalancer; \"%1$s\" is neither."))) \
 	_(LB_SUBNET_NEEDED,	NS_(N_("An internal load balancer needs a subnet."))) \
 	_(LB_SUBNET_PUBLIC,	NS_(N_("A load balancer subnet applies only to an internal load balancer."))) \
-	_(LB_SUBNET_BASIC,	NS_(N_("With the Basic network, Azure creates one subnet, \"aks-subnet\": an internal load balancer can use only that one, not \"%1$s\". Or choose the Advanced network."))) \
+	_(LB_SUBNET_BASIC,	NS_(N_("The Basic network has only the subnet \"aks-subnet\", not \"%1$s\"; use it, or the Advanced network."))) \
 	_(TLS_CUSTOM_INCOMPLETE, NS_(N_("A custom certificate needs the certificate file, the key file and the CNAME; %1$s is missing."))) \
 	_(TLS_LEAF_WITH_CUSTOM,	NS_(N_("A leaf domain label (Microsoft certificate) cannot be combined with a custom certificate, key or CNAME."))) \
 	_(TLS_OVERWRITE_ONLY_LEAF, NS_(N_("Overwrite existing domain applies only to a Microsoft certificate (leaf domain label)."))) \

@@ -264,8 +264,7 @@ wizard_sync(struct wizard *w)
 static void
 wizard_tls_choices(struct wizard *w)
 {
-	enum tls_mode	was = w->ntls > 0 ? w->tls_modes[w->tls] :
-			    TLS_DISABLED;
+	enum tls_mode	was = w->tls_wanted;
 	int		i;
 
 	w->ntls = 0;
@@ -285,6 +284,37 @@ wizard_tls_choices(struct wizard *w)
 	w->tls_form.items[0].choices = w->tls_labels;
 }
 
+/*
+ * Keep the focus on an item that is shown: when the item under it is
+ * hidden (its choice went away), the nearest shown item above takes it,
+ * else the first one, so that the form never loses its mark and keys.
+ */
+static void
+wizard_form_settle(struct widget_form *f)
+{
+	int	i;
+
+	if (widget_form_focused(f) != NULL)
+		return;
+	for (i = f->focus < f->n ? f->focus : f->n - 1; i >= 0; i--)
+		if (!f->items[i].hidden) {
+			f->focus = i;
+			return;
+		}
+	for (i = 0; i < f->n; i++)
+		if (!f->items[i].hidden) {
+			f->focus = i;
+			return;
+		}
+}
+
+/* True when the TLS mode chosen is not offered now (see tls_wanted). */
+static bool
+wizard_tls_dropped(const struct wizard *w)
+{
+	return w->tls_wanted != w->tls_modes[w->tls];
+}
+
 /* Show only the fields of the chosen options. */
 static void
 wizard_visibility(struct wizard *w)
@@ -301,6 +331,9 @@ wizard_visibility(struct wizard *w)
 	w->tls_form.items[2].hidden = m != TLS_MICROSOFT;
 	for (i = 3; i < 6; i++)
 		w->tls_form.items[i].hidden = m != TLS_CUSTOM;
+	wizard_form_settle(&w->net_form);
+	wizard_form_settle(&w->lb_form);
+	wizard_form_settle(&w->tls_form);
 }
 
 /* Add a text field to a form. */
@@ -430,6 +463,7 @@ wizard_load(struct wizard *w, const struct plan *p)
 	widget_field_set(&w->cluster_id, p->cluster_id);
 	w->lb = p->lb_type == LB_INTERNAL ? 1 : 0;
 	widget_field_set(&w->lb_subnet, p->lb_subnet);
+	w->tls_wanted = p->tls.mode;
 	wizard_tls_choices(w);
 	for (i = 0; i < w->ntls; i++)
 		if (w->tls_modes[i] == p->tls.mode)
@@ -581,6 +615,9 @@ wizard_check_step(struct wizard *w, enum wizard_step step,
 	case STEP_LB:
 		memset(&none, 0, sizeof none);
 		rules_lb_tls(w->plan.lb_type, w->plan.lb_subnet, &none, &tmp);
+		if (w->op == PLAN_CREATE)
+			rules_lb_subnet_network(w->plan.lb_type,
+			    w->plan.lb_subnet, &w->plan.vnet, &tmp);
 		wizard_keep(vs, &tmp, FIELD_LB_TYPE, FIELD_LB_SUBNET);
 		break;
 	case STEP_TLS:
@@ -965,7 +1002,18 @@ wizard_draw_tls(struct wizard *w, WINDOW *win, int y, int bottom)
 	int	rows;
 	struct verdict pv;
 
-	if (w->lb == 1) {
+	if (w->lb == 1 && wizard_tls_dropped(w)) {
+		/* What changed, since the user chose otherwise. */
+		display_text(win, y, 2, 2, glyph->warning,
+		    display_attr(STYLE_WARNING), false);
+		y += display_wrap(win, y, 4, COLS - 6, 4, _("The Microsoft "
+		    "certificate you chose is not supported with an internal "
+		    "load balancer, so TLS is Disabled now. Choose a custom "
+		    "certificate, or go back and choose Public IP to get the "
+		    "Microsoft certificate back as you left it."),
+		    display_attr(STYLE_WARNING));
+		y++;
+	} else if (w->lb == 1) {
 		y += display_wrap(win, y, 2, COLS - 4, 2, _("A Microsoft "
 		    "certificate is not offered: it is not supported with an "
 		    "internal load balancer."), display_attr(STYLE_DIM));
@@ -1037,8 +1085,17 @@ wizard_draw(struct screen *s, WINDOW *win)
 		    bottom - y, &w->v, w->show_errors);
 		break;
 	case STEP_LB:
-		widget_form_draw(&w->lb_form, win, y, 2, COLS - 4,
-		    bottom - y, &w->v, w->show_errors);
+		y += widget_form_draw(&w->lb_form, win, y, 2, COLS - 4,
+		    bottom - y, &w->v, w->show_errors) + 1;
+		if (w->lb == 1 && w->tls_wanted == TLS_MICROSOFT) {
+			display_text(win, y, 2, 2, glyph->warning,
+			    display_attr(STYLE_WARNING), false);
+			display_wrap(win, y, 4, COLS - 6, bottom - y,
+			    _("TLS: a Microsoft certificate is not supported "
+			    "with an internal load balancer, so TLS becomes "
+			    "Disabled. The label you typed is kept for a "
+			    "public IP."), display_attr(STYLE_WARNING));
+		}
 		break;
 	case STEP_TLS:
 		wizard_draw_tls(w, win, y, bottom);
@@ -1183,6 +1240,8 @@ static bool
 wizard_key_step(struct wizard *w, const struct key_event *ev)
 {
 	bool	r;
+	int	was;
+	size_t	len;
 
 	switch (w->steps[w->cur]) {
 	case STEP_CLUSTER:
@@ -1219,11 +1278,31 @@ wizard_key_step(struct wizard *w, const struct key_event *ev)
 		wizard_visibility(w);
 		return r;
 	case STEP_LB:
+		was = w->lb;
+		/* Typing over the offered subnet replaces it. */
+		if (w->lb_subnet_offered && keys_is_text(&ev->key) &&
+		    widget_form_focused(&w->lb_form) != NULL &&
+		    widget_form_focused(&w->lb_form)->field == &w->lb_subnet)
+			widget_field_set(&w->lb_subnet, "");
+		len = w->lb_subnet.len;
 		r = widget_form_key(&w->lb_form, ev);
+		if (w->lb_subnet.len != len)	/* edited: the user's now */
+			w->lb_subnet_offered = false;
+		/* Offer the subnet that can work: aks-subnet, or the VNet's. */
+		if (w->lb == 1 && was != 1 && w->lb_subnet.len == 0 &&
+		    w->op == PLAN_CREATE) {
+			widget_field_set(&w->lb_subnet,
+			    rules_lb_subnet_default(&w->plan.vnet));
+			w->lb_subnet_offered = true;
+		}
 		wizard_visibility(w);
 		return r;
 	case STEP_TLS:
+		was = w->tls;
 		r = widget_form_key(&w->tls_form, ev);
+		/* A choice made here is what the user wants from now on. */
+		if (w->tls != was)
+			w->tls_wanted = w->tls_modes[w->tls];
 		wizard_visibility(w);
 		return r;
 	default:

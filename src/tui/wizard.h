@@ -100,12 +100,19 @@ struct wizard {
 	struct widget_form	 lb_form;
 	int			 lb;
 	struct widget_field	 lb_subnet;
+	bool			 lb_subnet_offered;	/* typing replaces it */
 	/* TLS: index into tls_modes */
 	struct widget_form	 tls_form;
 	int			 tls;
 	enum tls_mode		 tls_modes[3];
 	const char		*tls_labels[3];
 	int			 ntls;
+	/*
+	 * The mode last chosen on the TLS step: when the load balancer takes
+	 * it off the choices, TLS shows Disabled and the step says why; when
+	 * it is offered again, it comes back with what was typed.
+	 */
+	enum tls_mode		 tls_wanted;
 	struct widget_field	 leaf, cert, key, cname;
 	bool			 overwrite;
 };

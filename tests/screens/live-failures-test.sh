@@ -15,7 +15,7 @@ steps '
 	:save-state failed.state
 	<Enter>
 	:save-display lb.screen
-	<Right><Tab>default<Enter><Enter>
+	<Right><Tab>aks-subnet<Enter><Enter>
 	<Enter>
 	:save-state refused.state
 	:save-display refused.screen
