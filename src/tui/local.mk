@@ -37,7 +37,8 @@ SCREEN_TESTS = \
 	tests/screens/resume-test.sh \
 	tests/screens/live-scope-test.sh \
 	tests/screens/signin-device-test.sh \
-	tests/screens/signin-secret-test.sh
+	tests/screens/signin-secret-test.sh \
+	tests/screens/signin-failure-test.sh
 TESTS += $(SCREEN_TESTS)
 EXTRA_DIST += tests/screens/libtest.sh $(SCREEN_TESTS)
 
