@@ -32,8 +32,8 @@
 	_(PROD_VCPU,		NS_(N_("Production needs nodes x vCPU of at least 12; %1$s x %2$s vCPU = %3$s vCPU."))) \
 	_(DEVTEST_NODES,	NS_(N_("Dev-test needs at least 1 node."))) \
 	_(DEVTEST_LOW_VCPU,	NS_(N_("Dev-test with %1$s vCPU in total: at least 2 vCPU are recommended."))) \
-	_(SIZING_OK_PROD,	NS_(N_("%1$s nodes x %2$s vCPU = %3$s vCPU: meets production (at least 3 nodes, at least 12 vCPU)."))) \
-	_(SIZING_OK_DEVTEST,	NS_(N_("%1$s nodes x %2$s vCPU = %3$s vCPU: meets dev-test (at least 1 node)."))) \
+	_(SIZING_OK_PROD,	NP_("%1$s node x %2$s vCPU = %3$s vCPU: meets production (at least 3 nodes, at least 12 vCPU).", "%1$s nodes x %2$s vCPU = %3$s vCPU: meets production (at least 3 nodes, at least 12 vCPU).")) \
+	_(SIZING_OK_DEVTEST,	NP_("%1$s node x %2$s vCPU = %3$s vCPU: meets dev-test (at least 1 node).", "%1$s nodes x %2$s vCPU = %3$s vCPU: meets dev-test (at least 1 node).")) \
 	_(DEVTEST_CAVEAT,	NS_(N_("Dev-test is not suited to production traffic and may increase inference times."))) \
 	_(SIZE_EMPTY,		NS_(N_("Choose a VM size."))) \
 	_(SIZE_DEFAULT,		NS_(N_("No VM size given: the service will use %1$s."))) \
@@ -97,7 +97,7 @@
 	_(CLUSTER_AUTHORIZED_IPS, NS_(N_("%1$s admits only authorized IP ranges (%2$s); they must include the Azure Machine Learning control plane's ranges."))) \
 	_(CLUSTER_ATTACHED,	NS_(N_("%1$s is already attached to workspace %2$s as \"%3$s\"; attaching it again would break that attachment."))) \
 	_(CLUSTER_NOT_READY,	NS_(N_("%1$s is %2$s; it can be attached once it has succeeded and is running."))) \
-	_(CLUSTER_TOO_SMALL,	NS_(N_("%1$s has %2$s nodes and %3$s vCPU; production needs at least 3 nodes and 12 vCPU."))) \
+	_(CLUSTER_TOO_SMALL,	NP_("%1$s has %2$s node and %3$s vCPU; production needs at least 3 nodes and 12 vCPU.", "%1$s has %2$s nodes and %3$s vCPU; production needs at least 3 nodes and 12 vCPU.")) \
 	_(CLUSTER_OK,		NS_(N_("%1$s can be attached."))) \
 	/* plan as a whole */ \
 	_(PLAN_REQUIRED,	NS_(N_("%1$s is required to %2$s."))) \

@@ -71,7 +71,7 @@ struct wizard {
 	struct verdicts		 v;		/* the current step's */
 	bool			 show_errors;	/* Next was refused */
 	bool			 saved;		/* the plan as it is was saved */
-	bool			 confirm_leave;	/* Esc on step 1 with work */
+	bool			 help;		/* F1: the step's keys shown */
 	struct live_create	*loading;	/* the facts job, if running */
 	struct live_clusters	*loading_clusters;
 	char			 live_error[256];	/* why facts are offline */
@@ -90,6 +90,7 @@ struct wizard {
 	struct widget_list	 size_list;
 	struct widget_field	 nodes, region;
 	int			 size_focus;
+	int			 size_cols[5];	/* name vCPU GB marks quota */
 	bool			 ask_region;
 	/* network: 0 basic, 1 advanced */
 	struct widget_form	 net_form;
