@@ -1036,6 +1036,8 @@ wizard_draw_size(struct wizard *w, WINDOW *win, int y, int bottom)
 				    COLS - 4, bottom + 1 - ry, &w->v.v[i]);
 }
 
+static void	wizard_cluster_rows(struct wizard *);
+
 /* Step: attach: the clusters with a verdict each, or an ID offline. */
 static void
 wizard_draw_cluster(struct wizard *w, WINDOW *win, int y, int bottom)
@@ -1059,34 +1061,52 @@ wizard_draw_cluster(struct wizard *w, WINDOW *win, int y, int bottom)
 			    "subscription has no AKS cluster. Create one in "
 			    "AKS, or create an inference cluster instead."),
 			    display_attr(STYLE_WARNING));
+		/* The rows follow the width: fewer columns when narrow. */
+		if ((COLS < 80) != (w->cluster_cols < 80))
+			wizard_cluster_rows(w);
 		/* TRANSLATORS: column heads of the cluster list. */
 		head[0] = '\0';
 		display_cat(head, sizeof head, _("Cluster"), 16);
 		display_cat(head, sizeof head, " ", 0);
 		display_cat(head, sizeof head, _("Version"), 7);
 		display_cat(head, sizeof head, " ", 0);
-		display_cat(head, sizeof head, _("Nodes"), -5);
-		display_cat(head, sizeof head, " ", 0);
-		display_cat(head, sizeof head, _("vCPU"), -4);
-		display_cat(head, sizeof head, "  ", 0);
-		display_cat(head, sizeof head, _("Region"), 10);
-		display_cat(head, sizeof head, " ", 0);
+		if (COLS >= 80) {
+			display_cat(head, sizeof head, _("Nodes"), -5);
+			display_cat(head, sizeof head, " ", 0);
+			display_cat(head, sizeof head, _("vCPU"), -4);
+			display_cat(head, sizeof head, "  ", 0);
+			display_cat(head, sizeof head, _("Region"), 10);
+			display_cat(head, sizeof head, " ", 0);
+		}
 		display_cat(head, sizeof head, _("Verdict"), 0);
 		display_text(win, y++, 2 + display_width(glyph->pointer) + 1,
 		    COLS - 6, head, display_attr(STYLE_DIM), true);
-		widget_list_draw(&w->cluster_list, win, y, 2, bottom - y - 3,
-		    COLS - 4, true);
-		/* The selected cluster's problems in full; no routine infos. */
+		/*
+		 * The selected cluster's problems in full (no routine
+		 * infos) under the list, which gives up rows for them.
+		 */
 		{
 			size_t	i;
-			int	nrows = 0;
+			int	nrows = 0, need = 0, list_h;
 
-			for (i = 0; i < w->v.n && nrows < 2; i++)
+			for (i = 0; i < w->v.n; i++)
+				if (w->v.v[i].severity > SEV_INFO ||
+				    w->v.v[i].msg == MSG_CLUSTER_OK)
+					need += wizard_verdict_rows(&w->v.v[i],
+					    COLS - 4, 6);
+			list_h = bottom - y - 1 - need;
+			if (list_h < 3)
+				list_h = 3;
+			widget_list_draw(&w->cluster_list, win, y, 2, list_h,
+			    COLS - 4, true);
+			y += list_h + 1;
+			for (i = 0; i < w->v.n && y + nrows <= bottom; i++)
 				if (w->v.v[i].severity > SEV_INFO ||
 				    w->v.v[i].msg == MSG_CLUSTER_OK)
 					nrows += wizard_draw_verdict(win,
-					    bottom - 2 + nrows, 2, COLS - 4,
-					    2 - nrows, &w->v.v[i]);
+					    y + nrows, 2, COLS - 4,
+					    bottom + 1 - y - nrows,
+					    &w->v.v[i]);
 		}
 		return;
 	}
@@ -1772,7 +1792,10 @@ wizard_cluster_rows(struct wizard *w)
 		else if (v != NULL)
 			mark = glyph->warning;
 		wizard_cluster_word(v, verdict, sizeof verdict);
-		if (snprintf(row, sizeof row, "%-16s %-7s %5d %4d  %-10s %s %s",
+		/* Narrow: name, version and verdict; the rest is below. */
+		if (COLS < 80 ? snprintf(row, sizeof row, "%-16s %-7s %s %s",
+		    c->name, c->version, mark, verdict) < 0 :
+		    snprintf(row, sizeof row, "%-16s %-7s %5d %4d  %-10s %s %s",
 		    c->name, c->version, c->node_count,
 		    c->vcpu_total, c->location, mark, verdict) < 0)
 			row[0] = '\0';
@@ -1784,6 +1807,7 @@ wizard_cluster_rows(struct wizard *w)
 	if (widget_list_selected(&w->cluster_list) != NULL)
 		widget_field_set(&w->cluster_id,
 		    widget_list_selected(&w->cluster_list));
+	w->cluster_cols = COLS;
 }
 
 /* Take the facts a job found, or say why there are none. */

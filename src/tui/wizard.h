@@ -79,6 +79,7 @@ struct wizard {
 
 	/* attach */
 	struct widget_list	 cluster_list;
+	int			 cluster_cols;	/* COLS the rows were made for */
 	struct widget_form	 cluster_form;
 	struct widget_field	 cluster_id;
 	/* name */

@@ -101,7 +101,7 @@ steps '
 '
 COLUMNS=60 LINES=20
 run_akswiz create -w ws1 -g rg1 --subscription $SUB
-if grep -q 'too small' s60-name.screen; then
+if ! grep -q 'Create inference cluster' s60-name.screen; then
 	ok "60x20: the wizard's steps # SKIP minimum above 60x20"
 else
 	assert_equals s60-name.screen "60x20: the name step" <<EOF
@@ -277,4 +277,40 @@ else not_ok "attach dev-test: the caveat once in the model ($n)"; fi
 n=$(grep -c 'Dev-test is not suited' attach-dev.screen)
 if [ "$n" -eq 1 ]; then ok "attach dev-test: the caveat once on the screen"
 else not_ok "attach dev-test: the caveat once on the screen ($n)"; fi
+
+# 60x20: the clusters with their verdicts whole, the selected one's problem
+# in full under them.
+steps '
+	<Down><Down>
+	:save-display s60-clusters.screen
+'
+COLUMNS=60 LINES=20
+run_akswiz attach $SB_ARGS
+if ! grep -q 'Attach AKS cluster' s60-clusters.screen; then
+	ok "60x20: the attach step # SKIP minimum above 60x20"
+else
+	assert_equals s60-clusters.screen "60x20: the attach step" <<EOF
+ Attach AKS cluster                             Step 1 of 5
+ Workspace ml-workspace · group ml-rg · subscription 0b1f6…
+
+  AKS cluster
+  F1 explains this step and its keys.
+
+    Cluster          Version Verdict
+    aks-prod         1.29.4  ✓ can be attached
+    aks-small        1.29.4  ! too small for production
+  › aks-old          1.26.6  ✗ unsupported version
+    aks-preview      1.30.0  ! preview version
+    aks-private      1.29.4  ! private cluster
+    aks-ranges       1.29.4  ! authorized IP ranges
+    aks-attached     1.29.4  ✗ already attached as inf-at…
+
+  ✗ Kubernetes 1.26.6 is not supported; supported versions
+    are between 1.27 and 1.29.
+
+
+ Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit
+EOF
+fi
+COLUMNS=80 LINES=24
 tap_done
