@@ -851,17 +851,41 @@ wizard_draw_verdict(WINDOW *win, int y, int x, int width, int maxrows,
 	    display_attr(st));
 }
 
+/* A pad to measure wrapped text on, off the screen. */
+static WINDOW *
+wizard_pad(void)
+{
+	static WINDOW	*pad;
+
+	if (pad == NULL)
+		pad = newpad(16, 512);
+	if (pad != NULL)
+		werase(pad);
+	return pad;
+}
+
 /* Rows a verdict takes at this width (drawn on a pad, not the screen). */
 static int
 wizard_verdict_rows(const struct verdict *v, int width, int maxrows)
 {
-	static WINDOW	*pad;
+	WINDOW	*pad = wizard_pad();
 
-	if (pad == NULL && (pad = newpad(16, 512)) == NULL)
+	if (pad == NULL)
 		return 1;
-	werase(pad);
 	return wizard_draw_verdict(pad, 0, 0, width < 512 ? width : 511,
 	    maxrows < 16 ? maxrows : 16, v);
+}
+
+/* Rows text takes wrapped at this width. */
+static int
+wizard_text_rows(const char *text, int width)
+{
+	WINDOW	*pad = wizard_pad();
+
+	if (pad == NULL)
+		return 1;
+	return display_wrap(pad, 0, 0, width < 512 ? width : 511, 16, text,
+	    A_NORMAL);
 }
 
 /* Verdicts of a field (or all with FIELD__COUNT) from rows y; rows used. */
@@ -1274,7 +1298,11 @@ wizard_draw_help(struct wizard *w, WINDOW *win)
 		y += display_wrap(win, y, x, width, LINES - 8 - y,
 		    wizard_intro(w, w->steps[w->cur]), A_NORMAL) + 1;
 	for (l = 0; l < 2; l++)
-		for (h = lists[l]; *h != NULL && y < LINES - 5; h += 2) {
+		for (h = lists[l]; *h != NULL; h += 2) {
+			/* A key whose help does not fit whole is left out. */
+			if (y + wizard_text_rows(_(h[1]), width - kw) >
+			    LINES - 5)
+				break;
 			display_text(win, y, x, kw, _(h[0]),
 			    display_attr(STYLE_KEY), true);
 			y += display_wrap(win, y, x + kw, width - kw,
