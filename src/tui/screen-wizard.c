@@ -601,18 +601,6 @@ wizard_vcpus(const struct wizard *w, int *nodes)
 	return 0;
 }
 
-/* True when vs holds a verdict with this message. */
-static bool
-wizard_has_msg(const struct verdicts *vs, enum msg_id m)
-{
-	size_t	i;
-
-	for (i = 0; i < vs->n; i++)
-		if (vs->v[i].msg == m)
-			return true;
-	return false;
-}
-
 /* Run the rules of one step on the plan into vs. */
 static void
 wizard_check_step(struct wizard *w, enum wizard_step step,
@@ -668,7 +656,7 @@ wizard_check_step(struct wizard *w, enum wizard_step step,
 			    FIELD_PURPOSE, vs);
 		/* The caveat once: rules_sizing() may have given it. */
 		if (w->plan.purpose == PURPOSE_DEVTEST &&
-		    !wizard_has_msg(vs, MSG_DEVTEST_CAVEAT))
+		    !verdicts_has_msg(vs, MSG_DEVTEST_CAVEAT))
 			verdicts_add(vs, FIELD_PURPOSE, SEV_INFO,
 			    MSG_DEVTEST_CAVEAT);
 		break;
