@@ -531,7 +531,6 @@ spform_draw(struct screen *s, WINDOW *win)
 			widget_field_draw(&p->f[i], win, y, 4 + lw,
 			    COLS - 6 - lw, p->focus == (int)i);
 	}
-	y += gap - 1;
 	y += display_wrap(win, y, 2, COLS - 4, 2, p->certificate ?
 	    _("The certificate file holds the certificate and its private "
 	    "key.") : _("The secret is never shown, saved or logged."),

@@ -57,7 +57,6 @@ assert_equals failed.screen "the whole reason under the form" <<EOF
 
   Client secret  [                                                           ]
 
-
   The secret is never shown, saved or logged.
 
   ✗ Sign-in failed: sign-in refused: invalid_client: AADSTS7000215: Invalid
@@ -67,6 +66,7 @@ assert_equals failed.screen "the whole reason under the form" <<EOF
 
     Type the secret again (it was cleared), correct what is wrong and press
     Enter to try again.
+
 
 
 
@@ -107,4 +107,26 @@ else
  Tab next field  Enter sign in  Esc back
 EOF
 fi
+COLUMNS=80 LINES=24
+
+# A certificate that cannot be read: the form keeps the path as typed.
+steps "
+	<Down><Down><Down>
+	<Enter>
+	<Down><Down>
+	<Enter>
+	<Tab>
+	$CLIENT
+	<Tab>
+	$work/no-such.pem
+	<Enter>
+	:wait-jobs
+	:save-display cert.screen
+	:save-state cert.state
+"
+run_akswiz $ARGS
+assert_grep 'Sign in with a service principal and a certificate' cert.screen "a failed certificate sign-in keeps its form"
+assert_grep "^certificate: $work/no-such.pem\$" cert.state "with the certificate path as typed"
+assert_grep "^client-id: $CLIENT\$" cert.state "and the client ID"
+assert_grep 'no-such.pem' cert.screen "the reason names the file"
 tap_done
