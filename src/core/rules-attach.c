@@ -60,7 +60,7 @@ attach_size(const struct cluster_facts *c, const char *name,
 	if (c->node_count < PROD_MIN_NODES || c->vcpu_total < PROD_MIN_VCPU) {
 		v = verdicts_add(vs, FIELD_CLUSTER, SEV_ERROR,
 		    MSG_CLUSTER_TOO_SMALL);
-		v->n = c->node_count;
+		v->n = c->node_count;	/* "1 node" */
 		verdict_arg(v, "%s", name);
 		verdict_arg(v, "%d", c->node_count);
 		verdict_arg(v, "%d", c->vcpu_total);
