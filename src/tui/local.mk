@@ -30,6 +30,7 @@ SCREEN_TESTS = \
 	tests/screens/tls-test.sh \
 	tests/screens/wizard-choices-test.sh \
 	tests/screens/wizard-steps-test.sh \
+	tests/screens/signin-failure-test.sh \
 	tests/screens/display-test.sh \
 	tests/screens/network-test.sh \
 	tests/screens/live-create-test.sh \
@@ -38,8 +39,7 @@ SCREEN_TESTS = \
 	tests/screens/resume-test.sh \
 	tests/screens/live-scope-test.sh \
 	tests/screens/signin-device-test.sh \
-	tests/screens/signin-secret-test.sh \
-	tests/screens/signin-failure-test.sh
+	tests/screens/signin-secret-test.sh
 TESTS += $(SCREEN_TESTS)
 EXTRA_DIST += tests/screens/libtest.sh $(SCREEN_TESTS)
 
