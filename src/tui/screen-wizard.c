@@ -1620,12 +1620,14 @@ wizard_request(struct screen *s, const struct key_event *ev)
 		}
 		if (w->tui->depth > 1) {
 			/* Esc keeps everything: the plan becomes the draft. */
+			struct tui	*t = w->tui;	/* w goes with the pop */
+
 			kept = wizard_unsaved(s);
 			if (kept)
 				wizard_save_draft(s);
-			tui_pop(w->tui);
+			tui_pop(t);
 			if (kept)
-				tui_status(w->tui, STYLE_NORMAL, "%s",
+				tui_status(t, STYLE_NORMAL, "%s",
 				    _("The plan is kept: continue it from "
 				    "this menu."));
 			return REACT_REDRAW;
