@@ -70,7 +70,7 @@ struct token_reply {
 	long	 expires_in;
 	time_t	 expires_on;		/* managed identity, az */
 	char	 error[64];
-	char	 error_description[200];
+	char	 error_description[480];	/* Azure AD's run to 400 */
 };
 
 static const char *const method_names[] = {

@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "azure/http.h"
 #include "cli/session.h"
 #include "common/err.h"
 #include "common/i18n.h"
@@ -130,7 +131,15 @@ cmd_tui_signin(void *ctx, const struct tui_signin_req *r, char *msg,
 	err_clear(&err);
 	if (session_signin(ctx, &si, &err))
 		return true;
-	snprintf(msg, len, "%s", err.msg);
+	/* A long reason is cut in msg: the detail has it whole. */
+	snprintf(msg, len, "%s", strlen(err.msg) + 1 >= sizeof err.msg &&
+	    err.detail[0] != '\0' ? err.detail : err.msg);
+	/* The screens show msg; the --debug log keeps it all (redacted). */
+	http_client_log(((struct session *)ctx)->http,
+	    "sign-in (%s, tenant %s, client %s) failed: %s%s%s", r->method,
+	    r->tenant != NULL ? r->tenant : "", r->client_id != NULL ?
+	    r->client_id : "", err.msg, err.detail[0] != '\0' ? " -- " : "",
+	    err.detail);
 	return false;
 }
 

@@ -32,8 +32,8 @@
 	_(PROD_VCPU,		NS_(N_("Production needs nodes x vCPU of at least 12; %1$s x %2$s vCPU = %3$s vCPU."))) \
 	_(DEVTEST_NODES,	NS_(N_("Dev-test needs at least 1 node."))) \
 	_(DEVTEST_LOW_VCPU,	NS_(N_("Dev-test with %1$s vCPU in total: at least 2 vCPU are recommended."))) \
-	_(SIZING_OK_PROD,	NS_(N_("%1$s nodes x %2$s vCPU = %3$s vCPU: meets production (at least 3 nodes, at least 12 vCPU)."))) \
-	_(SIZING_OK_DEVTEST,	NS_(N_("%1$s nodes x %2$s vCPU = %3$s vCPU: meets dev-test (at least 1 node)."))) \
+	_(SIZING_OK_PROD,	NP_("%1$s node x %2$s vCPU = %3$s vCPU: meets production (at least 3 nodes, at least 12 vCPU).", "%1$s nodes x %2$s vCPU = %3$s vCPU: meets production (at least 3 nodes, at least 12 vCPU).")) \
+	_(SIZING_OK_DEVTEST,	NP_("%1$s node x %2$s vCPU = %3$s vCPU: meets dev-test (at least 1 node).", "%1$s nodes x %2$s vCPU = %3$s vCPU: meets dev-test (at least 1 node).")) \
 	_(DEVTEST_CAVEAT,	NS_(N_("Dev-test is not suited to production traffic and may increase inference times."))) \
 	_(SIZE_EMPTY,		NS_(N_("Choose a VM size."))) \
 	_(SIZE_DEFAULT,		NS_(N_("No VM size given: the service will use %1$s."))) \
@@ -58,6 +58,7 @@
 	_(LB_INVALID,		NS_(N_("The load balancer type must be PublicIp or InternalLoadBalancer; \"%1$s\" is neither."))) \
 	_(LB_SUBNET_NEEDED,	NS_(N_("An internal load balancer needs a subnet."))) \
 	_(LB_SUBNET_PUBLIC,	NS_(N_("A load balancer subnet applies only to an internal load balancer."))) \
+	_(LB_SUBNET_BASIC,	NS_(N_("The Basic network has only the subnet \"aks-subnet\", not \"%1$s\"; use it, or the Advanced network."))) \
 	_(TLS_CUSTOM_INCOMPLETE, NS_(N_("A custom certificate needs the certificate file, the key file and the CNAME; %1$s is missing."))) \
 	_(TLS_LEAF_WITH_CUSTOM,	NS_(N_("A leaf domain label (Microsoft certificate) cannot be combined with a custom certificate, key or CNAME."))) \
 	_(TLS_OVERWRITE_ONLY_LEAF, NS_(N_("Overwrite existing domain applies only to a Microsoft certificate (leaf domain label)."))) \

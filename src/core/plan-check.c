@@ -342,6 +342,8 @@ plan_check(const struct plan *p, const struct plan_facts *facts,
 		check_create_size(p, f, vs);
 		rules_vnet(&p->vnet, f->subnet_prefix, vs);
 		rules_lb_tls(p->lb_type, p->lb_subnet, &p->tls, vs);
+		rules_lb_subnet_network(p->lb_type, p->lb_subnet, &p->vnet,
+		    vs);
 		break;
 	case PLAN_ATTACH:
 		check_name(p, f, true, vs);

@@ -54,6 +54,7 @@ rules_sizing(enum purpose purpose, int nodes, int vcpus_per_node,
 		    verdicts_count(vs, SEV_ERROR) == errors) {
 			v = verdicts_add(vs, field, SEV_INFO,
 			    MSG_SIZING_OK_PROD);
+			v->n = nodes;
 			verdict_arg(v, "%d", nodes);
 			verdict_arg(v, "%d", vcpus_per_node);
 			verdict_arg(v, "%ld", total);
@@ -68,6 +69,7 @@ rules_sizing(enum purpose purpose, int nodes, int vcpus_per_node,
 		if (vcpus_per_node > 0) {
 			v = verdicts_add(vs, field, SEV_INFO,
 			    MSG_SIZING_OK_DEVTEST);
+			v->n = nodes;
 			verdict_arg(v, "%d", nodes);
 			verdict_arg(v, "%d", vcpus_per_node);
 			verdict_arg(v, "%ld", total);

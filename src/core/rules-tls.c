@@ -12,6 +12,31 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
+
+/* An internal load balancer's subnet on the Basic network is aks-subnet. */
+void
+rules_lb_subnet_network(enum lb_type lb, const char *lb_subnet,
+    const struct plan_vnet *vnet, struct verdicts *vs)
+{
+	struct verdict	*v;
+
+	if (lb != LB_INTERNAL || lb_subnet == NULL || *lb_subnet == '\0' ||
+	    !plan_vnet_is_empty(vnet) ||
+	    strcasecmp(lb_subnet, AKS_BASIC_SUBNET) == 0)
+		return;
+	v = verdicts_add(vs, FIELD_LB_SUBNET, SEV_ERROR, MSG_LB_SUBNET_BASIC);
+	verdict_arg(v, "%s", lb_subnet);
+}
+
+/* aks-subnet on the Basic network, else the VNet's own subnet. */
+const char *
+rules_lb_subnet_default(const struct plan_vnet *vnet)
+{
+	if (plan_vnet_is_empty(vnet) || vnet->subnet[0] == '\0')
+		return AKS_BASIC_SUBNET;
+	return vnet->subnet;
+}
 
 /* One DNS label: 1 to 63 letters, digits or inner hyphens. */
 bool

@@ -67,6 +67,16 @@ void	rules_vnet(const struct plan_vnet *, const struct cidr *subnet_prefix,
 /* Load balancer type and subnet, and the TLS choices (no file access). */
 void	rules_lb_tls(enum lb_type, const char *lb_subnet,
 	    const struct plan_tls *, struct verdicts *);
+/*
+ * The subnet of an internal load balancer against the cluster's network:
+ * with the Basic network (no VNet) Azure makes the virtual network with
+ * one subnet, aks-subnet, so no other name can work.
+ */
+void	rules_lb_subnet_network(enum lb_type, const char *lb_subnet,
+	    const struct plan_vnet *, struct verdicts *);
+/* The subnet to offer an internal load balancer (borrowed from vnet). */
+const char *rules_lb_subnet_default(const struct plan_vnet *);
+#define AKS_BASIC_SUBNET	"aks-subnet"
 bool	rules_dns_label_valid(const char *);
 bool	rules_host_name_valid(const char *);
 

@@ -22,5 +22,13 @@ struct vm_size {
 const struct vm_size	*vm_catalogue_find(const char *name);
 /* Every size, sorted by name. */
 const struct vm_size	*vm_catalogue_all(size_t *n);
+/*
+ * Does a size's name match the size list's filter?  Case does not matter;
+ * every word (space-separated) must match part of the name after its tier
+ * ("nc6" in "Standard_NC6s_v3"), or, from 3 characters on, its start
+ * ("Stan").  So "N" finds the N series, not every "Standard_" size.
+ */
+bool			 vm_size_filter_match(const char *name,
+			    const char *filter);
 
 #endif

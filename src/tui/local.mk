@@ -28,6 +28,9 @@ SCREEN_TESTS = \
 	tests/screens/create-production-test.sh \
 	tests/screens/back-test.sh \
 	tests/screens/tls-test.sh \
+	tests/screens/wizard-choices-test.sh \
+	tests/screens/wizard-steps-test.sh \
+	tests/screens/signin-failure-test.sh \
 	tests/screens/display-test.sh \
 	tests/screens/network-test.sh \
 	tests/screens/live-create-test.sh \

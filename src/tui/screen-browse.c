@@ -755,8 +755,8 @@ browse_action(struct screen *s, int key)
 	if (r == NULL)
 		return REACT_NONE;
 	if (!browse_row_inference(r)) {
-		tui_status(s->tui, STYLE_WARNING, _("%s is a %s compute, not "
-		    "an inference cluster: akswiz does not change it."),
+		tui_status(s->tui, STYLE_WARNING, _("%s (%s) is not an "
+		    "inference cluster: akswiz leaves it alone."),
 		    r->name, r->type);
 		return REACT_REDRAW;
 	}

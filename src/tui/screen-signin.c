@@ -26,9 +26,12 @@
 #include "tui/tui.h"
 #include "tui/widget.h"
 
+struct spform;
+
 /* One sign-in on the worker thread; freed by its done() (the screen may be gone). */
 struct signin_job {
 	struct tui		*tui;
+	struct spform		*form;		/* the form it came from, or NULL */
 	pthread_mutex_t		 lock;
 	bool			 prompted;	/* uri/code arrived (locked) */
 	char			 uri[512];
@@ -198,6 +201,8 @@ screen_signin_whoami(struct tui *t)
 
 /* ---- the device-code screen ---- */
 
+static bool	spform_failed(struct signin_job *);
+
 /* A finished sign-in: back to home on success, else say why. */
 static void
 signin_done(void *arg)
@@ -209,6 +214,12 @@ signin_done(void *arg)
 		signin_current = NULL;
 	if (t->ctx.job_waits == signin_waits && signin_current == NULL)
 		t->ctx.job_waits = NULL;
+	/* A form that is still open keeps what was typed and shows why. */
+	if (!j->abandoned && spform_failed(j)) {
+		t->redraw = true;
+		signin_job_free(j);
+		return;
+	}
 	if (!j->abandoned) {
 		signin_apply(t, j);
 		/* Pop to home (the first screen). */
@@ -376,7 +387,40 @@ struct spform {
 	bool			 certificate;	/* else a secret */
 	struct widget_field	 f[F__COUNT];
 	int			 focus;
+	struct signin_job	*pending;	/* the sign-in under way */
+	char			 error[512];	/* why the last one failed */
 };
+
+/*
+ * A sign-in from the form failed: the form stays, with the tenant, the
+ * client ID and the certificate path as typed, and the whole reason.  A
+ * typed secret is wiped (it may be what was wrong, and it should not stay
+ * in memory longer than one try); the focus goes to it.  False when the
+ * sign-in succeeded or its form is gone.
+ */
+static bool
+spform_failed(struct signin_job *j)
+{
+	struct spform	*p = j->form;
+
+	if (p == NULL)
+		return false;
+	p->pending = NULL;
+	j->form = NULL;
+	if (j->ok && j->whoami_ok)
+		return false;
+	snprintf(p->error, sizeof p->error, "%s", j->errmsg[0] != '\0' ?
+	    j->errmsg : _("no reason was given"));
+	if (!p->certificate) {
+		OPENSSL_cleanse(p->f[F_CREDENTIAL].text,
+		    sizeof p->f[F_CREDENTIAL].text);
+		widget_field_init(&p->f[F_CREDENTIAL]);
+		p->focus = F_CREDENTIAL;
+	}
+	tui_status(j->tui, STYLE_ERROR, "%s", _("Sign-in failed: the reason "
+	    "is under the form."));
+	return true;
+}
 
 /* Edit, move, submit. */
 static enum reaction
@@ -404,6 +448,11 @@ spform_request(struct screen *s, const struct key_event *ev)
 		p->focus = (p->focus + 1) % F__COUNT;
 		return REACT_REDRAW;
 	case REQ_ENTER:
+		if (p->pending != NULL || job_busy()) {
+			tui_status(t, STYLE_WARNING, "%s", _("Wait for the "
+			    "request under way to finish."));
+			return REACT_REDRAW;
+		}
 		j = signin_job_new(t);
 		snprintf(j->method, sizeof j->method, "%s", p->certificate ?
 		    "certificate" : "secret");
@@ -424,6 +473,9 @@ spform_request(struct screen *s, const struct key_event *ev)
 			    "field first."));
 			return REACT_REDRAW;
 		}
+		j->form = p;
+		p->pending = j;
+		p->error[0] = '\0';
 		signin_start(t, j);
 		return REACT_REDRAW;
 	default:
@@ -443,15 +495,19 @@ spform_request(struct screen *s, const struct key_event *ev)
 	}
 }
 
-/* The form; the secret shows as one bullet per character typed. */
+/*
+ * The form.  The secret's field is as wide as the others and shows the
+ * same eight stars whatever was typed, so that its length is not shown.
+ */
 static void
 spform_draw(struct screen *s, WINDOW *win)
 {
-	struct spform	*p = s->data;
-	const char	*labels[F__COUNT];
-	char		 mask[FIELD_MAX * 3 + 8];
-	size_t		 i, k;
-	int		 y = 3, lw = 0;
+	struct spform		*p = s->data;
+	const char		*labels[F__COUNT];
+	struct widget_field	 mask;
+	size_t			 i;
+	int			 y = 3, lw = 0, rows;
+	int			 gap = LINES < 24 ? 1 : 2;	/* 60x20 */
 
 	labels[F_TENANT] = _("Tenant");
 	labels[F_CLIENT] = _("Client ID");
@@ -463,25 +519,47 @@ spform_draw(struct screen *s, WINDOW *win)
 	for (i = 0; i < F__COUNT; i++)
 		if (display_width(labels[i]) > lw)
 			lw = display_width(labels[i]);
-	for (i = 0; i < F__COUNT; i++, y += 2) {
+	for (i = 0; i < F__COUNT; i++, y += gap) {
 		display_text(win, y, 2, lw, labels[i], A_NORMAL, true);
 		if (i == F_CREDENTIAL && !p->certificate) {
-			mask[0] = '[';
-			for (k = 0; k < p->f[i].len && k < 40; k++)
-				mask[1 + k] = '*';
-			mask[1 + k] = ']';
-			mask[2 + k] = '\0';
-			display_text(win, y, 4 + lw, COLS - 6 - lw, mask,
-			    display_attr(p->focus == (int)i ? STYLE_SELECTED :
-			    STYLE_FIELD), false);
+			widget_field_init(&mask);
+			widget_field_set(&mask, p->f[i].len > 0 ? "********" :
+			    "");
+			widget_field_draw(&mask, win, y, 4 + lw,
+			    COLS - 6 - lw, p->focus == (int)i);
 		} else
 			widget_field_draw(&p->f[i], win, y, 4 + lw,
 			    COLS - 6 - lw, p->focus == (int)i);
 	}
-	display_wrap(win, y, 2, COLS - 4, 2, p->certificate ?
+	y += display_wrap(win, y, 2, COLS - 4, 2, p->certificate ?
 	    _("The certificate file holds the certificate and its private "
 	    "key.") : _("The secret is never shown, saved or logged."),
-	    display_attr(STYLE_DIM));
+	    display_attr(STYLE_DIM)) + 1;
+	if (p->pending != NULL) {
+		char	line[256];
+
+		snprintf(line, sizeof line, "%s %s", tui_spinner(s->tui),
+		    _("Signing in…"));
+		display_text(win, y, 2, COLS - 4, line, A_NORMAL, true);
+	} else if (p->error[0] != '\0' && y < LINES - 3) {
+		char	text[640];
+
+		/* The whole reason, wrapped, with what to do next. */
+		snprintf(text, sizeof text, _("Sign-in failed: %s"),
+		    p->error);
+		display_text(win, y, 2, 2, glyph->error,
+		    display_attr(STYLE_ERROR), false);
+		rows = display_wrap(win, y, 4, COLS - 6, LINES - 3 - y, text,
+		    display_attr(STYLE_ERROR));
+		y += rows + 1;
+		if (y < LINES - 3)
+			display_wrap(win, y, 4, COLS - 6, LINES - 3 - y,
+			    p->certificate ? _("Correct what is wrong and "
+			    "press Enter to try again.") : _("Type the "
+			    "secret again (it was cleared), correct what is "
+			    "wrong and press Enter to try again."),
+			    display_attr(STYLE_DIM));
+	}
 	tui_draw_hints(win, p->certificate ?
 	    _("Tab next field / complete  Enter sign in  Esc back") :
 	    _("Tab next field  Enter sign in  Esc back"));
@@ -503,7 +581,9 @@ spform_save_state(struct screen *s, FILE *fp)
 		widget_field_get(&p->f[F_CREDENTIAL], buf, sizeof buf);
 		fprintf(fp, "certificate: %s\n", buf);
 	} else
-		fprintf(fp, "secret-length: %zu\n", p->f[F_CREDENTIAL].len);
+		fprintf(fp, "secret: %s\n", p->f[F_CREDENTIAL].len > 0 ?
+		    "typed" : "empty");
+	fprintf(fp, "error: %s\n", p->error);
 }
 
 /* Wipe the typed secret. */
@@ -512,6 +592,8 @@ spform_free(struct screen *s)
 {
 	struct spform	*p = s->data;
 
+	if (p->pending != NULL)		/* its end finds no form */
+		p->pending->form = NULL;
 	OPENSSL_cleanse(p, sizeof *p);
 	free(p);
 }

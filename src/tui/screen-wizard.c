@@ -161,30 +161,108 @@ wizard_facts_offline(struct wizard *w)
 	w->facts.nsizes = n;
 }
 
+/* A size's marks (GPU, FPGA) and free quota, as its row shows them. */
+static void
+wizard_size_marks(const struct wizard_size *s, char *mark, size_t mlen,
+    char *fr, size_t flen)
+{
+	mark[0] = fr[0] = '\0';
+	if (s->gpus > 0)
+		snprintf(mark, mlen, "GPU%s%d", glyph->times, s->gpus);
+	else if (s->fpga)
+		snprintf(mark, mlen, "FPGA");
+	if (s->family_free >= 0)
+		/* TRANSLATORS: remaining quota, at most 12 cells. */
+		snprintf(fr, flen, _("%ld free"), s->family_free);
+}
+
+/* The column heads of the size list (translated). */
+static const char *
+wizard_size_head(int col)
+{
+	/* TRANSLATORS: column heads of the VM size list. */
+	const char *const heads[] = {
+		N_("Size"), N_("vCPU"), N_("GB"), N_("Marks"), N_("Quota"),
+		N_("Family")
+	};
+
+	return _(heads[col]);
+}
+
+/*
+ * One row of the size table (or its heads with s NULL): the columns as
+ * wide as their widest cell, by display width, so that heads and rows
+ * line up in every language; the family last, where a narrow terminal
+ * cuts it first.
+ */
+static void
+wizard_size_row(const struct wizard *w, const struct wizard_size *s,
+    char *row, size_t len)
+{
+	char	num[32], gb[32], mark[32], fr[48];
+	const int *cw = w->size_cols;
+
+	row[0] = '\0';
+	if (s != NULL) {
+		wizard_size_marks(s, mark, sizeof mark, fr, sizeof fr);
+		snprintf(num, sizeof num, "%d", s->vcpus);
+		snprintf(gb, sizeof gb, "%.1f", s->memory_gb);
+	}
+	display_cat(row, len, s != NULL ? s->name : wizard_size_head(0),
+	    cw[0]);
+	display_cat(row, len, " ", 0);
+	display_cat(row, len, s != NULL ? num : wizard_size_head(1), -cw[1]);
+	display_cat(row, len, " ", 0);
+	display_cat(row, len, s != NULL ? gb : wizard_size_head(2), -cw[2]);
+	display_cat(row, len, "  ", 0);
+	display_cat(row, len, s != NULL ? mark : wizard_size_head(3), cw[3]);
+	display_cat(row, len, " ", 0);
+	display_cat(row, len, s != NULL ? fr : wizard_size_head(4), cw[4]);
+	display_cat(row, len, " ", 0);
+	display_cat(row, len, s != NULL ? s->family : wizard_size_head(5), 0);
+}
+
+/* The filter of the size list: the size's name, not every column. */
+static bool
+wizard_size_match(const char *key, const char *filter)
+{
+	return vm_size_filter_match(key, filter);
+}
+
 /* Rebuild the size list's rows from the facts. */
 static void
 wizard_size_rows(struct wizard *w)
 {
 	char	row[256], mark[32], fr[48];
 	size_t	i;
+	int	c, *cw = w->size_cols;
 
-	widget_list_clear(&w->size_list);
+	for (c = 0; c < 5; c++)
+		cw[c] = display_width(wizard_size_head(c));
 	for (i = 0; i < w->facts.nsizes; i++) {
 		const struct wizard_size	*s = &w->facts.sizes[i];
 
-		mark[0] = fr[0] = '\0';
-		if (s->gpus > 0)
-			snprintf(mark, sizeof mark, "GPU%s%d", glyph->times,
-			    s->gpus);
-		else if (s->fpga)
-			snprintf(mark, sizeof mark, "FPGA");
-		if (s->family_free >= 0)
-			/* TRANSLATORS: remaining quota, at most 12 cells. */
-			snprintf(fr, sizeof fr, _("%ld free"), s->family_free);
-		snprintf(row, sizeof row, "%-20s %3d %7.1f  %-19s %-6s %s",
-		    s->name, s->vcpus, s->memory_gb, s->family, mark, fr);
-		widget_list_add(&w->size_list, s->name, row, false);
+		wizard_size_marks(s, mark, sizeof mark, fr, sizeof fr);
+		snprintf(row, sizeof row, "%d", s->vcpus);
+		if (display_width(s->name) > cw[0])
+			cw[0] = display_width(s->name);
+		if (display_width(row) > cw[1])
+			cw[1] = display_width(row);
+		snprintf(row, sizeof row, "%.1f", s->memory_gb);
+		if (display_width(row) > cw[2])
+			cw[2] = display_width(row);
+		if (display_width(mark) > cw[3])
+			cw[3] = display_width(mark);
+		if (display_width(fr) > cw[4])
+			cw[4] = display_width(fr);
 	}
+	widget_list_clear(&w->size_list);
+	for (i = 0; i < w->facts.nsizes; i++) {
+		wizard_size_row(w, &w->facts.sizes[i], row, sizeof row);
+		widget_list_add(&w->size_list, w->facts.sizes[i].name, row,
+		    false);
+	}
+	widget_list_refilter(&w->size_list);
 }
 
 /* Copy every step's widgets into the plan. */
@@ -264,8 +342,7 @@ wizard_sync(struct wizard *w)
 static void
 wizard_tls_choices(struct wizard *w)
 {
-	enum tls_mode	was = w->ntls > 0 ? w->tls_modes[w->tls] :
-			    TLS_DISABLED;
+	enum tls_mode	was = w->tls_wanted;
 	int		i;
 
 	w->ntls = 0;
@@ -285,6 +362,37 @@ wizard_tls_choices(struct wizard *w)
 	w->tls_form.items[0].choices = w->tls_labels;
 }
 
+/*
+ * Keep the focus on an item that is shown: when the item under it is
+ * hidden (its choice went away), the nearest shown item above takes it,
+ * else the first one, so that the form never loses its mark and keys.
+ */
+static void
+wizard_form_settle(struct widget_form *f)
+{
+	int	i;
+
+	if (widget_form_focused(f) != NULL)
+		return;
+	for (i = f->focus < f->n ? f->focus : f->n - 1; i >= 0; i--)
+		if (!f->items[i].hidden) {
+			f->focus = i;
+			return;
+		}
+	for (i = 0; i < f->n; i++)
+		if (!f->items[i].hidden) {
+			f->focus = i;
+			return;
+		}
+}
+
+/* True when the TLS mode chosen is not offered now (see tls_wanted). */
+static bool
+wizard_tls_dropped(const struct wizard *w)
+{
+	return w->tls_wanted != w->tls_modes[w->tls];
+}
+
 /* Show only the fields of the chosen options. */
 static void
 wizard_visibility(struct wizard *w)
@@ -301,6 +409,9 @@ wizard_visibility(struct wizard *w)
 	w->tls_form.items[2].hidden = m != TLS_MICROSOFT;
 	for (i = 3; i < 6; i++)
 		w->tls_form.items[i].hidden = m != TLS_CUSTOM;
+	wizard_form_settle(&w->net_form);
+	wizard_form_settle(&w->lb_form);
+	wizard_form_settle(&w->tls_form);
 }
 
 /* Add a text field to a form. */
@@ -348,6 +459,7 @@ wizard_build(struct wizard *w)
 
 	widget_list_init(&w->size_list);
 	w->size_list.filtering = true;
+	w->size_list.match = wizard_size_match;
 	widget_field_init(&w->nodes);
 	widget_field_set(&w->nodes, "3");
 	widget_field_init(&w->region);
@@ -430,6 +542,7 @@ wizard_load(struct wizard *w, const struct plan *p)
 	widget_field_set(&w->cluster_id, p->cluster_id);
 	w->lb = p->lb_type == LB_INTERNAL ? 1 : 0;
 	widget_field_set(&w->lb_subnet, p->lb_subnet);
+	w->tls_wanted = p->tls.mode;
 	wizard_tls_choices(w);
 	for (i = 0; i < w->ntls; i++)
 		if (w->tls_modes[i] == p->tls.mode)
@@ -534,13 +647,15 @@ wizard_check_step(struct wizard *w, enum wizard_step step,
 		}
 		break;
 	case STEP_PURPOSE:
-		if (w->plan.purpose == PURPOSE_DEVTEST)
-			verdicts_add(vs, FIELD_PURPOSE, SEV_INFO,
-			    MSG_DEVTEST_CAVEAT);
 		if (w->op == PLAN_ATTACH && (vcpus = wizard_vcpus(w,
 		    &nodes)) > 0)
 			rules_sizing(w->plan.purpose, nodes, vcpus, true,
 			    FIELD_PURPOSE, vs);
+		/* The caveat once: rules_sizing() may have given it. */
+		if (w->plan.purpose == PURPOSE_DEVTEST &&
+		    !verdicts_has_msg(vs, MSG_DEVTEST_CAVEAT))
+			verdicts_add(vs, FIELD_PURPOSE, SEV_INFO,
+			    MSG_DEVTEST_CAVEAT);
 		break;
 	case STEP_SIZE:
 		if (w->plan.vm_size[0] == '\0')
@@ -578,6 +693,9 @@ wizard_check_step(struct wizard *w, enum wizard_step step,
 	case STEP_LB:
 		memset(&none, 0, sizeof none);
 		rules_lb_tls(w->plan.lb_type, w->plan.lb_subnet, &none, &tmp);
+		if (w->op == PLAN_CREATE)
+			rules_lb_subnet_network(w->plan.lb_type,
+			    w->plan.lb_subnet, &w->plan.vnet, &tmp);
 		wizard_keep(vs, &tmp, FIELD_LB_TYPE, FIELD_LB_SUBNET);
 		break;
 	case STEP_TLS:
@@ -657,9 +775,11 @@ wizard_intro(const struct wizard *w, enum wizard_step s)
 		    "workspace's subscription; each cluster says whether it "
 		    "can be attached.");
 	case STEP_NAME:
-		return _("The name the workspace will know this cluster by: 3 "
-		    "to 24 letters, digits and hyphens, starting with a "
-		    "letter. It cannot be changed later.");
+		return _("The name the workspace will know this cluster by, "
+		    "for good: 3 to 24 letters, digits and hyphens; it starts "
+		    "with a letter, ends with a letter or digit but not in a "
+		    "hyphen and digits (\"-01\"), and is not amlcompute, "
+		    "local or containerinstance.");
 	case STEP_PURPOSE:
 		return _("What the cluster is for decides how big it must be.");
 	case STEP_SIZE:
@@ -714,6 +834,43 @@ wizard_draw_verdict(WINDOW *win, int y, int x, int width, int maxrows,
 	tui_verdict_text(v, text, sizeof text);
 	return display_wrap(win, y, x + 2, width - 2, maxrows, text,
 	    display_attr(st));
+}
+
+/* A pad to measure wrapped text on, off the screen. */
+static WINDOW *
+wizard_pad(void)
+{
+	static WINDOW	*pad;
+
+	if (pad == NULL)
+		pad = newpad(16, 512);
+	if (pad != NULL)
+		werase(pad);
+	return pad;
+}
+
+/* Rows a verdict takes at this width (drawn on a pad, not the screen). */
+static int
+wizard_verdict_rows(const struct verdict *v, int width, int maxrows)
+{
+	WINDOW	*pad = wizard_pad();
+
+	if (pad == NULL)
+		return 1;
+	return wizard_draw_verdict(pad, 0, 0, width < 512 ? width : 511,
+	    maxrows < 16 ? maxrows : 16, v);
+}
+
+/* Rows text takes wrapped at this width. */
+static int
+wizard_text_rows(const char *text, int width)
+{
+	WINDOW	*pad = wizard_pad();
+
+	if (pad == NULL)
+		return 1;
+	return display_wrap(pad, 0, 0, width < 512 ? width : 511, 16, text,
+	    A_NORMAL);
 }
 
 /* Verdicts of a field (or all with FIELD__COUNT) from rows y; rows used. */
@@ -790,7 +947,7 @@ wizard_draw_purpose(struct wizard *w, WINDOW *win, int y, int bottom)
 		display_text(win, y++, 2 + pw + 1, COLS - 8, line,
 		    i == w->purpose ? display_attr(STYLE_KEY) : (int)A_NORMAL,
 		    true);
-		y += display_wrap(win, y, 8, COLS - 12, 2, _(expl[i]),
+		y += display_wrap(win, y, 8, COLS - 12, 3, _(expl[i]),
 		    A_NORMAL);
 		y++;
 	}
@@ -804,13 +961,20 @@ wizard_draw_purpose(struct wizard *w, WINDOW *win, int y, int bottom)
 	    false);
 }
 
-/* Step: the filterable size list, node count, live sizing line. */
+/* True for the verdicts the size step lists (the caveat is the purpose's). */
+static bool
+wizard_size_shows(const struct verdict *v)
+{
+	return v->msg != MSG_DEVTEST_CAVEAT;
+}
+
+/* Step: the filterable size list, node count, and every sizing verdict. */
 static void
 wizard_draw_size(struct wizard *w, WINDOW *win, int y, int bottom)
 {
 	char		 line[256];
-	int		 list_h, ry;
-	const struct verdict *v;
+	int		 list_h, ry, vrows = 0, sev;
+	size_t		 i;
 
 	if (w->size_list.filter[0] != '\0')
 		snprintf(line, sizeof line, _("Filter: %s"),
@@ -831,63 +995,57 @@ wizard_draw_size(struct wizard *w, WINDOW *win, int y, int bottom)
 		display_text(win, y++, 2, COLS - 4, line,
 		    display_attr(STYLE_DIM), true);
 	} else if (!w->facts.live) {
-		display_text(win, y++, 2, COLS - 4, w->live_error[0] != '\0' ?
-		    _("Live data unavailable: sizes from the built-in "
-		    "catalogue, quota unknown.") : _("Offline: sizes from "
-		    "the built-in catalogue; the region's list and quota are "
-		    "checked online."), display_attr(STYLE_WARNING), true);
+		/* TRANSLATORS: at most 56 cells (a 60-column terminal). */
+		y += display_wrap(win, y, 2, COLS - 4, 2,
+		    w->live_error[0] != '\0' ? _("Live data unavailable: "
+		    "built-in sizes, quota unknown.") : _("Offline: built-in "
+		    "sizes; quota is checked online."),
+		    display_attr(STYLE_WARNING));
 	}
-	/* TRANSLATORS: column heads; keep the columns aligned with the rows. */
-	line[0] = '\0';
-	display_cat(line, sizeof line, _("Size"), 20);
-	display_cat(line, sizeof line, " ", 0);
-	display_cat(line, sizeof line, _("vCPU"), -3);
-	display_cat(line, sizeof line, " ", 0);
-	display_cat(line, sizeof line, _("GB"), -7);
-	display_cat(line, sizeof line, "  ", 0);
-	display_cat(line, sizeof line, _("Family"), 19);
-	display_cat(line, sizeof line, " ", 0);
-	display_cat(line, sizeof line, _("Marks"), 6);
-	display_cat(line, sizeof line, " ", 0);
-	display_cat(line, sizeof line, _("Quota"), 0);
+	wizard_size_row(w, NULL, line, sizeof line);
 	display_text(win, y++, 2 + display_width(glyph->pointer) + 1,
 	    COLS - 6, line, display_attr(STYLE_DIM), true);
-	list_h = bottom - y - 4;
+	/*
+	 * Every problem at once, as plan check lists them, so that fixing
+	 * one does not reveal the next; the list gives up rows for them.
+	 */
+	for (i = 0; i < w->v.n; i++)
+		if (wizard_size_shows(&w->v.v[i]))
+			vrows += wizard_verdict_rows(&w->v.v[i], COLS - 4, 4);
+	list_h = bottom - y - 2 - vrows;
+	if (list_h < 3)
+		list_h = 3;
 	widget_list_draw(&w->size_list, win, y, 2, list_h, COLS - 4,
 	    w->size_focus == 0);
 	ry = y + list_h + 1;
+	/* TRANSLATORS: at most 7 cells. */
 	display_text(win, ry, 2, 8, _("Nodes"), w->size_focus == 1 ?
 	    display_attr(STYLE_KEY) : (int)A_NORMAL, true);
 	widget_field_draw(&w->nodes, win, ry, 10, 8, w->size_focus == 1);
 	if (w->ask_region) {
-		display_text(win, ry, 21, 8, _("Region"), w->size_focus == 2 ?
+		/* TRANSLATORS: at most 7 cells. */
+		display_text(win, ry, 20, 8, _("Region"), w->size_focus == 2 ?
 		    display_attr(STYLE_KEY) : (int)A_NORMAL, true);
-		widget_field_draw(&w->region, win, ry, 29, 18,
+		widget_field_draw(&w->region, win, ry, 28, 18,
 		    w->size_focus == 2);
-		display_text(win, ry, 49, COLS - 51, _("+/- nodes"),
+		display_text(win, ry, 48, COLS - 50, _("+/- nodes"),
 		    display_attr(STYLE_DIM), true);
 	} else {
-		display_text(win, ry, 21, COLS - 23, _("+ and - add and "
+		display_text(win, ry, 20, COLS - 22, _("+ and - add and "
 		    "remove nodes, or type the number"),
 		    display_attr(STYLE_DIM), true);
 	}
 	ry++;
-	/* The live line: the worst problem, else the sizing that passes. */
-	if ((v = verdicts_find(&w->v, FIELD_NODE_COUNT, SEV_ERROR)) == NULL &&
-	    (v = verdicts_find(&w->v, FIELD_VM_SIZE, SEV_ERROR)) == NULL)
-		v = verdicts_find(&w->v, FIELD_NODE_COUNT, SEV_WARNING);
-	if (v == NULL) {
-		size_t	i;
-
-		for (i = 0; i < w->v.n && v == NULL; i++)
-			if (w->v.v[i].severity >= SEV_WARNING)
-				v = &w->v.v[i];
-		if (v == NULL)
-			v = verdicts_find(&w->v, FIELD_NODE_COUNT, SEV_INFO);
-	}
-	if (v != NULL)
-		wizard_draw_verdict(win, ry, 2, COLS - 4, bottom - ry, v);
+	/* Errors, then warnings, then what passes. */
+	for (sev = SEV_ERROR; sev >= SEV_INFO; sev--)
+		for (i = 0; i < w->v.n && ry < bottom + 1; i++)
+			if ((int)w->v.v[i].severity == sev &&
+			    wizard_size_shows(&w->v.v[i]))
+				ry += wizard_draw_verdict(win, ry, 2,
+				    COLS - 4, bottom + 1 - ry, &w->v.v[i]);
 }
+
+static void	wizard_cluster_rows(struct wizard *);
 
 /* Step: attach: the clusters with a verdict each, or an ID offline. */
 static void
@@ -912,34 +1070,52 @@ wizard_draw_cluster(struct wizard *w, WINDOW *win, int y, int bottom)
 			    "subscription has no AKS cluster. Create one in "
 			    "AKS, or create an inference cluster instead."),
 			    display_attr(STYLE_WARNING));
+		/* The rows follow the width: fewer columns when narrow. */
+		if ((COLS < 80) != (w->cluster_cols < 80))
+			wizard_cluster_rows(w);
 		/* TRANSLATORS: column heads of the cluster list. */
 		head[0] = '\0';
 		display_cat(head, sizeof head, _("Cluster"), 16);
 		display_cat(head, sizeof head, " ", 0);
 		display_cat(head, sizeof head, _("Version"), 7);
 		display_cat(head, sizeof head, " ", 0);
-		display_cat(head, sizeof head, _("Nodes"), -5);
-		display_cat(head, sizeof head, " ", 0);
-		display_cat(head, sizeof head, _("vCPU"), -4);
-		display_cat(head, sizeof head, "  ", 0);
-		display_cat(head, sizeof head, _("Region"), 10);
-		display_cat(head, sizeof head, " ", 0);
+		if (COLS >= 80) {
+			display_cat(head, sizeof head, _("Nodes"), -5);
+			display_cat(head, sizeof head, " ", 0);
+			display_cat(head, sizeof head, _("vCPU"), -4);
+			display_cat(head, sizeof head, "  ", 0);
+			display_cat(head, sizeof head, _("Region"), 10);
+			display_cat(head, sizeof head, " ", 0);
+		}
 		display_cat(head, sizeof head, _("Verdict"), 0);
 		display_text(win, y++, 2 + display_width(glyph->pointer) + 1,
 		    COLS - 6, head, display_attr(STYLE_DIM), true);
-		widget_list_draw(&w->cluster_list, win, y, 2, bottom - y - 3,
-		    COLS - 4, true);
-		/* The selected cluster's problems in full; no routine infos. */
+		/*
+		 * The selected cluster's problems in full (no routine
+		 * infos) under the list, which gives up rows for them.
+		 */
 		{
 			size_t	i;
-			int	nrows = 0;
+			int	nrows = 0, need = 0, list_h;
 
-			for (i = 0; i < w->v.n && nrows < 2; i++)
+			for (i = 0; i < w->v.n; i++)
+				if (w->v.v[i].severity > SEV_INFO ||
+				    w->v.v[i].msg == MSG_CLUSTER_OK)
+					need += wizard_verdict_rows(&w->v.v[i],
+					    COLS - 4, 6);
+			list_h = bottom - y - 1 - need;
+			if (list_h < 3)
+				list_h = 3;
+			widget_list_draw(&w->cluster_list, win, y, 2, list_h,
+			    COLS - 4, true);
+			y += list_h + 1;
+			for (i = 0; i < w->v.n && y + nrows <= bottom; i++)
 				if (w->v.v[i].severity > SEV_INFO ||
 				    w->v.v[i].msg == MSG_CLUSTER_OK)
 					nrows += wizard_draw_verdict(win,
-					    bottom - 2 + nrows, 2, COLS - 4,
-					    2 - nrows, &w->v.v[i]);
+					    y + nrows, 2, COLS - 4,
+					    bottom + 1 - y - nrows,
+					    &w->v.v[i]);
 		}
 		return;
 	}
@@ -962,7 +1138,18 @@ wizard_draw_tls(struct wizard *w, WINDOW *win, int y, int bottom)
 	int	rows;
 	struct verdict pv;
 
-	if (w->lb == 1) {
+	if (w->lb == 1 && wizard_tls_dropped(w)) {
+		/* What changed, since the user chose otherwise. */
+		display_text(win, y, 2, 2, glyph->warning,
+		    display_attr(STYLE_WARNING), false);
+		y += display_wrap(win, y, 4, COLS - 6, 4, _("The Microsoft "
+		    "certificate you chose is not supported with an internal "
+		    "load balancer, so TLS is Disabled now. Choose a custom "
+		    "certificate, or go back and choose Public IP to get the "
+		    "Microsoft certificate back as you left it."),
+		    display_attr(STYLE_WARNING));
+		y++;
+	} else if (w->lb == 1) {
 		y += display_wrap(win, y, 2, COLS - 4, 2, _("A Microsoft "
 		    "certificate is not offered: it is not supported with an "
 		    "internal load balancer."), display_attr(STYLE_DIM));
@@ -998,6 +1185,119 @@ wizard_draw_tls(struct wizard *w, WINDOW *win, int y, int bottom)
 	}
 }
 
+/*
+ * F1: the keys of this step, each with what it does here (the generic
+ * list of tui.c cannot say that Left picks the load balancer or that
+ * typing filters sizes by name).  Pairs of key and help, NULL-ended.
+ */
+static const char *const *
+wizard_help(const struct wizard *w, enum wizard_step s)
+{
+	/* TRANSLATORS: key names, at most 14 cells; then what they do. */
+	static const char *const cluster[] = {
+		N_("Up/Down"), N_("choose a cluster; each says whether it can "
+		    "be attached"),
+		N_("typing"), N_("offline: the cluster's resource ID"), NULL
+	};
+	static const char *const name[] = {
+		N_("typing"), N_("the compute name; the rules are checked as "
+		    "you type"),
+		N_("Ctrl-U"), N_("clear the name"), NULL
+	};
+	static const char *const purpose[] = {
+		N_("Up/Down"), N_("Production or Dev-test"),
+		N_("Space"), N_("the other purpose"), NULL
+	};
+	static const char *const size[] = {
+		N_("typing"), N_("filter the sizes by name (\"nc\": the NC "
+		    "series)"),
+		N_("Backspace"), N_("shorten the filter; Ctrl-U clears it"),
+		N_("Up/Down"), N_("choose a size; PgUp/PgDn by pages"),
+		N_("Tab"), N_("the node count, then the region"),
+		N_("+ -"), N_("add or remove a node"), NULL
+	};
+	static const char *const network[] = {
+		N_("Left/Right"), N_("Basic (Azure creates the network) or "
+		    "Advanced (your VNet)"),
+		N_("Tab"), N_("the next setting"), NULL
+	};
+	static const char *const lb[] = {
+		N_("Left/Right"), N_("Public IP or Internal"),
+		N_("Tab"), N_("the subnet; typing replaces the one offered"),
+		NULL
+	};
+	static const char *const tls[] = {
+		N_("Left/Right"), N_("Disabled, a Microsoft or a custom "
+		    "certificate"),
+		N_("Tab"), N_("the next field; in a file name, completes it "
+		    "first"),
+		N_("Space"), N_("tick or untick a box"), NULL
+	};
+
+	(void)w;
+	switch (s) {
+	case STEP_CLUSTER:	return cluster;
+	case STEP_NAME:		return name;
+	case STEP_PURPOSE:	return purpose;
+	case STEP_SIZE:		return size;
+	case STEP_NETWORK:	return network;
+	case STEP_LB:		return lb;
+	case STEP_TLS:		return tls;
+	default:		return name;
+	}
+}
+
+/* True on a terminal smaller than 80x24, where rows are scarce. */
+static bool
+wizard_compact(void)
+{
+	return LINES < 24 || COLS < 80;
+}
+
+/* The step's keys over the step, then the wizard's own. */
+static void
+wizard_draw_help(struct wizard *w, WINDOW *win)
+{
+	static const char *const common[] = {
+		N_("Enter"), N_("the next step, once this one has no errors"),
+		N_("Esc"), N_("the step before; everything typed is kept"),
+		N_("Ctrl-C"), N_("quit (asking first when work is unsaved)"),
+		NULL
+	};
+	const char *const	*lists[2];
+	const char *const	*h;
+	char			 title[256];
+	int			 y = 3, x = 4, width = COLS - 8, kw = 14, i, l;
+
+	lists[0] = wizard_help(w, w->steps[w->cur]);
+	lists[1] = common;
+	for (i = 2; i < LINES - 2; i++)
+		display_clear_row(win, i, 0);
+	display_hline(win, y - 1, x - 2, width + 4);
+	snprintf(title, sizeof title, _(" Keys of this step: %s "),
+	    wizard_step_title(w->steps[w->cur]));
+	display_text(win, y - 1, x, width, title, display_attr(STYLE_KEY),
+	    true);
+	/* What the step is for, which a small terminal shows only here. */
+	if (wizard_compact())
+		y += display_wrap(win, y, x, width, LINES - 8 - y,
+		    wizard_intro(w, w->steps[w->cur]), A_NORMAL) + 1;
+	for (l = 0; l < 2; l++)
+		for (h = lists[l]; *h != NULL; h += 2) {
+			/* A key whose help does not fit whole is left out. */
+			if (y + wizard_text_rows(_(h[1]), width - kw) >
+			    LINES - 5)
+				break;
+			display_text(win, y, x, kw, _(h[0]),
+			    display_attr(STYLE_KEY), true);
+			y += display_wrap(win, y, x + kw, width - kw,
+			    LINES - 5 - y, _(h[1]), A_NORMAL);
+		}
+	display_text(win, y + 1, x, width, _("Press any key to close."),
+	    display_attr(STYLE_DIM), true);
+	display_hline(win, y + 2, x - 2, width + 4);
+}
+
 /* The current step inside the frame. */
 static void
 wizard_draw(struct screen *s, WINDOW *win)
@@ -1013,8 +1313,13 @@ wizard_draw(struct screen *s, WINDOW *win)
 	    _("Create inference cluster") : _("Attach AKS cluster"), right);
 	display_text(win, y++, 2, COLS - 4, wizard_step_title(step), A_BOLD,
 	    true);
-	y += display_wrap(win, y, 2, COLS - 4, 3, wizard_intro(w, step),
-	    A_NORMAL);
+	/* Below 80x24 (a split pane) the explanation moves behind F1. */
+	if (wizard_compact())
+		display_text(win, y++, 2, COLS - 4, _("F1 explains this step "
+		    "and its keys."), display_attr(STYLE_DIM), true);
+	else
+		y += display_wrap(win, y, 2, COLS - 4, 5,
+		    wizard_intro(w, step), A_NORMAL);
 	y++;
 	switch (step) {
 	case STEP_CLUSTER:
@@ -1034,8 +1339,17 @@ wizard_draw(struct screen *s, WINDOW *win)
 		    bottom - y, &w->v, w->show_errors);
 		break;
 	case STEP_LB:
-		widget_form_draw(&w->lb_form, win, y, 2, COLS - 4,
-		    bottom - y, &w->v, w->show_errors);
+		y += widget_form_draw(&w->lb_form, win, y, 2, COLS - 4,
+		    bottom - y, &w->v, w->show_errors) + 1;
+		if (w->lb == 1 && w->tls_wanted == TLS_MICROSOFT) {
+			display_text(win, y, 2, 2, glyph->warning,
+			    display_attr(STYLE_WARNING), false);
+			display_wrap(win, y, 4, COLS - 6, bottom - y,
+			    _("TLS: a Microsoft certificate is not supported "
+			    "with an internal load balancer, so TLS becomes "
+			    "Disabled. The label you typed is kept for a "
+			    "public IP."), display_attr(STYLE_WARNING));
+		}
 		break;
 	case STEP_TLS:
 		wizard_draw_tls(w, win, y, bottom);
@@ -1043,18 +1357,15 @@ wizard_draw(struct screen *s, WINDOW *win)
 	default:
 		break;
 	}
-	if (w->confirm_leave) {
-		display_clear_row(win, LINES - 2, 0);
-		display_text(win, LINES - 2, 1, COLS - 2, _("Leave the wizard "
-		    "and lose this plan? Press y to leave, any other key to "
-		    "stay."), display_attr(STYLE_WARNING), true);
-	}
 	tui_draw_hints(win, w->cur + 1 < w->nsteps ?
 	    _("Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit") :
 	    _("Enter review  Esc back  Tab move  F1 keys  Ctrl-C quit"));
+	if (w->help)
+		wizard_draw_help(w, win);
 }
 
 static bool	wizard_unsaved(struct screen *);
+static void	wizard_save_draft(struct screen *);
 
 /* Focus the widget of the first error, so that it can be fixed at once. */
 static void
@@ -1180,6 +1491,8 @@ static bool
 wizard_key_step(struct wizard *w, const struct key_event *ev)
 {
 	bool	r;
+	int	was;
+	size_t	len;
 
 	switch (w->steps[w->cur]) {
 	case STEP_CLUSTER:
@@ -1216,11 +1529,31 @@ wizard_key_step(struct wizard *w, const struct key_event *ev)
 		wizard_visibility(w);
 		return r;
 	case STEP_LB:
+		was = w->lb;
+		/* Typing over the offered subnet replaces it. */
+		if (w->lb_subnet_offered && keys_is_text(&ev->key) &&
+		    widget_form_focused(&w->lb_form) != NULL &&
+		    widget_form_focused(&w->lb_form)->field == &w->lb_subnet)
+			widget_field_set(&w->lb_subnet, "");
+		len = w->lb_subnet.len;
 		r = widget_form_key(&w->lb_form, ev);
+		if (w->lb_subnet.len != len)	/* edited: the user's now */
+			w->lb_subnet_offered = false;
+		/* Offer the subnet that can work: aks-subnet, or the VNet's. */
+		if (w->lb == 1 && was != 1 && w->lb_subnet.len == 0 &&
+		    w->op == PLAN_CREATE) {
+			widget_field_set(&w->lb_subnet,
+			    rules_lb_subnet_default(&w->plan.vnet));
+			w->lb_subnet_offered = true;
+		}
 		wizard_visibility(w);
 		return r;
 	case STEP_TLS:
+		was = w->tls;
 		r = widget_form_key(&w->tls_form, ev);
+		/* A choice made here is what the user wants from now on. */
+		if (w->tls != was)
+			w->tls_wanted = w->tls_modes[w->tls];
 		wizard_visibility(w);
 		return r;
 	default:
@@ -1265,14 +1598,10 @@ static enum reaction
 wizard_request(struct screen *s, const struct key_event *ev)
 {
 	struct wizard	*w = s->data;
+	bool		 kept;
 
-	if (w->confirm_leave) {
-		w->confirm_leave = false;
-		if (!ev->key.fn && (ev->key.code == 'y' ||
-		    ev->key.code == 'Y')) {
-			tui_pop(w->tui);
-			return REACT_REDRAW;
-		}
+	if (w->help) {			/* any key closes the step's help */
+		w->help = false;
 		return REACT_REDRAW;
 	}
 	switch (ev->req) {
@@ -1287,17 +1616,31 @@ wizard_request(struct screen *s, const struct key_event *ev)
 			return REACT_REDRAW;
 		}
 		if (w->tui->depth > 1) {
-			if (wizard_unsaved(s))
-				w->confirm_leave = true;
-			else
-				tui_pop(w->tui);
+			/* Esc keeps everything: the plan becomes the draft. */
+			struct tui	*t = w->tui;	/* w goes with the pop */
+
+			kept = wizard_unsaved(s);
+			if (kept)
+				wizard_save_draft(s);
+			tui_pop(t);
+			if (kept)
+				tui_status(t, STYLE_NORMAL, "%s",
+				    _("The plan is kept: continue it from "
+				    "this menu."));
 			return REACT_REDRAW;
+		}
+		/* The wizard alone: keep the draft too, then leave. */
+		if (wizard_unsaved(s)) {
+			wizard_save_draft(s);
+			w->saved = true;
 		}
 		tui_request_quit(w->tui);
 		return REACT_REDRAW;
 	case REQ_HELP:
-		if (ev->key.fn || !wizard_typing(w))
-			return REACT_UNHANDLED;
+		if (ev->key.fn || !wizard_typing(w)) {
+			w->help = true;
+			return REACT_REDRAW;
+		}
 		break;
 	case REQ_QUIT:
 		if (ev->key.code != 'q' || !wizard_typing(w))
@@ -1464,7 +1807,10 @@ wizard_cluster_rows(struct wizard *w)
 		else if (v != NULL)
 			mark = glyph->warning;
 		wizard_cluster_word(v, verdict, sizeof verdict);
-		if (snprintf(row, sizeof row, "%-16s %-7s %5d %4d  %-10s %s %s",
+		/* Narrow: name, version and verdict; the rest is below. */
+		if (COLS < 80 ? snprintf(row, sizeof row, "%-16s %-7s %s %s",
+		    c->name, c->version, mark, verdict) < 0 :
+		    snprintf(row, sizeof row, "%-16s %-7s %5d %4d  %-10s %s %s",
 		    c->name, c->version, c->node_count,
 		    c->vcpu_total, c->location, mark, verdict) < 0)
 			row[0] = '\0';
@@ -1476,6 +1822,7 @@ wizard_cluster_rows(struct wizard *w)
 	if (widget_list_selected(&w->cluster_list) != NULL)
 		widget_field_set(&w->cluster_id,
 		    widget_list_selected(&w->cluster_list));
+	w->cluster_cols = COLS;
 }
 
 /* Take the facts a job found, or say why there are none. */

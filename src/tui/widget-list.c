@@ -94,7 +94,8 @@ widget_list_refilter(struct widget_list *l)
 
 	l->nvisible = 0;
 	for (i = 0; i < l->n; i++)
-		if (widget_list_match(l->items[i].text, l->filter))
+		if (l->match != NULL ? l->match(l->items[i].key, l->filter) :
+		    widget_list_match(l->items[i].text, l->filter))
 			l->visible[l->nvisible++] = i;
 	l->sel = l->top = 0;
 	if (keep != NULL)

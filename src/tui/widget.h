@@ -57,6 +57,8 @@ struct widget_list {
 	size_t			 top;		/* first visible row drawn */
 	char			 filter[128];
 	bool			 filtering;	/* typed text goes to the filter */
+	/* Does a row (by key) match the filter?  NULL: its text contains it. */
+	bool			(*match)(const char *key, const char *filter);
 };
 
 void	widget_list_init(struct widget_list *);

@@ -71,7 +71,7 @@ struct wizard {
 	struct verdicts		 v;		/* the current step's */
 	bool			 show_errors;	/* Next was refused */
 	bool			 saved;		/* the plan as it is was saved */
-	bool			 confirm_leave;	/* Esc on step 1 with work */
+	bool			 help;		/* F1: the step's keys shown */
 	struct live_create	*loading;	/* the facts job, if running */
 	struct live_clusters	*loading_clusters;
 	char			 live_error[256];	/* why facts are offline */
@@ -79,6 +79,7 @@ struct wizard {
 
 	/* attach */
 	struct widget_list	 cluster_list;
+	int			 cluster_cols;	/* COLS the rows were made for */
 	struct widget_form	 cluster_form;
 	struct widget_field	 cluster_id;
 	/* name */
@@ -90,6 +91,7 @@ struct wizard {
 	struct widget_list	 size_list;
 	struct widget_field	 nodes, region;
 	int			 size_focus;
+	int			 size_cols[5];	/* name vCPU GB marks quota */
 	bool			 ask_region;
 	/* network: 0 basic, 1 advanced */
 	struct widget_form	 net_form;
@@ -100,12 +102,19 @@ struct wizard {
 	struct widget_form	 lb_form;
 	int			 lb;
 	struct widget_field	 lb_subnet;
+	bool			 lb_subnet_offered;	/* typing replaces it */
 	/* TLS: index into tls_modes */
 	struct widget_form	 tls_form;
 	int			 tls;
 	enum tls_mode		 tls_modes[3];
 	const char		*tls_labels[3];
 	int			 ntls;
+	/*
+	 * The mode last chosen on the TLS step: when the load balancer takes
+	 * it off the choices, TLS shows Disabled and the step says why; when
+	 * it is offered again, it comes back with what was typed.
+	 */
+	enum tls_mode		 tls_wanted;
 	struct widget_field	 leaf, cert, key, cname;
 	bool			 overwrite;
 };

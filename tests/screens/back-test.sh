@@ -1,7 +1,8 @@
 #!/bin/sh
 # Esc goes back one step and loses nothing typed; Esc on the first step of
-# a wizard opened from home asks before dropping the plan; Ctrl-C asks
-# before quitting with unsaved work.
+# a wizard opened from home goes home and keeps the plan as the draft (as
+# akswiz(1) says: Esc keeps everything), which home continues; Ctrl-C
+# asks before quitting with unsaved work.
 . "$top_srcdir/tests/screens/libtest.sh"
 
 steps '
@@ -14,9 +15,11 @@ steps '
 	:save-state size-again.state
 	<Esc><Esc><Esc>
 	:save-display leave.screen
-	y
 	:save-state home.state
-	<Enter>
+	<Up><Enter>
+	:save-state draft.state
+	<Esc>
+	<Down><Enter>
 	:save-state wizard-again.state
 	x<C-c>
 	:save-display confirm.screen
@@ -31,15 +34,15 @@ assert_equals name-again.screen "back on the name step, the name is kept" <<EOF
  Workspace ws1 · group rg1 · subscription 00000000-0000-0000-0000-000000000001
 
   Compute name
-  The name the workspace will know this cluster by: 3 to 24 letters, digits
-  and hyphens, starting with a letter. It cannot be changed later.
+  The name the workspace will know this cluster by, for good: 3 to 24 letters,
+  digits and hyphens; it starts with a letter, ends with a letter or digit but
+  not in a hyphen and digits ("-01"), and is not amlcompute, local or
+  containerinstance.
 
   › Name  [ml-back                                         ]
 
     ✓ "ml-back" follows the rules. Whether it is free is checked when the
       workspace can be read.
-
-
 
 
 
@@ -55,46 +58,25 @@ EOF
 assert_grep '^purpose: DevTest' size-again.state "the purpose is kept"
 assert_grep '^sizeFilter: E4s' size-again.state "the size filter is kept"
 assert_grep '^nodeCount: 5' size-again.state "the node count is kept"
-assert_equals leave.screen "Esc on the first step asks before dropping the plan" <<EOF
- Create inference cluster                                           Step 1 of 6
- Workspace ws1 · group rg1 · subscription 00000000-0000-0000-0000-000000000001
-
-  Compute name
-  The name the workspace will know this cluster by: 3 to 24 letters, digits
-  and hyphens, starting with a letter. It cannot be changed later.
-
-  › Name  [ml-back                                         ]
-
-    ✓ "ml-back" follows the rules. Whether it is free is checked when the
-      workspace can be read.
-
-
-
-
-
-
-
-
-
-
-
- Leave the wizard and lose this plan? Press y to leave, any other key to stay.
- Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit
-EOF
-assert_grep '^screen: home' home.state "y goes home"
+assert_grep '^ The plan is kept: continue it from this menu\.$' leave.screen \
+    "Esc on the first step goes home and says the plan is kept"
+assert_grep 'Continue .*"ml-back"' leave.screen "home offers to continue it"
+assert_grep '^screen: home' home.state "Esc on the first step goes home"
+assert_grep '^name: ml-back' draft.state "home continues the kept plan"
+assert_grep '^nodeCount: 5' draft.state "with everything typed"
 assert_grep '^name: $' wizard-again.state "Enter opens a new create wizard"
 assert_equals confirm.screen "Ctrl-C with unsaved work asks first" <<EOF
  Create inference cluster                                           Step 1 of 6
  Workspace ws1 · group rg1 · subscription 00000000-0000-0000-0000-000000000001
 
   Compute name
-  The name the workspace will know this cluster by: 3 to 24 letters, digits
-  and hyphens, starting with a letter. It cannot be changed later.
+  The name the workspace will know this cluster by, for good: 3 to 24 letters,
+  digits and hyphens; it starts with a letter, ends with a letter or digit but
+  not in a hyphen and digits ("-01"), and is not amlcompute, local or
+  containerinstance.
 
   › Name  [x                                               ]
           ✗ The name must be 3 to 24 characters long; "x" has 1.
-
-
 
 
 

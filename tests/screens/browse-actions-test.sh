@@ -167,7 +167,7 @@ else
 fi
 assert_grep 'inf-failed failed: there is nothing to update' failed.screen \
     "i on a failed compute says why not"
-assert_grep 'cpu-cluster is a AmlCompute compute, not an inference' other.screen \
+assert_grep 'cpu-cluster (AmlCompute) is not an inference cluster: akswiz leaves it alone\.$' other.screen \
     "d on a training cluster is refused"
 assert_grep '^screen: browse' other.state "and no confirmation opens"
 tap_done

@@ -33,15 +33,15 @@ assert_equals name.screen "the name step checks the name as it is typed" <<EOF
  Workspace ws1 · group rg1 · subscription 00000000-0000-0000-0000-000000000001
 
   Compute name
-  The name the workspace will know this cluster by: 3 to 24 letters, digits
-  and hyphens, starting with a letter. It cannot be changed later.
+  The name the workspace will know this cluster by, for good: 3 to 24 letters,
+  digits and hyphens; it starts with a letter, ends with a letter or digit but
+  not in a hyphen and digits ("-01"), and is not amlcompute, local or
+  containerinstance.
 
   › Name  [ml-dev                                          ]
 
     ✓ "ml-dev" follows the rules. Whether it is free is checked when the
       workspace can be read.
-
-
 
 
 
@@ -89,9 +89,9 @@ assert_equals size.screen "size: filtered list, one node, the live sizing line" 
   count can. Type to filter the list, Tab to reach the node count.
 
   Filter: D3_v2                                                 1 of 128 sizes
-  Offline: sizes from the built-in catalogue; the region's list and quota are…
-    Size                 vCPU      GB  Family              Marks  Quota
-  › Standard_D3_v2         4    14.0  standardDv2Family
+  Offline: built-in sizes; quota is checked online.
+    Size                  vCPU    GB  Marks Quota Family
+  › Standard_D3_v2           4  14.0              standardDv2Family
 
 
 
@@ -99,9 +99,9 @@ assert_equals size.screen "size: filtered list, one node, the live sizing line" 
 
 
 
-  Nodes   [1     ]   Region  [                ]  +/- nodes
-  ✓ 1 nodes x 4 vCPU = 4 vCPU: meets dev-test (at least 1 node).
 
+  Nodes   [1     ]  Region  [                ]  +/- nodes
+  ✓ 1 node x 4 vCPU = 4 vCPU: meets dev-test (at least 1 node).
 
 
  Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit

@@ -25,9 +25,9 @@ assert_equals two.screen "2 nodes: Next refused, the problem under the count" <<
   count can. Type to filter the list, Tab to reach the node count.
 
   Filter: D3_v2                                                 1 of 128 sizes
-  Offline: sizes from the built-in catalogue; the region's list and quota are…
-    Size                 vCPU      GB  Family              Marks  Quota
-  › Standard_D3_v2         4    14.0  standardDv2Family
+  Offline: built-in sizes; quota is checked online.
+    Size                  vCPU    GB  Marks Quota Family
+  › Standard_D3_v2           4  14.0              standardDv2Family
 
 
 
@@ -35,9 +35,9 @@ assert_equals two.screen "2 nodes: Next refused, the problem under the count" <<
 
 
 
-  Nodes   [2     ]   Region  [                ]  +/- nodes
+  Nodes   [2     ]  Region  [                ]  +/- nodes
   ✗ Production needs at least 3 nodes; this has 2 nodes.
-
+  ✗ Production needs nodes x vCPU of at least 12; 2 x 4 vCPU = 8 vCPU.
 
  Not yet: fix what is marked first.
  Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit
@@ -53,9 +53,9 @@ assert_equals three.screen "3 nodes: meets production" <<EOF
   count can. Type to filter the list, Tab to reach the node count.
 
   Filter: D3_v2                                                 1 of 128 sizes
-  Offline: sizes from the built-in catalogue; the region's list and quota are…
-    Size                 vCPU      GB  Family              Marks  Quota
-  › Standard_D3_v2         4    14.0  standardDv2Family
+  Offline: built-in sizes; quota is checked online.
+    Size                  vCPU    GB  Marks Quota Family
+  › Standard_D3_v2           4  14.0              standardDv2Family
 
 
 
@@ -63,7 +63,7 @@ assert_equals three.screen "3 nodes: meets production" <<EOF
 
 
 
-  Nodes   [3     ]   Region  [                ]  +/- nodes
+  Nodes   [3     ]  Region  [                ]  +/- nodes
   ✓ 3 nodes x 4 vCPU = 12 vCPU: meets production (at least 3 nodes, at least
     12 vCPU).
 

@@ -92,26 +92,26 @@ assert_grep 'Attach an existing AKS cluster' large.screen "120x40 draws the home
 assert_equals wizard-help.screen "F1 in a text field shows the wizard's keys" <<EOF
  Create inference cluster                                           Step 1 of 6
  Workspace ws1 · group rg1 · subscription 00000000-0000-0000-0000-000000000001
-  ── Keys of this screen ─────────────────────────────────────────────────────
-    ? <F1>        show the keys of this screen
-    q <C-c>       quit (asks first when work is unsaved)
-    <Enter>       confirm: choose, or go to the next step
-    <Esc>         go back one step; nothing typed is lost
-    <Tab>         next field (completes a file name)
-    <S-Tab>       previous field
-    <Up>          move up
-    <Down>        move down
-    <Left>        move left or pick the previous choice
-    <Right>       move right or pick the next choice
-    <Space>       pick the choice under the cursor
-    +             one more node
-    -             one node less
-    <C-u>         clear the field or the filter
-    <PgUp>        move one page up
-    <PgDn>        move one page down
+  ── Keys of this step: Compute name ─────────────────────────────────────────
+    typing        the compute name; the rules are checked as you type
+    Ctrl-U        clear the name
+    Enter         the next step, once this one has no errors
+    Esc           the step before; everything typed is kept
+    Ctrl-C        quit (asking first when work is unsaved)
 
     Press any key to close.
   ────────────────────────────────────────────────────────────────────────────
+
+
+
+
+
+
+
+
+
+
+
 
  Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit
 EOF
@@ -128,13 +128,13 @@ assert_equals ascii.screen "ASCII marks outside UTF-8" <<EOF
  Workspace ws1 - group rg1 - subscription 00000000-0000-0000-0000-000000000001
 
   Compute name
-  The name the workspace will know this cluster by: 3 to 24 letters, digits
-  and hyphens, starting with a letter. It cannot be changed later.
+  The name the workspace will know this cluster by, for good: 3 to 24 letters,
+  digits and hyphens; it starts with a letter, ends with a letter or digit but
+  not in a hyphen and digits ("-01"), and is not amlcompute, local or
+  containerinstance.
 
   > Name  [ab                                              ]
           x The name must be 3 to 24 characters long; "ab" has 2.
-
-
 
 
 

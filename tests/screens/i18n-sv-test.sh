@@ -43,15 +43,15 @@ assert_equals name.screen "the name step: help text wrapped, the verdict transla
  Arbetsyta ws1 · grupp rg1 · prenum. 00000000-0000-0000-0000-000000000001
 
   Beräkningsnamn
-  Namnet som arbetsytan känner klustret under: 3 till 24 bokstäver, siffror
-  och bindestreck, som börjar med en bokstav. Det kan inte ändras senare.
+  The name the workspace will know this cluster by, for good: 3 to 24 letters,
+  digits and hyphens; it starts with a letter, ends with a letter or digit but
+  not in a hyphen and digits ("-01"), and is not amlcompute, local or
+  containerinstance.
 
   › Namn  [ml-prod                                         ]
 
     ✓ ”ml-prod” följer reglerna. Om det är ledigt kontrolleras när arbetsytan
       kan läsas.
-
-
 
 
 
@@ -99,9 +99,9 @@ assert_equals size.screen "the size step: column heads aligned, the refusal tran
   kan det. Skriv för att filtrera listan, Tab för att nå antalet noder.
 
   Filter: D3_v2                                             1 av 128 storlekar
-  Offline: storlekar från den inbyggda katalogen; regionens lista och kvot ko…
-    Storlek              vCPU      GB  Familj              Märken Kvot
-  › Standard_D3_v2         4    14,0  standardDv2Family
+  Offline: built-in sizes; quota is checked online.
+    Storlek               vCPU    GB  Märken Kvot Familj
+  › Standard_D3_v2           4  14,0              standardDv2Family
 
 
 
@@ -109,9 +109,9 @@ assert_equals size.screen "the size step: column heads aligned, the refusal tran
 
 
 
-  Noder   [2     ]   Region  [                ]  +/- noder
+  Noder   [2     ]  Region  [                ]  +/- noder
   ✗ Produktion kräver minst 3 noder; den här har 2 noder.
-
+  ✗ Produktion kräver noder x vCPU på minst 12; 2 x 4 vCPU = 8 vCPU.
 
  Inte än: rätta det som är markerat först.
  Enter nästa  Esc tillbaka  Tab flytta  F1 tangenter  Ctrl-C avsluta

@@ -43,14 +43,14 @@ assert_equals name.screen "the name step: help text wrapped, the verdict transla
  工作区 ws1 · 资源组 rg1 · 订阅 00000000-0000-0000-0000-000000000001
 
   计算名称
-  工作区用来识别此群集的名称: 3 到 24 个字母、数字和连字符,以字母开头。以后无
-  法更改。
+  The name the workspace will know this cluster by, for good: 3 to 24 letters,
+  digits and hyphens; it starts with a letter, ends with a letter or digit but
+  not in a hyphen and digits ("-01"), and is not amlcompute, local or
+  containerinstance.
 
   › 名称  [ml-prod                                         ]
 
     ✓ “ml-prod”符合规则。能读取工作区时再检查它是否可用。
-
-
 
 
 
@@ -99,9 +99,9 @@ assert_equals size.screen "the size step: column heads aligned, the refusal tran
   Tab 转到节点数。
 
   筛选: D3_v2                                                   1 / 128 个大小
-  离线: 大小来自内置目录;区域的列表和配额在联机时检查。
-    大小                 vCPU      GB  系列                标记   配额
-  › Standard_D3_v2         4    14.0  standardDv2Family
+  Offline: built-in sizes; quota is checked online.
+    大小                  vCPU    GB  标记  配额 系列
+  › Standard_D3_v2           4  14.0             standardDv2Family
 
 
 
@@ -109,9 +109,9 @@ assert_equals size.screen "the size step: column heads aligned, the refusal tran
 
 
 
-  节点    [2     ]   区域    [                ]  +/- 节点
+  节点    [2     ]  区域    [                ]  +/- 节点
   ✗ 生产群集至少需要 3 个节点;此处只有 2 个节点。
-
+  ✗ 生产群集需要节点数 x vCPU 至少为 12;2 x 4 vCPU = 8 vCPU。
 
  还不行: 请先修正标出的问题。
  Enter 下一步  Esc 返回  Tab 移动  F1 按键  Ctrl-C 退出

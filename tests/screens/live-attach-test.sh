@@ -43,9 +43,9 @@ assert_equals clusters.screen "the clusters, each with a verdict" <<EOF
     aks-stopped      1.29.4      3   12  eastus     ✗ not running
     aks-secure       1.29.4      3   12  eastus     ✓ can be attached
     inf-createdx7k2q 1.29.4      3   12  eastus     ✗ already attached as inf…
+    aks-cn           1.28.9      3   12  chinaeast2 ✗ already attached as inf…
 
   ✓ aks-prod can be attached.
-
 
 
  Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit

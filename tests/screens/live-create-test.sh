@@ -26,14 +26,14 @@ assert_equals taken.screen "a name the workspace already has is refused" <<EOF
  Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…
 
   Compute name
-  The name the workspace will know this cluster by: 3 to 24 letters, digits
-  and hyphens, starting with a letter. It cannot be changed later.
+  The name the workspace will know this cluster by, for good: 3 to 24 letters,
+  digits and hyphens; it starts with a letter, ends with a letter or digit but
+  not in a hyphen and digits ("-01"), and is not amlcompute, local or
+  containerinstance.
 
   › Name  [inf-created                                     ]
           ✗ The workspace already has a compute named "inf-created"; choose
             another name.
-
-
 
 
 
@@ -56,17 +56,17 @@ assert_equals size.screen "the region's sizes with the family quota left" <<EOF
   count can. Type to filter the list, Tab to reach the node count.
 
   Filter: (type to filter)                                      51 of 51 sizes
-    Size                 vCPU      GB  Family              Marks  Quota
-    Standard_A4_v2         4     8.0  standardAv2Family          20 free
-    Standard_A8_v2         8    16.0  standardAv2Family          20 free
-    Standard_B2s           2     4.0  standardBSFamily           20 free
-    Standard_B2ms          2     8.0  standardBSFamily           20 free
-    Standard_B4ms          4    16.0  standardBSFamily           20 free
-    Standard_D1_v2         1     3.5  standardDv2Family          38 free
-    Standard_D2_v2         2     7.0  standardDv2Family          38 free
-  › Standard_D3_v2         4    14.0  standardDv2Family          38 free
+    Size                 vCPU    GB  Marks Quota    Family
+    Standard_A4_v2          4   8.0        20 free  standardAv2Family
+    Standard_A8_v2          8  16.0        20 free  standardAv2Family
+    Standard_B2s            2   4.0        20 free  standardBSFamily
+    Standard_B2ms           2   8.0        20 free  standardBSFamily
+    Standard_B4ms           4  16.0        20 free  standardBSFamily
+    Standard_D1_v2          1   3.5        38 free  standardDv2Family
+    Standard_D2_v2          2   7.0        38 free  standardDv2Family
+  › Standard_D3_v2          4  14.0        38 free  standardDv2Family
 
-  Nodes   [3     ]   + and - add and remove nodes, or type the number
+  Nodes   [3     ]  + and - add and remove nodes, or type the number
   ✓ 3 nodes x 4 vCPU = 12 vCPU: meets production (at least 3 nodes, at least
     12 vCPU).
 

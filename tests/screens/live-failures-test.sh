@@ -15,7 +15,7 @@ steps '
 	:save-state failed.state
 	<Enter>
 	:save-display lb.screen
-	<Right><Tab>default<Enter><Enter>
+	<Right><Tab>aks-subnet<Enter><Enter>
 	<Enter>
 	:save-state refused.state
 	:save-display refused.screen
@@ -125,8 +125,8 @@ assert_equals quota.screen "no quota left for the family: said on the size step"
   count can. Type to filter the list, Tab to reach the node count.
 
   Filter: ND6s                                                   1 of 51 sizes
-    Size                 vCPU      GB  Family              Marks  Quota
-  › Standard_ND6s          6   112.0  standardNDSFamily   GPU×1 0 free
+    Size                 vCPU    GB  Marks Quota    Family
+  › Standard_ND6s           6 112.0  GPU×1 0 free   standardNDSFamily
 
 
 
@@ -134,10 +134,10 @@ assert_equals quota.screen "no quota left for the family: said on the size step"
 
 
 
-
-  Nodes   [1     ]   + and - add and remove nodes, or type the number
+  Nodes   [1     ]  + and - add and remove nodes, or type the number
   ✗ Not enough Standard NDS Family vCPUs quota in eastus: limit 0, in use 0,
     this needs 6 more; 0 are free.
+  ✓ 1 node x 6 vCPU = 6 vCPU: meets dev-test (at least 1 node).
 
 
  Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit

@@ -19,7 +19,7 @@ mkcert old 1 scoring.contoso.com
 
 steps '
 	ml-tls<Enter><Enter><Enter><Enter>
-	<Right><Tab>snet-scoring
+	<Right><Tab>aks-subnet
 	:save-display lb.screen
 	<Enter>
 	:save-display tls-internal.screen
@@ -45,7 +45,7 @@ assert_equals lb.screen "internal load balancer with its subnet" <<EOF
   internal load balancer keeps it inside a subnet of your virtual network.
 
     Load balancer  ( ) Public IP   (•) Internal
-  › Subnet         [snet-scoring                                    ]
+  › Subnet         [aks-subnet                                      ]
 
 
 

@@ -17,7 +17,7 @@ $T send-keys -t t Enter Enter
 wait_for "Step 3 of 6" "Next works while it reads"
 wait_for "Reading the region's VM sizes" "the size step says the sizes are coming"
 $T send-keys -t t F1
-wait_for "Keys of this screen" "F1 shows the keys while it reads"
+wait_for "Keys of this step: VM size and nodes" "F1 shows the step's keys while it reads"
 $T send-keys -t t Escape
 wait_for "free" "the region's sizes and quota arrive later"
 $T kill-session -t t

@@ -137,6 +137,29 @@ static const struct {
 	{ "sc\xc3\xb6re",	false,	false },
 };
 
+/* An internal load balancer's subnet against the network (create). */
+static const struct {
+	enum lb_type	 lb;
+	const char	*subnet;
+	const char	*vnet_subnet;	/* "" the Basic network */
+	bool		 error;
+	const char	*offered;
+	const char	*why;
+} subnets[] = {
+	{ LB_INTERNAL, "aks-subnet", "", false, "aks-subnet",
+	    "Basic network, aks-subnet" },
+	{ LB_INTERNAL, "AKS-Subnet", "", false, "aks-subnet",
+	    "Basic network, aks-subnet in capitals (names ignore case)" },
+	{ LB_INTERNAL, "snet-scoring", "", true, "aks-subnet",
+	    "Basic network, another subnet" },
+	{ LB_INTERNAL, "", "", false, "aks-subnet",
+	    "Basic network, no subnet (LB_SUBNET_NEEDED's job)" },
+	{ LB_PUBLIC, "snet-scoring", "", false, "aks-subnet",
+	    "public (LB_SUBNET_PUBLIC's job)" },
+	{ LB_INTERNAL, "snet-scoring", "snet-nodes", false, "snet-nodes",
+	    "Advanced network, any subnet of the VNet" },
+};
+
 int
 main(void)
 {
@@ -163,6 +186,31 @@ main(void)
 			    rows[i].want[w].sev, rows[i].want[w].msg,
 			    rows[i].why);
 		core_count(&vs, want, rows[i].why);
+	}
+
+	for (i = 0; i < sizeof subnets / sizeof subnets[0]; i++) {
+		struct plan_vnet	vn;
+
+		memset(&vn, 0, sizeof vn);
+		if (subnets[i].vnet_subnet[0] != '\0') {
+			strcpy(vn.resource_group, "net-rg");
+			strcpy(vn.vnet, "ml-vnet");
+			strcpy(vn.subnet, subnets[i].vnet_subnet);
+			strcpy(vn.service_cidr, "10.0.0.0/16");
+			strcpy(vn.dns_service_ip, "10.0.0.10");
+			strcpy(vn.docker_bridge_cidr, "172.17.0.1/16");
+		}
+		verdicts_init(&vs);
+		rules_lb_subnet_network(subnets[i].lb, subnets[i].subnet, &vn,
+		    &vs);
+		if (subnets[i].error)
+			core_arg(core_expect(&vs, FIELD_LB_SUBNET, SEV_ERROR,
+			    MSG_LB_SUBNET_BASIC, subnets[i].why), 0,
+			    subnets[i].subnet, subnets[i].why);
+		core_count(&vs, subnets[i].error ? 1 : 0, subnets[i].why);
+		tap_ok(strcmp(rules_lb_subnet_default(&vn),
+		    subnets[i].offered) == 0, "%s: offers %s", subnets[i].why,
+		    subnets[i].offered);
 	}
 
 	/* Arguments. */

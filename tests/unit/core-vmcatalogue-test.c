@@ -49,6 +49,31 @@ has(const struct vm_size *all, size_t n, const char *prefix,
 	return false;
 }
 
+/* The size list's filter: the name after its tier, word by word. */
+static const struct {
+	const char	*name, *filter;
+	bool		 match;
+} filters[] = {
+	{ "Standard_NC6",	"N",		true },
+	{ "Standard_D3_v2",	"N",		false },	/* not "Standard" */
+	{ "Standard_D3_v2",	"n",		false },
+	{ "Standard_NC6s_v3",	"nc6",		true },
+	{ "Standard_D3_v2",	"d3",		true },
+	{ "Standard_D3_v2",	"v2",		true },
+	{ "Standard_D3_v2",	"",		true },
+	{ "Standard_D3_v2",	"  ",		true },
+	{ "Standard_D3_v2",	"Stan",		true },		/* its start */
+	{ "Standard_D3_v2",	"standard_d3",	true },
+	{ "Standard_D3_v2",	"st",		false },	/* too short */
+	{ "Standard_DS3_v2",	"ds v2",	true },		/* every word */
+	{ "Standard_D3_v3",	"d3 v2",	false },
+	{ "Standard_D3_v2",	"4",		false },	/* not vCPU */
+	{ "Standard_D3_v2",	"Family",	false },	/* nor family */
+	{ "Basic_A1",		"a1",		true },
+	{ "Basic_A1",		"standard",	false },
+	{ "local",		"oca",		true },		/* no tier */
+};
+
 int
 main(void)
 {
@@ -102,5 +127,10 @@ main(void)
 	ok(has(all, n, "Standard_NC", "as_T4_v3"), "NCasT4_v3");
 	ok(has(all, n, "Standard_ND", "s"), "ND");
 	ok(has(all, n, "Standard_NV", "s_v3"), "NVv3");
+	for (i = 0; i < sizeof filters / sizeof filters[0]; i++)
+		ok(vm_size_filter_match(filters[i].name, filters[i].filter) ==
+		    filters[i].match, "filter \"%s\" %s %s", filters[i].filter,
+		    filters[i].match ? "matches" : "does not match",
+		    filters[i].name);
 	return tap_done();
 }
