@@ -25,6 +25,7 @@
 
 #include "common/err.h"
 #include "common/i18n.h"
+#include "tui/keys.h"
 
 static const struct display_glyphs glyphs_utf8 = {
 	"\u2500", "\u2713", "\u2717", "!", "\u00b7", "(\u2022)", "( )",
@@ -93,6 +94,23 @@ display_colours(bool no_color)
 	init_pair(5, COLOR_CYAN, -1);
 }
 
+/*
+ * Teach curses the sequences terminals send beyond their terminfo entry
+ * (tmux's ESC [ 1 ~ for Home under TERM=xterm-256color ...); a sequence
+ * terminfo already binds, or one that would hide a longer one, is left.
+ */
+static void
+display_keys(void)
+{
+	const char	*seq;
+	struct key	 k;
+	size_t		 i;
+
+	for (i = 0; keys_sequence(i, &seq, &k); i++)
+		if (k.fn && key_defined(seq) == 0)
+			define_key(seq, (int)k.code);
+}
+
 /* Start curses on the terminal, or on /dev/null when headless. */
 bool
 display_init(bool no_color, struct err *err)
@@ -137,6 +155,7 @@ display_init(bool no_color, struct err *err)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	display_keys();
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);

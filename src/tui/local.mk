@@ -43,6 +43,9 @@ EXTRA_DIST += tests/screens/libtest.sh $(SCREEN_TESTS)
 # A few real-terminal smoke tests (skipped without tmux).
 TESTS += tests/tmux/smoke-test.sh
 EXTRA_DIST += tests/tmux/smoke-test.sh
+# Home/End as tmux, screen, xterm and rxvt send them (issue 10).
+TESTS += tests/tmux/keys-test.sh
+EXTRA_DIST += tests/tmux/keys-test.sh
 
 # Widgets on a held screen: display width, wide characters, filtering.
 check_PROGRAMS += tests/unit/tui-widget-test

@@ -400,6 +400,44 @@ fail:
 	return false;
 }
 
+/*
+ * An Esc that curses did not decode: if the bytes of a sequence follow
+ * at once (curses waited ESCDELAY for them), read it whole and make it
+ * the key it names; true when it named none (drop it: never Esc and
+ * "1~" typed).  A lone Esc stays Esc; Esc and another key (Alt-x) is
+ * Esc, then that key.
+ */
+static bool
+tui_read_sequence(struct key *k)
+{
+	char	seq[16];
+	size_t	n = 1;
+	wint_t	wc;
+	int	r;
+
+	seq[0] = 27;
+	seq[1] = '\0';
+	while (n + 1 < sizeof seq && !keys_sequence_complete(seq)) {
+		if ((r = wget_wch(stdscr, &wc)) == ERR)
+			break;
+		if (r == KEY_CODE_YES || wc > 0x7e || wc < 0x20 ||
+		    (n == 1 && wc != '[' && wc != 'O')) {
+			if (r == KEY_CODE_YES)
+				ungetch((int)wc);
+			else
+				unget_wch((wchar_t)wc);
+			break;
+		}
+		seq[n++] = (char)wc;
+		seq[n] = '\0';
+	}
+	if (n == 1)
+		return false;		/* Esc itself */
+	if (keys_parse_sequence(seq, k))
+		return false;
+	return true;
+}
+
 /* Read every key waiting on the terminal and dispatch it. */
 static void
 tui_read_keys(struct tui *t)
@@ -412,6 +450,8 @@ tui_read_keys(struct tui *t)
 		memset(&ev, 0, sizeof ev);
 		ev.key.fn = r == KEY_CODE_YES;
 		ev.key.code = wc;
+		if (!ev.key.fn && wc == 27 && tui_read_sequence(&ev.key))
+			continue;	/* an unknown sequence: dropped */
 		ev.req = keys_request(&ev.key);
 		tui_dispatch(t, &ev);
 	}
