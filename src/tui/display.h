@@ -14,8 +14,9 @@
 
 struct err;
 
-#define DISPLAY_MIN_COLS	80
-#define DISPLAY_MIN_LINES	24
+/* The smallest terminal every screen is drawn for (a tmux split pane). */
+#define DISPLAY_MIN_COLS	60
+#define DISPLAY_MIN_LINES	20
 
 /* Glyphs: Unicode in a UTF-8 locale, ASCII elsewhere. */
 struct display_glyphs {
@@ -57,7 +58,7 @@ void	display_done(void);
 bool	display_active(void);
 /* True when there is no real terminal (tests). */
 bool	display_headless(void);
-/* True below 80x24: screens show a message instead of drawing. */
+/* True below 60x20: screens show a message instead of drawing. */
 bool	display_too_small(void);
 /* Resize the held screen (script :resize, or SIGWINCH). */
 void	display_resize(int lines, int cols);
@@ -81,9 +82,26 @@ void	display_cat(char *buf, size_t len, const char *s, int width);
  */
 int	display_text(WINDOW *, int y, int x, int width, const char *,
 	    int attr, bool cut_mark);
-/* Word-wrap text into width cells from row y, at most maxlines; rows used. */
+/*
+ * Word-wrap text into width cells from row y, at most maxlines; rows used.
+ * Text that does not fit in maxlines ends in "…" on the last row.
+ */
 int	display_wrap(WINDOW *, int y, int x, int width, int maxlines,
 	    const char *, int attr);
+/*
+ * The same, except that a word longer than a row (a path, a resource ID,
+ * a command) goes on over the next rows instead of being cut.
+ */
+int	display_wrap_split(WINDOW *, int y, int x, int width, int maxlines,
+	    const char *, int attr);
+/* The rows text needs, wrapped into width cells (split: as _split does). */
+int	display_wrap_rows(int width, const char *, bool split);
+/*
+ * Draw text scrolled sideways by skip cells (with "…" marks where text is
+ * cut on either side) in at most width cells; the cells drawn.
+ */
+int	display_text_from(WINDOW *, int y, int x, int width, const char *,
+	    int skip, int attr);
 /* Fill a row with the horizontal line glyph. */
 void	display_hline(WINDOW *, int y, int x, int width);
 /* Clear from x to the end of row y. */

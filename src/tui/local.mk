@@ -29,6 +29,7 @@ SCREEN_TESTS = \
 	tests/screens/back-test.sh \
 	tests/screens/tls-test.sh \
 	tests/screens/display-test.sh \
+	tests/screens/wrap-test.sh \
 	tests/screens/network-test.sh \
 	tests/screens/live-create-test.sh \
 	tests/screens/live-failures-test.sh \

@@ -930,19 +930,32 @@ wizard_draw_cluster(struct wizard *w, WINDOW *win, int y, int bottom)
 		display_cat(head, sizeof head, _("Verdict"), 0);
 		display_text(win, y++, 2 + display_width(glyph->pointer) + 1,
 		    COLS - 6, head, display_attr(STYLE_DIM), true);
-		widget_list_draw(&w->cluster_list, win, y, 2, bottom - y - 3,
-		    COLS - 4, true);
 		/* The selected cluster's problems in full; no routine infos. */
 		{
 			size_t	i;
-			int	nrows = 0;
+			int	nrows = 0, need = 0;
+			char	text[1024];
 
-			for (i = 0; i < w->v.n && nrows < 2; i++)
+			for (i = 0; i < w->v.n; i++)
+				if (w->v.v[i].severity > SEV_INFO ||
+				    w->v.v[i].msg == MSG_CLUSTER_OK) {
+					tui_verdict_text(&w->v.v[i], text,
+					    sizeof text);
+					need += display_wrap_rows(COLS - 6,
+					    text, false);
+				}
+			if (need < 2)
+				need = 2;
+			if (need > (bottom - y) / 2)
+				need = (bottom - y) / 2;
+			widget_list_draw(&w->cluster_list, win, y, 2,
+			    bottom - y - need - 1, COLS - 4, true);
+			for (i = 0; i < w->v.n && nrows < need; i++)
 				if (w->v.v[i].severity > SEV_INFO ||
 				    w->v.v[i].msg == MSG_CLUSTER_OK)
 					nrows += wizard_draw_verdict(win,
-					    bottom - 2 + nrows, 2, COLS - 4,
-					    2 - nrows, &w->v.v[i]);
+					    bottom - need + nrows, 2, COLS - 4,
+					    need - nrows, &w->v.v[i]);
 		}
 		return;
 	}

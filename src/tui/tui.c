@@ -217,19 +217,39 @@ tui_draw_help(struct tui *t, WINDOW *w)
 	display_hline(w, y + 2, x - 2, width + 4);
 }
 
+/*
+ * A message above the key hints, whole: a long one (a path, a command)
+ * takes the rows it needs, upwards, over the screen.
+ */
+void
+tui_draw_status(WINDOW *w, const char *text, int attr)
+{
+	int	rows = display_wrap_rows(COLS - 2, text, true), max = LINES / 3, i;
+
+	if (rows < 1)
+		rows = 1;
+	if (rows > max)
+		rows = max;
+	for (i = 0; i < rows; i++)
+		display_clear_row(w, LINES - 1 - rows + i, 0);
+	display_wrap_split(w, LINES - 1 - rows, 1, COLS - 2, rows, text, attr);
+}
+
 /* Compose the whole screen into stdscr and send it to the terminal. */
 static void
 tui_draw(struct tui *t)
 {
-	const char	*msg;
 	int		 y;
 
 	werase(stdscr);
 	if (display_too_small()) {
-		msg = _("The terminal is too small: akswiz needs at least 80 "
-		    "columns and 24 lines.");
+		char	small[256];
+
+		snprintf(small, sizeof small, _("The terminal is too small: "
+		    "akswiz needs at least %d columns and %d lines."),
+		    DISPLAY_MIN_COLS, DISPLAY_MIN_LINES);
 		y = LINES / 2 - 1;
-		display_wrap(stdscr, y < 0 ? 0 : y, 0, COLS, LINES, msg,
+		display_wrap(stdscr, y < 0 ? 0 : y, 0, COLS, LINES, small,
 		    A_BOLD);
 		if (y + 3 < LINES)
 			display_wrap(stdscr, y + 3, 0, COLS, 2, _("Enlarge "
@@ -238,17 +258,13 @@ tui_draw(struct tui *t)
 		struct screen	*s = t->stack[t->depth - 1];
 
 		s->ops->draw(s, stdscr);
-		if (t->confirm_quit) {
-			display_clear_row(stdscr, LINES - 2, 0);
-			display_text(stdscr, LINES - 2, 1, COLS - 2,
-			    _("Quit and lose the unsaved plan? Press y to "
-			    "quit, any other key to stay."),
-			    display_attr(STYLE_WARNING), true);
-		} else if (t->status[0] != '\0') {
-			display_clear_row(stdscr, LINES - 2, 0);
-			display_text(stdscr, LINES - 2, 1, COLS - 2,
-			    t->status, display_attr(t->status_style), true);
-		}
+		if (t->confirm_quit)
+			tui_draw_status(stdscr, _("Quit and lose the unsaved "
+			    "plan? Press y to quit, any other key to stay."),
+			    display_attr(STYLE_WARNING));
+		else if (t->status[0] != '\0')
+			tui_draw_status(stdscr, t->status,
+			    display_attr(t->status_style));
 		if (t->help)
 			tui_draw_help(t, stdscr);
 	}

@@ -166,6 +166,8 @@ void	tui_verdict_text(const struct verdict *, char *, size_t);
 void	tui_draw_frame(struct tui *, WINDOW *, const char *title,
 	    const char *right);
 void	tui_draw_hints(WINDOW *, const char *);
+/* A message above the hints, wrapped upwards over as many rows as it needs. */
+void	tui_draw_status(WINDOW *, const char *, int attr);
 /* The spinner glyph for the current phase. */
 const char *tui_spinner(struct tui *);
 

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The frame around every screen: the home screen, "?" shows the keys of
-# the current screen, a terminal below 80x24 gets a message instead of a
+# the current screen, a terminal below 60x20 gets a message instead of a
 # broken layout and the screen comes back when it grows, and line drawing
 # and marks fall back to ASCII outside a UTF-8 locale.
 . "$top_srcdir/tests/screens/libtest.sh"
@@ -10,8 +10,12 @@ steps '
 	?
 	:save-display help.screen
 	<Esc>
-	:resize 60x20
+	:resize 59x20
 	:save-display small.screen
+	:resize 60x19
+	:save-display short.screen
+	:resize 60x20
+	:save-display min.screen
 	:resize 120x40
 	:save-display large.screen
 	:resize 80x24
@@ -75,7 +79,23 @@ assert_equals help.screen "? shows the home screen's keys" <<EOF
 
  Up/Down choose  Enter open  ? keys  q quit
 EOF
-assert_equals small.screen "60x20 says the terminal is too small" <<EOF
+assert_equals small.screen "59x20 says the terminal is too small" <<EOF
+
+
+
+
+
+
+
+
+
+The terminal is too small: akswiz needs at least 60 columns
+and 20 lines.
+
+Enlarge the window, or press q to quit.
+EOF
+assert_grep 'too small' short.screen "60x19 says the terminal is too small"
+assert_grep 'Create an inference cluster' min.screen "60x20, the minimum, draws the home screen"
 
 
 

@@ -1,6 +1,6 @@
 #!/bin/sh
 # A few real-terminal smoke tests in tmux: start at 120x40, shrink to 80x24
-# (still drawn) and 60x20 ("too small"), grow back; NO_COLOR draws no
+# and 60x20 (still drawn) and 50x16 ("too small"), grow back; NO_COLOR draws no
 # colours; quitting restores the terminal (canonical mode, the shell's
 # text back); SIGHUP (a dropped SSH session) saves the draft and the next
 # start offers to continue it.  Skipped without tmux.  Polls, never sleeps
@@ -52,7 +52,9 @@ wait_for "Create an inference cluster" "starts at 120x40 on the home screen"
 $T resize-window -t t -x 80 -y 24
 wait_for "Up/Down choose" "80x24 still draws the home screen"
 $T resize-window -t t -x 60 -y 20
-wait_for "too small" "60x20 says the terminal is too small"
+wait_for "Up/Down choose" "60x20 (the minimum) still draws the home screen"
+$T resize-window -t t -x 50 -y 16
+wait_for "too small" "50x16 says the terminal is too small"
 $T resize-window -t t -x 120 -y 40
 wait_for "Attach an existing AKS cluster" "growing back draws the screen again"
 $T send-keys -t t q
