@@ -28,6 +28,7 @@ struct progress {
 	struct wizard		*w;		/* (borrowed) below, or NULL */
 	bool			 running;
 	uint64_t		 started_ms;	/* clock time of the submit */
+	uint64_t		 elapsed_ms;	/* the whole operation's, once done */
 	enum wizard_step	 route;		/* where to fix a failure */
 	bool			 has_route;
 };
@@ -130,6 +131,8 @@ progress_route(struct progress *p)
 	}
 }
 
+static uint64_t	progress_elapsed(struct progress *);
+
 /* Job done (main thread): the outcome is in the run. */
 static void
 progress_done(void *arg)
@@ -142,11 +145,106 @@ progress_done(void *arg)
 		return;
 	}
 	p = r->owner;
+	p->elapsed_ms = progress_elapsed(p);
 	p->running = false;
 	/* Submitted: the journal keeps the plan, quitting loses nothing. */
 	if (p->w != NULL && r->preflight_done && !r->refused)
 		p->w->saved = true;
 	progress_route(p);
+}
+
+/* Where leaving goes: the nearest home or browse screen below, or out. */
+static const char *
+progress_destination(struct screen *s)
+{
+	struct tui	*t = s->tui;
+	int		 i;
+
+	for (i = t->depth - 1; i >= 1; i--)
+		if (strcmp(t->stack[i - 1]->ops->name, "home") == 0 ||
+		    strcmp(t->stack[i - 1]->ops->name, "browse") == 0)
+			return t->stack[i - 1]->ops->name;
+	return "quit";
+}
+
+/* The key hints once done, naming where Enter and Esc go. */
+static const char *
+progress_dest_hint(struct screen *s, bool fix)
+{
+	const char	*to = progress_destination(s);
+
+	if (strcmp(to, "browse") == 0)
+		return fix ? _("Enter fix it  Esc back to the list") :
+		    _("Enter back to the list  Esc back to the list");
+	if (strcmp(to, "home") == 0)
+		return fix ? _("Enter fix it  Esc home") :
+		    _("Enter home  Esc home");
+	return fix ? _("Enter fix it  Esc quit") : _("Enter quit  Esc quit");
+}
+
+/* Milliseconds since the operation began (since the submit until known). */
+static uint64_t
+progress_elapsed(struct progress *p)
+{
+	uint64_t	now = clock_now_ms();
+	uint64_t	from = p->run->started_ms != 0 ? p->run->started_ms :
+			    p->started_ms;
+
+	return now > from ? now - from : 0;
+}
+
+/* How long an operation usually takes, for the user. */
+static const char *
+progress_usual(const struct plan *plan)
+{
+	switch (plan->op) {
+	case PLAN_ATTACH:
+		return _("about 5 minutes");
+	case PLAN_UPDATE:
+		return _("a few minutes");
+	case PLAN_DETACH:
+		return plan->detach_action == DETACH_DELETE ?
+		    _("about 10 minutes") : _("about a minute");
+	default:
+		return _("about 10 minutes");
+	}
+}
+
+/* The title: what is being done, then what was done or not. */
+static void
+progress_title(struct progress *p, char *buf, size_t len)
+{
+	const struct live_run	*r = p->run;
+	const char		*fmt;
+	bool			 del = r->plan.op == PLAN_DETACH &&
+				    r->plan.detach_action == DETACH_DELETE;
+	bool			 good = !p->running && !r->refused && r->ok &&
+				    r->out.result == OPS_SUCCEEDED;
+	bool			 bad = !p->running && !good;
+
+	switch (r->plan.op) {
+	case PLAN_ATTACH:
+		fmt = good ? _("Attached %s") : bad ? _("Could not attach %s") :
+		    _("Attaching %s");
+		break;
+	case PLAN_UPDATE:
+		fmt = good ? _("Updated %s") : bad ? _("Could not update %s") :
+		    _("Updating %s");
+		break;
+	case PLAN_DETACH:
+		if (del)
+			fmt = good ? _("Deleted %s") : bad ?
+			    _("Could not delete %s") : _("Deleting %s");
+		else
+			fmt = good ? _("Detached %s") : bad ?
+			    _("Could not detach %s") : _("Detaching %s");
+		break;
+	default:
+		fmt = good ? _("Created %s") : bad ? _("Could not create %s") :
+		    _("Creating %s");
+		break;
+	}
+	snprintf(buf, len, fmt, r->plan.name);
 }
 
 /* Leave for home (or quit when the wizard was the first screen). */
@@ -222,19 +320,14 @@ progress_draw(struct screen *s, WINDOW *win)
 	size_t		 k;
 
 	pthread_mutex_lock(&r->lock);
-	snprintf(title, sizeof title, r->plan.op == PLAN_ATTACH ?
-	    _("Attaching %s") : r->plan.op == PLAN_UPDATE ? _("Updating %s") :
-	    r->plan.op == PLAN_DETACH && r->plan.detach_action ==
-	    DETACH_DELETE ? _("Deleting %s") : r->plan.op == PLAN_DETACH ?
-	    _("Detaching %s") : _("Creating %s"), r->plan.name);
+	progress_title(p, title, sizeof title);
 	if (p->running)
 		snprintf(right, sizeof right, "%s %s", tui_spinner(s->tui),
 		    r->state[0] != '\0' ? r->state : _("starting"));
 	else
 		snprintf(right, sizeof right, "%s", r->state);
 	tui_draw_frame(s->tui, win, title, right);
-	usual = r->plan.op == PLAN_ATTACH ? _("about 5 minutes") :
-	    _("about 10 minutes");
+	usual = progress_usual(&r->plan);
 	if (!r->preflight_done) {
 		snprintf(line, sizeof line, "%s", _("Checking the plan against "
 		    "the service (preflight)..."));
@@ -243,10 +336,9 @@ progress_draw(struct screen *s, WINDOW *win)
 		snprintf(line, sizeof line, _("State     %s"), r->state[0] !=
 		    '\0' ? r->state : _("submitting"));
 		display_text(win, y++, 2, COLS - 4, line, A_BOLD, true);
-		/* While it runs, time moves on between two polls. */
-		progress_duration(p->running && clock_now_ms() > p->started_ms ?
-		    clock_now_ms() - p->started_ms : r->elapsed_ms, dur,
-		    sizeof dur);
+		/* The whole operation's; while it runs, time moves on. */
+		progress_duration(p->running ? progress_elapsed(p) :
+		    p->elapsed_ms, dur, sizeof dur);
 		snprintf(line, sizeof line, _("Elapsed   %s (it usually takes "
 		    "%s)"), dur, usual);
 		display_text(win, y++, 2, COLS - 4, line, A_NORMAL, true);
@@ -330,8 +422,8 @@ progress_draw(struct screen *s, WINDOW *win)
 	}
 	pthread_mutex_unlock(&r->lock);
 	tui_draw_hints(win, p->running ? _("Esc leave (the operation goes "
-	    "on)  ? keys") : p->has_route ? _("Enter fix it  Esc home") :
-	    _("Enter home  Esc home"));
+	    "on)  ? keys") : p->has_route && p->w != NULL ?
+	    progress_dest_hint(s, true) : progress_dest_hint(s, false));
 }
 
 /* Free the screen; a running job frees the run itself. */

@@ -29,6 +29,9 @@ struct review {
 	struct widget_field	 path;
 };
 
+/* The fewest rows of actions and steps shown, scrolling, on a short screen. */
+#define REVIEW_MIN_ROWS	4
+
 static const enum request review_keys[] = {
 	REQ_UP, REQ_DOWN, REQ_ENTER, REQ_BACK, REQ_SAVE, REQ_NONE
 };
@@ -126,7 +129,10 @@ review_build(struct review *r)
 		if (display_width(wizard_step_title(r->w->steps[i])) > pad)
 			pad = display_width(wizard_step_title(r->w->steps[i]));
 	widget_list_clear(&r->rows);
-	widget_list_add(&r->rows, "submit", _("Submit"), !r->w->tui->ctx.live);
+	/* Read-only: nothing that changes Azure is offered. */
+	if (!r->w->tui->ctx.readonly)
+		widget_list_add(&r->rows, "submit", _("Submit"),
+		    !r->w->tui->ctx.live);
 	widget_list_add(&r->rows, "save", _("Save the plan"), false);
 	widget_list_add(&r->rows, "az", _("Show the equivalent az command"),
 	    false);
@@ -196,6 +202,8 @@ review_choose(struct review *r, const char *key)
 	int		 step;
 
 	if (strcmp(key, "submit") == 0) {
+		if (t->ctx.readonly)
+			return;		/* not offered; never sent */
 		if (verdicts_has_errors(&r->v))
 			tui_status(t, STYLE_ERROR, "%s", _("The plan still has "
 			    "errors: fix them first (choose the step below)."));
@@ -274,6 +282,62 @@ review_request(struct screen *s, const struct key_event *ev)
 	}
 }
 
+/* Why Submit is not offered with --readonly. */
+static const char *
+review_readonly_note(void)
+{
+	return _("Read-only (--readonly): the plan can be saved and shown, "
+	    "not submitted.");
+}
+
+/*
+ * "Saved to PATH. To perform it from a shell: akswiz apply PATH", with
+ * --sandbox when the plan was made on the sandbox cloud (the command
+ * must reach the same cloud).
+ */
+static void
+review_saved_note(struct review *r, char *buf, size_t len)
+{
+	char	cmd[PLAN_TEXT_LEN + 64];
+
+	snprintf(cmd, sizeof cmd, "akswiz %s%s %s", r->w->tui->ctx.sandbox ?
+	    "--sandbox " : "", "apply", r->w->saved_path);
+	/* TRANSLATORS: the second %s is a command, e.g. "akswiz apply p.json". */
+	snprintf(buf, len, _("Saved to %s. To perform it from a shell: %s"),
+	    r->w->saved_path, cmd);
+}
+
+/* True for the verdicts the review lists (problems, and two notes). */
+static bool
+review_shows(const struct verdict *v)
+{
+	return v->severity != SEV_INFO || v->msg == MSG_DEVTEST_CAVEAT ||
+	    v->msg == MSG_CREATE_LEGACY;
+}
+
+/* The rows wanted under the list: summary, verdicts, notes. */
+static int
+review_lower_rows(struct review *r)
+{
+	char	text[1024];
+	size_t	i;
+	int	n = 1;
+
+	for (i = 0; i < r->v.n; i++)
+		if (review_shows(&r->v.v[i])) {
+			tui_verdict_text(&r->v.v[i], text, sizeof text);
+			n += display_wrap_rows(COLS - 6, text, false);
+		}
+	if (r->w->saved && r->w->saved_path[0] != '\0') {
+		review_saved_note(r, text, sizeof text);
+		n += 1 + display_wrap_rows(COLS - 4, text, true);
+	}
+	if (r->w->tui->ctx.readonly)
+		n += 1 + display_wrap_rows(COLS - 4, review_readonly_note(),
+		    false);
+	return n;
+}
+
 /* The plan, its verdicts, and the save field when open. */
 static void
 review_draw(struct screen *s, WINDOW *win)
@@ -282,13 +346,20 @@ review_draw(struct screen *s, WINDOW *win)
 	char		 text[1024];
 	const char	*mark;
 	size_t		 i;
-	int		 y = 3, bottom = LINES - 3, st, nerr, nwarn;
+	int		 y = 3, bottom = LINES - 3, st, nerr, nwarn, h;
 
 	tui_draw_frame(r->w->tui, win, _("Review the plan"),
 	    r->w->op == PLAN_CREATE ? _("Create") : _("Attach"));
-	widget_list_draw(&r->rows, win, y, 2, (int)r->rows.n, COLS - 4,
-	    !r->saving);
-	y += (int)r->rows.n + 1;
+	/* A short terminal: the rows scroll, what is said below stays. */
+	h = (int)r->rows.n;
+	if (y + h + 1 + review_lower_rows(r) > bottom)
+		h = bottom - y - 1 - review_lower_rows(r);
+	if (h < REVIEW_MIN_ROWS)
+		h = REVIEW_MIN_ROWS;
+	if (h > (int)r->rows.n)
+		h = (int)r->rows.n;
+	widget_list_draw(&r->rows, win, y, 2, h, COLS - 4, !r->saving);
+	y += h + 1;
 	nerr = (int)verdicts_count(&r->v, SEV_ERROR);
 	nwarn = (int)verdicts_count(&r->v, SEV_WARNING);
 	if (nerr == 0 && nwarn == 0)
@@ -309,18 +380,10 @@ review_draw(struct screen *s, WINDOW *win)
 	display_text(win, y++, 2, COLS - 4, text, nerr > 0 ?
 	    display_attr(STYLE_ERROR) : nwarn > 0 ?
 	    display_attr(STYLE_WARNING) : display_attr(STYLE_OK), true);
-	if (r->w->saved && r->w->saved_path[0] != '\0') {
-		snprintf(text, sizeof text, _("Saved to %s. To perform it "
-		    "from a shell: akswiz apply %s"), r->w->saved_path,
-		    r->w->saved_path);
-		y += display_wrap(win, y, 2, COLS - 4, 3, text,
-		    display_attr(STYLE_OK));
-	}
 	for (i = 0; i < r->v.n && y < bottom; i++) {
 		const struct verdict	*v = &r->v.v[i];
 
-		if (v->severity == SEV_INFO && v->msg != MSG_DEVTEST_CAVEAT &&
-		    v->msg != MSG_CREATE_LEGACY)
+		if (!review_shows(v))
 			continue;
 		mark = v->severity == SEV_ERROR ? glyph->error :
 		    v->severity == SEV_WARNING ? glyph->warning : glyph->info;
@@ -330,6 +393,18 @@ review_draw(struct screen *s, WINDOW *win)
 		tui_verdict_text(v, text, sizeof text);
 		y += display_wrap(win, y, 4, COLS - 6, bottom - y, text,
 		    display_attr(st));
+	}
+	/* After the verdicts, never between a heading and its warnings. */
+	if (r->w->saved && r->w->saved_path[0] != '\0' && y + 1 < bottom) {
+		review_saved_note(r, text, sizeof text);
+		y++;
+		y += display_wrap_split(win, y, 2, COLS - 4, bottom - y, text,
+		    display_attr(STYLE_OK));
+	}
+	if (r->w->tui->ctx.readonly && y + 1 < bottom) {
+		y++;
+		y += display_wrap(win, y, 2, COLS - 4, bottom - y,
+		    review_readonly_note(), display_attr(STYLE_DIM));
 	}
 	if (r->saving) {
 		display_clear_row(win, LINES - 2, 0);
