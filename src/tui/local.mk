@@ -31,6 +31,7 @@ SCREEN_TESTS = \
 	tests/screens/display-test.sh \
 	tests/screens/wrap-test.sh \
 	tests/screens/progress-test.sh \
+	tests/screens/export-test.sh \
 	tests/screens/network-test.sh \
 	tests/screens/live-create-test.sh \
 	tests/screens/live-failures-test.sh \

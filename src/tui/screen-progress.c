@@ -343,10 +343,18 @@ progress_draw(struct screen *s, WINDOW *win)
 		    "%s)"), dur, usual);
 		display_text(win, y++, 2, COLS - 4, line, A_NORMAL, true);
 		if (r->journal[0] != '\0') {
+			/* A path to copy: whole, over the rows it needs. */
+			int	lw;
+
 			snprintf(line, sizeof line, _("Journal   %s"),
 			    r->journal);
-			display_text(win, y++, 2, COLS - 4, line,
-			    display_attr(STYLE_DIM), true);
+			if (strlen(line) > strlen(r->journal))
+				line[strlen(line) - strlen(r->journal)] = '\0';
+			lw = display_width(line);
+			display_text(win, y, 2, lw, line,
+			    display_attr(STYLE_DIM), false);
+			y += display_wrap_split(win, y, 2 + lw, COLS - 4 - lw,
+			    3, r->journal, display_attr(STYLE_DIM));
 		}
 		y++;
 		i = r->nlog > bottom - y - 7 ? r->nlog - (bottom - y - 7) : 0;

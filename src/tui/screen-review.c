@@ -7,9 +7,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "common/i18n.h"
 #include "common/xalloc.h"
@@ -193,6 +195,21 @@ review_save(struct review *r)
 	tui_status(r->w->tui, STYLE_OK, _("Saved to %s"), path);
 }
 
+/* An export's file name: the compute's name and a suffix ("-az.sh"). */
+static void
+review_export_name(struct review *r, const char *suffix, char *buf,
+    size_t len)
+{
+	char	*c;
+
+	snprintf(buf, len, "%s%s", r->w->plan.name[0] != '\0' ?
+	    r->w->plan.name : "plan", suffix);
+	/* A name not yet valid must not name another directory. */
+	for (c = buf; *c != '\0'; c++)
+		if (*c == '/' || (c == buf && *c == '.'))
+			*c = '_';
+}
+
 /* Act on the chosen row. */
 static void
 review_choose(struct review *r, const char *key)
@@ -220,14 +237,17 @@ review_choose(struct review *r, const char *key)
 		widget_field_set(&r->path, path);
 		r->saving = true;
 	} else if (strcmp(key, "az") == 0) {
-		screen_text_push(t, _("The equivalent az command"),
-		    plan_export(&r->w->plan, PLAN_EXPORT_AZ));
+		review_export_name(r, "-az.sh", path, sizeof path);
+		screen_text_push_file(t, _("The equivalent az command"),
+		    plan_export(&r->w->plan, PLAN_EXPORT_AZ), path);
 	} else if (strcmp(key, "python") == 0) {
-		screen_text_push(t, _("The Python snippet"),
-		    plan_export(&r->w->plan, PLAN_EXPORT_PYTHON));
+		review_export_name(r, ".py", path, sizeof path);
+		screen_text_push_file(t, _("The Python snippet"),
+		    plan_export(&r->w->plan, PLAN_EXPORT_PYTHON), path);
 	} else if (strcmp(key, "arm") == 0) {
-		screen_text_push(t, _("The ARM request"),
-		    plan_export(&r->w->plan, PLAN_EXPORT_ARM));
+		review_export_name(r, "-arm.txt", path, sizeof path);
+		screen_text_push_file(t, _("The ARM request"),
+		    plan_export(&r->w->plan, PLAN_EXPORT_ARM), path);
 	} else if (sscanf(key, "step:%d", &step) == 1) {
 		struct wizard	*w = r->w;
 
@@ -477,22 +497,69 @@ screen_review_push(struct tui *t, struct wizard *w)
 
 struct text_page {
 	char	 title[256];
+	char	 file[128];	/* name to write it under, in exports/ */
 	char	*text;		/* owned */
 	char	**lines;	/* into text */
 	size_t	 n, top;
+	int	 left;		/* cells scrolled sideways */
+	int	 wide;		/* the widest line's cells */
 };
+
+/* Cells a Left or Right moves the page sideways. */
+#define TEXT_STEP	8
 
 static const enum request text_keys[] = {
-	REQ_UP, REQ_DOWN, REQ_PAGE_UP, REQ_PAGE_DOWN, REQ_BACK, REQ_NONE
+	REQ_UP, REQ_DOWN, REQ_LEFT, REQ_RIGHT, REQ_PAGE_UP, REQ_PAGE_DOWN,
+	REQ_HOME, REQ_END, REQ_BACK, REQ_NONE
 };
 
-/* Scroll, or leave the page. */
+/*
+ * Write the whole text (not the part in view) to exports/FILE in the
+ * state directory, mode 0644 (exports hold no secret), and say where.
+ */
+static void
+text_write(struct screen *s)
+{
+	struct text_page	*p = s->data;
+	char			 dir[PLAN_TEXT_LEN], path[PLAN_TEXT_LEN + 160];
+	size_t			 i;
+	FILE			*fp;
+	int			 fd;
+
+	if (!wizard_state_dir(dir, sizeof dir, "exports"))
+		snprintf(dir, sizeof dir, ".");
+	snprintf(path, sizeof path, "%s/%s", dir, p->file);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0 || (fp = fdopen(fd, "w")) == NULL) {
+		tui_status(s->tui, STYLE_ERROR, _("Cannot write %s: %s"),
+		    path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	for (i = 0; i < p->n; i++)
+		fprintf(fp, "%s\n", p->lines[i]);
+	if (fclose(fp) != 0) {
+		tui_status(s->tui, STYLE_ERROR, _("Cannot write %s: %s"),
+		    path, strerror(errno));
+		return;
+	}
+	/* TRANSLATORS: %s is a file name; the whole text, not what shows. */
+	tui_status(s->tui, STYLE_OK, _("Written whole to %s"), path);
+}
+
+/* Scroll (both ways), write to a file, or leave the page. */
 static enum reaction
 text_request(struct screen *s, const struct key_event *ev)
 {
 	struct text_page	*p = s->data;
 	size_t			 page = (size_t)(LINES - 6);
+	int			 view = COLS - 4;
 
+	if (!ev->key.fn && (ev->key.code == 'w' || ev->key.code == 'W')) {
+		text_write(s);
+		return REACT_REDRAW;
+	}
 	switch (ev->req) {
 	case REQ_BACK:
 	case REQ_ENTER:
@@ -512,12 +579,26 @@ text_request(struct screen *s, const struct key_event *ev)
 		if (p->top + page < p->n)
 			p->top += page;
 		return REACT_REDRAW;
+	case REQ_LEFT:
+		p->left = p->left > TEXT_STEP ? p->left - TEXT_STEP : 0;
+		return REACT_REDRAW;
+	case REQ_RIGHT:
+		if (p->left + view < p->wide)
+			p->left += TEXT_STEP;
+		return REACT_REDRAW;
+	case REQ_HOME:
+		p->top = 0;
+		p->left = 0;
+		return REACT_REDRAW;
+	case REQ_END:
+		p->top = p->n > page ? p->n - page : 0;
+		return REACT_REDRAW;
 	default:
 		return REACT_UNHANDLED;
 	}
 }
 
-/* The visible lines of the page. */
+/* The visible lines of the page, scrolled sideways by p->left cells. */
 static void
 text_draw(struct screen *s, WINDOW *win)
 {
@@ -527,10 +608,12 @@ text_draw(struct screen *s, WINDOW *win)
 
 	tui_draw_frame(s->tui, win, p->title, NULL);
 	for (i = p->top; i < p->n && y < LINES - 2; i++)
-		display_text(win, y++, 2, COLS - 4, p->lines[i], A_NORMAL,
-		    true);
-	tui_draw_hints(win, _("Up/Down scroll  Esc back  (copy with the "
-	    "terminal's selection)"));
+		display_text_from(win, y++, 2, COLS - 4, p->lines[i], p->left,
+		    A_NORMAL);
+	/* TRANSLATORS: key hints; at most 58 cells. */
+	tui_draw_hints(win, p->wide > COLS - 4 ? _("Arrows scroll  w write "
+	    "it to a file  Esc back") : _("Up/Down scroll  w write it to a "
+	    "file  Esc back"));
 }
 
 /* Free the page and its text. */
@@ -544,19 +627,33 @@ text_free(struct screen *s)
 	free(p);
 }
 
+/* The page for tests: where it is scrolled to. */
+static void
+text_save_state(struct screen *s, FILE *fp)
+{
+	struct text_page	*p = s->data;
+
+	fprintf(fp, "top: %zu\nleft: %d\nfile: %s\n", p->top, p->left,
+	    p->file);
+}
+
 static const struct screen_ops text_ops = {
-	"text", NULL, NULL, text_request, text_draw, text_free, NULL, NULL,
-	NULL, text_keys
+	"text", NULL, NULL, text_request, text_draw, text_free,
+	text_save_state, NULL, NULL, text_keys
 };
 
-/* Open a page of text, split into lines in place. */
+/* Open a page of text (split into lines in place), written as file by w. */
 void
-screen_text_push(struct tui *t, const char *title, char *text)
+screen_text_push_file(struct tui *t, const char *title, char *text,
+    const char *file)
 {
 	struct text_page	*p = xcalloc(1, sizeof *p);
 	char			*c;
+	size_t			 i;
 
 	snprintf(p->title, sizeof p->title, "%s", title);
+	snprintf(p->file, sizeof p->file, "%s", file != NULL ? file :
+	    "text.txt");
 	p->text = text != NULL ? text : xstrdup("");
 	for (c = p->text; *c != '\0'; c++)
 		if (*c == '\n')
@@ -569,5 +666,15 @@ screen_text_push(struct tui *t, const char *title, char *text)
 			break;
 		*c++ = '\0';
 	}
+	for (i = 0; i < p->n; i++)
+		if (display_width(p->lines[i]) > p->wide)
+			p->wide = display_width(p->lines[i]);
 	tui_push(t, &text_ops, p);
+}
+
+/* Open a page of text. */
+void
+screen_text_push(struct tui *t, const char *title, char *text)
+{
+	screen_text_push_file(t, title, text, NULL);
 }

@@ -190,5 +190,8 @@ struct live_run;
 void	screen_progress_push(struct tui *, struct live_run *, struct wizard *);
 /* A scrollable page of text (exports); takes over text. */
 void	screen_text_push(struct tui *, const char *title, char *text);
+/* The same; w writes the whole text to exports/FILE in the state directory. */
+void	screen_text_push_file(struct tui *, const char *title, char *text,
+	    const char *file);
 
 #endif
