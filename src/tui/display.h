@@ -17,6 +17,8 @@ struct err;
 /* The smallest terminal every screen is drawn for (a tmux split pane). */
 #define DISPLAY_MIN_COLS	60
 #define DISPLAY_MIN_LINES	20
+/* The usual width: narrower, labels and hints are shortened. */
+#define DISPLAY_WIDE_COLS	80
 
 /* Glyphs: Unicode in a UTF-8 locale, ASCII elsewhere. */
 struct display_glyphs {

@@ -32,6 +32,7 @@ SCREEN_TESTS = \
 	tests/screens/wrap-test.sh \
 	tests/screens/progress-test.sh \
 	tests/screens/export-test.sh \
+	tests/screens/small-test.sh \
 	tests/screens/network-test.sh \
 	tests/screens/live-create-test.sh \
 	tests/screens/live-failures-test.sh \

@@ -489,6 +489,7 @@ screen_review_push(struct tui *t, struct wizard *w)
 
 	r->w = w;
 	widget_list_init(&r->rows);
+	r->rows.sideways = true;	/* long values: Left/Right show them */
 	widget_field_init(&r->path);
 	tui_push(t, &review_ops, r);
 }

@@ -131,6 +131,8 @@ struct tui {
 	bool			 quit;
 	bool			 redraw;
 	bool			 help;		/* the keys overlay is shown */
+	int			 help_top;	/* its first entry shown */
+	bool			 help_more;	/* entries below the last shown */
 	bool			 confirm_quit;	/* "quit without saving?" */
 	char			 status[512];	/* one message for the user */
 	int			 status_style;	/* enum display_style */

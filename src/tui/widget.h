@@ -57,6 +57,9 @@ struct widget_list {
 	size_t			 top;		/* first visible row drawn */
 	char			 filter[128];
 	bool			 filtering;	/* typed text goes to the filter */
+	bool			 sideways;	/* Left/Right scroll the rows */
+	int			 hscroll;	/* cells scrolled sideways */
+	int			 width;		/* cells of a row when last drawn */
 };
 
 void	widget_list_init(struct widget_list *);

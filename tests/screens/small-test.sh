@@ -1,0 +1,59 @@
+#!/bin/sh
+# 60x20, the smallest terminal drawn (issue 10, item 6): the scope row
+# drops its labels rather than cut the subscription; key hints drop whole
+# groups rather than cut one; the keys overlay wraps its lines and Down
+# shows the keys that did not fit; the review keeps the saved note whole
+# by scrolling its rows, and Left/Right scroll a cut row sideways.  In
+# English and in Chinese (display width, not bytes).
+. "$top_srcdir/tests/screens/libtest.sh"
+
+steps '
+	:resize 60x20
+	<F1>
+	:save-display help.screen
+	<Down><Down><Down><Down><Down><Down>
+	:save-display help-more.screen
+	<Esc>
+	:save-state closed.state
+	ml-dev<Enter><Down><Enter>D3_v2<Tab><C-u>1<Enter><Enter><Enter><Enter>
+	<C-s><Enter>
+	:save-display review.screen
+	<End>
+	:save-display review-end.screen
+	<Right><Right><Right>
+	:save-display review-right.screen
+'
+run_akswiz create -w ws1 -g rg1 --subscription $SUB
+assert_status 0
+assert_grep '^ ws1 · rg1 · 00000000-0000-0000-0000-000000000001$' help.screen \
+    "the scope row keeps the whole subscription ID"
+assert_grep '^                  step$' help.screen "a key's help wraps instead of being cut"
+assert_grep 'Down shows more; Esc closes.' help.screen \
+    "the overlay says there is more"
+assert_no_grep '<PgDn>' help.screen "the last keys are below"
+assert_grep '<PgDn> *move one page down' help-more.screen "Down shows them"
+assert_grep '^step: name' closed.state "Esc closes the overlay, the step stays"
+assert_no_grep '…' review.screen "the review at 60x20 shows nothing cut but its rows"
+tr -d '\n' < review.screen | tr -s ' ' > review.joined; echo >> review.joined
+assert_grep 'To perform it from a shell: akswiz apply' review.joined \
+    "the saved note shows whole under the rows"
+assert_grep '› TLS  *Disabled' review-end.screen "End scrolls the rows to the last step"
+assert_grep '^    …and nodes  1 × Standard_D3_v2 (4 vCPU in total)$' review-right.screen \
+    "Right scrolls a cut row sideways to its end"
+
+LC_ALL=zh_CN.UTF-8; LANG=zh_CN.UTF-8; export LC_ALL LANG
+steps '
+	:resize 60x20
+	ml-zh<Enter><Down><Enter>D3_v2<Tab><C-u>1<Enter><Enter><Enter><Enter>
+	:save-display zh-review.screen
+	<Down><Down><Enter>
+	:save-display zh-az.screen
+'
+run_akswiz create -w ws1 -g rg1 --subscription $SUB
+assert_status 0
+tail -n 1 zh-review.screen > zh-hints
+assert_no_grep '…' zh-hints "zh_CN: the review's hints at 60 columns are not cut"
+assert_grep '^  › ' zh-review.screen "zh_CN: the review is drawn at 60x20"
+tail -n 1 zh-az.screen > zh-az-hints
+assert_grep ' w ' zh-az-hints "zh_CN: the text page says w writes it to a file"
+tap_done
