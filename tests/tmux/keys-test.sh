@@ -85,5 +85,24 @@ for size in 80x24 60x20; do
 done
 done
 
+# A pane split while it runs: 100x30 shrunk to 60x20, then 59x19 (too
+# small), then back; Home and End still work in the list after each.
+mkdir -p "$work/state-resize"
+ENVS="env LC_ALL=C.UTF-8 TERM=xterm-256color HOME=$work/home XDG_STATE_HOME=$work/state-resize AKSWIZ_OFFLINE=1"
+$T new-session -d -s t -x 100 -y 30 "$ENVS $AKSWIZ $SCOPE; echo LEFT \$?; exec cat"
+wait_for "Create an inference cluster" "100x30: the home screen"
+$T resize-window -t t -x 60 -y 20
+wait_for "ws1 · rg1 · 0000" "resized to 60x20: drawn again, the short scope row"
+$T send-keys -t t End
+wait_for "› Quit" "resized to 60x20: End still selects the last row"
+$T resize-window -t t -x 59 -y 19
+wait_for "too small" "59x19: below the minimum, said"
+$T resize-window -t t -x 60 -y 20
+wait_for "Up/Down choose" "back at 60x20: drawn again"
+$T send-keys -t t -l "$(printf '\033[1~')"
+wait_for "› Create an inference cluster" "back at 60x20: ESC [ 1 ~ selects the first row"
+pane_lacks "LEFT" "resizing left the program running"
+$T kill-session -t t
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
