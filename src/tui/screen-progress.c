@@ -307,6 +307,34 @@ progress_request(struct screen *s, const struct key_event *ev)
 	}
 }
 
+/* The rows the outcome wants once the run is over (under lock). */
+static int
+progress_outcome_rows(struct progress *p)
+{
+	struct live_run	*r = p->run;
+	char		 line[1200];
+	size_t		 k;
+	int		 n = 1, w = COLS - 6;
+
+	if (r->refused) {
+		n++;
+		for (k = 0; k < r->verdicts.n; k++)
+			if (r->verdicts.v[k].severity != SEV_INFO) {
+				tui_verdict_text(&r->verdicts.v[k], line,
+				    sizeof line);
+				n += display_wrap_rows(w, line, false);
+			}
+	} else if (!r->ok) {
+		n += display_wrap_rows(w, r->err.msg, false) +
+		    display_wrap_rows(w, r->err.detail, false);
+	} else {
+		n += display_wrap_rows(w, r->out.line, false) +
+		    display_wrap_rows(w, r->out.detail, false) +
+		    display_wrap_rows(w, r->out.hint, false);
+	}
+	return p->has_route ? n + 3 : n;
+}
+
 /* State, elapsed against the usual duration, transitions, outcome. */
 static void
 progress_draw(struct screen *s, WINDOW *win)
@@ -316,7 +344,7 @@ progress_draw(struct screen *s, WINDOW *win)
 	char		 title[256], line[1200], dur[64], right[96];
 	char		 cell[80];
 	const char	*usual, *mark;
-	int		 y = 3, i, st, bottom = LINES - 3;
+	int		 y = 3, i, st, bottom = LINES - 3, room;
 	size_t		 k;
 
 	pthread_mutex_lock(&r->lock);
@@ -357,8 +385,13 @@ progress_draw(struct screen *s, WINDOW *win)
 			    3, r->journal, display_attr(STYLE_DIM));
 		}
 		y++;
-		i = r->nlog > bottom - y - 7 ? r->nlog - (bottom - y - 7) : 0;
-		for (; i < r->nlog && y < bottom - 6; i++) {
+		/* The latest transitions, in the rows the outcome leaves. */
+		room = bottom - y - 1 - (p->running ? 6 :
+		    progress_outcome_rows(p));
+		if (room < (p->running ? 1 : 0))
+			room = p->running ? 1 : 0;	/* the State line says it */
+		i = r->nlog > room ? r->nlog - room : 0;
+		for (; i < r->nlog && room-- > 0; i++) {
 			progress_duration(r->log_ms[i], dur, sizeof dur);
 			/* %10s counts bytes: pad "1 分 5 秒" by cells first. */
 			cell[0] = '\0';
@@ -393,39 +426,42 @@ progress_draw(struct screen *s, WINDOW *win)
 				    SEV_ERROR ? glyph->error : glyph->warning,
 				    display_attr(st), false);
 				tui_verdict_text(v, line, sizeof line);
-				y += display_wrap(win, y, 4, COLS - 6, 2, line,
-				    display_attr(st));
+				y += display_wrap(win, y, 4, COLS - 6,
+				    bottom - 2 - y, line, display_attr(st));
 			}
 		} else if (!r->ok) {
 			mark = glyph->error;
 			display_text(win, y, 2, 2, mark,
 			    display_attr(STYLE_ERROR), false);
-			y += display_wrap(win, y, 4, COLS - 6, 3, r->err.msg,
-			    display_attr(STYLE_ERROR));
+			y += display_wrap(win, y, 4, COLS - 6, bottom - y,
+			    r->err.msg, display_attr(STYLE_ERROR));
 			if (r->err.detail[0] != '\0')
-				y += display_wrap(win, y, 4, COLS - 6, 2,
-				    r->err.detail, display_attr(STYLE_DIM));
+				y += display_wrap(win, y, 4, COLS - 6,
+				    bottom - y, r->err.detail,
+				    display_attr(STYLE_DIM));
 		} else {
 			bool	good = r->out.result == OPS_SUCCEEDED;
 
 			display_text(win, y, 2, 2, good ? glyph->ok :
 			    glyph->error, display_attr(good ? STYLE_OK :
 			    STYLE_ERROR), false);
-			y += display_wrap(win, y, 4, COLS - 6, 4, r->out.line,
-			    display_attr(good ? STYLE_OK : STYLE_ERROR));
+			y += display_wrap(win, y, 4, COLS - 6, bottom - y,
+			    r->out.line, display_attr(good ? STYLE_OK :
+			    STYLE_ERROR));
 			if (r->out.detail[0] != '\0')
-				y += display_wrap(win, y, 4, COLS - 6, 3,
-				    r->out.detail, display_attr(STYLE_DIM));
+				y += display_wrap(win, y, 4, COLS - 6,
+				    bottom - y, r->out.detail,
+				    display_attr(STYLE_DIM));
 			if (r->out.hint[0] != '\0')
-				y += display_wrap(win, y, 4, COLS - 6, 3,
-				    r->out.hint, A_NORMAL);
+				y += display_wrap(win, y, 4, COLS - 6,
+				    bottom - y, r->out.hint, A_NORMAL);
 		}
 		if (p->has_route && p->w != NULL) {
 			snprintf(line, sizeof line, _("Enter goes back to the "
 			    "%s step to change it; nothing typed is lost."),
 			    wizard_step_title(p->route));
-			display_wrap(win, y + 1, 2, COLS - 4, 2, line,
-			    display_attr(STYLE_KEY));
+			display_wrap(win, y + 1, 2, COLS - 4, bottom + 1 - y,
+			    line, display_attr(STYLE_KEY));
 		}
 	}
 	pthread_mutex_unlock(&r->lock);

@@ -47,4 +47,21 @@ assert_grep 'it usually takes about a minute)$' detach-done.screen \
 assert_grep '^ Enter back to the list  Esc back to the list$' \
     detach-done.screen "opened from browse: Enter goes back to the list, and says so"
 assert_grep '^screen: browse' after.state "and Enter does"
+# A failure at 60x20: the decoded reason, its hint and the way back all
+# show whole; the transitions give up their rows first.
+steps '
+	:resize 60x20
+	ml-secure<Enter><Enter><Enter><Enter><Enter><Enter>
+	<Enter>
+	:save-display failed60.screen
+'
+run_akswiz create $SB_ARGS -g secure-rg -w secure-workspace
+assert_status 0
+tr -d '\n' < failed60.screen | tr -s ' ' > failed60.joined; echo >> failed60.joined
+assert_grep "(loadBalancer.type InternalLoadBalancer with a subnet)\." failed60.joined \
+    "60x20: the failure's hint shows to its end"
+assert_grep "Enter goes back to the Load balancer step to change it; nothing typed is lost\." \
+    failed60.joined "60x20: and the way back, whole"
+sed -n '/✗/,$p' failed60.screen > failed60.outcome
+assert_no_grep '…' failed60.outcome "60x20: nothing of the outcome is cut"
 tap_done
