@@ -241,7 +241,8 @@ scope_draw(struct screen *s, WINDOW *win)
 	if (sc->stage == 1) {
 		snprintf(line, sizeof line, _("Subscription: %s (%s)"),
 		    sc->sub_name, sc->subscription);
-		display_text(win, y++, 2, COLS - 4, line, A_NORMAL, true);
+		/* The ID whole: a narrow pane gives it a second row. */
+		y += display_wrap(win, y, 2, COLS - 4, 2, line, A_NORMAL);
 	}
 	snprintf(line, sizeof line, _("Filter: %s"), sc->list.filter[0] !=
 	    '\0' ? sc->list.filter : _("(type to filter)"));

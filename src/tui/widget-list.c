@@ -37,6 +37,7 @@ widget_list_clear(struct widget_list *l)
 		free(l->items[i].text);
 	}
 	l->n = l->nvisible = l->sel = l->top = 0;
+	l->hscroll = 0;		/* new rows start at their beginning */
 }
 
 /* Free the list. */

@@ -3,7 +3,8 @@
 # drops its labels rather than cut the subscription; key hints drop whole
 # groups rather than cut one; the keys overlay wraps its lines and Down
 # shows the keys that did not fit; the review keeps the saved note whole
-# by scrolling its rows, and Left/Right scroll a cut row sideways.  In
+# by scrolling its rows, and Left/Right scroll a cut row sideways, as on
+# the scope screen, whose subscription IDs a narrow pane cuts.  In
 # English and in Chinese (display width, not bytes).
 . "$top_srcdir/tests/screens/libtest.sh"
 
@@ -40,6 +41,29 @@ assert_grep 'To perform it from a shell: akswiz apply' review.joined \
 assert_grep '› TLS  *Disabled' review-end.screen "End scrolls the rows to the last step"
 assert_grep '^    …and nodes  1 × Standard_D3_v2 (4 vCPU in total)$' review-right.screen \
     "Right scrolls a cut row sideways to its end"
+
+# The scope screen in a narrow pane: Right shows the subscription IDs
+# whole; the next list starts unscrolled; the chosen ID is never cut.
+sandbox_start
+steps '
+	:resize 60x20
+	:save-display subs.screen
+	<Right><Right><Right>
+	:save-display subs-right.screen
+	<Enter>
+	:save-display workspaces.screen
+'
+run_akswiz create --endpoint "$(sb_ready endpoint)" \
+    --authority "$(sb_ready authority)" --ca-file "$(sb_ready caFile)"
+assert_status 0
+assert_grep '^  › Contoso ML (sandbox)  *0b1f6471-1bf0-4dda-aec3-…$' subs.screen \
+    "60x20: the subscriptions, their IDs cut and marked"
+assert_grep '^  › …  *0b1f6471-1bf0-4dda-aec3-cb9272f09590 Enabled$' subs-right.screen \
+    "Right scrolls the rows and their heads to the whole ID"
+assert_grep '^  (0b1f6471-1bf0-4dda-aec3-cb9272f09590)$' workspaces.screen \
+    "the chosen subscription's ID whole, on a second row"
+assert_grep '^  › ml-workspace ' workspaces.screen "the workspaces start unscrolled"
+AKSWIZ_OFFLINE=1; export AKSWIZ_OFFLINE
 
 . "$top_srcdir/tests/i18n/locale.sh"
 if ! i18n_have_locale zh_CN.UTF-8 || ! i18n_locale_tree "$work/locale"; then
