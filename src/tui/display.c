@@ -195,7 +195,7 @@ display_headless(void)
 	return display_is_headless;
 }
 
-/* True below the minimum (60x20). */
+/* True below 60x20. */
 bool
 display_too_small(void)
 {

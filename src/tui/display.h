@@ -12,13 +12,13 @@
 
 #include "tui/curses.h"
 
-struct err;
-
-/* The smallest terminal every screen is drawn for (a tmux split pane). */
-#define DISPLAY_MIN_COLS	60
-#define DISPLAY_MIN_LINES	20
 /* The usual width: narrower, labels and hints are shortened. */
 #define DISPLAY_WIDE_COLS	80
+
+struct err;
+
+#define DISPLAY_MIN_COLS	60
+#define DISPLAY_MIN_LINES	20
 
 /* Glyphs: Unicode in a UTF-8 locale, ASCII elsewhere. */
 struct display_glyphs {

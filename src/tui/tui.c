@@ -275,17 +275,15 @@ tui_draw_status(WINDOW *w, const char *text, int attr)
 static void
 tui_draw(struct tui *t)
 {
+	const char	*msg;
 	int		 y;
 
 	werase(stdscr);
 	if (display_too_small()) {
-		char	small[256];
-
-		snprintf(small, sizeof small, _("The terminal is too small: "
-		    "akswiz needs at least %d columns and %d lines."),
-		    DISPLAY_MIN_COLS, DISPLAY_MIN_LINES);
+		msg = _("The terminal is too small: akswiz needs at least 60 "
+		    "columns and 20 lines.");
 		y = LINES / 2 - 1;
-		display_wrap(stdscr, y < 0 ? 0 : y, 0, COLS, LINES, small,
+		display_wrap(stdscr, y < 0 ? 0 : y, 0, COLS, LINES, msg,
 		    A_BOLD);
 		if (y + 3 < LINES)
 			display_wrap(stdscr, y + 3, 0, COLS, 2, _("Enlarge "

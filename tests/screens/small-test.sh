@@ -8,6 +8,20 @@
 # English and in Chinese (display width, not bytes).
 . "$top_srcdir/tests/screens/libtest.sh"
 
+# The real minimum: one column or one line less is too small.
+steps '
+	:resize 59x20
+	:save-display narrow.screen
+	:resize 60x19
+	:save-display short.screen
+	:resize 60x20
+	:save-display min.screen
+'
+run_akswiz -w ws1 -g rg1 --subscription $SUB
+assert_grep 'too small: akswiz needs at least' narrow.screen "59x20 is too small, and said"
+assert_grep 'too small: akswiz needs at least' short.screen "60x19 is too small, and said"
+assert_grep '› Create an inference cluster' min.screen "60x20, the minimum, draws home"
+
 steps '
 	:resize 60x20
 	<F1>

@@ -52,7 +52,7 @@ wait_for "Create an inference cluster" "starts at 120x40 on the home screen"
 $T resize-window -t t -x 80 -y 24
 wait_for "Up/Down choose" "80x24 still draws the home screen"
 $T resize-window -t t -x 60 -y 20
-wait_for "Up/Down choose" "60x20 (the minimum) still draws the home screen"
+wait_for "Up/Down choose" "60x20 still draws the home screen"
 $T resize-window -t t -x 50 -y 16
 wait_for "too small" "50x16 says the terminal is too small"
 $T resize-window -t t -x 120 -y 40
