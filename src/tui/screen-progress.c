@@ -173,12 +173,14 @@ progress_dest_hint(struct screen *s, bool fix)
 {
 	const char	*to = progress_destination(s);
 
+	/* TRANSLATORS: key hints; at most 58 cells.  "the list": browse. */
 	if (strcmp(to, "browse") == 0)
 		return fix ? _("Enter fix it  Esc back to the list") :
 		    _("Enter back to the list  Esc back to the list");
 	if (strcmp(to, "home") == 0)
 		return fix ? _("Enter fix it  Esc home") :
 		    _("Enter home  Esc home");
+	/* TRANSLATORS: key hints; at most 58 cells.  "quit": leave akswiz. */
 	return fix ? _("Enter fix it  Esc quit") : _("Enter quit  Esc quit");
 }
 
@@ -201,8 +203,10 @@ progress_usual(const struct plan *plan)
 	case PLAN_ATTACH:
 		return _("about 5 minutes");
 	case PLAN_UPDATE:
+		/* TRANSLATORS: after "it usually takes"; at most 20 cells. */
 		return _("a few minutes");
 	case PLAN_DETACH:
+		/* TRANSLATORS: after "it usually takes"; at most 20 cells. */
 		return plan->detach_action == DETACH_DELETE ?
 		    _("about 10 minutes") : _("about a minute");
 	default:
@@ -222,6 +226,10 @@ progress_title(struct progress *p, char *buf, size_t len)
 				    r->out.result == OPS_SUCCEEDED;
 	bool			 bad = !p->running && !good;
 
+	/*
+	 * TRANSLATORS: progress titles; %s is the compute's name; at most
+	 * 40 cells with it.  "Could not ..." once the operation failed.
+	 */
 	switch (r->plan.op) {
 	case PLAN_ATTACH:
 		fmt = good ? _("Attached %s") : bad ? _("Could not attach %s") :

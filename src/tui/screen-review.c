@@ -306,6 +306,7 @@ review_request(struct screen *s, const struct key_event *ev)
 static const char *
 review_readonly_note(void)
 {
+	/* TRANSLATORS: the review's note with --readonly; wraps. */
 	return _("Read-only (--readonly): the plan can be saved and shown, "
 	    "not submitted.");
 }

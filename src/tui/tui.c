@@ -245,7 +245,10 @@ tui_draw_help(struct tui *t, WINDOW *w)
 			y += display_wrap(w, y, x + kw, width - kw, rows, line,
 			    A_NORMAL);
 		}
-	/* A short terminal: Down shows the rest, as the line says. */
+	/*
+	 * A short terminal: Down shows the rest, as the line says.
+	 * TRANSLATORS: the keys overlay's last line; wraps if it must.
+	 */
 	display_wrap(w, y + 1, x, width, 1, t->help_more ?
 	    _("Down shows more; Esc closes.") : t->help_top > 0 ?
 	    _("Up goes back; Esc closes.") :
