@@ -25,6 +25,7 @@
 
 #include "common/err.h"
 #include "common/i18n.h"
+#include "tui/keys.h"
 
 static const struct display_glyphs glyphs_utf8 = {
 	"\u2500", "\u2713", "\u2717", "!", "\u00b7", "(\u2022)", "( )",
@@ -93,6 +94,23 @@ display_colours(bool no_color)
 	init_pair(5, COLOR_CYAN, -1);
 }
 
+/*
+ * Teach curses the sequences terminals send beyond their terminfo entry
+ * (tmux's ESC [ 1 ~ for Home under TERM=xterm-256color ...); a sequence
+ * terminfo already binds, or one that would hide a longer one, is left.
+ */
+static void
+display_keys(void)
+{
+	const char	*seq;
+	struct key	 k;
+	size_t		 i;
+
+	for (i = 0; keys_sequence(i, &seq, &k); i++)
+		if (k.fn && key_defined(seq) == 0)
+			define_key(seq, (int)k.code);
+}
+
 /* Start curses on the terminal, or on /dev/null when headless. */
 bool
 display_init(bool no_color, struct err *err)
@@ -137,6 +155,7 @@ display_init(bool no_color, struct err *err)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	display_keys();
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
@@ -364,18 +383,74 @@ display_unit(const char *p)
 	return (size_t)(q - p);
 }
 
-/* Word-wrap text by display width; returns the rows used. */
-int
-display_wrap(WINDOW *win, int y, int x, int width, int maxlines,
-    const char *s, int attr)
+/* The bytes of s's longest prefix that fits in width cells (one char at least). */
+static size_t
+display_prefix(const char *s, int width)
 {
-	char		line[1024];
+	mbstate_t	 st;
+	wchar_t		 wc;
+	const char	*p = s, *q;
+	int		 used = 0, cw;
+
+	memset(&st, 0, sizeof st);
+	while (*p != '\0') {
+		q = p;
+		cw = display_next(&q, &st, &wc);
+		if (used + cw > width && p != s)
+			break;
+		used += cw;
+		p = q;
+	}
+	return (size_t)(p - s);
+}
+
+/* Draw s in width cells ending in the cut mark, whatever its length. */
+static void
+display_text_marked(WINDOW *win, int y, int x, int width, const char *s,
+    int attr)
+{
+	int	mw = display_width(glyph->more), used;
+
+	if (width <= mw) {
+		display_text(win, y, x, width, glyph->more, attr, false);
+		return;
+	}
+	wattron(win, attr);
+	mvwhline(win, y, x, ' ', width);
+	wattroff(win, attr);
+	used = display_text(win, y, x, width - mw, s, attr, true);
+	if (display_width(s) <= width - mw)	/* no mark drawn yet */
+		display_text(win, y, x + used, mw, glyph->more, attr, false);
+}
+
+/*
+ * Word-wrap text by display width into at most maxlines rows; draws
+ * nothing when win is NULL (counting).  Text left over when the rows run
+ * out is never dropped silently: the last row ends in the cut mark.
+ */
+static int
+display_wrap_do(WINDOW *win, int y, int x, int width, int maxlines,
+    const char *s, int attr, bool split)
+{
+	char		line[1024], last[1024] = "", tmp[1024];
 	size_t		len = 0;
 	int		rows = 0, lw = 0, ww, gap;
 	const char	*p = s, *word;
 	size_t		wl;
 	bool		space;
 
+#define WRAP_ROW() do {							\
+		line[len] = '\0';					\
+		if (win != NULL)					\
+			display_text(win, y + rows, x, width, line, attr, \
+			    true);					\
+		memcpy(last, line, len + 1);				\
+		rows++;							\
+		len = 0;						\
+		lw = 0;							\
+	} while (0)
+	if (width <= 0 || maxlines <= 0)
+		return 0;
 	while (*p != '\0' && rows < maxlines) {
 		space = false;
 		while (*p == ' ') {
@@ -383,11 +458,7 @@ display_wrap(WINDOW *win, int y, int x, int width, int maxlines,
 			space = true;
 		}
 		if (*p == '\n') {
-			line[len] = '\0';
-			display_text(win, y + rows++, x, width, line, attr,
-			    true);
-			len = 0;
-			lw = 0;
+			WRAP_ROW();
 			p++;
 			continue;
 		}
@@ -398,24 +469,35 @@ display_wrap(WINDOW *win, int y, int x, int width, int maxlines,
 			break;
 		if (wl >= sizeof line - 2)
 			wl = sizeof line - 2;
-		{
-			char	tmp[1024];
-
-			memcpy(tmp, word, wl);
+		memcpy(tmp, word, wl);
+		tmp[wl] = '\0';
+		ww = display_width(tmp);
+		if (ww > width && split) {
+			/* Longer than a row (a path, an ID): cut it by cells. */
+			if (len > 0) {
+				WRAP_ROW();
+				if (rows >= maxlines) {
+					p = word;
+					break;
+				}
+			}
+			wl = display_prefix(tmp, width);
+			p = word + wl;
 			tmp[wl] = '\0';
-			ww = display_width(tmp);
+			memcpy(line, tmp, wl + 1);
+			len = wl;
+			WRAP_ROW();
+			continue;
 		}
 		gap = len > 0 && space ? 1 : 0;
 		if (len > 0 && (lw + gap + ww > width || len + 1 + wl >=
 		    sizeof line)) {
-			line[len] = '\0';
-			display_text(win, y + rows++, x, width, line, attr,
-			    true);
-			len = 0;
-			lw = 0;
+			WRAP_ROW();
 			gap = 0;
-			if (rows >= maxlines)
+			if (rows >= maxlines) {
+				p = word;	/* this word was not shown */
 				break;
+			}
 		}
 		if (gap) {
 			line[len++] = ' ';
@@ -425,11 +507,73 @@ display_wrap(WINDOW *win, int y, int x, int width, int maxlines,
 		len += wl;
 		lw += ww;
 	}
-	if (len > 0 && rows < maxlines) {
-		line[len] = '\0';
-		display_text(win, y + rows++, x, width, line, attr, true);
-	}
+	if (len > 0 && rows < maxlines)
+		WRAP_ROW();
+	while (*p == ' ' || *p == '\n')
+		p++;
+	if (*p != '\0' && rows > 0 && win != NULL)
+		display_text_marked(win, y + rows - 1, x, width, last, attr);
+#undef WRAP_ROW
 	return rows;
+}
+
+/* Word-wrap text by display width; returns the rows used. */
+int
+display_wrap(WINDOW *win, int y, int x, int width, int maxlines,
+    const char *s, int attr)
+{
+	if (win == NULL)
+		return 0;
+	return display_wrap_do(win, y, x, width, maxlines, s, attr, false);
+}
+
+/* Word-wrap, cutting a word longer than a row by cells. */
+int
+display_wrap_split(WINDOW *win, int y, int x, int width, int maxlines,
+    const char *s, int attr)
+{
+	if (win == NULL)
+		return 0;
+	return display_wrap_do(win, y, x, width, maxlines, s, attr, true);
+}
+
+/* The rows text needs wrapped into width cells. */
+int
+display_wrap_rows(int width, const char *s, bool split)
+{
+	return display_wrap_do(NULL, 0, 0, width, INT_MAX, s, 0, split);
+}
+
+/*
+ * Draw text from its skip-th cell on (a row scrolled sideways): a cut
+ * mark at the start when something is left of the view, at the end when
+ * something is right of it.  Returns the cells drawn.
+ */
+int
+display_text_from(WINDOW *win, int y, int x, int width, const char *s,
+    int skip, int attr)
+{
+	mbstate_t	 st;
+	wchar_t		 wc;
+	const char	*p = s;
+	int		 cells = 0, cw, mw = display_width(glyph->more), used;
+
+	if (skip <= 0)
+		return display_text(win, y, x, width, s, attr, true);
+	memset(&st, 0, sizeof st);
+	/* Skip whole characters: skip cells, or one more for a wide one. */
+	while (*p != '\0' && cells < skip) {
+		const char	*q = p;
+
+		cw = display_next(&q, &st, &wc);
+		p = q;
+		cells += cw;
+	}
+	if (*p == '\0' && cells <= skip)
+		return 0;
+	used = display_text(win, y, x, mw, glyph->more, attr, false);
+	return used + display_text(win, y, x + used, width - used, p, attr,
+	    true);
 }
 
 /* A horizontal line of width cells. */

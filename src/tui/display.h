@@ -12,6 +12,9 @@
 
 #include "tui/curses.h"
 
+/* The usual width: narrower, labels and hints are shortened. */
+#define DISPLAY_WIDE_COLS	80
+
 struct err;
 
 #define DISPLAY_MIN_COLS	60
@@ -81,9 +84,26 @@ void	display_cat(char *buf, size_t len, const char *s, int width);
  */
 int	display_text(WINDOW *, int y, int x, int width, const char *,
 	    int attr, bool cut_mark);
-/* Word-wrap text into width cells from row y, at most maxlines; rows used. */
+/*
+ * Word-wrap text into width cells from row y, at most maxlines; rows used.
+ * Text that does not fit in maxlines ends in "…" on the last row.
+ */
 int	display_wrap(WINDOW *, int y, int x, int width, int maxlines,
 	    const char *, int attr);
+/*
+ * The same, except that a word longer than a row (a path, a resource ID,
+ * a command) goes on over the next rows instead of being cut.
+ */
+int	display_wrap_split(WINDOW *, int y, int x, int width, int maxlines,
+	    const char *, int attr);
+/* The rows text needs, wrapped into width cells (split: as _split does). */
+int	display_wrap_rows(int width, const char *, bool split);
+/*
+ * Draw text scrolled sideways by skip cells (with "…" marks where text is
+ * cut on either side) in at most width cells; the cells drawn.
+ */
+int	display_text_from(WINDOW *, int y, int x, int width, const char *,
+	    int skip, int attr);
 /* Fill a row with the horizontal line glyph. */
 void	display_hline(WINDOW *, int y, int x, int width);
 /* Clear from x to the end of row y. */

@@ -78,6 +78,85 @@ static const struct {
 	{ "Resize",	REQ_RESIZE },
 };
 
+/*
+ * What terminals send beyond their terminfo entry: tmux and screen send
+ * ESC [ 1 ~ / ESC [ 4 ~ for Home/End whatever TERM the program was given
+ * (a TERM=xterm-256color inside tmux is common), xterm ESC [ H / ESC O H,
+ * rxvt ESC [ 7 ~ / ESC [ 8 ~, the Linux console ESC [ 1 ~.
+ */
+static const struct {
+	const char	*seq;
+	const char	*key;
+} key_sequences[] = {
+	{ "\033[1~",	"Home" },
+	{ "\033[7~",	"Home" },
+	{ "\033[H",	"Home" },
+	{ "\033OH",	"Home" },
+	{ "\033[4~",	"End" },
+	{ "\033[8~",	"End" },
+	{ "\033[F",	"End" },
+	{ "\033OF",	"End" },
+	{ "\033[3~",	"Delete" },
+	{ "\033[5~",	"PgUp" },
+	{ "\033[6~",	"PgDn" },
+	{ "\033[A",	"Up" },
+	{ "\033[B",	"Down" },
+	{ "\033[C",	"Right" },
+	{ "\033[D",	"Left" },
+	{ "\033OA",	"Up" },
+	{ "\033OB",	"Down" },
+	{ "\033OC",	"Right" },
+	{ "\033OD",	"Left" },
+	{ "\033[Z",	"S-Tab" },
+	{ "\033OP",	"F1" },
+	{ "\033[11~",	"F1" },
+	{ "\033[[A",	"F1" },
+};
+
+/* The i-th known sequence and its key. */
+bool
+keys_sequence(size_t i, const char **seq, struct key *k)
+{
+	if (i >= sizeof key_sequences / sizeof key_sequences[0])
+		return false;
+	*seq = key_sequences[i].seq;
+	return keys_parse_name(key_sequences[i].key, k);
+}
+
+/* A whole escape sequence as a key; false if unknown. */
+bool
+keys_parse_sequence(const char *seq, struct key *k)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof key_sequences / sizeof key_sequences[0]; i++)
+		if (strcmp(key_sequences[i].seq, seq) == 0)
+			return keys_parse_name(key_sequences[i].key, k);
+	return false;
+}
+
+/*
+ * True once seq is complete: ESC O and one character (SS3), or ESC [
+ * then parameters and a final byte in 0x40..0x7e (CSI; the Linux
+ * console's ESC [ [ A is one more character).
+ */
+bool
+keys_sequence_complete(const char *seq)
+{
+	size_t	n = strlen(seq);
+
+	if (n < 3 || seq[0] != '\033')
+		return false;
+	if (seq[1] == 'O')
+		return true;
+	if (seq[1] != '[')
+		return true;	/* not a sequence: complete as it is */
+	if (seq[2] == '[')
+		return n >= 4;
+	return (unsigned char)seq[n - 1] >= 0x40 &&
+	    (unsigned char)seq[n - 1] <= 0x7e;
+}
+
 #define REQUEST_ROW(id, name, help) { name, help },
 static const struct {
 	const char	*name;

@@ -34,6 +34,20 @@ const char	*keys_name_of(enum request);
 const char	*keys_help(enum request);
 /* The request's stable name ("next-field"). */
 const char	*keys_request_name(enum request);
+/*
+ * The escape sequences terminals and multiplexers send for the keys
+ * (tmux and screen "ESC [ 1 ~" for Home, xterm "ESC [ H" and "ESC O H",
+ * rxvt "ESC [ 7 ~" ...), whatever terminfo says: the i-th as seq and key,
+ * false past the end (display.c teaches them to curses).
+ */
+bool		keys_sequence(size_t, const char **seq, struct key *);
+/*
+ * Read a whole escape sequence (ESC included) as a key: true with *k set
+ * for a known one; false for another (to be dropped, never typed).
+ */
+bool		keys_parse_sequence(const char *seq, struct key *);
+/* True once seq (ESC included) is a complete CSI or SS3 sequence. */
+bool		keys_sequence_complete(const char *seq);
 /* True if the key is a printable character (text for a field). */
 bool		keys_is_text(const struct key *);
 

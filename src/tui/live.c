@@ -227,7 +227,10 @@ live_run_progress(void *ctx, const struct ops_progress *p)
 	pthread_mutex_lock(&r->lock);
 	snprintf(r->state, sizeof r->state, "%s", p->state != NULL ?
 	    p->state : "");
-	r->elapsed_ms = p->elapsed_ms;
+	/* The whole operation's time: ops counts each step's from zero. */
+	if (r->started_ms == 0)
+		r->started_ms = clock_now_ms() - p->elapsed_ms;
+	r->elapsed_ms = clock_now_ms() - r->started_ms;
 	r->step = p->step;
 	r->nsteps = p->nsteps;
 	snprintf(r->step_name, sizeof r->step_name, "%s",
@@ -251,7 +254,7 @@ live_run_progress(void *ctx, const struct ops_progress *p)
 		snprintf(r->log_step_name[r->nlog],
 		    sizeof r->log_step_name[0], "%s", r->step_name);
 		r->log_step[r->nlog] = p->nsteps > 1 ? p->step : 0;
-		r->log_ms[r->nlog++] = p->elapsed_ms;
+		r->log_ms[r->nlog++] = r->elapsed_ms;
 	}
 	pthread_mutex_unlock(&r->lock);
 }

@@ -93,11 +93,12 @@ struct live_run {
 	bool			 refused;	/* preflight found errors */
 	struct verdicts		 verdicts;
 	char			 state[48];
-	uint64_t		 elapsed_ms;
+	uint64_t		 elapsed_ms;	/* since the operation began */
+	uint64_t		 started_ms;	/* clock time it began */
 	int			 step, nsteps;
 	char			 step_name[16];
 	char			 log[LIVE_LOG_MAX][160];	/* states */
-	uint64_t		 log_ms[LIVE_LOG_MAX];
+	uint64_t		 log_ms[LIVE_LOG_MAX];	/* as elapsed_ms */
 	int			 log_step[LIVE_LOG_MAX];	/* 0: one step */
 	char			 log_step_name[LIVE_LOG_MAX][16];
 	int			 nlog;

@@ -32,6 +32,10 @@ SCREEN_TESTS = \
 	tests/screens/wizard-steps-test.sh \
 	tests/screens/signin-failure-test.sh \
 	tests/screens/display-test.sh \
+	tests/screens/wrap-test.sh \
+	tests/screens/progress-test.sh \
+	tests/screens/export-test.sh \
+	tests/screens/small-test.sh \
 	tests/screens/network-test.sh \
 	tests/screens/live-create-test.sh \
 	tests/screens/live-failures-test.sh \
@@ -47,6 +51,9 @@ EXTRA_DIST += tests/screens/libtest.sh $(SCREEN_TESTS)
 # A few real-terminal smoke tests (skipped without tmux).
 TESTS += tests/tmux/smoke-test.sh
 EXTRA_DIST += tests/tmux/smoke-test.sh
+# Home/End as tmux, screen, xterm and rxvt send them (issue 10).
+TESTS += tests/tmux/keys-test.sh
+EXTRA_DIST += tests/tmux/keys-test.sh
 
 # Widgets on a held screen: display width, wide characters, filtering.
 check_PROGRAMS += tests/unit/tui-widget-test

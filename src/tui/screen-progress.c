@@ -28,6 +28,7 @@ struct progress {
 	struct wizard		*w;		/* (borrowed) below, or NULL */
 	bool			 running;
 	uint64_t		 started_ms;	/* clock time of the submit */
+	uint64_t		 elapsed_ms;	/* the whole operation's, once done */
 	enum wizard_step	 route;		/* where to fix a failure */
 	bool			 has_route;
 };
@@ -130,6 +131,8 @@ progress_route(struct progress *p)
 	}
 }
 
+static uint64_t	progress_elapsed(struct progress *);
+
 /* Job done (main thread): the outcome is in the run. */
 static void
 progress_done(void *arg)
@@ -142,11 +145,119 @@ progress_done(void *arg)
 		return;
 	}
 	p = r->owner;
+	p->elapsed_ms = progress_elapsed(p);
 	p->running = false;
 	/* Submitted: the journal keeps the plan, quitting loses nothing. */
 	if (p->w != NULL && r->preflight_done && !r->refused)
 		p->w->saved = true;
 	progress_route(p);
+}
+
+/* Where leaving goes: the nearest home or browse screen below, or out. */
+static const char *
+progress_destination(struct screen *s)
+{
+	struct tui	*t = s->tui;
+	int		 i;
+
+	for (i = t->depth - 1; i >= 1; i--)
+		if (strcmp(t->stack[i - 1]->ops->name, "home") == 0 ||
+		    strcmp(t->stack[i - 1]->ops->name, "browse") == 0)
+			return t->stack[i - 1]->ops->name;
+	return "quit";
+}
+
+/* The key hints once done, naming where Enter and Esc go. */
+static const char *
+progress_dest_hint(struct screen *s, bool fix)
+{
+	const char	*to = progress_destination(s);
+
+	/* TRANSLATORS: key hints; at most 58 cells.  "the list": browse. */
+	if (strcmp(to, "browse") == 0)
+		return fix ? _("Enter fix it  Esc back to the list") :
+		    _("Enter back to the list  Esc back to the list");
+	if (strcmp(to, "home") == 0)
+		return fix ? _("Enter fix it  Esc home") :
+		    _("Enter home  Esc home");
+	/* TRANSLATORS: key hints; at most 58 cells.  "quit": leave akswiz. */
+	return fix ? _("Enter fix it  Esc quit") : _("Enter quit  Esc quit");
+}
+
+/* Milliseconds since the operation began (since the submit until known). */
+static uint64_t
+progress_elapsed(struct progress *p)
+{
+	uint64_t	now = clock_now_ms();
+	uint64_t	from = p->run->started_ms != 0 ? p->run->started_ms :
+			    p->started_ms;
+
+	return now > from ? now - from : 0;
+}
+
+/* How long an operation usually takes, for the user. */
+static const char *
+progress_usual(const struct plan *plan)
+{
+	switch (plan->op) {
+	case PLAN_ATTACH:
+		return _("about 5 minutes");
+	case PLAN_UPDATE:
+		/* TRANSLATORS: after "it usually takes"; at most 20 cells. */
+		return _("a few minutes");
+	case PLAN_DETACH:
+		/* TRANSLATORS: after "it usually takes"; at most 20 cells. */
+		return plan->detach_action == DETACH_DELETE ?
+		    _("about 10 minutes") : _("about a minute");
+	default:
+		return _("about 10 minutes");
+	}
+}
+
+/* The title: what is being done, then what was done or not. */
+static void
+progress_title(struct progress *p, char *buf, size_t len)
+{
+	const struct live_run	*r = p->run;
+	const char		*fmt;
+	bool			 del = r->plan.op == PLAN_DETACH &&
+				    r->plan.detach_action == DETACH_DELETE;
+	bool			 good = !p->running && !r->refused && r->ok &&
+				    r->out.result == OPS_SUCCEEDED;
+	bool			 bad = !p->running && !good;
+
+	/*
+	 * TRANSLATORS: progress titles; %s is the compute's name; at most
+	 * 40 cells with it.  "Could not ..." once the operation failed.
+	 */
+	switch (r->plan.op) {
+	case PLAN_ATTACH:
+		fmt = good ? _("Attached %s") : bad ? _("Could not attach %s") :
+		    _("Attaching %s");
+		break;
+	case PLAN_UPDATE:
+		fmt = good ? _("Updated %s") : bad ? _("Could not update %s") :
+		    _("Updating %s");
+		break;
+	case PLAN_DETACH:
+		if (del)
+			fmt = good ? _("Deleted %s") : bad ?
+			    _("Could not delete %s") : _("Deleting %s");
+		else
+			fmt = good ? _("Detached %s") : bad ?
+			    _("Could not detach %s") : _("Detaching %s");
+		break;
+	default:
+		fmt = good ? _("Created %s") : bad ? _("Could not create %s") :
+		    _("Creating %s");
+		break;
+	}
+	/* Not "could not": the steps before the failed one took effect. */
+	if (!p->running && !r->refused && r->out.result == OPS_PARTIAL)
+		/* TRANSLATORS: progress title; %s is the compute's name; at
+		 * most 40 cells with it. */
+		fmt = _("Partly applied to %s");
+	snprintf(buf, len, fmt, r->plan.name);
 }
 
 /* Leave for home (or quit when the wizard was the first screen). */
@@ -209,6 +320,34 @@ progress_request(struct screen *s, const struct key_event *ev)
 	}
 }
 
+/* The rows the outcome wants once the run is over (under lock). */
+static int
+progress_outcome_rows(struct progress *p)
+{
+	struct live_run	*r = p->run;
+	char		 line[1200];
+	size_t		 k;
+	int		 n = 1, w = COLS - 6;
+
+	if (r->refused) {
+		n++;
+		for (k = 0; k < r->verdicts.n; k++)
+			if (r->verdicts.v[k].severity != SEV_INFO) {
+				tui_verdict_text(&r->verdicts.v[k], line,
+				    sizeof line);
+				n += display_wrap_rows(w, line, false);
+			}
+	} else if (!r->ok) {
+		n += display_wrap_rows(w, r->err.msg, false) +
+		    display_wrap_rows(w, r->err.detail, false);
+	} else {
+		n += display_wrap_rows(w, r->out.line, false) +
+		    display_wrap_rows(w, r->out.detail, false) +
+		    display_wrap_rows(w, r->out.hint, false);
+	}
+	return p->has_route ? n + 3 : n;
+}
+
 /* State, elapsed against the usual duration, transitions, outcome. */
 static void
 progress_draw(struct screen *s, WINDOW *win)
@@ -218,23 +357,18 @@ progress_draw(struct screen *s, WINDOW *win)
 	char		 title[256], line[1200], dur[64], right[96];
 	char		 cell[80];
 	const char	*usual, *mark;
-	int		 y = 3, i, st, bottom = LINES - 3;
+	int		 y = 3, i, st, bottom = LINES - 3, room;
 	size_t		 k;
 
 	pthread_mutex_lock(&r->lock);
-	snprintf(title, sizeof title, r->plan.op == PLAN_ATTACH ?
-	    _("Attaching %s") : r->plan.op == PLAN_UPDATE ? _("Updating %s") :
-	    r->plan.op == PLAN_DETACH && r->plan.detach_action ==
-	    DETACH_DELETE ? _("Deleting %s") : r->plan.op == PLAN_DETACH ?
-	    _("Detaching %s") : _("Creating %s"), r->plan.name);
+	progress_title(p, title, sizeof title);
 	if (p->running)
 		snprintf(right, sizeof right, "%s %s", tui_spinner(s->tui),
 		    r->state[0] != '\0' ? r->state : _("starting"));
 	else
 		snprintf(right, sizeof right, "%s", r->state);
 	tui_draw_frame(s->tui, win, title, right);
-	usual = r->plan.op == PLAN_ATTACH ? _("about 5 minutes") :
-	    _("about 10 minutes");
+	usual = progress_usual(&r->plan);
 	if (!r->preflight_done) {
 		snprintf(line, sizeof line, "%s", _("Checking the plan against "
 		    "the service (preflight)..."));
@@ -243,22 +377,34 @@ progress_draw(struct screen *s, WINDOW *win)
 		snprintf(line, sizeof line, _("State     %s"), r->state[0] !=
 		    '\0' ? r->state : _("submitting"));
 		display_text(win, y++, 2, COLS - 4, line, A_BOLD, true);
-		/* While it runs, time moves on between two polls. */
-		progress_duration(p->running && clock_now_ms() > p->started_ms ?
-		    clock_now_ms() - p->started_ms : r->elapsed_ms, dur,
-		    sizeof dur);
+		/* The whole operation's; while it runs, time moves on. */
+		progress_duration(p->running ? progress_elapsed(p) :
+		    p->elapsed_ms, dur, sizeof dur);
 		snprintf(line, sizeof line, _("Elapsed   %s (it usually takes "
 		    "%s)"), dur, usual);
 		display_text(win, y++, 2, COLS - 4, line, A_NORMAL, true);
 		if (r->journal[0] != '\0') {
+			/* A path to copy: whole, over the rows it needs. */
+			int	lw;
+
 			snprintf(line, sizeof line, _("Journal   %s"),
 			    r->journal);
-			display_text(win, y++, 2, COLS - 4, line,
-			    display_attr(STYLE_DIM), true);
+			if (strlen(line) > strlen(r->journal))
+				line[strlen(line) - strlen(r->journal)] = '\0';
+			lw = display_width(line);
+			display_text(win, y, 2, lw, line,
+			    display_attr(STYLE_DIM), false);
+			y += display_wrap_split(win, y, 2 + lw, COLS - 4 - lw,
+			    3, r->journal, display_attr(STYLE_DIM));
 		}
 		y++;
-		i = r->nlog > bottom - y - 7 ? r->nlog - (bottom - y - 7) : 0;
-		for (; i < r->nlog && y < bottom - 6; i++) {
+		/* The latest transitions, in the rows the outcome leaves. */
+		room = bottom - y - 1 - (p->running ? 6 :
+		    progress_outcome_rows(p));
+		if (room < (p->running ? 1 : 0))
+			room = p->running ? 1 : 0;	/* the State line says it */
+		i = r->nlog > room ? r->nlog - room : 0;
+		for (; i < r->nlog && room-- > 0; i++) {
 			progress_duration(r->log_ms[i], dur, sizeof dur);
 			/* %10s counts bytes: pad "1 分 5 秒" by cells first. */
 			cell[0] = '\0';
@@ -293,45 +439,48 @@ progress_draw(struct screen *s, WINDOW *win)
 				    SEV_ERROR ? glyph->error : glyph->warning,
 				    display_attr(st), false);
 				tui_verdict_text(v, line, sizeof line);
-				y += display_wrap(win, y, 4, COLS - 6, 2, line,
-				    display_attr(st));
+				y += display_wrap(win, y, 4, COLS - 6,
+				    bottom - 2 - y, line, display_attr(st));
 			}
 		} else if (!r->ok) {
 			mark = glyph->error;
 			display_text(win, y, 2, 2, mark,
 			    display_attr(STYLE_ERROR), false);
-			y += display_wrap(win, y, 4, COLS - 6, 3, r->err.msg,
-			    display_attr(STYLE_ERROR));
+			y += display_wrap(win, y, 4, COLS - 6, bottom - y,
+			    r->err.msg, display_attr(STYLE_ERROR));
 			if (r->err.detail[0] != '\0')
-				y += display_wrap(win, y, 4, COLS - 6, 2,
-				    r->err.detail, display_attr(STYLE_DIM));
+				y += display_wrap(win, y, 4, COLS - 6,
+				    bottom - y, r->err.detail,
+				    display_attr(STYLE_DIM));
 		} else {
 			bool	good = r->out.result == OPS_SUCCEEDED;
 
 			display_text(win, y, 2, 2, good ? glyph->ok :
 			    glyph->error, display_attr(good ? STYLE_OK :
 			    STYLE_ERROR), false);
-			y += display_wrap(win, y, 4, COLS - 6, 4, r->out.line,
-			    display_attr(good ? STYLE_OK : STYLE_ERROR));
+			y += display_wrap(win, y, 4, COLS - 6, bottom - y,
+			    r->out.line, display_attr(good ? STYLE_OK :
+			    STYLE_ERROR));
 			if (r->out.detail[0] != '\0')
-				y += display_wrap(win, y, 4, COLS - 6, 3,
-				    r->out.detail, display_attr(STYLE_DIM));
+				y += display_wrap(win, y, 4, COLS - 6,
+				    bottom - y, r->out.detail,
+				    display_attr(STYLE_DIM));
 			if (r->out.hint[0] != '\0')
-				y += display_wrap(win, y, 4, COLS - 6, 3,
-				    r->out.hint, A_NORMAL);
+				y += display_wrap(win, y, 4, COLS - 6,
+				    bottom - y, r->out.hint, A_NORMAL);
 		}
 		if (p->has_route && p->w != NULL) {
 			snprintf(line, sizeof line, _("Enter goes back to the "
 			    "%s step to change it; nothing typed is lost."),
 			    wizard_step_title(p->route));
-			display_wrap(win, y + 1, 2, COLS - 4, 2, line,
-			    display_attr(STYLE_KEY));
+			display_wrap(win, y + 1, 2, COLS - 4, bottom + 1 - y,
+			    line, display_attr(STYLE_KEY));
 		}
 	}
 	pthread_mutex_unlock(&r->lock);
 	tui_draw_hints(win, p->running ? _("Esc leave (the operation goes "
-	    "on)  ? keys") : p->has_route ? _("Enter fix it  Esc home") :
-	    _("Enter home  Esc home"));
+	    "on)  ? keys") : p->has_route && p->w != NULL ?
+	    progress_dest_hint(s, true) : progress_dest_hint(s, false));
 }
 
 /* Free the screen; a running job frees the run itself. */

@@ -7,9 +7,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "common/i18n.h"
 #include "common/xalloc.h"
@@ -28,6 +30,9 @@ struct review {
 	bool			 saving;	/* the save-as field is open */
 	struct widget_field	 path;
 };
+
+/* The fewest rows of actions and steps shown, scrolling, on a short screen. */
+#define REVIEW_MIN_ROWS	4
 
 static const enum request review_keys[] = {
 	REQ_UP, REQ_DOWN, REQ_ENTER, REQ_BACK, REQ_SAVE, REQ_NONE
@@ -126,7 +131,10 @@ review_build(struct review *r)
 		if (display_width(wizard_step_title(r->w->steps[i])) > pad)
 			pad = display_width(wizard_step_title(r->w->steps[i]));
 	widget_list_clear(&r->rows);
-	widget_list_add(&r->rows, "submit", _("Submit"), !r->w->tui->ctx.live);
+	/* Read-only: nothing that changes Azure is offered. */
+	if (!r->w->tui->ctx.readonly)
+		widget_list_add(&r->rows, "submit", _("Submit"),
+		    !r->w->tui->ctx.live);
 	widget_list_add(&r->rows, "save", _("Save the plan"), false);
 	widget_list_add(&r->rows, "az", _("Show the equivalent az command"),
 	    false);
@@ -187,6 +195,21 @@ review_save(struct review *r)
 	tui_status(r->w->tui, STYLE_OK, _("Saved to %s"), path);
 }
 
+/* An export's file name: the compute's name and a suffix ("-az.sh"). */
+static void
+review_export_name(struct review *r, const char *suffix, char *buf,
+    size_t len)
+{
+	char	*c;
+
+	snprintf(buf, len, "%s%s", r->w->plan.name[0] != '\0' ?
+	    r->w->plan.name : "plan", suffix);
+	/* A name not yet valid must not name another directory. */
+	for (c = buf; *c != '\0'; c++)
+		if (*c == '/' || (c == buf && *c == '.'))
+			*c = '_';
+}
+
 /* Act on the chosen row. */
 static void
 review_choose(struct review *r, const char *key)
@@ -196,6 +219,8 @@ review_choose(struct review *r, const char *key)
 	int		 step;
 
 	if (strcmp(key, "submit") == 0) {
+		if (t->ctx.readonly)
+			return;		/* not offered; never sent */
 		if (verdicts_has_errors(&r->v))
 			tui_status(t, STYLE_ERROR, "%s", _("The plan still has "
 			    "errors: fix them first (choose the step below)."));
@@ -212,14 +237,17 @@ review_choose(struct review *r, const char *key)
 		widget_field_set(&r->path, path);
 		r->saving = true;
 	} else if (strcmp(key, "az") == 0) {
-		screen_text_push(t, _("The equivalent az command"),
-		    plan_export(&r->w->plan, PLAN_EXPORT_AZ));
+		review_export_name(r, "-az.sh", path, sizeof path);
+		screen_text_push_file(t, _("The equivalent az command"),
+		    plan_export(&r->w->plan, PLAN_EXPORT_AZ), path);
 	} else if (strcmp(key, "python") == 0) {
-		screen_text_push(t, _("The Python snippet"),
-		    plan_export(&r->w->plan, PLAN_EXPORT_PYTHON));
+		review_export_name(r, ".py", path, sizeof path);
+		screen_text_push_file(t, _("The Python snippet"),
+		    plan_export(&r->w->plan, PLAN_EXPORT_PYTHON), path);
 	} else if (strcmp(key, "arm") == 0) {
-		screen_text_push(t, _("The ARM request"),
-		    plan_export(&r->w->plan, PLAN_EXPORT_ARM));
+		review_export_name(r, "-arm.txt", path, sizeof path);
+		screen_text_push_file(t, _("The ARM request"),
+		    plan_export(&r->w->plan, PLAN_EXPORT_ARM), path);
 	} else if (sscanf(key, "step:%d", &step) == 1) {
 		struct wizard	*w = r->w;
 
@@ -274,6 +302,63 @@ review_request(struct screen *s, const struct key_event *ev)
 	}
 }
 
+/* Why Submit is not offered with --readonly. */
+static const char *
+review_readonly_note(void)
+{
+	/* TRANSLATORS: the review's note with --readonly; wraps. */
+	return _("Read-only (--readonly): the plan can be saved and shown, "
+	    "not submitted.");
+}
+
+/*
+ * "Saved to PATH. To perform it from a shell: akswiz apply PATH", with
+ * --sandbox when the plan was made on the sandbox cloud (the command
+ * must reach the same cloud).
+ */
+static void
+review_saved_note(struct review *r, char *buf, size_t len)
+{
+	char	cmd[PLAN_TEXT_LEN + 64];
+
+	snprintf(cmd, sizeof cmd, "akswiz %s%s %s", r->w->tui->ctx.sandbox ?
+	    "--sandbox " : "", "apply", r->w->saved_path);
+	/* TRANSLATORS: the second %s is a command, e.g. "akswiz apply p.json". */
+	snprintf(buf, len, _("Saved to %s. To perform it from a shell: %s"),
+	    r->w->saved_path, cmd);
+}
+
+/* True for the verdicts the review lists (problems, and two notes). */
+static bool
+review_shows(const struct verdict *v)
+{
+	return v->severity != SEV_INFO || v->msg == MSG_DEVTEST_CAVEAT ||
+	    v->msg == MSG_CREATE_LEGACY;
+}
+
+/* The rows wanted under the list: summary, verdicts, notes. */
+static int
+review_lower_rows(struct review *r)
+{
+	char	text[1024];
+	size_t	i;
+	int	n = 1;
+
+	for (i = 0; i < r->v.n; i++)
+		if (review_shows(&r->v.v[i])) {
+			tui_verdict_text(&r->v.v[i], text, sizeof text);
+			n += display_wrap_rows(COLS - 6, text, false);
+		}
+	if (r->w->saved && r->w->saved_path[0] != '\0') {
+		review_saved_note(r, text, sizeof text);
+		n += 1 + display_wrap_rows(COLS - 4, text, true);
+	}
+	if (r->w->tui->ctx.readonly)
+		n += 1 + display_wrap_rows(COLS - 4, review_readonly_note(),
+		    false);
+	return n;
+}
+
 /* The plan, its verdicts, and the save field when open. */
 static void
 review_draw(struct screen *s, WINDOW *win)
@@ -282,13 +367,20 @@ review_draw(struct screen *s, WINDOW *win)
 	char		 text[1024];
 	const char	*mark;
 	size_t		 i;
-	int		 y = 3, bottom = LINES - 3, st, nerr, nwarn;
+	int		 y = 3, bottom = LINES - 3, st, nerr, nwarn, h;
 
 	tui_draw_frame(r->w->tui, win, _("Review the plan"),
 	    r->w->op == PLAN_CREATE ? _("Create") : _("Attach"));
-	widget_list_draw(&r->rows, win, y, 2, (int)r->rows.n, COLS - 4,
-	    !r->saving);
-	y += (int)r->rows.n + 1;
+	/* A short terminal: the rows scroll, what is said below stays. */
+	h = (int)r->rows.n;
+	if (y + h + 1 + review_lower_rows(r) > bottom)
+		h = bottom - y - 1 - review_lower_rows(r);
+	if (h < REVIEW_MIN_ROWS)
+		h = REVIEW_MIN_ROWS;
+	if (h > (int)r->rows.n)
+		h = (int)r->rows.n;
+	widget_list_draw(&r->rows, win, y, 2, h, COLS - 4, !r->saving);
+	y += h + 1;
 	nerr = (int)verdicts_count(&r->v, SEV_ERROR);
 	nwarn = (int)verdicts_count(&r->v, SEV_WARNING);
 	if (nerr == 0 && nwarn == 0)
@@ -309,18 +401,10 @@ review_draw(struct screen *s, WINDOW *win)
 	display_text(win, y++, 2, COLS - 4, text, nerr > 0 ?
 	    display_attr(STYLE_ERROR) : nwarn > 0 ?
 	    display_attr(STYLE_WARNING) : display_attr(STYLE_OK), true);
-	if (r->w->saved && r->w->saved_path[0] != '\0') {
-		snprintf(text, sizeof text, _("Saved to %s. To perform it "
-		    "from a shell: akswiz apply %s"), r->w->saved_path,
-		    r->w->saved_path);
-		y += display_wrap(win, y, 2, COLS - 4, 3, text,
-		    display_attr(STYLE_OK));
-	}
 	for (i = 0; i < r->v.n && y < bottom; i++) {
 		const struct verdict	*v = &r->v.v[i];
 
-		if (v->severity == SEV_INFO && v->msg != MSG_DEVTEST_CAVEAT &&
-		    v->msg != MSG_CREATE_LEGACY)
+		if (!review_shows(v))
 			continue;
 		mark = v->severity == SEV_ERROR ? glyph->error :
 		    v->severity == SEV_WARNING ? glyph->warning : glyph->info;
@@ -330,6 +414,18 @@ review_draw(struct screen *s, WINDOW *win)
 		tui_verdict_text(v, text, sizeof text);
 		y += display_wrap(win, y, 4, COLS - 6, bottom - y, text,
 		    display_attr(st));
+	}
+	/* After the verdicts, never between a heading and its warnings. */
+	if (r->w->saved && r->w->saved_path[0] != '\0' && y + 1 < bottom) {
+		review_saved_note(r, text, sizeof text);
+		y++;
+		y += display_wrap_split(win, y, 2, COLS - 4, bottom - y, text,
+		    display_attr(STYLE_OK));
+	}
+	if (r->w->tui->ctx.readonly && y + 1 < bottom) {
+		y++;
+		y += display_wrap(win, y, 2, COLS - 4, bottom - y,
+		    review_readonly_note(), display_attr(STYLE_DIM));
 	}
 	if (r->saving) {
 		display_clear_row(win, LINES - 2, 0);
@@ -394,6 +490,7 @@ screen_review_push(struct tui *t, struct wizard *w)
 
 	r->w = w;
 	widget_list_init(&r->rows);
+	r->rows.sideways = true;	/* long values: Left/Right show them */
 	widget_field_init(&r->path);
 	tui_push(t, &review_ops, r);
 }
@@ -402,22 +499,69 @@ screen_review_push(struct tui *t, struct wizard *w)
 
 struct text_page {
 	char	 title[256];
+	char	 file[128];	/* name to write it under, in exports/ */
 	char	*text;		/* owned */
 	char	**lines;	/* into text */
 	size_t	 n, top;
+	int	 left;		/* cells scrolled sideways */
+	int	 wide;		/* the widest line's cells */
 };
+
+/* Cells a Left or Right moves the page sideways. */
+#define TEXT_STEP	8
 
 static const enum request text_keys[] = {
-	REQ_UP, REQ_DOWN, REQ_PAGE_UP, REQ_PAGE_DOWN, REQ_BACK, REQ_NONE
+	REQ_UP, REQ_DOWN, REQ_LEFT, REQ_RIGHT, REQ_PAGE_UP, REQ_PAGE_DOWN,
+	REQ_HOME, REQ_END, REQ_BACK, REQ_NONE
 };
 
-/* Scroll, or leave the page. */
+/*
+ * Write the whole text (not the part in view) to exports/FILE in the
+ * state directory, mode 0644 (exports hold no secret), and say where.
+ */
+static void
+text_write(struct screen *s)
+{
+	struct text_page	*p = s->data;
+	char			 dir[PLAN_TEXT_LEN], path[PLAN_TEXT_LEN + 160];
+	size_t			 i;
+	FILE			*fp;
+	int			 fd;
+
+	if (!wizard_state_dir(dir, sizeof dir, "exports"))
+		snprintf(dir, sizeof dir, ".");
+	snprintf(path, sizeof path, "%s/%s", dir, p->file);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0 || (fp = fdopen(fd, "w")) == NULL) {
+		tui_status(s->tui, STYLE_ERROR, _("Cannot write %s: %s"),
+		    path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	for (i = 0; i < p->n; i++)
+		fprintf(fp, "%s\n", p->lines[i]);
+	if (fclose(fp) != 0) {
+		tui_status(s->tui, STYLE_ERROR, _("Cannot write %s: %s"),
+		    path, strerror(errno));
+		return;
+	}
+	/* TRANSLATORS: %s is a file name; the whole text, not what shows. */
+	tui_status(s->tui, STYLE_OK, _("Written whole to %s"), path);
+}
+
+/* Scroll (both ways), write to a file, or leave the page. */
 static enum reaction
 text_request(struct screen *s, const struct key_event *ev)
 {
 	struct text_page	*p = s->data;
 	size_t			 page = (size_t)(LINES - 6);
+	int			 view = COLS - 4;
 
+	if (!ev->key.fn && (ev->key.code == 'w' || ev->key.code == 'W')) {
+		text_write(s);
+		return REACT_REDRAW;
+	}
 	switch (ev->req) {
 	case REQ_BACK:
 	case REQ_ENTER:
@@ -437,12 +581,26 @@ text_request(struct screen *s, const struct key_event *ev)
 		if (p->top + page < p->n)
 			p->top += page;
 		return REACT_REDRAW;
+	case REQ_LEFT:
+		p->left = p->left > TEXT_STEP ? p->left - TEXT_STEP : 0;
+		return REACT_REDRAW;
+	case REQ_RIGHT:
+		if (p->left + view < p->wide)
+			p->left += TEXT_STEP;
+		return REACT_REDRAW;
+	case REQ_HOME:
+		p->top = 0;
+		p->left = 0;
+		return REACT_REDRAW;
+	case REQ_END:
+		p->top = p->n > page ? p->n - page : 0;
+		return REACT_REDRAW;
 	default:
 		return REACT_UNHANDLED;
 	}
 }
 
-/* The visible lines of the page. */
+/* The visible lines of the page, scrolled sideways by p->left cells. */
 static void
 text_draw(struct screen *s, WINDOW *win)
 {
@@ -452,10 +610,12 @@ text_draw(struct screen *s, WINDOW *win)
 
 	tui_draw_frame(s->tui, win, p->title, NULL);
 	for (i = p->top; i < p->n && y < LINES - 2; i++)
-		display_text(win, y++, 2, COLS - 4, p->lines[i], A_NORMAL,
-		    true);
-	tui_draw_hints(win, _("Up/Down scroll  Esc back  (copy with the "
-	    "terminal's selection)"));
+		display_text_from(win, y++, 2, COLS - 4, p->lines[i], p->left,
+		    A_NORMAL);
+	/* TRANSLATORS: key hints; at most 58 cells. */
+	tui_draw_hints(win, p->wide > COLS - 4 ? _("Arrows scroll  w write "
+	    "it to a file  Esc back") : _("Up/Down scroll  w write it to a "
+	    "file  Esc back"));
 }
 
 /* Free the page and its text. */
@@ -469,19 +629,33 @@ text_free(struct screen *s)
 	free(p);
 }
 
+/* The page for tests: where it is scrolled to. */
+static void
+text_save_state(struct screen *s, FILE *fp)
+{
+	struct text_page	*p = s->data;
+
+	fprintf(fp, "top: %zu\nleft: %d\nfile: %s\n", p->top, p->left,
+	    p->file);
+}
+
 static const struct screen_ops text_ops = {
-	"text", NULL, NULL, text_request, text_draw, text_free, NULL, NULL,
-	NULL, text_keys
+	"text", NULL, NULL, text_request, text_draw, text_free,
+	text_save_state, NULL, NULL, text_keys
 };
 
-/* Open a page of text, split into lines in place. */
+/* Open a page of text (split into lines in place), written as file by w. */
 void
-screen_text_push(struct tui *t, const char *title, char *text)
+screen_text_push_file(struct tui *t, const char *title, char *text,
+    const char *file)
 {
 	struct text_page	*p = xcalloc(1, sizeof *p);
 	char			*c;
+	size_t			 i;
 
 	snprintf(p->title, sizeof p->title, "%s", title);
+	snprintf(p->file, sizeof p->file, "%s", file != NULL ? file :
+	    "text.txt");
 	p->text = text != NULL ? text : xstrdup("");
 	for (c = p->text; *c != '\0'; c++)
 		if (*c == '\n')
@@ -494,5 +668,15 @@ screen_text_push(struct tui *t, const char *title, char *text)
 			break;
 		*c++ = '\0';
 	}
+	for (i = 0; i < p->n; i++)
+		if (display_width(p->lines[i]) > p->wide)
+			p->wide = display_width(p->lines[i]);
 	tui_push(t, &text_ops, p);
+}
+
+/* Open a page of text. */
+void
+screen_text_push(struct tui *t, const char *title, char *text)
+{
+	screen_text_push_file(t, title, text, NULL);
 }

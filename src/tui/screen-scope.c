@@ -33,8 +33,8 @@ struct scope {
 };
 
 static const enum request scope_keys[] = {
-	REQ_UP, REQ_DOWN, REQ_ENTER, REQ_BACK, REQ_BACKSPACE, REQ_KILL_LINE,
-	REQ_NONE
+	REQ_UP, REQ_DOWN, REQ_LEFT, REQ_RIGHT, REQ_ENTER, REQ_BACK,
+	REQ_BACKSPACE, REQ_KILL_LINE, REQ_NONE
 };
 
 static void	scope_load(struct screen *);
@@ -241,7 +241,8 @@ scope_draw(struct screen *s, WINDOW *win)
 	if (sc->stage == 1) {
 		snprintf(line, sizeof line, _("Subscription: %s (%s)"),
 		    sc->sub_name, sc->subscription);
-		display_text(win, y++, 2, COLS - 4, line, A_NORMAL, true);
+		/* The ID whole: a narrow pane gives it a second row. */
+		y += display_wrap(win, y, 2, COLS - 4, 2, line, A_NORMAL);
 	}
 	snprintf(line, sizeof line, _("Filter: %s"), sc->list.filter[0] !=
 	    '\0' ? sc->list.filter : _("(type to filter)"));
@@ -272,8 +273,10 @@ scope_draw(struct screen *s, WINDOW *win)
 		display_cat(line, sizeof line, " ", 0);
 		display_cat(line, sizeof line, sc->stage == 0 ? _("State") :
 		    _("Region"), 0);
-		display_text(win, y++, 2 + display_width(glyph->pointer) + 1,
-		    COLS - 6, line, display_attr(STYLE_DIM), true);
+		/* The heads scroll sideways with the rows. */
+		display_text_from(win, y++, 2 + display_width(glyph->pointer)
+		    + 1, COLS - 5 - display_width(glyph->pointer),
+		    line, sc->list.hscroll, display_attr(STYLE_DIM));
 		widget_list_draw(&sc->list, win, y, 2, LINES - 3 - y,
 		    COLS - 4, true);
 	}
@@ -325,6 +328,7 @@ screen_scope_push(struct tui *t, enum plan_op then)
 	sc->then = then;
 	widget_list_init(&sc->list);
 	sc->list.filtering = true;
+	sc->list.sideways = true;	/* a narrow pane: IDs stay readable */
 	tui_push(t, &scope_ops, sc);
 	scope_load(t->stack[t->depth - 1]);
 }

@@ -162,6 +162,15 @@ tui_draw_frame(struct tui *t, WINDOW *w, const char *title,
 	else
 		snprintf(scope, sizeof scope, "%s",
 		    _("No workspace chosen yet"));
+	/* A narrow pane: the names without their labels, before any cut. */
+	if (t->ctx.scope.workspace[0] != '\0' && COLS < DISPLAY_WIDE_COLS &&
+	    display_width(scope) > COLS - 2)
+		snprintf(scope, sizeof scope, "%s %s %s %s %s",
+		    t->ctx.scope.workspace, glyph->bullet,
+		    t->ctx.scope.resource_group[0] != '\0' ?
+		    t->ctx.scope.resource_group : "?", glyph->bullet,
+		    t->ctx.scope.subscription[0] != '\0' ?
+		    t->ctx.scope.subscription : "?");
 	display_text(w, 1, 1, COLS - 2, scope, display_attr(STYLE_DIM),
 	    true);
 	if (!t->ctx.live) {
@@ -175,12 +184,28 @@ tui_draw_frame(struct tui *t, WINDOW *w, const char *title,
 	}
 }
 
-/* The key hints on the last row. */
+/*
+ * The key hints on the last row.  Hints are groups apart by two spaces
+ * ("Enter next  Esc back"); in a pane narrower than 80 columns whole
+ * groups are left out from the end rather than one cut in the middle
+ * (? lists every key).
+ */
 void
 tui_draw_hints(WINDOW *w, const char *hints)
 {
+	char	buf[512], *cut;
+
+	snprintf(buf, sizeof buf, "%s", hints);
+	while (COLS < DISPLAY_WIDE_COLS && display_width(buf) > COLS - 2 &&
+	    (cut = strstr(buf, "  ")) != NULL) {
+		char	*last = cut, *next;
+
+		while ((next = strstr(last + 2, "  ")) != NULL)
+			last = next;
+		*last = '\0';
+	}
 	display_clear_row(w, LINES - 1, 0);
-	display_text(w, LINES - 1, 1, COLS - 2, hints,
+	display_text(w, LINES - 1, 1, COLS - 2, buf,
 	    display_attr(STYLE_KEY), true);
 }
 
@@ -191,6 +216,7 @@ tui_draw_help(struct tui *t, WINDOW *w)
 	const struct screen	*s = t->stack[t->depth - 1];
 	const enum request	*lists[2] = { tui_global_keys, s->ops->keys };
 	int			 y = 3, x = 4, width = COLS - 8, i, kw = 14;
+	int			 entry = 0, last = LINES - 5, rows;
 	const enum request	*r;
 	const char		*name;
 	char			 line[512];
@@ -201,20 +227,51 @@ tui_draw_help(struct tui *t, WINDOW *w)
 	display_hline(w, y - 1, x - 2, width + 4);
 	display_text(w, y - 1, x, width, _(" Keys of this screen "),
 	    display_attr(STYLE_KEY), true);
+	t->help_more = false;
 	for (i = 0; i < 2; i++)
-		for (r = lists[i]; r != NULL && *r != REQ_NONE &&
-		    y < LINES - 5; r++) {
+		for (r = lists[i]; r != NULL && *r != REQ_NONE; r++) {
 			if ((name = keys_name_of(*r)) == NULL)
 				continue;
+			if (entry++ < t->help_top)
+				continue;
+			snprintf(line, sizeof line, "%s", _(keys_help(*r)));
+			rows = display_wrap_rows(width - kw, line, false);
+			if (y + rows > last) {
+				t->help_more = true;
+				break;
+			}
 			display_text(w, y, x, kw, name,
 			    display_attr(STYLE_KEY), true);
-			snprintf(line, sizeof line, "%s", _(keys_help(*r)));
-			display_text(w, y++, x + kw, width - kw, line,
-			    A_NORMAL, true);
+			y += display_wrap(w, y, x + kw, width - kw, rows, line,
+			    A_NORMAL);
 		}
-	display_text(w, y + 1, x, width, _("Press any key to close."),
-	    display_attr(STYLE_DIM), true);
+	/*
+	 * A short terminal: Down shows the rest, as the line says.
+	 * TRANSLATORS: the keys overlay's last line; wraps if it must.
+	 */
+	display_wrap(w, y + 1, x, width, 1, t->help_more ?
+	    _("Down shows more; Esc closes.") : t->help_top > 0 ?
+	    _("Up goes back; Esc closes.") :
+	    _("Press any key to close."), display_attr(STYLE_DIM));
 	display_hline(w, y + 2, x - 2, width + 4);
+}
+
+/*
+ * A message above the key hints, whole: a long one (a path, a command)
+ * takes the rows it needs, upwards, over the screen.
+ */
+void
+tui_draw_status(WINDOW *w, const char *text, int attr)
+{
+	int	rows = display_wrap_rows(COLS - 2, text, true), max = LINES / 3, i;
+
+	if (rows < 1)
+		rows = 1;
+	if (rows > max)
+		rows = max;
+	for (i = 0; i < rows; i++)
+		display_clear_row(w, LINES - 1 - rows + i, 0);
+	display_wrap_split(w, LINES - 1 - rows, 1, COLS - 2, rows, text, attr);
 }
 
 /* Compose the whole screen into stdscr and send it to the terminal. */
@@ -238,17 +295,13 @@ tui_draw(struct tui *t)
 		struct screen	*s = t->stack[t->depth - 1];
 
 		s->ops->draw(s, stdscr);
-		if (t->confirm_quit) {
-			display_clear_row(stdscr, LINES - 2, 0);
-			display_text(stdscr, LINES - 2, 1, COLS - 2,
-			    _("Quit and lose the unsaved plan? Press y to "
-			    "quit, any other key to stay."),
-			    display_attr(STYLE_WARNING), true);
-		} else if (t->status[0] != '\0') {
-			display_clear_row(stdscr, LINES - 2, 0);
-			display_text(stdscr, LINES - 2, 1, COLS - 2,
-			    t->status, display_attr(t->status_style), true);
-		}
+		if (t->confirm_quit)
+			tui_draw_status(stdscr, _("Quit and lose the unsaved "
+			    "plan? Press y to quit, any other key to stay."),
+			    display_attr(STYLE_WARNING));
+		else if (t->status[0] != '\0')
+			tui_draw_status(stdscr, t->status,
+			    display_attr(t->status_style));
 		if (t->help)
 			tui_draw_help(t, stdscr);
 	}
@@ -293,8 +346,20 @@ tui_dispatch(struct tui *t, const struct key_event *ev)
 		return;
 	}
 	if (t->help) {
-		t->help = false;
 		t->redraw = true;
+		/* Up and Down scroll a long list; they never close it. */
+		if (ev->req == REQ_DOWN) {
+			if (t->help_more)
+				t->help_top++;
+			return;
+		}
+		if (ev->req == REQ_UP) {
+			if (t->help_top > 0)
+				t->help_top--;
+			return;
+		}
+		t->help = false;
+		t->help_top = 0;
 		return;
 	}
 	if (t->confirm_quit) {
@@ -400,6 +465,44 @@ fail:
 	return false;
 }
 
+/*
+ * An Esc that curses did not decode: if the bytes of a sequence follow
+ * at once (curses waited ESCDELAY for them), read it whole and make it
+ * the key it names; true when it named none (drop it: never Esc and
+ * "1~" typed).  A lone Esc stays Esc; Esc and another key (Alt-x) is
+ * Esc, then that key.
+ */
+static bool
+tui_read_sequence(struct key *k)
+{
+	char	seq[16];
+	size_t	n = 1;
+	wint_t	wc;
+	int	r;
+
+	seq[0] = 27;
+	seq[1] = '\0';
+	while (n + 1 < sizeof seq && !keys_sequence_complete(seq)) {
+		if ((r = wget_wch(stdscr, &wc)) == ERR)
+			break;
+		if (r == KEY_CODE_YES || wc > 0x7e || wc < 0x20 ||
+		    (n == 1 && wc != '[' && wc != 'O')) {
+			if (r == KEY_CODE_YES)
+				ungetch((int)wc);
+			else
+				unget_wch((wchar_t)wc);
+			break;
+		}
+		seq[n++] = (char)wc;
+		seq[n] = '\0';
+	}
+	if (n == 1)
+		return false;		/* Esc itself */
+	if (keys_parse_sequence(seq, k))
+		return false;
+	return true;
+}
+
 /* Read every key waiting on the terminal and dispatch it. */
 static void
 tui_read_keys(struct tui *t)
@@ -412,6 +515,8 @@ tui_read_keys(struct tui *t)
 		memset(&ev, 0, sizeof ev);
 		ev.key.fn = r == KEY_CODE_YES;
 		ev.key.code = wc;
+		if (!ev.key.fn && wc == 27 && tui_read_sequence(&ev.key))
+			continue;	/* an unknown sequence: dropped */
 		ev.req = keys_request(&ev.key);
 		tui_dispatch(t, &ev);
 	}

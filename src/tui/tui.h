@@ -135,6 +135,8 @@ struct tui {
 	bool			 quit;
 	bool			 redraw;
 	bool			 help;		/* the keys overlay is shown */
+	int			 help_top;	/* its first entry shown */
+	bool			 help_more;	/* entries below the last shown */
 	bool			 confirm_quit;	/* "quit without saving?" */
 	char			 status[512];	/* one message for the user */
 	int			 status_style;	/* enum display_style */
@@ -170,6 +172,8 @@ void	tui_verdict_text(const struct verdict *, char *, size_t);
 void	tui_draw_frame(struct tui *, WINDOW *, const char *title,
 	    const char *right);
 void	tui_draw_hints(WINDOW *, const char *);
+/* A message above the hints, wrapped upwards over as many rows as it needs. */
+void	tui_draw_status(WINDOW *, const char *, int attr);
 /* The spinner glyph for the current phase. */
 const char *tui_spinner(struct tui *);
 
@@ -205,5 +209,8 @@ struct live_run;
 void	screen_progress_push(struct tui *, struct live_run *, struct wizard *);
 /* A scrollable page of text (exports); takes over text. */
 void	screen_text_push(struct tui *, const char *title, char *text);
+/* The same; w writes the whole text to exports/FILE in the state directory. */
+void	screen_text_push_file(struct tui *, const char *title, char *text,
+	    const char *file);
 
 #endif

@@ -15,6 +15,10 @@
 
 #define FORM_LABEL_MAX	26
 #define FORM_FIELD_MAX	50
+/* Below this many cells right of the labels, verdicts use the whole row. */
+#define FORM_NARROW	44
+/* Rows of the scratch pad a form is laid out on to measure it. */
+#define FORM_PAD_ROWS	200
 
 /* An empty form. */
 void
@@ -137,15 +141,16 @@ widget_form_verdict(const struct verdicts *vs, enum plan_field pf)
 	return verdicts_find(vs, pf, SEV_WARNING);
 }
 
-/* Draw the items, each with its worst verdict under it. */
-int
-widget_form_draw(struct widget_form *f, WINDOW *w, int y, int x, int width,
-    int maxrows, const struct verdicts *vs, bool show_all)
+/* Draw the items from first on; start[i] is the row item i began on. */
+static int
+widget_form_items(struct widget_form *f, WINDOW *w, int y, int x, int width,
+    int maxrows, const struct verdicts *vs, bool show_all, int first,
+    int *start)
 {
 	const struct verdict	*v;
 	struct form_item	*it;
 	char			 text[1024];
-	int			 i, j, lw = 0, vx, row = 0, cx, fw, pw, mw;
+	int			 i, j, lw = 0, vx, row = 0, cx, fw, pw, mw, mx;
 
 	pw = display_width(glyph->pointer);
 	for (i = 0; i < f->n; i++)
@@ -157,8 +162,9 @@ widget_form_draw(struct widget_form *f, WINDOW *w, int y, int x, int width,
 	fw = width - (vx - x);
 	if (fw > FORM_FIELD_MAX)
 		fw = FORM_FIELD_MAX;
-	for (i = 0; i < f->n && row < maxrows; i++) {
+	for (i = first; i < f->n && row < maxrows; i++) {
 		it = &f->items[i];
+		start[i] = row;
 		if (it->hidden)
 			continue;
 		if (i == f->focus)
@@ -208,13 +214,59 @@ widget_form_draw(struct widget_form *f, WINDOW *w, int y, int x, int width,
 			int		 st = v->severity == SEV_ERROR ?
 			    STYLE_ERROR : STYLE_WARNING;
 
-			display_text(w, y + row, vx, 2, mark,
+			/* Narrow: under the label too, not in a thin column. */
+			mx = width - (vx - x) < FORM_NARROW ? x + pw + 1 : vx;
+			display_text(w, y + row, mx, 2, mark,
 			    display_attr(st), false);
 			tui_verdict_text(v, text, sizeof text);
-			row += display_wrap(w, y + row, vx + 2,
-			    width - (vx - x) - 2, maxrows - row > 2 ? 2 :
-			    maxrows - row, text, display_attr(st));
+			/* The whole message: what to do is often at its end. */
+			row += display_wrap(w, y + row, mx + 2,
+			    width - (mx - x) - 2, maxrows - row, text,
+			    display_attr(st));
 		}
 	}
 	return row;
+}
+
+/*
+ * Draw the items, each with its worst verdict under it.  When they do not
+ * all fit, the form scrolls so that the focused item and its whole
+ * verdict show (laid out once on a scratch pad to know the heights).
+ */
+int
+widget_form_draw(struct widget_form *f, WINDOW *w, int y, int x, int width,
+    int maxrows, const struct verdicts *vs, bool show_all)
+{
+	static WINDOW	*pad;
+	static int	 padcols;
+	int		 start[FORM_ITEMS + 1], first = 0, end, rows, i;
+
+	if (maxrows <= 0)
+		return 0;
+	if (pad == NULL || padcols < x + width + 1) {
+		if (pad != NULL)
+			delwin(pad);
+		padcols = x + width + 1;
+		pad = newpad(FORM_PAD_ROWS, padcols);
+	}
+	if (pad != NULL && f->focus >= 0 && f->focus < f->n) {
+		werase(pad);
+		rows = widget_form_items(f, pad, 0, x, width, FORM_PAD_ROWS,
+		    vs, show_all, 0, start);
+		start[f->n] = rows;
+		if (rows > maxrows) {
+			/* The focused item ends where the next one starts. */
+			end = start[f->focus + 1];
+			for (i = f->focus + 1; i < f->n && f->items[i].hidden;
+			    i++)
+				end = start[i + 1];
+			while (first < f->focus &&
+			    end - start[first] > maxrows)
+				first++;
+			while (first < f->focus && f->items[first].hidden)
+				first++;
+		}
+	}
+	return widget_form_items(f, w, y, x, width, maxrows, vs, show_all,
+	    first, start);
 }

@@ -16,6 +16,9 @@
 #include "common/xalloc.h"
 #include "tui/display.h"
 
+/* Cells Left or Right scroll a list sideways. */
+#define WIDGET_LIST_STEP	8
+
 /* An empty list. */
 void
 widget_list_init(struct widget_list *l)
@@ -34,6 +37,7 @@ widget_list_clear(struct widget_list *l)
 		free(l->items[i].text);
 	}
 	l->n = l->nvisible = l->sel = l->top = 0;
+	l->hscroll = 0;		/* new rows start at their beginning */
 }
 
 /* Free the list. */
@@ -144,6 +148,19 @@ widget_list_filter_add(struct widget_list *l, wint_t c)
 	return true;
 }
 
+/* The widest row's cells (pointer and gap included). */
+static int
+widget_list_widest(const struct widget_list *l)
+{
+	size_t	i;
+	int	w, max = 0;
+
+	for (i = 0; i < l->nvisible; i++)
+		if ((w = display_width(l->items[l->visible[i]].text)) > max)
+			max = w;
+	return max + display_width(glyph->pointer) + 1;
+}
+
 /* Move or filter on a key. */
 bool
 widget_list_key(struct widget_list *l, const struct key_event *ev, int page)
@@ -172,6 +189,18 @@ widget_list_key(struct widget_list *l, const struct key_event *ev, int page)
 		l->sel += (size_t)page;
 		if (l->sel >= l->nvisible)
 			l->sel = l->nvisible - 1;
+		return true;
+	case REQ_LEFT:
+		if (!l->sideways || l->hscroll == 0)
+			return false;
+		l->hscroll = l->hscroll > WIDGET_LIST_STEP ?
+		    l->hscroll - WIDGET_LIST_STEP : 0;
+		return true;
+	case REQ_RIGHT:
+		if (!l->sideways || l->hscroll + l->width >=
+		    widget_list_widest(l))
+			return false;
+		l->hscroll += WIDGET_LIST_STEP;
 		return true;
 	case REQ_HOME:
 		l->sel = 0;
@@ -210,6 +239,7 @@ widget_list_draw(struct widget_list *l, WINDOW *w, int y, int x,
 
 	if (height <= 0)
 		return;
+	l->width = width;
 	if (l->sel < l->top)
 		l->top = l->sel;
 	if (l->sel >= l->top + (size_t)height)
@@ -233,8 +263,8 @@ widget_list_draw(struct widget_list *l, WINDOW *w, int y, int x,
 			display_text(w, y + (int)row, x, pw, glyph->pointer,
 			    attr, false);
 		}
-		display_text(w, y + (int)row, x + pw + 1, width - pw - 1,
-		    l->items[l->visible[i]].text, attr, true);
+		display_text_from(w, y + (int)row, x + pw + 1, width - pw - 1,
+		    l->items[l->visible[i]].text, l->hscroll, attr);
 	}
 	if (l->nvisible == 0)
 		display_text(w, y, x + pw + 1, width - pw - 1,

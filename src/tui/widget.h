@@ -59,6 +59,9 @@ struct widget_list {
 	bool			 filtering;	/* typed text goes to the filter */
 	/* Does a row (by key) match the filter?  NULL: its text contains it. */
 	bool			(*match)(const char *key, const char *filter);
+	bool			 sideways;	/* Left/Right scroll the rows */
+	int			 hscroll;	/* cells scrolled sideways */
+	int			 width;		/* cells of a row when last drawn */
 };
 
 void	widget_list_init(struct widget_list *);

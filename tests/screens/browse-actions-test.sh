@@ -86,7 +86,7 @@ assert_equals detach.screen "detach: the cluster is kept, TLS, leftovers" <<EOF
  Enter confirm  Esc cancel
 EOF
 assert_grep 'detach of inf-attached succeeded' detached.screen "detach followed to its end"
-assert_grep '^ Detaching inf-attached ' detached.screen "the progress screen says what it does"
+assert_grep '^ Detached inf-attached ' detached.screen "the progress screen says what it did"
 assert_grep '"method":"DELETE","path":"[^"]*/computes/inf-attached","query":{[^}]*"underlyingResourceAction":"Detach"' \
     $J "the sandbox received DELETE ...?underlyingResourceAction=Detach"
 assert_grep '"open": false' "$(ls state/akswiz/operations/*inf-attached*.json)" \
@@ -96,7 +96,7 @@ assert_grep '^selected: inf-created' after-detach.state "the next compute is sel
 
 assert_grep '(•) Microsoft certificate' tls.screen "t: the TLS choices"
 assert_grep 'update of inf-created succeeded' tls-done.screen "TLS update followed to its end"
-assert_grep '^ Updating inf-created ' tls-done.screen "titled as an update"
+assert_grep '^ Updated inf-created ' tls-done.screen "titled as an update"
 assert_grep '"method":"PUT","path":"[^"]*/computes/inf-created".*"sslConfiguration":{[^}]*"status":"Auto"' \
     $J "the sandbox received a PUT with the new sslConfiguration"
 assert_grep '"method":"PUT","path":"[^"]*/computes/inf-created".*"leafDomainLabel":"myscore"' \
@@ -128,7 +128,7 @@ assert_grep '"method":"PUT","path":"[^"]*/computes/inf-created".*"loadBalancerTy
 assert_grep 'Type inf-created to confirm' wrong.screen "x: the name must be typed"
 assert_grep 'nothing was deleted' wrong.screen "a wrong name deletes nothing"
 assert_grep 'detach of inf-created succeeded' deleted.screen "delete followed to its end"
-assert_grep '^ Deleting inf-created ' deleted.screen "titled as a deletion"
+assert_grep '^ Deleted inf-created ' deleted.screen "titled as a deletion"
 assert_grep '"method":"DELETE","path":"[^"]*/computes/inf-created","query":{[^}]*"underlyingResourceAction":"Delete"' \
     $J "the sandbox received underlyingResourceAction=Delete"
 assert_equals end.state "the list without the deleted cluster" <<EOF

@@ -28,7 +28,7 @@ assert_grep '^ Up/Down choose  Enter open  ? keys  q quit$' home.screen \
     "and the keys"
 assert_equals list.screen "browse at 60x20: headings and footer whole" <<EOF
  Computes of the workspace                       4 computes
- Workspace ml-workspace · group ml-rg · subscription 0b1f6…
+ ml-workspace · ml-rg · 0b1f6471-1bf0-4dda-aec3-cb9272f095…
 
   Name*          State       Purpose  Nodes × size    K8s
 › inf-attached   ✓ Succeeded FastProd 3 × D4s_v3 = 12 1.29.4

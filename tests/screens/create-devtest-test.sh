@@ -175,10 +175,10 @@ assert_equals saved.screen "saved: the path and how to apply it" <<EOF
     TLS                Disabled
 
   Nothing known stands in the way of this plan.
+
   Saved to WORK/state/akswiz/plans/ml-dev.json. To
   perform it from a shell: akswiz apply
   WORK/state/akswiz/plans/ml-dev.json
-
 
 
  Saved to WORK/state/akswiz/plans/ml-dev.json
@@ -213,7 +213,7 @@ assert_equals az.screen "the equivalent az command" <<'EOF'
 
 
 
- Up/Down scroll  Esc back  (copy with the terminal's selection)
+ Up/Down scroll  w write it to a file  Esc back
 EOF
 assert_grep '^screen: review' back.state "Esc leaves the export for the review"
 tap_done

@@ -131,11 +131,11 @@ assert_equals network.screen "a custom network: the missing part named in Swedis
   › Undernät           [                                                ]
                        ✗ Ett eget virtuellt nätverk kräver alla sex
                          inställningar (VNet-resursgrupp, VNet, undernät,
+                         tjänst-CIDR, DNS-tjänstens IP, Docker-brygg-CIDR);
+                         undernätets namn saknas.
     Tjänst-CIDR        [10.0.0.0/16                                     ]
     DNS-tjänstens IP   [10.0.0.10                                       ]
     Docker-brygg-CIDR  [172.17.0.1/16                                   ]
-
-
 
 
 

@@ -130,10 +130,10 @@ assert_equals network.screen "a custom network: the missing part named in Simpli
   › 子网              [                                                ]
                       ✗ 自定义虚拟网络需要全部六项设置(VNet 资源组、VNet、子
                         网、服务 CIDR、DNS 服务 IP、Docker 网桥 CIDR);缺少子网
+                        名称。
     服务 CIDR         [10.0.0.0/16                                     ]
     DNS 服务 IP       [10.0.0.10                                       ]
     Docker 网桥 CIDR  [172.17.0.1/16                                   ]
-
 
 
 

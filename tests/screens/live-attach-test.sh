@@ -131,12 +131,13 @@ assert_equals review.screen "the attach plan as dev-test" <<EOF
  Enter choose  Esc back  Ctrl-S save  F1 keys  q quit
 EOF
 assert_equals done.screen "the attach followed to its end" <<EOF
- Attaching ml-small                                                   Succeeded
+ Attached ml-small                                                    Succeeded
  Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…
 
   State     Succeeded
   Elapsed   0 s (it usually takes about 5 minutes)
-  Journal   WORK/state/akswiz/operations/20300101T00000…
+  Journal   WORK/state/akswiz/operations/20300101T000000
+            Z-ml-small-RANDOM.json
 
            0 s  Updating
            0 s  InProgress
@@ -153,8 +154,7 @@ assert_equals done.screen "the attach followed to its end" <<EOF
 
 
 
-
- Enter home  Esc home
+ Enter quit  Esc quit
 EOF
 assert_grep '^result: succeeded' done.state "the attach succeeded"
 assert_grep '"method":"PUT","path":"[^"]*/computes/ml-small"' journal.log \
@@ -209,12 +209,13 @@ steps '
 '
 run_akswiz attach $SB_ARGS
 assert_equals internal-done.screen "attach, then the load balancer update" <<EOF
- Attaching ml-internal                                                Succeeded
+ Attached ml-internal                                                 Succeeded
  Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…
 
   State     Succeeded
   Elapsed   0 s (it usually takes about 5 minutes)
-  Journal   WORK/state/akswiz/operations/20300101T00000…
+  Journal   WORK/state/akswiz/operations/20300101T000000
+            Z-ml-internal-RANDOM.json
 
            0 s  Updating     step 1 of 2: attach the cluster
            0 s  InProgress   step 1 of 2: attach the cluster
@@ -231,8 +232,7 @@ assert_equals internal-done.screen "attach, then the load balancer update" <<EOF
 
 
 
-
- Enter home  Esc home
+ Enter quit  Esc quit
 EOF
 assert_grep '^result: succeeded' internal-done.state "both steps succeed"
 tap_done

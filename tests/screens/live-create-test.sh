@@ -100,12 +100,13 @@ assert_equals review.screen "the review in the workspace's region" <<EOF
  Enter choose  Esc back  Ctrl-S save  F1 keys  q quit
 EOF
 assert_equals done.screen "the create followed to Succeeded" <<EOF
- Creating ml-live                                                     Succeeded
+ Created ml-live                                                      Succeeded
  Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…
 
   State     Succeeded
   Elapsed   0 s (it usually takes about 10 minutes)
-  Journal   WORK/state/akswiz/operations/20300101T00000…
+  Journal   WORK/state/akswiz/operations/20300101T000000
+            Z-ml-live-RANDOM.json
 
            0 s  Creating
            0 s  InProgress
@@ -122,8 +123,7 @@ assert_equals done.screen "the create followed to Succeeded" <<EOF
 
 
 
-
- Enter home  Esc home
+ Enter quit  Esc quit
 EOF
 assert_grep '^result: succeeded' done.state "the operation succeeded"
 assert_no_grep 'screen:' end.state "Enter ends the program started as akswiz create"

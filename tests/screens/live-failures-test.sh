@@ -26,12 +26,13 @@ steps '
 run_akswiz create $SB_ARGS -g secure-rg -w secure-workspace
 assert_status 0
 assert_equals failed.screen "the policy failure, decoded, with the way back" <<EOF
- Creating ml-secure                                                      Failed
+ Could not create ml-secure                                              Failed
  Workspace secure-workspace · group secure-rg · subscription 0b1f6471-1bf0-4dd…
 
   State     Failed
   Elapsed   0 s (it usually takes about 10 minutes)
-  Journal   WORK/state/akswiz/operations/20300101T00000…
+  Journal   WORK/state/akswiz/operations/20300101T000000
+            Z-ml-secure-RANDOM.json
 
            0 s  Creating
            0 s  InProgress
@@ -48,8 +49,7 @@ assert_equals failed.screen "the policy failure, decoded, with the way back" <<E
 
 
 
-
- Enter fix it  Esc home
+ Enter fix it  Esc quit
 EOF
 assert_grep '^result: failed' failed.state "the create failed"
 assert_equals lb.screen "Enter goes back to the load balancer step" <<EOF
@@ -80,7 +80,7 @@ assert_equals lb.screen "Enter goes back to the load balancer step" <<EOF
 EOF
 assert_grep '^result: refused' refused.state "the failed compute keeps its name: preflight refuses it"
 assert_equals refused.screen "the refusal says why and where to fix it" <<EOF
- Creating ml-secure
+ Could not create ml-secure
  Workspace secure-workspace · group secure-rg · subscription 0b1f6471-1bf0-4dd…
 
 
@@ -103,7 +103,7 @@ assert_equals refused.screen "the refusal says why and where to fix it" <<EOF
 
 
 
- Enter fix it  Esc home
+ Enter fix it  Esc quit
 EOF
 assert_grep '^result: succeeded' internal.state "another name and an internal load balancer succeed"
 assert_grep '"loadBalancerType":"InternalLoadBalancer"' journal.log "the sandbox received an internal load balancer"

@@ -14,12 +14,13 @@ steps '
 '
 run_akswiz attach $SB_ARGS
 assert_equals partial.screen "the failed update, shown as failed, and the way to finish" <<EOF
- Attaching ml-part                                                       Failed
+ Partly applied to ml-part                                               Failed
  Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…
 
   State     Failed
   Elapsed   0 s (it usually takes about 5 minutes)
-  Journal   WORK/state/akswiz/operations/20300101T00000…
+  Journal   WORK/state/akswiz/operations/20300101T000000
+            Z-ml-part-RANDOM.json
 
            0 s  Updating     step 1 of 2: attach the cluster
            0 s  InProgress   step 1 of 2: attach the cluster
@@ -36,8 +37,7 @@ assert_equals partial.screen "the failed update, shown as failed, and the way to
 
 
 
-
- Enter home  Esc home
+ Enter quit  Esc quit
 EOF
 assert_grep '^result: partial' partial.state "the outcome is partial"
 assert_grep '^transition: Failed update' partial.state "step 2 is the failed one"

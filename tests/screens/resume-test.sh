@@ -66,17 +66,17 @@ assert_equals home.screen "home offers to follow the operation" <<EOF
  Up/Down choose  Enter open  ? keys  q quit
 EOF
 assert_equals followed.screen "followed to its end" <<EOF
- Creating ml-resume                                                   Succeeded
+ Created ml-resume                                                    Succeeded
  Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…
 
   State     Succeeded
   Elapsed   0 s (it usually takes about 10 minutes)
   Journal   WORK/state/akswiz/operations/JOURNAL
+            Z-ml-resume-RANDOM.json
 
            0 s  Succeeded
 
   ✓ create of ml-resume succeeded.
-
 
 
 

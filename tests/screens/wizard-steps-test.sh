@@ -106,7 +106,7 @@ if ! grep -q 'Create inference cluster' s60-name.screen; then
 else
 	assert_equals s60-name.screen "60x20: the name step" <<EOF
  Create inference cluster                       Step 1 of 6
- Workspace ws1 · group rg1 · subscription 00000000-0000-00…
+ ws1 · rg1 · 00000000-0000-0000-0000-000000000001
 
   Compute name
   F1 explains this step and its keys.
@@ -128,7 +128,7 @@ else
 EOF
 	assert_equals s60-purpose.screen "60x20: the purpose step" <<EOF
  Create inference cluster                       Step 2 of 6
- Workspace ws1 · group rg1 · subscription 00000000-0000-00…
+ ws1 · rg1 · 00000000-0000-0000-0000-000000000001
 
   Purpose
   F1 explains this step and its keys.
@@ -150,7 +150,7 @@ EOF
 EOF
 	assert_equals s60-size.screen "60x20: the size step, both problems whole" <<EOF
  Create inference cluster                       Step 3 of 6
- Workspace ws1 · group rg1 · subscription 00000000-0000-00…
+ ws1 · rg1 · 00000000-0000-0000-0000-000000000001
 
   VM size and nodes
   F1 explains this step and its keys.
@@ -172,7 +172,7 @@ EOF
 EOF
 	assert_equals s60-network.screen "60x20: the network step" <<EOF
  Create inference cluster                       Step 4 of 6
- Workspace ws1 · group rg1 · subscription 00000000-0000-00…
+ ws1 · rg1 · 00000000-0000-0000-0000-000000000001
 
   Network
   F1 explains this step and its keys.
@@ -194,7 +194,7 @@ EOF
 EOF
 	assert_equals s60-lb.screen "60x20: the load balancer step" <<EOF
  Create inference cluster                       Step 5 of 6
- Workspace ws1 · group rg1 · subscription 00000000-0000-00…
+ ws1 · rg1 · 00000000-0000-0000-0000-000000000001
 
   Load balancer
   F1 explains this step and its keys.
@@ -216,7 +216,7 @@ EOF
 EOF
 	assert_equals s60-tls.screen "60x20: the TLS step" <<EOF
  Create inference cluster                       Step 6 of 6
- Workspace ws1 · group rg1 · subscription 00000000-0000-00…
+ ws1 · rg1 · 00000000-0000-0000-0000-000000000001
 
   TLS
   F1 explains this step and its keys.
@@ -238,7 +238,7 @@ EOF
 EOF
 	assert_equals s60-help.screen "60x20: F1 explains the step" <<EOF
  Create inference cluster                       Step 6 of 6
- Workspace ws1 · group rg1 · subscription 00000000-0000-00…
+ ws1 · rg1 · 00000000-0000-0000-0000-000000000001
   ── Keys of this step: TLS ──────────────────────────────
     Scoring can use HTTPS, with a certificate Microsoft
     issues for a host name under the region's cloudapp
@@ -291,7 +291,7 @@ if ! grep -q 'Attach AKS cluster' s60-clusters.screen; then
 else
 	assert_equals s60-clusters.screen "60x20: the attach step" <<EOF
  Attach AKS cluster                             Step 1 of 5
- Workspace ml-workspace · group ml-rg · subscription 0b1f6…
+ ml-workspace · ml-rg · 0b1f6471-1bf0-4dda-aec3-cb9272f095…
 
   AKS cluster
   F1 explains this step and its keys.

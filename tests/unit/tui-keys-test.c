@@ -93,10 +93,37 @@ static const struct {
 	{ "名前\n", "名前", "UTF-8 text a character at a time" },
 };
 
+/* Escape sequences as terminals send them, and what they are. */
+static const struct {
+	const char	*seq;
+	enum request	 req;		/* REQ_NONE: unknown, dropped */
+	bool		 complete;
+	const char	*what;
+} seq_rows[] = {
+	{ "\033[1~",	REQ_HOME,	true,	"tmux/screen Home" },
+	{ "\033[4~",	REQ_END,	true,	"tmux/screen End" },
+	{ "\033[7~",	REQ_HOME,	true,	"rxvt Home" },
+	{ "\033[8~",	REQ_END,	true,	"rxvt End" },
+	{ "\033[H",	REQ_HOME,	true,	"xterm Home" },
+	{ "\033[F",	REQ_END,	true,	"xterm End" },
+	{ "\033OH",	REQ_HOME,	true,	"xterm application-mode Home" },
+	{ "\033OF",	REQ_END,	true,	"xterm application-mode End" },
+	{ "\033[3~",	REQ_DELETE,	true,	"Delete" },
+	{ "\033[5~",	REQ_PAGE_UP,	true,	"PgUp" },
+	{ "\033[6~",	REQ_PAGE_DOWN,	true,	"PgDn" },
+	{ "\033[Z",	REQ_PREV_FIELD,	true,	"Shift-Tab" },
+	{ "\033OA",	REQ_UP,		true,	"application-mode Up" },
+	{ "\033[[A",	REQ_HELP,	true,	"Linux console F1" },
+	{ "\033[1;5H",	REQ_NONE,	true,	"Ctrl-Home: complete, unknown" },
+	{ "\033[1",	REQ_NONE,	false,	"a sequence still arriving" },
+	{ "\033[",	REQ_NONE,	false,	"CSI alone is not complete" },
+};
+
 int
 main(void)
 {
 	struct key	k;
+	const char	*name;
 	size_t		i;
 
 	setlocale(LC_ALL, "C.UTF-8");
@@ -113,6 +140,22 @@ main(void)
 	k.code = 127;
 	is_int(keys_request(&k), REQ_BACKSPACE, "DEL is Backspace");
 	is_str(keys_name_of(REQ_HELP), "? <F1>", "help lists every key bound");
+	for (i = 0; i < sizeof seq_rows / sizeof seq_rows[0]; i++) {
+		bool	known = keys_parse_sequence(seq_rows[i].seq, &k);
+
+		is_int(keys_sequence_complete(seq_rows[i].seq),
+		    seq_rows[i].complete, "sequence %s: complete or not",
+		    seq_rows[i].what);
+		ok(known == (seq_rows[i].req != REQ_NONE),
+		    "sequence %s: known or not", seq_rows[i].what);
+		if (known)
+			is_int(keys_request(&k), seq_rows[i].req,
+			    "sequence %s is %s", seq_rows[i].what,
+			    keys_request_name(seq_rows[i].req));
+	}
+	for (i = 0; keys_sequence(i, &name, &k); i++)
+		ok(k.fn && keys_parse_sequence(name, &k),
+		    "sequence %zu is a function key curses can be taught", i);
 	for (i = 0; i < sizeof script_rows / sizeof script_rows[0]; i++)
 		is_str(script_items(script_rows[i].script),
 		    script_rows[i].items, "script: %s", script_rows[i].what);

@@ -68,6 +68,29 @@ ev_req(enum request r)
 	return e;
 }
 
+/* Text wrapped into width cells, with max rows at most. */
+static const struct {
+	const char	*text;
+	int		 width, max, need, last_y;
+	const char	*last;		/* row last_y as drawn */
+	bool		 split;		/* display_wrap_split() */
+	const char	*what;
+} wrap_rows[] = {
+	{ "use another, such as 10.0.0.10.", 12, 5, 3, 2, "10.0.0.10.  ", false,
+	    "the end of a message" },
+	{ "use another, such as 10.0.0.10.", 12, 2, 3, 1, "such as…    ", false,
+	    "rows run out: the last one is marked" },
+	{ "one two", 20, 1, 1, 0, "one two             ", false,
+	    "a message that fits is not marked" },
+	{ "请使用另一个地址，例如10.0.0.10。", 12, 9, 3, 2,
+	    "10.0.0.10。 ", false, "Chinese wraps by display width" },
+	{ "a\nb", 5, 1, 2, 0, "a…   ", false, "a line break past the last row" },
+	{ "Saved to /abcdefghijklmno", 10, 5, 3, 2, "jklmno    ", true,
+	    "split: a word longer than a row goes on, cut by cells" },
+	{ "Saved to /abcdefghijklmno", 10, 5, 2, 1, "/abcdefgh…", false,
+	    "a word longer than a row is cut, with a mark" },
+};
+
 int
 main(void)
 {
@@ -76,6 +99,7 @@ main(void)
 	struct key_event	e;
 	struct err		err;
 	char			out[256];
+	size_t			i;
 
 	setenv("AKSWIZ_NO_DISPLAY", "1", 1);
 	setenv("COLUMNS", "80", 1);
@@ -142,6 +166,32 @@ main(void)
 	display_text(stdscr, 5, 0, 5, "测试测试", A_NORMAL, true);
 	is_str(row(5, 0, 6), "测试… ", "text cut with a mark, no half character");
 	is_int(display_width("a测b"), 4, "display width counts wide chars twice");
+
+	/* Wrapping: every row it needs, and a mark when rows run out. */
+	for (i = 0; i < sizeof wrap_rows / sizeof wrap_rows[0]; i++) {
+		werase(stdscr);
+		is_int(display_wrap_rows(wrap_rows[i].width, wrap_rows[i].text,
+		    wrap_rows[i].split), wrap_rows[i].need, "wrap: %s needs %d rows",
+		    wrap_rows[i].what, wrap_rows[i].need);
+		is_int((wrap_rows[i].split ? display_wrap_split : display_wrap)(
+		    stdscr, 0, 0, wrap_rows[i].width,
+		    wrap_rows[i].max, wrap_rows[i].text, A_NORMAL),
+		    wrap_rows[i].need < wrap_rows[i].max ? wrap_rows[i].need :
+		    wrap_rows[i].max, "wrap: %s in %d rows", wrap_rows[i].what,
+		    wrap_rows[i].max);
+		is_str(row(wrap_rows[i].last_y, 0, wrap_rows[i].width),
+		    wrap_rows[i].last, "wrap: %s, last row", wrap_rows[i].what);
+	}
+
+	/* Scrolled sideways: marks on the side that is cut. */
+	werase(stdscr);
+	display_text_from(stdscr, 0, 0, 10, "--name ml-dev-cluster", 7,
+	    A_NORMAL);
+	is_str(row(0, 0, 10), "…ml-dev-c…", "scrolled: cut both sides, marked");
+	display_text_from(stdscr, 1, 0, 10, "--name ml-dev", 7, A_NORMAL);
+	is_str(row(1, 0, 10), "…ml-dev   ", "scrolled to the end: a mark left");
+	display_text_from(stdscr, 2, 0, 10, "名前は測試です", 3, A_NORMAL);
+	is_str(row(2, 0, 10), "…は測試で…", "scrolled: never half a wide char");
 
 	display_done();
 	return tap_done();
