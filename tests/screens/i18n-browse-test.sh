@@ -31,7 +31,7 @@ assert_equals list.screen "zh_CN: the list" <<EOF
  工作区的计算目标                                                  4 个计算目标
  工作区 ml-workspace · 资源组 ml-rg · 订阅 0b1f6471-1bf0-4dda-aec3-cb9272f09590
 
-  名称*        状态        用途     Nodes × size    版本   区域    LB     TLS
+  名称*        状态        用途     节点 × 大小     版本   区域    LB     TLS
 › inf-attached ✓ Succeeded FastProd 3 × D4s_v3 = 12 1.29.4 eastus  内部   自定义
   inf-created  ✓ Succeeded FastProd 3 × D3_v2 = 12  1.29.4 eastus  公共   关闭
   inf-failed   ✗ Failed    FastProd 3 × DS3_v2 = 12        eastus  公共   关闭
@@ -51,7 +51,7 @@ assert_equals list.screen "zh_CN: the list" <<EOF
 
 
 
- / filter  s sort  d detach  i LB  t TLS  x delete  n new  a attach  ? keys
+ Enter 详情  / 筛选  d 拆离  i LB  t TLS  x 删除  n 创建  a 附加  ? 按键
 EOF
 assert_equals attached.screen "zh_CN: an attached cluster's detail" <<EOF
  工作区的计算目标                                                  4 个计算目标
@@ -77,7 +77,7 @@ assert_equals attached.screen "zh_CN: an attached cluster's detail" <<EOF
  节点池                  nodepool1: 3 × Standard_D4s_v3 (System)
 
 
- / filter  s sort  d detach  i LB  t TLS  x delete  n new  a attach  ? keys
+ Enter 详情  / 筛选  d 拆离  i LB  t TLS  x 删除  n 创建  a 附加  ? 按键
 EOF
 assert_equals keys.screen "zh_CN: the keys" <<EOF
  工作区的计算目标                                                  4 个计算目标
@@ -92,7 +92,7 @@ assert_equals keys.screen "zh_CN: the keys" <<EOF
   d                  拆离(保留 AKS 群集)
   i                  在公共和内部负载均衡器之间切换
   t                  更改 TLS
-  f                  finish what a plan left undone (its update)
+  f                  完成计划未完成的部分(其更新)
   x                  删除工作区创建的群集
   n                  创建群集
   a                  附加群集
@@ -113,7 +113,7 @@ assert_equals list.screen "sv: the list" <<EOF
  Arbetsytans beräkningsmål                                      4 beräkningsmål
  Arbetsyta ml-workspace · grupp ml-rg · prenum. 0b1f6471-1bf0-4dda-aec3-cb9272…
 
-  Namn*        Tillstånd   Syfte    Nodes × size    K8s    Region  LB     TLS
+  Namn*        Tillstånd   Syfte    Noder × storlek K8s    Region  LB     TLS
 › inf-attached ✓ Succeeded FastProd 3 × D4s_v3 = 12 1.29.4 eastus  intern egen
   inf-created  ✓ Succeeded FastProd 3 × D3_v2 = 12  1.29.4 eastus  publik av
   inf-failed   ✗ Failed    FastProd 3 × DS3_v2 = 12        eastus  publik av
@@ -133,7 +133,7 @@ assert_equals list.screen "sv: the list" <<EOF
 
 
 
- / filter  s sort  d detach  i LB  t TLS  x delete  n new  a attach  ? keys
+ / filtrera  d koppla från  i LB  t TLS  x ta bort  n ny  a anslut  ? tangenter
 EOF
 assert_equals attached.screen "sv: an attached cluster's detail" <<EOF
  Arbetsytans beräkningsmål                                      4 beräkningsmål
@@ -159,7 +159,7 @@ assert_equals attached.screen "sv: an attached cluster's detail" <<EOF
  Klustrets tillstånd     Succeeded, Running
 
 
- / filter  s sort  d detach  i LB  t TLS  x delete  n new  a attach  ? keys
+ / filtrera  d koppla från  i LB  t TLS  x ta bort  n ny  a anslut  ? tangenter
 EOF
 assert_equals keys.screen "sv: the keys" <<EOF
  Arbetsytans beräkningsmål                                      4 beräkningsmål
@@ -174,7 +174,7 @@ assert_equals keys.screen "sv: the keys" <<EOF
   d                  koppla från (AKS-klustret behålls)
   i                  växla mellan offentlig och intern lastbalanserare
   t                  ändra TLS
-  f                  finish what a plan left undone (its update)
+  f                  slutför det som en plan lämnade ogjort (dess uppdatering)
   x                  ta bort ett kluster som arbetsytan skapade
   n                  skapa ett kluster
   a                  anslut ett kluster
