@@ -43,10 +43,10 @@ assert_equals name.screen "the name step: help text wrapped, the verdict transla
  Arbetsyta ws1 · grupp rg1 · prenum. 00000000-0000-0000-0000-000000000001
 
   Beräkningsnamn
-  The name the workspace will know this cluster by, for good: 3 to 24 letters,
-  digits and hyphens; it starts with a letter, ends with a letter or digit but
-  not in a hyphen and digits ("-01"), and is not amlcompute, local or
-  containerinstance.
+  Namnet som arbetsytan för alltid känner klustret under: 3 till 24 bokstäver,
+  siffror och bindestreck; det börjar med en bokstav, slutar med en bokstav
+  eller siffra men inte med bindestreck och siffror (”-01”), och är inte
+  amlcompute, local eller containerinstance.
 
   › Namn  [ml-prod                                         ]
 
@@ -99,7 +99,7 @@ assert_equals size.screen "the size step: column heads aligned, the refusal tran
   kan det. Skriv för att filtrera listan, Tab för att nå antalet noder.
 
   Filter: D3_v2                                             1 av 128 storlekar
-  Offline: built-in sizes; quota is checked online.
+  Offline: inbyggda storlekar; kvoten kontrolleras online.
     Storlek               vCPU    GB  Märken Kvot Familj
   › Standard_D3_v2           4  14,0              standardDv2Family
 

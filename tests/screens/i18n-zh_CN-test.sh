@@ -43,14 +43,14 @@ assert_equals name.screen "the name step: help text wrapped, the verdict transla
  工作区 ws1 · 资源组 rg1 · 订阅 00000000-0000-0000-0000-000000000001
 
   计算名称
-  The name the workspace will know this cluster by, for good: 3 to 24 letters,
-  digits and hyphens; it starts with a letter, ends with a letter or digit but
-  not in a hyphen and digits ("-01"), and is not amlcompute, local or
-  containerinstance.
+  工作区用来识别此群集的名称,以后无法更改: 3 到 24 个字母、数字和连字符;以字母
+  开头,以字母或数字结尾,但不能以连字符加数字(“-01”)结尾,也不能是 amlcompute、
+  local 或 containerinstance。
 
   › 名称  [ml-prod                                         ]
 
     ✓ “ml-prod”符合规则。能读取工作区时再检查它是否可用。
+
 
 
 
@@ -99,7 +99,7 @@ assert_equals size.screen "the size step: column heads aligned, the refusal tran
   Tab 转到节点数。
 
   筛选: D3_v2                                                   1 / 128 个大小
-  Offline: built-in sizes; quota is checked online.
+  离线: 使用内置大小;配额在联机时检查。
     大小                  vCPU    GB  标记  配额 系列
   › Standard_D3_v2           4  14.0             standardDv2Family
 
