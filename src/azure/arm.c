@@ -159,13 +159,23 @@ get_ok(struct arm *a, const char *u, struct http_response *rsp,
 }
 
 typedef bool (*page_parser)(const char *, void *, char **, struct err *);
+typedef void (*page_list_free)(void *);
 
-/* Adapters so that get_pages() calls each parser with its own type. */
+/*
+ * Adapters so that get_pages() calls each parser, and the free function of
+ * its list, with its own type: a list that fails part-way (a page refused
+ * or unreadable) is emptied, not left half-filled for the caller to leak.
+ */
 #define PAGE_ADAPTER(fn, type) \
 static bool \
 fn##_page(const char *b, void *l, char **next, struct err *err) \
 { \
 	return fn(b, (struct type *)l, next, err); \
+} \
+static void \
+fn##_free(void *l) \
+{ \
+	type##_free((struct type *)l); \
 }
 PAGE_ADAPTER(arm_parse_subscriptions, arm_subscription_list)
 PAGE_ADAPTER(arm_parse_groups, arm_group_list)
@@ -176,8 +186,8 @@ PAGE_ADAPTER(arm_parse_usages, arm_usage_list)
 
 /* Fetch every page of a list, starting at first (taken over). */
 static bool
-get_pages(struct arm *a, char *first, page_parser parse, void *list,
-    struct err *err)
+get_pages(struct arm *a, char *first, page_parser parse,
+    page_list_free drop, void *list, struct err *err)
 {
 	struct http_response	 rsp;
 	char			*u = first, *next = NULL;
@@ -194,11 +204,14 @@ get_pages(struct arm *a, char *first, page_parser parse, void *list,
 		next = NULL;
 		if (++pages >= ARM_MAX_PAGES && u != NULL) {
 			free(u);
+			drop(list);
 			return err_set(err, ERR_PARSE, _("the list did not "
 			    "end after %d pages"), pages);
 		}
 	}
 	free(u);
+	if (!ok)
+		drop(list);
 	return ok;
 }
 
@@ -208,7 +221,8 @@ arm_list_subscriptions(struct arm *a, struct arm_subscription_list *l,
     struct err *err)
 {
 	return get_pages(a, url(a, ARM_API_SUBSCRIPTIONS, "/subscriptions"),
-	    arm_parse_subscriptions_page, l, err);
+	    arm_parse_subscriptions_page,
+	    arm_parse_subscriptions_free, l, err);
 }
 
 /* Every resource group of a subscription. */
@@ -218,7 +232,8 @@ arm_list_groups(struct arm *a, const char *sub, struct arm_group_list *l,
 {
 	return get_pages(a, url(a, ARM_API_GROUPS,
 	    "/subscriptions/%s/resourcegroups", sub),
-	    arm_parse_groups_page, l, err);
+	    arm_parse_groups_page,
+	    arm_parse_groups_free, l, err);
 }
 
 /* The workspaces of a group, or of the subscription. */
@@ -232,7 +247,8 @@ arm_list_workspaces(struct arm *a, const char *sub, const char *rg,
 	    url(a, ARM_API_ML, "/subscriptions/%s/resourceGroups/%s/"
 	    "providers/Microsoft.MachineLearningServices/workspaces", sub, rg);
 
-	return get_pages(a, u, arm_parse_workspaces_page, l, err);
+	return get_pages(a, u, arm_parse_workspaces_page,
+	    arm_parse_workspaces_free, l, err);
 }
 
 /* One workspace. */
@@ -298,7 +314,8 @@ arm_list_computes(struct arm *a, const char *sub, const char *rg,
     const char *ws, struct arm_compute_list *l, struct err *err)
 {
 	return get_pages(a, arm_computes_url(a, sub, rg, ws),
-	    arm_parse_computes_page, l, err);
+	    arm_parse_computes_page,
+	    arm_parse_computes_free, l, err);
 }
 
 /* One compute; a 404 of the compute alone is "not found", not an error. */
@@ -366,7 +383,8 @@ arm_list_clusters(struct arm *a, const char *sub, const char *rg,
 	    url(a, ARM_API_AKS, "/subscriptions/%s/resourceGroups/%s/"
 	    "providers/Microsoft.ContainerService/managedClusters", sub, rg);
 
-	return get_pages(a, u, arm_parse_clusters_page, l, err);
+	return get_pages(a, u, arm_parse_clusters_page,
+	    arm_parse_clusters_free, l, err);
 }
 
 /* One AKS cluster by its ARM ID. */
@@ -475,5 +493,6 @@ arm_list_usages(struct arm *a, const char *sub, const char *loc,
 {
 	return get_pages(a, url(a, ARM_API_COMPUTE, "/subscriptions/%s/"
 	    "providers/Microsoft.Compute/locations/%s/usages", sub, loc),
-	    arm_parse_usages_page, l, err);
+	    arm_parse_usages_page,
+	    arm_parse_usages_free, l, err);
 }
