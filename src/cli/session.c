@@ -635,6 +635,12 @@ session_auth(struct session *s)
 	return s->priv != NULL ? s->priv->auth : NULL;
 }
 
+const struct cloud_endpoints *
+session_cloud(const struct session *s)
+{
+	return &s->priv->cloud;
+}
+
 /* Sign out: forget the cached sign-ins; later calls find no credential. */
 bool
 session_signout(struct session *s, struct err *err)

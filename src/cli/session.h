@@ -32,6 +32,7 @@
 struct http_client;
 struct auth;
 struct session_priv;		/* cloud and sign-in (session.c) */
+struct cloud_endpoints;
 struct ops_progress;
 struct ops_outcome;
 struct plan;
@@ -94,6 +95,8 @@ bool	session_whoami(struct session *, struct session_identity *,
 	    struct err *);
 /* The session's sign-in (borrowed until session_close): login, account. */
 struct auth *session_auth(struct session *);
+/* The session's cloud (borrowed until session_close): logout. */
+const struct cloud_endpoints *session_cloud(const struct session *);
 /* Forget the cached sign-ins; the session then has no credential. */
 bool	session_signout(struct session *, struct err *);
 /* The exit status for an error (cmd.h): usage, sign-in, network ... */

@@ -32,6 +32,23 @@ pgrep -f "akswiz-sandbox --ready-file $T/tmp" >/dev/null
 [ $? -ne 0 ]
 ok $? "the sandbox was stopped"
 
+# Sign-in commands with --sandbox alone, without a terminal: the sandbox's
+# own service principal, no --endpoint needed.
+timeout 60 "$A" --sandbox login </dev/null >"$T/out" 2>"$T/err"
+ok $? "akswiz --sandbox login </dev/null exits 0"
+grep -q '^Client: *3f9a1c2b-7d4e-4f5a-8b6c-9d0e1f2a3b4c$' "$T/out"
+ok $? "and says who is signed in (the sandbox's service principal)"
+timeout 60 "$A" --sandbox account </dev/null >"$T/out" 2>"$T/err"
+ok $? "akswiz --sandbox account exits 0"
+grep -q '^Signed in: *secret$' "$T/out"
+ok $? "and shows the account"
+timeout 60 "$A" --sandbox logout </dev/null >"$T/out" 2>"$T/err"
+ok $? "akswiz --sandbox logout exits 0"
+grep -q '^Removed [0-9]* cached sign-in' "$T/out"
+ok $? "and says what it removed"
+[ -z "$(ls -A "$T/tmp")" ]
+ok $? "the sign-in commands left no private directory"
+
 "$A" plan new create --name ml-demo --vm-size Standard_D3_v2 --agent-count 3 \
     >"$T/p.json" 2>/dev/null
 timeout 60 "$A" --sandbox apply "$T/p.json" >"$T/out" 2>"$T/err"
