@@ -28,7 +28,7 @@ grep -q '^inf-created ' "$T/out"
 ok $? "it lists the sandbox's workspace (scope from the ready file)"
 [ -z "$(ls -A "$T/tmp")" ]
 ok $? "its private directory is gone"
-pgrep -f "akswiz-sandbox --ready-file $T/tmp" >/dev/null
+pgrep -f "akswiz-sandbox --ready-file $T/state/akswiz/sandbox" >/dev/null
 [ $? -ne 0 ]
 ok $? "the sandbox was stopped"
 
@@ -74,12 +74,12 @@ ok $? "apply stopped by SIGTERM"
 [ -z "$(ls -A "$T/tmp")" ]
 ok $? "left no private directory behind"
 i=0
-while pgrep -f "akswiz-sandbox --ready-file $T/tmp" >/dev/null; do
+while pgrep -f "akswiz-sandbox --ready-file $T/state/akswiz/sandbox" >/dev/null; do
 	i=$((i + 1))
 	[ $i -gt 500 ] && break
 	sleep 0.01
 done
-pgrep -f "akswiz-sandbox --ready-file $T/tmp" >/dev/null
+pgrep -f "akswiz-sandbox --ready-file $T/state/akswiz/sandbox" >/dev/null
 [ $? -ne 0 ]
 ok $? "and no sandbox running"
 
