@@ -324,7 +324,7 @@ progress_request(struct screen *s, const struct key_event *ev)
 		   "akswiz --sandbox watch", kept as it is. */
 		snprintf(t->confirm_text, sizeof t->confirm_text, _("The "
 		    "operation goes on: \"%s\" follows it, and so does the "
-		    "home screen.  Quit? Press y to quit, any other key to "
+		    "home screen. Quit? Press y to quit, any other key to "
 		    "stay."), t->ctx.sandbox ? "akswiz --sandbox watch" :
 		    "akswiz watch");
 		return REACT_REDRAW;

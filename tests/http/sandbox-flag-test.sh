@@ -2,25 +2,7 @@
 # `akswiz --sandbox`: a private sandbox for the run, found next to akswiz,
 # credentials from its ready file (the secret never on a command line),
 # stopped and tidied at exit, and also when akswiz is interrupted.
-set -u
-: "${top_builddir:?}" "${top_srcdir:?}"
-T=$(mktemp -d "${TMPDIR:-/tmp}/akswiz-sbflag.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-mkdir -p "$T/tmp"
-export TMPDIR="$T/tmp" HOME="$T/home" XDG_STATE_HOME="$T/state"
-export XDG_CACHE_HOME="$T/cache" XDG_CONFIG_HOME="$T/config"
-export AKSWIZ_POLL_MIN_MS=20 AKSWIZ_SANDBOX_OPTIONS="--polls 2 --retry-after 0"
-unset AZURE_CLIENT_SECRET AZURE_TENANT_ID AZURE_CLIENT_ID AKSWIZ_SUBSCRIPTION \
-    AKSWIZ_RESOURCE_GROUP AKSWIZ_WORKSPACE AKSWIZ_ENDPOINT AKSWIZ_AUTHORITY
-A="$top_builddir/akswiz"
-n=0
-failed=0
-ok() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else
-		echo "not ok $n - $2"; failed=$((failed + 1))
-		sed 's/^/#   /' "$T/err" 2>/dev/null | head -n 10; fi
-}
+. "$top_srcdir/tests/http/sandbox-lib.sh"
 
 timeout 60 "$A" --sandbox list >"$T/out" 2>"$T/err"
 ok $? "akswiz --sandbox list exits 0"
@@ -28,7 +10,7 @@ grep -q '^inf-created ' "$T/out"
 ok $? "it lists the sandbox's workspace (scope from the ready file)"
 [ -z "$(ls -A "$T/tmp")" ]
 ok $? "its private directory is gone"
-pgrep -f "akswiz-sandbox --ready-file $T/state/akswiz/sandbox" >/dev/null
+pgrep -f "akswiz-sandbox --ready-file $W" >/dev/null
 [ $? -ne 0 ]
 ok $? "the sandbox was stopped"
 
@@ -56,9 +38,10 @@ ok $? "akswiz --sandbox apply creates a cluster"
 grep -q 'create of ml-demo succeeded' "$T/out"
 ok $? "and says so"
 
-# Interrupted while it monitors: the sandbox still goes, and its files.
+# Interrupted while it monitors (the world reset: ml-demo is new again):
+# the sandbox still goes, and its files.
 AKSWIZ_POLL_MIN_MS=2000 AKSWIZ_SANDBOX_OPTIONS="--polls 50" \
-    "$A" --sandbox apply "$T/p.json" >"$T/out" 2>"$T/err" &
+    "$A" --sandbox --reset apply "$T/p.json" >"$T/out" 2>"$T/err" &
 pid=$!
 i=0
 until grep -q 'Creating' "$T/err" 2>/dev/null; do
@@ -74,12 +57,12 @@ ok $? "apply stopped by SIGTERM"
 [ -z "$(ls -A "$T/tmp")" ]
 ok $? "left no private directory behind"
 i=0
-while pgrep -f "akswiz-sandbox --ready-file $T/state/akswiz/sandbox" >/dev/null; do
+while pgrep -f "akswiz-sandbox --ready-file $W" >/dev/null; do
 	i=$((i + 1))
 	[ $i -gt 500 ] && break
 	sleep 0.01
 done
-pgrep -f "akswiz-sandbox --ready-file $T/state/akswiz/sandbox" >/dev/null
+pgrep -f "akswiz-sandbox --ready-file $W" >/dev/null
 [ $? -ne 0 ]
 ok $? "and no sandbox running"
 
