@@ -40,18 +40,8 @@ ok $? "and says so"
 
 # Interrupted while it monitors (the world reset: ml-demo is new again):
 # the sandbox still goes, and its files.
-AKSWIZ_POLL_MIN_MS=2000 AKSWIZ_SANDBOX_OPTIONS="--polls 50" \
-    "$A" --sandbox --reset apply "$T/p.json" >"$T/out" 2>"$T/err" &
-pid=$!
-i=0
-until grep -q 'Creating' "$T/err" 2>/dev/null; do
-	i=$((i + 1))
-	[ $i -gt 3000 ] && break
-	sleep 0.01
-done
-kill -TERM $pid
-wait $pid
-is_term=$?
+interrupt TERM "$T/p.json" --reset
+is_term=$killed
 [ $is_term -eq 143 ]
 ok $? "apply stopped by SIGTERM"
 [ -z "$(ls -A "$T/tmp")" ]

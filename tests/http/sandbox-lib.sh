@@ -23,3 +23,23 @@ ok() {
 		sed 's/^/#   /' "$T/err" 2>/dev/null | head -n 10
 		sed 's/^/#   /' "$T/out" 2>/dev/null | head -n 10; fi
 }
+
+# interrupt SIGNAL PLAN [GLOBAL OPTIONS]: akswiz --sandbox apply PLAN,
+# slow, killed by SIGNAL once it says Creating; its exit status in $killed.
+interrupt() {
+	sig=$1 plan=$2
+	shift 2
+	AKSWIZ_POLL_MIN_MS=2000 \
+	    AKSWIZ_SANDBOX_OPTIONS="--polls 50 --retry-after 0" \
+	    "$A" --sandbox "$@" apply "$plan" >"$T/out" 2>"$T/err" &
+	pid=$!
+	i=0
+	until grep -q 'Creating' "$T/err" 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -gt 3000 ] && break
+		sleep 0.01
+	done
+	kill -"$sig" $pid
+	wait $pid 2>/dev/null
+	killed=$?
+}

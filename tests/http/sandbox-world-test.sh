@@ -39,17 +39,9 @@ grep -q '^ml-demo  *Succeeded ' "$T/out"
 ok $? "the world keeps the new cluster"
 
 # A kill -9 of akswiz mid-create: its sandbox goes too; watch finishes.
-AKSWIZ_POLL_MIN_MS=2000 AKSWIZ_SANDBOX_OPTIONS="--polls 50 --retry-after 0" \
-    "$A" --sandbox apply "$T/k.json" >"$T/out" 2>"$T/err" &
-pid=$!
-i=0
-until grep -q 'Creating' "$T/err" 2>/dev/null; do
-	i=$((i + 1))
-	[ $i -gt 3000 ] && break
-	sleep 0.01
-done
-kill -KILL $pid
-wait $pid 2>/dev/null
+interrupt KILL "$T/k.json"
+[ $killed -eq 137 ]
+ok $? "akswiz is killed mid-create"
 no_sandbox
 ok $? "after a kill -9 of akswiz its sandbox stops too"
 AKSWIZ_SANDBOX_OPTIONS="--polls 50 --retry-after 0" \
