@@ -54,7 +54,9 @@ HTTP_TESTS = tests/http/commands-test.sh tests/http/flows-test.sh \
 	tests/http/partial-test.sh tests/http/journal-damage-test.sh \
 	tests/http/lock-test.sh
 TESTS += $(HTTP_TESTS)
+HTTP_TESTS += tests/http/sandbox-world-test.sh
 EXTRA_DIST += tests/http/lib.sh $(HTTP_TESTS)
+EXTRA_DIST += tests/http/sandbox-lib.sh
 
 # Benchmarks (run by hand; figures in the ops report).
 EXTRA_DIST += bench/list-bench.sh bench/monitor-bench.sh

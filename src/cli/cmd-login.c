@@ -158,11 +158,6 @@ env_open(struct cli_globals *g, const struct login_opts *o,
 
 	memset(le, 0, sizeof *le);
 	err_clear(&err);
-	if (g->sandbox && g->endpoint == NULL && !need_auth) {
-		cli_error(_("--sandbox needs the sandbox's --endpoint and "
-		    "--authority for sign-in commands"));
-		return EXIT_USAGE;
-	}
 	if (g->sandbox && g->endpoint == NULL) {
 		/* the private sandbox and its own service principal */
 		if (o->method != AUTH_DEFAULT) {
@@ -182,6 +177,10 @@ env_open(struct cli_globals *g, const struct login_opts *o,
 			return session_exit_status(&err);
 		}
 		le->auth = session_auth(le->sess);
+		/* logout forgets the sign-ins cached for the sandbox */
+		le->cloud = *session_cloud(le->sess);
+		le->cfg.cloud = &le->cloud;
+		le->cfg.http = le->sess->http;
 		return EXIT_OK;
 	}
 	if (!cloud_resolve(g->cloud, g->endpoint, g->authority, &le->cloud,

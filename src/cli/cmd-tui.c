@@ -231,9 +231,12 @@ cmd_tui_run(struct cli_globals *g, int argc, char **argv,
 		dup2(saved, STDERR_FILENO);
 		close(saved);
 	}
-	if (live && tui_busy())
+	if (live && tui_busy()) {
 		cmd_tui_leave_busy(&s);
-	else if (live)
+		/* no exit handlers under the worker that still runs */
+		fflush(NULL);
+		_exit(status == 0 ? EXIT_OK : EXIT_USAGE);
+	} else if (live)
 		session_close(&s);
 	return status == 0 ? EXIT_OK : EXIT_USAGE;
 }

@@ -43,6 +43,7 @@ struct cli_globals {
 	const char		*debug_file;	/* --debug[=FILE] */
 	bool			 debug;
 	bool			 sandbox;
+	bool			 reset;		/* --reset: empty the world */
 	bool			 no_color;
 	bool			 readonly;
 	const char		*argv0;

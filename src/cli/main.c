@@ -33,7 +33,7 @@ struct global_option {
 enum {
 	OPT_CLOUD, OPT_ENDPOINT, OPT_AUTHORITY, OPT_CA_FILE, OPT_SUBSCRIPTION,
 	OPT_GROUP, OPT_WORKSPACE, OPT_OUTPUT, OPT_DEBUG, OPT_SANDBOX,
-	OPT_NO_COLOR, OPT_READONLY, OPT_AUDIENCE
+	OPT_NO_COLOR, OPT_READONLY, OPT_AUDIENCE, OPT_RESET
 };
 
 static const struct global_option global_options[] = {
@@ -48,6 +48,7 @@ static const struct global_option global_options[] = {
 	{ "output",		'o', G_VALUE,	 OPT_OUTPUT },
 	{ "debug",		0,   G_OPTIONAL, OPT_DEBUG },
 	{ "sandbox",		0,   G_FLAG,	 OPT_SANDBOX },
+	{ "reset",		0,   G_FLAG,	 OPT_RESET },
 	{ "no-color",		0,   G_FLAG,	 OPT_NO_COLOR },
 	{ "readonly",		0,   G_FLAG,	 OPT_READONLY },
 };
@@ -61,6 +62,7 @@ usage(FILE *fp)
 	cli_command_list(fp);
 	fprintf(fp, _("\nOptions (before or after the command):\n"
 	    "  --sandbox               run against a private local sandbox cloud\n"
+	    "  --reset                 with --sandbox: empty its world first\n"
 	    "  --cloud NAME            AzureCloud, AzureChinaCloud or AzureUSGovernment\n"
 	    "  --endpoint URL          Resource Manager endpoint\n"
 	    "  --authority URL         Azure AD authority\n"
@@ -102,6 +104,7 @@ set_global(struct cli_globals *g, int id, const char *value)
 		g->debug_file = value;
 		break;
 	case OPT_SANDBOX:	g->sandbox = true; break;
+	case OPT_RESET:		g->reset = true; break;
 	case OPT_NO_COLOR:	g->no_color = true; break;
 	case OPT_READONLY:	g->readonly = true; break;
 	}
@@ -213,6 +216,12 @@ main(int argc, char **argv)
 		rest[n++] = argv[i];
 	}
 	rest[n] = NULL;
+	if (g.reset && !g.sandbox) {
+		cli_error(_("--reset empties the sandbox world: it goes with "
+		    "--sandbox"));
+		free(rest);
+		return EXIT_USAGE;
+	}
 
 	/* No command on a terminal (or a test's held screen): the home screen. */
 	if (n == 0 && ((isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) ||

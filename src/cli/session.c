@@ -16,8 +16,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <time.h>
 #include <unistd.h>
 
@@ -28,6 +32,7 @@
 #include "azure/http.h"
 #include "azure/token-cache.h"
 #include "cli/output.h"
+#include "common/atomicfile.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
 
@@ -234,15 +239,24 @@ sandbox_ready(struct session *s, const char *path, const char **endpoint,
  * tests).  Runs in the child, so the strings may be leaked.
  */
 static void
-sandbox_argv(char **args, const char *ready)
+sandbox_argv(char **args, const char *ready, const char *world,
+    const char *port)
 {
 	const char	*env = getenv("AKSWIZ_SANDBOX_OPTIONS");
-	char		*opts, *tok, *save = NULL;
+	char		*opts, *tok, *save = NULL, *state;
 	int		 n = 0;
 
 	args[n++] = (char *)SANDBOX_BIN;
 	args[n++] = (char *)"--ready-file";
 	args[n++] = (char *)ready;
+	/* the world: its state and CA kept, on the port it had */
+	xasprintf(&state, "%s/state.json", world);
+	args[n++] = (char *)"--state";
+	args[n++] = state;
+	args[n++] = (char *)"--state-dir";
+	args[n++] = (char *)world;
+	args[n++] = (char *)"--port";
+	args[n++] = (char *)port;
 	if (env != NULL) {
 		opts = xstrdup(env);
 		tok = strtok_r(opts, " \t", &save);
@@ -352,26 +366,124 @@ sandbox_failed(struct session *s, const char *log, bool exited,
 	return false;
 }
 
-/* Start a private sandbox and wait for its ready file. */
+/* The lock on the sandbox world, held while its sandbox runs. */
+static int	world_lock = -1;
+
+/*
+ * The sandbox world, $XDG_STATE_HOME/akswiz/sandbox (or
+ * ~/.local/state/akswiz/sandbox), made 0700 if needed, into s->sandbox_dir;
+ * then its lock: a second akswiz --sandbox waits for the first to end, so
+ * that two sandboxes never share one state file.  The sandbox child
+ * inherits the lock, which ends only when both are gone.
+ */
+static bool
+world_open(struct session *s, struct err *err)
+{
+	const char	*x = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char		 path[600], *p;
+
+	if (x != NULL && *x == '/')
+		snprintf(s->sandbox_dir, sizeof s->sandbox_dir,
+		    "%s/akswiz/sandbox", x);
+	else if (home != NULL && *home == '/')
+		snprintf(s->sandbox_dir, sizeof s->sandbox_dir,
+		    "%s/.local/state/akswiz/sandbox", home);
+	else
+		return err_set(err, ERR_USAGE, _("neither XDG_STATE_HOME nor "
+		    "HOME is set: there is no place for the sandbox world"));
+	copy(path, sizeof path, s->sandbox_dir);
+	for (p = path + 1; ; p++)
+		if (*p == '/' || *p == '\0') {
+			char	c = *p;
+
+			*p = '\0';
+			if (mkdir(path, 0700) != 0 && errno != EEXIST) {
+				err_set(err, ERR_IO, _("cannot create %s: %s"),
+				    path, strerror(errno));
+				s->sandbox_dir[0] = '\0';
+				return false;
+			}
+			if ((*p = c) == '\0')
+				break;
+		}
+	snprintf(path, sizeof path, "%s/lock", s->sandbox_dir);
+	if ((world_lock = open(path, O_RDWR | O_CREAT, 0600)) < 0) {
+		err_set(err, ERR_IO, _("cannot open %s: %s"), path,
+		    strerror(errno));
+		s->sandbox_dir[0] = '\0';
+		return false;
+	}
+	if (flock(world_lock, LOCK_EX | LOCK_NB) != 0) {
+		/* TRANSLATORS: %s is the sandbox world's folder. */
+		cli_warning(_("another akswiz --sandbox uses the sandbox world "
+		    "%s; waiting for it to end"), s->sandbox_dir);
+		while (flock(world_lock, LOCK_EX) != 0 && errno == EINTR)
+			;
+	}
+	if (s->g->reset) {
+		/* --reset: the world as shipped, before anything else */
+		snprintf(path, sizeof path, "%s/state.json", s->sandbox_dir);
+		unlink(path);
+		snprintf(path, sizeof path, "%s/port", s->sandbox_dir);
+		unlink(path);
+	}
+	return true;
+}
+
+/* The port the world had ("0": any), from its port file. */
+static void
+world_port(const char *dir, char *buf, size_t len)
+{
+	char	path[600];
+	FILE	*fp;
+	int	 port = 0;
+
+	snprintf(path, sizeof path, "%s/port", dir);
+	if ((fp = fopen(path, "r")) != NULL) {
+		if (fscanf(fp, "%d", &port) != 1 || port <= 0 || port > 65535)
+			port = 0;
+		fclose(fp);
+	}
+	snprintf(buf, len, "%d", port);
+}
+
+/*
+ * Remember the endpoint's port, so that the next run serves the world on
+ * the same endpoint: the operation URLs in the journal stay good.
+ */
+static void
+world_keep_port(const char *dir, const char *endpoint)
+{
+	const char	*colon = strrchr(endpoint, ':');
+	char		 path[600], buf[16];
+	struct err	 err;
+	int		 port;
+
+	if (colon == NULL || (port = atoi(colon + 1)) <= 0)
+		return;
+	snprintf(path, sizeof path, "%s/port", dir);
+	snprintf(buf, sizeof buf, "%d\n", port);
+	err_clear(&err);
+	(void)atomicfile_write(path, buf, strlen(buf), 0600, &err);
+}
+
+/* Start the world's sandbox and wait for its ready file. */
 static bool
 sandbox_start(struct session *s, char *ready, size_t readylen,
     struct err *err)
 {
-	char		 bin[PATH_MAX + 32], log[512];
+	char		 bin[PATH_MAX + 32], log[512], port[16];
 	char		*args[SANDBOX_MAX_ARGS], **envp;
-	const char	*tmp = getenv("TMPDIR");
 	int		 status, waited = 0, fd;
-	pid_t		 pid;
+	pid_t		 pid, parent = getpid();
+	bool		 retried = false;
 
-	snprintf(s->sandbox_dir, sizeof s->sandbox_dir, "%s/akswiz-sb-XXXXXX",
-	    tmp != NULL && *tmp == '/' ? tmp : "/tmp");
-	if (mkdtemp(s->sandbox_dir) == NULL) {
-		err_set(err, ERR_IO, _("cannot create %s: %s"),
-		    s->sandbox_dir, strerror(errno));
-		s->sandbox_dir[0] = '\0';
+	if (world_lock < 0 && !world_open(s, err))
 		return false;
-	}
+	world_port(s->sandbox_dir, port, sizeof port);
+again:
 	snprintf(ready, readylen, "%s/ready.json", s->sandbox_dir);
+	unlink(ready);		/* left by a run that was killed */
 	snprintf(log, sizeof log, "%s/sandbox.log", s->sandbox_dir);
 	sandbox_binary(bin, sizeof bin);
 	fflush(NULL);
@@ -379,13 +491,19 @@ sandbox_start(struct session *s, char *ready, size_t readylen,
 		return err_set(err, ERR_INTERNAL, _("cannot start %s: %s"),
 		    SANDBOX_BIN, strerror(errno));
 	if (pid == 0) {
+#ifdef __linux__
+		/* gone with akswiz, even after a kill -9 of it */
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
+#endif
+		if (getppid() != parent)
+			_exit(0);
 		if ((fd = open("/dev/null", O_RDWR)) >= 0) {
 			dup2(fd, 0);
 			dup2(fd, 1);
 		}
 		if ((fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600)) >= 0)
 			dup2(fd, 2);
-		sandbox_argv(args, ready);
+		sandbox_argv(args, ready, s->sandbox_dir, port);
 		envp = sandbox_envp();
 		if (bin[0] != '\0')
 			execve(bin, args, envp);
@@ -409,6 +527,12 @@ sandbox_start(struct session *s, char *ready, size_t readylen,
 		if (waitpid(pid, &status, WNOHANG) == pid) {
 			s->sandbox_pid = 0;
 			sig_pid = 0;
+			if (strcmp(port, "0") != 0 && !retried) {
+				/* its port is taken: any other will do */
+				retried = true;
+				copy(port, sizeof port, "0");
+				goto again;
+			}
 			return sandbox_failed(s, log, true, err);
 		}
 		if (waited >= SANDBOX_WAIT_MS)
@@ -458,6 +582,7 @@ session_open(struct session *s, const struct cli_globals *g, unsigned needs,
 			goto out;
 		if (ca == NULL && s->ca_file[0] != '\0')
 			ca = s->ca_file;
+		world_keep_port(s->sandbox_dir, endpoint);
 	}
 	scope_from_config(s);
 	if ((needs & (SESSION_SCOPE | SESSION_SUBSCRIPTION)) &&
@@ -635,6 +760,12 @@ session_auth(struct session *s)
 	return s->priv != NULL ? s->priv->auth : NULL;
 }
 
+const struct cloud_endpoints *
+session_cloud(const struct session *s)
+{
+	return &s->priv->cloud;
+}
+
 /* Sign out: forget the cached sign-ins; later calls find no credential. */
 bool
 session_signout(struct session *s, struct err *err)
@@ -691,8 +822,11 @@ session_close(struct session *s)
 		unlink(path);
 		snprintf(path, sizeof path, "%s/sandbox.log", s->sandbox_dir);
 		unlink(path);
-		rmdir(s->sandbox_dir);	/* left if the sandbox added files */
 		s->sandbox_dir[0] = '\0';
+	}
+	if (world_lock >= 0) {
+		close(world_lock);	/* the next akswiz --sandbox may go */
+		world_lock = -1;
 	}
 }
 

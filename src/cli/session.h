@@ -8,12 +8,15 @@
  * $XDG_CONFIG_HOME/akswiz/config (lines "subscription = ...",
  * "resource-group = ...", "workspace = ..."; # comments).
  *
- * With --sandbox a private akswiz-sandbox is started on a free loopback
- * port (the binary next to akswiz, else on PATH), its ready file gives the
- * endpoint, authority, CA and a service principal, whose secret reaches
- * sign-in through a 0600 file in a private directory, never argv; the
- * sandbox is stopped (SIGTERM, waitpid) by session_close(), or by a
- * signal handler when akswiz is interrupted.  AKSWIZ_SANDBOX_OPTIONS adds
+ * With --sandbox a private akswiz-sandbox is started on the user's
+ * sandbox world ($XDG_STATE_HOME/akswiz/sandbox: state, CA, a lock that
+ * makes a second akswiz --sandbox wait; the port it last had, else a free
+ * loopback one), the binary next to akswiz, else on PATH; its ready file
+ * gives the endpoint, authority, CA and a service principal, whose secret
+ * reaches sign-in through a 0600 file in the 0700 world folder, never
+ * argv; the sandbox is stopped (SIGTERM, waitpid) by session_close(), or
+ * by a signal handler when akswiz is interrupted, and stops itself when
+ * akswiz dies (PR_SET_PDEATHSIG).  AKSWIZ_SANDBOX_OPTIONS adds
  * options to the sandbox's command line.
  */
 #ifndef AKSWIZ_CLI_SESSION_H
@@ -32,6 +35,7 @@
 struct http_client;
 struct auth;
 struct session_priv;		/* cloud and sign-in (session.c) */
+struct cloud_endpoints;
 struct ops_progress;
 struct ops_outcome;
 struct plan;
@@ -94,6 +98,8 @@ bool	session_whoami(struct session *, struct session_identity *,
 	    struct err *);
 /* The session's sign-in (borrowed until session_close): login, account. */
 struct auth *session_auth(struct session *);
+/* The session's cloud (borrowed until session_close): logout. */
+const struct cloud_endpoints *session_cloud(const struct session *);
 /* Forget the cached sign-ins; the session then has no credential. */
 bool	session_signout(struct session *, struct err *);
 /* The exit status for an error (cmd.h): usage, sign-in, network ... */

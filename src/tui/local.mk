@@ -67,6 +67,8 @@ tests_unit_tui_widget_test_LDADD = libtui.a libcore.a libcommon.a $(NCURSES_LIBS
 EXTRA_DIST += bench/tui-bench.sh bench/tui-redraw-bench.c
 TESTS += tests/tmux/live-test.sh
 EXTRA_DIST += tests/tmux/live-test.sh tests/tmux/lib.sh
+TESTS += tests/tmux/quit-running-test.sh
+EXTRA_DIST += tests/tmux/quit-running-test.sh
 
 # Keys and the script syntax, as tables.
 check_PROGRAMS += tests/unit/tui-keys-test

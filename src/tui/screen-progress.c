@@ -315,6 +315,19 @@ progress_request(struct screen *s, const struct key_event *ev)
 		}
 		progress_leave(s);
 		return REACT_REDRAW;
+	case REQ_QUIT:
+		if (!p->running)
+			return REACT_UNHANDLED;
+		/* Submitted: nothing is lost, the operation goes on. */
+		t->confirm_quit = true;
+		/* TRANSLATORS: %s is a command line, "akswiz watch" or
+		   "akswiz --sandbox watch", kept as it is. */
+		snprintf(t->confirm_text, sizeof t->confirm_text, _("The "
+		    "operation goes on: \"%s\" follows it, and so does the "
+		    "home screen. Quit? Press y to quit, any other key to "
+		    "stay."), t->ctx.sandbox ? "akswiz --sandbox watch" :
+		    "akswiz watch");
+		return REACT_REDRAW;
 	default:
 		return REACT_UNHANDLED;
 	}

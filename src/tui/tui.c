@@ -296,7 +296,8 @@ tui_draw(struct tui *t)
 
 		s->ops->draw(s, stdscr);
 		if (t->confirm_quit)
-			tui_draw_status(stdscr, _("Quit and lose the unsaved "
+			tui_draw_status(stdscr, t->confirm_text[0] != '\0' ?
+			    t->confirm_text : _("Quit and lose the unsaved "
 			    "plan? Press y to quit, any other key to stay."),
 			    display_attr(STYLE_WARNING));
 		else if (t->status[0] != '\0')
@@ -327,6 +328,7 @@ tui_unsaved(struct tui *t)
 void
 tui_request_quit(struct tui *t)
 {
+	t->confirm_text[0] = '\0';
 	if (tui_unsaved(t))
 		t->confirm_quit = true;
 	else

@@ -138,6 +138,7 @@ struct tui {
 	int			 help_top;	/* its first entry shown */
 	bool			 help_more;	/* entries below the last shown */
 	bool			 confirm_quit;	/* "quit without saving?" */
+	char			 confirm_text[512];	/* its question, or "" */
 	char			 status[512];	/* one message for the user */
 	int			 status_style;	/* enum display_style */
 	unsigned		 spin;		/* spinner phase */

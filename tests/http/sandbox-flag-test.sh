@@ -2,25 +2,7 @@
 # `akswiz --sandbox`: a private sandbox for the run, found next to akswiz,
 # credentials from its ready file (the secret never on a command line),
 # stopped and tidied at exit, and also when akswiz is interrupted.
-set -u
-: "${top_builddir:?}" "${top_srcdir:?}"
-T=$(mktemp -d "${TMPDIR:-/tmp}/akswiz-sbflag.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-mkdir -p "$T/tmp"
-export TMPDIR="$T/tmp" HOME="$T/home" XDG_STATE_HOME="$T/state"
-export XDG_CACHE_HOME="$T/cache" XDG_CONFIG_HOME="$T/config"
-export AKSWIZ_POLL_MIN_MS=20 AKSWIZ_SANDBOX_OPTIONS="--polls 2 --retry-after 0"
-unset AZURE_CLIENT_SECRET AZURE_TENANT_ID AZURE_CLIENT_ID AKSWIZ_SUBSCRIPTION \
-    AKSWIZ_RESOURCE_GROUP AKSWIZ_WORKSPACE AKSWIZ_ENDPOINT AKSWIZ_AUTHORITY
-A="$top_builddir/akswiz"
-n=0
-failed=0
-ok() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else
-		echo "not ok $n - $2"; failed=$((failed + 1))
-		sed 's/^/#   /' "$T/err" 2>/dev/null | head -n 10; fi
-}
+. "$top_srcdir/tests/http/sandbox-lib.sh"
 
 timeout 60 "$A" --sandbox list >"$T/out" 2>"$T/err"
 ok $? "akswiz --sandbox list exits 0"
@@ -28,9 +10,26 @@ grep -q '^inf-created ' "$T/out"
 ok $? "it lists the sandbox's workspace (scope from the ready file)"
 [ -z "$(ls -A "$T/tmp")" ]
 ok $? "its private directory is gone"
-pgrep -f "akswiz-sandbox --ready-file $T/tmp" >/dev/null
+pgrep -f "akswiz-sandbox --ready-file $W" >/dev/null
 [ $? -ne 0 ]
 ok $? "the sandbox was stopped"
+
+# Sign-in commands with --sandbox alone, without a terminal: the sandbox's
+# own service principal, no --endpoint needed.
+timeout 60 "$A" --sandbox login </dev/null >"$T/out" 2>"$T/err"
+ok $? "akswiz --sandbox login </dev/null exits 0"
+grep -q '^Client: *3f9a1c2b-7d4e-4f5a-8b6c-9d0e1f2a3b4c$' "$T/out"
+ok $? "and says who is signed in (the sandbox's service principal)"
+timeout 60 "$A" --sandbox account </dev/null >"$T/out" 2>"$T/err"
+ok $? "akswiz --sandbox account exits 0"
+grep -q '^Signed in: *secret$' "$T/out"
+ok $? "and shows the account"
+timeout 60 "$A" --sandbox logout </dev/null >"$T/out" 2>"$T/err"
+ok $? "akswiz --sandbox logout exits 0"
+grep -q '^Removed [0-9]* cached sign-in' "$T/out"
+ok $? "and says what it removed"
+[ -z "$(ls -A "$T/tmp")" ]
+ok $? "the sign-in commands left no private directory"
 
 "$A" plan new create --name ml-demo --vm-size Standard_D3_v2 --agent-count 3 \
     >"$T/p.json" 2>/dev/null
@@ -39,30 +38,21 @@ ok $? "akswiz --sandbox apply creates a cluster"
 grep -q 'create of ml-demo succeeded' "$T/out"
 ok $? "and says so"
 
-# Interrupted while it monitors: the sandbox still goes, and its files.
-AKSWIZ_POLL_MIN_MS=2000 AKSWIZ_SANDBOX_OPTIONS="--polls 50" \
-    "$A" --sandbox apply "$T/p.json" >"$T/out" 2>"$T/err" &
-pid=$!
-i=0
-until grep -q 'Creating' "$T/err" 2>/dev/null; do
-	i=$((i + 1))
-	[ $i -gt 3000 ] && break
-	sleep 0.01
-done
-kill -TERM $pid
-wait $pid
-is_term=$?
+# Interrupted while it monitors (the world reset: ml-demo is new again):
+# the sandbox still goes, and its files.
+interrupt TERM "$T/p.json" --reset
+is_term=$killed
 [ $is_term -eq 143 ]
 ok $? "apply stopped by SIGTERM"
 [ -z "$(ls -A "$T/tmp")" ]
 ok $? "left no private directory behind"
 i=0
-while pgrep -f "akswiz-sandbox --ready-file $T/tmp" >/dev/null; do
+while pgrep -f "akswiz-sandbox --ready-file $W" >/dev/null; do
 	i=$((i + 1))
 	[ $i -gt 500 ] && break
 	sleep 0.01
 done
-pgrep -f "akswiz-sandbox --ready-file $T/tmp" >/dev/null
+pgrep -f "akswiz-sandbox --ready-file $W" >/dev/null
 [ $? -ne 0 ]
 ok $? "and no sandbox running"
 
