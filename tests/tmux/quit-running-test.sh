@@ -16,10 +16,13 @@ EOT
 )
 
 # submit NAME: the wizard of "akswiz --sandbox create" in session t, to the
-# progress screen of a submitted create of NAME.
+# progress screen of a submitted create of NAME.  After a kill -9 the
+# terminal is left raw, so the exit line comes after stty sane, on a line
+# of its own (a long build path made it wrap across lines).
 submit() {
 	$T new-session -d -s t -x 80 -y 24 ". $work/sbenv.sh; \
-	    $AKSWIZ --sandbox create; echo akswiz-exit=\$?; exec cat"
+	    $AKSWIZ --sandbox create; st=\$?; stty sane; echo; \
+	    echo akswiz-exit=\$st; exec cat"
 	wait_for "Step 1 of 6" "the wizard opens"
 	$T send-keys -t t -l "$1"
 	wait_for "[$1" "the name is typed"
