@@ -136,15 +136,18 @@ browse_rows_free(struct browse_row *r, size_t n)
 	free(r);
 }
 
-/* Unfinished when the last operation stopped after its first step. */
+/*
+ * Unfinished when the last operation is journaled as partly applied (the
+ * journal's rule: a step after the first failed or was not sent).
+ */
 void
 browse_row_journal(struct browse_row *r, const struct journal_entry *e)
 {
 	char	text[sizeof e->error_code + sizeof e->error_message + 4];
 
 	r->failed_step = r->nsteps = 0;
-	if (e == NULL || e->open || e->step < 2 || e->nsteps < e->step ||
-	    e->result[0] == '\0' || strcasecmp(e->result, "Succeeded") == 0)
+	if (e == NULL || !journal_entry_partly_applied(e) || e->step < 2 ||
+	    e->nsteps < e->step)
 		return;
 	r->failed_step = e->step;
 	r->nsteps = e->nsteps;

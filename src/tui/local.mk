@@ -84,7 +84,9 @@ TESTS += tests/unit/tui-browse-test
 UNIT_TESTS += tests/unit/tui-browse-test
 tests_unit_tui_browse_test_SOURCES = tests/unit/tui-browse-test.c
 tests_unit_tui_browse_test_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
-tests_unit_tui_browse_test_LDADD = libtui.a libcore.a libcommon.a $(NCURSES_LIBS)
+tests_unit_tui_browse_test_LDADD = libtui.a libazure.a libplan.a libcore.a \
+	libcommon.a $(NCURSES_LIBS) $(CURL_LIBS) $(JSONC_LIBS) $(OPENSSL_LIBS) \
+	$(LIBINTL)
 BROWSE_TESTS = \
 	tests/screens/browse-list-test.sh \
 	tests/screens/browse-actions-test.sh \

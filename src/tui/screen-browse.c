@@ -700,10 +700,7 @@ browse_check(struct browse *b, const struct plan *p)
 	f.cloud = b->tui->ctx.cloud;
 	verdicts_init(&b->checks);
 	plan_check(p, &f, &b->checks);
-	if (p->tls.mode == TLS_CUSTOM && p->tls.cert_file[0] != '\0' &&
-	    p->tls.key_file[0] != '\0')
-		cert_check_tls(p->tls.cert_file, p->tls.key_file,
-		    p->tls.cname, clock_now(), &b->checks);
+	(void)cert_check_plan(p, clock_now(), &b->checks);
 	b->checked = true;
 	if (!verdicts_has_errors(&b->checks))
 		return true;
@@ -713,8 +710,8 @@ browse_check(struct browse *b, const struct plan *p)
 }
 
 /*
- * The update that finishes what the journaled plan left undone: its load
- * balancer and TLS, sent again as one update of the compute.
+ * The journaled plan, run again as it was: apply finds it partly applied
+ * and sends only the steps from the failed one on (ops_preflight).
  */
 static bool
 browse_finish_plan(struct screen *s, const struct browse_row *r,
@@ -722,13 +719,12 @@ browse_finish_plan(struct screen *s, const struct browse_row *r,
 {
 	struct browse		*b = s->data;
 	struct journal_entry	 je;
-	struct plan		 orig;
 	struct err		 err;
 	bool			 ok;
 
 	journal_entry_init(&je);
 	ok = journal_read(r->journal, &je, &err) && je.plan_json != NULL &&
-	    plan_json_parse(je.plan_json, strlen(je.plan_json), &orig, &err);
+	    plan_json_parse(je.plan_json, strlen(je.plan_json), p, &err);
 	journal_entry_done(&je);
 	if (!ok) {
 		tui_status(s->tui, STYLE_ERROR, _("%s has no readable plan: "
@@ -737,11 +733,6 @@ browse_finish_plan(struct screen *s, const struct browse_row *r,
 		return false;
 	}
 	snprintf(b->target, sizeof b->target, "%s", r->name);
-	browse_plan(s, p, PLAN_UPDATE);
-	p->purpose = orig.purpose;
-	p->lb_type = orig.lb_type;
-	snprintf(p->lb_subnet, sizeof p->lb_subnet, "%s", orig.lb_subnet);
-	p->tls = orig.tls;
 	return true;
 }
 

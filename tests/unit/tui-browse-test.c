@@ -116,13 +116,13 @@ journal_test(void)
 		const char	*result;
 		int		 want;
 	} rows[] = {
-		{ false, 2, 2, "Failed", 2 },
-		{ false, 2, 2, "NotSubmitted", 2 },
+		{ false, 2, 2, "PartlyApplied", 2 },
+		{ false, 2, 2, "Failed", 0 },	/* not journaled as partial */
 		{ false, 2, 2, "Succeeded", 0 },
 		{ false, 1, 2, "Failed", 0 },	/* nothing applied */
 		{ false, 1, 1, "Failed", 0 },
 		{ true, 2, 2, "", 0 },		/* still running: watch */
-		{ false, 3, 2, "Failed", 0 },	/* damaged */
+		{ false, 3, 2, "PartlyApplied", 0 },	/* damaged */
 	};
 	struct journal_entry	 e;
 	struct browse_row	*r = browse_rows_new(1);
