@@ -35,6 +35,7 @@
 #include "azure/cert.h"
 #include "azure/jwt.h"
 #include "azure/token-cache.h"
+#include "common/atomicfile.h"
 #include "common/buf.h"
 #include "common/clock.h"
 #include "common/i18n.h"
@@ -1334,9 +1335,10 @@ metadata_store(const char *dir, json_object *arr, const char *endpoint,
     const char *aud)
 {
 	json_object	*root, *keep, *o;
-	char		*path, *tmp, *p;
-	size_t		 i;
-	int		 fd;
+	const char	*text;
+	char		*path;
+	size_t		 i, len;
+	struct err	 err;
 
 	keep = json_object_new_array();
 	o = json_object_new_object();
@@ -1351,22 +1353,14 @@ metadata_store(const char *dir, json_object *arr, const char *endpoint,
 	json_object_object_add(root, "version", json_object_new_int(1));
 	json_object_object_add(root, "endpoints", keep);
 	xasprintf(&path, "%s/" METADATA_FILE, dir);
-	xasprintf(&tmp, "%s/.endpoints.%ld.XXXXXX", dir, (long)getpid());
-	/* the directories up to dir, 0700 where they are new */
-	for (p = path + 1; (p = strchr(p, '/')) != NULL; p++) {
-		*p = '\0';
-		(void)mkdir(path, 0700);
-		*p = '/';
-	}
-	if ((fd = mkstemp(tmp)) >= 0) {
-		if (json_object_to_fd(fd, root, JSON_C_TO_STRING_PLAIN |
-		    JSON_C_TO_STRING_NOSLASHESCAPE) != 0 ||
-		    close(fd) != 0 || rename(tmp, path) != 0)
-			unlink(tmp);
-	}
+	text = json_object_to_json_string_length(root, JSON_C_TO_STRING_PLAIN |
+	    JSON_C_TO_STRING_NOSLASHESCAPE, &len);
+	/* a cache: what cannot be written is asked for again next time */
+	err_clear(&err);
+	if (atomicfile_mkdirs(dir, &err))
+		(void)atomicfile_write(path, text, len, 0600, &err);
 	json_object_put(root);
 	free(path);
-	free(tmp);
 }
 
 /* The first audience of a metadata document ("" when it names none). */

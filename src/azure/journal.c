@@ -23,36 +23,12 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include "common/atomicfile.h"
 #include "common/clock.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
 
 #define JOURNAL_MAX_BYTES	(1024 * 1024)
-
-/* mkdir -p with mode 0700 for the directories it creates. */
-static bool
-mkdirs(char *path, struct err *err)
-{
-	char	*p;
-
-	for (p = path + 1; *p != '\0'; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(path, 0700) != 0 && errno != EEXIST) {
-			int e = errno;
-
-			*p = '/';
-			return err_set(err, ERR_IO, _("cannot create %s: %s"),
-			    path, strerror(e));
-		}
-		*p = '/';
-	}
-	if (mkdir(path, 0700) != 0 && errno != EEXIST)
-		return err_set(err, ERR_IO, _("cannot create %s: %s"), path,
-		    strerror(errno));
-	return true;
-}
 
 /* The journal directory, made 0700 if missing. */
 bool
@@ -74,7 +50,7 @@ journal_dir(char *buf, size_t len, struct err *err)
 	if (n < 0 || (size_t)n >= len)
 		return err_set(err, ERR_IO, _("the journal directory's path "
 		    "is too long"));
-	return mkdirs(buf, err);
+	return atomicfile_mkdirs(buf, err);
 }
 
 /* A fresh, open entry started now. */

@@ -380,7 +380,7 @@ static bool
 world_open(struct session *s, struct err *err)
 {
 	const char	*x = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-	char		 path[600], *p;
+	char		 path[600];
 
 	if (x != NULL && *x == '/')
 		snprintf(s->sandbox_dir, sizeof s->sandbox_dir,
@@ -391,21 +391,10 @@ world_open(struct session *s, struct err *err)
 	else
 		return err_set(err, ERR_USAGE, _("neither XDG_STATE_HOME nor "
 		    "HOME is set: there is no place for the sandbox world"));
-	copy(path, sizeof path, s->sandbox_dir);
-	for (p = path + 1; ; p++)
-		if (*p == '/' || *p == '\0') {
-			char	c = *p;
-
-			*p = '\0';
-			if (mkdir(path, 0700) != 0 && errno != EEXIST) {
-				err_set(err, ERR_IO, _("cannot create %s: %s"),
-				    path, strerror(errno));
-				s->sandbox_dir[0] = '\0';
-				return false;
-			}
-			if ((*p = c) == '\0')
-				break;
-		}
+	if (!atomicfile_mkdirs(s->sandbox_dir, err)) {
+		s->sandbox_dir[0] = '\0';
+		return false;
+	}
 	snprintf(path, sizeof path, "%s/lock", s->sandbox_dir);
 	if ((world_lock = open(path, O_RDWR | O_CREAT, 0600)) < 0) {
 		err_set(err, ERR_IO, _("cannot open %s: %s"), path,

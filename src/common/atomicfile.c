@@ -9,10 +9,34 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "common/atomicfile.h"
 #include "common/i18n.h"
+
+bool
+atomicfile_mkdirs(const char *dir, struct err *err)
+{
+	char	 path[PATH_MAX], *p;
+	int	 e;
+
+	if ((size_t)snprintf(path, sizeof path, "%s", dir) >= sizeof path)
+		return err_set(err, ERR_IO, _("cannot create %s: %s"), dir,
+		    strerror(ENAMETOOLONG));
+	for (p = path + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		e = *p;
+		*p = '\0';
+		if (path[0] != '\0' && mkdir(path, 0700) != 0 &&
+		    errno != EEXIST)
+			return err_set(err, ERR_IO, _("cannot create %s: %s"),
+			    path, strerror(errno));
+		if ((*p = (char)e) == '\0')
+			return true;
+	}
+}
 
 bool
 atomicfile_write(const char *path, const void *data, size_t len, mode_t mode,

@@ -14,6 +14,12 @@
 
 #include "common/err.h"
 
+/*
+ * mkdir -p: dir and its parents, mode 0700 for those it creates (the
+ * state, cache and journal folders hold secrets or operations).
+ */
+bool	atomicfile_mkdirs(const char *dir, struct err *);
+
 /* Replace path with len bytes of data, created with mode (umask aside). */
 bool	atomicfile_write(const char *path, const void *data, size_t len,
 	    mode_t mode, struct err *);

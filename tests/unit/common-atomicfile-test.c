@@ -96,6 +96,21 @@ main(void)
 	    "a missing folder: ERR_IO");
 	ok(strstr(e.msg, name) != NULL, "  naming the file");
 
+	snprintf(name, sizeof name, "%s/a/b/c", dir);
+	ok(atomicfile_mkdirs(name, &e), "mkdirs: a folder and its parents");
+	ok(stat(name, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    (st.st_mode & 0777) == 0700, "  made 0700");
+	ok(atomicfile_mkdirs(name, &e), "  again: nothing to do, no error");
+	snprintf(name, sizeof name, "%s/a/b/c/x", path);
+	ok(!atomicfile_mkdirs(name, &e) && e.kind == ERR_IO,
+	    "under a file: ERR_IO");
+	snprintf(name, sizeof name, "%s/a/b/c", dir);
+	rmdir(name);
+	snprintf(name, sizeof name, "%s/a/b", dir);
+	rmdir(name);
+	snprintf(name, sizeof name, "%s/a", dir);
+	rmdir(name);
+
 	if ((dead = fork()) == 0)
 		_exit(0);
 	waitpid(dead, NULL, 0);
