@@ -17,6 +17,7 @@
 #include "common/i18n.h"
 #include "azure/journal.h"
 #include "common/xalloc.h"
+#include "core/text.h"
 #include "core/vmcatalogue.h"
 
 /*
@@ -197,30 +198,6 @@ browse_col_brief(enum browse_col c)
 	return browse_cols[c].brief;
 }
 
-/* Display cells of UTF-8 text (wcwidth; unprintables count 1). */
-static int
-browse_cells(const char *s)
-{
-	mbstate_t	 st;
-	wchar_t		 wc;
-	size_t		 n;
-	int		 cells = 0, w;
-
-	memset(&st, 0, sizeof st);
-	while (*s != '\0') {
-		n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			memset(&st, 0, sizeof st);
-			n = 1;
-			w = 1;
-		} else
-			w = wcwidth(wc) < 0 ? 1 : wcwidth(wc);
-		cells += w;
-		s += n;
-	}
-	return cells;
-}
-
 /* The key hints that fit, by priority, in their own order. */
 void
 browse_hints_fit(const struct browse_hint *h, size_t n, int width,
@@ -237,7 +214,7 @@ browse_hints_fit(const struct browse_hint *h, size_t n, int width,
 		for (i = 0; i < n; i++) {
 			if (h[i].prio != prio || h[i].text == NULL)
 				continue;
-			need = browse_cells(h[i].text) + (used > 0 ? 2 : 0);
+			need = (int)text_width(h[i].text) + (used > 0 ? 2 : 0);
 			if (used + need <= width) {
 				in[i] = true;
 				used += need;
