@@ -222,13 +222,6 @@ wizard_size_row(const struct wizard *w, const struct wizard_size *s,
 	display_cat(row, len, s != NULL ? s->family : wizard_size_head(5), 0);
 }
 
-/* The filter of the size list: the size's name, not every column. */
-static bool
-wizard_size_match(const char *key, const char *filter)
-{
-	return vm_size_filter_match(key, filter);
-}
-
 /* Rebuild the size list's rows from the facts. */
 static void
 wizard_size_rows(struct wizard *w)
@@ -459,7 +452,8 @@ wizard_build(struct wizard *w)
 
 	widget_list_init(&w->size_list);
 	w->size_list.filtering = true;
-	w->size_list.match = wizard_size_match;
+	/* the filter matches a size's name, not every column */
+	w->size_list.match = vm_size_filter_match;
 	widget_field_init(&w->nodes);
 	widget_field_set(&w->nodes, "3");
 	widget_field_init(&w->region);
@@ -836,41 +830,16 @@ wizard_draw_verdict(WINDOW *win, int y, int x, int width, int maxrows,
 	    display_attr(st));
 }
 
-/* A pad to measure wrapped text on, off the screen. */
-static WINDOW *
-wizard_pad(void)
-{
-	static WINDOW	*pad;
-
-	if (pad == NULL)
-		pad = newpad(16, 512);
-	if (pad != NULL)
-		werase(pad);
-	return pad;
-}
-
-/* Rows a verdict takes at this width (drawn on a pad, not the screen). */
+/* Rows a verdict takes at this width, at most maxrows. */
 static int
 wizard_verdict_rows(const struct verdict *v, int width, int maxrows)
 {
-	WINDOW	*pad = wizard_pad();
+	char	text[1024];
+	int	n;
 
-	if (pad == NULL)
-		return 1;
-	return wizard_draw_verdict(pad, 0, 0, width < 512 ? width : 511,
-	    maxrows < 16 ? maxrows : 16, v);
-}
-
-/* Rows text takes wrapped at this width. */
-static int
-wizard_text_rows(const char *text, int width)
-{
-	WINDOW	*pad = wizard_pad();
-
-	if (pad == NULL)
-		return 1;
-	return display_wrap(pad, 0, 0, width < 512 ? width : 511, 16, text,
-	    A_NORMAL);
+	tui_verdict_text(v, text, sizeof text);
+	n = display_wrap_rows(width - 2, text, false);
+	return n < maxrows ? n : maxrows;
 }
 
 /* Verdicts of a field (or all with FIELD__COUNT) from rows y; rows used. */
@@ -1285,7 +1254,7 @@ wizard_draw_help(struct wizard *w, WINDOW *win)
 	for (l = 0; l < 2; l++)
 		for (h = lists[l]; *h != NULL; h += 2) {
 			/* A key whose help does not fit whole is left out. */
-			if (y + wizard_text_rows(_(h[1]), width - kw) >
+			if (y + display_wrap_rows(width - kw, _(h[1]), false) >
 			    LINES - 5)
 				break;
 			display_text(win, y, x, kw, _(h[0]),
