@@ -281,20 +281,6 @@ home_request(struct screen *s, const struct key_event *ev)
 
 static void	home_rebuild(struct home *);
 
-/* Rows text takes wrapped in width cells (drawn on a scratch pad). */
-static int
-home_rows(const char *text, int width)
-{
-	WINDOW	*pad = newpad(64, width > 0 ? width : 1);
-	int	 n;
-
-	if (pad == NULL)
-		return 1;
-	n = display_wrap(pad, 0, 0, width, 64, text, A_NORMAL);
-	delwin(pad);
-	return n;
-}
-
 /*
  * Home: what the program does, the session, what is wrong with the scope
  * or why Create and Attach are not offered, the menu.  On a small
@@ -325,11 +311,11 @@ home_draw(struct screen *s, WINDOW *win)
 		    "may send their remaining steps) are not offered; browse "
 		    "shows the clusters without actions.");
 	if (note != NULL)
-		note_rows = home_rows(note, w) + 1;
+		note_rows = display_wrap_rows(w, note, false) + 1;
 	/* The session line, the note and the menu first. */
 	menu = (int)h->menu.n;
 	left = bottom - y - 2 - note_rows - menu;
-	intro_rows = home_rows(intro, w);
+	intro_rows = display_wrap_rows(w, intro, false);
 	if (intro_rows + 1 <= left) {
 		y += display_wrap(win, y, 2, w, intro_rows, intro, A_NORMAL);
 		y++;
