@@ -159,47 +159,6 @@ journal_to_json(const struct journal_entry *e)
 	return s;
 }
 
-/* Write data to path through a temporary file and rename(2). */
-static bool
-write_atomic(const char *path, const char *data, struct err *err)
-{
-	char	 tmp[1100];
-	size_t	 len = strlen(data), off = 0;
-	ssize_t	 n;
-	int	 fd;
-
-	snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600))
-	    < 0)
-		return err_set(err, ERR_IO, _("cannot write %s: %s"), tmp,
-		    strerror(errno));
-	while (off < len) {
-		if ((n = write(fd, data + off, len - off)) < 0) {
-			if (errno == EINTR)
-				continue;
-			err_set(err, ERR_IO, _("cannot write %s: %s"), tmp,
-			    strerror(errno));
-			close(fd);
-			unlink(tmp);
-			return false;
-		}
-		off += (size_t)n;
-	}
-	if (fsync(fd) != 0 || close(fd) != 0) {
-		err_set(err, ERR_IO, _("cannot write %s: %s"), tmp,
-		    strerror(errno));
-		unlink(tmp);
-		return false;
-	}
-	if (rename(tmp, path) != 0) {
-		err_set(err, ERR_IO, _("cannot rename %s: %s"), tmp,
-		    strerror(errno));
-		unlink(tmp);
-		return false;
-	}
-	return true;
-}
-
 /* Rewrite the entry's file atomically, updated now. */
 bool
 journal_write(struct journal_entry *e, struct err *err)
@@ -209,7 +168,7 @@ journal_write(struct journal_entry *e, struct err *err)
 
 	e->updated = clock_now();
 	s = journal_to_json(e);
-	ok = write_atomic(e->path, s, err);
+	ok = atomicfile_write(e->path, s, strlen(s), 0600, err);
 	free(s);
 	return ok;
 }

@@ -105,8 +105,7 @@ cmd_watch(struct cli_globals *g, int argc, char **argv)
 		err_clear(&err);
 		if (!ops_resume(&o, e, &out, &err)) {
 			session_report(&err);
-			st = err.kind == ERR_BUSY ? EXIT_LOCKED :
-			    err.kind == ERR_PARSE ? EXIT_JOURNAL :
+			st = err.kind == ERR_PARSE ? EXIT_JOURNAL :
 			    session_exit_status(&err);
 		} else
 			st = session_ops_outcome(g, &out);

@@ -70,7 +70,6 @@ session_ops_apply(struct cli_globals *g, struct session *s, struct plan *p,
 	if (!ops_preflight(&o, p, &vs, &err)) {
 		session_report(&err);
 		return err.kind == ERR_USAGE ? EXIT_PREFLIGHT :
-		    err.kind == ERR_BUSY ? EXIT_LOCKED :
 		    session_exit_status(&err);
 	}
 	if (verdicts_has_errors(&vs)) {
@@ -99,8 +98,7 @@ session_ops_apply(struct cli_globals *g, struct session *s, struct plan *p,
 		    g->output != OUTPUT_JSON)
 			fprintf(stderr, _("  The operation is journaled in %s; "
 			    "\"akswiz watch\" resumes it.\n"), out.journal);
-		status = err.kind == ERR_BUSY ? EXIT_LOCKED :
-		    session_exit_status(&err);
+		status = session_exit_status(&err);
 	} else
 		status = session_ops_outcome(g, &out);
 	ops_done(&o);

@@ -828,6 +828,8 @@ session_exit_status(const struct err *err)
 		return EXIT_USAGE;
 	case ERR_AUTH:
 		return EXIT_AUTH;
+	case ERR_BUSY:
+		return EXIT_LOCKED;
 	case ERR_NONE:
 		return EXIT_OK;
 	default:

@@ -38,6 +38,29 @@ atomicfile_mkdirs(const char *dir, struct err *err)
 	}
 }
 
+/* The rename itself on disk: fsync of path's folder (best effort). */
+static void
+sync_dir(const char *path)
+{
+	char		 dir[PATH_MAX];
+	const char	*slash = strrchr(path, '/');
+	int		 fd;
+
+	if (slash == NULL)
+		strcpy(dir, ".");
+	else if ((size_t)(slash - path) < sizeof dir) {
+		memcpy(dir, path, (size_t)(slash - path));
+		dir[slash - path] = '\0';
+		if (dir[0] == '\0')
+			strcpy(dir, "/");
+	} else
+		return;
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		(void)fsync(fd);
+		(void)close(fd);
+	}
+}
+
 bool
 atomicfile_write(const char *path, const void *data, size_t len, mode_t mode,
     struct err *err)
@@ -65,6 +88,9 @@ atomicfile_write(const char *path, const void *data, size_t len, mode_t mode,
 		p += n;
 		len -= (size_t)n;
 	}
+	/* on disk before the rename makes it the file */
+	if (fsync(fd) != 0)
+		goto fail;
 	if (close(fd) != 0) {
 		fd = -1;
 		goto fail;
@@ -73,6 +99,7 @@ atomicfile_write(const char *path, const void *data, size_t len, mode_t mode,
 		fd = -1;
 		goto fail;
 	}
+	sync_dir(path);
 	return true;
 fail:
 	saved = errno;

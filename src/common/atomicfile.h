@@ -1,5 +1,6 @@
 /*
- * Files replaced whole: written to PATH.tmp.PID and renamed over PATH, so
+ * Files replaced whole: written to PATH.tmp.PID, synced, and renamed over
+ * PATH (the folder synced too), so
  * that a reader sees the old file or the new one, never half of one.  A
  * process killed between the two leaves its PATH.tmp.PID behind (which may
  * hold a secret); atomicfile_sweep() removes those of processes that are
