@@ -214,13 +214,15 @@ text_cut(char *dst, size_t len, const char *s, size_t width,
 		mark = "";
 	mw = text_width(mark);
 	if (text_width(s) <= width) {
-		snprintf(dst, len, "%s", s);
-		/* a buffer too small still must not split a character */
-		if (strlen(s) >= len)
-			return text_cut(dst, len, s, text_width(s) - 1, mark);
-		return dst;
-	}
-	limit = width > mw ? width - mw : 0;
+		if (strlen(s) < len) {
+			snprintf(dst, len, "%s", s);
+			return dst;
+		}
+		/* it fits the columns, not the buffer: cut by bytes, never
+		 * inside a character (zero-width ones included) */
+		limit = SIZE_MAX;
+	} else
+		limit = width > mw ? width - mw : 0;
 	while (*p != '\0') {
 		n = utf8_next(p, &cp);
 		k = n != 0 ? n : 1;

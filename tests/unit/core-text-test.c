@@ -85,7 +85,7 @@ static const struct {
 int
 main(void)
 {
-	char	buf[256], small[8];
+	char	buf[256], small[8], tiny[4];
 	char	*d;
 	size_t	i;
 
@@ -126,6 +126,10 @@ main(void)
 	    80, NULL);
 	is_str(small, "\xe4\xb8\xad\xe4\xb8\xad",
 	    "cut: a small buffer never splits a character");
+	/* zero columns wide, three characters long: it fits any width */
+	text_cut(tiny, sizeof tiny, "\xcc\x81\xcc\x81\xcc\x81", 80, NULL);
+	is_str(tiny, "\xcc\x81", "cut: zero-width characters in a small "
+	    "buffer, whole");
 	for (i = 0; i < sizeof widths / sizeof widths[0]; i++)
 		is_int(text_width(widths[i].in), widths[i].width,
 		    "width of \"%s\"", widths[i].in);
