@@ -30,6 +30,7 @@ apiv_list(const char *type, char *buf, size_t len)
 {
 	const struct sb_api_version *v;
 	size_t i, n, count = 0, used = 0, k;
+	bool full = false;	/* the list stops at the first that fails */
 
 	v = apiv_data(&n);
 	if (len > 0)
@@ -39,8 +40,10 @@ apiv_list(const char *type, char *buf, size_t len)
 			continue;
 		count++;
 		k = strlen(v[i].version) + (used > 0 ? 2 : 0);
-		if (used + k + 1 > len)
-			continue;
+		if (full || used + k + 1 > len) {
+			full = true;
+			continue;	/* still counted */
+		}
 		if (used > 0)
 			memcpy(buf + used, ", ", 2);
 		memcpy(buf + used + (used > 0 ? 2 : 0), v[i].version,

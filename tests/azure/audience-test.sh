@@ -25,6 +25,11 @@ azp() {
 	rc=$?
 }
 # The scope of the last token request the sandbox received.
+# The number of token requests the sandbox received so far.
+tokens() {
+	grep -c '"path":"/[^"]*/oauth2/v2.0/token"' "$T/journal.log"
+}
+
 last_scope() {
 	grep '"path":"/[^"]*/oauth2/v2.0/token"' "$T/journal.log" | tail -n 1 |
 	    sed -n 's/.*"scope":"\([^"]*\)".*/\1/p'
@@ -48,8 +53,10 @@ is "$(requests GET '/metadata/endpoints')" $((md0 + 1)) "the metadata was asked 
 like "$T/state/akswiz/endpoints.json" "\"endpoint\":\"$PROXY\"" \
     "and kept in the state directory with its endpoint"
 rm -rf "$T/cache"
+t0=$(tokens)
 azp show inf-created
 ok $rc "a second command (exit $rc)"
+is "$(tokens)" $((t0 + 1)) "  signs in again (its cache is gone)"
 is "$(requests GET '/metadata/endpoints')" $((md0 + 1)) "costs no second metadata request"
 is "$(last_scope)" "https://management.core.windows.net/.default" \
     "and asks for the same audience"

@@ -52,12 +52,16 @@ like "$T/out" '"errorMessage": "\^\[\[31mOperation' \
     "show -o json: escaped where it came in"
 
 az list --all
+is "$rc" 0 "list --all: exit 0"
 raw "$T/out" "list: no raw control character"
 
 # A long Chinese description, shown on several lines.
 az show cpu-cluster
+is "$rc" 0 "show cpu-cluster: exit 0"
 iconv -f UTF-8 -t UTF-8 "$T/out" >/dev/null 2>&1
 ok $? "show: a long Chinese description is wrapped between characters"
+[ "$(grep -c '' "$T/out")" -gt 1 ] && [ "$(LC_ALL=C.UTF-8 wc -L <"$T/out")" -le 80 ]
+ok $? "show: on several lines, none wider than 80 columns"
 
 plan_new "$T/c.json" create --name ml-esc --vm-size Standard_D3_v2 --agent-count 3
 az apply "$T/c.json"
@@ -78,6 +82,7 @@ if i18n_locale_tree "$T/locale" && i18n_have_locale zh_CN.UTF-8; then
 	ok $? "clusters in Chinese: within 80 columns ($w)"
 	like "$T/out" '\.\.\.$' "clusters in Chinese: a cut verdict ends in ..."
 	LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 az list --all
+	is "$rc" 0 "list in Chinese: exit 0"
 	iconv -f UTF-8 -t UTF-8 "$T/out" >/dev/null 2>&1
 	ok $? "list in Chinese: valid UTF-8"
 else

@@ -16,6 +16,7 @@ steps '
 run_akswiz --readonly create $SB_ARGS
 assert_grep 'Read-only (--readonly)' home.screen "create --readonly opens home, saying it is read-only"
 assert_no_grep 'Create an inference cluster' home.screen "  and offering no create"
+assert_no_grep 'Step 1 of 6' after-enter.screen "Enter on its menu opens no wizard"
 assert_no_grep '"method":"PUT"' "$work/journal.log" "no PUT reached the sandbox"
 assert_no_grep '"method":"DELETE"' "$work/journal.log" "nor a DELETE"
 assert_grep '"method":"GET"' "$work/journal.log" "reads went through"
