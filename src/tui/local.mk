@@ -66,7 +66,7 @@ tests_unit_tui_widget_test_LDADD = libtui.a libcore.a libcommon.a $(NCURSES_LIBS
 # Benchmarks of the interface, run by hand (bench/tui-bench.sh).
 EXTRA_DIST += bench/tui-bench.sh bench/tui-redraw-bench.c
 TESTS += tests/tmux/live-test.sh
-EXTRA_DIST += tests/tmux/live-test.sh tests/tmux/lib.sh
+EXTRA_DIST += tests/tmux/live-test.sh tests/tmux/lib.sh tests/tmux/wait.sh
 TESTS += tests/tmux/quit-running-test.sh
 EXTRA_DIST += tests/tmux/quit-running-test.sh
 

@@ -15,6 +15,7 @@ AKSWIZ="$top_builddir/akswiz"
 SANDBOX="$top_builddir/akswiz-sandbox"
 W=$(mktemp -d "${TMPDIR:-/tmp}/akswiz-prompt.XXXXXX") || exit 99
 T="$TMUX_BIN -L akswizp$$ -f /dev/null"
+. "$top_srcdir/tests/tmux/wait.sh"
 unset TMUX
 SB_PID=
 cleanup() {
@@ -23,10 +24,6 @@ cleanup() {
 	rm -rf "$W"
 }
 trap cleanup EXIT
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 
 "$SANDBOX" --ready-file "$W/ready.json" --state-dir "$W/sb" \
     >"$W/sb.out" 2>&1 &
@@ -45,21 +42,6 @@ TENANT=$(get tenantId)
 CLIENT=$(get clientId)
 SECRET=$(get clientSecret)
 
-# wait_for TEXT DESCRIPTION: poll the pane until TEXT shows, 10 s at most.
-wait_for() {
-	i=0
-	while [ $i -lt 200 ]; do
-		if $T capture-pane -p -t t 2>/dev/null | grep -q -F -- "$1"; then
-			ok "$2"
-			return 0
-		fi
-		i=$((i + 1))
-		sleep 0.05
-	done
-	not_ok "$2"
-	$T capture-pane -p -t t 2>/dev/null | sed 's/^/#   /'
-	return 1
-}
 
 $T new-session -d -s keep "exec cat"
 $T new-session -d -s t -x 100 -y 20 "env -u AZURE_CLIENT_SECRET \

@@ -10,28 +10,10 @@ fi
 AKSWIZ="$top_builddir/akswiz"
 work=$(mktemp -d "${TMPDIR:-/tmp}/akswiz-tmux.XXXXXX") || exit 99
 T="$TMUX_BIN -L akswiz$$ -f /dev/null"
+. "$top_srcdir/tests/tmux/wait.sh"
 SB_PID=
 trap '$T kill-server >/dev/null 2>&1; [ -n "$SB_PID" ] && kill $SB_PID; rm -rf "$work"' EXIT
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 
-# wait_for TEXT [DESCRIPTION]: poll the pane until TEXT shows, 20 s at most.
-wait_for() {
-	i=0
-	while [ $i -lt 400 ]; do
-		if $T capture-pane -p -t t 2>/dev/null | grep -q -F -- "$1"; then
-			ok "${2:-shows $1}"
-			return 0
-		fi
-		i=$((i + 1))
-		sleep 0.05
-	done
-	not_ok "${2:-shows $1}"
-	$T capture-pane -p -t t 2>/dev/null | sed 's/^/#   /'
-	return 1
-}
 
 # slow_sandbox_start: a sandbox answering each request after a second;
 # sets ENVS (a command that loads the session's environment from a 0600

@@ -15,31 +15,13 @@ fi
 AKSWIZ="$top_builddir/akswiz"
 work=$(mktemp -d "${TMPDIR:-/tmp}/akswiz-tmux.XXXXXX") || exit 99
 T="$TMUX_BIN -L akswiz$$ -f /dev/null"
+. "$top_srcdir/tests/tmux/wait.sh"
 trap '$T kill-server >/dev/null 2>&1; rm -rf "$work"' EXIT
 mkdir -p "$work/home" "$work/state"
 unset TMUX NO_COLOR AKSWIZ_NO_DISPLAY AKSWIZ_SCRIPT 2>/dev/null || true
 ENVS="env LC_ALL=C.UTF-8 TERM=screen HOME=$work/home XDG_STATE_HOME=$work/state AKSWIZ_OFFLINE=1"
 ARGS="-w ws1 -g rg1 --subscription 00000000-0000-0000-0000-000000000001"
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 
-# wait_for TEXT [DESCRIPTION]: poll the pane until TEXT shows, 10 s at most.
-wait_for() {
-	i=0
-	while [ $i -lt 200 ]; do
-		if $T capture-pane -p -t t 2>/dev/null | grep -q -F -- "$1"; then
-			ok "${2:-shows $1}"
-			return 0
-		fi
-		i=$((i + 1))
-		sleep 0.05
-	done
-	not_ok "${2:-shows $1}"
-	$T capture-pane -p -t t 2>/dev/null | sed 's/^/#   /'
-	return 1
-}
 
 # A session that lives throughout, so the server does not come and go.
 $T new-session -d -s keep "exec cat"
