@@ -1,1 +1,5 @@
 # bench/: benchmarks, run by hand (never by make check).
+EXTRA_DIST += bench/list-bench.sh bench/monitor-bench.sh \
+	bench/tui-bench.sh bench/tui-redraw-bench.c \
+	bench/browse-bench.sh bench/browse-bench.c \
+	bench/sandbox-bench.sh

@@ -1,11 +1,3 @@
-# tests/: unit tests (TAP), HTTP tests against the sandbox, screen tests.
+# tests/: each folder of tests/ has its local.mk (Makefile.am includes
+# them); tap.h and slurp.h serve the C tests of every folder.
 noinst_HEADERS += tests/tap.h tests/slurp.h
-EXTRA_DIST += tests/lib/layering-test.sh tests/lib/help-test.sh
-EXTRA_DIST += tests/lib/tls-pairs.sh
-TESTS += tests/lib/layering-test.sh tests/lib/help-test.sh
-
-# The suite ends by checking that no test left a process of this build
-# running: that test's log waits for every other test's.
-EXTRA_DIST += tests/lib/leftover-test.sh tests/lib/prefix-test.sh
-TESTS += tests/lib/prefix-test.sh tests/lib/leftover-test.sh
-tests/lib/leftover-test.log: $(filter-out tests/lib/leftover-test.log,$(TEST_LOGS))

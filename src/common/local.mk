@@ -11,15 +11,3 @@ libcommon_a_SOURCES = \
 libcommon_a_CFLAGS = $(AM_CFLAGS) $(OPENSSL_CFLAGS)
 # The awk the build's data-to-C generators share.
 EXTRA_DIST += src/common/tsv-table.awk
-
-check_PROGRAMS += tests/unit/common-base64-test
-TESTS += tests/unit/common-base64-test
-UNIT_TESTS += tests/unit/common-base64-test
-tests_unit_common_base64_test_SOURCES = tests/unit/common-base64-test.c
-tests_unit_common_base64_test_LDADD = libcommon.a $(OPENSSL_LIBS)
-
-check_PROGRAMS += tests/unit/common-atomicfile-test
-TESTS += tests/unit/common-atomicfile-test
-UNIT_TESTS += tests/unit/common-atomicfile-test
-tests_unit_common_atomicfile_test_SOURCES = tests/unit/common-atomicfile-test.c
-tests_unit_common_atomicfile_test_LDADD = libcommon.a

@@ -4,7 +4,7 @@
  * inference (AKS) computes first, filtered by a substring ("!" inverts),
  * the selection kept on the same compute across refreshes, and the
  * decision to refresh by itself while a compute is in a transitional
- * state.  No curses and no network here: tests/unit/tui-browse-test.c.
+ * state.  No curses and no network here: tests/tui/browse-test.c.
  */
 #ifndef AKSWIZ_TUI_BROWSE_H
 #define AKSWIZ_TUI_BROWSE_H

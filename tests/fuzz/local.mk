@@ -14,7 +14,7 @@
 #	tests/fuzz/plan-fuzz -max_total_time=60 corpus
 #
 # (top_srcdir=SRC in the environment for aad-form-fuzz, which reads the
-# shipped world.)  tests/unit/arm-fuzz and tests/fuzz/sandbox-body-fuzz
+# shipped world.)  tests/azure/arm-fuzz and tests/fuzz/sandbox-body-fuzz
 # are built the same way.
 FUZZ_TARGETS = tests/fuzz/plan-fuzz tests/fuzz/token-cache-fuzz \
 	tests/fuzz/journal-fuzz tests/fuzz/pem-fuzz \
@@ -33,7 +33,7 @@ FUZZ_AZURE_CC = $(AM_CFLAGS) $(CURL_CFLAGS) $(JSONC_CFLAGS) \
 	$(OPENSSL_CFLAGS)
 
 # Every target and the two older ones, for a libFuzzer build (see above).
-fuzzers: $(FUZZ_TARGETS) tests/unit/arm-fuzz tests/fuzz/sandbox-body-fuzz
+fuzzers: $(FUZZ_TARGETS) tests/azure/arm-fuzz tests/fuzz/sandbox-body-fuzz
 .PHONY: fuzzers
 
 tests_fuzz_plan_fuzz_SOURCES = tests/fuzz/plan-fuzz.c $(FUZZ_COMMON)
@@ -86,3 +86,32 @@ tests_fuzz_parsers_fuzz_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS=\"parsers\"
 tests_fuzz_parsers_fuzz_CFLAGS = $(FUZZ_AZURE_CC)
 tests_fuzz_parsers_fuzz_LDADD = $(FUZZ_AZURE_LIBS)
 tests_fuzz_parsers_fuzz_LDFLAGS = $(FUZZER_LINK)
+
+# The parsers' fuzz target, run on cut and corrupted fixtures (a libFuzzer
+# build: tests/fuzz/local.mk).
+check_PROGRAMS += tests/azure/arm-fuzz
+TESTS += tests/azure/arm-fuzz
+UNIT_TESTS += tests/azure/arm-fuzz
+tests_azure_arm_fuzz_SOURCES = tests/azure/arm-fuzz.c \
+	src/azure/arm-parse.c src/azure/lro.c
+tests_azure_arm_fuzz_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DTOP_SRCDIR=\"$(abs_top_srcdir)\"
+tests_azure_arm_fuzz_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
+tests_azure_arm_fuzz_LDADD = libcore.a libcommon.a $(JSONC_LIBS) $(OPENSSL_LIBS)
+tests_azure_arm_fuzz_LDFLAGS = $(FUZZER_LINK)
+
+# The request-body fuzz target, as a TAP test of seeds and mutations (a
+# libFuzzer build: tests/fuzz/local.mk).
+check_PROGRAMS += tests/fuzz/sandbox-body-fuzz
+TESTS += tests/fuzz/sandbox-body-fuzz
+UNIT_TESTS += tests/fuzz/sandbox-body-fuzz
+tests_fuzz_sandbox_body_fuzz_SOURCES = tests/fuzz/sandbox-body-fuzz.c \
+	src/sandbox/server.c src/sandbox/world.c src/sandbox/arm.c \
+	src/sandbox/arm-compute.c src/sandbox/arm-aks.c src/sandbox/kube.c \
+	src/sandbox/apiversions.c src/sandbox/metadata.c
+nodist_tests_fuzz_sandbox_body_fuzz_SOURCES = src/sandbox/apiversions-data.c
+tests_fuzz_sandbox_body_fuzz_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DSB_SRCDIR=\"$(abs_top_srcdir)\"
+tests_fuzz_sandbox_body_fuzz_CFLAGS = $(akswiz_sandbox_CFLAGS)
+tests_fuzz_sandbox_body_fuzz_LDADD = $(akswiz_sandbox_LDADD)
+tests_fuzz_sandbox_body_fuzz_LDFLAGS = $(FUZZER_LINK)

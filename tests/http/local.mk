@@ -1,0 +1,27 @@
+# tests/http: the real akswiz against a real akswiz-sandbox over HTTPS.
+# HTTP tests of what the HTTP and ARM layers let through: service text on
+# the terminal, token hosts, retries, read-only (the real akswiz against
+# the sandbox or tests/http/badserver).
+HTTP_TRUST_TESTS = tests/http/display-text-test.sh \
+	tests/http/token-host-test.sh tests/http/retries-test.sh \
+	tests/http/readonly-test.sh tests/screens/readonly-submit-test.sh
+TESTS += $(HTTP_TRUST_TESTS)
+EXTRA_DIST += $(HTTP_TRUST_TESTS)
+
+# HTTP tests: the real akswiz against a real akswiz-sandbox over HTTPS.
+HTTP_TESTS = tests/http/commands-test.sh tests/http/flows-test.sh \
+	tests/http/preflight-test.sh tests/http/faults-test.sh \
+	tests/http/resume-test.sh tests/http/secrets-test.sh \
+	tests/http/malformed-test.sh tests/http/sandbox-flag-test.sh \
+	tests/http/partial-test.sh tests/http/journal-damage-test.sh \
+	tests/http/lock-test.sh
+TESTS += $(HTTP_TESTS)
+HTTP_TESTS += tests/http/sandbox-world-test.sh
+EXTRA_DIST += tests/http/lib.sh $(HTTP_TESTS)
+EXTRA_DIST += tests/http/sandbox-lib.sh
+
+# A server of bad answers for malformed-test.sh.
+check_PROGRAMS += tests/http/badserver
+tests_http_badserver_SOURCES = tests/http/badserver.c
+tests_http_badserver_CFLAGS = $(AM_CFLAGS) $(MHD_CFLAGS)
+tests_http_badserver_LDADD = $(MHD_LIBS)

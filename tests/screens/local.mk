@@ -1,0 +1,29 @@
+# tests/screens: the interface's screens, scripted keys, no terminal
+# (tests/screens/libtest.sh).
+# Screen tests: the real binary, no terminal, scripted keys.
+SCREEN_TESTS = \
+	tests/screens/create-devtest-test.sh \
+	tests/screens/create-production-test.sh \
+	tests/screens/back-test.sh \
+	tests/screens/tls-test.sh \
+	tests/screens/wizard-choices-test.sh \
+	tests/screens/wizard-steps-test.sh \
+	tests/screens/signin-failure-test.sh \
+	tests/screens/display-test.sh \
+	tests/screens/wrap-test.sh \
+	tests/screens/progress-test.sh \
+	tests/screens/export-test.sh \
+	tests/screens/small-test.sh \
+	tests/screens/network-test.sh \
+	tests/screens/live-create-test.sh \
+	tests/screens/live-failures-test.sh \
+	tests/screens/live-attach-test.sh \
+	tests/screens/resume-test.sh \
+	tests/screens/live-scope-test.sh \
+	tests/screens/signin-device-test.sh \
+	tests/screens/signin-secret-test.sh \
+	tests/screens/partial-test.sh
+TESTS += $(SCREEN_TESTS)
+EXTRA_DIST += tests/screens/libtest.sh $(SCREEN_TESTS)
+TESTS += tests/screens/browse-save-tls-test.sh
+EXTRA_DIST += tests/screens/browse-save-tls-test.sh

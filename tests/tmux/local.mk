@@ -1,0 +1,12 @@
+# tests/tmux: the interface on a real terminal (tmux; skipped without it).
+# A few real-terminal smoke tests (skipped without tmux).
+TESTS += tests/tmux/smoke-test.sh
+EXTRA_DIST += tests/tmux/smoke-test.sh
+# Home/End as tmux, screen, xterm and rxvt send them (issue 10).
+TESTS += tests/tmux/keys-test.sh
+EXTRA_DIST += tests/tmux/keys-test.sh
+
+TESTS += tests/tmux/live-test.sh
+EXTRA_DIST += tests/tmux/live-test.sh tests/tmux/lib.sh tests/tmux/wait.sh
+TESTS += tests/tmux/quit-running-test.sh
+EXTRA_DIST += tests/tmux/quit-running-test.sh
