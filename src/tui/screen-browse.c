@@ -31,6 +31,7 @@
 #include "tui/display.h"
 #include "tui/job.h"
 #include "tui/live.h"
+#include "tui/screens.h"
 #include "tui/timer.h"
 #include "tui/tui.h"
 #include "tui/widget.h"
@@ -663,11 +664,13 @@ browse_plan(struct screen *s, struct plan *p, enum plan_op op)
 static void
 browse_run(struct screen *s, const struct plan *p)
 {
-	struct browse	*b = s->data;
+	struct browse		*b = s->data;
+	struct open_request	 o;
 
 	b->mode = BROWSE_LIST;
-	screen_progress_push(s->tui, live_run_new(s->tui->ctx.arm,
-	    s->tui->ctx.cloud, p), NULL);
+	memset(&o, 0, sizeof o);
+	o.run = live_run_new(s->tui->ctx.arm, s->tui->ctx.cloud, p);
+	tui_open(s->tui, REQ_OPEN_PROGRESS, &o);
 }
 
 /* The row's current TLS settings into a plan (an update sends both). */
@@ -1225,8 +1228,8 @@ browse_request(struct screen *s, const struct key_event *ev)
 	case 'a':
 		if (b->readonly)
 			return REACT_NONE;
-		screen_wizard_push(s->tui, ev->key.code == 'n' ? PLAN_CREATE :
-		    PLAN_ATTACH);
+		tui_open(s->tui, ev->key.code == 'n' ? REQ_OPEN_CREATE :
+		    REQ_OPEN_ATTACH, NULL);
 		return REACT_REDRAW;
 	case 'd':
 	case 'x':
@@ -2001,14 +2004,16 @@ static const struct screen_ops browse_ops = {
 	browse_free, browse_save_state, NULL, NULL, browse_keys
 };
 
-/* Open the list of the workspace's computes. */
+/* Open the list of the workspace's computes (none of them changes
+ * with --readonly). */
 void
-screen_browse_push(struct tui *t, bool readonly)
+screen_browse_open(struct tui *t, const struct open_request *o)
 {
 	struct browse	*b = xcalloc(1, sizeof *b);
 
+	(void)o;
 	b->tui = t;
-	b->readonly = readonly;
+	b->readonly = t->ctx.readonly;
 	browse_page_init(&b->page);
 	widget_field_init(&b->field);
 	tui_push(t, &browse_ops, b);

@@ -28,6 +28,7 @@
 #include "tui/display.h"
 #include "tui/job.h"
 #include "tui/live.h"
+#include "tui/screens.h"
 #include "tui/tui.h"
 
 static const char *const purpose_labels[] = {
@@ -1373,6 +1374,7 @@ wizard_next(struct wizard *w)
 	const struct verdict	*v = NULL;
 	char			 text[1024];
 	size_t			 i;
+	struct open_request	 o;
 
 	wizard_check(w);
 	for (i = 0; i < w->v.n && v == NULL; i++)
@@ -1392,7 +1394,9 @@ wizard_next(struct wizard *w)
 		wizard_check(w);
 		return;
 	}
-	screen_review_push(w->tui, w);
+	memset(&o, 0, sizeof o);
+	o.wizard = w;
+	tui_open(w->tui, REQ_OPEN_REVIEW, &o);
 }
 
 /* Show a step, checked. */
@@ -1937,24 +1941,20 @@ wizard_new(struct tui *t, enum plan_op op)
 	return w;
 }
 
-/* Open a wizard and ask the backend for its facts. */
+/*
+ * Open a wizard for o->op, or on o->plan (a draft) when given, and ask
+ * the backend for its facts.
+ */
 void
-screen_wizard_push(struct tui *t, enum plan_op op)
+screen_wizard_open(struct tui *t, const struct open_request *o)
 {
-	struct wizard	*w = wizard_new(t, op);
+	const struct plan	*p = o->plan;
+	struct wizard		*w = wizard_new(t, p == NULL ? o->op :
+				    p->op == PLAN_ATTACH ? PLAN_ATTACH :
+				    PLAN_CREATE);
 
-	tui_push(t, &wizard_ops, w);
-	wizard_load_live(w);
-}
-
-/* Open a wizard on a draft plan. */
-void
-screen_wizard_push_plan(struct tui *t, const struct plan *p)
-{
-	struct wizard	*w = wizard_new(t, p->op == PLAN_ATTACH ?
-			    PLAN_ATTACH : PLAN_CREATE);
-
-	wizard_load(w, p);
+	if (p != NULL)
+		wizard_load(w, p);
 	tui_push(t, &wizard_ops, w);
 	wizard_load_live(w);
 }

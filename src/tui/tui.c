@@ -24,6 +24,7 @@
 #include "tui/curses.h"
 #include "tui/display.h"
 #include "tui/job.h"
+#include "tui/screens.h"
 #include "tui/script.h"
 #include "tui/timer.h"
 
@@ -89,6 +90,64 @@ tui_replace(struct tui *t, const struct screen_ops *ops, void *data)
 		free(s);
 	}
 	tui_push(t, ops, data);
+}
+
+/* The progress screen keeps its own constructor's arguments. */
+static void
+tui_open_progress(struct tui *t, const struct open_request *o)
+{
+	screen_progress_push(t, o->run, o->wizard);
+}
+
+/* Every screen kind, by the request that opens it (tig's open_view). */
+static const struct {
+	enum request	 req;
+	void		(*open)(struct tui *, const struct open_request *);
+} tui_screens[] = {
+	{ REQ_OPEN_HOME,	screen_home_open },
+	{ REQ_OPEN_SIGNIN,	screen_signin_open },
+	{ REQ_OPEN_BROWSE,	screen_browse_open },
+	{ REQ_OPEN_SCOPE,	screen_scope_open },
+	{ REQ_OPEN_CREATE,	screen_wizard_open },
+	{ REQ_OPEN_ATTACH,	screen_wizard_open },
+	{ REQ_OPEN_PLAN,	screen_wizard_open },
+	{ REQ_OPEN_REVIEW,	screen_review_open },
+	{ REQ_OPEN_PROGRESS,	tui_open_progress },
+	{ REQ_OPEN_TEXT,	screen_text_open },
+};
+
+/* True for a request that opens a screen. */
+bool
+tui_opens(enum request req)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof tui_screens / sizeof tui_screens[0]; i++)
+		if (tui_screens[i].req == req)
+			return true;
+	return false;
+}
+
+/* Open the screen a request names, with its arguments. */
+void
+tui_open(struct tui *t, enum request req, const struct open_request *arg)
+{
+	struct open_request	o;
+	size_t			i;
+
+	if (arg != NULL)
+		o = *arg;
+	else
+		memset(&o, 0, sizeof o);
+	if (req == REQ_OPEN_CREATE)
+		o.op = PLAN_CREATE;
+	else if (req == REQ_OPEN_ATTACH)
+		o.op = PLAN_ATTACH;
+	for (i = 0; i < sizeof tui_screens / sizeof tui_screens[0]; i++)
+		if (tui_screens[i].req == req) {
+			tui_screens[i].open(t, &o);
+			return;
+		}
 }
 
 /* Set the status line (a lesser message never hides an error). */
@@ -396,6 +455,9 @@ tui_dispatch(struct tui *t, const struct key_event *ev)
 		tui_request_quit(t);
 		break;
 	default:
+		/* A screen's key that opens another screen (browse's n). */
+		if (tui_opens(ev->req))
+			tui_open(t, ev->req, NULL);
 		break;
 	}
 }
@@ -606,12 +668,14 @@ int
 tui_main(const struct tui_options *o)
 {
 	struct tui	 t;
+	struct open_request start;
 	struct err	 err;
 	const char	*script = getenv("AKSWIZ_SCRIPT");
 	uint64_t	 at, now;
 	int		 status = 0, ms;
 
 	memset(&t, 0, sizeof t);
+	memset(&start, 0, sizeof start);
 	err_clear(&err);
 	snprintf(t.ctx.scope.subscription, sizeof t.ctx.scope.subscription,
 	    "%s", o->subscription != NULL ? o->subscription : "");
@@ -644,21 +708,22 @@ tui_main(const struct tui_options *o)
 	case TUI_START_ATTACH:
 		if (o->readonly) {
 			/* Home says why there is no wizard to offer. */
-			screen_home_push(&t);
+			tui_open(&t, REQ_OPEN_HOME, NULL);
 			break;
 		}
+		start.op = o->start == TUI_START_CREATE ? PLAN_CREATE :
+		    PLAN_ATTACH;
 		if (t.ctx.arm != NULL && t.ctx.scope.workspace[0] == '\0')
-			screen_scope_push(&t, o->start == TUI_START_CREATE ?
-			    PLAN_CREATE : PLAN_ATTACH);
+			tui_open(&t, REQ_OPEN_SCOPE, &start);
 		else
-			screen_wizard_push(&t, o->start == TUI_START_CREATE ?
-			    PLAN_CREATE : PLAN_ATTACH);
+			tui_open(&t, o->start == TUI_START_CREATE ?
+			    REQ_OPEN_CREATE : REQ_OPEN_ATTACH, NULL);
 		break;
 	case TUI_START_BROWSE:
-		screen_browse_push(&t, o->readonly);
+		tui_open(&t, REQ_OPEN_BROWSE, NULL);
 		break;
 	default:
-		screen_home_push(&t);
+		tui_open(&t, REQ_OPEN_HOME, NULL);
 		break;
 	}
 	while (!t.quit && t.depth > 0) {

@@ -178,8 +178,27 @@ void	tui_draw_status(WINDOW *, const char *, int attr);
 /* The spinner glyph for the current phase. */
 const char *tui_spinner(struct tui *);
 
-/* Screens (screen-*.c). */
-void	screen_home_push(struct tui *);
+/*
+ * Open a screen: tui.c keeps the one table of open requests and the
+ * screens they open (tig's open_view); a screen asks for another with its
+ * request and these arguments, never by calling it.
+ */
+struct wizard;
+struct live_run;
+struct open_request {
+	enum plan_op	 op;		/* OPEN_SCOPE: the wizard to open next */
+	const struct plan *plan;	/* OPEN_PLAN: the plan to go on with */
+	struct wizard	*wizard;	/* OPEN_REVIEW; OPEN_PROGRESS, or NULL */
+	struct live_run	*run;		/* OPEN_PROGRESS (taken over) */
+	const char	*title;		/* OPEN_TEXT */
+	char		*text;		/* OPEN_TEXT (taken over) */
+	const char	*file;		/* OPEN_TEXT: w writes exports/FILE */
+};
+/* True for a request that opens a screen (REQ_OPEN_*). */
+bool	tui_opens(enum request);
+/* Open the screen of an open request; arg may be NULL (no arguments). */
+void	tui_open(struct tui *, enum request, const struct open_request *);
+
 enum tui_scope_state {
 	TUI_SCOPE_UNKNOWN,	/* not asked (offline, no workspace) */
 	TUI_SCOPE_CHECKING,
@@ -193,25 +212,7 @@ void	tui_scope_check(struct tui *);
  * not exist, set ctx.scope_problem, show it whole, and return true.
  */
 bool	tui_scope_failed(struct tui *, const struct err *);
-/* The account and the sign-in methods (screen-signin.c). */
-void	screen_signin_push(struct tui *);
-/* Ask who is signed in, on the worker thread; home shows it. */
-void	screen_signin_whoami(struct tui *);
-/* The workspace's computes (screen-browse.c). */
-void	screen_browse_push(struct tui *, bool readonly);
-/* Pick subscription and workspace, then open the wizard for then. */
-void	screen_scope_push(struct tui *, enum plan_op then);
-void	screen_wizard_push(struct tui *, enum plan_op);
-struct wizard;
-void	screen_wizard_push_plan(struct tui *, const struct plan *);
-void	screen_review_push(struct tui *, struct wizard *);
-/* Follow a submitted plan (takes over run, a struct live_run). */
-struct live_run;
-void	screen_progress_push(struct tui *, struct live_run *, struct wizard *);
-/* A scrollable page of text (exports); takes over text. */
-void	screen_text_push(struct tui *, const char *title, char *text);
-/* The same; w writes the whole text to exports/FILE in the state directory. */
-void	screen_text_push_file(struct tui *, const char *title, char *text,
-	    const char *file);
+/* Ask who is signed in, on the worker thread; home shows it (screen-signin.c). */
+void	tui_whoami(struct tui *);
 
 #endif
