@@ -395,6 +395,14 @@ tui_request_quit(struct tui *t)
 	t->redraw = true;
 }
 
+/* The request a key gives on the top screen (its own keys first). */
+static enum request
+tui_key_request(struct tui *t, const struct key *k)
+{
+	return keys_request_for(k, t->depth > 0 ?
+	    t->stack[t->depth - 1]->ops->keys : NULL);
+}
+
 /* One key: overlays first, then the top screen, then the defaults. */
 static void
 tui_dispatch(struct tui *t, const struct key_event *ev)
@@ -581,7 +589,7 @@ tui_read_keys(struct tui *t)
 		ev.key.code = wc;
 		if (!ev.key.fn && wc == 27 && tui_read_sequence(&ev.key))
 			continue;	/* an unknown sequence: dropped */
-		ev.req = keys_request(&ev.key);
+		ev.req = tui_key_request(t, &ev.key);
 		tui_dispatch(t, &ev);
 	}
 }
@@ -649,7 +657,7 @@ tui_script_turn(struct tui *t)
 	case SCRIPT_KEY:
 		memset(&ev, 0, sizeof ev);
 		ev.key = it.key;
-		ev.req = keys_request(&ev.key);
+		ev.req = tui_key_request(t, &ev.key);
 		tui_dispatch(t, &ev);
 		break;
 	}
