@@ -47,6 +47,9 @@ SCREEN_TESTS = \
 	tests/screens/partial-test.sh
 TESTS += $(SCREEN_TESTS)
 EXTRA_DIST += tests/screens/libtest.sh $(SCREEN_TESTS)
+# The one keys overlay: scrolls at 60x20, in zh_CN too.
+TESTS += tests/screens/help-test.sh
+EXTRA_DIST += tests/screens/help-test.sh
 
 # A few real-terminal smoke tests (skipped without tmux).
 TESTS += tests/tmux/smoke-test.sh

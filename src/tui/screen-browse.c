@@ -38,7 +38,7 @@
 
 #define BROWSE_REFRESH_MS	5000	/* while a compute is transitional */
 #define BROWSE_VERSIONS_BATCH	6	/* clusters asked per versions job */
-#define BROWSE_PANEL_ROWS	120	/* the tallest help or confirmation */
+#define BROWSE_PANEL_ROWS	120	/* the tallest confirmation */
 
 enum browse_mode {
 	BROWSE_LIST,		/* the list (and the detail when open) */
@@ -47,8 +47,7 @@ enum browse_mode {
 	BROWSE_DELETE,		/* type the name to delete */
 	BROWSE_LB,		/* confirm a load balancer switch */
 	BROWSE_TLS,		/* choose the new TLS settings */
-	BROWSE_FINISH,		/* confirm the steps a plan left undone */
-	BROWSE_HELP
+	BROWSE_FINISH		/* confirm the steps a plan left undone */
 };
 
 /* A page of the compute list, fetched on the worker. */
@@ -145,7 +144,8 @@ struct browse {
 	struct widget_form	 lb_form;	/* subnet, certificate, key */
 	struct plan		 finish;	/* BROWSE_FINISH: the update */
 	int			 list_height;	/* rows of the last draw */
-	int			 panel_scroll;	/* help, confirmations */
+	int			 body_top;	/* first row under what is wrong */
+	int			 panel_scroll;	/* confirmations */
 	bool			 panel_more;	/* taller than the screen */
 };
 
@@ -1118,6 +1118,22 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 
 /* ---- keys ---- */
 
+/* "?": the keys of this screen, in place of the list (tui.c draws it). */
+static void
+browse_help_open(struct browse *b)
+{
+	struct tui_help	h;
+	size_t		i;
+
+	memset(&h, 0, sizeof h);
+	h.top = b->body_top > 0 ? b->body_top : 3;
+	for (i = 0; i < sizeof browse_help / sizeof browse_help[0]; i++)
+		if (!b->readonly || !browse_help[i].acts)
+			(void)tui_help_add(&h, browse_help[i].req,
+			    browse_help[i].keys, browse_help[i].help);
+	tui_help_open(b->tui, &h);
+}
+
 /* Keys of the filter line: text, Backspace, Enter keeps, Esc clears. */
 static enum reaction
 browse_filter_key(struct screen *s, const struct key_event *ev)
@@ -1179,16 +1195,11 @@ browse_request(struct screen *s, const struct key_event *ev)
 	 * form needs them). */
 	if (b->mode != BROWSE_LIST && (ev->req == REQ_PAGE_UP ||
 	    ev->req == REQ_PAGE_DOWN || ((ev->req == REQ_UP ||
-	    ev->req == REQ_DOWN) && (b->mode == BROWSE_HELP ||
-	    b->mode == BROWSE_DETACH || b->mode == BROWSE_FINISH)))) {
+	    ev->req == REQ_DOWN) && (b->mode == BROWSE_DETACH || b->mode == BROWSE_FINISH)))) {
 		b->panel_scroll += ev->req == REQ_UP ? -1 : ev->req ==
 		    REQ_DOWN ? 1 : ev->req == REQ_PAGE_UP ? -h : h;
 		if (b->panel_scroll < 0)
 			b->panel_scroll = 0;
-		return REACT_REDRAW;
-	}
-	if (b->mode == BROWSE_HELP) {
-		b->mode = BROWSE_LIST;
 		return REACT_REDRAW;
 	}
 	if (b->mode != BROWSE_LIST)
@@ -1235,8 +1246,7 @@ browse_request(struct screen *s, const struct key_event *ev)
 			tui_pop(s->tui);
 		return REACT_REDRAW;
 	case REQ_HELP:
-		b->mode = BROWSE_HELP;
-		b->panel_scroll = 0;
+		browse_help_open(b);
 		return REACT_REDRAW;
 	case REQ_FILTER:
 		b->filtering = true;
@@ -1817,39 +1827,8 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y, int ymax)
 	return y + 1 - y0;
 }
 
-/* The keys of this screen, for "?", from row y; rows used. */
-static int
-browse_draw_help(struct browse *b, WINDOW *win, int y, int ymax)
-{
-	const struct browse_help	*h;
-	const char			*keys;
-	size_t				 i;
-	int				 y0 = y, kw = COLS >= 80 ? 19 : 8;
-
-	for (i = 0; i < sizeof browse_help / sizeof browse_help[0] &&
-	    y < ymax; i++) {
-		h = &browse_help[i];
-		if (b->readonly && h->acts)
-			continue;
-		if ((keys = h->keys) == NULL &&
-		    (keys = keys_name_of(h->req)) == NULL)
-			continue;
-		/* Narrow: a long key name has a row of its own. */
-		if (display_width(keys) >= kw)
-			display_text(win, y++, 2, COLS - 4, keys,
-			    display_attr(STYLE_KEY), true);
-		else
-			display_text(win, y, 2, kw - 1, keys,
-			    display_attr(STYLE_KEY), true);
-		y += display_wrap(win, y, 2 + kw, COLS - 4 - kw, ymax - y,
-		    _(h->help != NULL ? h->help : keys_help(h->req)),
-		    A_NORMAL);
-	}
-	return y - y0;
-}
-
 /*
- * Help and the confirmations may be taller than the screen (60x20): the
+ * The confirmations may be taller than the screen (60x20): each
  * panel is drawn whole on a pad and the rows that fit are copied, from
  * panel_scroll; Up/Down or PgUp/PgDn scroll it.
  */
@@ -1864,9 +1843,7 @@ browse_draw_panel(struct browse *b, WINDOW *win, int y, int bottom)
 			delwin(pad);
 		return;
 	}
-	rows = b->mode == BROWSE_HELP ? browse_draw_help(b, pad, 0,
-	    BROWSE_PANEL_ROWS) : browse_draw_confirm(b, pad, 0,
-	    BROWSE_PANEL_ROWS);
+	rows = browse_draw_confirm(b, pad, 0, BROWSE_PANEL_ROWS);
 	if (b->panel_scroll > rows - room)
 		b->panel_scroll = rows > room ? rows - room : 0;
 	if (b->panel_scroll < 0)
@@ -1935,11 +1912,10 @@ browse_draw(struct screen *s, WINDOW *win)
 		display_text(win, 2, 1, COLS - 2, _("Offline: there is no "
 		    "list to show without a session."),
 		    display_attr(STYLE_WARNING), true);
+	b->body_top = y;
 	if (b->mode != BROWSE_LIST) {
 		browse_draw_panel(b, win, y, bottom + 1);
-		tui_draw_hints(win, b->mode == BROWSE_HELP ? b->panel_more ?
-		    _("Up/Down scroll  any other key closes the help") :
-		    _("Any key closes the help") : b->panel_more ?
+		tui_draw_hints(win, b->panel_more ?
 		    _("PgUp/PgDn scroll  Enter confirm  Esc cancel") :
 		    _("Enter confirm  Esc cancel"));
 		return;

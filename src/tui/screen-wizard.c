@@ -1224,48 +1224,38 @@ wizard_compact(void)
 	return LINES < 24 || COLS < 80;
 }
 
-/* The step's keys over the step, then the wizard's own. */
+/* F1: the step's keys, then the wizard's own, in the keys overlay. */
 static void
-wizard_draw_help(struct wizard *w, WINDOW *win)
+wizard_help_open(struct wizard *w)
 {
-	static const char *const common[] = {
-		N_("Enter"), N_("the next step, once this one has no errors"),
-		N_("Esc"), N_("the step before; everything typed is kept"),
-		N_("Ctrl-C"), N_("quit (asking first when work is unsaved)"),
-		NULL
+	static const struct {
+		enum request	 req;
+		const char	*keys, *help;
+	} common[] = {
+		{ REQ_ENTER,	N_("Enter"),
+		    N_("the next step, once this one has no errors") },
+		{ REQ_BACK,	N_("Esc"),
+		    N_("the step before; everything typed is kept") },
+		{ REQ_QUIT,	N_("Ctrl-C"),
+		    N_("quit (asking first when work is unsaved)") },
 	};
-	const char *const	*lists[2];
-	const char *const	*h;
-	char			 title[256];
-	int			 y = 3, x = 4, width = COLS - 8, kw = 14, i, l;
+	const char *const	*k;
+	struct tui_help		 h;
+	size_t			 i;
 
-	lists[0] = wizard_help(w, w->steps[w->cur]);
-	lists[1] = common;
-	for (i = 2; i < LINES - 2; i++)
-		display_clear_row(win, i, 0);
-	display_hline(win, y - 1, x - 2, width + 4);
-	snprintf(title, sizeof title, _(" Keys of this step: %s "),
+	memset(&h, 0, sizeof h);
+	snprintf(h.title, sizeof h.title, _(" Keys of this step: %s "),
 	    wizard_step_title(w->steps[w->cur]));
-	display_text(win, y - 1, x, width, title, display_attr(STYLE_KEY),
-	    true);
 	/* What the step is for, which a small terminal shows only here. */
 	if (wizard_compact())
-		y += display_wrap(win, y, x, width, LINES - 8 - y,
-		    wizard_intro(w, w->steps[w->cur]), A_NORMAL) + 1;
-	for (l = 0; l < 2; l++)
-		for (h = lists[l]; *h != NULL; h += 2) {
-			/* A key whose help does not fit whole is left out. */
-			if (y + display_wrap_rows(width - kw, _(h[1]), false) >
-			    LINES - 5)
-				break;
-			display_text(win, y, x, kw, _(h[0]),
-			    display_attr(STYLE_KEY), true);
-			y += display_wrap(win, y, x + kw, width - kw,
-			    LINES - 5 - y, _(h[1]), A_NORMAL);
-		}
-	display_text(win, y + 1, x, width, _("Press any key to close."),
-	    display_attr(STYLE_DIM), true);
-	display_hline(win, y + 2, x - 2, width + 4);
+		h.intro = wizard_intro(w, w->steps[w->cur]);
+	h.cut = true;
+	for (k = wizard_help(w, w->steps[w->cur]); *k != NULL; k += 2)
+		(void)tui_help_add(&h, REQ_NONE, _(k[0]), k[1]);
+	for (i = 0; i < sizeof common / sizeof common[0]; i++)
+		(void)tui_help_add(&h, common[i].req, _(common[i].keys),
+		    common[i].help);
+	tui_help_open(w->tui, &h);
 }
 
 /* The current step inside the frame. */
@@ -1330,8 +1320,6 @@ wizard_draw(struct screen *s, WINDOW *win)
 	tui_draw_hints(win, w->cur + 1 < w->nsteps ?
 	    _("Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit") :
 	    _("Enter review  Esc back  Tab move  F1 keys  Ctrl-C quit"));
-	if (w->help)
-		wizard_draw_help(w, win);
 }
 
 static bool	wizard_unsaved(struct screen *);
@@ -1573,10 +1561,6 @@ wizard_request(struct screen *s, const struct key_event *ev)
 	struct wizard	*w = s->data;
 	bool		 kept;
 
-	if (w->help) {			/* any key closes the step's help */
-		w->help = false;
-		return REACT_REDRAW;
-	}
 	switch (ev->req) {
 	case REQ_ENTER:
 		wizard_next(w);
@@ -1611,7 +1595,7 @@ wizard_request(struct screen *s, const struct key_event *ev)
 		return REACT_REDRAW;
 	case REQ_HELP:
 		if (ev->key.fn || !wizard_typing(w)) {
-			w->help = true;
+			wizard_help_open(w);
 			return REACT_REDRAW;
 		}
 		break;

@@ -128,6 +128,32 @@ struct tui_context {
 	bool			(*job_waits)(struct tui *);
 };
 
+/*
+ * The keys overlay ("?"): rows of keys and what they do, from the
+ * screen's request table, framed over the screen with a title, or, with
+ * no title, in place of the screen's body from row top (browse); taller
+ * than the terminal, it scrolls (Up/Down, PgUp/PgDn), any other key
+ * closes it.
+ */
+#define TUI_HELP_ROWS	48
+struct tui_help_row {
+	char		 keys[64];	/* as shown ("q <C-c>", "Esc") */
+	const char	*text;		/* translated */
+};
+struct tui_help {
+	char			 title[256];	/* translated, or "" */
+	const char		*intro;	/* a paragraph first, or NULL */
+	int			 top;	/* no title: the first row */
+	/*
+	 * Leave out the rows that do not fit whole instead of scrolling:
+	 * the wizard's steps at 60x20, whose screen tests/screens/
+	 * wizard-steps-test.sh holds as it is (Esc and Ctrl-C left out).
+	 */
+	bool			 cut;
+	struct tui_help_row	 rows[TUI_HELP_ROWS];
+	size_t			 n;
+};
+
 struct tui {
 	struct tui_context	 ctx;
 	struct screen		*stack[8];
@@ -135,8 +161,9 @@ struct tui {
 	bool			 quit;
 	bool			 redraw;
 	bool			 help;		/* the keys overlay is shown */
-	int			 help_top;	/* its first entry shown */
-	bool			 help_more;	/* entries below the last shown */
+	struct tui_help		 help_view;	/* what it shows */
+	int			 help_top;	/* its first row shown */
+	bool			 help_more;	/* rows below the last shown */
 	bool			 confirm_quit;	/* "quit without saving?" */
 	char			 confirm_text[512];	/* its question, or "" */
 	char			 status[512];	/* one message for the user */
@@ -163,6 +190,15 @@ void	tui_replace(struct tui *, const struct screen_ops *, void *data);
 void	tui_status(struct tui *, int style, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	tui_status_clear(struct tui *);
+/*
+ * One row of the keys overlay: keys NULL shows the keys the keymap binds
+ * to req, help NULL the request's own help (request.h).  False (nothing
+ * added) for a request no key is bound to.
+ */
+bool	tui_help_add(struct tui_help *, enum request, const char *keys,
+	    const char *help);
+/* Open the keys overlay on this content (copied). */
+void	tui_help_open(struct tui *, const struct tui_help *);
 /* Quit, asking first when a screen holds unsaved work. */
 void	tui_request_quit(struct tui *);
 
