@@ -50,6 +50,9 @@ EXTRA_DIST += tests/screens/libtest.sh $(SCREEN_TESTS)
 # The one keys overlay: scrolls at 60x20, in zh_CN too.
 TESTS += tests/screens/help-test.sh
 EXTRA_DIST += tests/screens/help-test.sh
+# Screens open screens through requests (tui_open).
+TESTS += tests/screens/open-test.sh
+EXTRA_DIST += tests/screens/open-test.sh
 
 # A few real-terminal smoke tests (skipped without tmux).
 TESTS += tests/tmux/smoke-test.sh
