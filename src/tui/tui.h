@@ -1,7 +1,9 @@
 /*
  * The terminal interface: one thread, one loop (tui.c).  Screens are ops
  * tables on a stack; keys become requests (keys.c) that go to the top
- * screen, whose handler says what changed; the loop redraws.  Backend calls
+ * screen, whose handler says what changed; the loop redraws.  A screen
+ * opens another with its request (tui_open(), as tig opens views) and
+ * shows its keys in the one overlay (tui_help_open()).  Backend calls
  * run as jobs on a worker thread (job.c); screens start them and read the
  * results when the loop hands them back.  Test hooks: AKSWIZ_NO_DISPLAY,
  * AKSWIZ_SCRIPT, AKSWIZ_FAKE_CLOCK (STYLE.md §9).
@@ -97,7 +99,11 @@ struct screen_ops {
 	bool		(*unsaved)(struct screen *);
 	/* Save a draft on hang-up; may be NULL. */
 	void		(*save_draft)(struct screen *);
-	/* The requests this screen understands, ending with REQ_NONE. */
+	/*
+	 * The requests this screen understands, ending with REQ_NONE; the
+	 * keys bound to a screen's own requests (browse's "s") are bound
+	 * only where they are listed (keys_request_for()).
+	 */
 	const enum request *keys;
 };
 
