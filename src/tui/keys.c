@@ -79,6 +79,26 @@ static const struct {
 };
 
 /*
+ * Keys bound only where the screen lists the request among its keys
+ * (tig's per-view keymaps): elsewhere they stay text ("s" in a name).
+ */
+static const struct {
+	const char	*key;
+	enum request	 req;
+} keymap_screen[] = {
+	{ "/",		REQ_FILTER },
+	{ "s",		REQ_SORT },
+	{ "r",		REQ_REFRESH },
+	{ "d",		REQ_DETACH },
+	{ "i",		REQ_SWITCH_LB },
+	{ "t",		REQ_CHANGE_TLS },
+	{ "f",		REQ_FINISH },
+	{ "x",		REQ_DELETE_COMPUTE },
+	{ "n",		REQ_OPEN_CREATE },
+	{ "a",		REQ_OPEN_ATTACH },
+};
+
+/*
  * What terminals send beyond their terminfo entry: tmux and screen send
  * ESC [ 1 ~ / ESC [ 4 ~ for Home/End whatever TERM the program was given
  * (a TERM=xterm-256color inside tmux is common), xterm ESC [ H / ESC O H,
@@ -202,14 +222,36 @@ keys_normalise(struct key *k)
 	}
 }
 
+/* True if req is in the list (ending with REQ_NONE; NULL is empty). */
+static bool
+keys_listed(const enum request *list, enum request req)
+{
+	for (; list != NULL && *list != REQ_NONE; list++)
+		if (*list == req)
+			return true;
+	return false;
+}
+
 /* The request the default keymap gives a key. */
 enum request
 keys_request(const struct key *in)
+{
+	return keys_request_for(in, NULL);
+}
+
+/* The request a key gives on a screen that understands these requests. */
+enum request
+keys_request_for(const struct key *in, const enum request *understood)
 {
 	struct key	k = *in, m;
 	size_t		i;
 
 	keys_normalise(&k);
+	for (i = 0; i < sizeof keymap_screen / sizeof keymap_screen[0]; i++)
+		if (keys_listed(understood, keymap_screen[i].req) &&
+		    keys_parse_name(keymap_screen[i].key, &m) &&
+		    m.fn == k.fn && m.code == k.code)
+			return keymap_screen[i].req;
 	for (i = 0; i < sizeof keymap / sizeof keymap[0]; i++)
 		if (keys_parse_name(keymap[i].key, &m) && m.fn == k.fn &&
 		    m.code == k.code)
@@ -242,6 +284,11 @@ keys_name_of(enum request req)
 		if (len >= sizeof buf)
 			break;
 	}
+	for (i = 0; i < sizeof keymap_screen / sizeof keymap_screen[0] &&
+	    len < sizeof buf; i++)
+		if (keymap_screen[i].req == req)
+			len += (size_t)snprintf(buf + len, sizeof buf - len,
+			    "%s%s", len > 0 ? " " : "", keymap_screen[i].key);
 	return buf[0] != '\0' ? buf : NULL;
 }
 

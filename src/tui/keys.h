@@ -26,6 +26,12 @@ struct key_event {
 
 /* The request a key maps to (REQ_CHAR for other printable chars). */
 enum request	keys_request(const struct key *);
+/*
+ * The same on a screen that understands these requests (ending with
+ * REQ_NONE): its own keys ("s" sorts in browse) come before the others.
+ */
+enum request	keys_request_for(const struct key *,
+		    const enum request *understood);
 /* Parse a key name without brackets ("Down", "S-Tab", "C-u"); false if unknown. */
 bool		keys_parse_name(const char *, struct key *);
 /* The keys bound to a request, "? <F1>" (static buffer), or NULL. */

@@ -8,7 +8,7 @@ libtui_a_SOURCES = \
 	src/tui/script.h src/tui/script.c \
 	src/tui/job.h src/tui/job.c \
 	src/tui/timer.h src/tui/timer.c \
-	src/tui/tui.h src/tui/tui.c \
+	src/tui/tui.h src/tui/screens.h src/tui/tui.c \
 	src/tui/widget.h src/tui/widget-field.c src/tui/widget-list.c \
 	src/tui/widget-form.c \
 	src/tui/wizard.h src/tui/screen-wizard.c src/tui/screen-review.c \

@@ -33,7 +33,30 @@
 	_(QUIT,		"quit",		N_("quit (asks first when work is unsaved)")) \
 	_(SAVE,		"save",		N_("save the plan")) \
 	_(RESIZE,	"resize",	N_("the terminal changed size")) \
-	_(CHAR,		"char",		N_("type text"))
+	_(CHAR,		"char",		N_("type text")) \
+	/* Open a screen (tui_open(), whose table names its constructor). */ \
+	_(OPEN_HOME,	"open-home",	N_("akswiz: Azure ML inference clusters")) \
+	_(OPEN_SIGNIN,	"open-signin",	N_("Sign in / account")) \
+	_(OPEN_BROWSE,	"open-browse",	N_("Browse clusters")) \
+	_(OPEN_SCOPE,	"open-scope",	N_("Choose a workspace")) \
+	_(OPEN_CREATE,	"open-create",	N_("create a cluster")) \
+	_(OPEN_ATTACH,	"open-attach",	N_("attach a cluster")) \
+	/* TRANSLATORS: help of a request that opens the wizard on a plan. */ \
+	_(OPEN_PLAN,	"open-plan",	N_("go on with a saved plan")) \
+	_(OPEN_REVIEW,	"open-review",	N_("Review the plan")) \
+	/* TRANSLATORS: help of a request that opens the progress screen. */ \
+	_(OPEN_PROGRESS, "open-progress", N_("follow a submitted plan")) \
+	/* TRANSLATORS: help of a request that opens a page of text. */ \
+	_(OPEN_TEXT,	"open-text",	N_("show a page of text")) \
+	/* Browse's actions on the selected compute (keymap "browse"). */ \
+	_(FILTER,	"filter",	N_("filter as you type (! first: rows NOT matching)")) \
+	_(SORT,		"sort",		N_("sort by the next column")) \
+	_(REFRESH,	"refresh",	N_("refresh now (automatic while a compute changes)")) \
+	_(DETACH,	"detach",	N_("detach (the AKS cluster is kept)")) \
+	_(SWITCH_LB,	"switch-lb",	N_("switch between public and internal load balancer")) \
+	_(CHANGE_TLS,	"change-tls",	N_("change TLS")) \
+	_(FINISH,	"finish",	N_("finish what a plan left undone (its update)")) \
+	_(DELETE_COMPUTE, "delete-compute", N_("delete a cluster the workspace created"))
 
 #define REQUEST_ENUM(id, name, help) REQ_##id,
 enum request {

@@ -31,13 +31,14 @@
 #include "tui/display.h"
 #include "tui/job.h"
 #include "tui/live.h"
+#include "tui/screens.h"
 #include "tui/timer.h"
 #include "tui/tui.h"
 #include "tui/widget.h"
 
 #define BROWSE_REFRESH_MS	5000	/* while a compute is transitional */
 #define BROWSE_VERSIONS_BATCH	6	/* clusters asked per versions job */
-#define BROWSE_PANEL_ROWS	120	/* the tallest help or confirmation */
+#define BROWSE_PANEL_ROWS	120	/* the tallest confirmation */
 
 enum browse_mode {
 	BROWSE_LIST,		/* the list (and the detail when open) */
@@ -46,8 +47,7 @@ enum browse_mode {
 	BROWSE_DELETE,		/* type the name to delete */
 	BROWSE_LB,		/* confirm a load balancer switch */
 	BROWSE_TLS,		/* choose the new TLS settings */
-	BROWSE_FINISH,		/* confirm the steps a plan left undone */
-	BROWSE_HELP
+	BROWSE_FINISH		/* confirm the steps a plan left undone */
 };
 
 /* A page of the compute list, fetched on the worker. */
@@ -144,13 +144,43 @@ struct browse {
 	struct widget_form	 lb_form;	/* subnet, certificate, key */
 	struct plan		 finish;	/* BROWSE_FINISH: the update */
 	int			 list_height;	/* rows of the last draw */
-	int			 panel_scroll;	/* help, confirmations */
+	int			 body_top;	/* first row under what is wrong */
+	int			 panel_scroll;	/* confirmations */
 	bool			 panel_more;	/* taller than the screen */
 };
 
 static const enum request browse_keys[] = {
 	REQ_UP, REQ_DOWN, REQ_PAGE_UP, REQ_PAGE_DOWN, REQ_HOME, REQ_END,
-	REQ_ENTER, REQ_BACK, REQ_NONE
+	REQ_ENTER, REQ_BACK, REQ_FILTER, REQ_SORT, REQ_REFRESH, REQ_DETACH,
+	REQ_SWITCH_LB, REQ_CHANGE_TLS, REQ_FINISH, REQ_DELETE_COMPUTE,
+	REQ_OPEN_CREATE, REQ_OPEN_ATTACH, REQ_NONE
+};
+
+/*
+ * The keys of this screen as "?" lists them: each a request, shown with
+ * the keys the keymap binds to it and its help (request.h), unless the
+ * row says otherwise; rows that act hide with --readonly.
+ */
+static const struct browse_help {
+	enum request	 req;
+	const char	*keys;		/* NULL: the keymap's */
+	const char	*help;		/* NULL: the request's */
+	bool		 acts;		/* changes Azure or opens a wizard */
+} browse_help[] = {
+	{ REQ_UP,		"Up Down PgUp PgDn", N_("move"),	false },
+	{ REQ_ENTER,		"Enter", N_("open the detail pane"),	false },
+	{ REQ_BACK,		"Esc", N_("close the detail, or go back"), false },
+	{ REQ_FILTER,		NULL,	NULL,	false },
+	{ REQ_SORT,		NULL,	NULL,	false },
+	{ REQ_REFRESH,		NULL,	NULL,	false },
+	{ REQ_DETACH,		NULL,	NULL,	true },
+	{ REQ_SWITCH_LB,	NULL,	NULL,	true },
+	{ REQ_CHANGE_TLS,	NULL,	NULL,	true },
+	{ REQ_FINISH,		NULL,	NULL,	true },
+	{ REQ_DELETE_COMPUTE,	NULL,	NULL,	true },
+	{ REQ_OPEN_CREATE,	NULL,	NULL,	true },
+	{ REQ_OPEN_ATTACH,	NULL,	NULL,	true },
+	{ REQ_QUIT,		"q",	N_("quit"),	false },
 };
 
 static void	browse_load_start(struct screen *, const char *url);
@@ -663,11 +693,13 @@ browse_plan(struct screen *s, struct plan *p, enum plan_op op)
 static void
 browse_run(struct screen *s, const struct plan *p)
 {
-	struct browse	*b = s->data;
+	struct browse		*b = s->data;
+	struct open_request	 o;
 
 	b->mode = BROWSE_LIST;
-	screen_progress_push(s->tui, live_run_new(s->tui->ctx.arm,
-	    s->tui->ctx.cloud, p), NULL);
+	memset(&o, 0, sizeof o);
+	o.run = live_run_new(s->tui->ctx.arm, s->tui->ctx.cloud, p);
+	tui_open(s->tui, REQ_OPEN_PROGRESS, &o);
 }
 
 /* The row's current TLS settings into a plan (an update sends both). */
@@ -738,7 +770,7 @@ browse_finish_plan(struct screen *s, const struct browse_row *r,
 
 /* Open an action's confirmation on the selected row. */
 static enum reaction
-browse_action(struct screen *s, int key)
+browse_action(struct screen *s, enum request key)
 {
 	struct browse		*b = s->data;
 	struct browse_row	*r = browse_page_selected(&b->page);
@@ -756,7 +788,7 @@ browse_action(struct screen *s, int key)
 		    "is done."), r->name, r->state);
 		return REACT_REDRAW;
 	}
-	if ((key == 'i' || key == 't') &&
+	if ((key == REQ_SWITCH_LB || key == REQ_CHANGE_TLS) &&
 	    browse_state_kind(r->state) == BROWSE_STATE_FAILED) {
 		tui_status(s->tui, STYLE_WARNING, _("%s failed: there is "
 		    "nothing to update; delete (x) or detach (d) it, then "
@@ -769,7 +801,7 @@ browse_action(struct screen *s, int key)
 	b->checked = false;
 	verdicts_init(&b->checks);
 	switch (key) {
-	case 'f':
+	case REQ_FINISH:
 		if (r->failed_step == 0) {
 			tui_status(s->tui, STYLE_WARNING, _("%s has nothing "
 			    "left unfinished."), r->name);
@@ -780,11 +812,11 @@ browse_action(struct screen *s, int key)
 		browse_check(b, &b->finish);
 		b->mode = BROWSE_FINISH;
 		break;
-	case 'd':
+	case REQ_DETACH:
 		b->mode = BROWSE_DETACH;
 		b->save_note[0] = '\0';
 		break;
-	case 'x':
+	case REQ_DELETE_COMPUTE:
 		if (r->attached) {
 			tui_status(s->tui, STYLE_WARNING, _("%s was attached, "
 			    "not created by the workspace: it can be detached "
@@ -793,12 +825,12 @@ browse_action(struct screen *s, int key)
 		}
 		b->mode = BROWSE_DELETE;
 		break;
-	case 'i':
+	case REQ_SWITCH_LB:
 		widget_field_set(&b->field, r->subnet);
 		browse_lb_form(b, r);
 		b->mode = BROWSE_LB;
 		break;
-	case 't':
+	case REQ_CHANGE_TLS:
 		b->tls_mode = strcasecmp(r->tls, "Auto") == 0 ? 1 :
 		    strcasecmp(r->tls, "Enabled") == 0 ? 2 : 0;
 		/* Azure gives no Microsoft certificate behind an internal
@@ -818,6 +850,8 @@ browse_action(struct screen *s, int key)
 		widget_field_set(&b->tls_cname, r->cname);
 		browse_tls_form(b);
 		b->mode = BROWSE_TLS;
+		break;
+	default:
 		break;
 	}
 	return REACT_REDRAW;
@@ -977,14 +1011,14 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 		browse_save_start(s);
 		return REACT_REDRAW;
 	case BROWSE_DETACH:
-		if (ev->req == REQ_CHAR && (ev->key.code == 's' ||
+		if (keys_is_text(&ev->key) && (ev->key.code == 's' ||
 		    ev->key.code == 'S') && strcasecmp(r->tls, "Disabled") != 0 &&
 		    r->tls[0] != '\0') {
 			browse_save_form(b);
 			b->mode = BROWSE_SAVE_TLS;
 			return REACT_REDRAW;
 		}
-		if (ev->req != REQ_ENTER && !(ev->req == REQ_CHAR &&
+		if (ev->req != REQ_ENTER && !(keys_is_text(&ev->key) &&
 		    (ev->key.code == 'y' || ev->key.code == 'Y')))
 			return REACT_NONE;
 		browse_plan(s, &p, PLAN_DETACH);
@@ -1069,7 +1103,7 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 		browse_run(s, &p);
 		return REACT_REDRAW;
 	case BROWSE_FINISH:
-		if (ev->req != REQ_ENTER && !(ev->req == REQ_CHAR &&
+		if (ev->req != REQ_ENTER && !(keys_is_text(&ev->key) &&
 		    (ev->key.code == 'y' || ev->key.code == 'Y')))
 			return REACT_NONE;
 		if (!browse_check(b, &b->finish))
@@ -1083,6 +1117,22 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 }
 
 /* ---- keys ---- */
+
+/* "?": the keys of this screen, in place of the list (tui.c draws it). */
+static void
+browse_help_open(struct browse *b)
+{
+	struct tui_help	h;
+	size_t		i;
+
+	memset(&h, 0, sizeof h);
+	h.top = b->body_top > 0 ? b->body_top : 3;
+	for (i = 0; i < sizeof browse_help / sizeof browse_help[0]; i++)
+		if (!b->readonly || !browse_help[i].acts)
+			(void)tui_help_add(&h, browse_help[i].req,
+			    browse_help[i].keys, browse_help[i].help);
+	tui_help_open(b->tui, &h);
+}
 
 /* Keys of the filter line: text, Backspace, Enter keeps, Esc clears. */
 static enum reaction
@@ -1145,16 +1195,11 @@ browse_request(struct screen *s, const struct key_event *ev)
 	 * form needs them). */
 	if (b->mode != BROWSE_LIST && (ev->req == REQ_PAGE_UP ||
 	    ev->req == REQ_PAGE_DOWN || ((ev->req == REQ_UP ||
-	    ev->req == REQ_DOWN) && (b->mode == BROWSE_HELP ||
-	    b->mode == BROWSE_DETACH || b->mode == BROWSE_FINISH)))) {
+	    ev->req == REQ_DOWN) && (b->mode == BROWSE_DETACH || b->mode == BROWSE_FINISH)))) {
 		b->panel_scroll += ev->req == REQ_UP ? -1 : ev->req ==
 		    REQ_DOWN ? 1 : ev->req == REQ_PAGE_UP ? -h : h;
 		if (b->panel_scroll < 0)
 			b->panel_scroll = 0;
-		return REACT_REDRAW;
-	}
-	if (b->mode == BROWSE_HELP) {
-		b->mode = BROWSE_LIST;
 		return REACT_REDRAW;
 	}
 	if (b->mode != BROWSE_LIST)
@@ -1201,47 +1246,39 @@ browse_request(struct screen *s, const struct key_event *ev)
 			tui_pop(s->tui);
 		return REACT_REDRAW;
 	case REQ_HELP:
-		b->mode = BROWSE_HELP;
-		b->panel_scroll = 0;
+		browse_help_open(b);
 		return REACT_REDRAW;
-	case REQ_CHAR:
-		break;
-	default:
-		return REACT_UNHANDLED;
-	}
-	switch (ev->key.code) {
-	case '/':
+	case REQ_FILTER:
 		b->filtering = true;
 		return REACT_REDRAW;
-	case 's':
+	case REQ_SORT:
 		browse_page_cycle_sort(&b->page);
 		browse_versions_start(s);
 		return REACT_REDRAW;
-	case 'r':
+	case REQ_REFRESH:
 		if (b->load == NULL)
 			browse_load_start(s, NULL);
 		return REACT_REDRAW;
-	case 'n':
-	case 'a':
-		if (b->readonly)
-			return REACT_NONE;
-		screen_wizard_push(s->tui, ev->key.code == 'n' ? PLAN_CREATE :
-		    PLAN_ATTACH);
-		return REACT_REDRAW;
-	case 'd':
-	case 'x':
-	case 'i':
-	case 't':
-	case 'f':
+	case REQ_OPEN_CREATE:
+	case REQ_OPEN_ATTACH:
+		/* The loop opens the wizard (tui_open). */
+		return b->readonly ? REACT_NONE : REACT_UNHANDLED;
+	case REQ_DETACH:
+	case REQ_DELETE_COMPUTE:
+	case REQ_SWITCH_LB:
+	case REQ_CHANGE_TLS:
+	case REQ_FINISH:
 		if (b->readonly || s->tui->ctx.arm == NULL)
 			return REACT_NONE;
-		if (ev->key.code == 't') {
+		if (ev->req == REQ_CHANGE_TLS) {
 			b->tls_form.focus = 0;
 			browse_tls_form(b);
 		}
-		return browse_action(s, (int)ev->key.code);
-	default:
+		return browse_action(s, ev->req);
+	case REQ_CHAR:
 		return REACT_NONE;
+	default:
+		return REACT_UNHANDLED;
 	}
 }
 
@@ -1790,48 +1827,8 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y, int ymax)
 	return y + 1 - y0;
 }
 
-/* The keys of this screen, for "?", from row y; rows used. */
-static int
-browse_draw_help(struct browse *b, WINDOW *win, int y, int ymax)
-{
-	static const char *const keys[][2] = {
-		{ "Up Down PgUp PgDn", N_("move") },
-		{ "Enter", N_("open the detail pane") },
-		{ "Esc", N_("close the detail, or go back") },
-		{ "/", N_("filter as you type (! first: rows NOT matching)") },
-		{ "s", N_("sort by the next column") },
-		{ "r", N_("refresh now (automatic while a compute changes)") },
-		{ "d", N_("detach (the AKS cluster is kept)") },
-		{ "i", N_("switch between public and internal load balancer") },
-		{ "t", N_("change TLS") },
-		{ "f", N_("finish what a plan left undone (its update)") },
-		{ "x", N_("delete a cluster the workspace created") },
-		{ "n", N_("create a cluster") },
-		{ "a", N_("attach a cluster") },
-		{ "q", N_("quit") },
-	};
-	size_t	i;
-	int	y0 = y, kw = COLS >= 80 ? 19 : 8;
-
-	for (i = 0; i < sizeof keys / sizeof keys[0] && y < ymax; i++) {
-		if (b->readonly && strchr("ditfxna", keys[i][0][0]) != NULL &&
-		    keys[i][0][1] == '\0')
-			continue;
-		/* Narrow: a long key name has a row of its own. */
-		if (display_width(keys[i][0]) >= kw)
-			display_text(win, y++, 2, COLS - 4, keys[i][0],
-			    display_attr(STYLE_KEY), true);
-		else
-			display_text(win, y, 2, kw - 1, keys[i][0],
-			    display_attr(STYLE_KEY), true);
-		y += display_wrap(win, y, 2 + kw, COLS - 4 - kw, ymax - y,
-		    _(keys[i][1]), A_NORMAL);
-	}
-	return y - y0;
-}
-
 /*
- * Help and the confirmations may be taller than the screen (60x20): the
+ * The confirmations may be taller than the screen (60x20): each
  * panel is drawn whole on a pad and the rows that fit are copied, from
  * panel_scroll; Up/Down or PgUp/PgDn scroll it.
  */
@@ -1846,9 +1843,7 @@ browse_draw_panel(struct browse *b, WINDOW *win, int y, int bottom)
 			delwin(pad);
 		return;
 	}
-	rows = b->mode == BROWSE_HELP ? browse_draw_help(b, pad, 0,
-	    BROWSE_PANEL_ROWS) : browse_draw_confirm(b, pad, 0,
-	    BROWSE_PANEL_ROWS);
+	rows = browse_draw_confirm(b, pad, 0, BROWSE_PANEL_ROWS);
 	if (b->panel_scroll > rows - room)
 		b->panel_scroll = rows > room ? rows - room : 0;
 	if (b->panel_scroll < 0)
@@ -1917,11 +1912,10 @@ browse_draw(struct screen *s, WINDOW *win)
 		display_text(win, 2, 1, COLS - 2, _("Offline: there is no "
 		    "list to show without a session."),
 		    display_attr(STYLE_WARNING), true);
+	b->body_top = y;
 	if (b->mode != BROWSE_LIST) {
 		browse_draw_panel(b, win, y, bottom + 1);
-		tui_draw_hints(win, b->mode == BROWSE_HELP ? b->panel_more ?
-		    _("Up/Down scroll  any other key closes the help") :
-		    _("Any key closes the help") : b->panel_more ?
+		tui_draw_hints(win, b->panel_more ?
 		    _("PgUp/PgDn scroll  Enter confirm  Esc cancel") :
 		    _("Enter confirm  Esc cancel"));
 		return;
@@ -2001,14 +1995,16 @@ static const struct screen_ops browse_ops = {
 	browse_free, browse_save_state, NULL, NULL, browse_keys
 };
 
-/* Open the list of the workspace's computes. */
+/* Open the list of the workspace's computes (none of them changes
+ * with --readonly). */
 void
-screen_browse_push(struct tui *t, bool readonly)
+screen_browse_open(struct tui *t, const struct open_request *o)
 {
 	struct browse	*b = xcalloc(1, sizeof *b);
 
+	(void)o;
 	b->tui = t;
-	b->readonly = readonly;
+	b->readonly = t->ctx.readonly;
 	browse_page_init(&b->page);
 	widget_field_init(&b->field);
 	tui_push(t, &browse_ops, b);

@@ -27,6 +27,7 @@
 #include "tui/display.h"
 #include "tui/job.h"
 #include "tui/live.h"
+#include "tui/screens.h"
 #include "tui/timer.h"
 #include "tui/tui.h"
 #include "tui/wizard.h"
@@ -142,7 +143,7 @@ tui_scope_failed(struct tui *t, const struct err *err)
 		if (t->depth == 1) {
 			/* Started in the wizard: home takes its place. */
 			tui_pop(t);
-			screen_home_push(t);
+			tui_open(t, REQ_OPEN_HOME, NULL);
 			break;
 		}
 		tui_pop(t);
@@ -214,6 +215,27 @@ home_build(struct home *h)
 	widget_list_add(&h->menu, "quit", _("Quit"), false);
 }
 
+/* The request a menu entry opens ("browse": REQ_OPEN_BROWSE). */
+static enum request
+home_open_request(const char *key)
+{
+	static const struct {
+		const char	*key;
+		enum request	 req;
+	} entries[] = {
+		{ "create",	REQ_OPEN_CREATE },
+		{ "attach",	REQ_OPEN_ATTACH },
+		{ "browse",	REQ_OPEN_BROWSE },
+		{ "signin",	REQ_OPEN_SIGNIN },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof entries / sizeof entries[0]; i++)
+		if (strcmp(entries[i].key, key) == 0)
+			return entries[i].req;
+	return REQ_NONE;
+}
+
 /* Home keys: move, open the chosen entry. */
 static enum reaction
 home_request(struct screen *s, const struct key_event *ev)
@@ -221,44 +243,42 @@ home_request(struct screen *s, const struct key_event *ev)
 	struct home	*h = s->data;
 	const char	*key;
 	char		 path[PLAN_TEXT_LEN + 16];
+	struct open_request o;
 
 	switch (ev->req) {
 	case REQ_ENTER:
 		if ((key = widget_list_selected(&h->menu)) == NULL)
 			return REACT_NONE;
+		memset(&o, 0, sizeof o);
 		if ((strcmp(key, "create") == 0 || strcmp(key, "attach") == 0)
 		    && s->tui->ctx.arm != NULL &&
 		    (s->tui->ctx.scope.workspace[0] == '\0' ||
-		    s->tui->ctx.scope_state == TUI_SCOPE_MISSING))
+		    s->tui->ctx.scope_state == TUI_SCOPE_MISSING)) {
 			/* Live but no workspace yet, or a wrong one: choose
 			 * it from the lists first. */
-			screen_scope_push(s->tui, strcmp(key, "create") == 0 ?
-			    PLAN_CREATE : PLAN_ATTACH);
-		else if (strcmp(key, "create") == 0)
-			screen_wizard_push(s->tui, PLAN_CREATE);
-		else if (strcmp(key, "attach") == 0)
-			screen_wizard_push(s->tui, PLAN_ATTACH);
-		else if (strcmp(key, "draft") == 0) {
+			o.op = strcmp(key, "create") == 0 ? PLAN_CREATE :
+			    PLAN_ATTACH;
+			tui_open(s->tui, REQ_OPEN_SCOPE, &o);
+		} else if (strcmp(key, "draft") == 0) {
 			wizard_draft_path(path, sizeof path);
 			unlink(path);
 			/* The draft's workspace, unless one was given now. */
 			if (s->tui->ctx.scope.workspace[0] == '\0')
 				s->tui->ctx.scope = h->draft.scope;
-			screen_wizard_push_plan(s->tui, &h->draft);
-		} else if (strcmp(key, "browse") == 0)
-			screen_browse_push(s->tui, s->tui->ctx.readonly);
-		else if (strcmp(key, "signin") == 0)
-			screen_signin_push(s->tui);
-		else if (strcmp(key, "quit") == 0)
+			o.plan = &h->draft;
+			tui_open(s->tui, REQ_OPEN_PLAN, &o);
+		} else if (strcmp(key, "quit") == 0)
 			tui_request_quit(s->tui);
 		else if (strncmp(key, "op:", 3) == 0) {
 			const struct journal_entry *je =
 			    &h->open.v[strtoul(key + 3, NULL, 10)];
 
-			screen_progress_push(s->tui, live_run_resume(
-			    s->tui->ctx.arm, s->tui->ctx.cloud, je->path,
-			    je->operation, je->compute), NULL);
-		}
+			o.run = live_run_resume(s->tui->ctx.arm,
+			    s->tui->ctx.cloud, je->path, je->operation,
+			    je->compute);
+			tui_open(s->tui, REQ_OPEN_PROGRESS, &o);
+		} else
+			tui_open(s->tui, home_open_request(key), NULL);
 		return REACT_REDRAW;
 	case REQ_BACK:
 		return REACT_NONE;
@@ -416,13 +436,14 @@ static const struct screen_ops home_ops = {
 
 /* Open the home screen. */
 void
-screen_home_push(struct tui *t)
+screen_home_open(struct tui *t, const struct open_request *o)
 {
 	struct home	*h = xcalloc(1, sizeof *h);
 
+	(void)o;
 	widget_list_init(&h->menu);
 	h->tui = t;
 	tui_push(t, &home_ops, h);
 	if (t->ctx.arm != NULL)
-		screen_signin_whoami(t);
+		tui_whoami(t);
 }

@@ -20,6 +20,7 @@
 #include "tui/display.h"
 #include "tui/job.h"
 #include "tui/live.h"
+#include "tui/screens.h"
 #include "tui/tui.h"
 #include "tui/wizard.h"
 

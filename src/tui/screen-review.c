@@ -20,6 +20,7 @@
 #include "plan/plan-json.h"
 #include "tui/display.h"
 #include "tui/live.h"
+#include "tui/screens.h"
 #include "tui/tui.h"
 #include "tui/wizard.h"
 
@@ -217,7 +218,9 @@ review_choose(struct review *r, const char *key)
 	struct tui	*t = r->w->tui;
 	char		 path[PLAN_TEXT_LEN];
 	int		 step;
+	struct open_request o;
 
+	memset(&o, 0, sizeof o);
 	if (strcmp(key, "submit") == 0) {
 		if (t->ctx.readonly)
 			return;		/* not offered; never sent */
@@ -229,8 +232,10 @@ review_choose(struct review *r, const char *key)
 			    "can be submitted. Save the plan and run \"akswiz "
 			    "apply PLAN\" where you can sign in."));
 		else {
-			screen_progress_push(t, live_run_new(t->ctx.arm,
-			    t->ctx.cloud, &r->w->plan), r->w);
+			o.run = live_run_new(t->ctx.arm, t->ctx.cloud,
+			    &r->w->plan);
+			o.wizard = r->w;
+			tui_open(t, REQ_OPEN_PROGRESS, &o);
 		}
 	} else if (strcmp(key, "save") == 0) {
 		review_default_path(r, path, sizeof path);
@@ -238,21 +243,25 @@ review_choose(struct review *r, const char *key)
 		r->saving = true;
 	} else if (strcmp(key, "az") == 0) {
 		review_export_name(r, "-az.sh", path, sizeof path);
-		screen_text_push_file(t, _("The equivalent az command"),
-		    plan_export(&r->w->plan, PLAN_EXPORT_AZ), path);
+		o.title = _("The equivalent az command");
+		o.text = plan_export(&r->w->plan, PLAN_EXPORT_AZ);
 	} else if (strcmp(key, "python") == 0) {
 		review_export_name(r, ".py", path, sizeof path);
-		screen_text_push_file(t, _("The Python snippet"),
-		    plan_export(&r->w->plan, PLAN_EXPORT_PYTHON), path);
+		o.title = _("The Python snippet");
+		o.text = plan_export(&r->w->plan, PLAN_EXPORT_PYTHON);
 	} else if (strcmp(key, "arm") == 0) {
 		review_export_name(r, "-arm.txt", path, sizeof path);
-		screen_text_push_file(t, _("The ARM request"),
-		    plan_export(&r->w->plan, PLAN_EXPORT_ARM), path);
+		o.title = _("The ARM request");
+		o.text = plan_export(&r->w->plan, PLAN_EXPORT_ARM);
 	} else if (sscanf(key, "step:%d", &step) == 1) {
 		struct wizard	*w = r->w;
 
 		tui_pop(t);
 		wizard_goto(w, (enum wizard_step)step);
+	}
+	if (o.title != NULL) {
+		o.file = path;
+		tui_open(t, REQ_OPEN_TEXT, &o);
 	}
 }
 
@@ -484,11 +493,11 @@ static const struct screen_ops review_ops = {
 
 /* Open the review of a wizard's plan. */
 void
-screen_review_push(struct tui *t, struct wizard *w)
+screen_review_open(struct tui *t, const struct open_request *o)
 {
 	struct review	*r = xcalloc(1, sizeof *r);
 
-	r->w = w;
+	r->w = o->wizard;
 	widget_list_init(&r->rows);
 	r->rows.sideways = true;	/* long values: Left/Right show them */
 	widget_field_init(&r->path);
@@ -644,19 +653,22 @@ static const struct screen_ops text_ops = {
 	text_save_state, NULL, NULL, text_keys
 };
 
-/* Open a page of text (split into lines in place), written as file by w. */
+/*
+ * Open a page of text, o->text (taken over, split into lines in place),
+ * written as o->file by w.
+ */
 void
-screen_text_push_file(struct tui *t, const char *title, char *text,
-    const char *file)
+screen_text_open(struct tui *t, const struct open_request *o)
 {
 	struct text_page	*p = xcalloc(1, sizeof *p);
 	char			*c;
 	size_t			 i;
 
-	snprintf(p->title, sizeof p->title, "%s", title);
-	snprintf(p->file, sizeof p->file, "%s", file != NULL ? file :
+	snprintf(p->title, sizeof p->title, "%s", o->title != NULL ?
+	    o->title : "");
+	snprintf(p->file, sizeof p->file, "%s", o->file != NULL ? o->file :
 	    "text.txt");
-	p->text = text != NULL ? text : xstrdup("");
+	p->text = o->text != NULL ? o->text : xstrdup("");
 	for (c = p->text; *c != '\0'; c++)
 		if (*c == '\n')
 			p->n++;
@@ -672,11 +684,4 @@ screen_text_push_file(struct tui *t, const char *title, char *text,
 		if (display_width(p->lines[i]) > p->wide)
 			p->wide = display_width(p->lines[i]);
 	tui_push(t, &text_ops, p);
-}
-
-/* Open a page of text. */
-void
-screen_text_push(struct tui *t, const char *title, char *text)
-{
-	screen_text_push_file(t, title, text, NULL);
 }

@@ -19,6 +19,7 @@
 #include "tui/display.h"
 #include "tui/job.h"
 #include "tui/live.h"
+#include "tui/screens.h"
 #include "tui/tui.h"
 
 struct scope {
@@ -170,7 +171,8 @@ scope_choose_workspace(struct screen *s, const char *name)
 		    r->location);
 		scope_remember(&t->ctx.scope);
 		tui_pop(t);		/* frees sc */
-		screen_wizard_push(t, then);
+		tui_open(t, then == PLAN_CREATE ? REQ_OPEN_CREATE :
+		    REQ_OPEN_ATTACH, NULL);
 		return;
 	}
 }
@@ -321,11 +323,11 @@ static const struct screen_ops scope_ops = {
 
 /* Open the scope screen and read the subscriptions. */
 void
-screen_scope_push(struct tui *t, enum plan_op then)
+screen_scope_open(struct tui *t, const struct open_request *o)
 {
 	struct scope	*sc = xcalloc(1, sizeof *sc);
 
-	sc->then = then;
+	sc->then = o->op;
 	widget_list_init(&sc->list);
 	sc->list.filtering = true;
 	sc->list.sideways = true;	/* a narrow pane: IDs stay readable */

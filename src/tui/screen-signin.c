@@ -23,6 +23,7 @@
 #include "common/xalloc.h"
 #include "tui/display.h"
 #include "tui/job.h"
+#include "tui/screens.h"
 #include "tui/tui.h"
 #include "tui/widget.h"
 
@@ -192,7 +193,7 @@ signin_whoami_done(void *arg)
 
 /* Ask who is signed in, on the worker thread; home shows it. */
 void
-screen_signin_whoami(struct tui *t)
+tui_whoami(struct tui *t)
 {
 	if (t->ctx.signin == NULL)
 		return;
@@ -738,10 +739,11 @@ static const struct screen_ops signin_ops = {
 
 /* Open the account screen. */
 void
-screen_signin_push(struct tui *t)
+screen_signin_open(struct tui *t, const struct open_request *o)
 {
 	struct signin_menu	*m = xcalloc(1, sizeof *m);
 
+	(void)o;
 	widget_list_init(&m->menu);
 	widget_list_add(&m->menu, "device-code", _("Device code (a browser "
 	    "on any device)"), false);

@@ -28,6 +28,7 @@
 #include "tui/display.h"
 #include "tui/job.h"
 #include "tui/live.h"
+#include "tui/screens.h"
 #include "tui/tui.h"
 
 static const char *const purpose_labels[] = {
@@ -1223,48 +1224,37 @@ wizard_compact(void)
 	return LINES < 24 || COLS < 80;
 }
 
-/* The step's keys over the step, then the wizard's own. */
+/* F1: the step's keys, then the wizard's own, in the keys overlay. */
 static void
-wizard_draw_help(struct wizard *w, WINDOW *win)
+wizard_help_open(struct wizard *w)
 {
-	static const char *const common[] = {
-		N_("Enter"), N_("the next step, once this one has no errors"),
-		N_("Esc"), N_("the step before; everything typed is kept"),
-		N_("Ctrl-C"), N_("quit (asking first when work is unsaved)"),
-		NULL
+	static const struct {
+		enum request	 req;
+		const char	*keys, *help;
+	} common[] = {
+		{ REQ_ENTER,	N_("Enter"),
+		    N_("the next step, once this one has no errors") },
+		{ REQ_BACK,	N_("Esc"),
+		    N_("the step before; everything typed is kept") },
+		{ REQ_QUIT,	N_("Ctrl-C"),
+		    N_("quit (asking first when work is unsaved)") },
 	};
-	const char *const	*lists[2];
-	const char *const	*h;
-	char			 title[256];
-	int			 y = 3, x = 4, width = COLS - 8, kw = 14, i, l;
+	const char *const	*k;
+	struct tui_help		 h;
+	size_t			 i;
 
-	lists[0] = wizard_help(w, w->steps[w->cur]);
-	lists[1] = common;
-	for (i = 2; i < LINES - 2; i++)
-		display_clear_row(win, i, 0);
-	display_hline(win, y - 1, x - 2, width + 4);
-	snprintf(title, sizeof title, _(" Keys of this step: %s "),
+	memset(&h, 0, sizeof h);
+	snprintf(h.title, sizeof h.title, _(" Keys of this step: %s "),
 	    wizard_step_title(w->steps[w->cur]));
-	display_text(win, y - 1, x, width, title, display_attr(STYLE_KEY),
-	    true);
 	/* What the step is for, which a small terminal shows only here. */
 	if (wizard_compact())
-		y += display_wrap(win, y, x, width, LINES - 8 - y,
-		    wizard_intro(w, w->steps[w->cur]), A_NORMAL) + 1;
-	for (l = 0; l < 2; l++)
-		for (h = lists[l]; *h != NULL; h += 2) {
-			/* A key whose help does not fit whole is left out. */
-			if (y + display_wrap_rows(width - kw, _(h[1]), false) >
-			    LINES - 5)
-				break;
-			display_text(win, y, x, kw, _(h[0]),
-			    display_attr(STYLE_KEY), true);
-			y += display_wrap(win, y, x + kw, width - kw,
-			    LINES - 5 - y, _(h[1]), A_NORMAL);
-		}
-	display_text(win, y + 1, x, width, _("Press any key to close."),
-	    display_attr(STYLE_DIM), true);
-	display_hline(win, y + 2, x - 2, width + 4);
+		h.intro = wizard_intro(w, w->steps[w->cur]);
+	for (k = wizard_help(w, w->steps[w->cur]); *k != NULL; k += 2)
+		(void)tui_help_add(&h, REQ_NONE, _(k[0]), k[1]);
+	for (i = 0; i < sizeof common / sizeof common[0]; i++)
+		(void)tui_help_add(&h, common[i].req, _(common[i].keys),
+		    common[i].help);
+	tui_help_open(w->tui, &h);
 }
 
 /* The current step inside the frame. */
@@ -1329,8 +1319,6 @@ wizard_draw(struct screen *s, WINDOW *win)
 	tui_draw_hints(win, w->cur + 1 < w->nsteps ?
 	    _("Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit") :
 	    _("Enter review  Esc back  Tab move  F1 keys  Ctrl-C quit"));
-	if (w->help)
-		wizard_draw_help(w, win);
 }
 
 static bool	wizard_unsaved(struct screen *);
@@ -1373,6 +1361,7 @@ wizard_next(struct wizard *w)
 	const struct verdict	*v = NULL;
 	char			 text[1024];
 	size_t			 i;
+	struct open_request	 o;
 
 	wizard_check(w);
 	for (i = 0; i < w->v.n && v == NULL; i++)
@@ -1392,7 +1381,9 @@ wizard_next(struct wizard *w)
 		wizard_check(w);
 		return;
 	}
-	screen_review_push(w->tui, w);
+	memset(&o, 0, sizeof o);
+	o.wizard = w;
+	tui_open(w->tui, REQ_OPEN_REVIEW, &o);
 }
 
 /* Show a step, checked. */
@@ -1569,10 +1560,6 @@ wizard_request(struct screen *s, const struct key_event *ev)
 	struct wizard	*w = s->data;
 	bool		 kept;
 
-	if (w->help) {			/* any key closes the step's help */
-		w->help = false;
-		return REACT_REDRAW;
-	}
 	switch (ev->req) {
 	case REQ_ENTER:
 		wizard_next(w);
@@ -1607,7 +1594,7 @@ wizard_request(struct screen *s, const struct key_event *ev)
 		return REACT_REDRAW;
 	case REQ_HELP:
 		if (ev->key.fn || !wizard_typing(w)) {
-			w->help = true;
+			wizard_help_open(w);
 			return REACT_REDRAW;
 		}
 		break;
@@ -1937,24 +1924,20 @@ wizard_new(struct tui *t, enum plan_op op)
 	return w;
 }
 
-/* Open a wizard and ask the backend for its facts. */
+/*
+ * Open a wizard for o->op, or on o->plan (a draft) when given, and ask
+ * the backend for its facts.
+ */
 void
-screen_wizard_push(struct tui *t, enum plan_op op)
+screen_wizard_open(struct tui *t, const struct open_request *o)
 {
-	struct wizard	*w = wizard_new(t, op);
+	const struct plan	*p = o->plan;
+	struct wizard		*w = wizard_new(t, p == NULL ? o->op :
+				    p->op == PLAN_ATTACH ? PLAN_ATTACH :
+				    PLAN_CREATE);
 
-	tui_push(t, &wizard_ops, w);
-	wizard_load_live(w);
-}
-
-/* Open a wizard on a draft plan. */
-void
-screen_wizard_push_plan(struct tui *t, const struct plan *p)
-{
-	struct wizard	*w = wizard_new(t, p->op == PLAN_ATTACH ?
-			    PLAN_ATTACH : PLAN_CREATE);
-
-	wizard_load(w, p);
+	if (p != NULL)
+		wizard_load(w, p);
 	tui_push(t, &wizard_ops, w);
 	wizard_load_live(w);
 }

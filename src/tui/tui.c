@@ -24,10 +24,12 @@
 #include "tui/curses.h"
 #include "tui/display.h"
 #include "tui/job.h"
+#include "tui/screens.h"
 #include "tui/script.h"
 #include "tui/timer.h"
 
 #define SPIN_MS		120
+#define TUI_HELP_PAD	160	/* rows of the tallest keys overlay */
 
 static const enum request tui_global_keys[] = {
 	REQ_HELP, REQ_QUIT, REQ_NONE
@@ -89,6 +91,64 @@ tui_replace(struct tui *t, const struct screen_ops *ops, void *data)
 		free(s);
 	}
 	tui_push(t, ops, data);
+}
+
+/* The progress screen keeps its own constructor's arguments. */
+static void
+tui_open_progress(struct tui *t, const struct open_request *o)
+{
+	screen_progress_push(t, o->run, o->wizard);
+}
+
+/* Every screen kind, by the request that opens it (tig's open_view). */
+static const struct {
+	enum request	 req;
+	void		(*open)(struct tui *, const struct open_request *);
+} tui_screens[] = {
+	{ REQ_OPEN_HOME,	screen_home_open },
+	{ REQ_OPEN_SIGNIN,	screen_signin_open },
+	{ REQ_OPEN_BROWSE,	screen_browse_open },
+	{ REQ_OPEN_SCOPE,	screen_scope_open },
+	{ REQ_OPEN_CREATE,	screen_wizard_open },
+	{ REQ_OPEN_ATTACH,	screen_wizard_open },
+	{ REQ_OPEN_PLAN,	screen_wizard_open },
+	{ REQ_OPEN_REVIEW,	screen_review_open },
+	{ REQ_OPEN_PROGRESS,	tui_open_progress },
+	{ REQ_OPEN_TEXT,	screen_text_open },
+};
+
+/* True for a request that opens a screen. */
+bool
+tui_opens(enum request req)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof tui_screens / sizeof tui_screens[0]; i++)
+		if (tui_screens[i].req == req)
+			return true;
+	return false;
+}
+
+/* Open the screen a request names, with its arguments. */
+void
+tui_open(struct tui *t, enum request req, const struct open_request *arg)
+{
+	struct open_request	o;
+	size_t			i;
+
+	if (arg != NULL)
+		o = *arg;
+	else
+		memset(&o, 0, sizeof o);
+	if (req == REQ_OPEN_CREATE)
+		o.op = PLAN_CREATE;
+	else if (req == REQ_OPEN_ATTACH)
+		o.op = PLAN_ATTACH;
+	for (i = 0; i < sizeof tui_screens / sizeof tui_screens[0]; i++)
+		if (tui_screens[i].req == req) {
+			tui_screens[i].open(t, &o);
+			return;
+		}
 }
 
 /* Set the status line (a lesser message never hides an error). */
@@ -209,51 +269,126 @@ tui_draw_hints(WINDOW *w, const char *hints)
 	    display_attr(STYLE_KEY), true);
 }
 
-/* The keys overlay: the screen's requests, then the global ones. */
+/* Add a row to the keys overlay (see tui.h). */
+bool
+tui_help_add(struct tui_help *h, enum request req, const char *keys,
+    const char *help)
+{
+	if (keys == NULL && (keys = keys_name_of(req)) == NULL)
+		return false;
+	if (h->n >= TUI_HELP_ROWS)
+		return false;
+	snprintf(h->rows[h->n].keys, sizeof h->rows[h->n].keys, "%s", keys);
+	h->rows[h->n++].text = _(help != NULL ? help : keys_help(req));
+	return true;
+}
+
+/* Open the keys overlay, from its first row. */
+void
+tui_help_open(struct tui *t, const struct tui_help *h)
+{
+	t->help_view = *h;
+	t->help = true;
+	t->help_top = 0;
+	t->redraw = true;
+}
+
+/* The default overlay: the global requests, then the screen's. */
 static void
-tui_draw_help(struct tui *t, WINDOW *w)
+tui_help_default(struct tui *t)
 {
 	const struct screen	*s = t->stack[t->depth - 1];
 	const enum request	*lists[2] = { tui_global_keys, s->ops->keys };
-	int			 y = 3, x = 4, width = COLS - 8, i, kw = 14;
-	int			 entry = 0, last = LINES - 5, rows;
 	const enum request	*r;
-	const char		*name;
-	char			 line[512];
+	struct tui_help		 h;
+	int			 i;
 
-	/* The overlay takes the whole body, so nothing shows through. */
-	for (i = 2; i < LINES - 2; i++)
-		display_clear_row(w, i, 0);
-	display_hline(w, y - 1, x - 2, width + 4);
-	display_text(w, y - 1, x, width, _(" Keys of this screen "),
-	    display_attr(STYLE_KEY), true);
-	t->help_more = false;
+	memset(&h, 0, sizeof h);
+	snprintf(h.title, sizeof h.title, "%s", _(" Keys of this screen "));
 	for (i = 0; i < 2; i++)
-		for (r = lists[i]; r != NULL && *r != REQ_NONE; r++) {
-			if ((name = keys_name_of(*r)) == NULL)
-				continue;
-			if (entry++ < t->help_top)
-				continue;
-			snprintf(line, sizeof line, "%s", _(keys_help(*r)));
-			rows = display_wrap_rows(width - kw, line, false);
-			if (y + rows > last) {
-				t->help_more = true;
-				break;
-			}
-			display_text(w, y, x, kw, name,
+		for (r = lists[i]; r != NULL && *r != REQ_NONE; r++)
+			(void)tui_help_add(&h, *r, NULL, NULL);
+	tui_help_open(t, &h);
+}
+
+/*
+ * The rows of the overlay from row 0 of a pad: the keys in kw cells (on
+ * a row of their own when wider), what they do wrapped beside; rows used.
+ */
+static int
+tui_help_rows(const struct tui_help *h, WINDOW *pad, int x, int width,
+    int kw)
+{
+	size_t	i;
+	int	y = 0;
+
+	if (h->intro != NULL)
+		y += display_wrap(pad, y, x, width, TUI_HELP_PAD / 2, h->intro,
+		    A_NORMAL) + 1;
+	for (i = 0; i < h->n && y < TUI_HELP_PAD; i++) {
+		if (display_width(h->rows[i].keys) >= kw)
+			display_text(pad, y++, x, width, h->rows[i].keys,
 			    display_attr(STYLE_KEY), true);
-			y += display_wrap(w, y, x + kw, width - kw, rows, line,
-			    A_NORMAL);
-		}
+		else
+			display_text(pad, y, x, kw - 1, h->rows[i].keys,
+			    display_attr(STYLE_KEY), true);
+		y += display_wrap(pad, y, x + kw, width - kw, TUI_HELP_PAD - y,
+		    h->rows[i].text, A_NORMAL);
+	}
+	return y;
+}
+
+/*
+ * The keys overlay: drawn whole on a pad, the rows that fit copied from
+ * help_top, so that it scrolls at 60x20 and in any language.
+ */
+static void
+tui_draw_help(struct tui *t, WINDOW *w)
+{
+	const struct tui_help	*h = &t->help_view;
+	bool			 framed = h->title[0] != '\0';
+	int			 x = framed ? 4 : 2;
+	int			 width = framed ? COLS - 8 : COLS - 4;
+	int			 kw = framed ? 14 : COLS >= 80 ? 19 : 8;
+	int			 top = framed ? 3 : h->top;
+	int			 room = (framed ? LINES - 5 : LINES - 2) - top;
+	int			 rows, shown, i;
+	WINDOW			*pad;
+
+	if (room <= 0 || (pad = newpad(TUI_HELP_PAD, COLS)) == NULL)
+		return;
+	rows = tui_help_rows(h, pad, x, width, kw);
+	if (t->help_top > rows - room)
+		t->help_top = rows > room ? rows - room : 0;
+	if (t->help_top < 0)
+		t->help_top = 0;
+	shown = rows - t->help_top < room ? rows - t->help_top : room;
+	t->help_more = framed ? t->help_top + shown < rows : rows > room;
+	/* The overlay takes the whole body, so nothing shows through. */
+	for (i = framed ? 2 : top; i < LINES - 2; i++)
+		display_clear_row(w, i, 0);
+	if (shown > 0)
+		copywin(pad, w, t->help_top, 0, top, 0, top + shown - 1,
+		    COLS - 1, FALSE);
+	delwin(pad);
+	if (!framed) {
+		tui_draw_hints(w, t->help_more ?
+		    _("Up/Down scroll  any other key closes the help") :
+		    _("Any key closes the help"));
+		return;
+	}
+	display_hline(w, top - 1, x - 2, width + 4);
+	display_text(w, top - 1, x, width, h->title,
+	    display_attr(STYLE_KEY), true);
 	/*
 	 * A short terminal: Down shows the rest, as the line says.
 	 * TRANSLATORS: the keys overlay's last line; wraps if it must.
 	 */
-	display_wrap(w, y + 1, x, width, 1, t->help_more ?
+	display_wrap(w, top + shown + 1, x, width, 1, t->help_more ?
 	    _("Down shows more; Esc closes.") : t->help_top > 0 ?
 	    _("Up goes back; Esc closes.") :
 	    _("Press any key to close."), display_attr(STYLE_DIM));
-	display_hline(w, y + 2, x - 2, width + 4);
+	display_hline(w, top + shown + 2, x - 2, width + 4);
 }
 
 /*
@@ -336,6 +471,14 @@ tui_request_quit(struct tui *t)
 	t->redraw = true;
 }
 
+/* The request a key gives on the top screen (its own keys first). */
+static enum request
+tui_key_request(struct tui *t, const struct key *k)
+{
+	return keys_request_for(k, t->depth > 0 ?
+	    t->stack[t->depth - 1]->ops->keys : NULL);
+}
+
 /* One key: overlays first, then the top screen, then the defaults. */
 static void
 tui_dispatch(struct tui *t, const struct key_event *ev)
@@ -348,17 +491,28 @@ tui_dispatch(struct tui *t, const struct key_event *ev)
 		return;
 	}
 	if (t->help) {
+		int	page = LINES / 2 > 1 ? LINES / 2 : 1;
+
 		t->redraw = true;
-		/* Up and Down scroll a long list; they never close it. */
-		if (ev->req == REQ_DOWN) {
+		/*
+		 * Up/Down and PgUp/PgDn scroll a list taller than the
+		 * terminal (the drawing stops at its end); else any key
+		 * closes it, as its last line says.
+		 */
+		switch (t->help_more || t->help_top > 0 ? ev->req : REQ_NONE) {
+		case REQ_DOWN:
+		case REQ_PAGE_DOWN:
 			if (t->help_more)
-				t->help_top++;
+				t->help_top += ev->req == REQ_DOWN ? 1 : page;
 			return;
-		}
-		if (ev->req == REQ_UP) {
-			if (t->help_top > 0)
-				t->help_top--;
+		case REQ_UP:
+		case REQ_PAGE_UP:
+			t->help_top -= ev->req == REQ_UP ? 1 : page;
+			if (t->help_top < 0)
+				t->help_top = 0;
 			return;
+		default:
+			break;
 		}
 		t->help = false;
 		t->help_top = 0;
@@ -387,7 +541,7 @@ tui_dispatch(struct tui *t, const struct key_event *ev)
 		return;
 	switch (ev->req) {
 	case REQ_HELP:
-		t->help = true;
+		tui_help_default(t);
 		break;
 	case REQ_REDRAW:
 		clearok(curscr, TRUE);
@@ -396,6 +550,9 @@ tui_dispatch(struct tui *t, const struct key_event *ev)
 		tui_request_quit(t);
 		break;
 	default:
+		/* A screen's key that opens another screen (browse's n). */
+		if (tui_opens(ev->req))
+			tui_open(t, ev->req, NULL);
 		break;
 	}
 }
@@ -519,7 +676,7 @@ tui_read_keys(struct tui *t)
 		ev.key.code = wc;
 		if (!ev.key.fn && wc == 27 && tui_read_sequence(&ev.key))
 			continue;	/* an unknown sequence: dropped */
-		ev.req = keys_request(&ev.key);
+		ev.req = tui_key_request(t, &ev.key);
 		tui_dispatch(t, &ev);
 	}
 }
@@ -587,7 +744,7 @@ tui_script_turn(struct tui *t)
 	case SCRIPT_KEY:
 		memset(&ev, 0, sizeof ev);
 		ev.key = it.key;
-		ev.req = keys_request(&ev.key);
+		ev.req = tui_key_request(t, &ev.key);
 		tui_dispatch(t, &ev);
 		break;
 	}
@@ -606,12 +763,14 @@ int
 tui_main(const struct tui_options *o)
 {
 	struct tui	 t;
+	struct open_request start;
 	struct err	 err;
 	const char	*script = getenv("AKSWIZ_SCRIPT");
 	uint64_t	 at, now;
 	int		 status = 0, ms;
 
 	memset(&t, 0, sizeof t);
+	memset(&start, 0, sizeof start);
 	err_clear(&err);
 	snprintf(t.ctx.scope.subscription, sizeof t.ctx.scope.subscription,
 	    "%s", o->subscription != NULL ? o->subscription : "");
@@ -644,21 +803,22 @@ tui_main(const struct tui_options *o)
 	case TUI_START_ATTACH:
 		if (o->readonly) {
 			/* Home says why there is no wizard to offer. */
-			screen_home_push(&t);
+			tui_open(&t, REQ_OPEN_HOME, NULL);
 			break;
 		}
+		start.op = o->start == TUI_START_CREATE ? PLAN_CREATE :
+		    PLAN_ATTACH;
 		if (t.ctx.arm != NULL && t.ctx.scope.workspace[0] == '\0')
-			screen_scope_push(&t, o->start == TUI_START_CREATE ?
-			    PLAN_CREATE : PLAN_ATTACH);
+			tui_open(&t, REQ_OPEN_SCOPE, &start);
 		else
-			screen_wizard_push(&t, o->start == TUI_START_CREATE ?
-			    PLAN_CREATE : PLAN_ATTACH);
+			tui_open(&t, o->start == TUI_START_CREATE ?
+			    REQ_OPEN_CREATE : REQ_OPEN_ATTACH, NULL);
 		break;
 	case TUI_START_BROWSE:
-		screen_browse_push(&t, o->readonly);
+		tui_open(&t, REQ_OPEN_BROWSE, NULL);
 		break;
 	default:
-		screen_home_push(&t);
+		tui_open(&t, REQ_OPEN_HOME, NULL);
 		break;
 	}
 	while (!t.quit && t.depth > 0) {

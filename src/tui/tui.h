@@ -1,7 +1,9 @@
 /*
  * The terminal interface: one thread, one loop (tui.c).  Screens are ops
  * tables on a stack; keys become requests (keys.c) that go to the top
- * screen, whose handler says what changed; the loop redraws.  Backend calls
+ * screen, whose handler says what changed; the loop redraws.  A screen
+ * opens another with its request (tui_open(), as tig opens views) and
+ * shows its keys in the one overlay (tui_help_open()).  Backend calls
  * run as jobs on a worker thread (job.c); screens start them and read the
  * results when the loop hands them back.  Test hooks: AKSWIZ_NO_DISPLAY,
  * AKSWIZ_SCRIPT, AKSWIZ_FAKE_CLOCK (STYLE.md §9).
@@ -97,7 +99,11 @@ struct screen_ops {
 	bool		(*unsaved)(struct screen *);
 	/* Save a draft on hang-up; may be NULL. */
 	void		(*save_draft)(struct screen *);
-	/* The requests this screen understands, ending with REQ_NONE. */
+	/*
+	 * The requests this screen understands, ending with REQ_NONE; the
+	 * keys bound to a screen's own requests (browse's "s") are bound
+	 * only where they are listed (keys_request_for()).
+	 */
 	const enum request *keys;
 };
 
@@ -128,6 +134,26 @@ struct tui_context {
 	bool			(*job_waits)(struct tui *);
 };
 
+/*
+ * The keys overlay ("?"): rows of keys and what they do, from the
+ * screen's request table, framed over the screen with a title, or, with
+ * no title, in place of the screen's body from row top (browse); taller
+ * than the terminal, it scrolls (Up/Down, PgUp/PgDn), any other key
+ * closes it.
+ */
+#define TUI_HELP_ROWS	48
+struct tui_help_row {
+	char		 keys[64];	/* as shown ("q <C-c>", "Esc") */
+	const char	*text;		/* translated */
+};
+struct tui_help {
+	char			 title[256];	/* translated, or "" */
+	const char		*intro;	/* a paragraph first, or NULL */
+	int			 top;	/* no title: the first row */
+	struct tui_help_row	 rows[TUI_HELP_ROWS];
+	size_t			 n;
+};
+
 struct tui {
 	struct tui_context	 ctx;
 	struct screen		*stack[8];
@@ -135,8 +161,9 @@ struct tui {
 	bool			 quit;
 	bool			 redraw;
 	bool			 help;		/* the keys overlay is shown */
-	int			 help_top;	/* its first entry shown */
-	bool			 help_more;	/* entries below the last shown */
+	struct tui_help		 help_view;	/* what it shows */
+	int			 help_top;	/* its first row shown */
+	bool			 help_more;	/* rows below the last shown */
 	bool			 confirm_quit;	/* "quit without saving?" */
 	char			 confirm_text[512];	/* its question, or "" */
 	char			 status[512];	/* one message for the user */
@@ -163,6 +190,15 @@ void	tui_replace(struct tui *, const struct screen_ops *, void *data);
 void	tui_status(struct tui *, int style, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	tui_status_clear(struct tui *);
+/*
+ * One row of the keys overlay: keys NULL shows the keys the keymap binds
+ * to req, help NULL the request's own help (request.h).  False (nothing
+ * added) for a request no key is bound to.
+ */
+bool	tui_help_add(struct tui_help *, enum request, const char *keys,
+	    const char *help);
+/* Open the keys overlay on this content (copied). */
+void	tui_help_open(struct tui *, const struct tui_help *);
 /* Quit, asking first when a screen holds unsaved work. */
 void	tui_request_quit(struct tui *);
 
@@ -178,8 +214,27 @@ void	tui_draw_status(WINDOW *, const char *, int attr);
 /* The spinner glyph for the current phase. */
 const char *tui_spinner(struct tui *);
 
-/* Screens (screen-*.c). */
-void	screen_home_push(struct tui *);
+/*
+ * Open a screen: tui.c keeps the one table of open requests and the
+ * screens they open (tig's open_view); a screen asks for another with its
+ * request and these arguments, never by calling it.
+ */
+struct wizard;
+struct live_run;
+struct open_request {
+	enum plan_op	 op;		/* OPEN_SCOPE: the wizard to open next */
+	const struct plan *plan;	/* OPEN_PLAN: the plan to go on with */
+	struct wizard	*wizard;	/* OPEN_REVIEW; OPEN_PROGRESS, or NULL */
+	struct live_run	*run;		/* OPEN_PROGRESS (taken over) */
+	const char	*title;		/* OPEN_TEXT */
+	char		*text;		/* OPEN_TEXT (taken over) */
+	const char	*file;		/* OPEN_TEXT: w writes exports/FILE */
+};
+/* True for a request that opens a screen (REQ_OPEN_*). */
+bool	tui_opens(enum request);
+/* Open the screen of an open request; arg may be NULL (no arguments). */
+void	tui_open(struct tui *, enum request, const struct open_request *);
+
 enum tui_scope_state {
 	TUI_SCOPE_UNKNOWN,	/* not asked (offline, no workspace) */
 	TUI_SCOPE_CHECKING,
@@ -193,25 +248,7 @@ void	tui_scope_check(struct tui *);
  * not exist, set ctx.scope_problem, show it whole, and return true.
  */
 bool	tui_scope_failed(struct tui *, const struct err *);
-/* The account and the sign-in methods (screen-signin.c). */
-void	screen_signin_push(struct tui *);
-/* Ask who is signed in, on the worker thread; home shows it. */
-void	screen_signin_whoami(struct tui *);
-/* The workspace's computes (screen-browse.c). */
-void	screen_browse_push(struct tui *, bool readonly);
-/* Pick subscription and workspace, then open the wizard for then. */
-void	screen_scope_push(struct tui *, enum plan_op then);
-void	screen_wizard_push(struct tui *, enum plan_op);
-struct wizard;
-void	screen_wizard_push_plan(struct tui *, const struct plan *);
-void	screen_review_push(struct tui *, struct wizard *);
-/* Follow a submitted plan (takes over run, a struct live_run). */
-struct live_run;
-void	screen_progress_push(struct tui *, struct live_run *, struct wizard *);
-/* A scrollable page of text (exports); takes over text. */
-void	screen_text_push(struct tui *, const char *title, char *text);
-/* The same; w writes the whole text to exports/FILE in the state directory. */
-void	screen_text_push_file(struct tui *, const char *title, char *text,
-	    const char *file);
+/* Ask who is signed in, on the worker thread; home shows it (screen-signin.c). */
+void	tui_whoami(struct tui *);
 
 #endif

@@ -71,7 +71,6 @@ struct wizard {
 	struct verdicts		 v;		/* the current step's */
 	bool			 show_errors;	/* Next was refused */
 	bool			 saved;		/* the plan as it is was saved */
-	bool			 help;		/* F1: the step's keys shown */
 	struct live_create	*loading;	/* the facts job, if running */
 	struct live_clusters	*loading_clusters;
 	char			 live_error[256];	/* why facts are offline */

@@ -19,4 +19,5 @@ check "core/*.c" '\b(fopen|open|read|write|printf|fprintf|getenv|time)\(' "core 
 check "common/*.c common/*.h" '#include [<"](core/|azure/|tui/|cli/|plan/|sandbox/)' "common knows no domain"
 check "sandbox/*.c sandbox/*.h" '#include "(azure|tui|cli)/' "the sandbox never links the client"
 check "azure/*.c azure/*.h plan/*.c plan/*.h" '#include [<"](curses|ncurses|tui/|cli/)' "azure and plan know no screens"
+check "tui/screen-*.c tui/tui.h cli/*.c" '^[[:space:]].*\bscreen_[a-z]+_(push|open)[a-z_]*\(' "a screen opens another through a request (tui_open), never by calling it"
 echo "1..$n"

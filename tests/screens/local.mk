@@ -27,3 +27,9 @@ TESTS += $(SCREEN_TESTS)
 EXTRA_DIST += tests/screens/libtest.sh $(SCREEN_TESTS)
 TESTS += tests/screens/browse-save-tls-test.sh
 EXTRA_DIST += tests/screens/browse-save-tls-test.sh
+# The one keys overlay: scrolls at 60x20, in zh_CN too.
+TESTS += tests/screens/help-test.sh
+EXTRA_DIST += tests/screens/help-test.sh
+# Screens open screens through requests (tui_open).
+TESTS += tests/screens/open-test.sh
+EXTRA_DIST += tests/screens/open-test.sh

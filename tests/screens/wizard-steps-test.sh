@@ -98,6 +98,8 @@ steps '
 	:save-display s60-tls.screen
 	<F1>
 	:save-display s60-help.screen
+	<Down><Down><Down><Down><Down><Down><Down><Down>
+	:save-display s60-help-end.screen
 '
 COLUMNS=60 LINES=20
 run_akswiz create -w ws1 -g rg1 --subscription $SUB
@@ -253,11 +255,13 @@ EOF
     Enter         the next step, once this one has no
                   errors
 
-    Press any key to close.
+    Down shows more; Esc closes.
   ────────────────────────────────────────────────────────
 
  Enter review  Esc back  Tab move  F1 keys  Ctrl-C quit
 EOF
+	assert_grep 'quit (asking first' s60-help-end.screen \
+	    "60x20: Down scrolls the keys to the last row"
 fi
 COLUMNS=80 LINES=24
 

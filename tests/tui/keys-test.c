@@ -40,6 +40,35 @@ static const struct {
 	{ "lt",		REQ_CHAR },
 };
 
+/*
+ * A screen's own keys: bound where the screen lists the request (browse),
+ * text everywhere else (a compute name may hold an "s").
+ */
+static const enum request browse_like[] = {
+	REQ_UP, REQ_FILTER, REQ_SORT, REQ_REFRESH, REQ_DETACH, REQ_SWITCH_LB,
+	REQ_CHANGE_TLS, REQ_FINISH, REQ_DELETE_COMPUTE, REQ_OPEN_CREATE,
+	REQ_OPEN_ATTACH, REQ_NONE
+};
+static const struct {
+	const char	*name;
+	enum request	 on_screen;	/* where the screen lists it */
+	enum request	 elsewhere;
+	const char	*shown;		/* keys_name_of() */
+} screen_key_rows[] = {
+	{ "/",	REQ_FILTER,		REQ_CHAR,	"/" },
+	{ "s",	REQ_SORT,		REQ_CHAR,	"s" },
+	{ "r",	REQ_REFRESH,		REQ_CHAR,	"r" },
+	{ "d",	REQ_DETACH,		REQ_CHAR,	"d" },
+	{ "i",	REQ_SWITCH_LB,		REQ_CHAR,	"i" },
+	{ "t",	REQ_CHANGE_TLS,		REQ_CHAR,	"t" },
+	{ "f",	REQ_FINISH,		REQ_CHAR,	"f" },
+	{ "x",	REQ_DELETE_COMPUTE,	REQ_CHAR,	"x" },
+	{ "n",	REQ_OPEN_CREATE,	REQ_CHAR,	"n" },
+	{ "a",	REQ_OPEN_ATTACH,	REQ_CHAR,	"a" },
+	{ "q",	REQ_QUIT,		REQ_QUIT,	"q <C-c>" },
+	{ "Up",	REQ_UP,			REQ_UP,		"<Up>" },
+};
+
 /* A script of one text, read item by item into a compact description. */
 static const char *
 script_items(const char *text)
@@ -140,6 +169,23 @@ main(void)
 	k.code = 127;
 	is_int(keys_request(&k), REQ_BACKSPACE, "DEL is Backspace");
 	is_str(keys_name_of(REQ_HELP), "? <F1>", "help lists every key bound");
+	for (i = 0; i < sizeof screen_key_rows / sizeof screen_key_rows[0];
+	    i++) {
+		ok(keys_parse_name(screen_key_rows[i].name, &k), "<%s> is a key",
+		    screen_key_rows[i].name);
+		is_int(keys_request_for(&k, browse_like),
+		    screen_key_rows[i].on_screen, "<%s> is %s on a screen "
+		    "that lists it", screen_key_rows[i].name,
+		    keys_request_name(screen_key_rows[i].on_screen));
+		is_int(keys_request_for(&k, NULL),
+		    screen_key_rows[i].elsewhere, "<%s> is %s elsewhere",
+		    screen_key_rows[i].name,
+		    keys_request_name(screen_key_rows[i].elsewhere));
+		is_str(keys_name_of(screen_key_rows[i].on_screen),
+		    screen_key_rows[i].shown, "%s is shown as %s",
+		    keys_request_name(screen_key_rows[i].on_screen),
+		    screen_key_rows[i].shown);
+	}
 	for (i = 0; i < sizeof seq_rows / sizeof seq_rows[0]; i++) {
 		bool	known = keys_parse_sequence(seq_rows[i].seq, &k);
 
