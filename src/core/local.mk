@@ -10,6 +10,7 @@ libcore_a_SOURCES = \
 	src/core/scope.c src/core/scope.h \
 	src/core/vmcatalogue.c src/core/vmcatalogue-data.h \
 	src/core/text.c src/core/text.h src/core/trust.c src/core/trust.h \
+	src/core/state.c src/core/state.h \
 	src/core/plan.h src/core/rules.h src/core/cidr.h src/core/ids.h \
 	src/core/versions.h src/core/vmcatalogue.h
 nodist_libcore_a_SOURCES = src/core/vmcatalogue-data.c
@@ -40,7 +41,7 @@ CORE_TESTS = \
 	tests/unit/core-msg-test tests/unit/core-specs-test \
 	tests/unit/core-props-test \
 	tests/unit/core-text-test tests/unit/core-trust-test \
-	tests/unit/core-scope-test
+	tests/unit/core-scope-test tests/unit/core-state-test
 check_PROGRAMS += $(CORE_TESTS)
 TESTS += $(CORE_TESTS)
 UNIT_TESTS += $(CORE_TESTS)
@@ -62,6 +63,8 @@ tests_unit_core_attach_test_SOURCES = tests/unit/core-attach-test.c
 tests_unit_core_attach_test_LDADD = $(CORE_TEST_LIBS)
 tests_unit_core_scope_test_SOURCES = tests/unit/core-scope-test.c
 tests_unit_core_scope_test_LDADD = $(CORE_TEST_LIBS)
+tests_unit_core_state_test_SOURCES = tests/unit/core-state-test.c
+tests_unit_core_state_test_LDADD = $(CORE_TEST_LIBS)
 tests_unit_core_plan_check_test_SOURCES = tests/unit/core-plan-check-test.c
 tests_unit_core_plan_check_test_LDADD = $(CORE_TEST_LIBS)
 tests_unit_core_vmcatalogue_test_SOURCES = tests/unit/core-vmcatalogue-test.c
