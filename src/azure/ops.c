@@ -33,11 +33,13 @@
 #include "azure/http.h"
 #include "azure/journal.h"
 #include "azure/lro.h"
+#include "azure/retry.h"
 #include "common/clock.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
 #include "core/ids.h"
 #include "core/rules.h"
+#include "core/state.h"
 #include "core/vmcatalogue.h"
 #include "plan/plan-arm.h"
 #include "plan/plan-json.h"
@@ -847,19 +849,19 @@ conclude(struct journal_entry *je, const struct lro_state *st,
 	switch (st->action) {
 	case LRO_SUCCEEDED:
 		out->result = OPS_SUCCEEDED;
-		result = "Succeeded";
+		result = provisioning_state_name(PROV_SUCCEEDED);
 		snprintf(out->line, sizeof out->line, _("%s of %s succeeded."),
 		    je->step_name, je->compute);
 		break;
 	case LRO_CANCELED:
 		out->result = OPS_CANCELED;
-		result = "Canceled";
+		result = provisioning_state_name(PROV_CANCELED);
 		snprintf(out->line, sizeof out->line, _("%s of %s was "
 		    "canceled."), je->step_name, je->compute);
 		break;
 	default:
 		out->result = OPS_FAILED;
-		result = "Failed";
+		result = provisioning_state_name(PROV_FAILED);
 		if (st->error_message[0] != '\0')
 			snprintf(out->line, sizeof out->line, _("%s of %s "
 			    "failed: %s%s%s"), je->step_name, je->compute,
@@ -959,13 +961,6 @@ machine_tune(const struct ops *o, struct lro_state *st)
 		st->default_interval_ms = o->default_poll_ms;
 }
 
-/* Answers after which a submit may be tried again. */
-static bool
-retryable_status(long s)
-{
-	return s == 408 || s == 429 || s >= 500;
-}
-
 /*
  * Send one step's request and start its machine.  A create or attach
  * that got no usable answer is looked up before it is sent again; when
@@ -998,7 +993,7 @@ submit(struct ops *o, const struct plan *p, const struct step *s,
 			    detach_action_name(p->detach_action), &rsp, err);
 		else
 			ok = arm_put_compute(o->arm, url, body, &rsp, err);
-		if (ok && !retryable_status(rsp.status)) {
+		if (ok && !retry_status_transient(rsp.status)) {
 			lro_start(st, &rsp, clock_now_ms());
 			http_response_done(&rsp);
 			return true;
@@ -1378,7 +1373,8 @@ ops_resume(struct ops *o, struct journal_entry *je, struct ops_outcome *out,
 		copy(out->journal, sizeof out->journal, je->path);
 		copy(out->state, sizeof out->state, je->state);
 		copy(out->code, sizeof out->code, je->error_code);
-		out->result = strcmp(je->result, "Succeeded") == 0 ?
+		out->result = provisioning_state_parse(je->result) ==
+		    PROV_SUCCEEDED ?
 		    OPS_SUCCEEDED : journal_entry_partly_applied(je) ?
 		    OPS_PARTIAL : OPS_FAILED;
 		snprintf(out->line, sizeof out->line, _("%s of %s has ended "

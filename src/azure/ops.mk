@@ -17,7 +17,7 @@ check_PROGRAMS += tests/unit/lro-test
 TESTS += tests/unit/lro-test
 UNIT_TESTS += tests/unit/lro-test
 tests_unit_lro_test_SOURCES = tests/unit/lro-test.c \
-	src/azure/lro.c src/azure/lro.h
+	src/azure/lro.c src/azure/lro.h src/azure/retry.c
 tests_unit_lro_test_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
 tests_unit_lro_test_LDADD = libcore.a libcommon.a $(JSONC_LIBS)
 
@@ -73,7 +73,7 @@ check_PROGRAMS += tests/unit/arm-fuzz
 TESTS += tests/unit/arm-fuzz
 UNIT_TESTS += tests/unit/arm-fuzz
 tests_unit_arm_fuzz_SOURCES = tests/unit/arm-fuzz.c \
-	src/azure/arm-parse.c src/azure/lro.c
+	src/azure/arm-parse.c src/azure/lro.c src/azure/retry.c
 tests_unit_arm_fuzz_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DTOP_SRCDIR=\"$(abs_top_srcdir)\"
 tests_unit_arm_fuzz_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
