@@ -230,11 +230,16 @@ main(void)
 	is_int((int)p.top, 0, "window at the top");
 
 	/* The states. */
-	is_int(browse_state_kind("Updating"), BROWSE_STATE_BUSY, "Updating");
-	is_int(browse_state_kind("Deleting"), BROWSE_STATE_BUSY, "Deleting");
-	is_int(browse_state_kind("Canceled"), BROWSE_STATE_FAILED, "Canceled");
-	is_int(browse_state_kind("Unknown"), BROWSE_STATE_OTHER, "Unknown");
-	is_int(browse_state_kind(NULL), BROWSE_STATE_OTHER, "no state");
+	is_int(browse_state_kind(provisioning_state_parse("Updating")),
+	    BROWSE_STATE_BUSY, "Updating");
+	is_int(browse_state_kind(provisioning_state_parse("Deleting")),
+	    BROWSE_STATE_BUSY, "Deleting");
+	is_int(browse_state_kind(provisioning_state_parse("Canceled")),
+	    BROWSE_STATE_FAILED, "Canceled");
+	is_int(browse_state_kind(provisioning_state_parse("Unknown")),
+	    BROWSE_STATE_OTHER, "Unknown");
+	is_int(browse_state_kind(provisioning_state_parse(NULL)),
+	    BROWSE_STATE_OTHER, "no state");
 
 	/* Nodes, size and vCPU. */
 	browse_nodes_text(browse_page_find(&p, "inf-created"), "x", false,
