@@ -3,7 +3,8 @@ libazure_a_SOURCES += \
 	src/azure/arm.c src/azure/arm-parse.c src/azure/arm.h \
 	src/azure/lro.c src/azure/lro.h \
 	src/azure/journal.c src/azure/journal.h \
-	src/azure/ops.c src/azure/ops.h
+	src/azure/ops.c src/azure/ops.h \
+	src/azure/clusters.c src/azure/clusters.h
 
 # The non-interactive commands (cmd.c has their rows).
 akswiz_SOURCES += \
@@ -55,6 +56,7 @@ HTTP_TESTS = tests/http/commands-test.sh tests/http/flows-test.sh \
 	tests/http/lock-test.sh
 TESTS += $(HTTP_TESTS)
 HTTP_TESTS += tests/http/sandbox-world-test.sh
+HTTP_TESTS += tests/http/clusters-attached-test.sh
 EXTRA_DIST += tests/http/lib.sh $(HTTP_TESTS)
 EXTRA_DIST += tests/http/sandbox-lib.sh
 

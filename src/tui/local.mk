@@ -40,6 +40,7 @@ SCREEN_TESTS = \
 	tests/screens/live-create-test.sh \
 	tests/screens/live-failures-test.sh \
 	tests/screens/live-attach-test.sh \
+	tests/screens/live-attach-elsewhere-test.sh \
 	tests/screens/resume-test.sh \
 	tests/screens/live-scope-test.sh \
 	tests/screens/signin-device-test.sh \
