@@ -49,26 +49,28 @@ provisioning_state_parse(const char *s)
 	return PROV_UNKNOWN;
 }
 
-const char *
-provisioning_state_name(enum provisioning_state p)
+/* The first row of p (its canonical spelling); the Unknown row if none. */
+static size_t
+prov_row(enum provisioning_state p)
 {
 	size_t	i;
 
 	for (i = 0; i < NROWS(prov_rows); i++)
 		if (prov_rows[i].state == p)
-			return prov_rows[i].name;
-	return "Unknown";
+			return i;
+	return 0;
+}
+
+const char *
+provisioning_state_name(enum provisioning_state p)
+{
+	return prov_rows[prov_row(p)].name;
 }
 
 enum state_class
 provisioning_state_class(enum provisioning_state p)
 {
-	size_t	i;
-
-	for (i = 0; i < NROWS(prov_rows); i++)
-		if (prov_rows[i].state == p)
-			return prov_rows[i].class;
-	return STATE_CLASS_UNKNOWN;
+	return prov_rows[prov_row(p)].class;
 }
 
 bool
@@ -115,15 +117,24 @@ tls_status_parse(const char *s)
 	return TLS_STATUS_OTHER;
 }
 
-const char *
-tls_status_text(enum tls_status t)
+/* The row of t, or NROWS(tls_rows) for none and unknown values. */
+static size_t
+tls_row(enum tls_status t)
 {
 	size_t	i;
 
 	for (i = 0; i < NROWS(tls_rows); i++)
 		if (tls_rows[i].status == t)
-			return tls_rows[i].name;
-	return "";
+			break;
+	return i;
+}
+
+const char *
+tls_status_text(enum tls_status t)
+{
+	size_t	i = tls_row(t);
+
+	return i < NROWS(tls_rows) ? tls_rows[i].name : "";
 }
 
 bool
@@ -135,10 +146,7 @@ tls_status_on(enum tls_status t)
 enum tls_mode
 tls_status_mode(enum tls_status t)
 {
-	size_t	i;
+	size_t	i = tls_row(t);
 
-	for (i = 0; i < NROWS(tls_rows); i++)
-		if (tls_rows[i].status == t)
-			return tls_rows[i].mode;
-	return TLS_DISABLED;
+	return i < NROWS(tls_rows) ? tls_rows[i].mode : TLS_DISABLED;
 }

@@ -461,7 +461,7 @@ browse_page_move(struct compute_page *p, long delta, int height)
 		p->top = p->sel - (size_t)height + 1;
 }
 
-/* Any compute Creating, Updating or Deleting? */
+/* Any compute in progress (Creating, Updating, Deleting ...)? */
 bool
 browse_page_transitional(const struct compute_page *p)
 {

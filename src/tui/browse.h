@@ -30,8 +30,8 @@ enum browse_col {
 enum browse_state {
 	BROWSE_STATE_OK,	/* Succeeded */
 	BROWSE_STATE_FAILED,	/* Failed, Canceled */
-	BROWSE_STATE_BUSY,	/* Creating, Updating, Deleting */
-	BROWSE_STATE_OTHER	/* anything else, or unknown */
+	BROWSE_STATE_BUSY,	/* in progress: Creating, Updating, Deleting ... */
+	BROWSE_STATE_OTHER	/* Unknown, or a value core/state does not know */
 };
 
 /* One compute, every string owned by the row ("" when unknown). */
@@ -108,7 +108,7 @@ struct browse_row *browse_page_selected(const struct compute_page *);
 bool	browse_page_select(struct compute_page *, const char *name);
 /* Move the selection by delta rows, keeping it in a window of height rows. */
 void	browse_page_move(struct compute_page *, long delta, int height);
-/* True while a compute is Creating, Updating or Deleting. */
+/* True while a compute is in progress (Creating, Updating, Deleting ...). */
 bool	browse_page_transitional(const struct compute_page *);
 /* The row of that name, or NULL. */
 struct browse_row *browse_page_find(const struct compute_page *,
