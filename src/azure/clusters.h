@@ -51,17 +51,19 @@ void	cluster_list_free(struct cluster_list *);
 /* The facts of one cluster from the ARM answer and the VM catalogue. */
 void	cluster_facts_from(const struct arm_cluster *, struct cluster_facts *);
 
+/* The computes of the subscription's other workspaces (a few of them). */
+struct other_computes {
+	struct arm_workspace_list	 ws;
+	struct arm_compute_list		*computes;	/* one per ws entry */
+	bool				 loaded;
+};
+
 /*
  * Fill cf's attachment: the compute of mine (the workspace's computes)
  * that attaches cluster_id, else, when the ops check other workspaces,
  * one of those (listed once into others, best effort; others NULL: for
  * this one look only).
  */
-struct other_computes {
-	struct arm_workspace_list	 ws;
-	struct arm_compute_list		*computes;	/* one per ws entry */
-	bool				 loaded;
-};
 void	cluster_attachment(struct ops *, const struct plan_scope *,
 	    const struct arm_compute_list *mine, const char *cluster_id,
 	    struct other_computes *others, struct cluster_facts *cf);
