@@ -412,6 +412,7 @@ compute_from(json_object *e, struct arm_compute *c)
 	c->compute_type = jdup(p, "computeType");
 	c->compute_location = jdup(p, "computeLocation");
 	c->provisioning_state = jdup(p, "provisioningState");
+	c->prov = provisioning_state_parse(c->provisioning_state);
 	c->description = jdup(p, "description");
 	c->resource_id = jdup(p, "resourceId");
 	c->is_attached = jbool(p, "isAttachedCompute");
@@ -438,6 +439,7 @@ compute_from(json_object *e, struct arm_compute *c)
 	c->lb_subnet = jdup(pp, "loadBalancerSubnet");
 	if ((ssl = jget(pp, "sslConfiguration", json_type_object)) != NULL) {
 		c->ssl_status = jdup(ssl, "status");
+		c->tls = tls_status_parse(c->ssl_status);
 		c->ssl_cname = jdup(ssl, "cname");
 		c->ssl_leaf_label = jdup(ssl, "leafDomainLabel");
 	}
@@ -532,6 +534,7 @@ cluster_from(json_object *e, struct arm_cluster *c)
 	if ((p = jget(e, "properties", json_type_object)) == NULL)
 		return;
 	c->provisioning_state = jdup(p, "provisioningState");
+	c->prov = provisioning_state_parse(c->provisioning_state);
 	if ((ps = jget(p, "powerState", json_type_object)) != NULL)
 		c->power_state = jdup(ps, "code");
 	c->version = jdup(p, "currentKubernetesVersion");

@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "common/err.h"
+#include "core/state.h"
 
 struct http_client;
 struct http_token_source;
@@ -61,7 +62,8 @@ struct arm_compute {
 	char	*location;
 	char	*compute_type;		/* "AKS", "AmlCompute", ... */
 	char	*compute_location;
-	char	*provisioning_state;
+	char	*provisioning_state;	/* as written, for display */
+	enum provisioning_state prov;	/* parsed from it, to classify */
 	char	*description;
 	char	*resource_id;		/* the AKS cluster (attach) */
 	bool	 is_attached;
@@ -74,7 +76,8 @@ struct arm_compute {
 	char	*cluster_purpose;
 	char	*lb_type;
 	char	*lb_subnet;
-	char	*ssl_status;
+	char	*ssl_status;		/* as written, for display */
+	enum tls_status tls;		/* parsed from it, to classify */
 	char	*ssl_cname;
 	char	*ssl_leaf_label;
 	char	*error_code;		/* first provisioningErrors entry */
@@ -98,7 +101,8 @@ struct arm_cluster {
 	char		*id;
 	char		*name;
 	char		*location;
-	char		*provisioning_state;
+	char		*provisioning_state;	/* as written */
+	enum provisioning_state prov;		/* parsed from it */
 	char		*power_state;
 	char		*version;	/* current, else the requested one */
 	char		*fqdn;

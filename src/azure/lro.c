@@ -15,13 +15,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #include <json-c/json.h>
 
 #include "azure/http.h"
+#include "azure/retry.h"
 #include "common/xalloc.h"
+#include "core/state.h"
 #include "core/text.h"
 
 /* Copy src (or "") into dst, cut to len, control characters escaped. */
@@ -89,15 +90,6 @@ lro_poll_kind_parse(const char *s)
 	if (strcmp(s, "resource") == 0)
 		return LRO_POLL_RESOURCE;
 	return LRO_POLL_NONE;
-}
-
-/* Succeeded, Failed and Canceled (either spelling) end an operation. */
-bool
-lro_status_terminal(const char *s)
-{
-	return s != NULL && (strcasecmp(s, "Succeeded") == 0 ||
-	    strcasecmp(s, "Failed") == 0 || strcasecmp(s, "Canceled") == 0 ||
-	    strcasecmp(s, "Cancelled") == 0);
 }
 
 static const char *
@@ -316,8 +308,7 @@ fail(struct lro_state *st, const struct http_response *rsp)
 	} else if (st->error_code[0] == '\0' && rsp->status >= 300)
 		snprintf(st->error_code, sizeof st->error_code, "HTTP%ld",
 		    rsp->status);
-	if (strcasecmp(st->status, "Canceled") == 0 ||
-	    strcasecmp(st->status, "Cancelled") == 0)
+	if (provisioning_state_parse(st->status) == PROV_CANCELED)
 		return decide(st, LRO_CANCELED);
 	set_status(st, "Failed");
 	return decide(st, LRO_FAILED);
@@ -339,36 +330,25 @@ provisioning_state(const struct http_response *rsp)
 	return r;
 }
 
-/* Statuses after which a poll is tried again later. */
-static bool
-retryable(long status)
-{
-	return status == 408 || status == 429 || status >= 500;
-}
-
 /* A resource body with a terminal or missing state ends the operation. */
 static enum lro_action
 from_resource(struct lro_state *st, const struct http_response *rsp,
     uint64_t now)
 {
-	char	*ps = provisioning_state(rsp);
+	char			*ps = provisioning_state(rsp);
+	enum provisioning_state	 p = provisioning_state_parse(ps);
 
-	if (ps != NULL && !lro_status_terminal(ps)) {
+	if (ps != NULL && !provisioning_state_terminal(p)) {
 		set_status(st, ps);
 		free(ps);
 		return wait_next(st, rsp, now);
 	}
 	set_status(st, ps != NULL ? ps : "Succeeded");
-	if (ps != NULL && strcasecmp(ps, "Failed") == 0) {
-		free(ps);
-		return fail(st, rsp);
-	}
-	if (ps != NULL && (strcasecmp(ps, "Canceled") == 0 ||
-	    strcasecmp(ps, "Cancelled") == 0)) {
-		free(ps);
-		return decide(st, LRO_CANCELED);
-	}
 	free(ps);
+	if (p == PROV_FAILED)
+		return fail(st, rsp);
+	if (p == PROV_CANCELED)
+		return decide(st, LRO_CANCELED);
 	return decide(st, LRO_SUCCEEDED);
 }
 
@@ -426,7 +406,7 @@ lro_poll(struct lro_state *st, const struct http_response *rsp, uint64_t now)
 
 	st->status_changed = false;
 	st->polls++;
-	if (retryable(rsp->status))
+	if (retry_status_transient(rsp->status))
 		return wait_next(st, rsp, now);
 	switch (st->kind) {
 	case LRO_POLL_ASYNC:
@@ -445,11 +425,11 @@ lro_poll(struct lro_state *st, const struct http_response *rsp, uint64_t now)
 		json_object_put(root);
 		if (status[0] == '\0')
 			return wait_next(st, rsp, now);
-		if (!lro_status_terminal(status)) {
+		if (!provisioning_state_text_terminal(status)) {
 			set_status(st, status);
 			return wait_next(st, rsp, now);
 		}
-		if (strcasecmp(status, "Succeeded") == 0) {
+		if (provisioning_state_parse(status) == PROV_SUCCEEDED) {
 			if (st->method == LRO_DELETE) {
 				set_status(st, "Succeeded");
 				return decide(st, LRO_SUCCEEDED);
@@ -495,13 +475,14 @@ lro_poll(struct lro_state *st, const struct http_response *rsp, uint64_t now)
 enum lro_action
 lro_final(struct lro_state *st, const struct http_response *rsp, uint64_t now)
 {
-	bool	failed = st->action == LRO_FINAL_GET &&
-		    strcasecmp(st->status, "Failed") == 0;
-	bool	canceled = strcasecmp(st->status, "Canceled") == 0;
-	char	*ps;
+	enum provisioning_state	 p = provisioning_state_parse(st->status);
+	bool			 failed = st->action == LRO_FINAL_GET &&
+				    p == PROV_FAILED;
+	bool			 canceled = p == PROV_CANCELED;
+	char			*ps;
 
 	st->status_changed = false;
-	if (retryable(rsp->status)) {
+	if (retry_status_transient(rsp->status)) {
 		st->next_poll_ms = now + lro_retry_after_ms(rsp->retry_after,
 		    now, st->min_interval_ms);
 		return decide(st, LRO_FINAL_GET);
@@ -537,12 +518,12 @@ lro_final(struct lro_state *st, const struct http_response *rsp, uint64_t now)
 	}
 	/* The operation succeeded: only a Failed compute contradicts it. */
 	ps = provisioning_state(rsp);
-	if (ps != NULL && strcasecmp(ps, "Failed") == 0) {
-		free(ps);
+	p = provisioning_state_parse(ps);
+	free(ps);
+	if (p == PROV_FAILED) {
 		set_status(st, "Failed");
 		return fail(st, rsp);
 	}
-	free(ps);
 	set_status(st, "Succeeded");
 	return decide(st, LRO_SUCCEEDED);
 }

@@ -96,8 +96,6 @@ uint64_t	lro_retry_after_ms(const char *header, uint64_t now_ms,
 /* "async", "location", "resource", "none" (journal) and back. */
 const char	*lro_poll_kind_name(enum lro_poll_kind);
 enum lro_poll_kind lro_poll_kind_parse(const char *);
-/* Whether a provisioning or operation status is terminal. */
-bool		lro_status_terminal(const char *);
 /*
  * Extract code, message and the innermost detail from an ARM error body
  * (also {"error":{"error":...}}, {"statusCode","message"} and

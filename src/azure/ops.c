@@ -30,21 +30,23 @@
 #include "azure/arm.h"
 #include "azure/armerror.h"
 #include "azure/cert.h"
+#include "azure/clusters.h"
 #include "azure/http.h"
 #include "azure/journal.h"
 #include "azure/lro.h"
+#include "azure/retry.h"
 #include "common/clock.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
 #include "core/ids.h"
 #include "core/rules.h"
+#include "core/state.h"
 #include "core/vmcatalogue.h"
 #include "plan/plan-arm.h"
 #include "plan/plan-json.h"
 #include "plan/plan-jw.h"
 
 #define OPS_SUBMIT_TRIES	5
-#define OPS_OTHER_WORKSPACES	20	/* attachment check: at most */
 #define OPS_PEM_MAX		(256 * 1024)
 
 /* Defaults: AzureCloud, other workspaces checked. */
@@ -88,137 +90,6 @@ copy(char *dst, size_t len, const char *src)
 }
 
 /* Preflight. */
-
-/* Which workspace and under what name holds an attachment of cluster_id. */
-static bool
-find_attachment(const struct arm_compute_list *l, const char *cluster_id,
-    const char *ws, struct cluster_facts *cf)
-{
-	size_t	i;
-
-	for (i = 0; i < l->n; i++)
-		if (l->v[i].resource_id != NULL &&
-		    arm_id_equal(l->v[i].resource_id, cluster_id)) {
-			copy(cf->attached_workspace,
-			    sizeof cf->attached_workspace, ws);
-			copy(cf->attached_as, sizeof cf->attached_as,
-			    l->v[i].name);
-			return true;
-		}
-	return false;
-}
-
-/* The computes of the subscription's other workspaces (a few of them). */
-struct other_computes {
-	struct arm_workspace_list	 ws;
-	struct arm_compute_list		*computes;	/* one per ws entry */
-	bool				 loaded;
-};
-
-/* Fetch them once; best effort: not knowing is not an error. */
-static void
-other_computes_load(struct ops *o, const struct plan_scope *sc,
-    struct other_computes *oc)
-{
-	struct err	err;
-	size_t		i, tried = 0;
-
-	if (oc->loaded)
-		return;
-	oc->loaded = true;
-	err_clear(&err);
-	if (!arm_list_workspaces(o->arm, sc->subscription, NULL, &oc->ws,
-	    &err))
-		return;
-	oc->computes = xcalloc(oc->ws.n ? oc->ws.n : 1, sizeof *oc->computes);
-	for (i = 0; i < oc->ws.n && tried < OPS_OTHER_WORKSPACES; i++) {
-		if (oc->ws.v[i].resource_group == NULL ||
-		    (strcasecmp(oc->ws.v[i].name, sc->workspace) == 0 &&
-		    strcasecmp(oc->ws.v[i].resource_group,
-		    sc->resource_group) == 0))
-			continue;
-		tried++;
-		if (!arm_list_computes(o->arm, sc->subscription,
-		    oc->ws.v[i].resource_group, oc->ws.v[i].name,
-		    &oc->computes[i], &err))
-			arm_compute_list_free(&oc->computes[i]);
-	}
-}
-
-/* Free the other workspaces' lists. */
-static void
-other_computes_free(struct other_computes *oc)
-{
-	size_t	i;
-
-	for (i = 0; oc->computes != NULL && i < oc->ws.n; i++)
-		arm_compute_list_free(&oc->computes[i]);
-	free(oc->computes);
-	arm_workspace_list_free(&oc->ws);
-	memset(oc, 0, sizeof *oc);
-}
-
-/* Look for the cluster among the other workspaces' computes. */
-static void
-find_attachment_elsewhere(struct ops *o, const struct plan_scope *sc,
-    const char *cluster_id, struct other_computes *oc,
-    struct cluster_facts *cf)
-{
-	size_t	i;
-
-	other_computes_load(o, sc, oc);
-	for (i = 0; oc->computes != NULL && i < oc->ws.n; i++)
-		if (find_attachment(&oc->computes[i], cluster_id,
-		    oc->ws.v[i].name, cf))
-			return;
-}
-
-/* Cluster facts from the ARM answer and the catalogue. */
-static void
-cluster_facts_from(const struct arm_cluster *c, struct cluster_facts *cf)
-{
-	size_t			 i;
-	const struct vm_size	*s;
-	bool			 unknown = false;
-
-	memset(cf, 0, sizeof *cf);
-	copy(cf->id, sizeof cf->id, c->id);
-	copy(cf->name, sizeof cf->name, c->name);
-	copy(cf->location, sizeof cf->location, c->location);
-	copy(cf->provisioning_state, sizeof cf->provisioning_state,
-	    c->provisioning_state);
-	copy(cf->power_state, sizeof cf->power_state, c->power_state);
-	copy(cf->version, sizeof cf->version, c->version);
-	cf->private_cluster = c->private_cluster;
-	copy(cf->authorized_ranges, sizeof cf->authorized_ranges,
-	    c->authorized_ranges);
-	for (i = 0; i < c->npools; i++) {
-		cf->node_count += c->pools[i].count;
-		s = c->pools[i].vm_size != NULL ?
-		    vm_catalogue_find(c->pools[i].vm_size) : NULL;
-		if (s == NULL)
-			unknown = true;
-		else
-			cf->vcpu_total += c->pools[i].count * s->vcpus;
-	}
-	if (unknown)
-		cf->vcpu_total = 0;
-}
-
-/* The region's versions as core's offers (strings borrowed from l). */
-static struct k8s_offer *
-offers_from(const struct arm_k8s_version_list *l)
-{
-	struct k8s_offer	*v = xcalloc(l->n ? l->n : 1, sizeof *v);
-	size_t			 i;
-
-	for (i = 0; i < l->n; i++) {
-		v[i].version = l->v[i].version;
-		v[i].is_default = l->v[i].is_default;
-		v[i].is_preview = l->v[i].is_preview;
-	}
-	return v;
-}
 
 void
 ops_quota_facts(const struct arm_usage *u, struct quota_facts *q)
@@ -415,15 +286,8 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 				goto out;
 			}
 			cluster_facts_from(&cluster, &cf);
-			if (!find_attachment(&cl, p->cluster_id,
-			    p->scope.workspace, &cf) &&
-			    o->check_other_workspaces) {
-				struct other_computes oc = { 0 };
-
-				find_attachment_elsewhere(o, &p->scope,
-				    p->cluster_id, &oc, &cf);
-				other_computes_free(&oc);
-			}
+			cluster_attachment(o, &p->scope, &cl, p->cluster_id,
+			    NULL, &cf);
 			/* Attached by this plan's first step: ours. */
 			if (partial && strcasecmp(cf.attached_as, p->name) ==
 			    0 && strcasecmp(cf.attached_workspace,
@@ -436,7 +300,7 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 				    p->scope.subscription, cluster.location,
 				    &versions, err))
 					goto out;
-				offers = offers_from(&versions);
+				offers = cluster_offers_from(&versions);
 				f.offers = offers;
 				f.n_offers = versions.n;
 			}
@@ -847,19 +711,19 @@ conclude(struct journal_entry *je, const struct lro_state *st,
 	switch (st->action) {
 	case LRO_SUCCEEDED:
 		out->result = OPS_SUCCEEDED;
-		result = "Succeeded";
+		result = provisioning_state_name(PROV_SUCCEEDED);
 		snprintf(out->line, sizeof out->line, _("%s of %s succeeded."),
 		    je->step_name, je->compute);
 		break;
 	case LRO_CANCELED:
 		out->result = OPS_CANCELED;
-		result = "Canceled";
+		result = provisioning_state_name(PROV_CANCELED);
 		snprintf(out->line, sizeof out->line, _("%s of %s was "
 		    "canceled."), je->step_name, je->compute);
 		break;
 	default:
 		out->result = OPS_FAILED;
-		result = "Failed";
+		result = provisioning_state_name(PROV_FAILED);
 		if (st->error_message[0] != '\0')
 			snprintf(out->line, sizeof out->line, _("%s of %s "
 			    "failed: %s%s%s"), je->step_name, je->compute,
@@ -959,13 +823,6 @@ machine_tune(const struct ops *o, struct lro_state *st)
 		st->default_interval_ms = o->default_poll_ms;
 }
 
-/* Answers after which a submit may be tried again. */
-static bool
-retryable_status(long s)
-{
-	return s == 408 || s == 429 || s >= 500;
-}
-
 /*
  * Send one step's request and start its machine.  A create or attach
  * that got no usable answer is looked up before it is sent again; when
@@ -998,7 +855,7 @@ submit(struct ops *o, const struct plan *p, const struct step *s,
 			    detach_action_name(p->detach_action), &rsp, err);
 		else
 			ok = arm_put_compute(o->arm, url, body, &rsp, err);
-		if (ok && !retryable_status(rsp.status)) {
+		if (ok && !retry_status_transient(rsp.status)) {
 			lro_start(st, &rsp, clock_now_ms());
 			http_response_done(&rsp);
 			return true;
@@ -1237,121 +1094,6 @@ resume_locked(struct ops *o, struct journal_entry *je, struct ops_outcome *out,
 	    p.location[0] != '\0' ? p.location : NULL, out, err);
 }
 
-/* Browsing clusters for `akswiz clusters`. */
-
-struct region_versions {
-	char				*location;
-	struct arm_k8s_version_list	 list;
-	struct k8s_offer		*offers;
-	bool				 known;
-};
-
-/* The versions of a region, fetched once per region. */
-static struct region_versions *
-versions_for(struct ops *o, const char *sub, const char *loc,
-    struct region_versions **rv, size_t *n)
-{
-	struct err	err;
-	size_t		i;
-
-	for (i = 0; i < *n; i++)
-		if (strcasecmp((*rv)[i].location, loc) == 0)
-			return &(*rv)[i];
-	*rv = xreallocarray(*rv, *n + 1, sizeof **rv);
-	memset(&(*rv)[*n], 0, sizeof **rv);
-	(*rv)[*n].location = xstrdup(loc);
-	err_clear(&err);
-	if (arm_list_k8s_versions(o->arm, sub, loc, &(*rv)[*n].list, &err)) {
-		(*rv)[*n].known = true;
-		(*rv)[*n].offers = offers_from(&(*rv)[*n].list);
-	}
-	return &(*rv)[(*n)++];
-}
-
-/* The subscription's clusters with their attach verdicts. */
-bool
-ops_clusters(struct ops *o, const struct plan_scope *sc, enum purpose purpose,
-    struct ops_cluster **out, size_t *nout, struct err *err)
-{
-	struct arm_cluster_list	 cl = { 0 };
-	struct arm_compute_list	 mine = { 0 };
-	struct region_versions	*rv = NULL, *r;
-	struct cluster_facts	 cf;
-	struct other_computes	 others = { 0 };
-	struct ops_cluster	*v;
-	size_t			 i, nrv = 0;
-	char			 where[300];
-
-	*out = NULL;
-	*nout = 0;
-	if (!arm_list_clusters(o->arm, sc->subscription, NULL, &cl, err))
-		return false;
-	if (sc->resource_group[0] != '\0' && sc->workspace[0] != '\0' &&
-	    !arm_list_computes(o->arm, sc->subscription, sc->resource_group,
-	    sc->workspace, &mine, err)) {
-		arm_cluster_list_free(&cl);
-		return false;
-	}
-	v = xcalloc(cl.n ? cl.n : 1, sizeof *v);
-	for (i = 0; i < cl.n; i++) {
-		const struct arm_cluster *c = &cl.v[i];
-
-		cluster_facts_from(c, &cf);
-		if (!find_attachment(&mine, c->id, sc->workspace, &cf) &&
-		    o->check_other_workspaces)
-			find_attachment_elsewhere(o, sc, c->id, &others, &cf);
-		r = c->location != NULL ? versions_for(o, sc->subscription,
-		    c->location, &rv, &nrv) : NULL;
-		verdicts_init(&v[i].verdicts);
-		rules_attach_cluster(&cf, purpose, sc->subscription,
-		    r != NULL && r->known ? r->offers : NULL,
-		    r != NULL && r->known ? r->list.n : 0, &v[i].verdicts);
-		v[i].id = xstrdup(c->id);
-		v[i].name = xstrdup(c->name != NULL ? c->name : c->id);
-		v[i].location = c->location ? xstrdup(c->location) : NULL;
-		v[i].version = c->version ? xstrdup(c->version) : NULL;
-		v[i].state = c->provisioning_state ?
-		    xstrdup(c->provisioning_state) : NULL;
-		v[i].nodes = cf.node_count;
-		v[i].vcpu = cf.vcpu_total;
-		v[i].private_cluster = cf.private_cluster;
-		if (cf.attached_workspace[0] != '\0') {
-			snprintf(where, sizeof where, "%s/%s",
-			    cf.attached_workspace, cf.attached_as);
-			v[i].attached_as = xstrdup(where);
-		}
-	}
-	*out = v;
-	*nout = cl.n;
-	for (i = 0; i < nrv; i++) {
-		free(rv[i].location);
-		free(rv[i].offers);
-		arm_k8s_version_list_free(&rv[i].list);
-	}
-	free(rv);
-	other_computes_free(&others);
-	arm_compute_list_free(&mine);
-	arm_cluster_list_free(&cl);
-	return true;
-}
-
-/* Free what ops_clusters() returned. */
-void
-ops_clusters_free(struct ops_cluster *v, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++) {
-		free(v[i].id);
-		free(v[i].name);
-		free(v[i].location);
-		free(v[i].version);
-		free(v[i].state);
-		free(v[i].attached_as);
-	}
-	free(v);
-}
-
 /* ops_resume() under the compute's lock. */
 bool
 ops_resume(struct ops *o, struct journal_entry *je, struct ops_outcome *out,
@@ -1378,7 +1120,8 @@ ops_resume(struct ops *o, struct journal_entry *je, struct ops_outcome *out,
 		copy(out->journal, sizeof out->journal, je->path);
 		copy(out->state, sizeof out->state, je->state);
 		copy(out->code, sizeof out->code, je->error_code);
-		out->result = strcmp(je->result, "Succeeded") == 0 ?
+		out->result = provisioning_state_parse(je->result) ==
+		    PROV_SUCCEEDED ?
 		    OPS_SUCCEEDED : journal_entry_partly_applied(je) ?
 		    OPS_PARTIAL : OPS_FAILED;
 		snprintf(out->line, sizeof out->line, _("%s of %s has ended "

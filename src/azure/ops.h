@@ -99,29 +99,6 @@ void	ops_done(struct ops *);
 bool	ops_preflight(struct ops *, const struct plan *, struct verdicts *,
 	    struct err *);
 
-/* An AKS cluster of the subscription with its attach verdicts. */
-struct ops_cluster {
-	char		*id;
-	char		*name;
-	char		*location;
-	char		*version;
-	char		*state;
-	int		 nodes;
-	int		 vcpu;		/* 0: unknown */
-	bool		 private_cluster;
-	char		*attached_as;	/* "workspace/compute" or NULL */
-	struct verdicts	 verdicts;
-};
-
-/*
- * Every AKS cluster of the workspace's subscription, judged for attaching
- * to the workspace with the purpose (rules_attach_cluster): versions of
- * each region, existing attachments in this and other workspaces.
- */
-bool	ops_clusters(struct ops *, const struct plan_scope *, enum purpose,
-	    struct ops_cluster **, size_t *, struct err *);
-void	ops_clusters_free(struct ops_cluster *, size_t);
-
 /*
  * Submit the plan's steps.  With wait, monitor each to its end; without,
  * return OPS_SUBMITTED once the first step is accepted and journaled.

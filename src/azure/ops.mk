@@ -3,4 +3,5 @@ libazure_a_SOURCES += \
 	src/azure/arm.c src/azure/arm-parse.c src/azure/arm.h \
 	src/azure/lro.c src/azure/lro.h \
 	src/azure/journal.c src/azure/journal.h \
-	src/azure/ops.c src/azure/ops.h
+	src/azure/ops.c src/azure/ops.h \
+	src/azure/clusters.c src/azure/clusters.h

@@ -34,6 +34,12 @@ retry_status_retryable(long status)
 	}
 }
 
+bool
+retry_status_transient(long status)
+{
+	return status == 408 || status == 429 || status >= 500;
+}
+
 /* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
 static int64_t
 days_from_civil(int64_t y, unsigned m, unsigned d)

@@ -60,6 +60,13 @@ void	retry_policy_init(struct retry_policy *, uint64_t budget_ms,
 /* Whether a status is worth another try (408, 429, 500, 502, 503, 504). */
 bool	retry_status_retryable(long status);
 /*
+ * Whether an answer says "not now" rather than "no": 408, 429 or any 5xx.
+ * A poll of a long-running operation and a lost submit are looked at
+ * again after such an answer (retry_status_retryable is the narrower set
+ * http.c sends again by itself).
+ */
+bool	retry_status_transient(long status);
+/*
  * Parse Retry-After: delta seconds or an HTTP date (IMF-fixdate, RFC 850
  * or asctime), relative to now.  Returns milliseconds (0 for a past date)
  * or -1 when absent or malformed.

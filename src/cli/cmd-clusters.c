@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "azure/clusters.h"
 #include "azure/ops.h"
 #include "cli/output.h"
 #include "cli/session.h"
@@ -55,13 +56,13 @@ cmd_clusters(struct cli_globals *g, int argc, char **argv)
 	struct session		 s;
 	struct ops		 o;
 	struct plan_scope	 sc;
-	struct ops_cluster	*v = NULL;
+	struct cluster_list	 l = { 0 };
 	struct output_table	*t;
 	struct err		 err;
 	enum purpose		 purpose = PURPOSE_FASTPROD;
 	const char		*p = NULL, *hdr[6], *cells[6];
 	char			 nodes[16], vcpu[16], text[512], full[512];
-	size_t			 n = 0, k, width, name_w, ver_w;
+	size_t			 k, width, name_w, ver_w;
 	int			 i, r;
 
 	for (i = 1; i < argc; i++) {
@@ -91,47 +92,49 @@ cmd_clusters(struct cli_globals *g, int argc, char **argv)
 	    s.resource_group);
 	snprintf(sc.workspace, sizeof sc.workspace, "%s", s.workspace);
 	ops_init(&o, &s.arm);
-	if (!ops_clusters(&o, &sc, purpose, &v, &n, &err)) {
+	if (!clusters_list(&o, &sc, purpose, &l, &err)) {
 		session_report(&err);
 		session_close(&s);
 		return session_exit_status(&err);
 	}
 	if (g->output == OUTPUT_JSON) {
 		fputs("[", stdout);
-		for (k = 0; k < n; k++) {
+		for (k = 0; k < l.n; k++) {
 			fputs(k ? ",\n {\"name\": " : "\n {\"name\": ", stdout);
-			output_json_string(stdout, v[k].name);
+			output_json_string(stdout, l.v[k].label);
 			fputs(", \"id\": ", stdout);
-			output_json_string(stdout, v[k].id);
+			output_json_string(stdout, l.v[k].facts.id);
 			fputs(", \"location\": ", stdout);
-			if (v[k].location)
-				output_json_string(stdout, v[k].location);
+			if (l.v[k].facts.location[0] != '\0')
+				output_json_string(stdout,
+				    l.v[k].facts.location);
 			else
 				fputs("null", stdout);
 			fputs(", \"version\": ", stdout);
-			if (v[k].version)
-				output_json_string(stdout, v[k].version);
+			if (l.v[k].facts.version[0] != '\0')
+				output_json_string(stdout, l.v[k].facts.version);
 			else
 				fputs("null", stdout);
 			fputs(", \"state\": ", stdout);
-			if (v[k].state)
-				output_json_string(stdout, v[k].state);
+			if (l.v[k].facts.provisioning_state[0] != '\0')
+				output_json_string(stdout,
+				    l.v[k].facts.provisioning_state);
 			else
 				fputs("null", stdout);
 			printf(", \"nodes\": %d, \"vcpu\": %d, "
-			    "\"private\": %s, \"attachedAs\": ", v[k].nodes,
-			    v[k].vcpu, v[k].private_cluster ? "true" : "false");
-			if (v[k].attached_as)
-				output_json_string(stdout, v[k].attached_as);
+			    "\"private\": %s, \"attachedAs\": ",
+			    l.v[k].facts.node_count, l.v[k].facts.vcpu_total,
+			    l.v[k].facts.private_cluster ? "true" : "false");
+			if (l.v[k].attached[0] != '\0')
+				output_json_string(stdout, l.v[k].attached);
 			else
 				fputs("null", stdout);
 			printf(", \"attachable\": %s, \"verdicts\": ",
-			    verdicts_has_errors(&v[k].verdicts) ? "false" :
-			    "true");
-			output_verdicts(stdout, OUTPUT_JSON, &v[k].verdicts);
+			    l.v[k].attachable ? "true" : "false");
+			output_verdicts(stdout, OUTPUT_JSON, &l.v[k].verdicts);
 			fputs("}", stdout);
 		}
-		fputs(n ? "\n]\n" : "]\n", stdout);
+		fputs(l.n ? "\n]\n" : "]\n", stdout);
 	} else {
 		for (k = 0; k < 6; k++)
 			hdr[k] = _(headers[k]);
@@ -143,9 +146,9 @@ cmd_clusters(struct cli_globals *g, int argc, char **argv)
 		 */
 		name_w = text_width(hdr[0]);
 		ver_w = text_width(hdr[1]);
-		for (k = 0; k < n; k++) {
-			size_t nl = text_width(v[k].name), vl =
-			    text_width(v[k].version);
+		for (k = 0; k < l.n; k++) {
+			size_t nl = text_width(l.v[k].label), vl =
+			    text_width(l.v[k].facts.version);
 
 			if (nl > name_w)
 				name_w = nl;
@@ -156,37 +159,39 @@ cmd_clusters(struct cli_globals *g, int argc, char **argv)
 		    max_width(text_width(hdr[3]), 4) +
 		    max_width(text_width(hdr[4]), 3) + 5 * 2;
 		width = width < 80 - 20 ? 80 - width : 20;
-		for (k = 0; k < n; k++) {
-			snprintf(nodes, sizeof nodes, "%d", v[k].nodes);
-			if (v[k].vcpu > 0)
-				snprintf(vcpu, sizeof vcpu, "%d", v[k].vcpu);
+		for (k = 0; k < l.n; k++) {
+			snprintf(nodes, sizeof nodes, "%d",
+			    l.v[k].facts.node_count);
+			if (l.v[k].facts.vcpu_total > 0)
+				snprintf(vcpu, sizeof vcpu, "%d",
+				    l.v[k].facts.vcpu_total);
 			else
 				vcpu[0] = '\0';
-			verdict_line(&v[k].verdicts, g->output ==
+			verdict_line(&l.v[k].verdicts, g->output ==
 			    OUTPUT_TABLE, full, sizeof full);
 			/* The table fits 80 columns; -o json has it all. */
 			if (g->output == OUTPUT_TABLE)
 				text_cut(text, sizeof text, full, width, "...");
 			else
 				snprintf(text, sizeof text, "%s", full);
-			cells[0] = v[k].name;
-			cells[1] = v[k].version;
+			cells[0] = l.v[k].label;
+			cells[1] = l.v[k].facts.version;
 			cells[2] = nodes;
 			cells[3] = vcpu;
-			cells[4] = verdicts_has_errors(&v[k].verdicts) ?
+			cells[4] = !l.v[k].attachable ?
 			    (g->output == OUTPUT_TABLE ? _("no") : "no") :
 			    (g->output == OUTPUT_TABLE ? _("yes") : "yes");
 			cells[5] = text;
 			output_table_add(t, cells);
 		}
-		if (n > 0 || g->output == OUTPUT_TSV)
+		if (l.n > 0 || g->output == OUTPUT_TSV)
 			output_table_print(stdout, g->output, t);
 		else
 			printf(_("Subscription %s has no AKS clusters.\n"),
 			    s.subscription);
 		output_table_free(t);
 	}
-	ops_clusters_free(v, n);
+	cluster_list_free(&l);
 	session_close(&s);
 	return EXIT_OK;
 }

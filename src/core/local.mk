@@ -10,6 +10,7 @@ libcore_a_SOURCES = \
 	src/core/scope.c src/core/scope.h \
 	src/core/vmcatalogue.c src/core/vmcatalogue-data.h \
 	src/core/text.c src/core/text.h src/core/trust.c src/core/trust.h \
+	src/core/state.c src/core/state.h \
 	src/core/plan.h src/core/rules.h src/core/cidr.h src/core/ids.h \
 	src/core/versions.h src/core/vmcatalogue.h
 nodist_libcore_a_SOURCES = src/core/vmcatalogue-data.c

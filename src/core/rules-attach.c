@@ -8,6 +8,7 @@
  */
 #include "config.h"
 #include "core/rules.h"
+#include "core/state.h"
 
 #include <strings.h>
 
@@ -15,7 +16,8 @@
 static bool
 attach_ready(const struct cluster_facts *c, const char **state)
 {
-	if (strcasecmp(c->provisioning_state, "Succeeded") != 0) {
+	if (provisioning_state_parse(c->provisioning_state) !=
+	    PROV_SUCCEEDED) {
 		*state = c->provisioning_state[0] != '\0' ?
 		    c->provisioning_state : "Unknown";
 		return false;

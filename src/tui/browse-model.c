@@ -107,6 +107,8 @@ browse_row_finish(struct browse_row *r)
 	for (i = 0; (m = browse_row_member(r, i)) != NULL; i++)
 		if (*m == NULL)
 			*m = xstrdup("");
+	r->prov = provisioning_state_parse(r->state);
+	r->tls_status = tls_status_parse(r->tls);
 	if (r->nodes >= 0 && (vm = vm_catalogue_find(r->size)) != NULL)
 		r->vcpu = r->nodes * vm->vcpus;
 	len = strlen(r->name) + strlen(r->type) + strlen(r->state) +
@@ -163,17 +165,19 @@ browse_row_journal(struct browse_row *r, const struct journal_entry *e)
 
 /* The kind of a provisioning state. */
 enum browse_state
-browse_state_kind(const char *s)
+browse_state_kind(enum provisioning_state p)
 {
-	if (s == NULL)
-		return BROWSE_STATE_OTHER;
-	if (strcasecmp(s, "Succeeded") == 0)
+	switch (provisioning_state_class(p)) {
+	case STATE_CLASS_SUCCEEDED:
 		return BROWSE_STATE_OK;
-	if (strcasecmp(s, "Failed") == 0 || strcasecmp(s, "Canceled") == 0)
+	case STATE_CLASS_FAILED:
+	case STATE_CLASS_CANCELED:
 		return BROWSE_STATE_FAILED;
-	if (strcasecmp(s, "Creating") == 0 || strcasecmp(s, "Updating") == 0
-	    || strcasecmp(s, "Deleting") == 0)
+	case STATE_CLASS_IN_PROGRESS:
 		return BROWSE_STATE_BUSY;
+	case STATE_CLASS_UNKNOWN:
+		break;
+	}
 	return BROWSE_STATE_OTHER;
 }
 
@@ -457,14 +461,14 @@ browse_page_move(struct compute_page *p, long delta, int height)
 		p->top = p->sel - (size_t)height + 1;
 }
 
-/* Any compute Creating, Updating or Deleting? */
+/* Any compute in progress (Creating, Updating, Deleting ...)? */
 bool
 browse_page_transitional(const struct compute_page *p)
 {
 	size_t	i;
 
 	for (i = 0; i < p->n; i++)
-		if (browse_state_kind(p->rows[i].state) == BROWSE_STATE_BUSY)
+		if (browse_state_kind(p->rows[i].prov) == BROWSE_STATE_BUSY)
 			return true;
 	return false;
 }

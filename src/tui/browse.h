@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/state.h"
+
 /* Columns of the list, in the order shown; also the sort keys. */
 enum browse_col {
 	BROWSE_COL_NAME,
@@ -28,8 +30,8 @@ enum browse_col {
 enum browse_state {
 	BROWSE_STATE_OK,	/* Succeeded */
 	BROWSE_STATE_FAILED,	/* Failed, Canceled */
-	BROWSE_STATE_BUSY,	/* Creating, Updating, Deleting */
-	BROWSE_STATE_OTHER	/* anything else, or unknown */
+	BROWSE_STATE_BUSY,	/* in progress: Creating, Updating, Deleting ... */
+	BROWSE_STATE_OTHER	/* Unknown, or a value core/state does not know */
 };
 
 /* One compute, every string owned by the row ("" when unknown). */
@@ -37,7 +39,8 @@ struct browse_row {
 	char	*id;
 	char	*name;
 	char	*type;		/* "AKS", "AmlCompute" ... */
-	char	*state;		/* provisioningState */
+	char	*state;		/* provisioningState, as written */
+	enum provisioning_state prov;	/* parsed by browse_row_finish */
 	char	*purpose;	/* clusterPurpose */
 	char	*size;		/* agentVmSize */
 	int	 nodes;		/* -1 unknown */
@@ -46,7 +49,8 @@ struct browse_row {
 	char	*region;
 	char	*lb;		/* "PublicIp" / "InternalLoadBalancer" */
 	char	*subnet;
-	char	*tls;		/* sslConfiguration.status */
+	char	*tls;		/* sslConfiguration.status, as written */
+	enum tls_status tls_status;	/* parsed by browse_row_finish */
 	char	*cname;
 	char	*leaf;
 	char	*fqdn;
@@ -104,7 +108,7 @@ struct browse_row *browse_page_selected(const struct compute_page *);
 bool	browse_page_select(struct compute_page *, const char *name);
 /* Move the selection by delta rows, keeping it in a window of height rows. */
 void	browse_page_move(struct compute_page *, long delta, int height);
-/* True while a compute is Creating, Updating or Deleting. */
+/* True while a compute is in progress (Creating, Updating, Deleting ...). */
 bool	browse_page_transitional(const struct compute_page *);
 /* The row of that name, or NULL. */
 struct browse_row *browse_page_find(const struct compute_page *,
@@ -114,7 +118,10 @@ struct browse_row *browse_page_find(const struct compute_page *,
 struct browse_row *browse_rows_new(size_t n);
 /* Set a row's string member (copies; NULL becomes ""). */
 void	browse_row_set(char **member, const char *value);
-/* Compute the search text and the vCPU once the members are set. */
+/*
+ * Parse the state and the TLS status, compute the search text and the
+ * vCPU once the members are set.
+ */
 void	browse_row_finish(struct browse_row *);
 void	browse_rows_free(struct browse_row *, size_t n);
 
@@ -125,8 +132,8 @@ void	browse_rows_free(struct browse_row *, size_t n);
  */
 struct journal_entry;
 void	browse_row_journal(struct browse_row *, const struct journal_entry *);
-/* The kind of a provisioning state. */
-enum browse_state browse_state_kind(const char *);
+/* The kind of a provisioning state (core/state.h's class). */
+enum browse_state browse_state_kind(enum provisioning_state);
 /* True for AKS computes (inference clusters). */
 bool	browse_row_inference(const struct browse_row *);
 /* The column's heading (N_() text) and untranslated name. */

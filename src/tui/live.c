@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "azure/arm.h"
+#include "azure/clusters.h"
 #include "azure/journal.h"
 #include "common/clock.h"
 #include "common/xalloc.h"
@@ -123,8 +124,6 @@ live_clusters_run(void *arg)
 	struct live_clusters	*lc = arg;
 	struct wizard_facts	*f = &lc->facts;
 	struct ops		 o;
-	struct ops_cluster	*v = NULL;
-	size_t			 n = 0, i;
 
 	err_clear(&lc->err);
 	ops_init(&o, lc->arm);
@@ -132,33 +131,12 @@ live_clusters_run(void *arg)
 	if (!live_location(lc->arm, &lc->scope, lc->location,
 	    sizeof lc->location, &lc->err) ||
 	    !live_names(lc->arm, &lc->scope, f, &lc->err) ||
-	    !ops_clusters(&o, &lc->scope, PURPOSE_FASTPROD, &v, &n, &lc->err))
+	    !clusters_list(&o, &lc->scope, PURPOSE_FASTPROD, &f->clusters,
+	    &lc->err))
 		return;
-	f->clusters = xcalloc(n + 1, sizeof *f->clusters);
-	f->cluster_verdicts = xcalloc(n + 1, sizeof *f->cluster_verdicts);
-	for (i = 0; i < n; i++) {
-		struct cluster_facts	*c = &f->clusters[i];
-
-		snprintf(c->id, sizeof c->id, "%s", v[i].id);
-		snprintf(c->name, sizeof c->name, "%s", v[i].name);
-		snprintf(c->location, sizeof c->location, "%s",
-		    v[i].location != NULL ? v[i].location : "");
-		snprintf(c->version, sizeof c->version, "%s",
-		    v[i].version != NULL ? v[i].version : "");
-		snprintf(c->provisioning_state, sizeof c->provisioning_state,
-		    "%s", v[i].state != NULL ? v[i].state : "");
-		c->node_count = v[i].nodes;
-		c->vcpu_total = v[i].vcpu;
-		c->private_cluster = v[i].private_cluster;
-		snprintf(c->attached_as, sizeof c->attached_as, "%s",
-		    v[i].attached_as != NULL ? v[i].attached_as : "");
-		f->cluster_verdicts[i] = v[i].verdicts;
-	}
-	f->nclusters = n;
 	f->clusters_known = true;
 	f->live = true;
 	lc->ok = true;
-	ops_clusters_free(v, n);
 }
 
 /* Free a clusters job and what it found. */

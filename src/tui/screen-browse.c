@@ -706,14 +706,12 @@ browse_run(struct screen *s, const struct plan *p)
 static bool
 browse_plan_keep_tls(struct plan *p, const struct browse_row *r)
 {
-	if (strcasecmp(r->tls, "Auto") == 0) {
-		p->tls.mode = TLS_MICROSOFT;
+	p->tls.mode = tls_status_mode(r->tls_status);
+	if (p->tls.mode == TLS_MICROSOFT)
 		snprintf(p->tls.leaf_label, sizeof p->tls.leaf_label, "%s",
 		    r->leaf);
-	} else if (strcasecmp(r->tls, "Enabled") == 0)
+	else if (p->tls.mode == TLS_CUSTOM)
 		return false;	/* the key is not readable back */
-	else
-		p->tls.mode = TLS_DISABLED;
 	return true;
 }
 
@@ -783,13 +781,13 @@ browse_action(struct screen *s, enum request key)
 		    r->name, r->type);
 		return REACT_REDRAW;
 	}
-	if (browse_state_kind(r->state) == BROWSE_STATE_BUSY) {
+	if (browse_state_kind(r->prov) == BROWSE_STATE_BUSY) {
 		tui_status(s->tui, STYLE_WARNING, _("%s is %s: wait until it "
 		    "is done."), r->name, r->state);
 		return REACT_REDRAW;
 	}
 	if ((key == REQ_SWITCH_LB || key == REQ_CHANGE_TLS) &&
-	    browse_state_kind(r->state) == BROWSE_STATE_FAILED) {
+	    browse_state_kind(r->prov) == BROWSE_STATE_FAILED) {
 		tui_status(s->tui, STYLE_WARNING, _("%s failed: there is "
 		    "nothing to update; delete (x) or detach (d) it, then "
 		    "create or attach again."), r->name);
@@ -831,8 +829,7 @@ browse_action(struct screen *s, enum request key)
 		b->mode = BROWSE_LB;
 		break;
 	case REQ_CHANGE_TLS:
-		b->tls_mode = strcasecmp(r->tls, "Auto") == 0 ? 1 :
-		    strcasecmp(r->tls, "Enabled") == 0 ? 2 : 0;
+		b->tls_mode = (int)tls_status_mode(r->tls_status);
 		/* Azure gives no Microsoft certificate behind an internal
 		 * load balancer: that choice is not offered there. */
 		b->tls_internal = strcasecmp(r->lb,
@@ -908,7 +905,7 @@ static void
 browse_lb_form(struct browse *b, const struct browse_row *r)
 {
 	struct form_item	*it;
-	bool			 custom = strcasecmp(r->tls, "Enabled") == 0;
+	bool			 custom = r->tls_status == TLS_STATUS_ENABLED;
 
 	widget_field_init(&b->tls_cert);
 	widget_field_init(&b->tls_key);
@@ -1012,8 +1009,7 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 		return REACT_REDRAW;
 	case BROWSE_DETACH:
 		if (keys_is_text(&ev->key) && (ev->key.code == 's' ||
-		    ev->key.code == 'S') && strcasecmp(r->tls, "Disabled") != 0 &&
-		    r->tls[0] != '\0') {
+		    ev->key.code == 'S') && tls_status_on(r->tls_status)) {
 			browse_save_form(b);
 			b->mode = BROWSE_SAVE_TLS;
 			return REACT_REDRAW;
@@ -1286,7 +1282,7 @@ browse_request(struct screen *s, const struct key_event *ev)
 
 /* The state with its mark, so that it reads without colour too. */
 static const char *
-browse_state_mark(const char *state, int *attr)
+browse_state_mark(enum provisioning_state state, int *attr)
 {
 	switch (browse_state_kind(state)) {
 	case BROWSE_STATE_OK:
@@ -1341,8 +1337,8 @@ browse_cell(const struct browse_row *r, enum browse_col c, char *buf,
 		snprintf(buf, len, "%s", !browse_row_inference(r) ? "" :
 		    /* TRANSLATORS: TLS with Microsoft's or your own
 		     * certificate, or none: 6 cells each. */
-		    strcasecmp(r->tls, "Auto") == 0 ? _("auto") :
-		    strcasecmp(r->tls, "Enabled") == 0 ? _("custom") :
+		    r->tls_status == TLS_STATUS_AUTO ? _("auto") :
+		    r->tls_status == TLS_STATUS_ENABLED ? _("custom") :
 		    _("off"));
 		break;
 	default:
@@ -1406,12 +1402,12 @@ browse_draw_list(void *arg, WINDOW *win, int y, int x, int height,
 			if (w[c] == 0)
 				continue;
 			if (c == BROWSE_COL_STATE) {
-				const char *m = browse_state_mark(r->state,
+				const char *m = browse_state_mark(r->prov,
 				    &sattr), *st = r->state;
 				int mw;
 
 				if (r->failed_step > 0 && browse_state_kind(
-				    r->state) == BROWSE_STATE_OK) {
+				    r->prov) == BROWSE_STATE_OK) {
 					/* Succeeded, but not all of it. */
 					m = glyph->warning;
 					sattr = display_attr(STYLE_WARNING);
@@ -1503,7 +1499,7 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 		browse_detail_line(win, &y, x, width, ymax, &skip, NULL,
 		    _("Not an inference cluster: listed, not changed by "
 		    "akswiz."), display_attr(STYLE_DIM));
-	snprintf(v, sizeof v, "%s %s", browse_state_mark(r->state, &st),
+	snprintf(v, sizeof v, "%s %s", browse_state_mark(r->prov, &st),
 	    r->state);
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("State"), v, st);
 	if (r->error_code[0] != '\0' || r->error_message[0] != '\0') {
@@ -1557,10 +1553,10 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 		    r->tls[0] != '\0' ? r->tls : "Disabled", A_NORMAL);
 	}
 	/* The scoring host name when TLS is on. */
-	if (strcasecmp(r->tls, "Enabled") == 0)
+	if (r->tls_status == TLS_STATUS_ENABLED)
 		browse_detail_line(win, &y, x, width, ymax, &skip,
 		    _("Scoring host"), r->cname, A_NORMAL);
-	else if (strcasecmp(r->tls, "Auto") == 0) {
+	else if (r->tls_status == TLS_STATUS_AUTO) {
 		dns = b->tui->ctx.cloud == CLOUD_CHINA ?
 		    "cloudapp.chinacloudapi.cn" : b->tui->ctx.cloud ==
 		    CLOUD_USGOV ? "cloudapp.usgovcloudapi.net" :
@@ -1687,7 +1683,7 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y, int ymax)
 		    b->tui->ctx.scope.workspace);
 		y += display_wrap(win, y, x, w, ymax - y, text,
 		    display_attr(STYLE_TITLE)) + 1;
-		if (strcasecmp(r->tls, "Disabled") != 0 && r->tls[0] != '\0') {
+		if (tls_status_on(r->tls_status)) {
 			y += display_wrap(win, y, x, w, ymax - y, _("TLS is on: "
 			    "save the certificate and key first, from the "
 			    "cluster's secret azuremlfessl: s saves them with "
@@ -1763,7 +1759,7 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y, int ymax)
 			y += display_wrap(win, y, x, w, ymax - y, text,
 			    display_attr(STYLE_TITLE)) + 1;
 		}
-		if (strcasecmp(r->tls, "Enabled") == 0)
+		if (r->tls_status == TLS_STATUS_ENABLED)
 			y += display_wrap(win, y, x, w, ymax - y, _("It uses "
 			    "your own certificate, which the update sends "
 			    "again: give its files (the key is never shown)."),

@@ -431,8 +431,7 @@ wizard_facts_done(struct wizard_facts *f)
 	for (i = 0; i < f->nnames; i++)
 		free(f->names[i]);
 	free(f->names);
-	free(f->clusters);
-	free(f->cluster_verdicts);
+	cluster_list_free(&f->clusters);
 	memset(f, 0, sizeof *f);
 }
 
@@ -583,10 +582,12 @@ wizard_vcpus(const struct wizard *w, int *nodes)
 		s = wizard_size_find(w, w->plan.vm_size);
 		return s != NULL ? s->vcpus : 0;
 	}
-	for (i = 0; i < w->facts.nclusters; i++)
-		if (arm_id_equal(w->facts.clusters[i].id, w->plan.cluster_id)) {
-			*nodes = w->facts.clusters[i].node_count;
-			return *nodes > 0 ? w->facts.clusters[i].vcpu_total /
+	for (i = 0; i < w->facts.clusters.n; i++)
+		if (arm_id_equal(w->facts.clusters.v[i].facts.id,
+		    w->plan.cluster_id)) {
+			*nodes = w->facts.clusters.v[i].facts.node_count;
+			return *nodes > 0 ?
+			    w->facts.clusters.v[i].facts.vcpu_total /
 			    *nodes : 0;
 		}
 	*nodes = 0;
@@ -608,24 +609,24 @@ wizard_check_step(struct wizard *w, enum wizard_step step,
 	switch (step) {
 	case STEP_CLUSTER:
 		if (w->facts.clusters_known) {
-			size_t	i, k;
+			const struct verdicts	*cv;
+			size_t			 i, k;
 
-			for (i = 0; i < w->facts.nclusters; i++)
-				if (strcmp(w->facts.clusters[i].id,
+			for (i = 0; i < w->facts.clusters.n; i++)
+				if (strcmp(w->facts.clusters.v[i].facts.id,
 				    w->plan.cluster_id) == 0)
 					break;
-			if (i == w->facts.nclusters) {
+			if (i == w->facts.clusters.n) {
 				verdicts_add(vs, FIELD_CLUSTER_ID, SEV_ERROR,
 				    MSG_ID_EMPTY);
 				break;
 			}
 			/* Size is judged on the purpose step. */
-			for (k = 0; k < w->facts.cluster_verdicts[i].n; k++)
-				if (w->facts.cluster_verdicts[i].v[k].msg !=
-				    MSG_CLUSTER_TOO_SMALL &&
+			cv = &w->facts.clusters.v[i].verdicts;
+			for (k = 0; k < cv->n; k++)
+				if (cv->v[k].msg != MSG_CLUSTER_TOO_SMALL &&
 				    vs->n < VERDICTS_MAX)
-					vs->v[vs->n++] =
-					    w->facts.cluster_verdicts[i].v[k];
+					vs->v[vs->n++] = cv->v[k];
 			break;
 		}
 		if (aks_id_parse(w->plan.cluster_id, &id, FIELD_CLUSTER_ID,
@@ -1035,7 +1036,7 @@ wizard_draw_cluster(struct wizard *w, WINDOW *win, int y, int bottom)
 		return;
 	}
 	if (w->facts.clusters_known) {
-		if (w->facts.nclusters == 0)
+		if (w->facts.clusters.n == 0)
 			display_wrap(win, y, 2, COLS - 4, 2, _("The "
 			    "subscription has no AKS cluster. Create one in "
 			    "AKS, or create an inference cluster instead."),
@@ -1743,9 +1744,10 @@ wizard_cluster_rows(struct wizard *w)
 	const struct verdict *v;
 
 	widget_list_clear(&w->cluster_list);
-	for (i = 0; i < w->facts.nclusters; i++) {
-		const struct cluster_facts	*c = &w->facts.clusters[i];
-		const struct verdicts	*vs = w->facts.cluster_verdicts + i;
+	for (i = 0; i < w->facts.clusters.n; i++) {
+		const struct cluster_facts	*c =
+		    &w->facts.clusters.v[i].facts;
+		const struct verdicts	*vs = &w->facts.clusters.v[i].verdicts;
 		const char			*mark = glyph->ok;
 
 		v = NULL;

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "azure/clusters.h"
 #include "core/plan.h"
 #include "core/rules.h"
 #include "core/verdict.h"
@@ -51,9 +52,7 @@ struct wizard_facts {
 	char			**names;	/* existing computes (owned) */
 	size_t			 nnames;
 	bool			 names_known;
-	struct cluster_facts	*clusters;	/* attach (owned) */
-	struct verdicts		*cluster_verdicts;	/* one per cluster */
-	size_t			 nclusters;
+	struct cluster_list	 clusters;	/* attach (owned) */
 	bool			 clusters_known;
 };
 

@@ -52,6 +52,7 @@ test_computes(void)
 	is_str(l.v[0].name, "compute123", "first name");
 	is_str(l.v[0].compute_type, "AKS", "computeType");
 	is_str(l.v[0].provisioning_state, "Succeeded", "provisioningState");
+	is_int(l.v[0].prov, PROV_SUCCEEDED, "provisioningState parsed once");
 	is_str(l.v[0].location, "eastus", "location");
 	ok(l.v[0].resource_id != NULL && strstr(l.v[0].resource_id,
 	    "managedClusters/compute123-56826") != NULL, "resourceId");
@@ -86,6 +87,7 @@ test_computes(void)
 	is_str(c.lb_type, "InternalLoadBalancer", "loadBalancerType");
 	is_str(c.lb_subnet, "aks-subnet", "loadBalancerSubnet");
 	is_str(c.ssl_status, "Auto", "ssl status");
+	is_int(c.tls, TLS_STATUS_AUTO, "ssl status parsed once");
 	is_str(c.ssl_leaf_label, "contoso", "leaf label");
 	is_str(c.error_code, "BadRequest", "first provisioning error code");
 	arm_compute_done(&c);
@@ -146,6 +148,7 @@ test_clusters(void)
 	is_str(c.name, "clustername1", "cluster name");
 	is_str(c.version, "1.9.6", "currentKubernetesVersion");
 	is_str(c.provisioning_state, "Succeeded", "cluster state");
+	is_int(c.prov, PROV_SUCCEEDED, "cluster state parsed once");
 	is_int(c.npools, 1, "one pool");
 	is_int(c.pools[0].count, 3, "pool count");
 	is_str(c.pools[0].vm_size, "Standard_DS1_v2", "pool size");

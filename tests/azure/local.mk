@@ -98,7 +98,7 @@ check_PROGRAMS += tests/azure/lro-test
 TESTS += tests/azure/lro-test
 UNIT_TESTS += tests/azure/lro-test
 tests_azure_lro_test_SOURCES = tests/azure/lro-test.c \
-	src/azure/lro.c src/azure/lro.h
+	src/azure/lro.c src/azure/lro.h src/azure/retry.c
 tests_azure_lro_test_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
 tests_azure_lro_test_LDADD = libcore.a libcommon.a $(JSONC_LIBS)
 

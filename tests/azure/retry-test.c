@@ -169,6 +169,27 @@ main(void)
 		ok(spent <= 300000, "and wait at most 5 minutes in all "
 		    "(%llu ms)", (unsigned long long)spent);
 	}
+	{
+		/* The transient set: looked at again, not a verdict. */
+		static const struct { long status; bool transient, retry; }
+		    ts[] = {
+			{ 200, false, false }, { 202, false, false },
+			{ 400, false, false }, { 404, false, false },
+			{ 408, true, true }, { 409, false, false },
+			{ 429, true, true }, { 500, true, true },
+			{ 501, true, false }, { 503, true, true },
+			{ 504, true, true }, { 599, true, false },
+		};
+
+		for (i = 0; i < sizeof ts / sizeof ts[0]; i++) {
+			is_int(retry_status_transient(ts[i].status),
+			    ts[i].transient, "%ld %s transient",
+			    ts[i].status, ts[i].transient ? "is" : "is not");
+			is_int(retry_status_retryable(ts[i].status),
+			    ts[i].retry, "%ld %s sent again by http.c",
+			    ts[i].status, ts[i].retry ? "is" : "is not");
+		}
+	}
 	is_int(retry_after_ms(NULL, NOW), -1, "absent Retry-After");
 	is_int(retry_after_ms("", NOW), -1, "empty Retry-After");
 	is_int(retry_after_ms("12abc", NOW), -1, "trailing junk");

@@ -12,7 +12,7 @@ CORE_TESTS = \
 	tests/core/msg-test tests/core/specs-test \
 	tests/core/props-test \
 	tests/core/text-test tests/core/trust-test \
-	tests/core/scope-test
+	tests/core/scope-test tests/core/state-test
 check_PROGRAMS += $(CORE_TESTS)
 TESTS += $(CORE_TESTS)
 UNIT_TESTS += $(CORE_TESTS)
@@ -51,3 +51,5 @@ tests_core_trust_test_LDADD = $(CORE_TEST_LIBS)
 
 TESTS += tests/core/vmcatalogue-gen-test.sh
 EXTRA_DIST += tests/core/vmcatalogue-gen-test.sh
+tests_core_state_test_SOURCES = tests/core/state-test.c
+tests_core_state_test_LDADD = $(CORE_TEST_LIBS)

@@ -17,6 +17,7 @@ HTTP_TESTS = tests/http/commands-test.sh tests/http/flows-test.sh \
 	tests/http/lock-test.sh
 TESTS += $(HTTP_TESTS)
 HTTP_TESTS += tests/http/sandbox-world-test.sh
+HTTP_TESTS += tests/http/clusters-attached-test.sh
 EXTRA_DIST += tests/http/lib.sh $(HTTP_TESTS)
 EXTRA_DIST += tests/http/sandbox-lib.sh
 

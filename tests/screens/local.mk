@@ -22,7 +22,8 @@ SCREEN_TESTS = \
 	tests/screens/live-scope-test.sh \
 	tests/screens/signin-device-test.sh \
 	tests/screens/signin-secret-test.sh \
-	tests/screens/partial-test.sh
+	tests/screens/partial-test.sh \
+	tests/screens/live-attach-elsewhere-test.sh
 TESTS += $(SCREEN_TESTS)
 EXTRA_DIST += tests/screens/libtest.sh $(SCREEN_TESTS)
 TESTS += tests/screens/browse-save-tls-test.sh

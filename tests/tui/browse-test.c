@@ -230,11 +230,32 @@ main(void)
 	is_int((int)p.top, 0, "window at the top");
 
 	/* The states. */
-	is_int(browse_state_kind("Updating"), BROWSE_STATE_BUSY, "Updating");
-	is_int(browse_state_kind("Deleting"), BROWSE_STATE_BUSY, "Deleting");
-	is_int(browse_state_kind("Canceled"), BROWSE_STATE_FAILED, "Canceled");
-	is_int(browse_state_kind("Unknown"), BROWSE_STATE_OTHER, "Unknown");
-	is_int(browse_state_kind(NULL), BROWSE_STATE_OTHER, "no state");
+	is_int(browse_state_kind(provisioning_state_parse("Updating")),
+	    BROWSE_STATE_BUSY, "Updating");
+	is_int(browse_state_kind(provisioning_state_parse("Deleting")),
+	    BROWSE_STATE_BUSY, "Deleting");
+	is_int(browse_state_kind(provisioning_state_parse("Canceled")),
+	    BROWSE_STATE_FAILED, "Canceled");
+	is_int(browse_state_kind(provisioning_state_parse("Unknown")),
+	    BROWSE_STATE_OTHER, "Unknown");
+	is_int(browse_state_kind(provisioning_state_parse(NULL)),
+	    BROWSE_STATE_OTHER, "no state");
+	/* Whatever core/state counts as in progress is busy here too. */
+	is_int(browse_state_kind(provisioning_state_parse("Migrating")),
+	    BROWSE_STATE_BUSY, "Migrating");
+	is_int(browse_state_kind(provisioning_state_parse("cancelled")),
+	    BROWSE_STATE_FAILED, "cancelled, any spelling and case");
+	{
+		static const char *const moving[] = { "Succeeded",
+		    "Migrating", "Failed", "Succeeded" };
+		struct compute_page	 q;
+
+		browse_page_init(&q);
+		browse_page_set(&q, rows(moving), NWORLD);
+		ok(browse_page_transitional(&q),
+		    "a Migrating compute: auto refresh");
+		browse_page_done(&q);
+	}
 
 	/* Nodes, size and vCPU. */
 	browse_nodes_text(browse_page_find(&p, "inf-created"), "x", false,
