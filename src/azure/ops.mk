@@ -7,7 +7,7 @@ libazure_a_SOURCES += \
 
 # The non-interactive commands (cmd.c has their rows).
 akswiz_SOURCES += \
-	src/cli/session.c src/cli/session.h src/cli/session-ops.c \
+	src/cli/session-print.c src/cli/session.h src/cli/session-ops.c \
 	src/cli/cmd-apply.c src/cli/cmd-watch.c src/cli/cmd-list.c \
 	src/cli/cmd-show.c src/cli/cmd-detach.c src/cli/cmd-clusters.c \
 	src/cli/cmd-vmsizes.c src/cli/cmd-versions.c

@@ -9,24 +9,22 @@
 #include "cli/cmd.h"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "azure/http.h"
 #include "cli/session.h"
 #include "common/err.h"
 #include "common/i18n.h"
+#include "common/xdgdir.h"
 #include "core/plan.h"
 #include "tui/tui.h"
 
 /* Fill the interface's options from the global ones. */
 static void
-cmd_tui_options(const struct cli_globals *g, struct tui_options *o,
+cmd_tui_options(const struct app_options *g, struct tui_options *o,
     enum tui_start start)
 {
 	memset(o, 0, sizeof *o);
@@ -42,20 +40,6 @@ cmd_tui_options(const struct cli_globals *g, struct tui_options *o,
 		o->cloud = CLOUD_AZURE;
 }
 
-/* Make the directories above a file (mode 0700), as far as they are missing. */
-static void
-cmd_tui_mkdirs(const char *file)
-{
-	char	dir[1024], *p;
-
-	snprintf(dir, sizeof dir, "%s", file);
-	for (p = dir + 1; (p = strchr(p, '/')) != NULL; p++) {
-		*p = '\0';
-		mkdir(dir, 0700);
-		*p = '/';
-	}
-}
-
 /*
  * While curses owns the terminal, stderr (debug log, sign-in messages) goes
  * to $XDG_STATE_HOME/akswiz/tui.log instead of through the screen.
@@ -64,18 +48,16 @@ cmd_tui_mkdirs(const char *file)
 static int
 cmd_tui_quiet_stderr(void)
 {
-	const char	*xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
 	char		 path[1024];
 	int		 fd, saved;
+	struct err	 err;
 
 	if (!isatty(STDERR_FILENO))
 		return -1;
-	if (xdg != NULL && *xdg == '/')
-		snprintf(path, sizeof path, "%s/akswiz/tui.log", xdg);
-	else
-		snprintf(path, sizeof path, "%s/.local/state/akswiz/tui.log",
-		    home != NULL ? home : ".");
-	cmd_tui_mkdirs(path);
+	err_clear(&err);
+	if (!xdgdir_make(XDGDIR_STATE, "tui.log", true, path, sizeof path,
+	    &err))
+		return -1;
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
 	    0600)) < 0)
 		return -1;
@@ -83,32 +65,6 @@ cmd_tui_quiet_stderr(void)
 	dup2(fd, STDERR_FILENO);
 	close(fd);
 	return saved;
-}
-
-/*
- * The user left while an operation is still followed on the worker thread:
- * its HTTP client stays (the process ends now; the journal keeps the
- * operation), but a private sandbox is stopped and its secret removed, as
- * session_close() would.
- */
-static void
-cmd_tui_leave_busy(struct session *s)
-{
-	char	path[600];
-
-	if (s->sandbox_pid > 0) {
-		kill(s->sandbox_pid, SIGTERM);
-		waitpid(s->sandbox_pid, NULL, 0);
-	}
-	if (s->sandbox_dir[0] != '\0') {
-		if (s->secret_file[0] != '\0')
-			unlink(s->secret_file);
-		snprintf(path, sizeof path, "%s/ready.json", s->sandbox_dir);
-		unlink(path);
-		snprintf(path, sizeof path, "%s/sandbox.log", s->sandbox_dir);
-		unlink(path);
-		rmdir(s->sandbox_dir);
-	}
 }
 
 /* The screens' sign-in: a new credential for the session (worker thread). */
@@ -169,7 +125,7 @@ cmd_tui_signout(void *ctx, char *msg, size_t len)
 	struct err	err;
 
 	err_clear(&err);
-	if (session_signout(ctx, &err))
+	if (session_signout(ctx, NULL, NULL, &err))
 		return true;
 	snprintf(msg, len, "%s", err.msg);
 	return false;
@@ -177,7 +133,7 @@ cmd_tui_signout(void *ctx, char *msg, size_t len)
 
 /* Run the interface from a start screen; extra arguments are refused. */
 static int
-cmd_tui_run(struct cli_globals *g, int argc, char **argv,
+cmd_tui_run(struct app_options *g, int argc, char **argv,
     enum tui_start start)
 {
 	struct tui_options	o;
@@ -232,7 +188,13 @@ cmd_tui_run(struct cli_globals *g, int argc, char **argv,
 		close(saved);
 	}
 	if (live && tui_busy()) {
-		cmd_tui_leave_busy(&s);
+		/*
+		 * The user left while an operation is still followed on the
+		 * worker thread: its HTTP client stays (the process ends
+		 * now; the journal keeps the operation), but a private
+		 * sandbox is stopped and its files removed.
+		 */
+		session_stop_sandbox(&s);
 		/* no exit handlers under the worker that still runs */
 		fflush(NULL);
 		_exit(status == 0 ? EXIT_OK : EXIT_USAGE);
@@ -243,28 +205,28 @@ cmd_tui_run(struct cli_globals *g, int argc, char **argv,
 
 /* akswiz with no command on a terminal: the home screen. */
 int
-cmd_home(struct cli_globals *g, int argc, char **argv)
+cmd_home(struct app_options *g, int argc, char **argv)
 {
 	return cmd_tui_run(g, argc, argv, TUI_START_HOME);
 }
 
 /* akswiz create: the create wizard. */
 int
-cmd_create(struct cli_globals *g, int argc, char **argv)
+cmd_create(struct app_options *g, int argc, char **argv)
 {
 	return cmd_tui_run(g, argc, argv, TUI_START_CREATE);
 }
 
 /* akswiz browse: the workspace's computes. */
 int
-cmd_browse(struct cli_globals *g, int argc, char **argv)
+cmd_browse(struct app_options *g, int argc, char **argv)
 {
 	return cmd_tui_run(g, argc, argv, TUI_START_BROWSE);
 }
 
 /* akswiz attach: the attach wizard. */
 int
-cmd_attach(struct cli_globals *g, int argc, char **argv)
+cmd_attach(struct app_options *g, int argc, char **argv)
 {
 	return cmd_tui_run(g, argc, argv, TUI_START_ATTACH);
 }
