@@ -7,3 +7,10 @@ libapp_a_SOURCES = \
 	src/app/sandbox-child.c src/app/sandbox-child.h \
 	src/app/scope-file.c src/app/scope-file.h
 libapp_a_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
+
+# The scope file's reader and writer, as tables.
+check_PROGRAMS += tests/app/scope-file-test
+TESTS += tests/app/scope-file-test
+UNIT_TESTS += tests/app/scope-file-test
+tests_app_scope_file_test_SOURCES = tests/app/scope-file-test.c
+tests_app_scope_file_test_LDADD = libapp.a libcommon.a
