@@ -290,10 +290,14 @@ session_signin(struct session *s, const struct session_signin *si,
 			return false;
 		ac.client_secret_file = s->priv->signin_secret;
 	}
-	if ((a = auth_new(&ac, err)) == NULL)
-		return false;
-	if (!auth_login(a, err)) {
+	if ((a = auth_new(&ac, err)) == NULL || !auth_login(a, err)) {
 		auth_free(a);
+		/* The screens show err; the --debug log keeps it all. */
+		http_client_log(s->http, "sign-in (%s, tenant %s, client %s) "
+		    "failed: %s%s%s", si->method, ac.tenant != NULL ?
+		    ac.tenant : "", ac.client_id != NULL ? ac.client_id : "",
+		    err->msg, err->detail[0] != '\0' ? " -- " : "",
+		    err->detail);
 		return false;
 	}
 	auth_free(s->priv->auth);

@@ -69,11 +69,9 @@ cmd_tui_quiet_stderr(void)
 
 /* The screens' sign-in: a new credential for the session (worker thread). */
 static bool
-cmd_tui_signin(void *ctx, const struct tui_signin_req *r, char *msg,
-    size_t len)
+cmd_tui_signin(void *ctx, const struct tui_signin_req *r, struct err *err)
 {
 	struct session_signin	si;
-	struct err		err;
 
 	memset(&si, 0, sizeof si);
 	si.method = r->method;
@@ -84,33 +82,17 @@ cmd_tui_signin(void *ctx, const struct tui_signin_req *r, char *msg,
 	si.prompt = r->prompt;
 	si.prompt_ctx = r->prompt_ctx;
 	si.cancel = r->cancel;
-	err_clear(&err);
-	if (session_signin(ctx, &si, &err))
-		return true;
-	/* A long reason is cut in msg: the detail has it whole. */
-	snprintf(msg, len, "%s", strlen(err.msg) + 1 >= sizeof err.msg &&
-	    err.detail[0] != '\0' ? err.detail : err.msg);
-	/* The screens show msg; the --debug log keeps it all (redacted). */
-	http_client_log(((struct session *)ctx)->http,
-	    "sign-in (%s, tenant %s, client %s) failed: %s%s%s", r->method,
-	    r->tenant != NULL ? r->tenant : "", r->client_id != NULL ?
-	    r->client_id : "", err.msg, err.detail[0] != '\0' ? " -- " : "",
-	    err.detail);
-	return false;
+	return session_signin(ctx, &si, err);
 }
 
 /* Who is signed in (worker thread). */
 static bool
-cmd_tui_whoami(void *ctx, struct tui_identity *id, char *msg, size_t len)
+cmd_tui_whoami(void *ctx, struct tui_identity *id, struct err *err)
 {
 	struct session_identity	si;
-	struct err		err;
 
-	err_clear(&err);
-	if (!session_whoami(ctx, &si, &err)) {
-		snprintf(msg, len, "%s", err.msg);
+	if (!session_whoami(ctx, &si, err))
 		return false;
-	}
 	snprintf(id->user, sizeof id->user, "%s", si.user);
 	snprintf(id->tenant, sizeof id->tenant, "%s", si.tenant);
 	snprintf(id->method, sizeof id->method, "%s", si.method);
@@ -120,15 +102,9 @@ cmd_tui_whoami(void *ctx, struct tui_identity *id, char *msg, size_t len)
 
 /* Sign out (worker thread). */
 static bool
-cmd_tui_signout(void *ctx, char *msg, size_t len)
+cmd_tui_signout(void *ctx, struct err *err)
 {
-	struct err	err;
-
-	err_clear(&err);
-	if (session_signout(ctx, NULL, NULL, &err))
-		return true;
-	snprintf(msg, len, "%s", err.msg);
-	return false;
+	return session_signout(ctx, NULL, NULL, err);
 }
 
 /* Run the interface from a start screen; extra arguments are refused. */
