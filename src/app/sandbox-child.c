@@ -27,6 +27,7 @@
 
 #include <json-c/json.h>
 #include <openssl/crypto.h>
+#include <openssl/rand.h>
 
 #include "azure/token-cache.h"
 #include "common/atomicfile.h"
@@ -304,6 +305,40 @@ sandbox_failed(struct sandbox_child *c, const char *log, bool exited,
 	return false;
 }
 
+/*
+ * The world's identity from its id file, made (16 random bytes in hex)
+ * when the world has none yet.
+ */
+static bool
+world_identity(struct sandbox_child *c, struct err *err)
+{
+	unsigned char	 raw[16];
+	char		 path[600], hex[2 * sizeof raw + 2];
+	FILE		*fp;
+	size_t		 i;
+
+	snprintf(path, sizeof path, "%s/id", c->dir);
+	if ((fp = fopen(path, "r")) != NULL) {
+		if (fgets(c->world_id, sizeof c->world_id, fp) == NULL)
+			c->world_id[0] = '\0';
+		fclose(fp);
+		c->world_id[strcspn(c->world_id, "\r\n")] = '\0';
+		if (strlen(c->world_id) == 2 * sizeof raw &&
+		    strspn(c->world_id, "0123456789abcdef") ==
+		    2 * sizeof raw)
+			return true;
+	}
+	if (RAND_bytes(raw, sizeof raw) != 1)
+		return err_set(err, ERR_INTERNAL, _("no random bytes for the "
+		    "sandbox world's identity"));
+	for (i = 0; i < sizeof raw; i++)
+		snprintf(hex + 2 * i, 3, "%02x", raw[i]);
+	copy(c->world_id, sizeof c->world_id, hex);
+	hex[2 * sizeof raw] = '\n';
+	hex[2 * sizeof raw + 1] = '\0';
+	return atomicfile_write(path, hex, strlen(hex), 0600, err);
+}
+
 /* The lock on the sandbox world, held while its sandbox runs. */
 static int	world_lock = -1;
 
@@ -357,8 +392,10 @@ world_open(struct sandbox_child *c, bool reset, void (*warn)(const char *),
 		unlink(path);
 		snprintf(path, sizeof path, "%s/port", c->dir);
 		unlink(path);
+		snprintf(path, sizeof path, "%s/id", c->dir);
+		unlink(path);
 	}
-	return true;
+	return world_identity(c, err);
 }
 
 /* The port the world had ("0": any), from its port file. */

@@ -10,6 +10,10 @@
  * handler when akswiz is interrupted; it stops itself when akswiz dies
  * (PR_SET_PDEATHSIG).  AKSWIZ_SANDBOX_OPTIONS adds options to its
  * command line.
+ *
+ * The world has an identity: a random id in its file "id", made with the
+ * world and made anew by --reset (which empties the world), so that the
+ * journal follows the world's operations whatever port it is served on.
  */
 #ifndef AKSWIZ_APP_SANDBOX_CHILD_H
 #define AKSWIZ_APP_SANDBOX_CHILD_H
@@ -22,6 +26,7 @@
 struct sandbox_child {
 	pid_t	pid;			/* 0: none runs */
 	char	dir[256];		/* the world folder, "" when none */
+	char	world_id[40];		/* the world's identity (its id file) */
 	/* from its ready file */
 	char	endpoint[256];
 	char	authority[256];

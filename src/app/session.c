@@ -17,6 +17,7 @@
 #include "app/scope-file.h"
 #include "azure/auth.h"
 #include "azure/http.h"
+#include "azure/journal.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
 
@@ -167,6 +168,9 @@ session_open_login(struct session *s, const struct app_options *g,
 		goto out;
 	copy(s->arm_endpoint, sizeof s->arm_endpoint,
 	    s->priv->cloud.arm_endpoint);
+	if (g->sandbox)
+		/* the journal follows this world's operations on this port */
+		journal_use_world(s->sandbox.world_id, s->arm_endpoint);
 	if (needs & SESSION_NO_SIGNIN) {
 		ok = true;
 		goto out;
