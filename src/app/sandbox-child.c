@@ -33,6 +33,7 @@
 #include "common/atomicfile.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "common/xdgdir.h"
 
 #define SANDBOX_BIN		"akswiz-sandbox"
 #define SANDBOX_WAIT_MS		15000
@@ -353,18 +354,14 @@ static bool
 world_open(struct sandbox_child *c, bool reset, void (*warn)(const char *),
     struct err *err)
 {
-	const char	*x = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
 	char		 path[600];
 
-	if (x != NULL && *x == '/')
-		snprintf(c->dir, sizeof c->dir,
-		    "%s/akswiz/sandbox", x);
-	else if (home != NULL && *home == '/')
-		snprintf(c->dir, sizeof c->dir,
-		    "%s/.local/state/akswiz/sandbox", home);
-	else
-		return err_set(err, ERR_USAGE, _("neither XDG_STATE_HOME nor "
-		    "HOME is set: there is no place for the sandbox world"));
+	if (!xdgdir_path(XDGDIR_STATE, "sandbox", c->dir, sizeof c->dir,
+	    err)) {
+		err->kind = ERR_USAGE;	/* nowhere for the world */
+		c->dir[0] = '\0';
+		return false;
+	}
 	if (!atomicfile_mkdirs(c->dir, err)) {
 		c->dir[0] = '\0';
 		return false;

@@ -27,6 +27,7 @@
 #include "common/clock.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "common/xdgdir.h"
 
 #define JOURNAL_MAX_BYTES	(1024 * 1024)
 
@@ -34,23 +35,7 @@
 bool
 journal_dir(char *buf, size_t len, struct err *err)
 {
-	const char	*state = getenv("XDG_STATE_HOME"), *home;
-	int		 n;
-
-	if (state != NULL && state[0] == '/')
-		n = snprintf(buf, len, "%s/akswiz/operations", state);
-	else {
-		if ((home = getenv("HOME")) == NULL || home[0] == '\0')
-			return err_set(err, ERR_IO, _("neither XDG_STATE_HOME "
-			    "nor HOME is set: nowhere to keep the operation "
-			    "journal"));
-		n = snprintf(buf, len, "%s/.local/state/akswiz/operations",
-		    home);
-	}
-	if (n < 0 || (size_t)n >= len)
-		return err_set(err, ERR_IO, _("the journal directory's path "
-		    "is too long"));
-	return atomicfile_mkdirs(buf, err);
+	return xdgdir_make(XDGDIR_STATE, "operations", false, buf, len, err);
 }
 
 /* The --sandbox world of this process and its endpoint now, or "". */

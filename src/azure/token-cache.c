@@ -27,10 +27,12 @@
 #include <json-c/json.h>
 #include <openssl/crypto.h>
 
+#include "common/atomicfile.h"
 #include "common/buf.h"
 #include "common/clock.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "common/xdgdir.h"
 
 #define CACHE_FILE	"tokens.json"
 #define CACHE_MAX	(4 * 1024 * 1024)
@@ -82,40 +84,22 @@ token_entry_fresh(const struct token_entry *e, time_t now, int margin)
 static char *
 default_dir(void)
 {
-	const char	*x = getenv("XDG_CACHE_HOME"), *home;
-	char		*d;
+	char		buf[1024];
+	struct err	err;
 
-	if (x != NULL && *x == '/')
-		xasprintf(&d, "%s/akswiz", x);
-	else {
-		home = getenv("HOME");
-		xasprintf(&d, "%s/.cache/akswiz", home != NULL ? home : ".");
-	}
-	return d;
+	err_clear(&err);
+	/* nowhere named: the working folder, as the cache always did */
+	if (!xdgdir_path(XDGDIR_CACHE, NULL, buf, sizeof buf, &err))
+		snprintf(buf, sizeof buf, "./.cache/akswiz");
+	return xstrdup(buf);
 }
 
-/* mkdir -p with mode for the last component (parents 0700 too). */
+/* mkdir -p (0700), and the last component narrowed to 0700. */
 static bool
 make_dirs(const char *dir, struct err *err)
 {
-	char	*p = xstrdup(dir), *s;
-
-	for (s = p + 1; *s != '\0'; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
-			err_set(err, ERR_IO, _("cannot create %s: %s"), p,
-			    strerror(errno));
-			free(p);
-			return false;
-		}
-		*s = '/';
-	}
-	free(p);
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-		return err_set(err, ERR_IO, _("cannot create %s: %s"), dir,
-		    strerror(errno));
+	if (!atomicfile_mkdirs(dir, err))
+		return false;
 	/* an existing directory may have been made wider by someone */
 	if (chmod(dir, 0700) != 0)
 		return err_set(err, ERR_IO, _("cannot protect %s: %s"), dir,
@@ -405,10 +389,8 @@ cache_save(struct token_cache *c, struct err *err)
 {
 	struct buf	 b;
 	char		*tmp;
-	size_t		 i, off, kept;
-	ssize_t		 w;
-	int		 fd, dfd;
-	bool		 ok = false;
+	size_t		 i, kept;
+	bool		 ok;
 	time_t		 now = clock_now();
 
 	if (!make_dirs(c->dir, err))
@@ -443,40 +425,7 @@ cache_save(struct token_cache *c, struct err *err)
 
 	/* the pid lets a later run remove it if this one is killed */
 	xasprintf(&tmp, "%s/" TMP_PREFIX "%ld.XXXXXX", c->dir, (long)getpid());
-	if ((fd = mkstemp(tmp)) < 0) {
-		err_set(err, ERR_IO, _("cannot write in %s: %s"), c->dir,
-		    strerror(errno));
-		goto out;
-	}
-	fchmod(fd, 0600);
-	for (off = 0; off < b.len; off += (size_t)w)
-		if ((w = write(fd, b.data + off, b.len - off)) < 0) {
-			if (errno == EINTR) {
-				w = 0;
-				continue;
-			}
-			break;
-		}
-	if (off < b.len || fsync(fd) != 0) {
-		err_set(err, ERR_IO, _("cannot write %s: %s"), tmp,
-		    strerror(errno));
-		close(fd);
-		unlink(tmp);
-		goto out;
-	}
-	close(fd);
-	if (rename(tmp, c->path) != 0) {
-		err_set(err, ERR_IO, _("cannot replace %s: %s"), c->path,
-		    strerror(errno));
-		unlink(tmp);
-		goto out;
-	}
-	if ((dfd = open(c->dir, O_RDONLY | O_DIRECTORY)) >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
-	ok = true;
-out:
+	ok = atomicfile_write_as(c->path, tmp, b.data, b.len, 0600, err);
 	free(tmp);
 	OPENSSL_cleanse(b.data, b.len);
 	buf_done(&b);

@@ -61,24 +61,18 @@ sync_dir(const char *path)
 	}
 }
 
-bool
-atomicfile_write(const char *path, const void *data, size_t len, mode_t mode,
-    struct err *err)
+/*
+ * Fill the open temporary file fd (named tmp), sync it and rename it over
+ * path; tmp is removed on failure.
+ */
+static bool
+write_rename(int fd, const char *tmp, const char *path, const void *data,
+    size_t len, struct err *err)
 {
-	char		 tmp[PATH_MAX];
 	const char	*p = data;
 	ssize_t		 n;
-	int		 fd, saved;
+	int		 saved;
 
-	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path,
-	    (long)getpid()) >= sizeof tmp)
-		return err_set(err, ERR_IO, _("cannot write %s: %s"), path,
-		    strerror(ENAMETOOLONG));
-	(void)unlink(tmp);
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-	    mode)) < 0)
-		return err_set(err, ERR_IO, _("cannot write %s: %s"), tmp,
-		    strerror(errno));
 	while (len > 0) {
 		if ((n = write(fd, p, len)) < 0) {
 			if (errno == EINTR)
@@ -108,6 +102,48 @@ fail:
 	(void)unlink(tmp);
 	return err_set(err, ERR_IO, _("cannot write %s: %s"), path,
 	    strerror(saved));
+}
+
+bool
+atomicfile_write(const char *path, const void *data, size_t len, mode_t mode,
+    struct err *err)
+{
+	char		 tmp[PATH_MAX];
+	int		 fd;
+
+	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path,
+	    (long)getpid()) >= sizeof tmp)
+		return err_set(err, ERR_IO, _("cannot write %s: %s"), path,
+		    strerror(ENAMETOOLONG));
+	(void)unlink(tmp);
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    mode)) < 0)
+		return err_set(err, ERR_IO, _("cannot write %s: %s"), tmp,
+		    strerror(errno));
+	return write_rename(fd, tmp, path, data, len, err);
+}
+
+bool
+atomicfile_write_as(const char *path, const char *tmpl, const void *data,
+    size_t len, mode_t mode, struct err *err)
+{
+	char	tmp[PATH_MAX];
+	int	fd;
+
+	if ((size_t)snprintf(tmp, sizeof tmp, "%s", tmpl) >= sizeof tmp)
+		return err_set(err, ERR_IO, _("cannot write %s: %s"), path,
+		    strerror(ENAMETOOLONG));
+	if ((fd = mkstemp(tmp)) < 0)
+		return err_set(err, ERR_IO, _("cannot write %s: %s"), tmp,
+		    strerror(errno));
+	/* mkstemp makes it 0600; a wider mode is asked for by name */
+	if (fchmod(fd, mode) != 0) {
+		(void)close(fd);
+		(void)unlink(tmp);
+		return err_set(err, ERR_IO, _("cannot write %s: %s"), tmp,
+		    strerror(errno));
+	}
+	return write_rename(fd, tmp, path, data, len, err);
 }
 
 int

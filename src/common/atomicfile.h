@@ -26,6 +26,15 @@ bool	atomicfile_write(const char *path, const void *data, size_t len,
 	    mode_t mode, struct err *);
 
 /*
+ * The same with the temporary file named by tmpl (mkstemp's template,
+ * "DIR/NAME.XXXXXX" in path's folder), for a writer that sweeps its own
+ * leftovers (the token cache).  The data is not copied: a caller holding a
+ * secret wipes its own buffer.
+ */
+bool	atomicfile_write_as(const char *path, const char *tmpl,
+	    const void *data, size_t len, mode_t mode, struct err *);
+
+/*
  * Remove the PATH.tmp.PID files of path whose process no longer runs;
  * returns how many were removed.
  */

@@ -56,6 +56,8 @@ ok $? "akswiz --sandbox watch on the world's new port exits 0"
 ok $? "the world was served on another port"
 grep -q 'create of ml-port succeeded' "$T/out"
 ok $? "and watch follows the create started on the old port to its end"
+# (interrupt below waits for "Creating" in a fresh stderr, not this one)
+rm -f "$T/err" "$T/out"
 
 # A kill -9 of akswiz mid-create: its sandbox goes too; watch finishes.
 interrupt KILL "$T/k.json"
