@@ -330,6 +330,8 @@ world_identity(struct sandbox_child *c, struct err *err)
 			return true;
 	}
 	if (RAND_bytes(raw, sizeof raw) != 1)
+		/* TRANSLATORS: the sandbox world's id file could not be
+		   made (no randomness from the system). */
 		return err_set(err, ERR_INTERNAL, _("no random bytes for the "
 		    "sandbox world's identity"));
 	for (i = 0; i < sizeof raw; i++)

@@ -41,6 +41,8 @@ xdgdir_path(enum xdgdir_kind kind, const char *sub, char *buf, size_t len,
 		    "an absolute path: akswiz has nowhere to keep its files"),
 		    xdg_kinds[kind].var);
 	if (n < 0 || (size_t)n >= len)
+		/* TRANSLATORS: %s is a file or folder under akswiz's
+		   folder ("operations", "config" ...). */
 		return err_set(err, ERR_IO, _("the path of %s is too long"),
 		    sub);
 	return true;
