@@ -140,33 +140,7 @@ get_secret(json_object *o, const char *key)
 static void
 remove_stale_temporaries(const struct token_cache *c)
 {
-	DIR		*d;
-	struct dirent	*de;
-	struct stat	 st;
-	char		*path, *end;
-	long		 pid;
-	bool		 stale;
-
-	if ((d = opendir(c->dir)) == NULL)
-		return;
-	while ((de = readdir(d)) != NULL) {
-		if (strncmp(de->d_name, TMP_PREFIX, strlen(TMP_PREFIX)) != 0)
-			continue;
-		xasprintf(&path, "%s/%s", c->dir, de->d_name);
-		pid = strtol(de->d_name + strlen(TMP_PREFIX), &end, 10);
-		if (end != de->d_name + strlen(TMP_PREFIX) && *end == '.' &&
-		    pid > 0)
-			stale = pid != (long)getpid() &&
-			    kill((pid_t)pid, 0) != 0 && errno == ESRCH;
-		else
-			stale = lstat(path, &st) == 0 &&
-			    st.st_mtime + TMP_STALE_S < time(NULL);
-		if (stale && lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-		    st.st_uid == geteuid())
-			unlink(path);
-		free(path);
-	}
-	closedir(d);
+	(void)atomicfile_sweep_prefix(c->dir, TMP_PREFIX, TMP_STALE_S);
 }
 
 /*

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "common/err.h"
 
@@ -39,5 +40,14 @@ bool	atomicfile_write_as(const char *path, const char *tmpl,
  * returns how many were removed.
  */
 int	atomicfile_sweep(const char *path);
+
+/*
+ * The sweep of a writer with its own temporary names (atomicfile_write_as):
+ * in dir, the regular files of this user named PREFIX<pid>.<anything>
+ * whose process is gone, and the other PREFIX<anything> older than
+ * stale_s seconds, are removed; returns how many.
+ */
+int	atomicfile_sweep_prefix(const char *dir, const char *prefix,
+	    time_t stale_s);
 
 #endif
