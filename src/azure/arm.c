@@ -158,7 +158,6 @@ get_ok(struct arm *a, const char *u, struct http_response *rsp,
 	return true;
 }
 
-typedef bool (*page_parser)(const char *, void *, char **, struct err *);
 typedef void (*page_list_free)(void *);
 
 /*
@@ -180,36 +179,85 @@ fn##_free(void *l) \
 PAGE_ADAPTER(arm_parse_subscriptions, arm_subscription_list)
 PAGE_ADAPTER(arm_parse_groups, arm_group_list)
 PAGE_ADAPTER(arm_parse_workspaces, arm_workspace_list)
-PAGE_ADAPTER(arm_parse_computes, arm_compute_list)
 PAGE_ADAPTER(arm_parse_clusters, arm_cluster_list)
 PAGE_ADAPTER(arm_parse_usages, arm_usage_list)
 
-/* Fetch every page of a list, starting at first (taken over). */
-static bool
-get_pages(struct arm *a, char *first, page_parser parse,
-    page_list_free drop, void *list, struct err *err)
+/* The computes' parser is public: browse reads them a page at a time. */
+bool
+arm_parse_computes_page(const char *b, void *l, char **next, struct err *err)
+{
+	return arm_parse_computes(b, (struct arm_compute_list *)l, next, err);
+}
+
+static void
+arm_parse_computes_free(void *l)
+{
+	arm_compute_list_free((struct arm_compute_list *)l);
+}
+
+void
+arm_pager_init(struct arm_pager *p, struct arm *a, char *first)
+{
+	p->arm = a;
+	p->next = first;
+	p->pages = 0;
+}
+
+bool
+arm_pager_more(const struct arm_pager *p)
+{
+	return p->next != NULL;
+}
+
+/* One page: GET, 200 expected, parsed; the cap against a nextLink loop. */
+bool
+arm_pager_next(struct arm_pager *p, arm_page_parser parse, void *list,
+    struct err *err)
 {
 	struct http_response	 rsp;
-	char			*u = first, *next = NULL;
-	int			 pages = 0;
-	bool			 ok = true;
+	char			*u = p->next, *next = NULL;
+	bool			 ok;
 
-	while (u != NULL && ok) {
-		http_response_init(&rsp);
-		ok = get_ok(a, u, &rsp, err) &&
-		    parse(buf_str(&rsp.body), list, &next, err);
-		http_response_done(&rsp);
-		free(u);
-		u = next;
-		next = NULL;
-		if (++pages >= ARM_MAX_PAGES && u != NULL) {
-			free(u);
-			drop(list);
-			return err_set(err, ERR_PARSE, _("the list did not "
-			    "end after %d pages"), pages);
-		}
-	}
+	p->next = NULL;
+	if (u == NULL)
+		return true;
+	http_response_init(&rsp);
+	ok = get_ok(p->arm, u, &rsp, err) &&
+	    parse(buf_str(&rsp.body), list, &next, err);
+	http_response_done(&rsp);
 	free(u);
+	if (!ok) {
+		free(next);
+		return false;
+	}
+	if (++p->pages >= ARM_MAX_PAGES && next != NULL) {
+		free(next);
+		return err_set(err, ERR_PARSE, _("the list did not end after "
+		    "%d pages"), p->pages);
+	}
+	p->next = next;
+	return true;
+}
+
+void
+arm_pager_done(struct arm_pager *p)
+{
+	free(p->next);
+	p->next = NULL;
+}
+
+/* Fetch every page of a list, starting at first (taken over). */
+static bool
+get_pages(struct arm *a, char *first, arm_page_parser parse,
+    page_list_free drop, void *list, struct err *err)
+{
+	struct arm_pager	p;
+	bool			ok = true;
+
+	arm_pager_init(&p, a, first);
+	while (ok && arm_pager_more(&p))
+		ok = arm_pager_next(&p, parse, list, err);
+	arm_pager_done(&p);
 	if (!ok)
 		drop(list);
 	return ok;

@@ -248,6 +248,31 @@ bool	arm_delete_compute(struct arm *, const char *url, const char *action,
 /* A GET of any absolute URL (polls); any HTTP status is an answer. */
 bool	arm_get_raw(struct arm *, const char *url, struct http_response *,
 	    struct err *);
+/*
+ * A list read a page at a time (the screens show rows as pages arrive):
+ * each page's nextLink followed verbatim until it is absent, null or
+ * empty; a page refused or unreadable ends the list with its error, and so
+ * does a list that has not ended after ARM_MAX_PAGES pages (a loop).
+ * parse appends one page's items to list and sets the nextLink (new) or
+ * NULL; arm_parse_computes_page is the computes' one.
+ */
+typedef bool (*arm_page_parser)(const char *body, void *list, char **next,
+	    struct err *);
+struct arm_pager {
+	struct arm	*arm;
+	char		*next;		/* the next page's URL (owned) */
+	int		 pages;		/* fetched so far */
+};
+/* Start at first (taken over; NULL: an empty list). */
+void	arm_pager_init(struct arm_pager *, struct arm *, char *first);
+/* Whether a page is left to fetch. */
+bool	arm_pager_more(const struct arm_pager *);
+/* Fetch the next page into list; false + err ends the list. */
+bool	arm_pager_next(struct arm_pager *, arm_page_parser, void *list,
+	    struct err *);
+void	arm_pager_done(struct arm_pager *);
+bool	arm_parse_computes_page(const char *, void *list, char **next,
+	    struct err *);
 /* rg NULL: the whole subscription. */
 bool	arm_list_clusters(struct arm *, const char *sub, const char *rg,
 	    struct arm_cluster_list *, struct err *);

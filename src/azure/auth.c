@@ -40,6 +40,7 @@
 #include "common/clock.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "common/xdgdir.h"
 
 extern char **environ;
 
@@ -1282,14 +1283,12 @@ auth_account(struct auth *a, struct auth_account *acc, struct err *err)
 static char *
 state_dir(void)
 {
-	const char	*x = env("XDG_STATE_HOME"), *home = env("HOME");
-	char		*d = NULL;
+	char		buf[1024];
+	struct err	err;
 
-	if (x != NULL && *x == '/')
-		xasprintf(&d, "%s/akswiz", x);
-	else if (home != NULL)
-		xasprintf(&d, "%s/.local/state/akswiz", home);
-	return d;
+	err_clear(&err);
+	return xdgdir_path(XDGDIR_STATE, NULL, buf, sizeof buf, &err) ?
+	    xstrdup(buf) : NULL;
 }
 
 /* The remembered endpoints (an array, new), or an empty one. */

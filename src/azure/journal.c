@@ -27,6 +27,7 @@
 #include "common/clock.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "common/xdgdir.h"
 
 #define JOURNAL_MAX_BYTES	(1024 * 1024)
 
@@ -34,23 +35,33 @@
 bool
 journal_dir(char *buf, size_t len, struct err *err)
 {
-	const char	*state = getenv("XDG_STATE_HOME"), *home;
-	int		 n;
+	return xdgdir_make(XDGDIR_STATE, "operations", false, buf, len, err);
+}
 
-	if (state != NULL && state[0] == '/')
-		n = snprintf(buf, len, "%s/akswiz/operations", state);
-	else {
-		if ((home = getenv("HOME")) == NULL || home[0] == '\0')
-			return err_set(err, ERR_IO, _("neither XDG_STATE_HOME "
-			    "nor HOME is set: nowhere to keep the operation "
-			    "journal"));
-		n = snprintf(buf, len, "%s/.local/state/akswiz/operations",
-		    home);
-	}
-	if (n < 0 || (size_t)n >= len)
-		return err_set(err, ERR_IO, _("the journal directory's path "
-		    "is too long"));
-	return atomicfile_mkdirs(buf, err);
+/* The --sandbox world of this process and its endpoint now, or "". */
+static char	world_id[40];
+static char	world_endpoint[256];
+
+void
+journal_use_world(const char *id, const char *endpoint)
+{
+	snprintf(world_id, sizeof world_id, "%s", id);
+	snprintf(world_endpoint, sizeof world_endpoint, "%s", endpoint);
+}
+
+/* Move url to the world's endpoint: its origin replaced, the rest kept. */
+static void
+world_rebase(char *url, size_t len)
+{
+	const char	*scheme = strstr(url, "://"), *path;
+	char		 moved[JOURNAL_URL_LEN];
+
+	if (url[0] == '\0' || scheme == NULL)
+		return;
+	path = scheme + 3 + strcspn(scheme + 3, "/");
+	if ((size_t)snprintf(moved, sizeof moved, "%s%s", world_endpoint,
+	    path) < len)
+		snprintf(url, len, "%s", moved);
 }
 
 /* A fresh, open entry started now. */
@@ -62,6 +73,7 @@ journal_entry_init(struct journal_entry *e)
 	e->step = 1;
 	e->nsteps = 1;
 	e->started = e->updated = clock_now();
+	snprintf(e->sandbox_world, sizeof e->sandbox_world, "%s", world_id);
 }
 
 /* Free what the entry owns. */
@@ -152,6 +164,8 @@ journal_to_json(const struct journal_entry *e)
 	if (e->plan_json != NULL)
 		plan = json_tokener_parse(e->plan_json);
 	json_object_object_add(o, "plan", plan);
+	if (e->sandbox_world[0] != '\0')
+		add_str(o, "sandboxWorld", e->sandbox_world);
 	s = xstrdup(json_object_to_json_string_ext(o,
 	    JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
 	    JSON_C_TO_STRING_NOSLASHESCAPE));
@@ -364,8 +378,16 @@ entry_from(json_object *o, struct journal_entry *e, char *what, size_t len)
 	    sizeof e->operation_url, what, len) ||
 	    !get_time(o, "startTime", &e->started, what, len) ||
 	    !get_time(o, "updateTime", &e->updated, what, len) ||
-	    !get_str(o, "state", false, e->state, sizeof e->state, what, len))
+	    !get_str(o, "state", false, e->state, sizeof e->state, what, len) ||
+	    !get_str(o, "sandboxWorld", false, e->sandbox_world,
+	    sizeof e->sandbox_world, what, len))
 		return false;
+	if (e->sandbox_world[0] != '\0' && world_endpoint[0] != '\0' &&
+	    strcmp(e->sandbox_world, world_id) == 0) {
+		/* this world, maybe on another port now */
+		world_rebase(e->resource_url, sizeof e->resource_url);
+		world_rebase(e->operation_url, sizeof e->operation_url);
+	}
 	if (e->nsteps < 1 || e->nsteps > JOURNAL_STEPS_MAX || e->step < 1 ||
 	    e->step > e->nsteps) {
 		snprintf(what, len, _("it is at step %d of %d"), e->step,
@@ -617,6 +639,8 @@ journal_entry_on_endpoint(const struct journal_entry *e, const char *endpoint)
 {
 	size_t	n = strlen(endpoint);
 
+	if (e->sandbox_world[0] != '\0' && world_id[0] != '\0')
+		return strcmp(e->sandbox_world, world_id) == 0;
 	return n > 0 && strncasecmp(e->resource_url, endpoint, n) == 0 &&
 	    (e->resource_url[n] == '/' || e->resource_url[n] == '\0');
 }

@@ -51,6 +51,8 @@ struct journal_entry {
 	char	 error_code[64];
 	char	 error_message[512];
 	char	*plan_json;		/* owned: the plan document, or NULL */
+	/* The --sandbox world it ran in ("sandboxWorld"), or "". */
+	char	 sandbox_world[40];
 };
 
 /*
@@ -111,10 +113,18 @@ void	journal_list_free(struct journal_list *);
 /*
  * Whether e's operation runs on the Resource Manager at endpoint (no
  * trailing /): an operation journaled against another cloud or another
- * sandbox cannot be followed from this session.
+ * sandbox cannot be followed from this session.  An entry of this
+ * process's sandbox world (journal_use_world) is of it whatever the port
+ * it was started on; one of another world never is.
  */
 bool	journal_entry_on_endpoint(const struct journal_entry *,
 	    const char *endpoint);
+/*
+ * This process works in the --sandbox world id (app/sandbox-child.h),
+ * served at endpoint now: new entries record the world, and the entries of
+ * that world are read with their URLs moved to endpoint (the origin only).
+ */
+void	journal_use_world(const char *id, const char *endpoint);
 /* The JSON document of e (caller frees). */
 char	*journal_to_json(const struct journal_entry *);
 

@@ -11,10 +11,8 @@
 #include "config.h"
 #include "azure/token-cache.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,10 +25,12 @@
 #include <json-c/json.h>
 #include <openssl/crypto.h>
 
+#include "common/atomicfile.h"
 #include "common/buf.h"
 #include "common/clock.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "common/xdgdir.h"
 
 #define CACHE_FILE	"tokens.json"
 #define CACHE_MAX	(4 * 1024 * 1024)
@@ -82,40 +82,22 @@ token_entry_fresh(const struct token_entry *e, time_t now, int margin)
 static char *
 default_dir(void)
 {
-	const char	*x = getenv("XDG_CACHE_HOME"), *home;
-	char		*d;
+	char		buf[1024];
+	struct err	err;
 
-	if (x != NULL && *x == '/')
-		xasprintf(&d, "%s/akswiz", x);
-	else {
-		home = getenv("HOME");
-		xasprintf(&d, "%s/.cache/akswiz", home != NULL ? home : ".");
-	}
-	return d;
+	err_clear(&err);
+	/* nowhere named: the working folder, as the cache always did */
+	if (!xdgdir_path(XDGDIR_CACHE, NULL, buf, sizeof buf, &err))
+		snprintf(buf, sizeof buf, "./.cache/akswiz");
+	return xstrdup(buf);
 }
 
-/* mkdir -p with mode for the last component (parents 0700 too). */
+/* mkdir -p (0700), and the last component narrowed to 0700. */
 static bool
 make_dirs(const char *dir, struct err *err)
 {
-	char	*p = xstrdup(dir), *s;
-
-	for (s = p + 1; *s != '\0'; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
-			err_set(err, ERR_IO, _("cannot create %s: %s"), p,
-			    strerror(errno));
-			free(p);
-			return false;
-		}
-		*s = '/';
-	}
-	free(p);
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-		return err_set(err, ERR_IO, _("cannot create %s: %s"), dir,
-		    strerror(errno));
+	if (!atomicfile_mkdirs(dir, err))
+		return false;
 	/* an existing directory may have been made wider by someone */
 	if (chmod(dir, 0700) != 0)
 		return err_set(err, ERR_IO, _("cannot protect %s: %s"), dir,
@@ -156,33 +138,7 @@ get_secret(json_object *o, const char *key)
 static void
 remove_stale_temporaries(const struct token_cache *c)
 {
-	DIR		*d;
-	struct dirent	*de;
-	struct stat	 st;
-	char		*path, *end;
-	long		 pid;
-	bool		 stale;
-
-	if ((d = opendir(c->dir)) == NULL)
-		return;
-	while ((de = readdir(d)) != NULL) {
-		if (strncmp(de->d_name, TMP_PREFIX, strlen(TMP_PREFIX)) != 0)
-			continue;
-		xasprintf(&path, "%s/%s", c->dir, de->d_name);
-		pid = strtol(de->d_name + strlen(TMP_PREFIX), &end, 10);
-		if (end != de->d_name + strlen(TMP_PREFIX) && *end == '.' &&
-		    pid > 0)
-			stale = pid != (long)getpid() &&
-			    kill((pid_t)pid, 0) != 0 && errno == ESRCH;
-		else
-			stale = lstat(path, &st) == 0 &&
-			    st.st_mtime + TMP_STALE_S < time(NULL);
-		if (stale && lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-		    st.st_uid == geteuid())
-			unlink(path);
-		free(path);
-	}
-	closedir(d);
+	(void)atomicfile_sweep_prefix(c->dir, TMP_PREFIX, TMP_STALE_S);
 }
 
 /*
@@ -405,10 +361,8 @@ cache_save(struct token_cache *c, struct err *err)
 {
 	struct buf	 b;
 	char		*tmp;
-	size_t		 i, off, kept;
-	ssize_t		 w;
-	int		 fd, dfd;
-	bool		 ok = false;
+	size_t		 i, kept;
+	bool		 ok;
 	time_t		 now = clock_now();
 
 	if (!make_dirs(c->dir, err))
@@ -443,40 +397,7 @@ cache_save(struct token_cache *c, struct err *err)
 
 	/* the pid lets a later run remove it if this one is killed */
 	xasprintf(&tmp, "%s/" TMP_PREFIX "%ld.XXXXXX", c->dir, (long)getpid());
-	if ((fd = mkstemp(tmp)) < 0) {
-		err_set(err, ERR_IO, _("cannot write in %s: %s"), c->dir,
-		    strerror(errno));
-		goto out;
-	}
-	fchmod(fd, 0600);
-	for (off = 0; off < b.len; off += (size_t)w)
-		if ((w = write(fd, b.data + off, b.len - off)) < 0) {
-			if (errno == EINTR) {
-				w = 0;
-				continue;
-			}
-			break;
-		}
-	if (off < b.len || fsync(fd) != 0) {
-		err_set(err, ERR_IO, _("cannot write %s: %s"), tmp,
-		    strerror(errno));
-		close(fd);
-		unlink(tmp);
-		goto out;
-	}
-	close(fd);
-	if (rename(tmp, c->path) != 0) {
-		err_set(err, ERR_IO, _("cannot replace %s: %s"), c->path,
-		    strerror(errno));
-		unlink(tmp);
-		goto out;
-	}
-	if ((dfd = open(c->dir, O_RDONLY | O_DIRECTORY)) >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
-	ok = true;
-out:
+	ok = atomicfile_write_as(c->path, tmp, b.data, b.len, 0600, err);
 	free(tmp);
 	OPENSSL_cleanse(b.data, b.len);
 	buf_done(&b);

@@ -21,7 +21,7 @@
 
 /* akswiz apply PLAN [--no-wait]. */
 int
-cmd_apply(struct cli_globals *g, int argc, char **argv)
+cmd_apply(struct app_options *g, int argc, char **argv)
 {
 	struct session	 s;
 	struct plan	 p;

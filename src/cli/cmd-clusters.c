@@ -47,7 +47,7 @@ verdict_line(const struct verdicts *vs, int translated, char *buf,
 
 /* akswiz clusters [--purpose P]. */
 int
-cmd_clusters(struct cli_globals *g, int argc, char **argv)
+cmd_clusters(struct app_options *g, int argc, char **argv)
 {
 	static const char *const headers[] = {
 		N_("NAME"), N_("VERSION"), N_("NODES"), N_("VCPU"), N_("OK"),

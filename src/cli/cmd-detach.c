@@ -38,7 +38,7 @@ confirm(const char *name, const char *ws, bool delete_cluster)
 
 /* Save the compute's TLS certificate and key in dir; false: told why. */
 static bool
-save_tls(const struct cli_globals *g, struct session *s, const char *name,
+save_tls(const struct app_options *g, struct session *s, const char *name,
     const char *dir)
 {
 	struct http_config	 hc;
@@ -70,7 +70,7 @@ save_tls(const struct cli_globals *g, struct session *s, const char *name,
 
 /* akswiz detach NAME [--yes] [--no-wait] [--delete-cluster] [--save-tls]. */
 int
-cmd_detach(struct cli_globals *g, int argc, char **argv)
+cmd_detach(struct app_options *g, int argc, char **argv)
 {
 	struct session	 s;
 	struct plan	 p;

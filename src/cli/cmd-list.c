@@ -58,7 +58,7 @@ fill(const struct arm_compute *c, bool table, const char **cells,
 
 /* akswiz list [--all]. */
 int
-cmd_list(struct cli_globals *g, int argc, char **argv)
+cmd_list(struct app_options *g, int argc, char **argv)
 {
 	static const char *const headers[] = {
 		/* TRANSLATORS: column headers; keep them short. */

@@ -30,18 +30,6 @@ struct login_opts {
 	const char		*certificate;
 };
 
-/*
- * What a sign-in command needs: the cloud, an HTTP client, auth; with
- * --sandbox alone, the session that started the sandbox lends them.
- */
-struct login_env {
-	struct cloud_endpoints		 cloud;
-	struct http_client	*http;
-	struct auth_config	 cfg;
-	struct auth		*auth;
-	struct session		*sess;
-};
-
 /* Print s as a JSON string (machine output: never translated). */
 static void
 json_str(FILE *fp, const char *s)
@@ -140,92 +128,45 @@ parse_opts(const char *cmd, int argc, char **argv, struct login_opts *o,
 	return 1;
 }
 
-/* Sign-in's warnings on stderr. */
-static void
-login_warn(void *ctx, const char *msg)
-{
-	(void)ctx;
-	cli_warning("%s", msg);
-}
-
-/* Set up the cloud, the HTTP client and sign-in from the globals. */
+/*
+ * The session of login, logout and account (app/session.h): with
+ * --sandbox alone, signed in as the sandbox's service principal; else as
+ * the options say; logout builds no credential.  The exit status.
+ */
 static int
-env_open(struct cli_globals *g, const struct login_opts *o,
-    struct login_env *le, bool interactive, bool need_auth)
+login_open(struct app_options *g, const struct login_opts *o,
+    struct session *s, bool interactive, bool need_auth)
 {
-	struct http_config	hc;
+	struct session_login	login;
 	struct err		err;
 
-	memset(le, 0, sizeof *le);
 	err_clear(&err);
-	if (g->sandbox && g->endpoint == NULL) {
-		/* the private sandbox and its own service principal */
-		if (o->method != AUTH_DEFAULT) {
-			/* TRANSLATORS: options and program names stay as
-			   they are. */
-			cli_error(_("with --sandbox alone, akswiz signs in as "
-			    "the sandbox's service principal; for another "
-			    "method start akswiz-sandbox yourself and give "
-			    "--endpoint and --authority"));
-			return EXIT_USAGE;
-		}
-		le->sess = xcalloc(1, sizeof *le->sess);
-		if (!session_open(le->sess, g, 0, &err)) {
-			session_report(&err);
-			free(le->sess);
-			le->sess = NULL;
-			return session_exit_status(&err);
-		}
-		le->auth = session_auth(le->sess);
-		/* logout forgets the sign-ins cached for the sandbox */
-		le->cloud = *session_cloud(le->sess);
-		le->cfg.cloud = &le->cloud;
-		le->cfg.http = le->sess->http;
+	if (g->sandbox && g->endpoint == NULL && o->method != AUTH_DEFAULT) {
+		/* TRANSLATORS: options and program names stay as they
+		   are. */
+		cli_error(_("with --sandbox alone, akswiz signs in as the "
+		    "sandbox's service principal; for another method start "
+		    "akswiz-sandbox yourself and give --endpoint and "
+		    "--authority"));
+		return EXIT_USAGE;
+	}
+	memset(&login, 0, sizeof login);
+	login.method = o->method != AUTH_DEFAULT ?
+	    auth_method_name(o->method) : NULL;
+	login.tenant = o->tenant;
+	login.client_id = o->client_id;
+	login.secret_file = o->secret_file;
+	login.certificate = o->certificate;
+	login.interactive = interactive;
+	if (session_open_login(s, g, need_auth ? 0 : SESSION_NO_SIGNIN,
+	    &login, &err))
 		return EXIT_OK;
+	if (g->sandbox) {
+		session_report(&err);
+		return session_exit_status(&err);
 	}
-	if (!cloud_resolve(g->cloud, g->endpoint, g->authority, &le->cloud,
-	    &err) || (g->audience != NULL &&
-	    !cloud_set_audience(&le->cloud, g->audience, &err))) {
-		cli_error("%s", err.msg);
-		return EXIT_USAGE;
-	}
-	memset(&hc, 0, sizeof hc);
-	hc.ca_file = g->ca_file;
-	hc.debug_file = g->debug ? (g->debug_file != NULL ? g->debug_file :
-	    "-") : NULL;
-	if ((le->http = http_client_new(&hc, &err)) == NULL) {
-		cli_error("%s", err.msg);
-		return EXIT_USAGE;
-	}
-	if (need_auth)
-		auth_discover_audience(&le->cloud, le->http);
-	le->cfg.cloud = &le->cloud;
-	le->cfg.http = le->http;
-	le->cfg.method = o->method;
-	le->cfg.tenant = o->tenant;
-	le->cfg.client_id = o->client_id;
-	le->cfg.client_secret_file = o->secret_file;
-	le->cfg.certificate_path = o->certificate;
-	le->cfg.interactive = interactive;
-	le->cfg.warn = login_warn;
-	if (need_auth && (le->auth = auth_new(&le->cfg, &err)) == NULL) {
-		cli_error("%s", err.msg);
-		http_client_free(le->http);
-		return EXIT_AUTH;
-	}
-	return EXIT_OK;
-}
-
-static void
-env_close(struct login_env *le)
-{
-	if (le->sess != NULL) {
-		session_close(le->sess);
-		free(le->sess);
-		return;
-	}
-	auth_free(le->auth);
-	http_client_free(le->http);
+	cli_error("%s", err.msg);
+	return err.kind == ERR_USAGE ? EXIT_USAGE : EXIT_AUTH;
 }
 
 /* "Label:   value", the label padded to 14 cells (not bytes). */
@@ -239,14 +180,14 @@ account_line(const char *label, const char *value)
 
 /* Print the account as a table or JSON (the sandbox names a subscription). */
 static void
-print_account(struct cli_globals *g, const struct login_env *le,
+print_account(struct app_options *g, const struct session *s,
     const struct auth_account *acc)
 {
 	const char	*sub = g->subscription;
 	char		 when[32];
 
-	if ((sub == NULL || *sub == '\0') && le->sess != NULL)
-		sub = le->sess->subscription;
+	if ((sub == NULL || *sub == '\0') && g->sandbox)
+		sub = s->subscription;
 	if (sub == NULL || *sub == '\0')
 		sub = getenv("AKSWIZ_SUBSCRIPTION");
 	if (sub == NULL || *sub == '\0')
@@ -297,10 +238,10 @@ print_account(struct cli_globals *g, const struct login_env *le,
 }
 
 int
-cmd_login(struct cli_globals *g, int argc, char **argv)
+cmd_login(struct app_options *g, int argc, char **argv)
 {
 	struct login_opts	o;
-	struct login_env	le;
+	struct session		s;
 	struct auth_account	acc;
 	struct err		err;
 	int			r;
@@ -309,36 +250,37 @@ cmd_login(struct cli_globals *g, int argc, char **argv)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
 	if (o.method == AUTH_DEFAULT && !(g->sandbox && g->endpoint == NULL))
 		o.method = env_has_sp() ? AUTH_ENVIRONMENT : AUTH_DEVICE_CODE;
-	if ((r = env_open(g, &o, &le, isatty(STDIN_FILENO) ||
+	if ((r = login_open(g, &o, &s, isatty(STDIN_FILENO) ||
 	    o.method == AUTH_DEVICE_CODE, true)) != EXIT_OK)
 		return r;
 	err_clear(&err);
-	if (!auth_login(le.auth, &err) || !auth_account(le.auth, &acc, &err)) {
+	if (!auth_login(session_auth(&s), &err) ||
+	    !auth_account(session_auth(&s), &acc, &err)) {
 		cli_error(_("sign-in failed: %s"), err.msg);
-		env_close(&le);
+		session_close(&s);
 		return EXIT_AUTH;
 	}
-	print_account(g, &le, &acc);
-	env_close(&le);
+	print_account(g, &s, &acc);
+	session_close(&s);
 	return EXIT_OK;
 }
 
 int
-cmd_logout(struct cli_globals *g, int argc, char **argv)
+cmd_logout(struct app_options *g, int argc, char **argv)
 {
 	struct login_opts	o;
-	struct login_env	le;
+	struct session		s;
 	struct err		err;
 	int			r, removed = 0;
 
 	if ((r = parse_opts("logout", argc, argv, &o, false)) <= 0)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
-	if ((r = env_open(g, &o, &le, false, false)) != EXIT_OK)
+	if ((r = login_open(g, &o, &s, false, false)) != EXIT_OK)
 		return r;
 	err_clear(&err);
-	if (!auth_logout(&le.cfg, &removed, &err)) {
+	if (!session_signout(&s, o.tenant, &removed, &err)) {
 		cli_error("%s", err.msg);
-		env_close(&le);
+		session_close(&s);
 		return EXIT_FAILED;
 	}
 	if (g->output == OUTPUT_JSON)
@@ -346,30 +288,30 @@ cmd_logout(struct cli_globals *g, int argc, char **argv)
 	else
 		printf(P_("Removed %d cached sign-in.\n",
 		    "Removed %d cached sign-ins.\n", removed), removed);
-	env_close(&le);
+	session_close(&s);
 	return EXIT_OK;
 }
 
 int
-cmd_account(struct cli_globals *g, int argc, char **argv)
+cmd_account(struct app_options *g, int argc, char **argv)
 {
 	struct login_opts	o;
-	struct login_env	le;
+	struct session		s;
 	struct auth_account	acc;
 	struct err		err;
 	int			r;
 
 	if ((r = parse_opts("account", argc, argv, &o, true)) <= 0)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
-	if ((r = env_open(g, &o, &le, false, true)) != EXIT_OK)
+	if ((r = login_open(g, &o, &s, false, true)) != EXIT_OK)
 		return r;
 	err_clear(&err);
-	if (!auth_account(le.auth, &acc, &err)) {
+	if (!auth_account(session_auth(&s), &acc, &err)) {
 		cli_error("%s", err.msg);
-		env_close(&le);
+		session_close(&s);
 		return EXIT_AUTH;
 	}
-	print_account(g, &le, &acc);
-	env_close(&le);
+	print_account(g, &s, &acc);
+	session_close(&s);
 	return EXIT_OK;
 }

@@ -159,7 +159,7 @@ is_help(const char *s)
  * would read them, relative to the current directory).
  */
 static bool
-check_plan(struct cli_globals *g, const struct plan *p, bool files,
+check_plan(struct app_options *g, const struct plan *p, bool files,
     struct verdicts *vs)
 {
 	struct plan_facts	facts;
@@ -224,7 +224,7 @@ print_verdicts(FILE *fp, enum output_format fmt, const struct verdicts *vs)
 
 /* akswiz plan check FILE: every offline verdict; exit 0, 1 or 2. */
 static int
-plan_check_cmd(struct cli_globals *g, int argc, char **argv)
+plan_check_cmd(struct app_options *g, int argc, char **argv)
 {
 	struct plan	p;
 	struct verdicts	vs;
@@ -407,7 +407,7 @@ derive_tls(struct plan_tls *t)
 
 /* Print the verdicts on stderr and return the exit status they give. */
 static int
-report(struct cli_globals *g, const struct verdicts *vs)
+report(struct app_options *g, const struct verdicts *vs)
 {
 	if (vs->n > 0 || g->output_set)
 		print_verdicts(stderr, g->output, vs);
@@ -416,7 +416,7 @@ report(struct cli_globals *g, const struct verdicts *vs)
 
 /* akswiz plan new OP [flags]: print the plan, verdicts on stderr. */
 static int
-plan_new_cmd(struct cli_globals *g, int argc, char **argv)
+plan_new_cmd(struct app_options *g, int argc, char **argv)
 {
 	struct plan	 p;
 	struct verdicts	 vs;
@@ -459,7 +459,7 @@ plan_new_cmd(struct cli_globals *g, int argc, char **argv)
 
 /* akswiz plan export --as KIND FILE: print the export, errors on stderr. */
 static int
-plan_export_cmd(struct cli_globals *g, int argc, char **argv)
+plan_export_cmd(struct app_options *g, int argc, char **argv)
 {
 	struct plan		 p;
 	struct verdicts		 vs;
@@ -510,7 +510,7 @@ plan_export_cmd(struct cli_globals *g, int argc, char **argv)
 
 /* akswiz plan: dispatch to check, new or export. */
 int
-cmd_plan(struct cli_globals *g, int argc, char **argv)
+cmd_plan(struct app_options *g, int argc, char **argv)
 {
 	if (argc < 2) {
 		usage_plan(stderr);

@@ -136,7 +136,7 @@ show_tls(enum output_format fmt, const char *status)
 
 /* akswiz show NAME. */
 int
-cmd_show(struct cli_globals *g, int argc, char **argv)
+cmd_show(struct app_options *g, int argc, char **argv)
 {
 	static const char *const headers[] = { N_("FIELD"), N_("VALUE") };
 	struct session		 s;

@@ -9,24 +9,22 @@
 #include "cli/cmd.h"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "azure/http.h"
 #include "cli/session.h"
 #include "common/err.h"
 #include "common/i18n.h"
+#include "common/xdgdir.h"
 #include "core/plan.h"
 #include "tui/tui.h"
 
 /* Fill the interface's options from the global ones. */
 static void
-cmd_tui_options(const struct cli_globals *g, struct tui_options *o,
+cmd_tui_options(const struct app_options *g, struct tui_options *o,
     enum tui_start start)
 {
 	memset(o, 0, sizeof *o);
@@ -42,20 +40,6 @@ cmd_tui_options(const struct cli_globals *g, struct tui_options *o,
 		o->cloud = CLOUD_AZURE;
 }
 
-/* Make the directories above a file (mode 0700), as far as they are missing. */
-static void
-cmd_tui_mkdirs(const char *file)
-{
-	char	dir[1024], *p;
-
-	snprintf(dir, sizeof dir, "%s", file);
-	for (p = dir + 1; (p = strchr(p, '/')) != NULL; p++) {
-		*p = '\0';
-		mkdir(dir, 0700);
-		*p = '/';
-	}
-}
-
 /*
  * While curses owns the terminal, stderr (debug log, sign-in messages) goes
  * to $XDG_STATE_HOME/akswiz/tui.log instead of through the screen.
@@ -64,18 +48,16 @@ cmd_tui_mkdirs(const char *file)
 static int
 cmd_tui_quiet_stderr(void)
 {
-	const char	*xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
 	char		 path[1024];
 	int		 fd, saved;
+	struct err	 err;
 
 	if (!isatty(STDERR_FILENO))
 		return -1;
-	if (xdg != NULL && *xdg == '/')
-		snprintf(path, sizeof path, "%s/akswiz/tui.log", xdg);
-	else
-		snprintf(path, sizeof path, "%s/.local/state/akswiz/tui.log",
-		    home != NULL ? home : ".");
-	cmd_tui_mkdirs(path);
+	err_clear(&err);
+	if (!xdgdir_make(XDGDIR_STATE, "tui.log", true, path, sizeof path,
+	    &err))
+		return -1;
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
 	    0600)) < 0)
 		return -1;
@@ -85,39 +67,11 @@ cmd_tui_quiet_stderr(void)
 	return saved;
 }
 
-/*
- * The user left while an operation is still followed on the worker thread:
- * its HTTP client stays (the process ends now; the journal keeps the
- * operation), but a private sandbox is stopped and its secret removed, as
- * session_close() would.
- */
-static void
-cmd_tui_leave_busy(struct session *s)
-{
-	char	path[600];
-
-	if (s->sandbox_pid > 0) {
-		kill(s->sandbox_pid, SIGTERM);
-		waitpid(s->sandbox_pid, NULL, 0);
-	}
-	if (s->sandbox_dir[0] != '\0') {
-		if (s->secret_file[0] != '\0')
-			unlink(s->secret_file);
-		snprintf(path, sizeof path, "%s/ready.json", s->sandbox_dir);
-		unlink(path);
-		snprintf(path, sizeof path, "%s/sandbox.log", s->sandbox_dir);
-		unlink(path);
-		rmdir(s->sandbox_dir);
-	}
-}
-
 /* The screens' sign-in: a new credential for the session (worker thread). */
 static bool
-cmd_tui_signin(void *ctx, const struct tui_signin_req *r, char *msg,
-    size_t len)
+cmd_tui_signin(void *ctx, const struct tui_signin_req *r, struct err *err)
 {
 	struct session_signin	si;
-	struct err		err;
 
 	memset(&si, 0, sizeof si);
 	si.method = r->method;
@@ -128,33 +82,17 @@ cmd_tui_signin(void *ctx, const struct tui_signin_req *r, char *msg,
 	si.prompt = r->prompt;
 	si.prompt_ctx = r->prompt_ctx;
 	si.cancel = r->cancel;
-	err_clear(&err);
-	if (session_signin(ctx, &si, &err))
-		return true;
-	/* A long reason is cut in msg: the detail has it whole. */
-	snprintf(msg, len, "%s", strlen(err.msg) + 1 >= sizeof err.msg &&
-	    err.detail[0] != '\0' ? err.detail : err.msg);
-	/* The screens show msg; the --debug log keeps it all (redacted). */
-	http_client_log(((struct session *)ctx)->http,
-	    "sign-in (%s, tenant %s, client %s) failed: %s%s%s", r->method,
-	    r->tenant != NULL ? r->tenant : "", r->client_id != NULL ?
-	    r->client_id : "", err.msg, err.detail[0] != '\0' ? " -- " : "",
-	    err.detail);
-	return false;
+	return session_signin(ctx, &si, err);
 }
 
 /* Who is signed in (worker thread). */
 static bool
-cmd_tui_whoami(void *ctx, struct tui_identity *id, char *msg, size_t len)
+cmd_tui_whoami(void *ctx, struct tui_identity *id, struct err *err)
 {
 	struct session_identity	si;
-	struct err		err;
 
-	err_clear(&err);
-	if (!session_whoami(ctx, &si, &err)) {
-		snprintf(msg, len, "%s", err.msg);
+	if (!session_whoami(ctx, &si, err))
 		return false;
-	}
 	snprintf(id->user, sizeof id->user, "%s", si.user);
 	snprintf(id->tenant, sizeof id->tenant, "%s", si.tenant);
 	snprintf(id->method, sizeof id->method, "%s", si.method);
@@ -164,20 +102,14 @@ cmd_tui_whoami(void *ctx, struct tui_identity *id, char *msg, size_t len)
 
 /* Sign out (worker thread). */
 static bool
-cmd_tui_signout(void *ctx, char *msg, size_t len)
+cmd_tui_signout(void *ctx, struct err *err)
 {
-	struct err	err;
-
-	err_clear(&err);
-	if (session_signout(ctx, &err))
-		return true;
-	snprintf(msg, len, "%s", err.msg);
-	return false;
+	return session_signout(ctx, NULL, NULL, err);
 }
 
 /* Run the interface from a start screen; extra arguments are refused. */
 static int
-cmd_tui_run(struct cli_globals *g, int argc, char **argv,
+cmd_tui_run(struct app_options *g, int argc, char **argv,
     enum tui_start start)
 {
 	struct tui_options	o;
@@ -232,7 +164,13 @@ cmd_tui_run(struct cli_globals *g, int argc, char **argv,
 		close(saved);
 	}
 	if (live && tui_busy()) {
-		cmd_tui_leave_busy(&s);
+		/*
+		 * The user left while an operation is still followed on the
+		 * worker thread: its HTTP client stays (the process ends
+		 * now; the journal keeps the operation), but a private
+		 * sandbox is stopped and its files removed.
+		 */
+		session_stop_sandbox(&s);
 		/* no exit handlers under the worker that still runs */
 		fflush(NULL);
 		_exit(status == 0 ? EXIT_OK : EXIT_USAGE);
@@ -243,28 +181,28 @@ cmd_tui_run(struct cli_globals *g, int argc, char **argv,
 
 /* akswiz with no command on a terminal: the home screen. */
 int
-cmd_home(struct cli_globals *g, int argc, char **argv)
+cmd_home(struct app_options *g, int argc, char **argv)
 {
 	return cmd_tui_run(g, argc, argv, TUI_START_HOME);
 }
 
 /* akswiz create: the create wizard. */
 int
-cmd_create(struct cli_globals *g, int argc, char **argv)
+cmd_create(struct app_options *g, int argc, char **argv)
 {
 	return cmd_tui_run(g, argc, argv, TUI_START_CREATE);
 }
 
 /* akswiz browse: the workspace's computes. */
 int
-cmd_browse(struct cli_globals *g, int argc, char **argv)
+cmd_browse(struct app_options *g, int argc, char **argv)
 {
 	return cmd_tui_run(g, argc, argv, TUI_START_BROWSE);
 }
 
 /* akswiz attach: the attach wizard. */
 int
-cmd_attach(struct cli_globals *g, int argc, char **argv)
+cmd_attach(struct app_options *g, int argc, char **argv)
 {
 	return cmd_tui_run(g, argc, argv, TUI_START_ATTACH);
 }

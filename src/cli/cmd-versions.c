@@ -17,7 +17,7 @@
 
 /* akswiz versions [-l LOCATION]; without -l, the workspace's region. */
 int
-cmd_versions(struct cli_globals *g, int argc, char **argv)
+cmd_versions(struct app_options *g, int argc, char **argv)
 {
 	static const char *const headers[] = {
 		N_("VERSION"), N_("DEFAULT"), N_("PREVIEW")

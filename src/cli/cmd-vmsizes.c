@@ -21,7 +21,7 @@
 
 /* akswiz vm-sizes [-l LOCATION]. */
 int
-cmd_vm_sizes(struct cli_globals *g, int argc, char **argv)
+cmd_vm_sizes(struct app_options *g, int argc, char **argv)
 {
 	static const char *const headers[] = {
 		N_("NAME"), N_("VCPU"), N_("MEMORY GB"), N_("FAMILY"),

@@ -22,7 +22,7 @@
 
 /* Report a damaged entry: the file, what is wrong, what to do. */
 static void
-watch_damaged(const struct cli_globals *g, const struct journal_damaged *d)
+watch_damaged(const struct app_options *g, const struct journal_damaged *d)
 {
 	bool	first = true;
 
@@ -57,7 +57,7 @@ watch_damaged(const struct cli_globals *g, const struct journal_damaged *d)
 
 /* akswiz watch [NAME]. */
 int
-cmd_watch(struct cli_globals *g, int argc, char **argv)
+cmd_watch(struct app_options *g, int argc, char **argv)
 {
 	struct session		 s;
 	struct journal_list	 l;

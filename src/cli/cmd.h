@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "app/options.h"
+
 /* Exit statuses (man/akswiz.1 "EXIT STATUS"). */
 enum {
 	EXIT_OK = 0,		/* success */
@@ -22,37 +24,10 @@ enum {
 	EXIT_LOCKED = 8		/* another akswiz is changing the compute */
 };
 
-enum output_format {
-	OUTPUT_TABLE,
-	OUTPUT_JSON,
-	OUTPUT_TSV
-};
-
-/* Options accepted before or after any command. */
-struct cli_globals {
-	const char		*cloud;		/* AzureCloud ... */
-	const char		*endpoint;	/* --endpoint, AKSWIZ_ENDPOINT */
-	const char		*authority;	/* --authority, AKSWIZ_AUTHORITY */
-	const char		*audience;	/* --audience, AKSWIZ_AUDIENCE */
-	const char		*ca_file;	/* --ca-file, SSL_CERT_FILE ... */
-	const char		*subscription;
-	const char		*resource_group;
-	const char		*workspace;
-	enum output_format	 output;
-	bool			 output_set;
-	const char		*debug_file;	/* --debug[=FILE] */
-	bool			 debug;
-	bool			 sandbox;
-	bool			 reset;		/* --reset: empty the world */
-	bool			 no_color;
-	bool			 readonly;
-	const char		*argv0;
-};
-
 struct cli_command {
 	const char	*name;
 	const char	*summary;	/* N_(): one line for --help */
-	int		(*exec)(struct cli_globals *, int, char **);
+	int		(*exec)(struct app_options *, int, char **);
 	/*
 	 * The synopsis main.c prints for "akswiz NAME --help", or NULL when
 	 * the command answers --help itself.  Command syntax: not translated.
@@ -74,7 +49,7 @@ void		cli_warning(const char *, ...)
  * With --readonly, refuse a command that would change something in Azure
  * at once (nothing sent) and return EXIT_PREFLIGHT; without, EXIT_OK.
  */
-int		cli_readonly_refuse(const struct cli_globals *,
+int		cli_readonly_refuse(const struct app_options *,
 		    const char *command);
 /* Parse "table", "json", "tsv"; false otherwise. */
 bool		cli_output_parse(const char *, enum output_format *);
@@ -88,21 +63,21 @@ struct session;
 bool		cli_location(struct session *, const char *cmd,
 		    const char *loc, char *buf, size_t len, int *status);
 
-int		cmd_plan(struct cli_globals *, int, char **);
-int		cmd_home(struct cli_globals *, int, char **);
-int		cmd_create(struct cli_globals *, int, char **);
-int		cmd_attach(struct cli_globals *, int, char **);
-int		cmd_browse(struct cli_globals *, int, char **);
-int		cmd_login(struct cli_globals *, int, char **);
-int		cmd_logout(struct cli_globals *, int, char **);
-int		cmd_account(struct cli_globals *, int, char **);
-int		cmd_apply(struct cli_globals *, int, char **);
-int		cmd_watch(struct cli_globals *, int, char **);
-int		cmd_list(struct cli_globals *, int, char **);
-int		cmd_show(struct cli_globals *, int, char **);
-int		cmd_detach(struct cli_globals *, int, char **);
-int		cmd_clusters(struct cli_globals *, int, char **);
-int		cmd_vm_sizes(struct cli_globals *, int, char **);
-int		cmd_versions(struct cli_globals *, int, char **);
+int		cmd_plan(struct app_options *, int, char **);
+int		cmd_home(struct app_options *, int, char **);
+int		cmd_create(struct app_options *, int, char **);
+int		cmd_attach(struct app_options *, int, char **);
+int		cmd_browse(struct app_options *, int, char **);
+int		cmd_login(struct app_options *, int, char **);
+int		cmd_logout(struct app_options *, int, char **);
+int		cmd_account(struct app_options *, int, char **);
+int		cmd_apply(struct app_options *, int, char **);
+int		cmd_watch(struct app_options *, int, char **);
+int		cmd_list(struct app_options *, int, char **);
+int		cmd_show(struct app_options *, int, char **);
+int		cmd_detach(struct app_options *, int, char **);
+int		cmd_clusters(struct app_options *, int, char **);
+int		cmd_vm_sizes(struct app_options *, int, char **);
+int		cmd_versions(struct app_options *, int, char **);
 
 #endif

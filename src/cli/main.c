@@ -80,7 +80,7 @@ usage(FILE *fp)
 }
 
 static bool
-set_global(struct cli_globals *g, int id, const char *value)
+set_global(struct app_options *g, int id, const char *value)
 {
 	switch (id) {
 	case OPT_CLOUD:		g->cloud = value; break;
@@ -113,7 +113,7 @@ set_global(struct cli_globals *g, int id, const char *value)
 
 /* Match argv[*i] against the global options; -1 error, 0 no, 1 taken. */
 static int
-take_global(struct cli_globals *g, int argc, char **argv, int *i)
+take_global(struct app_options *g, int argc, char **argv, int *i)
 {
 	const char			*arg = argv[*i], *value = NULL, *eq;
 	const struct global_option	*o = NULL;
@@ -161,7 +161,7 @@ take_global(struct cli_globals *g, int argc, char **argv, int *i)
 }
 
 static void
-globals_from_environment(struct cli_globals *g)
+globals_from_environment(struct app_options *g)
 {
 	const char	*s;
 
@@ -175,10 +175,17 @@ globals_from_environment(struct cli_globals *g)
 		g->no_color = true;
 }
 
+/* The session's warnings, as every other warning of the commands. */
+static void
+main_warn(const char *msg)
+{
+	cli_warning("%s", msg);
+}
+
 int
 main(int argc, char **argv)
 {
-	struct cli_globals		 g;
+	struct app_options		 g;
 	const struct cli_command	*cmd;
 	char				**rest;
 	int				 i, n = 0, status;
@@ -194,6 +201,7 @@ main(int argc, char **argv)
 #endif
 	memset(&g, 0, sizeof g);
 	g.argv0 = argv[0];
+	g.warn = main_warn;
 	globals_from_environment(&g);
 
 	rest = xcalloc((size_t)argc + 1, sizeof *rest);

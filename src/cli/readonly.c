@@ -13,7 +13,7 @@
 #include "common/i18n.h"
 
 int
-cli_readonly_refuse(const struct cli_globals *g, const char *command)
+cli_readonly_refuse(const struct app_options *g, const char *command)
 {
 	if (!g->readonly)
 		return EXIT_OK;

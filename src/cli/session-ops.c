@@ -51,7 +51,7 @@ session_ops_tune(struct ops *o)
  * for -o json when refused).
  */
 int
-session_ops_apply(struct cli_globals *g, struct session *s, struct plan *p,
+session_ops_apply(struct app_options *g, struct session *s, struct plan *p,
     bool wait)
 {
 	struct ops		 o;
@@ -124,7 +124,7 @@ session_ops_progress(void *quiet, const struct ops_progress *p)
 
 /* Print an outcome and return its exit status. */
 int
-session_ops_outcome(const struct cli_globals *g, const struct ops_outcome *o)
+session_ops_outcome(const struct app_options *g, const struct ops_outcome *o)
 {
 	bool	first = true;
 	int	status;

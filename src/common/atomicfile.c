@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "common/atomicfile.h"
@@ -61,24 +62,18 @@ sync_dir(const char *path)
 	}
 }
 
-bool
-atomicfile_write(const char *path, const void *data, size_t len, mode_t mode,
-    struct err *err)
+/*
+ * Fill the open temporary file fd (named tmp), sync it and rename it over
+ * path; tmp is removed on failure.
+ */
+static bool
+write_rename(int fd, const char *tmp, const char *path, const void *data,
+    size_t len, struct err *err)
 {
-	char		 tmp[PATH_MAX];
 	const char	*p = data;
 	ssize_t		 n;
-	int		 fd, saved;
+	int		 saved;
 
-	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path,
-	    (long)getpid()) >= sizeof tmp)
-		return err_set(err, ERR_IO, _("cannot write %s: %s"), path,
-		    strerror(ENAMETOOLONG));
-	(void)unlink(tmp);
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-	    mode)) < 0)
-		return err_set(err, ERR_IO, _("cannot write %s: %s"), tmp,
-		    strerror(errno));
 	while (len > 0) {
 		if ((n = write(fd, p, len)) < 0) {
 			if (errno == EINTR)
@@ -108,6 +103,56 @@ fail:
 	(void)unlink(tmp);
 	return err_set(err, ERR_IO, _("cannot write %s: %s"), path,
 	    strerror(saved));
+}
+
+bool
+atomicfile_write(const char *path, const void *data, size_t len, mode_t mode,
+    struct err *err)
+{
+	char		 tmp[PATH_MAX];
+	int		 fd;
+
+	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path,
+	    (long)getpid()) >= sizeof tmp)
+		return err_set(err, ERR_IO, _("cannot write %s: %s"), path,
+		    strerror(ENAMETOOLONG));
+	(void)unlink(tmp);
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    mode)) < 0)
+		return err_set(err, ERR_IO, _("cannot write %s: %s"), tmp,
+		    strerror(errno));
+	return write_rename(fd, tmp, path, data, len, err);
+}
+
+bool
+atomicfile_write_as(const char *path, const char *tmpl, const void *data,
+    size_t len, mode_t mode, struct err *err)
+{
+	char	tmp[PATH_MAX];
+	int	fd;
+
+	if ((size_t)snprintf(tmp, sizeof tmp, "%s", tmpl) >= sizeof tmp)
+		return err_set(err, ERR_IO, _("cannot write %s: %s"), path,
+		    strerror(ENAMETOOLONG));
+	if ((fd = mkstemp(tmp)) < 0)
+		return err_set(err, ERR_IO, _("cannot write %s: %s"), tmp,
+		    strerror(errno));
+	/* mkstemp makes it 0600; a wider mode is asked for by name */
+	if (fchmod(fd, mode) != 0) {
+		(void)close(fd);
+		(void)unlink(tmp);
+		return err_set(err, ERR_IO, _("cannot write %s: %s"), tmp,
+		    strerror(errno));
+	}
+	return write_rename(fd, tmp, path, data, len, err);
+}
+
+/* Whether pid is a writer that is gone (not this process, not alive). */
+static bool
+writer_gone(long pid)
+{
+	return pid > 0 && pid != (long)getpid() && kill((pid_t)pid, 0) != 0 &&
+	    errno == ESRCH;
 }
 
 int
@@ -146,11 +191,45 @@ atomicfile_sweep(const char *path)
 		    end == de->d_name + blen + 5)
 			continue;
 		/* A writer still running may be about to rename it. */
-		if (pid == (long)getpid() ||
-		    kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+		if (!writer_gone(pid))
 			continue;
 		snprintf(full, sizeof full, "%s/%s", dir, de->d_name);
 		if (unlink(full) == 0)
+			removed++;
+	}
+	closedir(d);
+	return removed;
+}
+
+int
+atomicfile_sweep_prefix(const char *dir, const char *prefix, time_t stale_s)
+{
+	char		 full[PATH_MAX * 2], *end;
+	struct dirent	*de;
+	struct stat	 st;
+	size_t		 plen = strlen(prefix);
+	long		 pid;
+	bool		 stale;
+	DIR		*d;
+	int		 removed = 0;
+
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, prefix, plen) != 0)
+			continue;
+		snprintf(full, sizeof full, "%s/%s", dir, de->d_name);
+		errno = 0;
+		pid = strtol(de->d_name + plen, &end, 10);
+		if (errno == 0 && end != de->d_name + plen && *end == '.' &&
+		    pid > 0)
+			stale = writer_gone(pid);
+		else
+			stale = lstat(full, &st) == 0 &&
+			    st.st_mtime + stale_s < time(NULL);
+		/* only a file of ours: never a link, never another's */
+		if (stale && lstat(full, &st) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_uid == geteuid() && unlink(full) == 0)
 			removed++;
 	}
 	closedir(d);

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "common/err.h"
 
@@ -26,9 +27,27 @@ bool	atomicfile_write(const char *path, const void *data, size_t len,
 	    mode_t mode, struct err *);
 
 /*
+ * The same with the temporary file named by tmpl (mkstemp's template,
+ * "DIR/NAME.XXXXXX" in path's folder), for a writer that sweeps its own
+ * leftovers (the token cache).  The data is not copied: a caller holding a
+ * secret wipes its own buffer.
+ */
+bool	atomicfile_write_as(const char *path, const char *tmpl,
+	    const void *data, size_t len, mode_t mode, struct err *);
+
+/*
  * Remove the PATH.tmp.PID files of path whose process no longer runs;
  * returns how many were removed.
  */
 int	atomicfile_sweep(const char *path);
+
+/*
+ * The sweep of a writer with its own temporary names (atomicfile_write_as):
+ * in dir, the regular files of this user named PREFIX<pid>.<anything>
+ * whose process is gone, and the other PREFIX<anything> older than
+ * stale_s seconds, are removed; returns how many.
+ */
+int	atomicfile_sweep_prefix(const char *dir, const char *prefix,
+	    time_t stale_s);
 
 #endif

@@ -32,6 +32,7 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include "common/atomicfile.h"
 #include "common/err.h"
 #include "common/i18n.h"
 
@@ -182,39 +183,34 @@ tlsgen_make(EVP_PKEY *key, const char *cn, X509 *issuer,
 	return x;
 }
 
-/* Write a PEM file through a temporary name, mode 0600 for keys. */
+/* Write a PEM file atomically (common/atomicfile), mode 0600 for keys. */
 static bool
 tlsgen_write(const char *path, X509 *cert, EVP_PKEY *key, struct err *err)
 {
-	char	 tmp[PATH_MAX + 8];
-	FILE	*fp;
-	int	 fd, ok;
+	BIO	*mem;
+	char	*data;
+	long	 len;
+	int	 ok;
+	bool	 written = false;
 
-	snprintf(tmp, sizeof tmp, "%s.tmp", path);
-	(void)unlink(tmp);
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-	    key != NULL ? 0600 : 0644)) < 0)
-		return err_set(err, ERR_IO, _("cannot create %s: %s"), tmp,
-		    strerror(errno));
-	if ((fp = fdopen(fd, "w")) == NULL) {
-		close(fd);
-		return err_set(err, ERR_IO, _("cannot create %s: %s"), tmp,
-		    strerror(errno));
-	}
+	if ((mem = BIO_new(BIO_s_mem())) == NULL)
+		return err_set(err, ERR_IO, _("cannot write %s"), path);
 	if (key != NULL)
-		ok = PEM_write_PrivateKey(fp, key, NULL, NULL, 0, NULL, NULL);
+		ok = PEM_write_bio_PrivateKey(mem, key, NULL, NULL, 0, NULL,
+		    NULL);
 	else
-		ok = PEM_write_X509(fp, cert);
-	if (fclose(fp) != 0 || ok != 1) {
-		(void)unlink(tmp);
-		return err_set(err, ERR_IO, _("cannot write %s"), tmp);
-	}
-	if (rename(tmp, path) != 0) {
-		(void)unlink(tmp);
-		return err_set(err, ERR_IO, _("cannot rename %s: %s"), tmp,
-		    strerror(errno));
-	}
-	return true;
+		ok = PEM_write_bio_X509(mem, cert);
+	len = BIO_get_mem_data(mem, &data);
+	if (ok != 1 || len <= 0)
+		err_set(err, ERR_IO, _("cannot write %s"), path);
+	else
+		written = atomicfile_write(path, data, (size_t)len,
+		    key != NULL ? 0600 : 0644, err);
+	/* the key's text goes no further than the file */
+	if (len > 0)
+		OPENSSL_cleanse(data, (size_t)len);
+	BIO_free(mem);
+	return written;
 }
 
 /* Make the CA, the server certificate and their keys in dir. */

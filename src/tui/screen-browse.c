@@ -53,7 +53,7 @@ enum browse_mode {
 /* A page of the compute list, fetched on the worker. */
 struct browse_load {
 	struct arm		*arm;
-	char			*url;		/* this page (owned) */
+	struct arm_pager	 pager;		/* where the list goes on */
 	void			*owner;
 	bool			 cancelled;
 	bool			 ok;
@@ -61,7 +61,6 @@ struct browse_load {
 	struct plan_scope	 scope;
 	bool			 missing;	/* the scope does not exist */
 	struct arm_compute_list	 list;		/* this page's computes */
-	char			*next;		/* nextLink, or NULL */
 };
 
 /* The AKS cluster of the detail pane. */
@@ -183,7 +182,7 @@ static const struct browse_help {
 	{ REQ_QUIT,		"q",	N_("quit"),	false },
 };
 
-static void	browse_load_start(struct screen *, const char *url);
+static void	browse_load_start(struct screen *, struct arm_pager *);
 static void	browse_versions_start(struct screen *);
 static void	browse_tls_form(struct browse *);
 static void	browse_lb_form(struct browse *, const struct browse_row *);
@@ -197,22 +196,13 @@ static void
 browse_load_run(void *arg)
 {
 	struct browse_load	*l = arg;
-	struct http_response	 rsp;
 
 	err_clear(&l->err);
-	http_response_init(&rsp);
-	if (!arm_get_raw(l->arm, l->url, &rsp, &l->err))
-		l->ok = false;
-	else if (rsp.status != 200)
-		l->ok = arm_error_summary(buf_str(&rsp.body), rsp.status,
-		    &l->err);
-	else
-		l->ok = arm_parse_computes(buf_str(&rsp.body), &l->list,
-		    &l->next, &l->err);
+	l->ok = arm_pager_next(&l->pager, arm_parse_computes_page, &l->list,
+	    &l->err);
 	if (!l->ok)
 		l->missing = arm_scope_explain(&l->err, l->scope.subscription,
 		    l->scope.resource_group, l->scope.workspace);
-	http_response_done(&rsp);
 }
 
 /* Free a page job. */
@@ -221,8 +211,7 @@ browse_load_free(struct browse_load *l)
 {
 	if (l == NULL)
 		return;
-	free(l->url);
-	free(l->next);
+	arm_pager_done(&l->pager);
 	arm_compute_list_free(&l->list);
 	free(l);
 }
@@ -461,7 +450,7 @@ browse_loaded(void *arg)
 	struct screen		*s = l->owner;
 	struct browse		*b;
 	size_t			 i;
-	char			*next;
+	struct arm_pager	 next;
 
 	if (l->cancelled) {
 		browse_load_free(l);
@@ -498,15 +487,14 @@ browse_loaded(void *arg)
 		b->acc.v[b->acc.n++] = l->list.v[i];
 	}
 	l->list.n = 0;
-	next = l->next;
-	l->next = NULL;
+	next = l->pager;
+	l->pager.next = NULL;
 	browse_load_free(l);
-	if (next != NULL) {
+	if (arm_pager_more(&next)) {
 		/* The first list shows as it comes, every time it doubles. */
 		if (!b->loaded && b->acc.n >= 2 * b->shown_at)
 			browse_show(b);
-		browse_load_start(s, next);
-		free(next);
+		browse_load_start(s, &next);
 		return;
 	}
 	browse_show(b);
@@ -520,15 +508,21 @@ browse_loaded(void *arg)
 		    browse_tick, s);
 }
 
-/* Fetch a page: url, or the first page of the workspace's computes. */
+/*
+ * Fetch a page: the next of from (taken over), or the first page of the
+ * workspace's computes.
+ */
 static void
-browse_load_start(struct screen *s, const char *url)
+browse_load_start(struct screen *s, struct arm_pager *from)
 {
 	struct browse		*b = s->data;
 	struct tui_context	*ctx = &s->tui->ctx;
 	struct browse_load	*l;
 	char			*first = NULL;
 
+	if ((ctx->arm == NULL || ctx->scope.workspace[0] == '\0') &&
+	    from != NULL)
+		arm_pager_done(from);
 	if (ctx->arm == NULL)
 		return;
 	if (ctx->scope.workspace[0] == '\0') {
@@ -537,7 +531,7 @@ browse_load_start(struct screen *s, const char *url)
 		    "or choose one by creating or attaching first."));
 		return;
 	}
-	if (url == NULL) {
+	if (from == NULL) {
 		/* A new list: drop a half-fetched one. */
 		arm_compute_list_free(&b->acc);
 		memset(&b->acc, 0, sizeof b->acc);
@@ -545,12 +539,13 @@ browse_load_start(struct screen *s, const char *url)
 		timer_cancel_owner(s);
 		first = arm_computes_url(ctx->arm, ctx->scope.subscription,
 		    ctx->scope.resource_group, ctx->scope.workspace);
-		url = first;
 	}
 	l = xcalloc(1, sizeof *l);
 	l->arm = ctx->arm;
-	l->url = xstrdup(url);
-	free(first);
+	if (from != NULL)
+		l->pager = *from;	/* its count goes on: the cap holds */
+	else
+		arm_pager_init(&l->pager, ctx->arm, first);
 	l->owner = s;
 	l->scope = ctx->scope;
 	b->load = l;

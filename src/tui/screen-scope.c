@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "app/scope-file.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
 #include "tui/display.h"
@@ -107,44 +108,22 @@ scope_load(struct screen *s)
 	job_start(live_scope_run, scope_loaded, ls);
 }
 
-/* Keep the choice for the next start; other lines of the file stay. */
-static void
-scope_remember(const struct plan_scope *p)
+/*
+ * Keep the choice for the next start (app/scope-file.h: other lines of the
+ * file stay); false + err when it cannot be written.
+ */
+static bool
+scope_remember(const struct plan_scope *p, struct err *err)
 {
-	const char	*xdg = getenv("XDG_CONFIG_HOME");
-	const char	*home = getenv("HOME");
-	char		 dir[1024], path[1100], tmp[1200], line[1024];
-	FILE		*in, *out;
+	struct app_scope	sc;
 
-	if (xdg != NULL && *xdg == '/')
-		snprintf(dir, sizeof dir, "%s", xdg);
-	else
-		snprintf(dir, sizeof dir, "%s/.config", home != NULL ? home :
-		    ".");
-	mkdir(dir, 0700);
-	snprintf(path, sizeof path, "%s/akswiz", dir);
-	mkdir(path, 0700);
-	snprintf(path, sizeof path, "%s/akswiz/config", dir);
-	snprintf(tmp, sizeof tmp, "%s.new", path);
-	if ((out = fopen(tmp, "w")) == NULL)
-		return;
-	if ((in = fopen(path, "r")) != NULL) {
-		while (fgets(line, sizeof line, in) != NULL) {
-			const char *k = line + strspn(line, " \t");
-
-			if (strncmp(k, "subscription", 12) == 0 ||
-			    strncmp(k, "resource-group", 14) == 0 ||
-			    strncmp(k, "workspace", 9) == 0)
-				continue;
-			fputs(line, out);
-		}
-		fclose(in);
-	}
-	fprintf(out, "subscription = %s\nresource-group = %s\n"
-	    "workspace = %s\n", p->subscription, p->resource_group,
-	    p->workspace);
-	if (fclose(out) == 0)
-		rename(tmp, path);
+	memset(&sc, 0, sizeof sc);
+	snprintf(sc.subscription, sizeof sc.subscription, "%s",
+	    p->subscription);
+	snprintf(sc.resource_group, sizeof sc.resource_group, "%s",
+	    p->resource_group);
+	snprintf(sc.workspace, sizeof sc.workspace, "%s", p->workspace);
+	return app_config_write(&sc, err);
 }
 
 /* A workspace was chosen: set the scope and open the wizard. */
@@ -155,6 +134,8 @@ scope_choose_workspace(struct screen *s, const char *name)
 	struct tui		*t = s->tui;
 	size_t			 i;
 	enum plan_op		 then = sc->then;
+	struct err		 err;
+	bool			 remembered;
 
 	for (i = 0; sc->rows != NULL && i < sc->rows->n; i++) {
 		const struct live_scope_row	*r = &sc->rows->rows[i];
@@ -169,10 +150,16 @@ scope_choose_workspace(struct screen *s, const char *name)
 		    sizeof t->ctx.scope.workspace, "%s", r->name);
 		snprintf(t->ctx.location, sizeof t->ctx.location, "%s",
 		    r->location);
-		scope_remember(&t->ctx.scope);
+		err_clear(&err);
+		remembered = scope_remember(&t->ctx.scope, &err);
 		tui_pop(t);		/* frees sc */
 		tui_open(t, then == PLAN_CREATE ? REQ_OPEN_CREATE :
 		    REQ_OPEN_ATTACH, NULL);
+		if (!remembered)
+			/* TRANSLATORS: %s says why the file could not be
+			   written. */
+			tui_status(t, STYLE_WARNING, _("The workspace is not "
+			    "remembered for the next start: %s"), err.msg);
 		return;
 	}
 }

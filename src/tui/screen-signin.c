@@ -19,6 +19,7 @@
 #include <openssl/crypto.h>
 
 #include "common/clock.h"
+#include "common/err.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
 #include "tui/display.h"
@@ -47,7 +48,7 @@ struct signin_job {
 	char			 tenant[64], client_id[64];
 	char			 secret[FIELD_MAX * 4];
 	char			 certificate[1024];
-	char			 errmsg[512];
+	struct err		 err;
 	struct tui_identity	 id;
 	uint64_t		 started;	/* clock_now_ms() */
 };
@@ -81,6 +82,15 @@ signin_prompt(void *ctx, const char *uri, const char *code,
 	pthread_mutex_unlock(&j->lock);
 }
 
+/* Why sign-in failed: the message, or its detail when the message is cut. */
+static const char *
+signin_reason(const struct err *err)
+{
+	if (strlen(err->msg) + 1 >= sizeof err->msg && err->detail[0] != '\0')
+		return err->detail;
+	return err->msg[0] != '\0' ? err->msg : _("no reason was given");
+}
+
 /* Sign in (or out), then read the account (worker thread). */
 static void
 signin_run(void *arg)
@@ -90,7 +100,7 @@ signin_run(void *arg)
 	struct tui_signin_req	 r;
 
 	if (j->signout)
-		j->ok = h->signout(h->ctx, j->errmsg, sizeof j->errmsg);
+		j->ok = h->signout(h->ctx, &j->err);
 	else if (j->method[0] != '\0') {
 		memset(&r, 0, sizeof r);
 		r.method = j->method;
@@ -101,13 +111,12 @@ signin_run(void *arg)
 		r.prompt = signin_prompt;
 		r.prompt_ctx = j;
 		r.cancel = &j->cancel;
-		j->ok = h->signin(h->ctx, &r, j->errmsg, sizeof j->errmsg);
+		j->ok = h->signin(h->ctx, &r, &j->err);
 	} else
 		j->ok = true;
 	OPENSSL_cleanse(j->secret, sizeof j->secret);
 	if (j->ok && !j->signout)
-		j->whoami_ok = h->whoami(h->ctx, &j->id, j->errmsg,
-		    sizeof j->errmsg);
+		j->whoami_ok = h->whoami(h->ctx, &j->id, &j->err);
 }
 
 /* Put what the job learnt into the context every screen reads. */
@@ -235,7 +244,7 @@ signin_done(void *arg)
 				    t->ctx.identity);
 		} else
 			tui_status(t, STYLE_ERROR, _("Sign-in failed: %s"),
-			    j->errmsg);
+			    signin_reason(&j->err));
 	}
 	t->redraw = true;
 	signin_job_free(j);
@@ -410,8 +419,7 @@ spform_failed(struct signin_job *j)
 	j->form = NULL;
 	if (j->ok && j->whoami_ok)
 		return false;
-	snprintf(p->error, sizeof p->error, "%s", j->errmsg[0] != '\0' ?
-	    j->errmsg : _("no reason was given"));
+	snprintf(p->error, sizeof p->error, "%s", signin_reason(&j->err));
 	if (!p->certificate) {
 		OPENSSL_cleanse(p->f[F_CREDENTIAL].text,
 		    sizeof p->f[F_CREDENTIAL].text);

@@ -21,6 +21,7 @@
 #include "common/clock.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "common/xdgdir.h"
 #include "azure/cert.h"
 #include "core/ids.h"
 #include "core/vmcatalogue.h"
@@ -83,36 +84,10 @@ wizard_step_name(enum wizard_step s)
 bool
 wizard_state_dir(char *buf, size_t len, const char *sub)
 {
-	const char	*xdg = getenv("XDG_STATE_HOME");
-	const char	*home = getenv("HOME");
-	char		 base[PLAN_TEXT_LEN];
+	struct err	err;
 
-	if (xdg != NULL && *xdg == '/')
-		snprintf(base, sizeof base, "%s", xdg);
-	else
-		snprintf(base, sizeof base, "%s/.local/state",
-		    home != NULL ? home : ".");
-	mkdir(base, 0700);
-	snprintf(buf, len, "%s/akswiz", base);
-	if (mkdir(buf, 0700) != 0 && errno != EEXIST) {
-		/* ~/.local may be missing: make it, then retry. */
-		char	parent[PLAN_TEXT_LEN];
-
-		snprintf(parent, sizeof parent, "%s/.local",
-		    home != NULL ? home : ".");
-		mkdir(parent, 0700);
-		mkdir(base, 0700);
-		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
-			return false;
-	}
-	if (sub != NULL) {
-		size_t	n = strlen(buf);
-
-		snprintf(buf + n, len - n, "/%s", sub);
-		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
-			return false;
-	}
-	return true;
+	err_clear(&err);
+	return xdgdir_make(XDGDIR_STATE, sub, false, buf, len, &err);
 }
 
 /* Where a draft is kept. */

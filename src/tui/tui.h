@@ -35,7 +35,7 @@ enum tui_start {
 
 /*
  * Sign-in from the screens, provided by cli/ (cmd-tui.c); every call
- * runs on the worker thread.  Errors come back as translated text.
+ * runs on the worker thread.  Errors come back as struct err.
  */
 struct tui_identity {
 	char	user[256];		/* user name, else the client id */
@@ -56,10 +56,9 @@ struct tui_signin_req {
 struct tui_signin {
 	void		*ctx;
 	bool		(*signin)(void *, const struct tui_signin_req *,
-			    char *errmsg, size_t);
-	bool		(*whoami)(void *, struct tui_identity *,
-			    char *errmsg, size_t);
-	bool		(*signout)(void *, char *errmsg, size_t);
+			    struct err *);
+	bool		(*whoami)(void *, struct tui_identity *, struct err *);
+	bool		(*signout)(void *, struct err *);
 	struct arm	*arm;		/* live once signed in */
 };
 

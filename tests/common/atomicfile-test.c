@@ -51,6 +51,21 @@ case_name(char *s, size_t len, const char *suffix, pid_t dead)
 		snprintf(at, len - (size_t)(at - s), "%ld", (long)getpid());
 }
 
+/* A prefix case's name, with DEAD or SELF (before its ".") a PID. */
+static void
+prefix_case_name(char *s, size_t len, const char *name, pid_t dead)
+{
+	char	*at, rest[32];
+
+	snprintf(s, len, "%s", name);
+	if ((at = strstr(s, "DEAD")) == NULL && (at = strstr(s, "SELF")) ==
+	    NULL)
+		return;
+	snprintf(rest, sizeof rest, "%s", at + 4);
+	snprintf(at, len - (size_t)(at - s), "%ld%s", strncmp(at, "DEAD", 4)
+	    == 0 ? (long)dead : (long)getpid(), rest);
+}
+
 int
 main(void)
 {
@@ -72,6 +87,17 @@ main(void)
 		{ ".tmp.-5",		false },
 		{ ".tmpDEAD",		false },	/* not our pattern */
 		{ "x.tmp.DEAD",		false },	/* another file's */
+	};
+	/* atomicfile_sweep_prefix(dir, ".tok.", 60): names after dir/ */
+	static const struct {
+		const char	*name;
+		bool		 removed;
+	} pcases[] = {
+		{ ".tok.DEAD.aBcDeF",	true },		/* a killed writer */
+		{ ".tok.SELF.gHiJkL",	false },	/* this process */
+		{ ".tok.aBcDeF",	false },	/* no PID, still new */
+		{ ".tokDEAD.aBcDeF",	false },	/* not the prefix */
+		{ "x.tok.DEAD.aBcDeF",	false },	/* not at the start */
 	};
 
 	snprintf(dir, sizeof dir, "%s/akswiz-atomic.XXXXXX",
@@ -132,6 +158,27 @@ main(void)
 	}
 	is_int(atomicfile_sweep("/nonexistent-dir/state.json"), 0,
 	    "a missing folder: nothing to sweep");
+
+	/* A writer's own names: the token cache's ".tokens.PID.XXXXXX". */
+	for (i = 0; i < sizeof pcases / sizeof pcases[0]; i++) {
+		char	 s[64];
+
+		prefix_case_name(s, sizeof s, pcases[i].name, dead);
+		touch(s);
+	}
+	is_int(atomicfile_sweep_prefix(dir, ".tok.", 60), 1,
+	    "the prefix sweep removes one file");
+	for (i = 0; i < sizeof pcases / sizeof pcases[0]; i++) {
+		char	 s[64];
+
+		prefix_case_name(s, sizeof s, pcases[i].name, dead);
+		ok(exists(s) != pcases[i].removed, "prefix %s: %s",
+		    pcases[i].name, pcases[i].removed ? "removed" : "kept");
+		snprintf(name, sizeof name, "%s/%s", dir, s);
+		unlink(name);
+	}
+	is_int(atomicfile_sweep_prefix("/nonexistent-dir", ".tok.", 60), 0,
+	    "a missing folder: nothing to sweep by prefix");
 	unlink(path);
 	rmdir(dir);
 	return tap_done();

@@ -2,7 +2,7 @@
 # `akswiz --sandbox` keeps one sandbox world per user under
 # $XDG_STATE_HOME/akswiz/sandbox: an operation one run leaves going
 # (apply --no-wait, a kill -9) is followed to its end by the next run's
-# watch; the sandbox dies with the akswiz that started it, even a killed
+# watch, even on another port; the sandbox dies with the akswiz that started it, even a killed
 # one; --reset empties the world first.
 SB_POLLS=3
 . "$top_srcdir/tests/http/sandbox-lib.sh"
@@ -37,6 +37,27 @@ ok $? "and follows the create to its end"
 timeout 60 "$A" --sandbox list >"$T/out" 2>"$T/err"
 grep -q '^ml-demo  *Succeeded ' "$T/out"
 ok $? "the world keeps the new cluster"
+
+# The world on another port: watch follows the operation by the world's
+# identity (its id file), not by the endpoint it was started on.
+"$A" plan new create --name ml-port --vm-size Standard_D3_v2 --agent-count 3 \
+    >"$T/q.json" 2>/dev/null
+timeout 60 "$A" --sandbox apply --no-wait "$T/q.json" >"$T/out" 2>"$T/err"
+ok $? "apply --no-wait of ml-port exits 0"
+grep -q "\"sandboxWorld\": \"$(cat "$W/id")\"" \
+    "$XDG_STATE_HOME"/akswiz/operations/*ml-port*.json
+ok $? "its journal entry names the world"
+old=$(cat "$W/port")
+if [ "$old" -lt 65000 ]; then echo $((old + 1)); else echo $((old - 1)); fi \
+    >"$W/port"
+timeout 60 "$A" --sandbox watch >"$T/out" 2>"$T/err"
+ok $? "akswiz --sandbox watch on the world's new port exits 0"
+[ "$(cat "$W/port")" != "$old" ]
+ok $? "the world was served on another port"
+grep -q 'create of ml-port succeeded' "$T/out"
+ok $? "and watch follows the create started on the old port to its end"
+# (interrupt below waits for "Creating" in a fresh stderr, not this one)
+rm -f "$T/err" "$T/out"
 
 # A kill -9 of akswiz mid-create: its sandbox goes too; watch finishes.
 interrupt KILL "$T/k.json"

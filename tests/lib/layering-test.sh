@@ -20,4 +20,6 @@ check "common/*.c common/*.h" '#include [<"](core/|azure/|tui/|cli/|plan/|sandbo
 check "sandbox/*.c sandbox/*.h" '#include "(azure|tui|cli)/' "the sandbox never links the client"
 check "azure/*.c azure/*.h plan/*.c plan/*.h" '#include [<"](curses|ncurses|tui/|cli/)' "azure and plan know no screens"
 check "tui/screen-*.c tui/tui.h cli/*.c" '^[[:space:]].*\bscreen_[a-z]+_(push|open)[a-z_]*\(' "a screen opens another through a request (tui_open), never by calling it"
+check "azure/*.c azure/*.h plan/*.c plan/*.h core/*.c core/*.h common/*.c common/*.h" '#include "app/' "the session (app) sits above azure"
+check "app/*.c app/*.h" '#include [<"](curses|ncurses|tui/|cli/)' "the session knows no screens and no commands"
 echo "1..$n"

@@ -7,6 +7,17 @@ sandbox_start --polls 2
 ARGS="--endpoint $(sb_ready endpoint) --authority $(sb_ready authority) \
     --ca-file $(sb_ready caFile)"
 
+# A config file of the user's own: a comment, another key, blank lines and
+# an empty workspace line (no scope yet) -- all kept, the key in place.
+mkdir -p "$XDG_CONFIG_HOME/akswiz"
+cat > "$XDG_CONFIG_HOME/akswiz/config" <<EOF
+# akswiz: my settings
+workspace-note = the team's shared one
+workspace =
+
+# end
+EOF
+
 steps '
 	<Enter>
 	:save-display subscriptions.screen
@@ -102,4 +113,13 @@ assert_grep '^operation: create' wizard.state "the create wizard opens"
 assert_grep '^location: eastus' wizard.state "in the workspace's region"
 assert_grep 'Workspace secure-workspace' wizard.screen "for the chosen workspace"
 assert_grep '^workspace = secure-workspace' config/akswiz/config "the choice is remembered"
+assert_equals config/akswiz/config "the config file keeps its comments and other keys, the workspace in its place" <<EOF
+# akswiz: my settings
+workspace-note = the team's shared one
+workspace = secure-workspace
+
+# end
+subscription = 0b1f6471-1bf0-4dda-aec3-cb9272f09590
+resource-group = secure-rg
+EOF
 tap_done
