@@ -6,7 +6,7 @@ akswiz_SOURCES = \
 	src/cli/readonly.c \
 	src/cli/cmd-plan.c
 akswiz_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(CURL_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
-akswiz_LDADD = $(TUI_LIB) $(AZURE_LIB) $(PLAN_LIB) libcore.a libcommon.a \
+akswiz_LDADD = $(TUI_LIB) $(APP_LIB) $(AZURE_LIB) $(PLAN_LIB) libcore.a libcommon.a \
 	$(NCURSES_LIBS) $(CURL_LIBS) $(JSONC_LIBS) $(OPENSSL_LIBS) $(LIBINTL) -lm
 # The commands' details against the sandbox (tests/http/lib.sh).
 TESTS += tests/http/cli-test.sh
