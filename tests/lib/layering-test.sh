@@ -19,4 +19,5 @@ check "core/*.c" '\b(fopen|open|read|write|printf|fprintf|getenv|time)\(' "core 
 check "common/*.c common/*.h" '#include [<"](core/|azure/|tui/|cli/|plan/|sandbox/)' "common knows no domain"
 check "sandbox/*.c sandbox/*.h" '#include "(azure|tui|cli)/' "the sandbox never links the client"
 check "azure/*.c azure/*.h plan/*.c plan/*.h" '#include [<"](curses|ncurses|tui/|cli/)' "azure and plan know no screens"
+check "app/*.c app/*.h" '#include [<"](curses|ncurses|tui/|cli/)' "app knows no screens and no commands"
 echo "1..$n"
