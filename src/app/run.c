@@ -34,12 +34,19 @@ run_init(struct run *r, struct arm *arm, enum cloud cloud)
 	r->wait = true;
 }
 
-/* The operations of run r, with the poll tuning of the environment. */
+/*
+ * The operations of run r, with the poll tuning of the environment; an
+ * empty outcome and start event.
+ */
 static void
-run_ops(const struct run *r, struct ops *o)
+run_begin(const struct run *r, struct ops *o, struct run_start *st,
+    struct ops_outcome *out)
 {
 	uint64_t	ms;
 
+	memset(out, 0, sizeof *out);
+	memset(st, 0, sizeof *st);
+	st->resume_journal = "";
 	ops_init(o, r->arm);
 	o->cloud = r->cloud;
 	o->progress = r->progress;
@@ -64,12 +71,9 @@ run_plan(const struct run *r, const struct plan *p, struct ops_outcome *out,
 	struct verdicts		 vs;
 	enum run_end		 end;
 
-	memset(out, 0, sizeof *out);
-	memset(&st, 0, sizeof st);
-	run_ops(r, &o);
+	run_begin(r, &o, &st, out);
 	verdicts_init(&vs);
 	st.plan = p;
-	st.resume_journal = "";
 	if (!ops_preflight(&o, p, &vs, err)) {
 		st.err = err;
 		run_tell(r, &st);
@@ -100,11 +104,8 @@ run_resume(const struct run *r, struct journal_entry *e,
 	struct run_start	 st;
 	enum run_end		 end;
 
-	memset(out, 0, sizeof *out);
-	memset(&st, 0, sizeof st);
-	run_ops(r, &o);
+	run_begin(r, &o, &st, out);
 	st.entry = e;
-	st.resume_journal = "";
 	run_tell(r, &st);
 	end = ops_resume(&o, e, out, err) ? RUN_DONE : RUN_ERROR;
 	ops_done(&o);
@@ -118,12 +119,11 @@ run_resume_file(const struct run *r, const char *path,
 	struct journal_entry	je;
 	enum run_end		end;
 
+	/* Unread, the entry has no outcome: out stays empty. */
 	memset(out, 0, sizeof *out);
 	journal_entry_init(&je);
-	if (journal_read(path, &je, err))
-		end = run_resume(r, &je, out, err);
-	else
-		end = RUN_ERROR;
+	end = journal_read(path, &je, err) ? run_resume(r, &je, out, err) :
+	    RUN_ERROR;
 	journal_entry_done(&je);
 	return end;
 }

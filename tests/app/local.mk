@@ -1,0 +1,11 @@
+# tests/app: the driver (src/app/run.c).
+# Its poll tuning, as a table.
+check_PROGRAMS += tests/app/run-test
+TESTS += tests/app/run-test
+UNIT_TESTS += tests/app/run-test
+tests_app_run_test_SOURCES = tests/app/run-test.c
+tests_app_run_test_LDADD = libapp.a $(AZURE_LIB) $(PLAN_LIB) libcore.a \
+	libcommon.a $(CURL_LIBS) $(JSONC_LIBS) $(OPENSSL_LIBS) $(LIBINTL)
+# The same AKSWIZ_POLL_MIN_MS in akswiz apply and on the progress screen.
+TESTS += tests/app/poll-env-test.sh
+EXTRA_DIST += tests/app/poll-env-test.sh
