@@ -9,3 +9,6 @@ tests_app_run_test_LDADD = libapp.a $(AZURE_LIB) $(PLAN_LIB) libcore.a \
 # The same AKSWIZ_POLL_MIN_MS in akswiz apply and on the progress screen.
 TESTS += tests/app/poll-env-test.sh
 EXTRA_DIST += tests/app/poll-env-test.sh
+# The interface's follow of an operation another akswiz holds, then after.
+TESTS += tests/app/busy-test.sh
+EXTRA_DIST += tests/app/busy-test.sh
