@@ -280,6 +280,8 @@ live_run_run(void *arg)
 	r->preflight_done = true;	/* even when the journal was unreadable */
 	pthread_mutex_unlock(&r->lock);
 	r->ok = end == RUN_DONE || end == RUN_REFUSED;
+	/* Nothing refused or unchecked is journaled; a plan sent is. */
+	r->kept = r->out.journal[0] != '\0';
 }
 
 /* Free a finished run. */

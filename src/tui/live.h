@@ -105,6 +105,7 @@ struct live_run {
 	int			 nlog;
 	char			 journal[1024];
 	/* set once the job is done */
+	bool			 kept;		/* a journal entry holds the plan */
 	bool			 ok;
 	struct err		 err;
 	struct ops_outcome	 out;

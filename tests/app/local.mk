@@ -12,3 +12,6 @@ EXTRA_DIST += tests/app/poll-env-test.sh
 # The interface's follow of an operation another akswiz holds, then after.
 TESTS += tests/app/busy-test.sh
 EXTRA_DIST += tests/app/busy-test.sh
+# A preflight that cannot be done keeps the plan unsaved on the screen.
+TESTS += tests/app/preflight-error-test.sh
+EXTRA_DIST += tests/app/preflight-error-test.sh
