@@ -14,12 +14,7 @@ sandbox_start --polls 30
 AKSWIZ_POLL_MIN_MS=1000 AKSWIZ_FAKE_CLOCK= "$AKSWIZ" $SB_ARGS \
     apply plan.json > apply.out 2> apply.err &
 pid=$!
-i=0
-while [ $i -lt 400 ] && ! grep -q '"state": *"InProgress"' \
-    state/akswiz/operations/*.json 2>/dev/null; do
-	i=$((i + 1))
-	sleep 0.05
-done
+wait_running
 puts() {
 	grep -c '"method":"PUT","path":"[^"]*/computes/ml-busy"' \
 	    "$work/journal.log"
