@@ -1,10 +1,12 @@
 # src/app: the application session, what the commands and the screens
-# share beneath them (options, session, sandbox child, scope config).
+# share beneath them: options, session, sandbox child, scope file, and the
+# driver of operations (run.c).
 noinst_LIBRARIES += libapp.a
 APP_LIB += libapp.a
 libapp_a_SOURCES = \
 	src/app/options.h \
 	src/app/session.c src/app/session.h \
 	src/app/sandbox-child.c src/app/sandbox-child.h \
-	src/app/scope-file.c src/app/scope-file.h
+	src/app/scope-file.c src/app/scope-file.h \
+	src/app/run.c src/app/run.h
 libapp_a_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)

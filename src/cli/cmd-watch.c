@@ -16,7 +16,6 @@
 #include <strings.h>
 
 #include "azure/journal.h"
-#include "azure/ops.h"
 #include "cli/session.h"
 #include "common/i18n.h"
 
@@ -61,8 +60,6 @@ cmd_watch(struct app_options *g, int argc, char **argv)
 {
 	struct session		 s;
 	struct journal_list	 l;
-	struct ops		 o;
-	struct ops_outcome	 out;
 	struct err		 err;
 	const char		*name = NULL;
 	size_t			 i, done = 0;
@@ -84,10 +81,6 @@ cmd_watch(struct app_options *g, int argc, char **argv)
 		journal_list_free(&l);
 		return session_exit_status(&err);
 	}
-	ops_init(&o, &s.arm);
-	session_ops_tune(&o);
-	o.progress = session_ops_progress;
-	o.progress_ctx = g->output == OUTPUT_TABLE ? NULL : (void *)1;
 	for (i = 0; i < l.n; i++) {
 		struct journal_entry *e = &l.v[i];
 
@@ -98,17 +91,7 @@ cmd_watch(struct app_options *g, int argc, char **argv)
 			    "skipped"), e->compute, e->id);
 			continue;
 		}
-		if (g->output == OUTPUT_TABLE)
-			fprintf(stderr, _("akswiz: resuming %s of %s (step %d "
-			    "of %d), last seen %s\n"), e->step_name,
-			    e->compute, e->step, e->nsteps, e->state);
-		err_clear(&err);
-		if (!ops_resume(&o, e, &out, &err)) {
-			session_report(&err);
-			st = err.kind == ERR_PARSE ? EXIT_JOURNAL :
-			    session_exit_status(&err);
-		} else
-			st = session_ops_outcome(g, &out);
+		st = session_ops_resume(g, &s, e);
 		if (st > status)
 			status = st;
 		done++;

@@ -1,7 +1,8 @@
 /*
- * The parts of a session that deal with operations (session.h): apply a
- * plan with preflight, report progress and outcomes.  (session.c sets the
- * session up: cloud, sign-in, scope, the private sandbox.)
+ * The commands' side of operations (session.h): the driver (app/run.h)
+ * preflights, applies or resumes and monitors; this prints what it tells
+ * on stderr and the outcome on stdout.  (session.c sets the session up:
+ * cloud, sign-in, scope, the private sandbox.)
  */
 #include "config.h"
 #include "cli/session.h"
@@ -10,11 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/run.h"
+#include "azure/journal.h"
 #include "azure/ops.h"
 #include "cli/output.h"
 #include "common/i18n.h"
 #include "core/plan.h"
 #include "core/verdict.h"
+
+static int	session_ops_outcome(const struct app_options *,
+		    const struct ops_outcome *);
 
 /* Fill the plan's empty scope members from the session. */
 static void
@@ -31,85 +37,58 @@ fill_scope(struct plan *p, const struct session *s)
 		    s->workspace);
 }
 
-/* Apply AKSWIZ_POLL_MIN_MS to the operations. */
-void
-session_ops_tune(struct ops *o)
-{
-	const char	*s = getenv("AKSWIZ_POLL_MIN_MS");
-	char		*end;
-	unsigned long	 ms;
+/* What the CLI's callbacks need: where to print, and how. */
+struct cli_run {
+	const struct app_options	*g;
+};
 
-	if (s == NULL || *s == '\0')
+/* Before anything is sent: a refusal, warnings, what is left to send, or
+ * the operation being resumed (the driver's start event). */
+static void
+cli_run_start(void *ctx, const struct run_start *st)
+{
+	const struct cli_run	*c = ctx;
+	const struct app_options *g = c->g;
+
+	if (st->entry != NULL) {
+		if (g->output == OUTPUT_TABLE)
+			fprintf(stderr, _("akswiz: resuming %s of %s (step %d "
+			    "of %d), last seen %s\n"), st->entry->step_name,
+			    st->entry->compute, st->entry->step,
+			    st->entry->nsteps, st->entry->state);
 		return;
-	ms = strtoul(s, &end, 10);
-	if (*end == '\0' && ms >= 10 && ms <= 600000)
-		o->min_poll_ms = o->default_poll_ms = ms;
-}
-
-/*
- * Preflight and perform p in session s.  Verdicts go to stderr (stdout
- * for -o json when refused).
- */
-int
-session_ops_apply(struct app_options *g, struct session *s, struct plan *p,
-    bool wait)
-{
-	struct ops		 o;
-	struct ops_outcome	 out;
-	struct verdicts		 vs;
-	struct err		 err;
-	int			 status;
-
-	fill_scope(p, s);
-	ops_init(&o, &s->arm);
-	session_ops_tune(&o);
-	o.progress = session_ops_progress;
-	o.progress_ctx = g->output == OUTPUT_TABLE ? NULL : (void *)1;
-	verdicts_init(&vs);
-	err_clear(&err);
-	if (!ops_preflight(&o, p, &vs, &err)) {
-		session_report(&err);
-		return err.kind == ERR_USAGE ? EXIT_PREFLIGHT :
-		    session_exit_status(&err);
 	}
-	if (verdicts_has_errors(&vs)) {
+	if (st->verdicts == NULL)
+		return;
+	if (st->refused) {
 		if (g->output == OUTPUT_JSON) {
 			fputs("{\"result\": \"refused\", \"verdicts\": ",
 			    stdout);
-			output_verdicts(stdout, OUTPUT_JSON, &vs);
+			output_verdicts(stdout, OUTPUT_JSON, st->verdicts);
 			fputs("}\n", stdout);
 		} else {
 			cli_error(_("preflight refused the plan:"));
-			output_verdicts(stderr, g->output, &vs);
+			output_verdicts(stderr, g->output, st->verdicts);
 		}
-		ops_done(&o);
-		return EXIT_PREFLIGHT;
+		return;
 	}
-	if (verdicts_count(&vs, SEV_WARNING) > 0 && g->output != OUTPUT_JSON)
-		output_verdicts(stderr, g->output, &vs);
-	if (o.resume_step > 0 && g->output == OUTPUT_TABLE)
+	if (verdicts_count(st->verdicts, SEV_WARNING) > 0 &&
+	    g->output != OUTPUT_JSON)
+		output_verdicts(stderr, g->output, st->verdicts);
+	if (st->resume_step > 0 && g->output == OUTPUT_TABLE)
 		fprintf(stderr, _("akswiz: %s of %s was partly applied (%s): "
 		    "only its steps from step %d on are sent.\n"),
-		    plan_op_name(p->op), p->name, o.resume_journal,
-		    o.resume_step);
-	if (!ops_apply(&o, p, wait, &out, &err)) {
-		session_report(&err);
-		if (out.journal[0] != '\0' && out.result == OPS_ERROR &&
-		    g->output != OUTPUT_JSON)
-			fprintf(stderr, _("  The operation is journaled in %s; "
-			    "\"akswiz watch\" resumes it.\n"), out.journal);
-		status = session_exit_status(&err);
-	} else
-		status = session_ops_outcome(g, &out);
-	ops_done(&o);
-	return status;
+		    plan_op_name(st->plan->op), st->plan->name,
+		    st->resume_journal, st->resume_step);
 }
 
-/* Print a state change on stderr. */
-void
-session_ops_progress(void *quiet, const struct ops_progress *p)
+/* Print a state change on stderr (the table output only). */
+static void
+cli_run_progress(void *ctx, const struct ops_progress *p)
 {
-	if (quiet != NULL || !p->changed)
+	const struct cli_run	*c = ctx;
+
+	if (c->g->output != OUTPUT_TABLE || !p->changed)
 		return;
 	if (p->nsteps > 1)
 		fprintf(stderr,
@@ -122,8 +101,81 @@ session_ops_progress(void *quiet, const struct ops_progress *p)
 		    (unsigned long long)(p->elapsed_ms / 1000));
 }
 
-/* Print an outcome and return its exit status. */
+/* The driver on session s, telling the CLI's callbacks c. */
+static void
+cli_run_init(struct run *r, struct cli_run *c, struct app_options *g,
+    struct session *s, bool wait)
+{
+	enum cloud	cloud = CLOUD_AZURE;
+
+	c->g = g;
+	if (g->cloud != NULL && !cloud_parse(g->cloud, &cloud))
+		cloud = CLOUD_AZURE;
+	run_init(r, &s->arm, cloud);
+	r->wait = wait;
+	r->start = cli_run_start;
+	r->progress = cli_run_progress;
+	r->ctx = c;
+}
+
+/*
+ * Preflight and perform p in session s.  Verdicts go to stderr (stdout
+ * for -o json when refused).
+ */
 int
+session_ops_apply(struct app_options *g, struct session *s, struct plan *p,
+    bool wait)
+{
+	struct run		 r;
+	struct cli_run		 c;
+	struct ops_outcome	 out;
+	struct err		 err;
+
+	fill_scope(p, s);
+	cli_run_init(&r, &c, g, s, wait);
+	err_clear(&err);
+	switch (run_plan(&r, p, &out, &err)) {
+	case RUN_NO_PREFLIGHT:
+		session_report(&err);
+		return err.kind == ERR_USAGE ? EXIT_PREFLIGHT :
+		    session_exit_status(&err);
+	case RUN_REFUSED:
+		return EXIT_PREFLIGHT;
+	case RUN_ERROR:
+		session_report(&err);
+		if (out.journal[0] != '\0' && out.result == OPS_ERROR &&
+		    g->output != OUTPUT_JSON)
+			fprintf(stderr, _("  The operation is journaled in %s; "
+			    "\"akswiz watch\" resumes it.\n"), out.journal);
+		return session_exit_status(&err);
+	case RUN_DONE:
+		break;
+	}
+	return session_ops_outcome(g, &out);
+}
+
+/* Follow journal entry e to its end in session s (akswiz watch). */
+int
+session_ops_resume(struct app_options *g, struct session *s,
+    struct journal_entry *e)
+{
+	struct run		 r;
+	struct cli_run		 c;
+	struct ops_outcome	 out;
+	struct err		 err;
+
+	cli_run_init(&r, &c, g, s, true);
+	err_clear(&err);
+	if (run_resume(&r, e, &out, &err) != RUN_DONE) {
+		session_report(&err);
+		return err.kind == ERR_PARSE ? EXIT_JOURNAL :
+		    session_exit_status(&err);
+	}
+	return session_ops_outcome(g, &out);
+}
+
+/* Print an outcome and return its exit status. */
+static int
 session_ops_outcome(const struct app_options *g, const struct ops_outcome *o)
 {
 	bool	first = true;

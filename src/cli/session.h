@@ -29,31 +29,20 @@ void	session_report(const struct err *);
 void	session_compute_json(FILE *, const struct arm_compute *);
 /*
  * session-ops.c (apart because core/plan.h's enum cloud and
- * azure/cloud.h's struct cloud_endpoints cannot meet in one file):
+ * azure/cloud.h's struct cloud_endpoints cannot meet in one file): the
+ * commands' side of the driver (app/run.h).  Progress goes to stderr
+ * ("akswiz: create ml-01: Creating (12 s)", table output only), the
+ * outcome to stdout (table: the line, details and hint on stderr; json:
+ * the documented object); they return the exit status.
  *
- * The progress callback of apply, watch and detach: a line on stderr per
- * state change ("akswiz: create ml-01: Creating (12 s)"), unless quiet.
- */
-void	session_ops_progress(void *quiet, const struct ops_progress *);
-/*
- * Print an operation's outcome (table: the line, details and hint; json:
- * the documented object) and return the exit status for it.
- */
-int	session_ops_outcome(const struct app_options *,
-	    const struct ops_outcome *);
-/*
- * Preflight and perform a plan in the session, print the outcome and
- * return the exit status (apply and detach).
+ * Preflight and perform a plan in the session (apply and detach).
  */
 int	session_ops_apply(struct app_options *, struct session *,
 	    struct plan *, bool wait);
-/*
- * AKSWIZ_POLL_MIN_MS (for tests against a sandbox in a hurry) lowers the
- * shortest wait between polls from LRO_MIN_INTERVAL_MS, and the wait when
- * the service sends no Retry-After from 30 s.
- */
-struct ops;
-void	session_ops_tune(struct ops *);
+/* Follow a journaled open operation to its end (watch). */
+struct journal_entry;
+int	session_ops_resume(struct app_options *, struct session *,
+	    struct journal_entry *);
 /* "key": "value" (or null) after a comma unless *first. */
 void	session_json_member(FILE *, bool *first, const char *key,
 	    const char *value);

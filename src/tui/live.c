@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "app/run.h"
 #include "azure/arm.h"
 #include "azure/clusters.h"
 #include "azure/journal.h"
@@ -180,19 +181,19 @@ live_run_resume(struct arm *arm, enum cloud cloud, const char *path,
 	return r;
 }
 
-/* Follow a journaled operation to its end. */
+/* The driver's start event: the preflight's verdicts, or a resume. */
 static void
-live_run_resume_run(struct live_run *r, struct ops *o)
+live_run_start(void *ctx, const struct run_start *st)
 {
-	struct journal_entry	je;
+	struct live_run	*r = ctx;
 
-	journal_entry_init(&je);
 	pthread_mutex_lock(&r->lock);
+	if (st->verdicts != NULL) {
+		r->verdicts = *st->verdicts;
+		r->refused = st->refused;
+	}
 	r->preflight_done = true;
 	pthread_mutex_unlock(&r->lock);
-	if (journal_read(r->resume, &je, &r->err))
-		r->ok = ops_resume(o, &je, &r->out, &r->err);
-	journal_entry_done(&je);
 }
 
 /* The progress callback: note every change of state in the log. */
@@ -242,38 +243,24 @@ void
 live_run_run(void *arg)
 {
 	struct live_run	*r = arg;
-	struct ops	 o;
-	struct verdicts	 vs;
-	const char	*s;
+	struct run	 run;
+	enum run_end	 end;
 
 	err_clear(&r->err);
-	ops_init(&o, r->arm);
-	o.cloud = r->cloud;
-	o.progress = live_run_progress;
-	o.progress_ctx = r;
-	if ((s = getenv("AKSWIZ_POLL_MIN_MS")) != NULL && atoi(s) > 0)
-		o.min_poll_ms = (uint64_t)atoi(s);
-	if (r->resume[0] != '\0') {
-		live_run_resume_run(r, &o);
-		return;
-	}
-	verdicts_init(&vs);
-	if (!ops_preflight(&o, &r->plan, &vs, &r->err)) {
-		pthread_mutex_lock(&r->lock);
-		r->preflight_done = true;
-		pthread_mutex_unlock(&r->lock);
-		return;
-	}
+	run_init(&run, r->arm, r->cloud);
+	run.start = live_run_start;
+	run.progress = live_run_progress;
+	run.ctx = r;
+	if (r->resume[0] != '\0')
+		end = run_resume_file(&run, r->resume, &r->out, &r->err);
+	else
+		end = run_plan(&run, &r->plan, &r->out, &r->err);
 	pthread_mutex_lock(&r->lock);
-	r->verdicts = vs;
-	r->preflight_done = true;
-	r->refused = verdicts_has_errors(&vs);
+	r->preflight_done = true;	/* even when the journal was unreadable */
 	pthread_mutex_unlock(&r->lock);
-	if (r->refused) {
-		r->ok = true;
-		return;
-	}
-	r->ok = ops_apply(&o, &r->plan, true, &r->out, &r->err);
+	r->ok = end == RUN_DONE || end == RUN_REFUSED;
+	/* Nothing refused or unchecked is journaled; a plan sent is. */
+	r->kept = r->out.journal[0] != '\0';
 }
 
 /* Free a finished run. */

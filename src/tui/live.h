@@ -79,7 +79,8 @@ void	live_scope_free(struct live_scope *);
 
 #define LIVE_LOG_MAX	32
 
-/* A submitted plan: preflight, then the operation, followed to its end. */
+/* A submitted plan: preflight, then the operation, followed to its end
+ * (app/run.h drives it; live_run_run copies what it tells in here). */
 struct live_run {
 	pthread_mutex_t		 lock;		/* guards what the worker updates */
 	struct arm		*arm;
@@ -104,6 +105,7 @@ struct live_run {
 	int			 nlog;
 	char			 journal[1024];
 	/* set once the job is done */
+	bool			 kept;		/* a journal entry holds the plan */
 	bool			 ok;
 	struct err		 err;
 	struct ops_outcome	 out;

@@ -148,8 +148,12 @@ progress_done(void *arg)
 	p = r->owner;
 	p->elapsed_ms = progress_elapsed(p);
 	p->running = false;
-	/* Submitted: the journal keeps the plan, quitting loses nothing. */
-	if (p->w != NULL && r->preflight_done && !r->refused)
+	/*
+	 * Submitted: the journal keeps the plan, quitting loses nothing.  A
+	 * preflight that failed (no answer, another akswiz on the compute)
+	 * sent nothing and journaled nothing: the plan is still unsaved.
+	 */
+	if (p->w != NULL && r->kept)
 		p->w->saved = true;
 	progress_route(p);
 }

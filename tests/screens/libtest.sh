@@ -88,6 +88,17 @@ sandbox_start() {
 	unset AKSWIZ_OFFLINE
 }
 
+# wait_running: until a journal entry says an operation is under way
+# (InProgress), or about 20 s have passed.
+wait_running() {
+	i=0
+	while [ $i -lt 400 ] && ! grep -q '"state": *"InProgress"' \
+	    "$XDG_STATE_HOME"/akswiz/operations/*.json 2>/dev/null; do
+		i=$((i + 1))
+		sleep 0.05
+	done
+}
+
 # sb_ready KEY: a member of the sandbox's ready file.
 sb_ready() {
 	sed -n "s/.*\"$1\" *: *\"\([^\"]*\)\".*/\1/p" "$work/ready.json" |

@@ -14,13 +14,8 @@ steps '
 AKSWIZ_POLL_MIN_MS=1000 AKSWIZ_FAKE_CLOCK= AKSWIZ_SCRIPT="$work/script" \
     "$AKSWIZ" create $SB_ARGS >/dev/null 2>&1 &
 pid=$!
-i=0
 # Kill it once its journal says the operation is under way.
-while [ $i -lt 400 ] && ! grep -q '"state": *"InProgress"' \
-    state/akswiz/operations/*.json 2>/dev/null; do
-	i=$((i + 1))
-	sleep 0.05
-done
+wait_running
 kill -9 $pid 2>/dev/null
 wait $pid 2>/dev/null
 if ls state/akswiz/operations/*.json >/dev/null 2>&1; then
