@@ -21,6 +21,7 @@
 #include "common/err.h"
 #include "core/plan.h"
 #include "core/verdict.h"
+#include "plan/plan-steps.h"
 
 struct arm;
 struct arm_usage;
@@ -31,7 +32,8 @@ struct quota_facts;
 struct ops_progress {
 	const char	*compute;
 	int		 step, nsteps;
-	const char	*step_name;	/* "create", "attach", "update" ... */
+	enum step_kind	 kind;		/* of the step */
+	const char	*step_name;	/* step_kind_name(): "create" ... */
 	const char	*state;		/* "Creating", "InProgress" ... */
 	bool		 changed;	/* state differs from the last call */
 	uint64_t	 elapsed_ms;	/* since the step started */

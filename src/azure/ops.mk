@@ -44,7 +44,8 @@ tests_unit_journal_test_SOURCES = tests/unit/journal-test.c \
 	src/azure/journal.c src/azure/journal.h
 tests_unit_journal_test_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) \
 	$(OPENSSL_CFLAGS)
-tests_unit_journal_test_LDADD = libcommon.a $(JSONC_LIBS) $(OPENSSL_LIBS)
+tests_unit_journal_test_LDADD = libplan.a libcore.a libcommon.a $(JSONC_LIBS) \
+	$(OPENSSL_LIBS) $(LIBINTL)
 
 # HTTP tests: the real akswiz against a real akswiz-sandbox over HTTPS.
 HTTP_TESTS = tests/http/commands-test.sh tests/http/flows-test.sh \

@@ -6,7 +6,8 @@ libplan_a_SOURCES = \
 	src/plan/plan-arm.c src/plan/plan-arm.h \
 	src/plan/plan-export.c src/plan/plan-export.h \
 	src/plan/plan-json.c src/plan/plan-json.h \
-	src/plan/plan-jw.c src/plan/plan-jw.h
+	src/plan/plan-jw.c src/plan/plan-jw.h \
+	src/plan/plan-steps.c src/plan/plan-steps.h
 libplan_a_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
 
 # The CLI's output helpers live with the plan commands that first need them.

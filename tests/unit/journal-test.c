@@ -62,7 +62,7 @@ damaged_table(const char *dir)
 		  "\"step\": 1, \"steps\": 1, \"method\": \"PUT\", "
 		  "\"resourceUrl\": \"https://a/x\", \"startTime\": 5}",
 		  "member \"startTime\" is an integer, not a string" },
-		{ "{\"version\": 2}", "version 2" },
+		{ "{\"version\": 3}", "version 3" },
 		{ "{\"version\": 1} {}", "more after its JSON document" },
 		{ "", "empty" },
 		{ NULL, "2.0 MB, more than the 1 MB" },
@@ -149,8 +149,8 @@ partial_tests(void)
 	e.nsteps = 2;
 	e.step = 2;
 	snprintf(e.step_name, sizeof e.step_name, "update");
-	snprintf(e.step_results[0], sizeof e.step_results[0], "Succeeded");
-	snprintf(e.step_results[1], sizeof e.step_results[1], "Failed");
+	snprintf(e.steps[0].result, sizeof e.steps[0].result, "Succeeded");
+	snprintf(e.steps[1].result, sizeof e.steps[1].result, "Failed");
 	e.started = 1000;
 	ok(journal_create(&e, &err) && journal_finish(&e,
 	    JOURNAL_PARTLY_APPLIED, "BadRequest", "no", &err),
@@ -158,8 +158,8 @@ partial_tests(void)
 	ok(journal_entry_partly_applied(&e), "is partly applied");
 	ok(journal_find_partial("https://arm:1", "SUB", "rg", "ws", "ML-PART",
 	    &r) && r.step == 2 && strcmp(r.step_name, "update") == 0 &&
-	    strcmp(r.step_results[0], "Succeeded") == 0 &&
-	    strcmp(r.step_results[1], "Failed") == 0,
+	    strcmp(r.steps[0].result, "Succeeded") == 0 &&
+	    strcmp(r.steps[1].result, "Failed") == 0,
 	    "found for its compute, with the failed step");
 	journal_entry_done(&r);
 	ok(!journal_find_partial("https://arm:2", "sub", "rg", "ws",
