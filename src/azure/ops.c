@@ -979,6 +979,12 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 	bool		 ok, uncertain, done;
 
 	je->nsteps = n;
+	for (i = 0; i < n; i++) {	/* the whole list, from the start */
+		copy(je->steps[i].kind, sizeof je->steps[i].kind,
+		    step_kind_id(steps[i].kind));
+		copy(je->steps[i].target, sizeof je->steps[i].target,
+		    steps[i].target);
+	}
 	for (i = first; i < n; i++) {
 		url = target_url(o, &steps[i]);
 		je->step = i + 1;
@@ -987,10 +993,6 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 		copy(je->method, sizeof je->method,
 		    step_method_name(steps[i].method));
 		copy(je->resource_url, sizeof je->resource_url, url);
-		copy(je->steps[i].kind, sizeof je->steps[i].kind,
-		    step_kind_id(steps[i].kind));
-		copy(je->steps[i].target, sizeof je->steps[i].target,
-		    steps[i].target);
 		copy(je->state, sizeof je->state, "Submitting");
 		je->operation_url[0] = je->poll_kind[0] = '\0';
 		if (!prepare_step(o, p, &steps[i], url, resuming, location,

@@ -1,0 +1,57 @@
+#!/bin/sh
+# A plan of two steps (an attach with an internal load balancer: attach,
+# then update) whose run stops after step 1: the journal records step 1
+# as done and step 2 as not started, and `akswiz watch` sends only the
+# update (one PUT), never the attach again, and the compute ends with the
+# plan's load balancer.
+. "$top_srcdir/tests/http/lib.sh"
+
+# stepresults FILE: the entry's stepResults on one line.
+stepresults() {
+	tr -d ' \n' <"$1" | sed -n 's/.*"stepResults":\(\[[^]]*\]\).*/\1/p'
+}
+
+# The second GET of the compute is the update's look at it (the first is
+# the attach's final GET): it is held back, and akswiz is killed then.
+sb_start --polls 2 --faults 'GET:*/computes/ml-step=latency:8s#1+1'
+plan_new "$T/ilb.json" attach --name ml-step \
+    --compute-resource-id "/subscriptions/$SB_SUB/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/aks-prod" \
+    --load-balancer-type InternalLoadBalancer --load-balancer-subnet aks-subnet
+"$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" --ca-file "$SB_CA" \
+    apply "$T/ilb.json" >"$T/apply.out" 2>&1 </dev/null &
+apply=$!
+i=0
+until [ "$(stepresults "$T/state/akswiz/operations/"*ml-step*.json 2>/dev/null)" = '["Succeeded",null]' ]; do
+	i=$((i + 1))
+	if [ $i -gt 3000 ] || ! kill -0 $apply 2>/dev/null; then break; fi
+	sleep 0.01
+done
+kill -9 $apply 2>/dev/null
+wait $apply 2>/dev/null
+is "$?" 137 "apply was killed after step 1"
+j=$(ls "$T/state/akswiz/operations/"*ml-step*.json)
+like "$j" '"open": true' "the journal entry is open"
+like "$j" '"version": 2' "of version 2"
+is "$(stepresults "$j")" '["Succeeded",null]' "step 1 done, step 2 not ended"
+tr -d ' \n' <"$j" >"$T/j1"
+like "$T/j1" '"stepList":\[\{"kind":"attachCompute","target":"/subscriptions/[^"]*/computes/ml-step","state":"Succeeded","result":"Succeeded"' \
+    "stepList: the attach, done"
+like "$T/j1" '\},\{"kind":"updateCompute","target":"/subscriptions/[^"]*/computes/ml-step","state":null,"result":null,"pollKind":null,"operationUrl":null\}\]' \
+    "then the update, not started"
+is "$(requests PUT '.*/computes/ml-step')" 1 "one PUT so far: the attach"
+
+az watch ml-step
+is "$rc" 0 "watch finishes the plan"
+like "$T/out" 'attach of ml-step succeeded' "and says so"
+is "$(requests PUT '.*/computes/ml-step')" 2 "with exactly one PUT of its own"
+grep '"method":"PUT"' "$T/journal.log" | sed -n 2p >"$T/update.line"
+like "$T/update.line" '"loadBalancerType":"InternalLoadBalancer"' \
+    "the update (the attach does not carry the internal load balancer)"
+like "$j" '"open": false' "the entry is closed"
+is "$(stepresults "$j")" '["Succeeded","Succeeded"]' "both steps done"
+az show ml-step -o json
+like "$T/out" '"loadBalancerType": "InternalLoadBalancer"' \
+    "the compute ends with the plan's load balancer"
+sb_stop
+
+done_testing
