@@ -70,7 +70,8 @@ step_kind_parse(const char *id, enum step_kind *k)
 	size_t	i;
 
 	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (strcmp(kinds[i].id, id) == 0) {
+		if (strcmp(kinds[i].id, id) == 0 ||
+		    strcmp(kinds[i].name, id) == 0) {
 			*k = kinds[i].kind;
 			return true;
 		}

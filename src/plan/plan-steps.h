@@ -73,6 +73,7 @@ int		 plan_steps(const struct plan *, struct plan_step *, int max);
 const char	*step_kind_name(enum step_kind);
 /* Its stable machine name (journal): "createCompute" ... */
 const char	*step_kind_id(enum step_kind);
+/* The kind of a machine name, or of a name (version 1 journals). */
 bool		 step_kind_parse(const char *id, enum step_kind *);
 /* "PUT", "PATCH", "POST", "DELETE". */
 const char	*step_method_name(enum step_method);
