@@ -20,12 +20,10 @@ plan_new "$T/ilb.json" attach --name ml-step \
 "$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" --ca-file "$SB_CA" \
     apply "$T/ilb.json" >"$T/apply.out" 2>&1 </dev/null &
 apply=$!
-i=0
-until [ "$(stepresults "$T/state/akswiz/operations/"*ml-step*.json 2>/dev/null)" = '["Succeeded",null]' ]; do
-	i=$((i + 1))
-	if [ $i -gt 3000 ] || ! kill -0 $apply 2>/dev/null; then break; fi
-	sleep 0.01
-done
+step1_done() {
+	[ "$(stepresults "$T/state/akswiz/operations/"*ml-step*.json 2>/dev/null)" = '["Succeeded",null]' ]
+}
+wait_until $apply step1_done
 kill -9 $apply 2>/dev/null
 wait $apply 2>/dev/null
 is "$?" 137 "apply was killed after step 1"
