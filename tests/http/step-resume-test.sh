@@ -3,7 +3,8 @@
 # then update) whose run stops after step 1: the journal records step 1
 # as done and step 2 as not started, and `akswiz watch` sends only the
 # update (one PUT), never the attach again, and the compute ends with the
-# plan's load balancer.
+# plan's load balancer.  Then a run killed while step 2 was sent: watch
+# looks before it writes, and sends the update that had not taken effect.
 . "$top_srcdir/tests/http/lib.sh"
 
 # stepresults FILE: the entry's stepResults on one line.
@@ -50,6 +51,35 @@ is "$(stepresults "$j")" '["Succeeded","Succeeded"]' "both steps done"
 az show ml-step -o json
 like "$T/out" '"loadBalancerType": "InternalLoadBalancer"' \
     "the compute ends with the plan's load balancer"
+sb_stop
+
+# Killed while the update was being sent (held back, then dropped without
+# an answer): the journal has step 2 without an operation URL.  watch
+# looks at the compute before it writes: the update has not taken effect,
+# so it is sent, and the compute ends with the plan's load balancer.
+sb_start --polls 2 --faults 'PUT:*/computes/ml-look=latency:8s#1+1;PUT:*/computes/ml-look=reset-before#1+1'
+plan_new "$T/look.json" attach --name ml-look \
+    --compute-resource-id "/subscriptions/$SB_SUB/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/aks-prod" \
+    --load-balancer-type InternalLoadBalancer --load-balancer-subnet aks-subnet
+"$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" --ca-file "$SB_CA" \
+    apply "$T/look.json" >"$T/apply.out" 2>&1 </dev/null &
+apply=$!
+step2_sent() {
+	{ tr -d ' \n' <"$T/state/akswiz/operations/"*ml-look*.json; } \
+	    2>/dev/null | grep -q '"step":2,.*"state":"Submitting"'
+}
+wait_until $apply step2_sent
+kill -9 $apply 2>/dev/null
+wait $apply 2>/dev/null
+is "$?" 137 "apply was killed while the update was sent"
+j=$(ls "$T/state/akswiz/operations/"*ml-look*.json)
+like "$j" '"operationUrl": null' "the journal has no answer for it"
+az watch ml-look
+is "$rc" 0 "watch finishes the plan"
+az show ml-look -o json
+like "$T/out" '"loadBalancerType": "InternalLoadBalancer"' \
+    "the update was sent: the compute has the plan's load balancer"
+is "$(stepresults "$j")" '["Succeeded","Succeeded"]' "both steps done"
 sb_stop
 
 done_testing
