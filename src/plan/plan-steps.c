@@ -279,6 +279,7 @@ plan_step_body(const struct plan *p, const struct plan_step *s,
 	if (s->method == STEP_DELETE)
 		return true;
 	if (s->needs_current && current == NULL)
+		/* TRANSLATORS: %s is an Azure resource ID. */
 		return err_set(err, ERR_USAGE, _("%s is not there to change"),
 		    s->target);
 	memset(&opts, 0, sizeof opts);
