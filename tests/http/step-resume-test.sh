@@ -12,23 +12,38 @@ stepresults() {
 	tr -d ' \n' <"$1" | sed -n 's/.*"stepResults":\(\[[^]]*\]\).*/\1/p'
 }
 
+# apply_ilb NAME FAULTS: on a fresh sandbox with FAULTS, start applying an
+# attach of aks-prod as NAME with an internal load balancer; $apply is
+# the process.
+apply_ilb() {
+	sb_start --polls 2 --faults "$2"
+	plan_new "$T/$1.json" attach --name "$1" \
+	    --compute-resource-id "/subscriptions/$SB_SUB/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/aks-prod" \
+	    --load-balancer-type InternalLoadBalancer \
+	    --load-balancer-subnet aks-subnet
+	"$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" \
+	    --ca-file "$SB_CA" apply "$T/$1.json" >"$T/apply.out" 2>&1 \
+	    </dev/null &
+	apply=$!
+}
+
+# kill_when NAME TEST WHAT: once TEST holds, kill -9 the apply of NAME
+# (WHAT: when); $j is its journal entry.
+kill_when() {
+	wait_until $apply "$2"
+	kill -9 $apply 2>/dev/null
+	wait $apply 2>/dev/null
+	is "$?" 137 "apply was killed $3"
+	j=$(ls "$T/state/akswiz/operations/"*"$1"*.json)
+}
+
 # The second GET of the compute is the update's look at it (the first is
 # the attach's final GET): it is held back, and akswiz is killed then.
-sb_start --polls 2 --faults 'GET:*/computes/ml-step=latency:8s#1+1'
-plan_new "$T/ilb.json" attach --name ml-step \
-    --compute-resource-id "/subscriptions/$SB_SUB/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/aks-prod" \
-    --load-balancer-type InternalLoadBalancer --load-balancer-subnet aks-subnet
-"$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" --ca-file "$SB_CA" \
-    apply "$T/ilb.json" >"$T/apply.out" 2>&1 </dev/null &
-apply=$!
+apply_ilb ml-step 'GET:*/computes/ml-step=latency:8s#1+1'
 step1_done() {
 	[ "$(stepresults "$T/state/akswiz/operations/"*ml-step*.json 2>/dev/null)" = '["Succeeded",null]' ]
 }
-wait_until $apply step1_done
-kill -9 $apply 2>/dev/null
-wait $apply 2>/dev/null
-is "$?" 137 "apply was killed after step 1"
-j=$(ls "$T/state/akswiz/operations/"*ml-step*.json)
+kill_when ml-step step1_done "after step 1"
 like "$j" '"open": true' "the journal entry is open"
 like "$j" '"version": 2' "of version 2"
 is "$(stepresults "$j")" '["Succeeded",null]' "step 1 done, step 2 not ended"
@@ -57,22 +72,12 @@ sb_stop
 # an answer): the journal has step 2 without an operation URL.  watch
 # looks at the compute before it writes: the update has not taken effect,
 # so it is sent, and the compute ends with the plan's load balancer.
-sb_start --polls 2 --faults 'PUT:*/computes/ml-look=latency:8s#1+1;PUT:*/computes/ml-look=reset-before#1+1'
-plan_new "$T/look.json" attach --name ml-look \
-    --compute-resource-id "/subscriptions/$SB_SUB/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/aks-prod" \
-    --load-balancer-type InternalLoadBalancer --load-balancer-subnet aks-subnet
-"$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" --ca-file "$SB_CA" \
-    apply "$T/look.json" >"$T/apply.out" 2>&1 </dev/null &
-apply=$!
+apply_ilb ml-look 'PUT:*/computes/ml-look=latency:8s#1+1;PUT:*/computes/ml-look=reset-before#1+1'
 step2_sent() {
 	{ tr -d ' \n' <"$T/state/akswiz/operations/"*ml-look*.json; } \
 	    2>/dev/null | grep -q '"step":2,.*"state":"Submitting"'
 }
-wait_until $apply step2_sent
-kill -9 $apply 2>/dev/null
-wait $apply 2>/dev/null
-is "$?" 137 "apply was killed while the update was sent"
-j=$(ls "$T/state/akswiz/operations/"*ml-look*.json)
+kill_when ml-look step2_sent "while the update was sent"
 like "$j" '"operationUrl": null' "the journal has no answer for it"
 az watch ml-look
 is "$rc" 0 "watch finishes the plan"
