@@ -138,6 +138,14 @@ call(struct arm *a, const char *method, const char *u, const char *body,
 	return http_call(a->http, &req, rsp, err);
 }
 
+/* Any method on an absolute URL; any status is an answer. */
+bool
+arm_send(struct arm *a, const char *method, const char *u, const char *body,
+    bool no_retry, struct http_response *rsp, struct err *err)
+{
+	return call(a, method, u, body, no_retry, rsp, err);
+}
+
 /* GET an absolute URL; any status is an answer. */
 bool
 arm_get_raw(struct arm *a, const char *u, struct http_response *rsp,

@@ -245,6 +245,14 @@ bool	arm_put_compute(struct arm *, const char *url, const char *body,
 /* DELETE with underlyingResourceAction (Detach or Delete). */
 bool	arm_delete_compute(struct arm *, const char *url, const char *action,
 	    struct http_response *, struct err *);
+/*
+ * Any method on any absolute URL (a plan's step, whatever its target);
+ * no_retry: http.c does not repeat it (the caller looks before it sends
+ * again).  rsp is the raw answer (caller calls http_response_done).
+ */
+bool	arm_send(struct arm *, const char *method, const char *url,
+	    const char *body, bool no_retry, struct http_response *,
+	    struct err *);
 /* A GET of any absolute URL (polls); any HTTP status is an answer. */
 bool	arm_get_raw(struct arm *, const char *url, struct http_response *,
 	    struct err *);

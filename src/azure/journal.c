@@ -28,6 +28,7 @@
 #include "common/i18n.h"
 #include "common/xalloc.h"
 #include "common/xdgdir.h"
+#include "plan/plan-steps.h"
 
 #define JOURNAL_MAX_BYTES	(1024 * 1024)
 
@@ -124,7 +125,7 @@ char *
 journal_to_json(const struct journal_entry *e)
 {
 	json_object	*o = json_object_new_object(), *err, *plan = NULL;
-	json_object	*steps;
+	json_object	*steps, *list, *st;
 	char		*s;
 	int		 i;
 
@@ -150,10 +151,21 @@ journal_to_json(const struct journal_entry *e)
 	add_time(o, "updateTime", e->updated);
 	add_str(o, "state", e->state);
 	steps = json_object_new_array();
-	for (i = 0; i < e->nsteps && i < JOURNAL_STEPS_MAX; i++)
-		json_object_array_add(steps, e->step_results[i][0] != '\0' ?
-		    json_object_new_string(e->step_results[i]) : NULL);
+	list = json_object_new_array();
+	for (i = 0; i < e->nsteps && i < JOURNAL_STEPS_MAX; i++) {
+		json_object_array_add(steps, e->steps[i].result[0] != '\0' ?
+		    json_object_new_string(e->steps[i].result) : NULL);
+		st = json_object_new_object();
+		add_str(st, "kind", e->steps[i].kind);
+		add_str(st, "target", e->steps[i].target);
+		add_str(st, "state", e->steps[i].state);
+		add_str(st, "result", e->steps[i].result);
+		add_str(st, "pollKind", e->steps[i].poll_kind);
+		add_str(st, "operationUrl", e->steps[i].operation_url);
+		json_object_array_add(list, st);
+	}
 	json_object_object_add(o, "stepResults", steps);
+	json_object_object_add(o, "stepList", list);
 	if (e->error_code[0] != '\0' || e->error_message[0] != '\0') {
 		err = json_object_new_object();
 		add_str(err, "code", e->error_code);
@@ -173,6 +185,21 @@ journal_to_json(const struct journal_entry *e)
 	return s;
 }
 
+/* The current step's progress into its place in e->steps. */
+static void
+sync_current(struct journal_entry *e)
+{
+	struct journal_step	*st;
+
+	if (e->step < 1 || e->step > JOURNAL_STEPS_MAX)
+		return;
+	st = &e->steps[e->step - 1];
+	snprintf(st->state, sizeof st->state, "%s", e->state);
+	snprintf(st->poll_kind, sizeof st->poll_kind, "%s", e->poll_kind);
+	snprintf(st->operation_url, sizeof st->operation_url, "%s",
+	    e->operation_url);
+}
+
 /* Rewrite the entry's file atomically, updated now. */
 bool
 journal_write(struct journal_entry *e, struct err *err)
@@ -181,6 +208,7 @@ journal_write(struct journal_entry *e, struct err *err)
 	bool	 ok;
 
 	e->updated = clock_now();
+	sync_current(e);
 	s = journal_to_json(e);
 	ok = atomicfile_write(e->path, s, strlen(s), 0600, err);
 	free(s);
@@ -220,9 +248,9 @@ journal_finish(struct journal_entry *e, const char *result, const char *code,
 	e->open = false;
 	snprintf(e->result, sizeof e->result, "%s", result);
 	if (e->step >= 1 && e->step <= JOURNAL_STEPS_MAX &&
-	    e->step_results[e->step - 1][0] == '\0')
-		snprintf(e->step_results[e->step - 1],
-		    sizeof e->step_results[0], "%s", result);
+	    e->steps[e->step - 1].result[0] == '\0')
+		snprintf(e->steps[e->step - 1].result,
+		    sizeof e->steps[0].result, "%s", result);
 	if (code != NULL)
 		snprintf(e->error_code, sizeof e->error_code, "%s", code);
 	if (message != NULL)
@@ -328,6 +356,66 @@ get_time(json_object *o, const char *k, time_t *t, char *what, size_t len)
 	return true;
 }
 
+/*
+ * Version 1 kept only the current step: it is the kind its name says,
+ * on the compute of resourceUrl.
+ */
+static void
+steps_from_v1(struct journal_entry *e)
+{
+	struct journal_step	*st = &e->steps[e->step - 1];
+	const char		*p = strstr(e->resource_url, "/subscriptions/");
+	enum step_kind		 k;
+
+	if (step_kind_parse(e->step_name, &k))
+		snprintf(st->kind, sizeof st->kind, "%s", step_kind_id(k));
+	if (p != NULL)
+		snprintf(st->target, sizeof st->target, "%.*s",
+		    (int)strcspn(p, "?"), p);
+	sync_current(e);
+}
+
+/* Version 2's "stepList": one object a step, nsteps of them. */
+static bool
+steps_from(json_object *o, struct journal_entry *e, char *what, size_t len)
+{
+	json_object	*v, *st;
+	size_t		 k;
+
+	if (!member(o, "stepList", json_type_array, true, &v, what, len))
+		return false;
+	if (json_object_array_length(v) != (size_t)e->nsteps) {
+		/* TRANSLATORS: "member "stepList" holds 1 steps, not 2". */
+		snprintf(what, len, _("member \"%s\" holds %zu steps, not %d"),
+		    "stepList", json_object_array_length(v), e->nsteps);
+		return false;
+	}
+	for (k = 0; k < (size_t)e->nsteps; k++) {
+		st = json_object_array_get_idx(v, k);
+		if (!json_object_is_type(st, json_type_object)) {
+			/* TRANSLATORS: the JSON types are not translated. */
+			snprintf(what, len, _("member \"%s\" holds %s, not "
+			    "an object"), "stepList", type_name(st));
+			return false;
+		}
+		if (!get_str(st, "kind", false, e->steps[k].kind,
+		    sizeof e->steps[k].kind, what, len) ||
+		    !get_str(st, "target", false, e->steps[k].target,
+		    sizeof e->steps[k].target, what, len) ||
+		    !get_str(st, "state", false, e->steps[k].state,
+		    sizeof e->steps[k].state, what, len) ||
+		    !get_str(st, "result", false, e->steps[k].result,
+		    sizeof e->steps[k].result, what, len) ||
+		    !get_str(st, "pollKind", false, e->steps[k].poll_kind,
+		    sizeof e->steps[k].poll_kind, what, len) ||
+		    !get_str(st, "operationUrl", false,
+		    e->steps[k].operation_url,
+		    sizeof e->steps[k].operation_url, what, len))
+			return false;
+	}
+	return true;
+}
+
 /* The members of an entry's document; false + what on the first fault. */
 static bool
 entry_from(json_object *o, struct journal_entry *e, char *what, size_t len)
@@ -343,7 +431,7 @@ entry_from(json_object *o, struct journal_entry *e, char *what, size_t len)
 	}
 	if (!get_int(o, "version", &version, what, len))
 		return false;
-	if (version != JOURNAL_VERSION) {
+	if (version != 1 && version != JOURNAL_VERSION) {
 		snprintf(what, len, _("it is of version %d; this akswiz reads "
 		    "version %d"), version, JOURNAL_VERSION);
 		return false;
@@ -411,9 +499,13 @@ entry_from(json_object *o, struct journal_entry *e, char *what, size_t len)
 			    "a string"), "stepResults", type_name(r));
 			return false;
 		}
-		snprintf(e->step_results[k], sizeof e->step_results[k], "%s",
+		snprintf(e->steps[k].result, sizeof e->steps[k].result, "%s",
 		    r != NULL ? json_object_get_string(r) : "");
 	}
+	if (version == 1)
+		steps_from_v1(e);
+	else if (!steps_from(o, e, what, len))
+		return false;
 	if (!member(o, "plan", json_type_object, false, &v, what, len))
 		return false;
 	if (v != NULL)

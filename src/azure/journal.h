@@ -19,12 +19,26 @@
 
 #include "common/err.h"
 
-#define JOURNAL_VERSION		1
+/* Version 2 adds "stepList"; version 1 files are read as well. */
+#define JOURNAL_VERSION		2
 #define JOURNAL_URL_LEN		2048
 #define JOURNAL_STEPS_MAX	4
 /* The result of a plan whose later step failed after earlier ones took
  * effect (an attach done, its load-balancer update not). */
 #define JOURNAL_PARTLY_APPLIED	"PartlyApplied"
+
+/*
+ * One step's progress ("stepList"): never its request body, which may
+ * carry a key; it is made again from the plan when the step is sent.
+ */
+struct journal_step {
+	char	 kind[24];		/* step_kind_id(): "attachCompute" */
+	char	 target[JOURNAL_URL_LEN]; /* the ARM resource ID */
+	char	 state[48];		/* last state seen; "" not started */
+	char	 result[16];		/* "" not ended yet; "Succeeded" ... */
+	char	 poll_kind[16];		/* lro_poll_kind_name() */
+	char	 operation_url[JOURNAL_URL_LEN];
+};
 
 struct journal_entry {
 	char	 path[1024];		/* the file; set by journal_create */
@@ -46,8 +60,9 @@ struct journal_entry {
 	char	 state[48];		/* last state seen */
 	bool	 open;
 	char	 result[16];		/* "" while open; "Succeeded" ... */
-	/* Each step's result ("" not ended yet): "stepResults". */
-	char	 step_results[JOURNAL_STEPS_MAX][16];
+	/* Each step; the current one's state, poll kind and operation URL
+	 * are copied from the members above when the entry is written. */
+	struct journal_step steps[JOURNAL_STEPS_MAX];
 	char	 error_code[64];
 	char	 error_message[512];
 	char	*plan_json;		/* owned: the plan document, or NULL */

@@ -25,7 +25,6 @@
 #include <strings.h>
 
 #include <json-c/json.h>
-#include <openssl/crypto.h>
 
 #include "azure/arm.h"
 #include "azure/armerror.h"
@@ -42,12 +41,11 @@
 #include "core/rules.h"
 #include "core/state.h"
 #include "core/vmcatalogue.h"
-#include "plan/plan-arm.h"
 #include "plan/plan-json.h"
 #include "plan/plan-jw.h"
+#include "plan/plan-steps.h"
 
 #define OPS_SUBMIT_TRIES	5
-#define OPS_PEM_MAX		(256 * 1024)
 
 /* Defaults: AzureCloud, other workspaces checked. */
 void
@@ -412,201 +410,72 @@ ops_hint(const char *code, const char *message, const char *detail,
 
 /* Submitting and monitoring. */
 
-struct step {
-	const char	*name;
-	enum lro_method	 method;
-	bool		 look_first;	/* a create or attach: not idempotent */
-};
-
-/* The steps of a plan: attach + internal load balancer = attach, update. */
-static int
-plan_steps(const struct plan *p, struct step *s)
-{
-	switch (p->op) {
-	case PLAN_CREATE:
-		s[0] = (struct step){ "create", LRO_PUT, true };
-		return 1;
-	case PLAN_ATTACH:
-		s[0] = (struct step){ "attach", LRO_PUT, true };
-		if (plan_arm_needs_update(p)) {
-			s[1] = (struct step){ "update", LRO_PUT, false };
-			return 2;
-		}
-		return 1;
-	case PLAN_UPDATE:
-		s[0] = (struct step){ "update", LRO_PUT, false };
-		return 1;
-	case PLAN_DETACH:
-		s[0] = (struct step){ "detach", LRO_DELETE, false };
-		return 1;
-	}
-	return 0;
-}
-
-/* Read a PEM file into memory (caller wipes and frees). */
+/* The URL of a step's target with its api-version (caller frees). */
 static char *
-read_pem(const char *path, struct err *err)
+target_url(const struct ops *o, const struct plan_step *s)
 {
-	FILE	*fp;
-	char	*data;
-	size_t	 n;
+	char	*u;
 
-	if ((fp = fopen(path, "r")) == NULL) {
-		err_set(err, ERR_IO, _("cannot read %s: %s"), path,
-		    strerror(errno));
-		return NULL;
-	}
-	data = xmalloc(OPS_PEM_MAX + 1);
-	n = fread(data, 1, OPS_PEM_MAX, fp);
-	fclose(fp);
-	data[n] = '\0';
-	return data;
+	xasprintf(&u, "%s%s?api-version=%s", o->arm->endpoint, s->target,
+	    s->api_version);
+	return u;
 }
 
-/* Wipe and free text that held a secret. */
-static void
-free_secret(char *s)
+/* How the long-running operation of a step is followed. */
+static enum lro_method
+lro_method_of(enum step_method m)
 {
-	if (s != NULL) {
-		OPENSSL_cleanse(s, strlen(s));
-		free(s);
-	}
+	return m == STEP_DELETE ? LRO_DELETE : LRO_PUT;
 }
 
-/* Merge src's members into dst, objects recursively (dst owns the result). */
-static void
-json_merge(json_object *dst, json_object *src)
+/* properties.provisioningState of a resource, or "". */
+static const char *
+provisioning_state(json_object *r)
 {
-	json_object	*d;
+	json_object	*p, *v;
 
-	json_object_object_foreach(src, k, v) {
-		if (json_object_is_type(v, json_type_object) &&
-		    json_object_object_get_ex(dst, k, &d) &&
-		    json_object_is_type(d, json_type_object))
-			json_merge(d, v);
-		else
-			json_object_object_add(dst, k, json_object_get(v));
-	}
-}
-
-/* properties.properties of a compute body, or NULL. */
-static json_object *
-aks_props(json_object *o)
-{
-	json_object	*p, *pp;
-
-	if (!json_object_object_get_ex(o, "properties", &p) ||
-	    !json_object_is_type(p, json_type_object) ||
-	    !json_object_object_get_ex(p, "properties", &pp) ||
-	    !json_object_is_type(pp, json_type_object))
-		return NULL;
-	return pp;
+	if (r == NULL || !json_object_object_get_ex(r, "properties", &p) ||
+	    !json_object_object_get_ex(p, "provisioningState", &v) ||
+	    !json_object_is_type(v, json_type_string))
+		return "";
+	return json_object_get_string(v);
 }
 
 /*
- * The load balancer and TLS settings are replaced, not merged: a switch
- * back to a public IP must not keep the old loadBalancerSubnet, nor a
- * switch to a Microsoft certificate the old CNAME.
+ * Look at a step's target: *cur is the resource (caller puts it), NULL
+ * when it is not there (404: *found false, err says so).  False + err
+ * when it cannot be told.
  */
-static void
-drop_replaced(json_object *cur, json_object *chg)
-{
-	json_object	*c = aks_props(cur), *n = aks_props(chg), *v;
-
-	if (c == NULL || n == NULL)
-		return;
-	if (json_object_object_get_ex(n, "loadBalancerType", &v)) {
-		json_object_object_del(c, "loadBalancerType");
-		json_object_object_del(c, "loadBalancerSubnet");
-	}
-	if (json_object_object_get_ex(n, "sslConfiguration", &v))
-		json_object_object_del(c, "sslConfiguration");
-}
-
-/*
- * The update body: GET the compute, drop what is read-only, merge in the
- * plan's changes (azure-api.md 1.3 "Update").
- */
-static char *
-update_body(struct ops *o, const char *url, const char *changes,
+static bool
+fetch_target(struct ops *o, const char *url, json_object **cur, bool *found,
     struct err *err)
 {
 	struct http_response	 rsp;
-	json_object		*cur, *chg, *props, *out;
-	char			*body = NULL;
-	static const char	*ro[] = { "provisioningState",
-		"provisioningErrors", "createdOn", "modifiedOn",
-		"isAttachedCompute" };
-	static const char	*top_ro[] = { "id", "name", "type",
-		"systemData" };
-	size_t			 i;
+	bool			 ok = false;
 
+	*cur = NULL;
+	*found = false;
 	http_response_init(&rsp);
 	if (!arm_get_raw(o->arm, url, &rsp, err))
 		goto out;
 	if (rsp.status != 200) {
 		arm_error_summary(buf_str(&rsp.body), rsp.status, err);
-		if (rsp.status == 404)
+		if (rsp.status == 404) {
 			err->kind = ERR_USAGE;
+			ok = true;
+		}
 		goto out;
 	}
-	if ((cur = json_tokener_parse(buf_str(&rsp.body))) == NULL ||
-	    !json_object_is_type(cur, json_type_object)) {
-		json_object_put(cur);
+	if ((*cur = json_tokener_parse(buf_str(&rsp.body))) == NULL ||
+	    !json_object_is_type(*cur, json_type_object)) {
+		json_object_put(*cur);
+		*cur = NULL;
 		err_set(err, ERR_PARSE, _("the compute answer is not JSON"));
 		goto out;
 	}
-	for (i = 0; i < sizeof top_ro / sizeof top_ro[0]; i++)
-		json_object_object_del(cur, top_ro[i]);
-	if (json_object_object_get_ex(cur, "properties", &props))
-		for (i = 0; i < sizeof ro / sizeof ro[0]; i++)
-			json_object_object_del(props, ro[i]);
-	if ((chg = json_tokener_parse(changes)) != NULL) {
-		drop_replaced(cur, chg);
-		json_merge(cur, chg);
-		json_object_put(chg);
-	}
-	out = cur;
-	body = xstrdup(json_object_to_json_string_ext(out,
-	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
-	json_object_put(out);
+	*found = ok = true;
 out:
 	http_response_done(&rsp);
-	return body;
-}
-
-/* The body of a step (NULL for DELETE); false + err if it cannot be made. */
-static bool
-step_body(struct ops *o, const struct plan *p, const struct step *s,
-    const char *url, const char *location, char **body, struct err *err)
-{
-	struct plan_arm_opts	 opts;
-	char			*cert = NULL, *key = NULL, *chg;
-	bool			 ok = true;
-
-	*body = NULL;
-	if (s->method == LRO_DELETE)
-		return true;
-	memset(&opts, 0, sizeof opts);
-	opts.location = location;
-	if (p->tls.mode == TLS_CUSTOM && p->tls.cert_file[0] != '\0') {
-		if ((cert = read_pem(p->tls.cert_file, err)) == NULL ||
-		    (key = read_pem(p->tls.key_file, err)) == NULL) {
-			free_secret(cert);
-			return false;
-		}
-		opts.cert_pem = cert;
-		opts.key_pem = key;
-	}
-	if (strcmp(s->name, "update") == 0) {
-		chg = plan_arm_update_body(p, &opts);
-		*body = update_body(o, url, chg, err);
-		plan_jw_free_secret(chg);
-		ok = *body != NULL;
-	} else
-		*body = plan_arm_body(p, &opts);
-	free_secret(cert);
-	free_secret(key);
 	return ok;
 }
 
@@ -623,6 +492,9 @@ report(struct ops *o, struct journal_entry *je, const struct lro_state *st)
 	pr.step = je->step;
 	pr.nsteps = je->nsteps;
 	pr.step_name = je->step_name;
+	if (je->step >= 1 && je->step <= JOURNAL_STEPS_MAX &&
+	    step_kind_parse(je->steps[je->step - 1].kind, &pr.kind))
+		pr.step_name = step_kind_name(pr.kind);
 	pr.state = st->status;
 	pr.changed = st->status_changed;
 	pr.elapsed_ms = clock_now_ms() - st->started_ms;
@@ -691,7 +563,7 @@ not_sent(struct journal_entry *je, int i, const char *result,
 		out->result = OPS_ERROR;
 		return false;
 	}
-	copy(je->step_results[i], sizeof je->step_results[0], result);
+	copy(je->steps[i].result, sizeof je->steps[0].result, result);
 	partly(je, out, err->msg);
 	journal_finish(je, JOURNAL_PARTLY_APPLIED, "", err->msg, &jerr);
 	return true;
@@ -740,8 +612,8 @@ conclude(struct journal_entry *je, const struct lro_state *st,
 	}
 	out->nsteps = je->nsteps;
 	if (je->step >= 1 && je->step <= JOURNAL_STEPS_MAX)
-		copy(je->step_results[je->step - 1],
-		    sizeof je->step_results[0], result);
+		copy(je->steps[je->step - 1].result,
+		    sizeof je->steps[0].result, result);
 	if (out->result != OPS_SUCCEEDED)
 		out->failed_step = je->step;
 	if (out->result != OPS_SUCCEEDED && je->step > 1) {
@@ -760,7 +632,8 @@ conclude(struct journal_entry *je, const struct lro_state *st,
 		if (!journal_finish(je, result, st->error_code,
 		    st->error_message, &err))
 			fprintf(stderr, "akswiz: %s\n", err.msg);
-	}
+	} else if (!journal_write(je, &err))	/* this step is done */
+		fprintf(stderr, "akswiz: %s\n", err.msg);
 }
 
 /*
@@ -830,16 +703,18 @@ machine_tune(const struct ops *o, struct lro_state *st)
  * it, and the journal entry must stay open for `akswiz watch`.
  */
 static bool
-submit(struct ops *o, const struct plan *p, const struct step *s,
+submit(struct ops *o, const struct plan *p, const struct plan_step *s,
     const char *url, const char *body, struct lro_state *st,
     bool *uncertain, struct err *err)
 {
 	struct http_response	 rsp;
-	struct arm_compute	 c;
+	json_object		*c;
 	struct err		 lerr;
+	char			*req;
 	bool			 ok = false, found, looked;
 	int			 attempt, k;
 	uint64_t		 wait, now, unit;
+	enum lro_method		 m = lro_method_of(s->method);
 
 	/* Waits between tries: 2 s steps (shorter when tests ask). */
 	unit = o->min_poll_ms > 0 && o->min_poll_ms < 2000 ?
@@ -848,13 +723,15 @@ submit(struct ops *o, const struct plan *p, const struct step *s,
 	for (attempt = 1; attempt <= OPS_SUBMIT_TRIES; attempt++) {
 		http_response_init(&rsp);
 		now = clock_now_ms();
-		lro_init(st, s->method, url, now, o->min_poll_ms);
+		lro_init(st, m, url, now, o->min_poll_ms);
 		machine_tune(o, st);
-		if (s->method == LRO_DELETE)
-			ok = arm_delete_compute(o->arm, url,
-			    detach_action_name(p->detach_action), &rsp, err);
+		if (s->query[0] != '\0')
+			xasprintf(&req, "%s&%s", url, s->query);
 		else
-			ok = arm_put_compute(o->arm, url, body, &rsp, err);
+			req = xstrdup(url);
+		ok = arm_send(o->arm, step_method_name(s->method), req, body,
+		    s->method != STEP_DELETE, &rsp, err);
+		free(req);
 		if (ok && !retry_status_transient(rsp.status)) {
 			lro_start(st, &rsp, clock_now_ms());
 			http_response_done(&rsp);
@@ -878,20 +755,17 @@ submit(struct ops *o, const struct plan *p, const struct step *s,
 		    k++) {
 			clock_sleep_ms(wait);
 			err_clear(&lerr);
-			looked = arm_get_compute(o->arm, p->scope.subscription,
-			    p->scope.resource_group, p->scope.workspace,
-			    p->name, &c, &found, &lerr);
-			if (looked && found) {
-				lro_resume(st, s->method, url,
-				    LRO_POLL_RESOURCE, url,
-				    c.provisioning_state, clock_now_ms(),
+			looked = fetch_target(o, url, &c, &found, &lerr);
+			if (looked && plan_step_done(p, s, found ? c : NULL)) {
+				lro_resume(st, m, url, LRO_POLL_RESOURCE, url,
+				    provisioning_state(c), clock_now_ms(),
 				    o->min_poll_ms);
 				machine_tune(o, st);
 				st->status_changed = true;
-				arm_compute_done(&c);
+				json_object_put(c);
 				return true;
 			}
-			arm_compute_done(&c);
+			json_object_put(c);
 			wait = wait < 8 * unit ? wait * 2 : 15 * unit;
 		}
 		if (!looked) {
@@ -899,7 +773,7 @@ submit(struct ops *o, const struct plan *p, const struct step *s,
 			return err_set(err, lerr.kind != ERR_NONE ? lerr.kind :
 			    ERR_NETWORK, _("cannot tell whether Azure received "
 			    "the %s of %s (%s); \"akswiz watch\" will find "
-			    "out"), s->name, p->name, lerr.msg);
+			    "out"), step_kind_name(s->kind), p->name, lerr.msg);
 		}
 		/* It is not there: sending it again is safe. */
 	}
@@ -909,30 +783,77 @@ submit(struct ops *o, const struct plan *p, const struct step *s,
 	return false;
 }
 
-/* Run steps first..n of the plan with journal entry je. */
+/*
+ * What step s needs before it is sent: its target as it is (for a body
+ * made from it, or, when look, to see whether the step has taken effect
+ * already: then *done and st follows the target, nothing is sent), and
+ * its body.  False + err when either cannot be had.
+ */
+static bool
+prepare_step(struct ops *o, const struct plan *p, const struct plan_step *s,
+    const char *url, bool look, const char *location, char **body,
+    bool *done, struct lro_state *st, struct err *err)
+{
+	json_object	*cur = NULL;
+	bool		 found = false, ok;
+
+	*body = NULL;
+	*done = false;
+	if ((s->needs_current || look) &&
+	    !fetch_target(o, url, &cur, &found, err))
+		return false;
+	if (look && plan_step_done(p, s, cur)) {
+		/* Looked before writing: it has taken effect, follow it. */
+		lro_resume(st, lro_method_of(s->method), url,
+		    LRO_POLL_RESOURCE, url, provisioning_state(cur),
+		    clock_now_ms(), o->min_poll_ms);
+		machine_tune(o, st);
+		st->status_changed = true;
+		json_object_put(cur);
+		*done = true;
+		return true;
+	}
+	if (s->needs_current && !found)
+		return false;	/* err says it is not there */
+	ok = plan_step_body(p, s, location, cur, body, err);
+	json_object_put(cur);
+	return ok;
+}
+
+/*
+ * Run steps first..n of the plan with journal entry je; resuming (watch):
+ * each target is looked at before it is written.
+ */
 static bool
 run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
-    int first, bool wait, const char *location, struct ops_outcome *out,
-    struct err *err)
+    int first, bool wait, bool resuming, const char *location,
+    struct ops_outcome *out, struct err *err)
 {
-	struct step	 steps[4];
+	struct plan_step steps[PLAN_STEPS_MAX];
 	struct lro_state st;
 	char		*url, *body;
-	int		 n = plan_steps(p, steps), i;
-	bool		 ok, uncertain;
+	int		 n = plan_steps(p, steps, PLAN_STEPS_MAX), i;
+	bool		 ok, uncertain, done;
 
-	url = arm_compute_url(o->arm, p->scope.subscription,
-	    p->scope.resource_group, p->scope.workspace, p->name);
 	je->nsteps = n;
+	for (i = 0; i < n; i++) {	/* the whole list, from the start */
+		copy(je->steps[i].kind, sizeof je->steps[i].kind,
+		    step_kind_id(steps[i].kind));
+		copy(je->steps[i].target, sizeof je->steps[i].target,
+		    steps[i].target);
+	}
 	for (i = first; i < n; i++) {
+		url = target_url(o, &steps[i]);
 		je->step = i + 1;
-		copy(je->step_name, sizeof je->step_name, steps[i].name);
+		copy(je->step_name, sizeof je->step_name,
+		    step_kind_name(steps[i].kind));
 		copy(je->method, sizeof je->method,
-		    steps[i].method == LRO_PUT ? "PUT" : "DELETE");
+		    step_method_name(steps[i].method));
 		copy(je->resource_url, sizeof je->resource_url, url);
 		copy(je->state, sizeof je->state, "Submitting");
 		je->operation_url[0] = je->poll_kind[0] = '\0';
-		if (!step_body(o, p, &steps[i], url, location, &body, err)) {
+		if (!prepare_step(o, p, &steps[i], url, resuming, location,
+		    &body, &done, &st, err)) {
 			free(url);
 			if (je->path[0] == '\0')
 				return false;	/* nothing journaled yet */
@@ -946,10 +867,11 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 		}
 		journal_lock_note(&o->lock, je->path);
 		copy(out->journal, sizeof out->journal, je->path);
-		ok = submit(o, p, &steps[i], url, body, &st, &uncertain, err);
+		ok = done || submit(o, p, &steps[i], url, body, &st,
+		    &uncertain, err);
 		plan_jw_free_secret(body);
+		free(url);
 		if (!ok) {
-			free(url);
 			/* Nobody knows whether it runs: keep it open. */
 			if (uncertain) {
 				out->result = OPS_ERROR;
@@ -967,17 +889,13 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 			copy(out->state, sizeof out->state, st.status);
 			snprintf(out->line, sizeof out->line, _("%s of %s was "
 			    "submitted; \"akswiz watch %s\" follows it."),
-			    steps[i].name, p->name, p->name);
-			free(url);
+			    step_kind_name(steps[i].kind), p->name, p->name);
 			return true;
-		} else if (!monitor(o, je, &st, out, err)) {
-			free(url);
+		} else if (!monitor(o, je, &st, out, err))
 			return false;
-		}
 		if (out->result != OPS_SUCCEEDED)
 			break;
 	}
-	free(url);
 	if (out->result == OPS_SUCCEEDED && n > 1)
 		snprintf(out->line, sizeof out->line, _("%s of %s succeeded."),
 		    plan_op_name(p->op), p->name);
@@ -1014,7 +932,7 @@ ops_apply(struct ops *o, const struct plan *p, bool wait,
 		je.open = true;
 		je.result[0] = je.error_code[0] = je.error_message[0] = '\0';
 		for (i = first; i < JOURNAL_STEPS_MAX; i++)
-			je.step_results[i][0] = '\0';
+			je.steps[i].result[0] = '\0';
 		free(je.plan_json);
 	} else {
 		journal_entry_init(&je);
@@ -1027,7 +945,7 @@ ops_apply(struct ops *o, const struct plan *p, bool wait,
 		copy(je.compute, sizeof je.compute, p->name);
 	}
 	je.plan_json = plan_json_write(p);
-	ok = run_steps(o, p, &je, first, wait, loc, out, err);
+	ok = run_steps(o, p, &je, first, wait, false, loc, out, err);
 	id = arm_compute_url(o->arm, p->scope.subscription,
 	    p->scope.resource_group, p->scope.workspace, p->name);
 	copy(out->compute_id, sizeof out->compute_id, id);
@@ -1039,39 +957,76 @@ out:
 	return ok;
 }
 
-/* Finish a journaled operation, then the plan's remaining steps. */
+/*
+ * The current step of je as the plan has it (false: the entry has no
+ * readable plan, as an old entry written by hand may not).
+ */
+static bool
+journaled_step(const struct journal_entry *je, struct plan *p,
+    struct plan_step *s)
+{
+	struct plan_step steps[PLAN_STEPS_MAX];
+	struct err	 err;
+	int		 n;
+
+	err_clear(&err);
+	if (je->plan_json == NULL || !plan_json_parse(je->plan_json,
+	    strlen(je->plan_json), p, &err))
+		return false;
+	n = plan_steps(p, steps, PLAN_STEPS_MAX);
+	if (je->step < 1 || je->step > n)
+		return false;
+	*s = steps[je->step - 1];
+	return true;
+}
+
+/*
+ * Finish a journaled operation, then the plan's remaining steps.  A step
+ * the journal has as done is not followed again; a step sent without an
+ * answer is looked at: one that has taken effect is followed, one that
+ * has not is sent (a first one is reported as never having reached
+ * Azure).
+ */
 static bool
 resume_locked(struct ops *o, struct journal_entry *je, struct ops_outcome *out,
     struct err *err)
 {
 	struct plan		 p;
+	struct plan_step	 s;
 	struct lro_state	 st;
-	struct arm_compute	 c;
+	json_object		*cur;
 	enum lro_method		 m;
-	bool			 found;
-	struct err		 perr;
+	bool			 found, planned, done;
+	int			 next = je->step;
 
 	memset(out, 0, sizeof *out);
 	copy(out->journal, sizeof out->journal, je->path);
 	copy(out->compute_id, sizeof out->compute_id, je->resource_url);
-	m = strcmp(je->method, "DELETE") == 0 ? LRO_DELETE : LRO_PUT;
+	planned = journaled_step(je, &p, &s);
+	m = planned ? lro_method_of(s.method) :
+	    strcmp(je->method, "DELETE") == 0 ? LRO_DELETE : LRO_PUT;
+	if (strcmp(je->steps[je->step - 1].result, "Succeeded") == 0)
+		goto rest;	/* ended: never again */
 	if (je->operation_url[0] == '\0') {
-		/* Sent, but no answer was journaled: look at the compute. */
-		if (!arm_get_compute(o->arm, je->subscription,
-		    je->resource_group, je->workspace, je->compute, &c,
-		    &found, err))
+		/* Sent, but no answer was journaled: look at the target. */
+		if (!fetch_target(o, je->resource_url, &cur, &found, err))
 			return false;
-		if (!found && m == LRO_PUT) {
-			arm_compute_done(&c);
+		done = planned ? plan_step_done(&p, &s, cur) :
+		    found || m == LRO_DELETE;
+		json_object_put(cur);
+		if (!done && m == LRO_PUT && je->step == 1) {
 			journal_finish(je, "NotSubmitted", "", "the request "
-			    "never reached Azure", &perr);
+			    "never reached Azure", err);
 			out->result = OPS_FAILED;
 			snprintf(out->line, sizeof out->line, _("%s of %s "
 			    "never reached Azure; apply the plan again."),
 			    je->step_name, je->compute);
 			return true;
 		}
-		arm_compute_done(&c);
+		if (!done && planned) {
+			next = je->step - 1;	/* not taken effect: send it */
+			goto rest;
+		}
 		lro_resume(&st, m, je->resource_url, LRO_POLL_RESOURCE,
 		    je->resource_url, je->state, clock_now_ms(),
 		    o->min_poll_ms);
@@ -1084,13 +1039,12 @@ resume_locked(struct ops *o, struct journal_entry *je, struct ops_outcome *out,
 		return false;
 	if (out->result != OPS_SUCCEEDED || je->step >= je->nsteps)
 		return true;
+rest:
 	/* More steps: they come from the journaled plan. */
-	err_clear(&perr);
-	if (je->plan_json == NULL || !plan_json_parse(je->plan_json,
-	    strlen(je->plan_json), &p, &perr))
+	if (!planned)
 		return err_set(err, ERR_PARSE, _("%s has no readable plan for "
 		    "its remaining steps"), je->path);
-	return run_steps(o, &p, je, je->step, true,
+	return run_steps(o, &p, je, next, true, true,
 	    p.location[0] != '\0' ? p.location : NULL, out, err);
 }
 

@@ -1,10 +1,13 @@
 /*
  * Performing a plan against Azure: preflight (core's rules with the live
- * facts), submit, monitor, resume.  A plan is a list of steps, each one
+ * facts), submit, monitor, resume.  A plan is a list of typed steps
+ * (plan/plan-steps.h), each one request to one resource and its own
  * long-running operation (an attach with an internal load balancer is
  * "attach", then "update"); every step is journaled before its first poll
  * and after every state change (azure/journal.h), so that `akswiz watch`
- * can resume after a crash or a lost connection.
+ * can resume after a crash or a lost connection, at the step in progress:
+ * a finished step is never sent again, and a step without an answer is
+ * looked at before it is sent.
  *
  * A create or attach whose answer was lost is never sent again blindly:
  * the compute is looked up first, and a compute that now exists means the
@@ -21,6 +24,7 @@
 #include "common/err.h"
 #include "core/plan.h"
 #include "core/verdict.h"
+#include "plan/plan-steps.h"
 
 struct arm;
 struct arm_usage;
@@ -31,7 +35,8 @@ struct quota_facts;
 struct ops_progress {
 	const char	*compute;
 	int		 step, nsteps;
-	const char	*step_name;	/* "create", "attach", "update" ... */
+	enum step_kind	 kind;		/* of the step */
+	const char	*step_name;	/* step_kind_name(): "create" ... */
 	const char	*state;		/* "Creating", "InProgress" ... */
 	bool		 changed;	/* state differs from the last call */
 	uint64_t	 elapsed_ms;	/* since the step started */

@@ -62,7 +62,7 @@ damaged_table(const char *dir)
 		  "\"step\": 1, \"steps\": 1, \"method\": \"PUT\", "
 		  "\"resourceUrl\": \"https://a/x\", \"startTime\": 5}",
 		  "member \"startTime\" is an integer, not a string" },
-		{ "{\"version\": 2}", "version 2" },
+		{ "{\"version\": 3}", "version 3" },
 		{ "{\"version\": 1} {}", "more after its JSON document" },
 		{ "", "empty" },
 		{ NULL, "2.0 MB, more than the 1 MB" },
@@ -149,8 +149,8 @@ partial_tests(void)
 	e.nsteps = 2;
 	e.step = 2;
 	snprintf(e.step_name, sizeof e.step_name, "update");
-	snprintf(e.step_results[0], sizeof e.step_results[0], "Succeeded");
-	snprintf(e.step_results[1], sizeof e.step_results[1], "Failed");
+	snprintf(e.steps[0].result, sizeof e.steps[0].result, "Succeeded");
+	snprintf(e.steps[1].result, sizeof e.steps[1].result, "Failed");
 	e.started = 1000;
 	ok(journal_create(&e, &err) && journal_finish(&e,
 	    JOURNAL_PARTLY_APPLIED, "BadRequest", "no", &err),
@@ -158,8 +158,8 @@ partial_tests(void)
 	ok(journal_entry_partly_applied(&e), "is partly applied");
 	ok(journal_find_partial("https://arm:1", "SUB", "rg", "ws", "ML-PART",
 	    &r) && r.step == 2 && strcmp(r.step_name, "update") == 0 &&
-	    strcmp(r.step_results[0], "Succeeded") == 0 &&
-	    strcmp(r.step_results[1], "Failed") == 0,
+	    strcmp(r.steps[0].result, "Succeeded") == 0 &&
+	    strcmp(r.steps[1].result, "Failed") == 0,
 	    "found for its compute, with the failed step");
 	journal_entry_done(&r);
 	ok(!journal_find_partial("https://arm:2", "sub", "rg", "ws",
@@ -179,6 +179,83 @@ partial_tests(void)
 	unlink(f.path);
 	unlink(e.path);
 	journal_entry_done(&e);
+}
+
+/*
+ * Version 2 keeps each step (kind, target, state, result, poll kind,
+ * operation URL) and reads it back; a version 1 file, which kept only the
+ * current step, is read as that step of its kind.
+ */
+static void
+step_list_tests(const char *dir)
+{
+	struct journal_entry	e, r;
+	struct err		err;
+	char			path[1200], *doc;
+	FILE			*fp;
+
+	err_clear(&err);
+	make_entry(&e, "ml-steps");
+	snprintf(e.steps[0].kind, sizeof e.steps[0].kind, "attachCompute");
+	snprintf(e.steps[0].target, sizeof e.steps[0].target, "/x/ml-steps");
+	snprintf(e.steps[0].result, sizeof e.steps[0].result, "Succeeded");
+	snprintf(e.steps[1].kind, sizeof e.steps[1].kind, "updateCompute");
+	snprintf(e.steps[1].target, sizeof e.steps[1].target, "/x/ml-steps");
+	e.step = 2;
+	ok(journal_create(&e, &err), "an entry of two steps");
+	doc = journal_to_json(&e);
+	ok(strstr(doc, "\"version\": 2") != NULL, "is of version 2");
+	ok(strstr(doc, "\"key\"") == NULL && strstr(doc, "\"body\"") == NULL,
+	    "and has no request body");
+	free(doc);
+	ok(journal_read(e.path, &r, &err), "reads back: %s", err.msg);
+	is_str(r.steps[0].kind, "attachCompute", "step 1: kind");
+	is_str(r.steps[0].target, "/x/ml-steps", "step 1: target");
+	is_str(r.steps[0].result, "Succeeded", "step 1: result");
+	is_str(r.steps[0].operation_url, "", "step 1: its own operation URL");
+	is_str(r.steps[1].kind, "updateCompute", "step 2: kind");
+	is_str(r.steps[1].state, "Updating", "step 2: the current state");
+	is_str(r.steps[1].poll_kind, "async", "step 2: poll kind");
+	is_str(r.steps[1].operation_url, e.operation_url,
+	    "step 2: operation URL");
+	is_str(r.steps[1].result, "", "step 2: not ended");
+	journal_entry_done(&r);
+	unlink(e.path);
+	journal_entry_done(&e);
+
+	snprintf(path, sizeof path, "%s/v1.json", dir);
+	fp = fopen(path, "w");
+	fputs("{\"version\": 1, \"open\": true, \"operation\": \"attach\", "
+	    "\"compute\": \"ml-old\", \"step\": 2, \"steps\": 2, "
+	    "\"stepName\": \"update\", \"method\": \"PUT\", \"resourceUrl\": "
+	    "\"https://arm/subscriptions/s/computes/ml-old?api-version=1\", "
+	    "\"pollKind\": \"async\", \"operationUrl\": \"https://arm/op/2\", "
+	    "\"state\": \"Updating\", \"stepResults\": [\"Succeeded\", null]}",
+	    fp);
+	fclose(fp);
+	ok(journal_read(path, &r, &err), "a version 1 entry is read: %s",
+	    err.msg);
+	is_str(r.steps[1].kind, "updateCompute", "its step is of the kind its "
+	    "name says");
+	is_str(r.steps[1].target, "/subscriptions/s/computes/ml-old",
+	    "on the resource of its URL");
+	is_str(r.steps[1].operation_url, "https://arm/op/2",
+	    "with its operation URL");
+	is_str(r.steps[0].result, "Succeeded", "the step before it: done");
+	journal_entry_done(&r);
+	unlink(path);
+
+	snprintf(path, sizeof path, "%s/v2-short.json", dir);
+	fp = fopen(path, "w");
+	fputs("{\"version\": 2, \"open\": true, \"compute\": \"c\", "
+	    "\"step\": 1, \"steps\": 2, \"method\": \"PUT\", "
+	    "\"resourceUrl\": \"https://a/x\", \"stepList\": [{}]}", fp);
+	fclose(fp);
+	ok(!journal_read(path, &r, &err) &&
+	    strstr(err.msg, "member \"stepList\" holds 1 steps, not 2") != NULL,
+	    "a version 2 entry whose stepList is short is damaged: %s",
+	    err.msg);
+	unlink(path);
 }
 
 int
@@ -277,6 +354,7 @@ main(void)
 	damaged_table(dir);
 	lock_tests();
 	partial_tests();
+	step_list_tests(dir);
 
 	ok(journal_finish(&e, "Failed", "BadRequest", "The request is invalid",
 	    &err), "entry finished");

@@ -125,7 +125,8 @@ tests_azure_journal_test_SOURCES = tests/azure/journal-test.c \
 	src/azure/journal.c src/azure/journal.h
 tests_azure_journal_test_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) \
 	$(OPENSSL_CFLAGS)
-tests_azure_journal_test_LDADD = libcommon.a $(JSONC_LIBS) $(OPENSSL_LIBS)
+tests_azure_journal_test_LDADD = libplan.a libcore.a libcommon.a $(JSONC_LIBS) \
+	$(OPENSSL_LIBS) $(LIBINTL)
 
 check_PROGRAMS += tests/azure/ops-hint-test
 TESTS += tests/azure/ops-hint-test

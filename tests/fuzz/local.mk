@@ -27,7 +27,7 @@ noinst_HEADERS += tests/fuzz/fuzz.h
 EXTRA_DIST += tests/fuzz/corpus
 FUZZER_LINK =
 FUZZ_COMMON = tests/fuzz/driver.c tests/fuzz/fuzz-file.c
-FUZZ_AZURE_LIBS = libazure.a libcore.a libcommon.a $(CURL_LIBS) \
+FUZZ_AZURE_LIBS = libazure.a libplan.a libcore.a libcommon.a $(CURL_LIBS) \
 	$(JSONC_LIBS) $(OPENSSL_LIBS) $(LIBINTL)
 FUZZ_AZURE_CC = $(AM_CFLAGS) $(CURL_CFLAGS) $(JSONC_CFLAGS) \
 	$(OPENSSL_CFLAGS)

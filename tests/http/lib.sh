@@ -11,6 +11,7 @@
 #				($BAD_URL, $BAD_PORT; its requests in
 #				$T/bad.log), bad_stop stops it
 #   wait_request METHOD PATH-REGEX PID	wait for such a line
+#   wait_until PID COMMAND...	wait for COMMAND to succeed
 #
 # Everything lives in a private directory removed at exit; the sandbox is
 # stopped with SIGTERM.  No sleeps where polling works.
@@ -187,6 +188,19 @@ wait_request() {
 	    "$T/journal.log" 2>/dev/null; do
 		i=$((i + 1))
 		if [ $i -gt 3000 ] || ! kill -0 "$3" 2>/dev/null; then break; fi
+		sleep 0.01
+	done
+}
+
+# wait_until PID COMMAND...: poll until COMMAND succeeds (or PID has
+# ended, or about 30 s have passed).
+wait_until() {
+	_pid=$1
+	shift
+	i=0
+	until "$@"; do
+		i=$((i + 1))
+		if [ $i -gt 3000 ] || ! kill -0 "$_pid" 2>/dev/null; then break; fi
 		sleep 0.01
 	done
 }

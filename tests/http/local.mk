@@ -14,7 +14,7 @@ HTTP_TESTS = tests/http/commands-test.sh tests/http/flows-test.sh \
 	tests/http/resume-test.sh tests/http/secrets-test.sh \
 	tests/http/malformed-test.sh tests/http/sandbox-flag-test.sh \
 	tests/http/partial-test.sh tests/http/journal-damage-test.sh \
-	tests/http/lock-test.sh
+	tests/http/lock-test.sh tests/http/step-resume-test.sh
 TESTS += $(HTTP_TESTS)
 HTTP_TESTS += tests/http/sandbox-world-test.sh
 HTTP_TESTS += tests/http/clusters-attached-test.sh

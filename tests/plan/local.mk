@@ -13,6 +13,12 @@ tests_plan_plan_json_test_LDADD = $(PLAN_TEST_LIBS)
 tests_plan_plan_export_test_SOURCES = tests/plan/plan-export-test.c
 tests_plan_plan_export_test_CPPFLAGS = $(PLAN_TEST_CPPFLAGS)
 tests_plan_plan_export_test_LDADD = $(PLAN_TEST_LIBS)
+check_PROGRAMS += tests/plan/plan-steps-test
+TESTS += tests/plan/plan-steps-test
+UNIT_TESTS += tests/plan/plan-steps-test
+tests_plan_plan_steps_test_SOURCES = tests/plan/plan-steps-test.c
+tests_plan_plan_steps_test_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
+tests_plan_plan_steps_test_LDADD = $(PLAN_TEST_LIBS)
 EXTRA_DIST += $(PLAN_TEST_DATA_FILES)
 PLAN_TEST_DATA_FILES = \
 	tests/plan/data/attach-ilb.json tests/plan/data/attach-ilb.az \

@@ -1,0 +1,342 @@
+/*
+ * A plan's steps (plan-steps.h): the kinds' table, the list a plan makes,
+ * the bodies, and the update merge on json-c objects.
+ */
+#include "config.h"
+#include "plan/plan-steps.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <json-c/json.h>
+#include <openssl/crypto.h>
+
+#include "common/i18n.h"
+#include "common/xalloc.h"
+#include "plan/plan-arm.h"
+#include "plan/plan-jw.h"
+
+#define PEM_MAX		(256 * 1024)
+
+/* One row a kind: everything the runner needs to know of it. */
+static const struct step_kind_row {
+	enum step_kind	 kind;
+	const char	*name;		/* shown to users, never translated */
+	const char	*id;		/* the journal's machine name */
+	enum step_method method;
+	enum step_done	 done;
+	bool		 look_first;
+	bool		 needs_current;
+} kinds[] = {
+	{ STEP_CREATE_COMPUTE, "create", "createCompute", STEP_PUT,
+	    STEP_DONE_EXISTS, true, false },
+	{ STEP_ATTACH_COMPUTE, "attach", "attachCompute", STEP_PUT,
+	    STEP_DONE_EXISTS, true, false },
+	{ STEP_UPDATE_COMPUTE, "update", "updateCompute", STEP_PUT,
+	    STEP_DONE_MATCHES, false, true },
+	{ STEP_DETACH_COMPUTE, "detach", "detachCompute", STEP_DELETE,
+	    STEP_DONE_GONE, false, false },
+};
+
+static const struct step_kind_row *
+row(enum step_kind k)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (kinds[i].kind == k)
+			return &kinds[i];
+	return &kinds[0];
+}
+
+const char *
+step_kind_name(enum step_kind k)
+{
+	return row(k)->name;
+}
+
+const char *
+step_kind_id(enum step_kind k)
+{
+	return row(k)->id;
+}
+
+bool
+step_kind_parse(const char *id, enum step_kind *k)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(kinds[i].id, id) == 0 ||
+		    strcmp(kinds[i].name, id) == 0) {
+			*k = kinds[i].kind;
+			return true;
+		}
+	return false;
+}
+
+const char *
+step_method_name(enum step_method m)
+{
+	switch (m) {
+	case STEP_PUT:		return "PUT";
+	case STEP_PATCH:	return "PATCH";
+	case STEP_POST:		return "POST";
+	case STEP_DELETE:	break;
+	}
+	return "DELETE";
+}
+
+/* A step of kind k on the plan's compute. */
+static void
+compute_step(const struct plan *p, enum step_kind k, struct plan_step *s)
+{
+	const struct step_kind_row	*r = row(k);
+	char				*path = plan_arm_path(p), *q;
+
+	memset(s, 0, sizeof *s);
+	s->kind = k;
+	s->method = r->method;
+	s->done = r->done;
+	s->look_first = r->look_first;
+	s->needs_current = r->needs_current;
+	s->api_version = PLAN_ARM_API_VERSION;
+	/* The path without its query is the compute's ID. */
+	if ((q = strchr(path, '?')) != NULL)
+		*q = '\0';
+	snprintf(s->target, sizeof s->target, "%s", path);
+	if (k == STEP_DETACH_COMPUTE)
+		snprintf(s->query, sizeof s->query,
+		    "underlyingResourceAction=%s",
+		    detach_action_name(p->detach_action));
+	free(path);
+}
+
+int
+plan_steps(const struct plan *p, struct plan_step *s, int max)
+{
+	enum step_kind	k[PLAN_STEPS_MAX];
+	int		n = 0, i;
+
+	switch (p->op) {
+	case PLAN_CREATE:
+		k[n++] = STEP_CREATE_COMPUTE;
+		break;
+	case PLAN_ATTACH:
+		k[n++] = STEP_ATTACH_COMPUTE;
+		if (plan_arm_needs_update(p))
+			k[n++] = STEP_UPDATE_COMPUTE;
+		break;
+	case PLAN_UPDATE:
+		k[n++] = STEP_UPDATE_COMPUTE;
+		break;
+	case PLAN_DETACH:
+		k[n++] = STEP_DETACH_COMPUTE;
+		break;
+	}
+	for (i = 0; i < n && i < max; i++)
+		compute_step(p, k[i], &s[i]);
+	return i;
+}
+
+/* Read a PEM file into memory (caller wipes and frees). */
+static char *
+read_pem(const char *path, struct err *err)
+{
+	FILE	*fp;
+	char	*data;
+	size_t	 n;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		err_set(err, ERR_IO, _("cannot read %s: %s"), path,
+		    strerror(errno));
+		return NULL;
+	}
+	data = xmalloc(PEM_MAX + 1);
+	n = fread(data, 1, PEM_MAX, fp);
+	fclose(fp);
+	data[n] = '\0';
+	return data;
+}
+
+/* properties.properties of a compute body, or NULL. */
+static json_object *
+aks_props(json_object *o)
+{
+	json_object	*p, *pp;
+
+	if (o == NULL || !json_object_object_get_ex(o, "properties", &p) ||
+	    !json_object_is_type(p, json_type_object) ||
+	    !json_object_object_get_ex(p, "properties", &pp) ||
+	    !json_object_is_type(pp, json_type_object))
+		return NULL;
+	return pp;
+}
+
+/* Member k of o, made an object if it is not one. */
+static json_object *
+object_at(json_object *o, const char *k)
+{
+	json_object	*v;
+
+	if (json_object_object_get_ex(o, k, &v) &&
+	    json_object_is_type(v, json_type_object))
+		return v;
+	v = json_object_new_object();
+	json_object_object_add(o, k, v);
+	return v;
+}
+
+static void
+set_str(json_object *o, const char *k, const char *v)
+{
+	json_object_object_add(o, k, json_object_new_string(v));
+}
+
+/* sslConfiguration as the plan has it (the PEM text when given). */
+static json_object *
+ssl_object(const struct plan *p, const char *cert, const char *key)
+{
+	const struct plan_tls	*t = &p->tls;
+	json_object		*o = json_object_new_object();
+
+	set_str(o, "status", tls_status_name(t->mode));
+	if (t->mode == TLS_MICROSOFT) {
+		set_str(o, "leafDomainLabel", t->leaf_label);
+		json_object_object_add(o, "overwriteExistingDomain",
+		    json_object_new_boolean(t->overwrite));
+	} else if (t->mode == TLS_CUSTOM) {
+		if (cert != NULL)
+			set_str(o, "cert", cert);
+		if (key != NULL)
+			set_str(o, "key", key);
+		set_str(o, "cname", t->cname);
+	}
+	return o;
+}
+
+json_object *
+plan_update_merge(json_object *cur, const struct plan *p, const char *cert,
+    const char *key)
+{
+	static const char	*ro[] = { "provisioningState",
+		"provisioningErrors", "createdOn", "modifiedOn",
+		"isAttachedCompute" };
+	static const char	*top_ro[] = { "id", "name", "type",
+		"systemData" };
+	json_object		*props, *pp;
+	size_t			 i;
+
+	for (i = 0; i < sizeof top_ro / sizeof top_ro[0]; i++)
+		json_object_object_del(cur, top_ro[i]);
+	props = object_at(cur, "properties");
+	for (i = 0; i < sizeof ro / sizeof ro[0]; i++)
+		json_object_object_del(props, ro[i]);
+	set_str(props, "computeType", "AKS");
+	pp = object_at(props, "properties");
+	/*
+	 * Replaced, not merged: a switch back to a public IP must not keep
+	 * the old loadBalancerSubnet, nor a switch to a Microsoft
+	 * certificate the old CNAME.
+	 */
+	json_object_object_del(pp, "loadBalancerSubnet");
+	set_str(pp, "loadBalancerType", lb_type_name(p->lb_type));
+	if (p->lb_subnet[0] != '\0')
+		set_str(pp, "loadBalancerSubnet", p->lb_subnet);
+	/*
+	 * After an attach too: the service does not echo a certificate and
+	 * key (x-ms-secret), so an update without them is refused as "not
+	 * all ssl information provided".
+	 */
+	if (p->op != PLAN_ATTACH || p->tls.mode != TLS_DISABLED)
+		json_object_object_add(pp, "sslConfiguration",
+		    ssl_object(p, cert, key));
+	return cur;
+}
+
+/* Wipe and free text that held a secret. */
+static void
+free_secret(char *s)
+{
+	if (s != NULL) {
+		OPENSSL_cleanse(s, strlen(s));
+		free(s);
+	}
+}
+
+bool
+plan_step_body(const struct plan *p, const struct plan_step *s,
+    const char *location, json_object *current, char **body,
+    struct err *err)
+{
+	struct plan_arm_opts	 opts;
+	char			*cert = NULL, *key = NULL;
+
+	*body = NULL;
+	if (s->method == STEP_DELETE)
+		return true;
+	if (s->needs_current && current == NULL)
+		/* TRANSLATORS: %s is an Azure resource ID. */
+		return err_set(err, ERR_USAGE, _("%s is not there to change"),
+		    s->target);
+	memset(&opts, 0, sizeof opts);
+	opts.location = location;
+	if (p->tls.mode == TLS_CUSTOM && p->tls.cert_file[0] != '\0') {
+		if ((cert = read_pem(p->tls.cert_file, err)) == NULL ||
+		    (key = read_pem(p->tls.key_file, err)) == NULL) {
+			free_secret(cert);
+			return false;
+		}
+		opts.cert_pem = cert;
+		opts.key_pem = key;
+	}
+	if (s->needs_current)
+		*body = xstrdup(json_object_to_json_string_ext(
+		    plan_update_merge(current, p, cert, key),
+		    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	else
+		*body = plan_arm_body(p, &opts);
+	free_secret(cert);
+	free_secret(key);
+	return true;
+}
+
+/* Member k of o as text, or "". */
+static const char *
+str_at(json_object *o, const char *k)
+{
+	json_object	*v;
+
+	if (o == NULL || !json_object_object_get_ex(o, k, &v) ||
+	    !json_object_is_type(v, json_type_string))
+		return "";
+	return json_object_get_string(v);
+}
+
+bool
+plan_step_done(const struct plan *p, const struct plan_step *s,
+    json_object *current)
+{
+	json_object	*pp, *ssl;
+
+	switch (s->done) {
+	case STEP_DONE_EXISTS:
+		return current != NULL;
+	case STEP_DONE_GONE:
+		return current == NULL;
+	case STEP_DONE_MATCHES:
+		break;
+	}
+	if ((pp = aks_props(current)) == NULL ||
+	    strcasecmp(str_at(pp, "loadBalancerType"),
+	    lb_type_name(p->lb_type)) != 0)
+		return false;
+	if (p->tls.mode == TLS_DISABLED)
+		return true;
+	return json_object_object_get_ex(pp, "sslConfiguration", &ssl) &&
+	    strcasecmp(str_at(ssl, "status"),
+	    tls_status_name(p->tls.mode)) == 0;
+}

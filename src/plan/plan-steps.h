@@ -1,0 +1,110 @@
+/*
+ * A plan's steps as data: each one request to one Azure Resource Manager
+ * resource, then its own long-running operation.  An attach with an
+ * internal load balancer is two steps (attach the compute, then update
+ * it); every other plan is one.  The step runner (azure/ops.c) knows
+ * nothing of what a step targets: it sends step->method to the target's
+ * URL with the target's api-version, the body plan_step_body() builds
+ * when the step is sent (reading the certificate and key files the plan
+ * names, never keeping them), and follows the operation.  A step kind
+ * may target any resource: a compute today, a managed cluster, a cluster
+ * extension, an online endpoint, a deployment or a blob later.
+ *
+ * The kind's name shown to users ("create", "attach", "update",
+ * "detach") and its stable machine name in the journal ("attachCompute")
+ * come from one table.
+ */
+#ifndef AKSWIZ_PLAN_PLAN_STEPS_H
+#define AKSWIZ_PLAN_PLAN_STEPS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "common/err.h"
+#include "core/plan.h"
+
+struct json_object;
+
+#define PLAN_STEPS_MAX		4
+#define PLAN_STEP_TARGET_LEN	1024
+
+enum step_kind {
+	STEP_CREATE_COMPUTE,
+	STEP_ATTACH_COMPUTE,
+	STEP_UPDATE_COMPUTE,
+	STEP_DETACH_COMPUTE
+};
+
+enum step_method {
+	STEP_PUT,
+	STEP_PATCH,
+	STEP_POST,
+	STEP_DELETE
+};
+
+/* What tells, by a look at the target, that a step has taken effect. */
+enum step_done {
+	STEP_DONE_EXISTS,	/* the target exists (create, attach) */
+	STEP_DONE_MATCHES,	/* it shows what the body sets (update) */
+	STEP_DONE_GONE		/* it is gone (detach, delete) */
+};
+
+struct plan_step {
+	enum step_kind	 kind;
+	enum step_method method;
+	enum step_done	 done;
+	/* Not idempotent (a create): when its answer is lost, the target is
+	 * looked at before the request is sent again. */
+	bool		 look_first;
+	/* The body is the target as it is, changed (GET it first). */
+	bool		 needs_current;
+	/* The target's ARM resource ID (path segments escaped). */
+	char		 target[PLAN_STEP_TARGET_LEN];
+	const char	*api_version;
+	/* More query for the request only ("underlyingResourceAction=..."),
+	 * or "". */
+	char		 query[64];
+};
+
+/* The steps of the plan, at most max; their number. */
+int		 plan_steps(const struct plan *, struct plan_step *, int max);
+
+/* The kind's name shown to users: "create", "attach", "update" ... */
+const char	*step_kind_name(enum step_kind);
+/* Its stable machine name (journal): "createCompute" ... */
+const char	*step_kind_id(enum step_kind);
+/* The kind of a machine name, or of a name (version 1 journals). */
+bool		 step_kind_parse(const char *id, enum step_kind *);
+/* "PUT", "PATCH", "POST", "DELETE". */
+const char	*step_method_name(enum step_method);
+
+/*
+ * The request body of step s, or NULL (and true) when it has none.  A
+ * step with needs_current gets the target as fetched (current; it is
+ * changed).  location: the workspace's, for a plan that names none.  The
+ * body may carry a private key: free it with plan_jw_free_secret().
+ * False + err when a file the plan names cannot be read or current is
+ * missing.
+ */
+bool		 plan_step_body(const struct plan *, const struct plan_step *,
+		    const char *location, struct json_object *current,
+		    char **body, struct err *);
+
+/*
+ * The update merge: the fetched compute (changed in place and returned)
+ * without its read-only members, with the plan's load balancer and TLS
+ * settings (replacing the old ones, not merged into them), and the
+ * certificate and key PEM text (NULL: left out).
+ */
+struct json_object *plan_update_merge(struct json_object *current,
+		    const struct plan *, const char *cert_pem,
+		    const char *key_pem);
+
+/*
+ * Whether the target as fetched (current, or NULL: it does not exist)
+ * shows that step s has taken effect.
+ */
+bool		 plan_step_done(const struct plan *, const struct plan_step *,
+		    struct json_object *current);
+
+#endif

@@ -1,0 +1,296 @@
+/*
+ * A plan's steps: the list each plan makes (kinds, targets, methods,
+ * api-versions, names from the one table), and the update merge on the
+ * fetched compute: unrelated members kept, read-only ones dropped, the
+ * plan's load balancer and TLS set (replacing the old ones), the
+ * certificate and key read from the files the plan names.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+
+#include "common/err.h"
+#include "core/plan.h"
+#include "plan/plan-jw.h"
+#include "plan/plan-steps.h"
+#include "tests/tap.h"
+
+#define ID "/subscriptions/s1/resourceGroups/rg/providers/" \
+	"Microsoft.MachineLearningServices/workspaces/ws/computes/ml-a"
+
+/* A plan of op on compute ml-a in s1/rg/ws. */
+static void
+plan_of(struct plan *p, enum plan_op op)
+{
+	plan_init(p, op);
+	snprintf(p->scope.subscription, sizeof p->scope.subscription, "s1");
+	snprintf(p->scope.resource_group, sizeof p->scope.resource_group,
+	    "rg");
+	snprintf(p->scope.workspace, sizeof p->scope.workspace, "ws");
+	snprintf(p->name, sizeof p->name, "ml-a");
+	snprintf(p->cluster_id, sizeof p->cluster_id, "/subscriptions/s1/"
+	    "resourceGroups/aks-rg/providers/Microsoft.ContainerService/"
+	    "managedClusters/aks-1");
+}
+
+static void
+test_lists(void)
+{
+	static const struct {
+		enum plan_op	 op;
+		bool		 ilb;
+		int		 n;
+		enum step_kind	 kind[2];
+		const char	*names;		/* the names, joined */
+		const char	*methods;
+		const char	*query;		/* of the first step */
+	} rows[] = {
+		{ PLAN_CREATE, false, 1, { STEP_CREATE_COMPUTE },
+		    "create", "PUT", "" },
+		{ PLAN_CREATE, true, 1, { STEP_CREATE_COMPUTE },
+		    "create", "PUT", "" },
+		{ PLAN_ATTACH, false, 1, { STEP_ATTACH_COMPUTE },
+		    "attach", "PUT", "" },
+		{ PLAN_ATTACH, true, 2, { STEP_ATTACH_COMPUTE,
+		    STEP_UPDATE_COMPUTE }, "attach update", "PUT PUT", "" },
+		{ PLAN_UPDATE, true, 1, { STEP_UPDATE_COMPUTE },
+		    "update", "PUT", "" },
+		{ PLAN_DETACH, false, 1, { STEP_DETACH_COMPUTE },
+		    "detach", "DELETE", "underlyingResourceAction=Detach" },
+	};
+	struct plan_step s[PLAN_STEPS_MAX];
+	struct plan	 p;
+	enum step_kind	 k;
+	char		 names[64], methods[64];
+	size_t		 i;
+	int		 n, j;
+	bool		 kinds, targets;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		plan_of(&p, rows[i].op);
+		if (rows[i].ilb)
+			p.lb_type = LB_INTERNAL;
+		n = plan_steps(&p, s, PLAN_STEPS_MAX);
+		names[0] = methods[0] = '\0';
+		kinds = targets = true;
+		for (j = 0; j < n && j < 2; j++) {
+			snprintf(names + strlen(names), sizeof names -
+			    strlen(names), "%s%s", j ? " " : "",
+			    step_kind_name(s[j].kind));
+			snprintf(methods + strlen(methods), sizeof methods -
+			    strlen(methods), "%s%s", j ? " " : "",
+			    step_method_name(s[j].method));
+			kinds = kinds && s[j].kind == rows[i].kind[j] &&
+			    step_kind_parse(step_kind_id(s[j].kind), &k) &&
+			    k == s[j].kind;
+			targets = targets && strcmp(s[j].target, ID) == 0 &&
+			    strcmp(s[j].api_version, "2024-04-01") == 0;
+		}
+		is_int(n, rows[i].n, "%s%s: %d steps", plan_op_name(rows[i].op),
+		    rows[i].ilb ? " (internal)" : "", rows[i].n);
+		ok(kinds, "%s: the kinds, and their machine names parse back",
+		    rows[i].names);
+		is_str(names, rows[i].names, "%s: the names", rows[i].names);
+		is_str(methods, rows[i].methods, "%s: the methods",
+		    rows[i].names);
+		ok(targets, "%s: on the compute's ID, api-version 2024-04-01",
+		    rows[i].names);
+		is_str(s[0].query, rows[i].query, "%s: the request's query",
+		    rows[i].names);
+	}
+	ok(!step_kind_parse("noSuchKind", &k), "an unknown kind is refused");
+	plan_of(&p, PLAN_ATTACH);
+	p.lb_type = LB_INTERNAL;
+	is_int(plan_steps(&p, s, 1), 1, "never more than max steps");
+}
+
+/* Write text into a file under dir; its path into buf. */
+static void
+put_file(const char *dir, const char *name, const char *text, char *buf,
+    size_t len)
+{
+	FILE	*fp;
+
+	snprintf(buf, len, "%s/%s", dir, name);
+	fp = fopen(buf, "w");
+	fputs(text, fp);
+	fclose(fp);
+}
+
+/* Member path a.b.c of o as text, or "(none)". */
+static const char *
+at(json_object *o, const char *a, const char *b, const char *c)
+{
+	const char	*k[3] = { a, b, c };
+	int		 i;
+
+	for (i = 0; i < 3 && k[i] != NULL; i++)
+		if (!json_object_object_get_ex(o, k[i], &o))
+			return "(none)";
+	return o == NULL ? "null" : json_object_get_string(o);
+}
+
+static const char fetched[] =
+    "{\"id\": \"" ID "\", \"name\": \"ml-a\", \"type\": \"x\","
+    " \"location\": \"eastus\", \"tags\": {\"team\": \"ml\"},"
+    " \"systemData\": {}, \"properties\": {\"computeType\": \"AKS\","
+    " \"provisioningState\": \"Succeeded\", \"createdOn\": \"t\","
+    " \"isAttachedCompute\": true, \"resourceId\": \"/aks/1\","
+    " \"description\": \"keep me\", \"properties\": {\"agentCount\": 3,"
+    " \"clusterPurpose\": \"FastProd\","
+    " \"loadBalancerType\": \"InternalLoadBalancer\","
+    " \"loadBalancerSubnet\": \"old-subnet\","
+    " \"sslConfiguration\": {\"status\": \"Enabled\", \"cname\": \"old\"}"
+    "}}}";
+
+static void
+test_merge(const char *dir)
+{
+	static const struct {
+		const char	*what;
+		enum plan_op	 op;
+		enum lb_type	 lb;
+		const char	*subnet;
+		enum tls_mode	 tls;
+		const char	*lb_type, *lb_subnet;
+		const char	*ssl_status, *cname, *cert, *key;
+	} rows[] = {
+		{ "update to a public IP, TLS off", PLAN_UPDATE, LB_PUBLIC,
+		    "", TLS_DISABLED, "PublicIp", "(none)", "Disabled",
+		    "(none)", "(none)", "(none)" },
+		{ "update to an internal balancer on a subnet", PLAN_UPDATE,
+		    LB_INTERNAL, "new-subnet", TLS_DISABLED,
+		    "InternalLoadBalancer", "new-subnet", "Disabled", "(none)",
+		    "(none)", "(none)" },
+		{ "attach's update, TLS off: the old TLS kept", PLAN_ATTACH,
+		    LB_INTERNAL, "s2", TLS_DISABLED, "InternalLoadBalancer",
+		    "s2", "Enabled", "old", "(none)", "(none)" },
+		{ "attach's update with a custom certificate", PLAN_ATTACH,
+		    LB_INTERNAL, "", TLS_CUSTOM, "InternalLoadBalancer",
+		    "(none)", "Enabled", "www.contoso.com", "CERT-PEM\n",
+		    "KEY-PEM\n" },
+		{ "update to a Microsoft certificate: no old CNAME",
+		    PLAN_UPDATE, LB_PUBLIC, "", TLS_MICROSOFT, "PublicIp",
+		    "(none)", "Auto", "(none)", "(none)", "(none)" },
+	};
+	struct plan_step s[PLAN_STEPS_MAX];
+	struct plan	 p;
+	struct err	 err;
+	json_object	*cur, *out;
+	char		 cert[256], key[256], *body;
+	size_t		 i;
+	int		 n;
+
+	put_file(dir, "cert.pem", "CERT-PEM\n", cert, sizeof cert);
+	put_file(dir, "key.pem", "KEY-PEM\n", key, sizeof key);
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		plan_of(&p, rows[i].op);
+		p.lb_type = rows[i].lb;
+		snprintf(p.lb_subnet, sizeof p.lb_subnet, "%s", rows[i].subnet);
+		p.tls.mode = rows[i].tls;
+		snprintf(p.tls.cert_file, sizeof p.tls.cert_file, "%s", cert);
+		snprintf(p.tls.key_file, sizeof p.tls.key_file, "%s", key);
+		snprintf(p.tls.cname, sizeof p.tls.cname, "www.contoso.com");
+		snprintf(p.tls.leaf_label, sizeof p.tls.leaf_label, "c1");
+		n = plan_steps(&p, s, PLAN_STEPS_MAX);
+		cur = json_tokener_parse(fetched);
+		err_clear(&err);
+		body = NULL;
+		if (!ok(n >= 1 && s[n - 1].needs_current &&
+		    plan_step_body(&p, &s[n - 1], "westus", cur, &body, &err) &&
+		    body != NULL, "%s: a body (%s)", rows[i].what, err.msg)) {
+			json_object_put(cur);
+			continue;
+		}
+		out = json_tokener_parse(body);
+		is_str(at(out, "location", NULL, NULL), "eastus",
+		    "%s: location kept", rows[i].what);
+		is_str(at(out, "tags", "team", NULL), "ml",
+		    "%s: tags kept", rows[i].what);
+		is_str(at(out, "properties", "description", NULL), "keep me",
+		    "%s: description kept", rows[i].what);
+		is_str(at(out, "properties", "properties", "agentCount"), "3",
+		    "%s: agentCount kept", rows[i].what);
+		ok(strcmp(at(out, "id", NULL, NULL), "(none)") == 0 &&
+		    strcmp(at(out, "systemData", NULL, NULL), "(none)") == 0 &&
+		    strcmp(at(out, "properties", "provisioningState", NULL),
+		    "(none)") == 0 && strcmp(at(out, "properties",
+		    "isAttachedCompute", NULL), "(none)") == 0,
+		    "%s: read-only members dropped", rows[i].what);
+		is_str(at(out, "properties", "properties", "loadBalancerType"),
+		    rows[i].lb_type, "%s: loadBalancerType", rows[i].what);
+		is_str(at(out, "properties", "properties",
+		    "loadBalancerSubnet"), rows[i].lb_subnet,
+		    "%s: loadBalancerSubnet", rows[i].what);
+		json_object_object_get_ex(out, "properties", &cur);
+		json_object_object_get_ex(cur, "properties", &cur);
+		is_str(at(cur, "sslConfiguration", "status", NULL),
+		    rows[i].ssl_status, "%s: TLS status", rows[i].what);
+		is_str(at(cur, "sslConfiguration", "cname", NULL),
+		    rows[i].cname, "%s: CNAME", rows[i].what);
+		is_str(at(cur, "sslConfiguration", "cert", NULL), rows[i].cert,
+		    "%s: certificate from its file", rows[i].what);
+		is_str(at(cur, "sslConfiguration", "key", NULL), rows[i].key,
+		    "%s: key from its file", rows[i].what);
+		json_object_put(out);
+		plan_jw_free_secret(body);
+		/* plan_step_body changed the fetched object it was given. */
+	}
+	plan_of(&p, PLAN_UPDATE);
+	p.tls.mode = TLS_CUSTOM;
+	snprintf(p.tls.cert_file, sizeof p.tls.cert_file, "%s/none.pem", dir);
+	snprintf(p.tls.key_file, sizeof p.tls.key_file, "%s", key);
+	n = plan_steps(&p, s, PLAN_STEPS_MAX);
+	cur = json_tokener_parse(fetched);
+	err_clear(&err);
+	ok(!plan_step_body(&p, &s[0], NULL, cur, &body, &err) &&
+	    err.kind == ERR_IO && strstr(err.msg, "none.pem") != NULL,
+	    "a certificate file that cannot be read: %s", err.msg);
+	json_object_put(cur);
+	unlink(cert);
+	unlink(key);
+}
+
+/* Whether a look at the target shows the step's effect. */
+static void
+test_done(void)
+{
+	struct plan_step s[PLAN_STEPS_MAX];
+	struct plan	 p;
+	json_object	*cur = json_tokener_parse(fetched);
+
+	plan_of(&p, PLAN_ATTACH);
+	p.lb_type = LB_INTERNAL;
+	plan_steps(&p, s, PLAN_STEPS_MAX);
+	ok(plan_step_done(&p, &s[0], cur), "attach: done when it exists");
+	ok(!plan_step_done(&p, &s[0], NULL), "attach: not when it does not");
+	ok(plan_step_done(&p, &s[1], cur),
+	    "update: done when the balancer is the plan's");
+	p.lb_type = LB_PUBLIC;
+	ok(!plan_step_done(&p, &s[1], cur), "update: not when it differs");
+	ok(!plan_step_done(&p, &s[1], NULL), "update: not when it is gone");
+	plan_of(&p, PLAN_DETACH);
+	plan_steps(&p, s, PLAN_STEPS_MAX);
+	ok(plan_step_done(&p, &s[0], NULL), "detach: done when it is gone");
+	ok(!plan_step_done(&p, &s[0], cur), "detach: not while it is there");
+	json_object_put(cur);
+}
+
+int
+main(void)
+{
+	char	dir[] = "/tmp/plan-steps-test-XXXXXX";	/* short: paths fit */
+
+	if (mkdtemp(dir) == NULL)
+		return 1;
+	test_lists();
+	test_merge(dir);
+	test_done();
+	rmdir(dir);
+	return tap_done();
+}
