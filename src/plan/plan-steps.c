@@ -26,19 +26,21 @@ static const struct step_kind_row {
 	enum step_kind	 kind;
 	const char	*name;		/* shown to users, never translated */
 	const char	*id;		/* the journal's machine name */
+	const char	*phrase;	/* N_(): what it does, for a screen */
 	enum step_method method;
 	enum step_done	 done;
 	bool		 look_first;
 	bool		 needs_current;
 } kinds[] = {
-	{ STEP_CREATE_COMPUTE, "create", "createCompute", STEP_PUT,
-	    STEP_DONE_EXISTS, true, false },
-	{ STEP_ATTACH_COMPUTE, "attach", "attachCompute", STEP_PUT,
-	    STEP_DONE_EXISTS, true, false },
-	{ STEP_UPDATE_COMPUTE, "update", "updateCompute", STEP_PUT,
+	{ STEP_CREATE_COMPUTE, "create", "createCompute",
+	    N_("create the cluster"), STEP_PUT, STEP_DONE_EXISTS, true, false },
+	{ STEP_ATTACH_COMPUTE, "attach", "attachCompute",
+	    N_("attach the cluster"), STEP_PUT, STEP_DONE_EXISTS, true, false },
+	{ STEP_UPDATE_COMPUTE, "update", "updateCompute",
+	    N_("apply the load balancer and TLS"), STEP_PUT,
 	    STEP_DONE_MATCHES, false, true },
-	{ STEP_DETACH_COMPUTE, "detach", "detachCompute", STEP_DELETE,
-	    STEP_DONE_GONE, false, false },
+	{ STEP_DETACH_COMPUTE, "detach", "detachCompute", N_("detach"),
+	    STEP_DELETE, STEP_DONE_GONE, false, false },
 };
 
 static const struct step_kind_row *
@@ -56,6 +58,12 @@ const char *
 step_kind_name(enum step_kind k)
 {
 	return row(k)->name;
+}
+
+const char *
+step_kind_phrase(enum step_kind k)
+{
+	return _(row(k)->phrase);
 }
 
 const char *

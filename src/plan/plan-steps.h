@@ -71,6 +71,8 @@ int		 plan_steps(const struct plan *, struct plan_step *, int max);
 
 /* The kind's name shown to users: "create", "attach", "update" ... */
 const char	*step_kind_name(enum step_kind);
+/* What it does, translated, for a screen: "create the cluster" ... */
+const char	*step_kind_phrase(enum step_kind);
 /* Its stable machine name (journal): "createCompute" ... */
 const char	*step_kind_id(enum step_kind);
 /* The kind of a machine name, or of a name (version 1 journals). */

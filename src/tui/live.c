@@ -212,8 +212,7 @@ live_run_progress(void *ctx, const struct ops_progress *p)
 	r->elapsed_ms = clock_now_ms() - r->started_ms;
 	r->step = p->step;
 	r->nsteps = p->nsteps;
-	snprintf(r->step_name, sizeof r->step_name, "%s",
-	    p->step_name != NULL ? p->step_name : "");
+	r->step_kind = p->kind;
 	if (p->journal != NULL)
 		snprintf(r->journal, sizeof r->journal, "%s", p->journal);
 	if (p->changed) {
@@ -221,17 +220,14 @@ live_run_progress(void *ctx, const struct ops_progress *p)
 			for (i = 1; i < LIVE_LOG_MAX; i++) {
 				memcpy(r->log[i - 1], r->log[i],
 				    sizeof r->log[0]);
-				memcpy(r->log_step_name[i - 1],
-				    r->log_step_name[i],
-				    sizeof r->log_step_name[0]);
+				r->log_step_kind[i - 1] = r->log_step_kind[i];
 				r->log_ms[i - 1] = r->log_ms[i];
 				r->log_step[i - 1] = r->log_step[i];
 			}
 			r->nlog--;
 		}
 		snprintf(r->log[r->nlog], sizeof r->log[0], "%s", r->state);
-		snprintf(r->log_step_name[r->nlog],
-		    sizeof r->log_step_name[0], "%s", r->step_name);
+		r->log_step_kind[r->nlog] = r->step_kind;
 		r->log_step[r->nlog] = p->nsteps > 1 ? p->step : 0;
 		r->log_ms[r->nlog++] = r->elapsed_ms;
 	}

@@ -97,11 +97,11 @@ struct live_run {
 	uint64_t		 elapsed_ms;	/* since the operation began */
 	uint64_t		 started_ms;	/* clock time it began */
 	int			 step, nsteps;
-	char			 step_name[16];
+	enum step_kind		 step_kind;
 	char			 log[LIVE_LOG_MAX][160];	/* states */
 	uint64_t		 log_ms[LIVE_LOG_MAX];	/* as elapsed_ms */
 	int			 log_step[LIVE_LOG_MAX];	/* 0: one step */
-	char			 log_step_name[LIVE_LOG_MAX][16];
+	enum step_kind		 log_step_kind[LIVE_LOG_MAX];
 	int			 nlog;
 	char			 journal[1024];
 	/* set once the job is done */

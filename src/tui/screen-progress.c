@@ -17,6 +17,7 @@
 #include "common/clock.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "plan/plan-steps.h"
 #include "tui/display.h"
 #include "tui/job.h"
 #include "tui/live.h"
@@ -51,20 +52,6 @@ progress_duration(uint64_t ms, char *buf, size_t len)
 		snprintf(buf, len, _("%llu s"), (unsigned long long)s);
 }
 
-/* A step of an operation, for the user. */
-static const char *
-progress_step_name(const char *name)
-{
-	if (strcmp(name, "create") == 0)
-		return _("create the cluster");
-	if (strcmp(name, "attach") == 0)
-		return _("attach the cluster");
-	if (strcmp(name, "update") == 0)
-		return _("apply the load balancer and TLS");
-	if (strcmp(name, "detach") == 0)
-		return _("detach");
-	return name;
-}
 
 /* Which step fixes what went wrong. */
 static void
@@ -432,7 +419,7 @@ progress_draw(struct screen *s, WINDOW *win)
 				snprintf(line, sizeof line, _("  %10s  %-12s "
 				    "step %d of %d: %s"), dur, r->log[i],
 				    r->log_step[i], r->nsteps,
-				    progress_step_name(r->log_step_name[i]));
+				    step_kind_phrase(r->log_step_kind[i]));
 			else
 				snprintf(line, sizeof line, "  %10s  %s", dur,
 				    r->log[i]);
@@ -532,7 +519,7 @@ progress_save_state(struct screen *s, FILE *fp)
 	fprintf(fp, "code: %s\n", r->out.code);
 	for (i = 0; i < r->nlog; i++)
 		fprintf(fp, "transition: %s %s\n", r->log[i],
-		    r->log_step_name[i]);
+		    step_kind_name(r->log_step_kind[i]));
 	fprintf(fp, "route: %s\n", p->has_route ?
 	    wizard_step_title(p->route) : "");
 	pthread_mutex_unlock(&r->lock);
