@@ -322,6 +322,24 @@ check_attach_cluster(const struct plan *p, const struct plan_facts *f,
 	    vs);
 }
 
+/*
+ * A node pool's new count: its cluster, and the purpose's rules on the
+ * count with the pool's VM size (an unknown size: the node rules only).
+ */
+static void
+check_scale(const struct plan *p, struct verdicts *vs)
+{
+	const struct vm_size	*size = vm_catalogue_find(p->vm_size);
+	struct aks_id		 id;
+
+	if (p->cluster_id[0] == '\0')
+		check_required(FIELD_CLUSTER_ID, p, vs);
+	else
+		(void)aks_id_parse(p->cluster_id, &id, FIELD_CLUSTER_ID, vs);
+	rules_sizing(p->purpose, p->node_count, size != NULL ? size->vcpus :
+	    0, false, FIELD_NODE_COUNT, vs);
+}
+
 /* Every rule that applies to the plan's operation. */
 void
 plan_check(const struct plan *p, const struct plan_facts *facts,
@@ -365,6 +383,14 @@ plan_check(const struct plan *p, const struct plan_facts *facts,
 	case PLAN_UPDATE:
 		check_name(p, f, false, vs);
 		rules_lb_tls(p->lb_type, p->lb_subnet, &p->tls, vs);
+		break;
+	case PLAN_SCALE:
+		check_name(p, f, false, vs);
+		check_purpose(p, vs);
+		check_scale(p, vs);
+		break;
+	case PLAN_DELETE:
+		check_name(p, f, false, vs);
 		break;
 	}
 	check_members(p, vs);

@@ -24,8 +24,17 @@ enum plan_op {
 	PLAN_CREATE,
 	PLAN_ATTACH,
 	PLAN_DETACH,
-	PLAN_UPDATE
+	PLAN_UPDATE,
+	PLAN_SCALE,		/* an AKS node pool's count (cluster_id, nodepool) */
+	PLAN_DELETE		/* the compute, and a cluster akswiz made */
 };
+
+/*
+ * The tag on an AKS cluster that akswiz created: only such a cluster is
+ * deleted with its compute (delete, detach --delete-cluster).
+ */
+#define PLAN_CLUSTER_TAG	"createdBy"
+#define PLAN_CLUSTER_TAG_VALUE	"akswiz"
 
 enum purpose {
 	PURPOSE_FASTPROD,	/* production, the default */
@@ -97,6 +106,14 @@ struct plan {
 	struct plan_vnet	 vnet;				/* create */
 	struct plan_tls		 tls;
 	enum detach_action	 detach_action;			/* detach */
+	/*
+	 * Today's path (cluster_id is the compute's AKS cluster): scale sets
+	 * node_count on pool nodepool (vm_size and purpose for the rules);
+	 * detach and delete may remove the azureml extension and the cluster.
+	 */
+	char			 nodepool[PLAN_NAME_LEN];	/* scale */
+	bool			 uninstall_extension;		/* detach */
+	bool			 delete_cluster;	/* detach, delete */
 };
 
 /* A plan of the given operation with every default set. */

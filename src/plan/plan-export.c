@@ -23,6 +23,7 @@
 
 #include "common/buf.h"
 #include "plan/plan-arm.h"
+#include "plan/plan-steps.h"
 
 bool
 plan_export_kind_parse(const char *s, enum plan_export_kind *out)
@@ -200,6 +201,11 @@ export_az(struct buf *b, const struct plan *p)
 		    "az ml computetarget detach");
 		az_target(b, p);
 		buf_adds(b, "\n");
+		break;
+	case PLAN_SCALE:
+	case PLAN_DELETE:
+		buf_addf(b, "# akswiz %s: no az ml computetarget command "
+		    "does it; see the arm export.\n", plan_op_name(p->op));
 		break;
 	}
 }
@@ -411,6 +417,11 @@ export_python(struct buf *b, const struct plan *p)
 		buf_adds(b, p->detach_action == DETACH_DELETE ?
 		    ")\naks_target.delete()\n" : ")\naks_target.detach()\n");
 		break;
+	case PLAN_SCALE:
+	case PLAN_DELETE:
+		buf_addf(b, "# akswiz %s: not in the v1 SDK; see the arm "
+		    "export.\n", plan_op_name(p->op));
+		break;
 	}
 }
 
@@ -429,8 +440,29 @@ arm_request(struct buf *b, const char *method, const char *path, char *body)
 static void
 export_arm(struct buf *b, const struct plan *p)
 {
-	char	*path = plan_arm_path(p);
+	struct plan_step	 st[PLAN_STEPS_MAX];
+	char			*path;
+	int			 i, n;
 
+	if (p->op == PLAN_SCALE || p->op == PLAN_DELETE) {
+		/* Their steps, each one request without a body of its own. */
+		n = plan_steps(p, st, PLAN_STEPS_MAX);
+		for (i = 0; i < n; i++) {
+			if (st[i].kind == STEP_SCALE_POOL)
+				buf_addf(b, "%s# GET the pool, set "
+				    "properties.count to %d, PUT it back.\n"
+				    "GET %s?api-version=%s\n", i ? "\n" : "",
+				    p->node_count, st[i].target,
+				    st[i].api_version);
+			buf_addf(b, "%s%s %s?api-version=%s%s%s\n",
+			    i && st[i].kind != STEP_SCALE_POOL ? "\n" : "",
+			    step_method_name(st[i].method), st[i].target,
+			    st[i].api_version, st[i].query[0] ? "&" : "",
+			    st[i].query);
+		}
+		return;
+	}
+	path = plan_arm_path(p);
 	if (p->op == PLAN_UPDATE)
 		buf_addf(b, "# An update: GET the compute, merge these "
 		    "properties into it, PUT it back.\nGET %s\n\n", path);

@@ -41,6 +41,18 @@ static const struct step_kind_row {
 	    STEP_DONE_MATCHES, false, true },
 	{ STEP_DETACH_COMPUTE, "detach", "detachCompute", N_("detach"),
 	    STEP_DELETE, STEP_DONE_GONE, false, false },
+	{ STEP_SCALE_POOL, "scale", "scalePool",
+	    N_("scale the node pool"), STEP_PUT, STEP_DONE_MATCHES, false,
+	    true },
+	{ STEP_DELETE_EXTENSION, "uninstall", "deleteExtension",
+	    N_("uninstall the Azure ML extension"), STEP_DELETE,
+	    STEP_DONE_GONE, false, false },
+	{ STEP_DELETE_CLUSTER, "delete-cluster", "deleteCluster",
+	    N_("delete the AKS cluster"), STEP_DELETE, STEP_DONE_GONE, false,
+	    false },
+	{ STEP_DELETE_COMPUTE, "delete", "deleteCompute",
+	    N_("delete the compute"), STEP_DELETE, STEP_DONE_GONE, false,
+	    false },
 };
 
 static const struct step_kind_row *
@@ -98,12 +110,12 @@ step_method_name(enum step_method m)
 	return "DELETE";
 }
 
-/* A step of kind k on the plan's compute. */
+/* A step of kind k as its row has it, on target (api-version api). */
 static void
-compute_step(const struct plan *p, enum step_kind k, struct plan_step *s)
+step_of(enum step_kind k, const char *target, const char *api,
+    struct plan_step *s)
 {
 	const struct step_kind_row	*r = row(k);
-	char				*path = plan_arm_path(p), *q;
 
 	memset(s, 0, sizeof *s);
 	s->kind = k;
@@ -111,16 +123,54 @@ compute_step(const struct plan *p, enum step_kind k, struct plan_step *s)
 	s->done = r->done;
 	s->look_first = r->look_first;
 	s->needs_current = r->needs_current;
-	s->api_version = PLAN_ARM_API_VERSION;
+	s->api_version = api;
+	snprintf(s->target, sizeof s->target, "%s", target);
+}
+
+/* A step of kind k on the plan's compute. */
+static void
+compute_step(const struct plan *p, enum step_kind k, struct plan_step *s)
+{
+	char	*path = plan_arm_path(p), *q;
+
 	/* The path without its query is the compute's ID. */
 	if ((q = strchr(path, '?')) != NULL)
 		*q = '\0';
-	snprintf(s->target, sizeof s->target, "%s", path);
+	step_of(k, path, PLAN_ARM_API_VERSION, s);
 	if (k == STEP_DETACH_COMPUTE)
 		snprintf(s->query, sizeof s->query,
 		    "underlyingResourceAction=%s",
 		    detach_action_name(p->detach_action));
+	else if (k == STEP_DELETE_COMPUTE)
+		snprintf(s->query, sizeof s->query,
+		    "underlyingResourceAction=%s",
+		    detach_action_name(DETACH_DELETE));
 	free(path);
+}
+
+/* A step of kind k on the plan's AKS cluster: the cluster, its pool or
+ * its extension. */
+static void
+cluster_step(const struct plan *p, enum step_kind k, struct plan_step *s)
+{
+	char	target[PLAN_STEP_TARGET_LEN];
+
+	switch (k) {
+	case STEP_SCALE_POOL:
+		snprintf(target, sizeof target, "%s/agentPools/%s",
+		    p->cluster_id, p->nodepool);
+		step_of(k, target, PLAN_AKS_API_VERSION, s);
+		break;
+	case STEP_DELETE_EXTENSION:
+		snprintf(target, sizeof target, "%s/providers/"
+		    "Microsoft.KubernetesConfiguration/extensions/azureml",
+		    p->cluster_id);
+		step_of(k, target, PLAN_EXT_API_VERSION, s);
+		break;
+	default:
+		step_of(k, p->cluster_id, PLAN_AKS_API_VERSION, s);
+		break;
+	}
 }
 
 int
@@ -143,10 +193,27 @@ plan_steps(const struct plan *p, struct plan_step *s, int max)
 		break;
 	case PLAN_DETACH:
 		k[n++] = STEP_DETACH_COMPUTE;
+		if (p->uninstall_extension && p->cluster_id[0] != '\0')
+			k[n++] = STEP_DELETE_EXTENSION;
+		if (p->delete_cluster && p->cluster_id[0] != '\0')
+			k[n++] = STEP_DELETE_CLUSTER;
+		break;
+	case PLAN_SCALE:
+		k[n++] = STEP_SCALE_POOL;
+		break;
+	case PLAN_DELETE:
+		k[n++] = STEP_DELETE_COMPUTE;
+		if (p->delete_cluster && p->cluster_id[0] != '\0')
+			k[n++] = STEP_DELETE_CLUSTER;
 		break;
 	}
-	for (i = 0; i < n && i < max; i++)
-		compute_step(p, k[i], &s[i]);
+	for (i = 0; i < n && i < max; i++) {
+		if (k[i] == STEP_SCALE_POOL || k[i] == STEP_DELETE_EXTENSION ||
+		    k[i] == STEP_DELETE_CLUSTER)
+			cluster_step(p, k[i], &s[i]);
+		else
+			compute_step(p, k[i], &s[i]);
+	}
 	return i;
 }
 
@@ -265,6 +332,23 @@ plan_update_merge(json_object *cur, const struct plan *p, const char *cert,
 	return cur;
 }
 
+json_object *
+plan_pool_merge(json_object *cur, const struct plan *p)
+{
+	static const char	*top_ro[] = { "id", "name", "type",
+		"systemData" };
+	json_object		*props;
+	size_t			 i;
+
+	for (i = 0; i < sizeof top_ro / sizeof top_ro[0]; i++)
+		json_object_object_del(cur, top_ro[i]);
+	props = object_at(cur, "properties");
+	json_object_object_del(props, "provisioningState");
+	json_object_object_add(props, "count",
+	    json_object_new_int(p->node_count));
+	return cur;
+}
+
 /* Wipe and free text that held a secret. */
 static void
 free_secret(char *s)
@@ -292,7 +376,8 @@ plan_step_body(const struct plan *p, const struct plan_step *s,
 		    s->target);
 	memset(&opts, 0, sizeof opts);
 	opts.location = location;
-	if (p->tls.mode == TLS_CUSTOM && p->tls.cert_file[0] != '\0') {
+	if (p->tls.mode == TLS_CUSTOM && p->tls.cert_file[0] != '\0' &&
+	    s->kind != STEP_SCALE_POOL) {
 		if ((cert = read_pem(p->tls.cert_file, err)) == NULL ||
 		    (key = read_pem(p->tls.key_file, err)) == NULL) {
 			free_secret(cert);
@@ -301,7 +386,11 @@ plan_step_body(const struct plan *p, const struct plan_step *s,
 		opts.cert_pem = cert;
 		opts.key_pem = key;
 	}
-	if (s->needs_current)
+	if (s->kind == STEP_SCALE_POOL)
+		*body = xstrdup(json_object_to_json_string_ext(
+		    plan_pool_merge(current, p),
+		    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	else if (s->needs_current)
 		*body = xstrdup(json_object_to_json_string_ext(
 		    plan_update_merge(current, p, cert, key),
 		    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
@@ -337,6 +426,15 @@ plan_step_done(const struct plan *p, const struct plan_step *s,
 		return current == NULL;
 	case STEP_DONE_MATCHES:
 		break;
+	}
+	if (s->kind == STEP_SCALE_POOL) {
+		json_object	*props, *count;
+
+		return current != NULL && json_object_object_get_ex(current,
+		    "properties", &props) && json_object_object_get_ex(props,
+		    "count", &count) && json_object_is_type(count,
+		    json_type_int) && json_object_get_int(count) ==
+		    p->node_count;
 	}
 	if ((pp = aks_props(current)) == NULL ||
 	    strcasecmp(str_at(pp, "loadBalancerType"),

@@ -32,8 +32,16 @@ enum step_kind {
 	STEP_CREATE_COMPUTE,
 	STEP_ATTACH_COMPUTE,
 	STEP_UPDATE_COMPUTE,
-	STEP_DETACH_COMPUTE
+	STEP_DETACH_COMPUTE,
+	STEP_SCALE_POOL,	/* PUT an AKS agent pool with a new count */
+	STEP_DELETE_EXTENSION,	/* DELETE the cluster's azureml extension */
+	STEP_DELETE_CLUSTER,	/* DELETE the AKS managed cluster */
+	STEP_DELETE_COMPUTE	/* DELETE, underlyingResourceAction=Delete */
 };
+
+/* The api-versions of the steps on the cluster and on its extension. */
+#define PLAN_AKS_API_VERSION	"2024-09-01"
+#define PLAN_EXT_API_VERSION	"2024-11-01"
 
 enum step_method {
 	STEP_PUT,
@@ -101,6 +109,14 @@ bool		 plan_step_body(const struct plan *, const struct plan_step *,
 struct json_object *plan_update_merge(struct json_object *current,
 		    const struct plan *, const char *cert_pem,
 		    const char *key_pem);
+
+/*
+ * The scale merge: the fetched agent pool (changed in place and returned)
+ * without its read-only members, its count the plan's node_count; the
+ * rest of its properties sent back as they are (a PUT replaces them).
+ */
+struct json_object *plan_pool_merge(struct json_object *current,
+		    const struct plan *);
 
 /*
  * Whether the target as fetched (current, or NULL: it does not exist)
