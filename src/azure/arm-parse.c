@@ -531,6 +531,7 @@ cluster_from(json_object *e, struct arm_cluster *c)
 	c->id = jdup(e, "id");
 	c->name = jdup(e, "name");
 	c->location = jdup(e, "location");
+	c->created_by = jdup(jget(e, "tags", json_type_object), "createdBy");
 	if ((p = jget(e, "properties", json_type_object)) == NULL)
 		return;
 	c->provisioning_state = jdup(p, "provisioningState");
@@ -579,6 +580,12 @@ cluster_from(json_object *e, struct arm_cluster *c)
 			c->pools[c->npools].count = (int)jlong(a, "count", 0);
 			c->pools[c->npools].vm_size = jdup(a, "vmSize");
 			c->pools[c->npools].mode = jdup(a, "mode");
+			c->pools[c->npools].autoscale = jbool(a,
+			    "enableAutoScaling");
+			c->pools[c->npools].min_count = (int)jlong(a,
+			    "minCount", 0);
+			c->pools[c->npools].max_count = (int)jlong(a,
+			    "maxCount", 0);
 			c->npools++;
 		}
 	}
@@ -600,6 +607,7 @@ arm_cluster_done(struct arm_cluster *c)
 	free(c->private_fqdn);
 	free(c->authorized_ranges);
 	free(c->lb_sku);
+	free(c->created_by);
 	for (i = 0; i < c->npools; i++) {
 		free(c->pools[i].name);
 		free(c->pools[i].vm_size);
@@ -875,3 +883,19 @@ arm_usage_find(const struct arm_usage_list *l, const char *name)
 	return NULL;
 }
 
+
+/* A cluster extension's configuration setting. */
+bool
+arm_parse_extension_setting(const char *body, const char *key, char **value,
+    struct err *err)
+{
+	json_object	*root, *p;
+
+	*value = NULL;
+	if ((root = parse_root(body, json_type_object, err)) == NULL)
+		return false;
+	p = jget(root, "properties", json_type_object);
+	*value = jdup(jget(p, "configurationSettings", json_type_object), key);
+	json_object_put(root);
+	return true;
+}

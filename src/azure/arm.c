@@ -483,6 +483,31 @@ arm_cluster_credentials(struct arm *a, const char *id, char **kubeconfig,
 	return ok;
 }
 
+/* A setting of a cluster extension; a missing extension is not an error. */
+bool
+arm_extension_setting(struct arm *a, const char *id, const char *ext,
+    const char *key, char **value, bool *found, struct err *err)
+{
+	struct http_response	 rsp;
+	char			*u = url(a, ARM_API_EXTENSIONS, "%p/providers/"
+				    "Microsoft.KubernetesConfiguration/"
+				    "extensions/%s", id, ext);
+	bool			 ok;
+
+	*value = NULL;
+	*found = false;
+	http_response_init(&rsp);
+	ok = call(a, "GET", u, NULL, false, &rsp, err);
+	if (ok && rsp.status == 200)
+		ok = *found = arm_parse_extension_setting(buf_str(&rsp.body),
+		    key, value, err);
+	else if (ok && rsp.status != 404)
+		ok = arm_error_summary(buf_str(&rsp.body), rsp.status, err);
+	http_response_done(&rsp);
+	free(u);
+	return ok;
+}
+
 bool
 arm_list_k8s_versions(struct arm *a, const char *sub, const char *loc,
     struct arm_k8s_version_list *l, struct err *err)

@@ -24,6 +24,7 @@ struct http_response;
 
 #define ARM_API_ML		"2024-04-01"
 #define ARM_API_AKS		"2024-09-01"
+#define ARM_API_EXTENSIONS	"2024-11-01"
 #define ARM_API_ORCHESTRATORS	"2019-08-01"
 #define ARM_API_COMPUTE		"2024-07-01"
 #define ARM_API_SUBSCRIPTIONS	"2022-12-01"
@@ -95,6 +96,8 @@ struct arm_pool {
 	int	 count;
 	char	*vm_size;
 	char	*mode;
+	bool	 autoscale;		/* enableAutoScaling */
+	int	 min_count, max_count;	/* with the autoscaler */
 };
 
 struct arm_cluster {
@@ -112,6 +115,7 @@ struct arm_cluster {
 	char		*lb_sku;
 	struct arm_pool	*pools;
 	size_t		 npools;
+	char		*created_by;	/* tags.createdBy (PLAN_CLUSTER_TAG) */
 };
 
 struct arm_k8s_version {
@@ -288,6 +292,16 @@ bool	arm_get_cluster(struct arm *, const char *cluster_id,
 	    struct arm_cluster *, struct err *);
 bool	arm_cluster_credentials(struct arm *, const char *cluster_id,
 	    char **kubeconfig, struct err *);
+/*
+ * The value of configuration setting key of the cluster's extension ext
+ * (caller frees; NULL when not set).  *found false (and true returned)
+ * when the cluster has no such extension.
+ */
+bool	arm_extension_setting(struct arm *, const char *cluster_id,
+	    const char *ext, const char *key, char **value, bool *found,
+	    struct err *);
+bool	arm_parse_extension_setting(const char *, const char *key,
+	    char **value, struct err *);
 /* kubernetesVersions, falling back to orchestrators 2019-08-01. */
 bool	arm_list_k8s_versions(struct arm *, const char *sub,
 	    const char *location, struct arm_k8s_version_list *, struct err *);
