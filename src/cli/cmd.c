@@ -37,7 +37,12 @@ static const struct cli_command cli_commands[] = {
 	    "akswiz show NAME" },
 	{ "detach", N_("detach a cluster from the workspace"), cmd_detach,
 	    "akswiz detach NAME [--yes] [--no-wait] [--delete-cluster] "
-	    "[--save-tls DIR]" },
+	    "[--uninstall-extension] [--save-tls DIR]" },
+	{ "scale", N_("change the node count of a cluster's node pool"),
+	    cmd_scale, "akswiz scale NAME --agent-count N "
+	    "[--nodepool-name P] [--yes] [--no-wait]" },
+	{ "delete", N_("delete a compute, and a cluster akswiz created"),
+	    cmd_delete, "akswiz delete NAME [--yes] [--no-wait]" },
 	{ "clusters", N_("AKS clusters and whether they can attach"), cmd_clusters,
 	    "akswiz clusters [--purpose FastProd|DevTest]" },
 	{ "vm-sizes", N_("VM sizes and quota of a region"), cmd_vm_sizes,

@@ -76,6 +76,8 @@ int		cmd_watch(struct app_options *, int, char **);
 int		cmd_list(struct app_options *, int, char **);
 int		cmd_show(struct app_options *, int, char **);
 int		cmd_detach(struct app_options *, int, char **);
+int		cmd_scale(struct app_options *, int, char **);
+int		cmd_delete(struct app_options *, int, char **);
 int		cmd_clusters(struct app_options *, int, char **);
 int		cmd_vm_sizes(struct app_options *, int, char **);
 int		cmd_versions(struct app_options *, int, char **);

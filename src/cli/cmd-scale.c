@@ -1,0 +1,234 @@
+/*
+ * akswiz scale NAME --agent-count N [--nodepool-name P] [--yes]
+ * [--no-wait]: change the node count of the AKS node pool under a compute
+ * of type Kubernetes or AKS (a legacy compute's cluster is an AKS cluster
+ * too).  The pool is P, else the cluster's only pool, else its System
+ * pool; a pool with the cluster autoscaler on is refused, as the
+ * autoscaler sets the count itself.  The purpose's rules (production: 3
+ * nodes, 12 vCPU) are checked by the preflight with the pool's VM size,
+ * the purpose read from the compute (AKS) or the Azure ML extension's
+ * clusterPurpose (Kubernetes).  One step (plan-steps.h STEP_SCALE_POOL):
+ * the pool fetched, its count changed, PUT back; journaled and resumable
+ * by `akswiz watch`.  It asks on a terminal unless --yes, and refuses
+ * without one and without --yes.
+ */
+#include "config.h"
+#include "cli/cmd.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "cli/session.h"
+#include "common/i18n.h"
+#include "core/plan.h"
+
+/* The pool to scale: named, the only one, or the System one; or NULL. */
+static const struct arm_pool *
+pick_pool(const struct arm_cluster *c, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < c->npools; i++)
+		if (name != NULL && c->pools[i].name != NULL &&
+		    strcmp(c->pools[i].name, name) == 0)
+			return &c->pools[i];
+	if (name != NULL)
+		return NULL;
+	if (c->npools == 1)
+		return &c->pools[0];
+	for (i = 0; i < c->npools; i++)
+		if (c->pools[i].mode != NULL &&
+		    strcasecmp(c->pools[i].mode, "System") == 0)
+			return &c->pools[i];
+	return NULL;
+}
+
+/* The purpose of the compute's cluster: the compute's, or the extension's. */
+static bool
+purpose_of(struct session *s, const struct arm_compute *c,
+    enum purpose *purpose, struct err *err)
+{
+	char	*v = NULL;
+	bool	 found;
+
+	*purpose = PURPOSE_FASTPROD;
+	if (strcasecmp(c->compute_type, "AKS") == 0) {
+		if (c->cluster_purpose != NULL)
+			(void)purpose_parse(c->cluster_purpose, purpose);
+		return true;
+	}
+	if (!arm_extension_setting(&s->arm, c->resource_id, "azureml",
+	    "clusterPurpose", &v, &found, err))
+		return false;
+	if (v != NULL)
+		(void)purpose_parse(v, purpose);
+	free(v);
+	return true;
+}
+
+/* Ask on the terminal; true only for an answer starting with y. */
+static bool
+confirm(const char *pool, const char *cluster, int from, int to)
+{
+	char	line[64];
+
+	/* TRANSLATORS: "Scale node pool nodepool1 of AKS cluster aks-1 from 3
+	 * to 5 nodes? [y/N] " */
+	fprintf(stderr, _("Scale node pool %s of AKS cluster %s from %d to %d "
+	    "nodes? [y/N] "), pool, cluster, from, to);
+	fflush(stderr);
+	if (fgets(line, sizeof line, stdin) == NULL)
+		return false;
+	return line[0] == 'y' || line[0] == 'Y';
+}
+
+/* Build the scale plan of compute name in p; an exit status, EXIT_OK to go
+ * ahead (*same: the pool has that count already, nothing to do). */
+static int
+scale_plan(struct session *s, const char *name, const char *pool_name,
+    int count, bool yes, struct plan *p, bool *same)
+{
+	struct arm_compute	 c;
+	struct arm_cluster	 cl;
+	const struct arm_pool	*pool;
+	struct err		 err;
+	bool			 found;
+	int			 status = EXIT_PREFLIGHT;
+
+	*same = false;
+	memset(&cl, 0, sizeof cl);
+	err_clear(&err);
+	if (!arm_get_compute(&s->arm, s->subscription, s->resource_group,
+	    s->workspace, name, &c, &found, &err)) {
+		session_report(&err);
+		return session_exit_status(&err);
+	}
+	if (!found) {
+		cli_error(_("workspace %s has no compute named \"%s\""),
+		    s->workspace, name);
+		goto out;
+	}
+	if (c.compute_type == NULL || c.resource_id == NULL ||
+	    (strcasecmp(c.compute_type, "Kubernetes") != 0 &&
+	    strcasecmp(c.compute_type, "AKS") != 0)) {
+		/* TRANSLATORS: the second %s is a compute type: "AmlCompute". */
+		cli_error(_("scale: %s is a compute of type %s, without an AKS "
+		    "node pool; only Kubernetes and AKS computes can be "
+		    "scaled"), name, c.compute_type != NULL ? c.compute_type :
+		    "?");
+		goto out;
+	}
+	if (!arm_get_cluster(&s->arm, c.resource_id, &cl, &err) ||
+	    !purpose_of(s, &c, &p->purpose, &err)) {
+		session_report(&err);
+		status = session_exit_status(&err);
+		goto out;
+	}
+	if ((pool = pick_pool(&cl, pool_name)) == NULL) {
+		if (pool_name != NULL)
+			cli_error(_("AKS cluster %s has no node pool named "
+			    "\"%s\""), cl.name, pool_name);
+		else
+			cli_error(_("AKS cluster %s has several node pools "
+			    "and none in System mode: name one with "
+			    "--nodepool-name"), cl.name);
+		goto out;
+	}
+	if (pool->autoscale) {
+		/* TRANSLATORS: "nodepool1 of AKS cluster aks-1 ... (1 to 5
+		 * nodes)". */
+		cli_error(_("scale: node pool %s of AKS cluster %s has the "
+		    "cluster autoscaler on (%d to %d nodes), which sets its "
+		    "node count itself; turn the autoscaler off first, or "
+		    "change its range in AKS"), pool->name, cl.name,
+		    pool->min_count, pool->max_count);
+		goto out;
+	}
+	snprintf(p->name, sizeof p->name, "%s", name);
+	snprintf(p->cluster_id, sizeof p->cluster_id, "%s", c.resource_id);
+	snprintf(p->nodepool, sizeof p->nodepool, "%s", pool->name);
+	snprintf(p->vm_size, sizeof p->vm_size, "%s",
+	    pool->vm_size != NULL ? pool->vm_size : "");
+	p->node_count = count;
+	p->node_count_given = true;
+	*same = pool->count == count;
+	if (*same)
+		printf(_("Node pool %s of AKS cluster %s has %d nodes already; "
+		    "nothing to do.\n"), pool->name, cl.name, count);
+	else if (!yes && !confirm(pool->name, cl.name, pool->count,
+	    count)) {
+		fprintf(stderr, _("akswiz: nothing was scaled.\n"));
+		status = EXIT_FAILED;
+		goto out;
+	}
+	status = EXIT_OK;
+out:
+	arm_cluster_done(&cl);
+	arm_compute_done(&c);
+	return status;
+}
+
+/* akswiz scale NAME --agent-count N [--nodepool-name P] [--yes]. */
+int
+cmd_scale(struct app_options *g, int argc, char **argv)
+{
+	struct session	 s;
+	struct plan	 p;
+	struct err	 err;
+	const char	*name = NULL, *pool = NULL, *count_s = NULL;
+	char		*end;
+	long		 count = 0;
+	bool		 yes = false, wait = true, same;
+	int		 i, r, status;
+
+	for (i = 1; i < argc; i++) {
+		if ((r = session_opt_value(argc, argv, &i, "agent-count", 0,
+		    &count_s)) != 0 || (r = session_opt_value(argc, argv, &i,
+		    "nodepool-name", 0, &pool)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
+		} else if (strcmp(argv[i], "--yes") == 0 ||
+		    strcmp(argv[i], "-y") == 0)
+			yes = true;
+		else if (strcmp(argv[i], "--no-wait") == 0)
+			wait = false;
+		else if (argv[i][0] == '-') {
+			cli_error(_("scale: unknown option %s"), argv[i]);
+			return EXIT_USAGE;
+		} else if (name == NULL)
+			name = argv[i];
+		else {
+			cli_error(_("scale: one compute at a time"));
+			return EXIT_USAGE;
+		}
+	}
+	if (count_s != NULL)
+		count = strtol(count_s, &end, 10);
+	if (name == NULL || count_s == NULL || *count_s == '\0' ||
+	    *end != '\0' || count < 0 || count > 100000) {
+		cli_error(_("usage: akswiz scale NAME --agent-count N "
+		    "[--nodepool-name P] [--yes]"));
+		return EXIT_USAGE;
+	}
+	if (cli_readonly_refuse(g, "scale") != EXIT_OK)
+		return EXIT_PREFLIGHT;
+	if (!yes && !isatty(0)) {
+		cli_error(_("scale needs --yes when not run on a terminal"));
+		return EXIT_USAGE;
+	}
+	err_clear(&err);
+	if (!session_open(&s, g, SESSION_SCOPE, &err)) {
+		session_report(&err);
+		return session_exit_status(&err);
+	}
+	plan_init(&p, PLAN_SCALE);
+	status = scale_plan(&s, name, pool, (int)count, yes, &p,
+	    &same);
+	if (status == EXIT_OK && !same)
+		status = session_ops_apply(g, &s, &p, wait);
+	session_close(&s);
+	return status;
+}
