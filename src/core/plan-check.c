@@ -119,7 +119,7 @@ check_members(const struct plan *p, struct verdicts *vs)
 		{ OP(PLAN_CREATE),
 		    p->node_count != 0 || p->node_count_given ?
 		    FIELD_NODE_COUNT : FIELD_NONE },
-		{ OP(PLAN_ATTACH),
+		{ OP(PLAN_ATTACH) | OP(PLAN_DETACH),
 		    p->cluster_id[0] != '\0' ? FIELD_CLUSTER_ID : FIELD_NONE },
 		{ OP(PLAN_CREATE) | OP(PLAN_ATTACH) | OP(PLAN_UPDATE),
 		    check_lb_tls_given(p) },
@@ -379,6 +379,10 @@ plan_check(const struct plan *p, const struct plan_facts *facts,
 
 			verdict_arg(v, "%d", (int)p->detach_action);
 		}
+		/* The extension and the cluster are the cluster's. */
+		if ((p->uninstall_extension || p->delete_cluster) &&
+		    p->cluster_id[0] == '\0')
+			check_required(FIELD_CLUSTER_ID, p, vs);
 		break;
 	case PLAN_UPDATE:
 		check_name(p, f, false, vs);

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "common/buf.h"
+#include "core/ids.h"
 #include "plan/plan-arm.h"
 #include "plan/plan-steps.h"
 
@@ -138,6 +139,35 @@ az_no_description(struct buf *b, const struct plan *p)
 	buf_adds(b, ".\n");
 }
 
+/* The az commands of a detach's steps on a Kubernetes compute's cluster. */
+static void
+az_cluster_steps(struct buf *b, const struct plan *p)
+{
+	struct aks_id	 id;
+	struct verdicts	 vs;
+
+	verdicts_init(&vs);
+	if ((!p->uninstall_extension && !p->delete_cluster) ||
+	    !aks_id_parse(p->cluster_id, &id, FIELD_CLUSTER_ID, &vs))
+		return;
+	if (p->uninstall_extension) {
+		buf_adds(b, "az k8s-extension delete --yes");
+		az_flag(b, "--name", "azureml");
+		az_flag(b, "--cluster-type", "managedClusters");
+		az_flag(b, "--cluster-name", id.name);
+		az_flag(b, "--resource-group", id.resource_group);
+		az_flag(b, "--subscription", id.subscription);
+		buf_adds(b, "\n");
+	}
+	if (p->delete_cluster) {
+		buf_adds(b, "az aks delete --yes");
+		az_flag(b, "--name", id.name);
+		az_flag(b, "--resource-group", id.resource_group);
+		az_flag(b, "--subscription", id.subscription);
+		buf_adds(b, "\n");
+	}
+}
+
 /* The az ml computetarget commands that do what the plan does. */
 static void
 export_az(struct buf *b, const struct plan *p)
@@ -201,6 +231,7 @@ export_az(struct buf *b, const struct plan *p)
 		    "az ml computetarget detach");
 		az_target(b, p);
 		buf_adds(b, "\n");
+		az_cluster_steps(b, p);
 		break;
 	case PLAN_SCALE:
 	case PLAN_DELETE:
@@ -416,6 +447,9 @@ export_python(struct buf *b, const struct plan *p)
 		py_name(b, p);
 		buf_adds(b, p->detach_action == DETACH_DELETE ?
 		    ")\naks_target.delete()\n" : ")\naks_target.detach()\n");
+		if (p->uninstall_extension || p->delete_cluster)
+			buf_adds(b, "# Then the cluster's steps: not in the v1 "
+			    "SDK; see the arm export.\n");
 		break;
 	case PLAN_SCALE:
 	case PLAN_DELETE:
@@ -444,9 +478,10 @@ export_arm(struct buf *b, const struct plan *p)
 	char			*path;
 	int			 i, n;
 
-	if (p->op == PLAN_SCALE || p->op == PLAN_DELETE) {
+	n = plan_steps(p, st, PLAN_STEPS_MAX);
+	if (p->op == PLAN_SCALE || p->op == PLAN_DELETE ||
+	    (p->op == PLAN_DETACH && n > 1)) {
 		/* Their steps, each one request without a body of its own. */
-		n = plan_steps(p, st, PLAN_STEPS_MAX);
 		for (i = 0; i < n; i++) {
 			if (st[i].kind == STEP_SCALE_POOL)
 				buf_addf(b, "%s# GET the pool, set "
