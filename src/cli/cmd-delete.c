@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "cli/session.h"
 #include "common/i18n.h"
@@ -32,15 +31,11 @@ confirm(const char *name, const char *ws, const char *cluster)
 		    "cluster's name (%s) to confirm: "), name, ws, cluster,
 		    cluster);
 	else
-		fprintf(stderr, _("Delete compute %s from workspace %s? [y/N] "),
-		    name, ws);
-	fflush(stderr);
-	if (fgets(line, sizeof line, stdin) == NULL)
-		return false;
-	line[strcspn(line, "\r\n")] = '\0';
-	if (cluster != NULL)
-		return strcmp(line, cluster) == 0;
-	return line[0] == 'y' || line[0] == 'Y';
+		fprintf(stderr, _("Delete compute %s from workspace %s? "
+		    "[y/N] "), name, ws);
+	if (cluster == NULL)
+		return cli_answer_yes();
+	return cli_answer(line, sizeof line) && strcmp(line, cluster) == 0;
 }
 
 /*
@@ -99,52 +94,29 @@ out:
 int
 cmd_delete(struct app_options *g, int argc, char **argv)
 {
-	struct session	 s;
-	struct plan	 p;
-	struct err	 err;
-	const char	*name = NULL;
-	char		 cluster[PLAN_NAME_LEN];
-	bool		 yes = false, wait = true;
-	int		 i, status;
+	struct session		 s;
+	struct plan		 p;
+	struct cli_change	 c;
+	char			 cluster[PLAN_NAME_LEN];
+	int			 status;
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--yes") == 0 || strcmp(argv[i], "-y") == 0)
-			yes = true;
-		else if (strcmp(argv[i], "--no-wait") == 0)
-			wait = false;
-		else if (argv[i][0] == '-') {
-			cli_error(_("delete: unknown option %s"), argv[i]);
-			return EXIT_USAGE;
-		} else if (name == NULL)
-			name = argv[i];
-		else {
-			cli_error(_("delete: one compute at a time"));
-			return EXIT_USAGE;
-		}
-	}
-	if (name == NULL) {
+	if ((status = cli_change_args("delete", argc, argv, NULL, NULL, &c)) !=
+	    EXIT_OK)
+		return status;
+	if (c.name == NULL) {
 		cli_error(_("usage: akswiz delete NAME [--yes]"));
 		return EXIT_USAGE;
 	}
-	if (cli_readonly_refuse(g, "delete") != EXIT_OK)
-		return EXIT_PREFLIGHT;
-	if (!yes && !isatty(0)) {
-		cli_error(_("delete needs --yes when not run on a terminal"));
-		return EXIT_USAGE;
-	}
-	err_clear(&err);
-	if (!session_open(&s, g, SESSION_SCOPE, &err)) {
-		session_report(&err);
-		return session_exit_status(&err);
-	}
+	if ((status = cli_change_open(g, "delete", c.yes, &s)) != EXIT_OK)
+		return status;
 	plan_init(&p, PLAN_DELETE);
-	status = delete_plan(&s, name, &p, cluster, sizeof cluster);
-	if (status == EXIT_OK && !yes && !confirm(name, s.workspace,
+	status = delete_plan(&s, c.name, &p, cluster, sizeof cluster);
+	if (status == EXIT_OK && !c.yes && !confirm(c.name, s.workspace,
 	    p.delete_cluster ? cluster : NULL)) {
 		fprintf(stderr, _("akswiz: nothing was deleted.\n"));
 		status = EXIT_FAILED;
 	} else if (status == EXIT_OK)
-		status = session_ops_apply(g, &s, &p, wait);
+		status = session_ops_apply(g, &s, &p, c.wait);
 	session_close(&s);
 	return status;
 }

@@ -19,7 +19,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "azure/kube.h"
 #include "cli/session.h"
@@ -31,8 +30,6 @@ static bool
 confirm(const char *name, const char *ws, bool delete_cluster,
     bool uninstall)
 {
-	char	line[64];
-
 	if (uninstall && !delete_cluster)
 		fprintf(stderr, _("Detach %s from workspace %s and uninstall "
 		    "the Azure ML extension from its AKS cluster (the "
@@ -43,10 +40,7 @@ confirm(const char *name, const char *ws, bool delete_cluster,
 		    "cluster? [y/N] ") :
 		    _("Detach %s from workspace %s (the AKS cluster is "
 		    "kept)? [y/N] "), name, ws);
-	fflush(stderr);
-	if (fgets(line, sizeof line, stdin) == NULL)
-		return false;
-	return line[0] == 'y' || line[0] == 'Y';
+	return cli_answer_yes();
 }
 
 /* Save the compute's TLS certificate and key in dir; false: told why. */
@@ -148,80 +142,77 @@ out:
 	return status;
 }
 
+/* detach's own options. */
+struct detach_opts {
+	const char	*tls_dir;
+	bool		 del, uninstall;
+};
+
+static int
+detach_take(void *ctx, int argc, char **argv, int *i)
+{
+	struct detach_opts	*o = ctx;
+
+	if (strcmp(argv[*i], "--delete-cluster") == 0)
+		o->del = true;
+	else if (strcmp(argv[*i], "--uninstall-extension") == 0)
+		o->uninstall = true;
+	else if (strcmp(argv[*i], "--save-tls") == 0 && *i + 1 < argc)
+		o->tls_dir = argv[++*i];
+	else if (strncmp(argv[*i], "--save-tls=", 11) == 0)
+		o->tls_dir = argv[*i] + 11;
+	else
+		return 0;
+	return 1;
+}
+
 /* akswiz detach NAME [--yes] [--no-wait] [--delete-cluster]
  * [--uninstall-extension] [--save-tls]. */
 int
 cmd_detach(struct app_options *g, int argc, char **argv)
 {
-	struct session	 s;
-	struct plan	 p;
-	struct err	 err;
-	const char	*name = NULL, *tls_dir = NULL;
-	bool		 yes = false, wait = true, del = false;
-	bool		 uninstall = false, kube = false;
-	int		 i, status;
+	struct session		 s;
+	struct plan		 p;
+	struct cli_change	 c;
+	struct detach_opts	 o = { NULL, false, false };
+	const char		*name;
+	bool			 kube = false;
+	int			 status;
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--yes") == 0 || strcmp(argv[i], "-y") == 0)
-			yes = true;
-		else if (strcmp(argv[i], "--no-wait") == 0)
-			wait = false;
-		else if (strcmp(argv[i], "--delete-cluster") == 0)
-			del = true;
-		else if (strcmp(argv[i], "--uninstall-extension") == 0)
-			uninstall = true;
-		else if (strcmp(argv[i], "--save-tls") == 0 && i + 1 < argc)
-			tls_dir = argv[++i];
-		else if (strncmp(argv[i], "--save-tls=", 11) == 0)
-			tls_dir = argv[i] + 11;
-		else if (argv[i][0] == '-') {
-			cli_error(_("detach: unknown option %s"), argv[i]);
-			return EXIT_USAGE;
-		} else if (name == NULL)
-			name = argv[i];
-		else {
-			cli_error(_("detach: one compute at a time"));
-			return EXIT_USAGE;
-		}
-	}
-	if (name == NULL) {
+	if ((status = cli_change_args("detach", argc, argv, detach_take, &o,
+	    &c)) != EXIT_OK)
+		return status;
+	if ((name = c.name) == NULL) {
 		cli_error(_("usage: akswiz detach NAME [--yes]"));
 		return EXIT_USAGE;
 	}
-	if (cli_readonly_refuse(g, "detach") != EXIT_OK)
-		return EXIT_PREFLIGHT;
-	if (!yes && !isatty(0)) {
-		cli_error(_("detach needs --yes when not run on a terminal"));
-		return EXIT_USAGE;
-	}
-	err_clear(&err);
-	if (!session_open(&s, g, SESSION_SCOPE, &err)) {
-		session_report(&err);
-		return session_exit_status(&err);
-	}
+	if ((status = cli_change_open(g, "detach", c.yes, &s)) != EXIT_OK)
+		return status;
 	plan_init(&p, PLAN_DETACH);
 	snprintf(p.name, sizeof p.name, "%s", name);
-	if ((status = kube_steps(&s, &p, del, uninstall, &kube)) != EXIT_OK) {
+	if ((status = kube_steps(&s, &p, o.del, o.uninstall, &kube)) !=
+	    EXIT_OK) {
 		session_close(&s);
 		return status;
 	}
-	if (!yes && !confirm(name, s.workspace, del, uninstall)) {
+	if (!c.yes && !confirm(name, s.workspace, o.del, o.uninstall)) {
 		fprintf(stderr, _("akswiz: nothing was detached.\n"));
 		session_close(&s);
 		return EXIT_FAILED;
 	}
-	if (tls_dir != NULL && !save_tls(g, &s, name, tls_dir)) {
+	if (o.tls_dir != NULL && !save_tls(g, &s, name, o.tls_dir)) {
 		session_close(&s);
 		return EXIT_FAILED;
 	}
-	status = session_ops_apply(g, &s, &p, wait);
-	if (status == EXIT_OK && wait && kube && !del &&
+	status = session_ops_apply(g, &s, &p, c.wait);
+	if (status == EXIT_OK && c.wait && kube && !o.del &&
 	    g->output == OUTPUT_TABLE)
-		printf(uninstall ? _("The AKS cluster is kept, without the "
+		printf(o.uninstall ? _("The AKS cluster is kept, without the "
 		    "Azure ML extension.\n") : _("The AKS cluster and its "
 		    "Azure ML extension are kept: attach it again with akswiz "
 		    "attach.\n"));
-	else if (status == EXIT_OK && wait && !del && g->output == OUTPUT_TABLE)
+	else if (status == EXIT_OK && c.wait && !o.del &&
+	    g->output == OUTPUT_TABLE)
 		printf(_("The AKS cluster is kept.  Before attaching it again, "
 		    "delete the azureml-fe leftovers in it (service account, "
 		    "cluster role and binding, services, deployment, the "

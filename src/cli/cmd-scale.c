@@ -19,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "cli/session.h"
 #include "common/i18n.h"
@@ -73,16 +72,11 @@ purpose_of(struct session *s, const struct arm_compute *c,
 static bool
 confirm(const char *pool, const char *cluster, int from, int to)
 {
-	char	line[64];
-
 	/* TRANSLATORS: "Scale node pool nodepool1 of AKS cluster aks-1 from 3
 	 * to 5 nodes? [y/N] " */
 	fprintf(stderr, _("Scale node pool %s of AKS cluster %s from %d to %d "
 	    "nodes? [y/N] "), pool, cluster, from, to);
-	fflush(stderr);
-	if (fgets(line, sizeof line, stdin) == NULL)
-		return false;
-	return line[0] == 'y' || line[0] == 'Y';
+	return cli_answer_yes();
 }
 
 /* Build the scale plan of compute name in p; an exit status, EXIT_OK to go
@@ -171,64 +165,53 @@ out:
 	return status;
 }
 
+/* scale's own options: --agent-count, --nodepool-name. */
+struct scale_opts {
+	const char	*count, *pool;
+};
+
+static int
+scale_take(void *ctx, int argc, char **argv, int *i)
+{
+	struct scale_opts	*o = ctx;
+	int			 r;
+
+	if ((r = session_opt_value(argc, argv, i, "agent-count", 0,
+	    &o->count)) != 0)
+		return r;
+	return session_opt_value(argc, argv, i, "nodepool-name", 0, &o->pool);
+}
+
 /* akswiz scale NAME --agent-count N [--nodepool-name P] [--yes]. */
 int
 cmd_scale(struct app_options *g, int argc, char **argv)
 {
-	struct session	 s;
-	struct plan	 p;
-	struct err	 err;
-	const char	*name = NULL, *pool = NULL, *count_s = NULL;
-	char		*end;
-	long		 count = 0;
-	bool		 yes = false, wait = true, same;
-	int		 i, r, status;
+	struct session		 s;
+	struct plan		 p;
+	struct cli_change	 c;
+	struct scale_opts	 o = { NULL, NULL };
+	char			*end = NULL;
+	long			 count = 0;
+	bool			 same;
+	int			 status;
 
-	for (i = 1; i < argc; i++) {
-		if ((r = session_opt_value(argc, argv, &i, "agent-count", 0,
-		    &count_s)) != 0 || (r = session_opt_value(argc, argv, &i,
-		    "nodepool-name", 0, &pool)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else if (strcmp(argv[i], "--yes") == 0 ||
-		    strcmp(argv[i], "-y") == 0)
-			yes = true;
-		else if (strcmp(argv[i], "--no-wait") == 0)
-			wait = false;
-		else if (argv[i][0] == '-') {
-			cli_error(_("scale: unknown option %s"), argv[i]);
-			return EXIT_USAGE;
-		} else if (name == NULL)
-			name = argv[i];
-		else {
-			cli_error(_("scale: one compute at a time"));
-			return EXIT_USAGE;
-		}
-	}
-	if (count_s != NULL)
-		count = strtol(count_s, &end, 10);
-	if (name == NULL || count_s == NULL || *count_s == '\0' ||
+	if ((status = cli_change_args("scale", argc, argv, scale_take, &o,
+	    &c)) != EXIT_OK)
+		return status;
+	if (o.count != NULL)
+		count = strtol(o.count, &end, 10);
+	if (c.name == NULL || o.count == NULL || *o.count == '\0' ||
 	    *end != '\0' || count < 0 || count > 100000) {
 		cli_error(_("usage: akswiz scale NAME --agent-count N "
 		    "[--nodepool-name P] [--yes]"));
 		return EXIT_USAGE;
 	}
-	if (cli_readonly_refuse(g, "scale") != EXIT_OK)
-		return EXIT_PREFLIGHT;
-	if (!yes && !isatty(0)) {
-		cli_error(_("scale needs --yes when not run on a terminal"));
-		return EXIT_USAGE;
-	}
-	err_clear(&err);
-	if (!session_open(&s, g, SESSION_SCOPE, &err)) {
-		session_report(&err);
-		return session_exit_status(&err);
-	}
+	if ((status = cli_change_open(g, "scale", c.yes, &s)) != EXIT_OK)
+		return status;
 	plan_init(&p, PLAN_SCALE);
-	status = scale_plan(&s, name, pool, (int)count, yes, &p,
-	    &same);
+	status = scale_plan(&s, c.name, o.pool, (int)count, c.yes, &p, &same);
 	if (status == EXIT_OK && !same)
-		status = session_ops_apply(g, &s, &p, wait);
+		status = session_ops_apply(g, &s, &p, c.wait);
 	session_close(&s);
 	return status;
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "azure/arm.h"
 #include "cli/session.h"
@@ -108,6 +109,78 @@ cli_warning(const char *fmt, ...)
 	cli_vprint(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+int
+cli_change_args(const char *cmd, int argc, char **argv, cli_take_fn take,
+    void *ctx, struct cli_change *c)
+{
+	int	i, r;
+
+	memset(c, 0, sizeof *c);
+	c->wait = true;
+	for (i = 1; i < argc; i++) {
+		if (take != NULL && (r = take(ctx, argc, argv, &i)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
+		} else if (strcmp(argv[i], "--yes") == 0 ||
+		    strcmp(argv[i], "-y") == 0)
+			c->yes = true;
+		else if (strcmp(argv[i], "--no-wait") == 0)
+			c->wait = false;
+		else if (argv[i][0] == '-') {
+			cli_error(_("%s: unknown option \"%s\""), cmd, argv[i]);
+			return EXIT_USAGE;
+		} else if (c->name == NULL)
+			c->name = argv[i];
+		else {
+			/* TRANSLATORS: %s is a command: detach, scale or
+			 * delete. */
+			cli_error(_("%s: one compute at a time"), cmd);
+			return EXIT_USAGE;
+		}
+	}
+	return EXIT_OK;
+}
+
+int
+cli_change_open(struct app_options *g, const char *cmd, bool yes,
+    struct session *s)
+{
+	struct err	err;
+
+	if (cli_readonly_refuse(g, cmd) != EXIT_OK)
+		return EXIT_PREFLIGHT;
+	if (!yes && !isatty(0)) {
+		/* TRANSLATORS: %s is a command: detach, scale or delete. */
+		cli_error(_("%s needs --yes when not run on a terminal"), cmd);
+		return EXIT_USAGE;
+	}
+	err_clear(&err);
+	if (!session_open(s, g, SESSION_SCOPE, &err)) {
+		session_report(&err);
+		return session_exit_status(&err);
+	}
+	return EXIT_OK;
+}
+
+bool
+cli_answer(char *line, size_t len)
+{
+	fflush(stderr);
+	if (fgets(line, (int)len, stdin) == NULL)
+		return false;
+	line[strcspn(line, "\r\n")] = '\0';
+	return true;
+}
+
+bool
+cli_answer_yes(void)
+{
+	char	line[64];
+
+	return cli_answer(line, sizeof line) &&
+	    (line[0] == 'y' || line[0] == 'Y');
 }
 
 bool
