@@ -1,1 +1,2 @@
 # bench/: benchmarks, run by hand (never by make check).
+EXTRA_DIST += bench/fixed-cost-bench.sh
