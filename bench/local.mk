@@ -1,2 +1,2 @@
 # bench/: benchmarks, run by hand (never by make check).
-EXTRA_DIST += bench/fixed-cost-bench.sh
+EXTRA_DIST += bench/fixed-cost-bench.sh bench/startup-bench.sh
