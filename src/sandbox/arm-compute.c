@@ -23,6 +23,7 @@
 
 #include "sandbox/arm.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1286,15 +1287,22 @@ delete_compute(struct arm_ctx *c, struct sb_workspace *ws, const char *name)
 	c->resp->status = 202;
 }
 
-/* base64url of "o=N" (an opaque continuation token) and back. */
+/*
+ * base64url of "i=N" (an opaque continuation token) and back.  N is where
+ * the next page starts in the world's computes, which are only ever
+ * appended to (a deleted one is marked gone): a page is read from there,
+ * not counted from the first compute, so that it costs the same however
+ * deep in the list it is, and a token stays valid while computes are
+ * added or deleted, as ARM's do.
+ */
 static void
-token_make(size_t offset, char *buf, size_t len)
+token_make(size_t index, char *buf, size_t len)
 {
 	char raw[32];
 	unsigned char out[64];
 	int n, i;
 
-	n = snprintf(raw, sizeof raw, "o=%zu", offset);
+	n = snprintf(raw, sizeof raw, "i=%zu", index);
 	n = EVP_EncodeBlock(out, (const unsigned char *)raw, n);
 	for (i = 0; i < n; i++)
 		out[i] = out[i] == '+' ? '-' : out[i] == '/' ? '_' : out[i];
@@ -1304,9 +1312,9 @@ token_make(size_t offset, char *buf, size_t len)
 	strlcpy_ok(buf, (char *)out, len);
 }
 
-/* The offset in a continuation token; false if it is not one. */
+/* The index in a continuation token; false if it is not one. */
 static bool
-token_read(const char *tok, size_t *offset)
+token_read(const char *tok, size_t *index)
 {
 	unsigned char in[64], out[64];
 	size_t n = strlen(tok), i;
@@ -1324,10 +1332,11 @@ token_read(const char *tok, size_t *offset)
 	if ((m = EVP_DecodeBlock(out, in, (int)n)) < 3)
 		return false;
 	out[m] = '\0';
-	if (strncmp((char *)out, "o=", 2) != 0)
+	if (strncmp((char *)out, "i=", 2) != 0 ||
+	    !isdigit((unsigned char)out[2]))
 		return false;
-	*offset = strtoul((char *)out + 2, &end, 10);
-	return end != (char *)out + 2;
+	*index = strtoul((char *)out + 2, &end, 10);
+	return end != (char *)out + 2 && *end == '\0';
 }
 
 /* One page of a workspace's computes, nextLink to the next. */
@@ -1337,24 +1346,23 @@ list_computes(struct arm_ctx *c, struct sb_workspace *ws)
 	const char *key = arm_ml_old(c->api) ? "$skiptoken" : "$skip";
 	const char *tok = sb_req_query(c->req, key);
 	struct json_object *o, *a;
-	size_t offset = 0, seen = 0, i;
+	size_t start = 0, i;
 	int page = c->w->settings.page_size;
 	bool more = false;
 
-	if (tok != NULL && !token_read(tok, &offset)) {
+	if (tok != NULL && (!token_read(tok, &start) ||
+	    start > c->w->ncomputes)) {
 		sb_resp_arm_error(c->resp, 400, "BadRequest", "The "
 		    "continuation token '%.64s' is invalid.", tok);
 		return;
 	}
 	a = json_object_new_array();
-	for (i = 0; i < c->w->ncomputes; i++) {
+	for (i = start; i < c->w->ncomputes; i++) {
 		struct sb_compute *cp = &c->w->computes[i];
 
 		if (cp->gone || strcasecmp(cp->sub, c->sub->id) != 0 ||
 		    strcasecmp(cp->group, c->group->name) != 0 ||
 		    strcasecmp(cp->ws, ws->name) != 0)
-			continue;
-		if (seen++ < offset)
 			continue;
 		if ((int)json_object_array_length(a) >= page) {
 			more = true;
@@ -1367,7 +1375,7 @@ list_computes(struct arm_ctx *c, struct sb_workspace *ws)
 	if (more) {
 		char t[64], url[SB_TEXT * 2];
 
-		token_make(offset + (size_t)page, t, sizeof t);
+		token_make(i, t, sizeof t);
 		arm_url(c, url, sizeof url, "%s?api-version=%s&%s=%s",
 		    c->req->path, c->api, key, t);
 		set_str(o, "nextLink", url);
