@@ -52,3 +52,5 @@ median "empty program" "$w/empty"
 median "empty program, ncursesw json-c ssl crypto" "$w/libs-but-curl"
 median "empty program, all of akswiz's libraries" "$w/all-libs"
 median "akswiz --version" "$builddir/akswiz" --version
+median "akswiz --no-color --version (locale set up)" "$builddir/akswiz" \
+    --no-color --version
