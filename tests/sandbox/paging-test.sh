@@ -8,14 +8,7 @@ sandbox_start
 V=api-version=2024-04-01
 
 # The whole list first, to know what the pages must hold.
-all=
-url="$WSP/computes?$V"
-while [ -n "$url" ]; do
-	arm GET "$url"
-	all="$all $(j .value[0].name) $(j .value[1].name)"
-	url=$(j .nextLink)
-done
-all=$(echo $all)
+all=$(list_names "$WSP/computes?$V")
 is "$(echo "$all" | wc -w)" 4 "the shipped workspace lists 4 computes, 2 a page"
 
 arm GET "$WSP/computes?$V"
@@ -34,14 +27,7 @@ is "$STATUS" 204 "and is gone"
 arm PUT "$WSP/computes/inf-paged?$V" '{"location":"eastus","properties":{"computeType":"AKS","properties":{"agentCount":3,"agentVmSize":"Standard_D3_v2","clusterPurpose":"FastProd"}}}'
 is "$STATUS" 201 "a compute is created"
 
-rest=
-url=$next
-while [ -n "$url" ]; do
-	arm GET "$url"
-	is "$STATUS" 200 "a later page"
-	rest="$rest $(j .value[0].name) $(j .value[1].name)"
-	url=$(j .nextLink)
-done
+rest=$(list_names "$next")
 is "$(echo $first $second $rest)" "$all inf-paged" \
     "the pages after it hold the computes not seen yet, then the new one"
 

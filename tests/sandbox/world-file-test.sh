@@ -8,16 +8,7 @@
 V=api-version=2024-04-01
 W="$top_srcdir/data/sandbox-world.json"
 
-names() {	# the names in the workspace's list, one line
-	out=
-	url="$WSP/computes?$V"
-	while [ -n "$url" ]; do
-		arm GET "$url"
-		out="$out $(j .value[0].name) $(j .value[1].name)"
-		url=$(j .nextLink)
-	done
-	echo $out
-}
+names() { list_names "$WSP/computes?$V"; }
 
 sandbox_start
 want=$(names)
