@@ -453,7 +453,9 @@ load_computes(struct sb_world *w, char *text, const char **why)
 		return true;	/* json-c says what is wrong, if anything */
 	for (p = skip_space(b + 1); p < e && *p != ']'; p = skip_space(p)) {
 		if ((q = skip_value(p)) == NULL || q > e) {
-			*why = "syntax error in the computes";
+			/* TRANSLATORS: why a world file is refused, after
+			   "FILE is not a JSON world file: ". */
+			*why = _("a compute does not end");
 			return false;
 		}
 		c = *q;
@@ -813,7 +815,8 @@ world_save(struct sb_world *w, const char *path, struct err *err)
 	text = json_object_to_json_string_length(w->root,
 	    JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE, &len);
 	if (!find_computes((char *)text, &b, &e))
-		return err_set(err, ERR_INTERNAL, "no computes in the world");
+		return err_set(err, ERR_INTERNAL,
+		    "world_save: no computes member written");
 	buf_init(&out, 0);
 	buf_add(&out, text, (size_t)(b - text));
 	buf_adds(&out, "[");
