@@ -19,21 +19,18 @@ az list			# signs in once: later runs use the cached token
 echo "workspace: the shipped world's ml-workspace, $(($(grep -c . "$T/out") - 1)) AKS clusters listed"
 
 # median LABEL COMMAND...: the median of RUNS runs' user + sys CPU, from
-# the child's rusage (wait4; /usr/bin/time rounds to 10 ms).
+# the child's rusage (wait4; /usr/bin/time rounds to 10 ms), started with
+# posix_spawn so that leaving a forked parent's memory is not counted.
 median() {
 	label=$1
 	shift
 	python3 - "$T/median" "$label" "$RUNS" "$@" <<'PY'
 import os, sys
 out, label, runs, argv = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
-null = os.open(os.devnull, os.O_RDWR)
+fa = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_RDWR, 0) for fd in (0, 1, 2)]
 cpu = []
 for _ in range(runs):
-    pid = os.fork()
-    if pid == 0:
-        for fd in (0, 1, 2):
-            os.dup2(null, fd)
-        os.execv(argv[0], argv)
+    pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=fa)
     _, status, ru = os.wait4(pid, 0)
     if status != 0:
         sys.exit("%s: exit status %d" % (label, status))
