@@ -23,6 +23,7 @@
 
 #include "sandbox/arm.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -610,6 +611,13 @@ keep_only_in(struct json_object *pp, const char *key,
 	json_object_object_add(pp, key, cp);
 }
 
+/* The compute's resource, to read or change in this request. */
+static struct json_object *
+res_of(struct arm_ctx *c, struct sb_compute *cp)
+{
+	return world_compute_res(c->w, cp);
+}
+
 /*
  * A compute in the shape of the api-version asked for.  Members are
  * shared with the stored resource (a list page renders many), so only
@@ -619,14 +627,15 @@ static struct json_object *
 render(struct arm_ctx *c, const struct sb_compute *cp)
 {
 	struct json_object *o = json_object_new_object();
-	struct json_object *sp = props_of(cp->res), *p, *pp;
+	struct json_object *res = world_compute_peek(cp);
+	struct json_object *sp = props_of(res), *p, *pp;
 	char id[SB_TEXT];
 
 	world_compute_id(cp, id, sizeof id);
 	set_str(o, "id", id);
 	set_str(o, "name", cp->name);
 	set_str(o, "type", COMPUTE_TYPE);
-	json_object_object_foreach(cp->res, k, v) {
+	json_object_object_foreach(res, k, v) {
 		if (strcmp(k, "id") == 0 || strcmp(k, "name") == 0 ||
 		    strcmp(k, "type") == 0 || strcmp(k, "properties") == 0 ||
 		    strcmp(k, KUBE_SECRET_MEMBER) == 0)
@@ -634,8 +643,8 @@ render(struct arm_ctx *c, const struct sb_compute *cp)
 		json_object_object_add(o, k, json_object_get(v));
 	}
 	p = shallow(sp, "properties");
-	if (inner_of(cp->res) != NULL) {
-		pp = shallow(inner_of(cp->res), NULL);
+	if (inner_of(res) != NULL) {
+		pp = shallow(inner_of(res), NULL);
 		if (arm_ml_old(c->api) && jstr(pp, "agentVmSize") != NULL) {
 			json_object_object_add(pp, "agentVMSize",
 			    json_object_get(json_object_object_get(pp,
@@ -686,6 +695,7 @@ render(struct arm_ctx *c, const struct sb_compute *cp)
 		set_str(sd, "lastModifiedByType", "Application");
 		json_object_object_add(o, "systemData", sd);
 	}
+	json_object_put(res);
 	return o;
 }
 
@@ -947,7 +957,8 @@ put_create(struct arm_ctx *c, struct sb_workspace *ws, const char *name,
 	    name, new_resource(c, b, name, b->location != NULL ? b->location :
 	    ws->location, "Creating", false));
 	{
-		struct json_object *in = inner_of(c->w->computes[idx].res);
+		struct json_object *in = inner_of(res_of(c,
+		    &c->w->computes[idx]));
 
 		json_object_object_add(in, "agentCount",
 		    json_object_new_int(count));
@@ -964,12 +975,15 @@ attached_by(struct arm_ctx *c, const char *cluster_id, long except)
 
 	for (i = 0; i < c->w->ncomputes; i++) {
 		struct sb_compute *cp = &c->w->computes[i];
-		const char *rid = jstr(props_of(cp->res), "resourceId");
+		const char *rid, *st;
 
-		const char *st = jstr(props_of(cp->res), "provisioningState");
-
+		if (cp->gone || (long)i == except ||
+		    !world_compute_may_hold(cp, cluster_id))
+			continue;
+		rid = jstr(props_of(res_of(c, cp)), "resourceId");
+		st = jstr(props_of(res_of(c, cp)), "provisioningState");
 		/* A failed attach attached nothing. */
-		if (!cp->gone && (long)i != except && rid != NULL &&
+		if (rid != NULL &&
 		    arm_id_equal(rid, cluster_id) &&
 		    (st == NULL || strcmp(st, "Failed") != 0))
 			return cp;
@@ -1126,11 +1140,12 @@ static void
 put_update(struct arm_ctx *c, long idx, struct put_body *b)
 {
 	struct sb_compute *cp = &c->w->computes[idx];
-	struct json_object *p = props_of(cp->res), *old = inner_of(cp->res);
+	struct json_object *p = props_of(res_of(c, cp));
+	struct json_object *old = inner_of(res_of(c, cp));
 	struct json_object *in, *v, *fail = NULL;
 	struct sb_cluster *cl = NULL;
 	struct sb_subscription *csub;
-	const char *rid = jstr(p, "resourceId");
+	const char *rid = jstr(p, "resourceId"), *loc;
 	struct aks_id id;
 	struct verdicts vs;
 	static const char *const keep[] = { "clusterFqdn", "systemServices",
@@ -1161,22 +1176,24 @@ put_update(struct arm_ctx *c, long idx, struct put_body *b)
 	/* The cluster's azuremlfessl secret follows the TLS settings. */
 	if (fail == NULL && b->ssl != NULL && jstr(b->ssl, "status") != NULL) {
 		if (strcmp(jstr(b->ssl, "status"), "Disabled") == 0)
-			json_object_object_del(cp->res, KUBE_SECRET_MEMBER);
+			json_object_object_del(res_of(c, cp),
+			    KUBE_SECRET_MEMBER);
 		else if (jstr(b->ssl, "cert") != NULL &&
 		    jstr(b->ssl, "key") != NULL)
-			kube_keep_secret(cp->res, jstr(b->ssl, "cert"),
+			kube_keep_secret(res_of(c, cp), jstr(b->ssl, "cert"),
 			    jstr(b->ssl, "key"));
 	}
-	accepted(c, (size_t)idx, SB_OP_UPDATE, jstr(p, "computeLocation") !=
-	    NULL ? jstr(p, "computeLocation") : jstr(cp->res, "location") !=
-	    NULL ? jstr(cp->res, "location") : "eastus", fail, in, 200);
+	loc = jstr(p, "computeLocation") != NULL ? jstr(p, "computeLocation") :
+	    jstr(res_of(c, cp), "location");
+	accepted(c, (size_t)idx, SB_OP_UPDATE, loc != NULL ? loc : "eastus",
+	    fail, in, 200);
 }
 
 /* Whether an operation is running on the compute. */
 static bool
-busy(const struct sb_compute *cp)
+busy(struct arm_ctx *c, struct sb_compute *cp)
 {
-	const char *s = jstr(props_of(cp->res), "provisioningState");
+	const char *s = jstr(props_of(res_of(c, cp)), "provisioningState");
 
 	return s != NULL && (strcmp(s, "Creating") == 0 ||
 	    strcmp(s, "Updating") == 0 || strcmp(s, "Deleting") == 0);
@@ -1205,13 +1222,13 @@ put_compute(struct arm_ctx *c, struct sb_workspace *ws, const char *name)
 	idx = world_compute(c->w, c->sub->id, c->group->name, ws->name, name);
 	if (idx >= 0) {
 		struct sb_compute *cp = &c->w->computes[idx];
-		const char *rid = jstr(props_of(cp->res), "resourceId");
-		const char *type = jstr(props_of(cp->res), "computeType");
+		const char *rid = jstr(props_of(res_of(c, cp)), "resourceId");
+		const char *type = jstr(props_of(res_of(c, cp)), "computeType");
 
-		if (busy(cp)) {
+		if (busy(c, cp)) {
 			sb_resp_arm_error(c->resp, 409, "Conflict", "Compute "
 			    "'%s' is %s; wait for its operation to finish.",
-			    cp->name, jstr(props_of(cp->res),
+			    cp->name, jstr(props_of(res_of(c, cp)),
 			    "provisioningState"));
 			goto out;
 		}
@@ -1269,32 +1286,40 @@ delete_compute(struct arm_ctx *c, struct sb_workspace *ws, const char *name)
 			buf_adds(&c->resp->body, "{}");
 		return;
 	}
-	if (busy(&c->w->computes[idx])) {
+	if (busy(c, &c->w->computes[idx])) {
 		sb_resp_arm_error(c->resp, 409, "Conflict", "Compute '%s' is "
 		    "%s; wait for its operation to finish.", name,
-		    jstr(props_of(c->w->computes[idx].res),
+		    jstr(props_of(res_of(c, &c->w->computes[idx])),
 		    "provisioningState"));
 		return;
 	}
-	set_str(props_of(c->w->computes[idx].res), "provisioningState",
-	    "Deleting");
+	set_str(props_of(res_of(c, &c->w->computes[idx])),
+	    "provisioningState", "Deleting");
 	op = world_add_op(c->w, kind, (size_t)idx, c->now_ms);
-	loc = jstr(props_of(c->w->computes[idx].res), "computeLocation");
+	loc = jstr(props_of(res_of(c, &c->w->computes[idx])),
+	    "computeLocation");
 	strlcpy_ok(op->location, loc != NULL ? loc : ws->location,
 	    sizeof op->location);
 	lro_headers(c, op, true);
 	c->resp->status = 202;
 }
 
-/* base64url of "o=N" (an opaque continuation token) and back. */
+/*
+ * base64url of "i=N" (an opaque continuation token) and back.  N is where
+ * the next page starts in the world's computes, which are only ever
+ * appended to (a deleted one is marked gone): a page is read from there,
+ * not counted from the first compute, so that it costs the same however
+ * deep in the list it is, and a token stays valid while computes are
+ * added or deleted, as ARM's do.
+ */
 static void
-token_make(size_t offset, char *buf, size_t len)
+token_make(size_t index, char *buf, size_t len)
 {
 	char raw[32];
 	unsigned char out[64];
 	int n, i;
 
-	n = snprintf(raw, sizeof raw, "o=%zu", offset);
+	n = snprintf(raw, sizeof raw, "i=%zu", index);
 	n = EVP_EncodeBlock(out, (const unsigned char *)raw, n);
 	for (i = 0; i < n; i++)
 		out[i] = out[i] == '+' ? '-' : out[i] == '/' ? '_' : out[i];
@@ -1304,9 +1329,9 @@ token_make(size_t offset, char *buf, size_t len)
 	strlcpy_ok(buf, (char *)out, len);
 }
 
-/* The offset in a continuation token; false if it is not one. */
+/* The index in a continuation token; false if it is not one. */
 static bool
-token_read(const char *tok, size_t *offset)
+token_read(const char *tok, size_t *index)
 {
 	unsigned char in[64], out[64];
 	size_t n = strlen(tok), i;
@@ -1324,10 +1349,11 @@ token_read(const char *tok, size_t *offset)
 	if ((m = EVP_DecodeBlock(out, in, (int)n)) < 3)
 		return false;
 	out[m] = '\0';
-	if (strncmp((char *)out, "o=", 2) != 0)
+	if (strncmp((char *)out, "i=", 2) != 0 ||
+	    !isdigit((unsigned char)out[2]))
 		return false;
-	*offset = strtoul((char *)out + 2, &end, 10);
-	return end != (char *)out + 2;
+	*index = strtoul((char *)out + 2, &end, 10);
+	return end != (char *)out + 2 && *end == '\0';
 }
 
 /* One page of a workspace's computes, nextLink to the next. */
@@ -1337,24 +1363,23 @@ list_computes(struct arm_ctx *c, struct sb_workspace *ws)
 	const char *key = arm_ml_old(c->api) ? "$skiptoken" : "$skip";
 	const char *tok = sb_req_query(c->req, key);
 	struct json_object *o, *a;
-	size_t offset = 0, seen = 0, i;
+	size_t start = 0, i;
 	int page = c->w->settings.page_size;
 	bool more = false;
 
-	if (tok != NULL && !token_read(tok, &offset)) {
+	if (tok != NULL && (!token_read(tok, &start) ||
+	    start > c->w->ncomputes)) {
 		sb_resp_arm_error(c->resp, 400, "BadRequest", "The "
 		    "continuation token '%.64s' is invalid.", tok);
 		return;
 	}
 	a = json_object_new_array();
-	for (i = 0; i < c->w->ncomputes; i++) {
+	for (i = start; i < c->w->ncomputes; i++) {
 		struct sb_compute *cp = &c->w->computes[i];
 
 		if (cp->gone || strcasecmp(cp->sub, c->sub->id) != 0 ||
 		    strcasecmp(cp->group, c->group->name) != 0 ||
 		    strcasecmp(cp->ws, ws->name) != 0)
-			continue;
-		if (seen++ < offset)
 			continue;
 		if ((int)json_object_array_length(a) >= page) {
 			more = true;
@@ -1367,7 +1392,7 @@ list_computes(struct arm_ctx *c, struct sb_workspace *ws)
 	if (more) {
 		char t[64], url[SB_TEXT * 2];
 
-		token_make(offset + (size_t)page, t, sizeof t);
+		token_make(i, t, sizeof t);
 		arm_url(c, url, sizeof url, "%s?api-version=%s&%s=%s",
 		    c->req->path, c->api, key, t);
 		set_str(o, "nextLink", url);
@@ -1381,7 +1406,7 @@ list_keys(struct arm_ctx *c, struct sb_compute *cp)
 {
 	struct json_object *o = json_object_new_object();
 	char cfg[2048];
-	const char *fqdn = jstr(inner_of(cp->res), "clusterFqdn");
+	const char *fqdn = jstr(inner_of(res_of(c, cp)), "clusterFqdn");
 
 	snprintf(cfg, sizeof cfg, "apiVersion: v1\nkind: Config\nclusters:\n"
 	    "- cluster:\n    server: https://%s:443\n  name: %s\n"

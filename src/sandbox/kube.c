@@ -75,13 +75,17 @@ secret_of(struct sb_world *w, const char *cid)
 	size_t			 i;
 
 	for (i = 0; i < w->ncomputes; i++) {
-		if (w->computes[i].gone || !json_object_object_get_ex(
-		    w->computes[i].res, "properties", &p) ||
+		struct sb_compute *c = &w->computes[i];
+		struct json_object *res;
+
+		if (c->gone || !world_compute_may_hold(c, cid))
+			continue;
+		res = world_compute_res(w, c);
+		if (!json_object_object_get_ex(res, "properties", &p) ||
 		    !json_object_object_get_ex(p, "resourceId", &rid) ||
 		    strcasecmp(json_object_get_string(rid), cid) != 0)
 			continue;
-		if (json_object_object_get_ex(w->computes[i].res,
-		    KUBE_SECRET_MEMBER, &s))
+		if (json_object_object_get_ex(res, KUBE_SECRET_MEMBER, &s))
 			return s;
 	}
 	return NULL;

@@ -105,3 +105,15 @@ arm() {
 }
 hdr() { grep -i "^$1:" "$T/headers" | head -n 1 | cut -d' ' -f2- | tr -d '\r'; }
 j() { "$JGET" "$@" <"$T/body"; }
+# list_names PATH: the names of every page of the list at PATH (two a
+# page at most), following nextLink, on one line.
+list_names() {
+	ln_out=
+	ln_url=$1
+	while [ -n "$ln_url" ]; do
+		arm GET "$ln_url"
+		ln_out="$ln_out $(j .value[0].name) $(j .value[1].name)"
+		ln_url=$(j .nextLink)
+	done
+	echo $ln_out
+}
