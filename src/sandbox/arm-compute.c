@@ -843,6 +843,28 @@ accepted(struct arm_ctx *c, size_t idx, enum sb_op_kind kind,
 	arm_json(c, status, render(c, &c->w->computes[idx]));
 }
 
+/*
+ * Creating a new AKS compute, refused as Azure refuses it today
+ * (kubernetes-path.md D.2): the shape of the endpoint refusal, a
+ * BadRequest with a NotSupported detail; the detail's text is a
+ * placeholder (the service's own is unpublished), naming the way on.
+ */
+static void
+legacy_create_refused(struct arm_ctx *c)
+{
+	struct json_object *e, *d;
+
+	e = arm_err_new("BadRequest", "The request is invalid.");
+	d = json_object_new_array();
+	json_object_array_add(d, arm_err_new("NotSupported", "Creation of "
+	    "new computes of type AKS is no longer supported. Use compute "
+	    "type Kubernetes: create the AKS cluster, install the Azure "
+	    "Machine Learning extension (Microsoft.AzureML.Kubernetes) on "
+	    "it and attach it as a Kubernetes compute."));
+	json_object_object_add(e, "details", d);
+	arm_error_obj(c, 400, e);
+}
+
 /* PUT of a new AKS cluster through AML. */
 static void
 put_create(struct arm_ctx *c, struct sb_workspace *ws, const char *name,
@@ -858,10 +880,7 @@ put_create(struct arm_ctx *c, struct sb_workspace *ws, const char *name,
 	size_t idx;
 
 	if (c->w->settings.refuse_aks_create) {
-		sb_resp_arm_error(c->resp, 400, "BadRequest", "Creating a new "
-		    "AKS compute is no longer supported. Create the cluster in "
-		    "Azure Kubernetes Service and attach it, or use a "
-		    "Kubernetes compute.");
+		legacy_create_refused(c);
 		return;
 	}
 	size = b->vm_size != NULL ? b->vm_size : "Standard_D3_v2";
