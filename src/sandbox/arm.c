@@ -36,6 +36,7 @@
 #define V_ORCH		"Microsoft.ContainerService/locations/orchestrators"
 #define V_COMPUTE	"Microsoft.Compute/locations"
 #define V_SKUS		"Microsoft.Compute/skus"
+#define V_PROVIDERS	"Microsoft.Resources/providers"
 
 enum route {
 	R_NONE,
@@ -43,7 +44,8 @@ enum route {
 	R_WS_LIST, R_WS, R_COMPUTES,
 	R_ML_OP, R_ML_OP_RESULT, R_ML_LOCATION,
 	R_CLUSTERS, R_AKS_VERSIONS, R_AKS_ORCH,
-	R_COMPUTE_LOCATION, R_SKUS
+	R_COMPUTE_LOCATION, R_SKUS,
+	R_PROVIDER, R_PROVIDER_REGISTER
 };
 
 /* Whether the api-version is one of the old (2020-era) ML shapes. */
@@ -483,6 +485,14 @@ route_of(struct arm_ctx *c, char **p, int n, const char **sub,
 		i = 4;
 	} else if (n == 3 && eq(p[2], "locations"))
 		return R_LOCATIONS;
+	else if (eq(p[2], "providers") && (n == 4 || (n == 5 &&
+	    eq(p[4], "register")))) {
+		*type = "Microsoft.Resources/providers";
+		*vtype = V_PROVIDERS;
+		c->seg[0] = p[3];
+		c->nseg = 1;
+		return n == 4 ? R_PROVIDER : R_PROVIDER_REGISTER;
+	}
 	if (n < i + 3 || !eq(p[i], "providers"))
 		return R_NONE;
 	ns = p[i + 1];
@@ -611,6 +621,9 @@ arm_route(struct sandbox *sb, const struct sb_request *req,
 			serve_subs(&c, r);
 		break;
 	case R_WS_LIST: case R_WS: case R_COMPUTES:
+		if (r == R_COMPUTES &&
+		    !arm_provider_ready(&c, "Microsoft.MachineLearningServices"))
+			break;
 		if (r == R_WS_LIST && strcmp(req->method, "GET") != 0)
 			sb_resp_arm_error(resp, 405, "MethodNotAllowed",
 			    "The requested resource does not support http "
@@ -625,7 +638,11 @@ arm_route(struct sandbox *sb, const struct sb_request *req,
 		arm_ml_location(&c, c.seg[1], c.seg[2]);
 		break;
 	case R_CLUSTERS:
-		arm_clusters(&c);
+		if (arm_provider_ready(&c, "Microsoft.ContainerService"))
+			arm_clusters(&c);
+		break;
+	case R_PROVIDER: case R_PROVIDER_REGISTER:
+		arm_providers(&c, c.seg[0], r == R_PROVIDER_REGISTER);
 		break;
 	case R_AKS_VERSIONS: case R_AKS_ORCH:
 		arm_aks_location(&c, c.seg[1], c.seg[2]);

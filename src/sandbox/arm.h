@@ -63,4 +63,8 @@ void	arm_compute_location(struct arm_ctx *, const char *location,
 	    const char *what);
 void	arm_compute_skus(struct arm_ctx *);
 
+/* arm-providers.c: registration, and the check before a PUT. */
+void	arm_providers(struct arm_ctx *, const char *ns, bool reg);
+bool	arm_provider_ready(struct arm_ctx *, const char *ns);
+
 #endif
