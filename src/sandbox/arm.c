@@ -37,6 +37,7 @@
 #define V_COMPUTE	"Microsoft.Compute/locations"
 #define V_SKUS		"Microsoft.Compute/skus"
 #define V_PROVIDERS	"Microsoft.Resources/providers"
+#define V_EXT		"Microsoft.KubernetesConfiguration/extensions"
 
 enum route {
 	R_NONE,
@@ -45,7 +46,7 @@ enum route {
 	R_ML_OP, R_ML_OP_RESULT, R_ML_LOCATION,
 	R_CLUSTERS, R_AKS_VERSIONS, R_AKS_ORCH,
 	R_COMPUTE_LOCATION, R_SKUS,
-	R_PROVIDER, R_PROVIDER_REGISTER
+	R_PROVIDER, R_PROVIDER_REGISTER, R_EXTENSIONS
 };
 
 /* Whether the api-version is one of the old (2020-era) ML shapes. */
@@ -530,6 +531,14 @@ route_of(struct arm_ctx *c, char **p, int n, const char **sub,
 		*type = "Microsoft.ContainerService/managedClusters";
 		if (eq(rest[0], "managedClusters") && r <= 3)
 			return R_CLUSTERS;
+		if (eq(rest[0], "managedClusters") && *group != NULL &&
+		    (r == 5 || r == 6 || r == 8) && eq(rest[2], "providers") &&
+		    eq(rest[3], "Microsoft.KubernetesConfiguration") &&
+		    eq(rest[4], "extensions")) {
+			*vtype = V_EXT;
+			*type = "Microsoft.KubernetesConfiguration/extensions";
+			return R_EXTENSIONS;
+		}
 		if (*group == NULL && eq(rest[0], "locations") && r == 3) {
 			if (eq(rest[2], "kubernetesVersions")) {
 				*vtype = V_AKS_VERSIONS;
@@ -640,6 +649,9 @@ arm_route(struct sandbox *sb, const struct sb_request *req,
 	case R_CLUSTERS:
 		if (arm_provider_ready(&c, "Microsoft.ContainerService"))
 			arm_clusters(&c);
+		break;
+	case R_EXTENSIONS:
+		arm_extensions(&c);
 		break;
 	case R_PROVIDER: case R_PROVIDER_REGISTER:
 		arm_providers(&c, c.seg[0], r == R_PROVIDER_REGISTER);

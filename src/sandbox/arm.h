@@ -67,4 +67,7 @@ void	arm_compute_skus(struct arm_ctx *);
 void	arm_providers(struct arm_ctx *, const char *ns, bool reg);
 bool	arm_provider_ready(struct arm_ctx *, const char *ns);
 
+/* arm-k8s.c: cluster extensions (Microsoft.KubernetesConfiguration). */
+void	arm_extensions(struct arm_ctx *);
+
 #endif
