@@ -564,3 +564,26 @@ method:
 	sb_resp_arm_error(c->resp, 405, "MethodNotAllowed", "The requested "
 	    "resource does not support http method '%.16s'.", m);
 }
+
+bool
+arm_extension_ready(struct arm_ctx *c, const struct sb_cluster *cl)
+{
+	struct json_object	*a = ext_all(c), *e, *p;
+	char			 cid[SB_TEXT];
+	size_t			 i;
+
+	world_cluster_id(cl, cid, sizeof cid);
+	for (i = 0; i < json_object_array_length(a); i++) {
+		e = json_object_array_get_idx(a, i);
+		if (ext_gone(e) || strcasecmp(str(e, "clusterId") != NULL ?
+		    str(e, "clusterId") : "", cid) != 0 || ext_tick(c, e))
+			continue;
+		p = obj(obj(e, "resource"), "properties");
+		if (str(p, "extensionType") != NULL &&
+		    strcasecmp(str(p, "extensionType"), EXT_TYPE) == 0 &&
+		    str(p, "provisioningState") != NULL &&
+		    strcmp(str(p, "provisioningState"), "Succeeded") == 0)
+			return true;
+	}
+	return false;
+}

@@ -69,5 +69,7 @@ bool	arm_provider_ready(struct arm_ctx *, const char *ns);
 
 /* arm-k8s.c: cluster extensions (Microsoft.KubernetesConfiguration). */
 void	arm_extensions(struct arm_ctx *);
+/* Whether the cluster has a Succeeded Azure ML extension. */
+bool	arm_extension_ready(struct arm_ctx *, const struct sb_cluster *);
 
 #endif
