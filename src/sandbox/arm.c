@@ -46,7 +46,7 @@ enum route {
 	R_ML_OP, R_ML_OP_RESULT, R_ML_LOCATION,
 	R_CLUSTERS, R_AKS_VERSIONS, R_AKS_ORCH,
 	R_COMPUTE_LOCATION, R_SKUS,
-	R_PROVIDER, R_PROVIDER_REGISTER, R_EXTENSIONS
+	R_PROVIDER, R_PROVIDER_REGISTER, R_EXTENSIONS, R_AKS_OP
 };
 
 /* Whether the api-version is one of the old (2020-era) ML shapes. */
@@ -529,7 +529,7 @@ route_of(struct arm_ctx *c, char **p, int n, const char **sub,
 	if (eq(ns, "Microsoft.ContainerService")) {
 		*vtype = V_AKS;
 		*type = "Microsoft.ContainerService/managedClusters";
-		if (eq(rest[0], "managedClusters") && r <= 3)
+		if (eq(rest[0], "managedClusters") && r <= 4)
 			return R_CLUSTERS;
 		if (eq(rest[0], "managedClusters") && *group != NULL &&
 		    (r == 5 || r == 6 || r == 8) && eq(rest[2], "providers") &&
@@ -539,6 +539,9 @@ route_of(struct arm_ctx *c, char **p, int n, const char **sub,
 			*type = "Microsoft.KubernetesConfiguration/extensions";
 			return R_EXTENSIONS;
 		}
+		if (*group == NULL && eq(rest[0], "locations") && r == 4 &&
+		    eq(rest[2], "operations"))
+			return R_AKS_OP;
 		if (*group == NULL && eq(rest[0], "locations") && r == 3) {
 			if (eq(rest[2], "kubernetesVersions")) {
 				*vtype = V_AKS_VERSIONS;
@@ -652,6 +655,9 @@ arm_route(struct sandbox *sb, const struct sb_request *req,
 		break;
 	case R_EXTENSIONS:
 		arm_extensions(&c);
+		break;
+	case R_AKS_OP:
+		arm_aks_operation(&c, c.seg[3]);
 		break;
 	case R_PROVIDER: case R_PROVIDER_REGISTER:
 		arm_providers(&c, c.seg[0], r == R_PROVIDER_REGISTER);

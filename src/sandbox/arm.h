@@ -63,6 +63,13 @@ void	arm_compute_location(struct arm_ctx *, const char *location,
 	    const char *what);
 void	arm_compute_skus(struct arm_ctx *);
 
+/* arm-clusters.c: cluster PUT, DELETE, agent pools, operations. */
+bool	arm_cluster_write(struct arm_ctx *);
+void	arm_cluster_tick(struct arm_ctx *, const struct sb_cluster *);
+void	arm_aks_operation(struct arm_ctx *, const char *id);
+struct json_object *arm_cluster_json(struct arm_ctx *,
+	    const struct sb_cluster *);
+
 /* arm-providers.c: registration, and the check before a PUT. */
 void	arm_providers(struct arm_ctx *, const char *ns, bool reg);
 bool	arm_provider_ready(struct arm_ctx *, const char *ns);
