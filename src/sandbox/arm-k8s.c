@@ -566,24 +566,41 @@ method:
 }
 
 bool
-arm_extension_ready(struct arm_ctx *c, const struct sb_cluster *cl)
+k8s_extension_installed(struct sb_world *w, const char *cid)
 {
-	struct json_object	*a = ext_all(c), *e, *p;
-	char			 cid[SB_TEXT];
+	struct json_object	*a, *e, *p;
 	size_t			 i;
 
-	world_cluster_id(cl, cid, sizeof cid);
+	if (!json_object_object_get_ex(w->root, "extensions", &a) ||
+	    !json_object_is_type(a, json_type_array))
+		return false;
 	for (i = 0; i < json_object_array_length(a); i++) {
 		e = json_object_array_get_idx(a, i);
-		if (ext_gone(e) || strcasecmp(str(e, "clusterId") != NULL ?
-		    str(e, "clusterId") : "", cid) != 0 || ext_tick(c, e))
-			continue;
 		p = obj(obj(e, "resource"), "properties");
-		if (str(p, "extensionType") != NULL &&
+		if (!ext_gone(e) && strcasecmp(str(e, "clusterId") != NULL ?
+		    str(e, "clusterId") : "", cid) == 0 &&
+		    str(p, "extensionType") != NULL &&
 		    strcasecmp(str(p, "extensionType"), EXT_TYPE) == 0 &&
 		    str(p, "provisioningState") != NULL &&
 		    strcmp(str(p, "provisioningState"), "Succeeded") == 0)
 			return true;
 	}
 	return false;
+}
+
+bool
+arm_extension_ready(struct arm_ctx *c, const struct sb_cluster *cl)
+{
+	struct json_object	*a = ext_all(c), *e;
+	char			 cid[SB_TEXT];
+	size_t			 i;
+
+	world_cluster_id(cl, cid, sizeof cid);
+	for (i = 0; i < json_object_array_length(a); i++) {
+		e = json_object_array_get_idx(a, i);
+		if (!ext_gone(e) && strcasecmp(str(e, "clusterId") != NULL ?
+		    str(e, "clusterId") : "", cid) == 0)
+			ext_tick(c, e);
+	}
+	return k8s_extension_installed(c->w, cid);
 }

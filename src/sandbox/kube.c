@@ -47,8 +47,8 @@ kube_token(const char *sub, const char *group, const char *name, char *out,
 }
 
 /* A Kubernetes Status failure. */
-static void
-status(struct sb_response *resp, int code, const char *reason,
+void
+kube_status(struct sb_response *resp, int code, const char *reason,
     const char *msg)
 {
 	struct json_object	*o = json_object_new_object();
@@ -105,8 +105,8 @@ kube_route(struct sandbox *sb, const struct sb_request *req,
 	for (i = 0; i < 3; i++) {
 		if ((e = strchr(p, '/')) == NULL || e == p ||
 		    (size_t)(e - p) >= sizeof part[i]) {
-			status(resp, 404, "NotFound", "the server could not "
-			    "find the requested resource");
+			kube_status(resp, 404, "NotFound", "the server could "
+			    "not find the requested resource");
 			return true;
 		}
 		snprintf(part[i], sizeof part[i], "%.*s", (int)(e - p), p);
@@ -114,19 +114,21 @@ kube_route(struct sandbox *sb, const struct sb_request *req,
 	}
 	cl = world_cluster(sb->world, part[0], part[1], part[2]);
 	if (cl == NULL || cl->gone) {
-		status(resp, 404, "NotFound", "the server could not find the "
-		    "requested resource");
+		kube_status(resp, 404, "NotFound", "the server could not find "
+		    "the requested resource");
 		return true;
 	}
 	kube_token(cl->sub, cl->group, cl->name, tok, sizeof tok);
 	auth = sb_req_header(req, "Authorization");
 	if (auth == NULL || strncasecmp(auth, "Bearer ", 7) != 0 ||
 	    strcmp(auth + 7, tok) != 0) {
-		status(resp, 401, "Unauthorized", "Unauthorized");
+		kube_status(resp, 401, "Unauthorized", "Unauthorized");
 		return true;
 	}
+	if (kube_objects(sb, cl, p, req, resp))	/* kube-objects.c */
+		return true;
 	if (strcmp(p, SECRET_PATH) != 0 || strcmp(req->method, "GET") != 0) {
-		status(resp, strcmp(p, SECRET_PATH) != 0 ? 404 : 405,
+		kube_status(resp, strcmp(p, SECRET_PATH) != 0 ? 404 : 405,
 		    strcmp(p, SECRET_PATH) != 0 ? "NotFound" :
 		    "MethodNotAllowed", "the server does not allow this "
 		    "method on the requested resource");
@@ -134,7 +136,7 @@ kube_route(struct sandbox *sb, const struct sb_request *req,
 	}
 	world_cluster_id(cl, cid, sizeof cid);
 	if ((s = secret_of(sb->world, cid)) == NULL) {
-		status(resp, 404, "NotFound",
+		kube_status(resp, 404, "NotFound",
 		    "secrets \"azuremlfessl\" not found");
 		return true;
 	}
