@@ -29,11 +29,13 @@
 #include <json-c/json.h>
 
 #include "core/rules-k8s.h"
+#include "sandbox/apiversions.h"
 #include "sandbox/arm.h"
 
 #define EXT_OP_SECONDS		300	/* create, update */
 #define EXT_DELETE_SECONDS	600	/* "about 10 minutes" (B.5) */
 #define EXT_VERSION		"1.1.64"	/* placeholder (B.7) */
+#define EXT_VTYPE		"Microsoft.KubernetesConfiguration/extensions"
 
 /* A string member, or NULL. */
 static const char *
@@ -180,16 +182,32 @@ ext_tick(struct arm_ctx *c, struct json_object *e)
 	return false;
 }
 
-/* The extension as GET shows it: the stored resource, protected empty. */
+/*
+ * The extension as GET shows it: the stored resource (2022-11-01 on),
+ * protected settings empty; 2022-03-01 and 2022-07-01 call the version
+ * installedVersion and have no isSystemExtension, 2021-09-01 has neither.
+ */
 static struct json_object *
-ext_render(struct json_object *e)
+ext_render(struct arm_ctx *c, struct json_object *e)
 {
-	struct json_object	*o = NULL, *p;
+	struct json_object	*o = NULL, *p, *v = NULL;
+	bool			 e2021, e2022;
 
 	json_object_deep_copy(obj(e, "resource"), &o, NULL);
-	if ((p = obj(o, "properties")) != NULL)
-		json_object_object_add(p, "configurationProtectedSettings",
-		    json_object_new_object());
+	if ((p = obj(o, "properties")) == NULL)
+		return o;
+	json_object_object_add(p, "configurationProtectedSettings",
+	    json_object_new_object());
+	e2021 = apiv_era(EXT_VTYPE, c->api, "2021");
+	e2022 = apiv_era(EXT_VTYPE, c->api, "2022");
+	if (e2021 || e2022) {
+		json_object_object_get_ex(p, "currentVersion", &v);
+		if (e2022)
+			json_object_object_add(p, "installedVersion",
+			    json_object_get(v));
+		json_object_object_del(p, "currentVersion");
+		json_object_object_del(p, "isSystemExtension");
+	}
 	return o;
 }
 
@@ -387,7 +405,7 @@ ext_put(struct arm_ctx *c, const struct sb_cluster *cl, const char *cid,
 	}
 	json_object_object_add(e, "resource", res);
 	ext_start(c, e, create ? "Create" : "Update", fail, "PT48H");
-	arm_json(c, create ? 201 : 200, ext_render(e));
+	arm_json(c, create ? 201 : 200, ext_render(c, e));
 }
 
 /* PATCH: merge the public settings; protected ones replace (not merged). */
@@ -430,7 +448,7 @@ ext_patch(struct arm_ctx *c, const struct sb_cluster *cl, struct json_object *e)
 	json_object_object_add(p, "statuses", statuses);
 	json_object_put(body);
 	ext_start(c, e, "Update", fail, "PT48H");
-	arm_json(c, 202, ext_render(e));
+	arm_json(c, 202, ext_render(c, e));
 }
 
 /* GET .../extensions/{name}/operations/{id}: the status document. */
@@ -502,7 +520,7 @@ arm_extensions(struct arm_ctx *c)
 			    NULL ? str(e, "clusterId") : "", cid) != 0 ||
 			    ext_tick(c, e))
 				continue;
-			json_object_array_add(list, ext_render(e));
+			json_object_array_add(list, ext_render(c, e));
 		}
 		e = json_object_new_object();
 		json_object_object_add(e, "value", list);
@@ -554,7 +572,7 @@ arm_extensions(struct arm_ctx *c)
 		return;
 	}
 	if (strcmp(m, "GET") == 0)
-		arm_json(c, 200, ext_render(e));
+		arm_json(c, 200, ext_render(c, e));
 	else if (strcmp(m, "PATCH") == 0)
 		ext_patch(c, cl, e);
 	else

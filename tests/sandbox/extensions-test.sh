@@ -113,6 +113,12 @@ is "$STATUS/$(j .error.code)" 400/InvalidApiVersionParameter "an unpublished api
 for v in 2021-09-01 2022-03-01 2022-07-01 2022-11-01 2023-05-01 2024-11-02-preview 2025-03-01; do
 	arm GET "$CL/aks-small/$X/azureml2?api-version=$v"
 	is "$STATUS/$(j .name)" 200/azureml2 "api-version $v"
+	case $v in
+	2021-*) want=/ ;;
+	2022-03-01|2022-07-01) want=1.1.64/ ;;
+	*) want=/1.1.64 ;;
+	esac
+	is "$(j .properties.installedVersion)/$(j .properties.currentVersion)" "$want" "api-version $v: its shape of the version"
 done
 
 # Delete: 202 and its operation; forceDelete at once; again: 204.
