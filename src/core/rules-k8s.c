@@ -68,6 +68,16 @@ aks_dns_prefix_valid(const char *s)
 	return aks_name_shape(s, AKS_DNS_PREFIX_MAX, "-");
 }
 
+/* Unless valid, an error msg on field naming the value. */
+static void
+name_verdict(bool valid, const char *value, enum plan_field field,
+    enum msg_id msg, struct verdicts *vs)
+{
+	if (!valid)
+		verdict_arg(verdicts_add(vs, field, SEV_ERROR, msg), "%s",
+		    value != NULL ? value : "");
+}
+
 /* Words AKS refuses inside a cluster name (A.9), matched in any case. */
 static const char *const aks_trademarks[] = { "microsoft", "windows" };
 
@@ -80,9 +90,8 @@ rules_aks_cluster_name(const char *name, struct verdicts *vs)
 	if (name == NULL)
 		name = "";
 	if (!aks_cluster_name_valid(name)) {
-		v = verdicts_add(vs, FIELD_CLUSTER_NAME, SEV_ERROR,
-		    MSG_AKS_CLUSTER_NAME);
-		verdict_arg(v, "%s", name);
+		name_verdict(false, name, FIELD_CLUSTER_NAME,
+		    MSG_AKS_CLUSTER_NAME, vs);
 		return;
 	}
 	if (strcasecmp(name, "azure") == 0) {
@@ -112,23 +121,15 @@ rules_aks_cluster_name(const char *name, struct verdicts *vs)
 void
 rules_aks_pool_name(const char *name, struct verdicts *vs)
 {
-	struct verdict	*v;
-
-	if (aks_pool_name_valid(name))
-		return;
-	v = verdicts_add(vs, FIELD_POOL_NAME, SEV_ERROR, MSG_AKS_POOL_NAME);
-	verdict_arg(v, "%s", name != NULL ? name : "");
+	name_verdict(aks_pool_name_valid(name), name, FIELD_POOL_NAME,
+	    MSG_AKS_POOL_NAME, vs);
 }
 
 void
 rules_aks_dns_prefix(const char *prefix, struct verdicts *vs)
 {
-	struct verdict	*v;
-
-	if (aks_dns_prefix_valid(prefix))
-		return;
-	v = verdicts_add(vs, FIELD_DNS_PREFIX, SEV_ERROR, MSG_AKS_DNS_PREFIX);
-	verdict_arg(v, "%s", prefix != NULL ? prefix : "");
+	name_verdict(aks_dns_prefix_valid(prefix), prefix, FIELD_DNS_PREFIX,
+	    MSG_AKS_DNS_PREFIX, vs);
 }
 
 /* A size's name, vCPU and memory as a verdict's three arguments. */

@@ -26,27 +26,18 @@
 #include "core/rules-k8s.h"
 #include "sandbox/arm.h"
 
-/* A string member, or NULL. */
+
+/* Short names for arm-json.c's readers. */
 static const char *
 str(struct json_object *o, const char *key)
 {
-	struct json_object	*v;
-
-	if (o == NULL || !json_object_object_get_ex(o, key, &v) ||
-	    !json_object_is_type(v, json_type_string))
-		return NULL;
-	return json_object_get_string(v);
+	return arm_jstr(o, key);
 }
 
 static int64_t
 num(struct json_object *o, const char *key, int64_t def)
 {
-	struct json_object	*v;
-
-	if (o == NULL || !json_object_object_get_ex(o, key, &v) ||
-	    !json_object_is_type(v, json_type_int))
-		return def;
-	return json_object_get_int64(v);
+	return arm_jint(o, key, def);
 }
 
 static void
@@ -55,18 +46,11 @@ cpy(char *dst, size_t len, const char *s)
 	snprintf(dst, len, "%s", s != NULL ? s : "");
 }
 
-/* The world's array of cluster operations (created when missing). */
+/* The world's array of cluster operations. */
 static struct json_object *
 ops(struct arm_ctx *c)
 {
-	struct json_object	*a;
-
-	if (json_object_object_get_ex(c->w->root, "clusterOperations", &a) &&
-	    json_object_is_type(a, json_type_array))
-		return a;
-	a = json_object_new_array();
-	json_object_object_add(c->w->root, "clusterOperations", a);
-	return a;
+	return arm_world_array(c->w, "clusterOperations");
 }
 
 /* The cluster an operation is about, or NULL (deleted). */
@@ -432,8 +416,8 @@ put_cluster(struct arm_ctx *c, const char *name)
 	if (prefix == NULL)
 		prefix = str(p, "fqdnSubdomain");
 	if (!aks_dns_prefix_valid(prefix)) {
-		bad(c, "InvalidParameter", "dnsPrefix", "The value of parameter "
-		    "dnsPrefix is invalid: '%s'. It must be 1 to 54 letters, "
+		bad(c, "InvalidParameter", "dnsPrefix", "The value of "
+		    "parameter dnsPrefix is invalid: '%s'. It must be 1 to 54 letters, "
 		    "digits and hyphens, starting and ending with a letter or "
 		    "a digit.", prefix != NULL ? prefix : "");
 		goto out;

@@ -1154,7 +1154,7 @@ put_kubernetes(struct arm_ctx *c, struct sb_workspace *ws, const char *name,
 	struct aks_id id;
 	struct sb_cluster *cl;
 	struct json_object *res, *in = NULL, *fail = NULL, *x;
-	char cid[SB_TEXT], t[64];
+	char cid[SB_TEXT];
 	size_t idx;
 
 	verdicts_init(&vs);
@@ -1179,33 +1179,19 @@ put_kubernetes(struct arm_ctx *c, struct sb_workspace *ws, const char *name,
 		fail = bad_request_error("Azure Machine Learning extension is "
 		    "not installed or not healthy on the cluster: install the "
 		    "Microsoft.AzureML.Kubernetes extension, then attach it "
-		    "(sandbox placeholder: the service's text is unpublished).");
-	res = json_object_new_object();
-	world_time(c->now_ms, t, sizeof t);
-	set_str(res, "name", name);
-	set_str(res, "location", b->location != NULL ? b->location :
-	    ws->location);
-	if (json_object_object_get_ex(b->root, "identity", &x) &&
-	    json_object_is_type(x, json_type_object))
-		json_object_object_add(res, "identity", json_object_get(x));
-	if (json_object_object_get_ex(b->root, "tags", &x) &&
-	    json_object_is_type(x, json_type_object))
-		json_object_object_add(res, "tags", json_object_get(x));
-	x = json_object_new_object();
+		    "(sandbox placeholder: the service's text is "
+		    "unpublished).");
+	res = new_resource(c, b, name, b->location != NULL ? b->location :
+	    ws->location, "Creating", true);
+	x = props_of(res);
 	set_str(x, "computeType", "Kubernetes");
-	set_str(x, "computeLocation", b->compute_location != NULL ?
-	    b->compute_location : cl->location);
-	if (b->description != NULL)
-		set_str(x, "description", b->description);
 	set_str(x, "resourceId", cid);
-	set_str(x, "provisioningState", "Creating");
-	set_str(x, "createdOn", t);
-	set_str(x, "modifiedOn", t);
-	json_object_object_add(x, "isAttachedCompute",
-	    json_object_new_boolean(true));
-	json_object_object_add(x, "disableLocalAuth",
-	    json_object_new_boolean(false));
-	json_object_object_add(x, "provisioningErrors", NULL);
+	if (b->compute_location == NULL)
+		set_str(x, "computeLocation", cl->location);
+	if (json_object_object_get_ex(b->root, "identity", &in) &&
+	    json_object_is_type(in, json_type_object))
+		json_object_object_add(res, "identity", json_object_get(in));
+	in = NULL;
 	if (b->inner != NULL)
 		json_object_deep_copy(b->inner, &in, NULL);
 	else
@@ -1221,7 +1207,6 @@ put_kubernetes(struct arm_ctx *c, struct sb_workspace *ws, const char *name,
 	if (!json_object_object_get_ex(in, "vcName", NULL))
 		json_object_object_add(in, "vcName", NULL);
 	json_object_object_add(x, "properties", in);
-	json_object_object_add(res, "properties", x);
 	idx = world_add_compute(c->w, c->sub->id, c->group->name, ws->name,
 	    name, res);
 	accepted(c, idx, SB_OP_ATTACH, cl->location, fail, NULL, 201);

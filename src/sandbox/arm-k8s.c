@@ -37,42 +37,25 @@
 #define EXT_VERSION		"1.1.64"	/* placeholder (B.7) */
 #define EXT_VTYPE		"Microsoft.KubernetesConfiguration/extensions"
 
-/* A string member, or NULL. */
+
+/* Short names for arm-json.c's readers. */
 static const char *
 str(struct json_object *o, const char *key)
 {
-	struct json_object	*v;
-
-	if (o == NULL || !json_object_object_get_ex(o, key, &v) ||
-	    !json_object_is_type(v, json_type_string))
-		return NULL;
-	return json_object_get_string(v);
+	return arm_jstr(o, key);
 }
 
-/* An object member, or NULL. */
 static struct json_object *
 obj(struct json_object *o, const char *key)
 {
-	struct json_object	*v;
-
-	if (o == NULL || !json_object_object_get_ex(o, key, &v) ||
-	    !json_object_is_type(v, json_type_object))
-		return NULL;
-	return v;
+	return arm_jobj(o, key);
 }
 
-/* The world's array of extensions (created when missing). */
+/* The world's array of extensions. */
 static struct json_object *
 ext_all(struct arm_ctx *c)
 {
-	struct json_object	*a;
-
-	if (json_object_object_get_ex(c->w->root, "extensions", &a) &&
-	    json_object_is_type(a, json_type_array))
-		return a;
-	a = json_object_new_array();
-	json_object_object_add(c->w->root, "extensions", a);
-	return a;
+	return arm_world_array(c->w, "extensions");
 }
 
 /* Is the entry deleted (kept only for its operation's status)? */
@@ -325,8 +308,8 @@ static void
 ext_put(struct arm_ctx *c, const struct sb_cluster *cl, const char *cid,
     const char *name)
 {
-	struct json_object	*body, *p, *res, *e, *np, *fail, *statuses, *x;
-	struct json_object	*sd;
+	struct json_object	*body, *p, *res, *e, *np, *fail, *statuses;
+	struct json_object	*sd, *x;
 	const char		*what;
 	char			 id[SB_TEXT * 2], t[48];
 	bool			 create;

@@ -63,6 +63,13 @@ void	arm_compute_location(struct arm_ctx *, const char *location,
 	    const char *what);
 void	arm_compute_skus(struct arm_ctx *);
 
+/* arm-json.c: members of a JSON object (NULL or def when absent or of
+ * another type), and the world file's array key (made when missing). */
+const char	*arm_jstr(struct json_object *, const char *key);
+struct json_object *arm_jobj(struct json_object *, const char *key);
+int64_t		 arm_jint(struct json_object *, const char *key, int64_t def);
+struct json_object *arm_world_array(struct sb_world *, const char *key);
+
 /* arm-clusters.c: cluster PUT, DELETE, agent pools, operations. */
 bool	arm_cluster_write(struct arm_ctx *);
 void	arm_cluster_tick(struct arm_ctx *, const struct sb_cluster *);

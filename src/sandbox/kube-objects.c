@@ -23,7 +23,6 @@
 
 #include <json-c/json.h>
 
-#include "common/buf.h"
 #include "core/rules.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/world.h"
@@ -37,17 +36,6 @@
 static const char *const builtin_ns[] = {
 	"default", "kube-system", "kube-public", "kube-node-lease"
 };
-
-/* Send o (taken) with status. */
-static void
-send(struct sb_response *resp, int status, struct json_object *o)
-{
-	resp->status = status;
-	buf_reset(&resp->body);
-	buf_adds(&resp->body, json_object_to_json_string_ext(o,
-	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
-	json_object_put(o);
-}
 
 /* The cluster's stored objects {"namespaces":[...],"instanceTypes":{}}. */
 static struct json_object *
@@ -175,7 +163,7 @@ namespaces(struct sandbox *sb, const char *cid, bool ext, const char *rest,
 			    "found", name);
 			kube_status(resp, 404, "NotFound", msg);
 		} else
-			send(resp, 200, ns_json(name));
+			kube_send(resp, 200, ns_json(name));
 		return;
 	}
 	if (strcmp(req->method, "GET") == 0) {
@@ -193,7 +181,7 @@ namespaces(struct sandbox *sb, const char *cid, bool ext, const char *rest,
 		    json_object_new_string("v1"));
 		json_object_object_add(o, "metadata", json_object_new_object());
 		json_object_object_add(o, "items", items);
-		send(resp, 200, o);
+		kube_send(resp, 200, o);
 		return;
 	}
 	if (strcmp(req->method, "POST") != 0) {
@@ -219,7 +207,7 @@ namespaces(struct sandbox *sb, const char *cid, bool ext, const char *rest,
 		json_object_object_get_ex(store(sb, cid), "namespaces", &made);
 		json_object_array_add(made, json_object_new_string(name));
 		sb->world->dirty = true;
-		send(resp, 201, ns_json(name));
+		kube_send(resp, 201, ns_json(name));
 	}
 	json_object_put(body);
 }
@@ -322,7 +310,7 @@ instance_types(struct sandbox *sb, const char *cid, const char *rest,
 		    json_object_new_string(IT_API));
 		json_object_object_add(o, "metadata", json_object_new_object());
 		json_object_object_add(o, "items", items);
-		send(resp, 200, o);
+		kube_send(resp, 200, o);
 		return;
 	}
 	if (name != NULL && (strcmp(m, "GET") == 0 ||
@@ -334,13 +322,13 @@ instance_types(struct sandbox *sb, const char *cid, const char *rest,
 			return;
 		}
 		if (strcmp(m, "GET") == 0) {
-			send(resp, 200, json_object_get(it));
+			kube_send(resp, 200, json_object_get(it));
 			return;
 		}
 		json_object_get(it);
 		json_object_object_del(all, name);
 		sb->world->dirty = true;
-		send(resp, 200, it);
+		kube_send(resp, 200, it);
 		return;
 	}
 	if (!((name == NULL && strcmp(m, "POST") == 0) ||
@@ -376,7 +364,7 @@ instance_types(struct sandbox *sb, const char *cid, const char *rest,
 		json_object_object_add(all, posted_name(body),
 		    json_object_get(body));
 		sb->world->dirty = true;
-		send(resp, name == NULL ? 201 : 200, json_object_get(body));
+		kube_send(resp, name == NULL ? 201 : 200, json_object_get(body));
 	}
 	json_object_put(body);
 }
@@ -404,7 +392,7 @@ kube_objects(struct sandbox *sb, struct sb_cluster *cl, const char *p,
 			kube_status(resp, 404, "NotFound", "the server could "
 			    "not find the requested resource");
 		else if (strcmp(p, CRD_PATH) == 0)
-			send(resp, 200, crd_json());
+			kube_send(resp, 200, crd_json());
 		else
 			instance_types(sb, cid, p + strlen(IT_PATH), req,
 			    resp);

@@ -60,7 +60,14 @@ kube_status(struct sb_response *resp, int code, const char *reason,
 	json_object_object_add(o, "message", json_object_new_string(msg));
 	json_object_object_add(o, "reason", json_object_new_string(reason));
 	json_object_object_add(o, "code", json_object_new_int(code));
-	resp->status = code;
+	kube_send(resp, code, o);
+}
+
+/* Send o (taken) as the body with status. */
+void
+kube_send(struct sb_response *resp, int status, struct json_object *o)
+{
+	resp->status = status;
 	buf_reset(&resp->body);
 	buf_adds(&resp->body, json_object_to_json_string_ext(o,
 	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
@@ -151,11 +158,7 @@ kube_route(struct sandbox *sb, const struct sb_request *req,
 	json_object_object_add(o, "metadata", md);
 	json_object_object_add(o, "data", json_object_get(s));
 	json_object_object_add(o, "type", json_object_new_string("Opaque"));
-	resp->status = 200;
-	buf_reset(&resp->body);
-	buf_adds(&resp->body, json_object_to_json_string_ext(o,
-	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
-	json_object_put(o);
+	kube_send(resp, 200, o);
 	return true;
 }
 

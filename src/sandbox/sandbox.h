@@ -149,6 +149,8 @@ void		 kube_token(const char *sub, const char *group,
 		    const char *name, char *out, size_t len);
 void		 kube_status(struct sb_response *, int code,
 		    const char *reason, const char *msg);
+void		 kube_send(struct sb_response *, int status,
+		    struct json_object *);
 /*
  * kube-objects.c: namespaces and the Azure ML extension's instance types
  * of a cluster (path p after /kube/{sub}/{group}/{cluster}/); false when

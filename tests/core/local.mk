@@ -12,7 +12,7 @@ CORE_TESTS = \
 	tests/core/msg-test tests/core/specs-test \
 	tests/core/props-test \
 	tests/core/text-test tests/core/trust-test \
-	tests/core/scope-test tests/core/k8s-test
+	tests/core/scope-test
 check_PROGRAMS += $(CORE_TESTS)
 TESTS += $(CORE_TESTS)
 UNIT_TESTS += $(CORE_TESTS)
@@ -34,6 +34,7 @@ tests_core_attach_test_SOURCES = tests/core/attach-test.c
 tests_core_attach_test_LDADD = $(CORE_TEST_LIBS)
 tests_core_scope_test_SOURCES = tests/core/scope-test.c
 tests_core_scope_test_LDADD = $(CORE_TEST_LIBS)
+CORE_TESTS += tests/core/k8s-test
 tests_core_k8s_test_SOURCES = tests/core/k8s-test.c
 tests_core_k8s_test_LDADD = $(CORE_TEST_LIBS)
 tests_core_plan_check_test_SOURCES = tests/core/plan-check-test.c

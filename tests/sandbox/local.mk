@@ -83,4 +83,5 @@ SB_TESTS = tests/sandbox/arm-routes-test.sh tests/sandbox/compute-lro-test.sh \
 	tests/sandbox/kube-objects-test.sh tests/sandbox/python-sdk-k8s-test.sh
 TESTS += $(SB_TESTS)
 EXTRA_DIST += $(SB_TESTS) tests/sandbox/lib.sh \
-	tests/sandbox/python-sdk-flow.py tests/sandbox/python-sdk-k8s-flow.py
+	tests/sandbox/python-sdk-flow.py tests/sandbox/python-sdk-k8s-flow.py \
+	tests/sandbox/sdk_steps.py

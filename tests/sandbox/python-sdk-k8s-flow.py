@@ -4,34 +4,12 @@
 # deleted (containerservice 2022-11-01), the Azure ML extension
 # (kubernetesconfiguration 2022-03-01), a Kubernetes compute attached and
 # detached (machinelearningservices 2022-10-01).  One TAP line a step.
-import json
 import os
 import sys
-import traceback
 
-n = 0
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sdk_steps import step, check, done, connect  # noqa: E402
 
-
-def step(desc, fn):
-    global n
-    n += 1
-    try:
-        fn()
-        print("ok %d - %s" % (n, desc))
-    except Exception as e:  # report the step, keep going
-        print("not ok %d - %s" % (n, desc))
-        for line in traceback.format_exception_only(type(e), e):
-            for l in line.rstrip().splitlines():
-                print("#   " + l[:300])
-    sys.stdout.flush()
-
-
-def check(cond, what):
-    if not cond:
-        raise AssertionError(what)
-
-
-from azure.identity import ClientSecretCredential
 from azure.mgmt.resource import ResourceManagementClient
 from azure.mgmt.containerservice import ContainerServiceClient
 from azure.mgmt.containerservice import models as cs
@@ -42,17 +20,10 @@ from azure.mgmt.machinelearningservices import (
     MachineLearningServicesMgmtClient as MLClient)
 from azure.mgmt.machinelearningservices import models as ml
 
-ready = json.load(open(os.environ["READY"]))
-ep = ready["endpoint"]
+ready, cred, kw = connect()
 sub = ready["subscriptionId"]
 rg = ready["resourceGroup"]
 ws = ready["workspace"]
-cred = ClientSecretCredential(ready["tenantId"], ready["clientId"],
-                              ready["clientSecret"],
-                              authority=ready["authority"],
-                              instance_discovery=False)
-kw = dict(base_url=ep, credential_scopes=["https://management.azure.com/.default"],
-          polling_interval=0)
 res = ResourceManagementClient(cred, sub, **kw)
 aks = ContainerServiceClient(cred, sub, **kw)
 ext = KCClient(cred, sub, **kw)
@@ -150,4 +121,4 @@ step("compute.begin_create_or_update: Kubernetes compute Succeeded", attach)
 step("compute.begin_delete Detach", detach)
 step("extensions.begin_delete", uninstall)
 step("managed_clusters.begin_delete", delete_cluster)
-print("1..%d" % n)
+done()

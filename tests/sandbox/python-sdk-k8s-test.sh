@@ -15,19 +15,7 @@ sed "s|\"subscriptionId\": \"$SUB0\",|\"subscriptionId\": \"$SUB0\", \"providers
     "$WORLD" >"$T/world.json"
 WORLD="$T/world.json" sandbox_start --journal "$T/journal"
 
-unset HTTPS_PROXY https_proxy HTTP_PROXY http_proxy
-READY="$T/ready.json" REQUESTS_CA_BUNDLE="$CA" NO_PROXY=127.0.0.1 \
-    PYTHONDONTWRITEBYTECODE=1 HOME="$T" \
-    "$PY" "$top_srcdir/tests/sandbox/python-sdk-k8s-flow.py" >"$T/py.out" 2>"$T/py.err"
-rc=$?
-while IFS= read -r line; do
-	case $line in
-	"ok "*) tap 0 "${line#ok * - }" ;;
-	"not ok "*) tap 1 "${line#not ok * - }" ;;
-	"#"*) echo "$line" ;;
-	esac
-done <"$T/py.out"
-sed 's/^/# python: /' "$T/py.err" | head -n 20
+python_flow "$top_srcdir/tests/sandbox/python-sdk-k8s-flow.py"
 is "$rc" 0 "the SDK flow exits 0"
 for v in "Microsoft.KubernetesConfiguration/extensions/azureml 2022-03-01" \
     "managedClusters/pyaks 2022-11-01" "computes/pyk8s 2022-10-01" \
