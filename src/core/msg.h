@@ -119,6 +119,7 @@
 	_(EXT_SCOPE,		NS_(N_("The Azure Machine Learning extension is installed for the whole cluster (release namespace azureml), not in namespace \"%1$s\"."))) \
 	_(EXT_DUPLICATE_KEY,	NS_(N_("Extension setting \"%1$s\" is given both as a setting and as a protected setting."))) \
 	_(EXT_NO_WORKLOAD,	NS_(N_("The Azure Machine Learning extension must enable inference or training; this enables neither."))) \
+	_(EXT_LEGACY_FE,	NS_(N_("The cluster still runs the scoring router of a legacy AKS compute (azureml-fe): migrate it (annotated for the upgrade, and the extension installed with the upgrade setting) or remove it first."))) \
 	/* plan as a whole */ \
 	_(PLAN_REQUIRED,	NS_(N_("%1$s is required to %2$s."))) \
 	_(SCOPE_SUBSCRIPTION_NOT_FOUND, NS_(N_("Subscription %1$s does not exist, or this account cannot see it: choose another with --subscription ID or AKSWIZ_SUBSCRIPTION, or from the list (Create or Attach on the home screen)."))) \

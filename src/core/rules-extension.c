@@ -166,6 +166,15 @@ rules_extension_nodes(const struct ext_settings *set, int nodes,
 	verdict_arg(v, "%d", nodes);
 }
 
+void
+rules_extension_legacy_fe(const struct ext_settings *set, bool fe_present,
+    bool fe_annotated, struct verdicts *vs)
+{
+	if (fe_present && !(fe_annotated && ext_setting_true(
+	    ext_settings_get(set, "scoringFe.enableUpgrade"))))
+		verdicts_add(vs, FIELD_EXTENSION, SEV_ERROR, MSG_EXT_LEGACY_FE);
+}
+
 const char *
 ext_health_code(enum msg_id m, const char **name)
 {
@@ -184,6 +193,10 @@ ext_health_code(enum msg_id m, const char **name)
 	case MSG_K8S_NODEPORT_INTERNAL:
 		code = "E40003";
 		n = "INTERNAL_LOAD_BALANCER_NOT_SUPPORT";
+		break;
+	case MSG_EXT_LEGACY_FE:
+		code = "E45005";
+		n = "AZUREML_FE_DEPLOYMENT_CONFLICT";
 		break;
 	default:
 		break;

@@ -123,6 +123,14 @@ void	rules_k8s_choices(const struct k8s_choices *, struct verdicts *);
 void	rules_extension(const struct ext_settings *settings,
 	    const struct ext_settings *protected_settings,
 	    const char *scope_namespace, struct verdicts *);
+/*
+ * A cluster that still runs a legacy AKS compute's azureml-fe (D.4): the
+ * extension installs over it only as an upgrade, scoringFe.enableUpgrade
+ * true and the deployment annotated azureml-fe-enable-upgrade=true.
+ */
+#define EXT_FE_UPGRADE_ANNOTATION	"azureml-fe-enable-upgrade"
+void	rules_extension_legacy_fe(const struct ext_settings *settings,
+	    bool fe_present, bool fe_annotated, struct verdicts *);
 /* What the in-cluster health check finds on a cluster of n nodes (B.8). */
 void	rules_extension_nodes(const struct ext_settings *settings, int nodes,
 	    struct verdicts *);

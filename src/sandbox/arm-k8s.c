@@ -223,10 +223,12 @@ cluster_nodes(const struct sb_cluster *cl)
  * check's code (B.8).
  */
 static struct json_object *
-aml_check(struct json_object *p, struct json_object *prot,
+aml_check(struct arm_ctx *c, struct json_object *p, struct json_object *prot,
     const struct sb_cluster *cl, const char *name, const char *what,
     struct json_object *statuses)
 {
+	char			 cid[SB_TEXT];
+	bool			 annotated;
 	struct ext_settings	 set, pset;
 	struct verdicts		 vs;
 	struct json_object	*scope = obj(p, "scope"), *fail, *st;
@@ -246,6 +248,12 @@ aml_check(struct json_object *p, struct json_object *prot,
 	rules_extension(&set, &pset, ns, &vs);
 	if (!verdicts_has_errors(&vs))
 		rules_extension_nodes(&set, cluster_nodes(cl), &vs);
+	world_cluster_id(cl, cid, sizeof cid);
+	if (!verdicts_has_errors(&vs)) {
+		bool	legacy = kube_legacy_fe(c->sb, cid, &annotated);
+
+		rules_extension_legacy_fe(&set, legacy, annotated, &vs);
+	}
 	for (i = 0; i < vs.n && vs.v[i].severity != SEV_ERROR; i++)
 		;
 	if (i == vs.n)
@@ -356,8 +364,8 @@ ext_put(struct arm_ctx *c, const struct sb_cluster *cl, const char *cid,
 	json_object_object_add(np, "provisioningState",
 	    json_object_new_string(create ? "Creating" : "Updating"));
 	statuses = json_object_new_array();
-	fail = aml_check(p, obj(p, "configurationProtectedSettings"), cl, name,
-	    what, statuses);
+	fail = aml_check(c, p, obj(p, "configurationProtectedSettings"), cl,
+	    name, what, statuses);
 	json_object_object_add(np, "statuses", statuses);
 	json_object_object_add(np, "errorInfo", NULL);
 	json_object_object_add(np, "isSystemExtension",
@@ -426,7 +434,7 @@ ext_patch(struct arm_ctx *c, const struct sb_cluster *cl, struct json_object *e)
 	json_object_object_add(p, "provisioningState",
 	    json_object_new_string("Updating"));
 	statuses = json_object_new_array();
-	fail = aml_check(p, obj(bp, "configurationProtectedSettings"), cl,
+	fail = aml_check(c, p, obj(bp, "configurationProtectedSettings"), cl,
 	    str(obj(e, "resource"), "name"), "Update", statuses);
 	json_object_object_add(p, "statuses", statuses);
 	json_object_put(body);

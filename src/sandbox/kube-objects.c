@@ -23,6 +23,7 @@
 
 #include <json-c/json.h>
 
+#include "core/rules-k8s.h"
 #include "core/rules.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/world.h"
@@ -32,6 +33,7 @@
 			"instancetypes.amlarc.azureml.com"
 #define IT_PATH		"apis/amlarc.azureml.com/v1alpha1/instancetypes"
 #define IT_API		"amlarc.azureml.com/v1alpha1"
+#define FE_PATH		"apis/apps/v1/namespaces/default/deployments/azureml-fe"
 
 static const char *const builtin_ns[] = {
 	"default", "kube-system", "kube-public", "kube-node-lease"
@@ -369,6 +371,98 @@ instance_types(struct sandbox *sb, const char *cid, const char *rest,
 	json_object_put(body);
 }
 
+/*
+ * Whether the cluster still runs a legacy AKS compute's azureml-fe: a
+ * compute of type AKS (live or detached) stood on it, and the deployment
+ * was not deleted here.  *annotated: marked for the upgrade.
+ */
+bool
+kube_legacy_fe(struct sandbox *sb, const char *cid, bool *annotated)
+{
+	struct sb_world		*w = sb->world;
+	struct json_object	*fe, *p, *v, *an;
+	bool			 legacy = false;
+	size_t			 i;
+
+	for (i = 0; i < w->ncomputes && !legacy; i++)
+		legacy = json_object_object_get_ex(w->computes[i].res,
+		    "properties", &p) &&
+		    json_object_object_get_ex(p, "computeType", &v) &&
+		    strcmp(json_object_get_string(v), "AKS") == 0 &&
+		    json_object_object_get_ex(p, "resourceId", &v) &&
+		    strcasecmp(json_object_get_string(v), cid) == 0;
+	fe = NULL;
+	json_object_object_get_ex(store(sb, cid), "azuremlFe", &fe);
+	if (json_object_object_get_ex(fe, "removed", &v) &&
+	    json_object_get_boolean(v))
+		legacy = false;
+	*annotated = json_object_object_get_ex(fe, "annotations", &an) &&
+	    json_object_object_get_ex(an, EXT_FE_UPGRADE_ANNOTATION, &v) &&
+	    strcasecmp(json_object_get_string(v), "true") == 0;
+	return legacy;
+}
+
+/*
+ * The legacy azureml-fe Deployment (default namespace, a placeholder
+ * shape): GET, PATCH of its annotations (merge patch), DELETE.
+ */
+static void
+legacy_fe(struct sandbox *sb, const char *cid, const struct sb_request *req,
+    struct sb_response *resp)
+{
+	struct json_object	*st = store(sb, cid), *fe, *an, *o, *md, *body;
+	struct json_object	*bmd, *ban, *sp;
+	bool			 annotated;
+
+	if (!kube_legacy_fe(sb, cid, &annotated)) {
+		kube_status(resp, 404, "NotFound", "deployments.apps "
+		    "\"azureml-fe\" not found");
+		return;
+	}
+	if (!json_object_object_get_ex(st, "azuremlFe", &fe)) {
+		fe = json_object_new_object();
+		json_object_object_add(st, "azuremlFe", fe);
+	}
+	if (!json_object_object_get_ex(fe, "annotations", &an)) {
+		an = json_object_new_object();
+		json_object_object_add(fe, "annotations", an);
+	}
+	if (strcmp(req->method, "DELETE") == 0) {
+		json_object_object_add(fe, "removed",
+		    json_object_new_boolean(true));
+		sb->world->dirty = true;
+	} else if (strcmp(req->method, "PATCH") == 0) {
+		body = json_tokener_parse(req->body);
+		if (json_object_object_get_ex(body, "metadata", &bmd) &&
+		    json_object_object_get_ex(bmd, "annotations", &ban) &&
+		    json_object_is_type(ban, json_type_object)) {
+			json_object_object_foreach(ban, k, v)
+				json_object_object_add(an, k,
+				    json_object_get(v));
+			sb->world->dirty = true;
+		}
+		json_object_put(body);
+	} else if (strcmp(req->method, "GET") != 0) {
+		kube_status(resp, 405, "MethodNotAllowed", "the server does "
+		    "not allow this method on the requested resource");
+		return;
+	}
+	o = json_object_new_object();
+	json_object_object_add(o, "kind", json_object_new_string("Deployment"));
+	json_object_object_add(o, "apiVersion",
+	    json_object_new_string("apps/v1"));
+	md = json_object_new_object();
+	json_object_object_add(md, "name", json_object_new_string("azureml-fe"));
+	json_object_object_add(md, "namespace",
+	    json_object_new_string("default"));
+	json_object_object_add(md, "annotations", json_object_get(an));
+	json_object_object_add(o, "metadata", md);
+	sp = json_object_new_object();
+	json_object_object_add(sp, "replicas", json_object_new_int(3));
+	json_object_object_add(o, "spec", sp);
+	kube_send(resp, 200, o);
+}
+
 bool
 kube_objects(struct sandbox *sb, struct sb_cluster *cl, const char *p,
     const struct sb_request *req, struct sb_response *resp)
@@ -378,6 +472,10 @@ kube_objects(struct sandbox *sb, struct sb_cluster *cl, const char *p,
 
 	world_cluster_id(cl, cid, sizeof cid);
 	ext = k8s_extension_installed(sb->world, cid);
+	if (strcmp(p, FE_PATH) == 0) {
+		legacy_fe(sb, cid, req, resp);
+		return true;
+	}
 	if (strncmp(p, NS_PATH, strlen(NS_PATH)) == 0 &&
 	    (p[strlen(NS_PATH)] == '\0' || (p[strlen(NS_PATH)] == '/' &&
 	    strchr(p + strlen(NS_PATH) + 1, '/') == NULL))) {

@@ -160,6 +160,10 @@ struct sb_cluster;
 bool		 kube_objects(struct sandbox *, struct sb_cluster *,
 		    const char *p, const struct sb_request *,
 		    struct sb_response *);
+/* kube-objects.c: whether the cluster (ARM id) still runs a legacy AKS
+ * compute's azureml-fe, and whether it is annotated for the upgrade. */
+bool		 kube_legacy_fe(struct sandbox *, const char *cid,
+		    bool *annotated);
 /* arm-k8s.c: whether the cluster (ARM id) has a Succeeded Azure ML
  * extension, as last seen. */
 bool		 k8s_extension_installed(struct sb_world *, const char *cid);

@@ -420,6 +420,24 @@ main(void)
 		core_count(&vs, ha[i].fails ? 1 : 0, ha[i].why);
 	}
 
+	/* A legacy azureml-fe: only an upgrade installs over it. */
+	for (i = 0; i < 8; i++) {
+		bool	present = i & 1, annotated = i & 2, upgrade = i & 4;
+		const char *const kv[] = { upgrade ?
+		    "scoringFe.enableUpgrade=true" : "enableInference=True",
+		    NULL };
+
+		settings(&set, kv);
+		verdicts_init(&vs);
+		rules_extension_legacy_fe(&set, present, annotated, &vs);
+		core_count(&vs, present && !(annotated && upgrade) ? 1 : 0,
+		    present ? annotated && upgrade ? "legacy fe, upgrade" :
+		    "legacy fe without both upgrade marks" : "no legacy fe");
+	}
+	is_str(ext_health_code(MSG_EXT_LEGACY_FE, &name), "E45005",
+	    "legacy fe: E45005");
+	is_str(name, "AZUREML_FE_DEPLOYMENT_CONFLICT", "E45005's name");
+
 	test_mapping();
 	test_settings_and_router();
 	return tap_done();
