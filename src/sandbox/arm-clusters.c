@@ -68,7 +68,7 @@ op_tick(struct arm_ctx *c, struct json_object *op)
 {
 	struct sb_cluster	*cl;
 	const char		*kind = str(op, "kind");
-	bool			 due;
+	bool			 due, failed;
 
 	if (str(op, "status") != NULL)
 		return;
@@ -79,13 +79,16 @@ op_tick(struct arm_ctx *c, struct json_object *op)
 	if (!due)
 		return;
 	c->w->dirty = true;
+	failed = json_object_object_get_ex(op, "fail", NULL);
 	json_object_object_add(op, "status",
-	    json_object_new_string("Succeeded"));
+	    json_object_new_string(failed ? "Failed" : "Succeeded"));
 	json_object_object_add(op, "endMs",
 	    json_object_new_int64((int64_t)c->now_ms));
 	if ((cl = op_cluster(c, op)) == NULL)
 		return;
-	if (kind != NULL && strcmp(kind, "Delete") == 0)
+	if (failed)
+		cpy(cl->state, sizeof cl->state, "Failed");
+	else if (kind != NULL && strcmp(kind, "Delete") == 0)
 		cl->gone = true;
 	else
 		cpy(cl->state, sizeof cl->state, "Succeeded");
@@ -117,7 +120,8 @@ op_start(struct arm_ctx *c, struct sb_cluster *cl, const char *kind,
     int seconds, bool location)
 {
 	struct json_object	*op = json_object_new_object();
-	char			 id[SB_ID], url[SB_TEXT * 2];
+	char			 id[SB_ID], url[SB_TEXT * 2], code[128];
+	char			 msg[SB_TEXT];
 
 	world_guid(c->w, id, sizeof id);
 	json_object_object_add(op, "id", json_object_new_string(id));
@@ -131,6 +135,11 @@ op_start(struct arm_ctx *c, struct sb_cluster *cl, const char *kind,
 	    json_object_new_int64((int64_t)c->now_ms));
 	json_object_object_add(op, "polls", json_object_new_int64(0));
 	json_object_object_add(op, "seconds", json_object_new_int64(seconds));
+	/* --faults op:CLUSTER=fail:... (akswiz-sandbox(1)). */
+	if (c->sb->faults != NULL && faults_operation_fails(c->sb->faults,
+	    cl->name, code, sizeof code, msg, sizeof msg))
+		json_object_object_add(op, "fail", arm_err_new(code, "%s",
+		    msg));
 	json_object_array_add(ops(c), op);
 	c->w->dirty = true;
 	arm_url(c, url, sizeof url, "/subscriptions/%s/providers/"
@@ -151,7 +160,7 @@ op_start(struct arm_ctx *c, struct sb_cluster *cl, const char *kind,
 void
 arm_aks_operation(struct arm_ctx *c, const char *id)
 {
-	struct json_object	*a = ops(c), *op = NULL, *o;
+	struct json_object	*a = ops(c), *op = NULL, *o, *x;
 	char			 t[64], path[SB_TEXT];
 	size_t			 i;
 
@@ -183,6 +192,9 @@ arm_aks_operation(struct arm_ctx *c, const char *id)
 		world_time((uint64_t)num(op, "endMs", 0), t, sizeof t);
 		json_object_object_add(o, "endTime", json_object_new_string(t));
 	}
+	if (json_object_object_get_ex(op, "fail", &x) &&
+	    str(op, "status") != NULL)
+		json_object_object_add(o, "error", json_object_get(x));
 	arm_json(c, 200, o);
 }
 

@@ -291,6 +291,18 @@ ext_start(struct arm_ctx *c, struct json_object *e, const char *kind,
 {
 	struct json_object	*op = json_object_new_object();
 	char			 id[SB_ID], url[SB_TEXT * 2];
+	char			 target[SB_TEXT], code[128], msg[SB_TEXT];
+	const char		*cid = str(e, "clusterId"), *slash;
+
+	/* --faults op:CLUSTER/EXTENSION=fail:... (akswiz-sandbox(1)). */
+	slash = cid != NULL ? strrchr(cid, '/') : NULL;
+	snprintf(target, sizeof target, "%s/%s", slash != NULL ? slash + 1 :
+	    "", str(obj(e, "resource"), "name") != NULL ?
+	    str(obj(e, "resource"), "name") : "");
+	if (fail == NULL && c->sb->faults != NULL &&
+	    faults_operation_fails(c->sb->faults, target, code, sizeof code,
+	    msg, sizeof msg))
+		fail = arm_err_new(code, "%s", msg);
 
 	world_guid(c->w, id, sizeof id);
 	json_object_object_add(op, "id", json_object_new_string(id));

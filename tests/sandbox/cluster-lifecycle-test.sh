@@ -113,4 +113,15 @@ arm DELETE "$CL/mlaks?$V"
 is "$STATUS" 204 "deleting it again: 204"
 arm GET "/subscriptions/$SUB/providers/Microsoft.ContainerService/locations/eastus/operations/nosuch?$V"
 is "$STATUS" 404 "an unknown operation"
+
+# A fault switch: the cluster's operation ends Failed with A.9's words.
+sandbox_stop
+sandbox_start --faults "op:quotaaks=fail:QuotaExceeded:Operation results in exceeding quota limits of Core. Maximum allowed: 450, Current in use: 449, Additional requested: 8."
+arm PUT "$CL/quotaaks?$V" "$(body quotaaks "$SYS")"
+is "$STATUS" 201 "fault: the create is accepted"
+finish
+is "$(j .status)/$(j .error.code)" Failed/QuotaExceeded "fault: the operation fails with the rule's code"
+like "$(j .error.message)" "Operation results in exceeding quota limits of Core.*" "and its message"
+arm GET "$CL/quotaaks?$V"
+is "$(j .properties.provisioningState)" Failed "the cluster is Failed"
 done_testing

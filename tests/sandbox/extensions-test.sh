@@ -149,6 +149,20 @@ sandbox_start --state "$T/state.json"
 arm GET "$CL/aks-prod/$X/azureml?$V"
 is "$STATUS/$(j .properties.provisioningState)" 200/Succeeded "an extension survives a restart"
 
+# A fault switch: an extension's operation ends Failed as B.7 shows.
+sandbox_stop
+sandbox_start --faults 'op:aks-small/flt=fail:ExtensionOperationFailed:The extension operation failed with the following error:  Error: [ InnerError: [Helm installation failed]]'
+arm PUT "$CL/aks-small/$X/flt?$V" "$(body "$DEVTEST")"
+is "$STATUS" 201 "fault: the PUT is accepted"
+finish
+is "$(j .status)/$(j .error.code)" Failed/ExtensionOperationFailed "fault: the operation fails with the rule's code"
+like "$(j .error.message)" "The extension operation failed with the following error:*" "and its message"
+arm GET "$CL/aks-small/$X/flt?$V"
+is "$(j .properties.provisioningState)" Failed "fault: the extension is Failed"
+arm PUT "$CL/aks-small/$X/other?$V" "$(body "$DEVTEST")"
+finish
+is "$(j .status)" Succeeded "another extension is not touched by the rule"
+
 # A subscription without the provider registered is refused.
 sandbox_stop
 SUB0=$SUB
