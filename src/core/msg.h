@@ -100,6 +100,7 @@
 	_(CLUSTER_TOO_SMALL,	NP_("%1$s has %2$s node and %3$s vCPU; production needs at least 3 nodes and 12 vCPU.", "%1$s has %2$s nodes and %3$s vCPU; production needs at least 3 nodes and 12 vCPU.")) \
 	_(CLUSTER_OK,		NS_(N_("%1$s can be attached."))) \
 	/* today's path: AKS names, node sizes, the Azure ML extension */ \
+	/* TRANSLATORS: AKS, LoadBalancer, NodePort, ClusterIP, azureml, azureml-fe and CNAME are names: keep them. */ \
 	_(AKS_CLUSTER_NAME,	NS_(N_("The AKS cluster name must be 1 to 63 letters, digits, hyphens and underscores, starting and ending with a letter or a digit; \"%1$s\" is not."))) \
 	_(AKS_NAME_RESERVED,	NS_(N_("AKS reserves the cluster name \"%1$s\"; choose another."))) \
 	_(AKS_NAME_TRADEMARK,	NS_(N_("AKS refuses cluster names containing the reserved word \"%2$s\", as \"%1$s\" does; choose another."))) \
