@@ -853,6 +853,28 @@ accepted(struct arm_ctx *c, size_t idx, enum sb_op_kind kind,
 	arm_json(c, status, render(c, &c->w->computes[idx]));
 }
 
+/*
+ * Creating a new AKS compute, refused as Azure refuses it today
+ * (kubernetes-path.md D.2): the shape of the endpoint refusal, a
+ * BadRequest with a NotSupported detail; the detail's text is a
+ * placeholder (the service's own is unpublished), naming the way on.
+ */
+static void
+legacy_create_refused(struct arm_ctx *c)
+{
+	struct json_object *e, *d;
+
+	e = arm_err_new("BadRequest", "The request is invalid.");
+	d = json_object_new_array();
+	json_object_array_add(d, arm_err_new("NotSupported", "Creation of "
+	    "new computes of type AKS is no longer supported. Use compute "
+	    "type Kubernetes: create the AKS cluster, install the Azure "
+	    "Machine Learning extension (Microsoft.AzureML.Kubernetes) on "
+	    "it and attach it as a Kubernetes compute."));
+	json_object_object_add(e, "details", d);
+	arm_error_obj(c, 400, e);
+}
+
 /* PUT of a new AKS cluster through AML. */
 static void
 put_create(struct arm_ctx *c, struct sb_workspace *ws, const char *name,
@@ -868,10 +890,7 @@ put_create(struct arm_ctx *c, struct sb_workspace *ws, const char *name,
 	size_t idx;
 
 	if (c->w->settings.refuse_aks_create) {
-		sb_resp_arm_error(c->resp, 400, "BadRequest", "Creating a new "
-		    "AKS compute is no longer supported. Create the cluster in "
-		    "Azure Kubernetes Service and attach it, or use a "
-		    "Kubernetes compute.");
+		legacy_create_refused(c);
 		return;
 	}
 	size = b->vm_size != NULL ? b->vm_size : "Standard_D3_v2";
@@ -1135,6 +1154,78 @@ put_attach(struct arm_ctx *c, struct sb_workspace *ws, const char *name,
 	accepted(c, idx, SB_OP_ATTACH, cl->location, fail, NULL, 201);
 }
 
+/*
+ * Attach as compute type Kubernetes (kubernetes-path.md C): the cluster,
+ * in the workspace's subscription, with the Azure ML extension installed
+ * (else the operation fails, with placeholder text: the service's is
+ * unpublished); KubernetesProperties echoed with their defaults.
+ */
+static void
+put_kubernetes(struct arm_ctx *c, struct sb_workspace *ws, const char *name,
+    struct put_body *b)
+{
+	struct verdicts vs;
+	struct aks_id id;
+	struct sb_cluster *cl;
+	struct json_object *res, *in = NULL, *fail = NULL, *x;
+	char cid[SB_TEXT];
+	size_t idx;
+
+	verdicts_init(&vs);
+	if (b->resource_id == NULL ||
+	    !aks_id_parse(b->resource_id, &id, FIELD_CLUSTER_ID, &vs) ||
+	    (attach_check_subscription(&id, ws->sub, &vs),
+	    verdicts_has_errors(&vs))) {
+		sb_resp_arm_error(c->resp, 400, "BadRequest", "A Kubernetes "
+		    "compute needs the resourceId of an AKS cluster in the "
+		    "workspace's subscription %s; got '%s'.", ws->sub,
+		    b->resource_id != NULL ? b->resource_id : "");
+		return;
+	}
+	if ((cl = world_cluster(c->w, id.subscription, id.resource_group,
+	    id.name)) == NULL || cl->gone) {
+		sb_resp_arm_error(c->resp, 400, "BadRequest", "The AKS cluster "
+		    "'%s' could not be found.", b->resource_id);
+		return;
+	}
+	world_cluster_id(cl, cid, sizeof cid);
+	if (!arm_extension_ready(c, cl))
+		fail = bad_request_error("Azure Machine Learning extension is "
+		    "not installed or not healthy on the cluster: install the "
+		    "Microsoft.AzureML.Kubernetes extension, then attach it "
+		    "(sandbox placeholder: the service's text is "
+		    "unpublished).");
+	res = new_resource(c, b, name, b->location != NULL ? b->location :
+	    ws->location, "Creating", true);
+	x = props_of(res);
+	set_str(x, "computeType", "Kubernetes");
+	set_str(x, "resourceId", cid);
+	if (b->compute_location == NULL)
+		set_str(x, "computeLocation", cl->location);
+	if (json_object_object_get_ex(b->root, "identity", &in) &&
+	    json_object_is_type(in, json_type_object))
+		json_object_object_add(res, "identity", json_object_get(in));
+	in = NULL;
+	if (b->inner != NULL)
+		json_object_deep_copy(b->inner, &in, NULL);
+	else
+		in = json_object_new_object();
+	if (jstr(in, "namespace") == NULL)
+		set_str(in, "namespace", "default");
+	if (!json_object_object_get_ex(in, "extensionInstanceReleaseTrain",
+	    NULL))
+		set_str(in, "extensionInstanceReleaseTrain", "stable");
+	json_object_object_add(in, "relayConnectionString", NULL);
+	json_object_object_add(in, "serviceBusConnectionString", NULL);
+	json_object_object_add(in, "extensionPrincipalId", NULL);
+	if (!json_object_object_get_ex(in, "vcName", NULL))
+		json_object_object_add(in, "vcName", NULL);
+	json_object_object_add(x, "properties", in);
+	idx = world_add_compute(c->w, c->sub->id, c->group->name, ws->name,
+	    name, res);
+	accepted(c, idx, SB_OP_ATTACH, cl->location, fail, NULL, 201);
+}
+
 /* PUT of the full body of an existing compute: load balancer, TLS. */
 static void
 put_update(struct arm_ctx *c, long idx, struct put_body *b)
@@ -1213,10 +1304,11 @@ put_compute(struct arm_ctx *c, struct sb_workspace *ws, const char *name)
 	rules_name(name, &vs);
 	if (sync_error(c, &vs))
 		goto out;
-	if (strcmp(b.compute_type, "AKS") != 0) {
+	if (strcmp(b.compute_type, "AKS") != 0 &&
+	    strcmp(b.compute_type, "Kubernetes") != 0) {
 		sb_resp_arm_error(c->resp, 400, "BadRequest", "The sandbox "
-		    "creates and attaches only computes of type AKS, not %s.",
-		    b.compute_type);
+		    "creates and attaches only computes of type AKS or "
+		    "Kubernetes, not %s.", b.compute_type);
 		goto out;
 	}
 	idx = world_compute(c->w, c->sub->id, c->group->name, ws->name, name);
@@ -1244,7 +1336,9 @@ put_compute(struct arm_ctx *c, struct sb_workspace *ws, const char *name)
 		    cp->name, ws->name);
 		goto out;
 	}
-	if (b.resource_id != NULL)
+	if (strcmp(b.compute_type, "Kubernetes") == 0)
+		put_kubernetes(c, ws, name, &b);
+	else if (b.resource_id != NULL)
 		put_attach(c, ws, name, &b);
 	else
 		put_create(c, ws, name, &b);

@@ -1182,11 +1182,16 @@ describe_cluster(struct sb_world *w, struct json_object *res,
     const struct sb_cluster *cl)
 {
 	struct json_object *pp = inner_props(res);
-	struct json_object *svc, *s;
+	struct json_object *svc, *s, *p, *t;
 	char fqdn[SB_TEXT];
 	unsigned ip = (unsigned)(w->seq * 37u % 200u) + 20u;
 
 	if (pp == NULL)
+		return;
+	/* A Kubernetes compute shows nothing of the AKS schema. */
+	if (json_object_object_get_ex(res, "properties", &p) &&
+	    json_object_object_get_ex(p, "computeType", &t) &&
+	    strcmp(json_object_get_string(t), "Kubernetes") == 0)
 		return;
 	snprintf(fqdn, sizeof fqdn, "%s-%08x.hcp.%s.azmk8s.io",
 	    cl->dns_prefix, (unsigned)(w->seq * 2654435761u), cl->location);
