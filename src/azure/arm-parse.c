@@ -21,6 +21,7 @@
 #include "common/buf.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/plan.h"
 #include "core/text.h"
 
 /* JSON helpers: NULL or 0 when absent or of another type. */
@@ -531,7 +532,8 @@ cluster_from(json_object *e, struct arm_cluster *c)
 	c->id = jdup(e, "id");
 	c->name = jdup(e, "name");
 	c->location = jdup(e, "location");
-	c->created_by = jdup(jget(e, "tags", json_type_object), "createdBy");
+	c->created_by = jdup(jget(e, "tags", json_type_object),
+	    PLAN_CLUSTER_TAG);
 	if ((p = jget(e, "properties", json_type_object)) == NULL)
 		return;
 	c->provisioning_state = jdup(p, "provisioningState");

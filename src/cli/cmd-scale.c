@@ -23,6 +23,7 @@
 #include "cli/session.h"
 #include "common/i18n.h"
 #include "core/plan.h"
+#include "core/rules-k8s.h"
 
 /* The pool to scale: named, the only one, or the System one; or NULL. */
 static const struct arm_pool *
@@ -59,7 +60,7 @@ purpose_of(struct session *s, const struct arm_compute *c,
 			(void)purpose_parse(c->cluster_purpose, purpose);
 		return true;
 	}
-	if (!arm_extension_setting(&s->arm, c->resource_id, "azureml",
+	if (!arm_extension_setting(&s->arm, c->resource_id, EXT_NAME,
 	    "clusterPurpose", &v, &found, err))
 		return false;
 	if (v != NULL)

@@ -12,6 +12,7 @@
  */
 #include "config.h"
 #include "core/rules.h"
+#include "core/rules-k8s.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -323,21 +324,21 @@ check_attach_cluster(const struct plan *p, const struct plan_facts *f,
 }
 
 /*
- * A node pool's new count: its cluster, and the purpose's rules on the
- * count with the pool's VM size (an unknown size: the node rules only).
+ * A node pool's new count: its cluster, and today's path's rules of the
+ * purpose on the count with the pool's VM size (an unknown size: the node
+ * rules only).
  */
 static void
 check_scale(const struct plan *p, struct verdicts *vs)
 {
-	const struct vm_size	*size = vm_catalogue_find(p->vm_size);
-	struct aks_id		 id;
+	struct aks_id	id;
 
 	if (p->cluster_id[0] == '\0')
 		check_required(FIELD_CLUSTER_ID, p, vs);
 	else
 		(void)aks_id_parse(p->cluster_id, &id, FIELD_CLUSTER_ID, vs);
-	rules_sizing(p->purpose, p->node_count, size != NULL ? size->vcpus :
-	    0, false, FIELD_NODE_COUNT, vs);
+	rules_k8s_sizing(p->purpose, p->node_count,
+	    vm_catalogue_find(p->vm_size), false, FIELD_NODE_COUNT, vs);
 }
 
 /* Every rule that applies to the plan's operation. */

@@ -16,6 +16,7 @@
 
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/rules-k8s.h"
 #include "plan/plan-arm.h"
 #include "plan/plan-jw.h"
 
@@ -163,8 +164,8 @@ cluster_step(const struct plan *p, enum step_kind k, struct plan_step *s)
 		break;
 	case STEP_DELETE_EXTENSION:
 		snprintf(target, sizeof target, "%s/providers/"
-		    "Microsoft.KubernetesConfiguration/extensions/azureml",
-		    p->cluster_id);
+		    "Microsoft.KubernetesConfiguration/extensions/%s",
+		    p->cluster_id, EXT_NAME);
 		step_of(k, target, PLAN_EXT_API_VERSION, s);
 		break;
 	default:

@@ -496,6 +496,14 @@ main(void)
 				    rows[i].msg, rows[i].what);
 		}
 		plan_scoped(&p, PLAN_SCALE);
+		strcpy(p.cluster_id, CLUSTER);
+		strcpy(p.vm_size, "Standard_D2s_v3");
+		p.node_count = 6;
+		check(&p, NULL, &vs);
+		core_expect(&vs, FIELD_VM_SIZE, SEV_ERROR,
+		    MSG_K8S_PROD_NODE_SIZE, "production on 6 x 2 vCPU: "
+		    "each node needs 4 vCPU and 14 GB (today's path)");
+		plan_scoped(&p, PLAN_SCALE);
 		p.node_count = 3;
 		check(&p, NULL, &vs);
 		core_expect(&vs, FIELD_CLUSTER_ID, SEV_ERROR,
