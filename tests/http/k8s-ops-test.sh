@@ -166,6 +166,17 @@ like "$T/out" 'scale of k8s-prod succeeded' "watch followed it to the end"
 is "$(lines PUT '.*/agentPools/nodepool1' | wc -l)" 1 "with one PUT, never repeated"
 is "$(pool_count aks-prod nodepool1)" 6 "the pool has 6 nodes"
 
+# A pool with the cluster autoscaler on is refused, with the reason.
+arm PUT "$AKS/aks-prod/agentPools/autopool?api-version=2024-09-01" \
+    '{"properties":{"count":2,"vmSize":"Standard_D4s_v3","mode":"User","osType":"Linux","enableAutoScaling":true,"minCount":1,"maxCount":5}}' >/dev/null
+settle
+: >"$T/journal.log"
+az scale k8s-prod --agent-count 4 --nodepool-name autopool --yes
+is "$rc" 3 "a pool with the autoscaler on: refused (exit 3)"
+like "$T/err" 'node pool autopool of AKS cluster aks-prod has the cluster autoscaler on \(1 to 5 nodes\), which sets its node count itself' \
+    "says why, with the autoscaler's range"
+is "$(lines PUT '.*' | wc -l)" 0 "nothing was sent"
+
 # --- detach -----------------------------------------------------------
 : >"$T/journal.log"
 az detach k8s-prod --delete-cluster --yes
@@ -213,6 +224,38 @@ is "$(arm GET "$AKS/aks-prod?api-version=2024-09-01")" 200 "the cluster is there
 az show k8s-prod
 is "$rc" 1 "the compute is gone"
 
+# A cluster akswiz created (its createdBy=akswiz tag): delete takes it too.
+arm PUT "$AKS/aks-mine?api-version=2024-09-01" '{"location":"eastus","tags":{"createdBy":"akswiz"},"identity":{"type":"SystemAssigned"},"properties":{"dnsPrefix":"aks-mine","agentPoolProfiles":[{"name":"nodepool1","mode":"System","count":3,"vmSize":"Standard_D4s_v3","osType":"Linux"}]}}' >/dev/null
+settle
+kube k8s-mine aks-mine
+arm GET "$AKS/aks-mine?api-version=2024-09-01" >/dev/null
+grep -q '"createdBy" *: *"akswiz"' "$T/body"
+ok $? "set-up: aks-mine carries the createdBy=akswiz tag"
+: >"$T/journal.log"
+az delete k8s-mine --yes
+is "$rc" 0 "delete of a compute on a cluster akswiz created: exit 0"
+like "$T/err" 'delete-cluster k8s-mine \(step 2 of 2\): Succeeded' \
+    "its second step deletes the cluster"
+lines DELETE '.*' | sed -n 1p | grep -q '/computes/k8s-mine.*"underlyingResourceAction":"Delete"'
+ok $? "first the compute, underlyingResourceAction=Delete"
+lines DELETE '.*' | sed -n 2p | grep -q "\"path\":\"[^\"]*/managedClusters/aks-mine\""
+ok $? "then the cluster"
+is "$(lines DELETE '.*' | wc -l)" 2 "and nothing else"
+is "$(arm GET "$AKS/aks-mine?api-version=2024-09-01")" 404 "the cluster is gone"
+
+# detach --delete-cluster on a cluster akswiz created.
+arm PUT "$AKS/aks-mine2?api-version=2024-09-01" '{"location":"eastus","tags":{"createdBy":"akswiz"},"identity":{"type":"SystemAssigned"},"properties":{"dnsPrefix":"aks-mine2","agentPoolProfiles":[{"name":"nodepool1","mode":"System","count":1,"vmSize":"Standard_D4s_v3","osType":"Linux"}]}}' >/dev/null
+settle
+kube k8s-mine2 aks-mine2
+: >"$T/journal.log"
+az detach k8s-mine2 --delete-cluster --yes
+is "$rc" 0 "detach --delete-cluster of a cluster akswiz created: exit 0"
+lines DELETE '.*' | sed -n 1p | grep -q '/computes/k8s-mine2.*"underlyingResourceAction":"Detach"'
+ok $? "the compute is detached"
+lines DELETE '.*' | sed -n 2p | grep -q "\"path\":\"[^\"]*/managedClusters/aks-mine2\""
+ok $? "then the cluster deleted"
+is "$(arm GET "$AKS/aks-mine2?api-version=2024-09-01")" 404 "the cluster is gone"
+
 # On a terminal, delete asks (script(1) gives it one).
 if command -v script >/dev/null 2>&1; then
 	kube k8s-tty aks-prod
@@ -228,8 +271,20 @@ if command -v script >/dev/null 2>&1; then
 	like "$T/tty" 'Scale node pool nodepool1 of AKS cluster aks-prod from 6 to 3 nodes\? \[y/N\]' \
 	    "the question names the pool, the cluster and both counts"
 	is "$(lines PUT '.*' | wc -l)" 0 "no PUT was sent"
+	arm PUT "$AKS/aks-mine3?api-version=2024-09-01" '{"location":"eastus","tags":{"createdBy":"akswiz"},"identity":{"type":"SystemAssigned"},"properties":{"dnsPrefix":"aks-mine3","agentPoolProfiles":[{"name":"nodepool1","mode":"System","count":1,"vmSize":"Standard_D4s_v3","osType":"Linux"}]}}' >/dev/null
+	settle
+	kube k8s-mine3 aks-mine3
+	: >"$T/journal.log"
+	printf 'y\n' | timeout 60 script -qec "$A delete k8s-mine3" /dev/null >"$T/tty" 2>&1
+	is "$?" 1 "deleting a cluster akswiz created: y is not its name (exit 1)"
+	like "$T/tty" 'DELETE AKS cluster aks-mine3 with everything on it\?  Type the cluster.s name \(aks-mine3\) to confirm:' \
+	    "the question asks for the cluster's name"
+	is "$(lines DELETE '.*' | wc -l)" 0 "nothing was deleted"
+	printf 'aks-mine3\n' | timeout 60 script -qec "$A delete k8s-mine3" /dev/null >"$T/tty" 2>&1
+	is "$?" 0 "the cluster's name typed: deleted (exit 0)"
+	is "$(lines DELETE '.*/managedClusters/aks-mine3' | wc -l)" 1 "the cluster too"
 else
-	for i in 1 2 3 4 5 6; do n=$((n + 1)); echo "ok $n # SKIP no script(1)"; done
+	for i in 1 2 3 4 5 6 7 8 9 10 11; do n=$((n + 1)); echo "ok $n # SKIP no script(1)"; done
 fi
 
 # Killed while step 2 (the extension's DELETE) was being sent, held back
