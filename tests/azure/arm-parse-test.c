@@ -180,7 +180,42 @@ test_clusters(void)
 	is_str(c.power_state, "Stopped", "power state");
 	is_int(c.npools, 2, "two pools");
 	ok(c.pools[0].vm_size == NULL, "a pool without a size");
+	ok(c.created_by == NULL, "no tags: not made by akswiz");
 	arm_cluster_done(&c);
+
+	ok(arm_parse_cluster("{\"id\":\"/subscriptions/s/resourcegroups/g/"
+	    "providers/Microsoft.ContainerService/managedClusters/m\","
+	    "\"tags\":{\"team\":\"ml\",\"createdBy\":\"akswiz\"},"
+	    "\"properties\":{\"agentPoolProfiles\":[{\"name\":\"a\","
+	    "\"count\":2,\"mode\":\"System\",\"enableAutoScaling\":true,"
+	    "\"minCount\":1,\"maxCount\":5},{\"name\":\"b\",\"count\":1,"
+	    "\"enableAutoScaling\":false}]}}", &c, &err),
+	    "a tagged cluster with an autoscaled pool parses");
+	is_str(c.created_by, "akswiz", "its createdBy tag");
+	ok(c.pools[0].autoscale && c.pools[0].min_count == 1 &&
+	    c.pools[0].max_count == 5, "the autoscaler and its range");
+	ok(!c.pools[1].autoscale, "a pool without it");
+	arm_cluster_done(&c);
+}
+
+/* One setting of a cluster extension (the GET's configurationSettings). */
+static void
+test_extension_setting(void)
+{
+	struct err	 err;
+	char		*v = NULL;
+
+	err_clear(&err);
+	ok(arm_parse_extension_setting("{\"name\":\"azureml\",\"properties\":"
+	    "{\"configurationSettings\":{\"clusterPurpose\":\"DevTest\"},"
+	    "\"configurationProtectedSettings\":{}}}", "clusterPurpose", &v,
+	    &err) && v != NULL && strcmp(v, "DevTest") == 0,
+	    "an extension's setting");
+	free(v);
+	ok(arm_parse_extension_setting("{\"properties\":{}}", "clusterPurpose",
+	    &v, &err) && v == NULL, "a setting not there: NULL");
+	ok(!arm_parse_extension_setting("[1]", "clusterPurpose", &v, &err) &&
+	    err.kind == ERR_PARSE, "an answer that is no object: an error");
 }
 
 static void
@@ -271,6 +306,7 @@ main(void)
 	test_computes();
 	test_malformed();
 	test_clusters();
+	test_extension_setting();
 	test_regions();
 	test_scope();
 	return tap_done();

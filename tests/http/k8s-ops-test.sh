@@ -84,6 +84,13 @@ az scale k8s-prod
 is "$rc" 2 "scale without --agent-count: exit 2"
 is "$(lines '[A-Z]+' '.*' | wc -l)" 0 "nothing reached the sandbox"
 
+az --readonly scale k8s-prod --agent-count 4 --yes
+is "$rc" 3 "scale --readonly: exit 3"
+like "$T/err" 'scale would change Azure, which --readonly forbids' "says so"
+az --readonly delete k8s-prod --yes
+is "$rc" 3 "delete --readonly: exit 3"
+is "$(lines '[A-Z]+' '/subscriptions/.*' | wc -l)" 0 "nothing reached Resource Manager"
+
 az scale k8s-prod --agent-count 5 --yes
 is "$rc" 0 "production up to 5 nodes: exit 0"
 like "$T/out" '^scale of k8s-prod succeeded\.$' "says it succeeded"

@@ -408,11 +408,11 @@ test_scale_body(void)
 	    strcmp(at(out, "properties", "provisioningState", NULL),
 	    "(none)") == 0, "scale: read-only members dropped");
 	ok(plan_step_done(&p, &s[0], out), "scale: done at 5 nodes");
+	free(body);
 	ok(!plan_step_body(&p, &s[0], NULL, NULL, &body, &err),
 	    "scale: no body without the pool (%s)", err.msg);
 	json_object_put(out);
 	json_object_put(cur);
-	free(body);
 }
 
 int
