@@ -55,16 +55,11 @@ delete_plan(struct session *s, const char *name, struct plan *p,
 	cluster_name[0] = '\0';
 	memset(&cl, 0, sizeof cl);
 	snprintf(p->name, sizeof p->name, "%s", name);
-	err_clear(&err);
-	if (!arm_get_compute(&s->arm, s->subscription, s->resource_group,
-	    s->workspace, name, &c, &found, &err)) {
-		session_report(&err);
-		return session_exit_status(&err);
-	}
 	/* Not there: the preflight says so, in its words. */
-	if (!found || c.compute_type == NULL || c.resource_id == NULL ||
-	    strcasecmp(c.compute_type, "Kubernetes") != 0)
+	if ((status = cli_get_compute(s, name, &c, &found)) != EXIT_OK ||
+	    !found || !cli_compute_is(&c, "Kubernetes"))
 		goto out;
+	err_clear(&err);
 	if (!arm_get_cluster(&s->arm, c.resource_id, &cl, &err)) {
 		if (err.http_status != 404) {
 			session_report(&err);
@@ -72,8 +67,7 @@ delete_plan(struct session *s, const char *name, struct plan *p,
 		}
 		goto out;
 	}
-	if (cl.created_by != NULL &&
-	    strcmp(cl.created_by, PLAN_CLUSTER_TAG_VALUE) == 0) {
+	if (cli_cluster_ours(&cl)) {
 		p->delete_cluster = true;
 		snprintf(p->cluster_id, sizeof p->cluster_id, "%s",
 		    c.resource_id);

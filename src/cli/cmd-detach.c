@@ -91,17 +91,11 @@ kube_steps(struct session *s, struct plan *p, bool del, bool uninstall,
 
 	*kube = false;
 	memset(&cl, 0, sizeof cl);
-	err_clear(&err);
-	if (!arm_get_compute(&s->arm, s->subscription, s->resource_group,
-	    s->workspace, p->name, &c, &found, &err)) {
-		session_report(&err);
-		return session_exit_status(&err);
-	}
 	/* Not there: the preflight says so, in its words. */
-	if (!found)
+	if ((status = cli_get_compute(s, p->name, &c, &found)) != EXIT_OK ||
+	    !found)
 		goto out;
-	*kube = c.compute_type != NULL && c.resource_id != NULL &&
-	    strcasecmp(c.compute_type, "Kubernetes") == 0;
+	*kube = cli_compute_is(&c, "Kubernetes");
 	if (!*kube) {
 		/* The legacy detach, as it always was. */
 		p->detach_action = del ? DETACH_DELETE : DETACH_KEEP;
@@ -119,13 +113,13 @@ kube_steps(struct session *s, struct plan *p, bool del, bool uninstall,
 	p->uninstall_extension = uninstall;
 	if (!del)
 		goto out;
+	err_clear(&err);
 	if (!arm_get_cluster(&s->arm, c.resource_id, &cl, &err)) {
 		session_report(&err);
 		status = session_exit_status(&err);
 		goto out;
 	}
-	if (cl.created_by == NULL ||
-	    strcmp(cl.created_by, PLAN_CLUSTER_TAG_VALUE) != 0) {
+	if (!cli_cluster_ours(&cl)) {
 		/* TRANSLATORS: "... (it has no createdBy=akswiz tag) ...". */
 		cli_error(_("detach: AKS cluster %s was not created by akswiz "
 		    "(it has no %s=%s tag): akswiz deletes only clusters it "

@@ -95,20 +95,15 @@ scale_plan(struct session *s, const char *name, const char *pool_name,
 
 	*same = false;
 	memset(&cl, 0, sizeof cl);
-	err_clear(&err);
-	if (!arm_get_compute(&s->arm, s->subscription, s->resource_group,
-	    s->workspace, name, &c, &found, &err)) {
-		session_report(&err);
-		return session_exit_status(&err);
-	}
+	if ((status = cli_get_compute(s, name, &c, &found)) != EXIT_OK)
+		goto out;
+	status = EXIT_PREFLIGHT;
 	if (!found) {
 		cli_error(_("workspace %s has no compute named \"%s\""),
 		    s->workspace, name);
 		goto out;
 	}
-	if (c.compute_type == NULL || c.resource_id == NULL ||
-	    (strcasecmp(c.compute_type, "Kubernetes") != 0 &&
-	    strcasecmp(c.compute_type, "AKS") != 0)) {
+	if (!cli_compute_is(&c, "Kubernetes") && !cli_compute_is(&c, "AKS")) {
 		/* TRANSLATORS: the second %s is a compute type: "AmlCompute". */
 		cli_error(_("scale: %s is a compute of type %s, without an AKS "
 		    "node pool; only Kubernetes and AKS computes can be "
@@ -116,6 +111,7 @@ scale_plan(struct session *s, const char *name, const char *pool_name,
 		    "?");
 		goto out;
 	}
+	err_clear(&err);
 	if (!arm_get_cluster(&s->arm, c.resource_id, &cl, &err) ||
 	    !purpose_of(s, &c, &p->purpose, &err)) {
 		session_report(&err);

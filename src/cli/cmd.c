@@ -6,11 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "azure/arm.h"
 #include "cli/session.h"
 #include "common/i18n.h"
+#include "core/plan.h"
 #include "core/text.h"
 
 static const struct cli_command cli_commands[] = {
@@ -162,6 +164,34 @@ cli_change_open(struct app_options *g, const char *cmd, bool yes,
 		return session_exit_status(&err);
 	}
 	return EXIT_OK;
+}
+
+int
+cli_get_compute(struct session *s, const char *name, struct arm_compute *c,
+    bool *found)
+{
+	struct err	err;
+
+	err_clear(&err);
+	if (arm_get_compute(&s->arm, s->subscription, s->resource_group,
+	    s->workspace, name, c, found, &err))
+		return EXIT_OK;
+	session_report(&err);
+	return session_exit_status(&err);
+}
+
+bool
+cli_compute_is(const struct arm_compute *c, const char *type)
+{
+	return c->compute_type != NULL && c->resource_id != NULL &&
+	    strcasecmp(c->compute_type, type) == 0;
+}
+
+bool
+cli_cluster_ours(const struct arm_cluster *cl)
+{
+	return cl->created_by != NULL &&
+	    strcmp(cl->created_by, PLAN_CLUSTER_TAG_VALUE) == 0;
 }
 
 bool

@@ -74,6 +74,19 @@ struct session;
 int		cli_change_open(struct app_options *, const char *cmd,
 		    bool yes, struct session *);
 /*
+ * The compute name of the session's workspace into c (*found false when
+ * it is not there): EXIT_OK, or the exit status after the error was said
+ * (free c with arm_compute_done either way).  cli_compute_is(): a compute
+ * of that type with a cluster (resourceId).  cli_cluster_ours(): a
+ * cluster akswiz created (its PLAN_CLUSTER_TAG).
+ */
+struct arm_compute;
+struct arm_cluster;
+int		cli_get_compute(struct session *, const char *name,
+		    struct arm_compute *, bool *found);
+bool		cli_compute_is(const struct arm_compute *, const char *type);
+bool		cli_cluster_ours(const struct arm_cluster *);
+/*
  * The answer to a question just printed on stderr, its line end dropped;
  * false at the end of the input.  cli_answer_yes(): one starting with y.
  */

@@ -58,6 +58,13 @@ kube() {
 	settle
 }
 
+# ours CLUSTER: a new AKS cluster in aks-rg with akswiz's tag, as akswiz
+# creates them.
+ours() {
+	arm PUT "$AKS/$1?api-version=2024-09-01" "{\"location\":\"eastus\",\"tags\":{\"createdBy\":\"akswiz\"},\"identity\":{\"type\":\"SystemAssigned\"},\"properties\":{\"dnsPrefix\":\"$1\",\"agentPoolProfiles\":[{\"name\":\"nodepool1\",\"mode\":\"System\",\"count\":3,\"vmSize\":\"Standard_D4s_v3\",\"osType\":\"Linux\"}]}}" >/dev/null
+	settle
+}
+
 # pool_count CLUSTER POOL: the pool's count as the sandbox has it.
 pool_count() {
 	arm GET "$AKS/$1/agentPools/$2?api-version=2024-09-01" >/dev/null
@@ -232,8 +239,7 @@ az show k8s-prod
 is "$rc" 1 "the compute is gone"
 
 # A cluster akswiz created (its createdBy=akswiz tag): delete takes it too.
-arm PUT "$AKS/aks-mine?api-version=2024-09-01" '{"location":"eastus","tags":{"createdBy":"akswiz"},"identity":{"type":"SystemAssigned"},"properties":{"dnsPrefix":"aks-mine","agentPoolProfiles":[{"name":"nodepool1","mode":"System","count":3,"vmSize":"Standard_D4s_v3","osType":"Linux"}]}}' >/dev/null
-settle
+ours aks-mine
 kube k8s-mine aks-mine
 arm GET "$AKS/aks-mine?api-version=2024-09-01" >/dev/null
 grep -q '"createdBy" *: *"akswiz"' "$T/body"
@@ -251,8 +257,7 @@ is "$(lines DELETE '.*' | wc -l)" 2 "and nothing else"
 is "$(arm GET "$AKS/aks-mine?api-version=2024-09-01")" 404 "the cluster is gone"
 
 # detach --delete-cluster on a cluster akswiz created.
-arm PUT "$AKS/aks-mine2?api-version=2024-09-01" '{"location":"eastus","tags":{"createdBy":"akswiz"},"identity":{"type":"SystemAssigned"},"properties":{"dnsPrefix":"aks-mine2","agentPoolProfiles":[{"name":"nodepool1","mode":"System","count":1,"vmSize":"Standard_D4s_v3","osType":"Linux"}]}}' >/dev/null
-settle
+ours aks-mine2
 kube k8s-mine2 aks-mine2
 : >"$T/journal.log"
 az detach k8s-mine2 --delete-cluster --yes
@@ -267,28 +272,34 @@ is "$(arm GET "$AKS/aks-mine2?api-version=2024-09-01")" 404 "the cluster is gone
 if command -v script >/dev/null 2>&1; then
 	kube k8s-tty aks-prod
 	A="$AKSWIZ --endpoint $SB_URL --authority $SB_AUTH --ca-file $SB_CA --subscription $SB_SUB -g $SB_RG -w $SB_WS"
+	# on_tty ANSWER ARGS: akswiz ARGS on a terminal that answers
+	# ANSWER; what it showed in $T/tty, its status in $rc.
+	on_tty() {
+		printf '%s\n' "$1" | timeout 60 script -qec "$A $2" /dev/null \
+		    >"$T/tty" 2>&1
+		rc=$?
+	}
 	: >"$T/journal.log"
-	printf 'n\n' | timeout 60 script -qec "$A delete k8s-tty" /dev/null >"$T/tty" 2>&1
-	is "$?" 1 "on a terminal, answering no deletes nothing (exit 1)"
+	on_tty n "delete k8s-tty"
+	is "$rc" 1 "on a terminal, answering no deletes nothing (exit 1)"
 	like "$T/tty" 'Delete compute k8s-tty from workspace ml-workspace\? \[y/N\]' \
 	    "the question names the compute"
 	is "$(lines DELETE '.*' | wc -l)" 0 "no DELETE was sent"
-	printf 'n\n' | timeout 60 script -qec "$A scale k8s-tty --agent-count 3" /dev/null >"$T/tty" 2>&1
-	is "$?" 1 "scale on a terminal, answering no: exit 1"
+	on_tty n "scale k8s-tty --agent-count 3"
+	is "$rc" 1 "scale on a terminal, answering no: exit 1"
 	like "$T/tty" 'Scale node pool nodepool1 of AKS cluster aks-prod from 6 to 3 nodes\? \[y/N\]' \
 	    "the question names the pool, the cluster and both counts"
 	is "$(lines PUT '.*' | wc -l)" 0 "no PUT was sent"
-	arm PUT "$AKS/aks-mine3?api-version=2024-09-01" '{"location":"eastus","tags":{"createdBy":"akswiz"},"identity":{"type":"SystemAssigned"},"properties":{"dnsPrefix":"aks-mine3","agentPoolProfiles":[{"name":"nodepool1","mode":"System","count":1,"vmSize":"Standard_D4s_v3","osType":"Linux"}]}}' >/dev/null
-	settle
+	ours aks-mine3
 	kube k8s-mine3 aks-mine3
 	: >"$T/journal.log"
-	printf 'y\n' | timeout 60 script -qec "$A delete k8s-mine3" /dev/null >"$T/tty" 2>&1
-	is "$?" 1 "deleting a cluster akswiz created: y is not its name (exit 1)"
+	on_tty y "delete k8s-mine3"
+	is "$rc" 1 "deleting a cluster akswiz created: y is not its name (exit 1)"
 	like "$T/tty" 'DELETE AKS cluster aks-mine3 with everything on it\?  Type the cluster.s name \(aks-mine3\) to confirm:' \
 	    "the question asks for the cluster's name"
 	is "$(lines DELETE '.*' | wc -l)" 0 "nothing was deleted"
-	printf 'aks-mine3\n' | timeout 60 script -qec "$A delete k8s-mine3" /dev/null >"$T/tty" 2>&1
-	is "$?" 0 "the cluster's name typed: deleted (exit 0)"
+	on_tty aks-mine3 "delete k8s-mine3"
+	is "$rc" 0 "the cluster's name typed: deleted (exit 0)"
 	is "$(lines DELETE '.*/managedClusters/aks-mine3' | wc -l)" 1 "the cluster too"
 else
 	for i in 1 2 3 4 5 6 7 8 9 10 11; do n=$((n + 1)); echo "ok $n # SKIP no script(1)"; done
