@@ -22,6 +22,7 @@
 #include "common/i18n.h"
 #include "common/xalloc.h"
 #include "core/plan.h"
+#include "core/rules-k8s.h"
 #include "core/text.h"
 
 /* JSON helpers: NULL or 0 when absent or of another type. */
@@ -886,18 +887,24 @@ arm_usage_find(const struct arm_usage_list *l, const char *name)
 }
 
 
-/* A cluster extension's configuration setting. */
+/* A cluster extension's configuration settings (the string ones). */
 bool
-arm_parse_extension_setting(const char *body, const char *key, char **value,
+arm_parse_extension_settings(const char *body, struct ext_settings *set,
     struct err *err)
 {
-	json_object	*root, *p;
+	json_object	*root, *cs;
 
-	*value = NULL;
+	ext_settings_init(set);
 	if ((root = parse_root(body, json_type_object, err)) == NULL)
 		return false;
-	p = jget(root, "properties", json_type_object);
-	*value = jdup(jget(p, "configurationSettings", json_type_object), key);
+	cs = jget(jget(root, "properties", json_type_object),
+	    "configurationSettings", json_type_object);
+	if (cs != NULL) {
+		json_object_object_foreach(cs, k, v)
+			if (json_object_is_type(v, json_type_string))
+				(void)ext_settings_set(set, k,
+				    json_object_get_string(v));
+	}
 	json_object_put(root);
 	return true;
 }

@@ -17,6 +17,7 @@
 #include "common/buf.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/rules-k8s.h"
 #include "core/scope.h"
 
 /* Calls. */
@@ -483,10 +484,10 @@ arm_cluster_credentials(struct arm *a, const char *id, char **kubeconfig,
 	return ok;
 }
 
-/* A setting of a cluster extension; a missing extension is not an error. */
+/* A cluster extension's settings; a missing extension is not an error. */
 bool
-arm_extension_setting(struct arm *a, const char *id, const char *ext,
-    const char *key, char **value, bool *found, struct err *err)
+arm_extension_settings(struct arm *a, const char *id, const char *ext,
+    struct ext_settings *set, bool *found, struct err *err)
 {
 	struct http_response	 rsp;
 	char			*u = url(a, ARM_API_EXTENSIONS, "%p/providers/"
@@ -494,13 +495,13 @@ arm_extension_setting(struct arm *a, const char *id, const char *ext,
 				    "extensions/%s", id, ext);
 	bool			 ok;
 
-	*value = NULL;
+	ext_settings_init(set);
 	*found = false;
 	http_response_init(&rsp);
 	ok = call(a, "GET", u, NULL, false, &rsp, err);
 	if (ok && rsp.status == 200)
-		ok = *found = arm_parse_extension_setting(buf_str(&rsp.body),
-		    key, value, err);
+		ok = *found = arm_parse_extension_settings(buf_str(&rsp.body),
+		    set, err);
 	else if (ok && rsp.status != 404)
 		ok = arm_error_summary(buf_str(&rsp.body), rsp.status, err);
 	http_response_done(&rsp);

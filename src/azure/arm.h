@@ -293,15 +293,16 @@ bool	arm_get_cluster(struct arm *, const char *cluster_id,
 bool	arm_cluster_credentials(struct arm *, const char *cluster_id,
 	    char **kubeconfig, struct err *);
 /*
- * The value of configuration setting key of the cluster's extension ext
- * (caller frees; NULL when not set).  *found false (and true returned)
- * when the cluster has no such extension.
+ * The configuration settings of the cluster's extension ext (never its
+ * protected ones, which Azure does not return).  *found false (and true
+ * returned) when the cluster has no such extension.
  */
-bool	arm_extension_setting(struct arm *, const char *cluster_id,
-	    const char *ext, const char *key, char **value, bool *found,
+struct ext_settings;
+bool	arm_extension_settings(struct arm *, const char *cluster_id,
+	    const char *ext, struct ext_settings *, bool *found,
 	    struct err *);
-bool	arm_parse_extension_setting(const char *, const char *key,
-	    char **value, struct err *);
+bool	arm_parse_extension_settings(const char *, struct ext_settings *,
+	    struct err *);
 /* kubernetesVersions, falling back to orchestrators 2019-08-01. */
 bool	arm_list_k8s_versions(struct arm *, const char *sub,
 	    const char *location, struct arm_k8s_version_list *, struct err *);

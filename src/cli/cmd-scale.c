@@ -20,9 +20,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cli/output.h"
 #include "cli/session.h"
 #include "common/i18n.h"
 #include "core/plan.h"
+#include "core/rules.h"
 #include "core/rules-k8s.h"
 
 /* The pool to scale: named, the only one, or the System one; or NULL. */
@@ -46,27 +48,65 @@ pick_pool(const struct arm_cluster *c, const char *name)
 	return NULL;
 }
 
-/* The purpose of the compute's cluster: the compute's, or the extension's. */
+/*
+ * The purpose of the compute's cluster: the compute's (AKS), or the
+ * clusterPurpose of the Azure ML extension, whose settings go to set
+ * (Kubernetes; none for AKS).
+ */
 static bool
 purpose_of(struct session *s, const struct arm_compute *c,
-    enum purpose *purpose, struct err *err)
+    enum purpose *purpose, struct ext_settings *set, struct err *err)
 {
-	char	*v = NULL;
-	bool	 found;
+	const char	*v;
+	bool		 found;
 
 	*purpose = PURPOSE_FASTPROD;
+	ext_settings_init(set);
 	if (strcasecmp(c->compute_type, "AKS") == 0) {
 		if (c->cluster_purpose != NULL)
 			(void)purpose_parse(c->cluster_purpose, purpose);
 		return true;
 	}
-	if (!arm_extension_setting(&s->arm, c->resource_id, EXT_NAME,
-	    "clusterPurpose", &v, &found, err))
+	if (!arm_extension_settings(&s->arm, c->resource_id, EXT_NAME, set,
+	    &found, err))
 		return false;
-	if (v != NULL)
+	if ((v = ext_settings_get(set, "clusterPurpose")) != NULL)
 		(void)purpose_parse(v, purpose);
-	free(v);
 	return true;
+}
+
+/*
+ * The plan's rules, and what the extension's health check finds on the
+ * cluster once the pool has the plan's count (its inference router's high
+ * availability needs 3 nodes): refused as the preflight refuses, with
+ * EXIT_PREFLIGHT; else EXIT_OK.
+ */
+static int
+check_extension(const struct app_options *g, const struct plan *p,
+    const struct ext_settings *set, const struct arm_cluster *cl,
+    const struct arm_pool *pool)
+{
+	struct verdicts	vs;
+	size_t		i;
+	int		nodes = p->node_count;
+
+	for (i = 0; i < cl->npools; i++)
+		if (&cl->pools[i] != pool)
+			nodes += cl->pools[i].count;
+	verdicts_init(&vs);
+	plan_check(p, NULL, &vs);
+	rules_extension_nodes(set, nodes, &vs);
+	if (!verdicts_has_errors(&vs))
+		return EXIT_OK;
+	if (g->output == OUTPUT_JSON) {
+		fputs("{\"result\": \"refused\", \"verdicts\": ", stdout);
+		output_verdicts(stdout, OUTPUT_JSON, &vs);
+		fputs("}\n", stdout);
+	} else {
+		cli_error(_("preflight refused the plan:"));
+		output_verdicts(stderr, g->output, &vs);
+	}
+	return EXIT_PREFLIGHT;
 }
 
 /* Ask on the terminal; true only for an answer starting with y. */
@@ -83,11 +123,12 @@ confirm(const char *pool, const char *cluster, int from, int to)
 /* Build the scale plan of compute name in p; an exit status, EXIT_OK to go
  * ahead (*same: the pool has that count already, nothing to do). */
 static int
-scale_plan(struct session *s, const char *name, const char *pool_name,
-    int count, bool yes, struct plan *p, bool *same)
+scale_plan(const struct app_options *g, struct session *s, const char *name,
+    const char *pool_name, int count, bool yes, struct plan *p, bool *same)
 {
 	struct arm_compute	 c;
 	struct arm_cluster	 cl;
+	struct ext_settings	 set;
 	const struct arm_pool	*pool;
 	struct err		 err;
 	bool			 found;
@@ -104,7 +145,8 @@ scale_plan(struct session *s, const char *name, const char *pool_name,
 		goto out;
 	}
 	if (!cli_compute_is(&c, "Kubernetes") && !cli_compute_is(&c, "AKS")) {
-		/* TRANSLATORS: the second %s is a compute type: "AmlCompute". */
+		/* TRANSLATORS: the second %s is a compute type:
+		 * "AmlCompute". */
 		cli_error(_("scale: %s is a compute of type %s, without an AKS "
 		    "node pool; only Kubernetes and AKS computes can be "
 		    "scaled"), name, c.compute_type != NULL ? c.compute_type :
@@ -113,7 +155,7 @@ scale_plan(struct session *s, const char *name, const char *pool_name,
 	}
 	err_clear(&err);
 	if (!arm_get_cluster(&s->arm, c.resource_id, &cl, &err) ||
-	    !purpose_of(s, &c, &p->purpose, &err)) {
+	    !purpose_of(s, &c, &p->purpose, &set, &err)) {
 		session_report(&err);
 		status = session_exit_status(&err);
 		goto out;
@@ -138,6 +180,12 @@ scale_plan(struct session *s, const char *name, const char *pool_name,
 		    pool->min_count, pool->max_count);
 		goto out;
 	}
+	snprintf(p->scope.subscription, sizeof p->scope.subscription, "%s",
+	    s->subscription);
+	snprintf(p->scope.resource_group, sizeof p->scope.resource_group,
+	    "%s", s->resource_group);
+	snprintf(p->scope.workspace, sizeof p->scope.workspace, "%s",
+	    s->workspace);
 	snprintf(p->name, sizeof p->name, "%s", name);
 	snprintf(p->cluster_id, sizeof p->cluster_id, "%s", c.resource_id);
 	snprintf(p->nodepool, sizeof p->nodepool, "%s", pool->name);
@@ -146,6 +194,8 @@ scale_plan(struct session *s, const char *name, const char *pool_name,
 	p->node_count = count;
 	p->node_count_given = true;
 	*same = pool->count == count;
+	if (!*same && check_extension(g, p, &set, &cl, pool) != EXIT_OK)
+		goto out;
 	if (*same)
 		printf(_("Node pool %s of AKS cluster %s has %d nodes already; "
 		    "nothing to do.\n"), pool->name, cl.name, count);
@@ -206,7 +256,8 @@ cmd_scale(struct app_options *g, int argc, char **argv)
 	if ((status = cli_change_open(g, "scale", c.yes, &s)) != EXIT_OK)
 		return status;
 	plan_init(&p, PLAN_SCALE);
-	status = scale_plan(&s, c.name, o.pool, (int)count, c.yes, &p, &same);
+	status = scale_plan(g, &s, c.name, o.pool, (int)count, c.yes, &p,
+	    &same);
 	if (status == EXIT_OK && !same)
 		status = session_ops_apply(g, &s, &p, c.wait);
 	session_close(&s);

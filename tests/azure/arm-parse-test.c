@@ -12,6 +12,7 @@
 
 #include "azure/arm.h"
 #include "common/buf.h"
+#include "core/rules-k8s.h"
 #include "tests/tap.h"
 
 static char *
@@ -198,23 +199,28 @@ test_clusters(void)
 	arm_cluster_done(&c);
 }
 
-/* One setting of a cluster extension (the GET's configurationSettings). */
+/* A cluster extension's settings (the GET's configurationSettings). */
 static void
-test_extension_setting(void)
+test_extension_settings(void)
 {
-	struct err	 err;
-	char		*v = NULL;
+	struct ext_settings	set;
+	struct err		err;
 
 	err_clear(&err);
-	ok(arm_parse_extension_setting("{\"name\":\"azureml\",\"properties\":"
-	    "{\"configurationSettings\":{\"clusterPurpose\":\"DevTest\"},"
-	    "\"configurationProtectedSettings\":{}}}", "clusterPurpose", &v,
-	    &err) && v != NULL && strcmp(v, "DevTest") == 0,
-	    "an extension's setting");
-	free(v);
-	ok(arm_parse_extension_setting("{\"properties\":{}}", "clusterPurpose",
-	    &v, &err) && v == NULL, "a setting not there: NULL");
-	ok(!arm_parse_extension_setting("[1]", "clusterPurpose", &v, &err) &&
+	ok(arm_parse_extension_settings("{\"name\":\"azureml\",\"properties\":"
+	    "{\"configurationSettings\":{\"clusterPurpose\":\"DevTest\","
+	    "\"inferenceRouterHA\":\"False\",\"odd\":1},"
+	    "\"configurationProtectedSettings\":{}}}", &set, &err),
+	    "an extension's settings parse");
+	is_str(ext_settings_get(&set, "clusterPurpose"), "DevTest",
+	    "clusterPurpose");
+	is_str(ext_settings_get(&set, "inferenceRouterHA"), "False",
+	    "inferenceRouterHA");
+	ok(ext_settings_get(&set, "odd") == NULL, "a value not a string: left "
+	    "out");
+	ok(arm_parse_extension_settings("{\"properties\":{}}", &set, &err) &&
+	    set.n == 0, "no settings: none");
+	ok(!arm_parse_extension_settings("[1]", &set, &err) &&
 	    err.kind == ERR_PARSE, "an answer that is no object: an error");
 }
 
@@ -306,7 +312,7 @@ main(void)
 	test_computes();
 	test_malformed();
 	test_clusters();
-	test_extension_setting();
+	test_extension_settings();
 	test_regions();
 	test_scope();
 	return tap_done();

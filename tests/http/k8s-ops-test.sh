@@ -131,6 +131,13 @@ is "$rc" 0 "dev-test (the extension's clusterPurpose) down to 1 node: exit 0"
 is "$(pool_count aks-small nodepool1)" 1 "the dev-test pool has 1 node"
 az scale k8s-dev --agent-count 0 --yes
 is "$rc" 3 "0 nodes: refused (exit 3)"
+kube k8s-ha aks-preview '"clusterPurpose":"DevTest"'
+: >"$T/journal.log"
+az scale k8s-ha --agent-count 2 --yes
+is "$rc" 3 "dev-test with the router's high availability on (the default): 2 nodes refused"
+like "$T/err" "The inference router's high availability runs 3 replicas and needs at least 3 nodes; the cluster has 2 nodes" \
+    "in core's words"
+is "$(lines PUT '.*' | wc -l)" 0 "nothing was sent"
 
 : >"$T/journal.log"
 az scale k8s-prod --agent-count 5 --yes
