@@ -17,12 +17,24 @@
 #include "common/i18n.h"
 #include "core/plan.h"
 
-/* Ask on the terminal: the cluster's name typed, or y for the compute. */
+/*
+ * Ask on the terminal: the cluster's name typed (akswiz deletes it), the
+ * compute's (legacy: Azure ML deletes the cluster it created), or y.
+ */
 static bool
-confirm(const char *name, const char *ws, const char *cluster)
+confirm(const char *name, const char *ws, const char *cluster, bool legacy)
 {
 	char	line[256];
 
+	if (cluster == NULL && legacy) {
+		/* TRANSLATORS: the last %s is the compute's name, which the
+		 * user types. */
+		fprintf(stderr, _("Delete compute %s from workspace %s, and "
+		    "with it the AKS cluster Azure ML created for it?  Type "
+		    "the compute's name (%s) to confirm: "), name, ws, name);
+		return cli_answer(line, sizeof line) && strcmp(line, name) ==
+		    0;
+	}
 	if (cluster != NULL)
 		/* TRANSLATORS: the last %s is the AKS cluster's name, which
 		 * the user types. */
@@ -40,11 +52,13 @@ confirm(const char *name, const char *ws, const char *cluster)
 
 /*
  * The delete plan of compute name in p: the cluster too when akswiz made
- * it (*cluster_name then names it).  An exit status, EXIT_OK to go on.
+ * it (*cluster_name then names it); *legacy: a legacy compute Azure ML
+ * created, whose cluster the service deletes with it.  An exit status,
+ * EXIT_OK to go on.
  */
 static int
 delete_plan(struct session *s, const char *name, struct plan *p,
-    char *cluster_name, size_t len)
+    char *cluster_name, size_t len, bool *legacy)
 {
 	struct arm_compute	 c;
 	struct arm_cluster	 cl;
@@ -53,11 +67,15 @@ delete_plan(struct session *s, const char *name, struct plan *p,
 	int			 status = EXIT_OK;
 
 	cluster_name[0] = '\0';
+	*legacy = false;
 	memset(&cl, 0, sizeof cl);
 	snprintf(p->name, sizeof p->name, "%s", name);
 	/* Not there: the preflight says so, in its words. */
 	if ((status = cli_get_compute(s, name, &c, &found)) != EXIT_OK ||
-	    !found || !cli_compute_is(&c, "Kubernetes"))
+	    !found)
+		goto out;
+	*legacy = cli_compute_is(&c, "AKS") && !c.is_attached;
+	if (!cli_compute_is(&c, "Kubernetes"))
 		goto out;
 	err_clear(&err);
 	if (!arm_get_cluster(&s->arm, c.resource_id, &cl, &err)) {
@@ -92,6 +110,7 @@ cmd_delete(struct app_options *g, int argc, char **argv)
 	struct plan		 p;
 	struct cli_change	 c;
 	char			 cluster[PLAN_NAME_LEN];
+	bool			 legacy;
 	int			 status;
 
 	if ((status = cli_change_args("delete", argc, argv, NULL, NULL, &c)) !=
@@ -104,9 +123,9 @@ cmd_delete(struct app_options *g, int argc, char **argv)
 	if ((status = cli_change_open(g, "delete", c.yes, &s)) != EXIT_OK)
 		return status;
 	plan_init(&p, PLAN_DELETE);
-	status = delete_plan(&s, c.name, &p, cluster, sizeof cluster);
+	status = delete_plan(&s, c.name, &p, cluster, sizeof cluster, &legacy);
 	if (status == EXIT_OK && !c.yes && !confirm(c.name, s.workspace,
-	    p.delete_cluster ? cluster : NULL)) {
+	    p.delete_cluster ? cluster : NULL, legacy)) {
 		fprintf(stderr, _("akswiz: nothing was deleted.\n"));
 		status = EXIT_FAILED;
 	} else if (status == EXIT_OK)

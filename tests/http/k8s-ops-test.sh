@@ -308,8 +308,18 @@ if command -v script >/dev/null 2>&1; then
 	on_tty aks-mine3 "delete k8s-mine3"
 	is "$rc" 0 "the cluster's name typed: deleted (exit 0)"
 	is "$(lines DELETE '.*/managedClusters/aks-mine3' | wc -l)" 1 "the cluster too"
+	on_tty y "delete inf-created"
+	is "$rc" 1 "a legacy compute Azure ML created: y is not its name (exit 1)"
+	like "$T/tty" 'Delete compute inf-created from workspace ml-workspace, and with it the AKS cluster Azure ML created for it\?  Type the compute.s name \(inf-created\) to confirm:' \
+	    "the question says the cluster goes with it"
+	on_tty inf-created "delete inf-created"
+	is "$rc" 0 "its name typed: deleted (exit 0)"
+	lines DELETE '.*/computes/inf-created' | grep -q '"underlyingResourceAction":"Delete"'
+	ok $? "with underlyingResourceAction=Delete, one request"
 else
-	for i in 1 2 3 4 5 6 7 8 9 10 11; do n=$((n + 1)); echo "ok $n # SKIP no script(1)"; done
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
+		n=$((n + 1)); echo "ok $n # SKIP no script(1)"
+	done
 fi
 
 # Killed while step 2 (the extension's DELETE) was being sent, held back
