@@ -42,8 +42,9 @@ static const struct step_kind_row {
 	    STEP_DONE_MATCHES, false, true },
 	{ STEP_DETACH_COMPUTE, "detach", "detachCompute", N_("detach"),
 	    STEP_DELETE, STEP_DONE_GONE, false, false },
+	/* Looked at first: a PUT whose answer was lost is not sent twice. */
 	{ STEP_SCALE_POOL, "scale", "scalePool",
-	    N_("scale the node pool"), STEP_PUT, STEP_DONE_MATCHES, false,
+	    N_("scale the node pool"), STEP_PUT, STEP_DONE_MATCHES, true,
 	    true },
 	{ STEP_DELETE_EXTENSION, "uninstall", "deleteExtension",
 	    N_("uninstall the Azure ML extension"), STEP_DELETE,

@@ -322,6 +322,18 @@ else
 	done
 fi
 
+# The first answer to the pool's PUT is lost (the sandbox scales it, then
+# closes the connection): akswiz looks at the pool before sending again,
+# finds the count taken, and follows it: one PUT.
+sb_start --speed 2000 --faults 'PUT:*/agentPools/nodepool1=reset-after#1'
+token
+: >"$T/journal.log"
+az scale inf-attached --agent-count 5 --yes
+is "$rc" 0 "scale through a lost answer: exit 0"
+is "$(lines PUT '.*/managedClusters/aks-attached/agentPools/nodepool1' | wc -l)" 1 \
+    "exactly one PUT of the pool"
+is "$(pool_count aks-attached nodepool1)" 5 "the pool has 5 nodes"
+
 # Killed while step 2 (the extension's DELETE) was being sent, held back
 # and then dropped: the journal has step 1 done; watch never sends the
 # detach again, looks at the extension, and sends its DELETE.
