@@ -24,6 +24,7 @@
 #include "cli/session.h"
 #include "common/i18n.h"
 #include "core/plan.h"
+#include "core/rules-k8s.h"
 
 /* Ask on the terminal; true only for an answer starting with y. */
 static bool
@@ -85,6 +86,7 @@ kube_steps(struct session *s, struct plan *p, bool del, bool uninstall,
 {
 	struct arm_compute	 c;
 	struct arm_cluster	 cl;
+	struct ext_settings	 set;
 	struct err		 err;
 	bool			 found;
 	int			 status = EXIT_OK;
@@ -110,10 +112,21 @@ kube_steps(struct session *s, struct plan *p, bool del, bool uninstall,
 		goto out;
 	}
 	snprintf(p->cluster_id, sizeof p->cluster_id, "%s", c.resource_id);
-	p->uninstall_extension = uninstall;
+	err_clear(&err);
+	if (uninstall && !del && !arm_extension_settings(&s->arm,
+	    c.resource_id, EXT_NAME, &set, &found, &err)) {
+		session_report(&err);
+		status = session_exit_status(&err);
+		goto out;
+	}
+	/* An extension that is not there has nothing to uninstall. */
+	p->uninstall_extension = uninstall && (del || found);
+	if (uninstall && !p->uninstall_extension)
+		fprintf(stderr, _("akswiz: the AKS cluster of %s has no Azure "
+		    "ML extension (%s): there is nothing to uninstall.\n"),
+		    p->name, EXT_NAME);
 	if (!del)
 		goto out;
-	err_clear(&err);
 	if (!arm_get_cluster(&s->arm, c.resource_id, &cl, &err)) {
 		session_report(&err);
 		status = session_exit_status(&err);

@@ -222,6 +222,14 @@ arm GET "$AKS/aks-small?api-version=2024-09-01" | grep -q 200
 ok $? "the cluster is kept"
 
 kube k8s-dev2 aks-small
+arm DELETE "$AKS/aks-small/$EXT?api-version=2024-11-01&forceDelete=true" >/dev/null
+: >"$T/journal.log"
+az detach k8s-dev2 --uninstall-extension --yes
+is "$rc" 0 "--uninstall-extension where there is no extension: exit 0"
+like "$T/err" 'the AKS cluster of k8s-dev2 has no Azure ML extension \(azureml\): there is nothing to uninstall' \
+    "says there is nothing to uninstall"
+is "$(lines DELETE '.*/extensions/.*' | wc -l)" 0 "and sends no DELETE for it"
+kube k8s-dev2 aks-small
 : >"$T/journal.log"
 az detach k8s-dev2 --yes
 is "$rc" 0 "detach of a Kubernetes compute: exit 0"
