@@ -168,10 +168,10 @@ run plan check type.json
 expect_status "wrong type: exit 2" 2
 expect_in "wrong type: message" err \
     "akswiz: type.json: nodeCount must be a whole number, not a string"
-sed 's/"akswizPlan": 1/"akswizPlan": 2/' good.json >v2.json
-run plan check v2.json
-expect_in "version 2: message" err \
-    "akswiz: v2.json: akswizPlan 2 is not supported: this akswiz reads version 1"
+sed 's/"akswizPlan": 1/"akswizPlan": 3/' good.json >v3.json
+run plan check v3.json
+expect_in "version 3: message" err \
+    "akswiz: v3.json: akswizPlan 3 is not supported: this akswiz reads version 2"
 head -c 100 good.json >cut.json
 run plan check cut.json
 expect_status "truncated: exit 2" 2
