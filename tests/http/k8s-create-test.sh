@@ -4,8 +4,9 @@
 # azureml extension on it, the compute of type Kubernetes), with the
 # bodies of kubernetes-path.md A.3, B.10 and C.1; the preflight of this
 # path (providers registered, or registered with --register-providers;
-# the cluster's name free); a lost first answer and a kill -9 after step
-# 1 that `akswiz watch` finishes without repeating a step.
+# the cluster's name free); a lost first answer; a kill -9 after step 1
+# and after step 2 that `akswiz watch` finishes without repeating a step;
+# a step 2 refused, then the same plan applied again sends only the rest.
 . "$top_srcdir/tests/http/lib.sh"
 
 CLUSTERS="[^\"]*/providers/Microsoft.ContainerService/managedClusters"
@@ -158,21 +159,31 @@ is "$(requests PUT "$EXT")/$(requests PUT '[^"]*/computes/ml-lost')" 1/1 \
     "one PUT of the extension and of the compute"
 sb_stop
 
-# 4. kill -9 after step 1 (the extension's PUT held back), then watch.
-sb_start --polls 2 --faults 'PUT:*/extensions/azureml=latency:8s#1'
-new_k8s "$T/w.json" ml-kill
-"$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" --ca-file "$SB_CA" \
-    apply "$T/w.json" >"$T/apply.out" 2>&1 </dev/null &
-apply=$!
-step2_sent() {
-	cat "$T/state/akswiz/operations/"*ml-kill*.json 2>/dev/null |
-	    tr -d ' \n' | grep -q '"step":2,.*"state":"Submitting"'
+# sent NAME STEP: the journal entry of NAME has step STEP sent.
+sent() {
+	cat "$T/state/akswiz/operations/"*-"$1"-*.json 2>/dev/null |
+	    tr -d ' \n' | grep -q "\"step\":$2,.*\"state\":\"Submitting\""
 }
-wait_until $apply step2_sent
-kill -9 $apply 2>/dev/null
-wait $apply 2>/dev/null
-is "$?" 137 "apply was killed after step 1"
-j=$(ls "$T/state/akswiz/operations/"*ml-kill*.json)
+
+# kill_at NAME STEP FAULT: on a fresh sandbox with FAULT (holding back
+# step STEP's PUT), apply a plan for NAME and kill -9 it once step STEP
+# is sent; $j is its journal entry.
+kill_at() {
+	sb_start --polls 2 --faults "$3"
+	new_k8s "$T/$1.json" "$1"
+	"$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" \
+	    --ca-file "$SB_CA" apply "$T/$1.json" >"$T/apply.out" 2>&1 \
+	    </dev/null &
+	apply=$!
+	wait_until $apply sent "$1" "$2"
+	kill -9 $apply 2>/dev/null
+	wait $apply 2>/dev/null
+	is "$?" 137 "apply was killed after step $(($2 - 1))"
+	j=$(ls "$T/state/akswiz/operations/"*-"$1"-*.json)
+}
+
+# 4. kill -9 after step 1 (the extension's PUT held back), then watch.
+kill_at ml-kill 2 'PUT:*/extensions/azureml=latency:8s#1'
 tr -d ' \n' <"$j" >"$T/j1"
 like "$T/j1" '"stepList":\[\{"kind":"createCluster","target":"/subscriptions/[^"]*/managedClusters/ml-kill","state":"Succeeded","result":"Succeeded"' \
     "the journal has step 1 done"
@@ -187,6 +198,33 @@ is "$(requests PUT "$CLUSTERS/ml-kill")" 1 "the cluster was never sent again"
 is "$(requests PUT '[^"]*/computes/ml-kill')" 1 "the compute once"
 az show ml-kill -o json
 like "$T/out" '"provisioningState": "Succeeded"' "the compute is there"
+sb_stop
+
+# 4b. kill -9 after step 2 (the compute's PUT held back), then watch: the
+# cluster and the extension are not sent again.
+kill_at ml-kill2 3 'PUT:*/computes/ml-kill2=latency:8s#1'
+az watch ml-kill2
+is "$rc" 0 "watch finishes the plan"
+is "$(requests PUT "$CLUSTERS/ml-kill2")/$(requests PUT "$EXT")" 1/1 \
+    "neither the cluster nor the extension was sent again"
+az show ml-kill2 -o json
+like "$T/out" '"computeType": "Kubernetes"' "the compute is there"
+sb_stop
+
+# 5. Step 2 refused: the create is partly applied (exit 6); applying the
+# same plan again sends only the extension and the compute.
+sb_start --polls 2 --faults 'PUT:*/extensions/azureml=400#1'
+new_k8s "$T/p.json" ml-part
+az apply "$T/p.json"
+is "$rc" 6 "a refused extension leaves the create partly applied"
+like "$T/err" 'create of ml-part is partly applied: its install extension \(step 2 of 3\) failed' \
+    "which says the step by its whole name"
+az apply "$T/p.json"
+is "$rc" 0 "applying it again finishes it"
+like "$T/out" '^create of ml-part succeeded\.$' "and says so"
+is "$(requests PUT "$CLUSTERS/ml-part")" 1 "the cluster was not sent again"
+is "$(requests PUT "$EXT")/$(requests PUT '[^"]*/computes/ml-part')" 2/1 \
+    "the extension again, then the compute"
 sb_stop
 
 done_testing
