@@ -486,39 +486,37 @@ provider_state(struct http_response *rsp, char *state, size_t len,
 	return ok;
 }
 
-bool
-arm_get_provider(struct arm *a, const char *sub, const char *ns,
+/* GET a provider, or (reg) POST its register. */
+static bool
+provider_call(struct arm *a, bool reg, const char *sub, const char *ns,
     char *state, size_t len, struct err *err)
 {
 	struct http_response	 rsp;
-	char			*u = url(a, ARM_API_PROVIDERS,
+	char			*u = url(a, ARM_API_PROVIDERS, reg ?
+				    "/subscriptions/%s/providers/%s/register" :
 				    "/subscriptions/%s/providers/%s", sub, ns);
 	bool			 ok;
 
 	http_response_init(&rsp);
-	ok = arm_get_raw(a, u, &rsp, err) &&
-	    provider_state(&rsp, state, len, err);
+	ok = call(a, reg ? "POST" : "GET", u, reg ? "" : NULL, false, &rsp,
+	    err) && provider_state(&rsp, state, len, err);
 	http_response_done(&rsp);
 	free(u);
 	return ok;
 }
 
 bool
+arm_get_provider(struct arm *a, const char *sub, const char *ns,
+    char *state, size_t len, struct err *err)
+{
+	return provider_call(a, false, sub, ns, state, len, err);
+}
+
+bool
 arm_register_provider(struct arm *a, const char *sub, const char *ns,
     char *state, size_t len, struct err *err)
 {
-	struct http_response	 rsp;
-	char			*u = url(a, ARM_API_PROVIDERS,
-				    "/subscriptions/%s/providers/%s/register", sub,
-				    ns);
-	bool			 ok;
-
-	http_response_init(&rsp);
-	ok = call(a, "POST", u, "", false, &rsp, err) &&
-	    provider_state(&rsp, state, len, err);
-	http_response_done(&rsp);
-	free(u);
-	return ok;
+	return provider_call(a, true, sub, ns, state, len, err);
 }
 
 bool

@@ -111,12 +111,11 @@ step_method_name(enum step_method m)
 	return "DELETE";
 }
 
-/* A step of kind k on the plan's compute. */
+/* A step of kind k as its row has it, without a target yet. */
 static void
-compute_step(const struct plan *p, enum step_kind k, struct plan_step *s)
+step_of(enum step_kind k, struct plan_step *s)
 {
 	const struct step_kind_row	*r = row(k);
-	char				*path = plan_arm_path(p), *q;
 
 	memset(s, 0, sizeof *s);
 	s->kind = k;
@@ -124,6 +123,15 @@ compute_step(const struct plan *p, enum step_kind k, struct plan_step *s)
 	s->done = r->done;
 	s->look_first = r->look_first;
 	s->needs_current = r->needs_current;
+}
+
+/* A step of kind k on the plan's compute. */
+static void
+compute_step(const struct plan *p, enum step_kind k, struct plan_step *s)
+{
+	char	*path = plan_arm_path(p), *q;
+
+	step_of(k, s);
 	s->api_version = PLAN_ARM_API_VERSION;
 	/* The path without its query is the compute's ID. */
 	if ((q = strchr(path, '?')) != NULL)
@@ -140,15 +148,9 @@ compute_step(const struct plan *p, enum step_kind k, struct plan_step *s)
 static void
 k8s_step(const struct plan *p, enum step_kind k, struct plan_step *s)
 {
-	const struct step_kind_row	*r = row(k);
-	char				*id;
+	char	*id;
 
-	memset(s, 0, sizeof *s);
-	s->kind = k;
-	s->method = r->method;
-	s->done = r->done;
-	s->look_first = r->look_first;
-	s->needs_current = r->needs_current;
+	step_of(k, s);
 	switch (k) {
 	case STEP_CREATE_CLUSTER:
 		id = plan_k8s_cluster_id(p);

@@ -76,21 +76,30 @@ test_round_trip(void)
 	}
 }
 
+/* Read fixture name into p; false (a failed test) when it cannot be. */
+static bool
+read_fixture(const char *name, struct plan *p)
+{
+	struct err	 err;
+	char		*text;
+	size_t		 len;
+	bool		 parsed;
+
+	text = slurp(name, "json", &len);
+	parsed = text != NULL && plan_json_parse(text, len, p, &err);
+	free(text);
+	if (!parsed)
+		ok(0, "%s parses", name);
+	return parsed;
+}
+
 static void
 test_values(void)
 {
 	struct plan	 p;
-	struct err	 err;
-	char		*text;
-	size_t		 len;
 
-	if ((text = slurp("create-full", "json", &len)) == NULL ||
-	    !plan_json_parse(text, len, &p, &err)) {
-		ok(0, "create-full parses");
-		free(text);
+	if (!read_fixture("create-full", &p))
 		return;
-	}
-	free(text);
 	is_int(p.op, PLAN_CREATE, "operation create");
 	is_str(p.scope.subscription, "00000000-0000-0000-0000-000000000001",
 	    "scope.subscription");
@@ -104,13 +113,8 @@ test_values(void)
 	is_int(p.version, 1, "create-full is of version 1");
 	is_int(p.type, COMPUTE_AKS, "version 1: compute type AKS");
 
-	if ((text = slurp("create-k8s", "json", &len)) == NULL ||
-	    !plan_json_parse(text, len, &p, &err)) {
-		ok(0, "create-k8s parses");
-		free(text);
+	if (!read_fixture("create-k8s", &p))
 		return;
-	}
-	free(text);
 	is_int(p.version, 2, "create-k8s is of version 2");
 	is_int(p.type, COMPUTE_KUBERNETES, "computeType Kubernetes");
 	is_str(p.cluster.name, "aks-prod", "cluster.name");
