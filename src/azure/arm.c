@@ -480,6 +480,7 @@ provider_state(struct http_response *rsp, char *state, size_t len,
 	if (ok)
 		snprintf(state, len, "%s", json_object_get_string(v));
 	else
+		/* TRANSLATORS: registrationState is a JSON member's name. */
 		err_set(err, ERR_PARSE, _("the resource provider's answer "
 		    "has no registrationState"));
 	json_object_put(o);
