@@ -365,6 +365,16 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 	if (p->op == PLAN_CREATE && p->type == COMPUTE_KUBERNETES &&
 	    !k8s_facts(o, p, partial, unreg, &f, err))
 		goto out;
+	/* A version asked for is checked against the region's. */
+	if (p->op == PLAN_CREATE && p->type == COMPUTE_KUBERNETES &&
+	    p->cluster.kubernetes_version[0] != '\0' && loc != NULL) {
+		if (!arm_list_k8s_versions(o->arm, p->scope.subscription, loc,
+		    &versions, err))
+			goto out;
+		offers = cluster_offers_from(&versions);
+		f.offers = offers;
+		f.n_offers = versions.n;
+	}
 	if (p->op == PLAN_ATTACH && p->cluster_id[0] != '\0') {
 		verdicts_init(&scratch);
 		if (aks_id_parse(p->cluster_id, &id, FIELD_CLUSTER_ID,

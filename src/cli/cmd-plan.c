@@ -83,6 +83,7 @@ static const struct new_flag {
 	{ "--cluster-resource-group",	FIELD_CLUSTER_GROUP,	NEW_STR, OP_C },
 	{ "--dns-name-prefix",		FIELD_DNS_PREFIX,	NEW_STR, OP_C },
 	{ "--nodepool-name",		FIELD_POOL_NAME,	NEW_STR, OP_C },
+	{ "--kubernetes-version",	FIELD_K8S_VERSION,	NEW_STR, OP_C },
 	{ "--namespace",		FIELD_NAMESPACE,	NEW_STR, OP_C },
 	{ "--inference-router-service-type", FIELD_ROUTER_SERVICE, NEW_ROUTER, OP_C },
 	{ "--network-plugin",		FIELD_NETWORK_PLUGIN,	NEW_STR, OP_C },
@@ -160,6 +161,8 @@ usage_new(FILE *fp)
 	    "name\n"
 	    "  --nodepool-name P              the System node pool "
 	    "(default: nodepool1)\n"
+	    "  --kubernetes-version V         such as 1.29 (default: the "
+	    "region's default)\n"
 	    "  --namespace NS                 the compute's namespace "
 	    "(default: default)\n"
 	    "  --inference-router-service-type T  LoadBalancer (default), "
@@ -303,6 +306,7 @@ field_buf(struct plan *p, enum plan_field f, size_t *size)
 	case FIELD_CLUSTER_GROUP:	FB(p->cluster.resource_group);
 	case FIELD_DNS_PREFIX:		FB(p->cluster.dns_prefix);
 	case FIELD_POOL_NAME:		FB(p->cluster.node_pool);
+	case FIELD_K8S_VERSION:		FB(p->cluster.kubernetes_version);
 	case FIELD_NAMESPACE:		FB(p->namespace_);
 	case FIELD_ROUTER_SERVICE:	FB(p->router_service);
 	case FIELD_NETWORK_PLUGIN:	FB(p->network_plugin);

@@ -363,7 +363,9 @@ check_type_members(const struct plan *p, struct verdicts *vs)
 	check_type_member(c->name[0] != '\0' ? FIELD_CLUSTER_NAME :
 	    c->resource_group[0] != '\0' ? FIELD_CLUSTER_GROUP :
 	    c->dns_prefix[0] != '\0' ? FIELD_DNS_PREFIX :
-	    c->node_pool[0] != '\0' ? FIELD_POOL_NAME : FIELD_NONE, p, vs);
+	    c->node_pool[0] != '\0' ? FIELD_POOL_NAME :
+	    c->kubernetes_version[0] != '\0' ? FIELD_K8S_VERSION : FIELD_NONE,
+	    p, vs);
 	check_type_member(p->namespace_[0] != '\0' ? FIELD_NAMESPACE :
 	    FIELD_NONE, p, vs);
 	check_type_member(p->router_service[0] != '\0' ?
@@ -393,6 +395,10 @@ check_create_k8s(const struct plan *p, const struct plan_facts *f,
 	plan_dns_prefix(p, dns, sizeof dns);
 	rules_aks_dns_prefix(dns, vs);
 	rules_aks_pool_name(plan_node_pool(p), vs);
+	/* Against the region's versions when preflight fetched them. */
+	if (p->cluster.kubernetes_version[0] != '\0')
+		k8s_version_check(p->cluster.kubernetes_version, f->offers,
+		    f->n_offers, FIELD_K8S_VERSION, vs);
 	memset(&c, 0, sizeof c);
 	c.purpose = p->purpose;
 	c.lb = p->lb_type;

@@ -96,6 +96,7 @@ struct plan_cluster {
 	char	resource_group[PLAN_NAME_LEN];	/* "" = the workspace's */
 	char	dns_prefix[PLAN_NAME_LEN];	/* "" = derived from the name */
 	char	node_pool[PLAN_NAME_LEN];	/* "" = "nodepool1" */
+	char	kubernetes_version[PLAN_ID_LEN];	/* "" = AKS's default */
 };
 
 struct plan {

@@ -53,6 +53,7 @@ enum severity {
 	_(DOCKER_BRIDGE_CIDR,	"network.dockerBridgeCidr",	"--docker-bridge-cidr") \
 	_(NETWORK_PLUGIN,	"network.networkPlugin",	"--network-plugin") \
 	_(CLUSTER_GROUP,	"cluster.resourceGroup",	"--cluster-resource-group") \
+	_(K8S_VERSION,		"cluster.kubernetesVersion",	"--kubernetes-version") \
 	_(TLS_MODE,		"tls.mode",			NULL) \
 	_(TLS_LEAF_LABEL,	"tls.leafDomainLabel",		"--ssl-leaf-domain-label") \
 	_(TLS_OVERWRITE,	"tls.overwriteExistingDomain",	"--ssl-overwrite-domain") \

@@ -534,6 +534,7 @@ export_az_k8s(struct buf *b, const struct plan *p)
 	    p->node_count != 0 ? p->node_count : AKS_DEFAULT_NODES);
 	az_flag(b, "--node-count", num);
 	az_flag(b, "--dns-name-prefix", dns);
+	az_flag(b, "--kubernetes-version", p->cluster.kubernetes_version);
 	az_flag(b, "--enable-managed-identity", NULL);
 	az_flag(b, "--vnet-subnet-id", subnet);
 	az_flag(b, "--network-plugin", p->network_plugin);

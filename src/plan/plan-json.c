@@ -43,7 +43,8 @@ static const char *const scope_keys[] = {
 	"subscription", "resourceGroup", "workspace", NULL
 };
 static const char *const cluster_keys[] = {
-	"name", "resourceGroup", "dnsPrefix", "nodePool", NULL
+	"name", "resourceGroup", "dnsPrefix", "nodePool", "kubernetesVersion",
+	NULL
 };
 static const char *const lb_keys[] = { "type", "subnet", NULL };
 static const char *const network_keys[] = {
@@ -433,7 +434,10 @@ read_tree(json_object *root, struct plan *p, struct err *err)
 	    !get_str(o, "cluster.", "dnsPrefix", p->cluster.dns_prefix,
 	    sizeof p->cluster.dns_prefix, err) ||
 	    !get_str(o, "cluster.", "nodePool", p->cluster.node_pool,
-	    sizeof p->cluster.node_pool, err)))
+	    sizeof p->cluster.node_pool, err) ||
+	    !get_str(o, "cluster.", "kubernetesVersion",
+	    p->cluster.kubernetes_version,
+	    sizeof p->cluster.kubernetes_version, err)))
 		return false;
 	if (!get_str(root, "", "namespace", p->namespace_,
 	    sizeof p->namespace_, err) ||
@@ -756,12 +760,14 @@ plan_json_write(const struct plan *p)
 		plan_jw_int(&w, "nodeCount", p->node_count);
 	put_str(&w, "clusterResourceId", p->cluster_id);
 	if (p->cluster.name[0] != '\0' || p->cluster.resource_group[0] != '\0' ||
-	    p->cluster.dns_prefix[0] != '\0' || p->cluster.node_pool[0] != '\0') {
+	    p->cluster.dns_prefix[0] != '\0' || p->cluster.node_pool[0] != '\0' ||
+	    p->cluster.kubernetes_version[0] != '\0') {
 		plan_jw_begin(&w, "cluster");
 		put_str(&w, "name", p->cluster.name);
 		put_str(&w, "resourceGroup", p->cluster.resource_group);
 		put_str(&w, "dnsPrefix", p->cluster.dns_prefix);
 		put_str(&w, "nodePool", p->cluster.node_pool);
+		put_str(&w, "kubernetesVersion", p->cluster.kubernetes_version);
 		plan_jw_end(&w);
 	}
 	put_str(&w, "namespace", p->namespace_);

@@ -95,6 +95,9 @@ plan_k8s_cluster_body(const struct plan *p, const char *location)
 	plan_jw_end(&w);
 	plan_jw_begin(&w, "properties");
 	plan_jw_str(&w, "dnsPrefix", dns[0] != '\0' ? dns : "{dnsPrefix}");
+	if (p->cluster.kubernetes_version[0] != '\0')
+		plan_jw_str(&w, "kubernetesVersion",
+		    p->cluster.kubernetes_version);
 	plan_jw_begin_array(&w, "agentPoolProfiles");
 	plan_jw_element(&w);
 	plan_jw_str(&w, "name", plan_node_pool(p));

@@ -92,6 +92,20 @@ like "$T/err" 'Resource group ml-rg already has an AKS cluster named ml-k8s; cho
 is "$(requests PUT "$CLUSTERS/ml-k8s")" 1 "the cluster was not sent again"
 is "$(requests PUT '[^"]*/computes/ml-k8s-b')" 0 "nor the compute"
 
+# A Kubernetes version the region does not offer is refused by preflight;
+# one it offers is asked for in the cluster's body.
+new_k8s "$T/v.json" ml-old --kubernetes-version 1.10
+az apply "$T/v.json"
+is "$rc" 3 "a version the region does not offer is refused"
+like "$T/err" 'Kubernetes 1\.10 is not supported; supported versions are between' \
+    "with the region's range"
+is "$(requests PUT "$CLUSTERS/ml-old")" 0 "nothing was sent"
+new_k8s "$T/v2.json" ml-new --kubernetes-version 1.28
+az apply "$T/v2.json"
+is "$rc" 0 "a version the region offers is created"
+put_body "$CLUSTERS/ml-new"
+like "$T/body" '"kubernetesVersion":"1.28"' "the cluster asks for it"
+
 # With a custom certificate: the extension gets the CNAME and TLS on; the
 # certificate and key travel as protected settings, read from the files
 # when sent and found in no log, journal or output.

@@ -322,7 +322,8 @@ run plan new create --subscription 0b1f6471-1bf0-4dda-aec3-cb9272f09590 \
     --description "Inference, team A" --cluster-purpose FastProd \
     --location eastus --vm-size Standard_D4s_v3 --agent-count 3 \
     --cluster-name aks-prod --cluster-resource-group aks-rg \
-    --dns-name-prefix aks-prod-dns --nodepool-name system --namespace team-a \
+    --dns-name-prefix aks-prod-dns --nodepool-name system \
+    --kubernetes-version 1.29 --namespace team-a \
     --load-balancer-type InternalLoadBalancer --vnet-resourcegroup-name net-rg \
     --vnet-name ml-vnet --subnet-name aks-subnet --service-cidr 10.0.0.0/16 \
     --dns-service-ip 10.0.0.10 --network-plugin azure \
@@ -384,6 +385,11 @@ expect_status "AKS's name rules: exit 1" 1
 expect_in "the reserved cluster name" err 'AKS reserves the cluster name "azure"'
 expect_in "the pool name" err 'A node pool name must be 1 to 12 lower-case letters and digits'
 expect_in "the DNS prefix" err 'The DNS prefix must be 1 to 54 letters'
+run plan new create --compute-type Kubernetes --name ml-a \
+    --cluster-purpose DevTest --vm-size Standard_D2_v2 --agent-count 1 \
+    --kubernetes-version latest
+expect_status "a Kubernetes version that is none: exit 1" 1
+expect_in "its message" err '"latest" is not a Kubernetes version (such as 1.29 or 1.29.2).'
 run plan new attach --compute-type Kubernetes --name ml-a
 expect_status "today's path is create only for now: exit 2" 2
 expect_in "its message" err '--compute-type does not apply to "plan new attach"'

@@ -121,6 +121,8 @@ test_values(void)
 	is_str(p.cluster.resource_group, "aks-rg", "cluster.resourceGroup");
 	is_str(p.cluster.dns_prefix, "aks-prod-dns", "cluster.dnsPrefix");
 	is_str(p.cluster.node_pool, "system", "cluster.nodePool");
+	is_str(p.cluster.kubernetes_version, "1.29",
+	    "cluster.kubernetesVersion");
 	is_str(p.namespace_, "team-a", "namespace");
 	is_str(p.router_service, "LoadBalancer", "inferenceRouterServiceType");
 	is_str(p.network_plugin, "azure", "network.networkPlugin");
