@@ -28,6 +28,7 @@ struct http_response;
 #define ARM_API_COMPUTE		"2024-07-01"
 #define ARM_API_SUBSCRIPTIONS	"2022-12-01"
 #define ARM_API_GROUPS		"2021-04-01"
+#define ARM_API_PROVIDERS	"2021-04-01"
 #define ARM_MAX_PAGES		10000	/* a nextLink loop is cut here */
 
 struct arm {
@@ -250,6 +251,18 @@ bool	arm_delete_compute(struct arm *, const char *url, const char *action,
  * no_retry: http.c does not repeat it (the caller looks before it sends
  * again).  rsp is the raw answer (caller calls http_response_done).
  */
+/*
+ * Today's path.  A resource provider's registrationState in the
+ * subscription ("Registered", "NotRegistered", "Registering" ...), and
+ * the POST that registers it (the state it answers in state).
+ */
+bool	arm_get_provider(struct arm *, const char *sub, const char *ns,
+	    char *state, size_t len, struct err *);
+bool	arm_register_provider(struct arm *, const char *sub, const char *ns,
+	    char *state, size_t len, struct err *);
+/* Whether the resource id exists (a GET: 200 yes, 404 no). */
+bool	arm_resource_exists(struct arm *, const char *id,
+	    const char *api_version, bool *exists, struct err *);
 bool	arm_send(struct arm *, const char *method, const char *url,
 	    const char *body, bool no_retry, struct http_response *,
 	    struct err *);

@@ -18,6 +18,7 @@
 #include "common/xalloc.h"
 #include "plan/plan-arm.h"
 #include "plan/plan-jw.h"
+#include "plan/plan-k8s.h"
 
 #define PEM_MAX		(256 * 1024)
 
@@ -41,6 +42,18 @@ static const struct step_kind_row {
 	    STEP_DONE_MATCHES, false, true },
 	{ STEP_DETACH_COMPUTE, "detach", "detachCompute", N_("detach"),
 	    STEP_DELETE, STEP_DONE_GONE, false, false },
+	/* TRANSLATORS: a step of a create on today's path. */
+	{ STEP_CREATE_CLUSTER, "create cluster", "createCluster",
+	    N_("create the AKS cluster"), STEP_PUT, STEP_DONE_EXISTS, true,
+	    false },
+	/* TRANSLATORS: a step of a create on today's path. */
+	{ STEP_INSTALL_EXTENSION, "install extension", "installExtension",
+	    N_("install the Azure Machine Learning extension"), STEP_PUT,
+	    STEP_DONE_EXISTS, true, false },
+	/* TRANSLATORS: a step of a create on today's path. */
+	{ STEP_ATTACH_KUBERNETES, "attach", "attachKubernetes",
+	    N_("attach the cluster as a Kubernetes compute"), STEP_PUT,
+	    STEP_DONE_EXISTS, true, false },
 };
 
 static const struct step_kind_row *
@@ -98,12 +111,11 @@ step_method_name(enum step_method m)
 	return "DELETE";
 }
 
-/* A step of kind k on the plan's compute. */
+/* A step of kind k as its row has it, without a target yet. */
 static void
-compute_step(const struct plan *p, enum step_kind k, struct plan_step *s)
+step_of(enum step_kind k, struct plan_step *s)
 {
 	const struct step_kind_row	*r = row(k);
-	char				*path = plan_arm_path(p), *q;
 
 	memset(s, 0, sizeof *s);
 	s->kind = k;
@@ -111,6 +123,15 @@ compute_step(const struct plan *p, enum step_kind k, struct plan_step *s)
 	s->done = r->done;
 	s->look_first = r->look_first;
 	s->needs_current = r->needs_current;
+}
+
+/* A step of kind k on the plan's compute. */
+static void
+compute_step(const struct plan *p, enum step_kind k, struct plan_step *s)
+{
+	char	*path = plan_arm_path(p), *q;
+
+	step_of(k, s);
 	s->api_version = PLAN_ARM_API_VERSION;
 	/* The path without its query is the compute's ID. */
 	if ((q = strchr(path, '?')) != NULL)
@@ -123,6 +144,31 @@ compute_step(const struct plan *p, enum step_kind k, struct plan_step *s)
 	free(path);
 }
 
+/* A step of today's path: its own target and api-version. */
+static void
+k8s_step(const struct plan *p, enum step_kind k, struct plan_step *s)
+{
+	char	*id;
+
+	step_of(k, s);
+	switch (k) {
+	case STEP_CREATE_CLUSTER:
+		id = plan_k8s_cluster_id(p);
+		s->api_version = PLAN_K8S_AKS_API_VERSION;
+		break;
+	case STEP_INSTALL_EXTENSION:
+		id = plan_k8s_extension_id(p);
+		s->api_version = PLAN_K8S_EXT_API_VERSION;
+		break;
+	default:
+		id = plan_k8s_compute_id(p);
+		s->api_version = PLAN_K8S_ML_API_VERSION;
+		break;
+	}
+	snprintf(s->target, sizeof s->target, "%s", id);
+	free(id);
+}
+
 int
 plan_steps(const struct plan *p, struct plan_step *s, int max)
 {
@@ -131,6 +177,12 @@ plan_steps(const struct plan *p, struct plan_step *s, int max)
 
 	switch (p->op) {
 	case PLAN_CREATE:
+		if (p->type == COMPUTE_KUBERNETES) {
+			k[n++] = STEP_CREATE_CLUSTER;
+			k[n++] = STEP_INSTALL_EXTENSION;
+			k[n++] = STEP_ATTACH_KUBERNETES;
+			break;
+		}
 		k[n++] = STEP_CREATE_COMPUTE;
 		break;
 	case PLAN_ATTACH:
@@ -146,7 +198,10 @@ plan_steps(const struct plan *p, struct plan_step *s, int max)
 		break;
 	}
 	for (i = 0; i < n && i < max; i++)
-		compute_step(p, k[i], &s[i]);
+		if (k[i] >= STEP_CREATE_CLUSTER)
+			k8s_step(p, k[i], &s[i]);
+		else
+			compute_step(p, k[i], &s[i]);
 	return i;
 }
 
@@ -292,7 +347,10 @@ plan_step_body(const struct plan *p, const struct plan_step *s,
 		    s->target);
 	memset(&opts, 0, sizeof opts);
 	opts.location = location;
-	if (p->tls.mode == TLS_CUSTOM && p->tls.cert_file[0] != '\0') {
+	/* On today's path only the extension carries them. */
+	if (p->tls.mode == TLS_CUSTOM && p->tls.cert_file[0] != '\0' &&
+	    (p->type != COMPUTE_KUBERNETES ||
+	    s->kind == STEP_INSTALL_EXTENSION)) {
 		if ((cert = read_pem(p->tls.cert_file, err)) == NULL ||
 		    (key = read_pem(p->tls.key_file, err)) == NULL) {
 			free_secret(cert);
@@ -305,6 +363,12 @@ plan_step_body(const struct plan *p, const struct plan_step *s,
 		*body = xstrdup(json_object_to_json_string_ext(
 		    plan_update_merge(current, p, cert, key),
 		    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	else if (s->kind == STEP_CREATE_CLUSTER)
+		*body = plan_k8s_cluster_body(p, location);
+	else if (s->kind == STEP_INSTALL_EXTENSION)
+		*body = plan_k8s_extension_body(p, location, cert, key);
+	else if (s->kind == STEP_ATTACH_KUBERNETES)
+		*body = plan_k8s_compute_body(p, location);
 	else
 		*body = plan_arm_body(p, &opts);
 	free_secret(cert);

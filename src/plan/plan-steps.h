@@ -2,7 +2,9 @@
  * A plan's steps as data: each one request to one Azure Resource Manager
  * resource, then its own long-running operation.  An attach with an
  * internal load balancer is two steps (attach the compute, then update
- * it); every other plan is one.  The step runner (azure/ops.c) knows
+ * it); a create of compute type Kubernetes is three (the AKS cluster,
+ * the Azure ML extension on it, the compute that names it); every other
+ * plan is one.  The step runner (azure/ops.c) knows
  * nothing of what a step targets: it sends step->method to the target's
  * URL with the target's api-version, the body plan_step_body() builds
  * when the step is sent (reading the certificate and key files the plan
@@ -32,7 +34,11 @@ enum step_kind {
 	STEP_CREATE_COMPUTE,
 	STEP_ATTACH_COMPUTE,
 	STEP_UPDATE_COMPUTE,
-	STEP_DETACH_COMPUTE
+	STEP_DETACH_COMPUTE,
+	/* Today's path (kubernetes-path.md): a create is these three. */
+	STEP_CREATE_CLUSTER,		/* PUT the AKS managed cluster */
+	STEP_INSTALL_EXTENSION,		/* PUT its azureml extension */
+	STEP_ATTACH_KUBERNETES		/* PUT the compute of type Kubernetes */
 };
 
 enum step_method {
