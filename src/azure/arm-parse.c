@@ -829,6 +829,32 @@ arm_extension_setting(const struct arm_extension *x, const char *key)
 	return NULL;
 }
 
+/* The load balancer the settings make. */
+const char *
+arm_extension_lb_type(const struct arm_extension *x)
+{
+	const char	*v = arm_extension_setting(x,
+			    "internalLoadBalancerProvider");
+	const char	*router = arm_extension_setting(x,
+			    "inferenceRouterServiceType");
+
+	if (v != NULL && strcasecmp(v, "azure") == 0)
+		return "InternalLoadBalancer";
+	return router == NULL || strcasecmp(router, "LoadBalancer") == 0 ?
+	    "PublicIp" : router;
+}
+
+/* TLS as the settings have it: off only when insecure is allowed. */
+const char *
+arm_extension_ssl_status(const struct arm_extension *x)
+{
+	const char	*v = arm_extension_setting(x,
+			    "allowInsecureConnections");
+
+	return v != NULL && strcasecmp(v, "true") == 0 ? "Disabled" :
+	    "Enabled";
+}
+
 /* "code: message" of the first Error status, else of errorInfo. */
 char *
 arm_extension_problem(const struct arm_extension *x)

@@ -235,6 +235,15 @@ const char *arm_extension_setting(const struct arm_extension *,
  * when neither says anything.  Caller frees.
  */
 char	*arm_extension_problem(const struct arm_extension *);
+/*
+ * What the Azure ML extension's settings make of scoring (B.5): the load
+ * balancer as a legacy compute says it, "InternalLoadBalancer" (with
+ * internalLoadBalancerProvider=azure) or "PublicIp" (LoadBalancer), else
+ * the router's service type as set ("NodePort", "ClusterIP"); and TLS,
+ * "Disabled" with allowInsecureConnections=True, else "Enabled".
+ */
+const char *arm_extension_lb_type(const struct arm_extension *);
+const char *arm_extension_ssl_status(const struct arm_extension *);
 /* listClusterUserCredential's base64 kubeconfig, decoded (caller frees). */
 bool	arm_parse_credentials(const char *, char **kubeconfig, struct err *);
 

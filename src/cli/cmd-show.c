@@ -78,6 +78,7 @@ struct show_rows {
 	const char	*label[SHOW_ROWS];
 	const char	*value[SHOW_ROWS];
 	size_t		 n;
+	bool		 known_only;	/* leave out rows without a value */
 };
 
 /*
@@ -202,6 +203,9 @@ show_row(struct show_rows *r, enum output_format fmt, const char *label,
 {
 	if (r->n == SHOW_ROWS)
 		return;
+	/* A Kubernetes compute's rows: only what is known. */
+	if (r->known_only && (value == NULL || value[0] == '\0'))
+		return;
 	r->label[r->n] = fmt == OUTPUT_TSV ? label : _(label);
 	r->value[r->n++] = value;
 }
@@ -211,7 +215,7 @@ static void
 show_k8s_rows(enum output_format fmt, const struct arm_compute *c,
     struct show_k8s *k, struct show_rows *rows)
 {
-	const char	*tls, *v;
+	const char	*v;
 	size_t		 i;
 
 	show_row(rows, fmt, N_("Namespace"), c->k8s_namespace);
@@ -262,14 +266,9 @@ show_k8s_rows(enum output_format fmt, const struct arm_compute *c,
 		show_row(rows, fmt, N_("Purpose"), v);
 	show_row(rows, fmt, N_("Router service"), arm_extension_setting(&k->x,
 	    "inferenceRouterServiceType"));
-	if ((v = arm_extension_setting(&k->x, "internalLoadBalancerProvider"))
-	    != NULL)
-		show_row(rows, fmt, N_("Load balancer"), strcasecmp(v,
-		    "azure") == 0 ? "InternalLoadBalancer" : v);
-	v = arm_extension_setting(&k->x, "allowInsecureConnections");
-	tls = v != NULL && strcasecmp(v, "true") == 0 ? "Disabled" :
-	    "Enabled";
-	show_row(rows, fmt, N_("TLS"), show_tls(fmt, tls));
+	show_row(rows, fmt, N_("Load balancer"), arm_extension_lb_type(&k->x));
+	show_row(rows, fmt, N_("TLS"), show_tls(fmt,
+	    arm_extension_ssl_status(&k->x)));
 	show_row(rows, fmt, N_("TLS CNAME"), arm_extension_setting(&k->x,
 	    "sslCname"));
 }
@@ -333,6 +332,7 @@ cmd_show(struct app_options *g, int argc, char **argv)
 		hdr[1] = _(headers[1]);
 		memset(&rows, 0, sizeof rows);
 #define ROW(l, v) show_row(&rows, g->output, (l), (v))
+		rows.known_only = k.is_k8s;
 		ROW(N_("Name"), c.name);
 		ROW(N_("Type"), c.compute_type);
 		ROW(N_("State"), c.provisioning_state);

@@ -373,14 +373,8 @@ browse_k8s_from(struct browse_version *e, const struct arm_cluster *c,
 	if ((v = arm_extension_setting(x, "inferenceRouterServiceType"))
 	    != NULL)
 		e->router = xstrdup(v);
-	v = arm_extension_setting(x, "internalLoadBalancerProvider");
-	e->lb = xstrdup(v != NULL && strcasecmp(v, "azure") == 0 ?
-	    "InternalLoadBalancer" : e->router == NULL ||
-	    strcasecmp(e->router, "LoadBalancer") == 0 ? "PublicIp" :
-	    e->router);
-	v = arm_extension_setting(x, "allowInsecureConnections");
-	e->tls = xstrdup(v != NULL && strcasecmp(v, "true") == 0 ?
-	    "Disabled" : "Enabled");
+	e->lb = xstrdup(arm_extension_lb_type(x));
+	e->tls = xstrdup(arm_extension_ssl_status(x));
 	if ((v = arm_extension_setting(x, "sslCname")) != NULL)
 		e->cname = xstrdup(v);
 }

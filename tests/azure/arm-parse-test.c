@@ -265,6 +265,10 @@ test_extension(void)
 		if (strstr(x.setting_values[i], "LS0tLS1CRUdJTi") != NULL)
 			break;
 	is_int(i, x.nsettings, "no protected value among the settings");
+	is_str(arm_extension_lb_type(&x), "PublicIp",
+	    "LoadBalancer without a provider: a public IP");
+	is_str(arm_extension_ssl_status(&x), "Disabled",
+	    "allowInsecureConnections=True: TLS off");
 	p = arm_extension_problem(&x);
 	ok(p == NULL, "a healthy extension has no problem");
 	free(p);
@@ -291,6 +295,37 @@ test_extension(void)
 	arm_extension_done(&x);
 	free(body);
 
+	{
+		static const struct {
+			const char	*settings, *lb, *tls;
+		} t[] = {
+			{ "", "PublicIp", "Enabled" },
+			{ "\"internalLoadBalancerProvider\":\"Azure\","
+			    "\"inferenceRouterServiceType\":\"loadBalancer\"",
+			    "InternalLoadBalancer", "Enabled" },
+			{ "\"inferenceRouterServiceType\":\"NodePort\","
+			    "\"allowInsecureConnections\":\"true\"",
+			    "NodePort", "Disabled" },
+			{ "\"inferenceRouterServiceType\":\"ClusterIP\","
+			    "\"allowInsecureConnections\":\"False\"",
+			    "ClusterIP", "Enabled" },
+		};
+		char	doc[512];
+		size_t	k;
+
+		for (k = 0; k < sizeof t / sizeof t[0]; k++) {
+			snprintf(doc, sizeof doc, "{\"name\":\"azureml\","
+			    "\"properties\":{\"configurationSettings\":{%s}}}",
+			    t[k].settings);
+			ok(arm_parse_extension(doc, &x, &err), "settings %zu",
+			    k);
+			is_str(arm_extension_lb_type(&x), t[k].lb,
+			    "load balancer of {%s}", t[k].settings);
+			is_str(arm_extension_ssl_status(&x), t[k].tls,
+			    "TLS of {%s}", t[k].settings);
+			arm_extension_done(&x);
+		}
+	}
 	ok(!arm_parse_extension("{\"properties\":{}}", &x, &err),
 	    "an extension without a name is refused");
 	ok(!arm_parse_extension("{\"name\":", &x, &err), "truncated: refused");
