@@ -1843,13 +1843,23 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 	    _("Nodes × size = vCPU"), v, A_NORMAL);
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("Region"),
 	    r->region, A_NORMAL);
-	if (browse_row_inference(r)) {
+	/* A Kubernetes compute's come from its extension, once read. */
+	if (browse_row_inference(r) && (!browse_row_kubernetes(r) ||
+	    r->lb[0] != '\0')) {
 		browse_lb_text(r->lb, r->subnet, v, sizeof v);
+		if (browse_row_kubernetes(r) && strcasecmp(r->lb,
+		    "InternalLoadBalancer") != 0 && strcasecmp(r->lb,
+		    "PublicIp") != 0)
+			snprintf(v, sizeof v, "%s", r->lb);	/* NodePort */
 		browse_detail_line(win, &y, x, width, ymax, &skip,
 		    _("Load balancer"), v, A_NORMAL);
 		browse_detail_line(win, &y, x, width, ymax, &skip, _("TLS"),
 		    r->tls[0] != '\0' ? r->tls : "Disabled", A_NORMAL);
 	}
+	/* What serves a Kubernetes compute first: its extension. */
+	if (browse_row_kubernetes(r) && b->cluster_rid != NULL &&
+	    strcasecmp(b->cluster_rid, r->resource_id) == 0 && b->cluster_ok)
+		browse_draw_extension(b, win, &y, x, width, ymax, &skip);
 	/* The scoring host name when TLS is on. */
 	if (r->tls_status == TLS_STATUS_ENABLED)
 		browse_detail_line(win, &y, x, width, ymax, &skip,
@@ -1916,8 +1926,6 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("API server"),
 	    b->cluster.private_cluster && b->cluster.private_fqdn ?
 	    b->cluster.private_fqdn : b->cluster.fqdn, A_NORMAL);
-	if (browse_row_kubernetes(r))
-		browse_draw_extension(b, win, &y, x, width, ymax, &skip);
 }
 
 /* The errors and warnings of the action's plan, once Enter was tried. */
