@@ -15,6 +15,8 @@
 #   k8s_attach NAME CLUSTER [NAMESPACE]	attach the cluster to the
 #	workspace (group ml-rg, ml-workspace) and wait for the end
 #   k8s_remove_extension CLUSTER	DELETE the extension and wait
+#   k8s_cluster CLUSTER		create an AKS cluster in aks-rg (one System
+#	pool of 3 Standard_D4s_v3, kubernetes-path.md A.3) and wait
 #
 # The token goes in a header read from a file, never in argv.
 
@@ -76,5 +78,11 @@ k8s_attach() {
 
 k8s_remove_extension() {
 	k8s_arm DELETE "$K8S_CL/$1/providers/Microsoft.KubernetesConfiguration/extensions/azureml?api-version=2024-11-01"
+	k8s_wait
+}
+
+k8s_cluster() {
+	k8s_arm PUT "$K8S_CL/$1?api-version=2024-09-01" \
+	    "{\"location\":\"eastus\",\"identity\":{\"type\":\"SystemAssigned\"},\"properties\":{\"dnsPrefix\":\"$1\",\"agentPoolProfiles\":[{\"name\":\"nodepool1\",\"mode\":\"System\",\"count\":3,\"vmSize\":\"Standard_D4s_v3\",\"osType\":\"Linux\",\"type\":\"VirtualMachineScaleSets\"}]}}"
 	k8s_wait
 }
