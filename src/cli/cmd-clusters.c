@@ -191,8 +191,11 @@ cmd_clusters(struct app_options *g, int argc, char **argv)
 			cells[4] = !l.v[k].attachable ?
 			    (g->output == OUTPUT_TABLE ? _("no") : "no") :
 			    (g->output == OUTPUT_TABLE ? _("yes") : "yes");
-			cells[5] = l.v[k].attached_type;
-			cells[6] = text;
+			/* The type before the verdict in a table (which cuts
+			 * it), last in -o tsv (whose readers count). */
+			cells[g->output == OUTPUT_TABLE ? 5 : 6] =
+			    l.v[k].attached_type;
+			cells[g->output == OUTPUT_TABLE ? 6 : 5] = text;
 			output_table_add(t, cells);
 		}
 		if (l.n > 0 || g->output == OUTPUT_TSV)

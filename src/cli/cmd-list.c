@@ -39,7 +39,8 @@ wanted(const struct arm_compute *c, bool all)
 
 /*
  * The row of a compute; a table cuts long sizes and regions, and brief
- * drops the "Standard_" every size starts with.
+ * drops the "Standard_" every size starts with.  The type is the second
+ * column of a table, the last of -o tsv (whose readers count columns).
  */
 static void
 fill(const struct arm_compute *c, bool table, bool brief, const char **cells,
@@ -57,13 +58,13 @@ fill(const struct arm_compute *c, bool table, bool brief, const char **cells,
 	else
 		nodes[0] = '\0';
 	cells[0] = c->name;
-	cells[1] = c->compute_type;
-	cells[2] = c->provisioning_state;
-	cells[3] = session_compute_origin(c);
-	cells[4] = c->cluster_purpose;
-	cells[5] = nodes;
-	cells[6] = table ? cut(size, 16, b1, 32) : size;
-	cells[7] = table ? cut(loc, 14, b2, 32) : loc;
+	cells[table ? 1 : 7] = c->compute_type;
+	cells[table ? 2 : 1] = c->provisioning_state;
+	cells[table ? 3 : 2] = session_compute_origin(c);
+	cells[table ? 4 : 3] = c->cluster_purpose;
+	cells[table ? 5 : 4] = nodes;
+	cells[table ? 6 : 5] = table ? cut(size, 16, b1, 32) : size;
+	cells[table ? 7 : 6] = table ? cut(loc, 14, b2, 32) : loc;
 }
 
 /* akswiz list [--all]. */

@@ -218,6 +218,8 @@ show_k8s_rows(enum output_format fmt, const struct arm_compute *c,
 	const char	*v;
 	size_t		 i;
 
+	/* TRANSLATORS: row labels of "akswiz show" for a Kubernetes
+	 * compute, its AKS cluster and its Azure ML extension. */
 	show_row(rows, fmt, N_("Namespace"), c->k8s_namespace);
 	show_row(rows, fmt, N_("Instance types"), c->instance_types);
 	if (k->have_cluster) {

@@ -975,6 +975,7 @@ browse_action(struct screen *s, enum request key)
 	}
 	if (browse_row_kubernetes(r)) {
 		/* The actions build legacy (AKS compute) plans. */
+		/* TRANSLATORS: %s is the compute's name. */
 		tui_status(s->tui, STYLE_WARNING, _("%s is a Kubernetes "
 		    "compute: browse shows it, and does not change it yet."),
 		    r->name);
@@ -1740,6 +1741,8 @@ browse_draw_extension(struct browse *b, WINDOW *win, int *y, int x,
 		return;
 	}
 	if (!b->ext_found) {
+		/* TRANSLATORS: detail labels (at most 20 cells) and
+		 * values of a Kubernetes compute's Azure ML extension. */
 		browse_detail_line(win, y, x, width, ymax, skip,
 		    _("Extension"), _("not installed: the compute cannot "
 		    "serve models until the Azure Machine Learning extension "
@@ -1759,9 +1762,12 @@ browse_draw_extension(struct browse *b, WINDOW *win, int *y, int x,
 	    _("Extension state"), v, st);
 	/* Why it is not healthy: the health check's code and message. */
 	problem = arm_extension_problem(&b->ext);
+	/* TRANSLATORS: detail label, at most 20 cells. */
 	browse_detail_line(win, y, x, width, ymax, skip, _("Health check"),
 	    problem, display_attr(STYLE_ERROR));
 	free(problem);
+	/* TRANSLATORS: the inference router's Kubernetes service type;
+	 * detail label, at most 20 cells. */
 	browse_detail_line(win, y, x, width, ymax, skip, _("Router service"),
 	    arm_extension_setting(&b->ext, "inferenceRouterServiceType"),
 	    A_NORMAL);
@@ -1789,6 +1795,7 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 	}
 	display_text(win, y++, x, width, r->name, display_attr(STYLE_TITLE),
 	    true);
+	/* TRANSLATORS: the type of a compute of today's path. */
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("Type"),
 	    browse_row_kubernetes(r) ? _("Kubernetes (an AKS cluster with the "
 	    "Azure Machine Learning extension)") : browse_row_inference(r) ?
@@ -1882,6 +1889,8 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 	    r->id, A_NORMAL);
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("AKS cluster"),
 	    r->resource_id, A_NORMAL);
+	/* TRANSLATORS: the Kubernetes namespace of the compute's
+	 * deployments; detail label, at most 20 cells. */
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("Namespace"),
 	    r->k8s_namespace, A_NORMAL);
 	if (r->resource_id[0] == '\0')

@@ -26,7 +26,8 @@ like "$T/out" '"errorCode": "OperationNotAllowed"' "json carries the error code"
 unlike "$T/out" '"computeType": "AmlCompute"' "json lists only AKS computes"
 
 az list -o tsv
-like "$T/out" "$(printf '^inf-created\tAKS\tSucceeded\tcreated\t')" "list -o tsv"
+like "$T/out" "$(printf '^inf-created\tSucceeded\tcreated\t.*\teastus\tAKS$')" \
+    "list -o tsv: the type last, the other columns where they were"
 unlike "$T/out" '^NAME' "tsv has no header"
 
 az show inf-attached

@@ -43,7 +43,7 @@ like "$T/out" '^ml-inference-cluster-abc +AKS +Succeeded ' "it is listed"
 awk 'length($0) > 80 { bad = 1 } END { exit bad }' "$T/out"
 ok $? "and the table still fits 80 columns"
 az list -o tsv
-like "$T/out" "$(printf '\teastus$')" "tsv keeps every column"
+like "$T/out" "$(printf '\teastus\tAKS$')" "tsv keeps every column"
 
 # Attach, public load balancer: one step.
 plan_new "$T/attach.json" attach --name ml-att-a \
