@@ -3,3 +3,5 @@ EXTRA_DIST += bench/list-bench.sh bench/monitor-bench.sh \
 	bench/tui-bench.sh bench/tui-redraw-bench.c \
 	bench/browse-bench.sh bench/browse-bench.c \
 	bench/sandbox-bench.sh
+EXTRA_DIST += bench/fixed-cost-bench.sh bench/startup-bench.sh \
+	bench/big-world.sh

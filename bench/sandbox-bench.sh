@@ -1,6 +1,8 @@
 #!/bin/sh
 # Requests per second of akswiz-sandbox over HTTPS keep-alive connections:
-# GET of one compute, and GET of a 100-compute list page.  Not a test: run
+# GET of one compute, and GET of a 100-compute list page; then the cost of
+# a list page and the memory at 1,000, 10,000 and 50,000 computes (below).
+# Not a test: run
 # by hand from a build tree,
 #	sh bench/sandbox-bench.sh [BUILDDIR]	(N=2000 requests by default)
 # curl(1) sends the N requests from one process over reused connections,
@@ -51,3 +53,47 @@ run "GET one compute, 2 connections" "$EP$WSP/computes/inf-created?$V" \
 run "GET 100-compute page, 1 connection" "$EP$WSP/computes?$V"
 run "GET 100-compute page, 2 connections" "$EP$WSP/computes?$V" \
     --parallel --parallel-max 2
+
+# Paging (issue 14, item 5): the sandbox's CPU per compute list page
+# (pages of 100, every page of the list asked for in turn, R requests in
+# all over reused connections) and its peak RSS beside the world file, at
+# each of SIZES computes.  Goal: the same cost a page at 1,000 and 50,000
+# computes (within 20%), peak RSS <= 3x the world file.
+SIZES=${SIZES:-1000 10000 50000}
+R=${R:-2000}
+sandbox_stop
+ticks=$(getconf CLK_TCK)
+sb_cpu() { awk '{ print $14 + $15 }' "/proc/$SB_PID/stat"; }
+for size in $SIZES; do
+	sh "$srcdir/bench/big-world.sh" "$size" >"$T/world-$size.json"
+	WORLD="$T/world-$size.json" sandbox_start
+	# Every page's URL, by following nextLink.
+	url="$EP$WSP/computes?$V"
+	: >"$T/pages"
+	while [ -n "$url" ]; do
+		echo "$url" >>"$T/pages"
+		arm GET "$url"
+		url=$(j .nextLink 2>/dev/null || true)
+	done
+	pages=$(grep -c . "$T/pages")
+	{
+		echo "header = \"Authorization: Bearer $TOK\""
+		echo "cacert = \"$CA\""
+		echo "silent"
+		k=0
+		while [ $k -lt "$R" ]; do
+			sed -n "$((k % pages + 1))p" "$T/pages" | sed 's/.*/url = "&"/'
+			echo "output = \"/dev/null\""
+			k=$((k + 1))
+		done
+	} >"$T/curl.cfg"
+	c0=$(sb_cpu)
+	curl -s --fail -K "$T/curl.cfg" 2>/dev/null
+	c1=$(sb_cpu)
+	hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$SB_PID/status")
+	awk -v s="$size" -v p="$pages" -v r="$R" -v c="$((c1 - c0))" \
+	    -v hz="$ticks" -v hwm="$hwm" -v f="$(wc -c <"$T/world-$size.json")" '
+	    BEGIN { printf "%6d computes, %4d pages: %.3f ms CPU a page (%d requests); peak RSS %.1f MB, world file %.1f MB (%.1fx)\n",
+	        s, p, c * 1000 / hz / r, r, hwm / 1024, f / 1048576, hwm * 1024 / f }'
+	sandbox_stop
+done

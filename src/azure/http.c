@@ -4,7 +4,12 @@
  * host alive; a connection counter (CURLINFO_NUM_CONNECTS) measures TLS
  * handshakes.  Extra trust (--ca-file, SSL_CERT_FILE, REQUESTS_CA_BUNDLE)
  * is ADDED to the system store from an SSL_CTX callback: CURLOPT_CAINFO
- * would replace the system CAs.  Verification is never turned off.
+ * would replace the system CAs.  The system store is read from its hashed
+ * directory (CURLOPT_CAPATH: OpenSSL opens only the issuer a handshake
+ * needs) instead of libcurl's default bundle file, which OpenSSL parses
+ * whole (~140 certificates, most of a small command's CPU) for every
+ * connection; a system with no such directory keeps the bundle.
+ * Verification is never turned off.
  *
  * Retries follow retry.c; waits go through clock_sleep_ms() so that tests
  * with the fake clock do not wait.  Bodies go into a buffer capped at
@@ -18,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
 #include <openssl/crypto.h>
@@ -44,6 +50,7 @@ struct http_client {
 	CURL			*curl;
 	STACK_OF(X509)		*extra_ca;	/* from ca_file, or NULL */
 	char			*ca_file;
+	char			*ca_dir;	/* the system's hashed CAs, or NULL */
 	char			*user_agent;
 	long			 connect_timeout_ms;
 	long			 timeout_ms;
@@ -138,6 +145,29 @@ ssl_ctx_cb(CURL *curl, void *sslctx, void *arg)
 	return CURLE_OK;
 }
 
+/*
+ * The directory of the system's CAs, hashed as `openssl rehash` leaves it
+ * (SSL_CERT_DIR, as for OpenSSL, else libcurl's build-time CA path), when
+ * it can be read; NULL otherwise (libcurl's default bundle file is used).
+ */
+static char *
+system_ca_dir(void)
+{
+	const char	*dir = getenv(X509_get_default_cert_dir_env());
+
+#if LIBCURL_VERSION_NUM >= 0x074600
+	if (dir == NULL || *dir == '\0') {
+		const curl_version_info_data *v =
+		    curl_version_info(CURLVERSION_NOW);
+
+		dir = v->age >= CURLVERSION_SEVENTH ? v->capath : NULL;
+	}
+#endif
+	if (dir == NULL || *dir == '\0' || access(dir, R_OK | X_OK) != 0)
+		return NULL;
+	return xstrdup(dir);
+}
+
 struct http_client *
 http_client_new(const struct http_config *cfg, struct err *err)
 {
@@ -164,6 +194,7 @@ http_client_new(const struct http_config *cfg, struct err *err)
 		}
 		c->ca_file = xstrdup(ca);
 	}
+	c->ca_dir = system_ca_dir();
 	if (cfg != NULL && cfg->debug_file != NULL &&
 	    (c->log = debuglog_open(cfg->debug_file, err)) == NULL) {
 		http_client_free(c);
@@ -203,6 +234,7 @@ http_client_free(struct http_client *c)
 	free(c->token_origins[0]);
 	free(c->token_origins[1]);
 	free(c->ca_file);
+	free(c->ca_dir);
 	free(c->user_agent);
 	free(c);
 }
@@ -438,6 +470,10 @@ setup(struct http_client *c, const struct http_request *req,
 	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+	if (c->ca_dir != NULL) {
+		curl_easy_setopt(h, CURLOPT_CAINFO, NULL);
+		curl_easy_setopt(h, CURLOPT_CAPATH, c->ca_dir);
+	}
 #if LIBCURL_VERSION_NUM >= 0x075500
 	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
 #endif

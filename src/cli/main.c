@@ -191,6 +191,11 @@ main(int argc, char **argv)
 	int				 i, n = 0, status;
 	bool				 no_more = false;
 
+	/* `akswiz --version` alone: no locale, catalogs or environment. */
+	if (argc == 2 && strcmp(argv[1], "--version") == 0) {
+		printf("akswiz %s\n", PACKAGE_VERSION);
+		return EXIT_OK;
+	}
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
 	/* AKSWIZ_LOCALEDIR: the catalogs of a build tree, for its tests. */

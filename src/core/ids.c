@@ -6,6 +6,7 @@
  */
 #include "config.h"
 #include "core/ids.h"
+#include "core/rules-k8s.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -85,22 +86,13 @@ id_resource_group_valid(const struct id_segment *seg)
 static bool
 id_cluster_name_valid(const struct id_segment *seg)
 {
-	size_t	i;
+	char	name[AKS_CLUSTER_NAME_MAX + 1];
 
-	if (seg->len < 1 || seg->len > 63)
+	if (seg->len < 1 || seg->len >= sizeof name)
 		return false;
-	for (i = 0; i < seg->len; i++) {
-		unsigned char	c = (unsigned char)seg->s[i];
-
-		if (c >= 0x80)
-			return false;
-		if (isalnum(c))
-			continue;
-		if ((c == '-' || c == '_') && i > 0 && i + 1 < seg->len)
-			continue;
-		return false;
-	}
-	return true;
+	memcpy(name, seg->s, seg->len);
+	name[seg->len] = '\0';
+	return aks_cluster_name_valid(name);
 }
 
 /* Add an error on field with the segment as its only argument. */

@@ -99,6 +99,28 @@
 	_(CLUSTER_NOT_READY,	NS_(N_("%1$s is %2$s; it can be attached once it has succeeded and is running."))) \
 	_(CLUSTER_TOO_SMALL,	NP_("%1$s has %2$s node and %3$s vCPU; production needs at least 3 nodes and 12 vCPU.", "%1$s has %2$s nodes and %3$s vCPU; production needs at least 3 nodes and 12 vCPU.")) \
 	_(CLUSTER_OK,		NS_(N_("%1$s can be attached."))) \
+	/* today's path: AKS names, node sizes, the Azure ML extension */ \
+	/* TRANSLATORS: AKS, LoadBalancer, NodePort, ClusterIP, azureml, azureml-fe and CNAME are names: keep them. */ \
+	_(AKS_CLUSTER_NAME,	NS_(N_("The AKS cluster name must be 1 to 63 letters, digits, hyphens and underscores, starting and ending with a letter or a digit; \"%1$s\" is not."))) \
+	_(AKS_NAME_RESERVED,	NS_(N_("AKS reserves the cluster name \"%1$s\"; choose another."))) \
+	_(AKS_NAME_TRADEMARK,	NS_(N_("AKS refuses cluster names containing the reserved word \"%2$s\", as \"%1$s\" does; choose another."))) \
+	_(AKS_POOL_NAME,	NS_(N_("A node pool name must be 1 to 12 lower-case letters and digits, starting with a letter; \"%1$s\" is not."))) \
+	_(AKS_DNS_PREFIX,	NS_(N_("The DNS prefix must be 1 to 54 letters, digits and hyphens, starting and ending with a letter or a digit; \"%1$s\" is not."))) \
+	_(AKS_SYSTEM_POOL_SIZE,	NS_(N_("AKS needs the VM size of a System node pool to have at least 2 vCPU and 4 GB of memory; %1$s has %2$s vCPU and %3$s GB."))) \
+	_(K8S_PROD_NODE_SIZE,	NS_(N_("Production needs each node to have at least 4 vCPU and 14 GB of memory; %1$s has %2$s vCPU and %3$s GB."))) \
+	_(K8S_SERVICE_TYPE,	NS_(N_("The inference router's service type must be LoadBalancer, NodePort or ClusterIP; \"%1$s\" is none of them."))) \
+	_(K8S_SERVICE_TYPE_MISSING, NS_(N_("Choose the inference router's service type: LoadBalancer, NodePort or ClusterIP."))) \
+	_(K8S_NODEPORT_INTERNAL, NS_(N_("An internal load balancer cannot be combined with the NodePort service type; choose LoadBalancer, or a public load balancer."))) \
+	_(K8S_INTERNAL_LB_SUBNET, NS_(N_("The internal load balancer takes an address in the subnet of the cluster's nodes."))) \
+	_(K8S_TLS_MICROSOFT,	NS_(N_("A Microsoft-issued certificate exists only for legacy AKS computes; use your own certificate, or turn TLS off."))) \
+	_(K8S_TLS_OFF,		NS_(N_("TLS is off: scoring requests and their answers travel as plain HTTP."))) \
+	_(K8S_TLS_NEEDED,	NS_(N_("Scoring needs TLS settings: your own certificate and key, or TLS turned off (plain HTTP)."))) \
+	_(K8S_CNAME_NEEDED,	NS_(N_("Scoring over HTTPS needs the host name the certificate is for (the CNAME)."))) \
+	_(K8S_HA_NODES,		NP_("The inference router's high availability runs 3 replicas and needs at least 3 nodes; the cluster has %1$s node.", "The inference router's high availability runs 3 replicas and needs at least 3 nodes; the cluster has %1$s nodes.")) \
+	_(EXT_SCOPE,		NS_(N_("The Azure Machine Learning extension is installed for the whole cluster (release namespace azureml), not in namespace \"%1$s\"."))) \
+	_(EXT_DUPLICATE_KEY,	NS_(N_("Extension setting \"%1$s\" is given both as a setting and as a protected setting."))) \
+	_(EXT_NO_WORKLOAD,	NS_(N_("The Azure Machine Learning extension must enable inference or training; this enables neither."))) \
+	_(EXT_LEGACY_FE,	NS_(N_("The cluster still runs the scoring router of a legacy AKS compute (azureml-fe): migrate it (annotated for the upgrade, and the extension installed with the upgrade setting) or remove it first."))) \
 	/* plan as a whole */ \
 	_(PLAN_REQUIRED,	NS_(N_("%1$s is required to %2$s."))) \
 	_(SCOPE_SUBSCRIPTION_NOT_FOUND, NS_(N_("Subscription %1$s does not exist, or this account cannot see it: choose another with --subscription ID or AKSWIZ_SUBSCRIPTION, or from the list (Create or Attach on the home screen)."))) \

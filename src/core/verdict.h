@@ -37,6 +37,12 @@ enum severity {
 	_(VM_SIZE,		"vmSize",			"--vm-size") \
 	_(NODE_COUNT,		"nodeCount",			"--agent-count") \
 	_(CLUSTER_ID,		"clusterResourceId",		"--compute-resource-id") \
+	_(CLUSTER_NAME,		"cluster.name",			"--cluster-name") \
+	_(POOL_NAME,		"cluster.nodePool",		"--nodepool-name") \
+	_(DNS_PREFIX,		"cluster.dnsPrefix",		"--dns-name-prefix") \
+	_(NAMESPACE,		"namespace",			"--namespace") \
+	_(ROUTER_SERVICE,	"inferenceRouterServiceType",	"--inference-router-service-type") \
+	_(EXTENSION,		"extension",			NULL) \
 	_(LB_TYPE,		"loadBalancer.type",		"--load-balancer-type") \
 	_(LB_SUBNET,		"loadBalancer.subnet",		"--load-balancer-subnet") \
 	_(VNET_RESOURCE_GROUP,	"network.vnetResourceGroup",	"--vnet-resourcegroup-name") \

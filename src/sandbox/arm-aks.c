@@ -322,6 +322,11 @@ arm_clusters(struct arm_ctx *c)
 		    c->req->path);
 		return;
 	}
+	if (arm_cluster_write(c))	/* arm-clusters.c */
+		return;
+	if ((cl = world_cluster(c->w, c->sub->id, c->group->name,
+	    c->seg[1])) != NULL)
+		arm_cluster_tick(c, cl);
 	cl = world_cluster(c->w, c->sub->id, c->group->name, c->seg[1]);
 	if (cl == NULL) {
 		arm_not_found(c, "Microsoft.ContainerService/managedClusters",
@@ -723,4 +728,11 @@ arm_ml_location(struct arm_ctx *c, const char *location, const char *what)
 	json_object_object_add(e, "name", n);
 	json_object_array_add(a, e);
 	value_reply(c, "value", a);
+}
+
+/* A ManagedCluster as the api-version shows it (for arm-clusters.c). */
+struct json_object *
+arm_cluster_json(struct arm_ctx *c, const struct sb_cluster *cl)
+{
+	return cluster_json(c, cl);
 }

@@ -23,6 +23,7 @@
 
 #include "sandbox/arm.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -610,6 +611,13 @@ keep_only_in(struct json_object *pp, const char *key,
 	json_object_object_add(pp, key, cp);
 }
 
+/* The compute's resource, to read or change in this request. */
+static struct json_object *
+res_of(struct arm_ctx *c, struct sb_compute *cp)
+{
+	return world_compute_res(c->w, cp);
+}
+
 /*
  * A compute in the shape of the api-version asked for.  Members are
  * shared with the stored resource (a list page renders many), so only
@@ -619,14 +627,15 @@ static struct json_object *
 render(struct arm_ctx *c, const struct sb_compute *cp)
 {
 	struct json_object *o = json_object_new_object();
-	struct json_object *sp = props_of(cp->res), *p, *pp;
+	struct json_object *res = world_compute_peek(cp);
+	struct json_object *sp = props_of(res), *p, *pp;
 	char id[SB_TEXT];
 
 	world_compute_id(cp, id, sizeof id);
 	set_str(o, "id", id);
 	set_str(o, "name", cp->name);
 	set_str(o, "type", COMPUTE_TYPE);
-	json_object_object_foreach(cp->res, k, v) {
+	json_object_object_foreach(res, k, v) {
 		if (strcmp(k, "id") == 0 || strcmp(k, "name") == 0 ||
 		    strcmp(k, "type") == 0 || strcmp(k, "properties") == 0 ||
 		    strcmp(k, KUBE_SECRET_MEMBER) == 0)
@@ -634,8 +643,8 @@ render(struct arm_ctx *c, const struct sb_compute *cp)
 		json_object_object_add(o, k, json_object_get(v));
 	}
 	p = shallow(sp, "properties");
-	if (inner_of(cp->res) != NULL) {
-		pp = shallow(inner_of(cp->res), NULL);
+	if (inner_of(res) != NULL) {
+		pp = shallow(inner_of(res), NULL);
 		if (arm_ml_old(c->api) && jstr(pp, "agentVmSize") != NULL) {
 			json_object_object_add(pp, "agentVMSize",
 			    json_object_get(json_object_object_get(pp,
@@ -686,6 +695,7 @@ render(struct arm_ctx *c, const struct sb_compute *cp)
 		set_str(sd, "lastModifiedByType", "Application");
 		json_object_object_add(o, "systemData", sd);
 	}
+	json_object_put(res);
 	return o;
 }
 
@@ -843,6 +853,28 @@ accepted(struct arm_ctx *c, size_t idx, enum sb_op_kind kind,
 	arm_json(c, status, render(c, &c->w->computes[idx]));
 }
 
+/*
+ * Creating a new AKS compute, refused as Azure refuses it today
+ * (kubernetes-path.md D.2): the shape of the endpoint refusal, a
+ * BadRequest with a NotSupported detail; the detail's text is a
+ * placeholder (the service's own is unpublished), naming the way on.
+ */
+static void
+legacy_create_refused(struct arm_ctx *c)
+{
+	struct json_object *e, *d;
+
+	e = arm_err_new("BadRequest", "The request is invalid.");
+	d = json_object_new_array();
+	json_object_array_add(d, arm_err_new("NotSupported", "Creation of "
+	    "new computes of type AKS is no longer supported. Use compute "
+	    "type Kubernetes: create the AKS cluster, install the Azure "
+	    "Machine Learning extension (Microsoft.AzureML.Kubernetes) on "
+	    "it and attach it as a Kubernetes compute."));
+	json_object_object_add(e, "details", d);
+	arm_error_obj(c, 400, e);
+}
+
 /* PUT of a new AKS cluster through AML. */
 static void
 put_create(struct arm_ctx *c, struct sb_workspace *ws, const char *name,
@@ -858,10 +890,7 @@ put_create(struct arm_ctx *c, struct sb_workspace *ws, const char *name,
 	size_t idx;
 
 	if (c->w->settings.refuse_aks_create) {
-		sb_resp_arm_error(c->resp, 400, "BadRequest", "Creating a new "
-		    "AKS compute is no longer supported. Create the cluster in "
-		    "Azure Kubernetes Service and attach it, or use a "
-		    "Kubernetes compute.");
+		legacy_create_refused(c);
 		return;
 	}
 	size = b->vm_size != NULL ? b->vm_size : "Standard_D3_v2";
@@ -947,7 +976,8 @@ put_create(struct arm_ctx *c, struct sb_workspace *ws, const char *name,
 	    name, new_resource(c, b, name, b->location != NULL ? b->location :
 	    ws->location, "Creating", false));
 	{
-		struct json_object *in = inner_of(c->w->computes[idx].res);
+		struct json_object *in = inner_of(res_of(c,
+		    &c->w->computes[idx]));
 
 		json_object_object_add(in, "agentCount",
 		    json_object_new_int(count));
@@ -964,12 +994,15 @@ attached_by(struct arm_ctx *c, const char *cluster_id, long except)
 
 	for (i = 0; i < c->w->ncomputes; i++) {
 		struct sb_compute *cp = &c->w->computes[i];
-		const char *rid = jstr(props_of(cp->res), "resourceId");
+		const char *rid, *st;
 
-		const char *st = jstr(props_of(cp->res), "provisioningState");
-
+		if (cp->gone || (long)i == except ||
+		    !world_compute_may_hold(cp, cluster_id))
+			continue;
+		rid = jstr(props_of(res_of(c, cp)), "resourceId");
+		st = jstr(props_of(res_of(c, cp)), "provisioningState");
 		/* A failed attach attached nothing. */
-		if (!cp->gone && (long)i != except && rid != NULL &&
+		if (rid != NULL &&
 		    arm_id_equal(rid, cluster_id) &&
 		    (st == NULL || strcmp(st, "Failed") != 0))
 			return cp;
@@ -1121,16 +1154,89 @@ put_attach(struct arm_ctx *c, struct sb_workspace *ws, const char *name,
 	accepted(c, idx, SB_OP_ATTACH, cl->location, fail, NULL, 201);
 }
 
+/*
+ * Attach as compute type Kubernetes (kubernetes-path.md C): the cluster,
+ * in the workspace's subscription, with the Azure ML extension installed
+ * (else the operation fails, with placeholder text: the service's is
+ * unpublished); KubernetesProperties echoed with their defaults.
+ */
+static void
+put_kubernetes(struct arm_ctx *c, struct sb_workspace *ws, const char *name,
+    struct put_body *b)
+{
+	struct verdicts vs;
+	struct aks_id id;
+	struct sb_cluster *cl;
+	struct json_object *res, *in = NULL, *fail = NULL, *x;
+	char cid[SB_TEXT];
+	size_t idx;
+
+	verdicts_init(&vs);
+	if (b->resource_id == NULL ||
+	    !aks_id_parse(b->resource_id, &id, FIELD_CLUSTER_ID, &vs) ||
+	    (attach_check_subscription(&id, ws->sub, &vs),
+	    verdicts_has_errors(&vs))) {
+		sb_resp_arm_error(c->resp, 400, "BadRequest", "A Kubernetes "
+		    "compute needs the resourceId of an AKS cluster in the "
+		    "workspace's subscription %s; got '%s'.", ws->sub,
+		    b->resource_id != NULL ? b->resource_id : "");
+		return;
+	}
+	if ((cl = world_cluster(c->w, id.subscription, id.resource_group,
+	    id.name)) == NULL || cl->gone) {
+		sb_resp_arm_error(c->resp, 400, "BadRequest", "The AKS cluster "
+		    "'%s' could not be found.", b->resource_id);
+		return;
+	}
+	world_cluster_id(cl, cid, sizeof cid);
+	if (!arm_extension_ready(c, cl))
+		fail = bad_request_error("Azure Machine Learning extension is "
+		    "not installed or not healthy on the cluster: install the "
+		    "Microsoft.AzureML.Kubernetes extension, then attach it "
+		    "(sandbox placeholder: the service's text is "
+		    "unpublished).");
+	res = new_resource(c, b, name, b->location != NULL ? b->location :
+	    ws->location, "Creating", true);
+	x = props_of(res);
+	set_str(x, "computeType", "Kubernetes");
+	set_str(x, "resourceId", cid);
+	if (b->compute_location == NULL)
+		set_str(x, "computeLocation", cl->location);
+	if (json_object_object_get_ex(b->root, "identity", &in) &&
+	    json_object_is_type(in, json_type_object))
+		json_object_object_add(res, "identity", json_object_get(in));
+	in = NULL;
+	if (b->inner != NULL)
+		json_object_deep_copy(b->inner, &in, NULL);
+	else
+		in = json_object_new_object();
+	if (jstr(in, "namespace") == NULL)
+		set_str(in, "namespace", "default");
+	if (!json_object_object_get_ex(in, "extensionInstanceReleaseTrain",
+	    NULL))
+		set_str(in, "extensionInstanceReleaseTrain", "stable");
+	json_object_object_add(in, "relayConnectionString", NULL);
+	json_object_object_add(in, "serviceBusConnectionString", NULL);
+	json_object_object_add(in, "extensionPrincipalId", NULL);
+	if (!json_object_object_get_ex(in, "vcName", NULL))
+		json_object_object_add(in, "vcName", NULL);
+	json_object_object_add(x, "properties", in);
+	idx = world_add_compute(c->w, c->sub->id, c->group->name, ws->name,
+	    name, res);
+	accepted(c, idx, SB_OP_ATTACH, cl->location, fail, NULL, 201);
+}
+
 /* PUT of the full body of an existing compute: load balancer, TLS. */
 static void
 put_update(struct arm_ctx *c, long idx, struct put_body *b)
 {
 	struct sb_compute *cp = &c->w->computes[idx];
-	struct json_object *p = props_of(cp->res), *old = inner_of(cp->res);
+	struct json_object *p = props_of(res_of(c, cp));
+	struct json_object *old = inner_of(res_of(c, cp));
 	struct json_object *in, *v, *fail = NULL;
 	struct sb_cluster *cl = NULL;
 	struct sb_subscription *csub;
-	const char *rid = jstr(p, "resourceId");
+	const char *rid = jstr(p, "resourceId"), *loc;
 	struct aks_id id;
 	struct verdicts vs;
 	static const char *const keep[] = { "clusterFqdn", "systemServices",
@@ -1161,22 +1267,24 @@ put_update(struct arm_ctx *c, long idx, struct put_body *b)
 	/* The cluster's azuremlfessl secret follows the TLS settings. */
 	if (fail == NULL && b->ssl != NULL && jstr(b->ssl, "status") != NULL) {
 		if (strcmp(jstr(b->ssl, "status"), "Disabled") == 0)
-			json_object_object_del(cp->res, KUBE_SECRET_MEMBER);
+			json_object_object_del(res_of(c, cp),
+			    KUBE_SECRET_MEMBER);
 		else if (jstr(b->ssl, "cert") != NULL &&
 		    jstr(b->ssl, "key") != NULL)
-			kube_keep_secret(cp->res, jstr(b->ssl, "cert"),
+			kube_keep_secret(res_of(c, cp), jstr(b->ssl, "cert"),
 			    jstr(b->ssl, "key"));
 	}
-	accepted(c, (size_t)idx, SB_OP_UPDATE, jstr(p, "computeLocation") !=
-	    NULL ? jstr(p, "computeLocation") : jstr(cp->res, "location") !=
-	    NULL ? jstr(cp->res, "location") : "eastus", fail, in, 200);
+	loc = jstr(p, "computeLocation") != NULL ? jstr(p, "computeLocation") :
+	    jstr(res_of(c, cp), "location");
+	accepted(c, (size_t)idx, SB_OP_UPDATE, loc != NULL ? loc : "eastus",
+	    fail, in, 200);
 }
 
 /* Whether an operation is running on the compute. */
 static bool
-busy(const struct sb_compute *cp)
+busy(struct arm_ctx *c, struct sb_compute *cp)
 {
-	const char *s = jstr(props_of(cp->res), "provisioningState");
+	const char *s = jstr(props_of(res_of(c, cp)), "provisioningState");
 
 	return s != NULL && (strcmp(s, "Creating") == 0 ||
 	    strcmp(s, "Updating") == 0 || strcmp(s, "Deleting") == 0);
@@ -1196,22 +1304,23 @@ put_compute(struct arm_ctx *c, struct sb_workspace *ws, const char *name)
 	rules_name(name, &vs);
 	if (sync_error(c, &vs))
 		goto out;
-	if (strcmp(b.compute_type, "AKS") != 0) {
+	if (strcmp(b.compute_type, "AKS") != 0 &&
+	    strcmp(b.compute_type, "Kubernetes") != 0) {
 		sb_resp_arm_error(c->resp, 400, "BadRequest", "The sandbox "
-		    "creates and attaches only computes of type AKS, not %s.",
-		    b.compute_type);
+		    "creates and attaches only computes of type AKS or "
+		    "Kubernetes, not %s.", b.compute_type);
 		goto out;
 	}
 	idx = world_compute(c->w, c->sub->id, c->group->name, ws->name, name);
 	if (idx >= 0) {
 		struct sb_compute *cp = &c->w->computes[idx];
-		const char *rid = jstr(props_of(cp->res), "resourceId");
-		const char *type = jstr(props_of(cp->res), "computeType");
+		const char *rid = jstr(props_of(res_of(c, cp)), "resourceId");
+		const char *type = jstr(props_of(res_of(c, cp)), "computeType");
 
-		if (busy(cp)) {
+		if (busy(c, cp)) {
 			sb_resp_arm_error(c->resp, 409, "Conflict", "Compute "
 			    "'%s' is %s; wait for its operation to finish.",
-			    cp->name, jstr(props_of(cp->res),
+			    cp->name, jstr(props_of(res_of(c, cp)),
 			    "provisioningState"));
 			goto out;
 		}
@@ -1227,7 +1336,9 @@ put_compute(struct arm_ctx *c, struct sb_workspace *ws, const char *name)
 		    cp->name, ws->name);
 		goto out;
 	}
-	if (b.resource_id != NULL)
+	if (strcmp(b.compute_type, "Kubernetes") == 0)
+		put_kubernetes(c, ws, name, &b);
+	else if (b.resource_id != NULL)
 		put_attach(c, ws, name, &b);
 	else
 		put_create(c, ws, name, &b);
@@ -1269,32 +1380,40 @@ delete_compute(struct arm_ctx *c, struct sb_workspace *ws, const char *name)
 			buf_adds(&c->resp->body, "{}");
 		return;
 	}
-	if (busy(&c->w->computes[idx])) {
+	if (busy(c, &c->w->computes[idx])) {
 		sb_resp_arm_error(c->resp, 409, "Conflict", "Compute '%s' is "
 		    "%s; wait for its operation to finish.", name,
-		    jstr(props_of(c->w->computes[idx].res),
+		    jstr(props_of(res_of(c, &c->w->computes[idx])),
 		    "provisioningState"));
 		return;
 	}
-	set_str(props_of(c->w->computes[idx].res), "provisioningState",
-	    "Deleting");
+	set_str(props_of(res_of(c, &c->w->computes[idx])),
+	    "provisioningState", "Deleting");
 	op = world_add_op(c->w, kind, (size_t)idx, c->now_ms);
-	loc = jstr(props_of(c->w->computes[idx].res), "computeLocation");
+	loc = jstr(props_of(res_of(c, &c->w->computes[idx])),
+	    "computeLocation");
 	strlcpy_ok(op->location, loc != NULL ? loc : ws->location,
 	    sizeof op->location);
 	lro_headers(c, op, true);
 	c->resp->status = 202;
 }
 
-/* base64url of "o=N" (an opaque continuation token) and back. */
+/*
+ * base64url of "i=N" (an opaque continuation token) and back.  N is where
+ * the next page starts in the world's computes, which are only ever
+ * appended to (a deleted one is marked gone): a page is read from there,
+ * not counted from the first compute, so that it costs the same however
+ * deep in the list it is, and a token stays valid while computes are
+ * added or deleted, as ARM's do.
+ */
 static void
-token_make(size_t offset, char *buf, size_t len)
+token_make(size_t index, char *buf, size_t len)
 {
 	char raw[32];
 	unsigned char out[64];
 	int n, i;
 
-	n = snprintf(raw, sizeof raw, "o=%zu", offset);
+	n = snprintf(raw, sizeof raw, "i=%zu", index);
 	n = EVP_EncodeBlock(out, (const unsigned char *)raw, n);
 	for (i = 0; i < n; i++)
 		out[i] = out[i] == '+' ? '-' : out[i] == '/' ? '_' : out[i];
@@ -1304,9 +1423,9 @@ token_make(size_t offset, char *buf, size_t len)
 	strlcpy_ok(buf, (char *)out, len);
 }
 
-/* The offset in a continuation token; false if it is not one. */
+/* The index in a continuation token; false if it is not one. */
 static bool
-token_read(const char *tok, size_t *offset)
+token_read(const char *tok, size_t *index)
 {
 	unsigned char in[64], out[64];
 	size_t n = strlen(tok), i;
@@ -1324,10 +1443,11 @@ token_read(const char *tok, size_t *offset)
 	if ((m = EVP_DecodeBlock(out, in, (int)n)) < 3)
 		return false;
 	out[m] = '\0';
-	if (strncmp((char *)out, "o=", 2) != 0)
+	if (strncmp((char *)out, "i=", 2) != 0 ||
+	    !isdigit((unsigned char)out[2]))
 		return false;
-	*offset = strtoul((char *)out + 2, &end, 10);
-	return end != (char *)out + 2;
+	*index = strtoul((char *)out + 2, &end, 10);
+	return end != (char *)out + 2 && *end == '\0';
 }
 
 /* One page of a workspace's computes, nextLink to the next. */
@@ -1337,24 +1457,23 @@ list_computes(struct arm_ctx *c, struct sb_workspace *ws)
 	const char *key = arm_ml_old(c->api) ? "$skiptoken" : "$skip";
 	const char *tok = sb_req_query(c->req, key);
 	struct json_object *o, *a;
-	size_t offset = 0, seen = 0, i;
+	size_t start = 0, i;
 	int page = c->w->settings.page_size;
 	bool more = false;
 
-	if (tok != NULL && !token_read(tok, &offset)) {
+	if (tok != NULL && (!token_read(tok, &start) ||
+	    start > c->w->ncomputes)) {
 		sb_resp_arm_error(c->resp, 400, "BadRequest", "The "
 		    "continuation token '%.64s' is invalid.", tok);
 		return;
 	}
 	a = json_object_new_array();
-	for (i = 0; i < c->w->ncomputes; i++) {
+	for (i = start; i < c->w->ncomputes; i++) {
 		struct sb_compute *cp = &c->w->computes[i];
 
 		if (cp->gone || strcasecmp(cp->sub, c->sub->id) != 0 ||
 		    strcasecmp(cp->group, c->group->name) != 0 ||
 		    strcasecmp(cp->ws, ws->name) != 0)
-			continue;
-		if (seen++ < offset)
 			continue;
 		if ((int)json_object_array_length(a) >= page) {
 			more = true;
@@ -1367,7 +1486,7 @@ list_computes(struct arm_ctx *c, struct sb_workspace *ws)
 	if (more) {
 		char t[64], url[SB_TEXT * 2];
 
-		token_make(offset + (size_t)page, t, sizeof t);
+		token_make(i, t, sizeof t);
 		arm_url(c, url, sizeof url, "%s?api-version=%s&%s=%s",
 		    c->req->path, c->api, key, t);
 		set_str(o, "nextLink", url);
@@ -1381,7 +1500,7 @@ list_keys(struct arm_ctx *c, struct sb_compute *cp)
 {
 	struct json_object *o = json_object_new_object();
 	char cfg[2048];
-	const char *fqdn = jstr(inner_of(cp->res), "clusterFqdn");
+	const char *fqdn = jstr(inner_of(res_of(c, cp)), "clusterFqdn");
 
 	snprintf(cfg, sizeof cfg, "apiVersion: v1\nkind: Config\nclusters:\n"
 	    "- cluster:\n    server: https://%s:443\n  name: %s\n"

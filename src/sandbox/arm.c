@@ -36,6 +36,8 @@
 #define V_ORCH		"Microsoft.ContainerService/locations/orchestrators"
 #define V_COMPUTE	"Microsoft.Compute/locations"
 #define V_SKUS		"Microsoft.Compute/skus"
+#define V_PROVIDERS	"Microsoft.Resources/providers"
+#define V_EXT		"Microsoft.KubernetesConfiguration/extensions"
 
 enum route {
 	R_NONE,
@@ -43,7 +45,8 @@ enum route {
 	R_WS_LIST, R_WS, R_COMPUTES,
 	R_ML_OP, R_ML_OP_RESULT, R_ML_LOCATION,
 	R_CLUSTERS, R_AKS_VERSIONS, R_AKS_ORCH,
-	R_COMPUTE_LOCATION, R_SKUS
+	R_COMPUTE_LOCATION, R_SKUS,
+	R_PROVIDER, R_PROVIDER_REGISTER, R_EXTENSIONS, R_AKS_OP
 };
 
 /* Whether the api-version is one of the old (2020-era) ML shapes. */
@@ -483,6 +486,14 @@ route_of(struct arm_ctx *c, char **p, int n, const char **sub,
 		i = 4;
 	} else if (n == 3 && eq(p[2], "locations"))
 		return R_LOCATIONS;
+	else if (eq(p[2], "providers") && (n == 4 || (n == 5 &&
+	    eq(p[4], "register")))) {
+		*type = "Microsoft.Resources/providers";
+		*vtype = V_PROVIDERS;
+		c->seg[0] = p[3];
+		c->nseg = 1;
+		return n == 4 ? R_PROVIDER : R_PROVIDER_REGISTER;
+	}
 	if (n < i + 3 || !eq(p[i], "providers"))
 		return R_NONE;
 	ns = p[i + 1];
@@ -518,8 +529,19 @@ route_of(struct arm_ctx *c, char **p, int n, const char **sub,
 	if (eq(ns, "Microsoft.ContainerService")) {
 		*vtype = V_AKS;
 		*type = "Microsoft.ContainerService/managedClusters";
-		if (eq(rest[0], "managedClusters") && r <= 3)
+		if (eq(rest[0], "managedClusters") && r <= 4)
 			return R_CLUSTERS;
+		if (eq(rest[0], "managedClusters") && *group != NULL &&
+		    (r == 5 || r == 6 || r == 8) && eq(rest[2], "providers") &&
+		    eq(rest[3], "Microsoft.KubernetesConfiguration") &&
+		    eq(rest[4], "extensions")) {
+			*vtype = V_EXT;
+			*type = "Microsoft.KubernetesConfiguration/extensions";
+			return R_EXTENSIONS;
+		}
+		if (*group == NULL && eq(rest[0], "locations") && r == 4 &&
+		    eq(rest[2], "operations"))
+			return R_AKS_OP;
 		if (*group == NULL && eq(rest[0], "locations") && r == 3) {
 			if (eq(rest[2], "kubernetesVersions")) {
 				*vtype = V_AKS_VERSIONS;
@@ -611,6 +633,9 @@ arm_route(struct sandbox *sb, const struct sb_request *req,
 			serve_subs(&c, r);
 		break;
 	case R_WS_LIST: case R_WS: case R_COMPUTES:
+		if (r == R_COMPUTES &&
+		    !arm_provider_ready(&c, "Microsoft.MachineLearningServices"))
+			break;
 		if (r == R_WS_LIST && strcmp(req->method, "GET") != 0)
 			sb_resp_arm_error(resp, 405, "MethodNotAllowed",
 			    "The requested resource does not support http "
@@ -625,7 +650,17 @@ arm_route(struct sandbox *sb, const struct sb_request *req,
 		arm_ml_location(&c, c.seg[1], c.seg[2]);
 		break;
 	case R_CLUSTERS:
-		arm_clusters(&c);
+		if (arm_provider_ready(&c, "Microsoft.ContainerService"))
+			arm_clusters(&c);
+		break;
+	case R_EXTENSIONS:
+		arm_extensions(&c);
+		break;
+	case R_AKS_OP:
+		arm_aks_operation(&c, c.seg[3]);
+		break;
+	case R_PROVIDER: case R_PROVIDER_REGISTER:
+		arm_providers(&c, c.seg[0], r == R_PROVIDER_REGISTER);
 		break;
 	case R_AKS_VERSIONS: case R_AKS_ORCH:
 		arm_aks_location(&c, c.seg[1], c.seg[2]);

@@ -63,4 +63,27 @@ void	arm_compute_location(struct arm_ctx *, const char *location,
 	    const char *what);
 void	arm_compute_skus(struct arm_ctx *);
 
+/* arm-json.c: members of a JSON object (NULL or def when absent or of
+ * another type), and the world file's array key (made when missing). */
+const char	*arm_jstr(struct json_object *, const char *key);
+struct json_object *arm_jobj(struct json_object *, const char *key);
+int64_t		 arm_jint(struct json_object *, const char *key, int64_t def);
+struct json_object *arm_world_array(struct sb_world *, const char *key);
+
+/* arm-clusters.c: cluster PUT, DELETE, agent pools, operations. */
+bool	arm_cluster_write(struct arm_ctx *);
+void	arm_cluster_tick(struct arm_ctx *, const struct sb_cluster *);
+void	arm_aks_operation(struct arm_ctx *, const char *id);
+struct json_object *arm_cluster_json(struct arm_ctx *,
+	    const struct sb_cluster *);
+
+/* arm-providers.c: registration, and the check before a PUT. */
+void	arm_providers(struct arm_ctx *, const char *ns, bool reg);
+bool	arm_provider_ready(struct arm_ctx *, const char *ns);
+
+/* arm-k8s.c: cluster extensions (Microsoft.KubernetesConfiguration). */
+void	arm_extensions(struct arm_ctx *);
+/* Whether the cluster has a Succeeded Azure ML extension. */
+bool	arm_extension_ready(struct arm_ctx *, const struct sb_cluster *);
+
 #endif

@@ -67,7 +67,7 @@ static const char *const journal_headers[] = {
 static const char *const journal_secret_names[] = {
 	"client_secret", "client_assertion", "refresh_token", "access_token",
 	"id_token", "device_code", "password", "assertion", "clientSecret",
-	"secret",
+	"secret", "configurationProtectedSettings",
 };
 
 /* Open (and empty) the journal; mode 0600 when it is created. */

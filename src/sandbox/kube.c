@@ -47,8 +47,8 @@ kube_token(const char *sub, const char *group, const char *name, char *out,
 }
 
 /* A Kubernetes Status failure. */
-static void
-status(struct sb_response *resp, int code, const char *reason,
+void
+kube_status(struct sb_response *resp, int code, const char *reason,
     const char *msg)
 {
 	struct json_object	*o = json_object_new_object();
@@ -60,7 +60,14 @@ status(struct sb_response *resp, int code, const char *reason,
 	json_object_object_add(o, "message", json_object_new_string(msg));
 	json_object_object_add(o, "reason", json_object_new_string(reason));
 	json_object_object_add(o, "code", json_object_new_int(code));
-	resp->status = code;
+	kube_send(resp, code, o);
+}
+
+/* Send o (taken) as the body with status. */
+void
+kube_send(struct sb_response *resp, int status, struct json_object *o)
+{
+	resp->status = status;
 	buf_reset(&resp->body);
 	buf_adds(&resp->body, json_object_to_json_string_ext(o,
 	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
@@ -75,13 +82,17 @@ secret_of(struct sb_world *w, const char *cid)
 	size_t			 i;
 
 	for (i = 0; i < w->ncomputes; i++) {
-		if (w->computes[i].gone || !json_object_object_get_ex(
-		    w->computes[i].res, "properties", &p) ||
+		struct sb_compute *c = &w->computes[i];
+		struct json_object *res;
+
+		if (c->gone || !world_compute_may_hold(c, cid))
+			continue;
+		res = world_compute_res(w, c);
+		if (!json_object_object_get_ex(res, "properties", &p) ||
 		    !json_object_object_get_ex(p, "resourceId", &rid) ||
 		    strcasecmp(json_object_get_string(rid), cid) != 0)
 			continue;
-		if (json_object_object_get_ex(w->computes[i].res,
-		    KUBE_SECRET_MEMBER, &s))
+		if (json_object_object_get_ex(res, KUBE_SECRET_MEMBER, &s))
 			return s;
 	}
 	return NULL;
@@ -105,8 +116,8 @@ kube_route(struct sandbox *sb, const struct sb_request *req,
 	for (i = 0; i < 3; i++) {
 		if ((e = strchr(p, '/')) == NULL || e == p ||
 		    (size_t)(e - p) >= sizeof part[i]) {
-			status(resp, 404, "NotFound", "the server could not "
-			    "find the requested resource");
+			kube_status(resp, 404, "NotFound", "the server could "
+			    "not find the requested resource");
 			return true;
 		}
 		snprintf(part[i], sizeof part[i], "%.*s", (int)(e - p), p);
@@ -114,19 +125,21 @@ kube_route(struct sandbox *sb, const struct sb_request *req,
 	}
 	cl = world_cluster(sb->world, part[0], part[1], part[2]);
 	if (cl == NULL || cl->gone) {
-		status(resp, 404, "NotFound", "the server could not find the "
-		    "requested resource");
+		kube_status(resp, 404, "NotFound", "the server could not find "
+		    "the requested resource");
 		return true;
 	}
 	kube_token(cl->sub, cl->group, cl->name, tok, sizeof tok);
 	auth = sb_req_header(req, "Authorization");
 	if (auth == NULL || strncasecmp(auth, "Bearer ", 7) != 0 ||
 	    strcmp(auth + 7, tok) != 0) {
-		status(resp, 401, "Unauthorized", "Unauthorized");
+		kube_status(resp, 401, "Unauthorized", "Unauthorized");
 		return true;
 	}
+	if (kube_objects(sb, cl, p, req, resp))	/* kube-objects.c */
+		return true;
 	if (strcmp(p, SECRET_PATH) != 0 || strcmp(req->method, "GET") != 0) {
-		status(resp, strcmp(p, SECRET_PATH) != 0 ? 404 : 405,
+		kube_status(resp, strcmp(p, SECRET_PATH) != 0 ? 404 : 405,
 		    strcmp(p, SECRET_PATH) != 0 ? "NotFound" :
 		    "MethodNotAllowed", "the server does not allow this "
 		    "method on the requested resource");
@@ -134,7 +147,7 @@ kube_route(struct sandbox *sb, const struct sb_request *req,
 	}
 	world_cluster_id(cl, cid, sizeof cid);
 	if ((s = secret_of(sb->world, cid)) == NULL) {
-		status(resp, 404, "NotFound",
+		kube_status(resp, 404, "NotFound",
 		    "secrets \"azuremlfessl\" not found");
 		return true;
 	}
@@ -149,11 +162,7 @@ kube_route(struct sandbox *sb, const struct sb_request *req,
 	json_object_object_add(o, "metadata", md);
 	json_object_object_add(o, "data", json_object_get(s));
 	json_object_object_add(o, "type", json_object_new_string("Opaque"));
-	resp->status = 200;
-	buf_reset(&resp->body);
-	buf_adds(&resp->body, json_object_to_json_string_ext(o,
-	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
-	json_object_put(o);
+	kube_send(resp, 200, o);
 	return true;
 }
 

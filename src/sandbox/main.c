@@ -58,6 +58,7 @@ struct options {
 	int		 retry_after;	/* -1: the world's */
 	int		 token_lifetime;
 	int		 device_approve;
+	bool		 allow_legacy;	/* --allow-legacy-create */
 };
 
 /* Print the synopsis. */
@@ -72,6 +73,8 @@ usage(FILE *fp)
 	    "[--journal FILE]\n"
 	    "       [--ready-file FILE] [--token-lifetime SECONDS] "
 	    "[--device-approve-after N]\n"));
+	/* TRANSLATORS: the synopsis's last line; the option is not translated. */
+	fputs(_("       [--allow-legacy-create]\n"), fp);
 }
 
 /* Parse a number within [lo, hi]; false if it is not one. */
@@ -238,6 +241,7 @@ parse_args(int argc, char **argv, struct options *o)
 		{ "ready-file", required_argument, NULL, 'r' },
 		{ "token-lifetime", required_argument, NULL, 't' },
 		{ "device-approve-after", required_argument, NULL, 'a' },
+		{ "allow-legacy-create", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -285,6 +289,7 @@ parse_args(int argc, char **argv, struct options *o)
 				goto bad;
 			o->device_approve = v == 0 ? -1 : (int)v;
 			break;
+		case 'L': o->allow_legacy = true; break;
 		case 'h':
 			usage(stdout);
 			exit(0);
@@ -332,7 +337,7 @@ int
 main(int argc, char **argv)
 {
 	struct options o = { NULL, -1, true, NULL, NULL, NULL, NULL, NULL,
-	    NULL, 60.0, -1, -1, 0, 0 };
+	    NULL, 60.0, -1, -1, 0, 0, false };
 	struct sandbox sb;
 	struct sb_server *srv = NULL;
 	struct err err;
@@ -393,6 +398,8 @@ main(int argc, char **argv)
 		sb.world->settings.polls_to_complete = o.polls;
 	if (o.retry_after >= 0)
 		sb.world->settings.retry_after = o.retry_after;
+	if (o.allow_legacy)
+		sb.world->settings.refuse_aks_create = false;
 	if (o.faults != NULL &&
 	    (sb.faults = faults_new(o.faults, &err)) == NULL)
 		goto fail;

@@ -147,6 +147,26 @@ bool		 kube_route(struct sandbox *, const struct sb_request *,
 		    struct sb_response *);
 void		 kube_token(const char *sub, const char *group,
 		    const char *name, char *out, size_t len);
+void		 kube_status(struct sb_response *, int code,
+		    const char *reason, const char *msg);
+void		 kube_send(struct sb_response *, int status,
+		    struct json_object *);
+/*
+ * kube-objects.c: namespaces and the Azure ML extension's instance types
+ * of a cluster (path p after /kube/{sub}/{group}/{cluster}/); false when
+ * p is none of theirs.
+ */
+struct sb_cluster;
+bool		 kube_objects(struct sandbox *, struct sb_cluster *,
+		    const char *p, const struct sb_request *,
+		    struct sb_response *);
+/* kube-objects.c: whether the cluster (ARM id) still runs a legacy AKS
+ * compute's azureml-fe, and whether it is annotated for the upgrade. */
+bool		 kube_legacy_fe(struct sandbox *, const char *cid,
+		    bool *annotated);
+/* arm-k8s.c: whether the cluster (ARM id) has a Succeeded Azure ML
+ * extension, as last seen. */
+bool		 k8s_extension_installed(struct sb_world *, const char *cid);
 void		 kube_keep_secret(struct json_object *res, const char *cert,
 		    const char *key);
 

@@ -205,6 +205,8 @@ serve(struct sb_server *srv, struct MHD_Connection *conn,
 		    !kube_route(sb, &req, &resp))
 			arm_route(sb, &req, &resp);
 	}
+	if (sb->world != NULL)
+		world_settle(sb->world);
 	if (act == FAULT_RESET_BEFORE)
 		resp.status = 0;
 	if (sb->journal != NULL)

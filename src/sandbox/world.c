@@ -34,6 +34,7 @@
 #include <json-c/json.h>
 
 #include "common/atomicfile.h"
+#include "common/buf.h"
 #include "common/err.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
@@ -88,6 +89,26 @@ static void
 cpy(char *dst, size_t len, const char *src)
 {
 	strlcpy_ok(dst, src != NULL ? src : "", len);
+}
+
+/*
+ * The world's copy of s, made once: the subscription, group and workspace
+ * of 50,000 computes are a handful of strings, looked for from the
+ * newest.
+ */
+static const char *
+intern(struct sb_world *w, const char *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		s = "";
+	for (i = w->nstrs; i > 0; i--)
+		if (strcmp(w->strs[i - 1], s) == 0)
+			return w->strs[i - 1];
+	w->strs = xreallocarray(w->strs, w->nstrs + 1, sizeof *w->strs);
+	w->strs[w->nstrs] = xstrndup(s, SB_NAME - 1);
+	return w->strs[w->nstrs++];
 }
 
 /* "standardDv2Family" -> "Standard Dv2 Family vCPUs" */
@@ -318,27 +339,202 @@ load_ops(struct sb_world *w, struct json_object *a)
 	}
 }
 
+/* Past the white space at p. */
+static char *
+skip_space(char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	return p;
+}
+
+/*
+ * Past the JSON value at p (white space before it skipped), or NULL when
+ * it does not end.  Only strings and nesting are followed: json-c checks
+ * the rest when it parses what this delimits.
+ */
+static char *
+skip_value(char *p)
+{
+	int depth = 0;
+
+	p = skip_space(p);
+	do {
+		switch (*p) {
+		case '\0':
+			return NULL;
+		case '"':
+			for (p++; *p != '"'; p++)
+				if (*p == '\0' || (*p == '\\' && *++p == '\0'))
+					return NULL;
+			p++;
+			break;
+		case '{':
+		case '[':
+			depth++;
+			p++;
+			break;
+		case '}':
+		case ']':
+			if (depth-- == 0)
+				return NULL;
+			p++;
+			break;
+		default:
+			if (depth == 0)
+				return p + strcspn(p, ",]} \t\r\n");
+			p++;
+		}
+	} while (depth > 0);
+	return p;
+}
+
+/* The array of the top-level member "computes" of the text: [*b, *e). */
+static bool
+find_computes(char *text, char **b, char **e)
+{
+	char *p = skip_space(text), *k;
+	size_t klen;
+
+	if (*p != '{')
+		return false;
+	for (p = skip_space(p + 1); *p == '"'; p = skip_space(p + 1)) {
+		k = p;
+		if ((p = skip_value(p)) == NULL)
+			return false;
+		klen = (size_t)(p - k);
+		p = skip_space(p);
+		if (*p != ':')
+			return false;
+		*b = skip_space(p + 1);
+		if ((*e = p = skip_value(*b)) == NULL)
+			return false;
+		if (klen == 10 && strncmp(k, "\"computes\"", 10) == 0 &&
+		    **b == '[')
+			return true;
+		p = skip_space(p);
+		if (*p != ',')
+			return false;
+	}
+	return false;
+}
+
+static void	add_compute_text(struct sb_world *, const char *,
+		    const char *, const char *, const char *,
+		    struct json_object *);
+
+/* One element of the computes array of a world file. */
+static void
+load_compute(struct sb_world *w, struct json_object *o)
+{
+	struct json_object *res;
+
+	if (!json_object_object_get_ex(o, "resource", &res) ||
+	    !json_object_is_type(res, json_type_object))
+		return;
+	add_compute_text(w, jstr(o, "subscriptionId", ""),
+	    jstr(o, "resourceGroup", ""), jstr(o, "workspace", ""),
+	    jstr(res, "name", ""), res);
+}
+
+/*
+ * The computes of the world file's text, one at a time (a whole parsed
+ * world takes ten times its size); their array is then left empty in the
+ * text.  False when an element is not JSON.
+ */
+static bool
+load_computes(struct sb_world *w, char *text, const char **why)
+{
+	enum json_tokener_error jerr;
+	struct json_object *o;
+	char *b, *e, *p, *q, c;
+
+	if (!find_computes(text, &b, &e))
+		return true;	/* json-c says what is wrong, if anything */
+	for (p = skip_space(b + 1); p < e && *p != ']'; p = skip_space(p)) {
+		if ((q = skip_value(p)) == NULL || q > e) {
+			/* TRANSLATORS: why a world file is refused, after
+			   "FILE is not a JSON world file: ". */
+			*why = _("a compute does not end");
+			return false;
+		}
+		c = *q;
+		*q = '\0';
+		o = json_tokener_parse_verbose(p, &jerr);
+		*q = c;
+		if (o == NULL) {
+			*why = json_tokener_error_desc(jerr);
+			return false;
+		}
+		if (json_object_is_type(o, json_type_object))
+			load_compute(w, o);
+		json_object_put(o);
+		p = skip_space(q);
+		if (*p == ',')
+			p++;
+	}
+	memset(b, ' ', (size_t)(e - b));
+	b[0] = '[';
+	b[1] = ']';
+	return true;
+}
+
+/* The whole file, NUL-terminated; NULL with errno. */
+static char *
+read_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *text = NULL;
+	size_t len = 0, alloc = 0, n;
+
+	if (f == NULL)
+		return NULL;
+	do {
+		if (alloc - len < 65536)
+			text = xrealloc(text, alloc = alloc * 2 + 65536);
+		n = fread(text + len, 1, alloc - len - 1, f);
+		len += n;
+	} while (n > 0);
+	if (ferror(f)) {
+		fclose(f);
+		free(text);
+		errno = EIO;
+		return NULL;
+	}
+	fclose(f);
+	text[len] = '\0';
+	return text;
+}
+
 /* Load a world (or a saved state: same format). */
 struct sb_world *
 world_load(const char *path, struct err *err)
 {
 	struct sb_world *w;
 	struct json_object *root, *a, *d;
+	enum json_tokener_error jerr = json_tokener_success;
+	const char *why = NULL;
+	char *text;
 	size_t i;
 
-	if (access(path, R_OK) != 0) {
+	if (access(path, R_OK) != 0 || (text = read_file(path)) == NULL) {
 		err_set(err, ERR_IO, _("cannot open %s: %s"), path,
 		    strerror(errno));
 		return NULL;
 	}
-	if ((root = json_object_from_file(path)) == NULL ||
-	    !json_object_is_type(root, json_type_object)) {
+	w = xcalloc(1, sizeof *w);
+	root = NULL;
+	if (load_computes(w, text, &why))
+		root = json_tokener_parse_verbose(text, &jerr);
+	free(text);
+	if (root == NULL || !json_object_is_type(root, json_type_object)) {
 		json_object_put(root);
+		world_free(w);
 		err_set(err, ERR_PARSE, _("%s is not a JSON world file: %s"),
-		    path, json_util_get_last_err());
+		    path, why != NULL ? why : jerr != json_tokener_success ?
+		    json_tokener_error_desc(jerr) : "not an object");
 		return NULL;
 	}
-	w = xcalloc(1, sizeof *w);
 	w->root = root;
 	json_object_object_get_ex(root, "aad", &w->aad);
 	cpy(w->tenant, sizeof w->tenant, jstr(root, "tenantId",
@@ -390,19 +586,13 @@ world_load(const char *path, struct err *err)
 		for (i = 0; i < json_object_array_length(a); i++)
 			load_cluster(world_add_cluster(w),
 			    json_object_array_get_idx(a, i));
-	if ((a = jarr(root, "computes")) != NULL)
-		for (i = 0; i < json_object_array_length(a); i++) {
-			struct json_object *o = json_object_array_get_idx(a, i);
-			struct json_object *res;
-
-			if (!json_object_object_get_ex(o, "resource", &res) ||
-			    !json_object_is_type(res, json_type_object))
-				continue;
-			world_add_compute(w, jstr(o, "subscriptionId", ""),
-			    jstr(o, "resourceGroup", ""),
-			    jstr(o, "workspace", ""), jstr(res, "name", ""),
-			    json_object_get(res));
-		}
+	/* Those load_computes() could not find (a file written otherwise). */
+	if ((a = jarr(root, "computes")) != NULL) {
+		for (i = 0; i < json_object_array_length(a); i++)
+			load_compute(w, json_object_array_get_idx(a, i));
+		json_object_object_add(root, "computes",
+		    json_object_new_array());
+	}
 	load_ops(w, jarr(root, "operations"));
 
 	cpy(w->def_sub, sizeof w->def_sub, jstr(d, "subscription",
@@ -439,9 +629,16 @@ world_free(struct sb_world *w)
 	free(w->locs);
 	free(w->wss);
 	free(w->clusters);
-	for (i = 0; i < w->ncomputes; i++)
+	for (i = 0; i < w->ncomputes; i++) {
 		json_object_put(w->computes[i].res);
+		free(w->computes[i].text);
+		free(w->computes[i].name);
+	}
 	free(w->computes);
+	free(w->parsed);
+	for (i = 0; i < w->nstrs; i++)
+		free(w->strs[i]);
+	free(w->strs);
 	for (i = 0; i < w->nops; i++) {
 		json_object_put(w->ops[i].fail);
 		json_object_put(w->ops[i].update);
@@ -537,37 +734,38 @@ save_usages(struct sb_world *w, struct json_object *subs)
 	}
 }
 
+/* key (JSON text) then the string s as JSON, to out. */
+static void
+save_string(struct buf *out, const char *key, const char *s)
+{
+	struct json_object *o = json_object_new_string(s);
+
+	buf_adds(out, key);
+	buf_adds(out, json_object_to_json_string_ext(o,
+	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(o);
+}
+
 /* Write the world to path atomically (temporary file + rename). */
 bool
 world_save(struct sb_world *w, const char *path, struct err *err)
 {
 	struct json_object *a;
 	const char *text;
+	char *b, *e;
+	struct buf out;
 	size_t i, len;
+	bool ok;
 
+	world_settle(w);
 	a = json_object_new_array();
 	for (i = 0; i < w->nclusters; i++)
 		if (!w->clusters[i].gone)
 			json_object_array_add(a, save_cluster(&w->clusters[i]));
 	json_object_object_add(w->root, "clusters", a);
-	a = json_object_new_array();
-	for (i = 0; i < w->ncomputes; i++) {
-		struct sb_compute *c = &w->computes[i];
-		struct json_object *o;
-
-		if (c->gone)
-			continue;
-		o = json_object_new_object();
-		json_object_object_add(o, "subscriptionId",
-		    json_object_new_string(c->sub));
-		json_object_object_add(o, "resourceGroup",
-		    json_object_new_string(c->group));
-		json_object_object_add(o, "workspace",
-		    json_object_new_string(c->ws));
-		json_object_object_add(o, "resource", json_object_get(c->res));
-		json_object_array_add(a, o);
-	}
-	json_object_object_add(w->root, "computes", a);
+	/* The computes are written from their text into the array left
+	 * empty, below. */
+	json_object_object_add(w->root, "computes", json_object_new_array());
 	a = json_object_new_array();
 	for (i = 0; i < w->nops; i++) {
 		struct sb_op *op = &w->ops[i];
@@ -616,7 +814,31 @@ world_save(struct sb_world *w, const char *path, struct err *err)
 	/* Mode 0600: the aad section holds client secrets. */
 	text = json_object_to_json_string_length(w->root,
 	    JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE, &len);
-	if (!atomicfile_write(path, text, len, 0600, err))
+	if (!find_computes((char *)text, &b, &e))
+		return err_set(err, ERR_INTERNAL,
+		    "world_save: no computes member written");
+	buf_init(&out, 0);
+	buf_add(&out, text, (size_t)(b - text));
+	buf_adds(&out, "[");
+	for (i = 0; i < w->ncomputes; i++) {
+		const struct sb_compute *c = &w->computes[i];
+
+		if (c->gone)
+			continue;
+		buf_adds(&out, out.data[out.len - 1] == '[' ? "\n    " :
+		    ",\n    ");
+		save_string(&out, "{\"subscriptionId\": ", c->sub);
+		save_string(&out, ", \"resourceGroup\": ", c->group);
+		save_string(&out, ", \"workspace\": ", c->ws);
+		buf_adds(&out, ", \"resource\": ");
+		buf_adds(&out, c->text != NULL ? c->text : "{}");
+		buf_adds(&out, "}");
+	}
+	buf_adds(&out, out.data[out.len - 1] == '[' ? "]" : "\n  ]");
+	buf_adds(&out, e);
+	ok = atomicfile_write(path, out.data, out.len, 0600, err);
+	buf_done(&out);
+	if (!ok)
 		return false;
 	w->dirty = false;
 	return true;
@@ -756,17 +978,105 @@ world_add_compute(struct sb_world *w, const char *sub, const char *group,
 {
 	struct sb_compute *c;
 
-	w->computes = xreallocarray(w->computes, w->ncomputes + 1,
-	    sizeof *w->computes);
+	if ((w->ncomputes & (w->ncomputes - 1)) == 0)	/* 0, 1, 2, 4 ... */
+		w->computes = xreallocarray(w->computes,
+		    w->ncomputes == 0 ? 1 : w->ncomputes * 2,
+		    sizeof *w->computes);
 	c = &w->computes[w->ncomputes];
 	memset(c, 0, sizeof *c);
-	cpy(c->sub, sizeof c->sub, sub);
-	cpy(c->group, sizeof c->group, group);
-	cpy(c->ws, sizeof c->ws, ws);
-	cpy(c->name, sizeof c->name, name);
+	c->sub = intern(w, sub);
+	c->group = intern(w, group);
+	c->ws = intern(w, ws);
+	c->name = xstrndup(name != NULL ? name : "", SB_NAME - 1);
 	c->res = res;
+	w->parsed = xreallocarray(w->parsed, w->nparsed + 1,
+	    sizeof *w->parsed);
+	w->parsed[w->nparsed++] = w->ncomputes;
 	w->dirty = true;
 	return w->ncomputes++;
+}
+
+/* A compute read from a world file: its resource as compact text. */
+static void
+add_compute_text(struct sb_world *w, const char *sub, const char *group,
+    const char *ws, const char *name, struct json_object *res)
+{
+	size_t i = world_add_compute(w, sub, group, ws, name, NULL);
+
+	w->nparsed--;
+	w->computes[i].text = xstrdup(json_object_to_json_string_ext(res,
+	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+}
+
+struct json_object *
+world_compute_res(struct sb_world *w, struct sb_compute *c)
+{
+	if (c->res != NULL)
+		return c->res;
+	if (c->text == NULL ||
+	    (c->res = json_tokener_parse(c->text)) == NULL ||
+	    !json_object_is_type(c->res, json_type_object)) {
+		json_object_put(c->res);
+		c->res = json_object_new_object();
+	}
+	free(c->text);
+	c->text = NULL;
+	w->parsed = xreallocarray(w->parsed, w->nparsed + 1,
+	    sizeof *w->parsed);
+	w->parsed[w->nparsed++] = (size_t)(c - w->computes);
+	return c->res;
+}
+
+struct json_object *
+world_compute_peek(const struct sb_compute *c)
+{
+	struct json_object *o;
+
+	if (c->res != NULL)
+		return json_object_get(c->res);
+	if (c->text == NULL || (o = json_tokener_parse(c->text)) == NULL)
+		return json_object_new_object();
+	return o;
+}
+
+bool
+world_compute_may_hold(const struct sb_compute *c, const char *s)
+{
+	size_t n = strlen(s), i;
+	const char *t;
+
+	if (c->res != NULL || c->text == NULL)
+		return true;
+	if (n > 0 && s[n - 1] == '/')	/* ARM ids match without it */
+		n--;
+	/* Only what JSON writes as is can be looked for in the text. */
+	for (i = 0; i < n; i++)
+		if (s[i] == '"' || s[i] == '\\' || (unsigned char)s[i] < 0x20 ||
+		    (unsigned char)s[i] >= 0x7f)
+			return true;
+	for (t = c->text; *t != '\0'; t++)
+		if (strncasecmp(t, s, n) == 0)
+			return true;
+	return false;
+}
+
+void
+world_settle(struct sb_world *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->nparsed; i++) {
+		struct sb_compute *c = &w->computes[w->parsed[i]];
+
+		if (c->res == NULL)
+			continue;
+		free(c->text);
+		c->text = xstrdup(json_object_to_json_string_ext(c->res,
+		    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+		json_object_put(c->res);
+		c->res = NULL;
+	}
+	w->nparsed = 0;
 }
 
 /* A new, zeroed cluster at the end of the list. */
@@ -872,11 +1182,16 @@ describe_cluster(struct sb_world *w, struct json_object *res,
     const struct sb_cluster *cl)
 {
 	struct json_object *pp = inner_props(res);
-	struct json_object *svc, *s;
+	struct json_object *svc, *s, *p, *t;
 	char fqdn[SB_TEXT];
 	unsigned ip = (unsigned)(w->seq * 37u % 200u) + 20u;
 
 	if (pp == NULL)
+		return;
+	/* A Kubernetes compute shows nothing of the AKS schema. */
+	if (json_object_object_get_ex(res, "properties", &p) &&
+	    json_object_object_get_ex(p, "computeType", &t) &&
+	    strcmp(json_object_get_string(t), "Kubernetes") == 0)
 		return;
 	snprintf(fqdn, sizeof fqdn, "%s-%08x.hcp.%s.azmk8s.io",
 	    cl->dns_prefix, (unsigned)(w->seq * 2654435761u), cl->location);
@@ -934,16 +1249,16 @@ charge_quota(struct sb_world *w, const struct sb_cluster *cl, int sign)
 static void
 create_cluster(struct sb_world *w, struct sb_compute *c)
 {
-	struct json_object *p = NULL, *pp;
+	struct json_object *res = world_compute_res(w, c), *p = NULL, *pp;
 	struct sb_cluster *cl;
 	struct sb_location *loc;
 	const char *location;
 	char id[SB_TEXT];
 	size_t i;
 
-	json_object_object_get_ex(c->res, "properties", &p);
-	pp = inner_props(c->res);
-	location = jstr(p, "computeLocation", jstr(c->res, "location",
+	json_object_object_get_ex(res, "properties", &p);
+	pp = inner_props(res);
+	location = jstr(p, "computeLocation", jstr(res, "location",
 	    "eastus"));
 	cl = world_add_cluster(w);
 	cpy(cl->sub, sizeof cl->sub, c->sub);
@@ -973,7 +1288,7 @@ create_cluster(struct sb_world *w, struct sb_compute *c)
 	charge_quota(w, cl, 1);
 	world_cluster_id(cl, id, sizeof id);
 	set_str(p, "resourceId", id);
-	describe_cluster(w, c->res, cl);
+	describe_cluster(w, res, cl);
 }
 
 /* The cluster an attached or created compute stands on, or NULL. */
@@ -985,7 +1300,7 @@ compute_cluster(struct sb_world *w, struct sb_compute *c)
 	size_t i;
 	const char *rid;
 
-	json_object_object_get_ex(c->res, "properties", &p);
+	json_object_object_get_ex(world_compute_res(w, c), "properties", &p);
 	rid = jstr(p, "resourceId", "");
 	for (i = 0; i < w->nclusters; i++) {
 		if (w->clusters[i].gone)
@@ -1011,7 +1326,7 @@ op_finish(struct sb_world *w, struct sb_op *op, uint64_t now_ms)
 	w->dirty = true;
 	if (c->gone)
 		return;
-	json_object_object_get_ex(c->res, "properties", &p);
+	json_object_object_get_ex(world_compute_res(w, c), "properties", &p);
 	world_time(now_ms, t, sizeof t);
 	if (p != NULL)
 		set_str(p, "modifiedOn", t);
@@ -1036,7 +1351,7 @@ op_finish(struct sb_world *w, struct sb_op *op, uint64_t now_ms)
 		break;
 	case SB_OP_ATTACH:
 		if ((cl = compute_cluster(w, c)) != NULL)
-			describe_cluster(w, c->res, cl);
+			describe_cluster(w, world_compute_res(w, c), cl);
 		json_object_object_add(p, "isAttachedCompute",
 		    json_object_new_boolean(true));
 		break;
@@ -1045,7 +1360,7 @@ op_finish(struct sb_world *w, struct sb_op *op, uint64_t now_ms)
 			json_object_object_add(p, "properties",
 			    json_object_get(op->update));
 		if ((cl = compute_cluster(w, c)) != NULL)
-			describe_cluster(w, c->res, cl);
+			describe_cluster(w, world_compute_res(w, c), cl);
 		break;
 	case SB_OP_DELETE:
 		/* Only a cluster AML created goes with it. */

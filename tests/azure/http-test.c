@@ -13,9 +13,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <microhttpd.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
 
 #include "azure/http.h"
 #include "tests/tap.h"
@@ -174,6 +177,42 @@ is_uuid4(const char *s)
 	return true;
 }
 
+/*
+ * A CA directory as `openssl rehash` leaves one, in dir (made): the first
+ * certificate of pem under its subject hash, HASH.0.
+ */
+static bool
+hashed_dir(const char *dir, const char *pem)
+{
+	char	 link[1024];
+	FILE	*f;
+	X509	*x;
+	bool	 r;
+
+	if (mkdir(dir, 0700) != 0 || (f = fopen(pem, "r")) == NULL)
+		return false;
+	x = PEM_read_X509(f, NULL, NULL, NULL);
+	fclose(f);
+	if (x == NULL)
+		return false;
+	snprintf(link, sizeof link, "%s/%08lx.0", dir,
+	    X509_subject_name_hash(x));
+	X509_free(x);
+	r = symlink(pem, link) == 0;
+	return r;
+}
+
+/* Remove what hashed_dir() made. */
+static void
+hashed_dir_remove(const char *dir)
+{
+	char	 cmd[1100];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		tap_diag("cannot remove %s", dir);
+}
+
 int
 main(void)
 {
@@ -195,6 +234,7 @@ main(void)
 	setenv("AKSWIZ_FAKE_CLOCK", "2030-01-01T00:00:00Z", 1);
 	unsetenv("SSL_CERT_FILE");
 	unsetenv("REQUESTS_CA_BUNDLE");
+	unsetenv("SSL_CERT_DIR");
 	if (src == NULL)
 		src = ".";
 	snprintf(path, sizeof path, "%s/tests/azure/certs/server.pem", src);
@@ -350,6 +390,62 @@ main(void)
 	ok(r && rsp.status == 200, "SSL_CERT_FILE adds trust");
 	http_client_free(c);
 	unsetenv("SSL_CERT_FILE");
+
+	/* --ca-file naming a CA that did not sign the server's certificate */
+	snprintf(path, sizeof path, "%s/tests/azure/certs/sp.pem", src);
+	cfg.ca_file = path;
+	c = http_client_new(&cfg, &err);
+	r = c != NULL && http_call(c, &req, &rsp, &err);
+	ok(c != NULL && !r && err.kind == ERR_TLS, "--ca-file with another "
+	    "CA: the connection fails: %s", err.msg);
+	http_client_free(c);
+	cfg.ca_file = NULL;
+
+	/*
+	 * The system store is read from its hashed directory (SSL_CERT_DIR
+	 * names it, as for OpenSSL): a CA found only there is trusted; one
+	 * that is not there is not, nor is it with another --ca-file.
+	 */
+	{
+		char	dir[64], pwd[1024], abs_ca[2200], abs_sp[2200];
+
+		if (getcwd(pwd, sizeof pwd) == NULL)
+			strcpy(pwd, ".");
+		snprintf(abs_ca, sizeof abs_ca, "%s%s%s", ca[0] == '/' ? "" :
+		    pwd, ca[0] == '/' ? "" : "/", ca);
+		snprintf(abs_sp, sizeof abs_sp, "%s%s%s", path[0] == '/' ?
+		    "" : pwd, path[0] == '/' ? "" : "/", path);
+		snprintf(dir, sizeof dir, "/tmp/akswiz-cadir-%ld",
+		    (long)getpid());
+		ok(hashed_dir(dir, abs_ca), "a hashed CA directory with the "
+		    "server's CA");
+		setenv("SSL_CERT_DIR", dir, 1);
+		c = http_client_new(&cfg, &err);
+		r = http_call(c, &req, &rsp, &err);
+		ok(r && rsp.status == 200, "a CA only in the system store "
+		    "(SSL_CERT_DIR) is trusted");
+		if (!r)
+			tap_diag("%s", err.msg);
+		http_client_free(c);
+		hashed_dir_remove(dir);
+
+		ok(hashed_dir(dir, abs_sp), "a hashed CA directory with "
+		    "another CA");
+		c = http_client_new(&cfg, &err);
+		r = http_call(c, &req, &rsp, &err);
+		ok(!r && err.kind == ERR_TLS, "a system store without the "
+		    "server's CA: the connection fails");
+		http_client_free(c);
+		cfg.ca_file = path;
+		c = http_client_new(&cfg, &err);
+		r = c != NULL && http_call(c, &req, &rsp, &err);
+		ok(c != NULL && !r && err.kind == ERR_TLS, "and with "
+		    "--ca-file naming another CA too");
+		http_client_free(c);
+		cfg.ca_file = NULL;
+		hashed_dir_remove(dir);
+		unsetenv("SSL_CERT_DIR");
+	}
 
 	/* a read-only client: writes are refused before they are sent */
 	memset(&cfg, 0, sizeof cfg);

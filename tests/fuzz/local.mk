@@ -108,6 +108,9 @@ UNIT_TESTS += tests/fuzz/sandbox-body-fuzz
 tests_fuzz_sandbox_body_fuzz_SOURCES = tests/fuzz/sandbox-body-fuzz.c \
 	src/sandbox/server.c src/sandbox/world.c src/sandbox/arm.c \
 	src/sandbox/arm-compute.c src/sandbox/arm-aks.c src/sandbox/kube.c \
+	src/sandbox/arm-providers.c src/sandbox/arm-k8s.c \
+	src/sandbox/arm-clusters.c src/sandbox/kube-objects.c \
+	src/sandbox/arm-json.c \
 	src/sandbox/apiversions.c src/sandbox/metadata.c
 nodist_tests_fuzz_sandbox_body_fuzz_SOURCES = src/sandbox/apiversions-data.c
 tests_fuzz_sandbox_body_fuzz_CPPFLAGS = $(AM_CPPFLAGS) \

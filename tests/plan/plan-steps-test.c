@@ -181,7 +181,7 @@ test_merge(const char *dir)
 	struct plan_step s[PLAN_STEPS_MAX];
 	struct plan	 p;
 	struct err	 err;
-	json_object	*cur, *out;
+	json_object	*cur, *out, *fetched_obj;
 	char		 cert[256], key[256], *body;
 	size_t		 i;
 	int		 n;
@@ -198,13 +198,13 @@ test_merge(const char *dir)
 		snprintf(p.tls.cname, sizeof p.tls.cname, "www.contoso.com");
 		snprintf(p.tls.leaf_label, sizeof p.tls.leaf_label, "c1");
 		n = plan_steps(&p, s, PLAN_STEPS_MAX);
-		cur = json_tokener_parse(fetched);
+		cur = fetched_obj = json_tokener_parse(fetched);
 		err_clear(&err);
 		body = NULL;
 		if (!ok(n >= 1 && s[n - 1].needs_current &&
 		    plan_step_body(&p, &s[n - 1], "westus", cur, &body, &err) &&
 		    body != NULL, "%s: a body (%s)", rows[i].what, err.msg)) {
-			json_object_put(cur);
+			json_object_put(fetched_obj);
 			continue;
 		}
 		out = json_tokener_parse(body);
@@ -239,7 +239,9 @@ test_merge(const char *dir)
 		    "%s: key from its file", rows[i].what);
 		json_object_put(out);
 		plan_jw_free_secret(body);
-		/* plan_step_body changed the fetched object it was given. */
+		/* plan_step_body changed the fetched object it was given,
+		 * which stays the caller's. */
+		json_object_put(fetched_obj);
 	}
 	plan_of(&p, PLAN_UPDATE);
 	p.tls.mode = TLS_CUSTOM;

@@ -2,7 +2,8 @@
 # The az CLI (Debian's azure-cli 2.45, at its default api-versions)
 # against akswiz-sandbox registered as a custom cloud: sign in with a
 # service principal, then account show, aks list and show, VM sizes and
-# usages, and the workspace's computes.  /usr/bin/az with its own
+# usages, the workspace's computes, and a cluster's life (aks create,
+# show, scale, nodepool show, delete).  /usr/bin/az with its own
 # AZURE_CONFIG_DIR in the test's folder; the sandbox CA through
 # REQUESTS_CA_BUNDLE.  Skipped only when azure-cli is not installed.
 AZ=/usr/bin/az
@@ -91,6 +92,26 @@ azr rest --method get --url "$EP$WSP/computes?api-version=2024-04-01-preview" \
     --query 'value[].name' -o tsv
 is "$rc" 0 "the workspace's computes at 2024-04-01-preview (az rest)"
 like "$(out)" "inf-created inf-attached*" "lists them"
+
+# A cluster's life with az aks: create, show, scale, delete.
+azr aks create --subscription "$SUB" -g "$RG" -n azaks --node-count 1 \
+    --node-vm-size Standard_D2_v2 --no-ssh-key --enable-managed-identity \
+    --dns-name-prefix azaks -o tsv \
+    --query '[provisioningState,agentPoolProfiles[0].count,servicePrincipalProfile.clientId]'
+is "$rc/$(out)" "0/Succeeded 1 msi" "az aks create"
+azr aks show --subscription "$SUB" -g "$RG" -n azaks -o tsv \
+    --query '[provisioningState,dnsPrefix,powerState.code]'
+is "$rc/$(out)" "0/Succeeded azaks Running" "az aks show of the new cluster"
+azr aks scale --subscription "$SUB" -g "$RG" -n azaks --node-count 3 -o tsv \
+    --query 'agentPoolProfiles[0].count'
+is "$rc/$(out)" "0/3" "az aks scale to 3"
+azr aks nodepool show --subscription "$SUB" -g "$RG" --cluster-name azaks \
+    -n nodepool1 -o tsv --query '[count,mode]'
+is "$rc/$(out)" "0/3 System" "az aks nodepool show"
+azr aks delete --subscription "$SUB" -g "$RG" -n azaks --yes
+is "$rc" 0 "az aks delete"
+azr aks show --subscription "$SUB" -g "$RG" -n azaks
+tap "$([ "$rc" != 0 ] && grep -q ResourceNotFound "$T/err"; echo $?)" "az aks show after the delete: not found"
 
 like "$(grep -c '"api-version":"2019-11-01"' "$T/journal")" "[1-9]*" \
     "the sandbox saw az's subscriptions version"

@@ -135,7 +135,24 @@ sed 's/"refuseAksCreate": false/"refuseAksCreate": true/' "$WORLD" >"$T/world.js
 WORLD="$T/world.json" sandbox_start
 create refused 3 Standard_D3_v2
 is "$STATUS" 400 "create refused when the switch is on"
-like "$(j .error.message)" "*no longer supported*" "no longer supported"
+# The shape of Azure's refusal (kubernetes-path.md D.2): the text moved
+# into the NotSupported detail, which names the way on.
+is "$(j .error.code)/$(j .error.message)" "BadRequest/The request is invalid." "the refusal's outer error"
+is "$(j .error.details[0].code)" NotSupported "a NotSupported detail"
+like "$(j .error.details[0].message)" "*no longer supported*" "no longer supported"
+like "$(j .error.details[0].message)" "*compute type Kubernetes*" "the detail names the Kubernetes compute type"
 attach still-ok "$AKS/aks-prod"
 is "$STATUS" 201 "attach still works"
+finish
+is "$(j .status)" Succeeded "the attach of an existing cluster succeeds"
+arm DELETE "$WSP/computes/still-ok?$V&underlyingResourceAction=Detach"
+like "$STATUS" "20[02]" "detaching an AKS compute still works"
+arm GET "$WSP/computes/refused?$V"
+is "$STATUS" 404 "nothing was made of the refused create"
+
+# --allow-legacy-create accepts them again over the world's switch.
+sandbox_stop
+WORLD="$T/world.json" sandbox_start --allow-legacy-create
+create allowed 3 Standard_D3_v2
+is "$STATUS" 201 "--allow-legacy-create: create accepted"
 done_testing

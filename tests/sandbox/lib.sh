@@ -105,3 +105,35 @@ arm() {
 }
 hdr() { grep -i "^$1:" "$T/headers" | head -n 1 | cut -d' ' -f2- | tr -d '\r'; }
 j() { "$JGET" "$@" <"$T/body"; }
+# list_names PATH: the names of every page of the list at PATH (two a
+# page at most), following nextLink, on one line.
+list_names() {
+	ln_out=
+	ln_url=$1
+	while [ -n "$ln_url" ]; do
+		arm GET "$ln_url"
+		ln_out="$ln_out $(j .value[0].name) $(j .value[1].name)"
+		ln_url=$(j .nextLink)
+	done
+	echo $ln_out
+}
+
+# python_flow FLOW.py: run an SDK flow (/usr/bin/python3, $PY) against the
+# sandbox; its TAP lines become ours, Python's own diagnostics comments;
+# its exit status in $rc.  The SDK trusts the sandbox's CA through
+# requests; no proxy for loopback.
+python_flow() {
+	(unset HTTPS_PROXY https_proxy HTTP_PROXY http_proxy
+	READY="$T/ready.json" REQUESTS_CA_BUNDLE="$CA" NO_PROXY=127.0.0.1 \
+	    PYTHONDONTWRITEBYTECODE=1 HOME="$T" \
+	    "$PY" "$1" >"$T/py.out" 2>"$T/py.err")
+	rc=$?
+	while IFS= read -r line; do
+		case $line in
+		"ok "*) tap 0 "${line#ok * - }" ;;
+		"not ok "*) tap 1 "${line#not ok * - }" ;;
+		"#"*) echo "$line" ;;
+		esac
+	done <"$T/py.out"
+	sed 's/^/# python: /' "$T/py.err" | head -n 20
+}

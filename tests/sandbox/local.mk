@@ -77,7 +77,13 @@ SB_TESTS = tests/sandbox/arm-routes-test.sh tests/sandbox/compute-lro-test.sh \
 	tests/sandbox/compute-checks-test.sh tests/sandbox/state-test.sh \
 	tests/sandbox/garbage-test.sh tests/sandbox/faults-test.sh \
 	tests/sandbox/startup-test.sh tests/sandbox/api-versions-test.sh \
-	tests/sandbox/python-sdk-test.sh tests/sandbox/az-cli-test.sh
+	tests/sandbox/python-sdk-test.sh tests/sandbox/az-cli-test.sh \
+	tests/sandbox/paging-test.sh tests/sandbox/world-file-test.sh \
+	tests/sandbox/providers-test.sh tests/sandbox/extensions-test.sh \
+	tests/sandbox/kubernetes-compute-test.sh tests/sandbox/cluster-lifecycle-test.sh \
+	tests/sandbox/kube-objects-test.sh tests/sandbox/python-sdk-k8s-test.sh \
+	tests/sandbox/legacy-fe-test.sh
 TESTS += $(SB_TESTS)
 EXTRA_DIST += $(SB_TESTS) tests/sandbox/lib.sh \
-	tests/sandbox/python-sdk-flow.py
+	tests/sandbox/python-sdk-flow.py tests/sandbox/python-sdk-k8s-flow.py \
+	tests/sandbox/sdk_steps.py

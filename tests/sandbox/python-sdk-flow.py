@@ -3,36 +3,12 @@
 # steps, each a TAP line.  The sandbox's ready file (READY) gives the
 # endpoint, the service principal and the workspace; the secret is read
 # from it here and goes nowhere else.
-import json
 import os
 import sys
-import traceback
 
-n = 0
-failed = 0
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sdk_steps import step, check, done, connect  # noqa: E402
 
-
-def step(desc, fn):
-    global n, failed
-    n += 1
-    try:
-        fn()
-        print("ok %d - %s" % (n, desc))
-    except Exception as e:  # report the step, keep going
-        failed += 1
-        print("not ok %d - %s" % (n, desc))
-        for line in traceback.format_exception_only(type(e), e):
-            for l in line.rstrip().splitlines():
-                print("#   " + l[:300])
-    sys.stdout.flush()
-
-
-def check(cond, what):
-    if not cond:
-        raise AssertionError(what)
-
-
-from azure.identity import ClientSecretCredential
 from azure.core.exceptions import ResourceNotFoundError
 from azure.mgmt.resource import SubscriptionClient
 from azure.mgmt.compute import ComputeManagementClient
@@ -41,20 +17,10 @@ from azure.mgmt.machinelearningservices import (
     MachineLearningServicesMgmtClient as MLClient)
 from azure.mgmt.machinelearningservices import models as ml
 
-ready = json.load(open(os.environ["READY"]))
-ep = ready["endpoint"]
+ready, cred, kw = connect()
 sub = ready["subscriptionId"]
 rg = ready["resourceGroup"]
 ws = ready["workspace"]
-# MSAL first asks login.microsoftonline.com to validate an authority it
-# does not know, which no machine here reaches: a limit of the client,
-# switched off for this client only (azure-identity 1.13.0b2's keyword).
-cred = ClientSecretCredential(ready["tenantId"], ready["clientId"],
-                              ready["clientSecret"],
-                              authority=ready["authority"],
-                              instance_discovery=False)
-scopes = ["https://management.azure.com/.default"]
-kw = dict(base_url=ep, credential_scopes=scopes, polling_interval=0)
 subs = SubscriptionClient(cred, **kw)
 compute = ComputeManagementClient(cred, sub, **kw)
 aks = ContainerServiceClient(cred, sub, **kw)
@@ -157,5 +123,4 @@ step("8 compute attach of an AKS cluster", s8)
 step("9 compute.list", s9)
 step("10 compute.get", s10)
 step("11 compute detach and delete", s11)
-print("1..%d" % n)
-sys.exit(1 if failed else 0)
+done()

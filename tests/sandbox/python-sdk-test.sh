@@ -12,21 +12,7 @@ fi
 . "$top_srcdir/tests/sandbox/lib.sh"
 sandbox_start --journal "$T/journal"
 
-# The SDK trusts the sandbox's CA through requests; no proxy for loopback.
-unset HTTPS_PROXY https_proxy HTTP_PROXY http_proxy
-READY="$T/ready.json" REQUESTS_CA_BUNDLE="$CA" NO_PROXY=127.0.0.1 \
-    PYTHONDONTWRITEBYTECODE=1 HOME="$T" \
-    "$PY" "$top_srcdir/tests/sandbox/python-sdk-flow.py" >"$T/py.out" 2>"$T/py.err"
-rc=$?
-# Its TAP lines become ours; Python's own diagnostics are comments.
-while IFS= read -r line; do
-	case $line in
-	"ok "*) tap 0 "${line#ok * - }" ;;
-	"not ok "*) tap 1 "${line#not ok * - }" ;;
-	"#"*) echo "$line" ;;
-	esac
-done <"$T/py.out"
-sed 's/^/# python: /' "$T/py.err" | head -n 20
+python_flow "$top_srcdir/tests/sandbox/python-sdk-flow.py"
 is "$rc" 0 "the SDK flow exits 0"
 put=$(grep '"method":"PUT"' "$T/journal" | grep -c '"api-version":"2022-10-01"')
 like "$put" "[1-9]*" "the sandbox received the ML SDK's PUTs at its default, 2022-10-01"
