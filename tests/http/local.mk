@@ -18,6 +18,9 @@ HTTP_TESTS = tests/http/commands-test.sh tests/http/flows-test.sh \
 TESTS += $(HTTP_TESTS)
 HTTP_TESTS += tests/http/sandbox-world-test.sh
 HTTP_TESTS += tests/http/clusters-attached-test.sh
+# Kubernetes computes (today's path) in list, show and clusters.
+HTTP_TESTS += tests/http/kubernetes-show-test.sh
+EXTRA_DIST += tests/http/k8s-world.sh
 EXTRA_DIST += tests/http/lib.sh $(HTTP_TESTS)
 EXTRA_DIST += tests/http/sandbox-lib.sh
 
