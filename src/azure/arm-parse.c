@@ -21,6 +21,8 @@
 #include "common/buf.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/plan.h"
+#include "core/rules-k8s.h"
 #include "core/text.h"
 
 /* JSON helpers: NULL or 0 when absent or of another type. */
@@ -829,30 +831,33 @@ arm_extension_setting(const struct arm_extension *x, const char *key)
 	return NULL;
 }
 
-/* The load balancer the settings make. */
+/* The load balancer the settings make, read with core's names (B.5). */
 const char *
 arm_extension_lb_type(const struct arm_extension *x)
 {
-	const char	*v = arm_extension_setting(x,
-			    "internalLoadBalancerProvider");
-	const char	*router = arm_extension_setting(x,
-			    "inferenceRouterServiceType");
+	const char		*router = arm_extension_setting(x,
+				    "inferenceRouterServiceType");
+	const char		*provider = arm_extension_setting(x,
+				    "internalLoadBalancerProvider");
+	enum router_service	 r = ROUTER_LOADBALANCER;
 
-	if (v != NULL && strcasecmp(v, "azure") == 0)
-		return "InternalLoadBalancer";
-	return router == NULL || strcasecmp(router, "LoadBalancer") == 0 ?
-	    "PublicIp" : router;
+	if (router != NULL && !router_service_parse(router, &r))
+		return router;		/* as set, whatever it is */
+	/* k8s_extension_settings() sets an internal provider but with
+	 * NodePort, where it means nothing. */
+	if (r != ROUTER_NODEPORT && provider != NULL &&
+	    strcasecmp(provider, "azure") == 0)
+		return lb_type_name(LB_INTERNAL);
+	return r == ROUTER_LOADBALANCER ? lb_type_name(LB_PUBLIC) :
+	    router_service_name(r);
 }
 
 /* TLS as the settings have it: off only when insecure is allowed. */
 const char *
 arm_extension_ssl_status(const struct arm_extension *x)
 {
-	const char	*v = arm_extension_setting(x,
-			    "allowInsecureConnections");
-
-	return v != NULL && strcasecmp(v, "true") == 0 ? "Disabled" :
-	    "Enabled";
+	return ext_setting_true(arm_extension_setting(x,
+	    "allowInsecureConnections")) ? "Disabled" : "Enabled";
 }
 
 /* "code: message" of the first Error status, else of errorInfo. */

@@ -17,6 +17,7 @@
 #include "common/buf.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/rules-k8s.h"
 #include "core/scope.h"
 
 /* Calls. */
@@ -470,7 +471,7 @@ arm_get_extension(struct arm *a, const char *id, const char *name,
 	char			*u = url(a, ARM_API_EXTENSIONS, "%p/providers/"
 				    "Microsoft.KubernetesConfiguration/"
 				    "extensions/%s", id, name != NULL ? name :
-				    ARM_EXTENSION_AZUREML);
+				    EXT_NAME);
 	bool			 ok;
 
 	*found = false;

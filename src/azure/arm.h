@@ -29,7 +29,6 @@ struct http_response;
 #define ARM_API_SUBSCRIPTIONS	"2022-12-01"
 #define ARM_API_GROUPS		"2021-04-01"
 #define ARM_API_EXTENSIONS	"2024-11-01"	/* KubernetesConfiguration */
-#define ARM_EXTENSION_AZUREML	"azureml"	/* the extension's name */
 #define ARM_MAX_PAGES		10000	/* a nextLink loop is cut here */
 
 struct arm {
@@ -352,8 +351,9 @@ bool	arm_list_clusters(struct arm *, const char *sub, const char *rg,
 bool	arm_get_cluster(struct arm *, const char *cluster_id,
 	    struct arm_cluster *, struct err *);
 /*
- * GET a cluster's extension (name NULL: "azureml"); *found false (and
- * true returned) when the cluster has no extension of that name.
+ * GET a cluster's extension (name NULL: core's EXT_NAME, "azureml");
+ * *found false (and true returned) when the cluster has no extension of
+ * that name.
  */
 bool	arm_get_extension(struct arm *, const char *cluster_id,
 	    const char *name, struct arm_extension *, bool *found,

@@ -1547,6 +1547,8 @@ static void
 browse_cell(const struct browse_row *r, enum browse_col c, char *buf,
     size_t len)
 {
+	enum purpose	purpose;
+
 	switch (c) {
 	case BROWSE_COL_NAME:
 		snprintf(buf, len, "%s", r->name);
@@ -1559,10 +1561,9 @@ browse_cell(const struct browse_row *r, enum browse_col c, char *buf,
 			/* TRANSLATORS: the purpose of a Kubernetes compute
 			 * (today's path) in the list, its type first: at
 			 * most 8 cells each. */
-			snprintf(buf, len, "%s", strcasecmp(r->purpose,
-			    "DevTest") == 0 ? _("k8s dev") : strcasecmp(
-			    r->purpose, "FastProd") == 0 ? _("k8s prod") :
-			    _("k8s"));
+			snprintf(buf, len, "%s", !purpose_parse(r->purpose,
+			    &purpose) ? _("k8s") : purpose == PURPOSE_DEVTEST ?
+			    _("k8s dev") : _("k8s prod"));
 		else if (browse_row_inference(r))
 			snprintf(buf, len, "%s", r->purpose);
 		else
