@@ -485,7 +485,9 @@ browse_page_transitional(const struct compute_page *p)
 	size_t	i;
 
 	for (i = 0; i < p->n; i++)
-		if (browse_state_kind(p->rows[i].prov) == BROWSE_STATE_BUSY)
+		if (browse_state_kind(p->rows[i].prov) == BROWSE_STATE_BUSY ||
+		    browse_state_kind(browse_row_ext_prov(&p->rows[i])) ==
+		    BROWSE_STATE_BUSY)
 			return true;
 	return false;
 }

@@ -121,7 +121,10 @@ struct browse_row *browse_page_selected(const struct compute_page *);
 bool	browse_page_select(struct compute_page *, const char *name);
 /* Move the selection by delta rows, keeping it in a window of height rows. */
 void	browse_page_move(struct compute_page *, long delta, int height);
-/* True while a compute is in progress (Creating, Updating, Deleting ...). */
+/*
+ * True while a compute, or a Kubernetes compute's extension, is in
+ * progress (Creating, Updating, Deleting ...).
+ */
 bool	browse_page_transitional(const struct compute_page *);
 /* The row of that name, or NULL. */
 struct browse_row *browse_page_find(const struct compute_page *,

@@ -491,6 +491,22 @@ browse_versions_forget(struct browse *b)
 	b->cluster_rid = NULL;
 }
 
+/* Forget the extensions read while they were changing: read them again. */
+static void
+browse_versions_forget_busy(struct browse *b)
+{
+	size_t	i;
+
+	for (i = 0; i < b->nversions; )
+		if (b->versions[i].ext_state != NULL &&
+		    browse_state_kind(provisioning_state_parse(
+		    b->versions[i].ext_state)) == BROWSE_STATE_BUSY) {
+			browse_version_done(&b->versions[i]);
+			b->versions[i] = b->versions[--b->nversions];
+		} else
+			i++;
+}
+
 /* A row from what is cached of its cluster. */
 static void
 browse_row_known(struct browse_row *r, const struct browse_version *e)
@@ -604,8 +620,10 @@ browse_tick(struct tui *t, void *arg)
 	struct browse	*b = s->data;
 
 	(void)t;
-	if (b->load == NULL)
+	if (b->load == NULL) {
+		browse_versions_forget_busy(b);
 		browse_load_start(s, NULL);
+	}
 }
 
 /* A page arrived: add it, show it, fetch the next or finish. */
@@ -744,6 +762,13 @@ browse_versions_done(void *arg)
 	}
 	browse_versions_free(v);
 	s->tui->redraw = true;
+	/* An extension still changing: the list is read again by itself. */
+	if (b->load == NULL && b->loaded &&
+	    browse_page_transitional(&b->page)) {
+		timer_cancel_owner(s);
+		timer_add(clock_now_ms() + BROWSE_REFRESH_MS, true, s,
+		    browse_tick, s);
+	}
 	browse_versions_start(s);	/* rows scrolled into view meanwhile */
 }
 

@@ -159,4 +159,42 @@ if [ "$(grep -c "$prod" "$work/long.log")" -eq 1 ]; then
 else
 	not_ok "a row read once: Down, Up and End do not read it again"
 fi
+
+# An extension being updated: browse reads it again by itself until it is
+# done (the sandbox ends the operation only when its status is polled).
+k8s_arm PUT "$K8S_CL/aks-prod/providers/Microsoft.KubernetesConfiguration/extensions/azureml?api-version=2024-11-01" \
+    "{\"properties\":{\"extensionType\":\"Microsoft.AzureML.Kubernetes\",\"scope\":{\"cluster\":{\"releaseNamespace\":\"azureml\"}},\"configurationSettings\":{$DEV}}}"
+cp "$work/k8s.headers" "$work/update.headers"
+before=$(wc -l <"$work/journal.log")
+steps '
+	:save-state updated.state
+'
+AKSWIZ_SCRIPT="$work/script" timeout 30 "$AKSWIZ" browse $SB_ARGS \
+    >stdout 2>stderr &
+BROWSE=$!
+reads() {
+	tail -n +"$((before + 1))" "$work/journal.log" | grep -c \
+	    '"method":"GET","path":"[^"]*/aks-prod/providers/Microsoft.KubernetesConfiguration/extensions/azureml".*"user-agent":"akswiz'
+}
+i=0
+while [ "$(reads)" -lt 3 ]; do
+	if ! kill -0 "$BROWSE" 2>/dev/null || [ $i -gt 3000 ]; then
+		break
+	fi
+	i=$((i + 1))
+	sleep 0.01
+done
+if [ "$(reads)" -ge 3 ]; then
+	ok "browse reads a changing extension again by itself"
+else
+	not_ok "browse reads a changing extension again by itself"
+fi
+cp "$work/update.headers" "$work/k8s.headers"
+k8s_wait
+wait "$BROWSE"
+status=$?
+assert_status 0 "browse ends with its script"
+assert_grep '^row: k8s-prod Kubernetes Succeeded extension Succeeded$' \
+    updated.state "the extension's end state is shown"
+assert_grep '^auto-refresh: off$' updated.state "and the refreshing stopped"
 tap_done

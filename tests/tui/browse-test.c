@@ -189,6 +189,16 @@ kubernetes_test(void)
 	    "Kubernetes and AKS computes first, by name");
 	browse_page_filter(&p, "failed");
 	is_str(names(&p), "k8s-a", "the extension's state is searched");
+	ok(!browse_page_transitional(&p), "nothing changing: no auto refresh");
+	r = browse_rows_new(1);
+	browse_row_set(&r->name, "k8s-c");
+	browse_row_set(&r->type, "Kubernetes");
+	browse_row_set(&r->state, "Succeeded");
+	browse_row_set(&r->ext_state, "Creating");
+	browse_row_finish(r);
+	browse_page_set(&p, r, 1);
+	ok(browse_page_transitional(&p),
+	    "an extension being installed: auto refresh");
 	browse_page_done(&p);
 }
 
