@@ -19,6 +19,7 @@
 #include "common/buf.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/rules-k8s.h"
 #include "core/scope.h"
 
 /* Calls. */
@@ -537,6 +538,39 @@ arm_resource_exists(struct arm *a, const char *id, const char *api_version,
 		ok = arm_error_summary(buf_str(&rsp.body), rsp.status, err);
 	http_response_done(&rsp);
 	free(u);
+	return ok;
+}
+
+/* A cluster's extension; a 404 is "not installed", not an error. */
+bool
+arm_get_extension(struct arm *a, const char *id, const char *name,
+    struct arm_extension *x, bool *found, struct err *err)
+{
+	struct http_response	 rsp;
+	char			*u = url(a, ARM_API_EXTENSIONS, "%p/providers/"
+				    "Microsoft.KubernetesConfiguration/"
+				    "extensions/%s", id, name != NULL ? name :
+				    EXT_NAME);
+	bool			 ok;
+
+	*found = false;
+	memset(x, 0, sizeof *x);
+	http_response_init(&rsp);
+	ok = call(a, "GET", u, NULL, false, &rsp, err);
+	free(u);
+	/* The extension missing names its own type; the cluster missing,
+	 * the cluster's (an error). */
+	if (ok && rsp.status == 404 && (strstr(buf_str(&rsp.body),
+	    "KubernetesConfiguration") || strstr(buf_str(&rsp.body),
+	    "ExtensionNotFound")))
+		;
+	else if (ok && rsp.status != 200)
+		ok = arm_error_summary(buf_str(&rsp.body), rsp.status, err);
+	else if (ok) {
+		ok = arm_parse_extension(buf_str(&rsp.body), x, err);
+		*found = ok;
+	}
+	http_response_done(&rsp);
 	return ok;
 }
 
