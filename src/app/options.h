@@ -33,6 +33,7 @@ struct app_options {
 	bool			 reset;		/* --reset: empty the world */
 	bool			 no_color;
 	bool			 readonly;
+	bool			 register_providers;	/* apply --register-providers */
 	const char		*argv0;
 	/*
 	 * Where the session's warnings go (a token cache it cannot use, a

@@ -51,6 +51,7 @@ run_begin(const struct run *r, struct ops *o, struct run_start *st,
 	o->cloud = r->cloud;
 	o->progress = r->progress;
 	o->progress_ctx = r->ctx;
+	o->register_providers = r->register_providers;
 	if (run_poll_ms_parse(getenv("AKSWIZ_POLL_MIN_MS"), &ms))
 		o->min_poll_ms = o->default_poll_ms = ms;
 }

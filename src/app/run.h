@@ -50,6 +50,7 @@ struct run {
 	struct arm	*arm;		/* (borrowed) */
 	enum cloud	 cloud;
 	bool		 wait;		/* false: return once submitted */
+	bool		 register_providers; /* preflight registers them */
 	run_start_fn	 start;		/* NULL: not told */
 	ops_progress_fn	 progress;	/* NULL: not told */
 	void		*ctx;		/* for both */

@@ -24,6 +24,7 @@
 #include "core/plan.h"
 #include "core/rules-k8s.h"
 #include "core/text.h"
+#include "plan/plan-k8s.h"
 
 /* JSON helpers: NULL or 0 when absent or of another type. */
 static json_object *
@@ -365,6 +366,18 @@ arm_workspace_list_free(struct arm_workspace_list *l)
 
 /* Computes. */
 
+/* "Code: message", or the message alone without a code (caller frees). */
+static char *
+code_message(const char *code, const char *msg)
+{
+	size_t	 len = strlen(msg) + (code != NULL ? strlen(code) : 0) + 3;
+	char	*s = xmalloc(len);
+
+	snprintf(s, len, "%s%s%s", code != NULL ? code : "",
+	    code != NULL ? ": " : "", msg);
+	return s;
+}
+
 /*
  * "Code: message" of the innermost error under e (details[0], then its
  * details[0] ...), which says why a "BadRequest: The request is invalid"
@@ -375,9 +388,7 @@ compute_error_detail(json_object *e)
 {
 	json_object	*d, *in = NULL, *v;
 	const char	*code = NULL, *msg;
-	char		*s;
 	int		 depth;
-	size_t		 len;
 
 	for (depth = 0; depth < 16; depth++) {
 		d = jget(e, "details", json_type_array);
@@ -392,11 +403,39 @@ compute_error_detail(json_object *e)
 	msg = json_object_get_string(v);
 	if ((v = jget(in, "code", json_type_string)) != NULL)
 		code = json_object_get_string(v);
-	len = strlen(msg) + (code != NULL ? strlen(code) : 0) + 3;
-	s = xmalloc(len);
-	snprintf(s, len, "%s%s%s", code != NULL ? code : "",
-	    code != NULL ? ": " : "", msg);
-	return s;
+	return code_message(code, msg);
+}
+
+/* The names of a Kubernetes compute's instanceTypes map, "a, b". */
+static char *
+instance_type_names(json_object *types)
+{
+	struct buf	 b;
+	char		*safe, *out;
+
+	if (types == NULL)
+		return NULL;
+	buf_init(&b, 0);
+	json_object_object_foreach(types, key, val) {
+		(void)val;
+		safe = text_escape_dup(key, 0);
+		buf_addf(&b, "%s%s", b.len ? ", " : "", safe);
+		free(safe);
+	}
+	out = b.len ? buf_take(&b) : NULL;
+	buf_done(&b);
+	return out;
+}
+
+/* KubernetesProperties (kubernetes-path.md C.2), in properties.properties. */
+static void
+compute_k8s_from(json_object *pp, struct arm_compute *c)
+{
+	c->k8s_namespace = jdup(pp, "namespace");
+	c->default_instance_type = jdup(pp, "defaultInstanceType");
+	c->instance_types = instance_type_names(jget(pp, "instanceTypes",
+	    json_type_object));
+	c->release_train = jdup(pp, "extensionInstanceReleaseTrain");
 }
 
 /* The members of a compute object, AKS properties included. */
@@ -445,6 +484,7 @@ compute_from(json_object *e, struct arm_compute *c)
 		c->ssl_cname = jdup(ssl, "cname");
 		c->ssl_leaf_label = jdup(ssl, "leafDomainLabel");
 	}
+	compute_k8s_from(pp, c);
 }
 
 /* Free a compute's strings. */
@@ -457,7 +497,8 @@ arm_compute_done(struct arm_compute *c)
 		    &c->modified_on, &c->cluster_fqdn, &c->agent_vm_size,
 		    &c->cluster_purpose, &c->lb_type, &c->lb_subnet,
 		    &c->ssl_status, &c->ssl_cname, &c->ssl_leaf_label,
-		    &c->error_code, &c->error_message, &c->error_detail };
+		    &c->k8s_namespace, &c->default_instance_type,
+		    &c->instance_types, &c->release_train, &c->error_code, &c->error_message, &c->error_detail };
 	size_t	i;
 
 	for (i = 0; i < sizeof s / sizeof s[0]; i++)
@@ -534,7 +575,7 @@ cluster_from(json_object *e, struct arm_cluster *c)
 	c->name = jdup(e, "name");
 	c->location = jdup(e, "location");
 	c->created_by = jdup(jget(e, "tags", json_type_object),
-	    PLAN_CLUSTER_TAG);
+	    PLAN_K8S_TAG);
 	if ((p = jget(e, "properties", json_type_object)) == NULL)
 		return;
 	c->provisioning_state = jdup(p, "provisioningState");
@@ -586,9 +627,9 @@ cluster_from(json_object *e, struct arm_cluster *c)
 			c->pools[c->npools].autoscale = jbool(a,
 			    "enableAutoScaling");
 			c->pools[c->npools].min_count = (int)jlong(a,
-			    "minCount", 0);
+			    "minCount", -1);
 			c->pools[c->npools].max_count = (int)jlong(a,
-			    "maxCount", 0);
+			    "maxCount", -1);
 			c->npools++;
 		}
 	}
@@ -671,6 +712,174 @@ arm_cluster_list_free(struct arm_cluster_list *l)
 		arm_cluster_done(&l->v[i]);
 	free(l->v);
 	memset(l, 0, sizeof *l);
+}
+
+/* Cluster extensions. */
+
+/* The members of an extension object (protected settings never read). */
+static void
+extension_from(json_object *e, struct arm_extension *x)
+{
+	json_object	*p, *set, *st, *ei;
+	size_t		 i, n;
+
+	x->id = jdup(e, "id");
+	x->name = jdup(e, "name");
+	if ((p = jget(e, "properties", json_type_object)) == NULL)
+		return;
+	x->extension_type = jdup(p, "extensionType");
+	x->version = jdup(p, "version");
+	x->current_version = jdup(p, "currentVersion");
+	if (x->current_version == NULL)	/* 2022-03-01 and 2022-07-01 */
+		x->current_version = jdup(p, "installedVersion");
+	x->release_train = jdup(p, "releaseTrain");
+	x->auto_upgrade = jbool(p, "autoUpgradeMinorVersion");
+	x->release_namespace = jdup(jget(jget(p, "scope", json_type_object),
+	    "cluster", json_type_object), "releaseNamespace");
+	x->provisioning_state = jdup(p, "provisioningState");
+	x->prov = provisioning_state_parse(x->provisioning_state);
+	if ((set = jget(p, "configurationSettings", json_type_object))
+	    != NULL) {
+		n = (size_t)json_object_object_length(set);
+		x->setting_keys = xcalloc(n ? n : 1, sizeof *x->setting_keys);
+		x->setting_values = xcalloc(n ? n : 1,
+		    sizeof *x->setting_values);
+		json_object_object_foreach(set, key, val) {
+			if (x->nsettings == n ||
+			    !json_object_is_type(val, json_type_string))
+				continue;
+			x->setting_keys[x->nsettings] = text_escape_dup(key, 0);
+			x->setting_values[x->nsettings++] = text_escape_dup(
+			    json_object_get_string(val), 0);
+		}
+	}
+	if ((st = jget(p, "statuses", json_type_array)) != NULL) {
+		n = json_object_array_length(st);
+		x->statuses = xcalloc(n ? n : 1, sizeof *x->statuses);
+		for (i = 0; i < n; i++) {
+			json_object *o = json_object_array_get_idx(st, i);
+
+			if (!json_object_is_type(o, json_type_object))
+				continue;
+			x->statuses[x->nstatuses].code = jdup(o, "code");
+			x->statuses[x->nstatuses].display_status = jdup(o,
+			    "displayStatus");
+			x->statuses[x->nstatuses].level = jdup(o, "level");
+			x->statuses[x->nstatuses++].message = jdup(o,
+			    "message");
+		}
+	}
+	if ((ei = jget(p, "errorInfo", json_type_object)) != NULL) {
+		x->error_code = jdup(ei, "code");
+		x->error_message = jdup(ei, "message");
+	}
+}
+
+/* Free an extension's strings. */
+void
+arm_extension_done(struct arm_extension *x)
+{
+	char	**s[] = { &x->id, &x->name, &x->extension_type, &x->version,
+		    &x->current_version, &x->release_train,
+		    &x->release_namespace, &x->provisioning_state,
+		    &x->error_code, &x->error_message };
+	size_t	i;
+
+	for (i = 0; i < sizeof s / sizeof s[0]; i++)
+		free(*s[i]);
+	for (i = 0; i < x->nsettings; i++) {
+		free(x->setting_keys[i]);
+		free(x->setting_values[i]);
+	}
+	free(x->setting_keys);
+	free(x->setting_values);
+	for (i = 0; i < x->nstatuses; i++) {
+		free(x->statuses[i].code);
+		free(x->statuses[i].display_status);
+		free(x->statuses[i].level);
+		free(x->statuses[i].message);
+	}
+	free(x->statuses);
+	memset(x, 0, sizeof *x);
+}
+
+/* One extension answer. */
+bool
+arm_parse_extension(const char *body, struct arm_extension *x,
+    struct err *err)
+{
+	json_object	*root;
+
+	memset(x, 0, sizeof *x);
+	if ((root = parse_root(body, json_type_object, err)) == NULL)
+		return false;
+	extension_from(root, x);
+	json_object_put(root);
+	if (x->name == NULL) {
+		arm_extension_done(x);
+		return err_set(err, ERR_PARSE, _("the extension answer has no "
+		    "name"));
+	}
+	return true;
+}
+
+/* A public setting's value, the key compared without case. */
+const char *
+arm_extension_setting(const struct arm_extension *x, const char *key)
+{
+	size_t	i;
+
+	for (i = 0; key != NULL && i < x->nsettings; i++)
+		if (strcasecmp(x->setting_keys[i], key) == 0)
+			return x->setting_values[i];
+	return NULL;
+}
+
+/* The load balancer the settings make, read with core's names (B.5). */
+const char *
+arm_extension_lb_type(const struct arm_extension *x)
+{
+	const char		*router = arm_extension_setting(x,
+				    "inferenceRouterServiceType");
+	const char		*provider = arm_extension_setting(x,
+				    "internalLoadBalancerProvider");
+	enum router_service	 r = ROUTER_LOADBALANCER;
+
+	if (router != NULL && !router_service_parse(router, &r))
+		return router;		/* as set, whatever it is */
+	/* k8s_extension_settings() sets an internal provider but with
+	 * NodePort, where it means nothing. */
+	if (r != ROUTER_NODEPORT && provider != NULL &&
+	    strcasecmp(provider, "azure") == 0)
+		return lb_type_name(LB_INTERNAL);
+	return r == ROUTER_LOADBALANCER ? lb_type_name(LB_PUBLIC) :
+	    router_service_name(r);
+}
+
+/* TLS as the settings have it: off only when insecure is allowed. */
+const char *
+arm_extension_ssl_status(const struct arm_extension *x)
+{
+	return ext_setting_true(arm_extension_setting(x,
+	    "allowInsecureConnections")) ? "Disabled" : "Enabled";
+}
+
+/* "code: message" of the first Error status, else of errorInfo. */
+char *
+arm_extension_problem(const struct arm_extension *x)
+{
+	const char	*code = x->error_code, *msg = x->error_message;
+	size_t		 i;
+
+	for (i = 0; i < x->nstatuses; i++)
+		if (x->statuses[i].level != NULL &&
+		    strcasecmp(x->statuses[i].level, "Error") == 0 &&
+		    x->statuses[i].message != NULL) {
+			code = x->statuses[i].code;
+			msg = x->statuses[i].message;
+			break;
+		}
+	return msg != NULL ? code_message(code, msg) : NULL;
 }
 
 /* The first kubeconfig of listClusterUserCredential, base64-decoded. */
@@ -886,25 +1095,3 @@ arm_usage_find(const struct arm_usage_list *l, const char *name)
 	return NULL;
 }
 
-
-/* A cluster extension's configuration settings (the string ones). */
-bool
-arm_parse_extension_settings(const char *body, struct ext_settings *set,
-    struct err *err)
-{
-	json_object	*root, *cs;
-
-	ext_settings_init(set);
-	if ((root = parse_root(body, json_type_object, err)) == NULL)
-		return false;
-	cs = jget(jget(root, "properties", json_type_object),
-	    "configurationSettings", json_type_object);
-	if (cs != NULL) {
-		json_object_object_foreach(cs, k, v)
-			if (json_object_is_type(v, json_type_string))
-				(void)ext_settings_set(set, k,
-				    json_object_get_string(v));
-	}
-	json_object_put(root);
-	return true;
-}

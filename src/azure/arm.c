@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <json-c/json.h>
+
 #include "azure/armerror.h"
 #include "azure/http.h"
 #include "common/buf.h"
@@ -462,6 +464,116 @@ arm_get_cluster(struct arm *a, const char *id, struct arm_cluster *c,
 	return ok;
 }
 
+/* registrationState of a provider document (GET or register). */
+static bool
+provider_state(struct http_response *rsp, char *state, size_t len,
+    struct err *err)
+{
+	json_object	*o, *v;
+	bool		 ok;
+
+	if (rsp->status != 200)
+		return arm_error_summary(buf_str(&rsp->body), rsp->status,
+		    err);
+	o = json_tokener_parse(buf_str(&rsp->body));
+	ok = o != NULL && json_object_object_get_ex(o, "registrationState",
+	    &v) && json_object_is_type(v, json_type_string);
+	if (ok)
+		snprintf(state, len, "%s", json_object_get_string(v));
+	else
+		/* TRANSLATORS: registrationState is a JSON member's name. */
+		err_set(err, ERR_PARSE, _("the resource provider's answer "
+		    "has no registrationState"));
+	json_object_put(o);
+	return ok;
+}
+
+/* GET a provider, or (reg) POST its register. */
+static bool
+provider_call(struct arm *a, bool reg, const char *sub, const char *ns,
+    char *state, size_t len, struct err *err)
+{
+	struct http_response	 rsp;
+	char			*u = url(a, ARM_API_PROVIDERS, reg ?
+				    "/subscriptions/%s/providers/%s/register" :
+				    "/subscriptions/%s/providers/%s", sub, ns);
+	bool			 ok;
+
+	http_response_init(&rsp);
+	ok = call(a, reg ? "POST" : "GET", u, reg ? "" : NULL, false, &rsp,
+	    err) && provider_state(&rsp, state, len, err);
+	http_response_done(&rsp);
+	free(u);
+	return ok;
+}
+
+bool
+arm_get_provider(struct arm *a, const char *sub, const char *ns,
+    char *state, size_t len, struct err *err)
+{
+	return provider_call(a, false, sub, ns, state, len, err);
+}
+
+bool
+arm_register_provider(struct arm *a, const char *sub, const char *ns,
+    char *state, size_t len, struct err *err)
+{
+	return provider_call(a, true, sub, ns, state, len, err);
+}
+
+bool
+arm_resource_exists(struct arm *a, const char *id, const char *api_version,
+    bool *exists, struct err *err)
+{
+	struct http_response	 rsp;
+	char			*u = url(a, api_version, "%p", id);
+	bool			 ok;
+
+	*exists = false;
+	http_response_init(&rsp);
+	ok = arm_get_raw(a, u, &rsp, err);
+	if (ok && rsp.status == 200)
+		*exists = true;
+	else if (ok && rsp.status != 404)
+		ok = arm_error_summary(buf_str(&rsp.body), rsp.status, err);
+	http_response_done(&rsp);
+	free(u);
+	return ok;
+}
+
+/* A cluster's extension; a 404 is "not installed", not an error. */
+bool
+arm_get_extension(struct arm *a, const char *id, const char *name,
+    struct arm_extension *x, bool *found, struct err *err)
+{
+	struct http_response	 rsp;
+	char			*u = url(a, ARM_API_EXTENSIONS, "%p/providers/"
+				    "Microsoft.KubernetesConfiguration/"
+				    "extensions/%s", id, name != NULL ? name :
+				    EXT_NAME);
+	bool			 ok;
+
+	*found = false;
+	memset(x, 0, sizeof *x);
+	http_response_init(&rsp);
+	ok = call(a, "GET", u, NULL, false, &rsp, err);
+	free(u);
+	/* The extension missing names its own type; the cluster missing,
+	 * the cluster's (an error). */
+	if (ok && rsp.status == 404 && (strstr(buf_str(&rsp.body),
+	    "KubernetesConfiguration") || strstr(buf_str(&rsp.body),
+	    "ExtensionNotFound")))
+		;
+	else if (ok && rsp.status != 200)
+		ok = arm_error_summary(buf_str(&rsp.body), rsp.status, err);
+	else if (ok) {
+		ok = arm_parse_extension(buf_str(&rsp.body), x, err);
+		*found = ok;
+	}
+	http_response_done(&rsp);
+	return ok;
+}
+
 /* The cluster user's kubeconfig, decoded. */
 bool
 arm_cluster_credentials(struct arm *a, const char *id, char **kubeconfig,
@@ -479,31 +591,6 @@ arm_cluster_credentials(struct arm *a, const char *id, char **kubeconfig,
 	else if (ok)
 		ok = arm_parse_credentials(buf_str(&rsp.body), kubeconfig,
 		    err);
-	http_response_done(&rsp);
-	free(u);
-	return ok;
-}
-
-/* A cluster extension's settings; a missing extension is not an error. */
-bool
-arm_extension_settings(struct arm *a, const char *id, const char *ext,
-    struct ext_settings *set, bool *found, struct err *err)
-{
-	struct http_response	 rsp;
-	char			*u = url(a, ARM_API_EXTENSIONS, "%p/providers/"
-				    "Microsoft.KubernetesConfiguration/"
-				    "extensions/%s", id, ext);
-	bool			 ok;
-
-	ext_settings_init(set);
-	*found = false;
-	http_response_init(&rsp);
-	ok = call(a, "GET", u, NULL, false, &rsp, err);
-	if (ok && rsp.status == 200)
-		ok = *found = arm_parse_extension_settings(buf_str(&rsp.body),
-		    set, err);
-	else if (ok && rsp.status != 404)
-		ok = arm_error_summary(buf_str(&rsp.body), rsp.status, err);
 	http_response_done(&rsp);
 	free(u);
 	return ok;

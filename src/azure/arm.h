@@ -24,11 +24,12 @@ struct http_response;
 
 #define ARM_API_ML		"2024-04-01"
 #define ARM_API_AKS		"2024-09-01"
-#define ARM_API_EXTENSIONS	"2024-11-01"
 #define ARM_API_ORCHESTRATORS	"2019-08-01"
 #define ARM_API_COMPUTE		"2024-07-01"
 #define ARM_API_SUBSCRIPTIONS	"2022-12-01"
 #define ARM_API_GROUPS		"2021-04-01"
+#define ARM_API_PROVIDERS	"2021-04-01"
+#define ARM_API_EXTENSIONS	"2024-11-01"	/* KubernetesConfiguration */
 #define ARM_MAX_PAGES		10000	/* a nextLink loop is cut here */
 
 struct arm {
@@ -81,6 +82,11 @@ struct arm_compute {
 	enum tls_status tls;		/* parsed from it, to classify */
 	char	*ssl_cname;
 	char	*ssl_leaf_label;
+	/* properties.properties (Kubernetes, kubernetes-path.md C.2) */
+	char	*k8s_namespace;		/* namespace */
+	char	*default_instance_type;
+	char	*instance_types;	/* the names, "a, b", or NULL */
+	char	*release_train;		/* extensionInstanceReleaseTrain */
 	char	*error_code;		/* first provisioningErrors entry */
 	char	*error_message;
 	char	*error_detail;		/* its innermost detail, or NULL */
@@ -97,7 +103,8 @@ struct arm_pool {
 	char	*vm_size;
 	char	*mode;
 	bool	 autoscale;		/* enableAutoScaling */
-	int	 min_count, max_count;	/* with the autoscaler */
+	int	 min_count;		/* -1 when absent */
+	int	 max_count;		/* -1 when absent */
 };
 
 struct arm_cluster {
@@ -115,7 +122,41 @@ struct arm_cluster {
 	char		*lb_sku;
 	struct arm_pool	*pools;
 	size_t		 npools;
-	char		*created_by;	/* tags.createdBy (PLAN_CLUSTER_TAG) */
+	char		*created_by;	/* tags.createdBy (PLAN_K8S_TAG) */
+};
+
+/* One entry of an extension's statuses[] (kubernetes-path.md B.3). */
+struct arm_ext_status {
+	char	*code;
+	char	*display_status;
+	char	*level;			/* "Error", "Warning", "Information" */
+	char	*message;
+};
+
+/*
+ * A cluster extension (Microsoft.KubernetesConfiguration, B.3, B.7).
+ * configurationProtectedSettings is never read: the service does not
+ * return it, and what it would hold is a secret.
+ */
+struct arm_extension {
+	char			*id;
+	char			*name;
+	char			*extension_type;
+	char			*version;	/* the pinned one, or NULL */
+	char			*current_version;	/* installed */
+	char			*release_train;
+	bool			 auto_upgrade;	/* autoUpgradeMinorVersion */
+	char			*release_namespace;	/* scope.cluster */
+	char			*provisioning_state;	/* as written */
+	enum provisioning_state	 prov;		/* parsed from it */
+	/* configurationSettings, in the answer's order */
+	char			**setting_keys;
+	char			**setting_values;
+	size_t			 nsettings;
+	struct arm_ext_status	*statuses;
+	size_t			 nstatuses;
+	char			*error_code;	/* errorInfo */
+	char			*error_message;
 };
 
 struct arm_k8s_version {
@@ -184,11 +225,32 @@ bool	arm_parse_vm_sizes(const char *, struct arm_vm_size_list *,
 	    struct err *);
 bool	arm_parse_usages(const char *, struct arm_usage_list *, char **next,
 	    struct err *);
+bool	arm_parse_extension(const char *, struct arm_extension *,
+	    struct err *);
+/* The value of a public setting (key without case), or NULL. */
+const char *arm_extension_setting(const struct arm_extension *,
+	    const char *key);
+/*
+ * Why an extension is not healthy: "code: message" of its first statuses[]
+ * entry of level Error (the health check's, B.8), else of errorInfo; NULL
+ * when neither says anything.  Caller frees.
+ */
+char	*arm_extension_problem(const struct arm_extension *);
+/*
+ * What the Azure ML extension's settings make of scoring (B.5): the load
+ * balancer as a legacy compute says it, "InternalLoadBalancer" (with
+ * internalLoadBalancerProvider=azure) or "PublicIp" (LoadBalancer), else
+ * the router's service type as set ("NodePort", "ClusterIP"); and TLS,
+ * "Disabled" with allowInsecureConnections=True, else "Enabled".
+ */
+const char *arm_extension_lb_type(const struct arm_extension *);
+const char *arm_extension_ssl_status(const struct arm_extension *);
 /* listClusterUserCredential's base64 kubeconfig, decoded (caller frees). */
 bool	arm_parse_credentials(const char *, char **kubeconfig, struct err *);
 
 void	arm_compute_done(struct arm_compute *);
 void	arm_cluster_done(struct arm_cluster *);
+void	arm_extension_done(struct arm_extension *);
 void	arm_workspace_done(struct arm_workspace *);
 void	arm_compute_list_free(struct arm_compute_list *);
 void	arm_subscription_list_free(struct arm_subscription_list *);
@@ -254,6 +316,18 @@ bool	arm_delete_compute(struct arm *, const char *url, const char *action,
  * no_retry: http.c does not repeat it (the caller looks before it sends
  * again).  rsp is the raw answer (caller calls http_response_done).
  */
+/*
+ * Today's path.  A resource provider's registrationState in the
+ * subscription ("Registered", "NotRegistered", "Registering" ...), and
+ * the POST that registers it (the state it answers in state).
+ */
+bool	arm_get_provider(struct arm *, const char *sub, const char *ns,
+	    char *state, size_t len, struct err *);
+bool	arm_register_provider(struct arm *, const char *sub, const char *ns,
+	    char *state, size_t len, struct err *);
+/* Whether the resource id exists (a GET: 200 yes, 404 no). */
+bool	arm_resource_exists(struct arm *, const char *id,
+	    const char *api_version, bool *exists, struct err *);
 bool	arm_send(struct arm *, const char *method, const char *url,
 	    const char *body, bool no_retry, struct http_response *,
 	    struct err *);
@@ -290,19 +364,16 @@ bool	arm_list_clusters(struct arm *, const char *sub, const char *rg,
 	    struct arm_cluster_list *, struct err *);
 bool	arm_get_cluster(struct arm *, const char *cluster_id,
 	    struct arm_cluster *, struct err *);
+/*
+ * GET a cluster's extension (name NULL: core's EXT_NAME, "azureml");
+ * *found false (and true returned) when the cluster has no extension of
+ * that name.
+ */
+bool	arm_get_extension(struct arm *, const char *cluster_id,
+	    const char *name, struct arm_extension *, bool *found,
+	    struct err *);
 bool	arm_cluster_credentials(struct arm *, const char *cluster_id,
 	    char **kubeconfig, struct err *);
-/*
- * The configuration settings of the cluster's extension ext (never its
- * protected ones, which Azure does not return).  *found false (and true
- * returned) when the cluster has no such extension.
- */
-struct ext_settings;
-bool	arm_extension_settings(struct arm *, const char *cluster_id,
-	    const char *ext, struct ext_settings *, bool *found,
-	    struct err *);
-bool	arm_parse_extension_settings(const char *, struct ext_settings *,
-	    struct err *);
 /* kubernetesVersions, falling back to orchestrators 2019-08-01. */
 bool	arm_list_k8s_versions(struct arm *, const char *sub,
 	    const char *location, struct arm_k8s_version_list *, struct err *);

@@ -26,23 +26,31 @@ copy(char *dst, size_t len, const char *src)
 	(void)strlcpy_ok(dst, src != NULL ? src : "", len);
 }
 
+/* The compute of l that attaches cluster_id, or NULL. */
+static const struct arm_compute *
+attachment_in(const struct arm_compute_list *l, const char *cluster_id)
+{
+	size_t	i;
+
+	for (i = 0; l != NULL && i < l->n; i++)
+		if (l->v[i].resource_id != NULL &&
+		    arm_id_equal(l->v[i].resource_id, cluster_id))
+			return &l->v[i];
+	return NULL;
+}
+
 /* Which workspace and under what name holds an attachment of cluster_id. */
 static bool
 find_attachment(const struct arm_compute_list *l, const char *cluster_id,
     const char *ws, struct cluster_facts *cf)
 {
-	size_t	i;
+	const struct arm_compute	*c = attachment_in(l, cluster_id);
 
-	for (i = 0; i < l->n; i++)
-		if (l->v[i].resource_id != NULL &&
-		    arm_id_equal(l->v[i].resource_id, cluster_id)) {
-			copy(cf->attached_workspace,
-			    sizeof cf->attached_workspace, ws);
-			copy(cf->attached_as, sizeof cf->attached_as,
-			    l->v[i].name);
-			return true;
-		}
-	return false;
+	if (c == NULL)
+		return false;
+	copy(cf->attached_workspace, sizeof cf->attached_workspace, ws);
+	copy(cf->attached_as, sizeof cf->attached_as, c->name);
+	return true;
 }
 
 /* Fetch them once; best effort: not knowing is not an error. */
@@ -232,9 +240,19 @@ clusters_list(struct ops *o, const struct plan_scope *sc, enum purpose purpose,
 		e->attachable = !verdicts_has_errors(&e->verdicts);
 		copy(e->label, sizeof e->label, c->name != NULL ? c->name :
 		    c->id);
-		if (e->facts.attached_workspace[0] != '\0')
+		if (e->facts.attached_workspace[0] != '\0') {
+			const struct arm_compute *a = attachment_in(&mine,
+			    c->id);
+			size_t		 w;
+
 			snprintf(e->attached, sizeof e->attached, "%s/%s",
 			    e->facts.attached_workspace, e->facts.attached_as);
+			for (w = 0; a == NULL && others.computes != NULL &&
+			    w < others.ws.n; w++)
+				a = attachment_in(&others.computes[w], c->id);
+			copy(e->attached_type, sizeof e->attached_type,
+			    a != NULL ? a->compute_type : NULL);
+		}
 	}
 	out->n = cl.n;
 	for (i = 0; i < nrv; i++) {

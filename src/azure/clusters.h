@@ -30,6 +30,7 @@ struct cluster_entry {
 	 * as "workspace/compute" ("" when not attached). */
 	char			 label[PLAN_TEXT_LEN];
 	char			 attached[2 * PLAN_NAME_LEN];
+	char			 attached_type[32];	/* its computeType */
 };
 
 struct cluster_list {

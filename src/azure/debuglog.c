@@ -50,7 +50,9 @@ static const char *const secret_members[] = {
 	"accessToken", "refreshToken", "clientSecret",
 	/* Kubernetes: the azureml-fe TLS Secret's data, kubeconfig users */
 	"cert.pem", "key.pem", "tls.crt", "tls.key", "token",
-	"client-key-data", NULL
+	"client-key-data",
+	/* the Azure ML extension's protected settings: base64 PEM */
+	"scoringFe.sslCert", "scoringFe.sslKey", NULL
 };
 
 struct debuglog *

@@ -843,8 +843,10 @@ lock_write(struct journal_lock *k, const char *what, const char *journal)
 	add_str(o, "journal", journal);
 	s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
 	    JSON_C_TO_STRING_NOSLASHESCAPE);
-	if (ftruncate(k->fd, 0) != 0 ||
-	    pwrite(k->fd, s, strlen(s), 0) != (ssize_t)strlen(s))
+	/* Written over the old note, then cut to length: a reader never
+	 * finds the file empty (lock_busy reads a cut one again). */
+	if (pwrite(k->fd, s, strlen(s), 0) != (ssize_t)strlen(s) ||
+	    ftruncate(k->fd, (off_t)strlen(s)) != 0)
 		(void)0;	/* the lock holds without its note */
 	json_object_put(o);
 }
@@ -878,13 +880,27 @@ lock_busy(const char *path, const char *compute, struct err *err)
 {
 	json_object	*o;
 	char		 host[256], since[40], op[32], journal[1100], pid[24];
-	int		 fd;
+	int		 fd, tries;
+	struct timespec	 pause = { 0, 10 * 1000 * 1000 };
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) >= 0) {
-		o = note_read(fd);
-		close(fd);
-	} else
+	/*
+	 * The holder writes its note just after it takes the lock (and
+	 * rewrites it when it names its journal entry): a note read in
+	 * between is empty or cut, so it is read again for a while.
+	 */
+	for (tries = 0, o = NULL; tries < 50; tries++) {
+		if ((fd = open(path, O_RDONLY | O_CLOEXEC)) >= 0) {
+			o = note_read(fd);
+			close(fd);
+		}
+		note_str(o, "pid", pid, sizeof pid);
+		if (pid[0] != '\0')
+			break;
+		json_object_put(o);
 		o = NULL;
+		/* Real time, fake clock or not: another process writes. */
+		nanosleep(&pause, NULL);
+	}
 	note_str(o, "pid", pid, sizeof pid);
 	note_str(o, "host", host, sizeof host);
 	note_str(o, "since", since, sizeof since);

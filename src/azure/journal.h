@@ -52,7 +52,7 @@ struct journal_entry {
 	char	 resource_url[JOURNAL_URL_LEN];
 	int	 step;			/* 1-based */
 	int	 nsteps;
-	char	 step_name[16];		/* "create" "attach" "update" ... */
+	char	 step_name[32];		/* "create" ... "install extension" */
 	char	 poll_kind[16];		/* lro_poll_kind_name() */
 	char	 operation_url[JOURNAL_URL_LEN];
 	time_t	 started;

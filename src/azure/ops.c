@@ -43,6 +43,7 @@
 #include "core/vmcatalogue.h"
 #include "plan/plan-json.h"
 #include "plan/plan-jw.h"
+#include "plan/plan-k8s.h"
 #include "plan/plan-steps.h"
 
 #define OPS_SUBMIT_TRIES	5
@@ -115,6 +116,18 @@ ops_lock(struct ops *o, const struct plan *p, struct err *err)
 	    plan_op_name(p->op), err);
 }
 
+/* Today's path: do plans a and b create the same cluster? */
+static bool
+same_cluster(const struct plan *a, const struct plan *b)
+{
+	char	*x = plan_k8s_cluster_id(a), *y = plan_k8s_cluster_id(b);
+	bool	 same = arm_id_equal(x, y);
+
+	free(x);
+	free(y);
+	return same;
+}
+
 /*
  * The journal entry that has p as partly applied: the newest entry of
  * p's compute, closed as PartlyApplied, of the same operation on the same
@@ -132,16 +145,24 @@ partial_of(struct ops *o, const struct plan *p,
 	bool			 found = false, same;
 	size_t			 i;
 
-	if (p->op != PLAN_ATTACH || !journal_find_partial(o->arm->endpoint,
+	bool			 k8s = p->op == PLAN_CREATE &&
+				    p->type == COMPUTE_KUBERNETES;
+
+	if ((p->op != PLAN_ATTACH && !k8s) ||
+	    !journal_find_partial(o->arm->endpoint,
 	    p->scope.subscription, p->scope.resource_group,
 	    p->scope.workspace, p->name, je))
 		return false;
 	err_clear(&err);
 	same = strcmp(je->operation, plan_op_name(p->op)) == 0 &&
 	    je->plan_json != NULL && plan_json_parse(je->plan_json,
-	    strlen(je->plan_json), &jp, &err) && arm_id_equal(jp.cluster_id,
-	    p->cluster_id);
-	if (same && cl != NULL) {
+	    strlen(je->plan_json), &jp, &err) && (k8s ?
+	    jp.type == COMPUTE_KUBERNETES && same_cluster(&jp, p) :
+	    arm_id_equal(jp.cluster_id, p->cluster_id));
+	if (same && k8s)
+		/* Its cluster (step 1) is there; the compute comes last. */
+		found = true;
+	else if (same && cl != NULL) {
 		for (i = 0; i < cl->n; i++)
 			if (strcasecmp(cl->v[i].name, p->name) == 0 &&
 			    cl->v[i].resource_id != NULL &&
@@ -162,6 +183,74 @@ partial_of(struct ops *o, const struct plan *p,
 	return found;
 }
 
+/* The resource providers today's path needs (kubernetes-path.md B.1). */
+static const char *const k8s_providers[] = {
+	"Microsoft.ContainerService", "Microsoft.KubernetesConfiguration"
+};
+#define K8S_PROVIDERS	(sizeof k8s_providers / sizeof k8s_providers[0])
+#define REGISTER_POLLS	120
+
+/*
+ * Register provider ns (POST register), then wait until it says
+ * Registered; state is the last one read.  False + err when a request
+ * fails; true with state other than Registered when it took too long.
+ */
+static bool
+register_provider(struct ops *o, const char *sub, const char *ns,
+    char *state, size_t len, struct err *err)
+{
+	int	i;
+
+	if (!arm_register_provider(o->arm, sub, ns, state, len, err))
+		return false;
+	for (i = 0; i < REGISTER_POLLS &&
+	    strcasecmp(state, "Registered") != 0; i++) {
+		clock_sleep_ms(o->min_poll_ms > 0 ? o->min_poll_ms : 5000);
+		if (!arm_get_provider(o->arm, sub, ns, state, len, err))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Today's path, before step 1: the providers registered (registered now
+ * when o->register_providers; else the ones that are not go in unreg),
+ * and whether the cluster's name is taken in its group.
+ */
+static bool
+k8s_facts(struct ops *o, const struct plan *p, bool partial,
+    const char **unreg, struct plan_facts *f, struct err *err)
+{
+	char	 state[32], *id;
+	size_t	 i;
+	bool	 ok, exists;
+
+	f->unregistered = unreg;
+	f->n_unregistered = 0;
+	for (i = 0; i < K8S_PROVIDERS; i++) {
+		if (!arm_get_provider(o->arm, p->scope.subscription,
+		    k8s_providers[i], state, sizeof state, err))
+			return false;
+		if (strcasecmp(state, "Registered") != 0 &&
+		    o->register_providers &&
+		    !register_provider(o, p->scope.subscription,
+		    k8s_providers[i], state, sizeof state, err))
+			return false;
+		if (strcasecmp(state, "Registered") != 0)
+			unreg[f->n_unregistered++] = k8s_providers[i];
+	}
+	/* Partly applied before: the cluster is this plan's own. */
+	if (partial)
+		return true;
+	id = plan_k8s_cluster_id(p);
+	ok = arm_resource_exists(o->arm, id, PLAN_K8S_AKS_API_VERSION,
+	    &exists, err);
+	free(id);
+	f->cluster_known = ok;
+	f->cluster_exists = ok && exists;
+	return ok;
+}
+
 /* Fetch the live facts the plan's operation needs and run plan_check(). */
 bool
 ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
@@ -180,6 +269,7 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 	struct verdicts			 scratch;
 	struct k8s_offer		*offers = NULL;
 	const char			**names = NULL;
+	const char			*unreg[K8S_PROVIDERS];
 	struct journal_entry		 pj;
 	const char			*loc;
 	bool				 ok = false, partial = false;
@@ -272,6 +362,19 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 			fam = arm_usage_find(&usages, cat->family);
 		ops_quota_facts(fam, &f.family_quota);
 		ops_quota_facts(arm_usage_find(&usages, "cores"), &f.regional_quota);
+	}
+	if (p->op == PLAN_CREATE && p->type == COMPUTE_KUBERNETES &&
+	    !k8s_facts(o, p, partial, unreg, &f, err))
+		goto out;
+	/* A version asked for is checked against the region's. */
+	if (p->op == PLAN_CREATE && p->type == COMPUTE_KUBERNETES &&
+	    p->cluster.kubernetes_version[0] != '\0' && loc != NULL) {
+		if (!arm_list_k8s_versions(o->arm, p->scope.subscription, loc,
+		    &versions, err))
+			goto out;
+		offers = cluster_offers_from(&versions);
+		f.offers = offers;
+		f.n_offers = versions.n;
 	}
 	if (p->op == PLAN_ATTACH && p->cluster_id[0] != '\0') {
 		verdicts_init(&scratch);

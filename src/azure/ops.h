@@ -55,6 +55,8 @@ struct ops {
 	ops_progress_fn	 progress;
 	void		*progress_ctx;
 	bool		 check_other_workspaces; /* attached elsewhere? */
+	/* Today's path: register the resource providers it needs. */
+	bool		 register_providers;
 	/*
 	 * The compute's lock, taken by ops_preflight() (kept when the plan
 	 * may go ahead) or ops_apply(), released when ops_apply() ends.

@@ -1,6 +1,8 @@
 /*
- * akswiz apply PLAN [--no-wait]: preflight the plan against the live
- * workspace, then submit it and (unless --no-wait) follow it to the end.
+ * akswiz apply PLAN [--no-wait] [--register-providers]: preflight the
+ * plan against the live workspace (registering the resource providers
+ * today's path needs, when asked), then submit it and (unless --no-wait)
+ * follow it to the end.
  * Exit statuses: 0 done (or submitted), 1 the operation failed, 2 bad
  * plan or usage, 3 refused by preflight, 4 sign-in, 5 network/service,
  * 6 partly applied (applying it again sends the rest), 8 another akswiz
@@ -19,7 +21,7 @@
 #include "common/i18n.h"
 #include "plan/plan-json.h"
 
-/* akswiz apply PLAN [--no-wait]. */
+/* akswiz apply PLAN [--no-wait] [--register-providers]. */
 int
 cmd_apply(struct app_options *g, int argc, char **argv)
 {
@@ -33,6 +35,8 @@ cmd_apply(struct app_options *g, int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--no-wait") == 0)
 			wait = false;
+		else if (strcmp(argv[i], "--register-providers") == 0)
+			g->register_providers = true;
 		else if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			cli_error(_("apply: unknown option %s"), argv[i]);
 			return EXIT_USAGE;
@@ -44,7 +48,9 @@ cmd_apply(struct app_options *g, int argc, char **argv)
 		}
 	}
 	if (path == NULL) {
-		cli_error(_("usage: akswiz apply PLAN [--no-wait]"));
+		/* TRANSLATORS: keep the option names. */
+		cli_error(_("usage: akswiz apply PLAN [--no-wait] "
+		    "[--register-providers]"));
 		return EXIT_USAGE;
 	}
 	if (cli_readonly_refuse(g, "apply") != EXIT_OK)

@@ -3,8 +3,9 @@
  * clusters with the verdict on attaching each to the workspace (version,
  * size for the purpose, state, private, authorized IP ranges, existing
  * attachment).  Table: one line per cluster and its first error or
- * warning; JSON: [{"name", "id", "location", "version", "state", "nodes",
- * "vcpu", "private", "attachedAs", "attachable", "verdicts": [...]}].
+ * warning, and the type of the compute attaching it; JSON: [{"name", "id",
+ * "location", "version", "state", "nodes", "vcpu", "private", "attachedAs",
+ * "attachable", "verdicts": [...], "attachedType"}].
  */
 #include "config.h"
 #include "cli/cmd.h"
@@ -51,7 +52,7 @@ cmd_clusters(struct app_options *g, int argc, char **argv)
 {
 	static const char *const headers[] = {
 		N_("NAME"), N_("VERSION"), N_("NODES"), N_("VCPU"), N_("OK"),
-		N_("VERDICT")
+		N_("TYPE"), N_("VERDICT")
 	};
 	struct session		 s;
 	struct ops		 o;
@@ -60,9 +61,9 @@ cmd_clusters(struct app_options *g, int argc, char **argv)
 	struct output_table	*t;
 	struct err		 err;
 	enum purpose		 purpose = PURPOSE_FASTPROD;
-	const char		*p = NULL, *hdr[6], *cells[6];
+	const char		*p = NULL, *hdr[7], *cells[7];
 	char			 nodes[16], vcpu[16], text[512], full[512];
-	size_t			 k, width, name_w, ver_w;
+	size_t			 k, width, name_w, ver_w, type_w;
 	int			 i, r;
 
 	for (i = 1; i < argc; i++) {
@@ -132,13 +133,19 @@ cmd_clusters(struct app_options *g, int argc, char **argv)
 			printf(", \"attachable\": %s, \"verdicts\": ",
 			    l.v[k].attachable ? "true" : "false");
 			output_verdicts(stdout, OUTPUT_JSON, &l.v[k].verdicts);
+			fputs(", \"attachedType\": ", stdout);
+			if (l.v[k].attached_type[0] != '\0')
+				output_json_string(stdout,
+				    l.v[k].attached_type);
+			else
+				fputs("null", stdout);
 			fputs("}", stdout);
 		}
 		fputs(l.n ? "\n]\n" : "]\n", stdout);
 	} else {
-		for (k = 0; k < 6; k++)
+		for (k = 0; k < 7; k++)
 			hdr[k] = _(headers[k]);
-		t = output_table_new(6, hdr);
+		t = output_table_new(7, hdr);
 		/*
 		 * What is left of 80 columns for the verdict: every column
 		 * counted in display columns (the headers translated), so
@@ -146,6 +153,7 @@ cmd_clusters(struct app_options *g, int argc, char **argv)
 		 */
 		name_w = text_width(hdr[0]);
 		ver_w = text_width(hdr[1]);
+		type_w = text_width(hdr[5]);
 		for (k = 0; k < l.n; k++) {
 			size_t nl = text_width(l.v[k].label), vl =
 			    text_width(l.v[k].facts.version);
@@ -154,10 +162,12 @@ cmd_clusters(struct app_options *g, int argc, char **argv)
 				name_w = nl;
 			if (vl > ver_w)
 				ver_w = vl;
+			type_w = max_width(type_w,
+			    text_width(l.v[k].attached_type));
 		}
 		width = name_w + ver_w + max_width(text_width(hdr[2]), 5) +
 		    max_width(text_width(hdr[3]), 4) +
-		    max_width(text_width(hdr[4]), 3) + 5 * 2;
+		    max_width(text_width(hdr[4]), 3) + type_w + 6 * 2;
 		width = width < 80 - 20 ? 80 - width : 20;
 		for (k = 0; k < l.n; k++) {
 			snprintf(nodes, sizeof nodes, "%d",
@@ -181,7 +191,11 @@ cmd_clusters(struct app_options *g, int argc, char **argv)
 			cells[4] = !l.v[k].attachable ?
 			    (g->output == OUTPUT_TABLE ? _("no") : "no") :
 			    (g->output == OUTPUT_TABLE ? _("yes") : "yes");
-			cells[5] = text;
+			/* The type before the verdict in a table (which cuts
+			 * it), last in -o tsv (whose readers count). */
+			cells[g->output == OUTPUT_TABLE ? 5 : 6] =
+			    l.v[k].attached_type;
+			cells[g->output == OUTPUT_TABLE ? 6 : 5] = text;
 			output_table_add(t, cells);
 		}
 		if (l.n > 0 || g->output == OUTPUT_TSV)

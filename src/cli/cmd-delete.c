@@ -1,7 +1,7 @@
 /*
  * akswiz delete NAME [--yes] [--no-wait]: delete a compute
  * (underlyingResourceAction=Delete) and, for a Kubernetes compute whose
- * AKS cluster akswiz created (its tag, PLAN_CLUSTER_TAG), the cluster
+ * AKS cluster akswiz created (its tag, PLAN_K8S_TAG), the cluster
  * too, as a second step.  A cluster akswiz did not create is kept, and
  * said so.  On a terminal the cluster's name is typed to confirm its
  * deletion (y for a compute alone); without a terminal --yes is needed.
@@ -16,6 +16,7 @@
 #include "cli/session.h"
 #include "common/i18n.h"
 #include "core/plan.h"
+#include "plan/plan-k8s.h"
 
 /*
  * Ask on the terminal: the cluster's name typed (akswiz deletes it), the
@@ -95,7 +96,7 @@ delete_plan(struct session *s, const char *name, struct plan *p,
 		fprintf(stderr, _("akswiz: AKS cluster %s was not created by "
 		    "akswiz (it has no %s=%s tag): it is kept.\n"),
 		    cl.name != NULL ? cl.name : c.resource_id,
-		    PLAN_CLUSTER_TAG, PLAN_CLUSTER_TAG_VALUE);
+		    PLAN_K8S_TAG, PLAN_K8S_TAG_VALUE);
 out:
 	arm_cluster_done(&cl);
 	arm_compute_done(&c);

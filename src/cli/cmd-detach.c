@@ -7,7 +7,7 @@
  * detach is underlyingResourceAction=Detach, --uninstall-extension adds a
  * step that deletes the cluster's azureml extension, and --delete-cluster
  * one that deletes the cluster, only when akswiz created it (its tag,
- * PLAN_CLUSTER_TAG): otherwise nothing is sent and it says why.  It asks
+ * PLAN_K8S_TAG): otherwise nothing is sent and it says why.  It asks
  * on a terminal unless --yes, and refuses without one and without --yes.
  * --save-tls first saves azureml-fe's TLS certificate and key
  * (DIR/NAME-cert.pem, DIR/NAME-key.pem, mode 0600) from the cluster; when
@@ -25,6 +25,7 @@
 #include "common/i18n.h"
 #include "core/plan.h"
 #include "core/rules-k8s.h"
+#include "plan/plan-k8s.h"
 
 /* Ask on the terminal; true only for an answer starting with y. */
 static bool
@@ -86,13 +87,14 @@ kube_steps(struct session *s, struct plan *p, bool del, bool uninstall,
 {
 	struct arm_compute	 c;
 	struct arm_cluster	 cl;
-	struct ext_settings	 set;
+	struct arm_extension	 x;
 	struct err		 err;
 	bool			 found;
 	int			 status = EXIT_OK;
 
 	*kube = false;
 	memset(&cl, 0, sizeof cl);
+	memset(&x, 0, sizeof x);
 	/* Not there: the preflight says so, in its words. */
 	if ((status = cli_get_compute(s, p->name, &c, &found)) != EXIT_OK ||
 	    !found)
@@ -113,8 +115,8 @@ kube_steps(struct session *s, struct plan *p, bool del, bool uninstall,
 	}
 	snprintf(p->cluster_id, sizeof p->cluster_id, "%s", c.resource_id);
 	err_clear(&err);
-	if (uninstall && !del && !arm_extension_settings(&s->arm,
-	    c.resource_id, EXT_NAME, &set, &found, &err)) {
+	if (uninstall && !del && !arm_get_extension(&s->arm, c.resource_id,
+	    NULL, &x, &found, &err)) {
 		session_report(&err);
 		status = session_exit_status(&err);
 		goto out;
@@ -137,13 +139,14 @@ kube_steps(struct session *s, struct plan *p, bool del, bool uninstall,
 		cli_error(_("detach: AKS cluster %s was not created by akswiz "
 		    "(it has no %s=%s tag): akswiz deletes only clusters it "
 		    "created; nothing was detached"), cl.name != NULL ?
-		    cl.name : c.resource_id, PLAN_CLUSTER_TAG,
-		    PLAN_CLUSTER_TAG_VALUE);
+		    cl.name : c.resource_id, PLAN_K8S_TAG,
+		    PLAN_K8S_TAG_VALUE);
 		status = EXIT_PREFLIGHT;
 		goto out;
 	}
 	p->delete_cluster = true;
 out:
+	arm_extension_done(&x);
 	arm_cluster_done(&cl);
 	arm_compute_done(&c);
 	return status;

@@ -29,6 +29,7 @@
 #include "common/i18n.h"
 #include "core/plan.h"
 #include "core/rules.h"
+#include "core/rules-k8s.h"
 #include "core/verdict.h"
 #include "plan/plan-export.h"
 #include "plan/plan-json.h"
@@ -39,7 +40,9 @@ enum new_kind {
 	NEW_PURPOSE,
 	NEW_LB,
 	NEW_FLAG,		/* --ssl-overwrite-domain, no value */
-	NEW_ACTION		/* --underlying-resource-action */
+	NEW_ACTION,		/* --underlying-resource-action */
+	NEW_TYPE,		/* --compute-type */
+	NEW_ROUTER		/* --inference-router-service-type */
 };
 
 #define OP_C	(1u << PLAN_CREATE)
@@ -74,6 +77,16 @@ static const struct new_flag {
 	{ "--dns-service-ip",		FIELD_DNS_SERVICE_IP,	NEW_STR, OP_C },
 	{ "--docker-bridge-cidr",	FIELD_DOCKER_BRIDGE_CIDR, NEW_STR, OP_C },
 	{ "--underlying-resource-action", FIELD_DETACH_ACTION,	NEW_ACTION, OP_D },
+	/* Today's path, as az aks create, k8s-extension and ml compute name them. */
+	{ "--compute-type",		FIELD_COMPUTE_TYPE,	NEW_TYPE, OP_C },
+	{ "--cluster-name",		FIELD_CLUSTER_NAME,	NEW_STR, OP_C },
+	{ "--cluster-resource-group",	FIELD_CLUSTER_GROUP,	NEW_STR, OP_C },
+	{ "--dns-name-prefix",		FIELD_DNS_PREFIX,	NEW_STR, OP_C },
+	{ "--nodepool-name",		FIELD_POOL_NAME,	NEW_STR, OP_C },
+	{ "--kubernetes-version",	FIELD_K8S_VERSION,	NEW_STR, OP_C },
+	{ "--namespace",		FIELD_NAMESPACE,	NEW_STR, OP_C },
+	{ "--inference-router-service-type", FIELD_ROUTER_SERVICE, NEW_ROUTER, OP_C },
+	{ "--network-plugin",		FIELD_NETWORK_PLUGIN,	NEW_STR, OP_C },
 };
 
 static void
@@ -134,6 +147,28 @@ usage_new(FILE *fp)
 	    "six (create)\n"
 	    "  --underlying-resource-action A Detach (default) or Delete "
 	    "(detach)\n"), fp);
+	/* TRANSLATORS: the flags of today's path; keep the flag names. */
+	fputs(_("\nToday's path (create --compute-type Kubernetes): an AKS "
+	    "cluster, the Azure ML\nextension on it, and a compute of type "
+	    "Kubernetes that names it.\n"
+	    "  --compute-type T               AKS (legacy, the default for "
+	    "now) or Kubernetes\n"
+	    "  --cluster-name NAME            the AKS cluster (default: "
+	    "--name)\n"
+	    "  --cluster-resource-group G     its group (default: the "
+	    "workspace's)\n"
+	    "  --dns-name-prefix P            default: from the cluster "
+	    "name\n"
+	    "  --nodepool-name P              the System node pool "
+	    "(default: nodepool1)\n"
+	    "  --kubernetes-version V         such as 1.29 (default: the "
+	    "region's default)\n"
+	    "  --namespace NS                 the compute's namespace "
+	    "(default: default)\n"
+	    "  --inference-router-service-type T  LoadBalancer (default), "
+	    "NodePort or ClusterIP\n"
+	    "  --network-plugin P             azure, kubenet or none "
+	    "(default: AKS's)\n"), fp);
 }
 
 static void
@@ -267,6 +302,14 @@ field_buf(struct plan *p, enum plan_field f, size_t *size)
 	case FIELD_SERVICE_CIDR:	FB(p->vnet.service_cidr);
 	case FIELD_DNS_SERVICE_IP:	FB(p->vnet.dns_service_ip);
 	case FIELD_DOCKER_BRIDGE_CIDR:	FB(p->vnet.docker_bridge_cidr);
+	case FIELD_CLUSTER_NAME:	FB(p->cluster.name);
+	case FIELD_CLUSTER_GROUP:	FB(p->cluster.resource_group);
+	case FIELD_DNS_PREFIX:		FB(p->cluster.dns_prefix);
+	case FIELD_POOL_NAME:		FB(p->cluster.node_pool);
+	case FIELD_K8S_VERSION:		FB(p->cluster.kubernetes_version);
+	case FIELD_NAMESPACE:		FB(p->namespace_);
+	case FIELD_ROUTER_SERVICE:	FB(p->router_service);
+	case FIELD_NETWORK_PLUGIN:	FB(p->network_plugin);
 	case FIELD_SUBSCRIPTION:	FB(p->scope.subscription);
 	case FIELD_RESOURCE_GROUP:	FB(p->scope.resource_group);
 	case FIELD_WORKSPACE:		FB(p->scope.workspace);
@@ -298,8 +341,10 @@ set_text(struct plan *p, enum plan_field f, const char *flag,
 static bool
 set_flag(struct plan *p, const struct new_flag *f, const char *value)
 {
-	char	*end;
-	long	 n;
+	enum compute_type	 type;
+	enum router_service	 router;
+	char			*end;
+	long			 n;
 
 	switch (f->kind) {
 	case NEW_STR:
@@ -340,6 +385,24 @@ set_flag(struct plan *p, const struct new_flag *f, const char *value)
 			return false;
 		}
 		return true;
+	case NEW_TYPE:
+		if (!compute_type_parse(value, &type)) {
+			/* TRANSLATORS: %s are the flag and the value given. */
+			cli_error(_("%s must be Kubernetes or AKS, not \"%s\""),
+			    f->name, value);
+			return false;
+		}
+		plan_set_type(p, type);
+		return true;
+	case NEW_ROUTER:
+		if (!router_service_parse(value, &router)) {
+			/* TRANSLATORS: %s are the flag and the value given. */
+			cli_error(_("%s must be LoadBalancer, NodePort or "
+			    "ClusterIP, not \"%s\""), f->name, value);
+			return false;
+		}
+		return set_text(p, f->field, f->name,
+		    router_service_name(router));
 	}
 	return false;
 }

@@ -57,8 +57,10 @@ static bool
 purpose_of(struct session *s, const struct arm_compute *c,
     enum purpose *purpose, struct ext_settings *set, struct err *err)
 {
-	const char	*v;
-	bool		 found;
+	struct arm_extension	 x;
+	const char		*v;
+	bool			 found;
+	size_t			 i;
 
 	*purpose = PURPOSE_FASTPROD;
 	ext_settings_init(set);
@@ -67,11 +69,16 @@ purpose_of(struct session *s, const struct arm_compute *c,
 			(void)purpose_parse(c->cluster_purpose, purpose);
 		return true;
 	}
-	if (!arm_extension_settings(&s->arm, c->resource_id, EXT_NAME, set,
-	    &found, err))
+	memset(&x, 0, sizeof x);
+	if (!arm_get_extension(&s->arm, c->resource_id, NULL, &x, &found,
+	    err))
 		return false;
+	for (i = 0; found && i < x.nsettings; i++)
+		(void)ext_settings_set(set, x.setting_keys[i],
+		    x.setting_values[i]);
 	if ((v = ext_settings_get(set, "clusterPurpose")) != NULL)
 		(void)purpose_parse(v, purpose);
+	arm_extension_done(&x);
 	return true;
 }
 

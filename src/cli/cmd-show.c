@@ -1,6 +1,9 @@
 /*
  * akswiz show NAME: one compute in detail.  -o json prints the object of
- * session_compute_json(); a table is "FIELD  VALUE" lines.  A compute
+ * session_compute_json(); a table is "FIELD  VALUE" lines.  A Kubernetes
+ * compute comes with its AKS cluster (version, power state, node pools)
+ * and its Azure ML extension (version, state, public settings), two more
+ * GETs; one that fails is a warning, and its part is left out (null).  A compute
  * that does not exist is a failure (exit 1) with a clear message; a
  * compute in state Failed is shown (exit 0) with its error.
  */
@@ -10,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <wchar.h>
 
 #include "azure/arm.h"
@@ -67,12 +71,14 @@ show_line(const char *s, size_t avail, size_t *skip)
 }
 
 /* The rows of a compute, gathered before the widest label is known. */
-#define SHOW_ROWS	24
+#define SHOW_ROWS	48
+#define SHOW_POOLS	8	/* node pools shown in the table */
 
 struct show_rows {
 	const char	*label[SHOW_ROWS];
 	const char	*value[SHOW_ROWS];
 	size_t		 n;
+	bool		 known_only;	/* leave out rows without a value */
 };
 
 /*
@@ -134,6 +140,141 @@ show_tls(enum output_format fmt, const char *status)
 	return status;
 }
 
+/* What show adds for a Kubernetes compute, fetched after it. */
+struct show_k8s {
+	bool			 is_k8s;
+	bool			 have_cluster, have_ext;
+	struct arm_cluster	 cl;
+	struct arm_extension	 x;
+	char			*problem;	/* the extension's */
+	char			 state[128];	/* cluster: "Succeeded, Running" */
+	char			 ext[256];	/* "azureml 1.1.64 (stable)" */
+	char			 pools[SHOW_POOLS][256];
+};
+
+/* GET the cluster and its extension; a failure is a warning. */
+static void
+show_k8s_fetch(struct session *s, const struct arm_compute *c,
+    struct show_k8s *k)
+{
+	struct err	err;
+	bool		found;
+
+	memset(k, 0, sizeof *k);
+	k->is_k8s = c->compute_type != NULL &&
+	    strcasecmp(c->compute_type, "Kubernetes") == 0;
+	if (!k->is_k8s || c->resource_id == NULL)
+		return;
+	err_clear(&err);
+	k->have_cluster = arm_get_cluster(&s->arm, c->resource_id, &k->cl,
+	    &err);
+	if (!k->have_cluster) {
+		/* TRANSLATORS: %s is the service's error message. */
+		cli_warning(_("could not read the compute's AKS cluster: %s"),
+		    err.msg);
+		return;
+	}
+	err_clear(&err);
+	if (!arm_get_extension(&s->arm, c->resource_id, NULL, &k->x, &found,
+	    &err))
+		/* TRANSLATORS: %s is the service's error message. */
+		cli_warning(_("could not read the cluster's Azure Machine "
+		    "Learning extension: %s"), err.msg);
+	k->have_ext = found;
+	if (found)
+		k->problem = arm_extension_problem(&k->x);
+}
+
+/* Free what show_k8s_fetch() got. */
+static void
+show_k8s_done(struct show_k8s *k)
+{
+	if (k->have_cluster)
+		arm_cluster_done(&k->cl);
+	if (k->have_ext)
+		arm_extension_done(&k->x);
+	free(k->problem);
+}
+
+/* A row; its label is machine output in -o tsv, never translated there. */
+static void
+show_row(struct show_rows *r, enum output_format fmt, const char *label,
+    const char *value)
+{
+	if (r->n == SHOW_ROWS)
+		return;
+	/* A Kubernetes compute's rows: only what is known. */
+	if (r->known_only && (value == NULL || value[0] == '\0'))
+		return;
+	r->label[r->n] = fmt == OUTPUT_TSV ? label : _(label);
+	r->value[r->n++] = value;
+}
+
+/* The rows of a Kubernetes compute: its own, its cluster's, its extension's. */
+static void
+show_k8s_rows(enum output_format fmt, const struct arm_compute *c,
+    struct show_k8s *k, struct show_rows *rows)
+{
+	const char	*v;
+	size_t		 i;
+
+	/* TRANSLATORS: row labels of "akswiz show" for a Kubernetes
+	 * compute, its AKS cluster and its Azure ML extension. */
+	show_row(rows, fmt, N_("Namespace"), c->k8s_namespace);
+	show_row(rows, fmt, N_("Instance types"), c->instance_types);
+	if (k->have_cluster) {
+		show_row(rows, fmt, N_("Kubernetes version"), k->cl.version);
+		snprintf(k->state, sizeof k->state, "%s%s%s",
+		    k->cl.provisioning_state != NULL ?
+		    k->cl.provisioning_state : "", k->cl.power_state != NULL ?
+		    ", " : "", k->cl.power_state != NULL ?
+		    k->cl.power_state : "");
+		show_row(rows, fmt, N_("Cluster state"), k->state);
+		for (i = 0; i < k->cl.npools && i < SHOW_POOLS; i++) {
+			const struct arm_pool *p = &k->cl.pools[i];
+			int n = snprintf(k->pools[i], sizeof k->pools[i],
+			    "%s (%s): %d x %s", p->name != NULL ? p->name :
+			    "?", p->mode != NULL ? p->mode : "?", p->count,
+			    p->vm_size != NULL ? p->vm_size : "?");
+
+			if (p->autoscale && n > 0 &&
+			    (size_t)n < sizeof k->pools[i])
+				/* TRANSLATORS: after a node pool in
+				 * "akswiz show": its autoscaler's range. */
+				snprintf(k->pools[i] + n, sizeof k->pools[i] -
+				    (size_t)n, _(", autoscaler %d to %d"),
+				    p->min_count, p->max_count);
+			show_row(rows, fmt, i == 0 ? N_("Node pools") : "",
+			    k->pools[i]);
+		}
+	}
+	if (!k->have_ext) {
+		if (k->have_cluster)
+			/* TRANSLATORS: the Extension row of "akswiz show"
+			 * when the cluster has no Azure ML extension. */
+			show_row(rows, fmt, N_("Extension"),
+			    fmt == OUTPUT_TSV ? "none" : _("not installed"));
+		return;
+	}
+	snprintf(k->ext, sizeof k->ext, "%s %s (%s)", k->x.name,
+	    k->x.current_version != NULL ? k->x.current_version :
+	    k->x.version != NULL ? k->x.version : "?",
+	    k->x.release_train != NULL ? k->x.release_train : "?");
+	show_row(rows, fmt, N_("Extension"), k->ext);
+	show_row(rows, fmt, N_("Extension state"), k->x.provisioning_state);
+	show_row(rows, fmt, N_("Extension problem"), k->problem);
+	if ((v = arm_extension_setting(&k->x, "clusterPurpose")) != NULL &&
+	    c->cluster_purpose == NULL)
+		show_row(rows, fmt, N_("Purpose"), v);
+	show_row(rows, fmt, N_("Router service"), arm_extension_setting(&k->x,
+	    "inferenceRouterServiceType"));
+	show_row(rows, fmt, N_("Load balancer"), arm_extension_lb_type(&k->x));
+	show_row(rows, fmt, N_("TLS"), show_tls(fmt,
+	    arm_extension_ssl_status(&k->x)));
+	show_row(rows, fmt, N_("TLS CNAME"), arm_extension_setting(&k->x,
+	    "sslCname"));
+}
+
 /* akswiz show NAME. */
 int
 cmd_show(struct app_options *g, int argc, char **argv)
@@ -142,6 +283,7 @@ cmd_show(struct app_options *g, int argc, char **argv)
 	struct session		 s;
 	struct arm_compute	 c;
 	struct show_rows	 rows;
+	struct show_k8s		 k;
 	struct err		 err;
 	const char		*hdr[2];
 	char			 nodes[16];
@@ -179,18 +321,20 @@ cmd_show(struct app_options *g, int argc, char **argv)
 		session_close(&s);
 		return EXIT_FAILED;
 	}
+	show_k8s_fetch(&s, &c, &k);
 	if (g->output == OUTPUT_JSON) {
-		session_compute_json(stdout, &c);
+		if (k.is_k8s)
+			session_compute_json_k8s(stdout, &c, k.have_cluster ?
+			    &k.cl : NULL, k.have_ext ? &k.x : NULL);
+		else
+			session_compute_json(stdout, &c);
 		fputc('\n', stdout);
 	} else {
 		hdr[0] = _(headers[0]);
 		hdr[1] = _(headers[1]);
 		memset(&rows, 0, sizeof rows);
-/* Labels are machine output in -o tsv: never translated there. */
-#define ROW(l, v) do { \
-	rows.label[rows.n] = g->output == OUTPUT_TSV ? (l) : _(l); \
-	rows.value[rows.n++] = (v); \
-} while (0)
+#define ROW(l, v) show_row(&rows, g->output, (l), (v))
+		rows.known_only = k.is_k8s;
 		ROW(N_("Name"), c.name);
 		ROW(N_("Type"), c.compute_type);
 		ROW(N_("State"), c.provisioning_state);
@@ -210,6 +354,8 @@ cmd_show(struct app_options *g, int argc, char **argv)
 		ROW(N_("Leaf label"), c.ssl_leaf_label);
 		ROW(N_("Cluster FQDN"), c.cluster_fqdn);
 		ROW(N_("AKS cluster"), c.resource_id);
+		if (k.is_k8s)
+			show_k8s_rows(g->output, &c, &k, &rows);
 		ROW(N_("Created"), c.created_on);
 		ROW(N_("Description"), c.description);
 		if (c.error_code != NULL || c.error_message != NULL) {
@@ -219,6 +365,7 @@ cmd_show(struct app_options *g, int argc, char **argv)
 #undef ROW
 		show_print(&rows, g->output, hdr);
 	}
+	show_k8s_done(&k);
 	arm_compute_done(&c);
 	session_close(&s);
 	return status;

@@ -12,8 +12,8 @@
 #include "azure/arm.h"
 #include "cli/session.h"
 #include "common/i18n.h"
-#include "core/plan.h"
 #include "core/text.h"
+#include "plan/plan-k8s.h"
 
 static const struct cli_command cli_commands[] = {
 	{ "plan", N_("build, check and export plans"), cmd_plan,
@@ -191,7 +191,7 @@ bool
 cli_cluster_ours(const struct arm_cluster *cl)
 {
 	return cl->created_by != NULL &&
-	    strcmp(cl->created_by, PLAN_CLUSTER_TAG_VALUE) == 0;
+	    strcmp(cl->created_by, PLAN_K8S_TAG_VALUE) == 0;
 }
 
 bool

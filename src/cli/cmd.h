@@ -78,7 +78,7 @@ int		cli_change_open(struct app_options *, const char *cmd,
  * it is not there): EXIT_OK, or the exit status after the error was said
  * (free c with arm_compute_done either way).  cli_compute_is(): a compute
  * of that type with a cluster (resourceId).  cli_cluster_ours(): a
- * cluster akswiz created (its PLAN_CLUSTER_TAG).
+ * cluster akswiz created (its PLAN_K8S_TAG).
  */
 struct arm_compute;
 struct arm_cluster;

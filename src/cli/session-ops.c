@@ -133,6 +133,7 @@ session_ops_apply(struct app_options *g, struct session *s, struct plan *p,
 
 	fill_scope(p, s);
 	cli_run_init(&r, &c, g, s, wait);
+	r.register_providers = g->register_providers;
 	err_clear(&err);
 	switch (run_plan(&r, p, &out, &err)) {
 	case RUN_NO_PREFLIGHT:

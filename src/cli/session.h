@@ -28,6 +28,13 @@ void	session_report(const struct err *);
  */
 void	session_compute_json(FILE *, const struct arm_compute *);
 /*
+ * The same object for `show` of a Kubernetes compute, with its "cluster"
+ * (cl, NULL: null) and "extension" (x, NULL: null) objects added; the
+ * extension's protected settings are never among its settings.
+ */
+void	session_compute_json_k8s(FILE *, const struct arm_compute *,
+	    const struct arm_cluster *cl, const struct arm_extension *x);
+/*
  * session-ops.c (apart because core/plan.h's enum cloud and
  * azure/cloud.h's struct cloud_endpoints cannot meet in one file): the
  * commands' side of the driver (app/run.h).  Progress goes to stderr

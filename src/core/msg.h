@@ -129,6 +129,11 @@
 	_(PLAN_SCOPE_LATER,	NP_("%1$s is not in the plan: the one in effect when the plan is applied (the option, the environment or the configuration file) is used.", "%1$s are not in the plan: the ones in effect when the plan is applied (the options, the environment or the configuration file) are used.")) \
 	_(PLAN_NOT_APPLICABLE,	NS_(N_("%1$s does not apply to %2$s; remove it."))) \
 	_(PLAN_DETACH_ACTION,	NS_(N_("The underlying resource action must be Detach or Delete; \"%1$s\" is neither."))) \
+	/* today's path: create preflight */ \
+	_(K8S_NOT_APPLICABLE,	NS_(N_("%1$s does not apply to compute type %2$s; remove it."))) \
+	_(K8S_PROVIDER_UNREGISTERED, NS_(N_("Resource provider %1$s is not registered in subscription %2$s: apply with --register-providers to register it, or register it with \"az provider register --namespace %1$s\"."))) \
+	_(K8S_NETWORK_PLUGIN,	NS_(N_("The network plugin must be azure, kubenet or none; \"%1$s\" is none of them."))) \
+	_(K8S_CLUSTER_EXISTS,	NS_(N_("Resource group %2$s already has an AKS cluster named %1$s; choose another name with --cluster-name."))) \
 	_(CREATE_LEGACY,	NS_(N_("Azure Machine Learning may refuse to create new AKS computes; if it does, create the cluster in AKS and attach it.")))
 
 #define MSG_ENUM(id, ...) MSG_##id,

@@ -273,7 +273,12 @@ check_create_size(const struct plan *p, const struct plan_facts *f,
 		    MSG_NODES_DEFAULT);
 		verdict_arg(v, "%d", nodes);
 	}
-	rules_sizing(p->purpose, nodes, vcpus, false, FIELD_NODE_COUNT, vs);
+	if (p->type == COMPUTE_KUBERNETES)
+		rules_k8s_sizing(p->purpose, nodes, size, false,
+		    FIELD_NODE_COUNT, vs);
+	else
+		rules_sizing(p->purpose, nodes, vcpus, false,
+		    FIELD_NODE_COUNT, vs);
 	if (vcpus > 0 && nodes > 0 && nodes <= AKS_MAX_NODES) {
 		struct quota_facts	family = f->family_quota;
 
@@ -341,6 +346,112 @@ check_scale(const struct plan *p, struct verdicts *vs)
 	    vm_catalogue_find(p->vm_size), false, FIELD_NODE_COUNT, vs);
 }
 
+/* "--docker-bridge-cidr does not apply to compute type Kubernetes ..." */
+static void
+check_type_member(enum plan_field f, const struct plan *p,
+    struct verdicts *vs)
+{
+	struct verdict	*v;
+
+	if (f == FIELD_NONE)
+		return;
+	v = verdicts_add(vs, f, SEV_ERROR, MSG_K8S_NOT_APPLICABLE);
+	verdict_arg(v, "%s", check_field_label(f));
+	verdict_arg(v, "%s", compute_type_name(p->type));
+}
+
+/* Members only one compute type uses. */
+static void
+check_type_members(const struct plan *p, struct verdicts *vs)
+{
+	const struct plan_cluster	*c = &p->cluster;
+
+	if (p->type == COMPUTE_KUBERNETES) {
+		/* Only a create takes today's path for now. */
+		if (p->op != PLAN_CREATE)
+			check_not_applicable(FIELD_COMPUTE_TYPE, p, vs);
+		check_type_member(p->vnet.docker_bridge_cidr[0] != '\0' ?
+		    FIELD_DOCKER_BRIDGE_CIDR : FIELD_NONE, p, vs);
+		check_type_member(p->lb_subnet[0] != '\0' ? FIELD_LB_SUBNET :
+		    FIELD_NONE, p, vs);
+		check_type_member(p->tls.overwrite ? FIELD_TLS_OVERWRITE :
+		    FIELD_NONE, p, vs);
+		return;
+	}
+	check_type_member(c->name[0] != '\0' ? FIELD_CLUSTER_NAME :
+	    c->resource_group[0] != '\0' ? FIELD_CLUSTER_GROUP :
+	    c->dns_prefix[0] != '\0' ? FIELD_DNS_PREFIX :
+	    c->node_pool[0] != '\0' ? FIELD_POOL_NAME :
+	    c->kubernetes_version[0] != '\0' ? FIELD_K8S_VERSION : FIELD_NONE,
+	    p, vs);
+	check_type_member(p->namespace_[0] != '\0' ? FIELD_NAMESPACE :
+	    FIELD_NONE, p, vs);
+	check_type_member(p->router_service[0] != '\0' ?
+	    FIELD_ROUTER_SERVICE : FIELD_NONE, p, vs);
+	check_type_member(p->network_plugin[0] != '\0' ?
+	    FIELD_NETWORK_PLUGIN : FIELD_NONE, p, vs);
+}
+
+/*
+ * A create on today's path: the cluster's names, the router's service
+ * type, the load balancer and TLS as the extension maps them, the
+ * network without a Docker bridge, and what preflight found (providers,
+ * the cluster's name taken).
+ */
+static void
+check_create_k8s(const struct plan *p, const struct plan_facts *f,
+    struct verdicts *vs)
+{
+	static const char *const plugins[] = { "azure", "kubenet", "none" };
+	struct k8s_choices	 c;
+	struct verdict		*v;
+	char			 dns[PLAN_NAME_LEN];
+	size_t			 i;
+	bool			 plugin_ok = p->network_plugin[0] == '\0';
+
+	rules_aks_cluster_name(plan_cluster_name(p), vs);
+	plan_dns_prefix(p, dns, sizeof dns);
+	rules_aks_dns_prefix(dns, vs);
+	rules_aks_pool_name(plan_node_pool(p), vs);
+	/* Against the region's versions when preflight fetched them. */
+	if (p->cluster.kubernetes_version[0] != '\0')
+		k8s_version_check(p->cluster.kubernetes_version, f->offers,
+		    f->n_offers, FIELD_K8S_VERSION, vs);
+	memset(&c, 0, sizeof c);
+	c.purpose = p->purpose;
+	c.lb = p->lb_type;
+	c.tls = p->tls.mode;
+	c.cname = p->tls.cname;
+	if (!router_service_parse(plan_router_service(p), &c.router)) {
+		v = verdicts_add(vs, FIELD_ROUTER_SERVICE, SEV_ERROR,
+		    MSG_K8S_SERVICE_TYPE);
+		verdict_arg(v, "%s", p->router_service);
+	} else
+		rules_k8s_choices(&c, vs);
+	/* The certificate, key and CNAME as on the legacy path. */
+	if (p->tls.mode != TLS_MICROSOFT)
+		rules_lb_tls(LB_PUBLIC, "", &p->tls, vs);
+	rules_vnet_k8s(&p->vnet, f->subnet_prefix, vs);
+	for (i = 0; i < sizeof plugins / sizeof plugins[0]; i++)
+		if (strcmp(p->network_plugin, plugins[i]) == 0)
+			plugin_ok = true;
+	if (!plugin_ok)
+		verdict_arg(verdicts_add(vs, FIELD_NETWORK_PLUGIN, SEV_ERROR,
+		    MSG_K8S_NETWORK_PLUGIN), "%s", p->network_plugin);
+	for (i = 0; i < f->n_unregistered; i++) {
+		v = verdicts_add(vs, FIELD_CLUSTER, SEV_ERROR,
+		    MSG_K8S_PROVIDER_UNREGISTERED);
+		verdict_arg(v, "%s", f->unregistered[i]);
+		verdict_arg(v, "%s", p->scope.subscription);
+	}
+	if (f->cluster_known && f->cluster_exists) {
+		v = verdicts_add(vs, FIELD_CLUSTER_NAME, SEV_ERROR,
+		    MSG_K8S_CLUSTER_EXISTS);
+		verdict_arg(v, "%s", plan_cluster_name(p));
+		verdict_arg(v, "%s", plan_cluster_group(p));
+	}
+}
+
 /* Every rule that applies to the plan's operation. */
 void
 plan_check(const struct plan *p, const struct plan_facts *facts,
@@ -359,6 +470,10 @@ plan_check(const struct plan *p, const struct plan_facts *facts,
 		check_name(p, f, true, vs);
 		check_purpose(p, vs);
 		check_create_size(p, f, vs);
+		if (p->type == COMPUTE_KUBERNETES) {
+			check_create_k8s(p, f, vs);
+			break;
+		}
 		rules_vnet(&p->vnet, f->subnet_prefix, vs);
 		rules_lb_tls(p->lb_type, p->lb_subnet, &p->tls, vs);
 		rules_lb_subnet_network(p->lb_type, p->lb_subnet, &p->vnet,
@@ -399,4 +514,5 @@ plan_check(const struct plan *p, const struct plan_facts *facts,
 		break;
 	}
 	check_members(p, vs);
+	check_type_members(p, vs);
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "core/plan.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -11,7 +12,7 @@ plan_init(struct plan *p, enum plan_op op)
 	memset(p, 0, sizeof *p);
 	p->version = PLAN_VERSION;
 	p->op = op;
-	memcpy(p->compute_type, "AKS", 4);
+	plan_set_type(p, COMPUTE_AKS);
 	p->purpose = PURPOSE_FASTPROD;
 	p->lb_type = LB_PUBLIC;
 	p->tls.mode = TLS_DISABLED;
@@ -72,6 +73,9 @@ static const struct name_row tls_status_names[] = {
 static const struct name_row detach_names[] = {
 	{ DETACH_KEEP, "Detach" }, { DETACH_DELETE, "Delete" },
 };
+static const struct name_row type_names[] = {
+	{ COMPUTE_AKS, "AKS" }, { COMPUTE_KUBERNETES, "Kubernetes" },
+};
 static const struct name_row cloud_names[] = {
 	{ CLOUD_AZURE, "AzureCloud" }, { CLOUD_CHINA, "AzureChinaCloud" },
 	{ CLOUD_USGOV, "AzureUSGovernment" },
@@ -100,6 +104,70 @@ NAME_FUNCS(lb_type, enum lb_type, lb_names)
 NAME_FUNCS(tls_mode, enum tls_mode, tls_names)
 NAME_FUNCS(detach_action, enum detach_action, detach_names)
 NAME_FUNCS(cloud, enum cloud, cloud_names)
+NAME_FUNCS(compute_type, enum compute_type, type_names)
+
+void
+plan_set_type(struct plan *p, enum compute_type t)
+{
+	const char	*n = compute_type_name(t);
+
+	p->type = t;
+	memcpy(p->compute_type, n, strlen(n) + 1);
+}
+
+const char *
+plan_cluster_name(const struct plan *p)
+{
+	return p->cluster.name[0] != '\0' ? p->cluster.name : p->name;
+}
+
+const char *
+plan_cluster_group(const struct plan *p)
+{
+	return p->cluster.resource_group[0] != '\0' ?
+	    p->cluster.resource_group : p->scope.resource_group;
+}
+
+/* The cluster's name, cut to 54 characters, without a trailing "-" or "_". */
+void
+plan_dns_prefix(const struct plan *p, char *out, size_t len)
+{
+	const char	*n = plan_cluster_name(p);
+	size_t		 i, k = 0;
+
+	if (len == 0)
+		return;
+	if (p->cluster.dns_prefix[0] != '\0') {
+		snprintf(out, len, "%s", p->cluster.dns_prefix);
+		return;
+	}
+	/* A DNS prefix has no underscore: AKS's names may. */
+	for (i = 0; n[i] != '\0' && k < 54 && k + 1 < len; i++)
+		out[k++] = n[i] == '_' ? '-' : n[i];
+	while (k > 0 && out[k - 1] == '-')
+		k--;
+	out[k] = '\0';
+}
+
+const char *
+plan_node_pool(const struct plan *p)
+{
+	return p->cluster.node_pool[0] != '\0' ? p->cluster.node_pool :
+	    "nodepool1";
+}
+
+const char *
+plan_namespace(const struct plan *p)
+{
+	return p->namespace_[0] != '\0' ? p->namespace_ : "default";
+}
+
+const char *
+plan_router_service(const struct plan *p)
+{
+	return p->router_service[0] != '\0' ? p->router_service :
+	    "LoadBalancer";
+}
 
 const char *
 tls_status_name(enum tls_mode m)

@@ -14,7 +14,8 @@
 
 #include "core/verdict.h"
 
-#define PLAN_VERSION		1
+#define PLAN_VERSION		2	/* written for today's path */
+#define PLAN_VERSION_LEGACY	1	/* written for a legacy AKS plan, read */
 
 #define PLAN_ID_LEN		64	/* subscription GUIDs, sizes, regions */
 #define PLAN_NAME_LEN		128	/* names: longer ones are errors */
@@ -28,13 +29,6 @@ enum plan_op {
 	PLAN_SCALE,		/* an AKS node pool's count (cluster_id, nodepool) */
 	PLAN_DELETE		/* the compute, and a cluster akswiz made */
 };
-
-/*
- * The tag on an AKS cluster that akswiz created: only such a cluster is
- * deleted with its compute (delete, detach --delete-cluster).
- */
-#define PLAN_CLUSTER_TAG	"createdBy"
-#define PLAN_CLUSTER_TAG_VALUE	"akswiz"
 
 enum purpose {
 	PURPOSE_FASTPROD,	/* production, the default */
@@ -88,10 +82,30 @@ struct plan_tls {
 	char		 cname[PLAN_TEXT_LEN];
 };
 
+/*
+ * The compute's type: AKS (the legacy path, Azure ML v1 AksCompute) or
+ * Kubernetes (today's path: an AKS cluster, the Azure ML extension, and
+ * a compute of type Kubernetes).
+ */
+enum compute_type {
+	COMPUTE_AKS,
+	COMPUTE_KUBERNETES
+};
+
+/* Today's path: the AKS cluster a create makes (defaults when ""). */
+struct plan_cluster {
+	char	name[PLAN_NAME_LEN];		/* "" = the compute's name */
+	char	resource_group[PLAN_NAME_LEN];	/* "" = the workspace's */
+	char	dns_prefix[PLAN_NAME_LEN];	/* "" = derived from the name */
+	char	node_pool[PLAN_NAME_LEN];	/* "" = "nodepool1" */
+	char	kubernetes_version[PLAN_ID_LEN];	/* "" = AKS's default */
+};
+
 struct plan {
 	int			 version;	/* PLAN_VERSION */
 	enum plan_op		 op;
-	char			 compute_type[PLAN_ID_LEN];	/* "AKS" */
+	enum compute_type	 type;
+	char			 compute_type[PLAN_ID_LEN];	/* its name */
 	struct plan_scope	 scope;
 	char			 name[PLAN_NAME_LEN];
 	char			 description[PLAN_TEXT_LEN];
@@ -106,6 +120,11 @@ struct plan {
 	struct plan_vnet	 vnet;				/* create */
 	struct plan_tls		 tls;
 	enum detach_action	 detach_action;			/* detach */
+	/* Today's path (type COMPUTE_KUBERNETES) only. */
+	struct plan_cluster	 cluster;			/* create */
+	char			 namespace_[PLAN_NAME_LEN];	/* "" = default */
+	char			 router_service[PLAN_ID_LEN];	/* "" = LoadBalancer */
+	char			 network_plugin[PLAN_ID_LEN];	/* "" = AKS's */
 	/*
 	 * Today's path (cluster_id is the compute's AKS cluster): scale sets
 	 * node_count on pool nodepool (vm_size and purpose for the rules);
@@ -134,5 +153,21 @@ bool		 detach_action_parse(const char *, enum detach_action *);
 const char	*cloud_name(enum cloud);		/* "AzureCloud" ... */
 bool		 cloud_parse(const char *, enum cloud *);
 bool		 plan_vnet_is_empty(const struct plan_vnet *);
+const char	*compute_type_name(enum compute_type);	/* "AKS" "Kubernetes" */
+bool		 compute_type_parse(const char *, enum compute_type *);
+/* Set the plan's compute type (both members). */
+void		 plan_set_type(struct plan *, enum compute_type);
+/*
+ * Today's path, the defaults filled in: the cluster's name (the
+ * compute's), its group (the workspace's), its DNS prefix (the cluster's
+ * name, cut to 54, "-dns" not added), the pool ("nodepool1"), the
+ * namespace ("default"), the router's service type ("LoadBalancer").
+ */
+const char	*plan_cluster_name(const struct plan *);
+const char	*plan_cluster_group(const struct plan *);
+void		 plan_dns_prefix(const struct plan *, char *, size_t);
+const char	*plan_node_pool(const struct plan *);
+const char	*plan_namespace(const struct plan *);
+const char	*plan_router_service(const struct plan *);
 
 #endif

@@ -88,10 +88,13 @@ vnet_dns(const char *ip_text, uint32_t ip, const struct cidr *svc,
 	verdict_arg(v, "%s", hint);
 }
 
-/* Every custom virtual network rule. */
-void
-rules_vnet(const struct plan_vnet *vn, const struct cidr *subnet_prefix,
-    struct verdicts *vs)
+/*
+ * Every custom virtual network rule; parts: how many of vnet_parts are
+ * required (all, or all but the Docker bridge, the last).
+ */
+static void
+vnet_rules(const struct plan_vnet *vn, const struct cidr *subnet_prefix,
+    size_t parts, struct verdicts *vs)
 {
 	struct verdict	*v;
 	struct cidr	 svc, bridge;
@@ -102,7 +105,7 @@ rules_vnet(const struct plan_vnet *vn, const struct cidr *subnet_prefix,
 
 	if (plan_vnet_is_empty(vn))
 		return;
-	for (i = 0; i < VNET_PARTS; i++) {
+	for (i = 0; i < parts; i++) {
 		const char *s = (const char *)vn + vnet_parts[i].offset;
 
 		if (*s != '\0')
@@ -156,4 +159,19 @@ rules_vnet(const struct plan_vnet *vn, const struct cidr *subnet_prefix,
 		verdict_arg(v, "%s", vn->service_cidr);
 		verdict_arg(v, "%s", subnet);
 	}
+}
+
+void
+rules_vnet(const struct plan_vnet *vn, const struct cidr *subnet_prefix,
+    struct verdicts *vs)
+{
+	vnet_rules(vn, subnet_prefix, VNET_PARTS, vs);
+}
+
+/* Today's path: the same rules, without a Docker bridge (not in the API). */
+void
+rules_vnet_k8s(const struct plan_vnet *vn, const struct cidr *subnet_prefix,
+    struct verdicts *vs)
+{
+	vnet_rules(vn, subnet_prefix, VNET_PARTS - 1, vs);
 }

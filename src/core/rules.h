@@ -63,6 +63,9 @@ void	rules_quota(long requested_vcpu, const char *location,
  */
 void	rules_vnet(const struct plan_vnet *, const struct cidr *subnet_prefix,
 	    struct verdicts *);
+/* Today's path: the same without the Docker bridge (five or none). */
+void	rules_vnet_k8s(const struct plan_vnet *,
+	    const struct cidr *subnet_prefix, struct verdicts *);
 
 /* Load balancer type and subnet, and the TLS choices (no file access). */
 void	rules_lb_tls(enum lb_type, const char *lb_subnet,
@@ -136,6 +139,11 @@ struct plan_facts {
 	const struct cluster_facts	*cluster;	/* attach */
 	const struct k8s_offer		*offers;
 	size_t				 n_offers;
+	/* Today's path (create): what preflight found. */
+	bool				 cluster_known;	/* looked up */
+	bool				 cluster_exists;	/* name taken */
+	const char *const		*unregistered;	/* provider namespaces */
+	size_t				 n_unregistered;
 };
 
 /* Every rule that applies to the plan's operation. */

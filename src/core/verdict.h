@@ -26,7 +26,7 @@ enum severity {
 #define PLAN_FIELDS(_) \
 	_(NONE,			"",				NULL) \
 	_(OPERATION,		"operation",			NULL) \
-	_(COMPUTE_TYPE,		"computeType",			NULL) \
+	_(COMPUTE_TYPE,		"computeType",			"--compute-type") \
 	_(SUBSCRIPTION,		"scope.subscription",		"--subscription") \
 	_(RESOURCE_GROUP,	"scope.resourceGroup",		"--resource-group") \
 	_(WORKSPACE,		"scope.workspace",		"--workspace") \
@@ -51,6 +51,9 @@ enum severity {
 	_(SERVICE_CIDR,		"network.serviceCidr",		"--service-cidr") \
 	_(DNS_SERVICE_IP,	"network.dnsServiceIp",		"--dns-service-ip") \
 	_(DOCKER_BRIDGE_CIDR,	"network.dockerBridgeCidr",	"--docker-bridge-cidr") \
+	_(NETWORK_PLUGIN,	"network.networkPlugin",	"--network-plugin") \
+	_(CLUSTER_GROUP,	"cluster.resourceGroup",	"--cluster-resource-group") \
+	_(K8S_VERSION,		"cluster.kubernetesVersion",	"--kubernetes-version") \
 	_(TLS_MODE,		"tls.mode",			NULL) \
 	_(TLS_LEAF_LABEL,	"tls.leafDomainLabel",		"--ssl-leaf-domain-label") \
 	_(TLS_OVERWRITE,	"tls.overwriteExistingDomain",	"--ssl-overwrite-domain") \

@@ -18,8 +18,8 @@ plan_arm_method(const struct plan *p)
 }
 
 /* Append a path segment, percent-encoded, or the placeholder if empty. */
-static void
-segment(struct buf *b, const char *v, const char *placeholder)
+void
+plan_arm_segment(struct buf *b, const char *v, const char *placeholder)
 {
 	const unsigned char	*s;
 
@@ -43,14 +43,14 @@ plan_arm_path(const struct plan *p)
 
 	buf_init(&b, 0);
 	buf_adds(&b, "/subscriptions/");
-	segment(&b, p->scope.subscription, "{subscriptionId}");
+	plan_arm_segment(&b, p->scope.subscription, "{subscriptionId}");
 	buf_adds(&b, "/resourceGroups/");
-	segment(&b, p->scope.resource_group, "{resourceGroupName}");
+	plan_arm_segment(&b, p->scope.resource_group, "{resourceGroupName}");
 	buf_adds(&b, "/providers/Microsoft.MachineLearningServices/"
 	    "workspaces/");
-	segment(&b, p->scope.workspace, "{workspaceName}");
+	plan_arm_segment(&b, p->scope.workspace, "{workspaceName}");
 	buf_adds(&b, "/computes/");
-	segment(&b, p->name, "{computeName}");
+	plan_arm_segment(&b, p->name, "{computeName}");
 	buf_adds(&b, "?api-version=" PLAN_ARM_API_VERSION);
 	if (p->op == PLAN_DETACH)
 		buf_addf(&b, "&underlyingResourceAction=%s",

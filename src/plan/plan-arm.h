@@ -52,6 +52,10 @@ bool		 plan_arm_needs_update(const struct plan *);
  */
 char		*plan_arm_update_body(const struct plan *,
 		    const struct plan_arm_opts *);
+struct buf;
+/* Append a path segment, percent-encoded, or placeholder when v is "". */
+void		 plan_arm_segment(struct buf *, const char *v,
+		    const char *placeholder);
 /* The ARM ID of the subnet named by the plan's network, or "" if none. */
 void		 plan_arm_subnet_id(const struct plan *, char *, size_t);
 

@@ -22,8 +22,12 @@
 #include <string.h>
 
 #include "common/buf.h"
+#include "common/xalloc.h"
 #include "core/ids.h"
+#include "core/rules.h"
+#include "core/rules-k8s.h"
 #include "plan/plan-arm.h"
+#include "plan/plan-k8s.h"
 #include "plan/plan-steps.h"
 
 bool
@@ -459,15 +463,22 @@ export_python(struct buf *b, const struct plan *p)
 	}
 }
 
+/* A request's body, when there is one, after its headers. */
+static void
+arm_request_body(struct buf *b, char *body)
+{
+	if (body != NULL) {
+		buf_addf(b, "Content-Type: application/json\n\n%s", body);
+		free(body);
+	}
+}
+
 /* One request: method, path, and the body when there is one. */
 static void
 arm_request(struct buf *b, const char *method, const char *path, char *body)
 {
 	buf_addf(b, "%s %s\n", method, path);
-	if (body != NULL) {
-		buf_addf(b, "Content-Type: application/json\n\n%s", body);
-		free(body);
-	}
+	arm_request_body(b, body);
 }
 
 /* The ARM requests, with placeholders instead of PEM text. */
@@ -512,6 +523,228 @@ export_arm(struct buf *b, const struct plan *p)
 	free(path);
 }
 
+/*
+ * Today's path.  The extension's settings are core's mapping, less the
+ * bookkeeping ones az k8s-extension create adds itself (B.4).
+ */
+static const char *const az_adds[] = {
+	"cluster_name", "clusterId",
+	"prometheus.prometheusSpec.externalLabels.cluster_name",
+	"cluster_name_friendly", "domain", "location", "jobSchedulerLocation",
+	"servicebus.enabled", "relayserver.enabled", "nginxIngress.enabled",
+	NULL
+};
+
+static bool
+az_adds_itself(const char *key)
+{
+	size_t	i;
+
+	for (i = 0; az_adds[i] != NULL; i++)
+		if (strcmp(az_adds[i], key) == 0)
+			return true;
+	return false;
+}
+
+/* The extension's settings for the plan (caller frees). */
+static struct ext_settings *
+k8s_settings(const struct plan *p)
+{
+	struct ext_settings	*set = xcalloc(1, sizeof *set);
+	struct k8s_choices	 c;
+
+	memset(&c, 0, sizeof c);
+	c.purpose = p->purpose;
+	if (!router_service_parse(plan_router_service(p), &c.router))
+		c.router = ROUTER_LOADBALANCER;
+	c.lb = p->lb_type;
+	c.tls = p->tls.mode;
+	c.cname = p->tls.cname;
+	ext_settings_init(set);
+	k8s_extension_settings(&c, set);
+	return set;
+}
+
+/* --subscription and --resource-group of the cluster. */
+static void
+az_cluster_scope(struct buf *b, const struct plan *p)
+{
+	az_flag(b, "--subscription", p->scope.subscription);
+	az_flag(b, "--resource-group", plan_cluster_group(p)[0] != '\0' ?
+	    plan_cluster_group(p) : "GROUP");
+}
+
+/* az aks create + az k8s-extension create + az ml compute attach. */
+static void
+export_az_k8s(struct buf *b, const struct plan *p)
+{
+	struct ext_settings	*set = k8s_settings(p);
+	char			 num[16], dns[PLAN_NAME_LEN], kv[EXT_KEY_LEN +
+				    EXT_VALUE_LEN + 2];
+	char			 subnet[PLAN_TEXT_LEN * 2], *id;
+	const char		*cluster = plan_cluster_name(p);
+	size_t			 i;
+
+	if (cluster[0] == '\0')
+		cluster = "CLUSTER";
+	plan_dns_prefix(p, dns, sizeof dns);
+	plan_arm_subnet_id(p, subnet, sizeof subnet);
+	buf_adds(b, "# 1. The AKS cluster: one System node pool, a managed "
+	    "identity.\naz aks create");
+	az_flag(b, "--name", cluster);
+	az_cluster_scope(b, p);
+	az_flag(b, "--location", p->location);
+	az_flag(b, "--nodepool-name", plan_node_pool(p));
+	az_flag(b, "--node-vm-size", p->vm_size[0] != '\0' ? p->vm_size :
+	    AKS_DEFAULT_VM_SIZE);
+	snprintf(num, sizeof num, "%d", p->node_count_given ||
+	    p->node_count != 0 ? p->node_count : AKS_DEFAULT_NODES);
+	az_flag(b, "--node-count", num);
+	az_flag(b, "--dns-name-prefix", dns);
+	az_flag(b, "--kubernetes-version", p->cluster.kubernetes_version);
+	az_flag(b, "--enable-managed-identity", NULL);
+	az_flag(b, "--vnet-subnet-id", subnet);
+	az_flag(b, "--network-plugin", p->network_plugin);
+	az_flag(b, "--service-cidr", p->vnet.service_cidr);
+	az_flag(b, "--dns-service-ip", p->vnet.dns_service_ip);
+	az_flag(b, "--tags", PLAN_K8S_TAG "=" PLAN_K8S_TAG_VALUE);
+	buf_adds(b, "\n\n# 2. The Azure Machine Learning extension on it.\n"
+	    "az k8s-extension create");
+	az_flag(b, "--name", EXT_NAME);
+	az_flag(b, "--extension-type", EXT_TYPE);
+	az_flag(b, "--cluster-type", "managedClusters");
+	az_flag(b, "--cluster-name", cluster);
+	az_cluster_scope(b, p);
+	az_flag(b, "--scope", "cluster");
+	for (i = 0; i < set->n; i++) {
+		if (az_adds_itself(set->s[i].key))
+			continue;
+		snprintf(kv, sizeof kv, "%s=%s", set->s[i].key,
+		    set->s[i].value);
+		az_flag(b, "--config", kv);
+	}
+	if (p->tls.mode == TLS_CUSTOM) {
+		snprintf(kv, sizeof kv, "sslCertPemFile=%s", p->tls.cert_file);
+		az_flag(b, "--config-protected", kv);
+		snprintf(kv, sizeof kv, "sslKeyPemFile=%s", p->tls.key_file);
+		az_flag(b, "--config-protected", kv);
+	}
+	buf_adds(b, "\n\n# 3. The cluster attached to the workspace as a "
+	    "Kubernetes compute.\naz ml compute attach");
+	az_target(b, p);
+	az_flag(b, "--type", "Kubernetes");
+	id = plan_k8s_cluster_id(p);
+	az_flag(b, "--resource-id", id);
+	free(id);
+	az_flag(b, "--identity-type", "SystemAssigned");
+	az_flag(b, "--namespace", plan_namespace(p));
+	buf_adds(b, "\n");
+	free(set);
+}
+
+/* A Python dict from an ARM body: json.loads of a raw string. */
+static void
+py_body(struct buf *b, const char *var, char *body)
+{
+	buf_addf(b, "%s = json.loads(r\"\"\"", var);
+	buf_adds(b, body);
+	buf_adds(b, "\"\"\")\n");
+	free(body);
+}
+
+/* The Python SDKs (azure-mgmt-containerservice, -kubernetesconfiguration,
+ * azure-ai-ml), with the ARM bodies as dicts. */
+static void
+export_python_k8s(struct buf *b, const struct plan *p)
+{
+	bool	first = true;
+
+	buf_adds(b, "import base64\nimport json\n\n"
+	    "from azure.identity import DefaultAzureCredential\n"
+	    "from azure.mgmt.containerservice import ContainerServiceClient\n"
+	    "from azure.mgmt.kubernetesconfiguration import "
+	    "SourceControlConfigurationClient\n"
+	    "from azure.ai.ml import MLClient\n"
+	    "from azure.ai.ml.entities import KubernetesCompute\n\n"
+	    "credential = DefaultAzureCredential()\nsubscription_id = ");
+	py_quote(b, p->scope.subscription[0] != '\0' ?
+	    p->scope.subscription : "SUBSCRIPTION");
+	buf_adds(b, "\ncluster_group = ");
+	py_quote(b, plan_cluster_group(p)[0] != '\0' ?
+	    plan_cluster_group(p) : "GROUP");
+	buf_adds(b, "\ncluster_name = ");
+	py_quote(b, plan_cluster_name(p)[0] != '\0' ?
+	    plan_cluster_name(p) : "CLUSTER");
+	buf_adds(b, "\n\n# 1. The AKS cluster.\n");
+	py_body(b, "cluster_body", plan_k8s_cluster_body(p, NULL));
+	buf_adds(b, "aks = ContainerServiceClient(credential, subscription_id)\n"
+	    "cluster = aks.managed_clusters.begin_create_or_update(\n"
+	    "    cluster_group, cluster_name, cluster_body).result()\n\n"
+	    "# 2. The Azure Machine Learning extension on it.\n");
+	py_body(b, "extension_body", plan_k8s_extension_body(p, NULL, NULL,
+	    NULL));
+	if (p->tls.mode == TLS_CUSTOM) {
+		buf_adds(b, "protected = extension_body[\"properties\"]"
+		    "[\"configurationProtectedSettings\"]\n"
+		    "protected[\"" EXT_SSL_CERT "\"] = base64.b64encode("
+		    "open(");
+		py_quote(b, p->tls.cert_file);
+		buf_adds(b, ", \"rb\").read()).decode()\n"
+		    "protected[\"" EXT_SSL_KEY "\"] = base64.b64encode("
+		    "open(");
+		py_quote(b, p->tls.key_file);
+		buf_adds(b, ", \"rb\").read()).decode()\n");
+	}
+	buf_adds(b, "k8s = SourceControlConfigurationClient(credential, "
+	    "subscription_id)\n"
+	    "k8s.extensions.begin_create(cluster_group, "
+	    "\"Microsoft.ContainerService\",\n"
+	    "    \"managedClusters\", cluster_name, \"" EXT_NAME "\", "
+	    "extension_body).result()\n\n"
+	    "# 3. The cluster attached to the workspace as a Kubernetes "
+	    "compute.\nml_client = MLClient(credential, subscription_id");
+	buf_adds(b, ",\n    resource_group_name=");
+	py_quote(b, p->scope.resource_group[0] != '\0' ?
+	    p->scope.resource_group : "GROUP");
+	buf_adds(b, ",\n    workspace_name=");
+	py_quote(b, p->scope.workspace[0] != '\0' ? p->scope.workspace :
+	    "WORKSPACE");
+	buf_adds(b, ")\ncompute = KubernetesCompute(");
+	py_raw_arg(b, &first, "name", "");
+	py_name(b, p);
+	py_raw_arg(b, &first, "resource_id", "cluster.id");
+	py_arg(b, &first, "namespace", plan_namespace(p));
+	if (p->description[0] != '\0')
+		py_arg(b, &first, "description", p->description);
+	buf_adds(b, ")\nml_client.compute.begin_create_or_update(compute)"
+	    ".result()\n");
+}
+
+/* The three PUTs, in order, each once the one before has succeeded. */
+static void
+export_arm_k8s(struct buf *b, const struct plan *p)
+{
+	char	*id;
+
+	buf_adds(b, "# 1. The AKS cluster.\n");
+	id = plan_k8s_cluster_id(p);
+	buf_addf(b, "PUT %s?api-version=" PLAN_K8S_AKS_API_VERSION "\n", id);
+	free(id);
+	arm_request_body(b, plan_k8s_cluster_body(p, NULL));
+	buf_adds(b, "\n# 2. Once it has succeeded: the Azure Machine "
+	    "Learning extension.\n");
+	id = plan_k8s_extension_id(p);
+	buf_addf(b, "PUT %s?api-version=" PLAN_K8S_EXT_API_VERSION "\n", id);
+	free(id);
+	arm_request_body(b, plan_k8s_extension_body(p, NULL, NULL, NULL));
+	buf_adds(b, "\n# 3. Once it has succeeded: the compute of type "
+	    "Kubernetes.\n");
+	id = plan_k8s_compute_id(p);
+	buf_addf(b, "PUT %s?api-version=" PLAN_K8S_ML_API_VERSION "\n", id);
+	free(id);
+	arm_request_body(b, plan_k8s_compute_body(p, NULL));
+}
+
 /* The export of the given kind; the caller frees it. */
 char *
 plan_export(const struct plan *p, enum plan_export_kind kind)
@@ -519,6 +752,14 @@ plan_export(const struct plan *p, enum plan_export_kind kind)
 	struct buf	b;
 
 	buf_init(&b, 0);
+	if (p->type == COMPUTE_KUBERNETES && p->op == PLAN_CREATE) {
+		switch (kind) {
+		case PLAN_EXPORT_AZ:	 export_az_k8s(&b, p); break;
+		case PLAN_EXPORT_PYTHON: export_python_k8s(&b, p); break;
+		case PLAN_EXPORT_ARM:	 export_arm_k8s(&b, p); break;
+		}
+		return buf_take(&b);
+	}
 	switch (kind) {
 	case PLAN_EXPORT_AZ:		export_az(&b, p); break;
 	case PLAN_EXPORT_PYTHON:	export_python(&b, p); break;

@@ -35,17 +35,22 @@
 static const char *const top_keys[] = {
 	"akswizPlan", "operation", "computeType", "scope", "name",
 	"description", "purpose", "location", "vmSize", "nodeCount",
-	"clusterResourceId", "loadBalancer", "network", "tls",
+	"clusterResourceId", "cluster", "namespace",
+	"inferenceRouterServiceType", "loadBalancer", "network", "tls",
 	"underlyingResourceAction", "nodepoolName", "uninstallExtension",
 	"deleteCluster", NULL
 };
 static const char *const scope_keys[] = {
 	"subscription", "resourceGroup", "workspace", NULL
 };
+static const char *const cluster_keys[] = {
+	"name", "resourceGroup", "dnsPrefix", "nodePool", "kubernetesVersion",
+	NULL
+};
 static const char *const lb_keys[] = { "type", "subnet", NULL };
 static const char *const network_keys[] = {
 	"vnetResourceGroup", "vnetName", "subnetName", "serviceCidr",
-	"dnsServiceIp", "dockerBridgeCidr", NULL
+	"dnsServiceIp", "dockerBridgeCidr", "networkPlugin", NULL
 };
 static const char *const tls_keys[] = {
 	"mode", "leafDomainLabel", "overwriteExistingDomain", "certFile",
@@ -57,6 +62,7 @@ static const struct {
 	const char *const	*keys;
 } all_objects[] = {
 	{ "", top_keys }, { "scope.", scope_keys },
+	{ "cluster.", cluster_keys },
 	{ "loadBalancer.", lb_keys }, { "network.", network_keys },
 	{ "tls.", tls_keys },
 };
@@ -275,9 +281,12 @@ get_object(json_object *o, const char *key, const char *prefix,
 	return *out == NULL || check_keys(*out, prefix, keys, err);
 }
 
-/* The version member, checked before anything else. */
+/*
+ * The version member, checked before anything else: 2, or 1 (a legacy
+ * AKS plan, as written before today's path).
+ */
 static bool
-read_version(json_object *root, struct err *err)
+read_version(json_object *root, int *version, struct err *err)
 {
 	json_object	*v;
 
@@ -287,10 +296,12 @@ read_version(json_object *root, struct err *err)
 		    "akswiz reads version %d)"), PLAN_VERSION);
 	if (json_object_get_type(v) != json_type_int)
 		return member(root, "", "akswizPlan", json_type_int, &v, err);
-	if (json_object_get_int64(v) != PLAN_VERSION)
+	if (json_object_get_int64(v) != PLAN_VERSION &&
+	    json_object_get_int64(v) != PLAN_VERSION_LEGACY)
 		return err_set(err, ERR_PARSE, _("akswizPlan %lld is not "
 		    "supported: this akswiz reads version %d"),
 		    (long long)json_object_get_int64(v), PLAN_VERSION);
+	*version = (int)json_object_get_int64(v);
 	return true;
 }
 
@@ -337,11 +348,13 @@ read_tree(json_object *root, struct plan *p, struct err *err)
 {
 	json_object	*o, *v;
 	enum plan_op	 op;
+	enum compute_type ctype;
 	bool		 has_op;
 	char		 type[PLAN_ID_LEN] = "";
 	struct plan_vnet *n = &p->vnet;
+	int		 version = PLAN_VERSION;
 
-	if (!read_version(root, err) ||
+	if (!read_version(root, &version, err) ||
 	    !check_keys(root, "", top_keys, err))
 		return false;
 	if (!get_enum(root, "", "operation", p_op, &op,
@@ -352,12 +365,26 @@ read_tree(json_object *root, struct plan *p, struct err *err)
 		return err_set(err, ERR_PARSE, _("operation is missing: it "
 		    "must be create, attach, detach or update"));
 	plan_init(p, op);
+	p->version = version;
 
+	/*
+	 * Version 1 knows only AKS; version 2 is today's path unless it
+	 * says AKS.
+	 */
 	if (!get_str(root, "", "computeType", type, sizeof type, err))
 		return false;
-	if (type[0] != '\0' && strcmp(type, "AKS") != 0)
+	if (version == PLAN_VERSION_LEGACY && type[0] != '\0' &&
+	    strcmp(type, "AKS") != 0)
 		return err_set(err, ERR_PARSE, _("computeType must be %s, not "
 		    "\"%s\""), "AKS", type);
+	if (version != PLAN_VERSION_LEGACY) {
+		if (type[0] != '\0' && !compute_type_parse(type, &ctype))
+			return err_set(err, ERR_PARSE, _("%s%s must be %s, "
+			    "not \"%.80s\""), "", "computeType",
+			    "Kubernetes or AKS", type);
+		plan_set_type(p, type[0] != '\0' ? ctype :
+		    COMPUTE_KUBERNETES);
+	}
 
 	if (!get_object(root, "scope", "scope.", scope_keys, &o, err))
 		return false;
@@ -398,6 +425,28 @@ read_tree(json_object *root, struct plan *p, struct err *err)
 	    sizeof p->cluster_id, err))
 		return false;
 
+	if (!get_object(root, "cluster", "cluster.", cluster_keys, &o, err))
+		return false;
+	if (o != NULL && (
+	    !get_str(o, "cluster.", "name", p->cluster.name,
+	    sizeof p->cluster.name, err) ||
+	    !get_str(o, "cluster.", "resourceGroup",
+	    p->cluster.resource_group, sizeof p->cluster.resource_group,
+	    err) ||
+	    !get_str(o, "cluster.", "dnsPrefix", p->cluster.dns_prefix,
+	    sizeof p->cluster.dns_prefix, err) ||
+	    !get_str(o, "cluster.", "nodePool", p->cluster.node_pool,
+	    sizeof p->cluster.node_pool, err) ||
+	    !get_str(o, "cluster.", "kubernetesVersion",
+	    p->cluster.kubernetes_version,
+	    sizeof p->cluster.kubernetes_version, err)))
+		return false;
+	if (!get_str(root, "", "namespace", p->namespace_,
+	    sizeof p->namespace_, err) ||
+	    !get_str(root, "", "inferenceRouterServiceType",
+	    p->router_service, sizeof p->router_service, err))
+		return false;
+
 	if (!get_object(root, "loadBalancer", "loadBalancer.", lb_keys, &o,
 	    err))
 		return false;
@@ -422,7 +471,9 @@ read_tree(json_object *root, struct plan *p, struct err *err)
 	    !get_str(o, "network.", "dnsServiceIp", n->dns_service_ip,
 	    sizeof n->dns_service_ip, err) ||
 	    !get_str(o, "network.", "dockerBridgeCidr", n->docker_bridge_cidr,
-	    sizeof n->docker_bridge_cidr, err)))
+	    sizeof n->docker_bridge_cidr, err) ||
+	    !get_str(o, "network.", "networkPlugin", p->network_plugin,
+	    sizeof p->network_plugin, err)))
 		return false;
 
 	if (!get_str(root, "", "nodepoolName", p->nodepool,
@@ -461,12 +512,12 @@ line_col(const char *text, size_t off, int *line, int *col)
  * json-c keeps the last of two equal keys without a word, so a plan edited
  * by hand with "nodeCount" twice would silently lose one.  This scan runs
  * on a document json-c accepted and read_tree() found to hold only known
- * members (so no arrays, objects two deep, short keys, at most 15 distinct
+ * members (so no arrays, objects two deep, short keys, at most 23 distinct
  * keys per object before the first repeat): it looks for a repeated key
  * and names it with both lines.
  */
 #define DUP_DEPTH	4
-#define DUP_KEYS	20
+#define DUP_KEYS	28
 #define DUP_KEY_LEN	40
 
 struct dup_frame {
@@ -699,10 +750,11 @@ plan_json_write(const struct plan *p)
 
 	plan_jw_init(&w);
 	plan_jw_begin(&w, NULL);
-	plan_jw_int(&w, "akswizPlan", PLAN_VERSION);
+	/* A legacy plan is written as before today's path: version 1. */
+	plan_jw_int(&w, "akswizPlan", p->type == COMPUTE_KUBERNETES ?
+	    PLAN_VERSION : PLAN_VERSION_LEGACY);
 	plan_jw_str(&w, "operation", plan_op_name(p->op));
-	plan_jw_str(&w, "computeType",
-	    p->compute_type[0] != '\0' ? p->compute_type : "AKS");
+	plan_jw_str(&w, "computeType", compute_type_name(p->type));
 	if (p->scope.subscription[0] != '\0' ||
 	    p->scope.resource_group[0] != '\0' ||
 	    p->scope.workspace[0] != '\0') {
@@ -721,13 +773,30 @@ plan_json_write(const struct plan *p)
 	if (p->node_count != 0 || p->node_count_given)
 		plan_jw_int(&w, "nodeCount", p->node_count);
 	put_str(&w, "clusterResourceId", p->cluster_id);
+	if (p->cluster.name[0] != '\0' || p->cluster.resource_group[0] != '\0' ||
+	    p->cluster.dns_prefix[0] != '\0' || p->cluster.node_pool[0] != '\0' ||
+	    p->cluster.kubernetes_version[0] != '\0') {
+		plan_jw_begin(&w, "cluster");
+		put_str(&w, "name", p->cluster.name);
+		put_str(&w, "resourceGroup", p->cluster.resource_group);
+		put_str(&w, "dnsPrefix", p->cluster.dns_prefix);
+		put_str(&w, "nodePool", p->cluster.node_pool);
+		put_str(&w, "kubernetesVersion", p->cluster.kubernetes_version);
+		plan_jw_end(&w);
+	}
+	put_str(&w, "namespace", p->namespace_);
+	if (p->type == COMPUTE_KUBERNETES && shapes)
+		plan_jw_str(&w, "inferenceRouterServiceType",
+		    plan_router_service(p));
+	else
+		put_str(&w, "inferenceRouterServiceType", p->router_service);
 	if (serves || p->lb_type != LB_PUBLIC || p->lb_subnet[0] != '\0') {
 		plan_jw_begin(&w, "loadBalancer");
 		plan_jw_str(&w, "type", lb_type_name(p->lb_type));
 		put_str(&w, "subnet", p->lb_subnet);
 		plan_jw_end(&w);
 	}
-	if (!plan_vnet_is_empty(&p->vnet)) {
+	if (!plan_vnet_is_empty(&p->vnet) || p->network_plugin[0] != '\0') {
 		plan_jw_begin(&w, "network");
 		put_str(&w, "vnetResourceGroup", p->vnet.resource_group);
 		put_str(&w, "vnetName", p->vnet.vnet);
@@ -735,6 +804,7 @@ plan_json_write(const struct plan *p)
 		put_str(&w, "serviceCidr", p->vnet.service_cidr);
 		put_str(&w, "dnsServiceIp", p->vnet.dns_service_ip);
 		put_str(&w, "dockerBridgeCidr", p->vnet.docker_bridge_cidr);
+		put_str(&w, "networkPlugin", p->network_plugin);
 		plan_jw_end(&w);
 	}
 	if (serves || !tls_is_default(&p->tls)) {

@@ -1,7 +1,7 @@
 /*
  * The JSON writer of src/plan (see plan-jw.h).  Deliberately tiny: only
- * objects, strings, whole numbers and booleans, which is all a plan or an
- * ARM body of ours contains.
+ * objects, arrays of objects, strings, whole numbers and booleans, which
+ * is all a plan or an ARM body of ours contains.
  */
 #include "config.h"
 #include "plan/plan-jw.h"
@@ -115,16 +115,48 @@ plan_jw_begin(struct plan_jw *w, const char *key)
 	w->empty = true;
 }
 
-void
-plan_jw_end(struct plan_jw *w)
+/* Close an object or an array with its bracket. */
+static void
+close_with(struct plan_jw *w, const char *bracket)
 {
 	w->depth--;
 	if (!w->empty) {
 		raws(w, "\n");
 		indent(w);
 	}
-	raws(w, "}");
+	raws(w, bracket);
 	w->empty = false;
+}
+
+void
+plan_jw_end(struct plan_jw *w)
+{
+	close_with(w, "}");
+}
+
+void
+plan_jw_begin_array(struct plan_jw *w, const char *key)
+{
+	member(w, key);
+	raws(w, "[");
+	w->depth++;
+	w->empty = true;
+}
+
+void
+plan_jw_element(struct plan_jw *w)
+{
+	raws(w, w->empty ? "\n" : ",\n");
+	indent(w);
+	raws(w, "{");
+	w->depth++;
+	w->empty = true;
+}
+
+void
+plan_jw_end_array(struct plan_jw *w)
+{
+	close_with(w, "]");
 }
 
 void

@@ -24,6 +24,11 @@ void	 plan_jw_init(struct plan_jw *);
 /* Open an object: the document's own when key is NULL, else a member. */
 void	 plan_jw_begin(struct plan_jw *, const char *key);
 void	 plan_jw_end(struct plan_jw *);
+/* Open an array member; its elements are objects (plan_jw_element). */
+void	 plan_jw_begin_array(struct plan_jw *, const char *key);
+/* Open an object element of the open array; plan_jw_end() closes it. */
+void	 plan_jw_element(struct plan_jw *);
+void	 plan_jw_end_array(struct plan_jw *);
 void	 plan_jw_str(struct plan_jw *, const char *key, const char *value);
 void	 plan_jw_int(struct plan_jw *, const char *key, long long value);
 void	 plan_jw_bool(struct plan_jw *, const char *key, bool value);

@@ -19,6 +19,7 @@
 #include "core/rules-k8s.h"
 #include "plan/plan-arm.h"
 #include "plan/plan-jw.h"
+#include "plan/plan-k8s.h"
 
 #define PEM_MAX		(256 * 1024)
 
@@ -42,6 +43,18 @@ static const struct step_kind_row {
 	    STEP_DONE_MATCHES, false, true },
 	{ STEP_DETACH_COMPUTE, "detach", "detachCompute", N_("detach"),
 	    STEP_DELETE, STEP_DONE_GONE, false, false },
+	/* TRANSLATORS: a step of a create on today's path. */
+	{ STEP_CREATE_CLUSTER, "create cluster", "createCluster",
+	    N_("create the AKS cluster"), STEP_PUT, STEP_DONE_EXISTS, true,
+	    false },
+	/* TRANSLATORS: a step of a create on today's path. */
+	{ STEP_INSTALL_EXTENSION, "install extension", "installExtension",
+	    N_("install the Azure Machine Learning extension"), STEP_PUT,
+	    STEP_DONE_EXISTS, true, false },
+	/* TRANSLATORS: a step of a create on today's path. */
+	{ STEP_ATTACH_KUBERNETES, "attach", "attachKubernetes",
+	    N_("attach the cluster as a Kubernetes compute"), STEP_PUT,
+	    STEP_DONE_EXISTS, true, false },
 	/* Looked at first: a PUT whose answer was lost is not sent twice. */
 	{ STEP_SCALE_POOL, "scale", "scalePool",
 	    N_("scale the node pool"), STEP_PUT, STEP_DONE_MATCHES, true,
@@ -112,10 +125,9 @@ step_method_name(enum step_method m)
 	return "DELETE";
 }
 
-/* A step of kind k as its row has it, on target (api-version api). */
+/* A step of kind k as its row has it, without a target yet. */
 static void
-step_of(enum step_kind k, const char *target, const char *api,
-    struct plan_step *s)
+step_of(enum step_kind k, struct plan_step *s)
 {
 	const struct step_kind_row	*r = row(k);
 
@@ -125,8 +137,6 @@ step_of(enum step_kind k, const char *target, const char *api,
 	s->done = r->done;
 	s->look_first = r->look_first;
 	s->needs_current = r->needs_current;
-	s->api_version = api;
-	snprintf(s->target, sizeof s->target, "%s", target);
 }
 
 /* A step of kind k on the plan's compute. */
@@ -135,10 +145,12 @@ compute_step(const struct plan *p, enum step_kind k, struct plan_step *s)
 {
 	char	*path = plan_arm_path(p), *q;
 
+	step_of(k, s);
+	s->api_version = PLAN_ARM_API_VERSION;
 	/* The path without its query is the compute's ID. */
 	if ((q = strchr(path, '?')) != NULL)
 		*q = '\0';
-	step_of(k, path, PLAN_ARM_API_VERSION, s);
+	snprintf(s->target, sizeof s->target, "%s", path);
 	if (k == STEP_DETACH_COMPUTE)
 		snprintf(s->query, sizeof s->query,
 		    "underlyingResourceAction=%s",
@@ -150,27 +162,53 @@ compute_step(const struct plan *p, enum step_kind k, struct plan_step *s)
 	free(path);
 }
 
-/* A step of kind k on the plan's AKS cluster: the cluster, its pool or
- * its extension. */
+/* A step of today's path: its own target and api-version. */
+static void
+k8s_step(const struct plan *p, enum step_kind k, struct plan_step *s)
+{
+	char	*id;
+
+	step_of(k, s);
+	switch (k) {
+	case STEP_CREATE_CLUSTER:
+		id = plan_k8s_cluster_id(p);
+		s->api_version = PLAN_K8S_AKS_API_VERSION;
+		break;
+	case STEP_INSTALL_EXTENSION:
+		id = plan_k8s_extension_id(p);
+		s->api_version = PLAN_K8S_EXT_API_VERSION;
+		break;
+	default:
+		id = plan_k8s_compute_id(p);
+		s->api_version = PLAN_K8S_ML_API_VERSION;
+		break;
+	}
+	snprintf(s->target, sizeof s->target, "%s", id);
+	free(id);
+}
+
+/*
+ * A step of kind k on the AKS cluster of the plan's compute (cluster_id):
+ * the cluster, its pool or its extension.
+ */
 static void
 cluster_step(const struct plan *p, enum step_kind k, struct plan_step *s)
 {
-	char	target[PLAN_STEP_TARGET_LEN];
-
+	step_of(k, s);
+	s->api_version = PLAN_K8S_AKS_API_VERSION;
 	switch (k) {
 	case STEP_SCALE_POOL:
-		snprintf(target, sizeof target, "%s/agentPools/%s",
+		snprintf(s->target, sizeof s->target, "%s/agentPools/%s",
 		    p->cluster_id, p->nodepool);
-		step_of(k, target, PLAN_AKS_API_VERSION, s);
 		break;
 	case STEP_DELETE_EXTENSION:
-		snprintf(target, sizeof target, "%s/providers/"
+		snprintf(s->target, sizeof s->target, "%s/providers/"
 		    "Microsoft.KubernetesConfiguration/extensions/%s",
 		    p->cluster_id, EXT_NAME);
-		step_of(k, target, PLAN_EXT_API_VERSION, s);
+		s->api_version = PLAN_K8S_EXT_API_VERSION;
 		break;
 	default:
-		step_of(k, p->cluster_id, PLAN_AKS_API_VERSION, s);
+		snprintf(s->target, sizeof s->target, "%s", p->cluster_id);
 		break;
 	}
 }
@@ -183,6 +221,12 @@ plan_steps(const struct plan *p, struct plan_step *s, int max)
 
 	switch (p->op) {
 	case PLAN_CREATE:
+		if (p->type == COMPUTE_KUBERNETES) {
+			k[n++] = STEP_CREATE_CLUSTER;
+			k[n++] = STEP_INSTALL_EXTENSION;
+			k[n++] = STEP_ATTACH_KUBERNETES;
+			break;
+		}
 		k[n++] = STEP_CREATE_COMPUTE;
 		break;
 	case PLAN_ATTACH:
@@ -213,6 +257,10 @@ plan_steps(const struct plan *p, struct plan_step *s, int max)
 		if (k[i] == STEP_SCALE_POOL || k[i] == STEP_DELETE_EXTENSION ||
 		    k[i] == STEP_DELETE_CLUSTER)
 			cluster_step(p, k[i], &s[i]);
+		else if (k[i] == STEP_CREATE_CLUSTER ||
+		    k[i] == STEP_INSTALL_EXTENSION ||
+		    k[i] == STEP_ATTACH_KUBERNETES)
+			k8s_step(p, k[i], &s[i]);
 		else
 			compute_step(p, k[i], &s[i]);
 	}
@@ -378,8 +426,10 @@ plan_step_body(const struct plan *p, const struct plan_step *s,
 		    s->target);
 	memset(&opts, 0, sizeof opts);
 	opts.location = location;
+	/* On today's path only the extension carries them; a scale none. */
 	if (p->tls.mode == TLS_CUSTOM && p->tls.cert_file[0] != '\0' &&
-	    s->kind != STEP_SCALE_POOL) {
+	    s->kind != STEP_SCALE_POOL && (p->type != COMPUTE_KUBERNETES ||
+	    s->kind == STEP_INSTALL_EXTENSION)) {
 		if ((cert = read_pem(p->tls.cert_file, err)) == NULL ||
 		    (key = read_pem(p->tls.key_file, err)) == NULL) {
 			free_secret(cert);
@@ -396,6 +446,12 @@ plan_step_body(const struct plan *p, const struct plan_step *s,
 		*body = xstrdup(json_object_to_json_string_ext(
 		    plan_update_merge(current, p, cert, key),
 		    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	else if (s->kind == STEP_CREATE_CLUSTER)
+		*body = plan_k8s_cluster_body(p, location);
+	else if (s->kind == STEP_INSTALL_EXTENSION)
+		*body = plan_k8s_extension_body(p, location, cert, key);
+	else if (s->kind == STEP_ATTACH_KUBERNETES)
+		*body = plan_k8s_compute_body(p, location);
 	else
 		*body = plan_arm_body(p, &opts);
 	free_secret(cert);

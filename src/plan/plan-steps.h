@@ -2,7 +2,9 @@
  * A plan's steps as data: each one request to one Azure Resource Manager
  * resource, then its own long-running operation.  An attach with an
  * internal load balancer is two steps (attach the compute, then update
- * it); every other plan is one.  The step runner (azure/ops.c) knows
+ * it); a create of compute type Kubernetes is three (the AKS cluster,
+ * the Azure ML extension on it, the compute that names it); every other
+ * plan is one.  The step runner (azure/ops.c) knows
  * nothing of what a step targets: it sends step->method to the target's
  * URL with the target's api-version, the body plan_step_body() builds
  * when the step is sent (reading the certificate and key files the plan
@@ -33,15 +35,16 @@ enum step_kind {
 	STEP_ATTACH_COMPUTE,
 	STEP_UPDATE_COMPUTE,
 	STEP_DETACH_COMPUTE,
+	/* Today's path (kubernetes-path.md): a create is these three. */
+	STEP_CREATE_CLUSTER,		/* PUT the AKS managed cluster */
+	STEP_INSTALL_EXTENSION,		/* PUT its azureml extension */
+	STEP_ATTACH_KUBERNETES,		/* PUT the compute of type Kubernetes */
+	/* scale, and detach's and delete's steps on today's path */
 	STEP_SCALE_POOL,	/* PUT an AKS agent pool with a new count */
 	STEP_DELETE_EXTENSION,	/* DELETE the cluster's azureml extension */
 	STEP_DELETE_CLUSTER,	/* DELETE the AKS managed cluster */
 	STEP_DELETE_COMPUTE	/* DELETE, underlyingResourceAction=Delete */
 };
-
-/* The api-versions of the steps on the cluster and on its extension. */
-#define PLAN_AKS_API_VERSION	"2024-09-01"
-#define PLAN_EXT_API_VERSION	"2024-11-01"
 
 enum step_method {
 	STEP_PUT,

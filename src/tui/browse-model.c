@@ -90,7 +90,8 @@ browse_row_member(struct browse_row *r, int i)
 		&r->description, &r->created, &r->modified, &r->error_code,
 		&r->error_message, &r->search, &r->failed_op,
 		&r->failed_step_name, &r->failed_error, &r->journal,
-		&r->error_detail };
+		&r->error_detail, &r->k8s_namespace, &r->power, &r->ext_state,
+		&r->ext_version, &r->ext_problem, &r->router };
 
 	return i < (int)(sizeof m / sizeof m[0]) ? m[i] : NULL;
 }
@@ -113,12 +114,13 @@ browse_row_finish(struct browse_row *r)
 		r->vcpu = r->nodes * vm->vcpus;
 	len = strlen(r->name) + strlen(r->type) + strlen(r->state) +
 	    strlen(r->purpose) + strlen(r->size) + strlen(r->version) +
-	    strlen(r->region) + strlen(r->lb) + strlen(r->tls) + 16;
+	    strlen(r->region) + strlen(r->lb) + strlen(r->tls) +
+	    strlen(r->ext_state) + 16;
 	free(r->search);
 	r->search = xmalloc(len);
-	snprintf(r->search, len, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s",
+	snprintf(r->search, len, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s",
 	    r->name, r->type, r->state, r->purpose, r->size, r->version,
-	    r->region, r->lb, r->tls);
+	    r->region, r->lb, r->tls, r->ext_state);
 	for (s = r->search; *s != '\0'; s++)
 		*s = (char)tolower((unsigned char)*s);
 }
@@ -181,11 +183,26 @@ browse_state_kind(enum provisioning_state p)
 	return BROWSE_STATE_OTHER;
 }
 
-/* AKS computes are the inference clusters. */
+/* Kubernetes and AKS computes are the inference clusters. */
 bool
 browse_row_inference(const struct browse_row *r)
 {
-	return r->type != NULL && strcasecmp(r->type, "AKS") == 0;
+	return r->type != NULL && (strcasecmp(r->type, "AKS") == 0 ||
+	    browse_row_kubernetes(r));
+}
+
+/* Today's path: a compute of type Kubernetes. */
+bool
+browse_row_kubernetes(const struct browse_row *r)
+{
+	return r->type != NULL && strcasecmp(r->type, "Kubernetes") == 0;
+}
+
+/* The extension's state, parsed; unknown while unread or absent. */
+enum provisioning_state
+browse_row_ext_prov(const struct browse_row *r)
+{
+	return provisioning_state_parse(r->ext_state);
 }
 
 /* A column's heading, N_() text. */
@@ -468,7 +485,9 @@ browse_page_transitional(const struct compute_page *p)
 	size_t	i;
 
 	for (i = 0; i < p->n; i++)
-		if (browse_state_kind(p->rows[i].prov) == BROWSE_STATE_BUSY)
+		if (browse_state_kind(p->rows[i].prov) == BROWSE_STATE_BUSY ||
+		    browse_state_kind(browse_row_ext_prov(&p->rows[i])) ==
+		    BROWSE_STATE_BUSY)
 			return true;
 	return false;
 }

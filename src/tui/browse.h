@@ -1,7 +1,7 @@
 /*
  * The browse model: a workspace's computes as plain rows (copies, so a
  * refresh cannot leave the screen with dangling pointers), sorted with
- * inference (AKS) computes first, filtered by a substring ("!" inverts),
+ * inference (Kubernetes and AKS) computes first, filtered by a substring ("!" inverts),
  * the selection kept on the same compute across refreshes, and the
  * decision to refresh by itself while a compute is in a transitional
  * state.  No curses and no network here: tests/tui/browse-test.c.
@@ -74,6 +74,19 @@ struct browse_row {
 	char	*failed_error;	/* "Code: message" as journaled */
 	char	*journal;	/* the journal file */
 	char	*error_detail;	/* the innermost error, if another */
+	/*
+	 * A Kubernetes compute: its namespace, and once its cluster and
+	 * extension were read (for the rows on screen), the cluster's power
+	 * state and the extension's; purpose, size, nodes, lb and tls above
+	 * then come from the cluster and the extension's settings.
+	 */
+	char	*k8s_namespace;
+	char	*power;		/* the cluster's powerState.code */
+	char	*ext_state;	/* the extension's provisioningState; "":
+				 * not read yet; "-": not installed */
+	char	*ext_version;
+	char	*ext_problem;	/* its health check's "code: message" */
+	char	*router;	/* inferenceRouterServiceType */
 };
 
 /* The list as shown: rows, their order, the filter and the selection. */
@@ -108,7 +121,10 @@ struct browse_row *browse_page_selected(const struct compute_page *);
 bool	browse_page_select(struct compute_page *, const char *name);
 /* Move the selection by delta rows, keeping it in a window of height rows. */
 void	browse_page_move(struct compute_page *, long delta, int height);
-/* True while a compute is in progress (Creating, Updating, Deleting ...). */
+/*
+ * True while a compute, or a Kubernetes compute's extension, is in
+ * progress (Creating, Updating, Deleting ...).
+ */
 bool	browse_page_transitional(const struct compute_page *);
 /* The row of that name, or NULL. */
 struct browse_row *browse_page_find(const struct compute_page *,
@@ -134,8 +150,12 @@ struct journal_entry;
 void	browse_row_journal(struct browse_row *, const struct journal_entry *);
 /* The kind of a provisioning state (core/state.h's class). */
 enum browse_state browse_state_kind(enum provisioning_state);
-/* True for AKS computes (inference clusters). */
+/* True for inference clusters: Kubernetes and AKS computes. */
 bool	browse_row_inference(const struct browse_row *);
+/* True for Kubernetes computes (today's path). */
+bool	browse_row_kubernetes(const struct browse_row *);
+/* The extension's state as a provisioning state (PROV_UNKNOWN if unread). */
+enum provisioning_state browse_row_ext_prov(const struct browse_row *);
 /* The column's heading (N_() text) and untranslated name. */
 const char *browse_col_title(enum browse_col);
 const char *browse_col_name(enum browse_col);

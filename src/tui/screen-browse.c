@@ -3,7 +3,9 @@
  * model), inference clusters first, with a detail pane (widget-split.c)
  * and the actions people need: detach, switch the load balancer, change
  * TLS, delete.  Every network call is a job (job.c): pages of the list,
- * the Kubernetes versions of the rows in view, the detail's AKS cluster.
+ * the Kubernetes versions of the rows in view (and for a Kubernetes
+ * compute, its cluster's pools and power and its Azure ML extension), the
+ * detail's AKS cluster (and extension); what was read is kept until r.
  * Actions are plans run by the progress screen, so they are journaled and
  * resumable like the wizard's.  --readonly hides every action.
  */
@@ -63,7 +65,7 @@ struct browse_load {
 	struct arm_compute_list	 list;		/* this page's computes */
 };
 
-/* The AKS cluster of the detail pane. */
+/* The AKS cluster of the detail pane (and a Kubernetes compute's extension). */
 struct browse_cluster {
 	struct arm		*arm;
 	char			*rid;
@@ -72,6 +74,10 @@ struct browse_cluster {
 	bool			 ok;
 	struct err		 err;
 	struct arm_cluster	 c;
+	bool			 k8s;		/* read the extension too */
+	bool			 ext_ok, ext_found;
+	struct err		 ext_err;
+	struct arm_extension	 x;
 };
 
 /* The TLS certificate and key of a compute, saved before its detach. */
@@ -87,19 +93,30 @@ struct browse_save {
 	char			 key[1024];
 };
 
-/* Kubernetes versions of the clusters behind the rows in view. */
+/*
+ * What is known of the cluster behind rows: its version, and for a
+ * Kubernetes compute (k8s) its pools, power and extension, which the row
+ * shows in place of an AKS compute's properties.  Strings are owned ("" or
+ * NULL when unknown).
+ */
+struct browse_version {
+	char	*rid;
+	char	*version;
+	bool	 k8s;
+	int	 nodes;		/* -1 unknown */
+	char	*size, *power;
+	char	*ext_state;	/* "-": no extension */
+	char	*ext_version, *ext_problem;
+	char	*purpose, *router, *lb, *tls, *cname;
+};
+
+/* The clusters behind the rows in view, read a few at a time. */
 struct browse_versions {
 	struct arm		*arm;
 	void			*owner;
 	bool			 cancelled;
-	char			**rid;
-	char			**version;	/* NULL when not found */
+	struct browse_version	*v;	/* rid and k8s set; the rest read */
 	size_t			 n;
-};
-
-struct browse_version {
-	char	*rid;
-	char	*version;
 };
 
 struct browse {
@@ -117,7 +134,7 @@ struct browse {
 	/* the filter line */
 	bool			 filtering;
 	char			 filter[128];
-	/* versions and the detail's cluster */
+	/* versions (and Kubernetes computes' state) and the detail's cluster */
 	struct browse_version	*versions;
 	size_t			 nversions;
 	struct browse_versions	*vjob;
@@ -130,6 +147,9 @@ struct browse {
 	char			*cluster_rid;
 	bool			 cluster_ok;
 	char			 cluster_err[256];
+	struct arm_extension	 ext;		/* of cluster_rid, if ext_found */
+	bool			 ext_read, ext_found;
+	char			 ext_err[256];
 	/* actions */
 	char			 target[64];	/* the compute acted on */
 	struct widget_field	 field;		/* name, subnet */
@@ -224,6 +244,11 @@ browse_cluster_run(void *arg)
 
 	err_clear(&c->err);
 	c->ok = arm_get_cluster(c->arm, c->rid, &c->c, &c->err);
+	if (!c->ok || !c->k8s)
+		return;
+	err_clear(&c->ext_err);
+	c->ext_ok = arm_get_extension(c->arm, c->rid, NULL, &c->x,
+	    &c->ext_found, &c->ext_err);
 }
 
 /* Job: the cluster's TLS secret into the two files (azure/kube). */
@@ -276,24 +301,110 @@ browse_cluster_free(struct browse_cluster *c)
 		return;
 	free(c->rid);
 	arm_cluster_done(&c->c);
+	if (c->ext_found)
+		arm_extension_done(&c->x);
 	free(c);
 }
 
-/* Job: each cluster's version (a failure leaves it unknown). */
+/* The strings of a cache entry, for copying and freeing. */
+static char **
+browse_version_member(struct browse_version *e, int i)
+{
+	char	**m[] = { &e->rid, &e->version, &e->size, &e->power,
+		    &e->ext_state, &e->ext_version, &e->ext_problem,
+		    &e->purpose, &e->router, &e->lb, &e->tls, &e->cname };
+
+	return i < (int)(sizeof m / sizeof m[0]) ? m[i] : NULL;
+}
+
+/* Free a cache entry's strings. */
+static void
+browse_version_done(struct browse_version *e)
+{
+	char	**m;
+	int	 i;
+
+	for (i = 0; (m = browse_version_member(e, i)) != NULL; i++)
+		free(*m);
+	memset(e, 0, sizeof *e);
+}
+
+/*
+ * A Kubernetes compute's cluster and extension as the row shows them:
+ * nodes and size of the pools (the System pool's when sizes differ), the
+ * load balancer and TLS the extension's settings make (B.5).
+ */
+static void
+browse_k8s_from(struct browse_version *e, const struct arm_cluster *c,
+    const struct arm_extension *x)
+{
+	const struct arm_pool	*sys = NULL;
+	const char		*v;
+	size_t			 i;
+	bool			 same = true;
+	int			 total = 0;
+
+	e->power = c->power_state != NULL ? xstrdup(c->power_state) : NULL;
+	for (i = 0; i < c->npools; i++) {
+		total += c->pools[i].count;
+		if (sys == NULL || (c->pools[i].mode != NULL &&
+		    strcasecmp(c->pools[i].mode, "System") == 0 &&
+		    (sys->mode == NULL || strcasecmp(sys->mode, "System"))))
+			sys = &c->pools[i];
+		if (c->pools[i].vm_size == NULL || c->pools[0].vm_size == NULL ||
+		    strcasecmp(c->pools[i].vm_size, c->pools[0].vm_size) != 0)
+			same = false;
+	}
+	if (sys != NULL) {
+		e->nodes = same ? total : sys->count;
+		e->size = sys->vm_size != NULL ? xstrdup(sys->vm_size) : NULL;
+	}
+	if (x == NULL) {
+		e->ext_state = xstrdup("-");
+		return;
+	}
+	e->ext_state = xstrdup(x->provisioning_state != NULL ?
+	    x->provisioning_state : "Unknown");
+	v = x->current_version != NULL ? x->current_version : x->version;
+	e->ext_version = v != NULL ? xstrdup(v) : NULL;
+	e->ext_problem = arm_extension_problem(x);
+	if ((v = arm_extension_setting(x, "clusterPurpose")) != NULL)
+		e->purpose = xstrdup(v);
+	if ((v = arm_extension_setting(x, "inferenceRouterServiceType"))
+	    != NULL)
+		e->router = xstrdup(v);
+	e->lb = xstrdup(arm_extension_lb_type(x));
+	e->tls = xstrdup(arm_extension_ssl_status(x));
+	if ((v = arm_extension_setting(x, "sslCname")) != NULL)
+		e->cname = xstrdup(v);
+}
+
+/* Job: each cluster (and extension); a failure leaves it unknown. */
 static void
 browse_versions_run(void *arg)
 {
 	struct browse_versions	*v = arg;
 	struct arm_cluster	 c;
+	struct arm_extension	 x;
 	struct err		 err;
+	bool			 found;
 	size_t			 i;
 
 	for (i = 0; i < v->n; i++) {
+		struct browse_version	*e = &v->v[i];
+
 		memset(&c, 0, sizeof c);
 		err_clear(&err);
-		if (arm_get_cluster(v->arm, v->rid[i], &c, &err) &&
-		    c.version != NULL)
-			v->version[i] = xstrdup(c.version);
+		if (!arm_get_cluster(v->arm, e->rid, &c, &err))
+			continue;
+		if (c.version != NULL)
+			e->version = xstrdup(c.version);
+		if (e->k8s && arm_get_extension(v->arm, e->rid, NULL, &x,
+		    &found, &err)) {
+			browse_k8s_from(e, &c, found ? &x : NULL);
+			if (found)
+				arm_extension_done(&x);
+		}
 		arm_cluster_done(&c);
 	}
 }
@@ -306,46 +417,115 @@ browse_versions_free(struct browse_versions *v)
 
 	if (v == NULL)
 		return;
-	for (i = 0; i < v->n; i++) {
-		free(v->rid[i]);
-		free(v->version[i]);
-	}
-	free(v->rid);
-	free(v->version);
+	for (i = 0; i < v->n; i++)
+		browse_version_done(&v->v[i]);
+	free(v->v);
 	free(v);
 }
 
 /* ---- the model from the service's answer ---- */
 
-/* The cached version of a cluster, or NULL. */
-static const char *
-browse_version_of(const struct browse *b, const char *rid)
+/* What is cached of a cluster, or NULL. */
+static struct browse_version *
+browse_version_entry(const struct browse *b, const char *rid)
 {
 	size_t	i;
 
 	for (i = 0; i < b->nversions; i++)
 		if (strcasecmp(b->versions[i].rid, rid) == 0)
-			return b->versions[i].version;
+			return &b->versions[i];
 	return NULL;
 }
 
 /* Remember a cluster's version ("" when it could not be read). */
-static void
+static struct browse_version *
 browse_version_put(struct browse *b, const char *rid, const char *version)
+{
+	struct browse_version	*e = browse_version_entry(b, rid);
+
+	if (e != NULL) {
+		browse_row_set(&e->version, version);
+		return e;
+	}
+	b->versions = xreallocarray(b->versions, b->nversions + 1,
+	    sizeof *b->versions);
+	e = &b->versions[b->nversions++];
+	memset(e, 0, sizeof *e);
+	e->nodes = -1;
+	e->rid = xstrdup(rid);
+	e->version = xstrdup(version != NULL ? version : "");
+	return e;
+}
+
+/* Remember a job's entry (its strings change owner); the cached one. */
+static struct browse_version *
+browse_version_take(struct browse *b, struct browse_version *from)
+{
+	struct browse_version	*e = browse_version_entry(b, from->rid);
+
+	if (e == NULL) {
+		b->versions = xreallocarray(b->versions, b->nversions + 1,
+		    sizeof *b->versions);
+		e = &b->versions[b->nversions++];
+	} else
+		browse_version_done(e);
+	*e = *from;
+	if (e->version == NULL)		/* known not to be known */
+		e->version = xstrdup("");
+	memset(from, 0, sizeof *from);
+	return e;
+}
+
+/* Forget every cluster read (r: they are read again as rows show). */
+static void
+browse_versions_forget(struct browse *b)
 {
 	size_t	i;
 
 	for (i = 0; i < b->nversions; i++)
-		if (strcasecmp(b->versions[i].rid, rid) == 0) {
-			browse_row_set(&b->versions[i].version, version);
-			return;
-		}
-	b->versions = xreallocarray(b->versions, b->nversions + 1,
-	    sizeof *b->versions);
-	b->versions[b->nversions].rid = xstrdup(rid);
-	b->versions[b->nversions].version = xstrdup(version != NULL ?
-	    version : "");
-	b->nversions++;
+		browse_version_done(&b->versions[i]);
+	free(b->versions);
+	b->versions = NULL;
+	b->nversions = 0;
+	free(b->cluster_rid);
+	b->cluster_rid = NULL;
+}
+
+/* Forget the extensions read while they were changing: read them again. */
+static void
+browse_versions_forget_busy(struct browse *b)
+{
+	size_t	i;
+
+	for (i = 0; i < b->nversions; )
+		if (b->versions[i].ext_state != NULL &&
+		    browse_state_kind(provisioning_state_parse(
+		    b->versions[i].ext_state)) == BROWSE_STATE_BUSY) {
+			browse_version_done(&b->versions[i]);
+			b->versions[i] = b->versions[--b->nversions];
+		} else
+			i++;
+}
+
+/* A row from what is cached of its cluster. */
+static void
+browse_row_known(struct browse_row *r, const struct browse_version *e)
+{
+	browse_row_set(&r->version, e->version);
+	if (e->k8s && browse_row_kubernetes(r) && e->ext_state != NULL) {
+		r->nodes = e->nodes;
+		browse_row_set(&r->size, e->size);
+		browse_row_set(&r->power, e->power);
+		browse_row_set(&r->ext_state, e->ext_state);
+		browse_row_set(&r->ext_version, e->ext_version);
+		browse_row_set(&r->ext_problem, e->ext_problem);
+		browse_row_set(&r->purpose, e->purpose);
+		browse_row_set(&r->router, e->router);
+		browse_row_set(&r->lb, e->lb);
+		browse_row_set(&r->tls, e->tls);
+		browse_row_set(&r->cname, e->cname);
+	}
+	browse_row_finish(r);
 }
 
 /* Rows from the computes fetched so far; the page keeps the selection. */
@@ -358,7 +538,7 @@ browse_show(struct browse *b)
 	for (i = 0; i < b->acc.n; i++) {
 		const struct arm_compute	*c = &b->acc.v[i];
 		struct browse_row		*r = &rows[i];
-		const char			*v;
+		const struct browse_version	*e;
 
 		browse_row_set(&r->id, c->id);
 		browse_row_set(&r->name, c->name);
@@ -382,11 +562,13 @@ browse_show(struct browse *b)
 		browse_row_set(&r->error_code, c->error_code);
 		browse_row_set(&r->error_message, c->error_message);
 		browse_row_set(&r->error_detail, c->error_detail);
+		browse_row_set(&r->k8s_namespace, c->k8s_namespace);
 		r->attached = c->is_attached;
-		v = c->resource_id != NULL ?
-		    browse_version_of(b, c->resource_id) : NULL;
-		browse_row_set(&r->version, v);
+		e = c->resource_id != NULL ?
+		    browse_version_entry(b, c->resource_id) : NULL;
 		browse_row_finish(r);
+		if (e != NULL)
+			browse_row_known(r, e);
 	}
 	browse_page_set(&b->page, rows, b->acc.n);
 	b->shown_at = b->acc.n;
@@ -438,8 +620,10 @@ browse_tick(struct tui *t, void *arg)
 	struct browse	*b = s->data;
 
 	(void)t;
-	if (b->load == NULL)
+	if (b->load == NULL) {
+		browse_versions_forget_busy(b);
 		browse_load_start(s, NULL);
+	}
 }
 
 /* A page arrived: add it, show it, fetch the next or finish. */
@@ -568,46 +752,72 @@ browse_versions_done(void *arg)
 	b = s->data;
 	b->vjob = NULL;
 	for (i = 0; i < v->n; i++) {
-		browse_version_put(b, v->rid[i], v->version[i]);
+		const struct browse_version	*e;
+
+		e = browse_version_take(b, &v->v[i]);
 		for (j = 0; j < b->page.n; j++)
 			if (strcasecmp(b->page.rows[j].resource_id,
-			    v->rid[i]) == 0) {
-				browse_row_set(&b->page.rows[j].version,
-				    v->version[i]);
-				browse_row_finish(&b->page.rows[j]);
-			}
+			    e->rid) == 0)
+				browse_row_known(&b->page.rows[j], e);
 	}
 	browse_versions_free(v);
 	s->tui->redraw = true;
+	/* An extension still changing: the list is read again by itself. */
+	if (b->load == NULL && b->loaded &&
+	    browse_page_transitional(&b->page)) {
+		timer_cancel_owner(s);
+		timer_add(clock_now_ms() + BROWSE_REFRESH_MS, true, s,
+		    browse_tick, s);
+	}
 	browse_versions_start(s);	/* rows scrolled into view meanwhile */
 }
 
-/* Ask for the versions of the rows in view that are not known yet. */
+/* Add r's cluster to the job unless it is known or asked for already. */
+static void
+browse_versions_want(const struct browse *b, struct browse_versions *v,
+    const struct browse_row *r)
+{
+	const struct browse_version	*e;
+	size_t				 k;
+
+	if (!browse_row_inference(r) || r->resource_id[0] == '\0')
+		return;
+	e = browse_version_entry(b, r->resource_id);
+	/* A Kubernetes compute needs what an AKS one does not. */
+	if (e != NULL && (!browse_row_kubernetes(r) || e->k8s))
+		return;
+	for (k = 0; k < v->n; k++)
+		if (strcasecmp(v->v[k].rid, r->resource_id) == 0)
+			return;
+	v->v[v->n].nodes = -1;
+	v->v[v->n].k8s = browse_row_kubernetes(r);
+	v->v[v->n++].rid = xstrdup(r->resource_id);
+}
+
+/*
+ * Ask for the clusters of the rows in view and of the selected one that
+ * are not known yet: never every compute of a long list.
+ */
 static void
 browse_versions_start(struct screen *s)
 {
 	struct browse		*b = s->data;
 	struct browse_versions	*v;
+	const struct browse_row	*sel = browse_page_selected(&b->page);
 	size_t			 i, h = b->list_height > 0 ?
 	    (size_t)b->list_height : 20;
 
 	if (b->vjob != NULL || s->tui->ctx.arm == NULL)
 		return;
 	v = xcalloc(1, sizeof *v);
-	v->rid = xcalloc(h, sizeof *v->rid);
-	v->version = xcalloc(h, sizeof *v->version);
-	for (i = b->page.top; i < b->page.nview && i < b->page.top + h; i++) {
-		const struct browse_row	*r = &b->page.rows[b->page.view[i]];
-
-		if (!browse_row_inference(r) || r->resource_id[0] == '\0' ||
-		    browse_version_of(b, r->resource_id) != NULL)
-			continue;
-		v->rid[v->n++] = xstrdup(r->resource_id);
-		/* A few at a time, so a refresh or the detail is not
-		 * queued behind a screenful of requests. */
-		if (v->n == BROWSE_VERSIONS_BATCH)
-			break;
-	}
+	v->v = xcalloc(BROWSE_VERSIONS_BATCH + 1, sizeof *v->v);
+	if (sel != NULL)
+		browse_versions_want(b, v, sel);
+	/* A few at a time, so a refresh or the detail is not queued
+	 * behind a screenful of requests. */
+	for (i = b->page.top; i < b->page.nview && i < b->page.top + h &&
+	    v->n < BROWSE_VERSIONS_BATCH; i++)
+		browse_versions_want(b, v, &b->page.rows[b->page.view[i]]);
 	if (v->n == 0) {
 		browse_versions_free(v);
 		return;
@@ -639,6 +849,17 @@ browse_cluster_done(void *arg)
 	b->cluster_ok = c->ok;
 	snprintf(b->cluster_err, sizeof b->cluster_err, "%s", c->ok ? "" :
 	    c->err.msg);
+	if (b->ext_found)
+		arm_extension_done(&b->ext);
+	b->ext_read = c->k8s && c->ext_ok;
+	b->ext_found = b->ext_read && c->ext_found;
+	snprintf(b->ext_err, sizeof b->ext_err, "%s", c->k8s && c->ok &&
+	    !c->ext_ok ? c->ext_err.msg : "");
+	if (b->ext_found) {
+		b->ext = c->x;
+		memset(&c->x, 0, sizeof c->x);
+		c->ext_found = false;
+	}
 	if (c->ok) {
 		b->cluster = c->c;
 		memset(&c->c, 0, sizeof c->c);
@@ -666,6 +887,7 @@ browse_cluster_start(struct screen *s)
 	c = xcalloc(1, sizeof *c);
 	c->arm = s->tui->ctx.arm;
 	c->rid = xstrdup(r->resource_id);
+	c->k8s = browse_row_kubernetes(r);
 	c->owner = s;
 	b->cjob = c;
 	job_start(browse_cluster_run, browse_cluster_done, c);
@@ -774,6 +996,14 @@ browse_action(struct screen *s, enum request key)
 		tui_status(s->tui, STYLE_WARNING, _("%s (%s) is not an "
 		    "inference cluster: akswiz leaves it alone."),
 		    r->name, r->type);
+		return REACT_REDRAW;
+	}
+	if (browse_row_kubernetes(r)) {
+		/* The actions build legacy (AKS compute) plans. */
+		/* TRANSLATORS: %s is the compute's name. */
+		tui_status(s->tui, STYLE_WARNING, _("%s is a Kubernetes "
+		    "compute: browse shows it, and does not change it yet."),
+		    r->name);
 		return REACT_REDRAW;
 	}
 	if (browse_state_kind(r->prov) == BROWSE_STATE_BUSY) {
@@ -1247,8 +1477,13 @@ browse_request(struct screen *s, const struct key_event *ev)
 		browse_versions_start(s);
 		return REACT_REDRAW;
 	case REQ_REFRESH:
-		if (b->load == NULL)
+		if (b->load == NULL) {
+			/* What was read of the clusters is read again. */
+			browse_versions_forget(b);
 			browse_load_start(s, NULL);
+			if (b->split.open)
+				browse_cluster_start(s);
+		}
 		return REACT_REDRAW;
 	case REQ_OPEN_CREATE:
 	case REQ_OPEN_ATTACH:
@@ -1295,11 +1530,50 @@ browse_state_mark(enum provisioning_state state, int *attr)
 	}
 }
 
+/*
+ * A Kubernetes compute whose extension is missing, failed or changing
+ * says so in the list's state, where the compute itself succeeded.
+ */
+static void
+browse_ext_mark(const struct browse_row *r, const char **mark, int *attr,
+    const char **text)
+{
+	if (!browse_row_kubernetes(r) || r->ext_state[0] == '\0' ||
+	    browse_state_kind(r->prov) != BROWSE_STATE_OK)
+		return;
+	if (strcmp(r->ext_state, "-") == 0) {
+		*mark = glyph->warning;
+		*attr = display_attr(STYLE_WARNING);
+		/* TRANSLATORS: a state in the list: the Kubernetes compute's
+		 * cluster has no Azure ML extension; at most 9 cells. */
+		*text = _("No ext");
+		return;
+	}
+	switch (browse_state_kind(browse_row_ext_prov(r))) {
+	case BROWSE_STATE_FAILED:
+		*mark = glyph->error;
+		*attr = display_attr(STYLE_ERROR);
+		/* TRANSLATORS: a state in the list: the Azure ML extension
+		 * of the compute's cluster failed; at most 9 cells. */
+		*text = _("Ext fail");
+		break;
+	case BROWSE_STATE_BUSY:
+		*mark = glyph->more;
+		*attr = display_attr(STYLE_WARNING);
+		*text = r->ext_state;
+		break;
+	default:
+		break;
+	}
+}
+
 /* One row's cell text for a column. */
 static void
 browse_cell(const struct browse_row *r, enum browse_col c, char *buf,
     size_t len)
 {
+	enum purpose	purpose;
+
 	switch (c) {
 	case BROWSE_COL_NAME:
 		snprintf(buf, len, "%s", r->name);
@@ -1308,7 +1582,14 @@ browse_cell(const struct browse_row *r, enum browse_col c, char *buf,
 		snprintf(buf, len, "%s", r->state);
 		break;
 	case BROWSE_COL_PURPOSE:
-		if (browse_row_inference(r))
+		if (browse_row_kubernetes(r))
+			/* TRANSLATORS: the purpose of a Kubernetes compute
+			 * (today's path) in the list, its type first: at
+			 * most 8 cells each. */
+			snprintf(buf, len, "%s", !purpose_parse(r->purpose,
+			    &purpose) ? _("k8s") : purpose == PURPOSE_DEVTEST ?
+			    _("k8s dev") : _("k8s prod"));
+		else if (browse_row_inference(r))
 			snprintf(buf, len, "%s", r->purpose);
 		else
 			snprintf(buf, len, "[%s]", r->type);
@@ -1323,13 +1604,18 @@ browse_cell(const struct browse_row *r, enum browse_col c, char *buf,
 		snprintf(buf, len, "%s", r->region);
 		break;
 	case BROWSE_COL_LB:
-		snprintf(buf, len, "%s", !browse_row_inference(r) ? "" :
+		snprintf(buf, len, "%s", !browse_row_inference(r) ||
+		    (browse_row_kubernetes(r) && r->lb[0] == '\0') ? "" :
+		    browse_row_kubernetes(r) && strcasecmp(r->lb,
+		    "InternalLoadBalancer") != 0 && strcasecmp(r->lb,
+		    "PublicIp") != 0 ? r->lb :	/* NodePort, ClusterIP */
 		    strcasecmp(r->lb, "InternalLoadBalancer") == 0 ?
 		    /* TRANSLATORS: internal load balancer, 6 cells. */
 		    _("ILB") : _("public"));
 		break;
 	case BROWSE_COL_TLS:
-		snprintf(buf, len, "%s", !browse_row_inference(r) ? "" :
+		snprintf(buf, len, "%s", !browse_row_inference(r) ||
+		    (browse_row_kubernetes(r) && r->tls[0] == '\0') ? "" :
 		    /* TRANSLATORS: TLS with Microsoft's or your own
 		     * certificate, or none: 6 cells each. */
 		    r->tls_status == TLS_STATUS_AUTO ? _("auto") :
@@ -1401,6 +1687,7 @@ browse_draw_list(void *arg, WINDOW *win, int y, int x, int height,
 				    &sattr), *st = r->state;
 				int mw;
 
+				browse_ext_mark(r, &m, &sattr, &st);
 				if (r->failed_step > 0 && browse_state_kind(
 				    r->prov) == BROWSE_STATE_OK) {
 					/* Succeeded, but not all of it. */
@@ -1465,6 +1752,53 @@ browse_detail_line(WINDOW *win, int *y, int x, int width, int ymax,
 	}
 }
 
+/* The detail's Azure ML extension (a Kubernetes compute's). */
+static void
+browse_draw_extension(struct browse *b, WINDOW *win, int *y, int x,
+    int width, int ymax, int *skip)
+{
+	char		 v[512], *problem;
+	const char	*ver;
+	int		 st;
+
+	if (!b->ext_read) {
+		browse_detail_line(win, y, x, width, ymax, skip,
+		    _("Extension"), b->ext_err, display_attr(STYLE_ERROR));
+		return;
+	}
+	if (!b->ext_found) {
+		/* TRANSLATORS: detail labels (at most 20 cells) and
+		 * values of a Kubernetes compute's Azure ML extension. */
+		browse_detail_line(win, y, x, width, ymax, skip,
+		    _("Extension"), _("not installed: the compute cannot "
+		    "serve models until the Azure Machine Learning extension "
+		    "is installed on the cluster"), display_attr(STYLE_ERROR));
+		return;
+	}
+	ver = b->ext.current_version != NULL ? b->ext.current_version :
+	    b->ext.version;
+	snprintf(v, sizeof v, "%s %s (%s)", b->ext.name, ver != NULL ? ver :
+	    "?", b->ext.release_train != NULL ? b->ext.release_train : "?");
+	browse_detail_line(win, y, x, width, ymax, skip, _("Extension"), v,
+	    A_NORMAL);
+	snprintf(v, sizeof v, "%s %s", browse_state_mark(b->ext.prov, &st),
+	    b->ext.provisioning_state != NULL ? b->ext.provisioning_state :
+	    "Unknown");
+	browse_detail_line(win, y, x, width, ymax, skip,
+	    _("Extension state"), v, st);
+	/* Why it is not healthy: the health check's code and message. */
+	problem = arm_extension_problem(&b->ext);
+	/* TRANSLATORS: detail label, at most 20 cells. */
+	browse_detail_line(win, y, x, width, ymax, skip, _("Health check"),
+	    problem, display_attr(STYLE_ERROR));
+	free(problem);
+	/* TRANSLATORS: the inference router's Kubernetes service type;
+	 * detail label, at most 20 cells. */
+	browse_detail_line(win, y, x, width, ymax, skip, _("Router service"),
+	    arm_extension_setting(&b->ext, "inferenceRouterServiceType"),
+	    A_NORMAL);
+}
+
 /* The detail of the selected compute and of its AKS cluster. */
 static void
 browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
@@ -1487,9 +1821,11 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 	}
 	display_text(win, y++, x, width, r->name, display_attr(STYLE_TITLE),
 	    true);
+	/* TRANSLATORS: the type of a compute of today's path. */
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("Type"),
-	    browse_row_inference(r) ? _("AKS (inference cluster)") : r->type,
-	    A_NORMAL);
+	    browse_row_kubernetes(r) ? _("Kubernetes (an AKS cluster with the "
+	    "Azure Machine Learning extension)") : browse_row_inference(r) ?
+	    _("AKS (inference cluster)") : r->type, A_NORMAL);
 	if (!browse_row_inference(r))
 		browse_detail_line(win, &y, x, width, ymax, &skip, NULL,
 		    _("Not an inference cluster: listed, not changed by "
@@ -1540,13 +1876,23 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 	    _("Nodes × size = vCPU"), v, A_NORMAL);
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("Region"),
 	    r->region, A_NORMAL);
-	if (browse_row_inference(r)) {
+	/* A Kubernetes compute's come from its extension, once read. */
+	if (browse_row_inference(r) && (!browse_row_kubernetes(r) ||
+	    r->lb[0] != '\0')) {
 		browse_lb_text(r->lb, r->subnet, v, sizeof v);
+		if (browse_row_kubernetes(r) && strcasecmp(r->lb,
+		    "InternalLoadBalancer") != 0 && strcasecmp(r->lb,
+		    "PublicIp") != 0)
+			snprintf(v, sizeof v, "%s", r->lb);	/* NodePort */
 		browse_detail_line(win, &y, x, width, ymax, &skip,
 		    _("Load balancer"), v, A_NORMAL);
 		browse_detail_line(win, &y, x, width, ymax, &skip, _("TLS"),
 		    r->tls[0] != '\0' ? r->tls : "Disabled", A_NORMAL);
 	}
+	/* What serves a Kubernetes compute first: its extension. */
+	if (browse_row_kubernetes(r) && b->cluster_rid != NULL &&
+	    strcasecmp(b->cluster_rid, r->resource_id) == 0 && b->cluster_ok)
+		browse_draw_extension(b, win, &y, x, width, ymax, &skip);
 	/* The scoring host name when TLS is on. */
 	if (r->tls_status == TLS_STATUS_ENABLED)
 		browse_detail_line(win, &y, x, width, ymax, &skip,
@@ -1569,6 +1915,10 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 	    r->id, A_NORMAL);
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("AKS cluster"),
 	    r->resource_id, A_NORMAL);
+	/* TRANSLATORS: the Kubernetes namespace of the compute's
+	 * deployments; detail label, at most 20 cells. */
+	browse_detail_line(win, &y, x, width, ymax, &skip, _("Namespace"),
+	    r->k8s_namespace, A_NORMAL);
 	if (r->resource_id[0] == '\0')
 		return;
 	/* The underlying cluster, once fetched. */
@@ -1939,7 +2289,6 @@ static void
 browse_free(struct screen *s)
 {
 	struct browse	*b = s->data;
-	size_t		 i;
 
 	if (b->load != NULL)
 		b->load->cancelled = true;
@@ -1952,12 +2301,9 @@ browse_free(struct screen *s)
 	browse_page_done(&b->page);
 	arm_compute_list_free(&b->acc);
 	arm_cluster_done(&b->cluster);
-	free(b->cluster_rid);
-	for (i = 0; i < b->nversions; i++) {
-		free(b->versions[i].rid);
-		free(b->versions[i].version);
-	}
-	free(b->versions);
+	if (b->ext_found)
+		arm_extension_done(&b->ext);
+	browse_versions_forget(b);
 	free(b);
 }
 
@@ -1977,7 +2323,9 @@ browse_save_state(struct screen *s, FILE *fp)
 	    browse_page_transitional(&b->page) ? "on" : "off");
 	for (i = 0; i < b->page.nview; i++) {
 		r = &b->page.rows[b->page.view[i]];
-		fprintf(fp, "row: %s %s %s\n", r->name, r->type, r->state);
+		fprintf(fp, "row: %s %s %s%s%s\n", r->name, r->type, r->state,
+		    r->ext_state[0] != '\0' ? " extension " : "",
+		    r->ext_state);
 	}
 }
 

@@ -36,6 +36,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct arm_compute		 c;
 	struct arm_cluster		 k;
 	struct arm_workspace		 w;
+	struct arm_extension		 x;
 	struct err			 err;
 	char				*s, *next, *kc, code[64], msg[512],
 					 det[512];
@@ -63,6 +64,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		arm_cluster_done(&k);
 	if (arm_parse_workspace(s, &w, &err))
 		arm_workspace_done(&w);
+	if (arm_parse_extension(s, &x, &err)) {
+		free(arm_extension_problem(&x));
+		(void)arm_extension_lb_type(&x);
+		(void)arm_extension_ssl_status(&x);
+		arm_extension_done(&x);
+	}
 	if (arm_parse_credentials(s, &kc, &err))
 		free(kc);
 	(void)lro_error_from_json(s, code, sizeof code, msg, sizeof msg, det,
@@ -112,6 +119,8 @@ main(void)
 		"compute-list.json", "compute-get-aks.json", "cluster-get.json",
 		"cluster-list.json", "k8s-versions.json", "orchestrators.json",
 		"vm-sizes.json", "usages.json", "credentials.json",
+		"compute-get-kubernetes.json", "extension-get.json",
+		"extension-failed.json",
 	};
 	static const char repl[] = "\"{}[],:0\\x";
 	size_t	 i, len, cut, pos, runs;

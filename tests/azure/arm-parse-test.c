@@ -12,7 +12,6 @@
 
 #include "azure/arm.h"
 #include "common/buf.h"
-#include "core/rules-k8s.h"
 #include "tests/tap.h"
 
 static char *
@@ -199,29 +198,160 @@ test_clusters(void)
 	arm_cluster_done(&c);
 }
 
-/* A cluster extension's settings (the GET's configurationSettings). */
+/* A Kubernetes compute (ML-SPEC's example) and a cluster's pools. */
 static void
-test_extension_settings(void)
+test_kubernetes(void)
 {
-	struct ext_settings	set;
-	struct err		err;
+	struct arm_compute	 c;
+	struct arm_cluster	 cl;
+	struct err		 err;
+	char			*body = fixture("compute-get-kubernetes.json");
 
 	err_clear(&err);
-	ok(arm_parse_extension_settings("{\"name\":\"azureml\",\"properties\":"
-	    "{\"configurationSettings\":{\"clusterPurpose\":\"DevTest\","
-	    "\"inferenceRouterHA\":\"False\",\"odd\":1},"
-	    "\"configurationProtectedSettings\":{}}}", &set, &err),
-	    "an extension's settings parse");
-	is_str(ext_settings_get(&set, "clusterPurpose"), "DevTest",
-	    "clusterPurpose");
-	is_str(ext_settings_get(&set, "inferenceRouterHA"), "False",
-	    "inferenceRouterHA");
-	ok(ext_settings_get(&set, "odd") == NULL, "a value not a string: left "
-	    "out");
-	ok(arm_parse_extension_settings("{\"properties\":{}}", &set, &err) &&
-	    set.n == 0, "no settings: none");
-	ok(!arm_parse_extension_settings("[1]", &set, &err) &&
-	    err.kind == ERR_PARSE, "an answer that is no object: an error");
+	ok(arm_parse_compute(body, &c, &err), "Kubernetes compute parses");
+	is_str(c.compute_type, "Kubernetes", "computeType Kubernetes");
+	ok(c.resource_id != NULL && strstr(c.resource_id,
+	    "managedClusters/compute123-56826") != NULL, "its cluster");
+	is_str(c.k8s_namespace, "default", "namespace");
+	is_str(c.default_instance_type, "defaultInstanceType",
+	    "defaultInstanceType");
+	is_str(c.instance_types, "defaultInstanceType",
+	    "instanceTypes' names");
+	is_str(c.release_train, "stable", "extensionInstanceReleaseTrain");
+	is_int(c.agent_count, -1, "no agentCount on Kubernetes");
+	ok(c.is_attached, "isAttachedCompute");
+	arm_compute_done(&c);
+	free(body);
+
+	ok(arm_parse_compute("{\"name\":\"k\",\"properties\":{"
+	    "\"computeType\":\"Kubernetes\",\"properties\":{\"namespace\":"
+	    "\"ns1\",\"instanceTypes\":{\"small\":{},\"gpu\":{}}}}}", &c,
+	    &err), "instance types of a live answer");
+	is_str(c.instance_types, "small, gpu", "both names, in order");
+	ok(c.default_instance_type == NULL, "absent default is NULL");
+	arm_compute_done(&c);
+
+	ok(arm_parse_cluster("{\"id\":\"/subscriptions/s/resourceGroups/g/"
+	    "providers/Microsoft.ContainerService/managedClusters/k\","
+	    "\"properties\":{\"currentKubernetesVersion\":\"1.30.5\","
+	    "\"powerState\":{\"code\":\"Running\"},\"agentPoolProfiles\":"
+	    "[{\"name\":\"nodepool1\",\"mode\":\"System\",\"count\":3,"
+	    "\"vmSize\":\"Standard_DS3_v2\"},{\"name\":\"user1\",\"mode\":"
+	    "\"User\",\"count\":2,\"enableAutoScaling\":true,\"minCount\":"
+	    "1,\"maxCount\":5}]}}", &cl, &err), "cluster with pools parses");
+	is_str(cl.pools[0].mode, "System", "pool mode");
+	ok(!cl.pools[0].autoscale, "autoscaler off by default");
+	is_int(cl.pools[0].min_count, -1, "no minCount");
+	ok(cl.pools[1].autoscale, "enableAutoScaling");
+	is_int(cl.pools[1].min_count, 1, "minCount");
+	is_int(cl.pools[1].max_count, 5, "maxCount");
+	is_str(cl.power_state, "Running", "power state");
+	arm_cluster_done(&cl);
+}
+
+/* The Azure ML extension (EXT-SPEC's shape, B.7) healthy and failed. */
+static void
+test_extension(void)
+{
+	struct arm_extension	 x;
+	struct err		 err;
+	char			*body = fixture("extension-get.json"), *p;
+	size_t			 i;
+
+	err_clear(&err);
+	ok(arm_parse_extension(body, &x, &err), "extension parses");
+	is_str(x.name, "azureml", "name");
+	is_str(x.extension_type, "microsoft.azureml.kubernetes",
+	    "extensionType as sent");
+	ok(x.version == NULL, "version null");
+	is_str(x.current_version, "1.1.64", "currentVersion");
+	is_str(x.release_train, "stable", "releaseTrain");
+	ok(x.auto_upgrade, "autoUpgradeMinorVersion");
+	is_str(x.release_namespace, "azureml", "cluster scope's namespace");
+	is_str(x.provisioning_state, "Succeeded", "provisioningState");
+	is_int(x.prov, PROV_SUCCEEDED, "parsed once");
+	is_int(x.nsettings, 8, "eight public settings");
+	is_str(x.setting_keys[0], "enableTraining", "in the answer's order");
+	is_str(arm_extension_setting(&x, "inferencerouterservicetype"),
+	    "LoadBalancer", "a setting found without case");
+	ok(arm_extension_setting(&x, "scoringFe.sslKey") == NULL,
+	    "protected settings are never read");
+	for (i = 0; i < x.nsettings; i++)
+		if (strstr(x.setting_values[i], "LS0tLS1CRUdJTi") != NULL)
+			break;
+	is_int(i, x.nsettings, "no protected value among the settings");
+	is_str(arm_extension_lb_type(&x), "PublicIp",
+	    "LoadBalancer without a provider: a public IP");
+	is_str(arm_extension_ssl_status(&x), "Disabled",
+	    "allowInsecureConnections=True: TLS off");
+	p = arm_extension_problem(&x);
+	ok(p == NULL, "a healthy extension has no problem");
+	free(p);
+	arm_extension_done(&x);
+	free(body);
+
+	body = fixture("extension-failed.json");
+	ok(arm_parse_extension(body, &x, &err), "failed extension parses");
+	is_int(x.prov, PROV_FAILED, "Failed");
+	is_str(x.current_version, "1.1.60", "installedVersion (2022 era)");
+	is_int(x.nstatuses, 2, "two statuses");
+	is_str(x.statuses[1].display_status, "INSUFFICIENT_NODE",
+	    "displayStatus");
+	p = arm_extension_problem(&x);
+	is_str(p, "E40002: inferenceRouterHA needs at least 3 nodes; the "
+	    "cluster has 1", "the health check's Error status comes first");
+	free(p);
+	free(x.statuses[1].level);
+	x.statuses[1].level = NULL;
+	p = arm_extension_problem(&x);
+	ok(p != NULL && strncmp(p, "ExtensionOperationFailed: The extension",
+	    39) == 0, "else errorInfo");
+	free(p);
+	arm_extension_done(&x);
+	free(body);
+
+	{
+		static const struct {
+			const char	*settings, *lb, *tls;
+		} t[] = {
+			{ "", "PublicIp", "Enabled" },
+			{ "\"internalLoadBalancerProvider\":\"Azure\","
+			    "\"inferenceRouterServiceType\":\"loadBalancer\"",
+			    "InternalLoadBalancer", "Enabled" },
+			{ "\"inferenceRouterServiceType\":\"NodePort\","
+			    "\"allowInsecureConnections\":\"true\"",
+			    "NodePort", "Disabled" },
+			{ "\"inferenceRouterServiceType\":\"ClusterIP\","
+			    "\"allowInsecureConnections\":\"False\"",
+			    "ClusterIP", "Enabled" },
+		};
+		char	doc[512];
+		size_t	k;
+
+		for (k = 0; k < sizeof t / sizeof t[0]; k++) {
+			snprintf(doc, sizeof doc, "{\"name\":\"azureml\","
+			    "\"properties\":{\"configurationSettings\":{%s}}}",
+			    t[k].settings);
+			ok(arm_parse_extension(doc, &x, &err), "settings %zu",
+			    k);
+			is_str(arm_extension_lb_type(&x), t[k].lb,
+			    "load balancer of {%s}", t[k].settings);
+			is_str(arm_extension_ssl_status(&x), t[k].tls,
+			    "TLS of {%s}", t[k].settings);
+			arm_extension_done(&x);
+		}
+	}
+	ok(!arm_parse_extension("{\"properties\":{}}", &x, &err),
+	    "an extension without a name is refused");
+	ok(!arm_parse_extension("{\"name\":", &x, &err), "truncated: refused");
+	ok(arm_parse_extension("{\"name\":\"azureml\",\"properties\":{"
+	    "\"configurationSettings\":{\"a\":1,\"b\":\"x\"},\"statuses\":"
+	    "[1,{\"level\":\"Error\"}]}}", &x, &err), "odd members parse");
+	is_int(x.nsettings, 1, "a setting that is no string is left out");
+	p = arm_extension_problem(&x);
+	ok(p == NULL, "an Error status without a message says nothing");
+	free(p);
+	arm_extension_done(&x);
 }
 
 static void
@@ -312,7 +442,8 @@ main(void)
 	test_computes();
 	test_malformed();
 	test_clusters();
-	test_extension_settings();
+	test_kubernetes();
+	test_extension();
 	test_regions();
 	test_scope();
 	return tap_done();

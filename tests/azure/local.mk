@@ -116,7 +116,10 @@ EXTRA_DIST += tests/azure/data/compute-list.json \
 	tests/azure/data/compute-get-aks.json tests/azure/data/cluster-get.json \
 	tests/azure/data/cluster-list.json tests/azure/data/k8s-versions.json \
 	tests/azure/data/orchestrators.json tests/azure/data/vm-sizes.json \
-	tests/azure/data/usages.json tests/azure/data/credentials.json
+	tests/azure/data/usages.json tests/azure/data/credentials.json \
+	tests/azure/data/compute-get-kubernetes.json \
+	tests/azure/data/extension-get.json \
+	tests/azure/data/extension-failed.json
 
 check_PROGRAMS += tests/azure/journal-test
 TESTS += tests/azure/journal-test

@@ -8,11 +8,11 @@ sb_start
 
 az list
 ok $rc "list exits 0"
-like "$T/out" '^NAME +STATE +ORIGIN +PURPOSE +NODES +VM SIZE +LOCATION$' \
+like "$T/out" '^NAME +TYPE +STATE +ORIGIN +PURPOSE +NODES +VM SIZE +LOCATION$' \
     "list table header"
-like "$T/out" '^inf-created +Succeeded +created +FastProd +3 +Standard_D3_v2 +eastus$' \
-    "list shows a created cluster"
-like "$T/out" '^inf-attached +Succeeded +attached ' "list shows an attached one"
+like "$T/out" '^inf-created +AKS +Succeeded +created +FastProd +3 +D3_v2 +eastus$' \
+    "list shows a created cluster and its type (sizes without Standard_ to fit)"
+like "$T/out" '^inf-attached +AKS +Succeeded +attached ' "list shows an attached one"
 awk 'length($0) > 80 { bad = 1 } END { exit bad }' "$T/out"
 ok $? "list table fits 80 columns"
 is "$(requests GET '.*/workspaces/[^/]*/computes')" 2 \
@@ -26,7 +26,8 @@ like "$T/out" '"errorCode": "OperationNotAllowed"' "json carries the error code"
 unlike "$T/out" '"computeType": "AmlCompute"' "json lists only AKS computes"
 
 az list -o tsv
-like "$T/out" "$(printf '^inf-created\tSucceeded\tcreated\t')" "list -o tsv"
+like "$T/out" "$(printf '^inf-created\tSucceeded\tcreated\t.*\teastus\tAKS$')" \
+    "list -o tsv: the type last, the other columns where they were"
 unlike "$T/out" '^NAME' "tsv has no header"
 
 az show inf-attached
@@ -80,8 +81,8 @@ like "$T/out" '^aks-prod +1\.29\.4 +3 +12 +yes ' "a healthy cluster can attach"
 like "$T/out" '^aks-old .* no +Kubernetes 1\.26\.6 is not' \
     "an old version cannot"
 like "$T/out" '^aks-small .* no ' "a small cluster cannot (production)"
-like "$T/out" '^aks-attached .* no .*already attached' \
-    "an attached cluster cannot"
+like "$T/out" '^aks-attached .* no +AKS +aks-attached is already' \
+    "an attached cluster cannot, and its compute's type is shown"
 awk 'length($0) > 80 { bad = 1 } END { exit bad }' "$T/out"
 ok $? "clusters table fits 80 columns"
 az clusters --purpose DevTest

@@ -39,11 +39,11 @@ plan_new "$T/long.json" create --name ml-inference-cluster-abc \
 az apply "$T/long.json"
 is "$rc" 0 "create with a 24-character name"
 az list
-like "$T/out" '^ml-inference-cluster-abc +Succeeded ' "it is listed"
+like "$T/out" '^ml-inference-cluster-abc +AKS +Succeeded ' "it is listed"
 awk 'length($0) > 80 { bad = 1 } END { exit bad }' "$T/out"
 ok $? "and the table still fits 80 columns"
 az list -o tsv
-like "$T/out" "$(printf '\teastus$')" "tsv keeps every column"
+like "$T/out" "$(printf '\teastus\tAKS$')" "tsv keeps every column"
 
 # Attach, public load balancer: one step.
 plan_new "$T/attach.json" attach --name ml-att-a \

@@ -35,7 +35,7 @@ ok $? "the next akswiz --sandbox watch exits 0"
 grep -q 'create of ml-demo succeeded' "$T/out"
 ok $? "and follows the create to its end"
 timeout 60 "$A" --sandbox list >"$T/out" 2>"$T/err"
-grep -q '^ml-demo  *Succeeded ' "$T/out"
+grep -q '^ml-demo  *AKS  *Succeeded ' "$T/out"
 ok $? "the world keeps the new cluster"
 
 # The world on another port: watch follows the operation by the world's

@@ -36,7 +36,9 @@ PLAN_TEST_DATA_FILES = \
 	tests/plan/data/scale.json tests/plan/data/scale.az \
 	tests/plan/data/scale.python tests/plan/data/scale.arm \
 	tests/plan/data/update.json tests/plan/data/update.az \
-	tests/plan/data/update.python tests/plan/data/update.arm
+	tests/plan/data/update.python tests/plan/data/update.arm \
+	tests/plan/data/create-k8s.json tests/plan/data/create-k8s.az \
+	tests/plan/data/create-k8s.python tests/plan/data/create-k8s.arm
 
 # The plan commands of the real binary: stdout, stderr, exit status.
 TESTS += tests/plan/plan-cli-test.sh

@@ -168,10 +168,10 @@ run plan check type.json
 expect_status "wrong type: exit 2" 2
 expect_in "wrong type: message" err \
     "akswiz: type.json: nodeCount must be a whole number, not a string"
-sed 's/"akswizPlan": 1/"akswizPlan": 2/' good.json >v2.json
-run plan check v2.json
-expect_in "version 2: message" err \
-    "akswiz: v2.json: akswizPlan 2 is not supported: this akswiz reads version 1"
+sed 's/"akswizPlan": 1/"akswizPlan": 3/' good.json >v3.json
+run plan check v3.json
+expect_in "version 3: message" err \
+    "akswiz: v3.json: akswizPlan 3 is not supported: this akswiz reads version 2"
 head -c 100 good.json >cut.json
 run plan check cut.json
 expect_status "truncated: exit 2" 2
@@ -314,5 +314,84 @@ for k in az python arm; do
 	expect_not_in "export --as $k: no key contents" out SECRETKEYBYTES
 done
 expect_in "export --as arm: placeholder for the key" out '"key": "<PEM text of key.pem>",'
+
+
+# Today's path: plan new create --compute-type Kubernetes.
+run plan new create --subscription 0b1f6471-1bf0-4dda-aec3-cb9272f09590 \
+    -g ml-rg -w ml-workspace --compute-type Kubernetes --name ml-prod \
+    --description "Inference, team A" --cluster-purpose FastProd \
+    --location eastus --vm-size Standard_D4s_v3 --agent-count 3 \
+    --cluster-name aks-prod --cluster-resource-group aks-rg \
+    --dns-name-prefix aks-prod-dns --nodepool-name system \
+    --kubernetes-version 1.29 --namespace team-a \
+    --load-balancer-type InternalLoadBalancer --vnet-resourcegroup-name net-rg \
+    --vnet-name ml-vnet --subnet-name aks-subnet --service-cidr 10.0.0.0/16 \
+    --dns-service-ip 10.0.0.10 --network-plugin azure \
+    --ssl-cert-file certs/contoso.pem --ssl-key-file certs/contoso-key.pem \
+    --ssl-cname www.contoso.com
+expect_same "Kubernetes: the flags make the version 2 plan" "$DATA/create-k8s.json"
+expect_in "Kubernetes: the internal balancer's address, said" err \
+    "The internal load balancer takes an address in the subnet of the cluster's nodes."
+run plan new create --compute-type Arc --name ml-a
+expect_status "a compute type other than Kubernetes or AKS: exit 2" 2
+expect_in "its message" err '--compute-type must be Kubernetes or AKS, not "Arc"'
+run plan new create --compute-type kubernetes --name ml-a \
+    --cluster-purpose DevTest --vm-size Standard_D2_v2 --agent-count 1 \
+    --inference-router-service-type nodeport
+expect_status "Kubernetes dev-test: exit 0" 0
+expect_in "the service type in its canonical spelling" out \
+    '"inferenceRouterServiceType": "NodePort",'
+expect_in "TLS off is a warning" err \
+    "TLS is off: scoring requests and their answers travel as plain HTTP."
+run plan new create --compute-type Kubernetes --name ml-a \
+    --inference-router-service-type Ingress
+expect_status "an unknown service type: exit 2" 2
+expect_in "its message" err \
+    '--inference-router-service-type must be LoadBalancer, NodePort or ClusterIP, not "Ingress"'
+run plan new create --compute-type Kubernetes --name ml-a \
+    --cluster-purpose DevTest --vm-size Standard_D2_v2 --agent-count 1 \
+    --inference-router-service-type NodePort \
+    --load-balancer-type InternalLoadBalancer
+expect_status "NodePort with an internal balancer: exit 1" 1
+expect_in "its message" err \
+    "An internal load balancer cannot be combined with the NodePort service type"
+run plan new create --compute-type Kubernetes --name ml-a \
+    --cluster-purpose DevTest --vm-size Standard_D2_v2 --agent-count 1 \
+    --ssl-leaf-domain-label ml-a
+expect_status "a Microsoft certificate on today's path: exit 1" 1
+expect_in "its message says why" err \
+    "A Microsoft-issued certificate exists only for legacy AKS computes"
+run plan new create --compute-type Kubernetes --name ml-a \
+    --cluster-purpose DevTest --vm-size Standard_D2_v2 --agent-count 1 \
+    --docker-bridge-cidr 172.17.0.1/16
+expect_status "a Docker bridge on today's path: exit 1" 1
+expect_in "its message" err \
+    "--docker-bridge-cidr does not apply to compute type Kubernetes; remove it."
+run plan new create --name ml-a --vm-size Standard_D3_v2 --agent-count 3 \
+    --cluster-name aks-a
+expect_status "a cluster name on a legacy plan: exit 1" 1
+expect_in "its message" err \
+    "--cluster-name does not apply to compute type AKS; remove it."
+expect_in "a legacy plan stays version 1" out '"akswizPlan": 1,'
+run plan new create --compute-type Kubernetes --name ml-a \
+    --vm-size Standard_D2_v2 --agent-count 3
+expect_status "production on 2 vCPU nodes: exit 1" 1
+expect_in "each node needs 4 vCPU and 14 GB" err \
+    "Production needs each node to have at least 4 vCPU and 14 GB of memory"
+run plan new create --compute-type Kubernetes --name ml-a \
+    --cluster-purpose DevTest --vm-size Standard_D2_v2 --agent-count 1 \
+    --cluster-name azure --nodepool-name System --dns-name-prefix -x
+expect_status "AKS's name rules: exit 1" 1
+expect_in "the reserved cluster name" err 'AKS reserves the cluster name "azure"'
+expect_in "the pool name" err 'A node pool name must be 1 to 12 lower-case letters and digits'
+expect_in "the DNS prefix" err 'The DNS prefix must be 1 to 54 letters'
+run plan new create --compute-type Kubernetes --name ml-a \
+    --cluster-purpose DevTest --vm-size Standard_D2_v2 --agent-count 1 \
+    --kubernetes-version latest
+expect_status "a Kubernetes version that is none: exit 1" 1
+expect_in "its message" err '"latest" is not a Kubernetes version (such as 1.29 or 1.29.2).'
+run plan new attach --compute-type Kubernetes --name ml-a
+expect_status "today's path is create only for now: exit 2" 2
+expect_in "its message" err '--compute-type does not apply to "plan new attach"'
 
 echo "1..$n"

@@ -21,7 +21,7 @@
 
 static const char *const fixtures[] = {
 	"create-full", "create-min", "attach-ilb", "attach-tls", "detach",
-	"update", "scale", "detach-k8s",
+	"update", "create-k8s", "scale", "detach-k8s",
 };
 
 /* The whole file, NUL-terminated; NULL if it cannot be read. */
@@ -76,21 +76,30 @@ test_round_trip(void)
 	}
 }
 
+/* Read fixture name into p; false (a failed test) when it cannot be. */
+static bool
+read_fixture(const char *name, struct plan *p)
+{
+	struct err	 err;
+	char		*text;
+	size_t		 len;
+	bool		 parsed;
+
+	text = slurp(name, "json", &len);
+	parsed = text != NULL && plan_json_parse(text, len, p, &err);
+	free(text);
+	if (!parsed)
+		ok(0, "%s parses", name);
+	return parsed;
+}
+
 static void
 test_values(void)
 {
 	struct plan	 p;
-	struct err	 err;
-	char		*text;
-	size_t		 len;
 
-	if ((text = slurp("create-full", "json", &len)) == NULL ||
-	    !plan_json_parse(text, len, &p, &err)) {
-		ok(0, "create-full parses");
-		free(text);
+	if (!read_fixture("create-full", &p))
 		return;
-	}
-	free(text);
 	is_int(p.op, PLAN_CREATE, "operation create");
 	is_str(p.scope.subscription, "00000000-0000-0000-0000-000000000001",
 	    "scope.subscription");
@@ -101,6 +110,65 @@ test_values(void)
 	is_str(p.vnet.dns_service_ip, "10.0.0.10", "network.dnsServiceIp");
 	is_int(p.tls.mode, TLS_CUSTOM, "tls.mode");
 	is_str(p.tls.key_file, "/etc/ssl/ml prod/key.pem", "tls.keyFile");
+	is_int(p.version, 1, "create-full is of version 1");
+	is_int(p.type, COMPUTE_AKS, "version 1: compute type AKS");
+
+	if (!read_fixture("create-k8s", &p))
+		return;
+	is_int(p.version, 2, "create-k8s is of version 2");
+	is_int(p.type, COMPUTE_KUBERNETES, "computeType Kubernetes");
+	is_str(p.cluster.name, "aks-prod", "cluster.name");
+	is_str(p.cluster.resource_group, "aks-rg", "cluster.resourceGroup");
+	is_str(p.cluster.dns_prefix, "aks-prod-dns", "cluster.dnsPrefix");
+	is_str(p.cluster.node_pool, "system", "cluster.nodePool");
+	is_str(p.cluster.kubernetes_version, "1.29",
+	    "cluster.kubernetesVersion");
+	is_str(p.namespace_, "team-a", "namespace");
+	is_str(p.router_service, "LoadBalancer", "inferenceRouterServiceType");
+	is_str(p.network_plugin, "azure", "network.networkPlugin");
+}
+
+/*
+ * Version 2 without computeType is today's path; with AKS it is a legacy
+ * plan, written back as version 1; the defaults of today's path.
+ */
+static void
+test_versions(void)
+{
+	static const char v2[] = "{\"akswizPlan\": 2, \"operation\": "
+	    "\"create\", \"name\": \"ml-a\"}";
+	static const char v2aks[] = "{\"akswizPlan\": 2, \"operation\": "
+	    "\"create\", \"computeType\": \"AKS\", \"name\": \"ml-a\"}";
+	struct plan	 p;
+	struct err	 err;
+	char		*out, dns[PLAN_NAME_LEN];
+
+	ok(plan_json_parse(v2, strlen(v2), &p, &err) &&
+	    p.type == COMPUTE_KUBERNETES, "version 2 is today's path by default");
+	out = plan_json_write(&p);
+	ok(strstr(out, "\"akswizPlan\": 2,\n") != NULL &&
+	    strstr(out, "\"computeType\": \"Kubernetes\",\n") != NULL &&
+	    strstr(out, "\"inferenceRouterServiceType\": \"LoadBalancer\"")
+	    != NULL, "written as version 2, computeType and router said");
+	free(out);
+	is_str(plan_cluster_name(&p), "ml-a", "the cluster is named as the "
+	    "compute");
+	plan_dns_prefix(&p, dns, sizeof dns);
+	is_str(dns, "ml-a", "the DNS prefix from the cluster's name");
+	is_str(plan_node_pool(&p), "nodepool1", "the pool nodepool1");
+	is_str(plan_namespace(&p), "default", "the namespace default");
+	snprintf(p.scope.resource_group, sizeof p.scope.resource_group, "rg");
+	is_str(plan_cluster_group(&p), "rg", "the group the workspace's");
+	snprintf(p.cluster.name, sizeof p.cluster.name, "aks_prod_");
+	plan_dns_prefix(&p, dns, sizeof dns);
+	is_str(dns, "aks-prod", "no underscore, no trailing hyphen");
+	ok(plan_json_parse(v2aks, strlen(v2aks), &p, &err) &&
+	    p.type == COMPUTE_AKS, "version 2 may say AKS");
+	out = plan_json_write(&p);
+	ok(strstr(out, "\"akswizPlan\": 1,\n") != NULL &&
+	    strstr(out, "\"computeType\": \"AKS\",\n") != NULL,
+	    "a legacy plan is written as version 1, as before");
+	free(out);
 }
 
 /* Each row: a document and the exact error it must give. */
@@ -132,9 +200,9 @@ static const struct {
 	  "line 2, column 1: malformed JSON: unexpected character" },
 	{ "no version", "{\"operation\": \"create\"}",
 	  "akswizPlan is missing: this is not an akswiz plan, or it lacks its "
-	  "version (this akswiz reads version 1)" },
-	{ "version 2", "{\"akswizPlan\": 2, \"steps\": []}",
-	  "akswizPlan 2 is not supported: this akswiz reads version 1" },
+	  "version (this akswiz reads version 2)" },
+	{ "version 3", "{\"akswizPlan\": 3, \"steps\": []}",
+	  "akswizPlan 3 is not supported: this akswiz reads version 2" },
 	{ "version string", "{\"akswizPlan\": \"1\"}",
 	  "akswizPlan must be a whole number, not a string" },
 	{ "version fraction", "{\"akswizPlan\": 1.5}",
@@ -147,6 +215,15 @@ static const struct {
 	{ "computeType", "{\"akswizPlan\": 1, \"operation\": \"create\", "
 	  "\"computeType\": \"Kubernetes\"}",
 	  "computeType must be AKS, not \"Kubernetes\"" },
+	{ "computeType 2", "{\"akswizPlan\": 2, \"operation\": \"create\", "
+	  "\"computeType\": \"Arc\"}",
+	  "computeType must be Kubernetes or AKS, not \"Arc\"" },
+	{ "cluster member", "{\"akswizPlan\": 2, \"operation\": \"create\", "
+	  "\"cluster\": {\"nodepool\": \"x\"}}",
+	  "unknown field \"cluster.nodepool\"; did you mean "
+	  "\"cluster.nodePool\"?" },
+	{ "namespace", "{\"akswizPlan\": 2, \"operation\": \"create\", "
+	  "\"namespace\": 1}", "namespace must be a string, not a whole number" },
 	{ "nodeCount string", "{\"akswizPlan\": 1, \"operation\": \"create\", "
 	  "\"nodeCount\": \"3\"}",
 	  "nodeCount must be a whole number, not a string" },
@@ -397,6 +474,7 @@ main(void)
 {
 	test_round_trip();
 	test_values();
+	test_versions();
 	test_bad();
 	test_lengths();
 	test_truncated();

@@ -415,6 +415,127 @@ test_scale_body(void)
 	json_object_put(cur);
 }
 
+/*
+ * Today's path: a create of compute type Kubernetes is three steps, each
+ * on its own resource at its own api-version, looked at before it is
+ * sent again; their bodies (the certificate and key in the extension's
+ * protected settings, base64 of the files, only there).
+ */
+static void
+test_k8s(const char *dir)
+{
+	static const struct {
+		enum step_kind	 kind;
+		const char	*name, *id, *target, *api;
+	} want[] = {
+		{ STEP_CREATE_CLUSTER, "create cluster", "createCluster",
+		    "/subscriptions/s1/resourceGroups/aks-rg/providers/"
+		    "Microsoft.ContainerService/managedClusters/aks-1",
+		    "2024-09-01" },
+		{ STEP_INSTALL_EXTENSION, "install extension",
+		    "installExtension", "/subscriptions/s1/resourceGroups/"
+		    "aks-rg/providers/Microsoft.ContainerService/"
+		    "managedClusters/aks-1/providers/"
+		    "Microsoft.KubernetesConfiguration/extensions/azureml",
+		    "2024-11-01" },
+		{ STEP_ATTACH_KUBERNETES, "attach", "attachKubernetes", ID,
+		    "2024-10-01" },
+	};
+	struct plan_step s[PLAN_STEPS_MAX];
+	struct plan	 p;
+	struct err	 err;
+	enum step_kind	 k;
+	json_object	*o;
+	char		 cert[256], key[256], *body;
+	int		 n, i;
+
+	plan_of(&p, PLAN_CREATE);
+	plan_set_type(&p, COMPUTE_KUBERNETES);
+	p.cluster_id[0] = '\0';
+	snprintf(p.cluster.name, sizeof p.cluster.name, "aks-1");
+	snprintf(p.cluster.resource_group, sizeof p.cluster.resource_group,
+	    "aks-rg");
+	p.node_count = 2;
+	p.node_count_given = true;
+	snprintf(p.vm_size, sizeof p.vm_size, "Standard_D4s_v3");
+	put_file(dir, "k8s-cert.pem", "CERT\n", cert, sizeof cert);
+	put_file(dir, "k8s-key.pem", "KEY\n", key, sizeof key);
+	p.tls.mode = TLS_CUSTOM;
+	snprintf(p.tls.cert_file, sizeof p.tls.cert_file, "%s", cert);
+	snprintf(p.tls.key_file, sizeof p.tls.key_file, "%s", key);
+	snprintf(p.tls.cname, sizeof p.tls.cname, "www.contoso.com");
+	n = plan_steps(&p, s, PLAN_STEPS_MAX);
+	is_int(n, 3, "Kubernetes create: 3 steps");
+	for (i = 0; i < n && i < 3; i++) {
+		ok(s[i].kind == want[i].kind && step_kind_parse(
+		    step_kind_id(s[i].kind), &k) && k == s[i].kind,
+		    "step %d: kind %s, its machine name parses back", i + 1,
+		    want[i].id);
+		is_str(step_kind_name(s[i].kind), want[i].name,
+		    "step %d: named %s", i + 1, want[i].name);
+		is_str(step_kind_id(s[i].kind), want[i].id,
+		    "step %d: journaled as %s", i + 1, want[i].id);
+		is_str(s[i].target, want[i].target, "step %d: its target",
+		    i + 1);
+		is_str(s[i].api_version, want[i].api,
+		    "step %d: api-version %s", i + 1, want[i].api);
+		ok(s[i].method == STEP_PUT && s[i].done == STEP_DONE_EXISTS &&
+		    s[i].look_first && !s[i].needs_current,
+		    "step %d: a PUT, looked at before it is sent again",
+		    i + 1);
+	}
+
+	ok(plan_step_body(&p, &s[0], "westeurope", NULL, &body, &err) &&
+	    (o = json_tokener_parse(body)) != NULL, "the cluster's body");
+	is_str(at(o, "location", NULL, NULL), "westeurope",
+	    "the workspace's location");
+	is_str(at(o, "tags", "createdBy", NULL), "akswiz", "the akswiz tag");
+	is_str(at(o, "identity", "type", NULL), "SystemAssigned",
+	    "a system-assigned identity");
+	is_str(at(o, "properties", "dnsPrefix", NULL), "aks-1",
+	    "the DNS prefix from the cluster's name");
+	ok(strstr(body, "\"mode\": \"System\"") != NULL &&
+	    strstr(body, "\"count\": 2") != NULL &&
+	    strstr(body, "\"vmSize\": \"Standard_D4s_v3\"") != NULL,
+	    "one System pool of the plan's size and count");
+	ok(strstr(body, "CERT") == NULL && strstr(body, "Q0VSVA") == NULL,
+	    "no certificate in the cluster's body");
+	json_object_put(o);
+	plan_jw_free_secret(body);
+
+	ok(plan_step_body(&p, &s[1], "westeurope", NULL, &body, &err) &&
+	    (o = json_tokener_parse(body)) != NULL, "the extension's body");
+	is_str(at(o, "properties", "extensionType", NULL),
+	    "Microsoft.AzureML.Kubernetes", "the Azure ML extension");
+	is_str(at(o, "properties", "configurationSettings", "sslCname"),
+	    "www.contoso.com", "the CNAME");
+	is_str(at(o, "properties", "configurationSettings",
+	    "allowInsecureConnections"), "False", "TLS on");
+	is_str(at(o, "properties", "configurationSettings", "location"),
+	    "westeurope", "the location in its settings");
+	is_str(at(o, "properties", "configurationProtectedSettings",
+	    "scoringFe.sslCert"), "Q0VSVAo=", "the certificate: base64 of "
+	    "its file");
+	is_str(at(o, "properties", "configurationProtectedSettings",
+	    "scoringFe.sslKey"), "S0VZCg==", "the key: base64 of its file");
+	json_object_put(o);
+	plan_jw_free_secret(body);
+
+	ok(plan_step_body(&p, &s[2], "westeurope", NULL, &body, &err) &&
+	    (o = json_tokener_parse(body)) != NULL, "the compute's body");
+	is_str(at(o, "properties", "computeType", NULL), "Kubernetes",
+	    "of type Kubernetes");
+	is_str(at(o, "properties", "resourceId", NULL), want[0].target,
+	    "naming the cluster");
+	is_str(at(o, "properties", "properties", "namespace"), "default",
+	    "in namespace default");
+	ok(strstr(body, "S0VZ") == NULL, "no key in the compute's body");
+	json_object_put(o);
+	plan_jw_free_secret(body);
+	unlink(cert);
+	unlink(key);
+}
+
 int
 main(void)
 {
@@ -425,6 +546,7 @@ main(void)
 	test_lists();
 	test_merge(dir);
 	test_done();
+	test_k8s(dir);
 	test_cluster_steps();
 	test_scale_body();
 	rmdir(dir);

@@ -34,3 +34,6 @@ EXTRA_DIST += tests/screens/help-test.sh
 # Screens open screens through requests (tui_open).
 TESTS += tests/screens/open-test.sh
 EXTRA_DIST += tests/screens/open-test.sh
+# Browse with Kubernetes computes (today's path).
+TESTS += tests/screens/browse-kubernetes-test.sh
+EXTRA_DIST += tests/screens/browse-kubernetes-test.sh

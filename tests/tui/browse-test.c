@@ -3,7 +3,8 @@
  * first, each sort column, the substring filter and its "!" inversion,
  * the selection kept on the same compute across a refresh (even when it
  * moves, or when the filter hides it), the auto-refresh decision, nodes
- * and vCPU text, and column widths at 80 and 200 columns.
+ * and vCPU text, and column widths at 80 and 200 columns; Kubernetes
+ * computes among the inference clusters, their extension's state searched.
  */
 #include "config.h"
 
@@ -151,6 +152,56 @@ journal_test(void)
 	browse_rows_free(r, 1);
 }
 
+/* Kubernetes computes are inference clusters; their extension's state. */
+static void
+kubernetes_test(void)
+{
+	static const struct {
+		const char	*name, *type, *ext_state;
+		bool		 inference, kubernetes;
+	} rows[] = {
+		{ "k8s-a", "Kubernetes", "Failed", true, true },
+		{ "legacy", "AKS", "", true, false },
+		{ "train", "AmlCompute", "", false, false },
+		{ "k8s-b", "kubernetes", "-", true, true },
+	};
+	struct browse_row	*r = browse_rows_new(4);
+	struct compute_page	 p;
+	size_t			 i;
+
+	for (i = 0; i < 4; i++) {
+		browse_row_set(&r[i].name, rows[i].name);
+		browse_row_set(&r[i].type, rows[i].type);
+		browse_row_set(&r[i].state, "Succeeded");
+		browse_row_set(&r[i].ext_state, rows[i].ext_state);
+		browse_row_finish(&r[i]);
+		is_int(browse_row_inference(&r[i]), rows[i].inference,
+		    "%s (%s): inference cluster or not", rows[i].name,
+		    rows[i].type);
+		is_int(browse_row_kubernetes(&r[i]), rows[i].kubernetes,
+		    "%s: Kubernetes or not", rows[i].name);
+	}
+	is_int(browse_row_ext_prov(&r[0]), PROV_FAILED, "extension Failed");
+	is_int(browse_row_ext_prov(&r[1]), PROV_UNKNOWN, "not read: unknown");
+	browse_page_init(&p);
+	browse_page_set(&p, r, 4);
+	is_str(names(&p), "k8s-a k8s-b legacy train",
+	    "Kubernetes and AKS computes first, by name");
+	browse_page_filter(&p, "failed");
+	is_str(names(&p), "k8s-a", "the extension's state is searched");
+	ok(!browse_page_transitional(&p), "nothing changing: no auto refresh");
+	r = browse_rows_new(1);
+	browse_row_set(&r->name, "k8s-c");
+	browse_row_set(&r->type, "Kubernetes");
+	browse_row_set(&r->state, "Succeeded");
+	browse_row_set(&r->ext_state, "Creating");
+	browse_row_finish(r);
+	browse_page_set(&p, r, 1);
+	ok(browse_page_transitional(&p),
+	    "an extension being installed: auto refresh");
+	browse_page_done(&p);
+}
+
 int
 main(void)
 {
@@ -160,6 +211,7 @@ main(void)
 	char			 buf[128];
 	int			 w[BROWSE_COL__COUNT], i, sum;
 
+	kubernetes_test();
 	browse_page_init(&p);
 	browse_page_set(&p, rows(NULL), NWORLD);
 	is_str(names(&p), "b-dev inf-created inf-failed cpu-cluster",

@@ -1,0 +1,88 @@
+# Kubernetes computes in a running akswiz-sandbox, made as Azure's own
+# clients make them (kubernetes-path.md B.10, C.1): curl(1) PUTs the Azure
+# ML extension on a cluster of the sandbox's world, follows the operation
+# to its end, and attaches the cluster as a compute of type Kubernetes.
+# Sourced by tests/http and tests/screens tests after their sandbox has
+# started:
+#
+#   k8s_begin ENDPOINT AUTHORITY CA-FILE SUBSCRIPTION DIR
+#	sign in as the service principal of AZURE_TENANT_ID,
+#	AZURE_CLIENT_ID and AZURE_CLIENT_SECRET; DIR holds the answers
+#   k8s_extension CLUSTER SETTINGS [PROTECTED]	PUT the azureml extension
+#	of the cluster (group aks-rg) with these "configurationSettings"
+#	(and "configurationProtectedSettings") members, JSON without
+#	braces, and wait for its end; $K8S_STATE is its provisioningState
+#   k8s_attach NAME CLUSTER [NAMESPACE]	attach the cluster to the
+#	workspace (group ml-rg, ml-workspace) and wait for the end
+#   k8s_remove_extension CLUSTER	DELETE the extension and wait
+#   k8s_cluster CLUSTER		create an AKS cluster in aks-rg (one System
+#	pool of 3 Standard_D4s_v3, kubernetes-path.md A.3) and wait
+#
+# The token goes in a header read from a file, never in argv.
+
+k8s_begin() {
+	K8S_EP=$1 K8S_CA=$3 K8S_SUB=$4 K8S_DIR=$5
+	K8S_CL="/subscriptions/$K8S_SUB/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters"
+	K8S_WSP="/subscriptions/$K8S_SUB/resourceGroups/ml-rg/providers/Microsoft.MachineLearningServices/workspaces/ml-workspace"
+	# The secret through stdin (printf is the shell's own, no argv).
+	printf '%s' "$AZURE_CLIENT_SECRET" | curl -s --max-time 20 \
+	    --cacert "$K8S_CA" -o "$K8S_DIR/k8s-token.json" \
+	    "$2/$AZURE_TENANT_ID/oauth2/v2.0/token" \
+	    -d grant_type=client_credentials -d client_id="$AZURE_CLIENT_ID" \
+	    --data-urlencode client_secret@- \
+	    -d scope=https://management.azure.com/.default
+	printf 'Authorization: Bearer %s\n' "$(sed -n \
+	    's/.*"access_token" *: *"\([^"]*\)".*/\1/p' \
+	    "$K8S_DIR/k8s-token.json")" >"$K8S_DIR/k8s-auth"
+	rm -f "$K8S_DIR/k8s-token.json"
+}
+
+# k8s_arm METHOD PATH-OR-URL [BODY]: $K8S_STATUS; body in k8s.body.
+k8s_arm() {
+	_u=$2
+	case "$_u" in http*) ;; *) _u="$K8S_EP$_u" ;; esac
+	K8S_STATUS=$(curl -s --max-time 20 --cacert "$K8S_CA" \
+	    -o "$K8S_DIR/k8s.body" -D "$K8S_DIR/k8s.headers" \
+	    -w '%{http_code}' -X "$1" -H @"$K8S_DIR/k8s-auth" \
+	    -H 'Content-Type: application/json' ${3:+--data-binary "$3"} "$_u")
+}
+
+# The Azure-AsyncOperation of the last answer, polled to its end.
+k8s_wait() {
+	_op=$(grep -i '^Azure-AsyncOperation:' "$K8S_DIR/k8s.headers" |
+	    head -n 1 | cut -d' ' -f2- | tr -d '\r')
+	[ -n "$_op" ] || return 0
+	_i=0
+	while [ $_i -lt 50 ]; do
+		k8s_arm GET "$_op"
+		grep -q -E '"status" *: *"(Succeeded|Failed|Canceled)"' \
+		    "$K8S_DIR/k8s.body" && return 0
+		_i=$((_i + 1))
+	done
+}
+
+k8s_extension() {
+	k8s_arm PUT "$K8S_CL/$1/providers/Microsoft.KubernetesConfiguration/extensions/azureml?api-version=2024-11-01" \
+	    "{\"properties\":{\"extensionType\":\"Microsoft.AzureML.Kubernetes\",\"autoUpgradeMinorVersion\":true,\"releaseTrain\":\"stable\",\"scope\":{\"cluster\":{\"releaseNamespace\":\"azureml\"}},\"configurationSettings\":{$2},\"configurationProtectedSettings\":{${3:-}}}}"
+	k8s_wait
+	k8s_arm GET "$K8S_CL/$1/providers/Microsoft.KubernetesConfiguration/extensions/azureml?api-version=2024-11-01"
+	K8S_STATE=$(sed -n 's/.*"provisioningState" *: *"\([^"]*\)".*/\1/p' \
+	    "$K8S_DIR/k8s.body" | head -n 1)
+}
+
+k8s_attach() {
+	k8s_arm PUT "$K8S_WSP/computes/$1?api-version=2024-10-01" \
+	    "{\"location\":\"eastus\",\"identity\":{\"type\":\"SystemAssigned\"},\"properties\":{\"computeType\":\"Kubernetes\",\"resourceId\":\"$K8S_CL/$2\",\"properties\":{\"namespace\":\"${3:-default}\"}}}"
+	k8s_wait
+}
+
+k8s_remove_extension() {
+	k8s_arm DELETE "$K8S_CL/$1/providers/Microsoft.KubernetesConfiguration/extensions/azureml?api-version=2024-11-01"
+	k8s_wait
+}
+
+k8s_cluster() {
+	k8s_arm PUT "$K8S_CL/$1?api-version=2024-09-01" \
+	    "{\"location\":\"eastus\",\"identity\":{\"type\":\"SystemAssigned\"},\"properties\":{\"dnsPrefix\":\"$1\",\"agentPoolProfiles\":[{\"name\":\"nodepool1\",\"mode\":\"System\",\"count\":3,\"vmSize\":\"Standard_D4s_v3\",\"osType\":\"Linux\",\"type\":\"VirtualMachineScaleSets\"}]}}"
+	k8s_wait
+}
