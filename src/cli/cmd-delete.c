@@ -44,6 +44,7 @@ confirm(const char *name, const char *ws, const char *cluster, bool legacy)
 		    "cluster's name (%s) to confirm: "), name, ws, cluster,
 		    cluster);
 	else
+		/* TRANSLATORS: y/N: the answers the question takes. */
 		fprintf(stderr, _("Delete compute %s from workspace %s? "
 		    "[y/N] "), name, ws);
 	if (cluster == NULL)
@@ -93,6 +94,8 @@ delete_plan(struct session *s, const char *name, struct plan *p,
 		snprintf(cluster_name, len, "%s", cl.name != NULL ? cl.name :
 		    "");
 	} else
+		/* TRANSLATORS: "... (it has no createdBy=akswiz tag) ...";
+		 * the tag is not translated. */
 		fprintf(stderr, _("akswiz: AKS cluster %s was not created by "
 		    "akswiz (it has no %s=%s tag): it is kept.\n"),
 		    cl.name != NULL ? cl.name : c.resource_id,
@@ -118,6 +121,8 @@ cmd_delete(struct app_options *g, int argc, char **argv)
 	    EXIT_OK)
 		return status;
 	if (c.name == NULL) {
+		/* TRANSLATORS: command syntax, not translated but for
+		 * NAME. */
 		cli_error(_("usage: akswiz delete NAME [--yes]"));
 		return EXIT_USAGE;
 	}
@@ -127,6 +132,7 @@ cmd_delete(struct app_options *g, int argc, char **argv)
 	status = delete_plan(&s, c.name, &p, cluster, sizeof cluster, &legacy);
 	if (status == EXIT_OK && !c.yes && !confirm(c.name, s.workspace,
 	    p.delete_cluster ? cluster : NULL, legacy)) {
+		/* TRANSLATORS: after a question answered no. */
 		fprintf(stderr, _("akswiz: nothing was deleted.\n"));
 		status = EXIT_FAILED;
 	} else if (status == EXIT_OK)

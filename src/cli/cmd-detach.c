@@ -33,6 +33,7 @@ confirm(const char *name, const char *ws, bool delete_cluster,
     bool uninstall)
 {
 	if (uninstall && !delete_cluster)
+		/* TRANSLATORS: y/N: the answers the question takes. */
 		fprintf(stderr, _("Detach %s from workspace %s and uninstall "
 		    "the Azure ML extension from its AKS cluster (the "
 		    "cluster is kept)? [y/N] "), name, ws);
@@ -124,6 +125,8 @@ kube_steps(struct session *s, struct plan *p, bool del, bool uninstall,
 	/* An extension that is not there has nothing to uninstall. */
 	p->uninstall_extension = uninstall && (del || found);
 	if (uninstall && !p->uninstall_extension)
+		/* TRANSLATORS: the first %s is the compute, the second the
+		 * extension's name, azureml. */
 		fprintf(stderr, _("akswiz: the AKS cluster of %s has no Azure "
 		    "ML extension (%s): there is nothing to uninstall.\n"),
 		    p->name, EXT_NAME);
@@ -217,6 +220,8 @@ cmd_detach(struct app_options *g, int argc, char **argv)
 	status = session_ops_apply(g, &s, &p, c.wait);
 	if (status == EXIT_OK && c.wait && kube && !o.del &&
 	    g->output == OUTPUT_TABLE)
+		/* TRANSLATORS: after a detach of a Kubernetes compute;
+		 * "akswiz attach" is a command. */
 		printf(o.uninstall ? _("The AKS cluster is kept, without the "
 		    "Azure ML extension.\n") : _("The AKS cluster and its "
 		    "Azure ML extension are kept: attach it again with akswiz "

@@ -169,9 +169,13 @@ scale_plan(const struct app_options *g, struct session *s, const char *name,
 	}
 	if ((pool = pick_pool(&cl, pool_name)) == NULL) {
 		if (pool_name != NULL)
+			/* TRANSLATORS: "AKS cluster aks-1 has no node pool
+			 * named "pool2"". */
 			cli_error(_("AKS cluster %s has no node pool named "
 			    "\"%s\""), cl.name, pool_name);
 		else
+			/* TRANSLATORS: System is AKS's pool mode; the flag
+			 * is not translated. */
 			cli_error(_("AKS cluster %s has several node pools "
 			    "and none in System mode: name one with "
 			    "--nodepool-name"), cl.name);
@@ -204,10 +208,13 @@ scale_plan(const struct app_options *g, struct session *s, const char *name,
 	if (!*same && check_extension(g, p, &set, &cl, pool) != EXIT_OK)
 		goto out;
 	if (*same)
+		/* TRANSLATORS: "Node pool nodepool1 of AKS cluster aks-1
+		 * has 3 nodes already; ...". */
 		printf(_("Node pool %s of AKS cluster %s has %d nodes already; "
 		    "nothing to do.\n"), pool->name, cl.name, count);
 	else if (!yes && !confirm(pool->name, cl.name, pool->count,
 	    count)) {
+		/* TRANSLATORS: after a question answered no. */
 		fprintf(stderr, _("akswiz: nothing was scaled.\n"));
 		status = EXIT_FAILED;
 		goto out;
@@ -256,6 +263,8 @@ cmd_scale(struct app_options *g, int argc, char **argv)
 		count = strtol(o.count, &end, 10);
 	if (c.name == NULL || o.count == NULL || *o.count == '\0' ||
 	    *end != '\0' || count < 0 || count > 100000) {
+		/* TRANSLATORS: command syntax, not translated but for NAME,
+		 * N and P. */
 		cli_error(_("usage: akswiz scale NAME --agent-count N "
 		    "[--nodepool-name P] [--yes]"));
 		return EXIT_USAGE;

@@ -41,6 +41,7 @@ static const struct cli_command cli_commands[] = {
 	{ "detach", N_("detach a cluster from the workspace"), cmd_detach,
 	    "akswiz detach NAME [--yes] [--no-wait] [--delete-cluster] "
 	    "[--uninstall-extension] [--save-tls DIR]" },
+	/* TRANSLATORS: the summaries of scale and delete in --help. */
 	{ "scale", N_("change the node count of a cluster's node pool"),
 	    cmd_scale, "akswiz scale NAME --agent-count N "
 	    "[--nodepool-name P] [--yes] [--no-wait]" },

@@ -55,16 +55,22 @@ static const struct step_kind_row {
 	{ STEP_ATTACH_KUBERNETES, "attach", "attachKubernetes",
 	    N_("attach the cluster as a Kubernetes compute"), STEP_PUT,
 	    STEP_DONE_EXISTS, true, false },
-	/* Looked at first: a PUT whose answer was lost is not sent twice. */
+	/*
+	 * Looked at first: a PUT whose answer was lost is not sent twice.
+	 * TRANSLATORS: what a step of scale, detach or delete does.
+	 */
 	{ STEP_SCALE_POOL, "scale", "scalePool",
 	    N_("scale the node pool"), STEP_PUT, STEP_DONE_MATCHES, true,
 	    true },
+	/* TRANSLATORS: what a step of detach does. */
 	{ STEP_DELETE_EXTENSION, "uninstall", "deleteExtension",
 	    N_("uninstall the Azure ML extension"), STEP_DELETE,
 	    STEP_DONE_GONE, false, false },
+	/* TRANSLATORS: what a step of detach or delete does. */
 	{ STEP_DELETE_CLUSTER, "delete-cluster", "deleteCluster",
 	    N_("delete the AKS cluster"), STEP_DELETE, STEP_DONE_GONE, false,
 	    false },
+	/* TRANSLATORS: what a step of delete does. */
 	{ STEP_DELETE_COMPUTE, "delete", "deleteCompute",
 	    N_("delete the compute"), STEP_DELETE, STEP_DONE_GONE, false,
 	    false },
