@@ -24,6 +24,7 @@
 #include "core/plan.h"
 #include "core/rules-k8s.h"
 #include "core/text.h"
+#include "plan/plan-k8s.h"
 
 /* JSON helpers: NULL or 0 when absent or of another type. */
 static json_object *
@@ -573,6 +574,8 @@ cluster_from(json_object *e, struct arm_cluster *c)
 	c->id = jdup(e, "id");
 	c->name = jdup(e, "name");
 	c->location = jdup(e, "location");
+	c->created_by = jdup(jget(e, "tags", json_type_object),
+	    PLAN_K8S_TAG);
 	if ((p = jget(e, "properties", json_type_object)) == NULL)
 		return;
 	c->provisioning_state = jdup(p, "provisioningState");
@@ -648,6 +651,7 @@ arm_cluster_done(struct arm_cluster *c)
 	free(c->private_fqdn);
 	free(c->authorized_ranges);
 	free(c->lb_sku);
+	free(c->created_by);
 	for (i = 0; i < c->npools; i++) {
 		free(c->pools[i].name);
 		free(c->pools[i].vm_size);

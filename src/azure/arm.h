@@ -122,6 +122,7 @@ struct arm_cluster {
 	char		*lb_sku;
 	struct arm_pool	*pools;
 	size_t		 npools;
+	char		*created_by;	/* tags.createdBy (PLAN_K8S_TAG) */
 };
 
 /* One entry of an extension's statuses[] (kubernetes-path.md B.3). */

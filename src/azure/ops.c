@@ -319,7 +319,8 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 		journal_entry_done(&pj);
 		f.names_known = false;
 	}
-	if (p->op == PLAN_DETACH || p->op == PLAN_UPDATE) {
+	if (p->op == PLAN_DETACH || p->op == PLAN_UPDATE ||
+	    p->op == PLAN_SCALE || p->op == PLAN_DELETE) {
 		bool found = false;
 
 		for (i = 0; i < cl.n; i++)

@@ -1,9 +1,15 @@
 /*
  * akswiz detach NAME [--yes] [--no-wait] [--delete-cluster]
- * [--save-tls DIR]: detach a compute from the workspace; the AKS cluster
- * is kept unless --delete-cluster (underlyingResourceAction=Delete).  It
- * asks on a terminal unless --yes, and refuses without one and without
- * --yes.  --save-tls first saves azureml-fe's TLS certificate and key
+ * [--uninstall-extension] [--save-tls DIR]: detach a compute from the
+ * workspace; the AKS cluster is kept.  For a legacy AKS compute,
+ * --delete-cluster deletes it with the compute
+ * (underlyingResourceAction=Delete).  For a Kubernetes compute the
+ * detach is underlyingResourceAction=Detach, --uninstall-extension adds a
+ * step that deletes the cluster's azureml extension, and --delete-cluster
+ * one that deletes the cluster, only when akswiz created it (its tag,
+ * PLAN_K8S_TAG): otherwise nothing is sent and it says why.  It asks
+ * on a terminal unless --yes, and refuses without one and without --yes.
+ * --save-tls first saves azureml-fe's TLS certificate and key
  * (DIR/NAME-cert.pem, DIR/NAME-key.pem, mode 0600) from the cluster; when
  * that fails nothing is detached and the kubectl way is shown.
  */
@@ -12,28 +18,32 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
+#include <strings.h>
 
 #include "azure/kube.h"
 #include "cli/session.h"
 #include "common/i18n.h"
 #include "core/plan.h"
+#include "core/rules-k8s.h"
+#include "plan/plan-k8s.h"
 
 /* Ask on the terminal; true only for an answer starting with y. */
 static bool
-confirm(const char *name, const char *ws, bool delete_cluster)
+confirm(const char *name, const char *ws, bool delete_cluster,
+    bool uninstall)
 {
-	char	line[64];
-
-	fprintf(stderr, delete_cluster ?
-	    _("Detach %s from workspace %s and DELETE its AKS cluster? "
-	    "[y/N] ") :
-	    _("Detach %s from workspace %s (the AKS cluster is kept)? "
-	    "[y/N] "), name, ws);
-	fflush(stderr);
-	if (fgets(line, sizeof line, stdin) == NULL)
-		return false;
-	return line[0] == 'y' || line[0] == 'Y';
+	if (uninstall && !delete_cluster)
+		/* TRANSLATORS: y/N: the answers the question takes. */
+		fprintf(stderr, _("Detach %s from workspace %s and uninstall "
+		    "the Azure ML extension from its AKS cluster (the "
+		    "cluster is kept)? [y/N] "), name, ws);
+	else
+		fprintf(stderr, delete_cluster ?
+		    _("Detach %s from workspace %s and DELETE its AKS "
+		    "cluster? [y/N] ") :
+		    _("Detach %s from workspace %s (the AKS cluster is "
+		    "kept)? [y/N] "), name, ws);
+	return cli_answer_yes();
 }
 
 /* Save the compute's TLS certificate and key in dir; false: told why. */
@@ -68,67 +78,156 @@ save_tls(const struct app_options *g, struct session *s, const char *name,
 	return false;
 }
 
-/* akswiz detach NAME [--yes] [--no-wait] [--delete-cluster] [--save-tls]. */
+/*
+ * The plan's steps on a Kubernetes compute's cluster, after a look at the
+ * compute (*kube: it is one).  An exit status; EXIT_OK to go on.
+ */
+static int
+kube_steps(struct session *s, struct plan *p, bool del, bool uninstall,
+    bool *kube)
+{
+	struct arm_compute	 c;
+	struct arm_cluster	 cl;
+	struct arm_extension	 x;
+	struct err		 err;
+	bool			 found;
+	int			 status = EXIT_OK;
+
+	*kube = false;
+	memset(&cl, 0, sizeof cl);
+	memset(&x, 0, sizeof x);
+	/* Not there: the preflight says so, in its words. */
+	if ((status = cli_get_compute(s, p->name, &c, &found)) != EXIT_OK ||
+	    !found)
+		goto out;
+	*kube = cli_compute_is(&c, "Kubernetes");
+	if (!*kube) {
+		/* The legacy detach, as it always was. */
+		p->detach_action = del ? DETACH_DELETE : DETACH_KEEP;
+		if (uninstall) {
+			/* TRANSLATORS: the second %s is a compute type. */
+			cli_error(_("detach: --uninstall-extension is for "
+			    "Kubernetes computes; %s is of type %s, without "
+			    "the Azure ML extension"), p->name,
+			    c.compute_type != NULL ? c.compute_type : "?");
+			status = EXIT_PREFLIGHT;
+		}
+		goto out;
+	}
+	snprintf(p->cluster_id, sizeof p->cluster_id, "%s", c.resource_id);
+	err_clear(&err);
+	if (uninstall && !del && !arm_get_extension(&s->arm, c.resource_id,
+	    NULL, &x, &found, &err)) {
+		session_report(&err);
+		status = session_exit_status(&err);
+		goto out;
+	}
+	/* An extension that is not there has nothing to uninstall. */
+	p->uninstall_extension = uninstall && (del || found);
+	if (uninstall && !p->uninstall_extension)
+		/* TRANSLATORS: the first %s is the compute, the second the
+		 * extension's name, azureml. */
+		fprintf(stderr, _("akswiz: the AKS cluster of %s has no Azure "
+		    "ML extension (%s): there is nothing to uninstall.\n"),
+		    p->name, EXT_NAME);
+	if (!del)
+		goto out;
+	if (!arm_get_cluster(&s->arm, c.resource_id, &cl, &err)) {
+		session_report(&err);
+		status = session_exit_status(&err);
+		goto out;
+	}
+	if (!cli_cluster_ours(&cl)) {
+		/* TRANSLATORS: "... (it has no createdBy=akswiz tag) ...". */
+		cli_error(_("detach: AKS cluster %s was not created by akswiz "
+		    "(it has no %s=%s tag): akswiz deletes only clusters it "
+		    "created; nothing was detached"), cl.name != NULL ?
+		    cl.name : c.resource_id, PLAN_K8S_TAG,
+		    PLAN_K8S_TAG_VALUE);
+		status = EXIT_PREFLIGHT;
+		goto out;
+	}
+	p->delete_cluster = true;
+out:
+	arm_extension_done(&x);
+	arm_cluster_done(&cl);
+	arm_compute_done(&c);
+	return status;
+}
+
+/* detach's own options. */
+struct detach_opts {
+	const char	*tls_dir;
+	bool		 del, uninstall;
+};
+
+static int
+detach_take(void *ctx, int argc, char **argv, int *i)
+{
+	struct detach_opts	*o = ctx;
+
+	if (strcmp(argv[*i], "--delete-cluster") == 0)
+		o->del = true;
+	else if (strcmp(argv[*i], "--uninstall-extension") == 0)
+		o->uninstall = true;
+	else if (strcmp(argv[*i], "--save-tls") == 0 && *i + 1 < argc)
+		o->tls_dir = argv[++*i];
+	else if (strncmp(argv[*i], "--save-tls=", 11) == 0)
+		o->tls_dir = argv[*i] + 11;
+	else
+		return 0;
+	return 1;
+}
+
+/* akswiz detach NAME [--yes] [--no-wait] [--delete-cluster]
+ * [--uninstall-extension] [--save-tls]. */
 int
 cmd_detach(struct app_options *g, int argc, char **argv)
 {
-	struct session	 s;
-	struct plan	 p;
-	struct err	 err;
-	const char	*name = NULL, *tls_dir = NULL;
-	bool		 yes = false, wait = true, del = false;
-	int		 i, status;
+	struct session		 s;
+	struct plan		 p;
+	struct cli_change	 c;
+	struct detach_opts	 o = { NULL, false, false };
+	const char		*name;
+	bool			 kube = false;
+	int			 status;
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--yes") == 0 || strcmp(argv[i], "-y") == 0)
-			yes = true;
-		else if (strcmp(argv[i], "--no-wait") == 0)
-			wait = false;
-		else if (strcmp(argv[i], "--delete-cluster") == 0)
-			del = true;
-		else if (strcmp(argv[i], "--save-tls") == 0 && i + 1 < argc)
-			tls_dir = argv[++i];
-		else if (strncmp(argv[i], "--save-tls=", 11) == 0)
-			tls_dir = argv[i] + 11;
-		else if (argv[i][0] == '-') {
-			cli_error(_("detach: unknown option %s"), argv[i]);
-			return EXIT_USAGE;
-		} else if (name == NULL)
-			name = argv[i];
-		else {
-			cli_error(_("detach: one compute at a time"));
-			return EXIT_USAGE;
-		}
-	}
-	if (name == NULL) {
+	if ((status = cli_change_args("detach", argc, argv, detach_take, &o,
+	    &c)) != EXIT_OK)
+		return status;
+	if ((name = c.name) == NULL) {
 		cli_error(_("usage: akswiz detach NAME [--yes]"));
 		return EXIT_USAGE;
 	}
-	if (cli_readonly_refuse(g, "detach") != EXIT_OK)
-		return EXIT_PREFLIGHT;
-	if (!yes && !isatty(0)) {
-		cli_error(_("detach needs --yes when not run on a terminal"));
-		return EXIT_USAGE;
+	if ((status = cli_change_open(g, "detach", c.yes, &s)) != EXIT_OK)
+		return status;
+	plan_init(&p, PLAN_DETACH);
+	snprintf(p.name, sizeof p.name, "%s", name);
+	if ((status = kube_steps(&s, &p, o.del, o.uninstall, &kube)) !=
+	    EXIT_OK) {
+		session_close(&s);
+		return status;
 	}
-	err_clear(&err);
-	if (!session_open(&s, g, SESSION_SCOPE, &err)) {
-		session_report(&err);
-		return session_exit_status(&err);
-	}
-	if (!yes && !confirm(name, s.workspace, del)) {
+	if (!c.yes && !confirm(name, s.workspace, o.del, o.uninstall)) {
 		fprintf(stderr, _("akswiz: nothing was detached.\n"));
 		session_close(&s);
 		return EXIT_FAILED;
 	}
-	if (tls_dir != NULL && !save_tls(g, &s, name, tls_dir)) {
+	if (o.tls_dir != NULL && !save_tls(g, &s, name, o.tls_dir)) {
 		session_close(&s);
 		return EXIT_FAILED;
 	}
-	plan_init(&p, PLAN_DETACH);
-	snprintf(p.name, sizeof p.name, "%s", name);
-	p.detach_action = del ? DETACH_DELETE : DETACH_KEEP;
-	status = session_ops_apply(g, &s, &p, wait);
-	if (status == EXIT_OK && wait && !del && g->output == OUTPUT_TABLE)
+	status = session_ops_apply(g, &s, &p, c.wait);
+	if (status == EXIT_OK && c.wait && kube && !o.del &&
+	    g->output == OUTPUT_TABLE)
+		/* TRANSLATORS: after a detach of a Kubernetes compute;
+		 * "akswiz attach" is a command. */
+		printf(o.uninstall ? _("The AKS cluster is kept, without the "
+		    "Azure ML extension.\n") : _("The AKS cluster and its "
+		    "Azure ML extension are kept: attach it again with akswiz "
+		    "attach.\n"));
+	else if (status == EXIT_OK && c.wait && !o.del &&
+	    g->output == OUTPUT_TABLE)
 		printf(_("The AKS cluster is kept.  Before attaching it again, "
 		    "delete the azureml-fe leftovers in it (service account, "
 		    "cluster role and binding, services, deployment, the "

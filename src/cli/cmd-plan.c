@@ -496,7 +496,8 @@ plan_new_cmd(struct app_options *g, int argc, char **argv)
 		usage_new(stderr);
 		return EXIT_USAGE;
 	}
-	if (!plan_op_parse(argv[1], &op) || op == PLAN_UPDATE) {
+	if (!plan_op_parse(argv[1], &op) || op == PLAN_UPDATE ||
+	    op == PLAN_SCALE || op == PLAN_DELETE) {
 		cli_error(_("\"plan new\" builds create, attach or detach "
 		    "plans, not \"%s\""), argv[1]);
 		return EXIT_USAGE;

@@ -6,11 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include "azure/arm.h"
 #include "cli/session.h"
 #include "common/i18n.h"
 #include "core/text.h"
+#include "plan/plan-k8s.h"
 
 static const struct cli_command cli_commands[] = {
 	{ "plan", N_("build, check and export plans"), cmd_plan,
@@ -37,7 +40,13 @@ static const struct cli_command cli_commands[] = {
 	    "akswiz show NAME" },
 	{ "detach", N_("detach a cluster from the workspace"), cmd_detach,
 	    "akswiz detach NAME [--yes] [--no-wait] [--delete-cluster] "
-	    "[--save-tls DIR]" },
+	    "[--uninstall-extension] [--save-tls DIR]" },
+	/* TRANSLATORS: the summaries of scale and delete in --help. */
+	{ "scale", N_("change the node count of a cluster's node pool"),
+	    cmd_scale, "akswiz scale NAME --agent-count N "
+	    "[--nodepool-name P] [--yes] [--no-wait]" },
+	{ "delete", N_("delete a compute, and a cluster akswiz created"),
+	    cmd_delete, "akswiz delete NAME [--yes] [--no-wait]" },
 	{ "clusters", N_("AKS clusters and whether they can attach"), cmd_clusters,
 	    "akswiz clusters [--purpose FastProd|DevTest]" },
 	{ "vm-sizes", N_("VM sizes and quota of a region"), cmd_vm_sizes,
@@ -103,6 +112,106 @@ cli_warning(const char *fmt, ...)
 	cli_vprint(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+int
+cli_change_args(const char *cmd, int argc, char **argv, cli_take_fn take,
+    void *ctx, struct cli_change *c)
+{
+	int	i, r;
+
+	memset(c, 0, sizeof *c);
+	c->wait = true;
+	for (i = 1; i < argc; i++) {
+		if (take != NULL && (r = take(ctx, argc, argv, &i)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
+		} else if (strcmp(argv[i], "--yes") == 0 ||
+		    strcmp(argv[i], "-y") == 0)
+			c->yes = true;
+		else if (strcmp(argv[i], "--no-wait") == 0)
+			c->wait = false;
+		else if (argv[i][0] == '-') {
+			cli_error(_("%s: unknown option \"%s\""), cmd, argv[i]);
+			return EXIT_USAGE;
+		} else if (c->name == NULL)
+			c->name = argv[i];
+		else {
+			/* TRANSLATORS: %s is a command: detach, scale or
+			 * delete. */
+			cli_error(_("%s: one compute at a time"), cmd);
+			return EXIT_USAGE;
+		}
+	}
+	return EXIT_OK;
+}
+
+int
+cli_change_open(struct app_options *g, const char *cmd, bool yes,
+    struct session *s)
+{
+	struct err	err;
+
+	if (cli_readonly_refuse(g, cmd) != EXIT_OK)
+		return EXIT_PREFLIGHT;
+	if (!yes && !isatty(0)) {
+		/* TRANSLATORS: %s is a command: detach, scale or delete. */
+		cli_error(_("%s needs --yes when not run on a terminal"), cmd);
+		return EXIT_USAGE;
+	}
+	err_clear(&err);
+	if (!session_open(s, g, SESSION_SCOPE, &err)) {
+		session_report(&err);
+		return session_exit_status(&err);
+	}
+	return EXIT_OK;
+}
+
+int
+cli_get_compute(struct session *s, const char *name, struct arm_compute *c,
+    bool *found)
+{
+	struct err	err;
+
+	err_clear(&err);
+	if (arm_get_compute(&s->arm, s->subscription, s->resource_group,
+	    s->workspace, name, c, found, &err))
+		return EXIT_OK;
+	session_report(&err);
+	return session_exit_status(&err);
+}
+
+bool
+cli_compute_is(const struct arm_compute *c, const char *type)
+{
+	return c->compute_type != NULL && c->resource_id != NULL &&
+	    strcasecmp(c->compute_type, type) == 0;
+}
+
+bool
+cli_cluster_ours(const struct arm_cluster *cl)
+{
+	return cl->created_by != NULL &&
+	    strcmp(cl->created_by, PLAN_K8S_TAG_VALUE) == 0;
+}
+
+bool
+cli_answer(char *line, size_t len)
+{
+	fflush(stderr);
+	if (fgets(line, (int)len, stdin) == NULL)
+		return false;
+	line[strcspn(line, "\r\n")] = '\0';
+	return true;
+}
+
+bool
+cli_answer_yes(void)
+{
+	char	line[64];
+
+	return cli_answer(line, sizeof line) &&
+	    (line[0] == 'y' || line[0] == 'Y');
 }
 
 bool

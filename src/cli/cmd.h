@@ -51,6 +51,47 @@ void		cli_warning(const char *, ...)
  */
 int		cli_readonly_refuse(const struct app_options *,
 		    const char *command);
+/*
+ * The arguments of a command that changes one compute (detach, scale,
+ * delete): --yes (-y), --no-wait and the compute's name, the command's
+ * own options through take (1: taken, *i advanced past a value; 0: not
+ * its own; -1: a bad value, said).  EXIT_OK, or EXIT_USAGE after a
+ * message.
+ */
+struct cli_change {
+	const char	*name;
+	bool		 yes, wait;
+};
+typedef int	(*cli_take_fn)(void *ctx, int argc, char **argv, int *i);
+int		cli_change_args(const char *cmd, int argc, char **argv,
+		    cli_take_fn take, void *ctx, struct cli_change *);
+/*
+ * Then --readonly (refused, EXIT_PREFLIGHT), --yes without a terminal
+ * (EXIT_USAGE), and the session with the workspace scope: EXIT_OK with s
+ * open, or the exit status after a message.
+ */
+struct session;
+int		cli_change_open(struct app_options *, const char *cmd,
+		    bool yes, struct session *);
+/*
+ * The compute name of the session's workspace into c (*found false when
+ * it is not there): EXIT_OK, or the exit status after the error was said
+ * (free c with arm_compute_done either way).  cli_compute_is(): a compute
+ * of that type with a cluster (resourceId).  cli_cluster_ours(): a
+ * cluster akswiz created (its PLAN_K8S_TAG).
+ */
+struct arm_compute;
+struct arm_cluster;
+int		cli_get_compute(struct session *, const char *name,
+		    struct arm_compute *, bool *found);
+bool		cli_compute_is(const struct arm_compute *, const char *type);
+bool		cli_cluster_ours(const struct arm_cluster *);
+/*
+ * The answer to a question just printed on stderr, its line end dropped;
+ * false at the end of the input.  cli_answer_yes(): one starting with y.
+ */
+bool		cli_answer(char *line, size_t len);
+bool		cli_answer_yes(void);
 /* Parse "table", "json", "tsv"; false otherwise. */
 bool		cli_output_parse(const char *, enum output_format *);
 /*
@@ -76,6 +117,8 @@ int		cmd_watch(struct app_options *, int, char **);
 int		cmd_list(struct app_options *, int, char **);
 int		cmd_show(struct app_options *, int, char **);
 int		cmd_detach(struct app_options *, int, char **);
+int		cmd_scale(struct app_options *, int, char **);
+int		cmd_delete(struct app_options *, int, char **);
 int		cmd_clusters(struct app_options *, int, char **);
 int		cmd_vm_sizes(struct app_options *, int, char **);
 int		cmd_versions(struct app_options *, int, char **);

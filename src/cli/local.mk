@@ -9,7 +9,9 @@ akswiz_SOURCES = \
 	src/cli/cmd-login.c \
 	src/cli/session-print.c src/cli/session.h src/cli/session-ops.c \
 	src/cli/cmd-apply.c src/cli/cmd-watch.c src/cli/cmd-list.c \
-	src/cli/cmd-show.c src/cli/cmd-detach.c src/cli/cmd-clusters.c \
+	src/cli/cmd-show.c src/cli/cmd-detach.c \
+	src/cli/cmd-scale.c src/cli/cmd-delete.c \
+	src/cli/cmd-clusters.c \
 	src/cli/cmd-vmsizes.c src/cli/cmd-versions.c \
 	src/cli/output.c src/cli/output.h \
 	src/cli/cmd-tui.c

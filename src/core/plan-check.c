@@ -120,7 +120,7 @@ check_members(const struct plan *p, struct verdicts *vs)
 		{ OP(PLAN_CREATE),
 		    p->node_count != 0 || p->node_count_given ?
 		    FIELD_NODE_COUNT : FIELD_NONE },
-		{ OP(PLAN_ATTACH),
+		{ OP(PLAN_ATTACH) | OP(PLAN_DETACH),
 		    p->cluster_id[0] != '\0' ? FIELD_CLUSTER_ID : FIELD_NONE },
 		{ OP(PLAN_CREATE) | OP(PLAN_ATTACH) | OP(PLAN_UPDATE),
 		    check_lb_tls_given(p) },
@@ -328,6 +328,24 @@ check_attach_cluster(const struct plan *p, const struct plan_facts *f,
 	    vs);
 }
 
+/*
+ * A node pool's new count: its cluster, and today's path's rules of the
+ * purpose on the count with the pool's VM size (an unknown size: the node
+ * rules only).
+ */
+static void
+check_scale(const struct plan *p, struct verdicts *vs)
+{
+	struct aks_id	id;
+
+	if (p->cluster_id[0] == '\0')
+		check_required(FIELD_CLUSTER_ID, p, vs);
+	else
+		(void)aks_id_parse(p->cluster_id, &id, FIELD_CLUSTER_ID, vs);
+	rules_k8s_sizing(p->purpose, p->node_count,
+	    vm_catalogue_find(p->vm_size), false, FIELD_NODE_COUNT, vs);
+}
+
 /* "--docker-bridge-cidr does not apply to compute type Kubernetes ..." */
 static void
 check_type_member(enum plan_field f, const struct plan *p,
@@ -477,10 +495,22 @@ plan_check(const struct plan *p, const struct plan_facts *facts,
 
 			verdict_arg(v, "%d", (int)p->detach_action);
 		}
+		/* The extension and the cluster are the cluster's. */
+		if ((p->uninstall_extension || p->delete_cluster) &&
+		    p->cluster_id[0] == '\0')
+			check_required(FIELD_CLUSTER_ID, p, vs);
 		break;
 	case PLAN_UPDATE:
 		check_name(p, f, false, vs);
 		rules_lb_tls(p->lb_type, p->lb_subnet, &p->tls, vs);
+		break;
+	case PLAN_SCALE:
+		check_name(p, f, false, vs);
+		check_purpose(p, vs);
+		check_scale(p, vs);
+		break;
+	case PLAN_DELETE:
+		check_name(p, f, false, vs);
 		break;
 	}
 	check_members(p, vs);

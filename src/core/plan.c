@@ -53,6 +53,7 @@ parse_name(const struct name_row *rows, size_t n, const char *s, int *out)
 static const struct name_row op_names[] = {
 	{ PLAN_CREATE, "create" }, { PLAN_ATTACH, "attach" },
 	{ PLAN_DETACH, "detach" }, { PLAN_UPDATE, "update" },
+	{ PLAN_SCALE, "scale" }, { PLAN_DELETE, "delete" },
 };
 static const struct name_row purpose_names[] = {
 	{ PURPOSE_FASTPROD, "FastProd" }, { PURPOSE_DEVTEST, "DevTest" },

@@ -25,7 +25,9 @@ enum plan_op {
 	PLAN_CREATE,
 	PLAN_ATTACH,
 	PLAN_DETACH,
-	PLAN_UPDATE
+	PLAN_UPDATE,
+	PLAN_SCALE,		/* an AKS node pool's count (cluster_id, nodepool) */
+	PLAN_DELETE		/* the compute, and a cluster akswiz made */
 };
 
 enum purpose {
@@ -123,6 +125,14 @@ struct plan {
 	char			 namespace_[PLAN_NAME_LEN];	/* "" = default */
 	char			 router_service[PLAN_ID_LEN];	/* "" = LoadBalancer */
 	char			 network_plugin[PLAN_ID_LEN];	/* "" = AKS's */
+	/*
+	 * Today's path (cluster_id is the compute's AKS cluster): scale sets
+	 * node_count on pool nodepool (vm_size and purpose for the rules);
+	 * detach and delete may remove the azureml extension and the cluster.
+	 */
+	char			 nodepool[PLAN_NAME_LEN];	/* scale */
+	bool			 uninstall_extension;		/* detach */
+	bool			 delete_cluster;	/* detach, delete */
 };
 
 /* A plan of the given operation with every default set. */

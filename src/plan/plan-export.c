@@ -23,10 +23,12 @@
 
 #include "common/buf.h"
 #include "common/xalloc.h"
+#include "core/ids.h"
 #include "core/rules.h"
 #include "core/rules-k8s.h"
 #include "plan/plan-arm.h"
 #include "plan/plan-k8s.h"
+#include "plan/plan-steps.h"
 
 bool
 plan_export_kind_parse(const char *s, enum plan_export_kind *out)
@@ -141,6 +143,35 @@ az_no_description(struct buf *b, const struct plan *p)
 	buf_adds(b, ".\n");
 }
 
+/* The az commands of a detach's steps on a Kubernetes compute's cluster. */
+static void
+az_cluster_steps(struct buf *b, const struct plan *p)
+{
+	struct aks_id	 id;
+	struct verdicts	 vs;
+
+	verdicts_init(&vs);
+	if ((!p->uninstall_extension && !p->delete_cluster) ||
+	    !aks_id_parse(p->cluster_id, &id, FIELD_CLUSTER_ID, &vs))
+		return;
+	if (p->uninstall_extension) {
+		buf_adds(b, "az k8s-extension delete --yes");
+		az_flag(b, "--name", "azureml");
+		az_flag(b, "--cluster-type", "managedClusters");
+		az_flag(b, "--cluster-name", id.name);
+		az_flag(b, "--resource-group", id.resource_group);
+		az_flag(b, "--subscription", id.subscription);
+		buf_adds(b, "\n");
+	}
+	if (p->delete_cluster) {
+		buf_adds(b, "az aks delete --yes");
+		az_flag(b, "--name", id.name);
+		az_flag(b, "--resource-group", id.resource_group);
+		az_flag(b, "--subscription", id.subscription);
+		buf_adds(b, "\n");
+	}
+}
+
 /* The az ml computetarget commands that do what the plan does. */
 static void
 export_az(struct buf *b, const struct plan *p)
@@ -204,6 +235,12 @@ export_az(struct buf *b, const struct plan *p)
 		    "az ml computetarget detach");
 		az_target(b, p);
 		buf_adds(b, "\n");
+		az_cluster_steps(b, p);
+		break;
+	case PLAN_SCALE:
+	case PLAN_DELETE:
+		buf_addf(b, "# akswiz %s: no az ml computetarget command "
+		    "does it; see the arm export.\n", plan_op_name(p->op));
 		break;
 	}
 }
@@ -414,6 +451,14 @@ export_python(struct buf *b, const struct plan *p)
 		py_name(b, p);
 		buf_adds(b, p->detach_action == DETACH_DELETE ?
 		    ")\naks_target.delete()\n" : ")\naks_target.detach()\n");
+		if (p->uninstall_extension || p->delete_cluster)
+			buf_adds(b, "# Then the cluster's steps: not in the v1 "
+			    "SDK; see the arm export.\n");
+		break;
+	case PLAN_SCALE:
+	case PLAN_DELETE:
+		buf_addf(b, "# akswiz %s: not in the v1 SDK; see the arm "
+		    "export.\n", plan_op_name(p->op));
 		break;
 	}
 }
@@ -440,8 +485,30 @@ arm_request(struct buf *b, const char *method, const char *path, char *body)
 static void
 export_arm(struct buf *b, const struct plan *p)
 {
-	char	*path = plan_arm_path(p);
+	struct plan_step	 st[PLAN_STEPS_MAX];
+	char			*path;
+	int			 i, n;
 
+	n = plan_steps(p, st, PLAN_STEPS_MAX);
+	if (p->op == PLAN_SCALE || p->op == PLAN_DELETE ||
+	    (p->op == PLAN_DETACH && n > 1)) {
+		/* Their steps, each one request without a body of its own. */
+		for (i = 0; i < n; i++) {
+			if (st[i].kind == STEP_SCALE_POOL)
+				buf_addf(b, "%s# GET the pool, set "
+				    "properties.count to %d, PUT it back.\n"
+				    "GET %s?api-version=%s\n", i ? "\n" : "",
+				    p->node_count, st[i].target,
+				    st[i].api_version);
+			buf_addf(b, "%s%s %s?api-version=%s%s%s\n",
+			    i && st[i].kind != STEP_SCALE_POOL ? "\n" : "",
+			    step_method_name(st[i].method), st[i].target,
+			    st[i].api_version, st[i].query[0] ? "&" : "",
+			    st[i].query);
+		}
+		return;
+	}
+	path = plan_arm_path(p);
 	if (p->op == PLAN_UPDATE)
 		buf_addf(b, "# An update: GET the compute, merge these "
 		    "properties into it, PUT it back.\nGET %s\n\n", path);

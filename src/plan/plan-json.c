@@ -37,7 +37,8 @@ static const char *const top_keys[] = {
 	"description", "purpose", "location", "vmSize", "nodeCount",
 	"clusterResourceId", "cluster", "namespace",
 	"inferenceRouterServiceType", "loadBalancer", "network", "tls",
-	"underlyingResourceAction", NULL
+	"underlyingResourceAction", "nodepoolName", "uninstallExtension",
+	"deleteCluster", NULL
 };
 static const char *const scope_keys[] = {
 	"subscription", "resourceGroup", "workspace", NULL
@@ -357,7 +358,8 @@ read_tree(json_object *root, struct plan *p, struct err *err)
 	    !check_keys(root, "", top_keys, err))
 		return false;
 	if (!get_enum(root, "", "operation", p_op, &op,
-	    "create, attach, detach or update", &has_op, err))
+	    "create, attach, detach, update, scale or delete", &has_op,
+	    err))
 		return false;
 	if (!has_op)
 		return err_set(err, ERR_PARSE, _("operation is missing: it "
@@ -474,6 +476,18 @@ read_tree(json_object *root, struct plan *p, struct err *err)
 	    sizeof p->network_plugin, err)))
 		return false;
 
+	if (!get_str(root, "", "nodepoolName", p->nodepool,
+	    sizeof p->nodepool, err) ||
+	    !member(root, "", "uninstallExtension", json_type_boolean, &v,
+	    err))
+		return false;
+	if (v != NULL)
+		p->uninstall_extension = json_object_get_boolean(v);
+	if (!member(root, "", "deleteCluster", json_type_boolean, &v, err))
+		return false;
+	if (v != NULL)
+		p->delete_cluster = json_object_get_boolean(v);
+
 	return read_tls(root, p, err) &&
 	    get_enum(root, "", "underlyingResourceAction", p_detach,
 	    &p->detach_action, "Detach or Delete", NULL, err);
@@ -503,7 +517,7 @@ line_col(const char *text, size_t off, int *line, int *col)
  * and names it with both lines.
  */
 #define DUP_DEPTH	4
-#define DUP_KEYS	24
+#define DUP_KEYS	28
 #define DUP_KEY_LEN	40
 
 struct dup_frame {
@@ -807,6 +821,11 @@ plan_json_write(const struct plan *p)
 	if (p->op == PLAN_DETACH || p->detach_action != DETACH_KEEP)
 		plan_jw_str(&w, "underlyingResourceAction",
 		    detach_action_name(p->detach_action));
+	put_str(&w, "nodepoolName", p->nodepool);
+	if (p->uninstall_extension)
+		plan_jw_bool(&w, "uninstallExtension", true);
+	if (p->delete_cluster)
+		plan_jw_bool(&w, "deleteCluster", true);
 	plan_jw_end(&w);
 	return plan_jw_take(&w);
 }

@@ -16,6 +16,7 @@
 
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/rules-k8s.h"
 #include "plan/plan-arm.h"
 #include "plan/plan-jw.h"
 #include "plan/plan-k8s.h"
@@ -54,6 +55,25 @@ static const struct step_kind_row {
 	{ STEP_ATTACH_KUBERNETES, "attach", "attachKubernetes",
 	    N_("attach the cluster as a Kubernetes compute"), STEP_PUT,
 	    STEP_DONE_EXISTS, true, false },
+	/*
+	 * Looked at first: a PUT whose answer was lost is not sent twice.
+	 * TRANSLATORS: what a step of scale, detach or delete does.
+	 */
+	{ STEP_SCALE_POOL, "scale", "scalePool",
+	    N_("scale the node pool"), STEP_PUT, STEP_DONE_MATCHES, true,
+	    true },
+	/* TRANSLATORS: what a step of detach does. */
+	{ STEP_DELETE_EXTENSION, "uninstall", "deleteExtension",
+	    N_("uninstall the Azure ML extension"), STEP_DELETE,
+	    STEP_DONE_GONE, false, false },
+	/* TRANSLATORS: what a step of detach or delete does. */
+	{ STEP_DELETE_CLUSTER, "delete-cluster", "deleteCluster",
+	    N_("delete the AKS cluster"), STEP_DELETE, STEP_DONE_GONE, false,
+	    false },
+	/* TRANSLATORS: what a step of delete does. */
+	{ STEP_DELETE_COMPUTE, "delete", "deleteCompute",
+	    N_("delete the compute"), STEP_DELETE, STEP_DONE_GONE, false,
+	    false },
 };
 
 static const struct step_kind_row *
@@ -141,6 +161,10 @@ compute_step(const struct plan *p, enum step_kind k, struct plan_step *s)
 		snprintf(s->query, sizeof s->query,
 		    "underlyingResourceAction=%s",
 		    detach_action_name(p->detach_action));
+	else if (k == STEP_DELETE_COMPUTE)
+		snprintf(s->query, sizeof s->query,
+		    "underlyingResourceAction=%s",
+		    detach_action_name(DETACH_DELETE));
 	free(path);
 }
 
@@ -169,6 +193,32 @@ k8s_step(const struct plan *p, enum step_kind k, struct plan_step *s)
 	free(id);
 }
 
+/*
+ * A step of kind k on the AKS cluster of the plan's compute (cluster_id):
+ * the cluster, its pool or its extension.
+ */
+static void
+cluster_step(const struct plan *p, enum step_kind k, struct plan_step *s)
+{
+	step_of(k, s);
+	s->api_version = PLAN_K8S_AKS_API_VERSION;
+	switch (k) {
+	case STEP_SCALE_POOL:
+		snprintf(s->target, sizeof s->target, "%s/agentPools/%s",
+		    p->cluster_id, p->nodepool);
+		break;
+	case STEP_DELETE_EXTENSION:
+		snprintf(s->target, sizeof s->target, "%s/providers/"
+		    "Microsoft.KubernetesConfiguration/extensions/%s",
+		    p->cluster_id, EXT_NAME);
+		s->api_version = PLAN_K8S_EXT_API_VERSION;
+		break;
+	default:
+		snprintf(s->target, sizeof s->target, "%s", p->cluster_id);
+		break;
+	}
+}
+
 int
 plan_steps(const struct plan *p, struct plan_step *s, int max)
 {
@@ -195,13 +245,31 @@ plan_steps(const struct plan *p, struct plan_step *s, int max)
 		break;
 	case PLAN_DETACH:
 		k[n++] = STEP_DETACH_COMPUTE;
+		if (p->uninstall_extension && p->cluster_id[0] != '\0')
+			k[n++] = STEP_DELETE_EXTENSION;
+		if (p->delete_cluster && p->cluster_id[0] != '\0')
+			k[n++] = STEP_DELETE_CLUSTER;
+		break;
+	case PLAN_SCALE:
+		k[n++] = STEP_SCALE_POOL;
+		break;
+	case PLAN_DELETE:
+		k[n++] = STEP_DELETE_COMPUTE;
+		if (p->delete_cluster && p->cluster_id[0] != '\0')
+			k[n++] = STEP_DELETE_CLUSTER;
 		break;
 	}
-	for (i = 0; i < n && i < max; i++)
-		if (k[i] >= STEP_CREATE_CLUSTER)
+	for (i = 0; i < n && i < max; i++) {
+		if (k[i] == STEP_SCALE_POOL || k[i] == STEP_DELETE_EXTENSION ||
+		    k[i] == STEP_DELETE_CLUSTER)
+			cluster_step(p, k[i], &s[i]);
+		else if (k[i] == STEP_CREATE_CLUSTER ||
+		    k[i] == STEP_INSTALL_EXTENSION ||
+		    k[i] == STEP_ATTACH_KUBERNETES)
 			k8s_step(p, k[i], &s[i]);
 		else
 			compute_step(p, k[i], &s[i]);
+	}
 	return i;
 }
 
@@ -320,6 +388,23 @@ plan_update_merge(json_object *cur, const struct plan *p, const char *cert,
 	return cur;
 }
 
+json_object *
+plan_pool_merge(json_object *cur, const struct plan *p)
+{
+	static const char	*top_ro[] = { "id", "name", "type",
+		"systemData" };
+	json_object		*props;
+	size_t			 i;
+
+	for (i = 0; i < sizeof top_ro / sizeof top_ro[0]; i++)
+		json_object_object_del(cur, top_ro[i]);
+	props = object_at(cur, "properties");
+	json_object_object_del(props, "provisioningState");
+	json_object_object_add(props, "count",
+	    json_object_new_int(p->node_count));
+	return cur;
+}
+
 /* Wipe and free text that held a secret. */
 static void
 free_secret(char *s)
@@ -347,9 +432,9 @@ plan_step_body(const struct plan *p, const struct plan_step *s,
 		    s->target);
 	memset(&opts, 0, sizeof opts);
 	opts.location = location;
-	/* On today's path only the extension carries them. */
+	/* On today's path only the extension carries them; a scale none. */
 	if (p->tls.mode == TLS_CUSTOM && p->tls.cert_file[0] != '\0' &&
-	    (p->type != COMPUTE_KUBERNETES ||
+	    s->kind != STEP_SCALE_POOL && (p->type != COMPUTE_KUBERNETES ||
 	    s->kind == STEP_INSTALL_EXTENSION)) {
 		if ((cert = read_pem(p->tls.cert_file, err)) == NULL ||
 		    (key = read_pem(p->tls.key_file, err)) == NULL) {
@@ -359,7 +444,11 @@ plan_step_body(const struct plan *p, const struct plan_step *s,
 		opts.cert_pem = cert;
 		opts.key_pem = key;
 	}
-	if (s->needs_current)
+	if (s->kind == STEP_SCALE_POOL)
+		*body = xstrdup(json_object_to_json_string_ext(
+		    plan_pool_merge(current, p),
+		    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	else if (s->needs_current)
 		*body = xstrdup(json_object_to_json_string_ext(
 		    plan_update_merge(current, p, cert, key),
 		    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
@@ -401,6 +490,15 @@ plan_step_done(const struct plan *p, const struct plan_step *s,
 		return current == NULL;
 	case STEP_DONE_MATCHES:
 		break;
+	}
+	if (s->kind == STEP_SCALE_POOL) {
+		json_object	*props, *count;
+
+		return current != NULL && json_object_object_get_ex(current,
+		    "properties", &props) && json_object_object_get_ex(props,
+		    "count", &count) && json_object_is_type(count,
+		    json_type_int) && json_object_get_int(count) ==
+		    p->node_count;
 	}
 	if ((pp = aks_props(current)) == NULL ||
 	    strcasecmp(str_at(pp, "loadBalancerType"),

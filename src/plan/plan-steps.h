@@ -38,7 +38,12 @@ enum step_kind {
 	/* Today's path (kubernetes-path.md): a create is these three. */
 	STEP_CREATE_CLUSTER,		/* PUT the AKS managed cluster */
 	STEP_INSTALL_EXTENSION,		/* PUT its azureml extension */
-	STEP_ATTACH_KUBERNETES		/* PUT the compute of type Kubernetes */
+	STEP_ATTACH_KUBERNETES,		/* PUT the compute of type Kubernetes */
+	/* scale, and detach's and delete's steps on today's path */
+	STEP_SCALE_POOL,	/* PUT an AKS agent pool with a new count */
+	STEP_DELETE_EXTENSION,	/* DELETE the cluster's azureml extension */
+	STEP_DELETE_CLUSTER,	/* DELETE the AKS managed cluster */
+	STEP_DELETE_COMPUTE	/* DELETE, underlyingResourceAction=Delete */
 };
 
 enum step_method {
@@ -107,6 +112,14 @@ bool		 plan_step_body(const struct plan *, const struct plan_step *,
 struct json_object *plan_update_merge(struct json_object *current,
 		    const struct plan *, const char *cert_pem,
 		    const char *key_pem);
+
+/*
+ * The scale merge: the fetched agent pool (changed in place and returned)
+ * without its read-only members, its count the plan's node_count; the
+ * rest of its properties sent back as they are (a PUT replaces them).
+ */
+struct json_object *plan_pool_merge(struct json_object *current,
+		    const struct plan *);
 
 /*
  * Whether the target as fetched (current, or NULL: it does not exist)

@@ -138,7 +138,7 @@ cluster_json(struct arm_ctx *c, const struct sb_cluster *cl)
 	set_str(o, "id", buf);
 	set_str(o, "location", cl->location);
 	set_str(o, "name", cl->name);
-	json_object_object_add(o, "tags", json_object_new_object());
+	json_object_object_add(o, "tags", world_cluster_tags_json(cl));
 	set_str(o, "type", "Microsoft.ContainerService/ManagedClusters");
 	if (!old) {
 		/* Changes with what the sandbox changes of the cluster. */
@@ -196,7 +196,11 @@ cluster_json(struct arm_ctx *c, const struct sb_cluster *cl)
 		set_str(x, "orchestratorVersion", cl->version);
 		if (!old)
 			set_str(x, "currentOrchestratorVersion", cl->version);
-		set_bool(x, "enableAutoScaling", false);
+		set_bool(x, "enableAutoScaling", cl->pools[i].autoscale);
+		if (cl->pools[i].autoscale) {
+			set_int(x, "minCount", cl->pools[i].min_count);
+			set_int(x, "maxCount", cl->pools[i].max_count);
+		}
 		set_str(x, "provisioningState", cl->state);
 		if (!old) {
 			pw = json_object_new_object();

@@ -284,6 +284,7 @@ pools_of(struct arm_ctx *c, struct json_object *p, struct sb_cluster *cl)
 		cpy(cl->pools[i].vm_size, sizeof cl->pools[i].vm_size,
 		    str(x, "vmSize"));
 		cl->pools[i].count = (int)num(x, "count", 1);
+		world_pool_autoscale_set(&cl->pools[i], x);
 		if (strcasecmp(mode, "System") == 0)
 			system = true;
 	}
@@ -367,6 +368,7 @@ static void
 put_cluster(struct arm_ctx *c, const char *name)
 {
 	struct json_object	*body = json_tokener_parse(c->req->body), *p;
+	struct json_object	*tags = NULL;
 	struct sb_cluster	 tmp, *cl;
 	struct sb_location	*loc;
 	const char		*location, *prefix, *ver;
@@ -412,6 +414,8 @@ put_cluster(struct arm_ctx *c, const char *name)
 		if (!network_ok(c, p))
 			goto out;
 		memcpy(cl, &tmp, sizeof tmp);
+		json_object_object_get_ex(body, "tags", &tags);
+		world_cluster_tags_set(cl, tags);
 		cpy(cl->state, sizeof cl->state, "Updating");
 		op_start(c, cl, "Update", c->w->settings.update_seconds, false);
 		arm_json(c, 200, arm_cluster_json(c, cl));
@@ -448,6 +452,8 @@ put_cluster(struct arm_ctx *c, const char *name)
 	cpy(cl->power, sizeof cl->power, "Running");
 	cpy(cl->dns_prefix, sizeof cl->dns_prefix, prefix);
 	cpy(cl->tier, sizeof cl->tier, "Free");
+	json_object_object_get_ex(body, "tags", &tags);
+	world_cluster_tags_set(cl, tags);
 	/* The region's default version, or the major.minor asked for. */
 	ver = str(p, "kubernetesVersion");
 	for (i = 0; i < loc->nk8s; i++)
@@ -575,6 +581,7 @@ agent_pools(struct arm_ctx *c, struct sb_cluster *cl)
 	if (!count_ok(c, pool->name, pool->mode, num(p, "count", 1)))
 		goto out;
 	pool->count = (int)num(p, "count", 1);
+	world_pool_autoscale_set(pool, p);
 	i = (int)(pool - cl->pools);
 	if (i == cl->npools)
 		cl->npools++;

@@ -292,7 +292,45 @@ load_cluster(struct sb_cluster *c, struct json_object *o)
 			    jstr(p, "vmSize", "Standard_D4s_v3"));
 			cpy(pl->mode, sizeof pl->mode,
 			    jstr(p, "mode", "System"));
+			world_pool_autoscale_set(pl, p);
 		}
+	world_cluster_tags_set(c, json_object_object_get_ex(o, "tags", &a) ?
+	    a : NULL);
+}
+
+void
+world_cluster_tags_set(struct sb_cluster *c, struct json_object *tags)
+{
+	c->ntags = 0;
+	if (tags == NULL || !json_object_is_type(tags, json_type_object))
+		return;
+	json_object_object_foreach(tags, k, v) {
+		if (c->ntags == (int)(sizeof c->tags / sizeof c->tags[0]))
+			break;
+		cpy(c->tags[c->ntags].key, sizeof c->tags[0].key, k);
+		cpy(c->tags[c->ntags++].value, sizeof c->tags[0].value,
+		    json_object_get_string(v));
+	}
+}
+
+struct json_object *
+world_cluster_tags_json(const struct sb_cluster *c)
+{
+	struct json_object	*o = json_object_new_object();
+	int			 i;
+
+	for (i = 0; i < c->ntags; i++)
+		json_object_object_add(o, c->tags[i].key,
+		    json_object_new_string(c->tags[i].value));
+	return o;
+}
+
+void
+world_pool_autoscale_set(struct sb_pool *pl, struct json_object *p)
+{
+	pl->autoscale = jbool(p, "enableAutoScaling", false);
+	pl->min_count = pl->autoscale ? (int)jint(p, "minCount", 1) : 0;
+	pl->max_count = pl->autoscale ? (int)jint(p, "maxCount", 1) : 0;
 }
 
 static const char *const op_kind_names[] = {
@@ -692,9 +730,19 @@ save_cluster(const struct sb_cluster *c)
 		    json_object_new_string(c->pools[i].vm_size));
 		json_object_object_add(p, "mode",
 		    json_object_new_string(c->pools[i].mode));
+		if (c->pools[i].autoscale) {
+			json_object_object_add(p, "enableAutoScaling",
+			    json_object_new_boolean(true));
+			json_object_object_add(p, "minCount",
+			    json_object_new_int(c->pools[i].min_count));
+			json_object_object_add(p, "maxCount",
+			    json_object_new_int(c->pools[i].max_count));
+		}
 		json_object_array_add(a, p);
 	}
 	json_object_object_add(o, "agentPools", a);
+	if (c->ntags > 0)
+		json_object_object_add(o, "tags", world_cluster_tags_json(c));
 	return o;
 }
 

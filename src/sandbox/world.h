@@ -98,6 +98,14 @@ struct sb_pool {
 	int	count;
 	char	vm_size[SB_ID];
 	char	mode[SB_ID];
+	bool	autoscale;		/* enableAutoScaling */
+	int	min_count, max_count;	/* with the autoscaler */
+};
+
+/* A resource tag. */
+struct sb_tag {
+	char	key[SB_ID];
+	char	value[SB_NAME];
 };
 
 struct sb_cluster {
@@ -117,6 +125,8 @@ struct sb_cluster {
 	int		npools;
 	bool		created_by_aml;
 	bool		gone;			/* deleted */
+	struct sb_tag	tags[4];		/* as PUT or the world has them */
+	int		ntags;
 };
 
 /*
@@ -241,6 +251,13 @@ void			 world_tick(struct sb_world *, uint64_t now_ms,
 void			 world_guid(struct sb_world *, char *, size_t);
 /* "2026-11-23T07:31:20.0000000+00:00" */
 void			 world_time(uint64_t ms, char *, size_t);
+/* A cluster's tags from a "tags" object (NULL: none), and as one. */
+void			 world_cluster_tags_set(struct sb_cluster *,
+			    struct json_object *tags);
+struct json_object	*world_cluster_tags_json(const struct sb_cluster *);
+/* A pool's autoscaler from an agent pool object's members. */
+void			 world_pool_autoscale_set(struct sb_pool *,
+			    struct json_object *pool);
 /* The cluster's ARM id. */
 void			 world_cluster_id(const struct sb_cluster *, char *,
 			    size_t);

@@ -180,6 +180,21 @@ test_clusters(void)
 	is_str(c.power_state, "Stopped", "power state");
 	is_int(c.npools, 2, "two pools");
 	ok(c.pools[0].vm_size == NULL, "a pool without a size");
+	ok(c.created_by == NULL, "no tags: not made by akswiz");
+	arm_cluster_done(&c);
+
+	ok(arm_parse_cluster("{\"id\":\"/subscriptions/s/resourcegroups/g/"
+	    "providers/Microsoft.ContainerService/managedClusters/m\","
+	    "\"tags\":{\"team\":\"ml\",\"createdBy\":\"akswiz\"},"
+	    "\"properties\":{\"agentPoolProfiles\":[{\"name\":\"a\","
+	    "\"count\":2,\"mode\":\"System\",\"enableAutoScaling\":true,"
+	    "\"minCount\":1,\"maxCount\":5},{\"name\":\"b\",\"count\":1,"
+	    "\"enableAutoScaling\":false}]}}", &c, &err),
+	    "a tagged cluster with an autoscaled pool parses");
+	is_str(c.created_by, "akswiz", "its createdBy tag");
+	ok(c.pools[0].autoscale && c.pools[0].min_count == 1 &&
+	    c.pools[0].max_count == 5, "the autoscaler and its range");
+	ok(!c.pools[1].autoscale, "a pool without it");
 	arm_cluster_done(&c);
 }
 

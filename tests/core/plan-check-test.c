@@ -446,6 +446,79 @@ main(void)
 	    "detach without a workspace: taken when applied");
 	core_count(&vs, 2, "detach: nothing else");
 
+	/* detach of a Kubernetes compute: its cluster's steps */
+	plan_scoped(&p, PLAN_DETACH);
+	p.uninstall_extension = p.delete_cluster = true;
+	check(&p, NULL, &vs);
+	core_expect(&vs, FIELD_CLUSTER_ID, SEV_ERROR, MSG_PLAN_REQUIRED,
+	    "detach: uninstalling the extension needs the cluster");
+	strcpy(p.cluster_id, CLUSTER);
+	check(&p, NULL, &vs);
+	core_count(&vs, 0, "detach with the cluster's steps and the cluster");
+
+	/* scale: the purpose's rules on the new count */
+	{
+		static const struct {
+			const char	*what;
+			enum purpose	 purpose;
+			const char	*size;
+			int		 nodes;
+			enum msg_id	 msg;	/* 0: valid */
+		} rows[] = {
+			{ "production, 3 x 4 vCPU", PURPOSE_FASTPROD,
+			    "Standard_DS3_v2", 3, 0 },
+			{ "production down to 2 nodes", PURPOSE_FASTPROD,
+			    "Standard_DS3_v2", 2, MSG_PROD_NODES },
+			{ "production, 3 x 2 vCPU", PURPOSE_FASTPROD,
+			    "Standard_DS2_v2", 3, MSG_PROD_VCPU },
+			{ "dev-test down to 1 node", PURPOSE_DEVTEST,
+			    "Standard_DS3_v2", 1, 0 },
+			{ "dev-test down to 0 nodes", PURPOSE_DEVTEST,
+			    "Standard_DS3_v2", 0, MSG_NODES_INVALID },
+			{ "production, a size unknown: nodes only",
+			    PURPOSE_FASTPROD, "Standard_Unknown9", 3, 0 },
+		};
+		size_t	i;
+
+		for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+			plan_scoped(&p, PLAN_SCALE);
+			strcpy(p.cluster_id, CLUSTER);
+			strcpy(p.nodepool, "nodepool1");
+			p.purpose = rows[i].purpose;
+			strcpy(p.vm_size, rows[i].size);
+			p.node_count = rows[i].nodes;
+			p.node_count_given = true;
+			check(&p, NULL, &vs);
+			if (rows[i].msg == 0)
+				core_count(&vs, 0, rows[i].what);
+			else
+				core_expect(&vs, FIELD_NODE_COUNT, SEV_ERROR,
+				    rows[i].msg, rows[i].what);
+		}
+		plan_scoped(&p, PLAN_SCALE);
+		strcpy(p.cluster_id, CLUSTER);
+		strcpy(p.vm_size, "Standard_D2s_v3");
+		p.node_count = 6;
+		check(&p, NULL, &vs);
+		core_expect(&vs, FIELD_VM_SIZE, SEV_ERROR,
+		    MSG_K8S_PROD_NODE_SIZE, "production on 6 x 2 vCPU: "
+		    "each node needs 4 vCPU and 14 GB (today's path)");
+		plan_scoped(&p, PLAN_SCALE);
+		p.node_count = 3;
+		check(&p, NULL, &vs);
+		core_expect(&vs, FIELD_CLUSTER_ID, SEV_ERROR,
+		    MSG_PLAN_REQUIRED, "scale without its cluster");
+	}
+
+	/* delete */
+	plan_scoped(&p, PLAN_DELETE);
+	check(&p, NULL, &vs);
+	core_count(&vs, 0, "a valid delete");
+	p.name[0] = '\0';
+	check(&p, NULL, &vs);
+	core_expect(&vs, FIELD_NAME, SEV_ERROR, MSG_PLAN_REQUIRED,
+	    "delete without a name");
+
 	/* update */
 	plan_scoped(&p, PLAN_UPDATE);
 	p.lb_type = LB_INTERNAL;

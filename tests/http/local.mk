@@ -22,6 +22,7 @@ HTTP_TESTS += tests/http/k8s-create-test.sh
 # Kubernetes computes (today's path) in list, show and clusters.
 HTTP_TESTS += tests/http/kubernetes-show-test.sh
 EXTRA_DIST += tests/http/k8s-world.sh
+HTTP_TESTS += tests/http/k8s-ops-test.sh
 EXTRA_DIST += tests/http/lib.sh $(HTTP_TESTS)
 EXTRA_DIST += tests/http/sandbox-lib.sh
 

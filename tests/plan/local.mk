@@ -31,6 +31,10 @@ PLAN_TEST_DATA_FILES = \
 	tests/plan/data/create-min.python tests/plan/data/create-min.arm \
 	tests/plan/data/detach.json tests/plan/data/detach.az \
 	tests/plan/data/detach.python tests/plan/data/detach.arm \
+	tests/plan/data/detach-k8s.json tests/plan/data/detach-k8s.az \
+	tests/plan/data/detach-k8s.python tests/plan/data/detach-k8s.arm \
+	tests/plan/data/scale.json tests/plan/data/scale.az \
+	tests/plan/data/scale.python tests/plan/data/scale.arm \
 	tests/plan/data/update.json tests/plan/data/update.az \
 	tests/plan/data/update.python tests/plan/data/update.arm \
 	tests/plan/data/create-k8s.json tests/plan/data/create-k8s.az \

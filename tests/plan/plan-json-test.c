@@ -21,7 +21,7 @@
 
 static const char *const fixtures[] = {
 	"create-full", "create-min", "attach-ilb", "attach-tls", "detach",
-	"update", "create-k8s",
+	"update", "create-k8s", "scale", "detach-k8s",
 };
 
 /* The whole file, NUL-terminated; NULL if it cannot be read. */
@@ -209,8 +209,9 @@ static const struct {
 	  "akswizPlan must be a whole number, not 1.5" },
 	{ "no operation", "{\"akswizPlan\": 1}",
 	  "operation is missing: it must be create, attach, detach or update" },
-	{ "bad operation", "{\"akswizPlan\": 1, \"operation\": \"scale\"}",
-	  "operation must be create, attach, detach or update, not \"scale\"" },
+	{ "bad operation", "{\"akswizPlan\": 1, \"operation\": \"resize\"}",
+	  "operation must be create, attach, detach, update, scale or delete, "
+	  "not \"resize\"" },
 	{ "computeType", "{\"akswizPlan\": 1, \"operation\": \"create\", "
 	  "\"computeType\": \"Kubernetes\"}",
 	  "computeType must be AKS, not \"Kubernetes\"" },

@@ -283,6 +283,138 @@ test_done(void)
 	json_object_put(cur);
 }
 
+#define AKS "/subscriptions/s1/resourceGroups/aks-rg/providers/" \
+	"Microsoft.ContainerService/managedClusters/aks-1"
+
+/* Today's path: scale, detach with its flags, delete; on the cluster. */
+static void
+test_cluster_steps(void)
+{
+	static const struct {
+		const char	*what;
+		enum plan_op	 op;
+		bool		 uninstall, del;
+		int		 n;
+		enum step_kind	 kind[3];
+		/* each step: "METHOD target?api-version&query" */
+		const char	*req[3];
+	} rows[] = {
+		{ "scale", PLAN_SCALE, false, false, 1, { STEP_SCALE_POOL },
+		    { "PUT " AKS "/agentPools/pool1?2024-09-01" } },
+		{ "detach, the cluster's steps not asked for", PLAN_DETACH,
+		    false, false, 1, { STEP_DETACH_COMPUTE },
+		    { "DELETE " ID "?2024-04-01&underlyingResourceAction="
+		    "Detach" } },
+		{ "detach --uninstall-extension", PLAN_DETACH, true, false, 2,
+		    { STEP_DETACH_COMPUTE, STEP_DELETE_EXTENSION },
+		    { "DELETE " ID "?2024-04-01&underlyingResourceAction="
+		    "Detach", "DELETE " AKS "/providers/Microsoft."
+		    "KubernetesConfiguration/extensions/azureml?2024-11-01" } },
+		{ "detach --uninstall-extension --delete-cluster", PLAN_DETACH,
+		    true, true, 3, { STEP_DETACH_COMPUTE,
+		    STEP_DELETE_EXTENSION, STEP_DELETE_CLUSTER },
+		    { "DELETE " ID "?2024-04-01&underlyingResourceAction="
+		    "Detach", "DELETE " AKS "/providers/Microsoft."
+		    "KubernetesConfiguration/extensions/azureml?2024-11-01",
+		    "DELETE " AKS "?2024-09-01" } },
+		{ "delete, a cluster akswiz did not make", PLAN_DELETE, false,
+		    false, 1, { STEP_DELETE_COMPUTE },
+		    { "DELETE " ID "?2024-04-01&underlyingResourceAction="
+		    "Delete" } },
+		{ "delete, a cluster akswiz made", PLAN_DELETE, false, true, 2,
+		    { STEP_DELETE_COMPUTE, STEP_DELETE_CLUSTER },
+		    { "DELETE " ID "?2024-04-01&underlyingResourceAction="
+		    "Delete", "DELETE " AKS "?2024-09-01" } },
+	};
+	struct plan_step s[PLAN_STEPS_MAX];
+	struct plan	 p;
+	enum step_kind	 k;
+	char		 req[1200];
+	size_t		 i;
+	int		 n, j;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		plan_of(&p, rows[i].op);
+		snprintf(p.nodepool, sizeof p.nodepool, "pool1");
+		p.uninstall_extension = rows[i].uninstall;
+		p.delete_cluster = rows[i].del;
+		n = plan_steps(&p, s, PLAN_STEPS_MAX);
+		is_int(n, rows[i].n, "%s: %d steps", rows[i].what, rows[i].n);
+		for (j = 0; j < n && j < 3; j++) {
+			snprintf(req, sizeof req, "%s %s?%s%s%s",
+			    step_method_name(s[j].method), s[j].target,
+			    s[j].api_version, s[j].query[0] ? "&" : "",
+			    s[j].query);
+			is_str(req, rows[i].req[j], "%s: step %d's request",
+			    rows[i].what, j + 1);
+			ok(s[j].kind == rows[i].kind[j] &&
+			    step_kind_parse(step_kind_id(s[j].kind), &k) &&
+			    k == s[j].kind, "%s: step %d is a %s, its machine "
+			    "name parses back", rows[i].what, j + 1,
+			    step_kind_name(s[j].kind));
+		}
+	}
+	plan_of(&p, PLAN_DETACH);
+	p.cluster_id[0] = '\0';
+	p.uninstall_extension = p.delete_cluster = true;
+	is_int(plan_steps(&p, s, PLAN_STEPS_MAX), 1,
+	    "detach of a compute without a cluster: the detach alone");
+	ok(strcmp(step_kind_name(STEP_SCALE_POOL), "scale") == 0 &&
+	    strcmp(step_kind_id(STEP_DELETE_CLUSTER), "deleteCluster") == 0 &&
+	    strcmp(step_kind_id(STEP_DELETE_EXTENSION), "deleteExtension") ==
+	    0 && strcmp(step_kind_id(STEP_DELETE_COMPUTE), "deleteCompute") ==
+	    0, "the new kinds' names in the journal");
+}
+
+static const char pool[] =
+    "{\"id\": \"" AKS "/agentPools/pool1\", \"name\": \"pool1\","
+    " \"type\": \"Microsoft.ContainerService/managedClusters/agentPools\","
+    " \"properties\": {\"count\": 3, \"vmSize\": \"Standard_DS3_v2\","
+    " \"mode\": \"System\", \"osType\": \"Linux\", \"maxPods\": 110,"
+    " \"provisioningState\": \"Succeeded\"}}";
+
+/* The scale body: the fetched pool, its count changed, sent back whole. */
+static void
+test_scale_body(void)
+{
+	struct plan_step s[PLAN_STEPS_MAX];
+	struct plan	 p;
+	struct err	 err;
+	json_object	*cur, *out;
+	char		*body = NULL;
+
+	plan_of(&p, PLAN_SCALE);
+	snprintf(p.nodepool, sizeof p.nodepool, "pool1");
+	p.node_count = 5;
+	p.node_count_given = true;
+	plan_steps(&p, s, PLAN_STEPS_MAX);
+	ok(s[0].needs_current && s[0].done == STEP_DONE_MATCHES,
+	    "scale: its body is made from the pool as fetched");
+	cur = json_tokener_parse(pool);
+	ok(!plan_step_done(&p, &s[0], cur), "scale: not done at 3 nodes");
+	err_clear(&err);
+	ok(plan_step_body(&p, &s[0], NULL, cur, &body, &err) && body != NULL,
+	    "scale: a body (%s)", err.msg);
+	out = json_tokener_parse(body != NULL ? body : "{}");
+	is_str(at(out, "properties", "count", NULL), "5",
+	    "scale: the new count");
+	is_str(at(out, "properties", "vmSize", NULL), "Standard_DS3_v2",
+	    "scale: the VM size sent back");
+	is_str(at(out, "properties", "mode", NULL), "System",
+	    "scale: the mode sent back");
+	is_str(at(out, "properties", "maxPods", NULL), "110",
+	    "scale: every other property sent back (a PUT replaces them)");
+	ok(strcmp(at(out, "id", NULL, NULL), "(none)") == 0 &&
+	    strcmp(at(out, "properties", "provisioningState", NULL),
+	    "(none)") == 0, "scale: read-only members dropped");
+	ok(plan_step_done(&p, &s[0], out), "scale: done at 5 nodes");
+	free(body);
+	ok(!plan_step_body(&p, &s[0], NULL, NULL, &body, &err),
+	    "scale: no body without the pool (%s)", err.msg);
+	json_object_put(out);
+	json_object_put(cur);
+}
+
 /*
  * Today's path: a create of compute type Kubernetes is three steps, each
  * on its own resource at its own api-version, looked at before it is
@@ -415,6 +547,8 @@ main(void)
 	test_merge(dir);
 	test_done();
 	test_k8s(dir);
+	test_cluster_steps();
+	test_scale_body();
 	rmdir(dir);
 	return tap_done();
 }
