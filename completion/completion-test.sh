@@ -44,7 +44,7 @@ offers() {
 	fi
 }
 
-offers "akswiz " "account apply attach browse clusters create detach list login logout plan show versions vm-sizes watch" \
+offers "akswiz " "account apply attach browse clusters create delete detach list login logout plan scale show versions vm-sizes watch" \
     "the commands"
 offers "akswiz li" "list" "a command by its start"
 offers "akswiz --sandbox pl" "plan" "a command after a global option"
@@ -66,8 +66,11 @@ offers "akswiz list -g " "ml-rg" "the resource group from the config file"
 offers "akswiz watch " "ml-attached ml-inf-prod" \
     "watch: compute names from the journal"
 offers "akswiz show ml-i" "ml-inf-prod" "show: a journaled compute name"
-offers "akswiz detach --" "--authority --ca-file --cloud --debug --delete-cluster --endpoint --help --no-color --no-wait --output --readonly --resource-group --sandbox --save-tls --subscription --version --workspace --yes" \
+offers "akswiz detach --" "--authority --ca-file --cloud --debug --delete-cluster --endpoint --help --no-color --no-wait --output --readonly --resource-group --sandbox --save-tls --subscription --uninstall-extension --version --workspace --yes" \
     "detach's options and the global ones"
+offers "akswiz scale --ag" "--agent-count" "scale: its node count"
+offers "akswiz scale --no" "--no-color --no-wait --nodepool-name" \
+    "scale: the node pool"
 offers "akswiz login --m" "--managed-identity" "login methods"
 offers "akswiz vm-sizes -" "--authority --ca-file --cloud --debug --endpoint --help --location --no-color --output --readonly --resource-group --sandbox --subscription --version --workspace -g -h -l -o -w" \
     "vm-sizes takes -l"
