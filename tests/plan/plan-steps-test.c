@@ -445,7 +445,7 @@ test_k8s(const char *dir)
 	struct plan	 p;
 	struct err	 err;
 	enum step_kind	 k;
-	json_object	*o;
+	json_object	*o = NULL;
 	char		 cert[256], key[256], *body;
 	int		 n, i;
 
