@@ -1109,7 +1109,8 @@ resume_locked(struct ops *o, struct journal_entry *je, struct ops_outcome *out,
 	planned = journaled_step(je, &p, &s);
 	m = planned ? lro_method_of(s.method) :
 	    strcmp(je->method, "DELETE") == 0 ? LRO_DELETE : LRO_PUT;
-	if (strcmp(je->steps[je->step - 1].result, "Succeeded") == 0)
+	if (provisioning_state_parse(je->steps[je->step - 1].result) ==
+	    PROV_SUCCEEDED)
 		goto rest;	/* ended: never again */
 	if (je->operation_url[0] == '\0') {
 		/* Sent, but no answer was journaled: look at the target. */

@@ -20,6 +20,7 @@
 #include "cli/output.h"
 #include "cli/session.h"
 #include "common/i18n.h"
+#include "core/state.h"
 
 /*
  * The bytes of s that fit in avail columns as one line, broken after the
@@ -125,19 +126,19 @@ show_print(const struct show_rows *r, enum output_format fmt,
 static const char *
 show_tls(enum output_format fmt, const char *status)
 {
+	if (fmt != OUTPUT_TABLE)
+		return status;
 	/* TRANSLATORS: the TLS row of "akswiz show"; at most 64 columns. */
-	static const char *const words[][2] = {
-		{ "Auto", N_("Microsoft certificate") },
-		{ "Enabled", N_("custom certificate") },
-		{ "Disabled", N_("disabled") },
-	};
-	size_t	i;
-
-	for (i = 0; fmt == OUTPUT_TABLE && status != NULL &&
-	    i < sizeof words / sizeof words[0]; i++)
-		if (strcmp(status, words[i][0]) == 0)
-			return _(words[i][1]);
-	return status;
+	switch (tls_status_parse(status)) {
+	case TLS_STATUS_AUTO:
+		return _("Microsoft certificate");
+	case TLS_STATUS_ENABLED:
+		return _("custom certificate");
+	case TLS_STATUS_DISABLED:
+		return _("disabled");
+	default:
+		return status;
+	}
 }
 
 /* What show adds for a Kubernetes compute, fetched after it. */

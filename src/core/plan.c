@@ -66,10 +66,6 @@ static const struct name_row tls_names[] = {
 	{ TLS_DISABLED, "disabled" }, { TLS_MICROSOFT, "microsoft" },
 	{ TLS_CUSTOM, "custom" },
 };
-static const struct name_row tls_status_names[] = {
-	{ TLS_DISABLED, "Disabled" }, { TLS_MICROSOFT, "Auto" },
-	{ TLS_CUSTOM, "Enabled" },
-};
 static const struct name_row detach_names[] = {
 	{ DETACH_KEEP, "Detach" }, { DETACH_DELETE, "Delete" },
 };
@@ -169,11 +165,6 @@ plan_router_service(const struct plan *p)
 	    "LoadBalancer";
 }
 
-const char *
-tls_status_name(enum tls_mode m)
-{
-	return name_of(tls_status_names, NROWS(tls_status_names), (int)m);
-}
 
 bool
 plan_vnet_is_empty(const struct plan_vnet *v)

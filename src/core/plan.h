@@ -147,7 +147,6 @@ const char	*lb_type_name(enum lb_type);		/* "PublicIp" ... */
 bool		 lb_type_parse(const char *, enum lb_type *);
 const char	*tls_mode_name(enum tls_mode);		/* "disabled" "microsoft" "custom" */
 bool		 tls_mode_parse(const char *, enum tls_mode *);
-const char	*tls_status_name(enum tls_mode);	/* API: "Disabled" "Auto" "Enabled" */
 const char	*detach_action_name(enum detach_action);	/* "Detach" "Delete" */
 bool		 detach_action_parse(const char *, enum detach_action *);
 const char	*cloud_name(enum cloud);		/* "AzureCloud" ... */

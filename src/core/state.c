@@ -143,6 +143,17 @@ tls_status_on(enum tls_status t)
 	return t != TLS_STATUS_NONE && t != TLS_STATUS_DISABLED;
 }
 
+const char *
+tls_status_name(enum tls_mode m)
+{
+	size_t	i;
+
+	for (i = 0; i < NROWS(tls_rows); i++)
+		if (tls_rows[i].mode == m)
+			return tls_rows[i].name;
+	return tls_rows[0].name;
+}
+
 enum tls_mode
 tls_status_mode(enum tls_status t)
 {

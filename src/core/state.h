@@ -80,5 +80,8 @@ bool		 tls_status_on(enum tls_status);
  * anything else: disabled).
  */
 enum tls_mode	 tls_status_mode(enum tls_status);
+/* The other way: the status the service is sent for a plan's TLS mode
+ * ("Disabled", "Auto", "Enabled"). */
+const char	*tls_status_name(enum tls_mode);
 
 #endif

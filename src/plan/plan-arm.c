@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "common/buf.h"
+#include "core/state.h"
 #include "plan/plan-jw.h"
 
 const char *

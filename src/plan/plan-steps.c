@@ -17,6 +17,7 @@
 #include "common/i18n.h"
 #include "common/xalloc.h"
 #include "core/rules-k8s.h"
+#include "core/state.h"
 #include "plan/plan-arm.h"
 #include "plan/plan-jw.h"
 #include "plan/plan-k8s.h"
