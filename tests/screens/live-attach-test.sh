@@ -217,6 +217,9 @@ assert_equals internal-done.screen "attach, then the load balancer update" <<EOF
   Journal   WORK/state/akswiz/operations/20300101T000000
             Z-ml-internal-RANDOM.json
 
+  1.  attach the cluster                               Succeeded    0 s
+  2.  apply the load balancer and TLS                  Succeeded    0 s
+
            0 s  Updating     step 1 of 2: attach the cluster
            0 s  InProgress   step 1 of 2: attach the cluster
            0 s  Succeeded    step 1 of 2: attach the cluster
@@ -225,9 +228,6 @@ assert_equals internal-done.screen "attach, then the load balancer update" <<EOF
            0 s  Succeeded    step 2 of 2: apply the load balancer and TLS
 
   ✓ attach of ml-internal succeeded.
-
-
-
 
 
 

@@ -55,7 +55,7 @@ steps '
 	<Enter>
 	:save-display failed60.screen
 '
-run_akswiz create $SB_ARGS -g secure-rg -w secure-workspace
+run_akswiz create --compute-type AKS $SB_ARGS -g secure-rg -w secure-workspace
 assert_status 0
 tr -d '\n' < failed60.screen | tr -s ' ' > failed60.joined; echo >> failed60.joined
 assert_grep "(loadBalancer.type InternalLoadBalancer with a subnet)\." failed60.joined \

@@ -13,7 +13,7 @@ steps '
 	:save-display after-enter.screen
 	<Esc><Esc><Esc>
 '
-run_akswiz --readonly create $SB_ARGS
+run_akswiz --readonly create --compute-type AKS $SB_ARGS
 assert_grep 'Read-only (--readonly)' home.screen "create --readonly opens home, saying it is read-only"
 assert_no_grep 'Create an inference cluster' home.screen "  and offering no create"
 assert_no_grep 'Step 1 of 6' after-enter.screen "Enter on its menu opens no wizard"

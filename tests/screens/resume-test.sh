@@ -12,7 +12,7 @@ steps '
 	<Enter>
 '
 AKSWIZ_POLL_MIN_MS=1000 AKSWIZ_FAKE_CLOCK= AKSWIZ_SCRIPT="$work/script" \
-    "$AKSWIZ" create $SB_ARGS >/dev/null 2>&1 &
+    "$AKSWIZ" create --compute-type AKS $SB_ARGS >/dev/null 2>&1 &
 pid=$!
 # Kill it once its journal says the operation is under way.
 wait_running

@@ -17,7 +17,7 @@ steps '
 	<Enter>
 	:save-display dns60-next.screen
 '
-run_akswiz create -w ws1 -g rg1 --subscription $SUB
+run_akswiz create --compute-type AKS -w ws1 -g rg1 --subscription $SUB
 assert_status 0
 # Three rows under the field, the last with the advice (it was cut).
 sed -n '/› DNS service IP/,/Docker bridge CIDR/p' dns80.screen > dns80.part
@@ -48,7 +48,7 @@ steps '
 	<C-s><C-u>'"$work"'/plans-kept-in-a-directory-with-a-long-name/and-another-level/ml-dev.json<Enter>
 	:save-display saved60.screen
 '
-run_akswiz create -w ws1 -g rg1 --subscription $SUB
+run_akswiz create --compute-type AKS -w ws1 -g rg1 --subscription $SUB
 assert_status 0
 { tr -d '\n ' < saved60.screen; echo; } > saved60.joined
 assert_grep "Savedto$work/plans-kept-in-a-directory-with-a-long-name/and-another-level/ml-dev.json" \

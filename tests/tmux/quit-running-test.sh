@@ -21,7 +21,7 @@ EOT
 # of its own (a long build path made it wrap across lines).
 submit() {
 	$T new-session -d -s t -x 80 -y 24 ". $work/sbenv.sh; \
-	    $AKSWIZ --sandbox create; st=\$?; stty sane; echo; \
+	    $AKSWIZ --sandbox create --compute-type AKS; st=\$?; stty sane; echo; \
 	    echo akswiz-exit=\$st; exec cat"
 	wait_for "Step 1 of 6" "the wizard opens"
 	$T send-keys -t t -l "$1"
