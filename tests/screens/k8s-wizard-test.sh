@@ -5,7 +5,9 @@
 # the Kubernetes cluster's step (defaults: the compute's name, the
 # workspace's group, namespace default) with AKS's name rule checked as
 # typed; the router's service type with a line each, NodePort refused
-# with an internal load balancer; no Microsoft certificate; the review;
+# with an internal load balancer; no Microsoft certificate; the review
+# and its az export (az aks create, az k8s-extension create, az ml
+# compute attach);
 # and the progress screen following the three steps (cluster, extension,
 # compute) to Succeeded, one PUT of each in the sandbox's journal.  At
 # 80x24, 60x20 and in zh_CN.
@@ -35,7 +37,9 @@ steps '
 	:save-display tls.screen
 	<Enter>
 	:save-display review.screen
-	<Enter>
+	<Down><Down><Enter>
+	w
+	<Esc><Up><Up><Enter>
 	:save-display done.screen
 	:save-state done.state
 '
@@ -175,6 +179,10 @@ assert_equals review.screen "the review: compute type, cluster, router" <<EOF
 
  Enter choose  Esc back  Ctrl-S save  F1 keys  q quit
 EOF
+az=state/akswiz/exports/ml-k8s-az.sh
+assert_grep '^az aks create' $az "the review's az export: az aks create"
+assert_grep '^az k8s-extension create' $az "then az k8s-extension create"
+assert_grep '^az ml compute attach' $az "then az ml compute attach"
 assert_equals done.screen "progress: the three steps, each with its state and time" <<EOF
  Created ml-k8s                                                       Succeeded
  Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…
