@@ -52,7 +52,7 @@ fi
 
 # --readonly: the review offers no Submit; Enter on the first row sends
 # nothing.
-sandbox_start
+sandbox_start --allow-legacy-create
 steps '
 	ml-ro<Enter><Down><Enter>D3_v2<Tab><C-u>1<Enter><Enter><Enter><Enter>
 	:save-display readonly.screen

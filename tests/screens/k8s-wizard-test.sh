@@ -305,6 +305,80 @@ assert_equals done-small.screen "60x20: the three steps fit" <<EOF
  Enter quit  Esc quit
 EOF
 
+# A legacy create the sandbox refuses, as Azure does today: the progress
+# screen offers the compute type again with Kubernetes chosen, and the
+# same plan goes on to a Kubernetes compute.
+sandbox_start --polls 3
+steps '
+	ml-old<Enter><Enter><Enter><Enter><Enter><Enter>
+	<Enter>
+	:save-display refused.screen
+	<Enter>
+	:save-display back.screen
+	:save-state back.state
+	<Enter><Enter><Enter><Enter><Enter><Enter><Enter><Enter><Enter>
+	:save-state routed.state
+'
+run_akswiz create --compute-type AKS $SB_ARGS
+assert_status 0
+assert_equals refused.screen "the legacy refusal, its hint, and the way to today's path" <<EOF
+ Could not create ml-old                                                 Failed
+ Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…
+
+  State     Failed
+  Elapsed   0 s (it usually takes about 10 minutes)
+  Journal   WORK/state/akswiz/operations/20300101T000000
+            Z-ml-old-RANDOM.json
+
+           0 s  Failed
+
+  ✗ create of ml-old failed: BadRequest: The request is invalid.
+    NotSupported: Creation of new computes of type AKS is no longer supported.
+    Use compute type Kubernetes: create the AKS cluster, install the Azure
+    Machine Learning extension (Microsoft.AzureML.Kubernetes) on it and attach
+    it as a Kubernetes compute.
+    Azure Machine Learning no longer creates AKS computes: create a Kubernetes
+    compute instead (--compute-type Kubernetes, the default).
+
+  Enter goes back to the compute type with Kubernetes chosen; nothing typed is
+  lost.
+
+
+
+ Enter fix it  Esc quit
+EOF
+assert_equals back.screen "Enter: the compute type, Kubernetes chosen" <<EOF
+ Create inference cluster                                           Step 1 of 8
+ Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…
+
+  Compute type
+  How the workspace runs the cluster. Kubernetes is today's path; Azure
+  Machine Learning no longer creates AKS computes nor deploys models to them.
+
+  › (•) Kubernetes
+        Today's path: an AKS cluster with the Azure Machine Learning
+        extension, attached as a Kubernetes compute.
+
+    ( ) AKS (legacy, retired)
+        Retired: Azure Machine Learning refuses new AKS computes and
+        deployments to them. Only for a workspace that still accepts it.
+
+
+
+
+
+
+
+
+
+ Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit
+EOF
+assert_grep '^name: ml-old$' back.state "nothing typed is lost"
+assert_grep '^computeType: Kubernetes' back.state "the plan is of today's path now"
+assert_grep '^result: succeeded' routed.state "and goes on to a Kubernetes compute"
+assert_grep '"method":"PUT","path":"[^"]*/managedClusters/ml-old"' \
+    "$work/journal.log" "whose AKS cluster the sandbox received"
+
 if i18n_have_locale zh_CN.UTF-8 && i18n_locale_tree "$work/locale"; then
 	sandbox_start --polls 3
 	steps '

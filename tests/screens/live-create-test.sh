@@ -4,7 +4,7 @@
 # create is followed to its end (the sandbox finishes after 3 polls; the
 # fake clock makes the wait instant).
 . "$top_srcdir/tests/screens/libtest.sh"
-sandbox_start --polls 3
+sandbox_start --allow-legacy-create --polls 3
 
 steps '
 	inf-created

@@ -6,7 +6,7 @@
 # internal load balancer succeeds.  A size whose family has no quota left
 # is refused on the size step before anything is sent.
 . "$top_srcdir/tests/screens/libtest.sh"
-sandbox_start --polls 2
+sandbox_start --allow-legacy-create --polls 2
 
 steps '
 	ml-secure<Enter><Enter><Enter><Enter><Enter><Enter>

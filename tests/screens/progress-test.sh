@@ -7,7 +7,7 @@
 # browse opened it, quit when the wizard was the first screen).  The fake
 # clock moves 30 s per poll (Retry-After: 30), so times are exact.
 . "$top_srcdir/tests/screens/libtest.sh"
-sandbox_start --polls 2 --retry-after 30
+sandbox_start --allow-legacy-create --polls 2 --retry-after 30
 unset AKSWIZ_POLL_MIN_MS
 
 # Attach with an internal load balancer: two steps.

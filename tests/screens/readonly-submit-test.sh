@@ -5,7 +5,7 @@
 # PATCH or DELETE (the HTTP layer's refusal itself is tested in
 # tests/azure/http-test and tests/http/readonly-test.sh).
 . "$top_srcdir/tests/screens/libtest.sh"
-sandbox_start --polls 3
+sandbox_start --allow-legacy-create --polls 3
 
 steps '
 	:save-display home.screen

@@ -3,7 +3,7 @@
 # (-9) while the operation runs; the next start finds the journal, offers
 # to follow the operation, and follows it to its end.
 . "$top_srcdir/tests/screens/libtest.sh"
-sandbox_start --polls 30
+sandbox_start --allow-legacy-create --polls 30
 
 # The first run uses the real clock and polls once a second, so that it is
 # still polling when it is killed.

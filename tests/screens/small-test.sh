@@ -53,7 +53,7 @@ assert_grep '^    …and nodes  1 × Standard_D3_v2 (4 vCPU in total)$' review-r
 
 # The scope screen in a narrow pane: Right shows the subscription IDs
 # whole; the next list starts unscrolled; the chosen ID is never cut.
-sandbox_start
+sandbox_start --allow-legacy-create
 steps '
 	:resize 60x20
 	:save-display subs.screen

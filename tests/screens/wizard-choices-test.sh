@@ -186,7 +186,7 @@ assert_grep '^loadBalancer: InternalLoadBalancer snet-nodes$' vnet.state "the VN
 assert_grep '^step: tls' vnet-other.state "another subnet of the VNet is taken"
 
 # plan check says the same.
-"$AKSWIZ" plan new create --name ml-net --load-balancer-type \
+"$AKSWIZ" plan new create --compute-type AKS --name ml-net --load-balancer-type \
     InternalLoadBalancer --load-balancer-subnet snet-scoring > basic.json \
     2> stderr
 "$AKSWIZ" plan check -o tsv basic.json > check.out 2>&1

@@ -266,7 +266,7 @@ fi
 COLUMNS=80 LINES=24
 
 # Attach, dev-test, a cluster whose size is known: the caveat once.
-sandbox_start --polls 2
+sandbox_start --allow-legacy-create --polls 2
 steps '
 	<Home><Down><Enter>
 	ml-small<Enter><Down>

@@ -55,7 +55,7 @@ assert_grep "Savedto$work/plans-kept-in-a-directory-with-a-long-name/and-another
     saved60.joined "60x20: \"Saved to PATH\" shows the whole path"
 
 # The selected cluster's authorized IP ranges: what they must include.
-sandbox_start
+sandbox_start --allow-legacy-create
 steps '
 	<Down><Down><Down><Down><Down>
 	:save-display ranges.screen
