@@ -121,8 +121,9 @@ cmd_tui_run(struct app_options *g, int argc, char **argv,
 	const char		*type = NULL;
 	enum compute_type	 ct;
 
-	/* create: --compute-type Kubernetes|AKS, the wizard's first step */
-	if (start == TUI_START_CREATE && argc == 3 &&
+	/* --compute-type Kubernetes|AKS, the wizard's first step */
+	if ((start == TUI_START_CREATE || start == TUI_START_ATTACH) &&
+	    argc == 3 &&
 	    strcmp(argv[1], "--compute-type") == 0) {
 		if (!compute_type_parse(argv[2], &ct)) {
 			cli_error(_("--compute-type must be Kubernetes or AKS, "

@@ -54,6 +54,12 @@ review_step_value(struct review *r, enum wizard_step s, char *buf,
 		    _("Kubernetes") : _("AKS (legacy, retired)"));
 		break;
 	case STEP_AKS:
+		if (p->op == PLAN_ATTACH) {
+			/* TRANSLATORS: the namespace of an attached cluster. */
+			snprintf(buf, len, _("namespace %s"),
+			    plan_namespace(p));
+			break;
+		}
 		/* TRANSLATORS: the AKS cluster, its group, the namespace. */
 		snprintf(buf, len, _("%s, group %s, namespace %s"),
 		    plan_cluster_name(p), plan_cluster_group(p),

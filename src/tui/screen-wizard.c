@@ -251,16 +251,17 @@ wizard_size_rows(struct wizard *w)
 	widget_list_refilter(&w->size_list);
 }
 
-/* True on today's path: a Kubernetes compute (create). */
+/* True on today's path: a Kubernetes compute (create or attach). */
 bool
 wizard_is_k8s(const struct wizard *w)
 {
-	return w->op == PLAN_CREATE && w->ctype == 0;
+	return (w->op == PLAN_CREATE || w->op == PLAN_ATTACH) &&
+	    w->ctype == 0;
 }
 
 /*
  * The steps of the chosen compute type: on today's path the Kubernetes
- * cluster's own step follows the name.
+ * cluster's own step follows the name (an attach: its namespace only).
  */
 static void
 wizard_create_steps(struct wizard *w)
@@ -268,12 +269,16 @@ wizard_create_steps(struct wizard *w)
 	w->nsteps = 0;
 	if (w->type_asked)
 		w->steps[w->nsteps++] = STEP_TYPE;
+	if (w->op == PLAN_ATTACH)
+		w->steps[w->nsteps++] = STEP_CLUSTER;
 	w->steps[w->nsteps++] = STEP_NAME;
 	if (w->ctype == 0)
 		w->steps[w->nsteps++] = STEP_AKS;
 	w->steps[w->nsteps++] = STEP_PURPOSE;
-	w->steps[w->nsteps++] = STEP_SIZE;
-	w->steps[w->nsteps++] = STEP_NETWORK;
+	if (w->op == PLAN_CREATE) {
+		w->steps[w->nsteps++] = STEP_SIZE;
+		w->steps[w->nsteps++] = STEP_NETWORK;
+	}
 	w->steps[w->nsteps++] = STEP_LB;
 	w->steps[w->nsteps++] = STEP_TLS;
 }
@@ -348,10 +353,13 @@ wizard_sync(struct wizard *w)
 	p->namespace_[0] = p->router_service[0] = '\0';
 	if (wizard_is_k8s(w)) {
 		/* Defaults stay "" in the plan: the compute's name ... */
-		widget_field_get(&w->aks_name, p->cluster.name,
-		    sizeof p->cluster.name);
-		widget_field_get(&w->aks_group, p->cluster.resource_group,
-		    sizeof p->cluster.resource_group);
+		if (w->op == PLAN_CREATE) {
+			widget_field_get(&w->aks_name, p->cluster.name,
+			    sizeof p->cluster.name);
+			widget_field_get(&w->aks_group,
+			    p->cluster.resource_group,
+			    sizeof p->cluster.resource_group);
+		}
 		widget_field_get(&w->aks_namespace, p->namespace_,
 		    sizeof p->namespace_);
 		if (w->router != ROUTER_LOADBALANCER)
@@ -449,6 +457,10 @@ wizard_visibility(struct wizard *w)
 	/* Today's path: no subnet asked, the router's service type instead. */
 	w->lb_form.items[1].hidden = w->lb != 1 || wizard_is_k8s(w);
 	w->lb_form.items[2].hidden = !wizard_is_k8s(w);
+	/* An attach: the picker chose the cluster, only the namespace. */
+	w->aks_form.items[0].hidden = w->op != PLAN_CREATE;
+	w->aks_form.items[1].hidden = w->op != PLAN_CREATE;
+	wizard_form_settle(&w->aks_form);
 	wizard_tls_choices(w);
 	m = w->tls_modes[w->tls];
 	w->tls_form.items[1].hidden = m != TLS_MICROSOFT;
@@ -581,7 +593,7 @@ wizard_load(struct wizard *w, const struct plan *p)
 	char	num[16];
 
 	widget_field_set(&w->name, p->name);
-	if (w->op == PLAN_CREATE && w->type_asked)
+	if (w->type_asked)
 		wizard_set_type(w, p->type == COMPUTE_KUBERNETES ? 0 : 1);
 	widget_field_set(&w->aks_name, p->cluster.name);
 	widget_field_set(&w->aks_group, p->cluster.resource_group);
@@ -728,13 +740,17 @@ wizard_check_step(struct wizard *w, enum wizard_step step,
 			    w->tui->ctx.scope.subscription, vs);
 		break;
 	case STEP_TYPE:
-		if (!wizard_is_k8s(w))
+		if (!wizard_is_k8s(w) && w->op == PLAN_CREATE)
 			verdicts_add(vs, FIELD_COMPUTE_TYPE, SEV_WARNING,
 			    MSG_CREATE_LEGACY);
 		break;
 	case STEP_AKS:
 	{
 		char	dns[PLAN_NAME_LEN];
+
+		/* An attach names no cluster here: the picker chose it. */
+		if (w->op != PLAN_CREATE)
+			break;
 
 		rules_aks_cluster_name(plan_cluster_name(&w->plan), vs);
 		plan_dns_prefix(&w->plan, dns, sizeof dns);
@@ -931,6 +947,11 @@ wizard_intro(const struct wizard *w, enum wizard_step s)
 		    "today's path; Azure Machine Learning no longer creates "
 		    "AKS computes nor deploys models to them.");
 	case STEP_AKS:
+		if (w->op == PLAN_ATTACH)
+			return _("The namespace of the cluster the compute "
+			    "runs models in (default: default). The Azure "
+			    "Machine Learning extension is installed for the "
+			    "whole cluster.");
 		return _("akswiz creates this AKS cluster, installs the Azure "
 		    "Machine Learning extension on it and attaches it in the "
 		    "namespace. Empty fields take the compute's name and the "
@@ -1140,7 +1161,8 @@ wizard_draw_aks(struct wizard *w, WINDOW *win, int y, int bottom)
 
 	rows = widget_form_draw(&w->aks_form, win, y, 2, COLS - 4,
 	    bottom - y, &w->v, w->show_errors);
-	if (verdicts_has_errors(&w->v) || y + rows + 1 >= bottom)
+	if (verdicts_has_errors(&w->v) || y + rows + 1 >= bottom ||
+	    w->op != PLAN_CREATE)
 		return;
 	/* TRANSLATORS: the AKS cluster, its resource group, the namespace. */
 	snprintf(line, sizeof line, _("Cluster %s in resource group %s, "
@@ -1988,6 +2010,10 @@ wizard_save_state(struct screen *s, FILE *fp)
 			    plan_router_service(&w->plan));
 	} else {
 		fprintf(fp, "clusterResourceId: %s\n", w->plan.cluster_id);
+		if (wizard_is_k8s(w))
+			fprintf(fp, "namespace: %s %s\n",
+			    plan_namespace(&w->plan),
+			    plan_router_service(&w->plan));
 	}
 	fprintf(fp, "loadBalancer: %s %s\n", lb_type_name(w->plan.lb_type),
 	    w->plan.lb_subnet);
@@ -2227,19 +2253,10 @@ wizard_new(struct tui *t, enum plan_op op)
 	w->tui = t;
 	w->op = op;
 	plan_init(&w->plan, op);
-	if (op == PLAN_CREATE) {
-		/* Kubernetes unless the command line said otherwise. */
-		w->type_asked = !t->ctx.type_given;
-		w->ctype = t->ctx.type_given && t->ctx.type == COMPUTE_AKS ?
-		    1 : 0;
-		wizard_create_steps(w);
-	} else {
-		w->steps[w->nsteps++] = STEP_CLUSTER;
-		w->steps[w->nsteps++] = STEP_NAME;
-		w->steps[w->nsteps++] = STEP_PURPOSE;
-		w->steps[w->nsteps++] = STEP_LB;
-		w->steps[w->nsteps++] = STEP_TLS;
-	}
+	/* Kubernetes unless the command line said otherwise. */
+	w->type_asked = !t->ctx.type_given;
+	w->ctype = t->ctx.type_given && t->ctx.type == COMPUTE_AKS ? 1 : 0;
+	wizard_create_steps(w);
 	wizard_build(w);
 	wizard_facts_offline(w);
 	wizard_size_rows(w);

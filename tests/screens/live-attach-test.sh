@@ -22,7 +22,7 @@ steps '
 	:save-display done.screen
 	:save-state done.state
 '
-run_akswiz attach $SB_ARGS
+run_akswiz attach --compute-type AKS $SB_ARGS
 assert_status 0
 assert_equals clusters.screen "the clusters, each with a verdict" <<EOF
  Attach AKS cluster                                                 Step 1 of 5
@@ -169,7 +169,7 @@ steps '
 	<Enter>
 	:save-state preview-done.state
 '
-run_akswiz attach $SB_ARGS
+run_akswiz attach --compute-type AKS $SB_ARGS
 assert_grep '^verdict: warning .* K8S_PREVIEW' preview.state "the preview cluster carries a warning"
 assert_equals preview-review.screen "the review keeps the warning in view" <<EOF
  Review the plan                                                         Attach
@@ -207,7 +207,7 @@ steps '
 	:save-display internal-done.screen
 	:save-state internal-done.state
 '
-run_akswiz attach $SB_ARGS
+run_akswiz attach --compute-type AKS $SB_ARGS
 assert_equals internal-done.screen "attach, then the load balancer update" <<EOF
  Attached ml-internal                                                 Succeeded
  Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…

@@ -12,7 +12,7 @@ steps '
 	:save-display partial.screen
 	:save-state partial.state
 '
-run_akswiz attach $SB_ARGS
+run_akswiz attach --compute-type AKS $SB_ARGS
 assert_equals partial.screen "the failed update, shown as failed, and the way to finish" <<EOF
  Partly applied to ml-part                                               Failed
  Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…

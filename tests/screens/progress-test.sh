@@ -17,7 +17,7 @@ steps '
 	:save-display attach-done.screen
 	:save-state attach-done.state
 '
-run_akswiz attach $SB_ARGS
+run_akswiz attach --compute-type AKS $SB_ARGS
 assert_status 0
 assert_grep '^result: succeeded' attach-done.state "the two-step attach succeeds"
 assert_grep '^ Attached ml-internal  *Succeeded$' attach-done.screen \

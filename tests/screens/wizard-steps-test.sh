@@ -273,7 +273,7 @@ steps '
 	:save-state attach-dev.state
 	:save-display attach-dev.screen
 '
-run_akswiz attach $SB_ARGS
+run_akswiz attach --compute-type AKS $SB_ARGS
 assert_grep '^step: purpose' attach-dev.state "attach: on the purpose step"
 n=$(grep -c 'DEVTEST_CAVEAT' attach-dev.state)
 if [ "$n" -eq 1 ]; then ok "attach dev-test: the caveat once in the model"
@@ -289,7 +289,7 @@ steps '
 	:save-display s60-clusters.screen
 '
 COLUMNS=60 LINES=20
-run_akswiz attach $SB_ARGS
+run_akswiz attach --compute-type AKS $SB_ARGS
 if ! grep -q 'Attach AKS cluster' s60-clusters.screen; then
 	ok "60x20: the attach step # SKIP minimum above 60x20"
 else

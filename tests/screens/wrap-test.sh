@@ -62,7 +62,7 @@ steps '
 	:resize 60x20
 	:save-display ranges60.screen
 '
-run_akswiz attach $SB_ARGS
+run_akswiz attach --compute-type AKS $SB_ARGS
 assert_status 0
 assert_grep '› aks-ranges' ranges.screen "80x24: the cluster with IP ranges is selected"
 assert_grep "plane's ranges\.$" ranges.screen "80x24: its verdict shows to its end"
