@@ -1083,6 +1083,32 @@ wizard_draw_name(struct wizard *w, WINDOW *win, int y, int bottom)
 	    display_attr(STYLE_OK));
 }
 
+/*
+ * Two choices as radio buttons, each explained under it, the chosen one
+ * marked; the one at dim (or -1) is drawn dim.  Returns the next row.
+ */
+static int
+wizard_draw_radios(WINDOW *win, int y, const char *const labels[2],
+    const char *const expl[2], int chosen, int dim)
+{
+	char	line[256];
+	int	i, pw = display_width(glyph->pointer), st;
+
+	for (i = 0; i < 2; i++) {
+		if (i == chosen)
+			display_text(win, y, 2, pw, glyph->pointer,
+			    display_attr(STYLE_KEY), false);
+		snprintf(line, sizeof line, "%s %s", i == chosen ?
+		    glyph->radio_on : glyph->radio_off, _(labels[i]));
+		st = i == dim ? display_attr(STYLE_DIM) : (int)A_NORMAL;
+		display_text(win, y++, 2 + pw + 1, COLS - 8, line,
+		    i == chosen ? display_attr(STYLE_KEY) : st, true);
+		y += display_wrap(win, y, 8, COLS - 12, 3, _(expl[i]), st);
+		y++;
+	}
+	return y;
+}
+
 /* Step: production or dev-test, each explained. */
 static void
 wizard_draw_purpose(struct wizard *w, WINDOW *win, int y, int bottom)
@@ -1094,23 +1120,7 @@ wizard_draw_purpose(struct wizard *w, WINDOW *win, int y, int bottom)
 		N_("For trying things out: one node or more. Not for "
 		    "production traffic; inference may be slower.")
 	};
-	char	line[256];
-	int	i, pw = display_width(glyph->pointer);
-
-	for (i = 0; i < 2; i++) {
-		if (i == w->purpose)
-			display_text(win, y, 2, pw, glyph->pointer,
-			    display_attr(STYLE_KEY), false);
-		snprintf(line, sizeof line, "%s %s", i == w->purpose ?
-		    glyph->radio_on : glyph->radio_off,
-		    _(purpose_labels[i]));
-		display_text(win, y++, 2 + pw + 1, COLS - 8, line,
-		    i == w->purpose ? display_attr(STYLE_KEY) : (int)A_NORMAL,
-		    true);
-		y += display_wrap(win, y, 8, COLS - 12, 3, _(expl[i]),
-		    A_NORMAL);
-		y++;
-	}
+	y = wizard_draw_radios(win, y, purpose_labels, expl, w->purpose, -1);
 	if (w->op == PLAN_ATTACH && w->plan.cluster_id[0] != '\0' &&
 	    w->v.n == 0 + (w->purpose == 1)) {
 		display_wrap(win, y++, 4, COLS - 8, 2, _("The cluster's size "
@@ -1132,22 +1142,8 @@ wizard_draw_type(struct wizard *w, WINDOW *win, int y, int bottom)
 		    "and deployments to them. Only for a workspace that still "
 		    "accepts it.")
 	};
-	char	line[256];
-	int	i, pw = display_width(glyph->pointer);
-
-	for (i = 0; i < 2; i++) {
-		if (i == w->ctype)
-			display_text(win, y, 2, pw, glyph->pointer,
-			    display_attr(STYLE_KEY), false);
-		snprintf(line, sizeof line, "%s %s", i == w->ctype ?
-		    glyph->radio_on : glyph->radio_off, _(type_labels[i]));
-		display_text(win, y++, 2 + pw + 1, COLS - 8, line,
-		    i == w->ctype ? display_attr(STYLE_KEY) : i == 1 ?
-		    display_attr(STYLE_DIM) : (int)A_NORMAL, true);
-		y += display_wrap(win, y, 8, COLS - 12, 3, _(expl[i]),
-		    i == 1 ? display_attr(STYLE_DIM) : (int)A_NORMAL);
-		y++;
-	}
+	/* The legacy type dim: retired. */
+	y = wizard_draw_radios(win, y, type_labels, expl, w->ctype, 1);
 	wizard_draw_verdicts(w, win, y, 4, COLS - 8, bottom - y, FIELD__COUNT,
 	    false);
 }
