@@ -1478,6 +1478,10 @@ wizard_help(const struct wizard *w, enum wizard_step s)
 		    "namespace; empty takes the default"),
 		N_("Tab"), N_("the next field"), NULL
 	};
+	static const char *const ns[] = {
+		N_("typing"), N_("the namespace; empty takes default"),
+		NULL
+	};
 	static const char *const lb_k8s[] = {
 		N_("Left/Right"), N_("Public IP or Internal; on the router's "
 		    "line, its service type"),
@@ -1498,7 +1502,7 @@ wizard_help(const struct wizard *w, enum wizard_step s)
 
 	switch (s) {
 	case STEP_TYPE:		return type;
-	case STEP_AKS:		return aks;
+	case STEP_AKS:		return w->op == PLAN_ATTACH ? ns : aks;
 	case STEP_LB:		return wizard_is_k8s(w) ? lb_k8s : lb;
 	case STEP_TLS:		return wizard_is_k8s(w) ? tls_k8s : tls;
 	case STEP_CLUSTER:	return cluster;
