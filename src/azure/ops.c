@@ -505,6 +505,12 @@ ops_hint(const char *code, const char *message, const char *detail,
 		snprintf(buf, len, _("Production needs at least 3 nodes and "
 		    "12 vCPU in total: add nodes, choose a larger VM size, or "
 		    "use the DevTest purpose."));
+	} else if (strcasestr(all, "AKS") != NULL &&
+	    strcasestr(all, "no longer supported") != NULL) {
+		/* The legacy refusal (kubernetes-path.md D.2): today's path. */
+		snprintf(buf, len, _("Azure Machine Learning no longer creates "
+		    "AKS computes: create a Kubernetes compute instead "
+		    "(--compute-type Kubernetes, the default)."));
 	} else if (strcasestr(all, "Compute name is invalid") != NULL) {
 		snprintf(buf, len, _("Use 3 to 24 letters, digits and hyphens, "
 		    "starting with a letter and ending with a letter or "

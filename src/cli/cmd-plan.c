@@ -151,8 +151,8 @@ usage_new(FILE *fp)
 	fputs(_("\nToday's path (create --compute-type Kubernetes): an AKS "
 	    "cluster, the Azure ML\nextension on it, and a compute of type "
 	    "Kubernetes that names it.\n"
-	    "  --compute-type T               AKS (legacy, the default for "
-	    "now) or Kubernetes\n"
+	    "  --compute-type T               Kubernetes (the default) or "
+	    "AKS (legacy)\n"
 	    "  --cluster-name NAME            the AKS cluster (default: "
 	    "--name)\n"
 	    "  --cluster-resource-group G     its group (default: the "
@@ -503,6 +503,9 @@ plan_new_cmd(struct app_options *g, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	plan_init(&p, op);
+	/* A create takes today's path unless --compute-type AKS says not. */
+	if (op == PLAN_CREATE)
+		plan_set_type(&p, COMPUTE_KUBERNETES);
 	if ((g->subscription != NULL && !set_text(&p, FIELD_SUBSCRIPTION,
 	    "--subscription", g->subscription)) ||
 	    (g->resource_group != NULL && !set_text(&p, FIELD_RESOURCE_GROUP,

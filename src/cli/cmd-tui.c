@@ -118,12 +118,27 @@ cmd_tui_run(struct app_options *g, int argc, char **argv,
 	struct err		err;
 	bool			live;
 	int			status, saved;
+	const char		*type = NULL;
+	enum compute_type	 ct;
 
+	/* --compute-type Kubernetes|AKS, the wizard's first step */
+	if ((start == TUI_START_CREATE || start == TUI_START_ATTACH) &&
+	    argc == 3 &&
+	    strcmp(argv[1], "--compute-type") == 0) {
+		if (!compute_type_parse(argv[2], &ct)) {
+			cli_error(_("--compute-type must be Kubernetes or AKS, "
+			    "not \"%s\""), argv[2]);
+			return EXIT_USAGE;
+		}
+		type = argv[2];
+		argc = 1;
+	}
 	if (argc > 1) {
 		cli_error(_("%s takes no arguments, only options"), argv[0]);
 		return EXIT_USAGE;
 	}
 	cmd_tui_options(g, &o, start);
+	o.compute_type = type;
 	/* Live when a session can be built; the screens say when it is not. */
 	err_clear(&err);
 	memset(&s, 0, sizeof s);

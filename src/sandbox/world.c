@@ -144,7 +144,7 @@ load_settings(struct sb_settings *s, struct json_object *o)
 	s->update_seconds = (int)jint(o, "updateSeconds", 120);
 	s->delete_seconds = (int)jint(o, "deleteSeconds", 60);
 	s->retry_after = (int)jint(o, "retryAfterSeconds", 5);
-	s->refuse_aks_create = jbool(o, "refuseAksCreate", false);
+	s->refuse_aks_create = jbool(o, "refuseAksCreate", true);
 	s->policy_sync = jbool(o, "policyDenialSync", false);
 	cpy(s->dns_suffix, sizeof s->dns_suffix,
 	    jstr(o, "dnsSuffix", "cloudapp.azure.com"));

@@ -17,6 +17,7 @@
 #include "common/clock.h"
 #include "common/xalloc.h"
 #include "core/vmcatalogue.h"
+#include "plan/plan-steps.h"
 
 /* The names of the workspace's computes, for uniqueness. */
 static bool
@@ -161,6 +162,16 @@ live_run_new(struct arm *arm, enum cloud cloud, const struct plan *p)
 	r->cloud = cloud;
 	r->plan = *p;
 	verdicts_init(&r->verdicts);
+	/* The steps to come, named before they start (progress lists them). */
+	{
+		struct plan_step	steps[PLAN_STEPS_MAX];
+		int			i, n = plan_steps(p, steps,
+					    PLAN_STEPS_MAX);
+
+		for (i = 0; i < n && i < LIVE_STEPS_MAX; i++)
+			r->steps_kind[i] = steps[i].kind;
+		r->nsteps = n > 1 ? n : 0;
+	}
 	return r;
 }
 
@@ -215,6 +226,14 @@ live_run_progress(void *ctx, const struct ops_progress *p)
 	r->step_kind = p->kind;
 	if (p->journal != NULL)
 		snprintf(r->journal, sizeof r->journal, "%s", p->journal);
+	if (p->nsteps > 1 && p->step >= 1 && p->step <= LIVE_STEPS_MAX) {
+		i = p->step - 1;
+		r->steps_seen[i] = true;
+		r->steps_kind[i] = p->kind;
+		r->steps_ms[i] = p->elapsed_ms;
+		snprintf(r->steps_state[i], sizeof r->steps_state[i], "%s",
+		    p->state != NULL ? p->state : "");
+	}
 	if (p->changed) {
 		if (r->nlog == LIVE_LOG_MAX) {
 			for (i = 1; i < LIVE_LOG_MAX; i++) {

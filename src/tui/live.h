@@ -78,6 +78,7 @@ void	live_scope_run(void *);
 void	live_scope_free(struct live_scope *);
 
 #define LIVE_LOG_MAX	32
+#define LIVE_STEPS_MAX	8
 
 /* A submitted plan: preflight, then the operation, followed to its end
  * (app/run.h drives it; live_run_run copies what it tells in here). */
@@ -109,6 +110,14 @@ struct live_run {
 	bool			 ok;
 	struct err		 err;
 	struct ops_outcome	 out;
+	/*
+	 * A plan of several steps (today's path): each step's kind, latest
+	 * state and time since it began (under lock; 1-based step i at i-1).
+	 */
+	enum step_kind		 steps_kind[LIVE_STEPS_MAX];
+	char			 steps_state[LIVE_STEPS_MAX][48];
+	uint64_t		 steps_ms[LIVE_STEPS_MAX];
+	bool			 steps_seen[LIVE_STEPS_MAX];
 };
 
 struct live_run	*live_run_new(struct arm *, enum cloud, const struct plan *);

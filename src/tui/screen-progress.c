@@ -33,6 +33,8 @@ struct progress {
 	uint64_t		 elapsed_ms;	/* the whole operation's, once done */
 	enum wizard_step	 route;		/* where to fix a failure */
 	bool			 has_route;
+	/* A legacy create refused: back to the type, Kubernetes chosen. */
+	bool			 to_k8s;
 };
 
 static const enum request progress_keys[] = {
@@ -109,7 +111,13 @@ progress_route(struct progress *p)
 		if (snprintf(all, sizeof all, "%s %s %s %s", r->out.code,
 		    r->out.line, r->out.detail, r->err.detail) < 0)
 			all[0] = '\0';
-		if (strcasestr(all, "policy") != NULL) {
+		/* Azure refuses new AKS computes (D.2): today's path instead. */
+		if (r->plan.op == PLAN_CREATE && r->plan.type == COMPUTE_AKS &&
+		    strcasestr(all, "no longer supported") != NULL) {
+			p->route = STEP_TYPE;
+			p->has_route = p->to_k8s = p->w != NULL &&
+			    p->w->op == PLAN_CREATE;
+		} else if (strcasestr(all, "policy") != NULL) {
 			p->route = STEP_LB;
 			p->has_route = true;
 		} else if (strcasestr(all, "quota") != NULL) {
@@ -120,6 +128,48 @@ progress_route(struct progress *p)
 }
 
 static uint64_t	progress_elapsed(struct progress *);
+
+/*
+ * A plan of several steps (today's path): a row per step, what it does,
+ * its state and its own time; rows used.  Under the run's lock.
+ */
+static int
+progress_steps(struct progress *p, WINDOW *win, int y, int bottom)
+{
+	struct live_run	*r = p->run;
+	char		 num[16], dur[64];
+	const char	*state;
+	int		 i, n = 0, pw, st;
+
+	if (r->nsteps < 2)
+		return 0;
+	/* The phrase gives way to the state (12 cells) and the time (10). */
+	pw = COLS - 4 - 4 - 1 - 12 - 1 - 10;
+	for (i = 0; i < r->nsteps && i < LIVE_STEPS_MAX && y + n < bottom;
+	    i++, n++) {
+		st = A_NORMAL;
+		dur[0] = '\0';
+		if (r->steps_seen[i]) {
+			state = r->steps_state[i];
+			progress_duration(r->steps_ms[i], dur, sizeof dur);
+			if (i + 1 == r->step && p->running)
+				st = A_BOLD;
+		} else if (i + 1 < r->step)
+			/* TRANSLATORS: a step done by an earlier run. */
+			state = _("done before");
+		else
+			/* TRANSLATORS: a step not started yet. */
+			state = _("waiting");
+		snprintf(num, sizeof num, "%d.", i + 1);
+		display_text(win, y + n, 2, 3, num, st, false);
+		display_text(win, y + n, 6, pw,
+		    step_kind_phrase(r->steps_kind[i]), st, true);
+		display_text(win, y + n, 6 + pw + 1, 12, state, st, true);
+		display_text(win, y + n, 6 + pw + 14, 10, dur,
+		    display_attr(STYLE_DIM), false);
+	}
+	return n;
+}
 
 /* Job done (main thread): the outcome is in the run. */
 static void
@@ -282,12 +332,16 @@ progress_request(struct screen *s, const struct key_event *ev)
 			return REACT_NONE;
 		if (p->has_route && w != NULL) {
 			enum wizard_step	route = p->route;
+			bool			to_k8s = p->to_k8s;
 
 			/* Back to the wizard, at the step that fixes it. */
 			while (t->depth > 0 && strcmp(t->stack[t->depth -
 			    1]->ops->name, "wizard") != 0)
 				tui_pop(t);	/* frees p */
-			wizard_goto(w, route);
+			if (to_k8s)
+				wizard_choose_k8s(w);
+			else
+				wizard_goto(w, route);
 			return REACT_REDRAW;
 		}
 		progress_leave(s);
@@ -403,6 +457,8 @@ progress_draw(struct screen *s, WINDOW *win)
 			    3, r->journal, display_attr(STYLE_DIM));
 		}
 		y++;
+		if (r->nsteps > 1)
+			y += progress_steps(p, win, y, bottom) + 1;
 		/* The latest transitions, in the rows the outcome leaves. */
 		room = bottom - y - 1 - (p->running ? 6 :
 		    progress_outcome_rows(p));
@@ -474,7 +530,12 @@ progress_draw(struct screen *s, WINDOW *win)
 				y += display_wrap(win, y, 4, COLS - 6,
 				    bottom - y, r->out.hint, A_NORMAL);
 		}
-		if (p->has_route && p->w != NULL) {
+		if (p->has_route && p->w != NULL && p->to_k8s)
+			display_wrap(win, y + 1, 2, COLS - 4, bottom + 1 - y,
+			    _("Enter goes back to the compute type with "
+			    "Kubernetes chosen; nothing typed is lost."),
+			    display_attr(STYLE_KEY));
+		else if (p->has_route && p->w != NULL) {
 			snprintf(line, sizeof line, _("Enter goes back to the "
 			    "%s step to change it; nothing typed is lost."),
 			    wizard_step_title(p->route));
@@ -520,6 +581,10 @@ progress_save_state(struct screen *s, FILE *fp)
 	for (i = 0; i < r->nlog; i++)
 		fprintf(fp, "transition: %s %s\n", r->log[i],
 		    step_kind_name(r->log_step_kind[i]));
+	for (i = 0; r->nsteps > 1 && i < r->nsteps && i < LIVE_STEPS_MAX; i++)
+		fprintf(fp, "step: %d %s %s\n", i + 1,
+		    step_kind_name(r->steps_kind[i]), r->steps_seen[i] ?
+		    r->steps_state[i] : "-");
 	fprintf(fp, "route: %s\n", p->has_route ?
 	    wizard_step_title(p->route) : "");
 	pthread_mutex_unlock(&r->lock);

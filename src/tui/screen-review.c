@@ -49,6 +49,22 @@ review_step_value(struct review *r, enum wizard_step s, char *buf,
 	size_t			 i;
 
 	switch (s) {
+	case STEP_TYPE:
+		snprintf(buf, len, "%s", p->type == COMPUTE_KUBERNETES ?
+		    _("Kubernetes") : _("AKS (legacy, retired)"));
+		break;
+	case STEP_AKS:
+		if (p->op == PLAN_ATTACH) {
+			/* TRANSLATORS: the namespace of an attached cluster. */
+			snprintf(buf, len, _("namespace %s"),
+			    plan_namespace(p));
+			break;
+		}
+		/* TRANSLATORS: the AKS cluster, its group, the namespace. */
+		snprintf(buf, len, _("%s, group %s, namespace %s"),
+		    plan_cluster_name(p), plan_cluster_group(p),
+		    plan_namespace(p));
+		break;
 	case STEP_CLUSTER:
 	{
 		struct aks_id		id;
@@ -86,6 +102,11 @@ review_step_value(struct review *r, enum wizard_step s, char *buf,
 	case STEP_NETWORK:
 		if (plan_vnet_is_empty(&p->vnet))
 			snprintf(buf, len, "%s", _("Basic (Azure creates it)"));
+		else if (p->type == COMPUTE_KUBERNETES)
+			snprintf(buf, len, "%s/%s/%s, %s, %s",
+			    p->vnet.resource_group, p->vnet.vnet,
+			    p->vnet.subnet, p->vnet.service_cidr,
+			    p->vnet.dns_service_ip);
 		else
 			snprintf(buf, len, "%s/%s/%s, %s, %s, %s",
 			    p->vnet.resource_group, p->vnet.vnet,
@@ -94,7 +115,12 @@ review_step_value(struct review *r, enum wizard_step s, char *buf,
 			    p->vnet.docker_bridge_cidr);
 		break;
 	case STEP_LB:
-		if (p->lb_type == LB_INTERNAL)
+		if (p->type == COMPUTE_KUBERNETES)
+			/* TRANSLATORS: "Public IP, router LoadBalancer". */
+			snprintf(buf, len, _("%s, router %s"),
+			    p->lb_type == LB_INTERNAL ? _("Internal") :
+			    _("Public IP"), plan_router_service(p));
+		else if (p->lb_type == LB_INTERNAL)
 			snprintf(buf, len, _("Internal, subnet %s"),
 			    p->lb_subnet);
 		else

@@ -24,6 +24,7 @@
 #include "common/xdgdir.h"
 #include "azure/cert.h"
 #include "core/ids.h"
+#include "core/rules-k8s.h"
 #include "core/vmcatalogue.h"
 #include "plan/plan-json.h"
 #include "tui/display.h"
@@ -41,6 +42,15 @@ static const char *const net_labels[] = {
 static const char *const lb_labels[] = {
 	N_("Public IP"), N_("Internal")
 };
+/* Today's path: the compute type first, Kubernetes the default. */
+static const char *const type_labels[] = {
+	/* TRANSLATORS: the compute types of the create wizard's first step. */
+	N_("Kubernetes"), N_("AKS (legacy, retired)")
+};
+/* The inference router's Kubernetes service type (router_service_name). */
+static const char *const router_labels[] = {
+	"LoadBalancer", "NodePort", "ClusterIP"
+};
 
 #define DEFAULT_SERVICE_CIDR	"10.0.0.0/16"
 #define DEFAULT_DNS_IP		"10.0.0.10"
@@ -52,6 +62,9 @@ static const enum request wizard_keys[] = {
 	REQ_DOWN, REQ_LEFT, REQ_RIGHT, REQ_TOGGLE, REQ_INCREASE,
 	REQ_DECREASE, REQ_KILL_LINE, REQ_PAGE_UP, REQ_PAGE_DOWN, REQ_NONE
 };
+
+static bool	wizard_compact(void);
+static void	wizard_set_type(struct wizard *, int);
 
 /* The step's title for the user. */
 const char *
@@ -65,6 +78,9 @@ wizard_step_title(enum wizard_step s)
 	case STEP_NETWORK:	return _("Network");
 	case STEP_LB:		return _("Load balancer");
 	case STEP_TLS:		return _("TLS");
+	case STEP_TYPE:		return _("Compute type");
+	/* TRANSLATORS: a step's title: the AKS cluster to create. */
+	case STEP_AKS:		return _("Kubernetes cluster");
 	default:		return "";
 	}
 }
@@ -74,7 +90,8 @@ static const char *
 wizard_step_name(enum wizard_step s)
 {
 	static const char *const names[] = {
-		"cluster", "name", "purpose", "size", "network", "lb", "tls"
+		"cluster", "name", "purpose", "size", "network", "lb", "tls",
+		"type", "aks"
 	};
 
 	return (unsigned)s < STEP__COUNT ? names[s] : "";
@@ -234,6 +251,51 @@ wizard_size_rows(struct wizard *w)
 	widget_list_refilter(&w->size_list);
 }
 
+/* True on today's path: a Kubernetes compute (create or attach). */
+bool
+wizard_is_k8s(const struct wizard *w)
+{
+	return (w->op == PLAN_CREATE || w->op == PLAN_ATTACH) &&
+	    w->ctype == 0;
+}
+
+/*
+ * The steps of the chosen compute type: on today's path the Kubernetes
+ * cluster's own step follows the name (an attach: its namespace only).
+ */
+static void
+wizard_create_steps(struct wizard *w)
+{
+	w->nsteps = 0;
+	if (w->type_asked)
+		w->steps[w->nsteps++] = STEP_TYPE;
+	if (w->op == PLAN_ATTACH)
+		w->steps[w->nsteps++] = STEP_CLUSTER;
+	w->steps[w->nsteps++] = STEP_NAME;
+	if (w->ctype == 0)
+		w->steps[w->nsteps++] = STEP_AKS;
+	w->steps[w->nsteps++] = STEP_PURPOSE;
+	if (w->op == PLAN_CREATE) {
+		w->steps[w->nsteps++] = STEP_SIZE;
+		w->steps[w->nsteps++] = STEP_NETWORK;
+	}
+	w->steps[w->nsteps++] = STEP_LB;
+	w->steps[w->nsteps++] = STEP_TLS;
+}
+
+static void	wizard_visibility(struct wizard *);
+
+/* Choose the compute type (0 Kubernetes, 1 AKS): its steps and fields. */
+static void
+wizard_set_type(struct wizard *w, int ctype)
+{
+	w->ctype = ctype;
+	wizard_create_steps(w);
+	if (w->cur >= w->nsteps)
+		w->cur = w->nsteps - 1;
+	wizard_visibility(w);
+}
+
 /* Copy every step's widgets into the plan. */
 void
 wizard_sync(struct wizard *w)
@@ -246,6 +308,7 @@ wizard_sync(struct wizard *w)
 
 	p->op = w->op;
 	p->scope = t->ctx.scope;
+	plan_set_type(p, wizard_is_k8s(w) ? COMPUTE_KUBERNETES : COMPUTE_AKS);
 	widget_field_get(&w->name, p->name, sizeof p->name);
 	p->purpose = w->purpose == 1 ? PURPOSE_DEVTEST : PURPOSE_FASTPROD;
 	if (w->op == PLAN_CREATE) {
@@ -275,9 +338,10 @@ wizard_sync(struct wizard *w)
 			    sizeof p->vnet.service_cidr);
 			widget_field_get(&w->dns_ip, p->vnet.dns_service_ip,
 			    sizeof p->vnet.dns_service_ip);
-			widget_field_get(&w->bridge_cidr,
-			    p->vnet.docker_bridge_cidr,
-			    sizeof p->vnet.docker_bridge_cidr);
+			if (!wizard_is_k8s(w))
+				widget_field_get(&w->bridge_cidr,
+				    p->vnet.docker_bridge_cidr,
+				    sizeof p->vnet.docker_bridge_cidr);
 		}
 	} else {
 		widget_field_get(&w->cluster_id, p->cluster_id,
@@ -285,7 +349,23 @@ wizard_sync(struct wizard *w)
 	}
 	p->lb_type = w->lb == 1 ? LB_INTERNAL : LB_PUBLIC;
 	p->lb_subnet[0] = '\0';
-	if (p->lb_type == LB_INTERNAL)
+	memset(&p->cluster, 0, sizeof p->cluster);
+	p->namespace_[0] = p->router_service[0] = '\0';
+	if (wizard_is_k8s(w)) {
+		/* Defaults stay "" in the plan: the compute's name ... */
+		if (w->op == PLAN_CREATE) {
+			widget_field_get(&w->aks_name, p->cluster.name,
+			    sizeof p->cluster.name);
+			widget_field_get(&w->aks_group,
+			    p->cluster.resource_group,
+			    sizeof p->cluster.resource_group);
+		}
+		widget_field_get(&w->aks_namespace, p->namespace_,
+		    sizeof p->namespace_);
+		if (w->router != ROUTER_LOADBALANCER)
+			snprintf(p->router_service, sizeof p->router_service,
+			    "%s", router_labels[w->router]);
+	} else if (p->lb_type == LB_INTERNAL)
 		widget_field_get(&w->lb_subnet, p->lb_subnet,
 		    sizeof p->lb_subnet);
 	memset(&p->tls, 0, sizeof p->tls);
@@ -317,7 +397,8 @@ wizard_tls_choices(struct wizard *w)
 	w->ntls = 0;
 	w->tls_modes[w->ntls] = TLS_DISABLED;
 	w->tls_labels[w->ntls++] = N_("Disabled");
-	if (w->lb != 1) {
+	/* Today's path has no Microsoft certificate (legacy only). */
+	if (w->lb != 1 && !wizard_is_k8s(w)) {
 		w->tls_modes[w->ntls] = TLS_MICROSOFT;
 		w->tls_labels[w->ntls++] = N_("Microsoft certificate");
 	}
@@ -371,7 +452,15 @@ wizard_visibility(struct wizard *w)
 
 	for (i = 1; i < w->net_form.n; i++)
 		w->net_form.items[i].hidden = w->net_mode != 1;
-	w->lb_form.items[1].hidden = w->lb != 1;
+	/* No Docker bridge on today's path: removed from the AKS API. */
+	w->net_form.items[6].hidden = w->net_mode != 1 || wizard_is_k8s(w);
+	/* Today's path: no subnet asked, the router's service type instead. */
+	w->lb_form.items[1].hidden = w->lb != 1 || wizard_is_k8s(w);
+	w->lb_form.items[2].hidden = !wizard_is_k8s(w);
+	/* An attach: the picker chose the cluster, only the namespace. */
+	w->aks_form.items[0].hidden = w->op != PLAN_CREATE;
+	w->aks_form.items[1].hidden = w->op != PLAN_CREATE;
+	wizard_form_settle(&w->aks_form);
 	wizard_tls_choices(w);
 	m = w->tls_modes[w->tls];
 	w->tls_form.items[1].hidden = m != TLS_MICROSOFT;
@@ -460,6 +549,20 @@ wizard_build(struct wizard *w)
 	it->nchoices = 2;
 	wizard_add_field(&w->lb_form, N_("Subnet"), &w->lb_subnet,
 	    FIELD_LB_SUBNET, NULL);
+	/* TRANSLATORS: the inference router's Kubernetes service type. */
+	it = widget_form_add(&w->lb_form, FORM_CHOICE, N_("Router service"),
+	    FIELD_ROUTER_SERVICE);
+	it->choice = &w->router;
+	it->choices = router_labels;
+	it->nchoices = 3;
+
+	widget_form_init(&w->aks_form);
+	wizard_add_field(&w->aks_form, N_("Cluster name"), &w->aks_name,
+	    FIELD_CLUSTER_NAME, NULL);
+	wizard_add_field(&w->aks_form, N_("Resource group"), &w->aks_group,
+	    FIELD_CLUSTER_GROUP, NULL);
+	wizard_add_field(&w->aks_form, N_("Namespace"), &w->aks_namespace,
+	    FIELD_NAMESPACE, "default");
 
 	widget_form_init(&w->tls_form);
 	it = widget_form_add(&w->tls_form, FORM_CHOICE, N_("TLS"),
@@ -490,6 +593,18 @@ wizard_load(struct wizard *w, const struct plan *p)
 	char	num[16];
 
 	widget_field_set(&w->name, p->name);
+	if (w->type_asked)
+		wizard_set_type(w, p->type == COMPUTE_KUBERNETES ? 0 : 1);
+	widget_field_set(&w->aks_name, p->cluster.name);
+	widget_field_set(&w->aks_group, p->cluster.resource_group);
+	if (p->namespace_[0] != '\0')
+		widget_field_set(&w->aks_namespace, p->namespace_);
+	{
+		enum router_service	rs = ROUTER_LOADBALANCER;
+
+		(void)router_service_parse(plan_router_service(p), &rs);
+		w->router = (int)rs;
+	}
 	w->purpose = p->purpose == PURPOSE_DEVTEST ? 1 : 0;
 	if (p->vm_size[0] != '\0')
 		widget_list_select(&w->size_list, p->vm_size);
@@ -569,6 +684,21 @@ wizard_vcpus(const struct wizard *w, int *nodes)
 	return 0;
 }
 
+/* Today's path: the load balancer, router and TLS choices (core's rules). */
+static void
+wizard_k8s_choices(const struct wizard *w, struct verdicts *vs)
+{
+	struct k8s_choices	c;
+
+	memset(&c, 0, sizeof c);
+	c.purpose = w->plan.purpose;
+	c.router = (enum router_service)w->router;
+	c.lb = w->plan.lb_type;
+	c.tls = w->plan.tls.mode;
+	c.cname = w->plan.tls.cname;
+	rules_k8s_choices(&c, vs);
+}
+
 /* Run the rules of one step on the plan into vs. */
 static void
 wizard_check_step(struct wizard *w, enum wizard_step step,
@@ -609,6 +739,25 @@ wizard_check_step(struct wizard *w, enum wizard_step step,
 			attach_check_subscription(&id,
 			    w->tui->ctx.scope.subscription, vs);
 		break;
+	case STEP_TYPE:
+		if (!wizard_is_k8s(w) && w->op == PLAN_CREATE)
+			verdicts_add(vs, FIELD_COMPUTE_TYPE, SEV_WARNING,
+			    MSG_CREATE_LEGACY);
+		break;
+	case STEP_AKS:
+	{
+		char	dns[PLAN_NAME_LEN];
+
+		/* An attach names no cluster here: the picker chose it. */
+		if (w->op != PLAN_CREATE)
+			break;
+
+		rules_aks_cluster_name(plan_cluster_name(&w->plan), vs);
+		plan_dns_prefix(&w->plan, dns, sizeof dns);
+		if (!verdicts_has_errors(vs))
+			rules_aks_dns_prefix(dns, vs);
+		break;
+	}
 	case STEP_NAME:
 		rules_name(w->plan.name, vs);
 		if (w->facts.names_known && !verdicts_has_errors(vs)) {
@@ -639,8 +788,24 @@ wizard_check_step(struct wizard *w, enum wizard_step step,
 			break;
 		}
 		vcpus = wizard_vcpus(w, &nodes);
-		rules_sizing(w->plan.purpose, nodes, vcpus, true,
-		    FIELD_NODE_COUNT, vs);
+		if (wizard_is_k8s(w)) {
+			/* Today's path: each node's size too (AKS, Azure ML). */
+			const struct wizard_size *ws = wizard_size_find(w,
+			    w->plan.vm_size);
+			struct vm_size	 vm;
+
+			memset(&vm, 0, sizeof vm);
+			if (ws != NULL) {
+				vm.name = ws->name;
+				vm.vcpus = ws->vcpus;
+				vm.memory_gb = ws->memory_gb;
+				vm.family = ws->family;
+			}
+			rules_k8s_sizing(w->plan.purpose, nodes, ws != NULL ?
+			    &vm : NULL, true, FIELD_NODE_COUNT, vs);
+		} else
+			rules_sizing(w->plan.purpose, nodes, vcpus, true,
+			    FIELD_NODE_COUNT, vs);
 		{
 			const struct wizard_size *s = wizard_size_find(w,
 			    w->plan.vm_size);
@@ -658,10 +823,18 @@ wizard_check_step(struct wizard *w, enum wizard_step step,
 		}
 		break;
 	case STEP_NETWORK:
-		if (w->net_mode == 1)
+		if (w->net_mode == 1 && wizard_is_k8s(w))
+			rules_vnet_k8s(&w->plan.vnet, NULL, vs);
+		else if (w->net_mode == 1)
 			rules_vnet(&w->plan.vnet, NULL, vs);
 		break;
 	case STEP_LB:
+		if (wizard_is_k8s(w)) {
+			wizard_k8s_choices(w, &tmp);
+			wizard_keep(vs, &tmp, FIELD_ROUTER_SERVICE,
+			    FIELD_LB_SUBNET);
+			break;
+		}
 		memset(&none, 0, sizeof none);
 		rules_lb_tls(w->plan.lb_type, w->plan.lb_subnet, &none, &tmp);
 		if (w->op == PLAN_CREATE)
@@ -670,8 +843,15 @@ wizard_check_step(struct wizard *w, enum wizard_step step,
 		wizard_keep(vs, &tmp, FIELD_LB_TYPE, FIELD_LB_SUBNET);
 		break;
 	case STEP_TLS:
-		rules_lb_tls(w->plan.lb_type, w->plan.lb_subnet, &w->plan.tls,
-		    &tmp);
+		if (wizard_is_k8s(w)) {
+			/* The certificate's own checks as on the legacy path. */
+			wizard_k8s_choices(w, &tmp);
+			if (w->plan.tls.mode == TLS_CUSTOM)
+				rules_lb_tls(LB_PUBLIC, "", &w->plan.tls,
+				    &tmp);
+		} else
+			rules_lb_tls(w->plan.lb_type, w->plan.lb_subnet,
+			    &w->plan.tls, &tmp);
 		wizard_keep(vs, &tmp, FIELD_TLS_MODE, FIELD_TLS_CNAME);
 		if (w->plan.tls.mode == TLS_CUSTOM &&
 		    w->plan.tls.cert_file[0] != '\0' &&
@@ -740,7 +920,42 @@ wizard_check_all(struct wizard *w, struct verdicts *vs)
 static const char *
 wizard_intro(const struct wizard *w, enum wizard_step s)
 {
+	if (wizard_is_k8s(w))
+		switch (s) {
+		case STEP_NETWORK:
+			return _("Basic lets Azure create the virtual network. "
+			    "Advanced puts the nodes in a subnet of an existing "
+			    "virtual network: five settings (AKS has no Docker "
+			    "bridge setting any more).");
+		case STEP_LB:
+			return _("A public IP makes the scoring endpoint "
+			    "reachable from the internet; an internal load "
+			    "balancer takes an address in the subnet of the "
+			    "cluster's nodes. The router's service type says "
+			    "how the router is exposed.");
+		case STEP_TLS:
+			return _("Scoring can use HTTPS with your own "
+			    "certificate for your own host name (CNAME), or "
+			    "plain HTTP. A certificate issued by Microsoft "
+			    "exists only on the legacy AKS path.");
+		default:
+			break;
+		}
 	switch (s) {
+	case STEP_TYPE:
+		return _("How the workspace runs the cluster. Kubernetes is "
+		    "today's path; Azure Machine Learning no longer creates "
+		    "AKS computes nor deploys models to them.");
+	case STEP_AKS:
+		if (w->op == PLAN_ATTACH)
+			return _("The namespace of the cluster the compute "
+			    "runs models in (default: default). The Azure "
+			    "Machine Learning extension is installed for the "
+			    "whole cluster.");
+		return _("akswiz creates this AKS cluster, installs the Azure "
+		    "Machine Learning extension on it and attaches it in the "
+		    "namespace. Empty fields take the compute's name and the "
+		    "workspace's resource group.");
 	case STEP_CLUSTER:
 		return _("Choose the AKS cluster to attach. It must be in the "
 		    "workspace's subscription; each cluster says whether it "
@@ -773,7 +988,6 @@ wizard_intro(const struct wizard *w, enum wizard_step s)
 	default:
 		return "";
 	}
-	(void)w;
 }
 
 /* Draw a verdict line with its mark; returns rows used. */
@@ -869,6 +1083,32 @@ wizard_draw_name(struct wizard *w, WINDOW *win, int y, int bottom)
 	    display_attr(STYLE_OK));
 }
 
+/*
+ * Two choices as radio buttons, each explained under it, the chosen one
+ * marked; the one at dim (or -1) is drawn dim.  Returns the next row.
+ */
+static int
+wizard_draw_radios(WINDOW *win, int y, const char *const labels[2],
+    const char *const expl[2], int chosen, int dim)
+{
+	char	line[256];
+	int	i, pw = display_width(glyph->pointer), st;
+
+	for (i = 0; i < 2; i++) {
+		if (i == chosen)
+			display_text(win, y, 2, pw, glyph->pointer,
+			    display_attr(STYLE_KEY), false);
+		snprintf(line, sizeof line, "%s %s", i == chosen ?
+		    glyph->radio_on : glyph->radio_off, _(labels[i]));
+		st = i == dim ? display_attr(STYLE_DIM) : (int)A_NORMAL;
+		display_text(win, y++, 2 + pw + 1, COLS - 8, line,
+		    i == chosen ? display_attr(STYLE_KEY) : st, true);
+		y += display_wrap(win, y, 8, COLS - 12, 3, _(expl[i]), st);
+		y++;
+	}
+	return y;
+}
+
 /* Step: production or dev-test, each explained. */
 static void
 wizard_draw_purpose(struct wizard *w, WINDOW *win, int y, int bottom)
@@ -880,23 +1120,7 @@ wizard_draw_purpose(struct wizard *w, WINDOW *win, int y, int bottom)
 		N_("For trying things out: one node or more. Not for "
 		    "production traffic; inference may be slower.")
 	};
-	char	line[256];
-	int	i, pw = display_width(glyph->pointer);
-
-	for (i = 0; i < 2; i++) {
-		if (i == w->purpose)
-			display_text(win, y, 2, pw, glyph->pointer,
-			    display_attr(STYLE_KEY), false);
-		snprintf(line, sizeof line, "%s %s", i == w->purpose ?
-		    glyph->radio_on : glyph->radio_off,
-		    _(purpose_labels[i]));
-		display_text(win, y++, 2 + pw + 1, COLS - 8, line,
-		    i == w->purpose ? display_attr(STYLE_KEY) : (int)A_NORMAL,
-		    true);
-		y += display_wrap(win, y, 8, COLS - 12, 3, _(expl[i]),
-		    A_NORMAL);
-		y++;
-	}
+	y = wizard_draw_radios(win, y, purpose_labels, expl, w->purpose, -1);
 	if (w->op == PLAN_ATTACH && w->plan.cluster_id[0] != '\0' &&
 	    w->v.n == 0 + (w->purpose == 1)) {
 		display_wrap(win, y++, 4, COLS - 8, 2, _("The cluster's size "
@@ -905,6 +1129,72 @@ wizard_draw_purpose(struct wizard *w, WINDOW *win, int y, int bottom)
 	}
 	wizard_draw_verdicts(w, win, y, 4, COLS - 8, bottom - y, FIELD__COUNT,
 	    false);
+}
+
+/* Step: the compute type, Kubernetes first, the legacy one marked retired. */
+static void
+wizard_draw_type(struct wizard *w, WINDOW *win, int y, int bottom)
+{
+	static const char *const expl[] = {
+		N_("Today's path: an AKS cluster with the Azure Machine "
+		    "Learning extension, attached as a Kubernetes compute."),
+		N_("Retired: Azure Machine Learning refuses new AKS computes "
+		    "and deployments to them. Only for a workspace that still "
+		    "accepts it.")
+	};
+	/* The legacy type dim: retired. */
+	y = wizard_draw_radios(win, y, type_labels, expl, w->ctype, 1);
+	wizard_draw_verdicts(w, win, y, 4, COLS - 8, bottom - y, FIELD__COUNT,
+	    false);
+}
+
+/* Step: the AKS cluster to create, and what its defaults become. */
+static void
+wizard_draw_aks(struct wizard *w, WINDOW *win, int y, int bottom)
+{
+	char	line[512];
+	int	rows;
+
+	rows = widget_form_draw(&w->aks_form, win, y, 2, COLS - 4,
+	    bottom - y, &w->v, w->show_errors);
+	if (verdicts_has_errors(&w->v) || y + rows + 1 >= bottom ||
+	    w->op != PLAN_CREATE)
+		return;
+	/* TRANSLATORS: the AKS cluster, its resource group, the namespace. */
+	snprintf(line, sizeof line, _("Cluster %s in resource group %s, "
+	    "compute in namespace %s."), plan_cluster_name(&w->plan),
+	    plan_cluster_group(&w->plan), plan_namespace(&w->plan));
+	display_text(win, y + rows + 1, 4, 2, glyph->ok,
+	    display_attr(STYLE_OK), false);
+	display_wrap(win, y + rows + 1, 6, COLS - 8, bottom - y - rows - 1,
+	    line, display_attr(STYLE_OK));
+}
+
+/* Step (today's path): the load balancer, the router, what each means. */
+static void
+wizard_draw_lb_k8s(struct wizard *w, WINDOW *win, int y, int bottom)
+{
+	static const char *const expl[] = {
+		N_("LoadBalancer: an Azure load balancer gives the router its "
+		    "address, public or internal."),
+		N_("NodePort: the router listens on a port of every node; no "
+		    "load balancer."),
+		N_("ClusterIP: the router is reachable only from inside the "
+		    "cluster.")
+	};
+	int	i;
+
+	y += widget_form_draw(&w->lb_form, win, y, 2, COLS - 4, bottom - y,
+	    &w->v, w->show_errors) + 1;
+	/* A small terminal: the chosen service type's line only. */
+	for (i = 0; i < 3 && y < bottom; i++)
+		if (!wizard_compact() || i == w->router)
+			y += display_wrap(win, y, 4, COLS - 6, bottom - y,
+			    _(expl[i]), i == w->router ? (int)A_NORMAL :
+			    display_attr(STYLE_DIM));
+	if (y + 1 < bottom)
+		wizard_draw_verdicts(w, win, y + 1, 4, COLS - 8, bottom - y - 1,
+		    FIELD__COUNT, true);
 }
 
 /* True for the verdicts the size step lists (the caveat is the purpose's). */
@@ -1084,7 +1374,14 @@ wizard_draw_tls(struct wizard *w, WINDOW *win, int y, int bottom)
 	int	rows;
 	struct verdict pv;
 
-	if (w->lb == 1 && wizard_tls_dropped(w)) {
+	if (wizard_is_k8s(w)) {
+		/* The intro says it, except on a small terminal. */
+		if (wizard_compact())
+			y += display_wrap(win, y, 2, COLS - 4, 2,
+			    _("A Microsoft "
+			    "certificate is not offered: it exists only on the "
+			    "legacy AKS path."), display_attr(STYLE_DIM)) + 1;
+	} else if (w->lb == 1 && wizard_tls_dropped(w)) {
 		/* What changed, since the user chose otherwise. */
 		display_text(win, y, 2, 2, glyph->warning,
 		    display_attr(STYLE_WARNING), false);
@@ -1172,6 +1469,29 @@ wizard_help(const struct wizard *w, enum wizard_step s)
 		N_("Tab"), N_("the subnet; typing replaces the one offered"),
 		NULL
 	};
+	static const char *const type[] = {
+		N_("Up/Down"), N_("Kubernetes or the legacy AKS compute"),
+		N_("Space"), N_("the other type"), NULL
+	};
+	static const char *const aks[] = {
+		N_("typing"), N_("the cluster's name, its resource group, the "
+		    "namespace; empty takes the default"),
+		N_("Tab"), N_("the next field"), NULL
+	};
+	static const char *const ns[] = {
+		N_("typing"), N_("the namespace; empty takes default"),
+		NULL
+	};
+	static const char *const lb_k8s[] = {
+		N_("Left/Right"), N_("Public IP or Internal; on the router's "
+		    "line, its service type"),
+		N_("Tab"), N_("the router's service type"), NULL
+	};
+	static const char *const tls_k8s[] = {
+		N_("Left/Right"), N_("Disabled or a custom certificate"),
+		N_("Tab"), N_("the next field; in a file name, completes it "
+		    "first"), NULL
+	};
 	static const char *const tls[] = {
 		N_("Left/Right"), N_("Disabled, a Microsoft or a custom "
 		    "certificate"),
@@ -1180,15 +1500,16 @@ wizard_help(const struct wizard *w, enum wizard_step s)
 		N_("Space"), N_("tick or untick a box"), NULL
 	};
 
-	(void)w;
 	switch (s) {
+	case STEP_TYPE:		return type;
+	case STEP_AKS:		return w->op == PLAN_ATTACH ? ns : aks;
+	case STEP_LB:		return wizard_is_k8s(w) ? lb_k8s : lb;
+	case STEP_TLS:		return wizard_is_k8s(w) ? tls_k8s : tls;
 	case STEP_CLUSTER:	return cluster;
 	case STEP_NAME:		return name;
 	case STEP_PURPOSE:	return purpose;
 	case STEP_SIZE:		return size;
 	case STEP_NETWORK:	return network;
-	case STEP_LB:		return lb;
-	case STEP_TLS:		return tls;
 	default:		return name;
 	}
 }
@@ -1257,6 +1578,12 @@ wizard_draw(struct screen *s, WINDOW *win)
 		    wizard_intro(w, step), A_NORMAL);
 	y++;
 	switch (step) {
+	case STEP_TYPE:
+		wizard_draw_type(w, win, y, bottom);
+		break;
+	case STEP_AKS:
+		wizard_draw_aks(w, win, y, bottom);
+		break;
 	case STEP_CLUSTER:
 		wizard_draw_cluster(w, win, y, bottom);
 		break;
@@ -1274,6 +1601,10 @@ wizard_draw(struct screen *s, WINDOW *win)
 		    bottom - y, &w->v, w->show_errors);
 		break;
 	case STEP_LB:
+		if (wizard_is_k8s(w)) {
+			wizard_draw_lb_k8s(w, win, y, bottom);
+			break;
+		}
 		y += widget_form_draw(&w->lb_form, win, y, 2, COLS - 4,
 		    bottom - y, &w->v, w->show_errors) + 1;
 		if (w->lb == 1 && w->tls_wanted == TLS_MICROSOFT) {
@@ -1313,6 +1644,9 @@ wizard_focus_error(struct wizard *w)
 	if (v == NULL)
 		return;
 	switch (w->steps[w->cur]) {
+	case STEP_AKS:
+		widget_form_focus_field(&w->aks_form, v->field);
+		break;
 	case STEP_SIZE:
 		w->size_focus = v->field == FIELD_VM_SIZE ? 0 : 1;
 		break;
@@ -1375,6 +1709,17 @@ wizard_goto(struct wizard *w, enum wizard_step step)
 	wizard_check(w);
 }
 
+/* Back at the compute-type step, Kubernetes chosen (a legacy refusal). */
+void
+wizard_choose_k8s(struct wizard *w)
+{
+	w->type_asked = true;
+	w->cur = 0;
+	wizard_set_type(w, 0);
+	w->show_errors = false;
+	wizard_check(w);
+}
+
 /* Keys of the size step: list, node count, region. */
 static bool
 wizard_key_size(struct wizard *w, const struct key_event *ev)
@@ -1431,6 +1776,22 @@ wizard_key_step(struct wizard *w, const struct key_event *ev)
 	size_t	len;
 
 	switch (w->steps[w->cur]) {
+	case STEP_TYPE:
+		was = w->ctype;
+		if (ev->req == REQ_UP || ev->req == REQ_PREV_FIELD ||
+		    ev->req == REQ_LEFT)
+			wizard_set_type(w, 0);
+		else if (ev->req == REQ_DOWN || ev->req == REQ_NEXT_FIELD ||
+		    ev->req == REQ_RIGHT)
+			wizard_set_type(w, 1);
+		else if (ev->req == REQ_TOGGLE)
+			wizard_set_type(w, !w->ctype);
+		else
+			return false;
+		(void)was;
+		return true;
+	case STEP_AKS:
+		return widget_form_key(&w->aks_form, ev);
 	case STEP_CLUSTER:
 		if (w->facts.clusters_known) {
 			r = widget_list_key(&w->cluster_list, ev, LINES - 12);
@@ -1511,6 +1872,9 @@ wizard_typing(struct wizard *w)
 		break;
 	case STEP_NAME:
 		it = widget_form_focused(&w->name_form);
+		break;
+	case STEP_AKS:
+		it = widget_form_focused(&w->aks_form);
 		break;
 	case STEP_SIZE:
 		return true;
@@ -1625,6 +1989,7 @@ wizard_save_state(struct screen *s, FILE *fp)
 
 	wizard_sync(w);
 	fprintf(fp, "operation: %s\n", plan_op_name(w->op));
+	fprintf(fp, "computeType: %s\n", compute_type_name(w->plan.type));
 	fprintf(fp, "step: %s (%d of %d)\n",
 	    wizard_step_name(w->steps[w->cur]), w->cur + 1, w->nsteps);
 	fprintf(fp, "live: %s\n", w->facts.live ? "yes" : "no");
@@ -1637,8 +2002,18 @@ wizard_save_state(struct screen *s, FILE *fp)
 		fprintf(fp, "sizeFilter: %s\n", w->size_list.filter);
 		fprintf(fp, "network: %s\n", w->net_mode ? "advanced" :
 		    "basic");
+		if (wizard_is_k8s(w))
+			fprintf(fp, "cluster: %s %s %s %s\n",
+			    plan_cluster_name(&w->plan),
+			    plan_cluster_group(&w->plan),
+			    plan_namespace(&w->plan),
+			    plan_router_service(&w->plan));
 	} else {
 		fprintf(fp, "clusterResourceId: %s\n", w->plan.cluster_id);
+		if (wizard_is_k8s(w))
+			fprintf(fp, "namespace: %s %s\n",
+			    plan_namespace(&w->plan),
+			    plan_router_service(&w->plan));
 	}
 	fprintf(fp, "loadBalancer: %s %s\n", lb_type_name(w->plan.lb_type),
 	    w->plan.lb_subnet);
@@ -1878,20 +2253,10 @@ wizard_new(struct tui *t, enum plan_op op)
 	w->tui = t;
 	w->op = op;
 	plan_init(&w->plan, op);
-	if (op == PLAN_CREATE) {
-		w->steps[w->nsteps++] = STEP_NAME;
-		w->steps[w->nsteps++] = STEP_PURPOSE;
-		w->steps[w->nsteps++] = STEP_SIZE;
-		w->steps[w->nsteps++] = STEP_NETWORK;
-		w->steps[w->nsteps++] = STEP_LB;
-		w->steps[w->nsteps++] = STEP_TLS;
-	} else {
-		w->steps[w->nsteps++] = STEP_CLUSTER;
-		w->steps[w->nsteps++] = STEP_NAME;
-		w->steps[w->nsteps++] = STEP_PURPOSE;
-		w->steps[w->nsteps++] = STEP_LB;
-		w->steps[w->nsteps++] = STEP_TLS;
-	}
+	/* Kubernetes unless the command line said otherwise. */
+	w->type_asked = !t->ctx.type_given;
+	w->ctype = t->ctx.type_given && t->ctx.type == COMPUTE_AKS ? 1 : 0;
+	wizard_create_steps(w);
 	wizard_build(w);
 	wizard_facts_offline(w);
 	wizard_size_rows(w);

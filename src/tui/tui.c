@@ -786,6 +786,8 @@ tui_main(const struct tui_options *o)
 	t.ctx.arm = o->arm;
 	t.ctx.live = o->arm != NULL;
 	t.ctx.readonly = o->readonly;
+	t.ctx.type_given = o->compute_type != NULL &&
+	    compute_type_parse(o->compute_type, &t.ctx.type);
 	snprintf(t.ctx.offline_reason, sizeof t.ctx.offline_reason, "%s",
 	    o->offline_reason != NULL ? o->offline_reason : "");
 	t.ctx.signin = o->signin;

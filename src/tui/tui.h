@@ -76,6 +76,8 @@ struct tui_options {
 	struct arm	*arm;		/* live backend (borrowed), or NULL */
 	const char	*offline_reason;	/* why arm is NULL, or NULL */
 	const struct tui_signin *signin;	/* NULL: no sign-in */
+	/* create --compute-type: "Kubernetes" or "AKS"; NULL: asked */
+	const char	*compute_type;
 };
 
 enum reaction {
@@ -131,6 +133,9 @@ struct tui_context {
 	char			 scope_problem[512];	/* what is wrong, or "" */
 	/* A job that waits for the user (device code): scripts go on. */
 	bool			(*job_waits)(struct tui *);
+	/* The compute type the command line gave the create wizard. */
+	bool			 type_given;
+	enum compute_type	 type;
 };
 
 /*

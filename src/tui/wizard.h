@@ -28,6 +28,8 @@ enum wizard_step {
 	STEP_NETWORK,
 	STEP_LB,
 	STEP_TLS,
+	STEP_TYPE,		/* create: Kubernetes (today's) or AKS (legacy) */
+	STEP_AKS,		/* create on today's path: cluster, group, namespace */
 	STEP__COUNT
 };
 
@@ -115,12 +117,28 @@ struct wizard {
 	enum tls_mode		 tls_wanted;
 	struct widget_field	 leaf, cert, key, cname;
 	bool			 overwrite;
+	/*
+	 * The compute type (create): 0 Kubernetes, today's path and the
+	 * default; 1 AKS, the legacy path.  type_asked: the first step asks
+	 * it (not when the command line gave it).
+	 */
+	int			 ctype;
+	bool			 type_asked;
+	/* today's path: the AKS cluster, its resource group, the namespace */
+	struct widget_form	 aks_form;
+	struct widget_field	 aks_name, aks_group, aks_namespace;
+	/* today's path: the router's service type, index into router_labels */
+	int			 router;
 };
 
 /* Copy the widgets into w->plan. */
 void	wizard_sync(struct wizard *);
 /* Load a plan (a draft) into the widgets. */
 void	wizard_load(struct wizard *, const struct plan *);
+/* True when the wizard builds a plan on today's path (Kubernetes). */
+bool	wizard_is_k8s(const struct wizard *);
+/* Back at the compute-type step with Kubernetes chosen (a legacy refusal). */
+void	wizard_choose_k8s(struct wizard *);
 /* Check the whole plan with every fact known (the review). */
 void	wizard_check_all(struct wizard *, struct verdicts *);
 /* Go to a step (from the review). */

@@ -5,9 +5,9 @@
 # akswiz is changing the compute and sends nothing; once that akswiz is
 # gone, the same choice follows the create to its end.
 . "$top_srcdir/tests/screens/libtest.sh"
-sandbox_start --polls 30
+sandbox_start --allow-legacy-create --polls 30
 
-"$AKSWIZ" plan new create --name ml-busy --cluster-purpose DevTest \
+"$AKSWIZ" plan new create --compute-type AKS --name ml-busy --cluster-purpose DevTest \
     --vm-size Standard_D2_v2 --agent-count 1 > plan.json 2> plan.err
 # The real clock and a poll a second: the apply is still polling while
 # the screens run.

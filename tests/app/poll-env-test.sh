@@ -21,7 +21,7 @@ for v in 5 20abc 3000; do
 		SB_PID=
 	fi
 	rm -rf "$work/sb"
-	sandbox_start --polls 2
+	sandbox_start --allow-legacy-create --polls 2
 	AKSWIZ_POLL_MIN_MS=$v
 	export AKSWIZ_POLL_MIN_MS
 
@@ -30,12 +30,12 @@ for v in 5 20abc 3000; do
 		<Enter>
 		:save-display tui.screen
 	'
-	run_akswiz create $SB_ARGS
+	run_akswiz create --compute-type AKS $SB_ARGS
 	assert_status 0
 	assert_grep "^  Elapsed   $want s (" tui.screen \
 	    "AKSWIZ_POLL_MIN_MS=$v: the progress screen's create takes $want s"
 
-	"$AKSWIZ" plan new create --name ml-cli --cluster-purpose DevTest \
+	"$AKSWIZ" plan new create --compute-type AKS --name ml-cli --cluster-purpose DevTest \
 	    --vm-size Standard_D2_v2 --agent-count 1 > plan.json 2> plan.err
 	"$AKSWIZ" $SB_ARGS apply plan.json > cli.out 2> "$work/stderr"
 	status=$?

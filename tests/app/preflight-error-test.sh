@@ -8,7 +8,7 @@
 . "$top_srcdir/tests/screens/libtest.sh"
 # The wizard's own look-up of the region's usages goes through (+1); the
 # preflight's is refused.
-sandbox_start --polls 2 --faults 'GET:*/usages=400+1#1'
+sandbox_start --allow-legacy-create --polls 2 --faults 'GET:*/usages=400+1#1'
 
 steps '
 	ml-nopre<Enter><Enter><Enter><Enter><Enter><Enter>
@@ -21,7 +21,7 @@ steps '
 	x
 	:save-state stayed.state
 '
-run_akswiz create $SB_ARGS
+run_akswiz create --compute-type AKS $SB_ARGS
 assert_status 0
 assert_grep '^result: error' failed.state "the preflight fails"
 assert_grep 'HTTP 400 BadRequest' failed.screen "the screen says why"
@@ -47,7 +47,7 @@ steps '
 	<C-c>
 	:save-display done-quit.screen
 '
-run_akswiz create $SB_ARGS
+run_akswiz create --compute-type AKS $SB_ARGS
 assert_status 0
 assert_grep '^result: succeeded' done.state "the create is sent and succeeds"
 # Quit at once: the script's next line never runs.

@@ -9,7 +9,7 @@
 # quoted from its log, which is kept (item 26).
 . "$top_srcdir/tests/http/lib.sh"
 
-sb_start --polls 2
+sb_start --allow-legacy-create --polls 2
 D="$T/cache/akswiz"
 C="$D/tokens.json"
 mkdir -p "$D"
@@ -47,7 +47,7 @@ like "$T/err" "warning: the token cache $C is damaged" \
 cmp -s "$C" "$T/damaged"
 ok $? "and left as it was"
 
-plan_new "$T/p.json" create --name ml-trust --cluster-purpose DevTest \
+plan_new "$T/p.json" create --compute-type AKS --name ml-trust --cluster-purpose DevTest \
     --vm-size Standard_D2_v2 --agent-count 1
 az apply --no-wait "$T/p.json"
 ok $rc "a create is submitted and journaled (exit $rc)"
@@ -115,9 +115,9 @@ ok $? "one of a writer still running is kept"
 
 # --- item 19: no core, no secret for the sandbox child -----------------
 mkdir -p "$T/tmp"
-plan_new "$T/p2.json" create --name ml-core --cluster-purpose DevTest \
+plan_new "$T/p2.json" create --compute-type AKS --name ml-core --cluster-purpose DevTest \
     --vm-size Standard_D2_v2 --agent-count 1
-AKSWIZ_SANDBOX_OPTIONS="--polls 200" AKSWIZ_POLL_MIN_MS=1000 \
+AKSWIZ_SANDBOX_OPTIONS="--polls 200 --allow-legacy-create" AKSWIZ_POLL_MIN_MS=1000 \
     AZURE_CLIENT_SECRET=user-secret-must-not-leak TMPDIR="$T/tmp" \
     "$AKSWIZ" --sandbox apply "$T/p2.json" >"$T/out" 2>"$T/err" </dev/null &
 pid=$!
@@ -157,7 +157,7 @@ else
 fi
 (cd "$U/n" && exec env HOME="$U/n" TMPDIR="$U/n" XDG_STATE_HOME="$U/n/s" \
     XDG_CACHE_HOME="$U/n/c" XDG_CONFIG_HOME="$U/n/cf" \
-    AKSWIZ_SANDBOX_OPTIONS="--polls 200" AKSWIZ_POLL_MIN_MS=1000 \
+    AKSWIZ_SANDBOX_OPTIONS="--polls 200 --allow-legacy-create" AKSWIZ_POLL_MIN_MS=1000 \
     "$@" "$AKSWIZ" --sandbox apply "$U/p.json") >"$U/out" 2>"$U/err" &
 pid=$!
 child=$(under_way "$U/err" "$pid")
@@ -206,7 +206,7 @@ PEMJSON=$(awk '{ printf "%s\\n", $0 }' "$T/old.crt")
 sed "s|\"servicePrincipals\": \[|\"servicePrincipals\": [ { \"clientId\": \"c0ffee00-0000-4000-8000-0000000000e1\", \"objectId\": \"c0ffee00-0000-4000-8000-0000000000e2\", \"displayName\": \"expired sp\", \"certificates\": [\"$PEMJSON\"] },|" \
     "$top_srcdir/data/sandbox-world.json" >"$T/world.json"
 sb_stop
-sb_start --world "$T/world.json"
+sb_start --allow-legacy-create --world "$T/world.json"
 env -u AZURE_CLIENT_SECRET AZURE_CLIENT_ID=c0ffee00-0000-4000-8000-0000000000e1 \
     AZURE_CLIENT_CERTIFICATE_PATH="$T/old.pem" timeout 60 "$AKSWIZ" \
     --endpoint "$SB_URL" --authority "$SB_AUTH" --ca-file "$SB_CA" \

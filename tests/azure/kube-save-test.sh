@@ -8,7 +8,7 @@
 . "$top_srcdir/tests/http/lib.sh"
 command -v openssl >/dev/null 2>&1 || { echo "1..0 # SKIP no openssl"; exit 0; }
 command -v curl >/dev/null 2>&1 || { echo "1..0 # SKIP no curl"; exit 0; }
-sb_start --polls 2
+sb_start --allow-legacy-create --polls 2
 
 openssl req -x509 -newkey rsa:2048 -nodes -days 60 -subj /CN=www.contoso.com \
     -addext subjectAltName=DNS:www.contoso.com -keyout "$T/key.pem" \
@@ -16,7 +16,7 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 60 -subj /CN=www.contoso.com \
 ok $? "a test certificate was made"
 keyline=$(sed -n 5p "$T/key.pem")
 
-plan_new "$T/c.json" create --name ml-tls --vm-size Standard_D3_v2 \
+plan_new "$T/c.json" create --compute-type AKS --name ml-tls --vm-size Standard_D3_v2 \
     --agent-count 3 --ssl-cert-file "$T/cert.pem" --ssl-key-file "$T/key.pem" \
     --ssl-cname www.contoso.com
 az apply "$T/c.json"

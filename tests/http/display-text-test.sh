@@ -32,7 +32,7 @@ sed -e 's/"Failed create"/"Failed \\u001b[2J\\u001b]0;pwned\\u0007create \\u009b
 grep -q 'u001b\[2J' "$T/world.json" && grep -q 'u001b\[31mOperation' "$T/world.json"
 ok $? "the world file is seeded with escapes"
 
-sb_start --world "$T/world.json" --polls 1 --faults "op:ml-esc=fail:BadRequest:${ESC}[1mAgent${BEL} ${ESC}[2Jcount ${CSI}31mis wrong"
+sb_start --allow-legacy-create --world "$T/world.json" --polls 1 --faults "op:ml-esc=fail:BadRequest:${ESC}[1mAgent${BEL} ${ESC}[2Jcount ${CSI}31mis wrong"
 
 az show inf-failed
 is "$rc" 0 "show inf-failed works"
@@ -63,7 +63,7 @@ ok $? "show: a long Chinese description is wrapped between characters"
 [ "$(grep -c '' "$T/out")" -gt 1 ] && [ "$(LC_ALL=C.UTF-8 wc -L <"$T/out")" -le 80 ]
 ok $? "show: on several lines, none wider than 80 columns"
 
-plan_new "$T/c.json" create --name ml-esc --vm-size Standard_D3_v2 --agent-count 3
+plan_new "$T/c.json" create --compute-type AKS --name ml-esc --vm-size Standard_D3_v2 --agent-count 3
 az apply "$T/c.json"
 is "$rc" 1 "apply of an operation failing with escapes exits 1"
 raw "$T/err" "apply: no raw control character on stderr"

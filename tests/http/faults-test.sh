@@ -12,8 +12,8 @@ effective() {
 }
 
 # 1. Noise everywhere: 429s, 503s, resets and latency on every path.
-sb_start --polls 3 --faults 'seed=7;GET:*=429@0.25:retry-after=0;*=503@0.15;GET:*=reset-before@0.1;*=latency:30ms@0.3'
-plan_new "$T/c.json" create --name ml-noisy --vm-size Standard_D3_v2 --agent-count 3
+sb_start --allow-legacy-create --polls 3 --faults 'seed=7;GET:*=429@0.25:retry-after=0;*=503@0.15;GET:*=reset-before@0.1;*=latency:30ms@0.3'
+plan_new "$T/c.json" create --compute-type AKS --name ml-noisy --vm-size Standard_D3_v2 --agent-count 3
 az apply "$T/c.json"
 is "$rc" 0 "apply succeeds through 429s, 503s, resets and latency"
 like "$T/out" 'create of ml-noisy succeeded' "and says so"
@@ -29,8 +29,8 @@ sb_stop
 # 2. The create's answer is lost after the sandbox acted on it.  The
 # compute is then followed by GETs of itself, which do not count as polls
 # of the operation: time (sped up) ends it.
-sb_start --speed 2000 --faults 'PUT:*/computes/*=reset-after#1'
-plan_new "$T/c.json" create --name ml-lost --vm-size Standard_D3_v2 --agent-count 3
+sb_start --allow-legacy-create --speed 2000 --faults 'PUT:*/computes/*=reset-after#1'
+plan_new "$T/c.json" create --compute-type AKS --name ml-lost --vm-size Standard_D3_v2 --agent-count 3
 az apply "$T/c.json"
 is "$rc" 0 "a create whose answer was lost still ends Succeeded"
 is "$(requests PUT '.*/computes/ml-lost')" 1 "it was not sent again"
@@ -42,8 +42,8 @@ sb_stop
 # 2b. The answer is lost and the compute cannot be looked up either:
 # nobody knows, so nothing is sent again and the journal stays open
 # (60 503s: more than 5 look-ups of 11 attempts each).
-sb_start --speed 2000 --faults 'PUT:*/computes/*=reset-after#1;GET:*/computes/ml-unsure=503:retry-after=0#60'
-plan_new "$T/c.json" create --name ml-unsure --vm-size Standard_D3_v2 --agent-count 3
+sb_start --allow-legacy-create --speed 2000 --faults 'PUT:*/computes/*=reset-after#1;GET:*/computes/ml-unsure=503:retry-after=0#60'
+plan_new "$T/c.json" create --compute-type AKS --name ml-unsure --vm-size Standard_D3_v2 --agent-count 3
 az apply "$T/c.json"
 is "$rc" 5 "a create that cannot be confirmed exits 5"
 like "$T/err" 'cannot tell whether Azure received the create of ml-unsure' \
@@ -63,8 +63,8 @@ like "$T/out" 'create of ml-unsure succeeded' "as succeeded"
 sb_stop
 
 # 3. The create is refused with 503 before the sandbox acts: look, resend.
-sb_start --polls 2 --faults 'PUT:*/computes/*=503#1'
-plan_new "$T/c.json" create --name ml-retry --vm-size Standard_D3_v2 --agent-count 3
+sb_start --allow-legacy-create --polls 2 --faults 'PUT:*/computes/*=503#1'
+plan_new "$T/c.json" create --compute-type AKS --name ml-retry --vm-size Standard_D3_v2 --agent-count 3
 az apply "$T/c.json"
 is "$rc" 0 "a create answered 503 is sent again after looking"
 is "$(requests PUT '.*/computes/ml-retry')" 2 "two PUTs reached the sandbox"
@@ -78,7 +78,7 @@ sb_stop
 
 # 4. A truncated answer is detected and fetched again (a persistent one
 # would take http.c's whole retry budget; malformed-test.sh covers errors).
-sb_start --faults 'GET:*/computes=truncate#1'
+sb_start --allow-legacy-create --faults 'GET:*/computes=truncate#1'
 az list -o json
 is "$rc" 0 "a truncated list page is fetched again"
 like "$T/out" '"name": "inf-failed"' "and the list is complete"
@@ -86,16 +86,16 @@ is "$(requests GET '.*/workspaces/[^/]*/computes')" 3 "one page twice, then the 
 sb_stop
 
 # 5. A service that keeps answering 503: apply gives up cleanly.
-sb_start --faults 'GET:*/workspaces/*=503:retry-after=0'
-plan_new "$T/c.json" create --name ml-down --vm-size Standard_D3_v2 --agent-count 3
+sb_start --allow-legacy-create --faults 'GET:*/workspaces/*=503:retry-after=0'
+plan_new "$T/c.json" create --compute-type AKS --name ml-down --vm-size Standard_D3_v2 --agent-count 3
 az apply "$T/c.json"
 is "$rc" 5 "a service that stays down: exit 5"
 like "$T/err" '503|ServiceUnavailable|unavailable' "naming the status"
 is "$(requests PUT '.*')" 0 "and nothing was created"
 
 # 6. Operations that fail in the service: one line, details and a hint.
-sb_start --polls 2 --faults 'op:ml-quota=fail:OperationNotAllowed:Operation could not be completed as it results in exceeding approved Total Regional Cores quota. Additional details - Deployment Model: Resource Manager, Location: eastus, Current Limit: 10, Current Usage: 7, Additional Required: 12, (Minimum) New Limit Required: 19.;op:ml-vers=fail:BadRequest:Specified kubernetes version 1.12.4 is not supported. Supported versions are between 1.8 - 1.11 ;op:ml-small=fail:BadRequest:Agent coresCluster should have at least 12 cores to operate.'
-plan_new "$T/c.json" create --name ml-quota --vm-size Standard_D3_v2 --agent-count 3
+sb_start --allow-legacy-create --polls 2 --faults 'op:ml-quota=fail:OperationNotAllowed:Operation could not be completed as it results in exceeding approved Total Regional Cores quota. Additional details - Deployment Model: Resource Manager, Location: eastus, Current Limit: 10, Current Usage: 7, Additional Required: 12, (Minimum) New Limit Required: 19.;op:ml-vers=fail:BadRequest:Specified kubernetes version 1.12.4 is not supported. Supported versions are between 1.8 - 1.11 ;op:ml-small=fail:BadRequest:Agent coresCluster should have at least 12 cores to operate.'
+plan_new "$T/c.json" create --compute-type AKS --name ml-quota --vm-size Standard_D3_v2 --agent-count 3
 az apply "$T/c.json"
 is "$rc" 1 "a quota failure in the service exits 1"
 like "$T/err" '^akswiz: create of ml-quota failed: OperationNotAllowed: Operation could not be completed' \
@@ -114,7 +114,7 @@ is "$rc" 1 "a version failure exits 1"
 like "$T/out" '"result": "failed"' "json: failed"
 like "$T/out" '"hint": "Supported versions are 1.8 - 1.11: upgrade the cluster' \
     "json: the hint names the supported range"
-plan_new "$T/s.json" create --name ml-small --vm-size Standard_D3_v2 --agent-count 3
+plan_new "$T/s.json" create --compute-type AKS --name ml-small --vm-size Standard_D3_v2 --agent-count 3
 az apply "$T/s.json"
 is "$rc" 1 "a production-size failure exits 1"
 like "$T/err" 'Hint: Production needs at least 3 nodes and 12 vCPU' \

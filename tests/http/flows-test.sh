@@ -4,11 +4,11 @@
 # exit status, what the sandbox received (its journal) and our own
 # operation journal; a policy failure with its hint; --no-wait then watch.
 . "$top_srcdir/tests/http/lib.sh"
-sb_start --polls 3
+sb_start --allow-legacy-create --polls 3
 CLUSTER=/subscriptions/$(ready_get subscriptionId)/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters
 
 # Create.
-plan_new "$T/create.json" create --name ml-inf-a --vm-size Standard_D3_v2 \
+plan_new "$T/create.json" create --compute-type AKS --name ml-inf-a --vm-size Standard_D3_v2 \
     --agent-count 3
 az apply "$T/create.json"
 is "$rc" 0 "apply create exits 0"
@@ -34,7 +34,7 @@ perm=$(stat -c %a "$j")
 is "$perm" 600 "journal entry is mode 0600"
 
 # A 24-character name still fits the list in 80 columns.
-plan_new "$T/long.json" create --name ml-inference-cluster-abc \
+plan_new "$T/long.json" create --compute-type AKS --name ml-inference-cluster-abc \
     --vm-size Standard_D3_v2 --agent-count 3
 az apply "$T/long.json"
 is "$rc" 0 "create with a 24-character name"
@@ -103,7 +103,7 @@ like "$T/out" '"loadBalancerType": "PublicIp", "loadBalancerSubnet": null' \
     "the end state is a public IP without a subnet"
 
 # Update (TLS off -> Microsoft certificate).
-plan_new "$T/upd.json" create --name ml-inf-a --vm-size Standard_D3_v2 \
+plan_new "$T/upd.json" create --compute-type AKS --name ml-inf-a --vm-size Standard_D3_v2 \
     --agent-count 3 --ssl-leaf-domain-label contoso
 sed -e 's/"operation": "create"/"operation": "update"/' -e '/"vmSize"/d' \
     -e '/"nodeCount"/d' "$T/upd.json" >"$T/upd2.json"
@@ -136,7 +136,7 @@ like "$T/err" 'RequestDisallowedByPolicy|disallowed by policy' "with the service
 like "$T/err" 'Hint: .*internal load balancer' "and a hint"
 
 # --no-wait, then watch.
-plan_new "$T/nw.json" create --name ml-inf-nw --vm-size Standard_D3_v2 \
+plan_new "$T/nw.json" create --compute-type AKS --name ml-inf-nw --vm-size Standard_D3_v2 \
     --agent-count 3
 az apply "$T/nw.json" --no-wait
 is "$rc" 0 "apply --no-wait exits 0"

@@ -4,11 +4,11 @@
 # wrong and what to do, exits 7, and leaves the file as it was; a sound
 # entry next to it is still followed.
 . "$top_srcdir/tests/http/lib.sh"
-sb_start --polls 3
+sb_start --allow-legacy-create --polls 3
 J="$T/state/akswiz/operations"
 
 # A real open entry to damage: apply --no-wait journals it.
-plan_new "$T/c.json" create --name ml-dmg --vm-size Standard_D3_v2 --agent-count 3
+plan_new "$T/c.json" create --compute-type AKS --name ml-dmg --vm-size Standard_D3_v2 --agent-count 3
 az apply "$T/c.json" --no-wait
 is "$rc" 0 "apply --no-wait journals an open operation"
 good=$(ls "$J"/*ml-dmg*.json)

@@ -5,10 +5,10 @@
 # PUT, no Failed entry.  `watch` of that compute meanwhile does the same;
 # once the first ends, the lock is gone.
 . "$top_srcdir/tests/http/lib.sh"
-sb_start --polls 40
+sb_start --allow-legacy-create --polls 40
 J="$T/state/akswiz/operations"
 
-plan_new "$T/c.json" create --name ml-twice --vm-size Standard_D3_v2 --agent-count 3
+plan_new "$T/c.json" create --compute-type AKS --name ml-twice --vm-size Standard_D3_v2 --agent-count 3
 
 # run_apply N: apply in the background, output in $T/N.out, $T/N.err.
 run_apply() {
@@ -47,7 +47,7 @@ like "$J"/*ml-twice*.json '"result": "Succeeded"' "and it says Succeeded"
 unlike "$J"/*ml-twice*.json '"result": "Failed"' "nothing journaled Failed"
 
 # While one runs, a second apply and a watch of the compute wait their turn.
-plan_new "$T/c.json" create --name ml-third --vm-size Standard_D3_v2 --agent-count 3
+plan_new "$T/c.json" create --compute-type AKS --name ml-third --vm-size Standard_D3_v2 --agent-count 3
 run_apply c
 pc=$!
 wait_request PUT '[^"]*/computes/ml-third"' $pc

@@ -3,7 +3,7 @@
 # sends no PUT, and -o json names the verdict's id; warnings do not stop
 # an apply.
 . "$top_srcdir/tests/http/lib.sh"
-sb_start --polls 1
+sb_start --allow-legacy-create --polls 1
 CLUSTER=/subscriptions/$SB_SUB/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters
 
 # refused ID PLAN-NEW-ARGS...: apply is refused with verdict ID.
@@ -50,7 +50,7 @@ like "$T/err" 'aks-nowhere|ResourceNotFound|not found' "naming it"
 is "$(requests PUT '.*')" 0 "no refused plan sent a PUT"
 
 # The table form explains itself on stderr.
-plan_new "$T/p.json" create --name ml-x --vm-size Standard_DS3_v2 --agent-count 3
+plan_new "$T/p.json" create --compute-type AKS --name ml-x --vm-size Standard_DS3_v2 --agent-count 3
 az apply "$T/p.json"
 is "$rc" 3 "table form: exit 3"
 like "$T/err" 'Not enough .* quota in eastus: limit 20, in use 16, this needs 12 more; 4 are free' \
@@ -87,7 +87,7 @@ if tls_pairs "$T"; then
 		key=$T/good.key cname=www.contoso.com
 		[ "$bad" = key ] && key=$T/other.key
 		[ "$bad" = cname ] && cname=scoring.fabrikam.com
-		plan_new "$T/p.json" create --name ml-tls --vm-size Standard_D3_v2 \
+		plan_new "$T/p.json" create --compute-type AKS --name ml-tls --vm-size Standard_D3_v2 \
 		    --agent-count 3 --ssl-cert-file "$T/good.crt" \
 		    --ssl-key-file "$key" --ssl-cname "$cname"
 		before=$(wc -l <"$T/journal.log")

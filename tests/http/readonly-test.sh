@@ -4,8 +4,8 @@
 # listKeys-style reads stay allowed.
 . "$top_srcdir/tests/http/lib.sh"
 
-sb_start --polls 1
-plan_new "$T/c.json" create --name ml-ro --vm-size Standard_D3_v2 --agent-count 3
+sb_start --allow-legacy-create --polls 1
+plan_new "$T/c.json" create --compute-type AKS --name ml-ro --vm-size Standard_D3_v2 --agent-count 3
 
 : >"$T/journal.log"
 az --readonly apply "$T/c.json"

@@ -3,9 +3,9 @@
 # `akswiz watch` finishes it from the journal; and an access token that
 # expires while an operation is polled is refreshed without a word.
 . "$top_srcdir/tests/http/lib.sh"
-sb_start --polls 40
+sb_start --allow-legacy-create --polls 40
 
-plan_new "$T/c.json" create --name ml-killed --vm-size Standard_D3_v2 --agent-count 3
+plan_new "$T/c.json" create --compute-type AKS --name ml-killed --vm-size Standard_D3_v2 --agent-count 3
 AKSWIZ_POLL_MIN_MS=300 "$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" \
     --ca-file "$SB_CA" apply "$T/c.json" >"$T/apply.out" 2>&1 </dev/null &
 apply=$!
@@ -32,7 +32,7 @@ sb_stop
 
 # Killed in the second step of an attach with an internal load balancer:
 # watch finishes the update from the journal, not the attach again.
-sb_start --polls 30
+sb_start --allow-legacy-create --polls 30
 plan_new "$T/ilb.json" attach --name ml-ilb-k \
     --compute-resource-id "/subscriptions/$SB_SUB/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/aks-prod" \
     --load-balancer-type InternalLoadBalancer --load-balancer-subnet aks-subnet
@@ -60,7 +60,7 @@ like "$T/out" '"loadBalancerType": "InternalLoadBalancer"' \
 sb_stop
 
 # A journal entry whose request never got an answer: watch looks first.
-sb_start --polls 2
+sb_start --allow-legacy-create --polls 2
 mkdir -p "$T/state/akswiz/operations"
 cat >"$T/state/akswiz/operations/20300101T000000Z-ml-ghost-000000.json" <<EOF
 {"version": 1, "id": "20300101T000000Z-ml-ghost-000000", "open": true,
@@ -78,8 +78,8 @@ is "$(requests PUT '.*')" 0 "and is not sent by watch"
 sb_stop
 
 # Tokens that live 2 seconds, an operation that takes longer.
-sb_start --polls 12 --token-lifetime 2
-plan_new "$T/c.json" create --name ml-tok --vm-size Standard_D3_v2 --agent-count 3
+sb_start --allow-legacy-create --polls 12 --token-lifetime 2
+plan_new "$T/c.json" create --compute-type AKS --name ml-tok --vm-size Standard_D3_v2 --agent-count 3
 AKSWIZ_POLL_MIN_MS=400 az apply "$T/c.json"
 is "$rc" 0 "an operation outlives its access token"
 tokens=$(grep -c '"method":"POST","path":"[^"]*/oauth2/v2.0/token"' "$T/journal.log")

@@ -6,8 +6,8 @@
 . "$top_srcdir/tests/http/lib.sh"
 
 # 1. Half of all reads fail: 429 and 503 (Retry-After 0), and resets.
-sb_start --polls 2 --faults "seed=${RETRY_SEED:-4};GET:*=429@0.3:retry-after=0;GET:*=503@0.25:retry-after=0;GET:*=reset-before@0.05"
-plan_new "$T/c.json" create --name ml-half --vm-size Standard_D3_v2 --agent-count 3
+sb_start --allow-legacy-create --polls 2 --faults "seed=${RETRY_SEED:-4};GET:*=429@0.3:retry-after=0;GET:*=503@0.25:retry-after=0;GET:*=reset-before@0.05"
+plan_new "$T/c.json" create --compute-type AKS --name ml-half --vm-size Standard_D3_v2 --agent-count 3
 az apply "$T/c.json"
 is "$rc" 0 "apply through 50% faulty reads succeeds"
 like "$T/out" 'create of ml-half succeeded' "and says so"
@@ -28,7 +28,7 @@ ok $? "the sandbox did fail reads ($n429 x 429, $n503 x 503 of $nget)"
 sb_stop
 
 # 2. A Retry-After longer than akswiz waits: give up at once, saying so.
-sb_start --faults 'GET:*/workspaces/*=429:retry-after=3600'
+sb_start --allow-legacy-create --faults 'GET:*/workspaces/*=429:retry-after=3600'
 az list
 is "$rc" 5 "a throttle of an hour: exit 5"
 like "$T/err" 'Retry-After asked for 3600 s' "the message names the Retry-After"

@@ -2,6 +2,7 @@
 # `akswiz --sandbox`: a private sandbox for the run, found next to akswiz,
 # credentials from its ready file (the secret never on a command line),
 # stopped and tidied at exit, and also when akswiz is interrupted.
+SB_LEGACY=1
 . "$top_srcdir/tests/http/sandbox-lib.sh"
 
 timeout 60 "$A" --sandbox list >"$T/out" 2>"$T/err"
@@ -31,7 +32,7 @@ ok $? "and says what it removed"
 [ -z "$(ls -A "$T/tmp")" ]
 ok $? "the sign-in commands left no private directory"
 
-"$A" plan new create --name ml-demo --vm-size Standard_D3_v2 --agent-count 3 \
+"$A" plan new create --compute-type AKS --name ml-demo --vm-size Standard_D3_v2 --agent-count 3 \
     >"$T/p.json" 2>/dev/null
 timeout 60 "$A" --sandbox apply "$T/p.json" >"$T/out" 2>"$T/err"
 ok $? "akswiz --sandbox apply creates a cluster"

@@ -9,7 +9,10 @@ trap 'rm -rf "$T"' EXIT
 mkdir -p "$T/tmp"
 export TMPDIR="$T/tmp" HOME="$T/home" XDG_STATE_HOME="$T/state"
 export XDG_CACHE_HOME="$T/cache" XDG_CONFIG_HOME="$T/config"
-export AKSWIZ_POLL_MIN_MS=20 AKSWIZ_SANDBOX_OPTIONS="--polls ${SB_POLLS:-2} --retry-after 0"
+# SB_LEGACY=1: the sandbox accepts new legacy AKS computes (the tests
+# that create them).
+SB_LEGACY_OPT=${SB_LEGACY:+ --allow-legacy-create}
+export AKSWIZ_POLL_MIN_MS=20 AKSWIZ_SANDBOX_OPTIONS="--polls ${SB_POLLS:-2} --retry-after 0$SB_LEGACY_OPT"
 unset AZURE_CLIENT_SECRET AZURE_TENANT_ID AZURE_CLIENT_ID AKSWIZ_SUBSCRIPTION \
     AKSWIZ_RESOURCE_GROUP AKSWIZ_WORKSPACE AKSWIZ_ENDPOINT AKSWIZ_AUTHORITY
 A="$top_builddir/akswiz"
@@ -30,7 +33,7 @@ interrupt() {
 	sig=$1 plan=$2
 	shift 2
 	AKSWIZ_POLL_MIN_MS=2000 \
-	    AKSWIZ_SANDBOX_OPTIONS="--polls 50 --retry-after 0" \
+	    AKSWIZ_SANDBOX_OPTIONS="--polls 50 --retry-after 0$SB_LEGACY_OPT" \
 	    "$A" --sandbox "$@" apply "$plan" >"$T/out" 2>"$T/err" &
 	pid=$!
 	i=0

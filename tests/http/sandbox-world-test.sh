@@ -5,6 +5,7 @@
 # watch, even on another port; the sandbox dies with the akswiz that started it, even a killed
 # one; --reset empties the world first.
 SB_POLLS=3
+SB_LEGACY=1
 . "$top_srcdir/tests/http/sandbox-lib.sh"
 
 # no_sandbox: poll until no sandbox of the world runs (10 s at most)
@@ -18,9 +19,9 @@ no_sandbox() {
 	return 0
 }
 
-"$A" plan new create --name ml-demo --vm-size Standard_D3_v2 --agent-count 3 \
+"$A" plan new create --compute-type AKS --name ml-demo --vm-size Standard_D3_v2 --agent-count 3 \
     >"$T/p.json" 2>/dev/null
-"$A" plan new create --name ml-kill --vm-size Standard_D3_v2 --agent-count 3 \
+"$A" plan new create --compute-type AKS --name ml-kill --vm-size Standard_D3_v2 --agent-count 3 \
     >"$T/k.json" 2>/dev/null
 
 # apply --no-wait in one process, watch in the next.
@@ -40,7 +41,7 @@ ok $? "the world keeps the new cluster"
 
 # The world on another port: watch follows the operation by the world's
 # identity (its id file), not by the endpoint it was started on.
-"$A" plan new create --name ml-port --vm-size Standard_D3_v2 --agent-count 3 \
+"$A" plan new create --compute-type AKS --name ml-port --vm-size Standard_D3_v2 --agent-count 3 \
     >"$T/q.json" 2>/dev/null
 timeout 60 "$A" --sandbox apply --no-wait "$T/q.json" >"$T/out" 2>"$T/err"
 ok $? "apply --no-wait of ml-port exits 0"
@@ -65,7 +66,7 @@ interrupt KILL "$T/k.json"
 ok $? "akswiz is killed mid-create"
 no_sandbox
 ok $? "after a kill -9 of akswiz its sandbox stops too"
-AKSWIZ_SANDBOX_OPTIONS="--polls 50 --retry-after 0" \
+AKSWIZ_SANDBOX_OPTIONS="--polls 50 --retry-after 0 --allow-legacy-create" \
     timeout 60 "$A" --sandbox watch >"$T/out" 2>"$T/err"
 ok $? "the next akswiz --sandbox watch exits 0"
 grep -q 'create of ml-kill succeeded' "$T/out"

@@ -4,7 +4,7 @@
 # printed contains the client secret, an access token or the private key.
 . "$top_srcdir/tests/http/lib.sh"
 command -v openssl >/dev/null 2>&1 || { echo "1..0 # SKIP no openssl"; exit 0; }
-sb_start --polls 2
+sb_start --allow-legacy-create --polls 2
 
 openssl req -x509 -newkey rsa:2048 -nodes -days 60 -subj /CN=www.contoso.com \
     -addext subjectAltName=DNS:www.contoso.com -keyout "$T/key.pem" \
@@ -13,7 +13,7 @@ ok $? "a test certificate was made"
 # A line from the middle of the key: unique, and never to be seen again.
 keyline=$(sed -n 5p "$T/key.pem")
 
-plan_new "$T/c.json" create --name ml-tls --vm-size Standard_D3_v2 \
+plan_new "$T/c.json" create --compute-type AKS --name ml-tls --vm-size Standard_D3_v2 \
     --agent-count 3 --ssl-cert-file "$T/cert.pem" --ssl-key-file "$T/key.pem" \
     --ssl-cname www.contoso.com
 az apply "$T/c.json" --debug="$T/debug.log"

@@ -26,16 +26,16 @@ if [ "$langs" = C ]; then
 fi
 unset LANGUAGE
 
-sb_start
+sb_start --allow-legacy-create
 
 # A bad plan (errors in several rules) and a good one, made under C.
 bad=$T/bad.json
 good=$T/good.json
-LC_ALL=C "$AKSWIZ" plan new create --name ml-1 --vm-size Standard_D1_v2 \
+LC_ALL=C "$AKSWIZ" plan new create --compute-type AKS --name ml-1 --vm-size Standard_D1_v2 \
     --agent-count 2 --load-balancer-type InternalLoadBalancer \
     --ssl-cert-file /nonexistent.pem --subscription "$SB_SUB" -g "$SB_RG" \
     -w "$SB_WS" >"$bad" 2>/dev/null
-plan_new "$good" create --name ml-inf --vm-size Standard_D3_v2 \
+plan_new "$good" create --compute-type AKS --name ml-inf --vm-size Standard_D3_v2 \
     --agent-count 3
 
 # run NAME ARGS...: akswiz against the sandbox under $loc; stdout and the
@@ -55,11 +55,11 @@ for loc in $langs; do
 	run check-json plan check -o json "$bad"
 	run check-tsv plan check -o tsv "$bad"
 	run check-good-json plan check -o json "$good"
-	run new-create plan new create --name ml-x --vm-size Standard_D3_v2 \
+	run new-create plan new create --compute-type AKS --name ml-x --vm-size Standard_D3_v2 \
 	    --agent-count 2
 	run new-attach plan new attach --name ml-y --compute-resource-id \
 	    "/subscriptions/$SB_SUB/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks-1"
-	run new-bad plan new create --name 1-bad --agent-count x
+	run new-bad plan new create --compute-type AKS --name 1-bad --agent-count x
 	run export-az plan export --as az "$good"
 	run export-arm plan export --as arm "$good"
 	run export-python plan export --as python "$good"

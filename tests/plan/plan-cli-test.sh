@@ -33,7 +33,7 @@ empty() { if [ -s "$2" ]; then fail "$1"; else pass "$1"; fi; }
 SUB=00000000-0000-0000-0000-000000000001
 
 # plan new: a good create plan, scope from global options on either side.
-run --subscription "$SUB" plan new create --name mlprod \
+run --subscription "$SUB" plan new create --compute-type AKS --name mlprod \
     --vm-size Standard_D3_v2 --agent-count 3 -g ml-rg -w ml-ws
 expect_status "plan new create: exit 0" 0
 cat >want <<EOT
@@ -70,7 +70,7 @@ expect_in "plan check good plan: says so" out "No errors or warnings."
 expect_status "plan check - reads standard input" 0
 
 # plan new with problems: the plan is printed, verdicts go to stderr.
-run plan new create --name ml-inf-01 --vm-size Standard_D3_v2 \
+run plan new create --compute-type AKS --name ml-inf-01 --vm-size Standard_D3_v2 \
     --agent-count 2 --cluster-purpose FastProd --subscription "$SUB" \
     -g ml-rg -w ml-ws
 expect_status "plan new with errors: exit 1" 1
@@ -107,7 +107,7 @@ run plan new attach --name scoring --compute-resource-id \
     --subscription "$SUB" -g ml-rg -w ml-ws
 expect_in "plan new attach: custom TLS" out '"mode": "custom",'
 expect_in "plan new attach: key as a path" out '"keyFile": "key.pem",'
-run plan new create --name mlprod --ssl-leaf-domain-label=contoso \
+run plan new create --compute-type AKS --name mlprod --ssl-leaf-domain-label=contoso \
     --ssl-overwrite-domain
 expect_in "plan new: --flag=value and Microsoft TLS" out '"mode": "microsoft",'
 expect_in "plan new: overwrite" out '"overwriteExistingDomain": true'
@@ -117,12 +117,12 @@ run plan new attach --name x --vm-size Standard_D3_v2
 expect_status "flag of another operation: exit 2" 2
 expect_in "flag of another operation: message" err \
     'akswiz: --vm-size does not apply to "plan new attach"'
-run plan new create --agent-count three
+run plan new create --compute-type AKS --agent-count three
 expect_status "--agent-count three: exit 2" 2
 expect_in "--agent-count three: message" err \
     'akswiz: --agent-count must be a whole number, not "three"'
 # A count given is kept and checked: 0 is not the default 3 (issue 10, 12).
-run plan new create --name mlprod --vm-size Standard_D3_v2 --agent-count 0 \
+run plan new create --compute-type AKS --name mlprod --vm-size Standard_D3_v2 --agent-count 0 \
     --subscription "$SUB" -g ml-rg -w ml-ws
 expect_status "--agent-count 0: exit 1" 1
 expect_in "--agent-count 0: kept in the plan" out '"nodeCount": 0,'
@@ -135,15 +135,15 @@ run plan check zero.json
 expect_status "plan check of nodeCount 0: exit 1" 1
 expect_in "plan check of nodeCount 0: refused" out \
     "The agent count must be a positive integer"
-run plan new create --cluster-purpose Prod
+run plan new create --compute-type AKS --cluster-purpose Prod
 expect_in "--cluster-purpose Prod: message" err \
     'akswiz: --cluster-purpose must be FastProd or DevTest, not "Prod"'
-run plan new create --nmae x
+run plan new create --compute-type AKS --nmae x
 expect_status "unknown flag: exit 2" 2
 expect_in "unknown flag: message" err 'akswiz: unknown flag "--nmae"'
 run plan new scale
 expect_status "unknown operation: exit 2" 2
-run plan new create --name
+run plan new create --compute-type AKS --name
 expect_in "flag without value" err "akswiz: --name needs a value"
 run plan new --help
 expect_status "plan new --help: exit 0" 0
@@ -237,7 +237,7 @@ expect_status "check of a plan without scope: exit 0" 0
 expect_in "check of a plan without scope: the scope comes when applied" out \
     "--subscription, --resource-group, --workspace are not in the plan"
 # plan new without a scope says so once, not once per member (issue 10, 11).
-run plan new create --name mlprod --vm-size Standard_D3_v2 --agent-count 3
+run plan new create --compute-type AKS --name mlprod --vm-size Standard_D3_v2 --agent-count 3
 expect_status "plan new without a scope: exit 0" 0
 if [ "$(grep -c "not in the plan" err)" = 1 ]; then
 	pass "plan new without a scope: one info line"
@@ -246,7 +246,7 @@ else
 fi
 expect_in "plan new without a scope: names what is missing" err \
     "--subscription, --resource-group, --workspace are not in the plan: the ones in effect when the plan is applied"
-run plan new create --name mlprod --vm-size Standard_D3_v2 --agent-count 3 \
+run plan new create --compute-type AKS --name mlprod --vm-size Standard_D3_v2 --agent-count 3 \
     --subscription "$SUB"
 expect_in "plan new with a subscription only: the two missing" err \
     "--resource-group, --workspace are not in the plan"
@@ -271,7 +271,7 @@ if tls_pairs .; then
 			key=good.key cname=www.contoso.com
 			[ "$bad" = key ] && key=other.key
 			[ "$bad" = cname ] && cname=scoring.fabrikam.com
-			run plan new create --name mlprod --vm-size Standard_D3_v2 \
+			run plan new create --compute-type AKS --name mlprod --vm-size Standard_D3_v2 \
 			    --agent-count 3 --ssl-cert-file good.crt \
 			    --ssl-key-file "$key" --ssl-cname "$cname" \
 			    --subscription "$SUB" -g ml-rg -w ml-ws
@@ -291,7 +291,7 @@ if tls_pairs .; then
 			esac
 		done
 	done
-	run plan new create --name mlprod --vm-size Standard_D3_v2 \
+	run plan new create --compute-type AKS --name mlprod --vm-size Standard_D3_v2 \
 	    --agent-count 3 --ssl-cert-file good.crt --ssl-key-file good.key \
 	    --ssl-cname www.contoso.com --subscription "$SUB" -g ml-rg -w ml-ws
 	expect_status "plan new, a good certificate: exit 0" 0
@@ -305,7 +305,7 @@ fi
 # A key file's contents never reach an export.
 printf -- '-----BEGIN PRIVATE KEY-----\nSECRETKEYBYTES\n-----END PRIVATE KEY-----\n' >key.pem
 printf -- '-----BEGIN CERTIFICATE-----\nCERTBYTES\n-----END CERTIFICATE-----\n' >cert.pem
-run plan new create --name mlprod --vm-size Standard_D3_v2 --agent-count 3 \
+run plan new create --compute-type AKS --name mlprod --vm-size Standard_D3_v2 --agent-count 3 \
     --ssl-cert-file cert.pem --ssl-key-file key.pem --ssl-cname www.contoso.com \
     --subscription "$SUB" -g ml-rg -w ml-ws
 cp out tls.json
@@ -317,7 +317,7 @@ expect_in "export --as arm: placeholder for the key" out '"key": "<PEM text of k
 
 
 # Today's path: plan new create --compute-type Kubernetes.
-run plan new create --subscription 0b1f6471-1bf0-4dda-aec3-cb9272f09590 \
+run plan new create --compute-type AKS --subscription 0b1f6471-1bf0-4dda-aec3-cb9272f09590 \
     -g ml-rg -w ml-workspace --compute-type Kubernetes --name ml-prod \
     --description "Inference, team A" --cluster-purpose FastProd \
     --location eastus --vm-size Standard_D4s_v3 --agent-count 3 \
@@ -367,7 +367,7 @@ run plan new create --compute-type Kubernetes --name ml-a \
 expect_status "a Docker bridge on today's path: exit 1" 1
 expect_in "its message" err \
     "--docker-bridge-cidr does not apply to compute type Kubernetes; remove it."
-run plan new create --name ml-a --vm-size Standard_D3_v2 --agent-count 3 \
+run plan new create --compute-type AKS --name ml-a --vm-size Standard_D3_v2 --agent-count 3 \
     --cluster-name aks-a
 expect_status "a cluster name on a legacy plan: exit 1" 1
 expect_in "its message" err \

@@ -5,7 +5,7 @@
 # what real AKS always returns, the 2020-era ML fields only, operation
 # errors with statusCode, regional vCPUs that cover their families.
 . "$top_srcdir/tests/sandbox/lib.sh"
-sandbox_start --faults 'op:sdk-fail=fail:InternalServerError:The service failed.'
+sandbox_start --allow-legacy-create --faults 'op:sdk-fail=fail:InternalServerError:The service failed.'
 
 # The versions the clients' defaults ask for.
 arm GET "/subscriptions?api-version=2019-11-01"

@@ -3,7 +3,7 @@
 # synchronous 400s and 409s, and the failures that come only from the
 # operation (provisioningErrors), as users saw them.
 . "$top_srcdir/tests/sandbox/lib.sh"
-sandbox_start
+sandbox_start --allow-legacy-create
 V=api-version=2024-04-01
 AKS="/subscriptions/$SUB/resourcegroups/aks-rg/providers/Microsoft.ContainerService/managedClusters"
 
@@ -129,12 +129,11 @@ attach sec-int "$SEC" ',"loadBalancerType":"InternalLoadBalancer","loadBalancerS
 finish
 is "$(j .status)" Succeeded "internal load balancer in the policy group"
 
-# Creating AKS refused behind the world's switch.
+# Creating AKS refused behind the world's switch, on in the shipped world.
 sandbox_stop
-sed 's/"refuseAksCreate": false/"refuseAksCreate": true/' "$WORLD" >"$T/world.json"
-WORLD="$T/world.json" sandbox_start
+sandbox_start
 create refused 3 Standard_D3_v2
-is "$STATUS" 400 "create refused when the switch is on"
+is "$STATUS" 400 "create refused by default (the world's switch)"
 # The shape of Azure's refusal (kubernetes-path.md D.2): the text moved
 # into the NotSupported detail, which names the way on.
 is "$(j .error.code)/$(j .error.message)" "BadRequest/The request is invalid." "the refusal's outer error"
@@ -152,7 +151,7 @@ is "$STATUS" 404 "nothing was made of the refused create"
 
 # --allow-legacy-create accepts them again over the world's switch.
 sandbox_stop
-WORLD="$T/world.json" sandbox_start --allow-legacy-create
+sandbox_start --allow-legacy-create
 create allowed 3 Standard_D3_v2
 is "$STATUS" 201 "--allow-legacy-create: create accepted"
 done_testing

@@ -3,7 +3,7 @@
 # update and detach through the long-running-operation protocol, each
 # operation ending after two polls (--polls 2): polls count, time does not.
 . "$top_srcdir/tests/sandbox/lib.sh"
-sandbox_start --journal "$T/journal"
+sandbox_start --allow-legacy-create --journal "$T/journal"
 V=api-version=2024-04-01
 OLD=api-version=2020-06-01
 

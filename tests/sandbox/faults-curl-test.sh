@@ -17,7 +17,7 @@ tap $? "a malformed --faults spec: exit status $rc"
 like "$(cat "$T/bad.err")" "*GET:x=teapot*unknown fault kind*" \
     "the message names the bad rule"
 
-sandbox_start --faults "GET:subscriptions=429:retry-after=3#1;GET:subscriptions=500#1;GET:subscriptions=503:retry-after=2#1;GET:subscriptions=reset-before#1;GET:subscriptions=reset-after#1;GET:subscriptions=truncate#1;GET:resourcegroups=latency:100ms;op:failnew*=fail:QuotaExceeded:Quota exceeded for family standardDv2 in eastus."
+sandbox_start --allow-legacy-create --faults "GET:subscriptions=429:retry-after=3#1;GET:subscriptions=500#1;GET:subscriptions=503:retry-after=2#1;GET:subscriptions=reset-before#1;GET:subscriptions=reset-after#1;GET:subscriptions=truncate#1;GET:resourcegroups=latency:100ms;op:failnew*=fail:QuotaExceeded:Quota exceeded for family standardDv2 in eastus."
 
 # Each GET of /subscriptions meets the next rule, in order.
 arm GET "$SUBS"
@@ -63,7 +63,7 @@ sandbox_stop
 
 # The same seed, the same answers; another seed, other answers.
 run() {
-	sandbox_start --faults "seed=$1;GET:subscriptions=500@0.5"
+	sandbox_start --allow-legacy-create --faults "seed=$1;GET:subscriptions=500@0.5"
 	out=
 	for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do
 		arm GET "$SUBS"

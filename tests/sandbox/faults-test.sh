@@ -6,7 +6,7 @@
 V=api-version=2024-04-01
 SUBS="/subscriptions?api-version=2022-12-01"
 
-sandbox_start --journal "$T/journal" --faults \
+sandbox_start --allow-legacy-create --journal "$T/journal" --faults \
     'seed=7;GET:*/subscriptions=429#1:retry-after=3;GET:*/subscriptions=503#1;GET:*/resourcegroups=reset-before#1;GET:*/locations=truncate#1;GET:*/providers/Microsoft.Compute/skus=latency:50ms#1;op:fz-*=fail:QuotaExceeded:Quota exceeded for family standardDv2'
 arm GET "$SUBS"
 is "$STATUS/$(hdr Retry-After)" 429/3 "429 with Retry-After"
@@ -48,7 +48,7 @@ grep -q '"status":429' "$T/journal"; tap $? "with the 429"
 sandbox_stop
 
 # reset-after: the request is served (the compute exists) but unanswered.
-sandbox_start --faults 'PUT:*/computes/*=reset-after#1'
+sandbox_start --allow-legacy-create --faults 'PUT:*/computes/*=reset-after#1'
 $CURL -o "$T/body" -X PUT -H "Authorization: Bearer $TOK" \
     -H 'Content-Type: application/json' \
     --data-binary '{"location":"eastus","properties":{"computeType":"AKS","properties":{"agentCount":3,"agentVmSize":"Standard_D3_v2"}}}' \

@@ -4,7 +4,7 @@
 # unauthenticated call; chosen headers only, sorted keys, decoded query,
 # and no secret anywhere in the file.
 . "$top_srcdir/tests/sandbox/lib.sh"
-sandbox_start --journal "$T/journal"
+sandbox_start --allow-legacy-create --journal "$T/journal"
 V=api-version=2024-04-01
 CLI=04b07795-8ddb-461a-bbee-02f9e1bf7b46
 KEYLINE=MIIEvAIBADANBgkqhkiG9w0BAQEFAASCBKYwggSiAgEAAoIBAQC7testkeybody

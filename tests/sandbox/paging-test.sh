@@ -4,7 +4,7 @@
 # opaque continuation tokens do: every compute there from the first page
 # to the last is listed once, none skipped, none twice.
 . "$top_srcdir/tests/sandbox/lib.sh"
-sandbox_start
+sandbox_start --allow-legacy-create
 V=api-version=2024-04-01
 
 # The whole list first, to know what the pages must hold.

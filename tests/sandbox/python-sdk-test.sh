@@ -10,7 +10,7 @@ if ! [ -x "$PY" ] || ! "$PY" -c 'import azure.identity, azure.mgmt.resource, azu
 	exit 0
 fi
 . "$top_srcdir/tests/sandbox/lib.sh"
-sandbox_start --journal "$T/journal"
+sandbox_start --allow-legacy-create --journal "$T/journal"
 
 python_flow "$top_srcdir/tests/sandbox/python-sdk-flow.py"
 is "$rc" 0 "the SDK flow exits 0"

@@ -7,7 +7,7 @@ V=api-version=2024-04-01
 S="$T/state.json"
 AKS="/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourcegroups/aks-rg/providers/Microsoft.ContainerService/managedClusters"
 
-sandbox_start --state "$S"
+sandbox_start --allow-legacy-create --state "$S"
 test -s "$S"; tap $? "the state file is written at start"
 is "$(stat -c %a "$S")" 600 "mode 0600: it holds the world's client secrets"
 arm PUT "$WSP/computes/inf-keep?$V" '{"location":"eastus","properties":{"computeType":"AKS","properties":{"agentCount":3,"agentVmSize":"Standard_D3_v2"}}}'
@@ -35,7 +35,7 @@ echo '{"aad":"secret"}' >"$T/state.json.tmp.$dead"
 echo '{"aad":"secret"}' >"$T/ready.json.tmp.$dead"
 sleep 600 & alive=$!
 echo '{}' >"$T/state.json.tmp.$alive"
-sandbox_start --state "$S"
+sandbox_start --allow-legacy-create --state "$S"
 test ! -e "$T/state.json.tmp.$dead"; tap $? "a dead writer's state.json.tmp.PID is removed at start"
 test ! -e "$T/ready.json.tmp.$dead"; tap $? "  and its ready.json.tmp.PID"
 test -e "$T/state.json.tmp.$alive"; tap $? "  a live writer's is kept"
@@ -50,7 +50,7 @@ arm GET "$WSP/computes/inf-half?$V"
 is "$(j .properties.provisioningState)" Succeeded "the attach is done"
 sandbox_stop
 
-sandbox_start
+sandbox_start --allow-legacy-create
 arm GET "$WSP/computes/inf-keep?$V"
 is "$STATUS" 404 "without --state a start is fresh"
 done_testing

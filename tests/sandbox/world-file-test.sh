@@ -10,14 +10,14 @@ W="$top_srcdir/data/sandbox-world.json"
 
 names() { list_names "$WSP/computes?$V"; }
 
-sandbox_start
+sandbox_start --allow-legacy-create
 want=$(names)
 is "$(echo "$want" | wc -w)" 4 "the shipped world: 4 computes"
 
 # The same world on one line, with a member named "computes" elsewhere
 # and strings that look like JSON in a compute.
 tr -d '\n' <"$W" | sed 's|^{|{"notes": {"computes": [{"resource": {"name": "not-a-compute"}}]}, |; s|"inf-created",|"inf-created", "description": "a \\"quoted\\" ] } [ { \\\\ text, ünïcode",|' >"$T/line.json"
-WORLD="$T/line.json" sandbox_start --state "$T/state.json"
+WORLD="$T/line.json" sandbox_start --allow-legacy-create --state "$T/state.json"
 is "$(names)" "$want" "a world file on one line: the same computes"
 arm GET "$WSP/computes/inf-created?$V"
 is "$(j .description)" 'a "quoted" ] } [ { \ text, ünïcode' \
@@ -27,7 +27,7 @@ is "$STATUS" 201 "a compute is created"
 sandbox_stop
 "$JGET" -l .computes <"$T/state.json" >/dev/null
 tap $? "the state file is JSON"
-WORLD="$T/state.json" sandbox_start
+WORLD="$T/state.json" sandbox_start --allow-legacy-create
 is "$(names)" "$want inf-more" "the state file read again: the same computes and the new one"
 arm GET "$WSP/computes/inf-created?$V"
 is "$(j .description)" 'a "quoted" ] } [ { \ text, ünïcode' \

@@ -7,13 +7,14 @@
 
 steps '
 	<Enter>
+	<Down><Enter>
 	ml-back<Enter><Down><Enter>
 	E4s<Tab><C-u>5
 	<Esc><Esc>
 	:save-display name-again.screen
 	<Enter><Enter>
 	:save-state size-again.state
-	<Esc><Esc><Esc>
+	<Esc><Esc><Esc><Esc>
 	:save-display leave.screen
 	:save-state home.state
 	<Up><Enter>
@@ -21,7 +22,7 @@ steps '
 	<Esc>
 	<Down><Enter>
 	:save-state wizard-again.state
-	x<C-c>
+	<Enter>x<C-c>
 	:save-display confirm.screen
 	<Esc>
 	:save-state stayed.state
@@ -30,7 +31,7 @@ steps '
 run_akswiz -w ws1 -g rg1 --subscription $SUB
 assert_status 0
 assert_equals name-again.screen "back on the name step, the name is kept" <<EOF
- Create inference cluster                                           Step 1 of 6
+ Create inference cluster                                           Step 2 of 7
  Workspace ws1 · group rg1 · subscription 00000000-0000-0000-0000-000000000001
 
   Compute name
@@ -66,7 +67,7 @@ assert_grep '^name: ml-back' draft.state "home continues the kept plan"
 assert_grep '^nodeCount: 5' draft.state "with everything typed"
 assert_grep '^name: $' wizard-again.state "Enter opens a new create wizard"
 assert_equals confirm.screen "Ctrl-C with unsaved work asks first" <<EOF
- Create inference cluster                                           Step 1 of 6
+ Create inference cluster                                           Step 2 of 8
  Workspace ws1 · group rg1 · subscription 00000000-0000-0000-0000-000000000001
 
   Compute name

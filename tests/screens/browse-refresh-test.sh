@@ -9,9 +9,9 @@
 # above it.  The fake clock jumps to each refresh, so nothing here
 # waits on wall time except for the two processes to meet.
 . "$top_srcdir/tests/screens/libtest.sh"
-sandbox_start --polls 3
+sandbox_start --allow-legacy-create --polls 3
 
-"$AKSWIZ" plan new create --name abc-new --vm-size Standard_D3_v2 \
+"$AKSWIZ" plan new create --compute-type AKS --name abc-new --vm-size Standard_D3_v2 \
     --agent-count 3 $SB_ARGS >create.json 2>plan.err
 "$AKSWIZ" apply create.json --no-wait $SB_ARGS >apply.out 2>apply.err
 status=$?

@@ -11,10 +11,10 @@ command -v openssl >/dev/null 2>&1 || { echo "1..0 # SKIP no openssl"; exit 0; }
 openssl req -x509 -newkey rsa:2048 -nodes -keyout own.key -out own.pem \
     -days 3650 -subj "/CN=www.contoso.com" \
     -addext "subjectAltName=DNS:www.contoso.com" >/dev/null 2>&1
-sandbox_start --polls 2
+sandbox_start --allow-legacy-create --polls 2
 
 # A compute with TLS, created from the command line.
-"$AKSWIZ" plan new create --name ml-tls --vm-size Standard_D3_v2 \
+"$AKSWIZ" plan new create --compute-type AKS --name ml-tls --vm-size Standard_D3_v2 \
     --agent-count 3 --ssl-cert-file "$work/own.pem" \
     --ssl-key-file "$work/own.key" --ssl-cname www.contoso.com \
     $SB_ARGS >c.json 2>/dev/null

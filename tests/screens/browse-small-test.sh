@@ -4,7 +4,7 @@
 # browse's columns, headings and footer fit; the detail, the detach
 # confirmation and the keys scroll instead of being cut.
 . "$top_srcdir/tests/screens/libtest.sh"
-sandbox_start
+sandbox_start --allow-legacy-create
 COLUMNS=60; LINES=20
 
 steps '
@@ -68,7 +68,7 @@ assert_grep '^  from the list (Create or Attach on the home screen).$' nope.scre
     "and the message whole"
 
 # An open operation: its menu label is the short one at 60 columns.
-"$AKSWIZ" plan new create --name zz-wait --vm-size Standard_D3_v2 \
+"$AKSWIZ" plan new create --compute-type AKS --name zz-wait --vm-size Standard_D3_v2 \
     --agent-count 3 --subscription "$(sb_ready subscriptionId)" \
     -g ml-rg -w ml-workspace > wait.json 2>/dev/null
 run_akswiz $SB_ARGS apply --no-wait wait.json

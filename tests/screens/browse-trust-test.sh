@@ -17,7 +17,7 @@ command -v openssl >/dev/null 2>&1 || { echo "1..0 # SKIP no openssl"; exit 0; }
 openssl req -x509 -newkey rsa:2048 -nodes -keyout own.key -out own.pem \
     -days 3650 -subj "/CN=scoring.contoso.example" \
     -addext "subjectAltName=DNS:scoring.contoso.example" >/dev/null 2>&1
-sandbox_start --polls 2 --faults 'op:ml-half=fail:BadRequest+1#1:The update failed.'
+sandbox_start --allow-legacy-create --polls 2 --faults 'op:ml-half=fail:BadRequest+1#1:The update failed.'
 SUBID=$(sb_ready subscriptionId)
 BASE="--endpoint $(sb_ready endpoint) --authority $(sb_ready authority) \
     --ca-file $(sb_ready caFile) --subscription $SUBID -g ml-rg"
@@ -173,7 +173,7 @@ steps '
 run_akswiz $BASE -w ml-workspace --readonly create
 assert_grep '^screen: home' ro-create.state "create --readonly: home, not the wizard"
 assert_grep 'Read-only (--readonly)' ro-create.screen "saying why"
-"$AKSWIZ" plan new create --name zz-wait --vm-size Standard_D3_v2 \
+"$AKSWIZ" plan new create --compute-type AKS --name zz-wait --vm-size Standard_D3_v2 \
     --agent-count 3 --subscription "$SUBID" -g ml-rg -w ml-workspace \
     > wait.json 2>/dev/null
 run_akswiz $BASE -w ml-workspace apply --no-wait wait.json

@@ -25,7 +25,7 @@ steps '
 	<Esc>
 	:save-state back.state
 '
-run_akswiz create -w ws1 -g rg1 --subscription $SUB
+run_akswiz create --compute-type AKS -w ws1 -g rg1 --subscription $SUB
 assert_status 0
 
 assert_equals name.screen "the name step checks the name as it is typed" <<EOF

@@ -14,7 +14,7 @@ steps '
 	<Enter>
 	:save-state next.state
 '
-run_akswiz create -w ws1 -g rg1 --subscription $SUB
+run_akswiz create --compute-type AKS -w ws1 -g rg1 --subscription $SUB
 assert_status 0
 assert_equals two.screen "2 nodes: Next refused, the problem under the count" <<EOF
  Create inference cluster                                           Step 3 of 6

@@ -16,6 +16,7 @@ steps '
 	:save-display large.screen
 	:resize 80x24
 	<Enter>
+	<Enter>
 	<F1>
 	:save-display wizard-help.screen
 	<Esc>
@@ -90,7 +91,7 @@ Enlarge the window, or press q to quit.
 EOF
 assert_grep 'Attach an existing AKS cluster' large.screen "120x40 draws the home screen again"
 assert_equals wizard-help.screen "F1 in a text field shows the wizard's keys" <<EOF
- Create inference cluster                                           Step 1 of 6
+ Create inference cluster                                           Step 2 of 8
  Workspace ws1 · group rg1 · subscription 00000000-0000-0000-0000-000000000001
   ── Keys of this step: Compute name ─────────────────────────────────────────
     typing        the compute name; the rules are checked as you type
@@ -115,14 +116,14 @@ assert_equals wizard-help.screen "F1 in a text field shows the wizard's keys" <<
 
  Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit
 EOF
-assert_grep '^step: name (1 of 6)' after-help.state "closing the keys leaves the step as it was"
+assert_grep '^step: name (2 of 8)' after-help.state "closing the keys leaves the step as it was"
 
 LC_ALL=C; export LC_ALL
 steps '
 	ab<Enter>
 	:save-display ascii.screen
 '
-run_akswiz create -w ws1 -g rg1 --subscription $SUB
+run_akswiz create --compute-type AKS -w ws1 -g rg1 --subscription $SUB
 assert_equals ascii.screen "ASCII marks outside UTF-8" <<EOF
  Create inference cluster                                           Step 1 of 6
  Workspace ws1 - group rg1 - subscription 00000000-0000-0000-0000-000000000001

@@ -23,7 +23,7 @@ steps '
 	<Home>
 	:save-state home.state
 '
-run_akswiz create -w ws1 -g rg1 --subscription $SUB
+run_akswiz create --compute-type AKS -w ws1 -g rg1 --subscription $SUB
 assert_status 0
 assert_grep '^      --subscription 00000000-0000-0000-0000-000000000001…$' az.screen \
     "60x20: a line longer than the page ends in a mark"
@@ -52,14 +52,14 @@ fi
 
 # --readonly: the review offers no Submit; Enter on the first row sends
 # nothing.
-sandbox_start
+sandbox_start --allow-legacy-create
 steps '
 	ml-ro<Enter><Down><Enter>D3_v2<Tab><C-u>1<Enter><Enter><Enter><Enter>
 	:save-display readonly.screen
 	<Home><Enter>
 	:save-state readonly.state
 '
-run_akswiz --readonly create $SB_ARGS
+run_akswiz --readonly create --compute-type AKS $SB_ARGS
 assert_status 0
 assert_no_grep 'Submit' readonly.screen "--readonly: Submit is not offered"
 # (Where --readonly keeps the wizard closed altogether, the review is
@@ -78,7 +78,7 @@ steps '
 	<C-s><Enter>
 	:save-display sandbox-saved.screen
 '
-run_akswiz --sandbox create
+run_akswiz --sandbox create --compute-type AKS
 assert_status 0
 sed "s|$work|WORK|g" sandbox-saved.screen | tr -d '\n' | tr -s ' ' \
     > sandbox-saved.joined

@@ -36,7 +36,7 @@ steps '
 	:save-display keys.screen
 	<Esc>
 '
-run_akswiz create -w ws1 -g rg1 --subscription $SUB
+run_akswiz create --compute-type AKS -w ws1 -g rg1 --subscription $SUB
 assert_status 0
 assert_equals name.screen "the name step: help text wrapped, the verdict translated" <<EOF
  Skapa härledningskluster                                           Steg 1 av 6

@@ -11,7 +11,7 @@ steps '
 	:save-display elsewhere.screen
 	:save-state elsewhere.state
 '
-run_akswiz attach $SB_ARGS
+run_akswiz attach --compute-type AKS $SB_ARGS
 assert_status 0
 assert_grep '› aks-cn .*chinaeast2 .*already attached' elsewhere.screen \
     "aks-cn is chosen, marked as attached"

@@ -22,7 +22,7 @@ steps '
 	:save-display done.screen
 	:save-state done.state
 '
-run_akswiz attach $SB_ARGS
+run_akswiz attach --compute-type AKS $SB_ARGS
 assert_status 0
 assert_equals clusters.screen "the clusters, each with a verdict" <<EOF
  Attach AKS cluster                                                 Step 1 of 5
@@ -169,7 +169,7 @@ steps '
 	<Enter>
 	:save-state preview-done.state
 '
-run_akswiz attach $SB_ARGS
+run_akswiz attach --compute-type AKS $SB_ARGS
 assert_grep '^verdict: warning .* K8S_PREVIEW' preview.state "the preview cluster carries a warning"
 assert_equals preview-review.screen "the review keeps the warning in view" <<EOF
  Review the plan                                                         Attach
@@ -207,7 +207,7 @@ steps '
 	:save-display internal-done.screen
 	:save-state internal-done.state
 '
-run_akswiz attach $SB_ARGS
+run_akswiz attach --compute-type AKS $SB_ARGS
 assert_equals internal-done.screen "attach, then the load balancer update" <<EOF
  Attached ml-internal                                                 Succeeded
  Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…
@@ -217,6 +217,9 @@ assert_equals internal-done.screen "attach, then the load balancer update" <<EOF
   Journal   WORK/state/akswiz/operations/20300101T000000
             Z-ml-internal-RANDOM.json
 
+  1.  attach the cluster                               Succeeded    0 s
+  2.  apply the load balancer and TLS                  Succeeded    0 s
+
            0 s  Updating     step 1 of 2: attach the cluster
            0 s  InProgress   step 1 of 2: attach the cluster
            0 s  Succeeded    step 1 of 2: attach the cluster
@@ -225,9 +228,6 @@ assert_equals internal-done.screen "attach, then the load balancer update" <<EOF
            0 s  Succeeded    step 2 of 2: apply the load balancer and TLS
 
   ✓ attach of ml-internal succeeded.
-
-
-
 
 
 

@@ -4,7 +4,7 @@
 # create is followed to its end (the sandbox finishes after 3 polls; the
 # fake clock makes the wait instant).
 . "$top_srcdir/tests/screens/libtest.sh"
-sandbox_start --polls 3
+sandbox_start --allow-legacy-create --polls 3
 
 steps '
 	inf-created
@@ -19,7 +19,7 @@ steps '
 	<Enter>
 	:save-state end.state
 '
-run_akswiz create $SB_ARGS
+run_akswiz create --compute-type AKS $SB_ARGS
 assert_status 0
 assert_equals taken.screen "a name the workspace already has is refused" <<EOF
  Create inference cluster                                           Step 1 of 6
@@ -136,7 +136,7 @@ steps '
 	<Right><Tab>scoring
 	:save-display leaf.screen
 '
-run_akswiz create $SB_ARGS
+run_akswiz create --compute-type AKS $SB_ARGS
 assert_grep 'Scoring host name: scoring######.eastus.cloudapp.azure.com' \
     leaf.screen "the leaf label's host name in the workspace's region"
 tap_done

@@ -6,7 +6,7 @@
 # internal load balancer succeeds.  A size whose family has no quota left
 # is refused on the size step before anything is sent.
 . "$top_srcdir/tests/screens/libtest.sh"
-sandbox_start --polls 2
+sandbox_start --allow-legacy-create --polls 2
 
 steps '
 	ml-secure<Enter><Enter><Enter><Enter><Enter><Enter>
@@ -23,7 +23,7 @@ steps '
 	<Enter>
 	:save-state internal.state
 '
-run_akswiz create $SB_ARGS -g secure-rg -w secure-workspace
+run_akswiz create --compute-type AKS $SB_ARGS -g secure-rg -w secure-workspace
 assert_status 0
 assert_equals failed.screen "the policy failure, decoded, with the way back" <<EOF
  Could not create ml-secure                                              Failed
@@ -115,7 +115,7 @@ steps '
 	<Enter>
 	:save-state quota.state
 '
-run_akswiz create $SB_ARGS
+run_akswiz create --compute-type AKS $SB_ARGS
 assert_equals quota.screen "no quota left for the family: said on the size step" <<EOF
  Create inference cluster                                           Step 3 of 6
  Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…

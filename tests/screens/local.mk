@@ -37,3 +37,9 @@ EXTRA_DIST += tests/screens/open-test.sh
 # Browse with Kubernetes computes (today's path).
 TESTS += tests/screens/browse-kubernetes-test.sh
 EXTRA_DIST += tests/screens/browse-kubernetes-test.sh
+# The create wizard on today's path (Kubernetes, the default) end to end.
+TESTS += tests/screens/k8s-wizard-test.sh
+EXTRA_DIST += tests/screens/k8s-wizard-test.sh
+# The attach wizard on today's path, up to the review.
+TESTS += tests/screens/k8s-attach-wizard-test.sh
+EXTRA_DIST += tests/screens/k8s-attach-wizard-test.sh

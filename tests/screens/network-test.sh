@@ -23,7 +23,7 @@ steps '
 	:save-state review.state
 	:save-display review.screen
 '
-run_akswiz create -w ws1 -g rg1 --subscription $SUB
+run_akswiz create --compute-type AKS -w ws1 -g rg1 --subscription $SUB
 assert_status 0
 assert_equals dns.screen "a DNS service IP outside the service CIDR, said under it" <<EOF
  Create inference cluster                                           Step 4 of 6

@@ -27,6 +27,7 @@ assert_grep '^screen: browse' back2.state "Esc comes back to the list again"
 
 steps '
 	<Enter>
+	<Enter>
 	ml-sdxtfina/r
 	:save-state typed.state
 	<C-c>y

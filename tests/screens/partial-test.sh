@@ -12,7 +12,7 @@ steps '
 	:save-display partial.screen
 	:save-state partial.state
 '
-run_akswiz attach $SB_ARGS
+run_akswiz attach --compute-type AKS $SB_ARGS
 assert_equals partial.screen "the failed update, shown as failed, and the way to finish" <<EOF
  Partly applied to ml-part                                               Failed
  Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…
@@ -22,8 +22,9 @@ assert_equals partial.screen "the failed update, shown as failed, and the way to
   Journal   WORK/state/akswiz/operations/20300101T000000
             Z-ml-part-RANDOM.json
 
-           0 s  Updating     step 1 of 2: attach the cluster
-           0 s  InProgress   step 1 of 2: attach the cluster
+  1.  attach the cluster                               Succeeded    0 s
+  2.  apply the load balancer and TLS                  Failed       0 s
+
            0 s  Succeeded    step 1 of 2: attach the cluster
            0 s  Updating     step 2 of 2: apply the load balancer and TLS
            0 s  InProgress   step 2 of 2: apply the load balancer and TLS
@@ -33,7 +34,6 @@ assert_equals partial.screen "the failed update, shown as failed, and the way to
     InternalServerError: The load balancer could not be updated.
     The steps before it took effect. Fix what the error says, then apply the
     same plan again: only the update is sent again.
-
 
 
 

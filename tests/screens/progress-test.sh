@@ -7,7 +7,7 @@
 # browse opened it, quit when the wizard was the first screen).  The fake
 # clock moves 30 s per poll (Retry-After: 30), so times are exact.
 . "$top_srcdir/tests/screens/libtest.sh"
-sandbox_start --polls 2 --retry-after 30
+sandbox_start --allow-legacy-create --polls 2 --retry-after 30
 unset AKSWIZ_POLL_MIN_MS
 
 # Attach with an internal load balancer: two steps.
@@ -17,7 +17,7 @@ steps '
 	:save-display attach-done.screen
 	:save-state attach-done.state
 '
-run_akswiz attach $SB_ARGS
+run_akswiz attach --compute-type AKS $SB_ARGS
 assert_status 0
 assert_grep '^result: succeeded' attach-done.state "the two-step attach succeeds"
 assert_grep '^ Attached ml-internal  *Succeeded$' attach-done.screen \
@@ -55,7 +55,7 @@ steps '
 	<Enter>
 	:save-display failed60.screen
 '
-run_akswiz create $SB_ARGS -g secure-rg -w secure-workspace
+run_akswiz create --compute-type AKS $SB_ARGS -g secure-rg -w secure-workspace
 assert_status 0
 tr -d '\n' < failed60.screen | tr -s ' ' > failed60.joined; echo >> failed60.joined
 assert_grep "(loadBalancer.type InternalLoadBalancer with a subnet)\." failed60.joined \

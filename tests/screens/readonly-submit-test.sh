@@ -5,7 +5,7 @@
 # PATCH or DELETE (the HTTP layer's refusal itself is tested in
 # tests/azure/http-test and tests/http/readonly-test.sh).
 . "$top_srcdir/tests/screens/libtest.sh"
-sandbox_start --polls 3
+sandbox_start --allow-legacy-create --polls 3
 
 steps '
 	:save-display home.screen
@@ -13,7 +13,7 @@ steps '
 	:save-display after-enter.screen
 	<Esc><Esc><Esc>
 '
-run_akswiz --readonly create $SB_ARGS
+run_akswiz --readonly create --compute-type AKS $SB_ARGS
 assert_grep 'Read-only (--readonly)' home.screen "create --readonly opens home, saying it is read-only"
 assert_no_grep 'Create an inference cluster' home.screen "  and offering no create"
 assert_no_grep 'Step 1 of 6' after-enter.screen "Enter on its menu opens no wizard"

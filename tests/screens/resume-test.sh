@@ -3,7 +3,7 @@
 # (-9) while the operation runs; the next start finds the journal, offers
 # to follow the operation, and follows it to its end.
 . "$top_srcdir/tests/screens/libtest.sh"
-sandbox_start --polls 30
+sandbox_start --allow-legacy-create --polls 30
 
 # The first run uses the real clock and polls once a second, so that it is
 # still polling when it is killed.
@@ -12,7 +12,7 @@ steps '
 	<Enter>
 '
 AKSWIZ_POLL_MIN_MS=1000 AKSWIZ_FAKE_CLOCK= AKSWIZ_SCRIPT="$work/script" \
-    "$AKSWIZ" create $SB_ARGS >/dev/null 2>&1 &
+    "$AKSWIZ" create --compute-type AKS $SB_ARGS >/dev/null 2>&1 &
 pid=$!
 # Kill it once its journal says the operation is under way.
 wait_running

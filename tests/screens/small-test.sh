@@ -36,7 +36,7 @@ steps '
 	<Right><Right><Right>
 	:save-display review-right.screen
 '
-run_akswiz create -w ws1 -g rg1 --subscription $SUB
+run_akswiz create --compute-type AKS -w ws1 -g rg1 --subscription $SUB
 assert_status 0
 assert_grep '^ ws1 · rg1 · 00000000-0000-0000-0000-000000000001$' help.screen \
     "the scope row keeps the whole subscription ID"
@@ -53,7 +53,7 @@ assert_grep '^    …and nodes  1 × Standard_D3_v2 (4 vCPU in total)$' review-r
 
 # The scope screen in a narrow pane: Right shows the subscription IDs
 # whole; the next list starts unscrolled; the chosen ID is never cut.
-sandbox_start
+sandbox_start --allow-legacy-create
 steps '
 	:resize 60x20
 	:save-display subs.screen
@@ -62,7 +62,7 @@ steps '
 	<Enter>
 	:save-display workspaces.screen
 '
-run_akswiz create --endpoint "$(sb_ready endpoint)" \
+run_akswiz create --compute-type AKS --endpoint "$(sb_ready endpoint)" \
     --authority "$(sb_ready authority)" --ca-file "$(sb_ready caFile)"
 assert_status 0
 assert_grep '^  › Contoso ML (sandbox)  *0b1f6471-1bf0-4dda-aec3-…$' subs.screen \
@@ -88,7 +88,7 @@ steps '
 	<Down><Down><Enter>
 	:save-display zh-az.screen
 '
-run_akswiz create -w ws1 -g rg1 --subscription $SUB
+run_akswiz create --compute-type AKS -w ws1 -g rg1 --subscription $SUB
 assert_status 0
 tail -n 1 zh-review.screen > zh-hints
 assert_no_grep '…' zh-hints "zh_CN: the review's hints at 60 columns are not cut"

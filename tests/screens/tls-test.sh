@@ -34,7 +34,7 @@ steps '
 	<Enter>
 	:save-state review.state
 '
-run_akswiz create -w ws1 -g rg1 --subscription $SUB
+run_akswiz create --compute-type AKS -w ws1 -g rg1 --subscription $SUB
 assert_status 0
 assert_equals lb.screen "internal load balancer with its subnet" <<EOF
  Create inference cluster                                           Step 5 of 6

@@ -23,7 +23,7 @@ steps '
 	:save-state custom.state
 	:save-display custom.screen
 '
-run_akswiz create -w ws1 -g rg1 --subscription $SUB
+run_akswiz create --compute-type AKS -w ws1 -g rg1 --subscription $SUB
 assert_status 0
 assert_equals locked.screen "TLS after an internal load balancer: a focus, and what changed" <<EOF
  Create inference cluster                                           Step 6 of 6
@@ -116,7 +116,7 @@ steps '
 	:save-display basic.screen
 	:save-state basic.state
 '
-run_akswiz create -w ws1 -g rg1 --subscription $SUB
+run_akswiz create --compute-type AKS -w ws1 -g rg1 --subscription $SUB
 assert_grep '^loadBalancer: InternalLoadBalancer aks-subnet$' offered.state "aks-subnet is offered on the Basic network"
 assert_equals offered.screen "the offered subnet" <<EOF
  Create inference cluster                                           Step 5 of 6
@@ -181,12 +181,12 @@ steps '
 	<Tab>snet-scoring<Enter>
 	:save-state vnet-other.state
 '
-run_akswiz create -w ws1 -g rg1 --subscription $SUB
+run_akswiz create --compute-type AKS -w ws1 -g rg1 --subscription $SUB
 assert_grep '^loadBalancer: InternalLoadBalancer snet-nodes$' vnet.state "the VNet's subnet is offered on the Advanced network"
 assert_grep '^step: tls' vnet-other.state "another subnet of the VNet is taken"
 
 # plan check says the same.
-"$AKSWIZ" plan new create --name ml-net --load-balancer-type \
+"$AKSWIZ" plan new create --compute-type AKS --name ml-net --load-balancer-type \
     InternalLoadBalancer --load-balancer-subnet snet-scoring > basic.json \
     2> stderr
 "$AKSWIZ" plan check -o tsv basic.json > check.out 2>&1

@@ -26,7 +26,7 @@ steps '
 	<F1>
 	:save-display lb-help.screen
 '
-run_akswiz create -w ws1 -g rg1 --subscription $SUB
+run_akswiz create --compute-type AKS -w ws1 -g rg1 --subscription $SUB
 assert_status 0
 assert_grep '^verdict: error nodeCount PROD_NODES' prod1.state "1 production node: too few nodes"
 assert_grep '^verdict: error nodeCount PROD_VCPU' prod1.state "and too few vCPU, both at once"
@@ -70,7 +70,7 @@ assert_grep 'Public IP or Internal' lb-help.screen "and what Left/Right choose t
 steps '
 	:save-display name.screen
 '
-run_akswiz create -w ws1 -g rg1 --subscription $SUB
+run_akswiz create --compute-type AKS -w ws1 -g rg1 --subscription $SUB
 assert_grep 'ends with a letter or digit' name.screen "the name help says how a name ends"
 assert_grep 'containerinstance' name.screen "and which names are reserved"
 
@@ -78,7 +78,7 @@ assert_grep 'containerinstance' name.screen "and which names are reserved"
 steps '
 	ml-kept<Esc>
 '
-run_akswiz create -w ws1 -g rg1 --subscription $SUB
+run_akswiz create --compute-type AKS -w ws1 -g rg1 --subscription $SUB
 assert_status 0 "Esc on the first step leaves without asking"
 assert_grep '"name": *"ml-kept"' state/akswiz/draft.json "the plan is kept as the draft"
 
@@ -102,7 +102,7 @@ steps '
 	:save-display s60-help-end.screen
 '
 COLUMNS=60 LINES=20
-run_akswiz create -w ws1 -g rg1 --subscription $SUB
+run_akswiz create --compute-type AKS -w ws1 -g rg1 --subscription $SUB
 if ! grep -q 'Create inference cluster' s60-name.screen; then
 	ok "60x20: the wizard's steps # SKIP minimum above 60x20"
 else
@@ -266,14 +266,14 @@ fi
 COLUMNS=80 LINES=24
 
 # Attach, dev-test, a cluster whose size is known: the caveat once.
-sandbox_start --polls 2
+sandbox_start --allow-legacy-create --polls 2
 steps '
 	<Home><Down><Enter>
 	ml-small<Enter><Down>
 	:save-state attach-dev.state
 	:save-display attach-dev.screen
 '
-run_akswiz attach $SB_ARGS
+run_akswiz attach --compute-type AKS $SB_ARGS
 assert_grep '^step: purpose' attach-dev.state "attach: on the purpose step"
 n=$(grep -c 'DEVTEST_CAVEAT' attach-dev.state)
 if [ "$n" -eq 1 ]; then ok "attach dev-test: the caveat once in the model"
@@ -289,7 +289,7 @@ steps '
 	:save-display s60-clusters.screen
 '
 COLUMNS=60 LINES=20
-run_akswiz attach $SB_ARGS
+run_akswiz attach --compute-type AKS $SB_ARGS
 if ! grep -q 'Attach AKS cluster' s60-clusters.screen; then
 	ok "60x20: the attach step # SKIP minimum above 60x20"
 else

@@ -17,7 +17,7 @@ steps '
 	<Enter>
 	:save-display dns60-next.screen
 '
-run_akswiz create -w ws1 -g rg1 --subscription $SUB
+run_akswiz create --compute-type AKS -w ws1 -g rg1 --subscription $SUB
 assert_status 0
 # Three rows under the field, the last with the advice (it was cut).
 sed -n '/› DNS service IP/,/Docker bridge CIDR/p' dns80.screen > dns80.part
@@ -48,21 +48,21 @@ steps '
 	<C-s><C-u>'"$work"'/plans-kept-in-a-directory-with-a-long-name/and-another-level/ml-dev.json<Enter>
 	:save-display saved60.screen
 '
-run_akswiz create -w ws1 -g rg1 --subscription $SUB
+run_akswiz create --compute-type AKS -w ws1 -g rg1 --subscription $SUB
 assert_status 0
 { tr -d '\n ' < saved60.screen; echo; } > saved60.joined
 assert_grep "Savedto$work/plans-kept-in-a-directory-with-a-long-name/and-another-level/ml-dev.json" \
     saved60.joined "60x20: \"Saved to PATH\" shows the whole path"
 
 # The selected cluster's authorized IP ranges: what they must include.
-sandbox_start
+sandbox_start --allow-legacy-create
 steps '
 	<Down><Down><Down><Down><Down>
 	:save-display ranges.screen
 	:resize 60x20
 	:save-display ranges60.screen
 '
-run_akswiz attach $SB_ARGS
+run_akswiz attach --compute-type AKS $SB_ARGS
 assert_status 0
 assert_grep '› aks-ranges' ranges.screen "80x24: the cluster with IP ranges is selected"
 assert_grep "plane's ranges\.$" ranges.screen "80x24: its verdict shows to its end"

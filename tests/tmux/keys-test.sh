@@ -59,7 +59,7 @@ for size in 80x24 60x20; do
 	$T kill-session -t t
 
 	# A field: Home and End move the cursor, nothing is typed.
-	$T new-session -d -s t -x "$cols" -y "$rows" "$ENVS $AKSWIZ $SCOPE create; echo LEFT \$?; exec cat"
+	$T new-session -d -s t -x "$cols" -y "$rows" "$ENVS $AKSWIZ $SCOPE create --compute-type AKS; echo LEFT \$?; exec cat"
 	wait_for "Step 1 of 6" "$at: the wizard's name step"
 	$T send-keys -t t -l "bcd"
 	wait_for "[bcd" "$at: the name is typed"

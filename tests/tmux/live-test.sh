@@ -8,7 +8,7 @@ set -u
 slow_sandbox_start
 
 $T new-session -d -s keep "exec cat"
-$T new-session -d -s t -x 80 -y 24 "$ENVS $AKSWIZ $ARGS create; exec cat"
+$T new-session -d -s t -x 80 -y 24 "$ENVS $AKSWIZ $ARGS create --compute-type AKS; exec cat"
 wait_for "Step 1 of 6" "the wizard opens before any answer"
 $T send-keys -t t -l "ml-slow"
 wait_for "Reading the workspace's computes" "it says what it is reading"

@@ -10,3 +10,6 @@ TESTS += tests/tmux/live-test.sh
 EXTRA_DIST += tests/tmux/live-test.sh tests/tmux/lib.sh tests/tmux/wait.sh
 TESTS += tests/tmux/quit-running-test.sh
 EXTRA_DIST += tests/tmux/quit-running-test.sh
+# The issue's closing test: akswiz --sandbox to a Kubernetes compute.
+TESTS += tests/tmux/k8s-first-run-test.sh
+EXTRA_DIST += tests/tmux/k8s-first-run-test.sh

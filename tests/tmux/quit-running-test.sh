@@ -10,7 +10,7 @@ set -u
 export LC_ALL=C.UTF-8 TERM=screen HOME=$work XDG_STATE_HOME=$work/state
 export XDG_CACHE_HOME=$work/cache XDG_CONFIG_HOME=$work/config
 export TMPDIR=$work/tmp AKSWIZ_POLL_MIN_MS=200
-export AKSWIZ_SANDBOX_OPTIONS="--polls 100000 --retry-after 0"
+export AKSWIZ_SANDBOX_OPTIONS="--polls 100000 --retry-after 0 --allow-legacy-create"
 unset AZURE_CLIENT_SECRET AZURE_TENANT_ID AZURE_CLIENT_ID AKSWIZ_SUBSCRIPTION
 EOT
 )
@@ -21,7 +21,7 @@ EOT
 # of its own (a long build path made it wrap across lines).
 submit() {
 	$T new-session -d -s t -x 80 -y 24 ". $work/sbenv.sh; \
-	    $AKSWIZ --sandbox create; st=\$?; stty sane; echo; \
+	    $AKSWIZ --sandbox create --compute-type AKS; st=\$?; stty sane; echo; \
 	    echo akswiz-exit=\$st; exec cat"
 	wait_for "Step 1 of 6" "the wizard opens"
 	$T send-keys -t t -l "$1"
@@ -59,7 +59,7 @@ kill -KILL $(pgrep -P "$shell")
 wait_for "akswiz-exit=137" "akswiz is killed mid-create"
 $T kill-session -t t
 . "$work/sbenv.sh"
-AKSWIZ_SANDBOX_OPTIONS="--polls 2 --retry-after 0" AKSWIZ_POLL_MIN_MS=20 \
+AKSWIZ_SANDBOX_OPTIONS="--polls 2 --retry-after 0 --allow-legacy-create" AKSWIZ_POLL_MIN_MS=20 \
     timeout 60 $AKSWIZ --sandbox watch >"$work/out" 2>"$work/err"
 if [ $? -eq 0 ] && grep -q "create of ml-kill succeeded" "$work/out"; then
 	ok "the next akswiz --sandbox watch follows the killed create to its end"

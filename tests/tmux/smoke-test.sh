@@ -72,7 +72,7 @@ fi
 $T kill-session -t t
 
 # Colours: with colours the screen has colour escapes, with NO_COLOR none.
-$T new-session -d -s t -x 80 -y 24 "$ENVS $AKSWIZ $ARGS create; exec cat"
+$T new-session -d -s t -x 80 -y 24 "$ENVS $AKSWIZ $ARGS create --compute-type AKS; exec cat"
 wait_for "Step 1 of 6" "the create wizard starts"
 $T send-keys -t t a b Enter
 wait_for "3 to 24 characters" "an error shows"
@@ -82,7 +82,7 @@ else
 	not_ok "colours by default"
 fi
 $T kill-session -t t
-$T new-session -d -s t -x 80 -y 24 "$ENVS NO_COLOR=1 $AKSWIZ $ARGS create; exec cat"
+$T new-session -d -s t -x 80 -y 24 "$ENVS NO_COLOR=1 $AKSWIZ $ARGS create --compute-type AKS; exec cat"
 wait_for "Step 1 of 6" "the create wizard starts with NO_COLOR"
 $T send-keys -t t a b Enter
 wait_for "3 to 24 characters" "the error shows in monochrome"
@@ -94,7 +94,7 @@ fi
 $T kill-session -t t
 
 # SIGHUP saves the draft; the next start offers it.
-$T new-session -d -s t -x 80 -y 24 "exec $ENVS $AKSWIZ $ARGS create"
+$T new-session -d -s t -x 80 -y 24 "exec $ENVS $AKSWIZ $ARGS create --compute-type AKS"
 wait_for "Step 1 of 6" "a wizard for the hang-up"
 $T send-keys -t t -l "ml-hup"
 $T send-keys -t t Enter
@@ -115,7 +115,8 @@ $T kill-session -t t 2>/dev/null
 $T new-session -d -s t -x 80 -y 24 "$ENVS $AKSWIZ $ARGS; exec cat"
 wait_for 'Continue the unfinished plan "ml-hup"' "the next start offers the draft"
 $T send-keys -t t Enter
-wait_for "Step 1 of 6" "continuing opens the wizard"
+wait_for "Step 1 of 7" "continuing opens the wizard, at the compute type"
+$T send-keys -t t Enter
 wait_for "ml-hup" "with the name typed before"
 $T kill-session -t t
 
