@@ -30,6 +30,7 @@
 #include "core/rules.h"
 #include "plan/plan-json.h"
 #include "tui/browse.h"
+#include "tui/browse-actions.h"
 #include "tui/display.h"
 #include "tui/job.h"
 #include "tui/live.h"
@@ -49,7 +50,8 @@ enum browse_mode {
 	BROWSE_DELETE,		/* type the name to delete */
 	BROWSE_LB,		/* confirm a load balancer switch */
 	BROWSE_TLS,		/* choose the new TLS settings */
-	BROWSE_FINISH		/* confirm the steps a plan left undone */
+	BROWSE_FINISH,		/* confirm the steps a plan left undone */
+	BROWSE_SCALE		/* the node count (browse-actions.c) */
 };
 
 /* A page of the compute list, fetched on the worker. */
@@ -162,6 +164,8 @@ struct browse {
 	bool			 checked;	/* Enter was tried: show them */
 	struct widget_form	 lb_form;	/* subnet, certificate, key */
 	struct plan		 finish;	/* BROWSE_FINISH: the update */
+	struct browse_scale	 scale;		/* BROWSE_SCALE */
+	bool			 scale_open;	/* its cluster was read */
 	int			 list_height;	/* rows of the last draw */
 	int			 body_top;	/* first row under what is wrong */
 	int			 panel_scroll;	/* confirmations */
@@ -172,7 +176,7 @@ static const enum request browse_keys[] = {
 	REQ_UP, REQ_DOWN, REQ_PAGE_UP, REQ_PAGE_DOWN, REQ_HOME, REQ_END,
 	REQ_ENTER, REQ_BACK, REQ_FILTER, REQ_SORT, REQ_REFRESH, REQ_DETACH,
 	REQ_SWITCH_LB, REQ_CHANGE_TLS, REQ_FINISH, REQ_DELETE_COMPUTE,
-	REQ_OPEN_CREATE, REQ_OPEN_ATTACH, REQ_NONE
+	REQ_OPEN_CREATE, REQ_OPEN_ATTACH, REQ_SCALE, REQ_NONE
 };
 
 /*
@@ -197,6 +201,7 @@ static const struct browse_help {
 	{ REQ_CHANGE_TLS,	NULL,	NULL,	true },
 	{ REQ_FINISH,		NULL,	NULL,	true },
 	{ REQ_DELETE_COMPUTE,	NULL,	NULL,	true },
+	{ REQ_SCALE,		NULL,	NULL,	true },
 	{ REQ_OPEN_CREATE,	NULL,	NULL,	true },
 	{ REQ_OPEN_ATTACH,	NULL,	NULL,	true },
 	{ REQ_QUIT,		"q",	N_("quit"),	false },
@@ -204,6 +209,7 @@ static const struct browse_help {
 
 static void	browse_load_start(struct screen *, struct arm_pager *);
 static void	browse_versions_start(struct screen *);
+static void	browse_scale_try(struct screen *);
 static void	browse_tls_form(struct browse *);
 static void	browse_lb_form(struct browse *, const struct browse_row *);
 static void	browse_lb_text(const char *lb, const char *subnet, char *,
@@ -867,6 +873,8 @@ browse_cluster_done(void *arg)
 			browse_version_put(b, c->rid, b->cluster.version);
 	}
 	browse_cluster_free(c);
+	if (b->mode == BROWSE_SCALE && !b->scale_open)
+		browse_scale_try(s);
 	s->tui->redraw = true;
 }
 
@@ -983,6 +991,33 @@ browse_finish_plan(struct screen *s, const struct browse_row *r,
 	return true;
 }
 
+/*
+ * The scale form, once the target's cluster (and a Kubernetes compute's
+ * extension) was read: until then the panel says it is being read, or
+ * why it could not be.
+ */
+static void
+browse_scale_try(struct screen *s)
+{
+	struct browse		*b = s->data;
+	struct browse_row	*r = browse_page_find(&b->page, b->target);
+
+	if (r == NULL) {
+		b->mode = BROWSE_LIST;
+		return;
+	}
+	if (b->cluster_rid == NULL ||
+	    strcasecmp(b->cluster_rid, r->resource_id) != 0) {
+		browse_cluster_start(s);
+		return;
+	}
+	if (!b->cluster_ok || (browse_row_kubernetes(r) && !b->ext_read))
+		return;
+	browse_scale_begin(&b->scale, r->name, r->purpose, r->resource_id,
+	    &b->cluster, b->ext_found ? &b->ext : NULL, &s->tui->ctx.scope);
+	b->scale_open = true;
+}
+
 /* Open an action's confirmation on the selected row. */
 static enum reaction
 browse_action(struct screen *s, enum request key)
@@ -998,7 +1033,7 @@ browse_action(struct screen *s, enum request key)
 		    r->name, r->type);
 		return REACT_REDRAW;
 	}
-	if (browse_row_kubernetes(r)) {
+	if (browse_row_kubernetes(r) && key != REQ_SCALE) {
 		/* The actions build legacy (AKS compute) plans. */
 		/* TRANSLATORS: %s is the compute's name. */
 		tui_status(s->tui, STYLE_WARNING, _("%s is a Kubernetes "
@@ -1038,6 +1073,14 @@ browse_action(struct screen *s, enum request key)
 	case REQ_DETACH:
 		b->mode = BROWSE_DETACH;
 		b->save_note[0] = '\0';
+		break;
+	case REQ_SCALE:
+		/* Read the cluster again: the form starts from its count. */
+		free(b->cluster_rid);
+		b->cluster_rid = NULL;
+		b->scale_open = false;
+		b->mode = BROWSE_SCALE;
+		browse_scale_try(s);
 		break;
 	case REQ_DELETE_COMPUTE:
 		if (r->attached) {
@@ -1208,6 +1251,7 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 	struct browse		*b = s->data;
 	struct browse_row	*r = browse_page_find(&b->page, b->target);
 	struct plan		 p;
+	struct open_request	 o;
 	char			 text[PLAN_NAME_LEN];
 
 	if (ev->req == REQ_BACK && b->mode == BROWSE_SAVE_TLS && r != NULL &&
@@ -1322,6 +1366,20 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 		if (!browse_check(b, &p))
 			return REACT_REDRAW;
 		browse_run(s, &p);
+		return REACT_REDRAW;
+	case BROWSE_SCALE:
+		if (!b->scale_open)
+			return REACT_NONE;
+		if (ev->req != REQ_ENTER)
+			return browse_scale_key(&b->scale, ev,
+			    &s->tui->ctx.scope) ? REACT_REDRAW : REACT_NONE;
+		if (!browse_scale_plan(&b->scale, s->tui, &p))
+			return REACT_REDRAW;
+		/* The review submits it, or Esc comes back to the list. */
+		b->mode = BROWSE_LIST;
+		memset(&o, 0, sizeof o);
+		o.plan = &p;
+		tui_open(s->tui, REQ_OPEN_REVIEW, &o);
 		return REACT_REDRAW;
 	case BROWSE_FINISH:
 		if (ev->req != REQ_ENTER && !(keys_is_text(&ev->key) &&
@@ -1494,6 +1552,7 @@ browse_request(struct screen *s, const struct key_event *ev)
 	case REQ_SWITCH_LB:
 	case REQ_CHANGE_TLS:
 	case REQ_FINISH:
+	case REQ_SCALE:
 		if (b->readonly || s->tui->ctx.arm == NULL)
 			return REACT_NONE;
 		if (ev->req == REQ_CHANGE_TLS) {
@@ -2131,6 +2190,22 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y, int ymax)
 		display_text(win, y, x, w, _("Enter updates the compute; "
 		    "Esc cancels."), display_attr(STYLE_WARNING), true);
 		break;
+	case BROWSE_SCALE:
+		if (b->scale_open)
+			return browse_scale_draw(&b->scale, win, y, ymax) + 1;
+		if (b->cluster_rid != NULL && !b->cluster_ok)
+			snprintf(text, sizeof text, _("Cannot read the AKS "
+			    "cluster of %s: %s"), r->name, b->cluster_err);
+		else if (b->cluster_rid != NULL && b->ext_err[0] != '\0')
+			snprintf(text, sizeof text, _("Cannot read the Azure ML "
+			    "extension of %s: %s"), r->name, b->ext_err);
+		else
+			snprintf(text, sizeof text, _("Reading the AKS cluster "
+			    "of %s... %s"), r->name, tui_spinner(b->tui));
+		y += display_wrap(win, y, x, w, ymax - y, text,
+		    display_attr(b->cjob == NULL && b->cluster_rid != NULL ?
+		    STYLE_ERROR : STYLE_DIM));
+		break;
 	case BROWSE_FINISH:
 		snprintf(text, sizeof text, _("Finish what the %s of %s left "
 		    "undone: step %d of %d (%s) failed, so its load balancer "
@@ -2209,6 +2284,7 @@ browse_draw_footer(struct browse *b, WINDOW *win)
 		{ _("Enter detail"), 4 },
 		{ _("/ filter"), 2 },
 		{ _("s sort"), 5 },
+		{ act && browse_row_inference(r) ? _("c scale") : NULL, 5 },
 		{ _("r refresh"), 6 },
 		{ act && r != NULL && r->failed_step > 0 ? _("f finish") :
 		    NULL, 0 },
@@ -2304,6 +2380,7 @@ browse_free(struct screen *s)
 	if (b->ext_found)
 		arm_extension_done(&b->ext);
 	browse_versions_forget(b);
+	browse_scale_done(&b->scale);
 	free(b);
 }
 

@@ -36,4 +36,6 @@ TESTS += tests/screens/open-test.sh
 EXTRA_DIST += tests/screens/open-test.sh
 # Browse with Kubernetes computes (today's path).
 TESTS += tests/screens/browse-kubernetes-test.sh
+TESTS += tests/screens/browse-scale-test.sh
 EXTRA_DIST += tests/screens/browse-kubernetes-test.sh
+EXTRA_DIST += tests/screens/browse-scale-test.sh

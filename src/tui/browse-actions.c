@@ -1,0 +1,258 @@
+/*
+ * Browse's action forms (browse-actions.h): scale.
+ */
+#include "config.h"
+#include "tui/browse-actions.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/scale.h"
+#include "common/i18n.h"
+#include "common/xalloc.h"
+#include "tui/display.h"
+#include "tui/tui.h"
+
+/* ---- scale ---- */
+
+/* The pool chosen (never NULL once begun with a pool). */
+static const struct arm_pool *
+scale_pool(const struct browse_scale *sc)
+{
+	return sc->cluster.npools > 0 ? &sc->pools[sc->pool] : NULL;
+}
+
+/* The count as typed; -1 when it is no number. */
+static int
+scale_count(const struct browse_scale *sc)
+{
+	char	 num[32], *end;
+	long	 n;
+
+	widget_field_get(&sc->count, num, sizeof num);
+	n = strtol(num, &end, 10);
+	if (num[0] == '\0' || *end != '\0' || n < 0 || n > 100000)
+		return -1;
+	return (int)n;
+}
+
+/* The plan of the form as it is (the checks need one). */
+static void
+scale_fill(const struct browse_scale *sc, const struct plan_scope *scope,
+    struct plan *p)
+{
+	const struct arm_pool	*pool = scale_pool(sc);
+	int			 n = scale_count(sc);
+
+	plan_init(p, PLAN_SCALE);
+	p->scope = *scope;
+	p->purpose = sc->purpose;
+	snprintf(p->name, sizeof p->name, "%s", sc->compute);
+	snprintf(p->cluster_id, sizeof p->cluster_id, "%s", sc->cluster_id);
+	if (pool != NULL) {
+		snprintf(p->nodepool, sizeof p->nodepool, "%s", pool->name);
+		snprintf(p->vm_size, sizeof p->vm_size, "%s",
+		    pool->vm_size != NULL ? pool->vm_size : "");
+	}
+	p->node_count = n < 0 ? 0 : n;
+	p->node_count_given = true;
+}
+
+/* The checks `akswiz scale` makes, on the count as typed. */
+static void
+scale_recheck(struct browse_scale *sc, const struct plan_scope *scope)
+{
+	struct plan	p;
+
+	verdicts_init(&sc->checks);
+	if (scale_pool(sc) == NULL)
+		return;
+	scale_fill(sc, scope, &p);
+	scale_check(&p, &sc->set, &sc->cluster, scale_pool(sc), &sc->checks);
+}
+
+/* The pool's count into the field. */
+static void
+scale_reset_count(struct browse_scale *sc)
+{
+	char	num[32];
+
+	if (scale_pool(sc) == NULL)
+		return;
+	snprintf(num, sizeof num, "%d", scale_pool(sc)->count);
+	widget_field_set(&sc->count, num);
+}
+
+void
+browse_scale_begin(struct browse_scale *sc, const char *compute,
+    const char *compute_purpose, const char *cluster_id,
+    const struct arm_cluster *cl, const struct arm_extension *x,
+    const struct plan_scope *scope)
+{
+	const struct arm_pool	*pick;
+	struct form_item	*it;
+	size_t			 i, n;
+
+	browse_scale_done(sc);
+	snprintf(sc->compute, sizeof sc->compute, "%s", compute);
+	snprintf(sc->cluster_id, sizeof sc->cluster_id, "%s", cluster_id);
+	snprintf(sc->cluster_name, sizeof sc->cluster_name, "%s",
+	    cl->name != NULL ? cl->name : cluster_id);
+	n = cl->npools < BROWSE_SCALE_POOLS ? cl->npools : BROWSE_SCALE_POOLS;
+	pick = scale_pick_pool(cl, NULL);
+	for (i = 0; i < n; i++) {
+		sc->pools[i] = cl->pools[i];
+		sc->pools[i].name = xstrdup(cl->pools[i].name != NULL ?
+		    cl->pools[i].name : "");
+		sc->pools[i].vm_size = cl->pools[i].vm_size != NULL ?
+		    xstrdup(cl->pools[i].vm_size) : NULL;
+		sc->pools[i].mode = cl->pools[i].mode != NULL ?
+		    xstrdup(cl->pools[i].mode) : NULL;
+		sc->labels[i] = sc->pools[i].name;
+		if (pick == &cl->pools[i])
+			sc->pool = (int)i;
+	}
+	sc->cluster.pools = sc->pools;
+	sc->cluster.npools = n;
+	scale_purpose(compute_purpose, x, &sc->purpose, &sc->set);
+	widget_field_init(&sc->count);
+	scale_reset_count(sc);
+	widget_form_init(&sc->form);
+	/* Several pools: which one, a line each (names are not translated). */
+	it = widget_form_add(&sc->form, FORM_CHOICE, N_("Node pool"),
+	    FIELD_POOL_NAME);
+	it->choice = &sc->pool;
+	it->choices = sc->labels;
+	it->nchoices = (int)n;
+	it->hidden = n < 2;
+	it = widget_form_add(&sc->form, FORM_FIELD, N_("Nodes"),
+	    FIELD_NODE_COUNT);
+	it->field = &sc->count;
+	sc->form.focus = 1;
+	scale_recheck(sc, scope);
+}
+
+void
+browse_scale_done(struct browse_scale *sc)
+{
+	size_t	i;
+
+	for (i = 0; i < sc->cluster.npools; i++) {
+		free(sc->pools[i].name);
+		free(sc->pools[i].vm_size);
+		free(sc->pools[i].mode);
+	}
+	memset(sc, 0, sizeof *sc);
+}
+
+bool
+browse_scale_key(struct browse_scale *sc, const struct key_event *ev,
+    const struct plan_scope *scope)
+{
+	int	before = sc->pool;
+	bool	changed;
+
+	/* The count is digits: + and - step it as on the wizard's. */
+	if (ev->req == REQ_INCREASE || ev->req == REQ_DECREASE) {
+		int	n = scale_count(sc);
+		char	num[32];
+
+		if (n < 0)
+			n = 0;
+		n += ev->req == REQ_INCREASE ? 1 : n > 0 ? -1 : 0;
+		snprintf(num, sizeof num, "%d", n);
+		widget_field_set(&sc->count, num);
+		changed = true;
+	} else
+		changed = widget_form_key(&sc->form, ev);
+	if (sc->pool != before)
+		scale_reset_count(sc);
+	scale_recheck(sc, scope);
+	return changed;
+}
+
+bool
+browse_scale_plan(struct browse_scale *sc, struct tui *t, struct plan *p)
+{
+	const struct arm_pool	*pool = scale_pool(sc);
+
+	if (pool == NULL) {
+		tui_status(t, STYLE_ERROR, _("AKS cluster %s has no node pool "
+		    "to scale."), sc->cluster_name);
+		return false;
+	}
+	if (pool->autoscale) {
+		/* TRANSLATORS: "nodepool1 of AKS cluster aks-1 ... (1 to 5
+		 * nodes)". */
+		tui_status(t, STYLE_ERROR, _("Node pool %s of AKS cluster %s "
+		    "has the cluster autoscaler on (%d to %d nodes): it sets "
+		    "the count itself."), pool->name, sc->cluster_name,
+		    pool->min_count, pool->max_count);
+		return false;
+	}
+	scale_recheck(sc, &t->ctx.scope);
+	if (verdicts_has_errors(&sc->checks)) {
+		tui_status(t, STYLE_ERROR, "%s", _("The scale would be "
+		    "refused; nothing was sent. Change the count, or Esc."));
+		return false;
+	}
+	if (scale_count(sc) == pool->count) {
+		/* TRANSLATORS: "Node pool nodepool1 has 3 nodes already". */
+		tui_status(t, STYLE_WARNING, _("Node pool %s has %d nodes "
+		    "already: nothing to do."), pool->name, pool->count);
+		return false;
+	}
+	scale_fill(sc, &t->ctx.scope, p);
+	return true;
+}
+
+int
+browse_scale_draw(struct browse_scale *sc, WINDOW *win, int y, int ymax)
+{
+	const struct arm_pool	*pool = scale_pool(sc);
+	char			 text[1024];
+	int			 x = 2, w = COLS - 4, y0 = y, st;
+	size_t			 i;
+
+	/* TRANSLATORS: "Scale the node pool of k8s-prod's AKS cluster
+	 * aks-prod:" */
+	snprintf(text, sizeof text, _("Scale the node pool of %s's AKS "
+	    "cluster %s:"), sc->compute, sc->cluster_name);
+	y += display_wrap(win, y, x, w, ymax - y, text,
+	    display_attr(STYLE_TITLE)) + 1;
+	if (pool == NULL)
+		return y - y0;
+	/* TRANSLATORS: "nodepool1 (System): 3 × Standard_D4s_v3 now". */
+	snprintf(text, sizeof text, _("%s (%s): %d %s %s now"), pool->name,
+	    pool->mode != NULL ? pool->mode : "?", pool->count, glyph->times,
+	    pool->vm_size != NULL ? pool->vm_size : "?");
+	y += display_wrap(win, y, x, w, ymax - y, text, A_NORMAL) + 1;
+	if (pool->autoscale) {
+		snprintf(text, sizeof text, _("The cluster autoscaler is on "
+		    "for this pool (%d to %d nodes) and sets its count itself: "
+		    "turn it off, or change its range, in AKS."),
+		    pool->min_count, pool->max_count);
+		y += display_wrap(win, y, x, w, ymax - y, text,
+		    display_attr(STYLE_ERROR)) + 1;
+	}
+	y += widget_form_draw(&sc->form, win, y, x, w, ymax - y - 1, NULL,
+	    false) + 1;
+	for (i = 0; !pool->autoscale && i < sc->checks.n && y < ymax; i++) {
+		const struct verdict *v = &sc->checks.v[i];
+
+		if (v->severity == SEV_INFO)
+			continue;
+		st = display_attr(v->severity == SEV_ERROR ? STYLE_ERROR :
+		    STYLE_WARNING);
+		display_text(win, y, x, 2, v->severity == SEV_ERROR ?
+		    glyph->error : glyph->warning, st, false);
+		tui_verdict_text(v, text, sizeof text);
+		y += display_wrap(win, y, x + 2, w - 2, ymax - y, text, st);
+	}
+	if (y < ymax)
+		display_text(win, y++, x, w, pool->autoscale ? _("Esc goes "
+		    "back.") : _("Enter reviews the plan; Esc cancels."),
+		    display_attr(STYLE_WARNING), true);
+	return y - y0;
+}

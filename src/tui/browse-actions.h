@@ -1,0 +1,60 @@
+/*
+ * Browse's action forms on Kubernetes and AKS computes (screen-browse.c
+ * opens them on the selected row and draws them in its panel): scale, the
+ * node count of the cluster's node pool, checked as typed with the rules
+ * `akswiz scale` uses (app/scale.c), which ends in a PLAN_SCALE for the
+ * review.  The form keeps copies of what it was given, so a refresh
+ * of browse cannot leave it pointing at freed rows.
+ */
+#ifndef AKSWIZ_TUI_BROWSE_ACTIONS_H
+#define AKSWIZ_TUI_BROWSE_ACTIONS_H
+
+#include <stdbool.h>
+
+#include "azure/arm.h"
+#include "core/plan.h"
+#include "core/rules-k8s.h"
+#include "tui/widget.h"
+
+struct tui;
+
+#define BROWSE_SCALE_POOLS	12
+
+struct browse_scale {
+	char			 compute[PLAN_NAME_LEN];
+	char			 cluster_id[PLAN_TEXT_LEN];
+	char			 cluster_name[PLAN_NAME_LEN];
+	struct arm_pool		 pools[BROWSE_SCALE_POOLS];	/* owned */
+	struct arm_cluster	 cluster;	/* pools[] only */
+	const char		*labels[BROWSE_SCALE_POOLS];	/* pool names */
+	enum purpose		 purpose;
+	struct ext_settings	 set;		/* the extension's, if any */
+	int			 pool;		/* index into pools */
+	struct widget_field	 count;
+	struct widget_form	 form;
+	struct verdicts		 checks;	/* of the count as typed */
+};
+
+/*
+ * Open the form on compute (its purpose when a legacy AKS compute), its
+ * cluster cl and the Azure ML extension x (Kubernetes; else NULL).  The
+ * pool is the one `akswiz scale` picks; the count starts at its own.
+ */
+void	browse_scale_begin(struct browse_scale *, const char *compute,
+	    const char *compute_purpose, const char *cluster_id,
+	    const struct arm_cluster *cl, const struct arm_extension *x,
+	    const struct plan_scope *);
+void	browse_scale_done(struct browse_scale *);
+/* A key for the form (the checks run again); true if something changed. */
+bool	browse_scale_key(struct browse_scale *, const struct key_event *,
+	    const struct plan_scope *);
+/*
+ * The plan when it can go to the review: false, and why in the status
+ * line, when the pool scales itself, the count is refused or unchanged.
+ */
+bool	browse_scale_plan(struct browse_scale *, struct tui *,
+	    struct plan *);
+/* Draw the form in a panel from row y; rows used. */
+int	browse_scale_draw(struct browse_scale *, WINDOW *, int y, int ymax);
+
+#endif
