@@ -1,5 +1,6 @@
 /*
- * Browse's action forms (browse-actions.h): scale.
+ * Browse's action forms (browse-actions.h): scale; detach and delete of a
+ * Kubernetes compute.
  */
 #include "config.h"
 #include "tui/browse-actions.h"
@@ -11,6 +12,7 @@
 #include "app/scale.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "plan/plan-k8s.h"
 #include "tui/display.h"
 #include "tui/tui.h"
 
@@ -254,5 +256,150 @@ browse_scale_draw(struct browse_scale *sc, WINDOW *win, int y, int ymax)
 		display_text(win, y++, x, w, pool->autoscale ? _("Esc goes "
 		    "back.") : _("Enter reviews the plan; Esc cancels."),
 		    display_attr(STYLE_WARNING), true);
+	return y - y0;
+}
+
+/* ---- detach and delete of a Kubernetes compute ---- */
+
+/* The name to type: the cluster's when it goes, else the compute's. */
+static const char *
+remove_name(const struct browse_remove *rm)
+{
+	return rm->delete_cluster ? rm->cluster_name : rm->compute;
+}
+
+/* The form: which boxes there are depends on the cluster. */
+static void
+remove_form(struct browse_remove *rm)
+{
+	struct form_item	*it;
+	int			 focus = rm->form.focus;
+
+	widget_form_init(&rm->form);
+	rm->form.focus = focus;
+	it = widget_form_add(&rm->form, FORM_CHECK,
+	    /* TRANSLATORS: a check box of browse's detach. */
+	    N_("Uninstall extension"), FIELD_EXTENSION);
+	it->check = &rm->uninstall;
+	it->hidden = rm->del || !rm->ext_found;
+	it = widget_form_add(&rm->form, FORM_CHECK,
+	    /* TRANSLATORS: a check box of browse's detach and delete. */
+	    N_("Delete cluster"), FIELD_CLUSTER);
+	it->check = &rm->delete_cluster;
+	it->hidden = rm->del || !rm->ours;	/* x: not a choice */
+	it = widget_form_add(&rm->form, FORM_FIELD,
+	    /* TRANSLATORS: the field where a name is typed to confirm. */
+	    N_("Name"), FIELD_NAME);
+	it->field = &rm->confirm;
+	it->hidden = !rm->del && !rm->delete_cluster;
+	if (rm->form.focus >= rm->form.n || rm->form.items[rm->form.focus].hidden)
+		for (rm->form.focus = 0; rm->form.focus < rm->form.n - 1 &&
+		    rm->form.items[rm->form.focus].hidden; rm->form.focus++)
+			;
+}
+
+void
+browse_remove_begin(struct browse_remove *rm, bool del, const char *compute,
+    const char *workspace, const char *cluster_id,
+    const struct arm_cluster *cl, bool ext_found)
+{
+	memset(rm, 0, sizeof *rm);
+	rm->del = del;
+	snprintf(rm->compute, sizeof rm->compute, "%s", compute);
+	snprintf(rm->workspace, sizeof rm->workspace, "%s", workspace);
+	snprintf(rm->cluster_id, sizeof rm->cluster_id, "%s", cluster_id);
+	snprintf(rm->cluster_name, sizeof rm->cluster_name, "%s",
+	    cl->name != NULL ? cl->name : cluster_id);
+	rm->ours = cl->created_by != NULL &&
+	    strcmp(cl->created_by, PLAN_K8S_TAG_VALUE) == 0;
+	rm->ext_found = ext_found;
+	/* x deletes the cluster akswiz made, as akswiz delete does. */
+	rm->delete_cluster = del && rm->ours;
+	widget_field_init(&rm->confirm);
+	remove_form(rm);
+}
+
+bool
+browse_remove_key(struct browse_remove *rm, const struct key_event *ev)
+{
+	bool	was = rm->delete_cluster, changed;
+
+	/* Space ticks a box; in the name field it is text. */
+	changed = widget_form_key(&rm->form, ev);
+	if (rm->del && rm->ours)
+		rm->delete_cluster = true;	/* x: not a choice */
+	if (rm->delete_cluster != was)
+		widget_field_init(&rm->confirm);
+	remove_form(rm);
+	return changed;
+}
+
+bool
+browse_remove_plan(struct browse_remove *rm, struct tui *t, struct plan *p)
+{
+	char	text[PLAN_NAME_LEN];
+
+	widget_field_get(&rm->confirm, text, sizeof text);
+	if ((rm->del || rm->delete_cluster) &&
+	    strcmp(text, remove_name(rm)) != 0) {
+		tui_status(t, STYLE_ERROR, _("Type the name, %s, exactly; "
+		    "nothing was sent."), remove_name(rm));
+		return false;
+	}
+	plan_init(p, rm->del ? PLAN_DELETE : PLAN_DETACH);
+	p->scope = t->ctx.scope;
+	snprintf(p->name, sizeof p->name, "%s", rm->compute);
+	snprintf(p->cluster_id, sizeof p->cluster_id, "%s", rm->cluster_id);
+	p->uninstall_extension = !rm->del && rm->ext_found && rm->uninstall;
+	p->delete_cluster = rm->ours && rm->delete_cluster;
+	if (rm->del && !p->delete_cluster)
+		p->cluster_id[0] = '\0';	/* as akswiz delete: kept */
+	return true;
+}
+
+int
+browse_remove_draw(struct browse_remove *rm, WINDOW *win, int y, int ymax)
+{
+	char	text[1024];
+	int	x = 2, w = COLS - 4, y0 = y;
+
+	if (rm->del && rm->delete_cluster)
+		snprintf(text, sizeof text, _("Delete %s from workspace %s and "
+		    "DELETE AKS cluster %s with everything on it?"),
+		    rm->compute, rm->workspace, rm->cluster_name);
+	else if (rm->del)
+		snprintf(text, sizeof text, _("Delete %s from workspace %s?"),
+		    rm->compute, rm->workspace);
+	else
+		/* TRANSLATORS: detach of a Kubernetes compute. */
+		snprintf(text, sizeof text, _("Detach %s from workspace %s? Its "
+		    "AKS cluster %s is kept unless you tick it below."),
+		    rm->compute, rm->workspace, rm->cluster_name);
+	y += display_wrap(win, y, x, w, ymax - y, text, display_attr(
+	    rm->del ? STYLE_ERROR : STYLE_TITLE)) + 1;
+	if (!rm->ours) {
+		/* TRANSLATORS: "... (it has no createdBy=akswiz tag) ...". */
+		snprintf(text, sizeof text, _("AKS cluster %s was not created "
+		    "by akswiz (it has no %s=%s tag): it is kept."),
+		    rm->cluster_name, PLAN_K8S_TAG, PLAN_K8S_TAG_VALUE);
+		y += display_wrap(win, y, x, w, ymax - y, text,
+		    display_attr(STYLE_DIM));
+	}
+	if (!rm->del && !rm->ext_found)
+		y += display_wrap(win, y, x, w, ymax - y, _("Its AKS cluster "
+		    "has no Azure ML extension: there is nothing to "
+		    "uninstall."), display_attr(STYLE_DIM));
+	if (!rm->ours || (!rm->del && !rm->ext_found))
+		y++;
+	if (rm->del || rm->delete_cluster) {
+		snprintf(text, sizeof text, _("Type %s to confirm:"),
+		    remove_name(rm));
+		y += display_wrap(win, y, x, w, ymax - y, text, A_NORMAL);
+	}
+	y += widget_form_draw(&rm->form, win, y, x, w, ymax - y - 1, NULL,
+	    false) + 1;
+	if (y < ymax)
+		display_text(win, y++, x, w, _("Enter reviews the plan; Esc "
+		    "cancels."), display_attr(STYLE_WARNING), true);
 	return y - y0;
 }

@@ -3,7 +3,9 @@
  * opens them on the selected row and draws them in its panel): scale, the
  * node count of the cluster's node pool, checked as typed with the rules
  * `akswiz scale` uses (app/scale.c), which ends in a PLAN_SCALE for the
- * review.  The form keeps copies of what it was given, so a refresh
+ * review; detach (d) and delete (x) of a Kubernetes compute, which may
+ * take the Azure ML extension and, when akswiz created it, the AKS cluster
+ * with them, as `akswiz detach` and `akswiz delete` do.  The forms keep copies of what it was given, so a refresh
  * of browse cannot leave it pointing at freed rows.
  */
 #ifndef AKSWIZ_TUI_BROWSE_ACTIONS_H
@@ -56,5 +58,41 @@ bool	browse_scale_plan(struct browse_scale *, struct tui *,
 	    struct plan *);
 /* Draw the form in a panel from row y; rows used. */
 int	browse_scale_draw(struct browse_scale *, WINDOW *, int y, int ymax);
+
+/*
+ * Detach or delete of a Kubernetes compute: the extension uninstalled
+ * (detach, when there is one), the cluster deleted (only one akswiz
+ * created, its createdBy tag), its name typed to confirm.
+ */
+struct browse_remove {
+	bool			 del;		/* x: PLAN_DELETE; else detach */
+	char			 compute[PLAN_NAME_LEN];
+	char			 workspace[PLAN_NAME_LEN];
+	char			 cluster_id[PLAN_TEXT_LEN];
+	char			 cluster_name[PLAN_NAME_LEN];
+	bool			 ours;		/* akswiz created the cluster */
+	bool			 ext_found;
+	bool			 uninstall;	/* detach: the extension goes */
+	bool			 delete_cluster;
+	struct widget_field	 confirm;	/* the name typed */
+	struct widget_form	 form;
+};
+
+/*
+ * Open the form on compute of workspace, its cluster cl (read again) and
+ * whether the extension is there; del: x (delete) rather than d.
+ */
+void	browse_remove_begin(struct browse_remove *, bool del,
+	    const char *compute, const char *workspace,
+	    const char *cluster_id, const struct arm_cluster *cl,
+	    bool ext_found);
+bool	browse_remove_key(struct browse_remove *, const struct key_event *);
+/*
+ * The plan `akswiz detach` or `akswiz delete` builds for these choices;
+ * false, and why in the status line, until the right name is typed.
+ */
+bool	browse_remove_plan(struct browse_remove *, struct tui *,
+	    struct plan *);
+int	browse_remove_draw(struct browse_remove *, WINDOW *, int y, int ymax);
 
 #endif

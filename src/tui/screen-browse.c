@@ -51,7 +51,9 @@ enum browse_mode {
 	BROWSE_LB,		/* confirm a load balancer switch */
 	BROWSE_TLS,		/* choose the new TLS settings */
 	BROWSE_FINISH,		/* confirm the steps a plan left undone */
-	BROWSE_SCALE		/* the node count (browse-actions.c) */
+	BROWSE_SCALE,		/* the node count (browse-actions.c) */
+	BROWSE_K8S_DETACH,	/* a Kubernetes compute's (browse-actions.c) */
+	BROWSE_K8S_DELETE	/* likewise */
 };
 
 /* A page of the compute list, fetched on the worker. */
@@ -165,7 +167,8 @@ struct browse {
 	struct widget_form	 lb_form;	/* subnet, certificate, key */
 	struct plan		 finish;	/* BROWSE_FINISH: the update */
 	struct browse_scale	 scale;		/* BROWSE_SCALE */
-	bool			 scale_open;	/* its cluster was read */
+	struct browse_remove	 remove;	/* BROWSE_K8S_DETACH, _DELETE */
+	bool			 form_open;	/* their cluster was read */
 	int			 list_height;	/* rows of the last draw */
 	int			 body_top;	/* first row under what is wrong */
 	int			 panel_scroll;	/* confirmations */
@@ -209,7 +212,8 @@ static const struct browse_help {
 
 static void	browse_load_start(struct screen *, struct arm_pager *);
 static void	browse_versions_start(struct screen *);
-static void	browse_scale_try(struct screen *);
+static void	browse_form_try(struct screen *);
+static bool	browse_form_mode(const struct browse *);
 static void	browse_tls_form(struct browse *);
 static void	browse_lb_form(struct browse *, const struct browse_row *);
 static void	browse_lb_text(const char *lb, const char *subnet, char *,
@@ -873,8 +877,8 @@ browse_cluster_done(void *arg)
 			browse_version_put(b, c->rid, b->cluster.version);
 	}
 	browse_cluster_free(c);
-	if (b->mode == BROWSE_SCALE && !b->scale_open)
-		browse_scale_try(s);
+	if (browse_form_mode(b) && !b->form_open)
+		browse_form_try(s);
 	s->tui->redraw = true;
 }
 
@@ -991,13 +995,34 @@ browse_finish_plan(struct screen *s, const struct browse_row *r,
 	return true;
 }
 
+/* A mode whose form waits for the target's cluster (browse-actions.c). */
+static bool
+browse_form_mode(const struct browse *b)
+{
+	return b->mode == BROWSE_SCALE || b->mode == BROWSE_K8S_DETACH ||
+	    b->mode == BROWSE_K8S_DELETE;
+}
+
+/* Wait for the target's cluster (read again), then open the mode's form. */
+static void
+browse_form_wait(struct screen *s, enum browse_mode mode)
+{
+	struct browse	*b = s->data;
+
+	free(b->cluster_rid);
+	b->cluster_rid = NULL;
+	b->form_open = false;
+	b->mode = mode;
+	browse_form_try(s);
+}
+
 /*
- * The scale form, once the target's cluster (and a Kubernetes compute's
+ * The mode's form, once the target's cluster (and a Kubernetes compute's
  * extension) was read: until then the panel says it is being read, or
  * why it could not be.
  */
 static void
-browse_scale_try(struct screen *s)
+browse_form_try(struct screen *s)
 {
 	struct browse		*b = s->data;
 	struct browse_row	*r = browse_page_find(&b->page, b->target);
@@ -1013,9 +1038,15 @@ browse_scale_try(struct screen *s)
 	}
 	if (!b->cluster_ok || (browse_row_kubernetes(r) && !b->ext_read))
 		return;
-	browse_scale_begin(&b->scale, r->name, r->purpose, r->resource_id,
-	    &b->cluster, b->ext_found ? &b->ext : NULL, &s->tui->ctx.scope);
-	b->scale_open = true;
+	if (b->mode == BROWSE_SCALE)
+		browse_scale_begin(&b->scale, r->name, r->purpose,
+		    r->resource_id, &b->cluster, b->ext_found ? &b->ext : NULL,
+		    &s->tui->ctx.scope);
+	else
+		browse_remove_begin(&b->remove, b->mode == BROWSE_K8S_DELETE,
+		    r->name, s->tui->ctx.scope.workspace, r->resource_id,
+		    &b->cluster, b->ext_found);
+	b->form_open = true;
 }
 
 /* Open an action's confirmation on the selected row. */
@@ -1033,7 +1064,8 @@ browse_action(struct screen *s, enum request key)
 		    r->name, r->type);
 		return REACT_REDRAW;
 	}
-	if (browse_row_kubernetes(r) && key != REQ_SCALE) {
+	if (browse_row_kubernetes(r) && key != REQ_SCALE && key != REQ_DETACH &&
+	    key != REQ_DELETE_COMPUTE) {
 		/* The actions build legacy (AKS compute) plans. */
 		/* TRANSLATORS: %s is the compute's name. */
 		tui_status(s->tui, STYLE_WARNING, _("%s is a Kubernetes "
@@ -1071,18 +1103,22 @@ browse_action(struct screen *s, enum request key)
 		b->mode = BROWSE_FINISH;
 		break;
 	case REQ_DETACH:
+		if (browse_row_kubernetes(r)) {
+			browse_form_wait(s, BROWSE_K8S_DETACH);
+			break;
+		}
 		b->mode = BROWSE_DETACH;
 		b->save_note[0] = '\0';
 		break;
 	case REQ_SCALE:
 		/* Read the cluster again: the form starts from its count. */
-		free(b->cluster_rid);
-		b->cluster_rid = NULL;
-		b->scale_open = false;
-		b->mode = BROWSE_SCALE;
-		browse_scale_try(s);
+		browse_form_wait(s, BROWSE_SCALE);
 		break;
 	case REQ_DELETE_COMPUTE:
+		if (browse_row_kubernetes(r)) {
+			browse_form_wait(s, BROWSE_K8S_DELETE);
+			break;
+		}
 		if (r->attached) {
 			tui_status(s->tui, STYLE_WARNING, _("%s was attached, "
 			    "not created by the workspace: it can be detached "
@@ -1368,12 +1404,18 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 		browse_run(s, &p);
 		return REACT_REDRAW;
 	case BROWSE_SCALE:
-		if (!b->scale_open)
+	case BROWSE_K8S_DETACH:
+	case BROWSE_K8S_DELETE:
+		if (!b->form_open)
 			return REACT_NONE;
-		if (ev->req != REQ_ENTER)
+		if (ev->req != REQ_ENTER && b->mode == BROWSE_SCALE)
 			return browse_scale_key(&b->scale, ev,
 			    &s->tui->ctx.scope) ? REACT_REDRAW : REACT_NONE;
-		if (!browse_scale_plan(&b->scale, s->tui, &p))
+		if (ev->req != REQ_ENTER)
+			return browse_remove_key(&b->remove, ev) ?
+			    REACT_REDRAW : REACT_NONE;
+		if (b->mode == BROWSE_SCALE ? !browse_scale_plan(&b->scale,
+		    s->tui, &p) : !browse_remove_plan(&b->remove, s->tui, &p))
 			return REACT_REDRAW;
 		/* The review submits it, or Esc comes back to the list. */
 		b->mode = BROWSE_LIST;
@@ -2191,8 +2233,12 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y, int ymax)
 		    "Esc cancels."), display_attr(STYLE_WARNING), true);
 		break;
 	case BROWSE_SCALE:
-		if (b->scale_open)
+	case BROWSE_K8S_DETACH:
+	case BROWSE_K8S_DELETE:
+		if (b->form_open && b->mode == BROWSE_SCALE)
 			return browse_scale_draw(&b->scale, win, y, ymax) + 1;
+		if (b->form_open)
+			return browse_remove_draw(&b->remove, win, y, ymax) + 1;
 		if (b->cluster_rid != NULL && !b->cluster_ok)
 			snprintf(text, sizeof text, _("Cannot read the AKS "
 			    "cluster of %s: %s"), r->name, b->cluster_err);

@@ -169,6 +169,15 @@ review_plan_rows(struct review *r)
 		    p->nodepool, p->node_count, p->vm_size);
 		review_add_line(r, "info:pool", _("Node pool"), value, 18);
 	}
+	if (p->op == PLAN_DETACH && p->cluster_id[0] != '\0')
+		review_add_line(r, "info:extension", _("Azure ML extension"),
+		    p->uninstall_extension ? _("uninstalled") : _("kept"), 18);
+	if ((p->op == PLAN_DETACH || p->op == PLAN_DELETE) &&
+	    p->cluster_id[0] != '\0')
+		/* TRANSLATORS: what becomes of the AKS cluster. */
+		review_add_line(r, "info:fate", _("The AKS cluster"),
+		    p->delete_cluster ? _("DELETED, with everything on it") :
+		    _("kept"), 18);
 }
 
 /* Build the rows: actions first, then a row per step. */

@@ -37,5 +37,7 @@ EXTRA_DIST += tests/screens/open-test.sh
 # Browse with Kubernetes computes (today's path).
 TESTS += tests/screens/browse-kubernetes-test.sh
 TESTS += tests/screens/browse-scale-test.sh
+TESTS += tests/screens/browse-k8s-remove-test.sh
 EXTRA_DIST += tests/screens/browse-kubernetes-test.sh
 EXTRA_DIST += tests/screens/browse-scale-test.sh
+EXTRA_DIST += tests/screens/browse-k8s-remove-test.sh
