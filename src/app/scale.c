@@ -48,7 +48,7 @@ scale_purpose(const char *compute_purpose, const struct arm_extension *x,
 	for (i = 0; i < x->nsettings; i++)
 		(void)ext_settings_set(set, x->setting_keys[i],
 		    x->setting_values[i]);
-	if ((v = ext_settings_get(set, EXT_SET_PURPOSE)) != NULL)
+	if ((v = arm_extension_purpose(x)) != NULL)
 		(void)purpose_parse(v, purpose);
 }
 

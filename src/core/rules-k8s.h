@@ -37,6 +37,8 @@
 #define EXT_SET_PURPOSE		"clusterPurpose"
 #define EXT_SET_ROUTER		"inferenceRouterServiceType"
 #define EXT_SET_CNAME		"sslCname"
+#define EXT_SET_ILB_PROVIDER	"internalLoadBalancerProvider"
+#define EXT_SET_INSECURE	"allowInsecureConnections"
 
 /* True if s is a valid name of the kind (A.2). */
 bool	aks_cluster_name_valid(const char *);

@@ -378,14 +378,13 @@ browse_k8s_from(struct browse_version *e, const struct arm_cluster *c,
 	v = x->current_version != NULL ? x->current_version : x->version;
 	e->ext_version = v != NULL ? xstrdup(v) : NULL;
 	e->ext_problem = arm_extension_problem(x);
-	if ((v = arm_extension_setting(x, "clusterPurpose")) != NULL)
+	if ((v = arm_extension_purpose(x)) != NULL)
 		e->purpose = xstrdup(v);
-	if ((v = arm_extension_setting(x, "inferenceRouterServiceType"))
-	    != NULL)
+	if ((v = arm_extension_router(x)) != NULL)
 		e->router = xstrdup(v);
 	e->lb = xstrdup(arm_extension_lb_type(x));
 	e->tls = xstrdup(arm_extension_ssl_status(x));
-	if ((v = arm_extension_setting(x, "sslCname")) != NULL)
+	if ((v = arm_extension_cname(x)) != NULL)
 		e->cname = xstrdup(v);
 }
 
@@ -1896,8 +1895,7 @@ browse_draw_extension(struct browse *b, WINDOW *win, int *y, int x,
 	/* TRANSLATORS: the inference router's Kubernetes service type;
 	 * detail label, at most 20 cells. */
 	browse_detail_line(win, y, x, width, ymax, skip, _("Router service"),
-	    arm_extension_setting(&b->ext, "inferenceRouterServiceType"),
-	    A_NORMAL);
+	    arm_extension_router(&b->ext), A_NORMAL);
 }
 
 /* The detail of the selected compute and of its AKS cluster. */
@@ -1988,7 +1986,8 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 		browse_detail_line(win, &y, x, width, ymax, &skip,
 		    _("Load balancer"), v, A_NORMAL);
 		browse_detail_line(win, &y, x, width, ymax, &skip, _("TLS"),
-		    r->tls[0] != '\0' ? r->tls : "Disabled", A_NORMAL);
+		    r->tls_status == TLS_STATUS_NONE ?
+		    tls_status_text(TLS_STATUS_DISABLED) : r->tls, A_NORMAL);
 	}
 	/* What serves a Kubernetes compute first: its extension. */
 	if (browse_row_kubernetes(r) && b->cluster_rid != NULL &&
