@@ -1,6 +1,6 @@
 /*
  * Browse's action forms (browse-actions.h): scale; detach and delete of a
- * Kubernetes compute.
+ * Kubernetes compute; its load balancer, router and TLS.
  */
 #include "config.h"
 #include "tui/browse-actions.h"
@@ -10,8 +10,12 @@
 #include <string.h>
 
 #include "app/scale.h"
+#include "azure/cert.h"
+#include "common/clock.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/rules.h"
+#include "core/state.h"
 #include "plan/plan-k8s.h"
 #include "tui/display.h"
 #include "tui/tui.h"
@@ -398,6 +402,217 @@ browse_remove_draw(struct browse_remove *rm, WINDOW *win, int y, int ymax)
 	}
 	y += widget_form_draw(&rm->form, win, y, x, w, ymax - y - 1, NULL,
 	    false) + 1;
+	if (y < ymax)
+		display_text(win, y++, x, w, _("Enter reviews the plan; Esc "
+		    "cancels."), display_attr(STYLE_WARNING), true);
+	return y - y0;
+}
+
+/* ---- load balancer, router and TLS of a Kubernetes compute ---- */
+
+static const char *const update_lbs[] = {
+	N_("Public IP"), N_("Internal")
+};
+/* The service types as Kubernetes names them (not translated). */
+static const char *const update_routers[] = {
+	"LoadBalancer", "NodePort", "ClusterIP"
+};
+static const char *const update_tls[] = {
+	N_("Disabled"), N_("My own certificate")
+};
+
+/* The form: the certificate's fields only with a certificate. */
+static void
+update_form(struct browse_update *u)
+{
+	struct form_item	*it;
+	int			 focus = u->form.focus;
+
+	widget_form_init(&u->form);
+	u->form.focus = focus;
+	it = widget_form_add(&u->form, FORM_CHOICE, N_("Load balancer"),
+	    FIELD_LB_TYPE);
+	it->choice = &u->lb;
+	it->choices = update_lbs;
+	it->nchoices = 2;
+	it = widget_form_add(&u->form, FORM_CHOICE, N_("Router service"),
+	    FIELD_ROUTER_SERVICE);
+	it->choice = &u->router;
+	it->choices = update_routers;
+	it->nchoices = 3;
+	it = widget_form_add(&u->form, FORM_CHOICE, N_("TLS"), FIELD_TLS_MODE);
+	it->choice = &u->tls;
+	it->choices = update_tls;
+	it->nchoices = 2;
+	it = widget_form_add(&u->form, FORM_FIELD, N_("Certificate"),
+	    FIELD_TLS_CERT_FILE);
+	it->field = &u->cert;
+	it->hidden = u->tls != 1;
+	it = widget_form_add(&u->form, FORM_FIELD, N_("Key"),
+	    FIELD_TLS_KEY_FILE);
+	it->field = &u->key;
+	it->hidden = u->tls != 1;
+	it = widget_form_add(&u->form, FORM_FIELD, N_("CNAME"),
+	    FIELD_TLS_CNAME);
+	it->field = &u->cname;
+	it->hidden = u->tls != 1;
+}
+
+/* The plan of the form as it is. */
+static void
+update_fill(const struct browse_update *u, const struct plan_scope *scope,
+    struct plan *p)
+{
+	plan_init(p, PLAN_UPDATE);
+	plan_set_type(p, COMPUTE_KUBERNETES);
+	p->scope = *scope;
+	p->purpose = u->purpose;
+	snprintf(p->name, sizeof p->name, "%s", u->compute);
+	snprintf(p->cluster_id, sizeof p->cluster_id, "%s", u->cluster_id);
+	snprintf(p->namespace_, sizeof p->namespace_, "%s", u->namespace_);
+	p->lb_type = u->lb == 1 ? LB_INTERNAL : LB_PUBLIC;
+	snprintf(p->router_service, sizeof p->router_service, "%s",
+	    router_service_name((enum router_service)u->router));
+	p->tls.mode = u->tls == 1 ? TLS_CUSTOM : TLS_DISABLED;
+	if (p->tls.mode == TLS_CUSTOM) {
+		widget_field_get(&u->cert, p->tls.cert_file,
+		    sizeof p->tls.cert_file);
+		widget_field_get(&u->key, p->tls.key_file,
+		    sizeof p->tls.key_file);
+		widget_field_get(&u->cname, p->tls.cname, sizeof p->tls.cname);
+	}
+}
+
+/* The choices' rules (core), as typed. */
+static void
+update_recheck(struct browse_update *u, const struct plan *p)
+{
+	struct k8s_choices	c;
+
+	memset(&c, 0, sizeof c);
+	c.purpose = p->purpose;
+	c.lb = p->lb_type;
+	c.router = (enum router_service)u->router;
+	c.tls = p->tls.mode;
+	c.cname = p->tls.cname;
+	verdicts_init(&u->checks);
+	rules_k8s_choices(&c, &u->checks);
+}
+
+void
+browse_update_begin(struct browse_update *u, const char *compute,
+    const char *namespace_, const char *cluster_id,
+    const struct arm_extension *x, bool tls)
+{
+	struct plan_scope	 none;
+	struct plan		 p;
+	enum router_service	 r = ROUTER_LOADBALANCER;
+	const char		*v;
+
+	memset(u, 0, sizeof *u);
+	snprintf(u->compute, sizeof u->compute, "%s", compute);
+	snprintf(u->namespace_, sizeof u->namespace_, "%s", namespace_);
+	snprintf(u->cluster_id, sizeof u->cluster_id, "%s", cluster_id);
+	u->purpose = PURPOSE_FASTPROD;
+	if ((v = arm_extension_purpose(x)) != NULL)
+		(void)purpose_parse(v, &u->purpose);
+	u->lb = strcmp(arm_extension_lb_type(x),
+	    lb_type_name(LB_INTERNAL)) == 0 ? 1 : 0;
+	if ((v = arm_extension_router(x)) != NULL)
+		(void)router_service_parse(v, &r);
+	u->router = (int)r;
+	u->tls = tls_status_parse(arm_extension_ssl_status(x)) ==
+	    TLS_STATUS_ENABLED ? 1 : 0;
+	widget_field_init(&u->cert);
+	widget_field_init(&u->key);
+	widget_field_init(&u->cname);
+	u->cert.path = u->key.path = true;
+	if ((v = arm_extension_cname(x)) != NULL)
+		widget_field_set(&u->cname, v);
+	u->form.focus = tls ? 2 : 0;
+	update_form(u);
+	memset(&none, 0, sizeof none);
+	update_fill(u, &none, &p);
+	update_recheck(u, &p);
+}
+
+bool
+browse_update_key(struct browse_update *u, const struct key_event *ev)
+{
+	struct plan_scope	 none;
+	struct plan		 p;
+	bool			 changed = widget_form_key(&u->form, ev);
+
+	update_form(u);
+	memset(&none, 0, sizeof none);
+	update_fill(u, &none, &p);
+	update_recheck(u, &p);
+	return changed;
+}
+
+bool
+browse_update_plan(struct browse_update *u, struct tui *t, struct plan *p)
+{
+	update_fill(u, &t->ctx.scope, p);
+	update_recheck(u, p);
+	/* The certificate, key and CNAME as on the legacy path, then the
+	 * files themselves, read here as preflight reads them. */
+	if (p->tls.mode == TLS_CUSTOM) {
+		rules_lb_tls(LB_PUBLIC, "", &p->tls, &u->checks);
+		(void)cert_check_plan(p, clock_now(), &u->checks);
+	}
+	if (!verdicts_has_errors(&u->checks))
+		return true;
+	tui_status(t, STYLE_ERROR, "%s", _("The update would be refused; "
+	    "nothing was sent. Change what is shown, or Esc."));
+	return false;
+}
+
+int
+browse_update_draw(struct browse_update *u, WINDOW *win, int y, int ymax)
+{
+	/* TRANSLATORS: what each service type of the router means; the
+	 * type names are Kubernetes', not translated. */
+	static const char *const meaning[] = {
+		N_("an Azure load balancer in front of the router (the default)"),
+		N_("a port on every node; not with an internal load balancer"),
+		N_("reachable from inside the cluster only")
+	};
+	char	text[1024];
+	int	x = 2, w = COLS - 4, y0 = y, st, i;
+	size_t	n;
+
+	/* TRANSLATORS: "Load balancer, router and TLS of k8s-prod:". */
+	snprintf(text, sizeof text, _("Load balancer, router and TLS of %s:"),
+	    u->compute);
+	y += display_wrap(win, y, x, w, ymax - y, text,
+	    display_attr(STYLE_TITLE)) + 1;
+	y += widget_form_draw(&u->form, win, y, x, w, ymax - y - 1, NULL,
+	    false) + 1;
+	for (i = 0; i < 3 && y < ymax; i++) {
+		/* TRANSLATORS: "NodePort: a port on every node; ...". */
+		snprintf(text, sizeof text, _("%s: %s"), update_routers[i],
+		    _(meaning[i]));
+		y += display_wrap(win, y, x, w, ymax - y, text, i == u->router ?
+		    display_attr(STYLE_NORMAL) : display_attr(STYLE_DIM));
+	}
+	y++;
+	y += display_wrap(win, y, x, w, ymax - y, _("No Microsoft certificate "
+	    "on this path (legacy AKS computes only). The certificate and key "
+	    "files are asked every time: the extension never gives them "
+	    "back."), display_attr(STYLE_DIM)) + 1;
+	for (n = 0; n < u->checks.n && y < ymax; n++) {
+		const struct verdict *v = &u->checks.v[n];
+
+		if (v->severity == SEV_INFO)
+			continue;
+		st = display_attr(v->severity == SEV_ERROR ? STYLE_ERROR :
+		    STYLE_WARNING);
+		display_text(win, y, x, 2, v->severity == SEV_ERROR ?
+		    glyph->error : glyph->warning, st, false);
+		tui_verdict_text(v, text, sizeof text);
+		y += display_wrap(win, y, x + 2, w - 2, ymax - y, text, st);
+	}
 	if (y < ymax)
 		display_text(win, y++, x, w, _("Enter reviews the plan; Esc "
 		    "cancels."), display_attr(STYLE_WARNING), true);

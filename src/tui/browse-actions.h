@@ -5,7 +5,9 @@
  * `akswiz scale` uses (app/scale.c), which ends in a PLAN_SCALE for the
  * review; detach (d) and delete (x) of a Kubernetes compute, which may
  * take the Azure ML extension and, when akswiz created it, the AKS cluster
- * with them, as `akswiz detach` and `akswiz delete` do.  The forms keep copies of what it was given, so a refresh
+ * with them, as `akswiz detach` and `akswiz delete` do; the load balancer,
+ * router service and TLS of a Kubernetes compute (i, t), a PLAN_UPDATE of
+ * its extension.  The forms keep copies of what it was given, so a refresh
  * of browse cannot leave it pointing at freed rows.
  */
 #ifndef AKSWIZ_TUI_BROWSE_ACTIONS_H
@@ -94,5 +96,43 @@ bool	browse_remove_key(struct browse_remove *, const struct key_event *);
 bool	browse_remove_plan(struct browse_remove *, struct tui *,
 	    struct plan *);
 int	browse_remove_draw(struct browse_remove *, WINDOW *, int y, int ymax);
+
+/*
+ * The load balancer, the inference router's service type and TLS of a
+ * Kubernetes compute, as today's path has them: public or internal; a
+ * LoadBalancer, NodePort or ClusterIP service; TLS off or a certificate
+ * of your own (no Microsoft certificate on this path).  The certificate
+ * and key files are asked every time: the extension never returns its
+ * protected settings, and an update sends them all again.
+ */
+struct browse_update {
+	char			 compute[PLAN_NAME_LEN];
+	char			 cluster_id[PLAN_TEXT_LEN];
+	char			 namespace_[PLAN_NAME_LEN];
+	enum purpose		 purpose;
+	int			 lb;		/* 0 public, 1 internal */
+	int			 router;	/* enum router_service */
+	int			 tls;		/* 0 off, 1 my own certificate */
+	struct widget_field	 cert, key, cname;
+	struct widget_form	 form;
+	struct verdicts		 checks;	/* the choices', live */
+};
+
+/*
+ * Open the form on compute (its namespace), its cluster and the settings
+ * of its extension x; tls: t was pressed (the focus on TLS), else i.
+ */
+void	browse_update_begin(struct browse_update *, const char *compute,
+	    const char *namespace_, const char *cluster_id,
+	    const struct arm_extension *x, bool tls);
+bool	browse_update_key(struct browse_update *, const struct key_event *);
+/*
+ * The update plan (type Kubernetes), checked as preflight checks it (the
+ * choices' rules, the certificate files): false, and why on the form,
+ * when something is refused.
+ */
+bool	browse_update_plan(struct browse_update *, struct tui *,
+	    struct plan *);
+int	browse_update_draw(struct browse_update *, WINDOW *, int y, int ymax);
 
 #endif

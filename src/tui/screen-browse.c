@@ -53,7 +53,8 @@ enum browse_mode {
 	BROWSE_FINISH,		/* confirm the steps a plan left undone */
 	BROWSE_SCALE,		/* the node count (browse-actions.c) */
 	BROWSE_K8S_DETACH,	/* a Kubernetes compute's (browse-actions.c) */
-	BROWSE_K8S_DELETE	/* likewise */
+	BROWSE_K8S_DELETE,	/* likewise */
+	BROWSE_K8S_UPDATE	/* its LB, router and TLS (likewise) */
 };
 
 /* A page of the compute list, fetched on the worker. */
@@ -168,6 +169,8 @@ struct browse {
 	struct plan		 finish;	/* BROWSE_FINISH: the update */
 	struct browse_scale	 scale;		/* BROWSE_SCALE */
 	struct browse_remove	 remove;	/* BROWSE_K8S_DETACH, _DELETE */
+	struct browse_update	 update;	/* BROWSE_K8S_UPDATE */
+	bool			 update_tls;	/* opened by t, not i */
 	bool			 form_open;	/* their cluster was read */
 	int			 list_height;	/* rows of the last draw */
 	int			 body_top;	/* first row under what is wrong */
@@ -999,7 +1002,7 @@ static bool
 browse_form_mode(const struct browse *b)
 {
 	return b->mode == BROWSE_SCALE || b->mode == BROWSE_K8S_DETACH ||
-	    b->mode == BROWSE_K8S_DELETE;
+	    b->mode == BROWSE_K8S_DELETE || b->mode == BROWSE_K8S_UPDATE;
 }
 
 /* Wait for the target's cluster (read again), then open the mode's form. */
@@ -1037,7 +1040,18 @@ browse_form_try(struct screen *s)
 	}
 	if (!b->cluster_ok || (browse_row_kubernetes(r) && !b->ext_read))
 		return;
-	if (b->mode == BROWSE_SCALE)
+	if (b->mode == BROWSE_K8S_UPDATE && !b->ext_found) {
+		b->mode = BROWSE_LIST;
+		/* TRANSLATORS: %s is the compute's name. */
+		tui_status(s->tui, STYLE_WARNING, _("The AKS cluster of %s has "
+		    "no Azure ML extension: there is nothing to update."),
+		    r->name);
+		return;
+	}
+	if (b->mode == BROWSE_K8S_UPDATE)
+		browse_update_begin(&b->update, r->name, r->k8s_namespace,
+		    r->resource_id, &b->ext, b->update_tls);
+	else if (b->mode == BROWSE_SCALE)
 		browse_scale_begin(&b->scale, r->name, r->purpose,
 		    r->resource_id, &b->cluster, b->ext_found ? &b->ext : NULL,
 		    &s->tui->ctx.scope);
@@ -1063,13 +1077,12 @@ browse_action(struct screen *s, enum request key)
 		    r->name, r->type);
 		return REACT_REDRAW;
 	}
-	if (browse_row_kubernetes(r) && key != REQ_SCALE && key != REQ_DETACH &&
-	    key != REQ_DELETE_COMPUTE) {
+	if (browse_row_kubernetes(r) && key == REQ_FINISH) {
 		/* The actions build legacy (AKS compute) plans. */
 		/* TRANSLATORS: %s is the compute's name. */
 		tui_status(s->tui, STYLE_WARNING, _("%s is a Kubernetes "
 		    "compute: browse shows it, and does not change it yet."),
-		    r->name);
+		    r->name);	/* f: its plans are not journaled that way */
 		return REACT_REDRAW;
 	}
 	if (browse_state_kind(r->prov) == BROWSE_STATE_BUSY) {
@@ -1089,6 +1102,13 @@ browse_action(struct screen *s, enum request key)
 	b->panel_scroll = 0;
 	b->checked = false;
 	verdicts_init(&b->checks);
+	/* Today's path: one form for the extension's LB, router and TLS. */
+	if (browse_row_kubernetes(r) && (key == REQ_SWITCH_LB ||
+	    key == REQ_CHANGE_TLS)) {
+		b->update_tls = key == REQ_CHANGE_TLS;
+		browse_form_wait(s, BROWSE_K8S_UPDATE);
+		return REACT_REDRAW;
+	}
 	switch (key) {
 	case REQ_FINISH:
 		if (r->failed_step == 0) {
@@ -1405,8 +1425,12 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 	case BROWSE_SCALE:
 	case BROWSE_K8S_DETACH:
 	case BROWSE_K8S_DELETE:
+	case BROWSE_K8S_UPDATE:
 		if (!b->form_open)
 			return REACT_NONE;
+		if (ev->req != REQ_ENTER && b->mode == BROWSE_K8S_UPDATE)
+			return browse_update_key(&b->update, ev) ?
+			    REACT_REDRAW : REACT_NONE;
 		if (ev->req != REQ_ENTER && b->mode == BROWSE_SCALE)
 			return browse_scale_key(&b->scale, ev,
 			    &s->tui->ctx.scope) ? REACT_REDRAW : REACT_NONE;
@@ -1414,7 +1438,9 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 			return browse_remove_key(&b->remove, ev) ?
 			    REACT_REDRAW : REACT_NONE;
 		if (b->mode == BROWSE_SCALE ? !browse_scale_plan(&b->scale,
-		    s->tui, &p) : !browse_remove_plan(&b->remove, s->tui, &p))
+		    s->tui, &p) : b->mode == BROWSE_K8S_UPDATE ?
+		    !browse_update_plan(&b->update, s->tui, &p) :
+		    !browse_remove_plan(&b->remove, s->tui, &p))
 			return REACT_REDRAW;
 		/* The review submits it, or Esc comes back to the list. */
 		b->mode = BROWSE_LIST;
@@ -2234,6 +2260,9 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y, int ymax)
 	case BROWSE_SCALE:
 	case BROWSE_K8S_DETACH:
 	case BROWSE_K8S_DELETE:
+	case BROWSE_K8S_UPDATE:
+		if (b->form_open && b->mode == BROWSE_K8S_UPDATE)
+			return browse_update_draw(&b->update, win, y, ymax) + 1;
 		if (b->form_open && b->mode == BROWSE_SCALE)
 			return browse_scale_draw(&b->scale, win, y, ymax) + 1;
 		if (b->form_open)

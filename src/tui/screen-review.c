@@ -169,6 +169,23 @@ review_plan_rows(struct review *r)
 		    p->nodepool, p->node_count, p->vm_size);
 		review_add_line(r, "info:pool", _("Node pool"), value, 18);
 	}
+	if (p->op == PLAN_UPDATE) {
+		snprintf(value, sizeof value, "%s", p->lb_type == LB_INTERNAL ?
+		    _("Internal") : _("Public IP"));
+		review_add_line(r, "info:lb", _("Load balancer"), value, 18);
+		if (p->router_service[0] != '\0')
+			review_add_line(r, "info:router", _("Router service"),
+			    p->router_service, 18);
+		if (p->tls.mode == TLS_CUSTOM)
+			snprintf(value, sizeof value, _("Custom: %s, %s, CNAME "
+			    "%s"), p->tls.cert_file, p->tls.key_file,
+			    p->tls.cname);
+		else
+			snprintf(value, sizeof value, "%s", p->tls.mode ==
+			    TLS_MICROSOFT ? _("Microsoft certificate") :
+			    _("Disabled"));
+		review_add_line(r, "info:tls", _("TLS"), value, 18);
+	}
 	if (p->op == PLAN_DETACH && p->cluster_id[0] != '\0')
 		review_add_line(r, "info:extension", _("Azure ML extension"),
 		    p->uninstall_extension ? _("uninstalled") : _("kept"), 18);
