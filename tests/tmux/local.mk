@@ -10,3 +10,6 @@ TESTS += tests/tmux/live-test.sh
 EXTRA_DIST += tests/tmux/live-test.sh tests/tmux/lib.sh tests/tmux/wait.sh
 TESTS += tests/tmux/quit-running-test.sh
 EXTRA_DIST += tests/tmux/quit-running-test.sh
+# Browse's actions on a Kubernetes compute, end to end.
+TESTS += tests/tmux/browse-k8s-live-test.sh
+EXTRA_DIST += tests/tmux/browse-k8s-live-test.sh
