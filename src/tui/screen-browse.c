@@ -1033,6 +1033,14 @@ browse_form_try(struct screen *s)
 		b->mode = BROWSE_LIST;
 		return;
 	}
+	if (r->resource_id[0] == '\0') {
+		/* A compute that failed before its cluster was made. */
+		b->mode = BROWSE_LIST;
+		/* TRANSLATORS: %s is the compute's name. */
+		tui_status(s->tui, STYLE_WARNING, _("%s has no AKS cluster to "
+		    "act on."), r->name);
+		return;
+	}
 	if (b->cluster_rid == NULL ||
 	    strcasecmp(b->cluster_rid, r->resource_id) != 0) {
 		browse_cluster_start(s);

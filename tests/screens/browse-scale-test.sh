@@ -113,6 +113,17 @@ assert_grep '"path":"[^"]*/managedClusters/aks-prod","' "$work/gets" \
 assert_grep '"path":"[^"]*/managedClusters/aks-prod/providers/Microsoft.KubernetesConfiguration/extensions/azureml"' \
     "$work/gets" "and its Azure ML extension"
 
+# A compute that failed before its cluster was made: nothing to scale.
+steps '
+	<Down><Down>
+	c
+	:save-state nocluster.state
+'
+run_akswiz browse $SB_ARGS
+assert_grep '^status: inf-failed has no AKS cluster to act on' nocluster.state \
+    "a compute without a cluster: said, and the list stays"
+assert_grep '^screen: browse$' nocluster.state "still browsing"
+
 # Scale to 4 and submit: exactly the pool's PUT, with the new count, then
 # the list again.
 steps '
