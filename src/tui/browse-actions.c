@@ -20,6 +20,49 @@
 #include "tui/display.h"
 #include "tui/tui.h"
 
+/* ---- shared ---- */
+
+void
+browse_form_add_cert(struct widget_form *f, struct widget_field *cert,
+    struct widget_field *key, struct widget_field *cname, bool shown)
+{
+	struct form_item	*it;
+
+	it = widget_form_add(f, FORM_FIELD, N_("Certificate"),
+	    FIELD_TLS_CERT_FILE);
+	it->field = cert;
+	it->hidden = !shown;
+	it = widget_form_add(f, FORM_FIELD, N_("Key"), FIELD_TLS_KEY_FILE);
+	it->field = key;
+	it->hidden = !shown;
+	it = widget_form_add(f, FORM_FIELD, N_("CNAME"), FIELD_TLS_CNAME);
+	it->field = cname;
+	it->hidden = !shown;
+}
+
+int
+browse_draw_verdicts(WINDOW *win, const struct verdicts *vs, int y, int x,
+    int w, int ymax)
+{
+	char	text[1024];
+	int	y0 = y, st;
+	size_t	i;
+
+	for (i = 0; i < vs->n && y < ymax; i++) {
+		const struct verdict *v = &vs->v[i];
+
+		if (v->severity == SEV_INFO)
+			continue;
+		st = display_attr(v->severity == SEV_ERROR ? STYLE_ERROR :
+		    STYLE_WARNING);
+		display_text(win, y, x, 2, v->severity == SEV_ERROR ?
+		    glyph->error : glyph->warning, st, false);
+		tui_verdict_text(v, text, sizeof text);
+		y += display_wrap(win, y, x + 2, w - 2, ymax - y, text, st);
+	}
+	return y - y0;
+}
+
 /* ---- scale ---- */
 
 /* The pool chosen (never NULL once begun with a pool). */
@@ -218,8 +261,7 @@ browse_scale_draw(struct browse_scale *sc, WINDOW *win, int y, int ymax)
 {
 	const struct arm_pool	*pool = scale_pool(sc);
 	char			 text[1024];
-	int			 x = 2, w = COLS - 4, y0 = y, st;
-	size_t			 i;
+	int			 x = 2, w = COLS - 4, y0 = y;
 
 	/* TRANSLATORS: "Scale the node pool of k8s-prod's AKS cluster
 	 * aks-prod:" */
@@ -244,18 +286,8 @@ browse_scale_draw(struct browse_scale *sc, WINDOW *win, int y, int ymax)
 	}
 	y += widget_form_draw(&sc->form, win, y, x, w, ymax - y - 1, NULL,
 	    false) + 1;
-	for (i = 0; !pool->autoscale && i < sc->checks.n && y < ymax; i++) {
-		const struct verdict *v = &sc->checks.v[i];
-
-		if (v->severity == SEV_INFO)
-			continue;
-		st = display_attr(v->severity == SEV_ERROR ? STYLE_ERROR :
-		    STYLE_WARNING);
-		display_text(win, y, x, 2, v->severity == SEV_ERROR ?
-		    glyph->error : glyph->warning, st, false);
-		tui_verdict_text(v, text, sizeof text);
-		y += display_wrap(win, y, x + 2, w - 2, ymax - y, text, st);
-	}
+	if (!pool->autoscale)
+		y += browse_draw_verdicts(win, &sc->checks, y, x, w, ymax);
 	if (y < ymax)
 		display_text(win, y++, x, w, pool->autoscale ? _("Esc goes "
 		    "back.") : _("Enter reviews the plan; Esc cancels."),
@@ -444,18 +476,8 @@ update_form(struct browse_update *u)
 	it->choice = &u->tls;
 	it->choices = update_tls;
 	it->nchoices = 2;
-	it = widget_form_add(&u->form, FORM_FIELD, N_("Certificate"),
-	    FIELD_TLS_CERT_FILE);
-	it->field = &u->cert;
-	it->hidden = u->tls != 1;
-	it = widget_form_add(&u->form, FORM_FIELD, N_("Key"),
-	    FIELD_TLS_KEY_FILE);
-	it->field = &u->key;
-	it->hidden = u->tls != 1;
-	it = widget_form_add(&u->form, FORM_FIELD, N_("CNAME"),
-	    FIELD_TLS_CNAME);
-	it->field = &u->cname;
-	it->hidden = u->tls != 1;
+	browse_form_add_cert(&u->form, &u->cert, &u->key, &u->cname,
+	    u->tls == 1);
 }
 
 /* The plan of the form as it is. */
@@ -579,8 +601,7 @@ browse_update_draw(struct browse_update *u, WINDOW *win, int y, int ymax)
 		N_("reachable from inside the cluster only")
 	};
 	char	text[1024];
-	int	x = 2, w = COLS - 4, y0 = y, st, i;
-	size_t	n;
+	int	x = 2, w = COLS - 4, y0 = y, i;
 
 	/* TRANSLATORS: "Load balancer, router and TLS of k8s-prod:". */
 	snprintf(text, sizeof text, _("Load balancer, router and TLS of %s:"),
@@ -601,18 +622,7 @@ browse_update_draw(struct browse_update *u, WINDOW *win, int y, int ymax)
 	    "on this path (legacy AKS computes only). The certificate and key "
 	    "files are asked every time: the extension never gives them "
 	    "back."), display_attr(STYLE_DIM)) + 1;
-	for (n = 0; n < u->checks.n && y < ymax; n++) {
-		const struct verdict *v = &u->checks.v[n];
-
-		if (v->severity == SEV_INFO)
-			continue;
-		st = display_attr(v->severity == SEV_ERROR ? STYLE_ERROR :
-		    STYLE_WARNING);
-		display_text(win, y, x, 2, v->severity == SEV_ERROR ?
-		    glyph->error : glyph->warning, st, false);
-		tui_verdict_text(v, text, sizeof text);
-		y += display_wrap(win, y, x + 2, w - 2, ymax - y, text, st);
-	}
+	y += browse_draw_verdicts(win, &u->checks, y, x, w, ymax);
 	if (y < ymax)
 		display_text(win, y++, x, w, _("Enter reviews the plan; Esc "
 		    "cancels."), display_attr(STYLE_WARNING), true);

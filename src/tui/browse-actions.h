@@ -22,6 +22,16 @@
 
 struct tui;
 
+/*
+ * The certificate, key and CNAME fields of a TLS form (shown: not
+ * hidden), and the errors and warnings of vs from row y, each with its
+ * mark (rows used): what every form of browse asks and says alike.
+ */
+void	browse_form_add_cert(struct widget_form *, struct widget_field *cert,
+	    struct widget_field *key, struct widget_field *cname, bool shown);
+int	browse_draw_verdicts(WINDOW *, const struct verdicts *, int y, int x,
+	    int w, int ymax);
+
 #define BROWSE_SCALE_POOLS	12
 
 struct browse_scale {

@@ -1213,18 +1213,8 @@ browse_tls_form(struct browse *b)
 	    FIELD_TLS_LEAF_LABEL);
 	it->field = &b->tls_leaf;
 	it->hidden = b->tls_mode != 1;
-	it = widget_form_add(&b->tls_form, FORM_FIELD, N_("Certificate"),
-	    FIELD_TLS_CERT_FILE);
-	it->field = &b->tls_cert;
-	it->hidden = b->tls_mode != 2;
-	it = widget_form_add(&b->tls_form, FORM_FIELD, N_("Key"),
-	    FIELD_TLS_KEY_FILE);
-	it->field = &b->tls_key;
-	it->hidden = b->tls_mode != 2;
-	it = widget_form_add(&b->tls_form, FORM_FIELD, N_("CNAME"),
-	    FIELD_TLS_CNAME);
-	it->field = &b->tls_cname;
-	it->hidden = b->tls_mode != 2;
+	browse_form_add_cert(&b->tls_form, &b->tls_cert, &b->tls_key,
+	    &b->tls_cname, b->tls_mode == 2);
 }
 
 /*
@@ -2102,23 +2092,8 @@ static int
 browse_draw_checks(struct browse *b, WINDOW *win, int y, int x, int w,
     int ymax)
 {
-	char	text[1024];
-	int	y0 = y, st;
-	size_t	i;
-
-	for (i = 0; b->checked && i < b->checks.n && y < ymax; i++) {
-		const struct verdict *v = &b->checks.v[i];
-
-		if (v->severity == SEV_INFO)
-			continue;
-		st = display_attr(v->severity == SEV_ERROR ? STYLE_ERROR :
-		    STYLE_WARNING);
-		display_text(win, y, x, 2, v->severity == SEV_ERROR ?
-		    glyph->error : glyph->warning, st, false);
-		tui_verdict_text(v, text, sizeof text);
-		y += display_wrap(win, y, x + 2, w - 2, ymax - y, text, st);
-	}
-	return y - y0;
+	return b->checked ? browse_draw_verdicts(win, &b->checks, y, x, w,
+	    ymax) : 0;
 }
 
 /* "Label  value" in the finish panel; rows used. */

@@ -12,22 +12,14 @@
 sandbox_start --polls 1
 k8s_begin "$(sb_ready endpoint)" "$(sb_ready authority)" "$(sb_ready caFile)" \
     "$(sb_ready subscriptionId)" "$work"
-DEV='"enableInference":"True","inferenceRouterServiceType":"LoadBalancer","allowInsecureConnections":"True","inferenceRouterHA":"False","clusterPurpose":"DevTest"'
-k8s_extension aks-prod "$DEV"
-k8s_attach k8s-prod aks-prod ml
+k8s_dev_compute k8s-prod aks-prod ml
 # A cluster akswiz created: its tag.
 k8s_arm PUT "$K8S_CL/aks-own?api-version=2024-09-01" \
     '{"location":"eastus","tags":{"createdBy":"akswiz"},"identity":{"type":"SystemAssigned"},"properties":{"dnsPrefix":"aks-own","agentPoolProfiles":[{"name":"nodepool1","mode":"System","count":3,"vmSize":"Standard_D4s_v3","osType":"Linux"}]}}'
 k8s_wait
-k8s_extension aks-own "$DEV"
-k8s_attach k8s-own aks-own
+k8s_dev_compute k8s-own aks-own
 J=$work/journal.log
-# changes: the requests of akswiz that change something, "METHOD path".
-changes() {
-	grep -a '"user-agent":"akswiz' "$J" |
-	    grep -a -v '"method":"GET"' | grep -a '"path":"/subscriptions/' |
-	    sed -n 's/.*"method":"\([A-Z]*\)","path":"\([^"]*\)".*/\1 \2/p'
-}
+changes() { k8s_changes "$J"; }
 
 # The rows: inf-attached inf-created inf-failed k8s-own k8s-prod ...
 steps '
@@ -119,17 +111,10 @@ assert_grep '^    The AKS cluster *kept$' review.screen "and the cluster kept"
 assert_grep 'detach of k8s-prod succeeded' progress.screen \
     "the progress screen follows it to its end"
 assert_no_grep '^row: k8s-prod ' after.state "back to the list: detached"
-changes >"$work/changes"
-cat >"$work/want" <<EOF
+k8s_expect_changes "$J" "exactly: DELETE of the compute, then of the extension" <<EOF
 DELETE $K8S_WSP/computes/k8s-prod
 DELETE $K8S_CL/aks-prod/providers/Microsoft.KubernetesConfiguration/extensions/azureml
 EOF
-if diff -i "$work/want" "$work/changes" >/dev/null; then
-	ok "exactly: DELETE of the compute, then of the extension"
-else
-	not_ok "exactly: DELETE of the compute, then of the extension"
-	diff -i "$work/want" "$work/changes" | sed 's/^/#   /'
-fi
 assert_grep '"method":"DELETE","path":"[^"]*/computes/k8s-prod","query":{[^}]*"underlyingResourceAction":"Detach"' \
     "$J" "the compute is detached, not deleted"
 
@@ -155,17 +140,10 @@ assert_grep '^    The AKS cluster *DELETED, with everything on it$' \
     delete-review.screen "the review: the cluster goes"
 assert_grep 'delete of k8s-own succeeded' delete-progress.screen \
     "followed to its end"
-changes >"$work/changes"
-cat >"$work/want" <<EOF
+k8s_expect_changes "$J" "exactly: DELETE of the compute, then of the cluster" <<EOF
 DELETE $K8S_WSP/computes/k8s-own
 DELETE $K8S_CL/aks-own
 EOF
-if diff -i "$work/want" "$work/changes" >/dev/null; then
-	ok "exactly: DELETE of the compute, then of the cluster"
-else
-	not_ok "exactly: DELETE of the compute, then of the cluster"
-	diff -i "$work/want" "$work/changes" | sed 's/^/#   /'
-fi
 assert_grep '"method":"DELETE","path":"[^"]*/computes/k8s-own","query":{[^}]*"underlyingResourceAction":"Delete"' \
     "$J" "the compute is deleted"
 

@@ -17,9 +17,7 @@ openssl req -x509 -newkey rsa:2048 -nodes -keyout own.key -out own.pem \
 sandbox_start --polls 1
 k8s_begin "$(sb_ready endpoint)" "$(sb_ready authority)" "$(sb_ready caFile)" \
     "$(sb_ready subscriptionId)" "$work"
-DEV='"enableInference":"True","inferenceRouterServiceType":"LoadBalancer","allowInsecureConnections":"True","inferenceRouterHA":"False","clusterPurpose":"DevTest"'
-k8s_extension aks-prod "$DEV"
-k8s_attach k8s-prod aks-prod ml
+k8s_dev_compute k8s-prod aks-prod ml
 J=$work/journal.log
 
 # The rows: inf-attached inf-created inf-failed k8s-prod ...
