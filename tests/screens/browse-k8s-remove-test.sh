@@ -89,6 +89,21 @@ steps '
 COLUMNS=60 LINES=20 run_akswiz browse $SB_ARGS
 assert_grep 'Uninstall extension' small.screen "60x20: the detach form"
 assert_grep 'Enter reviews the plan' small.screen "60x20: with its keys"
+. "$top_srcdir/tests/i18n/locale.sh"
+if i18n_have_locale zh_CN.UTF-8 && i18n_locale_tree "$work/locale"; then
+	steps '
+		<Down><Down><Down><Down>
+		d
+		:save-display zh.screen
+	'
+	LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 run_akswiz browse $SB_ARGS
+	assert_status 0 "zh_CN: runs"
+	assert_grep '^ 工作区的计算目标' zh.screen "zh_CN: translated around it"
+	assert_grep 'Uninstall extension' zh.screen "zh_CN: the detach form"
+else
+	ok "# SKIP zh_CN.UTF-8 or its catalog is not available"
+fi
+
 # Detach with the extension: the review says what goes, the progress
 # follows it; DELETE of the compute (Detach), then of the extension.
 steps '

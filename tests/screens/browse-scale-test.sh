@@ -39,6 +39,8 @@ steps '
 	:save-state same.state
 	<Backspace>5<Enter>
 	:save-display review.screen
+	<Down><Enter><Enter>
+	:save-display saved.screen
 	<Esc>
 	:save-display back-review.screen
 '
@@ -103,6 +105,12 @@ assert_equals review.screen "the review of the scale plan" <<EOF
 
  Enter choose  Esc back  Ctrl-S save  F1 keys  q quit
 EOF
+assert_grep 'Saved to .*/plans/k8s-prod.json' saved.screen \
+    "the review saves the scale plan"
+assert_grep '"operation": *"scale"' state/akswiz/plans/k8s-prod.json \
+    "as a scale plan"
+assert_grep '"nodeCount": *5' state/akswiz/plans/k8s-prod.json \
+    "with the count typed"
 assert_grep '^› k8s-prod ' back-review.screen "Esc from the review: the list"
 assert_no_grep '"method":"PUT"' "$J" "Esc from the form and the review: nothing sent"
 akswiz_lines GET >"$work/gets"
