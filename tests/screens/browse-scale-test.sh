@@ -119,6 +119,30 @@ assert_grep '"path":"[^"]*/managedClusters/aks-prod","' "$work/gets" \
 assert_grep '"path":"[^"]*/managedClusters/aks-prod/providers/Microsoft.KubernetesConfiguration/extensions/azureml"' \
     "$work/gets" "and its Azure ML extension"
 
+# The key in the footer where it fits, and in the keys (?); none of it
+# with --readonly, where c does nothing.
+steps '
+	<Down><Down><Down>
+	:save-display wide.screen
+	?
+	:save-display keys.screen
+'
+COLUMNS=120 run_akswiz browse $SB_ARGS
+assert_grep ' c scale ' wide.screen "120 columns: c scale in the footer"
+assert_grep "^  c  *change the node count of the cluster's node pool$" keys.screen \
+    "? lists c"
+steps '
+	<Down><Down><Down>
+	c
+	:save-display readonly.screen
+	:save-state readonly.state
+'
+: >"$J"
+run_akswiz --readonly browse $SB_ARGS
+assert_no_grep 'Scale the node pool' readonly.screen "--readonly: c opens nothing"
+assert_no_grep 'c scale' readonly.screen "and the footer does not offer it"
+assert_no_grep '/agentPools\|"method":"PUT"' "$J" "nothing read for it, nothing sent"
+
 # A compute that failed before its cluster was made: nothing to scale.
 steps '
 	<Down><Down>
