@@ -23,6 +23,7 @@
 #include "common/xalloc.h"
 #include "core/plan.h"
 #include "core/rules-k8s.h"
+#include "core/state.h"
 #include "core/text.h"
 #include "plan/plan-k8s.h"
 
@@ -839,10 +840,9 @@ arm_extension_setting(const struct arm_extension *x, const char *key)
 const char *
 arm_extension_lb_type(const struct arm_extension *x)
 {
-	const char		*router = arm_extension_setting(x,
-				    "inferenceRouterServiceType");
+	const char		*router = arm_extension_router(x);
 	const char		*provider = arm_extension_setting(x,
-				    "internalLoadBalancerProvider");
+				    EXT_SET_ILB_PROVIDER);
 	enum router_service	 r = ROUTER_LOADBALANCER;
 
 	if (router != NULL && !router_service_parse(router, &r))
@@ -860,8 +860,27 @@ arm_extension_lb_type(const struct arm_extension *x)
 const char *
 arm_extension_ssl_status(const struct arm_extension *x)
 {
-	return ext_setting_true(arm_extension_setting(x,
-	    "allowInsecureConnections")) ? "Disabled" : "Enabled";
+	return tls_status_text(ext_setting_true(arm_extension_setting(x,
+	    EXT_SET_INSECURE)) ? TLS_STATUS_DISABLED : TLS_STATUS_ENABLED);
+}
+
+/* The settings akswiz reads back, by core's names (rules-k8s.h). */
+const char *
+arm_extension_purpose(const struct arm_extension *x)
+{
+	return arm_extension_setting(x, EXT_SET_PURPOSE);
+}
+
+const char *
+arm_extension_router(const struct arm_extension *x)
+{
+	return arm_extension_setting(x, EXT_SET_ROUTER);
+}
+
+const char *
+arm_extension_cname(const struct arm_extension *x)
+{
+	return arm_extension_setting(x, EXT_SET_CNAME);
 }
 
 /* "code: message" of the first Error status, else of errorInfo. */

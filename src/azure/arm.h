@@ -245,6 +245,13 @@ char	*arm_extension_problem(const struct arm_extension *);
  */
 const char *arm_extension_lb_type(const struct arm_extension *);
 const char *arm_extension_ssl_status(const struct arm_extension *);
+/*
+ * The Azure ML extension's clusterPurpose, inferenceRouterServiceType and
+ * sslCname (core/rules-k8s.h's EXT_SET_* names), or NULL when not set.
+ */
+const char *arm_extension_purpose(const struct arm_extension *);
+const char *arm_extension_router(const struct arm_extension *);
+const char *arm_extension_cname(const struct arm_extension *);
 /* listClusterUserCredential's base64 kubeconfig, decoded (caller frees). */
 bool	arm_parse_credentials(const char *, char **kubeconfig, struct err *);
 

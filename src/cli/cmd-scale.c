@@ -20,6 +20,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "app/scale.h"
 #include "cli/output.h"
 #include "cli/session.h"
 #include "common/i18n.h"
@@ -27,57 +28,26 @@
 #include "core/rules.h"
 #include "core/rules-k8s.h"
 
-/* The pool to scale: named, the only one, or the System one; or NULL. */
-static const struct arm_pool *
-pick_pool(const struct arm_cluster *c, const char *name)
-{
-	size_t	i;
-
-	for (i = 0; i < c->npools; i++)
-		if (name != NULL && c->pools[i].name != NULL &&
-		    strcmp(c->pools[i].name, name) == 0)
-			return &c->pools[i];
-	if (name != NULL)
-		return NULL;
-	if (c->npools == 1)
-		return &c->pools[0];
-	for (i = 0; i < c->npools; i++)
-		if (c->pools[i].mode != NULL &&
-		    strcasecmp(c->pools[i].mode, "System") == 0)
-			return &c->pools[i];
-	return NULL;
-}
-
 /*
- * The purpose of the compute's cluster: the compute's (AKS), or the
- * clusterPurpose of the Azure ML extension, whose settings go to set
- * (Kubernetes; none for AKS).
+ * The purpose of the compute's cluster and, for a Kubernetes compute, the
+ * settings of its Azure ML extension (app/scale.c reads them).
  */
 static bool
 purpose_of(struct session *s, const struct arm_compute *c,
     enum purpose *purpose, struct ext_settings *set, struct err *err)
 {
 	struct arm_extension	 x;
-	const char		*v;
 	bool			 found;
-	size_t			 i;
 
-	*purpose = PURPOSE_FASTPROD;
-	ext_settings_init(set);
 	if (strcasecmp(c->compute_type, "AKS") == 0) {
-		if (c->cluster_purpose != NULL)
-			(void)purpose_parse(c->cluster_purpose, purpose);
+		scale_purpose(c->cluster_purpose, NULL, purpose, set);
 		return true;
 	}
 	memset(&x, 0, sizeof x);
 	if (!arm_get_extension(&s->arm, c->resource_id, NULL, &x, &found,
 	    err))
 		return false;
-	for (i = 0; found && i < x.nsettings; i++)
-		(void)ext_settings_set(set, x.setting_keys[i],
-		    x.setting_values[i]);
-	if ((v = ext_settings_get(set, "clusterPurpose")) != NULL)
-		(void)purpose_parse(v, purpose);
+	scale_purpose(NULL, found ? &x : NULL, purpose, set);
 	arm_extension_done(&x);
 	return true;
 }
@@ -94,15 +64,9 @@ check_extension(const struct app_options *g, const struct plan *p,
     const struct arm_pool *pool)
 {
 	struct verdicts	vs;
-	size_t		i;
-	int		nodes = p->node_count;
 
-	for (i = 0; i < cl->npools; i++)
-		if (&cl->pools[i] != pool)
-			nodes += cl->pools[i].count;
 	verdicts_init(&vs);
-	plan_check(p, NULL, &vs);
-	rules_extension_nodes(set, nodes, &vs);
+	scale_check(p, set, cl, pool, &vs);
 	if (!verdicts_has_errors(&vs))
 		return EXIT_OK;
 	if (g->output == OUTPUT_JSON) {
@@ -167,7 +131,7 @@ scale_plan(const struct app_options *g, struct session *s, const char *name,
 		status = session_exit_status(&err);
 		goto out;
 	}
-	if ((pool = pick_pool(&cl, pool_name)) == NULL) {
+	if ((pool = scale_pick_pool(&cl, pool_name)) == NULL) {
 		if (pool_name != NULL)
 			/* TRANSLATORS: "AKS cluster aks-1 has no node pool
 			 * named "pool2"". */

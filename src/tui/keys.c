@@ -94,6 +94,7 @@ static const struct {
 	{ "t",		REQ_CHANGE_TLS },
 	{ "f",		REQ_FINISH },
 	{ "x",		REQ_DELETE_COMPUTE },
+	{ "c",		REQ_SCALE },
 	{ "n",		REQ_OPEN_CREATE },
 	{ "a",		REQ_OPEN_ATTACH },
 };

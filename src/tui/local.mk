@@ -17,5 +17,6 @@ libtui_a_SOURCES = \
 	src/tui/screen-scope.c \
 	src/tui/live.h src/tui/live.c \
 	src/tui/browse.h src/tui/browse-model.c src/tui/widget-split.c \
-	src/tui/screen-browse.c
+	src/tui/screen-browse.c \
+	src/tui/browse-actions.h src/tui/browse-actions.c
 libtui_a_CFLAGS += $(CURL_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)

@@ -56,7 +56,9 @@
 	_(SWITCH_LB,	"switch-lb",	N_("switch between public and internal load balancer")) \
 	_(CHANGE_TLS,	"change-tls",	N_("change TLS")) \
 	_(FINISH,	"finish",	N_("finish what a plan left undone (its update)")) \
-	_(DELETE_COMPUTE, "delete-compute", N_("delete a cluster the workspace created"))
+	_(DELETE_COMPUTE, "delete-compute", N_("delete a cluster the workspace created")) \
+	/* TRANSLATORS: help of browse's scale key. */ \
+	_(SCALE,	"scale",	N_("change the node count of the cluster's node pool"))
 
 #define REQUEST_ENUM(id, name, help) REQ_##id,
 enum request {

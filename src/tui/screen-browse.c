@@ -30,6 +30,7 @@
 #include "core/rules.h"
 #include "plan/plan-json.h"
 #include "tui/browse.h"
+#include "tui/browse-actions.h"
 #include "tui/display.h"
 #include "tui/job.h"
 #include "tui/live.h"
@@ -49,7 +50,11 @@ enum browse_mode {
 	BROWSE_DELETE,		/* type the name to delete */
 	BROWSE_LB,		/* confirm a load balancer switch */
 	BROWSE_TLS,		/* choose the new TLS settings */
-	BROWSE_FINISH		/* confirm the steps a plan left undone */
+	BROWSE_FINISH,		/* confirm the steps a plan left undone */
+	BROWSE_SCALE,		/* the node count (browse-actions.c) */
+	BROWSE_K8S_DETACH,	/* a Kubernetes compute's (browse-actions.c) */
+	BROWSE_K8S_DELETE,	/* likewise */
+	BROWSE_K8S_UPDATE	/* its LB, router and TLS (likewise) */
 };
 
 /* A page of the compute list, fetched on the worker. */
@@ -162,6 +167,11 @@ struct browse {
 	bool			 checked;	/* Enter was tried: show them */
 	struct widget_form	 lb_form;	/* subnet, certificate, key */
 	struct plan		 finish;	/* BROWSE_FINISH: the update */
+	struct browse_scale	 scale;		/* BROWSE_SCALE */
+	struct browse_remove	 remove;	/* BROWSE_K8S_DETACH, _DELETE */
+	struct browse_update	 update;	/* BROWSE_K8S_UPDATE */
+	bool			 update_tls;	/* opened by t, not i */
+	bool			 form_open;	/* their cluster was read */
 	int			 list_height;	/* rows of the last draw */
 	int			 body_top;	/* first row under what is wrong */
 	int			 panel_scroll;	/* confirmations */
@@ -172,7 +182,7 @@ static const enum request browse_keys[] = {
 	REQ_UP, REQ_DOWN, REQ_PAGE_UP, REQ_PAGE_DOWN, REQ_HOME, REQ_END,
 	REQ_ENTER, REQ_BACK, REQ_FILTER, REQ_SORT, REQ_REFRESH, REQ_DETACH,
 	REQ_SWITCH_LB, REQ_CHANGE_TLS, REQ_FINISH, REQ_DELETE_COMPUTE,
-	REQ_OPEN_CREATE, REQ_OPEN_ATTACH, REQ_NONE
+	REQ_OPEN_CREATE, REQ_OPEN_ATTACH, REQ_SCALE, REQ_NONE
 };
 
 /*
@@ -197,6 +207,7 @@ static const struct browse_help {
 	{ REQ_CHANGE_TLS,	NULL,	NULL,	true },
 	{ REQ_FINISH,		NULL,	NULL,	true },
 	{ REQ_DELETE_COMPUTE,	NULL,	NULL,	true },
+	{ REQ_SCALE,		NULL,	NULL,	true },
 	{ REQ_OPEN_CREATE,	NULL,	NULL,	true },
 	{ REQ_OPEN_ATTACH,	NULL,	NULL,	true },
 	{ REQ_QUIT,		"q",	N_("quit"),	false },
@@ -204,6 +215,8 @@ static const struct browse_help {
 
 static void	browse_load_start(struct screen *, struct arm_pager *);
 static void	browse_versions_start(struct screen *);
+static void	browse_form_try(struct screen *);
+static bool	browse_form_mode(const struct browse *);
 static void	browse_tls_form(struct browse *);
 static void	browse_lb_form(struct browse *, const struct browse_row *);
 static void	browse_lb_text(const char *lb, const char *subnet, char *,
@@ -368,14 +381,13 @@ browse_k8s_from(struct browse_version *e, const struct arm_cluster *c,
 	v = x->current_version != NULL ? x->current_version : x->version;
 	e->ext_version = v != NULL ? xstrdup(v) : NULL;
 	e->ext_problem = arm_extension_problem(x);
-	if ((v = arm_extension_setting(x, "clusterPurpose")) != NULL)
+	if ((v = arm_extension_purpose(x)) != NULL)
 		e->purpose = xstrdup(v);
-	if ((v = arm_extension_setting(x, "inferenceRouterServiceType"))
-	    != NULL)
+	if ((v = arm_extension_router(x)) != NULL)
 		e->router = xstrdup(v);
 	e->lb = xstrdup(arm_extension_lb_type(x));
 	e->tls = xstrdup(arm_extension_ssl_status(x));
-	if ((v = arm_extension_setting(x, "sslCname")) != NULL)
+	if ((v = arm_extension_cname(x)) != NULL)
 		e->cname = xstrdup(v);
 }
 
@@ -867,6 +879,8 @@ browse_cluster_done(void *arg)
 			browse_version_put(b, c->rid, b->cluster.version);
 	}
 	browse_cluster_free(c);
+	if (browse_form_mode(b) && !b->form_open)
+		browse_form_try(s);
 	s->tui->redraw = true;
 }
 
@@ -983,6 +997,79 @@ browse_finish_plan(struct screen *s, const struct browse_row *r,
 	return true;
 }
 
+/* A mode whose form waits for the target's cluster (browse-actions.c). */
+static bool
+browse_form_mode(const struct browse *b)
+{
+	return b->mode == BROWSE_SCALE || b->mode == BROWSE_K8S_DETACH ||
+	    b->mode == BROWSE_K8S_DELETE || b->mode == BROWSE_K8S_UPDATE;
+}
+
+/* Wait for the target's cluster (read again), then open the mode's form. */
+static void
+browse_form_wait(struct screen *s, enum browse_mode mode)
+{
+	struct browse	*b = s->data;
+
+	free(b->cluster_rid);
+	b->cluster_rid = NULL;
+	b->form_open = false;
+	b->mode = mode;
+	browse_form_try(s);
+}
+
+/*
+ * The mode's form, once the target's cluster (and a Kubernetes compute's
+ * extension) was read: until then the panel says it is being read, or
+ * why it could not be.
+ */
+static void
+browse_form_try(struct screen *s)
+{
+	struct browse		*b = s->data;
+	struct browse_row	*r = browse_page_find(&b->page, b->target);
+
+	if (r == NULL) {
+		b->mode = BROWSE_LIST;
+		return;
+	}
+	if (r->resource_id[0] == '\0') {
+		/* A compute that failed before its cluster was made. */
+		b->mode = BROWSE_LIST;
+		/* TRANSLATORS: %s is the compute's name. */
+		tui_status(s->tui, STYLE_WARNING, _("%s has no AKS cluster to "
+		    "act on."), r->name);
+		return;
+	}
+	if (b->cluster_rid == NULL ||
+	    strcasecmp(b->cluster_rid, r->resource_id) != 0) {
+		browse_cluster_start(s);
+		return;
+	}
+	if (!b->cluster_ok || (browse_row_kubernetes(r) && !b->ext_read))
+		return;
+	if (b->mode == BROWSE_K8S_UPDATE && !b->ext_found) {
+		b->mode = BROWSE_LIST;
+		/* TRANSLATORS: %s is the compute's name. */
+		tui_status(s->tui, STYLE_WARNING, _("The AKS cluster of %s has "
+		    "no Azure ML extension: there is nothing to update."),
+		    r->name);
+		return;
+	}
+	if (b->mode == BROWSE_K8S_UPDATE)
+		browse_update_begin(&b->update, r->name, r->k8s_namespace,
+		    r->resource_id, &b->ext, b->update_tls);
+	else if (b->mode == BROWSE_SCALE)
+		browse_scale_begin(&b->scale, r->name, r->purpose,
+		    r->resource_id, &b->cluster, b->ext_found ? &b->ext : NULL,
+		    &s->tui->ctx.scope);
+	else
+		browse_remove_begin(&b->remove, b->mode == BROWSE_K8S_DELETE,
+		    r->name, s->tui->ctx.scope.workspace, r->resource_id,
+		    &b->cluster, b->ext_found);
+	b->form_open = true;
+}
+
 /* Open an action's confirmation on the selected row. */
 static enum reaction
 browse_action(struct screen *s, enum request key)
@@ -998,12 +1085,12 @@ browse_action(struct screen *s, enum request key)
 		    r->name, r->type);
 		return REACT_REDRAW;
 	}
-	if (browse_row_kubernetes(r)) {
+	if (browse_row_kubernetes(r) && key == REQ_FINISH) {
 		/* The actions build legacy (AKS compute) plans. */
 		/* TRANSLATORS: %s is the compute's name. */
 		tui_status(s->tui, STYLE_WARNING, _("%s is a Kubernetes "
 		    "compute: browse shows it, and does not change it yet."),
-		    r->name);
+		    r->name);	/* f: its plans are not journaled that way */
 		return REACT_REDRAW;
 	}
 	if (browse_state_kind(r->prov) == BROWSE_STATE_BUSY) {
@@ -1023,6 +1110,13 @@ browse_action(struct screen *s, enum request key)
 	b->panel_scroll = 0;
 	b->checked = false;
 	verdicts_init(&b->checks);
+	/* Today's path: one form for the extension's LB, router and TLS. */
+	if (browse_row_kubernetes(r) && (key == REQ_SWITCH_LB ||
+	    key == REQ_CHANGE_TLS)) {
+		b->update_tls = key == REQ_CHANGE_TLS;
+		browse_form_wait(s, BROWSE_K8S_UPDATE);
+		return REACT_REDRAW;
+	}
 	switch (key) {
 	case REQ_FINISH:
 		if (r->failed_step == 0) {
@@ -1036,10 +1130,22 @@ browse_action(struct screen *s, enum request key)
 		b->mode = BROWSE_FINISH;
 		break;
 	case REQ_DETACH:
+		if (browse_row_kubernetes(r)) {
+			browse_form_wait(s, BROWSE_K8S_DETACH);
+			break;
+		}
 		b->mode = BROWSE_DETACH;
 		b->save_note[0] = '\0';
 		break;
+	case REQ_SCALE:
+		/* Read the cluster again: the form starts from its count. */
+		browse_form_wait(s, BROWSE_SCALE);
+		break;
 	case REQ_DELETE_COMPUTE:
+		if (browse_row_kubernetes(r)) {
+			browse_form_wait(s, BROWSE_K8S_DELETE);
+			break;
+		}
 		if (r->attached) {
 			tui_status(s->tui, STYLE_WARNING, _("%s was attached, "
 			    "not created by the workspace: it can be detached "
@@ -1107,18 +1213,8 @@ browse_tls_form(struct browse *b)
 	    FIELD_TLS_LEAF_LABEL);
 	it->field = &b->tls_leaf;
 	it->hidden = b->tls_mode != 1;
-	it = widget_form_add(&b->tls_form, FORM_FIELD, N_("Certificate"),
-	    FIELD_TLS_CERT_FILE);
-	it->field = &b->tls_cert;
-	it->hidden = b->tls_mode != 2;
-	it = widget_form_add(&b->tls_form, FORM_FIELD, N_("Key"),
-	    FIELD_TLS_KEY_FILE);
-	it->field = &b->tls_key;
-	it->hidden = b->tls_mode != 2;
-	it = widget_form_add(&b->tls_form, FORM_FIELD, N_("CNAME"),
-	    FIELD_TLS_CNAME);
-	it->field = &b->tls_cname;
-	it->hidden = b->tls_mode != 2;
+	browse_form_add_cert(&b->tls_form, &b->tls_cert, &b->tls_key,
+	    &b->tls_cname, b->tls_mode == 2);
 }
 
 /*
@@ -1208,6 +1304,7 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 	struct browse		*b = s->data;
 	struct browse_row	*r = browse_page_find(&b->page, b->target);
 	struct plan		 p;
+	struct open_request	 o;
 	char			 text[PLAN_NAME_LEN];
 
 	if (ev->req == REQ_BACK && b->mode == BROWSE_SAVE_TLS && r != NULL &&
@@ -1322,6 +1419,32 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 		if (!browse_check(b, &p))
 			return REACT_REDRAW;
 		browse_run(s, &p);
+		return REACT_REDRAW;
+	case BROWSE_SCALE:
+	case BROWSE_K8S_DETACH:
+	case BROWSE_K8S_DELETE:
+	case BROWSE_K8S_UPDATE:
+		if (!b->form_open)
+			return REACT_NONE;
+		if (ev->req != REQ_ENTER && b->mode == BROWSE_K8S_UPDATE)
+			return browse_update_key(&b->update, ev) ?
+			    REACT_REDRAW : REACT_NONE;
+		if (ev->req != REQ_ENTER && b->mode == BROWSE_SCALE)
+			return browse_scale_key(&b->scale, ev,
+			    &s->tui->ctx.scope) ? REACT_REDRAW : REACT_NONE;
+		if (ev->req != REQ_ENTER)
+			return browse_remove_key(&b->remove, ev) ?
+			    REACT_REDRAW : REACT_NONE;
+		if (b->mode == BROWSE_SCALE ? !browse_scale_plan(&b->scale,
+		    s->tui, &p) : b->mode == BROWSE_K8S_UPDATE ?
+		    !browse_update_plan(&b->update, s->tui, &p) :
+		    !browse_remove_plan(&b->remove, s->tui, &p))
+			return REACT_REDRAW;
+		/* The review submits it, or Esc comes back to the list. */
+		b->mode = BROWSE_LIST;
+		memset(&o, 0, sizeof o);
+		o.plan = &p;
+		tui_open(s->tui, REQ_OPEN_REVIEW, &o);
 		return REACT_REDRAW;
 	case BROWSE_FINISH:
 		if (ev->req != REQ_ENTER && !(keys_is_text(&ev->key) &&
@@ -1494,6 +1617,7 @@ browse_request(struct screen *s, const struct key_event *ev)
 	case REQ_SWITCH_LB:
 	case REQ_CHANGE_TLS:
 	case REQ_FINISH:
+	case REQ_SCALE:
 		if (b->readonly || s->tui->ctx.arm == NULL)
 			return REACT_NONE;
 		if (ev->req == REQ_CHANGE_TLS) {
@@ -1795,8 +1919,7 @@ browse_draw_extension(struct browse *b, WINDOW *win, int *y, int x,
 	/* TRANSLATORS: the inference router's Kubernetes service type;
 	 * detail label, at most 20 cells. */
 	browse_detail_line(win, y, x, width, ymax, skip, _("Router service"),
-	    arm_extension_setting(&b->ext, "inferenceRouterServiceType"),
-	    A_NORMAL);
+	    arm_extension_router(&b->ext), A_NORMAL);
 }
 
 /* The detail of the selected compute and of its AKS cluster. */
@@ -1887,7 +2010,8 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 		browse_detail_line(win, &y, x, width, ymax, &skip,
 		    _("Load balancer"), v, A_NORMAL);
 		browse_detail_line(win, &y, x, width, ymax, &skip, _("TLS"),
-		    r->tls[0] != '\0' ? r->tls : "Disabled", A_NORMAL);
+		    r->tls_status == TLS_STATUS_NONE ?
+		    tls_status_text(TLS_STATUS_DISABLED) : r->tls, A_NORMAL);
 	}
 	/* What serves a Kubernetes compute first: its extension. */
 	if (browse_row_kubernetes(r) && b->cluster_rid != NULL &&
@@ -1968,23 +2092,8 @@ static int
 browse_draw_checks(struct browse *b, WINDOW *win, int y, int x, int w,
     int ymax)
 {
-	char	text[1024];
-	int	y0 = y, st;
-	size_t	i;
-
-	for (i = 0; b->checked && i < b->checks.n && y < ymax; i++) {
-		const struct verdict *v = &b->checks.v[i];
-
-		if (v->severity == SEV_INFO)
-			continue;
-		st = display_attr(v->severity == SEV_ERROR ? STYLE_ERROR :
-		    STYLE_WARNING);
-		display_text(win, y, x, 2, v->severity == SEV_ERROR ?
-		    glyph->error : glyph->warning, st, false);
-		tui_verdict_text(v, text, sizeof text);
-		y += display_wrap(win, y, x + 2, w - 2, ymax - y, text, st);
-	}
-	return y - y0;
+	return b->checked ? browse_draw_verdicts(win, &b->checks, y, x, w,
+	    ymax) : 0;
 }
 
 /* "Label  value" in the finish panel; rows used. */
@@ -2131,6 +2240,29 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y, int ymax)
 		display_text(win, y, x, w, _("Enter updates the compute; "
 		    "Esc cancels."), display_attr(STYLE_WARNING), true);
 		break;
+	case BROWSE_SCALE:
+	case BROWSE_K8S_DETACH:
+	case BROWSE_K8S_DELETE:
+	case BROWSE_K8S_UPDATE:
+		if (b->form_open && b->mode == BROWSE_K8S_UPDATE)
+			return browse_update_draw(&b->update, win, y, ymax) + 1;
+		if (b->form_open && b->mode == BROWSE_SCALE)
+			return browse_scale_draw(&b->scale, win, y, ymax) + 1;
+		if (b->form_open)
+			return browse_remove_draw(&b->remove, win, y, ymax) + 1;
+		if (b->cluster_rid != NULL && !b->cluster_ok)
+			snprintf(text, sizeof text, _("Cannot read the AKS "
+			    "cluster of %s: %s"), r->name, b->cluster_err);
+		else if (b->cluster_rid != NULL && b->ext_err[0] != '\0')
+			snprintf(text, sizeof text, _("Cannot read the Azure ML "
+			    "extension of %s: %s"), r->name, b->ext_err);
+		else
+			snprintf(text, sizeof text, _("Reading the AKS cluster "
+			    "of %s... %s"), r->name, tui_spinner(b->tui));
+		y += display_wrap(win, y, x, w, ymax - y, text,
+		    display_attr(b->cjob == NULL && b->cluster_rid != NULL ?
+		    STYLE_ERROR : STYLE_DIM));
+		break;
 	case BROWSE_FINISH:
 		snprintf(text, sizeof text, _("Finish what the %s of %s left "
 		    "undone: step %d of %d (%s) failed, so its load balancer "
@@ -2209,6 +2341,7 @@ browse_draw_footer(struct browse *b, WINDOW *win)
 		{ _("Enter detail"), 4 },
 		{ _("/ filter"), 2 },
 		{ _("s sort"), 5 },
+		{ act && browse_row_inference(r) ? _("c scale") : NULL, 5 },
 		{ _("r refresh"), 6 },
 		{ act && r != NULL && r->failed_step > 0 ? _("f finish") :
 		    NULL, 0 },
@@ -2304,6 +2437,7 @@ browse_free(struct screen *s)
 	if (b->ext_found)
 		arm_extension_done(&b->ext);
 	browse_versions_forget(b);
+	browse_scale_done(&b->scale);
 	free(b);
 }
 

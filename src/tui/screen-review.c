@@ -26,6 +26,12 @@
 
 struct review {
 	struct wizard		*w;		/* (borrowed) below us */
+	/*
+	 * A plan made elsewhere (browse's actions): w is the review's own,
+	 * with no steps, holding a copy of the plan, which no widget
+	 * rewrites; its rows say what the plan does.
+	 */
+	bool			 own;
 	struct widget_list	 rows;
 	struct verdicts		 v;
 	bool			 saving;	/* the save-as field is open */
@@ -146,6 +152,77 @@ review_step_value(struct review *r, enum wizard_step s, char *buf,
 	}
 }
 
+/* "Label   value", the label padded to pad cells, as a dim row. */
+static void
+review_add_line(struct review *r, const char *key, const char *label,
+    const char *value, int pad)
+{
+	char	line[1024];
+
+	line[0] = '\0';
+	display_cat(line, sizeof line, label, pad);
+	display_cat(line, sizeof line, " ", 0);
+	display_cat(line, sizeof line, value, 0);
+	widget_list_add(&r->rows, key, line, true);
+}
+
+/* The rows of a plan made elsewhere: what it acts on and what it does. */
+static void
+review_plan_rows(struct review *r)
+{
+	const struct plan	*p = &r->w->plan;
+	char			 value[800];
+
+	review_add_line(r, "info:name", _("Compute name"), p->name, 18);
+	if (p->cluster_id[0] != '\0') {
+		struct aks_id		id;
+		struct verdicts		scratch;
+
+		verdicts_init(&scratch);
+		if (aks_id_parse(p->cluster_id, &id, FIELD_CLUSTER_ID,
+		    &scratch))
+			snprintf(value, sizeof value, _("%s (resource group "
+			    "%s)"), id.name, id.resource_group);
+		else
+			snprintf(value, sizeof value, "%s", p->cluster_id);
+		review_add_line(r, "info:cluster", _("AKS cluster"), value,
+		    18);
+	}
+	if (p->op == PLAN_SCALE) {
+		/* TRANSLATORS: the review of a scale: "nodepool1: 5 nodes
+		 * of Standard_D4s_v3". */
+		snprintf(value, sizeof value, _("%s: %d nodes of %s"),
+		    p->nodepool, p->node_count, p->vm_size);
+		review_add_line(r, "info:pool", _("Node pool"), value, 18);
+	}
+	if (p->op == PLAN_UPDATE) {
+		snprintf(value, sizeof value, "%s", p->lb_type == LB_INTERNAL ?
+		    _("Internal") : _("Public IP"));
+		review_add_line(r, "info:lb", _("Load balancer"), value, 18);
+		if (p->router_service[0] != '\0')
+			review_add_line(r, "info:router", _("Router service"),
+			    p->router_service, 18);
+		if (p->tls.mode == TLS_CUSTOM)
+			snprintf(value, sizeof value, _("Custom: %s, %s, CNAME "
+			    "%s"), p->tls.cert_file, p->tls.key_file,
+			    p->tls.cname);
+		else
+			snprintf(value, sizeof value, "%s", p->tls.mode ==
+			    TLS_MICROSOFT ? _("Microsoft certificate") :
+			    _("Disabled"));
+		review_add_line(r, "info:tls", _("TLS"), value, 18);
+	}
+	if (p->op == PLAN_DETACH && p->cluster_id[0] != '\0')
+		review_add_line(r, "info:extension", _("Azure ML extension"),
+		    p->uninstall_extension ? _("uninstalled") : _("kept"), 18);
+	if ((p->op == PLAN_DETACH || p->op == PLAN_DELETE) &&
+	    p->cluster_id[0] != '\0')
+		/* TRANSLATORS: what becomes of the AKS cluster. */
+		review_add_line(r, "info:fate", _("The AKS cluster"),
+		    p->delete_cluster ? _("DELETED, with everything on it") :
+		    _("kept"), 18);
+}
+
 /* Build the rows: actions first, then a row per step. */
 static void
 review_build(struct review *r)
@@ -168,6 +245,8 @@ review_build(struct review *r)
 	widget_list_add(&r->rows, "python", _("Show the Python snippet"),
 	    false);
 	widget_list_add(&r->rows, "arm", _("Show the ARM request"), false);
+	if (r->own)
+		review_plan_rows(r);
 	for (i = 0; i < r->w->nsteps; i++) {
 		review_step_value(r, r->w->steps[i], value, sizeof value);
 		/* The step title, padded to the column's cells. */
@@ -260,7 +339,8 @@ review_choose(struct review *r, const char *key)
 		else {
 			o.run = live_run_new(t->ctx.arm, t->ctx.cloud,
 			    &r->w->plan);
-			o.wizard = r->w;
+			/* A plan of browse's has no wizard to go back to. */
+			o.wizard = r->own ? NULL : r->w;
 			tui_open(t, REQ_OPEN_PROGRESS, &o);
 		}
 	} else if (strcmp(key, "save") == 0) {
@@ -394,6 +474,20 @@ review_lower_rows(struct review *r)
 	return n;
 }
 
+/* The frame's word for an operation browse makes. */
+static const char *
+review_op_title(enum plan_op op)
+{
+	switch (op) {
+	/* TRANSLATORS: the review's title of a scale of a node pool. */
+	case PLAN_SCALE:	return _("Scale");
+	case PLAN_DETACH:	return _("Detach");
+	case PLAN_DELETE:	return _("Delete");
+	/* TRANSLATORS: the review's title of an update of a compute. */
+	default:		return _("Update");
+	}
+}
+
 /* The plan, its verdicts, and the save field when open. */
 static void
 review_draw(struct screen *s, WINDOW *win)
@@ -405,7 +499,8 @@ review_draw(struct screen *s, WINDOW *win)
 	int		 y = 3, bottom = LINES - 3, st, nerr, nwarn, h;
 
 	tui_draw_frame(r->w->tui, win, _("Review the plan"),
-	    r->w->op == PLAN_CREATE ? _("Create") : _("Attach"));
+	    r->w->op == PLAN_CREATE ? _("Create") : r->w->op == PLAN_ATTACH ?
+	    _("Attach") : review_op_title(r->w->op));
 	/* A short terminal: the rows scroll, what is said below stays. */
 	h = (int)r->rows.n;
 	if (y + h + 1 + review_lower_rows(r) > bottom)
@@ -479,8 +574,16 @@ static void
 review_enter(struct screen *s)
 {
 	struct review	*r = s->data;
+	struct plan_facts f;
 
-	wizard_check_all(r->w, &r->v);
+	if (r->own) {
+		/* Nothing to sync: the plan is as browse made it. */
+		memset(&f, 0, sizeof f);
+		f.cloud = r->w->tui->ctx.cloud;
+		verdicts_init(&r->v);
+		plan_check(&r->w->plan, &f, &r->v);
+	} else
+		wizard_check_all(r->w, &r->v);
 	review_build(r);
 }
 
@@ -491,6 +594,8 @@ review_free(struct screen *s)
 	struct review	*r = s->data;
 
 	widget_list_done(&r->rows);
+	if (r->own)
+		free(r->w);
 	free(r);
 }
 
@@ -524,6 +629,13 @@ screen_review_open(struct tui *t, const struct open_request *o)
 	struct review	*r = xcalloc(1, sizeof *r);
 
 	r->w = o->wizard;
+	if (r->w == NULL && o->plan != NULL) {
+		r->own = true;
+		r->w = xcalloc(1, sizeof *r->w);
+		r->w->tui = t;
+		r->w->op = o->plan->op;
+		r->w->plan = *o->plan;
+	}
 	widget_list_init(&r->rows);
 	r->rows.sideways = true;	/* long values: Left/Right show them */
 	widget_field_init(&r->path);

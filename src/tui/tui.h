@@ -227,7 +227,9 @@ struct wizard;
 struct live_run;
 struct open_request {
 	enum plan_op	 op;		/* OPEN_SCOPE: the wizard to open next */
-	const struct plan *plan;	/* OPEN_PLAN: the plan to go on with */
+	const struct plan *plan;	/* OPEN_PLAN: the plan to go on with;
+					 * OPEN_REVIEW without wizard: a
+					 * plan browse made (copied) */
 	struct wizard	*wizard;	/* OPEN_REVIEW; OPEN_PROGRESS, or NULL */
 	struct live_run	*run;		/* OPEN_PROGRESS (taken over) */
 	const char	*title;		/* OPEN_TEXT */

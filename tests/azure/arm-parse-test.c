@@ -284,6 +284,10 @@ test_extension(void)
 	    "LoadBalancer without a provider: a public IP");
 	is_str(arm_extension_ssl_status(&x), "Disabled",
 	    "allowInsecureConnections=True: TLS off");
+	is_str(arm_extension_purpose(&x), "DevTest", "clusterPurpose");
+	is_str(arm_extension_router(&x), "LoadBalancer",
+	    "inferenceRouterServiceType");
+	ok(arm_extension_cname(&x) == NULL, "no sslCname: NULL");
 	p = arm_extension_problem(&x);
 	ok(p == NULL, "a healthy extension has no problem");
 	free(p);

@@ -17,6 +17,14 @@
 #   k8s_remove_extension CLUSTER	DELETE the extension and wait
 #   k8s_cluster CLUSTER		create an AKS cluster in aks-rg (one System
 #	pool of 3 Standard_D4s_v3, kubernetes-path.md A.3) and wait
+#   k8s_dev_compute NAME CLUSTER [NAMESPACE]	the extension with
+#	$K8S_DEV (DevTest, no router HA, TLS off) on the cluster, which is
+#	then attached as NAME
+#   k8s_changes JOURNAL	akswiz's requests in the sandbox's journal that
+#	change something, one "METHOD path" a line
+#   k8s_expect_changes JOURNAL DESCRIPTION < WANT	a TAP line (the ok and
+#	not_ok of the test's library): the changes are exactly WANT's lines
+#	(paths compared without case), else the difference
 #
 # The token goes in a header read from a file, never in argv.
 
@@ -85,4 +93,28 @@ k8s_cluster() {
 	k8s_arm PUT "$K8S_CL/$1?api-version=2024-09-01" \
 	    "{\"location\":\"eastus\",\"identity\":{\"type\":\"SystemAssigned\"},\"properties\":{\"dnsPrefix\":\"$1\",\"agentPoolProfiles\":[{\"name\":\"nodepool1\",\"mode\":\"System\",\"count\":3,\"vmSize\":\"Standard_D4s_v3\",\"osType\":\"Linux\",\"type\":\"VirtualMachineScaleSets\"}]}}"
 	k8s_wait
+}
+
+K8S_DEV='"enableInference":"True","inferenceRouterServiceType":"LoadBalancer","allowInsecureConnections":"True","inferenceRouterHA":"False","clusterPurpose":"DevTest"'
+k8s_dev_compute() {
+	k8s_extension "$2" "$K8S_DEV"
+	k8s_attach "$1" "$2" ${3:+"$3"}
+}
+
+k8s_changes() {
+	grep -a '"user-agent":"akswiz' "$1" | grep -a -v '"method":"GET"' |
+	    grep -a '"path":"/subscriptions/' |
+	    sed -n 's/.*"method":"\([A-Z]*\)","path":"\([^"]*\)".*/\1 \2/p'
+}
+
+k8s_expect_changes() {
+	cat >"$K8S_DIR/k8s.want"
+	k8s_changes "$1" >"$K8S_DIR/k8s.changes"
+	if diff -i "$K8S_DIR/k8s.want" "$K8S_DIR/k8s.changes" >/dev/null; then
+		ok "$2"
+	else
+		not_ok "$2"
+		diff -i "$K8S_DIR/k8s.want" "$K8S_DIR/k8s.changes" |
+		    sed 's/^/#   /'
+	fi
 }

@@ -31,7 +31,7 @@ steps '
 	:save-display small.screen
 	<Esc><Up><Up><Enter>
 	:save-display noext.screen
-	<Esc>d
+	<Esc>i
 	:save-state action.state
 '
 run_akswiz browse $SB_ARGS
@@ -80,8 +80,8 @@ assert_grep '^ Health check  *E40002: The inference router' small.screen \
 assert_grep '^ Extension  *not installed: the compute cannot serve' noext.screen \
     "no extension: said"
 assert_no_grep '^ Load balancer' noext.screen "and no load balancer made up"
-assert_grep '^status: k8s-noext is a Kubernetes compute: browse shows it' \
-    action.state "d on a Kubernetes compute changes nothing, and says so"
+assert_grep '^status: The AKS cluster of k8s-noext has no Azure ML extension: there is nothing to update' \
+    action.state "i without the extension: nothing to update, said"
 grep '"user-agent":"akswiz' "$work/journal.log" >"$work/akswiz.log"
 assert_no_grep '"method":"DELETE"' "$work/akswiz.log" "nothing was sent"
 

@@ -13,6 +13,7 @@ steps '
 	<Down>
 	:save-display home-closed.screen
 	<Down><Down><Enter>
+	:resize 60x21
 	?
 	:save-display fits.screen
 	x

@@ -36,6 +36,9 @@ TESTS += tests/screens/open-test.sh
 EXTRA_DIST += tests/screens/open-test.sh
 # Browse with Kubernetes computes (today's path).
 TESTS += tests/screens/browse-kubernetes-test.sh
+TESTS += tests/screens/browse-scale-test.sh
+TESTS += tests/screens/browse-k8s-remove-test.sh
+TESTS += tests/screens/browse-k8s-update-test.sh
 EXTRA_DIST += tests/screens/browse-kubernetes-test.sh
 # The create wizard on today's path (Kubernetes, the default) end to end.
 TESTS += tests/screens/k8s-wizard-test.sh
@@ -43,3 +46,6 @@ EXTRA_DIST += tests/screens/k8s-wizard-test.sh
 # The attach wizard on today's path, up to the review.
 TESTS += tests/screens/k8s-attach-wizard-test.sh
 EXTRA_DIST += tests/screens/k8s-attach-wizard-test.sh
+EXTRA_DIST += tests/screens/browse-scale-test.sh
+EXTRA_DIST += tests/screens/browse-k8s-remove-test.sh
+EXTRA_DIST += tests/screens/browse-k8s-update-test.sh

@@ -15,7 +15,9 @@ SB_PID=
 trap '$T kill-server >/dev/null 2>&1; [ -n "$SB_PID" ] && kill $SB_PID; rm -rf "$work"' EXIT
 
 
-# slow_sandbox_start: a sandbox answering each request after a second;
+# slow_sandbox_start [FAULTS [OPTIONS]]: a sandbox answering each request
+# after a second (or with the --faults and the options given), its request
+# journal in $work/journal.log;
 # sets ENVS (a command that loads the session's environment from a 0600
 # file, so that the client secret is in no command line) and ARGS (the
 # endpoint and scope options).
@@ -26,8 +28,11 @@ slow_sandbox_start() {
 		SB_PID=
 	fi
 	rm -f "$work/ready.json"
+	_faults=${1:-*=latency:1000ms}
+	[ $# -gt 0 ] && shift
 	"$top_builddir/akswiz-sandbox" --ready-file "$work/ready.json" \
-	    --state-dir "$work/sb" --faults '*=latency:1000ms' \
+	    --state-dir "$work/sb" --journal "$work/journal.log" \
+	    --faults "$_faults" "$@" \
 	    >/dev/null 2>"$work/sandbox.err" &
 	SB_PID=$!
 	i=0

@@ -13,3 +13,6 @@ EXTRA_DIST += tests/tmux/quit-running-test.sh
 # The issue's closing test: akswiz --sandbox to a Kubernetes compute.
 TESTS += tests/tmux/k8s-first-run-test.sh
 EXTRA_DIST += tests/tmux/k8s-first-run-test.sh
+# Browse's actions on a Kubernetes compute, end to end.
+TESTS += tests/tmux/browse-k8s-live-test.sh
+EXTRA_DIST += tests/tmux/browse-k8s-live-test.sh
