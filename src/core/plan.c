@@ -54,6 +54,7 @@ static const struct name_row op_names[] = {
 	{ PLAN_CREATE, "create" }, { PLAN_ATTACH, "attach" },
 	{ PLAN_DETACH, "detach" }, { PLAN_UPDATE, "update" },
 	{ PLAN_SCALE, "scale" }, { PLAN_DELETE, "delete" },
+	{ PLAN_MIGRATE, "migrate" },
 };
 static const struct name_row purpose_names[] = {
 	{ PURPOSE_FASTPROD, "FastProd" }, { PURPOSE_DEVTEST, "DevTest" },

@@ -239,6 +239,7 @@ export_az(struct buf *b, const struct plan *p)
 		break;
 	case PLAN_SCALE:
 	case PLAN_DELETE:
+	case PLAN_MIGRATE:	/* plan_export() has its own */
 		buf_addf(b, "# akswiz %s: no az ml computetarget command "
 		    "does it; see the arm export.\n", plan_op_name(p->op));
 		break;
@@ -457,6 +458,7 @@ export_python(struct buf *b, const struct plan *p)
 		break;
 	case PLAN_SCALE:
 	case PLAN_DELETE:
+	case PLAN_MIGRATE:	/* plan_export() has its own */
 		buf_addf(b, "# akswiz %s: not in the v1 SDK; see the arm "
 		    "export.\n", plan_op_name(p->op));
 		break;
