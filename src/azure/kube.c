@@ -572,6 +572,11 @@ kube_connect(struct arm *a, const struct http_config *base,
 	memset(k, 0, sizeof *k);
 	memset(&zero, 0, sizeof zero);
 	k->http_cfg = base != NULL ? *base : zero;
+	if (base == NULL && a->http != NULL) {
+		/* The session's --debug log and --readonly. */
+		k->http_cfg.debug_file = http_client_debug_file(a->http);
+		k->http_cfg.readonly = http_client_readonly(a->http);
+	}
 	if (!arm_cluster_credentials(a, cluster_id, &yaml, err))
 		return false;
 	ok = kube_config_parse(yaml, &k->cfg, err);

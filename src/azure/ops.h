@@ -69,7 +69,8 @@ struct ops {
 	char		 resume_journal[1024];
 	/*
 	 * The client settings (debug log, user agent) of the steps that
-	 * speak a cluster's Kubernetes API; NULL: the defaults.
+	 * speak a cluster's Kubernetes API; NULL: the ARM client's debug
+	 * log and read-only setting.
 	 */
 	const struct http_config *kube_http;
 };

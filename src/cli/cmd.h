@@ -105,6 +105,13 @@ bool		cli_location(struct session *, const char *cmd,
 		    const char *loc, char *buf, size_t len, int *status);
 
 int		cmd_plan(struct app_options *, int, char **);
+/*
+ * plan new migrate: read the legacy compute p->name in the session's
+ * workspace into p (cmd-plan-migrate.c); an exit status.
+ */
+struct plan;
+int		cli_plan_migrate_read(struct app_options *, struct plan *,
+		    bool lb_given, bool tls_given, bool purpose_given);
 int		cmd_home(struct app_options *, int, char **);
 int		cmd_create(struct app_options *, int, char **);
 int		cmd_attach(struct app_options *, int, char **);

@@ -10,9 +10,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include <json-c/json.h>
-
 #include "common/i18n.h"
+#include "common/xalloc.h"
 #include "core/ids.h"
 #include "core/rules-k8s.h"
 #include "core/verdict.h"
@@ -30,11 +29,9 @@ plan_migrate_new_name(const struct plan *p, char *out, size_t len)
 char *
 plan_migrate_compute_id(const struct plan *p)
 {
-	struct plan	*q = malloc(sizeof *q);
+	struct plan	*q = xmalloc(sizeof *q);
 	char		*id;
 
-	if (q == NULL)
-		abort();
 	*q = *p;
 	plan_migrate_new_name(p, q->name, sizeof q->name);
 	id = plan_k8s_compute_id(q);
@@ -42,51 +39,29 @@ plan_migrate_compute_id(const struct plan *p)
 	return id;
 }
 
-/* Member k of o as text, or "". */
 static const char *
-str_at(struct json_object *o, const char *k)
+or_empty(const char *s)
 {
-	struct json_object	*v;
-
-	if (o == NULL || !json_object_object_get_ex(o, k, &v) ||
-	    !json_object_is_type(v, json_type_string))
-		return "";
-	return json_object_get_string(v);
-}
-
-static struct json_object *
-obj_at(struct json_object *o, const char *k)
-{
-	struct json_object	*v;
-
-	if (o == NULL || !json_object_object_get_ex(o, k, &v) ||
-	    !json_object_is_type(v, json_type_object))
-		return NULL;
-	return v;
+	return s != NULL ? s : "";
 }
 
 bool
-plan_migrate_from_compute(struct plan *p, struct json_object *c,
-    bool lb_given, bool tls_given, struct err *err)
+plan_migrate_from_legacy(struct plan *p, const struct plan_legacy *l,
+    bool lb_given, bool tls_given, bool purpose_given, struct err *err)
 {
-	struct json_object	*props = obj_at(c, "properties");
-	struct json_object	*pp = obj_at(props, "properties");
-	struct json_object	*ssl = obj_at(pp, "sslConfiguration");
 	struct verdicts		*vs;
 	struct aks_id		 id;
-	const char		*rid = str_at(props, "resourceId");
-	const char		*st;
+	const char		*rid = or_empty(l->resource_id);
+	const char		*st = or_empty(l->ssl_status);
 	bool			 ok;
 
-	if (strcmp(str_at(props, "computeType"), "AKS") != 0)
+	if (strcasecmp(or_empty(l->compute_type), "AKS") != 0)
 		/* TRANSLATORS: %2$s is a compute type: "Kubernetes". */
 		return err_set(err, ERR_USAGE, _("%s is of compute type %s: "
 		    "only a legacy AKS compute is migrated"), p->name,
-		    str_at(props, "computeType")[0] != '\0' ?
-		    str_at(props, "computeType") : "?");
-	vs = malloc(sizeof *vs);
-	if (vs == NULL)
-		abort();
+		    *or_empty(l->compute_type) != '\0' ? l->compute_type :
+		    "?");
+	vs = xmalloc(sizeof *vs);
 	verdicts_init(vs);
 	ok = *rid != '\0' && aks_id_parse(rid, &id, FIELD_CLUSTER_ID, vs);
 	free(vs);
@@ -97,22 +72,23 @@ plan_migrate_from_compute(struct plan *p, struct json_object *c,
 	snprintf(p->cluster.name, sizeof p->cluster.name, "%s", id.name);
 	snprintf(p->cluster.resource_group, sizeof p->cluster.resource_group,
 	    "%s", id.resource_group);
-	if (!lb_given && pp != NULL) {
-		p->lb_type = strcasecmp(str_at(pp, "loadBalancerType"),
+	if (!lb_given)
+		p->lb_type = strcasecmp(or_empty(l->lb_type),
 		    "InternalLoadBalancer") == 0 ? LB_INTERNAL : LB_PUBLIC;
-	}
-	if (!tls_given) {
-		st = str_at(ssl, "status");
-		if (strcasecmp(st, "Auto") == 0) {
-			p->tls.mode = TLS_MICROSOFT;
-			snprintf(p->tls.leaf_label, sizeof p->tls.leaf_label,
-			    "%s", str_at(ssl, "leafDomainLabel"));
-		} else if (strcasecmp(st, "Enabled") == 0) {
-			p->tls.mode = TLS_CUSTOM;
-			snprintf(p->tls.cname, sizeof p->tls.cname, "%s",
-			    str_at(ssl, "cname"));
-		} else
-			p->tls.mode = TLS_DISABLED;
-	}
+	if (!purpose_given && strcasecmp(or_empty(l->purpose), "DevTest") ==
+	    0)
+		p->purpose = PURPOSE_DEVTEST;
+	if (tls_given)
+		return true;
+	if (strcasecmp(st, "Auto") == 0) {
+		p->tls.mode = TLS_MICROSOFT;
+		snprintf(p->tls.leaf_label, sizeof p->tls.leaf_label, "%s",
+		    or_empty(l->ssl_leaf_label));
+	} else if (strcasecmp(st, "Enabled") == 0) {
+		p->tls.mode = TLS_CUSTOM;
+		snprintf(p->tls.cname, sizeof p->tls.cname, "%s",
+		    or_empty(l->ssl_cname));
+	} else
+		p->tls.mode = TLS_DISABLED;
 	return true;
 }
