@@ -635,6 +635,8 @@ kube_call(struct kube_conn *k, const char *method, const char *path,
 	req.content_type = content_type;
 	req.auth = &k->src;
 	req.max_attempts = 1;
+	/* A write is never sent twice blindly: the caller looks first. */
+	req.no_retry = strcmp(method, "GET") != 0;
 	ok = http_call(k->http, &req, rsp, err);
 	free(url);
 	return ok;

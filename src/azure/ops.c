@@ -571,6 +571,20 @@ target_url(const struct ops *o, const struct plan_step *s)
 	return u;
 }
 
+/*
+ * What the journal has as the URL of a step on the cluster's Kubernetes
+ * API: the cluster on Resource Manager (whose credentials reach it, and
+ * the endpoint `watch` matches), the object's path after a '#'.
+ */
+static char *
+kube_target_url(const struct ops *o, const struct plan_step *s)
+{
+	char	*u;
+
+	xasprintf(&u, "%s%s#%s", o->arm->endpoint, s->cluster, s->target);
+	return u;
+}
+
 /* How the long-running operation of a step is followed. */
 static enum lro_method
 lro_method_of(enum step_method m)
@@ -925,6 +939,23 @@ kube_step_run(struct ops *o, const struct plan *p, const struct plan_step *s,
 	if (ok)
 		kube_end(st, (rsp.status >= 200 && rsp.status < 300) ||
 		    (rsp.status == 409 && s->method == STEP_POST), &rsp);
+	else if (err->kind != ERR_AUTH && err->kind != ERR_TLS &&
+	    err->kind != ERR_REFUSED) {
+		/* The answer was lost: did the request take effect?  Look. */
+		json_object_put(cur);
+		cur = NULL;
+		http_response_done(&rsp);
+		http_response_init(&rsp);
+		if (kube_call(&k, "GET", s->target, NULL, NULL, &rsp, err) &&
+		    (rsp.status == 200 || rsp.status == 404)) {
+			if (rsp.status == 200)
+				cur = json_tokener_parse(buf_str(&rsp.body));
+			if (plan_step_done(p, s, cur)) {
+				kube_end(st, true, &rsp);
+				ok = true;
+			}
+		}
+	}
 out:
 	json_object_put(cur);
 	http_response_done(&rsp);
@@ -1080,7 +1111,7 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 	}
 	for (i = first; i < n; i++) {
 		kube = steps[i].cluster[0] != '\0';
-		url = kube ? xstrdup(steps[i].target) :
+		url = kube ? kube_target_url(o, &steps[i]) :
 		    target_url(o, &steps[i]);
 		je->step = i + 1;
 		copy(je->step_name, sizeof je->step_name,

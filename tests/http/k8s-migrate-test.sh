@@ -90,4 +90,92 @@ cat "$T/state/akswiz/operations/"*.json "$T/debug.log" >"$T/all.txt"
 unlike "$T/all.txt" 'Bearer [0-9a-f]{16}|token: [0-9a-f]' \
     "no cluster token in the debug log or the journal"
 sb_stop
+# 2. What a migration refuses, before anything is sent: the legacy
+# compute's own namespace (azureml-<workspace>) and name.
+sb_start --polls 2
+az plan new migrate inf-created --namespace azureml-ml-workspace
+is "$rc" 1 "the legacy namespace azureml-<workspace> is refused"
+like "$T/err" 'Namespace azureml-ml-workspace is the legacy compute.s \(azureml-<workspace>\): the Kubernetes compute needs another one; choose it with --namespace\.' \
+    "with the reason and the flag"
+az plan new migrate inf-created --new-name inf-created
+is "$rc" 1 "the legacy compute's name for the new one is refused"
+like "$T/err" 'The Kubernetes compute needs a name of its own: inf-created is the legacy compute.s, and both exist until the last step; choose another with --new-name\.' \
+    "with the reason and the flag"
+az plan new migrate inf-created --ssl-disable --ssl-cname a.example
+is "$rc" 2 "--ssl-disable with a certificate is a usage error"
+az plan new migrate no-such
+is "$rc" 2 "a compute that is not there"
+like "$T/err" 'workspace ml-workspace has no compute named "no-such"' "is named"
+az plan new migrate inf-created --new-name inf-attached
+is "$rc" 0 "a new name is checked against the workspace when applied"
+cp "$T/out" "$T/taken.json"
+az apply "$T/taken.json"
+is "$rc" 3 "a new name in use is refused by preflight"
+is "$(requests PATCH "$FE")/$(requests PUT '[^"]*/computes/inf-attached')" 0/0 \
+    "before anything is sent"
+sb_stop
+
+# 3. A legacy compute with a Microsoft certificate: it cannot be kept;
+# the message asks for a custom certificate or TLS off.
+sb_start --polls 2 --allow-legacy-create
+plan_new "$T/ms.json" create --compute-type AKS --name ml-ms \
+    --cluster-purpose DevTest --vm-size Standard_D3_v2 --agent-count 1 \
+    --ssl-leaf-domain-label mlms
+az apply "$T/ms.json"
+is "$rc" 0 "a legacy compute with a Microsoft certificate"
+az plan new migrate ml-ms
+is "$rc" 1 "its migration keeping the certificate is refused"
+like "$T/err" 'ml-ms uses a certificate issued by Microsoft, which a Kubernetes compute cannot have: give your own with --ssl-cert-file, --ssl-key-file and --ssl-cname, or turn TLS off with --ssl-disable\.' \
+    "and says what to do instead"
+az plan new migrate ml-ms --ssl-disable
+is "$rc" 0 "with TLS off it is a plan"
+unlike "$T/out" '"tls"' "without TLS"
+sb_stop
+
+# sent NAME STEP: the journal entry of NAME has step STEP sent.
+sent() {
+	cat "$T/state/akswiz/operations/"*-"$1"-*.json 2>/dev/null |
+	    tr -d ' \n' | grep -q "\"step\":$2,.*\"state\":\"Submitting\""
+}
+
+# 4. kill -9 after step 2 (the namespace's POST held back), then watch:
+# neither the annotation nor the extension is sent again.
+sb_start --polls 2 --faults 'POST:*/api/v1/namespaces=latency:6s#1'
+az plan new migrate inf-created --namespace ml
+cp "$T/out" "$T/k.json"
+"$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" --ca-file "$SB_CA" \
+    apply "$T/k.json" >"$T/apply.out" 2>&1 </dev/null &
+apply=$!
+wait_until $apply sent inf-created 3
+kill -9 $apply 2>/dev/null
+wait $apply 2>/dev/null
+is "$?" 137 "apply was killed after step 2"
+j=$(ls -t "$T/state/akswiz/operations/"*-inf-created-*.json | head -n 1)
+tr -d ' \n' <"$j" >"$T/j1"
+like "$T/j1" '"stepList":\[\{"kind":"annotateFe","target":"/apis/apps/v1/namespaces/default/deployments/azureml-fe","state":"Succeeded","result":"Succeeded"' \
+    "the journal has step 1 done, on the Kubernetes object"
+like "$T/j1" '\{"kind":"installExtension","target":"[^"]*/extensions/azureml","state":"Succeeded","result":"Succeeded"' \
+    "and step 2"
+like "$T/j1" '\{"kind":"createNamespace","target":"/api/v1/namespaces/ml"' \
+    "then the namespace"
+like "$T/j1" '\{"kind":"detachCompute","target":"[^"]*/computes/inf-created"' \
+    "and, last, the legacy compute's detach"
+az watch inf-created
+is "$rc" 0 "watch finishes the migration"
+like "$T/out" 'migrate of inf-created succeeded' "and says so"
+is "$(requests PATCH "$FE")/$(requests PUT "$EXT")" 1/1 \
+    "neither the annotation nor the extension was sent again"
+is "$(requests PUT '[^"]*/computes/inf-created-k8s')/$(requests DELETE '[^"]*/computes/inf-created')" 1/1 \
+    "the compute once, the detach once"
+sb_stop
+
+# 5. The namespace's answer lost: it is looked at, not sent again.
+sb_start --polls 2 --faults 'POST:*/api/v1/namespaces=reset-after#1'
+az plan new migrate inf-created --namespace ml
+cp "$T/out" "$T/r.json"
+az apply "$T/r.json"
+is "$rc" 0 "a migration whose namespace answer was lost succeeds"
+is "$(requests POST "$NS")" 1 "the namespace was not sent again"
+sb_stop
+
 done_testing
