@@ -39,6 +39,26 @@ like "$T/m.json" '"namespace": "ml"' "in the namespace asked for"
 unlike "$T/m.json" '"newName"' "the new name is the default"
 unlike "$T/m.json" '"tls"' "TLS off, as the legacy compute has it"
 
+# Its exports: the same five steps as commands, Python and requests.
+az -n plan export --as az "$T/m.json"
+is "$rc" 0 "the az export"
+tr -d '\\\n' <"$T/out" | tr -s ' ' >"$T/flat"
+like "$T/flat" 'kubectl annotate deployment azureml-fe azureml-fe-enable-upgrade=true --namespace default.*az k8s-extension create .*--config scoringFe.enableUpgrade=true.*kubectl create namespace ml.*az ml compute attach --name inf-created-k8s .*--type Kubernetes --resource-id /subscriptions/[^ ]*/managedClusters/inf-createdx7k2q .*--namespace ml.*az ml computetarget detach --name inf-created ' \
+    "annotate, the extension as an upgrade, the namespace, attach, detach"
+az -n plan export --as python "$T/m.json"
+like "$T/out" 'patch_namespaced_deployment' "the Python export annotates"
+like "$T/out" 'create_namespace\(\{"metadata": \{"name": "ml"\}\}\)' \
+    "creates the namespace"
+like "$T/out" 'begin_delete\("inf-created", action="Detach"\)' \
+    "and detaches the legacy compute"
+az -n plan export --as arm "$T/m.json"
+like "$T/out" '^PATCH \{apiServer\}/apis/apps/v1/namespaces/default/deployments/azureml-fe$' \
+    "the ARM export: the PATCH on the API server"
+like "$T/out" '^Content-Type: application/merge-patch\+json$' "as a merge patch"
+like "$T/out" '^POST \{apiServer\}/api/v1/namespaces$' "the namespace's POST"
+like "$T/out" '^DELETE /subscriptions/[^ ]*/computes/inf-created\?api-version=[0-9-]*&underlyingResourceAction=Detach$' \
+    "the legacy compute's detach"
+
 az apply "$T/m.json" --debug="$T/debug.log"
 is "$rc" 0 "apply migrates it"
 like "$T/err" 'annotate inf-created \(step 1 of 5\): Succeeded' \
