@@ -174,6 +174,21 @@ usage_new(FILE *fp)
 	    "NodePort or ClusterIP\n"
 	    "  --network-plugin P             azure, kubenet or none "
 	    "(default: AKS's)\n"), fp);
+	/* TRANSLATORS: keep the command and the flag names. */
+	fputs(_("\nakswiz plan new migrate NAME [FLAGS]: the legacy AKS "
+	    "compute NAME (read from the\nworkspace) to a Kubernetes "
+	    "compute on its cluster; its load balancer, TLS and\npurpose "
+	    "are kept unless flags choose others.\n"
+	    "  --new-name NAME                the Kubernetes compute "
+	    "(default: NAME-k8s)\n"
+	    "  --namespace NS                 not azureml-<workspace>, the "
+	    "legacy compute's\n"
+	    "  --ssl-disable                  TLS off (a Microsoft "
+	    "certificate is not kept)\n"
+	    "  --load-balancer-type, --inference-router-service-type, "
+	    "--cluster-purpose,\n"
+	    "  --ssl-cert-file, --ssl-key-file, --ssl-cname  as for create\n"),
+	    fp);
 }
 
 static void
