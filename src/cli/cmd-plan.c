@@ -187,7 +187,11 @@ usage_new(FILE *fp)
 	    "certificate is not kept)\n"
 	    "  --load-balancer-type, --inference-router-service-type, "
 	    "--cluster-purpose,\n"
-	    "  --ssl-cert-file, --ssl-key-file, --ssl-cname  as for create\n"),
+	    "  --ssl-cert-file, --ssl-key-file, --ssl-cname  as for create\n"
+	    "  --save-tls DIR                 save its custom certificate and "
+	    "key in DIR\n"
+	    "                                 (NAME-cert.pem, NAME-key.pem) "
+	    "and keep them\n"),
 	    fp);
 }
 
@@ -511,6 +515,7 @@ plan_new_migrate(struct app_options *g, int argc, char **argv)
 	struct plan	 p;
 	struct verdicts	 vs;
 	char		*text, **args;
+	const char	*save_dir = NULL;
 	int		 i, n = 0, status;
 	bool		 tls = false, off = false, lb = false;
 	bool		 purpose = false;
@@ -521,6 +526,15 @@ plan_new_migrate(struct app_options *g, int argc, char **argv)
 	for (i = 0; i < argc; i++) {
 		if (i == 2 && argv[i][0] != '-') {
 			args[n++] = (char *)"--name";
+		}
+		/* --save-tls DIR: not a member of the plan. */
+		if (strcmp(argv[i], "--save-tls") == 0 && i + 1 < argc) {
+			save_dir = argv[++i];
+			continue;
+		}
+		if (strncmp(argv[i], "--save-tls=", 11) == 0) {
+			save_dir = argv[i] + 11;
+			continue;
 		}
 		args[n++] = argv[i];
 		tls = tls || strncmp(argv[i], "--ssl-", 6) == 0;
@@ -547,8 +561,8 @@ plan_new_migrate(struct app_options *g, int argc, char **argv)
 		usage_new(stderr);
 		return EXIT_USAGE;
 	}
-	if ((status = cli_plan_migrate_read(g, &p, lb, tls, purpose)) !=
-	    EXIT_OK)
+	if ((status = cli_plan_migrate_read(g, &p, lb, tls, purpose,
+	    save_dir)) != EXIT_OK)
 		return status;
 	if (!check_plan(g, &p, true, &vs))
 		return EXIT_USAGE;

@@ -198,4 +198,47 @@ is "$rc" 0 "a migration whose namespace answer was lost succeeds"
 is "$(requests POST "$NS")" 1 "the namespace was not sent again"
 sb_stop
 
+# 6. A legacy compute with a custom certificate: the service never returns
+# it, so the plan needs the files; --save-tls saves them from the cluster
+# (as detach --save-tls does) and keeps them.
+if command -v openssl >/dev/null 2>&1; then
+	sb_start --polls 2 --allow-legacy-create
+	openssl req -x509 -newkey rsa:2048 -nodes -days 60 \
+	    -subj /CN=www.contoso.com -addext subjectAltName=DNS:www.contoso.com \
+	    -keyout "$T/key.pem" -out "$T/cert.pem" >/dev/null 2>&1
+	keyline=$(sed -n 5p "$T/key.pem")
+	plan_new "$T/tls.json" create --compute-type AKS --name ml-tls \
+	    --cluster-purpose DevTest --vm-size Standard_D3_v2 --agent-count 1 \
+	    --ssl-cert-file "$T/cert.pem" --ssl-key-file "$T/key.pem" \
+	    --ssl-cname www.contoso.com
+	az apply "$T/tls.json"
+	is "$rc" 0 "a legacy compute with a custom certificate"
+	az plan new migrate ml-tls
+	is "$rc" 1 "without the files its migration has an error"
+	like "$T/out" '"cname": "www.contoso.com"' "its CNAME is kept"
+	mkdir "$T/save"
+	az plan new migrate ml-tls --save-tls "$T/save"
+	is "$rc" 0 "--save-tls saves them and the plan is whole"
+	cp "$T/out" "$T/st.json"
+	cmp -s "$T/key.pem" "$T/save/ml-tls-key.pem"
+	ok $? "the saved key is the legacy compute's"
+	is "$(stat -c %a "$T/save/ml-tls-key.pem")" 600 "mode 0600"
+	like "$T/st.json" "\"keyFile\": \"$T/save/ml-tls-key.pem\"" \
+	    "the plan names the saved files"
+	az apply "$T/st.json"
+	is "$rc" 0 "the migration keeps the certificate"
+	grep -E "\"method\":\"PUT\",\"path\":\"[^\"]*/extensions/azureml\"" \
+	    "$T/journal.log" >"$T/line"
+	like "$T/line" '"allowInsecureConnections":"False"' "TLS on"
+	like "$T/line" '"sslCname":"www.contoso.com"' "with its CNAME"
+	cat "$T/out" "$T/err" "$T/st.json" "$T/journal.log" \
+	    "$T/state/akswiz/operations/"*.json >"$T/all.txt"
+	if grep -F -q -e "$keyline" "$T/all.txt"; then
+		ok 1 "the key is in no output, plan or journal"
+	else
+		ok 0 "the key is in no output, plan or journal"
+	fi
+	sb_stop
+fi
+
 done_testing
