@@ -505,6 +505,22 @@ report(struct app_options *g, const struct verdicts *vs)
 	return verdicts_has_errors(vs) ? EXIT_FAILED : EXIT_OK;
 }
 
+/* Print a new plan, its verdicts on stderr; the exit status they give. */
+static int
+print_new_plan(struct app_options *g, const struct plan *p)
+{
+	struct verdicts	 vs;
+	char		*text;
+
+	if (!check_plan(g, p, true, &vs))
+		return EXIT_USAGE;
+	text = plan_json_write(p);
+	fputs(text, stdout);
+	free(text);
+	fflush(stdout);
+	return report(g, &vs);
+}
+
 /*
  * akswiz plan new migrate NAME [flags]: the legacy compute is read
  * (cmd-plan-migrate.c) for what the flags leave out.
@@ -513,8 +529,7 @@ static int
 plan_new_migrate(struct app_options *g, int argc, char **argv)
 {
 	struct plan	 p;
-	struct verdicts	 vs;
-	char		*text, **args;
+	char		**args;
 	const char	*save_dir = NULL;
 	int		 i, n = 0, status;
 	bool		 tls = false, off = false, lb = false;
@@ -564,13 +579,7 @@ plan_new_migrate(struct app_options *g, int argc, char **argv)
 	if ((status = cli_plan_migrate_read(g, &p, lb, tls, purpose,
 	    save_dir)) != EXIT_OK)
 		return status;
-	if (!check_plan(g, &p, true, &vs))
-		return EXIT_USAGE;
-	text = plan_json_write(&p);
-	fputs(text, stdout);
-	free(text);
-	fflush(stdout);
-	return report(g, &vs);
+	return print_new_plan(g, &p);
 }
 
 /* akswiz plan new OP [flags]: print the plan, verdicts on stderr. */
@@ -578,9 +587,7 @@ static int
 plan_new_cmd(struct app_options *g, int argc, char **argv)
 {
 	struct plan	 p;
-	struct verdicts	 vs;
 	enum plan_op	 op;
-	char		*text;
 	int		 i;
 
 	for (i = 1; i < argc; i++)
@@ -610,13 +617,7 @@ plan_new_cmd(struct app_options *g, int argc, char **argv)
 	    !parse_new_flags(&p, argc, argv))
 		return EXIT_USAGE;
 	derive_tls(&p.tls);
-	if (!check_plan(g, &p, true, &vs))
-		return EXIT_USAGE;
-	text = plan_json_write(&p);
-	fputs(text, stdout);
-	free(text);
-	fflush(stdout);
-	return report(g, &vs);
+	return print_new_plan(g, &p);
 }
 
 /* akswiz plan export --as KIND FILE: print the export, errors on stderr. */
