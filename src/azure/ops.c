@@ -350,7 +350,8 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 	f.existing_names = names;
 	f.n_existing_names = cl.n;
 	/* Detach and update need the name to exist, not to be free. */
-	f.names_known = p->op == PLAN_CREATE || p->op == PLAN_ATTACH;
+	f.names_known = p->op == PLAN_CREATE || p->op == PLAN_ATTACH ||
+	    p->op == PLAN_MIGRATE;	/* its new compute's name */
 	/* Partly applied before: the compute is ours, the rest is sent. */
 	if ((partial = partial_of(o, p, &cl, &pj))) {
 		o->resume_step = pj.step;

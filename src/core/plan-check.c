@@ -492,7 +492,7 @@ check_migrate(const struct plan *p, const struct plan_facts *f,
 	rules_migrate(p->name, nn, plan_namespace(p), p->scope.workspace,
 	    p->tls.mode, vs);
 	before = vs->n;
-	if (f->n_existing_names > 0)
+	if (f->names_known)
 		rules_name_unique(nn, f->existing_names, f->n_existing_names,
 		    vs);
 	for (i = before; i < vs->n; i++)

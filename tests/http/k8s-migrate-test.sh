@@ -61,6 +61,8 @@ like "$T/out" '^DELETE /subscriptions/[^ ]*/computes/inf-created\?api-version=[0
 
 az apply "$T/m.json" --debug="$T/debug.log"
 is "$rc" 0 "apply migrates it"
+like "$T/err" 'Namespace ml does not exist in cluster inf-createdx7k2q: the plan creates it\.' \
+    "preflight says the plan creates the namespace"
 like "$T/err" 'annotate inf-created \(step 1 of 5\): Succeeded' \
     "step 1 marks the old azureml-fe"
 like "$T/err" 'install extension inf-created \(step 2 of 5\): Succeeded' \
