@@ -200,6 +200,21 @@ is "$rc" 0 "a migration whose namespace answer was lost succeeds"
 is "$(requests POST "$NS")" 1 "the namespace was not sent again"
 sb_stop
 
+# 5b. The extension refused: partly applied (exit 6); applying the same
+# plan again sends only what is left, the annotation not again.
+sb_start --polls 2 --faults 'PUT:*/extensions/azureml=400#1'
+az plan new migrate inf-created
+cp "$T/out" "$T/p.json"
+az apply "$T/p.json"
+is "$rc" 6 "a refused extension leaves the migration partly applied"
+like "$T/err" 'migrate of inf-created is partly applied: its install extension \(step 2 of 4\) failed' \
+    "which says the step"
+az apply "$T/p.json"
+is "$rc" 0 "applying it again finishes it"
+is "$(requests PATCH "$FE")/$(requests PUT "$EXT")/$(requests PUT '[^"]*/computes/inf-created-k8s')/$(requests DELETE '[^"]*/computes/inf-created')" 1/2/1/1 \
+    "the annotation once, the extension again, then the rest once"
+sb_stop
+
 # 6. A legacy compute with a custom certificate: the service never returns
 # it, so the plan needs the files; --save-tls saves them from the cluster
 # (as detach --save-tls does) and keeps them.
