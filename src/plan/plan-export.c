@@ -835,9 +835,9 @@ export_az_migrate(struct buf *b, const struct plan *p)
 	    "compute of its own name.\n", migrate_has_namespace(p) ? 4 : 3);
 	az_attach_k8s(b, p, n);
 	buf_addf(b, "\n# %d. The legacy compute detached (the cluster is "
-	    "kept), with the v1 CLI.\naz ml computetarget detach",
-	    migrate_has_namespace(p) ? 5 : 4);
+	    "kept).\naz ml compute detach", migrate_has_namespace(p) ? 5 : 4);
 	az_target(b, p);
+	az_flag(b, "--yes", NULL);
 	buf_adds(b, "\n");
 	free(n);
 }

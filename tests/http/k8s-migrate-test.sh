@@ -43,7 +43,7 @@ unlike "$T/m.json" '"tls"' "TLS off, as the legacy compute has it"
 az -n plan export --as az "$T/m.json"
 is "$rc" 0 "the az export"
 tr -d '\\\n' <"$T/out" | tr -s ' ' >"$T/flat"
-like "$T/flat" 'kubectl annotate deployment azureml-fe azureml-fe-enable-upgrade=true --namespace default.*az k8s-extension create .*--config scoringFe.enableUpgrade=true.*kubectl create namespace ml.*az ml compute attach --name inf-created-k8s .*--type Kubernetes --resource-id /subscriptions/[^ ]*/managedClusters/inf-createdx7k2q .*--namespace ml.*az ml computetarget detach --name inf-created ' \
+like "$T/flat" 'kubectl annotate deployment azureml-fe azureml-fe-enable-upgrade=true --namespace default.*az k8s-extension create .*--config scoringFe.enableUpgrade=true.*kubectl create namespace ml.*az ml compute attach --name inf-created-k8s .*--type Kubernetes --resource-id /subscriptions/[^ ]*/managedClusters/inf-createdx7k2q .*--namespace ml.*az ml compute detach --name inf-created .*--yes' \
     "annotate, the extension as an upgrade, the namespace, attach, detach"
 az -n plan export --as python "$T/m.json"
 like "$T/out" 'patch_namespaced_deployment' "the Python export annotates"
