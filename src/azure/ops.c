@@ -372,6 +372,18 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 			    "named \"%s\""), p->scope.workspace, p->name);
 			goto out;
 		}
+		/* A migration moves a legacy compute, and only that. */
+		for (i = 0; p->op == PLAN_MIGRATE && i < cl.n; i++)
+			if (strcasecmp(cl.v[i].name, p->name) == 0 &&
+			    (cl.v[i].compute_type == NULL ||
+			    strcasecmp(cl.v[i].compute_type, "AKS") != 0)) {
+				/* TRANSLATORS: %2$s is a compute type. */
+				err_set(err, ERR_USAGE, _("%s is of compute "
+				    "type %s: only a legacy AKS compute is "
+				    "migrated"), p->name, cl.v[i].compute_type
+				    != NULL ? cl.v[i].compute_type : "?");
+				goto out;
+			}
 	}
 	loc = p->location[0] != '\0' ? p->location : ws.location;
 	if (p->op == PLAN_CREATE && loc != NULL && p->vm_size[0] != '\0') {

@@ -125,6 +125,16 @@ like "$T/err" 'The Kubernetes compute needs a name of its own: inf-created is th
     "with the reason and the flag"
 az plan new migrate inf-created --ssl-disable --ssl-cname a.example
 is "$rc" 2 "--ssl-disable with a certificate is a usage error"
+az plan new migrate cpu-cluster
+is "$rc" 2 "a compute that is not AKS is not migrated"
+like "$T/err" 'cpu-cluster is of compute type AmlCompute: only a legacy AKS compute is migrated' \
+    "and says why"
+sed 's/"name": "inf-created"/"name": "cpu-cluster"/' "$T/m.json" >"$T/aml.json"
+az apply "$T/aml.json"
+is "$rc" 3 "applying a migration of a compute that is not AKS is refused"
+like "$T/err" 'cpu-cluster is of compute type AmlCompute: only a legacy AKS compute is migrated' \
+    "by preflight, with the reason"
+is "$(requests PATCH "$FE")" 0 "nothing was sent"
 az plan new migrate no-such
 is "$rc" 2 "a compute that is not there"
 like "$T/err" 'workspace ml-workspace has no compute named "no-such"' "is named"
