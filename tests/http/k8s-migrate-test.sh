@@ -145,6 +145,15 @@ az apply "$T/taken.json"
 is "$rc" 3 "a new name in use is refused by preflight"
 is "$(requests PATCH "$FE")/$(requests PUT '[^"]*/computes/inf-attached')" 0/0 \
     "before anything is sent"
+# A namespace the cluster has already: looked at, not created.
+az plan new migrate inf-created --namespace kube-public
+cp "$T/out" "$T/kp.json"
+az apply "$T/kp.json"
+is "$rc" 0 "a migration into an existing namespace"
+unlike "$T/err" 'the plan creates it' "preflight found the namespace"
+like "$T/err" 'create namespace inf-created \(step 3 of 5\): Succeeded' \
+    "its step finds it there"
+is "$(requests POST "$NS")" 0 "and sends no POST"
 sb_stop
 
 # 3. A legacy compute with a Microsoft certificate: it cannot be kept;
