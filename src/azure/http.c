@@ -60,6 +60,7 @@ struct http_client {
 	bool			 readonly;
 	char			*token_origins[2];	/* or NULL */
 	char			 errbuf[CURL_ERROR_SIZE];
+	char			*debug_file;	/* --debug's, or NULL */
 };
 
 /* What the callbacks of one attempt share. */
@@ -200,6 +201,8 @@ http_client_new(const struct http_config *cfg, struct err *err)
 		http_client_free(c);
 		return NULL;
 	}
+	if (c->log != NULL)
+		c->debug_file = xstrdup(cfg->debug_file);
 	c->user_agent = xstrdup(cfg != NULL && cfg->user_agent != NULL ?
 	    cfg->user_agent : PACKAGE_NAME "/" PACKAGE_VERSION);
 	c->connect_timeout_ms = cfg != NULL && cfg->connect_timeout_ms > 0 ?
@@ -233,10 +236,17 @@ http_client_free(struct http_client *c)
 	debuglog_close(c->log);
 	free(c->token_origins[0]);
 	free(c->token_origins[1]);
+	free(c->debug_file);
 	free(c->ca_file);
 	free(c->ca_dir);
 	free(c->user_agent);
 	free(c);
+}
+
+const char *
+http_client_debug_file(const struct http_client *c)
+{
+	return c->debug_file;
 }
 
 bool

@@ -102,6 +102,8 @@ void		 http_response_done(struct http_response *);
  * arm_readonly()) to leave out what would be refused.
  */
 bool		 http_client_readonly(const struct http_client *);
+/* The --debug log's path (a client for another host logs there too). */
+const char	*http_client_debug_file(const struct http_client *);
 /* TLS handshakes done so far (for benchmarks: one per host is the goal). */
 long		 http_client_handshakes(const struct http_client *);
 /* A line for the --debug log (redacted; nothing without --debug). */

@@ -559,3 +559,99 @@ kube_save_compute_tls(struct arm *a, const struct http_config *cfg,
 	kube_tls_done(&t);
 	return ok;
 }
+
+/* The cluster's user kubeconfig, parsed, and a client trusting its CA. */
+bool
+kube_connect(struct arm *a, const struct http_config *base,
+    const char *cluster_id, struct kube_conn *k, struct err *err)
+{
+	struct http_config	 zero;
+	char			*yaml = NULL, ca[1024] = "";
+	bool			 ok;
+
+	memset(k, 0, sizeof *k);
+	memset(&zero, 0, sizeof zero);
+	k->http_cfg = base != NULL ? *base : zero;
+	if (base == NULL && a->http != NULL) {
+		/* The session's --debug log and --readonly. */
+		k->http_cfg.debug_file = http_client_debug_file(a->http);
+		k->http_cfg.readonly = http_client_readonly(a->http);
+	}
+	if (!arm_cluster_credentials(a, cluster_id, &yaml, err))
+		return false;
+	ok = kube_config_parse(yaml, &k->cfg, err);
+	OPENSSL_cleanse(yaml, strlen(yaml));
+	free(yaml);
+	if (!ok)
+		return false;
+	if (k->cfg.token == NULL) {
+		err_set(err, ERR_AUTH, k->cfg.exec ? _("the kubeconfig "
+		    "signs in with a plugin (Azure AD); akswiz cannot use it") :
+		    _("the kubeconfig signs in with a client certificate; "
+		    "akswiz cannot use it yet"));
+		kube_config_done(&k->cfg);
+		return false;
+	}
+	if (k->cfg.ca_pem != NULL) {
+		if (!ca_temp(k->cfg.ca_pem, ca, sizeof ca, err)) {
+			kube_config_done(&k->cfg);
+			return false;
+		}
+		k->http_cfg.ca_file = ca;
+	}
+	/* The token goes to the kubeconfig's own server, not to ARM's. */
+	k->http_cfg.token_origins[0] = k->http_cfg.token_origins[1] = NULL;
+	k->http = http_client_new(&k->http_cfg, err);
+	k->http_cfg.ca_file = NULL;
+	if (ca[0] != '\0')
+		unlink(ca);
+	if (k->http == NULL) {
+		kube_config_done(&k->cfg);
+		return false;
+	}
+	k->src.get = static_token;
+	k->src.ctx = k->cfg.token;
+	k->src.scope = "";
+	return true;
+}
+
+bool
+kube_call(struct kube_conn *k, const char *method, const char *path,
+    const char *body, const char *content_type, struct http_response *rsp,
+    struct err *err)
+{
+	struct http_request	 req = { 0 };
+	char			*url;
+	size_t			 n = strlen(k->cfg.server);
+	bool			 ok;
+
+	while (n > 0 && k->cfg.server[n - 1] == '/')
+		n--;
+	xasprintf(&url, "%.*s%s", (int)n, k->cfg.server, path);
+	req.method = method;
+	req.url = url;
+	req.body = body;
+	req.body_len = body != NULL ? strlen(body) : 0;
+	req.content_type = content_type;
+	req.auth = &k->src;
+	req.max_attempts = 1;
+	/* A write is never sent twice blindly: the caller looks first. */
+	req.no_retry = strcmp(method, "GET") != 0;
+	ok = http_call(k->http, &req, rsp, err);
+	free(url);
+	return ok;
+}
+
+void
+kube_status_message(const char *body, char *out, size_t len)
+{
+	status_message(body, out, len);
+}
+
+void
+kube_disconnect(struct kube_conn *k)
+{
+	http_client_free(k->http);
+	k->http = NULL;
+	kube_config_done(&k->cfg);
+}

@@ -57,6 +57,34 @@ bool	kube_write_secret_file(const char *path, const char *data, size_t,
 struct arm;
 
 /*
+ * A connection to an AKS cluster's Kubernetes API for the steps that
+ * speak it (namespaces, the legacy azureml-fe): the cluster's user
+ * kubeconfig (listClusterUserCredential), its server and CA, its token
+ * (never logged: http.c's debug log hides Authorization).
+ */
+struct kube_conn {
+	struct kube_config	 cfg;
+	struct http_config	 http_cfg;
+	struct http_client	*http;
+	struct http_token_source src;
+};
+
+/* Fetch the kubeconfig of cluster_id and open a client; false + err. */
+bool	kube_connect(struct arm *, const struct http_config *,
+	    const char *cluster_id, struct kube_conn *, struct err *);
+/*
+ * One request to path (from the server's root: "/api/v1/namespaces"),
+ * body with content_type (NULL: application/json); any HTTP status is an
+ * answer (rsp->status); false + err when none came.
+ */
+bool	kube_call(struct kube_conn *, const char *method, const char *path,
+	    const char *body, const char *content_type,
+	    struct http_response *, struct err *);
+/* The message of a Kubernetes Status body (escaped), or "". */
+void	kube_status_message(const char *body, char *out, size_t len);
+void	kube_disconnect(struct kube_conn *);
+
+/*
  * The whole retrieval for a detach: the compute's cluster (ARM), its user
  * kubeconfig (listClusterUserCredential), the secret, and the two files
  * (0600).  False + err with the reason: not an attached AKS compute, the

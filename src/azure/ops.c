@@ -32,6 +32,7 @@
 #include "azure/clusters.h"
 #include "azure/http.h"
 #include "azure/journal.h"
+#include "azure/kube.h"
 #include "azure/lro.h"
 #include "azure/retry.h"
 #include "common/clock.h"
@@ -147,8 +148,9 @@ partial_of(struct ops *o, const struct plan *p,
 
 	bool			 k8s = p->op == PLAN_CREATE &&
 				    p->type == COMPUTE_KUBERNETES;
+	bool			 migrate = p->op == PLAN_MIGRATE;
 
-	if ((p->op != PLAN_ATTACH && !k8s) ||
+	if ((p->op != PLAN_ATTACH && !k8s && !migrate) ||
 	    !journal_find_partial(o->arm->endpoint,
 	    p->scope.subscription, p->scope.resource_group,
 	    p->scope.workspace, p->name, je))
@@ -159,8 +161,11 @@ partial_of(struct ops *o, const struct plan *p,
 	    strlen(je->plan_json), &jp, &err) && (k8s ?
 	    jp.type == COMPUTE_KUBERNETES && same_cluster(&jp, p) :
 	    arm_id_equal(jp.cluster_id, p->cluster_id));
-	if (same && k8s)
-		/* Its cluster (step 1) is there; the compute comes last. */
+	if (same && (k8s || migrate))
+		/*
+		 * Its cluster (step 1) is there; the compute comes last.  A
+		 * migration's steps all look at their target first.
+		 */
 		found = true;
 	else if (same && cl != NULL) {
 		for (i = 0; i < cl->n; i++)
@@ -251,6 +256,40 @@ k8s_facts(struct ops *o, const struct plan *p, bool partial,
 	return ok;
 }
 
+/*
+ * Today's path, the cluster there: does the compute's namespace exist
+ * (a GET through the cluster's Kubernetes API)?  Not known when the API
+ * cannot be reached: the namespace step looks again before it creates.
+ */
+static void
+namespace_facts(struct ops *o, const struct plan *p, struct plan_facts *f)
+{
+	struct kube_conn	 k;
+	struct http_response	 rsp;
+	struct err		 err;
+	char			*id, *path;
+
+	if (strcmp(plan_namespace(p), "default") == 0)
+		return;
+	err_clear(&err);
+	id = plan_steps_cluster_id(p);
+	if (!kube_connect(o->arm, o->kube_http, id, &k, &err)) {
+		free(id);
+		return;
+	}
+	free(id);
+	xasprintf(&path, "/api/v1/namespaces/%s", plan_namespace(p));
+	http_response_init(&rsp);
+	if (kube_call(&k, "GET", path, NULL, NULL, &rsp, &err) &&
+	    (rsp.status == 200 || rsp.status == 404)) {
+		f->namespace_known = true;
+		f->namespace_exists = rsp.status == 200;
+	}
+	http_response_done(&rsp);
+	free(path);
+	kube_disconnect(&k);
+}
+
 /* Fetch the live facts the plan's operation needs and run plan_check(). */
 bool
 ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
@@ -311,7 +350,8 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 	f.existing_names = names;
 	f.n_existing_names = cl.n;
 	/* Detach and update need the name to exist, not to be free. */
-	f.names_known = p->op == PLAN_CREATE || p->op == PLAN_ATTACH;
+	f.names_known = p->op == PLAN_CREATE || p->op == PLAN_ATTACH ||
+	    p->op == PLAN_MIGRATE;	/* its new compute's name */
 	/* Partly applied before: the compute is ours, the rest is sent. */
 	if ((partial = partial_of(o, p, &cl, &pj))) {
 		o->resume_step = pj.step;
@@ -320,7 +360,8 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 		f.names_known = false;
 	}
 	if (p->op == PLAN_DETACH || p->op == PLAN_UPDATE ||
-	    p->op == PLAN_SCALE || p->op == PLAN_DELETE) {
+	    p->op == PLAN_SCALE || p->op == PLAN_DELETE ||
+	    p->op == PLAN_MIGRATE) {
 		bool found = false;
 
 		for (i = 0; i < cl.n; i++)
@@ -331,6 +372,18 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 			    "named \"%s\""), p->scope.workspace, p->name);
 			goto out;
 		}
+		/* A migration moves a legacy compute, and only that. */
+		for (i = 0; p->op == PLAN_MIGRATE && i < cl.n; i++)
+			if (strcasecmp(cl.v[i].name, p->name) == 0 &&
+			    (cl.v[i].compute_type == NULL ||
+			    strcasecmp(cl.v[i].compute_type, "AKS") != 0)) {
+				/* TRANSLATORS: %2$s is a compute type. */
+				err_set(err, ERR_USAGE, _("%s is of compute "
+				    "type %s: only a legacy AKS compute is "
+				    "migrated"), p->name, cl.v[i].compute_type
+				    != NULL ? cl.v[i].compute_type : "?");
+				goto out;
+			}
 	}
 	loc = p->location[0] != '\0' ? p->location : ws.location;
 	if (p->op == PLAN_CREATE && loc != NULL && p->vm_size[0] != '\0') {
@@ -366,6 +419,12 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 	if (p->op == PLAN_CREATE && p->type == COMPUTE_KUBERNETES &&
 	    !k8s_facts(o, p, partial, unreg, &f, err))
 		goto out;
+	/* A migration's cluster is there: only the providers are looked at. */
+	if (p->op == PLAN_MIGRATE && !k8s_facts(o, p, true, unreg, &f, err))
+		goto out;
+	if ((p->op == PLAN_MIGRATE || (p->op == PLAN_CREATE &&
+	    p->type == COMPUTE_KUBERNETES && (partial || f.cluster_exists))))
+		namespace_facts(o, p, &f);
 	/* A version asked for is checked against the region's. */
 	if (p->op == PLAN_CREATE && p->type == COMPUTE_KUBERNETES &&
 	    p->cluster.kubernetes_version[0] != '\0' && loc != NULL) {
@@ -528,6 +587,20 @@ target_url(const struct ops *o, const struct plan_step *s)
 
 	xasprintf(&u, "%s%s?api-version=%s", o->arm->endpoint, s->target,
 	    s->api_version);
+	return u;
+}
+
+/*
+ * What the journal has as the URL of a step on the cluster's Kubernetes
+ * API: the cluster on Resource Manager (whose credentials reach it, and
+ * the endpoint `watch` matches), the object's path after a '#'.
+ */
+static char *
+kube_target_url(const struct ops *o, const struct plan_step *s)
+{
+	char	*u;
+
+	xasprintf(&u, "%s%s#%s", o->arm->endpoint, s->cluster, s->target);
 	return u;
 }
 
@@ -806,6 +879,109 @@ machine_tune(const struct ops *o, struct lro_state *st)
 		st->default_interval_ms = o->default_poll_ms;
 }
 
+/* End st as the Kubernetes API's answer rsp says (a Status on failure). */
+static void
+kube_end(struct lro_state *st, bool done, const struct http_response *rsp)
+{
+	struct json_object	*o, *v;
+
+	st->status_changed = true;
+	if (done) {
+		st->action = LRO_SUCCEEDED;
+		copy(st->status, sizeof st->status,
+		    provisioning_state_name(PROV_SUCCEEDED));
+		return;
+	}
+	st->action = LRO_FAILED;
+	st->http_status = rsp->status;
+	copy(st->status, sizeof st->status,
+	    provisioning_state_name(PROV_FAILED));
+	o = json_tokener_parse(buf_str(&rsp->body));
+	if (o != NULL && json_object_object_get_ex(o, "reason", &v) &&
+	    json_object_is_type(v, json_type_string))
+		copy(st->error_code, sizeof st->error_code,
+		    json_object_get_string(v));
+	else
+		snprintf(st->error_code, sizeof st->error_code, "HTTP %ld",
+		    rsp->status);
+	json_object_put(o);
+	kube_status_message(buf_str(&rsp->body), st->error_message,
+	    sizeof st->error_message);
+}
+
+/*
+ * A step on the cluster's Kubernetes API (s->cluster): no long-running
+ * operation, its answer is its end.  The object is looked at first (the
+ * step's done-test on a GET), so that a step sent before without an
+ * answer, or done by someone else, is not sent again; a create answered
+ * 409 AlreadyExists has taken effect as well.  st ends Succeeded or
+ * Failed (the Status's reason and message); false + err when the API
+ * could not be reached.
+ */
+static bool
+kube_step_run(struct ops *o, const struct plan *p, const struct plan_step *s,
+    struct lro_state *st, struct err *err)
+{
+	struct kube_conn	 k;
+	struct http_response	 rsp;
+	json_object		*cur = NULL;
+	char			*body = NULL, *path;
+	bool			 ok, done;
+
+	lro_init(st, lro_method_of(s->method), s->target, clock_now_ms(),
+	    o->min_poll_ms);
+	if (!kube_connect(o->arm, o->kube_http, s->cluster, &k, err))
+		return false;
+	http_response_init(&rsp);
+	if (!(ok = kube_call(&k, "GET", s->target, NULL, NULL, &rsp, err)))
+		goto out;
+	if (rsp.status != 200 && rsp.status != 404) {
+		kube_end(st, false, &rsp);	/* refused: say why */
+		goto out;
+	}
+	if (rsp.status == 200)
+		cur = json_tokener_parse(buf_str(&rsp.body));
+	done = plan_step_done(p, s, cur);
+	http_response_done(&rsp);
+	http_response_init(&rsp);
+	if (done) {
+		kube_end(st, true, &rsp);
+		goto out;
+	}
+	if (!(ok = plan_step_body(p, s, NULL, cur, &body, err)))
+		goto out;
+	path = plan_step_kube_path(s);
+	ok = kube_call(&k, step_method_name(s->method), path, body,
+	    plan_step_content_type(s), &rsp, err);
+	free(path);
+	free(body);
+	if (ok)
+		kube_end(st, (rsp.status >= 200 && rsp.status < 300) ||
+		    (rsp.status == 409 && s->method == STEP_POST), &rsp);
+	else if (err->kind != ERR_AUTH && err->kind != ERR_TLS &&
+	    err->kind != ERR_REFUSED) {
+		/* The answer was lost: did the request take effect?  Look. */
+		json_object_put(cur);
+		cur = NULL;
+		http_response_done(&rsp);
+		http_response_init(&rsp);
+		if (kube_call(&k, "GET", s->target, NULL, NULL, &rsp, err) &&
+		    (rsp.status == 200 || rsp.status == 404)) {
+			if (rsp.status == 200)
+				cur = json_tokener_parse(buf_str(&rsp.body));
+			if (plan_step_done(p, s, cur)) {
+				kube_end(st, true, &rsp);
+				ok = true;
+			}
+		}
+	}
+out:
+	json_object_put(cur);
+	http_response_done(&rsp);
+	kube_disconnect(&k);
+	return ok;
+}
+
 /*
  * Send one step's request and start its machine.  A create or attach
  * that got no usable answer is looked up before it is sent again; when
@@ -943,7 +1119,7 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 	struct lro_state st;
 	char		*url, *body;
 	int		 n = plan_steps(p, steps, PLAN_STEPS_MAX), i;
-	bool		 ok, uncertain, done;
+	bool		 ok, uncertain, done, kube;
 
 	je->nsteps = n;
 	for (i = 0; i < n; i++) {	/* the whole list, from the start */
@@ -953,7 +1129,9 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 		    steps[i].target);
 	}
 	for (i = first; i < n; i++) {
-		url = target_url(o, &steps[i]);
+		kube = steps[i].cluster[0] != '\0';
+		url = kube ? kube_target_url(o, &steps[i]) :
+		    target_url(o, &steps[i]);
 		je->step = i + 1;
 		copy(je->step_name, sizeof je->step_name,
 		    step_kind_name(steps[i].kind));
@@ -962,8 +1140,10 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 		copy(je->resource_url, sizeof je->resource_url, url);
 		copy(je->state, sizeof je->state, "Submitting");
 		je->operation_url[0] = je->poll_kind[0] = '\0';
-		if (!prepare_step(o, p, &steps[i], url, resuming, location,
-		    &body, &done, &st, err)) {
+		body = NULL;
+		done = false;
+		if (!kube && !prepare_step(o, p, &steps[i], url, resuming,
+		    location, &body, &done, &st, err)) {
 			free(url);
 			if (je->path[0] == '\0')
 				return false;	/* nothing journaled yet */
@@ -977,7 +1157,9 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 		}
 		journal_lock_note(&o->lock, je->path);
 		copy(out->journal, sizeof out->journal, je->path);
-		ok = done || submit(o, p, &steps[i], url, body, &st,
+		uncertain = false;
+		ok = kube ? kube_step_run(o, p, &steps[i], &st, err) :
+		    done || submit(o, p, &steps[i], url, body, &st,
 		    &uncertain, err);
 		plan_jw_free_secret(body);
 		free(url);
@@ -1027,7 +1209,8 @@ ops_apply(struct ops *o, const struct plan *p, bool wait,
 	memset(out, 0, sizeof *out);
 	if (!ops_lock(o, p, err))
 		return false;
-	if (p->op == PLAN_CREATE || p->op == PLAN_ATTACH) {
+	if (p->op == PLAN_CREATE || p->op == PLAN_ATTACH ||
+	    p->op == PLAN_MIGRATE) {
 		if (loc[0] == '\0') {
 			if (!arm_get_workspace(o->arm, p->scope.subscription,
 			    p->scope.resource_group, p->scope.workspace, &ws,
@@ -1118,6 +1301,11 @@ resume_locked(struct ops *o, struct journal_entry *je, struct ops_outcome *out,
 	if (provisioning_state_parse(je->steps[je->step - 1].result) ==
 	    PROV_SUCCEEDED)
 		goto rest;	/* ended: never again */
+	if (planned && s.cluster[0] != '\0') {
+		/* Kubernetes: no operation to follow; it looks first. */
+		next = je->step - 1;
+		goto rest;
+	}
 	if (je->operation_url[0] == '\0') {
 		/* Sent, but no answer was journaled: look at the target. */
 		if (!fetch_target(o, je->resource_url, &cur, &found, err))

@@ -28,6 +28,7 @@
 
 struct arm;
 struct arm_usage;
+struct http_config;
 struct journal_entry;
 struct quota_facts;
 
@@ -66,6 +67,12 @@ struct ops {
 	 * only its steps from resume_step on are sent (0: all of them). */
 	int		 resume_step;
 	char		 resume_journal[1024];
+	/*
+	 * The client settings (debug log, user agent) of the steps that
+	 * speak a cluster's Kubernetes API; NULL: the ARM client's debug
+	 * log and read-only setting.
+	 */
+	const struct http_config *kube_http;
 };
 
 enum ops_result {

@@ -32,6 +32,7 @@
 #include "core/rules-k8s.h"
 #include "core/verdict.h"
 #include "plan/plan-export.h"
+#include "common/xalloc.h"
 #include "plan/plan-json.h"
 
 enum new_kind {
@@ -48,6 +49,7 @@ enum new_kind {
 #define OP_C	(1u << PLAN_CREATE)
 #define OP_A	(1u << PLAN_ATTACH)
 #define OP_D	(1u << PLAN_DETACH)
+#define OP_M	(1u << PLAN_MIGRATE)
 
 /* The flags of `plan new`, as az ml computetarget names them. */
 static const struct new_flag {
@@ -56,20 +58,20 @@ static const struct new_flag {
 	enum new_kind	 kind;
 	unsigned	 ops;
 } new_flags[] = {
-	{ "--name",			FIELD_NAME,		NEW_STR, OP_C | OP_A | OP_D },
+	{ "--name",			FIELD_NAME,		NEW_STR, OP_C | OP_A | OP_D | OP_M },
 	{ "--description",		FIELD_DESCRIPTION,	NEW_STR, OP_C | OP_A },
-	{ "--cluster-purpose",		FIELD_PURPOSE,		NEW_PURPOSE, OP_C | OP_A },
+	{ "--cluster-purpose",		FIELD_PURPOSE,		NEW_PURPOSE, OP_C | OP_A | OP_M },
 	{ "--vm-size",			FIELD_VM_SIZE,		NEW_STR, OP_C },
 	{ "--agent-count",		FIELD_NODE_COUNT,	NEW_INT, OP_C },
 	{ "--location",			FIELD_LOCATION,		NEW_STR, OP_C },
 	{ "--compute-resource-id",	FIELD_CLUSTER_ID,	NEW_STR, OP_A },
-	{ "--load-balancer-type",	FIELD_LB_TYPE,		NEW_LB, OP_C | OP_A },
+	{ "--load-balancer-type",	FIELD_LB_TYPE,		NEW_LB, OP_C | OP_A | OP_M },
 	{ "--load-balancer-subnet",	FIELD_LB_SUBNET,	NEW_STR, OP_C | OP_A },
 	{ "--ssl-leaf-domain-label",	FIELD_TLS_LEAF_LABEL,	NEW_STR, OP_C | OP_A },
 	{ "--ssl-overwrite-domain",	FIELD_TLS_OVERWRITE,	NEW_FLAG, OP_C | OP_A },
-	{ "--ssl-cert-file",		FIELD_TLS_CERT_FILE,	NEW_STR, OP_C | OP_A },
-	{ "--ssl-key-file",		FIELD_TLS_KEY_FILE,	NEW_STR, OP_C | OP_A },
-	{ "--ssl-cname",		FIELD_TLS_CNAME,	NEW_STR, OP_C | OP_A },
+	{ "--ssl-cert-file",		FIELD_TLS_CERT_FILE,	NEW_STR, OP_C | OP_A | OP_M },
+	{ "--ssl-key-file",		FIELD_TLS_KEY_FILE,	NEW_STR, OP_C | OP_A | OP_M },
+	{ "--ssl-cname",		FIELD_TLS_CNAME,	NEW_STR, OP_C | OP_A | OP_M },
 	{ "--vnet-resourcegroup-name",	FIELD_VNET_RESOURCE_GROUP, NEW_STR, OP_C },
 	{ "--vnet-name",		FIELD_VNET_NAME,	NEW_STR, OP_C },
 	{ "--subnet-name",		FIELD_SUBNET_NAME,	NEW_STR, OP_C },
@@ -84,9 +86,12 @@ static const struct new_flag {
 	{ "--dns-name-prefix",		FIELD_DNS_PREFIX,	NEW_STR, OP_C },
 	{ "--nodepool-name",		FIELD_POOL_NAME,	NEW_STR, OP_C },
 	{ "--kubernetes-version",	FIELD_K8S_VERSION,	NEW_STR, OP_C },
-	{ "--namespace",		FIELD_NAMESPACE,	NEW_STR, OP_C },
-	{ "--inference-router-service-type", FIELD_ROUTER_SERVICE, NEW_ROUTER, OP_C },
+	{ "--namespace",		FIELD_NAMESPACE,	NEW_STR, OP_C | OP_M },
+	{ "--inference-router-service-type", FIELD_ROUTER_SERVICE, NEW_ROUTER, OP_C | OP_M },
 	{ "--network-plugin",		FIELD_NETWORK_PLUGIN,	NEW_STR, OP_C },
+	/* migrate: the new compute's name, and TLS off instead of kept */
+	{ "--new-name",			FIELD_NEW_NAME,		NEW_STR, OP_M },
+	{ "--ssl-disable",		FIELD_TLS_MODE,		NEW_FLAG, OP_M },
 };
 
 static void
@@ -169,6 +174,25 @@ usage_new(FILE *fp)
 	    "NodePort or ClusterIP\n"
 	    "  --network-plugin P             azure, kubenet or none "
 	    "(default: AKS's)\n"), fp);
+	/* TRANSLATORS: keep the command and the flag names. */
+	fputs(_("\nakswiz plan new migrate NAME [FLAGS]: the legacy AKS "
+	    "compute NAME (read from the\nworkspace) to a Kubernetes "
+	    "compute on its cluster; its load balancer, TLS and\npurpose "
+	    "are kept unless flags choose others.\n"
+	    "  --new-name NAME                the Kubernetes compute "
+	    "(default: NAME-k8s)\n"
+	    "  --namespace NS                 not azureml-<workspace>, the "
+	    "legacy compute's\n"
+	    "  --ssl-disable                  TLS off (a Microsoft "
+	    "certificate is not kept)\n"
+	    "  --load-balancer-type, --inference-router-service-type, "
+	    "--cluster-purpose,\n"
+	    "  --ssl-cert-file, --ssl-key-file, --ssl-cname  as for create\n"
+	    "  --save-tls DIR                 save its custom certificate and "
+	    "key in DIR\n"
+	    "                                 (NAME-cert.pem, NAME-key.pem) "
+	    "and keep them\n"),
+	    fp);
 }
 
 static void
@@ -310,6 +334,7 @@ field_buf(struct plan *p, enum plan_field f, size_t *size)
 	case FIELD_NAMESPACE:		FB(p->namespace_);
 	case FIELD_ROUTER_SERVICE:	FB(p->router_service);
 	case FIELD_NETWORK_PLUGIN:	FB(p->network_plugin);
+	case FIELD_NEW_NAME:		FB(p->new_name);
 	case FIELD_SUBSCRIPTION:	FB(p->scope.subscription);
 	case FIELD_RESOURCE_GROUP:	FB(p->scope.resource_group);
 	case FIELD_WORKSPACE:		FB(p->scope.workspace);
@@ -376,7 +401,10 @@ set_flag(struct plan *p, const struct new_flag *f, const char *value)
 		}
 		return true;
 	case NEW_FLAG:
-		p->tls.overwrite = true;
+		if (f->field == FIELD_TLS_MODE)	/* --ssl-disable */
+			p->tls.mode = TLS_DISABLED;
+		else
+			p->tls.overwrite = true;
 		return true;
 	case NEW_ACTION:
 		if (!detach_action_parse(value, &p->detach_action)) {
@@ -477,14 +505,89 @@ report(struct app_options *g, const struct verdicts *vs)
 	return verdicts_has_errors(vs) ? EXIT_FAILED : EXIT_OK;
 }
 
+/* Print a new plan, its verdicts on stderr; the exit status they give. */
+static int
+print_new_plan(struct app_options *g, const struct plan *p)
+{
+	struct verdicts	 vs;
+	char		*text;
+
+	if (!check_plan(g, p, true, &vs))
+		return EXIT_USAGE;
+	text = plan_json_write(p);
+	fputs(text, stdout);
+	free(text);
+	fflush(stdout);
+	return report(g, &vs);
+}
+
+/*
+ * akswiz plan new migrate NAME [flags]: the legacy compute is read
+ * (cmd-plan-migrate.c) for what the flags leave out.
+ */
+static int
+plan_new_migrate(struct app_options *g, int argc, char **argv)
+{
+	struct plan	 p;
+	char		**args;
+	const char	*save_dir = NULL;
+	int		 i, n = 0, status;
+	bool		 tls = false, off = false, lb = false;
+	bool		 purpose = false;
+
+	plan_init(&p, PLAN_MIGRATE);
+	/* NAME, the first argument that is not a flag, is --name. */
+	args = xcalloc((size_t)argc + 2, sizeof *args);
+	for (i = 0; i < argc; i++) {
+		if (i == 2 && argv[i][0] != '-') {
+			args[n++] = (char *)"--name";
+		}
+		/* --save-tls DIR: not a member of the plan. */
+		if (strcmp(argv[i], "--save-tls") == 0 && i + 1 < argc) {
+			save_dir = argv[++i];
+			continue;
+		}
+		if (strncmp(argv[i], "--save-tls=", 11) == 0) {
+			save_dir = argv[i] + 11;
+			continue;
+		}
+		args[n++] = argv[i];
+		tls = tls || strncmp(argv[i], "--ssl-", 6) == 0;
+		off = off || strcmp(argv[i], "--ssl-disable") == 0;
+		lb = lb || strncmp(argv[i], "--load-balancer-type", 20) == 0;
+		purpose = purpose || strncmp(argv[i], "--cluster-purpose",
+		    17) == 0;
+	}
+	if (!parse_new_flags(&p, n, args)) {
+		free(args);
+		return EXIT_USAGE;
+	}
+	free(args);
+	if (off && (p.tls.cert_file[0] || p.tls.key_file[0] ||
+	    p.tls.cname[0])) {
+		/* TRANSLATORS: --ssl-disable is a flag, keep it. */
+		cli_error(_("--ssl-disable and a certificate exclude each "
+		    "other"));
+		return EXIT_USAGE;
+	}
+	if (tls && !off)
+		derive_tls(&p.tls);
+	if (p.name[0] == '\0') {
+		usage_new(stderr);
+		return EXIT_USAGE;
+	}
+	if ((status = cli_plan_migrate_read(g, &p, lb, tls, purpose,
+	    save_dir)) != EXIT_OK)
+		return status;
+	return print_new_plan(g, &p);
+}
+
 /* akswiz plan new OP [flags]: print the plan, verdicts on stderr. */
 static int
 plan_new_cmd(struct app_options *g, int argc, char **argv)
 {
 	struct plan	 p;
-	struct verdicts	 vs;
 	enum plan_op	 op;
-	char		*text;
 	int		 i;
 
 	for (i = 1; i < argc; i++)
@@ -496,6 +599,8 @@ plan_new_cmd(struct app_options *g, int argc, char **argv)
 		usage_new(stderr);
 		return EXIT_USAGE;
 	}
+	if (plan_op_parse(argv[1], &op) && op == PLAN_MIGRATE)
+		return plan_new_migrate(g, argc, argv);
 	if (!plan_op_parse(argv[1], &op) || op == PLAN_UPDATE ||
 	    op == PLAN_SCALE || op == PLAN_DELETE) {
 		cli_error(_("\"plan new\" builds create, attach or detach "
@@ -515,13 +620,7 @@ plan_new_cmd(struct app_options *g, int argc, char **argv)
 	    !parse_new_flags(&p, argc, argv))
 		return EXIT_USAGE;
 	derive_tls(&p.tls);
-	if (!check_plan(g, &p, true, &vs))
-		return EXIT_USAGE;
-	text = plan_json_write(&p);
-	fputs(text, stdout);
-	free(text);
-	fflush(stdout);
-	return report(g, &vs);
+	return print_new_plan(g, &p);
 }
 
 /* akswiz plan export --as KIND FILE: print the export, errors on stderr. */

@@ -105,6 +105,16 @@ bool		cli_location(struct session *, const char *cmd,
 		    const char *loc, char *buf, size_t len, int *status);
 
 int		cmd_plan(struct app_options *, int, char **);
+/*
+ * plan new migrate: read the legacy compute p->name in the session's
+ * workspace into p (cmd-plan-migrate.c); with save_dir, save its custom
+ * certificate and key there first (as detach --save-tls) and keep them.
+ * An exit status.
+ */
+struct plan;
+int		cli_plan_migrate_read(struct app_options *, struct plan *,
+		    bool lb_given, bool tls_given, bool purpose_given,
+		    const char *save_dir);
 int		cmd_home(struct app_options *, int, char **);
 int		cmd_create(struct app_options *, int, char **);
 int		cmd_attach(struct app_options *, int, char **);

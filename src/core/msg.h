@@ -134,7 +134,13 @@
 	_(K8S_PROVIDER_UNREGISTERED, NS_(N_("Resource provider %1$s is not registered in subscription %2$s: apply with --register-providers to register it, or register it with \"az provider register --namespace %1$s\"."))) \
 	_(K8S_NETWORK_PLUGIN,	NS_(N_("The network plugin must be azure, kubenet or none; \"%1$s\" is none of them."))) \
 	_(K8S_CLUSTER_EXISTS,	NS_(N_("Resource group %2$s already has an AKS cluster named %1$s; choose another name with --cluster-name."))) \
-	_(CREATE_LEGACY,	NS_(N_("Azure Machine Learning may refuse to create new AKS computes; if it does, create the cluster in AKS and attach it.")))
+	_(CREATE_LEGACY,	NS_(N_("Azure Machine Learning may refuse to create new AKS computes; if it does, create the cluster in AKS and attach it."))) \
+	/* today's path: the namespace; migrate */ \
+	_(K8S_NAMESPACE_INVALID, NS_(N_("The namespace must be a Kubernetes name: at most 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit; \"%1$s\" is not."))) \
+	_(K8S_NAMESPACE_CREATED, NS_(N_("Namespace %1$s does not exist in cluster %2$s: the plan creates it."))) \
+	_(MIGRATE_NAMESPACE_V1,	NS_(N_("Namespace %1$s is the legacy compute's (azureml-<workspace>): the Kubernetes compute needs another one; choose it with --namespace."))) \
+	_(MIGRATE_SAME_NAME,	NS_(N_("The Kubernetes compute needs a name of its own: %1$s is the legacy compute's, and both exist until the last step; choose another with --new-name."))) \
+	_(MIGRATE_TLS_MICROSOFT, NS_(N_("%1$s uses a certificate issued by Microsoft, which a Kubernetes compute cannot have: give your own with --ssl-cert-file, --ssl-key-file and --ssl-cname, or turn TLS off with --ssl-disable.")))
 
 #define MSG_ENUM(id, ...) MSG_##id,
 enum msg_id {

@@ -368,7 +368,7 @@ check_type_members(const struct plan *p, struct verdicts *vs)
 
 	if (p->type == COMPUTE_KUBERNETES) {
 		/* Only a create takes today's path for now. */
-		if (p->op != PLAN_CREATE)
+		if (p->op != PLAN_CREATE && p->op != PLAN_MIGRATE)
 			check_not_applicable(FIELD_COMPUTE_TYPE, p, vs);
 		check_type_member(p->vnet.docker_bridge_cidr[0] != '\0' ?
 		    FIELD_DOCKER_BRIDGE_CIDR : FIELD_NONE, p, vs);
@@ -452,6 +452,69 @@ check_create_k8s(const struct plan *p, const struct plan_facts *f,
 	}
 }
 
+/* The namespace: a Kubernetes name; said when the plan creates it. */
+static void
+check_namespace(const struct plan *p, const struct plan_facts *f,
+    const char *workspace, struct verdicts *vs)
+{
+	struct verdict	*v;
+
+	rules_k8s_namespace(plan_namespace(p), workspace, vs);
+	if (f->namespace_known && !f->namespace_exists) {
+		v = verdicts_add(vs, FIELD_NAMESPACE, SEV_INFO,
+		    MSG_K8S_NAMESPACE_CREATED);
+		verdict_arg(v, "%s", plan_namespace(p));
+		verdict_arg(v, "%s", plan_cluster_name(p));
+	}
+}
+
+/*
+ * A migration: the legacy compute (name) on its cluster (cluster_id), the
+ * new compute's name, free; the namespace; the load balancer and TLS as
+ * the extension maps them, without a Microsoft certificate.
+ */
+static void
+check_migrate(const struct plan *p, const struct plan_facts *f,
+    struct verdicts *vs)
+{
+	struct k8s_choices	 c;
+	struct verdict		*v;
+	char			 nn[PLAN_NAME_LEN];
+	size_t			 i, before;
+
+	check_name(p, f, false, vs);
+	if (p->cluster_id[0] == '\0')
+		check_required(FIELD_CLUSTER_ID, p, vs);
+	if (p->new_name[0] != '\0')
+		snprintf(nn, sizeof nn, "%s", p->new_name);
+	else
+		migrate_default_name(p->name, nn, sizeof nn);
+	rules_migrate(p->name, nn, plan_namespace(p), p->scope.workspace,
+	    p->tls.mode, vs);
+	before = vs->n;
+	if (f->names_known)
+		rules_name_unique(nn, f->existing_names, f->n_existing_names,
+		    vs);
+	for (i = before; i < vs->n; i++)
+		if (vs->v[i].field == FIELD_NAME)
+			vs->v[i].field = FIELD_NEW_NAME;
+	check_namespace(p, f, NULL, vs);
+	memset(&c, 0, sizeof c);
+	c.purpose = p->purpose;
+	c.lb = p->lb_type;
+	c.tls = p->tls.mode;
+	c.cname = p->tls.cname;
+	c.migrate = true;
+	if (!router_service_parse(plan_router_service(p), &c.router)) {
+		v = verdicts_add(vs, FIELD_ROUTER_SERVICE, SEV_ERROR,
+		    MSG_K8S_SERVICE_TYPE);
+		verdict_arg(v, "%s", p->router_service);
+	} else if (p->tls.mode != TLS_MICROSOFT)
+		rules_k8s_choices(&c, vs);
+	if (p->tls.mode == TLS_CUSTOM)
+		rules_lb_tls(LB_PUBLIC, "", &p->tls, vs);
+}
+
 /* Every rule that applies to the plan's operation. */
 void
 plan_check(const struct plan *p, const struct plan_facts *facts,
@@ -472,6 +535,7 @@ plan_check(const struct plan *p, const struct plan_facts *facts,
 		check_create_size(p, f, vs);
 		if (p->type == COMPUTE_KUBERNETES) {
 			check_create_k8s(p, f, vs);
+			check_namespace(p, f, NULL, vs);
 			break;
 		}
 		rules_vnet(&p->vnet, f->subnet_prefix, vs);
@@ -511,6 +575,9 @@ plan_check(const struct plan *p, const struct plan_facts *facts,
 		break;
 	case PLAN_DELETE:
 		check_name(p, f, false, vs);
+		break;
+	case PLAN_MIGRATE:
+		check_migrate(p, f, vs);
 		break;
 	}
 	check_members(p, vs);

@@ -12,7 +12,7 @@ plan_init(struct plan *p, enum plan_op op)
 	memset(p, 0, sizeof *p);
 	p->version = PLAN_VERSION;
 	p->op = op;
-	plan_set_type(p, COMPUTE_AKS);
+	plan_set_type(p, op == PLAN_MIGRATE ? COMPUTE_KUBERNETES : COMPUTE_AKS);
 	p->purpose = PURPOSE_FASTPROD;
 	p->lb_type = LB_PUBLIC;
 	p->tls.mode = TLS_DISABLED;
@@ -54,6 +54,7 @@ static const struct name_row op_names[] = {
 	{ PLAN_CREATE, "create" }, { PLAN_ATTACH, "attach" },
 	{ PLAN_DETACH, "detach" }, { PLAN_UPDATE, "update" },
 	{ PLAN_SCALE, "scale" }, { PLAN_DELETE, "delete" },
+	{ PLAN_MIGRATE, "migrate" },
 };
 static const struct name_row purpose_names[] = {
 	{ PURPOSE_FASTPROD, "FastProd" }, { PURPOSE_DEVTEST, "DevTest" },

@@ -27,7 +27,8 @@ enum plan_op {
 	PLAN_DETACH,
 	PLAN_UPDATE,
 	PLAN_SCALE,		/* an AKS node pool's count (cluster_id, nodepool) */
-	PLAN_DELETE		/* the compute, and a cluster akswiz made */
+	PLAN_DELETE,		/* the compute, and a cluster akswiz made */
+	PLAN_MIGRATE		/* a legacy AKS compute (name) to Kubernetes */
 };
 
 enum purpose {
@@ -133,6 +134,11 @@ struct plan {
 	char			 nodepool[PLAN_NAME_LEN];	/* scale */
 	bool			 uninstall_extension;		/* detach */
 	bool			 delete_cluster;	/* detach, delete */
+	/*
+	 * Migrate: the Kubernetes compute that replaces the legacy AKS
+	 * compute name on the same cluster (cluster_id); "" = name-k8s.
+	 */
+	char			 new_name[PLAN_NAME_LEN];
 };
 
 /* A plan of the given operation with every default set. */

@@ -147,4 +147,24 @@ void	rules_extension_nodes(const struct ext_settings *settings, int nodes,
  */
 const char	*ext_health_code(enum msg_id, const char **name);
 
+/*
+ * The compute's namespace (rules-migrate.c): a Kubernetes name (a
+ * lower-case DNS-1123 label); for a migration (workspace non-NULL) not
+ * the legacy compute's own, azureml-<workspace> (Azure/AML-Kubernetes
+ * docs/attach-compute-on-aks-v1-cluster.md, Limitations).
+ */
+void	rules_k8s_namespace(const char *ns, const char *workspace,
+	    struct verdicts *);
+/*
+ * A migration of legacy compute legacy_name: the new compute's name (the
+ * compute name rules, and not the legacy one: both exist until the last
+ * step), the namespace, and no Microsoft certificate (today's path has
+ * none).
+ */
+void	rules_migrate(const char *legacy_name, const char *new_name,
+	    const char *ns, const char *workspace, enum tls_mode,
+	    struct verdicts *);
+/* The new compute's default name: legacy-k8s, cut to the name rules. */
+void	migrate_default_name(const char *legacy, char *out, size_t len);
+
 #endif

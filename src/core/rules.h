@@ -144,6 +144,9 @@ struct plan_facts {
 	bool				 cluster_exists;	/* name taken */
 	const char *const		*unregistered;	/* provider namespaces */
 	size_t				 n_unregistered;
+	/* Today's path, the cluster there: is the compute's namespace? */
+	bool				 namespace_known;
+	bool				 namespace_exists;
 };
 
 /* Every rule that applies to the plan's operation. */

@@ -61,7 +61,8 @@ enum severity {
 	_(TLS_KEY_FILE,		"tls.keyFile",			"--ssl-key-file") \
 	_(TLS_CNAME,		"tls.cname",			"--ssl-cname") \
 	_(DETACH_ACTION,	"underlyingResourceAction",	NULL) \
-	_(CLUSTER,		"cluster",			NULL)
+	_(CLUSTER,		"cluster",			NULL) \
+	_(NEW_NAME,		"newName",			"--new-name")
 
 #define PLAN_FIELD_ENUM(id, path, flag) FIELD_##id,
 enum plan_field {

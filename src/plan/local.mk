@@ -8,5 +8,6 @@ libplan_a_SOURCES = \
 	src/plan/plan-json.c src/plan/plan-json.h \
 	src/plan/plan-jw.c src/plan/plan-jw.h \
 	src/plan/plan-k8s.c src/plan/plan-k8s.h \
+	src/plan/plan-migrate.c src/plan/plan-migrate.h \
 	src/plan/plan-steps.c src/plan/plan-steps.h
 libplan_a_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)

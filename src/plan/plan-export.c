@@ -28,6 +28,7 @@
 #include "core/rules-k8s.h"
 #include "plan/plan-arm.h"
 #include "plan/plan-k8s.h"
+#include "plan/plan-migrate.h"
 #include "plan/plan-steps.h"
 
 bool
@@ -239,6 +240,7 @@ export_az(struct buf *b, const struct plan *p)
 		break;
 	case PLAN_SCALE:
 	case PLAN_DELETE:
+	case PLAN_MIGRATE:	/* plan_export() has its own */
 		buf_addf(b, "# akswiz %s: no az ml computetarget command "
 		    "does it; see the arm export.\n", plan_op_name(p->op));
 		break;
@@ -457,6 +459,7 @@ export_python(struct buf *b, const struct plan *p)
 		break;
 	case PLAN_SCALE:
 	case PLAN_DELETE:
+	case PLAN_MIGRATE:	/* plan_export() has its own */
 		buf_addf(b, "# akswiz %s: not in the v1 SDK; see the arm "
 		    "export.\n", plan_op_name(p->op));
 		break;
@@ -560,6 +563,7 @@ k8s_settings(const struct plan *p)
 	c.lb = p->lb_type;
 	c.tls = p->tls.mode;
 	c.cname = p->tls.cname;
+	c.migrate = p->op == PLAN_MIGRATE;
 	ext_settings_init(set);
 	k8s_extension_settings(&c, set);
 	return set;
@@ -575,15 +579,16 @@ az_cluster_scope(struct buf *b, const struct plan *p)
 }
 
 /* az aks create + az k8s-extension create + az ml compute attach. */
+static void az_extension(struct buf *, const struct plan *, const char *);
+static void az_attach_k8s(struct buf *, const struct plan *,
+		    const struct plan *);
+
 static void
 export_az_k8s(struct buf *b, const struct plan *p)
 {
-	struct ext_settings	*set = k8s_settings(p);
-	char			 num[16], dns[PLAN_NAME_LEN], kv[EXT_KEY_LEN +
-				    EXT_VALUE_LEN + 2];
-	char			 subnet[PLAN_TEXT_LEN * 2], *id;
+	char			 num[16], dns[PLAN_NAME_LEN];
+	char			 subnet[PLAN_TEXT_LEN * 2];
 	const char		*cluster = plan_cluster_name(p);
-	size_t			 i;
 
 	if (cluster[0] == '\0')
 		cluster = "CLUSTER";
@@ -608,8 +613,22 @@ export_az_k8s(struct buf *b, const struct plan *p)
 	az_flag(b, "--service-cidr", p->vnet.service_cidr);
 	az_flag(b, "--dns-service-ip", p->vnet.dns_service_ip);
 	az_flag(b, "--tags", PLAN_K8S_TAG "=" PLAN_K8S_TAG_VALUE);
-	buf_adds(b, "\n\n# 2. The Azure Machine Learning extension on it.\n"
-	    "az k8s-extension create");
+	buf_adds(b, "\n\n# 2. The Azure Machine Learning extension on it.\n");
+	az_extension(b, p, cluster);
+	buf_adds(b, "\n\n# 3. The cluster attached to the workspace as a "
+	    "Kubernetes compute.\n");
+	az_attach_k8s(b, p, p);
+}
+
+/* az k8s-extension create of the plan's extension on cluster. */
+static void
+az_extension(struct buf *b, const struct plan *p, const char *cluster)
+{
+	struct ext_settings	*set = k8s_settings(p);
+	char			 kv[EXT_KEY_LEN + EXT_VALUE_LEN + 2];
+	size_t			 i;
+
+	buf_adds(b, "az k8s-extension create");
 	az_flag(b, "--name", EXT_NAME);
 	az_flag(b, "--extension-type", EXT_TYPE);
 	az_flag(b, "--cluster-type", "managedClusters");
@@ -629,17 +648,23 @@ export_az_k8s(struct buf *b, const struct plan *p)
 		snprintf(kv, sizeof kv, "sslKeyPemFile=%s", p->tls.key_file);
 		az_flag(b, "--config-protected", kv);
 	}
-	buf_adds(b, "\n\n# 3. The cluster attached to the workspace as a "
-	    "Kubernetes compute.\naz ml compute attach");
-	az_target(b, p);
+	free(set);
+}
+
+/* az ml compute attach of the plan's cluster as compute c->name. */
+static void
+az_attach_k8s(struct buf *b, const struct plan *p, const struct plan *c)
+{
+	char	*id = plan_k8s_cluster_id(p);
+
+	buf_adds(b, "az ml compute attach");
+	az_target(b, c);
 	az_flag(b, "--type", "Kubernetes");
-	id = plan_k8s_cluster_id(p);
 	az_flag(b, "--resource-id", id);
 	free(id);
 	az_flag(b, "--identity-type", "SystemAssigned");
 	az_flag(b, "--namespace", plan_namespace(p));
 	buf_adds(b, "\n");
-	free(set);
 }
 
 /* A Python dict from an ARM body: json.loads of a raw string. */
@@ -655,14 +680,17 @@ py_body(struct buf *b, const char *var, char *body)
 /* The Python SDKs (azure-mgmt-containerservice, -kubernetesconfiguration,
  * azure-ai-ml), with the ARM bodies as dicts. */
 static void
-export_python_k8s(struct buf *b, const struct plan *p)
+export_python_k8s_rest(struct buf *b, const struct plan *p, bool create)
 {
 	bool	first = true;
+	char	*id;
 
 	buf_adds(b, "import base64\nimport json\n\n"
-	    "from azure.identity import DefaultAzureCredential\n"
-	    "from azure.mgmt.containerservice import ContainerServiceClient\n"
-	    "from azure.mgmt.kubernetesconfiguration import "
+	    "from azure.identity import DefaultAzureCredential\n");
+	if (create)
+		buf_adds(b, "from azure.mgmt.containerservice import "
+		    "ContainerServiceClient\n");
+	buf_adds(b, "from azure.mgmt.kubernetesconfiguration import "
 	    "SourceControlConfigurationClient\n"
 	    "from azure.ai.ml import MLClient\n"
 	    "from azure.ai.ml.entities import KubernetesCompute\n\n"
@@ -675,12 +703,16 @@ export_python_k8s(struct buf *b, const struct plan *p)
 	buf_adds(b, "\ncluster_name = ");
 	py_quote(b, plan_cluster_name(p)[0] != '\0' ?
 	    plan_cluster_name(p) : "CLUSTER");
-	buf_adds(b, "\n\n# 1. The AKS cluster.\n");
-	py_body(b, "cluster_body", plan_k8s_cluster_body(p, NULL));
-	buf_adds(b, "aks = ContainerServiceClient(credential, subscription_id)\n"
-	    "cluster = aks.managed_clusters.begin_create_or_update(\n"
-	    "    cluster_group, cluster_name, cluster_body).result()\n\n"
-	    "# 2. The Azure Machine Learning extension on it.\n");
+	buf_adds(b, "\n\n");
+	if (create) {
+		buf_adds(b, "# 1. The AKS cluster.\n");
+		py_body(b, "cluster_body", plan_k8s_cluster_body(p, NULL));
+		buf_adds(b, "aks = ContainerServiceClient(credential, "
+		    "subscription_id)\n"
+		    "cluster = aks.managed_clusters.begin_create_or_update(\n"
+		    "    cluster_group, cluster_name, cluster_body).result()\n"
+		    "\n# 2. The Azure Machine Learning extension on it.\n");
+	}
 	py_body(b, "extension_body", plan_k8s_extension_body(p, NULL, NULL,
 	    NULL));
 	if (p->tls.mode == TLS_CUSTOM) {
@@ -700,9 +732,11 @@ export_python_k8s(struct buf *b, const struct plan *p)
 	    "k8s.extensions.begin_create(cluster_group, "
 	    "\"Microsoft.ContainerService\",\n"
 	    "    \"managedClusters\", cluster_name, \"" EXT_NAME "\", "
-	    "extension_body).result()\n\n"
-	    "# 3. The cluster attached to the workspace as a Kubernetes "
-	    "compute.\nml_client = MLClient(credential, subscription_id");
+	    "extension_body).result()\n\n");
+	if (create)
+		buf_adds(b, "# 3. The cluster attached to the workspace as a "
+		    "Kubernetes compute.\n");
+	buf_adds(b, "ml_client = MLClient(credential, subscription_id");
 	buf_adds(b, ",\n    resource_group_name=");
 	py_quote(b, p->scope.resource_group[0] != '\0' ?
 	    p->scope.resource_group : "GROUP");
@@ -712,12 +746,24 @@ export_python_k8s(struct buf *b, const struct plan *p)
 	buf_adds(b, ")\ncompute = KubernetesCompute(");
 	py_raw_arg(b, &first, "name", "");
 	py_name(b, p);
-	py_raw_arg(b, &first, "resource_id", "cluster.id");
+	if (create)
+		py_raw_arg(b, &first, "resource_id", "cluster.id");
+	else {
+		id = plan_k8s_cluster_id(p);
+		py_arg(b, &first, "resource_id", id);
+		free(id);
+	}
 	py_arg(b, &first, "namespace", plan_namespace(p));
 	if (p->description[0] != '\0')
 		py_arg(b, &first, "description", p->description);
 	buf_adds(b, ")\nml_client.compute.begin_create_or_update(compute)"
 	    ".result()\n");
+}
+
+static void
+export_python_k8s(struct buf *b, const struct plan *p)
+{
+	export_python_k8s_rest(b, p, true);
 }
 
 /* The three PUTs, in order, each once the one before has succeeded. */
@@ -745,6 +791,125 @@ export_arm_k8s(struct buf *b, const struct plan *p)
 	arm_request_body(b, plan_k8s_compute_body(p, NULL));
 }
 
+/*
+ * A migration (plan-migrate.h), in kubernetes-path.md D.4's order: the
+ * old azureml-fe annotated (Azure/AML-Kubernetes
+ * docs/attach-compute-on-aks-v1-cluster.md, step 1), the extension as an
+ * upgrade, the namespace, the attach, the legacy compute's detach.  The
+ * new compute is p with its own name.
+ */
+static void
+migrate_new(const struct plan *p, struct plan *n)
+{
+	*n = *p;
+	plan_migrate_new_name(p, n->name, sizeof n->name);
+}
+
+static bool
+migrate_has_namespace(const struct plan *p)
+{
+	return strcmp(plan_namespace(p), "default") != 0;
+}
+
+static void
+export_az_migrate(struct buf *b, const struct plan *p)
+{
+	struct plan	*n = xmalloc(sizeof *n);
+	const char	*cluster = plan_cluster_name(p);
+
+	migrate_new(p, n);
+	buf_adds(b, "# 1. The legacy compute's azureml-fe marked for the "
+	    "upgrade, with kubectl.\naz aks get-credentials");
+	az_flag(b, "--name", cluster);
+	az_cluster_scope(b, p);
+	buf_adds(b, "\nkubectl annotate deployment azureml-fe "
+	    EXT_FE_UPGRADE_ANNOTATION "=true --namespace default\n\n"
+	    "# 2. The Azure Machine Learning extension, taking it over.\n");
+	az_extension(b, p, cluster);
+	if (migrate_has_namespace(p)) {
+		buf_adds(b, "\n\n# 3. The new compute's namespace.\n"
+		    "kubectl create namespace ");
+		sh_quote(b, plan_namespace(p));
+	}
+	buf_addf(b, "\n\n# %d. The cluster attached as a Kubernetes "
+	    "compute of its own name.\n", migrate_has_namespace(p) ? 4 : 3);
+	az_attach_k8s(b, p, n);
+	buf_addf(b, "\n# %d. The legacy compute detached (the cluster is "
+	    "kept).\naz ml compute detach", migrate_has_namespace(p) ? 5 : 4);
+	az_target(b, p);
+	az_flag(b, "--yes", NULL);
+	buf_adds(b, "\n");
+	free(n);
+}
+
+static void
+export_python_migrate(struct buf *b, const struct plan *p)
+{
+	struct plan	*n = xmalloc(sizeof *n);
+
+	migrate_new(p, n);
+	buf_adds(b, "# The cluster's Kubernetes API with the kubeconfig of "
+	    "\"az aks get-credentials\".\nfrom kubernetes import client, "
+	    "config\n\nconfig.load_kube_config()\n"
+	    "client.AppsV1Api().patch_namespaced_deployment(\n"
+	    "    \"azureml-fe\", \"default\",\n"
+	    "    {\"metadata\": {\"annotations\": {\""
+	    EXT_FE_UPGRADE_ANNOTATION "\": \"true\"}}})\n");
+	if (migrate_has_namespace(p)) {
+		buf_adds(b, "client.CoreV1Api().create_namespace("
+		    "{\"metadata\": {\"name\": ");
+		py_quote(b, plan_namespace(p));
+		buf_adds(b, "}})\n");
+	}
+	buf_adds(b, "\n# The extension, taking the old azureml-fe over, and "
+	    "the compute of type Kubernetes.\n");
+	export_python_k8s_rest(b, n, false);
+	buf_adds(b, "\n# The legacy compute detached (the cluster is kept).\n"
+	    "ml_client.compute.begin_delete(");
+	py_quote(b, p->name);
+	buf_adds(b, ", action=\"Detach\").result()\n");
+	free(n);
+}
+
+static void
+export_arm_migrate(struct buf *b, const struct plan *p)
+{
+	struct plan_step	 st[PLAN_STEPS_MAX];
+	char			*body, *path;
+	struct err		 err;
+	int			 i, n;
+
+	n = plan_steps(p, st, PLAN_STEPS_MAX);
+	for (i = 0; i < n; i++) {
+		buf_addf(b, "%s# %d. %s\n", i ? "\n" : "", i + 1,
+		    step_kind_name(st[i].kind));
+		if (st[i].cluster[0] != '\0') {
+			/* The API server of the cluster's kubeconfig. */
+			path = plan_step_kube_path(&st[i]);
+			buf_addf(b, "%s {apiServer}%s\nContent-Type: %s\n\n",
+			    step_method_name(st[i].method), path,
+			    plan_step_content_type(&st[i]));
+			free(path);
+			err_clear(&err);
+			if (plan_step_body(p, &st[i], NULL, NULL, &body, &err) &&
+			    body != NULL)
+				buf_adds(b, body);
+			free(body);
+			buf_adds(b, "\n");
+			continue;
+		}
+		buf_addf(b, "%s %s?api-version=%s%s%s\n",
+		    step_method_name(st[i].method), st[i].target,
+		    st[i].api_version, st[i].query[0] ? "&" : "",
+		    st[i].query);
+		if (st[i].kind == STEP_INSTALL_EXTENSION)
+			arm_request_body(b, plan_k8s_extension_body(p, NULL,
+			    NULL, NULL));
+		else if (st[i].kind == STEP_ATTACH_KUBERNETES)
+			arm_request_body(b, plan_k8s_compute_body(p, NULL));
+	}
+}
+
 /* The export of the given kind; the caller frees it. */
 char *
 plan_export(const struct plan *p, enum plan_export_kind kind)
@@ -752,6 +917,14 @@ plan_export(const struct plan *p, enum plan_export_kind kind)
 	struct buf	b;
 
 	buf_init(&b, 0);
+	if (p->op == PLAN_MIGRATE) {
+		switch (kind) {
+		case PLAN_EXPORT_AZ:	 export_az_migrate(&b, p); break;
+		case PLAN_EXPORT_PYTHON: export_python_migrate(&b, p); break;
+		case PLAN_EXPORT_ARM:	 export_arm_migrate(&b, p); break;
+		}
+		return buf_take(&b);
+	}
 	if (p->type == COMPUTE_KUBERNETES && p->op == PLAN_CREATE) {
 		switch (kind) {
 		case PLAN_EXPORT_AZ:	 export_az_k8s(&b, p); break;

@@ -38,7 +38,7 @@ static const char *const top_keys[] = {
 	"clusterResourceId", "cluster", "namespace",
 	"inferenceRouterServiceType", "loadBalancer", "network", "tls",
 	"underlyingResourceAction", "nodepoolName", "uninstallExtension",
-	"deleteCluster", NULL
+	"deleteCluster", "newName", NULL
 };
 static const char *const scope_keys[] = {
 	"subscription", "resourceGroup", "workspace", NULL
@@ -358,7 +358,8 @@ read_tree(json_object *root, struct plan *p, struct err *err)
 	    !check_keys(root, "", top_keys, err))
 		return false;
 	if (!get_enum(root, "", "operation", p_op, &op,
-	    "create, attach, detach, update, scale or delete", &has_op,
+	    "create, attach, detach, update, scale, delete or migrate",
+	    &has_op,
 	    err))
 		return false;
 	if (!has_op)
@@ -487,6 +488,9 @@ read_tree(json_object *root, struct plan *p, struct err *err)
 		return false;
 	if (v != NULL)
 		p->delete_cluster = json_object_get_boolean(v);
+	if (!get_str(root, "", "newName", p->new_name, sizeof p->new_name,
+	    err))
+		return false;
 
 	return read_tls(root, p, err) &&
 	    get_enum(root, "", "underlyingResourceAction", p_detach,
@@ -826,6 +830,7 @@ plan_json_write(const struct plan *p)
 		plan_jw_bool(&w, "uninstallExtension", true);
 	if (p->delete_cluster)
 		plan_jw_bool(&w, "deleteCluster", true);
+	put_str(&w, "newName", p->new_name);
 	plan_jw_end(&w);
 	return plan_jw_take(&w);
 }

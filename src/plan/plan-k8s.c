@@ -174,6 +174,8 @@ plan_k8s_extension_body(const struct plan *p, const char *location,
 	c.lb = p->lb_type;
 	c.tls = p->tls.mode;
 	c.cname = p->tls.cname;
+	/* Over a legacy compute's azureml-fe (D.4): as an upgrade. */
+	c.migrate = p->op == PLAN_MIGRATE;
 	c.cluster_id = id;
 	c.cluster_name = plan_cluster_name(p);
 	c.location = location_of(p, location);

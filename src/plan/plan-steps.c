@@ -21,6 +21,7 @@
 #include "plan/plan-arm.h"
 #include "plan/plan-jw.h"
 #include "plan/plan-k8s.h"
+#include "plan/plan-migrate.h"
 
 #define PEM_MAX		(256 * 1024)
 
@@ -75,6 +76,18 @@ static const struct step_kind_row {
 	{ STEP_DELETE_COMPUTE, "delete", "deleteCompute",
 	    N_("delete the compute"), STEP_DELETE, STEP_DONE_GONE, false,
 	    false },
+	/* TRANSLATORS: a step that creates a namespace in the cluster. */
+	{ STEP_CREATE_NAMESPACE, "create namespace", "createNamespace",
+	    N_("create the Kubernetes namespace"), STEP_POST,
+	    STEP_DONE_EXISTS, true, false },
+	/*
+	 * TRANSLATORS: the first step of a migration: the legacy compute's
+	 * azureml-fe gets the annotation that lets the extension take it
+	 * over.
+	 */
+	{ STEP_ANNOTATE_FE, "annotate", "annotateFe",
+	    N_("mark the old azureml-fe for the upgrade"), STEP_PATCH,
+	    STEP_DONE_MATCHES, true, false },
 };
 
 static const struct step_kind_row *
@@ -186,12 +199,77 @@ k8s_step(const struct plan *p, enum step_kind k, struct plan_step *s)
 		s->api_version = PLAN_K8S_EXT_API_VERSION;
 		break;
 	default:
-		id = plan_k8s_compute_id(p);
+		id = p->op == PLAN_MIGRATE ? plan_migrate_compute_id(p) :
+		    plan_k8s_compute_id(p);
 		s->api_version = PLAN_K8S_ML_API_VERSION;
 		break;
 	}
 	snprintf(s->target, sizeof s->target, "%s", id);
 	free(id);
+}
+
+/*
+ * The legacy azureml-fe of a v1 AksCompute: Deployment azureml-fe in the
+ * default namespace (Azure/AML-Kubernetes
+ * docs/attach-compute-on-aks-v1-cluster.md, step 1: "kubectl annotate
+ * deployment azureml-fe azureml-fe-enable-upgrade=true").
+ */
+#define KUBE_FE_PATH	"/apis/apps/v1/namespaces/default/deployments/" \
+			"azureml-fe"
+
+char *
+plan_steps_cluster_id(const struct plan *p)
+{
+	if (p->cluster_id[0] != '\0')
+		return xstrdup(p->cluster_id);
+	return plan_k8s_cluster_id(p);
+}
+
+/* A step on an object of the cluster's Kubernetes API. */
+static void
+kube_step(const struct plan *p, enum step_kind k, struct plan_step *s)
+{
+	char	*id = plan_steps_cluster_id(p);
+
+	step_of(k, s);
+	snprintf(s->cluster, sizeof s->cluster, "%s", id);
+	free(id);
+	if (k == STEP_CREATE_NAMESPACE) {
+		s->api_version = "v1";
+		snprintf(s->target, sizeof s->target, "/api/v1/namespaces/%s",
+		    plan_namespace(p));
+	} else {
+		s->api_version = "apps/v1";
+		snprintf(s->target, sizeof s->target, "%s", KUBE_FE_PATH);
+	}
+}
+
+int
+plan_steps_add_k8s_attach(const struct plan *p, enum step_kind *k, int n)
+{
+	if (strcmp(plan_namespace(p), "default") != 0)
+		k[n++] = STEP_CREATE_NAMESPACE;
+	k[n++] = STEP_ATTACH_KUBERNETES;
+	return n;
+}
+
+const char *
+plan_step_content_type(const struct plan_step *s)
+{
+	/* A JSON merge patch (RFC 7386), which the API server takes. */
+	return s->method == STEP_PATCH && s->cluster[0] != '\0' ?
+	    "application/merge-patch+json" : "application/json";
+}
+
+char *
+plan_step_kube_path(const struct plan_step *s)
+{
+	char	*path = xstrdup(s->target), *slash;
+
+	/* A create is sent to the object's collection. */
+	if (s->method == STEP_POST && (slash = strrchr(path, '/')) != NULL)
+		*slash = '\0';
+	return path;
 }
 
 /*
@@ -231,7 +309,7 @@ plan_steps(const struct plan *p, struct plan_step *s, int max)
 		if (p->type == COMPUTE_KUBERNETES) {
 			k[n++] = STEP_CREATE_CLUSTER;
 			k[n++] = STEP_INSTALL_EXTENSION;
-			k[n++] = STEP_ATTACH_KUBERNETES;
+			n = plan_steps_add_k8s_attach(p, k, n);
 			break;
 		}
 		k[n++] = STEP_CREATE_COMPUTE;
@@ -259,9 +337,19 @@ plan_steps(const struct plan *p, struct plan_step *s, int max)
 		if (p->delete_cluster && p->cluster_id[0] != '\0')
 			k[n++] = STEP_DELETE_CLUSTER;
 		break;
+	case PLAN_MIGRATE:
+		/* kubernetes-path.md D.4's order: scoring works throughout. */
+		k[n++] = STEP_ANNOTATE_FE;
+		k[n++] = STEP_INSTALL_EXTENSION;
+		n = plan_steps_add_k8s_attach(p, k, n);
+		k[n++] = STEP_DETACH_COMPUTE;
+		break;
 	}
 	for (i = 0; i < n && i < max; i++) {
-		if (k[i] == STEP_SCALE_POOL || k[i] == STEP_DELETE_EXTENSION ||
+		if (k[i] == STEP_CREATE_NAMESPACE || k[i] == STEP_ANNOTATE_FE)
+			kube_step(p, k[i], &s[i]);
+		else if (k[i] == STEP_SCALE_POOL ||
+		    k[i] == STEP_DELETE_EXTENSION ||
 		    k[i] == STEP_DELETE_CLUSTER)
 			cluster_step(p, k[i], &s[i]);
 		else if (k[i] == STEP_CREATE_CLUSTER ||
@@ -431,6 +519,24 @@ plan_step_body(const struct plan *p, const struct plan_step *s,
 		/* TRANSLATORS: %s is an Azure resource ID. */
 		return err_set(err, ERR_USAGE, _("%s is not there to change"),
 		    s->target);
+	if (s->kind == STEP_CREATE_NAMESPACE) {
+		json_object	*o = json_object_new_object();
+		json_object	*md = json_object_new_object();
+
+		set_str(o, "apiVersion", "v1");
+		set_str(o, "kind", "Namespace");
+		set_str(md, "name", plan_namespace(p));
+		json_object_object_add(o, "metadata", md);
+		*body = xstrdup(json_object_to_json_string_ext(o,
+		    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+		json_object_put(o);
+		return true;
+	}
+	if (s->kind == STEP_ANNOTATE_FE) {
+		*body = xstrdup("{\"metadata\":{\"annotations\":{\""
+		    EXT_FE_UPGRADE_ANNOTATION "\":\"true\"}}}");
+		return true;
+	}
 	memset(&opts, 0, sizeof opts);
 	opts.location = location;
 	/* On today's path only the extension carries them; a scale none. */
@@ -491,6 +597,17 @@ plan_step_done(const struct plan *p, const struct plan_step *s,
 		return current == NULL;
 	case STEP_DONE_MATCHES:
 		break;
+	}
+	if (s->kind == STEP_ANNOTATE_FE) {
+		json_object	*md, *an;
+
+		/* No old azureml-fe: nothing to mark. */
+		if (current == NULL)
+			return true;
+		return json_object_object_get_ex(current, "metadata", &md) &&
+		    json_object_object_get_ex(md, "annotations", &an) &&
+		    strcasecmp(str_at(an, EXT_FE_UPGRADE_ANNOTATION),
+		    "true") == 0;
 	}
 	if (s->kind == STEP_SCALE_POOL) {
 		json_object	*props, *count;

@@ -27,7 +27,7 @@
 
 struct json_object;
 
-#define PLAN_STEPS_MAX		4
+#define PLAN_STEPS_MAX		5
 #define PLAN_STEP_TARGET_LEN	1024
 
 enum step_kind {
@@ -43,7 +43,13 @@ enum step_kind {
 	STEP_SCALE_POOL,	/* PUT an AKS agent pool with a new count */
 	STEP_DELETE_EXTENSION,	/* DELETE the cluster's azureml extension */
 	STEP_DELETE_CLUSTER,	/* DELETE the AKS managed cluster */
-	STEP_DELETE_COMPUTE	/* DELETE, underlyingResourceAction=Delete */
+	STEP_DELETE_COMPUTE,	/* DELETE, underlyingResourceAction=Delete */
+	/*
+	 * Objects in the cluster's Kubernetes API (target: the object's
+	 * path on its API server; cluster: the AKS cluster's ARM ID).
+	 */
+	STEP_CREATE_NAMESPACE,	/* POST api/v1/namespaces */
+	STEP_ANNOTATE_FE	/* PATCH the legacy azureml-fe's annotation */
 };
 
 enum step_method {
@@ -75,10 +81,34 @@ struct plan_step {
 	/* More query for the request only ("underlyingResourceAction=..."),
 	 * or "". */
 	char		 query[64];
+	/*
+	 * A step on the cluster's Kubernetes API: the AKS cluster's ARM ID,
+	 * whose user kubeconfig reaches it; "" for a step on ARM.  Such a
+	 * step has no long-running operation: its answer is its end.
+	 */
+	char		 cluster[PLAN_STEP_TARGET_LEN];
 };
 
 /* The steps of the plan, at most max; their number. */
 int		 plan_steps(const struct plan *, struct plan_step *, int max);
+
+/*
+ * Append to kinds[n..] the steps that attach the plan's cluster as a
+ * Kubernetes compute: the namespace's creation when it is not "default"
+ * (the compute's namespace must exist: kubernetes-path.md C.6), then the
+ * compute.  The new count.
+ */
+int		 plan_steps_add_k8s_attach(const struct plan *,
+		    enum step_kind *kinds, int n);
+/* The AKS cluster a plan of today's path works on (caller frees). */
+char		*plan_steps_cluster_id(const struct plan *);
+/*
+ * Kubernetes API requests: the content type of a step's body
+ * ("application/merge-patch+json" for a PATCH), and the path it is sent
+ * to (a POST to the target's collection); caller frees the path.
+ */
+const char	*plan_step_content_type(const struct plan_step *);
+char		*plan_step_kube_path(const struct plan_step *);
 
 /* The kind's name shown to users: "create", "attach", "update" ... */
 const char	*step_kind_name(enum step_kind);

@@ -410,8 +410,29 @@ kube_legacy_fe(struct sandbox *sb, const char *cid, bool *annotated)
 }
 
 /*
+ * The content types the API server takes for a PATCH of a built-in
+ * object; a JSON patch (an array of operations) is not played here.
+ */
+static bool
+patch_type_ok(const char *ct)
+{
+	static const char *const ok[] = { "application/merge-patch+json",
+	    "application/strategic-merge-patch+json" };
+	size_t	i, n;
+
+	for (i = 0; ct != NULL && i < sizeof ok / sizeof ok[0]; i++) {
+		n = strlen(ok[i]);
+		if (strncasecmp(ct, ok[i], n) == 0 &&
+		    (ct[n] == '\0' || ct[n] == ';'))
+			return true;
+	}
+	return false;
+}
+
+/*
  * The legacy azureml-fe Deployment (default namespace, a placeholder
- * shape): GET, PATCH of its annotations (merge patch), DELETE.
+ * shape): GET, PATCH of its annotations (merge or strategic merge
+ * patch; other media types 415 as the API server answers them), DELETE.
  */
 static void
 legacy_fe(struct sandbox *sb, const char *cid, const struct sb_request *req,
@@ -439,13 +460,28 @@ legacy_fe(struct sandbox *sb, const char *cid, const struct sb_request *req,
 		    json_object_new_boolean(true));
 		sb->world->dirty = true;
 	} else if (strcmp(req->method, "PATCH") == 0) {
+		if (!patch_type_ok(sb_req_header(req, "Content-Type"))) {
+			kube_status(resp, 415, "UnsupportedMediaType", "the body "
+			    "of the request was in an unknown format - "
+			    "accepted media types include: "
+			    "application/json-patch+json, "
+			    "application/merge-patch+json, "
+			    "application/apply-patch+yaml, "
+			    "application/strategic-merge-patch+json");
+			return;
+		}
 		body = json_tokener_parse(req->body);
 		if (json_object_object_get_ex(body, "metadata", &bmd) &&
 		    json_object_object_get_ex(bmd, "annotations", &ban) &&
 		    json_object_is_type(ban, json_type_object)) {
-			json_object_object_foreach(ban, k, v)
-				json_object_object_add(an, k,
-				    json_object_get(v));
+			/* Merge patch (RFC 7386): null removes a key. */
+			json_object_object_foreach(ban, k, v) {
+				if (v == NULL)
+					json_object_object_del(an, k);
+				else
+					json_object_object_add(an, k,
+					    json_object_get(v));
+			}
 			sb->world->dirty = true;
 		}
 		json_object_put(body);

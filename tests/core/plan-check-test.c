@@ -519,6 +519,55 @@ main(void)
 	core_expect(&vs, FIELD_NAME, SEV_ERROR, MSG_PLAN_REQUIRED,
 	    "delete without a name");
 
+	/* migrate: a legacy compute on its cluster to a Kubernetes one */
+	{
+		struct plan_facts	 mf;
+		const char		*mnames[] = { "inference-prod",
+					    "inference-prod-k8s" };
+		const struct verdict	*mv;
+
+		plan_scoped(&p, PLAN_MIGRATE);
+		strcpy(p.cluster_id, "/subscriptions/" SUB "/resourceGroups/"
+		    "ml-rg/providers/Microsoft.ContainerService/"
+		    "managedClusters/aks-1");
+		strcpy(p.cluster.name, "aks-1");
+		strcpy(p.namespace_, "ml");
+		check(&p, NULL, &vs);
+		core_none(&vs, SEV_ERROR, "a valid migration");
+		p.tls.mode = TLS_MICROSOFT;
+		check(&p, NULL, &vs);
+		core_expect(&vs, FIELD_TLS_MODE, SEV_ERROR,
+		    MSG_MIGRATE_TLS_MICROSOFT, "migrate: no Microsoft "
+		    "certificate");
+		p.tls.mode = TLS_DISABLED;
+		strcpy(p.namespace_, "azureml-ml-ws");
+		check(&p, NULL, &vs);
+		core_expect(&vs, FIELD_NAMESPACE, SEV_ERROR,
+		    MSG_MIGRATE_NAMESPACE_V1, "migrate: not the legacy "
+		    "namespace of the plan's workspace");
+		strcpy(p.namespace_, "ml");
+		memset(&mf, 0, sizeof mf);
+		mf.existing_names = mnames;
+		mf.n_existing_names = 2;
+		mf.names_known = true;
+		mf.namespace_known = true;
+		check(&p, &mf, &vs);
+		core_expect(&vs, FIELD_NEW_NAME, SEV_ERROR, MSG_NAME_TAKEN,
+		    "migrate: the new name (name-k8s) taken");
+		mv = core_expect(&vs, FIELD_NAMESPACE, SEV_INFO,
+		    MSG_K8S_NAMESPACE_CREATED, "migrate: the namespace is "
+		    "created");
+		core_arg(mv, 1, "aks-1", "in the legacy compute's cluster");
+		mf.names_known = false;	/* partly applied: it is ours */
+		check(&p, &mf, &vs);
+		ok(core_find(&vs, MSG_NAME_TAKEN) == NULL,
+		    "migrate resumed: the new name is its own");
+		p.cluster_id[0] = '\0';
+		check(&p, NULL, &vs);
+		core_expect(&vs, FIELD_CLUSTER_ID, SEV_ERROR,
+		    MSG_PLAN_REQUIRED, "migrate without its cluster");
+	}
+
 	/* update */
 	plan_scoped(&p, PLAN_UPDATE);
 	p.lb_type = LB_INTERNAL;

@@ -34,12 +34,14 @@ like "$T/k.json" '"akswizPlan": 2' "the plan is of version 2"
 az apply "$T/k.json"
 is "$rc" 0 "apply creates it"
 like "$T/out" '^create of ml-k8s succeeded\.$' "and says so"
-like "$T/err" 'create cluster ml-k8s \(step 1 of 3\): Succeeded' \
+like "$T/err" 'create cluster ml-k8s \(step 1 of 4\): Succeeded' \
     "step 1 creates the cluster"
-like "$T/err" 'install extension ml-k8s \(step 2 of 3\): Succeeded' \
+like "$T/err" 'install extension ml-k8s \(step 2 of 4\): Succeeded' \
     "step 2 installs the extension"
-like "$T/err" 'attach ml-k8s \(step 3 of 3\): Succeeded' \
-    "step 3 attaches the compute"
+like "$T/err" 'create namespace ml-k8s \(step 3 of 4\): Succeeded' \
+    "step 3 creates the namespace team-a, which is not default"
+like "$T/err" 'attach ml-k8s \(step 4 of 4\): Succeeded' \
+    "step 4 attaches the compute"
 is "$(requests PUT "$CLUSTERS/ml-k8s")" 1 "one PUT of the cluster"
 is "$(requests PUT "$EXT")" 1 "one PUT of the extension"
 is "$(requests PUT '[^"]*/computes/ml-k8s')" 1 "one PUT of the compute"
@@ -77,6 +79,19 @@ like "$T/body" '"computeType":"Kubernetes"' "a compute of type Kubernetes"
 like "$T/body" '"resourceId":"/subscriptions/[^"]*/resourceGroups/ml-rg/providers/Microsoft.ContainerService/managedClusters/ml-k8s"' \
     "naming the cluster"
 like "$T/body" '"properties":\{"namespace":"team-a"\}' "in the plan's namespace"
+# The namespace through the cluster's Kubernetes API, between the
+# extension and the compute, once; its token in no journal or output.
+is "$(requests POST '/kube/[^"]*/api/v1/namespaces')" 1 \
+    "one POST of the namespace"
+grep -E '"method":"(PUT|POST)","path":"[^"]*(extensions/azureml|/api/v1/namespaces|computes/ml-k8s)"' \
+    "$T/journal.log" | sed -n 's/.*"path":"\([^"]*\)".*/\1/p' >"$T/order"
+is "$(sed -n 2p "$T/order" | grep -c '/api/v1/namespaces$')/$(sed -n 3p "$T/order" | grep -c 'computes/ml-k8s$')" \
+    1/1 "after the extension, before the compute"
+grep -E '"method":"POST","path":"/kube/[^"]*/api/v1/namespaces"' \
+    "$T/journal.log" >"$T/line"
+like "$T/line" '"body":\{"apiVersion":"v1","kind":"Namespace","metadata":\{"name":"team-a"\}\}' \
+    "a Namespace named team-a"
+like "$T/line" '"status":201' "created (201)"
 grep -E '"method":"PUT","path":"[^"]*/computes/ml-k8s"' "$T/journal.log" >"$T/line"
 like "$T/line" '"query":\{"api-version":"2024-10-01"\}' "at ML api-version 2024-10-01"
 az show ml-k8s -o json

@@ -25,6 +25,7 @@ EXTRA_DIST += tests/http/k8s-world.sh
 HTTP_TESTS += tests/http/k8s-ops-test.sh
 # Kubernetes by default; the sandbox refuses new AKS computes (issue 12).
 HTTP_TESTS += tests/http/k8s-default-test.sh
+HTTP_TESTS += tests/http/k8s-migrate-test.sh
 EXTRA_DIST += tests/http/lib.sh $(HTTP_TESTS)
 EXTRA_DIST += tests/http/sandbox-lib.sh
 

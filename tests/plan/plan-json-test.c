@@ -210,8 +210,8 @@ static const struct {
 	{ "no operation", "{\"akswizPlan\": 1}",
 	  "operation is missing: it must be create, attach, detach or update" },
 	{ "bad operation", "{\"akswizPlan\": 1, \"operation\": \"resize\"}",
-	  "operation must be create, attach, detach, update, scale or delete, "
-	  "not \"resize\"" },
+	  "operation must be create, attach, detach, update, scale, delete or "
+	  "migrate, not \"resize\"" },
 	{ "computeType", "{\"akswizPlan\": 1, \"operation\": \"create\", "
 	  "\"computeType\": \"Kubernetes\"}",
 	  "computeType must be AKS, not \"Kubernetes\"" },

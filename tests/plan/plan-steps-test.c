@@ -536,6 +536,124 @@ test_k8s(const char *dir)
 	unlink(key);
 }
 
+#define ML_K8S "/subscriptions/s1/resourceGroups/rg/providers/" \
+	"Microsoft.MachineLearningServices/workspaces/ws/computes/ml-a-k8s"
+
+/*
+ * Steps on the cluster's Kubernetes API: a migration's five (D.4's
+ * order), a create's namespace step; their bodies, content types, the
+ * path a create is sent to, and the annotation's done-test.
+ */
+static void
+test_kube_steps(void)
+{
+	static const struct {
+		const char	*what;
+		enum plan_op	 op;
+		const char	*ns;
+		int		 n;
+		enum step_kind	 kind[5];
+		const char	*target[5];
+	} rows[] = {
+		{ "migrate into namespace ml", PLAN_MIGRATE, "ml", 5,
+		    { STEP_ANNOTATE_FE, STEP_INSTALL_EXTENSION,
+		    STEP_CREATE_NAMESPACE, STEP_ATTACH_KUBERNETES,
+		    STEP_DETACH_COMPUTE },
+		    { "/apis/apps/v1/namespaces/default/deployments/azureml-fe",
+		    AKS "/providers/Microsoft.KubernetesConfiguration/"
+		    "extensions/azureml", "/api/v1/namespaces/ml", ML_K8S,
+		    ID } },
+		{ "migrate into default", PLAN_MIGRATE, "", 4,
+		    { STEP_ANNOTATE_FE, STEP_INSTALL_EXTENSION,
+		    STEP_ATTACH_KUBERNETES, STEP_DETACH_COMPUTE },
+		    { NULL, NULL, ML_K8S, ID } },
+		{ "create into namespace team-a", PLAN_CREATE, "team-a", 4,
+		    { STEP_CREATE_CLUSTER, STEP_INSTALL_EXTENSION,
+		    STEP_CREATE_NAMESPACE, STEP_ATTACH_KUBERNETES },
+		    { NULL, NULL, "/api/v1/namespaces/team-a", NULL } },
+		{ "create into default", PLAN_CREATE, "default", 3,
+		    { STEP_CREATE_CLUSTER, STEP_INSTALL_EXTENSION,
+		    STEP_ATTACH_KUBERNETES }, { NULL } },
+	};
+	struct plan_step s[PLAN_STEPS_MAX];
+	struct plan	 p;
+	struct err	 err;
+	enum step_kind	 k;
+	json_object	*o;
+	char		*body, *path;
+	size_t		 i;
+	int		 n, j;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		plan_of(&p, rows[i].op);
+		plan_set_type(&p, COMPUTE_KUBERNETES);
+		if (rows[i].op == PLAN_MIGRATE) {
+			snprintf(p.cluster.name, sizeof p.cluster.name,
+			    "aks-1");
+			snprintf(p.cluster.resource_group,
+			    sizeof p.cluster.resource_group, "aks-rg");
+		} else
+			p.cluster_id[0] = '\0';
+		snprintf(p.namespace_, sizeof p.namespace_, "%s",
+		    rows[i].ns);
+		n = plan_steps(&p, s, PLAN_STEPS_MAX);
+		is_int(n, rows[i].n, "%s: %d steps", rows[i].what, rows[i].n);
+		for (j = 0; j < n && j < 5; j++) {
+			ok(s[j].kind == rows[i].kind[j] &&
+			    step_kind_parse(step_kind_id(s[j].kind), &k) &&
+			    k == s[j].kind, "%s: step %d is a %s",
+			    rows[i].what, j + 1, step_kind_name(s[j].kind));
+			if (rows[i].target[j] != NULL)
+				is_str(s[j].target, rows[i].target[j],
+				    "%s: step %d's target", rows[i].what,
+				    j + 1);
+			ok((s[j].cluster[0] != '\0') ==
+			    (s[j].kind == STEP_CREATE_NAMESPACE ||
+			    s[j].kind == STEP_ANNOTATE_FE),
+			    "%s: step %d is on the Kubernetes API or not",
+			    rows[i].what, j + 1);
+		}
+	}
+	/* The migration's steps on its cluster. */
+	plan_of(&p, PLAN_MIGRATE);
+	snprintf(p.namespace_, sizeof p.namespace_, "ml");
+	n = plan_steps(&p, s, PLAN_STEPS_MAX);
+	is_str(s[0].cluster, AKS, "the annotation: on the legacy cluster");
+	is_str(step_method_name(s[0].method), "PATCH", "a PATCH");
+	is_str(plan_step_content_type(&s[0]), "application/merge-patch+json",
+	    "as a merge patch");
+	err_clear(&err);
+	ok(plan_step_body(&p, &s[0], NULL, NULL, &body, &err) &&
+	    body != NULL && strcmp(body, "{\"metadata\":{\"annotations\":"
+	    "{\"azureml-fe-enable-upgrade\":\"true\"}}}") == 0,
+	    "its body: the annotation azureml-fe-enable-upgrade=true");
+	free(body);
+	o = json_tokener_parse("{\"metadata\":{\"annotations\":"
+	    "{\"azureml-fe-enable-upgrade\":\"true\"}}}");
+	ok(plan_step_done(&p, &s[0], o), "annotated: done");
+	json_object_put(o);
+	o = json_tokener_parse("{\"metadata\":{\"annotations\":{}}}");
+	ok(!plan_step_done(&p, &s[0], o), "not annotated: not done");
+	json_object_put(o);
+	ok(plan_step_done(&p, &s[0], NULL),
+	    "no old azureml-fe: nothing to annotate");
+	is_str(step_method_name(s[2].method), "POST", "the namespace: a POST");
+	path = plan_step_kube_path(&s[2]);
+	is_str(path, "/api/v1/namespaces", "to the namespaces");
+	free(path);
+	is_str(plan_step_content_type(&s[2]), "application/json", "of JSON");
+	ok(plan_step_body(&p, &s[2], NULL, NULL, &body, &err) &&
+	    body != NULL && strcmp(body, "{\"apiVersion\":\"v1\",\"kind\":"
+	    "\"Namespace\",\"metadata\":{\"name\":\"ml\"}}") == 0,
+	    "its body: a Namespace named ml");
+	free(body);
+	ok(!plan_step_done(&p, &s[2], NULL), "no namespace: not done");
+	snprintf(p.new_name, sizeof p.new_name, "ml-new");
+	plan_steps(&p, s, PLAN_STEPS_MAX);
+	ok(strstr(s[3].target, "/computes/ml-new") != NULL,
+	    "--new-name names the Kubernetes compute");
+}
+
 int
 main(void)
 {
@@ -549,6 +667,7 @@ main(void)
 	test_k8s(dir);
 	test_cluster_steps();
 	test_scale_body();
+	test_kube_steps();
 	rmdir(dir);
 	return tap_done();
 }

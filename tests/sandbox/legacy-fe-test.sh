@@ -50,6 +50,17 @@ is "$(j .status)" Failed "the annotation without the upgrade setting fails"
 install aks-attached ',"scoringFe.enableUpgrade":"true"'
 is "$(j .status)" Succeeded "annotated and installed as an upgrade: Succeeded"
 
+# A PATCH as the API server takes it: a merge patch, not plain JSON.
+STATUS=$($CURL -o "$T/body" -w '%{http_code}' -X PATCH \
+    -H "Authorization: Bearer $KT" -H 'Content-Type: application/json' \
+    --data-binary '{"metadata":{"annotations":{"x":"1"}}}' "$KS/$FE")
+is "$STATUS/$(j .kind)/$(j .reason)" 415/Status/UnsupportedMediaType \
+    "a PATCH of plain JSON is refused as the API server refuses it"
+kube PATCH "$FE" '{"metadata":{"annotations":{"x":"1"}}}'
+kube PATCH "$FE" '{"metadata":{"annotations":{"x":null}}}'
+is "$STATUS/$(j .metadata.annotations.x)/$(j .metadata.annotations.azureml-fe-enable-upgrade)" 200//true \
+    "null in a merge patch removes an annotation, the others stay"
+
 # Removing the leftovers instead.
 RC="/subscriptions/$SUB/resourceGroups/ml-rg/providers/Microsoft.ContainerService/managedClusters"
 arm POST "$RC/inf-createdx7k2q/listClusterUserCredential?api-version=2024-09-01"
