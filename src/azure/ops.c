@@ -39,6 +39,7 @@
 #include "common/xalloc.h"
 #include "core/ids.h"
 #include "core/rules.h"
+#include "core/rules-k8s.h"
 #include "core/state.h"
 #include "core/vmcatalogue.h"
 #include "plan/plan-json.h"
@@ -251,6 +252,37 @@ k8s_facts(struct ops *o, const struct plan *p, bool partial,
 	return ok;
 }
 
+/*
+ * Today's path on an existing cluster (attach, update): its azureml
+ * extension as it is (ext), the settings the plan wants and those it has
+ * (allocated into *want and *have), as facts for the rules.
+ */
+static bool
+k8s_extension_facts(struct ops *o, const struct plan *p, const char *loc,
+    struct arm_extension *ext, struct ext_settings **want,
+    struct ext_settings **have, struct plan_facts *f, struct err *err)
+{
+	bool	found = false;
+	size_t	i;
+
+	if (!arm_get_extension(o->arm, p->cluster_id, EXT_NAME, ext, &found,
+	    err))
+		return false;
+	*want = xcalloc(1, sizeof **want);
+	*have = xcalloc(1, sizeof **have);
+	plan_k8s_extension_settings(p, loc, *want);
+	ext_settings_init(*have);
+	for (i = 0; found && i < ext->nsettings; i++)
+		ext_settings_set(*have, ext->setting_keys[i],
+		    ext->setting_values[i]);
+	f->extension_known = true;
+	f->extension_present = found;
+	f->extension_state = ext->provisioning_state;
+	f->extension_settings = *have;
+	f->extension_wanted = *want;
+	return true;
+}
+
 /* Fetch the live facts the plan's operation needs and run plan_check(). */
 bool
 ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
@@ -271,6 +303,8 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 	const char			**names = NULL;
 	const char			*unreg[K8S_PROVIDERS];
 	struct journal_entry		 pj;
+	struct arm_extension		 ext = { 0 };
+	struct ext_settings		*want = NULL, *have = NULL;
 	const char			*loc;
 	bool				 ok = false, partial = false;
 	size_t				 i;
@@ -408,6 +442,14 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 			}
 		}
 	}
+	/* Today's path on an existing cluster: its extension as it is. */
+	if ((p->op == PLAN_ATTACH || p->op == PLAN_UPDATE) &&
+	    p->type == COMPUTE_KUBERNETES && p->cluster_id[0] != '\0' &&
+	    (p->op == PLAN_UPDATE || f.cluster != NULL)) {
+		if (!k8s_extension_facts(o, p, loc, &ext, &want, &have, &f,
+		    err))
+			goto out;
+	}
 	plan_check(p, &f, vs);
 	ok = true;
 out:
@@ -422,6 +464,9 @@ out:
 	arm_vm_size_list_free(&sizes);
 	arm_compute_list_free(&cl);
 	arm_workspace_done(&ws);
+	arm_extension_done(&ext);
+	free(want);
+	free(have);
 	return ok;
 }
 
@@ -903,6 +948,9 @@ prepare_step(struct ops *o, const struct plan *p, const struct plan_step *s,
 
 	*body = NULL;
 	*done = false;
+	/* An extension that has the settings already is not sent again. */
+	if (s->kind == STEP_INSTALL_EXTENSION && s->done == STEP_DONE_MATCHES)
+		look = true;
 	if ((s->needs_current || look) &&
 	    !fetch_target(o, url, &cur, &found, err))
 		return false;

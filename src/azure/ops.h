@@ -66,6 +66,8 @@ struct ops {
 	 * only its steps from resume_step on are sent (0: all of them). */
 	int		 resume_step;
 	char		 resume_journal[1024];
+	/* clusters_list() judges for an attach as compute type Kubernetes. */
+	bool		 attach_k8s;
 };
 
 enum ops_result {

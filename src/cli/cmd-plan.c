@@ -78,14 +78,14 @@ static const struct new_flag {
 	{ "--docker-bridge-cidr",	FIELD_DOCKER_BRIDGE_CIDR, NEW_STR, OP_C },
 	{ "--underlying-resource-action", FIELD_DETACH_ACTION,	NEW_ACTION, OP_D },
 	/* Today's path, as az aks create, k8s-extension and ml compute name them. */
-	{ "--compute-type",		FIELD_COMPUTE_TYPE,	NEW_TYPE, OP_C },
+	{ "--compute-type",		FIELD_COMPUTE_TYPE,	NEW_TYPE, OP_C | OP_A },
 	{ "--cluster-name",		FIELD_CLUSTER_NAME,	NEW_STR, OP_C },
 	{ "--cluster-resource-group",	FIELD_CLUSTER_GROUP,	NEW_STR, OP_C },
 	{ "--dns-name-prefix",		FIELD_DNS_PREFIX,	NEW_STR, OP_C },
 	{ "--nodepool-name",		FIELD_POOL_NAME,	NEW_STR, OP_C },
 	{ "--kubernetes-version",	FIELD_K8S_VERSION,	NEW_STR, OP_C },
-	{ "--namespace",		FIELD_NAMESPACE,	NEW_STR, OP_C },
-	{ "--inference-router-service-type", FIELD_ROUTER_SERVICE, NEW_ROUTER, OP_C },
+	{ "--namespace",		FIELD_NAMESPACE,	NEW_STR, OP_C | OP_A },
+	{ "--inference-router-service-type", FIELD_ROUTER_SERVICE, NEW_ROUTER, OP_C | OP_A },
 	{ "--network-plugin",		FIELD_NETWORK_PLUGIN,	NEW_STR, OP_C },
 };
 

@@ -237,11 +237,21 @@ plan_steps(const struct plan *p, struct plan_step *s, int max)
 		k[n++] = STEP_CREATE_COMPUTE;
 		break;
 	case PLAN_ATTACH:
+		if (p->type == COMPUTE_KUBERNETES) {
+			/* Skipped when the extension has the settings. */
+			k[n++] = STEP_INSTALL_EXTENSION;
+			k[n++] = STEP_ATTACH_KUBERNETES;
+			break;
+		}
 		k[n++] = STEP_ATTACH_COMPUTE;
 		if (plan_arm_needs_update(p))
 			k[n++] = STEP_UPDATE_COMPUTE;
 		break;
 	case PLAN_UPDATE:
+		if (p->type == COMPUTE_KUBERNETES) {
+			k[n++] = STEP_INSTALL_EXTENSION;
+			break;
+		}
 		k[n++] = STEP_UPDATE_COMPUTE;
 		break;
 	case PLAN_DETACH:
@@ -270,6 +280,12 @@ plan_steps(const struct plan *p, struct plan_step *s, int max)
 			k8s_step(p, k[i], &s[i]);
 		else
 			compute_step(p, k[i], &s[i]);
+		/*
+		 * On an existing cluster (attach, update) the extension may be
+		 * there: the step is done when it has the plan's settings.
+		 */
+		if (k[i] == STEP_INSTALL_EXTENSION && p->op != PLAN_CREATE)
+			s[i].done = STEP_DONE_MATCHES;
 	}
 	return i;
 }
@@ -492,6 +508,8 @@ plan_step_done(const struct plan *p, const struct plan_step *s,
 	case STEP_DONE_MATCHES:
 		break;
 	}
+	if (s->kind == STEP_INSTALL_EXTENSION)
+		return plan_k8s_extension_done(p, current);
 	if (s->kind == STEP_SCALE_POOL) {
 		json_object	*props, *count;
 

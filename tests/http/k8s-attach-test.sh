@@ -1,0 +1,126 @@
+#!/bin/sh
+# Attach of an existing AKS cluster as compute type Kubernetes against the
+# sandbox (kubernetes-path.md A.10, C.5, C.6): the azureml extension is
+# installed when absent, kept when it has the plan's settings, sent again
+# whole when its settings differ; the compute is attached after it.  A
+# cluster with a service principal and one of another subscription are
+# refused before any PUT; a kill -9 after the extension's step is finished
+# by `akswiz watch` without sending the extension again.
+. "$top_srcdir/tests/http/lib.sh"
+. "$top_srcdir/tests/http/k8s-world.sh"
+
+CL="/subscriptions/[^/]*/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters"
+ext() { echo "$CL/$1/providers/Microsoft.KubernetesConfiguration/extensions/azureml"; }
+put_body() {
+	grep -E "\"method\":\"PUT\",\"path\":\"$1\"" "$T/journal.log" |
+	    tail -n 1 | sed -n 's/.*"body":\({.*}\),"status".*/\1/p' >"$T/body"
+}
+DEVTEST='"enableTraining":"False","enableInference":"True","inferenceRouterServiceType":"LoadBalancer","allowInsecureConnections":"True","clusterPurpose":"DevTest","inferenceRouterHA":"False"'
+
+# new_attach FILE NAME CLUSTER [FLAGS]: a dev-test attach of today's path.
+new_attach() {
+	f=$1 name=$2 cluster=$3
+	shift 3
+	plan_new "$f" attach --compute-type Kubernetes --name "$name" \
+	    --compute-resource-id "/subscriptions/$SB_SUB/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/$cluster" \
+	    --cluster-purpose DevTest "$@"
+}
+
+sb_start --polls 2
+k8s_begin "$SB_URL" "$SB_AUTH" "$SB_CA" "$SB_SUB" "$T"
+
+# 1. A cluster without the extension: the extension, then the compute.
+new_attach "$T/a.json" k8s-a aks-prod --namespace team-a
+like "$T/a.json" '"operation": "attach"' "an attach plan"
+like "$T/a.json" '"computeType": "Kubernetes"' "of compute type Kubernetes"
+az apply "$T/a.json"
+is "$rc" 0 "attach onto a cluster without the extension succeeds"
+like "$T/err" 'install extension k8s-a \(step 1 of 2\): Succeeded' \
+    "step 1 installs the extension"
+like "$T/err" 'attach k8s-a \(step 2 of 2\): Succeeded' \
+    "step 2 attaches the compute"
+is "$(requests PUT "$(ext aks-prod)")" 1 "one PUT of the extension"
+is "$(requests PUT '[^"]*/computes/k8s-a')" 1 "one PUT of the compute"
+put_body "$(ext aks-prod)"
+like "$T/body" '"clusterPurpose":"DevTest"' "the extension has the purpose"
+like "$T/body" '"cluster_name_friendly":"aks-prod"' "and the cluster's name"
+put_body '[^"]*/computes/k8s-a'
+like "$T/body" '"computeType":"Kubernetes"' "the compute is of type Kubernetes"
+like "$T/body" '"resourceId":"/subscriptions/[^"]*/managedClusters/aks-prod"' \
+    "naming the cluster"
+like "$T/body" '"namespace":"team-a"' "in the plan's namespace"
+
+# 2. The extension is there with the same settings: only the compute.
+k8s_extension aks-preview "$DEVTEST"
+is "$K8S_STATE" Succeeded "an extension with dev-test settings is there"
+new_attach "$T/s.json" k8s-s aks-preview
+az apply "$T/s.json"
+is "$rc" 0 "attach onto a cluster with the same settings succeeds"
+like "$T/err" 'already has these settings' "and says the extension is kept"
+is "$(requests PUT "$(ext aks-preview)")" 1 \
+    "the extension is not sent again (1 PUT, the test's own)"
+is "$(requests PUT '[^"]*/computes/k8s-s')" 1 "one PUT of the compute"
+
+# 3. Other settings: the whole extension is sent again, then the compute.
+k8s_cluster aks-other
+k8s_extension aks-other "$(echo "$DEVTEST" | sed 's/"LoadBalancer"/"ClusterIP"/')"
+is "$K8S_STATE" Succeeded "an extension with ClusterIP is there"
+new_attach "$T/o.json" k8s-o aks-other
+az apply "$T/o.json"
+is "$rc" 0 "attach onto a cluster with other settings succeeds"
+like "$T/err" 'inferenceRouterServiceType changes from "ClusterIP" to "LoadBalancer"' \
+    "and says what changes"
+is "$(requests PUT "$(ext aks-other)")" 2 \
+    "the extension is sent again (the test's PUT and akswiz's)"
+put_body "$(ext aks-other)"
+like "$T/body" '"inferenceRouterServiceType":"LoadBalancer"' \
+    "with the plan's service type"
+is "$(requests PUT '[^"]*/computes/k8s-o')" 1 "one PUT of the compute"
+
+# 4. A cluster that signs in with a service principal is refused.
+k8s_arm PUT "$K8S_CL/aks-sp?api-version=2024-09-01" \
+    '{"location":"eastus","properties":{"dnsPrefix":"aks-sp","servicePrincipalProfile":{"clientId":"5b2c1d3e-0000-4000-8000-00000000aaaa","secret":"not-a-real-secret"},"agentPoolProfiles":[{"name":"nodepool1","mode":"System","count":3,"vmSize":"Standard_D4s_v3","osType":"Linux","type":"VirtualMachineScaleSets"}]}}'
+k8s_wait
+new_attach "$T/sp.json" k8s-sp aks-sp
+az apply "$T/sp.json"
+is "$rc" 3 "a service principal's cluster is refused by preflight"
+like "$T/err" 'aks-sp signs in with a service principal; Azure Machine Learning needs a cluster with a managed identity' \
+    "with the reason"
+is "$(requests PUT "$(ext aks-sp)")/$(requests PUT '[^"]*/computes/k8s-sp')" \
+    0/0 "nothing was sent"
+
+# 5. A cluster of another subscription is refused.
+OTHER=6e4a2d1c-3b5f-4a7e-8c9d-0f1e2d3c4b5a
+plan_new "$T/x.json" attach --compute-type Kubernetes --name k8s-x \
+    --compute-resource-id "/subscriptions/$OTHER/resourceGroups/platform-rg/providers/Microsoft.ContainerService/managedClusters/aks-x"
+az apply "$T/x.json"
+is "$rc" 3 "a cluster of another subscription is refused"
+like "$T/err" "The cluster is in subscription $OTHER and the workspace in $SB_SUB" \
+    "with both subscriptions"
+is "$(requests PUT '[^"]*/computes/k8s-x')" 0 "nothing was sent"
+sb_stop
+
+# 6. kill -9 after the extension's step (the compute's PUT held back):
+# watch attaches the compute and does not send the extension again.
+sb_start --polls 2 --faults 'PUT:*/computes/k8s-k=latency:8s#1'
+new_attach "$T/k.json" k8s-k aks-prod
+"$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" --ca-file "$SB_CA" \
+    apply "$T/k.json" >"$T/apply.out" 2>&1 </dev/null &
+apply=$!
+sent() {
+	cat "$T/state/akswiz/operations/"*-k8s-k-*.json 2>/dev/null |
+	    tr -d ' \n' | grep -q '"step":2,.*"state":"Submitting"'
+}
+wait_until $apply sent
+kill -9 $apply 2>/dev/null
+wait $apply 2>/dev/null
+is "$?" 137 "apply was killed after the extension's step"
+az watch k8s-k
+is "$rc" 0 "watch finishes the attach"
+like "$T/out" 'attach of k8s-k succeeded' "and says so"
+is "$(requests PUT "$(ext aks-prod)")" 1 "the extension was sent once"
+az show k8s-k -o json
+like "$T/out" '"computeType": "Kubernetes"' "the compute is there"
+sb_stop
+
+done_testing
