@@ -565,28 +565,68 @@ k8s_settings(const struct plan *p)
 	return set;
 }
 
+/*
+ * The cluster's group and name: a create's own, or (attach, update) an
+ * existing cluster's, from its ID; "" when not known.
+ */
+static void
+k8s_cluster_of(const struct plan *p, struct aks_id *id)
+{
+	struct verdicts	scratch;
+
+	memset(id, 0, sizeof *id);
+	if (p->op != PLAN_CREATE) {
+		verdicts_init(&scratch);
+		if (!aks_id_parse(p->cluster_id, id, FIELD_CLUSTER_ID,
+		    &scratch))
+			memset(id, 0, sizeof *id);
+		return;
+	}
+	snprintf(id->resource_group, sizeof id->resource_group, "%s",
+	    plan_cluster_group(p));
+	snprintf(id->name, sizeof id->name, "%s", plan_cluster_name(p));
+}
+
 /* --subscription and --resource-group of the cluster. */
 static void
 az_cluster_scope(struct buf *b, const struct plan *p)
 {
+	struct aks_id	id;
+
+	k8s_cluster_of(p, &id);
 	az_flag(b, "--subscription", p->scope.subscription);
-	az_flag(b, "--resource-group", plan_cluster_group(p)[0] != '\0' ?
-	    plan_cluster_group(p) : "GROUP");
+	az_flag(b, "--resource-group", id.resource_group[0] != '\0' ?
+	    id.resource_group : "GROUP");
 }
 
-/* az aks create + az k8s-extension create + az ml compute attach. */
+/*
+ * az aks create + az k8s-extension create + az ml compute attach; an
+ * attach leaves out the first, an update is az k8s-extension update.
+ */
 static void
 export_az_k8s(struct buf *b, const struct plan *p)
 {
 	struct ext_settings	*set = k8s_settings(p);
+	struct aks_id		 cid;
 	char			 num[16], dns[PLAN_NAME_LEN], kv[EXT_KEY_LEN +
 				    EXT_VALUE_LEN + 2];
 	char			 subnet[PLAN_TEXT_LEN * 2], *id;
-	const char		*cluster = plan_cluster_name(p);
+	const char		*cluster;
 	size_t			 i;
 
-	if (cluster[0] == '\0')
-		cluster = "CLUSTER";
+	k8s_cluster_of(p, &cid);
+	cluster = cid.name[0] != '\0' ? cid.name : "CLUSTER";
+	if (p->op == PLAN_ATTACH)
+		buf_adds(b, "# 1. The Azure Machine Learning extension on the "
+		    "cluster: installed, or, when it is there with\n"
+		    "# other settings, replaced whole.\n"
+		    "az k8s-extension create");
+	else if (p->op == PLAN_UPDATE)
+		buf_adds(b, "# The Azure Machine Learning extension's new "
+		    "settings; the certificate and key are sent again.\n"
+		    "az k8s-extension update");
+	if (p->op != PLAN_CREATE)
+		goto extension;
 	plan_dns_prefix(p, dns, sizeof dns);
 	plan_arm_subnet_id(p, subnet, sizeof subnet);
 	buf_adds(b, "# 1. The AKS cluster: one System node pool, a managed "
@@ -610,12 +650,15 @@ export_az_k8s(struct buf *b, const struct plan *p)
 	az_flag(b, "--tags", PLAN_K8S_TAG "=" PLAN_K8S_TAG_VALUE);
 	buf_adds(b, "\n\n# 2. The Azure Machine Learning extension on it.\n"
 	    "az k8s-extension create");
+extension:
 	az_flag(b, "--name", EXT_NAME);
-	az_flag(b, "--extension-type", EXT_TYPE);
+	if (p->op != PLAN_UPDATE)
+		az_flag(b, "--extension-type", EXT_TYPE);
 	az_flag(b, "--cluster-type", "managedClusters");
 	az_flag(b, "--cluster-name", cluster);
 	az_cluster_scope(b, p);
-	az_flag(b, "--scope", "cluster");
+	if (p->op != PLAN_UPDATE)
+		az_flag(b, "--scope", "cluster");
 	for (i = 0; i < set->n; i++) {
 		if (az_adds_itself(set->s[i].key))
 			continue;
@@ -629,8 +672,14 @@ export_az_k8s(struct buf *b, const struct plan *p)
 		snprintf(kv, sizeof kv, "sslKeyPemFile=%s", p->tls.key_file);
 		az_flag(b, "--config-protected", kv);
 	}
-	buf_adds(b, "\n\n# 3. The cluster attached to the workspace as a "
-	    "Kubernetes compute.\naz ml compute attach");
+	if (p->op == PLAN_UPDATE) {
+		buf_adds(b, "\n");
+		free(set);
+		return;
+	}
+	buf_addf(b, "\n\n# %d. The cluster attached to the workspace as a "
+	    "Kubernetes compute.\naz ml compute attach",
+	    p->op == PLAN_CREATE ? 3 : 2);
 	az_target(b, p);
 	az_flag(b, "--type", "Kubernetes");
 	id = plan_k8s_cluster_id(p);
@@ -657,7 +706,8 @@ py_body(struct buf *b, const char *var, char *body)
 static void
 export_python_k8s(struct buf *b, const struct plan *p)
 {
-	bool	first = true;
+	struct aks_id	cid;
+	bool		first = true;
 
 	buf_adds(b, "import base64\nimport json\n\n"
 	    "from azure.identity import DefaultAzureCredential\n"
@@ -669,18 +719,28 @@ export_python_k8s(struct buf *b, const struct plan *p)
 	    "credential = DefaultAzureCredential()\nsubscription_id = ");
 	py_quote(b, p->scope.subscription[0] != '\0' ?
 	    p->scope.subscription : "SUBSCRIPTION");
+	k8s_cluster_of(p, &cid);
 	buf_adds(b, "\ncluster_group = ");
-	py_quote(b, plan_cluster_group(p)[0] != '\0' ?
-	    plan_cluster_group(p) : "GROUP");
+	py_quote(b, cid.resource_group[0] != '\0' ? cid.resource_group :
+	    "GROUP");
 	buf_adds(b, "\ncluster_name = ");
-	py_quote(b, plan_cluster_name(p)[0] != '\0' ?
-	    plan_cluster_name(p) : "CLUSTER");
-	buf_adds(b, "\n\n# 1. The AKS cluster.\n");
-	py_body(b, "cluster_body", plan_k8s_cluster_body(p, NULL));
-	buf_adds(b, "aks = ContainerServiceClient(credential, subscription_id)\n"
-	    "cluster = aks.managed_clusters.begin_create_or_update(\n"
-	    "    cluster_group, cluster_name, cluster_body).result()\n\n"
-	    "# 2. The Azure Machine Learning extension on it.\n");
+	py_quote(b, cid.name[0] != '\0' ? cid.name : "CLUSTER");
+	buf_adds(b, "\n\n");
+	if (p->op == PLAN_CREATE) {
+		buf_adds(b, "# 1. The AKS cluster.\n");
+		py_body(b, "cluster_body", plan_k8s_cluster_body(p, NULL));
+		buf_adds(b, "aks = ContainerServiceClient(credential, "
+		    "subscription_id)\ncluster = aks.managed_clusters."
+		    "begin_create_or_update(\n"
+		    "    cluster_group, cluster_name, cluster_body).result()"
+		    "\n\n# 2. The Azure Machine Learning extension on it.\n");
+	} else
+		buf_addf(b, "aks = ContainerServiceClient(credential, "
+		    "subscription_id)\n"
+		    "cluster = aks.managed_clusters.get(cluster_group, "
+		    "cluster_name)\n\n# %sThe Azure Machine Learning "
+		    "extension (PUT whole: settings replaced).\n",
+		    p->op == PLAN_ATTACH ? "1. " : "");
 	py_body(b, "extension_body", plan_k8s_extension_body(p, NULL, NULL,
 	    NULL));
 	if (p->tls.mode == TLS_CUSTOM) {
@@ -700,9 +760,12 @@ export_python_k8s(struct buf *b, const struct plan *p)
 	    "k8s.extensions.begin_create(cluster_group, "
 	    "\"Microsoft.ContainerService\",\n"
 	    "    \"managedClusters\", cluster_name, \"" EXT_NAME "\", "
-	    "extension_body).result()\n\n"
-	    "# 3. The cluster attached to the workspace as a Kubernetes "
-	    "compute.\nml_client = MLClient(credential, subscription_id");
+	    "extension_body).result()\n");
+	if (p->op == PLAN_UPDATE)
+		return;
+	buf_addf(b, "\n# %d. The cluster attached to the workspace as a "
+	    "Kubernetes compute.\nml_client = MLClient(credential, "
+	    "subscription_id", p->op == PLAN_CREATE ? 3 : 2);
 	buf_adds(b, ",\n    resource_group_name=");
 	py_quote(b, p->scope.resource_group[0] != '\0' ?
 	    p->scope.resource_group : "GROUP");
@@ -726,19 +789,27 @@ export_arm_k8s(struct buf *b, const struct plan *p)
 {
 	char	*id;
 
-	buf_adds(b, "# 1. The AKS cluster.\n");
-	id = plan_k8s_cluster_id(p);
-	buf_addf(b, "PUT %s?api-version=" PLAN_K8S_AKS_API_VERSION "\n", id);
-	free(id);
-	arm_request_body(b, plan_k8s_cluster_body(p, NULL));
-	buf_adds(b, "\n# 2. Once it has succeeded: the Azure Machine "
-	    "Learning extension.\n");
+	if (p->op == PLAN_CREATE) {
+		buf_adds(b, "# 1. The AKS cluster.\n");
+		id = plan_k8s_cluster_id(p);
+		buf_addf(b, "PUT %s?api-version=" PLAN_K8S_AKS_API_VERSION
+		    "\n", id);
+		free(id);
+		arm_request_body(b, plan_k8s_cluster_body(p, NULL));
+		buf_adds(b, "\n# 2. Once it has succeeded: the Azure Machine "
+		    "Learning extension.\n");
+	} else
+		buf_addf(b, "# %sThe Azure Machine Learning extension (the "
+		    "whole of it: its settings are replaced).\n",
+		    p->op == PLAN_ATTACH ? "1. " : "");
 	id = plan_k8s_extension_id(p);
 	buf_addf(b, "PUT %s?api-version=" PLAN_K8S_EXT_API_VERSION "\n", id);
 	free(id);
 	arm_request_body(b, plan_k8s_extension_body(p, NULL, NULL, NULL));
-	buf_adds(b, "\n# 3. Once it has succeeded: the compute of type "
-	    "Kubernetes.\n");
+	if (p->op == PLAN_UPDATE)
+		return;
+	buf_addf(b, "\n# %d. Once it has succeeded: the compute of type "
+	    "Kubernetes.\n", p->op == PLAN_CREATE ? 3 : 2);
 	id = plan_k8s_compute_id(p);
 	buf_addf(b, "PUT %s?api-version=" PLAN_K8S_ML_API_VERSION "\n", id);
 	free(id);
@@ -752,7 +823,8 @@ plan_export(const struct plan *p, enum plan_export_kind kind)
 	struct buf	b;
 
 	buf_init(&b, 0);
-	if (p->type == COMPUTE_KUBERNETES && p->op == PLAN_CREATE) {
+	if (p->type == COMPUTE_KUBERNETES && (p->op == PLAN_CREATE ||
+	    p->op == PLAN_ATTACH || p->op == PLAN_UPDATE)) {
 		switch (kind) {
 		case PLAN_EXPORT_AZ:	 export_az_k8s(&b, p); break;
 		case PLAN_EXPORT_PYTHON: export_python_k8s(&b, p); break;
