@@ -71,6 +71,10 @@ offers "akswiz detach --" "--authority --ca-file --cloud --debug --delete-cluste
 offers "akswiz scale --ag" "--agent-count" "scale: its node count"
 offers "akswiz scale --no" "--no-color --no-wait --nodepool-name" \
     "scale: the node pool"
+offers "akswiz clusters --c" "--ca-file --cloud --compute-type" \
+    "clusters: the compute type to judge for"
+offers "akswiz plan new attach --comp" "--compute-resource-id --compute-type" \
+    "plan new attach: today's path"
 offers "akswiz login --m" "--managed-identity" "login methods"
 offers "akswiz vm-sizes -" "--authority --ca-file --cloud --debug --endpoint --help --location --no-color --output --readonly --resource-group --sandbox --subscription --version --workspace -g -h -l -o -w" \
     "vm-sizes takes -l"

@@ -98,6 +98,25 @@ is "$rc" 3 "a cluster of another subscription is refused"
 like "$T/err" "The cluster is in subscription $OTHER and the workspace in $SB_SUB" \
     "with both subscriptions"
 is "$(requests PUT '[^"]*/computes/k8s-x')" 0 "nothing was sent"
+
+# 5b. The attach candidates as Kubernetes: aks-prod, attached as the
+# Kubernetes compute k8s-a, can be shared; aks-sp is refused; the legacy
+# verdicts (the default) still say a second attachment breaks the first.
+az clusters --compute-type Kubernetes -o json
+is "$rc" 0 "clusters --compute-type Kubernetes"
+tr -d '\n' <"$T/out" | sed 's/}, *{"name"/}\n{"name"/g' >"$T/rows"
+grep '"name": "aks-prod"' "$T/rows" >"$T/row"
+like "$T/row" '"attachable": true' "aks-prod can be attached again"
+like "$T/row" 'also attached to workspace ml-workspace as \\"k8s-a\\"; a Kubernetes compute can share the cluster' \
+    "the attachment is shared, not broken"
+grep '"name": "aks-sp"' "$T/rows" >"$T/row"
+like "$T/row" '"attachable": false' "aks-sp cannot"
+like "$T/row" 'signs in with a service principal' "for its service principal"
+az clusters -o json
+tr -d '\n' <"$T/out" | sed 's/}, *{"name"/}\n{"name"/g' >"$T/rows"
+grep '"name": "aks-prod"' "$T/rows" >"$T/row"
+like "$T/row" 'attaching it again would break that attachment' \
+    "the legacy verdict stays the default"
 sb_stop
 
 # 6. kill -9 after the extension's step (the compute's PUT held back):
