@@ -49,7 +49,7 @@ offers "akswiz " "account apply attach browse clusters create delete detach list
 offers "akswiz li" "list" "a command by its start"
 offers "akswiz --sandbox pl" "plan" "a command after a global option"
 offers "akswiz plan " "check export new" "plan's subcommands"
-offers "akswiz plan new " "attach create detach" "the kinds of plan"
+offers "akswiz plan new " "attach create detach update" "the kinds of plan"
 offers "akswiz plan new create --ssl-c" "--ssl-cert-file --ssl-cname" \
     "plan new's az ml flags"
 offers "akswiz plan new create --cluster-purpose " "DevTest FastProd" \

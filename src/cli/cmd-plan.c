@@ -48,6 +48,7 @@ enum new_kind {
 #define OP_C	(1u << PLAN_CREATE)
 #define OP_A	(1u << PLAN_ATTACH)
 #define OP_D	(1u << PLAN_DETACH)
+#define OP_U	(1u << PLAN_UPDATE)	/* NAME's load balancer and TLS */
 
 /* The flags of `plan new`, as az ml computetarget names them. */
 static const struct new_flag {
@@ -56,20 +57,20 @@ static const struct new_flag {
 	enum new_kind	 kind;
 	unsigned	 ops;
 } new_flags[] = {
-	{ "--name",			FIELD_NAME,		NEW_STR, OP_C | OP_A | OP_D },
+	{ "--name",			FIELD_NAME,		NEW_STR, OP_C | OP_A | OP_D | OP_U },
 	{ "--description",		FIELD_DESCRIPTION,	NEW_STR, OP_C | OP_A },
 	{ "--cluster-purpose",		FIELD_PURPOSE,		NEW_PURPOSE, OP_C | OP_A },
 	{ "--vm-size",			FIELD_VM_SIZE,		NEW_STR, OP_C },
 	{ "--agent-count",		FIELD_NODE_COUNT,	NEW_INT, OP_C },
 	{ "--location",			FIELD_LOCATION,		NEW_STR, OP_C },
 	{ "--compute-resource-id",	FIELD_CLUSTER_ID,	NEW_STR, OP_A },
-	{ "--load-balancer-type",	FIELD_LB_TYPE,		NEW_LB, OP_C | OP_A },
-	{ "--load-balancer-subnet",	FIELD_LB_SUBNET,	NEW_STR, OP_C | OP_A },
-	{ "--ssl-leaf-domain-label",	FIELD_TLS_LEAF_LABEL,	NEW_STR, OP_C | OP_A },
-	{ "--ssl-overwrite-domain",	FIELD_TLS_OVERWRITE,	NEW_FLAG, OP_C | OP_A },
-	{ "--ssl-cert-file",		FIELD_TLS_CERT_FILE,	NEW_STR, OP_C | OP_A },
-	{ "--ssl-key-file",		FIELD_TLS_KEY_FILE,	NEW_STR, OP_C | OP_A },
-	{ "--ssl-cname",		FIELD_TLS_CNAME,	NEW_STR, OP_C | OP_A },
+	{ "--load-balancer-type",	FIELD_LB_TYPE,		NEW_LB, OP_C | OP_A | OP_U },
+	{ "--load-balancer-subnet",	FIELD_LB_SUBNET,	NEW_STR, OP_C | OP_A | OP_U },
+	{ "--ssl-leaf-domain-label",	FIELD_TLS_LEAF_LABEL,	NEW_STR, OP_C | OP_A | OP_U },
+	{ "--ssl-overwrite-domain",	FIELD_TLS_OVERWRITE,	NEW_FLAG, OP_C | OP_A | OP_U },
+	{ "--ssl-cert-file",		FIELD_TLS_CERT_FILE,	NEW_STR, OP_C | OP_A | OP_U },
+	{ "--ssl-key-file",		FIELD_TLS_KEY_FILE,	NEW_STR, OP_C | OP_A | OP_U },
+	{ "--ssl-cname",		FIELD_TLS_CNAME,	NEW_STR, OP_C | OP_A | OP_U },
 	{ "--vnet-resourcegroup-name",	FIELD_VNET_RESOURCE_GROUP, NEW_STR, OP_C },
 	{ "--vnet-name",		FIELD_VNET_NAME,	NEW_STR, OP_C },
 	{ "--subnet-name",		FIELD_SUBNET_NAME,	NEW_STR, OP_C },
@@ -85,7 +86,7 @@ static const struct new_flag {
 	{ "--nodepool-name",		FIELD_POOL_NAME,	NEW_STR, OP_C },
 	{ "--kubernetes-version",	FIELD_K8S_VERSION,	NEW_STR, OP_C },
 	{ "--namespace",		FIELD_NAMESPACE,	NEW_STR, OP_C | OP_A },
-	{ "--inference-router-service-type", FIELD_ROUTER_SERVICE, NEW_ROUTER, OP_C | OP_A },
+	{ "--inference-router-service-type", FIELD_ROUTER_SERVICE, NEW_ROUTER, OP_C | OP_A | OP_U },
 	{ "--network-plugin",		FIELD_NETWORK_PLUGIN,	NEW_STR, OP_C },
 };
 
@@ -169,6 +170,13 @@ usage_new(FILE *fp)
 	    "NodePort or ClusterIP\n"
 	    "  --network-plugin P             azure, kubenet or none "
 	    "(default: AKS's)\n"), fp);
+	/* TRANSLATORS: keep the command and the flag names. */
+	fputs(_("\nakswiz plan new update NAME [--load-balancer-type T] "
+	    "[--inference-router-service-type T]\n"
+	    "    [--ssl-cert-file F --ssl-key-file F --ssl-cname HOST]\n"
+	    "  the load balancer and TLS of compute NAME, looked up in the "
+	    "workspace: of a\n  Kubernetes compute, its Azure ML extension's "
+	    "settings (the purpose kept).\n"), fp);
 }
 
 static void
@@ -418,6 +426,12 @@ parse_new_flags(struct plan *p, int argc, char **argv)
 
 	for (i = 2; i < argc; i++) {
 		arg = argv[i];
+		/* `plan new update NAME`: the compute's name first. */
+		if (i == 2 && p->op == PLAN_UPDATE && arg[0] != '-') {
+			if (!set_text(p, FIELD_NAME, "--name", arg))
+				return false;
+			continue;
+		}
 		eq = strchr(arg, '=');
 		len = eq != NULL ? (size_t)(eq - arg) : strlen(arg);
 		f = NULL;
@@ -496,10 +510,10 @@ plan_new_cmd(struct app_options *g, int argc, char **argv)
 		usage_new(stderr);
 		return EXIT_USAGE;
 	}
-	if (!plan_op_parse(argv[1], &op) || op == PLAN_UPDATE ||
+	if (!plan_op_parse(argv[1], &op) ||
 	    op == PLAN_SCALE || op == PLAN_DELETE) {
-		cli_error(_("\"plan new\" builds create, attach or detach "
-		    "plans, not \"%s\""), argv[1]);
+		cli_error(_("\"plan new\" builds create, attach, detach or "
+		    "update plans, not \"%s\""), argv[1]);
 		return EXIT_USAGE;
 	}
 	plan_init(&p, op);
@@ -512,6 +526,10 @@ plan_new_cmd(struct app_options *g, int argc, char **argv)
 	    !parse_new_flags(&p, argc, argv))
 		return EXIT_USAGE;
 	derive_tls(&p.tls);
+	/* An update depends on the compute: the one look at the service. */
+	if (op == PLAN_UPDATE && p.name[0] != '\0' &&
+	    (i = cli_plan_update_target(g, &p)) != EXIT_OK)
+		return i;
 	if (!check_plan(g, &p, true, &vs))
 		return EXIT_USAGE;
 	text = plan_json_write(&p);

@@ -111,7 +111,8 @@ check_members(const struct plan *p, struct verdicts *vs)
 	} members[] = {
 		{ OP(PLAN_CREATE) | OP(PLAN_ATTACH),
 		    p->description[0] != '\0' ? FIELD_DESCRIPTION : FIELD_NONE },
-		{ OP(PLAN_CREATE) | OP(PLAN_ATTACH),
+		{ OP(PLAN_CREATE) | OP(PLAN_ATTACH) |
+		    (p->type == COMPUTE_KUBERNETES ? OP(PLAN_UPDATE) : 0),
 		    p->purpose != PURPOSE_FASTPROD ? FIELD_PURPOSE : FIELD_NONE },
 		{ OP(PLAN_CREATE),
 		    p->location[0] != '\0' ? FIELD_LOCATION : FIELD_NONE },

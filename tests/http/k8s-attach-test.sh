@@ -142,4 +142,65 @@ az show k8s-k -o json
 like "$T/out" '"computeType": "Kubernetes"' "the compute is there"
 sb_stop
 
+# 7. Update of a Kubernetes compute's load balancer and TLS: plan new
+# update looks the compute up (its cluster, the extension's purpose), and
+# the step PUTs the whole extension with the certificate and key read
+# again from their files; no secret reaches the plan, akswiz's journal,
+# --debug or the output.  The same update again is sent again: the
+# extension never returns its protected settings to compare.
+if command -v openssl >/dev/null 2>&1; then
+	sb_start --polls 2
+	new_attach "$T/u0.json" k8s-u aks-prod
+	az apply "$T/u0.json"
+	is "$rc" 0 "a compute of type Kubernetes to update"
+	openssl req -x509 -newkey rsa:2048 -nodes -days 60 \
+	    -subj /CN=www.contoso.com -addext subjectAltName=DNS:www.contoso.com \
+	    -keyout "$T/key.pem" -out "$T/cert.pem" >/dev/null 2>&1
+	keyline=$(sed -n 5p "$T/key.pem")
+	key64=$(base64 -w0 <"$T/key.pem" | cut -c 200-260)
+	az plan new update k8s-u --load-balancer-type InternalLoadBalancer \
+	    --ssl-cert-file "$T/cert.pem" --ssl-key-file "$T/key.pem" \
+	    --ssl-cname www.contoso.com
+	is "$rc" 0 "plan new update makes the plan"
+	cp "$T/out" "$T/u.json"
+	like "$T/u.json" '"operation": "update"' "an update plan"
+	like "$T/u.json" '"computeType": "Kubernetes"' "of compute type Kubernetes"
+	like "$T/u.json" '"clusterResourceId": "/subscriptions/[^"]*/managedClusters/aks-prod"' \
+	    "naming the compute's cluster"
+	like "$T/u.json" '"purpose": "DevTest"' "keeping the extension's purpose"
+	az apply "$T/u.json" --debug="$T/debug.log"
+	is "$rc" 0 "the update succeeds"
+	like "$T/err" 'install extension k8s-u: Succeeded' \
+	    "in one step, the extension"
+	is "$(requests PUT "$(ext aks-prod)")" 2 \
+	    "one more PUT of the extension"
+	is "$(requests PUT '[^"]*/computes/k8s-u')" 1 \
+	    "the compute is not sent again"
+	put_body "$(ext aks-prod)"
+	like "$T/body" '"internalLoadBalancerProvider":"azure"' \
+	    "the internal load balancer"
+	like "$T/body" '"sslCname":"www.contoso.com"' "TLS for the CNAME"
+	like "$T/body" '"configurationProtectedSettings":"<redacted>"' \
+	    "the protected settings, masked in the sandbox's journal"
+	az show k8s-u -o json
+	like "$T/out" '"provisioningState": "Succeeded"' \
+	    "the extension took them: TLS on without them would have failed"
+	cat "$T/u.json" "$T/debug.log" "$T/out" "$T/err" \
+	    "$T/state/akswiz/operations/"*k8s-u*.json >"$T/all.txt"
+	if grep -F -q -e "$keyline" -e "$key64" "$T/all.txt"; then
+		ok 1 "the key is in no plan, log, journal or output"
+	else
+		ok 0 "the key is in no plan, log, journal or output"
+	fi
+	az plan new update no-such-compute
+	is "$rc" 2 "plan new update of a compute that is not there: exit 2"
+	like "$T/err" 'workspace ml-workspace has no compute named "no-such-compute"' \
+	    "with the reason"
+	az apply "$T/u.json"
+	is "$rc" 0 "the same update again"
+	is "$(requests PUT "$(ext aks-prod)")" 3 \
+	    "is sent again: the certificate cannot be compared"
+	sb_stop
+fi
+
 done_testing
