@@ -244,8 +244,8 @@ clusters_list(struct ops *o, const struct plan_scope *sc, enum purpose purpose,
 		r = c->location != NULL ? versions_for(o, sc->subscription,
 		    c->location, &rv, &nrv) : NULL;
 		verdicts_init(&e->verdicts);
-		(o->attach_k8s ? rules_attach_cluster_k8s :
-		    rules_attach_cluster)(&e->facts, purpose,
+		rules_attach_cluster_as(&e->facts, o->attach_k8s ?
+		    COMPUTE_KUBERNETES : COMPUTE_AKS, purpose,
 		    sc->subscription, r != NULL && r->known ? r->offers : NULL,
 		    r != NULL && r->known ? r->list.n : 0, &e->verdicts);
 		e->attachable = !verdicts_has_errors(&e->verdicts);

@@ -326,12 +326,8 @@ check_attach_cluster(const struct plan *p, const struct plan_facts *f,
 	if (c.name[0] == '\0')
 		memcpy(c.name, id.name, sizeof c.name);
 	c.id[0] = '\0';
-	if (p->type == COMPUTE_KUBERNETES)
-		rules_attach_cluster_k8s(&c, p->purpose, ws_sub, f->offers,
-		    f->n_offers, vs);
-	else
-		rules_attach_cluster(&c, p->purpose, ws_sub, f->offers,
-		    f->n_offers, vs);
+	rules_attach_cluster_as(&c, p->type, p->purpose, ws_sub, f->offers,
+	    f->n_offers, vs);
 }
 
 /*

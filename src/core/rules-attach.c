@@ -101,15 +101,13 @@ attach_k8s(const struct cluster_facts *c, const char *name,
 	}
 }
 
-/*
- * Every attach verdict on an existing cluster; k8s: as compute type
- * Kubernetes (today's path).
- */
-static void
-attach_cluster(const struct cluster_facts *c, enum purpose purpose,
-    const char *workspace_subscription, const struct k8s_offer *offers,
-    size_t n_offers, bool k8s, struct verdicts *vs)
+/* Every attach verdict on an existing cluster, as a compute of type. */
+void
+rules_attach_cluster_as(const struct cluster_facts *c, enum compute_type type,
+    enum purpose purpose, const char *workspace_subscription,
+    const struct k8s_offer *offers, size_t n_offers, struct verdicts *vs)
 {
+	bool		 k8s = type == COMPUTE_KUBERNETES;
 	struct verdict	*v;
 	struct aks_id	 id;
 	const char	*name = c->name[0] != '\0' ? c->name : c->id;
@@ -163,17 +161,8 @@ rules_attach_cluster(const struct cluster_facts *c, enum purpose purpose,
     const char *workspace_subscription, const struct k8s_offer *offers,
     size_t n_offers, struct verdicts *vs)
 {
-	attach_cluster(c, purpose, workspace_subscription, offers, n_offers,
-	    false, vs);
-}
-
-void
-rules_attach_cluster_k8s(const struct cluster_facts *c, enum purpose purpose,
-    const char *workspace_subscription, const struct k8s_offer *offers,
-    size_t n_offers, struct verdicts *vs)
-{
-	attach_cluster(c, purpose, workspace_subscription, offers, n_offers,
-	    true, vs);
+	rules_attach_cluster_as(c, COMPUTE_AKS, purpose,
+	    workspace_subscription, offers, n_offers, vs);
 }
 
 /*

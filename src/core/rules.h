@@ -122,12 +122,14 @@ void	rules_attach_cluster(const struct cluster_facts *, enum purpose,
 	    const char *workspace_subscription, const struct k8s_offer *,
 	    size_t n_offers, struct verdicts *);
 /*
- * The same for an attach as compute type Kubernetes (kubernetes-path.md
- * A.10, C.5, C.6): a managed identity, not a service principal; the
- * cluster may be attached elsewhere too (info), unless as a legacy AKS
- * compute (an error: migrate it); production's nodes of 4 vCPU and 14 GB.
+ * The same for an attach as a compute of the type; rules_attach_cluster()
+ * is AKS.  As Kubernetes (kubernetes-path.md A.10, C.5, C.6): a managed
+ * identity, not a service principal; the cluster may be attached
+ * elsewhere too (info), unless as a legacy AKS compute (an error: migrate
+ * it); production's nodes of 4 vCPU and 14 GB.
  */
-void	rules_attach_cluster_k8s(const struct cluster_facts *, enum purpose,
+void	rules_attach_cluster_as(const struct cluster_facts *,
+	    enum compute_type, enum purpose,
 	    const char *workspace_subscription, const struct k8s_offer *,
 	    size_t n_offers, struct verdicts *);
 

@@ -85,8 +85,8 @@ test_k8s_cluster(void)
 			strcpy(c.attached_type, rows[i].attached_type);
 		}
 		verdicts_init(&vs);
-		rules_attach_cluster_k8s(&c, rows[i].purpose, SUB, offers, 4,
-		    &vs);
+		rules_attach_cluster_as(&c, COMPUTE_KUBERNETES,
+		    rows[i].purpose, SUB, offers, 4, &vs);
 		v = core_expect(&vs, FIELD_CLUSTER, rows[i].sev, rows[i].msg,
 		    rows[i].what);
 		core_arg(v, 0, rows[i].msg == MSG_K8S_PROD_NODE_SIZE ?
