@@ -74,9 +74,10 @@ cmd_clusters(struct app_options *g, int argc, char **argv)
 			return EXIT_USAGE;
 		if (r > 0) {
 			if (!compute_type_parse(ct, &type)) {
-				/* TRANSLATORS: %s is the value given. */
-				cli_error(_("--compute-type must be Kubernetes "
-				    "or AKS, not \"%s\""), ct);
+				/* TRANSLATORS: %s are the flag and the value
+				 * given. */
+				cli_error(_("%s must be Kubernetes or AKS, not "
+				    "\"%s\""), "--compute-type", ct);
 				return EXIT_USAGE;
 			}
 			continue;

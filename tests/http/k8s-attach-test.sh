@@ -112,6 +112,10 @@ like "$T/row" 'also attached to workspace ml-workspace as \\"k8s-a\\"; a Kuberne
 grep '"name": "aks-sp"' "$T/rows" >"$T/row"
 like "$T/row" '"attachable": false' "aks-sp cannot"
 like "$T/row" 'signs in with a service principal' "for its service principal"
+az clusters --compute-type Legacy
+is "$rc" 2 "clusters: an unknown compute type is a usage error"
+like "$T/err" '--compute-type must be Kubernetes or AKS, not "Legacy"' \
+    "naming the flag"
 az clusters -o json
 tr -d '\n' <"$T/out" | sed 's/}, *{"name"/}\n{"name"/g' >"$T/rows"
 grep '"name": "aks-prod"' "$T/rows" >"$T/row"
