@@ -944,6 +944,7 @@ prepare_step(struct ops *o, const struct plan *p, const struct plan_step *s,
     bool *done, struct lro_state *st, struct err *err)
 {
 	json_object	*cur = NULL;
+	struct arm_cluster cl = { 0 };
 	bool		 found = false, ok;
 
 	*body = NULL;
@@ -967,7 +968,21 @@ prepare_step(struct ops *o, const struct plan *p, const struct plan_step *s,
 	}
 	if (s->needs_current && !found)
 		return false;	/* err says it is not there */
+	/*
+	 * The extension on an existing cluster takes the cluster's region
+	 * (kubernetes-path.md B.4), which may not be the workspace's.
+	 */
+	if (s->kind == STEP_INSTALL_EXTENSION && p->op != PLAN_CREATE &&
+	    p->cluster_id[0] != '\0') {
+		if (!arm_get_cluster(o->arm, p->cluster_id, &cl, err)) {
+			json_object_put(cur);
+			return false;
+		}
+		if (cl.location != NULL)
+			location = cl.location;
+	}
 	ok = plan_step_body(p, s, location, cur, body, err);
+	arm_cluster_done(&cl);
 	json_object_put(cur);
 	return ok;
 }

@@ -77,6 +77,18 @@ like "$T/body" '"inferenceRouterServiceType":"LoadBalancer"' \
     "with the plan's service type"
 is "$(requests PUT '[^"]*/computes/k8s-o')" 1 "one PUT of the compute"
 
+# 3b. A cluster in another region than the workspace's: the extension's
+# settings name the cluster's region (kubernetes-path.md B.4).
+k8s_arm PUT "$K8S_CL/aks-weu?api-version=2024-09-01" \
+    '{"location":"westeurope","identity":{"type":"SystemAssigned"},"properties":{"dnsPrefix":"aks-weu","agentPoolProfiles":[{"name":"nodepool1","mode":"System","count":3,"vmSize":"Standard_D4s_v3","osType":"Linux","type":"VirtualMachineScaleSets"}]}}'
+k8s_wait
+new_attach "$T/w.json" k8s-w aks-weu
+az apply "$T/w.json"
+is "$rc" 0 "attach onto a cluster of another region"
+put_body "$(ext aks-weu)"
+like "$T/body" '"location":"westeurope"' "the extension has the cluster's region"
+like "$T/body" '"domain":"westeurope.cloudapp.azure.com"' "and its domain"
+
 # 4. A cluster that signs in with a service principal is refused.
 k8s_arm PUT "$K8S_CL/aks-sp?api-version=2024-09-01" \
     '{"location":"eastus","properties":{"dnsPrefix":"aks-sp","servicePrincipalProfile":{"clientId":"5b2c1d3e-0000-4000-8000-00000000aaaa","secret":"not-a-real-secret"},"agentPoolProfiles":[{"name":"nodepool1","mode":"System","count":3,"vmSize":"Standard_D4s_v3","osType":"Linux","type":"VirtualMachineScaleSets"}]}}'
