@@ -75,6 +75,10 @@ offers "akswiz clusters --c" "--ca-file --cloud --compute-type" \
     "clusters: the compute type to judge for"
 offers "akswiz plan new attach --comp" "--compute-resource-id --compute-type" \
     "plan new attach: today's path"
+offers "akswiz clusters --compute-type " "AKS Kubernetes" \
+    "compute types"
+offers "akswiz plan new update ml-a --inference-router-service-type N" \
+    "NodePort" "router service types"
 offers "akswiz login --m" "--managed-identity" "login methods"
 offers "akswiz vm-sizes -" "--authority --ca-file --cloud --debug --endpoint --help --location --no-color --output --readonly --resource-group --sandbox --subscription --version --workspace -g -h -l -o -w" \
     "vm-sizes takes -l"
