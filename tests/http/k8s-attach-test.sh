@@ -188,6 +188,10 @@ if command -v openssl >/dev/null 2>&1; then
 	is "$rc" 0 "the update succeeds"
 	like "$T/err" 'install extension k8s-u: Succeeded' \
 	    "in one step, the extension"
+	like "$T/err" 'allowInsecureConnections changes from "True" to "False"' \
+	    "saying what changes"
+	like "$T/err" 'they are read from the plan.s files and sent again' \
+	    "and that the certificate and key are sent again"
 	is "$(requests PUT "$(ext aks-prod)")" 2 \
 	    "one more PUT of the extension"
 	is "$(requests PUT '[^"]*/computes/k8s-u')" 1 \
