@@ -143,10 +143,6 @@ expect_status "unknown flag: exit 2" 2
 expect_in "unknown flag: message" err 'akswiz: unknown flag "--nmae"'
 run plan new scale
 expect_status "unknown operation: exit 2" 2
-expect_in "unknown operation: message" err '"plan new" builds create, attach, detach or update plans, not "scale"'
-run plan new update ml-a --vm-size Standard_D3_v2
-expect_status "update takes no VM size: exit 2" 2
-expect_in "its message" err '--vm-size does not apply to "plan new update"'
 run plan new create --name
 expect_in "flag without value" err "akswiz: --name needs a value"
 run plan new --help
@@ -411,5 +407,11 @@ expect_in "its message" err 'A Microsoft-issued certificate exists only for lega
 run plan new detach --compute-type Kubernetes --name ml-a
 expect_status "detach takes no compute type: exit 2" 2
 expect_in "its message" err '--compute-type does not apply to "plan new detach"'
+run plan new scale
+expect_status "plan new scale: exit 2" 2
+expect_in "unknown operation: message" err '"plan new" builds create, attach, detach or update plans, not "scale"'
+run plan new update ml-a --vm-size Standard_D3_v2
+expect_status "update takes no VM size: exit 2" 2
+expect_in "its message" err '--vm-size does not apply to "plan new update"'
 
 echo "1..$n"
