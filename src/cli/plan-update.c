@@ -46,10 +46,9 @@ from_extension(struct session *s, struct plan *p, struct err *err)
 		return false;
 	for (i = 0; found && i < x.nsettings; i++) {
 		v = x.setting_values[i];
-		if (strcmp(x.setting_keys[i], "clusterPurpose") == 0)
+		if (strcmp(x.setting_keys[i], EXT_SET_PURPOSE) == 0)
 			(void)purpose_parse(v, &p->purpose);
-		else if (strcmp(x.setting_keys[i],
-		    "inferenceRouterServiceType") == 0)
+		else if (strcmp(x.setting_keys[i], EXT_SET_ROUTER) == 0)
 			fill(p->router_service, sizeof p->router_service, v);
 	}
 	arm_extension_done(&x);

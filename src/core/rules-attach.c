@@ -170,11 +170,11 @@ rules_attach_cluster(const struct cluster_facts *c, enum purpose purpose,
  * (location, names) that an update need not change.
  */
 static const char *const choice_keys[] = {
-	"enableInference", "enableTraining", "inferenceRouterServiceType",
-	"scoringFe.serviceType.nodePort", "internalLoadBalancerProvider",
-	"scoringFe.serviceType.internalLoadBalancer",
-	"allowInsecureConnections", "sslCname", "clusterPurpose",
-	"inferenceRouterHA", "scoringFe.enableUpgrade"
+	"enableInference", "enableTraining", EXT_SET_ROUTER,
+	"scoringFe.serviceType.nodePort", EXT_SET_ILB_PROVIDER,
+	"scoringFe.serviceType.internalLoadBalancer", EXT_SET_INSECURE,
+	EXT_SET_CNAME, EXT_SET_PURPOSE, "inferenceRouterHA",
+	"scoringFe.enableUpgrade"
 };
 
 bool

@@ -33,6 +33,12 @@
 /* The protected settings that carry the certificate and key (base64 PEM). */
 #define EXT_SSL_CERT		"scoringFe.sslCert"
 #define EXT_SSL_KEY		"scoringFe.sslKey"
+/* Public settings akswiz reads back from an installed extension (B.5). */
+#define EXT_SET_PURPOSE		"clusterPurpose"
+#define EXT_SET_ROUTER		"inferenceRouterServiceType"
+#define EXT_SET_CNAME		"sslCname"
+#define EXT_SET_ILB_PROVIDER	"internalLoadBalancerProvider"
+#define EXT_SET_INSECURE	"allowInsecureConnections"
 
 /* True if s is a valid name of the kind (A.2). */
 bool	aks_cluster_name_valid(const char *);
