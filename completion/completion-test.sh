@@ -49,7 +49,7 @@ offers "akswiz " "account apply attach browse clusters create delete detach list
 offers "akswiz li" "list" "a command by its start"
 offers "akswiz --sandbox pl" "plan" "a command after a global option"
 offers "akswiz plan " "check export new" "plan's subcommands"
-offers "akswiz plan new " "attach create detach migrate" "the kinds of plan"
+offers "akswiz plan new " "attach create detach migrate update" "the kinds of plan"
 offers "akswiz plan new migrate ml-old --ss" \
     "--ssl-cert-file --ssl-cname --ssl-disable --ssl-key-file" \
     "migrate's TLS flags, --ssl-disable among them"
@@ -76,6 +76,14 @@ offers "akswiz detach --" "--authority --ca-file --cloud --debug --delete-cluste
 offers "akswiz scale --ag" "--agent-count" "scale: its node count"
 offers "akswiz scale --no" "--no-color --no-wait --nodepool-name" \
     "scale: the node pool"
+offers "akswiz clusters --c" "--ca-file --cloud --compute-type" \
+    "clusters: the compute type to judge for"
+offers "akswiz plan new attach --comp" "--compute-resource-id --compute-type" \
+    "plan new attach: today's path"
+offers "akswiz clusters --compute-type " "AKS Kubernetes" \
+    "compute types"
+offers "akswiz plan new update ml-a --inference-router-service-type N" \
+    "NodePort" "router service types"
 offers "akswiz login --m" "--managed-identity" "login methods"
 offers "akswiz vm-sizes -" "--authority --ca-file --cloud --debug --endpoint --help --location --no-color --output --readonly --resource-group --sandbox --subscription --version --workspace -g -h -l -o -w" \
     "vm-sizes takes -l"

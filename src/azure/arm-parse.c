@@ -581,6 +581,14 @@ cluster_from(json_object *e, struct arm_cluster *c)
 		return;
 	c->provisioning_state = jdup(p, "provisioningState");
 	c->prov = provisioning_state_parse(c->provisioning_state);
+	if ((ps = jget(p, "servicePrincipalProfile", json_type_object)) !=
+	    NULL && (api = jget(ps, "clientId", json_type_string)) != NULL &&
+	    strcasecmp(json_object_get_string(api), "msi") != 0) {
+		api = jget(jget(e, "identity", json_type_object), "type",
+		    json_type_string);
+		c->service_principal = api == NULL || strcasecmp(
+		    json_object_get_string(api), "None") == 0;
+	}
 	if ((ps = jget(p, "powerState", json_type_object)) != NULL)
 		c->power_state = jdup(ps, "code");
 	c->version = jdup(p, "currentKubernetesVersion");

@@ -123,6 +123,9 @@ struct arm_cluster {
 	struct arm_pool	*pools;
 	size_t		 npools;
 	char		*created_by;	/* tags.createdBy (PLAN_K8S_TAG) */
+	/* Signs in with a service principal: servicePrincipalProfile's
+	 * clientId is not "msi" and it has no managed identity. */
+	bool		 service_principal;
 };
 
 /* One entry of an extension's statuses[] (kubernetes-path.md B.3). */

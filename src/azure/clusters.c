@@ -50,6 +50,7 @@ find_attachment(const struct arm_compute_list *l, const char *cluster_id,
 		return false;
 	copy(cf->attached_workspace, sizeof cf->attached_workspace, ws);
 	copy(cf->attached_as, sizeof cf->attached_as, c->name);
+	copy(cf->attached_type, sizeof cf->attached_type, c->compute_type);
 	return true;
 }
 
@@ -116,7 +117,7 @@ void
 cluster_facts_from(const struct arm_cluster *c, struct cluster_facts *cf)
 {
 	size_t			 i;
-	const struct vm_size	*s;
+	const struct vm_size	*s, *smallest = NULL;
 	bool			 unknown = false;
 
 	memset(cf, 0, sizeof *cf);
@@ -130,6 +131,7 @@ cluster_facts_from(const struct arm_cluster *c, struct cluster_facts *cf)
 	cf->private_cluster = c->private_cluster;
 	copy(cf->authorized_ranges, sizeof cf->authorized_ranges,
 	    c->authorized_ranges);
+	cf->service_principal = c->service_principal;
 	for (i = 0; i < c->npools; i++) {
 		cf->node_count += c->pools[i].count;
 		s = c->pools[i].vm_size != NULL ?
@@ -138,7 +140,15 @@ cluster_facts_from(const struct arm_cluster *c, struct cluster_facts *cf)
 			unknown = true;
 		else
 			cf->vcpu_total += c->pools[i].count * s->vcpus;
+		/* The pool whose nodes are the smallest, for today's path. */
+		if (s != NULL && c->pools[i].count > 0 && (smallest == NULL ||
+		    s->vcpus < smallest->vcpus ||
+		    s->memory_gb < smallest->memory_gb))
+			smallest = s;
 	}
+	if (smallest != NULL)
+		copy(cf->smallest_size, sizeof cf->smallest_size,
+		    smallest->name);
 	if (unknown)
 		cf->vcpu_total = 0;
 }
@@ -234,8 +244,9 @@ clusters_list(struct ops *o, const struct plan_scope *sc, enum purpose purpose,
 		r = c->location != NULL ? versions_for(o, sc->subscription,
 		    c->location, &rv, &nrv) : NULL;
 		verdicts_init(&e->verdicts);
-		rules_attach_cluster(&e->facts, purpose, sc->subscription,
-		    r != NULL && r->known ? r->offers : NULL,
+		rules_attach_cluster_as(&e->facts, o->attach_k8s ?
+		    COMPUTE_KUBERNETES : COMPUTE_AKS, purpose,
+		    sc->subscription, r != NULL && r->known ? r->offers : NULL,
 		    r != NULL && r->known ? r->list.n : 0, &e->verdicts);
 		e->attachable = !verdicts_has_errors(&e->verdicts);
 		copy(e->label, sizeof e->label, c->name != NULL ? c->name :

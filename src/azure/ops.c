@@ -40,6 +40,7 @@
 #include "common/xalloc.h"
 #include "core/ids.h"
 #include "core/rules.h"
+#include "core/rules-k8s.h"
 #include "core/state.h"
 #include "core/vmcatalogue.h"
 #include "plan/plan-json.h"
@@ -290,6 +291,37 @@ namespace_facts(struct ops *o, const struct plan *p, struct plan_facts *f)
 	kube_disconnect(&k);
 }
 
+/*
+ * Today's path on an existing cluster (attach, update): its azureml
+ * extension as it is (ext), the settings the plan wants and those it has
+ * (allocated into *want and *have), as facts for the rules.
+ */
+static bool
+k8s_extension_facts(struct ops *o, const struct plan *p, const char *loc,
+    struct arm_extension *ext, struct ext_settings **want,
+    struct ext_settings **have, struct plan_facts *f, struct err *err)
+{
+	bool	found = false;
+	size_t	i;
+
+	if (!arm_get_extension(o->arm, p->cluster_id, EXT_NAME, ext, &found,
+	    err))
+		return false;
+	*want = xcalloc(1, sizeof **want);
+	*have = xcalloc(1, sizeof **have);
+	plan_k8s_extension_settings(p, loc, *want);
+	ext_settings_init(*have);
+	for (i = 0; found && i < ext->nsettings; i++)
+		ext_settings_set(*have, ext->setting_keys[i],
+		    ext->setting_values[i]);
+	f->extension_known = true;
+	f->extension_present = found;
+	f->extension_state = ext->provisioning_state;
+	f->extension_settings = *have;
+	f->extension_wanted = *want;
+	return true;
+}
+
 /* Fetch the live facts the plan's operation needs and run plan_check(). */
 bool
 ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
@@ -310,6 +342,8 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 	const char			**names = NULL;
 	const char			*unreg[K8S_PROVIDERS];
 	struct journal_entry		 pj;
+	struct arm_extension		 ext = { 0 };
+	struct ext_settings		*want = NULL, *have = NULL;
 	const char			*loc;
 	bool				 ok = false, partial = false;
 	size_t				 i;
@@ -422,8 +456,10 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 	/* A migration's cluster is there: only the providers are looked at. */
 	if (p->op == PLAN_MIGRATE && !k8s_facts(o, p, true, unreg, &f, err))
 		goto out;
-	if ((p->op == PLAN_MIGRATE || (p->op == PLAN_CREATE &&
-	    p->type == COMPUTE_KUBERNETES && (partial || f.cluster_exists))))
+	/* The namespace, where the cluster is there (an attach's always). */
+	if (p->op == PLAN_MIGRATE || (p->op == PLAN_ATTACH &&
+	    p->type == COMPUTE_KUBERNETES) || (p->op == PLAN_CREATE &&
+	    p->type == COMPUTE_KUBERNETES && (partial || f.cluster_exists)))
 		namespace_facts(o, p, &f);
 	/* A version asked for is checked against the region's. */
 	if (p->op == PLAN_CREATE && p->type == COMPUTE_KUBERNETES &&
@@ -467,6 +503,14 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 			}
 		}
 	}
+	/* Today's path on an existing cluster: its extension as it is. */
+	if ((p->op == PLAN_ATTACH || p->op == PLAN_UPDATE) &&
+	    p->type == COMPUTE_KUBERNETES && p->cluster_id[0] != '\0' &&
+	    (p->op == PLAN_UPDATE || f.cluster != NULL)) {
+		if (!k8s_extension_facts(o, p, loc, &ext, &want, &have, &f,
+		    err))
+			goto out;
+	}
 	plan_check(p, &f, vs);
 	ok = true;
 out:
@@ -481,6 +525,9 @@ out:
 	arm_vm_size_list_free(&sizes);
 	arm_compute_list_free(&cl);
 	arm_workspace_done(&ws);
+	arm_extension_done(&ext);
+	free(want);
+	free(have);
 	return ok;
 }
 
@@ -1081,10 +1128,14 @@ prepare_step(struct ops *o, const struct plan *p, const struct plan_step *s,
     bool *done, struct lro_state *st, struct err *err)
 {
 	json_object	*cur = NULL;
+	struct arm_cluster cl = { 0 };
 	bool		 found = false, ok;
 
 	*body = NULL;
 	*done = false;
+	/* An extension that has the settings already is not sent again. */
+	if (s->kind == STEP_INSTALL_EXTENSION && s->done == STEP_DONE_MATCHES)
+		look = true;
 	if ((s->needs_current || look) &&
 	    !fetch_target(o, url, &cur, &found, err))
 		return false;
@@ -1101,7 +1152,21 @@ prepare_step(struct ops *o, const struct plan *p, const struct plan_step *s,
 	}
 	if (s->needs_current && !found)
 		return false;	/* err says it is not there */
+	/*
+	 * The extension on an existing cluster takes the cluster's region
+	 * (kubernetes-path.md B.4), which may not be the workspace's.
+	 */
+	if (s->kind == STEP_INSTALL_EXTENSION && p->op != PLAN_CREATE &&
+	    p->cluster_id[0] != '\0') {
+		if (!arm_get_cluster(o->arm, p->cluster_id, &cl, err)) {
+			json_object_put(cur);
+			return false;
+		}
+		if (cl.location != NULL)
+			location = cl.location;
+	}
 	ok = plan_step_body(p, s, location, cur, body, err);
+	arm_cluster_done(&cl);
 	json_object_put(cur);
 	return ok;
 }

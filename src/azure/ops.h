@@ -73,6 +73,8 @@ struct ops {
 	 * log and read-only setting.
 	 */
 	const struct http_config *kube_http;
+	/* clusters_list() judges for an attach as compute type Kubernetes. */
+	bool		 attach_k8s;
 };
 
 enum ops_result {

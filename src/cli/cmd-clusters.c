@@ -1,8 +1,9 @@
 /*
- * akswiz clusters [--purpose FastProd|DevTest]: the subscription's AKS
- * clusters with the verdict on attaching each to the workspace (version,
- * size for the purpose, state, private, authorized IP ranges, existing
- * attachment).  Table: one line per cluster and its first error or
+ * akswiz clusters [--purpose FastProd|DevTest] [--compute-type
+ * Kubernetes|AKS]: the subscription's AKS clusters with the verdict on
+ * attaching each to the workspace (version, size for the purpose, state,
+ * private, authorized IP ranges, existing attachment; as Kubernetes, its
+ * identity, and an attachment shared rather than broken).  Table: one line per cluster and its first error or
  * warning, and the type of the compute attaching it; JSON: [{"name", "id",
  * "location", "version", "state", "nodes", "vcpu", "private", "attachedAs",
  * "attachable", "verdicts": [...], "attachedType"}].
@@ -61,12 +62,26 @@ cmd_clusters(struct app_options *g, int argc, char **argv)
 	struct output_table	*t;
 	struct err		 err;
 	enum purpose		 purpose = PURPOSE_FASTPROD;
-	const char		*p = NULL, *hdr[7], *cells[7];
+	enum compute_type	 type = COMPUTE_AKS;
+	const char		*p = NULL, *ct = NULL, *hdr[7], *cells[7];
 	char			 nodes[16], vcpu[16], text[512], full[512];
 	size_t			 k, width, name_w, ver_w, type_w;
 	int			 i, r;
 
 	for (i = 1; i < argc; i++) {
+		if ((r = session_opt_value(argc, argv, &i, "compute-type", 0,
+		    &ct)) < 0)
+			return EXIT_USAGE;
+		if (r > 0) {
+			if (!compute_type_parse(ct, &type)) {
+				/* TRANSLATORS: %s are the flag and the value
+				 * given. */
+				cli_error(_("%s must be Kubernetes or AKS, not "
+				    "\"%s\""), "--compute-type", ct);
+				return EXIT_USAGE;
+			}
+			continue;
+		}
 		if ((r = session_opt_value(argc, argv, &i, "purpose", 0, &p))
 		    < 0)
 			return EXIT_USAGE;
@@ -93,6 +108,8 @@ cmd_clusters(struct app_options *g, int argc, char **argv)
 	    s.resource_group);
 	snprintf(sc.workspace, sizeof sc.workspace, "%s", s.workspace);
 	ops_init(&o, &s.arm);
+	/* Today's path shares a cluster and needs a managed identity. */
+	o.attach_k8s = type == COMPUTE_KUBERNETES;
 	if (!clusters_list(&o, &sc, purpose, &l, &err)) {
 		session_report(&err);
 		session_close(&s);

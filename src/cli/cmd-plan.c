@@ -50,6 +50,7 @@ enum new_kind {
 #define OP_A	(1u << PLAN_ATTACH)
 #define OP_D	(1u << PLAN_DETACH)
 #define OP_M	(1u << PLAN_MIGRATE)
+#define OP_U	(1u << PLAN_UPDATE)	/* NAME's load balancer and TLS */
 
 /* The flags of `plan new`, as az ml computetarget names them. */
 static const struct new_flag {
@@ -58,20 +59,20 @@ static const struct new_flag {
 	enum new_kind	 kind;
 	unsigned	 ops;
 } new_flags[] = {
-	{ "--name",			FIELD_NAME,		NEW_STR, OP_C | OP_A | OP_D | OP_M },
+	{ "--name",			FIELD_NAME,		NEW_STR, OP_C | OP_A | OP_D | OP_M | OP_U },
 	{ "--description",		FIELD_DESCRIPTION,	NEW_STR, OP_C | OP_A },
 	{ "--cluster-purpose",		FIELD_PURPOSE,		NEW_PURPOSE, OP_C | OP_A | OP_M },
 	{ "--vm-size",			FIELD_VM_SIZE,		NEW_STR, OP_C },
 	{ "--agent-count",		FIELD_NODE_COUNT,	NEW_INT, OP_C },
 	{ "--location",			FIELD_LOCATION,		NEW_STR, OP_C },
 	{ "--compute-resource-id",	FIELD_CLUSTER_ID,	NEW_STR, OP_A },
-	{ "--load-balancer-type",	FIELD_LB_TYPE,		NEW_LB, OP_C | OP_A | OP_M },
-	{ "--load-balancer-subnet",	FIELD_LB_SUBNET,	NEW_STR, OP_C | OP_A },
-	{ "--ssl-leaf-domain-label",	FIELD_TLS_LEAF_LABEL,	NEW_STR, OP_C | OP_A },
-	{ "--ssl-overwrite-domain",	FIELD_TLS_OVERWRITE,	NEW_FLAG, OP_C | OP_A },
-	{ "--ssl-cert-file",		FIELD_TLS_CERT_FILE,	NEW_STR, OP_C | OP_A | OP_M },
-	{ "--ssl-key-file",		FIELD_TLS_KEY_FILE,	NEW_STR, OP_C | OP_A | OP_M },
-	{ "--ssl-cname",		FIELD_TLS_CNAME,	NEW_STR, OP_C | OP_A | OP_M },
+	{ "--load-balancer-type",	FIELD_LB_TYPE,		NEW_LB, OP_C | OP_A | OP_U | OP_M },
+	{ "--load-balancer-subnet",	FIELD_LB_SUBNET,	NEW_STR, OP_C | OP_A | OP_U },
+	{ "--ssl-leaf-domain-label",	FIELD_TLS_LEAF_LABEL,	NEW_STR, OP_C | OP_A | OP_U },
+	{ "--ssl-overwrite-domain",	FIELD_TLS_OVERWRITE,	NEW_FLAG, OP_C | OP_A | OP_U },
+	{ "--ssl-cert-file",		FIELD_TLS_CERT_FILE,	NEW_STR, OP_C | OP_A | OP_U | OP_M },
+	{ "--ssl-key-file",		FIELD_TLS_KEY_FILE,	NEW_STR, OP_C | OP_A | OP_U | OP_M },
+	{ "--ssl-cname",		FIELD_TLS_CNAME,	NEW_STR, OP_C | OP_A | OP_U | OP_M },
 	{ "--vnet-resourcegroup-name",	FIELD_VNET_RESOURCE_GROUP, NEW_STR, OP_C },
 	{ "--vnet-name",		FIELD_VNET_NAME,	NEW_STR, OP_C },
 	{ "--subnet-name",		FIELD_SUBNET_NAME,	NEW_STR, OP_C },
@@ -80,14 +81,14 @@ static const struct new_flag {
 	{ "--docker-bridge-cidr",	FIELD_DOCKER_BRIDGE_CIDR, NEW_STR, OP_C },
 	{ "--underlying-resource-action", FIELD_DETACH_ACTION,	NEW_ACTION, OP_D },
 	/* Today's path, as az aks create, k8s-extension and ml compute name them. */
-	{ "--compute-type",		FIELD_COMPUTE_TYPE,	NEW_TYPE, OP_C },
+	{ "--compute-type",		FIELD_COMPUTE_TYPE,	NEW_TYPE, OP_C | OP_A },
 	{ "--cluster-name",		FIELD_CLUSTER_NAME,	NEW_STR, OP_C },
 	{ "--cluster-resource-group",	FIELD_CLUSTER_GROUP,	NEW_STR, OP_C },
 	{ "--dns-name-prefix",		FIELD_DNS_PREFIX,	NEW_STR, OP_C },
 	{ "--nodepool-name",		FIELD_POOL_NAME,	NEW_STR, OP_C },
 	{ "--kubernetes-version",	FIELD_K8S_VERSION,	NEW_STR, OP_C },
-	{ "--namespace",		FIELD_NAMESPACE,	NEW_STR, OP_C | OP_M },
-	{ "--inference-router-service-type", FIELD_ROUTER_SERVICE, NEW_ROUTER, OP_C | OP_M },
+	{ "--namespace",		FIELD_NAMESPACE,	NEW_STR, OP_C | OP_A | OP_M },
+	{ "--inference-router-service-type", FIELD_ROUTER_SERVICE, NEW_ROUTER, OP_C | OP_A | OP_U | OP_M },
 	{ "--network-plugin",		FIELD_NETWORK_PLUGIN,	NEW_STR, OP_C },
 	/* migrate: the new compute's name, and TLS off instead of kept */
 	{ "--new-name",			FIELD_NEW_NAME,		NEW_STR, OP_M },
@@ -193,6 +194,12 @@ usage_new(FILE *fp)
 	    "                                 (NAME-cert.pem, NAME-key.pem) "
 	    "and keep them\n"),
 	    fp);
+	fputs(_("\nakswiz plan new update NAME [--load-balancer-type T] "
+	    "[--inference-router-service-type T]\n"
+	    "    [--ssl-cert-file F --ssl-key-file F --ssl-cname HOST]\n"
+	    "  the load balancer and TLS of compute NAME, looked up in the "
+	    "workspace: of a\n  Kubernetes compute, its Azure ML extension's "
+	    "settings (the purpose kept).\n"), fp);
 }
 
 static void
@@ -446,6 +453,12 @@ parse_new_flags(struct plan *p, int argc, char **argv)
 
 	for (i = 2; i < argc; i++) {
 		arg = argv[i];
+		/* `plan new update NAME`: the compute's name first. */
+		if (i == 2 && p->op == PLAN_UPDATE && arg[0] != '-') {
+			if (!set_text(p, FIELD_NAME, "--name", arg))
+				return false;
+			continue;
+		}
 		eq = strchr(arg, '=');
 		len = eq != NULL ? (size_t)(eq - arg) : strlen(arg);
 		f = NULL;
@@ -578,7 +591,7 @@ plan_new_migrate(struct app_options *g, int argc, char **argv)
 	}
 	if ((status = cli_plan_migrate_read(g, &p, lb, tls, purpose,
 	    save_dir)) != EXIT_OK)
-		return status;
+		return i;
 	return print_new_plan(g, &p);
 }
 
@@ -601,10 +614,10 @@ plan_new_cmd(struct app_options *g, int argc, char **argv)
 	}
 	if (plan_op_parse(argv[1], &op) && op == PLAN_MIGRATE)
 		return plan_new_migrate(g, argc, argv);
-	if (!plan_op_parse(argv[1], &op) || op == PLAN_UPDATE ||
+	if (!plan_op_parse(argv[1], &op) ||
 	    op == PLAN_SCALE || op == PLAN_DELETE) {
-		cli_error(_("\"plan new\" builds create, attach or detach "
-		    "plans, not \"%s\""), argv[1]);
+		cli_error(_("\"plan new\" builds create, attach, detach, update or "
+		    "migrate plans, not \"%s\""), argv[1]);
 		return EXIT_USAGE;
 	}
 	plan_init(&p, op);
@@ -620,6 +633,10 @@ plan_new_cmd(struct app_options *g, int argc, char **argv)
 	    !parse_new_flags(&p, argc, argv))
 		return EXIT_USAGE;
 	derive_tls(&p.tls);
+	/* An update depends on the compute: the one look at the service. */
+	if (op == PLAN_UPDATE && p.name[0] != '\0' &&
+	    (i = cli_plan_update_target(g, &p)) != EXIT_OK)
+		return i;
 	return print_new_plan(g, &p);
 }
 

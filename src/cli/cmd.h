@@ -87,6 +87,15 @@ int		cli_get_compute(struct session *, const char *name,
 bool		cli_compute_is(const struct arm_compute *, const char *type);
 bool		cli_cluster_ours(const struct arm_cluster *);
 /*
+ * `plan new update`: the compute p->name looked up, its type set, and for
+ * a Kubernetes compute its cluster (cluster_id), the extension's purpose
+ * and, when not given, its router's service type; the scope filled from
+ * the session where the plan has none.  EXIT_OK, or the exit status after
+ * a message (plan-update.c).
+ */
+struct plan;
+int		cli_plan_update_target(struct app_options *, struct plan *);
+/*
  * The answer to a question just printed on stderr, its line end dropped;
  * false at the end of the input.  cli_answer_yes(): one starting with y.
  */

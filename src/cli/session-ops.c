@@ -42,6 +42,18 @@ struct cli_run {
 	const struct app_options	*g;
 };
 
+/* Does a verdict speak of the cluster's Azure ML extension? */
+static bool
+verdicts_on_extension(const struct verdicts *vs)
+{
+	size_t	i;
+
+	for (i = 0; i < vs->n; i++)
+		if (vs->v[i].field == FIELD_EXTENSION)
+			return true;
+	return false;
+}
+
 /* Before anything is sent: a refusal, warnings, what is left to send, or
  * the operation being resumed (the driver's start event). */
 static void
@@ -72,8 +84,9 @@ cli_run_start(void *ctx, const struct run_start *st)
 		}
 		return;
 	}
-	if (verdicts_count(st->verdicts, SEV_WARNING) > 0 &&
-	    g->output != OUTPUT_JSON)
+	/* Warnings, and what happens to an existing cluster's extension. */
+	if ((verdicts_count(st->verdicts, SEV_WARNING) > 0 ||
+	    verdicts_on_extension(st->verdicts)) && g->output != OUTPUT_JSON)
 		output_verdicts(stderr, g->output, st->verdicts);
 	if (st->resume_step > 0 && g->output == OUTPUT_TABLE)
 		fprintf(stderr, _("akswiz: %s of %s was partly applied (%s): "

@@ -121,6 +121,18 @@
 	_(EXT_DUPLICATE_KEY,	NS_(N_("Extension setting \"%1$s\" is given both as a setting and as a protected setting."))) \
 	_(EXT_NO_WORKLOAD,	NS_(N_("The Azure Machine Learning extension must enable inference or training; this enables neither."))) \
 	_(EXT_LEGACY_FE,	NS_(N_("The cluster still runs the scoring router of a legacy AKS compute (azureml-fe): migrate it (annotated for the upgrade, and the extension installed with the upgrade setting) or remove it first."))) \
+	/* today's path: attach an existing cluster, update its extension */ \
+	_(K8S_SERVICE_PRINCIPAL, NS_(N_("%1$s signs in with a service principal; Azure Machine Learning needs a cluster with a managed identity (az aks update --enable-managed-identity)."))) \
+	_(K8S_ATTACHED_SHARED,	NS_(N_("%1$s is also attached to workspace %2$s as \"%3$s\"; a Kubernetes compute can share the cluster."))) \
+	_(K8S_ATTACHED_LEGACY,	NS_(N_("%1$s is attached to workspace %2$s as legacy AKS compute \"%3$s\"; migrate that compute, or detach it first."))) \
+	_(EXT_INSTALL,		NS_(N_("The Azure Machine Learning extension is not on %1$s; it will be installed."))) \
+	_(EXT_SAME,		NS_(N_("The Azure Machine Learning extension on %1$s already has these settings (%2$s); it is kept as it is."))) \
+	/* TRANSLATORS: %1$s is an extension setting's name, %2$s and %3$s its old and new values. */ \
+	_(EXT_CHANGE,		NS_(N_("Extension setting %1$s changes from \"%2$s\" to \"%3$s\"."))) \
+	_(EXT_UPDATE,		NS_(N_("The Azure Machine Learning extension on %1$s will be updated: all its settings are sent, replacing the old ones."))) \
+	_(EXT_CERT_AGAIN,	NS_(N_("The extension never returns its certificate and key: they are read from the plan's files and sent again."))) \
+	_(EXT_FAILED,		NS_(N_("The Azure Machine Learning extension on %1$s is Failed (%2$s); it will be installed again."))) \
+	_(EXT_BUSY,		NS_(N_("The Azure Machine Learning extension on %1$s is %2$s; apply once that has ended."))) \
 	/* plan as a whole */ \
 	_(PLAN_REQUIRED,	NS_(N_("%1$s is required to %2$s."))) \
 	_(SCOPE_SUBSCRIPTION_NOT_FOUND, NS_(N_("Subscription %1$s does not exist, or this account cannot see it: choose another with --subscription ID or AKSWIZ_SUBSCRIPTION, or from the list (Create or Attach on the home screen)."))) \

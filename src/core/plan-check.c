@@ -111,7 +111,8 @@ check_members(const struct plan *p, struct verdicts *vs)
 	} members[] = {
 		{ OP(PLAN_CREATE) | OP(PLAN_ATTACH),
 		    p->description[0] != '\0' ? FIELD_DESCRIPTION : FIELD_NONE },
-		{ OP(PLAN_CREATE) | OP(PLAN_ATTACH),
+		{ OP(PLAN_CREATE) | OP(PLAN_ATTACH) |
+		    (p->type == COMPUTE_KUBERNETES ? OP(PLAN_UPDATE) : 0),
 		    p->purpose != PURPOSE_FASTPROD ? FIELD_PURPOSE : FIELD_NONE },
 		{ OP(PLAN_CREATE),
 		    p->location[0] != '\0' ? FIELD_LOCATION : FIELD_NONE },
@@ -120,7 +121,8 @@ check_members(const struct plan *p, struct verdicts *vs)
 		{ OP(PLAN_CREATE),
 		    p->node_count != 0 || p->node_count_given ?
 		    FIELD_NODE_COUNT : FIELD_NONE },
-		{ OP(PLAN_ATTACH) | OP(PLAN_DETACH),
+		{ OP(PLAN_ATTACH) | OP(PLAN_DETACH) |
+		    (p->type == COMPUTE_KUBERNETES ? OP(PLAN_UPDATE) : 0),
 		    p->cluster_id[0] != '\0' ? FIELD_CLUSTER_ID : FIELD_NONE },
 		{ OP(PLAN_CREATE) | OP(PLAN_ATTACH) | OP(PLAN_UPDATE),
 		    check_lb_tls_given(p) },
@@ -324,8 +326,8 @@ check_attach_cluster(const struct plan *p, const struct plan_facts *f,
 	if (c.name[0] == '\0')
 		memcpy(c.name, id.name, sizeof c.name);
 	c.id[0] = '\0';
-	rules_attach_cluster(&c, p->purpose, ws_sub, f->offers, f->n_offers,
-	    vs);
+	rules_attach_cluster_as(&c, p->type, p->purpose, ws_sub, f->offers,
+	    f->n_offers, vs);
 }
 
 /*
@@ -367,8 +369,9 @@ check_type_members(const struct plan *p, struct verdicts *vs)
 	const struct plan_cluster	*c = &p->cluster;
 
 	if (p->type == COMPUTE_KUBERNETES) {
-		/* Only a create takes today's path for now. */
-		if (p->op != PLAN_CREATE && p->op != PLAN_MIGRATE)
+		/* Create, attach, update and migrate take today's path. */
+		if (p->op != PLAN_CREATE && p->op != PLAN_ATTACH &&
+		    p->op != PLAN_UPDATE && p->op != PLAN_MIGRATE)
 			check_not_applicable(FIELD_COMPUTE_TYPE, p, vs);
 		check_type_member(p->vnet.docker_bridge_cidr[0] != '\0' ?
 		    FIELD_DOCKER_BRIDGE_CIDR : FIELD_NONE, p, vs);
@@ -398,25 +401,16 @@ check_type_members(const struct plan *p, struct verdicts *vs)
  * network without a Docker bridge, and what preflight found (providers,
  * the cluster's name taken).
  */
+/*
+ * The router's service type, the load balancer and TLS as the extension
+ * maps them (create, attach, update on today's path).
+ */
 static void
-check_create_k8s(const struct plan *p, const struct plan_facts *f,
-    struct verdicts *vs)
+check_k8s_choices(const struct plan *p, struct verdicts *vs)
 {
-	static const char *const plugins[] = { "azure", "kubenet", "none" };
 	struct k8s_choices	 c;
 	struct verdict		*v;
-	char			 dns[PLAN_NAME_LEN];
-	size_t			 i;
-	bool			 plugin_ok = p->network_plugin[0] == '\0';
 
-	rules_aks_cluster_name(plan_cluster_name(p), vs);
-	plan_dns_prefix(p, dns, sizeof dns);
-	rules_aks_dns_prefix(dns, vs);
-	rules_aks_pool_name(plan_node_pool(p), vs);
-	/* Against the region's versions when preflight fetched them. */
-	if (p->cluster.kubernetes_version[0] != '\0')
-		k8s_version_check(p->cluster.kubernetes_version, f->offers,
-		    f->n_offers, FIELD_K8S_VERSION, vs);
 	memset(&c, 0, sizeof c);
 	c.purpose = p->purpose;
 	c.lb = p->lb_type;
@@ -431,6 +425,50 @@ check_create_k8s(const struct plan *p, const struct plan_facts *f,
 	/* The certificate, key and CNAME as on the legacy path. */
 	if (p->tls.mode != TLS_MICROSOFT)
 		rules_lb_tls(LB_PUBLIC, "", &p->tls, vs);
+}
+
+/*
+ * An attach or update on today's path: the choices, and what preflight
+ * found of the cluster's extension.
+ */
+static void
+check_k8s_extension(const struct plan *p, const struct plan_facts *f,
+    struct verdicts *vs)
+{
+	struct aks_id	id;
+	struct verdicts	scratch;
+	const char	*name = p->cluster_id;
+
+	check_k8s_choices(p, vs);
+	if (!f->extension_known || f->extension_wanted == NULL)
+		return;
+	verdicts_init(&scratch);
+	if (aks_id_parse(p->cluster_id, &id, FIELD_CLUSTER_ID, &scratch))
+		name = id.name;
+	rules_attach_extension(name, f->extension_wanted,
+	    p->tls.mode == TLS_CUSTOM, f->extension_present,
+	    f->extension_state, f->extension_settings, vs);
+}
+
+static void
+check_create_k8s(const struct plan *p, const struct plan_facts *f,
+    struct verdicts *vs)
+{
+	static const char *const plugins[] = { "azure", "kubenet", "none" };
+	struct verdict		*v;
+	char			 dns[PLAN_NAME_LEN];
+	size_t			 i;
+	bool			 plugin_ok = p->network_plugin[0] == '\0';
+
+	rules_aks_cluster_name(plan_cluster_name(p), vs);
+	plan_dns_prefix(p, dns, sizeof dns);
+	rules_aks_dns_prefix(dns, vs);
+	rules_aks_pool_name(plan_node_pool(p), vs);
+	/* Against the region's versions when preflight fetched them. */
+	if (p->cluster.kubernetes_version[0] != '\0')
+		k8s_version_check(p->cluster.kubernetes_version, f->offers,
+		    f->n_offers, FIELD_K8S_VERSION, vs);
+	check_k8s_choices(p, vs);
 	rules_vnet_k8s(&p->vnet, f->subnet_prefix, vs);
 	for (i = 0; i < sizeof plugins / sizeof plugins[0]; i++)
 		if (strcmp(p->network_plugin, plugins[i]) == 0)
@@ -547,6 +585,10 @@ plan_check(const struct plan *p, const struct plan_facts *facts,
 		check_name(p, f, true, vs);
 		check_purpose(p, vs);
 		check_attach_cluster(p, f, vs);
+		if (p->type == COMPUTE_KUBERNETES) {
+			check_k8s_extension(p, f, vs);
+			break;
+		}
 		rules_lb_tls(p->lb_type, p->lb_subnet, &p->tls, vs);
 		break;
 	case PLAN_DETACH:
@@ -566,6 +608,12 @@ plan_check(const struct plan *p, const struct plan_facts *facts,
 		break;
 	case PLAN_UPDATE:
 		check_name(p, f, false, vs);
+		if (p->type == COMPUTE_KUBERNETES) {
+			if (p->cluster_id[0] == '\0')
+				check_required(FIELD_CLUSTER_ID, p, vs);
+			check_k8s_extension(p, f, vs);
+			break;
+		}
 		rules_lb_tls(p->lb_type, p->lb_subnet, &p->tls, vs);
 		break;
 	case PLAN_SCALE:

@@ -107,6 +107,10 @@ struct cluster_facts {
 	char	authorized_ranges[PLAN_TEXT_LEN];	/* "a/24, b/32" or "" */
 	char	attached_workspace[PLAN_NAME_LEN];	/* "" if not attached */
 	char	attached_as[PLAN_NAME_LEN];
+	/* Today's path (attach of compute type Kubernetes). */
+	bool	service_principal;	/* no managed identity */
+	char	attached_type[PLAN_ID_LEN];	/* "AKS", "Kubernetes", "" */
+	char	smallest_size[PLAN_ID_LEN];	/* fewest vCPU of its pools */
 };
 
 /*
@@ -117,6 +121,37 @@ struct cluster_facts {
 void	rules_attach_cluster(const struct cluster_facts *, enum purpose,
 	    const char *workspace_subscription, const struct k8s_offer *,
 	    size_t n_offers, struct verdicts *);
+/*
+ * The same for an attach as a compute of the type; rules_attach_cluster()
+ * is AKS.  As Kubernetes (kubernetes-path.md A.10, C.5, C.6): a managed
+ * identity, not a service principal; the cluster may be attached
+ * elsewhere too (info), unless as a legacy AKS compute (an error: migrate
+ * it); production's nodes of 4 vCPU and 14 GB.
+ */
+void	rules_attach_cluster_as(const struct cluster_facts *,
+	    enum compute_type, enum purpose,
+	    const char *workspace_subscription, const struct k8s_offer *,
+	    size_t n_offers, struct verdicts *);
+
+struct ext_settings;
+/*
+ * The cluster's azureml extension against the settings an attach or an
+ * update wants (kubernetes-path.md B.2, B.7): absent, it is installed;
+ * Succeeded with the same settings (and no certificate to send), kept;
+ * other settings, each change said and the whole extension sent again;
+ * Failed, installed again; still running, refused.  cluster: its name.
+ */
+void	rules_attach_extension(const char *cluster,
+	    const struct ext_settings *want, bool tls_custom, bool present,
+	    const char *state, const struct ext_settings *have,
+	    struct verdicts *);
+/*
+ * Does have carry want's choices (router, load balancer, TLS, purpose,
+ * workloads)?  The bookkeeping settings (location, cluster name) are not
+ * compared.  With vs, each difference is an EXT_CHANGE info.
+ */
+bool	k8s_extension_same(const struct ext_settings *want,
+	    const struct ext_settings *have, struct verdicts *);
 
 /*
  * What is known beyond the plan itself.  Every member is optional: NULL,
@@ -147,6 +182,12 @@ struct plan_facts {
 	/* Today's path, the cluster there: is the compute's namespace? */
 	bool				 namespace_known;
 	bool				 namespace_exists;
+	/* Today's path (attach, update): the cluster's azureml extension. */
+	bool				 extension_known;	/* looked up */
+	bool				 extension_present;
+	const char			*extension_state;
+	const struct ext_settings	*extension_settings;	/* its own */
+	const struct ext_settings	*extension_wanted;	/* the plan's */
 };
 
 /* Every rule that applies to the plan's operation. */

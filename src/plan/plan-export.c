@@ -569,16 +569,44 @@ k8s_settings(const struct plan *p)
 	return set;
 }
 
+/*
+ * The cluster's group and name: a create's own, or (attach, update) an
+ * existing cluster's, from its ID; "" when not known.
+ */
+static void
+k8s_cluster_of(const struct plan *p, struct aks_id *id)
+{
+	struct verdicts	scratch;
+
+	memset(id, 0, sizeof *id);
+	if (p->op != PLAN_CREATE) {
+		verdicts_init(&scratch);
+		if (!aks_id_parse(p->cluster_id, id, FIELD_CLUSTER_ID,
+		    &scratch))
+			memset(id, 0, sizeof *id);
+		return;
+	}
+	snprintf(id->resource_group, sizeof id->resource_group, "%s",
+	    plan_cluster_group(p));
+	snprintf(id->name, sizeof id->name, "%s", plan_cluster_name(p));
+}
+
 /* --subscription and --resource-group of the cluster. */
 static void
 az_cluster_scope(struct buf *b, const struct plan *p)
 {
+	struct aks_id	id;
+
+	k8s_cluster_of(p, &id);
 	az_flag(b, "--subscription", p->scope.subscription);
-	az_flag(b, "--resource-group", plan_cluster_group(p)[0] != '\0' ?
-	    plan_cluster_group(p) : "GROUP");
+	az_flag(b, "--resource-group", id.resource_group[0] != '\0' ?
+	    id.resource_group : "GROUP");
 }
 
-/* az aks create + az k8s-extension create + az ml compute attach. */
+/*
+ * az aks create + az k8s-extension create + az ml compute attach; an
+ * attach leaves out the first, an update is az k8s-extension update.
+ */
 static void az_extension(struct buf *, const struct plan *, const char *);
 static void az_attach_k8s(struct buf *, const struct plan *,
 		    const struct plan *);
@@ -586,12 +614,30 @@ static void az_attach_k8s(struct buf *, const struct plan *,
 static void
 export_az_k8s(struct buf *b, const struct plan *p)
 {
+	struct aks_id		 cid;
 	char			 num[16], dns[PLAN_NAME_LEN];
 	char			 subnet[PLAN_TEXT_LEN * 2];
-	const char		*cluster = plan_cluster_name(p);
+	const char		*cluster;
 
-	if (cluster[0] == '\0')
-		cluster = "CLUSTER";
+	k8s_cluster_of(p, &cid);
+	cluster = cid.name[0] != '\0' ? cid.name : "CLUSTER";
+	if (p->op == PLAN_UPDATE) {
+		buf_adds(b, "# The Azure Machine Learning extension's new "
+		    "settings; the certificate and key are sent again.\n");
+		az_extension(b, p, cluster);
+		buf_adds(b, "\n");
+		return;
+	}
+	if (p->op == PLAN_ATTACH) {
+		buf_adds(b, "# 1. The Azure Machine Learning extension on the "
+		    "cluster: installed, or, when it is there with\n"
+		    "# other settings, replaced whole.\n");
+		az_extension(b, p, cluster);
+		buf_adds(b, "\n\n# 2. The cluster attached to the workspace as "
+		    "a Kubernetes compute.\n");
+		az_attach_k8s(b, p, p);
+		return;
+	}
 	plan_dns_prefix(p, dns, sizeof dns);
 	plan_arm_subnet_id(p, subnet, sizeof subnet);
 	buf_adds(b, "# 1. The AKS cluster: one System node pool, a managed "
@@ -620,7 +666,7 @@ export_az_k8s(struct buf *b, const struct plan *p)
 	az_attach_k8s(b, p, p);
 }
 
-/* az k8s-extension create of the plan's extension on cluster. */
+/* az k8s-extension create (update) of the plan's extension on cluster. */
 static void
 az_extension(struct buf *b, const struct plan *p, const char *cluster)
 {
@@ -628,13 +674,16 @@ az_extension(struct buf *b, const struct plan *p, const char *cluster)
 	char			 kv[EXT_KEY_LEN + EXT_VALUE_LEN + 2];
 	size_t			 i;
 
-	buf_adds(b, "az k8s-extension create");
+	buf_adds(b, p->op == PLAN_UPDATE ? "az k8s-extension update" :
+	    "az k8s-extension create");
 	az_flag(b, "--name", EXT_NAME);
-	az_flag(b, "--extension-type", EXT_TYPE);
+	if (p->op != PLAN_UPDATE)
+		az_flag(b, "--extension-type", EXT_TYPE);
 	az_flag(b, "--cluster-type", "managedClusters");
 	az_flag(b, "--cluster-name", cluster);
 	az_cluster_scope(b, p);
-	az_flag(b, "--scope", "cluster");
+	if (p->op != PLAN_UPDATE)
+		az_flag(b, "--scope", "cluster");
 	for (i = 0; i < set->n; i++) {
 		if (az_adds_itself(set->s[i].key))
 			continue;
@@ -680,39 +729,43 @@ py_body(struct buf *b, const char *var, char *body)
 /* The Python SDKs (azure-mgmt-containerservice, -kubernetesconfiguration,
  * azure-ai-ml), with the ARM bodies as dicts. */
 static void
-export_python_k8s_rest(struct buf *b, const struct plan *p, bool create)
+export_python_k8s(struct buf *b, const struct plan *p)
 {
-	bool	first = true;
-	char	*id;
+	struct aks_id	cid;
+	bool		first = true;
 
 	buf_adds(b, "import base64\nimport json\n\n"
-	    "from azure.identity import DefaultAzureCredential\n");
-	if (create)
-		buf_adds(b, "from azure.mgmt.containerservice import "
-		    "ContainerServiceClient\n");
-	buf_adds(b, "from azure.mgmt.kubernetesconfiguration import "
+	    "from azure.identity import DefaultAzureCredential\n"
+	    "from azure.mgmt.containerservice import ContainerServiceClient\n"
+	    "from azure.mgmt.kubernetesconfiguration import "
 	    "SourceControlConfigurationClient\n"
 	    "from azure.ai.ml import MLClient\n"
 	    "from azure.ai.ml.entities import KubernetesCompute\n\n"
 	    "credential = DefaultAzureCredential()\nsubscription_id = ");
 	py_quote(b, p->scope.subscription[0] != '\0' ?
 	    p->scope.subscription : "SUBSCRIPTION");
+	k8s_cluster_of(p, &cid);
 	buf_adds(b, "\ncluster_group = ");
-	py_quote(b, plan_cluster_group(p)[0] != '\0' ?
-	    plan_cluster_group(p) : "GROUP");
+	py_quote(b, cid.resource_group[0] != '\0' ? cid.resource_group :
+	    "GROUP");
 	buf_adds(b, "\ncluster_name = ");
-	py_quote(b, plan_cluster_name(p)[0] != '\0' ?
-	    plan_cluster_name(p) : "CLUSTER");
+	py_quote(b, cid.name[0] != '\0' ? cid.name : "CLUSTER");
 	buf_adds(b, "\n\n");
-	if (create) {
+	if (p->op == PLAN_CREATE) {
 		buf_adds(b, "# 1. The AKS cluster.\n");
 		py_body(b, "cluster_body", plan_k8s_cluster_body(p, NULL));
 		buf_adds(b, "aks = ContainerServiceClient(credential, "
+		    "subscription_id)\ncluster = aks.managed_clusters."
+		    "begin_create_or_update(\n"
+		    "    cluster_group, cluster_name, cluster_body).result()"
+		    "\n\n# 2. The Azure Machine Learning extension on it.\n");
+	} else
+		buf_addf(b, "aks = ContainerServiceClient(credential, "
 		    "subscription_id)\n"
-		    "cluster = aks.managed_clusters.begin_create_or_update(\n"
-		    "    cluster_group, cluster_name, cluster_body).result()\n"
-		    "\n# 2. The Azure Machine Learning extension on it.\n");
-	}
+		    "cluster = aks.managed_clusters.get(cluster_group, "
+		    "cluster_name)\n\n# %sThe Azure Machine Learning "
+		    "extension (PUT whole: settings replaced).\n",
+		    p->op == PLAN_ATTACH ? "1. " : "");
 	py_body(b, "extension_body", plan_k8s_extension_body(p, NULL, NULL,
 	    NULL));
 	if (p->tls.mode == TLS_CUSTOM) {
@@ -732,11 +785,13 @@ export_python_k8s_rest(struct buf *b, const struct plan *p, bool create)
 	    "k8s.extensions.begin_create(cluster_group, "
 	    "\"Microsoft.ContainerService\",\n"
 	    "    \"managedClusters\", cluster_name, \"" EXT_NAME "\", "
-	    "extension_body).result()\n\n");
-	if (create)
-		buf_adds(b, "# 3. The cluster attached to the workspace as a "
-		    "Kubernetes compute.\n");
-	buf_adds(b, "ml_client = MLClient(credential, subscription_id");
+	    "extension_body).result()\n");
+	if (p->op == PLAN_UPDATE)
+		return;
+	buf_addf(b, "\n# %sThe cluster attached to the workspace as a "
+	    "Kubernetes compute.\nml_client = MLClient(credential, "
+	    "subscription_id", p->op == PLAN_CREATE ? "3. " :
+	    p->op == PLAN_ATTACH ? "2. " : "");
 	buf_adds(b, ",\n    resource_group_name=");
 	py_quote(b, p->scope.resource_group[0] != '\0' ?
 	    p->scope.resource_group : "GROUP");
@@ -746,24 +801,12 @@ export_python_k8s_rest(struct buf *b, const struct plan *p, bool create)
 	buf_adds(b, ")\ncompute = KubernetesCompute(");
 	py_raw_arg(b, &first, "name", "");
 	py_name(b, p);
-	if (create)
-		py_raw_arg(b, &first, "resource_id", "cluster.id");
-	else {
-		id = plan_k8s_cluster_id(p);
-		py_arg(b, &first, "resource_id", id);
-		free(id);
-	}
+	py_raw_arg(b, &first, "resource_id", "cluster.id");
 	py_arg(b, &first, "namespace", plan_namespace(p));
 	if (p->description[0] != '\0')
 		py_arg(b, &first, "description", p->description);
 	buf_adds(b, ")\nml_client.compute.begin_create_or_update(compute)"
 	    ".result()\n");
-}
-
-static void
-export_python_k8s(struct buf *b, const struct plan *p)
-{
-	export_python_k8s_rest(b, p, true);
 }
 
 /* The three PUTs, in order, each once the one before has succeeded. */
@@ -772,19 +815,27 @@ export_arm_k8s(struct buf *b, const struct plan *p)
 {
 	char	*id;
 
-	buf_adds(b, "# 1. The AKS cluster.\n");
-	id = plan_k8s_cluster_id(p);
-	buf_addf(b, "PUT %s?api-version=" PLAN_K8S_AKS_API_VERSION "\n", id);
-	free(id);
-	arm_request_body(b, plan_k8s_cluster_body(p, NULL));
-	buf_adds(b, "\n# 2. Once it has succeeded: the Azure Machine "
-	    "Learning extension.\n");
+	if (p->op == PLAN_CREATE) {
+		buf_adds(b, "# 1. The AKS cluster.\n");
+		id = plan_k8s_cluster_id(p);
+		buf_addf(b, "PUT %s?api-version=" PLAN_K8S_AKS_API_VERSION
+		    "\n", id);
+		free(id);
+		arm_request_body(b, plan_k8s_cluster_body(p, NULL));
+		buf_adds(b, "\n# 2. Once it has succeeded: the Azure Machine "
+		    "Learning extension.\n");
+	} else
+		buf_addf(b, "# %sThe Azure Machine Learning extension (the "
+		    "whole of it: its settings are replaced).\n",
+		    p->op == PLAN_ATTACH ? "1. " : "");
 	id = plan_k8s_extension_id(p);
 	buf_addf(b, "PUT %s?api-version=" PLAN_K8S_EXT_API_VERSION "\n", id);
 	free(id);
 	arm_request_body(b, plan_k8s_extension_body(p, NULL, NULL, NULL));
-	buf_adds(b, "\n# 3. Once it has succeeded: the compute of type "
-	    "Kubernetes.\n");
+	if (p->op == PLAN_UPDATE)
+		return;
+	buf_addf(b, "\n# %d. Once it has succeeded: the compute of type "
+	    "Kubernetes.\n", p->op == PLAN_CREATE ? 3 : 2);
 	id = plan_k8s_compute_id(p);
 	buf_addf(b, "PUT %s?api-version=" PLAN_K8S_ML_API_VERSION "\n", id);
 	free(id);
@@ -863,7 +914,7 @@ export_python_migrate(struct buf *b, const struct plan *p)
 	}
 	buf_adds(b, "\n# The extension, taking the old azureml-fe over, and "
 	    "the compute of type Kubernetes.\n");
-	export_python_k8s_rest(b, n, false);
+	export_python_k8s(b, n);
 	buf_adds(b, "\n# The legacy compute detached (the cluster is kept).\n"
 	    "ml_client.compute.begin_delete(");
 	py_quote(b, p->name);
@@ -925,7 +976,8 @@ plan_export(const struct plan *p, enum plan_export_kind kind)
 		}
 		return buf_take(&b);
 	}
-	if (p->type == COMPUTE_KUBERNETES && p->op == PLAN_CREATE) {
+	if (p->type == COMPUTE_KUBERNETES && (p->op == PLAN_CREATE ||
+	    p->op == PLAN_ATTACH || p->op == PLAN_UPDATE)) {
 		switch (kind) {
 		case PLAN_EXPORT_AZ:	 export_az_k8s(&b, p); break;
 		case PLAN_EXPORT_PYTHON: export_python_k8s(&b, p); break;

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <json-c/json.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
@@ -21,6 +22,7 @@
 #include "common/xalloc.h"
 #include "core/rules.h"
 #include "core/rules-k8s.h"
+#include "core/state.h"
 #include "plan/plan-arm.h"
 #include "plan/plan-jw.h"
 
@@ -41,6 +43,9 @@ plan_k8s_cluster_id(const struct plan *p)
 {
 	struct buf	b;
 
+	/* An existing cluster (attach, update): its ID as given. */
+	if (p->op != PLAN_CREATE && p->cluster_id[0] != '\0')
+		return xstrdup(p->cluster_id);
 	buf_init(&b, 0);
 	cluster_prefix(&b, p);
 	return buf_take(&b);
@@ -50,9 +55,11 @@ char *
 plan_k8s_extension_id(const struct plan *p)
 {
 	struct buf	b;
+	char		*id = plan_k8s_cluster_id(p);
 
 	buf_init(&b, 0);
-	cluster_prefix(&b, p);
+	buf_adds(&b, id);
+	free(id);
 	buf_adds(&b, "/providers/Microsoft.KubernetesConfiguration/"
 	    "extensions/" EXT_NAME);
 	return buf_take(&b);
@@ -157,15 +164,12 @@ protected_setting(struct plan_jw *w, const char *key, const char *pem,
 	plan_jw_free_secret(v);
 }
 
-char *
-plan_k8s_extension_body(const struct plan *p, const char *location,
-    const char *cert_pem, const char *key_pem)
+void
+plan_k8s_extension_settings(const struct plan *p, const char *location,
+    struct ext_settings *set)
 {
-	struct plan_jw		 w;
 	struct k8s_choices	 c;
-	struct ext_settings	*set = xcalloc(1, sizeof *set);
-	char			*id = plan_k8s_cluster_id(p);
-	size_t			 i;
+	char			*id = plan_k8s_cluster_id(p), *slash;
 
 	memset(&c, 0, sizeof c);
 	c.purpose = p->purpose;
@@ -178,10 +182,64 @@ plan_k8s_extension_body(const struct plan *p, const char *location,
 	c.migrate = p->op == PLAN_MIGRATE;
 	c.cluster_id = id;
 	c.cluster_name = plan_cluster_name(p);
+	/* An existing cluster's name is the last segment of its ID. */
+	if (p->op != PLAN_CREATE && p->cluster_id[0] != '\0' &&
+	    (slash = strrchr(id, '/')) != NULL)
+		c.cluster_name = slash + 1;
 	c.location = location_of(p, location);
 	ext_settings_init(set);
 	k8s_extension_settings(&c, set);
+	free(id);
+}
 
+void
+plan_k8s_settings_of(json_object *ext, struct ext_settings *set)
+{
+	json_object	*props, *cs;
+
+	ext_settings_init(set);
+	if (ext == NULL || !json_object_object_get_ex(ext, "properties",
+	    &props) || !json_object_object_get_ex(props,
+	    "configurationSettings", &cs) ||
+	    !json_object_is_type(cs, json_type_object))
+		return;
+	json_object_object_foreach(cs, k, v)
+		if (json_object_is_type(v, json_type_string))
+			ext_settings_set(set, k, json_object_get_string(v));
+}
+
+bool
+plan_k8s_extension_done(const struct plan *p, json_object *ext)
+{
+	struct ext_settings	*want, *have;
+	json_object		*props, *ps;
+	bool			 same;
+
+	if (ext == NULL || p->tls.mode == TLS_CUSTOM ||
+	    !json_object_object_get_ex(ext, "properties", &props) ||
+	    !json_object_object_get_ex(props, "provisioningState", &ps) ||
+	    provisioning_state_parse(json_object_get_string(ps)) !=
+	    PROV_SUCCEEDED)
+		return false;
+	want = xcalloc(1, sizeof *want);
+	have = xcalloc(1, sizeof *have);
+	plan_k8s_extension_settings(p, NULL, want);
+	plan_k8s_settings_of(ext, have);
+	same = k8s_extension_same(want, have, NULL);
+	free(want);
+	free(have);
+	return same;
+}
+
+char *
+plan_k8s_extension_body(const struct plan *p, const char *location,
+    const char *cert_pem, const char *key_pem)
+{
+	struct plan_jw		 w;
+	struct ext_settings	*set = xcalloc(1, sizeof *set);
+	size_t			 i;
+
+	plan_k8s_extension_settings(p, location, set);
 	plan_jw_init(&w);
 	plan_jw_begin(&w, NULL);
 	plan_jw_begin(&w, "properties");
@@ -207,7 +265,6 @@ plan_k8s_extension_body(const struct plan *p, const char *location,
 	plan_jw_end(&w);
 	plan_jw_end(&w);
 	free(set);
-	free(id);
 	return plan_jw_take(&w);
 }
 

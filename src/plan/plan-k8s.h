@@ -41,4 +41,20 @@ char	*plan_k8s_extension_body(const struct plan *, const char *location,
 	    const char *cert_pem, const char *key_pem);
 char	*plan_k8s_compute_body(const struct plan *, const char *location);
 
+struct ext_settings;
+struct json_object;
+/* The extension's settings for the plan (location as for the bodies). */
+void	plan_k8s_extension_settings(const struct plan *, const char *location,
+	    struct ext_settings *);
+/* The configurationSettings of an extension as fetched (NULL: none). */
+void	plan_k8s_settings_of(struct json_object *extension,
+	    struct ext_settings *);
+/*
+ * Has the extension as fetched (NULL: absent) the plan's settings, and
+ * Succeeded?  Never with a custom certificate: the extension does not
+ * return its protected settings, so they cannot be compared.
+ */
+bool	plan_k8s_extension_done(const struct plan *,
+	    struct json_object *extension);
+
 #endif

@@ -315,11 +315,21 @@ plan_steps(const struct plan *p, struct plan_step *s, int max)
 		k[n++] = STEP_CREATE_COMPUTE;
 		break;
 	case PLAN_ATTACH:
+		if (p->type == COMPUTE_KUBERNETES) {
+			/* Skipped when the extension has the settings. */
+			k[n++] = STEP_INSTALL_EXTENSION;
+			n = plan_steps_add_k8s_attach(p, k, n);
+			break;
+		}
 		k[n++] = STEP_ATTACH_COMPUTE;
 		if (plan_arm_needs_update(p))
 			k[n++] = STEP_UPDATE_COMPUTE;
 		break;
 	case PLAN_UPDATE:
+		if (p->type == COMPUTE_KUBERNETES) {
+			k[n++] = STEP_INSTALL_EXTENSION;
+			break;
+		}
 		k[n++] = STEP_UPDATE_COMPUTE;
 		break;
 	case PLAN_DETACH:
@@ -358,6 +368,12 @@ plan_steps(const struct plan *p, struct plan_step *s, int max)
 			k8s_step(p, k[i], &s[i]);
 		else
 			compute_step(p, k[i], &s[i]);
+		/*
+		 * On an existing cluster (attach, update) the extension may be
+		 * there: the step is done when it has the plan's settings.
+		 */
+		if (k[i] == STEP_INSTALL_EXTENSION && p->op != PLAN_CREATE)
+			s[i].done = STEP_DONE_MATCHES;
 	}
 	return i;
 }
@@ -609,6 +625,8 @@ plan_step_done(const struct plan *p, const struct plan_step *s,
 		    strcasecmp(str_at(an, EXT_FE_UPGRADE_ANNOTATION),
 		    "true") == 0;
 	}
+	if (s->kind == STEP_INSTALL_EXTENSION)
+		return plan_k8s_extension_done(p, current);
 	if (s->kind == STEP_SCALE_POOL) {
 		json_object	*props, *count;
 

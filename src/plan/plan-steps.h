@@ -3,8 +3,10 @@
  * resource, then its own long-running operation.  An attach with an
  * internal load balancer is two steps (attach the compute, then update
  * it); a create of compute type Kubernetes is three (the AKS cluster,
- * the Azure ML extension on it, the compute that names it); every other
- * plan is one.  The step runner (azure/ops.c) knows
+ * the Azure ML extension on it, the compute that names it); an attach of
+ * that type two (the extension on the existing cluster, done when it has
+ * the plan's settings, then the compute) and an update of it one (the
+ * extension); every other plan is one.  The step runner (azure/ops.c) knows
  * nothing of what a step targets: it sends step->method to the target's
  * URL with the target's api-version, the body plan_step_body() builds
  * when the step is sent (reading the certificate and key files the plan

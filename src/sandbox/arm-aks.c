@@ -100,8 +100,12 @@ cluster_identity(struct arm_ctx *c, const struct sb_cluster *cl,
 	char buf[SB_TEXT * 4], g[48];
 
 	x = json_object_new_object();
-	set_str(x, "clientId", "msi");
+	set_str(x, "clientId", cl->sp_client_id[0] != '\0' ?
+	    cl->sp_client_id : "msi");
 	json_object_object_add(p, "servicePrincipalProfile", x);
+	/* A service principal's cluster has no managed identity. */
+	if (cl->sp_client_id[0] != '\0')
+		return;
 	x = json_object_new_object();
 	cluster_guid(cl, "principal", g, sizeof g);
 	set_str(x, "principalId", g);

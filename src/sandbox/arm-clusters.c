@@ -452,6 +452,21 @@ put_cluster(struct arm_ctx *c, const char *name)
 	cpy(cl->power, sizeof cl->power, "Running");
 	cpy(cl->dns_prefix, sizeof cl->dns_prefix, prefix);
 	cpy(cl->tier, sizeof cl->tier, "Free");
+	/*
+	 * Without an identity, a servicePrincipalProfile other than "msi"
+	 * makes a cluster that signs in as that service principal (its
+	 * secret is not kept: nothing here signs in with it).
+	 */
+	{
+		struct json_object *spp = NULL;
+
+		if (!json_object_object_get_ex(body, "identity", NULL) &&
+		    json_object_object_get_ex(p, "servicePrincipalProfile",
+		    &spp) && str(spp, "clientId") != NULL &&
+		    strcasecmp(str(spp, "clientId"), "msi") != 0)
+			cpy(cl->sp_client_id, sizeof cl->sp_client_id,
+			    str(spp, "clientId"));
+	}
 	json_object_object_get_ex(body, "tags", &tags);
 	world_cluster_tags_set(cl, tags);
 	/* The region's default version, or the major.minor asked for. */

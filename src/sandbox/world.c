@@ -275,6 +275,8 @@ load_cluster(struct sb_cluster *c, struct json_object *o)
 	cpy(c->tier, sizeof c->tier, jstr(o, "tier", "Free"));
 	c->private_cluster = jbool(o, "privateCluster", false);
 	c->created_by_aml = jbool(o, "createdByAml", false);
+	cpy(c->sp_client_id, sizeof c->sp_client_id,
+	    jstr(o, "servicePrincipalClientId", ""));
 	if ((a = jarr(o, "authorizedIPRanges")) != NULL)
 		for (i = 0; i < json_object_array_length(a) && i < 4; i++)
 			cpy(c->ranges[c->nranges++], SB_ID,
@@ -714,6 +716,9 @@ save_cluster(const struct sb_cluster *c)
 	    json_object_new_boolean(c->private_cluster));
 	json_object_object_add(o, "createdByAml",
 	    json_object_new_boolean(c->created_by_aml));
+	if (c->sp_client_id[0] != '\0')
+		json_object_object_add(o, "servicePrincipalClientId",
+		    json_object_new_string(c->sp_client_id));
 	a = json_object_new_array();
 	for (i = 0; i < c->nranges; i++)
 		json_object_array_add(a, json_object_new_string(c->ranges[i]));

@@ -127,6 +127,9 @@ struct sb_cluster {
 	bool		gone;			/* deleted */
 	struct sb_tag	tags[4];		/* as PUT or the world has them */
 	int		ntags;
+	/* Created with a service principal (its clientId, no identity);
+	 * "" for a managed identity, AKS's default. */
+	char		sp_client_id[SB_ID];
 };
 
 /*

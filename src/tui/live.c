@@ -130,6 +130,7 @@ live_clusters_run(void *arg)
 	err_clear(&lc->err);
 	ops_init(&o, lc->arm);
 	o.cloud = lc->cloud;
+	o.attach_k8s = lc->attach_k8s;
 	if (!live_location(lc->arm, &lc->scope, lc->location,
 	    sizeof lc->location, &lc->err) ||
 	    !live_names(lc->arm, &lc->scope, f, &lc->err) ||

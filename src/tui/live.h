@@ -48,6 +48,8 @@ struct live_clusters {
 	struct err		 err;
 	char			 location[PLAN_ID_LEN];
 	struct wizard_facts	 facts;		/* clusters and names */
+	/* Judged for an attach as compute type Kubernetes (today's path). */
+	bool			 attach_k8s;
 };
 
 void	live_clusters_run(void *);

@@ -130,6 +130,8 @@ wizard_size_find(const struct wizard *w, const char *name)
 	return NULL;
 }
 
+static void	wizard_load_live(struct wizard *);
+
 /* The offline facts: the built-in catalogue, no quota, no names. */
 static void
 wizard_facts_offline(struct wizard *w)
@@ -1688,6 +1690,11 @@ wizard_next(struct wizard *w)
 	w->show_errors = false;
 	if (w->cur + 1 < w->nsteps) {
 		w->cur++;
+		/* The clusters are judged again for the type chosen since. */
+		if (w->steps[w->cur] == STEP_CLUSTER &&
+		    w->facts.clusters_known && w->loading_clusters == NULL &&
+		    w->clusters_k8s != wizard_is_k8s(w))
+			wizard_load_live(w);
 		wizard_check(w);
 		return;
 	}
@@ -2233,6 +2240,7 @@ wizard_load_live(struct wizard *w)
 		lc->cloud = t->ctx.cloud;
 		lc->scope = t->ctx.scope;
 		lc->owner = w;
+		lc->attach_k8s = w->clusters_k8s = wizard_is_k8s(w);
 		w->loading_clusters = lc;
 		job_start(live_clusters_run, wizard_clusters_loaded, lc);
 	}

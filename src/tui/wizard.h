@@ -74,6 +74,7 @@ struct wizard {
 	bool			 saved;		/* the plan as it is was saved */
 	struct live_create	*loading;	/* the facts job, if running */
 	struct live_clusters	*loading_clusters;
+	bool			 clusters_k8s;	/* the type they were judged for */
 	char			 live_error[256];	/* why facts are offline */
 	char			 saved_path[PLAN_TEXT_LEN];
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/rules.h"
+#include "core/rules-k8s.h"
 #include "core-test.h"
 
 #define SUB	"00000000-1111-2222-3333-444444444444"
@@ -45,6 +46,117 @@ check(const struct plan *p, const struct plan_facts *f, struct verdicts *vs)
 {
 	verdicts_init(vs);
 	plan_check(p, f, vs);
+}
+
+/*
+ * Today's path on an existing cluster: attach and update of compute type
+ * Kubernetes, their members and what preflight found (cluster, extension).
+ */
+static void
+test_k8s_attach_update(void)
+{
+	enum {
+		NONE, NS_ROUTER, LB_SUBNET, NODEPORT_ILB, TLS_MS, SP, EXT_FAILED,
+		NO_CLUSTER, DEVTEST
+	};
+	static const struct {
+		const char	*what;
+		enum plan_op	 op;
+		enum compute_type type;
+		int		 setup;
+		enum msg_id	 msg;		/* MSG__COUNT: no error */
+		enum severity	 sev;
+		enum plan_field	 field;
+	} rows[] = {
+		{ "attach with namespace and router", PLAN_ATTACH,
+		    COMPUTE_KUBERNETES, NS_ROUTER, MSG__COUNT, SEV_ERROR,
+		    FIELD_NONE },
+		{ "attach with an internal balancer's subnet", PLAN_ATTACH,
+		    COMPUTE_KUBERNETES, LB_SUBNET, MSG_K8S_NOT_APPLICABLE,
+		    SEV_ERROR, FIELD_LB_SUBNET },
+		{ "attach, NodePort behind an internal balancer", PLAN_ATTACH,
+		    COMPUTE_KUBERNETES, NODEPORT_ILB, MSG_K8S_NODEPORT_INTERNAL,
+		    SEV_ERROR, FIELD_ROUTER_SERVICE },
+		{ "attach with a Microsoft certificate", PLAN_ATTACH,
+		    COMPUTE_KUBERNETES, TLS_MS, MSG_K8S_TLS_MICROSOFT,
+		    SEV_ERROR, FIELD_TLS_MODE },
+		{ "attach onto a service principal's cluster", PLAN_ATTACH,
+		    COMPUTE_KUBERNETES, SP, MSG_K8S_SERVICE_PRINCIPAL,
+		    SEV_ERROR, FIELD_CLUSTER },
+		{ "attach, the extension Failed", PLAN_ATTACH,
+		    COMPUTE_KUBERNETES, EXT_FAILED, MSG_EXT_FAILED,
+		    SEV_WARNING, FIELD_EXTENSION },
+		{ "update without its cluster", PLAN_UPDATE,
+		    COMPUTE_KUBERNETES, NO_CLUSTER, MSG_PLAN_REQUIRED,
+		    SEV_ERROR, FIELD_CLUSTER_ID },
+		{ "update with the extension's purpose", PLAN_UPDATE,
+		    COMPUTE_KUBERNETES, DEVTEST, MSG__COUNT, SEV_ERROR,
+		    FIELD_NONE },
+		{ "legacy update with a purpose", PLAN_UPDATE, COMPUTE_AKS,
+		    DEVTEST, MSG_PLAN_NOT_APPLICABLE, SEV_ERROR, FIELD_PURPOSE },
+	};
+	struct plan		 p;
+	struct plan_facts	 f;
+	struct cluster_facts	 c;
+	struct ext_settings	 want, have;
+	struct verdicts		 vs;
+	size_t			 i;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		plan_scoped(&p, rows[i].op);
+		plan_set_type(&p, rows[i].type);
+		if (rows[i].type == COMPUTE_KUBERNETES || rows[i].op ==
+		    PLAN_ATTACH)
+			strcpy(p.cluster_id, CLUSTER);
+		memset(&f, 0, sizeof f);
+		memset(&c, 0, sizeof c);
+		strcpy(c.provisioning_state, "Succeeded");
+		c.node_count = 3;
+		c.vcpu_total = 12;
+		switch (rows[i].setup) {
+		case NS_ROUTER:
+			strcpy(p.namespace_, "team-a");
+			strcpy(p.router_service, "ClusterIP");
+			break;
+		case LB_SUBNET:
+			p.lb_type = LB_INTERNAL;
+			strcpy(p.lb_subnet, "ilb-subnet");
+			break;
+		case NODEPORT_ILB:
+			p.lb_type = LB_INTERNAL;
+			strcpy(p.router_service, "NodePort");
+			break;
+		case TLS_MS:
+			p.tls.mode = TLS_MICROSOFT;
+			strcpy(p.tls.leaf_label, "myscore");
+			break;
+		case SP:
+			c.service_principal = true;
+			f.cluster = &c;
+			break;
+		case EXT_FAILED:
+			f.cluster = &c;
+			ext_settings_init(&want);
+			ext_settings_init(&have);
+			f.extension_known = f.extension_present = true;
+			f.extension_state = "Failed";
+			f.extension_wanted = &want;
+			f.extension_settings = &have;
+			break;
+		case NO_CLUSTER:
+			p.cluster_id[0] = '\0';
+			break;
+		case DEVTEST:
+			p.purpose = PURPOSE_DEVTEST;
+			break;
+		}
+		check(&p, &f, &vs);
+		if (rows[i].msg == MSG__COUNT)
+			core_none(&vs, SEV_ERROR, rows[i].what);
+		else
+			core_expect(&vs, rows[i].field, rows[i].sev,
+			    rows[i].msg, rows[i].what);
+	}
 }
 
 int
@@ -582,5 +694,6 @@ main(void)
 	check(&p, NULL, &vs);
 	core_expect(&vs, FIELD_NAME, SEV_ERROR, MSG_PLAN_REQUIRED,
 	    "update without a name");
+	test_k8s_attach_update();
 	return tap_done();
 }

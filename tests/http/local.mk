@@ -19,6 +19,8 @@ TESTS += $(HTTP_TESTS)
 HTTP_TESTS += tests/http/sandbox-world-test.sh
 HTTP_TESTS += tests/http/clusters-attached-test.sh
 HTTP_TESTS += tests/http/k8s-create-test.sh
+# Attach of an existing cluster as Kubernetes, and its extension.
+HTTP_TESTS += tests/http/k8s-attach-test.sh
 # Kubernetes computes (today's path) in list, show and clusters.
 HTTP_TESTS += tests/http/kubernetes-show-test.sh
 EXTRA_DIST += tests/http/k8s-world.sh

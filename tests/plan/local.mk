@@ -39,6 +39,8 @@ PLAN_TEST_DATA_FILES = \
 	tests/plan/data/update.python tests/plan/data/update.arm \
 	tests/plan/data/create-k8s.json tests/plan/data/create-k8s.az \
 	tests/plan/data/create-k8s.python tests/plan/data/create-k8s.arm
+EXTRA_DIST += tests/plan/data/attach-k8s.json tests/plan/data/attach-k8s.az \
+	tests/plan/data/attach-k8s.python tests/plan/data/attach-k8s.arm
 
 # The plan commands of the real binary: stdout, stderr, exit status.
 TESTS += tests/plan/plan-cli-test.sh

@@ -391,7 +391,27 @@ run plan new create --compute-type Kubernetes --name ml-a \
 expect_status "a Kubernetes version that is none: exit 1" 1
 expect_in "its message" err '"latest" is not a Kubernetes version (such as 1.29 or 1.29.2).'
 run plan new attach --compute-type Kubernetes --name ml-a
-expect_status "today's path is create only for now: exit 2" 2
-expect_in "its message" err '--compute-type does not apply to "plan new attach"'
+expect_status "an attach on today's path needs the cluster: exit 1" 1
+expect_in "its message" err '--compute-resource-id is required to attach.'
+run plan new attach --compute-type Kubernetes --name ml-a \
+    --compute-resource-id /subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/aks-prod \
+    --namespace team-a --inference-router-service-type NodePort \
+    --load-balancer-type InternalLoadBalancer
+expect_status "NodePort behind an internal load balancer: exit 1" 1
+expect_in "its message" err 'An internal load balancer cannot be combined with the NodePort service type'
+run plan new attach --compute-type Kubernetes --name ml-a \
+    --compute-resource-id /subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/aks-prod \
+    --ssl-leaf-domain-label ml
+expect_status "a Microsoft certificate on today's attach: exit 1" 1
+expect_in "its message" err 'A Microsoft-issued certificate exists only for legacy AKS computes'
+run plan new detach --compute-type Kubernetes --name ml-a
+expect_status "detach takes no compute type: exit 2" 2
+expect_in "its message" err '--compute-type does not apply to "plan new detach"'
+run plan new scale
+expect_status "plan new scale: exit 2" 2
+expect_in "unknown operation: message" err '"plan new" builds create, attach, detach, update or migrate plans, not "scale"'
+run plan new update ml-a --vm-size Standard_D3_v2
+expect_status "update takes no VM size: exit 2" 2
+expect_in "its message" err '--vm-size does not apply to "plan new update"'
 
 echo "1..$n"

@@ -24,6 +24,7 @@
 static const char *const fixtures[] = {
 	"create-full", "create-min", "attach-ilb", "attach-tls", "detach",
 	"update", "create-k8s", "scale", "detach-k8s",
+	"attach-k8s",
 };
 
 static char *

@@ -652,6 +652,98 @@ test_kube_steps(void)
 	plan_steps(&p, s, PLAN_STEPS_MAX);
 	ok(strstr(s[3].target, "/computes/ml-new") != NULL,
 	    "--new-name names the Kubernetes compute");
+#define EXT AKS "/providers/Microsoft.KubernetesConfiguration/extensions/" \
+	"azureml"
+#define K8S_ID "/subscriptions/s1/resourceGroups/rg/providers/" \
+	"Microsoft.MachineLearningServices/workspaces/ws/computes/ml-a"
+
+/* An extension as fetched, with its state and service type. */
+static json_object *
+extension_of(const char *state, const char *router, const char *purpose)
+{
+	char	text[1024];
+
+	snprintf(text, sizeof text, "{\"id\": \"" EXT "\", \"properties\": "
+	    "{\"provisioningState\": \"%s\", \"configurationSettings\": "
+	    "{\"enableTraining\": \"False\", \"enableInference\": \"True\","
+	    " \"inferenceRouterServiceType\": \"%s\","
+	    " \"allowInsecureConnections\": \"True\", \"clusterPurpose\": "
+	    "\"%s\", \"inferenceRouterHA\": \"False\", \"location\": "
+	    "\"westeurope\"}}}", state, router, purpose);
+	return json_tokener_parse(text);
+}
+
+/*
+ * Today's path on an existing cluster: attach is [install extension]
+ * then attach, update the extension alone; the extension's step is done
+ * when it has the plan's settings and Succeeded, never with a custom
+ * certificate (its protected settings cannot be compared).
+ */
+static void
+test_attach_k8s(void)
+{
+	static const struct {
+		const char	*what;
+		const char	*state, *router, *purpose;
+		bool		 custom;
+		bool		 done;
+	} rows[] = {
+		{ "same settings, Succeeded", "Succeeded", "LoadBalancer",
+		    "DevTest", false, true },
+		{ "values compared without case", "Succeeded", "loadbalancer",
+		    "devtest", false, true },
+		{ "another service type", "Succeeded", "ClusterIP", "DevTest",
+		    false, false },
+		{ "another purpose", "Succeeded", "LoadBalancer", "FastProd",
+		    false, false },
+		{ "Failed", "Failed", "LoadBalancer", "DevTest", false, false },
+		{ "still Updating", "Updating", "LoadBalancer", "DevTest", false,
+		    false },
+		{ "a custom certificate", "Succeeded", "LoadBalancer",
+		    "DevTest", true, false },
+	};
+	struct plan_step s[PLAN_STEPS_MAX];
+	struct plan	 p;
+	json_object	*cur;
+	char		 req[1200];
+	size_t		 i;
+	int		 n;
+
+	plan_of(&p, PLAN_ATTACH);
+	plan_set_type(&p, COMPUTE_KUBERNETES);
+	n = plan_steps(&p, s, PLAN_STEPS_MAX);
+	is_int(n, 2, "attach on today's path: 2 steps");
+	snprintf(req, sizeof req, "%s %s?%s", step_method_name(s[0].method),
+	    s[0].target, s[0].api_version);
+	is_str(req, "PUT " EXT "?2024-11-01",
+	    "attach: step 1 PUTs the cluster's extension");
+	ok(s[0].kind == STEP_INSTALL_EXTENSION &&
+	    s[0].done == STEP_DONE_MATCHES,
+	    "attach: step 1 is done when the extension matches");
+	snprintf(req, sizeof req, "%s %s?%s", step_method_name(s[1].method),
+	    s[1].target, s[1].api_version);
+	is_str(req, "PUT " K8S_ID "?2024-10-01",
+	    "attach: step 2 PUTs the compute of type Kubernetes");
+	ok(s[1].kind == STEP_ATTACH_KUBERNETES, "attach: step 2 attaches");
+	ok(!plan_step_done(&p, &s[0], NULL),
+	    "attach: no extension, step 1 not done");
+	p.purpose = PURPOSE_DEVTEST;
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		p.tls.mode = rows[i].custom ? TLS_CUSTOM : TLS_DISABLED;
+		cur = extension_of(rows[i].state, rows[i].router,
+		    rows[i].purpose);
+		ok(plan_step_done(&p, &s[0], cur) == rows[i].done,
+		    "extension %s: step %s", rows[i].what, rows[i].done ?
+		    "done, not sent" : "sent");
+		json_object_put(cur);
+	}
+	plan_of(&p, PLAN_UPDATE);
+	plan_set_type(&p, COMPUTE_KUBERNETES);
+	n = plan_steps(&p, s, PLAN_STEPS_MAX);
+	is_int(n, 1, "update on today's path: 1 step");
+	ok(s[0].kind == STEP_INSTALL_EXTENSION && strcmp(s[0].target, EXT) ==
+	    0 && s[0].done == STEP_DONE_MATCHES,
+	    "update: the extension, done when it matches");
 }
 
 int
@@ -668,6 +760,7 @@ main(void)
 	test_cluster_steps();
 	test_scale_body();
 	test_kube_steps();
+	test_attach_k8s();
 	rmdir(dir);
 	return tap_done();
 }

@@ -42,6 +42,15 @@ is "$(j .properties.provisioningState)" Succeeded "the cluster: Succeeded"
 arm GET "$CL/mlaks?api-version=2022-11-01"
 is "$STATUS/$(j .name)" 200/mlaks "the Python SDK's default version"
 
+# A cluster created with a service principal and no identity signs in as
+# it: its clientId shown, no managed identity (the secret never shown).
+arm PUT "$CL/spaks?$V" '{"location":"eastus","properties":{"dnsPrefix":"spaks","servicePrincipalProfile":{"clientId":"5b2c1d3e-0000-4000-8000-00000000aaaa","secret":"not-a-real-secret"},"agentPoolProfiles":['"$SYS"']}}'
+finish
+arm GET "$CL/spaks?$V"
+is "$(j .properties.servicePrincipalProfile.clientId)" 5b2c1d3e-0000-4000-8000-00000000aaaa "a service principal's cluster shows its clientId"
+is "$(j .identity)" "" "and no managed identity"
+tap "$(grep -q not-a-real-secret "$T/body"; [ $? -ne 0 ]; echo $?)" "nor the secret"
+
 # AKS's checks.
 arm PUT "$CL/azure?$V" "$(body dns "$SYS")"
 is "$STATUS/$(j .error.code)" 400/InvalidParameter "azure: reserved"
