@@ -652,6 +652,8 @@ test_kube_steps(void)
 	plan_steps(&p, s, PLAN_STEPS_MAX);
 	ok(strstr(s[3].target, "/computes/ml-new") != NULL,
 	    "--new-name names the Kubernetes compute");
+}
+
 #define EXT AKS "/providers/Microsoft.KubernetesConfiguration/extensions/" \
 	"azureml"
 #define K8S_ID "/subscriptions/s1/resourceGroups/rg/providers/" \
