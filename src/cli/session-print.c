@@ -54,7 +54,9 @@ session_compute_origin(const struct arm_compute *c)
 void
 session_json_member(FILE *fp, bool *first, const char *key, const char *value)
 {
-	fprintf(fp, "%s\"%s\": ", *first ? "" : ", ", key);
+	fputs(*first ? "\"" : ", \"", fp);
+	fputs(key, fp);
+	fputs("\": ", fp);
 	*first = false;
 	if (value == NULL)
 		fputs("null", fp);
