@@ -7,6 +7,7 @@
 #include "azure/arm.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -212,6 +213,14 @@ arm_pager_init(struct arm_pager *p, struct arm *a, char *first)
 	p->arm = a;
 	p->next = first;
 	p->pages = 0;
+	p->prefetch = false;
+	p->ahead = NULL;
+}
+
+void
+arm_pager_prefetch(struct arm_pager *p)
+{
+	p->prefetch = true;
 }
 
 bool
@@ -220,23 +229,187 @@ arm_pager_more(const struct arm_pager *p)
 	return p->next != NULL;
 }
 
-/* One page: GET, 200 expected, parsed; the cap against a nextLink loop. */
+/* A page asked for on a thread of its own while the one before is parsed. */
+struct arm_ahead {
+	pthread_t		 thread;
+	struct arm		*arm;
+	char			*url;
+	struct http_response	 rsp;
+	struct err		 err;
+	bool			 ok;
+};
+
+static void *
+ahead_run(void *arg)
+{
+	struct arm_ahead	*h = arg;
+
+	h->ok = call(h->arm, "GET", h->url, NULL, false, &h->rsp, &h->err);
+	return NULL;
+}
+
+/* Start asking for url (taken over); nothing happens if no thread starts. */
+static void
+ahead_start(struct arm_pager *p, char *url)
+{
+	struct arm_ahead	*h = xcalloc(1, sizeof *h);
+
+	h->arm = p->arm;
+	h->url = url;
+	http_response_init(&h->rsp);
+	err_clear(&h->err);
+	if (pthread_create(&h->thread, NULL, ahead_run, h) != 0) {
+		http_response_done(&h->rsp);
+		free(h->url);
+		free(h);
+		return;
+	}
+	p->ahead = h;
+}
+
+/* Wait for the early page; its answer is taken (rsp) or dropped. */
+static struct arm_ahead *
+ahead_join(struct arm_pager *p)
+{
+	struct arm_ahead	*h = p->ahead;
+
+	if (h != NULL) {
+		pthread_join(h->thread, NULL);
+		p->ahead = NULL;
+	}
+	return h;
+}
+
+static void
+ahead_free(struct arm_ahead *h)
+{
+	if (h == NULL)
+		return;
+	http_response_done(&h->rsp);
+	free(h->url);
+	free(h);
+}
+
+/*
+ * The nextLink of a list page, read before the page is parsed: the string
+ * member "nextLink" of the top-level object (the last one, as json-c
+ * keeps), when the body is one balanced object and the link has no
+ * escapes; NULL otherwise (then nothing is asked for early).
+ */
+static char *
+early_next_link(const char *b, size_t len)
+{
+	const char	*p, *end = b + len, *s, *link = NULL;
+	size_t		 link_len = 0;
+	int		 depth = 0;
+	bool		 want_key = false, is_next = false, escaped;
+
+	for (p = b; p < end && isspace((unsigned char)*p); p++)
+		;
+	if (p == end || *p != '{')
+		return NULL;
+	for (; p < end; p++) {
+		switch (*p) {
+		case '"':
+			escaped = false;
+			for (s = ++p; p < end && *p != '"'; p++)
+				if (*p == '\\') {
+					escaped = true;
+					p++;
+				}
+			if (p >= end)
+				return NULL;
+			if (depth != 1)
+				break;
+			if (want_key) {
+				is_next = p - s == 8 &&
+				    memcmp(s, "nextLink", 8) == 0;
+				want_key = false;
+			} else if (is_next) {
+				if (escaped)
+					return NULL;
+				link = s;
+				link_len = (size_t)(p - s);
+				is_next = false;
+			}
+			break;
+		case '{':
+		case '[':
+			if (++depth == 1)
+				want_key = true;
+			break;
+		case '}':
+		case ']':
+			if (--depth == 0) {
+				for (p++; p < end &&
+				    isspace((unsigned char)*p); p++)
+					;
+				if (p != end || link == NULL ||
+				    link_len == 0)
+					return NULL;
+				return xstrndup(link, link_len);
+			}
+			if (depth < 0)
+				return NULL;
+			break;
+		case ',':
+			if (depth == 1)
+				want_key = true;
+			/* FALLTHROUGH */
+		case ':':
+			break;
+		default:
+			/* a value that is not a string ends a nextLink */
+			if (depth == 1 && !want_key &&
+			    !isspace((unsigned char)*p))
+				is_next = false;
+			break;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * One page: GET (or the answer asked for early), 200 expected, parsed;
+ * the cap against a nextLink loop.
+ */
 bool
 arm_pager_next(struct arm_pager *p, arm_page_parser parse, void *list,
     struct err *err)
 {
 	struct http_response	 rsp;
-	char			*u = p->next, *next = NULL;
+	struct arm_ahead	*h;
+	char			*u = p->next, *next = NULL, *early;
 	bool			 ok;
 
 	p->next = NULL;
 	if (u == NULL)
 		return true;
 	http_response_init(&rsp);
-	ok = get_ok(p->arm, u, &rsp, err) &&
-	    parse(buf_str(&rsp.body), list, &next, err);
+	h = ahead_join(p);
+	if (h != NULL && strcmp(h->url, u) == 0) {
+		ok = h->ok;
+		if (!ok)
+			*err = h->err;
+		http_response_done(&rsp);
+		rsp = h->rsp;
+		http_response_init(&h->rsp);
+		if (ok && rsp.status != 200)
+			ok = arm_error_summary(buf_str(&rsp.body),
+			    rsp.status, err);
+	} else
+		ok = get_ok(p->arm, u, &rsp, err);
+	ahead_free(h);
+	/* The next page is asked for while this one is parsed. */
+	if (ok && p->prefetch && p->pages + 1 < ARM_MAX_PAGES &&
+	    (early = early_next_link(rsp.body.data, rsp.body.len)) != NULL)
+		ahead_start(p, early);
+	ok = ok && parse(buf_str(&rsp.body), list, &next, err);
 	http_response_done(&rsp);
 	free(u);
+	if (p->ahead != NULL && (!ok || next == NULL ||
+	    strcmp(p->ahead->url, next) != 0))
+		ahead_free(ahead_join(p));
 	if (!ok) {
 		free(next);
 		return false;
@@ -253,6 +426,7 @@ arm_pager_next(struct arm_pager *p, arm_page_parser parse, void *list,
 void
 arm_pager_done(struct arm_pager *p)
 {
+	ahead_free(ahead_join(p));
 	free(p->next);
 	p->next = NULL;
 }
