@@ -229,13 +229,18 @@ arm_pager_more(const struct arm_pager *p)
 	return p->next != NULL;
 }
 
-/* A page asked for on a thread of its own while the one before is parsed. */
+/*
+ * A prefetching pager's state: the page being read and the one asked for
+ * early, in two answers kept from page to page (their buffers reused).
+ */
 struct arm_ahead {
 	pthread_t		 thread;
+	bool			 running;	/* thread started, not joined */
 	struct arm		*arm;
-	char			*url;
-	struct http_response	 rsp;
-	struct err		 err;
+	char			*url;		/* asked for early */
+	struct http_response	 rsp[2];	/* [cur] read, [!cur] early */
+	int			 cur;
+	struct err		 err;		/* the early call's */
 	bool			 ok;
 };
 
@@ -244,40 +249,30 @@ ahead_run(void *arg)
 {
 	struct arm_ahead	*h = arg;
 
-	h->ok = call(h->arm, "GET", h->url, NULL, false, &h->rsp, &h->err);
+	h->ok = call(h->arm, "GET", h->url, NULL, false, &h->rsp[!h->cur],
+	    &h->err);
 	return NULL;
 }
 
 /* Start asking for url (taken over); nothing happens if no thread starts. */
 static void
-ahead_start(struct arm_pager *p, char *url)
+ahead_start(struct arm_ahead *h, char *url)
 {
-	struct arm_ahead	*h = xcalloc(1, sizeof *h);
-
-	h->arm = p->arm;
+	free(h->url);
 	h->url = url;
-	http_response_init(&h->rsp);
 	err_clear(&h->err);
-	if (pthread_create(&h->thread, NULL, ahead_run, h) != 0) {
-		http_response_done(&h->rsp);
-		free(h->url);
-		free(h);
-		return;
-	}
-	p->ahead = h;
+	h->running = pthread_create(&h->thread, NULL, ahead_run, h) == 0;
 }
 
-/* Wait for the early page; its answer is taken (rsp) or dropped. */
-static struct arm_ahead *
-ahead_join(struct arm_pager *p)
+/* Wait for the early page; whether one was asked for. */
+static bool
+ahead_join(struct arm_ahead *h)
 {
-	struct arm_ahead	*h = p->ahead;
-
-	if (h != NULL) {
-		pthread_join(h->thread, NULL);
-		p->ahead = NULL;
-	}
-	return h;
+	if (h == NULL || !h->running)
+		return false;
+	pthread_join(h->thread, NULL);
+	h->running = false;
+	return true;
 }
 
 static void
@@ -285,7 +280,9 @@ ahead_free(struct arm_ahead *h)
 {
 	if (h == NULL)
 		return;
-	http_response_done(&h->rsp);
+	ahead_join(h);
+	http_response_done(&h->rsp[0]);
+	http_response_done(&h->rsp[1]);
 	free(h->url);
 	free(h);
 }
@@ -299,7 +296,7 @@ ahead_free(struct arm_ahead *h)
 static char *
 early_next_link(const char *b, size_t len)
 {
-	const char	*p, *end = b + len, *s, *link = NULL;
+	const char	*p, *q, *end = b + len, *s, *link = NULL;
 	size_t		 link_len = 0;
 	int		 depth = 0;
 	bool		 want_key = false, is_next = false, escaped;
@@ -311,12 +308,16 @@ early_next_link(const char *b, size_t len)
 	for (; p < end; p++) {
 		switch (*p) {
 		case '"':
-			escaped = false;
-			for (s = ++p; p < end && *p != '"'; p++)
-				if (*p == '\\') {
-					escaped = true;
-					p++;
-				}
+			s = ++p;
+			if ((q = memchr(p, '"', (size_t)(end - p))) == NULL)
+				return NULL;
+			escaped = memchr(p, '\\', (size_t)(q - p)) != NULL;
+			if (!escaped)
+				p = q;
+			else
+				for (; p < end && *p != '"'; p++)
+					if (*p == '\\')
+						p++;
 			if (p >= end)
 				return NULL;
 			if (depth != 1)
@@ -370,46 +371,67 @@ early_next_link(const char *b, size_t len)
 }
 
 /*
- * One page: GET (or the answer asked for early), 200 expected, parsed;
- * the cap against a nextLink loop.
+ * One page of a prefetching pager: the answer asked for early when it is
+ * for u, else a GET; the next page asked for before this one is parsed.
  */
+static bool
+pager_next_ahead(struct arm_pager *p, const char *u, arm_page_parser parse,
+    void *list, char **next, struct err *err)
+{
+	struct arm_ahead	*h = p->ahead;
+	struct http_response	*rsp;
+	char			*early;
+	bool			 ok;
+
+	if (h == NULL) {
+		h = p->ahead = xcalloc(1, sizeof *h);
+		h->arm = p->arm;
+		http_response_init(&h->rsp[0]);
+		http_response_init(&h->rsp[1]);
+	}
+	if (ahead_join(h) && strcmp(h->url, u) == 0) {
+		h->cur = !h->cur;
+		rsp = &h->rsp[h->cur];
+		if (!(ok = h->ok))
+			*err = h->err;
+		else if (rsp->status != 200)
+			ok = arm_error_summary(buf_str(&rsp->body),
+			    rsp->status, err);
+	} else {
+		rsp = &h->rsp[h->cur];
+		ok = get_ok(p->arm, u, rsp, err);
+	}
+	if (ok && p->pages + 1 < ARM_MAX_PAGES &&
+	    (early = early_next_link(rsp->body.data, rsp->body.len)) != NULL)
+		ahead_start(h, early);
+	ok = ok && parse(buf_str(&rsp->body), list, next, err);
+	/* an early page that is not the one to follow is not taken */
+	if (h->running && (!ok || *next == NULL || strcmp(h->url, *next) != 0))
+		ahead_join(h);
+	return ok;
+}
+
+/* One page: GET, 200 expected, parsed; the cap against a nextLink loop. */
 bool
 arm_pager_next(struct arm_pager *p, arm_page_parser parse, void *list,
     struct err *err)
 {
 	struct http_response	 rsp;
-	struct arm_ahead	*h;
-	char			*u = p->next, *next = NULL, *early;
+	char			*u = p->next, *next = NULL;
 	bool			 ok;
 
 	p->next = NULL;
 	if (u == NULL)
 		return true;
-	http_response_init(&rsp);
-	h = ahead_join(p);
-	if (h != NULL && strcmp(h->url, u) == 0) {
-		ok = h->ok;
-		if (!ok)
-			*err = h->err;
+	if (p->prefetch)
+		ok = pager_next_ahead(p, u, parse, list, &next, err);
+	else {
+		http_response_init(&rsp);
+		ok = get_ok(p->arm, u, &rsp, err) &&
+		    parse(buf_str(&rsp.body), list, &next, err);
 		http_response_done(&rsp);
-		rsp = h->rsp;
-		http_response_init(&h->rsp);
-		if (ok && rsp.status != 200)
-			ok = arm_error_summary(buf_str(&rsp.body),
-			    rsp.status, err);
-	} else
-		ok = get_ok(p->arm, u, &rsp, err);
-	ahead_free(h);
-	/* The next page is asked for while this one is parsed. */
-	if (ok && p->prefetch && p->pages + 1 < ARM_MAX_PAGES &&
-	    (early = early_next_link(rsp.body.data, rsp.body.len)) != NULL)
-		ahead_start(p, early);
-	ok = ok && parse(buf_str(&rsp.body), list, &next, err);
-	http_response_done(&rsp);
+	}
 	free(u);
-	if (p->ahead != NULL && (!ok || next == NULL ||
-	    strcmp(p->ahead->url, next) != 0))
-		ahead_free(ahead_join(p));
 	if (!ok) {
 		free(next);
 		return false;
@@ -426,7 +448,8 @@ arm_pager_next(struct arm_pager *p, arm_page_parser parse, void *list,
 void
 arm_pager_done(struct arm_pager *p)
 {
-	ahead_free(ahead_join(p));
+	ahead_free(p->ahead);
+	p->ahead = NULL;
 	free(p->next);
 	p->next = NULL;
 }
