@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "azure/arm.h"
 #include "cli/output.h"
@@ -76,6 +77,7 @@ fill(const struct arm_compute *c, bool table, bool brief, const char **cells,
  * page that fails later closes it.
  */
 #define LIST_MEASURE	1000
+#define LIST_BUFFER	(64 * 1024)	/* stdout's buffer, not a terminal */
 
 struct list_out {
 	enum output_format	 fmt;
@@ -232,11 +234,19 @@ cmd_list(struct app_options *g, int argc, char **argv)
 	}
 	for (i = 0; i < 8; i++)
 		o.hdr[i] = o.fmt == OUTPUT_TABLE ? _(headers[i]) : headers[i];
+	/*
+	 * A pipe or a file gets the rows in large writes, and stdout is
+	 * locked once for the list below (the page asked for ahead runs on
+	 * a thread, so each stdio call would take the lock).
+	 */
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, NULL, _IOFBF, LIST_BUFFER);
 	err_clear(&err);
 	if (!session_open(&s, g, SESSION_SCOPE, &err)) {
 		session_report(&err);
 		return session_exit_status(&err);
 	}
+	flockfile(stdout);
 	arm_pager_init(&p, &s.arm, arm_computes_url(&s.arm, s.subscription,
 	    s.resource_group, s.workspace));
 	arm_pager_prefetch(&p);
@@ -256,6 +266,7 @@ cmd_list(struct app_options *g, int argc, char **argv)
 		printf(_("Workspace %s has no inference clusters.\n"),
 		    s.workspace);
 	output_table_free(o.t);
+	funlockfile(stdout);
 	if (!ok) {
 		fflush(stdout);
 		arm_scope_explain(&err, s.subscription, s.resource_group,
