@@ -175,7 +175,8 @@ session_open_login(struct session *s, const struct app_options *g,
 		ok = true;
 		goto out;
 	}
-	auth_discover_audience(&s->priv->cloud, s->http);
+	auth_discover_audience(&s->priv->cloud, s->http, session_warn,
+	    (void *)g);
 	memset(&ac, 0, sizeof ac);
 	ac.cloud = &s->priv->cloud;
 	ac.http = s->http;

@@ -48,6 +48,8 @@ extern char **environ;
 #define METADATA_QUERY	"/metadata/endpoints?api-version=2015-01-01"
 #define METADATA_FILE	"endpoints.json"
 #define METADATA_KEEP	16		/* endpoints remembered */
+#define METADATA_TTL	(7 * 86400)	/* seconds an answer is kept */
+#define METADATA_VERSION 2
 #define IMDS_URL	"http://169.254.169.254/metadata/identity/oauth2/token"
 #define SECRET_MAX	4096
 
@@ -1279,25 +1281,47 @@ auth_account(struct auth *a, struct auth_account *acc, struct err *err)
 	return true;
 }
 
-/* $XDG_STATE_HOME/akswiz (or ~/.local/state/akswiz), or NULL. */
+/* $XDG_CACHE_HOME/akswiz (or ~/.cache/akswiz), or NULL. */
 static char *
-state_dir(void)
+cache_dir(void)
 {
 	char		buf[1024];
 	struct err	err;
 
 	err_clear(&err);
-	return xdgdir_path(XDGDIR_STATE, NULL, buf, sizeof buf, &err) ?
+	return xdgdir_path(XDGDIR_CACHE, NULL, buf, sizeof buf, &err) ?
 	    xstrdup(buf) : NULL;
 }
 
-/* The remembered endpoints (an array, new), or an empty one. */
+/*
+ * The remembered endpoints (an array, new), or an empty one.  A file that
+ * is not one this version writes, or that others may write (an audience
+ * decides what a token is asked for), is said through warn and ignored:
+ * it is asked for again and written anew.
+ */
 static json_object *
-metadata_load(const char *path)
+metadata_load(const char *path, void (*say)(void *, const char *),
+    void *ctx)
 {
-	json_object	*o = json_object_from_file(path), *arr;
+	json_object	*o, *arr, *v;
+	struct stat	 st;
+	char		 msg[512];
 
-	if (o != NULL && json_object_object_get_ex(o, "endpoints", &arr) &&
+	if (stat(path, &st) != 0)
+		return json_object_new_array();
+	if (st.st_uid != geteuid() || (st.st_mode & 022) != 0) {
+		/* TRANSLATORS: a file's path. */
+		snprintf(msg, sizeof msg, _("the cached endpoint metadata %s "
+		    "may be written by others; it is ignored"), path);
+		if (say != NULL)
+			say(ctx, msg);
+		return json_object_new_array();
+	}
+	o = json_object_from_file(path);
+	if (o != NULL && json_object_object_get_ex(o, "version", &v) &&
+	    json_object_is_type(v, json_type_int) &&
+	    json_object_get_int(v) == METADATA_VERSION &&
+	    json_object_object_get_ex(o, "endpoints", &arr) &&
 	    json_object_is_type(arr, json_type_array)) {
 		json_object_get(arr);
 		json_object_put(o);
@@ -1305,25 +1329,42 @@ metadata_load(const char *path)
 	}
 	if (o != NULL)
 		json_object_put(o);
+	/* TRANSLATORS: a file's path. */
+	snprintf(msg, sizeof msg, _("the cached endpoint metadata %s is "
+	    "damaged; it is ignored and asked for again"), path);
+	if (say != NULL)
+		say(ctx, msg);
 	return json_object_new_array();
 }
 
-/* The audience remembered for endpoint into aud ("": the cloud's). */
+/*
+ * The audience remembered for endpoint into aud ("": the cloud's), when
+ * it was asked for less than METADATA_TTL ago.
+ */
 static bool
 metadata_cached(json_object *arr, const char *endpoint, char *aud,
     size_t len)
 {
-	json_object	*o, *v;
+	json_object	*o, *v, *t;
+	time_t		 now = clock_now();
+	int64_t		 when;
 	size_t		 i;
 
 	for (i = 0; i < json_object_array_length(arr); i++) {
 		o = json_object_array_get_idx(arr, i);
-		if (json_object_object_get_ex(o, "endpoint", &v) &&
+		if (!json_object_object_get_ex(o, "endpoint", &v) ||
+		    !json_object_is_type(v, json_type_string) ||
+		    strcmp(json_object_get_string(v), endpoint) != 0)
+			continue;
+		if (!json_object_object_get_ex(o, "checked", &t) ||
+		    !json_object_is_type(t, json_type_int))
+			return false;
+		when = json_object_get_int64(t);
+		if (when > (int64_t)now || (int64_t)now - when >= METADATA_TTL)
+			return false;	/* stale, or from the future */
+		return json_object_object_get_ex(o, "audience", &v) &&
 		    json_object_is_type(v, json_type_string) &&
-		    strcmp(json_object_get_string(v), endpoint) == 0 &&
-		    json_object_object_get_ex(o, "audience", &v) &&
-		    json_object_is_type(v, json_type_string))
-			return strlcpy_ok(aud, json_object_get_string(v), len);
+		    strlcpy_ok(aud, json_object_get_string(v), len);
 	}
 	return false;
 }
@@ -1333,7 +1374,7 @@ static void
 metadata_store(const char *dir, json_object *arr, const char *endpoint,
     const char *aud)
 {
-	json_object	*root, *keep, *o;
+	json_object	*root, *keep, *o, *v;
 	const char	*text;
 	char		*path;
 	size_t		 i, len;
@@ -1343,13 +1384,22 @@ metadata_store(const char *dir, json_object *arr, const char *endpoint,
 	o = json_object_new_object();
 	json_object_object_add(o, "endpoint", json_object_new_string(endpoint));
 	json_object_object_add(o, "audience", json_object_new_string(aud));
+	json_object_object_add(o, "checked",
+	    json_object_new_int64((int64_t)clock_now()));
 	json_object_array_add(keep, o);
 	for (i = 0; i < json_object_array_length(arr) &&
-	    json_object_array_length(keep) < METADATA_KEEP; i++)
-		json_object_array_add(keep,
-		    json_object_get(json_object_array_get_idx(arr, i)));
+	    json_object_array_length(keep) < METADATA_KEEP; i++) {
+		o = json_object_array_get_idx(arr, i);
+		/* the endpoint's older answer goes */
+		if (json_object_object_get_ex(o, "endpoint", &v) &&
+		    json_object_is_type(v, json_type_string) &&
+		    strcmp(json_object_get_string(v), endpoint) == 0)
+			continue;
+		json_object_array_add(keep, json_object_get(o));
+	}
 	root = json_object_new_object();
-	json_object_object_add(root, "version", json_object_new_int(1));
+	json_object_object_add(root, "version",
+	    json_object_new_int(METADATA_VERSION));
 	json_object_object_add(root, "endpoints", keep);
 	xasprintf(&path, "%s/" METADATA_FILE, dir);
 	text = json_object_to_json_string_length(root, JSON_C_TO_STRING_PLAIN |
@@ -1384,7 +1434,8 @@ metadata_audience(const char *body, char *aud, size_t len)
 }
 
 void
-auth_discover_audience(struct cloud_endpoints *c, struct http_client *http)
+auth_discover_audience(struct cloud_endpoints *c, struct http_client *http,
+    void (*say)(void *, const char *), void *say_ctx)
 {
 	struct http_request	 req;
 	struct http_response	 rsp;
@@ -1392,10 +1443,10 @@ auth_discover_audience(struct cloud_endpoints *c, struct http_client *http)
 	json_object		*arr;
 	char			*dir, *path, *url, aud[300];
 
-	if (!c->discover || (dir = state_dir()) == NULL)
+	if (!c->discover || (dir = cache_dir()) == NULL)
 		return;
 	xasprintf(&path, "%s/" METADATA_FILE, dir);
-	arr = metadata_load(path);
+	arr = metadata_load(path, say, say_ctx);
 	if (!metadata_cached(arr, c->arm_endpoint, aud, sizeof aud)) {
 		xasprintf(&url, "%s" METADATA_QUERY, c->arm_endpoint);
 		memset(&req, 0, sizeof req);
