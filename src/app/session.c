@@ -339,6 +339,12 @@ session_auth(struct session *s)
 	return s->priv != NULL ? s->priv->auth : NULL;
 }
 
+void
+session_warning(struct session *s, const char *msg)
+{
+	session_say(s->g, msg);
+}
+
 const struct cloud_endpoints *
 session_cloud(const struct session *s)
 {

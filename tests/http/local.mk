@@ -24,6 +24,7 @@ HTTP_TESTS += tests/http/kubernetes-show-test.sh
 EXTRA_DIST += tests/http/k8s-world.sh
 HTTP_TESTS += tests/http/k8s-ops-test.sh
 HTTP_TESTS += tests/http/list-stream-test.sh
+HTTP_TESTS += tests/http/scope-cache-test.sh
 EXTRA_DIST += tests/http/lib.sh $(HTTP_TESTS)
 EXTRA_DIST += tests/http/sandbox-lib.sh
 
