@@ -122,6 +122,19 @@ hex(int ch)
 	return -1;
 }
 
+/* The bytes a string's text stops at: controls (NUL too), '"' and '\\'. */
+static const bool stops[256] = {
+	[0x00] = true, [0x01] = true, [0x02] = true, [0x03] = true,
+	[0x04] = true, [0x05] = true, [0x06] = true, [0x07] = true,
+	[0x08] = true, [0x09] = true, [0x0a] = true, [0x0b] = true,
+	[0x0c] = true, [0x0d] = true, [0x0e] = true, [0x0f] = true,
+	[0x10] = true, [0x11] = true, [0x12] = true, [0x13] = true,
+	[0x14] = true, [0x15] = true, [0x16] = true, [0x17] = true,
+	[0x18] = true, [0x19] = true, [0x1a] = true, [0x1b] = true,
+	[0x1c] = true, [0x1d] = true, [0x1e] = true, [0x1f] = true,
+	['"'] = true, ['\\'] = true,
+};
+
 /* A string at r->p ('"'): its raw text; false if it is not strict JSON. */
 static bool
 string(struct rd *r, struct val *v)
@@ -135,14 +148,13 @@ string(struct rd *r, struct val *v)
 	v->esc = false;
 	v->s = (const char *)p;
 	for (;;) {
+		/* the body ends in NUL, which stops this too */
+		while (!stops[*p])
+			p++;
 		if (p >= end || *p < 0x20)
 			return false;
 		if (*p == '"')
 			break;
-		if (*p != '\\') {
-			p++;
-			continue;
-		}
 		v->esc = true;
 		if (++p >= end)
 			return false;
