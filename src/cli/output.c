@@ -174,10 +174,11 @@ output_table_flush(FILE *fp, enum output_format fmt, struct output_table *t)
 }
 
 /*
- * A JSON string literal.  Control characters (C0, DEL, C1, the bidi
- * overrides) are written as \\u escapes, so that the same value never
- * reaches a terminal raw; bytes that are not UTF-8 become U+FFFD, so the
- * output stays valid JSON.
+ * A JSON string literal, through the _unlocked stdio calls (a list writes
+ * thousands; no two threads write one stream).  Control characters (C0,
+ * DEL, C1, the bidi overrides) are written as \\u escapes, so that the
+ * same value never reaches a terminal raw; bytes that are not UTF-8
+ * become U+FFFD, so the output stays valid JSON.
  */
 void
 output_json_string(FILE *fp, const char *s)
@@ -186,14 +187,14 @@ output_json_string(FILE *fp, const char *s)
 	char			 one[8], esc[32];
 	size_t			 k, n;
 
-	fputc('"', fp);
+	putc_unlocked('"', fp);
 	for (p = (const unsigned char *)s; *p != '\0'; p += k) {
 		/* a run of printable ASCII is written whole */
 		for (run = p; *p >= 0x20 && *p < 0x7f && *p != '"' &&
 		    *p != '\\'; p++)
 			;
 		if (p > run)
-			fwrite(run, 1, (size_t)(p - run), fp);
+			fwrite_unlocked(run, 1, (size_t)(p - run), fp);
 		k = 0;
 		if (*p == '\0')
 			break;
@@ -201,13 +202,13 @@ output_json_string(FILE *fp, const char *s)
 		if (*p == '"' || *p == '\\')
 			fprintf(fp, "\\%c", *p);
 		else if (*p == '\n')
-			fputs("\\n", fp);
+			fputs_unlocked("\\n", fp);
 		else if (*p == '\t')
-			fputs("\\t", fp);
+			fputs_unlocked("\\t", fp);
 		else if (*p < 0x20 || *p == 0x7f)
 			fprintf(fp, "\\u%04x", *p);
 		else if (*p < 0x80)
-			fputc(*p, fp);
+			putc_unlocked(*p, fp);
 		else {
 			/* one character: kept when text_escape() keeps it */
 			n = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : 2;
@@ -217,17 +218,17 @@ output_json_string(FILE *fp, const char *s)
 			one[k] = '\0';
 			text_escape(esc, sizeof esc, one, 0);
 			if (strcmp(esc, one) == 0)
-				fputs(one, fp);
+				fputs_unlocked(one, fp);
 			else if (strncmp(esc, "\\u", 2) == 0 &&
 			    strlen(esc) == 6)
-				fputs(esc, fp);	/* already JSON's \\u00XX */
+				fputs_unlocked(esc, fp);	/* already JSON's \\u00XX */
 			else {
-				fputs("\\ufffd", fp);	/* not UTF-8 */
+				fputs_unlocked("\\ufffd", fp);	/* not UTF-8 */
 				k = 1;
 			}
 		}
 	}
-	fputc('"', fp);
+	putc_unlocked('"', fp);
 }
 
 /* Render a verdict's message, translated or English, plural by v->n. */
