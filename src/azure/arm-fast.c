@@ -110,6 +110,55 @@ ws(struct rd *r)
 		r->p++;
 }
 
+/* Enter the container at r->p; *empty when it closes at once (then left). */
+static bool
+enter(struct rd *r, char close, bool *empty)
+{
+	if (++r->depth > FAST_DEPTH)
+		return false;
+	r->p++;
+	ws(r);
+	if ((*empty = r->p < r->end && *r->p == close)) {
+		r->p++;
+		r->depth--;
+	}
+	return true;
+}
+
+/* After a member or an element: 1 another follows, 0 closed, -1 not JSON. */
+static int
+after(struct rd *r, char close)
+{
+	ws(r);
+	if (r->p >= r->end)
+		return -1;
+	if (*r->p == ',') {
+		r->p++;
+		return 1;
+	}
+	if (*r->p != close)
+		return -1;
+	r->p++;
+	r->depth--;
+	return 0;
+}
+
+static bool	string(struct rd *, struct val *);
+
+/* A member's name and its ':'. */
+static bool
+name(struct rd *r, struct val *key)
+{
+	ws(r);
+	if (r->p >= r->end || *r->p != '"' || !string(r, key))
+		return false;
+	ws(r);
+	if (r->p >= r->end || *r->p != ':')
+		return false;
+	r->p++;
+	return true;
+}
+
 static int
 hex(int ch)
 {
@@ -231,47 +280,26 @@ literal(struct rd *r, const char *word, enum vtype t, struct val *v)
 	return true;
 }
 
-/* An array or object skipped whole (t is '[' or '{'). */
+/* An array or object skipped whole (open is '[' or '{'). */
 static bool
 skip_container(struct rd *r, char open)
 {
 	struct val	v;
 	char		close = open == '{' ? '}' : ']';
+	bool		empty;
+	int		k;
 
-	if (++r->depth > FAST_DEPTH)
+	if (!enter(r, close, &empty))
 		return false;
-	r->p++;
-	ws(r);
-	if (r->p < r->end && *r->p == close) {
-		r->p++;
-		r->depth--;
+	if (empty)
 		return true;
-	}
-	for (;;) {
-		ws(r);
-		if (open == '{') {
-			if (r->p >= r->end || *r->p != '"' || !string(r, &v))
-				return false;
-			ws(r);
-			if (r->p >= r->end || *r->p != ':')
-				return false;
-			r->p++;
-		}
+	do {
+		if (open == '{' && !name(r, &v))
+			return false;
 		if (!skip_value(r, &v))
 			return false;
-		ws(r);
-		if (r->p >= r->end)
-			return false;
-		if (*r->p == ',') {
-			r->p++;
-			continue;
-		}
-		if (*r->p != close)
-			return false;
-		r->p++;
-		r->depth--;
-		return true;
-	}
+	} while ((k = after(r, close)) == 1);
+	return k == 0;
 }
 
 /* Any value: scalars read into v, containers skipped (V_OBJ, V_ARR). */
@@ -429,24 +457,16 @@ object(struct rd *r, struct el *e, enum level lv)
 {
 	struct val	key;
 	enum field	f;
+	bool		empty;
+	int		k;
 
-	if (++r->depth > FAST_DEPTH)
+	if (!enter(r, '}', &empty))
 		return false;
-	r->p++;
-	ws(r);
-	if (r->p < r->end && *r->p == '}') {
-		r->p++;
-		r->depth--;
+	if (empty)
 		return true;
-	}
-	for (;;) {
-		ws(r);
-		if (r->p >= r->end || *r->p != '"' || !string(r, &key))
+	do {
+		if (!name(r, &key))
 			return false;
-		ws(r);
-		if (r->p >= r->end || *r->p != ':')
-			return false;
-		r->p++;
 		f = F_NONE;
 		if (key.esc)
 			e->odd = true;	/* it may spell a member's name */
@@ -460,19 +480,8 @@ object(struct rd *r, struct el *e, enum level lv)
 				return false;
 		} else if (!skip_value(r, &key))
 			return false;
-		ws(r);
-		if (r->p >= r->end)
-			return false;
-		if (*r->p == ',') {
-			r->p++;
-			continue;
-		}
-		if (*r->p != '}')
-			return false;
-		r->p++;
-		r->depth--;
-		return true;
-	}
+	} while ((k = after(r, '}')) == 1);
+	return k == 0;
 }
 
 /* One element of "value" that is an object, appended if it has a name. */
@@ -525,36 +534,22 @@ static bool
 elements(struct rd *r, struct arm_compute_list *l)
 {
 	struct val	v;
+	bool		empty;
+	int		k;
 
-	if (++r->depth > FAST_DEPTH)
+	if (!enter(r, ']', &empty))
 		return false;
-	r->p++;
-	ws(r);
-	if (r->p < r->end && *r->p == ']') {
-		r->p++;
-		r->depth--;
+	if (empty)
 		return true;
-	}
-	for (;;) {
+	do {
 		ws(r);
 		if (r->p < r->end && *r->p == '{') {
 			if (!element(r, l))
 				return false;
 		} else if (!skip_value(r, &v))
 			return false;	/* not an object: no compute */
-		ws(r);
-		if (r->p >= r->end)
-			return false;
-		if (*r->p == ',') {
-			r->p++;
-			continue;
-		}
-		if (*r->p != ']')
-			return false;
-		r->p++;
-		r->depth--;
-		return true;
-	}
+	} while ((k = after(r, ']')) == 1);
+	return k == 0;
 }
 
 /* The page's members; false leaves the page to json-c. */
@@ -562,56 +557,40 @@ static bool
 page(struct rd *r, struct arm_compute_list *l, char **link)
 {
 	struct val	key, v;
-	bool		have_value = false, have_link = false;
+	bool		have_value = false, have_link = false, empty;
+	int		k = 0;
 
 	ws(r);
-	if (r->p >= r->end || *r->p != '{')
+	if (r->p >= r->end || *r->p != '{' || !enter(r, '}', &empty))
 		return false;
-	r->depth = 1;
-	r->p++;
-	ws(r);
-	if (r->p < r->end && *r->p == '}')
-		r->p++;
-	else for (;;) {
-		ws(r);
-		if (r->p >= r->end || *r->p != '"' || !string(r, &key) ||
-		    key.esc)
-			return false;
-		ws(r);
-		if (r->p >= r->end || *r->p != ':')
-			return false;
-		r->p++;
-		ws(r);
-		if (key.n == 5 && memcmp(key.s, "value", 5) == 0) {
-			if (have_value)
+	if (!empty)
+		do {
+			if (!name(r, &key) || key.esc)
 				return false;
-			have_value = true;
-			if (r->p < r->end && *r->p == '[') {
-				if (!elements(r, l))
+			ws(r);
+			if (key.n == 5 && memcmp(key.s, "value", 5) == 0) {
+				if (have_value)
 					return false;
-			} else if (!skip_value(r, &v) || v.t != V_NULL)
-				return false;	/* json-c says what it is */
-		} else if (key.n == 8 && memcmp(key.s, "nextLink", 8) == 0) {
-			if (have_link || !skip_value(r, &v) ||
-			    (v.t == V_STR && v.esc))
+				have_value = true;
+				if (r->p < r->end && *r->p == '[') {
+					if (!elements(r, l))
+						return false;
+				} else if (!skip_value(r, &v) ||
+				    v.t != V_NULL)
+					return false;	/* json-c says */
+			} else if (key.n == 8 &&
+			    memcmp(key.s, "nextLink", 8) == 0) {
+				if (have_link || !skip_value(r, &v) ||
+				    (v.t == V_STR && v.esc))
+					return false;
+				have_link = true;
+				if (v.t == V_STR && v.n > 0)
+					*link = xstrndup(v.s, v.n);
+			} else if (!skip_value(r, &v))
 				return false;
-			have_link = true;
-			if (v.t == V_STR && v.n > 0)
-				*link = xstrndup(v.s, v.n);
-		} else if (!skip_value(r, &v))
-			return false;
-		ws(r);
-		if (r->p >= r->end)
-			return false;
-		if (*r->p == ',') {
-			r->p++;
-			continue;
-		}
-		if (*r->p != '}')
-			return false;
-		r->p++;
-		break;
-	}
+		} while ((k = after(r, '}')) == 1);
+	if (k < 0)
+		return false;
 	ws(r);
 	return r->p == r->end;
 }
