@@ -8,15 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <json-c/json.h>
 
 #include "app/session.h"
 #include "azure/arm.h"
 #include "azure/auth.h"
-#include "common/atomicfile.h"
+#include "azure/cachefile.h"
 #include "common/clock.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
@@ -42,35 +40,14 @@ static const char *const key_names[6] = {
 static json_object *
 load(struct session *s, const char *path)
 {
-	json_object	*o, *arr, *v;
-	struct stat	 st;
-	char		 msg[512];
+	enum cachefile_state	 st;
+	json_object		*arr;
+	char			 msg[512];
 
-	if (stat(path, &st) != 0)
-		return json_object_new_array();
-	if (st.st_uid != geteuid() || (st.st_mode & 022) != 0)
-		/* TRANSLATORS: a file's path. */
-		snprintf(msg, sizeof msg, _("the cached workspace checks %s "
-		    "may be written by others; they are ignored"), path);
-	else {
-		o = json_object_from_file(path);
-		if (o != NULL && json_object_object_get_ex(o, "version", &v) &&
-		    json_object_is_type(v, json_type_int) &&
-		    json_object_get_int(v) == SCOPE_VERSION &&
-		    json_object_object_get_ex(o, "workspaces", &arr) &&
-		    json_object_is_type(arr, json_type_array)) {
-			json_object_get(arr);
-			json_object_put(o);
-			return arr;
-		}
-		json_object_put(o);
-		/* TRANSLATORS: a file's path. */
-		snprintf(msg, sizeof msg, _("the cached workspace checks %s "
-		    "are damaged; they are ignored and asked for again"),
-		    path);
-	}
-	session_warning(s, msg);
-	return json_object_new_array();
+	arr = cachefile_load(path, SCOPE_VERSION, "workspaces", &st);
+	if (cachefile_problem(st, path, msg, sizeof msg) != NULL)
+		session_warning(s, msg);
+	return arr;
 }
 
 /* Whether entry o is the key's. */
@@ -115,13 +92,11 @@ cached(json_object *arr, const struct scope_key *k, char *buf, size_t len)
 
 /* Keep the key's region, newest first, written atomically. */
 static void
-store(const char *dir, const char *path, json_object *arr,
-    const struct scope_key *k, const char *region)
+store(const char *dir, json_object *arr, const struct scope_key *k,
+    const char *region)
 {
-	json_object	*root, *keep, *o;
-	const char	*text;
-	size_t		 i, len;
-	struct err	 err;
+	json_object	*keep, *o;
+	size_t		 i;
 
 	keep = json_object_new_array();
 	o = json_object_new_object();
@@ -138,17 +113,8 @@ store(const char *dir, const char *path, json_object *arr,
 		if (!matches(o, k))
 			json_object_array_add(keep, json_object_get(o));
 	}
-	root = json_object_new_object();
-	json_object_object_add(root, "version",
-	    json_object_new_int(SCOPE_VERSION));
-	json_object_object_add(root, "workspaces", keep);
-	text = json_object_to_json_string_length(root, JSON_C_TO_STRING_PLAIN |
-	    JSON_C_TO_STRING_NOSLASHESCAPE, &len);
-	/* a cache: what cannot be written is asked for again next time */
-	err_clear(&err);
-	if (atomicfile_mkdirs(dir, &err))
-		(void)atomicfile_write(path, text, len, 0600, &err);
-	json_object_put(root);
+	cachefile_store(dir, SCOPE_FILE, SCOPE_VERSION, "workspaces", keep);
+	json_object_put(keep);
 }
 
 bool
@@ -191,7 +157,7 @@ scope_cache_region(struct session *s, char *buf, size_t len,
 		(void)strlcpy_ok(buf, ws.location != NULL ? ws.location : "",
 		    len);
 		if (use && *buf != '\0')
-			store(dir, path, arr, &k, buf);
+			store(dir, arr, &k, buf);
 	}
 	arm_workspace_done(&ws);
 	json_object_put(arr);

@@ -32,6 +32,7 @@
 #include <json-c/json.h>
 #include <openssl/crypto.h>
 
+#include "azure/cachefile.h"
 #include "azure/cert.h"
 #include "azure/jwt.h"
 #include "azure/token-cache.h"
@@ -1296,45 +1297,22 @@ cache_dir(void)
 /*
  * The remembered endpoints (an array, new), or an empty one.  A file that
  * is not one this version writes, or that others may write (an audience
- * decides what a token is asked for), is said through warn and ignored:
+ * decides what a token is asked for), is said through say and ignored:
  * it is asked for again and written anew.
  */
 static json_object *
 metadata_load(const char *path, void (*say)(void *, const char *),
     void *ctx)
 {
-	json_object	*o, *arr, *v;
-	struct stat	 st;
-	char		 msg[512];
+	enum cachefile_state	 st;
+	json_object		*arr;
+	char			 msg[512];
 
-	if (stat(path, &st) != 0)
-		return json_object_new_array();
-	if (st.st_uid != geteuid() || (st.st_mode & 022) != 0) {
-		/* TRANSLATORS: a file's path. */
-		snprintf(msg, sizeof msg, _("the cached endpoint metadata %s "
-		    "may be written by others; it is ignored"), path);
-		if (say != NULL)
-			say(ctx, msg);
-		return json_object_new_array();
-	}
-	o = json_object_from_file(path);
-	if (o != NULL && json_object_object_get_ex(o, "version", &v) &&
-	    json_object_is_type(v, json_type_int) &&
-	    json_object_get_int(v) == METADATA_VERSION &&
-	    json_object_object_get_ex(o, "endpoints", &arr) &&
-	    json_object_is_type(arr, json_type_array)) {
-		json_object_get(arr);
-		json_object_put(o);
-		return arr;
-	}
-	if (o != NULL)
-		json_object_put(o);
-	/* TRANSLATORS: a file's path. */
-	snprintf(msg, sizeof msg, _("the cached endpoint metadata %s is "
-	    "damaged; it is ignored and asked for again"), path);
-	if (say != NULL)
+	arr = cachefile_load(path, METADATA_VERSION, "endpoints", &st);
+	if (cachefile_problem(st, path, msg, sizeof msg) != NULL &&
+	    say != NULL)
 		say(ctx, msg);
-	return json_object_new_array();
+	return arr;
 }
 
 /*
@@ -1374,11 +1352,8 @@ static void
 metadata_store(const char *dir, json_object *arr, const char *endpoint,
     const char *aud)
 {
-	json_object	*root, *keep, *o, *v;
-	const char	*text;
-	char		*path;
-	size_t		 i, len;
-	struct err	 err;
+	json_object	*keep, *o, *v;
+	size_t		 i;
 
 	keep = json_object_new_array();
 	o = json_object_new_object();
@@ -1397,19 +1372,9 @@ metadata_store(const char *dir, json_object *arr, const char *endpoint,
 			continue;
 		json_object_array_add(keep, json_object_get(o));
 	}
-	root = json_object_new_object();
-	json_object_object_add(root, "version",
-	    json_object_new_int(METADATA_VERSION));
-	json_object_object_add(root, "endpoints", keep);
-	xasprintf(&path, "%s/" METADATA_FILE, dir);
-	text = json_object_to_json_string_length(root, JSON_C_TO_STRING_PLAIN |
-	    JSON_C_TO_STRING_NOSLASHESCAPE, &len);
-	/* a cache: what cannot be written is asked for again next time */
-	err_clear(&err);
-	if (atomicfile_mkdirs(dir, &err))
-		(void)atomicfile_write(path, text, len, 0600, &err);
-	json_object_put(root);
-	free(path);
+	cachefile_store(dir, METADATA_FILE, METADATA_VERSION, "endpoints",
+	    keep);
+	json_object_put(keep);
 }
 
 /* The first audience of a metadata document ("" when it names none). */

@@ -38,7 +38,7 @@ is "$(gets)" 3 "a stale check is asked again"
 printf '{"version":1,"workspaces":' >"$F"
 az vm-sizes
 is "$rc" 0 "a damaged cache file (exit $rc)"
-like "$T/err" "scopes.json are damaged; they are ignored" "is said"
+like "$T/err" "scopes.json is damaged; it is ignored" "is said"
 is "$(gets)" 4 "and not trusted"
 like "$F" '"location":"eastus"' "and written anew"
 
