@@ -8,6 +8,7 @@ libapp_a_SOURCES = \
 	src/app/session.c src/app/session.h \
 	src/app/sandbox-child.c src/app/sandbox-child.h \
 	src/app/scope-file.c src/app/scope-file.h \
-	src/app/scope-cache.c src/app/scope-cache.h \
 	src/app/run.c src/app/run.h
 libapp_a_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
+# The workspace checks cached (issue 14).
+libapp_a_SOURCES += src/app/scope-cache.c src/app/scope-cache.h

@@ -17,14 +17,14 @@ HTTP_TESTS = tests/http/commands-test.sh tests/http/flows-test.sh \
 	tests/http/lock-test.sh tests/http/step-resume-test.sh
 TESTS += $(HTTP_TESTS)
 HTTP_TESTS += tests/http/sandbox-world-test.sh
+# list streamed and asked ahead; the workspace check cached (issue 14).
+HTTP_TESTS += tests/http/list-stream-test.sh tests/http/scope-cache-test.sh
 HTTP_TESTS += tests/http/clusters-attached-test.sh
 HTTP_TESTS += tests/http/k8s-create-test.sh
 # Kubernetes computes (today's path) in list, show and clusters.
 HTTP_TESTS += tests/http/kubernetes-show-test.sh
 EXTRA_DIST += tests/http/k8s-world.sh
 HTTP_TESTS += tests/http/k8s-ops-test.sh
-HTTP_TESTS += tests/http/list-stream-test.sh
-HTTP_TESTS += tests/http/scope-cache-test.sh
 EXTRA_DIST += tests/http/lib.sh $(HTTP_TESTS)
 EXTRA_DIST += tests/http/sandbox-lib.sh
 
