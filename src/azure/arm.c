@@ -232,47 +232,33 @@ arm_pager_more(const struct arm_pager *p)
 /*
  * A prefetching pager's state: the page being read and the one asked for
  * early, in two answers kept from page to page (their buffers reused).
+ * The caller's thread asks for the next page itself (it is running: the
+ * request leaves at once) while a thread of its own parses this one.
  */
 struct arm_ahead {
-	pthread_t		 thread;
-	bool			 running;	/* thread started, not joined */
 	struct arm		*arm;
 	char			*url;		/* asked for early */
+	bool			 early;		/* rsp[!cur] answers url */
 	struct http_response	 rsp[2];	/* [cur] read, [!cur] early */
 	int			 cur;
 	struct err		 err;		/* the early call's */
 	bool			 ok;
+	/* the page parsed meanwhile */
+	arm_page_parser		 parse;
+	void			*list;
+	const char		*body;
+	char			*next;
+	struct err		 parse_err;
+	bool			 parse_ok;
 };
 
 static void *
-ahead_run(void *arg)
+ahead_parse(void *arg)
 {
 	struct arm_ahead	*h = arg;
 
-	h->ok = call(h->arm, "GET", h->url, NULL, false, &h->rsp[!h->cur],
-	    &h->err);
+	h->parse_ok = h->parse(h->body, h->list, &h->next, &h->parse_err);
 	return NULL;
-}
-
-/* Start asking for url (taken over); nothing happens if no thread starts. */
-static void
-ahead_start(struct arm_ahead *h, char *url)
-{
-	free(h->url);
-	h->url = url;
-	err_clear(&h->err);
-	h->running = pthread_create(&h->thread, NULL, ahead_run, h) == 0;
-}
-
-/* Wait for the early page; whether one was asked for. */
-static bool
-ahead_join(struct arm_ahead *h)
-{
-	if (h == NULL || !h->running)
-		return false;
-	pthread_join(h->thread, NULL);
-	h->running = false;
-	return true;
 }
 
 static void
@@ -280,7 +266,6 @@ ahead_free(struct arm_ahead *h)
 {
 	if (h == NULL)
 		return;
-	ahead_join(h);
 	http_response_done(&h->rsp[0]);
 	http_response_done(&h->rsp[1]);
 	free(h->url);
@@ -372,7 +357,8 @@ early_next_link(const char *b, size_t len)
 
 /*
  * One page of a prefetching pager: the answer asked for early when it is
- * for u, else a GET; the next page asked for before this one is parsed.
+ * for u, else a GET; then, when its nextLink can be read already, that
+ * page is asked for here while this one is parsed on a thread.
  */
 static bool
 pager_next_ahead(struct arm_pager *p, const char *u, arm_page_parser parse,
@@ -380,7 +366,8 @@ pager_next_ahead(struct arm_pager *p, const char *u, arm_page_parser parse,
 {
 	struct arm_ahead	*h = p->ahead;
 	struct http_response	*rsp;
-	char			*early;
+	pthread_t		 t;
+	char			*early = NULL;
 	bool			 ok;
 
 	if (h == NULL) {
@@ -389,7 +376,7 @@ pager_next_ahead(struct arm_pager *p, const char *u, arm_page_parser parse,
 		http_response_init(&h->rsp[0]);
 		http_response_init(&h->rsp[1]);
 	}
-	if (ahead_join(h) && strcmp(h->url, u) == 0) {
+	if (h->early && strcmp(h->url, u) == 0) {
 		h->cur = !h->cur;
 		rsp = &h->rsp[h->cur];
 		if (!(ok = h->ok))
@@ -401,14 +388,32 @@ pager_next_ahead(struct arm_pager *p, const char *u, arm_page_parser parse,
 		rsp = &h->rsp[h->cur];
 		ok = get_ok(p->arm, u, rsp, err);
 	}
-	if (ok && p->pages + 1 < ARM_MAX_PAGES &&
-	    (early = early_next_link(rsp->body.data, rsp->body.len)) != NULL)
-		ahead_start(h, early);
-	ok = ok && parse(buf_str(&rsp->body), list, next, err);
+	h->early = false;
+	if (!ok)
+		return false;
+	if (p->pages + 1 < ARM_MAX_PAGES)
+		early = early_next_link(rsp->body.data, rsp->body.len);
+	h->parse = parse;
+	h->list = list;
+	h->body = buf_str(&rsp->body);
+	h->next = NULL;
+	err_clear(&h->parse_err);
+	if (early == NULL || pthread_create(&t, NULL, ahead_parse, h) != 0) {
+		free(early);
+		return parse(h->body, list, next, err);
+	}
+	free(h->url);
+	h->url = early;
+	err_clear(&h->err);
+	h->ok = call(p->arm, "GET", early, NULL, false, &h->rsp[!h->cur],
+	    &h->err);
+	pthread_join(t, NULL);
+	*next = h->next;
+	if (!h->parse_ok)
+		*err = h->parse_err;
 	/* an early page that is not the one to follow is not taken */
-	if (h->running && (!ok || *next == NULL || strcmp(h->url, *next) != 0))
-		ahead_join(h);
-	return ok;
+	h->early = h->parse_ok && *next != NULL && strcmp(h->url, *next) == 0;
+	return h->parse_ok;
 }
 
 /* One page: GET, 200 expected, parsed; the cap against a nextLink loop. */

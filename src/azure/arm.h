@@ -356,13 +356,14 @@ struct arm_pager {
 void	arm_pager_init(struct arm_pager *, struct arm *, char *first);
 /*
  * Ask for page n+1 while page n is parsed (list): when a page's nextLink
- * can be read before it is parsed, a thread of its own GETs it on the
- * same HTTP client (the same connection, the same retries), and the next
- * arm_pager_next() takes that answer.  The caller must not use the HTTP
- * client in between (its parser only parses), and ends with
- * arm_pager_done().  A page that fails, or whose parsed nextLink is not
- * the one read early, drops the early answer (so the error, the cap and
- * the URLs followed are those of a serial list).
+ * can be read before it is parsed, the parser runs on a thread of its own
+ * while the caller's thread GETs that page on the same HTTP client (the
+ * same connection, the same retries), and the next arm_pager_next() takes
+ * that answer.  The parser must not use the HTTP client (it only parses)
+ * and may run on another thread; the caller ends with arm_pager_done().
+ * A page that fails, or whose parsed nextLink is not the one read early,
+ * drops the early answer (so the error, the cap and the URLs followed are
+ * those of a serial list).
  */
 void	arm_pager_prefetch(struct arm_pager *);
 /* Whether a page is left to fetch. */

@@ -234,11 +234,7 @@ cmd_list(struct app_options *g, int argc, char **argv)
 	}
 	for (i = 0; i < 8; i++)
 		o.hdr[i] = o.fmt == OUTPUT_TABLE ? _(headers[i]) : headers[i];
-	/*
-	 * A pipe or a file gets the rows in large writes, and stdout is
-	 * locked once for the list below (the page asked for ahead runs on
-	 * a thread, so each stdio call would take the lock).
-	 */
+	/* A pipe or a file gets the rows in large writes. */
 	if (!isatty(STDOUT_FILENO))
 		setvbuf(stdout, NULL, _IOFBF, LIST_BUFFER);
 	err_clear(&err);
@@ -246,7 +242,6 @@ cmd_list(struct app_options *g, int argc, char **argv)
 		session_report(&err);
 		return session_exit_status(&err);
 	}
-	flockfile(stdout);
 	arm_pager_init(&p, &s.arm, arm_computes_url(&s.arm, s.subscription,
 	    s.resource_group, s.workspace));
 	arm_pager_prefetch(&p);
@@ -266,7 +261,6 @@ cmd_list(struct app_options *g, int argc, char **argv)
 		printf(_("Workspace %s has no inference clusters.\n"),
 		    s.workspace);
 	output_table_free(o.t);
-	funlockfile(stdout);
 	if (!ok) {
 		fflush(stdout);
 		arm_scope_explain(&err, s.subscription, s.resource_group,
