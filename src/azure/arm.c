@@ -272,6 +272,10 @@ ahead_free(struct arm_ahead *h)
 	free(h);
 }
 
+/* What ends a run of a JSON string's text: its quote, an escape, NUL. */
+static const bool string_stop[256] = { ['"'] = true, ['\\'] = true,
+	[0] = true };
+
 /*
  * The nextLink of a list page, read before the page is parsed: the string
  * member "nextLink" of the top-level object (the last one, as json-c
@@ -281,7 +285,7 @@ ahead_free(struct arm_ahead *h)
 static char *
 early_next_link(const char *b, size_t len)
 {
-	const char	*p, *q, *end = b + len, *s, *link = NULL;
+	const char	*p, *end = b + len, *s, *link = NULL;
 	size_t		 link_len = 0;
 	int		 depth = 0;
 	bool		 want_key = false, is_next = false, escaped;
@@ -293,17 +297,18 @@ early_next_link(const char *b, size_t len)
 	for (; p < end; p++) {
 		switch (*p) {
 		case '"':
-			s = ++p;
-			if ((q = memchr(p, '"', (size_t)(end - p))) == NULL)
-				return NULL;
-			escaped = memchr(p, '\\', (size_t)(q - p)) != NULL;
-			if (!escaped)
-				p = q;
-			else
-				for (; p < end && *p != '"'; p++)
-					if (*p == '\\')
-						p++;
-			if (p >= end)
+			/* to the closing quote (the body ends in NUL) */
+			escaped = false;
+			for (s = ++p; p < end; p++) {
+				while (!string_stop[(unsigned char)*p])
+					p++;
+				if (*p != '\\')
+					break;
+				escaped = true;
+				if (++p == end)
+					break;
+			}
+			if (p >= end || *p != '"')
 				return NULL;
 			if (depth != 1)
 				break;
