@@ -5,7 +5,9 @@
 # `akswiz --version`; medians of RUNS runs each.  Not a test: run by hand
 # from a build tree,
 #	sh bench/fixed-cost-bench.sh [BUILDDIR]	(RUNS=21)
-# Goal: list <= 3x the CPU of --version.
+# Goal: list <= 3x the CPU of --version.  Then vm-sizes without -l, whose
+# workspace check is cached (issue 14, item 3): its CPU and how many
+# workspace GETs its runs made.
 set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 builddir=$(cd "${1:-.}" && pwd)
@@ -50,3 +52,12 @@ median "akswiz list (token cached)" "$AKSWIZ" --endpoint "$SB_URL" \
     -g "$SB_RG" -w "$SB_WS" list
 l=$(cat "$T/median")
 awk -v l="$l" -v v="$v" 'BEGIN { if (v > 0) printf "list / --version: %.1fx (goal <= 3x)\n", l / v }'
+# vm-sizes without -l: the workspace's region, from the workspace check
+# cached in $XDG_CACHE_HOME/akswiz/scopes.json (a GET of the workspace
+# each time before it), then the region's sizes.
+n0=$(requests GET '.*/workspaces/[^/]*' || true)
+median "akswiz vm-sizes (region cached)" "$AKSWIZ" --endpoint "$SB_URL" \
+    --authority "$SB_AUTH" --ca-file "$SB_CA" --subscription "$SB_SUB" \
+    -g "$SB_RG" -w "$SB_WS" vm-sizes
+n1=$(requests GET '.*/workspaces/[^/]*' || true)
+echo "workspace GETs in $RUNS runs of vm-sizes: $((n1 - n0))"

@@ -5,3 +5,4 @@ EXTRA_DIST += bench/list-bench.sh bench/monitor-bench.sh \
 	bench/sandbox-bench.sh
 EXTRA_DIST += bench/fixed-cost-bench.sh bench/startup-bench.sh \
 	bench/big-world.sh
+EXTRA_DIST += bench/sdk-list-bench.sh bench/sdk-list.py

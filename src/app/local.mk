@@ -11,3 +11,5 @@ libapp_a_SOURCES = \
 	src/app/run.c src/app/run.h \
 	src/app/scale.c src/app/scale.h
 libapp_a_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
+# The workspace checks cached (issue 14).
+libapp_a_SOURCES += src/app/scope-cache.c src/app/scope-cache.h

@@ -175,7 +175,8 @@ session_open_login(struct session *s, const struct app_options *g,
 		ok = true;
 		goto out;
 	}
-	auth_discover_audience(&s->priv->cloud, s->http);
+	auth_discover_audience(&s->priv->cloud, s->http, session_warn,
+	    (void *)g);
 	memset(&ac, 0, sizeof ac);
 	ac.cloud = &s->priv->cloud;
 	ac.http = s->http;
@@ -336,6 +337,12 @@ struct auth *
 session_auth(struct session *s)
 {
 	return s->priv != NULL ? s->priv->auth : NULL;
+}
+
+void
+session_warning(struct session *s, const char *msg)
+{
+	session_say(s->g, msg);
 }
 
 const struct cloud_endpoints *

@@ -105,6 +105,8 @@ bool	session_whoami(struct session *, struct session_identity *,
 	    struct err *);
 /* The session's sign-in (borrowed until session_close): login, account. */
 struct auth *session_auth(struct session *);
+/* A warning of the session, said where its options say (stderr). */
+void	session_warning(struct session *, const char *msg);
 /* The session's cloud (borrowed until session_close): logout. */
 const struct cloud_endpoints *session_cloud(const struct session *);
 /*

@@ -7,6 +7,7 @@
 #include "azure/arm.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -212,12 +213,212 @@ arm_pager_init(struct arm_pager *p, struct arm *a, char *first)
 	p->arm = a;
 	p->next = first;
 	p->pages = 0;
+	p->prefetch = false;
+	p->ahead = NULL;
+}
+
+void
+arm_pager_prefetch(struct arm_pager *p)
+{
+	p->prefetch = true;
 }
 
 bool
 arm_pager_more(const struct arm_pager *p)
 {
 	return p->next != NULL;
+}
+
+/*
+ * A prefetching pager's state: the page being read and the one asked for
+ * early, in two answers kept from page to page (their buffers reused).
+ * The caller's thread asks for the next page itself (it is running: the
+ * request leaves at once) while a thread of its own parses this one.
+ */
+struct arm_ahead {
+	struct arm		*arm;
+	char			*url;		/* asked for early */
+	bool			 early;		/* rsp[!cur] answers url */
+	struct http_response	 rsp[2];	/* [cur] read, [!cur] early */
+	int			 cur;
+	struct err		 err;		/* the early call's */
+	bool			 ok;
+	/* the page parsed meanwhile */
+	arm_page_parser		 parse;
+	void			*list;
+	const char		*body;
+	char			*next;
+	struct err		 parse_err;
+	bool			 parse_ok;
+};
+
+static void *
+ahead_parse(void *arg)
+{
+	struct arm_ahead	*h = arg;
+
+	h->parse_ok = h->parse(h->body, h->list, &h->next, &h->parse_err);
+	return NULL;
+}
+
+static void
+ahead_free(struct arm_ahead *h)
+{
+	if (h == NULL)
+		return;
+	http_response_done(&h->rsp[0]);
+	http_response_done(&h->rsp[1]);
+	free(h->url);
+	free(h);
+}
+
+/* What ends a run of a JSON string's text: its quote, an escape, NUL. */
+static const bool string_stop[256] = { ['"'] = true, ['\\'] = true,
+	[0] = true };
+
+/*
+ * The nextLink of a list page, read before the page is parsed: the string
+ * member "nextLink" of the top-level object (the last one, as json-c
+ * keeps), when the body is one balanced object and the link has no
+ * escapes; NULL otherwise (then nothing is asked for early).
+ */
+static char *
+early_next_link(const char *b, size_t len)
+{
+	const char	*p, *end = b + len, *s, *link = NULL;
+	size_t		 link_len = 0;
+	int		 depth = 0;
+	bool		 want_key = false, is_next = false, escaped;
+
+	for (p = b; p < end && isspace((unsigned char)*p); p++)
+		;
+	if (p == end || *p != '{')
+		return NULL;
+	for (; p < end; p++) {
+		switch (*p) {
+		case '"':
+			/* to the closing quote (the body ends in NUL) */
+			escaped = false;
+			for (s = ++p; p < end; p++) {
+				while (!string_stop[(unsigned char)*p])
+					p++;
+				if (*p != '\\')
+					break;
+				escaped = true;
+				if (++p == end)
+					break;
+			}
+			if (p >= end || *p != '"')
+				return NULL;
+			if (depth != 1)
+				break;
+			if (want_key) {
+				is_next = p - s == 8 &&
+				    memcmp(s, "nextLink", 8) == 0;
+				want_key = false;
+			} else if (is_next) {
+				if (escaped)
+					return NULL;
+				link = s;
+				link_len = (size_t)(p - s);
+				is_next = false;
+			}
+			break;
+		case '{':
+		case '[':
+			if (++depth == 1)
+				want_key = true;
+			break;
+		case '}':
+		case ']':
+			if (--depth == 0) {
+				for (p++; p < end &&
+				    isspace((unsigned char)*p); p++)
+					;
+				if (p != end || link == NULL ||
+				    link_len == 0)
+					return NULL;
+				return xstrndup(link, link_len);
+			}
+			if (depth < 0)
+				return NULL;
+			break;
+		case ',':
+			if (depth == 1)
+				want_key = true;
+			/* FALLTHROUGH */
+		case ':':
+			break;
+		default:
+			/* a value that is not a string ends a nextLink */
+			if (depth == 1 && !want_key &&
+			    !isspace((unsigned char)*p))
+				is_next = false;
+			break;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * One page of a prefetching pager: the answer asked for early when it is
+ * for u, else a GET; then, when its nextLink can be read already, that
+ * page is asked for here while this one is parsed on a thread.
+ */
+static bool
+pager_next_ahead(struct arm_pager *p, const char *u, arm_page_parser parse,
+    void *list, char **next, struct err *err)
+{
+	struct arm_ahead	*h = p->ahead;
+	struct http_response	*rsp;
+	pthread_t		 t;
+	char			*early = NULL;
+	bool			 ok;
+
+	if (h == NULL) {
+		h = p->ahead = xcalloc(1, sizeof *h);
+		h->arm = p->arm;
+		http_response_init(&h->rsp[0]);
+		http_response_init(&h->rsp[1]);
+	}
+	if (h->early && strcmp(h->url, u) == 0) {
+		h->cur = !h->cur;
+		rsp = &h->rsp[h->cur];
+		if (!(ok = h->ok))
+			*err = h->err;
+		else if (rsp->status != 200)
+			ok = arm_error_summary(buf_str(&rsp->body),
+			    rsp->status, err);
+	} else {
+		rsp = &h->rsp[h->cur];
+		ok = get_ok(p->arm, u, rsp, err);
+	}
+	h->early = false;
+	if (!ok)
+		return false;
+	if (p->pages + 1 < ARM_MAX_PAGES)
+		early = early_next_link(rsp->body.data, rsp->body.len);
+	h->parse = parse;
+	h->list = list;
+	h->body = buf_str(&rsp->body);
+	h->next = NULL;
+	err_clear(&h->parse_err);
+	if (early == NULL || pthread_create(&t, NULL, ahead_parse, h) != 0) {
+		free(early);
+		return parse(h->body, list, next, err);
+	}
+	free(h->url);
+	h->url = early;
+	err_clear(&h->err);
+	h->ok = call(p->arm, "GET", early, NULL, false, &h->rsp[!h->cur],
+	    &h->err);
+	pthread_join(t, NULL);
+	*next = h->next;
+	if (!h->parse_ok)
+		*err = h->parse_err;
+	/* an early page that is not the one to follow is not taken */
+	h->early = h->parse_ok && *next != NULL && strcmp(h->url, *next) == 0;
+	return h->parse_ok;
 }
 
 /* One page: GET, 200 expected, parsed; the cap against a nextLink loop. */
@@ -232,10 +433,14 @@ arm_pager_next(struct arm_pager *p, arm_page_parser parse, void *list,
 	p->next = NULL;
 	if (u == NULL)
 		return true;
-	http_response_init(&rsp);
-	ok = get_ok(p->arm, u, &rsp, err) &&
-	    parse(buf_str(&rsp.body), list, &next, err);
-	http_response_done(&rsp);
+	if (p->prefetch)
+		ok = pager_next_ahead(p, u, parse, list, &next, err);
+	else {
+		http_response_init(&rsp);
+		ok = get_ok(p->arm, u, &rsp, err) &&
+		    parse(buf_str(&rsp.body), list, &next, err);
+		http_response_done(&rsp);
+	}
 	free(u);
 	if (!ok) {
 		free(next);
@@ -253,6 +458,8 @@ arm_pager_next(struct arm_pager *p, arm_page_parser parse, void *list,
 void
 arm_pager_done(struct arm_pager *p)
 {
+	ahead_free(p->ahead);
+	p->ahead = NULL;
 	free(p->next);
 	p->next = NULL;
 }

@@ -354,13 +354,28 @@ bool	arm_get_raw(struct arm *, const char *url, struct http_response *,
  */
 typedef bool (*arm_page_parser)(const char *body, void *list, char **next,
 	    struct err *);
+struct arm_ahead;
 struct arm_pager {
 	struct arm	*arm;
 	char		*next;		/* the next page's URL (owned) */
 	int		 pages;		/* fetched so far */
+	bool		 prefetch;	/* arm_pager_prefetch() */
+	struct arm_ahead *ahead;	/* the page asked for early, or NULL */
 };
 /* Start at first (taken over; NULL: an empty list). */
 void	arm_pager_init(struct arm_pager *, struct arm *, char *first);
+/*
+ * Ask for page n+1 while page n is parsed (list): when a page's nextLink
+ * can be read before it is parsed, the parser runs on a thread of its own
+ * while the caller's thread GETs that page on the same HTTP client (the
+ * same connection, the same retries), and the next arm_pager_next() takes
+ * that answer.  The parser must not use the HTTP client (it only parses)
+ * and may run on another thread; the caller ends with arm_pager_done().
+ * A page that fails, or whose parsed nextLink is not the one read early,
+ * drops the early answer (so the error, the cap and the URLs followed are
+ * those of a serial list).
+ */
+void	arm_pager_prefetch(struct arm_pager *);
 /* Whether a page is left to fetch. */
 bool	arm_pager_more(const struct arm_pager *);
 /* Fetch the next page into list; false + err ends the list. */

@@ -32,6 +32,7 @@
 #include <json-c/json.h>
 #include <openssl/crypto.h>
 
+#include "azure/cachefile.h"
 #include "azure/cert.h"
 #include "azure/jwt.h"
 #include "azure/token-cache.h"
@@ -48,6 +49,8 @@ extern char **environ;
 #define METADATA_QUERY	"/metadata/endpoints?api-version=2015-01-01"
 #define METADATA_FILE	"endpoints.json"
 #define METADATA_KEEP	16		/* endpoints remembered */
+#define METADATA_TTL	(7 * 86400)	/* seconds an answer is kept */
+#define METADATA_VERSION 2
 #define IMDS_URL	"http://169.254.169.254/metadata/identity/oauth2/token"
 #define SECRET_MAX	4096
 
@@ -1279,51 +1282,67 @@ auth_account(struct auth *a, struct auth_account *acc, struct err *err)
 	return true;
 }
 
-/* $XDG_STATE_HOME/akswiz (or ~/.local/state/akswiz), or NULL. */
+/* $XDG_CACHE_HOME/akswiz (or ~/.cache/akswiz), or NULL. */
 static char *
-state_dir(void)
+cache_dir(void)
 {
 	char		buf[1024];
 	struct err	err;
 
 	err_clear(&err);
-	return xdgdir_path(XDGDIR_STATE, NULL, buf, sizeof buf, &err) ?
+	return xdgdir_path(XDGDIR_CACHE, NULL, buf, sizeof buf, &err) ?
 	    xstrdup(buf) : NULL;
 }
 
-/* The remembered endpoints (an array, new), or an empty one. */
+/*
+ * The remembered endpoints (an array, new), or an empty one.  A file that
+ * is not one this version writes, or that others may write (an audience
+ * decides what a token is asked for), is said through say and ignored:
+ * it is asked for again and written anew.
+ */
 static json_object *
-metadata_load(const char *path)
+metadata_load(const char *path, void (*say)(void *, const char *),
+    void *ctx)
 {
-	json_object	*o = json_object_from_file(path), *arr;
+	enum cachefile_state	 st;
+	json_object		*arr;
+	char			 msg[512];
 
-	if (o != NULL && json_object_object_get_ex(o, "endpoints", &arr) &&
-	    json_object_is_type(arr, json_type_array)) {
-		json_object_get(arr);
-		json_object_put(o);
-		return arr;
-	}
-	if (o != NULL)
-		json_object_put(o);
-	return json_object_new_array();
+	arr = cachefile_load(path, METADATA_VERSION, "endpoints", &st);
+	if (cachefile_problem(st, path, msg, sizeof msg) != NULL &&
+	    say != NULL)
+		say(ctx, msg);
+	return arr;
 }
 
-/* The audience remembered for endpoint into aud ("": the cloud's). */
+/*
+ * The audience remembered for endpoint into aud ("": the cloud's), when
+ * it was asked for less than METADATA_TTL ago.
+ */
 static bool
 metadata_cached(json_object *arr, const char *endpoint, char *aud,
     size_t len)
 {
-	json_object	*o, *v;
+	json_object	*o, *v, *t;
+	time_t		 now = clock_now();
+	int64_t		 when;
 	size_t		 i;
 
 	for (i = 0; i < json_object_array_length(arr); i++) {
 		o = json_object_array_get_idx(arr, i);
-		if (json_object_object_get_ex(o, "endpoint", &v) &&
+		if (!json_object_object_get_ex(o, "endpoint", &v) ||
+		    !json_object_is_type(v, json_type_string) ||
+		    strcmp(json_object_get_string(v), endpoint) != 0)
+			continue;
+		if (!json_object_object_get_ex(o, "checked", &t) ||
+		    !json_object_is_type(t, json_type_int))
+			return false;
+		when = json_object_get_int64(t);
+		if (when > (int64_t)now || (int64_t)now - when >= METADATA_TTL)
+			return false;	/* stale, or from the future */
+		return json_object_object_get_ex(o, "audience", &v) &&
 		    json_object_is_type(v, json_type_string) &&
-		    strcmp(json_object_get_string(v), endpoint) == 0 &&
-		    json_object_object_get_ex(o, "audience", &v) &&
-		    json_object_is_type(v, json_type_string))
-			return strlcpy_ok(aud, json_object_get_string(v), len);
+		    strlcpy_ok(aud, json_object_get_string(v), len);
 	}
 	return false;
 }
@@ -1333,33 +1352,29 @@ static void
 metadata_store(const char *dir, json_object *arr, const char *endpoint,
     const char *aud)
 {
-	json_object	*root, *keep, *o;
-	const char	*text;
-	char		*path;
-	size_t		 i, len;
-	struct err	 err;
+	json_object	*keep, *o, *v;
+	size_t		 i;
 
 	keep = json_object_new_array();
 	o = json_object_new_object();
 	json_object_object_add(o, "endpoint", json_object_new_string(endpoint));
 	json_object_object_add(o, "audience", json_object_new_string(aud));
+	json_object_object_add(o, "checked",
+	    json_object_new_int64((int64_t)clock_now()));
 	json_object_array_add(keep, o);
 	for (i = 0; i < json_object_array_length(arr) &&
-	    json_object_array_length(keep) < METADATA_KEEP; i++)
-		json_object_array_add(keep,
-		    json_object_get(json_object_array_get_idx(arr, i)));
-	root = json_object_new_object();
-	json_object_object_add(root, "version", json_object_new_int(1));
-	json_object_object_add(root, "endpoints", keep);
-	xasprintf(&path, "%s/" METADATA_FILE, dir);
-	text = json_object_to_json_string_length(root, JSON_C_TO_STRING_PLAIN |
-	    JSON_C_TO_STRING_NOSLASHESCAPE, &len);
-	/* a cache: what cannot be written is asked for again next time */
-	err_clear(&err);
-	if (atomicfile_mkdirs(dir, &err))
-		(void)atomicfile_write(path, text, len, 0600, &err);
-	json_object_put(root);
-	free(path);
+	    json_object_array_length(keep) < METADATA_KEEP; i++) {
+		o = json_object_array_get_idx(arr, i);
+		/* the endpoint's older answer goes */
+		if (json_object_object_get_ex(o, "endpoint", &v) &&
+		    json_object_is_type(v, json_type_string) &&
+		    strcmp(json_object_get_string(v), endpoint) == 0)
+			continue;
+		json_object_array_add(keep, json_object_get(o));
+	}
+	cachefile_store(dir, METADATA_FILE, METADATA_VERSION, "endpoints",
+	    keep);
+	json_object_put(keep);
 }
 
 /* The first audience of a metadata document ("" when it names none). */
@@ -1384,7 +1399,8 @@ metadata_audience(const char *body, char *aud, size_t len)
 }
 
 void
-auth_discover_audience(struct cloud_endpoints *c, struct http_client *http)
+auth_discover_audience(struct cloud_endpoints *c, struct http_client *http,
+    void (*say)(void *, const char *), void *say_ctx)
 {
 	struct http_request	 req;
 	struct http_response	 rsp;
@@ -1392,10 +1408,10 @@ auth_discover_audience(struct cloud_endpoints *c, struct http_client *http)
 	json_object		*arr;
 	char			*dir, *path, *url, aud[300];
 
-	if (!c->discover || (dir = state_dir()) == NULL)
+	if (!c->discover || (dir = cache_dir()) == NULL)
 		return;
 	xasprintf(&path, "%s/" METADATA_FILE, dir);
-	arr = metadata_load(path);
+	arr = metadata_load(path, say, say_ctx);
 	if (!metadata_cached(arr, c->arm_endpoint, aud, sizeof aud)) {
 		xasprintf(&url, "%s" METADATA_QUERY, c->arm_endpoint);
 		memset(&req, 0, sizeof req);

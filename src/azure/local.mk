@@ -11,5 +11,6 @@ libazure_a_SOURCES = \
 	src/azure/cloud.c src/azure/cloud.h \
 	src/azure/auth.c src/azure/auth.h \
 	src/azure/token-cache.c src/azure/token-cache.h \
+	src/azure/cachefile.c src/azure/cachefile.h \
 	src/azure/jwt.c src/azure/jwt.h \
 	src/azure/cert.c src/azure/cert.h

@@ -10,11 +10,13 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "azure/arm.h"
 #include "cli/output.h"
 #include "cli/session.h"
 #include "common/i18n.h"
+#include "common/xalloc.h"
 #include "core/text.h"
 
 /* Fit s into width cells for the table ("..." marks a cut). */
@@ -67,6 +69,141 @@ fill(const struct arm_compute *c, bool table, bool brief, const char **cells,
 	cells[table ? 7 : 6] = table ? cut(loc, 14, b2, 32) : loc;
 }
 
+/*
+ * The list as its pages arrive (akswiz(1)): each page's rows are written
+ * once it is parsed, and dropped.  A table's columns are measured on its
+ * first LIST_MEASURE rows (80 columns fitted as below), which are kept
+ * until then; -o json opens its array with the first page read, and a
+ * page that fails later closes it.
+ */
+#define LIST_MEASURE	1000
+#define LIST_BUFFER	(64 * 1024)	/* stdout's buffer, not a terminal */
+
+struct list_out {
+	enum output_format	 fmt;
+	bool			 all;
+	bool			 brief;
+	size_t			 ncols;
+	size_t			 n;		/* rows written */
+	const char		*hdr[8];
+	struct output_table	*t;		/* table and TSV */
+	struct arm_compute_list	 first;		/* a table's, until measured */
+	bool			 open;		/* "[" written */
+};
+
+/*
+ * Fit 80 columns on a table's first rows: sizes without "Standard_",
+ * then drop LOCATION, then VM SIZE, if the rows are too wide.
+ */
+static void
+list_fit(struct list_out *o, const struct arm_compute_list *l)
+{
+	const char	*cells[8];
+	char		 nodes[16], b1[32], b2[32];
+	size_t		 w[8], i, k, total = 0;
+	int		 pass;
+
+	o->ncols = 8;
+	for (pass = 0; pass < 2; pass++) {
+		o->brief = pass == 1;
+		for (k = 0; k < 8; k++)
+			w[k] = output_width(o->hdr[k]);
+		for (i = 0; i < l->n; i++) {
+			fill(&l->v[i], true, o->brief, cells, nodes, b1, b2);
+			for (k = 0; k < 8; k++)
+				if (cells[k] != NULL &&
+				    output_width(cells[k]) > w[k])
+					w[k] = output_width(cells[k]);
+		}
+		for (k = 0, total = 2 * 7; k < 8; k++)
+			total += w[k];
+		if (total <= 80)
+			break;
+	}
+	while (total > 80 && o->ncols > 6)
+		total -= w[--o->ncols] + 2;
+}
+
+/* A row of the table or TSV. */
+static void
+list_add(struct list_out *o, const struct arm_compute *c)
+{
+	const char	*cells[8];
+	char		 nodes[16], b1[32], b2[32];
+
+	fill(c, o->fmt == OUTPUT_TABLE, o->brief, cells, nodes, b1, b2);
+	output_table_add(o->t, cells);
+	o->n++;
+}
+
+/* Measure a table on the rows kept, write them, and keep no more. */
+static void
+list_table_start(struct list_out *o)
+{
+	size_t	i;
+
+	if (o->fmt == OUTPUT_TABLE)
+		list_fit(o, &o->first);
+	o->t = output_table_new(o->ncols, o->hdr);
+	for (i = 0; i < o->first.n; i++)
+		list_add(o, &o->first.v[i]);
+	arm_compute_list_free(&o->first);
+}
+
+/* Write a page's rows (a table's first ones are kept to be measured). */
+static void
+list_rows(struct list_out *o, struct arm_compute_list *l)
+{
+	struct arm_compute_list	*f = &o->first;
+	size_t			 i;
+
+	if (o->fmt == OUTPUT_JSON) {
+		if (!o->open)
+			fputs("[", stdout);
+		o->open = true;
+		for (i = 0; i < l->n; i++) {
+			if (!wanted(&l->v[i], o->all))
+				continue;
+			fputs(o->n++ ? ",\n " : "\n ", stdout);
+			session_compute_json(stdout, &l->v[i]);
+		}
+		return;
+	}
+	if (o->t == NULL && o->fmt != OUTPUT_TABLE)
+		list_table_start(o);
+	for (i = 0; i < l->n; i++) {
+		if (!wanted(&l->v[i], o->all))
+			continue;
+		if (o->t != NULL) {
+			list_add(o, &l->v[i]);
+			continue;
+		}
+		if (f->n == f->alloc) {
+			f->alloc = f->alloc ? f->alloc * 2 : 64;
+			f->v = xreallocarray(f->v, f->alloc, sizeof *f->v);
+		}
+		f->v[f->n++] = l->v[i];		/* moved, not copied */
+		memset(&l->v[i], 0, sizeof l->v[i]);
+	}
+	if (o->t == NULL && f->n >= LIST_MEASURE)
+		list_table_start(o);
+	if (o->t != NULL)
+		output_table_flush(stdout, o->fmt, o->t);
+}
+
+/* A page: parsed, its rows written, dropped. */
+static bool
+list_page(const char *body, void *arg, char **next, struct err *err)
+{
+	struct arm_compute_list	 l = { 0 };
+	bool			 ok;
+
+	if ((ok = arm_parse_computes(body, &l, next, err)))
+		list_rows(arg, &l);
+	arm_compute_list_free(&l);
+	return ok;
+}
+
 /* akswiz list [--all]. */
 int
 cmd_list(struct app_options *g, int argc, char **argv)
@@ -77,94 +214,61 @@ cmd_list(struct app_options *g, int argc, char **argv)
 		N_("PURPOSE"), N_("NODES"), N_("VM SIZE"), N_("LOCATION")
 	};
 	struct session		 s;
-	struct arm_compute_list	 l = { 0 };
-	struct output_table	*t;
+	struct arm_pager	 p;
+	struct list_out		 o;
 	struct err		 err;
-	const char		*hdr[8], *cells[8];
-	char			 nodes[16], b1[32], b2[32];
-	size_t			 i, n = 0;
-	bool			 all = false;
+	size_t			 i;
+	bool			 ok = true;
 
+	memset(&o, 0, sizeof o);
+	o.fmt = g->output;
+	o.ncols = 8;
 	for (i = 1; i < (size_t)argc; i++) {
 		if (strcmp(argv[i], "--all") == 0)
-			all = true;
+			o.all = true;
 		else {
 			cli_error(_("list: unexpected argument \"%s\""),
 			    argv[i]);
 			return EXIT_USAGE;
 		}
 	}
+	for (i = 0; i < 8; i++)
+		o.hdr[i] = o.fmt == OUTPUT_TABLE ? _(headers[i]) : headers[i];
+	/* A pipe or a file gets the rows in large writes. */
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, NULL, _IOFBF, LIST_BUFFER);
 	err_clear(&err);
 	if (!session_open(&s, g, SESSION_SCOPE, &err)) {
 		session_report(&err);
 		return session_exit_status(&err);
 	}
-	if (!arm_list_computes(&s.arm, s.subscription, s.resource_group,
-	    s.workspace, &l, &err)) {
+	arm_pager_init(&p, &s.arm, arm_computes_url(&s.arm, s.subscription,
+	    s.resource_group, s.workspace));
+	arm_pager_prefetch(&p);
+	while (ok && arm_pager_more(&p))
+		ok = arm_pager_next(&p, list_page, &o, &err);
+	arm_pager_done(&p);
+	/* What was read is written; a JSON array is closed all the same. */
+	if (o.t == NULL && o.first.n > 0) {
+		list_table_start(&o);
+		output_table_flush(stdout, o.fmt, o.t);
+	}
+	if (o.open)
+		fputs(o.n ? "\n]\n" : "]\n", stdout);
+	else if (ok && o.fmt == OUTPUT_JSON)
+		fputs("[]\n", stdout);
+	else if (ok && o.n == 0 && o.fmt == OUTPUT_TABLE)
+		printf(_("Workspace %s has no inference clusters.\n"),
+		    s.workspace);
+	output_table_free(o.t);
+	if (!ok) {
+		fflush(stdout);
 		arm_scope_explain(&err, s.subscription, s.resource_group,
 		    s.workspace);
 		session_report(&err);
 		session_close(&s);
 		return session_exit_status(&err);
 	}
-	if (g->output == OUTPUT_JSON) {
-		fputs("[", stdout);
-		for (i = 0; i < l.n; i++) {
-			if (!wanted(&l.v[i], all))
-				continue;
-			fputs(n++ ? ",\n " : "\n ", stdout);
-			session_compute_json(stdout, &l.v[i]);
-		}
-		fputs(n ? "\n]\n" : "]\n", stdout);
-	} else {
-		bool	table = g->output == OUTPUT_TABLE;
-		size_t	w[8], k, total = 0, ncols = 8;
-		bool	brief = false;
-		int	pass;
-
-		/*
-		 * Fit 80 columns: sizes without "Standard_", then drop
-		 * LOCATION, then VM SIZE, if the rows are too wide.
-		 */
-		for (k = 0; k < 8; k++)
-			hdr[k] = table ? _(headers[k]) : headers[k];
-		for (pass = 0; table && pass < 2; pass++) {
-			brief = pass == 1;
-			for (k = 0; k < 8; k++)
-				w[k] = output_width(hdr[k]);
-			for (i = 0; i < l.n; i++) {
-				if (!wanted(&l.v[i], all))
-					continue;
-				fill(&l.v[i], table, brief, cells, nodes, b1,
-				    b2);
-				for (k = 0; k < 8; k++)
-					if (cells[k] != NULL &&
-					    output_width(cells[k]) > w[k])
-						w[k] = output_width(cells[k]);
-			}
-			for (k = 0, total = 2 * 7; k < 8; k++)
-				total += w[k];
-			if (total <= 80)
-				break;
-		}
-		while (table && total > 80 && ncols > 6)
-			total -= w[--ncols] + 2;
-		t = output_table_new(ncols, hdr);
-		for (i = 0; i < l.n; i++) {
-			if (!wanted(&l.v[i], all))
-				continue;
-			fill(&l.v[i], table, brief, cells, nodes, b1, b2);
-			output_table_add(t, cells);
-			n++;
-		}
-		if (n > 0 || g->output == OUTPUT_TSV)
-			output_table_print(stdout, g->output, t);
-		else
-			printf(_("Workspace %s has no inference clusters.\n"),
-			    s.workspace);
-		output_table_free(t);
-	}
-	arm_compute_list_free(&l);
 	session_close(&s);
 	return EXIT_OK;
 }

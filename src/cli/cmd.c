@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "app/scope-cache.h"
 #include "azure/arm.h"
 #include "cli/session.h"
 #include "common/i18n.h"
@@ -232,7 +233,6 @@ bool
 cli_location(struct session *s, const char *cmd, const char *loc, char *buf,
     size_t len, int *status)
 {
-	struct arm_workspace	ws = { 0 };
 	struct err		err;
 
 	if (loc != NULL && *loc != '\0') {
@@ -246,23 +246,19 @@ cli_location(struct session *s, const char *cmd, const char *loc, char *buf,
 		return false;
 	}
 	err_clear(&err);
-	if (!arm_get_workspace(&s->arm, s->subscription, s->resource_group,
-	    s->workspace, &ws, &err)) {
+	if (!scope_cache_region(s, buf, len, &err)) {
 		session_report(&err);
 		*status = session_exit_status(&err);
 		return false;
 	}
-	if (ws.location == NULL || *ws.location == '\0') {
+	if (*buf == '\0') {
 		cli_error(_("workspace %s names no region; give -l LOCATION"),
 		    s->workspace);
-		arm_workspace_done(&ws);
 		*status = EXIT_SERVICE;
 		return false;
 	}
-	snprintf(buf, len, "%s", ws.location);
 	/* TRANSLATORS: "vm-sizes of eastus, the region of workspace ml-ws". */
 	fprintf(stderr, _("akswiz: %s of %s, the region of workspace %s "
 	    "(-l LOCATION for another)\n"), cmd, buf, s->workspace);
-	arm_workspace_done(&ws);
 	return true;
 }

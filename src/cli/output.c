@@ -21,6 +21,7 @@ struct output_table {
 	size_t	  nrows;	/* rows of cells, headers not counted */
 	char	**headers;
 	char	**cells;	/* nrows x ncols */
+	size_t	 *widths;	/* after a first output_table_flush() */
 };
 
 struct output_table *
@@ -49,6 +50,7 @@ output_table_free(struct output_table *t)
 		free(t->cells[i]);
 	free(t->headers);
 	free(t->cells);
+	free(t->widths);
 	free(t);
 }
 
@@ -87,33 +89,40 @@ static void
 table_row(FILE *fp, const struct output_table *t, char *const *row,
     const size_t *widths)
 {
-	size_t	i, w;
+	size_t	i, w, pad;
 
 	for (i = 0; i < t->ncols; i++) {
 		fputs(row[i], fp);
 		if (i + 1 == t->ncols)
 			break;
-		for (w = output_width(row[i]); w < widths[i] + 2; w++)
+		/* a cell wider than its column (a later page) keeps 2 */
+		w = output_width(row[i]);
+		for (pad = w < widths[i] ? widths[i] + 2 - w : 2; pad > 0;
+		    pad--)
 			fputc(' ', fp);
 	}
 	fputc('\n', fp);
 }
 
-/* Print a table aligned under its headers, or as TSV rows. */
-void
-output_table_print(FILE *fp, enum output_format fmt,
-    const struct output_table *t)
+/* The TSV lines of the rows. */
+static void
+tsv_rows(FILE *fp, const struct output_table *t)
+{
+	size_t	r, i;
+
+	for (r = 0; r < t->nrows; r++)
+		for (i = 0; i < t->ncols; i++) {
+			tsv_cell(fp, t->cells[r * t->ncols + i]);
+			fputc(i + 1 == t->ncols ? '\n' : '\t', fp);
+		}
+}
+
+/* The width of each column: its widest cell or header (caller frees). */
+static size_t *
+table_widths(const struct output_table *t)
 {
 	size_t	*widths, r, i, w;
 
-	if (fmt == OUTPUT_TSV) {
-		for (r = 0; r < t->nrows; r++)
-			for (i = 0; i < t->ncols; i++) {
-				tsv_cell(fp, t->cells[r * t->ncols + i]);
-				fputc(i + 1 == t->ncols ? '\n' : '\t', fp);
-			}
-		return;
-	}
 	widths = xcalloc(t->ncols, sizeof *widths);
 	for (i = 0; i < t->ncols; i++)
 		widths[i] = output_width(t->headers[i]);
@@ -122,38 +131,84 @@ output_table_print(FILE *fp, enum output_format fmt,
 			if ((w = output_width(t->cells[r * t->ncols + i])) >
 			    widths[i])
 				widths[i] = w;
+	return widths;
+}
+
+/* Print a table aligned under its headers, or as TSV rows. */
+void
+output_table_print(FILE *fp, enum output_format fmt,
+    const struct output_table *t)
+{
+	size_t	*widths, r;
+
+	if (fmt == OUTPUT_TSV) {
+		tsv_rows(fp, t);
+		return;
+	}
+	widths = table_widths(t);
 	table_row(fp, t, t->headers, widths);
 	for (r = 0; r < t->nrows; r++)
 		table_row(fp, t, t->cells + r * t->ncols, widths);
 	free(widths);
 }
 
+/* Print the rows added since the last flush, then forget them. */
+void
+output_table_flush(FILE *fp, enum output_format fmt, struct output_table *t)
+{
+	size_t	r;
+
+	if (fmt == OUTPUT_TSV)
+		tsv_rows(fp, t);
+	else {
+		if (t->widths == NULL) {
+			t->widths = table_widths(t);
+			table_row(fp, t, t->headers, t->widths);
+		}
+		for (r = 0; r < t->nrows; r++)
+			table_row(fp, t, t->cells + r * t->ncols, t->widths);
+	}
+	for (r = 0; r < t->ncols * t->nrows; r++)
+		free(t->cells[r]);
+	t->nrows = 0;
+}
+
 /*
- * A JSON string literal.  Control characters (C0, DEL, C1, the bidi
- * overrides) are written as \\u escapes, so that the same value never
- * reaches a terminal raw; bytes that are not UTF-8 become U+FFFD, so the
- * output stays valid JSON.
+ * A JSON string literal, through the _unlocked stdio calls (a list writes
+ * thousands; no two threads write one stream).  Control characters (C0,
+ * DEL, C1, the bidi overrides) are written as \\u escapes, so that the
+ * same value never reaches a terminal raw; bytes that are not UTF-8
+ * become U+FFFD, so the output stays valid JSON.
  */
 void
 output_json_string(FILE *fp, const char *s)
 {
-	const unsigned char	*p;
+	const unsigned char	*p, *run;
 	char			 one[8], esc[32];
 	size_t			 k, n;
 
-	fputc('"', fp);
+	putc_unlocked('"', fp);
 	for (p = (const unsigned char *)s; *p != '\0'; p += k) {
+		/* a run of printable ASCII is written whole */
+		for (run = p; *p >= 0x20 && *p < 0x7f && *p != '"' &&
+		    *p != '\\'; p++)
+			;
+		if (p > run)
+			fwrite_unlocked(run, 1, (size_t)(p - run), fp);
+		k = 0;
+		if (*p == '\0')
+			break;
 		k = 1;
 		if (*p == '"' || *p == '\\')
 			fprintf(fp, "\\%c", *p);
 		else if (*p == '\n')
-			fputs("\\n", fp);
+			fputs_unlocked("\\n", fp);
 		else if (*p == '\t')
-			fputs("\\t", fp);
+			fputs_unlocked("\\t", fp);
 		else if (*p < 0x20 || *p == 0x7f)
 			fprintf(fp, "\\u%04x", *p);
 		else if (*p < 0x80)
-			fputc(*p, fp);
+			putc_unlocked(*p, fp);
 		else {
 			/* one character: kept when text_escape() keeps it */
 			n = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : 2;
@@ -163,17 +218,17 @@ output_json_string(FILE *fp, const char *s)
 			one[k] = '\0';
 			text_escape(esc, sizeof esc, one, 0);
 			if (strcmp(esc, one) == 0)
-				fputs(one, fp);
+				fputs_unlocked(one, fp);
 			else if (strncmp(esc, "\\u", 2) == 0 &&
 			    strlen(esc) == 6)
-				fputs(esc, fp);	/* already JSON's \\u00XX */
+				fputs_unlocked(esc, fp);	/* already JSON's \\u00XX */
 			else {
-				fputs("\\ufffd", fp);	/* not UTF-8 */
+				fputs_unlocked("\\ufffd", fp);	/* not UTF-8 */
 				k = 1;
 			}
 		}
 	}
-	fputc('"', fp);
+	putc_unlocked('"', fp);
 }
 
 /* Render a verdict's message, translated or English, plural by v->n. */

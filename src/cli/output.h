@@ -35,6 +35,15 @@ void			 output_table_add(struct output_table *,
 void			 output_table_print(FILE *, enum output_format,
 			    const struct output_table *);
 
+/*
+ * Print the rows added since the last flush and forget them, for a list
+ * printed as its pages arrive.  As a table, the first flush measures the
+ * columns on its own rows and prints the headers; later flushes keep
+ * those widths (a wider cell pushes the rest of its line to the right).
+ */
+void			 output_table_flush(FILE *, enum output_format,
+			    struct output_table *);
+
 /* Print s as a JSON string literal. */
 void			 output_json_string(FILE *, const char *);
 /* Columns s takes on a terminal (wcswidth; bytes if not valid text). */

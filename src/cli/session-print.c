@@ -54,10 +54,12 @@ session_compute_origin(const struct arm_compute *c)
 void
 session_json_member(FILE *fp, bool *first, const char *key, const char *value)
 {
-	fprintf(fp, "%s\"%s\": ", *first ? "" : ", ", key);
+	fputs_unlocked(*first ? "\"" : ", \"", fp);
+	fputs_unlocked(key, fp);
+	fputs_unlocked("\": ", fp);
 	*first = false;
 	if (value == NULL)
-		fputs("null", fp);
+		fputs_unlocked("null", fp);
 	else
 		output_json_string(fp, value);
 }

@@ -150,6 +150,15 @@ text_escape_dup(const char *s, unsigned flags)
 
 	if (s == NULL)
 		return NULL;
+	/* Printable ASCII, most of what services send, stays as it is. */
+	for (n = 0; (unsigned char)s[n] >= 0x20 &&
+	    (unsigned char)s[n] < 0x7f; n++)
+		;
+	if (s[n] == '\0') {
+		d = xmalloc(n + 1);
+		memcpy(d, s, n + 1);
+		return d;
+	}
 	n = text_escape(NULL, 0, s, flags) + 1;
 	d = xmalloc(n);
 	text_escape(d, n, s, flags);

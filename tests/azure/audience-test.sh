@@ -3,8 +3,9 @@
 # proxy or alias of Resource Manager (here a TCP forwarder: another port,
 # the same sandbox behind it) sign-in used to ask for "<endpoint>/.default",
 # which Azure AD does not know.  Now the endpoint's /metadata/endpoints
-# names the audience (asked once, then remembered in the state directory),
-# or --audience / AKSWIZ_AUDIENCE does.
+# names the audience (asked once, then remembered a week in the cache
+# directory, mode 0600; a damaged file or one others may write is said and
+# not trusted), or --audience / AKSWIZ_AUDIENCE does.
 . "$top_srcdir/tests/http/lib.sh"
 FWD="$top_builddir/tests/azure/tcp-forward"
 
@@ -50,9 +51,10 @@ like "$T/out" 'inf-created' "and reads the workspace's compute"
 is "$(last_scope)" "https://management.core.windows.net/.default" \
     "the token is asked for the audience the metadata names"
 is "$(requests GET '/metadata/endpoints')" $((md0 + 1)) "the metadata was asked once"
-like "$T/state/akswiz/endpoints.json" "\"endpoint\":\"$PROXY\"" \
-    "and kept in the state directory with its endpoint"
-rm -rf "$T/cache"
+like "$T/cache/akswiz/endpoints.json" "\"endpoint\":\"$PROXY\"" \
+    "and kept in the cache directory with its endpoint"
+is "$(stat -c %a "$T/cache/akswiz/endpoints.json")" 600 "  readable by its user alone"
+rm -f "$T/cache/akswiz/tokens.json"
 t0=$(tokens)
 azp show inf-created
 ok $rc "a second command (exit $rc)"
@@ -61,7 +63,7 @@ is "$(requests GET '/metadata/endpoints')" $((md0 + 1)) "costs no second metadat
 is "$(last_scope)" "https://management.core.windows.net/.default" \
     "and asks for the same audience"
 
-rm -rf "$T/cache"
+rm -f "$T/cache/akswiz/tokens.json"
 azp --audience https://management.azure.com/ show inf-created
 ok $rc "--audience (exit $rc)"
 is "$(last_scope)" "https://management.azure.com/.default" "--audience decides the scope"
@@ -81,5 +83,30 @@ like "$T/err" "absolute URI" "saying what it must be"
 azp list
 is "$rc" 5 "list through the proxy: a next page on another host is refused (exit 5)"
 like "$T/err" "not Resource Manager" "  and said"
+
+# The cached answer: a week old, it is asked for again; damaged, or
+# writable by others, it is said and not trusted, and written anew.
+md=$(requests GET '/metadata/endpoints')
+azp show inf-created
+is "$(requests GET '/metadata/endpoints')" "$md" "a fresh cached answer is used"
+sed -i 's/"checked":[0-9]*/"checked":1000000000/' "$T/cache/akswiz/endpoints.json"
+azp show inf-created
+ok $rc "a stale cached answer (exit $rc)"
+is "$(requests GET '/metadata/endpoints')" $((md + 1)) "  is asked for again"
+unlike "$T/cache/akswiz/endpoints.json" '"checked":1000000000' "  and replaced"
+printf 'not json' >"$T/cache/akswiz/endpoints.json"
+azp show inf-created
+ok $rc "a damaged cache file (exit $rc)"
+like "$T/err" "endpoints.json is damaged; it is ignored" "  is said"
+is "$(requests GET '/metadata/endpoints')" $((md + 2)) "  and not trusted: asked again"
+like "$T/cache/akswiz/endpoints.json" '"version":2' "  and written anew"
+chmod 0666 "$T/cache/akswiz/endpoints.json"
+azp show inf-created
+ok $rc "a cache file others may write (exit $rc)"
+like "$T/err" "endpoints.json may be written by others" "  is said"
+is "$(requests GET '/metadata/endpoints')" $((md + 3)) "  and not trusted: asked again"
+is "$(stat -c %a "$T/cache/akswiz/endpoints.json")" 600 "  and written anew, 0600"
+azp show inf-created
+is "$(wc -c <"$T/err")" 0 "then nothing more is said"
 
 done_testing

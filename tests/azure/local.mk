@@ -106,12 +106,13 @@ check_PROGRAMS += tests/azure/arm-parse-test
 TESTS += tests/azure/arm-parse-test
 UNIT_TESTS += tests/azure/arm-parse-test
 tests_azure_arm_parse_test_SOURCES = tests/azure/arm-parse-test.c \
-	src/azure/arm-parse.c src/azure/arm.h
+	src/azure/arm-parse.c src/azure/arm.h src/azure/arm-fast.c
 tests_azure_arm_parse_test_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DTOP_SRCDIR=\"$(abs_top_srcdir)\"
 tests_azure_arm_parse_test_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) \
 	$(OPENSSL_CFLAGS)
 tests_azure_arm_parse_test_LDADD = libcore.a libcommon.a $(JSONC_LIBS) $(OPENSSL_LIBS)
+EXTRA_DIST += tests/azure/data/compute-list-odd.json
 EXTRA_DIST += tests/azure/data/compute-list.json \
 	tests/azure/data/compute-get-aks.json tests/azure/data/cluster-get.json \
 	tests/azure/data/cluster-list.json tests/azure/data/k8s-versions.json \

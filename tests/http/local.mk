@@ -17,6 +17,8 @@ HTTP_TESTS = tests/http/commands-test.sh tests/http/flows-test.sh \
 	tests/http/lock-test.sh tests/http/step-resume-test.sh
 TESTS += $(HTTP_TESTS)
 HTTP_TESTS += tests/http/sandbox-world-test.sh
+# list streamed and asked ahead; the workspace check cached (issue 14).
+HTTP_TESTS += tests/http/list-stream-test.sh tests/http/scope-cache-test.sh
 HTTP_TESTS += tests/http/clusters-attached-test.sh
 HTTP_TESTS += tests/http/k8s-create-test.sh
 # Attach of an existing cluster as Kubernetes, and its extension.
