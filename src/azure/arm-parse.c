@@ -7,7 +7,6 @@
  */
 #include "config.h"
 #include "azure/arm.h"
-#include "azure/arm-fast.h"
 
 #include <ctype.h>
 #include <stdint.h>
@@ -543,40 +542,12 @@ compute_add(json_object *elem, void *list)
 		arm_compute_done(&l->v[l->n]);
 }
 
-/* A page of computes: read in place when it can be (arm-fast.h). */
+/* A page of computes. */
 bool
 arm_parse_computes(const char *body, struct arm_compute_list *l, char **next,
     struct err *err)
 {
-	if (arm_fast_computes(body, l, next))
-		return true;
-	return arm_parse_computes_json(body, l, next, err);
-}
-
-bool
-arm_parse_computes_json(const char *body, struct arm_compute_list *l,
-    char **next, struct err *err)
-{
 	return parse_page(body, next, compute_add, l, err);
-}
-
-/* One compute element's text, read by json-c (arm-fast.c's fallback). */
-bool
-arm_compute_from_text(const char *text, size_t len, struct arm_compute *c)
-{
-	struct json_tokener	*tok = json_tokener_new();
-	json_object		*o;
-	bool			 ok;
-
-	memset(c, 0, sizeof *c);
-	c->agent_count = -1;
-	o = json_tokener_parse_ex(tok, text, (int)len);
-	ok = o != NULL && json_tokener_get_error(tok) == json_tokener_success;
-	if (ok)
-		compute_from(o, c);
-	json_object_put(o);
-	json_tokener_free(tok);
-	return ok;
 }
 
 /* Free the list and its entries. */

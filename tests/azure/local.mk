@@ -106,7 +106,7 @@ check_PROGRAMS += tests/azure/arm-parse-test
 TESTS += tests/azure/arm-parse-test
 UNIT_TESTS += tests/azure/arm-parse-test
 tests_azure_arm_parse_test_SOURCES = tests/azure/arm-parse-test.c \
-	src/azure/arm-parse.c src/azure/arm.h src/azure/arm-fast.c
+	src/azure/arm-parse.c src/azure/arm.h
 tests_azure_arm_parse_test_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DTOP_SRCDIR=\"$(abs_top_srcdir)\"
 tests_azure_arm_parse_test_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) \

@@ -93,8 +93,7 @@ check_PROGRAMS += tests/azure/arm-fuzz
 TESTS += tests/azure/arm-fuzz
 UNIT_TESTS += tests/azure/arm-fuzz
 tests_azure_arm_fuzz_SOURCES = tests/azure/arm-fuzz.c \
-	src/azure/arm-parse.c src/azure/lro.c src/azure/retry.c \
-	src/azure/arm-fast.c
+	src/azure/arm-parse.c src/azure/lro.c src/azure/retry.c
 tests_azure_arm_fuzz_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DTOP_SRCDIR=\"$(abs_top_srcdir)\"
 tests_azure_arm_fuzz_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
