@@ -55,6 +55,10 @@ void	arm_ml_operation(struct arm_ctx *, const char *id, bool location);
 void	arm_ml_location(struct arm_ctx *, const char *location,
 	    const char *what);
 
+/* arm-endpoints.c: online endpoints, deployments, their operations. */
+void	arm_endpoints(struct arm_ctx *, struct sb_workspace *);
+void	arm_mfe_operation(struct arm_ctx *, const char *id, bool result);
+
 /* arm-aks.c */
 void	arm_clusters(struct arm_ctx *);
 void	arm_aks_location(struct arm_ctx *, const char *location,
