@@ -209,6 +209,17 @@ is "$STATUS" 404 "the endpoint is gone"
 arm GET "$E/ep1/deployments/blue?$V"
 is "$STATUS" 404 "and its deployments with it"
 
+# An injected failure of a deployment's operation.
+sandbox_stop
+sandbox_start --state "$S" --faults 'op:ep-tok/crash=fail:InferencingClientCreateDeploymentFailed:init crashed'
+deployment ep-tok crash
+is "$STATUS" 201 "accepted"
+poll_op
+is "$(j .status)/$(j .error.code)/$(j .error.message)" "Failed/InferencingClientCreateDeploymentFailed/init crashed" "op:ENDPOINT/DEPLOYMENT fails its operation"
+deployment ep-tok fine
+poll_op
+is "$(j .status)" Succeeded "another deployment is not touched"
+
 # Secrets never reach the journal.
 n=$(cat "$T/journal" "$T/journal2" | grep -c -e my-own-primary-key -e "$k1" -e "$tok")
 is "$n" 0 "no key or token in the journal"
