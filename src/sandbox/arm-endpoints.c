@@ -51,6 +51,7 @@
 #include <json-c/json.h>
 #include <openssl/rand.h>
 
+#include "common/clock.h"
 #include "core/ids.h"
 #include "core/rules-deploy.h"
 #include "core/vmcatalogue.h"
@@ -64,6 +65,13 @@
 #define DEP_OP_SECONDS	300
 #define TOKEN_REFRESH_S	(12 * 3600)
 #define TOKEN_EXPIRY_S	(24 * 3600)
+#define TOKENS_KEPT	8
+#define SCORE_PREFIX	"/api/v1/endpoint/"
+/* Managed endpoints' words (deploy.md 1c); the Kubernetes router's are
+ * unconfirmed. */
+#define NO_DEPLOYMENTS	"No valid deployments to route to. Please check " \
+	"that the endpoint has at least one deployment with positive weight " \
+	"values or use a deployment specific header to route."
 /* The default instance type's requests (kubernetes-path.md C.7). */
 #define DEFAULT_INSTANCE_TYPE	"defaultinstancetype"
 #define DEFAULT_IT_CPU		"100m"
@@ -1083,6 +1091,27 @@ deployment_logs(struct arm_ctx *c, struct json_object *d)
 	arm_json(c, 200, o);
 }
 
+/* Keep an issued token (the last TOKENS_KEPT) with its expiry, for scoring. */
+static void
+keep_token(struct arm_ctx *c, struct json_object *e, const char *token)
+{
+	struct json_object	*a, *t;
+
+	if ((a = json_object_object_get(e, "tokens")) == NULL ||
+	    !json_object_is_type(a, json_type_array)) {
+		a = json_object_new_array();
+		json_object_object_add(e, "tokens", a);
+	}
+	while (json_object_array_length(a) >= TOKENS_KEPT)
+		json_object_array_del_idx(a, 0, 1);
+	t = json_object_new_object();
+	json_object_object_add(t, "token", json_object_new_string(token));
+	json_object_object_add(t, "expiry", json_object_new_int64(
+	    (int64_t)(c->now_ms / 1000) + TOKEN_EXPIRY_S));
+	json_object_array_add(a, t);
+	c->w->dirty = true;
+}
+
 /* POST .../onlineEndpoints/{e}/listKeys | regenerateKeys | token */
 static void
 endpoint_action(struct arm_ctx *c, struct sb_workspace *ws,
@@ -1133,6 +1162,7 @@ endpoint_action(struct arm_ctx *c, struct sb_workspace *ws,
 		}
 		o = json_object_new_object();
 		random_text(text, 40);
+		keep_token(c, e, text);
 		json_object_object_add(o, "accessToken",
 		    json_object_new_string(text));
 		json_object_object_add(o, "tokenType",
@@ -1355,4 +1385,157 @@ arm_mfe_operation(struct arm_ctx *c, const char *id, bool result)
 		json_object_object_add(o, "error",
 		    json_object_get(obj(op, "fail")));
 	arm_json(c, 200, o);
+}
+
+/* Whether the bearer credential is a key or live token of the endpoint. */
+static bool
+score_auth(struct arm_ctx *c, struct json_object *e)
+{
+	const char		*h = sb_req_header(c->req, "Authorization");
+	const char		*mode = str(obj(obj(e, "resource"), "properties"),
+				    "authMode");
+	struct json_object	*a, *t;
+	size_t			 i;
+
+	if (h == NULL || strncasecmp(h, "Bearer ", 7) != 0 || h[7] == '\0')
+		return false;
+	h += 7;
+	if (same(mode, "Key"))
+		return (str(obj(e, "keys"), "primaryKey") != NULL &&
+		    strcmp(h, str(obj(e, "keys"), "primaryKey")) == 0) ||
+		    (str(obj(e, "keys"), "secondaryKey") != NULL &&
+		    strcmp(h, str(obj(e, "keys"), "secondaryKey")) == 0);
+	a = json_object_object_get(e, "tokens");
+	for (i = 0; a != NULL && json_object_is_type(a, json_type_array) &&
+	    i < json_object_array_length(a); i++) {
+		t = json_object_array_get_idx(a, i);
+		if (str(t, "token") != NULL && strcmp(h, str(t, "token")) == 0)
+			return arm_jint(t, "expiry", 0) >
+			    (int64_t)(c->now_ms / 1000);
+	}
+	return false;
+}
+
+/* The endpoint's Succeeded deployment named d, or NULL. */
+static struct json_object *
+live_deployment(struct arm_ctx *c, const char *epid, const char *d)
+{
+	struct json_object *x = find(c, "onlineDeployments", "endpointId", epid,
+	    d);
+
+	return x != NULL && same(str(obj(obj(x, "resource"), "properties"),
+	    "provisioningState"), "Succeeded") ? x : NULL;
+}
+
+/*
+ * The deployment traffic sends request seq to: the weights cut 0-99 into
+ * runs in the order the endpoint lists them, seq % 100 picks one.
+ */
+static const char *
+by_traffic(struct arm_ctx *c, struct json_object *e, uint64_t seq)
+{
+	struct json_object	*t = obj(obj(obj(e, "resource"), "properties"),
+				    "traffic");
+	const char		*epid = str(obj(e, "resource"), "id");
+	int64_t			 at = (int64_t)(seq % 100), sum = 0, w;
+
+	if (t == NULL)
+		return NULL;
+	json_object_object_foreach(t, k, v) {
+		w = json_object_get_int64(v);
+		if (w <= 0 || live_deployment(c, epid, k) == NULL)
+			continue;
+		sum += w;
+		if (at < sum)
+			return k;
+	}
+	/* Weights of deployments not (yet) live: the first live one. */
+	json_object_object_foreach(t, k2, v2)
+		if (json_object_get_int64(v2) > 0 &&
+		    live_deployment(c, epid, k2) != NULL)
+			return k2;
+	return NULL;
+}
+
+/*
+ * POST {endpoint}/api/v1/endpoint/{e}/score: the scoring data plane of
+ * an endpoint, on the sandbox's own host.  Key or token in "Authorization:
+ * Bearer" (401 without), the deployment from the azureml-model-deployment
+ * header or the traffic; a deterministic answer naming the model and the
+ * deployment that served it.
+ */
+bool
+score_route(struct sandbox *sb, const struct sb_request *req,
+    struct sb_response *resp)
+{
+	struct arm_ctx		 c;
+	struct json_object	*a, *e = NULL, *d, *o, *in;
+	const char		*path = req->path != NULL ? req->path : "";
+	const char		*hdr, *dn, *epid;
+	char			 name[SB_NAME];
+	size_t			 i, n;
+
+	if (strncmp(path, SCORE_PREFIX, strlen(SCORE_PREFIX)) != 0)
+		return false;
+	path += strlen(SCORE_PREFIX);
+	n = strcspn(path, "/");
+	if (n == 0 || n >= sizeof name || strcmp(path + n, "/score") != 0)
+		return false;
+	memcpy(name, path, n);
+	name[n] = '\0';
+	memset(&c, 0, sizeof c);
+	c.sb = sb;
+	c.w = sb->world;
+	c.req = req;
+	c.resp = resp;
+	c.now_ms = clock_now_ms();
+	tick_all(&c, "onlineEndpoints", false);
+	tick_all(&c, "onlineDeployments", true);
+	a = arm_world_array(c.w, "onlineEndpoints");
+	for (i = 0; i < json_object_array_length(a) && e == NULL; i++)
+		if (!gone(json_object_array_get_idx(a, i)) &&
+		    same(str(obj(json_object_array_get_idx(a, i), "resource"),
+		    "name"), name))
+			e = json_object_array_get_idx(a, i);
+	if (e == NULL) {
+		sb_resp_arm_error(resp, 404, "NotFound", "Endpoint %s was not "
+		    "found.", name);	/* placeholder */
+		return true;
+	}
+	if (strcmp(req->method, "POST") != 0) {
+		method_not_allowed(&c);
+		return true;
+	}
+	if (!score_auth(&c, e)) {
+		sb_resp_header(resp, "WWW-Authenticate", "Bearer");
+		sb_resp_arm_error(resp, 401, "Unauthorized", "Unauthorized, "
+		    "no valid key or token in the Authorization header.");
+		return true;	/* placeholder text */
+	}
+	epid = str(obj(e, "resource"), "id");
+	hdr = sb_req_header(req, "azureml-model-deployment");
+	if (hdr != NULL && *hdr != '\0')
+		dn = live_deployment(&c, epid, hdr) != NULL ? hdr : NULL;
+	else
+		dn = by_traffic(&c, e, req->seq);
+	if (dn == NULL) {
+		sb_resp_arm_error(resp, 404, "NotFound", "%s", NO_DEPLOYMENTS);
+		return true;
+	}
+	d = live_deployment(&c, epid, dn);
+	o = json_object_new_object();
+	json_object_object_add(o, "endpoint", json_object_new_string(name));
+	json_object_object_add(o, "deployment", json_object_new_string(
+	    str(obj(d, "resource"), "name")));
+	json_object_object_add(o, "model", str(obj(obj(d, "resource"),
+	    "properties"), "model") != NULL ? json_object_new_string(
+	    str(obj(obj(d, "resource"), "properties"), "model")) : NULL);
+	in = json_tokener_parse(req->body);
+	json_object_object_add(o, "input", in);
+	json_object_object_add(o, "inputBytes",
+	    json_object_new_int64((int64_t)req->body_len));
+	sb_resp_header(resp, "azureml-model-deployment", "%s",
+	    str(obj(d, "resource"), "name"));
+	sb_resp_json(resp, 200, o);
+	return true;
 }

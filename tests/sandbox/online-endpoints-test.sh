@@ -184,6 +184,49 @@ like "$(j .content)" "*Model download completed*" "the storage initializer's"
 arm POST "$E/ep1/deployments/blue/getLogs?$V" '{"containerType":"Sidecar"}'
 is "$STATUS" 400 "an unknown container type"
 
+# Scoring at the scoring URI, on the sandbox's own host.
+score() {	# score URI [CURL-ARGS...]: sets STATUS, body in $T/body
+	u=$1; shift
+	STATUS=$($CURL -o "$T/body" -D "$T/headers" -w '%{http_code}' -X POST \
+	    -H 'Content-Type: application/json' --data-binary '{"data":[[1,2]]}' "$@" "$u")
+}
+arm GET "$E/ep1?$V"
+uri=$(j .properties.scoringUri)
+arm POST "$E/ep1/listKeys?$V"
+k1=$(j .primaryKey); k2=$(j .secondaryKey)
+score "$uri"
+is "$STATUS" 401 "scoring without a key: 401"
+score "$uri" -H "Authorization: Bearer wrong-key"
+is "$STATUS" 401 "with a wrong key: 401"
+score "$uri" -H "Authorization: Bearer $k1"
+is "$STATUS/$(j .deployment)/$(j .endpoint)/$(j .input.data[0][1])" 200/blue/ep1/2 "with the primary key: blue answers, the input echoed"
+like "$(j .model)" "*/models/m/versions/1" "naming the model"
+is "$(hdr azureml-model-deployment)" blue "and the deployment in a header"
+score "$uri" -H "Authorization: Bearer $k2"
+is "$STATUS" 200 "the secondary key works too"
+deployment ep1 green
+poll_op
+score "$uri" -H "Authorization: Bearer $k1" -H "azureml-model-deployment: green"
+is "$STATUS/$(j .deployment)" 200/green "the azureml-model-deployment header routes to green"
+score "$uri" -H "Authorization: Bearer $k1" -H "azureml-model-deployment: big"
+like "$STATUS/$(j .error.message)" "404/No valid deployments to route to*" "a deployment that is not live"
+arm PATCH "$E/ep1?$V" '{"properties":{"traffic":{"blue":0,"green":100}}}'
+poll_loc
+score "$uri" -H "Authorization: Bearer $k1"
+is "$STATUS/$(j .deployment)" 200/green "traffic 0/100: green answers"
+arm DELETE "$E/ep1/deployments/green?$V"
+poll_loc
+arm PATCH "$E/ep1?$V" '{"properties":{"traffic":{"blue":100}}}'
+poll_loc
+arm GET "$E/ep-tok?$V"
+turi=$(j .properties.scoringUri)
+score "$turi" -H "Authorization: Bearer $tok"
+like "$STATUS/$(j .error.message)" "404/No valid deployments to route to*" "a token, but no deployment: no valid deployments"
+score "$turi" -H "Authorization: Bearer $k1"
+is "$STATUS" 401 "another endpoint's key: 401"
+score "${uri%/ep1/score}/nosuch/score" -H "Authorization: Bearer $k1"
+is "$STATUS" 404 "an endpoint that does not exist"
+
 # Delete.
 arm DELETE "$E/ep1/deployments/big?$V"
 is "$STATUS/$(j .properties.provisioningState)" 202/ "deployment DELETE: 202"
@@ -221,7 +264,7 @@ poll_op
 is "$(j .status)" Succeeded "another deployment is not touched"
 
 # Secrets never reach the journal.
-n=$(cat "$T/journal" "$T/journal2" | grep -c -e my-own-primary-key -e "$k1" -e "$tok")
+n=$(cat "$T/journal" "$T/journal2" | grep -c -e my-own-primary-key -e "$k1" -e "$k2" -e "$tok")
 is "$n" 0 "no key or token in the journal"
 n=$(grep -c '"keyValue":"<redacted>"' "$T/journal")
 is "$n" 1 "the key sent is redacted"
