@@ -51,7 +51,6 @@
 #include <json-c/json.h>
 #include <openssl/rand.h>
 
-#include "common/clock.h"
 #include "core/ids.h"
 #include "core/rules-deploy.h"
 #include "core/vmcatalogue.h"
@@ -257,23 +256,10 @@ op_start(struct arm_ctx *c, struct sb_workspace *ws, struct json_object *e,
     const char *kind, const char *target, struct json_object *fail,
     bool location)
 {
-	struct json_object	*op = json_object_new_object();
-	char			 id[SB_ID], code[128], msg[SB_TEXT];
+	char	id[SB_ID];
 
-	if (fail == NULL && c->sb->faults != NULL &&
-	    faults_operation_fails(c->sb->faults, target, code, sizeof code,
-	    msg, sizeof msg))
-		fail = arm_err_new(code, "%s", msg);
-	world_guid(c->w, id, sizeof id);
-	json_object_object_add(op, "id", json_object_new_string(id));
-	json_object_object_add(op, "kind", json_object_new_string(kind));
-	json_object_object_add(op, "sinceMs",
-	    json_object_new_int64((int64_t)c->now_ms));
-	json_object_object_add(op, "polls", json_object_new_int64(0));
-	if (fail != NULL)
-		json_object_object_add(op, "fail", fail);
-	json_object_object_add(e, "op", op);
-	c->w->dirty = true;
+	json_object_object_add(e, "op", arm_op_new(c, kind, target, fail, id,
+	    sizeof id));
 	op_urls(c, ws, id, location);
 }
 
@@ -306,37 +292,20 @@ deployments_gone(struct arm_ctx *c, const char *epid)
 static bool
 tick(struct arm_ctx *c, struct json_object *e, bool deployment)
 {
-	struct json_object	*op = obj(e, "op"), *x, *fail;
-	const char		*kind = str(op, "kind");
-	int64_t			 since = 0, polls = 0;
-	bool			 due;
+	struct json_object	*op = obj(e, "op");
+	bool			 failed;
 
-	if (op == NULL || str(op, "status") != NULL)
+	if (!arm_op_due(c, op, deployment ? DEP_OP_SECONDS : EP_OP_SECONDS))
 		return false;
-	if (json_object_object_get_ex(op, "sinceMs", &x))
-		since = json_object_get_int64(x);
-	if (json_object_object_get_ex(op, "polls", &x))
-		polls = json_object_get_int64(x);
-	due = c->w->settings.polls_to_complete > 0 ?
-	    polls >= c->w->settings.polls_to_complete :
-	    (double)(c->now_ms - (uint64_t)since) * c->sb->speed >=
-	    (deployment ? DEP_OP_SECONDS : EP_OP_SECONDS) * 1000.0;
-	if (!due)
-		return false;
-	c->w->dirty = true;
-	fail = obj(op, "fail");
-	json_object_object_add(op, "status", json_object_new_string(
-	    fail != NULL ? "Failed" : "Succeeded"));
-	json_object_object_add(op, "endMs",
-	    json_object_new_int64((int64_t)c->now_ms));
-	if (fail == NULL && same(kind, "Delete")) {
+	failed = obj(op, "fail") != NULL;
+	if (!failed && same(str(op, "kind"), "Delete")) {
 		json_object_object_add(e, "gone",
 		    json_object_new_boolean(true));
 		if (!deployment)
 			deployments_gone(c, str(obj(e, "resource"), "id"));
 		return true;
 	}
-	set_state(e, fail != NULL ? "Failed" : "Succeeded");
+	set_state(e, failed ? "Failed" : "Succeeded");
 	return false;
 }
 
@@ -1333,9 +1302,8 @@ op_entry(struct arm_ctx *c, const char *id, bool *deployment)
 void
 arm_mfe_operation(struct arm_ctx *c, const char *id, bool result)
 {
-	struct json_object	*e, *op, *o, *x;
+	struct json_object	*e, *op;
 	const char		*status;
-	char			 t[48];
 	bool			 dep = false;
 
 	if (strcmp(c->req->method, "GET") != 0) {
@@ -1348,9 +1316,7 @@ arm_mfe_operation(struct arm_ctx *c, const char *id, bool result)
 		return;
 	}
 	op = obj(e, "op");
-	json_object_object_add(op, "polls", json_object_new_int64(
-	    arm_jint(op, "polls", 0) + 1));
-	c->w->dirty = true;
+	arm_op_polled(c, op);
 	tick(c, e, dep);
 	status = str(op, "status") != NULL ? str(op, "status") : "InProgress";
 	if (result) {
@@ -1368,23 +1334,7 @@ arm_mfe_operation(struct arm_ctx *c, const char *id, bool result)
 			c->resp->status = 204;
 		return;
 	}
-	o = json_object_new_object();
-	json_object_object_add(o, "id", json_object_new_string(c->req->path));
-	json_object_object_add(o, "name", json_object_new_string(id));
-	json_object_object_add(o, "status", json_object_new_string(status));
-	if (json_object_object_get_ex(op, "sinceMs", &x)) {
-		world_time((uint64_t)json_object_get_int64(x), t, sizeof t);
-		json_object_object_add(o, "startTime",
-		    json_object_new_string(t));
-	}
-	if (json_object_object_get_ex(op, "endMs", &x)) {
-		world_time((uint64_t)json_object_get_int64(x), t, sizeof t);
-		json_object_object_add(o, "endTime", json_object_new_string(t));
-	}
-	if (strcmp(status, "Failed") == 0 && obj(op, "fail") != NULL)
-		json_object_object_add(o, "error",
-		    json_object_get(obj(op, "fail")));
-	arm_json(c, 200, o);
+	arm_json(c, 200, arm_op_document(op, id, c->req->path));
 }
 
 /* Whether the bearer credential is a key or live token of the endpoint. */
@@ -1483,12 +1433,7 @@ score_route(struct sandbox *sb, const struct sb_request *req,
 		return false;
 	memcpy(name, path, n);
 	name[n] = '\0';
-	memset(&c, 0, sizeof c);
-	c.sb = sb;
-	c.w = sb->world;
-	c.req = req;
-	c.resp = resp;
-	c.now_ms = clock_now_ms();
+	arm_ctx_init(&c, sb, req, resp);
 	tick_all(&c, "onlineEndpoints", false);
 	tick_all(&c, "onlineDeployments", true);
 	a = arm_world_array(c.w, "onlineEndpoints");

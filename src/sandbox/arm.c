@@ -593,6 +593,19 @@ route_of(struct arm_ctx *c, char **p, int n, const char **sub,
 	return R_NONE;
 }
 
+void
+arm_ctx_init(struct arm_ctx *c, struct sandbox *sb,
+    const struct sb_request *req, struct sb_response *resp)
+{
+	memset(c, 0, sizeof(*c));
+	c->sb = sb;
+	c->w = sb->world;
+	c->req = req;
+	c->resp = resp;
+	c->now_ms = clock_now_ms();
+	world_tick(c->w, c->now_ms, sb->speed);
+}
+
 /* Serve one Resource Manager request. */
 void
 arm_route(struct sandbox *sb, const struct sb_request *req,
@@ -605,13 +618,7 @@ arm_route(struct sandbox *sb, const struct sb_request *req,
 	enum route r;
 	int n = 0;
 
-	memset(&c, 0, sizeof c);
-	c.sb = sb;
-	c.w = sb->world;
-	c.req = req;
-	c.resp = resp;
-	c.now_ms = clock_now_ms();
-	world_tick(c.w, c.now_ms, sb->speed);
+	arm_ctx_init(&c, sb, req, resp);
 	arm_headers(&c);
 	if (!aad_check_bearer(sb, req, resp))
 		return;
