@@ -500,6 +500,22 @@ copy_member(struct json_object *to, struct json_object *from, const char *k)
 		json_object_object_add(to, k, json_object_get(v));
 }
 
+/* Whether another workspace of the region has a live endpoint so named. */
+static bool
+taken_in_region(struct arm_ctx *c, struct sb_workspace *ws, const char *name)
+{
+	struct json_object	*a = arm_world_array(c->w, "onlineEndpoints"), *e;
+	size_t			 i;
+
+	for (i = 0; i < json_object_array_length(a); i++) {
+		e = json_object_array_get_idx(a, i);
+		if (!gone(e) && same(str(obj(e, "resource"), "name"), name) &&
+		    same(str(obj(e, "resource"), "location"), ws->location))
+			return true;
+	}
+	return false;
+}
+
 /* PUT .../onlineEndpoints/{e} */
 static void
 endpoint_put(struct arm_ctx *c, struct sb_workspace *ws, const char *wsid,
@@ -542,6 +558,12 @@ endpoint_put(struct arm_ctx *c, struct sb_workspace *ws, const char *wsid,
 	if (e != NULL && tick(c, e, false))
 		e = NULL;
 	create = e == NULL;
+	if (create && taken_in_region(c, ws, name)) {
+		bad_request(c, "Conflict", "An endpoint named %s already exists "
+		    "in region %s; endpoint names are unique in a region.",
+		    name, ws->location);	/* placeholder */
+		goto out;
+	}
 	res = json_object_new_object();
 	json_object_object_add(res, "id", json_object_new_string(id));
 	json_object_object_add(res, "name", json_object_new_string(name));
@@ -1022,6 +1044,15 @@ deployment_logs(struct arm_ctx *c, struct json_object *d)
 		"Swagger file not present",
 		"Booting worker with pid: 42",
 	};
+	static const char *const crashed[] = {
+		"Azure ML Inferencing HTTP server v1.3.0",
+		"Found user script at /var/azureml-app/onlinescoring/score.py",
+		"Invoking user's init function",
+		"Traceback (most recent call last):",
+		"  File \"/var/azureml-app/onlinescoring/score.py\", line 12, "
+		    "in init",
+		"    model = joblib.load(model_path)",
+	};
 	static const char *const storage[] = {
 		"Downloading model to /var/azureml-app/azureml-models",
 		"Model download completed",
@@ -1035,6 +1066,8 @@ deployment_logs(struct arm_ctx *c, struct json_object *d)
 	int64_t			 tail = arm_jint(body, "tail", -1);
 	char			 text[4096];
 	size_t			 len = 0;
+	struct json_object	*fail;
+	const char		*crash = NULL;
 
 	if (ct != NULL && same(ct, "StorageInitializer")) {
 		lines = storage;
@@ -1047,14 +1080,25 @@ deployment_logs(struct arm_ctx *c, struct json_object *d)
 		return;
 	}
 	json_object_put(body);
+	fail = obj(obj(d, "op"), "fail");
 	if (same(str(obj(obj(d, "resource"), "properties"),
-	    "provisioningState"), "Failed") && lines == server)
-		n = 0;	/* never scheduled: no container, no log */
+	    "provisioningState"), "Failed") && lines == server) {
+		if (fail == NULL || same(str(fail, "code"), "KubernetesError"))
+			n = 0;	/* never scheduled: no container, no log */
+		else {
+			/* It ran and crashed in init(): score.py's traceback. */
+			lines = crashed;
+			n = sizeof crashed / sizeof crashed[0];
+			crash = str(fail, "message");
+		}
+	}
 	text[0] = '\0';
 	for (i = tail >= 0 && (size_t)tail < n ? n - (size_t)tail : 0; i < n;
 	    i++)
 		len += (size_t)snprintf(text + len, sizeof text - len, "%s\n",
 		    lines[i]);
+	if (crash != NULL && len < sizeof text)
+		snprintf(text + len, sizeof text - len, "%s\n", crash);
 	o = json_object_new_object();
 	json_object_object_add(o, "content", json_object_new_string(text));
 	arm_json(c, 200, o);

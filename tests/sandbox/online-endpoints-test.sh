@@ -111,6 +111,13 @@ tok=$(j .accessToken)
 arm POST "$E/ep-tok/listKeys?$V"
 is "$STATUS" 400 "no keys on an AMLToken endpoint"
 
+# Names are unique in a region: secure-workspace is in East US too.
+SWS="/subscriptions/$SUB/resourceGroups/secure-rg/providers/Microsoft.MachineLearningServices/workspaces/secure-workspace"
+arm PUT "$SWS/onlineEndpoints/ep-tok?$V" '{"location":"eastus","properties":{"authMode":"Key"}}'
+like "$STATUS/$(j .error.details[0].code)/$(j .error.details[0].message)" "400/Conflict/*unique in a region*" "a name another workspace of the region has"
+arm PUT "$SWS/onlineEndpoints/ep-other?$V" '{"location":"eastus","properties":{"authMode":"Key"}}'
+is "$STATUS" 201 "another name is fine"
+
 # Deployments.
 deployment ep1 blue '"requestSettings":{"requestTimeout":"PT5S","maxConcurrentRequestsPerInstance":1}'
 is "$STATUS/$(j .properties.provisioningState)/$(j .sku.capacity)" 201/Creating/1 "deployment PUT: 201 Creating"
@@ -259,6 +266,8 @@ deployment ep-tok crash
 is "$STATUS" 201 "accepted"
 poll_op
 is "$(j .status)/$(j .error.code)/$(j .error.message)" "Failed/InferencingClientCreateDeploymentFailed/init crashed" "op:ENDPOINT/DEPLOYMENT fails its operation"
+arm POST "$E/ep-tok/deployments/crash/getLogs?$V" '{"containerType":"InferenceServer"}'
+like "$(j .content)" "*Traceback*score.py*in init*init crashed*" "its log ends in score.py's traceback and the error"
 deployment ep-tok fine
 poll_op
 is "$(j .status)" Succeeded "another deployment is not touched"
