@@ -463,25 +463,58 @@ first_node(const struct vm_size *size, const struct k8s_version *v,
 	room->memory_mib -= AML_EXT_MEMORY_MIB;
 }
 
+/* Whether req fits into room; if so, take it from room. */
+static bool
+place(struct deploy_resources *room, const struct deploy_resources *req)
+{
+	if ((req->cpu_m > 0 && req->cpu_m > room->cpu_m) ||
+	    (req->memory_mib > 0 && req->memory_mib > room->memory_mib) ||
+	    (req->gpu > 0 && req->gpu > room->gpu))
+		return false;
+	room->cpu_m -= req->cpu_m > 0 ? req->cpu_m : 0;
+	room->memory_mib -= req->memory_mib > 0 ? req->memory_mib : 0;
+	room->gpu -= req->gpu > 0 ? req->gpu : 0;
+	return true;
+}
+
+long
+deploy_instances_fit_with(const struct deploy_resources *req,
+    const struct vm_size *size, const struct k8s_version *v, int nodes,
+    int max_pods, const struct deploy_placed *placed, size_t nplaced)
+{
+	struct deploy_resources	room[DEPLOY_NODES_MAX];
+	long			n, total = 0, k;
+	size_t			i;
+	int			node;
+
+	if (size == NULL || nodes < 1)
+		return 0;
+	if (nodes > DEPLOY_NODES_MAX)
+		nodes = DEPLOY_NODES_MAX;
+	first_node(size, v, max_pods, &room[0]);
+	for (node = 1; node < nodes; node++)
+		aks_node_allocatable(size, v, max_pods, &room[node]);
+	for (i = 0; i < nplaced; i++)
+		for (k = 0; k < placed[i].instances; k++)
+			for (node = 0; node < nodes; node++)
+				if (place(&room[node], &placed[i].req))
+					break;
+	for (node = 0; node < nodes; node++) {
+		n = fit_count(req, &room[node]);
+		if (n == LONG_MAX || total > LONG_MAX - n)
+			return LONG_MAX;
+		total += n;
+	}
+	return total;
+}
+
 long
 deploy_instances_fit(const struct deploy_resources *req,
     const struct vm_size *size, const struct k8s_version *v, int nodes,
     int max_pods)
 {
-	struct deploy_resources	room;
-	long			first, other;
-
-	if (size == NULL || nodes < 1)
-		return 0;
-	first_node(size, v, max_pods, &room);
-	first = fit_count(req, &room);
-	if (first == 0 || first == LONG_MAX)
-		return first;
-	aks_node_allocatable(size, v, max_pods, &room);
-	other = fit_count(req, &room);
-	if (other > (LONG_MAX - first) / nodes)
-		return LONG_MAX;
-	return first + other * (nodes - 1);
+	return deploy_instances_fit_with(req, size, v, nodes, max_pods, NULL,
+	    0);
 }
 
 static void
@@ -503,6 +536,16 @@ void
 rules_deploy_fit(const struct deploy_resources *req,
     const struct vm_size *size, const char *k8s_version, int nodes,
     int max_pods, const struct deploy_scale *scale, struct verdicts *vs)
+{
+	rules_deploy_fit_with(req, size, k8s_version, nodes, max_pods, scale,
+	    NULL, 0, vs);
+}
+
+void
+rules_deploy_fit_with(const struct deploy_resources *req,
+    const struct vm_size *size, const char *k8s_version, int nodes,
+    int max_pods, const struct deploy_scale *scale,
+    const struct deploy_placed *placed, size_t nplaced, struct verdicts *vs)
 {
 	struct deploy_resources	 room;
 	struct k8s_version	 ver, *vp = NULL;
@@ -546,7 +589,8 @@ rules_deploy_fit(const struct deploy_resources *req,
 		want = scale->min_instances;
 	if (want < 1)
 		return;
-	fit = deploy_instances_fit(req, size, vp, nodes, max_pods);
+	fit = deploy_instances_fit_with(req, size, vp, nodes, max_pods, placed,
+	    nplaced);
 	if (want > fit) {
 		v = verdicts_add(vs, scale->autoscale ? FIELD_MAX_INSTANCES :
 		    FIELD_INSTANCE_COUNT, SEV_ERROR, MSG_DEPLOY_FIT_COUNT);

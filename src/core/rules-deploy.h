@@ -127,4 +127,23 @@ void	rules_deploy_fit(const struct deploy_resources *req,
 	    const struct vm_size *, const char *k8s_version, int nodes,
 	    int max_pods, const struct deploy_scale *, struct verdicts *);
 
+/* Instances of other deployments already running on the cluster. */
+struct deploy_placed {
+	struct deploy_resources	req;
+	long			instances;
+};
+#define DEPLOY_NODES_MAX	1000
+/*
+ * The same with placed's instances on the nodes first (first fit, in
+ * order; those that fit nowhere are left pending): what is left holds the
+ * new instances.
+ */
+long	deploy_instances_fit_with(const struct deploy_resources *req,
+	    const struct vm_size *, const struct k8s_version *, int nodes,
+	    int max_pods, const struct deploy_placed *, size_t nplaced);
+void	rules_deploy_fit_with(const struct deploy_resources *req,
+	    const struct vm_size *, const char *k8s_version, int nodes,
+	    int max_pods, const struct deploy_scale *,
+	    const struct deploy_placed *, size_t nplaced, struct verdicts *);
+
 #endif

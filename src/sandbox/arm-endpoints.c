@@ -125,6 +125,21 @@ find(struct arm_ctx *c, const char *array, const char *key, const char *id,
 	return NULL;
 }
 
+/* The live endpoint whose ARM id is id, or NULL. */
+static struct json_object *
+endpoint_by_id(struct arm_ctx *c, const char *id)
+{
+	struct json_object	*a = arm_world_array(c->w, "onlineEndpoints"), *e;
+	size_t			 i;
+
+	for (i = 0; i < json_object_array_length(a); i++) {
+		e = json_object_array_get_idx(a, i);
+		if (!gone(e) && same(str(obj(e, "resource"), "id"), id))
+			return e;
+	}
+	return NULL;
+}
+
 /* A 400 the service's way: BadRequest, "The request is invalid.", details. */
 static void
 bad_request(struct arm_ctx *c, const char *code, const char *fmt, ...)
@@ -778,6 +793,63 @@ binding(const struct sb_cluster *cl, const struct vm_size *size,
 	return mem >= 0 && (cpu < 0 || mem < cpu) ? "memory" : "cpu";
 }
 
+/* A stored deployment's requests: its instance type's, then its own. */
+static bool
+stored_requests(struct json_object *comp, struct json_object *props,
+    struct deploy_resources *r)
+{
+	struct json_object	*x;
+
+	r->cpu_m = r->memory_mib = r->gpu = DEPLOY_UNSET;
+	if (!instance_type(comp, str(props, "instanceType"), r))
+		return false;
+	x = obj(obj(props, "containerResourceRequirements"),
+	    "containerResourceRequests");
+	if (str(x, "cpu") != NULL)
+		k8s_cpu_parse(str(x, "cpu"), &r->cpu_m);
+	if (str(x, "memory") != NULL)
+		k8s_memory_parse(str(x, "memory"), &r->memory_mib);
+	if (str(x, "gpu") != NULL)
+		r->gpu = strtol(str(x, "gpu"), NULL, 10);
+	return true;
+}
+
+/*
+ * The instances of the other live deployments on endpoints of the same
+ * compute (self, the deployment's id, left out): running ones hold their
+ * room, as deploy.md 3.5 tells of a redeploy: its sku capacity, or an
+ * autoscaled deployment's minimum if more.
+ */
+static size_t
+placed_on(struct arm_ctx *c, struct json_object *comp, const char *compute,
+    const char *self, struct deploy_placed *out, size_t max)
+{
+	struct json_object	*ds = arm_world_array(c->w, "onlineDeployments");
+	struct json_object	*d, *res, *ep, *ss;
+	size_t			 i, n = 0;
+
+	for (i = 0; i < json_object_array_length(ds) && n < max; i++) {
+		d = json_object_array_get_idx(ds, i);
+		res = obj(d, "resource");
+		if (gone(d) || same(str(res, "id"), self) ||
+		    same(str(obj(res, "properties"), "provisioningState"),
+		    "Failed") || (ep = endpoint_by_id(c,
+		    str(d, "endpointId"))) == NULL ||
+		    !same(str(obj(obj(ep, "resource"), "properties"),
+		    "compute"), compute) ||
+		    !stored_requests(comp, obj(res, "properties"), &out[n].req))
+			continue;
+		ss = obj(obj(res, "properties"), "scaleSettings");
+		out[n].instances = (long)arm_jint(obj(res, "sku"), "capacity",
+		    1);
+		if (same(str(ss, "scaleType"), "TargetUtilization") &&
+		    arm_jint(ss, "minInstances", 1) > out[n].instances)
+			out[n].instances = (long)arm_jint(ss, "minInstances", 1);
+		n++;
+	}
+	return n;
+}
+
 /*
  * The operation's error when the deployment cannot be scheduled (its
  * requests or instances do not fit the nodes), or NULL.  The outer code
@@ -785,9 +857,11 @@ binding(const struct sb_cluster *cl, const struct vm_size *size,
  * scheduler's own wording.
  */
 static struct json_object *
-unschedulable(struct arm_ctx *c, struct json_object *comp,
-    const struct deploy_resources *r, const struct deploy_scale *s)
+unschedulable(struct arm_ctx *c, struct json_object *comp, const char *compute,
+    const char *self, const struct deploy_resources *r,
+    const struct deploy_scale *s)
 {
+	struct deploy_placed	 placed[64];
 	struct sb_cluster	*cl;
 	const struct vm_size	*size;
 	struct verdicts		 vs;
@@ -800,7 +874,8 @@ unschedulable(struct arm_ctx *c, struct json_object *comp,
 	    (size = vm_catalogue_find(cl->pools[0].vm_size)) == NULL)
 		return NULL;
 	verdicts_init(&vs);
-	rules_deploy_fit(r, size, cl->version, nodes, 0, s, &vs);
+	rules_deploy_fit_with(r, size, cl->version, nodes, 0, s, placed,
+	    placed_on(c, comp, compute, self, placed, 64), &vs);
 	if (!verdicts_has_errors(&vs))
 		return NULL;
 	for (i = 0; i < vs.n; i++)
@@ -883,8 +958,9 @@ deployment_put(struct arm_ctx *c, struct sb_workspace *ws,
 		goto accepted;
 	goto out;
 accepted:
-	fail = k8s && comp != NULL ? unschedulable(c, comp, &r, &s) : NULL;
 	snprintf(id, sizeof id, "%s/deployments/%s", epid, name);
+	fail = k8s && comp != NULL ? unschedulable(c, comp, cid, id, &r, &s) :
+	    NULL;
 	d = find(c, "onlineDeployments", "endpointId", epid, name);
 	if (d != NULL && tick(c, d, true))
 		d = NULL;
@@ -964,7 +1040,7 @@ deployment_patch(struct arm_ctx *c, struct sb_workspace *ws,
     struct json_object *ep, struct json_object *d)
 {
 	struct json_object	*body = json_tokener_parse(c->req->body);
-	struct json_object	*res = obj(d, "resource"), *x, *comp = NULL;
+	struct json_object	*res = obj(d, "resource"), *comp = NULL;
 	struct json_object	*fail = NULL;
 	struct deploy_scale	 s;
 	struct deploy_resources	 r = { DEPLOY_UNSET, DEPLOY_UNSET, DEPLOY_UNSET };
@@ -993,18 +1069,10 @@ deployment_patch(struct arm_ctx *c, struct sb_workspace *ws,
 		    strrchr(cid, '/') != NULL ? strrchr(cid, '/') + 1 : cid);
 		if (i >= 0)
 			comp = world_compute_peek(&c->w->computes[i]);
-		if (comp != NULL && instance_type(comp, str(obj(res,
-		    "properties"), "instanceType"), &r)) {
-			x = obj(obj(obj(res, "properties"),
-			    "containerResourceRequirements"),
-			    "containerResourceRequests");
-			if (str(x, "cpu") != NULL)
-				k8s_cpu_parse(str(x, "cpu"), &r.cpu_m);
-			if (str(x, "memory") != NULL)
-				k8s_memory_parse(str(x, "memory"),
-				    &r.memory_mib);
-			fail = unschedulable(c, comp, &r, &s);
-		}
+		if (comp != NULL && stored_requests(comp, obj(res,
+		    "properties"), &r))
+			fail = unschedulable(c, comp, cid, str(res, "id"), &r,
+			    &s);
 		json_object_put(comp);
 	}
 	if (s.instances != DEPLOY_UNSET)

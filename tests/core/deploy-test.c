@@ -425,5 +425,30 @@ main(void)
 	req.gpu = U;
 	is_int(deploy_instances_fit(&req, vm_catalogue_find("Standard_DS3_v2"),
 	    NULL, 3, 0), 8, "1 CPU 2Gi on 3 x DS3_v2: 2 + 3 + 3");
+	{
+		/* Others' instances take their room first (deploy.md 3.5). */
+		struct deploy_placed	p[2] = {
+			{ { 1000, 2048, DEPLOY_UNSET }, 2 },
+			{ { 3000, 1024, DEPLOY_UNSET }, 1 },
+		};
+		const struct vm_size	*ds3 = vm_catalogue_find(
+					    "Standard_DS3_v2");
+
+		is_int(deploy_instances_fit_with(&req, ds3, NULL, 3, 0, p, 1),
+		    6, "2 placed: 8 - 2");
+		is_int(deploy_instances_fit_with(&req, ds3, NULL, 3, 0, p, 2),
+		    3, "and 3 CPU on the second node: 0 + 0 + 3");
+		deploy_scale_init(&s);
+		s.instances = 4;
+		verdicts_init(&vs);
+		rules_deploy_fit_with(&req, ds3, NULL, 3, 0, &s, p, 2, &vs);
+		v = core_expect(&vs, FIELD_INSTANCE_COUNT, SEV_ERROR,
+		    MSG_DEPLOY_FIT_COUNT, "4 more do not fit beside them");
+		core_arg(v, 3, "3", "at most 3");
+		verdicts_init(&vs);
+		s.instances = 3;
+		rules_deploy_fit_with(&req, ds3, NULL, 3, 0, &s, p, 2, &vs);
+		core_count(&vs, 0, "3 do");
+	}
 	return tap_done();
 }

@@ -149,11 +149,21 @@ arm POST "$E/ep1/deployments/big/getLogs?$V" '{"containerType":"InferenceServer"
 is "$STATUS/$(j .content)" 200/ "never scheduled: no server log"
 deployment ep1 many "" 17
 poll_op
-is "$(j .status)" Succeeded "17 instances of the default type (100m, 2Gi) fit 3 x D4s_v3"
-deployment ep1 more "" 18
-poll_op
-is "$(j .status)/$(j .error.details[0].code)" Failed/Unschedulable "18 do not"
+is "$(j .status)/$(j .error.details[0].code)" Failed/Unschedulable "17 instances of the default type (100m, 2Gi) beside blue's one do not fit 3 x D4s_v3"
 is "$(j .error.details[0].message)" "0/3 nodes are available: 3 Insufficient memory." "memory is what runs out"
+deployment ep1 many "" 16
+poll_op
+is "$(j .status)" Succeeded "16 do: the nodes hold 17"
+deployment ep1 more "" 1
+poll_op
+is "$(j .status)/$(j .error.details[0].code)" Failed/Unschedulable "one more does not: running deployments hold their room"
+arm DELETE "$E/ep1/deployments/many?$V"
+poll_loc
+deployment ep1 more "" 1
+poll_op
+is "$(j .status)" Succeeded "once one is deleted, it fits"
+arm DELETE "$E/ep1/deployments/more?$V"
+poll_loc
 
 # Traffic.
 arm PATCH "$E/ep1?$V" '{"properties":{"traffic":{"blue":90}}}'
