@@ -347,10 +347,20 @@ static struct json_object *
 render(struct arm_ctx *c, struct json_object *e, bool deployment)
 {
 	struct json_object	*o = NULL, *p;
+	char			 url[SB_TEXT * 2];
 
 	json_object_deep_copy(obj(e, "resource"), &o, NULL);
 	p = obj(o, "properties");
 	if (!deployment && p != NULL) {
+		/* On this run's host and port, which a restart may change. */
+		arm_url(c, url, sizeof url, "/api/v1/endpoint/%s/score",
+		    str(o, "name"));
+		json_object_object_add(p, "scoringUri",
+		    json_object_new_string(url));
+		arm_url(c, url, sizeof url, "/api/v1/endpoint/%s/swagger.json",
+		    str(o, "name"));
+		json_object_object_add(p, "swaggerUri",
+		    json_object_new_string(url));
 		json_object_object_add(p, "keys", NULL);
 		if (!has_mirror(c->api))
 			json_object_object_del(p, "mirrorTraffic");
@@ -540,7 +550,7 @@ endpoint_put(struct arm_ctx *c, struct sb_workspace *ws, const char *wsid,
 	struct verdicts		 vs;
 	enum deploy_auth	 auth = DEPLOY_AUTH_KEY;
 	const char		*mode;
-	char			 id[SB_TEXT * 2], url[SB_TEXT * 2], key[40];
+	char			 id[SB_TEXT * 2], key[40];
 	bool			 create;
 
 	body = json_tokener_parse(c->req->body);
@@ -601,10 +611,6 @@ endpoint_put(struct arm_ctx *c, struct sb_workspace *ws, const char *wsid,
 	json_object_object_add(np, "publicNetworkAccess", json_object_new_string(
 	    str(p, "publicNetworkAccess") != NULL ?
 	    str(p, "publicNetworkAccess") : "Enabled"));
-	arm_url(c, url, sizeof url, "/api/v1/endpoint/%s/score", name);
-	json_object_object_add(np, "scoringUri", json_object_new_string(url));
-	arm_url(c, url, sizeof url, "/api/v1/endpoint/%s/swagger.json", name);
-	json_object_object_add(np, "swaggerUri", json_object_new_string(url));
 	json_object_object_add(np, "provisioningState",
 	    json_object_new_string(create ? "Creating" : "Updating"));
 	json_object_object_add(res, "properties", np);

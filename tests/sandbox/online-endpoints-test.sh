@@ -281,6 +281,25 @@ like "$(j .content)" "*Traceback*score.py*in init*init crashed*" "its log ends i
 deployment ep-tok fine
 poll_op
 is "$(j .status)" Succeeded "another deployment is not touched"
+arm POST "$E/ep-tok/token?$V"
+tok2=$(j .accessToken)
+arm PATCH "$E/ep-tok?$V" '{"properties":{"traffic":{"fine":100}}}'
+poll_loc
+arm GET "$E/ep-tok?$V"
+turi=$(j .properties.scoringUri)
+score "$turi" -H "Authorization: Bearer $tok2"
+is "$STATUS/$(j .deployment)" 200/fine "a token scores on an AMLToken endpoint"
+sandbox_stop
+sandbox_start --state "$S" --faults 'POST:*/score=503#1;POST:*/score=504#1'
+arm GET "$E/ep-tok?$V"
+like "$(j .properties.scoringUri)" "$EP/api/v1/endpoint/ep-tok/score" "the scoring URI follows the sandbox's new port"
+turi=$(j .properties.scoringUri)
+score "$turi" -H "Authorization: Bearer $tok2"
+is "$STATUS" 503 "a full queue, injected: 503"
+score "$turi" -H "Authorization: Bearer $tok2"
+is "$STATUS" 504 "a request timeout, injected: 504"
+score "$turi" -H "Authorization: Bearer $tok2"
+is "$STATUS" 200 "then answers again"
 
 # Secrets never reach the journal.
 n=$(cat "$T/journal" "$T/journal2" | grep -c -e my-own-primary-key -e "$k1" -e "$k2" -e "$tok")
