@@ -899,6 +899,58 @@ unschedulable(struct arm_ctx *c, struct json_object *comp, const char *compute,
 	return e;
 }
 
+/*
+ * GET .../deployments/{d}/skus: the one SKU, its capacity from 1 to what
+ * the compute's nodes hold beside its other deployments (no limit for a
+ * deployment without a compute).
+ */
+static void
+deployment_skus(struct arm_ctx *c, struct sb_workspace *ws,
+    struct json_object *ep, struct json_object *d)
+{
+	struct json_object	*res = obj(d, "resource"), *comp = NULL, *o, *x;
+	struct deploy_placed	 placed[64];
+	struct deploy_resources	 r;
+	struct sb_cluster	*cl;
+	struct k8s_version	 ver;
+	const char		*cid = str(obj(obj(ep, "resource"), "properties"),
+				    "compute");
+	long			 i, max = 1000;
+	int			 nodes;
+
+	if (cid != NULL && (i = world_compute(c->w, ws->sub, ws->group,
+	    ws->name, strrchr(cid, '/') != NULL ? strrchr(cid, '/') + 1 :
+	    cid)) >= 0)
+		comp = world_compute_peek(&c->w->computes[i]);
+	if (comp != NULL && stored_requests(comp, obj(res, "properties"), &r) &&
+	    (cl = compute_cluster(c, comp, &nodes)) != NULL && nodes > 0 &&
+	    vm_catalogue_find(cl->pools[0].vm_size) != NULL)
+		max = deploy_instances_fit_with(&r,
+		    vm_catalogue_find(cl->pools[0].vm_size),
+		    k8s_version_parse(cl->version, &ver) ? &ver : NULL, nodes, 0,
+		    placed, placed_on(c, comp, cid, str(res, "id"), placed, 64));
+	json_object_put(comp);
+	o = json_object_new_object();
+	json_object_object_add(o, "resourceType",
+	    json_object_new_string(DEP_TYPE));
+	x = json_object_new_object();
+	json_object_object_add(x, "name", json_object_new_string("Default"));
+	json_object_object_add(x, "tier", json_object_new_string("Standard"));
+	json_object_object_add(o, "sku", x);
+	x = json_object_new_object();
+	json_object_object_add(x, "minimum", json_object_new_int(1));
+	json_object_object_add(x, "maximum", json_object_new_int64(
+	    max > 1000 ? 1000 : max));
+	json_object_object_add(x, "default", json_object_new_int(1));
+	json_object_object_add(x, "scaleType", json_object_new_string(
+	    same(str(obj(obj(res, "properties"), "scaleSettings"),
+	    "scaleType"), "TargetUtilization") ? "Automatic" : "Manual"));
+	json_object_object_add(o, "capacity", x);
+	x = json_object_new_array();
+	json_object_array_add(x, o);
+	list_reply(c, x);
+}
+
 /* PUT .../deployments/{d} */
 static void
 deployment_put(struct arm_ctx *c, struct sb_workspace *ws,
@@ -1378,6 +1430,12 @@ arm_endpoints(struct arm_ctx *c, struct sb_workspace *ws)
 			deployment_patch(c, ws, e, d);
 		else
 			goto method;
+		return;
+	}
+	if (c->nseg == 7 && same(c->seg[6], "skus")) {
+		if (strcmp(m, "GET") != 0)
+			goto method;
+		deployment_skus(c, ws, e, d);
 		return;
 	}
 	if (c->nseg == 7 && same(c->seg[6], "getLogs")) {

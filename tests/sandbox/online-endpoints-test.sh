@@ -164,6 +164,9 @@ poll_op
 is "$(j .status)" Succeeded "once one is deleted, it fits"
 arm DELETE "$E/ep1/deployments/more?$V"
 poll_loc
+arm GET "$E/ep1/deployments/blue/skus?$V"
+is "$STATUS/$(j .value[0].sku.name)/$(j .value[0].capacity.minimum)" 200/Default/1 "skus: Default, from 1"
+is "$(j .value[0].capacity.maximum)/$(j .value[0].capacity.scaleType)" 17/Automatic "to what the nodes hold (17 of blue's size), autoscaled"
 
 # Traffic.
 arm PATCH "$E/ep1?$V" '{"properties":{"traffic":{"blue":90}}}'

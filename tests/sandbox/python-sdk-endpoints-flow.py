@@ -3,7 +3,7 @@
 # its default api-version, 2022-10-01): an endpoint and a deployment
 # created through their long-running operations, listKeys,
 # regenerateKeys, the token of an AMLToken endpoint, getLogs, traffic,
-# scale and delete, and the NotSupported refusal of an AKS compute.
+# scale, skus and delete, and the NotSupported refusal of an AKS compute.
 # One TAP line a step.
 import os
 import sys
@@ -155,6 +155,13 @@ def scale():
           "Succeeded", (r.sku.capacity, r.properties.provisioning_state))
 
 
+def skus():
+    s = list(mlc.online_deployments.list_skus(rg, ws, "pyep", "blue"))
+    check(len(s) == 1 and s[0].sku.name == "Default", s)
+    check(s[0].capacity.minimum == 1 and s[0].capacity.maximum >= 2,
+          s[0].capacity)
+
+
 def delete():
     mlc.online_endpoints.begin_delete(rg, ws, "pyep").result()
     names = [e.name for e in mlc.online_endpoints.list(rg, ws)]
@@ -171,5 +178,6 @@ step("a deployment too big for a node: Unschedulable", unschedulable)
 step("online_deployments.get_logs: tail 1", logs)
 step("traffic: all to blue", traffic)
 step("online_deployments.begin_update: scaled to 2", scale)
+step("online_deployments.list_skus", skus)
 step("online_endpoints.begin_delete", delete)
 done()
