@@ -152,7 +152,31 @@
 	_(K8S_NAMESPACE_CREATED, NS_(N_("Namespace %1$s does not exist in cluster %2$s: the plan creates it."))) \
 	_(MIGRATE_NAMESPACE_V1,	NS_(N_("Namespace %1$s is the legacy compute's (azureml-<workspace>): the Kubernetes compute needs another one; choose it with --namespace."))) \
 	_(MIGRATE_SAME_NAME,	NS_(N_("The Kubernetes compute needs a name of its own: %1$s is the legacy compute's, and both exist until the last step; choose another with --new-name."))) \
-	_(MIGRATE_TLS_MICROSOFT, NS_(N_("%1$s uses a certificate issued by Microsoft, which a Kubernetes compute cannot have: give your own with --ssl-cert-file, --ssl-key-file and --ssl-cname, or turn TLS off with --ssl-disable.")))
+	_(MIGRATE_TLS_MICROSOFT, NS_(N_("%1$s uses a certificate issued by Microsoft, which a Kubernetes compute cannot have: give your own with --ssl-cert-file, --ssl-key-file and --ssl-cname, or turn TLS off with --ssl-disable."))) \
+	/* deploying a model: online endpoints and deployments */ \
+	_(DEPLOY_ENDPOINT_NAME,	NS_(N_("The endpoint name \"%1$s\" is not valid: %2$s."))) \
+	_(DEPLOY_DEPLOYMENT_NAME, NS_(N_("The deployment name \"%1$s\" is not valid: %2$s."))) \
+	_(DEPLOY_AUTH_MISSING,	NS_(N_("Choose the endpoint's auth mode: key or aml_token."))) \
+	_(DEPLOY_AUTH_NONE,	NS_(N_("Online endpoints have no \"no authentication\" mode; choose key or aml_token as the auth mode."))) \
+	_(DEPLOY_AUTH_AAD,	NS_(N_("The auth mode aad_token is not supported on Kubernetes endpoints; choose key or aml_token."))) \
+	_(DEPLOY_AUTH_INVALID,	NS_(N_("The auth mode must be key or aml_token; \"%1$s\" is neither."))) \
+	_(DEPLOY_TRAFFIC_RANGE,	NS_(N_("Traffic to deployment %1$s is %2$s percent; give a percentage from 0 to 100."))) \
+	_(DEPLOY_TRAFFIC_SUM,	NS_(N_("The endpoint's traffic adds up to %1$s percent; the percentages must add up to 100 (or all be 0)."))) \
+	_(DEPLOY_TRAFFIC_UNKNOWN, NS_(N_("Traffic names deployment %1$s, which the endpoint does not have; remove it or create the deployment first."))) \
+	_(DEPLOY_MIRROR_K8S,	NS_(N_("Mirror traffic is not supported on Kubernetes endpoints; remove the mirror traffic setting."))) \
+	_(DEPLOY_INSTANCES,	NS_(N_("The instance count must be at least 1; it is %1$s."))) \
+	_(DEPLOY_SCALE_BOTH,	NS_(N_("Give either an instance count or autoscale's minimum and maximum, not both."))) \
+	_(DEPLOY_MIN_INSTANCES,	NS_(N_("Autoscale's minimum instances must be at least 1; it is %1$s."))) \
+	_(DEPLOY_MIN_MAX,	NS_(N_("Autoscale's minimum instances (%1$s) is more than its maximum (%2$s); lower the minimum or raise the maximum."))) \
+	_(DEPLOY_TARGET_UTIL,	NS_(N_("Autoscale's target utilization must be from 1 to 100 percent; it is %1$s."))) \
+	_(DEPLOY_POLLING,	NS_(N_("Autoscale's polling interval must be at least 1 second; it is %1$s."))) \
+	_(DEPLOY_TIMEOUT,	NS_(N_("The request timeout must be from 1 to %2$s milliseconds; it is %1$s."))) \
+	_(DEPLOY_CONCURRENCY,	NS_(N_("The maximum of concurrent requests per instance must be at least 1; it is %1$s."))) \
+	_(DEPLOY_QUEUE_WAIT,	NS_(N_("The maximum queue wait must be from 0 to %2$s milliseconds; it is %1$s."))) \
+	_(DEPLOY_REQUEST_INVALID, NS_(N_("The %1$s request must be more than 0; it is %2$s."))) \
+	/* TRANSLATORS: %1$s is "CPU", "memory" or "GPU"; %2$s the request and %3$s what one node has left, both with units (such as "1500m" or "2048Mi"); %4$s the VM size. */ \
+	_(DEPLOY_FIT_NODE,	NS_(N_("The %1$s request (%2$s) does not fit on one node: a %4$s node has %3$s left after what AKS reserves and what the Azure Machine Learning extension takes; lower the request or choose a larger VM size."))) \
+	_(DEPLOY_FIT_COUNT,	NS_(N_("%1$s instances do not fit on the cluster's %2$s nodes of %3$s, which hold at most %4$s; lower the instance count or add nodes.")))
 
 #define MSG_ENUM(id, ...) MSG_##id,
 enum msg_id {

@@ -62,7 +62,23 @@ enum severity {
 	_(TLS_CNAME,		"tls.cname",			"--ssl-cname") \
 	_(DETACH_ACTION,	"underlyingResourceAction",	NULL) \
 	_(CLUSTER,		"cluster",			NULL) \
-	_(NEW_NAME,		"newName",			"--new-name")
+	_(NEW_NAME,		"newName",			"--new-name") \
+	_(ENDPOINT_NAME,	"deploy.endpointName",		NULL) \
+	_(DEPLOYMENT_NAME,	"deploy.deploymentName",	NULL) \
+	_(AUTH_MODE,		"deploy.authMode",		NULL) \
+	_(TRAFFIC,		"deploy.traffic",		NULL) \
+	_(MIRROR_TRAFFIC,	"deploy.mirrorTraffic",		NULL) \
+	_(INSTANCE_COUNT,	"deploy.instanceCount",		NULL) \
+	_(MIN_INSTANCES,	"deploy.scale.minInstances",	NULL) \
+	_(MAX_INSTANCES,	"deploy.scale.maxInstances",	NULL) \
+	_(TARGET_UTILIZATION,	"deploy.scale.targetUtilization", NULL) \
+	_(POLLING_INTERVAL,	"deploy.scale.pollingInterval",	NULL) \
+	_(REQUEST_TIMEOUT,	"deploy.requests.timeoutMs",	NULL) \
+	_(MAX_CONCURRENT,	"deploy.requests.maxConcurrentPerInstance", NULL) \
+	_(MAX_QUEUE_WAIT,	"deploy.requests.maxQueueWaitMs", NULL) \
+	_(CPU_REQUEST,		"deploy.resources.cpu",		NULL) \
+	_(MEMORY_REQUEST,	"deploy.resources.memory",	NULL) \
+	_(GPU_REQUEST,		"deploy.resources.gpu",		NULL)
 
 #define PLAN_FIELD_ENUM(id, path, flag) FIELD_##id,
 enum plan_field {

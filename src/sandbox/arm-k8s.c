@@ -127,32 +127,13 @@ static bool
 ext_tick(struct arm_ctx *c, struct json_object *e)
 {
 	struct json_object	*op = obj(e, "op"), *res = obj(e, "resource");
-	struct json_object	*p = obj(res, "properties"), *x, *fail;
+	struct json_object	*p = obj(res, "properties"), *fail;
 	const char		*kind = str(op, "kind");
-	int64_t			 since = 0, polls = 0;
-	double			 secs;
-	bool			 due;
 
-	if (op == NULL || str(op, "status") != NULL || p == NULL)
+	if (p == NULL || !arm_op_due(c, op, kind != NULL &&
+	    strcmp(kind, "Delete") == 0 ? EXT_DELETE_SECONDS : EXT_OP_SECONDS))
 		return false;
-	if (json_object_object_get_ex(op, "sinceMs", &x))
-		since = json_object_get_int64(x);
-	if (json_object_object_get_ex(op, "polls", &x))
-		polls = json_object_get_int64(x);
-	secs = kind != NULL && strcmp(kind, "Delete") == 0 ?
-	    EXT_DELETE_SECONDS : EXT_OP_SECONDS;
-	due = c->w->settings.polls_to_complete > 0 ?
-	    polls >= c->w->settings.polls_to_complete :
-	    (double)(c->now_ms - (uint64_t)since) * c->sb->speed >=
-	    secs * 1000.0;
-	if (!due)
-		return false;
-	c->w->dirty = true;
 	fail = obj(op, "fail");
-	json_object_object_add(op, "status", json_object_new_string(
-	    fail != NULL ? "Failed" : "Succeeded"));
-	json_object_object_add(op, "endMs", json_object_new_int64(
-	    (int64_t)c->now_ms));
 	if (fail == NULL && kind != NULL && strcmp(kind, "Delete") == 0) {
 		ext_remove(c, e);
 		return true;
@@ -289,31 +270,16 @@ static void
 ext_start(struct arm_ctx *c, struct json_object *e, const char *kind,
     struct json_object *fail, const char *timeout)
 {
-	struct json_object	*op = json_object_new_object();
-	char			 id[SB_ID], url[SB_TEXT * 2];
-	char			 target[SB_TEXT], code[128], msg[SB_TEXT];
-	const char		*cid = str(e, "clusterId"), *slash;
+	char		 id[SB_ID], url[SB_TEXT * 2], target[SB_TEXT];
+	const char	*cid = str(e, "clusterId"), *slash;
 
 	/* --faults op:CLUSTER/EXTENSION=fail:... (akswiz-sandbox(1)). */
 	slash = cid != NULL ? strrchr(cid, '/') : NULL;
 	snprintf(target, sizeof target, "%s/%s", slash != NULL ? slash + 1 :
 	    "", str(obj(e, "resource"), "name") != NULL ?
 	    str(obj(e, "resource"), "name") : "");
-	if (fail == NULL && c->sb->faults != NULL &&
-	    faults_operation_fails(c->sb->faults, target, code, sizeof code,
-	    msg, sizeof msg))
-		fail = arm_err_new(code, "%s", msg);
-
-	world_guid(c->w, id, sizeof id);
-	json_object_object_add(op, "id", json_object_new_string(id));
-	json_object_object_add(op, "kind", json_object_new_string(kind));
-	json_object_object_add(op, "sinceMs",
-	    json_object_new_int64((int64_t)c->now_ms));
-	json_object_object_add(op, "polls", json_object_new_int64(0));
-	if (fail != NULL)
-		json_object_object_add(op, "fail", fail);
-	json_object_object_add(e, "op", op);
-	c->w->dirty = true;
+	json_object_object_add(e, "op", arm_op_new(c, kind, target, fail, id,
+	    sizeof id));
 	op_url(c, str(obj(e, "resource"), "id"), id, url, sizeof url);
 	sb_resp_header(c->resp, "Azure-AsyncOperation", "%s", url);
 	sb_resp_header(c->resp, "Operation-Location", "%s", url);
@@ -459,10 +425,7 @@ static void
 ext_op_status(struct arm_ctx *c, struct json_object *e, const char *op_id,
     const char *path)
 {
-	struct json_object	*op = obj(e, "op"), *o, *x;
-	const char		*status;
-	char			 t[48];
-	int64_t			 polls = 0;
+	struct json_object	*op = obj(e, "op"), *o;
 
 	if (op == NULL || str(op, "id") == NULL ||
 	    strcasecmp(str(op, "id"), op_id) != 0) {
@@ -470,28 +433,10 @@ ext_op_status(struct arm_ctx *c, struct json_object *e, const char *op_id,
 		    "operations", op_id);
 		return;
 	}
-	if (json_object_object_get_ex(op, "polls", &x))
-		polls = json_object_get_int64(x);
-	json_object_object_add(op, "polls", json_object_new_int64(polls + 1));
+	arm_op_polled(c, op);
 	ext_tick(c, e);
-	status = str(op, "status") != NULL ? str(op, "status") : "InProgress";
-	o = json_object_new_object();
-	json_object_object_add(o, "id", json_object_new_string(path));
-	json_object_object_add(o, "name", json_object_new_string(op_id));
-	json_object_object_add(o, "status", json_object_new_string(status));
+	o = arm_op_document(op, op_id, path);
 	json_object_object_add(o, "properties", json_object_new_object());
-	if (json_object_object_get_ex(op, "sinceMs", &x)) {
-		world_time((uint64_t)json_object_get_int64(x), t, sizeof t);
-		json_object_object_add(o, "startTime",
-		    json_object_new_string(t));
-	}
-	if (json_object_object_get_ex(op, "endMs", &x)) {
-		world_time((uint64_t)json_object_get_int64(x), t, sizeof t);
-		json_object_object_add(o, "endTime", json_object_new_string(t));
-	}
-	if (strcmp(status, "Failed") == 0 && obj(op, "fail") != NULL)
-		json_object_object_add(o, "error",
-		    json_object_get(obj(op, "fail")));
 	arm_json(c, 200, o);
 }
 

@@ -38,6 +38,7 @@
 #define V_SKUS		"Microsoft.Compute/skus"
 #define V_PROVIDERS	"Microsoft.Resources/providers"
 #define V_EXT		"Microsoft.KubernetesConfiguration/extensions"
+#define V_ENDPOINTS	"Microsoft.MachineLearningServices/workspaces/onlineEndpoints"
 
 enum route {
 	R_NONE,
@@ -46,7 +47,8 @@ enum route {
 	R_ML_OP, R_ML_OP_RESULT, R_ML_LOCATION,
 	R_CLUSTERS, R_AKS_VERSIONS, R_AKS_ORCH,
 	R_COMPUTE_LOCATION, R_SKUS,
-	R_PROVIDER, R_PROVIDER_REGISTER, R_EXTENSIONS, R_AKS_OP
+	R_PROVIDER, R_PROVIDER_REGISTER, R_EXTENSIONS, R_AKS_OP,
+	R_ENDPOINTS, R_MFE_OP, R_MFE_OP_RESULT
 };
 
 /* Whether the api-version is one of the old (2020-era) ML shapes. */
@@ -453,7 +455,10 @@ serve_workspaces(struct arm_ctx *c, enum route r)
 		arm_json(c, 200, ws_json(c, ws));
 		return;
 	}
-	arm_computes(c, ws);
+	if (r == R_ENDPOINTS)
+		arm_endpoints(c, ws);
+	else
+		arm_computes(c, ws);
 }
 
 /* Work out the route from the path segments. */
@@ -507,6 +512,21 @@ route_of(struct arm_ctx *c, char **p, int n, const char **sub,
 		*type = "Microsoft.MachineLearningServices/workspaces";
 		if (eq(rest[0], "workspaces") && r > 1 && *group == NULL)
 			return R_NONE;
+		if (eq(rest[0], "workspaces") && r >= 3 && r <= 7 &&
+		    eq(rest[2], "onlineEndpoints")) {
+			*vtype = V_ENDPOINTS;
+			*type = V_ENDPOINTS;
+			return R_ENDPOINTS;
+		}
+		if (*group == NULL && eq(rest[0], "locations") && r == 4 &&
+		    (eq(rest[2], "mfeOperationsStatus") ||
+		    eq(rest[2], "mfeOperationResults"))) {
+			*vtype = V_ENDPOINTS;
+			*type = "Microsoft.MachineLearningServices/locations/"
+			    "mfeOperationsStatus";
+			return eq(rest[2], "mfeOperationsStatus") ? R_MFE_OP :
+			    R_MFE_OP_RESULT;
+		}
 		if (eq(rest[0], "workspaces"))
 			return r == 1 ? R_WS_LIST : r == 2 ? R_WS :
 			    eq(rest[2], "computes") ? R_COMPUTES : R_NONE;
@@ -573,6 +593,19 @@ route_of(struct arm_ctx *c, char **p, int n, const char **sub,
 	return R_NONE;
 }
 
+void
+arm_ctx_init(struct arm_ctx *c, struct sandbox *sb,
+    const struct sb_request *req, struct sb_response *resp)
+{
+	memset(c, 0, sizeof(*c));
+	c->sb = sb;
+	c->w = sb->world;
+	c->req = req;
+	c->resp = resp;
+	c->now_ms = clock_now_ms();
+	world_tick(c->w, c->now_ms, sb->speed);
+}
+
 /* Serve one Resource Manager request. */
 void
 arm_route(struct sandbox *sb, const struct sb_request *req,
@@ -585,13 +618,7 @@ arm_route(struct sandbox *sb, const struct sb_request *req,
 	enum route r;
 	int n = 0;
 
-	memset(&c, 0, sizeof c);
-	c.sb = sb;
-	c.w = sb->world;
-	c.req = req;
-	c.resp = resp;
-	c.now_ms = clock_now_ms();
-	world_tick(c.w, c.now_ms, sb->speed);
+	arm_ctx_init(&c, sb, req, resp);
 	arm_headers(&c);
 	if (!aad_check_bearer(sb, req, resp))
 		return;
@@ -632,8 +659,8 @@ arm_route(struct sandbox *sb, const struct sb_request *req,
 		else
 			serve_subs(&c, r);
 		break;
-	case R_WS_LIST: case R_WS: case R_COMPUTES:
-		if (r == R_COMPUTES &&
+	case R_WS_LIST: case R_WS: case R_COMPUTES: case R_ENDPOINTS:
+		if ((r == R_COMPUTES || r == R_ENDPOINTS) &&
 		    !arm_provider_ready(&c, "Microsoft.MachineLearningServices"))
 			break;
 		if (r == R_WS_LIST && strcmp(req->method, "GET") != 0)
@@ -645,6 +672,9 @@ arm_route(struct sandbox *sb, const struct sb_request *req,
 		break;
 	case R_ML_OP: case R_ML_OP_RESULT:
 		arm_ml_operation(&c, c.seg[3], r == R_ML_OP_RESULT);
+		break;
+	case R_MFE_OP: case R_MFE_OP_RESULT:
+		arm_mfe_operation(&c, c.seg[3], r == R_MFE_OP_RESULT);
 		break;
 	case R_ML_LOCATION:
 		arm_ml_location(&c, c.seg[1], c.seg[2]);

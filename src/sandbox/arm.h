@@ -32,6 +32,9 @@ struct arm_ctx {
 	uint64_t			 now_ms;
 };
 
+/* A request's context: the world's clock read and its operations ticked. */
+void	arm_ctx_init(struct arm_ctx *, struct sandbox *,
+	    const struct sb_request *, struct sb_response *);
 /* Send o (taken) as the JSON body with status. */
 void	arm_json(struct arm_ctx *, int status, struct json_object *o);
 /* Send {"error": e} (e taken) with status. */
@@ -55,6 +58,10 @@ void	arm_ml_operation(struct arm_ctx *, const char *id, bool location);
 void	arm_ml_location(struct arm_ctx *, const char *location,
 	    const char *what);
 
+/* arm-endpoints.c: online endpoints, deployments, their operations. */
+void	arm_endpoints(struct arm_ctx *, struct sb_workspace *);
+void	arm_mfe_operation(struct arm_ctx *, const char *id, bool result);
+
 /* arm-aks.c */
 void	arm_clusters(struct arm_ctx *);
 void	arm_aks_location(struct arm_ctx *, const char *location,
@@ -69,6 +76,20 @@ const char	*arm_jstr(struct json_object *, const char *key);
 struct json_object *arm_jobj(struct json_object *, const char *key);
 int64_t		 arm_jint(struct json_object *, const char *key, int64_t def);
 struct json_object *arm_world_array(struct sb_world *, const char *key);
+/*
+ * An operation kept in the world file, {"id", "kind", "sinceMs", "polls",
+ * "fail", "status", "endMs"}: a new one (its id in id; failing with fail,
+ * taken, or as a --faults op: rule for target says); finished when its
+ * time (seconds of service time) or poll count has come (true then, its
+ * status and endMs set); one more poll; its status document (new).
+ */
+struct json_object *arm_op_new(struct arm_ctx *, const char *kind,
+	    const char *target, struct json_object *fail, char *id,
+	    size_t idlen);
+bool	arm_op_due(struct arm_ctx *, struct json_object *op, double seconds);
+void	arm_op_polled(struct arm_ctx *, struct json_object *op);
+struct json_object *arm_op_document(struct json_object *op, const char *id,
+	    const char *path);
 
 /* arm-clusters.c: cluster PUT, DELETE, agent pools, operations. */
 bool	arm_cluster_write(struct arm_ctx *);

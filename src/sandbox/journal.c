@@ -22,8 +22,9 @@
  *
  * Secrets never reach the file: the Authorization header shows only its
  * scheme; fields named client_secret, client_assertion, refresh_token,
- * access_token, id_token, device_code, password, assertion or (in a form
- * or query) code, "cert" and "key" inside sslConfiguration, and any
+ * access_token, id_token, device_code, password, assertion, an online
+ * endpoint's primaryKey, secondaryKey, keyValue and accessToken or (in a
+ * form or query) code, "cert" and "key" inside sslConfiguration, and any
  * string holding a PEM block ("-----BEGIN") or looking like a JWT become
  * "<redacted>".
  */
@@ -68,6 +69,7 @@ static const char *const journal_secret_names[] = {
 	"client_secret", "client_assertion", "refresh_token", "access_token",
 	"id_token", "device_code", "password", "assertion", "clientSecret",
 	"secret", "configurationProtectedSettings",
+	"primaryKey", "secondaryKey", "keyValue", "accessToken",
 };
 
 /* Open (and empty) the journal; mode 0600 when it is created. */

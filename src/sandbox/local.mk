@@ -7,7 +7,7 @@ akswiz_sandbox_SOURCES = src/sandbox/main.c src/sandbox/sandbox.h \
 	src/sandbox/arm-compute.c src/sandbox/arm-aks.c \
 	src/sandbox/arm-providers.c src/sandbox/arm-k8s.c \
 	src/sandbox/arm-clusters.c src/sandbox/kube-objects.c \
-	src/sandbox/arm-json.c \
+	src/sandbox/arm-json.c src/sandbox/arm-endpoints.c \
 	src/sandbox/kube.c \
 	src/sandbox/apiversions.c src/sandbox/apiversions.h \
 	src/sandbox/metadata.c \

@@ -173,6 +173,9 @@ void		 kube_keep_secret(struct json_object *res, const char *cert,
 /* Resource Manager (arm*.c). */
 void		 arm_route(struct sandbox *, const struct sb_request *,
 		    struct sb_response *);
+/* POST /api/v1/endpoint/{e}/score (arm-endpoints.c); false: another path. */
+bool		 score_route(struct sandbox *, const struct sb_request *,
+		    struct sb_response *);
 /* GET /metadata/endpoints (metadata.c); false: another path. */
 bool		 metadata_route(struct sandbox *, const struct sb_request *,
 		    struct sb_response *);

@@ -202,7 +202,8 @@ serve(struct sb_server *srv, struct MHD_Connection *conn,
 	    act != FAULT_RESET_BEFORE) {
 		if (!metadata_route(sb, &req, &resp) &&
 		    !aad_route(sb, &req, &resp) &&
-		    !kube_route(sb, &req, &resp))
+		    !kube_route(sb, &req, &resp) &&
+		    !score_route(sb, &req, &resp))
 			arm_route(sb, &req, &resp);
 	}
 	if (sb->world != NULL)

@@ -59,3 +59,6 @@ TESTS += tests/core/vmcatalogue-gen-test.sh
 EXTRA_DIST += tests/core/vmcatalogue-gen-test.sh
 tests_core_state_test_SOURCES = tests/core/state-test.c
 tests_core_state_test_LDADD = $(CORE_TEST_LIBS)
+CORE_TESTS += tests/core/deploy-test
+tests_core_deploy_test_SOURCES = tests/core/deploy-test.c
+tests_core_deploy_test_LDADD = $(CORE_TEST_LIBS)
