@@ -591,7 +591,7 @@ plan_new_migrate(struct app_options *g, int argc, char **argv)
 	}
 	if ((status = cli_plan_migrate_read(g, &p, lb, tls, purpose,
 	    save_dir)) != EXIT_OK)
-		return i;
+		return status;
 	return print_new_plan(g, &p);
 }
 

@@ -35,10 +35,14 @@ like "$T/a.json" '"operation": "attach"' "an attach plan"
 like "$T/a.json" '"computeType": "Kubernetes"' "of compute type Kubernetes"
 az apply "$T/a.json"
 is "$rc" 0 "attach onto a cluster without the extension succeeds"
-like "$T/err" 'install extension k8s-a \(step 1 of 2\): Succeeded' \
+like "$T/err" 'install extension k8s-a \(step 1 of 3\): Succeeded' \
     "step 1 installs the extension"
-like "$T/err" 'attach k8s-a \(step 2 of 2\): Succeeded' \
-    "step 2 attaches the compute"
+like "$T/err" 'create namespace k8s-a \(step 2 of 3\): Succeeded' \
+    "step 2 creates the namespace team-a, which the cluster lacks"
+like "$T/err" 'attach k8s-a \(step 3 of 3\): Succeeded' \
+    "step 3 attaches the compute"
+is "$(requests POST '[^"]*/api/v1/namespaces')" 1 \
+    "one POST of the namespace, through the cluster's Kubernetes API"
 is "$(requests PUT "$(ext aks-prod)")" 1 "one PUT of the extension"
 is "$(requests PUT '[^"]*/computes/k8s-a')" 1 "one PUT of the compute"
 put_body "$(ext aks-prod)"
