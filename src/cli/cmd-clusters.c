@@ -62,7 +62,7 @@ cmd_clusters(struct app_options *g, int argc, char **argv)
 	struct output_table	*t;
 	struct err		 err;
 	enum purpose		 purpose = PURPOSE_FASTPROD;
-	enum compute_type	 type = COMPUTE_AKS;
+	enum compute_type	 type = COMPUTE_KUBERNETES;
 	const char		*p = NULL, *ct = NULL, *hdr[7], *cells[7];
 	char			 nodes[16], vcpu[16], text[512], full[512];
 	size_t			 k, width, name_w, ver_w, type_w;

@@ -621,8 +621,8 @@ plan_new_cmd(struct app_options *g, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	plan_init(&p, op);
-	/* A create takes today's path unless --compute-type AKS says not. */
-	if (op == PLAN_CREATE)
+	/* Create and attach take today's path unless --compute-type AKS says not. */
+	if (op == PLAN_CREATE || op == PLAN_ATTACH)
 		plan_set_type(&p, COMPUTE_KUBERNETES);
 	if ((g->subscription != NULL && !set_text(&p, FIELD_SUBSCRIPTION,
 	    "--subscription", g->subscription)) ||

@@ -5,7 +5,7 @@
 . "$top_srcdir/tests/http/lib.sh"
 sb_start
 
-az clusters -o json
+az clusters --compute-type AKS -o json
 ok $rc "clusters -o json exits 0"
 tr -d '\n ' <"$T/out" >"$T/flat"
 grep -q '"name":"aks-cn",[^{]*"attachedAs":"ml-workspace-cn/inf-cn","attachable":false' "$T/flat"
@@ -15,7 +15,7 @@ ok $? "a cluster attached in this workspace: this workspace and compute"
 grep -q '"name":"aks-prod",[^{]*"attachedAs":null,"attachable":true' "$T/flat"
 ok $? "a free cluster: attached nowhere"
 
-az clusters -o tsv
+az clusters --compute-type AKS -o tsv
 ok $rc "clusters -o tsv exits 0"
 like "$T/out" "$(printf '^aks-cn\t1\\.28\\.9\t3\t12\tno\taks-cn is already attached to workspace ml-workspace-cn as "inf-cn"')" \
     "the verdict names the other workspace and the compute"

@@ -75,7 +75,7 @@ like "$T/out" '"name": "Standard_D3_v2", "vcpus": 4, "memoryGB": 14.00, "family"
 LC_ALL=sv_SE.UTF-8 LANG=sv_SE.UTF-8 az vm-sizes -l eastus -o json
 like "$T/out" '"memoryGB": 14\.00,' "json numbers keep their '.' in any locale"
 
-az clusters
+az clusters --compute-type AKS
 ok $rc "clusters exits 0"
 like "$T/out" '^aks-prod +1\.29\.4 +3 +12 +yes ' "a healthy cluster can attach"
 like "$T/out" '^aks-old .* no +Kubernetes 1\.26\.6 is not' \
@@ -85,9 +85,9 @@ like "$T/out" '^aks-attached .* no +AKS +aks-attached is already' \
     "an attached cluster cannot, and its compute's type is shown"
 awk 'length($0) > 80 { bad = 1 } END { exit bad }' "$T/out"
 ok $? "clusters table fits 80 columns"
-az clusters --purpose DevTest
+az clusters --compute-type AKS --purpose DevTest
 like "$T/out" '^aks-small .* yes ' "a small cluster can attach for dev-test"
-az clusters -o json
+az clusters --compute-type AKS -o json
 tr -d '\n ' <"$T/out" >"$T/flat"
 like "$T/flat" '"name":"aks-old",.*"attachable":false,"verdicts":\[\{"severity":"error","field":"cluster","flag":null,"id":"K8S_UNSUPPORTED"' \
     "clusters -o json carries verdict ids"

@@ -46,7 +46,7 @@ az list -o tsv
 like "$T/out" "$(printf '\teastus\tAKS$')" "tsv keeps every column"
 
 # Attach, public load balancer: one step.
-plan_new "$T/attach.json" attach --name ml-att-a \
+plan_new "$T/attach.json" attach --compute-type AKS --name ml-att-a \
     --compute-resource-id "$CLUSTER/aks-prod"
 az apply "$T/attach.json" -o json
 is "$rc" 0 "apply attach exits 0"
@@ -58,7 +58,7 @@ az show ml-att-a -o json
 like "$T/out" '"origin": "attached"' "the compute is attached"
 
 # The same cluster again: refused by preflight.
-plan_new "$T/again.json" attach --name ml-att-b \
+plan_new "$T/again.json" attach --compute-type AKS --name ml-att-b \
     --compute-resource-id "$CLUSTER/aks-prod"
 az apply "$T/again.json"
 is "$rc" 3 "attaching an attached cluster again is refused"
@@ -67,7 +67,7 @@ like "$T/err" 'already attached to workspace ml-workspace as "ml-att-a"' \
 is "$(requests PUT '.*/computes/ml-att-b')" 0 "and nothing was sent"
 
 # Attach with an internal load balancer: attach, then update.
-plan_new "$T/ilb.json" attach --name ml-att-ilb \
+plan_new "$T/ilb.json" attach --compute-type AKS --name ml-att-ilb \
     --compute-resource-id "$CLUSTER/aks-preview" \
     --load-balancer-type InternalLoadBalancer --load-balancer-subnet aks-subnet
 az apply "$T/ilb.json"
@@ -89,7 +89,7 @@ like "$j" '"step": 2' "journal ends at step 2"
 like "$j" '"steps": 2' "of 2"
 
 # Update back to a public IP: the old subnet must not stay.
-plan_new "$T/pub.json" attach --name ml-att-ilb \
+plan_new "$T/pub.json" attach --compute-type AKS --name ml-att-ilb \
     --compute-resource-id "$CLUSTER/aks-preview"
 sed -e 's/"operation": "attach"/"operation": "update"/' \
     -e '/"clusterResourceId"/d' "$T/pub.json" >"$T/pub2.json"
@@ -122,13 +122,13 @@ grep '"method":"DELETE"' "$T/journal.log" | grep -q '"underlyingResourceAction":
 ok $? "DELETE with underlyingResourceAction=Detach"
 az show ml-att-a
 is "$rc" 1 "the compute is gone"
-az clusters -o json
+az clusters --compute-type AKS -o json
 tr -d '\n ' <"$T/out" | grep -q '"name":"aks-prod",[^{]*"attachedAs":null,"attachable":true'
 ok $? "the cluster can be attached again"
 
 # A policy that forbids public IPs: the operation fails, with a hint.
 SECURE=$(echo "$CLUSTER" | sed 's/aks-rg/secure-rg/')
-"$AKSWIZ" plan new attach --name ml-pub --compute-resource-id "$SECURE/aks-secure" \
+"$AKSWIZ" plan new attach --compute-type AKS --name ml-pub --compute-resource-id "$SECURE/aks-secure" \
     --subscription "$SB_SUB" -g secure-rg -w secure-workspace >"$T/pol.json" 2>/dev/null
 az apply "$T/pol.json" -g secure-rg -w secure-workspace
 is "$rc" 1 "a policy denial fails the operation (exit 1)"

@@ -116,10 +116,15 @@ like "$T/err" "The cluster is in subscription $OTHER and the workspace in $SB_SU
 is "$(requests PUT '[^"]*/computes/k8s-x')" 0 "nothing was sent"
 
 # 5b. The attach candidates as Kubernetes: aks-prod, attached as the
-# Kubernetes compute k8s-a, can be shared; aks-sp is refused; the legacy
-# verdicts (the default) still say a second attachment breaks the first.
+# Kubernetes compute k8s-a, can be shared; aks-sp is refused; today's path
+# is the default; the legacy verdicts (--compute-type AKS) still say a
+# second attachment breaks the first.
+az clusters -o json
+cp "$T/out" "$T/default.json"
 az clusters --compute-type Kubernetes -o json
 is "$rc" 0 "clusters --compute-type Kubernetes"
+is "$(cmp -s "$T/out" "$T/default.json" && echo same)" same \
+    "clusters judges as today's path by default"
 tr -d '\n' <"$T/out" | sed 's/}, *{"name"/}\n{"name"/g' >"$T/rows"
 grep '"name": "aks-prod"' "$T/rows" >"$T/row"
 like "$T/row" '"attachable": true' "aks-prod can be attached again"
@@ -132,11 +137,11 @@ az clusters --compute-type Legacy
 is "$rc" 2 "clusters: an unknown compute type is a usage error"
 like "$T/err" '--compute-type must be Kubernetes or AKS, not "Legacy"' \
     "naming the flag"
-az clusters -o json
+az clusters --compute-type AKS -o json
 tr -d '\n' <"$T/out" | sed 's/}, *{"name"/}\n{"name"/g' >"$T/rows"
 grep '"name": "aks-prod"' "$T/rows" >"$T/row"
 like "$T/row" 'attaching it again would break that attachment' \
-    "the legacy verdict stays the default"
+    "--compute-type AKS judges as the legacy path does"
 sb_stop
 
 # 6. kill -9 after the extension's step (the compute's PUT held back):

@@ -57,7 +57,7 @@ for loc in $langs; do
 	run check-good-json plan check -o json "$good"
 	run new-create plan new create --compute-type AKS --name ml-x --vm-size Standard_D3_v2 \
 	    --agent-count 2
-	run new-attach plan new attach --name ml-y --compute-resource-id \
+	run new-attach plan new attach --compute-type AKS --name ml-y --compute-resource-id \
 	    "/subscriptions/$SB_SUB/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks-1"
 	run new-bad plan new create --compute-type AKS --name 1-bad --agent-count x
 	run export-az plan export --as az "$good"

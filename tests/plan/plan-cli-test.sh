@@ -101,7 +101,7 @@ run plan check -o tsv bad.json
 expect_in "plan check -o tsv: tab-separated" out "$(printf 'error\tnodeCount\tPROD_NODES\tProduction needs at least 3 nodes; this has 2 nodes.')"
 
 # TLS mode follows the flags given.
-run plan new attach --name scoring --compute-resource-id \
+run plan new attach --compute-type AKS --name scoring --compute-resource-id \
     "/subscriptions/$SUB/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/aks-one" \
     --ssl-cert-file cert.pem --ssl-key-file key.pem --ssl-cname www.contoso.com \
     --subscription "$SUB" -g ml-rg -w ml-ws
@@ -113,7 +113,7 @@ expect_in "plan new: --flag=value and Microsoft TLS" out '"mode": "microsoft",'
 expect_in "plan new: overwrite" out '"overwriteExistingDomain": true'
 
 # plan new: usage errors.
-run plan new attach --name x --vm-size Standard_D3_v2
+run plan new attach --compute-type AKS --name x --vm-size Standard_D3_v2
 expect_status "flag of another operation: exit 2" 2
 expect_in "flag of another operation: message" err \
     'akswiz: --vm-size does not apply to "plan new attach"'

@@ -113,7 +113,7 @@ assert_grep 'Behind an internal load balancer Azure gives no Microsoft' \
 
 # ---- an attach whose update failed; a failed attach ----
 CL=/subscriptions/$SUBID/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters
-"$AKSWIZ" plan new attach --name ml-half --compute-resource-id "$CL/aks-preview" \
+"$AKSWIZ" plan new attach --compute-type AKS --name ml-half --compute-resource-id "$CL/aks-preview" \
     --load-balancer-type InternalLoadBalancer --load-balancer-subnet aks-subnet \
     --ssl-cert-file "$work/own.pem" --ssl-key-file "$work/own.key" \
     --ssl-cname scoring.contoso.example --subscription "$SUBID" -g ml-rg \
@@ -121,7 +121,7 @@ CL=/subscriptions/$SUBID/resourceGroups/aks-rg/providers/Microsoft.ContainerServ
 run_akswiz $BASE -w ml-workspace apply half.json
 assert_grep 'attach of ml-half is partly applied: its update (step 2 of 2) failed' \
     stderr "(the update, step 2 of 2, failed)"
-"$AKSWIZ" plan new attach --name ml-priv --compute-resource-id "$CL/aks-private" \
+"$AKSWIZ" plan new attach --compute-type AKS --name ml-priv --compute-resource-id "$CL/aks-private" \
     --subscription "$SUBID" -g ml-rg -w ml-workspace > priv.json 2>/dev/null
 run_akswiz $BASE -w ml-workspace apply priv.json
 puts_before=$(grep -c '"method":"PUT","path":"[^"]*/computes/ml-half"' journal.log)
