@@ -1253,7 +1253,9 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 		if (out->result != OPS_SUCCEEDED)
 			break;
 	}
-	if (out->result == OPS_SUCCEEDED && n > 1)
+	/* What the plan does, not its last step's kind (an update of a
+	 * Kubernetes compute is its extension's install step). */
+	if (out->result == OPS_SUCCEEDED)
 		snprintf(out->line, sizeof out->line, _("%s of %s succeeded."),
 		    plan_op_name(p->op), p->name);
 	return true;

@@ -197,6 +197,9 @@ if command -v openssl >/dev/null 2>&1; then
 	is "$rc" 0 "the update succeeds"
 	like "$T/err" 'install extension k8s-u: Succeeded' \
 	    "in one step, the extension"
+	cat "$T/out" "$T/err" >"$T/both"
+	like "$T/both" 'update of k8s-u succeeded' \
+	    "the outcome names the update, not its step"
 	like "$T/err" 'allowInsecureConnections changes from "True" to "False"' \
 	    "saying what changes"
 	like "$T/err" 'they are read from the plan.s files and sent again' \
