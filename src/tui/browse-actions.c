@@ -442,14 +442,14 @@ browse_remove_draw(struct browse_remove *rm, WINDOW *win, int y, int ymax)
 
 /* ---- load balancer, router and TLS of a Kubernetes compute ---- */
 
-static const char *const update_lbs[] = {
+const char *const browse_k8s_lbs[2] = {
 	N_("Public IP"), N_("Internal")
 };
 /* The service types as Kubernetes names them (not translated). */
-static const char *const update_routers[] = {
+const char *const browse_k8s_routers[3] = {
 	"LoadBalancer", "NodePort", "ClusterIP"
 };
-static const char *const update_tls[] = {
+const char *const browse_k8s_tls[2] = {
 	N_("Disabled"), N_("My own certificate")
 };
 
@@ -465,16 +465,16 @@ update_form(struct browse_update *u)
 	it = widget_form_add(&u->form, FORM_CHOICE, N_("Load balancer"),
 	    FIELD_LB_TYPE);
 	it->choice = &u->lb;
-	it->choices = update_lbs;
+	it->choices = browse_k8s_lbs;
 	it->nchoices = 2;
 	it = widget_form_add(&u->form, FORM_CHOICE, N_("Router service"),
 	    FIELD_ROUTER_SERVICE);
 	it->choice = &u->router;
-	it->choices = update_routers;
+	it->choices = browse_k8s_routers;
 	it->nchoices = 3;
 	it = widget_form_add(&u->form, FORM_CHOICE, N_("TLS"), FIELD_TLS_MODE);
 	it->choice = &u->tls;
-	it->choices = update_tls;
+	it->choices = browse_k8s_tls;
 	it->nchoices = 2;
 	browse_form_add_cert(&u->form, &u->cert, &u->key, &u->cname,
 	    u->tls == 1);
@@ -612,7 +612,7 @@ browse_update_draw(struct browse_update *u, WINDOW *win, int y, int ymax)
 	    false) + 1;
 	for (i = 0; i < 3 && y < ymax; i++) {
 		/* TRANSLATORS: "NodePort: a port on every node; ...". */
-		snprintf(text, sizeof text, _("%s: %s"), update_routers[i],
+		snprintf(text, sizeof text, _("%s: %s"), browse_k8s_routers[i],
 		    _(meaning[i]));
 		y += display_wrap(win, y, x, w, ymax - y, text, i == u->router ?
 		    display_attr(STYLE_NORMAL) : display_attr(STYLE_DIM));
