@@ -99,11 +99,8 @@ scale_fill(const struct browse_scale *sc, const struct plan_scope *scope,
 	p->purpose = sc->purpose;
 	snprintf(p->name, sizeof p->name, "%s", sc->compute);
 	snprintf(p->cluster_id, sizeof p->cluster_id, "%s", sc->cluster_id);
-	if (pool != NULL) {
-		snprintf(p->nodepool, sizeof p->nodepool, "%s", pool->name);
-		snprintf(p->vm_size, sizeof p->vm_size, "%s",
-		    pool->vm_size != NULL ? pool->vm_size : "");
-	}
+	if (pool != NULL)
+		scale_plan_pool(p, pool);
 	p->node_count = n < 0 ? 0 : n;
 	p->node_count_given = true;
 }
