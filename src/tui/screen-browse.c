@@ -1128,11 +1128,17 @@ browse_action(struct screen *s, enum request key)
 		return REACT_REDRAW;
 	}
 	if (browse_row_kubernetes(r) && key == REQ_FINISH) {
-		/* The actions build legacy (AKS compute) plans. */
-		/* TRANSLATORS: %s is the compute's name. */
+		/*
+		 * f sends a legacy attach's update again.  A plan of today's
+		 * path is finished by applying it again, and none leaves its
+		 * compute there with steps undone: f is not offered here.
+		 */
+		/* TRANSLATORS: %s is the compute's name; akswiz apply is a
+		 * command. */
 		tui_status(s->tui, STYLE_WARNING, _("%s is a Kubernetes "
-		    "compute: browse shows it, and does not change it yet."),
-		    r->name);	/* f: its plans are not journaled that way */
+		    "compute: f finishes a legacy attach. A partly applied "
+		    "plan of today's path is finished by applying it again "
+		    "(akswiz apply)."), r->name);
 		return REACT_REDRAW;
 	}
 	if (browse_state_kind(r->prov) == BROWSE_STATE_BUSY) {
@@ -1529,13 +1535,17 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 static void
 browse_help_open(struct browse *b)
 {
-	struct tui_help	h;
-	size_t		i;
+	const struct browse_row	*r = browse_page_selected(&b->page);
+	struct tui_help		 h;
+	size_t			 i;
 
 	memset(&h, 0, sizeof h);
 	h.top = b->body_top > 0 ? b->body_top : 3;
 	for (i = 0; i < sizeof browse_help / sizeof browse_help[0]; i++)
-		if (!b->readonly || !browse_help[i].acts)
+		/* f is a legacy compute's: not on a Kubernetes one. */
+		if ((!b->readonly || !browse_help[i].acts) &&
+		    !(browse_help[i].req == REQ_FINISH && r != NULL &&
+		    browse_row_kubernetes(r)))
 			(void)tui_help_add(&h, browse_help[i].req,
 			    browse_help[i].keys, browse_help[i].help);
 	tui_help_open(b->tui, &h);
@@ -2409,8 +2419,8 @@ browse_draw_footer(struct browse *b, WINDOW *win)
 		{ _("s sort"), 5 },
 		{ act && browse_row_inference(r) ? _("c scale") : NULL, 5 },
 		{ _("r refresh"), 6 },
-		{ act && r != NULL && r->failed_step > 0 ? _("f finish") :
-		    NULL, 0 },
+		{ act && r != NULL && r->failed_step > 0 &&
+		    !browse_row_kubernetes(r) ? _("f finish") : NULL, 0 },
 		{ act ? _("d detach") : NULL, 2 },
 		{ act ? _("i LB") : NULL, 2 },
 		{ act ? _("t TLS") : NULL, 2 },
