@@ -439,40 +439,47 @@ browse_remove_draw(struct browse_remove *rm, WINDOW *win, int y, int ymax)
 
 /* ---- load balancer, router and TLS of a Kubernetes compute ---- */
 
-const char *const browse_k8s_lbs[2] = {
+static const char *const update_lbs[] = {
 	N_("Public IP"), N_("Internal")
 };
 /* The service types as Kubernetes names them (not translated). */
-const char *const browse_k8s_routers[3] = {
+static const char *const update_routers[] = {
 	"LoadBalancer", "NodePort", "ClusterIP"
 };
-const char *const browse_k8s_tls[2] = {
+static const char *const update_tls[] = {
 	N_("Disabled"), N_("My own certificate")
 };
+
+void
+browse_form_add_k8s(struct widget_form *f, int *lb, int *router, int *tls)
+{
+	struct form_item	*it;
+
+	it = widget_form_add(f, FORM_CHOICE, N_("Load balancer"),
+	    FIELD_LB_TYPE);
+	it->choice = lb;
+	it->choices = update_lbs;
+	it->nchoices = 2;
+	it = widget_form_add(f, FORM_CHOICE, N_("Router service"),
+	    FIELD_ROUTER_SERVICE);
+	it->choice = router;
+	it->choices = update_routers;
+	it->nchoices = 3;
+	it = widget_form_add(f, FORM_CHOICE, N_("TLS"), FIELD_TLS_MODE);
+	it->choice = tls;
+	it->choices = update_tls;
+	it->nchoices = 2;
+}
 
 /* The form: the certificate's fields only with a certificate. */
 static void
 update_form(struct browse_update *u)
 {
-	struct form_item	*it;
-	int			 focus = u->form.focus;
+	int	focus = u->form.focus;
 
 	widget_form_init(&u->form);
 	u->form.focus = focus;
-	it = widget_form_add(&u->form, FORM_CHOICE, N_("Load balancer"),
-	    FIELD_LB_TYPE);
-	it->choice = &u->lb;
-	it->choices = browse_k8s_lbs;
-	it->nchoices = 2;
-	it = widget_form_add(&u->form, FORM_CHOICE, N_("Router service"),
-	    FIELD_ROUTER_SERVICE);
-	it->choice = &u->router;
-	it->choices = browse_k8s_routers;
-	it->nchoices = 3;
-	it = widget_form_add(&u->form, FORM_CHOICE, N_("TLS"), FIELD_TLS_MODE);
-	it->choice = &u->tls;
-	it->choices = browse_k8s_tls;
-	it->nchoices = 2;
+	browse_form_add_k8s(&u->form, &u->lb, &u->router, &u->tls);
 	browse_form_add_cert(&u->form, &u->cert, &u->key, &u->cname,
 	    u->tls == 1);
 }
@@ -609,7 +616,7 @@ browse_update_draw(struct browse_update *u, WINDOW *win, int y, int ymax)
 	    false) + 1;
 	for (i = 0; i < 3 && y < ymax; i++) {
 		/* TRANSLATORS: "NodePort: a port on every node; ...". */
-		snprintf(text, sizeof text, _("%s: %s"), browse_k8s_routers[i],
+		snprintf(text, sizeof text, _("%s: %s"), update_routers[i],
 		    _(meaning[i]));
 		y += display_wrap(win, y, x, w, ymax - y, text, i == u->router ?
 		    display_attr(STYLE_NORMAL) : display_attr(STYLE_DIM));

@@ -32,12 +32,13 @@ void	browse_form_add_cert(struct widget_form *, struct widget_field *cert,
 int	browse_draw_verdicts(WINDOW *, const struct verdicts *, int y, int x,
 	    int w, int ymax);
 
-/* Today's path's choices as the forms show them: the load balancer (public,
- * internal), the router's service type (enum router_service), TLS (off,
- * a certificate of your own). */
-extern const char *const browse_k8s_lbs[2];
-extern const char *const browse_k8s_routers[3];
-extern const char *const browse_k8s_tls[2];
+/*
+ * Today's path's choices on a form: the load balancer (0 public, 1
+ * internal), the router's service type (enum router_service), TLS (0 off,
+ * 1 a certificate of your own).
+ */
+void	browse_form_add_k8s(struct widget_form *, int *lb, int *router,
+	    int *tls);
 
 #define BROWSE_SCALE_POOLS	12
 

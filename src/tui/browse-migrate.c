@@ -52,20 +52,7 @@ migrate_form(struct browse_migrate *m)
 	it = widget_form_add(&m->form, FORM_FIELD, N_("Namespace"),
 	    FIELD_NAMESPACE);
 	it->field = &m->ns;
-	it = widget_form_add(&m->form, FORM_CHOICE, N_("Load balancer"),
-	    FIELD_LB_TYPE);
-	it->choice = &m->lb;
-	it->choices = browse_k8s_lbs;
-	it->nchoices = 2;
-	it = widget_form_add(&m->form, FORM_CHOICE, N_("Router service"),
-	    FIELD_ROUTER_SERVICE);
-	it->choice = &m->router;
-	it->choices = browse_k8s_routers;
-	it->nchoices = 3;
-	it = widget_form_add(&m->form, FORM_CHOICE, N_("TLS"), FIELD_TLS_MODE);
-	it->choice = &m->tls;
-	it->choices = browse_k8s_tls;
-	it->nchoices = 2;
+	browse_form_add_k8s(&m->form, &m->lb, &m->router, &m->tls);
 	browse_form_add_cert(&m->form, &m->cert, &m->key, &m->cname,
 	    m->tls == 1);
 }

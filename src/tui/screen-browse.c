@@ -1347,6 +1347,20 @@ browse_save_start(struct screen *s)
 	job_start(browse_save_run, browse_save_done, j);
 }
 
+/* A form's plan to the review, which submits it; Esc there: the list. */
+static enum reaction
+browse_review(struct screen *s, struct plan *p)
+{
+	struct browse		*b = s->data;
+	struct open_request	 o;
+
+	b->mode = BROWSE_LIST;
+	memset(&o, 0, sizeof o);
+	o.plan = p;
+	tui_open(s->tui, REQ_OPEN_REVIEW, &o);
+	return REACT_REDRAW;
+}
+
 /* Keys while an action waits for its confirmation. */
 static enum reaction
 browse_confirm_key(struct screen *s, const struct key_event *ev)
@@ -1354,7 +1368,6 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 	struct browse		*b = s->data;
 	struct browse_row	*r = browse_page_find(&b->page, b->target);
 	struct plan		 p;
-	struct open_request	 o;
 	char			 text[PLAN_NAME_LEN];
 
 	if (ev->req == REQ_BACK && b->mode == BROWSE_SAVE_TLS && r != NULL &&
@@ -1491,12 +1504,7 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 		    !browse_update_plan(&b->update, s->tui, &p) :
 		    !browse_remove_plan(&b->remove, s->tui, &p))
 			return REACT_REDRAW;
-		/* The review submits it, or Esc comes back to the list. */
-		b->mode = BROWSE_LIST;
-		memset(&o, 0, sizeof o);
-		o.plan = &p;
-		tui_open(s->tui, REQ_OPEN_REVIEW, &o);
-		return REACT_REDRAW;
+		return browse_review(s, &p);
 	case BROWSE_MIGRATE:
 		/* Ctrl-S: its certificate and key saved first, as d offers. */
 		if (ev->req == REQ_SAVE && b->migrate.custom) {
@@ -1510,11 +1518,7 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 			    REACT_REDRAW : REACT_NONE;
 		if (!browse_migrate_plan(&b->migrate, s->tui, &p))
 			return REACT_REDRAW;
-		b->mode = BROWSE_LIST;
-		memset(&o, 0, sizeof o);
-		o.plan = &p;
-		tui_open(s->tui, REQ_OPEN_REVIEW, &o);
-		return REACT_REDRAW;
+		return browse_review(s, &p);
 	case BROWSE_FINISH:
 		if (ev->req != REQ_ENTER && !(keys_is_text(&ev->key) &&
 		    (ev->key.code == 'y' || ev->key.code == 'Y')))

@@ -15,15 +15,8 @@
 sandbox_start --polls 1 --allow-legacy-create
 J=$work/journal.log
 
-# The writes the sandbox received from akswiz (not the sign-in's and the
-# cluster credentials' POSTs, which read), one "METHOD path" a line.
-writes() {
-	grep -a '"user-agent":"akswiz' "$J" |
-	    grep -a -E '"method":"(PATCH|PUT|POST|DELETE)"' |
-	    grep -a -v 'oauth2/v2.0/token\|/listClusterUserCredential"' |
-	    sed -n 's/.*"method":"\([A-Z]*\)","path":"\([^"]*\)".*/\1 \2/p' |
-	    sed 's#/kube/[^ ]*/apis/#/apis/#; s#/kube/[^ ]*/api/#/api/#; s#^\([A-Z]*\) .*/\(extensions/azureml\)$#\1 \2#; s#^\([A-Z]*\) .*/\(computes/.*\)$#\1 \2#'
-}
+# The writes the sandbox received from akswiz (k8s-world.sh).
+writes() { k8s_writes "$J"; }
 
 # The rows: inf-attached inf-created inf-failed ...
 steps '

@@ -12,16 +12,9 @@ slow_sandbox_start '*=latency:10ms' --polls 1 --allow-legacy-create
 echo "export AKSWIZ_POLL_MIN_MS=20" >>"$work/env.sh"
 . "$work/env.sh"
 J=$work/journal.log
-# akswiz's writes (not the sign-in's nor the cluster credentials' POSTs,
-# which read), one "METHOD path" a line, the cluster's and the compute's
-# paths cut to their ends.
-writes() {
-	grep -a '"user-agent":"akswiz' "$J" |
-	    grep -a -E '"method":"(PATCH|PUT|POST|DELETE)"' |
-	    grep -a -v 'oauth2/v2.0/token\|/listClusterUserCredential"' |
-	    sed -n 's/.*"method":"\([A-Z]*\)","path":"\([^"]*\)".*/\1 \2/p' |
-	    sed 's#/kube/[^ ]*/apis/#/apis/#; s#/kube/[^ ]*/api/#/api/#; s#^\([A-Z]*\) .*/\(extensions/azureml\)$#\1 \2#; s#^\([A-Z]*\) .*/\(computes/.*\)$#\1 \2#'
-}
+. "$top_srcdir/tests/http/k8s-world.sh"
+# The writes the sandbox received from akswiz (k8s-world.sh).
+writes() { k8s_writes "$J"; }
 
 $T new-session -d -s keep "exec cat"
 $T new-session -d -s t -x 80 -y 24 "$ENVS $AKSWIZ $ARGS browse; exec cat"
