@@ -63,6 +63,17 @@ browse_draw_verdicts(WINDOW *win, const struct verdicts *vs, int y, int x,
 	return y - y0;
 }
 
+void
+browse_check_cert(const struct plan *p, struct verdicts *vs)
+{
+	/* The certificate, key and CNAME as on the legacy path, then the
+	 * files themselves, read here as preflight reads them. */
+	if (p->tls.mode == TLS_CUSTOM) {
+		rules_lb_tls(LB_PUBLIC, "", &p->tls, vs);
+		(void)cert_check_plan(p, clock_now(), vs);
+	}
+}
+
 /* ---- scale ---- */
 
 /* The pool chosen (never NULL once begun with a pool). */
@@ -581,12 +592,7 @@ browse_update_plan(struct browse_update *u, struct tui *t, struct plan *p)
 {
 	update_fill(u, &t->ctx.scope, p);
 	update_recheck(u, p);
-	/* The certificate, key and CNAME as on the legacy path, then the
-	 * files themselves, read here as preflight reads them. */
-	if (p->tls.mode == TLS_CUSTOM) {
-		rules_lb_tls(LB_PUBLIC, "", &p->tls, &u->checks);
-		(void)cert_check_plan(p, clock_now(), &u->checks);
-	}
+	browse_check_cert(p, &u->checks);
 	if (!verdicts_has_errors(&u->checks))
 		return true;
 	tui_status(t, STYLE_ERROR, "%s", _("The update would be refused; "

@@ -10,8 +10,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "azure/cert.h"
-#include "common/clock.h"
 #include "common/err.h"
 #include "common/i18n.h"
 #include "core/rules.h"
@@ -163,11 +161,7 @@ bool
 browse_migrate_plan(struct browse_migrate *m, struct tui *t, struct plan *p)
 {
 	migrate_recheck(m, t, p);
-	/* The certificate files, read here as preflight reads them. */
-	if (p->tls.mode == TLS_CUSTOM) {
-		rules_lb_tls(LB_PUBLIC, "", &p->tls, &m->checks);
-		(void)cert_check_plan(p, clock_now(), &m->checks);
-	}
+	browse_check_cert(p, &m->checks);
 	if (!verdicts_has_errors(&m->checks))
 		return true;
 	tui_status(t, STYLE_ERROR, "%s", _("The migration would be refused; "
