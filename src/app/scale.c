@@ -53,6 +53,19 @@ scale_purpose(const char *compute_purpose, const struct arm_extension *x,
 }
 
 void
+scale_plan_pool(struct plan *p, const struct arm_pool *pool)
+{
+	snprintf(p->nodepool, sizeof p->nodepool, "%s", pool->name != NULL ?
+	    pool->name : "");
+	snprintf(p->vm_size, sizeof p->vm_size, "%s", pool->vm_size != NULL ?
+	    pool->vm_size : "");
+	/* AKS says System or User; anything else is kept unknown. */
+	snprintf(p->nodepool_mode, sizeof p->nodepool_mode, "%s",
+	    pool->mode != NULL && (strcasecmp(pool->mode, "System") == 0 ||
+	    strcasecmp(pool->mode, "User") == 0) ? pool->mode : "");
+}
+
+void
 scale_check(const struct plan *p, const struct ext_settings *set,
     const struct arm_cluster *cl, const struct arm_pool *pool,
     struct verdicts *vs)

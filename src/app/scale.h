@@ -23,6 +23,8 @@ const struct arm_pool *scale_pick_pool(const struct arm_cluster *,
 void	scale_purpose(const char *compute_purpose,
 	    const struct arm_extension *x, enum purpose *,
 	    struct ext_settings *set);
+/* The pool into the scale plan: its name, VM size and mode. */
+void	scale_plan_pool(struct plan *, const struct arm_pool *);
 /*
  * The scale plan p's rules (core's plan_check), and what the extension's
  * health check finds on the cluster once the pool has the plan's count

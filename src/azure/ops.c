@@ -150,8 +150,12 @@ partial_of(struct ops *o, const struct plan *p,
 	bool			 k8s = p->op == PLAN_CREATE &&
 				    p->type == COMPUTE_KUBERNETES;
 	bool			 migrate = p->op == PLAN_MIGRATE;
+	/* A detach or delete with later steps on the compute's cluster. */
+	bool			 removal = (p->op == PLAN_DETACH ||
+				    p->op == PLAN_DELETE) &&
+				    p->cluster_id[0] != '\0';
 
-	if ((p->op != PLAN_ATTACH && !k8s && !migrate) ||
+	if ((p->op != PLAN_ATTACH && !k8s && !migrate && !removal) ||
 	    !journal_find_partial(o->arm->endpoint,
 	    p->scope.subscription, p->scope.resource_group,
 	    p->scope.workspace, p->name, je))
@@ -168,7 +172,19 @@ partial_of(struct ops *o, const struct plan *p,
 		 * migration's steps all look at their target first.
 		 */
 		found = true;
-	else if (same && cl != NULL) {
+	else if (same && removal) {
+		/* Its first step, the compute's DELETE, done: it is gone. */
+		for (i = 0; cl != NULL && i < cl->n; i++)
+			if (strcasecmp(cl->v[i].name, p->name) == 0)
+				found = true;
+		if (cl == NULL && !arm_get_compute(o->arm,
+		    p->scope.subscription, p->scope.resource_group,
+		    p->scope.workspace, p->name, &c, &found, &err))
+			found = true;	/* unknown: not taken as done */
+		if (cl == NULL)
+			arm_compute_done(&c);
+		found = !found;
+	} else if (same && cl != NULL) {
 		for (i = 0; i < cl->n; i++)
 			if (strcasecmp(cl->v[i].name, p->name) == 0 &&
 			    cl->v[i].resource_id != NULL &&
@@ -401,7 +417,7 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 		for (i = 0; i < cl.n; i++)
 			if (strcasecmp(cl.v[i].name, p->name) == 0)
 				found = true;
-		if (!found && p->name[0] != '\0') {
+		if (!found && p->name[0] != '\0' && !partial) {
 			err_set(err, ERR_USAGE, _("workspace %s has no compute "
 			    "named \"%s\""), p->scope.workspace, p->name);
 			goto out;

@@ -163,9 +163,7 @@ scale_plan(const struct app_options *g, struct session *s, const char *name,
 	    s->workspace);
 	snprintf(p->name, sizeof p->name, "%s", name);
 	snprintf(p->cluster_id, sizeof p->cluster_id, "%s", c.resource_id);
-	snprintf(p->nodepool, sizeof p->nodepool, "%s", pool->name);
-	snprintf(p->vm_size, sizeof p->vm_size, "%s",
-	    pool->vm_size != NULL ? pool->vm_size : "");
+	scale_plan_pool(p, pool);
 	p->node_count = count;
 	p->node_count_given = true;
 	*same = pool->count == count;

@@ -264,16 +264,14 @@ show_k8s_rows(enum output_format fmt, const struct arm_compute *c,
 	show_row(rows, fmt, N_("Extension"), k->ext);
 	show_row(rows, fmt, N_("Extension state"), k->x.provisioning_state);
 	show_row(rows, fmt, N_("Extension problem"), k->problem);
-	if ((v = arm_extension_setting(&k->x, "clusterPurpose")) != NULL &&
+	if ((v = arm_extension_purpose(&k->x)) != NULL &&
 	    c->cluster_purpose == NULL)
 		show_row(rows, fmt, N_("Purpose"), v);
-	show_row(rows, fmt, N_("Router service"), arm_extension_setting(&k->x,
-	    "inferenceRouterServiceType"));
+	show_row(rows, fmt, N_("Router service"), arm_extension_router(&k->x));
 	show_row(rows, fmt, N_("Load balancer"), arm_extension_lb_type(&k->x));
 	show_row(rows, fmt, N_("TLS"), show_tls(fmt,
 	    arm_extension_ssl_status(&k->x)));
-	show_row(rows, fmt, N_("TLS CNAME"), arm_extension_setting(&k->x,
-	    "sslCname"));
+	show_row(rows, fmt, N_("TLS CNAME"), arm_extension_cname(&k->x));
 }
 
 /* akswiz show NAME. */

@@ -344,8 +344,10 @@ check_scale(const struct plan *p, struct verdicts *vs)
 		check_required(FIELD_CLUSTER_ID, p, vs);
 	else
 		(void)aks_id_parse(p->cluster_id, &id, FIELD_CLUSTER_ID, vs);
-	rules_k8s_sizing(p->purpose, p->node_count,
-	    vm_catalogue_find(p->vm_size), false, FIELD_NODE_COUNT, vs);
+	/* A User pool's VM is not held to the System pool's minimum. */
+	rules_k8s_pool_sizing(p->purpose, p->node_count,
+	    vm_catalogue_find(p->vm_size), strcasecmp(p->nodepool_mode,
+	    "User") != 0, false, FIELD_NODE_COUNT, vs);
 }
 
 /* "--docker-bridge-cidr does not apply to compute type Kubernetes ..." */

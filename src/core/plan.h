@@ -139,6 +139,11 @@ struct plan {
 	 * compute name on the same cluster (cluster_id); "" = name-k8s.
 	 */
 	char			 new_name[PLAN_NAME_LEN];
+	/*
+	 * Scale: the mode of pool nodepool, "System" or "User" ("" unknown:
+	 * the System pool's VM rule applies, as to any pool before).
+	 */
+	char			 nodepool_mode[PLAN_ID_LEN];
 };
 
 /* A plan of the given operation with every default set. */

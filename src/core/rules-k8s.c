@@ -145,14 +145,22 @@ void
 rules_k8s_sizing(enum purpose purpose, int nodes, const struct vm_size *size,
     bool ok_info, enum plan_field field, struct verdicts *vs)
 {
+	rules_k8s_pool_sizing(purpose, nodes, size, true, ok_info, field, vs);
+}
+
+void
+rules_k8s_pool_sizing(enum purpose purpose, int nodes,
+    const struct vm_size *size, bool system, bool ok_info,
+    enum plan_field field, struct verdicts *vs)
+{
 	struct verdict	*v;
 
 	rules_sizing(purpose, nodes, size != NULL ? size->vcpus : 0, ok_info,
 	    field, vs);
 	if (size == NULL)
 		return;
-	if (size->vcpus < AKS_SYSTEM_MIN_VCPU ||
-	    size->memory_gb < AKS_SYSTEM_MIN_MEMORY_GB) {
+	if (system && (size->vcpus < AKS_SYSTEM_MIN_VCPU ||
+	    size->memory_gb < AKS_SYSTEM_MIN_MEMORY_GB)) {
 		v = verdicts_add(vs, FIELD_VM_SIZE, SEV_ERROR,
 		    MSG_AKS_SYSTEM_POOL_SIZE);
 		size_args(v, size);

@@ -58,6 +58,10 @@ void	rules_aks_dns_prefix(const char *, struct verdicts *);
  */
 void	rules_k8s_sizing(enum purpose, int nodes, const struct vm_size *,
 	    bool ok_info, enum plan_field, struct verdicts *);
+/* The same for one pool: the System pool's VM rule only when system. */
+void	rules_k8s_pool_sizing(enum purpose, int nodes,
+	    const struct vm_size *, bool system, bool ok_info,
+	    enum plan_field, struct verdicts *);
 
 /* The inference router's Kubernetes service type. */
 enum router_service {

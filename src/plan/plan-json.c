@@ -38,7 +38,7 @@ static const char *const top_keys[] = {
 	"clusterResourceId", "cluster", "namespace",
 	"inferenceRouterServiceType", "loadBalancer", "network", "tls",
 	"underlyingResourceAction", "nodepoolName", "uninstallExtension",
-	"deleteCluster", "newName", NULL
+	"deleteCluster", "newName", "nodepoolMode", NULL
 };
 static const char *const scope_keys[] = {
 	"subscription", "resourceGroup", "workspace", NULL
@@ -489,8 +489,15 @@ read_tree(json_object *root, struct plan *p, struct err *err)
 	if (v != NULL)
 		p->delete_cluster = json_object_get_boolean(v);
 	if (!get_str(root, "", "newName", p->new_name, sizeof p->new_name,
-	    err))
+	    err) || !get_str(root, "", "nodepoolMode", p->nodepool_mode,
+	    sizeof p->nodepool_mode, err))
 		return false;
+	if (p->nodepool_mode[0] != '\0' && strcasecmp(p->nodepool_mode,
+	    "System") != 0 && strcasecmp(p->nodepool_mode, "User") != 0)
+		/* TRANSLATORS: nodepoolMode, System and User are not
+		 * translated. */
+		return err_set(err, ERR_PARSE, _("nodepoolMode is \"%s\": "
+		    "System or User"), p->nodepool_mode);
 
 	return read_tls(root, p, err) &&
 	    get_enum(root, "", "underlyingResourceAction", p_detach,
@@ -831,6 +838,7 @@ plan_json_write(const struct plan *p)
 	if (p->delete_cluster)
 		plan_jw_bool(&w, "deleteCluster", true);
 	put_str(&w, "newName", p->new_name);
+	put_str(&w, "nodepoolMode", p->nodepool_mode);
 	plan_jw_end(&w);
 	return plan_jw_take(&w);
 }

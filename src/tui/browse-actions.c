@@ -63,6 +63,17 @@ browse_draw_verdicts(WINDOW *win, const struct verdicts *vs, int y, int x,
 	return y - y0;
 }
 
+void
+browse_check_cert(const struct plan *p, struct verdicts *vs)
+{
+	/* The certificate, key and CNAME as on the legacy path, then the
+	 * files themselves, read here as preflight reads them. */
+	if (p->tls.mode == TLS_CUSTOM) {
+		rules_lb_tls(LB_PUBLIC, "", &p->tls, vs);
+		(void)cert_check_plan(p, clock_now(), vs);
+	}
+}
+
 /* ---- scale ---- */
 
 /* The pool chosen (never NULL once begun with a pool). */
@@ -99,11 +110,8 @@ scale_fill(const struct browse_scale *sc, const struct plan_scope *scope,
 	p->purpose = sc->purpose;
 	snprintf(p->name, sizeof p->name, "%s", sc->compute);
 	snprintf(p->cluster_id, sizeof p->cluster_id, "%s", sc->cluster_id);
-	if (pool != NULL) {
-		snprintf(p->nodepool, sizeof p->nodepool, "%s", pool->name);
-		snprintf(p->vm_size, sizeof p->vm_size, "%s",
-		    pool->vm_size != NULL ? pool->vm_size : "");
-	}
+	if (pool != NULL)
+		scale_plan_pool(p, pool);
 	p->node_count = n < 0 ? 0 : n;
 	p->node_count_given = true;
 }
@@ -453,29 +461,36 @@ static const char *const update_tls[] = {
 	N_("Disabled"), N_("My own certificate")
 };
 
+void
+browse_form_add_k8s(struct widget_form *f, int *lb, int *router, int *tls)
+{
+	struct form_item	*it;
+
+	it = widget_form_add(f, FORM_CHOICE, N_("Load balancer"),
+	    FIELD_LB_TYPE);
+	it->choice = lb;
+	it->choices = update_lbs;
+	it->nchoices = 2;
+	it = widget_form_add(f, FORM_CHOICE, N_("Router service"),
+	    FIELD_ROUTER_SERVICE);
+	it->choice = router;
+	it->choices = update_routers;
+	it->nchoices = 3;
+	it = widget_form_add(f, FORM_CHOICE, N_("TLS"), FIELD_TLS_MODE);
+	it->choice = tls;
+	it->choices = update_tls;
+	it->nchoices = 2;
+}
+
 /* The form: the certificate's fields only with a certificate. */
 static void
 update_form(struct browse_update *u)
 {
-	struct form_item	*it;
-	int			 focus = u->form.focus;
+	int	focus = u->form.focus;
 
 	widget_form_init(&u->form);
 	u->form.focus = focus;
-	it = widget_form_add(&u->form, FORM_CHOICE, N_("Load balancer"),
-	    FIELD_LB_TYPE);
-	it->choice = &u->lb;
-	it->choices = update_lbs;
-	it->nchoices = 2;
-	it = widget_form_add(&u->form, FORM_CHOICE, N_("Router service"),
-	    FIELD_ROUTER_SERVICE);
-	it->choice = &u->router;
-	it->choices = update_routers;
-	it->nchoices = 3;
-	it = widget_form_add(&u->form, FORM_CHOICE, N_("TLS"), FIELD_TLS_MODE);
-	it->choice = &u->tls;
-	it->choices = update_tls;
-	it->nchoices = 2;
+	browse_form_add_k8s(&u->form, &u->lb, &u->router, &u->tls);
 	browse_form_add_cert(&u->form, &u->cert, &u->key, &u->cname,
 	    u->tls == 1);
 }
@@ -577,12 +592,7 @@ browse_update_plan(struct browse_update *u, struct tui *t, struct plan *p)
 {
 	update_fill(u, &t->ctx.scope, p);
 	update_recheck(u, p);
-	/* The certificate, key and CNAME as on the legacy path, then the
-	 * files themselves, read here as preflight reads them. */
-	if (p->tls.mode == TLS_CUSTOM) {
-		rules_lb_tls(LB_PUBLIC, "", &p->tls, &u->checks);
-		(void)cert_check_plan(p, clock_now(), &u->checks);
-	}
+	browse_check_cert(p, &u->checks);
 	if (!verdicts_has_errors(&u->checks))
 		return true;
 	tui_status(t, STYLE_ERROR, "%s", _("The update would be refused; "

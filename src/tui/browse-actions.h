@@ -31,6 +31,16 @@ void	browse_form_add_cert(struct widget_form *, struct widget_field *cert,
 	    struct widget_field *key, struct widget_field *cname, bool shown);
 int	browse_draw_verdicts(WINDOW *, const struct verdicts *, int y, int x,
 	    int w, int ymax);
+/* A certificate of your own (p's TLS): its rules and its files into vs. */
+void	browse_check_cert(const struct plan *, struct verdicts *);
+
+/*
+ * Today's path's choices on a form: the load balancer (0 public, 1
+ * internal), the router's service type (enum router_service), TLS (0 off,
+ * 1 a certificate of your own).
+ */
+void	browse_form_add_k8s(struct widget_form *, int *lb, int *router,
+	    int *tls);
 
 #define BROWSE_SCALE_POOLS	12
 

@@ -95,6 +95,7 @@ static const struct {
 	{ "f",		REQ_FINISH },
 	{ "x",		REQ_DELETE_COMPUTE },
 	{ "c",		REQ_SCALE },
+	{ "m",		REQ_MIGRATE },
 	{ "n",		REQ_OPEN_CREATE },
 	{ "a",		REQ_OPEN_ATTACH },
 };

@@ -58,7 +58,9 @@
 	_(FINISH,	"finish",	N_("finish what a plan left undone (its update)")) \
 	_(DELETE_COMPUTE, "delete-compute", N_("delete a cluster the workspace created")) \
 	/* TRANSLATORS: help of browse's scale key. */ \
-	_(SCALE,	"scale",	N_("change the node count of the cluster's node pool"))
+	_(SCALE,	"scale",	N_("change the node count of the cluster's node pool")) \
+	/* TRANSLATORS: help of browse's migrate key (legacy AKS computes). */ \
+	_(MIGRATE,	"migrate",	N_("migrate a legacy AKS compute to today's path"))
 
 #define REQUEST_ENUM(id, name, help) REQ_##id,
 enum request {

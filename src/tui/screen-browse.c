@@ -31,6 +31,7 @@
 #include "plan/plan-json.h"
 #include "tui/browse.h"
 #include "tui/browse-actions.h"
+#include "tui/browse-migrate.h"
 #include "tui/display.h"
 #include "tui/job.h"
 #include "tui/live.h"
@@ -54,7 +55,8 @@ enum browse_mode {
 	BROWSE_SCALE,		/* the node count (browse-actions.c) */
 	BROWSE_K8S_DETACH,	/* a Kubernetes compute's (browse-actions.c) */
 	BROWSE_K8S_DELETE,	/* likewise */
-	BROWSE_K8S_UPDATE	/* its LB, router and TLS (likewise) */
+	BROWSE_K8S_UPDATE,	/* its LB, router and TLS (likewise) */
+	BROWSE_MIGRATE		/* a legacy compute's (browse-migrate.c) */
 };
 
 /* A page of the compute list, fetched on the worker. */
@@ -171,6 +173,8 @@ struct browse {
 	struct browse_remove	 remove;	/* BROWSE_K8S_DETACH, _DELETE */
 	struct browse_update	 update;	/* BROWSE_K8S_UPDATE */
 	bool			 update_tls;	/* opened by t, not i */
+	struct browse_migrate	 migrate;	/* BROWSE_MIGRATE */
+	enum browse_mode	 save_back;	/* what BROWSE_SAVE_TLS ends in */
 	bool			 form_open;	/* their cluster was read */
 	int			 list_height;	/* rows of the last draw */
 	int			 body_top;	/* first row under what is wrong */
@@ -182,7 +186,7 @@ static const enum request browse_keys[] = {
 	REQ_UP, REQ_DOWN, REQ_PAGE_UP, REQ_PAGE_DOWN, REQ_HOME, REQ_END,
 	REQ_ENTER, REQ_BACK, REQ_FILTER, REQ_SORT, REQ_REFRESH, REQ_DETACH,
 	REQ_SWITCH_LB, REQ_CHANGE_TLS, REQ_FINISH, REQ_DELETE_COMPUTE,
-	REQ_OPEN_CREATE, REQ_OPEN_ATTACH, REQ_SCALE, REQ_NONE
+	REQ_OPEN_CREATE, REQ_OPEN_ATTACH, REQ_SCALE, REQ_MIGRATE, REQ_NONE
 };
 
 /*
@@ -208,6 +212,7 @@ static const struct browse_help {
 	{ REQ_FINISH,		NULL,	NULL,	true },
 	{ REQ_DELETE_COMPUTE,	NULL,	NULL,	true },
 	{ REQ_SCALE,		NULL,	NULL,	true },
+	{ REQ_MIGRATE,		NULL,	NULL,	true },
 	{ REQ_OPEN_CREATE,	NULL,	NULL,	true },
 	{ REQ_OPEN_ATTACH,	NULL,	NULL,	true },
 	{ REQ_QUIT,		"q",	N_("quit"),	false },
@@ -301,7 +306,10 @@ browse_save_done(void *arg)
 		snprintf(b->save_note, sizeof b->save_note, _("Could not save "
 		    "the certificate and key: %s"), j->err.msg);
 	if (b->mode == BROWSE_SAVE_TLS)
-		b->mode = BROWSE_DETACH;
+		b->mode = b->save_back;
+	if (b->mode == BROWSE_MIGRATE)
+		browse_migrate_saved(&b->migrate, j->ok ? j->cert : NULL,
+		    j->ok ? j->key : NULL, b->save_note);
 	free(j);
 	s->tui->redraw = true;
 }
@@ -1070,6 +1078,40 @@ browse_form_try(struct screen *s)
 	b->form_open = true;
 }
 
+/* m: the migrate form on a legacy AKS compute (browse-migrate.c). */
+static enum reaction
+browse_migrate_open(struct screen *s, const struct browse_row *r)
+{
+	struct browse			*b = s->data;
+	struct browse_migrate_legacy	 l;
+
+	if (browse_row_kubernetes(r)) {
+		/* TRANSLATORS: %s is the compute's name. */
+		tui_status(s->tui, STYLE_WARNING, _("%s is a Kubernetes "
+		    "compute already: there is nothing to migrate."), r->name);
+		return REACT_REDRAW;
+	}
+	memset(&l, 0, sizeof l);
+#define COPY(to, from) snprintf(l.to, sizeof l.to, "%s", \
+	(from) != NULL ? (from) : "")
+	COPY(name, r->name);
+	COPY(type, r->type);
+	COPY(resource_id, r->resource_id);
+	COPY(lb, r->lb);
+	COPY(tls, r->tls);
+	COPY(cname, r->cname);
+	COPY(leaf, r->leaf);
+	COPY(purpose, r->purpose);
+#undef COPY
+	if (!browse_migrate_begin(&b->migrate, s->tui, &l,
+	    s->tui->ctx.scope.workspace)) {
+		b->mode = BROWSE_LIST;
+		return REACT_REDRAW;
+	}
+	b->mode = BROWSE_MIGRATE;
+	return REACT_REDRAW;
+}
+
 /* Open an action's confirmation on the selected row. */
 static enum reaction
 browse_action(struct screen *s, enum request key)
@@ -1086,11 +1128,17 @@ browse_action(struct screen *s, enum request key)
 		return REACT_REDRAW;
 	}
 	if (browse_row_kubernetes(r) && key == REQ_FINISH) {
-		/* The actions build legacy (AKS compute) plans. */
-		/* TRANSLATORS: %s is the compute's name. */
+		/*
+		 * f sends a legacy attach's update again.  A plan of today's
+		 * path is finished by applying it again, and none leaves its
+		 * compute there with steps undone: f is not offered here.
+		 */
+		/* TRANSLATORS: %s is the compute's name; akswiz apply is a
+		 * command. */
 		tui_status(s->tui, STYLE_WARNING, _("%s is a Kubernetes "
-		    "compute: browse shows it, and does not change it yet."),
-		    r->name);	/* f: its plans are not journaled that way */
+		    "compute: f finishes a legacy attach. A partly applied "
+		    "plan of today's path is finished by applying it again "
+		    "(akswiz apply)."), r->name);
 		return REACT_REDRAW;
 	}
 	if (browse_state_kind(r->prov) == BROWSE_STATE_BUSY) {
@@ -1118,6 +1166,8 @@ browse_action(struct screen *s, enum request key)
 		return REACT_REDRAW;
 	}
 	switch (key) {
+	case REQ_MIGRATE:
+		return browse_migrate_open(s, r);
 	case REQ_FINISH:
 		if (r->failed_step == 0) {
 			tui_status(s->tui, STYLE_WARNING, _("%s has nothing "
@@ -1297,6 +1347,20 @@ browse_save_start(struct screen *s)
 	job_start(browse_save_run, browse_save_done, j);
 }
 
+/* A form's plan to the review, which submits it; Esc there: the list. */
+static enum reaction
+browse_review(struct screen *s, struct plan *p)
+{
+	struct browse		*b = s->data;
+	struct open_request	 o;
+
+	b->mode = BROWSE_LIST;
+	memset(&o, 0, sizeof o);
+	o.plan = p;
+	tui_open(s->tui, REQ_OPEN_REVIEW, &o);
+	return REACT_REDRAW;
+}
+
 /* Keys while an action waits for its confirmation. */
 static enum reaction
 browse_confirm_key(struct screen *s, const struct key_event *ev)
@@ -1304,12 +1368,11 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 	struct browse		*b = s->data;
 	struct browse_row	*r = browse_page_find(&b->page, b->target);
 	struct plan		 p;
-	struct open_request	 o;
 	char			 text[PLAN_NAME_LEN];
 
 	if (ev->req == REQ_BACK && b->mode == BROWSE_SAVE_TLS && r != NULL &&
 	    b->sjob == NULL) {
-		b->mode = BROWSE_DETACH;
+		b->mode = b->save_back;
 		return REACT_REDRAW;
 	}
 	if (ev->req == REQ_BACK || r == NULL) {
@@ -1333,6 +1396,7 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 		if (keys_is_text(&ev->key) && (ev->key.code == 's' ||
 		    ev->key.code == 'S') && tls_status_on(r->tls_status)) {
 			browse_save_form(b);
+			b->save_back = BROWSE_DETACH;
 			b->mode = BROWSE_SAVE_TLS;
 			return REACT_REDRAW;
 		}
@@ -1440,12 +1504,21 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 		    !browse_update_plan(&b->update, s->tui, &p) :
 		    !browse_remove_plan(&b->remove, s->tui, &p))
 			return REACT_REDRAW;
-		/* The review submits it, or Esc comes back to the list. */
-		b->mode = BROWSE_LIST;
-		memset(&o, 0, sizeof o);
-		o.plan = &p;
-		tui_open(s->tui, REQ_OPEN_REVIEW, &o);
-		return REACT_REDRAW;
+		return browse_review(s, &p);
+	case BROWSE_MIGRATE:
+		/* Ctrl-S: its certificate and key saved first, as d offers. */
+		if (ev->req == REQ_SAVE && b->migrate.custom) {
+			browse_save_form(b);
+			b->save_back = BROWSE_MIGRATE;
+			b->mode = BROWSE_SAVE_TLS;
+			return REACT_REDRAW;
+		}
+		if (ev->req != REQ_ENTER)
+			return browse_migrate_key(&b->migrate, s->tui, ev) ?
+			    REACT_REDRAW : REACT_NONE;
+		if (!browse_migrate_plan(&b->migrate, s->tui, &p))
+			return REACT_REDRAW;
+		return browse_review(s, &p);
 	case BROWSE_FINISH:
 		if (ev->req != REQ_ENTER && !(keys_is_text(&ev->key) &&
 		    (ev->key.code == 'y' || ev->key.code == 'Y')))
@@ -1466,13 +1539,17 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 static void
 browse_help_open(struct browse *b)
 {
-	struct tui_help	h;
-	size_t		i;
+	const struct browse_row	*r = browse_page_selected(&b->page);
+	struct tui_help		 h;
+	size_t			 i;
 
 	memset(&h, 0, sizeof h);
 	h.top = b->body_top > 0 ? b->body_top : 3;
 	for (i = 0; i < sizeof browse_help / sizeof browse_help[0]; i++)
-		if (!b->readonly || !browse_help[i].acts)
+		/* f is a legacy compute's: not on a Kubernetes one. */
+		if ((!b->readonly || !browse_help[i].acts) &&
+		    !(browse_help[i].req == REQ_FINISH && r != NULL &&
+		    browse_row_kubernetes(r)))
 			(void)tui_help_add(&h, browse_help[i].req,
 			    browse_help[i].keys, browse_help[i].help);
 	tui_help_open(b->tui, &h);
@@ -1618,6 +1695,7 @@ browse_request(struct screen *s, const struct key_event *ev)
 	case REQ_CHANGE_TLS:
 	case REQ_FINISH:
 	case REQ_SCALE:
+	case REQ_MIGRATE:
 		if (b->readonly || s->tui->ctx.arm == NULL)
 			return REACT_NONE;
 		if (ev->req == REQ_CHANGE_TLS) {
@@ -2240,6 +2318,8 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y, int ymax)
 		display_text(win, y, x, w, _("Enter updates the compute; "
 		    "Esc cancels."), display_attr(STYLE_WARNING), true);
 		break;
+	case BROWSE_MIGRATE:
+		return browse_migrate_draw(&b->migrate, win, y, ymax) + 1;
 	case BROWSE_SCALE:
 	case BROWSE_K8S_DETACH:
 	case BROWSE_K8S_DELETE:
@@ -2343,8 +2423,8 @@ browse_draw_footer(struct browse *b, WINDOW *win)
 		{ _("s sort"), 5 },
 		{ act && browse_row_inference(r) ? _("c scale") : NULL, 5 },
 		{ _("r refresh"), 6 },
-		{ act && r != NULL && r->failed_step > 0 ? _("f finish") :
-		    NULL, 0 },
+		{ act && r != NULL && r->failed_step > 0 &&
+		    !browse_row_kubernetes(r) ? _("f finish") : NULL, 0 },
 		{ act ? _("d detach") : NULL, 2 },
 		{ act ? _("i LB") : NULL, 2 },
 		{ act ? _("t TLS") : NULL, 2 },

@@ -18,6 +18,7 @@
 #include "core/ids.h"
 #include "plan/plan-export.h"
 #include "plan/plan-json.h"
+#include "plan/plan-migrate.h"
 #include "tui/display.h"
 #include "tui/live.h"
 #include "tui/screens.h"
@@ -195,7 +196,15 @@ review_plan_rows(struct review *r)
 		    p->nodepool, p->node_count, p->vm_size);
 		review_add_line(r, "info:pool", _("Node pool"), value, 18);
 	}
-	if (p->op == PLAN_UPDATE) {
+	if (p->op == PLAN_MIGRATE) {
+		plan_migrate_new_name(p, value, sizeof value);
+		/* TRANSLATORS: the review of a migration: the Kubernetes
+		 * compute it makes. */
+		review_add_line(r, "info:new-name", _("New name"), value, 18);
+		review_add_line(r, "info:namespace", _("Namespace"),
+		    p->namespace_[0] != '\0' ? p->namespace_ : "default", 18);
+	}
+	if (p->op == PLAN_UPDATE || p->op == PLAN_MIGRATE) {
 		snprintf(value, sizeof value, "%s", p->lb_type == LB_INTERNAL ?
 		    _("Internal") : _("Public IP"));
 		review_add_line(r, "info:lb", _("Load balancer"), value, 18);
@@ -483,6 +492,8 @@ review_op_title(enum plan_op op)
 	case PLAN_SCALE:	return _("Scale");
 	case PLAN_DETACH:	return _("Detach");
 	case PLAN_DELETE:	return _("Delete");
+	/* TRANSLATORS: the review's title of a migration to today's path. */
+	case PLAN_MIGRATE:	return _("Migrate");
 	/* TRANSLATORS: the review's title of an update of a compute. */
 	default:		return _("Update");
 	}

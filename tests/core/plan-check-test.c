@@ -607,6 +607,46 @@ main(void)
 				core_expect(&vs, FIELD_NODE_COUNT, SEV_ERROR,
 				    rows[i].msg, rows[i].what);
 		}
+	}
+	/* scale: the System pool's VM minimum for System pools only */
+	{
+		static const struct {
+			const char	*what;
+			const char	*mode;	/* the plan's nodepoolMode */
+			const char	*size;
+			bool		 refused;
+		} modes[] = {
+			{ "a System pool of 1 vCPU: the System pool's minimum",
+			    "System", "Standard_D1_v2", true },
+			{ "a pool of no known mode (an older plan): as System",
+			    "", "Standard_D1_v2", true },
+			{ "a User pool of 1 vCPU: no System minimum", "User",
+			    "Standard_D1_v2", false },
+			{ "a User pool of 1 vCPU 1 GB, mode in lower case",
+			    "user", "Standard_B1s", false },
+			{ "a System pool of 2 vCPU 4 GB", "System",
+			    "Standard_B2s", false },
+		};
+		size_t	i;
+
+		for (i = 0; i < sizeof modes / sizeof modes[0]; i++) {
+			plan_scoped(&p, PLAN_SCALE);
+			strcpy(p.cluster_id, CLUSTER);
+			strcpy(p.nodepool, "pool2");
+			strcpy(p.nodepool_mode, modes[i].mode);
+			p.purpose = PURPOSE_DEVTEST;
+			strcpy(p.vm_size, modes[i].size);
+			p.node_count = 2;
+			p.node_count_given = true;
+			check(&p, NULL, &vs);
+			if (modes[i].refused)
+				core_expect(&vs, FIELD_VM_SIZE, SEV_ERROR,
+				    MSG_AKS_SYSTEM_POOL_SIZE, modes[i].what);
+			else
+				core_count(&vs, 0, modes[i].what);
+		}
+	}
+	{
 		plan_scoped(&p, PLAN_SCALE);
 		strcpy(p.cluster_id, CLUSTER);
 		strcpy(p.vm_size, "Standard_D2s_v3");

@@ -162,6 +162,18 @@ az scale k8s-prod --agent-count 3 --nodepool-name nosuch --yes
 is "$rc" 3 "a pool that does not exist: exit 3"
 like "$T/err" 'AKS cluster aks-prod has no node pool named "nosuch"' "names it"
 
+# A User pool is not held to the System pool's VM minimum (2 vCPU, 4 GB):
+# the plan records the pool's mode.
+arm PUT "$AKS/aks-small/agentPools/smallpool?api-version=2024-09-01" \
+    '{"properties":{"count":1,"vmSize":"Standard_B1s","mode":"User","osType":"Linux"}}' >/dev/null
+settle
+az scale k8s-dev --agent-count 2 --nodepool-name smallpool --yes
+is "$rc" 0 "a User pool of 1 vCPU 1 GB scales: exit 0"
+is "$(pool_count aks-small smallpool)" 2 "that pool has 2 nodes"
+tr -d ' \n' <"$(ls -t "$T/state/akswiz/operations/"*k8s-dev*.json | head -n 1)" >"$T/j"
+like "$T/j" '"nodepoolName":"smallpool","nodepoolMode":"User"' \
+    "the journaled plan records the pool's mode"
+
 # A legacy AKS compute: its cluster's pool, the compute's purpose.
 : >"$T/journal.log"
 az scale inf-attached --agent-count 4 --yes

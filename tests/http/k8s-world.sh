@@ -22,6 +22,10 @@
 #	then attached as NAME
 #   k8s_changes JOURNAL	akswiz's requests in the sandbox's journal that
 #	change something, one "METHOD path" a line
+#   k8s_writes JOURNAL	akswiz's writes (not the sign-in's nor the
+#	cluster credentials' POSTs, which read), one "METHOD path" a line,
+#	the cluster's API paths from /api or /apis, the extension's and the
+#	compute's cut to extensions/NAME and computes/NAME
 #   k8s_expect_changes JOURNAL DESCRIPTION < WANT	a TAP line (the ok and
 #	not_ok of the test's library): the changes are exactly WANT's lines
 #	(paths compared without case), else the difference
@@ -105,6 +109,14 @@ k8s_changes() {
 	grep -a '"user-agent":"akswiz' "$1" | grep -a -v '"method":"GET"' |
 	    grep -a '"path":"/subscriptions/' |
 	    sed -n 's/.*"method":"\([A-Z]*\)","path":"\([^"]*\)".*/\1 \2/p'
+}
+
+k8s_writes() {
+	grep -a '"user-agent":"akswiz' "$1" |
+	    grep -a -E '"method":"(PATCH|PUT|POST|DELETE)"' |
+	    grep -a -v 'oauth2/v2.0/token\|/listClusterUserCredential"' |
+	    sed -n 's/.*"method":"\([A-Z]*\)","path":"\([^"]*\)".*/\1 \2/p' |
+	    sed 's#/kube/[^ ]*/apis/#/apis/#; s#/kube/[^ ]*/api/#/api/#; s#^\([A-Z]*\) .*/\(extensions/azureml\)$#\1 \2#; s#^\([A-Z]*\) .*/\(computes/.*\)$#\1 \2#'
 }
 
 k8s_expect_changes() {

@@ -27,6 +27,8 @@ HTTP_TESTS += tests/http/k8s-attach-test.sh
 HTTP_TESTS += tests/http/kubernetes-show-test.sh
 EXTRA_DIST += tests/http/k8s-world.sh
 HTTP_TESTS += tests/http/k8s-ops-test.sh
+# A partly applied detach or delete, applied again: only what is left.
+HTTP_TESTS += tests/http/k8s-remove-finish-test.sh
 # Kubernetes by default; the sandbox refuses new AKS computes (issue 12).
 HTTP_TESTS += tests/http/k8s-default-test.sh
 HTTP_TESTS += tests/http/k8s-migrate-test.sh

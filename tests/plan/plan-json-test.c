@@ -139,6 +139,9 @@ test_versions(void)
 	    "\"create\", \"name\": \"ml-a\"}";
 	static const char v2aks[] = "{\"akswizPlan\": 2, \"operation\": "
 	    "\"create\", \"computeType\": \"AKS\", \"name\": \"ml-a\"}";
+	static const char scale[] = "{\"akswizPlan\": 1, \"operation\": "
+	    "\"scale\", \"name\": \"ml-a\", \"nodepoolName\": \"pool2\", "
+	    "\"nodepoolMode\": \"User\"}";
 	struct plan	 p;
 	struct err	 err;
 	char		*out, dns[PLAN_NAME_LEN];
@@ -168,6 +171,13 @@ test_versions(void)
 	ok(strstr(out, "\"akswizPlan\": 1,\n") != NULL &&
 	    strstr(out, "\"computeType\": \"AKS\",\n") != NULL,
 	    "a legacy plan is written as version 1, as before");
+	free(out);
+	/* A scale's pool mode: read, written, kept. */
+	ok(plan_json_parse(scale, strlen(scale), &p, &err) &&
+	    strcmp(p.nodepool_mode, "User") == 0, "a scale's nodepoolMode");
+	out = plan_json_write(&p);
+	ok(strstr(out, "\"nodepoolName\": \"pool2\",\n  \"nodepoolMode\": "
+	    "\"User\"\n") != NULL, "written after the pool's name");
 	free(out);
 }
 
@@ -284,6 +294,10 @@ static const struct {
 	  "\"cname\": \"a\", \"keyFile\": \"{\\\"cname\\\":\", "
 	  "\"cname\": \"b\"}}",
 	  "tls.cname appears twice, on lines 2 and 2" },
+	{ "a pool mode AKS does not have",
+	  "{\"akswizPlan\": 1, \"operation\": \"scale\", "
+	  "\"nodepoolMode\": \"Spot\"}",
+	  "nodepoolMode is \"Spot\": System or User" },
 	{ "bad utf-8", "{\"akswizPlan\": 1, \"name\": \"\xff\"}",
 	  "line 1, column 28: malformed JSON: invalid utf-8 string" },
 };

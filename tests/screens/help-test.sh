@@ -13,7 +13,7 @@ steps '
 	<Down>
 	:save-display home-closed.screen
 	<Down><Down><Enter>
-	:resize 60x21
+	:resize 60x22
 	?
 	:save-display fits.screen
 	x

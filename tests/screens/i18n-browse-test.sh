@@ -95,10 +95,10 @@ assert_equals keys.screen "zh_CN: the keys" <<EOF
   f                  完成计划未完成的部分(其更新)
   x                  删除工作区创建的群集
   c                  change the node count of the cluster's node pool
+  m                  migrate a legacy AKS compute to today's path
   n                  创建群集
   a                  附加群集
   q                  退出
-
 
 
 
@@ -177,10 +177,10 @@ assert_equals keys.screen "sv: the keys" <<EOF
   f                  slutför det som en plan lämnade ogjort (dess uppdatering)
   x                  ta bort ett kluster som arbetsytan skapade
   c                  change the node count of the cluster's node pool
+  m                  migrate a legacy AKS compute to today's path
   n                  skapa ett kluster
   a                  anslut ett kluster
   q                  avsluta
-
 
 
 

@@ -49,3 +49,9 @@ EXTRA_DIST += tests/screens/k8s-attach-wizard-test.sh
 EXTRA_DIST += tests/screens/browse-scale-test.sh
 EXTRA_DIST += tests/screens/browse-k8s-remove-test.sh
 EXTRA_DIST += tests/screens/browse-k8s-update-test.sh
+# Browse's migrate (m) of a legacy AKS compute, end to end.
+TESTS += tests/screens/browse-migrate-test.sh
+EXTRA_DIST += tests/screens/browse-migrate-test.sh
+# Browse's f is left out on a Kubernetes compute.
+TESTS += tests/screens/browse-k8s-finish-test.sh
+EXTRA_DIST += tests/screens/browse-k8s-finish-test.sh
