@@ -245,6 +245,7 @@ progress_usual(const struct plan *plan)
 	case PLAN_ATTACH:
 		return _("about 5 minutes");
 	case PLAN_UPDATE:
+	case PLAN_SCALE:
 		/* TRANSLATORS: after "it usually takes"; at most 20 cells. */
 		return _("a few minutes");
 	case PLAN_DETACH:
@@ -288,6 +289,18 @@ progress_title(struct progress *p, char *buf, size_t len)
 		else
 			fmt = good ? _("Detached %s") : bad ?
 			    _("Could not detach %s") : _("Detaching %s");
+		break;
+	case PLAN_DELETE:
+		fmt = good ? _("Deleted %s") : bad ? _("Could not delete %s") :
+		    _("Deleting %s");
+		break;
+	case PLAN_SCALE:
+		fmt = good ? _("Scaled %s") : bad ? _("Could not scale %s") :
+		    _("Scaling %s");
+		break;
+	case PLAN_MIGRATE:
+		fmt = good ? _("Migrated %s") : bad ?
+		    _("Could not migrate %s") : _("Migrating %s");
 		break;
 	default:
 		fmt = good ? _("Created %s") : bad ? _("Could not create %s") :

@@ -79,7 +79,7 @@ az -o tsv show inf-attached
 like "$T/out" "$(printf '^TLS\tEnabled$')" "show -o tsv: the service's word"
 
 # A cluster of one node is "1 node", not "1 nodes".
-plan_new "$T/p.json" attach --name ml-x \
+plan_new "$T/p.json" attach --compute-type AKS --name ml-x \
     --compute-resource-id "/subscriptions/$SB_SUB/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/aks-small"
 az apply "$T/p.json"
 is "$rc" 3 "attach of a 1-node cluster: refused"

@@ -107,7 +107,7 @@ like "$j" '"result": "Failed"' "the journal entry is closed as Failed"
 like "$j" '"code": "OperationNotAllowed"' "with the code"
 az apply "$T/c.json" -o json
 is "$rc" 3 "applying it again is refused: the failed compute holds the name"
-plan_new "$T/v.json" attach --name ml-vers \
+plan_new "$T/v.json" attach --compute-type AKS --name ml-vers \
     --compute-resource-id "/subscriptions/$SB_SUB/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/aks-prod"
 az apply "$T/v.json" -o json
 is "$rc" 1 "a version failure exits 1"

@@ -24,7 +24,7 @@ steps() {
 # attach_plan FILE NAME [CLUSTER]: an attach with an internal balancer
 # and TLS, of aks-prod by default.
 attach_plan() {
-	plan_new "$1" attach --name "$2" \
+	plan_new "$1" attach --compute-type AKS --name "$2" \
 	    --compute-resource-id "$(echo "$AKS" | sed "s/SUB/$SB_SUB/")/${3:-aks-prod}" \
 	    --load-balancer-type InternalLoadBalancer \
 	    --load-balancer-subnet aks-subnet --ssl-cert-file "$T/cert.pem" \

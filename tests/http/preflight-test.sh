@@ -29,21 +29,21 @@ refused QUOTA_FAMILY create --name ml-x --vm-size Standard_DS3_v2 \
     --agent-count 3
 refused QUOTA_REGIONAL create --name ml-x --vm-size Standard_D8s_v5 \
     --agent-count 6
-refused CLUSTER_TOO_SMALL attach --name ml-x \
+refused CLUSTER_TOO_SMALL attach --compute-type AKS --name ml-x \
     --compute-resource-id "$CLUSTER/aks-small"
-refused K8S_UNSUPPORTED attach --name ml-x \
+refused K8S_UNSUPPORTED attach --compute-type AKS --name ml-x \
     --compute-resource-id "$CLUSTER/aks-old"
-refused CLUSTER_NOT_READY attach --name ml-x \
+refused CLUSTER_NOT_READY attach --compute-type AKS --name ml-x \
     --compute-resource-id "$CLUSTER/aks-stopped"
-refused CLUSTER_ATTACHED attach --name ml-x \
+refused CLUSTER_ATTACHED attach --compute-type AKS --name ml-x \
     --compute-resource-id "$CLUSTER/aks-attached"
-refused ATTACH_OTHER_SUBSCRIPTION attach --name ml-x \
+refused ATTACH_OTHER_SUBSCRIPTION attach --compute-type AKS --name ml-x \
     --compute-resource-id "/subscriptions/6e4a2d1c-3b5f-4a7e-8c9d-0f1e2d3c4b5a/resourceGroups/platform-rg/providers/Microsoft.ContainerService/managedClusters/aks-other-sub"
 # Attached in another workspace of the subscription.
-refused CLUSTER_ATTACHED attach --name ml-x \
+refused CLUSTER_ATTACHED attach --compute-type AKS --name ml-x \
     --compute-resource-id "/subscriptions/$SB_SUB/resourceGroups/ml-cn-rg/providers/Microsoft.ContainerService/managedClusters/aks-cn"
 # A cluster that does not exist.
-plan_new "$T/p.json" attach --name ml-x --compute-resource-id "$CLUSTER/aks-nowhere"
+plan_new "$T/p.json" attach --compute-type AKS --name ml-x --compute-resource-id "$CLUSTER/aks-nowhere"
 az apply "$T/p.json"
 is "$rc" 3 "attaching a cluster that does not exist is refused"
 like "$T/err" 'aks-nowhere|ResourceNotFound|not found' "naming it"
@@ -57,12 +57,12 @@ like "$T/err" 'Not enough .* quota in eastus: limit 20, in use 16, this needs 12
     "the quota verdict says how much is missing"
 
 # Warnings do not stop an apply: a preview version attaches ...
-plan_new "$T/p.json" attach --name ml-prev --compute-resource-id "$CLUSTER/aks-preview"
+plan_new "$T/p.json" attach --compute-type AKS --name ml-prev --compute-resource-id "$CLUSTER/aks-preview"
 az apply "$T/p.json"
 is "$rc" 0 "a preview version attaches, with a warning"
 like "$T/err" 'warning +cluster .*preview version' "the warning is shown"
 # ... and a private cluster is tried, and fails in the service with details.
-plan_new "$T/p.json" attach --name ml-prv --compute-resource-id "$CLUSTER/aks-private"
+plan_new "$T/p.json" attach --compute-type AKS --name ml-prv --compute-resource-id "$CLUSTER/aks-private"
 az apply "$T/p.json"
 is "$rc" 1 "a private cluster out of reach fails the operation (exit 1)"
 like "$T/err" 'warning +cluster .*private cluster' "after the warning"

@@ -33,7 +33,7 @@ sb_stop
 # Killed in the second step of an attach with an internal load balancer:
 # watch finishes the update from the journal, not the attach again.
 sb_start --allow-legacy-create --polls 30
-plan_new "$T/ilb.json" attach --name ml-ilb-k \
+plan_new "$T/ilb.json" attach --compute-type AKS --name ml-ilb-k \
     --compute-resource-id "/subscriptions/$SB_SUB/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/aks-prod" \
     --load-balancer-type InternalLoadBalancer --load-balancer-subnet aks-subnet
 AKSWIZ_POLL_MIN_MS=50 "$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" \

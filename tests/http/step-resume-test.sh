@@ -17,7 +17,7 @@ stepresults() {
 # the process.
 apply_ilb() {
 	sb_start --polls 2 --faults "$2"
-	plan_new "$T/$1.json" attach --name "$1" \
+	plan_new "$T/$1.json" attach --compute-type AKS --name "$1" \
 	    --compute-resource-id "/subscriptions/$SB_SUB/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/aks-prod" \
 	    --load-balancer-type InternalLoadBalancer \
 	    --load-balancer-subnet aks-subnet

@@ -99,7 +99,7 @@ if i18n_have_locale zh_CN.UTF-8 && i18n_locale_tree "$work/locale"; then
 	LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 run_akswiz browse $SB_ARGS
 	assert_status 0 "zh_CN: runs"
 	assert_grep '^ 工作区的计算目标' zh.screen "zh_CN: translated around it"
-	assert_grep 'Uninstall extension' zh.screen "zh_CN: the detach form"
+	assert_grep '› 卸载扩展  \[ \]' zh.screen "zh_CN: the detach form, translated"
 else
 	ok "# SKIP zh_CN.UTF-8 or its catalog is not available"
 fi

@@ -92,6 +92,8 @@ run_akswiz browse $SB_ARGS
 assert_status 0 "browse: migration submitted"
 assert_grep 'migrate of inf-created succeeded' progress.screen \
     "the progress screen follows the migration to its end"
+assert_grep '^ Migrated inf-created ' progress.screen \
+    "its title says the migration was done (not \"Created\")"
 assert_grep '^screen: browse$' after.state "and Enter goes back to browse"
 writes >"$work/writes"
 assert_equals "$work/writes" "the five requests of D.4, in order, once each" <<EOF

@@ -170,6 +170,8 @@ run_akswiz browse $SB_ARGS
 assert_status 0 "browse: scale submitted"
 assert_grep 'scale of k8s-prod succeeded' progress.screen \
     "the progress screen follows the scale to its end"
+assert_grep '^ Scaled k8s-prod ' progress.screen \
+    "its title says the scale was done (not \"Created\")"
 assert_grep '^screen: browse$' after.state "and Enter goes back to browse"
 k8s_expect_changes "$J" "exactly one PUT, of the pool, and nothing else" <<EOF
 PUT $K8S_CL/aks-prod/agentPools/nodepool1
@@ -242,7 +244,7 @@ if i18n_have_locale zh_CN.UTF-8 && i18n_locale_tree "$work/locale"; then
 	LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 run_akswiz browse $SB_ARGS
 	assert_status 0 "zh_CN: runs"
 	assert_grep '^ 工作区的计算目标' zh.screen "zh_CN: translated around it"
-	assert_grep 'nodepool1 (System): 4 × Standard_D4s_v3' zh.screen \
+	assert_grep 'nodepool1.*System.*: 当前 4 × Standard_D4s_v3' zh.screen \
 	    "zh_CN: the form"
 	assert_grep '(•) nodepool1   ( ) autopool' zh.screen \
 	    "zh_CN: the pools on one line"

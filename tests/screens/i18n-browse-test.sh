@@ -94,8 +94,8 @@ assert_equals keys.screen "zh_CN: the keys" <<EOF
   t                  更改 TLS
   f                  完成计划未完成的部分(其更新)
   x                  删除工作区创建的群集
-  c                  change the node count of the cluster's node pool
-  m                  migrate a legacy AKS compute to today's path
+  c                  更改该群集节点池的节点数
+  m                  将旧版 AKS 计算目标迁移到当前路径
   n                  创建群集
   a                  附加群集
   q                  退出
@@ -176,8 +176,8 @@ assert_equals keys.screen "sv: the keys" <<EOF
   t                  ändra TLS
   f                  slutför det som en plan lämnade ogjort (dess uppdatering)
   x                  ta bort ett kluster som arbetsytan skapade
-  c                  change the node count of the cluster's node pool
-  m                  migrate a legacy AKS compute to today's path
+  c                  ändra antalet noder i klustrets nodpool
+  m                  flytta ett äldre AKS-beräkningsmål till dagens väg
   n                  skapa ett kluster
   a                  anslut ett kluster
   q                  avsluta

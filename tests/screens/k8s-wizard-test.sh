@@ -376,13 +376,13 @@ assert_equals review-zh.screen "zh_CN: the review, columns by display width" <<E
     显示等效的 az 命令
     显示 Python 代码片段
     显示 ARM 请求
-    Compute type       Kubernetes
+    计算类型           Kubernetes
     计算名称           ml-k8s
-    Kubernetes cluster ml-k8s, group ml-rg, namespace default
+    Kubernetes 群集    ml-k8s,资源组 ml-rg,命名空间 default
     用途               生产
     VM 大小和节点      3 × Standard_D3_v2(共 12 个 vCPU),位于 eastus
     网络               基本(由 Azure 创建)
-    负载均衡器         公共 IP, router LoadBalancer
+    负载均衡器         公共 IP,路由器 LoadBalancer
     TLS                已禁用
 
   没有错误;有 1 个警告需要阅读:
