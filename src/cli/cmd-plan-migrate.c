@@ -67,29 +67,11 @@ cli_plan_migrate_read(struct app_options *g, struct plan *p, bool lb_given,
 	struct arm_compute	 c;
 	struct plan_legacy	 l;
 	struct err		 err;
-	bool			 found = false;
 	int			 status;
 
 	err_clear(&err);
-	memset(&c, 0, sizeof c);
-	if (!session_open(&s, g, SESSION_SCOPE, &err)) {
-		session_report(&err);
-		return session_exit_status(&err);
-	}
-	snprintf(p->scope.subscription, sizeof p->scope.subscription, "%s",
-	    s.subscription);
-	snprintf(p->scope.resource_group, sizeof p->scope.resource_group,
-	    "%s", s.resource_group);
-	snprintf(p->scope.workspace, sizeof p->scope.workspace, "%s",
-	    s.workspace);
-	if ((status = cli_get_compute(&s, p->name, &c, &found)) != EXIT_OK)
-		goto out;
-	if (!found) {
-		cli_error(_("workspace %s has no compute named \"%s\""),
-		    s.workspace, p->name);
-		status = EXIT_USAGE;
-		goto out;
-	}
+	if ((status = cli_plan_compute(g, p, &s, &c)) != EXIT_OK)
+		return status;
 	memset(&l, 0, sizeof l);
 	l.compute_type = c.compute_type;
 	l.resource_id = c.resource_id;
@@ -104,7 +86,6 @@ cli_plan_migrate_read(struct app_options *g, struct plan *p, bool lb_given,
 		status = EXIT_USAGE;
 	} else if (save_dir != NULL)
 		status = save_tls(g, &s, p, save_dir);
-out:
 	arm_compute_done(&c);
 	session_close(&s);
 	return status;

@@ -182,6 +182,47 @@ cli_get_compute(struct session *s, const char *name, struct arm_compute *c,
 	return session_exit_status(&err);
 }
 
+/* Copy src into dst when dst is empty and src fits. */
+static void
+fill_empty(char *dst, size_t len, const char *src)
+{
+	if (dst[0] == '\0' && src != NULL && strlen(src) < len)
+		memcpy(dst, src, strlen(src) + 1);
+}
+
+int
+cli_plan_compute(struct app_options *g, struct plan *p, struct session *s,
+    struct arm_compute *c)
+{
+	struct err	err;
+	bool		found = false;
+	int		status;
+
+	err_clear(&err);
+	memset(c, 0, sizeof *c);
+	if (!session_open(s, g, SESSION_SCOPE, &err)) {
+		session_report(&err);
+		return session_exit_status(&err);
+	}
+	fill_empty(p->scope.subscription, sizeof p->scope.subscription,
+	    s->subscription);
+	fill_empty(p->scope.resource_group, sizeof p->scope.resource_group,
+	    s->resource_group);
+	fill_empty(p->scope.workspace, sizeof p->scope.workspace,
+	    s->workspace);
+	if ((status = cli_get_compute(s, p->name, c, &found)) == EXIT_OK &&
+	    !found) {
+		cli_error(_("workspace %s has no compute named \"%s\""),
+		    s->workspace, p->name);
+		status = EXIT_USAGE;
+	}
+	if (status != EXIT_OK) {
+		arm_compute_done(c);
+		session_close(s);
+	}
+	return status;
+}
+
 bool
 cli_compute_is(const struct arm_compute *c, const char *type)
 {

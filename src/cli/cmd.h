@@ -81,10 +81,20 @@ int		cli_change_open(struct app_options *, const char *cmd,
  * cluster akswiz created (its PLAN_K8S_TAG).
  */
 struct arm_compute;
+struct plan;
 struct arm_cluster;
 int		cli_get_compute(struct session *, const char *name,
 		    struct arm_compute *, bool *found);
 bool		cli_compute_is(const struct arm_compute *, const char *type);
+/*
+ * For a `plan new` that reads the plan's compute (update, migrate): the
+ * session with the workspace scope, the plan's empty scope members filled
+ * from it, and compute p->name read into c.  EXIT_OK with s open (the
+ * caller frees c and closes s), else the exit status, said (a compute
+ * that is not there: EXIT_USAGE), with s closed.
+ */
+int		cli_plan_compute(struct app_options *, struct plan *,
+		    struct session *s, struct arm_compute *c);
 bool		cli_cluster_ours(const struct arm_cluster *);
 /*
  * `plan new update`: the compute p->name looked up, its type set, and for

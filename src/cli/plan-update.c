@@ -23,14 +23,6 @@
 #include "core/plan.h"
 #include "core/rules-k8s.h"
 
-/* Copy src into dst when dst is empty and src is short enough. */
-static void
-fill(char *dst, size_t len, const char *src)
-{
-	if (dst[0] == '\0' && src != NULL && strlen(src) < len)
-		memcpy(dst, src, strlen(src) + 1);
-}
-
 /* The extension's purpose and, when not chosen, its router's type. */
 static bool
 from_extension(struct session *s, struct plan *p, struct err *err)
@@ -45,9 +37,9 @@ from_extension(struct session *s, struct plan *p, struct err *err)
 		return false;
 	if (found && (v = arm_extension_purpose(&x)) != NULL)
 		(void)purpose_parse(v, &p->purpose);
-	if (found)
-		fill(p->router_service, sizeof p->router_service,
-		    arm_extension_router(&x));
+	if (found && p->router_service[0] == '\0' &&
+	    (v = arm_extension_router(&x)) != NULL)
+		snprintf(p->router_service, sizeof p->router_service, "%s", v);
 	arm_extension_done(&x);
 	return true;
 }
@@ -60,28 +52,12 @@ cli_plan_update_target(struct app_options *g, struct plan *p)
 	struct err		 err;
 	struct verdicts		 vs;
 	struct aks_id		 id;
-	bool			 found = false;
 	int			 status;
 
 	err_clear(&err);
-	memset(&c, 0, sizeof c);
-	if (!session_open(&s, g, SESSION_SCOPE, &err)) {
-		session_report(&err);
-		return session_exit_status(&err);
-	}
-	fill(p->scope.subscription, sizeof p->scope.subscription,
-	    s.subscription);
-	fill(p->scope.resource_group, sizeof p->scope.resource_group,
-	    s.resource_group);
-	fill(p->scope.workspace, sizeof p->scope.workspace, s.workspace);
-	if ((status = cli_get_compute(&s, p->name, &c, &found)) != EXIT_OK)
-		goto out;
+	if ((status = cli_plan_compute(g, p, &s, &c)) != EXIT_OK)
+		return status;
 	status = EXIT_USAGE;
-	if (!found) {
-		cli_error(_("workspace %s has no compute named \"%s\""),
-		    s.workspace, p->name);
-		goto out;
-	}
 	if (cli_compute_is(&c, "AKS")) {
 		plan_set_type(p, COMPUTE_AKS);
 		status = EXIT_OK;
