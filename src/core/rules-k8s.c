@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/i18n.h"
 #include "core/rules.h"
 
 /*
@@ -184,6 +185,23 @@ router_service_name(enum router_service r)
 {
 	return (unsigned)r < sizeof router_names / sizeof router_names[0] ?
 	    router_names[r] : "";
+}
+
+const char *
+router_service_meaning(enum router_service r)
+{
+	/* TRANSLATORS: after a service type of the router and ": "
+	 * ("NodePort: ..."); the type names are Kubernetes', kept. */
+	static const char *const meaning[] = {
+		N_("an Azure load balancer gives the router its address, "
+		    "public or internal (the default)."),
+		N_("the router listens on a port of every node; no load "
+		    "balancer, and not with an internal one."),
+		N_("the router is reachable only from inside the cluster.")
+	};
+
+	return (unsigned)r < sizeof meaning / sizeof meaning[0] ?
+	    meaning[r] : "";
 }
 
 /* Case-insensitive, as the CLI compares them (B.6). */

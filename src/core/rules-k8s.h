@@ -71,6 +71,9 @@ enum router_service {
 };
 const char	*router_service_name(enum router_service);	/* "LoadBalancer" */
 bool		 router_service_parse(const char *, enum router_service *);
+/* What the router's service type means, untranslated (N_() text): the
+ * wizard and browse's update and migrate forms show it after its name. */
+const char	*router_service_meaning(enum router_service);
 
 /* Extension settings: string to string, in the order set. */
 #define EXT_KEY_LEN		96

@@ -603,13 +603,6 @@ browse_update_plan(struct browse_update *u, struct tui *t, struct plan *p)
 int
 browse_update_draw(struct browse_update *u, WINDOW *win, int y, int ymax)
 {
-	/* TRANSLATORS: what each service type of the router means; the
-	 * type names are Kubernetes', not translated. */
-	static const char *const meaning[] = {
-		N_("an Azure load balancer in front of the router (the default)"),
-		N_("a port on every node; not with an internal load balancer"),
-		N_("reachable from inside the cluster only")
-	};
 	char	text[1024];
 	int	x = 2, w = COLS - 4, y0 = y, i;
 
@@ -620,13 +613,14 @@ browse_update_draw(struct browse_update *u, WINDOW *win, int y, int ymax)
 	    display_attr(STYLE_TITLE)) + 1;
 	y += widget_form_draw(&u->form, win, y, x, w, ymax - y - 1, NULL,
 	    false) + 1;
-	for (i = 0; i < 3 && y < ymax; i++) {
-		/* TRANSLATORS: "NodePort: a port on every node; ...". */
-		snprintf(text, sizeof text, _("%s: %s"), update_routers[i],
-		    _(meaning[i]));
-		y += display_wrap(win, y, x, w, ymax - y, text, i == u->router ?
-		    display_attr(STYLE_NORMAL) : display_attr(STYLE_DIM));
-	}
+	/* The chosen service type's meaning: the form keeps room for the
+	 * certificate's fields and what is wrong with them. */
+	i = u->router;
+	/* TRANSLATORS: "NodePort: the router listens on ...". */
+	snprintf(text, sizeof text, _("%s: %s"), update_routers[i],
+	    _(router_service_meaning((enum router_service)i)));
+	y += display_wrap(win, y, x, w, ymax - y, text,
+	    display_attr(STYLE_NORMAL));
 	y++;
 	y += display_wrap(win, y, x, w, ymax - y, _("No Microsoft certificate "
 	    "on this path (legacy AKS computes only). The certificate and key "

@@ -1176,24 +1176,21 @@ wizard_draw_aks(struct wizard *w, WINDOW *win, int y, int bottom)
 static void
 wizard_draw_lb_k8s(struct wizard *w, WINDOW *win, int y, int bottom)
 {
-	static const char *const expl[] = {
-		N_("LoadBalancer: an Azure load balancer gives the router its "
-		    "address, public or internal."),
-		N_("NodePort: the router listens on a port of every node; no "
-		    "load balancer."),
-		N_("ClusterIP: the router is reachable only from inside the "
-		    "cluster.")
-	};
+	char	line[512];
 	int	i;
 
 	y += widget_form_draw(&w->lb_form, win, y, 2, COLS - 4, bottom - y,
 	    &w->v, w->show_errors) + 1;
 	/* A small terminal: the chosen service type's line only. */
 	for (i = 0; i < 3 && y < bottom; i++)
-		if (!wizard_compact() || i == w->router)
+		if (!wizard_compact() || i == w->router) {
+			snprintf(line, sizeof line, _("%s: %s"),
+			    router_service_name((enum router_service)i),
+			    _(router_service_meaning((enum router_service)i)));
 			y += display_wrap(win, y, 4, COLS - 6, bottom - y,
-			    _(expl[i]), i == w->router ? (int)A_NORMAL :
+			    line, i == w->router ? (int)A_NORMAL :
 			    display_attr(STYLE_DIM));
+		}
 	if (y + 1 < bottom)
 		wizard_draw_verdicts(w, win, y + 1, 4, COLS - 8, bottom - y - 1,
 		    FIELD__COUNT, true);

@@ -58,9 +58,8 @@ assert_equals form.screen "80x24: the form, from the extension's settings" <<EOF
     Router service  (•) LoadBalancer   ( ) NodePort   ( ) ClusterIP
     TLS             (•) Disabled   ( ) My own certificate
 
-  LoadBalancer: an Azure load balancer in front of the router (the default)
-  NodePort: a port on every node; not with an internal load balancer
-  ClusterIP: reachable from inside the cluster only
+  LoadBalancer: an Azure load balancer gives the router its address, public or
+  internal (the default).
 
   No Microsoft certificate on this path (legacy AKS computes only). The
   certificate and key files are asked every time: the extension never gives
@@ -68,6 +67,7 @@ assert_equals form.screen "80x24: the form, from the extension's settings" <<EOF
 
   ! TLS is off: scoring requests and their answers travel as plain HTTP.
   Enter reviews the plan; Esc cancels.
+
 
 
 

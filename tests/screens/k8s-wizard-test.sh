@@ -114,10 +114,10 @@ assert_equals lb.screen "the router's service types, each explained; NodePort wi
                       load balancer.
 
     LoadBalancer: an Azure load balancer gives the router its address, public
-    or internal.
-    NodePort: the router listens on a port of every node; no load balancer.
+    or internal (the default).
+    NodePort: the router listens on a port of every node; no load balancer,
+    and not with an internal one.
     ClusterIP: the router is reachable only from inside the cluster.
-
 
 
 
@@ -275,7 +275,7 @@ assert_equals lb-small.screen "60x20: the chosen service type's line only" <<EOF
       public load balancer.
 
     NodePort: the router listens on a port of every node;
-    no load balancer.
+    no load balancer, and not with an internal one.
 
 
 
