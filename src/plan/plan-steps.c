@@ -43,7 +43,9 @@ static const struct step_kind_row {
 	{ STEP_UPDATE_COMPUTE, "update", "updateCompute",
 	    N_("apply the load balancer and TLS"), STEP_PUT,
 	    STEP_DONE_MATCHES, false, true },
-	{ STEP_DETACH_COMPUTE, "detach", "detachCompute", N_("detach"),
+	/* TRANSLATORS: what a step of detach or migrate does. */
+	{ STEP_DETACH_COMPUTE, "detach", "detachCompute",
+	    N_("detach the compute (its cluster is kept)"),
 	    STEP_DELETE, STEP_DONE_GONE, false, false },
 	/* TRANSLATORS: a step of a create on today's path. */
 	{ STEP_CREATE_CLUSTER, "create cluster", "createCluster",
