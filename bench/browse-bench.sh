@@ -12,8 +12,12 @@
 #    keystroke re-filters all 10,000 rows (all match) and redraws the
 #    whole screen;
 # 3. the model alone (bench/browse-bench.c): sorting 10,000 rows, and
-#    one filter keystroke.
-# Goal: under 10 ms per keystroke.  Needs python3 to write the world.
+#    one filter keystroke;
+# 4. browse's CPU and peak memory against `list -o json`'s on the same
+#    world in the same run (/usr/bin/time -v; browse runs to the whole
+#    list drawn, saves it and quits), medians of RUNS (5) each.
+# Goals: under 10 ms per keystroke; browse's CPU <= 1.2 x list's, its
+# peak RSS <= 1.3 x (issue 14).  Needs python3 to write the world.
 set -eu
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 top_builddir=${top_builddir:?give top_builddir}
@@ -88,8 +92,32 @@ echo "start to the first page shown: median $(echo $first | median) ms (5 runs)"
 echo "start to the whole list drawn: median $f ms (5 runs)"
 awk -v f="$f" -v t="$t" 'BEGIN { printf "per filter keystroke (re-filter 10,000 rows + full redraw): %.2f ms (2000 keys; %s ms - %s ms)\n", (t - f) / 2000, t, f }'
 
+# timed CMD...: "cpu-seconds peak-RSS-kB" of one run.
+timed() {
+	/usr/bin/time -v "$@" >/dev/null 2>"$w/time" || true
+	awk '/User time/ { u = $NF } /System time/ { s = $NF }
+	    /Maximum resident/ { r = $NF }
+	    END { printf "%.3f %d\n", u + s, r }' "$w/time"
+}
+med() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+printf '%s\n' ":save-display $w/cmp.screen" > "$w/script"
+: > "$w/list.t"; : > "$w/browse.t"
+for i in $(seq 1 "${RUNS:-5}"); do
+	timed "$top_builddir/akswiz" $ARGS list -o json >> "$w/list.t"
+	AKSWIZ_SCRIPT=$w/script timed "$top_builddir/akswiz" browse $ARGS \
+	    >> "$w/browse.t"
+done
+grep -q "inf-09999\|inf-00000" "$w/cmp.screen"
+lc=$(cut -d' ' -f1 "$w/list.t" | med); lr=$(cut -d' ' -f2 "$w/list.t" | med)
+bc=$(cut -d' ' -f1 "$w/browse.t" | med); br=$(cut -d' ' -f2 "$w/browse.t" | med)
+awk -v lc="$lc" -v lr="$lr" -v bc="$bc" -v br="$br" -v n="${RUNS:-5}" 'BEGIN {
+	printf "list -o json: cpu %.3f s, peak RSS %.1f MB; browse to the whole list drawn: cpu %.3f s, peak RSS %.1f MB (medians of %d)\n", lc, lr / 1024, bc, br / 1024, n
+	printf "browse / list: cpu %.2f x (goal <= 1.2), peak RSS %.2f x (goal <= 1.3)\n", bc / lc, br / lr }'
+
 cc -O2 -std=c11 -I"$top_srcdir/src" -I"$top_builddir" \
     $(pkg-config --cflags ncursesw) "$top_srcdir/bench/browse-bench.c" \
-    "$top_builddir/libtui.a" "$top_builddir/libcore.a" \
-    "$top_builddir/libcommon.a" $(pkg-config --libs ncursesw) -o "$w/model"
+    "$top_builddir/libtui.a" "$top_builddir/libazure.a" \
+    "$top_builddir/libplan.a" "$top_builddir/libcore.a" \
+    "$top_builddir/libcommon.a" $(pkg-config --libs ncursesw libcurl json-c \
+    openssl) -lpthread -o "$w/model"
 "$w/model" "$N"
