@@ -143,6 +143,7 @@ struct browse {
 	bool			 loaded;	/* one complete list shown */
 	bool			 frame_armed;	/* a redraw is due at the frame */
 	uint64_t		 drawn_at;	/* clock of the last draw */
+	size_t			 npages, ndraws;	/* for AKSWIZ_STATS */
 	char			 error[512];
 	/* the filter line */
 	bool			 filtering;
@@ -754,6 +755,7 @@ browse_loaded(void *arg)
 	else
 		browse_page_append(&b->page, rows, l->list.n);
 	b->pages++;
+	b->npages++;
 	next = l->pager;
 	l->pager.next = NULL;
 	browse_load_free(l);
@@ -2522,6 +2524,7 @@ browse_draw(struct screen *s, WINDOW *win)
 	/* The rows that arrived since the last frame, sorted in. */
 	browse_page_settle(&b->page);
 	b->drawn_at = clock_now_ms();
+	b->ndraws++;
 	snprintf(right, sizeof right, P_("%zu compute", "%zu computes",
 	    b->page.n), b->page.n);
 	/* Only while a request is out: an error stops it. */
@@ -2575,6 +2578,10 @@ browse_free(struct screen *s)
 {
 	struct browse	*b = s->data;
 
+	/* What bench/browse-bench.sh and the tests read. */
+	if (getenv("AKSWIZ_STATS") != NULL)
+		fprintf(stderr, "akswiz-stats: browse pages=%zu draws=%zu\n",
+		    b->npages, b->ndraws);
 	if (b->load != NULL)
 		b->load->cancelled = true;
 	if (b->vjob != NULL)
