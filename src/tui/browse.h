@@ -91,6 +91,8 @@ struct browse_row {
 	char	*ext_version;
 	char	*ext_problem;	/* its health check's "code: message" */
 	char	*router;	/* inferenceRouterServiceType */
+	bool	 inference;	/* browse_row_inference(), set by
+				 * browse_row_finish for sorting */
 };
 
 /* The list as shown: rows, their order, the filter and the selection. */
