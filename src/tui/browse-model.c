@@ -48,11 +48,70 @@ static const struct {
 /* Every unknown member: shared, never freed. */
 static char	browse_empty[1];
 
-/* Free a member unless it is the shared "". */
+/*
+ * Short values that most rows share ("AKS", "Succeeded", "eastus",
+ * "Standard_D3_v2"): one copy each in a pool kept for the process, which
+ * saves 10,000 rows a malloc'd copy of each.  The pool is bounded: past
+ * BROWSE_POOL_BLOCKS blocks, or for a long value, a row keeps its own.
+ */
+#define BROWSE_POOL_BLOCK	4096
+#define BROWSE_POOL_BLOCKS	16
+#define BROWSE_POOL_LONGEST	32
+#define BROWSE_POOL_SLOTS	1024	/* half of them filled at most */
+static char	*browse_pool[BROWSE_POOL_BLOCKS];
+static size_t	 browse_pool_n, browse_pool_used, browse_pool_count;
+static char	*browse_pool_slot[BROWSE_POOL_SLOTS];
+
+/* True for a string of the pool. */
+static bool
+browse_pooled(const char *s)
+{
+	size_t	i;
+
+	for (i = 0; i < browse_pool_n; i++)
+		if (s >= browse_pool[i] && s < browse_pool[i] + BROWSE_POOL_BLOCK)
+			return true;
+	return false;
+}
+
+/* The pool's copy of s, added if there is room; NULL if not. */
+static char *
+browse_pool_find(const char *s)
+{
+	size_t		 h = 5381, len = strlen(s), i;
+	char		*p;
+
+	if (len > BROWSE_POOL_LONGEST)
+		return NULL;
+	/* Half the slots at most: a probe always ends at an empty one. */
+	for (i = 0; i < len; i++)
+		h = h * 33 + (unsigned char)s[i];
+	for (i = h % BROWSE_POOL_SLOTS; browse_pool_slot[i] != NULL;
+	    i = (i + 1) % BROWSE_POOL_SLOTS)
+		if (strcmp(browse_pool_slot[i], s) == 0)
+			return browse_pool_slot[i];
+	if (browse_pool_count >= BROWSE_POOL_SLOTS / 2)
+		return NULL;
+	if (browse_pool_n == 0 || browse_pool_used + len + 1 >
+	    BROWSE_POOL_BLOCK) {
+		if (browse_pool_n == BROWSE_POOL_BLOCKS)
+			return NULL;
+		browse_pool[browse_pool_n++] = xmalloc(BROWSE_POOL_BLOCK);
+		browse_pool_used = 0;
+	}
+	p = browse_pool[browse_pool_n - 1] + browse_pool_used;
+	memcpy(p, s, len + 1);
+	browse_pool_used += len + 1;
+	browse_pool_slot[i] = p;
+	browse_pool_count++;
+	return p;
+}
+
+/* Free a member unless it is the shared "" or the pool's. */
 static void
 browse_str_free(char *s)
 {
-	if (s != browse_empty)
+	if (s != browse_empty && !browse_pooled(s))
 		free(s);
 }
 
@@ -92,6 +151,23 @@ browse_row_set(char **member, const char *value)
 	browse_str_free(*member);
 	*member = value != NULL && *value != '\0' ? xstrdup(value) :
 	    browse_empty;
+}
+
+/* Take over a value many rows share: the pool's copy when it has one. */
+void
+browse_row_share(char **member, char **value)
+{
+	char	*p;
+
+	if (*value != NULL && **value != '\0' &&
+	    (p = browse_pool_find(*value)) != NULL) {
+		browse_str_free(*member);
+		free(*value);
+		*value = NULL;
+		*member = p;
+		return;
+	}
+	browse_row_take(member, value);
 }
 
 /* Take over a string (NULL and "" become the shared ""). */

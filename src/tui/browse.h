@@ -161,6 +161,11 @@ void	browse_row_set(char **member, const char *value);
 /* Set a row's string member to *value, taken over (*value becomes NULL). */
 void	browse_row_take(char **member, char **value);
 /*
+ * Likewise for a short value most rows share (type, state, region ...):
+ * the row points to one copy kept for all rows, and *value is freed.
+ */
+void	browse_row_share(char **member, char **value);
+/*
  * Parse the state and the TLS status, compute the search text and the
  * vCPU once the members are set.
  */

@@ -573,16 +573,16 @@ browse_rows_from(struct browse *b, struct arm_compute_list *list)
 
 		browse_row_take(&r->id, &c->id);
 		browse_row_take(&r->name, &c->name);
-		browse_row_take(&r->type, &c->compute_type);
-		browse_row_take(&r->state, &c->provisioning_state);
-		browse_row_take(&r->purpose, &c->cluster_purpose);
-		browse_row_take(&r->size, &c->agent_vm_size);
+		browse_row_share(&r->type, &c->compute_type);
+		browse_row_share(&r->state, &c->provisioning_state);
+		browse_row_share(&r->purpose, &c->cluster_purpose);
+		browse_row_share(&r->size, &c->agent_vm_size);
 		r->nodes = c->agent_count;
-		browse_row_take(&r->region, c->compute_location != NULL ?
+		browse_row_share(&r->region, c->compute_location != NULL ?
 		    &c->compute_location : &c->location);
-		browse_row_take(&r->lb, &c->lb_type);
+		browse_row_share(&r->lb, &c->lb_type);
 		browse_row_take(&r->subnet, &c->lb_subnet);
-		browse_row_take(&r->tls, &c->ssl_status);
+		browse_row_share(&r->tls, &c->ssl_status);
 		browse_row_take(&r->cname, &c->ssl_cname);
 		browse_row_take(&r->leaf, &c->ssl_leaf_label);
 		browse_row_take(&r->fqdn, &c->cluster_fqdn);

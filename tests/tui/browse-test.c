@@ -7,7 +7,8 @@
  * computes among the inference clusters, their extension's state searched;
  * a list's pages appended as they arrive and settled once a frame (sorted
  * in, filtered, the selection kept) giving the order of the whole list
- * set at once, their strings taken over rather than copied.
+ * set at once, their strings taken over rather than copied, and the short
+ * values most rows share kept once.
  */
 #include "config.h"
 
@@ -305,6 +306,34 @@ append_test(void)
 	browse_row_set(&r->type, "AKS");
 	is_str(r->type, "AKS", "set replaces the shared empty string");
 	browse_rows_free(r, 1);
+
+	/* Values most rows share: one copy for all of them. */
+	r = browse_rows_new(3000);
+	for (i = 0; i < 3000; i++) {
+		char	buf[64];
+
+		s = strdup("Succeeded");
+		browse_row_share(&r[i].state, &s);
+		/* 3000 different regions: more than the pool holds. */
+		snprintf(buf, sizeof buf, "region-%zu", i);
+		s = strdup(buf);
+		browse_row_share(&r[i].region, &s);
+		s = strdup("a value longer than any the pool keeps, "
+		    "such as a description");
+		browse_row_share(&r[i].description, &s);
+		browse_row_finish(&r[i]);
+	}
+	ok(r[0].state == r[2999].state, "share: one \"Succeeded\" for "
+	    "3000 rows");
+	ok(r[0].description != r[1].description &&
+	    strcmp(r[0].description, r[1].description) == 0,
+	    "a long value: each row its own");
+	is_str(r[2999].region, "region-2999", "past the pool's bound, a "
+	    "row keeps its own value");
+	browse_row_set(&r[5].state, "Failed");
+	is_str(r[6].state, "Succeeded", "set on one row leaves the "
+	    "others' shared value");
+	browse_rows_free(r, 3000);	/* valgrind: each freed once */
 }
 
 int
