@@ -758,6 +758,7 @@ browse_loaded(void *arg)
 	b->npages++;
 	next = l->pager;
 	l->pager.next = NULL;
+	l->pager.ahead = NULL;	/* the page asked for early goes on too */
 	browse_load_free(l);
 	if (arm_pager_more(&next)) {
 		/* The first page at once, then at most once a frame. */
@@ -819,8 +820,11 @@ browse_load_start(struct screen *s, struct arm_pager *from)
 	l->arm = ctx->arm;
 	if (from != NULL)
 		l->pager = *from;	/* its count goes on: the cap holds */
-	else
+	else {
 		arm_pager_init(&l->pager, ctx->arm, first);
+		/* Page n+1 asked for while page n is parsed, as list does. */
+		arm_pager_prefetch(&l->pager);
+	}
 	l->owner = s;
 	l->scope = ctx->scope;
 	b->load = l;
