@@ -769,6 +769,7 @@ browse_loaded(void *arg)
 		browse_load_start(s, &next);
 		return;
 	}
+	arm_pager_done(&next);	/* the early pages' buffers */
 	s->tui->redraw = true;
 	if (!b->into_page) {
 		browse_page_set(&b->page, b->acc, b->nacc);
