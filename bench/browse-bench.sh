@@ -3,8 +3,9 @@
 #   top_builddir=/path/to/build sh bench/browse-bench.sh
 # A sandbox world with 10,000 extra AKS computes in ml-workspace, 100 per
 # page (computePageSize); akswiz browse at 200x60, no display, scripted:
-# 1. start to the first page shown (taken from the sandbox's journal: the
-#    request for page 2 is sent right after page 1 is put on screen), and
+# 1. start to the first page shown (taken from the sandbox's journal:
+#    page 2 is asked for while page 1 is parsed, and page 3 right after
+#    page 1's rows are made, as they are drawn), and
 #    start to the whole list drawn (sign-in from the token cache, every
 #    page fetched, sorted, drawn);
 # 2. per filter keystroke: a run that types "in" and two Backspaces 500
@@ -12,8 +13,12 @@
 #    keystroke re-filters all 10,000 rows (all match) and redraws the
 #    whole screen;
 # 3. the model alone (bench/browse-bench.c): sorting 10,000 rows, and
-#    one filter keystroke.
-# Goal: under 10 ms per keystroke.  Needs python3 to write the world.
+#    one filter keystroke;
+# 4. browse's CPU and peak memory against `list -o json`'s on the same
+#    world in the same run (/usr/bin/time -v; browse runs to the whole
+#    list drawn, saves it and quits), medians of RUNS (5) each.
+# Goals: under 10 ms per keystroke; browse's CPU <= 1.2 x list's, its
+# peak RSS <= 1.3 x (issue 14).  Needs python3 to write the world.
 set -eu
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 top_builddir=${top_builddir:?give top_builddir}
@@ -72,7 +77,8 @@ for i in 1 2 3 4 5; do
 	a0=$(date +%s%N)
 	full="$full $(run ":save-display $w/full.screen")"
 	t2=$(tail -n +$((seen + 1)) "$w/journal.log" |
-	    grep -a -m1 '"path":"[^"]*/computes","query":{"[$]skip"' |
+	    grep -a -m2 '"path":"[^"]*/computes","query":{"[$]skip"' |
+	    tail -n 1 |
 	    sed 's/.*"time":"\([^"]*\)".*/\1/')
 	first="$first $(( ($(date -d "$t2" +%s%N) - a0) / 1000 ))"
 	typed="$typed $(run ":save-display $w/full.screen
@@ -88,8 +94,32 @@ echo "start to the first page shown: median $(echo $first | median) ms (5 runs)"
 echo "start to the whole list drawn: median $f ms (5 runs)"
 awk -v f="$f" -v t="$t" 'BEGIN { printf "per filter keystroke (re-filter 10,000 rows + full redraw): %.2f ms (2000 keys; %s ms - %s ms)\n", (t - f) / 2000, t, f }'
 
+# timed CMD...: "cpu-seconds peak-RSS-kB" of one run.
+timed() {
+	/usr/bin/time -v "$@" >/dev/null 2>"$w/time" || true
+	awk '/User time/ { u = $NF } /System time/ { s = $NF }
+	    /Maximum resident/ { r = $NF }
+	    END { printf "%.3f %d\n", u + s, r }' "$w/time"
+}
+med() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+printf '%s\n' ":save-display $w/cmp.screen" > "$w/script"
+: > "$w/list.t"; : > "$w/browse.t"
+for i in $(seq 1 "${RUNS:-5}"); do
+	timed "$top_builddir/akswiz" $ARGS list -o json >> "$w/list.t"
+	AKSWIZ_SCRIPT=$w/script timed "$top_builddir/akswiz" browse $ARGS \
+	    >> "$w/browse.t"
+done
+grep -q "inf-09999\|inf-00000" "$w/cmp.screen"
+lc=$(cut -d' ' -f1 "$w/list.t" | med); lr=$(cut -d' ' -f2 "$w/list.t" | med)
+bc=$(cut -d' ' -f1 "$w/browse.t" | med); br=$(cut -d' ' -f2 "$w/browse.t" | med)
+awk -v lc="$lc" -v lr="$lr" -v bc="$bc" -v br="$br" -v n="${RUNS:-5}" 'BEGIN {
+	printf "list -o json: cpu %.3f s, peak RSS %.1f MB; browse to the whole list drawn: cpu %.3f s, peak RSS %.1f MB (medians of %d)\n", lc, lr / 1024, bc, br / 1024, n
+	printf "browse / list: cpu %.2f x (goal <= 1.2), peak RSS %.2f x (goal <= 1.3)\n", bc / lc, br / lr }'
+
 cc -O2 -std=c11 -I"$top_srcdir/src" -I"$top_builddir" \
     $(pkg-config --cflags ncursesw) "$top_srcdir/bench/browse-bench.c" \
-    "$top_builddir/libtui.a" "$top_builddir/libcore.a" \
-    "$top_builddir/libcommon.a" $(pkg-config --libs ncursesw) -o "$w/model"
+    "$top_builddir/libtui.a" "$top_builddir/libazure.a" \
+    "$top_builddir/libplan.a" "$top_builddir/libcore.a" \
+    "$top_builddir/libcommon.a" $(pkg-config --libs ncursesw libcurl json-c \
+    openssl) -lpthread -o "$w/model"
 "$w/model" "$N"

@@ -1,6 +1,8 @@
 /*
- * The browse model (browse.h): rows copied from the service's answer,
- * sorted once per refresh or sort change, filtered on every keystroke by
+ * The browse model (browse.h): rows made once from the service's answer
+ * (its strings taken over, not copied), sorted once per refresh or sort
+ * change and, while a list's pages arrive, once per frame (each batch
+ * sorted alone and merged in), filtered on every keystroke by
  * a plain substring search over one precomputed lower-case string per row
  * (10,000 rows are well under a millisecond), the selection kept by name.
  */
@@ -43,6 +45,76 @@ static const struct {
 	{ "tls",	N_("TLS"),	N_("TLS"),		 6,  8 },
 };
 
+/* Every unknown member: shared, never freed. */
+static char	browse_empty[1];
+
+/*
+ * Short values that most rows share ("AKS", "Succeeded", "eastus",
+ * "Standard_D3_v2"): one copy each in a pool kept for the process, which
+ * saves 10,000 rows a malloc'd copy of each.  The pool is bounded: past
+ * BROWSE_POOL_BLOCKS blocks, or for a long value, a row keeps its own.
+ */
+#define BROWSE_POOL_BLOCK	4096
+#define BROWSE_POOL_BLOCKS	16
+#define BROWSE_POOL_LONGEST	32
+#define BROWSE_POOL_SLOTS	1024	/* half of them filled at most */
+static char	*browse_pool[BROWSE_POOL_BLOCKS];
+static size_t	 browse_pool_n, browse_pool_used, browse_pool_count;
+static char	*browse_pool_slot[BROWSE_POOL_SLOTS];
+
+/* True for a string of the pool. */
+static bool
+browse_pooled(const char *s)
+{
+	size_t	i;
+
+	for (i = 0; i < browse_pool_n; i++)
+		if (s >= browse_pool[i] && s < browse_pool[i] + BROWSE_POOL_BLOCK)
+			return true;
+	return false;
+}
+
+/* The pool's copy of s, added if there is room; NULL if not. */
+static char *
+browse_pool_find(const char *s)
+{
+	size_t		 h = 5381, len = strlen(s), i;
+	char		*p;
+
+	if (len > BROWSE_POOL_LONGEST)
+		return NULL;
+	/* Half the slots at most: a probe always ends at an empty one. */
+	for (i = 0; i < len; i++)
+		h = h * 33 + (unsigned char)s[i];
+	for (i = h % BROWSE_POOL_SLOTS; browse_pool_slot[i] != NULL;
+	    i = (i + 1) % BROWSE_POOL_SLOTS)
+		if (strcmp(browse_pool_slot[i], s) == 0)
+			return browse_pool_slot[i];
+	if (browse_pool_count >= BROWSE_POOL_SLOTS / 2)
+		return NULL;
+	if (browse_pool_n == 0 || browse_pool_used + len + 1 >
+	    BROWSE_POOL_BLOCK) {
+		if (browse_pool_n == BROWSE_POOL_BLOCKS)
+			return NULL;
+		browse_pool[browse_pool_n++] = xmalloc(BROWSE_POOL_BLOCK);
+		browse_pool_used = 0;
+	}
+	p = browse_pool[browse_pool_n - 1] + browse_pool_used;
+	memcpy(p, s, len + 1);
+	browse_pool_used += len + 1;
+	browse_pool_slot[i] = p;
+	browse_pool_count++;
+	return p;
+}
+
+/* Free a member unless it is the shared "" or the pool's. */
+static void
+browse_str_free(char *s)
+{
+	if (s != browse_empty && !browse_pooled(s))
+		free(s);
+}
+
 /* Start with no rows. */
 void
 browse_page_init(struct compute_page *p)
@@ -76,15 +148,49 @@ browse_rows_new(size_t n)
 void
 browse_row_set(char **member, const char *value)
 {
-	free(*member);
-	*member = xstrdup(value != NULL ? value : "");
+	browse_str_free(*member);
+	*member = value != NULL && *value != '\0' ? xstrdup(value) :
+	    browse_empty;
 }
 
-/* The string members of a row, for filling "" and freeing. */
-static char **
-browse_row_member(struct browse_row *r, int i)
+/* Take over a value many rows share: the pool's copy when it has one. */
+void
+browse_row_share(char **member, char **value)
 {
-	char	**m[] = { &r->id, &r->name, &r->type, &r->state, &r->purpose,
+	char	*p;
+
+	if (*value != NULL && **value != '\0' &&
+	    (p = browse_pool_find(*value)) != NULL) {
+		browse_str_free(*member);
+		free(*value);
+		*value = NULL;
+		*member = p;
+		return;
+	}
+	browse_row_take(member, value);
+}
+
+/* Take over a string (NULL and "" become the shared ""). */
+void
+browse_row_take(char **member, char **value)
+{
+	browse_str_free(*member);
+	if (*value != NULL && **value != '\0') {
+		*member = *value;
+	} else {
+		free(*value);
+		*member = browse_empty;
+	}
+	*value = NULL;
+}
+
+#define BROWSE_ROW_STRINGS	32
+
+/* The string members of a row, for filling "" and freeing. */
+static void
+browse_row_members(struct browse_row *r, char **m[BROWSE_ROW_STRINGS])
+{
+	char	**all[BROWSE_ROW_STRINGS] = { &r->id, &r->name, &r->type, &r->state, &r->purpose,
 		&r->size, &r->version, &r->region, &r->lb, &r->subnet,
 		&r->tls, &r->cname, &r->leaf, &r->fqdn, &r->resource_id,
 		&r->description, &r->created, &r->modified, &r->error_code,
@@ -93,7 +199,18 @@ browse_row_member(struct browse_row *r, int i)
 		&r->error_detail, &r->k8s_namespace, &r->power, &r->ext_state,
 		&r->ext_version, &r->ext_problem, &r->router };
 
-	return i < (int)(sizeof m / sizeof m[0]) ? m[i] : NULL;
+	memcpy(m, all, sizeof all);
+}
+
+/* s's bytes at p, then sep; the end. */
+static char *
+browse_join(char *p, const char *s, char sep)
+{
+	size_t	n = strlen(s);
+
+	memcpy(p, s, n);
+	p[n] = sep;
+	return p + n + 1;
 }
 
 /* Fill unset members, the vCPU and the lower-case search text. */
@@ -101,13 +218,14 @@ void
 browse_row_finish(struct browse_row *r)
 {
 	const struct vm_size	*vm;
-	char			**m, *s;
+	char			**m[BROWSE_ROW_STRINGS], *s, *p;
 	size_t			 len;
 	int			 i;
 
-	for (i = 0; (m = browse_row_member(r, i)) != NULL; i++)
-		if (*m == NULL)
-			*m = xstrdup("");
+	browse_row_members(r, m);
+	for (i = 0; i < BROWSE_ROW_STRINGS; i++)
+		if (*m[i] == NULL)
+			*m[i] = browse_empty;
 	r->prov = provisioning_state_parse(r->state);
 	r->tls_status = tls_status_parse(r->tls);
 	if (r->nodes >= 0 && (vm = vm_catalogue_find(r->size)) != NULL)
@@ -116,13 +234,23 @@ browse_row_finish(struct browse_row *r)
 	    strlen(r->purpose) + strlen(r->size) + strlen(r->version) +
 	    strlen(r->region) + strlen(r->lb) + strlen(r->tls) +
 	    strlen(r->ext_state) + 16;
-	free(r->search);
-	r->search = xmalloc(len);
-	snprintf(r->search, len, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s",
-	    r->name, r->type, r->state, r->purpose, r->size, r->version,
-	    r->region, r->lb, r->tls, r->ext_state);
+	browse_str_free(r->search);
+	/* The fields, tab separated, lower case (a snprintf each row cost
+	 * more than the rest of the row). */
+	p = r->search = xmalloc(len);
+	p = browse_join(p, r->name, '\t');
+	p = browse_join(p, r->type, '\t');
+	p = browse_join(p, r->state, '\t');
+	p = browse_join(p, r->purpose, '\t');
+	p = browse_join(p, r->size, '\t');
+	p = browse_join(p, r->version, '\t');
+	p = browse_join(p, r->region, '\t');
+	p = browse_join(p, r->lb, '\t');
+	p = browse_join(p, r->tls, '\t');
+	p = browse_join(p, r->ext_state, '\0');
 	for (s = r->search; *s != '\0'; s++)
 		*s = (char)tolower((unsigned char)*s);
+	r->inference = browse_row_inference(r);
 }
 
 /* Free n rows. */
@@ -130,14 +258,16 @@ void
 browse_rows_free(struct browse_row *r, size_t n)
 {
 	size_t	i;
-	char	**m;
+	char	**m[BROWSE_ROW_STRINGS];
 	int	j;
 
 	if (r == NULL)
 		return;
-	for (i = 0; i < n; i++)
-		for (j = 0; (m = browse_row_member(&r[i], j)) != NULL; j++)
-			free(*m);
+	for (i = 0; i < n; i++) {
+		browse_row_members(&r[i], m);
+		for (j = 0; j < BROWSE_ROW_STRINGS; j++)
+			browse_str_free(*m[j]);
+	}
 	free(r);
 }
 
@@ -328,8 +458,8 @@ browse_compare(const void *a, const void *b)
 {
 	const struct browse_row	*x = &sort_page->rows[*(const size_t *)a];
 	const struct browse_row	*y = &sort_page->rows[*(const size_t *)b];
-	bool			 ix = browse_row_inference(x);
-	bool			 iy = browse_row_inference(y);
+	bool			 ix = x->inference;
+	bool			 iy = y->inference;
 	int			 d;
 
 	if (ix != iy)
@@ -354,6 +484,7 @@ browse_page_sort(struct compute_page *p)
 	sort_page = p;
 	qsort(p->order, p->n, sizeof *p->order, browse_compare);
 	sort_page = NULL;
+	p->sorted = p->n;
 }
 
 /* Rebuild the view from the order and the filter, keeping sel on name. */
@@ -403,10 +534,57 @@ browse_page_set(struct compute_page *p, struct browse_row *rows, size_t n)
 	free(p->order);
 	free(p->view);
 	p->rows = rows;
-	p->n = n;
+	p->n = p->alloc = n;
 	p->order = xcalloc(n ? n : 1, sizeof *p->order);
 	p->view = xcalloc(n ? n : 1, sizeof *p->view);
 	browse_page_sort(p);
+	browse_page_refilter(p, keep);
+	free(keep);
+}
+
+/* Add a page's rows; they are sorted in when the page is settled. */
+void
+browse_page_append(struct compute_page *p, struct browse_row *rows,
+    size_t n)
+{
+	if (p->n + n > p->alloc) {
+		p->alloc = p->alloc * 2 > p->n + n ? p->alloc * 2 : p->n + n;
+		p->rows = xreallocarray(p->rows, p->alloc, sizeof *p->rows);
+		p->order = xreallocarray(p->order, p->alloc,
+		    sizeof *p->order);
+		p->view = xreallocarray(p->view, p->alloc, sizeof *p->view);
+	}
+	if (n > 0)
+		memcpy(p->rows + p->n, rows, n * sizeof *rows);
+	free(rows);	/* the strings are the page's now */
+	p->n += n;
+}
+
+/* Sort the rows appended since, merge them in, filter again. */
+void
+browse_page_settle(struct compute_page *p)
+{
+	size_t	*tail = p->order + p->sorted, *out = p->view, *swap;
+	size_t	 i, a = 0, b = 0, m = p->n - p->sorted;
+	char	*keep;
+
+	if (p->sorted >= p->n)
+		return;
+	keep = browse_page_keep(p);
+	for (i = 0; i < m; i++)
+		tail[i] = p->sorted + i;
+	sort_page = p;
+	qsort(tail, m, sizeof *tail, browse_compare);
+	/* Merge into the view's room, which is rebuilt next anyway. */
+	for (i = 0; i < p->n; i++)
+		out[i] = b >= m || (a < p->sorted &&
+		    browse_compare(&p->order[a], &tail[b]) <= 0) ?
+		    p->order[a++] : tail[b++];
+	sort_page = NULL;
+	swap = p->order;
+	p->order = p->view;
+	p->view = swap;
+	p->sorted = p->n;
 	browse_page_refilter(p, keep);
 	free(keep);
 }
@@ -415,7 +593,10 @@ browse_page_set(struct compute_page *p, struct browse_row *rows, size_t n)
 void
 browse_page_filter(struct compute_page *p, const char *text)
 {
-	char	*keep = browse_page_keep(p);
+	char	*keep;
+
+	browse_page_settle(p);
+	keep = browse_page_keep(p);
 
 	snprintf(p->filter, sizeof p->filter, "%s", text);
 	browse_page_refilter(p, keep);

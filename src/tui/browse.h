@@ -34,7 +34,11 @@ enum browse_state {
 	BROWSE_STATE_OTHER	/* Unknown, or a value core/state does not know */
 };
 
-/* One compute, every string owned by the row ("" when unknown). */
+/*
+ * One compute, every string owned by the row ("" when unknown: one shared
+ * empty string, never freed, so that the many unknown members of 10,000
+ * rows cost no allocation).
+ */
 struct browse_row {
 	char	*id;
 	char	*name;
@@ -87,6 +91,8 @@ struct browse_row {
 	char	*ext_version;
 	char	*ext_problem;	/* its health check's "code: message" */
 	char	*router;	/* inferenceRouterServiceType */
+	bool	 inference;	/* browse_row_inference(), set by
+				 * browse_row_finish for sorting */
 };
 
 /* The list as shown: rows, their order, the filter and the selection. */
@@ -100,6 +106,9 @@ struct compute_page {
 	size_t			 top;		/* first view row drawn */
 	enum browse_col		 sort;
 	char			 filter[128];	/* as typed, "!" first inverts */
+	size_t			 alloc;		/* rows, order and view room */
+	size_t			 sorted;	/* rows in order; the rest are
+						 * appended, not yet sorted */
 };
 
 void	browse_page_init(struct compute_page *);
@@ -111,6 +120,21 @@ void	browse_page_done(struct compute_page *);
  */
 void	browse_page_set(struct compute_page *, struct browse_row *rows,
 	    size_t n);
+/*
+ * Add rows (takes over rows, an array of n made with browse_rows_new; its
+ * strings change owner, nothing is copied) as a list's pages arrive.  They
+ * are sorted and filtered in by browse_page_settle(), once per frame
+ * rather than once per page; the view shows the rows settled so far.
+ * Rows and their pointers move: browse_page_selected() is borrowed until
+ * the next set or append.
+ */
+void	browse_page_append(struct compute_page *, struct browse_row *rows,
+	    size_t n);
+/*
+ * Sort the appended rows into the order (sorting them alone and merging),
+ * re-filter, keep the selection on its compute; nothing when none wait.
+ */
+void	browse_page_settle(struct compute_page *);
 /* Set the filter text and recompute the view, keeping the selection. */
 void	browse_page_filter(struct compute_page *, const char *);
 /* Sort by the next column (after TLS, by name again). */
@@ -134,6 +158,13 @@ struct browse_row *browse_page_find(const struct compute_page *,
 struct browse_row *browse_rows_new(size_t n);
 /* Set a row's string member (copies; NULL becomes ""). */
 void	browse_row_set(char **member, const char *value);
+/* Set a row's string member to *value, taken over (*value becomes NULL). */
+void	browse_row_take(char **member, char **value);
+/*
+ * Likewise for a short value most rows share (type, state, region ...):
+ * the row points to one copy kept for all rows, and *value is freed.
+ */
+void	browse_row_share(char **member, char **value);
 /*
  * Parse the state and the TLS status, compute the search text and the
  * vCPU once the members are set.

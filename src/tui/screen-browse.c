@@ -41,6 +41,7 @@
 #include "tui/widget.h"
 
 #define BROWSE_REFRESH_MS	5000	/* while a compute is transitional */
+#define BROWSE_FRAME_MS	40	/* at most one draw a frame while pages come */
 #define BROWSE_VERSIONS_BATCH	6	/* clusters asked per versions job */
 #define BROWSE_PANEL_ROWS	120	/* the tallest confirmation */
 
@@ -134,9 +135,15 @@ struct browse {
 	bool			 readonly;
 	/* loading */
 	struct browse_load	*load;		/* the page being fetched */
-	struct arm_compute_list	 acc;		/* pages so far */
+	bool			 into_page;	/* the first list: its rows go
+						 * to the page as they come */
+	size_t			 pages;		/* of this list so far */
+	struct browse_row	*acc;		/* a refresh's rows so far */
+	size_t			 nacc, aacc;
 	bool			 loaded;	/* one complete list shown */
-	size_t			 shown_at;	/* acc.n when last shown */
+	bool			 frame_armed;	/* a redraw is due at the frame */
+	uint64_t		 drawn_at;	/* clock of the last draw */
+	size_t			 npages, ndraws;	/* for AKSWIZ_STATS */
 	char			 error[512];
 	/* the filter line */
 	bool			 filtering;
@@ -548,50 +555,109 @@ browse_row_known(struct browse_row *r, const struct browse_version *e)
 	browse_row_finish(r);
 }
 
-/* Rows from the computes fetched so far; the page keeps the selection. */
-static void
-browse_show(struct browse *b)
+/*
+ * A page's computes as rows, made once: the strings change owner (the
+ * list keeps only what the rows do not show), what is known of each
+ * cluster is filled in.
+ */
+static struct browse_row *
+browse_rows_from(struct browse *b, struct arm_compute_list *list)
 {
-	struct browse_row	*rows = browse_rows_new(b->acc.n);
+	struct browse_row	*rows = browse_rows_new(list->n);
 	size_t			 i;
 
-	for (i = 0; i < b->acc.n; i++) {
-		const struct arm_compute	*c = &b->acc.v[i];
+	for (i = 0; i < list->n; i++) {
+		struct arm_compute		*c = &list->v[i];
 		struct browse_row		*r = &rows[i];
 		const struct browse_version	*e;
 
-		browse_row_set(&r->id, c->id);
-		browse_row_set(&r->name, c->name);
-		browse_row_set(&r->type, c->compute_type);
-		browse_row_set(&r->state, c->provisioning_state);
-		browse_row_set(&r->purpose, c->cluster_purpose);
-		browse_row_set(&r->size, c->agent_vm_size);
+		browse_row_take(&r->id, &c->id);
+		browse_row_take(&r->name, &c->name);
+		browse_row_share(&r->type, &c->compute_type);
+		browse_row_share(&r->state, &c->provisioning_state);
+		browse_row_share(&r->purpose, &c->cluster_purpose);
+		browse_row_share(&r->size, &c->agent_vm_size);
 		r->nodes = c->agent_count;
-		browse_row_set(&r->region, c->compute_location != NULL ?
-		    c->compute_location : c->location);
-		browse_row_set(&r->lb, c->lb_type);
-		browse_row_set(&r->subnet, c->lb_subnet);
-		browse_row_set(&r->tls, c->ssl_status);
-		browse_row_set(&r->cname, c->ssl_cname);
-		browse_row_set(&r->leaf, c->ssl_leaf_label);
-		browse_row_set(&r->fqdn, c->cluster_fqdn);
-		browse_row_set(&r->resource_id, c->resource_id);
-		browse_row_set(&r->description, c->description);
-		browse_row_set(&r->created, c->created_on);
-		browse_row_set(&r->modified, c->modified_on);
-		browse_row_set(&r->error_code, c->error_code);
-		browse_row_set(&r->error_message, c->error_message);
-		browse_row_set(&r->error_detail, c->error_detail);
-		browse_row_set(&r->k8s_namespace, c->k8s_namespace);
+		browse_row_share(&r->region, c->compute_location != NULL ?
+		    &c->compute_location : &c->location);
+		browse_row_share(&r->lb, &c->lb_type);
+		browse_row_take(&r->subnet, &c->lb_subnet);
+		browse_row_share(&r->tls, &c->ssl_status);
+		browse_row_take(&r->cname, &c->ssl_cname);
+		browse_row_take(&r->leaf, &c->ssl_leaf_label);
+		browse_row_take(&r->fqdn, &c->cluster_fqdn);
+		browse_row_take(&r->resource_id, &c->resource_id);
+		browse_row_take(&r->description, &c->description);
+		browse_row_take(&r->created, &c->created_on);
+		browse_row_take(&r->modified, &c->modified_on);
+		browse_row_take(&r->error_code, &c->error_code);
+		browse_row_take(&r->error_message, &c->error_message);
+		browse_row_take(&r->error_detail, &c->error_detail);
+		browse_row_take(&r->k8s_namespace, &c->k8s_namespace);
 		r->attached = c->is_attached;
-		e = c->resource_id != NULL ?
-		    browse_version_entry(b, c->resource_id) : NULL;
+		e = r->resource_id[0] != '\0' ?
+		    browse_version_entry(b, r->resource_id) : NULL;
 		browse_row_finish(r);
 		if (e != NULL)
 			browse_row_known(r, e);
 	}
-	browse_page_set(&b->page, rows, b->acc.n);
-	b->shown_at = b->acc.n;
+	return rows;
+}
+
+/* Drop a refresh's rows. */
+static void
+browse_acc_free(struct browse *b)
+{
+	browse_rows_free(b->acc, b->nacc);
+	b->acc = NULL;
+	b->nacc = b->aacc = 0;
+}
+
+/* Keep a refresh's page of rows (taken over) until the list is whole. */
+static void
+browse_acc_add(struct browse *b, struct browse_row *rows, size_t n)
+{
+	if (b->nacc + n > b->aacc) {
+		b->aacc = b->aacc * 2 > b->nacc + n ? b->aacc * 2 :
+		    b->nacc + n;
+		b->acc = xreallocarray(b->acc, b->aacc, sizeof *b->acc);
+	}
+	if (n > 0)
+		memcpy(b->acc + b->nacc, rows, n * sizeof *rows);
+	b->nacc += n;
+	free(rows);
+}
+
+/* The frame came: draw what arrived since the last one. */
+static void
+browse_frame(struct tui *t, void *arg)
+{
+	struct screen	*s = arg;
+	struct browse	*b = s->data;
+
+	b->frame_armed = false;
+	t->redraw = true;
+}
+
+/*
+ * Rows arrived: draw them at the next frame, not once per page (pages
+ * come faster than a screen is worth drawing).
+ */
+static void
+browse_frame_soon(struct screen *s)
+{
+	struct browse	*b = s->data;
+	uint64_t	 now = clock_now_ms();
+
+	if (b->frame_armed)
+		return;
+	if (now >= b->drawn_at + BROWSE_FRAME_MS) {
+		s->tui->redraw = true;
+		return;
+	}
+	b->frame_armed = true;
+	timer_add(b->drawn_at + BROWSE_FRAME_MS, false, &b->frame_armed,
+	    browse_frame, s);
 }
 
 /*
@@ -653,7 +719,7 @@ browse_loaded(void *arg)
 	struct browse_load	*l = arg;
 	struct screen		*s = l->owner;
 	struct browse		*b;
-	size_t			 i;
+	struct browse_row	*rows;
 	struct arm_pager	 next;
 
 	if (l->cancelled) {
@@ -662,11 +728,10 @@ browse_loaded(void *arg)
 	}
 	b = s->data;
 	b->load = NULL;
-	s->tui->redraw = true;
 	if (!l->ok) {
+		s->tui->redraw = true;
 		snprintf(b->error, sizeof b->error, "%s", l->err.msg);
-		arm_compute_list_free(&b->acc);
-		memset(&b->acc, 0, sizeof b->acc);
+		browse_acc_free(b);
 		if (l->missing) {
 			/* Home says it too, and routes Create to the lists. */
 			tui_scope_failed(s->tui, &l->err);
@@ -681,31 +746,39 @@ browse_loaded(void *arg)
 		return;
 	}
 	b->error[0] = '\0';
-	/* Move the page's computes over (the strings change owner). */
-	for (i = 0; i < l->list.n; i++) {
-		if (b->acc.n == b->acc.alloc) {
-			b->acc.alloc = b->acc.alloc ? b->acc.alloc * 2 : 64;
-			b->acc.v = xreallocarray(b->acc.v, b->acc.alloc,
-			    sizeof *b->acc.v);
-		}
-		b->acc.v[b->acc.n++] = l->list.v[i];
-	}
-	l->list.n = 0;
+	/* The page's rows, made once; the first list shows as it comes. */
+	rows = browse_rows_from(b, &l->list);
+	if (!b->into_page)
+		browse_acc_add(b, rows, l->list.n);
+	else if (b->pages == 0)
+		browse_page_set(&b->page, rows, l->list.n);
+	else
+		browse_page_append(&b->page, rows, l->list.n);
+	b->pages++;
+	b->npages++;
 	next = l->pager;
 	l->pager.next = NULL;
+	l->pager.ahead = NULL;	/* the page asked for early goes on too */
 	browse_load_free(l);
 	if (arm_pager_more(&next)) {
-		/* The first list shows as it comes, every time it doubles. */
-		if (!b->loaded && b->acc.n >= 2 * b->shown_at)
-			browse_show(b);
+		/* The first page at once, then at most once a frame. */
+		if (b->into_page && b->pages == 1)
+			s->tui->redraw = true;
+		else if (b->into_page)
+			browse_frame_soon(s);
 		browse_load_start(s, &next);
 		return;
 	}
-	browse_show(b);
+	arm_pager_done(&next);	/* the early pages' buffers */
+	s->tui->redraw = true;
+	if (!b->into_page) {
+		browse_page_set(&b->page, b->acc, b->nacc);
+		b->acc = NULL;
+		b->nacc = b->aacc = 0;
+	}
+	browse_page_settle(&b->page);
 	browse_journal_marks(b);
 	b->loaded = true;
-	arm_compute_list_free(&b->acc);
-	memset(&b->acc, 0, sizeof b->acc);
 	browse_versions_start(s);
 	if (browse_page_transitional(&b->page))
 		timer_add(clock_now_ms() + BROWSE_REFRESH_MS, true, s,
@@ -737,9 +810,9 @@ browse_load_start(struct screen *s, struct arm_pager *from)
 	}
 	if (from == NULL) {
 		/* A new list: drop a half-fetched one. */
-		arm_compute_list_free(&b->acc);
-		memset(&b->acc, 0, sizeof b->acc);
-		b->shown_at = 0;
+		browse_acc_free(b);
+		b->into_page = !b->loaded;
+		b->pages = 0;
 		timer_cancel_owner(s);
 		first = arm_computes_url(ctx->arm, ctx->scope.subscription,
 		    ctx->scope.resource_group, ctx->scope.workspace);
@@ -748,8 +821,11 @@ browse_load_start(struct screen *s, struct arm_pager *from)
 	l->arm = ctx->arm;
 	if (from != NULL)
 		l->pager = *from;	/* its count goes on: the cap holds */
-	else
+	else {
 		arm_pager_init(&l->pager, ctx->arm, first);
+		/* Page n+1 asked for while page n is parsed, as list does. */
+		arm_pager_prefetch(&l->pager);
+	}
 	l->owner = s;
 	l->scope = ctx->scope;
 	b->load = l;
@@ -2450,6 +2526,10 @@ browse_draw(struct screen *s, WINDOW *win)
 	char		 right[128], line[256];
 	int		 y = 3, bottom = LINES - 3;
 
+	/* The rows that arrived since the last frame, sorted in. */
+	browse_page_settle(&b->page);
+	b->drawn_at = clock_now_ms();
+	b->ndraws++;
 	snprintf(right, sizeof right, P_("%zu compute", "%zu computes",
 	    b->page.n), b->page.n);
 	/* Only while a request is out: an error stops it. */
@@ -2503,6 +2583,10 @@ browse_free(struct screen *s)
 {
 	struct browse	*b = s->data;
 
+	/* What bench/browse-bench.sh and the tests read. */
+	if (getenv("AKSWIZ_STATS") != NULL)
+		fprintf(stderr, "akswiz-stats: browse pages=%zu draws=%zu\n",
+		    b->npages, b->ndraws);
 	if (b->load != NULL)
 		b->load->cancelled = true;
 	if (b->vjob != NULL)
@@ -2511,8 +2595,9 @@ browse_free(struct screen *s)
 		b->cjob->cancelled = true;
 	if (b->sjob != NULL)
 		b->sjob->cancelled = true;
+	timer_cancel_owner(&b->frame_armed);
 	browse_page_done(&b->page);
-	arm_compute_list_free(&b->acc);
+	browse_acc_free(b);
 	arm_cluster_done(&b->cluster);
 	if (b->ext_found)
 		arm_extension_done(&b->ext);

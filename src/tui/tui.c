@@ -766,7 +766,7 @@ tui_main(const struct tui_options *o)
 	struct open_request start;
 	struct err	 err;
 	const char	*script = getenv("AKSWIZ_SCRIPT");
-	uint64_t	 at, now;
+	uint64_t	 at, now, spun = 0;
 	int		 status = 0, ms;
 
 	memset(&t, 0, sizeof t);
@@ -846,9 +846,15 @@ tui_main(const struct tui_options *o)
 		}
 		ms = -1;
 		if (job_busy()) {
-			ms = SPIN_MS;
-			t.spin++;
-			t.redraw = true;
+			/* The spinner turns every SPIN_MS, not at each wake:
+			 * a list's pages wake the loop many times a frame. */
+			now = clock_mono_ms();
+			if (now >= spun + SPIN_MS) {
+				t.spin++;
+				t.redraw = true;
+				spun = now;
+			}
+			ms = (int)(spun + SPIN_MS - now);
 		}
 		if (timer_next(false, &at)) {
 			now = clock_now_ms();

@@ -4,7 +4,11 @@
  * the selection kept on the same compute across a refresh (even when it
  * moves, or when the filter hides it), the auto-refresh decision, nodes
  * and vCPU text, and column widths at 80 and 200 columns; Kubernetes
- * computes among the inference clusters, their extension's state searched.
+ * computes among the inference clusters, their extension's state searched;
+ * a list's pages appended as they arrive and settled once a frame (sorted
+ * in, filtered, the selection kept) giving the order of the whole list
+ * set at once, their strings taken over rather than copied, and the short
+ * values most rows share kept once.
  */
 #include "config.h"
 
@@ -59,7 +63,7 @@ rows(const char *const *states)
 static const char *
 names(const struct compute_page *p)
 {
-	static char	buf[512];
+	static char	buf[4096];
 	size_t		i;
 
 	buf[0] = '\0';
@@ -202,6 +206,136 @@ kubernetes_test(void)
 	browse_page_done(&p);
 }
 
+/* Page i of a list of n rows "c-NNN", in reverse name order. */
+static struct browse_row *
+page_rows(size_t first, size_t count, size_t n)
+{
+	struct browse_row	*r = browse_rows_new(count);
+	char			 name[32];
+	size_t			 i;
+
+	for (i = 0; i < count; i++) {
+		snprintf(name, sizeof name, "c-%03zu", n - 1 - (first + i));
+		browse_row_set(&r[i].name, name);
+		/* Every third an inference cluster: they sort first. */
+		browse_row_set(&r[i].type, (first + i) % 3 == 0 ? "AKS" :
+		    "AmlCompute");
+		browse_row_set(&r[i].state, "Succeeded");
+		browse_row_finish(&r[i]);
+	}
+	return r;
+}
+
+/* Pages appended as they come, settled once a frame, not once a page. */
+static void
+append_test(void)
+{
+	struct compute_page	 p, whole;
+	struct browse_row	*r, *one, *two;
+	char			*s, *kept, want[4096];
+	size_t			 i, n = 100;
+
+	/* The world in two pages: the first set, the second appended. */
+	r = rows(NULL);
+	one = browse_rows_new(2);
+	two = browse_rows_new(2);
+	memcpy(one, r, 2 * sizeof *r);		/* inf-created, cpu-cluster */
+	memcpy(two, r + 2, 2 * sizeof *r);	/* inf-failed, b-dev */
+	free(r);
+	browse_page_init(&p);
+	browse_page_set(&p, one, 2);
+	is_str(names(&p), "inf-created cpu-cluster", "page 1 set");
+	browse_page_move(&p, 1, 10);
+	browse_page_append(&p, two, 2);
+	is_int((int)p.n, 4, "page 2 appended: 4 rows");
+	is_str(names(&p), "inf-created cpu-cluster",
+	    "not shown before it is settled");
+	browse_page_settle(&p);
+	is_str(names(&p), "b-dev inf-created inf-failed cpu-cluster",
+	    "settled: sorted in, inference first");
+	is_str(browse_page_selected(&p)->name, "cpu-cluster",
+	    "the selection stays on its compute");
+	browse_page_done(&p);
+
+	/* A filter typed while pages arrive covers the unsettled rows. */
+	browse_page_init(&p);
+	browse_page_append(&p, rows(NULL), NWORLD);
+	browse_page_filter(&p, "westeurope");
+	is_str(names(&p), "inf-failed", "a filter settles first");
+	browse_page_done(&p);
+
+	/* 100 rows in pages of 7, settled every other page: as if whole. */
+	browse_page_init(&p);
+	browse_page_init(&whole);
+	browse_page_set(&whole, page_rows(0, n, n), n);
+	for (i = 0; i < n; i += 7) {
+		browse_page_append(&p, page_rows(i, i + 7 < n ? 7 : n - i, n),
+		    i + 7 < n ? 7 : n - i);
+		if ((i / 7) % 2 == 1)
+			browse_page_settle(&p);
+	}
+	browse_page_settle(&p);
+	snprintf(want, sizeof want, "%s", names(&whole));
+	is_str(names(&p), want, "100 rows in 15 pages: the order of the "
+	    "whole list");
+	ok(strncmp(want, "c-000 c-003", 11) == 0,
+	    "which is inference first, by name (%.24s)", want);
+	browse_page_cycle_sort(&p);
+	browse_page_cycle_sort(&whole);
+	snprintf(want, sizeof want, "%s", names(&whole));
+	is_str(names(&p), want, "and sorts again the same");
+	browse_page_done(&p);
+	browse_page_done(&whole);
+
+	/* Strings change owner: not copied; "" and NULL cost nothing. */
+	r = browse_rows_new(1);
+	s = strdup("inf-taken");
+	kept = s;
+	browse_row_take(&r->name, &s);
+	ok(r->name == kept && s == NULL, "take: the string itself, not a "
+	    "copy");
+	s = strdup("");
+	browse_row_take(&r->type, &s);
+	ok(s == NULL && r->type[0] == '\0', "take: \"\" becomes the "
+	    "shared empty string");
+	s = NULL;
+	browse_row_take(&r->state, &s);
+	browse_row_finish(r);
+	ok(r->state == r->type && r->purpose == r->type,
+	    "unknown members share one empty string");
+	browse_row_set(&r->type, "AKS");
+	is_str(r->type, "AKS", "set replaces the shared empty string");
+	browse_rows_free(r, 1);
+
+	/* Values most rows share: one copy for all of them. */
+	r = browse_rows_new(3000);
+	for (i = 0; i < 3000; i++) {
+		char	buf[64];
+
+		s = strdup("Succeeded");
+		browse_row_share(&r[i].state, &s);
+		/* 3000 different regions: more than the pool holds. */
+		snprintf(buf, sizeof buf, "region-%zu", i);
+		s = strdup(buf);
+		browse_row_share(&r[i].region, &s);
+		s = strdup("a value longer than any the pool keeps, "
+		    "such as a description");
+		browse_row_share(&r[i].description, &s);
+		browse_row_finish(&r[i]);
+	}
+	ok(r[0].state == r[2999].state, "share: one \"Succeeded\" for "
+	    "3000 rows");
+	ok(r[0].description != r[1].description &&
+	    strcmp(r[0].description, r[1].description) == 0,
+	    "a long value: each row its own");
+	is_str(r[2999].region, "region-2999", "past the pool's bound, a "
+	    "row keeps its own value");
+	browse_row_set(&r[5].state, "Failed");
+	is_str(r[6].state, "Succeeded", "set on one row leaves the "
+	    "others' shared value");
+	browse_rows_free(r, 3000);	/* valgrind: each freed once */
+}
+
 int
 main(void)
 {
@@ -212,6 +346,7 @@ main(void)
 	int			 w[BROWSE_COL__COUNT], i, sum;
 
 	kubernetes_test();
+	append_test();
 	browse_page_init(&p);
 	browse_page_set(&p, rows(NULL), NWORLD);
 	is_str(names(&p), "b-dev inf-created inf-failed cpu-cluster",

@@ -33,6 +33,7 @@ BROWSE_TESTS = \
 	tests/screens/browse-tls-test.sh \
 	tests/screens/browse-trust-test.sh \
 	tests/screens/browse-small-test.sh \
+	tests/screens/browse-pages-test.sh \
 	tests/tmux/browse-live-test.sh
 TESTS += $(BROWSE_TESTS)
 EXTRA_DIST += $(BROWSE_TESTS)
