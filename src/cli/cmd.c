@@ -48,6 +48,15 @@ static const struct cli_command cli_commands[] = {
 	    "[--nodepool-name P] [--yes] [--no-wait]" },
 	{ "delete", N_("delete a compute, and a cluster akswiz created"),
 	    cmd_delete, "akswiz delete NAME [--yes] [--no-wait]" },
+	/* TRANSLATORS: the summaries of online-endpoint and
+	 * online-deployment in --help. */
+	{ "online-endpoint", N_("online endpoints: list, show"), cmd_online_endpoint,
+	    "akswiz online-endpoint list\n"
+	    "akswiz online-endpoint show --name E" },
+	{ "online-deployment", N_("an online endpoint's deployments"), cmd_online_deployment,
+	    "akswiz online-deployment list "
+	    "--endpoint-name E\n"
+	    "akswiz online-deployment show --name D --endpoint-name E" },
 	{ "clusters", N_("AKS clusters and whether they can attach"), cmd_clusters,
 	    "akswiz clusters [--purpose FastProd|DevTest]" },
 	{ "vm-sizes", N_("VM sizes and quota of a region"), cmd_vm_sizes,

@@ -1,0 +1,474 @@
+/*
+ * Online endpoints and Kubernetes deployments (arm-endpoints.h): URLs,
+ * calls and the parse of OnlineEndpointTrackedResource and
+ * OnlineDeploymentTrackedResource (deploy.md 1c).
+ */
+#include "config.h"
+#include "azure/arm-endpoints.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "azure/armerror.h"
+#include "azure/http.h"
+#include "common/buf.h"
+#include "common/i18n.h"
+#include "common/xalloc.h"
+#include "core/text.h"
+
+/* The member key of o when it is of type t, else NULL. */
+static json_object *
+member(json_object *o, const char *key, json_type t)
+{
+	json_object	*v = NULL;
+
+	if (o != NULL && json_object_is_type(o, json_type_object) &&
+	    json_object_object_get_ex(o, key, &v) && v != NULL &&
+	    json_object_is_type(v, t))
+		return v;
+	return NULL;
+}
+
+/* A string member copied, control characters escaped; NULL if absent. */
+static char *
+member_text(json_object *o, const char *key)
+{
+	json_object	*v = member(o, key, json_type_string);
+
+	return v == NULL ? NULL :
+	    text_escape_dup(json_object_get_string(v), 0);
+}
+
+/* A number member (an integer, or a string of digits); def if absent. */
+static long long
+member_number(json_object *o, const char *key, long long def)
+{
+	json_object	*v;
+	char		*end;
+	long long	 n;
+
+	if ((v = member(o, key, json_type_int)) != NULL)
+		return (long long)json_object_get_int64(v);
+	if ((v = member(o, key, json_type_string)) == NULL)
+		return def;
+	n = strtoll(json_object_get_string(v), &end, 10);
+	return *end == '\0' && end != json_object_get_string(v) ? n : def;
+}
+
+/* A {name: percent} object as "name=percent name=percent", or NULL. */
+static char *
+weights(json_object *o)
+{
+	struct buf	b;
+	char		*s;
+
+	if (o == NULL || json_object_object_length(o) == 0)
+		return NULL;
+	buf_init(&b, 0);
+	json_object_object_foreach(o, k, v) {
+		if (b.len > 0)
+			buf_adds(&b, " ");
+		buf_addf(&b, "%s=%lld", k, (long long)json_object_get_int64(v));
+	}
+	s = text_escape_dup(buf_str(&b), 0);
+	buf_done(&b);
+	return s;
+}
+
+/* Parse body as a JSON object, or fill err. */
+static json_object *
+parse_object(const char *body, struct err *err)
+{
+	json_object	*o = json_tokener_parse(body);
+
+	if (o == NULL || !json_object_is_type(o, json_type_object)) {
+		json_object_put(o);
+		err_set(err, ERR_PARSE, _("the service's answer is not valid "
+		    "JSON"));
+		return NULL;
+	}
+	return o;
+}
+
+static void
+endpoint_from(json_object *e, struct arm_endpoint *ep)
+{
+	json_object	*p = member(e, "properties", json_type_object);
+	const char	*slash;
+
+	memset(ep, 0, sizeof *ep);
+	ep->id = member_text(e, "id");
+	ep->name = member_text(e, "name");
+	ep->location = member_text(e, "location");
+	ep->provisioning_state = member_text(p, "provisioningState");
+	ep->auth_mode = member_text(p, "authMode");
+	ep->scoring_uri = member_text(p, "scoringUri");
+	ep->swagger_uri = member_text(p, "swaggerUri");
+	ep->compute = member_text(p, "compute");
+	if (ep->compute != NULL) {
+		slash = strrchr(ep->compute, '/');
+		ep->compute_name = xstrdup(slash != NULL ? slash + 1 :
+		    ep->compute);
+	}
+	ep->traffic = weights(member(p, "traffic", json_type_object));
+	ep->mirror_traffic = weights(member(p, "mirrorTraffic",
+	    json_type_object));
+	ep->description = member_text(p, "description");
+}
+
+static void
+deployment_from(json_object *e, struct arm_deployment *d)
+{
+	json_object	*p = member(e, "properties", json_type_object);
+	json_object	*sc = member(p, "scaleSettings", json_type_object);
+	json_object	*rr = member(p, "containerResourceRequirements",
+			    json_type_object);
+	json_object	*req = member(rr, "containerResourceRequests",
+			    json_type_object);
+	json_object	*lim = member(rr, "containerResourceLimits",
+			    json_type_object);
+	json_object	*rs = member(p, "requestSettings", json_type_object);
+
+	memset(d, 0, sizeof *d);
+	d->id = member_text(e, "id");
+	d->name = member_text(e, "name");
+	d->instance_count = member_number(member(e, "sku", json_type_object),
+	    "capacity", -1);
+	d->provisioning_state = member_text(p, "provisioningState");
+	d->compute_type = member_text(p, "endpointComputeType");
+	d->instance_type = member_text(p, "instanceType");
+	d->model = member_text(p, "model");
+	d->description = member_text(p, "description");
+	d->scale_type = member_text(sc, "scaleType");
+	d->min_instances = member_number(sc, "minInstances", -1);
+	d->max_instances = member_number(sc, "maxInstances", -1);
+	d->cpu_request = member_text(req, "cpu");
+	d->memory_request = member_text(req, "memory");
+	d->gpu_request = member_text(req, "gpu");
+	d->cpu_limit = member_text(lim, "cpu");
+	d->memory_limit = member_text(lim, "memory");
+	d->gpu_limit = member_text(lim, "gpu");
+	d->request_timeout = member_text(rs, "requestTimeout");
+	d->max_concurrent = member_number(rs,
+	    "maxConcurrentRequestsPerInstance", -1);
+}
+
+bool
+arm_parse_endpoint(const char *body, struct arm_endpoint *ep,
+    struct err *err)
+{
+	json_object	*o = parse_object(body, err);
+
+	if (o == NULL)
+		return false;
+	endpoint_from(o, ep);
+	json_object_put(o);
+	return true;
+}
+
+bool
+arm_parse_deployment(const char *body, struct arm_deployment *d,
+    struct err *err)
+{
+	json_object	*o = parse_object(body, err);
+
+	if (o == NULL)
+		return false;
+	deployment_from(o, d);
+	json_object_put(o);
+	return true;
+}
+
+/* The items of a page's "value" and its nextLink (NULL when it ends). */
+static json_object *
+page_items(const char *body, json_object **root, char **next,
+    struct err *err)
+{
+	json_object	*v;
+	const char	*n;
+
+	*next = NULL;
+	if ((*root = parse_object(body, err)) == NULL)
+		return NULL;
+	if ((v = member(*root, "nextLink", json_type_string)) != NULL &&
+	    *(n = json_object_get_string(v)) != '\0')
+		*next = xstrdup(n);
+	if ((v = member(*root, "value", json_type_array)) == NULL) {
+		free(*next);
+		*next = NULL;
+		json_object_put(*root);
+		err_set(err, ERR_PARSE, _("the service's list has no "
+		    "\"value\""));
+		return NULL;
+	}
+	return v;
+}
+
+bool
+arm_parse_endpoints_page(const char *body, void *list, char **next,
+    struct err *err)
+{
+	struct arm_endpoint_list *l = list;
+	json_object		 *root, *v = page_items(body, &root, next, err);
+	size_t			  i, n;
+
+	if (v == NULL)
+		return false;
+	n = json_object_array_length(v);
+	for (i = 0; i < n; i++) {
+		if (l->n == l->alloc) {
+			l->alloc = l->alloc ? l->alloc * 2 : 8;
+			l->v = xreallocarray(l->v, l->alloc, sizeof *l->v);
+		}
+		endpoint_from(json_object_array_get_idx(v, i), &l->v[l->n++]);
+	}
+	json_object_put(root);
+	return true;
+}
+
+bool
+arm_parse_deployments_page(const char *body, void *list, char **next,
+    struct err *err)
+{
+	struct arm_deployment_list *l = list;
+	json_object		   *root, *v = page_items(body, &root, next,
+				    err);
+	size_t			    i, n;
+
+	if (v == NULL)
+		return false;
+	n = json_object_array_length(v);
+	for (i = 0; i < n; i++) {
+		if (l->n == l->alloc) {
+			l->alloc = l->alloc ? l->alloc * 2 : 8;
+			l->v = xreallocarray(l->v, l->alloc, sizeof *l->v);
+		}
+		deployment_from(json_object_array_get_idx(v, i),
+		    &l->v[l->n++]);
+	}
+	json_object_put(root);
+	return true;
+}
+
+void
+arm_endpoint_done(struct arm_endpoint *ep)
+{
+	free(ep->id);
+	free(ep->name);
+	free(ep->location);
+	free(ep->provisioning_state);
+	free(ep->auth_mode);
+	free(ep->scoring_uri);
+	free(ep->swagger_uri);
+	free(ep->compute);
+	free(ep->compute_name);
+	free(ep->traffic);
+	free(ep->mirror_traffic);
+	free(ep->description);
+	memset(ep, 0, sizeof *ep);
+}
+
+void
+arm_endpoint_list_free(struct arm_endpoint_list *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		arm_endpoint_done(&l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+void
+arm_deployment_done(struct arm_deployment *d)
+{
+	free(d->id);
+	free(d->name);
+	free(d->provisioning_state);
+	free(d->compute_type);
+	free(d->instance_type);
+	free(d->scale_type);
+	free(d->model);
+	free(d->cpu_request);
+	free(d->memory_request);
+	free(d->gpu_request);
+	free(d->cpu_limit);
+	free(d->memory_limit);
+	free(d->gpu_limit);
+	free(d->request_timeout);
+	free(d->description);
+	memset(d, 0, sizeof *d);
+}
+
+void
+arm_deployment_list_free(struct arm_deployment_list *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		arm_deployment_done(&l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+void
+arm_endpoint_token_done(struct arm_endpoint_token *t)
+{
+	if (t->access_token != NULL)
+		explicit_bzero(t->access_token, strlen(t->access_token));
+	free(t->access_token);
+	free(t->token_type);
+	memset(t, 0, sizeof *t);
+}
+
+/* A path segment, percent-encoded. */
+static void
+segment(struct buf *b, const char *s)
+{
+	buf_adds(b, "/");
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (isalnum(c) || strchr("-_.~", c) != NULL)
+			buf_add(b, s, 1);
+		else
+			buf_addf(b, "%%%02X", c);
+	}
+}
+
+char *
+arm_endpoint_url(const struct arm *a, const char *sub, const char *rg,
+    const char *ws, const char *name, const char *dep, const char *action)
+{
+	struct buf	b;
+
+	buf_init(&b, 0);
+	buf_adds(&b, a->endpoint);
+	buf_adds(&b, "/subscriptions");
+	segment(&b, sub);
+	buf_adds(&b, "/resourceGroups");
+	segment(&b, rg);
+	buf_adds(&b, "/providers/Microsoft.MachineLearningServices/"
+	    "workspaces");
+	segment(&b, ws);
+	buf_adds(&b, "/onlineEndpoints");
+	if (name != NULL)
+		segment(&b, name);
+	if (name != NULL && dep != NULL) {
+		buf_adds(&b, "/deployments");
+		if (*dep != '\0')
+			segment(&b, dep);
+	}
+	if (action != NULL)
+		segment(&b, action);
+	buf_addf(&b, "?api-version=%s", ARM_API_ENDPOINTS);
+	return buf_take(&b);
+}
+
+/* Follow a list's pages from first (taken). */
+static bool
+list_pages(struct arm *a, char *first, arm_page_parser parse, void *list,
+    struct err *err)
+{
+	struct arm_pager	p;
+	bool			ok = true;
+
+	arm_pager_init(&p, a, first);
+	while (ok && arm_pager_more(&p))
+		ok = arm_pager_next(&p, parse, list, err);
+	arm_pager_done(&p);
+	return ok;
+}
+
+bool
+arm_list_endpoints(struct arm *a, const char *sub, const char *rg,
+    const char *ws, struct arm_endpoint_list *l, struct err *err)
+{
+	memset(l, 0, sizeof *l);
+	if (list_pages(a, arm_endpoint_url(a, sub, rg, ws, NULL, NULL, NULL),
+	    arm_parse_endpoints_page, l, err))
+		return true;
+	arm_endpoint_list_free(l);
+	return false;
+}
+
+bool
+arm_list_deployments(struct arm *a, const char *sub, const char *rg,
+    const char *ws, const char *endpoint, struct arm_deployment_list *l,
+    struct err *err)
+{
+	memset(l, 0, sizeof *l);
+	if (list_pages(a, arm_endpoint_url(a, sub, rg, ws, endpoint, "",
+	    NULL), arm_parse_deployments_page, l, err))
+		return true;
+	arm_deployment_list_free(l);
+	return false;
+}
+
+/*
+ * GET u: true with the body in rsp on 200, true with *found false on a
+ * 404 about the resource itself, false with err otherwise (a missing
+ * workspace, group or subscription is an error).
+ */
+static bool
+get_one(struct arm *a, char *u, struct http_response *rsp, bool *found,
+    struct err *err)
+{
+	const char	*b;
+	bool		 ok;
+
+	*found = false;
+	http_response_init(rsp);
+	ok = arm_get_raw(a, u, rsp, err);
+	free(u);
+	if (!ok)
+		return false;
+	b = buf_str(&rsp->body);
+	if (rsp->status == 200) {
+		*found = true;
+		return true;
+	}
+	if (rsp->status == 404 && strstr(b, "ResourceGroupNotFound") ==
+	    NULL && strstr(b, "SubscriptionNotFound") == NULL &&
+	    strstr(b, "WorkspaceNotFound") == NULL)
+		return true;
+	return arm_error_summary(b, rsp->status, err);
+}
+
+bool
+arm_get_endpoint(struct arm *a, const char *sub, const char *rg,
+    const char *ws, const char *name, struct arm_endpoint *ep, bool *found,
+    struct err *err)
+{
+	struct http_response	rsp;
+	bool			ok;
+
+	memset(ep, 0, sizeof *ep);
+	ok = get_one(a, arm_endpoint_url(a, sub, rg, ws, name, NULL, NULL),
+	    &rsp, found, err);
+	if (ok && *found)
+		ok = *found = arm_parse_endpoint(buf_str(&rsp.body), ep, err);
+	http_response_done(&rsp);
+	return ok;
+}
+
+bool
+arm_get_deployment(struct arm *a, const char *sub, const char *rg,
+    const char *ws, const char *endpoint, const char *name,
+    struct arm_deployment *d, bool *found, struct err *err)
+{
+	struct http_response	rsp;
+	bool			ok;
+
+	memset(d, 0, sizeof *d);
+	ok = get_one(a, arm_endpoint_url(a, sub, rg, ws, endpoint, name,
+	    NULL), &rsp, found, err);
+	if (ok && *found)
+		ok = *found = arm_parse_deployment(buf_str(&rsp.body), d, err);
+	http_response_done(&rsp);
+	return ok;
+}
