@@ -16,6 +16,7 @@
 #include "azure/armerror.h"
 #include "azure/http.h"
 #include "common/buf.h"
+#include "common/clock.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
 #include "core/text.h"
@@ -469,6 +470,138 @@ arm_get_deployment(struct arm *a, const char *sub, const char *rg,
 	    NULL), &rsp, found, err);
 	if (ok && *found)
 		ok = *found = arm_parse_deployment(buf_str(&rsp.body), d, err);
+	http_response_done(&rsp);
+	return ok;
+}
+
+void
+arm_secret_free(char *s)
+{
+	if (s != NULL)
+		explicit_bzero(s, strlen(s));
+	free(s);
+}
+
+/* POST an action of the endpoint (no body); 200 expected, body in rsp. */
+static bool
+post_action(struct arm *a, const char *sub, const char *rg, const char *ws,
+    const char *name, const char *action, struct http_response *rsp,
+    struct err *err)
+{
+	char	*u = arm_endpoint_url(a, sub, rg, ws, name, NULL, action);
+	bool	 ok;
+
+	http_response_init(rsp);
+	ok = arm_send(a, "POST", u, "{}", false, rsp, err);
+	free(u);
+	if (ok && rsp->status != 200)
+		ok = arm_error_summary(buf_str(&rsp->body), rsp->status, err);
+	return ok;
+}
+
+/* A string member of a secret answer, copied as is (never escaped). */
+static char *
+secret_member(json_object *o, const char *key)
+{
+	json_object	*v = member(o, key, json_type_string);
+
+	return v != NULL ? xstrdup(json_object_get_string(v)) : NULL;
+}
+
+/* Clear a response body that held a secret. */
+static void
+rsp_clear(struct http_response *rsp)
+{
+	if (rsp->body.data != NULL)
+		explicit_bzero(rsp->body.data, rsp->body.len);
+	http_response_done(rsp);
+}
+
+bool
+arm_endpoint_keys(struct arm *a, const char *sub, const char *rg,
+    const char *ws, const char *name, char **primary, char **secondary,
+    struct err *err)
+{
+	struct http_response	 rsp;
+	json_object		*o;
+	bool			 ok;
+
+	*primary = *secondary = NULL;
+	ok = post_action(a, sub, rg, ws, name, "listKeys", &rsp, err) &&
+	    (o = parse_object(buf_str(&rsp.body), err)) != NULL;
+	if (ok) {
+		*primary = secret_member(o, "primaryKey");
+		*secondary = secret_member(o, "secondaryKey");
+		json_object_put(o);
+	}
+	rsp_clear(&rsp);
+	return ok;
+}
+
+bool
+arm_endpoint_token(struct arm *a, const char *sub, const char *rg,
+    const char *ws, const char *name, struct arm_endpoint_token *t,
+    struct err *err)
+{
+	struct http_response	 rsp;
+	json_object		*o;
+	bool			 ok;
+
+	memset(t, 0, sizeof *t);
+	ok = post_action(a, sub, rg, ws, name, "token", &rsp, err) &&
+	    (o = parse_object(buf_str(&rsp.body), err)) != NULL;
+	if (ok) {
+		t->access_token = secret_member(o, "accessToken");
+		t->token_type = member_text(o, "tokenType");
+		t->expiry = member_number(o, "expiryTimeUtc", -1);
+		t->refresh_after = member_number(o, "refreshAfterTimeUtc", -1);
+		json_object_put(o);
+	}
+	rsp_clear(&rsp);
+	return ok;
+}
+
+#define REGENERATE_POLLS	120
+#define REGENERATE_MAX_MS	10000
+
+bool
+arm_endpoint_regenerate(struct arm *a, const char *sub, const char *rg,
+    const char *ws, const char *name, const char *key_type,
+    uint64_t min_poll_ms, struct err *err)
+{
+	struct http_response	 rsp;
+	char			*u = arm_endpoint_url(a, sub, rg, ws, name, NULL,
+				    "regenerateKeys"), *loc = NULL, body[64];
+	uint64_t		 ms;
+	bool			 ok;
+	int			 i;
+
+	snprintf(body, sizeof body, "{\"keyType\":\"%s\"}", key_type);
+	http_response_init(&rsp);
+	ok = arm_send(a, "POST", u, body, true, &rsp, err);
+	free(u);
+	for (i = 0; ok && rsp.status == 202 && i < REGENERATE_POLLS; i++) {
+		if (rsp.location == NULL)
+			break;
+		ms = rsp.retry_after != NULL ?
+		    (uint64_t)strtoul(rsp.retry_after, NULL, 10) * 1000 : 0;
+		if (ms < min_poll_ms)
+			ms = min_poll_ms;
+		if (ms > REGENERATE_MAX_MS)
+			ms = REGENERATE_MAX_MS;
+		free(loc);
+		loc = xstrdup(rsp.location);
+		http_response_done(&rsp);
+		clock_sleep_ms(ms);
+		http_response_init(&rsp);
+		ok = arm_get_raw(a, loc, &rsp, err);
+	}
+	free(loc);
+	if (ok && rsp.status == 202)
+		ok = err_set(err, ERR_SERVICE, _("the key regeneration had not "
+		    "ended after %d polls"), REGENERATE_POLLS);
+	else if (ok && rsp.status != 200 && rsp.status != 204)
+		ok = arm_error_summary(buf_str(&rsp.body), rsp.status, err);
 	http_response_done(&rsp);
 	return ok;
 }

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "azure/arm.h"
 #include "common/err.h"
@@ -106,5 +107,28 @@ bool	arm_get_endpoint(struct arm *, const char *sub, const char *rg,
 bool	arm_get_deployment(struct arm *, const char *sub, const char *rg,
 	    const char *ws, const char *endpoint, const char *name,
 	    struct arm_deployment *, bool *found, struct err *);
+
+/*
+ * POST listKeys: the endpoint's keys (caller frees, after clearing them
+ * with arm_secret_free()).
+ */
+bool	arm_endpoint_keys(struct arm *, const char *sub, const char *rg,
+	    const char *ws, const char *name, char **primary,
+	    char **secondary, struct err *);
+/* POST token: an AMLToken endpoint's token. */
+bool	arm_endpoint_token(struct arm *, const char *sub, const char *rg,
+	    const char *ws, const char *name, struct arm_endpoint_token *,
+	    struct err *);
+/*
+ * POST regenerateKeys with keyType (Primary or Secondary), then its
+ * Location polled (Retry-After, at least min_poll_ms, at most 10 s, 120
+ * polls) until it no longer answers 202: true when it ends in 200 or 204.
+ * Never retried blindly (no_retry): a lost answer is said, not repeated.
+ */
+bool	arm_endpoint_regenerate(struct arm *, const char *sub, const char *rg,
+	    const char *ws, const char *name, const char *key_type,
+	    uint64_t min_poll_ms, struct err *);
+/* Clear and free a secret. */
+void	arm_secret_free(char *);
 
 #endif

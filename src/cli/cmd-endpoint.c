@@ -9,11 +9,18 @@
 #include "config.h"
 #include "cli/cmd.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "app/run.h"
 #include "azure/arm-endpoints.h"
+#include "azure/http.h"
+#include "common/buf.h"
+#include "common/clock.h"
+#include "common/xalloc.h"
 #include "cli/output.h"
 #include "cli/session.h"
 #include "common/i18n.h"
@@ -23,7 +30,25 @@ struct ep_args {
 	const char	*verb;
 	const char	*name;		/* --name, -n */
 	const char	*endpoint;	/* --endpoint-name, -e */
+	const char	*key_type;	/* --key-type (regenerate-keys) */
+	const char	*request_file;	/* --request-file (invoke) */
+	const char	*deployment;	/* --deployment-name (invoke) */
+	bool		 show_secrets;	/* --show-secrets (get-credentials) */
 };
+
+/* Whether verb is one of the space-separated words of list. */
+static bool
+verb_in(const char *verb, const char *list)
+{
+	size_t	n = strlen(verb);
+	const char *p;
+
+	for (p = list; (p = strstr(p, verb)) != NULL; p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' ||
+		    p[n] == '\0'))
+			return true;
+	return false;
+}
 
 /* Take --name and --endpoint-name; EXIT_OK or EXIT_USAGE, said. */
 static int
@@ -41,6 +66,20 @@ ep_parse(const char *cmd, int argc, char **argv, bool want_endpoint,
 		    &i, "endpoint-name", 'e', &a->endpoint)) != 0) {
 			if (r < 0)
 				return EXIT_USAGE;
+		} else if (strcmp(a->verb, "regenerate-keys") == 0 &&
+		    (r = session_opt_value(argc, argv, &i, "key-type", 0,
+		    &a->key_type)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
+		} else if (strcmp(a->verb, "invoke") == 0 &&
+		    ((r = session_opt_value(argc, argv, &i, "request-file", 0,
+		    &a->request_file)) != 0 || (r = session_opt_value(argc,
+		    argv, &i, "deployment-name", 'd', &a->deployment)) != 0)) {
+			if (r < 0)
+				return EXIT_USAGE;
+		} else if (strcmp(a->verb, "get-credentials") == 0 &&
+		    strcmp(argv[i], "--show-secrets") == 0) {
+			a->show_secrets = true;
 		} else {
 			cli_error(_("%s %s: unknown argument \"%s\""), cmd,
 			    a->verb, argv[i]);
@@ -441,6 +480,288 @@ deployment_show(struct app_options *g, struct session *s,
 	return EXIT_OK;
 }
 
+/* The endpoint name into e: EXIT_OK, or the status after saying why. */
+static int
+ep_get(struct session *s, const char *name, struct arm_endpoint *e)
+{
+	struct err	err;
+	bool		found;
+
+	err_clear(&err);
+	if (!arm_get_endpoint(&s->arm, s->subscription, s->resource_group,
+	    s->workspace, name, e, &found, &err)) {
+		session_report(&err);
+		return session_exit_status(&err);
+	}
+	if (!found) {
+		cli_error(_("workspace %s has no online endpoint named \"%s\""),
+		    s->workspace, name);
+		return EXIT_FAILED;
+	}
+	return EXIT_OK;
+}
+
+/* What is printed in place of a secret not asked for. */
+#define MASKED	"********"
+
+/* An epoch time as ISO 8601 UTC, or "" when unknown. */
+static const char *
+epoch_text(char *buf, size_t len, long long t)
+{
+	if (t < 0)
+		return "";
+	clock_format_iso8601((time_t)t, buf, len);
+	return buf;
+}
+
+/* online-endpoint get-credentials --name E [--show-secrets]. */
+static int
+endpoint_credentials(struct app_options *g, struct session *s,
+    const struct ep_args *a)
+{
+	struct arm_endpoint	 e;
+	struct arm_endpoint_token t = { 0 };
+	struct ep_rows		 r;
+	struct err		 err;
+	char			*k1 = NULL, *k2 = NULL, exp[32], ref[32];
+	bool			 ok, token;
+	int			 st;
+
+	if ((st = ep_get(s, a->name, &e)) != EXIT_OK) {
+		session_close(s);
+		return st;
+	}
+	err_clear(&err);
+	token = e.auth_mode != NULL && strcasecmp(e.auth_mode, "AMLToken") == 0;
+	ok = token ? arm_endpoint_token(&s->arm, s->subscription,
+	    s->resource_group, s->workspace, a->name, &t, &err) :
+	    arm_endpoint_keys(&s->arm, s->subscription, s->resource_group,
+	    s->workspace, a->name, &k1, &k2, &err);
+	if (!ok) {
+		arm_endpoint_done(&e);
+		return ep_fail(s, &err);
+	}
+	if (!a->show_secrets) {
+		arm_secret_free(k1);
+		arm_secret_free(k2);
+		arm_secret_free(t.access_token);
+		k1 = k2 = t.access_token = NULL;
+	}
+#define SECRET(v) (a->show_secrets ? (v) : MASKED)
+	if (g->output == OUTPUT_JSON) {
+		bool first = true;
+
+		fputc('{', stdout);
+		session_json_member(stdout, &first, "authMode", e.auth_mode);
+		if (token) {
+			session_json_member(stdout, &first, "accessToken",
+			    SECRET(t.access_token));
+			session_json_member(stdout, &first, "tokenType",
+			    t.token_type);
+			printf(", \"expiryTimeUtc\": %lld, "
+			    "\"refreshAfterTimeUtc\": %lld", t.expiry,
+			    t.refresh_after);
+		} else {
+			session_json_member(stdout, &first, "primaryKey",
+			    SECRET(k1));
+			session_json_member(stdout, &first, "secondaryKey",
+			    SECRET(k2));
+		}
+		fputs("}\n", stdout);
+	} else {
+		ep_rows_init(&r, g->output);
+		/* TRANSLATORS: row labels of "akswiz online-endpoint
+		 * get-credentials". */
+		ep_row(&r, N_("Auth mode"), e.auth_mode);
+		if (token) {
+			ep_row(&r, N_("Access token"), SECRET(t.access_token));
+			ep_row(&r, N_("Token type"), t.token_type);
+			ep_row(&r, N_("Expires"), epoch_text(exp, sizeof exp,
+			    t.expiry));
+			ep_row(&r, N_("Refresh after"), epoch_text(ref,
+			    sizeof ref, t.refresh_after));
+		} else {
+			ep_row(&r, N_("Primary key"), SECRET(k1));
+			ep_row(&r, N_("Secondary key"), SECRET(k2));
+		}
+		ep_rows_print(&r);
+	}
+#undef SECRET
+	if (!a->show_secrets)
+		/* TRANSLATORS: after the masked keys or token of
+		 * "akswiz online-endpoint get-credentials". */
+		fprintf(stderr, _("akswiz: %s are masked; --show-secrets "
+		    "shows them\n"), token ? _("the token") : _("the keys"));
+	arm_secret_free(k1);
+	arm_secret_free(k2);
+	arm_endpoint_token_done(&t);
+	arm_endpoint_done(&e);
+	session_close(s);
+	return EXIT_OK;
+}
+
+/* online-endpoint regenerate-keys --name E --key-type primary|secondary. */
+static int
+endpoint_regenerate(struct session *s, const struct ep_args *a)
+{
+	struct err	err;
+	uint64_t	min_ms = 1000;
+
+	err_clear(&err);
+	run_poll_ms_parse(getenv("AKSWIZ_POLL_MIN_MS"), &min_ms);
+	if (!arm_endpoint_regenerate(&s->arm, s->subscription,
+	    s->resource_group, s->workspace, a->name,
+	    strcmp(a->key_type, "primary") == 0 ? "Primary" : "Secondary",
+	    min_ms, &err)) {
+		arm_scope_explain(&err, s->subscription, s->resource_group,
+		    s->workspace);
+		return ep_fail(s, &err);
+	}
+	/* TRANSLATORS: %s is primary or secondary, then the endpoint. */
+	printf(_("regenerated the %s key of online endpoint %s\n"),
+	    a->key_type, a->name);
+	session_close(s);
+	return EXIT_OK;
+}
+
+#define INVOKE_MAX	(16 * 1024 * 1024)	/* a request body's cap */
+
+/* The request file (or stdin for "-") into b; false after saying why. */
+static bool
+invoke_read(const char *path, struct buf *b)
+{
+	FILE	*fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char	 chunk[8192];
+	size_t	 n;
+	bool	 ok = true;
+
+	if (fp == NULL) {
+		cli_error(_("cannot read %s: %s"), path, strerror(errno));
+		return false;
+	}
+	while (ok && (n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		ok = buf_add(b, chunk, n);
+	if (!ok || ferror(fp)) {
+		cli_error(_("cannot read %s: %s"), path, !ok ?
+		    _("larger than 16 MiB") : strerror(errno));
+		ok = false;
+	}
+	if (fp != stdin)
+		fclose(fp);
+	return ok;
+}
+
+/*
+ * online-endpoint invoke --name E --request-file F [--deployment-name D]:
+ * the key (or the token) read from the service goes in the Authorization
+ * header of one POST to the scoring URI; the reply goes to stdout, the
+ * status and the latency to stderr (json: one object with all three).
+ */
+static int
+endpoint_invoke(struct app_options *g, struct session *s,
+    const struct ep_args *a)
+{
+	struct arm_endpoint	 e;
+	struct arm_endpoint_token t = { 0 };
+	struct http_request	 req;
+	struct http_response	 rsp;
+	struct buf		 body;
+	struct err		 err;
+	char			*k1 = NULL, *k2 = NULL, *auth = NULL,
+				*route = NULL;
+	const char		*secret;
+	uint64_t		 t0, ms;
+	size_t			 n;
+	bool			 ok, token, first;
+	int			 st;
+
+	buf_init(&body, INVOKE_MAX);
+	if (!invoke_read(a->request_file, &body)) {
+		buf_done(&body);
+		session_close(s);
+		return EXIT_USAGE;
+	}
+	if ((st = ep_get(s, a->name, &e)) != EXIT_OK) {
+		buf_done(&body);
+		session_close(s);
+		return st;
+	}
+	err_clear(&err);
+	if (e.scoring_uri == NULL) {
+		cli_error(_("online endpoint %s has no scoring URI yet "
+		    "(state %s)"), a->name, e.provisioning_state != NULL ?
+		    e.provisioning_state : "?");
+		buf_done(&body);
+		arm_endpoint_done(&e);
+		session_close(s);
+		return EXIT_FAILED;
+	}
+	token = e.auth_mode != NULL && strcasecmp(e.auth_mode, "AMLToken") == 0;
+	ok = token ? arm_endpoint_token(&s->arm, s->subscription,
+	    s->resource_group, s->workspace, a->name, &t, &err) :
+	    arm_endpoint_keys(&s->arm, s->subscription, s->resource_group,
+	    s->workspace, a->name, &k1, &k2, &err);
+	secret = token ? t.access_token : k1;
+	if (ok && secret == NULL)
+		ok = err_set(&err, ERR_PARSE, _("the service gave no key or "
+		    "token for online endpoint %s"), a->name);
+	if (ok) {
+		n = strlen(secret) + sizeof "Authorization: Bearer ";
+		auth = xmalloc(n);
+		snprintf(auth, n, "Authorization: Bearer %s", secret);
+		memset(&req, 0, sizeof req);
+		req.method = "POST";
+		req.url = e.scoring_uri;
+		req.body = buf_str(&body);
+		req.body_len = body.len;
+		req.no_retry = true;
+		req.extra_headers[0] = auth;
+		if (a->deployment != NULL) {
+			n = strlen(a->deployment) +
+			    sizeof "azureml-model-deployment: ";
+			route = xmalloc(n);
+			snprintf(route, n, "azureml-model-deployment: %s",
+			    a->deployment);
+			req.extra_headers[1] = route;
+		}
+		http_response_init(&rsp);
+		t0 = clock_mono_ms();
+		ok = http_call(s->arm.http, &req, &rsp, &err);
+		ms = clock_mono_ms() - t0;
+		arm_secret_free(auth);
+		free(route);
+	}
+	arm_secret_free(k1);
+	arm_secret_free(k2);
+	arm_endpoint_token_done(&t);
+	buf_done(&body);
+	if (!ok) {
+		arm_endpoint_done(&e);
+		return ep_fail(s, &err);
+	}
+	if (g->output == OUTPUT_JSON) {
+		printf("{\"status\": %ld, \"latencyMs\": %llu", rsp.status,
+		    (unsigned long long)ms);
+		first = false;
+		session_json_member(stdout, &first, "body",
+		    buf_str(&rsp.body));
+		fputs("}\n", stdout);
+	} else {
+		/* TRANSLATORS: "akswiz: ep1: HTTP 200 in 12 ms". */
+		fprintf(stderr, _("akswiz: %s: HTTP %ld in %llu ms\n"),
+		    a->name, rsp.status, (unsigned long long)ms);
+		fwrite(buf_str(&rsp.body), 1, rsp.body.len, stdout);
+		if (rsp.body.len > 0 &&
+		    buf_str(&rsp.body)[rsp.body.len - 1] != '\n')
+			fputc('\n', stdout);
+	}
+	st = rsp.status >= 200 && rsp.status < 300 ? EXIT_OK : EXIT_SERVICE;
+	http_response_done(&rsp);
+	arm_endpoint_done(&e);
+	session_close(s);
+	return st;
+}
+
 /* akswiz online-endpoint VERB ... */
 int
 cmd_online_endpoint(struct app_options *g, int argc, char **argv)
@@ -449,10 +770,10 @@ cmd_online_endpoint(struct app_options *g, int argc, char **argv)
 	struct session	s;
 	int		st;
 
-	if (argc < 2 || (strcmp(argv[1], "list") != 0 &&
-	    strcmp(argv[1], "show") != 0)) {
-		cli_error(_("usage: akswiz online-endpoint list|show "
-		    "[--name E]"));
+	if (argc < 2 || !verb_in(argv[1], "list show get-credentials "
+	    "regenerate-keys invoke")) {
+		cli_error(_("usage: akswiz online-endpoint list|show|"
+		    "get-credentials|regenerate-keys|invoke [--name E]"));
 		return EXIT_USAGE;
 	}
 	a.verb = argv[1];
@@ -463,10 +784,32 @@ cmd_online_endpoint(struct app_options *g, int argc, char **argv)
 		cli_error(_("%s %s needs --name"), argv[0], a.verb);
 		return EXIT_USAGE;
 	}
+	if (strcmp(a.verb, "regenerate-keys") == 0 && (a.key_type == NULL ||
+	    (strcmp(a.key_type, "primary") != 0 &&
+	    strcmp(a.key_type, "secondary") != 0))) {
+		cli_error(_("regenerate-keys needs --key-type primary or "
+		    "secondary"));
+		return EXIT_USAGE;
+	}
+	if (strcmp(a.verb, "invoke") == 0 && a.request_file == NULL) {
+		cli_error(_("invoke needs --request-file FILE (- for the "
+		    "standard input)"));
+		return EXIT_USAGE;
+	}
+	if (strcmp(a.verb, "regenerate-keys") == 0 &&
+	    cli_readonly_refuse(g, "online-endpoint regenerate-keys") !=
+	    EXIT_OK)
+		return EXIT_PREFLIGHT;
 	if ((st = ep_open(g, &s)) != EXIT_OK)
 		return st;
 	if (strcmp(a.verb, "list") == 0)
 		return endpoint_list(g, &s);
+	if (strcmp(a.verb, "get-credentials") == 0)
+		return endpoint_credentials(g, &s, &a);
+	if (strcmp(a.verb, "regenerate-keys") == 0)
+		return endpoint_regenerate(&s, &a);
+	if (strcmp(a.verb, "invoke") == 0)
+		return endpoint_invoke(g, &s, &a);
 	return endpoint_show(g, &s, a.name);
 }
 

@@ -50,9 +50,14 @@ static const struct cli_command cli_commands[] = {
 	    cmd_delete, "akswiz delete NAME [--yes] [--no-wait]" },
 	/* TRANSLATORS: the summaries of online-endpoint and
 	 * online-deployment in --help. */
-	{ "online-endpoint", N_("online endpoints: list, show"), cmd_online_endpoint,
+	{ "online-endpoint", N_("online endpoints: list, show, keys, invoke"), cmd_online_endpoint,
 	    "akswiz online-endpoint list\n"
-	    "akswiz online-endpoint show --name E" },
+	    "akswiz online-endpoint show --name E\n"
+	    "akswiz online-endpoint get-credentials --name E [--show-secrets]\n"
+	    "akswiz online-endpoint regenerate-keys --name E "
+	    "--key-type primary|secondary\n"
+	    "akswiz online-endpoint invoke --name E --request-file F|- "
+	    "[--deployment-name D]" },
 	{ "online-deployment", N_("an online endpoint's deployments"), cmd_online_deployment,
 	    "akswiz online-deployment list "
 	    "--endpoint-name E\n"
