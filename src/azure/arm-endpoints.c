@@ -605,3 +605,36 @@ arm_endpoint_regenerate(struct arm *a, const char *sub, const char *rg,
 	http_response_done(&rsp);
 	return ok;
 }
+
+bool
+arm_deployment_logs(struct arm *a, const char *sub, const char *rg,
+    const char *ws, const char *endpoint, const char *name,
+    const char *container, long tail, char **content, struct err *err)
+{
+	struct http_response	 rsp;
+	json_object		*o, *v;
+	char			*u = arm_endpoint_url(a, sub, rg, ws, endpoint,
+				    name, "getLogs"), body[96];
+	bool			 ok;
+
+	*content = NULL;
+	if (tail >= 0)
+		snprintf(body, sizeof body, "{\"containerType\":\"%s\","
+		    "\"tail\":%ld}", container, tail);
+	else
+		snprintf(body, sizeof body, "{\"containerType\":\"%s\"}",
+		    container);
+	http_response_init(&rsp);
+	ok = arm_send(a, "POST", u, body, false, &rsp, err);
+	free(u);
+	if (ok && rsp.status != 200)
+		ok = arm_error_summary(buf_str(&rsp.body), rsp.status, err);
+	if (ok && (o = parse_object(buf_str(&rsp.body), err)) != NULL) {
+		v = member(o, "content", json_type_string);
+		*content = xstrdup(v != NULL ? json_object_get_string(v) : "");
+		json_object_put(o);
+	} else
+		ok = false;
+	http_response_done(&rsp);
+	return ok;
+}

@@ -128,6 +128,14 @@ bool	arm_endpoint_token(struct arm *, const char *sub, const char *rg,
 bool	arm_endpoint_regenerate(struct arm *, const char *sub, const char *rg,
 	    const char *ws, const char *name, const char *key_type,
 	    uint64_t min_poll_ms, struct err *);
+/*
+ * POST getLogs of a deployment: container is InferenceServer or
+ * StorageInitializer, tail the last lines (< 0: the service's default);
+ * *content the text as sent (caller frees; escape it before a terminal).
+ */
+bool	arm_deployment_logs(struct arm *, const char *sub, const char *rg,
+	    const char *ws, const char *endpoint, const char *name,
+	    const char *container, long tail, char **content, struct err *);
 /* Clear and free a secret. */
 void	arm_secret_free(char *);
 

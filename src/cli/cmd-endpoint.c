@@ -21,6 +21,7 @@
 #include "common/buf.h"
 #include "common/clock.h"
 #include "common/xalloc.h"
+#include "core/text.h"
 #include "cli/output.h"
 #include "cli/session.h"
 #include "common/i18n.h"
@@ -33,6 +34,8 @@ struct ep_args {
 	const char	*key_type;	/* --key-type (regenerate-keys) */
 	const char	*request_file;	/* --request-file (invoke) */
 	const char	*deployment;	/* --deployment-name (invoke) */
+	const char	*lines;		/* --lines (get-logs) */
+	const char	*container;	/* --container (get-logs) */
 	bool		 show_secrets;	/* --show-secrets (get-credentials) */
 };
 
@@ -75,6 +78,12 @@ ep_parse(const char *cmd, int argc, char **argv, bool want_endpoint,
 		    ((r = session_opt_value(argc, argv, &i, "request-file", 0,
 		    &a->request_file)) != 0 || (r = session_opt_value(argc,
 		    argv, &i, "deployment-name", 'd', &a->deployment)) != 0)) {
+			if (r < 0)
+				return EXIT_USAGE;
+		} else if (strcmp(a->verb, "get-logs") == 0 &&
+		    ((r = session_opt_value(argc, argv, &i, "lines", 'l',
+		    &a->lines)) != 0 || (r = session_opt_value(argc, argv, &i,
+		    "container", 0, &a->container)) != 0)) {
 			if (r < 0)
 				return EXIT_USAGE;
 		} else if (strcmp(a->verb, "get-credentials") == 0 &&
@@ -750,10 +759,15 @@ endpoint_invoke(struct app_options *g, struct session *s,
 		/* TRANSLATORS: "akswiz: ep1: HTTP 200 in 12 ms". */
 		fprintf(stderr, _("akswiz: %s: HTTP %ld in %llu ms\n"),
 		    a->name, rsp.status, (unsigned long long)ms);
-		fwrite(buf_str(&rsp.body), 1, rsp.body.len, stdout);
-		if (rsp.body.len > 0 &&
-		    buf_str(&rsp.body)[rsp.body.len - 1] != '\n')
+		/* Service text: control characters escaped, lines kept. */
+		char *safe = text_escape_dup(buf_str(&rsp.body),
+		    TEXT_KEEP_NEWLINE);
+
+		n = strlen(safe);
+		fputs(safe, stdout);
+		if (n > 0 && safe[n - 1] != '\n')
 			fputc('\n', stdout);
+		free(safe);
 	}
 	st = rsp.status >= 200 && rsp.status < 300 ? EXIT_OK : EXIT_SERVICE;
 	http_response_done(&rsp);
@@ -813,17 +827,52 @@ cmd_online_endpoint(struct app_options *g, int argc, char **argv)
 	return endpoint_show(g, &s, a.name);
 }
 
+/* online-deployment get-logs --name D --endpoint-name E [...]. */
+static int
+deployment_logs(struct app_options *g, struct session *s,
+    const struct ep_args *a, long tail, const char *container)
+{
+	struct err	 err;
+	char		*content, *safe;
+	size_t		 n;
+	bool		 first = true;
+
+	err_clear(&err);
+	if (!arm_deployment_logs(&s->arm, s->subscription,
+	    s->resource_group, s->workspace, a->endpoint, a->name, container,
+	    tail, &content, &err))
+		return ep_fail(s, &err);
+	if (g->output == OUTPUT_JSON) {
+		fputc('{', stdout);
+		session_json_member(stdout, &first, "content", content);
+		fputs("}\n", stdout);
+	} else {
+		/* Service text: control characters escaped, lines kept. */
+		safe = text_escape_dup(content, TEXT_KEEP_NEWLINE);
+		n = strlen(safe);
+		fputs(safe, stdout);
+		if (n > 0 && safe[n - 1] != '\n')
+			fputc('\n', stdout);
+		free(safe);
+	}
+	free(content);
+	session_close(s);
+	return EXIT_OK;
+}
+
 /* akswiz online-deployment VERB ... */
 int
 cmd_online_deployment(struct app_options *g, int argc, char **argv)
 {
-	struct ep_args	a = { 0 };
-	struct session	s;
-	int		st;
+	struct ep_args	 a = { 0 };
+	struct session	 s;
+	const char	*container = "InferenceServer";
+	char		*end;
+	long		 tail = -1;
+	int		 st;
 
-	if (argc < 2 || (strcmp(argv[1], "list") != 0 &&
-	    strcmp(argv[1], "show") != 0)) {
-		cli_error(_("usage: akswiz online-deployment list|show "
+	if (argc < 2 || !verb_in(argv[1], "list show get-logs")) {
+		cli_error(_("usage: akswiz online-deployment list|show|get-logs "
 		    "--endpoint-name E [--name D]"));
 		return EXIT_USAGE;
 	}
@@ -834,9 +883,31 @@ cmd_online_deployment(struct app_options *g, int argc, char **argv)
 		cli_error(_("%s %s needs --name"), argv[0], a.verb);
 		return EXIT_USAGE;
 	}
+	if (a.lines != NULL) {
+		tail = strtol(a.lines, &end, 10);
+		if (end == a.lines || *end != '\0' || tail < 1 ||
+		    tail > 100000) {
+			cli_error(_("--lines must be a number from 1 to 100000, "
+			    "not \"%s\""), a.lines);
+			return EXIT_USAGE;
+		}
+	}
+	if (a.container != NULL) {
+		if (strcmp(a.container, "inference-server") == 0)
+			container = "InferenceServer";
+		else if (strcmp(a.container, "storage-initializer") == 0)
+			container = "StorageInitializer";
+		else {
+			cli_error(_("--container must be inference-server or "
+			    "storage-initializer, not \"%s\""), a.container);
+			return EXIT_USAGE;
+		}
+	}
 	if ((st = ep_open(g, &s)) != EXIT_OK)
 		return st;
 	if (strcmp(a.verb, "list") == 0)
 		return deployment_list(g, &s, a.endpoint);
+	if (strcmp(a.verb, "get-logs") == 0)
+		return deployment_logs(g, &s, &a, tail, container);
 	return deployment_show(g, &s, a.endpoint, a.name);
 }

@@ -61,7 +61,9 @@ static const struct cli_command cli_commands[] = {
 	{ "online-deployment", N_("an online endpoint's deployments"), cmd_online_deployment,
 	    "akswiz online-deployment list "
 	    "--endpoint-name E\n"
-	    "akswiz online-deployment show --name D --endpoint-name E" },
+	    "akswiz online-deployment show --name D --endpoint-name E\n"
+	    "akswiz online-deployment get-logs --name D --endpoint-name E "
+	    "[--lines N] [--container inference-server|storage-initializer]" },
 	{ "clusters", N_("AKS clusters and whether they can attach"), cmd_clusters,
 	    "akswiz clusters [--purpose FastProd|DevTest]" },
 	{ "vm-sizes", N_("VM sizes and quota of a region"), cmd_vm_sizes,

@@ -87,8 +87,9 @@ comp() {
 }
 is "$(comp akswiz online-)" "online-deployment online-endpoint " "completion: the commands"
 is "$(comp akswiz online-endpoint '')" "get-credentials invoke list regenerate-keys show " "completion: the verbs"
-is "$(comp akswiz online-deployment '')" "list show " "completion: the deployment verbs"
+is "$(comp akswiz online-deployment '')" "get-logs list show " "completion: the deployment verbs"
 is "$(comp akswiz online-endpoint regenerate-keys --key-type '')" "primary secondary " "completion: the key types"
+is "$(comp akswiz online-deployment get-logs --container '')" "inference-server storage-initializer " "completion: the containers"
 is "$(comp akswiz online-endpoint get-credentials --sh)" "--show-secrets " "completion: --show-secrets"
 is "$(comp akswiz online-deployment show --endpoint-)" "--endpoint-name " "completion: --endpoint-name"
 done_testing

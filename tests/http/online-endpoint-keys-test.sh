@@ -96,6 +96,28 @@ is "$rc" 2 "invoke without --request-file: usage"
 az online-endpoint invoke --name ep-key --request-file "$T/none.json"
 is "$rc" 2 "a request file that cannot be read: usage"
 
+# get-logs (online-deployment)
+az online-deployment get-logs --name blue --endpoint-name ep-key --lines 2
+ok $rc "get-logs exits 0"
+is "$(wc -l <"$T/out" | tr -d ' ')" 2 "--lines 2: two lines"
+like "$T/journal.log" '"method":"POST","path":"[^"]*/onlineEndpoints/ep-key/deployments/blue/getLogs"' "a POST of getLogs"
+az online-deployment get-logs --name blue --endpoint-name ep-key
+ok $rc "get-logs without --lines"
+like "$T/out" 'Entry Script Name: .*score.py' "the inference server's log"
+az online-deployment get-logs --name blue -e ep-key --container storage-initializer -o json
+ok $rc "the storage initializer's log"
+like "$T/out" '^\{"content": "Downloading model to .*"\}$' "-o json: the storage initializer's content"
+n0=$(requests POST '.*/getLogs')
+az --readonly online-deployment get-logs --name blue -e ep-key
+is "$rc/$(requests POST '.*/getLogs')" "0/$((n0 + 1))" "--readonly: getLogs reads, and is sent"
+az online-deployment get-logs --name blue -e ep-key --container sidecar
+is "$rc" 2 "an unknown container: usage"
+az online-deployment get-logs --name blue -e ep-key --lines 0
+is "$rc" 2 "--lines 0: usage"
+az online-deployment get-logs --name green -e ep-key
+is "$rc" 5 "a deployment that does not exist: the service's error"
+like "$T/err" 'green' "named"
+
 # Secrets never in the --debug log.
 is "$(has "$T/debug.log" "$k1")" 1 "the primary key not in the --debug log"
 is "$(has "$T/debug.log" "$k2")" 1 "the old secondary key not in the --debug log"
