@@ -209,50 +209,63 @@ page_items(const char *body, json_object **root, char **next,
 	return v;
 }
 
-bool
-arm_parse_endpoints_page(const char *body, void *list, char **next,
-    struct err *err)
+/* Room for one more item of size bytes in *v. */
+static void
+grow(void **v, size_t n, size_t *alloc, size_t size)
+{
+	if (n < *alloc)
+		return;
+	*alloc = *alloc ? *alloc * 2 : 8;
+	*v = xreallocarray(*v, *alloc, size);
+}
+
+static void
+endpoint_add(json_object *e, void *list)
 {
 	struct arm_endpoint_list *l = list;
-	json_object		 *root, *v = page_items(body, &root, next, err);
-	size_t			  i, n;
+
+	grow((void **)&l->v, l->n, &l->alloc, sizeof *l->v);
+	endpoint_from(e, &l->v[l->n++]);
+}
+
+static void
+deployment_add(json_object *e, void *list)
+{
+	struct arm_deployment_list *l = list;
+
+	grow((void **)&l->v, l->n, &l->alloc, sizeof *l->v);
+	deployment_from(e, &l->v[l->n++]);
+}
+
+/* One page's items, each given to add. */
+static bool
+parse_list_page(const char *body, void (*add)(json_object *, void *),
+    void *list, char **next, struct err *err)
+{
+	json_object	*root, *v = page_items(body, &root, next, err);
+	size_t		 i, n;
 
 	if (v == NULL)
 		return false;
 	n = json_object_array_length(v);
-	for (i = 0; i < n; i++) {
-		if (l->n == l->alloc) {
-			l->alloc = l->alloc ? l->alloc * 2 : 8;
-			l->v = xreallocarray(l->v, l->alloc, sizeof *l->v);
-		}
-		endpoint_from(json_object_array_get_idx(v, i), &l->v[l->n++]);
-	}
+	for (i = 0; i < n; i++)
+		add(json_object_array_get_idx(v, i), list);
 	json_object_put(root);
 	return true;
+}
+
+bool
+arm_parse_endpoints_page(const char *body, void *list, char **next,
+    struct err *err)
+{
+	return parse_list_page(body, endpoint_add, list, next, err);
 }
 
 bool
 arm_parse_deployments_page(const char *body, void *list, char **next,
     struct err *err)
 {
-	struct arm_deployment_list *l = list;
-	json_object		   *root, *v = page_items(body, &root, next,
-				    err);
-	size_t			    i, n;
-
-	if (v == NULL)
-		return false;
-	n = json_object_array_length(v);
-	for (i = 0; i < n; i++) {
-		if (l->n == l->alloc) {
-			l->alloc = l->alloc ? l->alloc * 2 : 8;
-			l->v = xreallocarray(l->v, l->alloc, sizeof *l->v);
-		}
-		deployment_from(json_object_array_get_idx(v, i),
-		    &l->v[l->n++]);
-	}
-	json_object_put(root);
-	return true;
+	return parse_list_page(body, deployment_add, list, next, err);
 }
 
 void
@@ -319,9 +332,7 @@ arm_deployment_list_free(struct arm_deployment_list *l)
 void
 arm_endpoint_token_done(struct arm_endpoint_token *t)
 {
-	if (t->access_token != NULL)
-		explicit_bzero(t->access_token, strlen(t->access_token));
-	free(t->access_token);
+	arm_secret_free(t->access_token);
 	free(t->token_type);
 	memset(t, 0, sizeof *t);
 }

@@ -126,6 +126,27 @@ ep_fail(struct session *s, const struct err *err)
 	return session_exit_status(err);
 }
 
+/* The endpoint name into e: EXIT_OK, or the status after saying why. */
+static int
+ep_get(struct session *s, const char *name, struct arm_endpoint *e)
+{
+	struct err	err;
+	bool		found;
+
+	err_clear(&err);
+	if (!arm_get_endpoint(&s->arm, s->subscription, s->resource_group,
+	    s->workspace, name, e, &found, &err)) {
+		session_report(&err);
+		return session_exit_status(&err);
+	}
+	if (!found) {
+		cli_error(_("workspace %s has no online endpoint named \"%s\""),
+		    s->workspace, name);
+		return EXIT_FAILED;
+	}
+	return EXIT_OK;
+}
+
 /* "key": n, or null when n < 0. */
 static void
 json_number(FILE *fp, const char *key, long n)
@@ -267,6 +288,84 @@ count_text(char *buf, size_t len, long n)
 	return buf;
 }
 
+/* How a list prints one item: its JSON object, its table cells. */
+struct ep_list_kind {
+	size_t			 ncols;
+	const char *const	*headers;	/* N_() */
+	size_t			 size;		/* of an item */
+	void			(*json)(FILE *, const void *);
+	void			(*cells)(const void *, const char **,
+				    char *buf, size_t len);
+};
+
+/* Print n items at v as a JSON array, a table or tsv rows. */
+static void
+ep_list_print(enum output_format fmt, const struct ep_list_kind *k,
+    const void *v, size_t n)
+{
+	struct output_table	*t;
+	const char		*h[8], *cells[8];
+	char			 buf[32];
+	size_t			 i;
+
+	if (fmt == OUTPUT_JSON) {
+		fputc('[', stdout);
+		for (i = 0; i < n; i++) {
+			fputs(i ? ",\n " : "", stdout);
+			k->json(stdout, (const char *)v + i * k->size);
+		}
+		fputs("]\n", stdout);
+		return;
+	}
+	for (i = 0; i < k->ncols; i++)
+		h[i] = _(k->headers[i]);
+	t = output_table_new(k->ncols, h);
+	for (i = 0; i < n; i++) {
+		k->cells((const char *)v + i * k->size, cells, buf,
+		    sizeof buf);
+		output_table_add(t, cells);
+	}
+	output_table_print(stdout, fmt, t);
+	output_table_free(t);
+}
+
+static void
+endpoint_json_item(FILE *fp, const void *v)
+{
+	endpoint_json(fp, v);
+}
+
+static void
+endpoint_cells(const void *v, const char **cells, char *buf, size_t len)
+{
+	const struct arm_endpoint *e = v;
+
+	(void)buf;
+	(void)len;
+	cells[0] = e->name;
+	cells[1] = e->provisioning_state;
+	cells[2] = e->auth_mode;
+	cells[3] = e->compute_name;
+	cells[4] = e->traffic;
+}
+
+static void
+deployment_json_item(FILE *fp, const void *v)
+{
+	deployment_json(fp, v);
+}
+
+static void
+deployment_cells(const void *v, const char **cells, char *buf, size_t len)
+{
+	const struct arm_deployment *d = v;
+
+	cells[0] = d->name;
+	cells[1] = d->provisioning_state;
+	cells[2] = count_text(buf, len, d->instance_count);
+	cells[3] = d->instance_type;
+}
+
 /* online-endpoint list. */
 static int
 endpoint_list(struct app_options *g, struct session *s)
@@ -276,11 +375,10 @@ endpoint_list(struct app_options *g, struct session *s)
 		N_("NAME"), N_("STATE"), N_("AUTH"), N_("COMPUTE"),
 		N_("TRAFFIC")
 	};
+	static const struct ep_list_kind kind = { 5, headers,
+	    sizeof(struct arm_endpoint), endpoint_json_item, endpoint_cells };
 	struct arm_endpoint_list l;
-	struct output_table	*t;
 	struct err		 err;
-	const char		*h[5], *cells[5];
-	size_t			 i;
 
 	err_clear(&err);
 	if (!arm_list_endpoints(&s->arm, s->subscription, s->resource_group,
@@ -289,28 +387,7 @@ endpoint_list(struct app_options *g, struct session *s)
 		    s->workspace);
 		return ep_fail(s, &err);
 	}
-	if (g->output == OUTPUT_JSON) {
-		fputc('[', stdout);
-		for (i = 0; i < l.n; i++) {
-			fputs(i ? ",\n " : "", stdout);
-			endpoint_json(stdout, &l.v[i]);
-		}
-		fputs("]\n", stdout);
-	} else {
-		for (i = 0; i < 5; i++)
-			h[i] = _(headers[i]);
-		t = output_table_new(5, h);
-		for (i = 0; i < l.n; i++) {
-			cells[0] = l.v[i].name;
-			cells[1] = l.v[i].provisioning_state;
-			cells[2] = l.v[i].auth_mode;
-			cells[3] = l.v[i].compute_name;
-			cells[4] = l.v[i].traffic;
-			output_table_add(t, cells);
-		}
-		output_table_print(stdout, g->output, t);
-		output_table_free(t);
-	}
+	ep_list_print(g->output, &kind, l.v, l.n);
 	arm_endpoint_list_free(&l);
 	session_close(s);
 	return EXIT_OK;
@@ -322,18 +399,11 @@ endpoint_show(struct app_options *g, struct session *s, const char *name)
 {
 	struct arm_endpoint	e;
 	struct ep_rows		r;
-	struct err		err;
-	bool			found;
+	int			st;
 
-	err_clear(&err);
-	if (!arm_get_endpoint(&s->arm, s->subscription, s->resource_group,
-	    s->workspace, name, &e, &found, &err))
-		return ep_fail(s, &err);
-	if (!found) {
-		cli_error(_("workspace %s has no online endpoint named \"%s\""),
-		    s->workspace, name);
+	if ((st = ep_get(s, name, &e)) != EXIT_OK) {
 		session_close(s);
-		return EXIT_FAILED;
+		return st;
 	}
 	if (g->output == OUTPUT_JSON) {
 		endpoint_json(stdout, &e);
@@ -367,52 +437,25 @@ deployment_list(struct app_options *g, struct session *s,
 		/* TRANSLATORS: columns of "akswiz online-deployment list". */
 		N_("NAME"), N_("STATE"), N_("INSTANCES"), N_("INSTANCE TYPE")
 	};
+	static const struct ep_list_kind kind = { 4, headers,
+	    sizeof(struct arm_deployment), deployment_json_item,
+	    deployment_cells };
 	struct arm_deployment_list l;
 	struct arm_endpoint	 e;
-	struct output_table	*t;
 	struct err		 err;
-	const char		*h[4], *cells[4];
-	char			 n[24];
-	bool			 found;
-	size_t			 i;
+	int			 st;
 
-	err_clear(&err);
 	/* A missing endpoint answers an empty list or a 404: say which. */
-	if (!arm_get_endpoint(&s->arm, s->subscription, s->resource_group,
-	    s->workspace, endpoint, &e, &found, &err))
-		return ep_fail(s, &err);
-	arm_endpoint_done(&e);
-	if (!found) {
-		cli_error(_("workspace %s has no online endpoint named \"%s\""),
-		    s->workspace, endpoint);
+	if ((st = ep_get(s, endpoint, &e)) != EXIT_OK) {
 		session_close(s);
-		return EXIT_FAILED;
+		return st;
 	}
+	arm_endpoint_done(&e);
+	err_clear(&err);
 	if (!arm_list_deployments(&s->arm, s->subscription,
 	    s->resource_group, s->workspace, endpoint, &l, &err))
 		return ep_fail(s, &err);
-	if (g->output == OUTPUT_JSON) {
-		fputc('[', stdout);
-		for (i = 0; i < l.n; i++) {
-			fputs(i ? ",\n " : "", stdout);
-			deployment_json(stdout, &l.v[i]);
-		}
-		fputs("]\n", stdout);
-	} else {
-		for (i = 0; i < 4; i++)
-			h[i] = _(headers[i]);
-		t = output_table_new(4, h);
-		for (i = 0; i < l.n; i++) {
-			cells[0] = l.v[i].name;
-			cells[1] = l.v[i].provisioning_state;
-			cells[2] = count_text(n, sizeof n,
-			    l.v[i].instance_count);
-			cells[3] = l.v[i].instance_type;
-			output_table_add(t, cells);
-		}
-		output_table_print(stdout, g->output, t);
-		output_table_free(t);
-	}
+	ep_list_print(g->output, &kind, l.v, l.n);
 	arm_deployment_list_free(&l);
 	session_close(s);
 	return EXIT_OK;
@@ -486,27 +529,6 @@ deployment_show(struct app_options *g, struct session *s,
 	}
 	arm_deployment_done(&d);
 	session_close(s);
-	return EXIT_OK;
-}
-
-/* The endpoint name into e: EXIT_OK, or the status after saying why. */
-static int
-ep_get(struct session *s, const char *name, struct arm_endpoint *e)
-{
-	struct err	err;
-	bool		found;
-
-	err_clear(&err);
-	if (!arm_get_endpoint(&s->arm, s->subscription, s->resource_group,
-	    s->workspace, name, e, &found, &err)) {
-		session_report(&err);
-		return session_exit_status(&err);
-	}
-	if (!found) {
-		cli_error(_("workspace %s has no online endpoint named \"%s\""),
-		    s->workspace, name);
-		return EXIT_FAILED;
-	}
 	return EXIT_OK;
 }
 

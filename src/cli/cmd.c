@@ -88,9 +88,15 @@ cli_command_list(FILE *fp)
 {
 	size_t	i;
 
+	/* A name longer than 12 columns (online-deployment) on a line of
+	 * its own, the summaries kept in one column. */
 	for (i = 0; i < sizeof cli_commands / sizeof cli_commands[0]; i++)
-		fprintf(fp, "  %-12s %s\n", cli_commands[i].name,
-		    _(cli_commands[i].summary));
+		if (strlen(cli_commands[i].name) > 12)
+			fprintf(fp, "  %s\n  %-12s %s\n", cli_commands[i].name,
+			    "", _(cli_commands[i].summary));
+		else
+			fprintf(fp, "  %-12s %s\n", cli_commands[i].name,
+			    _(cli_commands[i].summary));
 }
 
 /* Print a message on stderr, control characters (service text) escaped. */

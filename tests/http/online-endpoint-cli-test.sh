@@ -5,22 +5,11 @@
 # and json, a name that does not exist, usage errors; only GETs sent.
 . "$top_srcdir/tests/http/lib.sh"
 . "$top_srcdir/tests/http/k8s-world.sh"
+. "$top_srcdir/tests/http/endpoint-world.sh"
 sb_start --polls 1
 k8s_begin "$SB_URL" "$SB_AUTH" "$SB_CA" "$SB_SUB" "$T"
-k8s_dev_compute k8s-dev aks-prod ml
-E="$K8S_WSP/onlineEndpoints"
-V=api-version=2022-10-01
-k8s_arm PUT "$E/ep-key?$V" "{\"location\":\"eastus\",\"identity\":{\"type\":\"SystemAssigned\"},\"properties\":{\"authMode\":\"Key\",\"compute\":\"$K8S_WSP/computes/k8s-dev\",\"description\":\"demo\"}}"
-k8s_wait
-is "$K8S_STATUS" 200 "setup: endpoint ep-key"
-k8s_arm PUT "$E/ep-key/deployments/blue?$V" "{\"location\":\"eastus\",\"sku\":{\"name\":\"Default\",\"capacity\":2},\"properties\":{\"endpointComputeType\":\"Kubernetes\",\"model\":\"$K8S_WSP/models/m/versions/1\",\"containerResourceRequirements\":{\"containerResourceRequests\":{\"cpu\":\"500m\",\"memory\":\"1Gi\"},\"containerResourceLimits\":{\"cpu\":\"1\",\"memory\":\"2Gi\"}}}}"
-k8s_wait
-is "$K8S_STATUS" 200 "setup: deployment blue"
-k8s_arm PATCH "$E/ep-key?$V" '{"properties":{"traffic":{"blue":100}}}'
-k8s_arm GET "$(grep -i '^Location:' "$T/k8s.headers" | cut -d' ' -f2- | tr -d '\r')"
-k8s_arm GET "$(grep -i '^Location:' "$T/k8s.headers" | cut -d' ' -f2- | tr -d '\r')"
-k8s_arm PUT "$E/ep-tok?$V" "{\"location\":\"eastus\",\"properties\":{\"authMode\":\"AMLToken\",\"compute\":\"$K8S_WSP/computes/k8s-dev\"}}"
-k8s_wait
+ep_world
+is "$K8S_STATUS/$(grep -c '"provisioningState": *"Succeeded"' "$T/k8s.body")" 200/1 "setup: blue on ep-key"
 before=$(grep -c . "$T/journal.log")
 
 az online-endpoint list

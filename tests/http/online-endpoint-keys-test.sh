@@ -6,20 +6,11 @@
 # service, sent as a header, its reply, status and latency shown.
 . "$top_srcdir/tests/http/lib.sh"
 . "$top_srcdir/tests/http/k8s-world.sh"
+. "$top_srcdir/tests/http/endpoint-world.sh"
 sb_start --polls 1
 k8s_begin "$SB_URL" "$SB_AUTH" "$SB_CA" "$SB_SUB" "$T"
-k8s_dev_compute k8s-dev aks-prod ml
-E="$K8S_WSP/onlineEndpoints"
-V=api-version=2022-10-01
-loc() { grep -i '^Location:' "$T/k8s.headers" | cut -d' ' -f2- | tr -d '\r'; }
-k8s_arm PUT "$E/ep-key?$V" "{\"location\":\"eastus\",\"properties\":{\"authMode\":\"Key\",\"compute\":\"$K8S_WSP/computes/k8s-dev\"}}"
-k8s_wait
-k8s_arm PUT "$E/ep-key/deployments/blue?$V" "{\"location\":\"eastus\",\"sku\":{\"name\":\"Default\",\"capacity\":1},\"properties\":{\"endpointComputeType\":\"Kubernetes\",\"model\":\"$K8S_WSP/models/m/versions/1\"}}"
-k8s_wait
-k8s_arm PATCH "$E/ep-key?$V" '{"properties":{"traffic":{"blue":100}}}'
-l=$(loc); k8s_arm GET "$l"; k8s_arm GET "$l"
-k8s_arm PUT "$E/ep-tok?$V" "{\"location\":\"eastus\",\"properties\":{\"authMode\":\"AMLToken\",\"compute\":\"$K8S_WSP/computes/k8s-dev\"}}"
-k8s_wait
+ep_world
+E=$EP V=$EP_V
 k8s_arm POST "$E/ep-key/listKeys?$V"
 is "$K8S_STATUS" 200 "setup: the endpoint's keys"
 k1=$(sed -n 's/.*"primaryKey" *: *"\([^"]*\)".*/\1/p' "$T/k8s.body")
