@@ -381,19 +381,16 @@ arm_endpoint_url(const struct arm *a, const char *sub, const char *rg,
 	return buf_take(&b);
 }
 
-/* Follow a list's pages from first (taken). */
-static bool
-list_pages(struct arm *a, char *first, arm_page_parser parse, void *list,
-    struct err *err)
+static void
+endpoints_drop(void *l)
 {
-	struct arm_pager	p;
-	bool			ok = true;
+	arm_endpoint_list_free(l);
+}
 
-	arm_pager_init(&p, a, first);
-	while (ok && arm_pager_more(&p))
-		ok = arm_pager_next(&p, parse, list, err);
-	arm_pager_done(&p);
-	return ok;
+static void
+deployments_drop(void *l)
+{
+	arm_deployment_list_free(l);
 }
 
 bool
@@ -401,11 +398,8 @@ arm_list_endpoints(struct arm *a, const char *sub, const char *rg,
     const char *ws, struct arm_endpoint_list *l, struct err *err)
 {
 	memset(l, 0, sizeof *l);
-	if (list_pages(a, arm_endpoint_url(a, sub, rg, ws, NULL, NULL, NULL),
-	    arm_parse_endpoints_page, l, err))
-		return true;
-	arm_endpoint_list_free(l);
-	return false;
+	return arm_list_pages(a, arm_endpoint_url(a, sub, rg, ws, NULL, NULL,
+	    NULL), arm_parse_endpoints_page, endpoints_drop, l, err);
 }
 
 bool
@@ -414,11 +408,8 @@ arm_list_deployments(struct arm *a, const char *sub, const char *rg,
     struct err *err)
 {
 	memset(l, 0, sizeof *l);
-	if (list_pages(a, arm_endpoint_url(a, sub, rg, ws, endpoint, "",
-	    NULL), arm_parse_deployments_page, l, err))
-		return true;
-	arm_deployment_list_free(l);
-	return false;
+	return arm_list_pages(a, arm_endpoint_url(a, sub, rg, ws, endpoint,
+	    "", NULL), arm_parse_deployments_page, deployments_drop, l, err);
 }
 
 /*
