@@ -736,6 +736,10 @@ endpoint_invoke(struct app_options *g, struct session *s,
 	if (ok && secret == NULL)
 		ok = err_set(&err, ERR_PARSE, _("the service gave no key or "
 		    "token for online endpoint %s"), a->name);
+	if (ok && strncasecmp(e.scoring_uri, "https://", 8) != 0)
+		/* TRANSLATORS: %s is the endpoint's scoring URI. */
+		cli_warning(_("%s is not HTTPS: the key or token goes "
+		    "unencrypted"), e.scoring_uri);
 	if (ok) {
 		n = strlen(secret) + sizeof "Authorization: Bearer ";
 		auth = xmalloc(n);
@@ -832,9 +836,12 @@ cmd_online_endpoint(struct app_options *g, int argc, char **argv)
 		    "standard input)"));
 		return EXIT_USAGE;
 	}
-	if (strcmp(a.verb, "regenerate-keys") == 0 &&
-	    cli_readonly_refuse(g, "online-endpoint regenerate-keys") !=
-	    EXIT_OK)
+	/* A scoring call is a POST the read-only client would refuse
+	 * anyway: refused here, before the keys are read. */
+	if ((strcmp(a.verb, "regenerate-keys") == 0 ||
+	    strcmp(a.verb, "invoke") == 0) && cli_readonly_refuse(g,
+	    strcmp(a.verb, "invoke") == 0 ? "online-endpoint invoke" :
+	    "online-endpoint regenerate-keys") != EXIT_OK)
 		return EXIT_PREFLIGHT;
 	if ((st = ep_open(g, &s)) != EXIT_OK)
 		return st;

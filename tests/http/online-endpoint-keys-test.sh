@@ -84,6 +84,9 @@ like "$T/out" 'No valid deployments to route to' "the router's message"
 unlike "$T/out" 'Unauthorized' "the token was accepted"
 az online-endpoint invoke --name ep-key
 is "$rc" 2 "invoke without --request-file: usage"
+n0=$(requests POST '.*/score')
+az --readonly online-endpoint invoke --name ep-key --request-file "$T/req.json"
+is "$rc/$(requests POST '.*/score')" "3/$n0" "--readonly: invoke refused, nothing sent"
 az online-endpoint invoke --name ep-key --request-file "$T/none.json"
 is "$rc" 2 "a request file that cannot be read: usage"
 
