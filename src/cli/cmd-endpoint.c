@@ -21,6 +21,7 @@
 #include "common/buf.h"
 #include "common/clock.h"
 #include "common/xalloc.h"
+#include "core/plan.h"
 #include "core/text.h"
 #include "cli/output.h"
 #include "cli/session.h"
@@ -37,6 +38,10 @@ struct ep_args {
 	const char	*lines;		/* --lines (get-logs) */
 	const char	*container;	/* --container (get-logs) */
 	bool		 show_secrets;	/* --show-secrets (get-credentials) */
+	const char	*compute;	/* --compute (create) */
+	const char	*auth_mode;	/* --auth-mode (create) */
+	const char	*description;	/* --description (create) */
+	bool		 no_wait;	/* --no-wait (create) */
 };
 
 /* Whether verb is one of the space-separated words of list. */
@@ -86,6 +91,17 @@ ep_parse(const char *cmd, int argc, char **argv, bool want_endpoint,
 		    "container", 0, &a->container)) != 0)) {
 			if (r < 0)
 				return EXIT_USAGE;
+		} else if (strcmp(a->verb, "create") == 0 &&
+		    ((r = session_opt_value(argc, argv, &i, "compute", 0,
+		    &a->compute)) != 0 || (r = session_opt_value(argc, argv,
+		    &i, "auth-mode", 0, &a->auth_mode)) != 0 ||
+		    (r = session_opt_value(argc, argv, &i, "description", 0,
+		    &a->description)) != 0)) {
+			if (r < 0)
+				return EXIT_USAGE;
+		} else if (strcmp(a->verb, "create") == 0 &&
+		    strcmp(argv[i], "--no-wait") == 0) {
+			a->no_wait = true;
 		} else if (strcmp(a->verb, "get-credentials") == 0 &&
 		    strcmp(argv[i], "--show-secrets") == 0) {
 			a->show_secrets = true;
@@ -802,6 +818,53 @@ endpoint_invoke(struct app_options *g, struct session *s,
 	return st;
 }
 
+/* Copy src into dst (a plan member) when it fits; false after saying so. */
+static bool
+plan_member(char *dst, size_t len, const char *src, const char *what)
+{
+	if (strlen(src) >= len) {
+		/* TRANSLATORS: %s is an option (--name, --compute ...). */
+		cli_error(_("%s is too long"), what);
+		return false;
+	}
+	memcpy(dst, src, strlen(src) + 1);
+	return true;
+}
+
+/*
+ * online-endpoint create --name E --compute C [--auth-mode M]: a plan of
+ * one typed step (the endpoint's PUT), preflighted by core's rules (the
+ * name, the auth mode, a Kubernetes compute, a name not taken), then
+ * applied, journaled and followed like every plan (session_ops_apply).
+ */
+static int
+endpoint_create(struct app_options *g, const struct ep_args *a)
+{
+	struct plan	 p;
+	struct session	 s;
+	int		 st;
+
+	plan_init(&p, PLAN_CREATE_ENDPOINT);
+	if (!plan_member(p.name, sizeof p.name, a->compute, "--compute") ||
+	    !plan_member(p.endpoint_name, sizeof p.endpoint_name, a->name,
+	    "--name") || !plan_member(p.auth_mode, sizeof p.auth_mode,
+	    a->auth_mode != NULL ? a->auth_mode : "key", "--auth-mode") ||
+	    (a->description != NULL && !plan_member(p.description,
+	    sizeof p.description, a->description, "--description")))
+		return EXIT_USAGE;
+	if ((st = ep_open(g, &s)) != EXIT_OK)
+		return st;
+	snprintf(p.scope.subscription, sizeof p.scope.subscription, "%s",
+	    s.subscription);
+	snprintf(p.scope.resource_group, sizeof p.scope.resource_group, "%s",
+	    s.resource_group);
+	snprintf(p.scope.workspace, sizeof p.scope.workspace, "%s",
+	    s.workspace);
+	st = session_ops_apply(g, &s, &p, !a->no_wait);
+	session_close(&s);
+	return st;
+}
+
 /* akswiz online-endpoint VERB ... */
 int
 cmd_online_endpoint(struct app_options *g, int argc, char **argv)
@@ -811,8 +874,8 @@ cmd_online_endpoint(struct app_options *g, int argc, char **argv)
 	int		st;
 
 	if (argc < 2 || !verb_in(argv[1], "list show get-credentials "
-	    "regenerate-keys invoke")) {
-		cli_error(_("usage: akswiz online-endpoint list|show|"
+	    "regenerate-keys invoke create")) {
+		cli_error(_("usage: akswiz online-endpoint list|show|create|"
 		    "get-credentials|regenerate-keys|invoke [--name E]"));
 		return EXIT_USAGE;
 	}
@@ -831,6 +894,13 @@ cmd_online_endpoint(struct app_options *g, int argc, char **argv)
 		    "secondary"));
 		return EXIT_USAGE;
 	}
+	if (strcmp(a.verb, "create") == 0 && a.compute == NULL) {
+		cli_error(_("create needs --compute C, a Kubernetes compute"));
+		return EXIT_USAGE;
+	}
+	if (strcmp(a.verb, "create") == 0)
+		return cli_readonly_refuse(g, "online-endpoint create") !=
+		    EXIT_OK ? EXIT_PREFLIGHT : endpoint_create(g, &a);
 	if (strcmp(a.verb, "invoke") == 0 && a.request_file == NULL) {
 		cli_error(_("invoke needs --request-file FILE (- for the "
 		    "standard input)"));

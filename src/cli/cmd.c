@@ -50,9 +50,11 @@ static const struct cli_command cli_commands[] = {
 	    cmd_delete, "akswiz delete NAME [--yes] [--no-wait]" },
 	/* TRANSLATORS: the summaries of online-endpoint and
 	 * online-deployment in --help. */
-	{ "online-endpoint", N_("online endpoints: list, show, keys, invoke"), cmd_online_endpoint,
+	{ "online-endpoint", N_("online endpoints: list, show, create, keys, invoke"), cmd_online_endpoint,
 	    "akswiz online-endpoint list\n"
 	    "akswiz online-endpoint show --name E\n"
+	    "akswiz online-endpoint create --name E --compute C "
+	    "[--auth-mode key|aml_token] [--description TEXT] [--no-wait]\n"
 	    "akswiz online-endpoint get-credentials --name E [--show-secrets]\n"
 	    "akswiz online-endpoint regenerate-keys --name E "
 	    "--key-type primary|secondary\n"

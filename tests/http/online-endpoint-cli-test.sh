@@ -75,7 +75,8 @@ comp() {
 	    "$top_srcdir/completion/akswiz" "$@" | sort | tr '\n' ' '
 }
 is "$(comp akswiz online-)" "online-deployment online-endpoint " "completion: the commands"
-is "$(comp akswiz online-endpoint '')" "get-credentials invoke list regenerate-keys show " "completion: the verbs"
+is "$(comp akswiz online-endpoint '')" "create get-credentials invoke list regenerate-keys show " "completion: the verbs"
+is "$(comp akswiz online-endpoint create --auth-mode '')" "aml_token key " "completion: the auth modes"
 is "$(comp akswiz online-deployment '')" "get-logs list show " "completion: the deployment verbs"
 is "$(comp akswiz online-endpoint regenerate-keys --key-type '')" "primary secondary " "completion: the key types"
 is "$(comp akswiz online-deployment get-logs --container '')" "inference-server storage-initializer " "completion: the containers"
