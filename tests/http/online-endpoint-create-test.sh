@@ -57,4 +57,26 @@ ok $rc "watch follows it"
 az online-endpoint show --name ep-later
 like "$T/out" '^State +Succeeded$' "the endpoint ended Succeeded"
 is "$(requests PUT '[^"]*/onlineEndpoints/ep-later')" 1 "one PUT"
+# The plan as a file: exported, checked, applied.
+cat >"$T/ep.json" <<JSON
+{"akswizPlan": 2, "operation": "create-endpoint", "computeType": "Kubernetes",
+ "scope": {"subscription": "$SB_SUB", "resourceGroup": "$SB_RG", "workspace": "$SB_WS"},
+ "name": "k8s-dev", "deploy": {"endpointName": "ep-file", "authMode": "aml_token"}}
+JSON
+az plan export --as arm "$T/ep.json"
+like "$T/out" '^PUT /subscriptions/.*/workspaces/ml-workspace/onlineEndpoints/ep-file\?api-version=2024-10-01$' "export --as arm: the endpoint's PUT"
+like "$T/out" '"authMode": "AMLToken"' "with its auth mode"
+az plan export --as az "$T/ep.json"
+like "$T/out" '^az ml online-endpoint create --file endpoint.yml' "export --as az: az ml online-endpoint create"
+like "$T/out" '^#   auth_mode: aml_token$' "its YAML's auth mode"
+az plan export --as python "$T/ep.json"
+like "$T/out" 'KubernetesOnlineEndpoint\(name="ep-file", compute="k8s-dev", auth_mode="aml_token"\)' "export --as python: azure-ai-ml"
+sed 's/aml_token/aad_token/' "$T/ep.json" >"$T/ep-aad.json"
+az plan check "$T/ep-aad.json"
+is "$rc" 1 "plan check: aad_token is an error"
+like "$T/out" 'aad_token is not supported on Kubernetes' "named"
+az apply "$T/ep.json"
+ok $rc "apply of the plan file"
+az online-endpoint show --name ep-file
+like "$T/out" '^Auth mode +AMLToken$' "the endpoint it made"
 done_testing
