@@ -79,4 +79,14 @@ az apply "$T/ep.json"
 ok $rc "apply of the plan file"
 az online-endpoint show --name ep-file
 like "$T/out" '^Auth mode +AMLToken$' "the endpoint it made"
+sb_stop
+
+# The PUT's answer lost on the way: the endpoint is looked up, not sent
+# again (one PUT), and the create ends Succeeded.
+sb_start --speed 2000 --faults 'PUT:*/onlineEndpoints/ep-lost=reset-after#1'
+k8s_begin "$SB_URL" "$SB_AUTH" "$SB_CA" "$SB_SUB" "$T"
+k8s_dev_compute k8s-dev aks-prod ml
+az online-endpoint create --name ep-lost --compute k8s-dev
+ok $rc "a create whose answer was lost still succeeds"
+is "$(requests PUT '[^"]*/onlineEndpoints/ep-lost')" 1 "the endpoint was not sent again"
 done_testing
