@@ -1,5 +1,6 @@
-# Online endpoints in a running akswiz-sandbox, made by curl(1) as az ml
-# would (deploy.md 1c), after k8s_begin (tests/http/k8s-world.sh):
+# Online endpoints in the running akswiz-sandbox of tests/http/lib.sh
+# (sb_start), made by curl(1) as az ml would (deploy.md 1c), signed in
+# with k8s_begin (tests/http/k8s-world.sh, sourced here):
 #
 #   ep_world	the Kubernetes compute k8s-dev on aks-prod (namespace ml);
 #	on it ep-key (auth Key, description "demo") whose deployment blue
@@ -7,6 +8,7 @@
 #	takes all the traffic, and ep-tok (auth AMLToken, no deployment)
 #
 # $EP is the endpoints' path, $EP_V an api-version of the sandbox.
+. "$top_srcdir/tests/http/k8s-world.sh"
 EP_V=api-version=2022-10-01
 
 # The Location of the last answer, polled twice (the sandbox's --polls 1).
@@ -18,6 +20,7 @@ ep_location() {
 }
 
 ep_world() {
+	k8s_begin "$SB_URL" "$SB_AUTH" "$SB_CA" "$SB_SUB" "$T"
 	EP="$K8S_WSP/onlineEndpoints"
 	k8s_dev_compute k8s-dev aks-prod ml
 	k8s_arm PUT "$EP/ep-key?$EP_V" "{\"location\":\"eastus\",\"identity\":{\"type\":\"SystemAssigned\"},\"properties\":{\"authMode\":\"Key\",\"compute\":\"$K8S_WSP/computes/k8s-dev\",\"description\":\"demo\"}}"

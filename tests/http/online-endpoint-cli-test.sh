@@ -4,10 +4,8 @@
 # az ml would, on a Kubernetes compute; then list and show as a table, tsv
 # and json, a name that does not exist, usage errors; only GETs sent.
 . "$top_srcdir/tests/http/lib.sh"
-. "$top_srcdir/tests/http/k8s-world.sh"
 . "$top_srcdir/tests/http/endpoint-world.sh"
 sb_start --polls 1
-k8s_begin "$SB_URL" "$SB_AUTH" "$SB_CA" "$SB_SUB" "$T"
 ep_world
 is "$K8S_STATUS/$(grep -c '"provisioningState": *"Succeeded"' "$T/k8s.body")" 200/1 "setup: blue on ep-key"
 before=$(grep -c . "$T/journal.log")

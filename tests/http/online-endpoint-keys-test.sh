@@ -5,10 +5,8 @@
 # operation; a scoring call with the key or the token read from the
 # service, sent as a header, its reply, status and latency shown.
 . "$top_srcdir/tests/http/lib.sh"
-. "$top_srcdir/tests/http/k8s-world.sh"
 . "$top_srcdir/tests/http/endpoint-world.sh"
 sb_start --polls 1
-k8s_begin "$SB_URL" "$SB_AUTH" "$SB_CA" "$SB_SUB" "$T"
 ep_world
 E=$EP V=$EP_V
 k8s_arm POST "$E/ep-key/listKeys?$V"
