@@ -481,6 +481,14 @@ get_pages(struct arm *a, char *first, arm_page_parser parse,
 	return ok;
 }
 
+/* get_pages() for another file's lists (azure/arm-endpoints.c). */
+bool
+arm_list_pages(struct arm *a, char *first, arm_page_parser parse,
+    void (*drop)(void *), void *list, struct err *err)
+{
+	return get_pages(a, first, parse, drop, list, err);
+}
+
 /* Every subscription the token sees. */
 bool
 arm_list_subscriptions(struct arm *a, struct arm_subscription_list *l,

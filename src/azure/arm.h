@@ -384,6 +384,12 @@ bool	arm_pager_next(struct arm_pager *, arm_page_parser, void *list,
 void	arm_pager_done(struct arm_pager *);
 bool	arm_parse_computes_page(const char *, void *list, char **next,
 	    struct err *);
+/*
+ * Every page of a list from first (taken over) into list; on failure the
+ * list is emptied with drop.
+ */
+bool	arm_list_pages(struct arm *, char *first, arm_page_parser,
+	    void (*drop)(void *), void *list, struct err *);
 /* rg NULL: the whole subscription. */
 bool	arm_list_clusters(struct arm *, const char *sub, const char *rg,
 	    struct arm_cluster_list *, struct err *);

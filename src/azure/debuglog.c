@@ -48,6 +48,8 @@ static const char *const secret_members[] = {
 	"client_assertion", "device_code", "password", "secret", "key",
 	"cert", "adminKubeConfig", "userKubeConfig", "value_secret",
 	"accessToken", "refreshToken", "clientSecret",
+	/* online endpoints: listKeys, regenerateKeys */
+	"primaryKey", "secondaryKey", "keyValue",
 	/* Kubernetes: the azureml-fe TLS Secret's data, kubeconfig users */
 	"cert.pem", "key.pem", "tls.crt", "tls.key", "token",
 	"client-key-data",

@@ -41,8 +41,10 @@
 #include "core/ids.h"
 #include "core/rules.h"
 #include "core/rules-k8s.h"
+#include "core/rules-deploy.h"
 #include "core/state.h"
 #include "core/vmcatalogue.h"
+#include "plan/plan-endpoint.h"
 #include "plan/plan-json.h"
 #include "plan/plan-jw.h"
 #include "plan/plan-k8s.h"
@@ -338,6 +340,33 @@ k8s_extension_facts(struct ops *o, const struct plan *p, const char *loc,
 	return true;
 }
 
+/*
+ * Deploying (create-endpoint): the type of the plan's compute (from cl)
+ * and whether the endpoint's name is taken (a GET of it).
+ */
+static bool
+endpoint_facts(struct ops *o, const struct plan *p,
+    const struct arm_compute_list *cl, struct plan_facts *f,
+    struct err *err)
+{
+	char	*id;
+	bool	 ok;
+	size_t	 i;
+
+	for (i = 0; i < cl->n; i++)
+		if (strcasecmp(cl->v[i].name, p->name) == 0)
+			f->endpoint_compute_type = cl->v[i].compute_type;
+	/* A name the rules refuse is not put in a URL. */
+	if (!deploy_name_valid(p->endpoint_name))
+		return true;
+	id = plan_endpoint_id(p);
+	ok = arm_resource_exists(o->arm, id, PLAN_ENDPOINT_API_VERSION,
+	    &f->endpoint_exists, err);
+	free(id);
+	f->endpoint_known = ok;
+	return ok;
+}
+
 /* Fetch the live facts the plan's operation needs and run plan_check(). */
 bool
 ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
@@ -411,7 +440,7 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 	}
 	if (p->op == PLAN_DETACH || p->op == PLAN_UPDATE ||
 	    p->op == PLAN_SCALE || p->op == PLAN_DELETE ||
-	    p->op == PLAN_MIGRATE) {
+	    p->op == PLAN_MIGRATE || p->op == PLAN_CREATE_ENDPOINT) {
 		bool found = false;
 
 		for (i = 0; i < cl.n; i++)
@@ -435,6 +464,9 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 				goto out;
 			}
 	}
+	if (p->op == PLAN_CREATE_ENDPOINT && !endpoint_facts(o, p, &cl, &f,
+	    err))
+		goto out;
 	loc = p->location[0] != '\0' ? p->location : ws.location;
 	if (p->op == PLAN_CREATE && loc != NULL && p->vm_size[0] != '\0') {
 		const struct vm_size	*cat = vm_catalogue_find(p->vm_size);

@@ -48,6 +48,24 @@ static const struct cli_command cli_commands[] = {
 	    "[--nodepool-name P] [--yes] [--no-wait]" },
 	{ "delete", N_("delete a compute, and a cluster akswiz created"),
 	    cmd_delete, "akswiz delete NAME [--yes] [--no-wait]" },
+	/* TRANSLATORS: the summaries of online-endpoint and
+	 * online-deployment in --help. */
+	{ "online-endpoint", N_("online endpoints: list, show, create, keys, invoke"), cmd_online_endpoint,
+	    "akswiz online-endpoint list\n"
+	    "akswiz online-endpoint show --name E\n"
+	    "akswiz online-endpoint create --name E --compute C "
+	    "[--auth-mode key|aml_token] [--description TEXT] [--no-wait]\n"
+	    "akswiz online-endpoint get-credentials --name E [--show-secrets]\n"
+	    "akswiz online-endpoint regenerate-keys --name E "
+	    "--key-type primary|secondary\n"
+	    "akswiz online-endpoint invoke --name E --request-file F|- "
+	    "[--deployment-name D]" },
+	{ "online-deployment", N_("an online endpoint's deployments"), cmd_online_deployment,
+	    "akswiz online-deployment list "
+	    "--endpoint-name E\n"
+	    "akswiz online-deployment show --name D --endpoint-name E\n"
+	    "akswiz online-deployment get-logs --name D --endpoint-name E "
+	    "[--lines N] [--container inference-server|storage-initializer]" },
 	{ "clusters", N_("AKS clusters and whether they can attach"), cmd_clusters,
 	    "akswiz clusters [--purpose FastProd|DevTest]" },
 	{ "vm-sizes", N_("VM sizes and quota of a region"), cmd_vm_sizes,
@@ -72,9 +90,15 @@ cli_command_list(FILE *fp)
 {
 	size_t	i;
 
+	/* A name longer than 12 columns (online-deployment) on a line of
+	 * its own, the summaries kept in one column. */
 	for (i = 0; i < sizeof cli_commands / sizeof cli_commands[0]; i++)
-		fprintf(fp, "  %-12s %s\n", cli_commands[i].name,
-		    _(cli_commands[i].summary));
+		if (strlen(cli_commands[i].name) > 12)
+			fprintf(fp, "  %s\n  %-12s %s\n", cli_commands[i].name,
+			    "", _(cli_commands[i].summary));
+		else
+			fprintf(fp, "  %-12s %s\n", cli_commands[i].name,
+			    _(cli_commands[i].summary));
 }
 
 /* Print a message on stderr, control characters (service text) escaped. */

@@ -174,6 +174,10 @@
 	_(DEPLOY_CONCURRENCY,	NS_(N_("The maximum of concurrent requests per instance must be at least 1; it is %1$s."))) \
 	_(DEPLOY_QUEUE_WAIT,	NS_(N_("The maximum queue wait must be from 0 to %2$s milliseconds; it is %1$s."))) \
 	_(DEPLOY_REQUEST_INVALID, NS_(N_("The %1$s request must be more than 0; it is %2$s."))) \
+	/* TRANSLATORS: the first sentence is the service's own (deploy.md 1c); %1$s is the compute. */ \
+	_(DEPLOY_COMPUTE_AKS,	NS_(N_("Creation of Online Endpoints or deployments on AKS compute type is no longer supported. %1$s is a legacy AKS compute: move it onto a Kubernetes compute with \"akswiz plan new migrate %1$s\"."))) \
+	_(DEPLOY_COMPUTE_TYPE,	NS_(N_("Compute %1$s is of type %2$s: an online endpoint needs a compute of type Kubernetes."))) \
+	_(DEPLOY_ENDPOINT_EXISTS, NS_(N_("The workspace already has an online endpoint named %1$s; choose another name."))) \
 	/* TRANSLATORS: %1$s is "CPU", "memory" or "GPU"; %2$s the request and %3$s what one node has left, both with units (such as "1500m" or "2048Mi"); %4$s the VM size. */ \
 	_(DEPLOY_FIT_NODE,	NS_(N_("The %1$s request (%2$s) does not fit on one node: a %4$s node has %3$s left after what AKS reserves and what the Azure Machine Learning extension takes; lower the request or choose a larger VM size."))) \
 	_(DEPLOY_FIT_COUNT,	NS_(N_("%1$s instances do not fit on the cluster's %2$s nodes of %3$s, which hold at most %4$s; lower the instance count or add nodes.")))

@@ -12,6 +12,7 @@
  */
 #include "config.h"
 #include "core/rules.h"
+#include "core/rules-deploy.h"
 #include "core/rules-k8s.h"
 
 #include <ctype.h>
@@ -129,6 +130,9 @@ check_members(const struct plan *p, struct verdicts *vs)
 		{ OP(PLAN_CREATE), check_vnet_given(&p->vnet) },
 		{ OP(PLAN_DETACH), p->detach_action != DETACH_KEEP ?
 		    FIELD_DETACH_ACTION : FIELD_NONE },
+		{ OP(PLAN_CREATE_ENDPOINT), p->endpoint_name[0] != '\0' ?
+		    FIELD_ENDPOINT_NAME : p->auth_mode[0] != '\0' ?
+		    FIELD_AUTH_MODE : FIELD_NONE },
 	};
 	size_t	i;
 
@@ -371,9 +375,11 @@ check_type_members(const struct plan *p, struct verdicts *vs)
 	const struct plan_cluster	*c = &p->cluster;
 
 	if (p->type == COMPUTE_KUBERNETES) {
-		/* Create, attach, update and migrate take today's path. */
+		/* Create, attach, update and migrate take today's path;
+		 * an online endpoint is on such a compute. */
 		if (p->op != PLAN_CREATE && p->op != PLAN_ATTACH &&
-		    p->op != PLAN_UPDATE && p->op != PLAN_MIGRATE)
+		    p->op != PLAN_UPDATE && p->op != PLAN_MIGRATE &&
+		    p->op != PLAN_CREATE_ENDPOINT)
 			check_not_applicable(FIELD_COMPUTE_TYPE, p, vs);
 		check_type_member(p->vnet.docker_bridge_cidr[0] != '\0' ?
 		    FIELD_DOCKER_BRIDGE_CIDR : FIELD_NONE, p, vs);
@@ -628,6 +634,15 @@ plan_check(const struct plan *p, const struct plan_facts *facts,
 		break;
 	case PLAN_MIGRATE:
 		check_migrate(p, f, vs);
+		break;
+	case PLAN_CREATE_ENDPOINT:
+		check_name(p, f, false, vs);
+		rules_deploy_endpoint_name(p->endpoint_name, vs);
+		rules_deploy_auth_mode(p->auth_mode, vs);
+		rules_deploy_endpoint_compute(p->name,
+		    f->endpoint_compute_type, vs);
+		rules_deploy_endpoint_free(p->endpoint_name,
+		    f->endpoint_known && f->endpoint_exists, vs);
 		break;
 	}
 	check_members(p, vs);

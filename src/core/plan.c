@@ -12,7 +12,9 @@ plan_init(struct plan *p, enum plan_op op)
 	memset(p, 0, sizeof *p);
 	p->version = PLAN_VERSION;
 	p->op = op;
-	plan_set_type(p, op == PLAN_MIGRATE ? COMPUTE_KUBERNETES : COMPUTE_AKS);
+	/* An online endpoint goes on a Kubernetes compute. */
+	plan_set_type(p, op == PLAN_MIGRATE || op == PLAN_CREATE_ENDPOINT ?
+	    COMPUTE_KUBERNETES : COMPUTE_AKS);
 	p->purpose = PURPOSE_FASTPROD;
 	p->lb_type = LB_PUBLIC;
 	p->tls.mode = TLS_DISABLED;
@@ -55,6 +57,7 @@ static const struct name_row op_names[] = {
 	{ PLAN_DETACH, "detach" }, { PLAN_UPDATE, "update" },
 	{ PLAN_SCALE, "scale" }, { PLAN_DELETE, "delete" },
 	{ PLAN_MIGRATE, "migrate" },
+	{ PLAN_CREATE_ENDPOINT, "create-endpoint" },
 };
 static const struct name_row purpose_names[] = {
 	{ PURPOSE_FASTPROD, "FastProd" }, { PURPOSE_DEVTEST, "DevTest" },

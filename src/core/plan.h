@@ -28,7 +28,8 @@ enum plan_op {
 	PLAN_UPDATE,
 	PLAN_SCALE,		/* an AKS node pool's count (cluster_id, nodepool) */
 	PLAN_DELETE,		/* the compute, and a cluster akswiz made */
-	PLAN_MIGRATE		/* a legacy AKS compute (name) to Kubernetes */
+	PLAN_MIGRATE,		/* a legacy AKS compute (name) to Kubernetes */
+	PLAN_CREATE_ENDPOINT	/* an online endpoint on the compute name */
 };
 
 enum purpose {
@@ -144,6 +145,12 @@ struct plan {
 	 * the System pool's VM rule applies, as to any pool before).
 	 */
 	char			 nodepool_mode[PLAN_ID_LEN];
+	/*
+	 * Deploying (issue 13), create-endpoint: the online endpoint's name
+	 * and its auth mode as az says it ("key" or "aml_token").
+	 */
+	char			 endpoint_name[PLAN_NAME_LEN];
+	char			 auth_mode[PLAN_ID_LEN];
 };
 
 /* A plan of the given operation with every default set. */

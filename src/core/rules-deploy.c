@@ -151,6 +151,34 @@ rules_deploy_auth_mode(const char *s, struct verdicts *vs)
 	}
 }
 
+void
+rules_deploy_endpoint_compute(const char *name, const char *type,
+    struct verdicts *vs)
+{
+	struct verdict	*v;
+
+	if (type == NULL || strcasecmp(type, "Kubernetes") == 0)
+		return;
+	if (strcasecmp(type, "AKS") == 0) {
+		v = verdicts_add(vs, FIELD_NAME, SEV_ERROR,
+		    MSG_DEPLOY_COMPUTE_AKS);
+		verdict_arg(v, "%s", name);
+		return;
+	}
+	v = verdicts_add(vs, FIELD_NAME, SEV_ERROR, MSG_DEPLOY_COMPUTE_TYPE);
+	verdict_arg(v, "%s", name);
+	verdict_arg(v, "%s", type);
+}
+
+void
+rules_deploy_endpoint_free(const char *endpoint, bool exists,
+    struct verdicts *vs)
+{
+	if (exists)
+		verdict_arg(verdicts_add(vs, FIELD_ENDPOINT_NAME, SEV_ERROR,
+		    MSG_DEPLOY_ENDPOINT_EXISTS), "%s", endpoint);
+}
+
 long
 deploy_traffic_sum(const struct deploy_traffic *t)
 {

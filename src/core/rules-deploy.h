@@ -48,6 +48,17 @@ const char	*deploy_auth_rest(enum deploy_auth);	/* "Key", "AMLToken" */
 /* Error for no mode, "none" (v2 has none), aad_token (not on Kubernetes). */
 void		 rules_deploy_auth_mode(const char *, struct verdicts *);
 
+/*
+ * The compute an endpoint goes on (type NULL: not known, no rule): one of
+ * type Kubernetes; a legacy AKS compute is refused with the service's
+ * message and the migration that moves it.  An endpoint name that the
+ * workspace has already is refused (exists known to be true).
+ */
+void	rules_deploy_endpoint_compute(const char *name, const char *type,
+	    struct verdicts *);
+void	rules_deploy_endpoint_free(const char *endpoint, bool exists,
+	    struct verdicts *);
+
 /* Traffic (or mirror traffic): deployment name -> percent. */
 #define DEPLOY_TRAFFIC_MAX	16
 struct deploy_traffic {

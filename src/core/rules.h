@@ -188,6 +188,11 @@ struct plan_facts {
 	const char			*extension_state;
 	const struct ext_settings	*extension_settings;	/* its own */
 	const struct ext_settings	*extension_wanted;	/* the plan's */
+	/* Deploying (create-endpoint): the compute's type (NULL: not
+	 * known), and whether the endpoint's name is taken. */
+	const char			*endpoint_compute_type;
+	bool				 endpoint_known;	/* looked up */
+	bool				 endpoint_exists;
 };
 
 /* Every rule that applies to the plan's operation. */

@@ -17,6 +17,7 @@ static const char *const read_actions[] = {
 	"listClusterUserCredential",
 	"listClusterAdminCredential",
 	"listClusterMonitoringUserCredential",
+	"getLogs",		/* an online deployment's container log */
 };
 
 /* Sign-in endpoints (the end of the path): tokens, device codes. */

@@ -5,7 +5,8 @@
  *
  * Read-only: GET, HEAD and OPTIONS read; PUT, PATCH and DELETE write; a
  * POST writes unless its path ends in one of a short list of read actions
- * (listKeys, listNodes, the AKS listCluster*Credential actions) or is a
+ * (listKeys, listNodes, the AKS listCluster*Credential actions, an online
+ * deployment's getLogs) or is a
  * sign-in token endpoint (oauth2 token and devicecode: they change
  * nothing in Azure).  Anything else (an unknown method) writes.
  *

@@ -25,8 +25,10 @@
 #include "common/xalloc.h"
 #include "core/ids.h"
 #include "core/rules.h"
+#include "core/rules-deploy.h"
 #include "core/rules-k8s.h"
 #include "plan/plan-arm.h"
+#include "plan/plan-endpoint.h"
 #include "plan/plan-k8s.h"
 #include "plan/plan-migrate.h"
 #include "plan/plan-steps.h"
@@ -241,6 +243,7 @@ export_az(struct buf *b, const struct plan *p)
 	case PLAN_SCALE:
 	case PLAN_DELETE:
 	case PLAN_MIGRATE:	/* plan_export() has its own */
+	case PLAN_CREATE_ENDPOINT:
 		buf_addf(b, "# akswiz %s: no az ml computetarget command "
 		    "does it; see the arm export.\n", plan_op_name(p->op));
 		break;
@@ -460,6 +463,7 @@ export_python(struct buf *b, const struct plan *p)
 	case PLAN_SCALE:
 	case PLAN_DELETE:
 	case PLAN_MIGRATE:	/* plan_export() has its own */
+	case PLAN_CREATE_ENDPOINT:
 		buf_addf(b, "# akswiz %s: not in the v1 SDK; see the arm "
 		    "export.\n", plan_op_name(p->op));
 		break;
@@ -961,6 +965,77 @@ export_arm_migrate(struct buf *b, const struct plan *p)
 	}
 }
 
+/*
+ * Deploying (create-endpoint): az ml online-endpoint create with its YAML
+ * file, azure-ai-ml's KubernetesOnlineEndpoint, or the endpoint's PUT.
+ */
+static void
+export_endpoint(struct buf *b, const struct plan *p,
+    enum plan_export_kind kind)
+{
+	enum deploy_auth	 a = DEPLOY_AUTH_KEY;
+	const char		*auth;
+	char			*id;
+
+	(void)deploy_auth_parse(p->auth_mode, &a);
+	auth = a == DEPLOY_AUTH_AML_TOKEN ? "aml_token" : "key";
+	switch (kind) {
+	case PLAN_EXPORT_AZ:
+		buf_adds(b, "# az ml online-endpoint create reads a YAML file; "
+		    "endpoint.yml:\n#   $schema: https://azuremlschemas."
+		    "azureedge.net/latest/kubernetesOnlineEndpoint.schema.json"
+		    "\n#   name: ");
+		py_quote(b, p->endpoint_name);
+		buf_adds(b, "\n#   compute: ");
+		py_quote(b, p->name);
+		buf_addf(b, "\n#   auth_mode: %s\n", auth);
+		if (p->description[0] != '\0') {
+			buf_adds(b, "#   description: ");
+			py_quote(b, p->description);
+			buf_adds(b, "\n");
+		}
+		buf_adds(b, "az ml online-endpoint create --file endpoint.yml");
+		az_flag(b, "--subscription", p->scope.subscription);
+		az_flag(b, "--resource-group", p->scope.resource_group);
+		az_flag(b, "--workspace-name", p->scope.workspace);
+		buf_adds(b, "\n");
+		break;
+	case PLAN_EXPORT_PYTHON:
+		buf_adds(b, "from azure.identity import DefaultAzureCredential\n"
+		    "from azure.ai.ml import MLClient\n"
+		    "from azure.ai.ml.entities import "
+		    "KubernetesOnlineEndpoint\n\n"
+		    "ml_client = MLClient(DefaultAzureCredential(), ");
+		py_quote(b, p->scope.subscription[0] != '\0' ?
+		    p->scope.subscription : "SUBSCRIPTION");
+		buf_adds(b, ",\n    resource_group_name=");
+		py_quote(b, p->scope.resource_group[0] != '\0' ?
+		    p->scope.resource_group : "GROUP");
+		buf_adds(b, ",\n    workspace_name=");
+		py_quote(b, p->scope.workspace[0] != '\0' ?
+		    p->scope.workspace : "WORKSPACE");
+		buf_adds(b, ")\nendpoint = KubernetesOnlineEndpoint(name=");
+		py_quote(b, p->endpoint_name);
+		buf_adds(b, ", compute=");
+		py_quote(b, p->name);
+		buf_addf(b, ", auth_mode=\"%s\"", auth);
+		if (p->description[0] != '\0') {
+			buf_adds(b, ",\n    description=");
+			py_quote(b, p->description);
+		}
+		buf_adds(b, ")\nml_client.online_endpoints."
+		    "begin_create_or_update(endpoint).result()\n");
+		break;
+	case PLAN_EXPORT_ARM:
+		id = plan_endpoint_id(p);
+		buf_addf(b, "PUT %s?api-version=%s\n", id,
+		    PLAN_ENDPOINT_API_VERSION);
+		arm_request_body(b, plan_endpoint_body(p, NULL));
+		free(id);
+		break;
+	}
+}
+
 /* The export of the given kind; the caller frees it. */
 char *
 plan_export(const struct plan *p, enum plan_export_kind kind)
@@ -968,6 +1043,10 @@ plan_export(const struct plan *p, enum plan_export_kind kind)
 	struct buf	b;
 
 	buf_init(&b, 0);
+	if (p->op == PLAN_CREATE_ENDPOINT) {
+		export_endpoint(&b, p, kind);
+		return buf_take(&b);
+	}
 	if (p->op == PLAN_MIGRATE) {
 		switch (kind) {
 		case PLAN_EXPORT_AZ:	 export_az_migrate(&b, p); break;

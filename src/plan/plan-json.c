@@ -38,7 +38,12 @@ static const char *const top_keys[] = {
 	"clusterResourceId", "cluster", "namespace",
 	"inferenceRouterServiceType", "loadBalancer", "network", "tls",
 	"underlyingResourceAction", "nodepoolName", "uninstallExtension",
-	"deleteCluster", "newName", "nodepoolMode", NULL
+	"deleteCluster", "newName", "nodepoolMode",
+	"deploy", NULL
+};
+/* Deploying (issue 13): create-endpoint's members. */
+static const char *const deploy_keys[] = {
+	"endpointName", "authMode", NULL
 };
 static const char *const scope_keys[] = {
 	"subscription", "resourceGroup", "workspace", NULL
@@ -498,6 +503,14 @@ read_tree(json_object *root, struct plan *p, struct err *err)
 		 * translated. */
 		return err_set(err, ERR_PARSE, _("nodepoolMode is \"%s\": "
 		    "System or User"), p->nodepool_mode);
+	if (!get_object(root, "deploy", "deploy.", deploy_keys, &o, err))
+		return false;
+	if (o != NULL && (
+	    !get_str(o, "deploy.", "endpointName", p->endpoint_name,
+	    sizeof p->endpoint_name, err) ||
+	    !get_str(o, "deploy.", "authMode", p->auth_mode,
+	    sizeof p->auth_mode, err)))
+		return false;
 
 	return read_tls(root, p, err) &&
 	    get_enum(root, "", "underlyingResourceAction", p_detach,
@@ -839,6 +852,12 @@ plan_json_write(const struct plan *p)
 		plan_jw_bool(&w, "deleteCluster", true);
 	put_str(&w, "newName", p->new_name);
 	put_str(&w, "nodepoolMode", p->nodepool_mode);
+	if (p->endpoint_name[0] != '\0' || p->auth_mode[0] != '\0') {
+		plan_jw_begin(&w, "deploy");
+		put_str(&w, "endpointName", p->endpoint_name);
+		put_str(&w, "authMode", p->auth_mode);
+		plan_jw_end(&w);
+	}
 	plan_jw_end(&w);
 	return plan_jw_take(&w);
 }

@@ -19,6 +19,7 @@
 #include "core/rules-k8s.h"
 #include "core/state.h"
 #include "plan/plan-arm.h"
+#include "plan/plan-endpoint.h"
 #include "plan/plan-jw.h"
 #include "plan/plan-k8s.h"
 #include "plan/plan-migrate.h"
@@ -90,6 +91,9 @@ static const struct step_kind_row {
 	{ STEP_ANNOTATE_FE, "annotate", "annotateFe",
 	    N_("mark the old azureml-fe for the upgrade"), STEP_PATCH,
 	    STEP_DONE_MATCHES, true, false },
+	{ STEP_CREATE_ENDPOINT, "create endpoint", "createEndpoint",
+	    N_("create the online endpoint"), STEP_PUT, STEP_DONE_EXISTS,
+	    true, false },
 };
 
 static const struct step_kind_row *
@@ -300,6 +304,18 @@ cluster_step(const struct plan *p, enum step_kind k, struct plan_step *s)
 	}
 }
 
+/* The online endpoint of a create-endpoint plan. */
+static void
+endpoint_step(const struct plan *p, enum step_kind k, struct plan_step *s)
+{
+	char	*id = plan_endpoint_id(p);
+
+	step_of(k, s);
+	s->api_version = PLAN_ENDPOINT_API_VERSION;
+	snprintf(s->target, sizeof s->target, "%s", id);
+	free(id);
+}
+
 int
 plan_steps(const struct plan *p, struct plan_step *s, int max)
 {
@@ -356,10 +372,15 @@ plan_steps(const struct plan *p, struct plan_step *s, int max)
 		n = plan_steps_add_k8s_attach(p, k, n);
 		k[n++] = STEP_DETACH_COMPUTE;
 		break;
+	case PLAN_CREATE_ENDPOINT:
+		k[n++] = STEP_CREATE_ENDPOINT;
+		break;
 	}
 	for (i = 0; i < n && i < max; i++) {
 		if (k[i] == STEP_CREATE_NAMESPACE || k[i] == STEP_ANNOTATE_FE)
 			kube_step(p, k[i], &s[i]);
+		else if (k[i] == STEP_CREATE_ENDPOINT)
+			endpoint_step(p, k[i], &s[i]);
 		else if (k[i] == STEP_SCALE_POOL ||
 		    k[i] == STEP_DELETE_EXTENSION ||
 		    k[i] == STEP_DELETE_CLUSTER)
@@ -553,6 +574,10 @@ plan_step_body(const struct plan *p, const struct plan_step *s,
 	if (s->kind == STEP_ANNOTATE_FE) {
 		*body = xstrdup("{\"metadata\":{\"annotations\":{\""
 		    EXT_FE_UPGRADE_ANNOTATION "\":\"true\"}}}");
+		return true;
+	}
+	if (s->kind == STEP_CREATE_ENDPOINT) {
+		*body = plan_endpoint_body(p, location);
 		return true;
 	}
 	memset(&opts, 0, sizeof opts);

@@ -51,7 +51,9 @@ enum step_kind {
 	 * path on its API server; cluster: the AKS cluster's ARM ID).
 	 */
 	STEP_CREATE_NAMESPACE,	/* POST api/v1/namespaces */
-	STEP_ANNOTATE_FE	/* PATCH the legacy azureml-fe's annotation */
+	STEP_ANNOTATE_FE,	/* PATCH the legacy azureml-fe's annotation */
+	/* Deploying (issue 13). */
+	STEP_CREATE_ENDPOINT	/* PUT the workspace's online endpoint */
 };
 
 enum step_method {

@@ -450,5 +450,44 @@ main(void)
 		rules_deploy_fit_with(&req, ds3, NULL, 3, 0, &s, p, 2, &vs);
 		core_count(&vs, 0, "3 do");
 	}
+	/* The compute an endpoint goes on, and a name already taken. */
+	{
+		static const struct {
+			const char	*type;
+			enum msg_id	 msg;
+			const char	*why;
+		} computes[] = {
+			{ "Kubernetes", NONE, "a Kubernetes compute" },
+			{ "kubernetes", NONE, "its type without case" },
+			{ NULL, NONE, "a type not known: no rule" },
+			{ "AKS", MSG_DEPLOY_COMPUTE_AKS,
+			    "a legacy AKS compute: the service's refusal" },
+			{ "AmlCompute", MSG_DEPLOY_COMPUTE_TYPE,
+			    "another type" },
+		};
+		size_t	c;
+
+		for (c = 0; c < sizeof(computes) / sizeof(computes[0]); c++) {
+			verdicts_init(&vs);
+			rules_deploy_endpoint_compute("c1", computes[c].type,
+			    &vs);
+			if (computes[c].msg == NONE) {
+				core_count(&vs, 0, computes[c].why);
+				continue;
+			}
+			v = core_expect(&vs, FIELD_NAME, SEV_ERROR,
+			    computes[c].msg, computes[c].why);
+			core_arg(v, 0, "c1", computes[c].why);
+			core_count(&vs, 1, computes[c].why);
+		}
+		verdicts_init(&vs);
+		rules_deploy_endpoint_free("ep1", false, &vs);
+		core_count(&vs, 0, "a free endpoint name");
+		verdicts_init(&vs);
+		rules_deploy_endpoint_free("ep1", true, &vs);
+		v = core_expect(&vs, FIELD_ENDPOINT_NAME, SEV_ERROR,
+		    MSG_DEPLOY_ENDPOINT_EXISTS, "a name taken");
+		core_arg(v, 0, "ep1", "named");
+	}
 	return tap_done();
 }

@@ -25,6 +25,10 @@ static const struct {
 	{ "POST", CMP "/listKeys?api-version=2024-04-01", false,
 	    "listKeys reads" },
 	{ "POST", CMP "/listNodes", false, "listNodes reads" },
+	{ "POST", "https://management.azure.com/subscriptions/s/resourceGroups/"
+	    "g/providers/Microsoft.MachineLearningServices/workspaces/w/"
+	    "onlineEndpoints/e/deployments/d/getLogs?api-version=2024-10-01",
+	    false, "an online deployment's getLogs reads" },
 	{ "POST", AKS "/listClusterUserCredential?api-version=2024-09-01",
 	    false, "listClusterUserCredential reads" },
 	{ "POST", AKS "/listclusteradmincredential", false,

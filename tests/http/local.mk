@@ -25,6 +25,11 @@ HTTP_TESTS += tests/http/k8s-create-test.sh
 HTTP_TESTS += tests/http/k8s-attach-test.sh
 # Kubernetes computes (today's path) in list, show and clusters.
 HTTP_TESTS += tests/http/kubernetes-show-test.sh
+# akswiz online-endpoint and online-deployment (issue 13).
+HTTP_TESTS += tests/http/online-endpoint-cli-test.sh \
+	tests/http/online-endpoint-keys-test.sh \
+	tests/http/online-endpoint-create-test.sh
+EXTRA_DIST += tests/http/endpoint-world.sh
 EXTRA_DIST += tests/http/k8s-world.sh
 HTTP_TESTS += tests/http/k8s-ops-test.sh
 # A partly applied detach or delete, applied again: only what is left.
