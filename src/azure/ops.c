@@ -1305,7 +1305,8 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 	 * Kubernetes compute is its extension's install step). */
 	if (out->result == OPS_SUCCEEDED)
 		snprintf(out->line, sizeof out->line, _("%s of %s succeeded."),
-		    plan_op_name(p->op), p->name);
+		    plan_op_name(p->op), p->op == PLAN_CREATE_ENDPOINT ?
+		    p->endpoint_name : p->name);
 	return true;
 }
 

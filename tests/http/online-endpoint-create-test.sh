@@ -13,7 +13,7 @@ puts() { requests PUT '[^"]*/onlineEndpoints/[^"/]*'; }
 
 az online-endpoint create --name ep-new --compute k8s-dev --description demo
 ok $rc "create exits 0"
-like "$T/out" "^create-endpoint of k8s-dev succeeded" "the outcome, as apply says it"
+like "$T/out" "^create-endpoint of ep-new succeeded" "the outcome names the endpoint, not its compute"
 like "$T/err" "create endpoint k8s-dev: Succeeded" "the progress of its step"
 is "$(puts)" 1 "one PUT of an endpoint"
 like "$T/journal.log" '"method":"PUT","path":"[^"]*/workspaces/ml-workspace/onlineEndpoints/ep-new"' "the endpoint ep-new"
