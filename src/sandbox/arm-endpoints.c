@@ -1162,8 +1162,8 @@ deployment_logs(struct arm_ctx *c, struct json_object *d)
 		"Initializing logger",
 		"Starting up app insights client",
 		"Found user script at /var/azureml-app/onlinescoring/score.py",
-		"run() is not decorated. Server will invoke it with the input "
-		    "in JSON string.",
+		("run() is not decorated. Server will invoke it with the input "
+		    "in JSON string."),
 		"Invoking user's init function",
 		"Users's init has completed successfully",
 		"Scoring timeout is set to 5000",
@@ -1175,8 +1175,8 @@ deployment_logs(struct arm_ctx *c, struct json_object *d)
 		"Found user script at /var/azureml-app/onlinescoring/score.py",
 		"Invoking user's init function",
 		"Traceback (most recent call last):",
-		"  File \"/var/azureml-app/onlinescoring/score.py\", line 12, "
-		    "in init",
+		("  File \"/var/azureml-app/onlinescoring/score.py\", line 12, "
+		    "in init"),
 		"    model = joblib.load(model_path)",
 	};
 	static const char *const storage[] = {
