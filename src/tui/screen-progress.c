@@ -273,40 +273,33 @@ progress_title(struct progress *p, char *buf, size_t len)
 	 * TRANSLATORS: progress titles; %s is the compute's name; at most
 	 * 40 cells with it.  "Could not ..." once the operation failed.
 	 */
-	switch (r->plan.op) {
-	case PLAN_ATTACH:
-		fmt = good ? _("Attached %s") : bad ? _("Could not attach %s") :
-		    _("Attaching %s");
-		break;
-	case PLAN_UPDATE:
-		fmt = good ? _("Updated %s") : bad ? _("Could not update %s") :
-		    _("Updating %s");
-		break;
-	case PLAN_DETACH:
-		if (del)
-			fmt = good ? _("Deleted %s") : bad ?
-			    _("Could not delete %s") : _("Deleting %s");
-		else
-			fmt = good ? _("Detached %s") : bad ?
-			    _("Could not detach %s") : _("Detaching %s");
-		break;
-	case PLAN_DELETE:
-		fmt = good ? _("Deleted %s") : bad ? _("Could not delete %s") :
-		    _("Deleting %s");
-		break;
-	case PLAN_SCALE:
-		fmt = good ? _("Scaled %s") : bad ? _("Could not scale %s") :
-		    _("Scaling %s");
-		break;
-	case PLAN_MIGRATE:
-		fmt = good ? _("Migrated %s") : bad ?
-		    _("Could not migrate %s") : _("Migrating %s");
-		break;
-	default:
-		fmt = good ? _("Created %s") : bad ? _("Could not create %s") :
-		    _("Creating %s");
-		break;
-	}
+	static const struct {
+		enum plan_op	 op;
+		const char	*doing, *done, *failed;
+	} titles[] = {
+		{ PLAN_ATTACH, N_("Attaching %s"), N_("Attached %s"),
+		    N_("Could not attach %s") },
+		{ PLAN_UPDATE, N_("Updating %s"), N_("Updated %s"),
+		    N_("Could not update %s") },
+		{ PLAN_DETACH, N_("Detaching %s"), N_("Detached %s"),
+		    N_("Could not detach %s") },
+		{ PLAN_DELETE, N_("Deleting %s"), N_("Deleted %s"),
+		    N_("Could not delete %s") },
+		{ PLAN_SCALE, N_("Scaling %s"), N_("Scaled %s"),
+		    N_("Could not scale %s") },
+		{ PLAN_MIGRATE, N_("Migrating %s"), N_("Migrated %s"),
+		    N_("Could not migrate %s") },
+		{ PLAN_CREATE, N_("Creating %s"), N_("Created %s"),
+		    N_("Could not create %s") },
+	};
+	/* A legacy detach that deletes the cluster reads as a delete. */
+	enum plan_op	 op = del ? PLAN_DELETE : r->plan.op;
+	size_t		 i, n = sizeof titles / sizeof titles[0];
+
+	for (i = 0; i < n - 1 && titles[i].op != op; i++)
+		;
+	fmt = _(good ? titles[i].done : bad ? titles[i].failed :
+	    titles[i].doing);
 	/* Not "could not": the steps before the failed one took effect. */
 	if (!p->running && !r->refused && r->out.result == OPS_PARTIAL)
 		/* TRANSLATORS: progress title; %s is the compute's name; at
