@@ -37,7 +37,6 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +45,7 @@
 #include <json-c/json.h>
 
 #include "common/clock.h"
+#include "core/assets.h"
 #include "sandbox/arm.h"
 #include "sandbox/blob.h"
 
@@ -338,35 +338,6 @@ paths_of(const char *kind, struct json_object *p, char *buf, size_t len)
 		    str(p, "condaFile") : "");
 }
 
-/* modelType in either spelling (kubernetes-path.md E.4). */
-static bool
-model_type_ok(const char *t)
-{
-	static const char *const types[] = { "CustomModel", "MLFlowModel",
-	    "TritonModel", "custom_model", "mlflow_model", "triton_model" };
-	size_t	i;
-
-	for (i = 0; i < sizeof types / sizeof types[0]; i++)
-		if (same(t, types[i]))
-			return true;
-	return false;
-}
-
-/* Asset names and versions: ^[a-zA-Z0-9][a-zA-Z0-9\-_.]{0,254}$. */
-static bool
-name_ok(const char *s)
-{
-	size_t	i;
-
-	if (s == NULL || !isalnum((unsigned char)s[0]) || strlen(s) > 255)
-		return false;
-	for (i = 1; s[i] != '\0'; i++)
-		if (!isalnum((unsigned char)s[i]) && strchr("-_.", s[i]) ==
-		    NULL)
-			return false;
-	return true;
-}
-
 /* The checks of a version's properties; false with the 400 sent. */
 static bool
 version_ok(struct arm_ctx *c, const char *kind, struct json_object *p)
@@ -377,7 +348,7 @@ version_ok(struct arm_ctx *c, const char *kind, struct json_object *p)
 			return false;
 		}
 		if (str(p, "modelType") != NULL &&
-		    !model_type_ok(str(p, "modelType"))) {
+		    asset_model_type_rest(str(p, "modelType")) == NULL) {
 			invalid(c, "modelType must be CustomModel, MLFlowModel "
 			    "or TritonModel.");
 			return false;
@@ -411,7 +382,7 @@ put_version(struct arm_ctx *c, const char *wsid, const char *kind,
 	char			 a[SB_TEXT * 2], b[SB_TEXT * 2];
 	const char		*h;
 
-	if (!name_ok(name) || !name_ok(version)) {
+	if (!asset_name_valid(name) || !asset_name_valid(version)) {
 		invalid(c, "An asset's name and version start with a letter "
 		    "or digit and hold only letters, digits, '-', '_' and "
 		    "'.'.");
@@ -597,13 +568,6 @@ method:
 	    "resource does not support http method '%.16s'.", m);
 }
 
-/* Whether the api-version has startPendingUpload (2023-04-01 on). */
-static bool
-has_pending_upload(const char *api)
-{
-	return api != NULL && strncmp(api, "2023-04-01", 10) >= 0;
-}
-
 /* POST .../codes/{name}/versions/{version}/startPendingUpload. */
 static void
 start_pending_upload(struct arm_ctx *c, struct sb_workspace *ws)
@@ -706,7 +670,7 @@ arm_assets(struct arm_ctx *c, struct sb_workspace *ws)
 	e = find_container(c, wsid, kind, c->seg[3]);
 	if (c->nseg == 4) {
 		if (strcmp(m, "PUT") == 0) {
-			if (!name_ok(c->seg[3])) {
+			if (!asset_name_valid(c->seg[3])) {
 				invalid(c, "An asset's name starts with a "
 				    "letter or digit and holds only letters, "
 				    "digits, '-', '_' and '.'.");
@@ -789,7 +753,7 @@ arm_assets(struct arm_ctx *c, struct sb_workspace *ws)
 		return;
 	}
 	if (c->nseg == 7 && same(c->seg[6], "startPendingUpload") &&
-	    strcmp(kind, "codes") == 0 && has_pending_upload(c->api)) {
+	    strcmp(kind, "codes") == 0 && asset_api_has_pending_upload(c->api)) {
 		if (strcmp(m, "POST") != 0)
 			goto method;
 		start_pending_upload(c, ws);
