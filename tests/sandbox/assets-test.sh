@@ -119,6 +119,7 @@ is "$STATUS" 400 "an unknown osType"
 # api-versions: the online endpoints' (mfe.json) ones.
 arm GET "$WSP/models/m/versions/1?api-version=2020-06-01"
 is "$STATUS/$(j .error.code)" 400/InvalidApiVersionParameter "2020-06-01 has no assets"
+like "$(j .error.message)" "*2022-05-01*for resource type 'Microsoft.MachineLearningServices/workspaces/models'." "  the error names the versions of models"
 arm GET "$WSP/models/m/versions/1?api-version=2022-05-01"
 is "$STATUS" 200 "2022-05-01"
 
