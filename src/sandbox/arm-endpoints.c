@@ -505,20 +505,6 @@ endpoint_compute(struct arm_ctx *c, struct sb_workspace *ws, const char *cid,
 }
 
 static void
-system_data(struct arm_ctx *c, struct json_object *res, struct json_object *old)
-{
-	struct json_object	*sd = json_object_new_object();
-	char			 t[48];
-
-	world_time(c->now_ms, t, sizeof t);
-	json_object_object_add(sd, "createdAt", json_object_new_string(
-	    str(obj(old, "systemData"), "createdAt") != NULL ?
-	    str(obj(old, "systemData"), "createdAt") : t));
-	json_object_object_add(sd, "lastModifiedAt", json_object_new_string(t));
-	json_object_object_add(res, "systemData", sd);
-}
-
-static void
 copy_member(struct json_object *to, struct json_object *from, const char *k)
 {
 	struct json_object	*v;
@@ -616,7 +602,7 @@ endpoint_put(struct arm_ctx *c, struct sb_workspace *ws, const char *wsid,
 	json_object_object_add(np, "provisioningState",
 	    json_object_new_string(create ? "Creating" : "Updating"));
 	json_object_object_add(res, "properties", np);
-	system_data(c, res, obj(e, "resource"));
+	arm_system_data(c, res, obj(e, "resource"));
 	if (create) {
 		e = json_object_new_object();
 		json_object_object_add(e, "workspaceId",
@@ -1120,7 +1106,7 @@ accepted:
 	json_object_object_add(np, "provisioningState",
 	    json_object_new_string(create ? "Creating" : "Updating"));
 	json_object_object_add(res, "properties", np);
-	system_data(c, res, obj(d, "resource"));
+	arm_system_data(c, res, obj(d, "resource"));
 	if (create) {
 		d = json_object_new_object();
 		json_object_object_add(d, "endpointId",
