@@ -144,8 +144,13 @@ blob_account(struct sandbox *sb, const char *name)
 
 	for (i = 0; i < json_object_array_length(a); i++) {
 		e = json_object_array_get_idx(a, i);
-		if (same(str(e, "name"), name))
-			return e;
+		if (!same(str(e, "name"), name))
+			continue;
+		/* The world file's accounts come with their container. */
+		if (str(e, "defaultContainer") != NULL)
+			blob_container_make(sb, name, str(e,
+			    "defaultContainer"));
+		return e;
 	}
 	for (i = 0; i < sb->world->nwss; i++) {
 		blob_account_name(sb->world->wss[i].name, buf, sizeof buf);

@@ -178,6 +178,20 @@ like "$n" "[1-9]*" "the bytes are on disk under the state directory"
 blob GET "$MCU?restype=container&comp=list&include=metadata&$SK"
 is "$(sed -n 's/.*<Name>\([^<]*\)<\/Name>.*<Content-Length>\([0-9]*\)<.*/\1 \2/p' "$T/bbody")" "LocalUpload/h/model.bin 4194304" "List Blobs: the model and its length"
 
+# An account the world file names (storageAccounts), with its own key.
+sandbox_stop
+OWNKEY=$(printf 'a key of the world file, 32 bytes' | base64 -w0)
+"$JGET" . <"$WORLD" >/dev/null
+sed "s|^{|{\"storageAccounts\":[{\"name\":\"extrastore\",\"key\":\"$OWNKEY\",\"defaultContainer\":\"data\"}],|" "$WORLD" >"$T/world.json"
+WORLD="$T/world.json" sandbox_start
+ACCT=extrastore
+sharedkey PUT "/$ACCT/data?restype=container" "$OWNKEY" 'x-ms-meta-a: b'
+is "$STATUS/$(code)" "409/ContainerAlreadyExists" "the world's own account and its default container"
+sharedkey GET "/$ACCT/data?restype=container&comp=list" "$OWNKEY"
+is "$STATUS" 200 "  its key signs"
+sharedkey GET "/$ACCT/data?restype=container&comp=list" "$KEY"
+is "$STATUS" 403 "  a workspace's key does not"
+
 # The journal.
 n=$(grep -c -e "${SAS#*sig=}" -e "$KEY" "$T/journal")
 is "$n" 0 "no signature or key in the journal"
