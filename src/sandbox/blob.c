@@ -38,6 +38,7 @@
 #include "sandbox/blob.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -1452,4 +1453,73 @@ notfound:
 	blob_error(&b, 404, "BlobNotFound", "The specified blob does not "
 	    "exist.", NULL);
 	return true;
+}
+
+/* Whether a file is the bytes of a blob or block the world keeps. */
+static bool
+kept(struct sandbox *sb, const char *path)
+{
+	struct json_object	*a = arm_world_array(sb->world, "blobs"), *e;
+	struct json_object	*un;
+	size_t			 i, k;
+
+	for (i = 0; i < json_object_array_length(a); i++) {
+		e = json_object_array_get_idx(a, i);
+		if (same(str(e, "file"), path))
+			return true;
+		un = arr(e, "uncommitted");
+		for (k = 0; k < alen(un); k++)
+			if (same(str(json_object_array_get_idx(un, k), "file"),
+			    path))
+				return true;
+	}
+	return false;
+}
+
+/* Remove what dir holds that the world does not keep, depth levels down;
+ * then dir itself when it is empty. */
+static void
+sweep_dir(struct sandbox *sb, const char *dir, int depth)
+{
+	DIR		*d = opendir(dir);
+	struct dirent	*de;
+	struct stat	 st;
+	char		 path[1200];
+
+	if (d == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+		if (lstat(path, &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode) && depth > 0)
+			sweep_dir(sb, path, depth - 1);
+		else if (S_ISREG(st.st_mode) && !kept(sb, path))
+			unlink(path);
+	}
+	closedir(d);
+	rmdir(dir);	/* fails, as it should, unless empty */
+}
+
+void
+blob_sweep(struct sandbox *sb)
+{
+	DIR		*d = opendir(sb->state_dir);
+	struct dirent	*de;
+	char		 path[1200];
+
+	/* Bodies of uploads an earlier sandbox did not finish. */
+	while (d != NULL && (de = readdir(d)) != NULL)
+		if (strncmp(de->d_name, "upload.", 7) == 0) {
+			snprintf(path, sizeof path, "%s/%s", sb->state_dir,
+			    de->d_name);
+			unlink(path);
+		}
+	if (d != NULL)
+		closedir(d);
+	snprintf(path, sizeof path, "%s/blobs", sb->state_dir);
+	sweep_dir(sb, path, 2);
 }

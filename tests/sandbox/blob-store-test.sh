@@ -178,6 +178,30 @@ like "$n" "[1-9]*" "the bytes are on disk under the state directory"
 blob GET "$MCU?restype=container&comp=list&include=metadata&$SK"
 is "$(sed -n 's/.*<Name>\([^<]*\)<\/Name>.*<Content-Length>\([0-9]*\)<.*/\1 \2/p' "$T/bbody")" "LocalUpload/h/model.bin 4194304" "List Blobs: the model and its length"
 
+# The bytes are kept with the state, and swept with a fresh world.
+sandbox_start --state "$T/state.json"
+arm POST "$WSP/codes/c/versions/1/startPendingUpload?$V" '{}'
+CU=$(j .blobReferenceForConsumption.blobUri)
+SAS=$(j .blobReferenceForConsumption.credential.sasUri)
+SAS=${SAS#*\?}
+blob PUT "$CU/kept.bin?$SAS" -H 'x-ms-blob-type: BlockBlob' --data-binary @"$T/part.a"
+is "$STATUS" 201 "a blob put with --state"
+blob PUT "$CU/half.bin?comp=block&blockid=$(urlenc "$(printf 'block-%06d' 0 | base64)")&$SAS" --data-binary @"$T/part.b"
+is "$STATUS" 201 "and an uncommitted block"
+: >"$T/st/upload.dead1"
+sandbox_start --state "$T/state.json"
+CU="$EP/${CU#https://*/}"	# a new port
+blob GET "$CU/kept.bin?$SAS"
+is "$STATUS/$(sha256sum <"$T/bbody")" "200/$(sha256sum <"$T/part.a")" "the blob is there after a restart"
+blob GET "$CU/half.bin?comp=blocklist&blocklisttype=uncommitted&$SAS"
+is "$STATUS/$(grep -o '<Block>' "$T/bbody" | wc -l)" "200/1" "so is the uncommitted block (an upload resumes)"
+[ ! -e "$T/st/upload.dead1" ]; tap $? "an unfinished upload's body is removed at start"
+n=$(find "$T/st/blobs" -type f | wc -l)
+is "$n" 2 "the bytes of blobs no world keeps are removed at start"
+sandbox_start
+n=$(find "$T/st/blobs" -type f 2>/dev/null | wc -l)
+is "$n" 0 "a fresh world: no bytes left"
+
 # An account the world file names (storageAccounts), with its own key.
 sandbox_stop
 OWNKEY=$(printf 'a key of the world file, 32 bytes' | base64 -w0)
