@@ -301,26 +301,59 @@ list_versions(struct arm_ctx *c, const char *wsid, const char *kind,
 	list_reply(c, list);
 }
 
+/*
+ * Whether the api-version has the first shape of assets, 2021-03-01-
+ * preview's: a model or code is a datastoreId and a path, an environment
+ * a docker specification (its examples ModelVersion, CodeVersion,
+ * EnvironmentSpecificationVersion/createOrUpdate.json); no modelType,
+ * osType or provisioningState.  From 2022-02-01-preview on: modelUri,
+ * codeUri, image.
+ */
+static bool
+first_shape(const char *api)
+{
+	return api != NULL && strcmp(api, "2022-02-01-preview") < 0;
+}
+
+static const char *
+text(struct json_object *p, const char *key)
+{
+	return arm_jstr(p, key) != NULL ? arm_jstr(p, key) : "";
+}
+
 /* The path members of a version of kind, as one string to compare. */
 static void
 paths_of(const char *kind, struct json_object *p, char *buf, size_t len)
 {
-	if (strcmp(kind, "models") == 0)
-		snprintf(buf, len, "%s", arm_jstr(p, "modelUri") != NULL ?
-		    arm_jstr(p, "modelUri") : "");
+	if (arm_jstr(p, "path") != NULL)	/* the first shape */
+		snprintf(buf, len, "%s\n%s", text(p, "datastoreId"),
+		    text(p, "path"));
+	else if (arm_jobj(p, "docker") != NULL)
+		snprintf(buf, len, "%s\n%s", json_object_to_json_string(
+		    arm_jobj(p, "docker")), text(p, "condaFile"));
+	else if (strcmp(kind, "models") == 0)
+		snprintf(buf, len, "%s", text(p, "modelUri"));
 	else if (strcmp(kind, "codes") == 0)
-		snprintf(buf, len, "%s", arm_jstr(p, "codeUri") != NULL ?
-		    arm_jstr(p, "codeUri") : "");
+		snprintf(buf, len, "%s", text(p, "codeUri"));
 	else
-		snprintf(buf, len, "%s\n%s", arm_jstr(p, "image") != NULL ?
-		    arm_jstr(p, "image") : "", arm_jstr(p, "condaFile") != NULL ?
-		    arm_jstr(p, "condaFile") : "");
+		snprintf(buf, len, "%s\n%s", text(p, "image"),
+		    text(p, "condaFile"));
 }
 
 /* The checks of a version's properties; false with the 400 sent. */
 static bool
 version_ok(struct arm_ctx *c, const char *kind, struct json_object *p)
 {
+	if (first_shape(c->api)) {
+		if (strcmp(kind, "environments") == 0 ?
+		    arm_jobj(p, "docker") == NULL : arm_jstr(p, "path") == NULL) {
+			invalid(c, strcmp(kind, "environments") == 0 ?
+			    "An environment version needs docker." :
+			    "A version needs path (and datastoreId).");
+			return false;
+		}
+		return true;
+	}
 	if (strcmp(kind, "models") == 0) {
 		if (arm_jstr(p, "modelUri") == NULL) {
 			invalid(c, "A model version needs modelUri.");
@@ -402,6 +435,8 @@ put_version(struct arm_ctx *c, const char *wsid, const char *kind,
 	if (!json_object_object_get_ex(np, "isAnonymous", NULL))
 		json_object_object_add(np, "isAnonymous",
 		    json_object_new_boolean(false));
+	if (first_shape(c->api))
+		goto shaped;
 	if (!json_object_object_get_ex(np, "isArchived", NULL))
 		json_object_object_add(np, "isArchived",
 		    json_object_new_boolean(false));
@@ -417,6 +452,7 @@ put_version(struct arm_ctx *c, const char *wsid, const char *kind,
 		    json_object_new_string("CustomModel"));
 	json_object_object_add(np, "provisioningState",
 	    json_object_new_string("Succeeded"));
+shaped:
 	json_object_object_add(res, "properties", np);
 	arm_system_data(c, res, old);
 	if (e == NULL) {
