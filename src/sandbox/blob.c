@@ -524,7 +524,7 @@ check_shared_key(struct bctx *b, const char *auth)
 	struct hdrs	 h = { NULL, 0 };
 	struct buf	 s;
 	char		*q, *p, *next, *eq, **qs = NULL, want[128];
-	const char	*v, *colon;
+	const char	*v, *colon, *raw;
 	size_t		 i, nq = 0, n;
 	bool		 ok;
 
@@ -551,7 +551,9 @@ check_shared_key(struct bctx *b, const char *auth)
 		free(h.x[i]);
 	}
 	free(h.x);
-	buf_addf(&s, "/%s%s", b->account, b->req->path);
+	/* The path as the request spelled it (percent-encoded). */
+	raw = b->req->uri != NULL ? b->req->uri : b->req->path;
+	buf_addf(&s, "/%s%.*s", b->account, (int)strcspn(raw, "?"), raw);
 	q = xstrdup(b->req->query);
 	for (p = q; p != NULL && *p != '\0'; p = next) {
 		if ((next = strchr(p, '&')) != NULL)

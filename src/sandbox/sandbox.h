@@ -34,6 +34,7 @@ struct sb_request {
 	const char	*method;	/* borrowed from MHD for the call */
 	const char	*path;		/* decoded path, no query */
 	const char	*query;		/* raw query string, "" if none */
+	const char	*uri;		/* raw path and query, as sent */
 	const char	*body;		/* NUL-terminated; "" if none */
 	size_t		 body_len;
 	uint64_t	 seq;		/* request number since start */

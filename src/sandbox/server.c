@@ -190,6 +190,7 @@ serve(struct sb_server *srv, struct MHD_Connection *conn,
 	req.path = url;
 	q = strchr(ctx->uri, '?');
 	req.query = q != NULL ? q + 1 : "";
+	req.uri = ctx->uri;
 	req.body = buf_str(&ctx->body);
 	req.body_len = ctx->body.len;
 	req.conn = conn;
