@@ -599,8 +599,23 @@ authorized(struct bctx *b)
 {
 	const char	*auth = sb_req_header(b->req, "Authorization");
 
-	if (auth != NULL && strncmp(auth, "SharedKey ", 10) == 0)
+	if (auth != NULL && strncmp(auth, "SharedKey ", 10) == 0) {
+		/* Both required of a Shared Key request (Authorize with
+		 * Shared Key; Versioning for the Azure Storage services). */
+		if (sb_req_header(b->req, "x-ms-date") == NULL &&
+		    sb_req_header(b->req, "Date") == NULL) {
+			auth_failed(b, "Request date header not specified.");
+			return false;
+		}
+		if (sb_req_header(b->req, "x-ms-version") == NULL) {
+			blob_error(b, 400, "MissingRequiredHeader", "An HTTP "
+			    "header that's mandatory for this request is not "
+			    "specified.", "<HeaderName>x-ms-version"
+			    "</HeaderName>");
+			return false;
+		}
 		return check_shared_key(b, auth);
+	}
 	if (sb_req_query(b->req, "sig") != NULL)
 		return check_sas(b);
 	blob_error(b, 401, "NoAuthenticationInformation", "Server failed to "

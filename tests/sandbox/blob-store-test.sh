@@ -116,6 +116,10 @@ is "$STATUS/$(head -n 1 "$T/bbody")" "200/def init():" "Shared Key: Get Blob"
 sharedkey GET "/$ACCT/$CONT?restype=container&comp=list&prefix=src/" "$KEY"
 is "$STATUS" 200 "Shared Key: List Blobs, the query canonicalized"
 is "$(sed -n 's/.*<Blob><Name>\([^<]*\)<.*/\1/p' "$T/bbody")" "src/score.py" "  the blob under the prefix"
+blob GET "$EP/$ACCT/$CONT/src/score.py" -H "x-ms-date: $(LC_ALL=C date -u '+%a, %d %b %Y %H:%M:%S GMT')" -H "Authorization: SharedKey $ACCT:AAAA"
+is "$STATUS/$(code)" "400/MissingRequiredHeader" "Shared Key without x-ms-version"
+blob GET "$EP/$ACCT/$CONT/src/score.py" -H "x-ms-version: 2023-11-03" -H "Authorization: SharedKey $ACCT:AAAA"
+is "$STATUS/$(code)" "403/AuthenticationFailed" "Shared Key without a date"
 blob PUT "$CU/src/my%20model%2B1.pkl?$SAS" -H 'x-ms-blob-type: BlockBlob' --data-binary 'spaced'
 is "$STATUS" 201 "a blob name with a space and a plus"
 sharedkey GET "/$ACCT/$CONT/src/my%20model%2B1.pkl" "$KEY"
@@ -138,9 +142,10 @@ split -b 4194304 -a 1 "$T/model.bin" "$T/part."
 i=0
 for p in "$T"/part.?; do
 	id=$(printf 'block-%06d' "$i" | base64)
+	d=$(LC_ALL=C date -u '+%a, %d %b %Y %H:%M:%S GMT')
 	blob PUT "$EP/$ACCT/$DCONT/LocalUpload/h/model.bin?comp=block&blockid=$(urlenc "$id")" \
-	    --data-binary @"$p" -H 'x-ms-version: 2023-11-03' \
-	    -H "Authorization: SharedKey $ACCT:$(b64hmac "$KEY" "$(printf 'PUT\n\n\n%s\n\n\n\n\n\n\n\n\nx-ms-version:2023-11-03\n/%s/%s/%s/LocalUpload/h/model.bin\nblockid:%s\ncomp:block' "$(wc -c <"$p")" "$ACCT" "$ACCT" "$DCONT" "$id")")" -H 'Content-Type:'
+	    --data-binary @"$p" -H 'x-ms-version: 2023-11-03' -H "x-ms-date: $d" \
+	    -H "Authorization: SharedKey $ACCT:$(b64hmac "$KEY" "$(printf 'PUT\n\n\n%s\n\n\n\n\n\n\n\n\nx-ms-date:%s\nx-ms-version:2023-11-03\n/%s/%s/%s/LocalUpload/h/model.bin\nblockid:%s\ncomp:block' "$(wc -c <"$p")" "$d" "$ACCT" "$ACCT" "$DCONT" "$id")")" -H 'Content-Type:'
 	[ "$STATUS" = 201 ] || echo "# block $i: $STATUS $(cat "$T/bbody")"
 	i=$((i + 1))
 done
