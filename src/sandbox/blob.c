@@ -1355,6 +1355,27 @@ list_blobs(struct bctx *b)
 	xml_reply(b, 200);
 }
 
+/* Delete Blob: 202, its bytes and blocks gone. */
+static void
+delete_blob(struct bctx *b, struct json_object *e)
+{
+	struct json_object	*un = arr(e, "uncommitted");
+	size_t			 i, at = 0;
+
+	if (!permitted(b, "d"))
+		return;
+	unlink(str(e, "file"));
+	for (i = 0; i < alen(un); i++)
+		if (str(json_object_array_get_idx(un, i), "file") != NULL)
+			unlink(str(json_object_array_get_idx(un, i), "file"));
+	if (find_blob(b, &at) == e)
+		json_object_array_del_idx(arm_world_array(b->sb->world,
+		    "blobs"), at, 1);
+	b->sb->world->dirty = true;
+	sb_resp_header(b->resp, "x-ms-delete-type-permanent", "true");
+	b->resp->status = 202;
+}
+
 /* Split /ACCOUNT/CONTAINER[/BLOB]; false when not ours. */
 static bool
 split(struct bctx *b)
@@ -1463,6 +1484,10 @@ blob_route(struct sandbox *sb, const struct sb_request *req,
 		get_blob(&b, e, strcmp(m, "GET") == 0);
 		return true;
 	}
+	if (strcmp(m, "DELETE") == 0 && comp[0] == '\0') {
+		delete_blob(&b, e);
+		return true;
+	}
 	blob_error(&b, 400, "UnsupportedHttpVerb", "The resource doesn't "
 	    "support the specified HTTP verb.", NULL);
 	return true;
@@ -1539,4 +1564,16 @@ blob_sweep(struct sandbox *sb)
 		closedir(d);
 	snprintf(path, sizeof path, "%s/blobs", sb->state_dir);
 	sweep_dir(sb, path, 2);
+}
+
+void
+blob_too_large(const struct sb_request *req, struct sb_response *resp)
+{
+	struct bctx	b;
+
+	memset(&b, 0, sizeof b);
+	b.req = req;
+	b.resp = resp;
+	blob_error(&b, 413, "RequestBodyTooLarge", "The request body is too "
+	    "large and exceeds the maximum permissible limit.", NULL);
 }

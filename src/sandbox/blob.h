@@ -35,6 +35,8 @@ bool	blob_path(struct sandbox *, const char *path);
 /* At start: remove the bytes under the state directory that the world
  * does not keep (a fresh world keeps none) and unfinished uploads. */
 void	blob_sweep(struct sandbox *);
+/* The storage service's 413 for a blob body past its limit. */
+void	blob_too_large(const struct sb_request *, struct sb_response *);
 /* Serve a blob store request; false: not a blob store path. */
 bool	blob_route(struct sandbox *, const struct sb_request *,
 	    struct sb_response *);

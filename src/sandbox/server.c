@@ -203,7 +203,9 @@ serve(struct sb_server *srv, struct MHD_Connection *conn,
 
 	pthread_mutex_lock(&srv->lock);
 	req.seq = ++srv->seq;
-	if (ctx->too_large)
+	if (ctx->too_large && ctx->body_file != NULL)
+		blob_too_large(&req, &resp);
+	else if (ctx->too_large)
 		sb_resp_arm_error(&resp, 413, "RequestEntityTooLarge",
 		    "The request body is larger than %d bytes.", SB_MAX_BODY);
 	else if (sb->faults != NULL)
@@ -308,8 +310,13 @@ handle(void *cls, struct MHD_Connection *conn, const char *url,
 		    MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 
 		ctx->started = true;
-		if (strcmp(method, "PUT") == 0 && blob_upload(srv, ctx, url))
-			return MHD_YES;
+		if (strcmp(method, "PUT") == 0 && blob_upload(srv, ctx, url)) {
+			if (cl == NULL || strtoull(cl, NULL, 10) <=
+			    SB_MAX_BLOB_BODY)
+				return MHD_YES;
+			ctx->too_large = true;	/* refused before it is read */
+			return serve(srv, conn, ctx, url, method);
+		}
 		if (cl != NULL && strtoull(cl, NULL, 10) > SB_MAX_BODY) {
 			ctx->too_large = true;
 			return serve(srv, conn, ctx, url, method);

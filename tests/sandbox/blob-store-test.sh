@@ -65,6 +65,8 @@ grep -q '<HeaderName>x-ms-blob-type</HeaderName>' "$T/bbody"; tap $? "  naming t
 grep -q '^.*<?xml version="1.0" encoding="utf-8"?><Error><Code>' "$T/bbody"; tap $? "  the storage error XML"
 blob PUT "$CU/src/a.py?$SAS" -H 'x-ms-blob-type: BlockBlob' -H 'Transfer-Encoding: chunked' --data-binary 'x'
 is "$STATUS/$(code)" "411/MissingContentLengthHeader" "no Content-Length: 411"
+blob PUT "$CU/src/huge.bin?$SAS" -H 'x-ms-blob-type: BlockBlob' -H 'Content-Length: 6000000000' --data-binary 'x'
+is "$STATUS/$(code)" "413/RequestBodyTooLarge" "a body past 5000 MiB: 413, refused before it is read"
 blob GET "$CU/src/score.py?${SAS%sig=*}sig=AAAA$(urlenc "${SAS#*sig=}")"
 is "$STATUS/$(code)/$(bh x-ms-error-code)" "403/AuthenticationFailed/AuthenticationFailed" "a wrong signature: 403 AuthenticationFailed"
 grep -q 'Signature did not match' "$T/bbody"; tap $? "  Signature did not match"
@@ -186,6 +188,18 @@ n=$(find "$T/st/blobs" -type f -size +4000k | wc -l)
 like "$n" "[1-9]*" "the bytes are on disk under the state directory"
 blob GET "$MCU?restype=container&comp=list&include=metadata&$SK"
 is "$(sed -n 's/.*<Name>\([^<]*\)<\/Name>.*<Content-Length>\([0-9]*\)<.*/\1 \2/p' "$T/bbody")" "LocalUpload/h/model.bin 4194304" "List Blobs: the model and its length"
+
+blob DELETE "$MCU/LocalUpload/h/model.bin?$(sas r 2099-01-01T00:00:00Z)"
+is "$STATUS/$(code)" "403/AuthenticationFailed" "Delete Blob with a SAS of another container"
+CONT_SAVE=$CONT; CONT=$DCONT; RSAS="$(sas r 2099-01-01T00:00:00Z)"; CONT=$CONT_SAVE
+blob DELETE "$MCU/LocalUpload/h/model.bin?$RSAS"
+is "$STATUS/$(code)" "403/AuthorizationPermissionMismatch" "Delete Blob with a read SAS"
+blob DELETE "$MCU/LocalUpload/h/model.bin?$SK"
+is "$STATUS" 202 "Delete Blob: 202"
+blob GET "$MCU/LocalUpload/h/model.bin?$SK"
+is "$STATUS/$(code)" "404/BlobNotFound" "  gone"
+n=$(find "$T/st/blobs" -type f -size +4000k | wc -l)
+is "$n" 0 "  its bytes too"
 
 # The bytes are kept with the state, and swept with a fresh world.
 sandbox_start --state "$T/state.json"
