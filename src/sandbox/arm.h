@@ -62,6 +62,13 @@ void	arm_ml_location(struct arm_ctx *, const char *location,
 void	arm_endpoints(struct arm_ctx *, struct sb_workspace *);
 void	arm_mfe_operation(struct arm_ctx *, const char *id, bool result);
 
+/* arm-assets.c: models, codes, environments (containers, versions,
+ * startPendingUpload) and datastores under a workspace. */
+bool	arm_assets_path(const char *seg);
+void	arm_assets(struct arm_ctx *, struct sb_workspace *);
+/* Whether an asset version of that ARM id is in the world. */
+bool	arm_asset_exists(struct sb_world *, const char *id);
+
 /* arm-aks.c */
 void	arm_clusters(struct arm_ctx *);
 void	arm_aks_location(struct arm_ctx *, const char *location,
