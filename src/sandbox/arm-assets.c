@@ -37,7 +37,6 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,24 +45,13 @@
 #include <json-c/json.h>
 
 #include "common/clock.h"
+#include "core/assets.h"
 #include "sandbox/arm.h"
 #include "sandbox/blob.h"
 
 #define ASSET_PATHS	"Asset paths cannot be updated."
 #define SAS_SECONDS	(24 * 3600)
 #define DEFAULT_STORE	"workspaceblobstore"
-
-static const char *
-str(struct json_object *o, const char *key)
-{
-	return arm_jstr(o, key);
-}
-
-static struct json_object *
-obj(struct json_object *o, const char *key)
-{
-	return arm_jobj(o, key);
-}
 
 static bool
 same(const char *a, const char *b)
@@ -99,33 +87,19 @@ ws_id(struct sb_workspace *ws, char *buf, size_t len)
 	    ws->group, ws->name);
 }
 
-static void
-system_data(struct arm_ctx *c, struct json_object *res, struct json_object *old)
-{
-	struct json_object	*sd = json_object_new_object();
-	char			 t[48];
-
-	world_time(c->now_ms, t, sizeof t);
-	json_object_object_add(sd, "createdAt", json_object_new_string(
-	    str(obj(old, "systemData"), "createdAt") != NULL ?
-	    str(obj(old, "systemData"), "createdAt") : t));
-	json_object_object_add(sd, "createdBy",
-	    json_object_new_string("sandbox"));
-	json_object_object_add(sd, "createdByType",
-	    json_object_new_string("Application"));
-	json_object_object_add(sd, "lastModifiedAt", json_object_new_string(t));
-	json_object_object_add(sd, "lastModifiedBy",
-	    json_object_new_string("sandbox"));
-	json_object_object_add(sd, "lastModifiedByType",
-	    json_object_new_string("Application"));
-	json_object_object_add(res, "systemData", sd);
-}
-
 /* A 400 with the sandbox's own text (placeholder). */
 static void
 invalid(struct arm_ctx *c, const char *msg)
 {
 	sb_resp_arm_error(c->resp, 400, "UserError", "%s", msg);
+}
+
+/* Whether an entry is of the workspace and the asset kind. */
+static bool
+of(struct json_object *e, const char *wsid, const char *kind)
+{
+	return same(arm_jstr(e, "workspaceId"), wsid) &&
+	    same(arm_jstr(e, "kind"), kind);
 }
 
 /* The container (live) of kind and name in the workspace. */
@@ -139,9 +113,8 @@ find_container(struct arm_ctx *c, const char *wsid, const char *kind,
 
 	for (i = 0; i < json_object_array_length(a); i++) {
 		e = json_object_array_get_idx(a, i);
-		if (same(str(e, "workspaceId"), wsid) &&
-		    same(str(e, "kind"), kind) &&
-		    same(str(obj(e, "resource"), "name"), name))
+		if (of(e, wsid, kind) &&
+		    same(arm_jstr(arm_jobj(e, "resource"), "name"), name))
 			return e;
 	}
 	return NULL;
@@ -157,11 +130,9 @@ find_version(struct arm_ctx *c, const char *wsid, const char *kind,
 
 	for (i = 0; i < json_object_array_length(a); i++) {
 		e = json_object_array_get_idx(a, i);
-		if (same(str(e, "workspaceId"), wsid) &&
-		    same(str(e, "kind"), kind) &&
-		    same(str(e, "container"), name) &&
-		    strcmp(str(obj(e, "resource"), "name") != NULL ?
-		    str(obj(e, "resource"), "name") : "", version) == 0) {
+		if (of(e, wsid, kind) && same(arm_jstr(e, "container"), name) &&
+		    strcmp(arm_jstr(arm_jobj(e, "resource"), "name") != NULL ?
+		    arm_jstr(arm_jobj(e, "resource"), "name") : "", version) == 0) {
 			if (at != NULL)
 				*at = i;
 			return e;
@@ -181,12 +152,24 @@ arm_asset_exists(struct sb_world *w, const char *id)
 		n--;
 	for (i = 0; i < json_object_array_length(a); i++) {
 		e = json_object_array_get_idx(a, i);
-		if (str(obj(e, "resource"), "id") != NULL &&
-		    strlen(str(obj(e, "resource"), "id")) == n &&
-		    strncasecmp(str(obj(e, "resource"), "id"), id, n) == 0)
+		if (arm_jstr(arm_jobj(e, "resource"), "id") != NULL &&
+		    strlen(arm_jstr(arm_jobj(e, "resource"), "id")) == n &&
+		    strncasecmp(arm_jstr(arm_jobj(e, "resource"), "id"), id, n) == 0)
 			return true;
 	}
 	return false;
+}
+
+/* A new resource {"id", "name", "type"}. */
+static struct json_object *
+resource_new(const char *id, const char *name, const char *type)
+{
+	struct json_object	*res = json_object_new_object();
+
+	json_object_object_add(res, "id", json_object_new_string(id));
+	json_object_object_add(res, "name", json_object_new_string(name));
+	json_object_object_add(res, "type", json_object_new_string(type));
+	return res;
 }
 
 /* The container of a new version, made when missing. */
@@ -202,10 +185,7 @@ container_for(struct arm_ctx *c, const char *wsid, const char *kind,
 	snprintf(id, sizeof id, "%s/%s/%s", wsid, kind, name);
 	snprintf(type, sizeof type,
 	    "Microsoft.MachineLearningServices/workspaces/%s", kind);
-	res = json_object_new_object();
-	json_object_object_add(res, "id", json_object_new_string(id));
-	json_object_object_add(res, "name", json_object_new_string(name));
-	json_object_object_add(res, "type", json_object_new_string(type));
+	res = resource_new(id, name, type);
 	p = json_object_new_object();
 	json_object_object_add(p, "description", NULL);
 	json_object_object_add(p, "tags", json_object_new_object());
@@ -214,7 +194,7 @@ container_for(struct arm_ctx *c, const char *wsid, const char *kind,
 	json_object_object_add(p, "provisioningState",
 	    json_object_new_string("Succeeded"));
 	json_object_object_add(res, "properties", p);
-	system_data(c, res, NULL);
+	arm_system_data(c, res, NULL);
 	e = json_object_new_object();
 	json_object_object_add(e, "workspaceId", json_object_new_string(wsid));
 	json_object_object_add(e, "kind", json_object_new_string(kind));
@@ -229,7 +209,7 @@ static void
 container_versions(struct arm_ctx *c, struct json_object *e)
 {
 	struct json_object	*a = arm_world_array(c->w, "assetVersions"), *v;
-	struct json_object	*p = obj(obj(e, "resource"), "properties");
+	struct json_object	*p = arm_jobj(arm_jobj(e, "resource"), "properties");
 	const char		*latest = NULL;
 	int64_t			 when = -1;
 	long			 top = 0, n;
@@ -238,16 +218,16 @@ container_versions(struct arm_ctx *c, struct json_object *e)
 
 	for (i = 0; i < json_object_array_length(a); i++) {
 		v = json_object_array_get_idx(a, i);
-		if (!same(str(v, "workspaceId"), str(e, "workspaceId")) ||
-		    !same(str(v, "kind"), str(e, "kind")) ||
-		    !same(str(v, "container"), str(obj(e, "resource"),
+		if (!same(arm_jstr(v, "workspaceId"), arm_jstr(e, "workspaceId")) ||
+		    !same(arm_jstr(v, "kind"), arm_jstr(e, "kind")) ||
+		    !same(arm_jstr(v, "container"), arm_jstr(arm_jobj(e, "resource"),
 		    "name")))
 			continue;
 		if (arm_jint(v, "createdMs", 0) >= when) {
 			when = arm_jint(v, "createdMs", 0);
-			latest = str(obj(v, "resource"), "name");
+			latest = arm_jstr(arm_jobj(v, "resource"), "name");
 		}
-		n = strtol(str(obj(v, "resource"), "name"), &end, 10);
+		n = strtol(arm_jstr(arm_jobj(v, "resource"), "name"), &end, 10);
 		if (*end == '\0' && n > top)
 			top = n;
 	}
@@ -304,10 +284,9 @@ list_versions(struct arm_ctx *c, const char *wsid, const char *kind,
 		abort();
 	for (i = 0; i < len; i++) {
 		v = json_object_array_get_idx(a, i);
-		if (!same(str(v, "workspaceId"), wsid) ||
-		    !same(str(v, "kind"), kind) ||
-		    (name != NULL && !same(str(v, "container"), name)) ||
-		    (hash[0] != '\0' && !same(str(v, "hash"), hash)))
+		if (!of(v, wsid, kind) ||
+		    (name != NULL && !same(arm_jstr(v, "container"), name)) ||
+		    (hash[0] != '\0' && !same(arm_jstr(v, "hash"), hash)))
 			continue;
 		pick[n++] = v;
 	}
@@ -316,83 +295,87 @@ list_versions(struct arm_ctx *c, const char *wsid, const char *kind,
 	for (i = 0; i < n && (top < 0 || (long)i < top); i++) {
 		v = pick[strcasestr(order, "asc") != NULL ? n - 1 - i : i];
 		json_object_array_add(list,
-		    json_object_get(obj(v, "resource")));
+		    json_object_get(arm_jobj(v, "resource")));
 	}
 	free(pick);
 	list_reply(c, list);
+}
+
+/*
+ * Whether the api-version has the first shape of assets, 2021-03-01-
+ * preview's: a model or code is a datastoreId and a path, an environment
+ * a docker specification (its examples ModelVersion, CodeVersion,
+ * EnvironmentSpecificationVersion/createOrUpdate.json); no modelType,
+ * osType or provisioningState.  From 2022-02-01-preview on: modelUri,
+ * codeUri, image.
+ */
+static bool
+first_shape(const char *api)
+{
+	return api != NULL && strcmp(api, "2022-02-01-preview") < 0;
+}
+
+static const char *
+text(struct json_object *p, const char *key)
+{
+	return arm_jstr(p, key) != NULL ? arm_jstr(p, key) : "";
 }
 
 /* The path members of a version of kind, as one string to compare. */
 static void
 paths_of(const char *kind, struct json_object *p, char *buf, size_t len)
 {
-	if (strcmp(kind, "models") == 0)
-		snprintf(buf, len, "%s", str(p, "modelUri") != NULL ?
-		    str(p, "modelUri") : "");
+	if (arm_jstr(p, "path") != NULL)	/* the first shape */
+		snprintf(buf, len, "%s\n%s", text(p, "datastoreId"),
+		    text(p, "path"));
+	else if (arm_jobj(p, "docker") != NULL)
+		snprintf(buf, len, "%s\n%s", json_object_to_json_string(
+		    arm_jobj(p, "docker")), text(p, "condaFile"));
+	else if (strcmp(kind, "models") == 0)
+		snprintf(buf, len, "%s", text(p, "modelUri"));
 	else if (strcmp(kind, "codes") == 0)
-		snprintf(buf, len, "%s", str(p, "codeUri") != NULL ?
-		    str(p, "codeUri") : "");
+		snprintf(buf, len, "%s", text(p, "codeUri"));
 	else
-		snprintf(buf, len, "%s\n%s", str(p, "image") != NULL ?
-		    str(p, "image") : "", str(p, "condaFile") != NULL ?
-		    str(p, "condaFile") : "");
-}
-
-/* modelType in either spelling (kubernetes-path.md E.4). */
-static bool
-model_type_ok(const char *t)
-{
-	static const char *const types[] = { "CustomModel", "MLFlowModel",
-	    "TritonModel", "custom_model", "mlflow_model", "triton_model" };
-	size_t	i;
-
-	for (i = 0; i < sizeof types / sizeof types[0]; i++)
-		if (same(t, types[i]))
-			return true;
-	return false;
-}
-
-/* Asset names and versions: ^[a-zA-Z0-9][a-zA-Z0-9\-_.]{0,254}$. */
-static bool
-name_ok(const char *s)
-{
-	size_t	i;
-
-	if (s == NULL || !isalnum((unsigned char)s[0]) || strlen(s) > 255)
-		return false;
-	for (i = 1; s[i] != '\0'; i++)
-		if (!isalnum((unsigned char)s[i]) && strchr("-_.", s[i]) ==
-		    NULL)
-			return false;
-	return true;
+		snprintf(buf, len, "%s\n%s", text(p, "image"),
+		    text(p, "condaFile"));
 }
 
 /* The checks of a version's properties; false with the 400 sent. */
 static bool
 version_ok(struct arm_ctx *c, const char *kind, struct json_object *p)
 {
+	if (first_shape(c->api)) {
+		if (strcmp(kind, "environments") == 0 ?
+		    arm_jobj(p, "docker") == NULL : arm_jstr(p, "path") == NULL) {
+			invalid(c, strcmp(kind, "environments") == 0 ?
+			    "An environment version needs docker." :
+			    "A version needs path (and datastoreId).");
+			return false;
+		}
+		return true;
+	}
 	if (strcmp(kind, "models") == 0) {
-		if (str(p, "modelUri") == NULL) {
+		if (arm_jstr(p, "modelUri") == NULL) {
 			invalid(c, "A model version needs modelUri.");
 			return false;
 		}
-		if (str(p, "modelType") != NULL &&
-		    !model_type_ok(str(p, "modelType"))) {
+		if (arm_jstr(p, "modelType") != NULL &&
+		    asset_model_type_rest(arm_jstr(p, "modelType")) == NULL) {
 			invalid(c, "modelType must be CustomModel, MLFlowModel "
 			    "or TritonModel.");
 			return false;
 		}
 	} else if (strcmp(kind, "codes") == 0) {
-		if (str(p, "codeUri") == NULL) {
+		if (arm_jstr(p, "codeUri") == NULL) {
 			invalid(c, "A code version needs codeUri.");
 			return false;
 		}
-	} else if (str(p, "image") == NULL && obj(p, "build") == NULL) {
+	} else if (arm_jstr(p, "image") == NULL && arm_jobj(p, "build") == NULL) {
 		invalid(c, "An environment version needs an image or a "
 		    "build.");
 		return false;
-	} else if (str(p, "osType") != NULL && !same(str(p, "osType"),
-	    "Linux") && !same(str(p, "osType"), "Windows")) {
+	} else if (arm_jstr(p, "osType") != NULL && !same(arm_jstr(p, "osType"),
+	    "Linux") && !same(arm_jstr(p, "osType"), "Windows")) {
 		invalid(c, "osType must be Linux or Windows.");
 		return false;
 	}
@@ -405,13 +388,13 @@ put_version(struct arm_ctx *c, const char *wsid, const char *kind,
     const char *name, const char *version)
 {
 	struct json_object	*body = json_tokener_parse(c->req->body);
-	struct json_object	*p = obj(body, "properties"), *e, *old, *res;
+	struct json_object	*p = arm_jobj(body, "properties"), *e, *old, *res;
 	struct json_object	*np = NULL, *cont;
 	char			 id[SB_TEXT * 2], type[SB_NAME];
 	char			 a[SB_TEXT * 2], b[SB_TEXT * 2];
 	const char		*h;
 
-	if (!name_ok(name) || !name_ok(version)) {
+	if (!asset_name_valid(name) || !asset_name_valid(version)) {
 		invalid(c, "An asset's name and version start with a letter "
 		    "or digit and hold only letters, digits, '-', '_' and "
 		    "'.'.");
@@ -426,9 +409,9 @@ put_version(struct arm_ctx *c, const char *wsid, const char *kind,
 	if (!version_ok(c, kind, p))
 		goto out;
 	e = find_version(c, wsid, kind, name, version, NULL);
-	old = obj(e, "resource");
+	old = arm_jobj(e, "resource");
 	if (e != NULL) {
-		paths_of(kind, obj(old, "properties"), a, sizeof a);
+		paths_of(kind, arm_jobj(old, "properties"), a, sizeof a);
 		paths_of(kind, p, b, sizeof b);
 		if (strcmp(a, b) != 0) {
 			/* kubernetes-path.md E.4, the service's words. */
@@ -439,57 +422,57 @@ put_version(struct arm_ctx *c, const char *wsid, const char *kind,
 	}
 	cont = container_for(c, wsid, kind, name);
 	snprintf(id, sizeof id, "%s/%s/%s/versions/%s", wsid, kind,
-	    str(obj(cont, "resource"), "name"), version);
+	    arm_jstr(arm_jobj(cont, "resource"), "name"), version);
 	snprintf(type, sizeof type,
 	    "Microsoft.MachineLearningServices/workspaces/%s/versions", kind);
-	res = json_object_new_object();
-	json_object_object_add(res, "id", json_object_new_string(id));
-	json_object_object_add(res, "name", json_object_new_string(version));
-	json_object_object_add(res, "type", json_object_new_string(type));
+	res = resource_new(id, version, type);
 	json_object_deep_copy(p, &np, NULL);
-	if (obj(np, "tags") == NULL)
+	if (arm_jobj(np, "tags") == NULL)
 		json_object_object_add(np, "tags", json_object_new_object());
-	if (obj(np, "properties") == NULL)
+	if (arm_jobj(np, "properties") == NULL)
 		json_object_object_add(np, "properties",
 		    json_object_new_object());
 	if (!json_object_object_get_ex(np, "isAnonymous", NULL))
 		json_object_object_add(np, "isAnonymous",
 		    json_object_new_boolean(false));
+	if (first_shape(c->api))
+		goto shaped;
 	if (!json_object_object_get_ex(np, "isArchived", NULL))
 		json_object_object_add(np, "isArchived",
 		    json_object_new_boolean(false));
 	if (strcmp(kind, "environments") == 0) {
-		if (str(np, "osType") == NULL)
+		if (arm_jstr(np, "osType") == NULL)
 			json_object_object_add(np, "osType",
 			    json_object_new_string("Linux"));
 		json_object_object_add(np, "environmentType",
 		    json_object_new_string("UserCreated"));
 	}
-	if (strcmp(kind, "models") == 0 && str(np, "modelType") == NULL)
+	if (strcmp(kind, "models") == 0 && arm_jstr(np, "modelType") == NULL)
 		json_object_object_add(np, "modelType",
 		    json_object_new_string("CustomModel"));
 	json_object_object_add(np, "provisioningState",
 	    json_object_new_string("Succeeded"));
+shaped:
 	json_object_object_add(res, "properties", np);
-	system_data(c, res, old);
+	arm_system_data(c, res, old);
 	if (e == NULL) {
 		e = json_object_new_object();
 		json_object_object_add(e, "workspaceId",
 		    json_object_new_string(wsid));
 		json_object_object_add(e, "kind", json_object_new_string(kind));
 		json_object_object_add(e, "container", json_object_new_string(
-		    str(obj(cont, "resource"), "name")));
+		    arm_jstr(arm_jobj(cont, "resource"), "name")));
 		json_object_object_add(e, "createdMs",
 		    json_object_new_int64((int64_t)c->now_ms));
 		json_object_array_add(arm_world_array(c->w, "assetVersions"),
 		    e);
 	}
 	/* azure-ai-ml keeps the content hash in the version's properties. */
-	h = str(obj(np, "properties"), "azureml.contentHash");
+	h = arm_jstr(arm_jobj(np, "properties"), "azureml.contentHash");
 	if (h == NULL)
-		h = str(obj(np, "properties"), "contentHash");
+		h = arm_jstr(arm_jobj(np, "properties"), "contentHash");
 	if (h == NULL)
-		h = str(obj(np, "properties"), "hash_sha256");
+		h = arm_jstr(arm_jobj(np, "properties"), "hash_sha256");
 	json_object_object_add(e, "hash", h != NULL ?
 	    json_object_new_string(h) : NULL);
 	json_object_object_add(e, "resource", res);
@@ -514,17 +497,14 @@ static void
 datastore_json_add(struct arm_ctx *c, struct sb_workspace *ws,
     struct json_object *list)
 {
-	struct json_object	*res = json_object_new_object(), *p, *cr, *s;
+	struct json_object	*res, *p, *cr, *s;
 	struct json_object	*acct = ws_account(c, ws);
 	char			 id[SB_TEXT * 2], host[SB_TEXT];
 
 	ws_id(ws, host, sizeof host);
 	snprintf(id, sizeof id, "%s/datastores/" DEFAULT_STORE, host);
-	json_object_object_add(res, "id", json_object_new_string(id));
-	json_object_object_add(res, "name",
-	    json_object_new_string(DEFAULT_STORE));
-	json_object_object_add(res, "type", json_object_new_string(
-	    "Microsoft.MachineLearningServices/workspaces/datastores"));
+	res = resource_new(id, DEFAULT_STORE,
+	    "Microsoft.MachineLearningServices/workspaces/datastores");
 	p = json_object_new_object();
 	json_object_object_add(p, "description", NULL);
 	json_object_object_add(p, "tags", json_object_new_object());
@@ -541,9 +521,9 @@ datastore_json_add(struct arm_ctx *c, struct sb_workspace *ws,
 	json_object_object_add(p, "datastoreType",
 	    json_object_new_string("AzureBlob"));
 	json_object_object_add(p, "accountName",
-	    json_object_new_string(str(acct, "name")));
+	    json_object_new_string(arm_jstr(acct, "name")));
 	json_object_object_add(p, "containerName",
-	    json_object_new_string(str(acct, "defaultContainer")));
+	    json_object_new_string(arm_jstr(acct, "defaultContainer")));
 	snprintf(host, sizeof host, "%s", c->sb->endpoint);
 	json_object_object_add(p, "endpoint", json_object_new_string(
 	    strstr(host, "://") != NULL ? strstr(host, "://") + 3 : host));
@@ -551,7 +531,7 @@ datastore_json_add(struct arm_ctx *c, struct sb_workspace *ws,
 	json_object_object_add(p, "serviceDataAccessAuthIdentity",
 	    json_object_new_string("None"));
 	json_object_object_add(res, "properties", p);
-	system_data(c, res, NULL);
+	arm_system_data(c, res, NULL);
 	json_object_array_add(list, res);
 }
 
@@ -587,7 +567,7 @@ datastores(struct arm_ctx *c, struct sb_workspace *ws)
 		json_object_object_add(o, "secretsType",
 		    json_object_new_string("AccountKey"));
 		json_object_object_add(o, "key", json_object_new_string(
-		    str(ws_account(c, ws), "key")));
+		    arm_jstr(ws_account(c, ws), "key")));
 		arm_json(c, 200, o);
 		return;
 	}
@@ -595,13 +575,6 @@ method:
 	json_object_put(list);
 	sb_resp_arm_error(c->resp, 405, "MethodNotAllowed", "The requested "
 	    "resource does not support http method '%.16s'.", m);
-}
-
-/* Whether the api-version has startPendingUpload (2023-04-01 on). */
-static bool
-has_pending_upload(const char *api)
-{
-	return api != NULL && strncmp(api, "2023-04-01", 10) >= 0;
 }
 
 /* POST .../codes/{name}/versions/{version}/startPendingUpload. */
@@ -612,7 +585,7 @@ start_pending_upload(struct arm_ctx *c, struct sb_workspace *ws)
 	struct json_object	*acct = ws_account(c, ws), *o, *br, *cr;
 	char			 cont[SB_ID], pid[SB_ID], sas[1024];
 	char			 url[SB_TEXT * 4], arm_id[SB_TEXT];
-	const char		*type = str(body, "pendingUploadType");
+	const char		*type = arm_jstr(body, "pendingUploadType");
 
 	if (type != NULL && !same(type, "None") &&
 	    !same(type, "TemporaryBlobReference")) {
@@ -622,18 +595,18 @@ start_pending_upload(struct arm_ctx *c, struct sb_workspace *ws)
 		return;
 	}
 	world_guid(c->w, pid, sizeof pid);
-	if (str(body, "pendingUploadId") != NULL)
-		snprintf(pid, sizeof pid, "%s", str(body, "pendingUploadId"));
+	if (arm_jstr(body, "pendingUploadId") != NULL)
+		snprintf(pid, sizeof pid, "%s", arm_jstr(body, "pendingUploadId"));
 	/* Azure names these containers with a GUID of their own. */
 	world_guid(c->w, cont, sizeof cont);
-	blob_container_make(c->sb, str(acct, "name"), cont);
+	blob_container_make(c->sb, arm_jstr(acct, "name"), cont);
 	snprintf(url, sizeof url, "%s/%s/%s", c->sb->endpoint,
-	    str(acct, "name"), cont);
-	blob_container_sas(c->sb, str(acct, "name"), cont, "racwdl",
+	    arm_jstr(acct, "name"), cont);
+	blob_container_sas(c->sb, arm_jstr(acct, "name"), cont, "racwdl",
 	    c->now_ms / 1000 + SAS_SECONDS, sas, sizeof sas);
 	snprintf(arm_id, sizeof arm_id, "/subscriptions/%s/resourceGroups/%s/"
 	    "providers/Microsoft.Storage/storageAccounts/%s", ws->sub,
-	    ws->group, str(acct, "name"));
+	    ws->group, arm_jstr(acct, "name"));
 	o = json_object_new_object();
 	br = json_object_new_object();
 	json_object_object_add(br, "blobUri", json_object_new_string(url));
@@ -663,10 +636,9 @@ delete_versions(struct arm_ctx *c, const char *wsid, const char *kind,
 
 	while (i-- > 0) {
 		e = json_object_array_get_idx(a, i);
-		if (same(str(e, "workspaceId"), wsid) &&
-		    same(str(e, "kind"), kind) &&
-		    same(str(e, "container"), name) && (version == NULL ||
-		    strcmp(str(obj(e, "resource"), "name"), version) == 0))
+		if (of(e, wsid, kind) && same(arm_jstr(e, "container"), name) &&
+		    (version == NULL ||
+		    strcmp(arm_jstr(arm_jobj(e, "resource"), "name"), version) == 0))
 			json_object_array_del_idx(a, i, 1);
 	}
 	c->w->dirty = true;
@@ -695,10 +667,9 @@ arm_assets(struct arm_ctx *c, struct sb_workspace *ws)
 		list = json_object_new_array();
 		for (i = 0; i < json_object_array_length(a); i++) {
 			e = json_object_array_get_idx(a, i);
-			if (same(str(e, "workspaceId"), wsid) &&
-			    same(str(e, "kind"), kind))
+			if (of(e, wsid, kind))
 				json_object_array_add(list,
-				    json_object_get(obj(e, "resource")));
+				    json_object_get(arm_jobj(e, "resource")));
 		}
 		list_reply(c, list);
 		return;
@@ -706,29 +677,29 @@ arm_assets(struct arm_ctx *c, struct sb_workspace *ws)
 	e = find_container(c, wsid, kind, c->seg[3]);
 	if (c->nseg == 4) {
 		if (strcmp(m, "PUT") == 0) {
-			if (!name_ok(c->seg[3])) {
+			if (!asset_name_valid(c->seg[3])) {
 				invalid(c, "An asset's name starts with a "
 				    "letter or digit and holds only letters, "
 				    "digits, '-', '_' and '.'.");
 				return;
 			}
 			body = json_tokener_parse(c->req->body);
-			p = obj(body, "properties");
+			p = arm_jobj(body, "properties");
 			if (e == NULL)
 				e = container_for(c, wsid, kind, c->seg[3]);
-			if (str(p, "description") != NULL)
-				json_object_object_add(obj(obj(e, "resource"),
+			if (arm_jstr(p, "description") != NULL)
+				json_object_object_add(arm_jobj(arm_jobj(e, "resource"),
 				    "properties"), "description",
-				    json_object_new_string(str(p,
+				    json_object_new_string(arm_jstr(p,
 				    "description")));
-			if (obj(p, "tags") != NULL)
-				json_object_object_add(obj(obj(e, "resource"),
+			if (arm_jobj(p, "tags") != NULL)
+				json_object_object_add(arm_jobj(arm_jobj(e, "resource"),
 				    "properties"), "tags",
-				    json_object_get(obj(p, "tags")));
+				    json_object_get(arm_jobj(p, "tags")));
 			json_object_put(body);
 			container_versions(c, e);
 			c->w->dirty = true;
-			arm_json(c, 200, json_object_get(obj(e, "resource")));
+			arm_json(c, 200, json_object_get(arm_jobj(e, "resource")));
 			return;
 		}
 		if (e == NULL) {
@@ -740,7 +711,7 @@ arm_assets(struct arm_ctx *c, struct sb_workspace *ws)
 		}
 		if (strcmp(m, "GET") == 0) {
 			container_versions(c, e);
-			arm_json(c, 200, json_object_get(obj(e, "resource")));
+			arm_json(c, 200, json_object_get(arm_jobj(e, "resource")));
 		} else if (strcmp(m, "DELETE") == 0) {
 			delete_versions(c, wsid, kind, c->seg[3], NULL);
 			a = arm_world_array(c->w, "assetContainers");
@@ -773,7 +744,7 @@ arm_assets(struct arm_ctx *c, struct sb_workspace *ws)
 				arm_not_found(c, type, c->seg[3]);
 			else
 				arm_json(c, 200,
-				    json_object_get(obj(e, "resource")));
+				    json_object_get(arm_jobj(e, "resource")));
 		} else if (strcmp(m, "DELETE") == 0) {
 			if (e == NULL) {
 				c->resp->status = 204;
@@ -789,7 +760,7 @@ arm_assets(struct arm_ctx *c, struct sb_workspace *ws)
 		return;
 	}
 	if (c->nseg == 7 && same(c->seg[6], "startPendingUpload") &&
-	    strcmp(kind, "codes") == 0 && has_pending_upload(c->api)) {
+	    strcmp(kind, "codes") == 0 && asset_api_has_pending_upload(c->api)) {
 		if (strcmp(m, "POST") != 0)
 			goto method;
 		start_pending_upload(c, ws);

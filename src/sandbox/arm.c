@@ -526,7 +526,10 @@ route_of(struct arm_ctx *c, char **p, int n, const char **sub,
 		if (eq(rest[0], "workspaces") && r >= 3 && r <= 7 &&
 		    arm_assets_path(rest[2])) {
 			*vtype = V_ENDPOINTS;
-			*type = "Microsoft.MachineLearningServices/workspaces";
+			*type = eq(rest[2], "models") ? V_ML "/models" :
+			    eq(rest[2], "codes") ? V_ML "/codes" :
+			    eq(rest[2], "environments") ? V_ML "/environments" :
+			    V_ML "/datastores";
 			return R_ASSETS;
 		}
 		if (*group == NULL && eq(rest[0], "locations") && r == 4 &&

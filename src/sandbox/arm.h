@@ -83,6 +83,10 @@ const char	*arm_jstr(struct json_object *, const char *key);
 struct json_object *arm_jobj(struct json_object *, const char *key);
 int64_t		 arm_jint(struct json_object *, const char *key, int64_t def);
 struct json_object *arm_world_array(struct sb_world *, const char *key);
+/* res's systemData: created when old (the resource before, or NULL) was,
+ * modified now, by the sandbox's application. */
+void		 arm_system_data(struct arm_ctx *, struct json_object *res,
+		    struct json_object *old);
 /*
  * An operation kept in the world file, {"id", "kind", "sinceMs", "polls",
  * "fail", "status", "endMs"}: a new one (its id in id; failing with fail,

@@ -38,6 +38,7 @@
 #include "sandbox/blob.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -67,6 +68,22 @@ static const char *
 str(struct json_object *o, const char *key)
 {
 	return arm_jstr(o, key);
+}
+
+/* The array member key of o, or NULL. */
+static struct json_object *
+arr(struct json_object *o, const char *key)
+{
+	struct json_object	*v;
+
+	return o != NULL && json_object_object_get_ex(o, key, &v) &&
+	    json_object_is_type(v, json_type_array) ? v : NULL;
+}
+
+static size_t
+alen(struct json_object *a)
+{
+	return a != NULL ? json_object_array_length(a) : 0;
 }
 
 static bool
@@ -128,8 +145,13 @@ blob_account(struct sandbox *sb, const char *name)
 
 	for (i = 0; i < json_object_array_length(a); i++) {
 		e = json_object_array_get_idx(a, i);
-		if (same(str(e, "name"), name))
-			return e;
+		if (!same(str(e, "name"), name))
+			continue;
+		/* The world file's accounts come with their container. */
+		if (str(e, "defaultContainer") != NULL)
+			blob_container_make(sb, name, str(e,
+			    "defaultContainer"));
+		return e;
 	}
 	for (i = 0; i < sb->world->nwss; i++) {
 		blob_account_name(sb->world->wss[i].name, buf, sizeof buf);
@@ -881,11 +903,10 @@ put_block(struct bctx *b)
 	e = find_blob(b, NULL);
 	if (n > 0 && e != NULL) {
 		/* One length for every block of a blob. */
-		x = json_object_array_length(arm_jobj(e, "uncommitted")) > 0 ?
-		    json_object_array_get_idx(arm_jobj(e, "uncommitted"), 0) :
-		    json_object_array_length(arm_jobj(e, "committed")) > 0 ?
-		    json_object_array_get_idx(arm_jobj(e, "committed"), 0) :
-		    NULL;
+		x = alen(arr(e, "uncommitted")) > 0 ?
+		    json_object_array_get_idx(arr(e, "uncommitted"), 0) :
+		    alen(arr(e, "committed")) > 0 ?
+		    json_object_array_get_idx(arr(e, "committed"), 0) : NULL;
 		if (x != NULL && strlen(str(x, "id")) != strlen(id))
 			n = -1;
 	}
@@ -903,8 +924,8 @@ put_block(struct bctx *b)
 	if (!md5_matches(b, md5))
 		return;
 	e = blob_entry(b);
-	un = arm_jobj(e, "uncommitted");
-	for (i = 0; i < json_object_array_length(un); i++)
+	un = arr(e, "uncommitted");
+	for (i = 0; i < alen(un); i++)
 		if (same(str(json_object_array_get_idx(un, i), "id"), id)) {
 			json_object_array_del_idx(un, i, 1);
 			break;
@@ -927,7 +948,7 @@ block_in(struct json_object *list, const char *id)
 {
 	size_t	i;
 
-	for (i = 0; i < json_object_array_length(list); i++)
+	for (i = 0; i < alen(list); i++)
 		if (same(str(json_object_array_get_idx(list, i), "id"), id))
 			return json_object_array_get_idx(list, i);
 	return NULL;
@@ -956,12 +977,32 @@ copy_range(int fd, const char *src, uint64_t off, uint64_t len)
 	return len == 0;
 }
 
+/* A small body (XML) as text, from its file: false when too big. */
+static bool
+body_text(struct bctx *b, struct buf *out)
+{
+	char	piece[8192];
+	ssize_t	r;
+	int	fd;
+	bool	ok = true;
+
+	if (b->req->body_file == NULL)
+		return buf_add(out, b->req->body, b->req->body_len);
+	if ((fd = open(b->req->body_file, O_RDONLY | O_CLOEXEC)) < 0)
+		return false;
+	while (ok && (r = read(fd, piece, sizeof piece)) > 0)
+		ok = buf_add(out, piece, (size_t)r);
+	close(fd);
+	return ok;
+}
+
 static void
 put_block_list(struct bctx *b)
 {
 	struct json_object	*e = find_blob(b, NULL), *com, *un, *newc;
 	struct json_object	*blk, *nb, *meta;
-	const char		*p = b->req->body, *open_t, *close_t, *md5h;
+	const char		*p, *open_t, *close_t, *md5h;
+	struct buf		 xml;
 	char			 tag[16], id[256], path[1200], tmp[1300];
 	char			 md5[64];
 	uint64_t		 off, size;
@@ -971,17 +1012,22 @@ put_block_list(struct bctx *b)
 
 	if (!permitted(b, "cw"))
 		return;
-	com = e != NULL ? arm_jobj(e, "committed") : NULL;
-	un = e != NULL ? arm_jobj(e, "uncommitted") : NULL;
-	if (strstr(p, "<BlockList>") == NULL) {
+	com = e != NULL ? arr(e, "committed") : NULL;
+	un = e != NULL ? arr(e, "uncommitted") : NULL;
+	buf_init(&xml, SB_MAX_BODY);
+	if (!body_text(b, &xml) || strstr(buf_str(&xml), "<BlockList>") ==
+	    NULL) {
+		buf_done(&xml);
 		blob_error(b, 400, "InvalidXmlDocument", "XML specified is not "
 		    "syntactically valid.", NULL);
 		return;
 	}
+	p = buf_str(&xml);
 	data_file(b, "", path, sizeof path);
 	snprintf(tmp, sizeof tmp, "%s.list", path);
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0600)) < 0) {
+		buf_done(&xml);
 		blob_error(b, 500, "InternalError", "The server encountered "
 		    "an internal error. Please retry the request.", NULL);
 		return;
@@ -1035,6 +1081,7 @@ put_block_list(struct bctx *b)
 		json_object_array_add(newc, nb);
 	}
 	close(fd);
+	buf_done(&xml);
 	if (!ok) {
 		unlink(tmp);
 		json_object_put(newc);
@@ -1044,7 +1091,7 @@ put_block_list(struct bctx *b)
 	}
 	rename(tmp, path);
 	/* The blocks are the blob's now; their own files go. */
-	for (i = 0; un != NULL && i < json_object_array_length(un); i++)
+	for (i = 0; i < alen(un); i++)
 		if (str(json_object_array_get_idx(un, i), "file") != NULL)
 			unlink(str(json_object_array_get_idx(un, i), "file"));
 	e = blob_entry(b);
@@ -1075,7 +1122,7 @@ block_xml(struct buf *x, const char *tag, struct json_object *list)
 	size_t	i;
 
 	buf_addf(x, "<%s>", tag);
-	for (i = 0; list != NULL && i < json_object_array_length(list); i++)
+	for (i = 0; i < alen(list); i++)
 		buf_addf(x, "<Block><Name>%s</Name><Size>%lld</Size></Block>",
 		    str(json_object_array_get_idx(list, i), "id"),
 		    (long long)arm_jint(json_object_array_get_idx(list, i),
@@ -1105,9 +1152,9 @@ get_block_list(struct bctx *b, struct json_object *e)
 	buf_adds(x, "\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"utf-8\"?>"
 	    "<BlockList>");
 	if (strcasecmp(which, "uncommitted") != 0)
-		block_xml(x, "CommittedBlocks", arm_jobj(e, "committed"));
+		block_xml(x, "CommittedBlocks", arr(e, "committed"));
 	if (strcasecmp(which, "committed") != 0)
-		block_xml(x, "UncommittedBlocks", arm_jobj(e, "uncommitted"));
+		block_xml(x, "UncommittedBlocks", arr(e, "uncommitted"));
 	buf_adds(x, "</BlockList>");
 	if (str(e, "file") != NULL) {
 		etag_headers(b, e);
@@ -1406,4 +1453,73 @@ notfound:
 	blob_error(&b, 404, "BlobNotFound", "The specified blob does not "
 	    "exist.", NULL);
 	return true;
+}
+
+/* Whether a file is the bytes of a blob or block the world keeps. */
+static bool
+kept(struct sandbox *sb, const char *path)
+{
+	struct json_object	*a = arm_world_array(sb->world, "blobs"), *e;
+	struct json_object	*un;
+	size_t			 i, k;
+
+	for (i = 0; i < json_object_array_length(a); i++) {
+		e = json_object_array_get_idx(a, i);
+		if (same(str(e, "file"), path))
+			return true;
+		un = arr(e, "uncommitted");
+		for (k = 0; k < alen(un); k++)
+			if (same(str(json_object_array_get_idx(un, k), "file"),
+			    path))
+				return true;
+	}
+	return false;
+}
+
+/* Remove what dir holds that the world does not keep, depth levels down;
+ * then dir itself when it is empty. */
+static void
+sweep_dir(struct sandbox *sb, const char *dir, int depth)
+{
+	DIR		*d = opendir(dir);
+	struct dirent	*de;
+	struct stat	 st;
+	char		 path[1200];
+
+	if (d == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+		if (lstat(path, &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode) && depth > 0)
+			sweep_dir(sb, path, depth - 1);
+		else if (S_ISREG(st.st_mode) && !kept(sb, path))
+			unlink(path);
+	}
+	closedir(d);
+	rmdir(dir);	/* fails, as it should, unless empty */
+}
+
+void
+blob_sweep(struct sandbox *sb)
+{
+	DIR		*d = opendir(sb->state_dir);
+	struct dirent	*de;
+	char		 path[1200];
+
+	/* Bodies of uploads an earlier sandbox did not finish. */
+	while (d != NULL && (de = readdir(d)) != NULL)
+		if (strncmp(de->d_name, "upload.", 7) == 0) {
+			snprintf(path, sizeof path, "%s/%s", sb->state_dir,
+			    de->d_name);
+			unlink(path);
+		}
+	if (d != NULL)
+		closedir(d);
+	snprintf(path, sizeof path, "%s/blobs", sb->state_dir);
+	sweep_dir(sb, path, 2);
 }

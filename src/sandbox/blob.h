@@ -32,6 +32,9 @@ void	blob_container_sas(struct sandbox *, const char *account,
 	    char *out, size_t len);
 /* Whether path's first segment is an account of the world. */
 bool	blob_path(struct sandbox *, const char *path);
+/* At start: remove the bytes under the state directory that the world
+ * does not keep (a fresh world keeps none) and unfinished uploads. */
+void	blob_sweep(struct sandbox *);
 /* Serve a blob store request; false: not a blob store path. */
 bool	blob_route(struct sandbox *, const struct sb_request *,
 	    struct sb_response *);

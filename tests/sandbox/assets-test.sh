@@ -119,8 +119,23 @@ is "$STATUS" 400 "an unknown osType"
 # api-versions: the online endpoints' (mfe.json) ones.
 arm GET "$WSP/models/m/versions/1?api-version=2020-06-01"
 is "$STATUS/$(j .error.code)" 400/InvalidApiVersionParameter "2020-06-01 has no assets"
+like "$(j .error.message)" "*2022-05-01*for resource type 'Microsoft.MachineLearningServices/workspaces/models'." "  the error names the versions of models"
 arm GET "$WSP/models/m/versions/1?api-version=2022-05-01"
 is "$STATUS" 200 "2022-05-01"
+
+# 2021-03-01-preview: the first shape, datastoreId and path, docker.
+P21=api-version=2021-03-01-preview
+DS="$WSP/datastores/workspaceblobstore"
+arm PUT "$WSP/models/old/versions/1?$P21" "{\"properties\":{\"datastoreId\":\"$DS\",\"path\":\"LocalUpload/1/model.pkl\"}}"
+is "$STATUS/$(j .properties.path)/$(j .properties.modelType)/$(j .properties.provisioningState)" "201/LocalUpload/1/model.pkl//" "2021-03-01-preview: a model is a datastoreId and a path"
+arm PUT "$WSP/models/old/versions/1?$P21" "{\"properties\":{\"datastoreId\":\"$DS\",\"path\":\"LocalUpload/2/model.pkl\"}}"
+is "$STATUS/$(j .error.message)" "400/Asset paths cannot be updated." "  its path does not change either"
+arm PUT "$WSP/models/old/versions/2?$P21" "{\"properties\":{\"modelUri\":\"azureml://datastores/workspaceblobstore/paths/x\"}}"
+is "$STATUS" 400 "  modelUri is not of that shape"
+arm PUT "$WSP/environments/old/versions/1?$P21" '{"properties":{"docker":{"dockerSpecificationType":"Image","dockerImageUri":"mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04"},"condaFile":"name: x"}}'
+is "$STATUS/$(j .properties.docker.dockerSpecificationType)/$(j .properties.osType)" "201/Image/" "  an environment is a docker specification"
+arm PUT "$WSP/codes/old/versions/1?$P21" '{"properties":{"codeUri":"https://x/y"}}'
+is "$STATUS" 400 "  a code needs a path"
 
 # Kept across a restart.
 sandbox_start --state "$T/state.json"
