@@ -19,6 +19,7 @@
 #include "azure/assets.h"
 #include "azure/blob.h"
 #include "cli/output.h"
+#include "core/assets.h"
 #include "cli/session.h"
 #include "common/i18n.h"
 
@@ -67,9 +68,23 @@ asset_parse(int argc, char **argv, struct asset_args *a)
 		    "folder"));
 		return EXIT_USAGE;
 	}
-	if (create && model && assets_model_type(a->type) == NULL) {
+	if (create && model && a->type != NULL &&
+	    asset_model_type_rest(a->type) == NULL) {
 		cli_error(_("--type must be custom_model, mlflow_model or "
 		    "triton_model"));
+		return EXIT_USAGE;
+	}
+	if (a->name != NULL && !asset_name_valid(a->name)) {
+		/* TRANSLATORS: the name given; the rule of Azure ML. */
+		cli_error(_("\"%s\" is not a valid name: a letter or digit, "
+		    "then letters, digits, '-', '_' and '.' (255 at most)"),
+		    a->name);
+		return EXIT_USAGE;
+	}
+	if (a->version != NULL && !asset_name_valid(a->version)) {
+		cli_error(_("\"%s\" is not a valid version: a letter or digit, "
+		    "then letters, digits, '-', '_' and '.' (255 at most)"),
+		    a->version);
 		return EXIT_USAGE;
 	}
 	if (create && !model && a->image == NULL) {
@@ -310,7 +325,8 @@ asset_create(struct app_options *g, struct session *s, enum asset_kind k,
 	err_clear(&err);
 	if (k == ASSET_MODEL)
 		rc = assets_register_model_type(&s->arm, ws, a->path, a->name,
-		    a->version, assets_model_type(a->type), &ap, &id, &err);
+		    a->version, a->type != NULL ? a->type : "custom_model", &ap,
+		    &id, &err);
 	else
 		rc = assets_register_environment(&s->arm, ws, a->image,
 		    a->conda_file, a->name, a->version, &id, &err);
