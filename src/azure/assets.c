@@ -553,8 +553,11 @@ upload_files(struct arm *a, const struct store *st, const char *prefix,
 		    l->v[i].rel) < 0)
 			abort();
 		url = blob_join(st->container_url, path);
-		rc = blob_exists(a->http, url, &auth, l->v[i].size, &there,
-		    err);
+		/* a pending upload's container is new: nothing is there */
+		there = false;
+		if (st->datastore != NULL)
+			rc = blob_exists(a->http, url, &auth, l->v[i].size,
+			    &there, err);
 		if (rc == 0 && there) {
 			if (bp.fn != NULL)
 				bp.fn(bp.arg, l->v[i].abs, l->v[i].size,

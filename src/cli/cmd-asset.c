@@ -1,6 +1,7 @@
 /*
- * akswiz model and akswiz environment: the verbs of `az ml model` and
- * `az ml environment` (create, list, show) on the workspace's versions,
+ * akswiz model, code and environment: the verbs of `az ml model`, `az ml
+ * code` and `az ml environment` (create, list, show) on the workspace's
+ * versions,
  * through azure/assets.c.  A model's file or folder is uploaded to the
  * workspace's storage with a progress bar on stderr when stderr is a
  * terminal (a plain line per large file otherwise).  Output as every
@@ -35,16 +36,20 @@ static int
 asset_parse(int argc, char **argv, struct asset_args *a)
 {
 	bool	model = strcmp(a->cmd, "model") == 0;
+	bool	code = strcmp(a->cmd, "code") == 0;
 	bool	create = strcmp(a->verb, "create") == 0;
 	int	i, r;
 
 	for (i = 2; i < argc; i++) {
 		if ((r = session_opt_value(argc, argv, &i, "name", 'n',
 		    &a->name)) != 0 || (r = session_opt_value(argc, argv, &i,
-		    "version", 'v', &a->version)) != 0 || (create && model &&
+		    "version", 'v', &a->version)) != 0 || (create && code &&
+		    (r = session_opt_value(argc, argv, &i, "path", 'p',
+		    &a->path)) != 0) || (create && model &&
 		    ((r = session_opt_value(argc, argv, &i, "path", 'p',
 		    &a->path)) != 0 || (r = session_opt_value(argc, argv, &i,
 		    "type", 't', &a->type)) != 0)) || (create && !model &&
+		    !code &&
 		    ((r = session_opt_value(argc, argv, &i, "image", 'i',
 		    &a->image)) != 0 || (r = session_opt_value(argc, argv, &i,
 		    "conda-file", 0, &a->conda_file)) != 0))) {
@@ -87,7 +92,11 @@ asset_parse(int argc, char **argv, struct asset_args *a)
 		    a->version);
 		return EXIT_USAGE;
 	}
-	if (create && !model && a->image == NULL) {
+	if (create && code && a->path == NULL) {
+		cli_error(_("code create needs --path, a local folder"));
+		return EXIT_USAGE;
+	}
+	if (create && !model && !code && a->image == NULL) {
 		cli_error(_("environment create needs --image, a container "
 		    "image"));
 		return EXIT_USAGE;
@@ -147,8 +156,10 @@ bar_fn(void *arg, const char *what, uint64_t done, uint64_t total)
 
 /* One version as the documented JSON object (man/akswiz.1). */
 static void
-version_json(FILE *fp, const struct asset_version *v, bool model)
+version_json(FILE *fp, const struct asset_version *v, enum asset_kind k)
 {
+	bool	model = k != ASSET_ENVIRONMENT;
+
 	bool	first = true;
 
 	fputc('{', fp);
@@ -157,7 +168,9 @@ version_json(FILE *fp, const struct asset_version *v, bool model)
 	session_json_member(fp, &first, "id", v->id);
 	if (model) {
 		session_json_member(fp, &first, "path", v->uri);
-		session_json_member(fp, &first, "type", v->model_type);
+		if (k == ASSET_MODEL)
+			session_json_member(fp, &first, "type",
+			    v->model_type);
 	} else {
 		session_json_member(fp, &first, "image", v->uri);
 		session_json_member(fp, &first, "condaFile", v->conda_file);
@@ -172,15 +185,16 @@ version_json(FILE *fp, const struct asset_version *v, bool model)
 /* show (and what create prints): FIELD VALUE rows, or the object. */
 static void
 version_print(enum output_format fmt, const struct asset_version *v,
-    bool model)
+    enum asset_kind k)
 {
+	bool			 model = k != ASSET_ENVIRONMENT;
 	static const char	 inline_text[] = N_("(inline)");
 	struct output_table	*t;
 	const char		*h[2], *rows[8][2];
 	size_t			 n = 0, i;
 
 	if (fmt == OUTPUT_JSON) {
-		version_json(stdout, v, model);
+		version_json(stdout, v, k);
 		fputc('\n', stdout);
 		return;
 	}
@@ -250,8 +264,7 @@ asset_list(struct app_options *g, struct session *s, enum asset_kind k,
 		for (i = 0; i < l.n; i++) {
 			fputs(i ? ",\n " : "", stdout);
 			if (a->name != NULL)
-				version_json(stdout, &l.v[i], k ==
-				    ASSET_MODEL);
+				version_json(stdout, &l.v[i], k);
 			else {
 				bool first = true;
 
@@ -267,7 +280,7 @@ asset_list(struct app_options *g, struct session *s, enum asset_kind k,
 	} else {
 		for (i = 0; i < nc; i++)
 			h[i] = _(a->name == NULL ? hn[i] : i == 3 &&
-			    k != ASSET_MODEL ? hv[4] : hv[i]);
+			    k == ASSET_ENVIRONMENT ? hv[4] : hv[i]);
 		t = output_table_new(nc, h);
 		for (i = 0; i < l.n; i++) {
 			cells[0] = l.v[i].name;
@@ -305,7 +318,7 @@ asset_show(struct app_options *g, struct session *s, enum asset_kind k,
 		session_close(s);
 		return EXIT_FAILED;
 	}
-	version_print(g->output, &v, k == ASSET_MODEL);
+	version_print(g->output, &v, k);
 	asset_version_done(&v);
 	session_close(s);
 	return EXIT_OK;
@@ -323,7 +336,10 @@ asset_create(struct app_options *g, struct session *s, enum asset_kind k,
 
 	workspace_id(s, ws, sizeof ws);
 	err_clear(&err);
-	if (k == ASSET_MODEL)
+	if (k == ASSET_CODE)
+		rc = assets_register_code(&s->arm, ws, a->path, a->name,
+		    a->version, &ap, &id, &err);
+	else if (k == ASSET_MODEL)
 		rc = assets_register_model_type(&s->arm, ws, a->path, a->name,
 		    a->version, a->type != NULL ? a->type : "custom_model", &ap,
 		    &id, &err);
@@ -358,7 +374,8 @@ cmd_asset(struct app_options *g, int argc, char **argv, enum asset_kind k)
 	if ((st = asset_parse(argc, argv, &a)) != EXIT_OK)
 		return st;
 	if (strcmp(a.verb, "create") == 0 && cli_readonly_refuse(g,
-	    k == ASSET_MODEL ? "model create" : "environment create") !=
+	    k == ASSET_MODEL ? "model create" : k == ASSET_CODE ?
+	    "code create" : "environment create") !=
 	    EXIT_OK)
 		return EXIT_PREFLIGHT;
 	err_clear(&err);
@@ -377,6 +394,12 @@ int
 cmd_model(struct app_options *g, int argc, char **argv)
 {
 	return cmd_asset(g, argc, argv, ASSET_MODEL);
+}
+
+int
+cmd_code(struct app_options *g, int argc, char **argv)
+{
+	return cmd_asset(g, argc, argv, ASSET_CODE);
 }
 
 int

@@ -73,6 +73,11 @@ static const struct cli_command cli_commands[] = {
 	    "[--type custom_model|mlflow_model|triton_model]\n"
 	    "akswiz model list [--name N]\n"
 	    "akswiz model show --name N --version V" },
+	{ "code", N_("code versions (a scoring script's folder): create, "
+	    "list, show"), cmd_code,
+	    "akswiz code create --name N --version V --path DIR\n"
+	    "akswiz code list [--name N]\n"
+	    "akswiz code show --name N --version V" },
 	{ "environment", N_("environment versions: create, list, show"),
 	    cmd_environment,
 	    "akswiz environment create --name N --version V --image IMAGE "

@@ -1,5 +1,5 @@
 #!/bin/sh
-# akswiz model and environment against the sandbox (azure/assets.c,
+# akswiz model, code and environment against the sandbox (azure/assets.c,
 # azure/blob.c, cli/cmd-asset.c), judged by the sandbox's request journal:
 # a model file registered reads the datastore and its secret once, sends
 # the blob and one PUT of the version; registering it again sends nothing;
@@ -79,6 +79,27 @@ is "$(requests PUT "$WSP/environments/env/versions/1")" 1 "one PUT of the enviro
 az environment list
 like "$T/out" '^env +1$' "environment list"
 
+# 6b. Code: a folder through startPendingUpload (a container SAS).
+mkdir -p "$T/src/sub"
+printf 'def run(d):\n    return d\n' >"$T/src/score.py"
+printf 'x' >"$T/src/sub/util.txt"
+az code create --name score --version 1 --path "$T/src" -o json
+is "$rc" 0 "code create: exit 0"
+like "$T/out" '"path": "https://127\.0\.0\.1:[0-9]+/mlworkspacestorage/[^/]+/src"' "its codeUri: the folder in the pending upload's container"
+is "$(requests POST "$WSP/codes/score/versions/1/startPendingUpload")" 1 "one startPendingUpload"
+grep '"path":"/mlworkspacestorage/[^/]*/src/' "$T/journal.log" | grep '"method":"PUT"' |
+    grep -c 'sig=<redacted>\|"sig":"<redacted>"' >"$T/n"
+is "$(cat "$T/n")" 2 "its two files sent with the SAS"
+is "$(requests PUT "$WSP/codes/score/versions/1")" 1 "one PUT of the code version"
+az code create --name score --version 1 --path "$T/src"
+is "$rc" 0 "the same folder again: exit 0"
+is "$(requests POST "$WSP/codes/score/versions/1/startPendingUpload")" 1 "nothing uploaded: its content hash matches"
+printf 'y' >"$T/src/sub/util.txt"
+az code create --name score --version 1 --path "$T/src"
+is "$rc" 2 "other content under the same version: exit 2"
+like "$T/err" 'already linked to other content' "and says so"
+is "$(requests PUT "$WSP/codes/score/versions/1")" 1 "no second PUT"
+
 # 7. Secrets: the account key nowhere.
 k8s_begin "$SB_URL" "$SB_AUTH" "$SB_CA" "$SB_SUB" "$T"
 k8s_arm POST "$WSP/datastores/workspaceblobstore/listSecrets?api-version=2024-04-01" '{}'
@@ -148,6 +169,8 @@ comp() {
 is "$(comp akswiz mod)" "model " "completion: model"
 is "$(comp akswiz env)" "environment " "completion: environment"
 is "$(comp akswiz model '')" "create list show " "completion: the verbs"
+is "$(comp akswiz co)" "code " "completion: code"
+is "$(comp akswiz code create --p)" "--path " "completion: code create --path"
 is "$(comp akswiz model create --type '')" "custom_model mlflow_model triton_model " "completion: the model types"
 is "$(comp akswiz environment create --con)" "--conda-file " "completion: --conda-file"
 done_testing
