@@ -113,7 +113,11 @@ workspace_id(const struct session *s, char *buf, size_t len)
 	    s->subscription, s->resource_group, s->workspace);
 }
 
-/* Progress on stderr: a bar on a terminal, else one line a large file. */
+/*
+ * Progress on stderr for a file larger than BLOB_SINGLE_MAX: a line
+ * naming it, then on a terminal a bar redrawn in place (41 columns, so
+ * that it reads whole on a 60-column terminal whatever the name).
+ */
 struct bar {
 	bool		 tty;
 	const char	*last;	/* the file a line was printed for */
@@ -131,21 +135,19 @@ bar_fn(void *arg, const char *what, uint64_t done, uint64_t total)
 	name = name != NULL ? name + 1 : what;
 	if (total <= BLOB_SINGLE_MAX)
 		return;
-	if (!b->tty) {
-		if (b->last != what && done == 0) {
-			/* TRANSLATORS: a file name and its size in MB. */
-			fprintf(stderr, _("akswiz: uploading %s (%llu MB)\n"),
-			    name, (unsigned long long)(total >> 20));
-			b->last = what;
-		}
-		return;
+	if (b->last != what) {
+		/* TRANSLATORS: a file name and its size in MB. */
+		fprintf(stderr, _("akswiz: uploading %s (%llu MB)\n"), name,
+		    (unsigned long long)(total >> 20));
+		b->last = what;
+		b->shown = -1;
 	}
-	if (pct == b->shown && done != 0 && done != total)
+	if (!b->tty || (pct == b->shown && done != total))
 		return;
 	b->shown = pct;
-	fprintf(stderr, "\r%.30s [", name);
+	fputs("\r  [", stderr);
 	for (i = 0; i < w; i++)
-		fputc(i < pct * w / 100 ? '#' : ' ', stderr);
+		fputc(i < pct * w / 100 ? '#' : '.', stderr);
 	fprintf(stderr, "] %3d%% %llu/%llu MB", pct,
 	    (unsigned long long)(done >> 20),
 	    (unsigned long long)(total >> 20));

@@ -132,7 +132,8 @@ wait_until $up stored
 kill -9 $up 2>/dev/null
 wait $up 2>/dev/null
 is "$?" 137 "the upload was killed"
-like "$T/big.out" 'uploading big.bin \(36 MB\)' "a line named the large file (stderr not a terminal)"
+like "$T/big.out" 'uploading big.bin \(36 MB\)' "a line named the large file"
+unlike "$T/big.out" '\[[#.]+\]' "no bar: stderr is not a terminal"
 grep "comp\":\"block\"" "$T/journal.log" | grep '"status":201' |
     sed 's/.*"blockid":"\([^"]*\)".*/\1/' | sort >"$T/first"
 is "$(wc -l <"$T/first" | tr -d ' ')" 2 "two blocks stored before the kill"
