@@ -616,6 +616,31 @@ get_version(struct arm *a, const char *ws_id, const char *kind,
 	return 0;
 }
 
+/*
+ * Whether the version is there (*there), and when its member at path is
+ * want, its id in *id (else *id stays NULL).  0, or -1 with err.
+ */
+static int
+version_there(struct arm *a, const char *ws_id, const char *kind,
+    const char *name, const char *version, const char *path,
+    const char *want, bool *there, char **id, struct err *err)
+{
+	json_object	*o;
+	const char	*have;
+
+	*there = false;
+	if (get_version(a, ws_id, kind, name, version, &o, err) != 0)
+		return -1;
+	if (o == NULL)
+		return 0;
+	*there = true;
+	have = jraw(o, path);
+	if (have != NULL && strcmp(have, want) == 0)
+		*id = xstrdup(jraw(o, "id") != NULL ? jraw(o, "id") : "");
+	json_object_put(o);
+	return 0;
+}
+
 int
 assets_register_model(struct arm *a, const char *ws_id, const char *path,
     const char *name, const char *version, const struct asset_progress *ap,
@@ -635,9 +660,8 @@ assets_register_model_type(struct arm *a, const char *ws_id,
 			*uri;
 	struct afiles	 l;
 	struct store	 st;
-	json_object	*o, *props;
-	const char	*have;
-	bool		 dir;
+	json_object	*props;
+	bool		 dir, there;
 	int		 rc;
 
 	*id = NULL;
@@ -661,19 +685,14 @@ assets_register_model_type(struct arm *a, const char *ws_id,
 	    "%s/%s", sub, rg, ws, DEFAULT_DATASTORE, hash, src) < 0)
 		abort();
 	/* the same version with the same path: nothing to do */
-	rc = get_version(a, ws_id, "models", name, version, &o, err);
-	if (rc == 0 && o != NULL) {
-		have = jraw(o, "properties.modelUri");
-		if (have != NULL && strcmp(have, uri) == 0)
-			*id = xstrdup(jraw(o, "id") != NULL ? jraw(o, "id") :
-			    "");
-		else
-			/* TRANSLATORS: a model's name and version. */
-			rc = err_set(err, ERR_USAGE, _("model %s:%s already "
-			    "exists with other content; give another "
-			    "--version"), name, version) ? 0 : -1;
-		json_object_put(o);
-	} else if (rc == 0) {
+	rc = version_there(a, ws_id, "models", name, version,
+	    "properties.modelUri", uri, &there, id, err);
+	if (rc == 0 && there && *id == NULL)
+		/* TRANSLATORS: a model's name and version. */
+		rc = err_set(err, ERR_USAGE, _("model %s:%s already exists "
+		    "with other content; give another --version"), name,
+		    version) ? 0 : -1;
+	else if (rc == 0 && !there) {
 		rc = store_datastore(a, ws_id, &st, err);
 		if (rc == 0)
 			rc = upload_files(a, &st, prefix, &l, ap, err);
@@ -706,9 +725,8 @@ assets_register_code(struct arm *a, const char *ws_id, const char *dir,
 			*uri = NULL, *prefix;
 	struct afiles	 l;
 	struct store	 st;
-	json_object	*o, *props, *pp;
-	const char	*have;
-	bool		 is_dir;
+	json_object	*props, *pp;
+	bool		 is_dir, there;
 	int		 rc;
 
 	*id = NULL;
@@ -724,21 +742,14 @@ assets_register_code(struct arm *a, const char *ws_id, const char *dir,
 	if (version == NULL || *version == '\0')
 		version = "1";
 	src = base_name(dir);
-	rc = get_version(a, ws_id, "codes", name, version, &o, err);
-	if (rc == 0 && o != NULL) {
-		have = jraw(o, "properties.properties.hash_sha256");
-		if (have != NULL && strcmp(have, chash) == 0)
-			*id = xstrdup(jraw(o, "id") != NULL ? jraw(o, "id") :
-			    "");
-		else
-			/* azure-ai-ml's _code_operations.py message */
-			rc = err_set(err, ERR_USAGE, _("the code asset %s:%s is "
-			    "already linked to other content; give another "
-			    "name or version"), name, version) ? 0 : -1;
-		json_object_put(o);
-		goto out;
-	}
-	if (rc != 0)
+	rc = version_there(a, ws_id, "codes", name, version,
+	    "properties.properties.hash_sha256", chash, &there, id, err);
+	if (rc == 0 && there && *id == NULL)
+		/* azure-ai-ml's _code_operations.py message */
+		rc = err_set(err, ERR_USAGE, _("the code asset %s:%s is "
+		    "already linked to other content; give another name or "
+		    "version"), name, version) ? 0 : -1;
+	if (rc != 0 || there)
 		goto out;
 	if (asset_api_has_pending_upload(ASSETS_API)) {
 		rc = store_pending(a, ws_id, name, version, &st, err);

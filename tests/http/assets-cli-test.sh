@@ -162,11 +162,6 @@ like "$T/err" 'refused the upload \(HTTP 403' "and says the storage account refu
 is "$(requests PUT "$WSP/models/demo/versions/1")" 0 "no version registered"
 
 # Completion (completion/akswiz).
-comp() {
-	bash -c '. "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1));
-	    _akswiz; printf "%s\n" "${COMPREPLY[@]}"' sh \
-	    "$top_srcdir/completion/akswiz" "$@" | sort | tr '\n' ' '
-}
 is "$(comp akswiz mod)" "model " "completion: model"
 is "$(comp akswiz env)" "environment " "completion: environment"
 is "$(comp akswiz model '')" "create list show " "completion: the verbs"
