@@ -45,6 +45,7 @@ struct afile {
 	char		*abs;
 	char		*rel;		/* "/"-separated */
 	uint64_t	 size;
+	bool		 dir;		/* a folder (walk() lists them too) */
 };
 struct afiles {
 	struct afile	*v;
@@ -61,6 +62,9 @@ afiles_free(struct afiles *l)
 	free(l->v);
 	memset(l, 0, sizeof *l);
 }
+
+static int	tree_of(const char *, bool, struct afiles *, bool *,
+		    struct err *);
 
 /* A directory's entry names, sorted as azure-ai-ml sorts (lowercased). */
 static char **
@@ -124,34 +128,6 @@ digest_file(EVP_MD_CTX *md, const char *path, struct err *err)
 	return 0;
 }
 
-/* _get_dir_hash(): each entry's name, then its bytes or its entries. */
-static int
-object_hash_dir(EVP_MD_CTX *md, const char *dir, int depth, struct err *err)
-{
-	char		**names, *p;
-	size_t		  n, i;
-	struct stat	  sb;
-	int		  rc = 0;
-
-	if (depth > 64)
-		return err_set(err, ERR_IO, _("%s: folders nested too deep"),
-		    dir) ? 0 : -1;
-	if ((names = dir_names(dir, &n, err)) == NULL)
-		return -1;
-	for (i = 0; rc == 0 && i < n; i++) {
-		if (asprintf(&p, "%s/%s", dir, names[i]) < 0)
-			abort();
-		EVP_DigestUpdate(md, names[i], strlen(names[i]));
-		if (stat(p, &sb) == 0 && S_ISDIR(sb.st_mode))
-			rc = object_hash_dir(md, p, depth + 1, err);
-		else if (stat(p, &sb) == 0 && S_ISREG(sb.st_mode))
-			rc = digest_file(md, p, err);
-		free(p);
-	}
-	names_free(names, n);
-	return rc;
-}
-
 static void
 hex(const unsigned char *d, unsigned n, char *out, size_t len)
 {
@@ -162,28 +138,41 @@ hex(const unsigned char *d, unsigned n, char *out, size_t len)
 int
 assets_object_hash(const char *path, char *out, size_t len, struct err *err)
 {
-	EVP_MD_CTX	*md = EVP_MD_CTX_new();
+	EVP_MD_CTX	*md;
+	struct afiles	 l;
 	unsigned char	 d[EVP_MAX_MD_SIZE];
 	unsigned	 dl = 0;
-	struct stat	 sb;
-	int		 rc;
+	const char	*name;
+	bool		 dir;
+	int		 rc = 0;
 
-	if (stat(path, &sb) != 0) {
-		EVP_MD_CTX_free(md);
-		return err_set(err, ERR_IO, _("cannot read %s: %s"), path,
-		    strerror(errno)) ? 0 : -1;
-	}
+	if (tree_of(path, true, &l, &dir, err) != 0)
+		return -1;
+	md = EVP_MD_CTX_new();
 	EVP_DigestInit_ex(md, EVP_md5(), NULL);
 	EVP_DigestUpdate(md, HASH_SEED, strlen(HASH_SEED));
-	rc = S_ISDIR(sb.st_mode) ? object_hash_dir(md, path, 0, err) :
-	    digest_file(md, path, err);
+	/* _get_dir_hash(): each entry's name, then its bytes (a file) */
+	for (size_t i = 0; rc == 0 && i < l.n; i++) {
+		if (dir) {
+			name = strrchr(l.v[i].rel, '/');
+			name = name != NULL ? name + 1 : l.v[i].rel;
+			EVP_DigestUpdate(md, name, strlen(name));
+		}
+		if (!l.v[i].dir)
+			rc = digest_file(md, l.v[i].abs, err);
+	}
 	EVP_DigestFinal_ex(md, d, &dl);
 	EVP_MD_CTX_free(md);
+	afiles_free(&l);
 	hex(d, dl, out, len);
 	return rc;
 }
 
-/* Every regular file under dir (rel prefixed by prefix), recursively. */
+/*
+ * Every folder and regular file under dir (rel prefixed by prefix), a
+ * folder before what it holds, each folder's entries sorted as
+ * dir_names() sorts them: the order of azure-ai-ml's _get_dir_hash().
+ */
 static int
 walk(const char *dir, const char *prefix, int depth, struct afiles *l,
     struct err *err)
@@ -203,17 +192,20 @@ walk(const char *dir, const char *prefix, int depth, struct afiles *l,
 		    asprintf(&r, "%s%s%s", prefix, *prefix ? "/" : "",
 		    names[i]) < 0)
 			abort();
-		if (stat(p, &sb) == 0 && S_ISDIR(sb.st_mode))
-			rc = walk(p, r, depth + 1, l, err);
-		else if (stat(p, &sb) == 0 && S_ISREG(sb.st_mode)) {
-			l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
-			l->v[l->n].abs = p;
-			l->v[l->n].rel = r;
-			l->v[l->n++].size = (uint64_t)sb.st_size;
+		if (stat(p, &sb) != 0 || (!S_ISDIR(sb.st_mode) &&
+		    !S_ISREG(sb.st_mode))) {
+			free(p);
+			free(r);
 			continue;
 		}
-		free(p);
-		free(r);
+		l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+		l->v[l->n].abs = p;
+		l->v[l->n].rel = r;
+		l->v[l->n].dir = S_ISDIR(sb.st_mode);
+		l->v[l->n++].size = S_ISDIR(sb.st_mode) ? 0 :
+		    (uint64_t)sb.st_size;
+		if (S_ISDIR(sb.st_mode))
+			rc = walk(p, r, depth + 1, l, err);
 	}
 	names_free(names, n);
 	return rc;
@@ -240,9 +232,13 @@ base_name(const char *path)
 	return xstrndup(s, (size_t)(path + n - s));
 }
 
-/* The files of path: itself (rel = its name), or a folder's files. */
+/*
+ * The files of path: itself (rel = its name), or a folder's files sorted
+ * by rel lowercased; with_dirs, its folders too, in walk()'s order.
+ */
 static int
-files_of(const char *path, struct afiles *l, bool *is_dir, struct err *err)
+tree_of(const char *path, bool with_dirs, struct afiles *l, bool *is_dir,
+    struct err *err)
 {
 	struct stat	sb;
 
@@ -263,8 +259,25 @@ files_of(const char *path, struct afiles *l, bool *is_dir, struct err *err)
 		afiles_free(l);
 		return -1;
 	}
-	qsort(l->v, l->n, sizeof *l->v, afile_cmp);
+	if (!with_dirs) {
+		size_t	k = 0;
+
+		for (size_t i = 0; i < l->n; i++)
+			if (l->v[i].dir) {
+				free(l->v[i].abs);
+				free(l->v[i].rel);
+			} else
+				l->v[k++] = l->v[i];
+		l->n = k;
+		qsort(l->v, l->n, sizeof *l->v, afile_cmp);
+	}
 	return 0;
+}
+
+static int
+files_of(const char *path, struct afiles *l, bool *is_dir, struct err *err)
+{
+	return tree_of(path, false, l, is_dir, err);
 }
 
 int
