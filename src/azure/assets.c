@@ -847,6 +847,7 @@ assets_register_environment(struct arm *a, const char *ws_id,
 	char		*conda = NULL, ver[40];
 	unsigned char	 d[EVP_MAX_MD_SIZE];
 	unsigned	 dl = 0;
+	bool		 anon;
 	int		 rc;
 
 	*id = NULL;
@@ -856,7 +857,8 @@ assets_register_environment(struct arm *a, const char *ws_id,
 	if (conda_file != NULL && *conda_file != '\0' &&
 	    (conda = slurp(conda_file, err)) == NULL)
 		return -1;
-	if (name == NULL || *name == '\0')
+	anon = name == NULL || *name == '\0';
+	if (anon)
 		name = ANON_ENVIRONMENT;
 	if (version == NULL || *version == '\0') {
 		EVP_MD_CTX *md = EVP_MD_CTX_new();
@@ -878,7 +880,7 @@ assets_register_environment(struct arm *a, const char *ws_id,
 	json_object_object_add(props, "osType",
 	    json_object_new_string("Linux"));
 	json_object_object_add(props, "isAnonymous",
-	    json_object_new_boolean(name == (const char *)ANON_ENVIRONMENT));
+	    json_object_new_boolean(anon));
 	rc = put_version(a, ws_id, "environments", name, version, props, id,
 	    err);
 	free(conda);
