@@ -83,8 +83,10 @@ like "$T/out" '^env +1$' "environment list"
 mkdir -p "$T/src/sub"
 printf 'def run(d):\n    return d\n' >"$T/src/score.py"
 printf 'x' >"$T/src/sub/util.txt"
-az code create --name score --version 1 --path "$T/src" -o json
+az code create --name score --version 1 --path "$T/src" -o json --debug="$T/code-debug.log"
 is "$rc" 0 "code create: exit 0"
+like "$T/code-debug.log" 'sig=\[REDACTED\]' "the SAS's signature hidden in the --debug log"
+unlike "$T/code-debug.log" 'sig=[^[]' "and never shown there"
 like "$T/out" '"path": "https://127\.0\.0\.1:[0-9]+/mlworkspacestorage/[^/]+/src"' "its codeUri: the folder in the pending upload's container"
 is "$(requests POST "$WSP/codes/score/versions/1/startPendingUpload")" 1 "one startPendingUpload"
 grep '"path":"/mlworkspacestorage/[^/]*/src/' "$T/journal.log" | grep '"method":"PUT"' |
