@@ -12,6 +12,8 @@
 #				$T/bad.log), bad_stop stops it
 #   wait_request METHOD PATH-REGEX PID	wait for such a line
 #   wait_until PID COMMAND...	wait for COMMAND to succeed
+#   comp WORDS...		what completion/akswiz offers for the last
+#				word, sorted, on one line
 #
 # Everything lives in a private directory removed at exit; the sandbox is
 # stopped with SIGTERM.  No sleeps where polling works.
@@ -208,4 +210,11 @@ wait_until() {
 done_testing() {
 	echo "1..$n"
 	[ $failed -eq 0 ]
+}
+
+# comp WORDS...: the completions completion/akswiz offers for the last word.
+comp() {
+	bash -c '. "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1));
+	    _akswiz; printf "%s\n" "${COMPREPLY[@]}"' sh \
+	    "$top_srcdir/completion/akswiz" "$@" | sort | tr '\n' ' '
 }

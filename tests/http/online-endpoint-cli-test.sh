@@ -67,11 +67,6 @@ tail -n +"$((before + 1))" "$T/journal.log" | grep -a '"user-agent":"akswiz' |
 is "$(cat "$T/n")" 1 "the deployment read with one GET"
 
 # Completion (completion/akswiz): the commands, their verbs, their options.
-comp() {
-	bash -c '. "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1));
-	    _akswiz; printf "%s\n" "${COMPREPLY[@]}"' sh \
-	    "$top_srcdir/completion/akswiz" "$@" | sort | tr '\n' ' '
-}
 is "$(comp akswiz online-)" "online-deployment online-endpoint " "completion: the commands"
 is "$(comp akswiz online-endpoint '')" "create get-credentials invoke list regenerate-keys show " "completion: the verbs"
 is "$(comp akswiz online-endpoint create --auth-mode '')" "aml_token key " "completion: the auth modes"

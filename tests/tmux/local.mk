@@ -5,6 +5,8 @@ EXTRA_DIST += tests/tmux/smoke-test.sh
 # Home/End as tmux, screen, xterm and rxvt send them (issue 10).
 TESTS += tests/tmux/keys-test.sh
 EXTRA_DIST += tests/tmux/keys-test.sh
+TESTS += tests/tmux/upload-progress-test.sh
+EXTRA_DIST += tests/tmux/upload-progress-test.sh
 
 TESTS += tests/tmux/live-test.sh
 EXTRA_DIST += tests/tmux/live-test.sh tests/tmux/lib.sh tests/tmux/wait.sh
