@@ -259,7 +259,8 @@ check_traffic(const struct plan *p, const struct plan_facts *f,
 		return;
 	}
 	if (f->endpoint_exists && f->endpoint_routes_others) {
-		v = verdicts_add(vs, FIELD_TRAFFIC, SEV_INFO,
+		/* A deployment that serves nothing: worth a warning. */
+		v = verdicts_add(vs, FIELD_TRAFFIC, SEV_WARNING,
 		    MSG_DEPLOY_TRAFFIC_DEFAULT_ZERO);
 		verdict_arg(v, "%s", p->endpoint_name);
 		verdict_arg(v, "%s", p->deployment.name);
