@@ -110,4 +110,15 @@ like "$T/out" '^#   model: "azureml:sk:1"$' "its YAML names the model"
 az plan export --as arm "$T/d.json"
 like "$T/out" '^PUT /subscriptions/.*/onlineEndpoints/ep-readme/deployments/blue\?api-version=2024-10-01$' "export --as arm: the deployment's PUT"
 like "$T/out" '^PATCH /subscriptions/.*/onlineEndpoints/ep-readme\?api-version=2024-10-01$' "and the traffic's PATCH"
+
+# 6. Completion.
+comp() {
+	bash -c '. "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1));
+	    _akswiz; printf "%s\n" "${COMPREPLY[@]}"' sh \
+	    "$top_srcdir/completion/akswiz" "$@" | sort | tr '\n' ' '
+}
+like_s() { printf '%s\n' "$1" | grep -E -q -- "$2"; ok $? "$3"; }
+like_s "$(comp akswiz plan new '')" ' deploy ' "completion: plan new deploy"
+is "$(comp akswiz plan new deploy --deployment-)" "--deployment-name " "completion: its flags"
+is "$(comp akswiz plan new deploy --auth-mode '')" "aml_token key " "completion: the auth modes"
 done_testing
