@@ -144,7 +144,8 @@ check_assets(const struct plan *p, const struct plan_facts *f,
 
 	if (d->model[0] == '\0')
 		required(FIELD_MODEL, vs);
-	else if (f->model_known && !f->model_exists) {
+	else if (f->model_known && !f->model_exists &&
+	    !deploy_model_is_local(p)) {
 		v = verdicts_add(vs, FIELD_MODEL, SEV_ERROR,
 		    MSG_DEPLOY_MODEL_MISSING);
 		verdict_arg(v, "%s", d->model);

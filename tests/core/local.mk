@@ -62,3 +62,6 @@ tests_core_state_test_LDADD = $(CORE_TEST_LIBS)
 CORE_TESTS += tests/core/deploy-test
 tests_core_deploy_test_SOURCES = tests/core/deploy-test.c
 tests_core_deploy_test_LDADD = $(CORE_TEST_LIBS)
+CORE_TESTS += tests/core/deploy-plan-test
+tests_core_deploy_plan_test_SOURCES = tests/core/deploy-plan-test.c
+tests_core_deploy_plan_test_LDADD = $(CORE_TEST_LIBS)
