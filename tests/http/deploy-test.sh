@@ -13,6 +13,7 @@ k8s_dev_compute k8s-dev aks-prod ml
 # The model and environment the plan names, where the sandbox has them.
 k8s_arm PUT "$K8S_WSP/models/sk/versions/1?api-version=2024-10-01" '{"properties":{"modelUri":"azureml://datastores/workspaceblobstore/paths/sk/model.pkl"}}'
 k8s_arm PUT "$K8S_WSP/environments/env/versions/1?api-version=2024-10-01" '{"properties":{"image":"mcr.microsoft.com/azureml/minimal-ubuntu22.04-py39-cpu-inference:latest"}}'
+ASSETS=$K8S_STATUS
 writes() { k8s_writes "$T/journal.log" | grep -c -E "$1"; }
 
 # 1. The README's three lines.
@@ -100,6 +101,18 @@ az apply "$T/r.json"
 is "$rc" 3 "a legacy AKS compute: refused"
 like "$T/err" 'Creation of Online Endpoints or deployments on AKS compute type is no longer supported' "with the service's message"
 like "$T/err" 'akswiz plan new migrate inf-attached' "and the migration that moves it"
+# A reference the workspace lacks (where the sandbox has versions; one
+# that does not know the type tells nothing, and nothing is refused).
+"$AKSWIZ" plan new deploy --compute k8s-dev --endpoint-name ep-ref \
+    --deployment-name blue --model nosuch:1 --environment env:1 >"$T/r.json" 2>/dev/null
+if [ "$ASSETS" = 201 ] || [ "$ASSETS" = 200 ]; then
+	az apply "$T/r.json"
+	is "$rc" 3 "a model the workspace lacks: refused"
+	like "$T/err" 'The workspace has no model nosuch:1' "said"
+else
+	echo "ok $((n += 1)) # SKIP the sandbox has no model versions"
+	echo "ok $((n += 1)) # SKIP the sandbox has no model versions"
+fi
 is "$(k8s_writes "$T/journal.log" | wc -l)" "$n0" "no request that changes anything was sent by a refusal"
 
 # 5. Exports.
