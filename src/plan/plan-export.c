@@ -101,14 +101,21 @@ az_flag(struct buf *b, const char *flag, const char *v)
 	}
 }
 
+/* The workspace scope of an az ml command. */
+static void
+az_workspace(struct buf *b, const struct plan *p)
+{
+	az_flag(b, "--subscription", p->scope.subscription);
+	az_flag(b, "--resource-group", p->scope.resource_group);
+	az_flag(b, "--workspace-name", p->scope.workspace);
+}
+
 /* --name and the workspace scope, common to every az command. */
 static void
 az_target(struct buf *b, const struct plan *p)
 {
 	az_flag(b, "--name", p->name[0] != '\0' ? p->name : "NAME");
-	az_flag(b, "--subscription", p->scope.subscription);
-	az_flag(b, "--resource-group", p->scope.resource_group);
-	az_flag(b, "--workspace-name", p->scope.workspace);
+	az_workspace(b, p);
 }
 
 /* The --ssl-* flags of the plan's TLS mode (--ssl-disable only on update). */
@@ -999,9 +1006,7 @@ export_endpoint(struct buf *b, const struct plan *p,
 			buf_adds(b, "\n");
 		}
 		buf_adds(b, "az ml online-endpoint create --file endpoint.yml");
-		az_flag(b, "--subscription", p->scope.subscription);
-		az_flag(b, "--resource-group", p->scope.resource_group);
-		az_flag(b, "--workspace-name", p->scope.workspace);
+		az_workspace(b, p);
 		buf_adds(b, "\n");
 		break;
 	case PLAN_EXPORT_PYTHON:
@@ -1168,17 +1173,13 @@ export_deploy(struct buf *b, const struct plan *p, enum plan_export_kind kind)
 		    "deployment.yml");
 		if (p->traffic.n == 0)
 			buf_adds(b, " \\\n    --all-traffic");
-		az_flag(b, "--subscription", p->scope.subscription);
-		az_flag(b, "--resource-group", p->scope.resource_group);
-		az_flag(b, "--workspace-name", p->scope.workspace);
+		az_workspace(b, p);
 		buf_adds(b, "\n");
 		if (p->traffic.n > 0) {
 			buf_adds(b, "az ml online-endpoint update --name ");
 			py_quote(b, p->endpoint_name);
 			az_flag(b, "--traffic", traffic);
-			az_flag(b, "--subscription", p->scope.subscription);
-			az_flag(b, "--resource-group", p->scope.resource_group);
-			az_flag(b, "--workspace-name", p->scope.workspace);
+			az_workspace(b, p);
 			buf_adds(b, "\n");
 		}
 		break;

@@ -11,23 +11,13 @@
 #include "core/rules.h"
 #include "core/vmcatalogue.h"
 #include "core-test.h"
-
-#define SUB	"00000000-1111-2222-3333-444444444444"
+#include "deploy-fixture.h"
 
 /* A valid deploy: registered model and environment, 0.5 CPU, 1 GiB. */
 static void
 plan_deploy(struct plan *p)
 {
-	plan_init(p, PLAN_DEPLOY);
-	strcpy(p->scope.subscription, SUB);
-	strcpy(p->scope.resource_group, "ml-rg");
-	strcpy(p->scope.workspace, "ml-ws");
-	strcpy(p->name, "k8s-dev");
-	strcpy(p->endpoint_name, "ep1");
-	strcpy(p->auth_mode, "key");
-	strcpy(p->deployment.name, "blue");
-	strcpy(p->deployment.model, "azureml:sk:1");
-	strcpy(p->deployment.environment, "env:1");
+	deploy_fixture(p, "env:1");
 	strcpy(p->deployment.cpu, "500m");
 	strcpy(p->deployment.memory, "1Gi");
 }

@@ -2,7 +2,7 @@
 # Unit tests: each links only libcore and libcommon.
 CORE_TEST_LIBS = libcore.a libcommon.a
 
-noinst_HEADERS += tests/core/core-test.h
+noinst_HEADERS += tests/core/core-test.h tests/core/deploy-fixture.h
 CORE_TESTS = \
 	tests/core/cidr-test tests/core/versions-test \
 	tests/core/ids-test tests/core/name-test \

@@ -15,25 +15,17 @@
 #include "core/plan.h"
 #include "plan/plan-deploy.h"
 #include "plan/plan-steps.h"
+#include "tests/core/deploy-fixture.h"
 #include "tests/tap.h"
 
-#define SUB	"00000000-1111-2222-3333-444444444444"
+#define SUB	DEPLOY_FIXTURE_SUB
 #define WS	"/subscriptions/" SUB "/resourceGroups/ml-rg/providers/" \
 		"Microsoft.MachineLearningServices/workspaces/ml-ws"
 
 static void
 plan_deploy(struct plan *p)
 {
-	plan_init(p, PLAN_DEPLOY);
-	strcpy(p->scope.subscription, SUB);
-	strcpy(p->scope.resource_group, "ml-rg");
-	strcpy(p->scope.workspace, "ml-ws");
-	strcpy(p->name, "k8s-dev");
-	strcpy(p->endpoint_name, "ep1");
-	strcpy(p->auth_mode, "key");
-	strcpy(p->deployment.name, "blue");
-	strcpy(p->deployment.model, "azureml:sk:1");
-	strcpy(p->deployment.environment, "env:2");
+	deploy_fixture(p, "env:2");
 }
 
 /* "kind kind ..." and "METHOD ..." of the plan's steps. */
