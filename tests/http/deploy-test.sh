@@ -124,7 +124,33 @@ az plan export --as arm "$T/d.json"
 like "$T/out" '^PUT /subscriptions/.*/onlineEndpoints/ep-readme/deployments/blue\?api-version=2024-10-01$' "export --as arm: the deployment's PUT"
 like "$T/out" '^PATCH /subscriptions/.*/onlineEndpoints/ep-readme\?api-version=2024-10-01$' "and the traffic's PATCH"
 
-# 6. Completion.
+# 6. Usage errors of plan new deploy: exit 2, the flag named.
+usage() { "$AKSWIZ" plan new deploy "$@" >"$T/out" 2>"$T/err"; rc=$?; }
+usage --endpoint-name e --deployment-name d --model m:1 --environment e:1
+is "$rc" 2 "no --compute: usage"
+like "$T/err" 'plan new deploy needs --compute NAME' "said"
+usage --compute c --cpu lots
+is "$rc" 2 "--cpu lots: usage"
+like "$T/err" '--cpu must be a number such as 0.5 or 2, not "lots"' "said"
+usage --compute c --traffic blue
+is "$rc" 2 "--traffic without a percent: usage"
+like "$T/err" '--traffic takes DEPLOYMENT=PERCENT, not "blue"' "said"
+usage --compute c --vm-size Standard_D2_v2
+is "$rc" 2 "a flag of another plan: usage"
+like "$T/err" 'unknown flag "--vm-size"; "akswiz plan new deploy --help" lists the flags' "said"
+usage --help
+ok $rc "--help exits 0"
+like "$T/out" '^Usage: akswiz plan new deploy --compute NAME' "and prints the usage"
+usage --compute c --endpoint-name ep-all --deployment-name dep --model m:1 \
+    --environment e:1 --memory-gb 1.5 --cpu-limit 2 --memory-limit-gb 3 \
+    --gpu 0 --min-instances 1 --max-instances 3 --target-utilization 70 \
+    --max-concurrent-requests 2 --max-queue-wait-ms 500 --app-insights \
+    --auth-mode aml_token --instance-type big -f "$T/all.json"
+ok $rc "every flag into a file"
+tr -d ' \n' <"$T/all.json" >"$T/all1"
+like "$T/all1" '"authMode":"aml_token","deploymentName":"dep","model":"m:1","environment":"e:1","instanceType":"big","resources":\{"memory":"1.5Gi","cpuLimit":"2","memoryLimit":"3Gi","gpu":0\},"scale":\{"minInstances":1,"maxInstances":3,"targetUtilization":70\},"requests":\{"maxConcurrentPerInstance":2,"maxQueueWaitMs":500\},"appInsights":true' "each in its member"
+
+# 7. Completion.
 comp() {
 	bash -c '. "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1));
 	    _akswiz; printf "%s\n" "${COMPREPLY[@]}"' sh \
