@@ -96,4 +96,20 @@ like "$T/out" 'deploy of blue on ep-kill succeeded; the endpoint.s traffic: blue
 is "$(puts 'ep-kill/deployments/blue')" 1 "the deployment was sent once"
 is "$(puts 'ep-kill')" 1 "the endpoint once"
 is "$(requests PATCH '[^"]*/onlineEndpoints/ep-kill')" 1 "the traffic once"
+sb_stop
+
+# 6. The same, the deployment then failing: watch decodes it as apply does.
+sb_start --polls 1 --faults 'GET:*/mfeOperationsStatus/*=latency:8s+1#1;op:ep-kf/blue=fail:KubernetesError:Kubernetes Deployment Error: 0/3 nodes are available: 3 Insufficient memory.'
+world
+deploy_plan "$T/kf.json" ep-kf
+"$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" --ca-file "$SB_CA" \
+    --subscription "$SB_SUB" -g "$SB_RG" -w "$SB_WS" apply "$T/kf.json" \
+    >"$T/apply.out" 2>&1 </dev/null &
+apply=$!
+wait_until $apply polling
+kill -9 $apply 2>/dev/null
+wait $apply 2>/dev/null
+az watch k8s-dev
+is "$rc" 6 "watch: the deployment failed after the endpoint was made (exit 6)"
+like "$T/err" 'Hint: The deployment.s pods could not be scheduled: the nodes lack memory\. Lower --memory-gb or --instance-count' "decoded there too"
 done_testing
