@@ -19,6 +19,9 @@
 #include "config.h"
 #include "azure/ops-deploy.h"
 
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -289,6 +292,57 @@ ops_deploy_facts_done(struct ops_deploy_facts *df)
 	arm_deployment_list_free(&df->deps);
 	free(df->names);
 	df->names = NULL;
+}
+
+/* An error on field f that path cannot be read; false then. */
+static bool
+path_ok(const char *path, enum plan_field f, struct stat *st,
+    struct verdicts *vs)
+{
+	struct verdict	*v;
+
+	if (stat(path, st) == 0)
+		return true;
+	v = verdicts_add(vs, f, SEV_ERROR, MSG_DEPLOY_PATH_UNREADABLE);
+	verdict_arg(v, "%s", path);
+	verdict_arg(v, "%s", strerror(errno));
+	return false;
+}
+
+bool
+ops_deploy_check_files(const struct plan *p, struct verdicts *vs)
+{
+	const struct plan_deployment	*d = &p->deployment;
+	struct verdict			*v;
+	struct stat			 st;
+	char				*script;
+	size_t				 before = vs->n;
+
+	if (p->op != PLAN_DEPLOY)
+		return true;
+	if (deploy_model_is_local(p))
+		(void)path_ok(d->model, FIELD_MODEL, &st, vs);
+	if (d->code_path[0] != '\0' && path_ok(d->code_path, FIELD_CODE_PATH,
+	    &st, vs)) {
+		if (!S_ISDIR(st.st_mode)) {
+			v = verdicts_add(vs, FIELD_CODE_PATH, SEV_ERROR,
+			    MSG_DEPLOY_CODE_NOT_FOLDER);
+			verdict_arg(v, "%s", d->code_path);
+		} else if (d->scoring_script[0] != '\0') {
+			xasprintf(&script, "%s/%s", d->code_path,
+			    d->scoring_script);
+			if (stat(script, &st) != 0 || !S_ISREG(st.st_mode)) {
+				v = verdicts_add(vs, FIELD_SCORING_SCRIPT,
+				    SEV_ERROR, MSG_DEPLOY_SCRIPT_MISSING);
+				verdict_arg(v, "%s", d->scoring_script);
+				verdict_arg(v, "%s", d->code_path);
+			}
+			free(script);
+		}
+	}
+	if (d->conda_file[0] != '\0')
+		(void)path_ok(d->conda_file, FIELD_CONDA_FILE, &st, vs);
+	return vs->n == before;
 }
 
 /* End st: succeeded, or failed with err's words. */

@@ -410,7 +410,8 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 	 * A custom certificate is checked first, here as core does no file
 	 * I/O: one that cannot serve is refused before any request.
 	 */
-	if (!cert_check_plan(p, clock_now(), vs)) {
+	if (!cert_check_plan(p, clock_now(), vs) ||
+	    !ops_deploy_check_files(p, vs)) {
 		plan_check(p, &f, vs);
 		return true;
 	}

@@ -101,6 +101,17 @@ az apply "$T/r.json"
 is "$rc" 3 "a legacy AKS compute: refused"
 like "$T/err" 'Creation of Online Endpoints or deployments on AKS compute type is no longer supported' "with the service's message"
 like "$T/err" 'akswiz plan new migrate inf-attached' "and the migration that moves it"
+# Local files that cannot be read or are not where the plan says.
+mkdir -p "$T/code"
+"$AKSWIZ" plan new deploy --compute k8s-dev --endpoint-name ep-ref \
+    --deployment-name blue --model "$T/nosuch.pkl" --code-path "$T/code" \
+    --scoring-script score.py --image mcr/x:1 >"$T/r.json" 2>"$T/err"
+is "$?" 1 "plan new: a model file that is not there is an error"
+like "$T/err" 'deploy.model \(--model\) +.*/nosuch.pkl cannot be read' "said, with the flag"
+like "$T/err" 'The scoring script score.py is not in .*/code' "and the script not in the code folder"
+az apply "$T/r.json"
+is "$rc" 3 "apply: refused before anything is sent"
+like "$T/err" 'nosuch.pkl cannot be read' "said again"
 # A reference the workspace lacks (where the sandbox has versions; one
 # that does not know the type tells nothing, and nothing is refused).
 "$AKSWIZ" plan new deploy --compute k8s-dev --endpoint-name ep-ref \
