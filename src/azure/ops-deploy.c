@@ -249,6 +249,7 @@ ops_deploy_facts(struct ops *o, const struct plan *p,
 		f->endpoint_exists = found;
 		if (found) {
 			f->endpoint_compute = df->ep.compute_name;
+			f->endpoint_auth_mode = df->ep.auth_mode;
 			f->endpoint_routes_others = routes_others(
 			    df->ep.traffic, p->deployment.name);
 		}

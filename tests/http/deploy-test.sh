@@ -58,9 +58,11 @@ is "$(writes 'PUT .*/deployments/green$')" 1 "one PUT of green"
 # 3. Then a canary with --traffic.
 "$AKSWIZ" plan new deploy --compute k8s-dev --endpoint-name ep-readme \
     --deployment-name canary --model sk:1 --environment env:1 \
-    --cpu 0.5 --memory-gb 1 --traffic blue=90 canary=10 >"$T/c.json" 2>/dev/null
+    --cpu 0.5 --memory-gb 1 --traffic blue=90 canary=10 \
+    --auth-mode aml_token >"$T/c.json" 2>/dev/null
 az apply "$T/c.json"
 ok $rc "a canary with --traffic blue=90 canary=10"
+like "$T/err" 'Endpoint ep-readme is there with auth mode Key, which it keeps: the plan.s AMLToken is not applied' "the endpoint's own auth mode kept, with a warning"
 like "$T/out" 'traffic: blue=90 .*canary=10' "the traffic as asked"
 
 # 4. Refused before anything is sent.
