@@ -65,6 +65,18 @@ ok $rc "a canary with --traffic blue=90 canary=10"
 like "$T/err" 'Endpoint ep-readme is there with auth mode Key, which it keeps: the plan.s AMLToken is not applied' "the endpoint's own auth mode kept, with a warning"
 like "$T/out" 'traffic: blue=90 .*canary=10' "the traffic as asked"
 
+# --no-wait, then watch follows the rest.
+"$AKSWIZ" plan new deploy --compute k8s-dev --endpoint-name ep-later \
+    --deployment-name blue --model sk:1 --environment env:1 \
+    --cpu 0.5 --memory-gb 1 >"$T/l.json" 2>/dev/null
+az apply "$T/l.json" --no-wait
+ok $rc "apply --no-wait exits 0"
+like "$T/out" 'submitted; "akswiz watch k8s-dev" follows it' "and says how to follow it"
+az watch k8s-dev
+ok $rc "watch follows the deploy to its end"
+like "$T/out" 'deploy of blue on ep-later succeeded; the endpoint.s traffic: blue=100\.' "said"
+is "$(writes 'PUT .*/onlineEndpoints/ep-later$')/$(writes 'PUT .*/ep-later/deployments/blue$')/$(writes 'PATCH .*/onlineEndpoints/ep-later$')" 1/1/1 "one PUT of each, one traffic write"
+
 # 4. Refused before anything is sent.
 n0=$(k8s_writes "$T/journal.log" | wc -l)
 refused() {
