@@ -148,6 +148,16 @@ like "$T/out" '^#   model: "azureml:sk:1"$' "its YAML names the model"
 az plan export --as arm "$T/d.json"
 like "$T/out" '^PUT /subscriptions/.*/onlineEndpoints/ep-readme/deployments/blue\?api-version=2024-10-01$' "export --as arm: the deployment's PUT"
 like "$T/out" '^PATCH /subscriptions/.*/onlineEndpoints/ep-readme\?api-version=2024-10-01$' "and the traffic's PATCH"
+az plan export --as python "$T/d.json"
+like "$T/out" '^deployment = KubernetesOnlineDeployment\($' "export --as python: azure-ai-ml's KubernetesOnlineDeployment"
+like "$T/out" '^    model="azureml:sk:1",$' "its model"
+like "$T/out" '^endpoint.traffic\["blue"\] = 100$' "the traffic"
+if command -v python3 >/dev/null 2>&1; then
+	python3 -c 'import sys; compile(sys.stdin.read(), "export", "exec")' <"$T/out"
+	ok $? "the export is Python"
+else
+	echo "ok $((n += 1)) # SKIP no python3"
+fi
 
 # 6. Usage errors of plan new deploy: exit 2, the flag named.
 usage() { "$AKSWIZ" plan new deploy "$@" >"$T/out" 2>"$T/err"; rc=$?; }
