@@ -363,11 +363,58 @@ register_end(struct lro_state *st, const struct err *err)
 	copy(st->error_message, sizeof st->error_message, err->msg);
 }
 
+/* What an upload's progress needs to tell the operation's. */
+struct up_ctx {
+	struct ops			*o;
+	const struct journal_entry	*je;
+	enum step_kind			 kind;
+	uint64_t			 started_ms;
+	char				 what[256];
+	int				 quarter;	/* last told, -1 none */
+};
+
+/* An asset_progress callback: each file at 0, 25, 50, 75 and 100%. */
+static void
+up_progress(void *arg, const char *what, uint64_t done, uint64_t total)
+{
+	struct up_ctx		*u = arg;
+	struct ops_progress	 pr;
+	const char		*base = strrchr(what, '/');
+	char			 state[300];
+	int			 pct = total > 0 ? (int)(done * 100 / total) : 100;
+
+	base = base != NULL ? base + 1 : what;
+	if (strcmp(u->what, what) != 0) {
+		copy(u->what, sizeof u->what, what);
+		u->quarter = -1;
+	}
+	if (u->o->progress == NULL || pct / 25 <= u->quarter)
+		return;
+	u->quarter = pct / 25;
+	/* TRANSLATORS: a step's state while a file is uploaded:
+	 * "uploading model.pkl: 50%". */
+	snprintf(state, sizeof state, _("uploading %s: %d%%"), base,
+	    u->quarter * 25);
+	memset(&pr, 0, sizeof pr);
+	pr.compute = u->je->compute;
+	pr.step = u->je->step;
+	pr.nsteps = u->je->nsteps;
+	pr.kind = u->kind;
+	pr.step_name = step_kind_name(u->kind);
+	pr.state = state;
+	pr.changed = true;
+	pr.elapsed_ms = clock_now_ms() - u->started_ms;
+	pr.journal = u->je->path;
+	u->o->progress(u->o->progress_ctx, &pr);
+}
+
 bool
 ops_deploy_register(struct ops *o, struct plan *p, const struct plan_step *s,
-    struct lro_state *st, struct err *err)
+    const struct journal_entry *je, struct lro_state *st, struct err *err)
 {
 	struct plan_deployment	*d = &p->deployment;
+	struct up_ctx		 u = { o, je, s->kind, clock_now_ms(), "", -1 };
+	struct asset_progress	 ap = { up_progress, &u };
 	char			*ws, *id = NULL, *dst;
 	size_t			 len;
 	int			 rc;
@@ -380,14 +427,14 @@ ops_deploy_register(struct ops *o, struct plan *p, const struct plan_step *s,
 	ws = plan_deploy_workspace_id(p);
 	switch (s->kind) {
 	case STEP_REGISTER_MODEL:
-		rc = assets_register_model(o->arm, ws, d->model, "", "", NULL,
+		rc = assets_register_model(o->arm, ws, d->model, "", "", &ap,
 		    &id, err);
 		dst = p->registered.model;
 		len = sizeof p->registered.model;
 		break;
 	case STEP_REGISTER_CODE:
 		rc = assets_register_code(o->arm, ws, d->code_path, "", "",
-		    NULL, &id, err);
+		    &ap, &id, err);
 		dst = p->registered.code;
 		len = sizeof p->registered.code;
 		break;

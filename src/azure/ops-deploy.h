@@ -47,12 +47,14 @@ void	ops_deploy_facts_done(struct ops_deploy_facts *);
 bool	ops_deploy_check_files(const struct plan *, struct verdicts *);
 
 /*
- * Run a register step of p: the upload and registration, unless p has
- * the version's ID already; p->registered gets it.  st ends Succeeded or
+ * Run a register step of p (journal entry je): the upload and
+ * registration, unless p has the version's ID already; p->registered
+ * gets it.  Each file's upload is told to o->progress at every quarter.  st ends Succeeded or
  * Failed (with the error); false + err only when nothing can be told.
  */
 bool	ops_deploy_register(struct ops *, struct plan *,
-	    const struct plan_step *, struct lro_state *, struct err *);
+	    const struct plan_step *, const struct journal_entry *,
+	    struct lro_state *, struct err *);
 
 /*
  * A deploy that failed at step s (out filled by the step's end): the

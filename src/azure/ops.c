@@ -1311,7 +1311,7 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 		copy(out->journal, sizeof out->journal, je->path);
 		uncertain = false;
 		ok = kube ? kube_step_run(o, p, &steps[i], &st, err) :
-		    reg ? ops_deploy_register(o, dp, &steps[i], &st, err) :
+		    reg ? ops_deploy_register(o, dp, &steps[i], je, &st, err) :
 		    done || submit(o, p, &steps[i], url, body, &st,
 		    &uncertain, err);
 		plan_jw_free_secret(body);

@@ -31,6 +31,8 @@ versions() { k8s_writes "$T/journal.log" | grep -c -E "PUT .*/$1/[^/]*/versions/
 az apply "$T/u.json"
 is "$rc" 6 "the uploads and the endpoint done, the deployment failed once: exit 6"
 like "$T/err" 'register model k8s-dev \(step 1 of 6\): Succeeded' "the model registered"
+like "$T/err" 'register model k8s-dev \(step 1 of 6\): uploading model.pkl: 100%' "its upload's progress"
+like "$T/err" 'register code k8s-dev \(step 2 of 6\): uploading score.py: 100%' "the code's"
 like "$T/err" 'register code k8s-dev \(step 2 of 6\): Succeeded' "the code"
 like "$T/err" 'register environment k8s-dev \(step 3 of 6\): Succeeded' "the environment"
 is "$(versions models)" 1 "one model version"
