@@ -78,10 +78,12 @@ deploy_plan "$T/k.json" ep-kill
     --subscription "$SB_SUB" -g "$SB_RG" -w "$SB_WS" apply "$T/k.json" \
     >"$T/apply.out" 2>&1 </dev/null &
 apply=$!
+# The deployment's own operation journaled (the entry's current step,
+# not an earlier one in its list).
 polling() {
 	for _f in "$T/state/akswiz/operations/"*-k8s-dev-*.json; do
 		tr -d ' \n' <"$_f" 2>/dev/null |
-		    grep -q '"open":true,.*"step":2,.*"operationUrl":"https' &&
+		    grep -q '"open":true,.*"step":2,[^[]*"operationUrl":"https' &&
 		    return 0
 	done
 	return 1
