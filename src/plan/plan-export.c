@@ -1064,7 +1064,14 @@ yaml_num(struct buf *b, int indent, const char *key, long v)
 		buf_addf(b, "#   %*s%s: %ld\n", indent, "", key, v);
 }
 
-/* An asset reference as az writes it: "azureml:NAME:VERSION". */
+/* An asset reference as az and azure-ai-ml write it: "azureml:N:V". */
+static void
+azureml_ref(char *v, size_t len, const char *ref)
+{
+	snprintf(v, len, "%s%s", strncmp(ref, "azureml:", 8) == 0 ? "" :
+	    "azureml:", ref);
+}
+
 static void
 yaml_ref(struct buf *b, const char *key, const char *ref)
 {
@@ -1072,8 +1079,7 @@ yaml_ref(struct buf *b, const char *key, const char *ref)
 
 	if (ref[0] == '\0')
 		return;
-	snprintf(v, sizeof v, "%s%s", strncmp(ref, "azureml:", 8) == 0 ?
-	    "" : "azureml:", ref);
+	azureml_ref(v, sizeof v, ref);
 	yaml_str(b, 0, key, v);
 }
 
@@ -1201,8 +1207,7 @@ export_python_deploy(struct buf *b, const struct plan *p)
 		py_quote(b, d->model);
 		buf_adds(b, ")");
 	} else {
-		snprintf(ref, sizeof ref, "%s%s", strncmp(d->model,
-		    "azureml:", 8) == 0 ? "" : "azureml:", d->model);
+		azureml_ref(ref, sizeof ref, d->model);
 		py_arg(b, &first, "model", ref);
 	}
 	if (d->image[0] != '\0') {
@@ -1214,8 +1219,7 @@ export_python_deploy(struct buf *b, const struct plan *p)
 		}
 		buf_adds(b, ")");
 	} else if (d->environment[0] != '\0') {
-		snprintf(ref, sizeof ref, "%s%s", strncmp(d->environment,
-		    "azureml:", 8) == 0 ? "" : "azureml:", d->environment);
+		azureml_ref(ref, sizeof ref, d->environment);
 		py_arg(b, &first, "environment", ref);
 	}
 	if (d->code_path[0] != '\0') {

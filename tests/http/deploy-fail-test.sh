@@ -69,15 +69,6 @@ like "$T/err" 'Hint: Endpoint names are unique in a region: another workspace th
 is "$(puts 'ep-taken/deployments/blue')" 0 "no deployment was sent"
 sb_stop
 
-# 5. kill -9 while the deployment's operation runs (its first poll held
-# back), then watch: followed to its end, the traffic set, no second PUT.
-sb_start --polls 1 --faults 'GET:*/mfeOperationsStatus/*=latency:8s+1#1'
-world
-deploy_plan "$T/k.json" ep-kill
-"$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" --ca-file "$SB_CA" \
-    --subscription "$SB_SUB" -g "$SB_RG" -w "$SB_WS" apply "$T/k.json" \
-    >"$T/apply.out" 2>&1 </dev/null &
-apply=$!
 # The deployment's own operation journaled (the entry's current step,
 # not an earlier one in its list).
 polling() {
@@ -88,10 +79,27 @@ polling() {
 	done
 	return 1
 }
-wait_until $apply polling
-kill -9 $apply 2>/dev/null
-wait $apply 2>/dev/null
-is "$?" 137 "apply was killed during the deployment's operation"
+
+# kill_polling PLAN: apply PLAN and kill -9 it while its deployment's
+# operation runs; $kst is apply's status.
+kill_polling() {
+	"$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" --ca-file "$SB_CA" \
+	    --subscription "$SB_SUB" -g "$SB_RG" -w "$SB_WS" apply "$1" \
+	    >"$T/apply.out" 2>&1 </dev/null &
+	apply=$!
+	wait_until $apply polling
+	kill -9 $apply 2>/dev/null
+	wait $apply 2>/dev/null
+	kst=$?
+}
+
+# 5. kill -9 while the deployment's operation runs (its first poll held
+# back), then watch: followed to its end, the traffic set, no second PUT.
+sb_start --polls 1 --faults 'GET:*/mfeOperationsStatus/*=latency:8s+1#1'
+world
+deploy_plan "$T/k.json" ep-kill
+kill_polling "$T/k.json"
+is "$kst" 137 "apply was killed during the deployment's operation"
 az watch k8s-dev
 is "$rc" 0 "watch finishes the deploy"
 like "$T/out" 'deploy of blue on ep-kill succeeded; the endpoint.s traffic: blue=100\.' "and says so"
@@ -104,13 +112,7 @@ sb_stop
 sb_start --polls 1 --faults 'GET:*/mfeOperationsStatus/*=latency:8s+1#1;op:ep-kf/blue=fail:KubernetesError:Kubernetes Deployment Error: 0/3 nodes are available: 3 Insufficient memory.'
 world
 deploy_plan "$T/kf.json" ep-kf
-"$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" --ca-file "$SB_CA" \
-    --subscription "$SB_SUB" -g "$SB_RG" -w "$SB_WS" apply "$T/kf.json" \
-    >"$T/apply.out" 2>&1 </dev/null &
-apply=$!
-wait_until $apply polling
-kill -9 $apply 2>/dev/null
-wait $apply 2>/dev/null
+kill_polling "$T/kf.json"
 az watch k8s-dev
 is "$rc" 6 "watch: the deployment failed after the endpoint was made (exit 6)"
 like "$T/err" 'Hint: The deployment.s pods could not be scheduled: the nodes lack memory\. Lower --memory-gb or --instance-count' "decoded there too"
