@@ -180,7 +180,30 @@
 	_(DEPLOY_ENDPOINT_EXISTS, NS_(N_("The workspace already has an online endpoint named %1$s; choose another name."))) \
 	/* TRANSLATORS: %1$s is "CPU", "memory" or "GPU"; %2$s the request and %3$s what one node has left, both with units (such as "1500m" or "2048Mi"); %4$s the VM size. */ \
 	_(DEPLOY_FIT_NODE,	NS_(N_("The %1$s request (%2$s) does not fit on one node: a %4$s node has %3$s left after what AKS reserves and what the Azure Machine Learning extension takes; lower the request or choose a larger VM size."))) \
-	_(DEPLOY_FIT_COUNT,	NS_(N_("%1$s instances do not fit on the cluster's %2$s nodes of %3$s, which hold at most %4$s; lower the instance count or add nodes.")))
+	_(DEPLOY_FIT_COUNT,	NS_(N_("%1$s instances do not fit on the cluster's %2$s nodes of %3$s, which hold at most %4$s; lower the instance count or add nodes."))) \
+	/* TRANSLATORS: deploy (issue 13); %1$s is the flag or the plan member. */ \
+	_(DEPLOY_ENV_BOTH,	NS_(N_("Give either a registered environment or an image, not both; remove %1$s."))) \
+	_(DEPLOY_ENV_REF,	NS_(N_("The environment \"%1$s\" is not NAME:VERSION of a registered environment; give it so, or an image with --image."))) \
+	_(DEPLOY_CONDA_NO_IMAGE, NS_(N_("A conda file goes with an image (--image); give the image or remove the conda file."))) \
+	/* TRANSLATORS: %1$s is "CPU" or "memory", %2$s the value given. */ \
+	_(DEPLOY_QUANTITY,	NS_(N_("The %1$s \"%2$s\" is not a Kubernetes quantity (such as \"500m\" or \"1.5\" CPU, \"512Mi\" or \"2Gi\" memory)."))) \
+	_(DEPLOY_LIMIT_BELOW,	NS_(N_("The %1$s limit (%2$s) is below its request (%3$s); raise the limit or lower the request."))) \
+	_(DEPLOY_ENDPOINT_OTHER_COMPUTE, NS_(N_("The workspace's online endpoint %1$s is on compute %2$s, not %3$s; choose another endpoint name or deploy to %2$s."))) \
+	_(DEPLOY_DEPLOYMENT_EXISTS, NS_(N_("Endpoint %1$s already has a deployment named %2$s; choose another deployment name."))) \
+	_(DEPLOY_MODEL_MISSING,	NS_(N_("The workspace has no model %1$s; give a registered NAME:VERSION or a local file or folder."))) \
+	_(DEPLOY_ENVIRONMENT_MISSING, NS_(N_("The workspace has no environment %1$s; give a registered NAME:VERSION, or an image with --image."))) \
+	_(DEPLOY_TRAFFIC_DEFAULT_NEW, NS_(N_("The new endpoint sends 100 percent of its traffic to deployment %1$s."))) \
+	_(DEPLOY_TRAFFIC_DEFAULT, NS_(N_("Without --traffic, deployment %1$s gets 100 percent of a new endpoint's traffic, or 0 percent of an endpoint whose traffic goes to other deployments."))) \
+	_(DEPLOY_TRAFFIC_DEFAULT_ZERO, NS_(N_("Endpoint %1$s has other deployments: deployment %2$s gets 0 percent of its traffic; give --traffic to send it some."))) \
+	/* TRANSLATORS: %2$s is a provisioning state ("Failed", "Creating"). */ \
+	_(DEPLOY_COMPUTE_STATE,	NS_(N_("Compute %1$s is %2$s, not Succeeded; wait for it or repair it before deploying to it."))) \
+	_(DEPLOY_EXTENSION_STATE, NS_(N_("The Azure Machine Learning extension on the cluster of compute %1$s is %2$s, not Succeeded; repair it (akswiz plan new update %1$s) before deploying."))) \
+	/* TRANSLATORS: %1$s is a local file or folder, %2$s why it cannot be read. */ \
+	_(DEPLOY_PATH_UNREADABLE, NS_(N_("%1$s cannot be read: %2$s."))) \
+	_(DEPLOY_CODE_NOT_FOLDER, NS_(N_("%1$s is not a folder: the scoring code is a folder with the scoring script in it."))) \
+	_(DEPLOY_SCRIPT_MISSING, NS_(N_("The scoring script %1$s is not in %2$s; give its path relative to the code folder."))) \
+	/* TRANSLATORS: %2$s and %3$s are auth modes (Key, AMLToken). */ \
+	_(DEPLOY_AUTH_KEPT,	NS_(N_("Endpoint %1$s is there with auth mode %2$s, which it keeps: the plan's %3$s is not applied.")))
 
 #define MSG_ENUM(id, ...) MSG_##id,
 enum msg_id {
