@@ -13,12 +13,15 @@ plan_init(struct plan *p, enum plan_op op)
 	p->version = PLAN_VERSION;
 	p->op = op;
 	/* An online endpoint goes on a Kubernetes compute. */
-	plan_set_type(p, op == PLAN_MIGRATE || op == PLAN_CREATE_ENDPOINT ?
-	    COMPUTE_KUBERNETES : COMPUTE_AKS);
+	plan_set_type(p, op == PLAN_MIGRATE || op == PLAN_CREATE_ENDPOINT ||
+	    op == PLAN_DEPLOY ? COMPUTE_KUBERNETES : COMPUTE_AKS);
 	p->purpose = PURPOSE_FASTPROD;
 	p->lb_type = LB_PUBLIC;
 	p->tls.mode = TLS_DISABLED;
 	p->detach_action = DETACH_KEEP;
+	p->deployment.gpu = DEPLOY_UNSET;
+	deploy_scale_init(&p->deployment.scale);
+	deploy_requests_init(&p->deployment.requests);
 }
 
 struct name_row {
@@ -58,6 +61,7 @@ static const struct name_row op_names[] = {
 	{ PLAN_SCALE, "scale" }, { PLAN_DELETE, "delete" },
 	{ PLAN_MIGRATE, "migrate" },
 	{ PLAN_CREATE_ENDPOINT, "create-endpoint" },
+	{ PLAN_DEPLOY, "deploy" },
 };
 static const struct name_row purpose_names[] = {
 	{ PURPOSE_FASTPROD, "FastProd" }, { PURPOSE_DEVTEST, "DevTest" },

@@ -244,6 +244,7 @@ export_az(struct buf *b, const struct plan *p)
 	case PLAN_DELETE:
 	case PLAN_MIGRATE:	/* plan_export() has its own */
 	case PLAN_CREATE_ENDPOINT:
+	case PLAN_DEPLOY:
 		buf_addf(b, "# akswiz %s: no az ml computetarget command "
 		    "does it; see the arm export.\n", plan_op_name(p->op));
 		break;
@@ -464,6 +465,7 @@ export_python(struct buf *b, const struct plan *p)
 	case PLAN_DELETE:
 	case PLAN_MIGRATE:	/* plan_export() has its own */
 	case PLAN_CREATE_ENDPOINT:
+	case PLAN_DEPLOY:
 		buf_addf(b, "# akswiz %s: not in the v1 SDK; see the arm "
 		    "export.\n", plan_op_name(p->op));
 		break;

@@ -94,6 +94,26 @@ static const struct step_kind_row {
 	{ STEP_CREATE_ENDPOINT, "create endpoint", "createEndpoint",
 	    N_("create the online endpoint"), STEP_PUT, STEP_DONE_EXISTS,
 	    true, false },
+	/*
+	 * A deploy's uploads: done when the journal holds the version's ID.
+	 * TRANSLATORS: steps of a deploy; a version is a registered asset.
+	 */
+	{ STEP_REGISTER_MODEL, "register model", "registerModel",
+	    N_("upload and register the model"), STEP_PUT, STEP_DONE_EXISTS,
+	    true, false },
+	{ STEP_REGISTER_CODE, "register code", "registerCode",
+	    N_("upload and register the scoring code"), STEP_PUT,
+	    STEP_DONE_EXISTS, true, false },
+	{ STEP_REGISTER_ENVIRONMENT, "register environment",
+	    "registerEnvironment", N_("register the environment"), STEP_PUT,
+	    STEP_DONE_EXISTS, true, false },
+	/* TRANSLATORS: steps of a deploy. */
+	{ STEP_CREATE_DEPLOYMENT, "create deployment", "createDeployment",
+	    N_("create the online deployment"), STEP_PUT, STEP_DONE_EXISTS,
+	    true, false },
+	{ STEP_SET_TRAFFIC, "set traffic", "setTraffic",
+	    N_("set the endpoint's traffic"), STEP_PATCH, STEP_DONE_MATCHES,
+	    true, false },
 };
 
 static const struct step_kind_row *
@@ -374,6 +394,8 @@ plan_steps(const struct plan *p, struct plan_step *s, int max)
 		break;
 	case PLAN_CREATE_ENDPOINT:
 		k[n++] = STEP_CREATE_ENDPOINT;
+		break;
+	case PLAN_DEPLOY:	/* plan-deploy.c's steps */
 		break;
 	}
 	for (i = 0; i < n && i < max; i++) {
