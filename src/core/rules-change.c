@@ -154,3 +154,65 @@ bad:
 	snprintf(bad, len, "%.*s", (int)n, w);
 	return false;
 }
+
+bool
+rules_change_op(enum plan_op op)
+{
+	return op == PLAN_UPDATE_DEPLOYMENT || op == PLAN_SET_TRAFFIC ||
+	    op == PLAN_DELETE_DEPLOYMENT || op == PLAN_DELETE_ENDPOINT;
+}
+
+/* Whether the update sets anything at all. */
+static bool
+update_given(const struct plan_deployment *d)
+{
+	const struct deploy_scale	*s = &d->scale;
+	const struct deploy_requests	*r = &d->requests;
+
+	return s->autoscale || s->instances != DEPLOY_UNSET ||
+	    s->min_instances != DEPLOY_UNSET ||
+	    s->max_instances != DEPLOY_UNSET ||
+	    s->target_utilization != DEPLOY_UNSET ||
+	    s->polling_interval_s != DEPLOY_UNSET ||
+	    r->timeout_ms != DEPLOY_UNSET || r->max_concurrent != DEPLOY_UNSET ||
+	    r->max_queue_wait_ms != DEPLOY_UNSET;
+}
+
+void
+rules_change_plan(const struct plan *p, const struct change_facts *f,
+    struct verdicts *vs)
+{
+	const char	*dep = p->deployment.name;
+	size_t		 n = vs->n;
+	struct verdict	*v;
+
+	rules_deploy_endpoint_name(p->endpoint_name, vs);
+	if (p->op == PLAN_UPDATE_DEPLOYMENT ||
+	    p->op == PLAN_DELETE_DEPLOYMENT)
+		rules_deploy_deployment_name(dep, vs);
+	else
+		dep = NULL;
+	/* A name refused is not looked for. */
+	if (vs->n == n)
+		rules_change_target(p->endpoint_name, dep, f, vs);
+	switch (p->op) {
+	case PLAN_SET_TRAFFIC:
+		rules_change_traffic(&p->traffic, f, vs);
+		break;
+	case PLAN_UPDATE_DEPLOYMENT:
+		if (!update_given(&p->deployment)) {
+			v = verdicts_add(vs, FIELD_INSTANCE_COUNT, SEV_ERROR,
+			    MSG_DEPLOY_UPDATE_NOTHING);
+			verdict_arg(v, "%s", dep);
+			break;
+		}
+		rules_deploy_scale(&p->deployment.scale, vs);
+		rules_deploy_requests(&p->deployment.requests, vs);
+		break;
+	case PLAN_DELETE_DEPLOYMENT:
+		rules_change_delete_deployment(p->endpoint_name, dep, f, vs);
+		break;
+	default:
+		break;
+	}
+}

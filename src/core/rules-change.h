@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/plan.h"
 #include "core/rules-deploy.h"
 #include "core/verdict.h"
 
@@ -50,6 +51,16 @@ long	change_traffic_of(const struct deploy_traffic *, const char *);
 /* t as "a=90 b=10" into buf. */
 void	change_traffic_text(const struct deploy_traffic *, char *buf,
 	    size_t len);
+/* Whether op is a change of a running endpoint (the four plans). */
+bool	rules_change_op(enum plan_op);
+/*
+ * Every rule of such a plan: the endpoint's and the deployment's names,
+ * the targets there (f NULL: not known), and the op's own: the split
+ * (set-traffic); something to change, scale and request settings
+ * (update-deployment); no traffic left (delete-deployment).
+ */
+void	rules_change_plan(const struct plan *, const struct change_facts *,
+	    struct verdicts *);
 /*
  * "a=90 b=10" (or "a=90,b=10") into t; false with the word that is not
  * NAME=PERCENT in bad (of len).

@@ -212,6 +212,9 @@ struct plan_facts {
 	size_t				 n_placed;
 	bool				 model_known, model_exists;
 	bool				 environment_known, environment_exists;
+	/* A change of a running endpoint: the endpoint as it is (NULL:
+	 * not looked up). */
+	const struct change_facts	*change;
 };
 
 /* Every rule that applies to the plan's operation. */
