@@ -206,8 +206,15 @@ rules_change_plan(const struct plan *p, const struct change_facts *f,
 			verdict_arg(v, "%s", dep);
 			break;
 		}
+		n = vs->n;
 		rules_deploy_scale(&p->deployment.scale, vs);
 		rules_deploy_requests(&p->deployment.requests, vs);
+		if (vs->n == n && f != NULL && f->fit_known &&
+		    (p->deployment.scale.instances != DEPLOY_UNSET ||
+		    p->deployment.scale.max_instances != DEPLOY_UNSET))
+			rules_deploy_fit_with(&f->requests, f->node_size,
+			    f->k8s_version, f->nodes, 0, &p->deployment.scale,
+			    f->placed, f->nplaced, vs);
 		break;
 	case PLAN_DELETE_DEPLOYMENT:
 		rules_change_delete_deployment(p->endpoint_name, dep, f, vs);

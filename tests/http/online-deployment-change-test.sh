@@ -14,6 +14,12 @@ E=$EP V=$EP_V
 k8s_arm PUT "$E/ep-key/deployments/green?$V" "{\"location\":\"eastus\",\"sku\":{\"name\":\"Default\",\"capacity\":1},\"properties\":{\"endpointComputeType\":\"Kubernetes\",\"model\":\"$K8S_WSP/models/m/versions/2\",\"containerResourceRequirements\":{\"containerResourceRequests\":{\"cpu\":\"500m\",\"memory\":\"1Gi\"}}}}"
 k8s_wait
 is "$K8S_STATUS" 200 "setup: green is there"
+# Blue's 2 instances hold room on the same nodes: green gets 16 at most.
+: >"$T/journal.log"
+az deployment scale ep-key green --instance-count 17
+is "$rc" 3 "17 instances beside blue's 2: refused (exit 3)"
+like "$T/err" 'which hold at most 16' "blue's instances counted"
+is "$(grep -a -c '"method":"PATCH"' "$T/journal.log")" 0 "nothing sent"
 # The writes akswiz sent: PUT, PATCH, POST (but listKeys), DELETE.
 writes() {
 	grep -a -E '"method":"(PUT|PATCH|DELETE)"' "$T/journal.log" |
@@ -87,6 +93,13 @@ like "$T/out" '^green ' "green is there"
 
 # Scale: a PATCH of sku.capacity; autoscale and request settings: a PUT
 # of the deployment as it is.
+# Checked live first: the instances fit the cluster's 3 nodes (18 such
+# instances at most), beside the compute's other deployments.
+: >"$T/journal.log"
+az deployment scale ep-key green --instance-count 19
+is "$rc" 3 "19 instances on nodes that hold 18: refused (exit 3)"
+like "$T/err" "19 instances do not fit on the cluster's 3 nodes of Standard_D4s_v3, which hold at most 18" "said, with the room there is"
+is "$(writes)" "" "nothing sent"
 : >"$T/journal.log"
 az deployment scale ep-key green --instance-count 3
 ok $rc "deployment scale E D --instance-count 3 exits 0"
