@@ -162,20 +162,27 @@ rules_change_op(enum plan_op op)
 	    op == PLAN_DELETE_DEPLOYMENT || op == PLAN_DELETE_ENDPOINT;
 }
 
-/* Whether the update sets anything at all. */
-static bool
-update_given(const struct plan_deployment *d)
+bool
+change_update_needs_put(const struct plan_deployment *d)
 {
 	const struct deploy_scale	*s = &d->scale;
 	const struct deploy_requests	*r = &d->requests;
 
-	return s->autoscale || s->instances != DEPLOY_UNSET ||
-	    s->min_instances != DEPLOY_UNSET ||
+	return s->autoscale || s->min_instances != DEPLOY_UNSET ||
 	    s->max_instances != DEPLOY_UNSET ||
 	    s->target_utilization != DEPLOY_UNSET ||
 	    s->polling_interval_s != DEPLOY_UNSET ||
-	    r->timeout_ms != DEPLOY_UNSET || r->max_concurrent != DEPLOY_UNSET ||
+	    r->timeout_ms != DEPLOY_UNSET ||
+	    r->max_concurrent != DEPLOY_UNSET ||
 	    r->max_queue_wait_ms != DEPLOY_UNSET;
+}
+
+/* Whether the update sets anything at all. */
+static bool
+update_given(const struct plan_deployment *d)
+{
+	return d->scale.instances != DEPLOY_UNSET ||
+	    change_update_needs_put(d);
 }
 
 void

@@ -70,10 +70,16 @@ bool	rules_change_op(enum plan_op);
  * the targets there (f NULL: not known), and the op's own: the split
  * (set-traffic); something to change, scale and request settings, and
  * that the instances fit the cluster's nodes beside the compute's other
- * deployments (update-deployment, rules_deploy_fit_with()); no traffic left (delete-deployment).
+ * deployments (update-deployment, rules_deploy_fit_with()); no traffic
+ * left (delete-deployment).
  */
 void	rules_change_plan(const struct plan *, const struct change_facts *,
 	    struct verdicts *);
+/*
+ * Whether an update changes more than the instance count (autoscale or
+ * request settings): then the deployment is PUT, not PATCHed.
+ */
+bool	change_update_needs_put(const struct plan_deployment *);
 /*
  * "a=90 b=10" (or "a=90,b=10") into t; false with the word that is not
  * NAME=PERCENT in bad (of len).
