@@ -128,6 +128,33 @@ az online-deployment update --name green --endpoint-name ep-key --instance-count
 is "$rc" 2 "not a number: usage"
 is "$(writes)" "" "nothing sent"
 
+# The short form of regenerate-keys.
+az endpoint regenerate-keys ep-key --key-type secondary
+ok $rc "endpoint regenerate-keys E --key-type secondary"
+like "$T/out" 'regenerated the secondary key of online endpoint ep-key' "said"
+
+# A change as a plan file: checked, exported, applied.
+cat >"$T/tr.json" <<JSON
+{"akswizPlan": 2, "operation": "set-traffic", "computeType": "Kubernetes",
+ "scope": {"subscription": "$SB_SUB", "resourceGroup": "$SB_RG", "workspace": "$SB_WS"},
+ "name": "k8s-dev", "deploy": {"endpointName": "ep-key", "traffic": {"green": 100}}}
+JSON
+az plan check "$T/tr.json"
+ok $rc "plan check of a set-traffic plan"
+az plan export --as az "$T/tr.json"
+like "$T/out" '^az ml online-endpoint update --name ep-key --traffic "green=100"$' "export --as az: az ml online-endpoint update"
+az plan export --as arm "$T/tr.json"
+like "$T/out" '^PATCH /subscriptions/.*/onlineEndpoints/ep-key\?api-version=2024-10-01$' "export --as arm: the endpoint's PATCH"
+az plan export --as python "$T/tr.json"
+like "$T/out" '^endpoint.traffic = \{"green": 100\}$' "export --as python: azure-ai-ml"
+sed 's/"green": 100/"green": 90/' "$T/tr.json" >"$T/tr90.json"
+az plan check "$T/tr90.json"
+is "$rc" 1 "plan check: a split of 90 is an error"
+: >"$T/journal.log"
+az apply "$T/tr.json"
+ok $rc "apply of the plan file"
+is "$(writes)" "PATCH ep-key" "one PATCH"
+
 # Delete the endpoint: its deployments go with it (the service's).
 : >"$T/journal.log"
 az online-endpoint delete --name ep-key
