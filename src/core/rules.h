@@ -212,6 +212,10 @@ struct plan_facts {
 	size_t				 n_placed;
 	bool				 model_known, model_exists;
 	bool				 environment_known, environment_exists;
+	/* The compute's provisioning state (NULL: not known); whether the
+	 * endpoint's traffic goes to other deployments. */
+	const char			*compute_state;
+	bool				 endpoint_routes_others;
 	/* A change of a running endpoint: the endpoint as it is (NULL:
 	 * not looked up). */
 	const struct change_facts	*change;

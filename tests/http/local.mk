@@ -31,6 +31,8 @@ HTTP_TESTS += tests/http/online-endpoint-cli-test.sh \
 	tests/http/online-endpoint-create-test.sh \
 	tests/http/online-deployment-change-test.sh \
 	tests/http/online-deployment-change-resume-test.sh
+# akswiz plan new deploy: its steps, refusals, failures decoded (issue 13).
+HTTP_TESTS += tests/http/deploy-test.sh tests/http/deploy-fail-test.sh
 EXTRA_DIST += tests/http/endpoint-world.sh
 EXTRA_DIST += tests/http/k8s-world.sh
 HTTP_TESTS += tests/http/k8s-ops-test.sh

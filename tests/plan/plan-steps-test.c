@@ -823,8 +823,11 @@ test_change_steps(void)
 	p.traffic.t[1].percent = 100;
 	plan_steps(&p, s, PLAN_STEPS_MAX);
 	err_clear(&err);
-	ok(plan_step_body(&p, &s[0], "eastus", NULL, &body, &err),
+	cur = json_tokener_parse("{\"properties\":{\"traffic\":"
+	    "{\"blue\":100}}}");
+	ok(plan_step_body(&p, &s[0], "eastus", cur, &body, &err),
 	    "set-traffic: a body");
+	json_object_put(cur);
 	is_str(plain(body), "{\"properties\":{\"traffic\":"
 	    "{\"blue\":0,\"green\":100}}}", "set-traffic: the split");
 	free(body);
