@@ -161,6 +161,10 @@ int		cmd_online_deployment(struct app_options *, int, char **);
 int		cmd_model(struct app_options *, int, char **);
 int		cmd_code(struct app_options *, int, char **);
 int		cmd_environment(struct app_options *, int, char **);
+/* update and delete of both (cmd-endpoint-change.c); the short forms. */
+int		cmd_endpoint_change(struct app_options *, int, char **);
+int		cmd_endpoint(struct app_options *, int, char **);
+int		cmd_deployment(struct app_options *, int, char **);
 int		cmd_clusters(struct app_options *, int, char **);
 int		cmd_vm_sizes(struct app_options *, int, char **);
 int		cmd_versions(struct app_options *, int, char **);

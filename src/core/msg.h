@@ -178,6 +178,12 @@
 	_(DEPLOY_COMPUTE_AKS,	NS_(N_("Creation of Online Endpoints or deployments on AKS compute type is no longer supported. %1$s is a legacy AKS compute: move it onto a Kubernetes compute with \"akswiz plan new migrate %1$s\"."))) \
 	_(DEPLOY_COMPUTE_TYPE,	NS_(N_("Compute %1$s is of type %2$s: an online endpoint needs a compute of type Kubernetes."))) \
 	_(DEPLOY_ENDPOINT_EXISTS, NS_(N_("The workspace already has an online endpoint named %1$s; choose another name."))) \
+	/* changing a deployment: its traffic, scale, deletion */ \
+	_(DEPLOY_ENDPOINT_MISSING, NS_(N_("The workspace has no online endpoint named %1$s."))) \
+	_(DEPLOY_DEPLOYMENT_MISSING, NS_(N_("Online endpoint %1$s has no deployment named %2$s."))) \
+	/* TRANSLATORS: %1$s a deployment, %2$s its percent of traffic, %3$s the endpoint, %4$s the traffic to set, as in "blue=0 green=100". */ \
+	_(DEPLOY_DELETE_TRAFFIC, NS_(N_("Deployment %1$s still takes %2$s percent of online endpoint %3$s's traffic; set it to 0 first: akswiz online-endpoint update --name %3$s --traffic \"%4$s\"."))) \
+	_(DEPLOY_UPDATE_NOTHING, NS_(N_("The update of deployment %1$s changes nothing; give an instance count, autoscale settings or request settings."))) \
 	/* TRANSLATORS: %1$s is "CPU", "memory" or "GPU"; %2$s the request and %3$s what one node has left, both with units (such as "1500m" or "2048Mi"); %4$s the VM size. */ \
 	_(DEPLOY_FIT_NODE,	NS_(N_("The %1$s request (%2$s) does not fit on one node: a %4$s node has %3$s left after what AKS reserves and what the Azure Machine Learning extension takes; lower the request or choose a larger VM size."))) \
 	_(DEPLOY_FIT_COUNT,	NS_(N_("%1$s instances do not fit on the cluster's %2$s nodes of %3$s, which hold at most %4$s; lower the instance count or add nodes."))) \

@@ -31,7 +31,15 @@ enum plan_op {
 	PLAN_DELETE,		/* the compute, and a cluster akswiz made */
 	PLAN_MIGRATE,		/* a legacy AKS compute (name) to Kubernetes */
 	PLAN_CREATE_ENDPOINT,	/* an online endpoint on the compute name */
-	PLAN_DEPLOY		/* a model as an online deployment (issue 13) */
+	PLAN_DEPLOY,		/* a model as an online deployment (issue 13) */
+	/*
+	 * Changing a running endpoint (plan/plan-change.h): the deployment
+	 * deployment.name of endpoint endpoint_name on compute name.
+	 */
+	PLAN_UPDATE_DEPLOYMENT,	/* instance count, autoscale, requests */
+	PLAN_SET_TRAFFIC,	/* the endpoint's split: traffic */
+	PLAN_DELETE_DEPLOYMENT,
+	PLAN_DELETE_ENDPOINT	/* with its deployments (the service's) */
 };
 
 enum purpose {

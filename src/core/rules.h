@@ -218,6 +218,9 @@ struct plan_facts {
 	bool				 endpoint_routes_others;
 	/* The existing endpoint's auth mode, as REST spells it, or NULL. */
 	const char			*endpoint_auth_mode;
+	/* A change of a running endpoint: the endpoint as it is (NULL:
+	 * not looked up). */
+	const struct change_facts	*change;
 };
 
 /* Every rule that applies to the plan's operation. */

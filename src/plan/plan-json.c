@@ -29,6 +29,7 @@
 #include "common/buf.h"
 #include "common/i18n.h"
 #include "core/rules.h"
+#include "core/rules-change.h"
 #include "plan/plan-jw.h"
 
 /* The members of each object, in canonical order. */
@@ -1110,7 +1111,8 @@ plan_json_write(const struct plan *p)
 		plan_jw_begin(&w, "deploy");
 		put_str(&w, "endpointName", p->endpoint_name);
 		put_str(&w, "authMode", p->auth_mode);
-		if (p->op == PLAN_DEPLOY)
+		/* A change of a running endpoint: the same members. */
+		if (p->op == PLAN_DEPLOY || rules_change_op(p->op))
 			write_deploy(&w, p);
 		plan_jw_end(&w);
 	}

@@ -16,9 +16,11 @@
 
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/rules-change.h"
 #include "core/rules-k8s.h"
 #include "core/state.h"
 #include "plan/plan-arm.h"
+#include "plan/plan-change.h"
 #include "plan/plan-deploy.h"
 #include "plan/plan-endpoint.h"
 #include "plan/plan-jw.h"
@@ -116,6 +118,22 @@ static const struct step_kind_row {
 	{ STEP_SET_TRAFFIC, "set traffic", "setTraffic",
 	    N_("set the endpoint's traffic"), STEP_PATCH, STEP_DONE_MATCHES,
 	    true, true },
+	/* TRANSLATORS: what a step of changing a deployment does. */
+	{ STEP_SCALE_DEPLOYMENT, "scale deployment", "scaleDeployment",
+	    N_("scale the deployment"), STEP_PATCH, STEP_DONE_MATCHES, false,
+	    false },
+	/* TRANSLATORS: what a step of changing a deployment does. */
+	{ STEP_UPDATE_DEPLOYMENT, "update deployment", "updateDeployment",
+	    N_("update the deployment"), STEP_PUT, STEP_DONE_MATCHES, false,
+	    true },
+	/* TRANSLATORS: what a step of deleting a deployment does. */
+	{ STEP_DELETE_DEPLOYMENT, "delete deployment", "deleteDeployment",
+	    N_("delete the deployment"), STEP_DELETE, STEP_DONE_GONE, false,
+	    false },
+	/* TRANSLATORS: what a step of deleting an endpoint does. */
+	{ STEP_DELETE_ENDPOINT, "delete endpoint", "deleteEndpoint",
+	    N_("delete the online endpoint and its deployments"),
+	    STEP_DELETE, STEP_DONE_GONE, false, false },
 };
 
 static const struct step_kind_row *
@@ -326,11 +344,13 @@ cluster_step(const struct plan *p, enum step_kind k, struct plan_step *s)
 	}
 }
 
-/* The online endpoint of a create-endpoint plan. */
+/* The online endpoint of a plan, or (a change's) its deployment. */
 static void
 endpoint_step(const struct plan *p, enum step_kind k, struct plan_step *s)
 {
-	char	*id = plan_endpoint_id(p);
+	char	*id = k == STEP_SCALE_DEPLOYMENT ||
+	    k == STEP_UPDATE_DEPLOYMENT || k == STEP_DELETE_DEPLOYMENT ?
+	    plan_change_deployment_id(p) : plan_endpoint_id(p);
 
 	step_of(k, s);
 	s->api_version = PLAN_ENDPOINT_API_VERSION;
@@ -400,11 +420,25 @@ plan_steps(const struct plan *p, struct plan_step *s, int max)
 	case PLAN_DEPLOY:	/* plan-deploy.c's steps */
 		n = plan_deploy_kinds(p, k, n);
 		break;
+	case PLAN_UPDATE_DEPLOYMENT:
+		k[n++] = plan_change_needs_put(p) ? STEP_UPDATE_DEPLOYMENT :
+		    STEP_SCALE_DEPLOYMENT;
+		break;
+	case PLAN_SET_TRAFFIC:
+		k[n++] = STEP_SET_TRAFFIC;
+		break;
+	case PLAN_DELETE_DEPLOYMENT:
+		k[n++] = STEP_DELETE_DEPLOYMENT;
+		break;
+	case PLAN_DELETE_ENDPOINT:
+		k[n++] = STEP_DELETE_ENDPOINT;
+		break;
 	}
 	for (i = 0; i < n && i < max; i++) {
 		if (k[i] == STEP_CREATE_NAMESPACE || k[i] == STEP_ANNOTATE_FE)
 			kube_step(p, k[i], &s[i]);
-		else if (k[i] == STEP_CREATE_ENDPOINT)
+		else if (k[i] == STEP_CREATE_ENDPOINT ||
+		    rules_change_op(p->op))
 			endpoint_step(p, k[i], &s[i]);
 		else if (p->op == PLAN_DEPLOY) {
 			step_of(k[i], &s[i]);
@@ -611,6 +645,20 @@ plan_step_body(const struct plan *p, const struct plan_step *s,
 		*body = plan_endpoint_body(p, location);
 		return true;
 	}
+	if (s->kind == STEP_SET_TRAFFIC && p->op == PLAN_SET_TRAFFIC) {
+		*body = plan_change_traffic_body(p);
+		return true;
+	}
+	if (s->kind == STEP_SCALE_DEPLOYMENT) {
+		*body = plan_change_scale_body(p);
+		return true;
+	}
+	if (s->kind == STEP_UPDATE_DEPLOYMENT) {
+		*body = xstrdup(json_object_to_json_string_ext(
+		    plan_change_deployment_merge(current, p),
+		    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+		return true;
+	}
 	if (s->kind == STEP_CREATE_DEPLOYMENT)
 		return plan_deploy_body(p, location, body, err);
 	if (s->kind == STEP_SET_TRAFFIC) {
@@ -679,6 +727,9 @@ plan_step_done(const struct plan *p, const struct plan_step *s,
 		return p->registered.code[0] != '\0';
 	if (s->kind == STEP_REGISTER_ENVIRONMENT)
 		return p->registered.environment[0] != '\0';
+	/* set-traffic's split replaces the map; a deploy's merges. */
+	if (s->kind == STEP_SET_TRAFFIC && p->op == PLAN_SET_TRAFFIC)
+		return plan_change_traffic_done(p, current);
 	if (s->kind == STEP_SET_TRAFFIC)
 		return plan_deploy_traffic_done(p, current);
 	switch (s->done) {
@@ -702,6 +753,9 @@ plan_step_done(const struct plan *p, const struct plan_step *s,
 	}
 	if (s->kind == STEP_INSTALL_EXTENSION)
 		return plan_k8s_extension_done(p, current);
+	if (s->kind == STEP_SCALE_DEPLOYMENT ||
+	    s->kind == STEP_UPDATE_DEPLOYMENT)
+		return plan_change_deployment_done(p, current);
 	if (s->kind == STEP_SCALE_POOL) {
 		json_object	*props, *count;
 
@@ -720,4 +774,16 @@ plan_step_done(const struct plan *p, const struct plan_step *s,
 	return json_object_object_get_ex(pp, "sslConfiguration", &ssl) &&
 	    strcasecmp(str_at(ssl, "status"),
 	    tls_status_name(p->tls.mode)) == 0;
+}
+
+json_object *
+plan_step_object_at(json_object *o, const char *k)
+{
+	return object_at(o, k);
+}
+
+const char *
+plan_step_str_at(json_object *o, const char *k)
+{
+	return str_at(o, k);
 }

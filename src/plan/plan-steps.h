@@ -63,7 +63,13 @@ enum step_kind {
 	STEP_REGISTER_CODE,	/* the code folder */
 	STEP_REGISTER_ENVIRONMENT, /* an image (and conda file) */
 	STEP_CREATE_DEPLOYMENT,	/* PUT the endpoint's online deployment */
-	STEP_SET_TRAFFIC	/* PATCH the endpoint's traffic */
+	STEP_SET_TRAFFIC,	/* PATCH the endpoint's traffic */
+	/* Changing a running deployment (plan-change.h). */
+	STEP_SCALE_DEPLOYMENT,	/* PATCH a deployment's sku.capacity */
+	STEP_UPDATE_DEPLOYMENT,	/* PUT it as it is, scale/requests changed */
+	STEP_DELETE_DEPLOYMENT,	/* DELETE an online deployment */
+	STEP_DELETE_ENDPOINT	/* DELETE an online endpoint (and its
+				 * deployments: the service does) */
 };
 
 enum step_method {
@@ -171,5 +177,12 @@ struct json_object *plan_pool_merge(struct json_object *current,
  */
 bool		 plan_step_done(const struct plan *, const struct plan_step *,
 		    struct json_object *current);
+
+/*
+ * The bodies' helpers: member k of o, made an object if it is not one;
+ * member k as text, or "".
+ */
+struct json_object *plan_step_object_at(struct json_object *, const char *);
+const char	*plan_step_str_at(struct json_object *, const char *);
 
 #endif

@@ -67,3 +67,6 @@ tests_core_deploy_test_LDADD = $(CORE_TEST_LIBS)
 CORE_TESTS += tests/core/deploy-plan-test
 tests_core_deploy_plan_test_SOURCES = tests/core/deploy-plan-test.c
 tests_core_deploy_plan_test_LDADD = $(CORE_TEST_LIBS)
+CORE_TESTS += tests/core/change-test
+tests_core_change_test_SOURCES = tests/core/change-test.c
+tests_core_change_test_LDADD = $(CORE_TEST_LIBS)

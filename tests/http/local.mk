@@ -28,7 +28,9 @@ HTTP_TESTS += tests/http/kubernetes-show-test.sh
 # akswiz online-endpoint and online-deployment (issue 13).
 HTTP_TESTS += tests/http/online-endpoint-cli-test.sh \
 	tests/http/online-endpoint-keys-test.sh \
-	tests/http/online-endpoint-create-test.sh
+	tests/http/online-endpoint-create-test.sh \
+	tests/http/online-deployment-change-test.sh \
+	tests/http/online-deployment-change-resume-test.sh
 # akswiz plan new deploy: its steps, refusals, failures decoded (issue 13).
 HTTP_TESTS += tests/http/deploy-test.sh tests/http/deploy-fail-test.sh \
 	tests/http/deploy-upload-test.sh
