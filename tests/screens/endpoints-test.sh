@@ -263,4 +263,36 @@ assert_grep '^mode: list$' ro.state "--readonly: i does not open"
 assert_no_grep ' i invoke' ro.screen "--readonly: not offered"
 journal_since "$before" > ro.log
 assert_no_grep '"method":"POST"' ro.log "--readonly: nothing posted"
+
+# A deployment being created: the list is read again by itself while it
+# is, and no more once it succeeded (its operation polled, here by the
+# test once the screen has read the list twice).
+k8s_arm PUT "$EP/ep-key/deployments/red?$EP_V" "{\"location\":\"eastus\",\"sku\":{\"name\":\"Default\",\"capacity\":1},\"properties\":{\"endpointComputeType\":\"Kubernetes\",\"model\":\"$K8S_WSP/models/m/versions/2\",\"scaleSettings\":{\"scaleType\":\"Default\"}}}"
+cp "$work/k8s.headers" "$work/red.headers"
+k8s_arm GET "$EP/ep-key/deployments/red?$EP_V"
+assert_grep '"provisioningState":"Creating"' "$work/k8s.body" "red is being created"
+before=$(wc -l < "$work/journal.log")
+red_lists() {
+	journal_since "$before" |
+	    grep -c '"path":"[^"]*/onlineEndpoints/ep-key/deployments","query"'
+}
+(
+	i=0
+	while [ "$(red_lists)" -lt 2 ] && [ $i -lt 400 ]; do
+		i=$((i + 1))
+		sleep 0.02
+	done
+	cp "$work/red.headers" "$work/k8s.headers"
+	k8s_wait
+) &
+poller=$!
+steps '
+	/k8s-dev<Enter>e
+	:save-state done.state
+'
+run_akswiz browse $SB_ARGS
+wait $poller
+assert_status 0 "the list stops refreshing once nothing changes"
+assert_grep '^row: ep-key/red Succeeded 1$' done.state "red created, shown"
+assert_grep '^auto-refresh: off$' done.state "no more refreshing"
 tap_done
