@@ -20,7 +20,7 @@
 #include <time.h>
 
 #include "azure/arm-endpoints.h"
-#include "azure/http.h"
+#include "azure/invoke.h"
 #include "common/buf.h"
 #include "common/clock.h"
 #include "common/i18n.h"
@@ -233,58 +233,30 @@ eps_read_file(const char *path, struct buf *b, struct err *err)
 	return ok;
 }
 
-/* One POST to the scoring URI with the key (or token) as bearer. */
+/* The request file sent to the scoring URI. */
 static void
 eps_invoke_run(struct eps_job *j)
 {
-	struct http_request	 req;
-	struct http_response	 rsp;
+	struct arm_endpoint_reply	 rsp;
+	struct arm_endpoint	 e;
 	struct buf		 body;
-	const char		*secret;
-	char			*auth = NULL, *route = NULL;
-	uint64_t		 t0;
-	size_t			 n;
 
 	buf_init(&body, EPS_INVOKE_MAX);
-	j->ok = eps_read_file(j->file, &body, &j->err) && eps_secrets(j);
-	secret = j->token ? j->tok.access_token : j->k1;
-	if (j->ok && secret == NULL)
-		j->ok = err_set(&j->err, ERR_PARSE, _("the service gave no key "
-		    "or token for online endpoint %s"), j->endpoint);
-	if (!j->ok) {
-		buf_done(&body);
-		return;
-	}
-	n = strlen(secret) + sizeof "Authorization: Bearer ";
-	auth = xmalloc(n);
-	snprintf(auth, n, "Authorization: Bearer %s", secret);
-	memset(&req, 0, sizeof req);
-	req.method = "POST";
-	req.url = j->scoring_uri;
-	req.body = buf_str(&body);
-	req.body_len = body.len;
-	req.no_retry = true;
-	req.extra_headers[0] = auth;
-	if (j->deployment[0] != '\0') {
-		n = strlen(j->deployment) + sizeof "azureml-model-deployment: ";
-		route = xmalloc(n);
-		snprintf(route, n, "azureml-model-deployment: %s",
-		    j->deployment);
-		req.extra_headers[1] = route;
-	}
-	http_response_init(&rsp);
-	t0 = clock_mono_ms();
-	j->ok = http_call(j->arm->http, &req, &rsp, &j->err);
-	j->ms = clock_mono_ms() - t0;
-	arm_secret_free(auth);
-	free(route);
+	memset(&e, 0, sizeof e);
+	e.name = j->endpoint;
+	e.scoring_uri = j->scoring_uri;
+	e.auth_mode = j->token ? "AMLToken" : "Key";
+	j->ok = eps_read_file(j->file, &body, &j->err) && arm_endpoint_invoke(
+	    j->arm, j->scope.subscription, j->scope.resource_group,
+	    j->scope.workspace, &e, j->deployment, buf_str(&body), body.len,
+	    &rsp, &j->err);
 	buf_done(&body);
-	if (j->ok) {
-		j->status = rsp.status;
-		j->reply = text_escape_dup(buf_str(&rsp.body),
-		    TEXT_KEEP_NEWLINE);
-	}
-	http_response_done(&rsp);
+	if (!j->ok)
+		return;
+	j->status = rsp.status;
+	j->ms = rsp.ms;
+	j->reply = text_escape_dup(rsp.body, TEXT_KEEP_NEWLINE);
+	arm_endpoint_reply_done(&rsp);
 }
 
 /* Job: whatever the job's kind asks. */
@@ -1036,34 +1008,33 @@ eps_draw_list(struct eps *e, WINDOW *win, int y, int height)
 						    e->sel;
 		int				 x = 1;
 
-		line[0] = '\0';
-		display_cat(line, sizeof line, sel ? glyph->pointer : " ", 2);
-		snprintf(cell, sizeof cell, "%s%s", d != NULL ? "  " : "",
-		    d != NULL ? d->name : ep->name);
-		display_cat(line, sizeof line, cell, w[0] + 1);
-		x += display_text(win, y + i, x, COLS - 2, line, sel ?
+		/* Each cell cut to its column (with "…"). */
+		snprintf(line, sizeof line, "%s %s%s", sel ? glyph->pointer :
+		    " ", d != NULL ? "  " : "", d != NULL ? d->name :
+		    ep->name);
+		display_text(win, y + i, x, w[0] + 2, line, sel ?
 		    display_attr(STYLE_SELECTED) : (int)A_NORMAL, true);
+		x += w[0] + 3;
 		eps_state_text(d != NULL ? d->provisioning_state :
 		    ep->provisioning_state, cell, sizeof cell, &attr);
-		line[0] = '\0';
-		display_cat(line, sizeof line, cell, w[1] + 1);
-		x += display_text(win, y + i, x, w[1] + 1, line, attr, true);
-		line[0] = '\0';
-		if (d != NULL) {
-			eps_instances(d, cell, sizeof cell);
-			display_cat(line, sizeof line, cell, w[2] + 1);
-			display_cat(line, sizeof line, d->instance_type !=
-			    NULL ? d->instance_type : _("default"), w[3] + 1);
-			snprintf(cell, sizeof cell, "%ld%%",
-			    eps_traffic(ep->traffic, d->name));
-			display_cat(line, sizeof line, cell, -w[4]);
-		} else {
-			display_cat(line, sizeof line, "", w[2] + 1);
-			display_cat(line, sizeof line,
-			    eps_auth_text(ep->auth_mode), w[3] + 1);
+		display_text(win, y + i, x, w[1], cell, attr, true);
+		x += w[1] + 1;
+		if (d == NULL) {
+			display_text(win, y + i, x + w[2] + 1, w[3],
+			    eps_auth_text(ep->auth_mode), A_NORMAL, true);
+			continue;
 		}
-		(void)display_text(win, y + i, x, COLS - 1 - x, line,
-		    A_NORMAL, true);
+		eps_instances(d, cell, sizeof cell);
+		display_text(win, y + i, x, w[2], cell, A_NORMAL, true);
+		x += w[2] + 1;
+		display_text(win, y + i, x, w[3], d->instance_type != NULL ?
+		    d->instance_type : _("default"), A_NORMAL, true);
+		x += w[3] + 1;
+		snprintf(cell, sizeof cell, "%ld%%", eps_traffic(ep->traffic,
+		    d->name));
+		line[0] = '\0';
+		display_cat(line, sizeof line, cell, -w[4]);
+		display_text(win, y + i, x, w[4], line, A_NORMAL, true);
 	}
 }
 
