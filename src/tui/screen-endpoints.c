@@ -723,6 +723,22 @@ eps_view_deps(const struct eps *e)
 	return NULL;
 }
 
+/* The rows a movement key moves by (page rows, all of them); false for
+ * another key. */
+static bool
+eps_move(enum request req, int page, long all, long *delta)
+{
+	switch (req) {
+	case REQ_UP:		*delta = -1;		return true;
+	case REQ_DOWN:		*delta = 1;		return true;
+	case REQ_PAGE_UP:	*delta = -page;		return true;
+	case REQ_PAGE_DOWN:	*delta = page;		return true;
+	case REQ_HOME:		*delta = -all;		return true;
+	case REQ_END:		*delta = all;		return true;
+	default:		return false;
+	}
+}
+
 /* Keys of a view. */
 static enum reaction
 eps_view_key(struct screen *s, const struct key_event *ev)
@@ -730,6 +746,7 @@ eps_view_key(struct screen *s, const struct key_event *ev)
 	struct eps	*e = s->data;
 	const struct arm_deployment_list *dl = eps_view_deps(e);
 	int		 h = e->list_height > 0 ? e->list_height : 10;
+	long		 delta;
 
 	/* The request file's field takes text. */
 	if (e->mode == EPS_INVOKE && e->focus == 0 && ev->req != REQ_ENTER &&
@@ -757,24 +774,16 @@ eps_view_key(struct screen *s, const struct key_event *ev)
 		e->confirm = NULL;
 		return REACT_REDRAW;
 	}
+	if (eps_move(ev->req, h, 1 << 20, &delta)) {
+		if (e->scroll < 0)
+			e->scroll = 1 << 20;	/* from the end, clamped */
+		e->scroll = e->scroll + delta < 0 ? 0 :
+		    e->scroll + (int)delta;
+		return REACT_REDRAW;
+	}
 	switch (ev->req) {
 	case REQ_BACK:
 		eps_view_close(s);
-		return REACT_REDRAW;
-	case REQ_UP:
-	case REQ_DOWN:
-	case REQ_PAGE_UP:
-	case REQ_PAGE_DOWN:
-	case REQ_HOME:
-	case REQ_END:
-		if (e->scroll < 0)
-			e->scroll = 1 << 20;	/* from the end, clamped */
-		e->scroll += ev->req == REQ_UP ? -1 : ev->req == REQ_DOWN ?
-		    1 : ev->req == REQ_PAGE_UP ? -h : ev->req ==
-		    REQ_PAGE_DOWN ? h : ev->req == REQ_HOME ? -(1 << 22) :
-		    1 << 20;
-		if (e->scroll < 0)
-			e->scroll = 0;
 		return REACT_REDRAW;
 	case REQ_HELP:
 		return REACT_UNHANDLED;
@@ -856,27 +865,18 @@ eps_request(struct screen *s, const struct key_event *ev)
 {
 	struct eps	*e = s->data;
 	int		 h = e->list_height > 0 ? e->list_height : 10;
-	long		 sel = (long)e->sel;
+	long		 sel = (long)e->sel, delta;
 
 	if (e->mode != EPS_LIST)
 		return eps_view_key(s, ev);
-	switch (ev->req) {
-	case REQ_UP:
-	case REQ_DOWN:
-	case REQ_PAGE_UP:
-	case REQ_PAGE_DOWN:
-	case REQ_HOME:
-	case REQ_END:
-		sel += ev->req == REQ_UP ? -1 : ev->req == REQ_DOWN ? 1 :
-		    ev->req == REQ_PAGE_UP ? -h : ev->req == REQ_PAGE_DOWN ?
-		    h : ev->req == REQ_HOME ? -(long)e->nrows :
-		    (long)e->nrows;
+	if (eps_move(ev->req, h, (long)e->nrows, &delta)) {
+		sel += delta;
 		if (sel >= (long)e->nrows)
 			sel = (long)e->nrows - 1;
-		if (sel < 0)
-			sel = 0;
-		e->sel = (size_t)sel;
+		e->sel = sel < 0 ? 0 : (size_t)sel;
 		return REACT_REDRAW;
+	}
+	switch (ev->req) {
 	case REQ_BACK:
 		tui_pop(s->tui);
 		return REACT_REDRAW;

@@ -20,6 +20,14 @@ k8s_arm POST "$EP/ep-key/listKeys?$EP_V"
 KEY1=$(sed -n 's/.*"primaryKey" *: *"\([^"]*\)".*/\1/p' "$work/k8s.body")
 T=$tmux_cmd
 echo '{"data": [[4, 5]]}' > "$work/request.json"
+# hidden TEXT DESCRIPTION: TEXT is not on the pane.
+hidden() {
+	if $T capture-pane -p -t t | grep -q -F -- "$1"; then
+		not_ok "$2"
+	else
+		ok "$2"
+	fi
+}
 
 $T new-session -d -s keep "exec cat"
 $T new-session -d -s t -x 80 -y 24 "$ENVS cd $work; $AKSWIZ $ARGS browse; exec cat"
@@ -39,20 +47,12 @@ $T send-keys -t t Tab
 wait_for "Model download completed" "Tab: the storage initializer's"
 $T send-keys -t t Escape Up k
 wait_for "Secondary key" "k: the keys"
-if $T capture-pane -p -t t | grep -q -F -- "$KEY1"; then
-	not_ok "masked"
-else
-	ok "masked"
-fi
+hidden "$KEY1" "masked"
 $T send-keys -t t v
 wait_for "$KEY1" "v reveals them"
 $T send-keys -t t Escape
 wait_for "k keys  i invoke" "Esc: the list"
-if $T capture-pane -p -t t | grep -q -F -- "$KEY1"; then
-	not_ok "the key is gone with its view"
-else
-	ok "the key is gone with its view"
-fi
+hidden "$KEY1" "the key is gone with its view"
 $T send-keys -t t Escape
 wait_for "Computes of the workspace" "Esc: browse again"
 if grep -a '"path":"/api/v1/endpoint/ep-key/score"' "$work/journal.log" |
