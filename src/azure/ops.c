@@ -34,6 +34,7 @@
 #include "azure/journal.h"
 #include "azure/kube.h"
 #include "azure/lro.h"
+#include "azure/ops-change.h"
 #include "azure/retry.h"
 #include "common/clock.h"
 #include "common/i18n.h"
@@ -44,6 +45,7 @@
 #include "core/rules-deploy.h"
 #include "core/state.h"
 #include "core/vmcatalogue.h"
+#include "plan/plan-change.h"
 #include "plan/plan-endpoint.h"
 #include "plan/plan-json.h"
 #include "plan/plan-jw.h"
@@ -388,6 +390,7 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 	const char			*unreg[K8S_PROVIDERS];
 	struct journal_entry		 pj;
 	struct arm_extension		 ext = { 0 };
+	struct change_facts		 chf = { 0 };
 	struct ext_settings		*want = NULL, *have = NULL;
 	const char			*loc;
 	bool				 ok = false, partial = false;
@@ -440,7 +443,8 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 	}
 	if (p->op == PLAN_DETACH || p->op == PLAN_UPDATE ||
 	    p->op == PLAN_SCALE || p->op == PLAN_DELETE ||
-	    p->op == PLAN_MIGRATE || p->op == PLAN_CREATE_ENDPOINT) {
+	    p->op == PLAN_MIGRATE || p->op == PLAN_CREATE_ENDPOINT ||
+	    rules_change_op(p->op)) {
 		bool found = false;
 
 		for (i = 0; i < cl.n; i++)
@@ -467,6 +471,12 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 	if (p->op == PLAN_CREATE_ENDPOINT && !endpoint_facts(o, p, &cl, &f,
 	    err))
 		goto out;
+	/* A change of a running endpoint: the endpoint as it is. */
+	if (rules_change_op(p->op)) {
+		if (!ops_change_facts(o, p, &chf, err))
+			goto out;
+		f.change = &chf;
+	}
 	loc = p->location[0] != '\0' ? p->location : ws.location;
 	if (p->op == PLAN_CREATE && loc != NULL && p->vm_size[0] != '\0') {
 		const struct vm_size	*cat = vm_catalogue_find(p->vm_size);
@@ -574,6 +584,7 @@ out:
 	arm_compute_list_free(&cl);
 	arm_workspace_done(&ws);
 	arm_extension_done(&ext);
+	ops_change_facts_done(&chf);
 	free(want);
 	free(have);
 	return ok;
@@ -1306,7 +1317,8 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 	if (out->result == OPS_SUCCEEDED)
 		snprintf(out->line, sizeof out->line, _("%s of %s succeeded."),
 		    plan_op_name(p->op), p->op == PLAN_CREATE_ENDPOINT ?
-		    p->endpoint_name : p->name);
+		    p->endpoint_name : rules_change_op(p->op) ?
+		    plan_change_subject(p) : p->name);
 	return true;
 }
 

@@ -833,6 +833,9 @@ cmd_online_endpoint(struct app_options *g, int argc, char **argv)
 	struct session	s;
 	int		st;
 
+	/* update and delete: cmd-endpoint-change.c. */
+	if (argc >= 2 && verb_in(argv[1], "update delete"))
+		return cmd_endpoint_change(g, argc, argv);
 	if (argc < 2 || !verb_in(argv[1], "list show get-credentials "
 	    "regenerate-keys invoke create")) {
 		cli_error(_("usage: akswiz online-endpoint list|show|create|"
@@ -930,6 +933,8 @@ cmd_online_deployment(struct app_options *g, int argc, char **argv)
 	long		 tail = -1;
 	int		 st;
 
+	if (argc >= 2 && verb_in(argv[1], "update delete"))
+		return cmd_endpoint_change(g, argc, argv);
 	if (argc < 2 || !verb_in(argv[1], "list show get-logs")) {
 		cli_error(_("usage: akswiz online-deployment list|show|get-logs "
 		    "--endpoint-name E [--name D]"));

@@ -59,13 +59,36 @@ static const struct cli_command cli_commands[] = {
 	    "akswiz online-endpoint regenerate-keys --name E "
 	    "--key-type primary|secondary\n"
 	    "akswiz online-endpoint invoke --name E --request-file F|- "
-	    "[--deployment-name D]" },
+	    "[--deployment-name D]\n"
+	    "akswiz online-endpoint update --name E --traffic \"D=P D=P\" "
+	    "[--no-wait]\n"
+	    "akswiz online-endpoint delete --name E [--yes] [--no-wait]" },
 	{ "online-deployment", N_("an online endpoint's deployments"), cmd_online_deployment,
 	    "akswiz online-deployment list "
 	    "--endpoint-name E\n"
 	    "akswiz online-deployment show --name D --endpoint-name E\n"
 	    "akswiz online-deployment get-logs --name D --endpoint-name E "
-	    "[--lines N] [--container inference-server|storage-initializer]" },
+	    "[--lines N] [--container inference-server|storage-initializer]\n"
+	    "akswiz online-deployment update --name D --endpoint-name E "
+	    "[--instance-count N | --min-instances N --max-instances N "
+	    "[--target-utilization P]] [--request-timeout-ms N] "
+	    "[--max-concurrent-requests N] [--no-wait]\n"
+	    "akswiz online-deployment delete --name D --endpoint-name E "
+	    "[--yes] [--no-wait]" },
+	/* TRANSLATORS: the summaries of the short forms of online-endpoint
+	 * and online-deployment in --help. */
+	{ "endpoint", N_("online endpoints, named by position"), cmd_endpoint,
+	    "akswiz endpoint list|show E|get-credentials E|invoke E "
+	    "--request-file F|-\n"
+	    "akswiz endpoint regenerate-keys E --key-type primary|secondary\n"
+	    "akswiz endpoint get-logs E --deployment-name D [--lines N]\n"
+	    "akswiz endpoint update E --traffic \"D=P D=P\"\n"
+	    "akswiz endpoint delete E [--yes]" },
+	{ "deployment", N_("an endpoint's deployments, named by position"),
+	    cmd_deployment,
+	    "akswiz deployment scale E D --instance-count N\n"
+	    "akswiz deployment get-logs E D [--lines N]\n"
+	    "akswiz deployment list E | show E D | delete E D [--yes]" },
 	{ "clusters", N_("AKS clusters and whether they can attach"), cmd_clusters,
 	    "akswiz clusters [--purpose FastProd|DevTest]" },
 	{ "vm-sizes", N_("VM sizes and quota of a region"), cmd_vm_sizes,

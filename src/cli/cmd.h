@@ -150,6 +150,10 @@ int		cmd_scale(struct app_options *, int, char **);
 int		cmd_delete(struct app_options *, int, char **);
 int		cmd_online_endpoint(struct app_options *, int, char **);
 int		cmd_online_deployment(struct app_options *, int, char **);
+/* update and delete of both (cmd-endpoint-change.c); the short forms. */
+int		cmd_endpoint_change(struct app_options *, int, char **);
+int		cmd_endpoint(struct app_options *, int, char **);
+int		cmd_deployment(struct app_options *, int, char **);
 int		cmd_clusters(struct app_options *, int, char **);
 int		cmd_vm_sizes(struct app_options *, int, char **);
 int		cmd_versions(struct app_options *, int, char **);

@@ -10,6 +10,8 @@ libcore_a_SOURCES = \
 	src/core/rules-k8s.c src/core/rules-extension.c src/core/rules-k8s.h \
 	src/core/rules-migrate.c \
 	src/core/rules-deploy.c src/core/rules-deploy.h \
+	src/core/rules-change.c src/core/rules-change.h \
+	src/core/plan-deploy-check.c src/core/plan-deploy-check.h \
 	src/core/scope.c src/core/scope.h \
 	src/core/vmcatalogue.c src/core/vmcatalogue-data.h \
 	src/core/text.c src/core/text.h src/core/trust.c src/core/trust.h \

@@ -178,9 +178,28 @@
 	_(DEPLOY_COMPUTE_AKS,	NS_(N_("Creation of Online Endpoints or deployments on AKS compute type is no longer supported. %1$s is a legacy AKS compute: move it onto a Kubernetes compute with \"akswiz plan new migrate %1$s\"."))) \
 	_(DEPLOY_COMPUTE_TYPE,	NS_(N_("Compute %1$s is of type %2$s: an online endpoint needs a compute of type Kubernetes."))) \
 	_(DEPLOY_ENDPOINT_EXISTS, NS_(N_("The workspace already has an online endpoint named %1$s; choose another name."))) \
+	/* changing a deployment: its traffic, scale, deletion */ \
+	_(DEPLOY_ENDPOINT_MISSING, NS_(N_("The workspace has no online endpoint named %1$s."))) \
+	_(DEPLOY_DEPLOYMENT_MISSING, NS_(N_("Online endpoint %1$s has no deployment named %2$s."))) \
+	/* TRANSLATORS: %1$s a deployment, %2$s its percent of traffic, %3$s the endpoint, %4$s the traffic to set, as in "blue=0 green=100". */ \
+	_(DEPLOY_DELETE_TRAFFIC, NS_(N_("Deployment %1$s still takes %2$s percent of online endpoint %3$s's traffic; set it to 0 first: akswiz online-endpoint update --name %3$s --traffic \"%4$s\"."))) \
+	_(DEPLOY_UPDATE_NOTHING, NS_(N_("The update of deployment %1$s changes nothing; give an instance count, autoscale settings or request settings."))) \
 	/* TRANSLATORS: %1$s is "CPU", "memory" or "GPU"; %2$s the request and %3$s what one node has left, both with units (such as "1500m" or "2048Mi"); %4$s the VM size. */ \
 	_(DEPLOY_FIT_NODE,	NS_(N_("The %1$s request (%2$s) does not fit on one node: a %4$s node has %3$s left after what AKS reserves and what the Azure Machine Learning extension takes; lower the request or choose a larger VM size."))) \
-	_(DEPLOY_FIT_COUNT,	NS_(N_("%1$s instances do not fit on the cluster's %2$s nodes of %3$s, which hold at most %4$s; lower the instance count or add nodes.")))
+	_(DEPLOY_FIT_COUNT,	NS_(N_("%1$s instances do not fit on the cluster's %2$s nodes of %3$s, which hold at most %4$s; lower the instance count or add nodes."))) \
+	/* TRANSLATORS: deploy (issue 13); %1$s is the flag or the plan member. */ \
+	_(DEPLOY_ENV_BOTH,	NS_(N_("Give either a registered environment or an image, not both; remove %1$s."))) \
+	_(DEPLOY_ENV_REF,	NS_(N_("The environment \"%1$s\" is not NAME:VERSION of a registered environment; give it so, or an image with --image."))) \
+	_(DEPLOY_CONDA_NO_IMAGE, NS_(N_("A conda file goes with an image (--image); give the image or remove the conda file."))) \
+	/* TRANSLATORS: %1$s is "CPU" or "memory", %2$s the value given. */ \
+	_(DEPLOY_QUANTITY,	NS_(N_("The %1$s \"%2$s\" is not a Kubernetes quantity (such as \"500m\" or \"1.5\" CPU, \"512Mi\" or \"2Gi\" memory)."))) \
+	_(DEPLOY_LIMIT_BELOW,	NS_(N_("The %1$s limit (%2$s) is below its request (%3$s); raise the limit or lower the request."))) \
+	_(DEPLOY_ENDPOINT_OTHER_COMPUTE, NS_(N_("The workspace's online endpoint %1$s is on compute %2$s, not %3$s; choose another endpoint name or deploy to %2$s."))) \
+	_(DEPLOY_DEPLOYMENT_EXISTS, NS_(N_("Endpoint %1$s already has a deployment named %2$s; choose another deployment name."))) \
+	_(DEPLOY_MODEL_MISSING,	NS_(N_("The workspace has no model %1$s; give a registered NAME:VERSION or a local file or folder."))) \
+	_(DEPLOY_ENVIRONMENT_MISSING, NS_(N_("The workspace has no environment %1$s; give a registered NAME:VERSION, or an image with --image."))) \
+	_(DEPLOY_TRAFFIC_DEFAULT_NEW, NS_(N_("The new endpoint sends 100 percent of its traffic to deployment %1$s."))) \
+	_(DEPLOY_TRAFFIC_DEFAULT_ZERO, NS_(N_("Endpoint %1$s has other deployments: deployment %2$s gets 0 percent of its traffic; give --traffic to send it some.")))
 
 #define MSG_ENUM(id, ...) MSG_##id,
 enum msg_id {

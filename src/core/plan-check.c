@@ -12,6 +12,8 @@
  */
 #include "config.h"
 #include "core/rules.h"
+#include "core/plan-deploy-check.h"
+#include "core/rules-change.h"
 #include "core/rules-deploy.h"
 #include "core/rules-k8s.h"
 
@@ -379,7 +381,8 @@ check_type_members(const struct plan *p, struct verdicts *vs)
 		 * an online endpoint is on such a compute. */
 		if (p->op != PLAN_CREATE && p->op != PLAN_ATTACH &&
 		    p->op != PLAN_UPDATE && p->op != PLAN_MIGRATE &&
-		    p->op != PLAN_CREATE_ENDPOINT)
+		    p->op != PLAN_CREATE_ENDPOINT && p->op != PLAN_DEPLOY &&
+		    !rules_change_op(p->op))
 			check_not_applicable(FIELD_COMPUTE_TYPE, p, vs);
 		check_type_member(p->vnet.docker_bridge_cidr[0] != '\0' ?
 		    FIELD_DOCKER_BRIDGE_CIDR : FIELD_NONE, p, vs);
@@ -643,6 +646,16 @@ plan_check(const struct plan *p, const struct plan_facts *facts,
 		    f->endpoint_compute_type, vs);
 		rules_deploy_endpoint_free(p->endpoint_name,
 		    f->endpoint_known && f->endpoint_exists, vs);
+		break;
+	case PLAN_DEPLOY:
+		check_name(p, f, false, vs);
+		check_deploy(p, f, vs);
+		break;
+	case PLAN_UPDATE_DEPLOYMENT:
+	case PLAN_SET_TRAFFIC:
+	case PLAN_DELETE_DEPLOYMENT:
+	case PLAN_DELETE_ENDPOINT:
+		rules_change_plan(p, f->change, vs);
 		break;
 	}
 	check_members(p, vs);

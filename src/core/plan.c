@@ -13,12 +13,17 @@ plan_init(struct plan *p, enum plan_op op)
 	p->version = PLAN_VERSION;
 	p->op = op;
 	/* An online endpoint goes on a Kubernetes compute. */
-	plan_set_type(p, op == PLAN_MIGRATE || op == PLAN_CREATE_ENDPOINT ?
-	    COMPUTE_KUBERNETES : COMPUTE_AKS);
+	plan_set_type(p, op == PLAN_MIGRATE || op == PLAN_CREATE_ENDPOINT ||
+	    op == PLAN_DEPLOY || op == PLAN_UPDATE_DEPLOYMENT ||
+	    op == PLAN_SET_TRAFFIC || op == PLAN_DELETE_DEPLOYMENT ||
+	    op == PLAN_DELETE_ENDPOINT ? COMPUTE_KUBERNETES : COMPUTE_AKS);
 	p->purpose = PURPOSE_FASTPROD;
 	p->lb_type = LB_PUBLIC;
 	p->tls.mode = TLS_DISABLED;
 	p->detach_action = DETACH_KEEP;
+	p->deployment.gpu = DEPLOY_UNSET;
+	deploy_scale_init(&p->deployment.scale);
+	deploy_requests_init(&p->deployment.requests);
 }
 
 struct name_row {
@@ -58,6 +63,11 @@ static const struct name_row op_names[] = {
 	{ PLAN_SCALE, "scale" }, { PLAN_DELETE, "delete" },
 	{ PLAN_MIGRATE, "migrate" },
 	{ PLAN_CREATE_ENDPOINT, "create-endpoint" },
+	{ PLAN_DEPLOY, "deploy" },
+	{ PLAN_UPDATE_DEPLOYMENT, "update-deployment" },
+	{ PLAN_SET_TRAFFIC, "set-traffic" },
+	{ PLAN_DELETE_DEPLOYMENT, "delete-deployment" },
+	{ PLAN_DELETE_ENDPOINT, "delete-endpoint" },
 };
 static const struct name_row purpose_names[] = {
 	{ PURPOSE_FASTPROD, "FastProd" }, { PURPOSE_DEVTEST, "DevTest" },

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 
+#include "core/rules-deploy.h"
 #include "core/verdict.h"
 
 #define PLAN_VERSION		2	/* written for today's path */
@@ -29,7 +30,16 @@ enum plan_op {
 	PLAN_SCALE,		/* an AKS node pool's count (cluster_id, nodepool) */
 	PLAN_DELETE,		/* the compute, and a cluster akswiz made */
 	PLAN_MIGRATE,		/* a legacy AKS compute (name) to Kubernetes */
-	PLAN_CREATE_ENDPOINT	/* an online endpoint on the compute name */
+	PLAN_CREATE_ENDPOINT,	/* an online endpoint on the compute name */
+	PLAN_DEPLOY,		/* a model as an online deployment (issue 13) */
+	/*
+	 * Changing a running endpoint (plan/plan-change.h): the deployment
+	 * deployment.name of endpoint endpoint_name on compute name.
+	 */
+	PLAN_UPDATE_DEPLOYMENT,	/* instance count, autoscale, requests */
+	PLAN_SET_TRAFFIC,	/* the endpoint's split: traffic */
+	PLAN_DELETE_DEPLOYMENT,
+	PLAN_DELETE_ENDPOINT	/* with its deployments (the service's) */
 };
 
 enum purpose {
@@ -103,6 +113,27 @@ struct plan_cluster {
 	char	kubernetes_version[PLAN_ID_LEN];	/* "" = AKS's default */
 };
 
+/*
+ * Deploy: the online deployment made on the endpoint p->endpoint_name of
+ * the Kubernetes compute p->name.  "" and DEPLOY_UNSET: not given.
+ */
+struct plan_deployment {
+	char	name[PLAN_NAME_LEN];		/* --deployment-name */
+	char	model[PLAN_TEXT_LEN];		/* a local file/folder, or NAME:VERSION (azureml: prefix allowed) */
+	char	code_path[PLAN_TEXT_LEN];	/* a local folder, or "" */
+	char	scoring_script[PLAN_TEXT_LEN];	/* relative to code_path */
+	char	environment[PLAN_TEXT_LEN];	/* NAME:VERSION, or "" when image is given */
+	char	image[PLAN_TEXT_LEN];		/* --image, registered with conda_file as an environment */
+	char	conda_file[PLAN_TEXT_LEN];
+	char	instance_type[PLAN_NAME_LEN];	/* "" = the compute's default */
+	char	cpu[PLAN_ID_LEN], memory[PLAN_ID_LEN];	/* requests, Kubernetes quantities ("500m", "1.5Gi"); "" unset */
+	char	cpu_limit[PLAN_ID_LEN], memory_limit[PLAN_ID_LEN];
+	long	gpu;				/* DEPLOY_UNSET */
+	struct deploy_scale	scale;		/* core/rules-deploy.h */
+	struct deploy_requests	requests;
+	bool	app_insights;
+};
+
 struct plan {
 	int			 version;	/* PLAN_VERSION */
 	enum plan_op		 op;
@@ -151,6 +182,11 @@ struct plan {
 	 */
 	char			 endpoint_name[PLAN_NAME_LEN];
 	char			 auth_mode[PLAN_ID_LEN];
+	/* Deploy: the deployment, and the endpoint's traffic after it. */
+	struct plan_deployment	 deployment;  /* see above */
+	struct deploy_traffic	 traffic;     /* --traffic D=P ...; n == 0: 100% to the new one */
+	/* Deploy: mirror traffic asked for (refused on Kubernetes). */
+	struct deploy_traffic	 mirror_traffic;
 };
 
 /* A plan of the given operation with every default set. */

@@ -193,6 +193,28 @@ struct plan_facts {
 	const char			*endpoint_compute_type;
 	bool				 endpoint_known;	/* looked up */
 	bool				 endpoint_exists;
+	/*
+	 * Deploy: what preflight read (each NULL or false: not known, no
+	 * rule).  The existing endpoint's compute (its name), its
+	 * deployments, the cluster's nodes (size, Kubernetes version,
+	 * count, max pods per node) with the other deployments' instances
+	 * on them, and whether the model and environment references exist.
+	 */
+	const char			*endpoint_compute;
+	const char *const		*deployments;
+	size_t				 n_deployments;
+	bool				 deployments_known;
+	const struct vm_size		*node_size;
+	const char			*node_k8s_version;
+	int				 node_count;
+	int				 node_max_pods;
+	const struct deploy_placed	*placed;
+	size_t				 n_placed;
+	bool				 model_known, model_exists;
+	bool				 environment_known, environment_exists;
+	/* A change of a running endpoint: the endpoint as it is (NULL:
+	 * not looked up). */
+	const struct change_facts	*change;
 };
 
 /* Every rule that applies to the plan's operation. */

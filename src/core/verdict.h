@@ -63,22 +63,29 @@ enum severity {
 	_(DETACH_ACTION,	"underlyingResourceAction",	NULL) \
 	_(CLUSTER,		"cluster",			NULL) \
 	_(NEW_NAME,		"newName",			"--new-name") \
-	_(ENDPOINT_NAME,	"deploy.endpointName",		NULL) \
-	_(DEPLOYMENT_NAME,	"deploy.deploymentName",	NULL) \
-	_(AUTH_MODE,		"deploy.authMode",		NULL) \
-	_(TRAFFIC,		"deploy.traffic",		NULL) \
-	_(MIRROR_TRAFFIC,	"deploy.mirrorTraffic",		NULL) \
-	_(INSTANCE_COUNT,	"deploy.instanceCount",		NULL) \
-	_(MIN_INSTANCES,	"deploy.scale.minInstances",	NULL) \
-	_(MAX_INSTANCES,	"deploy.scale.maxInstances",	NULL) \
-	_(TARGET_UTILIZATION,	"deploy.scale.targetUtilization", NULL) \
+	_(ENDPOINT_NAME,	"deploy.endpointName",		"--endpoint-name") \
+	_(DEPLOYMENT_NAME,	"deploy.deploymentName",	"--deployment-name") \
+	_(AUTH_MODE,		"deploy.authMode",		"--auth-mode") \
+	_(TRAFFIC,		"deploy.traffic",		"--traffic") \
+	_(MIRROR_TRAFFIC,	"deploy.mirrorTraffic",		"--mirror-traffic") \
+	_(INSTANCE_COUNT,	"deploy.instanceCount",		"--instance-count") \
+	_(MIN_INSTANCES,	"deploy.scale.minInstances",	"--min-instances") \
+	_(MAX_INSTANCES,	"deploy.scale.maxInstances",	"--max-instances") \
+	_(TARGET_UTILIZATION,	"deploy.scale.targetUtilization", "--target-utilization") \
 	_(POLLING_INTERVAL,	"deploy.scale.pollingInterval",	NULL) \
-	_(REQUEST_TIMEOUT,	"deploy.requests.timeoutMs",	NULL) \
-	_(MAX_CONCURRENT,	"deploy.requests.maxConcurrentPerInstance", NULL) \
-	_(MAX_QUEUE_WAIT,	"deploy.requests.maxQueueWaitMs", NULL) \
-	_(CPU_REQUEST,		"deploy.resources.cpu",		NULL) \
-	_(MEMORY_REQUEST,	"deploy.resources.memory",	NULL) \
-	_(GPU_REQUEST,		"deploy.resources.gpu",		NULL)
+	_(REQUEST_TIMEOUT,	"deploy.requests.timeoutMs",	"--request-timeout-ms") \
+	_(MAX_CONCURRENT,	"deploy.requests.maxConcurrentPerInstance", "--max-concurrent-requests") \
+	_(MAX_QUEUE_WAIT,	"deploy.requests.maxQueueWaitMs", "--max-queue-wait-ms") \
+	_(CPU_REQUEST,		"deploy.resources.cpu",		"--cpu") \
+	_(MEMORY_REQUEST,	"deploy.resources.memory",	"--memory-gb") \
+	_(GPU_REQUEST,		"deploy.resources.gpu",		"--gpu") \
+	_(MODEL,		"deploy.model",			"--model") \
+	_(CODE_PATH,		"deploy.codePath",		"--code-path") \
+	_(SCORING_SCRIPT,	"deploy.scoringScript",		"--scoring-script") \
+	_(ENVIRONMENT,		"deploy.environment",		"--environment") \
+	_(IMAGE,		"deploy.image",			"--image") \
+	_(CONDA_FILE,		"deploy.condaFile",		"--conda-file") \
+	_(INSTANCE_TYPE,	"deploy.instanceType",		"--instance-type")
 
 #define PLAN_FIELD_ENUM(id, path, flag) FIELD_##id,
 enum plan_field {

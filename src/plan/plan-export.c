@@ -25,9 +25,11 @@
 #include "common/xalloc.h"
 #include "core/ids.h"
 #include "core/rules.h"
+#include "core/rules-change.h"
 #include "core/rules-deploy.h"
 #include "core/rules-k8s.h"
 #include "plan/plan-arm.h"
+#include "plan/plan-change.h"
 #include "plan/plan-endpoint.h"
 #include "plan/plan-k8s.h"
 #include "plan/plan-migrate.h"
@@ -244,6 +246,11 @@ export_az(struct buf *b, const struct plan *p)
 	case PLAN_DELETE:
 	case PLAN_MIGRATE:	/* plan_export() has its own */
 	case PLAN_CREATE_ENDPOINT:
+	case PLAN_DEPLOY:
+	case PLAN_UPDATE_DEPLOYMENT:
+	case PLAN_SET_TRAFFIC:
+	case PLAN_DELETE_DEPLOYMENT:
+	case PLAN_DELETE_ENDPOINT:
 		buf_addf(b, "# akswiz %s: no az ml computetarget command "
 		    "does it; see the arm export.\n", plan_op_name(p->op));
 		break;
@@ -464,6 +471,11 @@ export_python(struct buf *b, const struct plan *p)
 	case PLAN_DELETE:
 	case PLAN_MIGRATE:	/* plan_export() has its own */
 	case PLAN_CREATE_ENDPOINT:
+	case PLAN_DEPLOY:
+	case PLAN_UPDATE_DEPLOYMENT:
+	case PLAN_SET_TRAFFIC:
+	case PLAN_DELETE_DEPLOYMENT:
+	case PLAN_DELETE_ENDPOINT:
 		buf_addf(b, "# akswiz %s: not in the v1 SDK; see the arm "
 		    "export.\n", plan_op_name(p->op));
 		break;
@@ -1045,6 +1057,10 @@ plan_export(const struct plan *p, enum plan_export_kind kind)
 	buf_init(&b, 0);
 	if (p->op == PLAN_CREATE_ENDPOINT) {
 		export_endpoint(&b, p, kind);
+		return buf_take(&b);
+	}
+	if (rules_change_op(p->op)) {
+		plan_change_export(&b, p, kind);
 		return buf_take(&b);
 	}
 	if (p->op == PLAN_MIGRATE) {

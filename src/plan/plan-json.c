@@ -29,6 +29,7 @@
 #include "common/buf.h"
 #include "common/i18n.h"
 #include "core/rules.h"
+#include "core/rules-change.h"
 #include "plan/plan-jw.h"
 
 /* The members of each object, in canonical order. */
@@ -41,9 +42,22 @@ static const char *const top_keys[] = {
 	"deleteCluster", "newName", "nodepoolMode",
 	"deploy", NULL
 };
-/* Deploying (issue 13): create-endpoint's members. */
+/* Deploying (issue 13): create-endpoint's members, and deploy's. */
 static const char *const deploy_keys[] = {
-	"endpointName", "authMode", NULL
+	"endpointName", "authMode",
+	"deploymentName", "model", "codePath", "scoringScript", "environment",
+	"image", "condaFile", "instanceType", "resources", "instanceCount",
+	"scale", "requests", "appInsights", "traffic", "mirrorTraffic", NULL
+};
+static const char *const resources_keys[] = {
+	"cpu", "memory", "cpuLimit", "memoryLimit", "gpu", NULL
+};
+static const char *const scale_keys[] = {
+	"minInstances", "maxInstances", "targetUtilization", "pollingInterval",
+	NULL
+};
+static const char *const requests_keys[] = {
+	"timeoutMs", "maxConcurrentPerInstance", "maxQueueWaitMs", NULL
 };
 static const char *const scope_keys[] = {
 	"subscription", "resourceGroup", "workspace", NULL
@@ -347,6 +361,151 @@ read_tls(json_object *root, struct plan *p, struct err *err)
 	return true;
 }
 
+/* A whole number member from 0 to LONG_MAX; DEPLOY_UNSET stays when absent. */
+static bool
+get_count(json_object *o, const char *prefix, const char *key, long *dst,
+    struct err *err)
+{
+	json_object	*v;
+	int64_t		 n;
+
+	if (!member(o, prefix, key, json_type_int, &v, err))
+		return false;
+	if (v == NULL)
+		return true;
+	n = json_object_get_int64(v);
+	if (n < 0 || n >= INT_MAX)
+		return err_set(err, ERR_PARSE, _("%s%s is out of range: a "
+		    "whole number from 0 to %d"), prefix, key, INT_MAX - 1);
+	*dst = (long)n;
+	return true;
+}
+
+/* A nested object of the deploy object; *out NULL when absent. */
+static bool
+get_deploy_object(json_object *o, const char *key, const char *prefix,
+    const char *const *keys, json_object **out, struct err *err)
+{
+	if (!member(o, "deploy.", key, json_type_object, out, err))
+		return false;
+	return *out == NULL || check_keys(*out, prefix, keys, err);
+}
+
+/* A traffic object: deployment name -> percent, in the document's order. */
+static bool
+read_traffic(json_object *o, const char *key, struct deploy_traffic *t,
+    struct err *err)
+{
+	json_object	*sub;
+	char		 prefix[32];
+	struct json_object_iterator it, end;
+
+	if (!member(o, "deploy.", key, json_type_object, &sub, err))
+		return false;
+	if (sub == NULL)
+		return true;
+	snprintf(prefix, sizeof prefix, "deploy.%s.", key);
+	it = json_object_iter_begin(sub);
+	end = json_object_iter_end(sub);
+	for (; !json_object_iter_equal(&it, &end);
+	    json_object_iter_next(&it)) {
+		const char	*name = json_object_iter_peek_name(&it);
+		long		 pc = DEPLOY_UNSET;
+
+		if (t->n == DEPLOY_TRAFFIC_MAX)
+			return err_set(err, ERR_PARSE, _("%s has more than %d "
+			    "deployments"), prefix, DEPLOY_TRAFFIC_MAX);
+		if (strlen(name) >= sizeof t->t[0].name)
+			return err_set(err, ERR_PARSE, _("%s%s is too long: "
+			    "%zu bytes, at most %zu"), prefix, "",
+			    strlen(name), sizeof t->t[0].name - 1);
+		if (!get_count(sub, prefix, name, &pc, err))
+			return false;
+		memcpy(t->t[t->n].name, name, strlen(name) + 1);
+		t->t[t->n].percent = pc;
+		t->n++;
+	}
+	return true;
+}
+
+/*
+ * Deploy's members of the deploy object (man/akswiz-plan.5): the
+ * deployment, its resources, scale, request settings and the traffic.
+ */
+static bool
+read_deploy(json_object *o, struct plan *p, struct err *err)
+{
+	struct plan_deployment	*d = &p->deployment;
+	json_object		*v, *sub;
+
+	if (!get_str(o, "deploy.", "deploymentName", d->name, sizeof d->name,
+	    err) ||
+	    !get_str(o, "deploy.", "model", d->model, sizeof d->model, err) ||
+	    !get_str(o, "deploy.", "codePath", d->code_path,
+	    sizeof d->code_path, err) ||
+	    !get_str(o, "deploy.", "scoringScript", d->scoring_script,
+	    sizeof d->scoring_script, err) ||
+	    !get_str(o, "deploy.", "environment", d->environment,
+	    sizeof d->environment, err) ||
+	    !get_str(o, "deploy.", "image", d->image, sizeof d->image, err) ||
+	    !get_str(o, "deploy.", "condaFile", d->conda_file,
+	    sizeof d->conda_file, err) ||
+	    !get_str(o, "deploy.", "instanceType", d->instance_type,
+	    sizeof d->instance_type, err) ||
+	    !get_count(o, "deploy.", "instanceCount", &d->scale.instances,
+	    err) ||
+	    !member(o, "deploy.", "appInsights", json_type_boolean, &v, err))
+		return false;
+	if (v != NULL)
+		d->app_insights = json_object_get_boolean(v);
+
+	if (!get_deploy_object(o, "resources", "deploy.resources.",
+	    resources_keys, &sub, err))
+		return false;
+	if (sub != NULL && (
+	    !get_str(sub, "deploy.resources.", "cpu", d->cpu, sizeof d->cpu,
+	    err) ||
+	    !get_str(sub, "deploy.resources.", "memory", d->memory,
+	    sizeof d->memory, err) ||
+	    !get_str(sub, "deploy.resources.", "cpuLimit", d->cpu_limit,
+	    sizeof d->cpu_limit, err) ||
+	    !get_str(sub, "deploy.resources.", "memoryLimit", d->memory_limit,
+	    sizeof d->memory_limit, err) ||
+	    !get_count(sub, "deploy.resources.", "gpu", &d->gpu, err)))
+		return false;
+
+	if (!get_deploy_object(o, "scale", "deploy.scale.", scale_keys, &sub,
+	    err))
+		return false;
+	if (sub != NULL) {
+		d->scale.autoscale = true;
+		if (!get_count(sub, "deploy.scale.", "minInstances",
+		    &d->scale.min_instances, err) ||
+		    !get_count(sub, "deploy.scale.", "maxInstances",
+		    &d->scale.max_instances, err) ||
+		    !get_count(sub, "deploy.scale.", "targetUtilization",
+		    &d->scale.target_utilization, err) ||
+		    !get_count(sub, "deploy.scale.", "pollingInterval",
+		    &d->scale.polling_interval_s, err))
+			return false;
+	}
+
+	if (!get_deploy_object(o, "requests", "deploy.requests.",
+	    requests_keys, &sub, err))
+		return false;
+	if (sub != NULL && (
+	    !get_count(sub, "deploy.requests.", "timeoutMs",
+	    &d->requests.timeout_ms, err) ||
+	    !get_count(sub, "deploy.requests.", "maxConcurrentPerInstance",
+	    &d->requests.max_concurrent, err) ||
+	    !get_count(sub, "deploy.requests.", "maxQueueWaitMs",
+	    &d->requests.max_queue_wait_ms, err)))
+		return false;
+
+	return read_traffic(o, "traffic", &p->traffic, err) &&
+	    read_traffic(o, "mirrorTraffic", &p->mirror_traffic, err);
+}
+
 /* Copy the checked tree into the plan. */
 static bool
 read_tree(json_object *root, struct plan *p, struct err *err)
@@ -509,7 +668,8 @@ read_tree(json_object *root, struct plan *p, struct err *err)
 	    !get_str(o, "deploy.", "endpointName", p->endpoint_name,
 	    sizeof p->endpoint_name, err) ||
 	    !get_str(o, "deploy.", "authMode", p->auth_mode,
-	    sizeof p->auth_mode, err)))
+	    sizeof p->auth_mode, err) ||
+	    !read_deploy(o, p, err)))
 		return false;
 
 	return read_tls(root, p, err) &&
@@ -764,6 +924,76 @@ tls_is_default(const struct plan_tls *t)
 	    t->key_file[0] == '\0' && t->cname[0] == '\0';
 }
 
+static void
+put_count(struct plan_jw *w, const char *key, long v)
+{
+	if (v != DEPLOY_UNSET)
+		plan_jw_int(w, key, v);
+}
+
+static void
+put_traffic(struct plan_jw *w, const char *key, const struct deploy_traffic *t)
+{
+	size_t	i;
+
+	if (t->n == 0)
+		return;
+	plan_jw_begin(w, key);
+	for (i = 0; i < t->n; i++)
+		plan_jw_int(w, t->t[i].name, t->t[i].percent);
+	plan_jw_end(w);
+}
+
+/* Deploy's members of the deploy object, in read_deploy()'s order. */
+static void
+write_deploy(struct plan_jw *w, const struct plan *p)
+{
+	const struct plan_deployment	*d = &p->deployment;
+	const struct deploy_scale	*sc = &d->scale;
+	const struct deploy_requests	*r = &d->requests;
+
+	put_str(w, "deploymentName", d->name);
+	put_str(w, "model", d->model);
+	put_str(w, "codePath", d->code_path);
+	put_str(w, "scoringScript", d->scoring_script);
+	put_str(w, "environment", d->environment);
+	put_str(w, "image", d->image);
+	put_str(w, "condaFile", d->conda_file);
+	put_str(w, "instanceType", d->instance_type);
+	if (d->cpu[0] != '\0' || d->memory[0] != '\0' ||
+	    d->cpu_limit[0] != '\0' || d->memory_limit[0] != '\0' ||
+	    d->gpu != DEPLOY_UNSET) {
+		plan_jw_begin(w, "resources");
+		put_str(w, "cpu", d->cpu);
+		put_str(w, "memory", d->memory);
+		put_str(w, "cpuLimit", d->cpu_limit);
+		put_str(w, "memoryLimit", d->memory_limit);
+		put_count(w, "gpu", d->gpu);
+		plan_jw_end(w);
+	}
+	put_count(w, "instanceCount", sc->instances);
+	if (sc->autoscale) {
+		plan_jw_begin(w, "scale");
+		put_count(w, "minInstances", sc->min_instances);
+		put_count(w, "maxInstances", sc->max_instances);
+		put_count(w, "targetUtilization", sc->target_utilization);
+		put_count(w, "pollingInterval", sc->polling_interval_s);
+		plan_jw_end(w);
+	}
+	if (r->timeout_ms != DEPLOY_UNSET || r->max_concurrent != DEPLOY_UNSET ||
+	    r->max_queue_wait_ms != DEPLOY_UNSET) {
+		plan_jw_begin(w, "requests");
+		put_count(w, "timeoutMs", r->timeout_ms);
+		put_count(w, "maxConcurrentPerInstance", r->max_concurrent);
+		put_count(w, "maxQueueWaitMs", r->max_queue_wait_ms);
+		plan_jw_end(w);
+	}
+	if (d->app_insights)
+		plan_jw_bool(w, "appInsights", true);
+	put_traffic(w, "traffic", &p->traffic);
+	put_traffic(w, "mirrorTraffic", &p->mirror_traffic);
+}
+
 /* The canonical document of p (man/akswiz-plan.5 "CANONICAL FORM"). */
 char *
 plan_json_write(const struct plan *p)
@@ -852,10 +1082,14 @@ plan_json_write(const struct plan *p)
 		plan_jw_bool(&w, "deleteCluster", true);
 	put_str(&w, "newName", p->new_name);
 	put_str(&w, "nodepoolMode", p->nodepool_mode);
-	if (p->endpoint_name[0] != '\0' || p->auth_mode[0] != '\0') {
+	if (p->endpoint_name[0] != '\0' || p->auth_mode[0] != '\0' ||
+	    p->op == PLAN_DEPLOY) {
 		plan_jw_begin(&w, "deploy");
 		put_str(&w, "endpointName", p->endpoint_name);
 		put_str(&w, "authMode", p->auth_mode);
+		/* A change of a running endpoint: the same members. */
+		if (p->op == PLAN_DEPLOY || rules_change_op(p->op))
+			write_deploy(&w, p);
 		plan_jw_end(&w);
 	}
 	plan_jw_end(&w);

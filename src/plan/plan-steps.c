@@ -19,6 +19,7 @@
 #include "core/rules-k8s.h"
 #include "core/state.h"
 #include "plan/plan-arm.h"
+#include "plan/plan-change.h"
 #include "plan/plan-endpoint.h"
 #include "plan/plan-jw.h"
 #include "plan/plan-k8s.h"
@@ -94,6 +95,42 @@ static const struct step_kind_row {
 	{ STEP_CREATE_ENDPOINT, "create endpoint", "createEndpoint",
 	    N_("create the online endpoint"), STEP_PUT, STEP_DONE_EXISTS,
 	    true, false },
+	/*
+	 * A deploy's uploads: done when the journal holds the version's ID.
+	 * TRANSLATORS: steps of a deploy; a version is a registered asset.
+	 */
+	{ STEP_REGISTER_MODEL, "register model", "registerModel",
+	    N_("upload and register the model"), STEP_PUT, STEP_DONE_EXISTS,
+	    true, false },
+	{ STEP_REGISTER_CODE, "register code", "registerCode",
+	    N_("upload and register the scoring code"), STEP_PUT,
+	    STEP_DONE_EXISTS, true, false },
+	{ STEP_REGISTER_ENVIRONMENT, "register environment",
+	    "registerEnvironment", N_("register the environment"), STEP_PUT,
+	    STEP_DONE_EXISTS, true, false },
+	/* TRANSLATORS: steps of a deploy. */
+	{ STEP_CREATE_DEPLOYMENT, "create deployment", "createDeployment",
+	    N_("create the online deployment"), STEP_PUT, STEP_DONE_EXISTS,
+	    true, false },
+	{ STEP_SET_TRAFFIC, "set traffic", "setTraffic",
+	    N_("set the endpoint's traffic"), STEP_PATCH, STEP_DONE_MATCHES,
+	    true, false },
+	/* TRANSLATORS: what a step of changing a deployment does. */
+	{ STEP_SCALE_DEPLOYMENT, "scale deployment", "scaleDeployment",
+	    N_("scale the deployment"), STEP_PATCH, STEP_DONE_MATCHES, false,
+	    false },
+	/* TRANSLATORS: what a step of changing a deployment does. */
+	{ STEP_UPDATE_DEPLOYMENT, "update deployment", "updateDeployment",
+	    N_("update the deployment"), STEP_PUT, STEP_DONE_MATCHES, false,
+	    true },
+	/* TRANSLATORS: what a step of deleting a deployment does. */
+	{ STEP_DELETE_DEPLOYMENT, "delete deployment", "deleteDeployment",
+	    N_("delete the deployment"), STEP_DELETE, STEP_DONE_GONE, false,
+	    false },
+	/* TRANSLATORS: what a step of deleting an endpoint does. */
+	{ STEP_DELETE_ENDPOINT, "delete endpoint", "deleteEndpoint",
+	    N_("delete the online endpoint and its deployments"),
+	    STEP_DELETE, STEP_DONE_GONE, false, false },
 };
 
 static const struct step_kind_row *
@@ -304,11 +341,13 @@ cluster_step(const struct plan *p, enum step_kind k, struct plan_step *s)
 	}
 }
 
-/* The online endpoint of a create-endpoint plan. */
+/* The online endpoint of a plan, or (a change's) its deployment. */
 static void
 endpoint_step(const struct plan *p, enum step_kind k, struct plan_step *s)
 {
-	char	*id = plan_endpoint_id(p);
+	char	*id = k == STEP_SCALE_DEPLOYMENT ||
+	    k == STEP_UPDATE_DEPLOYMENT || k == STEP_DELETE_DEPLOYMENT ?
+	    plan_change_deployment_id(p) : plan_endpoint_id(p);
 
 	step_of(k, s);
 	s->api_version = PLAN_ENDPOINT_API_VERSION;
@@ -375,11 +414,27 @@ plan_steps(const struct plan *p, struct plan_step *s, int max)
 	case PLAN_CREATE_ENDPOINT:
 		k[n++] = STEP_CREATE_ENDPOINT;
 		break;
+	case PLAN_DEPLOY:	/* plan-deploy.c's steps */
+		break;
+	case PLAN_UPDATE_DEPLOYMENT:
+		k[n++] = plan_change_needs_put(p) ? STEP_UPDATE_DEPLOYMENT :
+		    STEP_SCALE_DEPLOYMENT;
+		break;
+	case PLAN_SET_TRAFFIC:
+		k[n++] = STEP_SET_TRAFFIC;
+		break;
+	case PLAN_DELETE_DEPLOYMENT:
+		k[n++] = STEP_DELETE_DEPLOYMENT;
+		break;
+	case PLAN_DELETE_ENDPOINT:
+		k[n++] = STEP_DELETE_ENDPOINT;
+		break;
 	}
 	for (i = 0; i < n && i < max; i++) {
 		if (k[i] == STEP_CREATE_NAMESPACE || k[i] == STEP_ANNOTATE_FE)
 			kube_step(p, k[i], &s[i]);
-		else if (k[i] == STEP_CREATE_ENDPOINT)
+		else if (k[i] == STEP_CREATE_ENDPOINT ||
+		    k[i] == STEP_SET_TRAFFIC || k[i] >= STEP_SCALE_DEPLOYMENT)
 			endpoint_step(p, k[i], &s[i]);
 		else if (k[i] == STEP_SCALE_POOL ||
 		    k[i] == STEP_DELETE_EXTENSION ||
@@ -580,6 +635,20 @@ plan_step_body(const struct plan *p, const struct plan_step *s,
 		*body = plan_endpoint_body(p, location);
 		return true;
 	}
+	if (s->kind == STEP_SET_TRAFFIC && p->op == PLAN_SET_TRAFFIC) {
+		*body = plan_change_traffic_body(p);
+		return true;
+	}
+	if (s->kind == STEP_SCALE_DEPLOYMENT) {
+		*body = plan_change_scale_body(p);
+		return true;
+	}
+	if (s->kind == STEP_UPDATE_DEPLOYMENT) {
+		*body = xstrdup(json_object_to_json_string_ext(
+		    plan_change_deployment_merge(current, p),
+		    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+		return true;
+	}
 	memset(&opts, 0, sizeof opts);
 	opts.location = location;
 	/* On today's path only the extension carries them; a scale none. */
@@ -654,6 +723,11 @@ plan_step_done(const struct plan *p, const struct plan_step *s,
 	}
 	if (s->kind == STEP_INSTALL_EXTENSION)
 		return plan_k8s_extension_done(p, current);
+	if (s->kind == STEP_SET_TRAFFIC && p->op == PLAN_SET_TRAFFIC)
+		return plan_change_traffic_done(p, current);
+	if (s->kind == STEP_SCALE_DEPLOYMENT ||
+	    s->kind == STEP_UPDATE_DEPLOYMENT)
+		return plan_change_deployment_done(p, current);
 	if (s->kind == STEP_SCALE_POOL) {
 		json_object	*props, *count;
 

@@ -29,7 +29,7 @@
 
 struct json_object;
 
-#define PLAN_STEPS_MAX		5
+#define PLAN_STEPS_MAX		6
 #define PLAN_STEP_TARGET_LEN	1024
 
 enum step_kind {
@@ -53,7 +53,23 @@ enum step_kind {
 	STEP_CREATE_NAMESPACE,	/* POST api/v1/namespaces */
 	STEP_ANNOTATE_FE,	/* PATCH the legacy azureml-fe's annotation */
 	/* Deploying (issue 13). */
-	STEP_CREATE_ENDPOINT	/* PUT the workspace's online endpoint */
+	STEP_CREATE_ENDPOINT,	/* PUT the workspace's online endpoint */
+	/*
+	 * A deploy (plan-deploy.h): the local model, code folder and image
+	 * registered as versions (uploads, azure/assets.h), then the
+	 * deployment and the endpoint's traffic.
+	 */
+	STEP_REGISTER_MODEL,	/* a local model file or folder */
+	STEP_REGISTER_CODE,	/* the code folder */
+	STEP_REGISTER_ENVIRONMENT, /* an image (and conda file) */
+	STEP_CREATE_DEPLOYMENT,	/* PUT the endpoint's online deployment */
+	STEP_SET_TRAFFIC,	/* PATCH the endpoint's traffic */
+	/* Changing a running deployment (plan-change.h). */
+	STEP_SCALE_DEPLOYMENT,	/* PATCH a deployment's sku.capacity */
+	STEP_UPDATE_DEPLOYMENT,	/* PUT it as it is, scale/requests changed */
+	STEP_DELETE_DEPLOYMENT,	/* DELETE an online deployment */
+	STEP_DELETE_ENDPOINT	/* DELETE an online endpoint (and its
+				 * deployments: the service does) */
 };
 
 enum step_method {

@@ -62,3 +62,6 @@ tests_core_state_test_LDADD = $(CORE_TEST_LIBS)
 CORE_TESTS += tests/core/deploy-test
 tests_core_deploy_test_SOURCES = tests/core/deploy-test.c
 tests_core_deploy_test_LDADD = $(CORE_TEST_LIBS)
+CORE_TESTS += tests/core/change-test
+tests_core_change_test_SOURCES = tests/core/change-test.c
+tests_core_change_test_LDADD = $(CORE_TEST_LIBS)

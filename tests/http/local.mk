@@ -28,7 +28,9 @@ HTTP_TESTS += tests/http/kubernetes-show-test.sh
 # akswiz online-endpoint and online-deployment (issue 13).
 HTTP_TESTS += tests/http/online-endpoint-cli-test.sh \
 	tests/http/online-endpoint-keys-test.sh \
-	tests/http/online-endpoint-create-test.sh
+	tests/http/online-endpoint-create-test.sh \
+	tests/http/online-deployment-change-test.sh \
+	tests/http/online-deployment-change-resume-test.sh
 EXTRA_DIST += tests/http/endpoint-world.sh
 EXTRA_DIST += tests/http/k8s-world.sh
 HTTP_TESTS += tests/http/k8s-ops-test.sh

@@ -26,6 +26,7 @@ PLAN_TEST_DATA_FILES = \
 	tests/plan/data/attach-tls.json tests/plan/data/attach-tls.az \
 	tests/plan/data/attach-tls.python tests/plan/data/attach-tls.arm \
 	tests/plan/data/create-full.json tests/plan/data/create-full.az \
+	tests/plan/data/deploy.json \
 	tests/plan/data/create-full.python tests/plan/data/create-full.arm \
 	tests/plan/data/create-min.json tests/plan/data/create-min.az \
 	tests/plan/data/create-min.python tests/plan/data/create-min.arm \

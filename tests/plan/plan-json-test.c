@@ -22,6 +22,7 @@
 static const char *const fixtures[] = {
 	"create-full", "create-min", "attach-ilb", "attach-tls", "detach",
 	"update", "create-k8s", "scale", "detach-k8s",
+	"deploy",
 };
 
 /* The whole file, NUL-terminated; NULL if it cannot be read. */
@@ -91,6 +92,41 @@ read_fixture(const char *name, struct plan *p)
 	if (!parsed)
 		ok(0, "%s parses", name);
 	return parsed;
+}
+
+/* A deploy's members read into struct plan_deployment and the traffic. */
+static void
+test_deploy_values(void)
+{
+	struct plan	p;
+	const struct plan_deployment *d = &p.deployment;
+
+	if (!read_fixture("deploy", &p))
+		return;
+	ok(p.op == PLAN_DEPLOY && p.type == COMPUTE_KUBERNETES,
+	    "deploy: operation and type");
+	is_str(p.name, "k8s-compute", "deploy: the compute");
+	is_str(p.endpoint_name, "my-endpoint", "deploy: the endpoint");
+	is_str(d->name, "blue", "deploy: the deployment");
+	is_str(d->model, "azureml:sklearn-model:3", "deploy: the model");
+	is_str(d->scoring_script, "score.py", "deploy: the scoring script");
+	is_str(d->cpu, "500m", "deploy: the CPU request");
+	is_str(d->memory_limit, "2Gi", "deploy: the memory limit");
+	ok(d->gpu == 0, "deploy: gpu 0 is given, not unset");
+	ok(d->scale.autoscale && d->scale.min_instances == 1 &&
+	    d->scale.max_instances == 3 && d->scale.target_utilization == 70,
+	    "deploy: autoscale");
+	ok(d->scale.instances == DEPLOY_UNSET, "deploy: no instance count");
+	ok(d->requests.timeout_ms == 5000 && d->requests.max_concurrent == 2 &&
+	    d->requests.max_queue_wait_ms == 500, "deploy: request settings");
+	ok(d->app_insights, "deploy: app insights");
+	ok(p.traffic.n == 2 && strcmp(p.traffic.t[0].name, "green") == 0 &&
+	    p.traffic.t[0].percent == 90 && p.traffic.t[1].percent == 10,
+	    "deploy: the traffic in the document's order");
+	plan_init(&p, PLAN_DEPLOY);
+	ok(d->gpu == DEPLOY_UNSET && d->scale.instances == DEPLOY_UNSET &&
+	    d->requests.timeout_ms == DEPLOY_UNSET && p.traffic.n == 0,
+	    "deploy: plan_init leaves every number unset");
 }
 
 static void
@@ -488,6 +524,7 @@ main(void)
 {
 	test_round_trip();
 	test_values();
+	test_deploy_values();
 	test_versions();
 	test_bad();
 	test_lengths();

@@ -1,0 +1,409 @@
+/* The plans of changing a running deployment (plan-change.h). */
+#include "config.h"
+#include "plan/plan-change.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <json-c/json.h>
+
+#include "common/buf.h"
+#include "common/xalloc.h"
+#include "core/rules-change.h"
+#include "core/rules-deploy.h"
+#include "plan/plan-endpoint.h"
+#include "plan/plan-jw.h"
+
+const char *
+plan_change_subject(const struct plan *p)
+{
+	return p->op == PLAN_UPDATE_DEPLOYMENT ||
+	    p->op == PLAN_DELETE_DEPLOYMENT ? p->deployment.name :
+	    p->endpoint_name;
+}
+
+char *
+plan_change_deployment_id(const struct plan *p)
+{
+	char	*ep = plan_endpoint_id(p), *id;
+
+	xasprintf(&id, "%s/deployments/%s", ep, p->deployment.name);
+	free(ep);
+	return id;
+}
+
+bool
+plan_change_needs_put(const struct plan *p)
+{
+	const struct deploy_scale	*s = &p->deployment.scale;
+	const struct deploy_requests	*r = &p->deployment.requests;
+
+	return s->autoscale || s->min_instances != DEPLOY_UNSET ||
+	    s->max_instances != DEPLOY_UNSET ||
+	    s->target_utilization != DEPLOY_UNSET ||
+	    s->polling_interval_s != DEPLOY_UNSET ||
+	    r->timeout_ms != DEPLOY_UNSET || r->max_concurrent != DEPLOY_UNSET ||
+	    r->max_queue_wait_ms != DEPLOY_UNSET;
+}
+
+char *
+plan_change_scale_body(const struct plan *p)
+{
+	struct plan_jw	w;
+
+	plan_jw_init(&w);
+	plan_jw_begin(&w, NULL);
+	plan_jw_begin(&w, "sku");
+	plan_jw_str(&w, "name", "Default");
+	plan_jw_int(&w, "capacity", p->deployment.scale.instances);
+	plan_jw_end(&w);
+	plan_jw_end(&w);
+	return plan_jw_take(&w);
+}
+
+void
+plan_change_duration(long ms, char *buf, size_t len)
+{
+	char	frac[8];
+	size_t	n;
+
+	if (ms % 1000 == 0) {
+		snprintf(buf, len, "PT%ldS", ms / 1000);
+		return;
+	}
+	snprintf(frac, sizeof frac, "%03ld", ms % 1000);
+	for (n = strlen(frac); n > 0 && frac[n - 1] == '0'; n--)
+		frac[n - 1] = '\0';
+	snprintf(buf, len, "PT%ld.%sS", ms / 1000, frac);
+}
+
+/* Member k of o, made an object if it is not one. */
+static json_object *
+object_at(json_object *o, const char *k)
+{
+	json_object	*v;
+
+	if (json_object_object_get_ex(o, k, &v) &&
+	    json_object_is_type(v, json_type_object))
+		return v;
+	v = json_object_new_object();
+	json_object_object_add(o, k, v);
+	return v;
+}
+
+static void
+set_int(json_object *o, const char *k, long v)
+{
+	json_object_object_add(o, k, json_object_new_int64(v));
+}
+
+static void
+set_ms(json_object *o, const char *k, long ms)
+{
+	char	d[32];
+
+	plan_change_duration(ms, d, sizeof d);
+	json_object_object_add(o, k, json_object_new_string(d));
+}
+
+json_object *
+plan_change_deployment_merge(json_object *cur, const struct plan *p)
+{
+	static const char		*top_ro[] = { "id", "name", "type",
+		"systemData" };
+	const struct deploy_scale	*s = &p->deployment.scale;
+	const struct deploy_requests	*r = &p->deployment.requests;
+	json_object			*props, *ss, *rs;
+	size_t				 i;
+
+	for (i = 0; i < sizeof top_ro / sizeof top_ro[0]; i++)
+		json_object_object_del(cur, top_ro[i]);
+	props = object_at(cur, "properties");
+	json_object_object_del(props, "provisioningState");
+	if (s->instances != DEPLOY_UNSET) {
+		json_object *sku = object_at(cur, "sku");
+
+		json_object_object_add(sku, "name",
+		    json_object_new_string("Default"));
+		set_int(sku, "capacity", s->instances);
+	}
+	if (s->autoscale || s->min_instances != DEPLOY_UNSET ||
+	    s->max_instances != DEPLOY_UNSET ||
+	    s->target_utilization != DEPLOY_UNSET ||
+	    s->polling_interval_s != DEPLOY_UNSET) {
+		ss = object_at(props, "scaleSettings");
+		json_object_object_add(ss, "scaleType",
+		    json_object_new_string("TargetUtilization"));
+		if (s->min_instances != DEPLOY_UNSET)
+			set_int(ss, "minInstances", s->min_instances);
+		if (s->max_instances != DEPLOY_UNSET)
+			set_int(ss, "maxInstances", s->max_instances);
+		if (s->target_utilization != DEPLOY_UNSET)
+			set_int(ss, "targetUtilizationPercentage",
+			    s->target_utilization);
+		if (s->polling_interval_s != DEPLOY_UNSET)
+			set_ms(ss, "pollingInterval",
+			    s->polling_interval_s * 1000);
+	} else if (s->instances != DEPLOY_UNSET) {
+		/* A fixed count: the Default scale type (deploy.md 1c). */
+		json_object_object_add(props, "scaleSettings",
+		    json_object_new_object());
+		json_object_object_add(object_at(props, "scaleSettings"),
+		    "scaleType", json_object_new_string("Default"));
+	}
+	if (r->timeout_ms != DEPLOY_UNSET || r->max_concurrent !=
+	    DEPLOY_UNSET || r->max_queue_wait_ms != DEPLOY_UNSET) {
+		rs = object_at(props, "requestSettings");
+		if (r->timeout_ms != DEPLOY_UNSET)
+			set_ms(rs, "requestTimeout", r->timeout_ms);
+		if (r->max_queue_wait_ms != DEPLOY_UNSET)
+			set_ms(rs, "maxQueueWait", r->max_queue_wait_ms);
+		if (r->max_concurrent != DEPLOY_UNSET)
+			set_int(rs, "maxConcurrentRequestsPerInstance",
+			    r->max_concurrent);
+	}
+	return cur;
+}
+
+/* o's member k as a number, or DEPLOY_UNSET. */
+static long
+int_at(json_object *o, const char *k)
+{
+	json_object	*v;
+
+	if (o == NULL || !json_object_object_get_ex(o, k, &v) ||
+	    !json_object_is_type(v, json_type_int))
+		return DEPLOY_UNSET;
+	return (long)json_object_get_int64(v);
+}
+
+static const char *
+str_at(json_object *o, const char *k)
+{
+	json_object	*v;
+
+	if (o == NULL || !json_object_object_get_ex(o, k, &v) ||
+	    !json_object_is_type(v, json_type_string))
+		return "";
+	return json_object_get_string(v);
+}
+
+static json_object *
+obj_at(json_object *o, const char *k)
+{
+	json_object	*v;
+
+	if (o == NULL || !json_object_object_get_ex(o, k, &v) ||
+	    !json_object_is_type(v, json_type_object))
+		return NULL;
+	return v;
+}
+
+/* Whether a wanted number (DEPLOY_UNSET: any) is what o has. */
+static bool
+same_int(long want, json_object *o, const char *k)
+{
+	return want == DEPLOY_UNSET || int_at(o, k) == want;
+}
+
+static bool
+same_ms(long want, json_object *o, const char *k)
+{
+	char	d[32];
+
+	if (want == DEPLOY_UNSET)
+		return true;
+	plan_change_duration(want, d, sizeof d);
+	return strcmp(str_at(o, k), d) == 0;
+}
+
+bool
+plan_change_deployment_done(const struct plan *p, json_object *cur)
+{
+	const struct deploy_scale	*s = &p->deployment.scale;
+	const struct deploy_requests	*r = &p->deployment.requests;
+	json_object			*props = obj_at(cur, "properties");
+	json_object			*ss = obj_at(props, "scaleSettings");
+	json_object			*rs = obj_at(props, "requestSettings");
+
+	if (cur == NULL || !same_int(s->instances, obj_at(cur, "sku"),
+	    "capacity"))
+		return false;
+	if (plan_change_needs_put(p) && (s->autoscale ||
+	    s->min_instances != DEPLOY_UNSET ||
+	    s->max_instances != DEPLOY_UNSET) &&
+	    strcasecmp(str_at(ss, "scaleType"), "TargetUtilization") != 0)
+		return false;
+	return same_int(s->min_instances, ss, "minInstances") &&
+	    same_int(s->max_instances, ss, "maxInstances") &&
+	    same_int(s->target_utilization, ss,
+	    "targetUtilizationPercentage") &&
+	    same_ms(r->timeout_ms, rs, "requestTimeout") &&
+	    same_ms(r->max_queue_wait_ms, rs, "maxQueueWait") &&
+	    same_int(r->max_concurrent, rs,
+	    "maxConcurrentRequestsPerInstance");
+}
+
+char *
+plan_change_traffic_body(const struct plan *p)
+{
+	struct plan_jw	w;
+	size_t		i;
+
+	plan_jw_init(&w);
+	plan_jw_begin(&w, NULL);
+	plan_jw_begin(&w, "properties");
+	plan_jw_begin(&w, "traffic");
+	for (i = 0; i < p->traffic.n && i < DEPLOY_TRAFFIC_MAX; i++)
+		plan_jw_int(&w, p->traffic.t[i].name, p->traffic.t[i].percent);
+	plan_jw_end(&w);
+	plan_jw_end(&w);
+	plan_jw_end(&w);
+	return plan_jw_take(&w);
+}
+
+bool
+plan_change_traffic_done(const struct plan *p, json_object *cur)
+{
+	json_object	*t = obj_at(obj_at(cur, "properties"), "traffic");
+	size_t		 i;
+	long		 v;
+
+	if (cur == NULL || t == NULL)
+		return false;
+	for (i = 0; i < p->traffic.n && i < DEPLOY_TRAFFIC_MAX; i++) {
+		v = int_at(t, p->traffic.t[i].name);
+		if (v == DEPLOY_UNSET)
+			v = 0;
+		if (v != p->traffic.t[i].percent)
+			return false;
+	}
+	/* No share left on a deployment the split does not name. */
+	json_object_object_foreach(t, k, val) {
+		bool named = false;
+
+		for (i = 0; i < p->traffic.n && i < DEPLOY_TRAFFIC_MAX; i++)
+			if (strcasecmp(p->traffic.t[i].name, k) == 0)
+				named = true;
+		if (!named && json_object_get_int64(val) != 0)
+			return false;
+	}
+	return true;
+}
+
+/* The update's --set arguments of az, or assignments of azure-ai-ml. */
+static void
+export_settings(struct buf *b, const struct plan *p, const char *pre,
+    const char *sep)
+{
+	const struct deploy_scale	*s = &p->deployment.scale;
+	const struct deploy_requests	*r = &p->deployment.requests;
+
+	if (s->instances != DEPLOY_UNSET)
+		buf_addf(b, "%sinstance_count=%ld%s", pre, s->instances, sep);
+	if (plan_change_needs_put(p) && (s->autoscale ||
+	    s->min_instances != DEPLOY_UNSET ||
+	    s->max_instances != DEPLOY_UNSET))
+		buf_addf(b, "%sscale_settings.type=%s%s", pre,
+		    *sep == '\n' ? "\"target_utilization\"" :
+		    "target_utilization", sep);
+	if (s->min_instances != DEPLOY_UNSET)
+		buf_addf(b, "%sscale_settings.min_instances=%ld%s", pre,
+		    s->min_instances, sep);
+	if (s->max_instances != DEPLOY_UNSET)
+		buf_addf(b, "%sscale_settings.max_instances=%ld%s", pre,
+		    s->max_instances, sep);
+	if (s->target_utilization != DEPLOY_UNSET)
+		buf_addf(b, "%sscale_settings.target_utilization_percentage="
+		    "%ld%s", pre, s->target_utilization, sep);
+	if (r->timeout_ms != DEPLOY_UNSET)
+		buf_addf(b, "%srequest_settings.request_timeout_ms=%ld%s", pre,
+		    r->timeout_ms, sep);
+	if (r->max_concurrent != DEPLOY_UNSET)
+		buf_addf(b, "%srequest_settings."
+		    "max_concurrent_requests_per_instance=%ld%s", pre,
+		    r->max_concurrent, sep);
+}
+
+void
+plan_change_export(struct buf *b, const struct plan *p,
+    enum plan_export_kind kind)
+{
+	const char	*e = p->endpoint_name, *d = p->deployment.name;
+	char		 traffic[DEPLOY_TRAFFIC_MAX * 64], *id, *body = NULL;
+	size_t		 i;
+	json_object	*o;
+
+	change_traffic_text(&p->traffic, traffic, sizeof traffic);
+	if (kind == PLAN_EXPORT_AZ) {
+		if (p->op == PLAN_SET_TRAFFIC)
+			buf_addf(b, "az ml online-endpoint update --name %s "
+			    "--traffic \"%s\"\n", e, traffic);
+		else if (p->op == PLAN_UPDATE_DEPLOYMENT) {
+			buf_addf(b, "az ml online-deployment update --name %s "
+			    "--endpoint-name %s", d, e);
+			export_settings(b, p, " --set ", "");
+			buf_adds(b, "\n");
+		} else if (p->op == PLAN_DELETE_DEPLOYMENT)
+			buf_addf(b, "az ml online-deployment delete --name %s "
+			    "--endpoint-name %s --yes\n", d, e);
+		else
+			buf_addf(b, "az ml online-endpoint delete --name %s "
+			    "--yes\n", e);
+		return;
+	}
+	if (kind == PLAN_EXPORT_PYTHON) {
+		buf_adds(b, "from azure.ai.ml import MLClient\n"
+		    "from azure.identity import DefaultAzureCredential\n\n");
+		buf_addf(b, "ml_client = MLClient(DefaultAzureCredential(), "
+		    "\"%s\", \"%s\", \"%s\")\n", p->scope.subscription,
+		    p->scope.resource_group, p->scope.workspace);
+		if (p->op == PLAN_SET_TRAFFIC) {
+			buf_addf(b, "endpoint = ml_client.online_endpoints.get("
+			    "\"%s\")\nendpoint.traffic = {", e);
+			for (i = 0; i < p->traffic.n; i++)
+				buf_addf(b, "%s\"%s\": %ld", i > 0 ? ", " : "",
+				    p->traffic.t[i].name,
+				    p->traffic.t[i].percent);
+			buf_adds(b, "}\nml_client.online_endpoints."
+			    "begin_create_or_update(endpoint).result()\n");
+		} else if (p->op == PLAN_UPDATE_DEPLOYMENT) {
+			buf_addf(b, "deployment = ml_client.online_deployments."
+			    "get(name=\"%s\", endpoint_name=\"%s\")\n", d, e);
+			export_settings(b, p, "deployment.", "\n");
+			buf_adds(b, "ml_client.online_deployments."
+			    "begin_create_or_update(deployment).result()\n");
+		} else if (p->op == PLAN_DELETE_DEPLOYMENT)
+			buf_addf(b, "ml_client.online_deployments.begin_delete("
+			    "name=\"%s\", endpoint_name=\"%s\").result()\n",
+			    d, e);
+		else
+			buf_addf(b, "ml_client.online_endpoints.begin_delete("
+			    "name=\"%s\").result()\n", e);
+		return;
+	}
+	id = p->op == PLAN_SET_TRAFFIC || p->op == PLAN_DELETE_ENDPOINT ?
+	    plan_endpoint_id(p) : plan_change_deployment_id(p);
+	if (p->op == PLAN_SET_TRAFFIC)
+		body = plan_change_traffic_body(p);
+	else if (p->op == PLAN_UPDATE_DEPLOYMENT && !plan_change_needs_put(p))
+		body = plan_change_scale_body(p);
+	else if (p->op == PLAN_UPDATE_DEPLOYMENT) {
+		buf_adds(b, "# The deployment as GET returns it, without its "
+		    "read-only members, with:\n");
+		o = plan_change_deployment_merge(json_object_new_object(), p);
+		body = xstrdup(json_object_to_json_string_ext(o,
+		    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+		json_object_put(o);
+	}
+	buf_addf(b, "%s %s?api-version=%s\n", p->op == PLAN_SET_TRAFFIC ||
+	    (p->op == PLAN_UPDATE_DEPLOYMENT && !plan_change_needs_put(p)) ?
+	    "PATCH" : p->op == PLAN_UPDATE_DEPLOYMENT ? "PUT" : "DELETE", id,
+	    PLAN_ENDPOINT_API_VERSION);
+	if (body != NULL)
+		buf_addf(b, "Content-Type: application/json\n\n%s\n", body);
+	free(body);
+	free(id);
+}
