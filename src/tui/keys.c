@@ -106,6 +106,9 @@ static const struct {
 	{ "p",		REQ_REGEN_PRIMARY },
 	{ "s",		REQ_REGEN_SECONDARY },
 	{ "f",		REQ_FOLLOW },
+	{ "c",		REQ_SCALE_DEPLOYMENT },
+	{ "t",		REQ_TRAFFIC },
+	{ "x",		REQ_DELETE_ENDPOINT },
 };
 
 /*

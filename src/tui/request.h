@@ -71,7 +71,10 @@
 	_(REGEN_PRIMARY, "regenerate-primary", N_("regenerate the primary key (asks first)")) \
 	_(REGEN_SECONDARY, "regenerate-secondary", N_("regenerate the secondary key (asks first)")) \
 	/* TRANSLATORS: help of the logs' f key. */ \
-	_(FOLLOW,	"follow",	N_("follow the logs (read them again every few seconds)"))
+	_(FOLLOW,	"follow",	N_("follow the logs (read them again every few seconds)")) \
+	_(SCALE_DEPLOYMENT, "scale-deployment", N_("change a deployment's instance count or autoscale bounds")) \
+	_(TRAFFIC,	"traffic",	N_("change the endpoint's traffic split")) \
+	_(DELETE_ENDPOINT, "delete-endpoint", N_("delete a deployment or an endpoint (asks for its name)"))
 
 #define REQUEST_ENUM(id, name, help) REQ_##id,
 enum request {

@@ -25,6 +25,7 @@
 #include "common/clock.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/rules-change.h"
 #include "core/state.h"
 #include "core/text.h"
 #include "tui/browse.h"
@@ -45,8 +46,13 @@ enum eps_mode {
 	EPS_LIST,
 	EPS_KEYS,
 	EPS_INVOKE,
-	EPS_LOGS
+	EPS_LOGS,
+	EPS_SCALE,		/* a deployment's instances (a plan) */
+	EPS_TRAFFIC,		/* the endpoint's split (a plan) */
+	EPS_DELETE		/* a deployment or the endpoint (a plan) */
 };
+
+#define EPS_FIELDS	8	/* deployments in a traffic form */
 
 enum eps_kind {
 	EPS_JOB_LOAD,
@@ -132,6 +138,14 @@ struct eps {
 	int			 container;	/* 0 inference server, 1 storage */
 	bool			 follow;
 	char			*logs;
+	/* changes: scale, traffic, delete (plans of deploy-change) */
+	struct widget_form	 form;
+	struct widget_field	 fields[EPS_FIELDS];
+	char			 fnames[EPS_FIELDS][PLAN_NAME_LEN];
+	int			 nfields;
+	bool			 autoscale;	/* the deployment's, as read */
+	struct verdicts		 checks;	/* of the change's plan */
+	bool			 checked;	/* Enter was tried */
 };
 
 static const char *const eps_containers[] = {
@@ -851,13 +865,340 @@ eps_view_key(struct screen *s, const struct key_event *ev)
 	return REACT_NONE;
 }
 
+/* ---- changes: plans of deploy-change, through review and progress ---- */
+
+/* The endpoint of the view (by name), or NULL. */
+static const struct arm_endpoint *
+eps_view_endpoint(const struct eps *e, size_t *index)
+{
+	size_t	i;
+
+	for (i = 0; i < e->eps.n; i++)
+		if (strcmp(e->eps.v[i].name, e->endpoint) == 0) {
+			if (index != NULL)
+				*index = i;
+			return &e->eps.v[i];
+		}
+	return NULL;
+}
+
+/* A number typed in a field: DEPLOY_UNSET when empty, -2 when not one. */
+static long
+eps_field_number(const struct widget_field *f)
+{
+	char	buf[32], *end;
+	long	n;
+
+	if (!widget_field_get(f, buf, sizeof buf))
+		return -2;
+	if (buf[0] == '\0')
+		return DEPLOY_UNSET;
+	n = strtol(buf, &end, 10);
+	return *end == '\0' && n >= 0 ? n : -2;
+}
+
+/* What preflight would know, from the list as read. */
+static void
+eps_change_facts(const struct eps *e, struct change_facts *f,
+    const char **names, size_t max)
+{
+	const struct arm_endpoint	*ep;
+	size_t				 i, k;
+	char				 bad[64];
+
+	memset(f, 0, sizeof *f);
+	if ((ep = eps_view_endpoint(e, &i)) == NULL)
+		return;
+	f->known = f->endpoint_exists = true;
+	for (k = 0; k < e->deps[i].n && k < max; k++)
+		names[k] = e->deps[i].v[k].name;
+	f->deployments = names;
+	f->ndeployments = k;
+	if (ep->traffic != NULL)
+		(void)change_traffic_parse(ep->traffic, &f->traffic, bad,
+		    sizeof bad);
+}
+
+/* The change's plan from the form, and its verdicts in e->checks. */
+static void
+eps_change_plan(struct screen *s, struct plan *p)
+{
+	struct eps		*e = s->data;
+	struct plan_deployment	*d = &p->deployment;
+	struct change_facts	 f;
+	const char		*names[DEPLOY_TRAFFIC_MAX];
+	int			 i;
+
+	plan_init(p, e->mode == EPS_SCALE ? PLAN_UPDATE_DEPLOYMENT :
+	    e->mode == EPS_TRAFFIC ? PLAN_SET_TRAFFIC : e->deployment[0] !=
+	    '\0' ? PLAN_DELETE_DEPLOYMENT : PLAN_DELETE_ENDPOINT);
+	p->scope = s->tui->ctx.scope;
+	snprintf(p->name, sizeof p->name, "%s", e->compute);
+	snprintf(p->endpoint_name, sizeof p->endpoint_name, "%s",
+	    e->endpoint);
+	snprintf(d->name, sizeof d->name, "%s", e->deployment);
+	if (e->mode == EPS_SCALE && e->autoscale) {
+		d->scale.autoscale = true;
+		d->scale.min_instances = eps_field_number(&e->fields[0]);
+		d->scale.max_instances = eps_field_number(&e->fields[1]);
+	} else if (e->mode == EPS_SCALE)
+		d->scale.instances = eps_field_number(&e->fields[0]);
+	for (i = 0; e->mode == EPS_TRAFFIC && i < e->nfields; i++) {
+		snprintf(p->traffic.t[i].name, sizeof p->traffic.t[i].name,
+		    "%s", e->fnames[i]);
+		p->traffic.t[i].percent = eps_field_number(&e->fields[i]);
+		if (p->traffic.t[i].percent == DEPLOY_UNSET)
+			p->traffic.t[i].percent = 0;
+		p->traffic.n++;
+	}
+	eps_change_facts(e, &f, names, DEPLOY_TRAFFIC_MAX);
+	verdicts_init(&e->checks);
+	rules_change_plan(p, &f, &e->checks);
+}
+
+/* Open a change's form on the selected row. */
+static bool
+eps_change_open(struct screen *s, enum eps_mode mode)
+{
+	struct eps			*e = s->data;
+	const struct eps_row		*r = eps_selected(e);
+	const struct arm_endpoint	*ep = eps_endpoint(e, r);
+	const struct arm_deployment	*d = eps_deployment(e, r);
+	const struct arm_deployment_list *dl;
+	struct form_item		*it;
+	char				 num[32];
+	struct plan			 p;
+	size_t				 i;
+
+	if (ep == NULL)
+		return false;
+	if (e->readonly || s->tui->ctx.arm == NULL) {
+		tui_status(s->tui, STYLE_WARNING, "%s", _("--readonly: "
+		    "akswiz changes nothing."));
+		return false;
+	}
+	if (mode == EPS_SCALE && d == NULL) {
+		/* TRANSLATORS: c on an endpoint's row. */
+		tui_status(s->tui, STYLE_WARNING, "%s", _("c scales a "
+		    "deployment: select one of the endpoint's."));
+		return false;
+	}
+	dl = &e->deps[r->ep];
+	if (mode == EPS_TRAFFIC && dl->n == 0) {
+		tui_status(s->tui, STYLE_WARNING, _("%s has no deployment to "
+		    "send traffic to."), ep->name);
+		return false;
+	}
+	snprintf(e->endpoint, sizeof e->endpoint, "%s", ep->name);
+	snprintf(e->deployment, sizeof e->deployment, "%s", mode !=
+	    EPS_TRAFFIC && d != NULL ? d->name : "");
+	tui_status_clear(s->tui);
+	widget_form_init(&e->form);
+	e->nfields = 0;
+	e->checked = false;
+	e->mode = mode;
+	e->note[0] = '\0';
+	for (i = 0; i < EPS_FIELDS; i++)
+		widget_field_init(&e->fields[i]);
+	switch (mode) {
+	case EPS_SCALE:
+		e->autoscale = d->scale_type != NULL &&
+		    strcasecmp(d->scale_type, "TargetUtilization") == 0;
+		/* TRANSLATORS: fields of the endpoints screen's scale. */
+		it = widget_form_add(&e->form, FORM_FIELD, e->autoscale ?
+		    N_("Min instances") : N_("Instances"), e->autoscale ?
+		    FIELD_MIN_INSTANCES : FIELD_INSTANCE_COUNT);
+		it->field = &e->fields[0];
+		snprintf(num, sizeof num, "%ld", e->autoscale ?
+		    d->min_instances : d->instance_count);
+		widget_field_set(&e->fields[0], num);
+		e->nfields = 1;
+		if (e->autoscale) {
+			it = widget_form_add(&e->form, FORM_FIELD,
+			    N_("Max instances"), FIELD_MAX_INSTANCES);
+			it->field = &e->fields[1];
+			snprintf(num, sizeof num, "%ld", d->max_instances);
+			widget_field_set(&e->fields[1], num);
+			e->nfields = 2;
+		}
+		break;
+	case EPS_TRAFFIC:
+		for (i = 0; i < dl->n && i < EPS_FIELDS; i++) {
+			snprintf(e->fnames[i], sizeof e->fnames[i], "%s",
+			    dl->v[i].name);
+			it = widget_form_add(&e->form, FORM_FIELD, e->fnames[i],
+			    FIELD_NONE);
+			it->field = &e->fields[i];
+			snprintf(num, sizeof num, "%ld", eps_traffic(
+			    ep->traffic, dl->v[i].name));
+			widget_field_set(&e->fields[i], num);
+		}
+		e->nfields = (int)i;
+		break;
+	case EPS_DELETE:
+		/* TRANSLATORS: the field where the name to delete is typed. */
+		it = widget_form_add(&e->form, FORM_FIELD, N_("Name"),
+		    FIELD_NONE);
+		it->field = &e->fields[0];
+		e->nfields = 1;
+		/* A deployment with traffic: refused at once, with the fix. */
+		eps_change_plan(s, &p);
+		e->checked = true;
+		break;
+	default:
+		break;
+	}
+	return true;
+}
+
+/* Enter on a change's form: its plan on the review screen, if it holds. */
+static enum reaction
+eps_change_submit(struct screen *s)
+{
+	struct eps		*e = s->data;
+	struct open_request	 o;
+	struct plan		 p;
+	char			 typed[PLAN_NAME_LEN];
+
+	eps_change_plan(s, &p);
+	e->checked = true;
+	if (verdicts_has_errors(&e->checks))
+		return REACT_REDRAW;
+	if (e->mode == EPS_DELETE) {
+		(void)widget_field_get(&e->fields[0], typed, sizeof typed);
+		if (strcmp(typed, e->deployment[0] != '\0' ? e->deployment :
+		    e->endpoint) != 0) {
+			e->note_error = true;
+			/* TRANSLATORS: %s is the name to type. */
+			snprintf(e->note, sizeof e->note, _("Type %s to "
+			    "confirm; nothing is deleted otherwise."),
+			    e->deployment[0] != '\0' ? e->deployment :
+			    e->endpoint);
+			return REACT_REDRAW;
+		}
+	}
+	e->mode = EPS_LIST;
+	e->note[0] = '\0';
+	memset(&o, 0, sizeof o);
+	o.plan = &p;
+	tui_open(s->tui, REQ_OPEN_REVIEW, &o);
+	return REACT_REDRAW;
+}
+
+/* Keys of a change's form. */
+static enum reaction
+eps_change_key(struct screen *s, const struct key_event *ev)
+{
+	struct eps	*e = s->data;
+	struct plan	 p;
+
+	switch (ev->req) {
+	case REQ_BACK:
+		e->mode = EPS_LIST;
+		e->note[0] = '\0';
+		return REACT_REDRAW;
+	case REQ_ENTER:
+		return eps_change_submit(s);
+	case REQ_HELP:
+		return REACT_UNHANDLED;
+	default:
+		break;
+	}
+	if (!widget_form_key(&e->form, ev))
+		return REACT_NONE;
+	/* Checked as typed once Enter was tried (the split: always). */
+	if (e->checked || e->mode == EPS_TRAFFIC)
+		eps_change_plan(s, &p);
+	return REACT_REDRAW;
+}
+
+/* The sum of the split as typed. */
+static long
+eps_traffic_sum(const struct eps *e)
+{
+	long	sum = 0, n;
+	int	i;
+
+	for (i = 0; i < e->nfields; i++)
+		if ((n = eps_field_number(&e->fields[i])) > 0)
+			sum += n;
+	return sum;
+}
+
+/* A change's form and what is wrong with it. */
+static int
+eps_draw_change(struct eps *e, WINDOW *win, int y, int ymax)
+{
+	char	line[512];
+	size_t	i, n = 0;
+
+	switch (e->mode) {
+	case EPS_SCALE:
+		/* TRANSLATORS: title of the scale form: deployment,
+		 * endpoint. */
+		snprintf(line, sizeof line, _("Scale %s of %s"), e->deployment,
+		    e->endpoint);
+		break;
+	case EPS_TRAFFIC:
+		snprintf(line, sizeof line, _("Traffic of %s (percent per "
+		    "deployment)"), e->endpoint);
+		break;
+	default:
+		for (i = 0; i < e->eps.n; i++)
+			if (strcmp(e->eps.v[i].name, e->endpoint) == 0)
+				n = e->deps[i].n;
+		if (e->deployment[0] != '\0')
+			snprintf(line, sizeof line, _("Delete deployment %s of "
+			    "%s: type its name to confirm"), e->deployment,
+			    e->endpoint);
+		else
+			snprintf(line, sizeof line, P_("Delete online "
+			    "endpoint %s and its %zu deployment: type its "
+			    "name to confirm", "Delete online endpoint %s and "
+			    "its %zu deployments: type its name to confirm",
+			    n), e->endpoint, n);
+		break;
+	}
+	y += display_wrap(win, y, 1, COLS - 2, ymax - y, line,
+	    display_attr(STYLE_TITLE)) + 1;
+	y += widget_form_draw(&e->form, win, y, 1, COLS - 2, ymax - y,
+	    &e->checks, e->checked);
+	if (e->mode == EPS_TRAFFIC && y < ymax) {
+		/* TRANSLATORS: the split's sum as typed. */
+		snprintf(line, sizeof line, _("Sum: %ld%% (100 required)"),
+		    eps_traffic_sum(e));
+		display_text(win, y++, 1, COLS - 2, line, display_attr(
+		    eps_traffic_sum(e) == 100 ? STYLE_OK : STYLE_WARNING),
+		    true);
+	}
+	/* What is wrong with the whole (the split, a deployment's traffic). */
+	for (i = 0; (e->checked || e->mode == EPS_TRAFFIC) &&
+	    i < e->checks.n && y < ymax; i++) {
+		if (e->checks.v[i].field != FIELD_NONE &&
+		    e->checks.v[i].field != FIELD_TRAFFIC &&
+		    e->checks.v[i].field != FIELD_DEPLOYMENT_NAME &&
+		    e->checks.v[i].field != FIELD_ENDPOINT_NAME)
+			continue;
+		snprintf(line, sizeof line, "%s ", e->checks.v[i].severity ==
+		    SEV_ERROR ? glyph->error : glyph->warning);
+		tui_verdict_text(&e->checks.v[i], line + strlen(line),
+		    sizeof line - strlen(line));
+		y += display_wrap(win, y, 1, COLS - 2, ymax - y, line,
+		    display_attr(e->checks.v[i].severity == SEV_ERROR ?
+		    STYLE_ERROR : STYLE_WARNING));
+	}
+	tui_draw_hints(win, _("Enter review  Tab next field  Esc cancel"));
+	return y;
+}
+
 /* ---- keys ---- */
 
 static const enum request eps_keys[] = {
 	REQ_UP, REQ_DOWN, REQ_PAGE_UP, REQ_PAGE_DOWN, REQ_HOME, REQ_END,
 	REQ_BACK, REQ_REFRESH, REQ_ENDPOINT_KEYS, REQ_INVOKE, REQ_LOGS,
 	REQ_REVEAL, REQ_REGEN_PRIMARY, REQ_REGEN_SECONDARY, REQ_FOLLOW,
-	REQ_NEXT_FIELD, REQ_NONE
+	REQ_NEXT_FIELD, REQ_SCALE_DEPLOYMENT, REQ_TRAFFIC, REQ_DELETE_ENDPOINT,
+	REQ_NONE
 };
 
 static enum reaction
@@ -867,6 +1208,9 @@ eps_request(struct screen *s, const struct key_event *ev)
 	int		 h = e->list_height > 0 ? e->list_height : 10;
 	long		 sel = (long)e->sel, delta;
 
+	if (e->mode == EPS_SCALE || e->mode == EPS_TRAFFIC ||
+	    e->mode == EPS_DELETE)
+		return eps_change_key(s, ev);
 	if (e->mode != EPS_LIST)
 		return eps_view_key(s, ev);
 	if (eps_move(ev->req, h, (long)e->nrows, &delta)) {
@@ -895,6 +1239,12 @@ eps_request(struct screen *s, const struct key_event *ev)
 		    REACT_NONE;
 	case REQ_LOGS:
 		return eps_view_open(s, EPS_LOGS) ? REACT_REDRAW : REACT_NONE;
+	case REQ_SCALE_DEPLOYMENT:
+	case REQ_TRAFFIC:
+	case REQ_DELETE_ENDPOINT:
+		return eps_change_open(s, ev->req == REQ_SCALE_DEPLOYMENT ?
+		    EPS_SCALE : ev->req == REQ_TRAFFIC ? EPS_TRAFFIC :
+		    EPS_DELETE) ? REACT_REDRAW : REACT_NONE;
 	case REQ_CHAR:
 		return REACT_NONE;
 	default:
@@ -1330,6 +1680,13 @@ eps_draw(struct screen *s, WINDOW *win)
 		    e->error, display_attr(STYLE_ERROR));
 		y = y < 3 ? 3 : y + 1;
 	}
+	if (e->mode == EPS_SCALE || e->mode == EPS_TRAFFIC ||
+	    e->mode == EPS_DELETE) {
+		if (e->note[0] != '\0')
+			tui_draw_status(win, e->note, display_attr(STYLE_ERROR));
+		(void)eps_draw_change(e, win, y, bottom);
+		return;
+	}
 	if (e->mode != EPS_LIST) {
 		if (e->note[0] != '\0')
 			tui_draw_status(win, e->note, display_attr(
@@ -1361,6 +1718,12 @@ eps_draw(struct screen *s, WINDOW *win)
 			{ e->nrows > 0 && !e->readonly ? _("i invoke") :
 			    NULL, 1 },
 			{ e->nrows > 0 ? _("l logs") : NULL, 1 },
+			{ e->nrows > 0 && !e->readonly ? _("c scale") : NULL,
+			    4 },
+			{ e->nrows > 0 && !e->readonly ? _("t traffic") :
+			    NULL, 4 },
+			{ e->nrows > 0 && !e->readonly ? _("x delete") : NULL,
+			    4 },
 			{ _("r refresh"), 3 },
 			{ _("Esc back"), 2 },
 			{ _("? help"), 0 },
@@ -1405,7 +1768,7 @@ static void
 eps_save_state(struct screen *s, FILE *fp)
 {
 	static const char *const modes[] = { "list", "keys", "invoke",
-		"logs" };
+		"logs", "scale", "traffic", "delete" };
 	struct eps	*e = s->data;
 	const struct eps_row *r = eps_selected(e);
 	size_t		 i;

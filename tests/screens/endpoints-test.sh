@@ -65,7 +65,7 @@ assert_equals list.screen "80x24: the endpoints of k8s-dev, deployments nested" 
 
 
 
- k keys  i invoke  l logs  r refresh  Esc back  ? help
+ k keys  i invoke  l logs  c scale  t traffic  r refresh  Esc back  ? help
 EOF
 assert_grep '^row: ep-key/blue Succeeded 2$' list.state \
     "the model: the deployment under its endpoint"

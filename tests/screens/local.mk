@@ -42,6 +42,9 @@ TESTS += tests/screens/browse-k8s-update-test.sh
 # Browse's endpoints screen: endpoints, deployments, keys, invoke, logs.
 TESTS += tests/screens/endpoints-test.sh
 EXTRA_DIST += tests/screens/endpoints-test.sh
+# Its changes: scale, traffic, delete, as plans (deploy-change's).
+TESTS += tests/screens/endpoints-change-test.sh
+EXTRA_DIST += tests/screens/endpoints-change-test.sh
 EXTRA_DIST += tests/screens/browse-kubernetes-test.sh
 # The create wizard on today's path (Kubernetes, the default) end to end.
 TESTS += tests/screens/k8s-wizard-test.sh
