@@ -260,7 +260,12 @@ eps_invoke_run(struct eps_job *j)
 	e.name = j->endpoint;
 	e.scoring_uri = j->scoring_uri;
 	e.auth_mode = j->token ? "AMLToken" : "Key";
-	j->ok = eps_read_file(j->file, &body, &j->err) && arm_endpoint_invoke(
+	/* JSON typed in the field is the request itself. */
+	if (j->file[0] == '{' || j->file[0] == '[')
+		j->ok = buf_adds(&body, j->file);
+	else
+		j->ok = eps_read_file(j->file, &body, &j->err);
+	j->ok = j->ok && arm_endpoint_invoke(
 	    j->arm, j->scope.subscription, j->scope.resource_group,
 	    j->scope.workspace, &e, j->deployment, buf_str(&body), body.len,
 	    &rsp, &j->err);
@@ -711,7 +716,7 @@ eps_invoke_send(struct screen *s)
 	if (path[0] == '\0') {
 		e->note_error = true;
 		snprintf(e->note, sizeof e->note, "%s", _("Type the path of "
-		    "a file with the request's JSON."));
+		    "a file with the request's JSON, or the JSON itself."));
 		return;
 	}
 	if (ep == NULL || (j = eps_job_new(s, EPS_JOB_INVOKE)) == NULL)
@@ -1599,7 +1604,9 @@ eps_draw_view(struct eps *e, WINDOW *win, int y, int ymax)
 		    display_attr(STYLE_TITLE), true);
 		y++;
 		line[0] = '\0';
-		display_cat(line, sizeof line, _("Request file"), 15);
+		/* TRANSLATORS: a file's path, or the request's JSON typed
+		 * there. */
+		display_cat(line, sizeof line, _("Request"), 15);
 		display_text(win, y, 1, 16, line, A_NORMAL, true);
 		widget_field_draw(&e->file, win, y++, 17, COLS - 19,
 		    e->focus == 0);

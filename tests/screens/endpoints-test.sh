@@ -151,7 +151,7 @@ assert_grep '^keys: revealed$' revealed.state "the model: revealed"
 for f in keys.state revealed.state stderr; do
 	assert_no_grep "$KEY1" "$work/$f" "no key in $f"
 done
-assert_grep '^ Request file  *\[  *\]$' invoke.screen "i asks for a request file"
+assert_grep '^ Request  *\[  *\]$' invoke.screen "i asks for a request file"
 assert_grep '^ Deployment  *< by traffic >$' invoke.screen "sent by traffic"
 assert_grep '^ HTTP 200 in 0 ms$' invoked.screen "the status and the latency"
 assert_grep '^ {"endpoint":"ep-key","deployment":"blue"' invoked.screen \
@@ -217,6 +217,18 @@ run_akswiz browse $SB_ARGS
 assert_grep '^ Deployment  *< green >$' named.screen "Right, Right picks green"
 assert_grep '^ HTTP 200' named-sent.screen "sent"
 assert_grep '"deployment":"green"' named-sent.screen "green answered, not blue"
+
+# The request's JSON typed in place of a file's path.
+before=$(wc -l < "$work/journal.log")
+steps '
+	/k8s-dev<Enter>e
+	i{"data":[[7]]}<Enter>
+	:save-display inline.screen
+'
+run_akswiz browse $SB_ARGS
+assert_grep '"input":{"data":\[\[7\]\]}' inline.screen "inline JSON: sent and echoed"
+journal_since "$before" | grep '/score"' > inline.log
+assert_grep '"body":{"data":\[\[7\]\]}' inline.log "the sandbox got it as typed"
 
 # 60x20, and in Chinese.
 steps '

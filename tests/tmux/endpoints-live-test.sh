@@ -36,7 +36,7 @@ $T send-keys -t t / k 8 s - d e v Enter e
 wait_for "Online endpoints on k8s-dev" "e: the compute's endpoints"
 wait_for "defaultinstancetype       100%" "the deployment nested, with its traffic"
 $T send-keys -t t i
-wait_for "Request file" "i: the invoke form"
+wait_for "Request  " "i: the invoke form"
 $T send-keys -t t r e q u e s t . j s o n Enter
 wait_for '"inputBytes":19}' "Enter: the reply, with the size of what was sent"
 wait_for "HTTP 200 in" "the status and the latency"
