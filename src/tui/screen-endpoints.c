@@ -154,6 +154,7 @@ static const char *const eps_containers[] = {
 
 static void	eps_load_start(struct screen *);
 static void	eps_logs_start(struct screen *);
+static void	eps_help_open(struct eps *);
 
 /* ---- jobs ---- */
 
@@ -805,7 +806,8 @@ eps_view_key(struct screen *s, const struct key_event *ev)
 		eps_view_close(s);
 		return REACT_REDRAW;
 	case REQ_HELP:
-		return REACT_UNHANDLED;
+		eps_help_open(e);
+		return REACT_REDRAW;
 	default:
 		break;
 	}
@@ -1105,7 +1107,8 @@ eps_change_key(struct screen *s, const struct key_event *ev)
 	case REQ_ENTER:
 		return eps_change_submit(s);
 	case REQ_HELP:
-		return REACT_UNHANDLED;
+		eps_help_open(e);
+		return REACT_REDRAW;
 	default:
 		break;
 	}
@@ -1196,6 +1199,74 @@ eps_draw_change(struct eps *e, WINDOW *win, int y, int ymax)
 	return y;
 }
 
+/* "?": the keys of the list or of the view, in place of the body. */
+static void
+eps_help_open(struct eps *e)
+{
+	static const struct {
+		enum eps_mode	 mode;
+		enum request	 req;
+		const char	*keys, *help;	/* NULL: the request's */
+		bool		 acts;		/* not with --readonly */
+	} rows[] = {
+		/* TRANSLATORS: the endpoints screen's keys overlay. */
+		{ EPS_LIST, REQ_UP, "Up Down PgUp PgDn", N_("move"), false },
+		{ EPS_LIST, REQ_ENDPOINT_KEYS, NULL, NULL, false },
+		{ EPS_LIST, REQ_INVOKE, NULL, NULL, true },
+		{ EPS_LIST, REQ_LOGS, NULL, NULL, false },
+		{ EPS_LIST, REQ_SCALE_DEPLOYMENT, NULL, NULL, true },
+		{ EPS_LIST, REQ_TRAFFIC, NULL, NULL, true },
+		{ EPS_LIST, REQ_DELETE_ENDPOINT, NULL, NULL, true },
+		{ EPS_LIST, REQ_REFRESH, "r", N_("refresh now (automatic "
+		    "while something is being created, updated or deleted)"),
+		    false },
+		{ EPS_LIST, REQ_BACK, "Esc", N_("back to browse"), false },
+		{ EPS_KEYS, REQ_REVEAL, NULL, NULL, false },
+		{ EPS_KEYS, REQ_REGEN_PRIMARY, NULL, NULL, true },
+		{ EPS_KEYS, REQ_REGEN_SECONDARY, NULL, NULL, true },
+		{ EPS_INVOKE, REQ_NEXT_FIELD, "Tab", N_("the request, or the "
+		    "deployment"), false },
+		{ EPS_INVOKE, REQ_LEFT, "Left Right", N_("choose the "
+		    "deployment (by traffic, or one by name)"), false },
+		{ EPS_INVOKE, REQ_ENTER, "Enter", N_("send the request"),
+		    false },
+		{ EPS_LOGS, REQ_NEXT_FIELD, "Tab", N_("the inference server's "
+		    "or the storage initializer's logs"), false },
+		{ EPS_LOGS, REQ_FOLLOW, NULL, NULL, false },
+		{ EPS_LOGS, REQ_REFRESH, "r", N_("read the logs again"),
+		    false },
+		{ EPS_INVOKE, REQ_PAGE_UP, "Up Down PgUp PgDn", N_("scroll"),
+		    false },
+		{ EPS_LOGS, REQ_PAGE_UP, "Up Down PgUp PgDn", N_("scroll"),
+		    false },
+		{ EPS_KEYS, REQ_BACK, "Esc", N_("back to the list"), false },
+		{ EPS_INVOKE, REQ_BACK, "Esc", N_("back to the list"), false },
+		{ EPS_LOGS, REQ_BACK, "Esc", N_("back to the list"), false },
+		{ EPS_SCALE, REQ_ENTER, "Enter", N_("review the plan"),
+		    false },
+		{ EPS_TRAFFIC, REQ_ENTER, "Enter", N_("review the plan"),
+		    false },
+		{ EPS_DELETE, REQ_ENTER, "Enter", N_("review the plan"),
+		    false },
+		{ EPS_SCALE, REQ_BACK, "Esc", N_("cancel"), false },
+		{ EPS_TRAFFIC, REQ_BACK, "Esc", N_("cancel"), false },
+		{ EPS_DELETE, REQ_BACK, "Esc", N_("cancel"), false },
+	};
+	struct tui_help	 h;
+	size_t		 i;
+
+	memset(&h, 0, sizeof h);
+	h.top = 3;
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		if (rows[i].mode == e->mode && (!e->readonly ||
+		    !rows[i].acts) && !(e->mode == EPS_KEYS && e->token &&
+		    rows[i].acts))
+			(void)tui_help_add(&h, rows[i].req, rows[i].keys,
+			    rows[i].help);
+	(void)tui_help_add(&h, REQ_QUIT, "q", N_("quit"));
+	tui_help_open(e->tui, &h);
+}
+
 /* ---- keys ---- */
 
 static const enum request eps_keys[] = {
@@ -1250,6 +1321,9 @@ eps_request(struct screen *s, const struct key_event *ev)
 		return eps_change_open(s, ev->req == REQ_SCALE_DEPLOYMENT ?
 		    EPS_SCALE : ev->req == REQ_TRAFFIC ? EPS_TRAFFIC :
 		    EPS_DELETE) ? REACT_REDRAW : REACT_NONE;
+	case REQ_HELP:
+		eps_help_open(e);
+		return REACT_REDRAW;
 	case REQ_CHAR:
 		return REACT_NONE;
 	default:

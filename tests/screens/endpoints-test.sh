@@ -218,6 +218,21 @@ assert_grep '^ Deployment  *< green >$' named.screen "Right, Right picks green"
 assert_grep '^ HTTP 200' named-sent.screen "sent"
 assert_grep '"deployment":"green"' named-sent.screen "green answered, not blue"
 
+# ?: the keys of the list, then of the keys view, whole at 60x20.
+steps '
+	/k8s-dev<Enter>e?
+	:save-display help.screen
+	<Esc>k?
+	:save-display keys-help.screen
+'
+COLUMNS=60 LINES=20 run_akswiz browse $SB_ARGS
+assert_grep '^  x       delete a deployment or an endpoint' help.screen \
+    "?: the list's keys, x among them"
+assert_grep '^ Any key closes the help$' help.screen "they fit at 60x20"
+assert_grep '^  p       regenerate the primary key' keys-help.screen \
+    "?: the keys view's own"
+assert_no_grep '^  x  ' keys-help.screen "and only its own"
+
 # The request's JSON typed in place of a file's path.
 before=$(wc -l < "$work/journal.log")
 steps '
