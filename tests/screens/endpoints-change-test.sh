@@ -6,20 +6,12 @@
 # traffic, with the fix) or an endpoint (its name typed).  Esc sends
 # nothing; exactly the requests of each plan, from the sandbox's journal.
 . "$top_srcdir/tests/screens/libtest.sh"
-sandbox_start --polls 1
-SB_URL=$(sb_ready endpoint) SB_AUTH=$(sb_ready authority)
-SB_CA=$(sb_ready caFile) SB_SUB=$(sb_ready subscriptionId) T=$work
-. "$top_srcdir/tests/http/endpoint-world.sh"
-ep_world
-# green: a second deployment of ep-key, without traffic, one instance.
-k8s_arm PUT "$EP/ep-key/deployments/green?$EP_V" "{\"location\":\"eastus\",\"sku\":{\"name\":\"Default\",\"capacity\":1},\"properties\":{\"endpointComputeType\":\"Kubernetes\",\"model\":\"$K8S_WSP/models/m/versions/2\",\"scaleSettings\":{\"scaleType\":\"Default\"}}}"
-k8s_wait
+. "$top_srcdir/tests/screens/endpoints-world.sh"
 
 # changes_since N: akswiz's requests that change something after line N,
 # as "METHOD path-from-onlineEndpoints body".
 changes_since() {
-	tail -n +"$(($1 + 1))" "$work/journal.log" |
-	    grep '"user-agent":"akswiz' |
+	journal_since "$1" |
 	    grep '"method":"\(PUT\|PATCH\|DELETE\|POST\)","path":"/subscriptions' |
 	    grep -v '/listKeys"' |
 	    sed -e 's/.*"method":"\([A-Z]*\)","path":"[^"]*\(\/onlineEndpoints\/[^"]*\)".*"body":\(.*\),"status":.*/\1 \2 \3/'

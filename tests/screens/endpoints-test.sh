@@ -8,19 +8,7 @@
 # deployment's logs.  At 80x24, 60x20 and in zh_CN; exactly the requests
 # each action sends, from the sandbox's journal.
 . "$top_srcdir/tests/screens/libtest.sh"
-sandbox_start --polls 1
-SB_URL=$(sb_ready endpoint) SB_AUTH=$(sb_ready authority)
-SB_CA=$(sb_ready caFile) SB_SUB=$(sb_ready subscriptionId) T=$work
-. "$top_srcdir/tests/http/endpoint-world.sh"
-ep_world
-# A second deployment, green, without traffic, one instance.
-k8s_arm PUT "$EP/ep-key/deployments/green?$EP_V" "{\"location\":\"eastus\",\"sku\":{\"name\":\"Default\",\"capacity\":1},\"properties\":{\"endpointComputeType\":\"Kubernetes\",\"model\":\"$K8S_WSP/models/m/versions/2\",\"scaleSettings\":{\"scaleType\":\"Default\"}}}"
-k8s_wait
-
-# journal_since N: the journal's lines from akswiz after line N.
-journal_since() {
-	tail -n +"$(($1 + 1))" "$work/journal.log" | grep '"user-agent":"akswiz'
-}
+. "$top_srcdir/tests/screens/endpoints-world.sh"
 
 # screen FILE: the saved screen with the sandbox's port made constant.
 port=$(echo "$SB_URL" | sed 's/.*://')

@@ -44,7 +44,8 @@ TESTS += tests/screens/endpoints-test.sh
 EXTRA_DIST += tests/screens/endpoints-test.sh
 # Its changes: scale, traffic, delete, as plans (deploy-change's).
 TESTS += tests/screens/endpoints-change-test.sh
-EXTRA_DIST += tests/screens/endpoints-change-test.sh
+EXTRA_DIST += tests/screens/endpoints-change-test.sh \
+	tests/screens/endpoints-world.sh
 EXTRA_DIST += tests/screens/browse-kubernetes-test.sh
 # The create wizard on today's path (Kubernetes, the default) end to end.
 TESTS += tests/screens/k8s-wizard-test.sh
