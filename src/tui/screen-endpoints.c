@@ -27,6 +27,7 @@
 #include "common/xalloc.h"
 #include "core/rules-change.h"
 #include "core/state.h"
+#include "core/vmcatalogue.h"
 #include "core/text.h"
 #include "tui/browse.h"
 #include "tui/display.h"
@@ -60,6 +61,7 @@ enum eps_kind {
 	EPS_JOB_REGEN,
 	EPS_JOB_INVOKE,
 	EPS_JOB_LOGS,
+	EPS_JOB_CLUSTER,	/* the compute's nodes, for the fit */
 	EPS_JOB__COUNT
 };
 
@@ -92,6 +94,10 @@ struct eps_job {
 	/* logs */
 	const char		*container;
 	char			*logs;
+	/* the cluster: its first pool's size and count, its version */
+	char			 vm_size[64];
+	int			 nodes;
+	char			 version[32];
 };
 
 /* A row of the list: an endpoint, or one of its deployments. */
@@ -146,6 +152,11 @@ struct eps {
 	bool			 autoscale;	/* the deployment's, as read */
 	struct verdicts		 checks;	/* of the change's plan */
 	bool			 checked;	/* Enter was tried */
+	/* the compute's cluster, read once for the fit of a scale */
+	bool			 fit_known;
+	char			 vm_size[64];
+	int			 nodes;
+	char			 version[32];
 };
 
 static const char *const eps_containers[] = {
@@ -155,6 +166,7 @@ static const char *const eps_containers[] = {
 static void	eps_load_start(struct screen *);
 static void	eps_logs_start(struct screen *);
 static void	eps_help_open(struct eps *);
+static void	eps_change_plan(struct screen *, struct plan *);
 
 /* ---- jobs ---- */
 
@@ -279,6 +291,34 @@ eps_invoke_run(struct eps_job *j)
 	arm_endpoint_reply_done(&rsp);
 }
 
+/* The compute's AKS cluster: its first pool and version (for the fit). */
+static void
+eps_cluster_run(struct eps_job *j)
+{
+	struct arm_compute	c;
+	struct arm_cluster	k;
+	bool			found = false;
+
+	memset(&c, 0, sizeof c);
+	memset(&k, 0, sizeof k);
+	j->ok = arm_get_compute(j->arm, j->scope.subscription,
+	    j->scope.resource_group, j->scope.workspace, j->compute, &c,
+	    &found, &j->err);
+	if (j->ok && found && c.resource_id != NULL) {
+		j->ok = arm_get_cluster(j->arm, c.resource_id, &k, &j->err);
+		if (j->ok && k.npools > 0 && k.pools[0].vm_size != NULL) {
+			snprintf(j->vm_size, sizeof j->vm_size, "%s",
+			    k.pools[0].vm_size);
+			j->nodes = k.pools[0].count;
+			snprintf(j->version, sizeof j->version, "%s",
+			    k.version != NULL ? k.version : "");
+		}
+		arm_cluster_done(&k);
+	}
+	if (found)
+		arm_compute_done(&c);
+}
+
 /* Job: whatever the job's kind asks. */
 static void
 eps_job_run(void *arg)
@@ -304,6 +344,9 @@ eps_job_run(void *arg)
 		break;
 	case EPS_JOB_INVOKE:
 		eps_invoke_run(j);
+		break;
+	case EPS_JOB_CLUSTER:
+		eps_cluster_run(j);
 		break;
 	case EPS_JOB_LOGS:
 		j->ok = arm_deployment_logs(j->arm, j->scope.subscription,
@@ -605,6 +648,21 @@ eps_job_done(void *arg)
 		e->reply = j->reply;
 		j->reply = NULL;
 		e->scroll = 0;
+		break;
+	case EPS_JOB_CLUSTER:
+		/* Without it, the fit is left to preflight and the service. */
+		e->note[0] = '\0';
+		if (!j->ok || j->vm_size[0] == '\0')
+			break;
+		e->fit_known = true;
+		snprintf(e->vm_size, sizeof e->vm_size, "%s", j->vm_size);
+		e->nodes = j->nodes;
+		snprintf(e->version, sizeof e->version, "%s", j->version);
+		if (e->mode == EPS_SCALE) {
+			struct plan	p;
+
+			eps_change_plan(s, &p);
+		}
 		break;
 	case EPS_JOB_LOGS:
 		if (e->mode != EPS_LOGS)
@@ -926,6 +984,35 @@ eps_change_facts(const struct eps *e, struct change_facts *f,
 		    sizeof bad);
 }
 
+/*
+ * Do the deployment's instances fit on the compute's nodes, after what
+ * AKS reserves and the extension takes (core's rules, as preflight)?
+ */
+static void
+eps_fit(struct eps *e, const struct deploy_scale *scale)
+{
+	const struct arm_deployment_list *dl = eps_view_deps(e);
+	const struct arm_deployment	*d = NULL;
+	const struct vm_size		*vm;
+	struct deploy_resources		 req = { 0, 0, 0 };
+	size_t				 i;
+
+	for (i = 0; dl != NULL && i < dl->n; i++)
+		if (strcmp(dl->v[i].name, e->deployment) == 0)
+			d = &dl->v[i];
+	/* Without requests there is nothing to place: the service's. */
+	if (!e->fit_known || d == NULL || d->cpu_request == NULL ||
+	    d->memory_request == NULL ||
+	    (vm = vm_catalogue_find(e->vm_size)) == NULL ||
+	    !k8s_cpu_parse(d->cpu_request, &req.cpu_m) ||
+	    !k8s_memory_parse(d->memory_request, &req.memory_mib))
+		return;
+	if (d->gpu_request != NULL)
+		req.gpu = strtol(d->gpu_request, NULL, 10);
+	rules_deploy_fit(&req, vm, e->version[0] != '\0' ? e->version :
+	    NULL, e->nodes, 0, scale, &e->checks);
+}
+
 /* The change's plan from the form, and its verdicts in e->checks. */
 static void
 eps_change_plan(struct screen *s, struct plan *p)
@@ -961,6 +1048,8 @@ eps_change_plan(struct screen *s, struct plan *p)
 	eps_change_facts(e, &f, names, DEPLOY_TRAFFIC_MAX);
 	verdicts_init(&e->checks);
 	rules_change_plan(p, &f, &e->checks);
+	if (e->mode == EPS_SCALE && !verdicts_has_errors(&e->checks))
+		eps_fit(e, &d->scale);
 }
 
 /* Open a change's form on the selected row. */
@@ -1009,6 +1098,12 @@ eps_change_open(struct screen *s, enum eps_mode mode)
 		widget_field_init(&e->fields[i]);
 	switch (mode) {
 	case EPS_SCALE:
+		if (!e->fit_known) {
+			struct eps_job *j = eps_job_new(s, EPS_JOB_CLUSTER);
+
+			if (j != NULL)
+				job_start(eps_job_run, eps_job_done, j);
+		}
 		e->autoscale = d->scale_type != NULL &&
 		    strcasecmp(d->scale_type, "TargetUtilization") == 0;
 		/* TRANSLATORS: fields of the endpoints screen's scale. */
@@ -1114,8 +1209,8 @@ eps_change_key(struct screen *s, const struct key_event *ev)
 	}
 	if (!widget_form_key(&e->form, ev))
 		return REACT_NONE;
-	/* Checked as typed once Enter was tried (the split: always). */
-	if (e->checked || e->mode == EPS_TRAFFIC)
+	/* Checked as typed (a delete's name: once Enter was tried). */
+	if (e->checked || e->mode != EPS_DELETE)
 		eps_change_plan(s, &p);
 	return REACT_REDRAW;
 }
@@ -1170,7 +1265,7 @@ eps_draw_change(struct eps *e, WINDOW *win, int y, int ymax)
 	y += display_wrap(win, y, 1, COLS - 2, ymax - y, line,
 	    display_attr(STYLE_TITLE)) + 1;
 	y += widget_form_draw(&e->form, win, y, 1, COLS - 2, ymax - y,
-	    &e->checks, e->checked);
+	    &e->checks, e->checked || e->mode == EPS_SCALE);
 	if (e->mode == EPS_TRAFFIC && y < ymax) {
 		/* TRANSLATORS: the split's sum as typed. */
 		snprintf(line, sizeof line, _("Sum: %ld%% (100 required)"),
@@ -1180,12 +1275,13 @@ eps_draw_change(struct eps *e, WINDOW *win, int y, int ymax)
 		    true);
 	}
 	/* What is wrong with the whole (the split, a deployment's traffic). */
-	for (i = 0; (e->checked || e->mode == EPS_TRAFFIC) &&
+	for (i = 0; (e->checked || e->mode != EPS_DELETE) &&
 	    i < e->checks.n && y < ymax; i++) {
-		if (e->checks.v[i].field != FIELD_NONE &&
-		    e->checks.v[i].field != FIELD_TRAFFIC &&
-		    e->checks.v[i].field != FIELD_DEPLOYMENT_NAME &&
-		    e->checks.v[i].field != FIELD_ENDPOINT_NAME)
+		enum plan_field	f = e->checks.v[i].field;
+
+		/* The form's own fields show theirs under them. */
+		if (e->mode == EPS_SCALE && (f == FIELD_INSTANCE_COUNT ||
+		    f == FIELD_MIN_INSTANCES || f == FIELD_MAX_INSTANCES))
 			continue;
 		snprintf(line, sizeof line, "%s ", e->checks.v[i].severity ==
 		    SEV_ERROR ? glyph->error : glyph->warning);

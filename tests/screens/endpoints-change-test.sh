@@ -75,6 +75,31 @@ assert_equals scale.log "exactly one PATCH of green's sku" <<EOF
 PATCH /onlineEndpoints/ep-key/deployments/green {"sku":{"capacity":3,"name":"Default"}}
 EOF
 
+# c on blue (autoscale): its bounds, the fit on the compute's nodes
+# checked as typed with core's rules (3 nodes of Standard_D4s_v3 hold 18
+# instances of 500m and 1Gi); Enter does not go on while it does not fit.
+before=$(wc -l < "$work/journal.log")
+steps '
+	/k8s-dev<Enter>e<Down>c
+	:save-display bounds.screen
+	<Tab><C-u>40
+	:save-display nofit.screen
+	<Enter>
+	:save-state nofit.state
+	<C-u>2
+	:save-display fits.screen
+	<Esc>
+'
+run_akswiz browse $SB_ARGS
+assert_grep '^   Max instances  \[1  *\]$' bounds.screen "autoscale: min and max"
+assert_grep "✗ 40 instances do not fit on the cluster's 3 nodes of" \
+    nofit.screen "40: does not fit, said as typed"
+assert_grep '^mode: scale$' nofit.state "Enter: no review"
+assert_no_grep 'do not fit' fits.screen "2 fits"
+changes_since "$before" > fit.log
+assert_equals fit.log "the fit sends nothing" <<EOF
+EOF
+
 # t: the split, its sum as typed; 50 alone is refused before the review.
 before=$(wc -l < "$work/journal.log")
 steps '
