@@ -44,7 +44,7 @@ offers() {
 	fi
 }
 
-offers "akswiz " "account apply attach browse clusters create delete detach list login logout online-deployment online-endpoint plan scale show versions vm-sizes watch" \
+offers "akswiz " "account apply attach browse clusters create delete deployment detach endpoint list login logout online-deployment online-endpoint plan scale show versions vm-sizes watch" \
     "the commands"
 offers "akswiz li" "list" "a command by its start"
 offers "akswiz --sandbox pl" "plan" "a command after a global option"

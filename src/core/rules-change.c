@@ -162,20 +162,27 @@ rules_change_op(enum plan_op op)
 	    op == PLAN_DELETE_DEPLOYMENT || op == PLAN_DELETE_ENDPOINT;
 }
 
-/* Whether the update sets anything at all. */
-static bool
-update_given(const struct plan_deployment *d)
+bool
+change_update_needs_put(const struct plan_deployment *d)
 {
 	const struct deploy_scale	*s = &d->scale;
 	const struct deploy_requests	*r = &d->requests;
 
-	return s->autoscale || s->instances != DEPLOY_UNSET ||
-	    s->min_instances != DEPLOY_UNSET ||
+	return s->autoscale || s->min_instances != DEPLOY_UNSET ||
 	    s->max_instances != DEPLOY_UNSET ||
 	    s->target_utilization != DEPLOY_UNSET ||
 	    s->polling_interval_s != DEPLOY_UNSET ||
-	    r->timeout_ms != DEPLOY_UNSET || r->max_concurrent != DEPLOY_UNSET ||
+	    r->timeout_ms != DEPLOY_UNSET ||
+	    r->max_concurrent != DEPLOY_UNSET ||
 	    r->max_queue_wait_ms != DEPLOY_UNSET;
+}
+
+/* Whether the update sets anything at all. */
+static bool
+update_given(const struct plan_deployment *d)
+{
+	return d->scale.instances != DEPLOY_UNSET ||
+	    change_update_needs_put(d);
 }
 
 void
@@ -206,8 +213,15 @@ rules_change_plan(const struct plan *p, const struct change_facts *f,
 			verdict_arg(v, "%s", dep);
 			break;
 		}
+		n = vs->n;
 		rules_deploy_scale(&p->deployment.scale, vs);
 		rules_deploy_requests(&p->deployment.requests, vs);
+		if (vs->n == n && f != NULL && f->fit_known &&
+		    (p->deployment.scale.instances != DEPLOY_UNSET ||
+		    p->deployment.scale.max_instances != DEPLOY_UNSET))
+			rules_deploy_fit_with(&f->requests, f->node_size,
+			    f->k8s_version, f->nodes, 0, &p->deployment.scale,
+			    f->placed, f->nplaced, vs);
 		break;
 	case PLAN_DELETE_DEPLOYMENT:
 		rules_change_delete_deployment(p->endpoint_name, dep, f, vs);

@@ -26,6 +26,18 @@ struct change_facts {
 	const char *const	*deployments;	/* the endpoint's, by name */
 	size_t			 ndeployments;
 	struct deploy_traffic	 traffic;	/* the endpoint's split now */
+	/*
+	 * update-deployment: the cluster under the compute (fit_known false:
+	 * not looked up), the deployment's requests, and the instances of
+	 * the other deployments on the compute.
+	 */
+	bool			 fit_known;
+	struct deploy_resources	 requests;
+	const struct vm_size	*node_size;
+	char			 k8s_version[32];
+	int			 nodes;
+	const struct deploy_placed *placed;
+	size_t			 nplaced;
 };
 
 /* The endpoint exists; with deployment non-NULL, so does that deployment. */
@@ -56,11 +68,18 @@ bool	rules_change_op(enum plan_op);
 /*
  * Every rule of such a plan: the endpoint's and the deployment's names,
  * the targets there (f NULL: not known), and the op's own: the split
- * (set-traffic); something to change, scale and request settings
- * (update-deployment); no traffic left (delete-deployment).
+ * (set-traffic); something to change, scale and request settings, and
+ * that the instances fit the cluster's nodes beside the compute's other
+ * deployments (update-deployment, rules_deploy_fit_with()); no traffic
+ * left (delete-deployment).
  */
 void	rules_change_plan(const struct plan *, const struct change_facts *,
 	    struct verdicts *);
+/*
+ * Whether an update changes more than the instance count (autoscale or
+ * request settings): then the deployment is PUT, not PATCHed.
+ */
+bool	change_update_needs_put(const struct plan_deployment *);
 /*
  * "a=90 b=10" (or "a=90,b=10") into t; false with the word that is not
  * NAME=PERCENT in bad (of len).

@@ -15,6 +15,7 @@
 #include "core/rules-deploy.h"
 #include "plan/plan-endpoint.h"
 #include "plan/plan-jw.h"
+#include "plan/plan-steps.h"
 
 const char *
 plan_change_subject(const struct plan *p)
@@ -37,15 +38,7 @@ plan_change_deployment_id(const struct plan *p)
 bool
 plan_change_needs_put(const struct plan *p)
 {
-	const struct deploy_scale	*s = &p->deployment.scale;
-	const struct deploy_requests	*r = &p->deployment.requests;
-
-	return s->autoscale || s->min_instances != DEPLOY_UNSET ||
-	    s->max_instances != DEPLOY_UNSET ||
-	    s->target_utilization != DEPLOY_UNSET ||
-	    s->polling_interval_s != DEPLOY_UNSET ||
-	    r->timeout_ms != DEPLOY_UNSET || r->max_concurrent != DEPLOY_UNSET ||
-	    r->max_queue_wait_ms != DEPLOY_UNSET;
+	return change_update_needs_put(&p->deployment);
 }
 
 char *
@@ -79,20 +72,6 @@ plan_change_duration(long ms, char *buf, size_t len)
 	snprintf(buf, len, "PT%ld.%sS", ms / 1000, frac);
 }
 
-/* Member k of o, made an object if it is not one. */
-static json_object *
-object_at(json_object *o, const char *k)
-{
-	json_object	*v;
-
-	if (json_object_object_get_ex(o, k, &v) &&
-	    json_object_is_type(v, json_type_object))
-		return v;
-	v = json_object_new_object();
-	json_object_object_add(o, k, v);
-	return v;
-}
-
 static void
 set_int(json_object *o, const char *k, long v)
 {
@@ -120,10 +99,10 @@ plan_change_deployment_merge(json_object *cur, const struct plan *p)
 
 	for (i = 0; i < sizeof top_ro / sizeof top_ro[0]; i++)
 		json_object_object_del(cur, top_ro[i]);
-	props = object_at(cur, "properties");
+	props = plan_step_object_at(cur, "properties");
 	json_object_object_del(props, "provisioningState");
 	if (s->instances != DEPLOY_UNSET) {
-		json_object *sku = object_at(cur, "sku");
+		json_object *sku = plan_step_object_at(cur, "sku");
 
 		json_object_object_add(sku, "name",
 		    json_object_new_string("Default"));
@@ -133,7 +112,7 @@ plan_change_deployment_merge(json_object *cur, const struct plan *p)
 	    s->max_instances != DEPLOY_UNSET ||
 	    s->target_utilization != DEPLOY_UNSET ||
 	    s->polling_interval_s != DEPLOY_UNSET) {
-		ss = object_at(props, "scaleSettings");
+		ss = plan_step_object_at(props, "scaleSettings");
 		json_object_object_add(ss, "scaleType",
 		    json_object_new_string("TargetUtilization"));
 		if (s->min_instances != DEPLOY_UNSET)
@@ -148,14 +127,14 @@ plan_change_deployment_merge(json_object *cur, const struct plan *p)
 			    s->polling_interval_s * 1000);
 	} else if (s->instances != DEPLOY_UNSET) {
 		/* A fixed count: the Default scale type (deploy.md 1c). */
-		json_object_object_add(props, "scaleSettings",
-		    json_object_new_object());
-		json_object_object_add(object_at(props, "scaleSettings"),
-		    "scaleType", json_object_new_string("Default"));
+		ss = json_object_new_object();
+		json_object_object_add(ss, "scaleType",
+		    json_object_new_string("Default"));
+		json_object_object_add(props, "scaleSettings", ss);
 	}
 	if (r->timeout_ms != DEPLOY_UNSET || r->max_concurrent !=
 	    DEPLOY_UNSET || r->max_queue_wait_ms != DEPLOY_UNSET) {
-		rs = object_at(props, "requestSettings");
+		rs = plan_step_object_at(props, "requestSettings");
 		if (r->timeout_ms != DEPLOY_UNSET)
 			set_ms(rs, "requestTimeout", r->timeout_ms);
 		if (r->max_queue_wait_ms != DEPLOY_UNSET)
@@ -177,17 +156,6 @@ int_at(json_object *o, const char *k)
 	    !json_object_is_type(v, json_type_int))
 		return DEPLOY_UNSET;
 	return (long)json_object_get_int64(v);
-}
-
-static const char *
-str_at(json_object *o, const char *k)
-{
-	json_object	*v;
-
-	if (o == NULL || !json_object_object_get_ex(o, k, &v) ||
-	    !json_object_is_type(v, json_type_string))
-		return "";
-	return json_object_get_string(v);
 }
 
 static json_object *
@@ -216,7 +184,7 @@ same_ms(long want, json_object *o, const char *k)
 	if (want == DEPLOY_UNSET)
 		return true;
 	plan_change_duration(want, d, sizeof d);
-	return strcmp(str_at(o, k), d) == 0;
+	return strcmp(plan_step_str_at(o, k), d) == 0;
 }
 
 bool
@@ -234,7 +202,8 @@ plan_change_deployment_done(const struct plan *p, json_object *cur)
 	if (plan_change_needs_put(p) && (s->autoscale ||
 	    s->min_instances != DEPLOY_UNSET ||
 	    s->max_instances != DEPLOY_UNSET) &&
-	    strcasecmp(str_at(ss, "scaleType"), "TargetUtilization") != 0)
+	    strcasecmp(plan_step_str_at(ss, "scaleType"),
+	    "TargetUtilization") != 0)
 		return false;
 	return same_int(s->min_instances, ss, "minInstances") &&
 	    same_int(s->max_instances, ss, "maxInstances") &&

@@ -747,3 +747,15 @@ plan_step_done(const struct plan *p, const struct plan_step *s,
 	    strcasecmp(str_at(ssl, "status"),
 	    tls_status_name(p->tls.mode)) == 0;
 }
+
+json_object *
+plan_step_object_at(json_object *o, const char *k)
+{
+	return object_at(o, k);
+}
+
+const char *
+plan_step_str_at(json_object *o, const char *k)
+{
+	return str_at(o, k);
+}

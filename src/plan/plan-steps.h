@@ -178,4 +178,11 @@ struct json_object *plan_pool_merge(struct json_object *current,
 bool		 plan_step_done(const struct plan *, const struct plan_step *,
 		    struct json_object *current);
 
+/*
+ * The bodies' helpers: member k of o, made an object if it is not one;
+ * member k as text, or "".
+ */
+struct json_object *plan_step_object_at(struct json_object *, const char *);
+const char	*plan_step_str_at(struct json_object *, const char *);
+
 #endif

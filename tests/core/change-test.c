@@ -42,7 +42,8 @@ static const struct {
 	{ "blue=0 green=0", true, NONE, "all 0: the service allows it" },
 	{ "blue=90 green=20", true, MSG_DEPLOY_TRAFFIC_SUM, "sum 110" },
 	{ "blue=50", true, MSG_DEPLOY_TRAFFIC_SUM, "sum 50" },
-	{ "blue=120 green=-20", true, MSG_DEPLOY_TRAFFIC_RANGE, "out of 0-100" },
+	{ "blue=120 green=-20", true, MSG_DEPLOY_TRAFFIC_RANGE,
+	    "out of 0-100" },
 	{ "red=100", true, MSG_DEPLOY_TRAFFIC_UNKNOWN, "no such deployment" },
 	{ "blue", false, NONE, "no =" },
 	{ "blue=ten", false, NONE, "not a number" },
@@ -142,5 +143,70 @@ main(void)
 	verdicts_init(&vs);
 	rules_change_target("ep9", "red", &f, &vs);
 	core_count(&vs, 0, "nothing known: no verdict");
+	/* rules_change_plan(): update-deployment's own rules. */
+	{
+		static const struct deploy_placed blue2 = {
+			{ 500, 1024, DEPLOY_UNSET }, 2 };
+		static const struct {
+			long		 count;
+			bool		 placed;
+			enum msg_id	 msg;
+			const char	*why;
+		} ups[] = {
+			{ DEPLOY_UNSET, false, MSG_DEPLOY_UPDATE_NOTHING,
+			    "nothing to change" },
+			{ 0, false, MSG_DEPLOY_INSTANCES, "0 instances" },
+			{ 18, false, NONE, "18 fit on 3 x D4s_v3" },
+			{ 19, false, MSG_DEPLOY_FIT_COUNT, "19 do not" },
+			{ 16, true, NONE, "16 fit beside blue's 2" },
+			{ 17, true, MSG_DEPLOY_FIT_COUNT, "17 do not" },
+		};
+		struct plan	p;
+
+		for (i = 0; i < sizeof ups / sizeof ups[0]; i++) {
+			plan_init(&p, PLAN_UPDATE_DEPLOYMENT);
+			strcpy(p.endpoint_name, "ep1");
+			strcpy(p.deployment.name, "green");
+			p.deployment.scale.instances = ups[i].count;
+			facts(&f, 100, 0);
+			f.fit_known = true;
+			f.requests.cpu_m = 500;
+			f.requests.memory_mib = 1024;
+			f.requests.gpu = DEPLOY_UNSET;
+			f.node_size = vm_catalogue_find("Standard_D4s_v3");
+			strcpy(f.k8s_version, "1.30.5");
+			f.nodes = 3;
+			f.placed = ups[i].placed ? &blue2 : NULL;
+			f.nplaced = ups[i].placed ? 1 : 0;
+			verdicts_init(&vs);
+			rules_change_plan(&p, &f, &vs);
+			if (ups[i].msg == NONE)
+				core_count(&vs, 0, ups[i].why);
+			else
+				core_expect(&vs, FIELD_INSTANCE_COUNT,
+				    SEV_ERROR, ups[i].msg, ups[i].why);
+		}
+		plan_init(&p, PLAN_SET_TRAFFIC);
+		strcpy(p.endpoint_name, "ep1");
+		change_traffic_parse("blue=90 green=20", &p.traffic, bad,
+		    sizeof bad);
+		facts(&f, 100, 0);
+		verdicts_init(&vs);
+		rules_change_plan(&p, &f, &vs);
+		core_expect(&vs, FIELD_TRAFFIC, SEV_ERROR,
+		    MSG_DEPLOY_TRAFFIC_SUM, "set-traffic: the sum");
+		plan_init(&p, PLAN_DELETE_DEPLOYMENT);
+		strcpy(p.endpoint_name, "ep1");
+		strcpy(p.deployment.name, "blue");
+		verdicts_init(&vs);
+		rules_change_plan(&p, &f, &vs);
+		core_expect(&vs, FIELD_DEPLOYMENT_NAME, SEV_ERROR,
+		    MSG_DEPLOY_DELETE_TRAFFIC, "delete-deployment: traffic");
+		plan_init(&p, PLAN_DELETE_ENDPOINT);
+		strcpy(p.endpoint_name, "ep1");
+		verdicts_init(&vs);
+		rules_change_plan(&p, &f, &vs);
+		core_count(&vs, 0, "delete-endpoint: an endpoint there");
+	}
 	return tap_done();
 }

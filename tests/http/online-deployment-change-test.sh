@@ -14,6 +14,12 @@ E=$EP V=$EP_V
 k8s_arm PUT "$E/ep-key/deployments/green?$V" "{\"location\":\"eastus\",\"sku\":{\"name\":\"Default\",\"capacity\":1},\"properties\":{\"endpointComputeType\":\"Kubernetes\",\"model\":\"$K8S_WSP/models/m/versions/2\",\"containerResourceRequirements\":{\"containerResourceRequests\":{\"cpu\":\"500m\",\"memory\":\"1Gi\"}}}}"
 k8s_wait
 is "$K8S_STATUS" 200 "setup: green is there"
+# Blue's 2 instances hold room on the same nodes: green gets 16 at most.
+: >"$T/journal.log"
+az deployment scale ep-key green --instance-count 17
+is "$rc" 3 "17 instances beside blue's 2: refused (exit 3)"
+like "$T/err" 'which hold at most 16' "blue's instances counted"
+is "$(grep -a -c '"method":"PATCH"' "$T/journal.log")" 0 "nothing sent"
 # The writes akswiz sent: PUT, PATCH, POST (but listKeys), DELETE.
 writes() {
 	grep -a -E '"method":"(PUT|PATCH|DELETE)"' "$T/journal.log" |
@@ -87,6 +93,13 @@ like "$T/out" '^green ' "green is there"
 
 # Scale: a PATCH of sku.capacity; autoscale and request settings: a PUT
 # of the deployment as it is.
+# Checked live first: the instances fit the cluster's 3 nodes (18 such
+# instances at most), beside the compute's other deployments.
+: >"$T/journal.log"
+az deployment scale ep-key green --instance-count 19
+is "$rc" 3 "19 instances on nodes that hold 18: refused (exit 3)"
+like "$T/err" "19 instances do not fit on the cluster's 3 nodes of Standard_D4s_v3, which hold at most 18" "said, with the room there is"
+is "$(writes)" "" "nothing sent"
 : >"$T/journal.log"
 az deployment scale ep-key green --instance-count 3
 ok $rc "deployment scale E D --instance-count 3 exits 0"
@@ -114,6 +127,33 @@ like "$T/err" 'changes nothing' "said"
 az online-deployment update --name green --endpoint-name ep-key --instance-count many
 is "$rc" 2 "not a number: usage"
 is "$(writes)" "" "nothing sent"
+
+# The short form of regenerate-keys.
+az endpoint regenerate-keys ep-key --key-type secondary
+ok $rc "endpoint regenerate-keys E --key-type secondary"
+like "$T/out" 'regenerated the secondary key of online endpoint ep-key' "said"
+
+# A change as a plan file: checked, exported, applied.
+cat >"$T/tr.json" <<JSON
+{"akswizPlan": 2, "operation": "set-traffic", "computeType": "Kubernetes",
+ "scope": {"subscription": "$SB_SUB", "resourceGroup": "$SB_RG", "workspace": "$SB_WS"},
+ "name": "k8s-dev", "deploy": {"endpointName": "ep-key", "traffic": {"green": 100}}}
+JSON
+az plan check "$T/tr.json"
+ok $rc "plan check of a set-traffic plan"
+az plan export --as az "$T/tr.json"
+like "$T/out" '^az ml online-endpoint update --name ep-key --traffic "green=100"$' "export --as az: az ml online-endpoint update"
+az plan export --as arm "$T/tr.json"
+like "$T/out" '^PATCH /subscriptions/.*/onlineEndpoints/ep-key\?api-version=2024-10-01$' "export --as arm: the endpoint's PATCH"
+az plan export --as python "$T/tr.json"
+like "$T/out" '^endpoint.traffic = \{"green": 100\}$' "export --as python: azure-ai-ml"
+sed 's/"green": 100/"green": 90/' "$T/tr.json" >"$T/tr90.json"
+az plan check "$T/tr90.json"
+is "$rc" 1 "plan check: a split of 90 is an error"
+: >"$T/journal.log"
+az apply "$T/tr.json"
+ok $rc "apply of the plan file"
+is "$(writes)" "PATCH ep-key" "one PATCH"
 
 # Delete the endpoint: its deployments go with it (the service's).
 : >"$T/journal.log"

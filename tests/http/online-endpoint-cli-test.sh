@@ -73,11 +73,15 @@ comp() {
 	    "$top_srcdir/completion/akswiz" "$@" | sort | tr '\n' ' '
 }
 is "$(comp akswiz online-)" "online-deployment online-endpoint " "completion: the commands"
-is "$(comp akswiz online-endpoint '')" "create get-credentials invoke list regenerate-keys show " "completion: the verbs"
+is "$(comp akswiz online-endpoint '')" "create delete get-credentials invoke list regenerate-keys show update " "completion: the verbs"
 is "$(comp akswiz online-endpoint create --auth-mode '')" "aml_token key " "completion: the auth modes"
-is "$(comp akswiz online-deployment '')" "get-logs list show " "completion: the deployment verbs"
+is "$(comp akswiz online-deployment '')" "delete get-logs list show update " "completion: the deployment verbs"
 is "$(comp akswiz online-endpoint regenerate-keys --key-type '')" "primary secondary " "completion: the key types"
 is "$(comp akswiz online-deployment get-logs --container '')" "inference-server storage-initializer " "completion: the containers"
 is "$(comp akswiz online-endpoint get-credentials --sh)" "--show-secrets " "completion: --show-secrets"
 is "$(comp akswiz online-deployment show --endpoint-)" "--endpoint-name " "completion: --endpoint-name"
+is "$(comp akswiz online-endpoint update --tr)" "--traffic " "completion: --traffic"
+is "$(comp akswiz online-deployment update --instance-)" "--instance-count " "completion: --instance-count"
+is "$(comp akswiz deployment '')" "delete get-logs list scale show update " "completion: the short form's verbs"
+is "$(comp akswiz endpoint delete ep1 --y)" "--yes " "completion: --yes"
 done_testing

@@ -748,6 +748,129 @@ test_attach_k8s(void)
 	    "update: the extension, done when it matches");
 }
 
+/* A JSON text in json-c's plain form (kept until the next call). */
+static const char *
+plain(const char *text)
+{
+	static char	 buf[1024];
+	json_object	*o = json_tokener_parse(text != NULL ? text : "");
+
+	snprintf(buf, sizeof buf, "%s", o == NULL ? "(not JSON)" :
+	    json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
+	json_object_put(o);
+	return buf;
+}
+
+/*
+ * The changes of a running endpoint: one step each, on the endpoint or
+ * its deployment; the bodies; the done-tests on what a GET returns.
+ */
+static void
+test_change_steps(void)
+{
+#define EP "/subscriptions/s1/resourceGroups/rg/providers/" \
+	"Microsoft.MachineLearningServices/workspaces/ws/onlineEndpoints/ep1"
+	static const struct {
+		enum plan_op	 op;
+		bool		 autoscale;
+		const char	*name, *method, *target;
+	} rows[] = {
+		{ PLAN_SET_TRAFFIC, false, "set traffic", "PATCH", EP },
+		{ PLAN_UPDATE_DEPLOYMENT, false, "scale deployment", "PATCH",
+		    EP "/deployments/green" },
+		{ PLAN_UPDATE_DEPLOYMENT, true, "update deployment", "PUT",
+		    EP "/deployments/green" },
+		{ PLAN_DELETE_DEPLOYMENT, false, "delete deployment", "DELETE",
+		    EP "/deployments/green" },
+		{ PLAN_DELETE_ENDPOINT, false, "delete endpoint", "DELETE", EP },
+	};
+	struct plan_step s[PLAN_STEPS_MAX];
+	struct plan	 p;
+	struct err	 err;
+	json_object	*cur;
+	char		*body;
+	size_t		 i;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		plan_of(&p, rows[i].op);
+		snprintf(p.endpoint_name, sizeof p.endpoint_name, "ep1");
+		snprintf(p.deployment.name, sizeof p.deployment.name,
+		    "green");
+		p.deployment.scale.instances = 3;
+		if (rows[i].autoscale) {
+			p.deployment.scale.autoscale = true;
+			p.deployment.scale.min_instances = 1;
+			p.deployment.scale.max_instances = 4;
+		}
+		is_int(plan_steps(&p, s, PLAN_STEPS_MAX), 1, "%s: one step",
+		    plan_op_name(rows[i].op));
+		is_str(step_kind_name(s[0].kind), rows[i].name, "%s: its kind",
+		    rows[i].name);
+		is_str(step_method_name(s[0].method), rows[i].method,
+		    "%s: its method", rows[i].name);
+		is_str(s[0].target, rows[i].target, "%s: its target",
+		    rows[i].name);
+		is_str(s[0].api_version, "2024-10-01", "%s: its api-version",
+		    rows[i].name);
+	}
+	/* set-traffic: the split as the body, done when the GET shows it. */
+	plan_of(&p, PLAN_SET_TRAFFIC);
+	snprintf(p.endpoint_name, sizeof p.endpoint_name, "ep1");
+	p.traffic.n = 2;
+	snprintf(p.traffic.t[0].name, sizeof p.traffic.t[0].name, "blue");
+	p.traffic.t[0].percent = 0;
+	snprintf(p.traffic.t[1].name, sizeof p.traffic.t[1].name, "green");
+	p.traffic.t[1].percent = 100;
+	plan_steps(&p, s, PLAN_STEPS_MAX);
+	err_clear(&err);
+	ok(plan_step_body(&p, &s[0], "eastus", NULL, &body, &err),
+	    "set-traffic: a body");
+	is_str(plain(body), "{\"properties\":{\"traffic\":"
+	    "{\"blue\":0,\"green\":100}}}", "set-traffic: the split");
+	free(body);
+	cur = json_tokener_parse("{\"properties\":{\"traffic\":"
+	    "{\"green\":100}}}");
+	ok(plan_step_done(&p, &s[0], cur), "done: green 100, blue absent");
+	json_object_put(cur);
+	cur = json_tokener_parse("{\"properties\":{\"traffic\":"
+	    "{\"blue\":10,\"green\":90}}}");
+	ok(!plan_step_done(&p, &s[0], cur), "not done: 10/90");
+	json_object_put(cur);
+	/* scale: sku.capacity; done when the GET has it. */
+	plan_of(&p, PLAN_UPDATE_DEPLOYMENT);
+	snprintf(p.endpoint_name, sizeof p.endpoint_name, "ep1");
+	snprintf(p.deployment.name, sizeof p.deployment.name, "green");
+	p.deployment.scale.instances = 3;
+	plan_steps(&p, s, PLAN_STEPS_MAX);
+	ok(plan_step_body(&p, &s[0], "eastus", NULL, &body, &err),
+	    "scale: a body");
+	is_str(plain(body), "{\"sku\":{\"name\":\"Default\","
+	    "\"capacity\":3}}", "scale: the sku");
+	free(body);
+	cur = json_tokener_parse("{\"sku\":{\"capacity\":3}}");
+	ok(plan_step_done(&p, &s[0], cur), "done: capacity 3");
+	json_object_put(cur);
+	cur = json_tokener_parse("{\"sku\":{\"capacity\":2}}");
+	ok(!plan_step_done(&p, &s[0], cur), "not done: capacity 2");
+	json_object_put(cur);
+	/* update: the deployment as fetched, read-only members dropped. */
+	p.deployment.scale.instances = DEPLOY_UNSET;
+	p.deployment.requests.timeout_ms = 1500;
+	plan_steps(&p, s, PLAN_STEPS_MAX);
+	cur = json_tokener_parse("{\"id\":\"x\",\"name\":\"green\","
+	    "\"location\":\"eastus\",\"properties\":{\"model\":\"m\","
+	    "\"provisioningState\":\"Succeeded\"}}");
+	ok(s[0].needs_current && plan_step_body(&p, &s[0], "eastus", cur,
+	    &body, &err) && body != NULL && strcmp(body, "{\"location\":"
+	    "\"eastus\",\"properties\":{\"model\":\"m\","
+	    "\"requestSettings\":{\"requestTimeout\":\"PT1.5S\"}}}") == 0,
+	    "update: the fetched deployment with its request timeout");
+	ok(plan_step_done(&p, &s[0], cur), "done when the GET shows it");
+	free(body);
+	json_object_put(cur);
+#undef EP
+}
+
 int
 main(void)
 {
@@ -763,6 +886,7 @@ main(void)
 	test_scale_body();
 	test_kube_steps();
 	test_attach_k8s();
+	test_change_steps();
 	rmdir(dir);
 	return tap_done();
 }
