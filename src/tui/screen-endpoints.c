@@ -21,6 +21,7 @@
 
 #include "azure/arm-endpoints.h"
 #include "azure/invoke.h"
+#include "azure/journal.h"
 #include "common/buf.h"
 #include "common/clock.h"
 #include "common/i18n.h"
@@ -116,6 +117,8 @@ struct eps {
 	struct arm_endpoint_list eps;
 	struct arm_deployment_list *deps;
 	struct eps_row		*rows;
+	char			**failure;	/* per row: the journal's error
+						 * of a failed deployment, or NULL */
 	size_t			 nrows, sel, top;
 	bool			 loaded;
 	char			 error[512];
@@ -440,9 +443,73 @@ eps_list_free(struct eps *e)
 	e->deps = NULL;
 	arm_endpoint_list_free(&e->eps);
 	memset(&e->eps, 0, sizeof e->eps);
+	for (i = 0; e->failure != NULL && i < e->nrows; i++)
+		free(e->failure[i]);
+	free(e->failure);
+	e->failure = NULL;
 	free(e->rows);
 	e->rows = NULL;
 	e->nrows = 0;
+}
+
+/*
+ * Why a failed deployment failed: the service says it in the operation
+ * only (a deployment has no error member), so the newest operation akswiz
+ * journaled on it, in this workspace on this Resource Manager, that ended
+ * with an error says it.
+ */
+static void
+eps_failures(struct eps *e)
+{
+	const struct tui_context	*ctx = &e->tui->ctx;
+	struct journal_list		 jl = { 0 };
+	const struct journal_entry	*je, *newest;
+	struct err			 err;
+	char				 tail[2 * PLAN_NAME_LEN + 32];
+	size_t				 i, k, n, q;
+
+	e->failure = xcalloc(e->nrows + 1, sizeof *e->failure);
+	if (ctx->arm == NULL || !journal_list(&jl, false, &err))
+		return;
+	for (i = 0; i < e->nrows; i++) {
+		const struct arm_deployment *d = eps_deployment(e,
+		    &e->rows[i]);
+
+		if (d == NULL || eps_state_kind(d->provisioning_state) !=
+		    BROWSE_STATE_FAILED)
+			continue;
+		snprintf(tail, sizeof tail, "/onlineEndpoints/%s/deployments/"
+		    "%s", eps_endpoint(e, &e->rows[i])->name, d->name);
+		n = strlen(tail);
+		newest = NULL;
+		for (k = 0; k < jl.n; k++) {
+			je = &jl.v[k];
+			if (je->error_message[0] == '\0' ||
+			    strcasecmp(je->workspace,
+			    ctx->scope.workspace) != 0 ||
+			    strcasecmp(je->resource_group,
+			    ctx->scope.resource_group) != 0 ||
+			    !journal_entry_on_endpoint(je, ctx->arm->endpoint))
+				continue;
+			/* The URL's path ends with the deployment's. */
+			q = strcspn(je->resource_url, "?");
+			if (q < n || strncasecmp(je->resource_url + q - n,
+			    tail, n) != 0)
+				continue;
+			if (newest == NULL || je->started >= newest->started)
+				newest = je;
+		}
+		if (newest != NULL) {
+			size_t len = strlen(newest->error_code) +
+			    strlen(newest->error_message) + 3;
+
+			e->failure[i] = xmalloc(len);
+			snprintf(e->failure[i], len, "%s%s%s",
+			    newest->error_code, newest->error_code[0] != '\0' ?
+			    ": " : "", newest->error_message);
+		}
+	}
+	journal_list_free(&jl);
 }
 
 /* Take over a load's list; the selection stays on the same name. */
@@ -486,6 +553,7 @@ eps_list_take(struct eps *e, struct eps_job *j)
 			e->nrows++;
 		}
 	}
+	eps_failures(e);
 }
 
 /* Clear the secrets of the keys view. */
@@ -1657,9 +1725,16 @@ eps_draw_detail(struct eps *e, WINDOW *win, int y, int ymax)
 	y += eps_pair(win, y, ymax, _("Scale"), buf);
 	y += eps_pair(win, y, ymax, _("Timeout"), d->request_timeout);
 	y += eps_pair(win, y, ymax, _("Description"), d->description);
-	if (eps_state_kind(d->provisioning_state) == BROWSE_STATE_FAILED)
-		(void)eps_pair(win, y, ymax, _("Failed"), _("l shows the "
-		    "container's logs (Tab: the storage initializer's)"));
+	if (eps_state_kind(d->provisioning_state) != BROWSE_STATE_FAILED)
+		return;
+	if (e->failure != NULL && e->failure[e->sel] != NULL) {
+		char *safe = text_escape_dup(e->failure[e->sel], 0);
+
+		y += eps_pair(win, y, ymax, _("Failure"), safe);
+		free(safe);
+	}
+	(void)eps_pair(win, y, ymax, _("Failed"), _("l shows the "
+	    "container's logs (Tab: the storage initializer's)"));
 }
 
 /* The secret, or its mask until revealed. */

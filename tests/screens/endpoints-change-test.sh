@@ -6,6 +6,8 @@
 # traffic, with the fix) or an endpoint (its name typed).  Esc sends
 # nothing; exactly the requests of each plan, from the sandbox's journal.
 . "$top_srcdir/tests/screens/libtest.sh"
+# red (made below) fails whatever is done to it.
+EP_FAULTS='op:ep-key/red=fail:ImageBuildFailure:The image of red could not be built'
 . "$top_srcdir/tests/screens/endpoints-world.sh"
 
 # changes_since N: akswiz's requests that change something after line N,
@@ -181,6 +183,26 @@ steps '
 '
 LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 run_akswiz browse $SB_ARGS
 assert_grep '\[3  *\]$' zh.screen "zh_CN: the scale form"
+
+# A failed deployment: the service says why in its operation only; the
+# detail gives what the journal kept of akswiz's last one on it.
+k8s_arm PUT "$EP/ep-key/deployments/red?$EP_V" "{\"location\":\"eastus\",\"sku\":{\"name\":\"Default\",\"capacity\":1},\"properties\":{\"endpointComputeType\":\"Kubernetes\",\"model\":\"$K8S_WSP/models/m/versions/2\",\"scaleSettings\":{\"scaleType\":\"Default\"}}}"
+k8s_wait
+steps '
+	/k8s-dev<Enter>e<End>
+	:save-display red.screen
+	c<C-u>2<Enter><Enter>
+	:save-display red-progress.screen
+	<Enter>
+	:save-display red-failed.screen
+'
+run_akswiz browse $SB_ARGS
+assert_grep '^ ›   red  *✗ Failed' red.screen "red failed"
+assert_no_grep '^ Failure ' red.screen "nothing journaled: no reason made up"
+assert_grep 'ImageBuildFailure: The image of red' red-progress.screen \
+    "a scale of red fails too"
+assert_grep '^ Failure  *ImageBuildFailure: The image of red could not be built$' \
+    red-failed.screen "the detail says why, from the journal"
 
 # --readonly: none of them.
 steps '
