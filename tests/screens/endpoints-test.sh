@@ -221,6 +221,34 @@ assert_grep '^  p       regenerate the primary key' keys-help.screen \
     "?: the keys view's own"
 assert_no_grep '^  x  ' keys-help.screen "and only its own"
 
+# f follows the logs (read again every few seconds, f again stops); the
+# states read without colour; a wide terminal gives the columns room.
+steps '
+	/k8s-dev<Enter>e<Down>lf
+	:save-display follow.screen
+	:save-state follow.state
+	f
+	:save-state stopped.state
+'
+NO_COLOR=1 run_akswiz browse $SB_ARGS
+assert_grep '^ Logs of ep-key/blue · inference server (following)$' \
+    follow.screen "f: following, said"
+assert_grep '^follow: on$' follow.state "the model: following"
+assert_grep '^follow: off$' stopped.state "f again: stopped"
+steps '
+	/k8s-dev<Enter>e
+	:save-display nocolor.screen
+'
+NO_COLOR=1 run_akswiz browse $SB_ARGS
+assert_grep '^     blue  *✓ Succeeded' nocolor.screen "NO_COLOR: the state is marked in text"
+steps '
+	/k8s-dev<Enter>e
+	:save-display wide.screen
+'
+COLUMNS=160 LINES=40 run_akswiz browse $SB_ARGS
+assert_grep '^     blue  *✓ Succeeded   1-1 auto  defaultinstancetype  *100%$' \
+    wide.screen "160x40: the rows, whole"
+
 # The request's JSON typed in place of a file's path.
 before=$(wc -l < "$work/journal.log")
 steps '
