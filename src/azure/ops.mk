@@ -2,6 +2,7 @@
 libazure_a_SOURCES += \
 	src/azure/arm.c src/azure/arm-parse.c src/azure/arm.h \
 	src/azure/arm-endpoints.c src/azure/arm-endpoints.h \
+	src/azure/invoke.c src/azure/invoke.h \
 	src/azure/lro.c src/azure/lro.h \
 	src/azure/journal.c src/azure/journal.h \
 	src/azure/ops.c src/azure/ops.h \

@@ -17,6 +17,7 @@
 
 #include "app/run.h"
 #include "azure/arm-endpoints.h"
+#include "azure/invoke.h"
 #include "azure/http.h"
 #include "common/buf.h"
 #include "common/clock.h"
@@ -709,17 +710,12 @@ endpoint_invoke(struct app_options *g, struct session *s,
     const struct ep_args *a)
 {
 	struct arm_endpoint	 e;
-	struct arm_endpoint_token t = { 0 };
-	struct http_request	 req;
-	struct http_response	 rsp;
+	struct arm_endpoint_reply	 rsp;
 	struct buf		 body;
 	struct err		 err;
-	char			*k1 = NULL, *k2 = NULL, *auth = NULL,
-				*route = NULL;
-	const char		*secret;
-	uint64_t		 t0, ms;
+	uint64_t		 ms;
 	size_t			 n;
-	bool			 ok, token, first;
+	bool			 ok, first;
 	int			 st;
 
 	buf_init(&body, INVOKE_MAX);
@@ -743,48 +739,14 @@ endpoint_invoke(struct app_options *g, struct session *s,
 		session_close(s);
 		return EXIT_FAILED;
 	}
-	token = e.auth_mode != NULL && strcasecmp(e.auth_mode, "AMLToken") == 0;
-	ok = token ? arm_endpoint_token(&s->arm, s->subscription,
-	    s->resource_group, s->workspace, a->name, &t, &err) :
-	    arm_endpoint_keys(&s->arm, s->subscription, s->resource_group,
-	    s->workspace, a->name, &k1, &k2, &err);
-	secret = token ? t.access_token : k1;
-	if (ok && secret == NULL)
-		ok = err_set(&err, ERR_PARSE, _("the service gave no key or "
-		    "token for online endpoint %s"), a->name);
-	if (ok && strncasecmp(e.scoring_uri, "https://", 8) != 0)
+	if (strncasecmp(e.scoring_uri, "https://", 8) != 0)
 		/* TRANSLATORS: %s is the endpoint's scoring URI. */
 		cli_warning(_("%s is not HTTPS: the key or token goes "
 		    "unencrypted"), e.scoring_uri);
-	if (ok) {
-		n = strlen(secret) + sizeof "Authorization: Bearer ";
-		auth = xmalloc(n);
-		snprintf(auth, n, "Authorization: Bearer %s", secret);
-		memset(&req, 0, sizeof req);
-		req.method = "POST";
-		req.url = e.scoring_uri;
-		req.body = buf_str(&body);
-		req.body_len = body.len;
-		req.no_retry = true;
-		req.extra_headers[0] = auth;
-		if (a->deployment != NULL) {
-			n = strlen(a->deployment) +
-			    sizeof "azureml-model-deployment: ";
-			route = xmalloc(n);
-			snprintf(route, n, "azureml-model-deployment: %s",
-			    a->deployment);
-			req.extra_headers[1] = route;
-		}
-		http_response_init(&rsp);
-		t0 = clock_mono_ms();
-		ok = http_call(s->arm.http, &req, &rsp, &err);
-		ms = clock_mono_ms() - t0;
-		arm_secret_free(auth);
-		free(route);
-	}
-	arm_secret_free(k1);
-	arm_secret_free(k2);
-	arm_endpoint_token_done(&t);
+	ok = arm_endpoint_invoke(&s->arm, s->subscription, s->resource_group,
+	    s->workspace, &e, a->deployment, buf_str(&body), body.len, &rsp,
+	    &err);
+	ms = rsp.ms;
 	buf_done(&body);
 	if (!ok) {
 		arm_endpoint_done(&e);
@@ -794,16 +756,14 @@ endpoint_invoke(struct app_options *g, struct session *s,
 		printf("{\"status\": %ld, \"latencyMs\": %llu", rsp.status,
 		    (unsigned long long)ms);
 		first = false;
-		session_json_member(stdout, &first, "body",
-		    buf_str(&rsp.body));
+		session_json_member(stdout, &first, "body", rsp.body);
 		fputs("}\n", stdout);
 	} else {
 		/* TRANSLATORS: "akswiz: ep1: HTTP 200 in 12 ms". */
 		fprintf(stderr, _("akswiz: %s: HTTP %ld in %llu ms\n"),
 		    a->name, rsp.status, (unsigned long long)ms);
 		/* Service text: control characters escaped, lines kept. */
-		char *safe = text_escape_dup(buf_str(&rsp.body),
-		    TEXT_KEEP_NEWLINE);
+		char *safe = text_escape_dup(rsp.body, TEXT_KEEP_NEWLINE);
 
 		n = strlen(safe);
 		fputs(safe, stdout);
@@ -812,7 +772,7 @@ endpoint_invoke(struct app_options *g, struct session *s,
 		free(safe);
 	}
 	st = rsp.status >= 200 && rsp.status < 300 ? EXIT_OK : EXIT_SERVICE;
-	http_response_done(&rsp);
+	arm_endpoint_reply_done(&rsp);
 	arm_endpoint_done(&e);
 	session_close(s);
 	return st;

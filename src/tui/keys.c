@@ -98,6 +98,17 @@ static const struct {
 	{ "m",		REQ_MIGRATE },
 	{ "n",		REQ_OPEN_CREATE },
 	{ "a",		REQ_OPEN_ATTACH },
+	{ "e",		REQ_OPEN_ENDPOINTS },
+	{ "k",		REQ_ENDPOINT_KEYS },
+	{ "i",		REQ_INVOKE },
+	{ "l",		REQ_LOGS },
+	{ "v",		REQ_REVEAL },
+	{ "p",		REQ_REGEN_PRIMARY },
+	{ "s",		REQ_REGEN_SECONDARY },
+	{ "f",		REQ_FOLLOW },
+	{ "c",		REQ_SCALE_DEPLOYMENT },
+	{ "t",		REQ_TRAFFIC },
+	{ "x",		REQ_DELETE_ENDPOINT },
 };
 
 /*

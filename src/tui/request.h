@@ -60,7 +60,21 @@
 	/* TRANSLATORS: help of browse's scale key. */ \
 	_(SCALE,	"scale",	N_("change the node count of the cluster's node pool")) \
 	/* TRANSLATORS: help of browse's migrate key (legacy AKS computes). */ \
-	_(MIGRATE,	"migrate",	N_("migrate a legacy AKS compute to today's path"))
+	_(MIGRATE,	"migrate",	N_("migrate a legacy AKS compute to today's path")) \
+	/* The endpoints screen (screen-endpoints.c). */ \
+	/* TRANSLATORS: help of browse's e key on a Kubernetes compute. */ \
+	_(OPEN_ENDPOINTS, "open-endpoints", N_("the compute's online endpoints and deployments")) \
+	_(ENDPOINT_KEYS, "endpoint-keys", N_("the endpoint's keys or token (masked)")) \
+	_(INVOKE,	"invoke",	N_("send a request to the endpoint's scoring URI")) \
+	_(LOGS,		"logs",		N_("the deployment's container logs")) \
+	_(REVEAL,	"reveal",	N_("show or hide the keys")) \
+	_(REGEN_PRIMARY, "regenerate-primary", N_("regenerate the primary key (asks first)")) \
+	_(REGEN_SECONDARY, "regenerate-secondary", N_("regenerate the secondary key (asks first)")) \
+	/* TRANSLATORS: help of the logs' f key. */ \
+	_(FOLLOW,	"follow",	N_("follow the logs (read them again every few seconds)")) \
+	_(SCALE_DEPLOYMENT, "scale-deployment", N_("change a deployment's instance count or autoscale bounds")) \
+	_(TRAFFIC,	"traffic",	N_("change the endpoint's traffic split")) \
+	_(DELETE_ENDPOINT, "delete-endpoint", N_("delete a deployment or an endpoint (asks for its name)"))
 
 #define REQUEST_ENUM(id, name, help) REQ_##id,
 enum request {

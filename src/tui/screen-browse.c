@@ -33,6 +33,7 @@
 #include "tui/browse-actions.h"
 #include "tui/browse-migrate.h"
 #include "tui/display.h"
+#include "tui/endpoints.h"
 #include "tui/job.h"
 #include "tui/live.h"
 #include "tui/screens.h"
@@ -193,7 +194,8 @@ static const enum request browse_keys[] = {
 	REQ_UP, REQ_DOWN, REQ_PAGE_UP, REQ_PAGE_DOWN, REQ_HOME, REQ_END,
 	REQ_ENTER, REQ_BACK, REQ_FILTER, REQ_SORT, REQ_REFRESH, REQ_DETACH,
 	REQ_SWITCH_LB, REQ_CHANGE_TLS, REQ_FINISH, REQ_DELETE_COMPUTE,
-	REQ_OPEN_CREATE, REQ_OPEN_ATTACH, REQ_SCALE, REQ_MIGRATE, REQ_NONE
+	REQ_OPEN_CREATE, REQ_OPEN_ATTACH, REQ_SCALE, REQ_MIGRATE,
+	REQ_OPEN_ENDPOINTS, REQ_NONE
 };
 
 /*
@@ -220,6 +222,7 @@ static const struct browse_help {
 	{ REQ_DELETE_COMPUTE,	NULL,	NULL,	true },
 	{ REQ_SCALE,		NULL,	NULL,	true },
 	{ REQ_MIGRATE,		NULL,	NULL,	true },
+	{ REQ_OPEN_ENDPOINTS,	NULL,	NULL,	false },
 	{ REQ_OPEN_CREATE,	NULL,	NULL,	true },
 	{ REQ_OPEN_ATTACH,	NULL,	NULL,	true },
 	{ REQ_QUIT,		"q",	N_("quit"),	false },
@@ -1779,6 +1782,8 @@ browse_request(struct screen *s, const struct key_event *ev)
 			browse_tls_form(b);
 		}
 		return browse_action(s, ev->req);
+	case REQ_OPEN_ENDPOINTS:
+		return endpoints_from_browse(s->tui, browse_page_selected(&b->page));
 	case REQ_CHAR:
 		return REACT_NONE;
 	default:

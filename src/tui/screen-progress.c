@@ -195,6 +195,15 @@ progress_done(void *arg)
 	progress_route(p);
 }
 
+/* A screen leaving stops at: home, browse, a compute's endpoints. */
+static bool
+progress_stop(const struct screen *s)
+{
+	return strcmp(s->ops->name, "home") == 0 ||
+	    strcmp(s->ops->name, "browse") == 0 ||
+	    strcmp(s->ops->name, "endpoints") == 0;
+}
+
 /* Where leaving goes: the nearest home or browse screen below, or out. */
 static const char *
 progress_destination(struct screen *s)
@@ -203,9 +212,9 @@ progress_destination(struct screen *s)
 	int		 i;
 
 	for (i = t->depth - 1; i >= 1; i--)
-		if (strcmp(t->stack[i - 1]->ops->name, "home") == 0 ||
-		    strcmp(t->stack[i - 1]->ops->name, "browse") == 0)
-			return t->stack[i - 1]->ops->name;
+		if (progress_stop(t->stack[i - 1]))
+			return strcmp(t->stack[i - 1]->ops->name, "home") == 0 ?
+			    "home" : "browse";	/* endpoints: a list too */
 	return "quit";
 }
 
@@ -289,6 +298,18 @@ progress_title(struct progress *p, char *buf, size_t len)
 		    N_("Could not scale %s") },
 		{ PLAN_MIGRATE, N_("Migrating %s"), N_("Migrated %s"),
 		    N_("Could not migrate %s") },
+		/* TRANSLATORS: %s is the Kubernetes compute the online
+		 * endpoint is on. */
+		{ PLAN_UPDATE_DEPLOYMENT, N_("Changing an endpoint on %s"),
+		    N_("Changed an endpoint on %s"),
+		    N_("Could not change an endpoint on %s") },
+		{ PLAN_SET_TRAFFIC, N_("Changing an endpoint on %s"),
+		    N_("Changed an endpoint on %s"),
+		    N_("Could not change an endpoint on %s") },
+		{ PLAN_DELETE_DEPLOYMENT, N_("Deleting from %s"),
+		    N_("Deleted from %s"), N_("Could not delete from %s") },
+		{ PLAN_DELETE_ENDPOINT, N_("Deleting from %s"),
+		    N_("Deleted from %s"), N_("Could not delete from %s") },
 		{ PLAN_CREATE, N_("Creating %s"), N_("Created %s"),
 		    N_("Could not create %s") },
 	};
@@ -314,12 +335,9 @@ progress_leave(struct screen *s)
 {
 	struct tui	*t = s->tui;
 
-	while (t->depth > 1 && strcmp(t->stack[t->depth - 1]->ops->name,
-	    "home") != 0 && strcmp(t->stack[t->depth - 1]->ops->name,
-	    "browse") != 0)
+	while (t->depth > 1 && !progress_stop(t->stack[t->depth - 1]))
 		tui_pop(t);
-	if (strcmp(t->stack[t->depth - 1]->ops->name, "home") != 0 &&
-	    strcmp(t->stack[t->depth - 1]->ops->name, "browse") != 0)
+	if (!progress_stop(t->stack[t->depth - 1]))
 		t->quit = true;
 }
 

@@ -16,6 +16,7 @@
 #include "common/i18n.h"
 #include "common/xalloc.h"
 #include "core/ids.h"
+#include "core/rules-change.h"
 #include "plan/plan-export.h"
 #include "plan/plan-json.h"
 #include "plan/plan-migrate.h"
@@ -167,6 +168,37 @@ review_add_line(struct review *r, const char *key, const char *label,
 	widget_list_add(&r->rows, key, line, true);
 }
 
+/* A change of an online endpoint (the endpoints screen's): what it does. */
+static void
+review_change_rows(struct review *r, const struct plan *p)
+{
+	const struct deploy_scale	*sc = &p->deployment.scale;
+	char				 value[800];
+
+	/* TRANSLATORS: review rows of a change of an online endpoint. */
+	review_add_line(r, "info:endpoint", _("Online endpoint"),
+	    p->endpoint_name, 18);
+	if (p->deployment.name[0] != '\0')
+		review_add_line(r, "info:deployment", _("Deployment"),
+		    p->deployment.name, 18);
+	if (p->op == PLAN_UPDATE_DEPLOYMENT) {
+		if (sc->autoscale)
+			snprintf(value, sizeof value, _("autoscale, %ld to %ld "
+			    "instances"), sc->min_instances, sc->max_instances);
+		else
+			snprintf(value, sizeof value, "%ld", sc->instances);
+		review_add_line(r, "info:instances", _("Instances"), value,
+		    18);
+	}
+	if (p->op == PLAN_SET_TRAFFIC) {
+		change_traffic_text(&p->traffic, value, sizeof value);
+		review_add_line(r, "info:traffic", _("Traffic"), value, 18);
+	}
+	if (p->op == PLAN_DELETE_ENDPOINT)
+		review_add_line(r, "info:fate", _("Its deployments"),
+		    _("DELETED with it"), 18);
+}
+
 /* The rows of a plan made elsewhere: what it acts on and what it does. */
 static void
 review_plan_rows(struct review *r)
@@ -221,6 +253,8 @@ review_plan_rows(struct review *r)
 			    _("Disabled"));
 		review_add_line(r, "info:tls", _("TLS"), value, 18);
 	}
+	if (rules_change_op(p->op))
+		review_change_rows(r, p);
 	if (p->op == PLAN_DETACH && p->cluster_id[0] != '\0')
 		review_add_line(r, "info:extension", _("Azure ML extension"),
 		    p->uninstall_extension ? _("uninstalled") : _("kept"), 18);
@@ -492,6 +526,8 @@ review_op_title(enum plan_op op)
 	case PLAN_SCALE:	return _("Scale");
 	case PLAN_DETACH:	return _("Detach");
 	case PLAN_DELETE:	return _("Delete");
+	case PLAN_DELETE_DEPLOYMENT:	return _("Delete");
+	case PLAN_DELETE_ENDPOINT:	return _("Delete");
 	/* TRANSLATORS: the review's title of a migration to today's path. */
 	case PLAN_MIGRATE:	return _("Migrate");
 	/* TRANSLATORS: the review's title of an update of a compute. */

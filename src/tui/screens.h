@@ -19,6 +19,8 @@ void	screen_scope_open(struct tui *, const struct open_request *);
 void	screen_wizard_open(struct tui *, const struct open_request *);
 void	screen_review_open(struct tui *, const struct open_request *);
 void	screen_text_open(struct tui *, const struct open_request *);
+/* A Kubernetes compute's online endpoints (open_request.compute). */
+void	screen_endpoints_open(struct tui *, const struct open_request *);
 /* Follow a submitted plan (takes over run, a struct live_run). */
 void	screen_progress_push(struct tui *, struct live_run *, struct wizard *);
 

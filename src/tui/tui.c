@@ -115,6 +115,7 @@ static const struct {
 	{ REQ_OPEN_REVIEW,	screen_review_open },
 	{ REQ_OPEN_PROGRESS,	tui_open_progress },
 	{ REQ_OPEN_TEXT,	screen_text_open },
+	{ REQ_OPEN_ENDPOINTS,	screen_endpoints_open },
 };
 
 /* True for a request that opens a screen. */

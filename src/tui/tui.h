@@ -235,6 +235,7 @@ struct open_request {
 	const char	*title;		/* OPEN_TEXT */
 	char		*text;		/* OPEN_TEXT (taken over) */
 	const char	*file;		/* OPEN_TEXT: w writes exports/FILE */
+	const char	*compute;	/* OPEN_ENDPOINTS: the Kubernetes compute */
 };
 /* True for a request that opens a screen (REQ_OPEN_*). */
 bool	tui_opens(enum request);

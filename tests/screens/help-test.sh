@@ -13,7 +13,7 @@ steps '
 	<Down>
 	:save-display home-closed.screen
 	<Down><Down><Enter>
-	:resize 60x22
+	:resize 60x23
 	?
 	:save-display fits.screen
 	x

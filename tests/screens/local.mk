@@ -39,6 +39,13 @@ TESTS += tests/screens/browse-kubernetes-test.sh
 TESTS += tests/screens/browse-scale-test.sh
 TESTS += tests/screens/browse-k8s-remove-test.sh
 TESTS += tests/screens/browse-k8s-update-test.sh
+# Browse's endpoints screen: endpoints, deployments, keys, invoke, logs.
+TESTS += tests/screens/endpoints-test.sh
+EXTRA_DIST += tests/screens/endpoints-test.sh
+# Its changes: scale, traffic, delete, as plans (deploy-change's).
+TESTS += tests/screens/endpoints-change-test.sh
+EXTRA_DIST += tests/screens/endpoints-change-test.sh \
+	tests/screens/endpoints-world.sh
 EXTRA_DIST += tests/screens/browse-kubernetes-test.sh
 # The create wizard on today's path (Kubernetes, the default) end to end.
 TESTS += tests/screens/k8s-wizard-test.sh

@@ -18,5 +18,8 @@ EXTRA_DIST += tests/tmux/k8s-first-run-test.sh
 # Browse's actions on a Kubernetes compute, end to end.
 TESTS += tests/tmux/browse-k8s-live-test.sh
 EXTRA_DIST += tests/tmux/browse-k8s-live-test.sh
+# browse → a compute's endpoints → invoke → logs → keys revealed → back.
+TESTS += tests/tmux/endpoints-live-test.sh
+EXTRA_DIST += tests/tmux/endpoints-live-test.sh
 TESTS += tests/tmux/browse-migrate-live-test.sh
 EXTRA_DIST += tests/tmux/browse-migrate-live-test.sh
