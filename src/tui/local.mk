@@ -19,5 +19,6 @@ libtui_a_SOURCES = \
 	src/tui/browse.h src/tui/browse-model.c src/tui/widget-split.c \
 	src/tui/screen-browse.c \
 	src/tui/browse-actions.h src/tui/browse-actions.c \
-	src/tui/browse-migrate.h src/tui/browse-migrate.c
+	src/tui/browse-migrate.h src/tui/browse-migrate.c \
+	src/tui/deploy.h src/tui/screen-deploy.c src/tui/deploy-fields.c
 libtui_a_CFLAGS += $(CURL_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
