@@ -55,3 +55,6 @@ EXTRA_DIST += tests/screens/browse-migrate-test.sh
 # Browse's f is left out on a Kubernetes compute.
 TESTS += tests/screens/browse-k8s-finish-test.sh
 EXTRA_DIST += tests/screens/browse-k8s-finish-test.sh
+# Deploy a model from home (issue 13): the three pages and the review.
+TESTS += tests/screens/deploy-wizard-test.sh
+EXTRA_DIST += tests/screens/deploy-wizard-test.sh
