@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "common/err.h"
 #include "core/plan.h"
@@ -122,6 +123,42 @@ const struct deploy_endpoint *deploy_endpoint_find(const struct deploy *,
 bool	deploy_field_long(const struct widget_field *, long *);
 void	deploy_read_scale(const struct deploy *, struct deploy_scale *,
 	    struct deploy_requests *);
+/* A page's title, translated; the page a plan field is on. */
+const char *deploy_page_title(int page);
+int	deploy_field_page(enum plan_field);
+/* Back at a page (the progress screen's Enter after a failure). */
+void	deploy_goto(struct deploy *, int page);
+
+/*
+ * After a deploy (deploy-call.c): the endpoint's scoring URI; a call of
+ * it with deploy_sample_body; or the deployment's logs.  A job.
+ */
+enum {
+	DEPLOY_CALL_URI,
+	DEPLOY_CALL_INVOKE,
+	DEPLOY_CALL_LOGS
+};
+struct deploy_call {
+	struct arm		*arm;
+	struct plan_scope	 scope;
+	int			 what;		/* DEPLOY_CALL_* */
+	char			 endpoint[PLAN_NAME_LEN];
+	char			 deployment[PLAN_NAME_LEN];
+	void			*owner;		/* main thread only */
+	bool			 cancelled;
+	bool			 ok;
+	struct err		 err;
+	char			 scoring_uri[PLAN_TEXT_LEN];	/* escaped */
+	long			 status;	/* the call's HTTP status */
+	uint64_t		 latency_ms;
+	char			*reply;		/* escaped: body or logs */
+};
+extern const char deploy_sample_body[];
+struct deploy_call *deploy_call_new(struct arm *, const struct plan *,
+	    int what);
+void	deploy_call_run(void *);
+void	deploy_call_free(struct deploy_call *);
+
 /* The deploy plan of what the pages hold (deploy-fields.c). */
 void	deploy_make_plan(const struct deploy *, struct plan *);
 

@@ -137,7 +137,7 @@ static const enum request deploy_keys[] = {
 };
 
 /* The page's title, translated. */
-static const char *
+const char *
 deploy_page_title(int page)
 {
 	switch (page) {
@@ -352,7 +352,7 @@ deploy_read_scale(const struct deploy *d, struct deploy_scale *sc,
 }
 
 /* Which page a verdict's field is on. */
-static int
+int
 deploy_field_page(enum plan_field f)
 {
 	switch (f) {
@@ -1008,6 +1008,18 @@ deploy_draw(struct screen *s, WINDOW *win)
 	tui_draw_hints(win, d->page < DEPLOY_PAGE_RESOURCES ?
 	    _("Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit") :
 	    _("Enter review  Esc back  Tab move  F1 keys  Ctrl-C quit"));
+}
+
+/* Back at a page, everything typed kept, what is wrong shown. */
+void
+deploy_goto(struct deploy *d, int page)
+{
+	d->page = page;
+	deploy_check(d);
+	d->show_errors = true;
+	if (page == DEPLOY_PAGE_RESOURCES)
+		(void)widget_form_focus_field(&d->res_form,
+		    FIELD_CPU_REQUEST);
 }
 
 /* Re-check the page when the screen shows again (back from review). */

@@ -18,6 +18,7 @@
 #include "common/i18n.h"
 #include "common/xalloc.h"
 #include "plan/plan-steps.h"
+#include "tui/deploy.h"
 #include "tui/display.h"
 #include "tui/job.h"
 #include "tui/live.h"
@@ -35,6 +36,15 @@ struct progress {
 	bool			 has_route;
 	/* A legacy create refused: back to the type, Kubernetes chosen. */
 	bool			 to_k8s;
+	/*
+	 * A deploy: the page of the deploy screens that fixes a failure
+	 * (-1 none); once done, the scoring URI, a call of it, or the logs
+	 * of a deployment whose container crashed (deploy-call.c).
+	 */
+	int			 deploy_route;
+	struct deploy_call	*call;		/* the latest answer, shown */
+	struct deploy_call	*pending;	/* the job running, or NULL */
+	struct tui		*tui;
 };
 
 static const enum request progress_keys[] = {
@@ -171,6 +181,84 @@ progress_steps(struct progress *p, WINDOW *win, int y, int bottom)
 	return n;
 }
 
+/* A deploy's call job is back: its answer is the one shown. */
+static void
+progress_call_done(void *arg)
+{
+	struct deploy_call	*c = arg;
+	struct progress		*p;
+
+	if (c->cancelled) {
+		deploy_call_free(c);
+		return;
+	}
+	p = c->owner;
+	p->pending = NULL;
+	/* A call keeps the scoring URI the first answer brought. */
+	if (c->scoring_uri[0] == '\0' && p->call != NULL)
+		snprintf(c->scoring_uri, sizeof c->scoring_uri, "%s",
+		    p->call->scoring_uri);
+	deploy_call_free(p->call);
+	p->call = c;
+	p->tui->redraw = true;
+}
+
+/* Start a deploy's job: the scoring URI, the call, or the logs. */
+static void
+progress_call(struct progress *p, int what)
+{
+	struct deploy_call	*c;
+
+	if (p->pending != NULL || p->run->arm == NULL)
+		return;
+	c = deploy_call_new(p->run->arm, &p->run->plan, what);
+	c->owner = p;
+	p->pending = c;
+	job_start(deploy_call_run, progress_call_done, c);
+}
+
+/*
+ * A deploy's end: on success its scoring URI; on failure the page of the
+ * deploy screens that fixes it (the resources for what Kubernetes could
+ * not schedule, the model and code for a container that crashed, whose
+ * logs are read), or a preflight's verdict's page.
+ */
+static void
+progress_deploy_done(struct progress *p)
+{
+	struct live_run		*r = p->run;
+	char			 all[4096];
+	size_t			 i;
+
+	p->deploy_route = -1;
+	if (r->refused) {
+		for (i = 0; i < r->verdicts.n; i++)
+			if (r->verdicts.v[i].severity == SEV_ERROR) {
+				p->deploy_route = deploy_field_page(
+				    r->verdicts.v[i].field);
+				break;
+			}
+		return;
+	}
+	if (r->ok && r->out.result == OPS_SUCCEEDED) {
+		progress_call(p, DEPLOY_CALL_URI);
+		return;
+	}
+	if (snprintf(all, sizeof all, "%s %s %s %s", r->out.code,
+	    r->out.line, r->out.detail, r->err.detail) < 0)
+		all[0] = '\0';
+	if (strcasestr(all, "Unschedulable") != NULL ||
+	    strcasestr(all, "Insufficient") != NULL)
+		p->deploy_route = DEPLOY_PAGE_RESOURCES;
+	else if (r->step_kind == STEP_CREATE_DEPLOYMENT) {
+		p->deploy_route = DEPLOY_PAGE_WHAT;
+		progress_call(p, DEPLOY_CALL_LOGS);
+	} else if (r->step_kind == STEP_REGISTER_MODEL ||
+	    r->step_kind == STEP_REGISTER_CODE ||
+	    r->step_kind == STEP_REGISTER_ENVIRONMENT)
+		p->deploy_route = DEPLOY_PAGE_WHAT;
+}
+
 /* Job done (main thread): the outcome is in the run. */
 static void
 progress_done(void *arg)
@@ -193,6 +281,8 @@ progress_done(void *arg)
 	if (p->w != NULL && r->kept)
 		p->w->saved = true;
 	progress_route(p);
+	if (r->plan.op == PLAN_DEPLOY)
+		progress_deploy_done(p);
 }
 
 /* Where leaving goes: the nearest home or browse screen below, or out. */
@@ -246,6 +336,7 @@ progress_usual(const struct plan *plan)
 		return _("about 5 minutes");
 	case PLAN_UPDATE:
 	case PLAN_SCALE:
+	case PLAN_DEPLOY:
 		/* TRANSLATORS: after "it usually takes"; at most 20 cells. */
 		return _("a few minutes");
 	case PLAN_DETACH:
@@ -289,6 +380,8 @@ progress_title(struct progress *p, char *buf, size_t len)
 		    N_("Could not scale %s") },
 		{ PLAN_MIGRATE, N_("Migrating %s"), N_("Migrated %s"),
 		    N_("Could not migrate %s") },
+		{ PLAN_DEPLOY, N_("Deploying to %s"), N_("Deployed to %s"),
+		    N_("Could not deploy to %s") },
 		{ PLAN_CREATE, N_("Creating %s"), N_("Created %s"),
 		    N_("Could not create %s") },
 	};
@@ -332,10 +425,31 @@ progress_request(struct screen *s, const struct key_event *ev)
 	struct wizard	*w = p->w;
 	char		 journal[1024];
 
+	/* A deploy that succeeded: c calls it with the sample body. */
+	if (!p->running && !ev->key.fn && (ev->key.code == 'c' ||
+	    ev->key.code == 'C') && p->run->plan.op == PLAN_DEPLOY &&
+	    p->run->ok && p->run->out.result == OPS_SUCCEEDED) {
+		progress_call(p, DEPLOY_CALL_INVOKE);
+		return REACT_REDRAW;
+	}
 	switch (ev->req) {
 	case REQ_ENTER:
 		if (p->running)
 			return REACT_NONE;
+		if (p->deploy_route >= 0) {
+			int	page = p->deploy_route, i;
+
+			/* Back to the deploy screens, at the page to change. */
+			for (i = t->depth - 1; i >= 0 &&
+			    strcmp(t->stack[i]->ops->name, "deploy") != 0; i--)
+				;
+			if (i >= 0) {
+				while (t->depth > i + 1)
+					tui_pop(t);	/* frees p */
+				deploy_goto(t->stack[i]->data, page);
+				return REACT_REDRAW;
+			}
+		}
 		if (p->has_route && w != NULL) {
 			enum wizard_step	route = p->route;
 			bool			to_k8s = p->to_k8s;
@@ -385,6 +499,79 @@ progress_request(struct screen *s, const struct key_event *ev)
 	}
 }
 
+/* The most rows of a reply or of logs shown. */
+#define PROGRESS_REPLY_ROWS	8
+
+/*
+ * A deploy's end (win NULL: only count the rows): the scoring URI and
+ * what "call it now" sends, or the call's status, latency and reply; the
+ * crashed container's logs; the page Enter goes back to.
+ */
+static int
+progress_deploy_rows(struct progress *p, WINDOW *win, int y, int bottom)
+{
+	const struct deploy_call *c = p->call;
+	char		 line[PLAN_TEXT_LEN + 256];
+	int		 n = 0, w = COLS - 4, k;
+
+#define ROW(text, attr, max) do {					\
+	k = display_wrap_rows(w, (text), true);				\
+	if (k > (max))							\
+		k = (max);						\
+	if (win != NULL && y + n < bottom)				\
+		k = display_wrap_split(win, y + n, 2, w, bottom - y - n < k ? \
+		    bottom - y - n : k, (text), (attr));		\
+	n += k;								\
+} while (0)
+	if (p->run->plan.op != PLAN_DEPLOY || p->running)
+		return 0;
+	if (p->pending != NULL) {
+		snprintf(line, sizeof line, "%s %s", tui_spinner(p->tui),
+		    p->pending->what == DEPLOY_CALL_INVOKE ?
+		    _("Calling the endpoint...") : p->pending->what ==
+		    DEPLOY_CALL_LOGS ? _("Reading the deployment's logs...") :
+		    _("Reading the endpoint's scoring URI..."));
+		ROW(line, display_attr(STYLE_DIM), 1);
+	}
+	if (c != NULL && c->scoring_uri[0] != '\0') {
+		/* TRANSLATORS: the deployed endpoint's scoring URI. */
+		snprintf(line, sizeof line, _("Scoring URI  %s"),
+		    c->scoring_uri);
+		ROW(line, A_BOLD, 3);
+	}
+	if (c != NULL && !c->ok) {
+		ROW(c->err.msg, display_attr(STYLE_ERROR), 3);
+	} else if (c != NULL && c->what == DEPLOY_CALL_INVOKE) {
+		/* TRANSLATORS: a call of the endpoint: HTTP status and time. */
+		snprintf(line, sizeof line, _("Called it: HTTP %ld in %llu "
+		    "ms. The reply:"), c->status,
+		    (unsigned long long)c->latency_ms);
+		ROW(line, display_attr(c->status >= 200 && c->status < 300 ?
+		    STYLE_OK : STYLE_ERROR), 2);
+		ROW(c->reply != NULL ? c->reply : "", A_NORMAL,
+		    PROGRESS_REPLY_ROWS);
+	} else if (c != NULL && c->what == DEPLOY_CALL_LOGS) {
+		ROW(_("The deployment's log (its last lines):"), A_BOLD, 1);
+		ROW(c->reply != NULL ? c->reply : "", display_attr(STYLE_DIM),
+		    PROGRESS_REPLY_ROWS);
+	}
+	if (c != NULL && c->ok && c->what != DEPLOY_CALL_LOGS) {
+		/* TRANSLATORS: %s is the sample body, JSON. */
+		snprintf(line, sizeof line, _("c calls it now with %s"),
+		    deploy_sample_body);
+		ROW(line, display_attr(STYLE_KEY), 2);
+	}
+	if (p->deploy_route >= 0) {
+		/* TRANSLATORS: %s is a page of the deploy screens. */
+		snprintf(line, sizeof line, _("Enter goes back to the page "
+		    "\"%s\" to change it; nothing typed is lost."),
+		    deploy_page_title(p->deploy_route));
+		ROW(line, display_attr(STYLE_KEY), 3);
+	}
+#undef ROW
+	return n;
+}
+
 /* The rows the outcome wants once the run is over (under lock). */
 static int
 progress_outcome_rows(struct progress *p)
@@ -410,6 +597,7 @@ progress_outcome_rows(struct progress *p)
 		    display_wrap_rows(w, r->out.detail, false) +
 		    display_wrap_rows(w, r->out.hint, false);
 	}
+	n += progress_deploy_rows(p, NULL, 0, 0);
 	return p->has_route ? n + 3 : n;
 }
 
@@ -536,6 +724,8 @@ progress_draw(struct screen *s, WINDOW *win)
 				y += display_wrap(win, y, 4, COLS - 6,
 				    bottom - y, r->out.hint, A_NORMAL);
 		}
+		if (r->plan.op == PLAN_DEPLOY)
+			y += progress_deploy_rows(p, win, y + 1, bottom) + 1;
 		if (p->has_route && p->w != NULL && p->to_k8s)
 			display_wrap(win, y + 1, 2, COLS - 4, bottom + 1 - y,
 			    _("Enter goes back to the compute type with "
@@ -550,9 +740,19 @@ progress_draw(struct screen *s, WINDOW *win)
 		}
 	}
 	pthread_mutex_unlock(&r->lock);
-	tui_draw_hints(win, p->running ? _("Esc leave (the operation goes "
-	    "on)  ? keys") : p->has_route && p->w != NULL ?
-	    progress_dest_hint(s, true) : progress_dest_hint(s, false));
+	if (!p->running && r->plan.op == PLAN_DEPLOY && p->deploy_route >= 0)
+		tui_draw_hints(win, progress_dest_hint(s, true));
+	else if (!p->running && r->plan.op == PLAN_DEPLOY && r->ok &&
+	    r->out.result == OPS_SUCCEEDED) {
+		/* TRANSLATORS: key hints, before "Enter home  Esc home". */
+		snprintf(line, sizeof line, "%s  %s", _("c call it"),
+		    progress_dest_hint(s, false));
+		tui_draw_hints(win, line);
+	} else
+		tui_draw_hints(win, p->running ? _("Esc leave (the operation "
+		    "goes on)  ? keys") : p->has_route && p->w != NULL ?
+		    progress_dest_hint(s, true) : progress_dest_hint(s,
+		    false));
 }
 
 /* Free the screen; a running job frees the run itself. */
@@ -565,6 +765,9 @@ progress_free(struct screen *s)
 		p->run->cancelled = true;	/* the job frees it */
 	else
 		live_run_free(p->run);
+	if (p->pending != NULL)
+		p->pending->cancelled = true;	/* its job frees it */
+	deploy_call_free(p->call);
 	free(p);
 }
 
@@ -592,7 +795,11 @@ progress_save_state(struct screen *s, FILE *fp)
 		    step_kind_name(r->steps_kind[i]), r->steps_seen[i] ?
 		    r->steps_state[i] : "-");
 	fprintf(fp, "route: %s\n", p->has_route ?
-	    wizard_step_title(p->route) : "");
+	    wizard_step_title(p->route) : p->deploy_route >= 0 ?
+	    deploy_page_title(p->deploy_route) : "");
+	if (p->call != NULL)
+		fprintf(fp, "call: %s %ld %s\n", p->call->ok ? "ok" : "error",
+		    p->call->status, p->call->scoring_uri);
 	pthread_mutex_unlock(&r->lock);
 }
 
@@ -617,6 +824,8 @@ screen_progress_push(struct tui *t, struct live_run *r, struct wizard *w)
 
 	p->run = r;
 	p->w = w;
+	p->tui = t;
+	p->deploy_route = -1;
 	p->running = true;
 	p->started_ms = clock_now_ms();
 	r->owner = p;
