@@ -768,6 +768,65 @@ deploy_key_list(struct deploy *d, const struct key_event *ev)
 	}
 }
 
+/* F1: the page's keys, then the deploy screens' own. */
+static void
+deploy_help_open(struct deploy *d)
+{
+	/* TRANSLATORS: key names, at most 14 cells; then what they do. */
+	static const char *const target[] = {
+		N_("Up/Down"), N_("choose the compute (legacy AKS ones are "
+		    "dimmed: migrate them first)"),
+		N_("Tab"), N_("from the computes to the endpoint and on"),
+		N_("typing"), N_("a new endpoint's name, or one of this "
+		    "compute's endpoints to add the deployment to it"),
+		N_("Left/Right"), N_("the auth mode: key or aml_token"),
+		NULL
+	};
+	static const char *const what[] = {
+		N_("Tab"), N_("complete a file name, then the next field"),
+		N_("typing"), N_("a local model file or folder, or a "
+		    "registered NAME:VERSION; the code folder and the scoring "
+		    "script inside it; NAME:VERSION of an environment, or an "
+		    "image and its conda file"),
+		NULL
+	};
+	static const char *const resources[] = {
+		N_("typing"), N_("Kubernetes quantities (\"500m\" CPU, "
+		    "\"1Gi\" memory) and numbers; empty: the service's "
+		    "default"),
+		N_("Left/Right"), N_("a fixed instance count or autoscale"),
+		N_("Space"), N_("App Insights on or off"),
+		NULL
+	};
+	static const struct {
+		enum request	 req;
+		const char	*keys, *help;
+	} common[] = {
+		{ REQ_ENTER,	N_("Enter"),
+		    N_("the next page, once this one has no errors; the review "
+		    "after the last") },
+		{ REQ_BACK,	N_("Esc"),
+		    N_("the page before; everything typed is kept") },
+		{ REQ_QUIT,	N_("Ctrl-C"),
+		    N_("quit (asking first when work is unsaved)") },
+	};
+	const char *const	*k = d->page == DEPLOY_PAGE_TARGET ? target :
+				    d->page == DEPLOY_PAGE_WHAT ? what : resources;
+	struct tui_help		 h;
+	size_t			 i;
+
+	memset(&h, 0, sizeof h);
+	/* TRANSLATORS: the keys overlay's title; %s is a page's title. */
+	snprintf(h.title, sizeof h.title, _(" Keys of this page: %s "),
+	    deploy_page_title(d->page));
+	for (; *k != NULL; k += 2)
+		(void)tui_help_add(&h, REQ_NONE, _(k[0]), k[1]);
+	for (i = 0; i < sizeof common / sizeof common[0]; i++)
+		(void)tui_help_add(&h, common[i].req, _(common[i].keys),
+		    common[i].help);
+	tui_help_open(d->tui, &h);
+}
+
 /* Deploy keys. */
 static enum reaction
 deploy_request(struct screen *s, const struct key_event *ev)
@@ -798,8 +857,10 @@ deploy_request(struct screen *s, const struct key_event *ev)
 			return REACT_UNHANDLED;
 		break;
 	case REQ_HELP:
-		if (ev->key.fn || !typing)
-			return REACT_UNHANDLED;
+		if (ev->key.fn || !typing) {
+			deploy_help_open(d);
+			return REACT_REDRAW;
+		}
 		break;
 	default:
 		break;

@@ -276,7 +276,9 @@ assert_grep '"name": "k8s-prod"' plan.json "on compute k8s-prod"
 steps '
 	<End><Up><Enter>
 	:save-display target-small.screen
-	<Enter>
+	<F1>
+	:save-display help-small.screen
+	<Esc><Enter>
 	m:1<Down><Down><Down>e:1
 	:save-display what-small.screen
 	<Enter><Down>250m<Down>1Gi
@@ -306,6 +308,9 @@ assert_equals target-small.screen "60x20: the target page" <<EOF
 
  Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit
 EOF
+assert_grep 'Keys of this page: Where' help-small.screen "F1: the keys of the page"
+assert_grep 'a new endpoint.s name, or one of this' help-small.screen \
+    "what typing does there"
 assert_equals what-small.screen "60x20: the what page" <<EOF
  Deploy a model                                 Step 2 of 3
  ml-workspace · ml-rg · 0b1f6471-1bf0-4dda-aec3-cb9272f095…
