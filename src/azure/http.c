@@ -295,8 +295,11 @@ response_clear(struct http_response *rsp)
 	free(rsp->location);
 	free(rsp->request_id);
 	free(rsp->www_authenticate);
+	free(rsp->ms_error_code);
 	rsp->retry_after = rsp->azure_async_operation = rsp->location = NULL;
 	rsp->request_id = rsp->www_authenticate = NULL;
+	rsp->ms_error_code = NULL;
+	rsp->content_length = -1;
 	rsp->status = 0;
 	buf_reset(&rsp->body);
 }
@@ -352,9 +355,10 @@ header_cb(char *data, size_t size, size_t n, void *arg)
 		free(rsp->location);
 		free(rsp->request_id);
 		free(rsp->www_authenticate);
+		free(rsp->ms_error_code);
 		rsp->retry_after = rsp->azure_async_operation = NULL;
 		rsp->location = rsp->request_id = NULL;
-		rsp->www_authenticate = NULL;
+		rsp->www_authenticate = rsp->ms_error_code = NULL;
 	}
 	debuglog_header(t->log, "<", data, len);
 	keep_header(&rsp->retry_after, "Retry-After", data, len);
@@ -363,6 +367,7 @@ header_cb(char *data, size_t size, size_t n, void *arg)
 	keep_header(&rsp->location, "Location", data, len);
 	keep_header(&rsp->request_id, "x-ms-request-id", data, len);
 	keep_header(&rsp->www_authenticate, "WWW-Authenticate", data, len);
+	keep_header(&rsp->ms_error_code, "x-ms-error-code", data, len);
 	return len;
 }
 
@@ -507,9 +512,12 @@ setup(struct http_client *c, const struct http_request *req,
 	} else if (strcmp(req->method, "POST") == 0) {
 		curl_easy_setopt(h, CURLOPT_POSTFIELDS, "");
 		curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)0);
-	} else
+	} else if (strcmp(req->method, "HEAD") == 0)
+		curl_easy_setopt(h, CURLOPT_NOBODY, 1L);
+	else
 		curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
-	if (strcmp(req->method, "GET") != 0 && strcmp(req->method, "POST") != 0)
+	if (strcmp(req->method, "GET") != 0 && strcmp(req->method, "POST") !=
+	    0 && strcmp(req->method, "HEAD") != 0)
 		curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, req->method);
 }
 
@@ -645,7 +653,10 @@ http_call(struct http_client *c, const struct http_request *req,
 		text_escape_inplace(err->detail, sizeof err->detail, 0);
 		return false;
 	}
-	if (!http_uuid4(rsp->client_request_id,
+	if (req->client_request_id != NULL)
+		snprintf(rsp->client_request_id, sizeof rsp->client_request_id,
+		    "%s", req->client_request_id);
+	else if (!http_uuid4(rsp->client_request_id,
 	    sizeof rsp->client_request_id))
 		return err_set(err, ERR_INTERNAL, _("no random numbers"));
 	if (req->auth != NULL)
@@ -666,7 +677,10 @@ http_call(struct http_client *c, const struct http_request *req,
 		debuglog_line(c->log, "%s %s (attempt %d, request id %s)",
 		    req->method, req->url, attempt, rsp->client_request_id);
 		headers = build_headers(c, req, rsp->client_request_id, tok);
-		if (req->body != NULL)
+		if (req->body != NULL && req->body_binary)
+			debuglog_line(c->log, "> (%zu bytes of a file)",
+			    req->body_len);
+		else if (req->body != NULL)
 			debuglog_body(c->log, ">", req->body, req->body_len);
 		setup(c, req, &t, headers);
 		rc = curl_easy_perform(c->curl);
@@ -686,6 +700,13 @@ http_call(struct http_client *c, const struct http_request *req,
 		} else {
 			curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE,
 			    &rsp->status);
+			if (strcmp(req->method, "HEAD") == 0) {
+				curl_off_t cl = -1;
+
+				curl_easy_getinfo(c->curl,
+				    CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &cl);
+				rsp->content_length = (long long)cl;
+			}
 			debuglog_body(c->log, "<", rsp->body.data,
 			    rsp->body.len);
 			in.transport = RETRY_TRANSPORT_OK;

@@ -66,6 +66,11 @@ struct http_request {
 	bool		 no_proxy;	/* IMDS: never through a proxy */
 	const char	*accept;	/* default application/json */
 	int		 max_attempts;	/* 0: the client's retry policy */
+	/* Storage (azure/blob.c): a body of file bytes, logged by its size
+	 * only; the request id the caller signed (Shared Key signs every
+	 * x-ms- header), NULL: a fresh one.  "HEAD" gets no body. */
+	bool		 body_binary;
+	const char	*client_request_id;
 };
 
 struct http_response {
@@ -78,6 +83,8 @@ struct http_response {
 	char		*www_authenticate;
 	struct buf	 body;
 	int		 attempts;		/* 1 + retries */
+	char		*ms_error_code;		/* x-ms-error-code (storage) */
+	long long	 content_length;	/* a HEAD's, -1 unknown */
 };
 
 struct http_client;

@@ -5,6 +5,8 @@ AZURE_LIB += libazure.a
 libazure_a_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)
 libazure_a_SOURCES = \
 	src/azure/http.c src/azure/http.h \
+	src/azure/blob.c src/azure/blob.h \
+	src/azure/assets.c src/azure/assets.h \
 	src/azure/retry.c src/azure/retry.h \
 	src/azure/armerror.c src/azure/armerror.h \
 	src/azure/debuglog.c src/azure/debuglog.h \

@@ -54,6 +54,14 @@ tests_azure_cert_check_SOURCES = tests/azure/cert-check.c \
 tests_azure_cert_check_CFLAGS = $(AM_CFLAGS) $(OPENSSL_CFLAGS)
 tests_azure_cert_check_LDADD = libcore.a libcommon.a $(OPENSSL_LIBS)
 
+check_PROGRAMS += tests/azure/blob-sign-test
+TESTS += tests/azure/blob-sign-test
+UNIT_TESTS += tests/azure/blob-sign-test
+tests_azure_blob_sign_test_SOURCES = tests/azure/blob-sign-test.c
+tests_azure_blob_sign_test_CFLAGS = $(AM_CFLAGS) $(OPENSSL_CFLAGS)
+tests_azure_blob_sign_test_LDADD = libazure.a libcore.a libcommon.a \
+	$(CURL_LIBS) $(JSONC_LIBS) $(OPENSSL_LIBS)
+
 check_PROGRAMS += tests/azure/http-test
 TESTS += tests/azure/http-test
 UNIT_TESTS += tests/azure/http-test
