@@ -217,6 +217,15 @@ progress_call(struct progress *p, int what)
 	job_start(deploy_call_run, progress_call_done, c);
 }
 
+/* A deploy that succeeded, whose scoring URI is known: c calls it. */
+static bool
+progress_callable(const struct progress *p)
+{
+	return !p->running && p->run->plan.op == PLAN_DEPLOY && p->run->ok &&
+	    p->run->out.result == OPS_SUCCEEDED && p->call != NULL &&
+	    p->call->scoring_uri[0] != '\0';
+}
+
 /*
  * A deploy's end: on success its scoring URI; on failure the page of the
  * deploy screens that fixes it (the resources for what Kubernetes could
@@ -427,8 +436,7 @@ progress_request(struct screen *s, const struct key_event *ev)
 
 	/* A deploy that succeeded: c calls it with the sample body. */
 	if (!p->running && !ev->key.fn && (ev->key.code == 'c' ||
-	    ev->key.code == 'C') && p->run->plan.op == PLAN_DEPLOY &&
-	    p->run->ok && p->run->out.result == OPS_SUCCEEDED) {
+	    ev->key.code == 'C') && progress_callable(p)) {
 		progress_call(p, DEPLOY_CALL_INVOKE);
 		return REACT_REDRAW;
 	}
@@ -555,7 +563,7 @@ progress_deploy_rows(struct progress *p, WINDOW *win, int y, int bottom)
 		ROW(c->reply != NULL ? c->reply : "", display_attr(STYLE_DIM),
 		    PROGRESS_REPLY_ROWS);
 	}
-	if (c != NULL && c->ok && c->what != DEPLOY_CALL_LOGS) {
+	if (progress_callable(p)) {
 		/* TRANSLATORS: %s is the sample body, JSON. */
 		snprintf(line, sizeof line, _("c calls it now with %s"),
 		    deploy_sample_body);
@@ -742,8 +750,7 @@ progress_draw(struct screen *s, WINDOW *win)
 	pthread_mutex_unlock(&r->lock);
 	if (!p->running && r->plan.op == PLAN_DEPLOY && p->deploy_route >= 0)
 		tui_draw_hints(win, progress_dest_hint(s, true));
-	else if (!p->running && r->plan.op == PLAN_DEPLOY && r->ok &&
-	    r->out.result == OPS_SUCCEEDED) {
+	else if (progress_callable(p)) {
 		/* TRANSLATORS: key hints, before "Enter home  Esc home". */
 		snprintf(line, sizeof line, "%s  %s", _("c call it"),
 		    progress_dest_hint(s, false));
