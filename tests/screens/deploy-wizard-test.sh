@@ -272,6 +272,14 @@ assert_grep '"scoringScript": "score.py"' plan.json "the scoring script"
 assert_grep '"memory": "1Gi"' plan.json "the memory request"
 assert_grep '"name": "k8s-prod"' plan.json "on compute k8s-prod"
 
+# --readonly: a deploy changes Azure, so home does not offer it.
+steps '
+	:save-state ro-home.state
+'
+run_akswiz --readonly $SB_ARGS
+assert_status 0
+assert_no_grep '^item: deploy$' ro-home.state "--readonly: no Deploy a model"
+
 # 60x20: every page whole.
 steps '
 	<End><Up><Enter>
