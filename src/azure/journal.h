@@ -22,7 +22,7 @@
 /* Version 2 adds "stepList"; version 1 files are read as well. */
 #define JOURNAL_VERSION		2
 #define JOURNAL_URL_LEN		2048
-#define JOURNAL_STEPS_MAX	5
+#define JOURNAL_STEPS_MAX	6	/* a deploy: 3 uploads, endpoint, deployment, traffic */
 /* The result of a plan whose later step failed after earlier ones took
  * effect (an attach done, its load-balancer update not). */
 #define JOURNAL_PARTLY_APPLIED	"PartlyApplied"

@@ -34,6 +34,7 @@
 #include "azure/journal.h"
 #include "azure/kube.h"
 #include "azure/lro.h"
+#include "azure/ops-deploy.h"
 #include "azure/retry.h"
 #include "common/clock.h"
 #include "common/i18n.h"
@@ -44,6 +45,7 @@
 #include "core/rules-deploy.h"
 #include "core/state.h"
 #include "core/vmcatalogue.h"
+#include "plan/plan-deploy.h"
 #include "plan/plan-endpoint.h"
 #include "plan/plan-json.h"
 #include "plan/plan-jw.h"
@@ -152,12 +154,14 @@ partial_of(struct ops *o, const struct plan *p,
 	bool			 k8s = p->op == PLAN_CREATE &&
 				    p->type == COMPUTE_KUBERNETES;
 	bool			 migrate = p->op == PLAN_MIGRATE;
+	bool			 deploy = p->op == PLAN_DEPLOY;
 	/* A detach or delete with later steps on the compute's cluster. */
 	bool			 removal = (p->op == PLAN_DETACH ||
 				    p->op == PLAN_DELETE) &&
 				    p->cluster_id[0] != '\0';
 
-	if ((p->op != PLAN_ATTACH && !k8s && !migrate && !removal) ||
+	if ((p->op != PLAN_ATTACH && !k8s && !migrate && !removal &&
+	    !deploy) ||
 	    !journal_find_partial(o->arm->endpoint,
 	    p->scope.subscription, p->scope.resource_group,
 	    p->scope.workspace, p->name, je))
@@ -166,9 +170,11 @@ partial_of(struct ops *o, const struct plan *p,
 	same = strcmp(je->operation, plan_op_name(p->op)) == 0 &&
 	    je->plan_json != NULL && plan_json_parse(je->plan_json,
 	    strlen(je->plan_json), &jp, &err) && (k8s ?
-	    jp.type == COMPUTE_KUBERNETES && same_cluster(&jp, p) :
+	    jp.type == COMPUTE_KUBERNETES && same_cluster(&jp, p) : deploy ?
+	    strcmp(jp.endpoint_name, p->endpoint_name) == 0 &&
+	    strcmp(jp.deployment.name, p->deployment.name) == 0 :
 	    arm_id_equal(jp.cluster_id, p->cluster_id));
-	if (same && (k8s || migrate))
+	if (same && (k8s || migrate || deploy))
 		/*
 		 * Its cluster (step 1) is there; the compute comes last.  A
 		 * migration's steps all look at their target first.
@@ -389,10 +395,12 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 	struct journal_entry		 pj;
 	struct arm_extension		 ext = { 0 };
 	struct ext_settings		*want = NULL, *have = NULL;
+	struct ops_deploy_facts		 df;
 	const char			*loc;
 	bool				 ok = false, partial = false;
 	size_t				 i;
 
+	memset(&df, 0, sizeof df);
 	o->resume_step = 0;
 	o->resume_journal[0] = '\0';
 	memset(&f, 0, sizeof f);
@@ -440,7 +448,8 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 	}
 	if (p->op == PLAN_DETACH || p->op == PLAN_UPDATE ||
 	    p->op == PLAN_SCALE || p->op == PLAN_DELETE ||
-	    p->op == PLAN_MIGRATE || p->op == PLAN_CREATE_ENDPOINT) {
+	    p->op == PLAN_MIGRATE || p->op == PLAN_CREATE_ENDPOINT ||
+	    p->op == PLAN_DEPLOY) {
 		bool found = false;
 
 		for (i = 0; i < cl.n; i++)
@@ -466,6 +475,9 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 	}
 	if (p->op == PLAN_CREATE_ENDPOINT && !endpoint_facts(o, p, &cl, &f,
 	    err))
+		goto out;
+	if (p->op == PLAN_DEPLOY && !ops_deploy_facts(o, p, &cl, partial,
+	    &df, &f, err))
 		goto out;
 	loc = p->location[0] != '\0' ? p->location : ws.location;
 	if (p->op == PLAN_CREATE && loc != NULL && p->vm_size[0] != '\0') {
@@ -574,6 +586,7 @@ out:
 	arm_compute_list_free(&cl);
 	arm_workspace_done(&ws);
 	arm_extension_done(&ext);
+	ops_deploy_facts_done(&df);
 	free(want);
 	free(have);
 	return ok;
@@ -1184,6 +1197,11 @@ prepare_step(struct ops *o, const struct plan *p, const struct plan_step *s,
 	/* An extension that has the settings already is not sent again. */
 	if (s->kind == STEP_INSTALL_EXTENSION && s->done == STEP_DONE_MATCHES)
 		look = true;
+	/* A deploy goes into an endpoint that is there, and writes the
+	 * traffic only when it differs. */
+	if (p->op == PLAN_DEPLOY && (s->kind == STEP_CREATE_ENDPOINT ||
+	    s->kind == STEP_SET_TRAFFIC))
+		look = true;
 	if ((s->needs_current || look) &&
 	    !fetch_target(o, url, &cur, &found, err))
 		return false;
@@ -1230,10 +1248,16 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 {
 	struct plan_step steps[PLAN_STEPS_MAX];
 	struct lro_state st;
+	struct plan	*dp = NULL;	/* a deploy's, with its versions */
 	char		*url, *body;
 	int		 n = plan_steps(p, steps, PLAN_STEPS_MAX), i;
-	bool		 ok, uncertain, done, kube;
+	bool		 ok, uncertain, done, kube, reg;
 
+	if (p->op == PLAN_DEPLOY) {
+		dp = xmalloc(sizeof *dp);
+		memcpy(dp, p, sizeof *dp);
+		p = dp;
+	}
 	je->nsteps = n;
 	for (i = 0; i < n; i++) {	/* the whole list, from the start */
 		copy(je->steps[i].kind, sizeof je->steps[i].kind,
@@ -1255,9 +1279,11 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 		je->operation_url[0] = je->poll_kind[0] = '\0';
 		body = NULL;
 		done = false;
-		if (!kube && !prepare_step(o, p, &steps[i], url, resuming,
-		    location, &body, &done, &st, err)) {
+		reg = plan_deploy_is_register(steps[i].kind);
+		if (!kube && !reg && !prepare_step(o, p, &steps[i], url,
+		    resuming, location, &body, &done, &st, err)) {
 			free(url);
+			free(dp);
 			if (je->path[0] == '\0')
 				return false;	/* nothing journaled yet */
 			return not_sent(je, i, "Failed", out, err);
@@ -1266,17 +1292,25 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 		    !journal_write(je, err)) {
 			plan_jw_free_secret(body);
 			free(url);
+			free(dp);
 			return false;
 		}
 		journal_lock_note(&o->lock, je->path);
 		copy(out->journal, sizeof out->journal, je->path);
 		uncertain = false;
 		ok = kube ? kube_step_run(o, p, &steps[i], &st, err) :
+		    reg ? ops_deploy_register(o, dp, &steps[i], &st, err) :
 		    done || submit(o, p, &steps[i], url, body, &st,
 		    &uncertain, err);
 		plan_jw_free_secret(body);
 		free(url);
+		if (ok && reg) {
+			/* The version's ID journaled: not registered again. */
+			free(je->plan_json);
+			je->plan_json = plan_json_write(dp);
+		}
 		if (!ok) {
+			free(dp);
 			/* Nobody knows whether it runs: keep it open. */
 			if (uncertain) {
 				out->result = OPS_ERROR;
@@ -1295,19 +1329,49 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 			snprintf(out->line, sizeof out->line, _("%s of %s was "
 			    "submitted; \"akswiz watch %s\" follows it."),
 			    step_kind_name(steps[i].kind), p->name, p->name);
+			free(dp);
 			return true;
-		} else if (!monitor(o, je, &st, out, err))
+		} else if (!monitor(o, je, &st, out, err)) {
+			free(dp);
 			return false;
-		if (out->result != OPS_SUCCEEDED)
+		}
+		if (out->result != OPS_SUCCEEDED) {
+			if (dp != NULL)
+				ops_deploy_decode(o, dp, &steps[i], out);
 			break;
+		}
 	}
 	/* What the plan does, not its last step's kind (an update of a
 	 * Kubernetes compute is its extension's install step). */
-	if (out->result == OPS_SUCCEEDED)
+	if (out->result == OPS_SUCCEEDED && dp != NULL)
+		ops_deploy_succeeded(o, dp, out);
+	else if (out->result == OPS_SUCCEEDED)
 		snprintf(out->line, sizeof out->line, _("%s of %s succeeded."),
 		    plan_op_name(p->op), p->op == PLAN_CREATE_ENDPOINT ?
 		    p->endpoint_name : p->name);
+	free(dp);
 	return true;
+}
+
+/*
+ * A deploy applied again after it was partly applied: its versions are
+ * those the journaled plan registered (a copy in *kept, or p itself).
+ */
+static const struct plan *
+deploy_keep_versions(const struct plan *p, const char *journaled,
+    struct plan **kept)
+{
+	struct plan	jp;
+	struct err	err;
+
+	err_clear(&err);
+	if (journaled == NULL || !plan_json_parse(journaled,
+	    strlen(journaled), &jp, &err))
+		return p;
+	*kept = xmalloc(sizeof **kept);
+	memcpy(*kept, p, sizeof **kept);
+	memcpy(&(*kept)->registered, &jp.registered, sizeof jp.registered);
+	return *kept;
 }
 
 /* Journal and run every step of the plan. */
@@ -1318,6 +1382,7 @@ ops_apply(struct ops *o, const struct plan *p, bool wait,
 	struct journal_entry	 je;
 	struct arm_workspace	 ws = { 0 };
 	const char		*loc = p->location;
+	struct plan		*kept = NULL;
 	char			*id;
 	bool			 ok = false;
 	int			 first = 0, i;
@@ -1338,6 +1403,8 @@ ops_apply(struct ops *o, const struct plan *p, bool wait,
 	if (partial_of(o, p, NULL, &je)) {
 		/* Partly applied before: its entry runs the rest. */
 		first = je.step - 1;
+		if (p->op == PLAN_DEPLOY)
+			p = deploy_keep_versions(p, je.plan_json, &kept);
 		je.open = true;
 		je.result[0] = je.error_code[0] = je.error_message[0] = '\0';
 		for (i = first; i < JOURNAL_STEPS_MAX; i++)
@@ -1361,6 +1428,7 @@ ops_apply(struct ops *o, const struct plan *p, bool wait,
 	free(id);
 	journal_entry_done(&je);
 out:
+	free(kept);
 	arm_workspace_done(&ws);
 	journal_unlock(&o->lock);
 	return ok;
@@ -1417,8 +1485,10 @@ resume_locked(struct ops *o, struct journal_entry *je, struct ops_outcome *out,
 	if (provisioning_state_parse(je->steps[je->step - 1].result) ==
 	    PROV_SUCCEEDED)
 		goto rest;	/* ended: never again */
-	if (planned && s.cluster[0] != '\0') {
-		/* Kubernetes: no operation to follow; it looks first. */
+	if (planned && (s.cluster[0] != '\0' ||
+	    plan_deploy_is_register(s.kind))) {
+		/* Kubernetes, uploads: no operation to follow; it looks
+		 * first (an upload at the journaled plan's versions). */
 		next = je->step - 1;
 		goto rest;
 	}
@@ -1452,6 +1522,11 @@ resume_locked(struct ops *o, struct journal_entry *je, struct ops_outcome *out,
 	machine_tune(o, &st);
 	if (!monitor(o, je, &st, out, err))
 		return false;
+	if (out->result != OPS_SUCCEEDED && planned && p.op == PLAN_DEPLOY)
+		ops_deploy_decode(o, &p, &s, out);
+	if (out->result == OPS_SUCCEEDED && je->step >= je->nsteps && planned &&
+	    p.op == PLAN_DEPLOY)
+		ops_deploy_succeeded(o, &p, out);
 	if (out->result != OPS_SUCCEEDED || je->step >= je->nsteps)
 		return true;
 rest:

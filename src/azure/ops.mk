@@ -5,4 +5,5 @@ libazure_a_SOURCES += \
 	src/azure/lro.c src/azure/lro.h \
 	src/azure/journal.c src/azure/journal.h \
 	src/azure/ops.c src/azure/ops.h \
+	src/azure/ops-deploy.c src/azure/ops-deploy.h \
 	src/azure/clusters.c src/azure/clusters.h

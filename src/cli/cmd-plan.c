@@ -518,18 +518,31 @@ report(struct app_options *g, const struct verdicts *vs)
 	return verdicts_has_errors(vs) ? EXIT_FAILED : EXIT_OK;
 }
 
-/* Print a new plan, its verdicts on stderr; the exit status they give. */
+/*
+ * Print a new plan (to file when not NULL), its verdicts on stderr; the
+ * exit status they give.
+ */
 static int
-print_new_plan(struct app_options *g, const struct plan *p)
+print_new_plan(struct app_options *g, const struct plan *p, const char *file)
 {
 	struct verdicts	 vs;
 	char		*text;
+	FILE		*fp = stdout;
 
 	if (!check_plan(g, p, true, &vs))
 		return EXIT_USAGE;
+	if (file != NULL && strcmp(file, "-") != 0 &&
+	    (fp = fopen(file, "w")) == NULL) {
+		cli_error(_("cannot write %s: %s"), file, strerror(errno));
+		return EXIT_USAGE;
+	}
 	text = plan_json_write(p);
-	fputs(text, stdout);
+	fputs(text, fp);
 	free(text);
+	if (fp != stdout && fclose(fp) != 0) {
+		cli_error(_("cannot write %s: %s"), file, strerror(errno));
+		return EXIT_USAGE;
+	}
 	fflush(stdout);
 	return report(g, &vs);
 }
@@ -592,7 +605,7 @@ plan_new_migrate(struct app_options *g, int argc, char **argv)
 	if ((status = cli_plan_migrate_read(g, &p, lb, tls, purpose,
 	    save_dir)) != EXIT_OK)
 		return status;
-	return print_new_plan(g, &p);
+	return print_new_plan(g, &p, NULL);
 }
 
 /* akswiz plan new OP [flags]: print the plan, verdicts on stderr. */
@@ -601,8 +614,17 @@ plan_new_cmd(struct app_options *g, int argc, char **argv)
 {
 	struct plan	 p;
 	enum plan_op	 op;
+	const char	*file;
+	bool		 helped;
 	int		 i;
 
+	/* A deploy's flags and help are cmd-deploy.c's. */
+	if (argc >= 2 && strcmp(argv[1], "deploy") == 0) {
+		if ((i = cli_plan_new_deploy(g, argc, argv, &p, &file,
+		    &helped)) != EXIT_OK || helped)
+			return i;
+		return print_new_plan(g, &p, file);
+	}
 	for (i = 1; i < argc; i++)
 		if (is_help(argv[i])) {
 			usage_new(stdout);
@@ -637,7 +659,7 @@ plan_new_cmd(struct app_options *g, int argc, char **argv)
 	if (op == PLAN_UPDATE && p.name[0] != '\0' &&
 	    (i = cli_plan_update_target(g, &p)) != EXIT_OK)
 		return i;
-	return print_new_plan(g, &p);
+	return print_new_plan(g, &p, NULL);
 }
 
 /* akswiz plan export --as KIND FILE: print the export, errors on stderr. */

@@ -125,6 +125,14 @@ bool		cli_location(struct session *, const char *cmd,
 
 int		cmd_plan(struct app_options *, int, char **);
 /*
+ * `plan new deploy` (argv[1] "deploy"): its flags into p (cmd-deploy.c),
+ * *file the -f file or NULL; *helped when --help was printed.
+ * EXIT_OK, or EXIT_USAGE after a message.
+ */
+struct plan;
+int		cli_plan_new_deploy(struct app_options *, int, char **,
+		    struct plan *, const char **file, bool *helped);
+/*
  * plan new migrate: read the legacy compute p->name in the session's
  * workspace into p (cmd-plan-migrate.c); with save_dir, save its custom
  * certificate and key there first (as detach --save-tls) and keep them.

@@ -6,6 +6,7 @@ akswiz_SOURCES = \
 	src/cli/main.c src/cli/cmd.c src/cli/cmd.h \
 	src/cli/readonly.c \
 	src/cli/cmd-plan.c src/cli/cmd-plan-migrate.c \
+	src/cli/cmd-deploy.c \
 	src/cli/plan-update.c \
 	src/cli/cmd-login.c \
 	src/cli/session-print.c src/cli/session.h src/cli/session-ops.c \

@@ -193,7 +193,11 @@
 	_(DEPLOY_MODEL_MISSING,	NS_(N_("The workspace has no model %1$s; give a registered NAME:VERSION or a local file or folder."))) \
 	_(DEPLOY_ENVIRONMENT_MISSING, NS_(N_("The workspace has no environment %1$s; give a registered NAME:VERSION, or an image with --image."))) \
 	_(DEPLOY_TRAFFIC_DEFAULT_NEW, NS_(N_("The new endpoint sends 100 percent of its traffic to deployment %1$s."))) \
-	_(DEPLOY_TRAFFIC_DEFAULT_ZERO, NS_(N_("Endpoint %1$s has other deployments: deployment %2$s gets 0 percent of its traffic; give --traffic to send it some.")))
+	_(DEPLOY_TRAFFIC_DEFAULT, NS_(N_("Without --traffic, deployment %1$s gets 100 percent of a new endpoint's traffic, or 0 percent of an endpoint whose traffic goes to other deployments."))) \
+	_(DEPLOY_TRAFFIC_DEFAULT_ZERO, NS_(N_("Endpoint %1$s has other deployments: deployment %2$s gets 0 percent of its traffic; give --traffic to send it some."))) \
+	/* TRANSLATORS: %2$s is a provisioning state ("Failed", "Creating"). */ \
+	_(DEPLOY_COMPUTE_STATE,	NS_(N_("Compute %1$s is %2$s, not Succeeded; wait for it or repair it before deploying to it."))) \
+	_(DEPLOY_EXTENSION_STATE, NS_(N_("The Azure Machine Learning extension on the cluster of compute %1$s is %2$s, not Succeeded; repair it (akswiz plan new update %1$s) before deploying.")))
 
 #define MSG_ENUM(id, ...) MSG_##id,
 enum msg_id {

@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "common/i18n.h"
 #include "core/rules-deploy.h"
@@ -202,6 +203,32 @@ check_endpoint(const struct plan *p, const struct plan_facts *f,
 		}
 }
 
+/* The compute and its cluster's extension work (preflight read them). */
+static void
+check_compute_state(const struct plan *p, const struct plan_facts *f,
+    struct verdicts *vs)
+{
+	struct verdict	*v;
+
+	if (f->compute_state != NULL && strcasecmp(f->compute_state,
+	    "Succeeded") != 0) {
+		v = verdicts_add(vs, FIELD_NAME, SEV_ERROR,
+		    MSG_DEPLOY_COMPUTE_STATE);
+		verdict_arg(v, "%s", p->name);
+		verdict_arg(v, "%s", f->compute_state);
+		return;
+	}
+	if (f->extension_known && (!f->extension_present ||
+	    f->extension_state == NULL ||
+	    strcasecmp(f->extension_state, "Succeeded") != 0)) {
+		v = verdicts_add(vs, FIELD_EXTENSION, SEV_ERROR,
+		    MSG_DEPLOY_EXTENSION_STATE);
+		verdict_arg(v, "%s", p->name);
+		verdict_arg(v, "%s", !f->extension_present ? "absent" :
+		    f->extension_state != NULL ? f->extension_state : "?");
+	}
+}
+
 /* Traffic: the rules, on the deployments known; what the default does. */
 static void
 check_traffic(const struct plan *p, const struct plan_facts *f,
@@ -225,9 +252,13 @@ check_traffic(const struct plan *p, const struct plan_facts *f,
 		    vs);
 		return;
 	}
-	if (!is_known)
+	if (!is_known) {
+		v = verdicts_add(vs, FIELD_TRAFFIC, SEV_INFO,
+		    MSG_DEPLOY_TRAFFIC_DEFAULT);
+		verdict_arg(v, "%s", p->deployment.name);
 		return;
-	if (f->endpoint_exists && f->n_deployments > 0) {
+	}
+	if (f->endpoint_exists && f->endpoint_routes_others) {
 		v = verdicts_add(vs, FIELD_TRAFFIC, SEV_INFO,
 		    MSG_DEPLOY_TRAFFIC_DEFAULT_ZERO);
 		verdict_arg(v, "%s", p->endpoint_name);
@@ -260,6 +291,7 @@ check_deploy(const struct plan *p, const struct plan_facts *f,
 	    p->auth_mode[0] != '\0')
 		rules_deploy_auth_mode(p->auth_mode, vs);
 	rules_deploy_endpoint_compute(p->name, f->endpoint_compute_type, vs);
+	check_compute_state(p, f, vs);
 	check_endpoint(p, f, vs);
 	check_assets(p, f, vs);
 	before = vs->n;

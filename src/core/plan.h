@@ -179,6 +179,16 @@ struct plan {
 	struct deploy_traffic	 traffic;     /* --traffic D=P ...; n == 0: 100% to the new one */
 	/* Deploy: mirror traffic asked for (refused on Kubernetes). */
 	struct deploy_traffic	 mirror_traffic;
+	/*
+	 * Deploy: the versions its register steps made (ARM IDs; "" not
+	 * yet), kept in the journal's plan so that a resumed deploy does
+	 * not register them again.
+	 */
+	struct {
+		char	model[PLAN_TEXT_LEN];
+		char	code[PLAN_TEXT_LEN];
+		char	environment[PLAN_TEXT_LEN];
+	}			 registered;
 };
 
 /* A plan of the given operation with every default set. */

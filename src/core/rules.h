@@ -212,6 +212,10 @@ struct plan_facts {
 	size_t				 n_placed;
 	bool				 model_known, model_exists;
 	bool				 environment_known, environment_exists;
+	/* The compute's provisioning state (NULL: not known); whether the
+	 * endpoint's traffic goes to other deployments. */
+	const char			*compute_state;
+	bool				 endpoint_routes_others;
 };
 
 /* Every rule that applies to the plan's operation. */

@@ -7,6 +7,7 @@ libplan_a_SOURCES = \
 	src/plan/plan-export.c src/plan/plan-export.h \
 	src/plan/plan-json.c src/plan/plan-json.h \
 	src/plan/plan-endpoint.c src/plan/plan-endpoint.h \
+	src/plan/plan-deploy.c src/plan/plan-deploy.h \
 	src/plan/plan-jw.c src/plan/plan-jw.h \
 	src/plan/plan-k8s.c src/plan/plan-k8s.h \
 	src/plan/plan-migrate.c src/plan/plan-migrate.h \

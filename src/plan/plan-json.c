@@ -46,7 +46,11 @@ static const char *const deploy_keys[] = {
 	"endpointName", "authMode",
 	"deploymentName", "model", "codePath", "scoringScript", "environment",
 	"image", "condaFile", "instanceType", "resources", "instanceCount",
-	"scale", "requests", "appInsights", "traffic", "mirrorTraffic", NULL
+	"scale", "requests", "appInsights", "traffic", "mirrorTraffic",
+	"registered", NULL
+};
+static const char *const registered_keys[] = {
+	"model", "code", "environment", NULL
 };
 static const char *const resources_keys[] = {
 	"cpu", "memory", "cpuLimit", "memoryLimit", "gpu", NULL
@@ -501,6 +505,18 @@ read_deploy(json_object *o, struct plan *p, struct err *err)
 	    &d->requests.max_queue_wait_ms, err)))
 		return false;
 
+	if (!get_deploy_object(o, "registered", "deploy.registered.",
+	    registered_keys, &sub, err))
+		return false;
+	if (sub != NULL && (
+	    !get_str(sub, "deploy.registered.", "model", p->registered.model,
+	    sizeof p->registered.model, err) ||
+	    !get_str(sub, "deploy.registered.", "code", p->registered.code,
+	    sizeof p->registered.code, err) ||
+	    !get_str(sub, "deploy.registered.", "environment",
+	    p->registered.environment, sizeof p->registered.environment,
+	    err)))
+		return false;
 	return read_traffic(o, "traffic", &p->traffic, err) &&
 	    read_traffic(o, "mirrorTraffic", &p->mirror_traffic, err);
 }
@@ -991,6 +1007,14 @@ write_deploy(struct plan_jw *w, const struct plan *p)
 		plan_jw_bool(w, "appInsights", true);
 	put_traffic(w, "traffic", &p->traffic);
 	put_traffic(w, "mirrorTraffic", &p->mirror_traffic);
+	if (p->registered.model[0] != '\0' || p->registered.code[0] != '\0' ||
+	    p->registered.environment[0] != '\0') {
+		plan_jw_begin(w, "registered");
+		put_str(w, "model", p->registered.model);
+		put_str(w, "code", p->registered.code);
+		put_str(w, "environment", p->registered.environment);
+		plan_jw_end(w);
+	}
 }
 
 /* The canonical document of p (man/akswiz-plan.5 "CANONICAL FORM"). */

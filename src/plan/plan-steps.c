@@ -19,6 +19,7 @@
 #include "core/rules-k8s.h"
 #include "core/state.h"
 #include "plan/plan-arm.h"
+#include "plan/plan-deploy.h"
 #include "plan/plan-endpoint.h"
 #include "plan/plan-jw.h"
 #include "plan/plan-k8s.h"
@@ -111,9 +112,10 @@ static const struct step_kind_row {
 	{ STEP_CREATE_DEPLOYMENT, "create deployment", "createDeployment",
 	    N_("create the online deployment"), STEP_PUT, STEP_DONE_EXISTS,
 	    true, false },
+	/* The endpoint's traffic, the others' shares kept: GET it first. */
 	{ STEP_SET_TRAFFIC, "set traffic", "setTraffic",
 	    N_("set the endpoint's traffic"), STEP_PATCH, STEP_DONE_MATCHES,
-	    true, false },
+	    true, true },
 };
 
 static const struct step_kind_row *
@@ -396,6 +398,7 @@ plan_steps(const struct plan *p, struct plan_step *s, int max)
 		k[n++] = STEP_CREATE_ENDPOINT;
 		break;
 	case PLAN_DEPLOY:	/* plan-deploy.c's steps */
+		n = plan_deploy_kinds(p, k, n);
 		break;
 	}
 	for (i = 0; i < n && i < max; i++) {
@@ -403,6 +406,12 @@ plan_steps(const struct plan *p, struct plan_step *s, int max)
 			kube_step(p, k[i], &s[i]);
 		else if (k[i] == STEP_CREATE_ENDPOINT)
 			endpoint_step(p, k[i], &s[i]);
+		else if (p->op == PLAN_DEPLOY) {
+			step_of(k[i], &s[i]);
+			s[i].api_version = PLAN_ENDPOINT_API_VERSION;
+			plan_deploy_target(p, k[i], s[i].target,
+			    sizeof s[i].target);
+		}
 		else if (k[i] == STEP_SCALE_POOL ||
 		    k[i] == STEP_DELETE_EXTENSION ||
 		    k[i] == STEP_DELETE_CLUSTER)
@@ -602,6 +611,14 @@ plan_step_body(const struct plan *p, const struct plan_step *s,
 		*body = plan_endpoint_body(p, location);
 		return true;
 	}
+	if (s->kind == STEP_CREATE_DEPLOYMENT)
+		return plan_deploy_body(p, location, body, err);
+	if (s->kind == STEP_SET_TRAFFIC) {
+		*body = plan_deploy_traffic_body(p, current);
+		return true;
+	}
+	if (plan_deploy_is_register(s->kind))
+		return true;	/* azure/assets.c's uploads, no body */
 	memset(&opts, 0, sizeof opts);
 	opts.location = location;
 	/* On today's path only the extension carries them; a scale none. */
@@ -655,6 +672,15 @@ plan_step_done(const struct plan *p, const struct plan_step *s,
 {
 	json_object	*pp, *ssl;
 
+	/* Registered: the journaled plan has the version's ID. */
+	if (s->kind == STEP_REGISTER_MODEL)
+		return p->registered.model[0] != '\0';
+	if (s->kind == STEP_REGISTER_CODE)
+		return p->registered.code[0] != '\0';
+	if (s->kind == STEP_REGISTER_ENVIRONMENT)
+		return p->registered.environment[0] != '\0';
+	if (s->kind == STEP_SET_TRAFFIC)
+		return plan_deploy_traffic_done(p, current);
 	switch (s->done) {
 	case STEP_DONE_EXISTS:
 		return current != NULL;
