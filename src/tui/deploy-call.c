@@ -2,8 +2,8 @@
  * After a deploy (screen-progress.c): the endpoint's scoring URI, a call
  * of it with a sample body (the endpoint's key or token read from the
  * service, sent in the Authorization header of that one POST, never kept
- * nor shown), and the deployment's logs when it failed.  Jobs on the
- * worker thread; what they bring back is escaped before it is shown.
+ * nor shown).  Jobs on the worker thread; what they bring back is escaped
+ * before it is shown.
  */
 #include "config.h"
 
@@ -102,26 +102,15 @@ deploy_call_invoke(struct deploy_call *c, const struct arm_endpoint *e)
 	c->ok = ok;
 }
 
-/* Job: the scoring URI, then the call or the logs as asked. */
+/* Job: the scoring URI, then the call when asked. */
 void
 deploy_call_run(void *arg)
 {
 	struct deploy_call	*c = arg;
 	struct arm_endpoint	 e;
-	char			*logs = NULL;
 
 	err_clear(&c->err);
 	c->ok = false;
-	if (c->what == DEPLOY_CALL_LOGS) {
-		c->ok = arm_deployment_logs(c->arm, c->scope.subscription,
-		    c->scope.resource_group, c->scope.workspace, c->endpoint,
-		    c->deployment, "InferenceServer", 40, &logs, &c->err);
-		if (c->ok)
-			c->reply = text_escape_dup(logs != NULL ? logs : "",
-			    TEXT_KEEP_NEWLINE);
-		free(logs);
-		return;
-	}
 	if (!deploy_call_endpoint(c, &e)) {
 		arm_endpoint_done(&e);
 		return;

@@ -130,13 +130,12 @@ int	deploy_field_page(enum plan_field);
 void	deploy_goto(struct deploy *, int page);
 
 /*
- * After a deploy (deploy-call.c): the endpoint's scoring URI; a call of
- * it with deploy_sample_body; or the deployment's logs.  A job.
+ * After a deploy (deploy-call.c): the endpoint's scoring URI, or a call
+ * of it with deploy_sample_body.  A job.
  */
 enum {
 	DEPLOY_CALL_URI,
-	DEPLOY_CALL_INVOKE,
-	DEPLOY_CALL_LOGS
+	DEPLOY_CALL_INVOKE
 };
 struct deploy_call {
 	struct arm		*arm;
@@ -151,7 +150,7 @@ struct deploy_call {
 	char			 scoring_uri[PLAN_TEXT_LEN];	/* escaped */
 	long			 status;	/* the call's HTTP status */
 	uint64_t		 latency_ms;
-	char			*reply;		/* escaped: body or logs */
+	char			*reply;		/* the reply's body, escaped */
 };
 extern const char deploy_sample_body[];
 struct deploy_call *deploy_call_new(struct arm *, const struct plan *,

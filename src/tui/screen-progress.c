@@ -17,6 +17,7 @@
 #include "common/clock.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/text.h"
 #include "plan/plan-steps.h"
 #include "tui/deploy.h"
 #include "tui/display.h"
@@ -38,8 +39,8 @@ struct progress {
 	bool			 to_k8s;
 	/*
 	 * A deploy: the page of the deploy screens that fixes a failure
-	 * (-1 none); once done, the scoring URI, a call of it, or the logs
-	 * of a deployment whose container crashed (deploy-call.c).
+	 * (-1 none); once done, the scoring URI and a call of it
+	 * (deploy-call.c).
 	 */
 	int			 deploy_route;
 	struct deploy_call	*call;		/* the latest answer, shown */
@@ -203,7 +204,7 @@ progress_call_done(void *arg)
 	p->tui->redraw = true;
 }
 
-/* Start a deploy's job: the scoring URI, the call, or the logs. */
+/* Start a deploy's job: the scoring URI, or the call. */
 static void
 progress_call(struct progress *p, int what)
 {
@@ -215,6 +216,16 @@ progress_call(struct progress *p, int what)
 	c->owner = p;
 	p->pending = c;
 	job_start(deploy_call_run, progress_call_done, c);
+}
+
+/* A deploy that failed with a detail (a container's log): l shows it. */
+static bool
+progress_has_detail(const struct progress *p)
+{
+	return !p->running && p->run->plan.op == PLAN_DEPLOY &&
+	    !p->run->refused && p->run->ok &&
+	    p->run->out.result != OPS_SUCCEEDED &&
+	    p->run->out.detail[0] != '\0';
 }
 
 /* A deploy that succeeded, whose scoring URI is known: c calls it. */
@@ -229,8 +240,8 @@ progress_callable(const struct progress *p)
 /*
  * A deploy's end: on success its scoring URI; on failure the page of the
  * deploy screens that fixes it (the resources for what Kubernetes could
- * not schedule, the model and code for a container that crashed, whose
- * logs are read), or a preflight's verdict's page.
+ * not schedule, the model and code for a container that crashed: the
+ * outcome's detail has its log), or a preflight's verdict's page.
  */
 static void
 progress_deploy_done(struct progress *p)
@@ -259,10 +270,8 @@ progress_deploy_done(struct progress *p)
 	if (strcasestr(all, "Unschedulable") != NULL ||
 	    strcasestr(all, "Insufficient") != NULL)
 		p->deploy_route = DEPLOY_PAGE_RESOURCES;
-	else if (r->step_kind == STEP_CREATE_DEPLOYMENT) {
-		p->deploy_route = DEPLOY_PAGE_WHAT;
-		progress_call(p, DEPLOY_CALL_LOGS);
-	} else if (r->step_kind == STEP_REGISTER_MODEL ||
+	else if (r->step_kind == STEP_CREATE_DEPLOYMENT ||
+	    r->step_kind == STEP_REGISTER_MODEL ||
 	    r->step_kind == STEP_REGISTER_CODE ||
 	    r->step_kind == STEP_REGISTER_ENVIRONMENT)
 		p->deploy_route = DEPLOY_PAGE_WHAT;
@@ -440,6 +449,26 @@ progress_request(struct screen *s, const struct key_event *ev)
 		progress_call(p, DEPLOY_CALL_INVOKE);
 		return REACT_REDRAW;
 	}
+	/* A deploy that failed: l shows the whole of what went wrong. */
+	if (!p->running && !ev->key.fn && (ev->key.code == 'l' ||
+	    ev->key.code == 'L') && progress_has_detail(p)) {
+		struct open_request	o;
+		char			*raw;
+
+		memset(&o, 0, sizeof o);
+		/* TRANSLATORS: the title of the page of a failed deploy. */
+		o.title = _("Why the deploy failed");
+		pthread_mutex_lock(&p->run->lock);
+		xasprintf(&raw, "%s\n\n%s\n", p->run->out.line,
+		    p->run->out.detail);
+		pthread_mutex_unlock(&p->run->lock);
+		/* The service's text, its control characters made visible. */
+		o.text = text_escape_dup(raw, TEXT_KEEP_NEWLINE);
+		free(raw);
+		o.file = "deploy-failure.txt";
+		tui_open(t, REQ_OPEN_TEXT, &o);
+		return REACT_REDRAW;
+	}
 	switch (ev->req) {
 	case REQ_ENTER:
 		if (p->running)
@@ -507,13 +536,13 @@ progress_request(struct screen *s, const struct key_event *ev)
 	}
 }
 
-/* The most rows of a reply or of logs shown. */
+/* The most rows of a reply shown. */
 #define PROGRESS_REPLY_ROWS	8
 
 /*
  * A deploy's end (win NULL: only count the rows): the scoring URI and
  * what "call it now" sends, or the call's status, latency and reply; the
- * crashed container's logs; the page Enter goes back to.
+ * page Enter goes back to.
  */
 static int
 progress_deploy_rows(struct progress *p, WINDOW *win, int y, int bottom)
@@ -536,8 +565,7 @@ progress_deploy_rows(struct progress *p, WINDOW *win, int y, int bottom)
 	if (p->pending != NULL) {
 		snprintf(line, sizeof line, "%s %s", tui_spinner(p->tui),
 		    p->pending->what == DEPLOY_CALL_INVOKE ?
-		    _("Calling the endpoint...") : p->pending->what ==
-		    DEPLOY_CALL_LOGS ? _("Reading the deployment's logs...") :
+		    _("Calling the endpoint...") :
 		    _("Reading the endpoint's scoring URI..."));
 		ROW(line, display_attr(STYLE_DIM), 1);
 	}
@@ -557,10 +585,6 @@ progress_deploy_rows(struct progress *p, WINDOW *win, int y, int bottom)
 		ROW(line, display_attr(c->status >= 200 && c->status < 300 ?
 		    STYLE_OK : STYLE_ERROR), 2);
 		ROW(c->reply != NULL ? c->reply : "", A_NORMAL,
-		    PROGRESS_REPLY_ROWS);
-	} else if (c != NULL && c->what == DEPLOY_CALL_LOGS) {
-		ROW(_("The deployment's log (its last lines):"), A_BOLD, 1);
-		ROW(c->reply != NULL ? c->reply : "", display_attr(STYLE_DIM),
 		    PROGRESS_REPLY_ROWS);
 	}
 	if (progress_callable(p)) {
@@ -618,7 +642,8 @@ progress_draw(struct screen *s, WINDOW *win)
 	char		 title[256], line[1200], dur[64], right[96];
 	char		 cell[80];
 	const char	*usual, *mark;
-	int		 y = 3, i, st, bottom = LINES - 3, room;
+	int		 y = 3, i, st, bottom = LINES - 3, room, drows;
+	int		 full = LINES - 3;
 	size_t		 k;
 
 	pthread_mutex_lock(&r->lock);
@@ -686,6 +711,10 @@ progress_draw(struct screen *s, WINDOW *win)
 		}
 	}
 	y++;
+	/* A deploy's own rows (the route, the call) are kept below. */
+	drows = progress_deploy_rows(p, NULL, 0, 0);
+	if (drows > 0)
+		bottom = full - drows - 1;
 	if (!p->running) {
 		if (r->refused) {
 			display_text(win, y++, 2, COLS - 4,
@@ -732,8 +761,12 @@ progress_draw(struct screen *s, WINDOW *win)
 				y += display_wrap(win, y, 4, COLS - 6,
 				    bottom - y, r->out.hint, A_NORMAL);
 		}
-		if (r->plan.op == PLAN_DEPLOY)
-			y += progress_deploy_rows(p, win, y + 1, bottom) + 1;
+		if (drows > 0) {
+			/* Under the outcome, or in the rows kept for it. */
+			bottom = full;
+			y += progress_deploy_rows(p, win, y + 1 < bottom -
+			    drows ? y + 1 : bottom - drows, bottom) + 1;
+		}
 		if (p->has_route && p->w != NULL && p->to_k8s)
 			display_wrap(win, y + 1, 2, COLS - 4, bottom + 1 - y,
 			    _("Enter goes back to the compute type with "
@@ -748,7 +781,13 @@ progress_draw(struct screen *s, WINDOW *win)
 		}
 	}
 	pthread_mutex_unlock(&r->lock);
-	if (!p->running && r->plan.op == PLAN_DEPLOY && p->deploy_route >= 0)
+	if (progress_has_detail(p)) {
+		/* TRANSLATORS: key hints, before "Enter fix it  Esc home". */
+		snprintf(line, sizeof line, "%s  %s", _("l whole log"),
+		    progress_dest_hint(s, p->deploy_route >= 0));
+		tui_draw_hints(win, line);
+	} else if (!p->running && r->plan.op == PLAN_DEPLOY &&
+	    p->deploy_route >= 0)
 		tui_draw_hints(win, progress_dest_hint(s, true));
 	else if (progress_callable(p)) {
 		/* TRANSLATORS: key hints, before "Enter home  Esc home". */

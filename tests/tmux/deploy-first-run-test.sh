@@ -2,13 +2,16 @@
 # The deploy issue's closing test: a new user, on `akswiz --sandbox` with a
 # Kubernetes compute made before (akswiz apply of a create plan), goes from
 # the home screen to Deploy a model, keeps the Kubernetes compute and the
-# suggested endpoint, gives a registered model NAME:VERSION and an
-# environment, presses Enter through the defaults to the review and
-# submits; the progress screen follows the steps to Succeeded and shows
-# the scoring URI; c calls the endpoint and its reply (which names the
-# deployment) shows.  The sandbox received one PUT of the endpoint, one of
-# the deployment and one change of the endpoint's traffic.  Polls, never
-# sleeps for a fixed time.  Skipped without tmux.
+# suggested endpoint, gives a local model file, a code folder with its
+# score.py and an image (uploaded and registered by the plan's first
+# steps), presses Enter through the defaults to the review and submits;
+# the progress screen follows the steps to Succeeded and shows the scoring
+# URI; c calls the endpoint and its reply (which names the deployment)
+# shows.  The sandbox received one PUT of the endpoint, one of the
+# deployment and one change of the endpoint's traffic.  A sandbox built
+# without the workspace's assets (datastores, uploads) gets a registered
+# model NAME:VERSION and an environment instead.  Polls, never sleeps for
+# a fixed time.  Skipped without tmux.
 set -u
 . "${top_srcdir:-.}/tests/tmux/lib.sh"
 (umask 077; mkdir -p "$work/tmp"; cat >"$work/sbenv.sh" <<EOT
@@ -34,6 +37,16 @@ else
 	sed 's/^/#   /' "$work/apply.out"
 fi
 : >"$work/journal.log"
+printf 'sklearn model\n' >"$work/model.pkl"
+mkdir -p "$work/src"
+printf 'def init():\n    pass\n\ndef run(data):\n    return data\n' \
+    >"$work/src/score.py"
+# Does this tree's sandbox keep the workspace's assets (its datastores)?
+if grep -q -a 'listSecrets' "$top_builddir/akswiz-sandbox"; then
+	uploads=yes
+else
+	uploads=no
+fi
 
 $T new-session -d -s keep "exec cat"
 $T new-session -d -s t -x 80 -y 24 ". $work/sbenv.sh; cd $work; \
@@ -45,10 +58,22 @@ wait_for "› k8s-dev" "the Kubernetes compute is chosen"
 wait_for "[k8s-dev-ep" "an endpoint name is suggested"
 $T send-keys -t t Enter
 wait_for "What: model, code, environment" "Enter: the model"
-$T send-keys -t t -l "sklearn-model:1"
-$T send-keys -t t Down Down Down
-$T send-keys -t t -l "sklearn-env:1"
-wait_for "sklearn-model:1: a registered model" "a registered model"
+if [ "$uploads" = yes ]; then
+	$T send-keys -t t -l "model.pkl"
+	$T send-keys -t t Down
+	$T send-keys -t t -l "src"
+	$T send-keys -t t Down
+	$T send-keys -t t -l "score.py"
+	$T send-keys -t t Down Down
+	$T send-keys -t t -l "mcr.microsoft.com/azureml/minimal-ubuntu22.04-py39-cpu-inference:latest"
+	wait_for "model.pkl: a file of 14 bytes" "a local model file, its size said"
+	wait_for "src/score.py: the scoring script" "the scoring script in its folder"
+else
+	$T send-keys -t t -l "sklearn-model:1"
+	$T send-keys -t t Down Down Down
+	$T send-keys -t t -l "sklearn-env:1"
+	wait_for "sklearn-model:1: a registered model" "a registered model"
+fi
 $T send-keys -t t Enter
 wait_for "Resources and scale" "Enter: the resources"
 wait_for "The cluster: 3 nodes of Standard_D4s_v3" "the cluster's nodes read"
