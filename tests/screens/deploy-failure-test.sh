@@ -11,7 +11,7 @@
 
 printf 'sklearn model\n' > "$work/model.pkl"
 if grep -q -a 'listSecrets' "$top_builddir/akswiz-sandbox"; then
-	MODEL=model.pkl ENV='<Down><Down><Down>mcr.microsoft.com/azureml/minimal-ubuntu22.04-py39-cpu-inference:latest'
+	MODEL=model.pkl ENV='<Down><Down><Down><Down>mcr.microsoft.com/azureml/minimal-ubuntu22.04-py39-cpu-inference:latest'
 else
 	MODEL=m:1 ENV='<Down><Down><Down>e:1'
 fi
