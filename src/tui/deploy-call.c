@@ -12,6 +12,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <json-c/json.h>
+
 #include "azure/arm-endpoints.h"
 #include "azure/http.h"
 #include "common/clock.h"
@@ -43,6 +45,22 @@ deploy_call_endpoint(struct deploy_call *c, struct arm_endpoint *e)
 	snprintf(c->scoring_uri, sizeof c->scoring_uri, "%s", e->scoring_uri);
 	text_escape_inplace(c->scoring_uri, sizeof c->scoring_uri, 0);
 	return true;
+}
+
+/* A reply to show: JSON indented, anything else as it came; escaped. */
+static char *
+deploy_call_reply(const char *body)
+{
+	struct json_object	*o = json_tokener_parse(body);
+	char			*r;
+
+	if (o == NULL)
+		return text_escape_dup(body, TEXT_KEEP_NEWLINE);
+	r = text_escape_dup(json_object_to_json_string_ext(o,
+	    JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
+	    JSON_C_TO_STRING_NOSLASHESCAPE), TEXT_KEEP_NEWLINE);
+	json_object_put(o);
+	return r;
 }
 
 /* POST the sample to the scoring URI with the endpoint's key or token. */
@@ -91,8 +109,8 @@ deploy_call_invoke(struct deploy_call *c, const struct arm_endpoint *e)
 		arm_secret_free(auth);
 		if (ok) {
 			c->status = rsp.status;
-			c->reply = text_escape_dup(rsp.body.len > 0 ?
-			    buf_str(&rsp.body) : "", 0);
+			c->reply = deploy_call_reply(rsp.body.len > 0 ?
+			    buf_str(&rsp.body) : "");
 		}
 		http_response_done(&rsp);
 	}

@@ -202,6 +202,22 @@ progress_call_done(void *arg)
 	deploy_call_free(p->call);
 	p->call = c;
 	p->tui->redraw = true;
+	/* The reply on a page of its own, whole at any size (w saves it). */
+	if (c->what == DEPLOY_CALL_INVOKE && c->ok && p->tui->depth > 0 &&
+	    p->tui->stack[p->tui->depth - 1]->data == p) {
+		struct open_request	o;
+
+		memset(&o, 0, sizeof o);
+		/* TRANSLATORS: the title of the page of a call's reply. */
+		o.title = _("The endpoint's reply");
+		/* TRANSLATORS: POST URL, then the HTTP status and the time. */
+		xasprintf(&o.text, _("POST %s\n%s\n\nHTTP %ld in %llu ms\n\n"
+		    "%s\n"), c->scoring_uri, deploy_sample_body, c->status,
+		    (unsigned long long)c->latency_ms, c->reply != NULL ?
+		    c->reply : "");
+		o.file = "deploy-reply.txt";
+		tui_open(p->tui, REQ_OPEN_TEXT, &o);
+	}
 }
 
 /* Start a deploy's job: the scoring URI, or the call. */
@@ -536,13 +552,10 @@ progress_request(struct screen *s, const struct key_event *ev)
 	}
 }
 
-/* The most rows of a reply shown. */
-#define PROGRESS_REPLY_ROWS	8
-
 /*
  * A deploy's end (win NULL: only count the rows): the scoring URI and
- * what "call it now" sends, or the call's status, latency and reply; the
- * page Enter goes back to.
+ * what "call it now" sends, or the call's status and time (its reply
+ * opens on a page of its own); the page Enter goes back to.
  */
 static int
 progress_deploy_rows(struct progress *p, WINDOW *win, int y, int bottom)
@@ -570,9 +583,13 @@ progress_deploy_rows(struct progress *p, WINDOW *win, int y, int bottom)
 		ROW(line, display_attr(STYLE_DIM), 1);
 	}
 	if (c != NULL && c->scoring_uri[0] != '\0') {
-		/* TRANSLATORS: the deployed endpoint's scoring URI. */
-		snprintf(line, sizeof line, _("Scoring URI  %s"),
-		    c->scoring_uri);
+		/* TRANSLATORS: the deployed endpoint's scoring URI.  Under
+		 * 24 lines the URI alone, on one row where it fits. */
+		if (LINES >= 24)
+			snprintf(line, sizeof line, _("Scoring URI: %s"),
+			    c->scoring_uri);
+		else
+			snprintf(line, sizeof line, "%s", c->scoring_uri);
 		ROW(line, A_BOLD, 3);
 	}
 	if (c != NULL && !c->ok) {
@@ -580,14 +597,12 @@ progress_deploy_rows(struct progress *p, WINDOW *win, int y, int bottom)
 	} else if (c != NULL && c->what == DEPLOY_CALL_INVOKE) {
 		/* TRANSLATORS: a call of the endpoint: HTTP status and time. */
 		snprintf(line, sizeof line, _("Called it: HTTP %ld in %llu "
-		    "ms. The reply:"), c->status,
+		    "ms; c calls it again."), c->status,
 		    (unsigned long long)c->latency_ms);
 		ROW(line, display_attr(c->status >= 200 && c->status < 300 ?
 		    STYLE_OK : STYLE_ERROR), 2);
-		ROW(c->reply != NULL ? c->reply : "", A_NORMAL,
-		    PROGRESS_REPLY_ROWS);
 	}
-	if (progress_callable(p)) {
+	if (progress_callable(p) && c->what == DEPLOY_CALL_URI) {
 		/* TRANSLATORS: %s is the sample body, JSON. */
 		snprintf(line, sizeof line, _("c calls it now with %s"),
 		    deploy_sample_body);
@@ -629,7 +644,6 @@ progress_outcome_rows(struct progress *p)
 		    display_wrap_rows(w, r->out.detail, false) +
 		    display_wrap_rows(w, r->out.hint, false);
 	}
-	n += progress_deploy_rows(p, NULL, 0, 0);
 	return p->has_route ? n + 3 : n;
 }
 
@@ -647,6 +661,9 @@ progress_draw(struct screen *s, WINDOW *win)
 	size_t		 k;
 
 	pthread_mutex_lock(&r->lock);
+	/* A deploy's own rows (the route, the call) are kept at the end. */
+	if ((drows = progress_deploy_rows(p, NULL, 0, 0)) > 0)
+		bottom = full - drows - (LINES >= 24 ? 1 : 0);
 	progress_title(p, title, sizeof title);
 	if (p->running)
 		snprintf(right, sizeof right, "%s %s", tui_spinner(s->tui),
@@ -711,10 +728,6 @@ progress_draw(struct screen *s, WINDOW *win)
 		}
 	}
 	y++;
-	/* A deploy's own rows (the route, the call) are kept below. */
-	drows = progress_deploy_rows(p, NULL, 0, 0);
-	if (drows > 0)
-		bottom = full - drows - 1;
 	if (!p->running) {
 		if (r->refused) {
 			display_text(win, y++, 2, COLS - 4,
@@ -762,10 +775,10 @@ progress_draw(struct screen *s, WINDOW *win)
 				    bottom - y, r->out.hint, A_NORMAL);
 		}
 		if (drows > 0) {
-			/* Under the outcome, or in the rows kept for it. */
+			/* Under the outcome, in the rows kept for them. */
 			bottom = full;
-			y += progress_deploy_rows(p, win, y + 1 < bottom -
-			    drows ? y + 1 : bottom - drows, bottom) + 1;
+			y += LINES >= 24 ? 1 : 0;
+			y += progress_deploy_rows(p, win, y, bottom) + 1;
 		}
 		if (p->has_route && p->w != NULL && p->to_k8s)
 			display_wrap(win, y + 1, 2, COLS - 4, bottom + 1 - y,

@@ -197,6 +197,11 @@ review_deploy_rows(struct review *r)
 	/* TRANSLATORS: a deployment's requests; "-" where not given. */
 	snprintf(value, sizeof value, _("CPU %s, memory %s"), d->cpu[0] !=
 	    '\0' ? d->cpu : "-", d->memory[0] != '\0' ? d->memory : "-");
+	if (d->cpu[0] == '\0' && d->memory[0] == '\0' &&
+	    d->instance_type[0] == '\0')
+		/* TRANSLATORS: a deployment's requests when none is given. */
+		snprintf(value, sizeof value, "%s", _("those of the compute's "
+		    "default instance type"));
 	if (d->instance_type[0] != '\0') {
 		display_cat(value, sizeof value, ", ", 0);
 		display_cat(value, sizeof value, d->instance_type, 0);

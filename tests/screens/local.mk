@@ -61,3 +61,6 @@ EXTRA_DIST += tests/screens/deploy-wizard-test.sh
 # A deploy that fails: its reason, its log, Enter back to the page to change.
 TESTS += tests/screens/deploy-failure-test.sh
 EXTRA_DIST += tests/screens/deploy-failure-test.sh
+# A deploy that succeeds: its steps, its scoring URI, c calls it.
+TESTS += tests/screens/deploy-progress-test.sh
+EXTRA_DIST += tests/screens/deploy-progress-test.sh

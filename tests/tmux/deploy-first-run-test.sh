@@ -7,7 +7,7 @@
 # steps), presses Enter through the defaults to the review and submits;
 # the progress screen follows the steps to Succeeded and shows the scoring
 # URI; c calls the endpoint and its reply (which names the deployment)
-# shows.  The sandbox received one PUT of the endpoint, one of the
+# shows on a page of its own.  The sandbox received one PUT of the endpoint, one of the
 # deployment and one change of the endpoint's traffic.  A sandbox built
 # without the workspace's assets (datastores, uploads) gets a registered
 # model NAME:VERSION and an environment instead.  Polls, never sleeps for
@@ -82,10 +82,13 @@ wait_for "Review the plan" "Enter: the review"
 wait_for "Endpoint           k8s-dev-ep (auth key)" "the review names the endpoint"
 $T send-keys -t t Enter
 wait_for "Deployed to k8s-dev" "submitted and followed to its end"
-wait_for "Scoring URI https://127.0.0.1" "the scoring URI"
+wait_for "Scoring URI: https://127.0.0.1" "the scoring URI"
 $T send-keys -t t c
-wait_for "Called it: HTTP 200" "c calls it"
-wait_for '"deployment":"blue"' "and its reply names the deployment"
+wait_for "The endpoint's reply" "c calls it: its reply on a page"
+wait_for "HTTP 200 in" "the status and the time"
+wait_for '"deployment": "blue",' "the reply names the deployment"
+$T send-keys -t t Escape
+wait_for "Called it: HTTP 200" "Esc: back to the outcome, which says so"
 $T send-keys -t t Enter
 wait_for "Create an inference cluster" "Enter goes home"
 $T send-keys -t t C-c
