@@ -74,7 +74,6 @@ deploy_call_invoke(struct deploy_call *c, const struct arm_endpoint *e)
 	const char			*secret;
 	char				 route[PLAN_NAME_LEN + 64];
 	uint64_t			 t0;
-	size_t				 n;
 	bool				 token, ok;
 
 	token = e->auth_mode != NULL && strcasecmp(e->auth_mode,
@@ -89,9 +88,7 @@ deploy_call_invoke(struct deploy_call *c, const struct arm_endpoint *e)
 		ok = err_set(&c->err, ERR_PARSE, _("the service gave no key or "
 		    "token for online endpoint %s"), c->endpoint);
 	if (ok) {
-		n = strlen(secret) + sizeof "Authorization: Bearer ";
-		auth = xmalloc(n);
-		snprintf(auth, n, "Authorization: Bearer %s", secret);
+		xasprintf(&auth, "Authorization: Bearer %s", secret);
 		memset(&req, 0, sizeof req);
 		req.method = "POST";
 		req.url = e->scoring_uri;

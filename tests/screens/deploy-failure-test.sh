@@ -7,30 +7,10 @@
 # keeps the workspace's assets gets a local model file (uploaded), one
 # without them a registered NAME:VERSION.
 . "$top_srcdir/tests/screens/libtest.sh"
-. "$top_srcdir/tests/http/k8s-world.sh"
+. "$top_srcdir/tests/screens/deploy-world.sh"
 
-printf 'sklearn model\n' > "$work/model.pkl"
-if grep -q -a 'listSecrets' "$top_builddir/akswiz-sandbox"; then
-	MODEL=model.pkl ENV='<Down><Down><Down><Down>mcr.microsoft.com/azureml/minimal-ubuntu22.04-py39-cpu-inference:latest'
-else
-	MODEL=m:1 ENV='<Down><Down><Down>e:1'
-fi
-
-# world FAULTS: a sandbox with the compute k8s-prod.
-world() {
-	sandbox_start --polls 1 --faults "$1"
-	k8s_begin "$(sb_ready endpoint)" "$(sb_ready authority)" \
-	    "$(sb_ready caFile)" "$(sb_ready subscriptionId)" "$work"
-	k8s_dev_compute k8s-prod aks-prod ml
-}
-
-world 'op:my-ep/blue=fail:InferencingClientCreateDeploymentFailed:init crashed'
-steps "
-	<End><Up><Enter>
-	<Tab><C-u>my-ep<Enter>
-	$MODEL$ENV<Enter>
-	<Down>250m<Enter>
-	<Enter>
+deploy_world --faults 'op:my-ep/blue=fail:InferencingClientCreateDeploymentFailed:init crashed'
+steps "$(deploy_keys my-ep '<Down>250m')
 	:save-display crash.screen
 	:save-state crash.state
 	l
@@ -58,13 +38,8 @@ assert_grep "^model: $MODEL\$" back.state "the model kept"
 assert_grep '^endpoint: my-ep$' back.state "the endpoint kept"
 assert_grep '^cpu: 250m$' back.state "the requests kept"
 
-world 'op:my-ep/blue=fail:Unschedulable:0/3 nodes are available: 3 Insufficient cpu.'
-steps "
-	<End><Up><Enter>
-	<Tab><C-u>my-ep<Enter>
-	$MODEL$ENV<Enter>
-	<Down>250m<Enter>
-	<Enter>
+deploy_world --faults 'op:my-ep/blue=fail:Unschedulable:0/3 nodes are available: 3 Insufficient cpu.'
+steps "$(deploy_keys my-ep '<Down>250m')
 	:save-display unsched.screen
 	:save-state unsched.state
 	<Enter>

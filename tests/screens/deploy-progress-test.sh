@@ -9,31 +9,11 @@
 # sandbox that keeps the workspace's assets gets a local model file, one
 # without them a registered NAME:VERSION.
 . "$top_srcdir/tests/screens/libtest.sh"
-. "$top_srcdir/tests/http/k8s-world.sh"
+. "$top_srcdir/tests/screens/deploy-world.sh"
 . "$top_srcdir/tests/i18n/locale.sh"
 
-printf 'sklearn model\n' > "$work/model.pkl"
-if grep -q -a 'listSecrets' "$top_builddir/akswiz-sandbox"; then
-	MODEL=model.pkl ENV='<Down><Down><Down><Down>mcr.microsoft.com/azureml/minimal-ubuntu22.04-py39-cpu-inference:latest'
-else
-	MODEL=m:1 ENV='<Down><Down><Down>e:1'
-fi
-sandbox_start --polls 1
-k8s_begin "$(sb_ready endpoint)" "$(sb_ready authority)" "$(sb_ready caFile)" \
-    "$(sb_ready subscriptionId)" "$work"
-k8s_dev_compute k8s-prod aks-prod ml
-
-# deploy ENDPOINT: the keys from home to the progress screen's end.
-deploy() {
-	printf '%s' "
-	<End><Up><Enter>
-	<Tab><C-u>$1<Enter>
-	$MODEL$ENV<Enter>
-	<Enter>
-	<Enter>"
-}
-
-steps "$(deploy ep-a)
+deploy_world
+steps "$(deploy_keys ep-a)
 	:save-display done.screen
 	:save-state done.state
 	c
@@ -75,7 +55,7 @@ else
 	not_ok "the endpoint's key is in no screen, state or log"
 fi
 
-steps "$(deploy ep-b)
+steps "$(deploy_keys ep-b)
 	c<Esc>
 	:save-display small.screen
 "
@@ -88,7 +68,7 @@ assert_grep '^  https://127\.0\.0\.1:[0-9]*/api/v1/endpoint/ep-b/score$' \
 assert_grep '^  Called it: HTTP 200' small.screen "and the call"
 
 if i18n_have_locale zh_CN.UTF-8 && i18n_locale_tree "$work/locale"; then
-	steps "$(deploy ep-c)
+	steps "$(deploy_keys ep-c)
 		:save-display done-zh.screen
 	"
 	LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 run_akswiz $SB_ARGS

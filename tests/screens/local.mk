@@ -63,4 +63,4 @@ TESTS += tests/screens/deploy-failure-test.sh
 EXTRA_DIST += tests/screens/deploy-failure-test.sh
 # A deploy that succeeds: its steps, its scoring URI, c calls it.
 TESTS += tests/screens/deploy-progress-test.sh
-EXTRA_DIST += tests/screens/deploy-progress-test.sh
+EXTRA_DIST += tests/screens/deploy-progress-test.sh tests/screens/deploy-world.sh
