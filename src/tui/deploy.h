@@ -43,7 +43,13 @@ struct deploy_endpoint {
 	char	auth_mode[PLAN_ID_LEN];		/* Key, AMLToken */
 };
 
-/* Job: the workspace's computes and endpoints. */
+/* A registered model or environment: its name and latest version. */
+struct deploy_asset {
+	char	name[PLAN_NAME_LEN];
+	char	version[64];
+};
+
+/* Job: the workspace's computes and endpoints (and its assets). */
 struct deploy_facts_job {
 	struct arm		*arm;
 	struct plan_scope	 scope;
@@ -55,6 +61,11 @@ struct deploy_facts_job {
 	size_t			 ncomputes;
 	struct deploy_endpoint	*endpoints;	/* owned */
 	size_t			 nendpoints;
+	/* The registered models and environments, when the service lists
+	 * them (known false: not asked, or not answered). */
+	struct deploy_asset	*models, *environments;	/* owned */
+	size_t			 nmodels, nenvironments;
+	bool			 models_known, environments_known;
 };
 void	deploy_facts_free(struct deploy_facts_job *);
 

@@ -31,6 +31,7 @@
 
 #include "azure/arm.h"
 #include "azure/arm-endpoints.h"
+#include "azure/assets.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
 #include "core/plan-deploy-check.h"
@@ -45,6 +46,31 @@
 
 /* ---- what is read from the workspace and the cluster (worker) ---- */
 
+/* The registered assets of a kind: names and latest versions. */
+static bool
+deploy_assets_read(struct deploy_facts_job *j, const char *wsid,
+    enum asset_kind kind, struct deploy_asset **out, size_t *n)
+{
+	struct asset_list	l;
+	struct err		err;
+	size_t			i;
+
+	memset(&l, 0, sizeof l);
+	err_clear(&err);
+	if (assets_list(j->arm, wsid, kind, NULL, &l, &err) != 0)
+		return false;	/* not known: nothing is judged by it */
+	*out = xcalloc(l.n + 1, sizeof **out);
+	for (i = 0; i < l.n; i++) {
+		snprintf((*out)[i].name, sizeof (*out)[i].name, "%s",
+		    l.v[i].name != NULL ? l.v[i].name : "");
+		snprintf((*out)[i].version, sizeof (*out)[i].version, "%s",
+		    l.v[i].version != NULL ? l.v[i].version : "");
+	}
+	*n = l.n;
+	asset_list_free(&l);
+	return true;
+}
+
 /* Job: the workspace's computes and online endpoints. */
 static void
 deploy_facts_run(void *arg)
@@ -53,6 +79,7 @@ deploy_facts_run(void *arg)
 	struct arm_compute_list	 cl;
 	struct arm_endpoint_list el;
 	size_t			 i;
+	char			*wsid;
 
 	memset(&cl, 0, sizeof cl);
 	memset(&el, 0, sizeof el);
@@ -91,6 +118,15 @@ deploy_facts_run(void *arg)
 	}
 	arm_endpoint_list_free(&el);
 	j->ok = true;
+	xasprintf(&wsid, "/subscriptions/%s/resourceGroups/%s/providers/"
+	    "Microsoft.MachineLearningServices/workspaces/%s",
+	    j->scope.subscription, j->scope.resource_group,
+	    j->scope.workspace);
+	j->models_known = deploy_assets_read(j, wsid, ASSET_MODEL,
+	    &j->models, &j->nmodels);
+	j->environments_known = deploy_assets_read(j, wsid,
+	    ASSET_ENVIRONMENT, &j->environments, &j->nenvironments);
+	free(wsid);
 }
 
 /* Job: the compute's AKS cluster (node size, count, version). */
@@ -376,6 +412,39 @@ deploy_field_page(enum plan_field f)
 }
 
 /*
+ * Whether a reference (NAME:VERSION) is judged by the list of registered
+ * assets, and *exists: the name is registered with that version or a
+ * later one (the list has each name's latest).  A local path or an ARM
+ * ID is not judged here (preflight reads the version itself).
+ */
+static bool
+deploy_asset_known(const struct deploy_asset *a, size_t n, const char *ref,
+    bool *exists)
+{
+	struct deploy_ref	r;
+	char			*end;
+	long			want, latest;
+	size_t			i;
+
+	*exists = false;
+	if (ref[0] == '\0' || !deploy_ref_parse(ref, &r) || r.arm_id)
+		return false;
+	for (i = 0; i < n; i++) {
+		if (strcmp(a[i].name, r.name) != 0)
+			continue;
+		want = strtol(r.version, &end, 10);
+		if (*end != '\0' || r.version[0] == '\0') {
+			*exists = true;		/* a label or a word: the name */
+			return true;
+		}
+		latest = strtol(a[i].version, &end, 10);
+		*exists = *end != '\0' || want <= latest;
+		return true;
+	}
+	return true;
+}
+
+/*
  * The deploy plan's rules (core's check_deploy) with what is known: the
  * chosen compute's type, the workspace's endpoints, the cluster's nodes.
  */
@@ -397,6 +466,14 @@ deploy_check_plan(struct deploy *d, struct verdicts *vs)
 		f.endpoint_exists = e != NULL;
 		f.endpoint_compute = e != NULL ? e->compute : NULL;
 	}
+	if (d->facts != NULL && d->facts->models_known)
+		f.model_known = deploy_asset_known(d->facts->models,
+		    d->facts->nmodels, d->plan.deployment.model,
+		    &f.model_exists);
+	if (d->facts != NULL && d->facts->environments_known)
+		f.environment_known = deploy_asset_known(
+		    d->facts->environments, d->facts->nenvironments,
+		    d->plan.deployment.environment, &f.environment_exists);
 	if (d->cluster_known) {
 		f.node_size = vm_catalogue_find(d->cluster.vm_size);
 		f.node_k8s_version = d->cluster.version;
@@ -675,6 +752,8 @@ deploy_facts_free(struct deploy_facts_job *j)
 		return;
 	free(j->computes);
 	free(j->endpoints);
+	free(j->models);
+	free(j->environments);
 	free(j);
 }
 
@@ -1000,6 +1079,25 @@ deploy_draw_what(struct deploy *d, WINDOW *win, int y, int bottom)
 
 	y += widget_form_draw(&d->what_form, win, y, 2, COLS - 4,
 	    bottom - y - 2, &d->v, d->show_errors) + 1;
+	if (d->facts != NULL && d->facts->models_known &&
+	    d->facts->nmodels > 0 && y + 1 < bottom) {
+		char	 text[1024];
+		size_t	 k;
+
+		/* TRANSLATORS: followed by NAME:VERSION, ... */
+		snprintf(text, sizeof text, "%s", _("Registered models: "));
+		for (k = 0; k < d->facts->nmodels; k++) {
+			if (k > 0)
+				display_cat(text, sizeof text, ", ", 0);
+			display_cat(text, sizeof text,
+			    d->facts->models[k].name, 0);
+			display_cat(text, sizeof text, ":", 0);
+			display_cat(text, sizeof text,
+			    d->facts->models[k].version, 0);
+		}
+		y += display_wrap(win, y, 2, COLS - 4, 2, text,
+		    display_attr(STYLE_DIM));
+	}
 	for (i = 0; i < d->nnotes && y < bottom; i++) {
 		/* Errors only once Next was refused or something typed. */
 		if (d->notes_sev[i] == SEV_ERROR && !d->show_errors &&

@@ -45,9 +45,9 @@ steps '
 	<C-u>my-ep<Enter>
 	<Enter>
 	:save-display what-empty.screen
-	model.pkl<Down>src<Down>../score.py<Down>e:1
+	model.pkl<Down>src<Down>../score.py<Down><Down>img:1
 	:save-display what-bad.screen
-	<Up><C-u>score.py
+	<Up><Up><C-u>score.py
 	:save-display what.screen
 	<Enter>
 	:save-display resources.screen
@@ -160,8 +160,8 @@ assert_equals what-bad.screen "the scoring script must be inside the code folder
     Model           [model.pkl                                       ]
     Code folder     [src                                             ]
     Scoring script  [../score.py                                     ]
-  › Environment     [e:1                                             ]
-    or image        [                                                ]
+    Environment     [                                                ]
+  › or image        [img:1                                           ]
     Conda file      [                                                ]
 
   ✓ model.pkl: a file of 14 bytes
@@ -253,7 +253,7 @@ assert_equals review.screen "the review of the deploy" <<EOF
     Deployment         blue
     Model              model.pkl
     Scoring script     src/score.py
-    Environment        e:1
+    Environment        image img:1, conda -
     Resources          CPU 500m, memory 1Gi
     Scale              1 instance
 
@@ -287,7 +287,7 @@ steps '
 	<F1>
 	:save-display help-small.screen
 	<Esc><Enter>
-	m:1<Down><Down><Down>e:1
+	model.pkl<Down><Down><Down><Down>img:1
 	:save-display what-small.screen
 	<Enter><Down>250m<Down>1Gi
 	:save-display resources-small.screen
@@ -325,14 +325,14 @@ assert_equals what-small.screen "60x20: the what page" <<EOF
 
   What: model, code, environment
 
-    Model           [m:1                                 ]
+    Model           [model.pkl                           ]
     Code folder     [                                    ]
     Scoring script  [                                    ]
-  › Environment     [e:1                                 ]
-    or image        [                                    ]
+    Environment     [                                    ]
+  › or image        [img:1                               ]
     Conda file      [                                    ]
 
-  ✓ m:1: a registered model
+  ✓ model.pkl: a file of 14 bytes
 
 
 
@@ -368,7 +368,7 @@ if i18n_have_locale zh_CN.UTF-8 && i18n_locale_tree "$work/locale"; then
 	steps '
 		<End><Up><Enter>
 		:save-display target-zh.screen
-		<Enter>m:1<Down><Down><Down>e:1<Enter>
+		<Enter>model.pkl<Down><Down><Down><Down>img:1<Enter>
 		<Down>250m<Down>1Gi
 		:save-display resources-zh.screen
 	'
@@ -428,5 +428,29 @@ EOF
 EOF
 else
 	ok "# SKIP zh_CN.UTF-8 or its catalogs missing"
+fi
+
+# The workspace's registered models, when the sandbox keeps them: listed
+# on the What page, and a NAME:VERSION it does not have refused as typed.
+if grep -q -a 'listSecrets' "$top_builddir/akswiz-sandbox"; then
+	for v in 1 3; do
+		k8s_arm PUT "$K8S_WSP/models/sk/versions/$v?api-version=2024-10-01" "{\"properties\":{\"modelUri\":\"azureml://subscriptions/$(sb_ready subscriptionId)/resourcegroups/ml-rg/workspaces/ml-workspace/datastores/workspaceblobstore/paths/LocalUpload/sk/model.pkl\"}}"
+	done
+	steps '
+		<End><Up><Enter>
+		<Tab><C-u>ep-assets<Enter>
+		sk:2
+		:save-display registered.screen
+		<C-u>nope:1
+		:save-display unregistered.screen
+	'
+	run_akswiz $SB_ARGS
+	assert_grep '^  Registered models: sk:3' registered.screen \
+	    "the registered models listed"
+	assert_no_grep 'has no model' registered.screen "sk:2 (3 is the latest) taken"
+	assert_grep 'The workspace has no model nope:1' unregistered.screen \
+	    "a model the workspace does not have refused as typed"
+else
+	ok "# SKIP a sandbox without the workspace's assets"
 fi
 tap_done
