@@ -702,7 +702,8 @@ progress_draw(struct screen *s, WINDOW *win)
 		}
 		y++;
 		if (r->nsteps > 1)
-			y += progress_steps(p, win, y, bottom) + 1;
+			y += progress_steps(p, win, y, bottom) +
+			    (drows == 0 || LINES >= 24 ? 1 : 0);
 		/* The latest transitions, in the rows the outcome leaves. */
 		room = bottom - y - 1 - (p->running ? 6 :
 		    progress_outcome_rows(p));
@@ -727,7 +728,9 @@ progress_draw(struct screen *s, WINDOW *win)
 			    true);
 		}
 	}
-	y++;
+	/* Under 24 lines a deploy's rows take the blank rows' place. */
+	if (drows == 0 || LINES >= 24)
+		y++;
 	if (!p->running) {
 		if (r->refused) {
 			display_text(win, y++, 2, COLS - 4,

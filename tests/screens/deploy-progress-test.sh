@@ -26,9 +26,9 @@ run_akswiz $SB_ARGS
 assert_status 0
 assert_grep '^result: succeeded' done.state "the deploy succeeded"
 assert_grep '^ Deployed to k8s-prod  *Succeeded$' done.screen "titled by its compute"
-assert_grep '1\.  create the online endpoint  *Succeeded' done.screen "the endpoint step"
-assert_grep '2\.  create the online deployment  *Succeeded' done.screen "the deployment step"
-assert_grep "3\.  set the endpoint's traffic  *Succeeded" done.screen "the traffic step"
+assert_grep '[0-9]\.  create the online endpoint  *Succeeded' done.screen "the endpoint step"
+assert_grep '[0-9]\.  create the online deployment  *Succeeded' done.screen "the deployment step"
+assert_grep "[0-9]\.  set the endpoint's traffic  *Succeeded" done.screen "the traffic step"
 assert_grep '^  Scoring URI: https://127\.0\.0\.1:[0-9]*/api/v1/endpoint/ep-a/score$' \
     done.screen "the scoring URI"
 assert_grep '^  c calls it now with {"data": \[\[1, 2, 3, 4\]\]}$' done.screen \
