@@ -506,6 +506,19 @@ ops_deploy_decode(struct ops *o, const struct plan *p,
 		hint_first(out, hint);
 }
 
+/* Whether "a=90 b=10" names d. */
+static bool
+has_share(const char *traffic, const char *d)
+{
+	size_t		 n = strlen(d);
+	const char	*t = traffic;
+
+	for (; (t = strstr(t, d)) != NULL; t += n)
+		if ((t == traffic || t[-1] == ' ') && t[n] == '=')
+			return true;
+	return false;
+}
+
 void
 ops_deploy_succeeded(struct ops *o, const struct plan *p,
     struct ops_outcome *out)
@@ -513,17 +526,26 @@ ops_deploy_succeeded(struct ops *o, const struct plan *p,
 	struct arm_endpoint	ep = { 0 };
 	struct err		err;
 	bool			found = false;
+	char			traffic[256];
 
 	err_clear(&err);
 	if (arm_get_endpoint(o->arm, p->scope.subscription,
 	    p->scope.resource_group, p->scope.workspace, p->endpoint_name,
-	    &ep, &found, &err) && found)
+	    &ep, &found, &err) && found) {
+		/* The new one named even when it gets nothing. */
+		snprintf(traffic, sizeof traffic, "%s", ep.traffic != NULL ?
+		    ep.traffic : "");
+		if (!has_share(traffic, p->deployment.name))
+			snprintf(traffic + strlen(traffic), sizeof traffic -
+			    strlen(traffic), "%s%s=0", traffic[0] ? " " : "",
+			    p->deployment.name);
 		/* TRANSLATORS: "deploy of blue on ep1 succeeded; the
 		 * endpoint's traffic: blue=100." */
 		snprintf(out->line, sizeof out->line, _("%s of %s on %s "
 		    "succeeded; the endpoint's traffic: %s."),
 		    plan_op_name(p->op), p->deployment.name, p->endpoint_name,
-		    ep.traffic != NULL ? ep.traffic : "-");
+		    traffic);
+	}
 	else
 		snprintf(out->line, sizeof out->line, _("%s of %s on %s "
 		    "succeeded."), plan_op_name(p->op), p->deployment.name,

@@ -1249,6 +1249,8 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 	struct plan_step steps[PLAN_STEPS_MAX];
 	struct lro_state st;
 	struct plan	*dp = NULL;	/* a deploy's, with its versions */
+	struct arm_workspace ws = { 0 };
+	struct err	 werr;
 	char		*url, *body;
 	int		 n = plan_steps(p, steps, PLAN_STEPS_MAX), i;
 	bool		 ok, uncertain, done, kube, reg;
@@ -1257,6 +1259,15 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 		dp = xmalloc(sizeof *dp);
 		memcpy(dp, p, sizeof *dp);
 		p = dp;
+		/* Its deployment (when sent, or sent again) is the
+		 * workspace's region's, as its endpoint. */
+		err_clear(&werr);
+		if ((location == NULL || location[0] == '\0') &&
+		    arm_get_workspace(o->arm, p->scope.subscription,
+		    p->scope.resource_group, p->scope.workspace, &ws, &werr) &&
+		    ws.location != NULL)
+			copy(dp->location, sizeof dp->location, ws.location);
+		arm_workspace_done(&ws);
 	}
 	je->nsteps = n;
 	for (i = 0; i < n; i++) {	/* the whole list, from the start */

@@ -144,7 +144,8 @@ check_assets(const struct plan *p, const struct plan_facts *f,
 
 	if (d->model[0] == '\0')
 		required(FIELD_MODEL, vs);
-	else if (f->model_known && !f->model_exists) {
+	else if (f->model_known && !f->model_exists &&
+	    !deploy_model_is_local(p)) {
 		v = verdicts_add(vs, FIELD_MODEL, SEV_ERROR,
 		    MSG_DEPLOY_MODEL_MISSING);
 		verdict_arg(v, "%s", d->model);
@@ -259,7 +260,8 @@ check_traffic(const struct plan *p, const struct plan_facts *f,
 		return;
 	}
 	if (f->endpoint_exists && f->endpoint_routes_others) {
-		v = verdicts_add(vs, FIELD_TRAFFIC, SEV_INFO,
+		/* A deployment that serves nothing: worth a warning. */
+		v = verdicts_add(vs, FIELD_TRAFFIC, SEV_WARNING,
 		    MSG_DEPLOY_TRAFFIC_DEFAULT_ZERO);
 		verdict_arg(v, "%s", p->endpoint_name);
 		verdict_arg(v, "%s", p->deployment.name);

@@ -24,10 +24,12 @@
 #include "common/buf.h"
 #include "common/xalloc.h"
 #include "core/ids.h"
+#include "core/plan-deploy-check.h"
 #include "core/rules.h"
 #include "core/rules-deploy.h"
 #include "core/rules-k8s.h"
 #include "plan/plan-arm.h"
+#include "plan/plan-deploy.h"
 #include "plan/plan-endpoint.h"
 #include "plan/plan-k8s.h"
 #include "plan/plan-migrate.h"
@@ -99,14 +101,21 @@ az_flag(struct buf *b, const char *flag, const char *v)
 	}
 }
 
+/* The workspace scope of an az ml command. */
+static void
+az_workspace(struct buf *b, const struct plan *p)
+{
+	az_flag(b, "--subscription", p->scope.subscription);
+	az_flag(b, "--resource-group", p->scope.resource_group);
+	az_flag(b, "--workspace-name", p->scope.workspace);
+}
+
 /* --name and the workspace scope, common to every az command. */
 static void
 az_target(struct buf *b, const struct plan *p)
 {
 	az_flag(b, "--name", p->name[0] != '\0' ? p->name : "NAME");
-	az_flag(b, "--subscription", p->scope.subscription);
-	az_flag(b, "--resource-group", p->scope.resource_group);
-	az_flag(b, "--workspace-name", p->scope.workspace);
+	az_workspace(b, p);
 }
 
 /* The --ssl-* flags of the plan's TLS mode (--ssl-disable only on update). */
@@ -997,9 +1006,7 @@ export_endpoint(struct buf *b, const struct plan *p,
 			buf_adds(b, "\n");
 		}
 		buf_adds(b, "az ml online-endpoint create --file endpoint.yml");
-		az_flag(b, "--subscription", p->scope.subscription);
-		az_flag(b, "--resource-group", p->scope.resource_group);
-		az_flag(b, "--workspace-name", p->scope.workspace);
+		az_workspace(b, p);
 		buf_adds(b, "\n");
 		break;
 	case PLAN_EXPORT_PYTHON:
@@ -1038,6 +1045,188 @@ export_endpoint(struct buf *b, const struct plan *p,
 	}
 }
 
+/* A YAML line "#   key: value" (quoted) at an indent; skipped when "". */
+static void
+yaml_str(struct buf *b, int indent, const char *key, const char *v)
+{
+	if (v[0] == '\0')
+		return;
+	buf_addf(b, "#   %*s%s: ", indent, "", key);
+	py_quote(b, v);
+	buf_adds(b, "\n");
+}
+
+/* "#   key: n" at an indent; skipped when DEPLOY_UNSET. */
+static void
+yaml_num(struct buf *b, int indent, const char *key, long v)
+{
+	if (v != DEPLOY_UNSET)
+		buf_addf(b, "#   %*s%s: %ld\n", indent, "", key, v);
+}
+
+/* An asset reference as az writes it: "azureml:NAME:VERSION". */
+static void
+yaml_ref(struct buf *b, const char *key, const char *ref)
+{
+	char	v[PLAN_TEXT_LEN + 16];
+
+	if (ref[0] == '\0')
+		return;
+	snprintf(v, sizeof v, "%s%s", strncmp(ref, "azureml:", 8) == 0 ?
+	    "" : "azureml:", ref);
+	yaml_str(b, 0, key, v);
+}
+
+/* deployment.yml of az ml online-deployment create (comment lines). */
+static void
+az_deployment_yaml(struct buf *b, const struct plan *p)
+{
+	const struct plan_deployment	*d = &p->deployment;
+
+	buf_adds(b, "# deployment.yml:\n#   $schema: https://azuremlschemas."
+	    "azureedge.net/latest/kubernetesOnlineDeployment.schema.json\n");
+	yaml_str(b, 0, "name", d->name);
+	yaml_str(b, 0, "endpoint_name", p->endpoint_name);
+	if (deploy_model_is_local(p)) {
+		buf_adds(b, "#   model:\n");
+		yaml_str(b, 2, "path", d->model);
+	} else
+		yaml_ref(b, "model", d->model);
+	if (d->code_path[0] != '\0') {
+		buf_adds(b, "#   code_configuration:\n");
+		yaml_str(b, 2, "code", d->code_path);
+		yaml_str(b, 2, "scoring_script", d->scoring_script);
+	}
+	if (d->image[0] != '\0') {
+		buf_adds(b, "#   environment:\n");
+		yaml_str(b, 2, "image", d->image);
+		yaml_str(b, 2, "conda_file", d->conda_file);
+	} else
+		yaml_ref(b, "environment", d->environment);
+	yaml_str(b, 0, "instance_type", d->instance_type);
+	yaml_num(b, 0, "instance_count", d->scale.instances);
+	if (d->scale.autoscale) {
+		buf_adds(b, "#   scale_settings:\n#     type: "
+		    "target_utilization\n");
+		yaml_num(b, 2, "min_instances", d->scale.min_instances);
+		yaml_num(b, 2, "max_instances", d->scale.max_instances);
+		yaml_num(b, 2, "target_utilization_percentage",
+		    d->scale.target_utilization);
+		yaml_num(b, 2, "polling_interval", d->scale.polling_interval_s);
+	}
+	if (d->requests.timeout_ms != DEPLOY_UNSET ||
+	    d->requests.max_concurrent != DEPLOY_UNSET ||
+	    d->requests.max_queue_wait_ms != DEPLOY_UNSET) {
+		buf_adds(b, "#   request_settings:\n");
+		yaml_num(b, 2, "request_timeout_ms", d->requests.timeout_ms);
+		yaml_num(b, 2, "max_concurrent_requests_per_instance",
+		    d->requests.max_concurrent);
+		yaml_num(b, 2, "max_queue_wait_ms",
+		    d->requests.max_queue_wait_ms);
+	}
+	if (d->cpu[0] != '\0' || d->memory[0] != '\0' ||
+	    d->gpu != DEPLOY_UNSET) {
+		buf_adds(b, "#   resources:\n#     requests:\n");
+		yaml_str(b, 4, "cpu", d->cpu);
+		yaml_str(b, 4, "memory", d->memory);
+		yaml_num(b, 4, "nvidia.com/gpu", d->gpu);
+	}
+	if (d->cpu_limit[0] != '\0' || d->memory_limit[0] != '\0') {
+		buf_adds(b, "#     limits:\n");
+		yaml_str(b, 4, "cpu", d->cpu_limit);
+		yaml_str(b, 4, "memory", d->memory_limit);
+	}
+	if (d->app_insights)
+		buf_adds(b, "#   app_insights_enabled: true\n");
+}
+
+/*
+ * Deploy: az ml online-endpoint create (when the workspace does not have
+ * the endpoint) and online-deployment create with their YAML, then the
+ * traffic; or the ARM requests (the uploads are az's, named in a
+ * comment); the Python SDK's names in comments.
+ */
+static void
+export_deploy(struct buf *b, const struct plan *p, enum plan_export_kind kind)
+{
+	struct plan	*q;
+	char		*id, *body, *traffic;
+	struct err	 err;
+	struct deploy_traffic t;
+
+	plan_deploy_traffic(p, NULL, &t);
+	traffic = plan_deploy_traffic_text(&t);
+	switch (kind) {
+	case PLAN_EXPORT_AZ:
+	case PLAN_EXPORT_PYTHON:
+		if (kind == PLAN_EXPORT_PYTHON)
+			buf_adds(b, "# azure-ai-ml: KubernetesOnlineEndpoint "
+			    "and KubernetesOnlineDeployment take the members "
+			    "of these YAML files;\n# ml_client.online_endpoints"
+			    ".begin_create_or_update() and online_deployments"
+			    ".begin_create_or_update() send them.\n");
+		export_endpoint(b, p, PLAN_EXPORT_AZ);
+		buf_adds(b, "# (only when the workspace does not have the "
+		    "endpoint)\n\n");
+		az_deployment_yaml(b, p);
+		buf_adds(b, "az ml online-deployment create --file "
+		    "deployment.yml");
+		if (p->traffic.n == 0)
+			buf_adds(b, " \\\n    --all-traffic");
+		az_workspace(b, p);
+		buf_adds(b, "\n");
+		if (p->traffic.n > 0) {
+			buf_adds(b, "az ml online-endpoint update --name ");
+			py_quote(b, p->endpoint_name);
+			az_flag(b, "--traffic", traffic);
+			az_workspace(b, p);
+			buf_adds(b, "\n");
+		}
+		break;
+	case PLAN_EXPORT_ARM:
+		if (deploy_model_is_local(p) || p->deployment.code_path[0] ||
+		    p->deployment.image[0])
+			buf_adds(b, "# The local model, code folder and image are "
+			    "registered first (az ml model|code|environment "
+			    "create);\n# their version IDs stand in the "
+			    "deployment's body.\n");
+		export_endpoint(b, p, PLAN_EXPORT_ARM);
+		buf_adds(b, "\n");
+		q = xmalloc(sizeof *q);
+		memcpy(q, p, sizeof *q);
+		if (deploy_model_is_local(q) && q->registered.model[0] == '\0')
+			snprintf(q->registered.model, sizeof q->registered.model,
+			    "{modelVersionId}");
+		if (q->deployment.code_path[0] != '\0' &&
+		    q->registered.code[0] == '\0')
+			snprintf(q->registered.code, sizeof q->registered.code,
+			    "{codeVersionId}");
+		if (q->deployment.image[0] != '\0' &&
+		    q->registered.environment[0] == '\0')
+			snprintf(q->registered.environment,
+			    sizeof q->registered.environment,
+			    "{environmentVersionId}");
+		id = plan_deploy_id(q);
+		buf_addf(b, "PUT %s?api-version=%s\n", id,
+		    PLAN_ENDPOINT_API_VERSION);
+		free(id);
+		err_clear(&err);
+		if (plan_deploy_body(q, NULL, &body, &err))
+			arm_request_body(b, body);
+		free(q);
+		if (p->traffic.n == 0)
+			buf_adds(b, "\n# On a new endpoint; on one whose traffic "
+			    "goes to other deployments, nothing.");
+		id = plan_endpoint_id(p);
+		buf_addf(b, "\nPATCH %s?api-version=%s\n", id,
+		    PLAN_ENDPOINT_API_VERSION);
+		free(id);
+		arm_request_body(b, plan_deploy_traffic_body(p, NULL));
+		break;
+	}
+	free(traffic);
+}
+
 /* The export of the given kind; the caller frees it. */
 char *
 plan_export(const struct plan *p, enum plan_export_kind kind)
@@ -1047,6 +1236,10 @@ plan_export(const struct plan *p, enum plan_export_kind kind)
 	buf_init(&b, 0);
 	if (p->op == PLAN_CREATE_ENDPOINT) {
 		export_endpoint(&b, p, kind);
+		return buf_take(&b);
+	}
+	if (p->op == PLAN_DEPLOY) {
+		export_deploy(&b, p, kind);
 		return buf_take(&b);
 	}
 	if (p->op == PLAN_MIGRATE) {

@@ -2,7 +2,7 @@
 # Unit tests: each links only libcore and libcommon.
 CORE_TEST_LIBS = libcore.a libcommon.a
 
-noinst_HEADERS += tests/core/core-test.h
+noinst_HEADERS += tests/core/core-test.h tests/core/deploy-fixture.h
 CORE_TESTS = \
 	tests/core/cidr-test tests/core/versions-test \
 	tests/core/ids-test tests/core/name-test \
@@ -62,3 +62,6 @@ tests_core_state_test_LDADD = $(CORE_TEST_LIBS)
 CORE_TESTS += tests/core/deploy-test
 tests_core_deploy_test_SOURCES = tests/core/deploy-test.c
 tests_core_deploy_test_LDADD = $(CORE_TEST_LIBS)
+CORE_TESTS += tests/core/deploy-plan-test
+tests_core_deploy_plan_test_SOURCES = tests/core/deploy-plan-test.c
+tests_core_deploy_plan_test_LDADD = $(CORE_TEST_LIBS)

@@ -29,6 +29,9 @@ HTTP_TESTS += tests/http/kubernetes-show-test.sh
 HTTP_TESTS += tests/http/online-endpoint-cli-test.sh \
 	tests/http/online-endpoint-keys-test.sh \
 	tests/http/online-endpoint-create-test.sh
+# akswiz plan new deploy: its steps, refusals, failures decoded (issue 13).
+HTTP_TESTS += tests/http/deploy-test.sh tests/http/deploy-fail-test.sh \
+	tests/http/deploy-upload-test.sh
 EXTRA_DIST += tests/http/endpoint-world.sh
 EXTRA_DIST += tests/http/k8s-world.sh
 HTTP_TESTS += tests/http/k8s-ops-test.sh

@@ -19,6 +19,12 @@ UNIT_TESTS += tests/plan/plan-steps-test
 tests_plan_plan_steps_test_SOURCES = tests/plan/plan-steps-test.c
 tests_plan_plan_steps_test_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
 tests_plan_plan_steps_test_LDADD = $(PLAN_TEST_LIBS)
+check_PROGRAMS += tests/plan/plan-deploy-test
+TESTS += tests/plan/plan-deploy-test
+UNIT_TESTS += tests/plan/plan-deploy-test
+tests_plan_plan_deploy_test_SOURCES = tests/plan/plan-deploy-test.c
+tests_plan_plan_deploy_test_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
+tests_plan_plan_deploy_test_LDADD = $(PLAN_TEST_LIBS)
 EXTRA_DIST += $(PLAN_TEST_DATA_FILES)
 PLAN_TEST_DATA_FILES = \
 	tests/plan/data/attach-ilb.json tests/plan/data/attach-ilb.az \
