@@ -64,6 +64,10 @@ steps '
 	:save-display review.screen
 	<C-s><C-u>plan.json<Enter>
 	:save-state saved.state
+	<Down><Down><Enter>
+	:save-display az.screen
+	<End>
+	:save-display az-end.screen
 '
 run_akswiz $SB_ARGS
 assert_status 0
@@ -271,6 +275,9 @@ assert_grep '"model": "model.pkl"' plan.json "the model"
 assert_grep '"scoringScript": "score.py"' plan.json "the scoring script"
 assert_grep '"memory": "1Gi"' plan.json "the memory request"
 assert_grep '"name": "k8s-prod"' plan.json "on compute k8s-prod"
+assert_grep '^  az ml online-endpoint create --file endpoint.yml' az.screen \
+    "the review's az export: the endpoint"
+assert_grep 'az ml online-deployment create' az-end.screen "and the deployment"
 
 # --readonly: a deploy changes Azure, so home does not offer it.
 steps '
