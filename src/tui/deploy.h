@@ -15,6 +15,7 @@
 #include "core/plan.h"
 #include "core/rules-deploy.h"
 #include "core/verdict.h"
+#include "tui/browse-migrate.h"
 #include "tui/widget.h"
 
 struct tui;
@@ -34,6 +35,9 @@ struct deploy_compute {
 	char	cluster_id[PLAN_TEXT_LEN];	/* its AKS cluster */
 	char	default_instance_type[PLAN_NAME_LEN];
 	char	instance_types[PLAN_TEXT_LEN];
+	/* A legacy AKS compute's choices, for its migration (m). */
+	char	lb[PLAN_NAME_LEN], tls[PLAN_NAME_LEN], cname[PLAN_TEXT_LEN],
+		leaf[PLAN_NAME_LEN], purpose[PLAN_NAME_LEN];
 };
 
 /* An online endpoint of the workspace. */
@@ -104,6 +108,9 @@ struct deploy {
 	struct widget_form	 target_form;
 	struct widget_field	 compute, endpoint, deployment;
 	int			 auth;		/* 0 key, 1 aml_token */
+	/* m on a legacy AKS compute: browse's migrate form, in place. */
+	bool			 migrating;
+	struct browse_migrate	 migrate;
 	/* what */
 	struct widget_form	 what_form;
 	struct widget_field	 model, code, script, environment, image,

@@ -99,6 +99,11 @@ deploy_facts_run(void *arg)
 		CP(c->cluster_id, a->resource_id);
 		CP(c->default_instance_type, a->default_instance_type);
 		CP(c->instance_types, a->instance_types);
+		CP(c->lb, a->lb_type);
+		CP(c->tls, a->ssl_status);
+		CP(c->cname, a->ssl_cname);
+		CP(c->leaf, a->ssl_leaf_label);
+		CP(c->purpose, a->cluster_purpose);
 #undef CP
 	}
 	arm_compute_list_free(&cl);
@@ -855,6 +860,8 @@ deploy_help_open(struct deploy *d)
 	static const char *const target[] = {
 		N_("Up/Down"), N_("choose the compute (legacy AKS ones are "
 		    "dimmed: migrate them first)"),
+		N_("m"), N_("on a legacy AKS compute: its migration to a "
+		    "Kubernetes compute on the same cluster"),
 		N_("Tab"), N_("from the computes to the endpoint and on"),
 		N_("typing"), N_("a new endpoint's name, or one of this "
 		    "compute's endpoints to add the deployment to it"),
@@ -906,6 +913,71 @@ deploy_help_open(struct deploy *d)
 	tui_help_open(d->tui, &h);
 }
 
+/* m: the migrate form on the chosen legacy AKS compute. */
+static void
+deploy_migrate_open(struct deploy *d)
+{
+	const struct deploy_compute	*c = deploy_compute_chosen(d);
+	struct browse_migrate_legacy	 l;
+
+	if (c == NULL || strcmp(c->type, "AKS") != 0) {
+		/* TRANSLATORS: m on a compute that is not a legacy one. */
+		tui_status(d->tui, STYLE_WARNING, "%s", _("m migrates a legacy "
+		    "AKS compute: choose one of the dimmed rows."));
+		return;
+	}
+	memset(&l, 0, sizeof l);
+#define CP(to, from) snprintf(l.to, sizeof l.to, "%s", (from))
+	CP(name, c->name);
+	CP(type, c->type);
+	CP(resource_id, c->cluster_id);
+	CP(lb, c->lb);
+	CP(tls, c->tls);
+	CP(cname, c->cname);
+	CP(leaf, c->leaf);
+	CP(purpose, c->purpose);
+#undef CP
+	memset(&d->migrate, 0, sizeof d->migrate);
+	if (!browse_migrate_begin(&d->migrate, d->tui, &l,
+	    d->tui->ctx.scope.workspace))
+		return;
+	/* Its certificate is saved from browse (d, m), not from here. */
+	if (d->migrate.custom)
+		browse_migrate_saved(&d->migrate, NULL, NULL, _("Give the "
+		    "certificate's files: browse's m saves them from the "
+		    "cluster first."));
+	d->migrating = true;
+}
+
+/* Keys of the migrate form: Enter reviews its plan, Esc cancels. */
+static enum reaction
+deploy_migrate_key(struct deploy *d, const struct key_event *ev)
+{
+	struct open_request	o;
+
+	switch (ev->req) {
+	case REQ_BACK:
+		d->migrating = false;
+		return REACT_REDRAW;
+	case REQ_ENTER:
+		if (!browse_migrate_plan(&d->migrate, d->tui, &d->plan))
+			return REACT_REDRAW;
+		d->migrating = false;
+		memset(&o, 0, sizeof o);
+		o.plan = &d->plan;
+		tui_open(d->tui, REQ_OPEN_REVIEW, &o);
+		return REACT_REDRAW;
+	case REQ_QUIT:
+		if (ev->key.code == 'q')
+			break;
+		return REACT_UNHANDLED;
+	default:
+		break;
+	}
+	return browse_migrate_key(&d->migrate, d->tui, ev) ? REACT_REDRAW :
+	    REACT_NONE;
+}
+
 /* Deploy keys. */
 static enum reaction
 deploy_request(struct screen *s, const struct key_event *ev)
@@ -918,6 +990,14 @@ deploy_request(struct screen *s, const struct key_event *ev)
 	bool			 typing = !list && it != NULL &&
 				    it->kind == FORM_FIELD;
 
+	if (d->migrating)
+		return deploy_migrate_key(d, ev);
+	/* m on a legacy AKS compute: its migration, as browse's m. */
+	if (list && d->page == DEPLOY_PAGE_TARGET && !ev->key.fn &&
+	    (ev->key.code == 'm' || ev->key.code == 'M')) {
+		deploy_migrate_open(d);
+		return REACT_REDRAW;
+	}
 	switch (ev->req) {
 	case REQ_ENTER:
 		deploy_next(d);
@@ -1028,6 +1108,11 @@ deploy_draw_target(struct deploy *d, WINDOW *win, int y, int bottom)
 		if ((v = verdicts_find(&d->v, FIELD_NAME, SEV_ERROR)) != NULL) {
 			tui_verdict_text(v, text, sizeof text);
 			y += deploy_draw_line(win, y, bottom, SEV_ERROR, text);
+			if (deploy_compute_chosen(d) != NULL &&
+			    strcmp(deploy_compute_chosen(d)->type, "AKS") == 0)
+				y += display_wrap(win, y, 4, COLS - 6,
+				    bottom - y, _("m migrates it now, on the same "
+				    "AKS cluster."), display_attr(STYLE_KEY));
 		}
 	} else if (d->live_error[0] != '\0')
 		y += deploy_draw_line(win, y, bottom, SEV_WARNING,
@@ -1153,6 +1238,12 @@ deploy_draw(struct screen *s, WINDOW *win)
 	display_text(win, y++, 2, COLS - 4, deploy_page_title(d->page),
 	    A_BOLD, true);
 	y++;
+	if (d->migrating) {
+		browse_migrate_draw(&d->migrate, win, y, bottom);
+		tui_draw_hints(win, _("Enter review  Esc cancel  Tab move  F1 "
+		    "keys"));
+		return;
+	}
 	switch (d->page) {
 	case DEPLOY_PAGE_TARGET:
 		deploy_draw_target(d, win, y, bottom);

@@ -112,6 +112,7 @@ assert_equals legacy.screen "a legacy AKS compute is refused with the way out" <
   ✗ Creation of Online Endpoints or deployments on AKS compute type is no
     longer supported. inf-attached is a legacy AKS compute: move it onto a
     Kubernetes compute with "akswiz plan new migrate inf-attached".
+    m migrates it now, on the same AKS cluster.
 
     Endpoint    [inf-attached-ep                                 ]
     Deployment  [blue                                            ]
@@ -119,7 +120,6 @@ assert_equals legacy.screen "a legacy AKS compute is refused with the way out" <
   A new endpoint is created for the deployment.
   No authentication (the old auth_enabled=False) does not exist in v2: key or
   aml_token.
-
 
 
  Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit
@@ -278,6 +278,37 @@ assert_grep '"name": "k8s-prod"' plan.json "on compute k8s-prod"
 assert_grep '^  az ml online-endpoint create --file endpoint.yml' az.screen \
     "the review's az export: the endpoint"
 assert_grep 'az ml online-deployment create' az-end.screen "and the deployment"
+
+# m on a legacy AKS compute: browse's migrate form in place, Esc leaves it,
+# Enter reviews the migration; nothing is sent before Submit.
+steps '
+	<End><Up><Enter>
+	<Up><Up><Up>
+	:save-display offer.screen
+	m
+	:save-display migrate.screen
+	<Esc>
+	:save-state unmigrated.state
+	m<Enter>
+	:save-display migrate-review.screen
+'
+run_akswiz $SB_ARGS
+assert_status 0
+assert_grep 'm migrates it now, on the same AKS cluster' offer.screen \
+    "a legacy compute: m offered"
+assert_grep 'Migrate inf-created to a Kubernetes compute on the same AKS' \
+    migrate.screen "m: the migrate form"
+assert_grep '^page: 1$' unmigrated.state "Esc: back on the page"
+assert_grep '^ Review the plan  *Migrate$' migrate-review.screen \
+    "Enter: the migration's review"
+assert_grep 'New name  *inf-created-k8s' migrate-review.screen \
+    "to inf-created-k8s"
+if grep -a '"user-agent":"akswiz' "$work/journal.log" |
+    grep -q -E '"method":"(PUT|PATCH|DELETE)"'; then
+	not_ok "nothing was changed"
+else
+	ok "nothing was changed"
+fi
 
 # --readonly: a deploy changes Azure, so home does not offer it.
 steps '
