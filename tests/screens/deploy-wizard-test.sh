@@ -310,6 +310,23 @@ else
 	ok "nothing was changed"
 fi
 
+# Offline: the compute's name is typed, the endpoint's suggested from it,
+# and the review (which cannot submit) shows the plan.
+steps '
+	<End><Up><Enter>
+	:save-display offline.screen
+	k8s-x<Enter>
+	m:1<Down><Down><Down>e:1<Enter>
+	<Enter>
+	:save-display offline-review.screen
+'
+AKSWIZ_OFFLINE=1 run_akswiz -w ws1 -g rg1 --subscription $SUB
+assert_status 0
+assert_grep "Offline: type the compute's name" offline.screen \
+    "offline: the compute is typed"
+assert_grep 'Endpoint  *k8s-x-ep (auth key)' offline-review.screen \
+    "the endpoint suggested from it, in the review"
+
 # --readonly: a deploy changes Azure, so home does not offer it.
 steps '
 	:save-state ro-home.state
