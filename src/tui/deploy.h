@@ -127,6 +127,8 @@ struct deploy {
 	int			 autoscale;	/* 0 fixed, 1 autoscale */
 	bool			 app_insights;
 	struct plan		 plan;		/* made for the review */
+	bool			 typed;		/* a field was changed */
+	bool			 submitted;	/* a plan of it is journaled */
 };
 
 /* Check the current page into d->v (and the what page's notes). */
@@ -144,6 +146,8 @@ void	deploy_read_scale(const struct deploy *, struct deploy_scale *,
 /* A page's title, translated; the page a plan field is on. */
 const char *deploy_page_title(int page);
 int	deploy_field_page(enum plan_field);
+/* The plan was submitted and journaled (the progress screen says so). */
+void	deploy_submitted(struct deploy *);
 /* Back at a page (the progress screen's Enter after a failure). */
 void	deploy_goto(struct deploy *, int page);
 

@@ -1045,6 +1045,7 @@ deploy_request(struct screen *s, const struct key_event *ev)
 		if (!widget_form_key(f, ev))
 			return ev->req == REQ_CHAR ? REACT_NONE :
 			    REACT_UNHANDLED;
+		d->typed = true;
 		if (d->page == DEPLOY_PAGE_TARGET) {
 			if (it != NULL && it->field == &d->endpoint)
 				deploy_follow_endpoint(d);
@@ -1260,6 +1261,13 @@ deploy_draw(struct screen *s, WINDOW *win)
 	    _("Enter review  Esc back  Tab move  F1 keys  Ctrl-C quit"));
 }
 
+/* The plan was submitted (journaled): nothing is lost by quitting. */
+void
+deploy_submitted(struct deploy *d)
+{
+	d->submitted = true;
+}
+
 /* Back at a page, everything typed kept, what is wrong shown. */
 void
 deploy_goto(struct deploy *d, int page)
@@ -1344,9 +1352,18 @@ deploy_save_state(struct screen *s, FILE *fp)
 		    d->notes[k]);
 }
 
+/* Typed and not submitted: q asks first, as the wizard's does. */
+static bool
+deploy_unsaved(struct screen *s)
+{
+	struct deploy	*d = s->data;
+
+	return d->typed && !d->submitted;
+}
+
 static const struct screen_ops deploy_ops = {
 	"deploy", deploy_enter, NULL, deploy_request, deploy_draw,
-	deploy_free, deploy_save_state, NULL, NULL, deploy_keys
+	deploy_free, deploy_save_state, deploy_unsaved, NULL, deploy_keys
 };
 
 /* Open the deploy screens, reading the workspace when live. */

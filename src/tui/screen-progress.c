@@ -182,6 +182,19 @@ progress_steps(struct progress *p, WINDOW *win, int y, int bottom)
 	return n;
 }
 
+/* A deploy's plan is journaled: its deploy screens lose nothing now. */
+static void
+progress_deploy_kept(struct progress *p)
+{
+	int	i;
+
+	for (i = p->tui->depth - 1; i >= 0; i--)
+		if (strcmp(p->tui->stack[i]->ops->name, "deploy") == 0) {
+			deploy_submitted(p->tui->stack[i]->data);
+			return;
+		}
+}
+
 /* A deploy's call job is back: its answer is the one shown. */
 static void
 progress_call_done(void *arg)
@@ -314,6 +327,8 @@ progress_done(void *arg)
 	 */
 	if (p->w != NULL && r->kept)
 		p->w->saved = true;
+	if (r->kept && r->plan.op == PLAN_DEPLOY)
+		progress_deploy_kept(p);
 	progress_route(p);
 	if (r->plan.op == PLAN_DEPLOY)
 		progress_deploy_done(p);

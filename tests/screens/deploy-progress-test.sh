@@ -21,6 +21,8 @@ steps "$(deploy_keys ep-a)
 	<Esc>
 	:save-display called.screen
 	:save-state called.state
+	<C-c>
+	:save-display quit.screen
 "
 run_akswiz $SB_ARGS
 assert_status 0
@@ -40,6 +42,12 @@ assert_grep '^    "deployment": "blue",$' reply.screen "the reply, indented"
 assert_grep '^  Called it: HTTP 200 in [0-9]* ms; c calls it again\.$' \
     called.screen "Esc: the outcome says it was called"
 assert_grep '^call: ok 200 https://' called.state "one call, answered 200"
+if [ ! -f quit.screen ]; then
+	ok "submitted: Ctrl-C quits at once, nothing to lose"
+else
+	not_ok "submitted: Ctrl-C quits at once, nothing to lose"
+	sed 's/^/#   /' quit.screen
+fi
 if grep -q -E '"method":"POST","path":"/api/v1/endpoint/ep-a/score"' \
     "$work/journal.log"; then
 	ok "the scoring route received the call"

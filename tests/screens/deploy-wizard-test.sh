@@ -327,6 +327,20 @@ assert_grep "Offline: type the compute's name" offline.screen \
 assert_grep 'Endpoint  *k8s-x-ep (auth key)' offline-review.screen \
     "the endpoint suggested from it, in the review"
 
+# Ctrl-C with something typed asks first; another key stays.
+steps '
+	<End><Up><Enter>
+	<Tab>x
+	<C-c>
+	:save-display quit-ask.screen
+	n
+	:save-state stayed.state
+'
+run_akswiz $SB_ARGS
+assert_grep 'Quit and lose the unsaved plan?' quit-ask.screen \
+    "typed: Ctrl-C asks first"
+assert_grep '^endpoint: k8s-prod-epx$' stayed.state "n stays, with what was typed"
+
 # --readonly: a deploy changes Azure, so home does not offer it.
 steps '
 	:save-state ro-home.state
