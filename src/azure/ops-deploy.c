@@ -19,6 +19,9 @@
 #include "config.h"
 #include "azure/ops-deploy.h"
 
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -246,6 +249,7 @@ ops_deploy_facts(struct ops *o, const struct plan *p,
 		f->endpoint_exists = found;
 		if (found) {
 			f->endpoint_compute = df->ep.compute_name;
+			f->endpoint_auth_mode = df->ep.auth_mode;
 			f->endpoint_routes_others = routes_others(
 			    df->ep.traffic, p->deployment.name);
 		}
@@ -291,6 +295,57 @@ ops_deploy_facts_done(struct ops_deploy_facts *df)
 	df->names = NULL;
 }
 
+/* An error on field f that path cannot be read; false then. */
+static bool
+path_ok(const char *path, enum plan_field f, struct stat *st,
+    struct verdicts *vs)
+{
+	struct verdict	*v;
+
+	if (stat(path, st) == 0)
+		return true;
+	v = verdicts_add(vs, f, SEV_ERROR, MSG_DEPLOY_PATH_UNREADABLE);
+	verdict_arg(v, "%s", path);
+	verdict_arg(v, "%s", strerror(errno));
+	return false;
+}
+
+bool
+ops_deploy_check_files(const struct plan *p, struct verdicts *vs)
+{
+	const struct plan_deployment	*d = &p->deployment;
+	struct verdict			*v;
+	struct stat			 st;
+	char				*script;
+	size_t				 before = vs->n;
+
+	if (p->op != PLAN_DEPLOY)
+		return true;
+	if (deploy_model_is_local(p))
+		(void)path_ok(d->model, FIELD_MODEL, &st, vs);
+	if (d->code_path[0] != '\0' && path_ok(d->code_path, FIELD_CODE_PATH,
+	    &st, vs)) {
+		if (!S_ISDIR(st.st_mode)) {
+			v = verdicts_add(vs, FIELD_CODE_PATH, SEV_ERROR,
+			    MSG_DEPLOY_CODE_NOT_FOLDER);
+			verdict_arg(v, "%s", d->code_path);
+		} else if (d->scoring_script[0] != '\0') {
+			xasprintf(&script, "%s/%s", d->code_path,
+			    d->scoring_script);
+			if (stat(script, &st) != 0 || !S_ISREG(st.st_mode)) {
+				v = verdicts_add(vs, FIELD_SCORING_SCRIPT,
+				    SEV_ERROR, MSG_DEPLOY_SCRIPT_MISSING);
+				verdict_arg(v, "%s", d->scoring_script);
+				verdict_arg(v, "%s", d->code_path);
+			}
+			free(script);
+		}
+	}
+	if (d->conda_file[0] != '\0')
+		(void)path_ok(d->conda_file, FIELD_CONDA_FILE, &st, vs);
+	return vs->n == before;
+}
+
 /* End st: succeeded, or failed with err's words. */
 static void
 register_end(struct lro_state *st, const struct err *err)
@@ -308,11 +363,58 @@ register_end(struct lro_state *st, const struct err *err)
 	copy(st->error_message, sizeof st->error_message, err->msg);
 }
 
+/* What an upload's progress needs to tell the operation's. */
+struct up_ctx {
+	struct ops			*o;
+	const struct journal_entry	*je;
+	enum step_kind			 kind;
+	uint64_t			 started_ms;
+	char				 what[256];
+	int				 quarter;	/* last told, -1 none */
+};
+
+/* An asset_progress callback: each file at 0, 25, 50, 75 and 100%. */
+static void
+up_progress(void *arg, const char *what, uint64_t done, uint64_t total)
+{
+	struct up_ctx		*u = arg;
+	struct ops_progress	 pr;
+	const char		*base = strrchr(what, '/');
+	char			 state[300];
+	int			 pct = total > 0 ? (int)(done * 100 / total) : 100;
+
+	base = base != NULL ? base + 1 : what;
+	if (strcmp(u->what, what) != 0) {
+		copy(u->what, sizeof u->what, what);
+		u->quarter = -1;
+	}
+	if (u->o->progress == NULL || pct / 25 <= u->quarter)
+		return;
+	u->quarter = pct / 25;
+	/* TRANSLATORS: a step's state while a file is uploaded:
+	 * "uploading model.pkl: 50%". */
+	snprintf(state, sizeof state, _("uploading %s: %d%%"), base,
+	    u->quarter * 25);
+	memset(&pr, 0, sizeof pr);
+	pr.compute = u->je->compute;
+	pr.step = u->je->step;
+	pr.nsteps = u->je->nsteps;
+	pr.kind = u->kind;
+	pr.step_name = step_kind_name(u->kind);
+	pr.state = state;
+	pr.changed = true;
+	pr.elapsed_ms = clock_now_ms() - u->started_ms;
+	pr.journal = u->je->path;
+	u->o->progress(u->o->progress_ctx, &pr);
+}
+
 bool
 ops_deploy_register(struct ops *o, struct plan *p, const struct plan_step *s,
-    struct lro_state *st, struct err *err)
+    const struct journal_entry *je, struct lro_state *st, struct err *err)
 {
 	struct plan_deployment	*d = &p->deployment;
+	struct up_ctx		 u = { o, je, s->kind, clock_now_ms(), "", -1 };
+	struct asset_progress	 ap = { up_progress, &u };
 	char			*ws, *id = NULL, *dst;
 	size_t			 len;
 	int			 rc;
@@ -325,14 +427,14 @@ ops_deploy_register(struct ops *o, struct plan *p, const struct plan_step *s,
 	ws = plan_deploy_workspace_id(p);
 	switch (s->kind) {
 	case STEP_REGISTER_MODEL:
-		rc = assets_register_model(o->arm, ws, d->model, "", "", NULL,
+		rc = assets_register_model(o->arm, ws, d->model, "", "", &ap,
 		    &id, err);
 		dst = p->registered.model;
 		len = sizeof p->registered.model;
 		break;
 	case STEP_REGISTER_CODE:
 		rc = assets_register_code(o->arm, ws, d->code_path, "", "",
-		    NULL, &id, err);
+		    &ap, &id, err);
 		dst = p->registered.code;
 		len = sizeof p->registered.code;
 		break;

@@ -39,12 +39,22 @@ bool	ops_deploy_facts(struct ops *, const struct plan *,
 void	ops_deploy_facts_done(struct ops_deploy_facts *);
 
 /*
- * Run a register step of p: the upload and registration, unless p has
- * the version's ID already; p->registered gets it.  st ends Succeeded or
+ * The local files a deploy uploads can be read (the model, the code
+ * folder with its scoring script in it, the conda file), as apply would
+ * read them, relative to the current directory: an error each that
+ * cannot.  False when there is one.
+ */
+bool	ops_deploy_check_files(const struct plan *, struct verdicts *);
+
+/*
+ * Run a register step of p (journal entry je): the upload and
+ * registration, unless p has the version's ID already; p->registered
+ * gets it.  Each file's upload is told to o->progress at every quarter.  st ends Succeeded or
  * Failed (with the error); false + err only when nothing can be told.
  */
 bool	ops_deploy_register(struct ops *, struct plan *,
-	    const struct plan_step *, struct lro_state *, struct err *);
+	    const struct plan_step *, const struct journal_entry *,
+	    struct lro_state *, struct err *);
 
 /*
  * A deploy that failed at step s (out filled by the step's end): the

@@ -410,7 +410,8 @@ ops_preflight(struct ops *o, const struct plan *p, struct verdicts *vs,
 	 * A custom certificate is checked first, here as core does no file
 	 * I/O: one that cannot serve is refused before any request.
 	 */
-	if (!cert_check_plan(p, clock_now(), vs)) {
+	if (!cert_check_plan(p, clock_now(), vs) ||
+	    !ops_deploy_check_files(p, vs)) {
 		plan_check(p, &f, vs);
 		return true;
 	}
@@ -1310,7 +1311,7 @@ run_steps(struct ops *o, const struct plan *p, struct journal_entry *je,
 		copy(out->journal, sizeof out->journal, je->path);
 		uncertain = false;
 		ok = kube ? kube_step_run(o, p, &steps[i], &st, err) :
-		    reg ? ops_deploy_register(o, dp, &steps[i], &st, err) :
+		    reg ? ops_deploy_register(o, dp, &steps[i], je, &st, err) :
 		    done || submit(o, p, &steps[i], url, body, &st,
 		    &uncertain, err);
 		plan_jw_free_secret(body);

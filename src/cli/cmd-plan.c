@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "azure/cert.h"
+#include "azure/ops-deploy.h"
 #include "cli/output.h"
 #include "common/clock.h"
 #include "common/err.h"
@@ -240,8 +241,10 @@ check_plan(struct app_options *g, const struct plan *p, bool files,
 	facts.cloud = cloud;
 	verdicts_init(vs);
 	plan_check(p, &facts, vs);
-	if (files)
+	if (files) {
 		cert_check_plan(p, clock_now(), vs);
+		(void)ops_deploy_check_files(p, vs);
+	}
 	return true;
 }
 

@@ -197,7 +197,13 @@
 	_(DEPLOY_TRAFFIC_DEFAULT_ZERO, NS_(N_("Endpoint %1$s has other deployments: deployment %2$s gets 0 percent of its traffic; give --traffic to send it some."))) \
 	/* TRANSLATORS: %2$s is a provisioning state ("Failed", "Creating"). */ \
 	_(DEPLOY_COMPUTE_STATE,	NS_(N_("Compute %1$s is %2$s, not Succeeded; wait for it or repair it before deploying to it."))) \
-	_(DEPLOY_EXTENSION_STATE, NS_(N_("The Azure Machine Learning extension on the cluster of compute %1$s is %2$s, not Succeeded; repair it (akswiz plan new update %1$s) before deploying.")))
+	_(DEPLOY_EXTENSION_STATE, NS_(N_("The Azure Machine Learning extension on the cluster of compute %1$s is %2$s, not Succeeded; repair it (akswiz plan new update %1$s) before deploying."))) \
+	/* TRANSLATORS: %1$s is a local file or folder, %2$s why it cannot be read. */ \
+	_(DEPLOY_PATH_UNREADABLE, NS_(N_("%1$s cannot be read: %2$s."))) \
+	_(DEPLOY_CODE_NOT_FOLDER, NS_(N_("%1$s is not a folder: the scoring code is a folder with the scoring script in it."))) \
+	_(DEPLOY_SCRIPT_MISSING, NS_(N_("The scoring script %1$s is not in %2$s; give its path relative to the code folder."))) \
+	/* TRANSLATORS: %2$s and %3$s are auth modes (Key, AMLToken). */ \
+	_(DEPLOY_AUTH_KEPT,	NS_(N_("Endpoint %1$s is there with auth mode %2$s, which it keeps: the plan's %3$s is not applied.")))
 
 #define MSG_ENUM(id, ...) MSG_##id,
 enum msg_id {

@@ -182,6 +182,7 @@ check_endpoint(const struct plan *p, const struct plan_facts *f,
     struct verdicts *vs)
 {
 	struct verdict	*v;
+	enum deploy_auth auth;
 	size_t		 i;
 
 	if (f->endpoint_known && f->endpoint_exists &&
@@ -192,6 +193,16 @@ check_endpoint(const struct plan *p, const struct plan_facts *f,
 		verdict_arg(v, "%s", p->endpoint_name);
 		verdict_arg(v, "%s", f->endpoint_compute);
 		verdict_arg(v, "%s", p->name);
+	}
+	if (f->endpoint_known && f->endpoint_exists &&
+	    f->endpoint_auth_mode != NULL && deploy_auth_parse(p->auth_mode,
+	    &auth) && strcasecmp(deploy_auth_rest(auth),
+	    f->endpoint_auth_mode) != 0) {
+		v = verdicts_add(vs, FIELD_AUTH_MODE, SEV_WARNING,
+		    MSG_DEPLOY_AUTH_KEPT);
+		verdict_arg(v, "%s", p->endpoint_name);
+		verdict_arg(v, "%s", f->endpoint_auth_mode);
+		verdict_arg(v, "%s", deploy_auth_rest(auth));
 	}
 	if (!f->deployments_known)
 		return;

@@ -216,6 +216,8 @@ struct plan_facts {
 	 * endpoint's traffic goes to other deployments. */
 	const char			*compute_state;
 	bool				 endpoint_routes_others;
+	/* The existing endpoint's auth mode, as REST spells it, or NULL. */
+	const char			*endpoint_auth_mode;
 };
 
 /* Every rule that applies to the plan's operation. */

@@ -1140,6 +1140,145 @@ az_deployment_yaml(struct buf *b, const struct plan *p)
 		buf_adds(b, "#   app_insights_enabled: true\n");
 }
 
+/* A Python keyword argument of a number; skipped when DEPLOY_UNSET. */
+static void
+py_num(struct buf *b, bool *first, const char *name, long v)
+{
+	char	num[32];
+
+	if (v == DEPLOY_UNSET)
+		return;
+	snprintf(num, sizeof num, "%ld", v);
+	py_raw_arg(b, first, name, num);
+}
+
+/* ResourceSettings(cpu=..., memory=...) of a request or limit. */
+static void
+py_resources(struct buf *b, bool *first, const char *name, const char *cpu,
+    const char *memory, long gpu)
+{
+	bool	inner = true;
+
+	if (cpu[0] == '\0' && memory[0] == '\0' && gpu == DEPLOY_UNSET)
+		return;
+	buf_addf(b, "%s\n        %s=ResourceSettings(", *first ? "" : ",",
+	    name);
+	*first = false;
+	if (cpu[0] != '\0') {
+		buf_adds(b, "cpu=");
+		py_quote(b, cpu);
+		inner = false;
+	}
+	if (memory[0] != '\0') {
+		buf_adds(b, inner ? "memory=" : ", memory=");
+		py_quote(b, memory);
+		inner = false;
+	}
+	if (gpu != DEPLOY_UNSET)
+		buf_addf(b, "%sgpu=\"%ld\"", inner ? "" : ", ", gpu);
+	buf_adds(b, ")");
+}
+
+/* azure-ai-ml's KubernetesOnlineDeployment of the plan, and its traffic. */
+static void
+export_python_deploy(struct buf *b, const struct plan *p)
+{
+	const struct plan_deployment	*d = &p->deployment;
+	struct deploy_traffic		 t;
+	char				 ref[PLAN_TEXT_LEN + 16];
+	bool				 first = true, in;
+	size_t				 i;
+
+	buf_adds(b, "from azure.ai.ml.entities import (CodeConfiguration, "
+	    "Environment,\n    KubernetesOnlineDeployment, Model, "
+	    "OnlineRequestSettings,\n    ResourceRequirementsSettings, "
+	    "ResourceSettings,\n    TargetUtilizationScaleSettings)\n\n"
+	    "deployment = KubernetesOnlineDeployment(");
+	py_arg(b, &first, "name", d->name);
+	py_arg(b, &first, "endpoint_name", p->endpoint_name);
+	if (deploy_model_is_local(p)) {
+		buf_adds(b, ",\n    model=Model(path=");
+		py_quote(b, d->model);
+		buf_adds(b, ")");
+	} else {
+		snprintf(ref, sizeof ref, "%s%s", strncmp(d->model,
+		    "azureml:", 8) == 0 ? "" : "azureml:", d->model);
+		py_arg(b, &first, "model", ref);
+	}
+	if (d->image[0] != '\0') {
+		buf_adds(b, ",\n    environment=Environment(image=");
+		py_quote(b, d->image);
+		if (d->conda_file[0] != '\0') {
+			buf_adds(b, ", conda_file=");
+			py_quote(b, d->conda_file);
+		}
+		buf_adds(b, ")");
+	} else if (d->environment[0] != '\0') {
+		snprintf(ref, sizeof ref, "%s%s", strncmp(d->environment,
+		    "azureml:", 8) == 0 ? "" : "azureml:", d->environment);
+		py_arg(b, &first, "environment", ref);
+	}
+	if (d->code_path[0] != '\0') {
+		buf_adds(b, ",\n    code_configuration=CodeConfiguration(code=");
+		py_quote(b, d->code_path);
+		buf_adds(b, ", scoring_script=");
+		py_quote(b, d->scoring_script);
+		buf_adds(b, ")");
+	}
+	py_arg(b, &first, "instance_type", d->instance_type);
+	py_num(b, &first, "instance_count", d->scale.instances);
+	if (d->cpu[0] != '\0' || d->memory[0] != '\0' ||
+	    d->gpu != DEPLOY_UNSET || d->cpu_limit[0] != '\0' ||
+	    d->memory_limit[0] != '\0') {
+		buf_adds(b, ",\n    resources=ResourceRequirementsSettings(");
+		in = true;
+		py_resources(b, &in, "requests", d->cpu, d->memory, d->gpu);
+		py_resources(b, &in, "limits", d->cpu_limit, d->memory_limit,
+		    DEPLOY_UNSET);
+		buf_adds(b, ")");
+	}
+	if (d->requests.timeout_ms != DEPLOY_UNSET ||
+	    d->requests.max_concurrent != DEPLOY_UNSET ||
+	    d->requests.max_queue_wait_ms != DEPLOY_UNSET) {
+		buf_adds(b, ",\n    request_settings=OnlineRequestSettings(");
+		in = true;
+		py_num(b, &in, "request_timeout_ms", d->requests.timeout_ms);
+		py_num(b, &in, "max_concurrent_requests_per_instance",
+		    d->requests.max_concurrent);
+		py_num(b, &in, "max_queue_wait_ms", d->requests.max_queue_wait_ms);
+		buf_adds(b, ")");
+	}
+	if (d->scale.autoscale) {
+		buf_adds(b, ",\n    scale_settings="
+		    "TargetUtilizationScaleSettings(");
+		in = true;
+		py_num(b, &in, "min_instances", d->scale.min_instances);
+		py_num(b, &in, "max_instances", d->scale.max_instances);
+		py_num(b, &in, "target_utilization_percentage",
+		    d->scale.target_utilization);
+		py_num(b, &in, "polling_interval", d->scale.polling_interval_s);
+		buf_adds(b, ")");
+	}
+	if (d->app_insights)
+		py_raw_arg(b, &first, "app_insights_enabled", "True");
+	buf_adds(b, ")\nml_client.online_deployments.begin_create_or_update("
+	    "deployment).result()\n\nendpoint = "
+	    "ml_client.online_endpoints.get(");
+	py_quote(b, p->endpoint_name);
+	buf_adds(b, ")\n");
+	plan_deploy_traffic(p, NULL, &t);
+	if (p->traffic.n == 0)
+		buf_adds(b, "# On a new endpoint; on one whose traffic goes to "
+		    "other deployments, 0.\n");
+	for (i = 0; i < t.n; i++) {
+		buf_adds(b, "endpoint.traffic[");
+		py_quote(b, t.t[i].name);
+		buf_addf(b, "] = %ld\n", t.t[i].percent);
+	}
+	buf_adds(b, "ml_client.online_endpoints.begin_create_or_update("
+	    "endpoint).result()\n");
+}
+
 /*
  * Deploy: az ml online-endpoint create (when the workspace does not have
  * the endpoint) and online-deployment create with their YAML, then the
@@ -1157,14 +1296,13 @@ export_deploy(struct buf *b, const struct plan *p, enum plan_export_kind kind)
 	plan_deploy_traffic(p, NULL, &t);
 	traffic = plan_deploy_traffic_text(&t);
 	switch (kind) {
-	case PLAN_EXPORT_AZ:
 	case PLAN_EXPORT_PYTHON:
-		if (kind == PLAN_EXPORT_PYTHON)
-			buf_adds(b, "# azure-ai-ml: KubernetesOnlineEndpoint "
-			    "and KubernetesOnlineDeployment take the members "
-			    "of these YAML files;\n# ml_client.online_endpoints"
-			    ".begin_create_or_update() and online_deployments"
-			    ".begin_create_or_update() send them.\n");
+		export_endpoint(b, p, PLAN_EXPORT_PYTHON);
+		buf_adds(b, "# (only when the workspace does not have the "
+		    "endpoint)\n\n");
+		export_python_deploy(b, p);
+		break;
+	case PLAN_EXPORT_AZ:
 		export_endpoint(b, p, PLAN_EXPORT_AZ);
 		buf_adds(b, "# (only when the workspace does not have the "
 		    "endpoint)\n\n");

@@ -28,7 +28,7 @@ enum setup {
 	TRAFFIC_UNKNOWN, AKS, COMPUTE_FAILED, EXT_FAILED, OTHER_COMPUTE,
 	DEP_TAKEN, MODEL_MISSING, ENV_MISSING, TOO_BIG, TOO_MANY,
 	BESIDE_OTHERS, DEFAULT_OFFLINE, DEFAULT_NEW, DEFAULT_ZERO, NO_DEP_NAME,
-	EXISTING_NO_AUTH, LOCAL_MODEL, IMAGE
+	EXISTING_NO_AUTH, LOCAL_MODEL, IMAGE, AUTH_KEPT
 };
 
 static void
@@ -111,6 +111,9 @@ setup(enum setup s, struct plan *p, struct plan_facts *f)
 				f->deployments_known = true; break;
 	case LOCAL_MODEL:	strcpy(p->deployment.model, "./model.pkl");
 				f->model_known = true; break;
+	case AUTH_KEPT:		f->endpoint_exists = true;
+				f->endpoint_compute = "k8s-dev";
+				f->endpoint_auth_mode = "AMLToken"; break;
 	case IMAGE:		p->deployment.environment[0] = '\0';
 				strcpy(p->deployment.image, "mcr/x:1");
 				strcpy(p->deployment.conda_file, "c.yml"); break;
@@ -193,6 +196,8 @@ test_rows(void)
 		    MSG__COUNT, SEV_ERROR, FIELD_NONE },
 		{ "an image with its conda file", IMAGE, MSG__COUNT, SEV_ERROR,
 		    FIELD_NONE },
+		{ "an endpoint that keeps another auth mode", AUTH_KEPT,
+		    MSG_DEPLOY_AUTH_KEPT, SEV_WARNING, FIELD_AUTH_MODE },
 	};
 	struct plan		p;
 	struct plan_facts	f;

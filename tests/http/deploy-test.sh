@@ -58,10 +58,24 @@ is "$(writes 'PUT .*/deployments/green$')" 1 "one PUT of green"
 # 3. Then a canary with --traffic.
 "$AKSWIZ" plan new deploy --compute k8s-dev --endpoint-name ep-readme \
     --deployment-name canary --model sk:1 --environment env:1 \
-    --cpu 0.5 --memory-gb 1 --traffic blue=90 canary=10 >"$T/c.json" 2>/dev/null
+    --cpu 0.5 --memory-gb 1 --traffic blue=90 canary=10 \
+    --auth-mode aml_token >"$T/c.json" 2>/dev/null
 az apply "$T/c.json"
 ok $rc "a canary with --traffic blue=90 canary=10"
+like "$T/err" 'Endpoint ep-readme is there with auth mode Key, which it keeps: the plan.s AMLToken is not applied' "the endpoint's own auth mode kept, with a warning"
 like "$T/out" 'traffic: blue=90 .*canary=10' "the traffic as asked"
+
+# --no-wait, then watch follows the rest.
+"$AKSWIZ" plan new deploy --compute k8s-dev --endpoint-name ep-later \
+    --deployment-name blue --model sk:1 --environment env:1 \
+    --cpu 0.5 --memory-gb 1 >"$T/l.json" 2>/dev/null
+az apply "$T/l.json" --no-wait
+ok $rc "apply --no-wait exits 0"
+like "$T/out" 'submitted; "akswiz watch k8s-dev" follows it' "and says how to follow it"
+az watch k8s-dev
+ok $rc "watch follows the deploy to its end"
+like "$T/out" 'deploy of blue on ep-later succeeded; the endpoint.s traffic: blue=100\.' "said"
+is "$(writes 'PUT .*/onlineEndpoints/ep-later$')/$(writes 'PUT .*/ep-later/deployments/blue$')/$(writes 'PATCH .*/onlineEndpoints/ep-later$')" 1/1/1 "one PUT of each, one traffic write"
 
 # 4. Refused before anything is sent.
 n0=$(k8s_writes "$T/journal.log" | wc -l)
@@ -101,6 +115,17 @@ az apply "$T/r.json"
 is "$rc" 3 "a legacy AKS compute: refused"
 like "$T/err" 'Creation of Online Endpoints or deployments on AKS compute type is no longer supported' "with the service's message"
 like "$T/err" 'akswiz plan new migrate inf-attached' "and the migration that moves it"
+# Local files that cannot be read or are not where the plan says.
+mkdir -p "$T/code"
+"$AKSWIZ" plan new deploy --compute k8s-dev --endpoint-name ep-ref \
+    --deployment-name blue --model "$T/nosuch.pkl" --code-path "$T/code" \
+    --scoring-script score.py --image mcr/x:1 >"$T/r.json" 2>"$T/err"
+is "$?" 1 "plan new: a model file that is not there is an error"
+like "$T/err" 'deploy.model \(--model\) +.*/nosuch.pkl cannot be read' "said, with the flag"
+like "$T/err" 'The scoring script score.py is not in .*/code' "and the script not in the code folder"
+az apply "$T/r.json"
+is "$rc" 3 "apply: refused before anything is sent"
+like "$T/err" 'nosuch.pkl cannot be read' "said again"
 # A reference the workspace lacks (where the sandbox has versions; one
 # that does not know the type tells nothing, and nothing is refused).
 "$AKSWIZ" plan new deploy --compute k8s-dev --endpoint-name ep-ref \
@@ -123,6 +148,16 @@ like "$T/out" '^#   model: "azureml:sk:1"$' "its YAML names the model"
 az plan export --as arm "$T/d.json"
 like "$T/out" '^PUT /subscriptions/.*/onlineEndpoints/ep-readme/deployments/blue\?api-version=2024-10-01$' "export --as arm: the deployment's PUT"
 like "$T/out" '^PATCH /subscriptions/.*/onlineEndpoints/ep-readme\?api-version=2024-10-01$' "and the traffic's PATCH"
+az plan export --as python "$T/d.json"
+like "$T/out" '^deployment = KubernetesOnlineDeployment\($' "export --as python: azure-ai-ml's KubernetesOnlineDeployment"
+like "$T/out" '^    model="azureml:sk:1",$' "its model"
+like "$T/out" '^endpoint.traffic\["blue"\] = 100$' "the traffic"
+if command -v python3 >/dev/null 2>&1; then
+	python3 -c 'import sys; compile(sys.stdin.read(), "export", "exec")' <"$T/out"
+	ok $? "the export is Python"
+else
+	echo "ok $((n += 1)) # SKIP no python3"
+fi
 
 # 6. Usage errors of plan new deploy: exit 2, the flag named.
 usage() { "$AKSWIZ" plan new deploy "$@" >"$T/out" 2>"$T/err"; rc=$?; }

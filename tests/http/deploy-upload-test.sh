@@ -31,6 +31,8 @@ versions() { k8s_writes "$T/journal.log" | grep -c -E "PUT .*/$1/[^/]*/versions/
 az apply "$T/u.json"
 is "$rc" 6 "the uploads and the endpoint done, the deployment failed once: exit 6"
 like "$T/err" 'register model k8s-dev \(step 1 of 6\): Succeeded' "the model registered"
+like "$T/err" 'register model k8s-dev \(step 1 of 6\): uploading model.pkl: 100%' "its upload's progress"
+like "$T/err" 'register code k8s-dev \(step 2 of 6\): uploading score.py: 100%' "the code's"
 like "$T/err" 'register code k8s-dev \(step 2 of 6\): Succeeded' "the code"
 like "$T/err" 'register environment k8s-dev \(step 3 of 6\): Succeeded' "the environment"
 is "$(versions models)" 1 "one model version"
@@ -52,4 +54,25 @@ ok $rc "applied again, it succeeds"
 is "$(uploads)" "$up" "nothing uploaded again"
 is "$(versions models)/$(versions codes)/$(versions environments)" 1/1/1 "nothing registered again"
 like "$T/out" 'deploy of blue on ep-up succeeded' "said"
+sb_stop
+
+# kill -9 while the model's blob is on its way (held back), then watch:
+# the upload and the registration finished, one version each.
+sb_start --polls 1 --faults 'PUT:*/LocalUpload/*=latency:8s#1'
+k8s_begin "$SB_URL" "$SB_AUTH" "$SB_CA" "$SB_SUB" "$T"
+k8s_dev_compute k8s-dev aks-prod ml
+sed 's/ep-up/ep-kill/' "$T/u.json" >"$T/k.json"
+"$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" --ca-file "$SB_CA" \
+    --subscription "$SB_SUB" -g "$SB_RG" -w "$SB_WS" apply "$T/k.json" \
+    >"$T/apply.out" 2>&1 </dev/null &
+apply=$!
+wait_request PUT '[^"]*/LocalUpload/' $apply
+kill -9 $apply 2>/dev/null
+wait $apply 2>/dev/null
+is "$?" 137 "apply was killed during the model's upload"
+az watch k8s-dev
+is "$rc" 0 "watch finishes the deploy"
+like "$T/out" 'deploy of blue on ep-kill succeeded' "said"
+is "$(versions models)/$(versions codes)/$(versions environments)" 1/1/1 "one version of each"
+is "$(requests PUT '[^"]*/onlineEndpoints/ep-kill/deployments/blue')" 1 "the deployment once"
 done_testing
