@@ -140,6 +140,43 @@ progress_route(struct progress *p)
 
 static uint64_t	progress_elapsed(struct progress *);
 
+/* Cells of an upload's bar, its brackets included. */
+#define PROGRESS_BAR	22
+
+/*
+ * A running step's whole state under its row; one that ends in a
+ * percentage ("uploading model.pkl: 50%") after a bar of it.
+ */
+static void
+progress_step_detail(WINDOW *win, int y, const char *state)
+{
+	char		 bar[PROGRESS_BAR * 4 + 1];
+	const char	*pc = strrchr(state, '%'), *d;
+	int		 pct = -1, fill, i, x = 6;
+	size_t		 len = 0;
+
+	if (pc != NULL) {
+		for (d = pc; d > state && d[-1] >= '0' && d[-1] <= '9'; d--)
+			;
+		if (d < pc)
+			pct = atoi(d);
+	}
+	if (pct >= 0 && pct <= 100) {
+		fill = pct * (PROGRESS_BAR - 2) / 100;
+		bar[len++] = '[';
+		for (i = 0; i < PROGRESS_BAR - 2; i++)
+			len += (size_t)snprintf(bar + len, sizeof bar - len,
+			    "%s", i < fill ? "#" : " ");
+		bar[len++] = ']';
+		bar[len] = '\0';
+		display_text(win, y, x, PROGRESS_BAR, bar,
+		    display_attr(STYLE_OK), false);
+		x += PROGRESS_BAR + 1;
+	}
+	display_text(win, y, x, COLS - 2 - x, state, display_attr(STYLE_DIM),
+	    true);
+}
+
 /*
  * A plan of several steps (today's path): a row per step, what it does,
  * its state and its own time; rows used.  Under the run's lock.
@@ -178,6 +215,10 @@ progress_steps(struct progress *p, WINDOW *win, int y, int bottom)
 		display_text(win, y + n, 6 + pw + 1, 12, state, st, true);
 		display_text(win, y + n, 6 + pw + 14, 10, dur,
 		    display_attr(STYLE_DIM), false);
+		/* A running step's longer state (an upload's) on its row. */
+		if (p->running && i + 1 == r->step && r->steps_seen[i] &&
+		    display_width(state) > 12 && y + n + 1 < bottom)
+			progress_step_detail(win, y + ++n, state);
 	}
 	return n;
 }

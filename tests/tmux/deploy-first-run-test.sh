@@ -14,11 +14,19 @@
 # a fixed time.  Skipped without tmux.
 set -u
 . "${top_srcdir:-.}/tests/tmux/lib.sh"
+# Does this tree's sandbox keep the workspace's assets (its datastores)?
+# Then the model file is uploaded, its Put Blob slowed so that the
+# upload's bar is seen.
+if grep -q -a 'listSecrets' "$top_builddir/akswiz-sandbox"; then
+	uploads=yes SLOW=" --faults PUT:*model.pkl=latency:3s"
+else
+	uploads=no SLOW=
+fi
 (umask 077; mkdir -p "$work/tmp"; cat >"$work/sbenv.sh" <<EOT
 export LC_ALL=C.UTF-8 TERM=screen HOME=$work XDG_STATE_HOME=$work/state
 export XDG_CACHE_HOME=$work/cache XDG_CONFIG_HOME=$work/config
 export TMPDIR=$work/tmp AKSWIZ_POLL_MIN_MS=20
-export AKSWIZ_SANDBOX_OPTIONS="--polls 2 --retry-after 0 --journal $work/journal.log"
+export AKSWIZ_SANDBOX_OPTIONS="--polls 2 --retry-after 0 --journal $work/journal.log$SLOW"
 unset AZURE_CLIENT_SECRET AZURE_TENANT_ID AZURE_CLIENT_ID AKSWIZ_SUBSCRIPTION
 unset AKSWIZ_RESOURCE_GROUP AKSWIZ_WORKSPACE
 EOT
@@ -41,12 +49,6 @@ printf 'sklearn model\n' >"$work/model.pkl"
 mkdir -p "$work/src"
 printf 'def init():\n    pass\n\ndef run(data):\n    return data\n' \
     >"$work/src/score.py"
-# Does this tree's sandbox keep the workspace's assets (its datastores)?
-if grep -q -a 'listSecrets' "$top_builddir/akswiz-sandbox"; then
-	uploads=yes
-else
-	uploads=no
-fi
 
 $T new-session -d -s keep "exec cat"
 $T new-session -d -s t -x 80 -y 24 ". $work/sbenv.sh; cd $work; \
@@ -81,6 +83,10 @@ $T send-keys -t t Enter
 wait_for "Review the plan" "Enter: the review"
 wait_for "Endpoint           k8s-dev-ep (auth key)" "the review names the endpoint"
 $T send-keys -t t Enter
+if [ "$uploads" = yes ]; then
+	wait_for "[                    ] uploading model.pkl: 0%" \
+	    "the model's upload with its bar"
+fi
 wait_for "Deployed to k8s-dev" "submitted and followed to its end"
 wait_for "Scoring URI: https://127.0.0.1" "the scoring URI"
 $T send-keys -t t c
