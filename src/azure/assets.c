@@ -30,6 +30,7 @@
 #include "common/buf.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/assets.h"
 #include "core/text.h"
 
 #define ASSETS_API		ARM_API_ML
@@ -500,18 +501,6 @@ store_datastore(struct arm *a, const char *ws_id, struct store *st,
 	return 0;
 }
 
-/*
- * Whether this api-version has the workspace code versions'
- * startPendingUpload (stable 2023-04-01 and later; not 2022-10-01, not
- * 2023-02-01-preview: kubernetes-path.md E.2).
- */
-static bool
-has_pending_upload(const char *api)
-{
-	return strcmp(api, "2023-04-01") >= 0 &&
-	    strcmp(api, "2023-02-01-preview") != 0;
-}
-
 /* startPendingUpload of a code version: a container SAS. */
 static int
 store_pending(struct arm *a, const char *ws_id, const char *name,
@@ -624,28 +613,13 @@ get_version(struct arm *a, const char *ws_id, const char *kind,
 	return 0;
 }
 
-const char *
-assets_model_type(const char *t)
-{
-	if (t == NULL || *t == '\0' || strcasecmp(t, "custom_model") == 0 ||
-	    strcasecmp(t, "CustomModel") == 0)
-		return "custom_model";
-	if (strcasecmp(t, "mlflow_model") == 0 ||
-	    strcasecmp(t, "MLFlowModel") == 0)
-		return "mlflow_model";
-	if (strcasecmp(t, "triton_model") == 0 ||
-	    strcasecmp(t, "TritonModel") == 0)
-		return "triton_model";
-	return NULL;
-}
-
 int
 assets_register_model(struct arm *a, const char *ws_id, const char *path,
     const char *name, const char *version, const struct asset_progress *ap,
     char **id, struct err *err)
 {
 	return assets_register_model_type(a, ws_id, path, name, version,
-	    "custom_model", ap, id, err);
+	    "CustomModel", ap, id, err);
 }
 
 int
@@ -667,6 +641,9 @@ assets_register_model_type(struct arm *a, const char *ws_id,
 	if (!ws_parts(ws_id, sub, rg, ws, sizeof sub))
 		return err_set(err, ERR_USAGE, _("not a workspace id: %s"),
 		    ws_id) ? 0 : -1;
+	if ((type = asset_model_type_rest(type)) == NULL)
+		return err_set(err, ERR_USAGE, _("--type must be custom_model, "
+		    "mlflow_model or triton_model")) ? 0 : -1;
 	if (assets_object_hash(path, hash, sizeof hash, err) != 0 ||
 	    files_of(path, &l, &dir, err) != 0)
 		return -1;
@@ -760,7 +737,7 @@ assets_register_code(struct arm *a, const char *ws_id, const char *dir,
 	}
 	if (rc != 0)
 		goto out;
-	if (has_pending_upload(ASSETS_API)) {
+	if (asset_api_has_pending_upload(ASSETS_API)) {
 		rc = store_pending(a, ws_id, name, version, &st, err);
 		prefix = xstrdup(src);
 	} else {

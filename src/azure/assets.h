@@ -51,7 +51,7 @@ struct asset_progress {
 int	assets_register_model(struct arm *, const char *workspace_id,
 	    const char *path, const char *name, const char *version,
 	    const struct asset_progress *, char **id, struct err *);
-/* The same with a model type (assets_model_type()'s). */
+/* The same with a model type (core/assets.h's, either spelling). */
 int	assets_register_model_type(struct arm *, const char *workspace_id,
 	    const char *path, const char *name, const char *version,
 	    const char *type, const struct asset_progress *, char **id,
@@ -67,9 +67,6 @@ int	assets_register_code(struct arm *, const char *workspace_id,
 int	assets_register_environment(struct arm *, const char *workspace_id,
 	    const char *image, const char *conda_file, const char *name,
 	    const char *version, char **id, struct err *);
-
-/* The model type of --type (custom_model ...) as the service spells it. */
-const char *assets_model_type(const char *);
 
 /* What list and show print of a version or of a container (name). */
 struct asset_version {

@@ -328,7 +328,7 @@ blob_call(struct http_client *http, const struct blob_auth *auth,
 		free(sts);
 		if (sig == NULL) {
 			buf_done(&u);
-			return err_set(err, ERR_AUTH, _("the storage "
+			return err_set(err, ERR_SERVICE, _("the storage "
 			    "account's key is not valid base64"));
 		}
 		if (asprintf(&hauth, "Authorization: SharedKey %s:%s",
@@ -399,7 +399,7 @@ blob_error(const struct http_response *rsp, const char *url, struct err *err)
 		 * error code (AuthenticationFailed ...).  SAS is a shared
 		 * access signature.
 		 */
-		err_set(err, ERR_AUTH, _("the storage account at %s refused "
+		err_set(err, ERR_SERVICE, _("the storage account at %s refused "
 		    "the upload (HTTP %ld %s): its SAS or account key is "
 		    "wrong or has expired"), host, rsp->status,
 		    *code != '\0' ? code : "");

@@ -97,7 +97,7 @@ int	blob_exists(struct http_client *, const char *blob_url,
 	    struct err *);
 /*
  * Upload the local file path to blob_url (no query).  0, or -1 with err
- * (a refused SAS or key says so: ERR_AUTH).
+ * (a refused SAS or key says so, ERR_SERVICE with http_status 403).
  */
 int	blob_upload_file(struct http_client *, const char *blob_url,
 	    const struct blob_auth *, const char *path,

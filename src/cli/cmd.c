@@ -66,6 +66,19 @@ static const struct cli_command cli_commands[] = {
 	    "akswiz online-deployment show --name D --endpoint-name E\n"
 	    "akswiz online-deployment get-logs --name D --endpoint-name E "
 	    "[--lines N] [--container inference-server|storage-initializer]" },
+	/* TRANSLATORS: the summaries of model and environment in --help. */
+	{ "model", N_("model versions: create (upload), list, show"),
+	    cmd_model,
+	    "akswiz model create --name N --version V --path FILE|DIR "
+	    "[--type custom_model|mlflow_model|triton_model]\n"
+	    "akswiz model list [--name N]\n"
+	    "akswiz model show --name N --version V" },
+	{ "environment", N_("environment versions: create, list, show"),
+	    cmd_environment,
+	    "akswiz environment create --name N --version V --image IMAGE "
+	    "[--conda-file F]\n"
+	    "akswiz environment list [--name N]\n"
+	    "akswiz environment show --name N --version V" },
 	{ "clusters", N_("AKS clusters and whether they can attach"), cmd_clusters,
 	    "akswiz clusters [--purpose FastProd|DevTest]" },
 	{ "vm-sizes", N_("VM sizes and quota of a region"), cmd_vm_sizes,

@@ -158,6 +158,8 @@ int		cmd_scale(struct app_options *, int, char **);
 int		cmd_delete(struct app_options *, int, char **);
 int		cmd_online_endpoint(struct app_options *, int, char **);
 int		cmd_online_deployment(struct app_options *, int, char **);
+int		cmd_model(struct app_options *, int, char **);
+int		cmd_environment(struct app_options *, int, char **);
 int		cmd_clusters(struct app_options *, int, char **);
 int		cmd_vm_sizes(struct app_options *, int, char **);
 int		cmd_versions(struct app_options *, int, char **);

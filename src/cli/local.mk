@@ -15,6 +15,7 @@ akswiz_SOURCES = \
 	src/cli/cmd-scale.c src/cli/cmd-delete.c \
 	src/cli/cmd-clusters.c \
 	src/cli/cmd-endpoint.c \
+	src/cli/cmd-asset.c \
 	src/cli/cmd-vmsizes.c src/cli/cmd-versions.c \
 	src/cli/output.c src/cli/output.h \
 	src/cli/cmd-tui.c

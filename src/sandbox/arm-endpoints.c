@@ -21,7 +21,9 @@
  * extension; an AKS compute gets the service's NotSupported refusal,
  * kubernetes-path.md D.2), traffic (known deployments, 0-100, sum 100 or
  * 0), mirror traffic (refused on Kubernetes endpoints), scale and request
- * settings.  The service's own text is published only for the
+ * settings, and what a deployment refers to (no registry environment or
+ * model on Kubernetes, kubernetes-path.md E.5; a workspace's model, code
+ * and environment versions must exist, arm-assets.c).  The service's own text is published only for the
  * NotSupported refusal and the compute state; the other messages are
  * placeholders (core's English text, under the code "BadRequest" with a
  * "details" entry), documented as such in akswiz-sandbox(1).  A deployment
@@ -503,20 +505,6 @@ endpoint_compute(struct arm_ctx *c, struct sb_workspace *ws, const char *cid,
 }
 
 static void
-system_data(struct arm_ctx *c, struct json_object *res, struct json_object *old)
-{
-	struct json_object	*sd = json_object_new_object();
-	char			 t[48];
-
-	world_time(c->now_ms, t, sizeof t);
-	json_object_object_add(sd, "createdAt", json_object_new_string(
-	    str(obj(old, "systemData"), "createdAt") != NULL ?
-	    str(obj(old, "systemData"), "createdAt") : t));
-	json_object_object_add(sd, "lastModifiedAt", json_object_new_string(t));
-	json_object_object_add(res, "systemData", sd);
-}
-
-static void
 copy_member(struct json_object *to, struct json_object *from, const char *k)
 {
 	struct json_object	*v;
@@ -614,7 +602,7 @@ endpoint_put(struct arm_ctx *c, struct sb_workspace *ws, const char *wsid,
 	json_object_object_add(np, "provisioningState",
 	    json_object_new_string(create ? "Creating" : "Updating"));
 	json_object_object_add(res, "properties", np);
-	system_data(c, res, obj(e, "resource"));
+	arm_system_data(c, res, obj(e, "resource"));
 	if (create) {
 		e = json_object_new_object();
 		json_object_object_add(e, "workspaceId",
@@ -952,6 +940,48 @@ deployment_skus(struct arm_ctx *c, struct sb_workspace *ws,
 }
 
 /* PUT .../deployments/{d} */
+/*
+ * What a deployment refers to: registry references are refused on
+ * Kubernetes (kubernetes-path.md E.5: the environment's message as the
+ * client reported it; the model's a placeholder after the docs' "Models
+ * ... from the Model Catalog and Registry aren't supported on Kubernetes
+ * online endpoints."), and a workspace's model, code or environment
+ * version must exist (placeholder text).  False with the 400 sent.
+ */
+static bool
+references_ok(struct arm_ctx *c, struct json_object *p, bool k8s)
+{
+	const char	*ref[3], *what[3] = { "model", "code", "environment" };
+	int		 i;
+
+	ref[0] = str(p, "model");
+	ref[1] = str(obj(p, "codeConfiguration"), "codeId");
+	ref[2] = str(p, "environmentId");
+	for (i = 0; i < 3; i++) {
+		if (ref[i] == NULL)
+			continue;
+		if (strncasecmp(ref[i], "azureml://registries/", 21) == 0) {
+			if (!k8s)
+				continue;	/* managed endpoints take them */
+			if (i == 2)
+				bad_request(c, "NotSupported", "Registry "
+				    "reference for environments is not "
+				    "supported for K8SDeployment");
+			else
+				bad_request(c, "NotSupported", "A %s from a "
+				    "registry is not supported on Kubernetes "
+				    "online endpoints: %s", what[i], ref[i]);
+			return false;
+		}
+		if (ref[i][0] == '/' && !arm_asset_exists(c->w, ref[i])) {
+			bad_request(c, "NotFound", "The %s version %s does not "
+			    "exist in the workspace.", what[i], ref[i]);
+			return false;
+		}
+	}
+	return true;
+}
+
 static void
 deployment_put(struct arm_ctx *c, struct sb_workspace *ws,
     struct json_object *ep, const char *name)
@@ -1001,7 +1031,9 @@ deployment_put(struct arm_ctx *c, struct sb_workspace *ws,
 	rules_deploy_requests(&rq, &vs);
 	req = obj(obj(p, "containerResourceRequirements"),
 	    "containerResourceRequests");
-	if (k8s && !instance_type(comp, str(p, "instanceType"), &r))
+	if (!references_ok(c, p, k8s))
+		;
+	else if (k8s && !instance_type(comp, str(p, "instanceType"), &r))
 		bad_request(c, "InvalidInstanceType", "Instance type %s is not "
 		    "defined on the compute.", str(p, "instanceType"));
 	else if ((str(req, "cpu") != NULL && !k8s_cpu_parse(str(req, "cpu"),
@@ -1074,7 +1106,7 @@ accepted:
 	json_object_object_add(np, "provisioningState",
 	    json_object_new_string(create ? "Creating" : "Updating"));
 	json_object_object_add(res, "properties", np);
-	system_data(c, res, obj(d, "resource"));
+	arm_system_data(c, res, obj(d, "resource"));
 	if (create) {
 		d = json_object_new_object();
 		json_object_object_add(d, "endpointId",

@@ -136,3 +136,27 @@ arm_op_document(struct json_object *op, const char *id, const char *path)
 		    json_object_get(arm_jobj(op, "fail")));
 	return o;
 }
+
+void
+arm_system_data(struct arm_ctx *c, struct json_object *res,
+    struct json_object *old)
+{
+	struct json_object	*sd = json_object_new_object();
+	const char		*created = arm_jstr(arm_jobj(old, "systemData"),
+				    "createdAt");
+	char			 t[48];
+
+	world_time(c->now_ms, t, sizeof t);
+	json_object_object_add(sd, "createdAt",
+	    json_object_new_string(created != NULL ? created : t));
+	json_object_object_add(sd, "createdBy",
+	    json_object_new_string("sandbox"));
+	json_object_object_add(sd, "createdByType",
+	    json_object_new_string("Application"));
+	json_object_object_add(sd, "lastModifiedAt", json_object_new_string(t));
+	json_object_object_add(sd, "lastModifiedBy",
+	    json_object_new_string("sandbox"));
+	json_object_object_add(sd, "lastModifiedByType",
+	    json_object_new_string("Application"));
+	json_object_object_add(res, "systemData", sd);
+}

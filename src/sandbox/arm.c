@@ -14,6 +14,7 @@
 
 #include "sandbox/arm.h"
 #include "sandbox/apiversions.h"
+#include "sandbox/blob.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -48,7 +49,7 @@ enum route {
 	R_CLUSTERS, R_AKS_VERSIONS, R_AKS_ORCH,
 	R_COMPUTE_LOCATION, R_SKUS,
 	R_PROVIDER, R_PROVIDER_REGISTER, R_EXTENSIONS, R_AKS_OP,
-	R_ENDPOINTS, R_MFE_OP, R_MFE_OP_RESULT
+	R_ENDPOINTS, R_MFE_OP, R_MFE_OP_RESULT, R_ASSETS
 };
 
 /* Whether the api-version is one of the old (2020-era) ML shapes. */
@@ -302,7 +303,7 @@ ws_json(struct arm_ctx *c, const struct sb_workspace *ws)
 	struct json_object *o = json_object_new_object();
 	struct json_object *p = json_object_new_object();
 	struct json_object *k = json_object_new_object();
-	char id[SB_TEXT], base[SB_TEXT], buf[SB_TEXT * 2];
+	char id[SB_TEXT], base[SB_TEXT], buf[SB_TEXT * 2], acct[32];
 
 	snprintf(id, sizeof id, "/subscriptions/%s/resourceGroups/%s/"
 	    "providers/Microsoft.MachineLearningServices/workspaces/%s",
@@ -338,8 +339,9 @@ ws_json(struct arm_ctx *c, const struct sb_workspace *ws)
 	snprintf(buf, sizeof buf, "https://%s.api.azureml.ms/discovery",
 	    ws->location);
 	json_object_object_add(p, "discoveryUrl", json_object_new_string(buf));
-	snprintf(buf, sizeof buf, "%s/Microsoft.Storage/storageAccounts/%.20s"
-	    "storage", base, ws->name);
+	blob_account_name(ws->name, acct, sizeof acct);
+	snprintf(buf, sizeof buf, "%s/Microsoft.Storage/storageAccounts/%s",
+	    base, acct);
 	json_object_object_add(p, "storageAccount",
 	    json_object_new_string(buf));
 	snprintf(buf, sizeof buf, "%s/Microsoft.KeyVault/vaults/%.20s-kv",
@@ -457,6 +459,8 @@ serve_workspaces(struct arm_ctx *c, enum route r)
 	}
 	if (r == R_ENDPOINTS)
 		arm_endpoints(c, ws);
+	else if (r == R_ASSETS)
+		arm_assets(c, ws);
 	else
 		arm_computes(c, ws);
 }
@@ -517,6 +521,16 @@ route_of(struct arm_ctx *c, char **p, int n, const char **sub,
 			*vtype = V_ENDPOINTS;
 			*type = V_ENDPOINTS;
 			return R_ENDPOINTS;
+		}
+		/* Assets are in the same mfe.json: the same versions. */
+		if (eq(rest[0], "workspaces") && r >= 3 && r <= 7 &&
+		    arm_assets_path(rest[2])) {
+			*vtype = V_ENDPOINTS;
+			*type = eq(rest[2], "models") ? V_ML "/models" :
+			    eq(rest[2], "codes") ? V_ML "/codes" :
+			    eq(rest[2], "environments") ? V_ML "/environments" :
+			    V_ML "/datastores";
+			return R_ASSETS;
 		}
 		if (*group == NULL && eq(rest[0], "locations") && r == 4 &&
 		    (eq(rest[2], "mfeOperationsStatus") ||
@@ -660,7 +674,8 @@ arm_route(struct sandbox *sb, const struct sb_request *req,
 			serve_subs(&c, r);
 		break;
 	case R_WS_LIST: case R_WS: case R_COMPUTES: case R_ENDPOINTS:
-		if ((r == R_COMPUTES || r == R_ENDPOINTS) &&
+	case R_ASSETS:
+		if ((r == R_COMPUTES || r == R_ENDPOINTS || r == R_ASSETS) &&
 		    !arm_provider_ready(&c, "Microsoft.MachineLearningServices"))
 			break;
 		if (r == R_WS_LIST && strcmp(req->method, "GET") != 0)

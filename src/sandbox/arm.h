@@ -62,6 +62,13 @@ void	arm_ml_location(struct arm_ctx *, const char *location,
 void	arm_endpoints(struct arm_ctx *, struct sb_workspace *);
 void	arm_mfe_operation(struct arm_ctx *, const char *id, bool result);
 
+/* arm-assets.c: models, codes, environments (containers, versions,
+ * startPendingUpload) and datastores under a workspace. */
+bool	arm_assets_path(const char *seg);
+void	arm_assets(struct arm_ctx *, struct sb_workspace *);
+/* Whether an asset version of that ARM id is in the world. */
+bool	arm_asset_exists(struct sb_world *, const char *id);
+
 /* arm-aks.c */
 void	arm_clusters(struct arm_ctx *);
 void	arm_aks_location(struct arm_ctx *, const char *location,
@@ -76,6 +83,10 @@ const char	*arm_jstr(struct json_object *, const char *key);
 struct json_object *arm_jobj(struct json_object *, const char *key);
 int64_t		 arm_jint(struct json_object *, const char *key, int64_t def);
 struct json_object *arm_world_array(struct sb_world *, const char *key);
+/* res's systemData: created when old (the resource before, or NULL) was,
+ * modified now, by the sandbox's application. */
+void		 arm_system_data(struct arm_ctx *, struct json_object *res,
+		    struct json_object *old);
 /*
  * An operation kept in the world file, {"id", "kind", "sinceMs", "polls",
  * "fail", "status", "endMs"}: a new one (its id in id; failing with fail,

@@ -23,7 +23,8 @@
  * Secrets never reach the file: the Authorization header shows only its
  * scheme; fields named client_secret, client_assertion, refresh_token,
  * access_token, id_token, device_code, password, assertion, an online
- * endpoint's primaryKey, secondaryKey, keyValue and accessToken or (in a
+ * endpoint's primaryKey, secondaryKey, keyValue and accessToken, a
+ * storage SAS's sig (a SharedKey Authorization keeps its scheme only) or (in a
  * form or query) code, "cert" and "key" inside sslConfiguration, and any
  * string holding a PEM block ("-----BEGIN") or looking like a JWT become
  * "<redacted>".
@@ -70,6 +71,7 @@ static const char *const journal_secret_names[] = {
 	"id_token", "device_code", "password", "assertion", "clientSecret",
 	"secret", "configurationProtectedSettings",
 	"primaryKey", "secondaryKey", "keyValue", "accessToken",
+	"sig",		/* a storage SAS's signature (query) */
 };
 
 /* Open (and empty) the journal; mode 0600 when it is created. */

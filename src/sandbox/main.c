@@ -32,6 +32,7 @@
 #include "common/err.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "sandbox/blob.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/server.h"
 #include "sandbox/world.h"
@@ -394,6 +395,7 @@ main(int argc, char **argv)
 	    world_path(o.world, wbuf, sizeof wbuf);
 	if ((sb.world = world_load(wpath, &err)) == NULL)
 		goto fail;
+	blob_sweep(&sb);	/* blob bytes the world no longer has */
 	if (o.polls >= 0)
 		sb.world->settings.polls_to_complete = o.polls;
 	if (o.retry_after >= 0)

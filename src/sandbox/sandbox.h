@@ -16,6 +16,8 @@
 
 #define SB_MAX_BODY	(4 * 1024 * 1024)	/* larger bodies get 413 */
 #define SB_MAX_HEADERS	24
+/* A blob store upload (streamed to a file): Put Blob's own limit. */
+#define SB_MAX_BLOB_BODY	(5000ULL * 1024 * 1024)
 
 struct sb_world;		/* world.c: tenants, subscriptions, ... */
 struct sb_faults;		/* faults.c */
@@ -36,6 +38,9 @@ struct sb_request {
 	size_t		 body_len;
 	uint64_t	 seq;		/* request number since start */
 	void		*conn;		/* MHD connection (server.c only) */
+	/* A blob store body, streamed to this file (body is "" then); the
+	 * handler may rename it away.  NULL for any other request. */
+	const char	*body_file;
 };
 
 struct sb_response {
@@ -44,6 +49,9 @@ struct sb_response {
 	int		 nheaders;
 	struct buf	 body;		/* JSON, capped at SB_MAX_BODY */
 	const char	*content_type;	/* default application/json */
+	/* A body sent from a file instead (blob.c): fd >= 0, taken. */
+	int		 file_fd;
+	uint64_t	 file_off, file_len;
 };
 
 /* The whole server's state, one per process. */
@@ -68,6 +76,10 @@ const char	*sb_req_header(const struct sb_request *, const char *name);
 const char	*sb_req_query(const struct sb_request *, const char *name);
 /* A form field of an x-www-form-urlencoded body, decoded, or NULL. */
 char		*sb_form_get(const char *body, const char *name);
+/* Every request header, in the order sent, to fn. */
+void		 sb_req_headers(const struct sb_request *,
+		    void (*fn)(void *arg, const char *name, const char *value),
+		    void *arg);
 
 /* Response helpers (server.c). */
 void		 sb_resp_init(struct sb_response *);

@@ -14,6 +14,7 @@
 #include "sandbox/server.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -23,6 +24,7 @@
 #include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <json-c/json.h>
 #include <microhttpd.h>
@@ -30,6 +32,7 @@
 #include "common/err.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "sandbox/blob.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/world.h"
 
@@ -53,6 +56,10 @@ struct conn_ctx {
 	struct buf	 body;
 	bool		 started;
 	bool		 too_large;
+	/* A blob store upload: the body goes to this file (blob.c). */
+	char		*body_file;
+	int		 body_fd;
+	uint64_t	 body_file_len;
 };
 
 /* A truncated body: the declared length, but only part of the bytes. */
@@ -90,6 +97,12 @@ completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		return;
 	free(ctx->uri);
 	buf_done(&ctx->body);
+	if (ctx->body_file != NULL) {
+		if (ctx->body_fd >= 0)
+			close(ctx->body_fd);
+		unlink(ctx->body_file);	/* unless the handler kept it */
+		free(ctx->body_file);
+	}
 	free(ctx);
 	*con_cls = NULL;
 }
@@ -130,7 +143,11 @@ send_response(struct MHD_Connection *conn, struct sb_response *resp,
 	size_t len = resp->body.len;
 	int i;
 
-	if (truncate && len > 1) {
+	if (resp->file_fd >= 0) {
+		r = MHD_create_response_from_fd_at_offset64(resp->file_len,
+		    resp->file_fd, resp->file_off);
+		resp->file_fd = -1;	/* MHD's now */
+	} else if (truncate && len > 1) {
 		struct trunc_body *t = xmalloc(sizeof *t);
 
 		t->data = xstrndup(body, len);
@@ -176,6 +193,11 @@ serve(struct sb_server *srv, struct MHD_Connection *conn,
 	req.body = buf_str(&ctx->body);
 	req.body_len = ctx->body.len;
 	req.conn = conn;
+	if (ctx->body_file != NULL) {
+		close(ctx->body_fd);
+		ctx->body_fd = -1;
+		req.body_file = ctx->body_file;
+	}
 	sb_resp_init(&resp);
 
 	pthread_mutex_lock(&srv->lock);
@@ -200,7 +222,8 @@ serve(struct sb_server *srv, struct MHD_Connection *conn,
 		    "The sandbox is starting.");
 	else if (!ctx->too_large && act != FAULT_RESPOND &&
 	    act != FAULT_RESET_BEFORE) {
-		if (!metadata_route(sb, &req, &resp) &&
+		if (!blob_route(sb, &req, &resp) &&
+		    !metadata_route(sb, &req, &resp) &&
 		    !aad_route(sb, &req, &resp) &&
 		    !kube_route(sb, &req, &resp) &&
 		    !score_route(sb, &req, &resp))
@@ -226,6 +249,46 @@ serve(struct sb_server *srv, struct MHD_Connection *conn,
 	return rc;
 }
 
+/* Write all of data to fd. */
+static bool
+write_all(int fd, const char *data, size_t n)
+{
+	ssize_t	w;
+
+	while (n > 0) {
+		if ((w = write(fd, data, n)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return false;
+		}
+		data += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
+/*
+ * A PUT to the blob store: its body to a file under the state directory
+ * (a model of 200 MB is never held in memory).  False for anything else.
+ */
+static bool
+blob_upload(struct sb_server *srv, struct conn_ctx *ctx, const char *url)
+{
+	char	path[600];
+	bool	blob;
+
+	pthread_mutex_lock(&srv->lock);
+	blob = srv->sb->aad != NULL && blob_path(srv->sb, url);
+	pthread_mutex_unlock(&srv->lock);
+	if (!blob)
+		return false;
+	snprintf(path, sizeof path, "%s/upload.XXXXXX", srv->sb->state_dir);
+	if ((ctx->body_fd = mkstemp(path)) < 0)
+		return false;
+	ctx->body_file = xstrdup(path);
+	return true;
+}
+
 /* MHD's handler: collect the body (capped), then serve the request. */
 static enum MHD_Result
 handle(void *cls, struct MHD_Connection *conn, const char *url,
@@ -244,10 +307,22 @@ handle(void *cls, struct MHD_Connection *conn, const char *url,
 		    MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 
 		ctx->started = true;
+		if (strcmp(method, "PUT") == 0 && blob_upload(srv, ctx, url))
+			return MHD_YES;
 		if (cl != NULL && strtoull(cl, NULL, 10) > SB_MAX_BODY) {
 			ctx->too_large = true;
 			return serve(srv, conn, ctx, url, method);
 		}
+		return MHD_YES;
+	}
+	if (*upload_data_size != 0 && ctx->body_file != NULL) {
+		if (!ctx->too_large && (ctx->body_file_len +=
+		    *upload_data_size) <= SB_MAX_BLOB_BODY &&
+		    write_all(ctx->body_fd, upload_data, *upload_data_size))
+			;
+		else
+			ctx->too_large = true;
+		*upload_data_size = 0;
 		return MHD_YES;
 	}
 	if (*upload_data_size != 0) {
@@ -429,11 +504,40 @@ sb_form_get(const char *body, const char *name)
 	return pairs_get(body, name, false, true);
 }
 
+/* Every request header to fn. */
+struct hdr_walk {
+	void	(*fn)(void *, const char *, const char *);
+	void	*arg;
+};
+
+static enum MHD_Result
+hdr_walk(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	struct hdr_walk *w = cls;
+
+	(void)kind;
+	w->fn(w->arg, key, value != NULL ? value : "");
+	return MHD_YES;
+}
+
+void
+sb_req_headers(const struct sb_request *req,
+    void (*fn)(void *, const char *, const char *), void *arg)
+{
+	struct hdr_walk w = { fn, arg };
+
+	if (req->conn != NULL)
+		MHD_get_connection_values(req->conn, MHD_HEADER_KIND, hdr_walk,
+		    &w);
+}
+
 /* An empty 200 response with a capped body. */
 void
 sb_resp_init(struct sb_response *resp)
 {
 	memset(resp, 0, sizeof *resp);
+	resp->file_fd = -1;
 	resp->status = 200;
 	buf_init(&resp->body, 2 * SB_MAX_BODY);
 }
@@ -448,6 +552,9 @@ sb_resp_done(struct sb_response *resp)
 		free(resp->headers[i].value);
 	resp->nheaders = 0;
 	buf_done(&resp->body);
+	if (resp->file_fd >= 0)
+		close(resp->file_fd);
+	resp->file_fd = -1;
 }
 
 /* Set a header (replacing one of the same name); name is borrowed. */

@@ -62,6 +62,14 @@ tests_azure_blob_sign_test_CFLAGS = $(AM_CFLAGS) $(OPENSSL_CFLAGS)
 tests_azure_blob_sign_test_LDADD = libazure.a libcore.a libcommon.a \
 	$(CURL_LIBS) $(JSONC_LIBS) $(OPENSSL_LIBS)
 
+check_PROGRAMS += tests/azure/assets-hash-test
+TESTS += tests/azure/assets-hash-test
+UNIT_TESTS += tests/azure/assets-hash-test
+tests_azure_assets_hash_test_SOURCES = tests/azure/assets-hash-test.c
+tests_azure_assets_hash_test_CFLAGS = $(AM_CFLAGS) $(OPENSSL_CFLAGS)
+tests_azure_assets_hash_test_LDADD = libazure.a libcore.a libcommon.a \
+	$(CURL_LIBS) $(JSONC_LIBS) $(OPENSSL_LIBS)
+
 check_PROGRAMS += tests/azure/http-test
 TESTS += tests/azure/http-test
 UNIT_TESTS += tests/azure/http-test

@@ -5,7 +5,7 @@ CORE_TEST_LIBS = libcore.a libcommon.a
 noinst_HEADERS += tests/core/core-test.h tests/core/deploy-fixture.h
 CORE_TESTS = \
 	tests/core/cidr-test tests/core/versions-test \
-	tests/core/ids-test tests/core/name-test \
+	tests/core/ids-test tests/core/name-test tests/core/assets-test \
 	tests/core/sizing-test tests/core/vnet-test \
 	tests/core/tls-test tests/core/attach-test \
 	tests/core/plan-check-test tests/core/vmcatalogue-test \
@@ -24,6 +24,8 @@ tests_core_ids_test_SOURCES = tests/core/ids-test.c
 tests_core_ids_test_LDADD = $(CORE_TEST_LIBS)
 tests_core_name_test_SOURCES = tests/core/name-test.c
 tests_core_name_test_LDADD = $(CORE_TEST_LIBS)
+tests_core_assets_test_SOURCES = tests/core/assets-test.c
+tests_core_assets_test_LDADD = $(CORE_TEST_LIBS)
 tests_core_sizing_test_SOURCES = tests/core/sizing-test.c
 tests_core_sizing_test_LDADD = $(CORE_TEST_LIBS)
 tests_core_vnet_test_SOURCES = tests/core/vnet-test.c

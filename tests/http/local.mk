@@ -32,6 +32,8 @@ HTTP_TESTS += tests/http/online-endpoint-cli-test.sh \
 # akswiz plan new deploy: its steps, refusals, failures decoded (issue 13).
 HTTP_TESTS += tests/http/deploy-test.sh tests/http/deploy-fail-test.sh \
 	tests/http/deploy-upload-test.sh
+# akswiz model and environment: uploads and registration (issue 13).
+HTTP_TESTS += tests/http/assets-cli-test.sh
 EXTRA_DIST += tests/http/endpoint-world.sh
 EXTRA_DIST += tests/http/k8s-world.sh
 HTTP_TESTS += tests/http/k8s-ops-test.sh

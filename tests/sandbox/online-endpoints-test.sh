@@ -29,6 +29,10 @@ deployment() {	# deployment ENDPOINT NAME [EXTRA-PROPERTIES] [SKU-CAPACITY]
 	arm PUT "$E/$1/deployments/$2?$V" "{\"location\":\"eastus\",\"sku\":{\"name\":\"Default\",\"capacity\":${4:-1}},\"properties\":{\"endpointComputeType\":\"Kubernetes\",\"model\":\"$WSP/models/m/versions/1\"${3:+,$3}}}"
 }
 
+# The model the deployments deploy, registered.
+arm PUT "$WSP/models/m/versions/1?$V" '{"properties":{"modelUri":"azureml://datastores/workspaceblobstore/paths/m/model.pkl"}}'
+is "$STATUS" 201 "the model is registered"
+
 # A Kubernetes compute on aks-prod (3 x Standard_D4s_v3, 1.29).
 arm PUT "$CL/aks-prod/$X/azureml?api-version=2024-11-01" '{"properties":{"extensionType":"Microsoft.AzureML.Kubernetes","scope":{"cluster":{"releaseNamespace":"azureml"}},"configurationSettings":{"enableInference":"True","inferenceRouterServiceType":"LoadBalancer","allowInsecureConnections":"True"}}}'
 poll_op
@@ -130,6 +134,18 @@ arm GET "$E/ep1/deployments?$V"
 is "$(j .value[0].name)" blue "deployments list"
 arm PUT "$E/ep1/deployments/green?$V" '{"location":"eastus","properties":{"endpointComputeType":"Managed"}}'
 like "$STATUS/$(j .error.details[0].message)" "400/*Kubernetes*" "a Managed deployment on a Kubernetes endpoint"
+deployment ep1 noref '"environmentId":"azureml://registries/azureml/environments/sklearn-1.5/labels/latest"'
+is "$STATUS/$(j .error.details[0].code)/$(j .error.details[0].message)" "400/NotSupported/Registry reference for environments is not supported for K8SDeployment" "a registry environment on Kubernetes: refused"
+deployment ep1 noref '"model":"azureml://registries/azureml/models/x/versions/1"'
+like "$STATUS/$(j .error.details[0].code)/$(j .error.details[0].message)" "400/NotSupported/*registry*" "a registry model on Kubernetes: refused"
+deployment ep1 noref "\"environmentId\":\"$WSP/environments/nosuch/versions/1\""
+like "$STATUS/$(j .error.details[0].code)/$(j .error.details[0].message)" "400/NotFound/*environments/nosuch/versions/1*" "an environment version the workspace does not have"
+deployment ep1 noref "\"codeConfiguration\":{\"codeId\":\"$WSP/codes/nosuch/versions/1\",\"scoringScript\":\"score.py\"}"
+like "$STATUS/$(j .error.details[0].code)" "400/NotFound" "a code version the workspace does not have"
+deployment ep1 noref "\"model\":\"$WSP/models/m/versions/2\""
+like "$STATUS/$(j .error.details[0].code)" "400/NotFound" "a model version the workspace does not have"
+arm GET "$E/ep1/deployments/noref?$V"
+is "$STATUS" 404 "none of them was created"
 deployment ep1 zero "" 0
 like "$STATUS/$(j .error.details[0].message)" "400/*instance count must be at least 1*" "instance count 0"
 deployment ep1 slow '"requestSettings":{"requestTimeout":"PT400S"}'

@@ -45,6 +45,9 @@ def setup():
     body = ml.ComputeResource(location="eastus", properties=ml.Kubernetes(
         resource_id=CLUSTER,
         properties=ml.KubernetesProperties(namespace="default")))
+    mlc.model_versions.create_or_update(rg, ws, "m", "1", ml.ModelVersion(
+        properties=ml.ModelVersionProperties(
+            model_uri="azureml://datastores/workspaceblobstore/paths/m/")))
     r = mlc.compute.begin_create_or_update(rg, ws, "pyk8s", body).result()
     check(r.properties.provisioning_state == "Succeeded",
           r.properties.provisioning_state)
