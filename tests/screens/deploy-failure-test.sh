@@ -3,9 +3,8 @@
 # container that crashes in init() (an injected fault) is said with the
 # last lines of its log and Enter goes back to the What page with
 # everything typed; a deployment Kubernetes cannot schedule (an injected
-# Unschedulable) sends Enter back to the Resources page.  A sandbox that
-# keeps the workspace's assets gets a local model file (uploaded), one
-# without them a registered NAME:VERSION.
+# Unschedulable) sends Enter back to the Resources page.  The model is a
+# local file, uploaded.
 . "$top_srcdir/tests/screens/libtest.sh"
 . "$top_srcdir/tests/screens/deploy-world.sh"
 

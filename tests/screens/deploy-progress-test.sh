@@ -5,9 +5,8 @@
 # what c sends; c calls the endpoint with the endpoint's key and shows the
 # status, the time and the reply on a page of its own; Esc comes back to
 # the outcome, which says it was called.  The endpoint's key is in no
-# screen, state or log of akswiz.  At 80x24, 60x20 and in zh_CN.  A
-# sandbox that keeps the workspace's assets gets a local model file, one
-# without them a registered NAME:VERSION.
+# screen, state or log of akswiz.  At 80x24, 60x20 and in zh_CN.  The
+# model is a local file, uploaded.
 . "$top_srcdir/tests/screens/libtest.sh"
 . "$top_srcdir/tests/screens/deploy-world.sh"
 . "$top_srcdir/tests/i18n/locale.sh"

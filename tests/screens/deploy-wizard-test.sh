@@ -499,27 +499,23 @@ else
 	ok "# SKIP zh_CN.UTF-8 or its catalogs missing"
 fi
 
-# The workspace's registered models, when the sandbox keeps them: listed
-# on the What page, and a NAME:VERSION it does not have refused as typed.
-if grep -q -a 'listSecrets' "$top_builddir/akswiz-sandbox"; then
-	for v in 1 3; do
-		k8s_arm PUT "$K8S_WSP/models/sk/versions/$v?api-version=2024-10-01" "{\"properties\":{\"modelUri\":\"azureml://subscriptions/$(sb_ready subscriptionId)/resourcegroups/ml-rg/workspaces/ml-workspace/datastores/workspaceblobstore/paths/LocalUpload/sk/model.pkl\"}}"
-	done
-	steps '
-		<End><Up><Enter>
-		<Tab><C-u>ep-assets<Enter>
-		sk:2
-		:save-display registered.screen
-		<C-u>nope:1
-		:save-display unregistered.screen
-	'
-	run_akswiz $SB_ARGS
-	assert_grep '^  Registered models: sk:3' registered.screen \
-	    "the registered models listed"
-	assert_no_grep 'has no model' registered.screen "sk:2 (3 is the latest) taken"
-	assert_grep 'The workspace has no model nope:1' unregistered.screen \
-	    "a model the workspace does not have refused as typed"
-else
-	ok "# SKIP a sandbox without the workspace's assets"
-fi
+# The workspace's registered models: listed on the What page, and a
+# NAME:VERSION it does not have refused as typed.
+for v in 1 3; do
+	k8s_arm PUT "$K8S_WSP/models/sk/versions/$v?api-version=2024-10-01" "{\"properties\":{\"modelUri\":\"azureml://subscriptions/$(sb_ready subscriptionId)/resourcegroups/ml-rg/workspaces/ml-workspace/datastores/workspaceblobstore/paths/LocalUpload/sk/model.pkl\"}}"
+done
+steps '
+	<End><Up><Enter>
+	<Tab><C-u>ep-assets<Enter>
+	sk:2
+	:save-display registered.screen
+	<C-u>nope:1
+	:save-display unregistered.screen
+'
+run_akswiz $SB_ARGS
+assert_grep '^  Registered models: sk:3' registered.screen \
+    "the registered models listed"
+assert_no_grep 'has no model' registered.screen "sk:2 (3 is the latest) taken"
+assert_grep 'The workspace has no model nope:1' unregistered.screen \
+    "a model the workspace does not have refused as typed"
 tap_done

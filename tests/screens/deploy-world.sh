@@ -6,18 +6,13 @@
 #	deploy pages (the endpoint, $MODEL and $ENV, then the resources'
 #	keys) to the review's Submit and the progress screen's end
 #
-# $MODEL and $ENV are the What page's keys: a sandbox that keeps the
-# workspace's assets (its datastores) gets a local model file, uploaded,
-# and an image; one without them a registered NAME:VERSION of each.
+# $MODEL and $ENV are the What page's keys: a local model file (uploaded
+# by the plan's first step) and an image.
 . "$top_srcdir/tests/http/k8s-world.sh"
 
 printf 'sklearn model\n' > "$work/model.pkl"
-if grep -q -a 'listSecrets' "$top_builddir/akswiz-sandbox"; then
-	MODEL=model.pkl
-	ENV='<Down><Down><Down><Down>mcr.microsoft.com/azureml/minimal-ubuntu22.04-py39-cpu-inference:latest'
-else
-	MODEL=m:1 ENV='<Down><Down><Down>e:1'
-fi
+MODEL=model.pkl
+ENV='<Down><Down><Down><Down>mcr.microsoft.com/azureml/minimal-ubuntu22.04-py39-cpu-inference:latest'
 
 deploy_world() {
 	sandbox_start --polls 1 "$@"

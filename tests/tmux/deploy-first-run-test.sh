@@ -6,22 +6,15 @@
 # score.py and an image (uploaded and registered by the plan's first
 # steps), presses Enter through the defaults to the review and submits;
 # the progress screen follows the steps to Succeeded and shows the scoring
-# URI; c calls the endpoint and its reply (which names the deployment)
-# shows on a page of its own.  The sandbox received one PUT of the endpoint, one of the
-# deployment and one change of the endpoint's traffic.  A sandbox built
-# without the workspace's assets (datastores, uploads) gets a registered
-# model NAME:VERSION and an environment instead.  Polls, never sleeps for
-# a fixed time.  Skipped without tmux.
+# URI, the model's upload with a bar of its progress on the way; c calls
+# the endpoint and its reply (which names the deployment) shows on a page
+# of its own.  The sandbox received one PUT of the endpoint, one of the
+# deployment and one change of the endpoint's traffic.  Polls, never
+# sleeps for a fixed time.  Skipped without tmux.
 set -u
 . "${top_srcdir:-.}/tests/tmux/lib.sh"
-# Does this tree's sandbox keep the workspace's assets (its datastores)?
-# Then the model file is uploaded, its Put Blob slowed so that the
-# upload's bar is seen.
-if grep -q -a 'listSecrets' "$top_builddir/akswiz-sandbox"; then
-	uploads=yes SLOW=" --faults PUT:*model.pkl=latency:3s"
-else
-	uploads=no SLOW=
-fi
+# The model file's Put Blob is slowed so that the upload's bar is seen.
+SLOW=" --faults PUT:*model.pkl=latency:3s"
 (umask 077; mkdir -p "$work/tmp"; cat >"$work/sbenv.sh" <<EOT
 export LC_ALL=C.UTF-8 TERM=screen HOME=$work XDG_STATE_HOME=$work/state
 export XDG_CACHE_HOME=$work/cache XDG_CONFIG_HOME=$work/config
@@ -60,22 +53,15 @@ wait_for "› k8s-dev" "the Kubernetes compute is chosen"
 wait_for "[k8s-dev-ep" "an endpoint name is suggested"
 $T send-keys -t t Enter
 wait_for "What: model, code, environment" "Enter: the model"
-if [ "$uploads" = yes ]; then
-	$T send-keys -t t -l "model.pkl"
-	$T send-keys -t t Down
-	$T send-keys -t t -l "src"
-	$T send-keys -t t Down
-	$T send-keys -t t -l "score.py"
-	$T send-keys -t t Down Down
-	$T send-keys -t t -l "mcr.microsoft.com/azureml/minimal-ubuntu22.04-py39-cpu-inference:latest"
-	wait_for "model.pkl: a file of 14 bytes" "a local model file, its size said"
-	wait_for "src/score.py: the scoring script" "the scoring script in its folder"
-else
-	$T send-keys -t t -l "sklearn-model:1"
-	$T send-keys -t t Down Down Down
-	$T send-keys -t t -l "sklearn-env:1"
-	wait_for "sklearn-model:1: a registered model" "a registered model"
-fi
+$T send-keys -t t -l "model.pkl"
+$T send-keys -t t Down
+$T send-keys -t t -l "src"
+$T send-keys -t t Down
+$T send-keys -t t -l "score.py"
+$T send-keys -t t Down Down
+$T send-keys -t t -l "mcr.microsoft.com/azureml/minimal-ubuntu22.04-py39-cpu-inference:latest"
+wait_for "model.pkl: a file of 14 bytes" "a local model file, its size said"
+wait_for "src/score.py: the scoring script" "the scoring script in its folder"
 $T send-keys -t t Enter
 wait_for "Resources and scale" "Enter: the resources"
 wait_for "The cluster: 3 nodes of Standard_D4s_v3" "the cluster's nodes read"
@@ -83,10 +69,8 @@ $T send-keys -t t Enter
 wait_for "Review the plan" "Enter: the review"
 wait_for "Endpoint           k8s-dev-ep (auth key)" "the review names the endpoint"
 $T send-keys -t t Enter
-if [ "$uploads" = yes ]; then
-	wait_for "[                    ] uploading model.pkl: 0%" \
-	    "the model's upload with its bar"
-fi
+wait_for "[                    ] uploading model.pkl: 0%" \
+    "the model's upload with its bar"
 wait_for "Deployed to k8s-dev" "submitted and followed to its end"
 wait_for "Scoring URI: https://127.0.0.1" "the scoring URI"
 $T send-keys -t t c
