@@ -41,6 +41,8 @@
 	_(OPEN_SCOPE,	"open-scope",	N_("Choose a workspace")) \
 	_(OPEN_CREATE,	"open-create",	N_("create a cluster")) \
 	_(OPEN_ATTACH,	"open-attach",	N_("attach a cluster")) \
+	/* TRANSLATORS: help of a request that opens the deploy screens. */ \
+	_(OPEN_DEPLOY,	"open-deploy",	N_("deploy a model")) \
 	/* TRANSLATORS: help of a request that opens the wizard on a plan. */ \
 	_(OPEN_PLAN,	"open-plan",	N_("go on with a saved plan")) \
 	_(OPEN_REVIEW,	"open-review",	N_("Review the plan")) \

@@ -212,6 +212,10 @@ home_build(struct home *h)
 	if (h->tui->ctx.signin != NULL)
 		widget_list_add(&h->menu, "signin", _("Sign in / account"),
 		    false);
+	/* Last but Quit: the entries above keep their places. */
+	if (!h->tui->ctx.readonly)
+		widget_list_add(&h->menu, "deploy", _("Deploy a model"),
+		    false);
 	widget_list_add(&h->menu, "quit", _("Quit"), false);
 }
 
@@ -225,6 +229,7 @@ home_open_request(const char *key)
 	} entries[] = {
 		{ "create",	REQ_OPEN_CREATE },
 		{ "attach",	REQ_OPEN_ATTACH },
+		{ "deploy",	REQ_OPEN_DEPLOY },
 		{ "browse",	REQ_OPEN_BROWSE },
 		{ "signin",	REQ_OPEN_SIGNIN },
 	};

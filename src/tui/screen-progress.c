@@ -17,7 +17,9 @@
 #include "common/clock.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/text.h"
 #include "plan/plan-steps.h"
+#include "tui/deploy.h"
 #include "tui/display.h"
 #include "tui/job.h"
 #include "tui/live.h"
@@ -35,6 +37,15 @@ struct progress {
 	bool			 has_route;
 	/* A legacy create refused: back to the type, Kubernetes chosen. */
 	bool			 to_k8s;
+	/*
+	 * A deploy: the page of the deploy screens that fixes a failure
+	 * (-1 none); once done, the scoring URI and a call of it
+	 * (deploy-call.c).
+	 */
+	int			 deploy_route;
+	struct deploy_call	*call;		/* the latest answer, shown */
+	struct deploy_call	*pending;	/* the job running, or NULL */
+	struct tui		*tui;
 };
 
 static const enum request progress_keys[] = {
@@ -129,6 +140,43 @@ progress_route(struct progress *p)
 
 static uint64_t	progress_elapsed(struct progress *);
 
+/* Cells of an upload's bar, its brackets included. */
+#define PROGRESS_BAR	22
+
+/*
+ * A running step's whole state under its row; one that ends in a
+ * percentage ("uploading model.pkl: 50%") after a bar of it.
+ */
+static void
+progress_step_detail(WINDOW *win, int y, const char *state)
+{
+	char		 bar[PROGRESS_BAR * 4 + 1];
+	const char	*pc = strrchr(state, '%'), *d;
+	int		 pct = -1, fill, i, x = 6;
+	size_t		 len = 0;
+
+	if (pc != NULL) {
+		for (d = pc; d > state && d[-1] >= '0' && d[-1] <= '9'; d--)
+			;
+		if (d < pc)
+			pct = atoi(d);
+	}
+	if (pct >= 0 && pct <= 100) {
+		fill = pct * (PROGRESS_BAR - 2) / 100;
+		bar[len++] = '[';
+		for (i = 0; i < PROGRESS_BAR - 2; i++)
+			len += (size_t)snprintf(bar + len, sizeof bar - len,
+			    "%s", i < fill ? "#" : " ");
+		bar[len++] = ']';
+		bar[len] = '\0';
+		display_text(win, y, x, PROGRESS_BAR, bar,
+		    display_attr(STYLE_OK), false);
+		x += PROGRESS_BAR + 1;
+	}
+	display_text(win, y, x, COLS - 2 - x, state, display_attr(STYLE_DIM),
+	    true);
+}
+
 /*
  * A plan of several steps (today's path): a row per step, what it does,
  * its state and its own time; rows used.  Under the run's lock.
@@ -167,8 +215,136 @@ progress_steps(struct progress *p, WINDOW *win, int y, int bottom)
 		display_text(win, y + n, 6 + pw + 1, 12, state, st, true);
 		display_text(win, y + n, 6 + pw + 14, 10, dur,
 		    display_attr(STYLE_DIM), false);
+		/* A running step's longer state (an upload's) on its row. */
+		if (p->running && i + 1 == r->step && r->steps_seen[i] &&
+		    display_width(state) > 12 && y + n + 1 < bottom)
+			progress_step_detail(win, y + ++n, state);
 	}
 	return n;
+}
+
+/* A deploy's plan is journaled: its deploy screens lose nothing now. */
+static void
+progress_deploy_kept(struct progress *p)
+{
+	int	i;
+
+	for (i = p->tui->depth - 1; i >= 0; i--)
+		if (strcmp(p->tui->stack[i]->ops->name, "deploy") == 0) {
+			deploy_submitted(p->tui->stack[i]->data);
+			return;
+		}
+}
+
+/* A deploy's call job is back: its answer is the one shown. */
+static void
+progress_call_done(void *arg)
+{
+	struct deploy_call	*c = arg;
+	struct progress		*p;
+
+	if (c->cancelled) {
+		deploy_call_free(c);
+		return;
+	}
+	p = c->owner;
+	p->pending = NULL;
+	/* A call keeps the scoring URI the first answer brought. */
+	if (c->scoring_uri[0] == '\0' && p->call != NULL)
+		snprintf(c->scoring_uri, sizeof c->scoring_uri, "%s",
+		    p->call->scoring_uri);
+	deploy_call_free(p->call);
+	p->call = c;
+	p->tui->redraw = true;
+	/* The reply on a page of its own, whole at any size (w saves it). */
+	if (c->what == DEPLOY_CALL_INVOKE && c->ok && p->tui->depth > 0 &&
+	    p->tui->stack[p->tui->depth - 1]->data == p) {
+		struct open_request	o;
+
+		memset(&o, 0, sizeof o);
+		/* TRANSLATORS: the title of the page of a call's reply. */
+		o.title = _("The endpoint's reply");
+		/* TRANSLATORS: POST URL, then the HTTP status and the time. */
+		xasprintf(&o.text, _("POST %s\n%s\n\nHTTP %ld in %llu ms\n\n"
+		    "%s\n"), c->scoring_uri, deploy_sample_body, c->status,
+		    (unsigned long long)c->latency_ms, c->reply != NULL ?
+		    c->reply : "");
+		o.file = "deploy-reply.txt";
+		tui_open(p->tui, REQ_OPEN_TEXT, &o);
+	}
+}
+
+/* Start a deploy's job: the scoring URI, or the call. */
+static void
+progress_call(struct progress *p, int what)
+{
+	struct deploy_call	*c;
+
+	if (p->pending != NULL || p->run->arm == NULL)
+		return;
+	c = deploy_call_new(p->run->arm, &p->run->plan, what);
+	c->owner = p;
+	p->pending = c;
+	job_start(deploy_call_run, progress_call_done, c);
+}
+
+/* A deploy that failed with a detail (a container's log): l shows it. */
+static bool
+progress_has_detail(const struct progress *p)
+{
+	return !p->running && p->run->plan.op == PLAN_DEPLOY &&
+	    !p->run->refused && p->run->ok &&
+	    p->run->out.result != OPS_SUCCEEDED &&
+	    p->run->out.detail[0] != '\0';
+}
+
+/* A deploy that succeeded, whose scoring URI is known: c calls it. */
+static bool
+progress_callable(const struct progress *p)
+{
+	return !p->running && p->run->plan.op == PLAN_DEPLOY && p->run->ok &&
+	    p->run->out.result == OPS_SUCCEEDED && p->call != NULL &&
+	    p->call->scoring_uri[0] != '\0';
+}
+
+/*
+ * A deploy's end: on success its scoring URI; on failure the page of the
+ * deploy screens that fixes it (the resources for what Kubernetes could
+ * not schedule, the model and code for a container that crashed: the
+ * outcome's detail has its log), or a preflight's verdict's page.
+ */
+static void
+progress_deploy_done(struct progress *p)
+{
+	struct live_run		*r = p->run;
+	char			 all[4096];
+	size_t			 i;
+
+	p->deploy_route = -1;
+	if (r->refused) {
+		for (i = 0; i < r->verdicts.n; i++)
+			if (r->verdicts.v[i].severity == SEV_ERROR) {
+				p->deploy_route = deploy_field_page(
+				    r->verdicts.v[i].field);
+				break;
+			}
+		return;
+	}
+	if (r->ok && r->out.result == OPS_SUCCEEDED) {
+		progress_call(p, DEPLOY_CALL_URI);
+		return;
+	}
+	if (snprintf(all, sizeof all, "%s %s %s %s", r->out.code,
+	    r->out.line, r->out.detail, r->err.detail) < 0)
+		all[0] = '\0';
+	if (strcasestr(all, "Unschedulable") != NULL ||
+	    strcasestr(all, "Insufficient") != NULL)
+		p->deploy_route = DEPLOY_PAGE_RESOURCES;
+	else if (r->step_kind == STEP_CREATE_DEPLOYMENT ||
+	    r->step_kind == STEP_REGISTER_MODEL ||
+	    r->step_kind == STEP_REGISTER_CODE ||
+	    r->step_kind == STEP_REGISTER_ENVIRONMENT)
+		p->deploy_route = DEPLOY_PAGE_WHAT;
 }
 
 /* Job done (main thread): the outcome is in the run. */
@@ -192,7 +368,11 @@ progress_done(void *arg)
 	 */
 	if (p->w != NULL && r->kept)
 		p->w->saved = true;
+	if (r->kept && r->plan.op == PLAN_DEPLOY)
+		progress_deploy_kept(p);
 	progress_route(p);
+	if (r->plan.op == PLAN_DEPLOY)
+		progress_deploy_done(p);
 }
 
 /* A screen leaving stops at: home, browse, a compute's endpoints. */
@@ -255,6 +435,7 @@ progress_usual(const struct plan *plan)
 		return _("about 5 minutes");
 	case PLAN_UPDATE:
 	case PLAN_SCALE:
+	case PLAN_DEPLOY:
 		/* TRANSLATORS: after "it usually takes"; at most 20 cells. */
 		return _("a few minutes");
 	case PLAN_DETACH:
@@ -310,6 +491,8 @@ progress_title(struct progress *p, char *buf, size_t len)
 		    N_("Deleted from %s"), N_("Could not delete from %s") },
 		{ PLAN_DELETE_ENDPOINT, N_("Deleting from %s"),
 		    N_("Deleted from %s"), N_("Could not delete from %s") },
+		{ PLAN_DEPLOY, N_("Deploying to %s"), N_("Deployed to %s"),
+		    N_("Could not deploy to %s") },
 		{ PLAN_CREATE, N_("Creating %s"), N_("Created %s"),
 		    N_("Could not create %s") },
 	};
@@ -350,10 +533,50 @@ progress_request(struct screen *s, const struct key_event *ev)
 	struct wizard	*w = p->w;
 	char		 journal[1024];
 
+	/* A deploy that succeeded: c calls it with the sample body. */
+	if (!p->running && !ev->key.fn && (ev->key.code == 'c' ||
+	    ev->key.code == 'C') && progress_callable(p)) {
+		progress_call(p, DEPLOY_CALL_INVOKE);
+		return REACT_REDRAW;
+	}
+	/* A deploy that failed: l shows the whole of what went wrong. */
+	if (!p->running && !ev->key.fn && (ev->key.code == 'l' ||
+	    ev->key.code == 'L') && progress_has_detail(p)) {
+		struct open_request	o;
+		char			*raw;
+
+		memset(&o, 0, sizeof o);
+		/* TRANSLATORS: the title of the page of a failed deploy. */
+		o.title = _("Why the deploy failed");
+		pthread_mutex_lock(&p->run->lock);
+		xasprintf(&raw, "%s\n\n%s\n", p->run->out.line,
+		    p->run->out.detail);
+		pthread_mutex_unlock(&p->run->lock);
+		/* The service's text, its control characters made visible. */
+		o.text = text_escape_dup(raw, TEXT_KEEP_NEWLINE);
+		free(raw);
+		o.file = "deploy-failure.txt";
+		tui_open(t, REQ_OPEN_TEXT, &o);
+		return REACT_REDRAW;
+	}
 	switch (ev->req) {
 	case REQ_ENTER:
 		if (p->running)
 			return REACT_NONE;
+		if (p->deploy_route >= 0) {
+			int	page = p->deploy_route, i;
+
+			/* Back to the deploy screens, at the page to change. */
+			for (i = t->depth - 1; i >= 0 &&
+			    strcmp(t->stack[i]->ops->name, "deploy") != 0; i--)
+				;
+			if (i >= 0) {
+				while (t->depth > i + 1)
+					tui_pop(t);	/* frees p */
+				deploy_goto(t->stack[i]->data, page);
+				return REACT_REDRAW;
+			}
+		}
 		if (p->has_route && w != NULL) {
 			enum wizard_step	route = p->route;
 			bool			to_k8s = p->to_k8s;
@@ -403,6 +626,73 @@ progress_request(struct screen *s, const struct key_event *ev)
 	}
 }
 
+/*
+ * A deploy's end (win NULL: only count the rows): the scoring URI and
+ * what "call it now" sends, or the call's status and time (its reply
+ * opens on a page of its own); the page Enter goes back to.
+ */
+static int
+progress_deploy_rows(struct progress *p, WINDOW *win, int y, int bottom)
+{
+	const struct deploy_call *c = p->call;
+	char		 line[PLAN_TEXT_LEN + 256];
+	int		 n = 0, w = COLS - 4, k;
+
+#define ROW(text, attr, max) do {					\
+	k = display_wrap_rows(w, (text), true);				\
+	if (k > (max))							\
+		k = (max);						\
+	if (win != NULL && y + n < bottom)				\
+		k = display_wrap_split(win, y + n, 2, w, bottom - y - n < k ? \
+		    bottom - y - n : k, (text), (attr));		\
+	n += k;								\
+} while (0)
+	if (p->run->plan.op != PLAN_DEPLOY || p->running)
+		return 0;
+	if (p->pending != NULL) {
+		snprintf(line, sizeof line, "%s %s", tui_spinner(p->tui),
+		    p->pending->what == DEPLOY_CALL_INVOKE ?
+		    _("Calling the endpoint...") :
+		    _("Reading the endpoint's scoring URI..."));
+		ROW(line, display_attr(STYLE_DIM), 1);
+	}
+	if (c != NULL && c->scoring_uri[0] != '\0') {
+		/* TRANSLATORS: the deployed endpoint's scoring URI.  Under
+		 * 24 lines the URI alone, on one row where it fits. */
+		if (LINES >= 24)
+			snprintf(line, sizeof line, _("Scoring URI: %s"),
+			    c->scoring_uri);
+		else
+			snprintf(line, sizeof line, "%s", c->scoring_uri);
+		ROW(line, A_BOLD, 3);
+	}
+	if (c != NULL && !c->ok) {
+		ROW(c->err.msg, display_attr(STYLE_ERROR), 3);
+	} else if (c != NULL && c->what == DEPLOY_CALL_INVOKE) {
+		/* TRANSLATORS: a call of the endpoint: HTTP status and time. */
+		snprintf(line, sizeof line, _("Called it: HTTP %ld in %llu "
+		    "ms; c calls it again."), c->status,
+		    (unsigned long long)c->latency_ms);
+		ROW(line, display_attr(c->status >= 200 && c->status < 300 ?
+		    STYLE_OK : STYLE_ERROR), 2);
+	}
+	if (progress_callable(p) && c->what == DEPLOY_CALL_URI) {
+		/* TRANSLATORS: %s is the sample body, JSON. */
+		snprintf(line, sizeof line, _("c calls it now with %s"),
+		    deploy_sample_body);
+		ROW(line, display_attr(STYLE_KEY), 2);
+	}
+	if (p->deploy_route >= 0) {
+		/* TRANSLATORS: %s is a page of the deploy screens. */
+		snprintf(line, sizeof line, _("Enter goes back to the page "
+		    "\"%s\" to change it; nothing typed is lost."),
+		    deploy_page_title(p->deploy_route));
+		ROW(line, display_attr(STYLE_KEY), 3);
+	}
+#undef ROW
+	return n;
+}
+
 /* The rows the outcome wants once the run is over (under lock). */
 static int
 progress_outcome_rows(struct progress *p)
@@ -440,10 +730,14 @@ progress_draw(struct screen *s, WINDOW *win)
 	char		 title[256], line[1200], dur[64], right[96];
 	char		 cell[80];
 	const char	*usual, *mark;
-	int		 y = 3, i, st, bottom = LINES - 3, room;
+	int		 y = 3, i, st, bottom = LINES - 3, room, drows;
+	int		 full = LINES - 3;
 	size_t		 k;
 
 	pthread_mutex_lock(&r->lock);
+	/* A deploy's own rows (the route, the call) are kept at the end. */
+	if ((drows = progress_deploy_rows(p, NULL, 0, 0)) > 0)
+		bottom = full - drows - (LINES >= 24 ? 1 : 0);
 	progress_title(p, title, sizeof title);
 	if (p->running)
 		snprintf(right, sizeof right, "%s %s", tui_spinner(s->tui),
@@ -482,7 +776,8 @@ progress_draw(struct screen *s, WINDOW *win)
 		}
 		y++;
 		if (r->nsteps > 1)
-			y += progress_steps(p, win, y, bottom) + 1;
+			y += progress_steps(p, win, y, bottom) +
+			    (drows == 0 || LINES >= 24 ? 1 : 0);
 		/* The latest transitions, in the rows the outcome leaves. */
 		room = bottom - y - 1 - (p->running ? 6 :
 		    progress_outcome_rows(p));
@@ -507,7 +802,9 @@ progress_draw(struct screen *s, WINDOW *win)
 			    true);
 		}
 	}
-	y++;
+	/* Under 24 lines a deploy's rows take the blank rows' place. */
+	if (drows == 0 || LINES >= 24)
+		y++;
 	if (!p->running) {
 		if (r->refused) {
 			display_text(win, y++, 2, COLS - 4,
@@ -554,6 +851,12 @@ progress_draw(struct screen *s, WINDOW *win)
 				y += display_wrap(win, y, 4, COLS - 6,
 				    bottom - y, r->out.hint, A_NORMAL);
 		}
+		if (drows > 0) {
+			/* Under the outcome, in the rows kept for them. */
+			bottom = full;
+			y += LINES >= 24 ? 1 : 0;
+			y += progress_deploy_rows(p, win, y, bottom) + 1;
+		}
 		if (p->has_route && p->w != NULL && p->to_k8s)
 			display_wrap(win, y + 1, 2, COLS - 4, bottom + 1 - y,
 			    _("Enter goes back to the compute type with "
@@ -568,9 +871,24 @@ progress_draw(struct screen *s, WINDOW *win)
 		}
 	}
 	pthread_mutex_unlock(&r->lock);
-	tui_draw_hints(win, p->running ? _("Esc leave (the operation goes "
-	    "on)  ? keys") : p->has_route && p->w != NULL ?
-	    progress_dest_hint(s, true) : progress_dest_hint(s, false));
+	if (progress_has_detail(p)) {
+		/* TRANSLATORS: key hints, before "Enter fix it  Esc home". */
+		snprintf(line, sizeof line, "%s  %s", _("l whole log"),
+		    progress_dest_hint(s, p->deploy_route >= 0));
+		tui_draw_hints(win, line);
+	} else if (!p->running && r->plan.op == PLAN_DEPLOY &&
+	    p->deploy_route >= 0)
+		tui_draw_hints(win, progress_dest_hint(s, true));
+	else if (progress_callable(p)) {
+		/* TRANSLATORS: key hints, before "Enter home  Esc home". */
+		snprintf(line, sizeof line, "%s  %s", _("c call it"),
+		    progress_dest_hint(s, false));
+		tui_draw_hints(win, line);
+	} else
+		tui_draw_hints(win, p->running ? _("Esc leave (the operation "
+		    "goes on)  ? keys") : p->has_route && p->w != NULL ?
+		    progress_dest_hint(s, true) : progress_dest_hint(s,
+		    false));
 }
 
 /* Free the screen; a running job frees the run itself. */
@@ -583,6 +901,9 @@ progress_free(struct screen *s)
 		p->run->cancelled = true;	/* the job frees it */
 	else
 		live_run_free(p->run);
+	if (p->pending != NULL)
+		p->pending->cancelled = true;	/* its job frees it */
+	deploy_call_free(p->call);
 	free(p);
 }
 
@@ -610,7 +931,11 @@ progress_save_state(struct screen *s, FILE *fp)
 		    step_kind_name(r->steps_kind[i]), r->steps_seen[i] ?
 		    r->steps_state[i] : "-");
 	fprintf(fp, "route: %s\n", p->has_route ?
-	    wizard_step_title(p->route) : "");
+	    wizard_step_title(p->route) : p->deploy_route >= 0 ?
+	    deploy_page_title(p->deploy_route) : "");
+	if (p->call != NULL)
+		fprintf(fp, "call: %s %ld %s\n", p->call->ok ? "ok" : "error",
+		    p->call->status, p->call->scoring_uri);
 	pthread_mutex_unlock(&r->lock);
 }
 
@@ -635,6 +960,8 @@ screen_progress_push(struct tui *t, struct live_run *r, struct wizard *w)
 
 	p->run = r;
 	p->w = w;
+	p->tui = t;
+	p->deploy_route = -1;
 	p->running = true;
 	p->started_ms = clock_now_ms();
 	r->owner = p;

@@ -199,6 +199,59 @@ review_change_rows(struct review *r, const struct plan *p)
 		    _("DELETED with it"), 18);
 }
 
+/* The rows of a deploy: the endpoint, the deployment and what it runs. */
+static void
+review_deploy_rows(struct review *r)
+{
+	const struct plan		*p = &r->w->plan;
+	const struct plan_deployment	*d = &p->deployment;
+	char				 value[2 * PLAN_TEXT_LEN + 64];
+
+	/* TRANSLATORS: the review of a deploy: "my-ep (auth key)". */
+	snprintf(value, sizeof value, _("%s (auth %s)"), p->endpoint_name,
+	    p->auth_mode[0] != '\0' ? p->auth_mode : "?");
+	review_add_line(r, "info:endpoint", _("Endpoint"), value, 18);
+	review_add_line(r, "info:deployment", _("Deployment"), d->name, 18);
+	review_add_line(r, "info:model", _("Model"), d->model, 18);
+	if (d->code_path[0] != '\0') {
+		snprintf(value, sizeof value, "%s/%s", d->code_path,
+		    d->scoring_script);
+		review_add_line(r, "info:code", _("Scoring script"), value,
+		    18);
+	}
+	if (d->image[0] != '\0')
+		/* TRANSLATORS: an image and its conda file. */
+		snprintf(value, sizeof value, _("image %s, conda %s"),
+		    d->image, d->conda_file[0] != '\0' ? d->conda_file : "-");
+	else
+		snprintf(value, sizeof value, "%s", d->environment);
+	review_add_line(r, "info:environment", _("Environment"), value, 18);
+	/* TRANSLATORS: a deployment's requests; "-" where not given. */
+	snprintf(value, sizeof value, _("CPU %s, memory %s"), d->cpu[0] !=
+	    '\0' ? d->cpu : "-", d->memory[0] != '\0' ? d->memory : "-");
+	if (d->cpu[0] == '\0' && d->memory[0] == '\0' &&
+	    d->instance_type[0] == '\0')
+		/* TRANSLATORS: a deployment's requests when none is given. */
+		snprintf(value, sizeof value, "%s", _("those of the compute's "
+		    "default instance type"));
+	if (d->instance_type[0] != '\0') {
+		display_cat(value, sizeof value, ", ", 0);
+		display_cat(value, sizeof value, d->instance_type, 0);
+	}
+	review_add_line(r, "info:resources", _("Resources"), value, 18);
+	if (d->scale.autoscale)
+		/* TRANSLATORS: autoscale's minimum and maximum instances. */
+		snprintf(value, sizeof value, _("autoscale, %ld to %ld "
+		    "instances"), d->scale.min_instances,
+		    d->scale.max_instances);
+	else
+		snprintf(value, sizeof value, P_("%ld instance", "%ld "
+		    "instances", (unsigned long)(d->scale.instances > 0 ?
+		    d->scale.instances : 1)), d->scale.instances > 0 ?
+		    d->scale.instances : 1L);
+	review_add_line(r, "info:scale", _("Scale"), value, 18);
+}
+
 /* The rows of a plan made elsewhere: what it acts on and what it does. */
 static void
 review_plan_rows(struct review *r)
@@ -207,6 +260,10 @@ review_plan_rows(struct review *r)
 	char			 value[800];
 
 	review_add_line(r, "info:name", _("Compute name"), p->name, 18);
+	if (p->op == PLAN_DEPLOY) {
+		review_deploy_rows(r);
+		return;
+	}
 	if (p->cluster_id[0] != '\0') {
 		struct aks_id		id;
 		struct verdicts		scratch;
@@ -530,6 +587,8 @@ review_op_title(enum plan_op op)
 	case PLAN_DELETE_ENDPOINT:	return _("Delete");
 	/* TRANSLATORS: the review's title of a migration to today's path. */
 	case PLAN_MIGRATE:	return _("Migrate");
+	/* TRANSLATORS: the review's title of a deploy of a model. */
+	case PLAN_DEPLOY:	return _("Deploy");
 	/* TRANSLATORS: the review's title of an update of a compute. */
 	default:		return _("Update");
 	}

@@ -17,6 +17,7 @@ void	screen_signin_open(struct tui *, const struct open_request *);
 void	screen_browse_open(struct tui *, const struct open_request *);
 void	screen_scope_open(struct tui *, const struct open_request *);
 void	screen_wizard_open(struct tui *, const struct open_request *);
+void	screen_deploy_open(struct tui *, const struct open_request *);
 void	screen_review_open(struct tui *, const struct open_request *);
 void	screen_text_open(struct tui *, const struct open_request *);
 /* A Kubernetes compute's online endpoints (open_request.compute). */

@@ -111,6 +111,7 @@ static const struct {
 	{ REQ_OPEN_SCOPE,	screen_scope_open },
 	{ REQ_OPEN_CREATE,	screen_wizard_open },
 	{ REQ_OPEN_ATTACH,	screen_wizard_open },
+	{ REQ_OPEN_DEPLOY,	screen_deploy_open },
 	{ REQ_OPEN_PLAN,	screen_wizard_open },
 	{ REQ_OPEN_REVIEW,	screen_review_open },
 	{ REQ_OPEN_PROGRESS,	tui_open_progress },

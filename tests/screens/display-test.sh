@@ -37,8 +37,8 @@ assert_equals home.screen "the home screen" <<EOF
   › Create an inference cluster
     Attach an existing AKS cluster
     Browse clusters
+    Deploy a model
     Quit
-
 
 
 

@@ -62,3 +62,12 @@ EXTRA_DIST += tests/screens/browse-migrate-test.sh
 # Browse's f is left out on a Kubernetes compute.
 TESTS += tests/screens/browse-k8s-finish-test.sh
 EXTRA_DIST += tests/screens/browse-k8s-finish-test.sh
+# Deploy a model from home (issue 13): the three pages and the review.
+TESTS += tests/screens/deploy-wizard-test.sh
+EXTRA_DIST += tests/screens/deploy-wizard-test.sh
+# A deploy that fails: its reason, its log, Enter back to the page to change.
+TESTS += tests/screens/deploy-failure-test.sh
+EXTRA_DIST += tests/screens/deploy-failure-test.sh
+# A deploy that succeeds: its steps, its scoring URI, c calls it.
+TESTS += tests/screens/deploy-progress-test.sh
+EXTRA_DIST += tests/screens/deploy-progress-test.sh tests/screens/deploy-world.sh

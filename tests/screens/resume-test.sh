@@ -49,8 +49,8 @@ assert_equals home.screen "home offers to follow the operation" <<EOF
     Attach an existing AKS cluster
     Browse clusters
     Sign in / account
+    Deploy a model
     Quit
-
 
 
 

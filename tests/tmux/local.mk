@@ -23,3 +23,6 @@ TESTS += tests/tmux/endpoints-live-test.sh
 EXTRA_DIST += tests/tmux/endpoints-live-test.sh
 TESTS += tests/tmux/browse-migrate-live-test.sh
 EXTRA_DIST += tests/tmux/browse-migrate-live-test.sh
+# The deploy issue's closing test: home to a deployed model, called.
+TESTS += tests/tmux/deploy-first-run-test.sh
+EXTRA_DIST += tests/tmux/deploy-first-run-test.sh

@@ -1,0 +1,186 @@
+/*
+ * The deploy screens' model (screen-deploy.c): the widgets of its three
+ * pages, kept while going back and forth, what is known of the workspace
+ * (computes, endpoints) and of the chosen compute's cluster, and the plan
+ * made from it (deploy-fields.c) for the review.
+ */
+#ifndef AKSWIZ_TUI_DEPLOY_H
+#define AKSWIZ_TUI_DEPLOY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/err.h"
+#include "core/plan.h"
+#include "core/rules-deploy.h"
+#include "core/verdict.h"
+#include "tui/browse-migrate.h"
+#include "tui/widget.h"
+
+struct tui;
+struct arm;
+
+enum {
+	DEPLOY_PAGE_TARGET,
+	DEPLOY_PAGE_WHAT,
+	DEPLOY_PAGE_RESOURCES
+};
+
+/* A compute of the workspace as the target page lists it. */
+struct deploy_compute {
+	char	name[PLAN_NAME_LEN];
+	char	type[PLAN_ID_LEN];		/* "Kubernetes", "AKS" ... */
+	char	state[PLAN_ID_LEN];
+	char	cluster_id[PLAN_TEXT_LEN];	/* its AKS cluster */
+	char	default_instance_type[PLAN_NAME_LEN];
+	char	instance_types[PLAN_TEXT_LEN];
+	/* A legacy AKS compute's choices, for its migration (m). */
+	char	lb[PLAN_NAME_LEN], tls[PLAN_NAME_LEN], cname[PLAN_TEXT_LEN],
+		leaf[PLAN_NAME_LEN], purpose[PLAN_NAME_LEN];
+};
+
+/* An online endpoint of the workspace. */
+struct deploy_endpoint {
+	char	name[PLAN_NAME_LEN];
+	char	compute[PLAN_NAME_LEN];		/* its compute's name */
+	char	auth_mode[PLAN_ID_LEN];		/* Key, AMLToken */
+};
+
+/* A registered model or environment: its name and latest version. */
+struct deploy_asset {
+	char	name[PLAN_NAME_LEN];
+	char	version[64];
+};
+
+/* Job: the workspace's computes and endpoints (and its assets). */
+struct deploy_facts_job {
+	struct arm		*arm;
+	struct plan_scope	 scope;
+	void			*owner;		/* main thread only */
+	bool			 cancelled;
+	bool			 ok;
+	struct err		 err;
+	struct deploy_compute	*computes;	/* owned */
+	size_t			 ncomputes;
+	struct deploy_endpoint	*endpoints;	/* owned */
+	size_t			 nendpoints;
+	/* The registered models and environments, when the service lists
+	 * them (known false: not asked, or not answered). */
+	struct deploy_asset	*models, *environments;	/* owned */
+	size_t			 nmodels, nenvironments;
+	bool			 models_known, environments_known;
+};
+void	deploy_facts_free(struct deploy_facts_job *);
+
+/* Job: the chosen compute's AKS cluster. */
+struct deploy_cluster_job {
+	struct arm	*arm;
+	void		*owner;
+	bool		 cancelled;
+	bool		 ok;
+	struct err	 err;
+	char		 compute[PLAN_NAME_LEN];
+	char		 cluster_id[PLAN_TEXT_LEN];
+	char		 vm_size[PLAN_ID_LEN];
+	char		 version[PLAN_ID_LEN];
+	int		 nodes;
+};
+
+#define DEPLOY_NOTES	8
+
+struct deploy {
+	struct tui		*tui;
+	int			 page;
+	bool			 show_errors;	/* Next was refused */
+	struct verdicts		 v;		/* the page's */
+	struct deploy_facts_job	*loading;	/* running, or NULL */
+	struct deploy_facts_job	*facts;		/* arrived, or NULL */
+	char			 live_error[512];
+	struct deploy_cluster_job *loading_cluster;
+	struct deploy_cluster_job cluster;	/* valid when cluster_known */
+	bool			 cluster_known;
+	char			 cluster_of[PLAN_NAME_LEN];	/* asked for */
+	char			 fit[256];	/* "Fits N instances ..." */
+	/* target */
+	struct widget_list	 computes;
+	bool			 list_focus;
+	struct widget_form	 target_form;
+	struct widget_field	 compute, endpoint, deployment;
+	int			 auth;		/* 0 key, 1 aml_token */
+	/* m on a legacy AKS compute: browse's migrate form, in place. */
+	bool			 migrating;
+	struct browse_migrate	 migrate;
+	/* what */
+	struct widget_form	 what_form;
+	struct widget_field	 model, code, script, environment, image,
+				 conda;
+	char			 notes[DEPLOY_NOTES][PLAN_TEXT_LEN + 128];
+	int			 notes_sev[DEPLOY_NOTES];
+	int			 nnotes;
+	/* resources */
+	struct widget_form	 res_form;
+	struct widget_field	 instance_type, cpu, memory, cpu_limit,
+				 memory_limit, gpu, instances, min_inst,
+				 max_inst, target_util, polling, timeout,
+				 concurrent, queue_wait;
+	int			 autoscale;	/* 0 fixed, 1 autoscale */
+	bool			 app_insights;
+	struct plan		 plan;		/* made for the review */
+	bool			 typed;		/* a field was changed */
+	bool			 submitted;	/* a plan of it is journaled */
+};
+
+/* Check the current page into d->v (and the what page's notes). */
+void	deploy_check(struct deploy *);
+/* The compute chosen (a row of the list), or NULL. */
+const struct deploy_compute *deploy_compute_chosen(const struct deploy *);
+/* The compute's name: the chosen row or the typed one. */
+void	deploy_compute_name(const struct deploy *, char *, size_t);
+const struct deploy_endpoint *deploy_endpoint_find(const struct deploy *,
+	    const char *);
+/* A number field: DEPLOY_UNSET when empty; false when not a number. */
+bool	deploy_field_long(const struct widget_field *, long *);
+void	deploy_read_scale(const struct deploy *, struct deploy_scale *,
+	    struct deploy_requests *);
+/* A page's title, translated; the page a plan field is on. */
+const char *deploy_page_title(int page);
+int	deploy_field_page(enum plan_field);
+/* The plan was submitted and journaled (the progress screen says so). */
+void	deploy_submitted(struct deploy *);
+/* Back at a page (the progress screen's Enter after a failure). */
+void	deploy_goto(struct deploy *, int page);
+
+/*
+ * After a deploy (deploy-call.c): the endpoint's scoring URI, or a call
+ * of it with deploy_sample_body.  A job.
+ */
+enum {
+	DEPLOY_CALL_URI,
+	DEPLOY_CALL_INVOKE
+};
+struct deploy_call {
+	struct arm		*arm;
+	struct plan_scope	 scope;
+	int			 what;		/* DEPLOY_CALL_* */
+	char			 endpoint[PLAN_NAME_LEN];
+	char			 deployment[PLAN_NAME_LEN];
+	void			*owner;		/* main thread only */
+	bool			 cancelled;
+	bool			 ok;
+	struct err		 err;
+	char			 scoring_uri[PLAN_TEXT_LEN];	/* escaped */
+	long			 status;	/* the call's HTTP status */
+	uint64_t		 latency_ms;
+	char			*reply;		/* the reply's body, escaped */
+};
+extern const char deploy_sample_body[];
+struct deploy_call *deploy_call_new(struct arm *, const struct plan *,
+	    int what);
+void	deploy_call_run(void *);
+void	deploy_call_free(struct deploy_call *);
+
+/* The deploy plan of what the pages hold (deploy-fields.c). */
+void	deploy_make_plan(const struct deploy *, struct plan *);
+
+#endif
