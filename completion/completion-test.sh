@@ -44,12 +44,12 @@ offers() {
 	fi
 }
 
-offers "akswiz " "account apply attach browse clusters create delete deployment detach endpoint list login logout online-deployment online-endpoint plan scale show versions vm-sizes watch" \
+offers "akswiz " "account apply attach browse clusters code create delete deployment detach endpoint environment list login logout model online-deployment online-endpoint plan scale show versions vm-sizes watch" \
     "the commands"
 offers "akswiz li" "list" "a command by its start"
 offers "akswiz --sandbox pl" "plan" "a command after a global option"
 offers "akswiz plan " "check export new" "plan's subcommands"
-offers "akswiz plan new " "attach create detach migrate update" "the kinds of plan"
+offers "akswiz plan new " "attach create deploy detach migrate update" "the kinds of plan"
 offers "akswiz plan new migrate ml-old --ss" \
     "--ssl-cert-file --ssl-cname --ssl-disable --ssl-key-file" \
     "migrate's TLS flags, --ssl-disable among them"

@@ -1529,8 +1529,11 @@ arm_mfe_operation(struct arm_ctx *c, const char *id, bool result)
 	status = str(op, "status") != NULL ? str(op, "status") : "InProgress";
 	if (result) {
 		if (strcmp(status, "InProgress") == 0) {
-			sb_resp_header(c->resp, "Location", "%s%s",
-			    c->sb->endpoint, c->req->path);
+			/* The operation's own URL again, api-version and
+			 * all, as the 202 that started it gave it. */
+			sb_resp_header(c->resp, "Location",
+			    "%s%s?api-version=%s", c->sb->endpoint,
+			    c->req->path, c->api);
 			sb_resp_header(c->resp, "Retry-After", "%d",
 			    c->w->settings.retry_after);
 			c->resp->status = 202;

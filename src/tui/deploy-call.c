@@ -10,13 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <json-c/json.h>
 
 #include "azure/arm-endpoints.h"
-#include "azure/http.h"
-#include "common/clock.h"
+#include "azure/invoke.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
 #include "core/text.h"
@@ -67,54 +65,17 @@ deploy_call_reply(const char *body)
 static void
 deploy_call_invoke(struct deploy_call *c, const struct arm_endpoint *e)
 {
-	struct arm_endpoint_token	 t = { 0 };
-	struct http_request		 req;
-	struct http_response		 rsp;
-	char				*k1 = NULL, *k2 = NULL, *auth = NULL;
-	const char			*secret;
-	char				 route[PLAN_NAME_LEN + 64];
-	uint64_t			 t0;
-	bool				 token, ok;
+	struct arm_endpoint_reply	 r = { 0 };
 
-	token = e->auth_mode != NULL && strcasecmp(e->auth_mode,
-	    "AMLToken") == 0;
-	ok = token ? arm_endpoint_token(c->arm, c->scope.subscription,
-	    c->scope.resource_group, c->scope.workspace, c->endpoint, &t,
-	    &c->err) : arm_endpoint_keys(c->arm, c->scope.subscription,
-	    c->scope.resource_group, c->scope.workspace, c->endpoint, &k1,
-	    &k2, &c->err);
-	secret = token ? t.access_token : k1;
-	if (ok && secret == NULL)
-		ok = err_set(&c->err, ERR_PARSE, _("the service gave no key or "
-		    "token for online endpoint %s"), c->endpoint);
-	if (ok) {
-		xasprintf(&auth, "Authorization: Bearer %s", secret);
-		memset(&req, 0, sizeof req);
-		req.method = "POST";
-		req.url = e->scoring_uri;
-		req.body = deploy_sample_body;
-		req.body_len = strlen(deploy_sample_body);
-		req.no_retry = true;
-		req.extra_headers[0] = auth;
-		snprintf(route, sizeof route, "azureml-model-deployment: %s",
-		    c->deployment);
-		req.extra_headers[1] = route;
-		http_response_init(&rsp);
-		t0 = clock_mono_ms();
-		ok = http_call(c->arm->http, &req, &rsp, &c->err);
-		c->latency_ms = clock_mono_ms() - t0;
-		arm_secret_free(auth);
-		if (ok) {
-			c->status = rsp.status;
-			c->reply = deploy_call_reply(rsp.body.len > 0 ?
-			    buf_str(&rsp.body) : "");
-		}
-		http_response_done(&rsp);
+	c->ok = arm_endpoint_invoke(c->arm, c->scope.subscription,
+	    c->scope.resource_group, c->scope.workspace, e, c->deployment,
+	    deploy_sample_body, strlen(deploy_sample_body), &r, &c->err);
+	if (c->ok) {
+		c->status = r.status;
+		c->latency_ms = r.ms;
+		c->reply = deploy_call_reply(r.body != NULL ? r.body : "");
 	}
-	arm_secret_free(k1);
-	arm_secret_free(k2);
-	arm_endpoint_token_done(&t);
-	c->ok = ok;
+	arm_endpoint_reply_done(&r);
 }
 
 /* Job: the scoring URI, then the call when asked. */

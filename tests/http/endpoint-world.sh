@@ -25,8 +25,10 @@ ep_world() {
 	k8s_dev_compute k8s-dev aks-prod ml
 	k8s_arm PUT "$EP/ep-key?$EP_V" "{\"location\":\"eastus\",\"identity\":{\"type\":\"SystemAssigned\"},\"properties\":{\"authMode\":\"Key\",\"compute\":\"$K8S_WSP/computes/k8s-dev\",\"description\":\"demo\"}}"
 	k8s_wait
-	# The model it deploys, registered (the sandbox refuses one that is not).
+	# The model it deploys, registered (the sandbox refuses one that is
+	# not), and its version 2 for a second deployment (blue/green).
 	k8s_arm PUT "$K8S_WSP/models/m/versions/1?$EP_V" "{\"properties\":{\"modelUri\":\"azureml://subscriptions/$SB_SUB/resourcegroups/ml-rg/workspaces/ml-workspace/datastores/workspaceblobstore/paths/LocalUpload/m/model.pkl\"}}"
+	k8s_arm PUT "$K8S_WSP/models/m/versions/2?$EP_V" "{\"properties\":{\"modelUri\":\"azureml://subscriptions/$SB_SUB/resourcegroups/ml-rg/workspaces/ml-workspace/datastores/workspaceblobstore/paths/LocalUpload/m2/model.pkl\"}}"
 	k8s_arm PUT "$EP/ep-key/deployments/blue?$EP_V" "{\"location\":\"eastus\",\"sku\":{\"name\":\"Default\",\"capacity\":2},\"properties\":{\"endpointComputeType\":\"Kubernetes\",\"model\":\"$K8S_WSP/models/m/versions/1\",\"containerResourceRequirements\":{\"containerResourceRequests\":{\"cpu\":\"500m\",\"memory\":\"1Gi\"},\"containerResourceLimits\":{\"cpu\":\"1\",\"memory\":\"2Gi\"}}}}"
 	k8s_wait
 	k8s_arm PATCH "$EP/ep-key?$EP_V" '{"properties":{"traffic":{"blue":100}}}'

@@ -115,4 +115,14 @@ is "$(has "$T/debug.log" "$k1")" 1 "the primary key not in the --debug log"
 is "$(has "$T/debug.log" "$k2")" 1 "the old secondary key not in the --debug log"
 is "$(has "$T/debug.log" "$tok")" 1 "the token not in the --debug log"
 like "$T/debug.log" 'listKeys' "(the log has the calls)"
+# A regeneration that takes several polls: each 202 names its operation
+# again with the api-version, and the key is regenerated to the end.
+sb_start --polls 3
+ep_world
+: >"$T/journal.log"
+az online-endpoint regenerate-keys --name ep-key --key-type primary
+ok $rc "regenerate-keys through three polls exits 0"
+polls=$(grep -c '"method":"GET","path":"[^"]*/mfeOperationResults/' "$T/journal.log")
+ok "$([ "$polls" -ge 2 ]; echo $?)" "its operation polled more than once ($polls)"
+is "$(grep '"method":"GET","path":"[^"]*/mfeOperationResults/' "$T/journal.log" | grep -c -v '"query":{"api-version"')" 0 "each poll with its api-version"
 done_testing
