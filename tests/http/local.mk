@@ -13,6 +13,7 @@ HTTP_TESTS = tests/http/commands-test.sh tests/http/flows-test.sh \
 	tests/http/preflight-test.sh tests/http/faults-test.sh \
 	tests/http/resume-test.sh tests/http/secrets-test.sh \
 	tests/http/malformed-test.sh tests/http/sandbox-flag-test.sh \
+	tests/http/readme-test.sh \
 	tests/http/partial-test.sh tests/http/journal-damage-test.sh \
 	tests/http/lock-test.sh tests/http/step-resume-test.sh
 TESTS += $(HTTP_TESTS)
