@@ -1530,8 +1530,8 @@ eps_instances(const struct arm_deployment *d, char *buf, size_t len)
 {
 	if (d->scale_type != NULL &&
 	    strcasecmp(d->scale_type, "TargetUtilization") == 0)
-		/* TRANSLATORS: autoscale bounds in the Instances column
-		 * (9 cells at most). */
+		/* TRANSLATORS: autoscale bounds in the Instances column,
+		 * 9 columns wide with the numbers: keep the word short. */
 		snprintf(buf, len, _("%ld-%ld auto"), d->min_instances,
 		    d->max_instances);
 	else if (d->instance_count >= 0)

@@ -81,7 +81,7 @@ if i18n_have_locale zh_CN.UTF-8 && i18n_locale_tree "$work/locale"; then
 	LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 run_akswiz $SB_ARGS
 	assert_status 0
 	assert_grep 'ep-c/score$' done-zh.screen "zh_CN: the scoring URI"
-	assert_grep '^ c call it  Enter 主页  Esc 主页$' done-zh.screen \
+	assert_grep '^ c 调用  Enter 主页  Esc 主页$' done-zh.screen \
 	    "zh_CN: the keys by display width"
 else
 	ok "# SKIP zh_CN.UTF-8 or its catalogs missing"

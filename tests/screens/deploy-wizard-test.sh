@@ -444,23 +444,23 @@ if i18n_have_locale zh_CN.UTF-8 && i18n_locale_tree "$work/locale"; then
 	LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 run_akswiz $SB_ARGS
 	assert_status 0
 	assert_equals target-zh.screen "zh_CN: the target page by display width" <<EOF
- Deploy a model                                                 第 1 步,共 3 步
+ 部署模型                                                       第 1 步,共 3 步
  工作区 ml-workspace · 资源组 ml-rg · 订阅 0b1f6471-1bf0-4dda-aec3-cb9272f09590
 
-  Where: compute and endpoint
+  位置: 计算目标和终结点
 
-    inf-created          AKS (legacy: migrate it first)
-    inf-attached         AKS (legacy: migrate it first)
-    inf-failed           AKS (legacy: migrate it first)
+    inf-created          AKS(旧版: 请先迁移)
+    inf-attached         AKS(旧版: 请先迁移)
+    inf-failed           AKS(旧版: 请先迁移)
   › k8s-prod             Kubernetes
     k8s-two              Kubernetes
 
     终结点        [k8s-prod-ep                                     ]
-    Deployment    [blue                                            ]
+    部署          [blue                                            ]
     身份验证模式  (•) key   ( ) aml_token
-  Endpoints on this compute (type a name to add to one): ep-key
-  No authentication (the old auth_enabled=False) does not exist in v2: key or
-  aml_token.
+  此计算目标上的终结点(输入名称以添加到其中之一): ep-key
+  v2 中没有“无身份验证”(旧的 auth_enabled=False): 请选择 key 或 aml_token。
+
 
 
 
@@ -470,25 +470,25 @@ if i18n_have_locale zh_CN.UTF-8 && i18n_locale_tree "$work/locale"; then
  Enter 下一步  Esc 返回  Tab 移动  F1 按键  Ctrl-C 退出
 EOF
 	assert_equals resources-zh.screen "zh_CN: the resources page" <<EOF
- Deploy a model                                                 第 3 步,共 3 步
+ 部署模型                                                       第 3 步,共 3 步
  工作区 ml-workspace · 资源组 ml-rg · 订阅 0b1f6471-1bf0-4dda-aec3-cb9272f09590
 
-  Resources and scale
+  资源和缩放
 
     实例类型            [                                                ]
-    CPU request         [250m                                            ]
-  › Memory request      [1Gi                                             ]
-    CPU limit           [                                                ]
-    Memory limit        [                                                ]
+    CPU 请求            [250m                                            ]
+  › 内存请求            [1Gi                                             ]
+    CPU 限制            [                                                ]
+    内存限制            [                                                ]
     GPU                 [                                                ]
-    缩放                (•) fixed count   ( ) autoscale
+    缩放                (•) 固定实例数   ( ) 自动缩放
     实例数              [1                                               ]
-    Request timeout ms  [                                                ]
+    请求超时(毫秒)      [                                                ]
     最大并发请求数      [                                                ]
-    Max queue wait ms   [                                                ]
+    最大队列等待(毫秒)  [                                                ]
     App Insights        [ ]
 
-  ✓ Fits 34 instances on the cluster's 3 nodes of Standard_D4s_v3.
+  ✓ 可容纳 34 个实例(群集的 3 个 Standard_D4s_v3 节点)。
 
 
 

@@ -96,7 +96,7 @@ assert_equals keys.screen "zh_CN: the keys" <<EOF
   x                  删除工作区创建的群集
   c                  更改该群集节点池的节点数
   m                  将旧版 AKS 计算目标迁移到当前路径
-  e                  the compute's online endpoints and deployments
+  e                  计算目标的联机终结点和部署
   n                  创建群集
   a                  附加群集
   q                  退出
@@ -178,7 +178,7 @@ assert_equals keys.screen "sv: the keys" <<EOF
   x                  ta bort ett kluster som arbetsytan skapade
   c                  ändra antalet noder i klustrets nodpool
   m                  flytta ett äldre AKS-beräkningsmål till dagens väg
-  e                  the compute's online endpoints and deployments
+  e                  beräkningsmålets onlineslutpunkter och distributioner
   n                  skapa ett kluster
   a                  anslut ett kluster
   q                  avsluta
