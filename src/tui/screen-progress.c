@@ -436,6 +436,10 @@ progress_usual(const struct plan *plan)
 	case PLAN_UPDATE:
 	case PLAN_SCALE:
 	case PLAN_DEPLOY:
+	case PLAN_UPDATE_DEPLOYMENT:
+	case PLAN_SET_TRAFFIC:
+	case PLAN_DELETE_DEPLOYMENT:
+	case PLAN_DELETE_ENDPOINT:
 		/* TRANSLATORS: after "it usually takes"; at most 20 cells. */
 		return _("a few minutes");
 	case PLAN_DETACH:

@@ -583,6 +583,9 @@ review_op_title(enum plan_op op)
 	case PLAN_SCALE:	return _("Scale");
 	case PLAN_DETACH:	return _("Detach");
 	case PLAN_DELETE:	return _("Delete");
+	/* A deployment's instances (the endpoints screen's c). */
+	case PLAN_UPDATE_DEPLOYMENT:	return _("Scale");
+	case PLAN_SET_TRAFFIC:	return _("Traffic");
 	case PLAN_DELETE_DEPLOYMENT:	return _("Delete");
 	case PLAN_DELETE_ENDPOINT:	return _("Delete");
 	/* TRANSLATORS: the review's title of a migration to today's path. */

@@ -63,6 +63,7 @@ assert_equals scale.screen "c: the deployment's instance count" <<EOF
 
  Enter review  Tab next field  Esc cancel
 EOF
+assert_grep '^ Review the plan  *Scale$' review.screen "the review is titled as a scale"
 assert_grep '^    Online endpoint    ep-key$' review.screen "the review: the endpoint"
 assert_grep '^    Deployment         green$' review.screen "the deployment"
 assert_grep '^    Instances          3$' review.screen "the count typed"
@@ -129,6 +130,8 @@ assert_grep '^mode: traffic$' half.state "Enter with 50%: no review"
 assert_grep '^ Sum: 100% (100 required)$' split.screen "50 and 50"
 assert_grep '^    Traffic            blue=50 green=50$' split-review.screen \
     "the review: the split"
+assert_grep '^ Review the plan  *Traffic$' split-review.screen \
+    "the review is titled as a traffic change"
 assert_grep '^row: ep-key/green Succeeded 3$' split.state "back on the endpoints"
 changes_since "$before" > split.log
 assert_equals split.log "one PATCH of the endpoint's traffic, nothing else" <<EOF
