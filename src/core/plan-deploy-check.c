@@ -50,10 +50,22 @@ deploy_ref_parse(const char *s, struct deploy_ref *r)
 }
 
 bool
+deploy_ref_is_registry(const char *s)
+{
+	/* azureml://registries/REG/environments/NAME/labels/L (or
+	 * /versions/V), and the short name azure-ai-ml resolves to the
+	 * azureml registry's curated environments: AzureML-NAME@LABEL. */
+	return strncasecmp(s, "azureml://registries/", 21) == 0 ||
+	    (strncasecmp(s, "azureml:", 8) != 0 &&
+	    strncasecmp(s, "AzureML-", 8) == 0 && strchr(s, '@') != NULL);
+}
+
+bool
 deploy_model_is_local(const struct plan *p)
 {
 	return p->deployment.model[0] != '\0' &&
-	    !deploy_ref_parse(p->deployment.model, NULL);
+	    !deploy_ref_parse(p->deployment.model, NULL) &&
+	    !deploy_ref_is_registry(p->deployment.model);
 }
 
 bool
@@ -144,7 +156,11 @@ check_assets(const struct plan *p, const struct plan_facts *f,
 
 	if (d->model[0] == '\0')
 		required(FIELD_MODEL, vs);
-	else if (f->model_known && !f->model_exists &&
+	else if (deploy_ref_is_registry(d->model)) {
+		v = verdicts_add(vs, FIELD_MODEL, SEV_ERROR,
+		    MSG_DEPLOY_MODEL_REGISTRY);
+		verdict_arg(v, "%s", d->model);
+	} else if (f->model_known && !f->model_exists &&
 	    !deploy_model_is_local(p)) {
 		v = verdicts_add(vs, FIELD_MODEL, SEV_ERROR,
 		    MSG_DEPLOY_MODEL_MISSING);
@@ -161,6 +177,11 @@ check_assets(const struct plan *p, const struct plan_facts *f,
 	} else if (d->environment[0] == '\0' && d->image[0] == '\0')
 		required(FIELD_ENVIRONMENT, vs);
 	else if (d->environment[0] != '\0' &&
+	    deploy_ref_is_registry(d->environment)) {
+		v = verdicts_add(vs, FIELD_ENVIRONMENT, SEV_ERROR,
+		    MSG_DEPLOY_ENV_REGISTRY);
+		verdict_arg(v, "%s", d->environment);
+	} else if (d->environment[0] != '\0' &&
 	    !deploy_ref_parse(d->environment, NULL)) {
 		v = verdicts_add(vs, FIELD_ENVIRONMENT, SEV_ERROR,
 		    MSG_DEPLOY_ENV_REF);

@@ -22,6 +22,13 @@ struct deploy_ref {
 /* Whether s names a registered asset; *r filled when it does (r may be NULL). */
 bool	deploy_ref_parse(const char *s, struct deploy_ref *r);
 
+/*
+ * s names an asset of a registry (azureml://registries/..., or a curated
+ * environment's AzureML-NAME@LABEL): Kubernetes deployments take none
+ * (kubernetes-path.md E.5).
+ */
+bool	deploy_ref_is_registry(const char *s);
+
 /* The model is a local file or folder to upload. */
 bool	deploy_model_is_local(const struct plan *);
 

@@ -54,6 +54,7 @@
 #include <openssl/rand.h>
 
 #include "core/ids.h"
+#include "core/plan-deploy-check.h"
 #include "core/rules-deploy.h"
 #include "core/vmcatalogue.h"
 #include "sandbox/apiversions.h"
@@ -960,7 +961,7 @@ references_ok(struct arm_ctx *c, struct json_object *p, bool k8s)
 	for (i = 0; i < 3; i++) {
 		if (ref[i] == NULL)
 			continue;
-		if (strncasecmp(ref[i], "azureml://registries/", 21) == 0) {
+		if (deploy_ref_is_registry(ref[i])) {
 			if (!k8s)
 				continue;	/* managed endpoints take them */
 			if (i == 2)

@@ -23,7 +23,8 @@ plan_deploy(struct plan *p)
 }
 
 enum setup {
-	OK, NO_MODEL, ENV_AND_IMAGE, NO_ENV, ENV_PATH, CONDA_ALONE, CODE_ALONE,
+	OK, NO_MODEL, ENV_AND_IMAGE, NO_ENV, ENV_PATH, ENV_REGISTRY, ENV_CURATED,
+	MODEL_REGISTRY, CONDA_ALONE, CODE_ALONE,
 	SCRIPT_ALONE, BAD_CPU, LIMIT_BELOW, AUTH_NONE, MIRROR, TRAFFIC_SUM,
 	TRAFFIC_UNKNOWN, AKS, COMPUTE_FAILED, EXT_FAILED, OTHER_COMPUTE,
 	DEP_TAKEN, MODEL_MISSING, ENV_MISSING, TOO_BIG, TOO_MANY,
@@ -54,6 +55,14 @@ setup(enum setup s, struct plan *p, struct plan_facts *f)
 	case NO_ENV:		p->deployment.environment[0] = '\0'; break;
 	case ENV_PATH:		strcpy(p->deployment.environment,
 				    "./env.yml"); break;
+	case ENV_REGISTRY:	strcpy(p->deployment.environment, "azureml://"
+				    "registries/azureml/environments/"
+				    "sklearn-1.5/labels/latest"); break;
+	case ENV_CURATED:	strcpy(p->deployment.environment,
+				    "AzureML-sklearn-1.5@latest"); break;
+	case MODEL_REGISTRY:	strcpy(p->deployment.model, "azureml://"
+				    "registries/azureml/models/phi/versions/1");
+				break;
 	case CONDA_ALONE:	strcpy(p->deployment.conda_file, "c.yml");
 				break;
 	case CODE_ALONE:	strcpy(p->deployment.code_path, "src"); break;
@@ -139,6 +148,12 @@ test_rows(void)
 		    FIELD_ENVIRONMENT },
 		{ "an environment that is a path", ENV_PATH, MSG_DEPLOY_ENV_REF,
 		    SEV_ERROR, FIELD_ENVIRONMENT },
+		{ "a registry environment", ENV_REGISTRY,
+		    MSG_DEPLOY_ENV_REGISTRY, SEV_ERROR, FIELD_ENVIRONMENT },
+		{ "a curated environment's short name", ENV_CURATED,
+		    MSG_DEPLOY_ENV_REGISTRY, SEV_ERROR, FIELD_ENVIRONMENT },
+		{ "a registry model", MODEL_REGISTRY,
+		    MSG_DEPLOY_MODEL_REGISTRY, SEV_ERROR, FIELD_MODEL },
 		{ "a conda file without an image", CONDA_ALONE,
 		    MSG_DEPLOY_CONDA_NO_IMAGE, SEV_ERROR, FIELD_CONDA_FILE },
 		{ "code without a scoring script", CODE_ALONE,

@@ -85,6 +85,14 @@ refused() {
 	    >"$T/r.json" 2>/dev/null
 	az apply "$T/r.json"
 }
+# A registry environment (the curated sklearn one, as azureml-examples
+# name it): refused by plan new, with what to do instead.
+"$AKSWIZ" plan new deploy --compute k8s-dev --endpoint-name ep-ref \
+    --deployment-name blue --model sk:1 --environment \
+    azureml://registries/azureml/environments/sklearn-1.5/labels/latest \
+    >"$T/r.json" 2>"$T/err"
+is "$?" 1 "a registry environment: plan new refuses it (exit 1)"
+like "$T/err" 'deploy.environment \(--environment\) +The environment "azureml://registries/azureml/environments/sklearn-1.5/labels/latest" is in a registry, and Kubernetes deployments do not support registry environments: register its image and conda file' "said, with what to do instead"
 refused --auth-mode none
 is "$rc" 3 "auth mode none: refused (exit 3)"
 like "$T/err" 'no "no authentication" mode' "said"
