@@ -8,3 +8,4 @@ EXTRA_DIST += bench/fixed-cost-bench.sh bench/startup-bench.sh \
 EXTRA_DIST += bench/sdk-list-bench.sh bench/sdk-list.py
 EXTRA_DIST += bench/k8s-ops-bench.sh
 EXTRA_DIST += bench/upload-bench.sh
+EXTRA_DIST += bench/bench-lib.sh bench/deploy-bench.sh
