@@ -951,6 +951,9 @@ deploy_help_open(struct deploy *d)
 		    "default"),
 		N_("Left/Right"), N_("a fixed instance count or autoscale"),
 		N_("Space"), N_("App Insights on or off"),
+		N_("Left/Right"), N_("on Probes: the service's default "
+		    "liveness and readiness probes, or custom ones (seconds "
+		    "and thresholds)"),
 		NULL
 	};
 	static const struct {

@@ -446,7 +446,9 @@ steps '
 	:save-state probes-bad.state
 	<Backspace>1<Down><Down><Down>5
 	:save-display probes-small.screen
-	<Enter><C-s><C-u>probes.json<Enter>
+	<F1>
+	:save-display probes-help.screen
+	<Esc><Enter><C-s><C-u>probes.json<Enter>
 '
 COLUMNS=60 LINES=20 run_akswiz $SB_ARGS
 assert_status 0
@@ -459,6 +461,8 @@ assert_grep '^verdict: error deploy.livenessProbe.successThreshold DEPLOY_PROBE_
     probes-bad.state "by core's rule, on its field"
 assert_grep 'Readiness period s  *\[5 ' probes-small.screen \
     "60x20: the page scrolls to the readiness fields"
+assert_grep 'on Probes: the service.s default' probes-help.screen \
+    "F1 says what the Probes choice does"
 assert_grep '"livenessProbe": {' probes.json "the saved plan has the liveness probe"
 assert_grep '"successThreshold": 1' probes.json "with its success threshold"
 assert_grep '"periodSeconds": 5' probes.json "and the readiness period"
