@@ -48,6 +48,13 @@ usage_deploy(FILE *fp)
 	    "                                 autoscale\n"
 	    "  --request-timeout-ms N, --max-concurrent-requests N, "
 	    "--max-queue-wait-ms N\n"
+	    "  --liveness-initial-delay S, --liveness-period S, "
+	    "--liveness-timeout S,\n"
+	    "  --liveness-success-threshold N, --liveness-failure-threshold N\n"
+	    "                                 the liveness probe (seconds); "
+	    "and the same\n"
+	    "                                 --readiness-* for the readiness "
+	    "probe\n"
 	    "  --traffic D=P ...              the endpoint's traffic after it "
 	    "(default: 100 to D\n"
 	    "                                 on a new endpoint, 0 on one "
@@ -85,6 +92,14 @@ static const struct dflag {
 	{ "--request-timeout-ms", D_COUNT },
 	{ "--max-concurrent-requests", D_COUNT },
 	{ "--max-queue-wait-ms", D_COUNT },
+	{ "--liveness-initial-delay", D_COUNT }, { "--liveness-period", D_COUNT },
+	{ "--liveness-timeout", D_COUNT },
+	{ "--liveness-success-threshold", D_COUNT },
+	{ "--liveness-failure-threshold", D_COUNT },
+	{ "--readiness-initial-delay", D_COUNT },
+	{ "--readiness-period", D_COUNT }, { "--readiness-timeout", D_COUNT },
+	{ "--readiness-success-threshold", D_COUNT },
+	{ "--readiness-failure-threshold", D_COUNT },
 	{ "--traffic", D_TRAFFIC }, { "--mirror-traffic", D_TRAFFIC },
 	{ "--app-insights", D_FLAG }, { "-f", D_STR },
 };
@@ -128,6 +143,21 @@ text_of(struct plan *p, const char *flag, size_t *size)
 	return NULL;
 }
 
+/* The member of a probe that --liveness-REST or --readiness-REST sets. */
+static long *
+probe_member(struct deploy_probe *pr, const char *rest)
+{
+	if (strcmp(rest, "initial-delay") == 0)
+		return &pr->initial_delay_s;
+	if (strcmp(rest, "period") == 0)
+		return &pr->period_s;
+	if (strcmp(rest, "timeout") == 0)
+		return &pr->timeout_s;
+	if (strcmp(rest, "success-threshold") == 0)
+		return &pr->success_threshold;
+	return &pr->failure_threshold;
+}
+
 /* The number member a count flag sets. */
 static long *
 count_of(struct plan *p, const char *flag)
@@ -148,6 +178,10 @@ count_of(struct plan *p, const char *flag)
 		return &d->requests.timeout_ms;
 	if (strcmp(flag, "--max-concurrent-requests") == 0)
 		return &d->requests.max_concurrent;
+	if (strncmp(flag, "--liveness-", 11) == 0)
+		return probe_member(&d->liveness, flag + 11);
+	if (strncmp(flag, "--readiness-", 12) == 0)
+		return probe_member(&d->readiness, flag + 12);
 	return &d->requests.max_queue_wait_ms;
 }
 

@@ -173,6 +173,16 @@
 	_(DEPLOY_TIMEOUT,	NS_(N_("The request timeout must be from 1 to %2$s milliseconds; it is %1$s."))) \
 	_(DEPLOY_CONCURRENCY,	NS_(N_("The maximum of concurrent requests per instance must be at least 1; it is %1$s."))) \
 	_(DEPLOY_QUEUE_WAIT,	NS_(N_("The maximum queue wait must be from 0 to %2$s milliseconds; it is %1$s."))) \
+	/* TRANSLATORS: %1$s is "liveness" or "readiness" (kept in English), %2$s the value given. */ \
+	_(DEPLOY_PROBE_DELAY,	NS_(N_("The %1$s probe's initial delay must be 0 seconds or more; it is %2$s."))) \
+	/* TRANSLATORS: %1$s is "liveness" or "readiness" (kept in English), %2$s the value given. */ \
+	_(DEPLOY_PROBE_PERIOD,	NS_(N_("The %1$s probe's period must be at least 1 second; it is %2$s."))) \
+	/* TRANSLATORS: %1$s is "liveness" or "readiness" (kept in English), %2$s the value given. */ \
+	_(DEPLOY_PROBE_TIMEOUT,	NS_(N_("The %1$s probe's timeout must be at least 1 second; it is %2$s."))) \
+	/* TRANSLATORS: %1$s is "liveness" or "readiness" (kept in English), %2$s the value given. */ \
+	_(DEPLOY_PROBE_THRESHOLD, NS_(N_("The %1$s probe's success and failure thresholds must be at least 1; it is %2$s."))) \
+	/* TRANSLATORS: %1$s the success threshold given; Kubernetes requires 1 for liveness probes. */ \
+	_(DEPLOY_PROBE_LIVENESS_SUCCESS, NS_(N_("A liveness probe's success threshold must be 1, as Kubernetes requires; it is %1$s."))) \
 	_(DEPLOY_REQUEST_INVALID, NS_(N_("The %1$s request must be more than 0; it is %2$s."))) \
 	/* TRANSLATORS: the first sentence is the service's own (deploy.md 1c); %1$s is the compute. */ \
 	_(DEPLOY_COMPUTE_AKS,	NS_(N_("Creation of Online Endpoints or deployments on AKS compute type is no longer supported. %1$s is a legacy AKS compute: move it onto a Kubernetes compute with \"akswiz plan new migrate %1$s\"."))) \

@@ -335,6 +335,8 @@ check_deploy(const struct plan *p, const struct plan_facts *f,
 	    d->memory_limit, k8s_memory_parse_fn, vs);
 	rules_deploy_scale(&d->scale, vs);
 	rules_deploy_requests(&d->requests, vs);
+	rules_deploy_probe(&d->liveness, true, vs);
+	rules_deploy_probe(&d->readiness, false, vs);
 	if (vs->n == before && deploy_plan_resources(p, &req))
 		rules_deploy_fit_with(&req, f->node_size, f->node_k8s_version,
 		    f->node_count, f->node_max_pods, &d->scale, f->placed,

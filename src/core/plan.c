@@ -24,6 +24,8 @@ plan_init(struct plan *p, enum plan_op op)
 	p->deployment.gpu = DEPLOY_UNSET;
 	deploy_scale_init(&p->deployment.scale);
 	deploy_requests_init(&p->deployment.requests);
+	deploy_probe_init(&p->deployment.liveness);
+	deploy_probe_init(&p->deployment.readiness);
 }
 
 struct name_row {

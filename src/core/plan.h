@@ -132,6 +132,7 @@ struct plan_deployment {
 	struct deploy_scale	scale;		/* core/rules-deploy.h */
 	struct deploy_requests	requests;
 	bool	app_insights;
+	struct deploy_probe	liveness, readiness;	/* core/rules-deploy.h */
 };
 
 struct plan {

@@ -317,6 +317,60 @@ rules_deploy_requests(const struct deploy_requests *r, struct verdicts *vs)
 	}
 }
 
+void
+deploy_probe_init(struct deploy_probe *p)
+{
+	p->initial_delay_s = p->period_s = p->timeout_s =
+	    p->success_threshold = p->failure_threshold = DEPLOY_UNSET;
+}
+
+bool
+deploy_probe_given(const struct deploy_probe *p)
+{
+	return p->initial_delay_s != DEPLOY_UNSET ||
+	    p->period_s != DEPLOY_UNSET || p->timeout_s != DEPLOY_UNSET ||
+	    p->success_threshold != DEPLOY_UNSET ||
+	    p->failure_threshold != DEPLOY_UNSET;
+}
+
+/* Value n of the liveness or readiness probe is below min. */
+static void
+probe_low(struct verdicts *vs, enum plan_field f, enum msg_id m,
+    bool liveness, long n, long min)
+{
+	struct verdict	*v;
+
+	if (n == DEPLOY_UNSET || n >= min)
+		return;
+	v = verdicts_add(vs, f, SEV_ERROR, m);
+	verdict_arg(v, "%s", liveness ? "liveness" : "readiness");
+	verdict_arg(v, "%ld", n);
+}
+
+void
+rules_deploy_probe(const struct deploy_probe *p, bool liveness,
+    struct verdicts *vs)
+{
+	probe_low(vs, liveness ? FIELD_LIVENESS_INITIAL_DELAY :
+	    FIELD_READINESS_INITIAL_DELAY, MSG_DEPLOY_PROBE_DELAY, liveness,
+	    p->initial_delay_s, 0);
+	probe_low(vs, liveness ? FIELD_LIVENESS_PERIOD : FIELD_READINESS_PERIOD,
+	    MSG_DEPLOY_PROBE_PERIOD, liveness, p->period_s, 1);
+	probe_low(vs, liveness ? FIELD_LIVENESS_TIMEOUT :
+	    FIELD_READINESS_TIMEOUT, MSG_DEPLOY_PROBE_TIMEOUT, liveness,
+	    p->timeout_s, 1);
+	probe_low(vs, liveness ? FIELD_LIVENESS_SUCCESS :
+	    FIELD_READINESS_SUCCESS, MSG_DEPLOY_PROBE_THRESHOLD, liveness,
+	    p->success_threshold, 1);
+	probe_low(vs, liveness ? FIELD_LIVENESS_FAILURE :
+	    FIELD_READINESS_FAILURE, MSG_DEPLOY_PROBE_THRESHOLD, liveness,
+	    p->failure_threshold, 1);
+	if (liveness && p->success_threshold != DEPLOY_UNSET &&
+	    p->success_threshold > 1)
+		bad_long(vs, FIELD_LIVENESS_SUCCESS,
+		    MSG_DEPLOY_PROBE_LIVENESS_SUCCESS, p->success_threshold);
+}
+
 /* The least whole number not below n (no libm: libcore links none). */
 static long
 round_up(double n)

@@ -98,6 +98,28 @@ void	deploy_requests_init(struct deploy_requests *);
 void	rules_deploy_requests(const struct deploy_requests *,
 	    struct verdicts *);
 
+/*
+ * A liveness or readiness probe (ProbeSettings: initialDelay, period,
+ * timeout as ISO 8601 durations, successThreshold, failureThreshold),
+ * in seconds and counts; DEPLOY_UNSET: the service's default (period
+ * 10 s, timeout 2 s, failureThreshold 30, successThreshold 1).
+ */
+struct deploy_probe {
+	long	initial_delay_s;
+	long	period_s;
+	long	timeout_s;
+	long	success_threshold;
+	long	failure_threshold;
+};
+void	deploy_probe_init(struct deploy_probe *);	/* all DEPLOY_UNSET */
+bool	deploy_probe_given(const struct deploy_probe *);
+/*
+ * The initial delay at least 0, the rest at least 1 (Kubernetes'
+ * minimums); a liveness probe's success threshold must be 1.
+ */
+void	rules_deploy_probe(const struct deploy_probe *, bool liveness,
+	    struct verdicts *);
+
 /* Resources: CPU in millicores, memory in MiB, whole GPUs. */
 struct deploy_resources {
 	long	cpu_m;

@@ -76,6 +76,16 @@ enum severity {
 	_(REQUEST_TIMEOUT,	"deploy.requests.timeoutMs",	"--request-timeout-ms") \
 	_(MAX_CONCURRENT,	"deploy.requests.maxConcurrentPerInstance", "--max-concurrent-requests") \
 	_(MAX_QUEUE_WAIT,	"deploy.requests.maxQueueWaitMs", "--max-queue-wait-ms") \
+	_(LIVENESS_INITIAL_DELAY, "deploy.livenessProbe.initialDelaySeconds", "--liveness-initial-delay") \
+	_(LIVENESS_PERIOD,	"deploy.livenessProbe.periodSeconds", "--liveness-period") \
+	_(LIVENESS_TIMEOUT,	"deploy.livenessProbe.timeoutSeconds", "--liveness-timeout") \
+	_(LIVENESS_SUCCESS,	"deploy.livenessProbe.successThreshold", "--liveness-success-threshold") \
+	_(LIVENESS_FAILURE,	"deploy.livenessProbe.failureThreshold", "--liveness-failure-threshold") \
+	_(READINESS_INITIAL_DELAY, "deploy.readinessProbe.initialDelaySeconds", "--readiness-initial-delay") \
+	_(READINESS_PERIOD,	"deploy.readinessProbe.periodSeconds", "--readiness-period") \
+	_(READINESS_TIMEOUT,	"deploy.readinessProbe.timeoutSeconds", "--readiness-timeout") \
+	_(READINESS_SUCCESS,	"deploy.readinessProbe.successThreshold", "--readiness-success-threshold") \
+	_(READINESS_FAILURE,	"deploy.readinessProbe.failureThreshold", "--readiness-failure-threshold") \
 	_(CPU_REQUEST,		"deploy.resources.cpu",		"--cpu") \
 	_(MEMORY_REQUEST,	"deploy.resources.memory",	"--memory-gb") \
 	_(GPU_REQUEST,		"deploy.resources.gpu",		"--gpu") \

@@ -141,16 +141,34 @@ iso_ms(char *buf, size_t len, long ms)
 	}
 }
 
-/* A probe with the spec's defaults (deploy.md 1c). */
+/*
+ * A probe with what was given; none (the service's defaults, deploy.md
+ * 1c) when nothing was.
+ */
 static void
-probe(struct plan_jw *w, const char *key)
+probe(struct plan_jw *w, const char *key, const struct deploy_probe *pr)
 {
+	char	dur[32];
+
+	if (!deploy_probe_given(pr))
+		return;
 	plan_jw_begin(w, key);
-	plan_jw_str(w, "initialDelay", "PT10S");
-	plan_jw_str(w, "period", "PT10S");
-	plan_jw_str(w, "timeout", "PT2S");
-	plan_jw_int(w, "failureThreshold", 30);
-	plan_jw_int(w, "successThreshold", 1);
+	if (pr->initial_delay_s != DEPLOY_UNSET) {
+		iso_ms(dur, sizeof dur, pr->initial_delay_s * 1000);
+		plan_jw_str(w, "initialDelay", dur);
+	}
+	if (pr->period_s != DEPLOY_UNSET) {
+		iso_ms(dur, sizeof dur, pr->period_s * 1000);
+		plan_jw_str(w, "period", dur);
+	}
+	if (pr->timeout_s != DEPLOY_UNSET) {
+		iso_ms(dur, sizeof dur, pr->timeout_s * 1000);
+		plan_jw_str(w, "timeout", dur);
+	}
+	if (pr->failure_threshold != DEPLOY_UNSET)
+		plan_jw_int(w, "failureThreshold", pr->failure_threshold);
+	if (pr->success_threshold != DEPLOY_UNSET)
+		plan_jw_int(w, "successThreshold", pr->success_threshold);
 	plan_jw_end(w);
 }
 
@@ -268,8 +286,8 @@ plan_deploy_body(const struct plan *p, const char *location, char **body,
 			    rq->max_concurrent);
 		plan_jw_end(&w);
 	}
-	probe(&w, "livenessProbe");
-	probe(&w, "readinessProbe");
+	probe(&w, "livenessProbe", &d->liveness);
+	probe(&w, "readinessProbe", &d->readiness);
 	resources(&w, d);
 	plan_jw_bool(&w, "appInsightsEnabled", d->app_insights);
 	plan_jw_end(&w);

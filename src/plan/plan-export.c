@@ -1074,6 +1074,20 @@ yaml_num(struct buf *b, int indent, const char *key, long v)
 		buf_addf(b, "#   %*s%s: %ld\n", indent, "", key, v);
 }
 
+/* A probe of az's YAML (liveness_probe: ...), in seconds; none if unset. */
+static void
+yaml_probe(struct buf *b, const char *key, const struct deploy_probe *pr)
+{
+	if (!deploy_probe_given(pr))
+		return;
+	buf_addf(b, "#   %s:\n", key);
+	yaml_num(b, 2, "initial_delay", pr->initial_delay_s);
+	yaml_num(b, 2, "period", pr->period_s);
+	yaml_num(b, 2, "timeout", pr->timeout_s);
+	yaml_num(b, 2, "success_threshold", pr->success_threshold);
+	yaml_num(b, 2, "failure_threshold", pr->failure_threshold);
+}
+
 /* An asset reference as az and azure-ai-ml write it: "azureml:N:V". */
 static void
 azureml_ref(char *v, size_t len, const char *ref)
@@ -1152,6 +1166,8 @@ az_deployment_yaml(struct buf *b, const struct plan *p)
 		yaml_str(b, 4, "cpu", d->cpu_limit);
 		yaml_str(b, 4, "memory", d->memory_limit);
 	}
+	yaml_probe(b, "liveness_probe", &d->liveness);
+	yaml_probe(b, "readiness_probe", &d->readiness);
 	if (d->app_insights)
 		buf_adds(b, "#   app_insights_enabled: true\n");
 }
@@ -1166,6 +1182,23 @@ py_num(struct buf *b, bool *first, const char *name, long v)
 		return;
 	snprintf(num, sizeof num, "%ld", v);
 	py_raw_arg(b, first, name, num);
+}
+
+/* A ProbeSettings keyword argument (seconds); none if nothing given. */
+static void
+py_probe(struct buf *b, const char *key, const struct deploy_probe *pr)
+{
+	bool	in = true;
+
+	if (!deploy_probe_given(pr))
+		return;
+	buf_addf(b, ",\n    %s=ProbeSettings(", key);
+	py_num(b, &in, "initial_delay", pr->initial_delay_s);
+	py_num(b, &in, "period", pr->period_s);
+	py_num(b, &in, "timeout", pr->timeout_s);
+	py_num(b, &in, "success_threshold", pr->success_threshold);
+	py_num(b, &in, "failure_threshold", pr->failure_threshold);
+	buf_adds(b, ")");
 }
 
 /* ResourceSettings(cpu=..., memory=...) of a request or limit. */
@@ -1207,8 +1240,9 @@ export_python_deploy(struct buf *b, const struct plan *p)
 
 	buf_adds(b, "from azure.ai.ml.entities import (CodeConfiguration, "
 	    "Environment,\n    KubernetesOnlineDeployment, Model, "
-	    "OnlineRequestSettings,\n    ResourceRequirementsSettings, "
-	    "ResourceSettings,\n    TargetUtilizationScaleSettings)\n\n"
+	    "OnlineRequestSettings,\n    ProbeSettings, "
+	    "ResourceRequirementsSettings, ResourceSettings,\n"
+	    "    TargetUtilizationScaleSettings)\n\n"
 	    "deployment = KubernetesOnlineDeployment(");
 	py_arg(b, &first, "name", d->name);
 	py_arg(b, &first, "endpoint_name", p->endpoint_name);
@@ -1262,6 +1296,8 @@ export_python_deploy(struct buf *b, const struct plan *p)
 		py_num(b, &in, "max_queue_wait_ms", d->requests.max_queue_wait_ms);
 		buf_adds(b, ")");
 	}
+	py_probe(b, "liveness_probe", &d->liveness);
+	py_probe(b, "readiness_probe", &d->readiness);
 	if (d->scale.autoscale) {
 		buf_adds(b, ",\n    scale_settings="
 		    "TargetUtilizationScaleSettings(");

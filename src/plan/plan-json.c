@@ -48,7 +48,11 @@ static const char *const deploy_keys[] = {
 	"deploymentName", "model", "codePath", "scoringScript", "environment",
 	"image", "condaFile", "instanceType", "resources", "instanceCount",
 	"scale", "requests", "appInsights", "traffic", "mirrorTraffic",
-	"registered", NULL
+	"registered", "livenessProbe", "readinessProbe", NULL
+};
+static const char *const probe_keys[] = {
+	"initialDelaySeconds", "periodSeconds", "timeoutSeconds",
+	"successThreshold", "failureThreshold", NULL
 };
 static const char *const registered_keys[] = {
 	"model", "code", "environment", NULL
@@ -395,6 +399,26 @@ get_deploy_object(json_object *o, const char *key, const char *prefix,
 	return *out == NULL || check_keys(*out, prefix, keys, err);
 }
 
+/* The probe under key of the deploy object (livenessProbe ...), if any. */
+static bool
+get_probe(json_object *o, const char *key, const char *prefix,
+    struct deploy_probe *pr, struct err *err)
+{
+	json_object	*sub;
+
+	if (!get_deploy_object(o, key, prefix, probe_keys, &sub, err))
+		return false;
+	return sub == NULL || (
+	    get_count(sub, prefix, "initialDelaySeconds", &pr->initial_delay_s,
+	    err) &&
+	    get_count(sub, prefix, "periodSeconds", &pr->period_s, err) &&
+	    get_count(sub, prefix, "timeoutSeconds", &pr->timeout_s, err) &&
+	    get_count(sub, prefix, "successThreshold", &pr->success_threshold,
+	    err) &&
+	    get_count(sub, prefix, "failureThreshold", &pr->failure_threshold,
+	    err));
+}
+
 /* A traffic object: deployment name -> percent, in the document's order. */
 static bool
 read_traffic(json_object *o, const char *key, struct deploy_traffic *t,
@@ -504,6 +528,12 @@ read_deploy(json_object *o, struct plan *p, struct err *err)
 	    &d->requests.max_concurrent, err) ||
 	    !get_count(sub, "deploy.requests.", "maxQueueWaitMs",
 	    &d->requests.max_queue_wait_ms, err)))
+		return false;
+
+	if (!get_probe(o, "livenessProbe", "deploy.livenessProbe.",
+	    &d->liveness, err) ||
+	    !get_probe(o, "readinessProbe", "deploy.readinessProbe.",
+	    &d->readiness, err))
 		return false;
 
 	if (!get_deploy_object(o, "registered", "deploy.registered.",
@@ -948,6 +978,20 @@ put_count(struct plan_jw *w, const char *key, long v)
 }
 
 static void
+put_probe(struct plan_jw *w, const char *key, const struct deploy_probe *pr)
+{
+	if (!deploy_probe_given(pr))
+		return;
+	plan_jw_begin(w, key);
+	put_count(w, "initialDelaySeconds", pr->initial_delay_s);
+	put_count(w, "periodSeconds", pr->period_s);
+	put_count(w, "timeoutSeconds", pr->timeout_s);
+	put_count(w, "successThreshold", pr->success_threshold);
+	put_count(w, "failureThreshold", pr->failure_threshold);
+	plan_jw_end(w);
+}
+
+static void
 put_traffic(struct plan_jw *w, const char *key, const struct deploy_traffic *t)
 {
 	size_t	i;
@@ -1008,6 +1052,8 @@ write_deploy(struct plan_jw *w, const struct plan *p)
 		plan_jw_bool(w, "appInsights", true);
 	put_traffic(w, "traffic", &p->traffic);
 	put_traffic(w, "mirrorTraffic", &p->mirror_traffic);
+	put_probe(w, "livenessProbe", &d->liveness);
+	put_probe(w, "readinessProbe", &d->readiness);
 	if (p->registered.model[0] != '\0' || p->registered.code[0] != '\0' ||
 	    p->registered.environment[0] != '\0') {
 		plan_jw_begin(w, "registered");

@@ -747,6 +747,47 @@ requests_of(struct arm_ctx *c, struct json_object *p, struct deploy_requests *r)
 	return true;
 }
 
+/*
+ * Probe key (livenessProbe, readinessProbe) of properties p into pr, its
+ * durations in whole seconds; false after an error reply.
+ */
+static bool
+probe_of(struct arm_ctx *c, struct json_object *p, const char *key,
+    struct deploy_probe *pr)
+{
+	static const struct {
+		const char	*key;
+		size_t		 off;
+	} durs[] = {
+		{ "initialDelay", offsetof(struct deploy_probe, initial_delay_s) },
+		{ "period", offsetof(struct deploy_probe, period_s) },
+		{ "timeout", offsetof(struct deploy_probe, timeout_s) },
+	};
+	struct json_object	*o = obj(p, key);
+	long			 ms;
+	size_t			 i;
+
+	deploy_probe_init(pr);
+	if (o == NULL)
+		return true;
+	pr->success_threshold = (long)arm_jint(o, "successThreshold",
+	    DEPLOY_UNSET);
+	pr->failure_threshold = (long)arm_jint(o, "failureThreshold",
+	    DEPLOY_UNSET);
+	for (i = 0; i < sizeof durs / sizeof durs[0]; i++) {
+		if (str(o, durs[i].key) == NULL)
+			continue;
+		if (!duration_ms(str(o, durs[i].key), &ms)) {
+			sb_resp_arm_error(c->resp, 400, "InvalidRequestContent",
+			    "The request content was invalid: %s.%s is not an "
+			    "ISO 8601 duration.", key, durs[i].key);
+			return false;
+		}
+		*(long *)((char *)pr + durs[i].off) = ms / 1000;
+	}
+	return true;
+}
+
 /* The cluster of the compute: its size, node count, version. */
 static struct sb_cluster *
 compute_cluster(struct arm_ctx *c, struct json_object *comp, int *nodes)
@@ -991,6 +1032,7 @@ deployment_put(struct arm_ctx *c, struct sb_workspace *ws,
 	struct deploy_resources	 r = { DEPLOY_UNSET, DEPLOY_UNSET, DEPLOY_UNSET };
 	struct deploy_scale	 s;
 	struct deploy_requests	 rq;
+	struct deploy_probe	 live, ready;
 	struct verdicts		 vs;
 	struct json_object	*req, *x;
 	const char		*ctype, *epid = str(obj(ep, "resource"), "id");
@@ -1026,10 +1068,14 @@ deployment_put(struct arm_ctx *c, struct sb_workspace *ws,
 		if (i >= 0)
 			comp = world_compute_peek(&c->w->computes[i]);
 	}
-	if (!scale_of(c, body, p, &s) || !requests_of(c, p, &rq))
+	if (!scale_of(c, body, p, &s) || !requests_of(c, p, &rq) ||
+	    !probe_of(c, p, "livenessProbe", &live) ||
+	    !probe_of(c, p, "readinessProbe", &ready))
 		goto out;
 	rules_deploy_scale(&s, &vs);
 	rules_deploy_requests(&rq, &vs);
+	rules_deploy_probe(&live, true, &vs);
+	rules_deploy_probe(&ready, false, &vs);
 	req = obj(obj(p, "containerResourceRequirements"),
 	    "containerResourceRequests");
 	if (!references_ok(c, p, k8s))

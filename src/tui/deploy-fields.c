@@ -43,6 +43,7 @@ deploy_make_plan(const struct deploy *d, struct plan *p)
 	if (!deploy_field_long(&d->gpu, &dp->gpu))
 		dp->gpu = DEPLOY_UNSET;
 	deploy_read_scale(d, &dp->scale, &dp->requests);
+	deploy_read_probes(d, &dp->liveness, &dp->readiness);
 	dp->app_insights = d->app_insights;
 	/* All the traffic to the new deployment (n == 0). */
 	p->traffic.n = 0;

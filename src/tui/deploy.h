@@ -125,6 +125,10 @@ struct deploy {
 				 max_inst, target_util, polling, timeout,
 				 concurrent, queue_wait;
 	int			 autoscale;	/* 0 fixed, 1 autoscale */
+	/* Liveness and readiness probes, shown when probes is 1 (custom). */
+	int			 probes;	/* 0 the service's defaults */
+	struct widget_field	 live[5], ready[5];	/* delay period timeout
+							   success failure */
 	bool			 app_insights;
 	struct plan		 plan;		/* made for the review */
 	bool			 typed;		/* a field was changed */
@@ -143,6 +147,9 @@ const struct deploy_endpoint *deploy_endpoint_find(const struct deploy *,
 bool	deploy_field_long(const struct widget_field *, long *);
 void	deploy_read_scale(const struct deploy *, struct deploy_scale *,
 	    struct deploy_requests *);
+/* The probes as typed (all unset unless custom; unparsable: -2, refused). */
+void	deploy_read_probes(const struct deploy *, struct deploy_probe *live,
+	    struct deploy_probe *ready);
 /* A page's title, translated; the page a plan field is on. */
 const char *deploy_page_title(int page);
 int	deploy_field_page(enum plan_field);

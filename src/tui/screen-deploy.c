@@ -12,7 +12,7 @@
  *		registered NAME:VERSION), the code folder and scoring script,
  *		the environment (NAME:VERSION, or an image and a conda file).
  *   Resources	instance type, requests and limits, GPU, a fixed count or
- *		autoscale, request settings, App Insights; checked as typed
+ *		autoscale, request settings, App Insights, probes; checked as typed
  *		with core's rules, including the fit on the compute's
  *		cluster (its nodes read from AKS): "fits N instances".
  *
@@ -171,6 +171,30 @@ static const char *const scale_labels[] = {
 	/* TRANSLATORS: a deployment's scale: a fixed count or autoscale. */
 	N_("fixed count"), N_("autoscale")
 };
+static const char *const probe_labels[] = {
+	/* TRANSLATORS: a deployment's probes: the service's defaults or custom ones. */
+	N_("defaults"), N_("custom")
+};
+/* TRANSLATORS: the probe fields' labels: s is seconds; successes and failures are thresholds (counts). */
+static const char *const live_labels[] = {
+	N_("Liveness delay s"), N_("Liveness period s"),
+	N_("Liveness timeout s"), N_("Liveness successes"),
+	N_("Liveness failures")
+};
+static const char *const ready_labels[] = {
+	N_("Readiness delay s"), N_("Readiness period s"),
+	N_("Readiness timeout s"), N_("Readiness successes"),
+	N_("Readiness failures")
+};
+static const enum plan_field live_fields[] = {
+	FIELD_LIVENESS_INITIAL_DELAY, FIELD_LIVENESS_PERIOD,
+	FIELD_LIVENESS_TIMEOUT, FIELD_LIVENESS_SUCCESS, FIELD_LIVENESS_FAILURE
+};
+static const enum plan_field ready_fields[] = {
+	FIELD_READINESS_INITIAL_DELAY, FIELD_READINESS_PERIOD,
+	FIELD_READINESS_TIMEOUT, FIELD_READINESS_SUCCESS,
+	FIELD_READINESS_FAILURE
+};
 
 static const enum request deploy_keys[] = {
 	REQ_UP, REQ_DOWN, REQ_NEXT_FIELD, REQ_PREV_FIELD, REQ_LEFT,
@@ -235,6 +259,7 @@ static void
 deploy_build(struct deploy *d)
 {
 	struct form_item	*it;
+	int			 i;
 
 	widget_list_init(&d->computes);
 	widget_form_init(&d->target_form);
@@ -307,6 +332,17 @@ deploy_build(struct deploy *d)
 	it = widget_form_add(&d->res_form, FORM_CHECK, N_("App Insights"),
 	    FIELD_NONE);
 	it->check = &d->app_insights;
+	it = widget_form_add(&d->res_form, FORM_CHOICE, N_("Probes"),
+	    FIELD_NONE);
+	it->choice = &d->probes;
+	it->choices = probe_labels;
+	it->nchoices = 2;
+	for (i = 0; i < 5; i++)
+		deploy_add_field(&d->res_form, live_labels[i], &d->live[i],
+		    live_fields[i], false);
+	for (i = 0; i < 5; i++)
+		deploy_add_field(&d->res_form, ready_labels[i], &d->ready[i],
+		    ready_fields[i], false);
 }
 
 /* Show autoscale's fields or the fixed count, as chosen. */
@@ -325,6 +361,10 @@ deploy_visibility(struct deploy *d)
 		    it->field == &d->target_util ||
 		    it->field == &d->polling)
 			it->hidden = !d->autoscale;
+		else if (it->field != NULL &&
+		    ((it->field >= &d->live[0] && it->field <= &d->live[4]) ||
+		    (it->field >= &d->ready[0] && it->field <= &d->ready[4])))
+			it->hidden = !d->probes;
 	}
 	/* The compute is typed only when there is no list to choose from. */
 	d->target_form.items[0].hidden = d->computes.n > 0;
@@ -390,6 +430,35 @@ deploy_read_scale(const struct deploy *d, struct deploy_scale *sc,
 		rq->max_concurrent = 0;
 	if (!deploy_field_long(&d->queue_wait, &rq->max_queue_wait_ms))
 		rq->max_queue_wait_ms = -2;
+}
+
+/* One probe's fields into pr (unparsable: -2, which the rules refuse). */
+static void
+read_probe(const struct widget_field *f, struct deploy_probe *pr)
+{
+	long	*m[5];
+	int	 i;
+
+	m[0] = &pr->initial_delay_s;
+	m[1] = &pr->period_s;
+	m[2] = &pr->timeout_s;
+	m[3] = &pr->success_threshold;
+	m[4] = &pr->failure_threshold;
+	for (i = 0; i < 5; i++)
+		if (!deploy_field_long(&f[i], m[i]))
+			*m[i] = -2;
+}
+
+void
+deploy_read_probes(const struct deploy *d, struct deploy_probe *live,
+    struct deploy_probe *ready)
+{
+	deploy_probe_init(live);
+	deploy_probe_init(ready);
+	if (!d->probes)
+		return;
+	read_probe(d->live, live);
+	read_probe(d->ready, ready);
 }
 
 /* Which page a verdict's field is on. */
@@ -882,6 +951,9 @@ deploy_help_open(struct deploy *d)
 		    "default"),
 		N_("Left/Right"), N_("a fixed instance count or autoscale"),
 		N_("Space"), N_("App Insights on or off"),
+		N_("Left/Right"), N_("on Probes: the service's default "
+		    "liveness and readiness probes, or custom ones (seconds "
+		    "and thresholds)"),
 		NULL
 	};
 	static const struct {

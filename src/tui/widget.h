@@ -91,7 +91,7 @@ enum form_kind {
 	FORM_CHECK
 };
 
-#define FORM_ITEMS	16
+#define FORM_ITEMS	32	/* the deploy wizard's resources page has 27 */
 
 struct form_item {
 	enum form_kind		 kind;

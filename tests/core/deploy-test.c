@@ -122,6 +122,43 @@ static const struct {
 };
 
 static const struct {
+	bool		 liveness;
+	long		 delay, period, timeout, success, failure;
+	enum plan_field	 field;
+	enum msg_id	 msg;
+	const char	*why;
+} probes[] = {
+	{ true, U, U, U, U, U, FIELD_NONE, NONE, "liveness: none given" },
+	{ true, 10, 10, 2, 1, 30, FIELD_NONE, NONE, "liveness: the defaults" },
+	{ true, 0, 1, 1, U, 1, FIELD_NONE, NONE, "liveness: the least values" },
+	{ true, -5, U, U, U, U, FIELD_LIVENESS_INITIAL_DELAY,
+	    MSG_DEPLOY_PROBE_DELAY, "liveness: negative initial delay" },
+	{ true, U, 0, U, U, U, FIELD_LIVENESS_PERIOD, MSG_DEPLOY_PROBE_PERIOD,
+	    "liveness: period 0" },
+	{ true, U, U, 0, U, U, FIELD_LIVENESS_TIMEOUT,
+	    MSG_DEPLOY_PROBE_TIMEOUT, "liveness: timeout 0" },
+	{ true, U, U, U, 2, U, FIELD_LIVENESS_SUCCESS,
+	    MSG_DEPLOY_PROBE_LIVENESS_SUCCESS, "liveness: success threshold 2" },
+	{ true, U, U, U, 0, U, FIELD_LIVENESS_SUCCESS,
+	    MSG_DEPLOY_PROBE_THRESHOLD, "liveness: success threshold 0" },
+	{ true, U, U, U, U, 0, FIELD_LIVENESS_FAILURE,
+	    MSG_DEPLOY_PROBE_THRESHOLD, "liveness: failure threshold 0" },
+	{ false, U, U, U, U, U, FIELD_NONE, NONE, "readiness: none given" },
+	{ false, 5, 5, 5, 3, 10, FIELD_NONE, NONE,
+	    "readiness: a success threshold above 1" },
+	{ false, -3, U, U, U, U, FIELD_READINESS_INITIAL_DELAY,
+	    MSG_DEPLOY_PROBE_DELAY, "readiness: negative initial delay" },
+	{ false, U, 0, U, U, U, FIELD_READINESS_PERIOD,
+	    MSG_DEPLOY_PROBE_PERIOD, "readiness: period 0" },
+	{ false, U, U, -2, U, U, FIELD_READINESS_TIMEOUT,
+	    MSG_DEPLOY_PROBE_TIMEOUT, "readiness: negative timeout" },
+	{ false, U, U, U, 0, U, FIELD_READINESS_SUCCESS,
+	    MSG_DEPLOY_PROBE_THRESHOLD, "readiness: success threshold 0" },
+	{ false, U, U, U, U, 0, FIELD_READINESS_FAILURE,
+	    MSG_DEPLOY_PROBE_THRESHOLD, "readiness: failure threshold 0" },
+};
+
+static const struct {
 	const char	*q;
 	bool		 cpu;		/* else memory */
 	bool		 ok;
@@ -355,6 +392,27 @@ main(void)
 			core_expect(&vs, requests[i].field, SEV_ERROR,
 			    requests[i].msg, requests[i].why);
 			core_count(&vs, 1, requests[i].why);
+		}
+	}
+
+	for (i = 0; i < sizeof(probes) / sizeof(probes[0]); i++) {
+		struct deploy_probe	pr;
+
+		deploy_probe_init(&pr);
+		is_int(deploy_probe_given(&pr), false, "a new probe is unset");
+		pr.initial_delay_s = probes[i].delay;
+		pr.period_s = probes[i].period;
+		pr.timeout_s = probes[i].timeout;
+		pr.success_threshold = probes[i].success;
+		pr.failure_threshold = probes[i].failure;
+		verdicts_init(&vs);
+		rules_deploy_probe(&pr, probes[i].liveness, &vs);
+		if (probes[i].msg == NONE)
+			core_count(&vs, 0, probes[i].why);
+		else {
+			core_expect(&vs, probes[i].field, SEV_ERROR,
+			    probes[i].msg, probes[i].why);
+			core_count(&vs, 1, probes[i].why);
 		}
 	}
 

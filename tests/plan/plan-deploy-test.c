@@ -140,8 +140,10 @@ test_body(void)
 	is_str(at(o, "properties", "requestSettings",
 	    "maxConcurrentRequestsPerInstance"), "(none)",
 	    "what is not given is the service's default");
-	is_str(at(o, "properties", "livenessProbe", "failureThreshold"), "30",
-	    "the probes");
+	is_str(at(o, "properties", "livenessProbe", NULL), "(none)",
+	    "no liveness probe given: the service's default");
+	is_str(at(o, "properties", "readinessProbe", NULL), "(none)",
+	    "no readiness probe given: the service's default");
 	is_str(json_object_get_string(json_object_object_get(
 	    json_object_object_get(json_object_object_get(json_object_object_get(
 	    o, "properties"), "containerResourceRequirements"),
@@ -150,6 +152,31 @@ test_body(void)
 	    "app insights");
 	json_object_put(o);
 	free(body);
+
+	p.deployment.liveness.initial_delay_s = 30;
+	p.deployment.liveness.period_s = 15;
+	p.deployment.readiness.timeout_s = 4;
+	p.deployment.readiness.success_threshold = 2;
+	ok(plan_deploy_body(&p, "eastus", &body, &err), "a body with probes");
+	o = json_tokener_parse(body);
+	is_str(at(o, "properties", "livenessProbe", "initialDelay"), "PT30S",
+	    "liveness: initialDelay 30 s is PT30S");
+	is_str(at(o, "properties", "livenessProbe", "period"), "PT15S",
+	    "liveness: period 15 s is PT15S");
+	is_str(at(o, "properties", "livenessProbe", "timeout"), "(none)",
+	    "liveness: a timeout not given is not sent");
+	is_str(at(o, "properties", "livenessProbe", "failureThreshold"),
+	    "(none)", "liveness: a failure threshold not given is not sent");
+	is_str(at(o, "properties", "readinessProbe", "timeout"), "PT4S",
+	    "readiness: timeout 4 s is PT4S");
+	is_str(at(o, "properties", "readinessProbe", "successThreshold"), "2",
+	    "readiness: its success threshold");
+	is_str(at(o, "properties", "readinessProbe", "period"), "(none)",
+	    "readiness: a period not given is not sent");
+	json_object_put(o);
+	free(body);
+	deploy_probe_init(&p.deployment.liveness);
+	deploy_probe_init(&p.deployment.readiness);
 
 	p.deployment.scale.instances = DEPLOY_UNSET;
 	p.deployment.scale.autoscale = true;

@@ -120,12 +120,22 @@ test_deploy_values(void)
 	ok(d->requests.timeout_ms == 5000 && d->requests.max_concurrent == 2 &&
 	    d->requests.max_queue_wait_ms == 500, "deploy: request settings");
 	ok(d->app_insights, "deploy: app insights");
+	ok(d->liveness.initial_delay_s == 30 &&
+	    d->liveness.failure_threshold == 5 &&
+	    d->liveness.period_s == DEPLOY_UNSET &&
+	    d->liveness.success_threshold == DEPLOY_UNSET,
+	    "deploy: the liveness probe, what is not given unset");
+	ok(d->readiness.initial_delay_s == 0 && d->readiness.period_s == 5 &&
+	    d->readiness.timeout_s == 3 && d->readiness.success_threshold == 2 &&
+	    d->readiness.failure_threshold == 10, "deploy: the readiness probe");
 	ok(p.traffic.n == 2 && strcmp(p.traffic.t[0].name, "green") == 0 &&
 	    p.traffic.t[0].percent == 90 && p.traffic.t[1].percent == 10,
 	    "deploy: the traffic in the document's order");
 	plan_init(&p, PLAN_DEPLOY);
 	ok(d->gpu == DEPLOY_UNSET && d->scale.instances == DEPLOY_UNSET &&
-	    d->requests.timeout_ms == DEPLOY_UNSET && p.traffic.n == 0,
+	    d->requests.timeout_ms == DEPLOY_UNSET && p.traffic.n == 0 &&
+	    !deploy_probe_given(&d->liveness) &&
+	    !deploy_probe_given(&d->readiness),
 	    "deploy: plan_init leaves every number unset");
 }
 

@@ -201,10 +201,10 @@ assert_equals resources.screen "the resources page: the compute's cluster read" 
     Max concurrent      [                                                ]
     Max queue wait ms   [                                                ]
     App Insights        [ ]
+    Probes              (•) defaults   ( ) custom
 
   The cluster: 3 nodes of Standard_D4s_v3, Kubernetes 1.29.4. Give requests to
   see how many instances fit.
-
 
 
  Enter review  Esc back  Tab move  F1 keys  Ctrl-C quit
@@ -433,6 +433,40 @@ assert_equals resources-small.screen "60x20: the resources page, the fit whole" 
  Enter review  Esc back  Tab move  F1 keys  Ctrl-C quit
 EOF
 
+# The probes: the service's defaults, or custom fields checked as typed
+# (a liveness success threshold must be 1) and saved into the plan.
+steps '
+	<End><Up><Enter>
+	<Tab><C-u>ep-probe<Enter>
+	model.pkl<Down><Down><Down><Down>img:1<Enter>
+	<Down>250m<Down>1Gi<Down><Down><Down><Down><Down><Down><Down><Down><Down><Down>
+	:save-display probes-default.screen
+	<Right><Down><Down><Down><Down>3
+	:save-display probes-bad.screen
+	:save-state probes-bad.state
+	<Backspace>1<Down><Down><Down>5
+	:save-display probes-small.screen
+	<F1>
+	:save-display probes-help.screen
+	<Esc><Enter><C-s><C-u>probes.json<Enter>
+'
+COLUMNS=60 LINES=20 run_akswiz $SB_ARGS
+assert_status 0
+assert_grep 'Probes  *(•) defaults   ( ) custom' probes-default.screen \
+    "the probes: the service's defaults at first"
+assert_no_grep 'Liveness' probes-default.screen "no probe field shown then"
+assert_grep 'A liveness probe.s success threshold must be 1, as' \
+    probes-bad.screen "a liveness success threshold of 3 refused as typed"
+assert_grep '^verdict: error deploy.livenessProbe.successThreshold DEPLOY_PROBE_LIVENESS_SUCCESS$' \
+    probes-bad.state "by core's rule, on its field"
+assert_grep 'Readiness period s  *\[5 ' probes-small.screen \
+    "60x20: the page scrolls to the readiness fields"
+assert_grep 'on Probes: the service.s default' probes-help.screen \
+    "F1 says what the Probes choice does"
+assert_grep '"livenessProbe": {' probes.json "the saved plan has the liveness probe"
+assert_grep '"successThreshold": 1' probes.json "with its success threshold"
+assert_grep '"periodSeconds": 5' probes.json "and the readiness period"
+
 if i18n_have_locale zh_CN.UTF-8 && i18n_locale_tree "$work/locale"; then
 	steps '
 		<End><Up><Enter>
@@ -487,9 +521,9 @@ EOF
     最大并发请求数      [                                                ]
     最大队列等待(毫秒)  [                                                ]
     App Insights        [ ]
+    Probes              (•) defaults   ( ) 自定义
 
   ✓ 可容纳 34 个实例(群集的 3 个 Standard_D4s_v3 节点)。
-
 
 
 
