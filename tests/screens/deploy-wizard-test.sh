@@ -521,7 +521,7 @@ EOF
     最大并发请求数      [                                                ]
     最大队列等待(毫秒)  [                                                ]
     App Insights        [ ]
-    Probes              (•) defaults   ( ) 自定义
+    探测                (•) 默认   ( ) 自定义
 
   ✓ 可容纳 34 个实例(群集的 3 个 Standard_D4s_v3 节点)。
 
