@@ -269,7 +269,8 @@ tree_of(const char *path, bool with_dirs, struct afiles *l, bool *is_dir,
 			} else
 				l->v[k++] = l->v[i];
 		l->n = k;
-		qsort(l->v, l->n, sizeof *l->v, afile_cmp);
+		if (l->n > 0)
+			qsort(l->v, l->n, sizeof *l->v, afile_cmp);
 	}
 	return 0;
 }

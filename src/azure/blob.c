@@ -175,7 +175,8 @@ canon_query(struct buf *b, const char *q)
 		if (*q == '&')
 			q++;
 	}
-	qsort(params, n, sizeof *params, cmp_str);
+	if (n > 0)
+		qsort(params, n, sizeof *params, cmp_str);
 	/* values of one name joined with commas, in sorted order */
 	for (i = 0; i < n; i = j) {
 		size_t	nl = strcspn(params[i], ":");
@@ -214,7 +215,8 @@ blob_string_to_sign(const char *method, const char *url, const char *account,
 		h = xreallocarray(h, n + 1, sizeof *h);
 		h[n++] = canon_header(ms_headers[i]);
 	}
-	qsort(h, n, sizeof *h, cmp_str);
+	if (n > 0)
+		qsort(h, n, sizeof *h, cmp_str);
 	for (i = 0; i < n; i++) {
 		buf_addf(&b, "%s\n", h[i]);
 		free(h[i]);

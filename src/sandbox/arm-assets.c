@@ -290,7 +290,8 @@ list_versions(struct arm_ctx *c, const char *wsid, const char *kind,
 			continue;
 		pick[n++] = v;
 	}
-	qsort(pick, n, sizeof *pick, by_created);
+	if (n > 0)
+		qsort(pick, n, sizeof *pick, by_created);
 	list = json_object_new_array();
 	for (i = 0; i < n && (top < 0 || (long)i < top); i++) {
 		v = pick[strcasestr(order, "asc") != NULL ? n - 1 - i : i];

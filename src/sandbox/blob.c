@@ -545,7 +545,8 @@ check_shared_key(struct bctx *b, const char *auth)
 		buf_addf(&s, "%s\n", v);
 	}
 	sb_req_headers(b->req, collect, &h);
-	qsort(h.x, h.n, sizeof *h.x, cmp_str);
+	if (h.n > 0)
+		qsort(h.x, h.n, sizeof *h.x, cmp_str);
 	for (i = 0; i < h.n; i++) {
 		buf_addf(&s, "%s\n", h.x[i]);
 		free(h.x[i]);
@@ -570,7 +571,8 @@ check_shared_key(struct bctx *b, const char *auth)
 		nq++;
 	}
 	free(q);
-	qsort(qs, nq, sizeof *qs, cmp_str);
+	if (nq > 0)
+		qsort(qs, nq, sizeof *qs, cmp_str);
 	for (i = 0; i < nq; i++) {
 		buf_addf(&s, "\n%s", qs[i]);
 		free(qs[i]);

@@ -700,10 +700,12 @@ eps_job_done(void *arg)
 		snprintf(e->note, sizeof e->note, _("The %s key of %s was "
 		    "regenerated."), j->key_type, j->endpoint);
 		if (e->mode == EPS_KEYS) {
+			struct eps_job	*keys;
+
+			/* The keys read again: the regeneration's job goes. */
 			eps_secrets_forget(e);
-			if ((j = eps_job_new(s, EPS_JOB_KEYS)) != NULL)
-				job_start(eps_job_run, eps_job_done, j);
-			return;
+			if ((keys = eps_job_new(s, EPS_JOB_KEYS)) != NULL)
+				job_start(eps_job_run, eps_job_done, keys);
 		}
 		break;
 	case EPS_JOB_INVOKE:
