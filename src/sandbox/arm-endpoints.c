@@ -1619,6 +1619,66 @@ by_traffic(struct arm_ctx *c, struct json_object *e, uint64_t seq)
 }
 
 /*
+ * The load the faults put on deployment d of endpoint ename ("score:E/D=
+ * busy:N", "slow:MS"): false, and resp filled, when the request is refused.
+ * Capacity is maxConcurrentRequestsPerInstance x instances; a request past
+ * it waits in the queue until the in-flight ones end (their slow time,
+ * forever without one) and, past maxQueueWait, gets 503.  One that the
+ * model takes longer than requestTimeout over gets 504.  Nothing sleeps.
+ */
+static bool
+score_load(struct arm_ctx *c, const char *ename, struct json_object *d)
+{
+	struct json_object	*res = obj(d, "resource");
+	struct deploy_requests	 r;
+	char			 target[2 * SB_NAME + 2];
+	long			 slow, busy, cap;
+
+	snprintf(target, sizeof target, "%s/%s", ename, str(res, "name"));
+	faults_score_load(c->sb->faults, target, &slow, &busy);
+	if (slow < 0 && busy < 0)
+		return true;
+	if (!requests_of(c, obj(res, "properties"), &r))
+		return false;
+	if (r.timeout_ms == DEPLOY_UNSET)
+		r.timeout_ms = 5000;
+	if (r.max_queue_wait_ms == DEPLOY_UNSET)
+		r.max_queue_wait_ms = 500;
+	if (r.max_concurrent == DEPLOY_UNSET)
+		r.max_concurrent = 1;
+	cap = r.max_concurrent * (long)arm_jint(obj(res, "sku"), "capacity",
+	    1);
+	if (busy >= 0 && busy >= cap && (slow < 0 ||
+	    slow > r.max_queue_wait_ms)) {
+		/*
+		 * The inference router's text from MicrosoftDocs/azure-docs
+		 * #68044 (deploy.md 4.10), in plain text as it sends it.
+		 */
+		c->resp->content_type = "text/plain; charset=utf-8";
+		buf_reset(&c->resp->body);
+		buf_adds(&c->resp->body, "Too many requests for service ");
+		buf_adds(&c->resp->body, str(res, "name"));
+		buf_adds(&c->resp->body, " (overloaded)");
+		c->resp->status = 503;
+		return false;
+	}
+	if (slow > r.timeout_ms) {
+		/*
+		 * Placeholder: the router's proxy (Envoy) answers a timeout
+		 * with "upstream request timeout" (MicrosoftDocs/azure-docs
+		 * #94105, as 408 on a managed endpoint); the status of a
+		 * Kubernetes endpoint's timeout is 504 per deploy.md.
+		 */
+		c->resp->content_type = "text/plain; charset=utf-8";
+		buf_reset(&c->resp->body);
+		buf_adds(&c->resp->body, "upstream request timeout");
+		c->resp->status = 504;
+		return false;
+	}
+	return true;
+}
+
+/*
  * POST {endpoint}/api/v1/endpoint/{e}/score: the scoring data plane of
  * an endpoint, on the sandbox's own host.  Key or token in "Authorization:
  * Bearer" (401 without), the deployment from the azureml-model-deployment
@@ -1679,6 +1739,8 @@ score_route(struct sandbox *sb, const struct sb_request *req,
 		return true;
 	}
 	d = live_deployment(&c, epid, dn);
+	if (!score_load(&c, name, d))
+		return true;
 	o = json_object_new_object();
 	json_object_object_add(o, "endpoint", json_object_new_string(name));
 	json_object_object_add(o, "deployment", json_object_new_string(
