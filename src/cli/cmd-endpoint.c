@@ -700,6 +700,33 @@ invoke_read(const char *path, struct buf *b)
 }
 
 /*
+ * What a 503 or 504 of the scoring route means and what to change (the
+ * router's queue and timeout: deploy.md 4, requestSettings).
+ */
+static void
+invoke_explain(const struct ep_args *a, long status)
+{
+	const char *d = a->deployment != NULL && *a->deployment != '\0' ?
+	    a->deployment : "DEPLOYMENT";
+
+	if (status == 503)
+		/* TRANSLATORS: %s are the endpoint and the deployment. */
+		fprintf(stderr, _("akswiz: 503: the deployment's queue is "
+		    "full: more requests at once than its maximum concurrent "
+		    "requests times its instances waited past its maximum "
+		    "queue wait.  Raise either: akswiz online-deployment "
+		    "update --endpoint-name %s --name %s "
+		    "--max-concurrent-requests N | --instance-count N\n"),
+		    a->name, d);
+	else if (status == 504)
+		/* TRANSLATORS: %s are the endpoint and the deployment. */
+		fprintf(stderr, _("akswiz: 504: the model took longer than "
+		    "the deployment's request timeout.  Make run() faster or "
+		    "raise it: akswiz online-deployment update --endpoint-name "
+		    "%s --name %s --request-timeout-ms N\n"), a->name, d);
+}
+
+/*
  * online-endpoint invoke --name E --request-file F [--deployment-name D]:
  * the key (or the token) read from the service goes in the Authorization
  * header of one POST to the scoring URI; the reply goes to stdout, the
@@ -771,6 +798,7 @@ endpoint_invoke(struct app_options *g, struct session *s,
 			fputc('\n', stdout);
 		free(safe);
 	}
+	invoke_explain(a, rsp.status);
 	st = rsp.status >= 200 && rsp.status < 300 ? EXIT_OK : EXIT_SERVICE;
 	arm_endpoint_reply_done(&rsp);
 	arm_endpoint_done(&e);
