@@ -53,6 +53,7 @@
 #include <json-c/json.h>
 #include <openssl/rand.h>
 
+#include "common/xalloc.h"
 #include "core/ids.h"
 #include "core/rules-deploy.h"
 #include "core/vmcatalogue.h"
@@ -1177,6 +1178,8 @@ deployment_patch(struct arm_ctx *c, struct sb_workspace *ws,
 	arm_json(c, 202, NULL);
 }
 
+#define LOG_REQUESTS	40	/* scoring requests a deployment's log keeps */
+
 /* POST .../deployments/{d}/getLogs */
 static void
 deployment_logs(struct arm_ctx *c, struct json_object *d)
@@ -1226,6 +1229,9 @@ deployment_logs(struct arm_ctx *c, struct json_object *d)
 	size_t			 len = 0;
 	struct json_object	*fail;
 	const char		*crash = NULL;
+	const char		**all;
+	char			 reqs[LOG_REQUESTS][64];
+	int64_t			 scored, m, k;
 
 	if (ct != NULL && same(ct, "StorageInitializer")) {
 		lines = storage;
@@ -1250,11 +1256,28 @@ deployment_logs(struct arm_ctx *c, struct json_object *d)
 			crash = str(fail, "message");
 		}
 	}
+	/*
+	 * A running server logs each scoring request after its start-up
+	 * lines (the last LOG_REQUESTS of them kept): the log grows.
+	 * Placeholder wording after azureml-inference-server-http's access
+	 * lines, without the time; the number is the request's.
+	 */
+	all = xcalloc(n + LOG_REQUESTS, sizeof *all);
+	for (i = 0; i < n; i++)
+		all[i] = lines[i];
+	scored = lines == server ? arm_jint(d, "scored", 0) : 0;
+	m = scored < LOG_REQUESTS ? scored : LOG_REQUESTS;
+	for (k = 0; k < m; k++) {
+		snprintf(reqs[k], sizeof reqs[0], "I [42] azmlinfsrv - POST "
+		    "/score 200 request %lld", (long long)(scored - m + k + 1));
+		all[n++] = reqs[k];
+	}
 	text[0] = '\0';
 	for (i = tail >= 0 && (size_t)tail < n ? n - (size_t)tail : 0; i < n;
 	    i++)
 		len += (size_t)snprintf(text + len, sizeof text - len, "%s\n",
-		    lines[i]);
+		    all[i]);
+	free(all);
 	if (crash != NULL && len < sizeof text)
 		snprintf(text + len, sizeof text - len, "%s\n", crash);
 	o = json_object_new_object();
@@ -1755,5 +1778,8 @@ score_route(struct sandbox *sb, const struct sb_request *req,
 	sb_resp_header(resp, "azureml-model-deployment", "%s",
 	    str(obj(d, "resource"), "name"));
 	sb_resp_json(resp, 200, o);
+	json_object_object_add(d, "scored",
+	    json_object_new_int64(arm_jint(d, "scored", 0) + 1));
+	c.w->dirty = true;
 	return true;
 }

@@ -50,6 +50,9 @@ arm POST "$E/ep-load/listKeys?$V"
 key=$(j .primaryKey)
 score one
 is "$STATUS/$(j .deployment)" 200/one "without faults: 200"
+arm POST "$E/ep-load/deployments/one/getLogs?$V" '{"containerType":"InferenceServer","tail":2}'
+is "$(j .content)" "Booting worker with pid: 42
+I [42] azmlinfsrv - POST /score 200 request 1" "its log gains a line per request served"
 
 restart --faults 'score:ep-load/one=busy:1;score:ep-load/two=busy:3;score:ep-load/two=slow:2500'
 score one
