@@ -9,10 +9,11 @@
 sb_start --polls 1
 ep_world
 E=$EP V=$EP_V
-k8s_arm POST "$E/ep-key/listKeys?$V"
-key=$(sed -n 's/.*"primaryKey" *: *"\([^"]*\)".*/\1/p' "$T/k8s.body")
+member() { sed -n "s/.*\"$1\" *: *\"\([^\"]*\)\".*/\1/p" "$T/k8s.body"; }
 k8s_arm GET "$E/ep-key?$V"
-uri=$(sed -n 's/.*"scoringUri" *: *"\([^"]*\)".*/\1/p' "$T/k8s.body")
+uri=$(member scoringUri)
+k8s_arm POST "$E/ep-key/listKeys?$V"
+key=$(member primaryKey)
 score() {
 	curl -s --max-time 20 --cacert "$SB_CA" -o /dev/null -X POST \
 	    -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \

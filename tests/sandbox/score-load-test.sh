@@ -7,12 +7,10 @@
 . "$top_srcdir/tests/sandbox/lib.sh"
 S="$T/state.json"
 sandbox_start --state "$S"
-V=api-version=2022-10-01
-CL="/subscriptions/$SUB/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters"
+V=api-version=2022-10-01 E="$WSP/onlineEndpoints" K8S="$WSP/computes/k8s"
+# The cluster aks-prod of the world, its Azure ML extension.
 PROD="/subscriptions/$SUB/resourcegroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/aks-prod"
-X="providers/Microsoft.KubernetesConfiguration/extensions"
-E="$WSP/onlineEndpoints"
-K8S="$WSP/computes/k8s"
+AML="$PROD/providers/Microsoft.KubernetesConfiguration/extensions/azureml"
 poll_op() { op=$(hdr Azure-AsyncOperation); arm GET "$op"; arm GET "$op"; }
 poll_loc() { loc=$(hdr Location); arm GET "$loc"; arm GET "$loc"; }
 deployment() {	# deployment NAME REQUEST-SETTINGS CAPACITY
@@ -32,7 +30,7 @@ score() {	# score DEPLOYMENT: sets STATUS, body in $T/body
 }
 
 arm PUT "$WSP/models/m/versions/1?$V" '{"properties":{"modelUri":"azureml://datastores/workspaceblobstore/paths/m/model.pkl"}}'
-arm PUT "$CL/aks-prod/$X/azureml?api-version=2024-11-01" '{"properties":{"extensionType":"Microsoft.AzureML.Kubernetes","scope":{"cluster":{"releaseNamespace":"azureml"}},"configurationSettings":{"enableInference":"True","inferenceRouterServiceType":"LoadBalancer","allowInsecureConnections":"True"}}}'
+arm PUT "$AML?api-version=2024-11-01" '{"properties":{"extensionType":"Microsoft.AzureML.Kubernetes","scope":{"cluster":{"releaseNamespace":"azureml"}},"configurationSettings":{"enableInference":"True","inferenceRouterServiceType":"LoadBalancer","allowInsecureConnections":"True"}}}'
 poll_op
 arm PUT "$K8S?api-version=2024-10-01" "{\"location\":\"eastus\",\"identity\":{\"type\":\"SystemAssigned\"},\"properties\":{\"computeType\":\"Kubernetes\",\"resourceId\":\"$PROD\"}}"
 poll_op
