@@ -10,6 +10,7 @@
 #include "cli/cmd.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,7 @@ struct ep_args {
 	const char	*deployment;	/* --deployment-name (invoke) */
 	const char	*lines;		/* --lines (get-logs) */
 	const char	*container;	/* --container (get-logs) */
+	bool		 follow;	/* --follow, -f (get-logs) */
 	bool		 show_secrets;	/* --show-secrets (get-credentials) */
 	const char	*compute;	/* --compute (create) */
 	const char	*auth_mode;	/* --auth-mode (create) */
@@ -92,6 +94,10 @@ ep_parse(const char *cmd, int argc, char **argv, bool want_endpoint,
 		    "container", 0, &a->container)) != 0)) {
 			if (r < 0)
 				return EXIT_USAGE;
+		} else if (strcmp(a->verb, "get-logs") == 0 &&
+		    (strcmp(argv[i], "--follow") == 0 ||
+		    strcmp(argv[i], "-f") == 0)) {
+			a->follow = true;
 		} else if (strcmp(a->verb, "create") == 0 &&
 		    ((r = session_opt_value(argc, argv, &i, "compute", 0,
 		    &a->compute)) != 0 || (r = session_opt_value(argc, argv,
@@ -700,6 +706,33 @@ invoke_read(const char *path, struct buf *b)
 }
 
 /*
+ * What a 503 or 504 of the scoring route means and what to change (the
+ * router's queue and timeout: deploy.md 4, requestSettings).
+ */
+static void
+invoke_explain(const struct ep_args *a, long status)
+{
+	const char *d = a->deployment != NULL && *a->deployment != '\0' ?
+	    a->deployment : "DEPLOYMENT";
+
+	if (status == 503)
+		/* TRANSLATORS: %s are the endpoint and the deployment. */
+		fprintf(stderr, _("akswiz: 503: the deployment's queue is "
+		    "full: more requests at once than its maximum concurrent "
+		    "requests times its instances waited past its maximum "
+		    "queue wait.  Raise either: akswiz online-deployment "
+		    "update --endpoint-name %s --name %s "
+		    "--max-concurrent-requests N | --instance-count N\n"),
+		    a->name, d);
+	else if (status == 504)
+		/* TRANSLATORS: %s are the endpoint and the deployment. */
+		fprintf(stderr, _("akswiz: 504: the model took longer than "
+		    "the deployment's request timeout.  Make run() faster or "
+		    "raise it: akswiz online-deployment update --endpoint-name "
+		    "%s --name %s --request-timeout-ms N\n"), a->name, d);
+}
+
+/*
  * online-endpoint invoke --name E --request-file F [--deployment-name D]:
  * the key (or the token) read from the service goes in the Authorization
  * header of one POST to the scoring URI; the reply goes to stdout, the
@@ -771,6 +804,7 @@ endpoint_invoke(struct app_options *g, struct session *s,
 			fputc('\n', stdout);
 		free(safe);
 	}
+	invoke_explain(a, rsp.status);
 	st = rsp.status >= 200 && rsp.status < 300 ? EXIT_OK : EXIT_SERVICE;
 	arm_endpoint_reply_done(&rsp);
 	arm_endpoint_done(&e);
@@ -889,6 +923,146 @@ cmd_online_endpoint(struct app_options *g, int argc, char **argv)
 	return endpoint_show(g, &s, a.name);
 }
 
+/* Print service text, control characters escaped, ending in a newline. */
+static void
+logs_print(const char *text)
+{
+	char	*safe = text_escape_dup(text, TEXT_KEEP_NEWLINE);
+	size_t	 n = strlen(safe);
+
+	fputs(safe, stdout);
+	if (n > 0 && safe[n - 1] != '\n')
+		fputc('\n', stdout);
+	free(safe);
+	fflush(stdout);
+}
+
+/* The lines of text (a copy in *buf, which the caller frees). */
+static char **
+logs_lines(const char *text, char **buf, size_t *n)
+{
+	char	**v = NULL, *p;
+	size_t	  cap = 0;
+
+	*n = 0;
+	*buf = xstrdup(text);
+	for (p = *buf; *p != '\0'; ) {
+		if (*n == cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[(*n)++] = p;
+		p += strcspn(p, "\n");
+		if (*p == '\n')
+			*p++ = '\0';
+	}
+	return v;
+}
+
+/*
+ * The first line of now that is new after was: getLogs answers the log's
+ * tail, so the longest run of was's last lines that starts now is what
+ * both have; without one, everything in now is new.
+ */
+static size_t
+logs_new_from(char **was, size_t nwas, char **now, size_t nnow)
+{
+	size_t	k, i;
+
+	for (k = nwas < nnow ? nwas : nnow; k > 0; k--) {
+		for (i = 0; i < k && strcmp(was[nwas - k + i], now[i]) == 0;
+		    i++)
+			;
+		if (i == k)
+			return k;
+	}
+	return 0;
+}
+
+static volatile sig_atomic_t logs_interrupted;
+
+static void
+logs_on_sigint(int sig)
+{
+	(void)sig;
+	logs_interrupted = 1;
+}
+
+/*
+ * get-logs --follow: the last tail lines (all without --lines), then a
+ * getLogs every few seconds (AKSWIZ_POLL_MIN_MS in tests) printing only
+ * the lines after those already printed, until SIGINT (exit 0) or the
+ * deployment is gone (exit 1).
+ */
+static int
+deployment_logs_follow(struct session *s, const struct ep_args *a,
+    long tail, const char *container)
+{
+	struct sigaction sa;
+	struct err	 err;
+	char		*content, *buf, *nbuf, **was, **now;
+	size_t		 nwas, nnow, i, from;
+	uint64_t	 wait_ms = 5000, slept;
+
+	if (!run_poll_ms_parse(getenv("AKSWIZ_POLL_MIN_MS"), &wait_ms))
+		wait_ms = 5000;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = logs_on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	err_clear(&err);
+	if (!arm_deployment_logs(&s->arm, s->subscription,
+	    s->resource_group, s->workspace, a->endpoint, a->name, container,
+	    -1, &content, &err))
+		return ep_fail(s, &err);
+	was = logs_lines(content, &buf, &nwas);
+	free(content);
+	for (i = tail >= 0 && (size_t)tail < nwas ? nwas - (size_t)tail : 0;
+	    i < nwas; i++)
+		logs_print(was[i]);
+	while (!logs_interrupted) {
+		for (slept = 0; slept < wait_ms && !logs_interrupted;
+		    slept += 100)
+			clock_sleep_ms(wait_ms - slept < 100 ? wait_ms - slept :
+			    100);
+		if (logs_interrupted)
+			break;
+		err_clear(&err);
+		if (!arm_deployment_logs(&s->arm, s->subscription,
+		    s->resource_group, s->workspace, a->endpoint, a->name,
+		    container, -1, &content, &err)) {
+			if (logs_interrupted)
+				break;
+			free(was);
+			free(buf);
+			if (err.http_status == 404) {
+				/* TRANSLATORS: "deployment blue of endpoint
+				 * ep1 is gone: no more logs". */
+				cli_error(_("deployment %s of endpoint %s is "
+				    "gone: no more logs"), a->name,
+				    a->endpoint);
+				session_close(s);
+				return EXIT_FAILED;
+			}
+			return ep_fail(s, &err);
+		}
+		now = logs_lines(content, &nbuf, &nnow);
+		free(content);
+		for (from = logs_new_from(was, nwas, now, nnow); from < nnow;
+		    from++)
+			logs_print(now[from]);
+		free(was);
+		free(buf);
+		was = now;
+		nwas = nnow;
+		buf = nbuf;
+	}
+	free(was);
+	free(buf);
+	session_close(s);
+	return EXIT_OK;
+}
+
 /* online-deployment get-logs --name D --endpoint-name E [...]. */
 static int
 deployment_logs(struct app_options *g, struct session *s,
@@ -899,6 +1073,8 @@ deployment_logs(struct app_options *g, struct session *s,
 	size_t		 n;
 	bool		 first = true;
 
+	if (a->follow)
+		return deployment_logs_follow(s, a, tail, container);
 	err_clear(&err);
 	if (!arm_deployment_logs(&s->arm, s->subscription,
 	    s->resource_group, s->workspace, a->endpoint, a->name, container,
@@ -966,6 +1142,11 @@ cmd_online_deployment(struct app_options *g, int argc, char **argv)
 			    "storage-initializer, not \"%s\""), a.container);
 			return EXIT_USAGE;
 		}
+	}
+	if (a.follow && g->output == OUTPUT_JSON) {
+		cli_error(_("--follow prints lines as they come: it cannot be "
+		    "used with -o json"));
+		return EXIT_USAGE;
 	}
 	if ((st = ep_open(g, &s)) != EXIT_OK)
 		return st;

@@ -53,6 +53,7 @@
 #include <json-c/json.h>
 #include <openssl/rand.h>
 
+#include "common/xalloc.h"
 #include "core/ids.h"
 #include "core/plan-deploy-check.h"
 #include "core/rules-deploy.h"
@@ -1224,6 +1225,8 @@ deployment_patch(struct arm_ctx *c, struct sb_workspace *ws,
 	arm_json(c, 202, NULL);
 }
 
+#define LOG_REQUESTS	40	/* scoring requests a deployment's log keeps */
+
 /* POST .../deployments/{d}/getLogs */
 static void
 deployment_logs(struct arm_ctx *c, struct json_object *d)
@@ -1273,6 +1276,9 @@ deployment_logs(struct arm_ctx *c, struct json_object *d)
 	size_t			 len = 0;
 	struct json_object	*fail;
 	const char		*crash = NULL;
+	const char		**all;
+	char			 reqs[LOG_REQUESTS][64];
+	int64_t			 scored, m, k;
 
 	if (ct != NULL && same(ct, "StorageInitializer")) {
 		lines = storage;
@@ -1297,11 +1303,28 @@ deployment_logs(struct arm_ctx *c, struct json_object *d)
 			crash = str(fail, "message");
 		}
 	}
+	/*
+	 * A running server logs each scoring request after its start-up
+	 * lines (the last LOG_REQUESTS of them kept): the log grows.
+	 * Placeholder wording after azureml-inference-server-http's access
+	 * lines, without the time; the number is the request's.
+	 */
+	all = xcalloc(n + LOG_REQUESTS, sizeof *all);
+	for (i = 0; i < n; i++)
+		all[i] = lines[i];
+	scored = lines == server ? arm_jint(d, "scored", 0) : 0;
+	m = scored < LOG_REQUESTS ? scored : LOG_REQUESTS;
+	for (k = 0; k < m; k++) {
+		snprintf(reqs[k], sizeof reqs[0], "I [42] azmlinfsrv - POST "
+		    "/score 200 request %lld", (long long)(scored - m + k + 1));
+		all[n++] = reqs[k];
+	}
 	text[0] = '\0';
 	for (i = tail >= 0 && (size_t)tail < n ? n - (size_t)tail : 0; i < n;
 	    i++)
 		len += (size_t)snprintf(text + len, sizeof text - len, "%s\n",
-		    lines[i]);
+		    all[i]);
+	free(all);
 	if (crash != NULL && len < sizeof text)
 		snprintf(text + len, sizeof text - len, "%s\n", crash);
 	o = json_object_new_object();
@@ -1666,6 +1689,66 @@ by_traffic(struct arm_ctx *c, struct json_object *e, uint64_t seq)
 }
 
 /*
+ * The load the faults put on deployment d of endpoint ename ("score:E/D=
+ * busy:N", "slow:MS"): false, and resp filled, when the request is refused.
+ * Capacity is maxConcurrentRequestsPerInstance x instances; a request past
+ * it waits in the queue until the in-flight ones end (their slow time,
+ * forever without one) and, past maxQueueWait, gets 503.  One that the
+ * model takes longer than requestTimeout over gets 504.  Nothing sleeps.
+ */
+static bool
+score_load(struct arm_ctx *c, const char *ename, struct json_object *d)
+{
+	struct json_object	*res = obj(d, "resource");
+	struct deploy_requests	 r;
+	char			 target[2 * SB_NAME + 2];
+	long			 slow, busy, cap;
+
+	snprintf(target, sizeof target, "%s/%s", ename, str(res, "name"));
+	faults_score_load(c->sb->faults, target, &slow, &busy);
+	if (slow < 0 && busy < 0)
+		return true;
+	if (!requests_of(c, obj(res, "properties"), &r))
+		return false;
+	if (r.timeout_ms == DEPLOY_UNSET)
+		r.timeout_ms = 5000;
+	if (r.max_queue_wait_ms == DEPLOY_UNSET)
+		r.max_queue_wait_ms = 500;
+	if (r.max_concurrent == DEPLOY_UNSET)
+		r.max_concurrent = 1;
+	cap = r.max_concurrent * (long)arm_jint(obj(res, "sku"), "capacity",
+	    1);
+	if (busy >= 0 && busy >= cap && (slow < 0 ||
+	    slow > r.max_queue_wait_ms)) {
+		/*
+		 * The inference router's text from MicrosoftDocs/azure-docs
+		 * #68044 (deploy.md 4.10), in plain text as it sends it.
+		 */
+		c->resp->content_type = "text/plain; charset=utf-8";
+		buf_reset(&c->resp->body);
+		buf_adds(&c->resp->body, "Too many requests for service ");
+		buf_adds(&c->resp->body, str(res, "name"));
+		buf_adds(&c->resp->body, " (overloaded)");
+		c->resp->status = 503;
+		return false;
+	}
+	if (slow > r.timeout_ms) {
+		/*
+		 * Placeholder: the router's proxy (Envoy) answers a timeout
+		 * with "upstream request timeout" (MicrosoftDocs/azure-docs
+		 * #94105, as 408 on a managed endpoint); the status of a
+		 * Kubernetes endpoint's timeout is 504 per deploy.md.
+		 */
+		c->resp->content_type = "text/plain; charset=utf-8";
+		buf_reset(&c->resp->body);
+		buf_adds(&c->resp->body, "upstream request timeout");
+		c->resp->status = 504;
+		return false;
+	}
+	return true;
+}
+
+/*
  * POST {endpoint}/api/v1/endpoint/{e}/score: the scoring data plane of
  * an endpoint, on the sandbox's own host.  Key or token in "Authorization:
  * Bearer" (401 without), the deployment from the azureml-model-deployment
@@ -1726,6 +1809,8 @@ score_route(struct sandbox *sb, const struct sb_request *req,
 		return true;
 	}
 	d = live_deployment(&c, epid, dn);
+	if (!score_load(&c, name, d))
+		return true;
 	o = json_object_new_object();
 	json_object_object_add(o, "endpoint", json_object_new_string(name));
 	json_object_object_add(o, "deployment", json_object_new_string(
@@ -1740,5 +1825,8 @@ score_route(struct sandbox *sb, const struct sb_request *req,
 	sb_resp_header(resp, "azureml-model-deployment", "%s",
 	    str(obj(d, "resource"), "name"));
 	sb_resp_json(resp, 200, o);
+	json_object_object_add(d, "scored",
+	    json_object_new_int64(arm_jint(d, "scored", 0) + 1));
+	c.w->dirty = true;
 	return true;
 }

@@ -8,6 +8,19 @@
  *	op:GLOB=fail:CODE[MODS][:MESSAGE]
  *				operations on computes whose name matches
  *				GLOB end Failed with error CODE and MESSAGE
+ *	score:GLOB=slow:MS[MODS]
+ *				scoring requests to a deployment whose
+ *				"ENDPOINT/DEPLOYMENT" matches GLOB take MS
+ *				milliseconds of the model's time (not slept:
+ *				past the deployment's requestTimeout they
+ *				answer 504 at once)
+ *	score:GLOB=busy:N[MODS]
+ *				N requests are already in flight there: at
+ *				maxConcurrentRequestsPerInstance x instances
+ *				or more, a request waits in the queue, and
+ *				past maxQueueWait (the in-flight ones' slow
+ *				time, unknown without a slow rule) it answers
+ *				503
  *
  * METHOD is an HTTP method or '*' (default: any).  GLOB is matched without
  * case against the request path (no query), '*' matching any run of
@@ -67,7 +80,9 @@ enum fault_kind {
 	FK_RESET_AFTER,
 	FK_TRUNCATE,
 	FK_LATENCY,
-	FK_OP_FAIL
+	FK_OP_FAIL,
+	FK_SCORE_SLOW,
+	FK_SCORE_BUSY
 };
 
 struct fault_rule {
@@ -81,6 +96,7 @@ struct fault_rule {
 	long		 max_fires;	/* -1: no limit */
 	long		 skip;
 	char		*code, *message;	/* FK_OP_FAIL */
+	long		 amount;	/* FK_SCORE_*: milliseconds, requests */
 	long		 matched, fired;
 };
 
@@ -306,6 +322,29 @@ faults_op(struct fault_rule *r, const char *s)
 	return NULL;
 }
 
+/* Parse "GLOB=slow:MS[MODS]" or "GLOB=busy:N[MODS]" of a score rule. */
+static const char *
+faults_score(struct fault_rule *r, const char *s)
+{
+	const char	*eq, *n;
+	size_t		 len;
+
+	if ((eq = strchr(s, '=')) == NULL || eq == s)
+		return "expected score:ENDPOINT/DEPLOYMENT=slow:MS or busy:N";
+	r->glob = xstrndup(s, (size_t)(eq - s));
+	if (strncmp(eq + 1, "slow:", 5) == 0)
+		r->kind = FK_SCORE_SLOW;
+	else if (strncmp(eq + 1, "busy:", 5) == 0)
+		r->kind = FK_SCORE_BUSY;
+	else
+		return "expected slow:MS or busy:N";
+	n = eq + 6;
+	len = strspn(n, "0123456789");
+	if (!faults_long(n, len, &r->amount) || r->amount < 0)
+		return "bad number";
+	return faults_mods(r, n + len, false);
+}
+
 /* Parse one item into f; an error text or NULL. */
 static const char *
 faults_item(struct sb_faults *f, const char *s)
@@ -330,6 +369,8 @@ faults_item(struct sb_faults *f, const char *s)
 	r->retry_after = -1;
 	if (strncmp(s, "op:", 3) == 0)
 		return faults_op(r, s + 3);
+	if (strncmp(s, "score:", 6) == 0)
+		return faults_score(r, s + 6);
 	if ((eq = strchr(s, '=')) == NULL)
 		return "expected [METHOD:]PATH=FAULT";
 	colon = memchr(s, ':', (size_t)(eq - s));
@@ -471,7 +512,8 @@ faults_before(struct sb_faults *f, const struct sb_request *req,
 	pthread_mutex_lock(&f->lock);
 	for (i = 0; i < f->nrules; i++) {
 		r = &f->rules[i];
-		if (r->kind == FK_OP_FAIL ||
+		if (r->kind == FK_OP_FAIL || r->kind == FK_SCORE_SLOW ||
+		    r->kind == FK_SCORE_BUSY ||
 		    (r->method[0] != '\0' &&
 		    strcasecmp(r->method, req->method) != 0) ||
 		    !faults_match_path(r->glob, req->path))
@@ -533,4 +575,35 @@ faults_operation_fails(struct sb_faults *f, const char *compute_name,
 	}
 	pthread_mutex_unlock(&f->lock);
 	return fails;
+}
+
+/*
+ * What the score rules say of a request to target ("ENDPOINT/DEPLOYMENT"):
+ * its model time in *slow_ms and the requests in flight in *busy, each -1
+ * when no rule of its kind fires.
+ */
+void
+faults_score_load(struct sb_faults *f, const char *target, long *slow_ms,
+    long *busy)
+{
+	struct fault_rule *r;
+	int		 i;
+
+	*slow_ms = *busy = -1;
+	if (f == NULL)
+		return;
+	pthread_mutex_lock(&f->lock);
+	for (i = 0; i < f->nrules; i++) {
+		r = &f->rules[i];
+		if ((r->kind != FK_SCORE_SLOW && r->kind != FK_SCORE_BUSY) ||
+		    !faults_glob(r->glob, target))
+			continue;
+		if (r->kind == FK_SCORE_SLOW && *slow_ms < 0 &&
+		    faults_fires(f, r))
+			*slow_ms = r->amount;
+		else if (r->kind == FK_SCORE_BUSY && *busy < 0 &&
+		    faults_fires(f, r))
+			*busy = r->amount;
+	}
+	pthread_mutex_unlock(&f->lock);
 }

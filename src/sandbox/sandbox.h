@@ -133,6 +133,9 @@ enum fault_action faults_before(struct sb_faults *, const struct sb_request *,
 bool		 faults_operation_fails(struct sb_faults *,
 		    const char *compute_name, char *code, size_t codelen,
 		    char *message, size_t msglen);
+/* A scoring request's model time and requests in flight (-1: none). */
+void		 faults_score_load(struct sb_faults *, const char *target,
+		    long *slow_ms, long *busy);
 
 /* The request journal (journal.c): one redacted JSON line per request. */
 struct sb_journal *journal_open(const char *path, struct err *);

@@ -46,6 +46,15 @@ faults_operation_fails(struct sb_faults *f, const char *name, char *code,
 	return false;
 }
 
+void
+faults_score_load(struct sb_faults *f, const char *target, long *slow_ms,
+    long *busy)
+{
+	(void)f;
+	(void)target;
+	*slow_ms = *busy = -1;
+}
+
 /* server.c's other partners, never reached: arm_route is called directly. */
 enum fault_action
 faults_before(struct sb_faults *f, const struct sb_request *req,

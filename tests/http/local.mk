@@ -29,6 +29,8 @@ HTTP_TESTS += tests/http/kubernetes-show-test.sh
 # akswiz online-endpoint and online-deployment (issue 13).
 HTTP_TESTS += tests/http/online-endpoint-cli-test.sh \
 	tests/http/online-endpoint-keys-test.sh \
+	tests/http/online-endpoint-invoke-load-test.sh \
+	tests/http/online-deployment-logs-follow-test.sh \
 	tests/http/online-endpoint-create-test.sh \
 	tests/http/online-deployment-change-test.sh \
 	tests/http/online-deployment-change-resume-test.sh

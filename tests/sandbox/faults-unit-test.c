@@ -50,6 +50,11 @@ static const struct {
 	{ "GET:=500", "bad fault \"GET:=500\": missing path" },
 	{ "op:x=break:Y", "bad fault \"op:x=break:Y\": expected fail:CODE" },
 	{ "op:x=fail:", "bad fault \"op:x=fail:\": missing error code" },
+	{ "score:e/d=fast:1", "bad fault \"score:e/d=fast:1\": expected "
+	    "slow:MS or busy:N" },
+	{ "score:e/d=slow:x", "bad fault \"score:e/d=slow:x\": bad number" },
+	{ "score:=busy:1", "bad fault \"score:=busy:1\": expected "
+	    "score:ENDPOINT/DEPLOYMENT=slow:MS or busy:N" },
 };
 
 /* One decision for method and path; resp is reset. */
@@ -102,6 +107,7 @@ main(void)
 	struct err		 err;
 	unsigned		 lat;
 	char			*a, *b, code[64], msg[128];
+	long			 slow, busy;
 	size_t			 i;
 	int			 n;
 
@@ -185,6 +191,20 @@ main(void)
 	is_int(decide(f, "GET", COMPUTE, &resp, &lat), FAULT_NONE,
 	    "op rules do not touch requests");
 	faults_free(f);
+
+	f = faults_new("score:ep/blue=slow:6000#1;score:ep/*=busy:3", NULL);
+	faults_score_load(f, "ep/blue", &slow, &busy);
+	is_int((int)slow, 6000, "score: a matching deployment is slow");
+	is_int((int)busy, 3, "  and busy (a glob)");
+	faults_score_load(f, "ep/blue", &slow, &busy);
+	is_int((int)slow, -1, "  slow once (#1)");
+	faults_score_load(f, "other/blue", &slow, &busy);
+	is_int((int)(slow + busy), -2, "  another endpoint is not loaded");
+	is_int(decide(f, "POST", "/api/v1/endpoint/ep/score", &resp, &lat),
+	    FAULT_NONE, "score rules do not answer requests themselves");
+	faults_free(f);
+	faults_score_load(NULL, "ep/blue", &slow, &busy);
+	is_int((int)(slow + busy), -2, "no --faults, no load");
 
 	is_int(decide(NULL, "GET", COMPUTE, &resp, &lat), FAULT_NONE,
 	    "no --faults, no faults");

@@ -83,6 +83,7 @@ SB_TESTS = tests/sandbox/arm-routes-test.sh tests/sandbox/compute-lro-test.sh \
 	tests/sandbox/kubernetes-compute-test.sh tests/sandbox/cluster-lifecycle-test.sh \
 	tests/sandbox/kube-objects-test.sh tests/sandbox/python-sdk-k8s-test.sh \
 	tests/sandbox/legacy-fe-test.sh tests/sandbox/online-endpoints-test.sh \
+	tests/sandbox/score-load-test.sh \
 	tests/sandbox/python-sdk-endpoints-test.sh \
 	tests/sandbox/assets-test.sh tests/sandbox/blob-store-test.sh \
 	tests/sandbox/python-sdk-assets-test.sh
