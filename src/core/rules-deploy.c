@@ -682,3 +682,52 @@ rules_deploy_fit_with(const struct deploy_resources *req,
 		verdict_arg(v, "%ld", fit);
 	}
 }
+
+void
+deploy_duration_format(long ms, char *buf, size_t len)
+{
+	char	frac[8];
+	size_t	n;
+
+	if (ms % 1000 == 0) {
+		snprintf(buf, len, "PT%ldS", ms / 1000);
+		return;
+	}
+	snprintf(frac, sizeof frac, "%03ld", ms % 1000);
+	for (n = strlen(frac); n > 0 && frac[n - 1] == '0'; n--)
+		frac[n - 1] = '\0';
+	snprintf(buf, len, "PT%ld.%sS", ms / 1000, frac);
+}
+
+bool
+deploy_duration_parse(const char *s, long *ms)
+{
+	double	total = 0, n;
+	bool	t = false, any = false;
+	char	*end;
+
+	if (s == NULL || (*s != 'P' && *s != 'p'))
+		return false;
+	for (s++; *s != '\0'; s = end + 1) {
+		if (*s == 'T' || *s == 't') {
+			t = true;
+			end = (char *)s;
+			continue;
+		}
+		n = strtod(s, &end);
+		if (end == s || n < 0)
+			return false;
+		switch (toupper((unsigned char)*end)) {
+		case 'D': if (t) return false; total += n * 86400e3; break;
+		case 'H': if (!t) return false; total += n * 3600e3; break;
+		case 'M': if (!t) return false; total += n * 60e3; break;
+		case 'S': if (!t) return false; total += n * 1e3; break;
+		default: return false;
+		}
+		any = true;
+	}
+	if (!any || total > 1e12)
+		return false;
+	*ms = (long)total;
+	return true;
+}

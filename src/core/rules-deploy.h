@@ -78,6 +78,16 @@ void	rules_deploy_mirror_traffic(const struct deploy_traffic *,
 long	deploy_traffic_sum(const struct deploy_traffic *);
 
 /* Scale: a fixed instance count, or autoscale by target utilisation. */
+/*
+ * ISO 8601 durations as the service writes a deployment's settings
+ * ("PT5S", "PT0.5S", "PT1M30S", "P1D"): written from milliseconds (whole
+ * seconds as "PTnS", a fraction without trailing zeros), and read back
+ * into them (false when s is no such duration).  The client writes them;
+ * the sandbox and the client's done-tests read them.
+ */
+void	deploy_duration_format(long ms, char *buf, size_t len);
+bool	deploy_duration_parse(const char *s, long *ms);
+
 struct deploy_scale {
 	bool	autoscale;
 	long	instances;		/* fixed count (sku.capacity) */

@@ -56,22 +56,6 @@ plan_change_scale_body(const struct plan *p)
 	return plan_jw_take(&w);
 }
 
-void
-plan_change_duration(long ms, char *buf, size_t len)
-{
-	char	frac[8];
-	size_t	n;
-
-	if (ms % 1000 == 0) {
-		snprintf(buf, len, "PT%ldS", ms / 1000);
-		return;
-	}
-	snprintf(frac, sizeof frac, "%03ld", ms % 1000);
-	for (n = strlen(frac); n > 0 && frac[n - 1] == '0'; n--)
-		frac[n - 1] = '\0';
-	snprintf(buf, len, "PT%ld.%sS", ms / 1000, frac);
-}
-
 static void
 set_int(json_object *o, const char *k, long v)
 {
@@ -83,7 +67,7 @@ set_ms(json_object *o, const char *k, long ms)
 {
 	char	d[32];
 
-	plan_change_duration(ms, d, sizeof d);
+	deploy_duration_format(ms, d, sizeof d);
 	json_object_object_add(o, k, json_object_new_string(d));
 }
 
@@ -179,12 +163,12 @@ same_int(long want, json_object *o, const char *k)
 static bool
 same_ms(long want, json_object *o, const char *k)
 {
-	char	d[32];
+	long	have;
 
-	if (want == DEPLOY_UNSET)
-		return true;
-	plan_change_duration(want, d, sizeof d);
-	return strcmp(plan_step_str_at(o, k), d) == 0;
+	/* Read back, so that the service's spelling ("PT1M") counts. */
+	return want == DEPLOY_UNSET ||
+	    (deploy_duration_parse(plan_step_str_at(o, k), &have) &&
+	    have == want);
 }
 
 bool

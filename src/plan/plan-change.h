@@ -54,7 +54,5 @@ bool	plan_change_traffic_done(const struct plan *,
 struct buf;
 void	plan_change_export(struct buf *, const struct plan *,
 	    enum plan_export_kind);
-/* ISO 8601 duration of milliseconds, "PT5S", "PT0.5S" (into buf). */
-void	plan_change_duration(long ms, char *buf, size_t len);
 
 #endif

@@ -123,24 +123,6 @@ plan_deploy_environment_id(const struct plan *p)
 	    p->registered.environment);
 }
 
-/* An ISO 8601 duration of ms milliseconds: "PT5S", "PT0.5S". */
-static void
-iso_ms(char *buf, size_t len, long ms)
-{
-	if (ms % 1000 == 0)
-		snprintf(buf, len, "PT%ldS", ms / 1000);
-	else {
-		char	frac[8];
-		size_t	n;
-
-		snprintf(frac, sizeof frac, "%03ld", ms % 1000);
-		n = strlen(frac);
-		while (n > 0 && frac[n - 1] == '0')
-			frac[--n] = '\0';
-		snprintf(buf, len, "PT%ld.%sS", ms / 1000, frac);
-	}
-}
-
 /*
  * A probe with what was given; none (the service's defaults, deploy.md
  * 1c) when nothing was.
@@ -154,15 +136,15 @@ probe(struct plan_jw *w, const char *key, const struct deploy_probe *pr)
 		return;
 	plan_jw_begin(w, key);
 	if (pr->initial_delay_s != DEPLOY_UNSET) {
-		iso_ms(dur, sizeof dur, pr->initial_delay_s * 1000);
+		deploy_duration_format(pr->initial_delay_s * 1000, dur, sizeof dur);
 		plan_jw_str(w, "initialDelay", dur);
 	}
 	if (pr->period_s != DEPLOY_UNSET) {
-		iso_ms(dur, sizeof dur, pr->period_s * 1000);
+		deploy_duration_format(pr->period_s * 1000, dur, sizeof dur);
 		plan_jw_str(w, "period", dur);
 	}
 	if (pr->timeout_s != DEPLOY_UNSET) {
-		iso_ms(dur, sizeof dur, pr->timeout_s * 1000);
+		deploy_duration_format(pr->timeout_s * 1000, dur, sizeof dur);
 		plan_jw_str(w, "timeout", dur);
 	}
 	if (pr->failure_threshold != DEPLOY_UNSET)
@@ -264,7 +246,7 @@ plan_deploy_body(const struct plan *p, const char *location, char **body,
 			plan_jw_int(&w, "targetUtilizationPercentage",
 			    sc->target_utilization);
 		if (sc->polling_interval_s != DEPLOY_UNSET) {
-			iso_ms(dur, sizeof dur, sc->polling_interval_s * 1000);
+			deploy_duration_format(sc->polling_interval_s * 1000, dur, sizeof dur);
 			plan_jw_str(&w, "pollingInterval", dur);
 		}
 	} else
@@ -274,11 +256,11 @@ plan_deploy_body(const struct plan *p, const char *location, char **body,
 	    DEPLOY_UNSET || rq->max_concurrent != DEPLOY_UNSET) {
 		plan_jw_begin(&w, "requestSettings");
 		if (rq->timeout_ms != DEPLOY_UNSET) {
-			iso_ms(dur, sizeof dur, rq->timeout_ms);
+			deploy_duration_format(rq->timeout_ms, dur, sizeof dur);
 			plan_jw_str(&w, "requestTimeout", dur);
 		}
 		if (rq->max_queue_wait_ms != DEPLOY_UNSET) {
-			iso_ms(dur, sizeof dur, rq->max_queue_wait_ms);
+			deploy_duration_format(rq->max_queue_wait_ms, dur, sizeof dur);
 			plan_jw_str(&w, "maxQueueWait", dur);
 		}
 		if (rq->max_concurrent != DEPLOY_UNSET)

@@ -210,40 +210,6 @@ random_text(char *buf, size_t n)
 	buf[n] = '\0';
 }
 
-/* ISO 8601 durations ("PT5S", "PT0.5S", "PT1M30S", "P1D") in ms. */
-static bool
-duration_ms(const char *s, long *ms)
-{
-	double	total = 0, n;
-	bool	t = false, any = false;
-	char	*end;
-
-	if (s == NULL || (*s != 'P' && *s != 'p'))
-		return false;
-	for (s++; *s != '\0'; s = end + 1) {
-		if (*s == 'T' || *s == 't') {
-			t = true;
-			end = (char *)s;
-			continue;
-		}
-		n = strtod(s, &end);
-		if (end == s || n < 0)
-			return false;
-		switch (toupper((unsigned char)*end)) {
-		case 'D': if (t) return false; total += n * 86400e3; break;
-		case 'H': if (!t) return false; total += n * 3600e3; break;
-		case 'M': if (!t) return false; total += n * 60e3; break;
-		case 'S': if (!t) return false; total += n * 1e3; break;
-		default: return false;
-		}
-		any = true;
-	}
-	if (!any || total > 1e12)
-		return false;
-	*ms = (long)total;
-	return true;
-}
-
 /* Where the workspace's long-running operations are watched. */
 static void
 op_urls(struct arm_ctx *c, struct sb_workspace *ws, const char *id,
@@ -707,7 +673,7 @@ scale_of(struct arm_ctx *c, struct json_object *body, struct json_object *p,
 		s->target_utilization = (long)arm_jint(ss,
 		    "targetUtilizationPercentage", 70);
 		if (str(ss, "pollingInterval") != NULL) {
-			if (!duration_ms(str(ss, "pollingInterval"), &ms)) {
+			if (!deploy_duration_parse(str(ss, "pollingInterval"), &ms)) {
 				sb_resp_arm_error(c->resp, 400,
 				    "InvalidRequestContent", "The request "
 				    "content was invalid: pollingInterval is "
@@ -738,7 +704,7 @@ requests_of(struct arm_ctx *c, struct json_object *p, struct deploy_requests *r)
 	r->max_concurrent = (long)arm_jint(rs,
 	    "maxConcurrentRequestsPerInstance", DEPLOY_UNSET);
 	for (i = 0; i < sizeof durs / sizeof durs[0]; i++)
-		if (str(rs, durs[i].key) != NULL && !duration_ms(str(rs,
+		if (str(rs, durs[i].key) != NULL && !deploy_duration_parse(str(rs,
 		    durs[i].key), (long *)((char *)r + durs[i].off))) {
 			sb_resp_arm_error(c->resp, 400, "InvalidRequestContent",
 			    "The request content was invalid: %s is not an "
@@ -778,7 +744,7 @@ probe_of(struct arm_ctx *c, struct json_object *p, const char *key,
 	for (i = 0; i < sizeof durs / sizeof durs[0]; i++) {
 		if (str(o, durs[i].key) == NULL)
 			continue;
-		if (!duration_ms(str(o, durs[i].key), &ms)) {
+		if (!deploy_duration_parse(str(o, durs[i].key), &ms)) {
 			sb_resp_arm_error(c->resp, 400, "InvalidRequestContent",
 			    "The request content was invalid: %s.%s is not an "
 			    "ISO 8601 duration.", key, durs[i].key);

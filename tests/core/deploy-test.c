@@ -269,6 +269,24 @@ fill_traffic(struct deploy_traffic *t, const char *const *n, const long *p,
 	}
 }
 
+/* ISO 8601 durations: what is written for ms, and what is read back. */
+static const struct {
+	long		 ms;
+	const char	*written;
+} durations_out[] = {
+	{ 5000, "PT5S" }, { 500, "PT0.5S" }, { 90000, "PT90S" },
+	{ 1250, "PT1.25S" }, { 0, "PT0S" },
+};
+static const struct {
+	const char	*text;
+	long		 ms;		/* -1: refused */
+} durations_in[] = {
+	{ "PT5S", 5000 }, { "PT0.5S", 500 }, { "PT1M30S", 90000 },
+	{ "P1D", 86400000 }, { "pt2h", 7200000 }, { "PT", -1 },
+	{ "P5S", -1 }, { "PT1D", -1 }, { "5S", -1 }, { "PT-1S", -1 },
+	{ "", -1 },
+};
+
 static void
 expect_msgs(const struct verdicts *vs, const enum msg_id *msg, size_t max,
     const char *why)
@@ -297,6 +315,22 @@ main(void)
 	size_t			 i;
 	long			 n;
 
+	for (i = 0; i < sizeof(durations_out) / sizeof(durations_out[0]);
+	    i++) {
+		char	buf[32];
+
+		deploy_duration_format(durations_out[i].ms, buf, sizeof buf);
+		is_str(buf, durations_out[i].written, "%ld ms written",
+		    durations_out[i].ms);
+	}
+	for (i = 0; i < sizeof(durations_in) / sizeof(durations_in[0]); i++) {
+		long	ms = -1;
+		bool	read = deploy_duration_parse(durations_in[i].text, &ms);
+
+		ok(read == (durations_in[i].ms >= 0) && (!read ||
+		    ms == durations_in[i].ms), "duration \"%s\" read as %ld",
+		    durations_in[i].text, durations_in[i].ms);
+	}
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		is_int(deploy_name_valid(names[i].name), names[i].valid,
 		    "name: %s", names[i].why);
