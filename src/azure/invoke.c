@@ -4,6 +4,7 @@
 #include "config.h"
 #include "azure/invoke.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,4 +89,27 @@ arm_endpoint_reply_done(struct arm_endpoint_reply *r)
 {
 	free(r->body);
 	r->body = NULL;
+}
+
+bool
+arm_endpoint_read_request(const char *path, bool dash_is_stdin, struct buf *b,
+    struct err *err)
+{
+	FILE	*fp = dash_is_stdin && strcmp(path, "-") == 0 ? stdin :
+		    fopen(path, "rb");
+	char	 chunk[8192];
+	size_t	 n;
+	bool	 ok = true;
+
+	if (fp == NULL)
+		return err_set(err, ERR_IO, _("cannot read %s: %s"), path,
+		    strerror(errno));
+	while (ok && (n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		ok = buf_add(b, chunk, n);
+	if (!ok || ferror(fp))
+		ok = err_set(err, ERR_IO, _("cannot read %s: %s"), path, !ok ?
+		    _("larger than 16 MiB") : strerror(errno));
+	if (fp != stdin)
+		fclose(fp);
+	return ok;
 }

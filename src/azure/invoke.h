@@ -32,4 +32,13 @@ bool	arm_endpoint_invoke(struct arm *, const char *sub, const char *rg,
 	    struct arm_endpoint_reply *, struct err *);
 void	arm_endpoint_reply_done(struct arm_endpoint_reply *);
 
+/*
+ * A request's body from the file path ("-": standard input, when
+ * dash_is_stdin: a command's, never a screen's) into b, as much as b's cap
+ * allows; false with err (the file and why) otherwise.
+ */
+struct buf;
+bool	arm_endpoint_read_request(const char *path, bool dash_is_stdin,
+	    struct buf *b, struct err *);
+
 #endif

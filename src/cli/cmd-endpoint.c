@@ -684,25 +684,12 @@ endpoint_regenerate(struct session *s, const struct ep_args *a)
 static bool
 invoke_read(const char *path, struct buf *b)
 {
-	FILE	*fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	char	 chunk[8192];
-	size_t	 n;
-	bool	 ok = true;
+	struct err	err = { 0 };
 
-	if (fp == NULL) {
-		cli_error(_("cannot read %s: %s"), path, strerror(errno));
-		return false;
-	}
-	while (ok && (n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		ok = buf_add(b, chunk, n);
-	if (!ok || ferror(fp)) {
-		cli_error(_("cannot read %s: %s"), path, !ok ?
-		    _("larger than 16 MiB") : strerror(errno));
-		ok = false;
-	}
-	if (fp != stdin)
-		fclose(fp);
-	return ok;
+	if (arm_endpoint_read_request(path, true, b, &err))
+		return true;
+	cli_error("%s", err.msg);
+	return false;
 }
 
 /*

@@ -242,27 +242,6 @@ eps_secrets(struct eps_job *j)
 	    j->scope.workspace, j->endpoint, &j->k1, &j->k2, &j->err);
 }
 
-/* Read the request file (16 MiB at most) into b. */
-static bool
-eps_read_file(const char *path, struct buf *b, struct err *err)
-{
-	FILE	*fp = fopen(path, "rb");
-	char	 chunk[8192];
-	size_t	 n;
-	bool	 ok = true;
-
-	if (fp == NULL)
-		return err_set(err, ERR_IO, _("cannot read %s: %s"), path,
-		    strerror(errno));
-	while (ok && (n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		ok = buf_add(b, chunk, n);
-	if (!ok || ferror(fp))
-		ok = err_set(err, ERR_IO, _("cannot read %s: %s"), path, !ok ?
-		    _("larger than 16 MiB") : strerror(errno));
-	fclose(fp);
-	return ok;
-}
-
 /* The request file sent to the scoring URI. */
 static void
 eps_invoke_run(struct eps_job *j)
@@ -280,7 +259,8 @@ eps_invoke_run(struct eps_job *j)
 	if (j->file[0] == '{' || j->file[0] == '[')
 		j->ok = buf_adds(&body, j->file);
 	else
-		j->ok = eps_read_file(j->file, &body, &j->err);
+		j->ok = arm_endpoint_read_request(j->file, false, &body,
+		    &j->err);
 	j->ok = j->ok && arm_endpoint_invoke(
 	    j->arm, j->scope.subscription, j->scope.resource_group,
 	    j->scope.workspace, &e, j->deployment, buf_str(&body), body.len,
