@@ -274,6 +274,8 @@ struct blob_req {
 	const char	*query;		/* "comp=block&blockid=..", or NULL */
 	const char	*body;
 	size_t		 body_len;
+	/* Or body_len bytes of a file, sent as they are read. */
+	const struct http_file_body *file;
 	const char	*content_type;
 	const char	*blob_type;	/* x-ms-blob-type, or NULL */
 };
@@ -323,9 +325,11 @@ blob_call(struct http_client *http, const struct blob_auth *auth,
 		if (ms[i] != hrid)	/* http.c sends the request id */
 			req.extra_headers[k++] = ms[i];
 	if ((auth->sas == NULL || *auth->sas == '\0') && auth->key != NULL) {
+		bool	with_body = br->body != NULL || br->file != NULL;
+
 		sts = blob_string_to_sign(br->method, buf_str(&u),
-		    auth->account, br->body != NULL ? br->body_len : 0,
-		    br->body != NULL ? br->content_type : NULL, ms);
+		    auth->account, with_body ? br->body_len : 0,
+		    with_body ? br->content_type : NULL, ms);
 		sig = blob_sign(auth->key, sts);
 		free(sts);
 		if (sig == NULL) {
@@ -344,6 +348,7 @@ blob_call(struct http_client *http, const struct blob_auth *auth,
 	req.url = buf_str(&u);
 	req.body = br->body;
 	req.body_len = br->body_len;
+	req.body_file = br->file;
 	req.body_binary = br->content_type != NULL &&
 	    strcmp(br->content_type, "application/octet-stream") == 0;
 	req.content_type = br->content_type;
@@ -466,26 +471,6 @@ query_escape(struct buf *b, const char *s)
 			buf_addf(b, "%%%02X", (unsigned char)*s);
 }
 
-/* Read exactly n bytes at off (short only at the end). */
-static ssize_t
-read_at(int fd, char *buf, size_t n, uint64_t off)
-{
-	size_t	done = 0;
-	ssize_t	r;
-
-	while (done < n) {
-		r = pread(fd, buf + done, n - done, (off_t)(off + done));
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return -1;
-		if (r == 0)
-			break;
-		done += (size_t)r;
-	}
-	return (ssize_t)done;
-}
-
 /*
  * The uncommitted blocks already there (Get Block List): for each block
  * of ours, whether it is there with its size.  A blob that is not there
@@ -540,6 +525,18 @@ blocks_there(struct http_client *http, const char *url,
 	return 0;
 }
 
+/* A file that got shorter while it was sent: libcurl's read of it
+ * failed, which is the error to give. */
+static void
+shrunk(int fd, uint64_t size, const char *path, struct err *err)
+{
+	struct stat	sb;
+
+	if (fstat(fd, &sb) == 0 && (uint64_t)sb.st_size < size)
+		err_set(err, ERR_IO, _("cannot read %s: %s"), path,
+		    strerror(ENODATA));
+}
+
 static void
 progress(const struct blob_progress *pr, const char *what, uint64_t done,
     uint64_t total)
@@ -557,8 +554,9 @@ blob_upload_file(struct http_client *http, const char *url,
 	struct http_response	 rsp;
 	struct blob_req		 br;
 	struct stat		 sb;
+	struct http_file_body	 fb;
 	struct buf		 q, list;
-	char			*data = NULL, id[96];
+	char			 id[96];
 	bool			*have = NULL;
 	unsigned		 nblocks, i;
 	uint64_t		 size, done = 0, len;
@@ -582,18 +580,16 @@ blob_upload_file(struct http_client *http, const char *url,
 	br.method = "PUT";
 	br.content_type = "application/octet-stream";
 	progress(pr, path, 0, size);
+	fb.fd = fd;
 	if (size <= BLOB_SINGLE_MAX) {
-		data = xmalloc(size + 1);
-		if (read_at(fd, data, size, 0) != (ssize_t)size) {
-			err_set(err, ERR_IO, _("cannot read %s: %s"), path,
-			    strerror(errno));
-			goto out;
-		}
-		br.body = data;
+		fb.off = 0;
+		br.file = &fb;
 		br.body_len = size;
 		br.blob_type = "BlockBlob";
-		if (!blob_call(http, auth, &br, &rsp, err))
+		if (!blob_call(http, auth, &br, &rsp, err)) {
+			shrunk(fd, size, path, err);
 			goto out;
+		}
 		if (rsp.status != 201 && rsp.status != 200) {
 			blob_error(&rsp, url, err);
 			goto out;
@@ -608,7 +604,6 @@ blob_upload_file(struct http_client *http, const char *url,
 	have = xcalloc(nblocks, sizeof *have);
 	if (blocks_there(http, url, auth, size, nblocks, have, err) != 0)
 		goto out;
-	data = xmalloc(BLOB_BLOCK_SIZE);
 	buf_init(&list, 0);
 	buf_adds(&list, "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
 	    "<BlockList>");
@@ -625,21 +620,19 @@ blob_upload_file(struct http_client *http, const char *url,
 			progress(pr, path, done, size);
 			continue;
 		}
-		if (read_at(fd, data, (size_t)len, off) != (ssize_t)len) {
-			err_set(err, ERR_IO, _("cannot read %s: %s"), path,
-			    strerror(errno));
-			buf_done(&list);
-			goto out;
-		}
 		buf_init(&q, 0);
 		buf_adds(&q, "comp=block&blockid=");
 		query_escape(&q, id);
 		br.query = buf_str(&q);
-		br.body = data;
+		/* Read by libcurl into its buffer as it sends: no copy of
+		 * the block here. */
+		fb.off = off;
+		br.file = &fb;
 		br.body_len = (size_t)len;
 		http_response_done(&rsp);
 		http_response_init(&rsp);
 		if (!blob_call(http, auth, &br, &rsp, err)) {
+			shrunk(fd, size, path, err);
 			buf_done(&q);
 			buf_done(&list);
 			goto out;
@@ -657,6 +650,7 @@ blob_upload_file(struct http_client *http, const char *url,
 	}
 	buf_adds(&list, "</BlockList>");
 	br.query = "comp=blocklist";
+	br.file = NULL;
 	br.body = buf_str(&list);
 	br.body_len = list.len;
 	br.content_type = "application/xml";
@@ -675,7 +669,6 @@ blob_upload_file(struct http_client *http, const char *url,
 out:
 	http_response_done(&rsp);
 	free(have);
-	free(data);
 	close(fd);
 	return rc;
 }
