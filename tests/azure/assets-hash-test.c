@@ -78,6 +78,28 @@ main(void)
 		is_str(h, rows[i].content, "%s: get_content_hash",
 		    rows[i].rel);
 	}
+	/* Both in one pass: the same as each alone, also for a folder whose
+	 * walk (a/ before a-b.txt) and sorted paths (a-b.txt before a/x.txt)
+	 * disagree on the order of its files. */
+	snprintf(path, sizeof path, "%s/mixed", root);
+	mkdir(path, 0700);
+	snprintf(path, sizeof path, "%s/mixed/a", root);
+	mkdir(path, 0700);
+	put("mixed/a-b.txt", "first by path");
+	put("mixed/a/x.txt", "first in the walk");
+	put("mixed/z.txt", "last in both");
+	for (i = 0; i < 2; i++) {
+		char	o[40], c[72], o1[40], c1[72];
+
+		snprintf(path, sizeof path, "%s/%s", root, i == 0 ? "code" :
+		    "mixed");
+		ok(assets_hashes(path, o, sizeof o, c, sizeof c, &err) == 0 &&
+		    assets_object_hash(path, o1, sizeof o1, &err) == 0 &&
+		    assets_content_hash(path, c1, sizeof c1, &err) == 0,
+		    "%s: both hashes in one pass", i == 0 ? "code" : "mixed");
+		is_str(o, o1, "  the object hash, as alone");
+		is_str(c, c1, "  the content hash, as alone");
+	}
 	snprintf(path, sizeof path, "%s/missing", root);
 	ok(assets_object_hash(path, h, sizeof h, &err) != 0 &&
 	    strstr(err.msg, "missing") != NULL, "a missing path is said");
