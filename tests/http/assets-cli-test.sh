@@ -127,7 +127,7 @@ head -c 37748736 /dev/urandom >"$T/m/big.bin"
     --name big --version 1 --path "$T/m/big.bin" >"$T/big.out" 2>&1 </dev/null &
 up=$!
 stored() {
-	[ "$(grep "\"method\":\"PUT\",\"path\":\"$STORE/LocalUpload/[0-9a-f]*/big.bin\",\"query\":{\"comp\":\"block\"" \
+	[ "$(grep "\"method\":\"PUT\",\"path\":\"$STORE/LocalUpload/[0-9a-f]*/big.bin\",\"query\":{\"blockid\":\"[^\"]*\",\"comp\":\"block\"}" \
 	    "$T/journal.log" 2>/dev/null | grep -c '"status":201')" -ge 2 ]
 }
 wait_until $up stored
