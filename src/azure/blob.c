@@ -27,6 +27,7 @@
 #include "common/clock.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/storage-sign.h"
 #include "core/text.h"
 
 /* Whether host (no port, brackets kept) is an IP literal or localhost. */
@@ -92,146 +93,32 @@ blob_join(const char *base, const char *name)
 	return buf_take(&b);
 }
 
-/* Percent-decode n bytes of s into a new string. */
-static char *
-url_decode(const char *s, size_t n)
-{
-	char	*out = xmalloc(n + 1), *o = out;
-	size_t	 i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] == '%' && i + 2 < n &&
-		    isxdigit((unsigned char)s[i + 1]) &&
-		    isxdigit((unsigned char)s[i + 2])) {
-			char	hex[3] = { s[i + 1], s[i + 2], '\0' };
-
-			*o++ = (char)strtol(hex, NULL, 16);
-			i += 2;
-		} else
-			*o++ = s[i] == '+' ? ' ' : s[i];
-	}
-	*o = '\0';
-	return out;
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* "name:value" of a header line, the name lowercased, value trimmed. */
-static char *
-canon_header(const char *h)
-{
-	const char	*colon = strchr(h, ':'), *v;
-	struct buf	 b;
-	size_t		 i;
-
-	buf_init(&b, 0);
-	if (colon == NULL)
-		return buf_take(&b);
-	for (i = 0; h + i < colon; i++) {
-		char	c = (char)tolower((unsigned char)h[i]);
-
-		buf_add(&b, &c, 1);
-	}
-	buf_adds(&b, ":");
-	for (v = colon + 1; *v == ' ' || *v == '\t'; v++)
-		;
-	buf_adds(&b, v);
-	while (b.len > 0 && b.data[b.len - 1] == ' ')
-		b.len--;
-	return buf_take(&b);
-}
-
-/* The query's parameters as "\nname:v1,v2", names lowercased, sorted. */
-static void
-canon_query(struct buf *b, const char *q)
-{
-	char	**params = NULL;
-	size_t	  n = 0, i, j;
-
-	while (q != NULL && *q != '\0') {
-		size_t		 len = strcspn(q, "&");
-		const char	*eq = memchr(q, '=', len);
-		char		*name, *val, *p;
-
-		if (len > 0) {
-			name = url_decode(q, eq != NULL ? (size_t)(eq - q) :
-			    len);
-			val = eq != NULL ? url_decode(eq + 1,
-			    len - (size_t)(eq + 1 - q)) : xstrdup("");
-			for (p = name; *p != '\0'; p++)
-				*p = (char)tolower((unsigned char)*p);
-			params = xreallocarray(params, n + 1, sizeof *params);
-			if (asprintf(&params[n], "%s:%s", name, val) < 0)
-				abort();
-			n++;
-			free(name);
-			free(val);
-		}
-		q += len;
-		if (*q == '&')
-			q++;
-	}
-	if (n > 0)
-		qsort(params, n, sizeof *params, cmp_str);
-	/* values of one name joined with commas, in sorted order */
-	for (i = 0; i < n; i = j) {
-		size_t	nl = strcspn(params[i], ":");
-
-		buf_addf(b, "\n%s", params[i]);
-		for (j = i + 1; j < n && strncmp(params[j], params[i], nl) ==
-		    0 && params[j][nl] == ':'; j++)
-			buf_addf(b, ",%s", params[j] + nl + 1);
-	}
-	for (i = 0; i < n; i++)
-		free(params[i]);
-	free(params);
-}
-
 char *
 blob_string_to_sign(const char *method, const char *url, const char *account,
     uint64_t content_length, const char *content_type,
     const char *const *ms_headers)
 {
-	struct buf	 b;
-	char		**h = NULL;
-	size_t		 n = 0, i;
-	const char	*p = strstr(url, "://"), *q;
+	struct storage_sign_in	 in;
+	const char		*p = strstr(url, "://"), *q;
+	char			 len[32], *path, *s;
 
-	buf_init(&b, 0);
-	buf_addf(&b, "%s\n", method);
-	buf_adds(&b, "\n\n");		/* Content-Encoding, -Language */
-	if (content_length > 0)
-		buf_addf(&b, "%llu", (unsigned long long)content_length);
-	buf_adds(&b, "\n\n");		/* Content-MD5 */
-	buf_addf(&b, "%s\n", content_type != NULL ? content_type : "");
-	/* Date, If-Modified-Since, If-Match, If-None-Match,
-	 * If-Unmodified-Since, Range */
-	buf_adds(&b, "\n\n\n\n\n\n");
-	for (i = 0; ms_headers != NULL && ms_headers[i] != NULL; i++) {
-		h = xreallocarray(h, n + 1, sizeof *h);
-		h[n++] = canon_header(ms_headers[i]);
-	}
-	if (n > 0)
-		qsort(h, n, sizeof *h, cmp_str);
-	for (i = 0; i < n; i++) {
-		buf_addf(&b, "%s\n", h[i]);
-		free(h[i]);
-	}
-	free(h);
-	/* the canonicalized resource: /account + the URL's path as sent */
+	memset(&in, 0, sizeof in);
+	in.method = method;
+	snprintf(len, sizeof len, "%llu", (unsigned long long)content_length);
+	in.std[2] = len;		/* Content-Length */
+	in.std[4] = content_type;	/* Content-Type */
+	in.headers = ms_headers;
+	in.account = account;
+	/* the URL's path as sent, and its query */
 	p = p != NULL ? p + 3 : url;
 	p += strcspn(p, "/?");
 	q = strchr(p, '?');
-	buf_addf(&b, "/%s", account);
-	if (*p != '/')
-		buf_adds(&b, "/");
-	buf_add(&b, p, q != NULL ? (size_t)(q - p) : strlen(p));
-	canon_query(&b, q != NULL ? q + 1 : NULL);
-	return buf_take(&b);
+	path = xstrndup(p, q != NULL ? (size_t)(q - p) : strlen(p));
+	in.path = path;
+	in.query = q != NULL ? q + 1 : NULL;
+	s = storage_string_to_sign(&in);
+	free(path);
+	return s;
 }
 
 char *

@@ -61,6 +61,7 @@
 #include "common/buf.h"
 #include "common/clock.h"
 #include "common/xalloc.h"
+#include "core/storage-sign.h"
 #include "sandbox/arm.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/world.h"
@@ -481,9 +482,10 @@ check_sas(struct bctx *b)
 	return true;
 }
 
-/* Headers by name for the Shared Key string. */
+/* The request's headers as "name: value" lines, for the Shared Key
+ * string (core/storage-sign.c keeps the x-ms- ones). */
 struct hdrs {
-	char	**x;		/* "name:value" of x-ms-*, lowercase names */
+	char	**x;
 	size_t	 n;
 };
 
@@ -491,46 +493,22 @@ static void
 collect(void *arg, const char *name, const char *value)
 {
 	struct hdrs	*h = arg;
-	char		*s, *o;
-	const char	*v;
-	size_t		 i;
 
-	if (strncasecmp(name, "x-ms-", 5) != 0)
-		return;
-	h->x = xrealloc(h->x, (h->n + 1) * sizeof *h->x);
-	s = xmalloc(strlen(name) + strlen(value) + 2);
-	for (i = 0; name[i] != '\0'; i++)
-		s[i] = (char)tolower((unsigned char)name[i]);
-	s[i++] = ':';
-	o = s + i;
-	for (v = value; *v == ' '; v++)
-		;
-	for (; *v != '\0'; v++)
-		if (*v != ' ' || (v[1] != ' ' && v[1] != '\0'))
-			*o++ = *v;
-	*o = '\0';
-	h->x[h->n++] = s;
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	h->x = xrealloc(h->x, (h->n + 2) * sizeof *h->x);
+	if (asprintf(&h->x[h->n], "%s: %s", name, value) < 0)
+		abort();
+	h->x[++h->n] = NULL;
 }
 
 static bool
 check_shared_key(struct bctx *b, const char *auth)
 {
-	static const char *const std[] = { "Content-Encoding",
-	    "Content-Language", "Content-Length", "Content-MD5",
-	    "Content-Type", "Date", "If-Modified-Since", "If-Match",
-	    "If-None-Match", "If-Unmodified-Since", "Range" };
-	struct hdrs	 h = { NULL, 0 };
-	struct buf	 s;
-	char		*q, *p, *next, *eq, **qs = NULL, want[128];
-	const char	*v, *colon, *raw;
-	size_t		 i, nq = 0, n;
-	bool		 ok;
+	struct storage_sign_in	 in;
+	struct hdrs		 h = { NULL, 0 };
+	char			*s, *path, want[128];
+	const char		*colon, *raw;
+	size_t			 i;
+	bool			 ok;
 
 	colon = strchr(auth + 10, ':');
 	if (colon == NULL || (size_t)(colon - (auth + 10)) !=
@@ -540,49 +518,24 @@ check_shared_key(struct bctx *b, const char *auth)
 		    "not the account of the request.");	/* placeholder */
 		return false;
 	}
-	buf_init(&s, 16384);
-	buf_addf(&s, "%s\n", b->req->method);
-	for (i = 0; i < sizeof std / sizeof std[0]; i++) {
-		v = sb_req_header(b->req, std[i]);
-		if (v == NULL || (i == 2 && strcmp(v, "0") == 0))
-			v = "";
-		buf_addf(&s, "%s\n", v);
-	}
+	memset(&in, 0, sizeof in);
+	in.method = b->req->method;
+	for (i = 0; i < STORAGE_STD_HEADERS; i++)
+		in.std[i] = sb_req_header(b->req, storage_std_headers[i]);
 	sb_req_headers(b->req, collect, &h);
-	if (h.n > 0)
-		qsort(h.x, h.n, sizeof *h.x, cmp_str);
-	for (i = 0; i < h.n; i++) {
-		buf_addf(&s, "%s\n", h.x[i]);
-		free(h.x[i]);
-	}
-	free(h.x);
+	in.headers = (const char *const *)h.x;
+	in.account = b->account;
 	/* The path as the request spelled it (percent-encoded). */
 	raw = b->req->uri != NULL ? b->req->uri : b->req->path;
-	buf_addf(&s, "/%s%.*s", b->account, (int)strcspn(raw, "?"), raw);
-	q = xstrdup(b->req->query);
-	for (p = q; p != NULL && *p != '\0'; p = next) {
-		if ((next = strchr(p, '&')) != NULL)
-			*next++ = '\0';
-		eq = strchr(p, '=');
-		if (eq != NULL)
-			*eq++ = '\0';
-		for (n = 0; p[n] != '\0'; n++)
-			p[n] = (char)tolower((unsigned char)p[n]);
-		qs = xrealloc(qs, (nq + 1) * sizeof *qs);
-		v = sb_req_query(b->req, p);
-		if (asprintf(&qs[nq], "%s:%s", p, v != NULL ? v : "") < 0)
-			abort();
-		nq++;
-	}
-	free(q);
-	if (nq > 0)
-		qsort(qs, nq, sizeof *qs, cmp_str);
-	for (i = 0; i < nq; i++) {
-		buf_addf(&s, "\n%s", qs[i]);
-		free(qs[i]);
-	}
-	free(qs);
-	ok = sign(str(b->acct, "key"), buf_str(&s), want, sizeof want) &&
+	path = xstrndup(raw, strcspn(raw, "?"));
+	in.path = path;
+	in.query = b->req->query;
+	s = storage_string_to_sign(&in);
+	free(path);
+	for (i = 0; i < h.n; i++)
+		free(h.x[i]);
+	free(h.x);
+	ok = sign(str(b->acct, "key"), s, want, sizeof want) &&
 	    strcmp(want, colon + 1) == 0;
 	if (!ok) {
 		struct buf	d;
@@ -590,12 +543,11 @@ check_shared_key(struct bctx *b, const char *auth)
 		buf_init(&d, 32768);
 		buf_addf(&d, "The MAC signature found in the HTTP request "
 		    "'%s' is not the same as any computed signature. Server "
-		    "used following string to sign: '%s'.", "<signature>",
-		    buf_str(&s));
+		    "used following string to sign: '%s'.", "<signature>", s);
 		auth_failed(b, buf_str(&d));
 		buf_done(&d);
 	}
-	buf_done(&s);
+	free(s);
 	return ok;
 }
 
