@@ -1577,19 +1577,13 @@ static bool
 kept(struct sandbox *sb, const char *path)
 {
 	struct json_object	*a = arm_world_array(sb->world, "blobs"), *e;
-	struct json_object	*un;
-	size_t			 i, k;
+	size_t			 i;
 
 	for (i = 0; i < json_object_array_length(a); i++) {
 		e = json_object_array_get_idx(a, i);
 		if (same(str(e, "file"), path) || in_list(arr(e, "committed"),
-		    path))
+		    path) || in_list(arr(e, "uncommitted"), path))
 			return true;
-		un = arr(e, "uncommitted");
-		for (k = 0; k < alen(un); k++)
-			if (same(str(json_object_array_get_idx(un, k), "file"),
-			    path))
-				return true;
 	}
 	return false;
 }

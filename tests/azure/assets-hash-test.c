@@ -32,6 +32,15 @@ put(const char *rel, const char *text)
 	fclose(fp);
 }
 
+static void
+folder(const char *rel)
+{
+	char	path[512];
+
+	snprintf(path, sizeof path, "%s/%s", root, rel);
+	mkdir(path, 0700);
+}
+
 struct row {
 	const char	*rel, *object, *content;
 };
@@ -56,12 +65,9 @@ main(void)
 	    getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp");
 	if (mkdtemp(root) == NULL)
 		abort();
-	snprintf(path, sizeof path, "%s/code", root);
-	mkdir(path, 0700);
-	snprintf(path, sizeof path, "%s/code/Sub", root);
-	mkdir(path, 0700);
-	snprintf(path, sizeof path, "%s/code/a", root);
-	mkdir(path, 0700);
+	folder("code");
+	folder("code/Sub");
+	folder("code/a");
 	put("code/score.py", "print(1)\n");
 	put("code/Sub/b.txt", "x");
 	put("code/a/c.txt", "yy");
@@ -81,10 +87,8 @@ main(void)
 	/* Both in one pass: the same as each alone, also for a folder whose
 	 * walk (a/ before a-b.txt) and sorted paths (a-b.txt before a/x.txt)
 	 * disagree on the order of its files. */
-	snprintf(path, sizeof path, "%s/mixed", root);
-	mkdir(path, 0700);
-	snprintf(path, sizeof path, "%s/mixed/a", root);
-	mkdir(path, 0700);
+	folder("mixed");
+	folder("mixed/a");
 	put("mixed/a-b.txt", "first by path");
 	put("mixed/a/x.txt", "first in the walk");
 	put("mixed/z.txt", "last in both");
