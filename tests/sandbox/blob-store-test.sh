@@ -173,6 +173,8 @@ is "$STATUS" 201 "Put Block List (Latest, Uncommitted): 201"
 blob GET "$MCU/LocalUpload/h/model.bin?$SK"
 is "$STATUS/$(bh Content-Length)" "200/20971520" "Get Blob: 20 MB"
 is "$(sha256sum <"$T/bbody")" "$(sha256sum <"$T/model.bin")" "  the same bytes"
+blob HEAD "$MCU/LocalUpload/h/model.bin?$SK" -I
+is "$STATUS/$(bh Content-Length)/$(bh Accept-Ranges)" "200/20971520/bytes" "Get Blob Properties (HEAD) of a blob of blocks"
 blob GET "$MCU/LocalUpload/h/model.bin?$SK" -H 'x-ms-range: bytes=8388608-8388617'
 is "$STATUS/$(bh Content-Range)" "206/bytes 8388608-8388617/20971520" "a range in the third block"
 is "$(od -An -tx1 <"$T/bbody")" "$(tail -c +8388609 "$T/model.bin" | head -c 10 | od -An -tx1)" "  its bytes"
