@@ -74,7 +74,6 @@ struct http_transfer {
 	uint64_t		 up_pos, up_len;
 };
 
-
 static bool	curl_ready;
 
 bool
