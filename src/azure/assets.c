@@ -106,9 +106,11 @@ names_free(char **v, size_t n)
 	free(v);
 }
 
-/* Feed a file's bytes to a digest. */
+/* Feed a file's bytes to one or two digests (b may be NULL), in large
+ * reads: one read of the file for both. */
 static int
-digest_file(EVP_MD_CTX *md, const char *path, struct err *err)
+digest_file(EVP_MD_CTX *a, EVP_MD_CTX *b2, const char *path,
+    struct err *err)
 {
 	char	*b;
 	ssize_t	 r;
@@ -117,9 +119,17 @@ digest_file(EVP_MD_CTX *md, const char *path, struct err *err)
 	if (fd < 0)
 		return err_set(err, ERR_IO, _("cannot read %s: %s"), path,
 		    strerror(errno)) ? 0 : -1;
+#ifdef POSIX_FADV_SEQUENTIAL
+	(void)posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
 	b = xmalloc(READ_CHUNK);
-	while ((r = read(fd, b, READ_CHUNK)) > 0)
-		EVP_DigestUpdate(md, b, (size_t)r);
+	while ((r = read(fd, b, READ_CHUNK)) > 0 || (r < 0 && errno == EINTR))
+		if (r > 0) {
+			if (a != NULL)
+				EVP_DigestUpdate(a, b, (size_t)r);
+			if (b2 != NULL)
+				EVP_DigestUpdate(b2, b, (size_t)r);
+		}
 	free(b);
 	close(fd);
 	if (r < 0)
@@ -138,34 +148,7 @@ hex(const unsigned char *d, unsigned n, char *out, size_t len)
 int
 assets_object_hash(const char *path, char *out, size_t len, struct err *err)
 {
-	EVP_MD_CTX	*md;
-	struct afiles	 l;
-	unsigned char	 d[EVP_MAX_MD_SIZE];
-	unsigned	 dl = 0;
-	const char	*name;
-	bool		 dir;
-	int		 rc = 0;
-
-	if (tree_of(path, true, &l, &dir, err) != 0)
-		return -1;
-	md = EVP_MD_CTX_new();
-	EVP_DigestInit_ex(md, EVP_md5(), NULL);
-	EVP_DigestUpdate(md, HASH_SEED, strlen(HASH_SEED));
-	/* _get_dir_hash(): each entry's name, then its bytes (a file) */
-	for (size_t i = 0; rc == 0 && i < l.n; i++) {
-		if (dir) {
-			name = strrchr(l.v[i].rel, '/');
-			name = name != NULL ? name + 1 : l.v[i].rel;
-			EVP_DigestUpdate(md, name, strlen(name));
-		}
-		if (!l.v[i].dir)
-			rc = digest_file(md, l.v[i].abs, err);
-	}
-	EVP_DigestFinal_ex(md, d, &dl);
-	EVP_MD_CTX_free(md);
-	afiles_free(&l);
-	hex(d, dl, out, len);
-	return rc;
+	return assets_hashes(path, out, len, NULL, 0, err);
 }
 
 /*
@@ -284,34 +267,86 @@ files_of(const char *path, struct afiles *l, bool *is_dir, struct err *err)
 int
 assets_content_hash(const char *path, char *out, size_t len, struct err *err)
 {
-	EVP_MD_CTX	*md;
-	struct afiles	 l;
+	return assets_hashes(path, NULL, 0, out, len, err);
+}
+
+/*
+ * The object hash (MD5: a seed, then each entry of the tree in walk()'s
+ * order, its name when path is a folder, a file's bytes) and the content
+ * hash (SHA-256: the count, each file's name and size, then the files'
+ * bytes in files_of()'s order).  A file is read once for both while the
+ * two orders agree; the content hash's files past the first disagreement
+ * are read again for it alone, in its order.
+ */
+int
+assets_hashes(const char *path, char *ohex, size_t olen, char *chex,
+    size_t clen, struct err *err)
+{
+	EVP_MD_CTX	*om = NULL, *cm = NULL;
+	struct afiles	 t, f;
 	unsigned char	 d[EVP_MAX_MD_SIZE];
 	unsigned	 dl = 0;
+	const char	*name;
 	char		 num[32];
-	bool		 dir;
+	bool		 dir, both;
+	size_t		 i, ci = 0;
 	int		 rc = 0;
 
-	if (files_of(path, &l, &dir, err) != 0)
+	memset(&t, 0, sizeof t);
+	memset(&f, 0, sizeof f);
+	if ((ohex != NULL && tree_of(path, true, &t, &dir, err) != 0) ||
+	    (chex != NULL && files_of(path, &f, &dir, err) != 0)) {
+		afiles_free(&t);
 		return -1;
-	md = EVP_MD_CTX_new();
-	EVP_DigestInit_ex(md, EVP_sha256(), NULL);
-	snprintf(num, sizeof num, "%zu", l.n);
-	EVP_DigestUpdate(md, num, strlen(num));
-	for (size_t i = 0; i < l.n; i++) {
-		EVP_DigestUpdate(md, "#", 1);
-		EVP_DigestUpdate(md, l.v[i].rel, strlen(l.v[i].rel));
-		EVP_DigestUpdate(md, "#", 1);
-		snprintf(num, sizeof num, "%llu",
-		    (unsigned long long)l.v[i].size);
-		EVP_DigestUpdate(md, num, strlen(num));
 	}
-	for (size_t i = 0; rc == 0 && i < l.n; i++)
-		rc = digest_file(md, l.v[i].abs, err);
-	EVP_DigestFinal_ex(md, d, &dl);
-	EVP_MD_CTX_free(md);
-	afiles_free(&l);
-	hex(d, dl, out, len);
+	if (ohex != NULL) {
+		om = EVP_MD_CTX_new();
+		EVP_DigestInit_ex(om, EVP_md5(), NULL);
+		EVP_DigestUpdate(om, HASH_SEED, strlen(HASH_SEED));
+	}
+	if (chex != NULL) {
+		cm = EVP_MD_CTX_new();
+		EVP_DigestInit_ex(cm, EVP_sha256(), NULL);
+		snprintf(num, sizeof num, "%zu", f.n);
+		EVP_DigestUpdate(cm, num, strlen(num));
+		for (i = 0; i < f.n; i++) {
+			EVP_DigestUpdate(cm, "#", 1);
+			EVP_DigestUpdate(cm, f.v[i].rel, strlen(f.v[i].rel));
+			EVP_DigestUpdate(cm, "#", 1);
+			snprintf(num, sizeof num, "%llu",
+			    (unsigned long long)f.v[i].size);
+			EVP_DigestUpdate(cm, num, strlen(num));
+		}
+	}
+	/* _get_dir_hash(): each entry's name, then its bytes (a file) */
+	for (i = 0; rc == 0 && i < t.n; i++) {
+		if (dir) {
+			name = strrchr(t.v[i].rel, '/');
+			name = name != NULL ? name + 1 : t.v[i].rel;
+			EVP_DigestUpdate(om, name, strlen(name));
+		}
+		if (t.v[i].dir)
+			continue;
+		both = cm != NULL && ci < f.n && strcmp(f.v[ci].abs,
+		    t.v[i].abs) == 0;
+		rc = digest_file(om, both ? cm : NULL, t.v[i].abs, err);
+		if (both)
+			ci++;
+	}
+	for (; rc == 0 && cm != NULL && ci < f.n; ci++)
+		rc = digest_file(cm, NULL, f.v[ci].abs, err);
+	if (om != NULL) {
+		EVP_DigestFinal_ex(om, d, &dl);
+		EVP_MD_CTX_free(om);
+		hex(d, dl, ohex, olen);
+	}
+	if (cm != NULL) {
+		EVP_DigestFinal_ex(cm, d, &dl);
+		EVP_MD_CTX_free(cm);
+		hex(d, dl, chex, clen);
+	}
+	afiles_free(&t);
+	afiles_free(&f);
 	return rc;
 }
 
@@ -747,9 +782,8 @@ assets_register_code(struct arm *a, const char *ws_id, const char *dir,
 	if (!ws_parts(ws_id, sub, rg, ws, sizeof sub))
 		return err_set(err, ERR_USAGE, _("not a workspace id: %s"),
 		    ws_id) ? 0 : -1;
-	if (assets_content_hash(dir, chash, sizeof chash, err) != 0 ||
-	    assets_object_hash(dir, ohash, sizeof ohash, err) != 0 ||
-	    files_of(dir, &l, &is_dir, err) != 0)
+	if (assets_hashes(dir, ohash, sizeof ohash, chash, sizeof chash,
+	    err) != 0 || files_of(dir, &l, &is_dir, err) != 0)
 		return -1;
 	if (name == NULL || *name == '\0')
 		name = chash;

@@ -106,5 +106,9 @@ int	assets_object_hash(const char *path, char *hex, size_t len,
 /* azure-ai-ml's content hash of path (hex, 65 bytes); -1 + err. */
 int	assets_content_hash(const char *path, char *hex, size_t len,
 	    struct err *);
+/* Both (either hex may be NULL), each file read once where the two
+ * orders of files agree (always for a single file). */
+int	assets_hashes(const char *path, char *object_hex, size_t olen,
+	    char *content_hex, size_t clen, struct err *);
 
 #endif

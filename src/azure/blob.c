@@ -27,6 +27,7 @@
 #include "common/clock.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
+#include "core/storage-sign.h"
 #include "core/text.h"
 
 /* Whether host (no port, brackets kept) is an IP literal or localhost. */
@@ -92,146 +93,32 @@ blob_join(const char *base, const char *name)
 	return buf_take(&b);
 }
 
-/* Percent-decode n bytes of s into a new string. */
-static char *
-url_decode(const char *s, size_t n)
-{
-	char	*out = xmalloc(n + 1), *o = out;
-	size_t	 i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] == '%' && i + 2 < n &&
-		    isxdigit((unsigned char)s[i + 1]) &&
-		    isxdigit((unsigned char)s[i + 2])) {
-			char	hex[3] = { s[i + 1], s[i + 2], '\0' };
-
-			*o++ = (char)strtol(hex, NULL, 16);
-			i += 2;
-		} else
-			*o++ = s[i] == '+' ? ' ' : s[i];
-	}
-	*o = '\0';
-	return out;
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* "name:value" of a header line, the name lowercased, value trimmed. */
-static char *
-canon_header(const char *h)
-{
-	const char	*colon = strchr(h, ':'), *v;
-	struct buf	 b;
-	size_t		 i;
-
-	buf_init(&b, 0);
-	if (colon == NULL)
-		return buf_take(&b);
-	for (i = 0; h + i < colon; i++) {
-		char	c = (char)tolower((unsigned char)h[i]);
-
-		buf_add(&b, &c, 1);
-	}
-	buf_adds(&b, ":");
-	for (v = colon + 1; *v == ' ' || *v == '\t'; v++)
-		;
-	buf_adds(&b, v);
-	while (b.len > 0 && b.data[b.len - 1] == ' ')
-		b.len--;
-	return buf_take(&b);
-}
-
-/* The query's parameters as "\nname:v1,v2", names lowercased, sorted. */
-static void
-canon_query(struct buf *b, const char *q)
-{
-	char	**params = NULL;
-	size_t	  n = 0, i, j;
-
-	while (q != NULL && *q != '\0') {
-		size_t		 len = strcspn(q, "&");
-		const char	*eq = memchr(q, '=', len);
-		char		*name, *val, *p;
-
-		if (len > 0) {
-			name = url_decode(q, eq != NULL ? (size_t)(eq - q) :
-			    len);
-			val = eq != NULL ? url_decode(eq + 1,
-			    len - (size_t)(eq + 1 - q)) : xstrdup("");
-			for (p = name; *p != '\0'; p++)
-				*p = (char)tolower((unsigned char)*p);
-			params = xreallocarray(params, n + 1, sizeof *params);
-			if (asprintf(&params[n], "%s:%s", name, val) < 0)
-				abort();
-			n++;
-			free(name);
-			free(val);
-		}
-		q += len;
-		if (*q == '&')
-			q++;
-	}
-	if (n > 0)
-		qsort(params, n, sizeof *params, cmp_str);
-	/* values of one name joined with commas, in sorted order */
-	for (i = 0; i < n; i = j) {
-		size_t	nl = strcspn(params[i], ":");
-
-		buf_addf(b, "\n%s", params[i]);
-		for (j = i + 1; j < n && strncmp(params[j], params[i], nl) ==
-		    0 && params[j][nl] == ':'; j++)
-			buf_addf(b, ",%s", params[j] + nl + 1);
-	}
-	for (i = 0; i < n; i++)
-		free(params[i]);
-	free(params);
-}
-
 char *
 blob_string_to_sign(const char *method, const char *url, const char *account,
     uint64_t content_length, const char *content_type,
     const char *const *ms_headers)
 {
-	struct buf	 b;
-	char		**h = NULL;
-	size_t		 n = 0, i;
-	const char	*p = strstr(url, "://"), *q;
+	struct storage_sign_in	 in;
+	const char		*p = strstr(url, "://"), *q;
+	char			 len[32], *path, *s;
 
-	buf_init(&b, 0);
-	buf_addf(&b, "%s\n", method);
-	buf_adds(&b, "\n\n");		/* Content-Encoding, -Language */
-	if (content_length > 0)
-		buf_addf(&b, "%llu", (unsigned long long)content_length);
-	buf_adds(&b, "\n\n");		/* Content-MD5 */
-	buf_addf(&b, "%s\n", content_type != NULL ? content_type : "");
-	/* Date, If-Modified-Since, If-Match, If-None-Match,
-	 * If-Unmodified-Since, Range */
-	buf_adds(&b, "\n\n\n\n\n\n");
-	for (i = 0; ms_headers != NULL && ms_headers[i] != NULL; i++) {
-		h = xreallocarray(h, n + 1, sizeof *h);
-		h[n++] = canon_header(ms_headers[i]);
-	}
-	if (n > 0)
-		qsort(h, n, sizeof *h, cmp_str);
-	for (i = 0; i < n; i++) {
-		buf_addf(&b, "%s\n", h[i]);
-		free(h[i]);
-	}
-	free(h);
-	/* the canonicalized resource: /account + the URL's path as sent */
+	memset(&in, 0, sizeof in);
+	in.method = method;
+	snprintf(len, sizeof len, "%llu", (unsigned long long)content_length);
+	in.std[2] = len;		/* Content-Length */
+	in.std[4] = content_type;	/* Content-Type */
+	in.headers = ms_headers;
+	in.account = account;
+	/* the URL's path as sent, and its query */
 	p = p != NULL ? p + 3 : url;
 	p += strcspn(p, "/?");
 	q = strchr(p, '?');
-	buf_addf(&b, "/%s", account);
-	if (*p != '/')
-		buf_adds(&b, "/");
-	buf_add(&b, p, q != NULL ? (size_t)(q - p) : strlen(p));
-	canon_query(&b, q != NULL ? q + 1 : NULL);
-	return buf_take(&b);
+	path = xstrndup(p, q != NULL ? (size_t)(q - p) : strlen(p));
+	in.path = path;
+	in.query = q != NULL ? q + 1 : NULL;
+	s = storage_string_to_sign(&in);
+	free(path);
+	return s;
 }
 
 char *
@@ -274,6 +161,8 @@ struct blob_req {
 	const char	*query;		/* "comp=block&blockid=..", or NULL */
 	const char	*body;
 	size_t		 body_len;
+	/* Or body_len bytes of a file, sent as they are read. */
+	const struct http_file_body *file;
 	const char	*content_type;
 	const char	*blob_type;	/* x-ms-blob-type, or NULL */
 };
@@ -323,9 +212,11 @@ blob_call(struct http_client *http, const struct blob_auth *auth,
 		if (ms[i] != hrid)	/* http.c sends the request id */
 			req.extra_headers[k++] = ms[i];
 	if ((auth->sas == NULL || *auth->sas == '\0') && auth->key != NULL) {
+		bool	with_body = br->body != NULL || br->file != NULL;
+
 		sts = blob_string_to_sign(br->method, buf_str(&u),
-		    auth->account, br->body != NULL ? br->body_len : 0,
-		    br->body != NULL ? br->content_type : NULL, ms);
+		    auth->account, with_body ? br->body_len : 0,
+		    with_body ? br->content_type : NULL, ms);
 		sig = blob_sign(auth->key, sts);
 		free(sts);
 		if (sig == NULL) {
@@ -344,6 +235,7 @@ blob_call(struct http_client *http, const struct blob_auth *auth,
 	req.url = buf_str(&u);
 	req.body = br->body;
 	req.body_len = br->body_len;
+	req.body_file = br->file;
 	req.body_binary = br->content_type != NULL &&
 	    strcmp(br->content_type, "application/octet-stream") == 0;
 	req.content_type = br->content_type;
@@ -466,26 +358,6 @@ query_escape(struct buf *b, const char *s)
 			buf_addf(b, "%%%02X", (unsigned char)*s);
 }
 
-/* Read exactly n bytes at off (short only at the end). */
-static ssize_t
-read_at(int fd, char *buf, size_t n, uint64_t off)
-{
-	size_t	done = 0;
-	ssize_t	r;
-
-	while (done < n) {
-		r = pread(fd, buf + done, n - done, (off_t)(off + done));
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return -1;
-		if (r == 0)
-			break;
-		done += (size_t)r;
-	}
-	return (ssize_t)done;
-}
-
 /*
  * The uncommitted blocks already there (Get Block List): for each block
  * of ours, whether it is there with its size.  A blob that is not there
@@ -540,6 +412,18 @@ blocks_there(struct http_client *http, const char *url,
 	return 0;
 }
 
+/* A file that got shorter while it was sent: libcurl's read of it
+ * failed, which is the error to give. */
+static void
+shrunk(int fd, uint64_t size, const char *path, struct err *err)
+{
+	struct stat	sb;
+
+	if (fstat(fd, &sb) == 0 && (uint64_t)sb.st_size < size)
+		err_set(err, ERR_IO, _("cannot read %s: %s"), path,
+		    strerror(ENODATA));
+}
+
 static void
 progress(const struct blob_progress *pr, const char *what, uint64_t done,
     uint64_t total)
@@ -557,8 +441,9 @@ blob_upload_file(struct http_client *http, const char *url,
 	struct http_response	 rsp;
 	struct blob_req		 br;
 	struct stat		 sb;
+	struct http_file_body	 fb;
 	struct buf		 q, list;
-	char			*data = NULL, id[96];
+	char			 id[96];
 	bool			*have = NULL;
 	unsigned		 nblocks, i;
 	uint64_t		 size, done = 0, len;
@@ -582,18 +467,16 @@ blob_upload_file(struct http_client *http, const char *url,
 	br.method = "PUT";
 	br.content_type = "application/octet-stream";
 	progress(pr, path, 0, size);
+	fb.fd = fd;
 	if (size <= BLOB_SINGLE_MAX) {
-		data = xmalloc(size + 1);
-		if (read_at(fd, data, size, 0) != (ssize_t)size) {
-			err_set(err, ERR_IO, _("cannot read %s: %s"), path,
-			    strerror(errno));
-			goto out;
-		}
-		br.body = data;
+		fb.off = 0;
+		br.file = &fb;
 		br.body_len = size;
 		br.blob_type = "BlockBlob";
-		if (!blob_call(http, auth, &br, &rsp, err))
+		if (!blob_call(http, auth, &br, &rsp, err)) {
+			shrunk(fd, size, path, err);
 			goto out;
+		}
 		if (rsp.status != 201 && rsp.status != 200) {
 			blob_error(&rsp, url, err);
 			goto out;
@@ -608,7 +491,6 @@ blob_upload_file(struct http_client *http, const char *url,
 	have = xcalloc(nblocks, sizeof *have);
 	if (blocks_there(http, url, auth, size, nblocks, have, err) != 0)
 		goto out;
-	data = xmalloc(BLOB_BLOCK_SIZE);
 	buf_init(&list, 0);
 	buf_adds(&list, "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
 	    "<BlockList>");
@@ -625,21 +507,19 @@ blob_upload_file(struct http_client *http, const char *url,
 			progress(pr, path, done, size);
 			continue;
 		}
-		if (read_at(fd, data, (size_t)len, off) != (ssize_t)len) {
-			err_set(err, ERR_IO, _("cannot read %s: %s"), path,
-			    strerror(errno));
-			buf_done(&list);
-			goto out;
-		}
 		buf_init(&q, 0);
 		buf_adds(&q, "comp=block&blockid=");
 		query_escape(&q, id);
 		br.query = buf_str(&q);
-		br.body = data;
+		/* Read by libcurl into its buffer as it sends: no copy of
+		 * the block here. */
+		fb.off = off;
+		br.file = &fb;
 		br.body_len = (size_t)len;
 		http_response_done(&rsp);
 		http_response_init(&rsp);
 		if (!blob_call(http, auth, &br, &rsp, err)) {
+			shrunk(fd, size, path, err);
 			buf_done(&q);
 			buf_done(&list);
 			goto out;
@@ -657,6 +537,7 @@ blob_upload_file(struct http_client *http, const char *url,
 	}
 	buf_adds(&list, "</BlockList>");
 	br.query = "comp=blocklist";
+	br.file = NULL;
 	br.body = buf_str(&list);
 	br.body_len = list.len;
 	br.content_type = "application/xml";
@@ -675,7 +556,6 @@ blob_upload_file(struct http_client *http, const char *url,
 out:
 	http_response_done(&rsp);
 	free(have);
-	free(data);
 	close(fd);
 	return rc;
 }

@@ -18,6 +18,7 @@
 #include "config.h"
 #include "azure/http.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,6 +69,9 @@ struct http_transfer {
 	struct http_response	*rsp;
 	struct debuglog		*log;
 	bool			 overflow;
+	/* A body from a file (http_request.body_file): what is sent. */
+	const struct http_file_body *up;
+	uint64_t		 up_pos, up_len;
 };
 
 static bool	curl_ready;
@@ -395,7 +399,7 @@ build_headers(struct http_client *c, const struct http_request *req,
 	snprintf(line, sizeof line, "Accept: %s",
 	    req->accept != NULL ? req->accept : "application/json");
 	h = curl_slist_append(h, line);
-	if (req->body != NULL) {
+	if (req->body != NULL || req->body_file != NULL) {
 		snprintf(line, sizeof line, "Content-Type: %s",
 		    req->content_type != NULL ? req->content_type :
 		    "application/json");
@@ -460,6 +464,39 @@ is_tls_error(CURLcode rc)
 	}
 }
 
+/* libcurl's read of a body from a file: into its own buffer. */
+static size_t
+file_read_cb(char *out, size_t size, size_t n, void *arg)
+{
+	struct http_transfer	*t = arg;
+	size_t			 want = size * n;
+	ssize_t			 r;
+
+	if (want > t->up_len - t->up_pos)
+		want = (size_t)(t->up_len - t->up_pos);
+	if (want == 0)
+		return 0;
+	while ((r = pread(t->up->fd, out, want, (off_t)(t->up->off +
+	    t->up_pos))) < 0 && errno == EINTR)
+		;
+	if (r <= 0)
+		return CURL_READFUNC_ABORT;	/* shorter than it was */
+	t->up_pos += (uint64_t)r;
+	return (size_t)r;
+}
+
+/* libcurl rewinds a body it must send again (a redirect, an auth). */
+static int
+file_seek_cb(void *arg, curl_off_t off, int origin)
+{
+	struct http_transfer	*t = arg;
+
+	if (origin != SEEK_SET || off < 0 || (uint64_t)off > t->up_len)
+		return CURL_SEEKFUNC_CANTSEEK;
+	t->up_pos = (uint64_t)off;
+	return CURL_SEEKFUNC_OK;
+}
+
 /* Set the options of one attempt on the reused handle. */
 static void
 setup(struct http_client *c, const struct http_request *req,
@@ -505,7 +542,18 @@ setup(struct http_client *c, const struct http_request *req,
 	 */
 	if (req->no_retry)
 		curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, 1L);
-	if (req->body != NULL) {
+	if (req->body_file != NULL) {
+		t->up = req->body_file;
+		t->up_pos = 0;
+		t->up_len = req->body_len;
+		curl_easy_setopt(h, CURLOPT_UPLOAD, 1L);
+		curl_easy_setopt(h, CURLOPT_READFUNCTION, file_read_cb);
+		curl_easy_setopt(h, CURLOPT_READDATA, t);
+		curl_easy_setopt(h, CURLOPT_SEEKFUNCTION, file_seek_cb);
+		curl_easy_setopt(h, CURLOPT_SEEKDATA, t);
+		curl_easy_setopt(h, CURLOPT_INFILESIZE_LARGE,
+		    (curl_off_t)req->body_len);
+	} else if (req->body != NULL) {
 		curl_easy_setopt(h, CURLOPT_POSTFIELDS, req->body);
 		curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
 		    (curl_off_t)req->body_len);
@@ -677,7 +725,8 @@ http_call(struct http_client *c, const struct http_request *req,
 		debuglog_line(c->log, "%s %s (attempt %d, request id %s)",
 		    req->method, req->url, attempt, rsp->client_request_id);
 		headers = build_headers(c, req, rsp->client_request_id, tok);
-		if (req->body != NULL && req->body_binary)
+		if (req->body_file != NULL || (req->body != NULL &&
+		    req->body_binary))
 			debuglog_line(c->log, "> (%zu bytes of a file)",
 			    req->body_len);
 		else if (req->body != NULL)

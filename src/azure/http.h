@@ -71,6 +71,14 @@ struct http_request {
 	 * x-ms- header), NULL: a fresh one.  "HEAD" gets no body. */
 	bool		 body_binary;
 	const char	*client_request_id;
+	/* Or a body of body_len bytes of a file, at off of fd (a storage
+	 * block): read straight into libcurl's buffer, never copied whole. */
+	const struct http_file_body *body_file;
+};
+
+struct http_file_body {
+	int		 fd;
+	uint64_t	 off;
 };
 
 struct http_response {

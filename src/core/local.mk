@@ -13,6 +13,7 @@ libcore_a_SOURCES = \
 	src/core/rules-change.c src/core/rules-change.h \
 	src/core/plan-deploy-check.c src/core/plan-deploy-check.h \
 	src/core/assets.c src/core/assets.h \
+	src/core/storage-sign.c src/core/storage-sign.h \
 	src/core/scope.c src/core/scope.h \
 	src/core/vmcatalogue.c src/core/vmcatalogue-data.h \
 	src/core/text.c src/core/text.h src/core/trust.c src/core/trust.h \

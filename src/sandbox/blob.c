@@ -26,12 +26,16 @@
  * SAS, a permission the SAS lacks: AuthorizationPermissionMismatch).
  *
  * Bytes live on disk under the state directory, blobs/ACCOUNT/CONTAINER/
- * (a request body is streamed there by server.c, never held in memory);
- * the world file keeps "storageAccounts" [{"name", "key",
- * "defaultContainer"}], "blobContainers" [{"account", "name"}] and
- * "blobs" [{"account", "container", "name", "file", "length", "md5",
- * "etag", "createdMs", "modifiedMs", "contentType", "metadata",
- * "committed", "uncommitted"}].
+ * (a request body is streamed there by server.c, its MD5 computed as it
+ * comes, never held in memory nor read again); the world file keeps
+ * "storageAccounts" [{"name", "key", "defaultContainer"}],
+ * "blobContainers" [{"account", "name"}] and "blobs" [{"account",
+ * "container", "name", "file", "length", "md5", "etag", "createdMs",
+ * "modifiedMs", "contentType", "metadata", "committed", "uncommitted"}].
+ * A Put Blob's bytes are "file"; a blob of Put Block List is its list of
+ * blocks, "committed" [{"id", "size", "file", "offset"}], each block's
+ * bytes where Put Block left them (nothing is copied at commit), read in
+ * turn by Get Blob; a blob exists once it has a "length".
  */
 #include "config.h"
 
@@ -57,6 +61,7 @@
 #include "common/buf.h"
 #include "common/clock.h"
 #include "common/xalloc.h"
+#include "core/storage-sign.h"
 #include "sandbox/arm.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/world.h"
@@ -477,9 +482,10 @@ check_sas(struct bctx *b)
 	return true;
 }
 
-/* Headers by name for the Shared Key string. */
+/* The request's headers as "name: value" lines, for the Shared Key
+ * string (core/storage-sign.c keeps the x-ms- ones). */
 struct hdrs {
-	char	**x;		/* "name:value" of x-ms-*, lowercase names */
+	char	**x;
 	size_t	 n;
 };
 
@@ -487,46 +493,22 @@ static void
 collect(void *arg, const char *name, const char *value)
 {
 	struct hdrs	*h = arg;
-	char		*s, *o;
-	const char	*v;
-	size_t		 i;
 
-	if (strncasecmp(name, "x-ms-", 5) != 0)
-		return;
-	h->x = xrealloc(h->x, (h->n + 1) * sizeof *h->x);
-	s = xmalloc(strlen(name) + strlen(value) + 2);
-	for (i = 0; name[i] != '\0'; i++)
-		s[i] = (char)tolower((unsigned char)name[i]);
-	s[i++] = ':';
-	o = s + i;
-	for (v = value; *v == ' '; v++)
-		;
-	for (; *v != '\0'; v++)
-		if (*v != ' ' || (v[1] != ' ' && v[1] != '\0'))
-			*o++ = *v;
-	*o = '\0';
-	h->x[h->n++] = s;
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	h->x = xrealloc(h->x, (h->n + 2) * sizeof *h->x);
+	if (asprintf(&h->x[h->n], "%s: %s", name, value) < 0)
+		abort();
+	h->x[++h->n] = NULL;
 }
 
 static bool
 check_shared_key(struct bctx *b, const char *auth)
 {
-	static const char *const std[] = { "Content-Encoding",
-	    "Content-Language", "Content-Length", "Content-MD5",
-	    "Content-Type", "Date", "If-Modified-Since", "If-Match",
-	    "If-None-Match", "If-Unmodified-Since", "Range" };
-	struct hdrs	 h = { NULL, 0 };
-	struct buf	 s;
-	char		*q, *p, *next, *eq, **qs = NULL, want[128];
-	const char	*v, *colon, *raw;
-	size_t		 i, nq = 0, n;
-	bool		 ok;
+	struct storage_sign_in	 in;
+	struct hdrs		 h = { NULL, 0 };
+	char			*s, *path, want[128];
+	const char		*colon, *raw;
+	size_t			 i;
+	bool			 ok;
 
 	colon = strchr(auth + 10, ':');
 	if (colon == NULL || (size_t)(colon - (auth + 10)) !=
@@ -536,49 +518,24 @@ check_shared_key(struct bctx *b, const char *auth)
 		    "not the account of the request.");	/* placeholder */
 		return false;
 	}
-	buf_init(&s, 16384);
-	buf_addf(&s, "%s\n", b->req->method);
-	for (i = 0; i < sizeof std / sizeof std[0]; i++) {
-		v = sb_req_header(b->req, std[i]);
-		if (v == NULL || (i == 2 && strcmp(v, "0") == 0))
-			v = "";
-		buf_addf(&s, "%s\n", v);
-	}
+	memset(&in, 0, sizeof in);
+	in.method = b->req->method;
+	for (i = 0; i < STORAGE_STD_HEADERS; i++)
+		in.std[i] = sb_req_header(b->req, storage_std_headers[i]);
 	sb_req_headers(b->req, collect, &h);
-	if (h.n > 0)
-		qsort(h.x, h.n, sizeof *h.x, cmp_str);
-	for (i = 0; i < h.n; i++) {
-		buf_addf(&s, "%s\n", h.x[i]);
-		free(h.x[i]);
-	}
-	free(h.x);
+	in.headers = (const char *const *)h.x;
+	in.account = b->account;
 	/* The path as the request spelled it (percent-encoded). */
 	raw = b->req->uri != NULL ? b->req->uri : b->req->path;
-	buf_addf(&s, "/%s%.*s", b->account, (int)strcspn(raw, "?"), raw);
-	q = xstrdup(b->req->query);
-	for (p = q; p != NULL && *p != '\0'; p = next) {
-		if ((next = strchr(p, '&')) != NULL)
-			*next++ = '\0';
-		eq = strchr(p, '=');
-		if (eq != NULL)
-			*eq++ = '\0';
-		for (n = 0; p[n] != '\0'; n++)
-			p[n] = (char)tolower((unsigned char)p[n]);
-		qs = xrealloc(qs, (nq + 1) * sizeof *qs);
-		v = sb_req_query(b->req, p);
-		if (asprintf(&qs[nq], "%s:%s", p, v != NULL ? v : "") < 0)
-			abort();
-		nq++;
-	}
-	free(q);
-	if (nq > 0)
-		qsort(qs, nq, sizeof *qs, cmp_str);
-	for (i = 0; i < nq; i++) {
-		buf_addf(&s, "\n%s", qs[i]);
-		free(qs[i]);
-	}
-	free(qs);
-	ok = sign(str(b->acct, "key"), buf_str(&s), want, sizeof want) &&
+	path = xstrndup(raw, strcspn(raw, "?"));
+	in.path = path;
+	in.query = b->req->query;
+	s = storage_string_to_sign(&in);
+	free(path);
+	for (i = 0; i < h.n; i++)
+		free(h.x[i]);
+	free(h.x);
+	ok = sign(str(b->acct, "key"), s, want, sizeof want) &&
 	    strcmp(want, colon + 1) == 0;
 	if (!ok) {
 		struct buf	d;
@@ -586,12 +543,11 @@ check_shared_key(struct bctx *b, const char *auth)
 		buf_init(&d, 32768);
 		buf_addf(&d, "The MAC signature found in the HTTP request "
 		    "'%s' is not the same as any computed signature. Server "
-		    "used following string to sign: '%s'.", "<signature>",
-		    buf_str(&s));
+		    "used following string to sign: '%s'.", "<signature>", s);
 		auth_failed(b, buf_str(&d));
 		buf_done(&d);
 	}
-	buf_done(&s);
+	free(s);
 	return ok;
 }
 
@@ -691,30 +647,66 @@ data_file(struct bctx *b, const char *what, char *buf, size_t len)
 	snprintf(buf, len, "%s/%s", dir, hex);
 }
 
-/* The MD5 (base64) and length of a file, read in pieces. */
-static bool
-file_md5(const char *path, char *md5, size_t len, uint64_t *size)
+/* The body's MD5 (base64) and length: server.c's, computed while it
+ * streamed in; else (a body in memory) computed here. */
+static void
+body_md5(struct bctx *b, char *md5, size_t len, uint64_t *size)
 {
-	unsigned char	 piece[65536], md[EVP_MAX_MD_SIZE];
-	unsigned int	 n = 0;
-	ssize_t		 r;
-	int		 fd = open(path, O_RDONLY | O_CLOEXEC);
-	EVP_MD_CTX	*ctx;
+	unsigned char	md[EVP_MAX_MD_SIZE];
+	unsigned int	n = 0;
 
-	*size = 0;
-	if (fd < 0)
-		return false;
-	ctx = EVP_MD_CTX_new();
-	EVP_DigestInit_ex(ctx, EVP_md5(), NULL);
-	while ((r = read(fd, piece, sizeof piece)) > 0) {
-		EVP_DigestUpdate(ctx, piece, (size_t)r);
-		*size += (uint64_t)r;
+	if (b->req->body_md5 != NULL) {
+		snprintf(md5, len, "%s", b->req->body_md5);
+		*size = b->req->body_file_len;
+		return;
 	}
-	close(fd);
-	EVP_DigestFinal_ex(ctx, md, &n);
-	EVP_MD_CTX_free(ctx);
+	EVP_Digest(b->req->body, b->req->body_len, md, &n, EVP_md5(), NULL);
 	b64(md, n, md5, len);
-	return r == 0;
+	*size = b->req->body_len;
+}
+
+/* Whether the blob of entry e exists (is committed): it has a length. */
+static bool
+exists(struct json_object *e)
+{
+	struct json_object	*v;
+
+	return e != NULL && json_object_object_get_ex(e, "length", &v);
+}
+
+/* Whether path is the bytes of a block of list. */
+static bool
+in_list(struct json_object *list, const char *path)
+{
+	size_t	i;
+
+	for (i = 0; i < alen(list); i++)
+		if (same(str(json_object_array_get_idx(list, i), "file"),
+		    path))
+			return true;
+	return false;
+}
+
+/* Remove the files of the blob's bytes and blocks, but those of keep (a
+ * new block list) and the file keep_file. */
+static void
+drop_files(struct json_object *e, struct json_object *keep,
+    const char *keep_file)
+{
+	static const char *const lists[] = { "committed", "uncommitted" };
+	struct json_object	*l;
+	const char		*f;
+	size_t			 i, k;
+
+	if ((f = str(e, "file")) != NULL && !in_list(keep, f) &&
+	    !same(f, keep_file))
+		unlink(f);
+	for (k = 0; k < 2; k++)
+		for (l = arr(e, lists[k]), i = 0; i < alen(l); i++)
+			if ((f = str(json_object_array_get_idx(l, i), "file"))
+			    != NULL && !in_list(keep, f) &&
+			    !same(f, keep_file))
+				unlink(f);
 }
 
 /* The request body's file, moved to path (an empty file without one). */
@@ -866,7 +858,8 @@ put_blob(struct bctx *b)
 	}
 	data_file(b, "", path, sizeof path);
 	snprintf(tmp, sizeof tmp, "%s.put", path);
-	if (!take_body(b, tmp) || !file_md5(tmp, md5, sizeof md5, &size)) {
+	body_md5(b, md5, sizeof md5, &size);
+	if (!take_body(b, tmp)) {
 		unlink(tmp);
 		blob_error(b, 500, "InternalError", "The server encountered "
 		    "an internal error. Please retry the request.", NULL);
@@ -878,6 +871,7 @@ put_blob(struct bctx *b)
 	}
 	rename(tmp, path);
 	e = blob_entry(b);
+	drop_files(e, NULL, path);	/* the blocks before, if any */
 	json_object_object_add(e, "file", json_object_new_string(path));
 	json_object_object_add(e, "length", json_object_new_int64(
 	    (int64_t)size));
@@ -910,7 +904,8 @@ static void
 put_block(struct bctx *b)
 {
 	struct json_object	*e, *un, *blk, *x;
-	char			 id[256], path[1200], md5[64];
+	char			 id[256], path[1200], md5[64], what[300];
+	unsigned char		 rnd[8];
 	uint64_t		 size;
 	size_t			 i;
 	long			 n;
@@ -934,18 +929,32 @@ put_block(struct bctx *b)
 		    "or block content is invalid.", NULL);
 		return;
 	}
-	data_file(b, id, path, sizeof path);
-	if (!take_body(b, path) || !file_md5(path, md5, sizeof md5, &size)) {
+	/* A name of its own: a block of an id that is committed (or listed
+	 * again) does not overwrite the bytes of the one before. */
+	if (RAND_bytes(rnd, sizeof rnd) != 1)
+		abort();
+	snprintf(what, sizeof what, "%s\n%02x%02x%02x%02x%02x%02x%02x%02x",
+	    id, rnd[0], rnd[1], rnd[2], rnd[3], rnd[4], rnd[5], rnd[6],
+	    rnd[7]);
+	data_file(b, what, path, sizeof path);
+	body_md5(b, md5, sizeof md5, &size);
+	if (!take_body(b, path)) {
 		blob_error(b, 500, "InternalError", "The server encountered "
 		    "an internal error. Please retry the request.", NULL);
 		return;
 	}
-	if (!md5_matches(b, md5))
+	if (!md5_matches(b, md5)) {
+		unlink(path);
 		return;
+	}
 	e = blob_entry(b);
 	un = arr(e, "uncommitted");
 	for (i = 0; i < alen(un); i++)
 		if (same(str(json_object_array_get_idx(un, i), "id"), id)) {
+			if (!in_list(arr(e, "committed"), str(
+			    json_object_array_get_idx(un, i), "file")))
+				unlink(str(json_object_array_get_idx(un, i),
+				    "file"));
 			json_object_array_del_idx(un, i, 1);
 			break;
 		}
@@ -973,34 +982,6 @@ block_in(struct json_object *list, const char *id)
 	return NULL;
 }
 
-/*
- * Copy len bytes at off of src to fd: in the kernel (copy_file_range,
- * no pass through this process) where it can, else read and written.
- */
-static bool
-copy_range(int fd, const char *src, uint64_t off, uint64_t len)
-{
-	char	piece[65536];
-	int	in = open(src, O_RDONLY | O_CLOEXEC);
-	off_t	from = (off_t)off;
-	ssize_t	r;
-
-	if (in < 0)
-		return false;
-	while (len > 0 && (r = copy_file_range(in, &from, fd, NULL,
-	    len < (uint64_t)1 << 30 ? (size_t)len : (size_t)1 << 30, 0)) > 0)
-		len -= (uint64_t)r;
-	if (len > 0 && lseek(in, from, SEEK_SET) >= 0)
-		while (len > 0 && (r = read(in, piece, len < sizeof piece ?
-		    (size_t)len : sizeof piece)) > 0) {
-			if (write(fd, piece, (size_t)r) != r)
-				break;
-			len -= (uint64_t)r;
-		}
-	close(in);
-	return len == 0;
-}
-
 /* A small body (XML) as text, from its file: false when too big. */
 static bool
 body_text(struct bctx *b, struct buf *out)
@@ -1025,13 +1006,11 @@ put_block_list(struct bctx *b)
 {
 	struct json_object	*e = find_blob(b, NULL), *com, *un, *newc;
 	struct json_object	*blk, *nb, *meta;
-	const char		*p, *open_t, *close_t, *md5h;
+	const char		*p, *open_t, *close_t, *md5h, *file;
 	struct buf		 xml;
-	char			 tag[16], id[256], path[1200], tmp[1300];
-	struct stat		 st;
-	uint64_t		 off, size;
+	char			 tag[16], id[256];
+	uint64_t		 off, size, total = 0;
 	size_t			 i, k;
-	int			 fd;
 	bool			 ok = true;
 
 	if (!permitted(b, "cw"))
@@ -1047,15 +1026,6 @@ put_block_list(struct bctx *b)
 		return;
 	}
 	p = buf_str(&xml);
-	data_file(b, "", path, sizeof path);
-	snprintf(tmp, sizeof tmp, "%s.list", path);
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-	    0600)) < 0) {
-		buf_done(&xml);
-		blob_error(b, 500, "InternalError", "The server encountered "
-		    "an internal error. Please retry the request.", NULL);
-		return;
-	}
 	newc = json_object_new_array();
 	p = strstr(p, "<BlockList>") + 11;
 	while (ok && (open_t = strchr(p, '<')) != NULL && open_t[1] != '/') {
@@ -1073,21 +1043,12 @@ put_block_list(struct bctx *b)
 		p = strchr(close_t, '>') != NULL ? strchr(close_t, '>') + 1 :
 		    close_t + 1;
 		blk = NULL;
-		off = 0;
 		if (strcmp(tag, "Uncommitted") == 0 || strcmp(tag, "Latest")
 		    == 0)
 			blk = block_in(un, id);
 		if (blk == NULL && (strcmp(tag, "Committed") == 0 ||
-		    strcmp(tag, "Latest") == 0)) {
+		    strcmp(tag, "Latest") == 0))
 			blk = block_in(com, id);
-			/* A committed block's bytes are in the blob's file. */
-			for (i = 0; blk != NULL && i <
-			    json_object_array_length(com) &&
-			    json_object_array_get_idx(com, i) != blk; i++)
-				off += (uint64_t)arm_jint(
-				    json_object_array_get_idx(com, i), "size",
-				    0);
-		}
 		if (blk == NULL || (strcmp(tag, "Latest") != 0 &&
 		    strcmp(tag, "Committed") != 0 &&
 		    strcmp(tag, "Uncommitted") != 0)) {
@@ -1095,35 +1056,48 @@ put_block_list(struct bctx *b)
 			break;
 		}
 		size = (uint64_t)arm_jint(blk, "size", 0);
-		ok = str(blk, "file") != NULL ? copy_range(fd, str(blk,
-		    "file"), 0, size) : copy_range(fd, str(e, "file"), off,
-		    size);
+		off = (uint64_t)arm_jint(blk, "offset", 0);
+		if ((file = str(blk, "file")) == NULL) {
+			/* A block committed into one file (a world of an
+			 * earlier sandbox): its bytes in the blob's file. */
+			file = str(e, "file");
+			for (i = 0, off = 0; i < alen(com) &&
+			    json_object_array_get_idx(com, i) != blk; i++)
+				off += (uint64_t)arm_jint(
+				    json_object_array_get_idx(com, i), "size",
+				    0);
+		}
+		if (file == NULL) {
+			ok = false;
+			break;
+		}
+		/* The block as it is: its bytes stay where they are. */
 		nb = json_object_new_object();
 		json_object_object_add(nb, "id", json_object_new_string(id));
 		json_object_object_add(nb, "size",
 		    json_object_new_int64((int64_t)size));
+		json_object_object_add(nb, "file",
+		    json_object_new_string(file));
+		if (off > 0)
+			json_object_object_add(nb, "offset",
+			    json_object_new_int64((int64_t)off));
 		json_object_array_add(newc, nb);
+		total += size;
 	}
-	close(fd);
 	buf_done(&xml);
 	if (!ok) {
-		unlink(tmp);
 		json_object_put(newc);
 		blob_error(b, 400, "InvalidBlockList", "The specified block "
 		    "list is invalid.", NULL);
 		return;
 	}
-	rename(tmp, path);
-	/* The blocks are the blob's now; their own files go. */
-	for (i = 0; i < alen(un); i++)
-		if (str(json_object_array_get_idx(un, i), "file") != NULL)
-			unlink(str(json_object_array_get_idx(un, i), "file"));
 	e = blob_entry(b);
-	/* Its length; its MD5 is the client's (below), not computed. */
-	size = stat(path, &st) == 0 ? (uint64_t)st.st_size : 0;
-	json_object_object_add(e, "file", json_object_new_string(path));
+	/* The bytes no block of the new list holds go: the blocks left
+	 * uncommitted, the committed ones left out, a Put Blob's file. */
+	drop_files(e, newc, NULL);
+	json_object_object_del(e, "file");
 	json_object_object_add(e, "length", json_object_new_int64(
-	    (int64_t)size));
+	    (int64_t)total));
 	/* Put Block List keeps the MD5 the client gives, none otherwise. */
 	md5h = sb_req_header(b->req, "x-ms-blob-content-md5");
 	json_object_object_add(e, "md5", md5h != NULL ?
@@ -1181,7 +1155,7 @@ get_block_list(struct bctx *b, struct json_object *e)
 	if (strcasecmp(which, "committed") != 0)
 		block_xml(x, "UncommittedBlocks", arr(e, "uncommitted"));
 	buf_adds(x, "</BlockList>");
-	if (str(e, "file") != NULL) {
+	if (exists(e)) {
 		etag_headers(b, e);
 		sb_resp_header(b->resp, "x-ms-blob-content-length", "%lld",
 		    (long long)arm_jint(e, "length", 0));
@@ -1239,6 +1213,99 @@ properties_headers(struct bctx *b, struct json_object *e)
 	meta_headers(b, e);
 }
 
+/* A blob of blocks read in turn: Get Blob's body (server.c's reader). */
+struct parts {
+	size_t		 n;
+	struct part {
+		char		*file;
+		uint64_t	 off, len;	/* of the file's bytes */
+		uint64_t	 at;		/* where it starts in the body */
+	}		*v;
+	size_t		 cur;		/* the part fd is open on */
+	int		 fd;
+};
+
+static void
+parts_free(void *arg)
+{
+	struct parts	*ps = arg;
+	size_t		 i;
+
+	if (ps->fd >= 0)
+		close(ps->fd);
+	for (i = 0; i < ps->n; i++)
+		free(ps->v[i].file);
+	free(ps->v);
+	free(ps);
+}
+
+static ssize_t
+parts_read(void *arg, uint64_t pos, char *out, size_t max)
+{
+	struct parts	*ps = arg;
+	struct part	*p;
+	size_t		 i = ps->fd >= 0 ? ps->cur : 0;
+	ssize_t		 r;
+
+	if (i < ps->n && pos < ps->v[i].at)
+		i = 0;
+	while (i < ps->n && pos >= ps->v[i].at + ps->v[i].len)
+		i++;
+	if (i == ps->n)
+		return -1;	/* MHD_CONTENT_READER_END_OF_STREAM */
+	p = &ps->v[i];
+	if (ps->fd < 0 || ps->cur != i) {
+		if (ps->fd >= 0)
+			close(ps->fd);
+		ps->cur = i;
+		if ((ps->fd = open(p->file, O_RDONLY | O_CLOEXEC)) < 0)
+			return -2;	/* ..._END_WITH_ERROR */
+	}
+	if (max > p->at + p->len - pos)
+		max = (size_t)(p->at + p->len - pos);
+	while ((r = pread(ps->fd, out, max, (off_t)(p->off + pos - p->at)))
+	    < 0 && errno == EINTR)
+		;
+	return r > 0 ? r : -2;
+}
+
+/* The body of bytes from..to of a blob of blocks, as a reader. */
+static bool
+parts_body(struct bctx *b, struct json_object *e, uint64_t from,
+    uint64_t to, uint64_t len)
+{
+	struct json_object	*com = arr(e, "committed"), *blk;
+	struct parts		*ps = xcalloc(1, sizeof *ps);
+	uint64_t		 at = 0, size, off, s, t;
+	size_t			 i;
+
+	ps->fd = -1;
+	ps->v = xcalloc(alen(com) + 1, sizeof *ps->v);
+	for (i = 0; len > 0 && i < alen(com); i++, at += size) {
+		blk = json_object_array_get_idx(com, i);
+		size = (uint64_t)arm_jint(blk, "size", 0);
+		off = (uint64_t)arm_jint(blk, "offset", 0);
+		if (size == 0 || at + size <= from || at > to)
+			continue;
+		if (str(blk, "file") == NULL) {
+			parts_free(ps);
+			return false;
+		}
+		s = from > at ? from - at : 0;
+		t = to < at + size - 1 ? to - at : size - 1;
+		ps->v[ps->n].file = xstrdup(str(blk, "file"));
+		ps->v[ps->n].off = off + s;
+		ps->v[ps->n].len = t - s + 1;
+		ps->v[ps->n].at = at + s - from;
+		ps->n++;
+	}
+	b->resp->reader = parts_read;
+	b->resp->reader_free = parts_free;
+	b->resp->reader_arg = ps;
+	b->resp->reader_len = len == 0 ? 0 : to - from + 1;
+	return true;
+}
+
 /* Get Blob (body true) or Get Blob Properties. */
 static void
 get_blob(struct bctx *b, struct json_object *e, bool body)
@@ -1247,7 +1314,7 @@ get_blob(struct bctx *b, struct json_object *e, bool body)
 	uint64_t	 len = (uint64_t)arm_jint(e, "length", 0), from = 0;
 	uint64_t	 to = len > 0 ? len - 1 : 0;
 	unsigned long long s, t;
-	int		 fd, n;
+	int		 fd = -1, n;
 	bool		 ranged = false;
 
 	if (!permitted(b, "r"))
@@ -1275,11 +1342,15 @@ get_blob(struct bctx *b, struct json_object *e, bool body)
 		sb_resp_header(b->resp, "Content-Range", "bytes %llu-%llu/%llu",
 		    (unsigned long long)from, (unsigned long long)to,
 		    (unsigned long long)len);
-	if ((fd = open(str(e, "file"), O_RDONLY | O_CLOEXEC)) < 0) {
+	if (str(e, "file") == NULL ? !parts_body(b, e, from, to, len) :
+	    (fd = open(str(e, "file"), O_RDONLY | O_CLOEXEC)) < 0) {
 		blob_error(b, 500, "InternalError", "The server encountered "
 		    "an internal error. Please retry the request.", NULL);
 		return;
 	}
+	b->resp->status = ranged ? 206 : 200;
+	if (str(e, "file") == NULL)
+		return;
 	b->resp->file_fd = fd;
 	b->resp->file_off = from;
 	b->resp->file_len = len == 0 ? 0 : to - from + 1;
@@ -1327,7 +1398,7 @@ list_blobs(struct bctx *b)
 		e = json_object_array_get_idx(a, i);
 		if (!same(str(e, "account"), b->account) ||
 		    !same(str(e, "container"), b->container) ||
-		    str(e, "file") == NULL ||
+		    !exists(e) ||
 		    strncmp(str(e, "name"), prefix, strlen(prefix)) != 0)
 			continue;
 		buf_adds(x, "<Blob><Name>");
@@ -1367,15 +1438,11 @@ list_blobs(struct bctx *b)
 static void
 delete_blob(struct bctx *b, struct json_object *e)
 {
-	struct json_object	*un = arr(e, "uncommitted");
-	size_t			 i, at = 0;
+	size_t			 at = 0;
 
 	if (!permitted(b, "d"))
 		return;
-	unlink(str(e, "file"));
-	for (i = 0; i < alen(un); i++)
-		if (str(json_object_array_get_idx(un, i), "file") != NULL)
-			unlink(str(json_object_array_get_idx(un, i), "file"));
+	drop_files(e, NULL, NULL);
 	if (find_blob(b, &at) == e)
 		json_object_array_del_idx(arm_world_array(b->sb->world,
 		    "blobs"), at, 1);
@@ -1471,7 +1538,7 @@ blob_route(struct sandbox *sb, const struct sb_request *req,
 		else if (strcmp(comp, "blocklist") == 0)
 			put_block_list(&b);
 		else if (strcmp(comp, "metadata") == 0 &&
-		    (e = find_blob(&b, NULL)) != NULL && str(e, "file") != NULL)
+		    exists(e = find_blob(&b, NULL)))
 			set_metadata(&b, e);
 		else if (comp[0] == '\0')
 			put_blob(&b);
@@ -1485,7 +1552,7 @@ blob_route(struct sandbox *sb, const struct sb_request *req,
 		get_block_list(&b, e);
 		return true;
 	}
-	if (e == NULL || str(e, "file") == NULL)
+	if (!exists(e))
 		goto notfound;
 	if ((strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0) &&
 	    comp[0] == '\0') {
@@ -1510,18 +1577,13 @@ static bool
 kept(struct sandbox *sb, const char *path)
 {
 	struct json_object	*a = arm_world_array(sb->world, "blobs"), *e;
-	struct json_object	*un;
-	size_t			 i, k;
+	size_t			 i;
 
 	for (i = 0; i < json_object_array_length(a); i++) {
 		e = json_object_array_get_idx(a, i);
-		if (same(str(e, "file"), path))
+		if (same(str(e, "file"), path) || in_list(arr(e, "committed"),
+		    path) || in_list(arr(e, "uncommitted"), path))
 			return true;
-		un = arr(e, "uncommitted");
-		for (k = 0; k < alen(un); k++)
-			if (same(str(json_object_array_get_idx(un, k), "file"),
-			    path))
-				return true;
 	}
 	return false;
 }

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "common/buf.h"
 
@@ -42,6 +43,9 @@ struct sb_request {
 	/* A blob store body, streamed to this file (body is "" then); the
 	 * handler may rename it away.  NULL for any other request. */
 	const char	*body_file;
+	/* Its length and MD5 (base64), computed while it streamed in. */
+	uint64_t	 body_file_len;
+	const char	*body_md5;
 };
 
 struct sb_response {
@@ -53,6 +57,14 @@ struct sb_response {
 	/* A body sent from a file instead (blob.c): fd >= 0, taken. */
 	int		 file_fd;
 	uint64_t	 file_off, file_len;
+	/* Or a body of reader_len bytes that reader() reads at pos into out
+	 * (at most max; -1 at the end, -2 on an error); reader_free() frees
+	 * reader_arg, which the response owns (blob.c: a blob's blocks). */
+	ssize_t		(*reader)(void *arg, uint64_t pos, char *out,
+			    size_t max);
+	void		(*reader_free)(void *arg);
+	void		*reader_arg;
+	uint64_t	 reader_len;
 };
 
 /* The whole server's state, one per process. */

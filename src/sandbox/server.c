@@ -28,6 +28,7 @@
 
 #include <json-c/json.h>
 #include <microhttpd.h>
+#include <openssl/evp.h>
 
 #include "common/err.h"
 #include "common/i18n.h"
@@ -60,6 +61,8 @@ struct conn_ctx {
 	char		*body_file;
 	int		 body_fd;
 	uint64_t	 body_file_len;
+	EVP_MD_CTX	*body_md5;	/* its MD5, as it streams in */
+	char		 md5[32];	/* base64, when it is complete */
 };
 
 /* A truncated body: the declared length, but only part of the bytes. */
@@ -103,6 +106,7 @@ completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		unlink(ctx->body_file);	/* unless the handler kept it */
 		free(ctx->body_file);
 	}
+	EVP_MD_CTX_free(ctx->body_md5);
 	free(ctx);
 	*con_cls = NULL;
 }
@@ -147,6 +151,12 @@ send_response(struct MHD_Connection *conn, struct sb_response *resp,
 		r = MHD_create_response_from_fd_at_offset64(resp->file_len,
 		    resp->file_fd, resp->file_off);
 		resp->file_fd = -1;	/* MHD's now */
+	} else if (resp->reader != NULL) {
+		r = MHD_create_response_from_callback(resp->reader_len,
+		    256 * 1024, resp->reader, resp->reader_arg,
+		    resp->reader_free);
+		if (r != NULL)
+			resp->reader = NULL;	/* MHD's now */
 	} else if (truncate && len > 1) {
 		struct trunc_body *t = xmalloc(sizeof *t);
 
@@ -198,6 +208,15 @@ serve(struct sb_server *srv, struct MHD_Connection *conn,
 		close(ctx->body_fd);
 		ctx->body_fd = -1;
 		req.body_file = ctx->body_file;
+		req.body_file_len = ctx->body_file_len;
+		if (ctx->body_md5 != NULL) {
+			unsigned char	md[EVP_MAX_MD_SIZE];
+			unsigned int	n = 0;
+
+			EVP_DigestFinal_ex(ctx->body_md5, md, &n);
+			EVP_EncodeBlock((unsigned char *)ctx->md5, md, (int)n);
+			req.body_md5 = ctx->md5;
+		}
 	}
 	sb_resp_init(&resp);
 
@@ -289,6 +308,9 @@ blob_upload(struct sb_server *srv, struct conn_ctx *ctx, const char *url)
 	if ((ctx->body_fd = mkstemp(path)) < 0)
 		return false;
 	ctx->body_file = xstrdup(path);
+	if ((ctx->body_md5 = EVP_MD_CTX_new()) == NULL ||
+	    EVP_DigestInit_ex(ctx->body_md5, EVP_md5(), NULL) != 1)
+		abort();
 	return true;
 }
 
@@ -327,7 +349,8 @@ handle(void *cls, struct MHD_Connection *conn, const char *url,
 		if (!ctx->too_large && (ctx->body_file_len +=
 		    *upload_data_size) <= SB_MAX_BLOB_BODY &&
 		    write_all(ctx->body_fd, upload_data, *upload_data_size))
-			;
+			EVP_DigestUpdate(ctx->body_md5, upload_data,
+			    *upload_data_size);
 		else
 			ctx->too_large = true;
 		*upload_data_size = 0;
@@ -563,6 +586,9 @@ sb_resp_done(struct sb_response *resp)
 	if (resp->file_fd >= 0)
 		close(resp->file_fd);
 	resp->file_fd = -1;
+	if (resp->reader != NULL && resp->reader_free != NULL)
+		resp->reader_free(resp->reader_arg);
+	resp->reader = NULL;
 }
 
 /* Set a header (replacing one of the same name); name is borrowed. */

@@ -32,6 +32,15 @@ put(const char *rel, const char *text)
 	fclose(fp);
 }
 
+static void
+folder(const char *rel)
+{
+	char	path[512];
+
+	snprintf(path, sizeof path, "%s/%s", root, rel);
+	mkdir(path, 0700);
+}
+
 struct row {
 	const char	*rel, *object, *content;
 };
@@ -56,12 +65,9 @@ main(void)
 	    getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp");
 	if (mkdtemp(root) == NULL)
 		abort();
-	snprintf(path, sizeof path, "%s/code", root);
-	mkdir(path, 0700);
-	snprintf(path, sizeof path, "%s/code/Sub", root);
-	mkdir(path, 0700);
-	snprintf(path, sizeof path, "%s/code/a", root);
-	mkdir(path, 0700);
+	folder("code");
+	folder("code/Sub");
+	folder("code/a");
 	put("code/score.py", "print(1)\n");
 	put("code/Sub/b.txt", "x");
 	put("code/a/c.txt", "yy");
@@ -77,6 +83,26 @@ main(void)
 		    "%s: content hash computed", rows[i].rel);
 		is_str(h, rows[i].content, "%s: get_content_hash",
 		    rows[i].rel);
+	}
+	/* Both in one pass: the same as each alone, also for a folder whose
+	 * walk (a/ before a-b.txt) and sorted paths (a-b.txt before a/x.txt)
+	 * disagree on the order of its files. */
+	folder("mixed");
+	folder("mixed/a");
+	put("mixed/a-b.txt", "first by path");
+	put("mixed/a/x.txt", "first in the walk");
+	put("mixed/z.txt", "last in both");
+	for (i = 0; i < 2; i++) {
+		char	o[40], c[72], o1[40], c1[72];
+
+		snprintf(path, sizeof path, "%s/%s", root, i == 0 ? "code" :
+		    "mixed");
+		ok(assets_hashes(path, o, sizeof o, c, sizeof c, &err) == 0 &&
+		    assets_object_hash(path, o1, sizeof o1, &err) == 0 &&
+		    assets_content_hash(path, c1, sizeof c1, &err) == 0,
+		    "%s: both hashes in one pass", i == 0 ? "code" : "mixed");
+		is_str(o, o1, "  the object hash, as alone");
+		is_str(c, c1, "  the content hash, as alone");
 	}
 	snprintf(path, sizeof path, "%s/missing", root);
 	ok(assets_object_hash(path, h, sizeof h, &err) != 0 &&

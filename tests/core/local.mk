@@ -56,6 +56,9 @@ tests_core_text_test_SOURCES = tests/core/text-test.c
 tests_core_text_test_LDADD = $(CORE_TEST_LIBS)
 tests_core_trust_test_SOURCES = tests/core/trust-test.c
 tests_core_trust_test_LDADD = $(CORE_TEST_LIBS)
+CORE_TESTS += tests/core/storage-sign-test
+tests_core_storage_sign_test_SOURCES = tests/core/storage-sign-test.c
+tests_core_storage_sign_test_LDADD = $(CORE_TEST_LIBS)
 
 TESTS += tests/core/vmcatalogue-gen-test.sh
 EXTRA_DIST += tests/core/vmcatalogue-gen-test.sh

@@ -127,7 +127,7 @@ head -c 37748736 /dev/urandom >"$T/m/big.bin"
     --name big --version 1 --path "$T/m/big.bin" >"$T/big.out" 2>&1 </dev/null &
 up=$!
 stored() {
-	[ "$(grep "\"method\":\"PUT\",\"path\":\"$STORE/LocalUpload/[0-9a-f]*/big.bin\",\"query\":{\"comp\":\"block\"" \
+	[ "$(grep "\"method\":\"PUT\",\"path\":\"$STORE/LocalUpload/[0-9a-f]*/big.bin\",\"query\":{\"blockid\":\"[^\"]*\",\"comp\":\"block\"}" \
 	    "$T/journal.log" 2>/dev/null | grep -c '"status":201')" -ge 2 ]
 }
 wait_until $up stored
@@ -153,6 +153,37 @@ tail -n +"$((lines + 1))" "$T/journal.log" | grep '"method":"PUT"' |
     grep -c '"query":{"comp":"blocklist"}' >"$T/n"
 is "$(cat "$T/n")" 1 "one Put Block List"
 is "$(requests PUT "$WSP/models/big/versions/1")" 1 "one PUT of the version"
+
+# 8b. The bytes the storage account holds are the file's: a file of
+# three blocks (the last short), its first Put Block answered 500 once,
+# then sent again (read from the file again), read back with Get Blob.
+sb_stop
+: >"$T/journal.log"
+sb_start --faults 'PUT:*/again.bin=500#1'
+head -c 20971525 /dev/urandom >"$T/m/again.bin"
+az model create --name again --version 1 --path "$T/m/again.bin"
+is "$rc" 0 "a block answered 500 once: model create still finishes"
+grep '"comp":"block"}' "$T/journal.log" | grep -c '"status":500' >"$T/n"
+is "$(cat "$T/n")" 1 "  one Put Block was answered 500"
+grep '"comp":"block"}' "$T/journal.log" | grep -c '"status":201' >"$T/n"
+is "$(cat "$T/n")" 3 "  then the three blocks stored"
+k8s_begin "$SB_URL" "$SB_AUTH" "$SB_CA" "$SB_SUB" "$T"
+k8s_arm POST "$WSP/datastores/workspaceblobstore/listSecrets?api-version=2024-04-01" '{}'
+KEY=$(sed -n 's/.*"key" *: *"\([^"]*\)".*/\1/p' "$T/k8s.body")
+rm -f "$T/k8s.body"
+BP=$(grep -o "\"path\":\"$STORE/LocalUpload/[0-9a-f]*/again.bin\"" "$T/journal.log" |
+    head -n 1 | sed 's/"path":"\(.*\)"/\1/')
+ACCT=$(echo "$BP" | cut -d/ -f2)
+d=$(LC_ALL=C date -u '+%a, %d %b %Y %H:%M:%S GMT')
+sig=$(printf 'GET\n\n\n\n\n\n\n\n\n\n\n\nx-ms-date:%s\nx-ms-version:2023-11-03\n/%s%s' "$d" "$ACCT" "$BP" |
+    openssl dgst -sha256 -mac HMAC -macopt \
+    "hexkey:$(printf '%s' "$KEY" | base64 -d | od -An -v -tx1 | tr -d ' \n')" -binary | base64 -w0)
+curl -s --cacert "$SB_CA" -o "$T/back.bin" -w '%{http_code}' -H "x-ms-date: $d" \
+    -H 'x-ms-version: 2023-11-03' -H "Authorization: SharedKey $ACCT:$sig" \
+    "$SB_URL$BP" >"$T/n"
+is "$(cat "$T/n")/$(wc -c <"$T/back.bin" | tr -d ' ')" "200/20971525" "Get Blob: the whole file"
+is "$(sha256sum <"$T/back.bin")" "$(sha256sum <"$T/m/again.bin")" "  its bytes, the file's"
+rm -f "$T/back.bin"
 
 # 9. The storage account refuses (a 403): said, exit 5.
 sb_stop

@@ -173,17 +173,29 @@ is "$STATUS" 201 "Put Block List (Latest, Uncommitted): 201"
 blob GET "$MCU/LocalUpload/h/model.bin?$SK"
 is "$STATUS/$(bh Content-Length)" "200/20971520" "Get Blob: 20 MB"
 is "$(sha256sum <"$T/bbody")" "$(sha256sum <"$T/model.bin")" "  the same bytes"
+blob HEAD "$MCU/LocalUpload/h/model.bin?$SK" -I
+is "$STATUS/$(bh Content-Length)/$(bh Accept-Ranges)" "200/20971520/bytes" "Get Blob Properties (HEAD) of a blob of blocks"
 blob GET "$MCU/LocalUpload/h/model.bin?$SK" -H 'x-ms-range: bytes=8388608-8388617'
 is "$STATUS/$(bh Content-Range)" "206/bytes 8388608-8388617/20971520" "a range in the third block"
 is "$(od -An -tx1 <"$T/bbody")" "$(tail -c +8388609 "$T/model.bin" | head -c 10 | od -An -tx1)" "  its bytes"
+blob GET "$MCU/LocalUpload/h/model.bin?$SK" -H 'x-ms-range: bytes=4194300-12582920'
+is "$STATUS/$(bh Content-Range)" "206/bytes 4194300-12582920/20971520" "a range across three blocks"
+is "$(sha256sum <"$T/bbody")" "$(tail -c +4194301 "$T/model.bin" | head -c 8388621 | sha256sum)" "  its bytes"
 blob GET "$MCU/LocalUpload/h/model.bin?comp=blocklist&$SK"
 is "$(grep -o '<Block>' "$T/bbody" | wc -l)/$(grep -c UncommittedBlocks "$T/bbody")" "5/0" "Get Block List: five committed blocks"
+# A block of a committed block's ID: the committed bytes stay.
+blob PUT "$MCU/LocalUpload/h/model.bin?comp=block&blockid=$(urlenc "$(printf 'block-%06d' 1 | base64)")&$SK" --data-binary @"$T/part.a"
+is "$STATUS" 201 "Put Block of a committed block's ID"
+blob GET "$MCU/LocalUpload/h/model.bin?$SK"
+is "$(sha256sum <"$T/bbody")" "$(sha256sum <"$T/model.bin")" "  the blob's bytes do not change"
 list='<?xml version="1.0" encoding="utf-8"?><BlockList>'
 list="$list<Committed>$(printf 'block-%06d' 1 | base64)</Committed></BlockList>"
 blob PUT "$MCU/LocalUpload/h/model.bin?comp=blocklist&$SK" -H 'Content-Type: application/xml' --data-binary "$list"
 blob GET "$MCU/LocalUpload/h/model.bin?$SK"
 is "$STATUS/$(bh Content-Length)" "200/4194304" "a block list of one committed block"
-is "$(sha256sum <"$T/bbody")" "$(sha256sum <"$T/part.b")" "  its bytes"
+is "$(sha256sum <"$T/bbody")" "$(sha256sum <"$T/part.b")" "  its bytes: the committed block's"
+blob GET "$MCU/LocalUpload/h/model.bin?comp=blocklist&blocklisttype=uncommitted&$SK"
+is "$(grep -o '<Block>' "$T/bbody" | wc -l)" 0 "  the uncommitted block is gone"
 n=$(find "$T/st/blobs" -type f -size +4000k | wc -l)
 like "$n" "[1-9]*" "the bytes are on disk under the state directory"
 blob GET "$MCU?restype=container&comp=list&include=metadata&$SK"
@@ -211,6 +223,10 @@ blob PUT "$CU/kept.bin?$SAS" -H 'x-ms-blob-type: BlockBlob' --data-binary @"$T/p
 is "$STATUS" 201 "a blob put with --state"
 blob PUT "$CU/half.bin?comp=block&blockid=$(urlenc "$(printf 'block-%06d' 0 | base64)")&$SAS" --data-binary @"$T/part.b"
 is "$STATUS" 201 "and an uncommitted block"
+blob PUT "$CU/listed.bin?comp=block&blockid=$(urlenc "$(printf 'block-%06d' 0 | base64)")&$SAS" --data-binary @"$T/part.c"
+blob PUT "$CU/listed.bin?comp=block&blockid=$(urlenc "$(printf 'block-%06d' 1 | base64)")&$SAS" --data-binary @"$T/part.d"
+blob PUT "$CU/listed.bin?comp=blocklist&$SAS" -H 'Content-Type: application/xml' --data-binary "<?xml version=\"1.0\" encoding=\"utf-8\"?><BlockList><Latest>$(printf 'block-%06d' 0 | base64)</Latest><Latest>$(printf 'block-%06d' 1 | base64)</Latest></BlockList>"
+is "$STATUS" 201 "and a blob of two blocks"
 : >"$T/st/upload.dead1"
 sandbox_start --state "$T/state.json"
 CU="$EP/${CU#https://*/}"	# a new port
@@ -218,9 +234,13 @@ blob GET "$CU/kept.bin?$SAS"
 is "$STATUS/$(sha256sum <"$T/bbody")" "200/$(sha256sum <"$T/part.a")" "the blob is there after a restart"
 blob GET "$CU/half.bin?comp=blocklist&blocklisttype=uncommitted&$SAS"
 is "$STATUS/$(grep -o '<Block>' "$T/bbody" | wc -l)" "200/1" "so is the uncommitted block (an upload resumes)"
+blob GET "$CU/listed.bin?$SAS"
+is "$STATUS/$(sha256sum <"$T/bbody")" "200/$(cat "$T/part.c" "$T/part.d" | sha256sum)" "so is the blob of blocks"
+blob GET "$CU/listed.bin?$SAS" -H 'x-ms-range: bytes=4194303-4194304'
+is "$STATUS/$(od -An -tx1 <"$T/bbody")" "206/$(cat "$T/part.c" "$T/part.d" | tail -c +4194304 | head -c 2 | od -An -tx1)" "  a range across its two blocks"
 [ ! -e "$T/st/upload.dead1" ]; tap $? "an unfinished upload's body is removed at start"
 n=$(find "$T/st/blobs" -type f | wc -l)
-is "$n" 2 "the bytes of blobs no world keeps are removed at start"
+is "$n" 4 "the bytes of blobs no world keeps are removed at start"
 sandbox_start
 n=$(find "$T/st/blobs" -type f 2>/dev/null | wc -l)
 is "$n" 0 "a fresh world: no bytes left"
