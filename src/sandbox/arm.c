@@ -336,8 +336,9 @@ ws_json(struct arm_ctx *c, const struct sb_workspace *ws)
 	    json_object_new_string("Succeeded"));
 	json_object_object_add(p, "workspaceId",
 	    json_object_new_string(ws->workspace_id));
-	snprintf(buf, sizeof buf, "https://%s.api.azureml.ms/discovery",
-	    ws->location);
+	/* Azure: https://{location}.api.azureml.ms/discovery; here the
+	 * sandbox's own host serves it (arm-registry.c). */
+	arm_url(c, buf, sizeof buf, "/discovery");
 	json_object_object_add(p, "discoveryUrl", json_object_new_string(buf));
 	blob_account_name(ws->name, acct, sizeof acct);
 	snprintf(buf, sizeof buf, "%s/Microsoft.Storage/storageAccounts/%s",

@@ -192,6 +192,10 @@ void		 arm_route(struct sandbox *, const struct sb_request *,
 /* POST /api/v1/endpoint/{e}/score (arm-endpoints.c); false: another path. */
 bool		 score_route(struct sandbox *, const struct sb_request *,
 		    struct sb_response *);
+/* The workspace's discovery document, the registry discovery and the
+ * azureml registry's environments (arm-registry.c); false: another path. */
+bool		 registry_route(struct sandbox *, const struct sb_request *,
+		    struct sb_response *);
 /* GET /metadata/endpoints (metadata.c); false: another path. */
 bool		 metadata_route(struct sandbox *, const struct sb_request *,
 		    struct sb_response *);
