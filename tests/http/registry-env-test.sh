@@ -61,4 +61,5 @@ az environment create --from azureml://registries/azureml/environments/minimal-p
 is "$rc" 5 "another image under that version: exit 5"
 like "$T/err" 'has environment minimal-py312-inference:12 with another image or conda file' "said"
 is "$(requests PUT "$WSP/environments/minimal-py312-inference/versions/12")" 1 "only the first PUT"
+is "$(comp akswiz environment create --fr)" "--from " "completion: environment create --from"
 done_testing
