@@ -4,7 +4,8 @@
 # request journal: the workspace's discovery, the registry discovery and
 # the registry's version read, then one PUT of the workspace's version
 # under the registry's name and version; again (either spelling), nothing
-# sent; a version or registry that is not there, and a workspace version
+# sent; an inference configuration copied too; a version or registry that
+# is not there, and a workspace version
 # of the same name and version with another image, refused and said.
 . "$top_srcdir/tests/http/lib.sh"
 . "$top_srcdir/tests/http/k8s-world.sh"
@@ -37,10 +38,14 @@ is "$(requests PUT "$WSP/environments/sklearn-1.5/versions/28")" 1 "still one PU
 az environment list
 like "$T/out" '^sklearn-1.5 +28$' "the copy is in the workspace's list"
 
-# 3. A version by its number.
-az environment create --from azureml://registries/azureml/environments/sklearn-1.5/versions/27
-is "$rc" 0 "versions/27: exit 0"
-is "$(requests PUT "$WSP/environments/sklearn-1.5/versions/27")" 1 "one PUT of sklearn-1.5:27"
+# 3. A version by its number, with an inference configuration.
+az environment create --from azureml://registries/azureml/environments/minimal-py312-inference/versions/12
+is "$rc" 0 "versions/12: exit 0"
+is "$(requests PUT "$WSP/environments/minimal-py312-inference/versions/12")" 1 "one PUT of minimal-py312-inference:12"
+grep '"method":"PUT","path":"[^"]*/environments/minimal-py312-inference/versions/12"' "$T/journal.log" >"$T/put.log"
+like "$T/put.log" '"inferenceConfig":\{"livenessRoute":\{"path":"/","port":5001\},"readinessRoute":\{"path":"/","port":5001\},"scoringRoute":\{"path":"/score","port":5001\}\}' "its inference configuration copied"
+like "$T/put.log" '"image":"mcr.microsoft.com/azureml/curated/minimal-py312-inference:12"' "its image"
+unlike "$T/put.log" 'condaFile' "no conda file where the registry has none"
 
 # 4. What is not there.
 az environment create --from azureml://registries/azureml/environments/sklearn-1.5/versions/99
@@ -56,10 +61,10 @@ az environment create --from AzureML-sklearn-1.5@latest --image x
 is "$rc" 2 "--from with --image: exit 2"
 
 # 5. The workspace has the name and version with another image.
-az environment create --name minimal-py312-inference --version 12 --image example.com/other:1
-az environment create --from azureml://registries/azureml/environments/minimal-py312-inference/versions/12
+az environment create --name sklearn-1.5 --version 27 --image example.com/other:1
+az environment create --from azureml://registries/azureml/environments/sklearn-1.5/versions/27
 is "$rc" 5 "another image under that version: exit 5"
-like "$T/err" 'has environment minimal-py312-inference:12 with another image or conda file' "said"
-is "$(requests PUT "$WSP/environments/minimal-py312-inference/versions/12")" 1 "only the first PUT"
+like "$T/err" 'has environment sklearn-1.5:27 with another image or conda file' "said"
+is "$(requests PUT "$WSP/environments/sklearn-1.5/versions/27")" 1 "only the first PUT"
 is "$(comp akswiz environment create --fr)" "--from " "completion: environment create --from"
 done_testing
