@@ -134,6 +134,21 @@ get_member(json_object *root, bool nested, const char *key)
 	return dup_or_null(member(p, key));
 }
 
+/* GET url (taken): the string at key (get_member), *out NULL if none. */
+static int
+get_string(struct arm *a, char *url, bool nested, const char *key,
+    char **out, struct err *err)
+{
+	json_object	*o;
+
+	*out = NULL;
+	if (get_json(a, url, &o, NULL, err) != 0)
+		return -1;
+	*out = get_member(o, nested, key);
+	json_object_put(o);
+	return 0;
+}
+
 /* url without its trailing slashes. */
 static void
 chop_slash(char *url)
@@ -160,17 +175,13 @@ registry_base(struct arm *a, const char *ws_id,
 	int		 rc = -1;
 
 	xasprintf(&u, "%s%s?api-version=%s", a->endpoint, ws_id, ARM_API_ML);
-	if (get_json(a, u, &o, NULL, err) != 0)
+	if (get_string(a, u, true, "discoveryUrl", &disc, err) != 0)
 		return -1;
-	disc = get_member(o, true, "discoveryUrl");
-	json_object_put(o);
 	if (disc == NULL)
 		return err_set(err, ERR_SERVICE, _("the workspace has no "
 		    "discoveryUrl")) ? 0 : -1;
-	if (get_json(a, disc, &o, NULL, err) != 0)
+	if (get_string(a, disc, false, "api", &api, err) != 0)
 		return -1;
-	api = get_member(o, false, "api");
-	json_object_put(o);
 	if (api == NULL)
 		return err_set(err, ERR_SERVICE, _("the workspace's discovery "
 		    "document has no \"api\"")) ? 0 : -1;

@@ -178,7 +178,7 @@ registry_discovery(struct sandbox *sb, const char *rest,
 {
 	json_object	*o, *a;
 	char		 name[128], uri[300];
-	size_t		 n = strcspn(rest, "/");
+	size_t		 i, n = strcspn(rest, "/");
 
 	if (n == 0 || n >= sizeof name || strcmp(rest + n, "/discovery") != 0) {
 		sb_resp_arm_error(resp, 404, "NotFound", "No route for this "
@@ -192,24 +192,26 @@ registry_discovery(struct sandbox *sb, const char *rest,
 		    "not found.", name);	/* placeholder */
 		return;
 	}
-	o = json_object_new_object();
-	json_object_object_add(o, "registryName",
-	    json_object_new_string("azureml"));
-	json_object_object_add(o, "tenantId", json_object_new_string(
-	    REG_TENANT));
-	json_object_object_add(o, "primaryRegion",
-	    json_object_new_string("eastus"));
+	snprintf(uri, sizeof uri, "%s/", sb->endpoint);
+	{
+		const char *const kv[][2] = {
+			{ "registryName", "azureml" },
+			{ "tenantId", REG_TENANT },
+			{ "primaryRegion", "eastus" },
+			{ "subscriptionId", REG_SUB },
+			{ "resourceGroup", REG_GROUP },
+			{ "primaryRegionResourceProviderUri", uri },
+		};
+
+		o = json_object_new_object();
+		for (i = 0; i < sizeof kv / sizeof kv[0]; i++)
+			json_object_object_add(o, kv[i][0],
+			    json_object_new_string(kv[i][1]));
+	}
 	a = json_object_new_array();
 	json_object_array_add(a, json_object_new_string("eastus"));
 	json_object_object_add(o, "regions", a);
-	json_object_object_add(o, "subscriptionId",
-	    json_object_new_string(REG_SUB));
-	json_object_object_add(o, "resourceGroup",
-	    json_object_new_string(REG_GROUP));
 	json_object_object_add(o, "workspaceName", NULL);
-	snprintf(uri, sizeof uri, "%s/", sb->endpoint);
-	json_object_object_add(o, "primaryRegionResourceProviderUri",
-	    json_object_new_string(uri));
 	sb_resp_json(resp, 200, o);
 }
 

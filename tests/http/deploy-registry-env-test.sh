@@ -74,22 +74,8 @@ sb_stop
 sb_start --polls 1 --faults 'GET:*/mfeOperationsStatus/*=latency:8s+1#1'
 world
 deploy_plan "$T/k.json" ep-kill "$LATEST"
-polling() {	# the deployment's step (3 of 4) has its operation
-	for _f in "$T/state/akswiz/operations/"*-k8s-dev-*.json; do
-		tr -d ' \n' <"$_f" 2>/dev/null |
-		    grep -q '"open":true,.*"step":3,[^[]*"operationUrl":"https' &&
-		    return 0
-	done
-	return 1
-}
-"$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" --ca-file "$SB_CA" \
-    --subscription "$SB_SUB" -g "$SB_RG" -w "$SB_WS" apply "$T/k.json" \
-    >"$T/apply.out" 2>&1 </dev/null &
-apply=$!
-wait_until $apply polling
-kill -9 $apply 2>/dev/null
-wait $apply 2>/dev/null
-is "$?" 137 "apply was killed during the deployment's operation"
+kill_polling "$T/k.json" k8s-dev 3	# the deployment: step 3 of 4
+is "$kst" 137 "apply was killed during the deployment's operation"
 az watch k8s-dev
 is "$rc" 0 "watch finishes the deploy"
 is "$(requests PUT "$ENVP")" 1 "the copy was sent once"
