@@ -276,9 +276,16 @@ ops_deploy_facts(struct ops *o, const struct plan *p,
 		version_exists(o, id, &f->model_known, &f->model_exists);
 		free(id);
 	}
-	/* A registry environment is copied by its step, not looked up. */
+	/* A registry environment: read from its registry (copied by its
+	 * step). */
 	if (p->deployment.image[0] == '\0' &&
-	    !deploy_registry_env_parse(p->deployment.environment, NULL)) {
+	    deploy_registry_env_parse(p->deployment.environment, NULL) &&
+	    p->registered.environment[0] == '\0') {
+		id = plan_deploy_workspace_id(p);
+		registry_env_exists(o->arm, id, p->deployment.environment,
+		    &f->environment_known, &f->environment_exists);
+		free(id);
+	} else if (p->deployment.image[0] == '\0') {
 		id = plan_deploy_environment_id(p);
 		version_exists(o, id, &f->environment_known,
 		    &f->environment_exists);

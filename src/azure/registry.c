@@ -166,7 +166,8 @@ chop_slash(char *url)
  */
 static int
 registry_base(struct arm *a, const char *ws_id,
-    const struct deploy_registry_ref *r, struct buf *b, struct err *err)
+    const struct deploy_registry_ref *r, struct buf *b, bool *gone,
+    struct err *err)
 {
 	json_object	*o;
 	char		*u, *disc, *api = NULL, *rp = NULL, *sub = NULL;
@@ -194,10 +195,12 @@ registry_base(struct arm *a, const char *ws_id,
 	free(api);
 	if (get_json(a, buf_take(b), &o, &missing, err) != 0)
 		return -1;
-	if (missing)
+	if (missing) {
+		*gone = true;
 		/* TRANSLATORS: %s is a registry's name, such as azureml. */
 		return err_set(err, ERR_SERVICE, _("there is no registry %s"),
 		    r->registry) ? 0 : -1;
+	}
 	rp = get_member(o, false, "primaryRegionResourceProviderUri");
 	sub = get_member(o, false, "subscriptionId");
 	rg = get_member(o, false, "resourceGroup");
@@ -228,9 +231,11 @@ registry_base(struct arm *a, const char *ws_id,
 	return rc;
 }
 
-int
-registry_env_read(struct arm *a, const char *ws_id, const char *ref,
-    struct registry_env *e, struct err *err)
+/* registry_env_read(); *gone when the registry or the version is not
+ * there (as against a refusal or a network failure). */
+static int
+read_env(struct arm *a, const char *ws_id, const char *ref,
+    struct registry_env *e, bool *gone, struct err *err)
 {
 	struct deploy_registry_ref	 r;
 	struct buf			 b;
@@ -244,7 +249,8 @@ registry_env_read(struct arm *a, const char *ws_id, const char *ref,
 		    "environment: give azureml://registries/REGISTRY/"
 		    "environments/NAME/versions/VERSION, .../labels/latest or "
 		    "AzureML-NAME@latest"), ref) ? 0 : -1;
-	if (registry_base(a, ws_id, &r, &b, err) != 0)
+	*gone = false;
+	if (registry_base(a, ws_id, &r, &b, gone, err) != 0)
 		return -1;
 	if (r.version[0] != '\0') {
 		add_seg(&b, r.version);
@@ -277,6 +283,7 @@ registry_env_read(struct arm *a, const char *ws_id, const char *ref,
 	json_object_put(o);
 	if (v == NULL || e->version == NULL) {
 		registry_env_done(e);
+		*gone = true;
 		/* TRANSLATORS: "registry azureml has no environment
 		 * sklearn-1.5 version 99" (or "version latest"). */
 		return err_set(err, ERR_SERVICE, _("registry %s has no "
@@ -295,6 +302,29 @@ registry_env_read(struct arm *a, const char *ws_id, const char *ref,
 	xasprintf(&e->source, "azureml://registries/%s/environments/%s/"
 	    "versions/%s", e->registry, e->name, e->version);
 	return 0;
+}
+
+int
+registry_env_read(struct arm *a, const char *ws_id, const char *ref,
+    struct registry_env *e, struct err *err)
+{
+	bool	gone;
+
+	return read_env(a, ws_id, ref, e, &gone, err);
+}
+
+void
+registry_env_exists(struct arm *a, const char *ws_id, const char *ref,
+    bool *known, bool *exists)
+{
+	struct registry_env	e;
+	struct err		err;
+	bool			gone;
+
+	err_clear(&err);
+	*exists = read_env(a, ws_id, ref, &e, &gone, &err) == 0;
+	*known = *exists || gone;
+	registry_env_done(&e);
 }
 
 void

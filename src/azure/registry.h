@@ -33,6 +33,10 @@ struct registry_env {
 int	registry_env_read(struct arm *, const char *workspace_id,
 	    const char *ref, struct registry_env *, struct err *);
 void	registry_env_done(struct registry_env *);
+/* Preflight: *exists when ref can be read; *known unless the answer was
+ * neither it nor "not there" (a refusal, a network failure). */
+void	registry_env_exists(struct arm *, const char *workspace_id,
+	    const char *ref, bool *known, bool *exists);
 
 /* What a copy made: the workspace's version, and whether it was sent
  * (false: the workspace had it, the same, already). */

@@ -230,10 +230,15 @@ check_assets(const struct plan *p, const struct plan_facts *f,
 		required(FIELD_ENVIRONMENT, vs);
 	else if (d->environment[0] != '\0' &&
 	    deploy_ref_is_registry(d->environment)) {
-		/* One akswiz copies into the workspace (registry.h). */
+		/* One akswiz copies into the workspace (registry.h), when
+		 * its registry has it. */
 		if (!deploy_registry_env_parse(d->environment, NULL)) {
 			v = verdicts_add(vs, FIELD_ENVIRONMENT, SEV_ERROR,
 			    MSG_DEPLOY_ENV_REGISTRY);
+			verdict_arg(v, "%s", d->environment);
+		} else if (f->environment_known && !f->environment_exists) {
+			v = verdicts_add(vs, FIELD_ENVIRONMENT, SEV_ERROR,
+			    MSG_DEPLOY_ENV_REGISTRY_MISSING);
 			verdict_arg(v, "%s", d->environment);
 		}
 	} else if (d->environment[0] != '\0' &&

@@ -24,7 +24,7 @@ plan_deploy(struct plan *p)
 
 enum setup {
 	OK, NO_MODEL, ENV_AND_IMAGE, NO_ENV, ENV_PATH, ENV_REGISTRY, ENV_CURATED,
-	ENV_LABEL,
+	ENV_LABEL, ENV_REGISTRY_MISSING,
 	MODEL_REGISTRY, CONDA_ALONE, CODE_ALONE,
 	SCRIPT_ALONE, BAD_CPU, LIMIT_BELOW, AUTH_NONE, MIRROR, TRAFFIC_SUM,
 	TRAFFIC_UNKNOWN, AKS, COMPUTE_FAILED, EXT_FAILED, OTHER_COMPUTE,
@@ -100,6 +100,11 @@ setup(enum setup s, struct plan *p, struct plan_facts *f)
 				f->deployments_known = true; break;
 	case MODEL_MISSING:	f->model_known = true; break;
 	case ENV_MISSING:	f->environment_known = true; break;
+	case ENV_REGISTRY_MISSING:
+				strcpy(p->deployment.environment, "azureml://"
+				    "registries/azureml/environments/"
+				    "sklearn-1.5/versions/99");
+				f->environment_known = true; break;
 	case TOO_BIG:		strcpy(p->deployment.cpu, "3"); break;
 	case TOO_MANY:		p->deployment.scale.instances = 40; break;
 	case BESIDE_OTHERS:	/* 3 x 2 CPU placed: 2 more of 1 CPU don't */
@@ -158,6 +163,9 @@ test_rows(void)
 		    MSG__COUNT, SEV_ERROR, FIELD_NONE },
 		{ "a registry environment with another label", ENV_LABEL,
 		    MSG_DEPLOY_ENV_REGISTRY, SEV_ERROR, FIELD_ENVIRONMENT },
+		{ "a registry environment its registry lacks",
+		    ENV_REGISTRY_MISSING, MSG_DEPLOY_ENV_REGISTRY_MISSING,
+		    SEV_ERROR, FIELD_ENVIRONMENT },
 		{ "a registry model", MODEL_REGISTRY,
 		    MSG_DEPLOY_MODEL_REGISTRY, SEV_ERROR, FIELD_MODEL },
 		{ "a conda file without an image", CONDA_ALONE,

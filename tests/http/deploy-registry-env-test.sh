@@ -3,7 +3,8 @@
 # "Register"; kubernetes-path.md E.5): the plan's first step copies it into
 # the workspace (the registry read, then one PUT of the workspace's
 # version under the registry's name and version) and the deployment
-# references that copy; another deploy with it copies nothing; kill -9
+# references that copy; a version the registry lacks refused by
+# preflight; another deploy with it copies nothing; kill -9
 # during the deployment's operation, then watch: the copy not redone;
 # exports name the workspace's copy and what to run first.
 . "$top_srcdir/tests/http/lib.sh"
@@ -32,7 +33,14 @@ ok $? "plan new deploy with a registry environment: exit 0"
 unlike "$T/plan.err" 'registry' "no refusal of the registry environment"
 like "$T/d.json" "\"environment\": \"$LATEST\"" "the plan keeps the reference as given"
 
-# 2. Applied: the copy first, then the endpoint and the deployment on it.
+# 2. A version the registry lacks: refused by preflight, nothing sent.
+deploy_plan "$T/m.json" ep-missing azureml://registries/azureml/environments/sklearn-1.5/versions/99
+az apply "$T/m.json"
+is "$rc" 3 "a version the registry lacks: preflight refuses (exit 3)"
+like "$T/err" 'The registry has no environment azureml://registries/azureml/environments/sklearn-1.5/versions/99; give a version it has' "said"
+is "$(k8s_writes "$T/journal.log" | grep -c -E 'environments|onlineEndpoints')" 0 "nothing written"
+
+# 3. Applied: the copy first, then the endpoint and the deployment on it.
 az apply "$T/d.json"
 is "$rc" 0 "apply exits 0"
 like "$T/err" 'register environment k8s-dev \(step 1 of 4\): Succeeded' "the copy is the plan's first step"
@@ -45,7 +53,7 @@ grep '"method":"PUT","path":"[^"]*/onlineEndpoints/ep-reg/deployments/blue"' "$T
 like "$T/put.log" '"environmentId":"/subscriptions/[^"]*/workspaces/ml-workspace/environments/sklearn-1.5/versions/28"' "the deployment references the workspace's copy"
 unlike "$T/put.log" 'registries' "not the registry"
 
-# 3. Another deploy with the same environment, in the curated short
+# 4. Another deploy with the same environment, in the curated short
 # spelling: the workspace's copy found the same, nothing copied again.
 deploy_plan "$T/e.json" ep-reg2 AzureML-sklearn-1.5@latest
 az apply "$T/e.json"
@@ -55,7 +63,7 @@ is "$(requests GET "$ENVP")" 2 "each deploy looked at the workspace's copy"
 grep '"method":"PUT","path":"[^"]*/onlineEndpoints/ep-reg2/deployments/blue"' "$T/journal.log" >"$T/put2.log"
 like "$T/put2.log" '"environmentId":"/subscriptions/[^"]*/environments/sklearn-1.5/versions/28"' "on the same copy"
 
-# 4. Exports name the workspace's copy and what to run first.
+# 5. Exports name the workspace's copy and what to run first.
 az plan export --as az "$T/d.json"
 like "$T/out" "^# akswiz environment create --from $LATEST\$" "export --as az: the copy to make first"
 like "$T/out" '^#   environment: "azureml:sklearn-1.5@latest"$' "the deployment on the workspace's copy"
@@ -69,7 +77,7 @@ az plan export --as az "$T/v.json"
 like "$T/out" '^#   environment: "azureml:sklearn-1.5:27"$' "a version by number: NAME:VERSION"
 sb_stop
 
-# 5. kill -9 while the deployment's operation runs (its first poll held
+# 6. kill -9 while the deployment's operation runs (its first poll held
 # back), then watch: finished without copying again.
 sb_start --polls 1 --faults 'GET:*/mfeOperationsStatus/*=latency:8s+1#1'
 world
@@ -79,7 +87,7 @@ is "$kst" 137 "apply was killed during the deployment's operation"
 az watch k8s-dev
 is "$rc" 0 "watch finishes the deploy"
 is "$(requests PUT "$ENVP")" 1 "the copy was sent once"
-is "$(requests GET "$REG/environments/sklearn-1.5/versions")" 1 "the registry read once"
+is "$(requests GET "$REG/environments/sklearn-1.5/versions")" 2 "the registry read by preflight and the copy, not again by watch"
 is "$(requests PUT '[^"]*/onlineEndpoints/ep-kill/deployments/blue')" 1 "the deployment once"
 sb_stop
 done_testing
