@@ -8,7 +8,8 @@
  * that would change something in Azure (core/trust.h says which).  A
  * client given token_origins sends a bearer token to those origins only:
  * a poll or next-page URL the service names on another host is refused,
- * not sent (the ARM token goes to Resource Manager and nowhere else).
+ * not sent (the ARM token goes to Resource Manager and nowhere else, but
+ * for a request's token_origin, a host Resource Manager's answers named).
  *
  * CURL * never leaves http.c.
  */
@@ -71,6 +72,10 @@ struct http_request {
 	 * x-ms- header), NULL: a fresh one.  "HEAD" gets no body. */
 	bool		 body_binary;
 	const char	*client_request_id;
+	/* One more origin this request's token may go to, that the caller
+	 * learnt from Resource Manager (a workspace's discovery, a
+	 * registry's: azure/registry.c), or NULL. */
+	const char	*token_origin;
 };
 
 struct http_response {

@@ -25,7 +25,11 @@
  *     registries/{r}/environments/{name}/versions/{version}, with the
  *     2021-10-01-dataplanepreview client (_ml_client.py gives
  *     EnvironmentOperations that client for a registry) and the same ARM
- *     token (the credential with the management scope).
+ *     token (the credential with the management scope).  akswiz's ARM
+ *     token goes to Resource Manager only (http.h); these requests let it
+ *     go to the origin the discovery named (https only): the api host of
+ *     the workspace's discovery document for the registry discovery, the
+ *     registry's primaryRegionResourceProviderUri for its versions.
  *  3. The "latest" label: operations/_environment_operations.py
  *     (_managed_label_resolver) -> _utils/_asset_utils.py _get_latest():
  *     the versions listed with $orderBy=createdtime desc and $top=1 (the
@@ -47,6 +51,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <json-c/json.h>
 
@@ -92,19 +97,31 @@ add_seg(struct buf *b, const char *s)
 			buf_addf(b, "%%%02X", (unsigned char)*s);
 }
 
-/* GET url (taken) and parse its JSON; 404 -> *o NULL with *missing. */
+/*
+ * GET url (taken) and parse its JSON; 404 -> *o NULL with *missing.  The
+ * ARM token goes with it when token is set, to Resource Manager or to
+ * origin, a URL learnt from Resource Manager's answers (the ARM token goes
+ * nowhere else, http.h).
+ */
 static int
-get_json(struct arm *a, char *url, json_object **o, bool *missing,
-    struct err *err)
+get_json(struct arm *a, char *url, bool token, const char *origin,
+    json_object **o, bool *missing, struct err *err)
 {
+	struct http_request	req;
 	struct http_response	rsp;
 	int			rc = -1;
 
 	*o = NULL;
 	if (missing != NULL)
 		*missing = false;
+	memset(&req, 0, sizeof req);
+	req.method = "GET";
+	req.url = url;
+	req.auth = token ? a->auth : NULL;
+	req.token_origin = origin;
+	a->requests++;
 	http_response_init(&rsp);
-	if (arm_get_raw(a, url, &rsp, err)) {
+	if (http_call(a->http, &req, &rsp, err)) {
 		if (rsp.status == 200) {
 			if ((*o = json_tokener_parse(buf_str(&rsp.body))) !=
 			    NULL)
@@ -123,6 +140,17 @@ get_json(struct arm *a, char *url, json_object **o, bool *missing,
 	return rc;
 }
 
+/* Whether url, named by a discovery, is https: else -1 + err. */
+static int
+https_only(const char *url, struct err *err)
+{
+	if (strncasecmp(url, "https://", 8) == 0)
+		return 0;
+	/* TRANSLATORS: %s is a URL a discovery document named. */
+	return err_set(err, ERR_SERVICE, _("the discovery named %s, which is "
+	    "not https: the Azure token is not sent there"), url) ? 0 : -1;
+}
+
 /* The string at root.key (or root.properties.key when nested), copied. */
 static char *
 get_member(json_object *root, bool nested, const char *key)
@@ -134,15 +162,16 @@ get_member(json_object *root, bool nested, const char *key)
 	return dup_or_null(member(p, key));
 }
 
-/* GET url (taken): the string at key (get_member), *out NULL if none. */
+/* GET url (taken, get_json()): the string at key (get_member), *out
+ * NULL if none. */
 static int
-get_string(struct arm *a, char *url, bool nested, const char *key,
-    char **out, struct err *err)
+get_string(struct arm *a, char *url, bool token, bool nested,
+    const char *key, char **out, struct err *err)
 {
 	json_object	*o;
 
 	*out = NULL;
-	if (get_json(a, url, &o, NULL, err) != 0)
+	if (get_json(a, url, token, NULL, &o, NULL, err) != 0)
 		return -1;
 	*out = get_member(o, nested, key);
 	json_object_put(o);
@@ -176,25 +205,33 @@ registry_base(struct arm *a, const char *ws_id,
 	int		 rc = -1;
 
 	xasprintf(&u, "%s%s?api-version=%s", a->endpoint, ws_id, ARM_API_ML);
-	if (get_string(a, u, true, "discoveryUrl", &disc, err) != 0)
+	if (get_string(a, u, true, true, "discoveryUrl", &disc, err) != 0)
 		return -1;
 	if (disc == NULL)
 		return err_set(err, ERR_SERVICE, _("the workspace has no "
 		    "discoveryUrl")) ? 0 : -1;
-	if (get_string(a, disc, false, "api", &api, err) != 0)
+	/* The document itself without a token (UNCONFIRMED that Azure
+	 * asks none; the sandbox does not). */
+	if (get_string(a, disc, false, false, "api", &api, err) != 0)
 		return -1;
 	if (api == NULL)
 		return err_set(err, ERR_SERVICE, _("the workspace's discovery "
 		    "document has no \"api\"")) ? 0 : -1;
+	if (https_only(api, err) != 0) {
+		free(api);
+		return -1;
+	}
 	chop_slash(api);
 	buf_init(b, 0);
 	buf_adds(b, api);
 	buf_adds(b, "/registrymanagement/v1.0/registries");
 	add_seg(b, r->registry);
 	buf_adds(b, "/discovery");
+	rc = get_json(a, buf_take(b), true, api, &o, &missing, err);
 	free(api);
-	if (get_json(a, buf_take(b), &o, &missing, err) != 0)
+	if (rc != 0)
 		return -1;
+	rc = -1;
 	if (missing) {
 		*gone = true;
 		/* TRANSLATORS: %s is a registry's name, such as azureml. */
@@ -209,7 +246,7 @@ registry_base(struct arm *a, const char *ws_id,
 		err_set(err, ERR_SERVICE, _("the discovery of registry %s "
 		    "gave no resource provider, subscription or resource "
 		    "group"), r->registry);
-	else {
+	else if (https_only(rp, err) == 0) {
 		chop_slash(rp);
 		buf_init(b, 0);
 		buf_adds(b, rp);
@@ -240,16 +277,17 @@ read_env(struct arm *a, const char *ws_id, const char *ref,
 	struct deploy_registry_ref	 r;
 	struct buf			 b;
 	json_object			*o, *v = NULL, *ic;
+	char				*u;
 	bool				 missing;
 
 	memset(e, 0, sizeof *e);
+	*gone = false;
 	if (!deploy_registry_env_parse(ref, &r))
 		/* TRANSLATORS: %s is the reference as given. */
 		return err_set(err, ERR_USAGE, _("\"%s\" is not a registry "
 		    "environment: give azureml://registries/REGISTRY/"
 		    "environments/NAME/versions/VERSION, .../labels/latest or "
 		    "AzureML-NAME@latest"), ref) ? 0 : -1;
-	*gone = false;
 	if (registry_base(a, ws_id, &r, &b, gone, err) != 0)
 		return -1;
 	if (r.version[0] != '\0') {
@@ -258,7 +296,9 @@ read_env(struct arm *a, const char *ws_id, const char *ref,
 	} else	/* the latest label: the most recently created */
 		buf_adds(&b, "?api-version=" REGISTRY_API
 		    "&$orderBy=createdtime%20desc&$top=1");
-	if (get_json(a, buf_take(&b), &o, &missing, err) != 0)
+	/* On the registry's resource provider (its discovery's origin). */
+	u = buf_take(&b);
+	if (get_json(a, u, true, u, &o, &missing, err) != 0)
 		return -1;
 	if (o != NULL && r.version[0] == '\0' &&
 	    json_object_object_get_ex(o, "value", &v) &&

@@ -33,11 +33,14 @@
  *    it; the dataplane reply's exact id is UNCONFIRMED).
  *
  * The sandbox serves the workspace's discovery document, the registry
- * discovery and the registry's routes on its own host (as it gives its
- * own host for scoring URIs and the blob store): the workspace's
- * discoveryUrl is https://{sandbox}/discovery, the document's "api" and the
- * registry's primaryRegionResourceProviderUri the sandbox's base URL.  A
- * client follows them as Azure gives them.  The discovery document's keys
+ * discovery and the registry's routes itself (as it does scoring URIs and
+ * the blob store), under another name than Resource Manager's, as Azure's
+ * {region}.api.azureml.ms is another origin than management.azure.com:
+ * https://localhost:PORT when Resource Manager is https://127.0.0.1:PORT
+ * (the sandbox's certificate names both).  The workspace's discoveryUrl is
+ * that base + /discovery, the document's "api" and the registry's
+ * primaryRegionResourceProviderUri that base (with a slash).  A client
+ * follows them as Azure gives them, and must let the ARM token go there.  The discovery document's keys
  * (api, history, experimentation, modelmanagement, pipelines, ...) are
  * azureml-core's service discovery (_base_sdk_common/service_discovery.py);
  * that the document needs no token is UNCONFIRMED (the sandbox asks none).
@@ -155,7 +158,19 @@ version_json(const char *reg, const struct curated *e)
 	return o;
 }
 
-/* The workspace's discovery document: every service on this host. */
+void
+registry_api_base(const struct sandbox *sb, char *buf, size_t len)
+{
+	static const char	loop[] = "https://127.0.0.1:";
+
+	if (strncmp(sb->endpoint, loop, strlen(loop)) == 0)
+		snprintf(buf, len, "https://localhost:%s",
+		    sb->endpoint + strlen(loop));
+	else
+		snprintf(buf, len, "%s", sb->endpoint);
+}
+
+/* The workspace's discovery document: every service on the ML host. */
 static void
 discovery_doc(struct sandbox *sb, struct sb_response *resp)
 {
@@ -163,11 +178,13 @@ discovery_doc(struct sandbox *sb, struct sb_response *resp)
 	    "experimentation", "gallery", "history", "hyperdrive",
 	    "labeling", "modelmanagement", "pipelines", "studiointeraction" };
 	json_object	*o = json_object_new_object();
+	char		 base[300];
 	size_t		 i;
 
+	registry_api_base(sb, base, sizeof base);
 	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		json_object_object_add(o, keys[i],
-		    json_object_new_string(sb->endpoint));
+		    json_object_new_string(base));
 	sb_resp_json(resp, 200, o);
 }
 
@@ -192,7 +209,8 @@ registry_discovery(struct sandbox *sb, const char *rest,
 		    "not found.", name);	/* placeholder */
 		return;
 	}
-	snprintf(uri, sizeof uri, "%s/", sb->endpoint);
+	registry_api_base(sb, uri, sizeof uri - 1);
+	strcat(uri, "/");
 	{
 		const char *const kv[][2] = {
 			{ "registryName", "azureml" },

@@ -337,8 +337,9 @@ ws_json(struct arm_ctx *c, const struct sb_workspace *ws)
 	json_object_object_add(p, "workspaceId",
 	    json_object_new_string(ws->workspace_id));
 	/* Azure: https://{location}.api.azureml.ms/discovery; here the
-	 * sandbox's own host serves it (arm-registry.c). */
-	arm_url(c, buf, sizeof buf, "/discovery");
+	 * sandbox serves it under its ML API's name (arm-registry.c). */
+	registry_api_base(c->sb, buf, sizeof buf - 16);
+	strcat(buf, "/discovery");
 	json_object_object_add(p, "discoveryUrl", json_object_new_string(buf));
 	blob_account_name(ws->name, acct, sizeof acct);
 	snprintf(buf, sizeof buf, "%s/Microsoft.Storage/storageAccounts/%s",

@@ -11,9 +11,10 @@ DV=api-version=2021-10-01-dataplanepreview
 
 arm GET "$WSP?api-version=2024-10-01"
 DISC=$(j .properties.discoveryUrl)
-is "$DISC" "$EP/discovery" "the workspace's discoveryUrl is on the sandbox's host"
+ML=$(echo "$EP" | sed 's|//127.0.0.1:|//localhost:|')
+is "$DISC" "$ML/discovery" "the workspace's discoveryUrl: the sandbox named localhost, another origin than ARM's"
 arm GET "$DISC"
-is "$STATUS/$(j .api)" "200/$EP" "the discovery document names the api host"
+is "$STATUS/$(j .api)" "200/$ML" "the discovery document names the api host"
 API=$(j .api)
 
 NOAUTH=1 arm GET "$API/registrymanagement/v1.0/registries/azureml/discovery"
@@ -23,7 +24,7 @@ is "$STATUS/$(j .registryName)/$(j .primaryRegion)" 200/azureml/eastus "the azur
 RP=$(j .primaryRegionResourceProviderUri)
 RSUB=$(j .subscriptionId)
 RRG=$(j .resourceGroup)
-is "$RP" "$EP/" "its resource provider is on the sandbox's host, with a slash"
+is "$RP" "$ML/" "its resource provider is on the ML host, with a slash"
 arm GET "$API/registrymanagement/v1.0/registries/nosuch/discovery"
 is "$STATUS/$(j .error.code)" 404/UserError "an unknown registry: 404, the ARM envelope"
 
