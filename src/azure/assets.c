@@ -922,6 +922,64 @@ assets_register_environment(struct arm *a, const char *ws_id,
 	return rc;
 }
 
+/* Whether two optional strings are the same text. */
+static bool
+same_text(const char *a, const char *b)
+{
+	return (a == NULL || *a == '\0') ? (b == NULL || *b == '\0') :
+	    b != NULL && strcmp(a, b) == 0;
+}
+
+int
+assets_copy_environment(struct arm *a, const char *ws_id, const char *name,
+    const char *version, const char *image, const char *conda,
+    const char *inference, const char *description, char **id, bool *sent,
+    struct err *err)
+{
+	json_object	*o, *props, *ic;
+	int		 rc;
+
+	*id = NULL;
+	*sent = false;
+	if (get_version(a, ws_id, "environments", name, version, &o, err) != 0)
+		return -1;
+	if (o != NULL) {
+		rc = same_text(jraw(o, "properties.image"), image) &&
+		    same_text(jraw(o, "properties.condaFile"), conda) ? 0 : -1;
+		if (rc == 0)
+			*id = xstrdup(jraw(o, "id") != NULL ? jraw(o, "id") :
+			    ws_id);
+		else
+			/* TRANSLATORS: "the workspace has environment
+			 * sklearn-1.5:28 with another image or conda file". */
+			err_set(err, ERR_SERVICE, _("the workspace has "
+			    "environment %s:%s with another image or conda "
+			    "file; a version's image and conda file never "
+			    "change"), name, version);
+		json_object_put(o);
+		return rc;
+	}
+	props = json_object_new_object();
+	if (description != NULL)
+		json_object_object_add(props, "description",
+		    json_object_new_string(description));
+	json_object_object_add(props, "image", json_object_new_string(image));
+	if (conda != NULL && *conda != '\0')
+		json_object_object_add(props, "condaFile",
+		    json_object_new_string(conda));
+	if (inference != NULL && (ic = json_tokener_parse(inference)) != NULL)
+		json_object_object_add(props, "inferenceConfig", ic);
+	json_object_object_add(props, "osType",
+	    json_object_new_string("Linux"));
+	json_object_object_add(props, "isAnonymous",
+	    json_object_new_boolean(0));
+	if (put_version(a, ws_id, "environments", name, version, props, id,
+	    err) != 0)
+		return -1;
+	*sent = true;
+	return 0;
+}
+
 static const char *
 kind_segment(enum asset_kind k)
 {

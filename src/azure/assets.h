@@ -67,6 +67,18 @@ int	assets_register_code(struct arm *, const char *workspace_id,
 int	assets_register_environment(struct arm *, const char *workspace_id,
 	    const char *image, const char *conda_file, const char *name,
 	    const char *version, char **id, struct err *);
+/*
+ * An environment version from its parts as given (conda as text,
+ * inference a JSON object's text, either NULL), under name:version, as a
+ * registry environment is copied (registry.h): when the workspace has
+ * that version with the same image and conda file it is reused (*sent
+ * false, nothing sent); with others, -1 + err (a version's paths never
+ * change, kubernetes-path.md E.4).
+ */
+int	assets_copy_environment(struct arm *, const char *workspace_id,
+	    const char *name, const char *version, const char *image,
+	    const char *conda, const char *inference, const char *description,
+	    char **id, bool *sent, struct err *);
 
 /* What list and show print of a version or of a container (name). */
 struct asset_version {

@@ -609,12 +609,16 @@ transport_error(struct http_client *c, const struct http_request *req,
 
 /* Whether a bearer token may go to url (see token_origins in http.h). */
 static bool
-token_may_go(const struct http_client *c, const char *url)
+token_may_go(const struct http_client *c, const struct http_request *req)
 {
+	const char	*url = req->url;
+
 	if (c->token_origins[0] == NULL && c->token_origins[1] == NULL)
 		return true;
 	return trust_same_origin(url, c->token_origins[0]) ||
-	    trust_same_origin(url, c->token_origins[1]);
+	    trust_same_origin(url, c->token_origins[1]) ||
+	    (req->token_origin != NULL &&
+	    trust_same_origin(url, req->token_origin));
 }
 
 /*
@@ -680,7 +684,7 @@ http_call(struct http_client *c, const struct http_request *req,
 		err_detail(err, "%s %s", req->method, req->url);
 		return false;
 	}
-	if (req->auth != NULL && !token_may_go(c, req->url)) {
+	if (req->auth != NULL && !token_may_go(c, req)) {
 		char	host[256], arm[256];
 
 		url_host(req->url, host, sizeof host);

@@ -8,7 +8,8 @@
  * that would change something in Azure (core/trust.h says which).  A
  * client given token_origins sends a bearer token to those origins only:
  * a poll or next-page URL the service names on another host is refused,
- * not sent (the ARM token goes to Resource Manager and nowhere else).
+ * not sent (the ARM token goes to Resource Manager and nowhere else, but
+ * for a request's token_origin, a host Resource Manager's answers named).
  *
  * CURL * never leaves http.c.
  */
@@ -74,6 +75,10 @@ struct http_request {
 	/* Or a body of body_len bytes of a file, at off of fd (a storage
 	 * block): read straight into libcurl's buffer, never copied whole. */
 	const struct http_file_body *body_file;
+	/* One more origin this request's token may go to, that the caller
+	 * learnt from Resource Manager (a workspace's discovery, a
+	 * registry's: azure/registry.c), or NULL. */
+	const char	*token_origin;
 };
 
 struct http_file_body {

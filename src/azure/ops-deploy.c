@@ -31,6 +31,7 @@
 
 #include "azure/armerror.h"
 #include "azure/assets.h"
+#include "azure/registry.h"
 #include "azure/http.h"
 #include "common/clock.h"
 #include "common/i18n.h"
@@ -275,7 +276,16 @@ ops_deploy_facts(struct ops *o, const struct plan *p,
 		version_exists(o, id, &f->model_known, &f->model_exists);
 		free(id);
 	}
-	if (p->deployment.image[0] == '\0') {
+	/* A registry environment: read from its registry (copied by its
+	 * step). */
+	if (p->deployment.image[0] == '\0' &&
+	    deploy_registry_env_parse(p->deployment.environment, NULL) &&
+	    p->registered.environment[0] == '\0') {
+		id = plan_deploy_workspace_id(p);
+		registry_env_exists(o->arm, id, p->deployment.environment,
+		    &f->environment_known, &f->environment_exists);
+		free(id);
+	} else if (p->deployment.image[0] == '\0') {
 		id = plan_deploy_environment_id(p);
 		version_exists(o, id, &f->environment_known,
 		    &f->environment_exists);
@@ -408,6 +418,25 @@ up_progress(void *arg, const char *what, uint64_t done, uint64_t total)
 	u->o->progress(u->o->progress_ctx, &pr);
 }
 
+/*
+ * The registry environment ref copied into the workspace (registry.h);
+ * again after an interruption, the workspace's copy is found the same
+ * and nothing is sent.
+ */
+static int
+copy_registry_env(struct ops *o, const char *ws, const char *ref, char **id,
+    struct err *err)
+{
+	struct registry_copy	c;
+
+	if (registry_env_copy(o->arm, ws, ref, &c, err) != 0)
+		return -1;
+	*id = c.id;
+	c.id = NULL;
+	registry_copy_done(&c);
+	return 0;
+}
+
 bool
 ops_deploy_register(struct ops *o, struct plan *p, const struct plan_step *s,
     const struct journal_entry *je, struct lro_state *st, struct err *err)
@@ -439,8 +468,12 @@ ops_deploy_register(struct ops *o, struct plan *p, const struct plan_step *s,
 		len = sizeof p->registered.code;
 		break;
 	default:
-		rc = assets_register_environment(o->arm, ws, d->image,
-		    d->conda_file, "", "", &id, err);
+		if (d->image[0] == '\0')	/* a registry environment */
+			rc = copy_registry_env(o, ws, d->environment, &id,
+			    err);
+		else
+			rc = assets_register_environment(o->arm, ws, d->image,
+			    d->conda_file, "", "", &id, err);
 		dst = p->registered.environment;
 		len = sizeof p->registered.environment;
 		break;

@@ -19,6 +19,7 @@
 
 #include "azure/assets.h"
 #include "azure/blob.h"
+#include "azure/registry.h"
 #include "cli/output.h"
 #include "core/assets.h"
 #include "cli/session.h"
@@ -28,6 +29,7 @@ struct asset_args {
 	const char	*cmd, *verb;
 	const char	*name, *version, *path, *type;	/* model */
 	const char	*image, *conda_file;		/* environment */
+	const char	*from;		/* a registry environment to copy */
 	const char	*description;
 };
 
@@ -52,7 +54,9 @@ asset_parse(int argc, char **argv, struct asset_args *a)
 		    !code &&
 		    ((r = session_opt_value(argc, argv, &i, "image", 'i',
 		    &a->image)) != 0 || (r = session_opt_value(argc, argv, &i,
-		    "conda-file", 0, &a->conda_file)) != 0))) {
+		    "conda-file", 0, &a->conda_file)) != 0 ||
+		    (r = session_opt_value(argc, argv, &i, "from", 0,
+		    &a->from)) != 0))) {
 			if (r < 0)
 				return EXIT_USAGE;
 			continue;
@@ -61,6 +65,16 @@ asset_parse(int argc, char **argv, struct asset_args *a)
 		    argv[i]);
 		return EXIT_USAGE;
 	}
+	if (a->from != NULL && (a->name != NULL || a->version != NULL ||
+	    a->image != NULL || a->conda_file != NULL)) {
+		/* TRANSLATORS: --from, --name ... are options, not translated. */
+		cli_error(_("environment create --from takes the registry's "
+		    "name, version, image and conda file; remove --name, "
+		    "--version, --image and --conda-file"));
+		return EXIT_USAGE;
+	}
+	if (a->from != NULL)
+		return EXIT_OK;
 	if (strcmp(a->verb, "list") != 0 && (a->name == NULL ||
 	    a->version == NULL)) {
 		/* TRANSLATORS: "model show needs --name N and --version V". */
@@ -98,7 +112,7 @@ asset_parse(int argc, char **argv, struct asset_args *a)
 	}
 	if (create && !model && !code && a->image == NULL) {
 		cli_error(_("environment create needs --image, a container "
-		    "image"));
+		    "image, or --from, a registry environment"));
 		return EXIT_USAGE;
 	}
 	return EXIT_OK;
@@ -326,6 +340,37 @@ asset_show(struct app_options *g, struct session *s, enum asset_kind k,
 	return EXIT_OK;
 }
 
+/* environment create --from REF: the registry's version copied. */
+static int
+env_copy(struct app_options *g, struct session *s, struct asset_args *a)
+{
+	struct registry_copy	c;
+	struct err		err;
+	char			ws[512];
+	int			rc;
+
+	workspace_id(s, ws, sizeof ws);
+	err_clear(&err);
+	if (registry_env_copy(&s->arm, ws, a->from, &c, &err) != 0)
+		return asset_fail(s, &err);
+	if (c.sent)
+		/* TRANSLATORS: "environment sklearn-1.5:28 copied from
+		 * azureml://registries/azureml/environments/sklearn-1.5/
+		 * versions/28". */
+		fprintf(stderr, _("akswiz: environment %s:%s copied from "
+		    "%s\n"), c.env.name, c.env.version, c.env.source);
+	else
+		/* TRANSLATORS: as above, when the workspace has it already. */
+		fprintf(stderr, _("akswiz: environment %s:%s (from %s) is "
+		    "in the workspace already\n"), c.env.name, c.env.version,
+		    c.env.source);
+	a->name = c.env.name;
+	a->version = c.env.version;
+	rc = asset_show(g, s, ASSET_ENVIRONMENT, a);
+	registry_copy_done(&c);
+	return rc;
+}
+
 static int
 asset_create(struct app_options *g, struct session *s, enum asset_kind k,
     const struct asset_args *a)
@@ -385,6 +430,8 @@ cmd_asset(struct app_options *g, int argc, char **argv, enum asset_kind k)
 		session_report(&err);
 		return session_exit_status(&err);
 	}
+	if (strcmp(a.verb, "create") == 0 && a.from != NULL)
+		return env_copy(g, &s, &a);
 	if (strcmp(a.verb, "create") == 0)
 		return asset_create(g, &s, k, &a);
 	if (strcmp(a.verb, "list") == 0)

@@ -200,8 +200,10 @@
 	/* TRANSLATORS: deploy (issue 13); %1$s is the flag or the plan member. */ \
 	_(DEPLOY_ENV_BOTH,	NS_(N_("Give either a registered environment or an image, not both; remove %1$s."))) \
 	_(DEPLOY_ENV_REF,	NS_(N_("The environment \"%1$s\" is not NAME:VERSION of a registered environment; give it so, or an image with --image."))) \
-	/* TRANSLATORS: %1$s is the environment as given (an azureml://registries/ URI or AzureML-NAME@LABEL). */ \
-	_(DEPLOY_ENV_REGISTRY,	NS_(N_("The environment \"%1$s\" is in a registry, and Kubernetes deployments do not support registry environments: register its image and conda file in the workspace instead (--image IMAGE --conda-file FILE)."))) \
+	/* TRANSLATORS: %1$s is the environment as given (an azureml://registries/ URI or AzureML-NAME@LABEL); the URIs are typed as they are. */ \
+	_(DEPLOY_ENV_REGISTRY,	NS_(N_("The environment \"%1$s\" is not a registry environment akswiz can copy into the workspace: give azureml://registries/REGISTRY/environments/NAME/versions/VERSION, .../labels/latest or AzureML-NAME@latest."))) \
+	/* TRANSLATORS: %1$s is the environment as given (an azureml://registries/ URI or AzureML-NAME@latest). */ \
+	_(DEPLOY_ENV_REGISTRY_MISSING, NS_(N_("The registry has no environment %1$s; give a version it has, or .../labels/latest."))) \
 	/* TRANSLATORS: %1$s is the model as given (an azureml://registries/ URI). */ \
 	_(DEPLOY_MODEL_REGISTRY, NS_(N_("The model \"%1$s\" is in a registry, and Kubernetes online endpoints do not support registry models: download it and give its local file or folder, or register it in the workspace."))) \
 	_(DEPLOY_CONDA_NO_IMAGE, NS_(N_("A conda file goes with an image (--image); give the image or remove the conda file."))) \

@@ -60,6 +60,58 @@ deploy_ref_is_registry(const char *s)
 	    strncasecmp(s, "AzureML-", 8) == 0 && strchr(s, '@') != NULL);
 }
 
+/* Copy the n bytes at s into dst (len), false when they do not fit or
+ * are none or hold a slash. */
+static bool
+part(char *dst, size_t len, const char *s, size_t n)
+{
+	if (n == 0 || n >= len || memchr(s, '/', n) != NULL)
+		return false;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+	return true;
+}
+
+bool
+deploy_registry_env_parse(const char *s, struct deploy_registry_ref *r)
+{
+	struct deploy_registry_ref	 tmp;
+	const char			*p, *at;
+	char				*dst;
+	size_t				 n;
+
+	if (r == NULL)
+		r = &tmp;
+	memset(r, 0, sizeof *r);
+	/* AzureML-NAME@latest: the azureml registry's curated NAME. */
+	if (strncasecmp(s, "AzureML-", 8) == 0 &&
+	    (at = strrchr(s, '@')) != NULL)
+		return strcmp(at + 1, "latest") == 0 &&
+		    part(r->registry, sizeof r->registry, "azureml", 7) &&
+		    part(r->name, sizeof r->name, s + 8, (size_t)(at - s - 8)) &&
+		    part(r->label, sizeof r->label, "latest", 6);
+	if (strncasecmp(s, "azureml://registries/", 21) != 0)
+		return false;
+	p = s + 21;
+	n = strcspn(p, "/");
+	if (!part(r->registry, sizeof r->registry, p, n) ||
+	    strncmp(p + n, "/environments/", 14) != 0)
+		return false;
+	p += n + 14;
+	n = strcspn(p, "/");
+	if (!part(r->name, sizeof r->name, p, n))
+		return false;
+	p += n;
+	if (strncmp(p, "/versions/", 10) == 0)
+		dst = r->version, n = sizeof r->version;
+	else if (strcmp(p, "/labels/latest") == 0)
+		dst = r->label, n = sizeof r->label;
+	else
+		return false;
+	p = strchr(p + 1, '/') + 1;
+	return part(dst, n, p, strlen(p));
+}
+
 bool
 deploy_model_is_local(const struct plan *p)
 {
@@ -178,9 +230,17 @@ check_assets(const struct plan *p, const struct plan_facts *f,
 		required(FIELD_ENVIRONMENT, vs);
 	else if (d->environment[0] != '\0' &&
 	    deploy_ref_is_registry(d->environment)) {
-		v = verdicts_add(vs, FIELD_ENVIRONMENT, SEV_ERROR,
-		    MSG_DEPLOY_ENV_REGISTRY);
-		verdict_arg(v, "%s", d->environment);
+		/* One akswiz copies into the workspace (registry.h), when
+		 * its registry has it. */
+		if (!deploy_registry_env_parse(d->environment, NULL)) {
+			v = verdicts_add(vs, FIELD_ENVIRONMENT, SEV_ERROR,
+			    MSG_DEPLOY_ENV_REGISTRY);
+			verdict_arg(v, "%s", d->environment);
+		} else if (f->environment_known && !f->environment_exists) {
+			v = verdicts_add(vs, FIELD_ENVIRONMENT, SEV_ERROR,
+			    MSG_DEPLOY_ENV_REGISTRY_MISSING);
+			verdict_arg(v, "%s", d->environment);
+		}
 	} else if (d->environment[0] != '\0' &&
 	    !deploy_ref_parse(d->environment, NULL)) {
 		v = verdicts_add(vs, FIELD_ENVIRONMENT, SEV_ERROR,

@@ -29,6 +29,21 @@ bool	deploy_ref_parse(const char *s, struct deploy_ref *r);
  */
 bool	deploy_ref_is_registry(const char *s);
 
+/*
+ * A registry environment akswiz copies into the workspace (registry.h):
+ * azureml://registries/REG/environments/NAME/versions/V or
+ * .../labels/latest, or a curated one's AzureML-NAME@latest (the azureml
+ * registry's NAME).  label "latest" or version set, never both.
+ */
+struct deploy_registry_ref {
+	char	registry[64];
+	char	name[DEPLOY_NAME_LEN + 224];
+	char	version[64];
+	char	label[16];
+};
+bool	deploy_registry_env_parse(const char *s,
+	    struct deploy_registry_ref *r);
+
 /* The model is a local file or folder to upload. */
 bool	deploy_model_is_local(const struct plan *);
 

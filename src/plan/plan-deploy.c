@@ -24,7 +24,9 @@ plan_deploy_kinds(const struct plan *p, enum step_kind *k, int n)
 		k[n++] = STEP_REGISTER_MODEL;
 	if (p->deployment.code_path[0] != '\0')
 		k[n++] = STEP_REGISTER_CODE;
-	if (p->deployment.image[0] != '\0')
+	/* An image, or a registry environment copied (registry.h). */
+	if (p->deployment.image[0] != '\0' ||
+	    deploy_registry_env_parse(p->deployment.environment, NULL))
 		k[n++] = STEP_REGISTER_ENVIRONMENT;
 	/* Looked at first: one the workspace has is deployed into. */
 	k[n++] = STEP_CREATE_ENDPOINT;

@@ -1092,8 +1092,28 @@ yaml_probe(struct buf *b, const char *key, const struct deploy_probe *pr)
 static void
 azureml_ref(char *v, size_t len, const char *ref)
 {
+	struct deploy_registry_ref	r;
+
+	/* A registry environment: the workspace's copy (registry.h). */
+	if (deploy_registry_env_parse(ref, &r)) {
+		snprintf(v, len, "azureml:%s%s%s", r.name, r.version[0] !=
+		    '\0' ? ":" : "@", r.version[0] != '\0' ? r.version :
+		    r.label);
+		return;
+	}
 	snprintf(v, len, "%s%s", strncmp(ref, "azureml:", 8) == 0 ? "" :
 	    "azureml:", ref);
+}
+
+/* What to run first when the environment is a registry's. */
+static void
+registry_env_note(struct buf *b, const struct plan *p)
+{
+	if (p->deployment.image[0] == '\0' &&
+	    deploy_registry_env_parse(p->deployment.environment, NULL))
+		buf_addf(b, "# The environment is copied from its registry "
+		    "into the workspace first:\n# akswiz environment create "
+		    "--from %s\n", p->deployment.environment);
 }
 
 static void
@@ -1350,9 +1370,11 @@ export_deploy(struct buf *b, const struct plan *p, enum plan_export_kind kind)
 		export_endpoint(b, p, PLAN_EXPORT_PYTHON);
 		buf_adds(b, "# (only when the workspace does not have the "
 		    "endpoint)\n\n");
+		registry_env_note(b, p);
 		export_python_deploy(b, p);
 		break;
 	case PLAN_EXPORT_AZ:
+		registry_env_note(b, p);
 		export_endpoint(b, p, PLAN_EXPORT_AZ);
 		buf_adds(b, "# (only when the workspace does not have the "
 		    "endpoint)\n\n");
@@ -1378,6 +1400,7 @@ export_deploy(struct buf *b, const struct plan *p, enum plan_export_kind kind)
 			    "registered first (az ml model|code|environment "
 			    "create);\n# their version IDs stand in the "
 			    "deployment's body.\n");
+		registry_env_note(b, p);
 		export_endpoint(b, p, PLAN_EXPORT_ARM);
 		buf_adds(b, "\n");
 		q = xmalloc(sizeof *q);
@@ -1389,8 +1412,9 @@ export_deploy(struct buf *b, const struct plan *p, enum plan_export_kind kind)
 		    q->registered.code[0] == '\0')
 			snprintf(q->registered.code, sizeof q->registered.code,
 			    "{codeVersionId}");
-		if (q->deployment.image[0] != '\0' &&
-		    q->registered.environment[0] == '\0')
+		if ((q->deployment.image[0] != '\0' ||
+		    deploy_registry_env_parse(q->deployment.environment,
+		    NULL)) && q->registered.environment[0] == '\0')
 			snprintf(q->registered.environment,
 			    sizeof q->registered.environment,
 			    "{environmentVersionId}");

@@ -336,8 +336,10 @@ ws_json(struct arm_ctx *c, const struct sb_workspace *ws)
 	    json_object_new_string("Succeeded"));
 	json_object_object_add(p, "workspaceId",
 	    json_object_new_string(ws->workspace_id));
-	snprintf(buf, sizeof buf, "https://%s.api.azureml.ms/discovery",
-	    ws->location);
+	/* Azure: https://{location}.api.azureml.ms/discovery; here the
+	 * sandbox serves it under its ML API's name (arm-registry.c). */
+	registry_api_base(c->sb, buf, sizeof buf - 16);
+	strcat(buf, "/discovery");
 	json_object_object_add(p, "discoveryUrl", json_object_new_string(buf));
 	blob_account_name(ws->name, acct, sizeof acct);
 	snprintf(buf, sizeof buf, "%s/Microsoft.Storage/storageAccounts/%s",

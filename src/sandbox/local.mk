@@ -9,6 +9,7 @@ akswiz_sandbox_SOURCES = src/sandbox/main.c src/sandbox/sandbox.h \
 	src/sandbox/arm-clusters.c src/sandbox/kube-objects.c \
 	src/sandbox/arm-json.c src/sandbox/arm-endpoints.c \
 	src/sandbox/arm-assets.c src/sandbox/blob.c src/sandbox/blob.h \
+	src/sandbox/arm-registry.c \
 	src/sandbox/kube.c \
 	src/sandbox/apiversions.c src/sandbox/apiversions.h \
 	src/sandbox/metadata.c \

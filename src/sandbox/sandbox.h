@@ -204,6 +204,13 @@ void		 arm_route(struct sandbox *, const struct sb_request *,
 /* POST /api/v1/endpoint/{e}/score (arm-endpoints.c); false: another path. */
 bool		 score_route(struct sandbox *, const struct sb_request *,
 		    struct sb_response *);
+/* The workspace's discovery document, the registry discovery and the
+ * azureml registry's environments (arm-registry.c); false: another path. */
+bool		 registry_route(struct sandbox *, const struct sb_request *,
+		    struct sb_response *);
+/* The ML API's base URL: the sandbox's, named localhost (not 127.0.0.1),
+ * another origin than Resource Manager's (arm-registry.c). */
+void		 registry_api_base(const struct sandbox *, char *, size_t);
 /* GET /metadata/endpoints (metadata.c); false: another path. */
 bool		 metadata_route(struct sandbox *, const struct sb_request *,
 		    struct sb_response *);

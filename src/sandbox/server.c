@@ -248,6 +248,7 @@ serve(struct sb_server *srv, struct MHD_Connection *conn,
 		    !metadata_route(sb, &req, &resp) &&
 		    !aad_route(sb, &req, &resp) &&
 		    !kube_route(sb, &req, &resp) &&
+		    !registry_route(sb, &req, &resp) &&
 		    !score_route(sb, &req, &resp))
 			arm_route(sb, &req, &resp);
 	}

@@ -24,6 +24,7 @@ plan_deploy(struct plan *p)
 
 enum setup {
 	OK, NO_MODEL, ENV_AND_IMAGE, NO_ENV, ENV_PATH, ENV_REGISTRY, ENV_CURATED,
+	ENV_LABEL, ENV_REGISTRY_MISSING,
 	MODEL_REGISTRY, CONDA_ALONE, CODE_ALONE,
 	SCRIPT_ALONE, BAD_CPU, LIMIT_BELOW, AUTH_NONE, MIRROR, TRAFFIC_SUM,
 	TRAFFIC_UNKNOWN, AKS, COMPUTE_FAILED, EXT_FAILED, OTHER_COMPUTE,
@@ -60,6 +61,9 @@ setup(enum setup s, struct plan *p, struct plan_facts *f)
 				    "sklearn-1.5/labels/latest"); break;
 	case ENV_CURATED:	strcpy(p->deployment.environment,
 				    "AzureML-sklearn-1.5@latest"); break;
+	case ENV_LABEL:		strcpy(p->deployment.environment, "azureml://"
+				    "registries/azureml/environments/"
+				    "sklearn-1.5/labels/stable"); break;
 	case MODEL_REGISTRY:	strcpy(p->deployment.model, "azureml://"
 				    "registries/azureml/models/phi/versions/1");
 				break;
@@ -96,6 +100,11 @@ setup(enum setup s, struct plan *p, struct plan_facts *f)
 				f->deployments_known = true; break;
 	case MODEL_MISSING:	f->model_known = true; break;
 	case ENV_MISSING:	f->environment_known = true; break;
+	case ENV_REGISTRY_MISSING:
+				strcpy(p->deployment.environment, "azureml://"
+				    "registries/azureml/environments/"
+				    "sklearn-1.5/versions/99");
+				f->environment_known = true; break;
 	case TOO_BIG:		strcpy(p->deployment.cpu, "3"); break;
 	case TOO_MANY:		p->deployment.scale.instances = 40; break;
 	case BESIDE_OTHERS:	/* 3 x 2 CPU placed: 2 more of 1 CPU don't */
@@ -148,10 +157,15 @@ test_rows(void)
 		    FIELD_ENVIRONMENT },
 		{ "an environment that is a path", ENV_PATH, MSG_DEPLOY_ENV_REF,
 		    SEV_ERROR, FIELD_ENVIRONMENT },
-		{ "a registry environment", ENV_REGISTRY,
+		{ "a registry environment (copied)", ENV_REGISTRY,
+		    MSG__COUNT, SEV_ERROR, FIELD_NONE },
+		{ "a curated environment's short name (copied)", ENV_CURATED,
+		    MSG__COUNT, SEV_ERROR, FIELD_NONE },
+		{ "a registry environment with another label", ENV_LABEL,
 		    MSG_DEPLOY_ENV_REGISTRY, SEV_ERROR, FIELD_ENVIRONMENT },
-		{ "a curated environment's short name", ENV_CURATED,
-		    MSG_DEPLOY_ENV_REGISTRY, SEV_ERROR, FIELD_ENVIRONMENT },
+		{ "a registry environment its registry lacks",
+		    ENV_REGISTRY_MISSING, MSG_DEPLOY_ENV_REGISTRY_MISSING,
+		    SEV_ERROR, FIELD_ENVIRONMENT },
 		{ "a registry model", MODEL_REGISTRY,
 		    MSG_DEPLOY_MODEL_REGISTRY, SEV_ERROR, FIELD_MODEL },
 		{ "a conda file without an image", CONDA_ALONE,
@@ -269,6 +283,57 @@ test_refs(void)
 	}
 }
 
+/* The registry environments akswiz copies, and what it does not take. */
+static void
+test_registry_refs(void)
+{
+	static const struct {
+		const char	*s;
+		const char	*reg, *name, *version, *label;
+	} rows[] = {
+		{ "azureml://registries/azureml/environments/sklearn-1.5/"
+		    "labels/latest", "azureml", "sklearn-1.5", "", "latest" },
+		{ "azureml://registries/azureml/environments/sklearn-1.5/"
+		    "versions/28", "azureml", "sklearn-1.5", "28", "" },
+		{ "AZUREML://registries/my-reg/environments/e/versions/1",
+		    "my-reg", "e", "1", "" },
+		{ "AzureML-sklearn-1.5@latest", "azureml", "sklearn-1.5", "",
+		    "latest" },
+		{ "AzureML-sklearn-1.5@stable", NULL, NULL, NULL, NULL },
+		{ "AzureML-@latest", NULL, NULL, NULL, NULL },
+		{ "azureml://registries/azureml/environments/sklearn-1.5/"
+		    "labels/stable", NULL, NULL, NULL, NULL },
+		{ "azureml://registries/azureml/environments/sklearn-1.5",
+		    NULL, NULL, NULL, NULL },
+		{ "azureml://registries/azureml/environments/sklearn-1.5/"
+		    "versions/", NULL, NULL, NULL, NULL },
+		{ "azureml://registries/azureml/environments/a/versions/1/x",
+		    NULL, NULL, NULL, NULL },
+		{ "azureml://registries/azureml/models/phi/versions/1", NULL,
+		    NULL, NULL, NULL },
+		{ "azureml://registries//environments/e/versions/1", NULL,
+		    NULL, NULL, NULL },
+		{ "sklearn:1", NULL, NULL, NULL, NULL },
+	};
+	struct deploy_registry_ref	r;
+	size_t				i;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		ok(deploy_registry_env_parse(rows[i].s, &r) ==
+		    (rows[i].reg != NULL), "\"%s\" is %sa registry "
+		    "environment", rows[i].s, rows[i].reg != NULL ? "" :
+		    "not ");
+		if (rows[i].reg == NULL)
+			continue;
+		is_str(r.registry, rows[i].reg, "\"%s\": registry",
+		    rows[i].s);
+		is_str(r.name, rows[i].name, "\"%s\": name", rows[i].s);
+		is_str(r.version, rows[i].version, "\"%s\": version",
+		    rows[i].s);
+		is_str(r.label, rows[i].label, "\"%s\": label", rows[i].s);
+	}
+}
+
 static void
 test_share(void)
 {
@@ -293,6 +358,7 @@ main(void)
 {
 	test_rows();
 	test_refs();
+	test_registry_refs();
 	test_share();
 	return tap_done();
 }

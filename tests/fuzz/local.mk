@@ -112,6 +112,7 @@ tests_fuzz_sandbox_body_fuzz_SOURCES = tests/fuzz/sandbox-body-fuzz.c \
 	src/sandbox/arm-clusters.c src/sandbox/kube-objects.c \
 	src/sandbox/arm-json.c src/sandbox/arm-endpoints.c \
 	src/sandbox/arm-assets.c src/sandbox/blob.c \
+	src/sandbox/arm-registry.c \
 	src/sandbox/apiversions.c src/sandbox/metadata.c
 nodist_tests_fuzz_sandbox_body_fuzz_SOURCES = src/sandbox/apiversions-data.c
 tests_fuzz_sandbox_body_fuzz_CPPFLAGS = $(AM_CPPFLAGS) \

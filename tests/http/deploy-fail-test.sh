@@ -69,36 +69,12 @@ like "$T/err" 'Hint: Endpoint names are unique in a region: another workspace th
 is "$(puts 'ep-taken/deployments/blue')" 0 "no deployment was sent"
 sb_stop
 
-# The deployment's own operation journaled (the entry's current step,
-# not an earlier one in its list).
-polling() {
-	for _f in "$T/state/akswiz/operations/"*-k8s-dev-*.json; do
-		tr -d ' \n' <"$_f" 2>/dev/null |
-		    grep -q '"open":true,.*"step":2,[^[]*"operationUrl":"https' &&
-		    return 0
-	done
-	return 1
-}
-
-# kill_polling PLAN: apply PLAN and kill -9 it while its deployment's
-# operation runs; $kst is apply's status.
-kill_polling() {
-	"$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" --ca-file "$SB_CA" \
-	    --subscription "$SB_SUB" -g "$SB_RG" -w "$SB_WS" apply "$1" \
-	    >"$T/apply.out" 2>&1 </dev/null &
-	apply=$!
-	wait_until $apply polling
-	kill -9 $apply 2>/dev/null
-	wait $apply 2>/dev/null
-	kst=$?
-}
-
 # 5. kill -9 while the deployment's operation runs (its first poll held
 # back), then watch: followed to its end, the traffic set, no second PUT.
 sb_start --polls 1 --faults 'GET:*/mfeOperationsStatus/*=latency:8s+1#1'
 world
 deploy_plan "$T/k.json" ep-kill
-kill_polling "$T/k.json"
+kill_polling "$T/k.json" k8s-dev 2
 is "$kst" 137 "apply was killed during the deployment's operation"
 az watch k8s-dev
 is "$rc" 0 "watch finishes the deploy"
@@ -112,7 +88,7 @@ sb_stop
 sb_start --polls 1 --faults 'GET:*/mfeOperationsStatus/*=latency:8s+1#1;op:ep-kf/blue=fail:KubernetesError:Kubernetes Deployment Error: 0/3 nodes are available: 3 Insufficient memory.'
 world
 deploy_plan "$T/kf.json" ep-kf
-kill_polling "$T/kf.json"
+kill_polling "$T/kf.json" k8s-dev 2
 az watch k8s-dev
 is "$rc" 6 "watch: the deployment failed after the endpoint was made (exit 6)"
 like "$T/err" 'Hint: The deployment.s pods could not be scheduled: the nodes lack memory\. Lower --memory-gb or --instance-count' "decoded there too"

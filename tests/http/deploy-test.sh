@@ -85,14 +85,15 @@ refused() {
 	    >"$T/r.json" 2>/dev/null
 	az apply "$T/r.json"
 }
-# A registry environment (the curated sklearn one, as azureml-examples
-# name it): refused by plan new, with what to do instead.
+# A registry environment under a label akswiz does not resolve (latest
+# and versions are copied, deploy-registry-env-test.sh): refused by plan
+# new, with the forms it takes.
 "$AKSWIZ" plan new deploy --compute k8s-dev --endpoint-name ep-ref \
     --deployment-name blue --model sk:1 --environment \
-    azureml://registries/azureml/environments/sklearn-1.5/labels/latest \
+    azureml://registries/azureml/environments/sklearn-1.5/labels/stable \
     >"$T/r.json" 2>"$T/err"
-is "$?" 1 "a registry environment: plan new refuses it (exit 1)"
-like "$T/err" 'deploy.environment \(--environment\) +The environment "azureml://registries/azureml/environments/sklearn-1.5/labels/latest" is in a registry, and Kubernetes deployments do not support registry environments: register its image and conda file' "said, with what to do instead"
+is "$?" 1 "a registry environment's other label: plan new refuses it (exit 1)"
+like "$T/err" 'deploy.environment \(--environment\) +The environment "azureml://registries/azureml/environments/sklearn-1.5/labels/stable" is not a registry environment akswiz can copy into the workspace: give azureml://registries/REGISTRY/environments/NAME/versions/VERSION' "said, with the forms it takes"
 refused --auth-mode none
 is "$rc" 3 "auth mode none: refused (exit 3)"
 like "$T/err" 'no "no authentication" mode' "said"

@@ -207,6 +207,30 @@ wait_until() {
 	done
 }
 
+# step_polling COMPUTE STEP: a plan on COMPUTE has step STEP's operation
+# journaled (the entry's current step, not an earlier one in its list).
+step_polling() {
+	for _f in "$T/state/akswiz/operations/"*-"$1"-*.json; do
+		tr -d ' \n' <"$_f" 2>/dev/null |
+		    grep -q "\"open\":true,.*\"step\":$2,[^[]*\"operationUrl\":\"https" &&
+		    return 0
+	done
+	return 1
+}
+
+# kill_polling PLAN COMPUTE STEP: apply PLAN and kill -9 it while step
+# STEP's operation runs; $kst is apply's status.
+kill_polling() {
+	"$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" --ca-file "$SB_CA" \
+	    --subscription "$SB_SUB" -g "$SB_RG" -w "$SB_WS" apply "$1" \
+	    >"$T/apply.out" 2>&1 </dev/null &
+	apply=$!
+	wait_until $apply step_polling "$2" "$3"
+	kill -9 $apply 2>/dev/null
+	wait $apply 2>/dev/null
+	kst=$?
+}
+
 done_testing() {
 	echo "1..$n"
 	[ $failed -eq 0 ]

@@ -41,6 +41,8 @@ HTTP_TESTS += tests/http/deploy-test.sh tests/http/deploy-fail-test.sh \
 HTTP_TESTS += tests/http/deploy-probes-test.sh
 # akswiz model and environment: uploads and registration (issue 13).
 HTTP_TESTS += tests/http/assets-cli-test.sh
+HTTP_TESTS += tests/http/registry-env-test.sh
+HTTP_TESTS += tests/http/deploy-registry-env-test.sh
 EXTRA_DIST += tests/http/endpoint-world.sh
 EXTRA_DIST += tests/http/k8s-world.sh
 HTTP_TESTS += tests/http/k8s-ops-test.sh

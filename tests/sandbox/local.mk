@@ -86,7 +86,8 @@ SB_TESTS = tests/sandbox/arm-routes-test.sh tests/sandbox/compute-lro-test.sh \
 	tests/sandbox/score-load-test.sh \
 	tests/sandbox/python-sdk-endpoints-test.sh \
 	tests/sandbox/assets-test.sh tests/sandbox/blob-store-test.sh \
-	tests/sandbox/python-sdk-assets-test.sh
+	tests/sandbox/python-sdk-assets-test.sh \
+	tests/sandbox/registry-test.sh
 TESTS += $(SB_TESTS)
 EXTRA_DIST += $(SB_TESTS) tests/sandbox/lib.sh \
 	tests/sandbox/python-sdk-flow.py tests/sandbox/python-sdk-k8s-flow.py \
