@@ -46,29 +46,85 @@
 
 /* ---- what is read from the workspace and the cluster (worker) ---- */
 
-/* The registered assets of a kind: names and latest versions. */
+/* How many of a list's names have their latest version read for detail. */
+#define DEPLOY_ASSET_DETAILS	50
+
+/* A version's detail: a model's type and path, an environment's image. */
+static void
+deploy_asset_detail(const struct asset_version *v, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s%s%s", v->model_type != NULL ? v->model_type :
+	    "", v->model_type != NULL && v->uri != NULL ? " " : "",
+	    v->uri != NULL ? v->uri : "");
+}
+
+/*
+ * The registered assets of a kind: names and latest versions, and the
+ * latest versions' details (one GET each, for the first ones).  False,
+ * with why in errbuf, when the service does not list them.
+ */
 static bool
 deploy_assets_read(struct deploy_facts_job *j, const char *wsid,
-    enum asset_kind kind, struct deploy_asset **out, size_t *n)
+    enum asset_kind kind, struct deploy_asset **out, size_t *n,
+    char *errbuf, size_t errlen)
 {
 	struct asset_list	l;
+	struct asset_version	v;
 	struct err		err;
+	bool			found;
 	size_t			i;
 
 	memset(&l, 0, sizeof l);
 	err_clear(&err);
-	if (assets_list(j->arm, wsid, kind, NULL, &l, &err) != 0)
+	if (assets_list(j->arm, wsid, kind, NULL, &l, &err) != 0) {
+		snprintf(errbuf, errlen, "%s", err.msg);
 		return false;	/* not known: nothing is judged by it */
+	}
 	*out = xcalloc(l.n + 1, sizeof **out);
 	for (i = 0; i < l.n; i++) {
 		snprintf((*out)[i].name, sizeof (*out)[i].name, "%s",
 		    l.v[i].name != NULL ? l.v[i].name : "");
 		snprintf((*out)[i].version, sizeof (*out)[i].version, "%s",
 		    l.v[i].version != NULL ? l.v[i].version : "");
+		if (i >= DEPLOY_ASSET_DETAILS || l.v[i].name == NULL ||
+		    l.v[i].version == NULL)
+			continue;
+		err_clear(&err);
+		if (assets_show(j->arm, wsid, kind, l.v[i].name,
+		    l.v[i].version, &v, &found, &err) == 0 && found)
+			deploy_asset_detail(&v, (*out)[i].detail,
+			    sizeof (*out)[i].detail);
+		asset_version_done(&v);
 	}
 	*n = l.n;
 	asset_list_free(&l);
 	return true;
+}
+
+/* An endpoint's deployments' names, "blue green" ("" when unread). */
+static void
+deploy_endpoint_deployments(struct deploy_facts_job *j,
+    struct deploy_endpoint *e)
+{
+	struct arm_deployment_list	dl;
+	struct err			err;
+	size_t				i;
+
+	memset(&dl, 0, sizeof dl);
+	err_clear(&err);
+	if (!arm_list_deployments(j->arm, j->scope.subscription,
+	    j->scope.resource_group, j->scope.workspace, e->name, &dl, &err))
+		return;
+	for (i = 0; i < dl.n; i++) {
+		if (dl.v[i].name == NULL)
+			continue;
+		if (e->deployments[0] != '\0')
+			display_cat(e->deployments, sizeof e->deployments,
+			    " ", 0);
+		display_cat(e->deployments, sizeof e->deployments,
+		    dl.v[i].name, 0);
+	}
+	arm_deployment_list_free(&dl);
 }
 
 /* Job: the workspace's computes and online endpoints. */
@@ -120,17 +176,23 @@ deploy_facts_run(void *arg)
 		    el.v[i].compute_name != NULL ? el.v[i].compute_name : "");
 		snprintf(e->auth_mode, sizeof e->auth_mode, "%s",
 		    el.v[i].auth_mode != NULL ? el.v[i].auth_mode : "");
+		snprintf(e->state, sizeof e->state, "%s",
+		    el.v[i].provisioning_state != NULL ?
+		    el.v[i].provisioning_state : "");
 	}
 	arm_endpoint_list_free(&el);
+	for (i = 0; i < j->nendpoints; i++)
+		deploy_endpoint_deployments(j, &j->endpoints[i]);
 	j->ok = true;
 	xasprintf(&wsid, "/subscriptions/%s/resourceGroups/%s/providers/"
 	    "Microsoft.MachineLearningServices/workspaces/%s",
 	    j->scope.subscription, j->scope.resource_group,
 	    j->scope.workspace);
 	j->models_known = deploy_assets_read(j, wsid, ASSET_MODEL,
-	    &j->models, &j->nmodels);
+	    &j->models, &j->nmodels, j->models_err, sizeof j->models_err);
 	j->environments_known = deploy_assets_read(j, wsid,
-	    ASSET_ENVIRONMENT, &j->environments, &j->nenvironments);
+	    ASSET_ENVIRONMENT, &j->environments, &j->nenvironments,
+	    j->environments_err, sizeof j->environments_err);
 	free(wsid);
 }
 
@@ -198,7 +260,7 @@ static const enum plan_field ready_fields[] = {
 
 static const enum request deploy_keys[] = {
 	REQ_UP, REQ_DOWN, REQ_NEXT_FIELD, REQ_PREV_FIELD, REQ_LEFT,
-	REQ_RIGHT, REQ_TOGGLE, REQ_ENTER, REQ_BACK, REQ_NONE
+	REQ_RIGHT, REQ_TOGGLE, REQ_ENTER, REQ_BACK, REQ_PICK, REQ_NONE
 };
 
 /* The page's title, translated. */
@@ -262,6 +324,7 @@ deploy_build(struct deploy *d)
 	int			 i;
 
 	widget_list_init(&d->computes);
+	widget_list_init(&d->picks);
 	widget_form_init(&d->target_form);
 	/* TRANSLATORS: form labels of the deploy screens (at most 24
 	 * cells). */
@@ -851,7 +914,7 @@ deploy_suggest_endpoint(struct deploy *d)
 }
 
 /* The existing endpoint chosen by name: its auth mode is the one. */
-static void
+void
 deploy_follow_endpoint(struct deploy *d)
 {
 	char				 ep[PLAN_NAME_LEN];
@@ -934,6 +997,8 @@ deploy_help_open(struct deploy *d)
 		N_("Tab"), N_("from the computes to the endpoint and on"),
 		N_("typing"), N_("a new endpoint's name, or one of this "
 		    "compute's endpoints to add the deployment to it"),
+		N_("F4"), N_("on the endpoint: pick one of this compute's "
+		    "endpoints (Ctrl-O too)"),
 		N_("Left/Right"), N_("the auth mode: key or aml_token"),
 		NULL
 	};
@@ -943,6 +1008,9 @@ deploy_help_open(struct deploy *d)
 		    "registered NAME:VERSION; the code folder and the scoring "
 		    "script inside it; NAME:VERSION of an environment, or an "
 		    "image and its conda file"),
+		N_("F4"), N_("on the model or the environment: pick one the "
+		    "workspace has registered, filtered by typing (Ctrl-O "
+		    "too)"),
 		NULL
 	};
 	static const char *const resources[] = {
@@ -1064,6 +1132,19 @@ deploy_request(struct screen *s, const struct key_event *ev)
 
 	if (d->migrating)
 		return deploy_migrate_key(d, ev);
+	if (d->pick != DEPLOY_PICK_NONE) {
+		/* Typed text filters ("q" too); Ctrl-C quits. */
+		if (ev->req == REQ_QUIT && !keys_is_text(&ev->key))
+			return REACT_UNHANDLED;
+		if (!deploy_pick_key(d, ev))
+			return REACT_NONE;
+		deploy_check(d);
+		return REACT_REDRAW;
+	}
+	if (ev->req == REQ_PICK) {
+		(void)deploy_pick_open(d);
+		return REACT_REDRAW;
+	}
 	/* m on a legacy AKS compute: its migration, as browse's m. */
 	if (list && d->page == DEPLOY_PAGE_TARGET && !ev->key.fn &&
 	    (ev->key.code == 'm' || ev->key.code == 'M')) {
@@ -1198,6 +1279,9 @@ deploy_draw_target(struct deploy *d, WINDOW *win, int y, int bottom)
 	y += widget_form_draw(&d->target_form, win, y, 2, COLS - 4,
 	    bottom - y, &d->v, d->show_errors);
 	d->target_form.focus = focus;
+	if (deploy_pick_line(d, text, sizeof text) && y < bottom)
+		y += display_wrap(win, y, 2, COLS - 4, bottom - y, text,
+		    display_attr(STYLE_DIM));
 	if (y >= bottom)
 		return;
 	widget_field_get(&d->endpoint, ep, sizeof ep);
@@ -1235,27 +1319,13 @@ deploy_draw_what(struct deploy *d, WINDOW *win, int y, int bottom)
 {
 	int	i;
 
+	char	pick[1024];
+
 	y += widget_form_draw(&d->what_form, win, y, 2, COLS - 4,
 	    bottom - y - 2, &d->v, d->show_errors) + 1;
-	if (d->facts != NULL && d->facts->models_known &&
-	    d->facts->nmodels > 0 && y + 1 < bottom) {
-		char	 text[1024];
-		size_t	 k;
-
-		/* TRANSLATORS: followed by NAME:VERSION, ... */
-		snprintf(text, sizeof text, "%s", _("Registered models: "));
-		for (k = 0; k < d->facts->nmodels; k++) {
-			if (k > 0)
-				display_cat(text, sizeof text, ", ", 0);
-			display_cat(text, sizeof text,
-			    d->facts->models[k].name, 0);
-			display_cat(text, sizeof text, ":", 0);
-			display_cat(text, sizeof text,
-			    d->facts->models[k].version, 0);
-		}
-		y += display_wrap(win, y, 2, COLS - 4, 2, text,
+	if (deploy_pick_line(d, pick, sizeof pick) && y < bottom)
+		y += display_wrap(win, y, 2, COLS - 4, 2, pick,
 		    display_attr(STYLE_DIM));
-	}
 	for (i = 0; i < d->nnotes && y < bottom; i++) {
 		/* Errors only once Next was refused or something typed. */
 		if (d->notes_sev[i] == SEV_ERROR && !d->show_errors &&
@@ -1311,6 +1381,12 @@ deploy_draw(struct screen *s, WINDOW *win)
 	display_text(win, y++, 2, COLS - 4, deploy_page_title(d->page),
 	    A_BOLD, true);
 	y++;
+	if (d->pick != DEPLOY_PICK_NONE) {
+		deploy_pick_draw(d, win, y, bottom);
+		/* TRANSLATORS: the picker's keys. */
+		tui_draw_hints(win, _("Enter pick  Esc back  typing filters"));
+		return;
+	}
 	if (d->migrating) {
 		browse_migrate_draw(&d->migrate, win, y, bottom);
 		tui_draw_hints(win, _("Enter review  Esc cancel  Tab move  F1 "
@@ -1328,9 +1404,15 @@ deploy_draw(struct screen *s, WINDOW *win)
 		deploy_draw_resources(d, win, y, bottom);
 		break;
 	}
-	tui_draw_hints(win, d->page < DEPLOY_PAGE_RESOURCES ?
-	    _("Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit") :
-	    _("Enter review  Esc back  Tab move  F1 keys  Ctrl-C quit"));
+	if (deploy_pick_kind(d) != DEPLOY_PICK_NONE)
+		/* TRANSLATORS: the keys on a field with a list. */
+		tui_draw_hints(win, _("Enter next  Esc back  F4 pick  F1 keys  "
+		    "Ctrl-C quit"));
+	else
+		tui_draw_hints(win, d->page < DEPLOY_PAGE_RESOURCES ?
+		    _("Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit") :
+		    _("Enter review  Esc back  Tab move  F1 keys  Ctrl-C "
+		    "quit"));
 }
 
 /* The plan was submitted (journaled): nothing is lost by quitting. */
@@ -1371,6 +1453,7 @@ deploy_free(struct screen *s)
 		d->loading_cluster->cancelled = true;
 	deploy_facts_free(d->facts);
 	widget_list_done(&d->computes);
+	widget_list_done(&d->picks);
 	free(d);
 }
 
@@ -1395,6 +1478,9 @@ deploy_save_state(struct screen *s, FILE *fp)
 
 	deploy_compute_name(d, name, sizeof name);
 	fprintf(fp, "page: %d\ncompute: %s\n", d->page + 1, name);
+	fprintf(fp, "pick: %s\n", d->pick == DEPLOY_PICK_MODEL ? "model" :
+	    d->pick == DEPLOY_PICK_ENVIRONMENT ? "environment" :
+	    d->pick == DEPLOY_PICK_ENDPOINT ? "endpoint" : "none");
 	deploy_state_field(fp, "endpoint", &d->endpoint);
 	deploy_state_field(fp, "deployment", &d->deployment);
 	fprintf(fp, "auth: %s\n", auth_labels[d->auth]);

@@ -1,0 +1,316 @@
+/*
+ * The deploy screens' pickers (issue 13, "pick an already registered
+ * model / code / environment from the workspace's lists"): F4 (or Ctrl-O)
+ * on the model, the environment or the endpoint shows what the workspace
+ * has — read in the background with its computes — in the list widget the
+ * wizard picks VM sizes with: name, version and a detail (a model's type
+ * and path, an environment's image, an endpoint's auth mode, state and
+ * deployments), filtered by typing.  Enter puts the chosen one in the
+ * field; Esc leaves the field as it was typed.  Typing a local path or a
+ * new name works as before: a list is offered, never imposed.  An empty
+ * list, or one the service refused, is said under the field instead.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "common/i18n.h"
+#include "tui/deploy.h"
+#include "tui/display.h"
+#include "tui/tui.h"
+#include "tui/widget.h"
+
+/* Cells of the name and version columns, at most. */
+#define PICK_NAME_CELLS		24
+#define PICK_VERSION_CELLS	10
+
+/* The picker of the focused field. */
+int
+deploy_pick_kind(struct deploy *d)
+{
+	struct form_item	*it;
+
+	if (d->page == DEPLOY_PAGE_WHAT) {
+		it = widget_form_focused(&d->what_form);
+		if (it != NULL && it->field == &d->model)
+			return DEPLOY_PICK_MODEL;
+		if (it != NULL && it->field == &d->environment)
+			return DEPLOY_PICK_ENVIRONMENT;
+	} else if (d->page == DEPLOY_PAGE_TARGET &&
+	    !(d->list_focus && d->computes.n > 0)) {
+		it = widget_form_focused(&d->target_form);
+		if (it != NULL && it->field == &d->endpoint)
+			return DEPLOY_PICK_ENDPOINT;
+	}
+	return DEPLOY_PICK_NONE;
+}
+
+/* The field a picker fills. */
+static struct widget_field *
+deploy_pick_field(struct deploy *d, int kind)
+{
+	return kind == DEPLOY_PICK_MODEL ? &d->model :
+	    kind == DEPLOY_PICK_ENVIRONMENT ? &d->environment : &d->endpoint;
+}
+
+/* The endpoints of the chosen compute: how many; the i-th as *e. */
+static size_t
+deploy_pick_endpoints(const struct deploy *d, size_t want,
+    const struct deploy_endpoint **e)
+{
+	char	name[PLAN_NAME_LEN];
+	size_t	i, n = 0;
+
+	deploy_compute_name(d, name, sizeof name);
+	for (i = 0; d->facts != NULL && i < d->facts->nendpoints; i++) {
+		if (strcmp(d->facts->endpoints[i].compute, name) != 0)
+			continue;
+		if (n++ == want && e != NULL)
+			*e = &d->facts->endpoints[i];
+	}
+	return n;
+}
+
+/* What the focused field's list holds, in a line. */
+bool
+deploy_pick_line(struct deploy *d, char *buf, size_t len)
+{
+	int	kind = deploy_pick_kind(d);
+	size_t	n;
+
+	buf[0] = '\0';
+	if (kind == DEPLOY_PICK_NONE || d->tui->ctx.arm == NULL)
+		return false;
+	if (d->loading != NULL) {
+		/* TRANSLATORS: under a field while its list is read. */
+		snprintf(buf, len, "%s", _("Reading the workspace's lists..."));
+		return true;
+	}
+	if (kind == DEPLOY_PICK_ENDPOINT) {
+		if (d->facts == NULL)
+			/* TRANSLATORS: %s is the service's reason. */
+			snprintf(buf, len, _("The workspace's endpoints could "
+			    "not be read (%s): type a new endpoint's name."),
+			    d->live_error);
+		else if ((n = deploy_pick_endpoints(d, 0, NULL)) == 0)
+			snprintf(buf, len, "%s", _("This compute has no "
+			    "endpoint yet: the name typed is a new one."));
+		else
+			/* TRANSLATORS: %zu is a number of endpoints. */
+			snprintf(buf, len, P_("F4 picks this compute's %zu "
+			    "endpoint, or type a new name.", "F4 picks one of "
+			    "this compute's %zu endpoints, or type a new name.",
+			    (unsigned long)n), n);
+		return true;
+	}
+	if (d->facts == NULL)
+		return false;	/* the computes' failure is said above */
+	if (kind == DEPLOY_PICK_MODEL) {
+		if (!d->facts->models_known)
+			/* TRANSLATORS: %s is the service's reason. */
+			snprintf(buf, len, _("The workspace's models could not "
+			    "be read (%s): type a local path or NAME:VERSION."),
+			    d->facts->models_err);
+		else if (d->facts->nmodels == 0)
+			snprintf(buf, len, "%s", _("The workspace has no "
+			    "registered model: type a local file or folder."));
+		else
+			/* TRANSLATORS: %zu is a number of models. */
+			snprintf(buf, len, P_("F4 picks the workspace's %zu "
+			    "registered model, or type a local path.", "F4 "
+			    "picks one of the workspace's %zu registered "
+			    "models, or type a local path.",
+			    (unsigned long)d->facts->nmodels),
+			    d->facts->nmodels);
+		return true;
+	}
+	if (!d->facts->environments_known)
+		/* TRANSLATORS: %s is the service's reason. */
+		snprintf(buf, len, _("The workspace's environments could not "
+		    "be read (%s): type NAME:VERSION, or an image below."),
+		    d->facts->environments_err);
+	else if (d->facts->nenvironments == 0)
+		snprintf(buf, len, "%s", _("The workspace has no registered "
+		    "environment: give an image below."));
+	else
+		/* TRANSLATORS: %zu is a number of environments. */
+		snprintf(buf, len, P_("F4 picks the workspace's %zu "
+		    "environment, or give an image below.", "F4 picks one of "
+		    "the workspace's %zu environments, or give an image "
+		    "below.", (unsigned long)d->facts->nenvironments),
+		    d->facts->nenvironments);
+	return true;
+}
+
+/* A row: name, version, detail, in columns as wide as the list needs. */
+static void
+deploy_pick_row(char *row, size_t len, const char *name, int nw,
+    const char *version, int vw, const char *detail)
+{
+	row[0] = '\0';
+	display_cat(row, len, name, nw);
+	display_cat(row, len, "  ", 0);
+	display_cat(row, len, version, vw);
+	if (detail[0] != '\0') {
+		display_cat(row, len, "  ", 0);
+		display_cat(row, len, detail, 0);
+	}
+}
+
+/* The widest of a column, at most max cells. */
+static int
+deploy_pick_width(int w, const char *s, int max)
+{
+	int	c = display_width(s);
+
+	if (c > w)
+		w = c;
+	return w > max ? max : w;
+}
+
+/* The rows of a registered assets' list. */
+static void
+deploy_pick_assets(struct deploy *d, const struct deploy_asset *a, size_t n)
+{
+	char	row[1024], key[PLAN_NAME_LEN + 72];
+	int	nw = 0, vw = 0;
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		nw = deploy_pick_width(nw, a[i].name, PICK_NAME_CELLS);
+		vw = deploy_pick_width(vw, a[i].version, PICK_VERSION_CELLS);
+	}
+	for (i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "%s:%s", a[i].name, a[i].version);
+		deploy_pick_row(row, sizeof row, a[i].name, nw, a[i].version,
+		    vw, a[i].detail);
+		widget_list_add(&d->picks, key, row, false);
+	}
+}
+
+/* The rows of the compute's endpoints: auth mode, state, deployments. */
+static void
+deploy_pick_endpoint_rows(struct deploy *d)
+{
+	const struct deploy_endpoint	*e = NULL;
+	char				 row[1024], detail[PLAN_TEXT_LEN + 8];
+	int				 nw = 0, vw = 0;
+	size_t				 i, n = deploy_pick_endpoints(d, 0, NULL);
+
+	for (i = 0; i < n; i++) {
+		deploy_pick_endpoints(d, i, &e);
+		nw = deploy_pick_width(nw, e->name, PICK_NAME_CELLS);
+		vw = deploy_pick_width(vw, e->auth_mode, PICK_VERSION_CELLS);
+	}
+	for (i = 0; i < n; i++) {
+		deploy_pick_endpoints(d, i, &e);
+		detail[0] = '\0';
+		display_cat(detail, sizeof detail, e->state, 0);
+		if (e->deployments[0] != '\0') {
+			display_cat(detail, sizeof detail, "  ", 0);
+			display_cat(detail, sizeof detail, e->deployments, 0);
+		}
+		deploy_pick_row(row, sizeof row, e->name, nw, e->auth_mode, vw,
+		    detail);
+		widget_list_add(&d->picks, e->name, row, false);
+	}
+}
+
+/* F4: the focused field's list, or why there is none. */
+bool
+deploy_pick_open(struct deploy *d)
+{
+	int			 kind = deploy_pick_kind(d);
+	char			 line[1024], typed[PLAN_TEXT_LEN];
+	struct widget_field	*f;
+
+	if (kind == DEPLOY_PICK_NONE) {
+		/* TRANSLATORS: F4 on a field that has no list. */
+		tui_status(d->tui, STYLE_WARNING, "%s", _("F4 picks from a "
+		    "list on the model, the environment and the endpoint."));
+		return false;
+	}
+	if (!deploy_pick_line(d, line, sizeof line)) {
+		tui_status(d->tui, STYLE_WARNING, "%s", _("Offline: there is "
+		    "no list to pick from."));
+		return false;
+	}
+	widget_list_clear(&d->picks);
+	d->picks.filter[0] = '\0';
+	d->picks.filtering = true;
+	d->picks.sideways = true;
+	if (kind == DEPLOY_PICK_MODEL && d->facts != NULL &&
+	    d->facts->models_known)
+		deploy_pick_assets(d, d->facts->models, d->facts->nmodels);
+	else if (kind == DEPLOY_PICK_ENVIRONMENT && d->facts != NULL &&
+	    d->facts->environments_known)
+		deploy_pick_assets(d, d->facts->environments,
+		    d->facts->nenvironments);
+	else if (kind == DEPLOY_PICK_ENDPOINT && d->facts != NULL)
+		deploy_pick_endpoint_rows(d);
+	if (d->picks.n == 0) {
+		/* Empty, unread or refused: the line says which. */
+		tui_status(d->tui, STYLE_WARNING, "%s", line);
+		return false;
+	}
+	widget_list_refilter(&d->picks);
+	f = deploy_pick_field(d, kind);
+	widget_field_get(f, typed, sizeof typed);
+	if (typed[0] != '\0')
+		(void)widget_list_select(&d->picks, typed);
+	d->pick = kind;
+	return true;
+}
+
+/* A key while the list is open. */
+bool
+deploy_pick_key(struct deploy *d, const struct key_event *ev)
+{
+	struct widget_field	*f;
+	const char		*sel;
+
+	switch (ev->req) {
+	case REQ_BACK:
+		d->pick = DEPLOY_PICK_NONE;
+		return true;
+	case REQ_ENTER:
+		if ((sel = widget_list_selected(&d->picks)) == NULL) {
+			tui_status(d->tui, STYLE_WARNING, "%s", _("Nothing "
+			    "matches the filter: Esc keeps what was typed."));
+			return true;
+		}
+		f = deploy_pick_field(d, d->pick);
+		widget_field_set(f, sel);
+		f->touched = true;
+		d->typed = true;
+		if (d->pick == DEPLOY_PICK_ENDPOINT)
+			deploy_follow_endpoint(d);
+		d->pick = DEPLOY_PICK_NONE;
+		return true;
+	default:
+		return widget_list_key(&d->picks, ev, LINES / 2);
+	}
+}
+
+/* The list in place of the page. */
+void
+deploy_pick_draw(struct deploy *d, WINDOW *win, int y, int bottom)
+{
+	char	text[256];
+
+	/* TRANSLATORS: the pickers' titles. */
+	display_text(win, y++, 2, COLS - 4, d->pick == DEPLOY_PICK_MODEL ?
+	    _("Pick a registered model") : d->pick == DEPLOY_PICK_ENVIRONMENT ?
+	    _("Pick a registered environment") :
+	    _("Pick an endpoint of this compute"), A_BOLD, true);
+	y += display_wrap(win, y, 2, COLS - 4, 2, _("Type to filter; Enter "
+	    "picks; Esc goes back with the field as it was typed."),
+	    display_attr(STYLE_DIM));
+	/* TRANSLATORS: the picker's filter as typed. */
+	snprintf(text, sizeof text, _("Filter: %s_"), d->picks.filter);
+	display_text(win, y++, 2, COLS - 4, text, display_attr(STYLE_KEY),
+	    true);
+	y++;
+	widget_list_draw(&d->picks, win, y, 2, bottom - y, COLS - 4, true);
+}
