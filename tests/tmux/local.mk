@@ -28,3 +28,5 @@ TESTS += tests/tmux/deploy-first-run-test.sh
 EXTRA_DIST += tests/tmux/deploy-first-run-test.sh
 TESTS += tests/tmux/deploy-pick-live-test.sh
 EXTRA_DIST += tests/tmux/deploy-pick-live-test.sh
+TESTS += tests/tmux/progress-tick-test.sh
+EXTRA_DIST += tests/tmux/progress-tick-test.sh
