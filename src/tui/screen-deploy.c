@@ -638,12 +638,24 @@ deploy_fit_line(struct deploy *d)
 	fit = deploy_instances_fit(&req, size,
 	    k8s_version_parse(d->cluster.version, &ver) ? &ver : NULL,
 	    d->cluster.nodes, 0);
-	/* TRANSLATORS: "Fits 5 instances on the cluster's 3 nodes of
-	 * Standard_D4s_v3." */
-	snprintf(d->fit, sizeof d->fit, P_("Fits %ld instance on the "
-	    "cluster's %d nodes of %s.", "Fits %ld instances on the "
-	    "cluster's %d nodes of %s.", (unsigned long)fit), fit,
-	    d->cluster.nodes, d->cluster.vm_size);
+	/*
+	 * One node said apart ("1 node", not "1 nodes"), the message of
+	 * several kept as it was, with its translations.
+	 */
+	if (d->cluster.nodes == 1)
+		/* TRANSLATORS: "Fits 5 instances on the cluster's 1 node of
+		 * Standard_D4s_v3." (a cluster of one node). */
+		snprintf(d->fit, sizeof d->fit, P_("Fits %ld instance on the "
+		    "cluster's %d node of %s.", "Fits %ld instances on the "
+		    "cluster's %d node of %s.", (unsigned long)fit), fit,
+		    d->cluster.nodes, d->cluster.vm_size);
+	else
+		/* TRANSLATORS: "Fits 5 instances on the cluster's 3 nodes of
+		 * Standard_D4s_v3." */
+		snprintf(d->fit, sizeof d->fit, P_("Fits %ld instance on the "
+		    "cluster's %d nodes of %s.", "Fits %ld instances on the "
+		    "cluster's %d nodes of %s.", (unsigned long)fit), fit,
+		    d->cluster.nodes, d->cluster.vm_size);
 }
 
 /* The local path's kind and size into note; false when it is missing. */
@@ -1348,7 +1360,10 @@ deploy_draw_resources(struct deploy *d, WINDOW *win, int y, int bottom)
 		snprintf(text, sizeof text, "%s", d->fit);
 	else if (d->cluster_known && !verdicts_has_errors(&d->v)) {
 		/* TRANSLATORS: the cluster the fit is judged on. */
-		snprintf(text, sizeof text, _("The cluster: %d nodes of %s, "
+		snprintf(text, sizeof text, d->cluster.nodes == 1 ?
+		    _("The cluster: %d node of %s, Kubernetes %s. Give "
+		    "requests to see how many instances fit.") :
+		    _("The cluster: %d nodes of %s, "
 		    "Kubernetes %s. Give requests to see how many instances "
 		    "fit."), d->cluster.nodes, d->cluster.vm_size,
 		    d->cluster.version);

@@ -226,6 +226,17 @@ assert_grep '^status: Node pool autopool of AKS cluster aks-prod has the cluster
     auto.state "Enter refused, with the reason"
 assert_no_grep '"method":"PUT"' "$J" "nothing sent"
 
+# Down to one node: the review says "1 node", not "1 nodes".
+steps '
+	<Down><Down><Down>
+	c
+	<C-u>1<Enter>
+	:save-display review1.screen
+'
+run_akswiz browse $SB_ARGS
+assert_grep '^    Node pool          nodepool1: 1 node of Standard_D4s_v3$' \
+    review1.screen "the review of a scale to one node: \"1 node\""
+
 # 60x20 and Chinese: the form reads whole.
 steps '
 	<Down><Down><Down>
