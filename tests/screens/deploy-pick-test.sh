@@ -96,12 +96,19 @@ assert_grep '^note: info model\.pkl: a file of 14 bytes$' local.state \
 # 60x20, and in Chinese.
 steps '
 	<End><Up><Enter>
-	<Tab><Enter>
+	<Tab>
+	:save-display small-target.screen
+	<Enter>
 	<F4>
 	:save-display small.screen
 '
 COLUMNS=60 LINES=20 run_akswiz $SB_ARGS
 assert_status 0
+assert_grep "^  F4 picks this compute's 1 endpoint, or type a new name\. *$" \
+    small-target.screen "60x20: the endpoint's offer"
+assert_grep '^  exist in v2: key or aml_token\. *$' small-target.screen \
+    "60x20: the target page still reads whole"
+
 assert_grep '^  Pick a registered model *$' small.screen "60x20: the picker"
 assert_grep '^    other  2  custom_model azureml://datastores/workspace…$' \
     small.screen "60x20: rows cut with a mark"
@@ -119,6 +126,17 @@ if i18n_have_locale zh_CN.UTF-8 && i18n_locale_tree "$work/locale"; then
 	assert_grep '^ Deploy a model\|^ 部署' pick-zh.screen "zh_CN: the picker's frame"
 	assert_grep '^  › sk     3  custom_model ' pick-zh.screen "zh_CN: the rows"
 	assert_grep 'F4' what-zh.screen "zh_CN: F4 said"
+	steps '
+		<End><Up><Enter>
+		<Tab><Enter>
+		<F4>
+		:save-display pick-zh-small.screen
+	'
+	COLUMNS=60 LINES=20 LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 \
+	    run_akswiz $SB_ARGS
+	assert_status 0
+	assert_grep '^  › sk     3  custom_model azureml://datastores/workspace…$' \
+	    pick-zh-small.screen "zh_CN at 60x20: the rows cut by width"
 else
 	ok "# SKIP zh_CN.UTF-8 or its catalogs missing"
 fi
