@@ -263,4 +263,21 @@ else
 	ok "# SKIP zh_CN.UTF-8 or its catalog is not available"
 fi
 
+# Scaled down to one node, then asked for one node again: "1 node".
+steps '
+	<Down><Down><Down>
+	c
+	<C-u>1<Enter>
+	<Enter>
+	:save-state one-done.state
+	<Enter>
+	c
+	<C-u>1<Enter>
+	:save-state one-again.state
+'
+run_akswiz browse $SB_ARGS
+assert_grep '^result: succeeded' one-done.state "the scale to one node applied"
+assert_grep '^status: Node pool nodepool1 has 1 node already: nothing to do' \
+    one-again.state "one node again: \"has 1 node already\", not \"1 nodes\""
+
 tap_done
