@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "common/i18n.h"
+#include "core/msg.h"
 #include "tui/deploy.h"
 #include "tui/display.h"
 #include "tui/tui.h"
@@ -72,11 +73,38 @@ deploy_pick_endpoints(const struct deploy *d, size_t want,
 	return n;
 }
 
+/* What the registered models' and environments' lists say, in a line. */
+static const struct {
+	const char	*refused, *empty, *one, *many;
+} pick_says[2] = {
+	{
+		/* TRANSLATORS: %s is the service's reason. */
+		N_("The workspace's models could not be read (%s): type a "
+		    "local path or NAME:VERSION."),
+		N_("The workspace has no registered model: type a local file "
+		    "or folder."),
+		/* TRANSLATORS: %zu is a number of models. */
+		NP_("F4 picks the workspace's %zu registered model, or type a "
+		    "local path.", "F4 picks one of the workspace's %zu "
+		    "registered models, or type a local path.")
+	}, {
+		/* TRANSLATORS: %s is the service's reason. */
+		N_("The workspace's environments could not be read (%s): type "
+		    "NAME:VERSION, or an image below."),
+		N_("The workspace has no registered environment: give an image "
+		    "below."),
+		/* TRANSLATORS: %zu is a number of environments. */
+		NP_("F4 picks the workspace's %zu environment, or give an image "
+		    "below.", "F4 picks one of the workspace's %zu environments, "
+		    "or give an image below.")
+	}
+};
+
 /* What the focused field's list holds, in a line. */
 bool
 deploy_pick_line(struct deploy *d, char *buf, size_t len)
 {
-	int	kind = deploy_pick_kind(d);
+	int	kind = deploy_pick_kind(d), k;
 	size_t	n;
 
 	buf[0] = '\0';
@@ -106,40 +134,16 @@ deploy_pick_line(struct deploy *d, char *buf, size_t len)
 	}
 	if (d->facts == NULL)
 		return false;	/* the computes' failure is said above */
-	if (kind == DEPLOY_PICK_MODEL) {
-		if (!d->facts->models_known)
-			/* TRANSLATORS: %s is the service's reason. */
-			snprintf(buf, len, _("The workspace's models could not "
-			    "be read (%s): type a local path or NAME:VERSION."),
-			    d->facts->models_err);
-		else if (d->facts->nmodels == 0)
-			snprintf(buf, len, "%s", _("The workspace has no "
-			    "registered model: type a local file or folder."));
-		else
-			/* TRANSLATORS: %zu is a number of models. */
-			snprintf(buf, len, P_("F4 picks the workspace's %zu "
-			    "registered model, or type a local path.", "F4 "
-			    "picks one of the workspace's %zu registered "
-			    "models, or type a local path.",
-			    (unsigned long)d->facts->nmodels),
-			    d->facts->nmodels);
-		return true;
-	}
-	if (!d->facts->environments_known)
-		/* TRANSLATORS: %s is the service's reason. */
-		snprintf(buf, len, _("The workspace's environments could not "
-		    "be read (%s): type NAME:VERSION, or an image below."),
-		    d->facts->environments_err);
-	else if (d->facts->nenvironments == 0)
-		snprintf(buf, len, "%s", _("The workspace has no registered "
-		    "environment: give an image below."));
+	k = kind == DEPLOY_PICK_MODEL ? 0 : 1;
+	if (!(k == 0 ? d->facts->models_known : d->facts->environments_known))
+		snprintf(buf, len, _(pick_says[k].refused), k == 0 ?
+		    d->facts->models_err : d->facts->environments_err);
+	else if ((n = k == 0 ? d->facts->nmodels :
+	    d->facts->nenvironments) == 0)
+		snprintf(buf, len, "%s", _(pick_says[k].empty));
 	else
-		/* TRANSLATORS: %zu is a number of environments. */
-		snprintf(buf, len, P_("F4 picks the workspace's %zu "
-		    "environment, or give an image below.", "F4 picks one of "
-		    "the workspace's %zu environments, or give an image "
-		    "below.", (unsigned long)d->facts->nenvironments),
-		    d->facts->nenvironments);
+		snprintf(buf, len, P_(pick_says[k].one, pick_says[k].many,
+		    (unsigned long)n), n);
 	return true;
 }
 

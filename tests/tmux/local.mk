@@ -30,3 +30,4 @@ TESTS += tests/tmux/deploy-pick-live-test.sh
 EXTRA_DIST += tests/tmux/deploy-pick-live-test.sh
 TESTS += tests/tmux/progress-tick-test.sh
 EXTRA_DIST += tests/tmux/progress-tick-test.sh
+EXTRA_DIST += tests/tmux/deploy-assets.sh
