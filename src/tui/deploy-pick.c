@@ -13,18 +13,195 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "azure/arm-endpoints.h"
+#include "azure/assets.h"
 #include "common/i18n.h"
+#include "common/xalloc.h"
 #include "core/msg.h"
 #include "tui/deploy.h"
 #include "tui/display.h"
+#include "tui/job.h"
 #include "tui/tui.h"
 #include "tui/widget.h"
 
 /* Cells of the name and version columns, at most. */
 #define PICK_NAME_CELLS		24
 #define PICK_VERSION_CELLS	10
+
+/* How many of a list's names have their latest version read for detail. */
+#define PICK_DETAILS	50
+
+/* Job: the details of the facts' lists, into copies of them. */
+struct deploy_details_job {
+	struct arm		*arm;
+	struct plan_scope	 scope;
+	struct deploy		*owner;		/* main thread only */
+	bool			 cancelled;
+	struct deploy_asset	*models, *environments;	/* owned copies */
+	size_t			 nmodels, nenvironments;
+	struct deploy_endpoint	*endpoints;	/* owned copy */
+	size_t			 nendpoints;
+};
+
+/* A copy of n items of size sz (at least one allocated). */
+static void *
+pick_copy(const void *v, size_t n, size_t sz)
+{
+	void	*c = xcalloc(n + 1, sz);
+
+	if (n > 0)
+		memcpy(c, v, n * sz);
+	return c;
+}
+
+/* The latest versions' details: a model's type and path, an image. */
+static void
+pick_assets_detail(struct deploy_details_job *j, const char *wsid,
+    enum asset_kind kind, struct deploy_asset *a, size_t n)
+{
+	struct asset_version	v;
+	struct err		err;
+	bool			found;
+	size_t			i;
+
+	for (i = 0; i < n && i < PICK_DETAILS; i++) {
+		err_clear(&err);
+		if (assets_show(j->arm, wsid, kind, a[i].name, a[i].version,
+		    &v, &found, &err) == 0 && found)
+			snprintf(a[i].detail, sizeof a[i].detail, "%s%s%s",
+			    v.model_type != NULL ? v.model_type : "",
+			    v.model_type != NULL && v.uri != NULL ? " " : "",
+			    v.uri != NULL ? v.uri : "");
+		asset_version_done(&v);
+	}
+}
+
+/* An endpoint's deployments' names, "blue green" ("" when unread). */
+static void
+pick_endpoint_deployments(struct deploy_details_job *j,
+    struct deploy_endpoint *e)
+{
+	struct arm_deployment_list	dl;
+	struct err			err;
+	size_t				i;
+
+	memset(&dl, 0, sizeof dl);
+	err_clear(&err);
+	if (!arm_list_deployments(j->arm, j->scope.subscription,
+	    j->scope.resource_group, j->scope.workspace, e->name, &dl, &err))
+		return;
+	for (i = 0; i < dl.n; i++) {
+		if (dl.v[i].name == NULL)
+			continue;
+		if (e->deployments[0] != '\0')
+			display_cat(e->deployments, sizeof e->deployments,
+			    " ", 0);
+		display_cat(e->deployments, sizeof e->deployments,
+		    dl.v[i].name, 0);
+	}
+	arm_deployment_list_free(&dl);
+}
+
+/* Job (worker): every detail, one request each. */
+static void
+pick_details_run(void *arg)
+{
+	struct deploy_details_job	*j = arg;
+	char				*wsid;
+	size_t				 i;
+
+	xasprintf(&wsid, "/subscriptions/%s/resourceGroups/%s/providers/"
+	    "Microsoft.MachineLearningServices/workspaces/%s",
+	    j->scope.subscription, j->scope.resource_group,
+	    j->scope.workspace);
+	pick_assets_detail(j, wsid, ASSET_MODEL, j->models, j->nmodels);
+	pick_assets_detail(j, wsid, ASSET_ENVIRONMENT, j->environments,
+	    j->nenvironments);
+	free(wsid);
+	for (i = 0; i < j->nendpoints; i++)
+		pick_endpoint_deployments(j, &j->endpoints[i]);
+}
+
+static void
+pick_details_free(struct deploy_details_job *j)
+{
+	free(j->models);
+	free(j->environments);
+	free(j->endpoints);
+	free(j);
+}
+
+/* Job done (main thread): the details into the facts, in their order. */
+static void
+pick_details_done(void *arg)
+{
+	struct deploy_details_job	*j = arg;
+	struct deploy_facts_job		*f;
+	size_t				 i;
+
+	if (j->cancelled) {
+		pick_details_free(j);
+		return;
+	}
+	j->owner->loading_details = NULL;
+	f = j->owner->facts;
+	for (i = 0; i < j->nmodels && i < f->nmodels; i++)
+		memcpy(f->models[i].detail, j->models[i].detail,
+		    sizeof f->models[i].detail);
+	for (i = 0; i < j->nenvironments && i < f->nenvironments; i++)
+		memcpy(f->environments[i].detail, j->environments[i].detail,
+		    sizeof f->environments[i].detail);
+	for (i = 0; i < j->nendpoints && i < f->nendpoints; i++)
+		memcpy(f->endpoints[i].deployments,
+		    j->endpoints[i].deployments,
+		    sizeof f->endpoints[i].deployments);
+	/* An open list shows them at once. */
+	if (j->owner->pick != DEPLOY_PICK_NONE) {
+		char	filter[sizeof j->owner->picks.filter];
+
+		memcpy(filter, j->owner->picks.filter, sizeof filter);
+		(void)deploy_pick_open(j->owner);
+		memcpy(j->owner->picks.filter, filter, sizeof filter);
+		widget_list_refilter(&j->owner->picks);
+	}
+	j->owner->tui->redraw = true;
+	pick_details_free(j);
+}
+
+void
+deploy_pick_details_load(struct deploy *d)
+{
+	struct deploy_details_job	*j;
+	const struct deploy_facts_job	*f = d->facts;
+
+	if (f == NULL || d->loading_details != NULL || f->arm == NULL)
+		return;
+	j = xcalloc(1, sizeof *j);
+	j->arm = f->arm;
+	j->scope = f->scope;
+	j->owner = d;
+	j->models = pick_copy(f->models, f->nmodels, sizeof *f->models);
+	j->nmodels = f->nmodels;
+	j->environments = pick_copy(f->environments, f->nenvironments,
+	    sizeof *f->environments);
+	j->nenvironments = f->nenvironments;
+	j->endpoints = pick_copy(f->endpoints, f->nendpoints,
+	    sizeof *f->endpoints);
+	j->nendpoints = f->nendpoints;
+	d->loading_details = j;
+	job_start(pick_details_run, pick_details_done, j);
+}
+
+void
+deploy_pick_details_cancel(struct deploy *d)
+{
+	if (d->loading_details != NULL)
+		d->loading_details->cancelled = true;	/* its job frees it */
+	d->loading_details = NULL;
+}
 
 /* The picker of the focused field. */
 int

@@ -20,6 +20,7 @@
 
 struct tui;
 struct arm;
+struct deploy_details_job;
 
 enum {
 	DEPLOY_PAGE_TARGET,
@@ -139,6 +140,7 @@ struct deploy {
 	/* F4 on a field: the workspace's list for it (deploy-pick.c). */
 	int			 pick;		/* DEPLOY_PICK_*, or NONE */
 	struct widget_list	 picks;
+	struct deploy_details_job *loading_details;	/* or NULL */
 	struct plan		 plan;		/* made for the review */
 	bool			 typed;		/* a field was changed */
 	bool			 submitted;	/* a plan of it is journaled */
@@ -210,6 +212,13 @@ enum {
 	DEPLOY_PICK_ENVIRONMENT,
 	DEPLOY_PICK_ENDPOINT
 };
+/*
+ * Once the facts are in: a job reads the lists' details (each registered
+ * model's and environment's latest version, each endpoint's deployments)
+ * into them; cancelled when the screen goes.
+ */
+void	deploy_pick_details_load(struct deploy *);
+void	deploy_pick_details_cancel(struct deploy *);
 /* The picker of the focused field, or DEPLOY_PICK_NONE. */
 int	deploy_pick_kind(struct deploy *);
 /* What the focused field's list holds, said in a line; false: no list. */

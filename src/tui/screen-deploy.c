@@ -46,22 +46,10 @@
 
 /* ---- what is read from the workspace and the cluster (worker) ---- */
 
-/* How many of a list's names have their latest version read for detail. */
-#define DEPLOY_ASSET_DETAILS	50
-
-/* A version's detail: a model's type and path, an environment's image. */
-static void
-deploy_asset_detail(const struct asset_version *v, char *buf, size_t len)
-{
-	snprintf(buf, len, "%s%s%s", v->model_type != NULL ? v->model_type :
-	    "", v->model_type != NULL && v->uri != NULL ? " " : "",
-	    v->uri != NULL ? v->uri : "");
-}
-
 /*
- * The registered assets of a kind: names and latest versions, and the
- * latest versions' details (one GET each, for the first ones).  False,
- * with why in errbuf, when the service does not list them.
+ * The registered assets of a kind: names and latest versions (their
+ * details are the pickers', read after: deploy-pick.c).  False, with why
+ * in errbuf, when the service does not list them.
  */
 static bool
 deploy_assets_read(struct deploy_facts_job *j, const char *wsid,
@@ -69,9 +57,7 @@ deploy_assets_read(struct deploy_facts_job *j, const char *wsid,
     char *errbuf, size_t errlen)
 {
 	struct asset_list	l;
-	struct asset_version	v;
 	struct err		err;
-	bool			found;
 	size_t			i;
 
 	memset(&l, 0, sizeof l);
@@ -86,45 +72,10 @@ deploy_assets_read(struct deploy_facts_job *j, const char *wsid,
 		    l.v[i].name != NULL ? l.v[i].name : "");
 		snprintf((*out)[i].version, sizeof (*out)[i].version, "%s",
 		    l.v[i].version != NULL ? l.v[i].version : "");
-		if (i >= DEPLOY_ASSET_DETAILS || l.v[i].name == NULL ||
-		    l.v[i].version == NULL)
-			continue;
-		err_clear(&err);
-		if (assets_show(j->arm, wsid, kind, l.v[i].name,
-		    l.v[i].version, &v, &found, &err) == 0 && found)
-			deploy_asset_detail(&v, (*out)[i].detail,
-			    sizeof (*out)[i].detail);
-		asset_version_done(&v);
 	}
 	*n = l.n;
 	asset_list_free(&l);
 	return true;
-}
-
-/* An endpoint's deployments' names, "blue green" ("" when unread). */
-static void
-deploy_endpoint_deployments(struct deploy_facts_job *j,
-    struct deploy_endpoint *e)
-{
-	struct arm_deployment_list	dl;
-	struct err			err;
-	size_t				i;
-
-	memset(&dl, 0, sizeof dl);
-	err_clear(&err);
-	if (!arm_list_deployments(j->arm, j->scope.subscription,
-	    j->scope.resource_group, j->scope.workspace, e->name, &dl, &err))
-		return;
-	for (i = 0; i < dl.n; i++) {
-		if (dl.v[i].name == NULL)
-			continue;
-		if (e->deployments[0] != '\0')
-			display_cat(e->deployments, sizeof e->deployments,
-			    " ", 0);
-		display_cat(e->deployments, sizeof e->deployments,
-		    dl.v[i].name, 0);
-	}
-	arm_deployment_list_free(&dl);
 }
 
 /* Job: the workspace's computes and online endpoints. */
@@ -181,8 +132,6 @@ deploy_facts_run(void *arg)
 		    el.v[i].provisioning_state : "");
 	}
 	arm_endpoint_list_free(&el);
-	for (i = 0; i < j->nendpoints; i++)
-		deploy_endpoint_deployments(j, &j->endpoints[i]);
 	j->ok = true;
 	xasprintf(&wsid, "/subscriptions/%s/resourceGroups/%s/providers/"
 	    "Microsoft.MachineLearningServices/workspaces/%s",
@@ -843,6 +792,7 @@ deploy_facts_done(void *arg)
 		return;
 	}
 	d->facts = j;
+	deploy_pick_details_load(d);
 	deploy_compute_rows(d);
 	deploy_suggest_endpoint(d);
 	deploy_check(d);
@@ -1466,6 +1416,7 @@ deploy_free(struct screen *s)
 		d->loading->cancelled = true;
 	if (d->loading_cluster != NULL)
 		d->loading_cluster->cancelled = true;
+	deploy_pick_details_cancel(d);
 	deploy_facts_free(d->facts);
 	widget_list_done(&d->computes);
 	widget_list_done(&d->picks);
