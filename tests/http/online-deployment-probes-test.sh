@@ -74,6 +74,29 @@ is $? 2 "plan new deploy --max-queue-wait-ms -1: usage"
     --liveness-initial-delay 0 >"$T/out" 2>"$T/err"
 ok $? "plan new deploy --liveness-initial-delay 0 is taken"
 
+# The exports of an update-deployment plan with probes.
+cat >"$T/upd.json" <<EOF
+{"akswizPlan": 2, "operation": "update-deployment", "computeType": "Kubernetes",
+ "name": "k8s-dev", "deploy": {"endpointName": "ep-key", "deploymentName": "blue",
+ "livenessProbe": {"initialDelaySeconds": 30, "failureThreshold": 5},
+ "readinessProbe": {"periodSeconds": 7}}}
+EOF
+az plan export --as az "$T/upd.json"
+like "$T/out" '--set liveness_probe.initial_delay=30 --set liveness_probe.failure_threshold=5 --set readiness_probe.period=7$' \
+    "export --as az: the probes' members set"
+az plan export --as python "$T/upd.json"
+like "$T/out" '^    deployment.readiness_probe = ProbeSettings\(\)$' \
+    "export --as python: a probe the deployment lacks made first"
+like "$T/out" '^deployment.liveness_probe.initial_delay=30$' "then its members"
+if command -v python3 >/dev/null 2>&1; then
+	python3 -c 'import sys; compile(sys.stdin.read(), "export", "exec")' <"$T/out"
+	ok $? "the export is Python"
+else
+	echo "ok $((n += 1)) # SKIP no python3"
+fi
+az plan export --as arm "$T/upd.json"
+like "$T/out" '"livenessProbe":\{"initialDelay":"PT30S","failureThreshold":5\}' \
+    "export --as arm: the PUT's probes"
 is "$(comp akswiz online-deployment update --liveness-p)" "--liveness-period " \
     "completion: the probe flags of online-deployment update"
 is "$(comp akswiz deployment update ep-key blue --readiness-f)" \
