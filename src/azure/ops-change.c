@@ -54,6 +54,15 @@ instances_of(const struct arm_deployment *d)
 	return n;
 }
 
+bool
+ops_change_placed(const struct arm_deployment *d, struct deploy_placed *pl)
+{
+	if (!requests_of(d, &pl->req))
+		return false;
+	pl->instances = instances_of(d);
+	return true;
+}
+
 /* The other deployments of endpoint e (on the compute) into placed. */
 static void
 place_endpoint(struct ops *o, const struct plan *p, const char *e,
@@ -71,9 +80,8 @@ place_endpoint(struct ops *o, const struct plan *p, const char *e,
 		    NULL && strcasecmp(dl.v[i].name, p->deployment.name) ==
 		    0) || (dl.v[i].provisioning_state != NULL &&
 		    strcasecmp(dl.v[i].provisioning_state, "Failed") == 0) ||
-		    !requests_of(&dl.v[i], &(*placed)[*n].req))
+		    !ops_change_placed(&dl.v[i], &(*placed)[*n]))
 			continue;
-		(*placed)[*n].instances = instances_of(&dl.v[i]);
 		(*n)++;
 	}
 	arm_deployment_list_free(&dl);

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 
+#include "azure/arm-endpoints.h"
 #include "azure/ops.h"
 #include "common/err.h"
 #include "core/plan.h"
@@ -22,5 +23,13 @@
 bool	ops_change_facts(struct ops *, const struct plan *,
 	    struct change_facts *, struct err *);
 void	ops_change_facts_done(struct change_facts *);
+/*
+ * The room a deployment holds on its compute's nodes, as preflight
+ * counts it (its requests, the service's defaults where none; its
+ * instances, or autoscale's minimum); false for an instance type whose
+ * requests are not known here.
+ */
+bool	ops_change_placed(const struct arm_deployment *,
+	    struct deploy_placed *);
 
 #endif

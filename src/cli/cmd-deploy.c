@@ -241,7 +241,7 @@ set_dflag(struct plan *p, const struct dflag *f, const char *v,
     const char **file)
 {
 	size_t	 size;
-	char	*dst, *end;
+	char	*dst;
 	long	 n;
 
 	switch (f->kind) {
@@ -257,14 +257,9 @@ set_dflag(struct plan *p, const struct dflag *f, const char *v,
 			return false;
 		break;
 	case D_COUNT:
-		errno = 0;
-		n = strtol(v, &end, 10);
-		if (v[0] == '\0' || *end != '\0' || errno != 0 ||
-		    n < INT_MIN || n > INT_MAX) {
-			cli_error(_("%s must be a whole number, not \"%s\""),
-			    f->name, v);
+		/* -1 is "not given" in a plan: a negative one is refused. */
+		if (!cli_count(f->name, v, &n))
 			return false;
-		}
 		*count_of(p, f->name) = n;
 		if (strcmp(f->name, "--min-instances") == 0 ||
 		    strcmp(f->name, "--max-instances") == 0 ||

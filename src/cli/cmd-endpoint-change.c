@@ -6,7 +6,10 @@
  *   akswiz online-deployment update --name D --endpoint-name E
  *       [--instance-count N | --min-instances N --max-instances N
  *       --target-utilization P] [--request-timeout-ms N]
- *       [--max-concurrent-requests N]
+ *       [--max-concurrent-requests N] [--liveness-initial-delay S
+ *       --liveness-period S --liveness-timeout S
+ *       --liveness-success-threshold N --liveness-failure-threshold N]
+ *       [--readiness-* the same]
  *   akswiz online-deployment delete --name D --endpoint-name E [--yes]
  *
  * and the issue's short forms, `akswiz endpoint VERB E ...` and `akswiz
@@ -40,25 +43,63 @@ struct change_args {
 	const char	*name, *endpoint;
 	const char	*traffic, *mirror;
 	const char	*count, *min, *max, *target, *timeout, *concurrent;
+	const char	*probe[2][5];	/* liveness, readiness: probe_opts */
 	bool		 yes, no_wait;
 };
 
-/* A whole number >= 0 of option opt into *v; false after saying why. */
+/* The probe options after --liveness- and --readiness-, as deploy's. */
+static const char *const probe_opts[5] = {
+	"initial-delay", "period", "timeout", "success-threshold",
+	"failure-threshold"
+};
+
+/* A whole number >= 0 of option opt, if given, into *v; false, said. */
 static bool
 number(const char *opt, const char *s, long *v)
 {
-	char	*end;
+	return s == NULL || cli_count(opt, s, v);
+}
 
-	if (s == NULL)
-		return true;
-	errno = 0;
-	*v = strtol(s, &end, 10);
-	if (end == s || *end != '\0' || errno != 0 || *v < 0) {
-		/* TRANSLATORS: "--instance-count must be a whole number, not
-		 * "x"". */
-		cli_error(_("%s must be a whole number, not \"%s\""), opt, s);
-		return false;
-	}
+/* A --liveness-* or --readiness-* option at argv[*i]: as session_opt_value. */
+static int
+probe_parse(int argc, char **argv, int *i, struct change_args *a)
+{
+	char	name[64];
+	int	k, m, r;
+
+	for (k = 0; k < 2; k++)
+		for (m = 0; m < 5; m++) {
+			snprintf(name, sizeof name, "%s-%s", k == 0 ?
+			    "liveness" : "readiness", probe_opts[m]);
+			if ((r = session_opt_value(argc, argv, i, name, 0,
+			    &a->probe[k][m])) != 0)
+				return r;
+		}
+	return 0;
+}
+
+/* The probe options into the plan's probes; false after saying why. */
+static bool
+probe_numbers(const struct change_args *a, struct plan_deployment *d)
+{
+	char	 opt[64];
+	long	*member[2][5] = {
+		{ &d->liveness.initial_delay_s, &d->liveness.period_s,
+		  &d->liveness.timeout_s, &d->liveness.success_threshold,
+		  &d->liveness.failure_threshold },
+		{ &d->readiness.initial_delay_s, &d->readiness.period_s,
+		  &d->readiness.timeout_s, &d->readiness.success_threshold,
+		  &d->readiness.failure_threshold }
+	};
+	int	 k, m;
+
+	for (k = 0; k < 2; k++)
+		for (m = 0; m < 5; m++) {
+			snprintf(opt, sizeof opt, "--%s-%s", k == 0 ?
+			    "liveness" : "readiness", probe_opts[m]);
+			if (!number(opt, a->probe[k][m], member[k][m]))
+				return false;
+		}
 	return true;
 }
 
@@ -90,6 +131,8 @@ change_parse(int argc, char **argv, struct change_args *a)
 		    "request-timeout-ms", 0, &a->timeout)) == 0)
 			r = session_opt_value(argc, argv, &i,
 			    "max-concurrent-requests", 0, &a->concurrent);
+		if (r == 0 && upd && dep)
+			r = probe_parse(argc, argv, &i, a);
 		if (r < 0)
 			return EXIT_USAGE;
 		if (r > 0)
@@ -219,7 +262,7 @@ change_plan(const struct change_args *a, bool dep, struct plan *p)
 	    !number("--request-timeout-ms", a->timeout,
 	    &d->requests.timeout_ms) ||
 	    !number("--max-concurrent-requests", a->concurrent,
-	    &d->requests.max_concurrent))
+	    &d->requests.max_concurrent) || !probe_numbers(a, d))
 		return EXIT_USAGE;
 	d->scale.autoscale = a->min != NULL || a->max != NULL ||
 	    a->target != NULL;

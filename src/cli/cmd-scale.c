@@ -172,7 +172,11 @@ scale_plan(const struct app_options *g, struct session *s, const char *name,
 	if (*same)
 		/* TRANSLATORS: "Node pool nodepool1 of AKS cluster aks-1
 		 * has 3 nodes already; ...". */
-		printf(_("Node pool %s of AKS cluster %s has %d nodes already; "
+		printf(count == 1 ?
+		    /* TRANSLATORS: the same, for one node. */
+		    _("Node pool %s of AKS cluster %s has %d node already; "
+		    "nothing to do.\n") :
+		    _("Node pool %s of AKS cluster %s has %d nodes already; "
 		    "nothing to do.\n"), pool->name, cl.name, count);
 	else if (!yes && !confirm(pool->name, cl.name, pool->count,
 	    count)) {

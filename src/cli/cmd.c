@@ -2,6 +2,8 @@
 #include "config.h"
 #include "cli/cmd.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,7 +74,8 @@ static const struct cli_command cli_commands[] = {
 	    "akswiz online-deployment update --name D --endpoint-name E "
 	    "[--instance-count N | --min-instances N --max-instances N "
 	    "[--target-utilization P]] [--request-timeout-ms N] "
-	    "[--max-concurrent-requests N] [--no-wait]\n"
+	    "[--max-concurrent-requests N] [--liveness-* N] "
+	    "[--readiness-* N] [--no-wait]\n"
 	    "akswiz online-deployment delete --name D --endpoint-name E "
 	    "[--yes] [--no-wait]" },
 	/* TRANSLATORS: the summaries of the short forms of online-endpoint
@@ -166,6 +169,31 @@ cli_error(const char *fmt, ...)
 	cli_vprint(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+bool
+cli_count(const char *opt, const char *s, long *v)
+{
+	char	*end;
+	long	 n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (end == s || *end != '\0' || errno != 0) {
+		/* TRANSLATORS: "--instance-count must be a whole number, not
+		 * "x"". */
+		cli_error(_("%s must be a whole number, not \"%s\""), opt, s);
+		return false;
+	}
+	if (n < 0 || n > INT_MAX) {
+		/* TRANSLATORS: "--liveness-period must be from 0 to
+		 * 2147483647, not "-1"". */
+		cli_error(_("%s must be from 0 to %d, not \"%s\""), opt,
+		    INT_MAX, s);
+		return false;
+	}
+	*v = n;
+	return true;
 }
 
 void

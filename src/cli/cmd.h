@@ -46,6 +46,13 @@ void		cli_error(const char *, ...)
 void		cli_warning(const char *, ...)
 		    __attribute__((format(printf, 1, 2)));
 /*
+ * A number option's value s into *v: a whole number from 0 to INT_MAX.
+ * Inside a plan -1 means "not given", so a negative value given is
+ * refused, naming the option and the range, never taken as unset.
+ * False after saying why.
+ */
+bool		cli_count(const char *opt, const char *s, long *v);
+/*
  * With --readonly, refuse a command that would change something in Azure
  * at once (nothing sent) and return EXIT_PREFLIGHT; without, EXIT_OK.
  */

@@ -196,7 +196,7 @@
 	_(DEPLOY_UPDATE_NOTHING, NS_(N_("The update of deployment %1$s changes nothing; give an instance count, autoscale settings or request settings."))) \
 	/* TRANSLATORS: %1$s is "CPU", "memory" or "GPU"; %2$s the request and %3$s what one node has left, both with units (such as "1500m" or "2048Mi"); %4$s the VM size. */ \
 	_(DEPLOY_FIT_NODE,	NS_(N_("The %1$s request (%2$s) does not fit on one node: a %4$s node has %3$s left after what AKS reserves and what the Azure Machine Learning extension takes; lower the request or choose a larger VM size."))) \
-	_(DEPLOY_FIT_COUNT,	NS_(N_("%1$s instances do not fit on the cluster's %2$s nodes of %3$s, which hold at most %4$s; lower the instance count or add nodes."))) \
+	_(DEPLOY_FIT_COUNT,	NP_("%1$s instances do not fit on the cluster's %2$s node of %3$s, which holds at most %4$s; lower the instance count or add nodes.", "%1$s instances do not fit on the cluster's %2$s nodes of %3$s, which hold at most %4$s; lower the instance count or add nodes.")) \
 	/* TRANSLATORS: deploy (issue 13); %1$s is the flag or the plan member. */ \
 	_(DEPLOY_ENV_BOTH,	NS_(N_("Give either a registered environment or an image, not both; remove %1$s."))) \
 	_(DEPLOY_ENV_REF,	NS_(N_("The environment \"%1$s\" is not NAME:VERSION of a registered environment; give it so, or an image with --image."))) \

@@ -174,7 +174,9 @@ change_update_needs_put(const struct plan_deployment *d)
 	    s->polling_interval_s != DEPLOY_UNSET ||
 	    r->timeout_ms != DEPLOY_UNSET ||
 	    r->max_concurrent != DEPLOY_UNSET ||
-	    r->max_queue_wait_ms != DEPLOY_UNSET;
+	    r->max_queue_wait_ms != DEPLOY_UNSET ||
+	    deploy_probe_given(&d->liveness) ||
+	    deploy_probe_given(&d->readiness);
 }
 
 /* Whether the update sets anything at all. */
@@ -216,6 +218,8 @@ rules_change_plan(const struct plan *p, const struct change_facts *f,
 		n = vs->n;
 		rules_deploy_scale(&p->deployment.scale, vs);
 		rules_deploy_requests(&p->deployment.requests, vs);
+		rules_deploy_probe(&p->deployment.liveness, true, vs);
+		rules_deploy_probe(&p->deployment.readiness, false, vs);
 		if (vs->n == n && f != NULL && f->fit_known &&
 		    (p->deployment.scale.instances != DEPLOY_UNSET ||
 		    p->deployment.scale.max_instances != DEPLOY_UNSET))

@@ -680,6 +680,7 @@ rules_deploy_fit_with(const struct deploy_resources *req,
 		verdict_arg(v, "%d", nodes);
 		verdict_arg(v, "%s", size->name);
 		verdict_arg(v, "%ld", fit);
+		v->n = nodes;	/* "1 node", not "1 nodes" */
 	}
 }
 

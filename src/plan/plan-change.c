@@ -71,6 +71,42 @@ set_ms(json_object *o, const char *k, long ms)
 	json_object_object_add(o, k, json_object_new_string(d));
 }
 
+/* The probe's members given, in the service's names (deploy.md 1c). */
+static const char *const probe_keys[5] = {
+	"initialDelay", "period", "timeout", "successThreshold",
+	"failureThreshold"
+};
+
+/* A probe's members in probe_keys' order (seconds, then counts). */
+static void
+probe_values(const struct deploy_probe *pr, long v[5])
+{
+	v[0] = pr->initial_delay_s;
+	v[1] = pr->period_s;
+	v[2] = pr->timeout_s;
+	v[3] = pr->success_threshold;
+	v[4] = pr->failure_threshold;
+}
+
+/* The members of a probe given, set in the deployment's properties. */
+static void
+merge_probe(json_object *props, const char *key, const struct deploy_probe *pr)
+{
+	json_object	*o;
+	long		 v[5];
+	int		 i;
+
+	if (!deploy_probe_given(pr))
+		return;
+	o = plan_step_object_at(props, key);
+	probe_values(pr, v);
+	for (i = 0; i < 5; i++)
+		if (v[i] != DEPLOY_UNSET && i < 3)
+			set_ms(o, probe_keys[i], v[i] * 1000);
+		else if (v[i] != DEPLOY_UNSET)
+			set_int(o, probe_keys[i], v[i]);
+}
+
 json_object *
 plan_change_deployment_merge(json_object *cur, const struct plan *p)
 {
@@ -127,6 +163,8 @@ plan_change_deployment_merge(json_object *cur, const struct plan *p)
 			set_int(rs, "maxConcurrentRequestsPerInstance",
 			    r->max_concurrent);
 	}
+	merge_probe(props, "livenessProbe", &p->deployment.liveness);
+	merge_probe(props, "readinessProbe", &p->deployment.readiness);
 	return cur;
 }
 
@@ -171,6 +209,22 @@ same_ms(long want, json_object *o, const char *k)
 	    have == want);
 }
 
+/* Whether the service's probe has the members given. */
+static bool
+same_probe(const struct deploy_probe *pr, json_object *o)
+{
+	long	v[5];
+	int	i;
+
+	probe_values(pr, v);
+	for (i = 0; i < 5; i++)
+		if (v[i] != DEPLOY_UNSET && !(i < 3 ?
+		    same_ms(v[i] * 1000, o, probe_keys[i]) :
+		    same_int(v[i], o, probe_keys[i])))
+			return false;
+	return true;
+}
+
 bool
 plan_change_deployment_done(const struct plan *p, json_object *cur)
 {
@@ -196,7 +250,11 @@ plan_change_deployment_done(const struct plan *p, json_object *cur)
 	    same_ms(r->timeout_ms, rs, "requestTimeout") &&
 	    same_ms(r->max_queue_wait_ms, rs, "maxQueueWait") &&
 	    same_int(r->max_concurrent, rs,
-	    "maxConcurrentRequestsPerInstance");
+	    "maxConcurrentRequestsPerInstance") &&
+	    same_probe(&p->deployment.liveness,
+	    obj_at(props, "livenessProbe")) &&
+	    same_probe(&p->deployment.readiness,
+	    obj_at(props, "readinessProbe"));
 }
 
 char *
@@ -246,6 +304,31 @@ plan_change_traffic_done(const struct plan *p, json_object *cur)
 	return true;
 }
 
+/* A probe's members given, as azure-ai-ml's ProbeSettings names them. */
+static void
+export_probe(struct buf *b, const char *name, const struct deploy_probe *pr,
+    const char *pre, const char *sep)
+{
+	static const char *const members[5] = {
+		"initial_delay", "period", "timeout", "success_threshold",
+		"failure_threshold"
+	};
+	long	v[5];
+	int	i;
+
+	if (!deploy_probe_given(pr))
+		return;
+	/* azure-ai-ml: a deployment without the probe has None there. */
+	if (*sep == '\n')
+		buf_addf(b, "if %s%s is None:\n    %s%s = ProbeSettings()\n",
+		    pre, name, pre, name);
+	probe_values(pr, v);
+	for (i = 0; i < 5; i++)
+		if (v[i] != DEPLOY_UNSET)
+			buf_addf(b, "%s%s.%s=%ld%s", pre, name, members[i], v[i],
+			    sep);
+}
+
 /* The update's --set arguments of az, or assignments of azure-ai-ml. */
 static void
 export_settings(struct buf *b, const struct plan *p, const char *pre,
@@ -278,6 +361,9 @@ export_settings(struct buf *b, const struct plan *p, const char *pre,
 		buf_addf(b, "%srequest_settings."
 		    "max_concurrent_requests_per_instance=%ld%s", pre,
 		    r->max_concurrent, sep);
+	export_probe(b, "liveness_probe", &p->deployment.liveness, pre, sep);
+	export_probe(b, "readiness_probe", &p->deployment.readiness, pre,
+	    sep);
 }
 
 void
@@ -308,8 +394,14 @@ plan_change_export(struct buf *b, const struct plan *p,
 		return;
 	}
 	if (kind == PLAN_EXPORT_PYTHON) {
-		buf_adds(b, "from azure.ai.ml import MLClient\n"
-		    "from azure.identity import DefaultAzureCredential\n\n");
+		buf_adds(b, "from azure.ai.ml import MLClient\n");
+		if (p->op == PLAN_UPDATE_DEPLOYMENT &&
+		    (deploy_probe_given(&p->deployment.liveness) ||
+		    deploy_probe_given(&p->deployment.readiness)))
+			buf_adds(b, "from azure.ai.ml.entities import "
+			    "ProbeSettings\n");
+		buf_adds(b, "from azure.identity import "
+		    "DefaultAzureCredential\n\n");
 		buf_addf(b, "ml_client = MLClient(DefaultAzureCredential(), "
 		    "\"%s\", \"%s\", \"%s\")\n", p->scope.subscription,
 		    p->scope.resource_group, p->scope.workspace);

@@ -256,7 +256,10 @@ browse_scale_plan(struct browse_scale *sc, struct tui *t, struct plan *p)
 	}
 	if (scale_count(sc) == pool->count) {
 		/* TRANSLATORS: "Node pool nodepool1 has 3 nodes already". */
-		tui_status(t, STYLE_WARNING, _("Node pool %s has %d nodes "
+		tui_status(t, STYLE_WARNING, pool->count == 1 ?
+		    /* TRANSLATORS: the same, for one node. */
+		    _("Node pool %s has %d node already: nothing to do.") :
+		    _("Node pool %s has %d nodes "
 		    "already: nothing to do."), pool->name, pool->count);
 		return false;
 	}

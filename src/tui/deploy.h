@@ -20,6 +20,7 @@
 
 struct tui;
 struct arm;
+struct deploy_details_job;
 
 enum {
 	DEPLOY_PAGE_TARGET,
@@ -45,12 +46,16 @@ struct deploy_endpoint {
 	char	name[PLAN_NAME_LEN];
 	char	compute[PLAN_NAME_LEN];		/* its compute's name */
 	char	auth_mode[PLAN_ID_LEN];		/* Key, AMLToken */
+	char	state[PLAN_ID_LEN];		/* its provisioning state */
+	char	deployments[PLAN_TEXT_LEN];	/* "blue green", as listed */
 };
 
 /* A registered model or environment: its name and latest version. */
 struct deploy_asset {
 	char	name[PLAN_NAME_LEN];
 	char	version[64];
+	/* The latest version's model type and path, or image ("" unread). */
+	char	detail[PLAN_TEXT_LEN];
 };
 
 /* Job: the workspace's computes and endpoints (and its assets). */
@@ -70,6 +75,8 @@ struct deploy_facts_job {
 	struct deploy_asset	*models, *environments;	/* owned */
 	size_t			 nmodels, nenvironments;
 	bool			 models_known, environments_known;
+	/* Why a list is not known (the service's refusal), or "". */
+	char			 models_err[256], environments_err[256];
 };
 void	deploy_facts_free(struct deploy_facts_job *);
 
@@ -130,6 +137,10 @@ struct deploy {
 	struct widget_field	 live[5], ready[5];	/* delay period timeout
 							   success failure */
 	bool			 app_insights;
+	/* F4 on a field: the workspace's list for it (deploy-pick.c). */
+	int			 pick;		/* DEPLOY_PICK_*, or NONE */
+	struct widget_list	 picks;
+	struct deploy_details_job *loading_details;	/* or NULL */
 	struct plan		 plan;		/* made for the review */
 	bool			 typed;		/* a field was changed */
 	bool			 submitted;	/* a plan of it is journaled */
@@ -153,6 +164,8 @@ void	deploy_read_probes(const struct deploy *, struct deploy_probe *live,
 /* A page's title, translated; the page a plan field is on. */
 const char *deploy_page_title(int page);
 int	deploy_field_page(enum plan_field);
+/* The endpoint typed is the workspace's: take its auth mode. */
+void	deploy_follow_endpoint(struct deploy *);
 /* The plan was submitted and journaled (the progress screen says so). */
 void	deploy_submitted(struct deploy *);
 /* Back at a page (the progress screen's Enter after a failure). */
@@ -186,6 +199,35 @@ struct deploy_call *deploy_call_new(struct arm *, const struct plan *,
 	    int what);
 void	deploy_call_run(void *);
 void	deploy_call_free(struct deploy_call *);
+
+/*
+ * Pickers (deploy-pick.c): F4 on the model, the environment or the
+ * endpoint lists what the workspace has (read with the computes), to be
+ * filtered by typing; Enter puts the chosen one in the field, Esc leaves
+ * the field as it was typed.
+ */
+enum {
+	DEPLOY_PICK_NONE,
+	DEPLOY_PICK_MODEL,
+	DEPLOY_PICK_ENVIRONMENT,
+	DEPLOY_PICK_ENDPOINT
+};
+/*
+ * Once the facts are in: a job reads the lists' details (each registered
+ * model's and environment's latest version, each endpoint's deployments)
+ * into them; cancelled when the screen goes.
+ */
+void	deploy_pick_details_load(struct deploy *);
+void	deploy_pick_details_cancel(struct deploy *);
+/* The picker of the focused field, or DEPLOY_PICK_NONE. */
+int	deploy_pick_kind(struct deploy *);
+/* What the focused field's list holds, said in a line; false: no list. */
+bool	deploy_pick_line(struct deploy *, char *, size_t);
+/* F4: open the focused field's list; false (said) when it cannot. */
+bool	deploy_pick_open(struct deploy *);
+/* A key while the list is open; true when something changed. */
+bool	deploy_pick_key(struct deploy *, const struct key_event *);
+void	deploy_pick_draw(struct deploy *, WINDOW *, int y, int bottom);
 
 /* The deploy plan of what the pages hold (deploy-fields.c). */
 void	deploy_make_plan(const struct deploy *, struct plan *);

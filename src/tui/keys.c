@@ -36,6 +36,7 @@ static const struct {
 	{ "Delete",	true,	KEY_DC },
 	{ "Resize",	true,	KEY_RESIZE },
 	{ "F1",		true,	KEY_F(1) },
+	{ "F4",		true,	KEY_F(4) },
 	{ "Enter",	false,	'\n' },
 	{ "Tab",	false,	'\t' },
 	{ "Esc",	false,	KEY_ESC },
@@ -44,6 +45,7 @@ static const struct {
 	{ "C-u",	false,	KEY_CTRL('u') },
 	{ "C-l",	false,	KEY_CTRL('l') },
 	{ "C-s",	false,	KEY_CTRL('s') },
+	{ "C-o",	false,	KEY_CTRL('o') },
 	{ "C-c",	false,	KEY_CTRL('c') },
 };
 
@@ -71,6 +73,8 @@ static const struct {
 	{ "C-u",	REQ_KILL_LINE },
 	{ "C-l",	REQ_REDRAW },
 	{ "C-s",	REQ_SAVE },
+	{ "F4",		REQ_PICK },
+	{ "C-o",	REQ_PICK },
 	{ "?",		REQ_HELP },
 	{ "F1",		REQ_HELP },
 	{ "q",		REQ_QUIT },
@@ -144,6 +148,8 @@ static const struct {
 	{ "\033OP",	"F1" },
 	{ "\033[11~",	"F1" },
 	{ "\033[[A",	"F1" },
+	{ "\033OS",	"F4" },
+	{ "\033[14~",	"F4" },
 };
 
 /* The i-th known sequence and its key. */

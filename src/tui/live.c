@@ -232,6 +232,7 @@ live_run_progress(void *ctx, const struct ops_progress *p)
 		r->steps_seen[i] = true;
 		r->steps_kind[i] = p->kind;
 		r->steps_ms[i] = p->elapsed_ms;
+		r->steps_at[i] = clock_now_ms();
 		snprintf(r->steps_state[i], sizeof r->steps_state[i], "%s",
 		    p->state != NULL ? p->state : "");
 	}

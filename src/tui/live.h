@@ -119,6 +119,7 @@ struct live_run {
 	enum step_kind		 steps_kind[LIVE_STEPS_MAX];
 	char			 steps_state[LIVE_STEPS_MAX][48];
 	uint64_t		 steps_ms[LIVE_STEPS_MAX];
+	uint64_t		 steps_at[LIVE_STEPS_MAX];	/* clock time of steps_ms */
 	bool			 steps_seen[LIVE_STEPS_MAX];
 };
 

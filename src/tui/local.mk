@@ -22,5 +22,5 @@ libtui_a_SOURCES = \
 	src/tui/browse-migrate.h src/tui/browse-migrate.c \
 	src/tui/endpoints.h src/tui/screen-endpoints.c \
 	src/tui/deploy.h src/tui/screen-deploy.c src/tui/deploy-fields.c \
-	src/tui/deploy-call.c
+	src/tui/deploy-call.c src/tui/deploy-pick.c
 libtui_a_CFLAGS += $(CURL_CFLAGS) $(JSONC_CFLAGS) $(OPENSSL_CFLAGS)

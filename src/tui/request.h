@@ -32,6 +32,8 @@
 	_(HELP,		"help",		N_("show the keys of this screen")) \
 	_(QUIT,		"quit",		N_("quit (asks first when work is unsaved)")) \
 	_(SAVE,		"save",		N_("save the plan")) \
+	/* TRANSLATORS: help of F4 on a field the workspace has a list for. */ \
+	_(PICK,		"pick",		N_("pick from the workspace's list for the field")) \
 	_(RESIZE,	"resize",	N_("the terminal changed size")) \
 	_(CHAR,		"char",		N_("type text")) \
 	/* Open a screen (tui_open(), whose table names its constructor). */ \

@@ -46,10 +46,15 @@
 
 /* ---- what is read from the workspace and the cluster (worker) ---- */
 
-/* The registered assets of a kind: names and latest versions. */
+/*
+ * The registered assets of a kind: names and latest versions (their
+ * details are the pickers', read after: deploy-pick.c).  False, with why
+ * in errbuf, when the service does not list them.
+ */
 static bool
 deploy_assets_read(struct deploy_facts_job *j, const char *wsid,
-    enum asset_kind kind, struct deploy_asset **out, size_t *n)
+    enum asset_kind kind, struct deploy_asset **out, size_t *n,
+    char *errbuf, size_t errlen)
 {
 	struct asset_list	l;
 	struct err		err;
@@ -57,8 +62,10 @@ deploy_assets_read(struct deploy_facts_job *j, const char *wsid,
 
 	memset(&l, 0, sizeof l);
 	err_clear(&err);
-	if (assets_list(j->arm, wsid, kind, NULL, &l, &err) != 0)
+	if (assets_list(j->arm, wsid, kind, NULL, &l, &err) != 0) {
+		snprintf(errbuf, errlen, "%s", err.msg);
 		return false;	/* not known: nothing is judged by it */
+	}
 	*out = xcalloc(l.n + 1, sizeof **out);
 	for (i = 0; i < l.n; i++) {
 		snprintf((*out)[i].name, sizeof (*out)[i].name, "%s",
@@ -120,6 +127,9 @@ deploy_facts_run(void *arg)
 		    el.v[i].compute_name != NULL ? el.v[i].compute_name : "");
 		snprintf(e->auth_mode, sizeof e->auth_mode, "%s",
 		    el.v[i].auth_mode != NULL ? el.v[i].auth_mode : "");
+		snprintf(e->state, sizeof e->state, "%s",
+		    el.v[i].provisioning_state != NULL ?
+		    el.v[i].provisioning_state : "");
 	}
 	arm_endpoint_list_free(&el);
 	j->ok = true;
@@ -128,9 +138,10 @@ deploy_facts_run(void *arg)
 	    j->scope.subscription, j->scope.resource_group,
 	    j->scope.workspace);
 	j->models_known = deploy_assets_read(j, wsid, ASSET_MODEL,
-	    &j->models, &j->nmodels);
+	    &j->models, &j->nmodels, j->models_err, sizeof j->models_err);
 	j->environments_known = deploy_assets_read(j, wsid,
-	    ASSET_ENVIRONMENT, &j->environments, &j->nenvironments);
+	    ASSET_ENVIRONMENT, &j->environments, &j->nenvironments,
+	    j->environments_err, sizeof j->environments_err);
 	free(wsid);
 }
 
@@ -198,7 +209,7 @@ static const enum plan_field ready_fields[] = {
 
 static const enum request deploy_keys[] = {
 	REQ_UP, REQ_DOWN, REQ_NEXT_FIELD, REQ_PREV_FIELD, REQ_LEFT,
-	REQ_RIGHT, REQ_TOGGLE, REQ_ENTER, REQ_BACK, REQ_NONE
+	REQ_RIGHT, REQ_TOGGLE, REQ_ENTER, REQ_BACK, REQ_PICK, REQ_NONE
 };
 
 /* The page's title, translated. */
@@ -262,6 +273,7 @@ deploy_build(struct deploy *d)
 	int			 i;
 
 	widget_list_init(&d->computes);
+	widget_list_init(&d->picks);
 	widget_form_init(&d->target_form);
 	/* TRANSLATORS: form labels of the deploy screens (at most 24
 	 * cells). */
@@ -575,12 +587,24 @@ deploy_fit_line(struct deploy *d)
 	fit = deploy_instances_fit(&req, size,
 	    k8s_version_parse(d->cluster.version, &ver) ? &ver : NULL,
 	    d->cluster.nodes, 0);
-	/* TRANSLATORS: "Fits 5 instances on the cluster's 3 nodes of
-	 * Standard_D4s_v3." */
-	snprintf(d->fit, sizeof d->fit, P_("Fits %ld instance on the "
-	    "cluster's %d nodes of %s.", "Fits %ld instances on the "
-	    "cluster's %d nodes of %s.", (unsigned long)fit), fit,
-	    d->cluster.nodes, d->cluster.vm_size);
+	/*
+	 * One node said apart ("1 node", not "1 nodes"), the message of
+	 * several kept as it was, with its translations.
+	 */
+	if (d->cluster.nodes == 1)
+		/* TRANSLATORS: "Fits 5 instances on the cluster's 1 node of
+		 * Standard_D4s_v3." (a cluster of one node). */
+		snprintf(d->fit, sizeof d->fit, P_("Fits %ld instance on the "
+		    "cluster's %d node of %s.", "Fits %ld instances on the "
+		    "cluster's %d node of %s.", (unsigned long)fit), fit,
+		    d->cluster.nodes, d->cluster.vm_size);
+	else
+		/* TRANSLATORS: "Fits 5 instances on the cluster's 3 nodes of
+		 * Standard_D4s_v3." */
+		snprintf(d->fit, sizeof d->fit, P_("Fits %ld instance on the "
+		    "cluster's %d nodes of %s.", "Fits %ld instances on the "
+		    "cluster's %d nodes of %s.", (unsigned long)fit), fit,
+		    d->cluster.nodes, d->cluster.vm_size);
 }
 
 /* The local path's kind and size into note; false when it is missing. */
@@ -768,6 +792,7 @@ deploy_facts_done(void *arg)
 		return;
 	}
 	d->facts = j;
+	deploy_pick_details_load(d);
 	deploy_compute_rows(d);
 	deploy_suggest_endpoint(d);
 	deploy_check(d);
@@ -851,7 +876,7 @@ deploy_suggest_endpoint(struct deploy *d)
 }
 
 /* The existing endpoint chosen by name: its auth mode is the one. */
-static void
+void
 deploy_follow_endpoint(struct deploy *d)
 {
 	char				 ep[PLAN_NAME_LEN];
@@ -934,6 +959,8 @@ deploy_help_open(struct deploy *d)
 		N_("Tab"), N_("from the computes to the endpoint and on"),
 		N_("typing"), N_("a new endpoint's name, or one of this "
 		    "compute's endpoints to add the deployment to it"),
+		N_("F4"), N_("on the endpoint: pick one of this compute's "
+		    "endpoints (Ctrl-O too)"),
 		N_("Left/Right"), N_("the auth mode: key or aml_token"),
 		NULL
 	};
@@ -943,6 +970,9 @@ deploy_help_open(struct deploy *d)
 		    "registered NAME:VERSION; the code folder and the scoring "
 		    "script inside it; NAME:VERSION of an environment, or an "
 		    "image and its conda file"),
+		N_("F4"), N_("on the model or the environment: pick one the "
+		    "workspace has registered, filtered by typing (Ctrl-O "
+		    "too)"),
 		NULL
 	};
 	static const char *const resources[] = {
@@ -1064,6 +1094,19 @@ deploy_request(struct screen *s, const struct key_event *ev)
 
 	if (d->migrating)
 		return deploy_migrate_key(d, ev);
+	if (d->pick != DEPLOY_PICK_NONE) {
+		/* Typed text filters ("q" too); Ctrl-C quits. */
+		if (ev->req == REQ_QUIT && !keys_is_text(&ev->key))
+			return REACT_UNHANDLED;
+		if (!deploy_pick_key(d, ev))
+			return REACT_NONE;
+		deploy_check(d);
+		return REACT_REDRAW;
+	}
+	if (ev->req == REQ_PICK) {
+		(void)deploy_pick_open(d);
+		return REACT_REDRAW;
+	}
 	/* m on a legacy AKS compute: its migration, as browse's m. */
 	if (list && d->page == DEPLOY_PAGE_TARGET && !ev->key.fn &&
 	    (ev->key.code == 'm' || ev->key.code == 'M')) {
@@ -1198,6 +1241,9 @@ deploy_draw_target(struct deploy *d, WINDOW *win, int y, int bottom)
 	y += widget_form_draw(&d->target_form, win, y, 2, COLS - 4,
 	    bottom - y, &d->v, d->show_errors);
 	d->target_form.focus = focus;
+	if (deploy_pick_line(d, text, sizeof text) && y < bottom)
+		y += display_wrap(win, y, 2, COLS - 4, bottom - y, text,
+		    display_attr(STYLE_DIM));
 	if (y >= bottom)
 		return;
 	widget_field_get(&d->endpoint, ep, sizeof ep);
@@ -1235,27 +1281,13 @@ deploy_draw_what(struct deploy *d, WINDOW *win, int y, int bottom)
 {
 	int	i;
 
+	char	pick[1024];
+
 	y += widget_form_draw(&d->what_form, win, y, 2, COLS - 4,
 	    bottom - y - 2, &d->v, d->show_errors) + 1;
-	if (d->facts != NULL && d->facts->models_known &&
-	    d->facts->nmodels > 0 && y + 1 < bottom) {
-		char	 text[1024];
-		size_t	 k;
-
-		/* TRANSLATORS: followed by NAME:VERSION, ... */
-		snprintf(text, sizeof text, "%s", _("Registered models: "));
-		for (k = 0; k < d->facts->nmodels; k++) {
-			if (k > 0)
-				display_cat(text, sizeof text, ", ", 0);
-			display_cat(text, sizeof text,
-			    d->facts->models[k].name, 0);
-			display_cat(text, sizeof text, ":", 0);
-			display_cat(text, sizeof text,
-			    d->facts->models[k].version, 0);
-		}
-		y += display_wrap(win, y, 2, COLS - 4, 2, text,
+	if (deploy_pick_line(d, pick, sizeof pick) && y < bottom)
+		y += display_wrap(win, y, 2, COLS - 4, 2, pick,
 		    display_attr(STYLE_DIM));
-	}
 	for (i = 0; i < d->nnotes && y < bottom; i++) {
 		/* Errors only once Next was refused or something typed. */
 		if (d->notes_sev[i] == SEV_ERROR && !d->show_errors &&
@@ -1278,7 +1310,10 @@ deploy_draw_resources(struct deploy *d, WINDOW *win, int y, int bottom)
 		snprintf(text, sizeof text, "%s", d->fit);
 	else if (d->cluster_known && !verdicts_has_errors(&d->v)) {
 		/* TRANSLATORS: the cluster the fit is judged on. */
-		snprintf(text, sizeof text, _("The cluster: %d nodes of %s, "
+		snprintf(text, sizeof text, d->cluster.nodes == 1 ?
+		    _("The cluster: %d node of %s, Kubernetes %s. Give "
+		    "requests to see how many instances fit.") :
+		    _("The cluster: %d nodes of %s, "
 		    "Kubernetes %s. Give requests to see how many instances "
 		    "fit."), d->cluster.nodes, d->cluster.vm_size,
 		    d->cluster.version);
@@ -1311,6 +1346,12 @@ deploy_draw(struct screen *s, WINDOW *win)
 	display_text(win, y++, 2, COLS - 4, deploy_page_title(d->page),
 	    A_BOLD, true);
 	y++;
+	if (d->pick != DEPLOY_PICK_NONE) {
+		deploy_pick_draw(d, win, y, bottom);
+		/* TRANSLATORS: the picker's keys. */
+		tui_draw_hints(win, _("Enter pick  Esc back  typing filters"));
+		return;
+	}
 	if (d->migrating) {
 		browse_migrate_draw(&d->migrate, win, y, bottom);
 		tui_draw_hints(win, _("Enter review  Esc cancel  Tab move  F1 "
@@ -1328,9 +1369,15 @@ deploy_draw(struct screen *s, WINDOW *win)
 		deploy_draw_resources(d, win, y, bottom);
 		break;
 	}
-	tui_draw_hints(win, d->page < DEPLOY_PAGE_RESOURCES ?
-	    _("Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit") :
-	    _("Enter review  Esc back  Tab move  F1 keys  Ctrl-C quit"));
+	if (deploy_pick_kind(d) != DEPLOY_PICK_NONE)
+		/* TRANSLATORS: the keys on a field with a list. */
+		tui_draw_hints(win, _("Enter next  Esc back  F4 pick  F1 keys  "
+		    "Ctrl-C quit"));
+	else
+		tui_draw_hints(win, d->page < DEPLOY_PAGE_RESOURCES ?
+		    _("Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit") :
+		    _("Enter review  Esc back  Tab move  F1 keys  Ctrl-C "
+		    "quit"));
 }
 
 /* The plan was submitted (journaled): nothing is lost by quitting. */
@@ -1369,8 +1416,10 @@ deploy_free(struct screen *s)
 		d->loading->cancelled = true;
 	if (d->loading_cluster != NULL)
 		d->loading_cluster->cancelled = true;
+	deploy_pick_details_cancel(d);
 	deploy_facts_free(d->facts);
 	widget_list_done(&d->computes);
+	widget_list_done(&d->picks);
 	free(d);
 }
 
@@ -1395,6 +1444,9 @@ deploy_save_state(struct screen *s, FILE *fp)
 
 	deploy_compute_name(d, name, sizeof name);
 	fprintf(fp, "page: %d\ncompute: %s\n", d->page + 1, name);
+	fprintf(fp, "pick: %s\n", d->pick == DEPLOY_PICK_MODEL ? "model" :
+	    d->pick == DEPLOY_PICK_ENVIRONMENT ? "environment" :
+	    d->pick == DEPLOY_PICK_ENDPOINT ? "endpoint" : "none");
 	deploy_state_field(fp, "endpoint", &d->endpoint);
 	deploy_state_field(fp, "deployment", &d->deployment);
 	fprintf(fp, "auth: %s\n", auth_labels[d->auth]);

@@ -22,6 +22,7 @@
 #include "azure/arm-endpoints.h"
 #include "azure/invoke.h"
 #include "azure/journal.h"
+#include "azure/ops-change.h"
 #include "common/buf.h"
 #include "common/clock.h"
 #include "common/i18n.h"
@@ -1036,31 +1037,42 @@ eps_change_facts(const struct eps *e, struct change_facts *f,
 
 /*
  * Do the deployment's instances fit on the compute's nodes, after what
- * AKS reserves and the extension takes (core's rules, as preflight)?
+ * AKS reserves and the extension takes, beside the instances of the
+ * compute's other deployments (core's rules, as preflight counts them:
+ * ops_change_placed)?
  */
 static void
 eps_fit(struct eps *e, const struct deploy_scale *scale)
 {
 	const struct arm_deployment_list *dl = eps_view_deps(e);
-	const struct arm_deployment	*d = NULL;
+	const struct arm_deployment	*d = NULL, *o;
 	const struct vm_size		*vm;
-	struct deploy_resources		 req = { 0, 0, 0 };
-	size_t				 i;
+	struct deploy_placed		 self, *placed;
+	size_t				 i, k, n = 0, all = 0;
 
 	for (i = 0; dl != NULL && i < dl->n; i++)
 		if (strcmp(dl->v[i].name, e->deployment) == 0)
 			d = &dl->v[i];
-	/* Without requests there is nothing to place: the service's. */
-	if (!e->fit_known || d == NULL || d->cpu_request == NULL ||
-	    d->memory_request == NULL ||
+	if (!e->fit_known || d == NULL ||
 	    (vm = vm_catalogue_find(e->vm_size)) == NULL ||
-	    !k8s_cpu_parse(d->cpu_request, &req.cpu_m) ||
-	    !k8s_memory_parse(d->memory_request, &req.memory_mib))
+	    !ops_change_placed(d, &self))
 		return;
-	if (d->gpu_request != NULL)
-		req.gpu = strtol(d->gpu_request, NULL, 10);
-	rules_deploy_fit(&req, vm, e->version[0] != '\0' ? e->version :
-	    NULL, e->nodes, 0, scale, &e->checks);
+	for (i = 0; i < e->eps.n; i++)
+		all += e->deps[i].n;
+	placed = xcalloc(all + 1, sizeof *placed);
+	for (i = 0; i < e->eps.n; i++)
+		for (k = 0; k < e->deps[i].n; k++) {
+			o = &e->deps[i].v[k];
+			/* Itself, and a failed one (it holds nothing). */
+			if (o == d || (o->provisioning_state != NULL &&
+			    strcasecmp(o->provisioning_state, "Failed") == 0))
+				continue;
+			if (ops_change_placed(o, &placed[n]))
+				n++;
+		}
+	rules_deploy_fit_with(&self.req, vm, e->version[0] != '\0' ?
+	    e->version : NULL, e->nodes, 0, scale, placed, n, &e->checks);
+	free(placed);
 }
 
 /* The change's plan from the form, and its verdicts in e->checks. */

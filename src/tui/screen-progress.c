@@ -140,6 +140,21 @@ progress_route(struct progress *p)
 
 static uint64_t	progress_elapsed(struct progress *);
 
+/*
+ * A step's own time: the running one's moves on between polls from when
+ * its time was last reported (the spinner redraws the screen anyway).
+ */
+static uint64_t
+progress_step_ms(struct progress *p, int i)
+{
+	struct live_run	*r = p->run;
+	uint64_t	 now = clock_now_ms();
+
+	if (!p->running || i + 1 != r->step || now < r->steps_at[i])
+		return r->steps_ms[i];
+	return r->steps_ms[i] + (now - r->steps_at[i]);
+}
+
 /* Cells of an upload's bar, its brackets included. */
 #define PROGRESS_BAR	22
 
@@ -199,7 +214,8 @@ progress_steps(struct progress *p, WINDOW *win, int y, int bottom)
 		dur[0] = '\0';
 		if (r->steps_seen[i]) {
 			state = r->steps_state[i];
-			progress_duration(r->steps_ms[i], dur, sizeof dur);
+			progress_duration(progress_step_ms(p, i), dur,
+			    sizeof dur);
 			if (i + 1 == r->step && p->running)
 				st = A_BOLD;
 		} else if (i + 1 < r->step)

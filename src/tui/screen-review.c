@@ -281,7 +281,9 @@ review_plan_rows(struct review *r)
 	if (p->op == PLAN_SCALE) {
 		/* TRANSLATORS: the review of a scale: "nodepool1: 5 nodes
 		 * of Standard_D4s_v3". */
-		snprintf(value, sizeof value, _("%s: %d nodes of %s"),
+		snprintf(value, sizeof value, p->node_count == 1 ?
+		    /* TRANSLATORS: the same, for one node. */
+		    _("%s: %d node of %s") : _("%s: %d nodes of %s"),
 		    p->nodepool, p->node_count, p->vm_size);
 		review_add_line(r, "info:pool", _("Node pool"), value, 18);
 	}

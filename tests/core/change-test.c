@@ -186,6 +186,46 @@ main(void)
 				core_expect(&vs, FIELD_INSTANCE_COUNT,
 				    SEV_ERROR, ups[i].msg, ups[i].why);
 		}
+		/* Probes: an update of their own, checked as deploy's. */
+		{
+			static const struct {
+				long		 live_success, ready_period;
+				enum plan_field	 field;
+				enum msg_id	 msg;
+				const char	*why;
+			} pr[] = {
+				{ 1, 7, FIELD_NONE, NONE,
+				    "probes alone: an update" },
+				{ 3, DEPLOY_UNSET, FIELD_LIVENESS_SUCCESS,
+				    MSG_DEPLOY_PROBE_LIVENESS_SUCCESS,
+				    "a liveness success threshold of 3" },
+				{ DEPLOY_UNSET, 0, FIELD_READINESS_PERIOD,
+				    MSG_DEPLOY_PROBE_PERIOD,
+				    "a readiness period of 0" },
+			};
+
+			for (i = 0; i < sizeof pr / sizeof pr[0]; i++) {
+				plan_init(&p, PLAN_UPDATE_DEPLOYMENT);
+				strcpy(p.endpoint_name, "ep1");
+				strcpy(p.deployment.name, "green");
+				p.deployment.liveness.success_threshold =
+				    pr[i].live_success;
+				p.deployment.readiness.period_s =
+				    pr[i].ready_period;
+				facts(&f, 100, 0);
+				verdicts_init(&vs);
+				rules_change_plan(&p, &f, &vs);
+				if (pr[i].msg == NONE)
+					core_count(&vs, 0, pr[i].why);
+				else
+					core_expect(&vs, pr[i].field,
+					    SEV_ERROR, pr[i].msg, pr[i].why);
+			}
+			plan_init(&p, PLAN_UPDATE_DEPLOYMENT);
+			p.deployment.readiness.timeout_s = 4;
+			ok(change_update_needs_put(&p.deployment),
+			    "a probe needs the deployment's PUT");
+		}
 		plan_init(&p, PLAN_SET_TRAFFIC);
 		strcpy(p.endpoint_name, "ep1");
 		change_traffic_parse("blue=90 green=20", &p.traffic, bad,

@@ -131,6 +131,9 @@ is "$rc" 0 "dev-test (the extension's clusterPurpose) down to 1 node: exit 0"
 is "$(pool_count aks-small nodepool1)" 1 "the dev-test pool has 1 node"
 az scale k8s-dev --agent-count 0 --yes
 is "$rc" 3 "0 nodes: refused (exit 3)"
+az scale k8s-dev --agent-count 1 --yes
+is "$rc" 0 "the 1 node it has already: exit 0"
+like "$T/out" 'has 1 node already; nothing to do' "\"1 node\", not \"1 nodes\""
 kube k8s-ha aks-preview '"clusterPurpose":"DevTest"'
 : >"$T/journal.log"
 az scale k8s-ha --agent-count 2 --yes

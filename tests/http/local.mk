@@ -39,6 +39,7 @@ HTTP_TESTS += tests/http/deploy-test.sh tests/http/deploy-fail-test.sh \
 	tests/http/deploy-upload-test.sh
 # Liveness and readiness probes of a deployment (issue 13).
 HTTP_TESTS += tests/http/deploy-probes-test.sh
+HTTP_TESTS += tests/http/online-deployment-probes-test.sh
 # akswiz model and environment: uploads and registration (issue 13).
 HTTP_TESTS += tests/http/assets-cli-test.sh
 HTTP_TESTS += tests/http/registry-env-test.sh

@@ -226,6 +226,17 @@ assert_grep '^status: Node pool autopool of AKS cluster aks-prod has the cluster
     auto.state "Enter refused, with the reason"
 assert_no_grep '"method":"PUT"' "$J" "nothing sent"
 
+# Down to one node: the review says "1 node", not "1 nodes".
+steps '
+	<Down><Down><Down>
+	c
+	<C-u>1<Enter>
+	:save-display review1.screen
+'
+run_akswiz browse $SB_ARGS
+assert_grep '^    Node pool          nodepool1: 1 node of Standard_D4s_v3$' \
+    review1.screen "the review of a scale to one node: \"1 node\""
+
 # 60x20 and Chinese: the form reads whole.
 steps '
 	<Down><Down><Down>
@@ -251,5 +262,22 @@ if i18n_have_locale zh_CN.UTF-8 && i18n_locale_tree "$work/locale"; then
 else
 	ok "# SKIP zh_CN.UTF-8 or its catalog is not available"
 fi
+
+# Scaled down to one node, then asked for one node again: "1 node".
+steps '
+	<Down><Down><Down>
+	c
+	<C-u>1<Enter>
+	<Enter>
+	:save-state one-done.state
+	<Enter>
+	c
+	<C-u>1<Enter>
+	:save-state one-again.state
+'
+run_akswiz browse $SB_ARGS
+assert_grep '^result: succeeded' one-done.state "the scale to one node applied"
+assert_grep '^status: Node pool nodepool1 has 1 node already: nothing to do' \
+    one-again.state "one node again: \"has 1 node already\", not \"1 nodes\""
 
 tap_done

@@ -144,7 +144,7 @@ assert_equals what-empty.screen "the what page: Next refused, what is missing sa
     or image        [                                                ]
     Conda file      [                                                ]
 
-
+  The workspace has no registered model: type a local file or folder.
 
 
 
@@ -153,7 +153,7 @@ assert_equals what-empty.screen "the what page: Next refused, what is missing sa
 
 
  Fix what is marked first.
- Enter next  Esc back  Tab move  F1 keys  Ctrl-C quit
+ Enter next  Esc back  F4 pick  F1 keys  Ctrl-C quit
 EOF
 assert_equals what-bad.screen "the scoring script must be inside the code folder" <<EOF
  Deploy a model                                                     Step 2 of 3
@@ -547,8 +547,8 @@ steps '
 	:save-display unregistered.screen
 '
 run_akswiz $SB_ARGS
-assert_grep '^  Registered models: sk:3' registered.screen \
-    "the registered models listed"
+assert_grep "^  F4 picks the workspace's 1 registered model, or type a local path\.$" \
+    registered.screen "the registered models offered"
 assert_no_grep 'has no model' registered.screen "sk:2 (3 is the latest) taken"
 assert_grep 'The workspace has no model nope:1' unregistered.screen \
     "a model the workspace does not have refused as typed"

@@ -91,6 +91,8 @@ steps '
 	:save-state nofit.state
 	<C-u>2
 	:save-display fits.screen
+	<C-u>18
+	:save-display beside.screen
 	<Esc>
 '
 run_akswiz browse $SB_ARGS
@@ -99,6 +101,15 @@ assert_grep "✗ 40 instances do not fit on the cluster's 3 nodes of" \
     nofit.screen "40: does not fit, said as typed"
 assert_grep '^mode: scale$' nofit.state "Enter: no review"
 assert_no_grep 'do not fit' fits.screen "2 fits"
+# 18 of blue alone would fit; beside green's 3 instances they do not,
+# as preflight counts them (the CLI's update says the same).
+tr -d '\n' < beside.screen | tr -s ' ' > beside.joined; echo >> beside.joined
+AKSWIZ_OFFLINE= "$AKSWIZ" $SB_ARGS online-deployment update --name blue \
+    --endpoint-name ep-key --min-instances 1 --max-instances 18 \
+    >cli.out 2>cli.err
+held=$(sed -n 's/.*which hold at most \([0-9]*\);.*/\1/p' cli.err | head -n 1)
+assert_grep "18 instances do not fit on the cluster's 3 nodes of Standard_D4s_v3, which hold at most ${held:-none};" \
+    beside.joined "the fit counts the compute's other deployments, as preflight"
 changes_since "$before" > fit.log
 assert_equals fit.log "the fit sends nothing" <<EOF
 EOF

@@ -65,6 +65,10 @@ EXTRA_DIST += tests/screens/browse-k8s-finish-test.sh
 # Deploy a model from home (issue 13): the three pages and the review.
 TESTS += tests/screens/deploy-wizard-test.sh
 EXTRA_DIST += tests/screens/deploy-wizard-test.sh
+TESTS += tests/screens/deploy-pick-test.sh
+EXTRA_DIST += tests/screens/deploy-pick-test.sh
+TESTS += tests/screens/deploy-one-node-test.sh
+EXTRA_DIST += tests/screens/deploy-one-node-test.sh
 # A deploy that fails: its reason, its log, Enter back to the page to change.
 TESTS += tests/screens/deploy-failure-test.sh
 EXTRA_DIST += tests/screens/deploy-failure-test.sh

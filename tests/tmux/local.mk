@@ -26,3 +26,8 @@ EXTRA_DIST += tests/tmux/browse-migrate-live-test.sh
 # The deploy issue's closing test: home to a deployed model, called.
 TESTS += tests/tmux/deploy-first-run-test.sh
 EXTRA_DIST += tests/tmux/deploy-first-run-test.sh
+TESTS += tests/tmux/deploy-pick-live-test.sh
+EXTRA_DIST += tests/tmux/deploy-pick-live-test.sh
+TESTS += tests/tmux/progress-tick-test.sh
+EXTRA_DIST += tests/tmux/progress-tick-test.sh
+EXTRA_DIST += tests/tmux/deploy-assets.sh
