@@ -462,6 +462,7 @@ arm_pager_done(struct arm_pager *p)
 	p->ahead = NULL;
 	free(p->next);
 	p->next = NULL;
+	arm_parse_release();
 }
 
 /* Fetch every page of a list, starting at first (taken over). */

@@ -384,6 +384,8 @@ bool	arm_pager_next(struct arm_pager *, arm_page_parser, void *list,
 void	arm_pager_done(struct arm_pager *);
 bool	arm_parse_computes_page(const char *, void *list, char **next,
 	    struct err *);
+/* Free what the page parsers keep from a page to the next (pager_done). */
+void	arm_parse_release(void);
 /*
  * Every page of a list from first (taken over) into list; on failure the
  * list is emptied with drop.
