@@ -272,94 +272,6 @@ ahead_free(struct arm_ahead *h)
 	free(h);
 }
 
-/* What ends a run of a JSON string's text: its quote, an escape, NUL. */
-static const bool string_stop[256] = { ['"'] = true, ['\\'] = true,
-	[0] = true };
-
-/*
- * The nextLink of a list page, read before the page is parsed: the string
- * member "nextLink" of the top-level object (the last one, as json-c
- * keeps), when the body is one balanced object and the link has no
- * escapes; NULL otherwise (then nothing is asked for early).
- */
-static char *
-early_next_link(const char *b, size_t len)
-{
-	const char	*p, *end = b + len, *s, *link = NULL;
-	size_t		 link_len = 0;
-	int		 depth = 0;
-	bool		 want_key = false, is_next = false, escaped;
-
-	for (p = b; p < end && isspace((unsigned char)*p); p++)
-		;
-	if (p == end || *p != '{')
-		return NULL;
-	for (; p < end; p++) {
-		switch (*p) {
-		case '"':
-			/* to the closing quote (the body ends in NUL) */
-			escaped = false;
-			for (s = ++p; p < end; p++) {
-				while (!string_stop[(unsigned char)*p])
-					p++;
-				if (*p != '\\')
-					break;
-				escaped = true;
-				if (++p == end)
-					break;
-			}
-			if (p >= end || *p != '"')
-				return NULL;
-			if (depth != 1)
-				break;
-			if (want_key) {
-				is_next = p - s == 8 &&
-				    memcmp(s, "nextLink", 8) == 0;
-				want_key = false;
-			} else if (is_next) {
-				if (escaped)
-					return NULL;
-				link = s;
-				link_len = (size_t)(p - s);
-				is_next = false;
-			}
-			break;
-		case '{':
-		case '[':
-			if (++depth == 1)
-				want_key = true;
-			break;
-		case '}':
-		case ']':
-			if (--depth == 0) {
-				for (p++; p < end &&
-				    isspace((unsigned char)*p); p++)
-					;
-				if (p != end || link == NULL ||
-				    link_len == 0)
-					return NULL;
-				return xstrndup(link, link_len);
-			}
-			if (depth < 0)
-				return NULL;
-			break;
-		case ',':
-			if (depth == 1)
-				want_key = true;
-			/* FALLTHROUGH */
-		case ':':
-			break;
-		default:
-			/* a value that is not a string ends a nextLink */
-			if (depth == 1 && !want_key &&
-			    !isspace((unsigned char)*p))
-				is_next = false;
-			break;
-		}
-	}
-	return NULL;
-}
-
 /*
  * One page of a prefetching pager: the answer asked for early when it is
  * for u, else a GET; then, when its nextLink can be read already, that
@@ -397,7 +309,7 @@ pager_next_ahead(struct arm_pager *p, const char *u, arm_page_parser parse,
 	if (!ok)
 		return false;
 	if (p->pages + 1 < ARM_MAX_PAGES)
-		early = early_next_link(rsp->body.data, rsp->body.len);
+		early = arm_page_next_link(rsp->body.data, rsp->body.len);
 	h->parse = parse;
 	h->list = list;
 	h->body = buf_str(&rsp->body);

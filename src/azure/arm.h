@@ -384,6 +384,11 @@ bool	arm_pager_next(struct arm_pager *, arm_page_parser, void *list,
 void	arm_pager_done(struct arm_pager *);
 bool	arm_parse_computes_page(const char *, void *list, char **next,
 	    struct err *);
+/*
+ * A list page's nextLink read before the page is parsed (then the next
+ * page is asked for while this one is parsed), or NULL (caller frees).
+ */
+char	*arm_page_next_link(const char *body, size_t len);
 /* Free what the page parsers keep from a page to the next (pager_done). */
 void	arm_parse_release(void);
 /*

@@ -502,6 +502,49 @@ test_scope(void)
 	arm_workspace_list_free(&w);
 }
 
+/*
+ * A page's nextLink read before its parse (the next page is asked for
+ * meanwhile): Resource Manager's pages end with it and are read from the
+ * end; any other place is found by a forward scan; a quote that is part
+ * of a string never passes for the link's.
+ */
+static void
+test_next_link(void)
+{
+	static const struct {
+		const char	*body, *want;
+	} rows[] = {
+		{ "{\"value\":[{\"name\":\"a\"}],\"nextLink\":\"https://h/p?s=2\"}",
+		  "https://h/p?s=2" },
+		{ "{ \"value\": [],\n  \"nextLink\" : \"u\" }\n", "u" },
+		{ "{\"nextLink\":\"u\"}", "u" },
+		{ "{\"nextLink\":\"u\",\"value\":[]}", "u" },
+		{ "{\"nextLink\":\"a\",\"value\":[],\"nextLink\":\"b\"}", "b" },
+		{ "{\"value\":[]}", NULL },
+		{ "{\"value\":[],\"nextLink\":null}", NULL },
+		{ "{\"value\":[],\"nextLink\":\"\"}", NULL },
+		{ "{\"value\":[],\"nextLink\":\"a\\/b\"}", NULL },
+		{ "{\"value\":[{\"nextLink\":\"u\"}]}", NULL },
+		{ "{\"a\":{\"nextLink\":\"u\"}}", NULL },
+		{ "{\"value\":[],\"xnextLink\":\"u\"}", NULL },
+		{ "{\"a\":\"x\\\",\\\"nextLink\\\":\\\"u\"}", NULL },
+		{ "{\"a\":\"\\\"nextLink\\\":\\\"u\"}", NULL },
+		{ "{\"a\":\"\\\\\",\"nextLink\":\"u\"}", "u" },
+		{ "{\"value\":[],\"nextLink\":\"u\"", NULL },
+		{ "{\"value\":[],\"nextLink\":\"u\"}{\"x\":1}", NULL },
+		{ "[\"nextLink\",\"u\"]", NULL },
+		{ "", NULL },
+	};
+	size_t	 i;
+	char	*got;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		got = arm_page_next_link(rows[i].body, strlen(rows[i].body));
+		is_str(got, rows[i].want, "nextLink read early, row %zu", i);
+		free(got);
+	}
+}
+
 int
 main(void)
 {
@@ -513,5 +556,7 @@ main(void)
 	test_extension();
 	test_regions();
 	test_scope();
+	test_next_link();
+	arm_parse_release();
 	return tap_done();
 }
