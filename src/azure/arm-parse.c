@@ -55,6 +55,61 @@ jdup(json_object *o, const char *key)
 	    NULL;
 }
 
+/*
+ * The copies a compute read in place (arm_parse_computes_each) made: its
+ * strings point into the page's json-c tree, but for those that had to be
+ * escaped, and the ones made up (joined names, an error's detail), kept
+ * here until the row is written.
+ */
+struct copies {
+	char	**v;
+	size_t	  n, alloc;
+};
+
+/* s (made for the compute) kept in k to be freed with it; s without k. */
+static char *
+keep(struct copies *k, char *s)
+{
+	if (k == NULL || s == NULL)
+		return s;
+	if (k->n == k->alloc) {
+		k->alloc = k->alloc ? k->alloc * 2 : 8;
+		k->v = xreallocarray(k->v, k->alloc, sizeof *k->v);
+	}
+	return k->v[k->n++] = s;
+}
+
+static void
+copies_free(struct copies *k)
+{
+	while (k->n > 0)
+		free(k->v[--k->n]);
+}
+
+/*
+ * jdup(), or with k the json-c string itself when text_escape() leaves it
+ * as it is (printable ASCII nearly always), an escaped copy in k if not.
+ */
+static char *
+jstr(json_object *o, const char *key, struct copies *k)
+{
+	json_object	*v;
+	const char	*s;
+	size_t		 n;
+
+	if (k == NULL)
+		return jdup(o, key);
+	if ((v = jget(o, key, json_type_string)) == NULL)
+		return NULL;
+	s = json_object_get_string(v);
+	for (n = 0; (unsigned char)s[n] >= 0x20 &&
+	    (unsigned char)s[n] < 0x7f; n++)
+		;
+	if (s[n] == '\0' || text_is_safe(s, 0))
+		return (char *)(uintptr_t)s;
+	return keep(k, text_escape_dup(s, 0));
+}
+
 /* An integer member, also when sent as a string ("86399"); def if absent. */
 static long
 jlong(json_object *o, const char *key, long def)
@@ -619,62 +674,65 @@ instance_type_names(json_object *types)
 
 /* KubernetesProperties (kubernetes-path.md C.2), in properties.properties. */
 static void
-compute_k8s_from(json_object *pp, struct arm_compute *c)
+compute_k8s_from(json_object *pp, struct arm_compute *c, struct copies *k)
 {
-	c->k8s_namespace = jdup(pp, "namespace");
-	c->default_instance_type = jdup(pp, "defaultInstanceType");
-	c->instance_types = instance_type_names(jget(pp, "instanceTypes",
-	    json_type_object));
-	c->release_train = jdup(pp, "extensionInstanceReleaseTrain");
+	c->k8s_namespace = jstr(pp, "namespace", k);
+	c->default_instance_type = jstr(pp, "defaultInstanceType", k);
+	c->instance_types = keep(k, instance_type_names(jget(pp,
+	    "instanceTypes", json_type_object)));
+	c->release_train = jstr(pp, "extensionInstanceReleaseTrain", k);
 }
 
-/* The members of a compute object, AKS properties included. */
+/*
+ * The members of a compute object, AKS properties included: copies, or
+ * with k the tree's strings (k keeps what had to be made).
+ */
 static void
-compute_from(json_object *e, struct arm_compute *c)
+compute_from(json_object *e, struct arm_compute *c, struct copies *k)
 {
 	json_object	*p, *pp, *ssl, *pe, *err;
 
-	c->id = jdup(e, "id");
-	c->name = jdup(e, "name");
-	c->location = jdup(e, "location");
+	c->id = jstr(e, "id", k);
+	c->name = jstr(e, "name", k);
+	c->location = jstr(e, "location", k);
 	c->agent_count = -1;
 	if ((p = jget(e, "properties", json_type_object)) == NULL)
 		return;
-	c->compute_type = jdup(p, "computeType");
-	c->compute_location = jdup(p, "computeLocation");
-	c->provisioning_state = jdup(p, "provisioningState");
+	c->compute_type = jstr(p, "computeType", k);
+	c->compute_location = jstr(p, "computeLocation", k);
+	c->provisioning_state = jstr(p, "provisioningState", k);
 	c->prov = provisioning_state_parse(c->provisioning_state);
-	c->description = jdup(p, "description");
-	c->resource_id = jdup(p, "resourceId");
+	c->description = jstr(p, "description", k);
+	c->resource_id = jstr(p, "resourceId", k);
 	c->is_attached = jbool(p, "isAttachedCompute");
-	c->created_on = jdup(p, "createdOn");
-	c->modified_on = jdup(p, "modifiedOn");
+	c->created_on = jstr(p, "createdOn", k);
+	c->modified_on = jstr(p, "modifiedOn", k);
 	pe = jget(p, "provisioningErrors", json_type_array);
 	if (pe != NULL && json_object_array_length(pe) > 0) {
 		err = json_object_array_get_idx(pe, 0);
 		if (jget(err, "error", json_type_object) != NULL)
 			err = jget(err, "error", json_type_object);
-		c->error_code = jdup(err, "code");
-		c->error_message = jdup(err, "message");
-		c->error_detail = compute_error_detail(err);
+		c->error_code = jstr(err, "code", k);
+		c->error_message = jstr(err, "message", k);
+		c->error_detail = keep(k, compute_error_detail(err));
 	}
 	if ((pp = jget(p, "properties", json_type_object)) == NULL)
 		return;
-	c->cluster_fqdn = jdup(pp, "clusterFqdn");
+	c->cluster_fqdn = jstr(pp, "clusterFqdn", k);
 	c->agent_count = (int)jlong(pp, "agentCount", -1);
-	c->agent_vm_size = jdup(pp, "agentVmSize");
+	c->agent_vm_size = jstr(pp, "agentVmSize", k);
 	if (c->agent_vm_size == NULL)
-		c->agent_vm_size = jdup(pp, "agentVMSize");
-	c->cluster_purpose = jdup(pp, "clusterPurpose");
-	c->lb_type = jdup(pp, "loadBalancerType");
-	c->lb_subnet = jdup(pp, "loadBalancerSubnet");
+		c->agent_vm_size = jstr(pp, "agentVMSize", k);
+	c->cluster_purpose = jstr(pp, "clusterPurpose", k);
+	c->lb_type = jstr(pp, "loadBalancerType", k);
+	c->lb_subnet = jstr(pp, "loadBalancerSubnet", k);
 	if ((ssl = jget(pp, "sslConfiguration", json_type_object)) != NULL) {
-		c->ssl_status = jdup(ssl, "status");
+		c->ssl_status = jstr(ssl, "status", k);
 		c->tls = tls_status_parse(c->ssl_status);
-		c->ssl_cname = jdup(ssl, "cname");
-		c->ssl_leaf_label = jdup(ssl, "leafDomainLabel");
+		c->ssl_cname = jstr(ssl, "cname", k);
+		c->ssl_leaf_label = jstr(ssl, "leafDomainLabel", k);
 	}
-	compute_k8s_from(pp, c);
+	compute_k8s_from(pp, c, k);
 }
 
 /* Free a compute's strings. */
@@ -707,7 +765,7 @@ arm_parse_compute(const char *body, struct arm_compute *c, struct err *err)
 	c->agent_count = -1;
 	if ((root = parse_root(body, json_type_object, err)) == NULL)
 		return false;
-	compute_from(root, c);
+	compute_from(root, c, NULL);
 	json_object_put(root);
 	if (c->name == NULL) {
 		arm_compute_done(c);
@@ -724,7 +782,7 @@ compute_add(json_object *elem, void *list)
 	struct arm_compute_list	*l = list;
 
 	LIST_GROW(l);
-	compute_from(elem, &l->v[l->n]);
+	compute_from(elem, &l->v[l->n], NULL);
 	if (l->v[l->n].name != NULL)
 		l->n++;
 	else
@@ -737,6 +795,41 @@ arm_parse_computes(const char *body, struct arm_compute_list *l, char **next,
     struct err *err)
 {
 	return parse_page(body, next, compute_add, l, err);
+}
+
+/*
+ * A page of computes handed to row() one at a time, read in place: each
+ * compute's strings are the page's own (escaped where they must be, as
+ * arm_parse_computes() escapes them), valid during the call only.  For a
+ * list written as it is read (akswiz list), it spares a copy of every
+ * string and its free.
+ */
+bool
+arm_parse_computes_each(const char *body, char **next,
+    void (*row)(const struct arm_compute *, void *), void *arg,
+    struct err *err)
+{
+	json_object		*root, *arr;
+	struct copies		 k = { 0 };
+	struct arm_compute	 c;
+	size_t			 i;
+
+	if ((root = parse_json(body, json_type_object, true, err)) == NULL)
+		return false;
+	if (!list_array(root, "value", next, &arr, err)) {
+		json_object_put(root);
+		return false;
+	}
+	for (i = 0; arr != NULL && i < json_object_array_length(arr); i++) {
+		memset(&c, 0, sizeof c);
+		compute_from(json_object_array_get_idx(arr, i), &c, &k);
+		if (c.name != NULL)
+			row(&c, arg);
+		copies_free(&k);
+	}
+	free(k.v);
+	json_object_put(root);
+	return true;
 }
 
 /* Free the list and its entries. */

@@ -216,6 +216,13 @@ bool	arm_parse_workspace(const char *, struct arm_workspace *,
 	    struct err *);
 bool	arm_parse_computes(const char *, struct arm_compute_list *,
 	    char **next, struct err *);
+/*
+ * A page's computes to row() one at a time, their strings the page's own
+ * (valid during the call; no copies): for lists written as read.
+ */
+bool	arm_parse_computes_each(const char *, char **next,
+	    void (*row)(const struct arm_compute *, void *), void *arg,
+	    struct err *);
 bool	arm_parse_compute(const char *, struct arm_compute *, struct err *);
 bool	arm_parse_clusters(const char *, struct arm_cluster_list *,
 	    char **next, struct err *);

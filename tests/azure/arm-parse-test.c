@@ -197,6 +197,103 @@ test_odd_pages(void)
 	free(body);
 }
 
+/* Each row read in place against the same page's copies. */
+struct same {
+	const struct arm_compute_list	*l;
+	size_t				 n, differ;
+};
+
+static void
+same_row(const struct arm_compute *c, void *arg)
+{
+	struct same		*s = arg;
+	const struct arm_compute *w = s->n < s->l->n ? &s->l->v[s->n] : NULL;
+	const char		*const got[] = { c->id, c->name, c->location,
+				    c->compute_type, c->compute_location,
+				    c->provisioning_state, c->description,
+				    c->resource_id, c->created_on,
+				    c->modified_on, c->cluster_fqdn,
+				    c->agent_vm_size, c->cluster_purpose,
+				    c->lb_type, c->lb_subnet, c->ssl_status,
+				    c->ssl_cname, c->ssl_leaf_label,
+				    c->k8s_namespace,
+				    c->default_instance_type,
+				    c->instance_types, c->release_train,
+				    c->error_code, c->error_message,
+				    c->error_detail };
+	size_t			 i;
+
+	s->n++;
+	if (w == NULL) {
+		s->differ++;
+		return;
+	}
+	{
+		const char	*const want[] = { w->id, w->name, w->location,
+				    w->compute_type, w->compute_location,
+				    w->provisioning_state, w->description,
+				    w->resource_id, w->created_on,
+				    w->modified_on, w->cluster_fqdn,
+				    w->agent_vm_size, w->cluster_purpose,
+				    w->lb_type, w->lb_subnet, w->ssl_status,
+				    w->ssl_cname, w->ssl_leaf_label,
+				    w->k8s_namespace,
+				    w->default_instance_type,
+				    w->instance_types, w->release_train,
+				    w->error_code, w->error_message,
+				    w->error_detail };
+
+		for (i = 0; i < sizeof got / sizeof got[0]; i++)
+			if ((got[i] == NULL) != (want[i] == NULL) ||
+			    (got[i] != NULL && strcmp(got[i], want[i]) != 0))
+				s->differ++;
+	}
+	if (c->agent_count != w->agent_count || c->prov != w->prov ||
+	    c->tls != w->tls || c->is_attached != w->is_attached)
+		s->differ++;
+}
+
+/*
+ * A page read in place (list -o json) gives the computes the copying
+ * parser gives, escapes, joined names and error details included.
+ */
+static void
+test_in_place(void)
+{
+	const char *const files[] = { "compute-list-odd.json",
+		"compute-list.json" };
+	struct arm_compute_list	 l = { 0 };
+	struct same		 s;
+	struct err		 err;
+	char			*body, *next, *next2;
+	size_t			 i;
+
+	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
+		body = fixture(files[i]);
+		next = next2 = NULL;
+		err_clear(&err);
+		ok(arm_parse_computes(body, &l, &next, &err), "%s parses",
+		    files[i]);
+		s.l = &l;
+		s.n = s.differ = 0;
+		ok(arm_parse_computes_each(body, &next2, same_row, &s, &err),
+		    "%s read in place", files[i]);
+		is_int(s.n, l.n, "%s: as many computes", files[i]);
+		is_int(s.differ, 0, "%s: the same members", files[i]);
+		is_str(next2, next, "%s: the same nextLink", files[i]);
+		arm_compute_list_free(&l);
+		free(next);
+		free(next2);
+		free(body);
+	}
+	next = NULL;
+	s.l = &l;
+	s.n = 0;
+	ok(!arm_parse_computes_each("{\"value\":[{\"name\":\"a\"}", &next,
+	    same_row, &s, &err) && s.n == 0 && next == NULL,
+	    "a truncated page read in place: refused, no row");
+}
+
 static void
 test_clusters(void)
 {
@@ -551,6 +648,7 @@ main(void)
 	test_computes();
 	test_malformed();
 	test_odd_pages();
+	test_in_place();
 	test_clusters();
 	test_kubernetes();
 	test_extension();
