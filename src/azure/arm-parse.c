@@ -87,21 +87,21 @@ copies_free(struct copies *k)
 }
 
 /*
- * jdup(), or with k the json-c string itself when text_escape() leaves it
- * as it is (printable ASCII nearly always), an escaped copy in k if not.
+ * A copy of the string value v (escaped, as jdup()), or with k the json-c
+ * string itself when text_escape() leaves it as it is (printable ASCII
+ * nearly always), an escaped copy in k if not; NULL if v is no string.
  */
 static char *
-jstr(json_object *o, const char *key, struct copies *k)
+vstr(json_object *v, struct copies *k)
 {
-	json_object	*v;
 	const char	*s;
 	size_t		 n;
 
-	if (k == NULL)
-		return jdup(o, key);
-	if ((v = jget(o, key, json_type_string)) == NULL)
+	if (!json_object_is_type(v, json_type_string))
 		return NULL;
 	s = json_object_get_string(v);
+	if (k == NULL)
+		return text_escape_dup(s, 0);
 	for (n = 0; (unsigned char)s[n] >= 0x20 &&
 	    (unsigned char)s[n] < 0x7f; n++)
 		;
@@ -110,14 +110,11 @@ jstr(json_object *o, const char *key, struct copies *k)
 	return keep(k, text_escape_dup(s, 0));
 }
 
-/* An integer member, also when sent as a string ("86399"); def if absent. */
+/* An integer value, also sent as a string ("86399"); def if not one. */
 static long
-jlong(json_object *o, const char *key, long def)
+vlong(json_object *v, long def)
 {
-	json_object	*v;
-
-	if (o == NULL || !json_object_is_type(o, json_type_object) ||
-	    !json_object_object_get_ex(o, key, &v) || v == NULL)
+	if (v == NULL)
 		return def;
 	if (json_object_is_type(v, json_type_int))
 		return (long)json_object_get_int64(v);
@@ -133,17 +130,70 @@ jlong(json_object *o, const char *key, long def)
 	return def;
 }
 
+/* An integer member, also when sent as a string ("86399"); def if absent. */
+static long
+jlong(json_object *o, const char *key, long def)
+{
+	json_object	*v;
+
+	if (o == NULL || !json_object_is_type(o, json_type_object) ||
+	    !json_object_object_get_ex(o, key, &v))
+		return def;
+	return vlong(v, def);
+}
+
+/* A boolean value (also "true" as a string); false if not one. */
+static bool
+vbool(json_object *v)
+{
+	if (json_object_is_type(v, json_type_boolean))
+		return json_object_get_boolean(v);
+	/* Some answers send "true"/"True" as strings. */
+	return json_object_is_type(v, json_type_string) &&
+	    strcasecmp(json_object_get_string(v), "true") == 0;
+}
+
 /* A boolean member (also "true" as a string); false if absent. */
 static bool
 jbool(json_object *o, const char *key)
 {
-	json_object	*v = jget(o, key, json_type_boolean);
+	json_object	*v;
 
-	if (v != NULL)
-		return json_object_get_boolean(v);
-	/* Some answers send "true"/"True" as strings. */
-	v = jget(o, key, json_type_string);
-	return v != NULL && strcasecmp(json_object_get_string(v), "true") == 0;
+	if (o == NULL || !json_object_is_type(o, json_type_object) ||
+	    !json_object_object_get_ex(o, key, &v))
+		return false;
+	return vbool(v);
+}
+
+/*
+ * The members of o named in keys[n], in one pass over o (no hash lookups:
+ * a compute has some twenty members to read, and as many lookups were a
+ * tenth of a long list's instructions); out[i] is keys[i]'s value, NULL
+ * when o lacks it or is no object.  The caller checks each value's type.
+ */
+static void
+members(json_object *o, const char *const keys[], size_t n,
+    json_object *out[])
+{
+	size_t	i;
+
+	memset(out, 0, n * sizeof *out);
+	if (o == NULL || !json_object_is_type(o, json_type_object))
+		return;
+	json_object_object_foreach(o, key, val) {
+		for (i = 0; i < n; i++)
+			if (key[0] == keys[i][0] && strcmp(key, keys[i]) == 0) {
+				out[i] = val;
+				break;
+			}
+	}
+}
+
+/* v if it is of type t, else NULL. */
+static json_object *
+vtype(json_object *v, json_type t)
+{
+	return json_object_is_type(v, t) ? v : NULL;
 }
 
 /*
@@ -672,16 +722,29 @@ instance_type_names(json_object *types)
 	return out;
 }
 
-/* KubernetesProperties (kubernetes-path.md C.2), in properties.properties. */
-static void
-compute_k8s_from(json_object *pp, struct arm_compute *c, struct copies *k)
-{
-	c->k8s_namespace = jstr(pp, "namespace", k);
-	c->default_instance_type = jstr(pp, "defaultInstanceType", k);
-	c->instance_types = keep(k, instance_type_names(jget(pp,
-	    "instanceTypes", json_type_object)));
-	c->release_train = jstr(pp, "extensionInstanceReleaseTrain", k);
-}
+/* The members of a compute read (members()), by level. */
+static const char *const compute_keys[] = { "id", "name", "location",
+	"properties" };
+enum { CK_ID, CK_NAME, CK_LOCATION, CK_PROPERTIES, CK_N };
+static const char *const compute_props_keys[] = { "computeType",
+	"computeLocation", "provisioningState", "description", "resourceId",
+	"isAttachedCompute", "createdOn", "modifiedOn", "provisioningErrors",
+	"properties" };
+enum { CP_TYPE, CP_LOCATION, CP_STATE, CP_DESCRIPTION, CP_RESOURCE_ID,
+	CP_ATTACHED, CP_CREATED, CP_MODIFIED, CP_ERRORS, CP_PROPERTIES,
+	CP_N };
+/* AKS's properties, then KubernetesProperties (kubernetes-path.md C.2) */
+static const char *const compute_pp_keys[] = { "clusterFqdn",
+	"agentCount", "agentVmSize", "agentVMSize", "clusterPurpose",
+	"loadBalancerType", "loadBalancerSubnet", "sslConfiguration",
+	"namespace", "defaultInstanceType", "instanceTypes",
+	"extensionInstanceReleaseTrain" };
+enum { CQ_FQDN, CQ_COUNT, CQ_SIZE, CQ_SIZE_2020, CQ_PURPOSE, CQ_LB_TYPE,
+	CQ_LB_SUBNET, CQ_SSL, CQ_NAMESPACE, CQ_DEFAULT_TYPE, CQ_TYPES,
+	CQ_TRAIN, CQ_N };
+static const char *const compute_ssl_keys[] = { "status", "cname",
+	"leafDomainLabel" };
+enum { CS_STATUS, CS_CNAME, CS_LEAF, CS_N };
 
 /*
  * The members of a compute object, AKS properties included: copies, or
@@ -690,49 +753,60 @@ compute_k8s_from(json_object *pp, struct arm_compute *c, struct copies *k)
 static void
 compute_from(json_object *e, struct arm_compute *c, struct copies *k)
 {
-	json_object	*p, *pp, *ssl, *pe, *err;
+	json_object	*ev[CK_N], *pv[CP_N], *qv[CQ_N], *sv[CS_N];
+	json_object	*pe, *err;
 
-	c->id = jstr(e, "id", k);
-	c->name = jstr(e, "name", k);
-	c->location = jstr(e, "location", k);
+	members(e, compute_keys, CK_N, ev);
+	c->id = vstr(ev[CK_ID], k);
+	c->name = vstr(ev[CK_NAME], k);
+	c->location = vstr(ev[CK_LOCATION], k);
 	c->agent_count = -1;
-	if ((p = jget(e, "properties", json_type_object)) == NULL)
+	if (vtype(ev[CK_PROPERTIES], json_type_object) == NULL)
 		return;
-	c->compute_type = jstr(p, "computeType", k);
-	c->compute_location = jstr(p, "computeLocation", k);
-	c->provisioning_state = jstr(p, "provisioningState", k);
+	members(ev[CK_PROPERTIES], compute_props_keys, CP_N, pv);
+	c->compute_type = vstr(pv[CP_TYPE], k);
+	c->compute_location = vstr(pv[CP_LOCATION], k);
+	c->provisioning_state = vstr(pv[CP_STATE], k);
 	c->prov = provisioning_state_parse(c->provisioning_state);
-	c->description = jstr(p, "description", k);
-	c->resource_id = jstr(p, "resourceId", k);
-	c->is_attached = jbool(p, "isAttachedCompute");
-	c->created_on = jstr(p, "createdOn", k);
-	c->modified_on = jstr(p, "modifiedOn", k);
-	pe = jget(p, "provisioningErrors", json_type_array);
+	c->description = vstr(pv[CP_DESCRIPTION], k);
+	c->resource_id = vstr(pv[CP_RESOURCE_ID], k);
+	c->is_attached = vbool(pv[CP_ATTACHED]);
+	c->created_on = vstr(pv[CP_CREATED], k);
+	c->modified_on = vstr(pv[CP_MODIFIED], k);
+	pe = vtype(pv[CP_ERRORS], json_type_array);
 	if (pe != NULL && json_object_array_length(pe) > 0) {
 		err = json_object_array_get_idx(pe, 0);
 		if (jget(err, "error", json_type_object) != NULL)
 			err = jget(err, "error", json_type_object);
-		c->error_code = jstr(err, "code", k);
-		c->error_message = jstr(err, "message", k);
+		c->error_code = vstr(jget(err, "code", json_type_string), k);
+		c->error_message = vstr(jget(err, "message",
+		    json_type_string), k);
 		c->error_detail = keep(k, compute_error_detail(err));
 	}
-	if ((pp = jget(p, "properties", json_type_object)) == NULL)
+	if (vtype(pv[CP_PROPERTIES], json_type_object) == NULL)
 		return;
-	c->cluster_fqdn = jstr(pp, "clusterFqdn", k);
-	c->agent_count = (int)jlong(pp, "agentCount", -1);
-	c->agent_vm_size = jstr(pp, "agentVmSize", k);
+	members(pv[CP_PROPERTIES], compute_pp_keys, CQ_N, qv);
+	c->cluster_fqdn = vstr(qv[CQ_FQDN], k);
+	c->agent_count = (int)vlong(qv[CQ_COUNT], -1);
+	c->agent_vm_size = vstr(qv[CQ_SIZE], k);
 	if (c->agent_vm_size == NULL)
-		c->agent_vm_size = jstr(pp, "agentVMSize", k);
-	c->cluster_purpose = jstr(pp, "clusterPurpose", k);
-	c->lb_type = jstr(pp, "loadBalancerType", k);
-	c->lb_subnet = jstr(pp, "loadBalancerSubnet", k);
-	if ((ssl = jget(pp, "sslConfiguration", json_type_object)) != NULL) {
-		c->ssl_status = jstr(ssl, "status", k);
+		c->agent_vm_size = vstr(qv[CQ_SIZE_2020], k);
+	c->cluster_purpose = vstr(qv[CQ_PURPOSE], k);
+	c->lb_type = vstr(qv[CQ_LB_TYPE], k);
+	c->lb_subnet = vstr(qv[CQ_LB_SUBNET], k);
+	if (vtype(qv[CQ_SSL], json_type_object) != NULL) {
+		members(qv[CQ_SSL], compute_ssl_keys, CS_N, sv);
+		c->ssl_status = vstr(sv[CS_STATUS], k);
 		c->tls = tls_status_parse(c->ssl_status);
-		c->ssl_cname = jstr(ssl, "cname", k);
-		c->ssl_leaf_label = jstr(ssl, "leafDomainLabel", k);
+		c->ssl_cname = vstr(sv[CS_CNAME], k);
+		c->ssl_leaf_label = vstr(sv[CS_LEAF], k);
 	}
-	compute_k8s_from(pp, c, k);
+	/* KubernetesProperties (kubernetes-path.md C.2) */
+	c->k8s_namespace = vstr(qv[CQ_NAMESPACE], k);
+	c->default_instance_type = vstr(qv[CQ_DEFAULT_TYPE], k);
+	c->instance_types = keep(k, instance_type_names(vtype(qv[CQ_TYPES],
+	    json_type_object)));
+	c->release_train = vstr(qv[CQ_TRAIN], k);
 }
 
 /* Free a compute's strings. */
