@@ -78,6 +78,7 @@ fill(const struct arm_compute *c, bool table, bool brief, const char **cells,
  */
 #define LIST_MEASURE	1000
 #define LIST_BUFFER	(64 * 1024)	/* stdout's buffer, not a terminal */
+static char out_buffer[LIST_BUFFER];
 
 struct list_out {
 	enum output_format	 fmt;
@@ -254,9 +255,13 @@ cmd_list(struct app_options *g, int argc, char **argv)
 	}
 	for (i = 0; i < 8; i++)
 		o.hdr[i] = o.fmt == OUTPUT_TABLE ? _(headers[i]) : headers[i];
-	/* A pipe or a file gets the rows in large writes. */
+	/*
+	 * A pipe or a file gets the rows in large writes: with a buffer of
+	 * its own, as glibc ignores the size of one it is to allocate (and
+	 * wrote 4 KB at a time, 1,400 writes for 10,000 computes).
+	 */
 	if (!isatty(STDOUT_FILENO))
-		setvbuf(stdout, NULL, _IOFBF, LIST_BUFFER);
+		setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
 	err_clear(&err);
 	if (!session_open(&s, g, SESSION_SCOPE, &err)) {
 		session_report(&err);
