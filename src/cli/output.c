@@ -294,6 +294,35 @@ output_json_member(FILE *fp, const char *prefix, const char *key,
 	fwrite_unlocked(b, 1, n, fp);
 }
 
+/* PREFIX"KEY": N, or null when n < 0, in one write. */
+void
+output_json_count(FILE *fp, const char *prefix, const char *key, long n)
+{
+	char	b[256], num[24], *d = num + sizeof num;
+	size_t	lp = strlen(prefix), lk = strlen(key), ln;
+
+	if (n < 0 || lp + lk + sizeof num + 4 > sizeof b) {
+		fputs_unlocked(prefix, fp);
+		putc_unlocked('"', fp);
+		fputs_unlocked(key, fp);
+		if (n < 0)
+			fputs_unlocked("\": null", fp);
+		else
+			fprintf(fp, "\": %ld", n);
+		return;
+	}
+	do
+		*--d = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	ln = (size_t)(num + sizeof num - d);
+	memcpy(b, prefix, lp);
+	b[lp] = '"';
+	memcpy(b + lp + 1, key, lk);
+	memcpy(b + lp + 1 + lk, "\": ", 3);
+	memcpy(b + lp + lk + 4, d, ln);
+	fwrite_unlocked(b, 1, lp + lk + 4 + ln, fp);
+}
+
 /* Render a verdict's message, translated or English, plural by v->n. */
 void
 output_verdict_text(const struct verdict *v, int translated, char *buf,

@@ -62,12 +62,8 @@ session_json_member(FILE *fp, bool *first, const char *key, const char *value)
 static void
 json_count(FILE *fp, bool *first, const char *key, int n)
 {
-	fprintf(fp, "%s\"%s\": ", *first ? "" : ", ", key);
+	output_json_count(fp, *first ? "" : ", ", key, n);
 	*first = false;
-	if (n >= 0)
-		fprintf(fp, "%d", n);
-	else
-		fputs("null", fp);
 }
 
 /* A Kubernetes compute's own properties (kubernetes-path.md C.2). */

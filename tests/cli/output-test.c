@@ -109,6 +109,18 @@ test_json_member(void)
 		is_str(text, rows[i].want, "JSON member, row %zu", i);
 		free(text);
 	}
+	CAPTURE(text, output_json_count(fp, ", ", "agentCount", 3));
+	is_str(text, ", \"agentCount\": 3", "JSON count");
+	free(text);
+	CAPTURE(text, output_json_count(fp, "", "n", 1234567890L));
+	is_str(text, "\"n\": 1234567890", "JSON count, ten digits");
+	free(text);
+	CAPTURE(text, output_json_count(fp, ", ", "c", 0));
+	is_str(text, ", \"c\": 0", "JSON count 0");
+	free(text);
+	CAPTURE(text, output_json_count(fp, ", ", "c", -1));
+	is_str(text, ", \"c\": null", "JSON count below 0: null");
+	free(text);
 	/* longer than the one write's buffer: the same text */
 	big = xmalloc(2001);
 	memset(big, 'x', 2000);
