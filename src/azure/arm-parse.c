@@ -317,6 +317,25 @@ list_array(json_object *root, const char *key, char **next,
 } while (0)
 
 /*
+ * A list page's tree (caller puts it), its "value" array in *arr (NULL if
+ * absent) and its nextLink; NULL + err if the page is no list.
+ */
+static json_object *
+page_value(const char *body, char **next, json_object **arr,
+    struct err *err)
+{
+	json_object	*root;
+
+	if ((root = parse_json(body, json_type_object, true, err)) == NULL)
+		return NULL;
+	if (!list_array(root, "value", next, arr, err)) {
+		json_object_put(root);
+		return NULL;
+	}
+	return root;
+}
+
+/*
  * One page of a list answer: each element of its "value" array goes to
  * add(), which keeps it or not; nextLink goes to *next (when next is not
  * NULL).
@@ -328,12 +347,8 @@ parse_page(const char *body, char **next, void (*add)(json_object *, void *),
 	json_object	*root, *arr;
 	size_t		 i;
 
-	if ((root = parse_json(body, json_type_object, true, err)) == NULL)
+	if ((root = page_value(body, next, &arr, err)) == NULL)
 		return false;
-	if (!list_array(root, "value", next, &arr, err)) {
-		json_object_put(root);
-		return false;
-	}
 	for (i = 0; arr != NULL && i < json_object_array_length(arr); i++)
 		add(json_object_array_get_idx(arr, i), list);
 	json_object_put(root);
@@ -888,12 +903,8 @@ arm_parse_computes_each(const char *body, char **next,
 	struct arm_compute	 c;
 	size_t			 i;
 
-	if ((root = parse_json(body, json_type_object, true, err)) == NULL)
+	if ((root = page_value(body, next, &arr, err)) == NULL)
 		return false;
-	if (!list_array(root, "value", next, &arr, err)) {
-		json_object_put(root);
-		return false;
-	}
 	for (i = 0; arr != NULL && i < json_object_array_length(arr); i++) {
 		memset(&c, 0, sizeof c);
 		compute_from(json_object_array_get_idx(arr, i), &c, &k);

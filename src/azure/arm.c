@@ -284,6 +284,17 @@ ahead_parse(void *arg)
 	return NULL;
 }
 
+/* Wake the thread for the page posted, or to quit. */
+static void
+ahead_hand(struct arm_ahead *h, bool quit)
+{
+	pthread_mutex_lock(&h->lock);
+	h->posted = true;
+	h->quit = quit;
+	pthread_cond_broadcast(&h->cond);
+	pthread_mutex_unlock(&h->lock);
+}
+
 /* Hand the thread its page (made on first use); false if none runs. */
 static bool
 ahead_post(struct arm_ahead *h)
@@ -294,10 +305,7 @@ ahead_post(struct arm_ahead *h)
 			return false;
 		h->running = true;
 	}
-	pthread_mutex_lock(&h->lock);
-	h->posted = true;
-	pthread_cond_broadcast(&h->cond);
-	pthread_mutex_unlock(&h->lock);
+	ahead_hand(h, false);
 	return true;
 }
 
@@ -317,10 +325,7 @@ ahead_free(struct arm_ahead *h)
 	if (h == NULL)
 		return;
 	if (h->running) {
-		pthread_mutex_lock(&h->lock);
-		h->quit = h->posted = true;
-		pthread_cond_broadcast(&h->cond);
-		pthread_mutex_unlock(&h->lock);
+		ahead_hand(h, true);
 		pthread_join(h->thread, NULL);
 	}
 	pthread_cond_destroy(&h->cond);

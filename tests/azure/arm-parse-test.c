@@ -203,24 +203,33 @@ struct same {
 	size_t				 n, differ;
 };
 
+#define NSTRINGS	25
+
+/* A compute's strings, in arm_compute_done()'s order. */
+static void
+compute_strings(const struct arm_compute *c, const char *v[NSTRINGS])
+{
+	const char	*const s[NSTRINGS] = { c->id, c->name, c->location,
+			    c->compute_type, c->compute_location,
+			    c->provisioning_state, c->description,
+			    c->resource_id, c->created_on, c->modified_on,
+			    c->cluster_fqdn, c->agent_vm_size,
+			    c->cluster_purpose, c->lb_type, c->lb_subnet,
+			    c->ssl_status, c->ssl_cname, c->ssl_leaf_label,
+			    c->k8s_namespace, c->default_instance_type,
+			    c->instance_types, c->release_train,
+			    c->error_code, c->error_message,
+			    c->error_detail };
+
+	memcpy(v, s, sizeof s);
+}
+
 static void
 same_row(const struct arm_compute *c, void *arg)
 {
 	struct same		*s = arg;
 	const struct arm_compute *w = s->n < s->l->n ? &s->l->v[s->n] : NULL;
-	const char		*const got[] = { c->id, c->name, c->location,
-				    c->compute_type, c->compute_location,
-				    c->provisioning_state, c->description,
-				    c->resource_id, c->created_on,
-				    c->modified_on, c->cluster_fqdn,
-				    c->agent_vm_size, c->cluster_purpose,
-				    c->lb_type, c->lb_subnet, c->ssl_status,
-				    c->ssl_cname, c->ssl_leaf_label,
-				    c->k8s_namespace,
-				    c->default_instance_type,
-				    c->instance_types, c->release_train,
-				    c->error_code, c->error_message,
-				    c->error_detail };
+	const char		*got[NSTRINGS], *want[NSTRINGS];
 	size_t			 i;
 
 	s->n++;
@@ -228,26 +237,12 @@ same_row(const struct arm_compute *c, void *arg)
 		s->differ++;
 		return;
 	}
-	{
-		const char	*const want[] = { w->id, w->name, w->location,
-				    w->compute_type, w->compute_location,
-				    w->provisioning_state, w->description,
-				    w->resource_id, w->created_on,
-				    w->modified_on, w->cluster_fqdn,
-				    w->agent_vm_size, w->cluster_purpose,
-				    w->lb_type, w->lb_subnet, w->ssl_status,
-				    w->ssl_cname, w->ssl_leaf_label,
-				    w->k8s_namespace,
-				    w->default_instance_type,
-				    w->instance_types, w->release_train,
-				    w->error_code, w->error_message,
-				    w->error_detail };
-
-		for (i = 0; i < sizeof got / sizeof got[0]; i++)
-			if ((got[i] == NULL) != (want[i] == NULL) ||
-			    (got[i] != NULL && strcmp(got[i], want[i]) != 0))
-				s->differ++;
-	}
+	compute_strings(c, got);
+	compute_strings(w, want);
+	for (i = 0; i < NSTRINGS; i++)
+		if ((got[i] == NULL) != (want[i] == NULL) ||
+		    (got[i] != NULL && strcmp(got[i], want[i]) != 0))
+			s->differ++;
 	if (c->agent_count != w->agent_count || c->prov != w->prov ||
 	    c->tls != w->tls || c->is_attached != w->is_attached)
 		s->differ++;
