@@ -3,7 +3,9 @@
 # workspace of N computes as the sandbox sends them (saved with curl), then
 # bench/json-floor.c parses each with json_tokener_parse_ex and frees the
 # tree, nothing else; its CPU is what no client on json-c can go below.
-# Also under callgrind (instructions) when VG=1.  Not a test:
+# Also under callgrind (instructions) when VG=1, and with the two knobs
+# that might lower it: json-c's cheaper key hash (perl), and glibc's
+# tcache holding more freed chunks (neither does, measured).  Not a test:
 #	sh bench/json-floor.sh [BUILDDIR]	(N=10000, REPS=5, VG=0)
 set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
