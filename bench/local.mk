@@ -6,6 +6,7 @@ EXTRA_DIST += bench/list-bench.sh bench/monitor-bench.sh \
 EXTRA_DIST += bench/fixed-cost-bench.sh bench/startup-bench.sh \
 	bench/big-world.sh
 EXTRA_DIST += bench/sdk-list-bench.sh bench/sdk-list.py
+EXTRA_DIST += bench/list-profile.sh bench/json-floor.sh bench/json-floor.c
 EXTRA_DIST += bench/k8s-ops-bench.sh
 EXTRA_DIST += bench/upload-bench.sh
 EXTRA_DIST += bench/bench-lib.sh bench/deploy-bench.sh

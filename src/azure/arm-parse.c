@@ -9,6 +9,7 @@
 #include "azure/arm.h"
 
 #include <ctype.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,14 +55,66 @@ jdup(json_object *o, const char *key)
 	    NULL;
 }
 
-/* An integer member, also when sent as a string ("86399"); def if absent. */
-static long
-jlong(json_object *o, const char *key, long def)
-{
-	json_object	*v;
+/*
+ * The copies a compute read in place (arm_parse_computes_each) made: its
+ * strings point into the page's json-c tree, but for those that had to be
+ * escaped, and the ones made up (joined names, an error's detail), kept
+ * here until the row is written.
+ */
+struct copies {
+	char	**v;
+	size_t	  n, alloc;
+};
 
-	if (o == NULL || !json_object_is_type(o, json_type_object) ||
-	    !json_object_object_get_ex(o, key, &v) || v == NULL)
+/* s (made for the compute) kept in k to be freed with it; s without k. */
+static char *
+keep(struct copies *k, char *s)
+{
+	if (k == NULL || s == NULL)
+		return s;
+	if (k->n == k->alloc) {
+		k->alloc = k->alloc ? k->alloc * 2 : 8;
+		k->v = xreallocarray(k->v, k->alloc, sizeof *k->v);
+	}
+	return k->v[k->n++] = s;
+}
+
+static void
+copies_free(struct copies *k)
+{
+	while (k->n > 0)
+		free(k->v[--k->n]);
+}
+
+/*
+ * A copy of the string value v (escaped, as jdup()), or with k the json-c
+ * string itself when text_escape() leaves it as it is (printable ASCII
+ * nearly always), an escaped copy in k if not; NULL if v is no string.
+ */
+static char *
+vstr(json_object *v, struct copies *k)
+{
+	const char	*s;
+	size_t		 n;
+
+	if (!json_object_is_type(v, json_type_string))
+		return NULL;
+	s = json_object_get_string(v);
+	if (k == NULL)
+		return text_escape_dup(s, 0);
+	for (n = 0; (unsigned char)s[n] >= 0x20 &&
+	    (unsigned char)s[n] < 0x7f; n++)
+		;
+	if (s[n] == '\0' || text_is_safe(s, 0))
+		return (char *)(uintptr_t)s;
+	return keep(k, text_escape_dup(s, 0));
+}
+
+/* An integer value, also sent as a string ("86399"); def if not one. */
+static long
+vlong(json_object *v, long def)
+{
+	if (v == NULL)
 		return def;
 	if (json_object_is_type(v, json_type_int))
 		return (long)json_object_get_int64(v);
@@ -77,22 +130,115 @@ jlong(json_object *o, const char *key, long def)
 	return def;
 }
 
+/* An integer member, also when sent as a string ("86399"); def if absent. */
+static long
+jlong(json_object *o, const char *key, long def)
+{
+	json_object	*v;
+
+	if (o == NULL || !json_object_is_type(o, json_type_object) ||
+	    !json_object_object_get_ex(o, key, &v))
+		return def;
+	return vlong(v, def);
+}
+
+/* A boolean value (also "true" as a string); false if not one. */
+static bool
+vbool(json_object *v)
+{
+	if (json_object_is_type(v, json_type_boolean))
+		return json_object_get_boolean(v);
+	/* Some answers send "true"/"True" as strings. */
+	return json_object_is_type(v, json_type_string) &&
+	    strcasecmp(json_object_get_string(v), "true") == 0;
+}
+
 /* A boolean member (also "true" as a string); false if absent. */
 static bool
 jbool(json_object *o, const char *key)
 {
-	json_object	*v = jget(o, key, json_type_boolean);
+	json_object	*v;
 
-	if (v != NULL)
-		return json_object_get_boolean(v);
-	/* Some answers send "true"/"True" as strings. */
-	v = jget(o, key, json_type_string);
-	return v != NULL && strcasecmp(json_object_get_string(v), "true") == 0;
+	if (o == NULL || !json_object_is_type(o, json_type_object) ||
+	    !json_object_object_get_ex(o, key, &v))
+		return false;
+	return vbool(v);
 }
 
-/* Parse body as JSON of type t; false-like NULL + ERR_PARSE otherwise. */
+/*
+ * The members of o named in keys[n], in one pass over o (no hash lookups:
+ * a compute has some twenty members to read, and as many lookups were a
+ * tenth of a long list's instructions); out[i] is keys[i]'s value, NULL
+ * when o lacks it or is no object.  The caller checks each value's type.
+ */
+static void
+members(json_object *o, const char *const keys[], size_t n,
+    json_object *out[])
+{
+	size_t	i;
+
+	memset(out, 0, n * sizeof *out);
+	if (o == NULL || !json_object_is_type(o, json_type_object))
+		return;
+	json_object_object_foreach(o, key, val) {
+		for (i = 0; i < n; i++)
+			if (key[0] == keys[i][0] && strcmp(key, keys[i]) == 0) {
+				out[i] = val;
+				break;
+			}
+	}
+}
+
+/* v if it is of type t, else NULL. */
 static json_object *
-parse_root(const char *body, json_type t, struct err *err)
+vtype(json_object *v, json_type t)
+{
+	return json_object_is_type(v, t) ? v : NULL;
+}
+
+/*
+ * A list's pages are parsed with one json-c tokener, kept here from a page
+ * to the next (a list parses a page at a time, maybe on another thread):
+ * a tokener made afresh for each page cost 3% of a 10,000-compute list's
+ * instructions (its stack's allocation made malloc consolidate the chunks
+ * the page before freed).  arm_parse_release() frees the one kept.
+ */
+static _Atomic(struct json_tokener *) spare_tokener;
+
+static struct json_tokener *
+tokener_take(bool page)
+{
+	struct json_tokener	*tok = NULL;
+
+	if (page)
+		tok = atomic_exchange(&spare_tokener, NULL);
+	if (tok == NULL)
+		return json_tokener_new();
+	json_tokener_reset(tok);
+	return tok;
+}
+
+static void
+tokener_give(struct json_tokener *tok, bool page)
+{
+	if (page)
+		tok = atomic_exchange(&spare_tokener, tok);
+	if (tok != NULL)
+		json_tokener_free(tok);
+}
+
+void
+arm_parse_release(void)
+{
+	tokener_give(NULL, true);
+}
+
+/*
+ * Parse body as JSON of type t; false-like NULL + ERR_PARSE otherwise.
+ * A list page (page) reuses the tokener of the one before.
+ */
+static json_object *
+parse_json(const char *body, json_type t, bool page, struct err *err)
 {
 	json_object		*root;
 	struct json_tokener	*tok;
@@ -101,7 +247,7 @@ parse_root(const char *body, json_type t, struct err *err)
 		err_set(err, ERR_PARSE, _("the service sent an empty answer"));
 		return NULL;
 	}
-	tok = json_tokener_new();
+	tok = tokener_take(page);
 	root = json_tokener_parse_ex(tok, body, (int)strlen(body));
 	if (root == NULL ||
 	    json_tokener_get_error(tok) != json_tokener_success) {
@@ -112,11 +258,11 @@ parse_root(const char *body, json_type t, struct err *err)
 			err_set(err, ERR_PARSE, _("the service sent malformed "
 			    "JSON (%s)"), json_tokener_error_desc(
 			    json_tokener_get_error(tok)));
-		json_tokener_free(tok);
+		tokener_give(tok, page);
 		json_object_put(root);
 		return NULL;
 	}
-	json_tokener_free(tok);
+	tokener_give(tok, page);
 	if (!json_object_is_type(root, t)) {
 		err_set(err, ERR_PARSE, _("the service sent JSON of an "
 		    "unexpected shape"));
@@ -124,6 +270,12 @@ parse_root(const char *body, json_type t, struct err *err)
 		return NULL;
 	}
 	return root;
+}
+
+static json_object *
+parse_root(const char *body, json_type t, struct err *err)
+{
+	return parse_json(body, t, false, err);
 }
 
 /*
@@ -165,6 +317,25 @@ list_array(json_object *root, const char *key, char **next,
 } while (0)
 
 /*
+ * A list page's tree (caller puts it), its "value" array in *arr (NULL if
+ * absent) and its nextLink; NULL + err if the page is no list.
+ */
+static json_object *
+page_value(const char *body, char **next, json_object **arr,
+    struct err *err)
+{
+	json_object	*root;
+
+	if ((root = parse_json(body, json_type_object, true, err)) == NULL)
+		return NULL;
+	if (!list_array(root, "value", next, arr, err)) {
+		json_object_put(root);
+		return NULL;
+	}
+	return root;
+}
+
+/*
  * One page of a list answer: each element of its "value" array goes to
  * add(), which keeps it or not; nextLink goes to *next (when next is not
  * NULL).
@@ -176,16 +347,154 @@ parse_page(const char *body, char **next, void (*add)(json_object *, void *),
 	json_object	*root, *arr;
 	size_t		 i;
 
-	if ((root = parse_root(body, json_type_object, err)) == NULL)
+	if ((root = page_value(body, next, &arr, err)) == NULL)
 		return false;
-	if (!list_array(root, "value", next, &arr, err)) {
-		json_object_put(root);
-		return false;
-	}
 	for (i = 0; arr != NULL && i < json_object_array_length(arr); i++)
 		add(json_object_array_get_idx(arr, i), list);
 	json_object_put(root);
 	return true;
+}
+
+/* What ends a run of a JSON string's text: its quote, an escape, NUL. */
+static const bool string_stop[256] = { ['"'] = true, ['\\'] = true,
+	[0] = true };
+
+/* Back from p (>= b) over JSON's white space. */
+static const char *
+back_space(const char *b, const char *p)
+{
+	while (p > b && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p--;
+	return p;
+}
+
+/*
+ * The nextLink of a page that ends with it, as Resource Manager's do
+ * (...,"nextLink":"URL"}), read backwards from the end: the last member
+ * of the top-level object when the body is JSON, without reading the
+ * rest (a forward scan of every page was 5% of a long list's
+ * instructions).  Every quote met is checked to be no escaped one (its
+ * neighbour outside the string is ':', ',' or '{', never a backslash),
+ * and the link has no escapes.  NULL when the page does not end so.  A
+ * body that is not JSON at all is refused by its parse, which drops the
+ * page asked for early.
+ */
+static char *
+late_next_link(const char *b, size_t len)
+{
+	const char	*p, *q, *end;
+
+	if (len < sizeof "{\"nextLink\":\"\"}" - 1)
+		return NULL;
+	p = back_space(b, b + len - 1);
+	if (*p != '}' || p == b)
+		return NULL;
+	end = p = back_space(b, p - 1);
+	if (*p != '"' || p == b)
+		return NULL;
+	/* the link: back to its opening quote, no backslash on the way */
+	for (q = p - 1; q > b && *q != '"'; q--)
+		if (*q == '\\')
+			return NULL;
+	if (q == end - 1 || q <= b)
+		return NULL;
+	p = back_space(b, q - 1);
+	if (*p != ':' || p == b)
+		return NULL;
+	p = back_space(b, p - 1);
+	if (p - b < 10 || memcmp(p - 9, "\"nextLink\"", 10) != 0)
+		return NULL;
+	p = back_space(b, p - 10);
+	if (*p != ',' && *p != '{')
+		return NULL;
+	return xstrndup(q + 1, (size_t)(end - (q + 1)));
+}
+
+/*
+ * The nextLink of a list page, read before the page is parsed: the string
+ * member "nextLink" of the top-level object (the last one, as json-c
+ * keeps), when the body is one balanced object and the link has no
+ * escapes; NULL otherwise (then nothing is asked for early).
+ */
+char *
+arm_page_next_link(const char *b, size_t len)
+{
+	const char	*p, *end = b + len, *s, *link = NULL;
+	char		*late;
+	size_t		 link_len = 0;
+	int		 depth = 0;
+	bool		 want_key = false, is_next = false, escaped;
+
+	if ((late = late_next_link(b, len)) != NULL)
+		return late;
+	for (p = b; p < end && isspace((unsigned char)*p); p++)
+		;
+	if (p == end || *p != '{')
+		return NULL;
+	for (; p < end; p++) {
+		switch (*p) {
+		case '"':
+			/* to the closing quote (the body ends in NUL) */
+			escaped = false;
+			for (s = ++p; p < end; p++) {
+				while (!string_stop[(unsigned char)*p])
+					p++;
+				if (*p != '\\')
+					break;
+				escaped = true;
+				if (++p == end)
+					break;
+			}
+			if (p >= end || *p != '"')
+				return NULL;
+			if (depth != 1)
+				break;
+			if (want_key) {
+				is_next = p - s == 8 &&
+				    memcmp(s, "nextLink", 8) == 0;
+				want_key = false;
+			} else if (is_next) {
+				if (escaped)
+					return NULL;
+				link = s;
+				link_len = (size_t)(p - s);
+				is_next = false;
+			}
+			break;
+		case '{':
+		case '[':
+			if (++depth == 1)
+				want_key = true;
+			break;
+		case '}':
+		case ']':
+			if (--depth == 0) {
+				for (p++; p < end &&
+				    isspace((unsigned char)*p); p++)
+					;
+				if (p != end || link == NULL ||
+				    link_len == 0)
+					return NULL;
+				return xstrndup(link, link_len);
+			}
+			if (depth < 0)
+				return NULL;
+			break;
+		case ',':
+			if (depth == 1)
+				want_key = true;
+			/* FALLTHROUGH */
+		case ':':
+			break;
+		default:
+			/* a value that is not a string ends a nextLink */
+			if (depth == 1 && !want_key &&
+			    !isspace((unsigned char)*p))
+				is_next = false;
+			break;
+		}
+	}
+	return NULL;
 }
 
 /* Resource group from an ARM id (".../resourceGroups/NAME/..."). */
@@ -428,64 +737,91 @@ instance_type_names(json_object *types)
 	return out;
 }
 
-/* KubernetesProperties (kubernetes-path.md C.2), in properties.properties. */
-static void
-compute_k8s_from(json_object *pp, struct arm_compute *c)
-{
-	c->k8s_namespace = jdup(pp, "namespace");
-	c->default_instance_type = jdup(pp, "defaultInstanceType");
-	c->instance_types = instance_type_names(jget(pp, "instanceTypes",
-	    json_type_object));
-	c->release_train = jdup(pp, "extensionInstanceReleaseTrain");
-}
+/* The members of a compute read (members()), by level. */
+static const char *const compute_keys[] = { "id", "name", "location",
+	"properties" };
+enum { CK_ID, CK_NAME, CK_LOCATION, CK_PROPERTIES, CK_N };
+static const char *const compute_props_keys[] = { "computeType",
+	"computeLocation", "provisioningState", "description", "resourceId",
+	"isAttachedCompute", "createdOn", "modifiedOn", "provisioningErrors",
+	"properties" };
+enum { CP_TYPE, CP_LOCATION, CP_STATE, CP_DESCRIPTION, CP_RESOURCE_ID,
+	CP_ATTACHED, CP_CREATED, CP_MODIFIED, CP_ERRORS, CP_PROPERTIES,
+	CP_N };
+/* AKS's properties, then KubernetesProperties (kubernetes-path.md C.2) */
+static const char *const compute_pp_keys[] = { "clusterFqdn",
+	"agentCount", "agentVmSize", "agentVMSize", "clusterPurpose",
+	"loadBalancerType", "loadBalancerSubnet", "sslConfiguration",
+	"namespace", "defaultInstanceType", "instanceTypes",
+	"extensionInstanceReleaseTrain" };
+enum { CQ_FQDN, CQ_COUNT, CQ_SIZE, CQ_SIZE_2020, CQ_PURPOSE, CQ_LB_TYPE,
+	CQ_LB_SUBNET, CQ_SSL, CQ_NAMESPACE, CQ_DEFAULT_TYPE, CQ_TYPES,
+	CQ_TRAIN, CQ_N };
+static const char *const compute_ssl_keys[] = { "status", "cname",
+	"leafDomainLabel" };
+enum { CS_STATUS, CS_CNAME, CS_LEAF, CS_N };
 
-/* The members of a compute object, AKS properties included. */
+/*
+ * The members of a compute object, AKS properties included: copies, or
+ * with k the tree's strings (k keeps what had to be made).
+ */
 static void
-compute_from(json_object *e, struct arm_compute *c)
+compute_from(json_object *e, struct arm_compute *c, struct copies *k)
 {
-	json_object	*p, *pp, *ssl, *pe, *err;
+	json_object	*ev[CK_N], *pv[CP_N], *qv[CQ_N], *sv[CS_N];
+	json_object	*pe, *err;
 
-	c->id = jdup(e, "id");
-	c->name = jdup(e, "name");
-	c->location = jdup(e, "location");
+	members(e, compute_keys, CK_N, ev);
+	c->id = vstr(ev[CK_ID], k);
+	c->name = vstr(ev[CK_NAME], k);
+	c->location = vstr(ev[CK_LOCATION], k);
 	c->agent_count = -1;
-	if ((p = jget(e, "properties", json_type_object)) == NULL)
+	if (vtype(ev[CK_PROPERTIES], json_type_object) == NULL)
 		return;
-	c->compute_type = jdup(p, "computeType");
-	c->compute_location = jdup(p, "computeLocation");
-	c->provisioning_state = jdup(p, "provisioningState");
+	members(ev[CK_PROPERTIES], compute_props_keys, CP_N, pv);
+	c->compute_type = vstr(pv[CP_TYPE], k);
+	c->compute_location = vstr(pv[CP_LOCATION], k);
+	c->provisioning_state = vstr(pv[CP_STATE], k);
 	c->prov = provisioning_state_parse(c->provisioning_state);
-	c->description = jdup(p, "description");
-	c->resource_id = jdup(p, "resourceId");
-	c->is_attached = jbool(p, "isAttachedCompute");
-	c->created_on = jdup(p, "createdOn");
-	c->modified_on = jdup(p, "modifiedOn");
-	pe = jget(p, "provisioningErrors", json_type_array);
+	c->description = vstr(pv[CP_DESCRIPTION], k);
+	c->resource_id = vstr(pv[CP_RESOURCE_ID], k);
+	c->is_attached = vbool(pv[CP_ATTACHED]);
+	c->created_on = vstr(pv[CP_CREATED], k);
+	c->modified_on = vstr(pv[CP_MODIFIED], k);
+	pe = vtype(pv[CP_ERRORS], json_type_array);
 	if (pe != NULL && json_object_array_length(pe) > 0) {
 		err = json_object_array_get_idx(pe, 0);
 		if (jget(err, "error", json_type_object) != NULL)
 			err = jget(err, "error", json_type_object);
-		c->error_code = jdup(err, "code");
-		c->error_message = jdup(err, "message");
-		c->error_detail = compute_error_detail(err);
+		c->error_code = vstr(jget(err, "code", json_type_string), k);
+		c->error_message = vstr(jget(err, "message",
+		    json_type_string), k);
+		c->error_detail = keep(k, compute_error_detail(err));
 	}
-	if ((pp = jget(p, "properties", json_type_object)) == NULL)
+	if (vtype(pv[CP_PROPERTIES], json_type_object) == NULL)
 		return;
-	c->cluster_fqdn = jdup(pp, "clusterFqdn");
-	c->agent_count = (int)jlong(pp, "agentCount", -1);
-	c->agent_vm_size = jdup(pp, "agentVmSize");
+	members(pv[CP_PROPERTIES], compute_pp_keys, CQ_N, qv);
+	c->cluster_fqdn = vstr(qv[CQ_FQDN], k);
+	c->agent_count = (int)vlong(qv[CQ_COUNT], -1);
+	c->agent_vm_size = vstr(qv[CQ_SIZE], k);
 	if (c->agent_vm_size == NULL)
-		c->agent_vm_size = jdup(pp, "agentVMSize");
-	c->cluster_purpose = jdup(pp, "clusterPurpose");
-	c->lb_type = jdup(pp, "loadBalancerType");
-	c->lb_subnet = jdup(pp, "loadBalancerSubnet");
-	if ((ssl = jget(pp, "sslConfiguration", json_type_object)) != NULL) {
-		c->ssl_status = jdup(ssl, "status");
+		c->agent_vm_size = vstr(qv[CQ_SIZE_2020], k);
+	c->cluster_purpose = vstr(qv[CQ_PURPOSE], k);
+	c->lb_type = vstr(qv[CQ_LB_TYPE], k);
+	c->lb_subnet = vstr(qv[CQ_LB_SUBNET], k);
+	if (vtype(qv[CQ_SSL], json_type_object) != NULL) {
+		members(qv[CQ_SSL], compute_ssl_keys, CS_N, sv);
+		c->ssl_status = vstr(sv[CS_STATUS], k);
 		c->tls = tls_status_parse(c->ssl_status);
-		c->ssl_cname = jdup(ssl, "cname");
-		c->ssl_leaf_label = jdup(ssl, "leafDomainLabel");
+		c->ssl_cname = vstr(sv[CS_CNAME], k);
+		c->ssl_leaf_label = vstr(sv[CS_LEAF], k);
 	}
-	compute_k8s_from(pp, c);
+	/* KubernetesProperties (kubernetes-path.md C.2) */
+	c->k8s_namespace = vstr(qv[CQ_NAMESPACE], k);
+	c->default_instance_type = vstr(qv[CQ_DEFAULT_TYPE], k);
+	c->instance_types = keep(k, instance_type_names(vtype(qv[CQ_TYPES],
+	    json_type_object)));
+	c->release_train = vstr(qv[CQ_TRAIN], k);
 }
 
 /* Free a compute's strings. */
@@ -518,7 +854,7 @@ arm_parse_compute(const char *body, struct arm_compute *c, struct err *err)
 	c->agent_count = -1;
 	if ((root = parse_root(body, json_type_object, err)) == NULL)
 		return false;
-	compute_from(root, c);
+	compute_from(root, c, NULL);
 	json_object_put(root);
 	if (c->name == NULL) {
 		arm_compute_done(c);
@@ -535,7 +871,7 @@ compute_add(json_object *elem, void *list)
 	struct arm_compute_list	*l = list;
 
 	LIST_GROW(l);
-	compute_from(elem, &l->v[l->n]);
+	compute_from(elem, &l->v[l->n], NULL);
 	if (l->v[l->n].name != NULL)
 		l->n++;
 	else
@@ -548,6 +884,37 @@ arm_parse_computes(const char *body, struct arm_compute_list *l, char **next,
     struct err *err)
 {
 	return parse_page(body, next, compute_add, l, err);
+}
+
+/*
+ * A page of computes handed to row() one at a time, read in place: each
+ * compute's strings are the page's own (escaped where they must be, as
+ * arm_parse_computes() escapes them), valid during the call only.  For a
+ * list written as it is read (akswiz list), it spares a copy of every
+ * string and its free.
+ */
+bool
+arm_parse_computes_each(const char *body, char **next,
+    void (*row)(const struct arm_compute *, void *), void *arg,
+    struct err *err)
+{
+	json_object		*root, *arr;
+	struct copies		 k = { 0 };
+	struct arm_compute	 c;
+	size_t			 i;
+
+	if ((root = page_value(body, next, &arr, err)) == NULL)
+		return false;
+	for (i = 0; arr != NULL && i < json_object_array_length(arr); i++) {
+		memset(&c, 0, sizeof c);
+		compute_from(json_object_array_get_idx(arr, i), &c, &k);
+		if (c.name != NULL)
+			row(&c, arg);
+		copies_free(&k);
+	}
+	free(k.v);
+	json_object_put(root);
+	return true;
 }
 
 /* Free the list and its entries. */

@@ -233,7 +233,10 @@ arm_pager_more(const struct arm_pager *p)
  * A prefetching pager's state: the page being read and the one asked for
  * early, in two answers kept from page to page (their buffers reused).
  * The caller's thread asks for the next page itself (it is running: the
- * request leaves at once) while a thread of its own parses this one.
+ * request leaves at once) while a thread of the pager's parses this one:
+ * one thread for the whole list, handed each page (a thread made and
+ * joined per page cost a clone, a stack's mmap, mprotect and madvise, 100
+ * times for 10,000 computes).
  */
 struct arm_ahead {
 	struct arm		*arm;
@@ -243,7 +246,13 @@ struct arm_ahead {
 	int			 cur;
 	struct err		 err;		/* the early call's */
 	bool			 ok;
-	/* the page parsed meanwhile */
+	/* the parsing thread, and the page it parses meanwhile */
+	pthread_t		 thread;
+	bool			 running;	/* thread made */
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 cond;
+	bool			 posted;	/* a page to parse, or quit */
+	bool			 quit;
 	arm_page_parser		 parse;
 	void			*list;
 	const char		*body;
@@ -252,13 +261,62 @@ struct arm_ahead {
 	bool			 parse_ok;
 };
 
+/* The parsing thread: a page at a time, as posted, until quit. */
 static void *
 ahead_parse(void *arg)
 {
 	struct arm_ahead	*h = arg;
 
-	h->parse_ok = h->parse(h->body, h->list, &h->next, &h->parse_err);
+	pthread_mutex_lock(&h->lock);
+	for (;;) {
+		while (!h->posted)
+			pthread_cond_wait(&h->cond, &h->lock);
+		if (h->quit)
+			break;
+		pthread_mutex_unlock(&h->lock);
+		h->parse_ok = h->parse(h->body, h->list, &h->next,
+		    &h->parse_err);
+		pthread_mutex_lock(&h->lock);
+		h->posted = false;
+		pthread_cond_broadcast(&h->cond);
+	}
+	pthread_mutex_unlock(&h->lock);
 	return NULL;
+}
+
+/* Wake the thread for the page posted, or to quit. */
+static void
+ahead_hand(struct arm_ahead *h, bool quit)
+{
+	pthread_mutex_lock(&h->lock);
+	h->posted = true;
+	h->quit = quit;
+	pthread_cond_broadcast(&h->cond);
+	pthread_mutex_unlock(&h->lock);
+}
+
+/* Hand the thread its page (made on first use); false if none runs. */
+static bool
+ahead_post(struct arm_ahead *h)
+{
+	if (!h->running) {
+		h->posted = h->quit = false;
+		if (pthread_create(&h->thread, NULL, ahead_parse, h) != 0)
+			return false;
+		h->running = true;
+	}
+	ahead_hand(h, false);
+	return true;
+}
+
+/* Wait for the page posted to be parsed. */
+static void
+ahead_wait(struct arm_ahead *h)
+{
+	pthread_mutex_lock(&h->lock);
+	while (h->posted)
+		pthread_cond_wait(&h->cond, &h->lock);
+	pthread_mutex_unlock(&h->lock);
 }
 
 static void
@@ -266,98 +324,16 @@ ahead_free(struct arm_ahead *h)
 {
 	if (h == NULL)
 		return;
+	if (h->running) {
+		ahead_hand(h, true);
+		pthread_join(h->thread, NULL);
+	}
+	pthread_cond_destroy(&h->cond);
+	pthread_mutex_destroy(&h->lock);
 	http_response_done(&h->rsp[0]);
 	http_response_done(&h->rsp[1]);
 	free(h->url);
 	free(h);
-}
-
-/* What ends a run of a JSON string's text: its quote, an escape, NUL. */
-static const bool string_stop[256] = { ['"'] = true, ['\\'] = true,
-	[0] = true };
-
-/*
- * The nextLink of a list page, read before the page is parsed: the string
- * member "nextLink" of the top-level object (the last one, as json-c
- * keeps), when the body is one balanced object and the link has no
- * escapes; NULL otherwise (then nothing is asked for early).
- */
-static char *
-early_next_link(const char *b, size_t len)
-{
-	const char	*p, *end = b + len, *s, *link = NULL;
-	size_t		 link_len = 0;
-	int		 depth = 0;
-	bool		 want_key = false, is_next = false, escaped;
-
-	for (p = b; p < end && isspace((unsigned char)*p); p++)
-		;
-	if (p == end || *p != '{')
-		return NULL;
-	for (; p < end; p++) {
-		switch (*p) {
-		case '"':
-			/* to the closing quote (the body ends in NUL) */
-			escaped = false;
-			for (s = ++p; p < end; p++) {
-				while (!string_stop[(unsigned char)*p])
-					p++;
-				if (*p != '\\')
-					break;
-				escaped = true;
-				if (++p == end)
-					break;
-			}
-			if (p >= end || *p != '"')
-				return NULL;
-			if (depth != 1)
-				break;
-			if (want_key) {
-				is_next = p - s == 8 &&
-				    memcmp(s, "nextLink", 8) == 0;
-				want_key = false;
-			} else if (is_next) {
-				if (escaped)
-					return NULL;
-				link = s;
-				link_len = (size_t)(p - s);
-				is_next = false;
-			}
-			break;
-		case '{':
-		case '[':
-			if (++depth == 1)
-				want_key = true;
-			break;
-		case '}':
-		case ']':
-			if (--depth == 0) {
-				for (p++; p < end &&
-				    isspace((unsigned char)*p); p++)
-					;
-				if (p != end || link == NULL ||
-				    link_len == 0)
-					return NULL;
-				return xstrndup(link, link_len);
-			}
-			if (depth < 0)
-				return NULL;
-			break;
-		case ',':
-			if (depth == 1)
-				want_key = true;
-			/* FALLTHROUGH */
-		case ':':
-			break;
-		default:
-			/* a value that is not a string ends a nextLink */
-			if (depth == 1 && !want_key &&
-			    !isspace((unsigned char)*p))
-				is_next = false;
-			break;
-		}
-	}
-	return NULL;
 }
 
 /*
@@ -371,13 +347,14 @@ pager_next_ahead(struct arm_pager *p, const char *u, arm_page_parser parse,
 {
 	struct arm_ahead	*h = p->ahead;
 	struct http_response	*rsp;
-	pthread_t		 t;
 	char			*early = NULL;
 	bool			 ok;
 
 	if (h == NULL) {
 		h = p->ahead = xcalloc(1, sizeof *h);
 		h->arm = p->arm;
+		pthread_mutex_init(&h->lock, NULL);
+		pthread_cond_init(&h->cond, NULL);
 		http_response_init(&h->rsp[0]);
 		http_response_init(&h->rsp[1]);
 	}
@@ -397,13 +374,13 @@ pager_next_ahead(struct arm_pager *p, const char *u, arm_page_parser parse,
 	if (!ok)
 		return false;
 	if (p->pages + 1 < ARM_MAX_PAGES)
-		early = early_next_link(rsp->body.data, rsp->body.len);
+		early = arm_page_next_link(rsp->body.data, rsp->body.len);
 	h->parse = parse;
 	h->list = list;
 	h->body = buf_str(&rsp->body);
 	h->next = NULL;
 	err_clear(&h->parse_err);
-	if (early == NULL || pthread_create(&t, NULL, ahead_parse, h) != 0) {
+	if (early == NULL || !ahead_post(h)) {
 		free(early);
 		return parse(h->body, list, next, err);
 	}
@@ -412,7 +389,7 @@ pager_next_ahead(struct arm_pager *p, const char *u, arm_page_parser parse,
 	err_clear(&h->err);
 	h->ok = call(p->arm, "GET", early, NULL, false, &h->rsp[!h->cur],
 	    &h->err);
-	pthread_join(t, NULL);
+	ahead_wait(h);
 	*next = h->next;
 	if (!h->parse_ok)
 		*err = h->parse_err;
@@ -462,6 +439,7 @@ arm_pager_done(struct arm_pager *p)
 	p->ahead = NULL;
 	free(p->next);
 	p->next = NULL;
+	arm_parse_release();
 }
 
 /* Fetch every page of a list, starting at first (taken over). */

@@ -216,6 +216,13 @@ bool	arm_parse_workspace(const char *, struct arm_workspace *,
 	    struct err *);
 bool	arm_parse_computes(const char *, struct arm_compute_list *,
 	    char **next, struct err *);
+/*
+ * A page's computes to row() one at a time, their strings the page's own
+ * (valid during the call; no copies): for lists written as read.
+ */
+bool	arm_parse_computes_each(const char *, char **next,
+	    void (*row)(const struct arm_compute *, void *), void *arg,
+	    struct err *);
 bool	arm_parse_compute(const char *, struct arm_compute *, struct err *);
 bool	arm_parse_clusters(const char *, struct arm_cluster_list *,
 	    char **next, struct err *);
@@ -384,6 +391,13 @@ bool	arm_pager_next(struct arm_pager *, arm_page_parser, void *list,
 void	arm_pager_done(struct arm_pager *);
 bool	arm_parse_computes_page(const char *, void *list, char **next,
 	    struct err *);
+/*
+ * A list page's nextLink read before the page is parsed (then the next
+ * page is asked for while this one is parsed), or NULL (caller frees).
+ */
+char	*arm_page_next_link(const char *body, size_t len);
+/* Free what the page parsers keep from a page to the next (pager_done). */
+void	arm_parse_release(void);
 /*
  * Every page of a list from first (taken over) into list; on failure the
  * list is emptied with drop.

@@ -173,6 +173,19 @@ output_table_flush(FILE *fp, enum output_format fmt, struct output_table *t)
 	t->nrows = 0;
 }
 
+/* The bytes a JSON string literal holds as they are (printable ASCII). */
+static const bool json_plain[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+	/* 0x80 and above: 0 */
+};
+
 /*
  * A JSON string literal, through the _unlocked stdio calls (a list writes
  * thousands; no two threads write one stream).  Control characters (C0,
@@ -190,8 +203,7 @@ output_json_string(FILE *fp, const char *s)
 	putc_unlocked('"', fp);
 	for (p = (const unsigned char *)s; *p != '\0'; p += k) {
 		/* a run of printable ASCII is written whole */
-		for (run = p; *p >= 0x20 && *p < 0x7f && *p != '"' &&
-		    *p != '\\'; p++)
+		for (run = p; json_plain[*p]; p++)
 			;
 		if (p > run)
 			fwrite_unlocked(run, 1, (size_t)(p - run), fp);
@@ -229,6 +241,86 @@ output_json_string(FILE *fp, const char *s)
 		}
 	}
 	putc_unlocked('"', fp);
+}
+
+/*
+ * PREFIX"KEY": VALUE, VALUE a JSON string literal or null: in one write
+ * when the member is short and VALUE printable ASCII (a list's members
+ * nearly all are: four stdio calls a member were a tenth of a long
+ * list -o json's instructions), else as output_json_string() writes it.
+ */
+void
+output_json_member(FILE *fp, const char *prefix, const char *key,
+    const char *value)
+{
+	const unsigned char	*p = (const unsigned char *)
+				    (value != NULL ? value : "");
+	char			 b[512];
+	size_t			 lp = strlen(prefix), lk = strlen(key), lv, n;
+
+	if (value != NULL) {
+		while (json_plain[*p])
+			p++;
+		lv = (size_t)(p - (const unsigned char *)value);
+	} else
+		lv = 4;		/* null */
+	if (*p != '\0' || lp + lk + lv + 6 > sizeof b) {
+		fputs_unlocked(prefix, fp);
+		putc_unlocked('"', fp);
+		fputs_unlocked(key, fp);
+		fputs_unlocked("\": ", fp);
+		if (value != NULL)
+			output_json_string(fp, value);
+		else
+			fputs_unlocked("null", fp);
+		return;
+	}
+	memcpy(b, prefix, lp);
+	n = lp;
+	b[n++] = '"';
+	memcpy(b + n, key, lk);
+	n += lk;
+	memcpy(b + n, "\": ", 3);
+	n += 3;
+	if (value == NULL) {
+		memcpy(b + n, "null", 4);
+		n += 4;
+	} else {
+		b[n++] = '"';
+		memcpy(b + n, value, lv);
+		n += lv;
+		b[n++] = '"';
+	}
+	fwrite_unlocked(b, 1, n, fp);
+}
+
+/* PREFIX"KEY": N, or null when n < 0, in one write. */
+void
+output_json_count(FILE *fp, const char *prefix, const char *key, long n)
+{
+	char	b[256], num[24], *d = num + sizeof num;
+	size_t	lp = strlen(prefix), lk = strlen(key), ln;
+
+	if (n < 0 || lp + lk + sizeof num + 4 > sizeof b) {
+		fputs_unlocked(prefix, fp);
+		putc_unlocked('"', fp);
+		fputs_unlocked(key, fp);
+		if (n < 0)
+			fputs_unlocked("\": null", fp);
+		else
+			fprintf(fp, "\": %ld", n);
+		return;
+	}
+	do
+		*--d = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	ln = (size_t)(num + sizeof num - d);
+	memcpy(b, prefix, lp);
+	b[lp] = '"';
+	memcpy(b + lp + 1, key, lk);
+	memcpy(b + lp + 1 + lk, "\": ", 3);
+	memcpy(b + lp + lk + 4, d, ln);
+	fwrite_unlocked(b, 1, lp + lk + 4 + ln, fp);
 }
 
 /* Render a verdict's message, translated or English, plural by v->n. */

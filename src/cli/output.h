@@ -46,6 +46,12 @@ void			 output_table_flush(FILE *, enum output_format,
 
 /* Print s as a JSON string literal. */
 void			 output_json_string(FILE *, const char *);
+/* PREFIX"KEY": and VALUE as a JSON string literal, or null if NULL. */
+void			 output_json_member(FILE *, const char *prefix,
+			    const char *key, const char *value);
+/* PREFIX"KEY": N, or null when n < 0. */
+void			 output_json_count(FILE *, const char *prefix,
+			    const char *key, long n);
 /* Columns s takes on a terminal (wcswidth; bytes if not valid text). */
 size_t			 output_width(const char *);
 

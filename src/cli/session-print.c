@@ -54,26 +54,16 @@ session_compute_origin(const struct arm_compute *c)
 void
 session_json_member(FILE *fp, bool *first, const char *key, const char *value)
 {
-	fputs_unlocked(*first ? "\"" : ", \"", fp);
-	fputs_unlocked(key, fp);
-	fputs_unlocked("\": ", fp);
+	output_json_member(fp, *first ? "" : ", ", key, value);
 	*first = false;
-	if (value == NULL)
-		fputs_unlocked("null", fp);
-	else
-		output_json_string(fp, value);
 }
 
 /* "key": n, or null when n < 0. */
 static void
 json_count(FILE *fp, bool *first, const char *key, int n)
 {
-	fprintf(fp, "%s\"%s\": ", *first ? "" : ", ", key);
+	output_json_count(fp, *first ? "" : ", ", key, n);
 	*first = false;
-	if (n >= 0)
-		fprintf(fp, "%d", n);
-	else
-		fputs("null", fp);
 }
 
 /* A Kubernetes compute's own properties (kubernetes-path.md C.2). */

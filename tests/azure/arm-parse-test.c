@@ -197,6 +197,98 @@ test_odd_pages(void)
 	free(body);
 }
 
+/* Each row read in place against the same page's copies. */
+struct same {
+	const struct arm_compute_list	*l;
+	size_t				 n, differ;
+};
+
+#define NSTRINGS	25
+
+/* A compute's strings, in arm_compute_done()'s order. */
+static void
+compute_strings(const struct arm_compute *c, const char *v[NSTRINGS])
+{
+	const char	*const s[NSTRINGS] = { c->id, c->name, c->location,
+			    c->compute_type, c->compute_location,
+			    c->provisioning_state, c->description,
+			    c->resource_id, c->created_on, c->modified_on,
+			    c->cluster_fqdn, c->agent_vm_size,
+			    c->cluster_purpose, c->lb_type, c->lb_subnet,
+			    c->ssl_status, c->ssl_cname, c->ssl_leaf_label,
+			    c->k8s_namespace, c->default_instance_type,
+			    c->instance_types, c->release_train,
+			    c->error_code, c->error_message,
+			    c->error_detail };
+
+	memcpy(v, s, sizeof s);
+}
+
+static void
+same_row(const struct arm_compute *c, void *arg)
+{
+	struct same		*s = arg;
+	const struct arm_compute *w = s->n < s->l->n ? &s->l->v[s->n] : NULL;
+	const char		*got[NSTRINGS], *want[NSTRINGS];
+	size_t			 i;
+
+	s->n++;
+	if (w == NULL) {
+		s->differ++;
+		return;
+	}
+	compute_strings(c, got);
+	compute_strings(w, want);
+	for (i = 0; i < NSTRINGS; i++)
+		if ((got[i] == NULL) != (want[i] == NULL) ||
+		    (got[i] != NULL && strcmp(got[i], want[i]) != 0))
+			s->differ++;
+	if (c->agent_count != w->agent_count || c->prov != w->prov ||
+	    c->tls != w->tls || c->is_attached != w->is_attached)
+		s->differ++;
+}
+
+/*
+ * A page read in place (list -o json) gives the computes the copying
+ * parser gives, escapes, joined names and error details included.
+ */
+static void
+test_in_place(void)
+{
+	const char *const files[] = { "compute-list-odd.json",
+		"compute-list.json" };
+	struct arm_compute_list	 l = { 0 };
+	struct same		 s;
+	struct err		 err;
+	char			*body, *next, *next2;
+	size_t			 i;
+
+	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
+		body = fixture(files[i]);
+		next = next2 = NULL;
+		err_clear(&err);
+		ok(arm_parse_computes(body, &l, &next, &err), "%s parses",
+		    files[i]);
+		s.l = &l;
+		s.n = s.differ = 0;
+		ok(arm_parse_computes_each(body, &next2, same_row, &s, &err),
+		    "%s read in place", files[i]);
+		is_int(s.n, l.n, "%s: as many computes", files[i]);
+		is_int(s.differ, 0, "%s: the same members", files[i]);
+		is_str(next2, next, "%s: the same nextLink", files[i]);
+		arm_compute_list_free(&l);
+		free(next);
+		free(next2);
+		free(body);
+	}
+	next = NULL;
+	s.l = &l;
+	s.n = 0;
+	ok(!arm_parse_computes_each("{\"value\":[{\"name\":\"a\"}", &next,
+	    same_row, &s, &err) && s.n == 0 && next == NULL,
+	    "a truncated page read in place: refused, no row");
+}
+
 static void
 test_clusters(void)
 {
@@ -502,16 +594,62 @@ test_scope(void)
 	arm_workspace_list_free(&w);
 }
 
+/*
+ * A page's nextLink read before its parse (the next page is asked for
+ * meanwhile): Resource Manager's pages end with it and are read from the
+ * end; any other place is found by a forward scan; a quote that is part
+ * of a string never passes for the link's.
+ */
+static void
+test_next_link(void)
+{
+	static const struct {
+		const char	*body, *want;
+	} rows[] = {
+		{ "{\"value\":[{\"name\":\"a\"}],\"nextLink\":\"https://h/p?s=2\"}",
+		  "https://h/p?s=2" },
+		{ "{ \"value\": [],\n  \"nextLink\" : \"u\" }\n", "u" },
+		{ "{\"nextLink\":\"u\"}", "u" },
+		{ "{\"nextLink\":\"u\",\"value\":[]}", "u" },
+		{ "{\"nextLink\":\"a\",\"value\":[],\"nextLink\":\"b\"}", "b" },
+		{ "{\"value\":[]}", NULL },
+		{ "{\"value\":[],\"nextLink\":null}", NULL },
+		{ "{\"value\":[],\"nextLink\":\"\"}", NULL },
+		{ "{\"value\":[],\"nextLink\":\"a\\/b\"}", NULL },
+		{ "{\"value\":[{\"nextLink\":\"u\"}]}", NULL },
+		{ "{\"a\":{\"nextLink\":\"u\"}}", NULL },
+		{ "{\"value\":[],\"xnextLink\":\"u\"}", NULL },
+		{ "{\"a\":\"x\\\",\\\"nextLink\\\":\\\"u\"}", NULL },
+		{ "{\"a\":\"\\\"nextLink\\\":\\\"u\"}", NULL },
+		{ "{\"a\":\"\\\\\",\"nextLink\":\"u\"}", "u" },
+		{ "{\"value\":[],\"nextLink\":\"u\"", NULL },
+		{ "{\"value\":[],\"nextLink\":\"u\"}{\"x\":1}", NULL },
+		{ "[\"nextLink\",\"u\"]", NULL },
+		{ "", NULL },
+	};
+	size_t	 i;
+	char	*got;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		got = arm_page_next_link(rows[i].body, strlen(rows[i].body));
+		is_str(got, rows[i].want, "nextLink read early, row %zu", i);
+		free(got);
+	}
+}
+
 int
 main(void)
 {
 	test_computes();
 	test_malformed();
 	test_odd_pages();
+	test_in_place();
 	test_clusters();
 	test_kubernetes();
 	test_extension();
 	test_regions();
 	test_scope();
+	test_next_link();
+	arm_parse_release();
 	return tap_done();
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli/output.h"
+#include "common/xalloc.h"
 #include "core/verdict.h"
 #include "tests/tap.h"
 
@@ -84,6 +85,54 @@ test_json(void)
 	free(text);
 }
 
+/* A member in one write, or through output_json_string() when it must. */
+static void
+test_json_member(void)
+{
+	static const struct {
+		const char	*prefix, *key, *value, *want;
+	} rows[] = {
+		{ "", "name", "aks-1", "\"name\": \"aks-1\"" },
+		{ ", ", "id", NULL, ", \"id\": null" },
+		{ ", ", "e", "", ", \"e\": \"\"" },
+		{ "", "d", "a\"b\\c", "\"d\": \"a\\\"b\\\\c\"" },
+		{ "", "d", "x\ty\033", "\"d\": \"x\\ty\\u001b\"" },
+		{ "", "d", "\xe9\x9b\x86\xe2\x80\xae", "\"d\": \"\xe9\x9b\x86\\u202e\"" },
+		{ "", "d", "~\x7f", "\"d\": \"~\\u007f\"" },
+	};
+	char	*text = NULL, *big, *want;
+	size_t	 i;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		CAPTURE(text, output_json_member(fp, rows[i].prefix,
+		    rows[i].key, rows[i].value));
+		is_str(text, rows[i].want, "JSON member, row %zu", i);
+		free(text);
+	}
+	CAPTURE(text, output_json_count(fp, ", ", "agentCount", 3));
+	is_str(text, ", \"agentCount\": 3", "JSON count");
+	free(text);
+	CAPTURE(text, output_json_count(fp, "", "n", 1234567890L));
+	is_str(text, "\"n\": 1234567890", "JSON count, ten digits");
+	free(text);
+	CAPTURE(text, output_json_count(fp, ", ", "c", 0));
+	is_str(text, ", \"c\": 0", "JSON count 0");
+	free(text);
+	CAPTURE(text, output_json_count(fp, ", ", "c", -1));
+	is_str(text, ", \"c\": null", "JSON count below 0: null");
+	free(text);
+	/* longer than the one write's buffer: the same text */
+	big = xmalloc(2001);
+	memset(big, 'x', 2000);
+	big[2000] = '\0';
+	xasprintf(&want, ", \"k\": \"%s\"", big);
+	CAPTURE(text, output_json_member(fp, ", ", "k", big));
+	is_str(text, want, "a long member is written whole");
+	free(text);
+	free(want);
+	free(big);
+}
+
 static void
 test_verdicts(void)
 {
@@ -147,6 +196,7 @@ main(void)
 		setlocale(LC_ALL, "");
 	test_table();
 	test_json();
+	test_json_member();
 	test_verdicts();
 	return tap_done();
 }
