@@ -74,14 +74,17 @@ browse_pooled(const char *s)
 	return false;
 }
 
-/* The pool's copy of s, added if there is room; NULL if not. */
+/*
+ * The pool's copy of s, added if there is room and s is no longer than
+ * longest; NULL if not.
+ */
 static char *
-browse_pool_find(const char *s)
+browse_pool_find(const char *s, size_t longest)
 {
 	size_t		 h = 5381, len = strlen(s), i;
 	char		*p;
 
-	if (len > BROWSE_POOL_LONGEST)
+	if (len > longest)
 		return NULL;
 	/* Half the slots at most: a probe always ends at an empty one. */
 	for (i = 0; i < len; i++)
@@ -107,11 +110,22 @@ browse_pool_find(const char *s)
 	return p;
 }
 
-/* Free a member unless it is the shared "" or the pool's. */
-static void
-browse_str_free(char *s)
+/* True for a string in the row's block. */
+static bool
+browse_in_block(const struct browse_row *r, const char *s)
 {
-	if (s != browse_empty && !browse_pooled(s))
+	return r != NULL && r->block != NULL && s >= r->block &&
+	    s < r->block + r->nblock;
+}
+
+/*
+ * Free a member of r (NULL: of no row) unless it is the shared "", the
+ * pool's or in the row's block.
+ */
+static void
+browse_str_free(const struct browse_row *r, char *s)
+{
+	if (s != browse_empty && !browse_pooled(s) && !browse_in_block(r, s))
 		free(s);
 }
 
@@ -146,35 +160,35 @@ browse_rows_new(size_t n)
 
 /* Replace a member with a copy of value. */
 void
-browse_row_set(char **member, const char *value)
+browse_row_set(struct browse_row *r, char **member, const char *value)
 {
-	browse_str_free(*member);
+	browse_str_free(r, *member);
 	*member = value != NULL && *value != '\0' ? xstrdup(value) :
 	    browse_empty;
 }
 
 /* Take over a value many rows share: the pool's copy when it has one. */
 void
-browse_row_share(char **member, char **value)
+browse_row_share(struct browse_row *r, char **member, char **value)
 {
 	char	*p;
 
 	if (*value != NULL && **value != '\0' &&
-	    (p = browse_pool_find(*value)) != NULL) {
-		browse_str_free(*member);
+	    (p = browse_pool_find(*value, BROWSE_POOL_LONGEST)) != NULL) {
+		browse_str_free(r, *member);
 		free(*value);
 		*value = NULL;
 		*member = p;
 		return;
 	}
-	browse_row_take(member, value);
+	browse_row_take(r, member, value);
 }
 
 /* Take over a string (NULL and "" become the shared ""). */
 void
-browse_row_take(char **member, char **value)
+browse_row_take(struct browse_row *r, char **member, char **value)
 {
-	browse_str_free(*member);
+	browse_str_free(r, *member);
 	if (*value != NULL && **value != '\0') {
 		*member = *value;
 	} else {
@@ -213,6 +227,94 @@ browse_join(char *p, const char *s, char sep)
 	return p + n + 1;
 }
 
+/* The bytes of the row's search text (unset members count as ""). */
+static size_t
+browse_search_len(const struct browse_row *r)
+{
+	const char	*f[] = { r->name, r->type, r->state, r->purpose,
+		r->size, r->version, r->region, r->lb, r->tls, r->ext_state };
+	size_t		 len = 16, i;
+
+	for (i = 0; i < sizeof f / sizeof f[0]; i++)
+		if (f[i] != NULL)
+			len += strlen(f[i]);
+	return len;
+}
+
+/* The prefix of a compute ID the name completes: ".../computes/". */
+#define BROWSE_ID_SEP		"/computes/"
+#define BROWSE_ID_PREFIX_MAX	512
+
+/* The row's own strings in one block, the ID's prefix shared. */
+void
+browse_row_pack(struct browse_row *r, const char *id,
+    const struct browse_str *v, size_t n)
+{
+	char	 prefix[BROWSE_ID_PREFIX_MAX], *p;
+	size_t	 total = 0, idlen = 0, i, k, sep = strlen(BROWSE_ID_SEP);
+
+	/* Point at the values for now: the search text's length needs them. */
+	for (i = 0; i < n; i++) {
+		browse_str_free(r, *v[i].member);
+		*v[i].member = v[i].value != NULL && v[i].value[0] != '\0' ?
+		    (char *)v[i].value : browse_empty;
+		if (*v[i].member != browse_empty)
+			total += strlen(v[i].value) + 1;
+	}
+	browse_str_free(r, r->id);
+	r->id = browse_empty;
+	r->id_by_name = false;
+	if (id != NULL && id[0] != '\0') {
+		idlen = strlen(id);
+		k = r->name != NULL ? strlen(r->name) : 0;
+		if (k > 0 && idlen > k + sep && idlen - k < sizeof prefix &&
+		    strcmp(id + idlen - k, r->name) == 0 &&
+		    strncmp(id + idlen - k - sep, BROWSE_ID_SEP, sep) == 0) {
+			memcpy(prefix, id, idlen - k);
+			prefix[idlen - k] = '\0';
+			if ((p = browse_pool_find(prefix,
+			    BROWSE_ID_PREFIX_MAX)) != NULL) {
+				r->id = p;
+				r->id_by_name = true;
+			}
+		}
+		if (!r->id_by_name)
+			total += idlen + 1;
+	}
+	browse_str_free(r, r->search);
+	r->search = NULL;
+	/* The search text goes last: browse_row_finish writes it there. */
+	total += browse_search_len(r);
+	free(r->block);
+	r->nblock = (unsigned)total;
+	p = r->block = xmalloc(total);
+	for (i = 0; i < n; i++) {
+		if (*v[i].member == browse_empty)
+			continue;
+		k = strlen(*v[i].member) + 1;
+		memcpy(p, *v[i].member, k);
+		*v[i].member = p;
+		p += k;
+	}
+	if (idlen > 0 && !r->id_by_name) {
+		memcpy(p, id, idlen + 1);
+		r->id = p;
+		p += idlen + 1;
+	}
+	p[0] = '\0';
+	r->search = p;
+}
+
+/* The ID as the service gave it. */
+const char *
+browse_row_id(const struct browse_row *r, char *buf, size_t len)
+{
+	if (!r->id_by_name)
+		return r->id;
+	snprintf(buf, len, "%s%s", r->id, r->name);
+	return buf;
+}
+
 /* Fill unset members, the vCPU and the lower-case search text. */
 void
 browse_row_finish(struct browse_row *r)
@@ -230,14 +332,17 @@ browse_row_finish(struct browse_row *r)
 	r->tls_status = tls_status_parse(r->tls);
 	if (r->nodes >= 0 && (vm = vm_catalogue_find(r->size)) != NULL)
 		r->vcpu = r->nodes * vm->vcpus;
-	len = strlen(r->name) + strlen(r->type) + strlen(r->state) +
-	    strlen(r->purpose) + strlen(r->size) + strlen(r->version) +
-	    strlen(r->region) + strlen(r->lb) + strlen(r->tls) +
-	    strlen(r->ext_state) + 16;
-	browse_str_free(r->search);
+	len = browse_search_len(r);
 	/* The fields, tab separated, lower case (a snprintf each row cost
-	 * more than the rest of the row). */
-	p = r->search = xmalloc(len);
+	 * more than the rest of the row); in the row's block while it has
+	 * the room. */
+	if (browse_in_block(r, r->search) &&
+	    (size_t)(r->block + r->nblock - r->search) >= len)
+		p = r->search;
+	else {
+		browse_str_free(r, r->search);
+		p = r->search = xmalloc(len);
+	}
 	p = browse_join(p, r->name, '\t');
 	p = browse_join(p, r->type, '\t');
 	p = browse_join(p, r->state, '\t');
@@ -266,7 +371,8 @@ browse_rows_free(struct browse_row *r, size_t n)
 	for (i = 0; i < n; i++) {
 		browse_row_members(&r[i], m);
 		for (j = 0; j < BROWSE_ROW_STRINGS; j++)
-			browse_str_free(*m[j]);
+			browse_str_free(&r[i], *m[j]);
+		free(r[i].block);
 	}
 	free(r);
 }
@@ -286,13 +392,13 @@ browse_row_journal(struct browse_row *r, const struct journal_entry *e)
 		return;
 	r->failed_step = e->step;
 	r->nsteps = e->nsteps;
-	browse_row_set(&r->failed_op, e->operation);
-	browse_row_set(&r->failed_step_name, e->step_name);
+	browse_row_set(r, &r->failed_op, e->operation);
+	browse_row_set(r, &r->failed_step_name, e->step_name);
 	snprintf(text, sizeof text, "%s%s%s", e->error_code,
 	    e->error_code[0] != '\0' && e->error_message[0] != '\0' ?
 	    ": " : "", e->error_message);
-	browse_row_set(&r->failed_error, text);
-	browse_row_set(&r->journal, e->path);
+	browse_row_set(r, &r->failed_error, text);
+	browse_row_set(r, &r->journal, e->path);
 }
 
 /* The kind of a provisioning state. */

@@ -37,10 +37,13 @@ enum browse_state {
 /*
  * One compute, every string owned by the row ("" when unknown: one shared
  * empty string, never freed, so that the many unknown members of 10,000
- * rows cost no allocation).
+ * rows cost no allocation).  A row made from the service's answer keeps
+ * its own strings in one block (browse_row_pack), the values many rows
+ * share in a pool, and its compute ID as the workspace's prefix, kept
+ * once, that its name completes (browse_row_id).
  */
 struct browse_row {
-	char	*id;
+	char	*id;		/* the ID, or its prefix if id_by_name */
 	char	*name;
 	char	*type;		/* "AKS", "AmlCompute" ... */
 	char	*state;		/* provisioningState, as written */
@@ -91,6 +94,9 @@ struct browse_row {
 	char	*ext_version;
 	char	*ext_problem;	/* its health check's "code: message" */
 	char	*router;	/* inferenceRouterServiceType */
+	char	*block;		/* the row's own strings, one allocation */
+	unsigned nblock;	/* its bytes */
+	bool	 id_by_name;	/* id + name is the compute ID */
 	bool	 inference;	/* browse_row_inference(), set by
 				 * browse_row_finish for sorting */
 };
@@ -156,15 +162,35 @@ struct browse_row *browse_page_find(const struct compute_page *,
 
 /* n empty rows (every string ""); fill them, then browse_row_finish(). */
 struct browse_row *browse_rows_new(size_t n);
-/* Set a row's string member (copies; NULL becomes ""). */
-void	browse_row_set(char **member, const char *value);
+/*
+ * Set a string member of the row r (copies; NULL becomes ""); r NULL for
+ * a string that is no row's.
+ */
+void	browse_row_set(struct browse_row *r, char **member, const char *value);
 /* Set a row's string member to *value, taken over (*value becomes NULL). */
-void	browse_row_take(char **member, char **value);
+void	browse_row_take(struct browse_row *r, char **member, char **value);
 /*
  * Likewise for a short value most rows share (type, state, region ...):
  * the row points to one copy kept for all rows, and *value is freed.
  */
-void	browse_row_share(char **member, char **value);
+void	browse_row_share(struct browse_row *r, char **member, char **value);
+/* A member and its value, for browse_row_pack. */
+struct browse_str {
+	char		**member;
+	const char	 *value;	/* NULL or "": the shared "" */
+};
+/*
+ * Set the new row's own strings at once: copied into one block the row
+ * owns, with room for its search text; id, when it is the workspace's
+ * prefix and then the row's name (set in v), is kept as that prefix,
+ * shared by the rows.  The values most rows share are set before
+ * (browse_row_share), browse_row_finish() after.  One allocation a row
+ * instead of one a string, and nothing of the service's answer kept.
+ */
+void	browse_row_pack(struct browse_row *, const char *id,
+	    const struct browse_str *v, size_t n);
+/* The row's compute ID, in buf when it is made of the prefix and name. */
+const char *browse_row_id(const struct browse_row *, char *buf, size_t len);
 /*
  * Parse the state and the TLS status, compute the search text and the
  * vCPU once the members are set.

@@ -474,7 +474,7 @@ browse_version_put(struct browse *b, const char *rid, const char *version)
 	struct browse_version	*e = browse_version_entry(b, rid);
 
 	if (e != NULL) {
-		browse_row_set(&e->version, version);
+		browse_row_set(NULL, &e->version, version);
 		return e;
 	}
 	b->versions = xreallocarray(b->versions, b->nversions + 1,
@@ -541,27 +541,28 @@ browse_versions_forget_busy(struct browse *b)
 static void
 browse_row_known(struct browse_row *r, const struct browse_version *e)
 {
-	browse_row_set(&r->version, e->version);
+	browse_row_set(r, &r->version, e->version);
 	if (e->k8s && browse_row_kubernetes(r) && e->ext_state != NULL) {
 		r->nodes = e->nodes;
-		browse_row_set(&r->size, e->size);
-		browse_row_set(&r->power, e->power);
-		browse_row_set(&r->ext_state, e->ext_state);
-		browse_row_set(&r->ext_version, e->ext_version);
-		browse_row_set(&r->ext_problem, e->ext_problem);
-		browse_row_set(&r->purpose, e->purpose);
-		browse_row_set(&r->router, e->router);
-		browse_row_set(&r->lb, e->lb);
-		browse_row_set(&r->tls, e->tls);
-		browse_row_set(&r->cname, e->cname);
+		browse_row_set(r, &r->size, e->size);
+		browse_row_set(r, &r->power, e->power);
+		browse_row_set(r, &r->ext_state, e->ext_state);
+		browse_row_set(r, &r->ext_version, e->ext_version);
+		browse_row_set(r, &r->ext_problem, e->ext_problem);
+		browse_row_set(r, &r->purpose, e->purpose);
+		browse_row_set(r, &r->router, e->router);
+		browse_row_set(r, &r->lb, e->lb);
+		browse_row_set(r, &r->tls, e->tls);
+		browse_row_set(r, &r->cname, e->cname);
 	}
 	browse_row_finish(r);
 }
 
 /*
- * A page's computes as rows, made once: the strings change owner (the
- * list keeps only what the rows do not show), what is known of each
- * cluster is filled in.
+ * A page's computes as rows, made once: the values many rows share from
+ * the pool, each row's own strings copied into one block of the row (the
+ * list and its strings are freed right after), what is known of each
+ * cluster filled in.
  */
 static struct browse_row *
 browse_rows_from(struct browse *b, struct arm_compute_list *list)
@@ -574,29 +575,35 @@ browse_rows_from(struct browse *b, struct arm_compute_list *list)
 		struct browse_row		*r = &rows[i];
 		const struct browse_version	*e;
 
-		browse_row_take(&r->id, &c->id);
-		browse_row_take(&r->name, &c->name);
-		browse_row_share(&r->type, &c->compute_type);
-		browse_row_share(&r->state, &c->provisioning_state);
-		browse_row_share(&r->purpose, &c->cluster_purpose);
-		browse_row_share(&r->size, &c->agent_vm_size);
+		browse_row_share(r, &r->type, &c->compute_type);
+		browse_row_share(r, &r->state, &c->provisioning_state);
+		browse_row_share(r, &r->purpose, &c->cluster_purpose);
+		browse_row_share(r, &r->size, &c->agent_vm_size);
 		r->nodes = c->agent_count;
-		browse_row_share(&r->region, c->compute_location != NULL ?
+		browse_row_share(r, &r->region, c->compute_location != NULL ?
 		    &c->compute_location : &c->location);
-		browse_row_share(&r->lb, &c->lb_type);
-		browse_row_take(&r->subnet, &c->lb_subnet);
-		browse_row_share(&r->tls, &c->ssl_status);
-		browse_row_take(&r->cname, &c->ssl_cname);
-		browse_row_take(&r->leaf, &c->ssl_leaf_label);
-		browse_row_take(&r->fqdn, &c->cluster_fqdn);
-		browse_row_take(&r->resource_id, &c->resource_id);
-		browse_row_take(&r->description, &c->description);
-		browse_row_take(&r->created, &c->created_on);
-		browse_row_take(&r->modified, &c->modified_on);
-		browse_row_take(&r->error_code, &c->error_code);
-		browse_row_take(&r->error_message, &c->error_message);
-		browse_row_take(&r->error_detail, &c->error_detail);
-		browse_row_take(&r->k8s_namespace, &c->k8s_namespace);
+		browse_row_share(r, &r->lb, &c->lb_type);
+		browse_row_share(r, &r->tls, &c->ssl_status);
+		{
+			const struct browse_str	own[] = {
+				{ &r->name, c->name },
+				{ &r->subnet, c->lb_subnet },
+				{ &r->cname, c->ssl_cname },
+				{ &r->leaf, c->ssl_leaf_label },
+				{ &r->fqdn, c->cluster_fqdn },
+				{ &r->resource_id, c->resource_id },
+				{ &r->description, c->description },
+				{ &r->created, c->created_on },
+				{ &r->modified, c->modified_on },
+				{ &r->error_code, c->error_code },
+				{ &r->error_message, c->error_message },
+				{ &r->error_detail, c->error_detail },
+				{ &r->k8s_namespace, c->k8s_namespace },
+			};
+
+			browse_row_pack(r, c->id, own,
+			    sizeof own / sizeof own[0]);
+		}
 		r->attached = c->is_attached;
 		e = r->resource_id[0] != '\0' ?
 		    browse_version_entry(b, r->resource_id) : NULL;
@@ -2195,7 +2202,7 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("Modified"),
 	    r->modified, A_NORMAL);
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("Compute ID"),
-	    r->id, A_NORMAL);
+	    browse_row_id(r, v, sizeof v), A_NORMAL);
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("AKS cluster"),
 	    r->resource_id, A_NORMAL);
 	/* TRANSLATORS: the Kubernetes namespace of the compute's
