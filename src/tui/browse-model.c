@@ -48,6 +48,13 @@ static const struct {
 /* Every unknown member: shared, never freed. */
 static char	browse_empty[1];
 
+/* The rare members of every row that has none: "", never written. */
+static struct browse_row_more browse_more_none = {
+	browse_empty, browse_empty, browse_empty, browse_empty, browse_empty,
+	browse_empty, browse_empty, browse_empty, browse_empty, browse_empty,
+	browse_empty, browse_empty, browse_empty, browse_empty, browse_empty
+};
+
 /*
  * Short values that most rows share ("AKS", "Succeeded", "eastus",
  * "Standard_D3_v2"): one copy each in a pool kept for the process, which
@@ -153,8 +160,10 @@ browse_rows_new(size_t n)
 	struct browse_row	*r = xcalloc(n ? n : 1, sizeof *r);
 	size_t			 i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		r[i].nodes = r[i].vcpu = -1;
+		r[i].more = &browse_more_none;
+	}
 	return r;
 }
 
@@ -198,22 +207,44 @@ browse_row_take(struct browse_row *r, char **member, char **value)
 	*value = NULL;
 }
 
-#define BROWSE_ROW_STRINGS	32
+#define BROWSE_ROW_STRINGS	17
+#define BROWSE_MORE_STRINGS	15
 
 /* The string members of a row, for filling "" and freeing. */
 static void
 browse_row_members(struct browse_row *r, char **m[BROWSE_ROW_STRINGS])
 {
-	char	**all[BROWSE_ROW_STRINGS] = { &r->id, &r->name, &r->type, &r->state, &r->purpose,
-		&r->size, &r->version, &r->region, &r->lb, &r->subnet,
-		&r->tls, &r->cname, &r->leaf, &r->fqdn, &r->resource_id,
-		&r->description, &r->created, &r->modified, &r->error_code,
-		&r->error_message, &r->search, &r->failed_op,
-		&r->failed_step_name, &r->failed_error, &r->journal,
-		&r->error_detail, &r->k8s_namespace, &r->power, &r->ext_state,
-		&r->ext_version, &r->ext_problem, &r->router };
+	char	**all[BROWSE_ROW_STRINGS] = { &r->id, &r->name, &r->type,
+		&r->state, &r->purpose, &r->size, &r->version, &r->region,
+		&r->lb, &r->tls, &r->fqdn, &r->resource_id, &r->description,
+		&r->created, &r->modified, &r->ext_state, &r->search };
 
 	memcpy(m, all, sizeof all);
+}
+
+/* The string members of a row's own rare members. */
+static void
+browse_more_members(struct browse_row_more *x,
+    char **m[BROWSE_MORE_STRINGS])
+{
+	char	**all[BROWSE_MORE_STRINGS] = { &x->subnet, &x->cname,
+		&x->leaf, &x->error_code, &x->error_message, &x->error_detail,
+		&x->failed_op, &x->failed_step_name, &x->failed_error,
+		&x->journal, &x->k8s_namespace, &x->power, &x->ext_version,
+		&x->ext_problem, &x->router };
+
+	memcpy(m, all, sizeof all);
+}
+
+/* The row's own rare members, made ("" each) when it had none. */
+struct browse_row_more *
+browse_row_more(struct browse_row *r)
+{
+	if (r->more == &browse_more_none) {
+		r->more = xmalloc(sizeof *r->more);
+		*r->more = browse_more_none;
+	}
+	return r->more;
 }
 
 /* s's bytes at p, then sep; the end. */
@@ -363,7 +394,7 @@ void
 browse_rows_free(struct browse_row *r, size_t n)
 {
 	size_t	i;
-	char	**m[BROWSE_ROW_STRINGS];
+	char	**m[BROWSE_ROW_STRINGS], **x[BROWSE_MORE_STRINGS];
 	int	j;
 
 	if (r == NULL)
@@ -372,6 +403,12 @@ browse_rows_free(struct browse_row *r, size_t n)
 		browse_row_members(&r[i], m);
 		for (j = 0; j < BROWSE_ROW_STRINGS; j++)
 			browse_str_free(&r[i], *m[j]);
+		if (r[i].more != &browse_more_none) {
+			browse_more_members(r[i].more, x);
+			for (j = 0; j < BROWSE_MORE_STRINGS; j++)
+				browse_str_free(&r[i], *x[j]);
+			free(r[i].more);
+		}
 		free(r[i].block);
 	}
 	free(r);
@@ -384,7 +421,9 @@ browse_rows_free(struct browse_row *r, size_t n)
 void
 browse_row_journal(struct browse_row *r, const struct journal_entry *e)
 {
-	char	text[sizeof e->error_code + sizeof e->error_message + 4];
+	char			 text[sizeof e->error_code +
+				     sizeof e->error_message + 4];
+	struct browse_row_more	*x;
 
 	r->failed_step = r->nsteps = 0;
 	if (e == NULL || !journal_entry_partly_applied(e) || e->step < 2 ||
@@ -392,13 +431,14 @@ browse_row_journal(struct browse_row *r, const struct journal_entry *e)
 		return;
 	r->failed_step = e->step;
 	r->nsteps = e->nsteps;
-	browse_row_set(r, &r->failed_op, e->operation);
-	browse_row_set(r, &r->failed_step_name, e->step_name);
+	x = browse_row_more(r);
+	browse_row_set(r, &x->failed_op, e->operation);
+	browse_row_set(r, &x->failed_step_name, e->step_name);
 	snprintf(text, sizeof text, "%s%s%s", e->error_code,
 	    e->error_code[0] != '\0' && e->error_message[0] != '\0' ?
 	    ": " : "", e->error_message);
-	browse_row_set(r, &r->failed_error, text);
-	browse_row_set(r, &r->journal, e->path);
+	browse_row_set(r, &x->failed_error, text);
+	browse_row_set(r, &x->journal, e->path);
 }
 
 /* The kind of a provisioning state. */

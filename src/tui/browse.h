@@ -35,6 +35,37 @@ enum browse_state {
 };
 
 /*
+ * What few computes have (a subnet, a certificate, an error, a step left
+ * undone, a Kubernetes compute's extension): apart, so that a row of
+ * 10,000 does not carry fifteen empty pointers.  Every row points to one:
+ * a shared one of "" (never written) until browse_row_more() gives it its
+ * own.
+ */
+struct browse_row_more {
+	char	*subnet;
+	char	*cname;
+	char	*leaf;
+	char	*error_code;
+	char	*error_message;
+	char	*error_detail;	/* the innermost error, if another */
+	char	*failed_op;	/* "attach" */
+	char	*failed_step_name;	/* "update" */
+	char	*failed_error;	/* "Code: message" as journaled */
+	char	*journal;	/* the journal file */
+	/*
+	 * A Kubernetes compute: its namespace, and once its cluster and
+	 * extension were read (for the rows on screen), the cluster's power
+	 * state and the extension's; purpose, size, nodes, lb and tls of the
+	 * row then come from the cluster and the extension's settings.
+	 */
+	char	*k8s_namespace;
+	char	*power;		/* the cluster's powerState.code */
+	char	*ext_version;
+	char	*ext_problem;	/* its health check's "code: message" */
+	char	*router;	/* inferenceRouterServiceType */
+};
+
+/*
  * One compute, every string owned by the row ("" when unknown: one shared
  * empty string, never freed, so that the many unknown members of 10,000
  * rows cost no allocation).  A row made from the service's answer keeps
@@ -47,55 +78,37 @@ struct browse_row {
 	char	*name;
 	char	*type;		/* "AKS", "AmlCompute" ... */
 	char	*state;		/* provisioningState, as written */
-	enum provisioning_state prov;	/* parsed by browse_row_finish */
 	char	*purpose;	/* clusterPurpose */
 	char	*size;		/* agentVmSize */
-	int	 nodes;		/* -1 unknown */
-	int	 vcpu;		/* nodes × the size's vCPU; -1 unknown */
 	char	*version;	/* the AKS cluster's, once fetched */
 	char	*region;
 	char	*lb;		/* "PublicIp" / "InternalLoadBalancer" */
-	char	*subnet;
 	char	*tls;		/* sslConfiguration.status, as written */
-	enum tls_status tls_status;	/* parsed by browse_row_finish */
-	char	*cname;
-	char	*leaf;
 	char	*fqdn;
 	char	*resource_id;	/* the AKS cluster */
 	char	*description;
 	char	*created;
 	char	*modified;
-	char	*error_code;
-	char	*error_message;
-	bool	 attached;	/* isAttachedCompute */
+	char	*ext_state;	/* a Kubernetes compute's extension's
+				 * provisioningState; "": not read yet; "-":
+				 * not installed */
 	char	*search;	/* lower-case text the filter looks in */
+	struct browse_row_more *more;	/* never NULL */
+	char	*block;		/* the row's own strings, one allocation */
+	unsigned nblock;	/* its bytes */
+	enum provisioning_state prov;	/* parsed by browse_row_finish */
+	enum tls_status tls_status;	/* parsed by browse_row_finish */
+	int	 nodes;		/* -1 unknown */
+	int	 vcpu;		/* nodes × the size's vCPU; -1 unknown */
 	/*
 	 * The journal's last operation on the compute stopped after its
 	 * first step (an attach whose update failed): step failed_step of
-	 * nsteps did not apply; 0 when nothing is left unfinished.
+	 * nsteps did not apply (more's failed_* say which); 0 when nothing
+	 * is left unfinished.
 	 */
 	int	 failed_step;
 	int	 nsteps;
-	char	*failed_op;	/* "attach" */
-	char	*failed_step_name;	/* "update" */
-	char	*failed_error;	/* "Code: message" as journaled */
-	char	*journal;	/* the journal file */
-	char	*error_detail;	/* the innermost error, if another */
-	/*
-	 * A Kubernetes compute: its namespace, and once its cluster and
-	 * extension were read (for the rows on screen), the cluster's power
-	 * state and the extension's; purpose, size, nodes, lb and tls above
-	 * then come from the cluster and the extension's settings.
-	 */
-	char	*k8s_namespace;
-	char	*power;		/* the cluster's powerState.code */
-	char	*ext_state;	/* the extension's provisioningState; "":
-				 * not read yet; "-": not installed */
-	char	*ext_version;
-	char	*ext_problem;	/* its health check's "code: message" */
-	char	*router;	/* inferenceRouterServiceType */
-	char	*block;		/* the row's own strings, one allocation */
-	unsigned nblock;	/* its bytes */
+	bool	 attached;	/* isAttachedCompute */
 	bool	 id_by_name;	/* id + name is the compute ID */
 	bool	 inference;	/* browse_row_inference(), set by
 				 * browse_row_finish for sorting */
@@ -189,6 +202,8 @@ struct browse_str {
  */
 void	browse_row_pack(struct browse_row *, const char *id,
 	    const struct browse_str *v, size_t n);
+/* The row's rare members, to write them: its own from now on. */
+struct browse_row_more *browse_row_more(struct browse_row *);
 /* The row's compute ID, in buf when it is made of the prefix and name. */
 const char *browse_row_id(const struct browse_row *, char *buf, size_t len);
 /*

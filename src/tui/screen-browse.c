@@ -543,26 +543,35 @@ browse_row_known(struct browse_row *r, const struct browse_version *e)
 {
 	browse_row_set(r, &r->version, e->version);
 	if (e->k8s && browse_row_kubernetes(r) && e->ext_state != NULL) {
+		struct browse_row_more	*x = browse_row_more(r);
+
 		r->nodes = e->nodes;
 		browse_row_set(r, &r->size, e->size);
-		browse_row_set(r, &r->power, e->power);
+		browse_row_set(r, &x->power, e->power);
 		browse_row_set(r, &r->ext_state, e->ext_state);
-		browse_row_set(r, &r->ext_version, e->ext_version);
-		browse_row_set(r, &r->ext_problem, e->ext_problem);
+		browse_row_set(r, &x->ext_version, e->ext_version);
+		browse_row_set(r, &x->ext_problem, e->ext_problem);
 		browse_row_set(r, &r->purpose, e->purpose);
-		browse_row_set(r, &r->router, e->router);
+		browse_row_set(r, &x->router, e->router);
 		browse_row_set(r, &r->lb, e->lb);
 		browse_row_set(r, &r->tls, e->tls);
-		browse_row_set(r, &r->cname, e->cname);
+		browse_row_set(r, &x->cname, e->cname);
 	}
 	browse_row_finish(r);
+}
+
+/* A value that is there (neither NULL nor ""). */
+static bool
+browse_some(const char *s)
+{
+	return s != NULL && s[0] != '\0';
 }
 
 /*
  * A page's computes as rows, made once: the values many rows share from
  * the pool, each row's own strings copied into one block of the row (the
- * list and its strings are freed right after), what is known of each
- * cluster filled in.
+ * list and its strings are freed right after), what few rows have apart,
+ * what is known of each cluster filled in.
  */
 static struct browse_row *
 browse_rows_from(struct browse *b, struct arm_compute_list *list)
@@ -573,6 +582,9 @@ browse_rows_from(struct browse *b, struct arm_compute_list *list)
 	for (i = 0; i < list->n; i++) {
 		struct arm_compute		*c = &list->v[i];
 		struct browse_row		*r = &rows[i];
+		struct browse_row_more		*x;
+		struct browse_str		 own[12];
+		size_t				 n;
 		const struct browse_version	*e;
 
 		browse_row_share(r, &r->type, &c->compute_type);
@@ -584,26 +596,35 @@ browse_rows_from(struct browse *b, struct arm_compute_list *list)
 		    &c->compute_location : &c->location);
 		browse_row_share(r, &r->lb, &c->lb_type);
 		browse_row_share(r, &r->tls, &c->ssl_status);
-		{
-			const struct browse_str	own[] = {
-				{ &r->name, c->name },
-				{ &r->subnet, c->lb_subnet },
-				{ &r->cname, c->ssl_cname },
-				{ &r->leaf, c->ssl_leaf_label },
-				{ &r->fqdn, c->cluster_fqdn },
-				{ &r->resource_id, c->resource_id },
-				{ &r->description, c->description },
-				{ &r->created, c->created_on },
-				{ &r->modified, c->modified_on },
-				{ &r->error_code, c->error_code },
-				{ &r->error_message, c->error_message },
-				{ &r->error_detail, c->error_detail },
-				{ &r->k8s_namespace, c->k8s_namespace },
-			};
-
-			browse_row_pack(r, c->id, own,
-			    sizeof own / sizeof own[0]);
+		browse_row_share(r, &r->description, &c->description);
+		own[0] = (struct browse_str){ &r->name, c->name };
+		own[1] = (struct browse_str){ &r->fqdn, c->cluster_fqdn };
+		own[2] = (struct browse_str){ &r->resource_id, c->resource_id };
+		own[3] = (struct browse_str){ &r->created, c->created_on };
+		own[4] = (struct browse_str){ &r->modified, c->modified_on };
+		n = 5;
+		/* What few computes have, apart: most rows need none of it. */
+		if (browse_some(c->lb_subnet) || browse_some(c->ssl_cname) ||
+		    browse_some(c->ssl_leaf_label) ||
+		    browse_some(c->error_code) ||
+		    browse_some(c->error_message) ||
+		    browse_some(c->error_detail) ||
+		    browse_some(c->k8s_namespace)) {
+			x = browse_row_more(r);
+			own[n++] = (struct browse_str){ &x->subnet, c->lb_subnet };
+			own[n++] = (struct browse_str){ &x->cname, c->ssl_cname };
+			own[n++] = (struct browse_str){ &x->leaf,
+			    c->ssl_leaf_label };
+			own[n++] = (struct browse_str){ &x->error_code,
+			    c->error_code };
+			own[n++] = (struct browse_str){ &x->error_message,
+			    c->error_message };
+			own[n++] = (struct browse_str){ &x->error_detail,
+			    c->error_detail };
+			own[n++] = (struct browse_str){ &x->k8s_namespace,
+			    c->k8s_namespace };
 		}
+		browse_row_pack(r, c->id, own, n);
 		r->attached = c->is_attached;
 		e = r->resource_id[0] != '\0' ?
 		    browse_version_entry(b, r->resource_id) : NULL;
@@ -1034,7 +1055,7 @@ browse_plan_keep_tls(struct plan *p, const struct browse_row *r)
 	p->tls.mode = tls_status_mode(r->tls_status);
 	if (p->tls.mode == TLS_MICROSOFT)
 		snprintf(p->tls.leaf_label, sizeof p->tls.leaf_label, "%s",
-		    r->leaf);
+		    r->more->leaf);
 	else if (p->tls.mode == TLS_CUSTOM)
 		return false;	/* the key is not readable back */
 	return true;
@@ -1078,13 +1099,13 @@ browse_finish_plan(struct screen *s, const struct browse_row *r,
 	bool			 ok;
 
 	journal_entry_init(&je);
-	ok = journal_read(r->journal, &je, &err) && je.plan_json != NULL &&
+	ok = journal_read(r->more->journal, &je, &err) && je.plan_json != NULL &&
 	    plan_json_parse(je.plan_json, strlen(je.plan_json), p, &err);
 	journal_entry_done(&je);
 	if (!ok) {
 		tui_status(s->tui, STYLE_ERROR, _("%s has no readable plan: "
 		    "change the load balancer (i) and TLS (t) by hand."),
-		    r->journal);
+		    r->more->journal);
 		return false;
 	}
 	snprintf(b->target, sizeof b->target, "%s", r->name);
@@ -1151,7 +1172,7 @@ browse_form_try(struct screen *s)
 		return;
 	}
 	if (b->mode == BROWSE_K8S_UPDATE)
-		browse_update_begin(&b->update, r->name, r->k8s_namespace,
+		browse_update_begin(&b->update, r->name, r->more->k8s_namespace,
 		    r->resource_id, &b->ext, b->update_tls);
 	else if (b->mode == BROWSE_SCALE)
 		browse_scale_begin(&b->scale, r->name, r->purpose,
@@ -1185,8 +1206,8 @@ browse_migrate_open(struct screen *s, const struct browse_row *r)
 	COPY(resource_id, r->resource_id);
 	COPY(lb, r->lb);
 	COPY(tls, r->tls);
-	COPY(cname, r->cname);
-	COPY(leaf, r->leaf);
+	COPY(cname, r->more->cname);
+	COPY(leaf, r->more->leaf);
 	COPY(purpose, r->purpose);
 #undef COPY
 	if (!browse_migrate_begin(&b->migrate, s->tui, &l,
@@ -1291,7 +1312,7 @@ browse_action(struct screen *s, enum request key)
 		b->mode = BROWSE_DELETE;
 		break;
 	case REQ_SWITCH_LB:
-		widget_field_set(&b->field, r->subnet);
+		widget_field_set(&b->field, r->more->subnet);
 		browse_lb_form(b, r);
 		b->mode = BROWSE_LB;
 		break;
@@ -1310,8 +1331,8 @@ browse_action(struct screen *s, enum request key)
 		widget_field_init(&b->tls_key);
 		widget_field_init(&b->tls_cname);
 		b->tls_cert.path = b->tls_key.path = true;
-		widget_field_set(&b->tls_leaf, r->leaf);
-		widget_field_set(&b->tls_cname, r->cname);
+		widget_field_set(&b->tls_leaf, r->more->leaf);
+		widget_field_set(&b->tls_cname, r->more->cname);
 		browse_tls_form(b);
 		b->mode = BROWSE_TLS;
 		break;
@@ -1520,7 +1541,7 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 			widget_field_get(&b->tls_key, p.tls.key_file,
 			    sizeof p.tls.key_file);
 			snprintf(p.tls.cname, sizeof p.tls.cname, "%s",
-			    r->cname);
+			    r->more->cname);
 		}
 		if (strcasecmp(r->purpose, "DevTest") == 0)
 			p.purpose = PURPOSE_DEVTEST;
@@ -1548,7 +1569,7 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 		if (strcasecmp(r->lb, "InternalLoadBalancer") == 0) {
 			p.lb_type = LB_INTERNAL;
 			snprintf(p.lb_subnet, sizeof p.lb_subnet, "%s",
-			    r->subnet);
+			    r->more->subnet);
 		}
 		p.tls.mode = (enum tls_mode)b->tls_mode;
 		p.tls.overwrite = true;
@@ -2122,26 +2143,26 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 	snprintf(v, sizeof v, "%s %s", browse_state_mark(r->prov, &st),
 	    r->state);
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("State"), v, st);
-	if (r->error_code[0] != '\0' || r->error_message[0] != '\0') {
-		snprintf(v, sizeof v, "%s: %s", r->error_code,
-		    r->error_message);
+	if (r->more->error_code[0] != '\0' || r->more->error_message[0] != '\0') {
+		snprintf(v, sizeof v, "%s: %s", r->more->error_code,
+		    r->more->error_message);
 		browse_detail_line(win, &y, x, width, ymax, &skip,
 		    _("Error"), v, display_attr(STYLE_ERROR));
 		/* Why: "BadRequest: The request is invalid" says nothing. */
-		if (r->error_detail[0] != '\0' &&
-		    strstr(r->error_message, r->error_detail) == NULL)
+		if (r->more->error_detail[0] != '\0' &&
+		    strstr(r->more->error_message, r->more->error_detail) == NULL)
 			browse_detail_line(win, &y, x, width, ymax, &skip,
-			    _("Because"), r->error_detail,
+			    _("Because"), r->more->error_detail,
 			    display_attr(STYLE_ERROR));
-		ops_hint(r->error_code, r->error_message, r->error_detail,
+		ops_hint(r->more->error_code, r->more->error_message, r->more->error_detail,
 		    hint, sizeof hint);
 		browse_detail_line(win, &y, x, width, ymax, &skip, _("Hint"),
 		    hint, display_attr(STYLE_WARNING));
 	}
 	if (r->failed_step > 0) {
 		snprintf(v, sizeof v, _("step %d of %d (%s) of the %s failed: "
-		    "%s"), r->failed_step, r->nsteps, r->failed_step_name,
-		    r->failed_op, r->failed_error);
+		    "%s"), r->failed_step, r->nsteps, r->more->failed_step_name,
+		    r->more->failed_op, r->more->failed_error);
 		browse_detail_line(win, &y, x, width, ymax, &skip,
 		    _("Unfinished"), v, display_attr(STYLE_WARNING));
 		browse_detail_line(win, &y, x, width, ymax, &skip,
@@ -2150,7 +2171,7 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 		    _("f sends the load balancer and TLS of the plan again "
 		    "(from the journal)"), display_attr(STYLE_KEY));
 		browse_detail_line(win, &y, x, width, ymax, &skip,
-		    _("Journal"), r->journal, A_NORMAL);
+		    _("Journal"), r->more->journal, A_NORMAL);
 	}
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("Description"),
 	    r->description, A_NORMAL);
@@ -2168,7 +2189,7 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 	/* A Kubernetes compute's come from its extension, once read. */
 	if (browse_row_inference(r) && (!browse_row_kubernetes(r) ||
 	    r->lb[0] != '\0')) {
-		browse_lb_text(r->lb, r->subnet, v, sizeof v);
+		browse_lb_text(r->lb, r->more->subnet, v, sizeof v);
 		if (browse_row_kubernetes(r) && strcasecmp(r->lb,
 		    "InternalLoadBalancer") != 0 && strcasecmp(r->lb,
 		    "PublicIp") != 0)
@@ -2186,14 +2207,14 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 	/* The scoring host name when TLS is on. */
 	if (r->tls_status == TLS_STATUS_ENABLED)
 		browse_detail_line(win, &y, x, width, ymax, &skip,
-		    _("Scoring host"), r->cname, A_NORMAL);
+		    _("Scoring host"), r->more->cname, A_NORMAL);
 	else if (r->tls_status == TLS_STATUS_AUTO) {
 		dns = b->tui->ctx.cloud == CLOUD_CHINA ?
 		    "cloudapp.chinacloudapi.cn" : b->tui->ctx.cloud ==
 		    CLOUD_USGOV ? "cloudapp.usgovcloudapi.net" :
 		    "cloudapp.azure.com";
 		snprintf(v, sizeof v, _("%s + 3 characters Azure adds, "
-		    "under %s.%s"), r->leaf, r->region, dns);
+		    "under %s.%s"), r->more->leaf, r->region, dns);
 		browse_detail_line(win, &y, x, width, ymax, &skip,
 		    _("Scoring host"), v, A_NORMAL);
 	}
@@ -2208,7 +2229,7 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 	/* TRANSLATORS: the Kubernetes namespace of the compute's
 	 * deployments; detail label, at most 20 cells. */
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("Namespace"),
-	    r->k8s_namespace, A_NORMAL);
+	    r->more->k8s_namespace, A_NORMAL);
 	if (r->resource_id[0] == '\0')
 		return;
 	/* The underlying cluster, once fetched. */
@@ -2435,8 +2456,8 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y, int ymax)
 		snprintf(text, sizeof text, _("Finish what the %s of %s left "
 		    "undone: step %d of %d (%s) failed, so its load balancer "
 		    "and TLS are not applied. Send them again as an update, "
-		    "from the plan in the journal:"), r->failed_op, r->name,
-		    r->failed_step, r->nsteps, r->failed_step_name);
+		    "from the plan in the journal:"), r->more->failed_op, r->name,
+		    r->failed_step, r->nsteps, r->more->failed_step_name);
 		y += display_wrap(win, y, x, w, ymax - y, text,
 		    display_attr(STYLE_TITLE)) + 1;
 		browse_lb_text(lb_type_name(b->finish.lb_type),

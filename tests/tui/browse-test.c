@@ -151,7 +151,7 @@ journal_test(void)
 		    "%d, %s", rows[i].open ? "open" : "closed", rows[i].step,
 		    rows[i].nsteps, rows[i].result);
 	}
-	is_str(r->failed_error, "BadRequest: no", "the journaled error");
+	is_str(r->more->failed_error, "BadRequest: no", "the journaled error");
 	browse_row_journal(r, NULL);
 	is_int(r->failed_step, 0, "no journal: nothing unfinished");
 	browse_rows_free(r, 1);
@@ -395,6 +395,16 @@ pack_test(void)
 	is_str(r[1].search, "inf-1\taks\t\t\t\ta-much-longer-version-text"
 	    "\t\t\t\t", "set on a packed row: the search text follows");
 	is_str(r[1].created, "later", "set on a packed row: the new value");
+	/* What few rows have: apart, and shared "" until written. */
+	ok(r[0].more == r[1].more && r[0].more->cname[0] == '\0',
+	    "rows without rare members share one set of \"\"");
+	browse_row_set(&r[1], &browse_row_more(&r[1])->cname, "score.example");
+	is_str(r[1].more->cname, "score.example", "browse_row_more: the "
+	    "row's own, written");
+	ok(r[0].more != r[1].more && r[0].more->cname[0] == '\0' &&
+	    r[2].more->cname[0] == '\0', "and the other rows' unchanged");
+	ok(sizeof(struct browse_row) <= 192, "a row is at most 192 bytes "
+	    "(%zu)", sizeof(struct browse_row));
 	browse_rows_free(r, 3);	/* valgrind: the blocks freed once each */
 }
 
