@@ -2,9 +2,10 @@
  * The browse model (browse.h): rows made once from the service's answer
  * (its strings taken over, not copied), sorted once per refresh or sort
  * change and, while a list's pages arrive, once per frame (each batch
- * sorted alone and merged in), filtered on every keystroke by
- * a plain substring search over one precomputed lower-case string per row
- * (10,000 rows are well under a millisecond), the selection kept by name.
+ * sorted alone and merged in), filtered on every keystroke by a
+ * substring search, whatever the case, in each shown member of a row
+ * (the values rows share looked in once; 10,000 rows are well under a
+ * millisecond), the selection kept by name.
  */
 #include "config.h"
 #include "tui/browse.h"
@@ -58,7 +59,8 @@ static struct browse_row_more browse_more_none = {
 /*
  * Short values that most rows share ("AKS", "Succeeded", "eastus",
  * "Standard_D3_v2"): one copy each in a pool kept for the process, which
- * saves 10,000 rows a malloc'd copy of each.  The pool is bounded: past
+ * saves 10,000 rows a malloc'd copy of each, and the filter looks in each
+ * once a keystroke rather than once a row (the byte before each copy).  The pool is bounded: past
  * BROWSE_POOL_BLOCKS blocks, or for a long value, a row keeps its own.
  */
 #define BROWSE_POOL_BLOCK	4096
@@ -102,16 +104,18 @@ browse_pool_find(const char *s, size_t longest)
 			return browse_pool_slot[i];
 	if (browse_pool_count >= BROWSE_POOL_SLOTS / 2)
 		return NULL;
-	if (browse_pool_n == 0 || browse_pool_used + len + 1 >
+	if (browse_pool_n == 0 || browse_pool_used + len + 2 >
 	    BROWSE_POOL_BLOCK) {
 		if (browse_pool_n == BROWSE_POOL_BLOCKS)
 			return NULL;
 		browse_pool[browse_pool_n++] = xmalloc(BROWSE_POOL_BLOCK);
 		browse_pool_used = 0;
 	}
-	p = browse_pool[browse_pool_n - 1] + browse_pool_used;
+	/* A byte before each value: whether the filter's text is in it. */
+	p = browse_pool[browse_pool_n - 1] + browse_pool_used + 1;
+	p[-1] = 0;
 	memcpy(p, s, len + 1);
-	browse_pool_used += len + 1;
+	browse_pool_used += len + 2;
 	browse_pool_slot[i] = p;
 	browse_pool_count++;
 	return p;
@@ -207,7 +211,7 @@ browse_row_take(struct browse_row *r, char **member, char **value)
 	*value = NULL;
 }
 
-#define BROWSE_ROW_STRINGS	17
+#define BROWSE_ROW_STRINGS	16
 #define BROWSE_MORE_STRINGS	15
 
 /* The string members of a row, for filling "" and freeing. */
@@ -217,7 +221,7 @@ browse_row_members(struct browse_row *r, char **m[BROWSE_ROW_STRINGS])
 	char	**all[BROWSE_ROW_STRINGS] = { &r->id, &r->name, &r->type,
 		&r->state, &r->purpose, &r->size, &r->version, &r->region,
 		&r->lb, &r->tls, &r->fqdn, &r->resource_id, &r->description,
-		&r->created, &r->modified, &r->ext_state, &r->search };
+		&r->created, &r->modified, &r->ext_state };
 
 	memcpy(m, all, sizeof all);
 }
@@ -247,31 +251,6 @@ browse_row_more(struct browse_row *r)
 	return r->more;
 }
 
-/* s's bytes at p, then sep; the end. */
-static char *
-browse_join(char *p, const char *s, char sep)
-{
-	size_t	n = strlen(s);
-
-	memcpy(p, s, n);
-	p[n] = sep;
-	return p + n + 1;
-}
-
-/* The bytes of the row's search text (unset members count as ""). */
-static size_t
-browse_search_len(const struct browse_row *r)
-{
-	const char	*f[] = { r->name, r->type, r->state, r->purpose,
-		r->size, r->version, r->region, r->lb, r->tls, r->ext_state };
-	size_t		 len = 16, i;
-
-	for (i = 0; i < sizeof f / sizeof f[0]; i++)
-		if (f[i] != NULL)
-			len += strlen(f[i]);
-	return len;
-}
-
 /* The prefix of a compute ID the name completes: ".../computes/". */
 #define BROWSE_ID_SEP		"/computes/"
 #define BROWSE_ID_PREFIX_MAX	512
@@ -284,7 +263,7 @@ browse_row_pack(struct browse_row *r, const char *id,
 	char	 prefix[BROWSE_ID_PREFIX_MAX], *p;
 	size_t	 total = 0, idlen = 0, i, k, sep = strlen(BROWSE_ID_SEP);
 
-	/* Point at the values for now: the search text's length needs them. */
+	/* Point at the values for now, to compare the ID with the name. */
 	for (i = 0; i < n; i++) {
 		browse_str_free(r, *v[i].member);
 		*v[i].member = v[i].value != NULL && v[i].value[0] != '\0' ?
@@ -312,10 +291,6 @@ browse_row_pack(struct browse_row *r, const char *id,
 		if (!r->id_by_name)
 			total += idlen + 1;
 	}
-	browse_str_free(r, r->search);
-	r->search = NULL;
-	/* The search text goes last: browse_row_finish writes it there. */
-	total += browse_search_len(r);
 	free(r->block);
 	r->nblock = (unsigned)total;
 	p = r->block = xmalloc(total);
@@ -332,8 +307,6 @@ browse_row_pack(struct browse_row *r, const char *id,
 		r->id = p;
 		p += idlen + 1;
 	}
-	p[0] = '\0';
-	r->search = p;
 }
 
 /* The ID as the service gave it. */
@@ -346,13 +319,12 @@ browse_row_id(const struct browse_row *r, char *buf, size_t len)
 	return buf;
 }
 
-/* Fill unset members, the vCPU and the lower-case search text. */
+/* Fill unset members, the vCPU and the sort's inference flag. */
 void
 browse_row_finish(struct browse_row *r)
 {
 	const struct vm_size	*vm;
-	char			**m[BROWSE_ROW_STRINGS], *s, *p;
-	size_t			 len;
+	char			**m[BROWSE_ROW_STRINGS];
 	int			 i;
 
 	browse_row_members(r, m);
@@ -363,29 +335,6 @@ browse_row_finish(struct browse_row *r)
 	r->tls_status = tls_status_parse(r->tls);
 	if (r->nodes >= 0 && (vm = vm_catalogue_find(r->size)) != NULL)
 		r->vcpu = r->nodes * vm->vcpus;
-	len = browse_search_len(r);
-	/* The fields, tab separated, lower case (a snprintf each row cost
-	 * more than the rest of the row); in the row's block while it has
-	 * the room. */
-	if (browse_in_block(r, r->search) &&
-	    (size_t)(r->block + r->nblock - r->search) >= len)
-		p = r->search;
-	else {
-		browse_str_free(r, r->search);
-		p = r->search = xmalloc(len);
-	}
-	p = browse_join(p, r->name, '\t');
-	p = browse_join(p, r->type, '\t');
-	p = browse_join(p, r->state, '\t');
-	p = browse_join(p, r->purpose, '\t');
-	p = browse_join(p, r->size, '\t');
-	p = browse_join(p, r->version, '\t');
-	p = browse_join(p, r->region, '\t');
-	p = browse_join(p, r->lb, '\t');
-	p = browse_join(p, r->tls, '\t');
-	p = browse_join(p, r->ext_state, '\0');
-	for (s = r->search; *s != '\0'; s++)
-		*s = (char)tolower((unsigned char)*s);
 	r->inference = browse_row_inference(r);
 }
 
@@ -633,24 +582,76 @@ browse_page_sort(struct compute_page *p)
 	p->sorted = p->n;
 }
 
+/* needle (lower case, n bytes, not "") in s, whatever the case of s. */
+static bool
+browse_has(const char *s, const char *needle, size_t n)
+{
+	size_t	i;
+
+	for (; *s != '\0'; s++) {
+		if ((char)tolower((unsigned char)*s) != needle[0])
+			continue;
+		for (i = 1; i < n && s[i] != '\0' &&
+		    (char)tolower((unsigned char)s[i]) == needle[i]; i++)
+			;
+		if (i == n)
+			return true;
+		if (s[i] == '\0')
+			return false;
+	}
+	return false;
+}
+
+/* The filter's text in a member: the pool's answer for its values. */
+static bool
+browse_member_has(const char *s, const char *needle, size_t n)
+{
+	if (s[0] == '\0')
+		return false;
+	if (browse_pooled(s))
+		return s[-1] != 0;
+	return browse_has(s, needle, n);
+}
+
+/*
+ * The filter's text in a row: in its name, type, state, purpose, size,
+ * version, region, load balancer, TLS or extension state.
+ */
+static bool
+browse_row_has(const struct browse_row *r, const char *needle, size_t n)
+{
+	const char	*f[] = { r->name, r->type, r->state, r->purpose,
+		r->size, r->version, r->region, r->lb, r->tls, r->ext_state };
+	size_t		 i;
+
+	for (i = 0; i < sizeof f / sizeof f[0]; i++)
+		if (browse_member_has(f[i], needle, n))
+			return true;
+	return false;
+}
+
 /* Rebuild the view from the order and the filter, keeping sel on name. */
 static void
 browse_page_refilter(struct compute_page *p, const char *keep)
 {
 	char	 needle[sizeof p->filter], *s;
 	bool	 invert = p->filter[0] == '!';
-	size_t	 i;
+	size_t	 i, n;
 
 	snprintf(needle, sizeof needle, "%s", p->filter + (invert ? 1 : 0));
 	for (s = needle; *s != '\0'; s++)
 		*s = (char)tolower((unsigned char)*s);
+	n = strlen(needle);
+	/* Each value of the pool looked in once, not once a row. */
+	for (i = 0; n > 0 && i < BROWSE_POOL_SLOTS; i++)
+		if (browse_pool_slot[i] != NULL)
+			browse_pool_slot[i][-1] = (char)browse_has(
+			    browse_pool_slot[i], needle, n);
 	p->nview = 0;
 	for (i = 0; i < p->n; i++) {
 		const struct browse_row	*r = &p->rows[p->order[i]];
-		bool			 hit = needle[0] == '\0' ||
-		    strstr(r->search, needle) != NULL;
 
-		if (needle[0] == '\0' || hit != invert)
+		if (n == 0 || browse_row_has(r, needle, n) != invert)
 			p->view[p->nview++] = p->order[i];
 	}
 	if (keep == NULL || !browse_page_select(p, keep)) {

@@ -92,7 +92,6 @@ struct browse_row {
 	char	*ext_state;	/* a Kubernetes compute's extension's
 				 * provisioningState; "": not read yet; "-":
 				 * not installed */
-	char	*search;	/* lower-case text the filter looks in */
 	struct browse_row_more *more;	/* never NULL */
 	char	*block;		/* the row's own strings, one allocation */
 	unsigned nblock;	/* its bytes */
@@ -194,7 +193,7 @@ struct browse_str {
 };
 /*
  * Set the new row's own strings at once: copied into one block the row
- * owns, with room for its search text; id, when it is the workspace's
+ * owns; id, when it is the workspace's
  * prefix and then the row's name (set in v), is kept as that prefix,
  * shared by the rows.  The values most rows share are set before
  * (browse_row_share), browse_row_finish() after.  One allocation a row
@@ -207,8 +206,8 @@ struct browse_row_more *browse_row_more(struct browse_row *);
 /* The row's compute ID, in buf when it is made of the prefix and name. */
 const char *browse_row_id(const struct browse_row *, char *buf, size_t len);
 /*
- * Parse the state and the TLS status, compute the search text and the
- * vCPU once the members are set.
+ * Parse the state and the TLS status, compute the vCPU and whether it is
+ * an inference cluster once the members are set.
  */
 void	browse_row_finish(struct browse_row *);
 void	browse_rows_free(struct browse_row *, size_t n);
