@@ -53,7 +53,8 @@ static char	browse_empty[1];
 static struct browse_row_more browse_more_none = {
 	browse_empty, browse_empty, browse_empty, browse_empty, browse_empty,
 	browse_empty, browse_empty, browse_empty, browse_empty, browse_empty,
-	browse_empty, browse_empty, browse_empty, browse_empty, browse_empty
+	browse_empty, browse_empty, browse_empty, browse_empty, browse_empty,
+	browse_empty, browse_empty
 };
 
 /*
@@ -211,17 +212,17 @@ browse_row_take(struct browse_row *r, char **member, char **value)
 	*value = NULL;
 }
 
-#define BROWSE_ROW_STRINGS	16
-#define BROWSE_MORE_STRINGS	15
+#define BROWSE_ROW_STRINGS	14
+#define BROWSE_MORE_STRINGS	17
 
 /* The string members of a row, for filling "" and freeing. */
 static void
 browse_row_members(struct browse_row *r, char **m[BROWSE_ROW_STRINGS])
 {
 	char	**all[BROWSE_ROW_STRINGS] = { &r->id, &r->name, &r->type,
-		&r->state, &r->purpose, &r->size, &r->version, &r->region,
-		&r->lb, &r->tls, &r->fqdn, &r->resource_id, &r->description,
-		&r->created, &r->modified, &r->ext_state };
+		&r->state, &r->purpose, &r->size, &r->region, &r->lb, &r->tls,
+		&r->fqdn, &r->resource_id, &r->description, &r->created,
+		&r->modified };
 
 	memcpy(m, all, sizeof all);
 }
@@ -235,7 +236,7 @@ browse_more_members(struct browse_row_more *x,
 		&x->leaf, &x->error_code, &x->error_message, &x->error_detail,
 		&x->failed_op, &x->failed_step_name, &x->failed_error,
 		&x->journal, &x->k8s_namespace, &x->power, &x->ext_version,
-		&x->ext_problem, &x->router };
+		&x->ext_problem, &x->router, &x->version, &x->ext_state };
 
 	memcpy(m, all, sizeof all);
 }
@@ -255,6 +256,22 @@ browse_row_more(struct browse_row *r)
 #define BROWSE_ID_SEP		"/computes/"
 #define BROWSE_ID_PREFIX_MAX	512
 
+/*
+ * The first of v[0..i] whose value is v[i]'s (a compute never modified has
+ * its creation time twice): the block keeps it once.
+ */
+static size_t
+browse_pack_same(const struct browse_str *v, size_t i)
+{
+	size_t	j;
+
+	for (j = 0; j < i; j++)
+		if (v[j].value != NULL && v[j].value[0] != '\0' &&
+		    strcmp(v[j].value, v[i].value) == 0)
+			return j;
+	return i;
+}
+
 /* The row's own strings in one block, the ID's prefix shared. */
 void
 browse_row_pack(struct browse_row *r, const char *id,
@@ -268,7 +285,7 @@ browse_row_pack(struct browse_row *r, const char *id,
 		browse_str_free(r, *v[i].member);
 		*v[i].member = v[i].value != NULL && v[i].value[0] != '\0' ?
 		    (char *)v[i].value : browse_empty;
-		if (*v[i].member != browse_empty)
+		if (*v[i].member != browse_empty && browse_pack_same(v, i) == i)
 			total += strlen(v[i].value) + 1;
 	}
 	browse_str_free(r, r->id);
@@ -293,10 +310,14 @@ browse_row_pack(struct browse_row *r, const char *id,
 	}
 	free(r->block);
 	r->nblock = (unsigned)total;
-	p = r->block = xmalloc(total);
+	p = r->block = total > 0 ? xmalloc(total) : NULL;
 	for (i = 0; i < n; i++) {
 		if (*v[i].member == browse_empty)
 			continue;
+		if ((k = browse_pack_same(v, i)) != i) {
+			*v[i].member = *v[k].member;
+			continue;
+		}
 		k = strlen(*v[i].member) + 1;
 		memcpy(p, *v[i].member, k);
 		*v[i].member = p;
@@ -427,7 +448,7 @@ browse_row_kubernetes(const struct browse_row *r)
 enum provisioning_state
 browse_row_ext_prov(const struct browse_row *r)
 {
-	return provisioning_state_parse(r->ext_state);
+	return provisioning_state_parse(r->more->ext_state);
 }
 
 /* A column's heading, N_() text. */
@@ -539,7 +560,7 @@ browse_sort_text(const struct browse_row *r, enum browse_col c)
 	switch (c) {
 	case BROWSE_COL_STATE:		return r->state;
 	case BROWSE_COL_PURPOSE:	return r->purpose;
-	case BROWSE_COL_VERSION:	return r->version;
+	case BROWSE_COL_VERSION:	return r->more->version;
 	case BROWSE_COL_REGION:		return r->region;
 	case BROWSE_COL_LB:		return r->lb;
 	case BROWSE_COL_TLS:		return r->tls;
@@ -551,8 +572,8 @@ browse_sort_text(const struct browse_row *r, enum browse_col c)
 static int
 browse_compare(const void *a, const void *b)
 {
-	const struct browse_row	*x = &sort_page->rows[*(const size_t *)a];
-	const struct browse_row	*y = &sort_page->rows[*(const size_t *)b];
+	const struct browse_row	*x = &sort_page->rows[*(const uint32_t *)a];
+	const struct browse_row	*y = &sort_page->rows[*(const uint32_t *)b];
 	bool			 ix = x->inference;
 	bool			 iy = y->inference;
 	int			 d;
@@ -575,7 +596,7 @@ browse_page_sort(struct compute_page *p)
 	size_t	i;
 
 	for (i = 0; i < p->n; i++)
-		p->order[i] = i;
+		p->order[i] = (uint32_t)i;
 	sort_page = p;
 	qsort(p->order, p->n, sizeof *p->order, browse_compare);
 	sort_page = NULL;
@@ -621,7 +642,8 @@ static bool
 browse_row_has(const struct browse_row *r, const char *needle, size_t n)
 {
 	const char	*f[] = { r->name, r->type, r->state, r->purpose,
-		r->size, r->version, r->region, r->lb, r->tls, r->ext_state };
+		r->size, r->more->version, r->region, r->lb, r->tls,
+		r->more->ext_state };
 	size_t		 i;
 
 	for (i = 0; i < sizeof f / sizeof f[0]; i++)
@@ -711,7 +733,7 @@ browse_page_append(struct compute_page *p, struct browse_row *rows,
 void
 browse_page_settle(struct compute_page *p)
 {
-	size_t	*tail = p->order + p->sorted, *out = p->view, *swap;
+	uint32_t *tail = p->order + p->sorted, *out = p->view, *swap;
 	size_t	 i, a = 0, b = 0, m = p->n - p->sorted;
 	char	*keep;
 
@@ -719,7 +741,7 @@ browse_page_settle(struct compute_page *p)
 		return;
 	keep = browse_page_keep(p);
 	for (i = 0; i < m; i++)
-		tail[i] = p->sorted + i;
+		tail[i] = (uint32_t)(p->sorted + i);
 	sort_page = p;
 	qsort(tail, m, sizeof *tail, browse_compare);
 	/* Merge into the view's room, which is rebuilt next anyway. */

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/state.h"
 
@@ -36,7 +37,8 @@ enum browse_state {
 
 /*
  * What few computes have (a subnet, a certificate, an error, a step left
- * undone, a Kubernetes compute's extension): apart, so that a row of
+ * undone, a Kubernetes compute's extension, the cluster's version once it
+ * was read for the rows on screen): apart, so that a row of
  * 10,000 does not carry fifteen empty pointers.  Every row points to one:
  * a shared one of "" (never written) until browse_row_more() gives it its
  * own.
@@ -63,6 +65,10 @@ struct browse_row_more {
 	char	*ext_version;
 	char	*ext_problem;	/* its health check's "code: message" */
 	char	*router;	/* inferenceRouterServiceType */
+	char	*version;	/* the AKS cluster's, once fetched */
+	char	*ext_state;	/* the Kubernetes compute's extension's
+				 * provisioningState; "": not read yet; "-":
+				 * not installed */
 };
 
 /*
@@ -80,7 +86,6 @@ struct browse_row {
 	char	*state;		/* provisioningState, as written */
 	char	*purpose;	/* clusterPurpose */
 	char	*size;		/* agentVmSize */
-	char	*version;	/* the AKS cluster's, once fetched */
 	char	*region;
 	char	*lb;		/* "PublicIp" / "InternalLoadBalancer" */
 	char	*tls;		/* sslConfiguration.status, as written */
@@ -89,9 +94,6 @@ struct browse_row {
 	char	*description;
 	char	*created;
 	char	*modified;
-	char	*ext_state;	/* a Kubernetes compute's extension's
-				 * provisioningState; "": not read yet; "-":
-				 * not installed */
 	struct browse_row_more *more;	/* never NULL */
 	char	*block;		/* the row's own strings, one allocation */
 	unsigned nblock;	/* its bytes */
@@ -117,8 +119,8 @@ struct browse_row {
 struct compute_page {
 	struct browse_row	*rows;		/* owned */
 	size_t			 n;
-	size_t			*order;		/* rows sorted */
-	size_t			*view;		/* sorted rows matching the filter */
+	uint32_t		*order;		/* rows sorted */
+	uint32_t		*view;		/* sorted rows matching the filter */
 	size_t			 nview;
 	size_t			 sel;		/* index into view */
 	size_t			 top;		/* first view row drawn */

@@ -537,18 +537,29 @@ browse_versions_forget_busy(struct browse *b)
 			i++;
 }
 
+/* A value that is there (neither NULL nor ""). */
+static bool
+browse_some(const char *s)
+{
+	return s != NULL && s[0] != '\0';
+}
+
 /* A row from what is cached of its cluster. */
 static void
 browse_row_known(struct browse_row *r, const struct browse_version *e)
 {
-	browse_row_set(r, &r->version, e->version);
+	struct browse_row_more	*x;
+
+	/* A row has its own rare members only once it has one of them. */
+	if (browse_some(e->version) || r->more->version[0] != '\0')
+		browse_row_set(r, &browse_row_more(r)->version, e->version);
 	if (e->k8s && browse_row_kubernetes(r) && e->ext_state != NULL) {
-		struct browse_row_more	*x = browse_row_more(r);
+		x = browse_row_more(r);
 
 		r->nodes = e->nodes;
 		browse_row_set(r, &r->size, e->size);
 		browse_row_set(r, &x->power, e->power);
-		browse_row_set(r, &r->ext_state, e->ext_state);
+		browse_row_set(r, &x->ext_state, e->ext_state);
 		browse_row_set(r, &x->ext_version, e->ext_version);
 		browse_row_set(r, &x->ext_problem, e->ext_problem);
 		browse_row_set(r, &r->purpose, e->purpose);
@@ -558,13 +569,6 @@ browse_row_known(struct browse_row *r, const struct browse_version *e)
 		browse_row_set(r, &x->cname, e->cname);
 	}
 	browse_row_finish(r);
-}
-
-/* A value that is there (neither NULL nor ""). */
-static bool
-browse_some(const char *s)
-{
-	return s != NULL && s[0] != '\0';
 }
 
 /*
@@ -1849,10 +1853,10 @@ static void
 browse_ext_mark(const struct browse_row *r, const char **mark, int *attr,
     const char **text)
 {
-	if (!browse_row_kubernetes(r) || r->ext_state[0] == '\0' ||
+	if (!browse_row_kubernetes(r) || r->more->ext_state[0] == '\0' ||
 	    browse_state_kind(r->prov) != BROWSE_STATE_OK)
 		return;
-	if (strcmp(r->ext_state, "-") == 0) {
+	if (strcmp(r->more->ext_state, "-") == 0) {
 		*mark = glyph->warning;
 		*attr = display_attr(STYLE_WARNING);
 		/* TRANSLATORS: a state in the list: the Kubernetes compute's
@@ -1871,7 +1875,7 @@ browse_ext_mark(const struct browse_row *r, const char **mark, int *attr,
 	case BROWSE_STATE_BUSY:
 		*mark = glyph->more;
 		*attr = display_attr(STYLE_WARNING);
-		*text = r->ext_state;
+		*text = r->more->ext_state;
 		break;
 	default:
 		break;
@@ -1909,7 +1913,7 @@ browse_cell(const struct browse_row *r, enum browse_col c, char *buf,
 		browse_nodes_text(r, glyph->times, true, buf, len);
 		break;
 	case BROWSE_COL_VERSION:
-		snprintf(buf, len, "%s", r->version);
+		snprintf(buf, len, "%s", r->more->version);
 		break;
 	case BROWSE_COL_REGION:
 		snprintf(buf, len, "%s", r->region);
@@ -2656,8 +2660,8 @@ browse_save_state(struct screen *s, FILE *fp)
 	for (i = 0; i < b->page.nview; i++) {
 		r = &b->page.rows[b->page.view[i]];
 		fprintf(fp, "row: %s %s %s%s%s\n", r->name, r->type, r->state,
-		    r->ext_state[0] != '\0' ? " extension " : "",
-		    r->ext_state);
+		    r->more->ext_state[0] != '\0' ? " extension " : "",
+		    r->more->ext_state);
 	}
 }
 

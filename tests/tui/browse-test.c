@@ -178,7 +178,8 @@ kubernetes_test(void)
 		browse_row_set(&r[i], &r[i].name, rows[i].name);
 		browse_row_set(&r[i], &r[i].type, rows[i].type);
 		browse_row_set(&r[i], &r[i].state, "Succeeded");
-		browse_row_set(&r[i], &r[i].ext_state, rows[i].ext_state);
+		browse_row_set(&r[i], &browse_row_more(&r[i])->ext_state,
+		    rows[i].ext_state);
 		browse_row_finish(&r[i]);
 		is_int(browse_row_inference(&r[i]), rows[i].inference,
 		    "%s (%s): inference cluster or not", rows[i].name,
@@ -199,7 +200,7 @@ kubernetes_test(void)
 	browse_row_set(r, &r->name, "k8s-c");
 	browse_row_set(r, &r->type, "Kubernetes");
 	browse_row_set(r, &r->state, "Succeeded");
-	browse_row_set(r, &r->ext_state, "Creating");
+	browse_row_set(r, &browse_row_more(r)->ext_state, "Creating");
 	browse_row_finish(r);
 	browse_page_set(&p, r, 1);
 	ok(browse_page_transitional(&p),
@@ -359,6 +360,9 @@ pack_test(void)
 			const struct browse_str	own[] = {
 				{ &r[i].name, name },
 				{ &r[i].created, "2026-01-02T03:04:05Z" },
+				{ &r[i].modified, i == 1 ?
+				    "2026-02-03T04:05:06Z" :
+				    "2026-01-02T03:04:05Z" },
 				{ &r[i].description, "" },
 				{ &r[i].fqdn, NULL },
 			};
@@ -373,6 +377,10 @@ pack_test(void)
 	ok(r[0].name >= r[0].block && r[0].created > r[0].name &&
 	    r[0].created < r[0].block + r[0].nblock,
 	    "pack: name and created in the row's block");
+	ok(r[0].modified == r[0].created && r[1].modified != r[1].created,
+	    "pack: a value twice in a row kept once");
+	is_str(r[1].modified, "2026-02-03T04:05:06Z", "pack: others each "
+	    "their own");
 	ok(r[0].description[0] == '\0' && r[0].fqdn[0] == '\0' &&
 	    r[0].description == r[0].fqdn, "pack: \"\" and NULL are the "
 	    "shared empty string");
@@ -388,18 +396,18 @@ pack_test(void)
 	    "pack: in the row's block");
 	/* A member of the block replaced. */
 	browse_row_set(&r[1], &r[1].created, "later");
-	browse_row_set(&r[1], &r[1].version, "1.30.0");
+	browse_row_set(&r[1], &browse_row_more(&r[1])->version, "1.30.0");
 	browse_row_finish(&r[1]);
 	is_str(r[1].created, "later", "set on a packed row: the new value");
 	/* What few rows have: apart, and shared "" until written. */
-	ok(r[0].more == r[1].more && r[0].more->cname[0] == '\0',
+	ok(r[0].more == r[2].more && r[0].more->cname[0] == '\0',
 	    "rows without rare members share one set of \"\"");
 	browse_row_set(&r[1], &browse_row_more(&r[1])->cname, "score.example");
 	is_str(r[1].more->cname, "score.example", "browse_row_more: the "
 	    "row's own, written");
 	ok(r[0].more != r[1].more && r[0].more->cname[0] == '\0' &&
 	    r[2].more->cname[0] == '\0', "and the other rows' unchanged");
-	ok(sizeof(struct browse_row) <= 192, "a row is at most 192 bytes "
+	ok(sizeof(struct browse_row) <= 168, "a row is at most 168 bytes "
 	    "(%zu)", sizeof(struct browse_row));
 	/* The filter: in members of the block and of the pool, any case. */
 	browse_page_init(&p);
