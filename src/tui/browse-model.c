@@ -272,6 +272,10 @@ browse_pack_same(const struct browse_str *v, size_t i)
 	return i;
 }
 
+/* The prefix of the last ID packed (the pool's), and its length. */
+static char	*id_prefix;
+static size_t	 id_prefix_len;
+
 /* The row's own strings in one block, the ID's prefix shared. */
 void
 browse_row_pack(struct browse_row *r, const char *id,
@@ -297,11 +301,19 @@ browse_row_pack(struct browse_row *r, const char *id,
 		if (k > 0 && idlen > k + sep && idlen - k < sizeof prefix &&
 		    strcmp(id + idlen - k, r->name) == 0 &&
 		    strncmp(id + idlen - k - sep, BROWSE_ID_SEP, sep) == 0) {
-			memcpy(prefix, id, idlen - k);
-			prefix[idlen - k] = '\0';
-			if ((p = browse_pool_find(prefix,
-			    BROWSE_ID_PREFIX_MAX)) != NULL) {
-				r->id = p;
+			/* The last row's, mostly: no hash of it. */
+			if (id_prefix != NULL && id_prefix_len == idlen - k &&
+			    memcmp(id_prefix, id, idlen - k) == 0)
+				p = id_prefix;
+			else {
+				memcpy(prefix, id, idlen - k);
+				prefix[idlen - k] = '\0';
+				p = browse_pool_find(prefix,
+				    BROWSE_ID_PREFIX_MAX);
+			}
+			if (p != NULL) {
+				id_prefix = r->id = p;
+				id_prefix_len = idlen - k;
 				r->id_by_name = true;
 			}
 		}
@@ -340,6 +352,14 @@ browse_row_id(const struct browse_row *r, char *buf, size_t len)
 	return buf;
 }
 
+/* The last values of the pool parsed, and what they gave. */
+static struct {
+	const char		*state, *tls, *size;	/* NULL: none */
+	enum provisioning_state	 prov;
+	enum tls_status		 tls_status;
+	const struct vm_size	*vm;
+} memo;
+
 /* Fill unset members, the vCPU and the sort's inference flag. */
 void
 browse_row_finish(struct browse_row *r)
@@ -352,10 +372,28 @@ browse_row_finish(struct browse_row *r)
 	for (i = 0; i < BROWSE_ROW_STRINGS; i++)
 		if (*m[i] == NULL)
 			*m[i] = browse_empty;
-	r->prov = provisioning_state_parse(r->state);
-	r->tls_status = tls_status_parse(r->tls);
-	if (r->nodes >= 0 && (vm = vm_catalogue_find(r->size)) != NULL)
-		r->vcpu = r->nodes * vm->vcpus;
+	/*
+	 * A value of the pool is parsed once for all the rows that share it
+	 * (the VM size catalogue's search was most of making a row).
+	 */
+	if (r->state != memo.state || r->state == NULL) {
+		memo.prov = provisioning_state_parse(r->state);
+		memo.state = browse_pooled(r->state) ? r->state : NULL;
+	}
+	r->prov = memo.prov;
+	if (r->tls != memo.tls || r->tls == NULL) {
+		memo.tls_status = tls_status_parse(r->tls);
+		memo.tls = browse_pooled(r->tls) ? r->tls : NULL;
+	}
+	r->tls_status = memo.tls_status;
+	if (r->nodes >= 0) {
+		if (r->size != memo.size || r->size == NULL) {
+			memo.vm = vm_catalogue_find(r->size);
+			memo.size = browse_pooled(r->size) ? r->size : NULL;
+		}
+		if ((vm = memo.vm) != NULL)
+			r->vcpu = r->nodes * vm->vcpus;
+	}
 	r->inference = browse_row_inference(r);
 }
 
@@ -448,6 +486,9 @@ browse_row_kubernetes(const struct browse_row *r)
 enum provisioning_state
 browse_row_ext_prov(const struct browse_row *r)
 {
+	/* Most rows: not read, and no state's spelling is "". */
+	if (r->more->ext_state[0] == '\0')
+		return PROV_UNKNOWN;
 	return provisioning_state_parse(r->more->ext_state);
 }
 
