@@ -61,8 +61,9 @@ static struct browse_row_more browse_more_none = {
  * Short values that most rows share ("AKS", "Succeeded", "eastus",
  * "Standard_D3_v2"): one copy each in a pool kept for the process, which
  * saves 10,000 rows a malloc'd copy of each, and the filter looks in each
- * once a keystroke rather than once a row (the byte before each copy).  The pool is bounded: past
- * BROWSE_POOL_BLOCKS blocks, or for a long value, a row keeps its own.
+ * once a keystroke rather than once a row (the byte before each copy).
+ * The pool is bounded: past BROWSE_POOL_BLOCKS blocks, or for a long
+ * value, a row keeps its own.
  */
 #define BROWSE_POOL_BLOCK	4096
 #define BROWSE_POOL_BLOCKS	16

@@ -120,7 +120,8 @@ struct compute_page {
 	struct browse_row	*rows;		/* owned */
 	size_t			 n;
 	uint32_t		*order;		/* rows sorted */
-	uint32_t		*view;		/* sorted rows matching the filter */
+	uint32_t		*view;		/* sorted rows matching the
+						 * filter */
 	size_t			 nview;
 	size_t			 sel;		/* index into view */
 	size_t			 top;		/* first view row drawn */

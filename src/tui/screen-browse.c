@@ -615,8 +615,10 @@ browse_rows_from(struct browse *b, struct arm_compute_list *list)
 		    browse_some(c->error_detail) ||
 		    browse_some(c->k8s_namespace)) {
 			x = browse_row_more(r);
-			own[n++] = (struct browse_str){ &x->subnet, c->lb_subnet };
-			own[n++] = (struct browse_str){ &x->cname, c->ssl_cname };
+			own[n++] = (struct browse_str){ &x->subnet,
+			    c->lb_subnet };
+			own[n++] = (struct browse_str){ &x->cname,
+			    c->ssl_cname };
 			own[n++] = (struct browse_str){ &x->leaf,
 			    c->ssl_leaf_label };
 			own[n++] = (struct browse_str){ &x->error_code,
@@ -2120,6 +2122,7 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 {
 	struct browse		*b = arg;
 	struct browse_row	*r = browse_page_selected(&b->page);
+	const struct browse_row_more *more;
 	const char		*dns;
 	char			 v[1024], hint[512];
 	int			 ymax = y + height, skip = b->split.scroll, st;
@@ -2147,19 +2150,20 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 	snprintf(v, sizeof v, "%s %s", browse_state_mark(r->prov, &st),
 	    r->state);
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("State"), v, st);
-	if (r->more->error_code[0] != '\0' || r->more->error_message[0] != '\0') {
-		snprintf(v, sizeof v, "%s: %s", r->more->error_code,
-		    r->more->error_message);
+	more = r->more;
+	if (more->error_code[0] != '\0' || more->error_message[0] != '\0') {
+		snprintf(v, sizeof v, "%s: %s", more->error_code,
+		    more->error_message);
 		browse_detail_line(win, &y, x, width, ymax, &skip,
 		    _("Error"), v, display_attr(STYLE_ERROR));
 		/* Why: "BadRequest: The request is invalid" says nothing. */
-		if (r->more->error_detail[0] != '\0' &&
-		    strstr(r->more->error_message, r->more->error_detail) == NULL)
+		if (more->error_detail[0] != '\0' &&
+		    strstr(more->error_message, more->error_detail) == NULL)
 			browse_detail_line(win, &y, x, width, ymax, &skip,
-			    _("Because"), r->more->error_detail,
+			    _("Because"), more->error_detail,
 			    display_attr(STYLE_ERROR));
-		ops_hint(r->more->error_code, r->more->error_message, r->more->error_detail,
-		    hint, sizeof hint);
+		ops_hint(more->error_code, more->error_message,
+		    more->error_detail, hint, sizeof hint);
 		browse_detail_line(win, &y, x, width, ymax, &skip, _("Hint"),
 		    hint, display_attr(STYLE_WARNING));
 	}
@@ -2460,8 +2464,9 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y, int ymax)
 		snprintf(text, sizeof text, _("Finish what the %s of %s left "
 		    "undone: step %d of %d (%s) failed, so its load balancer "
 		    "and TLS are not applied. Send them again as an update, "
-		    "from the plan in the journal:"), r->more->failed_op, r->name,
-		    r->failed_step, r->nsteps, r->more->failed_step_name);
+		    "from the plan in the journal:"), r->more->failed_op,
+		    r->name, r->failed_step, r->nsteps,
+		    r->more->failed_step_name);
 		y += display_wrap(win, y, x, w, ymax - y, text,
 		    display_attr(STYLE_TITLE)) + 1;
 		browse_lb_text(lb_type_name(b->finish.lb_type),
