@@ -588,8 +588,14 @@ browse_rows_from(struct browse *b, struct arm_compute_list *list)
 		struct browse_row		*r = &rows[i];
 		struct browse_row_more		*x;
 		struct browse_str		 own[12];
-		size_t				 n;
+		size_t				 n, k;
 		const struct browse_version	*e;
+		/* What few computes have, in the order of to[] below. */
+		const char			*rare[] = { c->lb_subnet,
+			c->ssl_cname, c->ssl_leaf_label, c->error_code,
+			c->error_message, c->error_detail, c->k8s_namespace };
+		const size_t			 nrare = sizeof rare /
+			sizeof rare[0];
 
 		browse_row_share(r, &r->type, &c->compute_type);
 		browse_row_share(r, &r->state, &c->provisioning_state);
@@ -607,28 +613,21 @@ browse_rows_from(struct browse *b, struct arm_compute_list *list)
 		own[3] = (struct browse_str){ &r->created, c->created_on };
 		own[4] = (struct browse_str){ &r->modified, c->modified_on };
 		n = 5;
-		/* What few computes have, apart: most rows need none of it. */
-		if (browse_some(c->lb_subnet) || browse_some(c->ssl_cname) ||
-		    browse_some(c->ssl_leaf_label) ||
-		    browse_some(c->error_code) ||
-		    browse_some(c->error_message) ||
-		    browse_some(c->error_detail) ||
-		    browse_some(c->k8s_namespace)) {
+		/* Apart from the row: most rows need none of it. */
+		for (k = 0; k < nrare && !browse_some(rare[k]); k++)
+			;
+		if (k < nrare) {
 			x = browse_row_more(r);
-			own[n++] = (struct browse_str){ &x->subnet,
-			    c->lb_subnet };
-			own[n++] = (struct browse_str){ &x->cname,
-			    c->ssl_cname };
-			own[n++] = (struct browse_str){ &x->leaf,
-			    c->ssl_leaf_label };
-			own[n++] = (struct browse_str){ &x->error_code,
-			    c->error_code };
-			own[n++] = (struct browse_str){ &x->error_message,
-			    c->error_message };
-			own[n++] = (struct browse_str){ &x->error_detail,
-			    c->error_detail };
-			own[n++] = (struct browse_str){ &x->k8s_namespace,
-			    c->k8s_namespace };
+			{
+				char	**to[sizeof rare / sizeof rare[0]] = {
+					&x->subnet, &x->cname, &x->leaf,
+					&x->error_code, &x->error_message,
+					&x->error_detail, &x->k8s_namespace };
+
+				for (k = 0; k < nrare; k++)
+					own[n++] = (struct browse_str){ to[k],
+					    rare[k] };
+			}
 		}
 		browse_row_pack(r, c->id, own, n);
 		r->attached = c->is_attached;

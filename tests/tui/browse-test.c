@@ -342,6 +342,18 @@ append_test(void)
 static void
 pack_test(void)
 {
+	static const struct {
+		const char	*text, *want, *why;
+	} filters[] = {
+		{ "INF-1", "Inf-1", "a name, whatever the case" },
+		{ "aks", "Inf-0 Inf-1 Inf-2", "a value of the pool" },
+		{ "!aks", "", "not it" },
+		{ "ks", "Inf-0 Inf-1 Inf-2", "the pool's answer follows the "
+		    "text" },
+		{ "1.30", "Inf-1", "a value set later" },
+		{ "inf-0\taks", "", "each member alone, not across two" },
+		{ "inf-22", "", "not past a member's end" },
+	};
 	static const char *const prefix = "/subscriptions/s/resourceGroups/"
 	    "g/providers/Microsoft.MachineLearningServices/workspaces/w/"
 	    "computes/";
@@ -412,21 +424,11 @@ pack_test(void)
 	/* The filter: in members of the block and of the pool, any case. */
 	browse_page_init(&p);
 	browse_page_set(&p, r, 3);
-	browse_page_filter(&p, "INF-1");
-	is_str(names(&p), "Inf-1", "filter: a name, whatever the case");
-	browse_page_filter(&p, "aks");
-	is_str(names(&p), "Inf-0 Inf-1 Inf-2", "filter: a value of the pool");
-	browse_page_filter(&p, "!aks");
-	is_str(names(&p), "", "filter: not it");
-	browse_page_filter(&p, "ks");
-	is_str(names(&p), "Inf-0 Inf-1 Inf-2", "filter: the pool's answer "
-	    "follows the text");
-	browse_page_filter(&p, "1.30");
-	is_str(names(&p), "Inf-1", "filter: a value set later");
-	browse_page_filter(&p, "inf-0\taks");
-	is_str(names(&p), "", "filter: each member alone, not across two");
-	browse_page_filter(&p, "inf-22");
-	is_str(names(&p), "", "filter: not past a member's end");
+	for (i = 0; i < sizeof filters / sizeof filters[0]; i++) {
+		browse_page_filter(&p, filters[i].text);
+		is_str(names(&p), filters[i].want, "filter '%s': %s",
+		    filters[i].text, filters[i].why);
+	}
 	browse_page_done(&p);	/* valgrind: the blocks freed once each */
 }
 
