@@ -45,15 +45,15 @@ main(int argc, char **argv)
 	r = browse_rows_new(n);
 	for (i = 0; i < n; i++) {
 		snprintf(name, sizeof name, "inf-%05zu", i);
-		browse_row_set(&r[i].name, name);
-		browse_row_set(&r[i].type, "AKS");
-		browse_row_set(&r[i].state, i % 10 == 8 ? "Failed" :
+		browse_row_set(&r[i], &r[i].name, name);
+		browse_row_set(&r[i], &r[i].type, "AKS");
+		browse_row_set(&r[i], &r[i].state, i % 10 == 8 ? "Failed" :
 		    "Succeeded");
-		browse_row_set(&r[i].purpose, "FastProd");
-		browse_row_set(&r[i].size, "Standard_D3_v2");
-		browse_row_set(&r[i].region, "eastus");
-		browse_row_set(&r[i].lb, "PublicIp");
-		browse_row_set(&r[i].tls, "Disabled");
+		browse_row_set(&r[i], &r[i].purpose, "FastProd");
+		browse_row_set(&r[i], &r[i].size, "Standard_D3_v2");
+		browse_row_set(&r[i], &r[i].region, "eastus");
+		browse_row_set(&r[i], &r[i].lb, "PublicIp");
+		browse_row_set(&r[i], &r[i].tls, "Disabled");
 		r[i].nodes = 3;
 		browse_row_finish(&r[i]);
 	}

@@ -116,6 +116,20 @@ awk -v lc="$lc" -v lr="$lr" -v bc="$bc" -v br="$br" -v n="${RUNS:-5}" 'BEGIN {
 	printf "list -o json: cpu %.3f s, peak RSS %.1f MB; browse to the whole list drawn: cpu %.3f s, peak RSS %.1f MB (medians of %d)\n", lc, lr / 1024, bc, br / 1024, n
 	printf "browse / list: cpu %.2f x (goal <= 1.2), peak RSS %.2f x (goal <= 1.3)\n", bc / lc, br / lr }'
 
+# 5. with INSTR=1 (needs valgrind): instructions of each under callgrind,
+#    the counts a shared machine does not blur (valgrind's slowness makes
+#    browse draw about once a page there, so its ratio is a bound).
+if [ "${INSTR:-0}" = 1 ] && command -v valgrind >/dev/null; then
+	instr() {
+		valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" \
+		    2>&1 >/dev/null | sed -n 's/.*Collected : *//p'
+	}
+	li=$(instr "$top_builddir/akswiz" $ARGS list -o json)
+	bi=$(AKSWIZ_SCRIPT=$w/script instr "$top_builddir/akswiz" browse $ARGS)
+	awk -v li="$li" -v bi="$bi" 'BEGIN {
+		printf "instructions (callgrind): list -o json %.0f M, browse %.0f M, browse / list %.2f x\n", li / 1e6, bi / 1e6, bi / li }'
+fi
+
 cc -O2 -std=c11 -I"$top_srcdir/src" -I"$top_builddir" \
     $(pkg-config --cflags ncursesw) "$top_srcdir/bench/browse-bench.c" \
     "$top_builddir/libtui.a" "$top_builddir/libazure.a" \

@@ -2,9 +2,10 @@
  * The browse model (browse.h): rows made once from the service's answer
  * (its strings taken over, not copied), sorted once per refresh or sort
  * change and, while a list's pages arrive, once per frame (each batch
- * sorted alone and merged in), filtered on every keystroke by
- * a plain substring search over one precomputed lower-case string per row
- * (10,000 rows are well under a millisecond), the selection kept by name.
+ * sorted alone and merged in), filtered on every keystroke by a
+ * substring search, whatever the case, in each shown member of a row
+ * (the values rows share looked in once; 10,000 rows are well under a
+ * millisecond), the selection kept by name.
  */
 #include "config.h"
 #include "tui/browse.h"
@@ -48,11 +49,21 @@ static const struct {
 /* Every unknown member: shared, never freed. */
 static char	browse_empty[1];
 
+/* The rare members of every row that has none: "", never written. */
+static struct browse_row_more browse_more_none = {
+	browse_empty, browse_empty, browse_empty, browse_empty, browse_empty,
+	browse_empty, browse_empty, browse_empty, browse_empty, browse_empty,
+	browse_empty, browse_empty, browse_empty, browse_empty, browse_empty,
+	browse_empty, browse_empty
+};
+
 /*
  * Short values that most rows share ("AKS", "Succeeded", "eastus",
  * "Standard_D3_v2"): one copy each in a pool kept for the process, which
- * saves 10,000 rows a malloc'd copy of each.  The pool is bounded: past
- * BROWSE_POOL_BLOCKS blocks, or for a long value, a row keeps its own.
+ * saves 10,000 rows a malloc'd copy of each, and the filter looks in each
+ * once a keystroke rather than once a row (the byte before each copy).
+ * The pool is bounded: past BROWSE_POOL_BLOCKS blocks, or for a long
+ * value, a row keeps its own.
  */
 #define BROWSE_POOL_BLOCK	4096
 #define BROWSE_POOL_BLOCKS	16
@@ -74,14 +85,17 @@ browse_pooled(const char *s)
 	return false;
 }
 
-/* The pool's copy of s, added if there is room; NULL if not. */
+/*
+ * The pool's copy of s, added if there is room and s is no longer than
+ * longest; NULL if not.
+ */
 static char *
-browse_pool_find(const char *s)
+browse_pool_find(const char *s, size_t longest)
 {
 	size_t		 h = 5381, len = strlen(s), i;
 	char		*p;
 
-	if (len > BROWSE_POOL_LONGEST)
+	if (len > longest)
 		return NULL;
 	/* Half the slots at most: a probe always ends at an empty one. */
 	for (i = 0; i < len; i++)
@@ -92,26 +106,39 @@ browse_pool_find(const char *s)
 			return browse_pool_slot[i];
 	if (browse_pool_count >= BROWSE_POOL_SLOTS / 2)
 		return NULL;
-	if (browse_pool_n == 0 || browse_pool_used + len + 1 >
+	if (browse_pool_n == 0 || browse_pool_used + len + 2 >
 	    BROWSE_POOL_BLOCK) {
 		if (browse_pool_n == BROWSE_POOL_BLOCKS)
 			return NULL;
 		browse_pool[browse_pool_n++] = xmalloc(BROWSE_POOL_BLOCK);
 		browse_pool_used = 0;
 	}
-	p = browse_pool[browse_pool_n - 1] + browse_pool_used;
+	/* A byte before each value: whether the filter's text is in it. */
+	p = browse_pool[browse_pool_n - 1] + browse_pool_used + 1;
+	p[-1] = 0;
 	memcpy(p, s, len + 1);
-	browse_pool_used += len + 1;
+	browse_pool_used += len + 2;
 	browse_pool_slot[i] = p;
 	browse_pool_count++;
 	return p;
 }
 
-/* Free a member unless it is the shared "" or the pool's. */
-static void
-browse_str_free(char *s)
+/* True for a string in the row's block. */
+static bool
+browse_in_block(const struct browse_row *r, const char *s)
 {
-	if (s != browse_empty && !browse_pooled(s))
+	return r != NULL && r->block != NULL && s >= r->block &&
+	    s < r->block + r->nblock;
+}
+
+/*
+ * Free a member of r (NULL: of no row) unless it is the shared "", the
+ * pool's or in the row's block.
+ */
+static void
+browse_str_free(const struct browse_row *r, char *s)
+{
+	if (s != browse_empty && !browse_pooled(s) && !browse_in_block(r, s))
 		free(s);
 }
 
@@ -139,42 +166,44 @@ browse_rows_new(size_t n)
 	struct browse_row	*r = xcalloc(n ? n : 1, sizeof *r);
 	size_t			 i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		r[i].nodes = r[i].vcpu = -1;
+		r[i].more = &browse_more_none;
+	}
 	return r;
 }
 
 /* Replace a member with a copy of value. */
 void
-browse_row_set(char **member, const char *value)
+browse_row_set(struct browse_row *r, char **member, const char *value)
 {
-	browse_str_free(*member);
+	browse_str_free(r, *member);
 	*member = value != NULL && *value != '\0' ? xstrdup(value) :
 	    browse_empty;
 }
 
 /* Take over a value many rows share: the pool's copy when it has one. */
 void
-browse_row_share(char **member, char **value)
+browse_row_share(struct browse_row *r, char **member, char **value)
 {
 	char	*p;
 
 	if (*value != NULL && **value != '\0' &&
-	    (p = browse_pool_find(*value)) != NULL) {
-		browse_str_free(*member);
+	    (p = browse_pool_find(*value, BROWSE_POOL_LONGEST)) != NULL) {
+		browse_str_free(r, *member);
 		free(*value);
 		*value = NULL;
 		*member = p;
 		return;
 	}
-	browse_row_take(member, value);
+	browse_row_take(r, member, value);
 }
 
 /* Take over a string (NULL and "" become the shared ""). */
 void
-browse_row_take(char **member, char **value)
+browse_row_take(struct browse_row *r, char **member, char **value)
 {
-	browse_str_free(*member);
+	browse_str_free(r, *member);
 	if (*value != NULL && **value != '\0') {
 		*member = *value;
 	} else {
@@ -184,72 +213,188 @@ browse_row_take(char **member, char **value)
 	*value = NULL;
 }
 
-#define BROWSE_ROW_STRINGS	32
+#define BROWSE_ROW_STRINGS	14
+#define BROWSE_MORE_STRINGS	17
 
 /* The string members of a row, for filling "" and freeing. */
 static void
 browse_row_members(struct browse_row *r, char **m[BROWSE_ROW_STRINGS])
 {
-	char	**all[BROWSE_ROW_STRINGS] = { &r->id, &r->name, &r->type, &r->state, &r->purpose,
-		&r->size, &r->version, &r->region, &r->lb, &r->subnet,
-		&r->tls, &r->cname, &r->leaf, &r->fqdn, &r->resource_id,
-		&r->description, &r->created, &r->modified, &r->error_code,
-		&r->error_message, &r->search, &r->failed_op,
-		&r->failed_step_name, &r->failed_error, &r->journal,
-		&r->error_detail, &r->k8s_namespace, &r->power, &r->ext_state,
-		&r->ext_version, &r->ext_problem, &r->router };
+	char	**all[BROWSE_ROW_STRINGS] = { &r->id, &r->name, &r->type,
+		&r->state, &r->purpose, &r->size, &r->region, &r->lb, &r->tls,
+		&r->fqdn, &r->resource_id, &r->description, &r->created,
+		&r->modified };
 
 	memcpy(m, all, sizeof all);
 }
 
-/* s's bytes at p, then sep; the end. */
-static char *
-browse_join(char *p, const char *s, char sep)
+/* The string members of a row's own rare members. */
+static void
+browse_more_members(struct browse_row_more *x,
+    char **m[BROWSE_MORE_STRINGS])
 {
-	size_t	n = strlen(s);
+	char	**all[BROWSE_MORE_STRINGS] = { &x->subnet, &x->cname,
+		&x->leaf, &x->error_code, &x->error_message, &x->error_detail,
+		&x->failed_op, &x->failed_step_name, &x->failed_error,
+		&x->journal, &x->k8s_namespace, &x->power, &x->ext_version,
+		&x->ext_problem, &x->router, &x->version, &x->ext_state };
 
-	memcpy(p, s, n);
-	p[n] = sep;
-	return p + n + 1;
+	memcpy(m, all, sizeof all);
 }
 
-/* Fill unset members, the vCPU and the lower-case search text. */
+/* The row's own rare members, made ("" each) when it had none. */
+struct browse_row_more *
+browse_row_more(struct browse_row *r)
+{
+	if (r->more == &browse_more_none) {
+		r->more = xmalloc(sizeof *r->more);
+		*r->more = browse_more_none;
+	}
+	return r->more;
+}
+
+/* The prefix of a compute ID the name completes: ".../computes/". */
+#define BROWSE_ID_SEP		"/computes/"
+#define BROWSE_ID_PREFIX_MAX	512
+
+/*
+ * The first of v[0..i] whose value is v[i]'s (a compute never modified has
+ * its creation time twice): the block keeps it once.
+ */
+static size_t
+browse_pack_same(const struct browse_str *v, size_t i)
+{
+	size_t	j;
+
+	for (j = 0; j < i; j++)
+		if (v[j].value != NULL && v[j].value[0] != '\0' &&
+		    strcmp(v[j].value, v[i].value) == 0)
+			return j;
+	return i;
+}
+
+/* The prefix of the last ID packed (the pool's), and its length. */
+static char	*id_prefix;
+static size_t	 id_prefix_len;
+
+/* The row's own strings in one block, the ID's prefix shared. */
+void
+browse_row_pack(struct browse_row *r, const char *id,
+    const struct browse_str *v, size_t n)
+{
+	char	 prefix[BROWSE_ID_PREFIX_MAX], *p;
+	size_t	 total = 0, idlen = 0, i, k, sep = strlen(BROWSE_ID_SEP);
+
+	/* Point at the values for now, to compare the ID with the name. */
+	for (i = 0; i < n; i++) {
+		browse_str_free(r, *v[i].member);
+		*v[i].member = v[i].value != NULL && v[i].value[0] != '\0' ?
+		    (char *)v[i].value : browse_empty;
+		if (*v[i].member != browse_empty && browse_pack_same(v, i) == i)
+			total += strlen(v[i].value) + 1;
+	}
+	browse_str_free(r, r->id);
+	r->id = browse_empty;
+	r->id_by_name = false;
+	if (id != NULL && id[0] != '\0') {
+		idlen = strlen(id);
+		k = r->name != NULL ? strlen(r->name) : 0;
+		if (k > 0 && idlen > k + sep && idlen - k < sizeof prefix &&
+		    strcmp(id + idlen - k, r->name) == 0 &&
+		    strncmp(id + idlen - k - sep, BROWSE_ID_SEP, sep) == 0) {
+			/* The last row's, mostly: no hash of it. */
+			if (id_prefix != NULL && id_prefix_len == idlen - k &&
+			    memcmp(id_prefix, id, idlen - k) == 0)
+				p = id_prefix;
+			else {
+				memcpy(prefix, id, idlen - k);
+				prefix[idlen - k] = '\0';
+				p = browse_pool_find(prefix,
+				    BROWSE_ID_PREFIX_MAX);
+			}
+			if (p != NULL) {
+				id_prefix = r->id = p;
+				id_prefix_len = idlen - k;
+				r->id_by_name = true;
+			}
+		}
+		if (!r->id_by_name)
+			total += idlen + 1;
+	}
+	free(r->block);
+	r->nblock = (unsigned)total;
+	p = r->block = total > 0 ? xmalloc(total) : NULL;
+	for (i = 0; i < n; i++) {
+		if (*v[i].member == browse_empty)
+			continue;
+		if ((k = browse_pack_same(v, i)) != i) {
+			*v[i].member = *v[k].member;
+			continue;
+		}
+		k = strlen(*v[i].member) + 1;
+		memcpy(p, *v[i].member, k);
+		*v[i].member = p;
+		p += k;
+	}
+	if (idlen > 0 && !r->id_by_name) {
+		memcpy(p, id, idlen + 1);
+		r->id = p;
+		p += idlen + 1;
+	}
+}
+
+/* The ID as the service gave it. */
+const char *
+browse_row_id(const struct browse_row *r, char *buf, size_t len)
+{
+	if (!r->id_by_name)
+		return r->id;
+	snprintf(buf, len, "%s%s", r->id, r->name);
+	return buf;
+}
+
+/* The last values of the pool parsed, and what they gave. */
+static struct {
+	const char		*state, *tls, *size;	/* NULL: none */
+	enum provisioning_state	 prov;
+	enum tls_status		 tls_status;
+	const struct vm_size	*vm;
+} memo;
+
+/* Fill unset members, the vCPU and the sort's inference flag. */
 void
 browse_row_finish(struct browse_row *r)
 {
 	const struct vm_size	*vm;
-	char			**m[BROWSE_ROW_STRINGS], *s, *p;
-	size_t			 len;
+	char			**m[BROWSE_ROW_STRINGS];
 	int			 i;
 
 	browse_row_members(r, m);
 	for (i = 0; i < BROWSE_ROW_STRINGS; i++)
 		if (*m[i] == NULL)
 			*m[i] = browse_empty;
-	r->prov = provisioning_state_parse(r->state);
-	r->tls_status = tls_status_parse(r->tls);
-	if (r->nodes >= 0 && (vm = vm_catalogue_find(r->size)) != NULL)
-		r->vcpu = r->nodes * vm->vcpus;
-	len = strlen(r->name) + strlen(r->type) + strlen(r->state) +
-	    strlen(r->purpose) + strlen(r->size) + strlen(r->version) +
-	    strlen(r->region) + strlen(r->lb) + strlen(r->tls) +
-	    strlen(r->ext_state) + 16;
-	browse_str_free(r->search);
-	/* The fields, tab separated, lower case (a snprintf each row cost
-	 * more than the rest of the row). */
-	p = r->search = xmalloc(len);
-	p = browse_join(p, r->name, '\t');
-	p = browse_join(p, r->type, '\t');
-	p = browse_join(p, r->state, '\t');
-	p = browse_join(p, r->purpose, '\t');
-	p = browse_join(p, r->size, '\t');
-	p = browse_join(p, r->version, '\t');
-	p = browse_join(p, r->region, '\t');
-	p = browse_join(p, r->lb, '\t');
-	p = browse_join(p, r->tls, '\t');
-	p = browse_join(p, r->ext_state, '\0');
-	for (s = r->search; *s != '\0'; s++)
-		*s = (char)tolower((unsigned char)*s);
+	/*
+	 * A value of the pool is parsed once for all the rows that share it
+	 * (the VM size catalogue's search was most of making a row).
+	 */
+	if (r->state != memo.state || r->state == NULL) {
+		memo.prov = provisioning_state_parse(r->state);
+		memo.state = browse_pooled(r->state) ? r->state : NULL;
+	}
+	r->prov = memo.prov;
+	if (r->tls != memo.tls || r->tls == NULL) {
+		memo.tls_status = tls_status_parse(r->tls);
+		memo.tls = browse_pooled(r->tls) ? r->tls : NULL;
+	}
+	r->tls_status = memo.tls_status;
+	if (r->nodes >= 0) {
+		if (r->size != memo.size || r->size == NULL) {
+			memo.vm = vm_catalogue_find(r->size);
+			memo.size = browse_pooled(r->size) ? r->size : NULL;
+		}
+		if ((vm = memo.vm) != NULL)
+			r->vcpu = r->nodes * vm->vcpus;
+	}
 	r->inference = browse_row_inference(r);
 }
 
@@ -258,7 +403,7 @@ void
 browse_rows_free(struct browse_row *r, size_t n)
 {
 	size_t	i;
-	char	**m[BROWSE_ROW_STRINGS];
+	char	**m[BROWSE_ROW_STRINGS], **x[BROWSE_MORE_STRINGS];
 	int	j;
 
 	if (r == NULL)
@@ -266,7 +411,14 @@ browse_rows_free(struct browse_row *r, size_t n)
 	for (i = 0; i < n; i++) {
 		browse_row_members(&r[i], m);
 		for (j = 0; j < BROWSE_ROW_STRINGS; j++)
-			browse_str_free(*m[j]);
+			browse_str_free(&r[i], *m[j]);
+		if (r[i].more != &browse_more_none) {
+			browse_more_members(r[i].more, x);
+			for (j = 0; j < BROWSE_MORE_STRINGS; j++)
+				browse_str_free(&r[i], *x[j]);
+			free(r[i].more);
+		}
+		free(r[i].block);
 	}
 	free(r);
 }
@@ -278,7 +430,9 @@ browse_rows_free(struct browse_row *r, size_t n)
 void
 browse_row_journal(struct browse_row *r, const struct journal_entry *e)
 {
-	char	text[sizeof e->error_code + sizeof e->error_message + 4];
+	char			 text[sizeof e->error_code +
+				     sizeof e->error_message + 4];
+	struct browse_row_more	*x;
 
 	r->failed_step = r->nsteps = 0;
 	if (e == NULL || !journal_entry_partly_applied(e) || e->step < 2 ||
@@ -286,13 +440,14 @@ browse_row_journal(struct browse_row *r, const struct journal_entry *e)
 		return;
 	r->failed_step = e->step;
 	r->nsteps = e->nsteps;
-	browse_row_set(&r->failed_op, e->operation);
-	browse_row_set(&r->failed_step_name, e->step_name);
+	x = browse_row_more(r);
+	browse_row_set(r, &x->failed_op, e->operation);
+	browse_row_set(r, &x->failed_step_name, e->step_name);
 	snprintf(text, sizeof text, "%s%s%s", e->error_code,
 	    e->error_code[0] != '\0' && e->error_message[0] != '\0' ?
 	    ": " : "", e->error_message);
-	browse_row_set(&r->failed_error, text);
-	browse_row_set(&r->journal, e->path);
+	browse_row_set(r, &x->failed_error, text);
+	browse_row_set(r, &x->journal, e->path);
 }
 
 /* The kind of a provisioning state. */
@@ -332,7 +487,10 @@ browse_row_kubernetes(const struct browse_row *r)
 enum provisioning_state
 browse_row_ext_prov(const struct browse_row *r)
 {
-	return provisioning_state_parse(r->ext_state);
+	/* Most rows: not read, and no state's spelling is "". */
+	if (r->more->ext_state[0] == '\0')
+		return PROV_UNKNOWN;
+	return provisioning_state_parse(r->more->ext_state);
 }
 
 /* A column's heading, N_() text. */
@@ -444,7 +602,7 @@ browse_sort_text(const struct browse_row *r, enum browse_col c)
 	switch (c) {
 	case BROWSE_COL_STATE:		return r->state;
 	case BROWSE_COL_PURPOSE:	return r->purpose;
-	case BROWSE_COL_VERSION:	return r->version;
+	case BROWSE_COL_VERSION:	return r->more->version;
 	case BROWSE_COL_REGION:		return r->region;
 	case BROWSE_COL_LB:		return r->lb;
 	case BROWSE_COL_TLS:		return r->tls;
@@ -456,8 +614,8 @@ browse_sort_text(const struct browse_row *r, enum browse_col c)
 static int
 browse_compare(const void *a, const void *b)
 {
-	const struct browse_row	*x = &sort_page->rows[*(const size_t *)a];
-	const struct browse_row	*y = &sort_page->rows[*(const size_t *)b];
+	const struct browse_row	*x = &sort_page->rows[*(const uint32_t *)a];
+	const struct browse_row	*y = &sort_page->rows[*(const uint32_t *)b];
 	bool			 ix = x->inference;
 	bool			 iy = y->inference;
 	int			 d;
@@ -480,11 +638,60 @@ browse_page_sort(struct compute_page *p)
 	size_t	i;
 
 	for (i = 0; i < p->n; i++)
-		p->order[i] = i;
+		p->order[i] = (uint32_t)i;
 	sort_page = p;
 	qsort(p->order, p->n, sizeof *p->order, browse_compare);
 	sort_page = NULL;
 	p->sorted = p->n;
+}
+
+/* needle (lower case, n bytes, not "") in s, whatever the case of s. */
+static bool
+browse_has(const char *s, const char *needle, size_t n)
+{
+	size_t	i;
+
+	for (; *s != '\0'; s++) {
+		if ((char)tolower((unsigned char)*s) != needle[0])
+			continue;
+		for (i = 1; i < n && s[i] != '\0' &&
+		    (char)tolower((unsigned char)s[i]) == needle[i]; i++)
+			;
+		if (i == n)
+			return true;
+		if (s[i] == '\0')
+			return false;
+	}
+	return false;
+}
+
+/* The filter's text in a member: the pool's answer for its values. */
+static bool
+browse_member_has(const char *s, const char *needle, size_t n)
+{
+	if (s[0] == '\0')
+		return false;
+	if (browse_pooled(s))
+		return s[-1] != 0;
+	return browse_has(s, needle, n);
+}
+
+/*
+ * The filter's text in a row: in its name, type, state, purpose, size,
+ * version, region, load balancer, TLS or extension state.
+ */
+static bool
+browse_row_has(const struct browse_row *r, const char *needle, size_t n)
+{
+	const char	*f[] = { r->name, r->type, r->state, r->purpose,
+		r->size, r->more->version, r->region, r->lb, r->tls,
+		r->more->ext_state };
+	size_t		 i;
+
+	for (i = 0; i < sizeof f / sizeof f[0]; i++)
+		if (browse_member_has(f[i], needle, n))
+			return true;
+	return false;
 }
 
 /* Rebuild the view from the order and the filter, keeping sel on name. */
@@ -493,18 +700,22 @@ browse_page_refilter(struct compute_page *p, const char *keep)
 {
 	char	 needle[sizeof p->filter], *s;
 	bool	 invert = p->filter[0] == '!';
-	size_t	 i;
+	size_t	 i, n;
 
 	snprintf(needle, sizeof needle, "%s", p->filter + (invert ? 1 : 0));
 	for (s = needle; *s != '\0'; s++)
 		*s = (char)tolower((unsigned char)*s);
+	n = strlen(needle);
+	/* Each value of the pool looked in once, not once a row. */
+	for (i = 0; n > 0 && i < BROWSE_POOL_SLOTS; i++)
+		if (browse_pool_slot[i] != NULL)
+			browse_pool_slot[i][-1] = (char)browse_has(
+			    browse_pool_slot[i], needle, n);
 	p->nview = 0;
 	for (i = 0; i < p->n; i++) {
 		const struct browse_row	*r = &p->rows[p->order[i]];
-		bool			 hit = needle[0] == '\0' ||
-		    strstr(r->search, needle) != NULL;
 
-		if (needle[0] == '\0' || hit != invert)
+		if (n == 0 || browse_row_has(r, needle, n) != invert)
 			p->view[p->nview++] = p->order[i];
 	}
 	if (keep == NULL || !browse_page_select(p, keep)) {
@@ -564,7 +775,7 @@ browse_page_append(struct compute_page *p, struct browse_row *rows,
 void
 browse_page_settle(struct compute_page *p)
 {
-	size_t	*tail = p->order + p->sorted, *out = p->view, *swap;
+	uint32_t *tail = p->order + p->sorted, *out = p->view, *swap;
 	size_t	 i, a = 0, b = 0, m = p->n - p->sorted;
 	char	*keep;
 
@@ -572,7 +783,7 @@ browse_page_settle(struct compute_page *p)
 		return;
 	keep = browse_page_keep(p);
 	for (i = 0; i < m; i++)
-		tail[i] = p->sorted + i;
+		tail[i] = (uint32_t)(p->sorted + i);
 	sort_page = p;
 	qsort(tail, m, sizeof *tail, browse_compare);
 	/* Merge into the view's room, which is rebuilt next anyway. */

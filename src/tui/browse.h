@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/state.h"
 
@@ -35,62 +36,81 @@ enum browse_state {
 };
 
 /*
+ * What few computes have (a subnet, a certificate, an error, a step left
+ * undone, a Kubernetes compute's extension, the cluster's version once it
+ * was read for the rows on screen): apart, so that a row of
+ * 10,000 does not carry fifteen empty pointers.  Every row points to one:
+ * a shared one of "" (never written) until browse_row_more() gives it its
+ * own.
+ */
+struct browse_row_more {
+	char	*subnet;
+	char	*cname;
+	char	*leaf;
+	char	*error_code;
+	char	*error_message;
+	char	*error_detail;	/* the innermost error, if another */
+	char	*failed_op;	/* "attach" */
+	char	*failed_step_name;	/* "update" */
+	char	*failed_error;	/* "Code: message" as journaled */
+	char	*journal;	/* the journal file */
+	/*
+	 * A Kubernetes compute: its namespace, and once its cluster and
+	 * extension were read (for the rows on screen), the cluster's power
+	 * state and the extension's; purpose, size, nodes, lb and tls of the
+	 * row then come from the cluster and the extension's settings.
+	 */
+	char	*k8s_namespace;
+	char	*power;		/* the cluster's powerState.code */
+	char	*ext_version;
+	char	*ext_problem;	/* its health check's "code: message" */
+	char	*router;	/* inferenceRouterServiceType */
+	char	*version;	/* the AKS cluster's, once fetched */
+	char	*ext_state;	/* the Kubernetes compute's extension's
+				 * provisioningState; "": not read yet; "-":
+				 * not installed */
+};
+
+/*
  * One compute, every string owned by the row ("" when unknown: one shared
  * empty string, never freed, so that the many unknown members of 10,000
- * rows cost no allocation).
+ * rows cost no allocation).  A row made from the service's answer keeps
+ * its own strings in one block (browse_row_pack), the values many rows
+ * share in a pool, and its compute ID as the workspace's prefix, kept
+ * once, that its name completes (browse_row_id).
  */
 struct browse_row {
-	char	*id;
+	char	*id;		/* the ID, or its prefix if id_by_name */
 	char	*name;
 	char	*type;		/* "AKS", "AmlCompute" ... */
 	char	*state;		/* provisioningState, as written */
-	enum provisioning_state prov;	/* parsed by browse_row_finish */
 	char	*purpose;	/* clusterPurpose */
 	char	*size;		/* agentVmSize */
-	int	 nodes;		/* -1 unknown */
-	int	 vcpu;		/* nodes × the size's vCPU; -1 unknown */
-	char	*version;	/* the AKS cluster's, once fetched */
 	char	*region;
 	char	*lb;		/* "PublicIp" / "InternalLoadBalancer" */
-	char	*subnet;
 	char	*tls;		/* sslConfiguration.status, as written */
-	enum tls_status tls_status;	/* parsed by browse_row_finish */
-	char	*cname;
-	char	*leaf;
 	char	*fqdn;
 	char	*resource_id;	/* the AKS cluster */
 	char	*description;
 	char	*created;
 	char	*modified;
-	char	*error_code;
-	char	*error_message;
-	bool	 attached;	/* isAttachedCompute */
-	char	*search;	/* lower-case text the filter looks in */
+	struct browse_row_more *more;	/* never NULL */
+	char	*block;		/* the row's own strings, one allocation */
+	unsigned nblock;	/* its bytes */
+	enum provisioning_state prov;	/* parsed by browse_row_finish */
+	enum tls_status tls_status;	/* parsed by browse_row_finish */
+	int	 nodes;		/* -1 unknown */
+	int	 vcpu;		/* nodes × the size's vCPU; -1 unknown */
 	/*
 	 * The journal's last operation on the compute stopped after its
 	 * first step (an attach whose update failed): step failed_step of
-	 * nsteps did not apply; 0 when nothing is left unfinished.
+	 * nsteps did not apply (more's failed_* say which); 0 when nothing
+	 * is left unfinished.
 	 */
 	int	 failed_step;
 	int	 nsteps;
-	char	*failed_op;	/* "attach" */
-	char	*failed_step_name;	/* "update" */
-	char	*failed_error;	/* "Code: message" as journaled */
-	char	*journal;	/* the journal file */
-	char	*error_detail;	/* the innermost error, if another */
-	/*
-	 * A Kubernetes compute: its namespace, and once its cluster and
-	 * extension were read (for the rows on screen), the cluster's power
-	 * state and the extension's; purpose, size, nodes, lb and tls above
-	 * then come from the cluster and the extension's settings.
-	 */
-	char	*k8s_namespace;
-	char	*power;		/* the cluster's powerState.code */
-	char	*ext_state;	/* the extension's provisioningState; "":
-				 * not read yet; "-": not installed */
-	char	*ext_version;
-	char	*ext_problem;	/* its health check's "code: message" */
-	char	*router;	/* inferenceRouterServiceType */
+	bool	 attached;	/* isAttachedCompute */
+	bool	 id_by_name;	/* id + name is the compute ID */
 	bool	 inference;	/* browse_row_inference(), set by
 				 * browse_row_finish for sorting */
 };
@@ -99,8 +119,9 @@ struct browse_row {
 struct compute_page {
 	struct browse_row	*rows;		/* owned */
 	size_t			 n;
-	size_t			*order;		/* rows sorted */
-	size_t			*view;		/* sorted rows matching the filter */
+	uint32_t		*order;		/* rows sorted */
+	uint32_t		*view;		/* sorted rows matching the
+						 * filter */
 	size_t			 nview;
 	size_t			 sel;		/* index into view */
 	size_t			 top;		/* first view row drawn */
@@ -156,18 +177,40 @@ struct browse_row *browse_page_find(const struct compute_page *,
 
 /* n empty rows (every string ""); fill them, then browse_row_finish(). */
 struct browse_row *browse_rows_new(size_t n);
-/* Set a row's string member (copies; NULL becomes ""). */
-void	browse_row_set(char **member, const char *value);
+/*
+ * Set a string member of the row r (copies; NULL becomes ""); r NULL for
+ * a string that is no row's.
+ */
+void	browse_row_set(struct browse_row *r, char **member, const char *value);
 /* Set a row's string member to *value, taken over (*value becomes NULL). */
-void	browse_row_take(char **member, char **value);
+void	browse_row_take(struct browse_row *r, char **member, char **value);
 /*
  * Likewise for a short value most rows share (type, state, region ...):
  * the row points to one copy kept for all rows, and *value is freed.
  */
-void	browse_row_share(char **member, char **value);
+void	browse_row_share(struct browse_row *r, char **member, char **value);
+/* A member and its value, for browse_row_pack. */
+struct browse_str {
+	char		**member;
+	const char	 *value;	/* NULL or "": the shared "" */
+};
 /*
- * Parse the state and the TLS status, compute the search text and the
- * vCPU once the members are set.
+ * Set the new row's own strings at once: copied into one block the row
+ * owns; id, when it is the workspace's
+ * prefix and then the row's name (set in v), is kept as that prefix,
+ * shared by the rows.  The values most rows share are set before
+ * (browse_row_share), browse_row_finish() after.  One allocation a row
+ * instead of one a string, and nothing of the service's answer kept.
+ */
+void	browse_row_pack(struct browse_row *, const char *id,
+	    const struct browse_str *v, size_t n);
+/* The row's rare members, to write them: its own from now on. */
+struct browse_row_more *browse_row_more(struct browse_row *);
+/* The row's compute ID, in buf when it is made of the prefix and name. */
+const char *browse_row_id(const struct browse_row *, char *buf, size_t len);
+/*
+ * Parse the state and the TLS status, compute the vCPU and whether it is
+ * an inference cluster once the members are set.
  */
 void	browse_row_finish(struct browse_row *);
 void	browse_rows_free(struct browse_row *, size_t n);

@@ -254,9 +254,19 @@ display_attr(enum display_style st)
 static int
 display_next(const char **s, mbstate_t *st, wchar_t *wc)
 {
-	size_t	r = mbrtowc(wc, *s, MB_CUR_MAX, st);
-	int	w;
+	unsigned char	c = (unsigned char)**s;
+	size_t		r;
+	int		w;
 
+	/* Printable ASCII is itself and one cell in every locale we run in
+	 * (mbrtowc and wcwidth for each of a screen's 12,000 cells were
+	 * most of a full redraw of browse). */
+	if (c >= 0x20 && c < 0x7f && mbsinit(st)) {
+		*wc = (wchar_t)c;
+		*s += 1;
+		return 1;
+	}
+	r = mbrtowc(wc, *s, MB_CUR_MAX, st);
 	if (r == (size_t)-1 || r == (size_t)-2) {
 		memset(st, 0, sizeof *st);
 		*wc = L'?';

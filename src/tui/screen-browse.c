@@ -474,7 +474,7 @@ browse_version_put(struct browse *b, const char *rid, const char *version)
 	struct browse_version	*e = browse_version_entry(b, rid);
 
 	if (e != NULL) {
-		browse_row_set(&e->version, version);
+		browse_row_set(NULL, &e->version, version);
 		return e;
 	}
 	b->versions = xreallocarray(b->versions, b->nversions + 1,
@@ -537,31 +537,45 @@ browse_versions_forget_busy(struct browse *b)
 			i++;
 }
 
+/* A value that is there (neither NULL nor ""). */
+static bool
+browse_some(const char *s)
+{
+	return s != NULL && s[0] != '\0';
+}
+
 /* A row from what is cached of its cluster. */
 static void
 browse_row_known(struct browse_row *r, const struct browse_version *e)
 {
-	browse_row_set(&r->version, e->version);
+	struct browse_row_more	*x;
+
+	/* A row has its own rare members only once it has one of them. */
+	if (browse_some(e->version) || r->more->version[0] != '\0')
+		browse_row_set(r, &browse_row_more(r)->version, e->version);
 	if (e->k8s && browse_row_kubernetes(r) && e->ext_state != NULL) {
+		x = browse_row_more(r);
+
 		r->nodes = e->nodes;
-		browse_row_set(&r->size, e->size);
-		browse_row_set(&r->power, e->power);
-		browse_row_set(&r->ext_state, e->ext_state);
-		browse_row_set(&r->ext_version, e->ext_version);
-		browse_row_set(&r->ext_problem, e->ext_problem);
-		browse_row_set(&r->purpose, e->purpose);
-		browse_row_set(&r->router, e->router);
-		browse_row_set(&r->lb, e->lb);
-		browse_row_set(&r->tls, e->tls);
-		browse_row_set(&r->cname, e->cname);
+		browse_row_set(r, &r->size, e->size);
+		browse_row_set(r, &x->power, e->power);
+		browse_row_set(r, &x->ext_state, e->ext_state);
+		browse_row_set(r, &x->ext_version, e->ext_version);
+		browse_row_set(r, &x->ext_problem, e->ext_problem);
+		browse_row_set(r, &r->purpose, e->purpose);
+		browse_row_set(r, &x->router, e->router);
+		browse_row_set(r, &r->lb, e->lb);
+		browse_row_set(r, &r->tls, e->tls);
+		browse_row_set(r, &x->cname, e->cname);
 	}
 	browse_row_finish(r);
 }
 
 /*
- * A page's computes as rows, made once: the strings change owner (the
- * list keeps only what the rows do not show), what is known of each
- * cluster is filled in.
+ * A page's computes as rows, made once: the values many rows share from
+ * the pool, each row's own strings copied into one block of the row (the
+ * list and its strings are freed right after), what few rows have apart,
+ * what is known of each cluster filled in.
  */
 static struct browse_row *
 browse_rows_from(struct browse *b, struct arm_compute_list *list)
@@ -572,31 +586,50 @@ browse_rows_from(struct browse *b, struct arm_compute_list *list)
 	for (i = 0; i < list->n; i++) {
 		struct arm_compute		*c = &list->v[i];
 		struct browse_row		*r = &rows[i];
+		struct browse_row_more		*x;
+		struct browse_str		 own[12];
+		size_t				 n, k;
 		const struct browse_version	*e;
+		/* What few computes have, in the order of to[] below. */
+		const char			*rare[] = { c->lb_subnet,
+			c->ssl_cname, c->ssl_leaf_label, c->error_code,
+			c->error_message, c->error_detail, c->k8s_namespace };
+		const size_t			 nrare = sizeof rare /
+			sizeof rare[0];
 
-		browse_row_take(&r->id, &c->id);
-		browse_row_take(&r->name, &c->name);
-		browse_row_share(&r->type, &c->compute_type);
-		browse_row_share(&r->state, &c->provisioning_state);
-		browse_row_share(&r->purpose, &c->cluster_purpose);
-		browse_row_share(&r->size, &c->agent_vm_size);
+		browse_row_share(r, &r->type, &c->compute_type);
+		browse_row_share(r, &r->state, &c->provisioning_state);
+		browse_row_share(r, &r->purpose, &c->cluster_purpose);
+		browse_row_share(r, &r->size, &c->agent_vm_size);
 		r->nodes = c->agent_count;
-		browse_row_share(&r->region, c->compute_location != NULL ?
+		browse_row_share(r, &r->region, c->compute_location != NULL ?
 		    &c->compute_location : &c->location);
-		browse_row_share(&r->lb, &c->lb_type);
-		browse_row_take(&r->subnet, &c->lb_subnet);
-		browse_row_share(&r->tls, &c->ssl_status);
-		browse_row_take(&r->cname, &c->ssl_cname);
-		browse_row_take(&r->leaf, &c->ssl_leaf_label);
-		browse_row_take(&r->fqdn, &c->cluster_fqdn);
-		browse_row_take(&r->resource_id, &c->resource_id);
-		browse_row_take(&r->description, &c->description);
-		browse_row_take(&r->created, &c->created_on);
-		browse_row_take(&r->modified, &c->modified_on);
-		browse_row_take(&r->error_code, &c->error_code);
-		browse_row_take(&r->error_message, &c->error_message);
-		browse_row_take(&r->error_detail, &c->error_detail);
-		browse_row_take(&r->k8s_namespace, &c->k8s_namespace);
+		browse_row_share(r, &r->lb, &c->lb_type);
+		browse_row_share(r, &r->tls, &c->ssl_status);
+		browse_row_share(r, &r->description, &c->description);
+		own[0] = (struct browse_str){ &r->name, c->name };
+		own[1] = (struct browse_str){ &r->fqdn, c->cluster_fqdn };
+		own[2] = (struct browse_str){ &r->resource_id, c->resource_id };
+		own[3] = (struct browse_str){ &r->created, c->created_on };
+		own[4] = (struct browse_str){ &r->modified, c->modified_on };
+		n = 5;
+		/* Apart from the row: most rows need none of it. */
+		for (k = 0; k < nrare && !browse_some(rare[k]); k++)
+			;
+		if (k < nrare) {
+			x = browse_row_more(r);
+			{
+				char	**to[sizeof rare / sizeof rare[0]] = {
+					&x->subnet, &x->cname, &x->leaf,
+					&x->error_code, &x->error_message,
+					&x->error_detail, &x->k8s_namespace };
+
+				for (k = 0; k < nrare; k++)
+					own[n++] = (struct browse_str){ to[k],
+					    rare[k] };
+			}
+		}
+		browse_row_pack(r, c->id, own, n);
 		r->attached = c->is_attached;
 		e = r->resource_id[0] != '\0' ?
 		    browse_version_entry(b, r->resource_id) : NULL;
@@ -1027,7 +1060,7 @@ browse_plan_keep_tls(struct plan *p, const struct browse_row *r)
 	p->tls.mode = tls_status_mode(r->tls_status);
 	if (p->tls.mode == TLS_MICROSOFT)
 		snprintf(p->tls.leaf_label, sizeof p->tls.leaf_label, "%s",
-		    r->leaf);
+		    r->more->leaf);
 	else if (p->tls.mode == TLS_CUSTOM)
 		return false;	/* the key is not readable back */
 	return true;
@@ -1071,13 +1104,13 @@ browse_finish_plan(struct screen *s, const struct browse_row *r,
 	bool			 ok;
 
 	journal_entry_init(&je);
-	ok = journal_read(r->journal, &je, &err) && je.plan_json != NULL &&
+	ok = journal_read(r->more->journal, &je, &err) && je.plan_json != NULL &&
 	    plan_json_parse(je.plan_json, strlen(je.plan_json), p, &err);
 	journal_entry_done(&je);
 	if (!ok) {
 		tui_status(s->tui, STYLE_ERROR, _("%s has no readable plan: "
 		    "change the load balancer (i) and TLS (t) by hand."),
-		    r->journal);
+		    r->more->journal);
 		return false;
 	}
 	snprintf(b->target, sizeof b->target, "%s", r->name);
@@ -1144,7 +1177,7 @@ browse_form_try(struct screen *s)
 		return;
 	}
 	if (b->mode == BROWSE_K8S_UPDATE)
-		browse_update_begin(&b->update, r->name, r->k8s_namespace,
+		browse_update_begin(&b->update, r->name, r->more->k8s_namespace,
 		    r->resource_id, &b->ext, b->update_tls);
 	else if (b->mode == BROWSE_SCALE)
 		browse_scale_begin(&b->scale, r->name, r->purpose,
@@ -1178,8 +1211,8 @@ browse_migrate_open(struct screen *s, const struct browse_row *r)
 	COPY(resource_id, r->resource_id);
 	COPY(lb, r->lb);
 	COPY(tls, r->tls);
-	COPY(cname, r->cname);
-	COPY(leaf, r->leaf);
+	COPY(cname, r->more->cname);
+	COPY(leaf, r->more->leaf);
 	COPY(purpose, r->purpose);
 #undef COPY
 	if (!browse_migrate_begin(&b->migrate, s->tui, &l,
@@ -1284,7 +1317,7 @@ browse_action(struct screen *s, enum request key)
 		b->mode = BROWSE_DELETE;
 		break;
 	case REQ_SWITCH_LB:
-		widget_field_set(&b->field, r->subnet);
+		widget_field_set(&b->field, r->more->subnet);
 		browse_lb_form(b, r);
 		b->mode = BROWSE_LB;
 		break;
@@ -1303,8 +1336,8 @@ browse_action(struct screen *s, enum request key)
 		widget_field_init(&b->tls_key);
 		widget_field_init(&b->tls_cname);
 		b->tls_cert.path = b->tls_key.path = true;
-		widget_field_set(&b->tls_leaf, r->leaf);
-		widget_field_set(&b->tls_cname, r->cname);
+		widget_field_set(&b->tls_leaf, r->more->leaf);
+		widget_field_set(&b->tls_cname, r->more->cname);
 		browse_tls_form(b);
 		b->mode = BROWSE_TLS;
 		break;
@@ -1513,7 +1546,7 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 			widget_field_get(&b->tls_key, p.tls.key_file,
 			    sizeof p.tls.key_file);
 			snprintf(p.tls.cname, sizeof p.tls.cname, "%s",
-			    r->cname);
+			    r->more->cname);
 		}
 		if (strcasecmp(r->purpose, "DevTest") == 0)
 			p.purpose = PURPOSE_DEVTEST;
@@ -1541,7 +1574,7 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 		if (strcasecmp(r->lb, "InternalLoadBalancer") == 0) {
 			p.lb_type = LB_INTERNAL;
 			snprintf(p.lb_subnet, sizeof p.lb_subnet, "%s",
-			    r->subnet);
+			    r->more->subnet);
 		}
 		p.tls.mode = (enum tls_mode)b->tls_mode;
 		p.tls.overwrite = true;
@@ -1821,10 +1854,10 @@ static void
 browse_ext_mark(const struct browse_row *r, const char **mark, int *attr,
     const char **text)
 {
-	if (!browse_row_kubernetes(r) || r->ext_state[0] == '\0' ||
+	if (!browse_row_kubernetes(r) || r->more->ext_state[0] == '\0' ||
 	    browse_state_kind(r->prov) != BROWSE_STATE_OK)
 		return;
-	if (strcmp(r->ext_state, "-") == 0) {
+	if (strcmp(r->more->ext_state, "-") == 0) {
 		*mark = glyph->warning;
 		*attr = display_attr(STYLE_WARNING);
 		/* TRANSLATORS: a state in the list: the Kubernetes compute's
@@ -1843,7 +1876,7 @@ browse_ext_mark(const struct browse_row *r, const char **mark, int *attr,
 	case BROWSE_STATE_BUSY:
 		*mark = glyph->more;
 		*attr = display_attr(STYLE_WARNING);
-		*text = r->ext_state;
+		*text = r->more->ext_state;
 		break;
 	default:
 		break;
@@ -1881,7 +1914,7 @@ browse_cell(const struct browse_row *r, enum browse_col c, char *buf,
 		browse_nodes_text(r, glyph->times, true, buf, len);
 		break;
 	case BROWSE_COL_VERSION:
-		snprintf(buf, len, "%s", r->version);
+		snprintf(buf, len, "%s", r->more->version);
 		break;
 	case BROWSE_COL_REGION:
 		snprintf(buf, len, "%s", r->region);
@@ -2088,6 +2121,7 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 {
 	struct browse		*b = arg;
 	struct browse_row	*r = browse_page_selected(&b->page);
+	const struct browse_row_more *more;
 	const char		*dns;
 	char			 v[1024], hint[512];
 	int			 ymax = y + height, skip = b->split.scroll, st;
@@ -2115,26 +2149,27 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 	snprintf(v, sizeof v, "%s %s", browse_state_mark(r->prov, &st),
 	    r->state);
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("State"), v, st);
-	if (r->error_code[0] != '\0' || r->error_message[0] != '\0') {
-		snprintf(v, sizeof v, "%s: %s", r->error_code,
-		    r->error_message);
+	more = r->more;
+	if (more->error_code[0] != '\0' || more->error_message[0] != '\0') {
+		snprintf(v, sizeof v, "%s: %s", more->error_code,
+		    more->error_message);
 		browse_detail_line(win, &y, x, width, ymax, &skip,
 		    _("Error"), v, display_attr(STYLE_ERROR));
 		/* Why: "BadRequest: The request is invalid" says nothing. */
-		if (r->error_detail[0] != '\0' &&
-		    strstr(r->error_message, r->error_detail) == NULL)
+		if (more->error_detail[0] != '\0' &&
+		    strstr(more->error_message, more->error_detail) == NULL)
 			browse_detail_line(win, &y, x, width, ymax, &skip,
-			    _("Because"), r->error_detail,
+			    _("Because"), more->error_detail,
 			    display_attr(STYLE_ERROR));
-		ops_hint(r->error_code, r->error_message, r->error_detail,
-		    hint, sizeof hint);
+		ops_hint(more->error_code, more->error_message,
+		    more->error_detail, hint, sizeof hint);
 		browse_detail_line(win, &y, x, width, ymax, &skip, _("Hint"),
 		    hint, display_attr(STYLE_WARNING));
 	}
 	if (r->failed_step > 0) {
 		snprintf(v, sizeof v, _("step %d of %d (%s) of the %s failed: "
-		    "%s"), r->failed_step, r->nsteps, r->failed_step_name,
-		    r->failed_op, r->failed_error);
+		    "%s"), r->failed_step, r->nsteps, r->more->failed_step_name,
+		    r->more->failed_op, r->more->failed_error);
 		browse_detail_line(win, &y, x, width, ymax, &skip,
 		    _("Unfinished"), v, display_attr(STYLE_WARNING));
 		browse_detail_line(win, &y, x, width, ymax, &skip,
@@ -2143,7 +2178,7 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 		    _("f sends the load balancer and TLS of the plan again "
 		    "(from the journal)"), display_attr(STYLE_KEY));
 		browse_detail_line(win, &y, x, width, ymax, &skip,
-		    _("Journal"), r->journal, A_NORMAL);
+		    _("Journal"), r->more->journal, A_NORMAL);
 	}
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("Description"),
 	    r->description, A_NORMAL);
@@ -2161,7 +2196,7 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 	/* A Kubernetes compute's come from its extension, once read. */
 	if (browse_row_inference(r) && (!browse_row_kubernetes(r) ||
 	    r->lb[0] != '\0')) {
-		browse_lb_text(r->lb, r->subnet, v, sizeof v);
+		browse_lb_text(r->lb, r->more->subnet, v, sizeof v);
 		if (browse_row_kubernetes(r) && strcasecmp(r->lb,
 		    "InternalLoadBalancer") != 0 && strcasecmp(r->lb,
 		    "PublicIp") != 0)
@@ -2179,14 +2214,14 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 	/* The scoring host name when TLS is on. */
 	if (r->tls_status == TLS_STATUS_ENABLED)
 		browse_detail_line(win, &y, x, width, ymax, &skip,
-		    _("Scoring host"), r->cname, A_NORMAL);
+		    _("Scoring host"), r->more->cname, A_NORMAL);
 	else if (r->tls_status == TLS_STATUS_AUTO) {
 		dns = b->tui->ctx.cloud == CLOUD_CHINA ?
 		    "cloudapp.chinacloudapi.cn" : b->tui->ctx.cloud ==
 		    CLOUD_USGOV ? "cloudapp.usgovcloudapi.net" :
 		    "cloudapp.azure.com";
 		snprintf(v, sizeof v, _("%s + 3 characters Azure adds, "
-		    "under %s.%s"), r->leaf, r->region, dns);
+		    "under %s.%s"), r->more->leaf, r->region, dns);
 		browse_detail_line(win, &y, x, width, ymax, &skip,
 		    _("Scoring host"), v, A_NORMAL);
 	}
@@ -2195,13 +2230,13 @@ browse_draw_detail(void *arg, WINDOW *win, int y, int x, int height,
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("Modified"),
 	    r->modified, A_NORMAL);
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("Compute ID"),
-	    r->id, A_NORMAL);
+	    browse_row_id(r, v, sizeof v), A_NORMAL);
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("AKS cluster"),
 	    r->resource_id, A_NORMAL);
 	/* TRANSLATORS: the Kubernetes namespace of the compute's
 	 * deployments; detail label, at most 20 cells. */
 	browse_detail_line(win, &y, x, width, ymax, &skip, _("Namespace"),
-	    r->k8s_namespace, A_NORMAL);
+	    r->more->k8s_namespace, A_NORMAL);
 	if (r->resource_id[0] == '\0')
 		return;
 	/* The underlying cluster, once fetched. */
@@ -2428,8 +2463,9 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y, int ymax)
 		snprintf(text, sizeof text, _("Finish what the %s of %s left "
 		    "undone: step %d of %d (%s) failed, so its load balancer "
 		    "and TLS are not applied. Send them again as an update, "
-		    "from the plan in the journal:"), r->failed_op, r->name,
-		    r->failed_step, r->nsteps, r->failed_step_name);
+		    "from the plan in the journal:"), r->more->failed_op,
+		    r->name, r->failed_step, r->nsteps,
+		    r->more->failed_step_name);
 		y += display_wrap(win, y, x, w, ymax - y, text,
 		    display_attr(STYLE_TITLE)) + 1;
 		browse_lb_text(lb_type_name(b->finish.lb_type),
@@ -2628,8 +2664,8 @@ browse_save_state(struct screen *s, FILE *fp)
 	for (i = 0; i < b->page.nview; i++) {
 		r = &b->page.rows[b->page.view[i]];
 		fprintf(fp, "row: %s %s %s%s%s\n", r->name, r->type, r->state,
-		    r->ext_state[0] != '\0' ? " extension " : "",
-		    r->ext_state);
+		    r->more->ext_state[0] != '\0' ? " extension " : "",
+		    r->more->ext_state);
 	}
 }
 

@@ -8,7 +8,8 @@
  * a list's pages appended as they arrive and settled once a frame (sorted
  * in, filtered, the selection kept) giving the order of the whole list
  * set at once, their strings taken over rather than copied, and the short
- * values most rows share kept once.
+ * values most rows share kept once; a row's own strings packed in one
+ * block, the compute ID's prefix kept once.
  */
 #include "config.h"
 
@@ -45,14 +46,14 @@ rows(const char *const *states)
 	size_t			 i;
 
 	for (i = 0; i < NWORLD; i++) {
-		browse_row_set(&r[i].name, world[i].name);
-		browse_row_set(&r[i].type, world[i].type);
-		browse_row_set(&r[i].state, states != NULL ? states[i] :
+		browse_row_set(&r[i], &r[i].name, world[i].name);
+		browse_row_set(&r[i], &r[i].type, world[i].type);
+		browse_row_set(&r[i], &r[i].state, states != NULL ? states[i] :
 		    world[i].state);
-		browse_row_set(&r[i].purpose, world[i].purpose);
-		browse_row_set(&r[i].size, world[i].size);
-		browse_row_set(&r[i].region, world[i].region);
-		browse_row_set(&r[i].lb, world[i].lb);
+		browse_row_set(&r[i], &r[i].purpose, world[i].purpose);
+		browse_row_set(&r[i], &r[i].size, world[i].size);
+		browse_row_set(&r[i], &r[i].region, world[i].region);
+		browse_row_set(&r[i], &r[i].lb, world[i].lb);
 		r[i].nodes = world[i].nodes;
 		browse_row_finish(&r[i]);
 	}
@@ -150,7 +151,7 @@ journal_test(void)
 		    "%d, %s", rows[i].open ? "open" : "closed", rows[i].step,
 		    rows[i].nsteps, rows[i].result);
 	}
-	is_str(r->failed_error, "BadRequest: no", "the journaled error");
+	is_str(r->more->failed_error, "BadRequest: no", "the journaled error");
 	browse_row_journal(r, NULL);
 	is_int(r->failed_step, 0, "no journal: nothing unfinished");
 	browse_rows_free(r, 1);
@@ -174,10 +175,11 @@ kubernetes_test(void)
 	size_t			 i;
 
 	for (i = 0; i < 4; i++) {
-		browse_row_set(&r[i].name, rows[i].name);
-		browse_row_set(&r[i].type, rows[i].type);
-		browse_row_set(&r[i].state, "Succeeded");
-		browse_row_set(&r[i].ext_state, rows[i].ext_state);
+		browse_row_set(&r[i], &r[i].name, rows[i].name);
+		browse_row_set(&r[i], &r[i].type, rows[i].type);
+		browse_row_set(&r[i], &r[i].state, "Succeeded");
+		browse_row_set(&r[i], &browse_row_more(&r[i])->ext_state,
+		    rows[i].ext_state);
 		browse_row_finish(&r[i]);
 		is_int(browse_row_inference(&r[i]), rows[i].inference,
 		    "%s (%s): inference cluster or not", rows[i].name,
@@ -195,10 +197,10 @@ kubernetes_test(void)
 	is_str(names(&p), "k8s-a", "the extension's state is searched");
 	ok(!browse_page_transitional(&p), "nothing changing: no auto refresh");
 	r = browse_rows_new(1);
-	browse_row_set(&r->name, "k8s-c");
-	browse_row_set(&r->type, "Kubernetes");
-	browse_row_set(&r->state, "Succeeded");
-	browse_row_set(&r->ext_state, "Creating");
+	browse_row_set(r, &r->name, "k8s-c");
+	browse_row_set(r, &r->type, "Kubernetes");
+	browse_row_set(r, &r->state, "Succeeded");
+	browse_row_set(r, &browse_row_more(r)->ext_state, "Creating");
 	browse_row_finish(r);
 	browse_page_set(&p, r, 1);
 	ok(browse_page_transitional(&p),
@@ -216,11 +218,11 @@ page_rows(size_t first, size_t count, size_t n)
 
 	for (i = 0; i < count; i++) {
 		snprintf(name, sizeof name, "c-%03zu", n - 1 - (first + i));
-		browse_row_set(&r[i].name, name);
+		browse_row_set(&r[i], &r[i].name, name);
 		/* Every third an inference cluster: they sort first. */
-		browse_row_set(&r[i].type, (first + i) % 3 == 0 ? "AKS" :
+		browse_row_set(&r[i], &r[i].type, (first + i) % 3 == 0 ? "AKS" :
 		    "AmlCompute");
-		browse_row_set(&r[i].state, "Succeeded");
+		browse_row_set(&r[i], &r[i].state, "Succeeded");
 		browse_row_finish(&r[i]);
 	}
 	return r;
@@ -291,19 +293,19 @@ append_test(void)
 	r = browse_rows_new(1);
 	s = strdup("inf-taken");
 	kept = s;
-	browse_row_take(&r->name, &s);
+	browse_row_take(r, &r->name, &s);
 	ok(r->name == kept && s == NULL, "take: the string itself, not a "
 	    "copy");
 	s = strdup("");
-	browse_row_take(&r->type, &s);
+	browse_row_take(r, &r->type, &s);
 	ok(s == NULL && r->type[0] == '\0', "take: \"\" becomes the "
 	    "shared empty string");
 	s = NULL;
-	browse_row_take(&r->state, &s);
+	browse_row_take(r, &r->state, &s);
 	browse_row_finish(r);
 	ok(r->state == r->type && r->purpose == r->type,
 	    "unknown members share one empty string");
-	browse_row_set(&r->type, "AKS");
+	browse_row_set(r, &r->type, "AKS");
 	is_str(r->type, "AKS", "set replaces the shared empty string");
 	browse_rows_free(r, 1);
 
@@ -313,14 +315,14 @@ append_test(void)
 		char	buf[64];
 
 		s = strdup("Succeeded");
-		browse_row_share(&r[i].state, &s);
+		browse_row_share(&r[i], &r[i].state, &s);
 		/* 3000 different regions: more than the pool holds. */
 		snprintf(buf, sizeof buf, "region-%zu", i);
 		s = strdup(buf);
-		browse_row_share(&r[i].region, &s);
+		browse_row_share(&r[i], &r[i].region, &s);
 		s = strdup("a value longer than any the pool keeps, "
 		    "such as a description");
-		browse_row_share(&r[i].description, &s);
+		browse_row_share(&r[i], &r[i].description, &s);
 		browse_row_finish(&r[i]);
 	}
 	ok(r[0].state == r[2999].state, "share: one \"Succeeded\" for "
@@ -330,10 +332,104 @@ append_test(void)
 	    "a long value: each row its own");
 	is_str(r[2999].region, "region-2999", "past the pool's bound, a "
 	    "row keeps its own value");
-	browse_row_set(&r[5].state, "Failed");
+	browse_row_set(&r[5], &r[5].state, "Failed");
 	is_str(r[6].state, "Succeeded", "set on one row leaves the "
 	    "others' shared value");
 	browse_rows_free(r, 3000);	/* valgrind: each freed once */
+}
+
+/* A row's own strings in one block; the compute ID's prefix once. */
+static void
+pack_test(void)
+{
+	static const struct {
+		const char	*text, *want, *why;
+	} filters[] = {
+		{ "INF-1", "Inf-1", "a name, whatever the case" },
+		{ "aks", "Inf-0 Inf-1 Inf-2", "a value of the pool" },
+		{ "!aks", "", "not it" },
+		{ "ks", "Inf-0 Inf-1 Inf-2", "the pool's answer follows the "
+		    "text" },
+		{ "1.30", "Inf-1", "a value set later" },
+		{ "inf-0\taks", "", "each member alone, not across two" },
+		{ "inf-22", "", "not past a member's end" },
+	};
+	static const char *const prefix = "/subscriptions/s/resourceGroups/"
+	    "g/providers/Microsoft.MachineLearningServices/workspaces/w/"
+	    "computes/";
+	struct browse_row	*r = browse_rows_new(3);
+	struct compute_page	 p;
+	char			 id[512], buf[512], *s;
+	size_t			 i;
+
+	for (i = 0; i < 3; i++) {
+		char	name[16];
+
+		snprintf(name, sizeof name, "Inf-%zu", i);
+		snprintf(id, sizeof id, "%s%s", prefix, i == 2 ? "other" :
+		    name);
+		{
+			const struct browse_str	own[] = {
+				{ &r[i].name, name },
+				{ &r[i].created, "2026-01-02T03:04:05Z" },
+				{ &r[i].modified, i == 1 ?
+				    "2026-02-03T04:05:06Z" :
+				    "2026-01-02T03:04:05Z" },
+				{ &r[i].description, "" },
+				{ &r[i].fqdn, NULL },
+			};
+
+			s = strdup("AKS");
+			browse_row_share(&r[i], &r[i].type, &s);
+			browse_row_pack(&r[i], id, own,
+			    sizeof own / sizeof own[0]);
+		}
+		browse_row_finish(&r[i]);
+	}
+	ok(r[0].name >= r[0].block && r[0].created > r[0].name &&
+	    r[0].created < r[0].block + r[0].nblock,
+	    "pack: name and created in the row's block");
+	ok(r[0].modified == r[0].created && r[1].modified != r[1].created,
+	    "pack: a value twice in a row kept once");
+	is_str(r[1].modified, "2026-02-03T04:05:06Z", "pack: others each "
+	    "their own");
+	ok(r[0].description[0] == '\0' && r[0].fqdn[0] == '\0' &&
+	    r[0].description == r[0].fqdn, "pack: \"\" and NULL are the "
+	    "shared empty string");
+	ok(r[0].id == r[1].id, "pack: one copy of the ID's prefix for the "
+	    "rows");
+	snprintf(id, sizeof id, "%sInf-1", prefix);
+	is_str(browse_row_id(&r[1], buf, sizeof buf), id,
+	    "pack: the ID is the prefix and the name");
+	snprintf(id, sizeof id, "%sother", prefix);
+	is_str(browse_row_id(&r[2], buf, sizeof buf), id,
+	    "pack: an ID not ending in the name is kept whole");
+	ok(r[2].id >= r[2].block && r[2].id < r[2].block + r[2].nblock,
+	    "pack: in the row's block");
+	/* A member of the block replaced. */
+	browse_row_set(&r[1], &r[1].created, "later");
+	browse_row_set(&r[1], &browse_row_more(&r[1])->version, "1.30.0");
+	browse_row_finish(&r[1]);
+	is_str(r[1].created, "later", "set on a packed row: the new value");
+	/* What few rows have: apart, and shared "" until written. */
+	ok(r[0].more == r[2].more && r[0].more->cname[0] == '\0',
+	    "rows without rare members share one set of \"\"");
+	browse_row_set(&r[1], &browse_row_more(&r[1])->cname, "score.example");
+	is_str(r[1].more->cname, "score.example", "browse_row_more: the "
+	    "row's own, written");
+	ok(r[0].more != r[1].more && r[0].more->cname[0] == '\0' &&
+	    r[2].more->cname[0] == '\0', "and the other rows' unchanged");
+	ok(sizeof(struct browse_row) <= 168, "a row is at most 168 bytes "
+	    "(%zu)", sizeof(struct browse_row));
+	/* The filter: in members of the block and of the pool, any case. */
+	browse_page_init(&p);
+	browse_page_set(&p, r, 3);
+	for (i = 0; i < sizeof filters / sizeof filters[0]; i++) {
+		browse_page_filter(&p, filters[i].text);
+		is_str(names(&p), filters[i].want, "filter '%s': %s",
+		    filters[i].text, filters[i].why);
+	}
+	browse_page_done(&p);	/* valgrind: the blocks freed once each */
 }
 
 int
@@ -345,6 +441,7 @@ main(void)
 	char			 buf[128];
 	int			 w[BROWSE_COL__COUNT], i, sum;
 
+	pack_test();	/* before append_test fills the pool */
 	kubernetes_test();
 	append_test();
 	browse_page_init(&p);
