@@ -8,10 +8,7 @@
 . "$top_srcdir/tests/http/lib.sh"
 . "$top_srcdir/tests/http/k8s-world.sh"
 sb_start --polls 1
-k8s_begin "$SB_URL" "$SB_AUTH" "$SB_CA" "$SB_SUB" "$T"
-k8s_dev_compute k8s-dev aks-prod ml
-k8s_arm PUT "$K8S_WSP/models/sk/versions/1?api-version=2024-10-01" '{"properties":{"modelUri":"azureml://datastores/workspaceblobstore/paths/sk/model.pkl"}}'
-k8s_arm PUT "$K8S_WSP/environments/env/versions/1?api-version=2024-10-01" '{"properties":{"image":"mcr.microsoft.com/azureml/minimal-ubuntu22.04-py39-cpu-inference:latest"}}'
+k8s_deploy_world
 CODEP="[^\"]*/workspaces/ml-workspace/codes/score/versions/2"
 deploy_plan() {	# deploy_plan FILE ENDPOINT FLAGS...
 	f=$1 ep=$2
