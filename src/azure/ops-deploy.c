@@ -276,6 +276,11 @@ ops_deploy_facts(struct ops *o, const struct plan *p,
 		version_exists(o, id, &f->model_known, &f->model_exists);
 		free(id);
 	}
+	if (p->deployment.code_path[0] == '\0' &&
+	    (id = plan_deploy_code_id(p)) != NULL) {
+		version_exists(o, id, &f->code_known, &f->code_exists);
+		free(id);
+	}
 	/* A registry environment: read from its registry (copied by its
 	 * step). */
 	if (p->deployment.image[0] == '\0' &&

@@ -30,8 +30,9 @@ usage_deploy(FILE *fp)
 	/* TRANSLATORS: keep the command and the flag names. */
 	fputs(_("Usage: akswiz plan new deploy --compute NAME --endpoint-name E "
 	    "--deployment-name D\n"
-	    "    --model PATH|NAME:VERSION [--code-path DIR --scoring-script "
-	    "FILE]\n"
+	    "    --model PATH|NAME:VERSION [--code-path DIR | --code "
+	    "NAME:VERSION\n"
+	    "    --scoring-script FILE]\n"
 	    "    --environment NAME:VERSION | --image IMAGE [--conda-file F] "
 	    "[FLAGS] [-f FILE]\n"
 	    "The plan of a model deployed to the Kubernetes compute NAME as "
@@ -80,7 +81,8 @@ static const struct dflag {
 } dflags[] = {
 	{ "--compute", D_STR }, { "--endpoint-name", D_STR },
 	{ "--deployment-name", D_STR }, { "--model", D_STR },
-	{ "--code-path", D_STR }, { "--scoring-script", D_STR },
+	{ "--code-path", D_STR }, { "--code", D_STR },
+	{ "--scoring-script", D_STR },
 	{ "--environment", D_STR }, { "--image", D_STR },
 	{ "--conda-file", D_STR }, { "--instance-type", D_STR },
 	{ "--auth-mode", D_STR }, { "--description", D_STR },
@@ -121,6 +123,7 @@ text_of(struct plan *p, const char *flag, size_t *size)
 		{ "--deployment-name", d->name, sizeof d->name },
 		{ "--model", d->model, sizeof d->model },
 		{ "--code-path", d->code_path, sizeof d->code_path },
+		{ "--code", d->code, sizeof d->code },
 		{ "--scoring-script", d->scoring_script,
 		    sizeof d->scoring_script },
 		{ "--environment", d->environment, sizeof d->environment },

@@ -213,6 +213,10 @@
 	_(DEPLOY_ENDPOINT_OTHER_COMPUTE, NS_(N_("The workspace's online endpoint %1$s is on compute %2$s, not %3$s; choose another endpoint name or deploy to %2$s."))) \
 	_(DEPLOY_DEPLOYMENT_EXISTS, NS_(N_("Endpoint %1$s already has a deployment named %2$s; choose another deployment name."))) \
 	_(DEPLOY_MODEL_MISSING,	NS_(N_("The workspace has no model %1$s; give a registered NAME:VERSION or a local file or folder."))) \
+	/* TRANSLATORS: %1$s is the code as given (NAME:VERSION); "akswiz code list" is a command, typed as it is. */ \
+	_(DEPLOY_CODE_MISSING,	NS_(N_("The workspace has no code %1$s (--code); give a registered NAME:VERSION from akswiz code list, or a local folder with --code-path."))) \
+	_(DEPLOY_CODE_REF,	NS_(N_("The code \"%1$s\" (--code) is not NAME:VERSION of a registered code version; give it so, or a local folder with --code-path."))) \
+	_(DEPLOY_CODE_BOTH,	NS_(N_("Give either a registered code version (--code) or a local folder (--code-path), not both."))) \
 	_(DEPLOY_ENVIRONMENT_MISSING, NS_(N_("The workspace has no environment %1$s; give a registered NAME:VERSION, or an image with --image."))) \
 	_(DEPLOY_TRAFFIC_DEFAULT_NEW, NS_(N_("The new endpoint sends 100 percent of its traffic to deployment %1$s."))) \
 	_(DEPLOY_TRAFFIC_DEFAULT, NS_(N_("Without --traffic, deployment %1$s gets 100 percent of a new endpoint's traffic, or 0 percent of an endpoint whose traffic goes to other deployments."))) \

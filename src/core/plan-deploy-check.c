@@ -218,9 +218,23 @@ check_assets(const struct plan *p, const struct plan_facts *f,
 		    MSG_DEPLOY_MODEL_MISSING);
 		verdict_arg(v, "%s", d->model);
 	}
-	if (d->code_path[0] != '\0' && d->scoring_script[0] == '\0')
+	if (d->code_path[0] != '\0' && d->code[0] != '\0')
+		(void)verdicts_add(vs, FIELD_CODE, SEV_ERROR,
+		    MSG_DEPLOY_CODE_BOTH);
+	else if (d->code[0] != '\0' && (!deploy_ref_parse(d->code, NULL) ||
+	    deploy_ref_is_registry(d->code))) {
+		v = verdicts_add(vs, FIELD_CODE, SEV_ERROR, MSG_DEPLOY_CODE_REF);
+		verdict_arg(v, "%s", d->code);
+	} else if (d->code[0] != '\0' && f->code_known && !f->code_exists) {
+		v = verdicts_add(vs, FIELD_CODE, SEV_ERROR,
+		    MSG_DEPLOY_CODE_MISSING);
+		verdict_arg(v, "%s", d->code);
+	}
+	if ((d->code_path[0] != '\0' || d->code[0] != '\0') &&
+	    d->scoring_script[0] == '\0')
 		required(FIELD_SCORING_SCRIPT, vs);
-	if (d->scoring_script[0] != '\0' && d->code_path[0] == '\0')
+	if (d->scoring_script[0] != '\0' && d->code_path[0] == '\0' &&
+	    d->code[0] == '\0')
 		required(FIELD_CODE_PATH, vs);
 	if (d->environment[0] != '\0' && d->image[0] != '\0') {
 		v = verdicts_add(vs, FIELD_IMAGE, SEV_ERROR,

@@ -121,7 +121,8 @@ struct plan_deployment {
 	char	name[PLAN_NAME_LEN];		/* --deployment-name */
 	char	model[PLAN_TEXT_LEN];		/* a local file/folder, or NAME:VERSION (azureml: prefix allowed) */
 	char	code_path[PLAN_TEXT_LEN];	/* a local folder, or "" */
-	char	scoring_script[PLAN_TEXT_LEN];	/* relative to code_path */
+	char	code[PLAN_TEXT_LEN];		/* or a registered NAME:VERSION (azureml: prefix allowed), or "" */
+	char	scoring_script[PLAN_TEXT_LEN];	/* relative to code_path or code */
 	char	environment[PLAN_TEXT_LEN];	/* NAME:VERSION, or "" when image is given */
 	char	image[PLAN_TEXT_LEN];		/* --image, registered with conda_file as an environment */
 	char	conda_file[PLAN_TEXT_LEN];

@@ -211,6 +211,7 @@ struct plan_facts {
 	const struct deploy_placed	*placed;
 	size_t				 n_placed;
 	bool				 model_known, model_exists;
+	bool				 code_known, code_exists;
 	bool				 environment_known, environment_exists;
 	/* The compute's provisioning state (NULL: not known); whether the
 	 * endpoint's traffic goes to other deployments. */

@@ -91,6 +91,7 @@ enum severity {
 	_(GPU_REQUEST,		"deploy.resources.gpu",		"--gpu") \
 	_(MODEL,		"deploy.model",			"--model") \
 	_(CODE_PATH,		"deploy.codePath",		"--code-path") \
+	_(CODE,			"deploy.code",			"--code") \
 	_(SCORING_SCRIPT,	"deploy.scoringScript",		"--scoring-script") \
 	_(ENVIRONMENT,		"deploy.environment",		"--environment") \
 	_(IMAGE,		"deploy.image",			"--image") \

@@ -118,6 +118,16 @@ plan_deploy_model_id(const struct plan *p)
 }
 
 char *
+plan_deploy_code_id(const struct plan *p)
+{
+	/* A local folder: the version its upload registered, once it has. */
+	if (p->deployment.code_path[0] != '\0')
+		return p->registered.code[0] != '\0' ?
+		    xstrdup(p->registered.code) : NULL;
+	return asset_id(p, p->deployment.code, "codes", "");
+}
+
+char *
 plan_deploy_environment_id(const struct plan *p)
 {
 	return asset_id(p, p->deployment.image[0] != '\0' ? "" :
@@ -202,13 +212,15 @@ plan_deploy_body(const struct plan *p, const char *location, char **body,
 	struct plan_jw			 w;
 	char				*model = plan_deploy_model_id(p);
 	char				*env = plan_deploy_environment_id(p);
+	char				*code = plan_deploy_code_id(p);
 	char				 dur[32];
 
 	*body = NULL;
-	if (model == NULL || env == NULL ||
-	    (d->code_path[0] != '\0' && p->registered.code[0] == '\0')) {
+	if (model == NULL || env == NULL || (code == NULL &&
+	    (d->code_path[0] != '\0' || d->code[0] != '\0'))) {
 		free(model);
 		free(env);
+		free(code);
 		/* TRANSLATORS: a deploy's step ran before its uploads. */
 		return err_set(err, ERR_USAGE, _("the deployment's model, code "
 		    "or environment is not registered yet; apply the plan "
@@ -228,9 +240,9 @@ plan_deploy_body(const struct plan *p, const char *location, char **body,
 	plan_jw_begin(&w, "properties");
 	plan_jw_str(&w, "endpointComputeType", "Kubernetes");
 	plan_jw_str(&w, "model", model);
-	if (d->code_path[0] != '\0') {
+	if (code != NULL) {
 		plan_jw_begin(&w, "codeConfiguration");
-		plan_jw_str(&w, "codeId", p->registered.code);
+		plan_jw_str(&w, "codeId", code);
 		plan_jw_str(&w, "scoringScript", d->scoring_script);
 		plan_jw_end(&w);
 	}
@@ -278,6 +290,7 @@ plan_deploy_body(const struct plan *p, const char *location, char **body,
 	plan_jw_end(&w);
 	free(model);
 	free(env);
+	free(code);
 	*body = plan_jw_take(&w);
 	return true;
 }

@@ -38,6 +38,7 @@ char	*plan_deploy_id(const struct plan *);
  */
 char	*plan_deploy_model_id(const struct plan *);
 char	*plan_deploy_environment_id(const struct plan *);
+char	*plan_deploy_code_id(const struct plan *);
 /*
  * The Kubernetes online deployment's body (OnlineDeploymentTrackedResource,
  * deploy.md 1c); false + err when a version is not registered yet.

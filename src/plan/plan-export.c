@@ -1142,9 +1142,15 @@ az_deployment_yaml(struct buf *b, const struct plan *p)
 		yaml_str(b, 2, "path", d->model);
 	} else
 		yaml_ref(b, "model", d->model);
-	if (d->code_path[0] != '\0') {
+	if (d->code_path[0] != '\0' || d->code[0] != '\0') {
+		char	v[PLAN_TEXT_LEN + 16];
+
+		if (d->code_path[0] != '\0')
+			snprintf(v, sizeof v, "%s", d->code_path);
+		else
+			azureml_ref(v, sizeof v, d->code);
 		buf_adds(b, "#   code_configuration:\n");
-		yaml_str(b, 2, "code", d->code_path);
+		yaml_str(b, 2, "code", v);
 		yaml_str(b, 2, "scoring_script", d->scoring_script);
 	}
 	if (d->image[0] != '\0') {
@@ -1286,9 +1292,14 @@ export_python_deploy(struct buf *b, const struct plan *p)
 		azureml_ref(ref, sizeof ref, d->environment);
 		py_arg(b, &first, "environment", ref);
 	}
-	if (d->code_path[0] != '\0') {
+	if (d->code_path[0] != '\0' || d->code[0] != '\0') {
 		buf_adds(b, ",\n    code_configuration=CodeConfiguration(code=");
-		py_quote(b, d->code_path);
+		if (d->code_path[0] != '\0')
+			py_quote(b, d->code_path);
+		else {
+			azureml_ref(ref, sizeof ref, d->code);
+			py_quote(b, ref);
+		}
 		buf_adds(b, ", scoring_script=");
 		py_quote(b, d->scoring_script);
 		buf_adds(b, ")");

@@ -45,7 +45,7 @@ static const char *const top_keys[] = {
 /* Deploying (issue 13): create-endpoint's members, and deploy's. */
 static const char *const deploy_keys[] = {
 	"endpointName", "authMode",
-	"deploymentName", "model", "codePath", "scoringScript", "environment",
+	"deploymentName", "model", "codePath", "code", "scoringScript", "environment",
 	"image", "condaFile", "instanceType", "resources", "instanceCount",
 	"scale", "requests", "appInsights", "traffic", "mirrorTraffic",
 	"registered", "livenessProbe", "readinessProbe", NULL
@@ -471,6 +471,7 @@ read_deploy(json_object *o, struct plan *p, struct err *err)
 	    !get_str(o, "deploy.", "model", d->model, sizeof d->model, err) ||
 	    !get_str(o, "deploy.", "codePath", d->code_path,
 	    sizeof d->code_path, err) ||
+	    !get_str(o, "deploy.", "code", d->code, sizeof d->code, err) ||
 	    !get_str(o, "deploy.", "scoringScript", d->scoring_script,
 	    sizeof d->scoring_script, err) ||
 	    !get_str(o, "deploy.", "environment", d->environment,
@@ -1015,6 +1016,7 @@ write_deploy(struct plan_jw *w, const struct plan *p)
 	put_str(w, "deploymentName", d->name);
 	put_str(w, "model", d->model);
 	put_str(w, "codePath", d->code_path);
+	put_str(w, "code", d->code);
 	put_str(w, "scoringScript", d->scoring_script);
 	put_str(w, "environment", d->environment);
 	put_str(w, "image", d->image);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/plan-deploy-check.h"
 #include "tui/deploy.h"
 #include "tui/tui.h"
 
@@ -29,7 +30,12 @@ deploy_make_plan(const struct deploy *d, struct plan *p)
 	    "aml_token" : "key");
 	FIELD_TO(dp->name, d->deployment);
 	FIELD_TO(dp->model, d->model);
+	/* NAME:VERSION: a registered code version, else a local folder. */
 	FIELD_TO(dp->code_path, d->code);
+	if (deploy_ref_parse(dp->code_path, NULL)) {
+		memcpy(dp->code, dp->code_path, sizeof dp->code);
+		dp->code_path[0] = '\0';
+	}
 	FIELD_TO(dp->scoring_script, d->script);
 	FIELD_TO(dp->environment, d->environment);
 	FIELD_TO(dp->image, d->image);

@@ -215,6 +215,8 @@ deploy_pick_kind(struct deploy *d)
 			return DEPLOY_PICK_MODEL;
 		if (it != NULL && it->field == &d->environment)
 			return DEPLOY_PICK_ENVIRONMENT;
+		if (it != NULL && it->field == &d->code)
+			return DEPLOY_PICK_CODE;
 	} else if (d->page == DEPLOY_PAGE_TARGET &&
 	    !(d->list_focus && d->computes.n > 0)) {
 		it = widget_form_focused(&d->target_form);
@@ -229,7 +231,8 @@ static struct widget_field *
 deploy_pick_field(struct deploy *d, int kind)
 {
 	return kind == DEPLOY_PICK_MODEL ? &d->model :
-	    kind == DEPLOY_PICK_ENVIRONMENT ? &d->environment : &d->endpoint;
+	    kind == DEPLOY_PICK_ENVIRONMENT ? &d->environment :
+	    kind == DEPLOY_PICK_CODE ? &d->code : &d->endpoint;
 }
 
 /* The endpoints of the chosen compute: how many; the i-th as *e. */
@@ -253,7 +256,7 @@ deploy_pick_endpoints(const struct deploy *d, size_t want,
 /* What the registered models' and environments' lists say, in a line. */
 static const struct {
 	const char	*refused, *empty, *one, *many;
-} pick_says[2] = {
+} pick_says[3] = {
 	{
 		/* TRANSLATORS: %s is the service's reason. */
 		N_("The workspace's models could not be read (%s): type a "
@@ -274,6 +277,16 @@ static const struct {
 		NP_("F4 picks the workspace's %zu environment, or give an image "
 		    "below.", "F4 picks one of the workspace's %zu environments, "
 		    "or give an image below.")
+	}, {
+		/* TRANSLATORS: %s is the service's reason. */
+		N_("The workspace's code versions could not be read (%s): type "
+		    "a local folder or NAME:VERSION."),
+		N_("The workspace has no registered code: type a local "
+		    "folder."),
+		/* TRANSLATORS: %zu is a number of code versions. */
+		NP_("F4 picks the workspace's %zu code version, or type a local "
+		    "folder.", "F4 picks one of the workspace's %zu code "
+		    "versions, or type a local folder.")
 	}
 };
 
@@ -311,12 +324,14 @@ deploy_pick_line(struct deploy *d, char *buf, size_t len)
 	}
 	if (d->facts == NULL)
 		return false;	/* the computes' failure is said above */
-	k = kind == DEPLOY_PICK_MODEL ? 0 : 1;
-	if (!(k == 0 ? d->facts->models_known : d->facts->environments_known))
+	k = kind == DEPLOY_PICK_MODEL ? 0 : kind == DEPLOY_PICK_CODE ? 2 : 1;
+	if (!(k == 0 ? d->facts->models_known : k == 2 ?
+	    d->facts->codes_known : d->facts->environments_known))
 		snprintf(buf, len, _(pick_says[k].refused), k == 0 ?
-		    d->facts->models_err : d->facts->environments_err);
-	else if ((n = k == 0 ? d->facts->nmodels :
-	    d->facts->nenvironments) == 0)
+		    d->facts->models_err : k == 2 ? d->facts->codes_err :
+		    d->facts->environments_err);
+	else if ((n = k == 0 ? d->facts->nmodels : k == 2 ?
+	    d->facts->ncodes : d->facts->nenvironments) == 0)
 		snprintf(buf, len, "%s", _(pick_says[k].empty));
 	else
 		snprintf(buf, len, P_(pick_says[k].one, pick_says[k].many,
@@ -428,6 +443,9 @@ deploy_pick_open(struct deploy *d)
 	    d->facts->environments_known)
 		deploy_pick_assets(d, d->facts->environments,
 		    d->facts->nenvironments);
+	else if (kind == DEPLOY_PICK_CODE && d->facts != NULL &&
+	    d->facts->codes_known)
+		deploy_pick_assets(d, d->facts->codes, d->facts->ncodes);
 	else if (kind == DEPLOY_PICK_ENDPOINT && d->facts != NULL)
 		deploy_pick_endpoint_rows(d);
 	if (d->picks.n == 0) {
@@ -484,6 +502,7 @@ deploy_pick_draw(struct deploy *d, WINDOW *win, int y, int bottom)
 	display_text(win, y++, 2, COLS - 4, d->pick == DEPLOY_PICK_MODEL ?
 	    _("Pick a registered model") : d->pick == DEPLOY_PICK_ENVIRONMENT ?
 	    _("Pick a registered environment") :
+	    d->pick == DEPLOY_PICK_CODE ? _("Pick a registered code version") :
 	    _("Pick an endpoint of this compute"), A_BOLD, true);
 	y += display_wrap(win, y, 2, COLS - 4, 2, _("Type to filter; Enter "
 	    "picks; Esc goes back with the field as it was typed."),

@@ -77,6 +77,11 @@ struct deploy_facts_job {
 	bool			 models_known, environments_known;
 	/* Why a list is not known (the service's refusal), or "". */
 	char			 models_err[256], environments_err[256];
+	/* The registered code versions, likewise. */
+	struct deploy_asset	*codes;		/* owned */
+	size_t			 ncodes;
+	bool			 codes_known;
+	char			 codes_err[256];
 };
 void	deploy_facts_free(struct deploy_facts_job *);
 
@@ -210,7 +215,8 @@ enum {
 	DEPLOY_PICK_NONE,
 	DEPLOY_PICK_MODEL,
 	DEPLOY_PICK_ENVIRONMENT,
-	DEPLOY_PICK_ENDPOINT
+	DEPLOY_PICK_ENDPOINT,
+	DEPLOY_PICK_CODE
 };
 /*
  * Once the facts are in: a job reads the lists' details (each registered

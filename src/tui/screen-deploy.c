@@ -142,6 +142,8 @@ deploy_facts_run(void *arg)
 	j->environments_known = deploy_assets_read(j, wsid,
 	    ASSET_ENVIRONMENT, &j->environments, &j->nenvironments,
 	    j->environments_err, sizeof j->environments_err);
+	j->codes_known = deploy_assets_read(j, wsid, ASSET_CODE, &j->codes,
+	    &j->ncodes, j->codes_err, sizeof j->codes_err);
 	free(wsid);
 }
 
@@ -853,6 +855,7 @@ deploy_facts_free(struct deploy_facts_job *j)
 	free(j->endpoints);
 	free(j->models);
 	free(j->environments);
+	free(j->codes);
 	free(j);
 }
 
@@ -1446,7 +1449,8 @@ deploy_save_state(struct screen *s, FILE *fp)
 	fprintf(fp, "page: %d\ncompute: %s\n", d->page + 1, name);
 	fprintf(fp, "pick: %s\n", d->pick == DEPLOY_PICK_MODEL ? "model" :
 	    d->pick == DEPLOY_PICK_ENVIRONMENT ? "environment" :
-	    d->pick == DEPLOY_PICK_ENDPOINT ? "endpoint" : "none");
+	    d->pick == DEPLOY_PICK_ENDPOINT ? "endpoint" :
+	    d->pick == DEPLOY_PICK_CODE ? "code" : "none");
 	deploy_state_field(fp, "endpoint", &d->endpoint);
 	deploy_state_field(fp, "deployment", &d->deployment);
 	fprintf(fp, "auth: %s\n", auth_labels[d->auth]);

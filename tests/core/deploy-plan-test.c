@@ -30,7 +30,9 @@ enum setup {
 	TRAFFIC_UNKNOWN, AKS, COMPUTE_FAILED, EXT_FAILED, OTHER_COMPUTE,
 	DEP_TAKEN, MODEL_MISSING, ENV_MISSING, TOO_BIG, TOO_MANY,
 	BESIDE_OTHERS, DEFAULT_OFFLINE, DEFAULT_NEW, DEFAULT_ZERO, NO_DEP_NAME,
-	EXISTING_NO_AUTH, LOCAL_MODEL, IMAGE, AUTH_KEPT
+	EXISTING_NO_AUTH, LOCAL_MODEL, IMAGE, AUTH_KEPT,
+	CODE_REF, CODE_REF_ALONE, CODE_BOTH, CODE_NOT_REF, CODE_MISSING,
+	CODE_PRESENT
 };
 
 static void
@@ -132,6 +134,25 @@ setup(enum setup s, struct plan *p, struct plan_facts *f)
 	case AUTH_KEPT:		f->endpoint_exists = true;
 				f->endpoint_compute = "k8s-dev";
 				f->endpoint_auth_mode = "AMLToken"; break;
+	case CODE_REF:		strcpy(p->deployment.code, "azureml:score:2");
+				strcpy(p->deployment.scoring_script,
+				    "score.py"); break;
+	case CODE_REF_ALONE:	strcpy(p->deployment.code, "score:2"); break;
+	case CODE_BOTH:		strcpy(p->deployment.code, "score:2");
+				strcpy(p->deployment.code_path, "src");
+				strcpy(p->deployment.scoring_script,
+				    "score.py"); break;
+	case CODE_NOT_REF:	strcpy(p->deployment.code, "./src");
+				strcpy(p->deployment.scoring_script,
+				    "score.py"); break;
+	case CODE_MISSING:	strcpy(p->deployment.code, "score:9");
+				strcpy(p->deployment.scoring_script,
+				    "score.py");
+				f->code_known = true; break;
+	case CODE_PRESENT:	strcpy(p->deployment.code, "score:2");
+				strcpy(p->deployment.scoring_script,
+				    "score.py");
+				f->code_known = f->code_exists = true; break;
 	case IMAGE:		p->deployment.environment[0] = '\0';
 				strcpy(p->deployment.image, "mcr/x:1");
 				strcpy(p->deployment.conda_file, "c.yml"); break;
@@ -227,6 +248,18 @@ test_rows(void)
 		    FIELD_NONE },
 		{ "an endpoint that keeps another auth mode", AUTH_KEPT,
 		    MSG_DEPLOY_AUTH_KEPT, SEV_WARNING, FIELD_AUTH_MODE },
+		{ "registered code with its scoring script", CODE_REF,
+		    MSG__COUNT, SEV_ERROR, FIELD_NONE },
+		{ "registered code without a scoring script", CODE_REF_ALONE,
+		    MSG_PLAN_REQUIRED, SEV_ERROR, FIELD_SCORING_SCRIPT },
+		{ "registered code and a local folder", CODE_BOTH,
+		    MSG_DEPLOY_CODE_BOTH, SEV_ERROR, FIELD_CODE },
+		{ "registered code that is a path", CODE_NOT_REF,
+		    MSG_DEPLOY_CODE_REF, SEV_ERROR, FIELD_CODE },
+		{ "a code version the workspace lacks", CODE_MISSING,
+		    MSG_DEPLOY_CODE_MISSING, SEV_ERROR, FIELD_CODE },
+		{ "a code version the workspace has", CODE_PRESENT,
+		    MSG__COUNT, SEV_ERROR, FIELD_NONE },
 	};
 	struct plan		p;
 	struct plan_facts	f;

@@ -20,6 +20,9 @@
 #   k8s_dev_compute NAME CLUSTER [NAMESPACE]	the extension with
 #	$K8S_DEV (DevTest, no router HA, TLS off) on the cluster, which is
 #	then attached as NAME
+#   k8s_deploy_world	sign in ($SB_* of tests/http/lib.sh), the compute
+#	k8s-dev on aks-prod (namespace ml), and the model sk:1 and the
+#	environment env:1 a deploy names
 #   k8s_changes JOURNAL	akswiz's requests in the sandbox's journal that
 #	change something, one "METHOD path" a line
 #   k8s_writes JOURNAL	akswiz's writes (not the sign-in's nor the
@@ -103,6 +106,13 @@ K8S_DEV='"enableInference":"True","inferenceRouterServiceType":"LoadBalancer","a
 k8s_dev_compute() {
 	k8s_extension "$2" "$K8S_DEV"
 	k8s_attach "$1" "$2" ${3:+"$3"}
+}
+
+k8s_deploy_world() {
+	k8s_begin "$SB_URL" "$SB_AUTH" "$SB_CA" "$SB_SUB" "$T"
+	k8s_dev_compute k8s-dev aks-prod ml
+	k8s_arm PUT "$K8S_WSP/models/sk/versions/1?api-version=2024-10-01" '{"properties":{"modelUri":"azureml://datastores/workspaceblobstore/paths/sk/model.pkl"}}'
+	k8s_arm PUT "$K8S_WSP/environments/env/versions/1?api-version=2024-10-01" '{"properties":{"image":"mcr.microsoft.com/azureml/minimal-ubuntu22.04-py39-cpu-inference:latest"}}'
 }
 
 k8s_changes() {

@@ -44,6 +44,7 @@ HTTP_TESTS += tests/http/online-deployment-probes-test.sh
 HTTP_TESTS += tests/http/assets-cli-test.sh
 HTTP_TESTS += tests/http/registry-env-test.sh
 HTTP_TESTS += tests/http/deploy-registry-env-test.sh
+HTTP_TESTS += tests/http/deploy-code-ref-test.sh
 EXTRA_DIST += tests/http/endpoint-world.sh
 EXTRA_DIST += tests/http/k8s-world.sh
 HTTP_TESTS += tests/http/k8s-ops-test.sh

@@ -67,6 +67,8 @@ TESTS += tests/screens/deploy-wizard-test.sh
 EXTRA_DIST += tests/screens/deploy-wizard-test.sh
 TESTS += tests/screens/deploy-pick-test.sh
 EXTRA_DIST += tests/screens/deploy-pick-test.sh
+TESTS += tests/screens/deploy-pick-code-test.sh
+EXTRA_DIST += tests/screens/deploy-pick-code-test.sh
 TESTS += tests/screens/deploy-one-node-test.sh
 EXTRA_DIST += tests/screens/deploy-one-node-test.sh
 # A deploy that fails: its reason, its log, Enter back to the page to change.
