@@ -873,6 +873,48 @@ slurp(const char *path, struct err *err)
 	return buf_take(&b);
 }
 
+/* Whether two optional strings are the same text. */
+static bool
+same_text(const char *a, const char *b)
+{
+	return (a == NULL || *a == '\0') ? (b == NULL || *b == '\0') :
+	    b != NULL && strcmp(a, b) == 0;
+}
+
+/*
+ * The workspace's environment name:version when it is there with this
+ * image and conda file: 1 with *id, 0 when it is not there, -1 with err
+ * when it is there with others (a version never changes) or unread.
+ * A register or copy asks first, so that a run resumed after its PUT
+ * finds the version and sends nothing again.
+ */
+static int
+environment_there(struct arm *a, const char *ws_id, const char *name,
+    const char *version, const char *image, const char *conda, char **id,
+    struct err *err)
+{
+	json_object	*o;
+	int		 rc;
+
+	if (get_version(a, ws_id, "environments", name, version, &o, err) != 0)
+		return -1;
+	if (o == NULL)
+		return 0;
+	rc = same_text(jraw(o, "properties.image"), image) &&
+	    same_text(jraw(o, "properties.condaFile"), conda) ? 1 : -1;
+	if (rc == 1)
+		*id = xstrdup(jraw(o, "id") != NULL ? jraw(o, "id") : ws_id);
+	else
+		/* TRANSLATORS: "the workspace has environment
+		 * sklearn-1.5:28 with another image or conda file". */
+		err_set(err, ERR_SERVICE, _("the workspace has "
+		    "environment %s:%s with another image or conda "
+		    "file; a version's image and conda file never "
+		    "change"), name, version);
+	json_object_put(o);
+	return rc;
+}
+
 int
 assets_register_environment(struct arm *a, const char *ws_id,
     const char *image, const char *conda_file, const char *name,
@@ -907,6 +949,11 @@ assets_register_environment(struct arm *a, const char *ws_id,
 		hex(d, dl, ver, sizeof ver);
 		version = ver;
 	}
+	if ((rc = environment_there(a, ws_id, name, version, image, conda, id,
+	    err)) != 0) {
+		free(conda);
+		return rc < 0 ? -1 : 0;
+	}
 	props = json_object_new_object();
 	json_object_object_add(props, "image", json_object_new_string(image));
 	if (conda != NULL)
@@ -922,43 +969,20 @@ assets_register_environment(struct arm *a, const char *ws_id,
 	return rc;
 }
 
-/* Whether two optional strings are the same text. */
-static bool
-same_text(const char *a, const char *b)
-{
-	return (a == NULL || *a == '\0') ? (b == NULL || *b == '\0') :
-	    b != NULL && strcmp(a, b) == 0;
-}
-
 int
 assets_copy_environment(struct arm *a, const char *ws_id, const char *name,
     const char *version, const char *image, const char *conda,
     const char *inference, const char *description, char **id, bool *sent,
     struct err *err)
 {
-	json_object	*o, *props, *ic;
+	json_object	*props, *ic;
 	int		 rc;
 
 	*id = NULL;
 	*sent = false;
-	if (get_version(a, ws_id, "environments", name, version, &o, err) != 0)
-		return -1;
-	if (o != NULL) {
-		rc = same_text(jraw(o, "properties.image"), image) &&
-		    same_text(jraw(o, "properties.condaFile"), conda) ? 0 : -1;
-		if (rc == 0)
-			*id = xstrdup(jraw(o, "id") != NULL ? jraw(o, "id") :
-			    ws_id);
-		else
-			/* TRANSLATORS: "the workspace has environment
-			 * sklearn-1.5:28 with another image or conda file". */
-			err_set(err, ERR_SERVICE, _("the workspace has "
-			    "environment %s:%s with another image or conda "
-			    "file; a version's image and conda file never "
-			    "change"), name, version);
-		json_object_put(o);
-		return rc;
-	}
+	if ((rc = environment_there(a, ws_id, name, version, image, conda, id,
+	    err)) != 0)
+		return rc < 0 ? -1 : 0;
 	props = json_object_new_object();
 	if (description != NULL)
 		json_object_object_add(props, "description",

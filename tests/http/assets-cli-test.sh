@@ -76,6 +76,15 @@ is "$rc" 0 "environment create: exit 0"
 like "$T/out" '"image": "mcr.microsoft.com/azureml/minimal-py312-inference:latest"' "its image"
 like "$T/out" '"condaFile": "name: env' "its conda file"
 is "$(requests PUT "$WSP/environments/env/versions/1")" 1 "one PUT of the environment version"
+# Again, the same: the version is found as it is, nothing sent (a deploy
+# resumed after its PUT does the same); another image under it is refused.
+az environment create --name env --version 1 --image mcr.microsoft.com/azureml/minimal-py312-inference:latest --conda-file "$T/m/conda.yml"
+is "$rc" 0 "the same environment again: exit 0"
+is "$(requests PUT "$WSP/environments/env/versions/1")" 1 "and no second PUT"
+az environment create --name env --version 1 --image mcr.microsoft.com/azureml/other:1 --conda-file "$T/m/conda.yml"
+is "$rc" 5 "another image under that version: exit 5"
+like "$T/err" 'has environment env:1 with another image or conda file' "said"
+is "$(requests PUT "$WSP/environments/env/versions/1")" 1 "nothing sent"
 az environment list
 like "$T/out" '^env +1$' "environment list"
 
