@@ -424,7 +424,8 @@ deploy_pick_open(struct deploy *d)
 	if (kind == DEPLOY_PICK_NONE) {
 		/* TRANSLATORS: F4 on a field that has no list. */
 		tui_status(d->tui, STYLE_WARNING, "%s", _("F4 picks from a "
-		    "list on the model, the environment and the endpoint."));
+		    "list on the endpoint, the model, the code and the "
+		    "environment."));
 		return false;
 	}
 	if (!deploy_pick_line(d, line, sizeof line)) {

@@ -973,9 +973,9 @@ deploy_help_open(struct deploy *d)
 		    "registered NAME:VERSION; the code folder and the scoring "
 		    "script inside it; NAME:VERSION of an environment, or an "
 		    "image and its conda file"),
-		N_("F4"), N_("on the model or the environment: pick one the "
-		    "workspace has registered, filtered by typing (Ctrl-O "
-		    "too)"),
+		N_("F4"), N_("on the model, the code or the environment: pick "
+		    "one the workspace has registered, filtered by typing "
+		    "(Ctrl-O too)"),
 		NULL
 	};
 	static const char *const resources[] = {

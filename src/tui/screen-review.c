@@ -218,6 +218,13 @@ review_deploy_rows(struct review *r)
 		    d->scoring_script);
 		review_add_line(r, "info:code", _("Scoring script"), value,
 		    18);
+	} else if (d->code[0] != '\0') {
+		/* TRANSLATORS: a registered code version and its scoring
+		 * script: "score:2, score.py". */
+		snprintf(value, sizeof value, _("%s, %s"), d->code,
+		    d->scoring_script);
+		review_add_line(r, "info:code", _("Scoring script"), value,
+		    18);
 	}
 	if (d->image[0] != '\0')
 		/* TRANSLATORS: an image and its conda file. */

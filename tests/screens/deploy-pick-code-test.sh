@@ -33,6 +33,19 @@ assert_grep '^code: score:2$' code.state "Enter picks NAME:VERSION"
 assert_grep '^pick: none$' code.state "and closes the list"
 assert_no_grep '^note: .*no such folder' code.state "not read as a local folder"
 
+# The review names the registered code version and its script.
+steps '
+	<End><Up><Enter>
+	<Tab><Enter>
+	model.pkl<Down><F4><Enter><Down>score.py<Down><Down>img:1<Enter>
+	<Enter>
+	:save-display review.screen
+'
+run_akswiz $SB_ARGS
+assert_status 0
+assert_grep '^    Scoring script  *score:2, score\.py *$' review.screen \
+    "the review: the registered code version and its script"
+
 steps '
 	<End><Up><Enter>
 	<Tab><Enter>
