@@ -159,7 +159,8 @@ const struct deploy_compute *deploy_compute_chosen(const struct deploy *);
 void	deploy_compute_name(const struct deploy *, char *, size_t);
 const struct deploy_endpoint *deploy_endpoint_find(const struct deploy *,
 	    const char *);
-/* A number field: DEPLOY_UNSET when empty; false when not a number. */
+/* A number field: DEPLOY_UNSET when empty; false when not a number or
+ * negative. */
 bool	deploy_field_long(const struct widget_field *, long *);
 void	deploy_read_scale(const struct deploy *, struct deploy_scale *,
 	    struct deploy_requests *);

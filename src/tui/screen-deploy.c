@@ -400,7 +400,10 @@ deploy_compute_name(const struct deploy *d, char *buf, size_t len)
 		widget_field_get(&d->compute, buf, len);
 }
 
-/* A number field: DEPLOY_UNSET when empty; false when not a number. */
+/*
+ * A number field: DEPLOY_UNSET when empty; false when not a number or
+ * negative (never read as "not given": the rules then refuse it).
+ */
 bool
 deploy_field_long(const struct widget_field *f, long *out)
 {
@@ -413,7 +416,7 @@ deploy_field_long(const struct widget_field *f, long *out)
 	}
 	errno = 0;
 	*out = strtol(buf, &end, 10);
-	return errno == 0 && *end == '\0' && end != buf;
+	return errno == 0 && *end == '\0' && end != buf && *out >= 0;
 }
 
 /* The scale and request settings as typed (unparsable: 0, refused). */

@@ -327,6 +327,24 @@ assert_grep "Offline: type the compute's name" offline.screen \
 assert_grep 'Endpoint  *k8s-x-ep (auth key)' offline-review.screen \
     "the endpoint suggested from it, in the review"
 
+# A negative number is refused, never taken for "not given" (-1).
+steps '
+	<End><Up><Enter>
+	k8s-x<Enter>
+	m:1<Down><Down><Down>e:1<Enter>
+	<Down><Down><Down><Down><Down><Down><Down><C-u>-1
+	:save-display negative.screen
+	<Enter>
+	:save-display negative-next.screen
+'
+AKSWIZ_OFFLINE=1 run_akswiz -w ws1 -g rg1 --subscription $SUB
+assert_status 0
+assert_grep '^  › Instances  *\[-1  *\]$' negative.screen "-1 typed in the instances"
+assert_grep 'The instance count must be at least 1' negative.screen \
+    "marked under the field, not taken for the default"
+assert_grep '^ Fix what is marked first\.' negative-next.screen \
+    "Enter does not go on to the review"
+
 # Ctrl-C with something typed asks first; another key stays.
 steps '
 	<End><Up><Enter>
