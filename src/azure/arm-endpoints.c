@@ -342,14 +342,7 @@ static void
 segment(struct buf *b, const char *s)
 {
 	buf_adds(b, "/");
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (isalnum(c) || strchr("-_.~", c) != NULL)
-			buf_add(b, s, 1);
-		else
-			buf_addf(b, "%%%02X", c);
-	}
+	arm_path_segment(b, s);
 }
 
 char *

@@ -48,8 +48,8 @@ arm_readonly(const struct arm *a)
 }
 
 /* Percent-encode a path segment (RFC 3986 unreserved characters pass). */
-static void
-add_segment(struct buf *b, const char *s)
+void
+arm_path_segment(struct buf *b, const char *s)
 {
 	for (; *s != '\0'; s++) {
 		unsigned char c = (unsigned char)*s;
@@ -77,7 +77,7 @@ url(const struct arm *a, const char *api, const char *fmt, ...)
 	va_start(ap, fmt);
 	for (p = fmt; *p != '\0'; p++) {
 		if (p[0] == '%' && p[1] == 's') {
-			add_segment(&b, va_arg(ap, const char *));
+			arm_path_segment(&b, va_arg(ap, const char *));
 			p++;
 		} else if (p[0] == '%' && p[1] == 'p') {
 			const char *id = va_arg(ap, const char *);

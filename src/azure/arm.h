@@ -18,6 +18,10 @@
 #include "common/err.h"
 #include "core/state.h"
 
+struct buf;
+/* s percent-encoded onto b as one URL path segment (RFC 3986). */
+void	arm_path_segment(struct buf *, const char *);
+
 struct http_client;
 struct http_token_source;
 struct http_response;

@@ -402,12 +402,7 @@ ws_url(const struct arm *a, const char *ws_id, const char *const *seg,
 	buf_adds(&b, ws_id);
 	for (; *seg != NULL; seg++) {
 		buf_adds(&b, "/");
-		for (const char *s = *seg; *s != '\0'; s++)
-			if (isalnum((unsigned char)*s) ||
-			    strchr("-_.~", *s) != NULL)
-				buf_add(&b, s, 1);
-			else
-				buf_addf(&b, "%%%02X", (unsigned char)*s);
+		arm_path_segment(&b, *seg);
 	}
 	buf_addf(&b, "?api-version=%s%s", ASSETS_API, query != NULL ? query :
 	    "");

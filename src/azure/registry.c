@@ -85,16 +85,12 @@ dup_or_null(const char *s)
 	return s != NULL ? xstrdup(s) : NULL;
 }
 
-/* s percent-encoded as one path segment onto b. */
+/* "/" and s percent-encoded as one path segment onto b. */
 static void
 add_seg(struct buf *b, const char *s)
 {
 	buf_adds(b, "/");
-	for (; *s != '\0'; s++)
-		if (isalnum((unsigned char)*s) || strchr("-_.~", *s) != NULL)
-			buf_add(b, s, 1);
-		else
-			buf_addf(b, "%%%02X", (unsigned char)*s);
+	arm_path_segment(b, s);
 }
 
 /*
