@@ -66,10 +66,16 @@ sed 's/ep-up/ep-kill/' "$T/u.json" >"$T/k.json"
     --subscription "$SB_SUB" -g "$SB_RG" -w "$SB_WS" apply "$T/k.json" \
     >"$T/apply.out" 2>&1 </dev/null &
 apply=$!
-wait_request PUT '[^"]*/LocalUpload/' $apply
+# The sandbox journals a request once answered, 8 s later, and the
+# client's 100% comes with the answer: its 0% says the upload has begun,
+# and 2 s later the blob is in the sandbox, held back.
+wait_until $apply grep -q 'uploading model.pkl: 0%' "$T/apply.out"
+sleep 2
 kill -9 $apply 2>/dev/null
 wait $apply 2>/dev/null
 is "$?" 137 "apply was killed during the model's upload"
+unlike "$T/apply.out" 'register model k8s-dev \(step 1 of 6\): Succeeded' \
+    "before its answer"
 az watch k8s-dev
 is "$rc" 0 "watch finishes the deploy"
 like "$T/out" 'deploy of blue on ep-kill succeeded' "said"
