@@ -334,7 +334,8 @@ arm_clusters(struct arm_ctx *c)
 		return;
 	if ((cl = world_cluster(c->w, c->sub->id, c->group->name,
 	    c->seg[1])) != NULL)
-		arm_cluster_tick(c, cl);
+		arm_cluster_tick(c, cl, c->nseg == 2 &&
+		    strcmp(m, "GET") == 0);
 	cl = world_cluster(c->w, c->sub->id, c->group->name, c->seg[1]);
 	if (cl == NULL) {
 		arm_not_found(c, "Microsoft.ContainerService/managedClusters",

@@ -94,9 +94,10 @@ op_tick(struct arm_ctx *c, struct json_object *op)
 		cpy(cl->state, sizeof cl->state, "Succeeded");
 }
 
-/* Finish whatever operation of the cluster is due. */
+/* Finish whatever operation of the cluster is due; seen: a GET of the
+ * cluster (arm_op_seen). */
 void
-arm_cluster_tick(struct arm_ctx *c, const struct sb_cluster *cl)
+arm_cluster_tick(struct arm_ctx *c, const struct sb_cluster *cl, bool seen)
 {
 	struct json_object	*a = ops(c), *op;
 	size_t			 i;
@@ -109,8 +110,11 @@ arm_cluster_tick(struct arm_ctx *c, const struct sb_cluster *cl)
 		    strcasecmp(str(op, "group") != NULL ? str(op, "group") :
 		    "", cl->group) == 0 &&
 		    strcasecmp(str(op, "name") != NULL ? str(op, "name") : "",
-		    cl->name) == 0)
+		    cl->name) == 0) {
+			if (seen)
+				arm_op_seen(c, op);
 			op_tick(c, op);
+		}
 	}
 }
 
@@ -388,7 +392,7 @@ put_cluster(struct arm_ctx *c, const char *name)
 		goto out;
 	cl = world_cluster(c->w, c->sub->id, c->group->name, name);
 	if (cl != NULL)
-		arm_cluster_tick(c, cl);
+		arm_cluster_tick(c, cl, false);
 	prefix = str(p, "dnsPrefix");
 	if (cl != NULL) {
 		/* An update: the dnsPrefix stays (A.2). */
@@ -627,7 +631,7 @@ arm_cluster_write(struct arm_ctx *c)
 	}
 	cl = world_cluster(c->w, c->sub->id, c->group->name, c->seg[1]);
 	if (cl != NULL)
-		arm_cluster_tick(c, cl);
+		arm_cluster_tick(c, cl, false);
 	cl = world_cluster(c->w, c->sub->id, c->group->name, c->seg[1]);
 	if (c->nseg == 2 && strcmp(m, "DELETE") == 0) {
 		if (cl == NULL) {

@@ -538,6 +538,7 @@ quota_error(const char *quota, const char *location,
 }
 
 static struct json_object *old_error(struct arm_ctx *, struct json_object *);
+static bool compute_seen(struct arm_ctx *, size_t idx);
 
 /* A new object holding references to src's members (no deep copy). */
 static struct json_object *
@@ -1562,6 +1563,8 @@ arm_computes(struct arm_ctx *c, struct sb_workspace *ws)
 	}
 	idx = world_compute(c->w, c->sub->id, c->group->name, ws->name, name);
 	if (strcmp(m, "GET") == 0) {
+		if (idx >= 0 && compute_seen(c, (size_t)idx))
+			idx = -1;	/* that poll ended its delete */
 		if (idx < 0) {
 			char t[SB_TEXT];
 
@@ -1599,6 +1602,27 @@ old_error(struct arm_ctx *c, struct json_object *e)
 	json_object_object_del(o, "target");
 	json_object_object_del(o, "additionalInfo");
 	return o;
+}
+
+/*
+ * A GET of compute idx: with pollsToComplete, a poll of its running
+ * operation (arm_op_seen says why), which may end it now.  True when
+ * that ended a delete or a detach: the compute is gone.
+ */
+static bool
+compute_seen(struct arm_ctx *c, size_t idx)
+{
+	size_t	i;
+
+	if (c->w->settings.polls_to_complete <= 0)
+		return false;
+	for (i = 0; i < c->w->nops; i++)
+		if (c->w->ops[i].compute == idx && !c->w->ops[i].done) {
+			c->w->ops[i].polls++;
+			c->w->dirty = true;
+		}
+	world_tick(c->w, c->now_ms, c->sb->speed);
+	return c->w->computes[idx].gone;
 }
 
 /* How far a running operation is, in percent (never 100). */

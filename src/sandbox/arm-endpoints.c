@@ -294,6 +294,14 @@ tick(struct arm_ctx *c, struct json_object *e, bool deployment)
 	return false;
 }
 
+/* A GET of entry e (arm_op_seen); true when that ends it (deleted). */
+static bool
+seen(struct arm_ctx *c, struct json_object *e, bool deployment)
+{
+	arm_op_seen(c, obj(e, "op"));
+	return tick(c, e, deployment);
+}
+
 /* Tick every live entry of an array (so lists show final states). */
 static void
 tick_all(struct arm_ctx *c, const char *array, bool deployment)
@@ -1447,7 +1455,9 @@ arm_endpoints(struct arm_ctx *c, struct sb_workspace *ws)
 	}
 	snprintf(epid, sizeof epid, "%s", str(obj(e, "resource"), "id"));
 	if (c->nseg == 4) {
-		if (strcmp(m, "GET") == 0)
+		if (strcmp(m, "GET") == 0 && seen(c, e, false))
+			arm_not_found(c, EP_TYPE, c->seg[3]);
+		else if (strcmp(m, "GET") == 0)
 			arm_json(c, 200, render(c, e, false));
 		else if (strcmp(m, "PATCH") == 0)
 			endpoint_patch(c, ws, e);
@@ -1492,7 +1502,9 @@ arm_endpoints(struct arm_ctx *c, struct sb_workspace *ws)
 		return;
 	}
 	if (c->nseg == 6) {
-		if (strcmp(m, "GET") == 0)
+		if (strcmp(m, "GET") == 0 && seen(c, d, true))
+			arm_not_found(c, DEP_TYPE, c->seg[5]);
+		else if (strcmp(m, "GET") == 0)
 			arm_json(c, 200, render(c, d, true));
 		else if (strcmp(m, "PATCH") == 0)
 			deployment_patch(c, ws, e, d);

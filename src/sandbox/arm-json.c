@@ -111,6 +111,20 @@ arm_op_polled(struct arm_ctx *c, struct json_object *op)
 	c->w->dirty = true;
 }
 
+/*
+ * A GET of the resource an operation runs on.  With pollsToComplete it
+ * counts as a poll of that operation: Azure finishes an operation with
+ * time, whichever URL the client reads, and a client whose PUT lost its
+ * answer has only the resource to read.  Nothing without it (time runs).
+ */
+void
+arm_op_seen(struct arm_ctx *c, struct json_object *op)
+{
+	if (op != NULL && c->w->settings.polls_to_complete > 0 &&
+	    arm_jstr(op, "status") == NULL)
+		arm_op_polled(c, op);
+}
+
 struct json_object *
 arm_op_document(struct json_object *op, const char *id, const char *path)
 {

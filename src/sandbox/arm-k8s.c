@@ -494,6 +494,8 @@ arm_extensions(struct arm_ctx *c)
 	if (c->nseg != 6)
 		goto method;
 	e = ext_find(c, cid, name, NULL);
+	if (e != NULL && strcmp(m, "GET") == 0)
+		arm_op_seen(c, obj(e, "op"));
 	if (e != NULL && ext_tick(c, e))
 		e = NULL;
 	if (strcmp(m, "DELETE") == 0) {

@@ -92,19 +92,22 @@ void		 arm_system_data(struct arm_ctx *, struct json_object *res,
  * "fail", "status", "endMs"}: a new one (its id in id; failing with fail,
  * taken, or as a --faults op: rule for target says); finished when its
  * time (seconds of service time) or poll count has come (true then, its
- * status and endMs set); one more poll; its status document (new).
+ * status and endMs set); one more poll; a GET of its resource (one more
+ * poll with pollsToComplete); its status document (new).
  */
 struct json_object *arm_op_new(struct arm_ctx *, const char *kind,
 	    const char *target, struct json_object *fail, char *id,
 	    size_t idlen);
 bool	arm_op_due(struct arm_ctx *, struct json_object *op, double seconds);
 void	arm_op_polled(struct arm_ctx *, struct json_object *op);
+void	arm_op_seen(struct arm_ctx *, struct json_object *op);
 struct json_object *arm_op_document(struct json_object *op, const char *id,
 	    const char *path);
 
 /* arm-clusters.c: cluster PUT, DELETE, agent pools, operations. */
 bool	arm_cluster_write(struct arm_ctx *);
-void	arm_cluster_tick(struct arm_ctx *, const struct sb_cluster *);
+void	arm_cluster_tick(struct arm_ctx *, const struct sb_cluster *,
+	    bool seen);
 void	arm_aks_operation(struct arm_ctx *, const char *id);
 struct json_object *arm_cluster_json(struct arm_ctx *,
 	    const struct sb_cluster *);

@@ -13,8 +13,9 @@
  * "tokenLifetimeSeconds"; "deviceCodeApprovalPolls".
  *
  * Operations finish in world_tick(), called on every request: after N
- * polls of their status URL when settings.pollsToComplete is N > 0 (what
- * tests use: polls count, wall time does not), else when their service
+ * polls of their status URL, or GETs of their resource, when
+ * settings.pollsToComplete is N > 0 (what tests use: polls count, wall
+ * time does not), else when their service
  * time divided by --speed has passed.  The outcome (success, or the error
  * it ends with) is decided when the operation starts.
  */

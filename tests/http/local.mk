@@ -36,6 +36,7 @@ HTTP_TESTS += tests/http/online-endpoint-cli-test.sh \
 	tests/http/online-deployment-change-resume-test.sh
 # akswiz plan new deploy: its steps, refusals, failures decoded (issue 13).
 HTTP_TESTS += tests/http/deploy-test.sh tests/http/deploy-fail-test.sh \
+	tests/http/deploy-lost-answer-test.sh \
 	tests/http/deploy-upload-test.sh
 # Liveness and readiness probes of a deployment (issue 13).
 HTTP_TESTS += tests/http/deploy-probes-test.sh

@@ -30,12 +30,15 @@ is "$(j .properties.agentPoolProfiles[0].name)/$(j .properties.agentPoolProfiles
 like "$(j .properties.kubernetesVersion)" "1.*" "the region's default version"
 like "$(hdr Azure-AsyncOperation)" "*/providers/Microsoft.ContainerService/locations/eastus/operations/*" "the operation under the location"
 op=$(hdr Azure-AsyncOperation)
-arm GET "$CL/mlaks?$V"
-is "$(j .properties.provisioningState)" Creating "GET while it runs: Creating"
 arm GET "$op"
 is "$STATUS/$(j .status)" 200/InProgress "first poll: InProgress"
+arm GET "$CL?$V"
+like "$(tr -d ' \n' <"$T/body")" '*"name":"mlaks"*"provisioningState":"Creating"*' "the list while it runs: Creating"
+# A GET of the cluster is a poll too (--polls 2): time would pass.
+arm GET "$CL/mlaks?$V"
+is "$(j .properties.provisioningState)" Succeeded "a GET of the cluster, the second poll: Succeeded"
 arm GET "$op"
-is "$(j .status)" Succeeded "second poll: Succeeded"
+is "$(j .status)" Succeeded "the operation says so"
 like "$(j .id)" "/subscriptions/$SUB/providers/Microsoft.ContainerService/locations/eastus/operations/*" "the status document's id"
 arm GET "$op" ; arm GET "$CL/mlaks?$V"
 is "$(j .properties.provisioningState)" Succeeded "the cluster: Succeeded"

@@ -8,7 +8,9 @@
 # read for the rows on screen and the selected one only, once until r.
 . "$top_srcdir/tests/screens/libtest.sh"
 . "$top_srcdir/tests/http/k8s-world.sh"
-sandbox_start --polls 1
+# --polls 4: a GET of a running resource is a poll too, and browse reads
+# the updated extension three times before its fourth read ends it.
+sandbox_start --polls 4
 k8s_begin "$(sb_ready endpoint)" "$(sb_ready authority)" "$(sb_ready caFile)" \
     "$(sb_ready subscriptionId)" "$work"
 DEV='"enableInference":"True","inferenceRouterServiceType":"LoadBalancer","allowInsecureConnections":"True","inferenceRouterHA":"False","clusterPurpose":"DevTest"'
@@ -161,7 +163,8 @@ else
 fi
 
 # An extension being updated: browse reads it again by itself until it is
-# done (the sandbox ends the operation only when its status is polled).
+# done (the sandbox ends the operation after four polls, browse's reads of
+# the extension among them).
 k8s_arm PUT "$K8S_CL/aks-prod/providers/Microsoft.KubernetesConfiguration/extensions/azureml?api-version=2024-11-01" \
     "{\"properties\":{\"extensionType\":\"Microsoft.AzureML.Kubernetes\",\"scope\":{\"cluster\":{\"releaseNamespace\":\"azureml\"}},\"configurationSettings\":{$DEV}}}"
 cp "$work/k8s.headers" "$work/update.headers"
