@@ -1,11 +1,11 @@
 /*
  * The deploy screens' pickers (issue 13, "pick an already registered
  * model / code / environment from the workspace's lists"): F4 (or Ctrl-O)
- * on the model, the environment or the endpoint shows what the workspace
- * has — read in the background with its computes — in the list widget the
- * wizard picks VM sizes with: name, version and a detail (a model's type
- * and path, an environment's image, an endpoint's auth mode, state and
- * deployments), filtered by typing.  Enter puts the chosen one in the
+ * on the model, the code, the environment or the endpoint shows what the
+ * workspace has — read in the background with its computes — in the list
+ * widget the wizard picks VM sizes with: name, version and a detail (a
+ * model's type and path, a code's path, an environment's image, an
+ * endpoint's auth mode, state and deployments), filtered by typing.  Enter puts the chosen one in the
  * field; Esc leaves the field as it was typed.  Typing a local path or a
  * new name works as before: a list is offered, never imposed.  An empty
  * list, or one the service refused, is said under the field instead.
@@ -40,8 +40,8 @@ struct deploy_details_job {
 	struct plan_scope	 scope;
 	struct deploy		*owner;		/* main thread only */
 	bool			 cancelled;
-	struct deploy_asset	*models, *environments;	/* owned copies */
-	size_t			 nmodels, nenvironments;
+	struct deploy_asset	*models, *codes, *environments; /* copies */
+	size_t			 nmodels, ncodes, nenvironments;
 	struct deploy_endpoint	*endpoints;	/* owned copy */
 	size_t			 nendpoints;
 };
@@ -57,7 +57,8 @@ pick_copy(const void *v, size_t n, size_t sz)
 	return c;
 }
 
-/* The latest versions' details: a model's type and path, an image. */
+/* The latest versions' details: a model's type and path, a code's path,
+ * an image. */
 static void
 pick_assets_detail(struct deploy_details_job *j, const char *wsid,
     enum asset_kind kind, struct deploy_asset *a, size_t n)
@@ -118,6 +119,7 @@ pick_details_run(void *arg)
 	    j->scope.subscription, j->scope.resource_group,
 	    j->scope.workspace);
 	pick_assets_detail(j, wsid, ASSET_MODEL, j->models, j->nmodels);
+	pick_assets_detail(j, wsid, ASSET_CODE, j->codes, j->ncodes);
 	pick_assets_detail(j, wsid, ASSET_ENVIRONMENT, j->environments,
 	    j->nenvironments);
 	free(wsid);
@@ -129,6 +131,7 @@ static void
 pick_details_free(struct deploy_details_job *j)
 {
 	free(j->models);
+	free(j->codes);
 	free(j->environments);
 	free(j->endpoints);
 	free(j);
@@ -151,6 +154,9 @@ pick_details_done(void *arg)
 	for (i = 0; i < j->nmodels && i < f->nmodels; i++)
 		memcpy(f->models[i].detail, j->models[i].detail,
 		    sizeof f->models[i].detail);
+	for (i = 0; i < j->ncodes && i < f->ncodes; i++)
+		memcpy(f->codes[i].detail, j->codes[i].detail,
+		    sizeof f->codes[i].detail);
 	for (i = 0; i < j->nenvironments && i < f->nenvironments; i++)
 		memcpy(f->environments[i].detail, j->environments[i].detail,
 		    sizeof f->environments[i].detail);
@@ -185,6 +191,8 @@ deploy_pick_details_load(struct deploy *d)
 	j->owner = d;
 	j->models = pick_copy(f->models, f->nmodels, sizeof *f->models);
 	j->nmodels = f->nmodels;
+	j->codes = pick_copy(f->codes, f->ncodes, sizeof *f->codes);
+	j->ncodes = f->ncodes;
 	j->environments = pick_copy(f->environments, f->nenvironments,
 	    sizeof *f->environments);
 	j->nenvironments = f->nenvironments;

@@ -296,7 +296,7 @@ deploy_build(struct deploy *d)
 	widget_form_init(&d->what_form);
 	deploy_add_field(&d->what_form, N_("Model"), &d->model, FIELD_MODEL,
 	    true);
-	deploy_add_field(&d->what_form, N_("Code folder"), &d->code,
+	deploy_add_field(&d->what_form, N_("Code"), &d->code,
 	    FIELD_CODE_PATH, true);
 	deploy_add_field(&d->what_form, N_("Scoring script"), &d->script,
 	    FIELD_SCORING_SCRIPT, false);

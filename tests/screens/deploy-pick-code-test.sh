@@ -1,8 +1,8 @@
 #!/bin/sh
 # The deploy wizard's code field, against the sandbox: F4 lists the
-# workspace's registered code versions and Enter puts NAME:VERSION in the
-# field, then read as a registered code version (the plan's deploy.code),
-# not a local folder; an empty list is said under the field.  At 80x24,
+# workspace's registered code versions with their paths, and Enter puts
+# NAME:VERSION in the field, then read as a registered code version (the
+# plan's deploy.code), not a local folder; an empty list is said under the field.  At 80x24,
 # 60x20, and in zh_CN.
 . "$top_srcdir/tests/screens/libtest.sh"
 . "$top_srcdir/tests/screens/deploy-world.sh"
@@ -28,7 +28,8 @@ assert_grep "^  F4 picks the workspace's 1 code version, or type a local folder\
     code-field.screen "the code field says F4 picks a registered code version"
 assert_grep '^pick: code$' code-pick.state "F4 opens the code versions"
 assert_grep '^  Pick a registered code version$' code-pick.screen "titled"
-assert_grep '^  › score  2$' code-pick.screen "the code version, NAME and VERSION"
+assert_grep '^  › score  2  https://example\.blob\.core\.windows\.net/c/score$' \
+    code-pick.screen "the code version, NAME and VERSION, and its path"
 assert_grep '^code: score:2$' code.state "Enter picks NAME:VERSION"
 assert_grep '^pick: none$' code.state "and closes the list"
 assert_no_grep '^note: .*no such folder' code.state "not read as a local folder"
@@ -55,7 +56,8 @@ steps '
 COLUMNS=60 LINES=20 run_akswiz $SB_ARGS
 assert_status 0
 assert_grep '^  Pick a registered code version *$' small.screen "60x20: the picker"
-assert_grep '^  › score  2 *$' small.screen "60x20: the row"
+assert_grep '^  › score  2  https://example\.blob\.core\.windows\.net/c/sco…$' \
+    small.screen "60x20: the row, its path cut with a mark"
 assert_grep '^ Enter pick  Esc back  typing filters *$' small.screen "60x20: the keys"
 if i18n_have_locale zh_CN.UTF-8 && i18n_locale_tree "$work/locale"; then
 	for size in 80x24 60x20; do
@@ -70,7 +72,8 @@ if i18n_have_locale zh_CN.UTF-8 && i18n_locale_tree "$work/locale"; then
 		COLUMNS=${size%x*} LINES=${size#*x} LC_ALL=zh_CN.UTF-8 \
 		    LANG=zh_CN.UTF-8 run_akswiz $SB_ARGS
 		assert_status 0
-		assert_grep '^  › score  2 *$' pick-zh.screen "zh_CN at $size: the row"
+		assert_grep '^  › score  2  https://example\.blob\.core\.windows\.net/c/sco' \
+    pick-zh.screen "zh_CN at $size: the row"
 		assert_grep '^code: score:2$' zh.state "zh_CN at $size: picked"
 	done
 else

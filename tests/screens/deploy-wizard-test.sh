@@ -137,7 +137,7 @@ assert_equals what-empty.screen "the what page: Next refused, what is missing sa
 
   › Model           [                                                ]
                     ✗ --model is required to deploy.
-    Code folder     [                                                ]
+    Code            [                                                ]
     Scoring script  [                                                ]
     Environment     [                                                ]
                     ✗ --environment is required to deploy.
@@ -162,7 +162,7 @@ assert_equals what-bad.screen "the scoring script must be inside the code folder
   What: model, code, environment
 
     Model           [model.pkl                                       ]
-    Code folder     [src                                             ]
+    Code            [src                                             ]
     Scoring script  [../score.py                                     ]
     Environment     [                                                ]
   › or image        [img:1                                           ]
@@ -413,7 +413,7 @@ assert_equals what-small.screen "60x20: the what page" <<EOF
   What: model, code, environment
 
     Model           [model.pkl                           ]
-    Code folder     [                                    ]
+    Code            [                                    ]
     Scoring script  [                                    ]
     Environment     [                                    ]
   › or image        [img:1                               ]
