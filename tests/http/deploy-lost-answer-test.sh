@@ -50,9 +50,10 @@ like "$T/out" 'deploy of blue on ep-dlost succeeded; the endpoint.s traffic: blu
 is "$(puts ep-dlost/deployments/blue)" 1 "the deployment sent once"
 sb_stop
 
-# 3. kill -9 while the endpoint's PUT is held back; the sandbox acts on it
-# after the kill, so the journal says Submitting and has no operation URL.
-sb_start --polls 1 --faults 'PUT:*/onlineEndpoints/ep-kill=latency:3s#1'
+# 3. kill -9 while the endpoint's PUT is held back (8 s; it has had 2 s
+# to arrive); the sandbox acts on it after the kill, so the journal says
+# Submitting and has no operation URL.
+sb_start --polls 1 --faults 'PUT:*/onlineEndpoints/ep-kill=latency:8s#1'
 world
 deploy_plan "$T/k.json" ep-kill
 "$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" --ca-file "$SB_CA" \
@@ -65,7 +66,7 @@ until [ -n "$j" ] || ! kill -0 $apply 2>/dev/null; do
 	    "$T/state/akswiz/operations/"*-k8s-dev-*.json 2>/dev/null)
 	sleep 0.01
 done
-sleep 1
+sleep 2
 kill -9 $apply 2>/dev/null
 wait $apply 2>/dev/null
 is "$?" 137 "apply was killed while the endpoint's PUT was held back"
