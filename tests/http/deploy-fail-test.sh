@@ -9,13 +9,6 @@
 # without a second PUT.
 . "$top_srcdir/tests/http/lib.sh"
 . "$top_srcdir/tests/http/k8s-world.sh"
-world() {
-	k8s_begin "$SB_URL" "$SB_AUTH" "$SB_CA" "$SB_SUB" "$T"
-	k8s_dev_compute k8s-dev aks-prod ml
-	# The model and environment, where the sandbox has them.
-	k8s_arm PUT "$K8S_WSP/models/sk/versions/1?api-version=2024-10-01" '{"properties":{"modelUri":"azureml://datastores/workspaceblobstore/paths/sk/model.pkl"}}'
-	k8s_arm PUT "$K8S_WSP/environments/env/versions/1?api-version=2024-10-01" '{"properties":{"image":"mcr.microsoft.com/azureml/minimal-ubuntu22.04-py39-cpu-inference:latest"}}'
-}
 deploy_plan() {
 	f=$1 ep=$2
 	shift 2
@@ -26,7 +19,7 @@ deploy_plan() {
 puts() { requests PUT "[^\"]*/onlineEndpoints/$1"; }
 
 sb_start --polls 1 --faults 'op:ep-sched/blue=fail:KubernetesError#1:Kubernetes Deployment Error: 0/3 nodes are available: 3 Insufficient cpu.;op:ep-crash/blue=fail:InferencingClientCreateDeploymentFailed:init crashed;op:ep-slow/blue=fail:DeploymentTimedOut:Timed out waiting for the deployment to become ready.'
-world
+k8s_deploy_world
 
 # 1. Never scheduled: partly applied, the flags to change named.
 deploy_plan "$T/s.json" ep-sched --instance-count 2
@@ -72,7 +65,7 @@ sb_stop
 # 5. kill -9 while the deployment's operation runs (its first poll held
 # back), then watch: followed to its end, the traffic set, no second PUT.
 sb_start --polls 1 --faults 'GET:*/mfeOperationsStatus/*=latency:8s+1#1'
-world
+k8s_deploy_world
 deploy_plan "$T/k.json" ep-kill
 kill_polling "$T/k.json" k8s-dev 2
 is "$kst" 137 "apply was killed during the deployment's operation"
@@ -86,7 +79,7 @@ sb_stop
 
 # 6. The same, the deployment then failing: watch decodes it as apply does.
 sb_start --polls 1 --faults 'GET:*/mfeOperationsStatus/*=latency:8s+1#1;op:ep-kf/blue=fail:KubernetesError:Kubernetes Deployment Error: 0/3 nodes are available: 3 Insufficient memory.'
-world
+k8s_deploy_world
 deploy_plan "$T/kf.json" ep-kf
 kill_polling "$T/kf.json" k8s-dev 2
 az watch k8s-dev

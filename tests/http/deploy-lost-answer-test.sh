@@ -10,12 +10,6 @@
 # (akswiz-sandbox(1)), as Azure's time would pass.
 . "$top_srcdir/tests/http/lib.sh"
 . "$top_srcdir/tests/http/k8s-world.sh"
-world() {
-	k8s_begin "$SB_URL" "$SB_AUTH" "$SB_CA" "$SB_SUB" "$T"
-	k8s_dev_compute k8s-dev aks-prod ml
-	k8s_arm PUT "$K8S_WSP/models/sk/versions/1?api-version=2024-10-01" '{"properties":{"modelUri":"azureml://datastores/workspaceblobstore/paths/sk/model.pkl"}}'
-	k8s_arm PUT "$K8S_WSP/environments/env/versions/1?api-version=2024-10-01" '{"properties":{"image":"mcr.microsoft.com/azureml/minimal-ubuntu22.04-py39-cpu-inference:latest"}}'
-}
 deploy_plan() {
 	"$AKSWIZ" plan new deploy --compute k8s-dev --endpoint-name "$2" \
 	    --deployment-name blue --model sk:1 --environment env:1 --cpu 0.5 \
@@ -24,7 +18,7 @@ deploy_plan() {
 puts() { requests PUT "[^\"]*/onlineEndpoints/$1"; }
 
 sb_start --polls 1 --faults 'PUT:*/onlineEndpoints/ep-lost=reset-after#1;PUT:*/onlineEndpoints/ep-dlost/deployments/blue=reset-after#1'
-world
+k8s_deploy_world
 k8s_arm GET "$K8S_WSP/models/sk/versions/1?api-version=2024-10-01"
 if [ "$K8S_STATUS" != 200 ]; then
 	echo "1..0 # SKIP the sandbox has no model versions (assets)"
@@ -54,7 +48,7 @@ sb_stop
 # to arrive); the sandbox acts on it after the kill, so the journal says
 # Submitting and has no operation URL.
 sb_start --polls 1 --faults 'PUT:*/onlineEndpoints/ep-kill=latency:8s#1'
-world
+k8s_deploy_world
 deploy_plan "$T/k.json" ep-kill
 "$AKSWIZ" --endpoint "$SB_URL" --authority "$SB_AUTH" --ca-file "$SB_CA" \
     --subscription "$SB_SUB" -g "$SB_RG" -w "$SB_WS" apply "$T/k.json" \
