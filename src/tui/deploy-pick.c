@@ -28,7 +28,7 @@
 #include "tui/widget.h"
 
 /* Cells of the name and version columns, at most. */
-#define PICK_NAME_CELLS		24
+#define PICK_NAME_CELLS		32
 #define PICK_VERSION_CELLS	10
 
 /* How many of a list's names have their latest version read for detail. */
@@ -347,15 +347,18 @@ deploy_pick_line(struct deploy *d, char *buf, size_t len)
 	return true;
 }
 
-/* A row: name, version, detail, in columns as wide as the list needs. */
+/*
+ * A row: name, version, detail, in columns as wide as the list needs, up
+ * to their most (a longer name, such as a code's 64-digit hash, cut).
+ */
 static void
 deploy_pick_row(char *row, size_t len, const char *name, int nw,
     const char *version, int vw, const char *detail)
 {
 	row[0] = '\0';
-	display_cat(row, len, name, nw);
+	display_cat_cut(row, len, name, nw);
 	display_cat(row, len, "  ", 0);
-	display_cat(row, len, version, vw);
+	display_cat_cut(row, len, version, vw);
 	if (detail[0] != '\0') {
 		display_cat(row, len, "  ", 0);
 		display_cat(row, len, detail, 0);

@@ -319,6 +319,41 @@ display_cat(char *buf, size_t len, const char *s, int width)
 	buf[n] = '\0';
 }
 
+/*
+ * display_cat for a column of width > 0 cells that s may overflow: s cut
+ * to width with the glyph->more mark (never through a wide character),
+ * or padded to it.
+ */
+void
+display_cat_cut(char *buf, size_t len, const char *s, int width)
+{
+	mbstate_t	 st;
+	wchar_t		 wc;
+	const char	*p = s, *end = s;
+	size_t		 n = strlen(buf), take;
+	int		 used = 0, limit, cw;
+
+	if (width <= 0 || display_width(s) <= width) {
+		display_cat(buf, len, s, width);
+		return;
+	}
+	limit = width - display_width(glyph->more);
+	memset(&st, 0, sizeof st);
+	while (*p != '\0') {
+		cw = display_next(&p, &st, &wc);
+		if (used + cw > limit)
+			break;
+		used += cw;
+		end = p;
+	}
+	take = (size_t)(end - s);
+	if (n + take >= len)
+		take = len > n + 1 ? len - n - 1 : 0;
+	memcpy(buf + n, s, take);
+	buf[n + take] = '\0';
+	display_cat(buf, len, glyph->more, width - used);
+}
+
 /* Draw text in at most width cells, never cutting a wide character. */
 int
 display_text(WINDOW *win, int y, int x, int width, const char *s, int attr,

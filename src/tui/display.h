@@ -77,6 +77,8 @@ int	display_width(const char *);
  * a %-20s that counts cells, not bytes.
  */
 void	display_cat(char *buf, size_t len, const char *s, int width);
+/* display_cat to a column of width > 0 cells, s cut there with a mark. */
+void	display_cat_cut(char *buf, size_t len, const char *s, int width);
 /*
  * Draw UTF-8 text at y,x in at most width cells, never cutting a double
  * width character; with cut_mark, text that does not fit ends in "…".

@@ -80,6 +80,26 @@ else
 	ok "# SKIP zh_CN.UTF-8 or its catalogs missing"
 fi
 
+# Code uploaded by azure-ai-ml is named by its 64-digit hash: the name
+# column stops at 32 cells, cut with a mark; Enter still picks it whole.
+H=89715133a502e3fbe046b6b516cbb5271d510db9ced7b760c8aca099f7c937bc
+k8s_arm PUT "$K8S_WSP/codes/$H/versions/1$V" '{"properties":{"codeUri":"https://example.blob.core.windows.net/c/h"}}'
+steps '
+	<End><Up><Enter>
+	<Tab><Enter>
+	<Down><F4>
+	:save-display hash.screen
+	8971<Enter>
+	:save-state hash.state
+'
+run_akswiz $SB_ARGS
+assert_status 0
+assert_grep '^    89715133a502e3fbe046b6b516cbb52…  1  https://example\.blob\.core\.windows\.ne…$' \
+    hash.screen "a 64-digit name cut at 32 cells, the columns kept"
+assert_grep '^  › score                             2  https://example' hash.screen \
+    "the other row in the same columns"
+assert_grep "^code: $H:1\$" hash.state "Enter picks the whole name"
+
 # No code registered: said under the field, F4 opens nothing.
 deploy_world
 steps '

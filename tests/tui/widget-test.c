@@ -91,6 +91,23 @@ static const struct {
 	    "a word longer than a row is cut, with a mark" },
 };
 
+/* display_cat_cut: text into a column of width cells. */
+static const struct {
+	const char	*what, *text;
+	int		 width;
+	const char	*want;
+} cat_cut[] = {
+	{ "shorter: padded", "abc", 5, "[abc  ]" },
+	{ "as wide: as it is", "abcde", 5, "[abcde]" },
+	{ "wider: cut with a mark", "abcdefgh", 5, "[abcd…]" },
+	{ "a 64-digit hash at 32",
+	  "89715133a502e3fbe046b6b516cbb5271d510db9ced7b760c8aca099f7c937bc",
+	  32, "[89715133a502e3fbe046b6b516cbb52…]" },
+	{ "wide chars: the mark and a blank, no half character", "测试测试", 6,
+	  "[测试… ]" },
+	{ "wide chars that fit", "测试", 4, "[测试]" },
+};
+
 int
 main(void)
 {
@@ -166,6 +183,16 @@ main(void)
 	display_text(stdscr, 5, 0, 5, "测试测试", A_NORMAL, true);
 	is_str(row(5, 0, 6), "测试… ", "text cut with a mark, no half character");
 	is_int(display_width("a测b"), 4, "display width counts wide chars twice");
+	/* A column's text: padded, or cut with a mark, never through a
+	 * wide character. */
+	for (i = 0; i < sizeof cat_cut / sizeof cat_cut[0]; i++) {
+		snprintf(out, sizeof out, "[");
+		display_cat_cut(out, sizeof out, cat_cut[i].text,
+		    cat_cut[i].width);
+		display_cat(out, sizeof out, "]", 0);
+		is_str(out, cat_cut[i].want, "column of %d: %s", cat_cut[i].width,
+		    cat_cut[i].what);
+	}
 
 	/* Wrapping: every row it needs, and a mark when rows run out. */
 	for (i = 0; i < sizeof wrap_rows / sizeof wrap_rows[0]; i++) {
