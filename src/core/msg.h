@@ -184,6 +184,8 @@
 	/* TRANSLATORS: %1$s the success threshold given; Kubernetes requires 1 for liveness probes. */ \
 	_(DEPLOY_PROBE_LIVENESS_SUCCESS, NS_(N_("A liveness probe's success threshold must be 1, as Kubernetes requires; it is %1$s."))) \
 	_(DEPLOY_REQUEST_INVALID, NS_(N_("The %1$s request must be more than 0; it is %2$s."))) \
+	/* TRANSLATORS: %1$s is the field's label, %2$s what was typed in it. */ \
+	_(FIELD_NOT_WHOLE_NUMBER, NS_(N_("%1$s must be a whole number, 0 or more, not \"%2$s\"."))) \
 	/* TRANSLATORS: the first sentence is the service's own (deploy.md 1c); %1$s is the compute. */ \
 	_(DEPLOY_COMPUTE_AKS,	NS_(N_("Creation of Online Endpoints or deployments on AKS compute type is no longer supported. %1$s is a legacy AKS compute: move it onto a Kubernetes compute with \"akswiz plan new migrate %1$s\"."))) \
 	_(DEPLOY_COMPUTE_TYPE,	NS_(N_("Compute %1$s is of type %2$s: an online endpoint needs a compute of type Kubernetes."))) \

@@ -689,6 +689,63 @@ deploy_check_what(struct deploy *d)
 		    dp->conda_file);
 }
 
+/* The resources page's fields that take a whole number. */
+static bool
+deploy_whole_number_field(enum plan_field pf)
+{
+	size_t	i;
+
+	switch (pf) {
+	case FIELD_INSTANCE_COUNT:
+	case FIELD_MIN_INSTANCES:
+	case FIELD_MAX_INSTANCES:
+	case FIELD_TARGET_UTILIZATION:
+	case FIELD_POLLING_INTERVAL:
+	case FIELD_REQUEST_TIMEOUT:
+	case FIELD_MAX_CONCURRENT:
+	case FIELD_MAX_QUEUE_WAIT:
+		return true;
+	default:
+		for (i = 0; i < 5; i++)
+			if (pf == live_fields[i] || pf == ready_fields[i])
+				return true;
+		return false;
+	}
+}
+
+/*
+ * A number field that cannot be read ("abc", "-1", "2.5") is marked with
+ * what was typed, instead of the rules' verdict on the 0 (or the -2)
+ * deploy_read_scale reads it as.
+ */
+static void
+deploy_check_numbers(struct deploy *d)
+{
+	struct form_item	*it;
+	struct verdict		*v;
+	char			 text[64];
+	long			 n;
+	size_t			 j, k;
+	int			 i;
+
+	for (i = 0; i < d->res_form.n; i++) {
+		it = &d->res_form.items[i];
+		if (it->field == NULL || it->hidden ||
+		    !deploy_whole_number_field(it->pf) ||
+		    deploy_field_long(it->field, &n))
+			continue;
+		for (j = k = 0; j < d->v.n; j++)
+			if (d->v.v[j].field != it->pf)
+				d->v.v[k++] = d->v.v[j];
+		d->v.n = k;
+		widget_field_get(it->field, text, sizeof text);
+		v = verdicts_add(&d->v, it->pf, SEV_ERROR,
+		    MSG_FIELD_NOT_WHOLE_NUMBER);
+		verdict_arg_text(v, it->label);
+		verdict_arg(v, "%s", text);
+	}
+}
+
 /* The current page's verdicts (and notes). */
 void
 deploy_check(struct deploy *d)
@@ -712,6 +769,7 @@ deploy_check(struct deploy *d)
 		char	text[64];
 		struct verdict *v;
 
+		deploy_check_numbers(d);
 		if (!deploy_field_long(&d->gpu, &gpu)) {
 			widget_field_get(&d->gpu, text, sizeof text);
 			v = verdicts_add(&d->v, FIELD_GPU_REQUEST, SEV_ERROR,
