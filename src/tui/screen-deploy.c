@@ -642,7 +642,8 @@ deploy_note(struct deploy *d, int sev, const char *fmt, const char *arg)
 
 /*
  * The what page's local paths, read (the rules of the plan are core's):
- * the model's file or folder and its size, or a registered model; the
+ * the model's file or folder and its size, or a registered model (one
+ * the workspace's list lacks has its error under the field); the
  * code folder and the scoring script inside it; the conda file.
  */
 static void
@@ -654,6 +655,9 @@ deploy_check_what(struct deploy *d)
 
 	if (dp->model[0] == '\0')
 		;
+	else if (deploy_ref_parse(dp->model, NULL) &&
+	    verdicts_find(&d->v, FIELD_MODEL, SEV_ERROR) != NULL)
+		;	/* the workspace has no such version: said under it */
 	else if (deploy_ref_parse(dp->model, NULL))
 		/* TRANSLATORS: %s is NAME:VERSION. */
 		deploy_note(d, SEV_INFO, _("%s: a registered model"),

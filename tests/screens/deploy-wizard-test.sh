@@ -605,4 +605,8 @@ assert_grep "^  F4 picks the workspace's 1 registered model, or type a local pat
 assert_no_grep 'has no model' registered.screen "sk:2 (3 is the latest) taken"
 assert_grep 'The workspace has no model nope:1' unregistered.screen \
     "a model the workspace does not have refused as typed"
+assert_grep 'sk:2: a registered model' registered.screen \
+    "the one it has noted as registered"
+assert_no_grep 'nope:1: a registered model' unregistered.screen \
+    "the one it does not have never called registered"
 tap_done
