@@ -327,55 +327,41 @@ assert_grep "Offline: type the compute's name" offline.screen \
 assert_grep 'Endpoint  *k8s-x-ep (auth key)' offline-review.screen \
     "the endpoint suggested from it, in the review"
 
-# A negative number is refused, never taken for "not given" (-1).
-steps '
-	<End><Up><Enter>
-	k8s-x<Enter>
-	m:1<Down><Down><Down>e:1<Enter>
-	<Down><Down><Down><Down><Down><Down><Down><C-u>-1
-	:save-display negative.screen
-	<Enter>
-	:save-display negative-next.screen
-'
-AKSWIZ_OFFLINE=1 run_akswiz -w ws1 -g rg1 --subscription $SUB
-assert_status 0
-assert_grep '^  › Instances  *\[-1  *\]$' negative.screen "-1 typed in the instances"
-assert_grep '✗ Instances must be a whole number, 0 or more, not$' negative.screen \
-    "marked under the field, not taken for the default"
-assert_grep '^  *"-1"\.$' negative.screen "with what was typed"
-assert_grep '^ Fix what is marked first\.' negative-next.screen \
-    "Enter does not go on to the review"
-
-# Text in a number field is marked with what was typed, not read as 0.
-steps '
-	<End><Up><Enter>
-	k8s-x<Enter>
-	m:1<Down><Down><Down>e:1<Enter>
-	<Down><Down><Down><Down><Down><Down><Down><C-u>abc
-	:save-display text.screen
-	<Enter>
-	:save-display text-next.screen
-'
-AKSWIZ_OFFLINE=1 run_akswiz -w ws1 -g rg1 --subscription $SUB
-assert_status 0
-assert_grep '✗ Instances must be a whole number, 0 or more, not$' text.screen \
-    "abc in the instances: marked under the field"
-assert_grep '^  *"abc"\.$' text.screen "with what was typed"
-assert_no_grep 'it is 0' text.screen "never the verdict on a 0 nobody typed"
-assert_grep '^ Fix what is marked first\.' text-next.screen \
-    "Enter does not go on to the review"
-steps '
-	<End><Up><Enter>
-	k8s-x<Enter>
-	m:1<Down><Down><Down>e:1<Enter>
-	<Down><Down><Down><Down><Down><Down><Down><C-u>abc
-	:save-display text-zh.screen
-'
+# A number field that cannot be read ("-1", "abc") is marked with what was
+# typed: never taken for "not given" (-1), never judged as a 0 nobody typed.
+number_steps() {	# number_steps TEXT NAME
+	steps "
+		<End><Up><Enter>
+		k8s-x<Enter>
+		m:1<Down><Down><Down>e:1<Enter>
+		<Down><Down><Down><Down><Down><Down><Down><C-u>$1
+		:save-display $2.screen
+		<Enter>
+		:save-display $2-next.screen
+	"
+}
+for typed in -1 abc; do
+	number_steps "$typed" "number$typed"
+	AKSWIZ_OFFLINE=1 run_akswiz -w ws1 -g rg1 --subscription $SUB
+	assert_status 0
+	assert_grep "^  › Instances  *\[$typed  *\]\$" "number$typed.screen" \
+	    "$typed typed in the instances"
+	assert_grep '✗ Instances must be a whole number, 0 or more, not$' \
+	    "number$typed.screen" "$typed: marked under the field"
+	assert_grep "^  *\"$typed\"\\.\$" "number$typed.screen" \
+	    "$typed: with what was typed"
+	assert_no_grep 'it is 0' "number$typed.screen" \
+	    "$typed: never the verdict on a 0 nobody typed"
+	assert_grep '^ Fix what is marked first\.' "number$typed-next.screen" \
+	    "$typed: Enter does not go on to the review"
+done
 if i18n_have_locale zh_CN.UTF-8 && i18n_locale_tree "$work/locale"; then
+	number_steps abc number-zh
 	COLUMNS=60 LINES=20 LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 \
 	    AKSWIZ_OFFLINE=1 run_akswiz -w ws1 -g rg1 --subscription $SUB
 	assert_status 0
-	assert_grep '“abc”' text-zh.screen "zh_CN at 60x20: what was typed, in the message"
+	assert_grep '“abc”' number-zh.screen \
+	    "zh_CN at 60x20: what was typed, in the message"
 else
 	ok "# SKIP zh_CN.UTF-8 or its catalogs missing"
 fi
