@@ -307,9 +307,7 @@ arm_clusters(struct arm_ctx *c)
 
 	if (c->nseg == 1) {
 		if (strcmp(m, "GET") != 0) {
-			sb_resp_arm_error(c->resp, 405, "MethodNotAllowed",
-			    "The requested resource does not support http "
-			    "method '%.16s'.", m);
+			sb_resp_method_not_allowed(c->resp, c->req);
 			return;
 		}
 		a = json_object_new_array();
@@ -325,9 +323,7 @@ arm_clusters(struct arm_ctx *c)
 		return;
 	}
 	if (c->group == NULL) {
-		sb_resp_arm_error(c->resp, 404, "InvalidResourceType",
-		    "The resource type could not be found for path '%.200s'.",
-		    c->req->path);
+		sb_resp_no_resource_type(c->resp, c->req);
 		return;
 	}
 	if (arm_cluster_write(c))	/* arm-clusters.c */
@@ -351,9 +347,7 @@ arm_clusters(struct arm_ctx *c)
 	    strcasecmp(c->seg[2], "listClusterAdminCredential") == 0)
 		credentials(c, cl, true);
 	else
-		sb_resp_arm_error(c->resp, 405, "MethodNotAllowed",
-		    "The requested resource does not support http method "
-		    "'%.16s'.", m);
+		sb_resp_method_not_allowed(c->resp, c->req);
 }
 
 /* The region, or NULL with ARM's 400 sent. */
@@ -386,9 +380,7 @@ get_only(struct arm_ctx *c)
 {
 	if (strcmp(c->req->method, "GET") == 0)
 		return true;
-	sb_resp_arm_error(c->resp, 405, "MethodNotAllowed", "The requested "
-	    "resource does not support http method '%.16s'.",
-	    c->req->method);
+	sb_resp_method_not_allowed(c->resp, c->req);
 	return false;
 }
 

@@ -574,8 +574,7 @@ datastores(struct arm_ctx *c, struct sb_workspace *ws)
 	}
 method:
 	json_object_put(list);
-	sb_resp_arm_error(c->resp, 405, "MethodNotAllowed", "The requested "
-	    "resource does not support http method '%.16s'.", m);
+	sb_resp_method_not_allowed(c->resp, c->req);
 }
 
 /* POST .../codes/{name}/versions/{version}/startPendingUpload. */
@@ -768,10 +767,8 @@ arm_assets(struct arm_ctx *c, struct sb_workspace *ws)
 		return;
 	}
 notfound:
-	sb_resp_arm_error(c->resp, 404, "InvalidResourceType", "The resource "
-	    "type could not be found for path '%.200s'.", c->req->path);
+	sb_resp_no_resource_type(c->resp, c->req);
 	return;
 method:
-	sb_resp_arm_error(c->resp, 405, "MethodNotAllowed", "The requested "
-	    "resource does not support http method '%.16s'.", m);
+	sb_resp_method_not_allowed(c->resp, c->req);
 }

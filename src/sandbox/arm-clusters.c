@@ -551,9 +551,7 @@ agent_pools(struct arm_ctx *c, struct sb_cluster *cl)
 		return;
 	}
 	if (strcmp(m, "PUT") != 0) {
-		sb_resp_arm_error(c->resp, 405, "MethodNotAllowed",
-		    "The requested resource does not support http method "
-		    "'%.16s'.", m);
+		sb_resp_method_not_allowed(c->resp, c->req);
 		return;
 	}
 	body = json_tokener_parse(c->req->body);

@@ -1526,17 +1526,13 @@ arm_computes(struct arm_ctx *c, struct sb_workspace *ws)
 
 	if (c->nseg == 3) {
 		if (strcmp(m, "GET") != 0)
-			sb_resp_arm_error(c->resp, 405, "MethodNotAllowed",
-			    "The requested resource does not support http "
-			    "method '%.16s'.", m);
+			sb_resp_method_not_allowed(c->resp, c->req);
 		else
 			list_computes(c, ws);
 		return;
 	}
 	if (c->nseg > 5) {
-		sb_resp_arm_error(c->resp, 404, "InvalidResourceType",
-		    "The resource type could not be found for path '%.200s'.",
-		    c->req->path);
+		sb_resp_no_resource_type(c->resp, c->req);
 		return;
 	}
 	if (c->nseg == 5) {
@@ -1544,9 +1540,7 @@ arm_computes(struct arm_ctx *c, struct sb_workspace *ws)
 		    ws->name, name);
 		if (strcmp(m, "POST") != 0 ||
 		    strcasecmp(c->seg[4], "listKeys") != 0) {
-			sb_resp_arm_error(c->resp, 404, "InvalidResourceType",
-			    "The resource type could not be found for path "
-			    "'%.200s'.", c->req->path);
+			sb_resp_no_resource_type(c->resp, c->req);
 		} else if (idx < 0)
 			arm_not_found(c, COMPUTE_TYPE, name);
 		else
@@ -1582,8 +1576,7 @@ arm_computes(struct arm_ctx *c, struct sb_workspace *ws)
 		    "PUT the full resource.");
 		return;
 	}
-	sb_resp_arm_error(c->resp, 405, "MethodNotAllowed", "The requested "
-	    "resource does not support http method '%.16s'.", m);
+	sb_resp_method_not_allowed(c->resp, c->req);
 }
 
 /*

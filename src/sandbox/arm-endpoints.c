@@ -1391,13 +1391,6 @@ endpoint_action(struct arm_ctx *c, struct sb_workspace *ws,
 	}
 }
 
-static void
-method_not_allowed(struct arm_ctx *c)
-{
-	sb_resp_arm_error(c->resp, 405, "MethodNotAllowed", "The requested "
-	    "resource does not support http method '%.16s'.", c->req->method);
-}
-
 /* DELETE of an entry: 204 when there is none, else 202 and an operation. */
 static void
 delete_entry(struct arm_ctx *c, struct sb_workspace *ws, struct json_object *e,
@@ -1525,11 +1518,10 @@ arm_endpoints(struct arm_ctx *c, struct sb_workspace *ws)
 		return;
 	}
 notfound:
-	sb_resp_arm_error(c->resp, 404, "InvalidResourceType", "The resource "
-	    "type could not be found for path '%.200s'.", c->req->path);
+	sb_resp_no_resource_type(c->resp, c->req);
 	return;
 method:
-	method_not_allowed(c);
+	sb_resp_method_not_allowed(c->resp, c->req);
 }
 
 /* The entry (live or deleted) whose last operation is id. */
@@ -1563,7 +1555,7 @@ arm_mfe_operation(struct arm_ctx *c, const char *id, bool result)
 	bool			 dep = false;
 
 	if (strcmp(c->req->method, "GET") != 0) {
-		method_not_allowed(c);
+		sb_resp_method_not_allowed(c->resp, c->req);
 		return;
 	}
 	if ((e = op_entry(c, id, &dep)) == NULL) {
@@ -1767,7 +1759,7 @@ score_route(struct sandbox *sb, const struct sb_request *req,
 		return true;
 	}
 	if (strcmp(req->method, "POST") != 0) {
-		method_not_allowed(&c);
+		sb_resp_method_not_allowed(resp, req);
 		return true;
 	}
 	if (!score_auth(&c, e)) {

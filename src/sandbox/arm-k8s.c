@@ -529,8 +529,7 @@ arm_extensions(struct arm_ctx *c)
 		goto method;
 	return;
 method:
-	sb_resp_arm_error(c->resp, 405, "MethodNotAllowed", "The requested "
-	    "resource does not support http method '%.16s'.", m);
+	sb_resp_method_not_allowed(c->resp, c->req);
 }
 
 bool

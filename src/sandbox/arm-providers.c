@@ -170,9 +170,7 @@ arm_providers(struct arm_ctx *c, const char *ns, bool reg)
 	int			 k = known_ns(ns);
 
 	if (strcmp(c->req->method, reg ? "POST" : "GET") != 0) {
-		sb_resp_arm_error(c->resp, 405, "MethodNotAllowed",
-		    "The requested resource does not support http method "
-		    "'%.16s'.", c->req->method);
+		sb_resp_method_not_allowed(c->resp, c->req);
 		return;
 	}
 	if (k < 0) {

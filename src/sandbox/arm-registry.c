@@ -282,9 +282,7 @@ registry_env(const struct sb_request *req, const char *rest,
 		goto out;
 	}
 	if (strcmp(req->method, "GET") != 0) {
-		sb_resp_arm_error(resp, 405, "MethodNotAllowed", "The "
-		    "requested resource does not support http method "
-		    "'%.16s'.", req->method);
+		sb_resp_method_not_allowed(resp, req);
 		goto out;
 	}
 	if (!api_ok(req, resp))
@@ -343,9 +341,7 @@ registry_route(struct sandbox *sb, const struct sb_request *req,
 
 	if (strcmp(path, DISCOVERY) == 0) {
 		if (strcmp(req->method, "GET") != 0)
-			sb_resp_arm_error(resp, 405, "MethodNotAllowed", "The "
-			    "requested resource does not support http method "
-			    "'%.16s'.", req->method);
+			sb_resp_method_not_allowed(resp, req);
 		else
 			discovery_doc(sb, resp);
 		return true;

@@ -646,9 +646,7 @@ arm_route(struct sandbox *sb, const struct sb_request *req,
 	r = n >= 32 ? R_NONE :
 	    route_of(&c, p, n, &sub, &group, &vtype, &type);
 	if (r == R_NONE) {
-		sb_resp_arm_error(resp, 404, "InvalidResourceType",
-		    "The resource type could not be found for path '%.200s'.",
-		    req->path);
+		sb_resp_no_resource_type(resp, req);
 		goto out;
 	}
 	if (!check_api(&c, vtype, type))
@@ -669,9 +667,7 @@ arm_route(struct sandbox *sb, const struct sb_request *req,
 		if (r == R_GROUP && strcmp(req->method, "HEAD") == 0)
 			resp->status = 204;	/* ResourceGroups_CheckExistence */
 		else if (strcmp(req->method, "GET") != 0)
-			sb_resp_arm_error(resp, 405, "MethodNotAllowed",
-			    "The requested resource does not support http "
-			    "method '%.16s'.", req->method);
+			sb_resp_method_not_allowed(resp, req);
 		else
 			serve_subs(&c, r);
 		break;
@@ -681,9 +677,7 @@ arm_route(struct sandbox *sb, const struct sb_request *req,
 		    !arm_provider_ready(&c, "Microsoft.MachineLearningServices"))
 			break;
 		if (r == R_WS_LIST && strcmp(req->method, "GET") != 0)
-			sb_resp_arm_error(resp, 405, "MethodNotAllowed",
-			    "The requested resource does not support http "
-			    "method '%.16s'.", req->method);
+			sb_resp_method_not_allowed(resp, req);
 		else
 			serve_workspaces(&c, r);
 		break;

@@ -31,8 +31,7 @@ metadata_route(struct sandbox *sb, const struct sb_request *req,
 	sb_resp_header(resp, "x-ms-request-id", "%016llx-metadata",
 	    (unsigned long long)req->seq);
 	if (strcmp(req->method, "GET") != 0) {
-		sb_resp_arm_error(resp, 405, "MethodNotAllowed", "The requested "
-		    "resource does not support http method '%s'.", req->method);
+		sb_resp_method_not_allowed(resp, req);
 		return true;
 	}
 	if ((api = sb_req_query(req, "api-version")) == NULL) {

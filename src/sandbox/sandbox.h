@@ -106,6 +106,12 @@ void		 sb_resp_json(struct sb_response *, int status,
 void		 sb_resp_arm_error(struct sb_response *, int status,
 		    const char *code, const char *fmt, ...)
 		    __attribute__((format(printf, 4, 5)));
+/* Resource Manager's 405 for req's method, and its 404 for a path no
+ * resource type has. */
+void		 sb_resp_method_not_allowed(struct sb_response *,
+		    const struct sb_request *);
+void		 sb_resp_no_resource_type(struct sb_response *,
+		    const struct sb_request *);
 
 /* Azure AD (aad.c). */
 bool		 aad_route(struct sandbox *, const struct sb_request *,

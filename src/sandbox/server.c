@@ -658,3 +658,19 @@ sb_resp_arm_error(struct sb_response *resp, int status, const char *code,
 	free(msg);
 	resp->status = status;
 }
+
+void
+sb_resp_method_not_allowed(struct sb_response *resp,
+    const struct sb_request *req)
+{
+	sb_resp_arm_error(resp, 405, "MethodNotAllowed", "The requested "
+	    "resource does not support http method '%.16s'.", req->method);
+}
+
+void
+sb_resp_no_resource_type(struct sb_response *resp,
+    const struct sb_request *req)
+{
+	sb_resp_arm_error(resp, 404, "InvalidResourceType", "The resource "
+	    "type could not be found for path '%.200s'.", req->path);
+}
