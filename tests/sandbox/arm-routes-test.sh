@@ -36,6 +36,8 @@ arm GET "/subscriptions/$SUB/locations?api-version=2022-12-01"
 is "$STATUS/$(j .value[2].name)" 200/chinaeast2 "locations"
 arm POST "/subscriptions?api-version=2022-12-01"
 is "$STATUS" 405 "POST to a list"
+is "$(j .error.code): $(j .error.message)" "MethodNotAllowed: The requested resource does not support http method 'POST'." \
+    "Resource Manager's code and words"
 
 # ARM's errors.
 arm GET "/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups?api-version=2021-04-01"
@@ -83,6 +85,8 @@ arm GET "/subscriptions/$SUB/resourceGroups/$RG/providers/Microsoft.MachineLearn
 is "$STATUS/$(j .error.code)" 404/ResourceNotFound "unknown workspace"
 arm GET "/subscriptions/$SUB/resourceGroups/$RG/providers/Microsoft.Nothing/things?api-version=2024-04-01"
 is "$STATUS" 404 "unknown route"
+like "$(j .error.code): $(j .error.message)" "InvalidResourceType: The resource type could not be found for path '/subscriptions/*/providers/Microsoft.Nothing/things'." \
+    "Resource Manager's code and words"
 
 # AKS clusters.
 A="/subscriptions/$SUB/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters"
@@ -105,7 +109,7 @@ like "$(j .kubeconfigs[0].value | base64 -d)" "*server: http*://127.0.0.1:*/kube
 arm POST "$A/aks-prod/listClusterAdminCredential?api-version=2024-09-01"
 is "$STATUS/$(j .kubeconfigs[0].name)" 200/clusterAdmin "admin credential"
 arm GET "$A/aks-prod/listClusterUserCredential?api-version=2024-09-01"
-is "$STATUS" 405 "credentials need POST"
+is "$STATUS/$(j .error.code)" 405/MethodNotAllowed "credentials need POST"
 arm POST "$WSP/computes/inf-attached/listKeys?api-version=2024-04-01"
 is "$STATUS/$(j .computeType)" 200/AKS "compute listKeys"
 like "$(j .userKubeConfig)" "apiVersion: v1*" "plain-text kubeconfig"
