@@ -27,6 +27,7 @@
 #include "azure/armerror.h"
 #include "azure/blob.h"
 #include "azure/http.h"
+#include "azure/json-at.h"
 #include "common/buf.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
@@ -350,46 +351,6 @@ assets_hashes(const char *path, char *ohex, size_t olen, char *chex,
 	return rc;
 }
 
-/* JSON: the value at a dotted path when of type t, else NULL. */
-static json_object *
-jget(json_object *o, const char *path, json_type t)
-{
-	char		 key[64];
-	const char	*p = path;
-	size_t		 n;
-
-	while (o != NULL && *p != '\0') {
-		n = strcspn(p, ".");
-		snprintf(key, sizeof key, "%.*s", (int)n, p);
-		if (!json_object_is_type(o, json_type_object) ||
-		    !json_object_object_get_ex(o, key, &o))
-			return NULL;
-		p += n;
-		if (*p == '.')
-			p++;
-	}
-	return o != NULL && json_object_is_type(o, t) ? o : NULL;
-}
-
-/* A string at a dotted path, escaped for a terminal; NULL if absent. */
-static char *
-jtext(json_object *o, const char *path)
-{
-	json_object *v = jget(o, path, json_type_string);
-
-	return v != NULL ? text_escape_dup(json_object_get_string(v), 0) :
-	    NULL;
-}
-
-/* The same, as sent (a URL, a secret). */
-static const char *
-jraw(json_object *o, const char *path)
-{
-	json_object *v = jget(o, path, json_type_string);
-
-	return v != NULL ? json_object_get_string(v) : NULL;
-}
-
 /* workspace_id + "/" + segments (each percent-encoded) + api-version. */
 static char *
 ws_url(const struct arm *a, const char *ws_id, const char *const *seg,
@@ -496,10 +457,10 @@ store_datastore(struct arm *a, const char *ws_id, struct store *st,
 	if (call_json(a, "GET", ws_url(a, ws_id, seg, NULL), NULL, 200, 200,
 	    &o, NULL, err) != 0)
 		return -1;
-	acct = jraw(o, "properties.accountName");
-	cont = jraw(o, "properties.containerName");
-	ep = jraw(o, "properties.endpoint");
-	proto = jraw(o, "properties.protocol");
+	acct = json_at_raw(o, "properties.accountName");
+	cont = json_at_raw(o, "properties.containerName");
+	ep = json_at_raw(o, "properties.endpoint");
+	proto = json_at_raw(o, "properties.protocol");
 	if (acct == NULL || cont == NULL) {
 		json_object_put(o);
 		/* TRANSLATORS: workspaceblobstore is a name, not translated. */
@@ -519,18 +480,18 @@ store_datastore(struct arm *a, const char *ws_id, struct store *st,
 		store_done(st);
 		return -1;
 	}
-	type = jraw(s, "secretsType");
+	type = json_at_raw(s, "secretsType");
 	if (type != NULL && strcasecmp(type, "Sas") == 0 &&
-	    (v = jraw(s, "sasToken")) != NULL)
+	    (v = json_at_raw(s, "sasToken")) != NULL)
 		st->sas = xstrdup(*v == '?' ? v + 1 : v);
-	else if ((v = jraw(s, "key")) != NULL)
+	else if ((v = json_at_raw(s, "key")) != NULL)
 		st->key = xstrdup(v);
 	if (s != NULL) {
 		/* the answer held a secret: wipe json-c's copy too */
-		json_object *k = jget(s, "key", json_type_string);
+		json_object *k = json_at(s, "key", json_type_string);
 
 		if (k == NULL)
-			k = jget(s, "sasToken", json_type_string);
+			k = json_at(s, "sasToken", json_type_string);
 		if (k != NULL)
 			OPENSSL_cleanse((char *)json_object_get_string(k),
 			    strlen(json_object_get_string(k)));
@@ -561,7 +522,7 @@ store_pending(struct arm *a, const char *ws_id, const char *name,
 	    "{\"pendingUploadType\":\"TemporaryBlobReference\"}", 200, 200,
 	    &o, NULL, err) != 0)
 		return -1;
-	sas = jraw(o, "blobReferenceForConsumption.credential.sasUri");
+	sas = json_at_raw(o, "blobReferenceForConsumption.credential.sasUri");
 	if (sas == NULL || (q = strchr(sas, '?')) == NULL) {
 		json_object_put(o);
 		return err_set(err, ERR_SERVICE, _("startPendingUpload gave no "
@@ -633,7 +594,7 @@ put_version(struct arm *a, const char *ws_id, const char *kind,
 	json_object_put(body);
 	if (rc != 0)
 		return -1;
-	rid = jraw(o, "id");
+	rid = json_at_raw(o, "id");
 	if (rid != NULL)
 		*id = xstrdup(rid);
 	else
@@ -678,9 +639,9 @@ version_there(struct arm *a, const char *ws_id, const char *kind,
 	if (o == NULL)
 		return 0;
 	*there = true;
-	have = jraw(o, path);
+	have = json_at_raw(o, path);
 	if (have != NULL && strcmp(have, want) == 0)
-		*id = xstrdup(jraw(o, "id") != NULL ? jraw(o, "id") : "");
+		*id = xstrdup(json_at_raw(o, "id") != NULL ? json_at_raw(o, "id") : "");
 	json_object_put(o);
 	return 0;
 }
@@ -895,10 +856,10 @@ environment_there(struct arm *a, const char *ws_id, const char *name,
 		return -1;
 	if (o == NULL)
 		return 0;
-	rc = same_text(jraw(o, "properties.image"), image) &&
-	    same_text(jraw(o, "properties.condaFile"), conda) ? 1 : -1;
+	rc = same_text(json_at_raw(o, "properties.image"), image) &&
+	    same_text(json_at_raw(o, "properties.condaFile"), conda) ? 1 : -1;
 	if (rc == 1)
-		*id = xstrdup(jraw(o, "id") != NULL ? jraw(o, "id") : ws_id);
+		*id = xstrdup(json_at_raw(o, "id") != NULL ? json_at_raw(o, "id") : ws_id);
 	else
 		/* TRANSLATORS: "the workspace has environment
 		 * sklearn-1.5:28 with another image or conda file". */
@@ -1011,17 +972,17 @@ static void
 version_from(json_object *e, bool container, struct asset_version *v)
 {
 	memset(v, 0, sizeof *v);
-	v->id = jtext(e, "id");
-	v->description = jtext(e, "properties.description");
-	v->provisioning_state = jtext(e, "properties.provisioningState");
-	v->created = jtext(e, "systemData.createdAt");
+	v->id = json_at_text(e, "id");
+	v->description = json_at_text(e, "properties.description");
+	v->provisioning_state = json_at_text(e, "properties.provisioningState");
+	v->created = json_at_text(e, "systemData.createdAt");
 	if (container) {
-		v->name = jtext(e, "name");
-		v->version = jtext(e, "properties.latestVersion");
+		v->name = json_at_text(e, "name");
+		v->version = json_at_text(e, "properties.latestVersion");
 		return;
 	}
 	/* a version's "name" is its version; the asset's name is in id */
-	v->version = jtext(e, "name");
+	v->version = json_at_text(e, "name");
 	if (v->id != NULL) {
 		const char *p = strstr(v->id, "/versions/"), *s;
 
@@ -1031,13 +992,13 @@ version_from(json_object *e, bool container, struct asset_version *v)
 			v->name = xstrndup(s, (size_t)(p - s));
 		}
 	}
-	v->uri = jtext(e, "properties.modelUri");
+	v->uri = json_at_text(e, "properties.modelUri");
 	if (v->uri == NULL)
-		v->uri = jtext(e, "properties.codeUri");
+		v->uri = json_at_text(e, "properties.codeUri");
 	if (v->uri == NULL)
-		v->uri = jtext(e, "properties.image");
-	v->model_type = jtext(e, "properties.modelType");
-	v->conda_file = jtext(e, "properties.condaFile");
+		v->uri = json_at_text(e, "properties.image");
+	v->model_type = json_at_text(e, "properties.modelType");
+	v->conda_file = json_at_text(e, "properties.condaFile");
 }
 
 static bool
@@ -1049,7 +1010,7 @@ parse_page(const char *body, void *list, char **next, bool container,
 	const char		*n;
 
 	*next = NULL;
-	if ((v = jget(o, "value", json_type_array)) == NULL) {
+	if ((v = json_at(o, "value", json_type_array)) == NULL) {
 		json_object_put(o);
 		return err_set(err, ERR_PARSE, _("the service's list has no "
 		    "\"value\""));
@@ -1062,7 +1023,7 @@ parse_page(const char *body, void *list, char **next, bool container,
 		version_from(json_object_array_get_idx(v, i), container,
 		    &l->v[l->n++]);
 	}
-	if ((n = jraw(o, "nextLink")) != NULL && *n != '\0')
+	if ((n = json_at_raw(o, "nextLink")) != NULL && *n != '\0')
 		*next = xstrdup(n);
 	json_object_put(o);
 	return true;

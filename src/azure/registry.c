@@ -59,6 +59,7 @@
 #include "azure/armerror.h"
 #include "azure/assets.h"
 #include "azure/http.h"
+#include "azure/json-at.h"
 #include "common/buf.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
@@ -66,24 +67,6 @@
 
 #define REGISTRY_API	"2021-10-01-dataplanepreview"
 #define MFE_PREFIX	"mferp/managementfrontend"
-
-/* A string member of o (one level), or NULL. */
-static const char *
-member(json_object *o, const char *key)
-{
-	json_object	*v;
-
-	if (o == NULL || !json_object_object_get_ex(o, key, &v) ||
-	    !json_object_is_type(v, json_type_string))
-		return NULL;
-	return json_object_get_string(v);
-}
-
-static char *
-dup_or_null(const char *s)
-{
-	return s != NULL ? xstrdup(s) : NULL;
-}
 
 /* "/" and s percent-encoded as one path segment onto b. */
 static void
@@ -147,29 +130,18 @@ https_only(const char *url, struct err *err)
 	    "not https: the Azure token is not sent there"), url) ? 0 : -1;
 }
 
-/* The string at root.key (or root.properties.key when nested), copied. */
-static char *
-get_member(json_object *root, bool nested, const char *key)
-{
-	json_object	*p = root;
-
-	if (nested && !json_object_object_get_ex(root, "properties", &p))
-		return NULL;
-	return dup_or_null(member(p, key));
-}
-
-/* GET url (taken, get_json()): the string at key (get_member), *out
- * NULL if none. */
+/* GET url (taken, get_json()): a copy of the string at path (json-at.h),
+ * *out NULL if none. */
 static int
-get_string(struct arm *a, char *url, bool token, bool nested,
-    const char *key, char **out, struct err *err)
+get_string(struct arm *a, char *url, bool token, const char *path,
+    char **out, struct err *err)
 {
 	json_object	*o;
 
 	*out = NULL;
 	if (get_json(a, url, token, NULL, &o, NULL, err) != 0)
 		return -1;
-	*out = get_member(o, nested, key);
+	*out = json_at_dup(o, path);
 	json_object_put(o);
 	return 0;
 }
@@ -201,14 +173,14 @@ registry_base(struct arm *a, const char *ws_id,
 	int		 rc = -1;
 
 	xasprintf(&u, "%s%s?api-version=%s", a->endpoint, ws_id, ARM_API_ML);
-	if (get_string(a, u, true, true, "discoveryUrl", &disc, err) != 0)
+	if (get_string(a, u, true, "properties.discoveryUrl", &disc, err) != 0)
 		return -1;
 	if (disc == NULL)
 		return err_set(err, ERR_SERVICE, _("the workspace has no "
 		    "discoveryUrl")) ? 0 : -1;
 	/* The document itself without a token (UNCONFIRMED that Azure
 	 * asks none; the sandbox does not). */
-	if (get_string(a, disc, false, false, "api", &api, err) != 0)
+	if (get_string(a, disc, false, "api", &api, err) != 0)
 		return -1;
 	if (api == NULL)
 		return err_set(err, ERR_SERVICE, _("the workspace's discovery "
@@ -234,9 +206,9 @@ registry_base(struct arm *a, const char *ws_id,
 		return err_set(err, ERR_SERVICE, _("there is no registry %s"),
 		    r->registry) ? 0 : -1;
 	}
-	rp = get_member(o, false, "primaryRegionResourceProviderUri");
-	sub = get_member(o, false, "subscriptionId");
-	rg = get_member(o, false, "resourceGroup");
+	rp = json_at_dup(o, "primaryRegionResourceProviderUri");
+	sub = json_at_dup(o, "subscriptionId");
+	rg = json_at_dup(o, "resourceGroup");
 	json_object_put(o);
 	if (rp == NULL || sub == NULL || rg == NULL)
 		err_set(err, ERR_SERVICE, _("the discovery of registry %s "
@@ -306,9 +278,9 @@ read_env(struct arm *a, const char *ws_id, const char *ref,
 	else
 		v = NULL;
 	if (v != NULL) {
-		e->version = dup_or_null(member(v, "name"));
-		e->image = get_member(v, true, "image");
-		e->conda = get_member(v, true, "condaFile");
+		e->version = json_at_dup(v, "name");
+		e->image = json_at_dup(v, "properties.image");
+		e->conda = json_at_dup(v, "properties.condaFile");
 		if (json_object_object_get_ex(v, "properties", &ic) &&
 		    json_object_object_get_ex(ic, "inferenceConfig", &ic) &&
 		    json_object_is_type(ic, json_type_object))

@@ -154,3 +154,12 @@ UNIT_TESTS += tests/azure/ops-hint-test
 tests_azure_ops_hint_test_SOURCES = tests/azure/ops-hint-test.c
 tests_azure_ops_hint_test_LDADD = libazure.a $(PLAN_LIB) libcore.a \
 	libcommon.a $(CURL_LIBS) $(JSONC_LIBS) $(OPENSSL_LIBS) $(LIBINTL)
+
+# JSON members by a dotted path (azure/json-at.h).
+check_PROGRAMS += tests/azure/json-at-test
+TESTS += tests/azure/json-at-test
+UNIT_TESTS += tests/azure/json-at-test
+tests_azure_json_at_test_SOURCES = tests/azure/json-at-test.c \
+	src/azure/json-at.c src/azure/json-at.h
+tests_azure_json_at_test_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
+tests_azure_json_at_test_LDADD = libcore.a libcommon.a $(JSONC_LIBS)
