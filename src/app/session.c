@@ -16,6 +16,7 @@
 
 #include "app/scope-file.h"
 #include "azure/auth.h"
+#include "azure/cloud-metadata.h"
 #include "azure/http.h"
 #include "azure/journal.h"
 #include "common/i18n.h"
@@ -175,7 +176,7 @@ session_open_login(struct session *s, const struct app_options *g,
 		ok = true;
 		goto out;
 	}
-	auth_discover_audience(&s->priv->cloud, s->http, session_warn,
+	cloud_discover_audience(&s->priv->cloud, s->http, session_warn,
 	    (void *)g);
 	memset(&ac, 0, sizeof ac);
 	ac.cloud = &s->priv->cloud;

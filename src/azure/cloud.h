@@ -35,7 +35,7 @@ bool	cloud_lookup(const char *name, struct cloud_endpoints *c);
  * authority override its ARM endpoint and authority when not NULL.  A custom
  * endpoint (a proxy, an alias, Azure Stack, the sandbox) keeps the cloud's
  * ARM audience until its metadata says another (discover is set: see
- * auth_discover_audience()).  URLs must be https.
+ * cloud_discover_audience()).  URLs must be https.
  */
 bool	cloud_resolve(const char *name, const char *endpoint,
 	    const char *authority, struct cloud_endpoints *c, struct err *);

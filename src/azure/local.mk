@@ -8,6 +8,7 @@ libazure_a_SOURCES = \
 	src/azure/blob.c src/azure/blob.h \
 	src/azure/assets.c src/azure/assets.h \
 	src/azure/json-at.c src/azure/json-at.h \
+	src/azure/cloud-metadata.c src/azure/cloud-metadata.h \
 	src/azure/registry.c src/azure/registry.h \
 	src/azure/retry.c src/azure/retry.h \
 	src/azure/armerror.c src/azure/armerror.h \
