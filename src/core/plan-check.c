@@ -97,13 +97,38 @@ check_lb_tls_given(const struct plan *p)
 	return FIELD_NONE;
 }
 
+/* The first member of deploy a plan gives (FIELD_NONE if none). */
+static enum plan_field
+check_deploy_given(const struct plan *p)
+{
+	const struct plan_deployment	*d = &p->deployment;
+
+	if (p->endpoint_name[0] != '\0')
+		return FIELD_ENDPOINT_NAME;
+	if (p->auth_mode[0] != '\0')
+		return FIELD_AUTH_MODE;
+	if (d->name[0] != '\0')
+		return FIELD_DEPLOYMENT_NAME;
+	if (d->model[0] != '\0')
+		return FIELD_MODEL;
+	if (d->code_path[0] != '\0' || d->code[0] != '\0')
+		return FIELD_CODE_PATH;
+	if (d->scoring_script[0] != '\0')
+		return FIELD_SCORING_SCRIPT;
+	if (d->environment[0] != '\0')
+		return FIELD_ENVIRONMENT;
+	if (d->image[0] != '\0')
+		return FIELD_IMAGE;
+	return FIELD_NONE;
+}
+
 #define OP(o)	(1u << (o))
 
 /*
  * Members an operation does not use but the plan gives (a string that is
  * not empty, a value other than the default), as man/akswiz-plan.5's
- * table has them: each is an error naming it.  The network and the load
- * balancer and TLS are named by their first member given.
+ * table has them: each is an error naming it.  The network, the load
+ * balancer and TLS, and deploy are named by their first member given.
  */
 static void
 check_members(const struct plan *p, struct verdicts *vs)
@@ -132,12 +157,15 @@ check_members(const struct plan *p, struct verdicts *vs)
 		{ OP(PLAN_CREATE), check_vnet_given(&p->vnet) },
 		{ OP(PLAN_DETACH), p->detach_action != DETACH_KEEP ?
 		    FIELD_DETACH_ACTION : FIELD_NONE },
-		{ OP(PLAN_CREATE_ENDPOINT), p->endpoint_name[0] != '\0' ?
-		    FIELD_ENDPOINT_NAME : p->auth_mode[0] != '\0' ?
-		    FIELD_AUTH_MODE : FIELD_NONE },
 	};
-	size_t	i;
+	enum plan_field	f;
+	size_t		i;
 
+	/* deploy is for endpoints and deployments, never for a compute's
+	 * or a cluster's operations. */
+	if (p->op <= PLAN_MIGRATE &&
+	    (f = check_deploy_given(p)) != FIELD_NONE)
+		check_not_applicable(f, p, vs);
 	if ((unsigned)p->op > PLAN_UPDATE)
 		return;
 	for (i = 0; i < sizeof members / sizeof members[0]; i++)

@@ -159,6 +159,79 @@ test_k8s_attach_update(void)
 	}
 }
 
+/*
+ * deploy given to a compute's or a cluster's operation: refused, named by
+ * its first member; an endpoint's and a deploy's own plans keep it.
+ */
+static void
+test_deploy_member(void)
+{
+	enum { ENDPOINT, DEPLOYMENT, MODEL, CODE, IMAGE };
+	static const struct {
+		const char	*what;
+		enum plan_op	 op;
+		int		 member;
+		enum plan_field	 want;		/* FIELD_NONE: not refused */
+		const char	*flag, *op_name;
+	} rows[] = {
+		{ "create with a model", PLAN_CREATE, MODEL, FIELD_MODEL,
+		  "--model", "create" },
+		{ "attach with an endpoint name", PLAN_ATTACH, ENDPOINT,
+		  FIELD_ENDPOINT_NAME, "--endpoint-name", "attach" },
+		{ "detach with a deployment name", PLAN_DETACH, DEPLOYMENT,
+		  FIELD_DEPLOYMENT_NAME, "--deployment-name", "detach" },
+		{ "update with an image", PLAN_UPDATE, IMAGE, FIELD_IMAGE,
+		  "--image", "update" },
+		{ "scale with code", PLAN_SCALE, CODE, FIELD_CODE_PATH,
+		  "--code-path", "scale" },
+		{ "delete with a model", PLAN_DELETE, MODEL, FIELD_MODEL,
+		  "--model", "delete" },
+		{ "migrate with an endpoint name", PLAN_MIGRATE, ENDPOINT,
+		  FIELD_ENDPOINT_NAME, "--endpoint-name", "migrate" },
+		{ "create-endpoint keeps its name", PLAN_CREATE_ENDPOINT,
+		  ENDPOINT, FIELD_NONE, NULL, NULL },
+		{ "deploy keeps its model", PLAN_DEPLOY, MODEL, FIELD_NONE,
+		  NULL, NULL },
+		{ "set-traffic keeps its endpoint", PLAN_SET_TRAFFIC, ENDPOINT,
+		  FIELD_NONE, NULL, NULL },
+	};
+	struct plan		 p;
+	struct verdicts		 vs;
+	const struct verdict	*v;
+	size_t			 i;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		plan_scoped(&p, rows[i].op);
+		switch (rows[i].member) {
+		case ENDPOINT:
+			strcpy(p.endpoint_name, "ep1");
+			break;
+		case DEPLOYMENT:
+			strcpy(p.deployment.name, "blue");
+			break;
+		case MODEL:
+			strcpy(p.deployment.model, "sk:1");
+			break;
+		case CODE:
+			strcpy(p.deployment.code, "score:2");
+			break;
+		case IMAGE:
+			strcpy(p.deployment.image, "mcr.microsoft.com/x:1");
+			break;
+		}
+		check(&p, NULL, &vs);
+		if (rows[i].want == FIELD_NONE) {
+			ok(core_find(&vs, MSG_PLAN_NOT_APPLICABLE) == NULL,
+			    "%s: not refused", rows[i].what);
+			continue;
+		}
+		v = core_expect(&vs, rows[i].want, SEV_ERROR,
+		    MSG_PLAN_NOT_APPLICABLE, rows[i].what);
+		core_arg(v, 0, rows[i].flag, rows[i].what);
+		core_arg(v, 1, rows[i].op_name, rows[i].what);
+	}
+}
+
 int
 main(void)
 {
@@ -735,5 +808,6 @@ main(void)
 	core_expect(&vs, FIELD_NAME, SEV_ERROR, MSG_PLAN_REQUIRED,
 	    "update without a name");
 	test_k8s_attach_update();
+	test_deploy_member();
 	return tap_done();
 }
