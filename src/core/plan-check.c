@@ -122,6 +122,49 @@ check_deploy_given(const struct plan *p)
 	return FIELD_NONE;
 }
 
+/*
+ * The first member a plan gives that shapes a compute or its cluster
+ * (FIELD_NONE if none): what an endpoint's or a deployment's operation
+ * never reads (create-endpoint's description is the endpoint's).
+ * Scale's pool and detach's and delete's removals have no field of their
+ * own and are not named.
+ */
+static enum plan_field
+check_compute_given(const struct plan *p)
+{
+	const struct plan_cluster	*c = &p->cluster;
+	enum plan_field			 f;
+
+	if (p->description[0] != '\0' && p->op != PLAN_CREATE_ENDPOINT)
+		return FIELD_DESCRIPTION;
+	if (p->purpose != PURPOSE_FASTPROD)
+		return FIELD_PURPOSE;
+	if (p->vm_size[0] != '\0')
+		return FIELD_VM_SIZE;
+	if (p->node_count != 0 || p->node_count_given)
+		return FIELD_NODE_COUNT;
+	if (p->cluster_id[0] != '\0')
+		return FIELD_CLUSTER_ID;
+	if ((f = check_lb_tls_given(p)) != FIELD_NONE ||
+	    (f = check_vnet_given(&p->vnet)) != FIELD_NONE)
+		return f;
+	if (p->detach_action != DETACH_KEEP)
+		return FIELD_DETACH_ACTION;
+	if (c->name[0] != '\0' || c->resource_group[0] != '\0' ||
+	    c->dns_prefix[0] != '\0' || c->node_pool[0] != '\0' ||
+	    c->kubernetes_version[0] != '\0')
+		return FIELD_CLUSTER_NAME;
+	if (p->namespace_[0] != '\0')
+		return FIELD_NAMESPACE;
+	if (p->router_service[0] != '\0')
+		return FIELD_ROUTER_SERVICE;
+	if (p->network_plugin[0] != '\0')
+		return FIELD_NETWORK_PLUGIN;
+	if (p->new_name[0] != '\0')
+		return FIELD_NEW_NAME;
+	return FIELD_NONE;
+}
+
 #define OP(o)	(1u << (o))
 
 /*
@@ -162,9 +205,12 @@ check_members(const struct plan *p, struct verdicts *vs)
 	size_t		i;
 
 	/* deploy is for endpoints and deployments, never for a compute's
-	 * or a cluster's operations. */
+	 * or a cluster's operations, whose members are not theirs. */
 	if (p->op <= PLAN_MIGRATE &&
 	    (f = check_deploy_given(p)) != FIELD_NONE)
+		check_not_applicable(f, p, vs);
+	if (p->op > PLAN_MIGRATE &&
+	    (f = check_compute_given(p)) != FIELD_NONE)
 		check_not_applicable(f, p, vs);
 	if ((unsigned)p->op > PLAN_UPDATE)
 		return;

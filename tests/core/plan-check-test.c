@@ -161,12 +161,17 @@ test_k8s_attach_update(void)
 
 /*
  * deploy given to a compute's or a cluster's operation: refused, named by
- * its first member; an endpoint's and a deploy's own plans keep it.
+ * its first member; an endpoint's and a deploy's own plans keep it.  A
+ * compute's member given to an endpoint's or a deploy's: refused too
+ * (its location kept: a deploy's journaled plan has it).
  */
 static void
-test_deploy_member(void)
+test_members_across(void)
 {
-	enum { ENDPOINT, DEPLOYMENT, MODEL, CODE, IMAGE };
+	enum {
+		M_ENDPOINT, M_DEPLOYMENT, M_MODEL, M_CODE, M_IMAGE, M_VM_SIZE,
+		M_CLUSTER, M_NAMESPACE, M_LOCATION, M_DESCRIPTION
+	};
 	static const struct {
 		const char	*what;
 		enum plan_op	 op;
@@ -174,26 +179,39 @@ test_deploy_member(void)
 		enum plan_field	 want;		/* FIELD_NONE: not refused */
 		const char	*flag, *op_name;
 	} rows[] = {
-		{ "create with a model", PLAN_CREATE, MODEL, FIELD_MODEL,
+		{ "create with a model", PLAN_CREATE, M_MODEL, FIELD_MODEL,
 		  "--model", "create" },
-		{ "attach with an endpoint name", PLAN_ATTACH, ENDPOINT,
+		{ "attach with an endpoint name", PLAN_ATTACH, M_ENDPOINT,
 		  FIELD_ENDPOINT_NAME, "--endpoint-name", "attach" },
-		{ "detach with a deployment name", PLAN_DETACH, DEPLOYMENT,
+		{ "detach with a deployment name", PLAN_DETACH, M_DEPLOYMENT,
 		  FIELD_DEPLOYMENT_NAME, "--deployment-name", "detach" },
-		{ "update with an image", PLAN_UPDATE, IMAGE, FIELD_IMAGE,
+		{ "update with an image", PLAN_UPDATE, M_IMAGE, FIELD_IMAGE,
 		  "--image", "update" },
-		{ "scale with code", PLAN_SCALE, CODE, FIELD_CODE_PATH,
+		{ "scale with code", PLAN_SCALE, M_CODE, FIELD_CODE_PATH,
 		  "--code-path", "scale" },
-		{ "delete with a model", PLAN_DELETE, MODEL, FIELD_MODEL,
+		{ "delete with a model", PLAN_DELETE, M_MODEL, FIELD_MODEL,
 		  "--model", "delete" },
-		{ "migrate with an endpoint name", PLAN_MIGRATE, ENDPOINT,
+		{ "migrate with an endpoint name", PLAN_MIGRATE, M_ENDPOINT,
 		  FIELD_ENDPOINT_NAME, "--endpoint-name", "migrate" },
 		{ "create-endpoint keeps its name", PLAN_CREATE_ENDPOINT,
-		  ENDPOINT, FIELD_NONE, NULL, NULL },
-		{ "deploy keeps its model", PLAN_DEPLOY, MODEL, FIELD_NONE,
+		  M_ENDPOINT, FIELD_NONE, NULL, NULL },
+		{ "deploy keeps its model", PLAN_DEPLOY, M_MODEL, FIELD_NONE,
 		  NULL, NULL },
-		{ "set-traffic keeps its endpoint", PLAN_SET_TRAFFIC, ENDPOINT,
+		{ "set-traffic keeps its endpoint", PLAN_SET_TRAFFIC, M_ENDPOINT,
 		  FIELD_NONE, NULL, NULL },
+		{ "deploy with a VM size", PLAN_DEPLOY, M_VM_SIZE, FIELD_VM_SIZE,
+		  "--vm-size", "deploy" },
+		{ "set-traffic with a cluster", PLAN_SET_TRAFFIC, M_CLUSTER,
+		  FIELD_CLUSTER_ID, "--compute-resource-id", "set-traffic" },
+		{ "create-endpoint with a namespace", PLAN_CREATE_ENDPOINT,
+		  M_NAMESPACE, FIELD_NAMESPACE, "--namespace",
+		  "create-endpoint" },
+		{ "deploy keeps a location", PLAN_DEPLOY, M_LOCATION, FIELD_NONE,
+		  NULL, NULL },
+		{ "create-endpoint keeps its description", PLAN_CREATE_ENDPOINT,
+		  M_DESCRIPTION, FIELD_NONE, NULL, NULL },
+		{ "deploy with a description", PLAN_DEPLOY, M_DESCRIPTION,
+		  FIELD_DESCRIPTION, "--description", "deploy" },
 	};
 	struct plan		 p;
 	struct verdicts		 vs;
@@ -203,20 +221,35 @@ test_deploy_member(void)
 	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		plan_scoped(&p, rows[i].op);
 		switch (rows[i].member) {
-		case ENDPOINT:
+		case M_ENDPOINT:
 			strcpy(p.endpoint_name, "ep1");
 			break;
-		case DEPLOYMENT:
+		case M_DEPLOYMENT:
 			strcpy(p.deployment.name, "blue");
 			break;
-		case MODEL:
+		case M_MODEL:
 			strcpy(p.deployment.model, "sk:1");
 			break;
-		case CODE:
+		case M_CODE:
 			strcpy(p.deployment.code, "score:2");
 			break;
-		case IMAGE:
+		case M_IMAGE:
 			strcpy(p.deployment.image, "mcr.microsoft.com/x:1");
+			break;
+		case M_VM_SIZE:
+			strcpy(p.vm_size, "Standard_D4s_v3");
+			break;
+		case M_CLUSTER:
+			strcpy(p.cluster_id, CLUSTER);
+			break;
+		case M_NAMESPACE:
+			strcpy(p.namespace_, "team-a");
+			break;
+		case M_LOCATION:
+			strcpy(p.location, "eastus");
+			break;
+		case M_DESCRIPTION:
+			strcpy(p.description, "demo");
 			break;
 		}
 		check(&p, NULL, &vs);
@@ -808,6 +841,6 @@ main(void)
 	core_expect(&vs, FIELD_NAME, SEV_ERROR, MSG_PLAN_REQUIRED,
 	    "update without a name");
 	test_k8s_attach_update();
-	test_deploy_member();
+	test_members_across();
 	return tap_done();
 }
