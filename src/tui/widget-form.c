@@ -219,8 +219,10 @@ widget_form_items(struct widget_form *f, WINDOW *w, int y, int x, int width,
 			display_text(w, y + row, mx, 2, mark,
 			    display_attr(st), false);
 			tui_verdict_text(v, text, sizeof text);
-			/* The whole message: what to do is often at its end. */
-			row += display_wrap(w, y + row, mx + 2,
+			/* The whole message: what to do is often at its end,
+			 * and a value longer than a row (an image, a path)
+			 * goes on over rows, never cut. */
+			row += display_wrap_split(w, y + row, mx + 2,
 			    width - (mx - x) - 2, maxrows - row, text,
 			    display_attr(st));
 		}

@@ -366,6 +366,22 @@ else
 	ok "# SKIP zh_CN.UTF-8 or its catalogs missing"
 fi
 
+# A value longer than a row in a field's message goes on over rows,
+# never cut: the image typed into the environment field by mistake.
+IMG=mcr.microsoft.com/azureml/minimal-ubuntu22.04-py39-cpu-inference:latest
+steps "
+	<End><Up><Enter>
+	k8s-x<Enter>
+	m:1<Down><Down><Down>$IMG
+	:save-display long.screen
+"
+COLUMNS=60 LINES=20 AKSWIZ_OFFLINE=1 run_akswiz -w ws1 -g rg1 --subscription $SUB
+assert_status 0
+sed -n 's/^ *//p' long.screen | tr -d '\n' >long.joined
+assert_grep "\"$IMG\" is not NAME:VERSION" long.joined \
+    "60x20: the image whole in the environment's message, over rows"
+assert_no_grep '✗.*…' long.screen "no message cut with a mark"
+
 # Ctrl-C with something typed asks first; another key stays.
 steps '
 	<End><Up><Enter>
