@@ -211,6 +211,8 @@
 	_(DEPLOY_CONDA_NO_IMAGE, NS_(N_("A conda file goes with an image (--image); give the image or remove the conda file."))) \
 	/* TRANSLATORS: %1$s is "CPU" or "memory", %2$s the value given. */ \
 	_(DEPLOY_QUANTITY,	NS_(N_("The %1$s \"%2$s\" is not a Kubernetes quantity (such as \"500m\" or \"1.5\" CPU, \"512Mi\" or \"2Gi\" memory)."))) \
+	/* TRANSLATORS: %1$s is the memory request or limit as given, a bare number such as "1"; "Gi" is Kubernetes' unit, typed as it is. */ \
+	_(DEPLOY_MEMORY_NO_UNIT, NS_(N_("The memory \"%1$s\" has no unit, so Kubernetes reads it as bytes; for gibibytes give \"%1$sGi\", for mebibytes \"%1$sMi\"."))) \
 	_(DEPLOY_LIMIT_BELOW,	NS_(N_("The %1$s limit (%2$s) is below its request (%3$s); raise the limit or lower the request."))) \
 	_(DEPLOY_ENDPOINT_OTHER_COMPUTE, NS_(N_("The workspace's online endpoint %1$s is on compute %2$s, not %3$s; choose another endpoint name or deploy to %2$s."))) \
 	_(DEPLOY_DEPLOYMENT_EXISTS, NS_(N_("Endpoint %1$s already has a deployment named %2$s; choose another deployment name."))) \

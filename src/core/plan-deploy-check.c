@@ -186,6 +186,27 @@ check_quantity(const char *what, enum plan_field f, const char *req,
 	}
 }
 
+/*
+ * A memory request or limit with no unit is a number of bytes to
+ * Kubernetes: "1" there is one byte, which nobody means (the guide's
+ * memory_gb=1 typed as "1").  Under a mebibyte it is taken as a slip and
+ * warned of; the service itself would take it.
+ */
+static void
+check_memory_unit(const char *q, struct verdicts *vs)
+{
+	size_t		 n = strlen(q);
+	long		 mib;
+	struct verdict	*v;
+
+	if (n == 0 || q[n - 1] < '0' || q[n - 1] > '9' ||
+	    !k8s_memory_parse(q, &mib) || mib != 1)
+		return;
+	v = verdicts_add(vs, FIELD_MEMORY_REQUEST, SEV_WARNING,
+	    MSG_DEPLOY_MEMORY_NO_UNIT);
+	verdict_arg(v, "%s", q);
+}
+
 static bool
 k8s_cpu_parse_fn(const char *s, long *out)
 {
@@ -415,5 +436,7 @@ check_deploy(const struct plan *p, const struct plan_facts *f,
 		rules_deploy_fit_with(&req, f->node_size, f->node_k8s_version,
 		    f->node_count, f->node_max_pods, &d->scale, f->placed,
 		    f->n_placed, vs);
+	check_memory_unit(d->memory, vs);
+	check_memory_unit(d->memory_limit, vs);
 	check_traffic(p, f, vs);
 }

@@ -32,7 +32,7 @@ enum setup {
 	BESIDE_OTHERS, DEFAULT_OFFLINE, DEFAULT_NEW, DEFAULT_ZERO, NO_DEP_NAME,
 	EXISTING_NO_AUTH, LOCAL_MODEL, IMAGE, AUTH_KEPT,
 	CODE_REF, CODE_REF_ALONE, CODE_BOTH, CODE_NOT_REF, CODE_MISSING,
-	CODE_PRESENT
+	CODE_PRESENT, MEMORY_BARE, MEMORY_LIMIT_BARE, MEMORY_BYTES
 };
 
 static void
@@ -76,6 +76,11 @@ setup(enum setup s, struct plan *p, struct plan_facts *f)
 				    "score.py"); break;
 	case BAD_CPU:		strcpy(p->deployment.cpu, "lots"); break;
 	case LIMIT_BELOW:	strcpy(p->deployment.memory_limit, "512Mi");
+				break;
+	case MEMORY_BARE:	strcpy(p->deployment.memory, "1"); break;
+	case MEMORY_LIMIT_BARE:	strcpy(p->deployment.memory_limit, "2");
+				break;
+	case MEMORY_BYTES:	strcpy(p->deployment.memory, "1073741824");
 				break;
 	case AUTH_NONE:		strcpy(p->auth_mode, "none"); break;
 	case MIRROR:		p->mirror_traffic.n = 1;
@@ -165,7 +170,7 @@ test_rows(void)
 	static const struct {
 		const char	*what;
 		enum setup	 setup;
-		enum msg_id	 msg;		/* MSG__COUNT: no error */
+		enum msg_id	 msg;	/* MSG__COUNT: nothing of sev or worse */
 		enum severity	 sev;
 		enum plan_field	 field;
 	} rows[] = {
@@ -260,6 +265,14 @@ test_rows(void)
 		    MSG_DEPLOY_CODE_MISSING, SEV_ERROR, FIELD_CODE },
 		{ "a code version the workspace has", CODE_PRESENT,
 		    MSG__COUNT, SEV_ERROR, FIELD_NONE },
+		{ "memory \"1\": a byte, warned", MEMORY_BARE,
+		    MSG_DEPLOY_MEMORY_NO_UNIT, SEV_WARNING,
+		    FIELD_MEMORY_REQUEST },
+		{ "a memory limit \"2\": two bytes, warned (and below its "
+		    "request)", MEMORY_LIMIT_BARE, MSG_DEPLOY_MEMORY_NO_UNIT,
+		    SEV_WARNING, FIELD_MEMORY_REQUEST },
+		{ "memory 1073741824 (bytes, a GiB): no warning",
+		    MEMORY_BYTES, MSG__COUNT, SEV_WARNING, FIELD_NONE },
 	};
 	struct plan		p;
 	struct plan_facts	f;
@@ -271,7 +284,7 @@ test_rows(void)
 		verdicts_init(&vs);
 		plan_check(&p, &f, &vs);
 		if (rows[i].msg == MSG__COUNT)
-			core_none(&vs, SEV_ERROR, rows[i].what);
+			core_none(&vs, rows[i].sev, rows[i].what);
 		else
 			(void)core_expect(&vs, rows[i].field, rows[i].sev,
 			    rows[i].msg, rows[i].what);

@@ -366,6 +366,27 @@ else
 	ok "# SKIP zh_CN.UTF-8 or its catalogs missing"
 fi
 
+# A memory of a bare number is bytes to Kubernetes: "1" (the guide's
+# memory_gb=1) is warned of under the field, with the units to write,
+# and does not stop the review.
+steps '
+	<End><Up><Enter>
+	k8s-x<Enter>
+	m:1<Down><Down><Down>e:1<Enter>
+	<Down>0.5<Down>1
+	:save-display memory-bare.screen
+	<Enter>
+	:save-display memory-bare-review.screen
+'
+AKSWIZ_OFFLINE=1 run_akswiz -w ws1 -g rg1 --subscription $SUB
+assert_status 0
+assert_grep '^ *! The memory "1" has no unit, so Kubernetes reads it$' \
+    memory-bare.screen "memory 1: warned under the field"
+assert_grep '^ *as bytes; for gibibytes give "1Gi", for mebibytes$' \
+    memory-bare.screen "with the units to write"
+assert_grep '^ Review the plan' memory-bare-review.screen \
+    "a warning does not stop the review"
+
 # A value longer than a row in a field's message goes on over rows,
 # never cut: the image typed into the environment field by mistake.
 IMG=mcr.microsoft.com/azureml/minimal-ubuntu22.04-py39-cpu-inference:latest
