@@ -55,10 +55,10 @@ run "GET 100-compute page, 2 connections" "$EP$WSP/computes?$V" \
     --parallel --parallel-max 2
 
 # Paging (issue 14, item 5): the sandbox's CPU per compute list page
-# (pages of 100, every page of the list asked for in turn, R requests in
-# all over reused connections) and its peak RSS beside the world file, at
-# each of SIZES computes.  Goal: the same cost a page at 1,000 and 50,000
-# computes (within 20%), peak RSS <= 3x the world file.
+# (pages of 100, every full page of the list asked for in turn, R
+# requests in all over reused connections) and its peak RSS beside the
+# world file, at each of SIZES computes.  Goal: the same cost a page at
+# 1,000 and 50,000 computes (within 20%), peak RSS <= 3x the world file.
 SIZES=${SIZES:-1000 10000 50000}
 R=${R:-2000}
 sandbox_stop
@@ -75,6 +75,10 @@ for size in $SIZES; do
 		arm GET "$url"
 		url=$(j .nextLink 2>/dev/null || true)
 	done
+	# The last page is a partial one (the shipped world's computes
+	# beside SIZE make it 4): left out, so that every page timed
+	# holds 100 computes, at every SIZE alike.
+	sed -i '$d' "$T/pages"
 	pages=$(grep -c . "$T/pages")
 	{
 		echo "header = \"Authorization: Bearer $TOK\""

@@ -1,7 +1,8 @@
 /*
  * The api-versions akswiz-sandbox accepts per resource type, and the era
  * of each version's shape: data/api-versions.tsv, compiled into a table
- * at build time (apiversions-data.c), read through these pure functions.
+ * at build time (apiversions-data.c), read through these functions, pure
+ * in what they answer (apiv_find keeps each thread's last answer).
  */
 #ifndef AKSWIZ_SANDBOX_APIVERSIONS_H
 #define AKSWIZ_SANDBOX_APIVERSIONS_H

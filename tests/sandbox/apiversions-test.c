@@ -68,6 +68,31 @@ main(void)
 			is_str(v->era, rows[i].era, "  of era %s",
 			    rows[i].era);
 	}
+	/*
+	 * apiv_find keeps its last answer: asked again, in the other order,
+	 * or through one buffer whose text changed, every answer is still
+	 * the table's.
+	 */
+	{
+		bool same = true;
+		char type[96];
+
+		for (i = sizeof rows / sizeof rows[0]; i-- > 0;) {
+			v = apiv_find(rows[i].type, rows[i].version);
+			t = apiv_find(rows[i].type, rows[i].version);
+			if (v != t || (v == NULL) != (rows[i].era == NULL) ||
+			    (v != NULL && strcmp(v->era, rows[i].era) != 0))
+				same = false;
+		}
+		ok(same, "each row asked twice, last row first: the same "
+		    "answers");
+		strcpy(type, ML);
+		ok(apiv_find(type, "2024-04-01") != NULL, "a buffer holding ML: "
+		    "2024-04-01 is accepted");
+		strcpy(type, AKS);
+		ok(apiv_find(type, "2024-04-01") == NULL, "the same buffer "
+		    "now holding AKS: 2024-04-01 is refused");
+	}
 	ok(apiv_find(NULL, "2024-04-01") == NULL && apiv_find(ML, NULL) ==
 	    NULL, "NULL finds nothing");
 	ok(apiv_era(ML, "2020-06-01", "2020") && !apiv_era(ML, "2020-06-01",
