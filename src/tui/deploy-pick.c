@@ -94,6 +94,7 @@ pick_endpoint_deployments(struct deploy_details_job *j,
 	if (!arm_list_deployments(j->arm, j->scope.subscription,
 	    j->scope.resource_group, j->scope.workspace, e->name, &dl, &err))
 		return;
+	e->deployments_known = true;
 	for (i = 0; i < dl.n; i++) {
 		if (dl.v[i].name == NULL)
 			continue;
@@ -160,10 +161,14 @@ pick_details_done(void *arg)
 	for (i = 0; i < j->nenvironments && i < f->nenvironments; i++)
 		memcpy(f->environments[i].detail, j->environments[i].detail,
 		    sizeof f->environments[i].detail);
-	for (i = 0; i < j->nendpoints && i < f->nendpoints; i++)
+	for (i = 0; i < j->nendpoints && i < f->nendpoints; i++) {
 		memcpy(f->endpoints[i].deployments,
 		    j->endpoints[i].deployments,
 		    sizeof f->endpoints[i].deployments);
+		f->endpoints[i].deployments_known =
+		    j->endpoints[i].deployments_known;
+	}
+	deploy_suggest_deployment(j->owner);
 	/* An open list shows them at once. */
 	if (j->owner->pick != DEPLOY_PICK_NONE) {
 		char	filter[sizeof j->owner->picks.filter];

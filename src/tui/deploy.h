@@ -48,6 +48,7 @@ struct deploy_endpoint {
 	char	auth_mode[PLAN_ID_LEN];		/* Key, AMLToken */
 	char	state[PLAN_ID_LEN];		/* its provisioning state */
 	char	deployments[PLAN_TEXT_LEN];	/* "blue green", as listed */
+	bool	deployments_known;		/* the list was read */
 };
 
 /* A registered model or environment: its name and latest version. */
@@ -170,8 +171,15 @@ void	deploy_read_probes(const struct deploy *, struct deploy_probe *live,
 /* A page's title, translated; the page a plan field is on. */
 const char *deploy_page_title(int page);
 int	deploy_field_page(enum plan_field);
-/* The endpoint typed is the workspace's: take its auth mode. */
+/* The endpoint typed is the workspace's: take its auth mode, and suggest
+ * a deployment name it does not have. */
 void	deploy_follow_endpoint(struct deploy *);
+/*
+ * The deployment's name, until it is typed: blue, or for an endpoint
+ * whose deployments are read the first of blue, green, blue-2, green-2 ...
+ * that it does not have.
+ */
+void	deploy_suggest_deployment(struct deploy *);
 /* The plan was submitted and journaled (the progress screen says so). */
 void	deploy_submitted(struct deploy *);
 /* Back at a page (the progress screen's Enter after a failure). */

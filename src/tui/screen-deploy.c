@@ -545,6 +545,9 @@ deploy_check_plan(struct deploy *d, struct verdicts *vs)
 	const struct deploy_compute	*c = deploy_compute_chosen(d);
 	const struct deploy_endpoint	*e;
 	struct plan_facts		 f;
+	char				 names[PLAN_TEXT_LEN], *tok, *save;
+	const char			*deployments[64];
+	size_t				 ndeployments = 0;
 
 	deploy_make_plan(d, &d->plan);
 	memset(&f, 0, sizeof f);
@@ -556,6 +559,18 @@ deploy_check_plan(struct deploy *d, struct verdicts *vs)
 		f.endpoint_known = true;
 		f.endpoint_exists = e != NULL;
 		f.endpoint_compute = e != NULL ? e->compute : NULL;
+		/* Its deployments, once read: a name it has is refused. */
+		if (e != NULL && e->deployments_known) {
+			snprintf(names, sizeof names, "%s", e->deployments);
+			for (tok = strtok_r(names, " ", &save); tok != NULL &&
+			    ndeployments < sizeof deployments /
+			    sizeof deployments[0]; tok = strtok_r(NULL, " ",
+			    &save))
+				deployments[ndeployments++] = tok;
+			f.deployments = deployments;
+			f.n_deployments = ndeployments;
+			f.deployments_known = true;
+		}
 	}
 	if (d->facts != NULL && d->facts->models_known)
 		f.model_known = deploy_asset_known(d->facts->models,
@@ -941,9 +956,55 @@ deploy_suggest_endpoint(struct deploy *d)
 	ep[DEPLOY_NAME_MAX] = '\0';
 	widget_field_set(&d->endpoint, ep);
 	d->endpoint.touched = false;
+	deploy_suggest_deployment(d);
 }
 
-/* The existing endpoint chosen by name: its auth mode is the one. */
+/* Whether the space-separated list has the word. */
+static bool
+deploy_list_has(const char *list, const char *word)
+{
+	size_t	n = strlen(word);
+
+	while (*list != '\0') {
+		if (strncmp(list, word, n) == 0 &&
+		    (list[n] == ' ' || list[n] == '\0'))
+			return true;
+		list += strcspn(list, " ");
+		list += strspn(list, " ");
+	}
+	return false;
+}
+
+void
+deploy_suggest_deployment(struct deploy *d)
+{
+	static const char *const colour[] = { "blue", "green" };
+	char				 ep[PLAN_NAME_LEN], name[PLAN_NAME_LEN];
+	const struct deploy_endpoint	*e;
+	int				 i;
+
+	if (d->deployment.touched)
+		return;
+	widget_field_get(&d->endpoint, ep, sizeof ep);
+	e = deploy_endpoint_find(d, ep);
+	for (i = 0; i < 64; i++) {
+		if (i < 2)
+			snprintf(name, sizeof name, "%s", colour[i]);
+		else
+			snprintf(name, sizeof name, "%s-%d", colour[i % 2],
+			    i / 2 + 1);
+		if (e == NULL || !e->deployments_known ||
+		    !deploy_list_has(e->deployments, name))
+			break;
+	}
+	widget_field_set(&d->deployment, name);
+	d->deployment.touched = false;
+}
+
+/*
+ * The existing endpoint chosen by name: its auth mode is the one, and the
+ * deployment's name one it does not have (until typed).
+ */
 void
 deploy_follow_endpoint(struct deploy *d)
 {
@@ -953,6 +1014,7 @@ deploy_follow_endpoint(struct deploy *d)
 	widget_field_get(&d->endpoint, ep, sizeof ep);
 	if ((e = deploy_endpoint_find(d, ep)) != NULL)
 		d->auth = strcasecmp(e->auth_mode, "AMLToken") == 0 ? 1 : 0;
+	deploy_suggest_deployment(d);
 }
 
 /* The form of the page. */

@@ -70,6 +70,8 @@ assert_grep '^ Enter pick  Esc back  typing filters$' ep-pick.screen \
 assert_grep '^endpoint: ep-key$' ep-picked.state "Enter picks the endpoint"
 assert_grep '^auth: aml_token$' ep-picked.state "with its auth mode"
 assert_grep '^pick: none$' ep-picked.state "and closes the list"
+assert_grep '^deployment: green$' ep-picked.state \
+    "ep-key has blue: the deployment's name suggested is green"
 assert_grep "^  F4 picks one of the workspace's 2 registered models, or type a local path\.$" \
     what.screen "the model field says F4 picks a registered model"
 assert_grep '^  Pick a registered model$' model-pick.screen "F4 opens the models"
@@ -92,6 +94,25 @@ assert_grep '^environment: sklearn-env:4$' env.state "Enter picks the environmen
 assert_grep '^model: model\.pkl$' local.state "a local path is still typed"
 assert_grep '^note: info model\.pkl: a file of 14 bytes$' local.state \
     "and read as one"
+
+# A deployment name the endpoint has, typed: refused under the field as
+# typed, and Enter does not go on (the service would replace blue).
+steps '
+	<End><Up><Enter>
+	<Tab>
+	<F4><Enter>
+	<Tab><C-u>blue
+	<Enter>
+	:save-display dep-taken.screen
+	:save-state dep-taken.state
+'
+run_akswiz $SB_ARGS
+assert_status 0
+assert_grep '✗ Endpoint ep-key already has a deployment named blue; choose$' \
+    dep-taken.screen "blue typed on ep-key: refused under the field"
+assert_grep '^ Fix what is marked first\.' dep-taken.screen \
+    "Enter does not go on"
+assert_grep '^page: 1$' dep-taken.state "still on the first page"
 
 # 60x20, and in Chinese.
 steps '
