@@ -1784,35 +1784,54 @@ eps_draw_keys(struct eps *e, WINDOW *win, int y, int ymax)
 	return y;
 }
 
-/* Text of many lines (the reply, the logs) from row y, scrolled. */
+/* The line at p (without its newline) into buf; the text after it, or
+ * NULL. */
+static const char *
+eps_text_line(const char *p, char *buf, size_t len)
+{
+	const char	*nl = strchr(p, '\n');
+	size_t		 n = nl != NULL ? (size_t)(nl - p) : strlen(p);
+
+	snprintf(buf, len, "%.*s", (int)n, p);
+	return nl != NULL ? nl + 1 : NULL;
+}
+
+/*
+ * Text of many lines (the reply, the logs) from row y, scrolled by lines.
+ * A long line wraps over rows, so the last scroll position is the first
+ * line from which the rest fits in the rows there are: End shows the
+ * last lines whole, at any width.
+ */
 static void
 eps_draw_text(struct eps *e, WINDOW *win, int y, int ymax, const char *text)
 {
-	const char	*p = text, *nl;
-	int		 n = 0, skip, i;
+	const char	*p;
+	int		 n = 0, last, rows, i;
+	int		*height;
 	char		 line[1024];
 
-	for (nl = text; nl != NULL; nl = strchr(nl + 1, '\n'))
-		n++;
-	if (n > 0 && text[strlen(text) - 1] == '\n')
-		n--;
-	if (e->scroll < 0 || e->scroll > n - (ymax - y))
-		e->scroll = n - (ymax - y);
-	if (e->scroll < 0)
-		e->scroll = 0;
-	skip = e->scroll;
-	for (i = 0; p != NULL && *p != '\0' && y < ymax; i++) {
-		size_t	len;
-
-		nl = strchr(p, '\n');
-		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
-		if (i >= skip) {
+	for (p = text; p != NULL && *p != '\0'; n++)
+		p = eps_text_line(p, line, sizeof line);
+	height = xcalloc((size_t)n + 1, sizeof *height);
+	for (p = text, i = 0; i < n; i++) {
+		p = eps_text_line(p, line, sizeof line);
+		height[i] = line[0] != '\0' ? display_wrap_rows(COLS - 2,
+		    line, true) : 1;
+	}
+	for (last = n, rows = 0; last > 0 && rows + height[last - 1] <=
+	    ymax - y; last--)
+		rows += height[last - 1];
+	if (last == n && n > 0)
+		last = n - 1;	/* a last line taller than the rows */
+	free(height);
+	if (e->scroll < 0 || e->scroll > last)
+		e->scroll = last;
+	for (p = text, i = 0; p != NULL && *p != '\0' && y < ymax; i++) {
+		p = eps_text_line(p, line, sizeof line);
+		if (i >= e->scroll)
 			/* A long line (a JSON reply) wraps. */
-			snprintf(line, sizeof line, "%.*s", (int)len, p);
 			y += line[0] != '\0' ? display_wrap_split(win, y, 1,
 			    COLS - 2, ymax - y, line, A_NORMAL) : 1;
-		}
-		p = nl != NULL ? nl + 1 : NULL;
 	}
 }
 

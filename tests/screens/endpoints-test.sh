@@ -274,6 +274,31 @@ assert_grep '^     blue  .*✓ Succeeded   1-1 auto  .*100%$' \
     small.screen "60x20: the deployment's row fits"
 assert_grep '^ k keys  i invoke  l logs' small.screen "60x20: the keys"
 assert_grep '^ Secondary key   ••••' small-keys.screen "60x20: the keys view"
+# The logs at 60x20: lines longer than a row wrap, and the view still
+# opens on the last line, as End comes back to it after Home.
+steps '
+	/k8s-dev<Enter>e
+	<Down>l
+	:save-display small-logs.screen
+	<Home>
+	:save-display small-logs-top.screen
+	<End>
+	:save-display small-logs-end.screen
+'
+COLUMNS=60 LINES=20 run_akswiz browse $SB_ARGS
+assert_status 0 "60x20 logs: runs"
+"$AKSWIZ" deployment get-logs ep-key blue $SB_ARGS >small-logs.txt 2>&1
+last=$(tail -n 1 small-logs.txt)
+for f in small-logs small-logs-end; do
+	if [ -n "$last" ] && grep -qxF " $last" "$f.screen"; then
+		ok "60x20: $f shows the log's last line ($last)"
+	else
+		not_ok "60x20: $f shows the log's last line ($last)"
+		sed 's/^/#   /' "$f.screen"
+	fi
+done
+assert_grep '^ Azure ML Inferencing HTTP server' small-logs-top.screen \
+    "60x20: Home shows the first"
 steps '
 	/k8s-dev<Enter>e
 	:save-display zh.screen
