@@ -1,8 +1,7 @@
 /*
  * The api-versions akswiz-sandbox accepts per resource type, and the era
  * of each version's shape: data/api-versions.tsv, compiled into a table
- * at build time (apiversions-data.c), read through these functions, pure
- * in what they answer (apiv_find keeps each thread's last answer).
+ * at build time (apiversions-data.c), read through these pure functions.
  */
 #ifndef AKSWIZ_SANDBOX_APIVERSIONS_H
 #define AKSWIZ_SANDBOX_APIVERSIONS_H
@@ -16,7 +15,8 @@ struct sb_api_version {
 	const char	*era;		/* "-" or the year of its shape */
 };
 
-/* The whole table, sorted by type then version (generated). */
+/* The whole table, sorted by type (whatever its case) then version
+ * (generated). */
 const struct sb_api_version *apiv_data(size_t *n);
 
 /* The entry of type (case-insensitive) at version, or NULL. */

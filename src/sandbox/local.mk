@@ -30,7 +30,7 @@ EXTRA_DIST += src/sandbox/apiversions-gen.awk data/api-versions.tsv
 src/sandbox/apiversions-data.c: $(top_srcdir)/data/api-versions.tsv \
     $(top_srcdir)/src/sandbox/apiversions-gen.awk $(top_srcdir)/src/common/tsv-table.awk
 	$(AM_V_GEN)$(MKDIR_P) src/sandbox && \
-	grep -v '^#' $(top_srcdir)/data/api-versions.tsv | LC_ALL=C sort | \
+	grep -v '^#' $(top_srcdir)/data/api-versions.tsv | LC_ALL=C sort -f | \
 	    $(AWK) -f $(top_srcdir)/src/common/tsv-table.awk \
 	    -f $(top_srcdir)/src/sandbox/apiversions-gen.awk >$@-t && \
 	    mv -f $@-t $@

@@ -5,8 +5,10 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "sandbox/apiversions.h"
 #include "tap.h"
@@ -69,9 +71,8 @@ main(void)
 			    rows[i].era);
 	}
 	/*
-	 * apiv_find keeps its last answer: asked again, in the other order,
-	 * or through one buffer whose text changed, every answer is still
-	 * the table's.
+	 * Asked again, in the other order, or through one buffer whose
+	 * text changed, every answer is still the table's.
 	 */
 	{
 		bool same = true;
@@ -115,11 +116,30 @@ main(void)
 	v = apiv_data(&n);
 	for (i = 1; i < n; i++) {
 		t = &v[i - 1];
-		if (strcmp(t->type, v[i].type) > 0 ||
-		    (strcmp(t->type, v[i].type) == 0 &&
+		if (strcasecmp(t->type, v[i].type) > 0 ||
+		    (strcasecmp(t->type, v[i].type) == 0 &&
 		    strcmp(t->version, v[i].version) >= 0))
 			sorted = false;
 	}
-	ok(sorted, "the table is sorted by type and version, no duplicate");
+	ok(sorted, "the table is sorted by type (whatever its case) and "
+	    "version, no duplicate: apiv_find's binary search needs it");
+	{
+		bool every = true;
+		char upper[128];
+		size_t k;
+
+		for (i = 0; i < n; i++) {
+			for (k = 0; v[i].type[k] != '\0' && k + 1 <
+			    sizeof upper; k++)
+				upper[k] = (char)toupper(
+				    (unsigned char)v[i].type[k]);
+			upper[k] = '\0';
+			if (apiv_find(v[i].type, v[i].version) != &v[i] ||
+			    apiv_find(upper, v[i].version) != &v[i])
+				every = false;
+		}
+		ok(every, "every one of the %zu rows is found, its type in "
+		    "its case and in capitals", n);
+	}
 	return tap_done();
 }
