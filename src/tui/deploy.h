@@ -42,6 +42,9 @@ struct deploy_compute {
 };
 
 /* An online endpoint of the workspace. */
+/* The most deployments of an endpoint the wizard reads from its list. */
+#define DEPLOY_NAMES_MAX	64
+
 struct deploy_endpoint {
 	char	name[PLAN_NAME_LEN];
 	char	compute[PLAN_NAME_LEN];		/* its compute's name */

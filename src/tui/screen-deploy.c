@@ -536,6 +536,24 @@ deploy_asset_known(const struct deploy_asset *a, size_t n, const char *ref,
 }
 
 /*
+ * An endpoint's deployments' names, split from its list ("blue green")
+ * into buf, pointed to from names; how many (at most max).
+ */
+static size_t
+deploy_endpoint_names(const struct deploy_endpoint *e, char *buf,
+    size_t len, const char **names, size_t max)
+{
+	char	*tok, *save;
+	size_t	 n = 0;
+
+	snprintf(buf, len, "%s", e->deployments);
+	for (tok = strtok_r(buf, " ", &save); tok != NULL && n < max;
+	    tok = strtok_r(NULL, " ", &save))
+		names[n++] = tok;
+	return n;
+}
+
+/*
  * The deploy plan's rules (core's check_deploy) with what is known: the
  * chosen compute's type, the workspace's endpoints, the cluster's nodes.
  */
@@ -545,9 +563,8 @@ deploy_check_plan(struct deploy *d, struct verdicts *vs)
 	const struct deploy_compute	*c = deploy_compute_chosen(d);
 	const struct deploy_endpoint	*e;
 	struct plan_facts		 f;
-	char				 names[PLAN_TEXT_LEN], *tok, *save;
-	const char			*deployments[64];
-	size_t				 ndeployments = 0;
+	char				 names[PLAN_TEXT_LEN];
+	const char			*deployments[DEPLOY_NAMES_MAX];
 
 	deploy_make_plan(d, &d->plan);
 	memset(&f, 0, sizeof f);
@@ -561,14 +578,9 @@ deploy_check_plan(struct deploy *d, struct verdicts *vs)
 		f.endpoint_compute = e != NULL ? e->compute : NULL;
 		/* Its deployments, once read: a name it has is refused. */
 		if (e != NULL && e->deployments_known) {
-			snprintf(names, sizeof names, "%s", e->deployments);
-			for (tok = strtok_r(names, " ", &save); tok != NULL &&
-			    ndeployments < sizeof deployments /
-			    sizeof deployments[0]; tok = strtok_r(NULL, " ",
-			    &save))
-				deployments[ndeployments++] = tok;
+			f.n_deployments = deploy_endpoint_names(e, names,
+			    sizeof names, deployments, DEPLOY_NAMES_MAX);
 			f.deployments = deployments;
-			f.n_deployments = ndeployments;
 			f.deployments_known = true;
 		}
 	}
@@ -959,42 +971,33 @@ deploy_suggest_endpoint(struct deploy *d)
 	deploy_suggest_deployment(d);
 }
 
-/* Whether the space-separated list has the word. */
-static bool
-deploy_list_has(const char *list, const char *word)
-{
-	size_t	n = strlen(word);
-
-	while (*list != '\0') {
-		if (strncmp(list, word, n) == 0 &&
-		    (list[n] == ' ' || list[n] == '\0'))
-			return true;
-		list += strcspn(list, " ");
-		list += strspn(list, " ");
-	}
-	return false;
-}
-
 void
 deploy_suggest_deployment(struct deploy *d)
 {
 	static const char *const colour[] = { "blue", "green" };
 	char				 ep[PLAN_NAME_LEN], name[PLAN_NAME_LEN];
+	char				 buf[PLAN_TEXT_LEN];
+	const char			*taken[DEPLOY_NAMES_MAX];
 	const struct deploy_endpoint	*e;
+	size_t				 n = 0, k;
 	int				 i;
 
 	if (d->deployment.touched)
 		return;
 	widget_field_get(&d->endpoint, ep, sizeof ep);
-	e = deploy_endpoint_find(d, ep);
-	for (i = 0; i < 64; i++) {
+	if ((e = deploy_endpoint_find(d, ep)) != NULL && e->deployments_known)
+		n = deploy_endpoint_names(e, buf, sizeof buf, taken,
+		    DEPLOY_NAMES_MAX);
+	/* One more name than the endpoint has is always free. */
+	for (i = 0; i <= (int)n; i++) {
 		if (i < 2)
 			snprintf(name, sizeof name, "%s", colour[i]);
 		else
 			snprintf(name, sizeof name, "%s-%d", colour[i % 2],
 			    i / 2 + 1);
-		if (e == NULL || !e->deployments_known ||
-		    !deploy_list_has(e->deployments, name))
+		for (k = 0; k < n && strcmp(taken[k], name) != 0; k++)
+			;
+		if (k == n)
 			break;
 	}
 	widget_field_set(&d->deployment, name);
