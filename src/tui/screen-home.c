@@ -207,14 +207,13 @@ home_build(struct home *h)
 		    "cluster"), false);
 		widget_list_add(&h->menu, "attach", _("Attach an existing AKS "
 		    "cluster"), false);
+		/* Next to what it needs: a cluster created or attached. */
+		widget_list_add(&h->menu, "deploy", _("Deploy a model"),
+		    false);
 	}
 	widget_list_add(&h->menu, "browse", _("Browse clusters"), false);
 	if (h->tui->ctx.signin != NULL)
 		widget_list_add(&h->menu, "signin", _("Sign in / account"),
-		    false);
-	/* Last but Quit: the entries above keep their places. */
-	if (!h->tui->ctx.readonly)
-		widget_list_add(&h->menu, "deploy", _("Deploy a model"),
 		    false);
 	widget_list_add(&h->menu, "quit", _("Quit"), false);
 }
@@ -326,8 +325,9 @@ home_draw(struct screen *s, WINDOW *win)
 	tui_draw_frame(t, win, _("akswiz: Azure ML inference clusters"),
 	    t->ctx.sandbox ? _("sandbox") : NULL);
 	intro = _("Create an Azure Kubernetes Service cluster for Azure "
-	    "Machine Learning inference, or attach one you have. Every step "
-	    "explains itself and is checked before anything is sent.");
+	    "Machine Learning inference, or attach one you have, then deploy "
+	    "models to it. Every step explains itself and is checked before "
+	    "anything is sent.");
 	if (t->ctx.scope_state == TUI_SCOPE_MISSING)
 		note = t->ctx.scope_problem;
 	else if (t->ctx.readonly)

@@ -127,7 +127,7 @@ assert_no_grep '"method":"DELETE"' "$work/journal.log" "nothing was sent"
 
 # The home screen's entry opens the list; Esc goes back home.
 steps '
-	<Down><Down><Enter>
+	<Down><Down><Down><Enter>
 	:save-state from-home.state
 	<Esc>
 	:save-state home.state

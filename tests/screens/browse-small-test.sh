@@ -9,7 +9,7 @@ COLUMNS=60; LINES=20
 
 steps '
 	:save-display home.screen
-	<Down><Down><Enter>
+	<Down><Down><Down><Enter>
 	:save-display list.screen
 	d
 	:save-display detach.screen

@@ -12,7 +12,7 @@ k8s_arm PUT "$K8S_CL/aks-one?api-version=2024-09-01" '{"location":"eastus","iden
 k8s_wait
 k8s_dev_compute k8s-one aks-one ml
 steps "
-	<End><Up><Enter>
+	<Down><Down><Enter>
 	<Enter>
 	$MODEL$ENV<Enter>
 	:save-display cluster.screen

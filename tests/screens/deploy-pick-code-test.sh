@@ -12,7 +12,7 @@ V='?api-version=2024-10-01'
 deploy_world
 k8s_arm PUT "$K8S_WSP/codes/score/versions/2$V" '{"properties":{"codeUri":"https://example.blob.core.windows.net/c/score"}}'
 steps '
-	<End><Up><Enter>
+	<Down><Down><Enter>
 	<Tab><Enter>
 	<Down>
 	:save-display code-field.screen
@@ -36,7 +36,7 @@ assert_no_grep '^note: .*no such folder' code.state "not read as a local folder"
 
 # The review names the registered code version and its script.
 steps '
-	<End><Up><Enter>
+	<Down><Down><Enter>
 	<Tab><Enter>
 	model.pkl<Down><F4><Enter><Down>score.py<Down><Down>img:1<Enter>
 	<Enter>
@@ -48,7 +48,7 @@ assert_grep '^    Scoring script  *score:2, score\.py *$' review.screen \
     "the review: the registered code version and its script"
 
 steps '
-	<End><Up><Enter>
+	<Down><Down><Enter>
 	<Tab><Enter>
 	<Down><F4>
 	:save-display small.screen
@@ -62,7 +62,7 @@ assert_grep '^ Enter pick  Esc back  typing filters *$' small.screen "60x20: the
 if i18n_have_locale zh_CN.UTF-8 && i18n_locale_tree "$work/locale"; then
 	for size in 80x24 60x20; do
 		steps '
-			<End><Up><Enter>
+			<Down><Down><Enter>
 			<Tab><Enter>
 			<Down><F4>
 			:save-display pick-zh.screen
@@ -85,7 +85,7 @@ fi
 H=89715133a502e3fbe046b6b516cbb5271d510db9ced7b760c8aca099f7c937bc
 k8s_arm PUT "$K8S_WSP/codes/$H/versions/1$V" '{"properties":{"codeUri":"https://example.blob.core.windows.net/c/h"}}'
 steps '
-	<End><Up><Enter>
+	<Down><Down><Enter>
 	<Tab><Enter>
 	<Down><F4>
 	:save-display hash.screen
@@ -103,7 +103,7 @@ assert_grep "^code: $H:1\$" hash.state "Enter picks the whole name"
 # No code registered: said under the field, F4 opens nothing.
 deploy_world
 steps '
-	<End><Up><Enter>
+	<Down><Down><Enter>
 	<Tab><Enter>
 	<Down>
 	:save-display nocode.screen

@@ -26,7 +26,7 @@ pick_world() {
 
 pick_world
 steps '
-	<End><Up><Enter>
+	<Down><Down><Enter>
 	<Tab>
 	:save-display target.screen
 	<F4>
@@ -98,7 +98,7 @@ assert_grep '^note: info model\.pkl: a file of 14 bytes$' local.state \
 # A deployment name the endpoint has, typed: refused under the field as
 # typed, and Enter does not go on (the service would replace blue).
 steps '
-	<End><Up><Enter>
+	<Down><Down><Enter>
 	<Tab>
 	<F4><Enter>
 	<Tab><C-u>blue
@@ -116,7 +116,7 @@ assert_grep '^page: 1$' dep-taken.state "still on the first page"
 
 # 60x20, and in Chinese.
 steps '
-	<End><Up><Enter>
+	<Down><Down><Enter>
 	<Tab>
 	:save-display small-target.screen
 	<Enter>
@@ -136,7 +136,7 @@ assert_grep '^    other  2  custom_model azureml://datastores/workspace…$' \
 assert_grep '^ Enter pick  Esc back  typing filters *$' small.screen "60x20: the keys"
 if i18n_have_locale zh_CN.UTF-8 && i18n_locale_tree "$work/locale"; then
 	steps '
-		<End><Up><Enter>
+		<Down><Down><Enter>
 		<Tab><Enter>
 		:save-display what-zh.screen
 		<F4>
@@ -148,7 +148,7 @@ if i18n_have_locale zh_CN.UTF-8 && i18n_locale_tree "$work/locale"; then
 	assert_grep '^  › sk     3  custom_model ' pick-zh.screen "zh_CN: the rows"
 	assert_grep 'F4' what-zh.screen "zh_CN: F4 said"
 	steps '
-		<End><Up><Enter>
+		<Down><Down><Enter>
 		<Tab><Enter>
 		<F4>
 		:save-display pick-zh-small.screen
@@ -165,7 +165,7 @@ fi
 # The models' list refused, no environment registered: said, fields kept.
 deploy_world --faults 'GET:*/models=403'
 steps '
-	<End><Up><Enter>
+	<Down><Down><Enter>
 	<Tab><Enter>
 	model.pkl
 	:save-display refused.screen

@@ -32,7 +32,7 @@ printf 'def init():\n    pass\n' > "$work/src/score.py"
 # Home: the entry is last but Quit.
 steps '
 	:save-state home.state
-	<End><Up><Enter>
+	<Down><Down><Enter>
 	:save-display target.screen
 	<Up><Up>
 	:save-display legacy.screen
@@ -282,7 +282,7 @@ assert_grep 'az ml online-deployment create' az-end.screen "and the deployment"
 # m on a legacy AKS compute: browse's migrate form in place, Esc leaves it,
 # Enter reviews the migration; nothing is sent before Submit.
 steps '
-	<End><Up><Enter>
+	<Down><Down><Enter>
 	<Up><Up><Up>
 	:save-display offer.screen
 	m
@@ -313,7 +313,7 @@ fi
 # Offline: the compute's name is typed, the endpoint's suggested from it,
 # and the review (which cannot submit) shows the plan.
 steps '
-	<End><Up><Enter>
+	<Down><Down><Enter>
 	:save-display offline.screen
 	k8s-x<Enter>
 	m:1<Down><Down><Down>e:1<Enter>
@@ -331,7 +331,7 @@ assert_grep 'Endpoint  *k8s-x-ep (auth key)' offline-review.screen \
 # typed: never taken for "not given" (-1), never judged as a 0 nobody typed.
 number_steps() {	# number_steps TEXT NAME
 	steps "
-		<End><Up><Enter>
+		<Down><Down><Enter>
 		k8s-x<Enter>
 		m:1<Down><Down><Down>e:1<Enter>
 		<Down><Down><Down><Down><Down><Down><Down><C-u>$1
@@ -370,7 +370,7 @@ fi
 # memory_gb=1) is warned of under the field, with the units to write,
 # and does not stop the review.
 steps '
-	<End><Up><Enter>
+	<Down><Down><Enter>
 	k8s-x<Enter>
 	m:1<Down><Down><Down>e:1<Enter>
 	<Down>0.5<Down>1
@@ -391,7 +391,7 @@ assert_grep '^ Review the plan' memory-bare-review.screen \
 # never cut: the image typed into the environment field by mistake.
 IMG=mcr.microsoft.com/azureml/minimal-ubuntu22.04-py39-cpu-inference:latest
 steps "
-	<End><Up><Enter>
+	<Down><Down><Enter>
 	k8s-x<Enter>
 	m:1<Down><Down><Down>$IMG
 	:save-display long.screen
@@ -405,7 +405,7 @@ assert_no_grep '✗.*…' long.screen "no message cut with a mark"
 
 # Ctrl-C with something typed asks first; another key stays.
 steps '
-	<End><Up><Enter>
+	<Down><Down><Enter>
 	<Tab>x
 	<C-c>
 	:save-display quit-ask.screen
@@ -427,7 +427,7 @@ assert_no_grep '^item: deploy$' ro-home.state "--readonly: no Deploy a model"
 
 # 60x20: every page whole.
 steps '
-	<End><Up><Enter>
+	<Down><Down><Enter>
 	:save-display target-small.screen
 	<F1>
 	:save-display help-small.screen
@@ -512,7 +512,7 @@ EOF
 # The probes: the service's defaults, or custom fields checked as typed
 # (a liveness success threshold must be 1) and saved into the plan.
 steps '
-	<End><Up><Enter>
+	<Down><Down><Enter>
 	<Tab><C-u>ep-probe<Enter>
 	model.pkl<Down><Down><Down><Down>img:1<Enter>
 	<Down>250m<Down>1Gi<Down><Down><Down><Down><Down><Down><Down><Down><Down><Down>
@@ -545,7 +545,7 @@ assert_grep '"periodSeconds": 5' probes.json "and the readiness period"
 
 if i18n_have_locale zh_CN.UTF-8 && i18n_locale_tree "$work/locale"; then
 	steps '
-		<End><Up><Enter>
+		<Down><Down><Enter>
 		:save-display target-zh.screen
 		<Enter>model.pkl<Down><Down><Down><Down>img:1<Enter>
 		<Down>250m<Down>1Gi
@@ -615,7 +615,7 @@ for v in 1 3; do
 	k8s_arm PUT "$K8S_WSP/models/sk/versions/$v?api-version=2024-10-01" "{\"properties\":{\"modelUri\":\"azureml://subscriptions/$(sb_ready subscriptionId)/resourcegroups/ml-rg/workspaces/ml-workspace/datastores/workspaceblobstore/paths/LocalUpload/sk/model.pkl\"}}"
 done
 steps '
-	<End><Up><Enter>
+	<Down><Down><Enter>
 	<Tab><C-u>ep-assets<Enter>
 	sk:2
 	:save-display registered.screen

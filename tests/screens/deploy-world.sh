@@ -23,7 +23,7 @@ deploy_world() {
 
 deploy_keys() {
 	printf '%s' "
-	<End><Up><Enter>
+	<Down><Down><Enter>
 	<Tab><C-u>$1<Enter>
 	$MODEL$ENV<Enter>
 	${2:-}<Enter>

@@ -29,15 +29,15 @@ assert_equals home.screen "the home screen" <<EOF
  Workspace ws1 · group rg1 · subscription 00000000-0000-0000-0000-000000000001
 
   Create an Azure Kubernetes Service cluster for Azure Machine Learning
-  inference, or attach one you have. Every step explains itself and is checked
-  before anything is sent.
+  inference, or attach one you have, then deploy models to it. Every step
+  explains itself and is checked before anything is sent.
 
   Offline (AKSWIZ_OFFLINE is set): nothing is read from or sent to Azure in t…
 
   › Create an inference cluster
     Attach an existing AKS cluster
-    Browse clusters
     Deploy a model
+    Browse clusters
     Quit
 
 

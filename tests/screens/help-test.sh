@@ -12,7 +12,7 @@ steps '
 	:save-display home-keys.screen
 	<Down>
 	:save-display home-closed.screen
-	<Down><Down><Enter>
+	<Down><Down><Down><Enter>
 	:resize 60x23
 	?
 	:save-display fits.screen

@@ -42,6 +42,9 @@ steps '
 	:save-state home-attach.state
 	<Esc>
 	<Down><Enter>
+	:save-state home-deploy.state
+	<Esc>
+	<Down><Enter>
 	:save-state home-browse.state
 	<Esc>
 	<Down><Enter>
@@ -49,6 +52,7 @@ steps '
 '
 run_akswiz $SB_ARGS
 assert_grep '^operation: attach' home-attach.state "home: Attach opens the attach wizard"
+assert_grep '^screen: deploy' home-deploy.state "home: Deploy a model opens the deploy wizard"
 assert_grep '^screen: browse' home-browse.state "home: Browse clusters opens the list"
 assert_grep '^screen: signin' home-signin.state "home: Sign in / account opens the account"
 tap_done

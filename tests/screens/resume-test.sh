@@ -39,17 +39,17 @@ assert_equals home.screen "home offers to follow the operation" <<EOF
  Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…
 
   Create an Azure Kubernetes Service cluster for Azure Machine Learning
-  inference, or attach one you have. Every step explains itself and is checked
-  before anything is sent.
+  inference, or attach one you have, then deploy models to it. Every step
+  explains itself and is checked before anything is sent.
 
   Signed in as 3f9a1c2b-7d4e-4f5a-8b6c-9d0e1f2a3b4c
 
   › Follow the create of ml-resume, still running when last seen (InProgress)
     Create an inference cluster
     Attach an existing AKS cluster
+    Deploy a model
     Browse clusters
     Sign in / account
-    Deploy a model
     Quit
 
 

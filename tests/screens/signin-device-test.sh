@@ -13,7 +13,7 @@ unset AZURE_CLIENT_ID AZURE_CLIENT_SECRET
 
 steps '
 	:save-display home-before.screen
-	<Down><Down><Down>
+	<Down><Down><Down><Down>
 	<Enter>
 	:save-display account.screen
 	<Enter>
@@ -49,7 +49,7 @@ ARGS="--endpoint $(sb_ready endpoint) --authority $(sb_ready authority) \
     --ca-file $(sb_ready caFile)"
 unset AZURE_CLIENT_ID AZURE_CLIENT_SECRET
 steps '
-	<Down><Down><Down>
+	<Down><Down><Down><Down>
 	<Enter>
 	<Enter>
 	:save-display waiting.screen

@@ -14,7 +14,7 @@ unset AZURE_CLIENT_ID AZURE_CLIENT_SECRET
 WRONG=not-the-secret-WRONG-1234567890
 
 steps "
-	<Down><Down><Down>
+	<Down><Down><Down><Down>
 	<Enter>
 	<Down>
 	<Enter>
@@ -111,7 +111,7 @@ COLUMNS=80 LINES=24
 
 # A certificate that cannot be read: the form keeps the path as typed.
 steps "
-	<Down><Down><Down>
+	<Down><Down><Down><Down>
 	<Enter>
 	<Down><Down>
 	<Enter>

@@ -11,7 +11,7 @@ TENANT=$AZURE_TENANT_ID CLIENT=$AZURE_CLIENT_ID SECRET=$AZURE_CLIENT_SECRET
 unset AZURE_CLIENT_ID AZURE_CLIENT_SECRET
 
 steps "
-	<Down><Down><Down>
+	<Down><Down><Down><Down>
 	<Enter>
 	<Down>
 	<Enter>

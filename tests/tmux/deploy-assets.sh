@@ -46,6 +46,6 @@ deploy_open() {
 	$T new-session -d -s t -x 80 -y 24 ". $work/sbenv.sh; cd $work; \
 	    $AKSWIZ --sandbox; echo akswiz-exit=\$?; exec cat"
 	wait_for "Deploy a model" "akswiz --sandbox opens home"
-	$T send-keys -t t End Up Enter
+	$T send-keys -t t Down Down Enter
 	wait_for "[k8s-dev-ep" "the deploy screens, the compute read"
 }

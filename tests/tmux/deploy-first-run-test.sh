@@ -47,7 +47,7 @@ $T new-session -d -s keep "exec cat"
 $T new-session -d -s t -x 80 -y 24 ". $work/sbenv.sh; cd $work; \
     $AKSWIZ --sandbox; echo akswiz-exit=\$?; exec cat"
 wait_for "Deploy a model" "akswiz --sandbox opens home, with Deploy a model"
-$T send-keys -t t End Up Enter
+$T send-keys -t t Down Down Enter
 wait_for "Where: compute and endpoint" "Deploy opens its first page"
 wait_for "› k8s-dev" "the Kubernetes compute is chosen"
 wait_for "[k8s-dev-ep" "an endpoint name is suggested"
