@@ -1336,6 +1336,7 @@ deploy_draw_target(struct deploy *d, WINDOW *win, int y, int bottom)
 {
 	const struct verdict		*v;
 	const struct deploy_endpoint	*e;
+	const char			*auth;
 	char				 text[1024], ep[PLAN_NAME_LEN],
 					 name[PLAN_NAME_LEN];
 	int				 h, n = 0, focus;
@@ -1402,10 +1403,12 @@ deploy_draw_target(struct deploy *d, WINDOW *win, int y, int bottom)
 	}
 	y += display_wrap(win, y, 2, COLS - 4, bottom - y, text,
 	    display_attr(STYLE_DIM));
-	if (y < bottom)
-		display_wrap(win, y, 2, COLS - 4, bottom - y, _("No "
-		    "authentication (the old auth_enabled=False) does not "
-		    "exist in v2: key or aml_token."), display_attr(STYLE_DIM));
+	/* A reminder, so only whole: left out where it would be cut. */
+	auth = _("No authentication (the old auth_enabled=False) does not "
+	    "exist in v2: key or aml_token.");
+	if (display_wrap_rows(COLS - 4, auth, false) <= bottom - y)
+		display_wrap(win, y, 2, COLS - 4, bottom - y, auth,
+		    display_attr(STYLE_DIM));
 }
 
 /* The what page: the form, then what each path is. */

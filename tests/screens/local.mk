@@ -71,6 +71,9 @@ TESTS += tests/screens/deploy-pick-code-test.sh
 EXTRA_DIST += tests/screens/deploy-pick-code-test.sh
 TESTS += tests/screens/deploy-one-node-test.sh
 EXTRA_DIST += tests/screens/deploy-one-node-test.sh
+# The first page at 60x20, English and zh_CN: messages whole or left out.
+TESTS += tests/screens/deploy-small-test.sh
+EXTRA_DIST += tests/screens/deploy-small-test.sh
 # A deploy that fails: its reason, its log, Enter back to the page to change.
 TESTS += tests/screens/deploy-failure-test.sh
 EXTRA_DIST += tests/screens/deploy-failure-test.sh
