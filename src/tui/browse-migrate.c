@@ -170,9 +170,11 @@ browse_migrate_plan(struct browse_migrate *m, struct tui *t, struct plan *p)
 }
 
 void
-browse_migrate_saved(struct browse_migrate *m, const char *cert,
-    const char *key, const char *note)
+browse_migrate_saved(struct browse_migrate *m, struct tui *t,
+    const char *cert, const char *key, const char *note)
 {
+	struct plan	p;
+
 	snprintf(m->note, sizeof m->note, "%s", note);
 	if (cert == NULL || key == NULL)
 		return;
@@ -180,6 +182,7 @@ browse_migrate_saved(struct browse_migrate *m, const char *cert,
 	widget_field_set(&m->key, key);
 	m->tls = 1;
 	migrate_form(m);
+	migrate_recheck(m, t, &p);	/* the files' errors gone */
 }
 
 int

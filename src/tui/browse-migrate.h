@@ -59,8 +59,8 @@ bool	browse_migrate_plan(struct browse_migrate *, struct tui *,
  * The legacy compute's certificate and key were saved to cert and key
  * (NULL: they could not be, note says why): the form takes the files.
  */
-void	browse_migrate_saved(struct browse_migrate *, const char *cert,
-	    const char *key, const char *note);
+void	browse_migrate_saved(struct browse_migrate *, struct tui *,
+	    const char *cert, const char *key, const char *note);
 int	browse_migrate_draw(struct browse_migrate *, WINDOW *, int y,
 	    int ymax);
 

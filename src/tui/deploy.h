@@ -16,6 +16,7 @@
 #include "core/rules-deploy.h"
 #include "core/verdict.h"
 #include "tui/browse-migrate.h"
+#include "tui/tls-save.h"
 #include "tui/widget.h"
 
 struct tui;
@@ -124,9 +125,12 @@ struct deploy {
 	struct widget_form	 target_form;
 	struct widget_field	 compute, endpoint, deployment;
 	int			 auth;		/* 0 key, 1 aml_token */
-	/* m on a legacy AKS compute: browse's migrate form, in place. */
-	bool			 migrating;
+	/* m on a legacy AKS compute: browse's migrate form, in place; its
+	 * Ctrl-S saves the certificate and key first (saving). */
+	bool			 migrating, saving;
 	struct browse_migrate	 migrate;
+	struct tls_save		 save;
+	int			 migrate_scroll;	/* taller than the screen */
 	/* what */
 	struct widget_form	 what_form;
 	struct widget_field	 model, code, script, environment, image,

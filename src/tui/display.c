@@ -640,6 +640,27 @@ display_clear_row(WINDOW *win, int y, int x)
 	wclrtoeol(win);
 }
 
+bool
+display_panel(WINDOW *win, int y, int bottom, int *scroll,
+    display_panel_fn draw, void *arg)
+{
+	WINDOW	*pad;
+	int	 rows, room = bottom - y;
+
+	if (room <= 0 || (pad = newpad(DISPLAY_PANEL_ROWS, COLS)) == NULL)
+		return false;
+	rows = draw(arg, pad, 0, DISPLAY_PANEL_ROWS);
+	if (*scroll > rows - room)
+		*scroll = rows > room ? rows - room : 0;
+	if (*scroll < 0)
+		*scroll = 0;
+	if (rows > 0)
+		copywin(pad, win, *scroll, 0, y, 0, y + (rows < room ? rows :
+		    room) - 1, COLS - 1, FALSE);
+	delwin(pad);
+	return rows > room;
+}
+
 /* Write the composed screen as trimmed UTF-8 text. */
 bool
 display_save(const char *path, struct err *err)

@@ -110,6 +110,17 @@ int	display_text_from(WINDOW *, int y, int x, int width, const char *,
 void	display_hline(WINDOW *, int y, int x, int width);
 /* Clear from x to the end of row y. */
 void	display_clear_row(WINDOW *, int y, int x);
+/*
+ * A panel that may be taller than the rows from y to bottom (60x20):
+ * draw(arg, pad, 0, DISPLAY_PANEL_ROWS) draws it whole on a pad and
+ * returns its rows; the rows that fit are copied from *scroll, which is
+ * kept in range.  True when it is taller than the room (PgUp/PgDn then
+ * scroll it, and the hints should say so).
+ */
+#define DISPLAY_PANEL_ROWS	120	/* the tallest panel */
+typedef int	(*display_panel_fn)(void *arg, WINDOW *, int y, int ymax);
+bool	display_panel(WINDOW *, int y, int bottom, int *scroll,
+	    display_panel_fn draw, void *arg);
 /* Write the composed screen as trimmed UTF-8 lines, wide chars once. */
 bool	display_save(const char *path, struct err *);
 /* Install a function that saves the draft on SIGHUP (called from the loop). */

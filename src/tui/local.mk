@@ -20,6 +20,7 @@ libtui_a_SOURCES = \
 	src/tui/screen-browse.c \
 	src/tui/browse-actions.h src/tui/browse-actions.c \
 	src/tui/browse-migrate.h src/tui/browse-migrate.c \
+	src/tui/tls-save.h src/tui/tls-save.c \
 	src/tui/endpoints.h src/tui/screen-endpoints.c \
 	src/tui/deploy.h src/tui/screen-deploy.c src/tui/deploy-fields.c \
 	src/tui/deploy-call.c src/tui/deploy-pick.c

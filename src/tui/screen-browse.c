@@ -38,13 +38,13 @@
 #include "tui/live.h"
 #include "tui/screens.h"
 #include "tui/timer.h"
+#include "tui/tls-save.h"
 #include "tui/tui.h"
 #include "tui/widget.h"
 
 #define BROWSE_REFRESH_MS	5000	/* while a compute is transitional */
 #define BROWSE_FRAME_MS	40	/* at most one draw a frame while pages come */
 #define BROWSE_VERSIONS_BATCH	6	/* clusters asked per versions job */
-#define BROWSE_PANEL_ROWS	120	/* the tallest confirmation */
 
 enum browse_mode {
 	BROWSE_LIST,		/* the list (and the detail when open) */
@@ -87,19 +87,6 @@ struct browse_cluster {
 	bool			 ext_ok, ext_found;
 	struct err		 ext_err;
 	struct arm_extension	 x;
-};
-
-/* The TLS certificate and key of a compute, saved before its detach. */
-struct browse_save {
-	struct arm		*arm;
-	void			*owner;
-	bool			 cancelled;
-	bool			 ok;
-	struct err		 err;
-	struct plan_scope	 scope;
-	char			 name[64];
-	char			 cert[1024];
-	char			 key[1024];
 };
 
 /*
@@ -154,10 +141,7 @@ struct browse {
 	size_t			 nversions;
 	struct browse_versions	*vjob;
 	struct browse_cluster	*cjob;
-	struct browse_save	*sjob;		/* saving TLS before a detach */
-	struct widget_form	 save_form;	/* certificate, key paths */
-	char			 save_note[1024];	/* its outcome */
-	bool			 save_failed;
+	struct tls_save		 save;	/* TLS saved before a detach or migrate */
 	struct arm_cluster	 cluster;	/* of cluster_rid */
 	char			*cluster_rid;
 	bool			 cluster_ok;
@@ -279,49 +263,19 @@ browse_cluster_run(void *arg)
 	    &c->ext_found, &c->ext_err);
 }
 
-/* Job: the cluster's TLS secret into the two files (azure/kube). */
+/* The certificate and key were saved (tls-save.h): back to what asked. */
 static void
-browse_save_run(void *arg)
+browse_saved(void *owner, bool ok, const char *cert, const char *key)
 {
-	struct browse_save	*j = arg;
-	struct http_config	 hc;
+	struct browse	*b = owner;
 
-	memset(&hc, 0, sizeof hc);
-	err_clear(&j->err);
-	j->ok = kube_save_compute_tls(j->arm, &hc, j->scope.subscription,
-	    j->scope.resource_group, j->scope.workspace, j->name, j->cert,
-	    j->key, &j->err);
-}
-
-/* The save finished: say where the files are, or why not. */
-static void
-browse_save_done(void *arg)
-{
-	struct browse_save	*j = arg;
-	struct screen		*s = j->owner;
-	struct browse		*b;
-
-	if (j->cancelled) {
-		free(j);
-		return;
-	}
-	b = s->data;
-	b->sjob = NULL;
-	b->save_failed = !j->ok;
-	if (j->ok)
-		snprintf(b->save_note, sizeof b->save_note, _("Saved the "
-		    "certificate to %s and the key to %s (mode 0600)."),
-		    j->cert, j->key);
-	else
-		snprintf(b->save_note, sizeof b->save_note, _("Could not save "
-		    "the certificate and key: %s"), j->err.msg);
 	if (b->mode == BROWSE_SAVE_TLS)
 		b->mode = b->save_back;
+	/* The panel from its top; not saved: its end, where it says why. */
+	b->panel_scroll = ok ? 0 : DISPLAY_PANEL_ROWS;
 	if (b->mode == BROWSE_MIGRATE)
-		browse_migrate_saved(&b->migrate, j->ok ? j->cert : NULL,
-		    j->ok ? j->key : NULL, b->save_note);
-	free(j);
-	s->tui->redraw = true;
+		browse_migrate_saved(&b->migrate, b->tui, ok ? cert : NULL,
+		    ok ? key : NULL, b->save.note);
 }
 
 /* Free a cluster job. */
@@ -1297,7 +1251,7 @@ browse_action(struct screen *s, enum request key)
 			break;
 		}
 		b->mode = BROWSE_DETACH;
-		b->save_note[0] = '\0';
+		b->save.note[0] = '\0';
 		break;
 	case REQ_SCALE:
 		/* Read the cluster again: the form starts from its count. */
@@ -1409,56 +1363,6 @@ browse_lb_form(struct browse *b, const struct browse_row *r)
 	b->lb_form.focus = it->hidden || !b->lb_form.items[0].hidden ? 0 : 1;
 }
 
-/* The form of the two paths, with ./NAME-cert.pem and ./NAME-key.pem. */
-static void
-browse_save_form(struct browse *b)
-{
-	struct form_item	*it;
-	char			 path[256];
-
-	widget_field_init(&b->tls_cert);
-	widget_field_init(&b->tls_key);
-	b->tls_cert.path = b->tls_key.path = true;
-	snprintf(path, sizeof path, "./%s-cert.pem", b->target);
-	widget_field_set(&b->tls_cert, path);
-	snprintf(path, sizeof path, "./%s-key.pem", b->target);
-	widget_field_set(&b->tls_key, path);
-	widget_form_init(&b->save_form);
-	it = widget_form_add(&b->save_form, FORM_FIELD, N_("Certificate"),
-	    FIELD_TLS_CERT_FILE);
-	it->field = &b->tls_cert;
-	it = widget_form_add(&b->save_form, FORM_FIELD, N_("Key"),
-	    FIELD_TLS_KEY_FILE);
-	it->field = &b->tls_key;
-	b->save_form.focus = 0;
-}
-
-/* Start saving the target's certificate and key to the form's paths. */
-static void
-browse_save_start(struct screen *s)
-{
-	struct browse		*b = s->data;
-	struct browse_save	*j;
-
-	if (b->sjob != NULL || s->tui->ctx.arm == NULL)
-		return;
-	j = xcalloc(1, sizeof *j);
-	j->arm = s->tui->ctx.arm;
-	j->owner = s;
-	j->scope = s->tui->ctx.scope;
-	snprintf(j->name, sizeof j->name, "%s", b->target);
-	widget_field_get(&b->tls_cert, j->cert, sizeof j->cert);
-	widget_field_get(&b->tls_key, j->key, sizeof j->key);
-	if (j->cert[0] == '\0' || j->key[0] == '\0') {
-		free(j);
-		tui_status(s->tui, STYLE_ERROR, _("Give both paths."));
-		return;
-	}
-	b->sjob = j;
-	b->save_note[0] = '\0';
-	job_start(browse_save_run, browse_save_done, j);
-}
-
 /* A form's plan to the review, which submits it; Esc there: the list. */
 static enum reaction
 browse_review(struct screen *s, struct plan *p)
@@ -1483,7 +1387,7 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 	char			 text[PLAN_NAME_LEN];
 
 	if (ev->req == REQ_BACK && b->mode == BROWSE_SAVE_TLS && r != NULL &&
-	    b->sjob == NULL) {
+	    !tls_save_busy(&b->save)) {
 		b->mode = b->save_back;
 		return REACT_REDRAW;
 	}
@@ -1497,17 +1401,15 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 		return REACT_UNHANDLED;
 	switch (b->mode) {
 	case BROWSE_SAVE_TLS:
-		if (b->sjob != NULL)
-			return REACT_NONE;
 		if (ev->req != REQ_ENTER)
-			return widget_form_key(&b->save_form, ev) ?
-			    REACT_REDRAW : REACT_NONE;
-		browse_save_start(s);
+			return tls_save_key(&b->save, ev) ? REACT_REDRAW :
+			    REACT_NONE;
+		(void)tls_save_start(&b->save, s->tui);
 		return REACT_REDRAW;
 	case BROWSE_DETACH:
 		if (keys_is_text(&ev->key) && (ev->key.code == 's' ||
 		    ev->key.code == 'S') && tls_status_on(r->tls_status)) {
-			browse_save_form(b);
+			tls_save_open(&b->save, b->target, browse_saved, b);
 			b->save_back = BROWSE_DETACH;
 			b->mode = BROWSE_SAVE_TLS;
 			return REACT_REDRAW;
@@ -1620,7 +1522,7 @@ browse_confirm_key(struct screen *s, const struct key_event *ev)
 	case BROWSE_MIGRATE:
 		/* Ctrl-S: its certificate and key saved first, as d offers. */
 		if (ev->req == REQ_SAVE && b->migrate.custom) {
-			browse_save_form(b);
+			tls_save_open(&b->save, b->target, browse_saved, b);
 			b->save_back = BROWSE_MIGRATE;
 			b->mode = BROWSE_SAVE_TLS;
 			return REACT_REDRAW;
@@ -2336,10 +2238,10 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y, int ymax)
 			    "save the certificate and key first, from the "
 			    "cluster's secret azuremlfessl: s saves them with "
 			    "the cluster's user credentials."), A_NORMAL);
-			if (b->save_note[0] != '\0')
+			if (b->save.note[0] != '\0')
 				y += display_wrap(win, y, x + 2, w - 2,
-				    ymax - y, b->save_note, display_attr(
-				    b->save_failed ? STYLE_ERROR : STYLE_OK));
+				    ymax - y, b->save.note, display_attr(
+				    b->save.failed ? STYLE_ERROR : STYLE_OK));
 			y += display_wrap(win, y, x, w, ymax - y, _("Or with "
 			    "kubectl, in a private directory:"), A_NORMAL);
 			y += display_wrap(win, y, x + 2, w - 2, ymax - y,
@@ -2363,22 +2265,7 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y, int ymax)
 		    "it attached."), display_attr(STYLE_WARNING), true);
 		break;
 	case BROWSE_SAVE_TLS:
-		snprintf(text, sizeof text, _("Save the TLS certificate and key "
-		    "of %s (from the cluster's secret azuremlfessl) to:"),
-		    r->name);
-		y += display_wrap(win, y, x, w, ymax - y, text,
-		    display_attr(STYLE_TITLE)) + 1;
-		y += widget_form_draw(&b->save_form, win, y, x, w, ymax - y - 1,
-		    NULL, false) + 1;
-		if (b->sjob != NULL) {
-			snprintf(text, sizeof text, _("Reading the secret from "
-			    "the cluster... %s"), tui_spinner(b->tui));
-			display_text(win, y, x, w, text,
-			    display_attr(STYLE_DIM), true);
-		} else
-			display_text(win, y, x, w, _("Enter saves (mode 0600); "
-			    "Esc goes back."), display_attr(STYLE_WARNING),
-			    true);
+		y += tls_save_draw(&b->save, b->tui, win, y, ymax);
 		break;
 	case BROWSE_DELETE:
 		snprintf(text, sizeof text, _("Delete %s AND its AKS cluster? "
@@ -2497,32 +2384,22 @@ browse_draw_confirm(struct browse *b, WINDOW *win, int y, int ymax)
 	return y + 1 - y0;
 }
 
+/* display_panel's draw: the confirmation, whole. */
+static int
+browse_panel_draw(void *arg, WINDOW *pad, int y, int ymax)
+{
+	return browse_draw_confirm(arg, pad, y, ymax);
+}
+
 /*
- * The confirmations may be taller than the screen (60x20): each
- * panel is drawn whole on a pad and the rows that fit are copied, from
- * panel_scroll; Up/Down or PgUp/PgDn scroll it.
+ * The confirmations may be taller than the screen (60x20): each panel
+ * scrolls from panel_scroll (display_panel); Up/Down or PgUp/PgDn.
  */
 static void
 browse_draw_panel(struct browse *b, WINDOW *win, int y, int bottom)
 {
-	WINDOW	*pad = newpad(BROWSE_PANEL_ROWS, COLS);
-	int	 rows, room = bottom - y;
-
-	if (pad == NULL || room <= 0) {
-		if (pad != NULL)
-			delwin(pad);
-		return;
-	}
-	rows = browse_draw_confirm(b, pad, 0, BROWSE_PANEL_ROWS);
-	if (b->panel_scroll > rows - room)
-		b->panel_scroll = rows > room ? rows - room : 0;
-	if (b->panel_scroll < 0)
-		b->panel_scroll = 0;
-	b->panel_more = rows > room;
-	if (rows > 0)
-		copywin(pad, win, b->panel_scroll, 0, y, 0, y + (rows < room ?
-		    rows : room) - 1, COLS - 1, FALSE);
-	delwin(pad);
+	b->panel_more = display_panel(win, y, bottom, &b->panel_scroll,
+	    browse_panel_draw, b);
 }
 
 /* The footer: the keys that fit, the actions before sorting. */
@@ -2634,8 +2511,7 @@ browse_free(struct screen *s)
 		b->vjob->cancelled = true;
 	if (b->cjob != NULL)
 		b->cjob->cancelled = true;
-	if (b->sjob != NULL)
-		b->sjob->cancelled = true;
+	tls_save_cancel(&b->save);
 	timer_cancel_owner(&b->frame_armed);
 	browse_page_done(&b->page);
 	browse_acc_free(b);

@@ -1089,6 +1089,9 @@ deploy_help_open(struct deploy *d)
 		    "dimmed: migrate them first)"),
 		N_("m"), N_("on a legacy AKS compute: its migration to a "
 		    "Kubernetes compute on the same cluster"),
+		N_("Ctrl-S"), N_("on the migration's form, when the compute "
+		    "has a certificate of its own: save it and its key from "
+		    "the cluster first"),
 		N_("Tab"), N_("from the computes to the endpoint and on"),
 		N_("typing"), N_("a new endpoint's name, or one of this "
 		    "compute's endpoints to add the deployment to it"),
@@ -1176,12 +1179,32 @@ deploy_migrate_open(struct deploy *d)
 	if (!browse_migrate_begin(&d->migrate, d->tui, &l,
 	    d->tui->ctx.scope.workspace))
 		return;
-	/* Its certificate is saved from browse (d, m), not from here. */
-	if (d->migrate.custom)
-		browse_migrate_saved(&d->migrate, NULL, NULL, _("Give the "
-		    "certificate's files: browse's m saves them from the "
-		    "cluster first."));
 	d->migrating = true;
+	d->saving = false;
+	d->migrate_scroll = 0;
+}
+
+/* The certificate and key were saved (tls-save.h): the form takes them. */
+static void
+deploy_migrate_saved(void *owner, bool ok, const char *cert, const char *key)
+{
+	struct deploy	*d = owner;
+
+	d->saving = false;
+	/* Saved: the form from its top; not: its end, where it says why. */
+	d->migrate_scroll = ok ? 0 : DISPLAY_PANEL_ROWS;
+	browse_migrate_saved(&d->migrate, d->tui, ok ? cert : NULL,
+	    ok ? key : NULL, d->save.note);
+}
+
+/* display_panel's draw: the migrate form, or its certificate's save. */
+static int
+deploy_migrate_panel(void *arg, WINDOW *pad, int y, int ymax)
+{
+	struct deploy	*d = arg;
+
+	return d->saving ? tls_save_draw(&d->save, d->tui, pad, y, ymax) :
+	    browse_migrate_draw(&d->migrate, pad, y, ymax);
 }
 
 /* Keys of the migrate form: Enter reviews its plan, Esc cancels. */
@@ -1190,7 +1213,42 @@ deploy_migrate_key(struct deploy *d, const struct key_event *ev)
 {
 	struct open_request	o;
 
+	/* Taller than the screen (60x20): PgUp/PgDn scroll it. */
+	if (ev->req == REQ_PAGE_UP || ev->req == REQ_PAGE_DOWN) {
+		d->migrate_scroll += (ev->req == REQ_PAGE_UP ? -1 : 1) *
+		    (LINES > 10 ? LINES - 8 : 2);
+		if (d->migrate_scroll < 0)
+			d->migrate_scroll = 0;
+		return REACT_REDRAW;
+	}
+	if (d->saving) {
+		/* The paths of the save; Esc back to the form unless it
+		 * runs, Ctrl-C still quits. */
+		if (ev->req == REQ_QUIT && !keys_is_text(&ev->key))
+			return REACT_UNHANDLED;
+		if (ev->req == REQ_BACK) {
+			if (tls_save_busy(&d->save))
+				return REACT_NONE;
+			d->saving = false;
+			d->migrate_scroll = 0;
+			return REACT_REDRAW;
+		}
+		if (ev->req != REQ_ENTER)
+			return tls_save_key(&d->save, ev) ? REACT_REDRAW :
+			    REACT_NONE;
+		(void)tls_save_start(&d->save, d->tui);
+		return REACT_REDRAW;
+	}
 	switch (ev->req) {
+	case REQ_SAVE:
+		/* As browse's: a certificate of its own saved first. */
+		if (!d->migrate.custom)
+			return REACT_NONE;
+		tls_save_open(&d->save, d->migrate.legacy.name,
+		    deploy_migrate_saved, d);
+		d->saving = true;
+		d->migrate_scroll = 0;
+		return REACT_REDRAW;
 	case REQ_BACK:
 		d->migrating = false;
 		return REACT_REDRAW;
@@ -1479,6 +1537,21 @@ deploy_draw(struct screen *s, WINDOW *win)
 
 	snprintf(right, sizeof right, _("Step %d of %d"), d->page + 1, 3);
 	tui_draw_frame(d->tui, win, _("Deploy a model"), right);
+	if (d->migrating) {
+		/* Its own title says what it is: the rows go to the form. */
+		bool	more = display_panel(win, y, bottom,
+			    &d->migrate_scroll, deploy_migrate_panel, d);
+
+		if (d->saving)
+			tui_draw_hints(win, more ? _("PgUp/PgDn scroll  Enter "
+			    "save  Esc back") : _("Enter save  Esc back  Tab "
+			    "move  F1 keys"));
+		else
+			tui_draw_hints(win, more ? _("PgUp/PgDn scroll  Enter "
+			    "review  Esc cancel") : _("Enter review  Esc cancel  "
+			    "Tab move  F1 keys"));
+		return;
+	}
 	display_text(win, y++, 2, COLS - 4, deploy_page_title(d->page),
 	    A_BOLD, true);
 	y++;
@@ -1486,12 +1559,6 @@ deploy_draw(struct screen *s, WINDOW *win)
 		deploy_pick_draw(d, win, y, bottom);
 		/* TRANSLATORS: the picker's keys. */
 		tui_draw_hints(win, _("Enter pick  Esc back  typing filters"));
-		return;
-	}
-	if (d->migrating) {
-		browse_migrate_draw(&d->migrate, win, y, bottom);
-		tui_draw_hints(win, _("Enter review  Esc cancel  Tab move  F1 "
-		    "keys"));
 		return;
 	}
 	switch (d->page) {
@@ -1553,6 +1620,7 @@ deploy_free(struct screen *s)
 	if (d->loading_cluster != NULL)
 		d->loading_cluster->cancelled = true;
 	deploy_pick_details_cancel(d);
+	tls_save_cancel(&d->save);
 	deploy_facts_free(d->facts);
 	widget_list_done(&d->computes);
 	widget_list_done(&d->picks);

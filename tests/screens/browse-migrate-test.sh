@@ -164,8 +164,9 @@ assert_grep '^status: The migration would be refused; nothing was sent' ms.state
     "without the files: refused on the form"
 
 # A custom certificate the service never gives back: Ctrl-S saves it from
-# the cluster first, as detach's s does, and the form takes the files;
-# Esc from the save comes back to the form.
+# the cluster first, as detach's s does, and the form takes the files and
+# checks them again; Esc from the save comes back to the form.  In browse,
+# and on the deploy wizard's m.
 if command -v openssl >/dev/null 2>&1; then
 	openssl req -x509 -newkey rsa:2048 -nodes -keyout own.key -out own.pem \
 	    -days 3650 -subj "/CN=www.contoso.com" \
@@ -176,41 +177,62 @@ if command -v openssl >/dev/null 2>&1; then
 	    --ssl-cname www.contoso.com $SB_ARGS >tls.json 2>/dev/null
 	env -u AKSWIZ_FAKE_CLOCK timeout 60 "$AKSWIZ" $SB_ARGS apply tls.json \
 	    >/dev/null 2>&1
-	steps '
-		/ml-tls<Enter>
-		m
-		:save-display tls-form.screen
-		<C-s>
-		:save-display tls-save.screen
-		<Esc>
-		:save-display tls-back.screen
-		<C-s>
-		<Enter>
-		:save-display tls-saved.screen
-		<Down>ml<Enter>
-		:save-display tls-review.screen
-		<Esc>
-	'
-	: >"$J"
-	run_akswiz browse $SB_ARGS
-	assert_grep 'Ctrl-S saves the certificate and key of ml-tls' tls-form.screen \
-	    "a custom certificate: the form offers to save it"
-	assert_grep 'Save the TLS certificate and key of ml-tls' tls-save.screen \
-	    "Ctrl-S: where to save them"
-	assert_grep 'Migrate ml-tls to a Kubernetes compute' tls-back.screen \
-	    "Esc from the save: the form again"
-	assert_grep 'Saved the certificate to \./ml-tls-cert\.pem' tls-saved.screen \
-	    "saved, and said"
-	assert_grep '^    Certificate  *\[\./ml-tls-cert\.pem' tls-saved.screen \
-	    "the form takes the certificate file"
-	if cmp -s own.pem ml-tls-cert.pem; then ok "the certificate the create sent"
-	else not_ok "the certificate the create sent"; fi
-	assert_grep '^    CNAME  *\[www\.contoso\.com ' tls-saved.screen "its CNAME kept"
-	assert_grep '^    TLS  *Custom: \./ml-tls-cert\.pem, \./ml-tls-key\.pem, CNAME' \
-	    tls-review.screen "the review: the saved files"
-	assert_no_grep 'PRIVATE KEY' tls-saved.screen "the key is on no screen"
-	writes >"$work/writes"
-	assert_equals "$work/writes" "saving and the review's Esc send nothing" </dev/null
+	# save_walk WHO KEYS [COMMAND]: KEYS open ml-tls's migrate form
+	# in `akswiz COMMAND` (browse, or home's deploy wizard); Ctrl-S,
+	# Esc, Ctrl-S, Enter saves; a name; Enter reviews; Esc.
+	save_walk() {
+		who=$1 keys=$2
+		shift 2
+		rm -f ml-tls-cert.pem ml-tls-key.pem
+		steps "
+			$keys
+			:save-display $who-form.screen
+			<C-s>
+			:save-display $who-save.screen
+			<Esc>
+			:save-display $who-back.screen
+			<C-s>
+			<Enter>
+			:save-display $who-saved.screen
+			<Down>ml<Enter>
+			:save-display $who-review.screen
+			<Esc>
+		"
+		: >"$J"
+		run_akswiz "$@" $SB_ARGS
+		assert_grep 'Ctrl-S saves the certificate and key of ml-tls' \
+		    $who-form.screen "$who: a custom certificate: the form offers to save it"
+		assert_grep 'Save the TLS certificate and key of ml-tls' \
+		    $who-save.screen "$who: Ctrl-S: where to save them"
+		assert_grep 'Migrate ml-tls to a Kubernetes compute' $who-back.screen \
+		    "$who: Esc from the save: the form again"
+		assert_grep 'Saved the certificate to \./ml-tls-cert\.pem' \
+		    $who-saved.screen "$who: saved, and said"
+		assert_grep '^    Certificate  *\[\./ml-tls-cert\.pem' $who-saved.screen \
+		    "$who: the form takes the certificate file"
+		assert_no_grep 'file is missing' $who-saved.screen \
+		    "$who: and checks it again: no error about the files"
+		if cmp -s own.pem ml-tls-cert.pem; then ok "$who: the certificate the create sent"
+		else not_ok "$who: the certificate the create sent"; fi
+		assert_grep '^    CNAME  *\[www\.contoso\.com ' $who-saved.screen \
+		    "$who: its CNAME kept"
+		assert_grep '^    TLS  *Custom: \./ml-tls-cert\.pem, \./ml-tls-key\.pem, CNAME' \
+		    $who-review.screen "$who: the review: the saved files"
+		assert_no_grep 'PRIVATE KEY' $who-saved.screen "$who: the key is on no screen"
+		writes >"$work/writes"
+		assert_equals "$work/writes" "$who: saving and the review's Esc send nothing" </dev/null
+	}
+	save_walk browse '/ml-tls<Enter>
+			m' browse
+	# The deploy wizard's m on the same compute: the same Ctrl-S.
+	save_walk deploy '<Down><Down><Enter>
+			<End>
+			:save-display deploy-list.screen
+			m'
+	assert_grep '^  › ml-tls  *AKS (legacy: migrate it first)' deploy-list.screen \
+	    "deploy: the legacy compute chosen"
+	assert_grep '^ Enter save  Esc back  Tab move  F1 keys' deploy-save.screen \
+	    "deploy: Ctrl-S's keys"
 else
 	ok "# SKIP no openssl"
 fi

@@ -4,7 +4,9 @@
 # computes only): Deploy a model is the third entry on home, a legacy
 # compute's refusal and the way out (m) read whole, and the reminder that
 # v2 has no "no authentication" is shown whole where it fits and left out
-# where it would be cut, never ended with a mark.
+# where it would be cut, never ended with a mark; m's migrate form, taller
+# than 60x20, scrolls, and its Ctrl-S (the certificate saved first) says
+# why it could not save.
 . "$top_srcdir/tests/screens/libtest.sh"
 . "$top_srcdir/tests/i18n/locale.sh"
 sandbox_start
@@ -26,6 +28,42 @@ assert_no_grep 'auth_enabled' target.screen \
     "60x20: no room for the auth reminder whole, so it is left out"
 assert_grep '^  No authentication (the old auth_enabled=False) does not exist in v2: key or$' \
     target-wide.screen "80x24: the auth reminder, whole"
+
+# m on inf-attached (its own certificate): the migrate form scrolls at
+# 60x20; Ctrl-S asks where to save the certificate; its cluster has no
+# secret, so the save fails and the form opens at its end, on the reason.
+steps '
+	<Down><Down><Enter>
+	<Down>m
+	:save-display migrate.screen
+	<PgDn>
+	:save-display migrate-end.screen
+	<C-s>
+	:save-display save.screen
+	<Enter>
+	:wait-jobs
+	:save-display refused.screen
+'
+run_akswiz $SB_ARGS
+assert_status 0
+assert_grep '^  Migrate inf-attached to a Kubernetes compute on the same$' \
+    migrate.screen "60x20: m opens the migrate form in place of the page"
+assert_grep '^ PgUp/PgDn scroll  Enter review  Esc cancel$' migrate.screen \
+    "60x20: the form is taller than the screen, and the keys say it scrolls"
+assert_grep '^  Ctrl-S saves the certificate and key of inf-attached$' \
+    migrate-end.screen "60x20: PgDn reaches the offer to save the certificate"
+assert_grep '^  Enter reviews the plan; Esc cancels\.$' migrate-end.screen \
+    "60x20: and the form's end"
+assert_grep '^  › Certificate  \[\./inf-attached-cert\.pem' save.screen \
+    "Ctrl-S: where to save them, ./NAME-cert.pem to start"
+assert_grep '^ Enter save  Esc back  Tab move  F1 keys$' save.screen "Ctrl-S: its keys"
+assert_grep '^  Could not save the certificate and key: the cluster has$' \
+    refused.screen "no secret: the form opens at its end, on the reason"
+if [ -e inf-attached-key.pem ] || [ -e inf-attached-cert.pem ]; then
+	not_ok "no file written"
+else
+	ok "no file written"
+fi
 
 if i18n_have_locale zh_CN.UTF-8 && i18n_locale_tree "$work/locale"; then
 	steps '
