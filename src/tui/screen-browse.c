@@ -271,8 +271,12 @@ browse_saved(void *owner, bool ok, const char *cert, const char *key)
 
 	if (b->mode == BROWSE_SAVE_TLS)
 		b->mode = b->save_back;
-	/* The panel from its top; not saved: its end, where it says why. */
-	b->panel_scroll = ok ? 0 : DISPLAY_PANEL_ROWS;
+	/*
+	 * The panel from its top, where detach says why not; the migrate
+	 * form says it at its end.
+	 */
+	b->panel_scroll = !ok && b->mode == BROWSE_MIGRATE ?
+	    DISPLAY_PANEL_ROWS : 0;
 	if (b->mode == BROWSE_MIGRATE)
 		browse_migrate_saved(&b->migrate, b->tui, ok ? cert : NULL,
 		    ok ? key : NULL, b->save.note);

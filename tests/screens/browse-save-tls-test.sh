@@ -80,4 +80,11 @@ assert_grep 'kubectl get secret azuremlfessl' refused.screen \
     "and the kubectl way"
 if [ -e inf-attached-key.pem ]; then not_ok "no key file written"
 else ok "no key file written"; fi
+
+# At 60x20 the detach panel scrolls; back from a save that failed it
+# opens at its top, where the reason is, not at Enter's line.
+COLUMNS=60 LINES=20 run_akswiz browse $SB_ARGS
+assert_status 0
+assert_grep '^    Could not save the certificate and key: the cluster$' \
+    refused.screen "60x20: the reason in sight"
 tap_done
