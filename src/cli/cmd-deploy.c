@@ -22,6 +22,7 @@
 
 #include "common/i18n.h"
 #include "core/plan.h"
+#include "core/rules-change.h"
 #include "core/rules-deploy.h"
 
 static void
@@ -207,34 +208,32 @@ decimal(const char *flag, const char *v)
 	return true;
 }
 
-/* One D=P of --traffic into t; false after saying. */
+/*
+ * The D=P items of one --traffic word appended to t: "blue=90", or several
+ * in one quoted word as az and `endpoint update` take them ("blue=90
+ * green=10", commas too), split by core; false after saying.
+ */
 static bool
 traffic_item(const char *flag, const char *v, struct deploy_traffic *t)
 {
-	const char	*eq = strchr(v, '=');
-	char		*end;
-	long		 n;
-	size_t		 len;
+	struct deploy_traffic	add;
+	char			bad[64];
+	size_t			i;
 
-	errno = 0;
-	n = eq != NULL ? strtol(eq + 1, &end, 10) : 0;
-	len = eq != NULL ? (size_t)(eq - v) : 0;
-	if (eq == NULL || len == 0 || eq[1] == '\0' || *end != '\0' ||
-	    errno != 0 || n < INT_MIN || n > INT_MAX ||
-	    len >= sizeof t->t[0].name) {
+	if (!change_traffic_parse(v, &add, bad, sizeof bad) || add.n == 0) {
 		/* TRANSLATORS: "--traffic takes DEPLOYMENT=PERCENT". */
 		cli_error(_("%s takes DEPLOYMENT=PERCENT, not \"%s\""), flag,
-		    v);
+		    bad[0] != '\0' ? bad : v);
 		return false;
 	}
-	if (t->n == DEPLOY_TRAFFIC_MAX) {
-		cli_error(_("%s names more than %d deployments"), flag,
-		    DEPLOY_TRAFFIC_MAX);
-		return false;
+	for (i = 0; i < add.n; i++) {
+		if (t->n == DEPLOY_TRAFFIC_MAX) {
+			cli_error(_("%s names more than %d deployments"), flag,
+			    DEPLOY_TRAFFIC_MAX);
+			return false;
+		}
+		t->t[t->n++] = add.t[i];
 	}
-	memcpy(t->t[t->n].name, v, len);
-	t->t[t->n].name[len] = '\0';
-	t->t[t->n++].percent = n;
 	return true;
 }
 

@@ -42,6 +42,7 @@ struct change_args {
 	const char	*cmd, *verb;
 	const char	*name, *endpoint;
 	const char	*traffic, *mirror;
+	char		 traffic_words[1024];	/* --traffic D=P D=P ... */
 	const char	*count, *min, *max, *target, *timeout, *concurrent;
 	const char	*probe[2][5];	/* liveness, readiness: probe_opts */
 	bool		 yes, no_wait;
@@ -107,11 +108,13 @@ probe_numbers(const struct change_args *a, struct plan_deployment *d)
 static int
 change_parse(int argc, char **argv, struct change_args *a)
 {
-	bool	 dep = strcmp(a->cmd, "online-deployment") == 0;
-	bool	 upd = strcmp(a->verb, "update") == 0;
-	int	 i, r;
+	bool		 dep = strcmp(a->cmd, "online-deployment") == 0;
+	bool		 upd = strcmp(a->verb, "update") == 0;
+	const char	*traffic;
+	int		 i, r;
 
 	for (i = 2; i < argc; i++) {
+		traffic = a->traffic;
 		r = session_opt_value(argc, argv, &i, "name", 'n', &a->name);
 		if (r == 0 && dep)
 			r = session_opt_value(argc, argv, &i, "endpoint-name",
@@ -135,6 +138,31 @@ change_parse(int argc, char **argv, struct change_args *a)
 			r = probe_parse(argc, argv, &i, a);
 		if (r < 0)
 			return EXIT_USAGE;
+		/*
+		 * --traffic blue=90 green=10: the words that follow, as plan
+		 * new deploy takes them, beside az's one quoted word.
+		 */
+		if (r > 0 && a->traffic != traffic && i + 1 < argc &&
+		    argv[i + 1][0] != '-' && strchr(argv[i + 1], '=') != NULL) {
+			snprintf(a->traffic_words, sizeof a->traffic_words, "%s",
+			    a->traffic);
+			while (i + 1 < argc && argv[i + 1][0] != '-' &&
+			    strchr(argv[i + 1], '=') != NULL) {
+				size_t	len = strlen(a->traffic_words);
+
+				if (len + 1 + strlen(argv[i + 1]) >=
+				    sizeof a->traffic_words) {
+					cli_error(_("%s is too long: at most %zu "
+					    "bytes"), "--traffic",
+					    sizeof a->traffic_words - 1);
+					return EXIT_USAGE;
+				}
+				snprintf(a->traffic_words + len,
+				    sizeof a->traffic_words - len, " %s",
+				    argv[++i]);
+			}
+			a->traffic = a->traffic_words;
+		}
 		if (r > 0)
 			continue;
 		if (strcmp(argv[i], "--no-wait") == 0)

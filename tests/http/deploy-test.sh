@@ -103,6 +103,23 @@ like "$T/err" 'Mirror traffic is not supported on Kubernetes endpoints' "said"
 refused --traffic blue=60
 is "$rc" 3 "traffic that does not add up to 100: refused"
 like "$T/err" 'adds up to 60 percent' "said"
+# --traffic as words, repeated, or one quoted word as az and endpoint
+# update take it: the same plan.
+for form in '--traffic blue=90 canary=10' \
+    '--traffic blue=90 --traffic canary=10' '--traffic "blue=90 canary=10"' \
+    '--traffic "blue=90,canary=10"'; do
+	eval "\"\$AKSWIZ\" plan new deploy --compute k8s-dev --endpoint-name ep-ref \
+	    --deployment-name canary --model sk:1 --environment env:1 \
+	    $form" >"$T/t.json" 2>/dev/null
+	ok $? "$form: taken"
+	is "$(tr -d ' \n' <"$T/t.json" | sed -n 's/.*"traffic":{\([^}]*\)}.*/\1/p')" \
+	    '"blue":90,"canary":10' "$form: blue 90, canary 10"
+done
+"$AKSWIZ" plan new deploy --compute k8s-dev --endpoint-name ep-ref \
+    --deployment-name canary --model sk:1 --environment env:1 \
+    --traffic "blue=90 canary" >/dev/null 2>"$T/err"
+is "$?" 2 "--traffic \"blue=90 canary\": refused"
+like "$T/err" '--traffic takes DEPLOYMENT=PERCENT, not "canary"' "naming the word"
 refused --cpu 3
 is "$rc" 3 "3 CPU on a D4s_v3 with the extension: refused"
 like "$T/err" 'deploy.resources.cpu \(--cpu\) +The CPU request \(3000m\) does not fit on one node' "said, naming --cpu and what is left"

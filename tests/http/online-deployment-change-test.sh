@@ -43,6 +43,16 @@ ok $rc "endpoint update E --traffic (short form) exits 0"
 like "$T/out" '^traffic of online endpoint ep-key: blue=0 green=100$' "0/100 shown"
 is "$(writes)" "PATCH ep-key" "one PATCH"
 
+# The words unquoted, as plan new deploy's --traffic takes them.
+: >"$T/journal.log"
+az endpoint update ep-key --traffic blue=10 green=90
+ok $rc "endpoint update E --traffic blue=10 green=90 (words) exits 0"
+grep -a -F '"method":"PATCH"' "$T/journal.log" | grep -q -F '"traffic":{"blue":10,"green":90}'
+ok $? "the PATCH carries both words' split"
+az endpoint update ep-key --traffic blue=10 green=90 extra
+is "$rc" 2 "a word without = after them: unknown argument (exit 2)"
+like "$T/err" 'unknown argument "extra"' "said"
+
 # Refused before anything is sent.
 : >"$T/journal.log"
 az online-endpoint update --name ep-key --traffic "blue=50 green=60"
