@@ -1727,7 +1727,8 @@ eps_draw_detail(struct eps *e, WINDOW *win, int y, int ymax)
 		y += eps_pair(win, y, ymax, _("Failure"), safe);
 		free(safe);
 	}
-	(void)eps_pair(win, y, ymax, _("Failed"), _("l shows the "
+	/* TRANSLATORS: the label of the line that says l shows them. */
+	(void)eps_pair(win, y, ymax, _("Logs"), _("l shows the "
 	    "container's logs (Tab: the storage initializer's)"));
 }
 
@@ -1802,11 +1803,33 @@ eps_text_line(const char *p, char *buf, size_t len)
  * line from which the rest fits in the rows there are: End shows the
  * last lines whole, at any width.
  */
+/*
+ * A line's indent: its leading blanks (a tab to the next stop of 8),
+ * which a log's traceback needs, drawn as cells and kept on the rows it
+ * wraps onto; none where it would leave less than half the width.  *rest
+ * is the text after it.
+ */
+static int
+eps_line_indent(const char *line, int width, const char **rest)
+{
+	const char	*p = line;
+	int		 ind = 0;
+
+	for (; *p == ' ' || *p == '\t'; p++)
+		ind = *p == '\t' ? (ind / 8 + 1) * 8 : ind + 1;
+	*rest = p;
+	if (*p == '\0' || ind > width / 2) {
+		*rest = line;
+		return 0;
+	}
+	return ind;
+}
+
 static void
 eps_draw_text(struct eps *e, WINDOW *win, int y, int ymax, const char *text)
 {
-	const char	*p;
-	int		 n = 0, last, rows, i;
+	const char	*p, *rest;
+	int		 n = 0, last, rows, i, ind, w = COLS - 2;
 	int		*height;
 	char		 line[1024];
 
@@ -1815,8 +1838,9 @@ eps_draw_text(struct eps *e, WINDOW *win, int y, int ymax, const char *text)
 	height = xcalloc((size_t)n + 1, sizeof *height);
 	for (p = text, i = 0; i < n; i++) {
 		p = eps_text_line(p, line, sizeof line);
-		height[i] = line[0] != '\0' ? display_wrap_rows(COLS - 2,
-		    line, true) : 1;
+		ind = eps_line_indent(line, w, &rest);
+		height[i] = line[0] != '\0' ? display_wrap_rows(w - ind,
+		    rest, true) : 1;
 	}
 	for (last = n, rows = 0; last > 0 && rows + height[last - 1] <=
 	    ymax - y; last--)
@@ -1828,10 +1852,12 @@ eps_draw_text(struct eps *e, WINDOW *win, int y, int ymax, const char *text)
 		e->scroll = last;
 	for (p = text, i = 0; p != NULL && *p != '\0' && y < ymax; i++) {
 		p = eps_text_line(p, line, sizeof line);
-		if (i >= e->scroll)
-			/* A long line (a JSON reply) wraps. */
-			y += line[0] != '\0' ? display_wrap_split(win, y, 1,
-			    COLS - 2, ymax - y, line, A_NORMAL) : 1;
+		if (i < e->scroll)
+			continue;
+		/* A long line (a JSON reply) wraps, under its indent. */
+		ind = eps_line_indent(line, w, &rest);
+		y += line[0] != '\0' ? display_wrap_split(win, y, 1 + ind,
+		    w - ind, ymax - y, rest, A_NORMAL) : 1;
 	}
 }
 

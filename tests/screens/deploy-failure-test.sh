@@ -3,8 +3,9 @@
 # container that crashes in init() (an injected fault) is said with the
 # last lines of its log and Enter goes back to the What page with
 # everything typed; a deployment Kubernetes cannot schedule (an injected
-# Unschedulable) sends Enter back to the Resources page.  The model is a
-# local file, uploaded.
+# Unschedulable) sends Enter back to the Resources page; browse's
+# endpoints screen then says why, and its log keeps the traceback's
+# indentation at 60x20.  The model is a local file, uploaded.
 . "$top_srcdir/tests/screens/libtest.sh"
 . "$top_srcdir/tests/screens/deploy-world.sh"
 
@@ -36,6 +37,27 @@ assert_grep '^page: 2$' back.state "on the What page"
 assert_grep "^model: $MODEL\$" back.state "the model kept"
 assert_grep '^endpoint: my-ep$' back.state "the endpoint kept"
 assert_grep '^cpu: 250m$' back.state "the requests kept"
+
+# The same deployment on browse's endpoints screen, at 60x20: why, and l
+# shows the log with the traceback's indentation kept where lines wrap.
+steps '
+	/k8s-prod<Enter>e<End>
+	:save-display ep-failed.screen
+	l
+	:save-display ep-log.screen
+'
+COLUMNS=60 LINES=20 run_akswiz browse $SB_ARGS
+assert_status 0
+assert_grep '^ Failure  *InferencingClientCreateDeploymentFailed:$' \
+    ep-failed.screen "60x20: the endpoints screen says why, from the journal"
+assert_grep "^ Logs  *l shows the container's logs" ep-failed.screen \
+    "and that l shows the logs"
+assert_grep '^ Traceback (most recent call last):$' ep-log.screen "l: the traceback"
+assert_grep '^   File "/var/azureml-app/onlinescoring/score.py", line 12,$' \
+    ep-log.screen "its frame indented as in the log"
+assert_grep '^   in init$' ep-log.screen "and wrapped under its indent"
+assert_grep '^     model = joblib.load(model_path)$' ep-log.screen \
+    "the source line indented further"
 
 deploy_world --faults 'op:my-ep/blue=fail:Unschedulable:0/3 nodes are available: 3 Insufficient cpu.'
 steps "$(deploy_keys my-ep '<Down>250m')
