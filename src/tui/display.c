@@ -29,12 +29,12 @@
 
 static const struct display_glyphs glyphs_utf8 = {
 	"\u2500", "\u2713", "\u2717", "!", "\u00b7", "(\u2022)", "( )",
-	"[x]", "[ ]", "\u203a", "\u2026", "\u00d7", "\u00b7",
-	{ "\u280b", "\u2819", "\u2838", "\u2834" }
+	"[x]", "[ ]", "\u203a", "\u2026", "\u00d7", "\u00b7", "\u2191",
+	"\u2193", { "\u280b", "\u2819", "\u2838", "\u2834" }
 };
 static const struct display_glyphs glyphs_ascii = {
 	"-", "+", "x", "!", "-", "(*)", "( )",
-	"[x]", "[ ]", ">", "~", "x", "-",
+	"[x]", "[ ]", ">", "~", "x", "-", "^", "v",
 	{ "|", "/", "-", "\\" }
 };
 const struct display_glyphs *glyph = &glyphs_ascii;

@@ -35,6 +35,8 @@ struct display_glyphs {
 	const char	*more;		/* "…" text cut */
 	const char	*times;		/* "×" */
 	const char	*bullet;	/* "·" */
+	const char	*more_up;	/* "↑" rows above the view */
+	const char	*more_down;	/* "↓" rows below it */
 	const char	*spinner[4];
 };
 

@@ -266,6 +266,14 @@ widget_list_draw(struct widget_list *l, WINDOW *w, int y, int x,
 		display_text_from(w, y + (int)row, x + pw + 1, width - pw - 1,
 		    l->items[l->visible[i]].text, l->hscroll, attr);
 	}
+	/* Rows out of view: a mark in the last cell of the first or last
+	 * row in view (Up/Down, PgUp/PgDn, Home/End reach them). */
+	if (l->top > 0)
+		display_text(w, y, x + width - 1, 1, glyph->more_up,
+		    display_attr(STYLE_DIM), false);
+	if (l->top + (size_t)height < l->nvisible)
+		display_text(w, y + height - 1, x + width - 1, 1,
+		    glyph->more_down, display_attr(STYLE_DIM), false);
 	if (l->nvisible == 0)
 		display_text(w, y, x + pw + 1, width - pw - 1,
 		    l->filter[0] != '\0' ? _("Nothing matches the filter.") :

@@ -445,9 +445,9 @@ assert_equals target-small.screen "60x20: the target page" <<EOF
 
   Where: compute and endpoint
 
-    inf-attached         AKS (legacy: migrate it first)
+    inf-attached         AKS (legacy: migrate it first)  ↑
     inf-failed           AKS (legacy: migrate it first)
-  › k8s-prod             Kubernetes
+  › k8s-prod             Kubernetes                      ↓
 
     Endpoint    [k8s-prod-ep                             ]
     Deployment  [blue                                    ]

@@ -68,7 +68,7 @@ assert_equals attached.screen "an attached cluster is refused, and why" <<EOF
   › aks-attached     1.29.4      3   12  eastus     ✗ already attached as inf…
     aks-stopped      1.29.4      3   12  eastus     ✗ not running
     aks-secure       1.29.4      3   12  eastus     ✓ can be attached
-    inf-createdx7k2q 1.29.4      3   12  eastus     ✗ already attached as inf…
+    inf-createdx7k2q 1.29.4      3   12  eastus     ✗ already attached as inf↓
 
   ✗ aks-attached is already attached to workspace ml-workspace as
     "inf-attached"; attaching it again would break that attachment.

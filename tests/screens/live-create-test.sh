@@ -57,14 +57,14 @@ assert_equals size.screen "the region's sizes with the family quota left" <<EOF
 
   Filter: (type to filter)                                      51 of 51 sizes
     Size                 vCPU    GB  Marks Quota    Family
-    Standard_A4_v2          4   8.0        20 free  standardAv2Family
+    Standard_A4_v2          4   8.0        20 free  standardAv2Family        ↑
     Standard_A8_v2          8  16.0        20 free  standardAv2Family
     Standard_B2s            2   4.0        20 free  standardBSFamily
     Standard_B2ms           2   8.0        20 free  standardBSFamily
     Standard_B4ms           4  16.0        20 free  standardBSFamily
     Standard_D1_v2          1   3.5        38 free  standardDv2Family
     Standard_D2_v2          2   7.0        38 free  standardDv2Family
-  › Standard_D3_v2          4  14.0        38 free  standardDv2Family
+  › Standard_D3_v2          4  14.0        38 free  standardDv2Family        ↓
 
   Nodes   [3     ]  + and - add and remove nodes, or type the number
   ✓ 3 nodes x 4 vCPU = 12 vCPU: meets production (at least 3 nodes, at least

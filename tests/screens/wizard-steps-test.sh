@@ -52,7 +52,7 @@ assert_equals filter.screen "the size table's columns line up" <<EOF
     Standard_NC24r          24 224.0  GPU×4       standardNCFamily
     Standard_NC24rs_v3      24 448.0  GPU×4       standardNCSv3Family
     Standard_NC24s_v3       24 448.0  GPU×4       standardNCSv3Family
-    Standard_NC4as_T4_v3     4  28.0  GPU×1       standardNCASv3_T4Family
+    Standard_NC4as_T4_v3     4  28.0  GPU×1       standardNCASv3_T4Family    ↓
 
   Nodes   [1     ]  Region  [                ]  +/- nodes
   ✗ Production needs at least 3 nodes; this has 1 node.
@@ -160,9 +160,9 @@ EOF
   Filter: (type to filter)                128 of 128 sizes
   Offline: built-in sizes; quota is checked online.
     Size                  vCPU    GB  Marks Quota Family
-    Standard_D32s_v4        32 128.0              standar…
+    Standard_D32s_v4        32 128.0              standar↑
     Standard_D32s_v5        32 128.0              standar…
-  › Standard_D3_v2           4  14.0              standar…
+  › Standard_D3_v2           4  14.0              standar↓
 
   Nodes   [1     ]  Region  [                ]  +/- nodes
   ✗ Production needs at least 3 nodes; this has 1 node.
@@ -307,7 +307,7 @@ else
     aks-preview      1.30.0  ! preview version
     aks-private      1.29.4  ! private cluster
     aks-ranges       1.29.4  ! authorized IP ranges
-    aks-attached     1.29.4  ✗ already attached as inf-at…
+    aks-attached     1.29.4  ✗ already attached as inf-at↓
 
   ✗ Kubernetes 1.26.6 is not supported; supported versions
     are between 1.27 and 1.29.
