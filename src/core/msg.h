@@ -24,6 +24,7 @@
 	_(NAME_DIGIT_SUFFIX,	NS_(N_("The name may not end in a hyphen and digits (\"%1$s\"); add a letter at the end, as in \"%2$s\"."))) \
 	_(NAME_RESERVED,	NS_(N_("\"%1$s\" is a reserved name; choose another."))) \
 	_(NAME_TAKEN,		NS_(N_("The workspace already has a compute named \"%1$s\"; choose another name."))) \
+	_(NAME_SUGGESTED,	NS_(N_("\"%1$s\", made from the cluster's name, would do."))) \
 	/* purpose, size, nodes, quota */ \
 	_(PURPOSE_INVALID,	NS_(N_("The purpose must be FastProd (production) or DevTest (dev-test); \"%1$s\" is neither."))) \
 	_(NODES_INVALID,	NS_(N_("The agent count must be a positive integer, from 1 to %1$s."))) \

@@ -149,3 +149,108 @@ rules_name_unique(const char *name, const char *const *existing, size_t n,
 			return;
 		}
 }
+
+/* A name, as rules_name_suggest() cleans it, into base (a letter first). */
+static void
+name_clean(const char *from, char *base, size_t len)
+{
+	const char	*p = from;
+	size_t		 n = 0;
+
+	while (*p != '\0' && !name_is_letter((unsigned char)*p))
+		p++;
+	for (; *p != '\0' && n + 1 < len; p++) {
+		char	c = name_is_letter((unsigned char)*p) ||
+			    name_is_digit((unsigned char)*p) ? *p : '-';
+
+		if (c == '-' && (n == 0 || base[n - 1] == '-'))
+			continue;	/* one hyphen for a run of others */
+		base[n++] = c;
+	}
+	base[n] = '\0';
+}
+
+/* base cut to at most max bytes, its ending made valid; true if valid. */
+static bool
+name_fit(char *base, size_t max)
+{
+	size_t		 n = strlen(base);
+	const char	*suffix;
+
+	if (n > max)
+		base[n = max] = '\0';
+	for (;;) {
+		while (n > 0 && base[n - 1] == '-')
+			base[--n] = '\0';
+		if ((suffix = name_digit_suffix(base, n)) == NULL)
+			break;
+		/* "aks-01": the hyphen goes, "aks01". */
+		memmove(base + (suffix - base), suffix + 1, strlen(suffix));
+		n--;
+	}
+	return n > 0;
+}
+
+/* The first len - 1 bytes of src at most (ASCII: name_clean's). */
+static void
+name_copy(char *dst, size_t len, const char *src)
+{
+	size_t	n = strlen(src);
+
+	if (n >= len)
+		n = len - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+/* Is candidate free: valid, not reserved, not among existing? */
+static bool
+name_free(const char *candidate, const char *const *existing, size_t n)
+{
+	struct verdicts	vs;
+
+	verdicts_init(&vs);
+	rules_name(candidate, &vs);
+	rules_name_unique(candidate, existing, n, &vs);
+	return !verdicts_has_errors(&vs);
+}
+
+bool
+rules_name_suggest(const char *cluster, const char *const *existing,
+    size_t n, char *out, size_t len)
+{
+	static const char	tails[] = " bcdefghijklmnopqrstuvwxyz";
+	char			base[NAME_MAX_LEN * 4 + 1], cand[NAME_MAX_LEN + 1];
+	size_t			i, room;
+
+	if (len > 0)
+		out[0] = '\0';
+	name_clean(cluster != NULL ? cluster : "", base, sizeof base);
+	if (base[0] == '\0')
+		return false;
+	name_copy(cand, sizeof cand, base);
+	if (name_fit(cand, NAME_MAX_LEN) && strlen(cand) >= NAME_MIN_LEN &&
+	    name_free(cand, existing, n))
+		goto found;
+	for (i = 0; tails[i] != '\0'; i++) {
+		/* "-k8s", then "-k8s-b": the base cut to leave them room. */
+		room = NAME_MAX_LEN - (i == 0 ? 4 : 6);
+		name_copy(cand, sizeof cand, base);
+		if (!name_fit(cand, room))
+			return false;
+		if (i == 0)
+			strcat(cand, "-k8s");
+		else {
+			strcat(cand, "-k8s-");
+			strncat(cand, tails + i, 1);
+		}
+		if (name_free(cand, existing, n))
+			goto found;
+	}
+	return false;
+found:
+	if (strlen(cand) >= len)
+		return false;
+	memcpy(out, cand, strlen(cand) + 1);
+	return true;
+}

@@ -33,6 +33,16 @@ bool	rules_name_reserved(const char *name);
 /* Uniqueness, case-insensitive, against the workspace's compute names. */
 void	rules_name_unique(const char *name, const char *const *existing,
 	    size_t n, struct verdicts *);
+/*
+ * A compute name for a cluster being attached, made from the cluster's
+ * name so that every rule above holds: other characters become hyphens,
+ * it starts at its first letter, is cut to NAME_MAX_LEN, ends in no
+ * hyphen nor "-<digits>" (the hyphen goes), and takes "-k8s" (then
+ * "-k8s-b" ... "-k8s-z") when short, reserved or in existing.  False,
+ * out empty, when the name has no letter or nothing is free.
+ */
+bool	rules_name_suggest(const char *cluster, const char *const *existing,
+	    size_t n, char *out, size_t len);
 
 /*
  * Purpose x size: nodes and nodes x vCPU for the purpose.  vcpus_per_node

@@ -1663,6 +1663,35 @@ wizard_focus_error(struct wizard *w)
 	}
 }
 
+/*
+ * An attach reaching its name with none typed (or the one suggested for
+ * another cluster, untouched): one made from the cluster's name (core's
+ * rules_name_suggest), free in the workspace as far as its names are
+ * known; typing replaces it.
+ */
+static void
+wizard_suggest_name(struct wizard *w)
+{
+	struct aks_id	id;
+	struct verdicts	scratch;
+	char		name[PLAN_NAME_LEN];
+
+	widget_field_get(&w->name, name, sizeof name);
+	if (w->op != PLAN_ATTACH || (name[0] != '\0' &&
+	    (w->name.touched || strcmp(name, w->name_suggested) != 0)))
+		return;
+	verdicts_init(&scratch);
+	if (!aks_id_parse(w->plan.cluster_id, &id, FIELD_CLUSTER_ID,
+	    &scratch))
+		return;
+	if (rules_name_suggest(id.name, (const char *const *)w->facts.names,
+	    w->facts.names_known ? w->facts.nnames : 0, name, sizeof name)) {
+		widget_field_set(&w->name, name);
+		snprintf(w->name_suggested, sizeof w->name_suggested, "%s",
+		    name);
+	}
+}
+
 /* Enter on a step: go on when it has no errors, else say what to fix. */
 static void
 wizard_next(struct wizard *w)
@@ -1687,6 +1716,8 @@ wizard_next(struct wizard *w)
 	w->show_errors = false;
 	if (w->cur + 1 < w->nsteps) {
 		w->cur++;
+		if (w->steps[w->cur] == STEP_NAME)
+			wizard_suggest_name(w);
 		/* The clusters are judged again for the type chosen since. */
 		if (w->steps[w->cur] == STEP_CLUSTER &&
 		    w->facts.clusters_known && w->loading_clusters == NULL &&

@@ -86,6 +86,7 @@ struct wizard {
 	/* name */
 	struct widget_form	 name_form;
 	struct widget_field	 name;
+	char			 name_suggested[PLAN_NAME_LEN];	/* attach's */
 	/* purpose: 0 production, 1 dev-test */
 	int			 purpose;
 	/* size: focus 0 list, 1 nodes, 2 region */

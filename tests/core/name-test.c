@@ -119,5 +119,79 @@ main(void)
 		rules_name_unique("aks-prod", NULL, 0, &vs);
 		core_count(&vs, 0, "no existing names");
 	}
+	/* A name suggested from a cluster's, for an attach. */
+	{
+		static const char *const taken[] = {
+			"aks-prod", "AKS-PROD-K8S", "inference"
+		};
+		static const struct {
+			const char	*cluster;
+			size_t		 ntaken;	/* of taken[] */
+			const char	*want;		/* NULL: none */
+		} sug[] = {
+			{ "aks-prod",		0, "aks-prod" },
+			{ "aks-prod",		1, "aks-prod-k8s" },
+			{ "AKS-Prod",		2, "AKS-Prod-k8s-b" },
+			{ "aks_prod.east",	0, "aks-prod-east" },
+			{ "aks--prod-",		0, "aks-prod" },
+			{ "1-cluster",		0, "cluster" },
+			{ "aks-01",		0, "aks01" },
+			{ "aks-2024-01-01",	0, "aks20240101" },
+			{ "x-1",		0, "x1-k8s" },
+			{ "ab",			0, "ab-k8s" },
+			{ "local",		0, "local-k8s" },
+			{ "a-very-long-cluster-name-for-inference", 0,
+			    "a-very-long-cluster-name" },
+			{ "abcdefghijklmnopqrstuvwxyz-1", 0,
+			    "abcdefghijklmnopqrstuvwx" },
+			{ "inference-cluster-of-prod", 0,
+			    "inference-cluster-of-pro" },
+			{ "n\xc3\xa4me",	0, "n-me" },
+			{ "123",		0, NULL },
+			{ "",			0, NULL },
+		};
+		char	out[64], big[NAME_MAX_LEN + 1];
+		int	k;
+
+		for (i = 0; i < sizeof sug / sizeof sug[0]; i++) {
+			bool	got = rules_name_suggest(sug[i].cluster, taken,
+				    sug[i].ntaken, out, sizeof out);
+
+			if (sug[i].want == NULL)
+				ok(!got && out[0] == '\0', "suggest from \"%s\": "
+				    "none", sug[i].cluster);
+			else
+				ok(got && strcmp(out, sug[i].want) == 0,
+				    "suggest from \"%s\" (%zu taken): %s, got %s",
+				    sug[i].cluster, sug[i].ntaken, sug[i].want,
+				    got ? out : "none");
+			if (got) {
+				verdicts_init(&vs);
+				rules_name(out, &vs);
+				rules_name_unique(out, taken, sug[i].ntaken,
+				    &vs);
+				core_count(&vs, 0, out);
+			}
+		}
+		/* Every letter's tail taken: none is left. */
+		{
+			static char	 names[27][NAME_MAX_LEN + 1];
+			const char	*all[27];
+
+			snprintf(names[0], sizeof names[0], "aks");
+			snprintf(names[1], sizeof names[1], "aks-k8s");
+			for (k = 0; k < 25; k++)
+				snprintf(names[k + 2], sizeof names[k + 2],
+				    "aks-k8s-%c", 'b' + k);
+			for (k = 0; k < 27; k++)
+				all[k] = names[k];
+			ok(!rules_name_suggest("aks", all, 27, out, sizeof out),
+			    "every tail taken: none");
+			ok(rules_name_suggest("aks", all, 26, out, sizeof out) &&
+			    strcmp(out, "aks-k8s-z") == 0, "the last tail: -k8s-z");
+		}
+		ok(!rules_name_suggest("aks-prod", NULL, 0, big, 8),
+		    "a buffer too small: none");
+	}
 	return tap_done();
 }

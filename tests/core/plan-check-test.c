@@ -369,6 +369,38 @@ main(void)
 	core_expect(&vs, FIELD_NAME, SEV_ERROR, MSG_NAME_TAKEN,
 	    "create: name taken");
 
+	/* An attach without a name: one from the cluster's is offered. */
+	{
+		static const char *const taken[] = { "aks-prod" };
+
+		plan_init(&p, PLAN_ATTACH);
+		strcpy(p.cluster_id, "/subscriptions/00000000-0000-0000-0000-"
+		    "000000000001/resourceGroups/rg/providers/"
+		    "Microsoft.ContainerService/managedClusters/aks-prod");
+		check(&p, NULL, &vs);
+		core_expect(&vs, FIELD_NAME, SEV_ERROR, MSG_NAME_EMPTY,
+		    "attach, no name: refused");
+		v = core_expect(&vs, FIELD_NAME, SEV_INFO, MSG_NAME_SUGGESTED,
+		    "attach, no name: one offered");
+		core_arg(v, 0, "aks-prod", "the cluster's name");
+		memset(&f, 0, sizeof f);
+		f.names_known = true;
+		f.existing_names = taken;
+		f.n_existing_names = 1;
+		check(&p, &f, &vs);
+		core_arg(core_find(&vs, MSG_NAME_SUGGESTED), 0, "aks-prod-k8s",
+		    "the cluster's name taken: -k8s");
+		strcpy(p.name, "mine");
+		check(&p, &f, &vs);
+		tap_ok(core_find(&vs, MSG_NAME_SUGGESTED) == NULL,
+		    "a name given: none offered");
+		plan_create(&p);
+		p.name[0] = '\0';
+		check(&p, NULL, &vs);
+		tap_ok(core_find(&vs, MSG_NAME_SUGGESTED) == NULL,
+		    "a create: none offered");
+	}
+
 	/* Sizes: catalogue, given, unknown, not offered. */
 	plan_create(&p);
 	p.node_count = 2;

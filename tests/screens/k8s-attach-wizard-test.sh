@@ -12,7 +12,8 @@ steps '
 	:save-display type.screen
 	<Enter>
 	<Enter>
-	ml-att<Enter>
+	:save-display name.screen
+	<C-u>ml-att<Enter>
 	:save-display ns.screen
 	<C-u>team-a<Enter>
 	<Enter>
@@ -27,6 +28,10 @@ assert_status 0
 assert_grep '^ Attach AKS cluster  *Step 1 of 7$' type.screen \
     "attach: the compute type is the first step"
 assert_grep '^  › (•) Kubernetes$' type.screen "Kubernetes chosen"
+assert_grep '^  › Name  \[aks-prod  *\]$' name.screen \
+    "the name step suggests one from the cluster's name"
+assert_grep '"aks-prod" follows the rules and is free in workspace' name.screen \
+    "checked as free in the workspace"
 assert_grep '^    ( ) AKS (legacy, retired)$' type.screen \
     "the legacy type second, marked retired"
 assert_equals ns.screen "attach: the namespace only, the cluster is the picker's" <<EOF

@@ -13,7 +13,8 @@ steps '
 	:save-display attached.screen
 	:save-state attached.state
 	<Home><Down><Enter>
-	ml-small<Enter><Enter>
+	:save-display small-name.screen
+	<C-u>ml-small<Enter><Enter>
 	:save-display purpose.screen
 	:save-state purpose.state
 	<Down><Enter><Enter><Enter>
@@ -24,6 +25,8 @@ steps '
 '
 run_akswiz attach --compute-type AKS $SB_ARGS
 assert_status 0
+assert_grep '^  › Name  *\[aks-small  *\]$' small-name.screen \
+    "the name suggested from the cluster's (Ctrl-U, then typed, replaces it)"
 assert_equals clusters.screen "the clusters, each with a verdict" <<EOF
  Attach AKS cluster                                                 Step 1 of 5
  Workspace ml-workspace · group ml-rg · subscription 0b1f6471-1bf0-4dda-aec3-c…
@@ -164,7 +167,7 @@ assert_grep '"method":"PUT","path":"[^"]*/computes/ml-small"' journal.log \
 steps '
 	<Down><Down><Down>
 	:save-state preview.state
-	<Enter>ml-preview<Enter><Enter><Enter><Enter>
+	<Enter><C-u>ml-preview<Enter><Enter><Enter><Enter>
 	:save-display preview-review.screen
 	<Enter>
 	:save-state preview-done.state
@@ -202,7 +205,7 @@ assert_grep '^result: succeeded' preview-done.state "and it attaches"
 # An internal load balancer on attach is a second step, an update after
 # the attach: the progress shows both.
 steps '
-	<Enter>ml-internal<Enter><Enter>
+	<Enter><C-u>ml-internal<Enter><Enter>
 	<Right><Tab>default<Enter><Enter><Enter>
 	:save-display internal-done.screen
 	:save-state internal-done.state

@@ -7,7 +7,7 @@ sandbox_start --polls 2 \
     --faults 'op:ml-part=fail:InternalServerError+1#1:The load balancer could not be updated.'
 
 steps '
-	<Enter>ml-part<Enter><Enter>
+	<Enter><C-u>ml-part<Enter><Enter>
 	<Right><Tab>default<Enter><Enter><Enter>
 	:save-display partial.screen
 	:save-state partial.state

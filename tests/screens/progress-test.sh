@@ -12,7 +12,7 @@ unset AKSWIZ_POLL_MIN_MS
 
 # Attach with an internal load balancer: two steps.
 steps '
-	<Enter>ml-internal<Enter><Enter>
+	<Enter><C-u>ml-internal<Enter><Enter>
 	<Right><Tab>default<Enter><Enter><Enter>
 	:save-display attach-done.screen
 	:save-state attach-done.state
