@@ -11,7 +11,6 @@
  * the built-in VM catalogue are judged.
  */
 #include "config.h"
-#include "core/ids.h"
 #include "core/rules.h"
 #include "core/plan-deploy-check.h"
 #include "core/rules-change.h"
@@ -281,20 +280,10 @@ check_name(const struct plan *p, const struct plan_facts *f, bool new_name,
 	if (f->names_known)
 		rules_name_unique(p->name, f->existing_names,
 		    f->n_existing_names, vs);
-	/* An attach with no name: one the cluster's name makes. */
-	if (p->name[0] == '\0' && p->op == PLAN_ATTACH) {
-		struct aks_id	id;
-		struct verdicts	scratch;
-		char		name[NAME_MAX_LEN + 1];
-
-		verdicts_init(&scratch);
-		if (aks_id_parse(p->cluster_id, &id, FIELD_CLUSTER_ID,
-		    &scratch) && rules_name_suggest(id.name, f->names_known ?
+	if (p->op == PLAN_ATTACH)
+		rules_name_hint(p->name, p->cluster_id, f->names_known ?
 		    f->existing_names : NULL, f->names_known ?
-		    f->n_existing_names : 0, name, sizeof name))
-			verdict_arg(verdicts_add(vs, FIELD_NAME, SEV_INFO,
-			    MSG_NAME_SUGGESTED), "%s", name);
-	}
+		    f->n_existing_names : 0, vs);
 }
 
 /* A purpose outside the enum (a corrupt plan in memory). */

@@ -11,6 +11,7 @@
  */
 #include "config.h"
 #include "core/rules.h"
+#include "core/ids.h"
 
 #include <string.h>
 #include <strings.h>
@@ -253,4 +254,30 @@ found:
 		return false;
 	memcpy(out, cand, strlen(cand) + 1);
 	return true;
+}
+
+bool
+rules_name_for_cluster(const char *cluster_id, const char *const *existing,
+    size_t n, char *out, size_t len)
+{
+	struct aks_id	id;
+	struct verdicts	scratch;
+
+	if (len > 0)
+		out[0] = '\0';
+	verdicts_init(&scratch);
+	return aks_id_parse(cluster_id, &id, FIELD_CLUSTER_ID, &scratch) &&
+	    rules_name_suggest(id.name, existing, n, out, len);
+}
+
+void
+rules_name_hint(const char *name, const char *cluster_id,
+    const char *const *existing, size_t n, struct verdicts *vs)
+{
+	char	out[NAME_MAX_LEN + 1];
+
+	if ((name == NULL || name[0] == '\0') &&
+	    rules_name_for_cluster(cluster_id, existing, n, out, sizeof out))
+		verdict_arg(verdicts_add(vs, FIELD_NAME, SEV_INFO,
+		    MSG_NAME_SUGGESTED), "%s", out);
 }

@@ -43,6 +43,13 @@ void	rules_name_unique(const char *name, const char *const *existing,
  */
 bool	rules_name_suggest(const char *cluster, const char *const *existing,
 	    size_t n, char *out, size_t len);
+/* The same from an AKS resource ID; false if it is none. */
+bool	rules_name_for_cluster(const char *cluster_id,
+	    const char *const *existing, size_t n, char *out, size_t len);
+/* An attach's name not given: NAME_SUGGESTED (info) with the one the
+ * cluster of cluster_id (an AKS resource ID) makes, if any. */
+void	rules_name_hint(const char *name, const char *cluster_id,
+	    const char *const *existing, size_t n, struct verdicts *);
 
 /*
  * Purpose x size: nodes and nodes x vCPU for the purpose.  vcpus_per_node

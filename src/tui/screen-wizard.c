@@ -762,11 +762,14 @@ wizard_check_step(struct wizard *w, enum wizard_step step,
 	}
 	case STEP_NAME:
 		rules_name(w->plan.name, vs);
-		if (w->facts.names_known && !verdicts_has_errors(vs)) {
-			names = (const char *const *)w->facts.names;
+		names = (const char *const *)w->facts.names;
+		if (w->facts.names_known && !verdicts_has_errors(vs))
 			rules_name_unique(w->plan.name, names,
 			    w->facts.nnames, vs);
-		}
+		if (w->op == PLAN_ATTACH)
+			rules_name_hint(w->plan.name, w->plan.cluster_id,
+			    w->facts.names_known ? names : NULL,
+			    w->facts.names_known ? w->facts.nnames : 0, vs);
 		break;
 	case STEP_PURPOSE:
 		if (w->op == PLAN_ATTACH && (vcpus = wizard_vcpus(w,
@@ -1062,9 +1065,18 @@ wizard_draw_name(struct wizard *w, WINDOW *win, int y, int bottom)
 {
 	char	line[512];
 	int	rows;
+	size_t	i;
 
 	rows = widget_form_draw(&w->name_form, win, y, 2, COLS - 4,
 	    bottom - y, &w->v, w->show_errors);
+	/* No name: the one the cluster's makes, if an attach has one. */
+	for (i = 0; w->plan.name[0] == '\0' && i < w->v.n; i++)
+		if (w->v.v[i].msg == MSG_NAME_SUGGESTED) {
+			tui_verdict_text(&w->v.v[i], line, sizeof line);
+			display_wrap(win, y + rows + 1, 4, COLS - 6,
+			    bottom - y - rows - 1, line,
+			    display_attr(STYLE_DIM));
+		}
 	if (verdicts_has_errors(&w->v) || w->plan.name[0] == '\0')
 		return;
 	if (w->facts.names_known)
@@ -1672,20 +1684,15 @@ wizard_focus_error(struct wizard *w)
 static void
 wizard_suggest_name(struct wizard *w)
 {
-	struct aks_id	id;
-	struct verdicts	scratch;
-	char		name[PLAN_NAME_LEN];
+	char	name[PLAN_NAME_LEN];
 
 	widget_field_get(&w->name, name, sizeof name);
 	if (w->op != PLAN_ATTACH || (name[0] != '\0' &&
 	    (w->name.touched || strcmp(name, w->name_suggested) != 0)))
 		return;
-	verdicts_init(&scratch);
-	if (!aks_id_parse(w->plan.cluster_id, &id, FIELD_CLUSTER_ID,
-	    &scratch))
-		return;
-	if (rules_name_suggest(id.name, (const char *const *)w->facts.names,
-	    w->facts.names_known ? w->facts.nnames : 0, name, sizeof name)) {
+	if (rules_name_for_cluster(w->plan.cluster_id,
+	    (const char *const *)w->facts.names, w->facts.names_known ?
+	    w->facts.nnames : 0, name, sizeof name)) {
 		widget_field_set(&w->name, name);
 		snprintf(w->name_suggested, sizeof w->name_suggested, "%s",
 		    name);

@@ -192,6 +192,26 @@ main(void)
 		}
 		ok(!rules_name_suggest("aks-prod", NULL, 0, big, 8),
 		    "a buffer too small: none");
+
+		/* From an AKS resource ID, and as the hint plan check gives. */
+#define AKS_ID	"/subscriptions/00000000-0000-0000-0000-000000000001/" \
+		"resourceGroups/rg/providers/Microsoft.ContainerService/" \
+		"managedClusters/aks_prod"
+		ok(rules_name_for_cluster(AKS_ID, NULL, 0, out, sizeof out) &&
+		    strcmp(out, "aks-prod") == 0, "from an AKS ID: aks-prod");
+		ok(!rules_name_for_cluster("/subscriptions/x", NULL, 0, out,
+		    sizeof out) && out[0] == '\0', "from a bad ID: none");
+		verdicts_init(&vs);
+		rules_name_hint("", AKS_ID, taken, 1, &vs);
+		v = core_expect(&vs, FIELD_NAME, SEV_INFO, MSG_NAME_SUGGESTED,
+		    "hint without a name");
+		core_arg(v, 0, "aks-prod-k8s", "hint: the free one");
+		verdicts_init(&vs);
+		rules_name_hint("mine", AKS_ID, NULL, 0, &vs);
+		core_count(&vs, 0, "hint with a name: none");
+		verdicts_init(&vs);
+		rules_name_hint(NULL, "nonsense", NULL, 0, &vs);
+		core_count(&vs, 0, "hint without a cluster: none");
 	}
 	return tap_done();
 }

@@ -13,7 +13,9 @@ steps '
 	<Enter>
 	<Enter>
 	:save-display name.screen
-	<C-u>ml-att<Enter>
+	<C-u>
+	:save-display cleared.screen
+	ml-att<Enter>
 	:save-display ns.screen
 	<C-u>team-a<Enter>
 	<Enter>
@@ -32,6 +34,8 @@ assert_grep '^  › Name  \[aks-prod  *\]$' name.screen \
     "the name step suggests one from the cluster's name"
 assert_grep '"aks-prod" follows the rules and is free in workspace' name.screen \
     "checked as free in the workspace"
+assert_grep '^    "aks-prod", made from the cluster.s name, would do\.$' cleared.screen \
+    "cleared: the suggestion said under it"
 assert_grep '^    ( ) AKS (legacy, retired)$' type.screen \
     "the legacy type second, marked retired"
 assert_equals ns.screen "attach: the namespace only, the cluster is the picker's" <<EOF
