@@ -197,12 +197,12 @@ progress_step_detail(WINDOW *win, int y, const char *state)
  * its state and its own time; rows used.  Under the run's lock.
  */
 static int
-progress_steps(struct progress *p, WINDOW *win, int y, int bottom)
+progress_steps(struct progress *p, WINDOW *win, int y, int bottom, int spare)
 {
 	struct live_run	*r = p->run;
 	char		 num[16], dur[64];
 	const char	*state;
-	int		 i, n = 0, pw, st;
+	int		 i, n = 0, pw, st, rows;
 
 	if (r->nsteps < 2)
 		return 0;
@@ -226,11 +226,23 @@ progress_steps(struct progress *p, WINDOW *win, int y, int bottom)
 			state = _("waiting");
 		snprintf(num, sizeof num, "%d.", i + 1);
 		display_text(win, y + n, 2, 3, num, st, false);
-		display_text(win, y + n, 6, pw,
-		    step_kind_phrase(r->steps_kind[i]), st, true);
 		display_text(win, y + n, 6 + pw + 1, 12, state, st, true);
 		display_text(win, y + n, 6 + pw + 14, 10, dur,
 		    display_attr(STYLE_DIM), false);
+		/*
+		 * What it does, whole: a narrow pane wraps it under itself,
+		 * in the spare rows (the outcome's are kept); else cut.
+		 */
+		rows = display_wrap_rows(pw, step_kind_phrase(
+		    r->steps_kind[i]), false);
+		if (rows > 1 && rows - 1 <= spare) {
+			display_wrap(win, y + n, 6, pw, bottom - y - n,
+			    step_kind_phrase(r->steps_kind[i]), st);
+			spare -= rows - 1;
+			n += rows - 1;
+		} else
+			display_text(win, y + n, 6, pw,
+			    step_kind_phrase(r->steps_kind[i]), st, true);
 		/* A running step's longer state (an upload's) on its row. */
 		if (p->running && i + 1 == r->step && r->steps_seen[i] &&
 		    display_width(state) > 12 && y + n + 1 < bottom)
@@ -796,7 +808,9 @@ progress_draw(struct screen *s, WINDOW *win)
 		}
 		y++;
 		if (r->nsteps > 1)
-			y += progress_steps(p, win, y, bottom) +
+			y += progress_steps(p, win, y, bottom, bottom - y -
+			    r->nsteps - 2 - (p->running ? 1 :
+			    progress_outcome_rows(p))) +
 			    (drows == 0 || LINES >= 24 ? 1 : 0);
 		/* The latest transitions, in the rows the outcome leaves. */
 		room = bottom - y - 1 - (p->running ? 6 :

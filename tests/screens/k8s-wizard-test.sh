@@ -292,11 +292,11 @@ assert_equals done-small.screen "60x20: the three steps fit" <<EOF
             ions/20300101T000000Z-ml-k8s-RANDOM.json
 
   1.  create the AKS cluster       Succeeded    0 s
-  2.  install the Azure Machine L… Succeeded    0 s
-  3.  attach the cluster as a Kub… Succeeded    0 s
+  2.  install the Azure Machine    Succeeded    0 s
+      Learning extension
+  3.  attach the cluster as a      Succeeded    0 s
+      Kubernetes compute
 
-           0 s  InProgress   step 3 of 3: attach the clus…
-           0 s  Succeeded    step 3 of 3: attach the clus…
 
   ✓ create of ml-k8s succeeded.
 
