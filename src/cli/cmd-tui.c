@@ -9,6 +9,7 @@
 #include "cli/cmd.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,6 +109,21 @@ cmd_tui_signout(void *ctx, struct err *err)
 }
 
 /* Run the interface from a start screen; extra arguments are refused. */
+/*
+ * The screens' status as the process's: 0, 128 + the signal that ended
+ * them (129 a hang-up, 143 SIGTERM or SIGINT), as a shell reports a
+ * signal; else usage (a script that could not run).
+ */
+static int
+tui_exit_status(int status)
+{
+	if (status == 0)
+		return EXIT_OK;
+	if (status == 128 + SIGHUP || status == 128 + SIGTERM)
+		return status;
+	return EXIT_USAGE;
+}
+
 static int
 cmd_tui_run(struct app_options *g, int argc, char **argv,
     enum tui_start start)
@@ -188,10 +204,10 @@ cmd_tui_run(struct app_options *g, int argc, char **argv,
 		session_stop_sandbox(&s);
 		/* no exit handlers under the worker that still runs */
 		fflush(NULL);
-		_exit(status == 0 ? EXIT_OK : EXIT_USAGE);
+		_exit(tui_exit_status(status));
 	} else if (live)
 		session_close(&s);
-	return status == 0 ? EXIT_OK : EXIT_USAGE;
+	return tui_exit_status(status);
 }
 
 /* akswiz with no command on a terminal: the home screen. */

@@ -251,6 +251,18 @@ progress_steps(struct progress *p, WINDOW *win, int y, int bottom, int spare)
 	return n;
 }
 
+/*
+ * Once the run has its journal entry (before its first request), the
+ * wizard's plan is kept: quitting loses nothing and a hang-up leaves no
+ * draft of it.  Under the run's lock.
+ */
+static void
+progress_journaled(struct progress *p)
+{
+	if (p->w != NULL && p->run->journal[0] != '\0')
+		p->w->saved = true;
+}
+
 /* A deploy's plan is journaled: its deploy screens lose nothing now. */
 static void
 progress_deploy_kept(struct progress *p)
@@ -767,6 +779,7 @@ progress_draw(struct screen *s, WINDOW *win)
 	size_t		 k;
 
 	pthread_mutex_lock(&r->lock);
+	progress_journaled(p);
 	/* A deploy's own rows (the route, the call) are kept at the end. */
 	if ((drows = progress_deploy_rows(p, NULL, 0, 0)) > 0)
 		bottom = full - drows - (LINES >= 24 ? 1 : 0);
@@ -980,10 +993,25 @@ progress_unsaved(struct screen *s)
 	return false;
 }
 
+/*
+ * SIGHUP or SIGTERM while it runs: a plan the journal holds already is
+ * followed from home, not also offered as a draft to submit again.  (Run
+ * before the wizard's own save, which is below on the stack.)
+ */
+static void
+progress_save_draft(struct screen *s)
+{
+	struct progress	*p = s->data;
+
+	pthread_mutex_lock(&p->run->lock);
+	progress_journaled(p);
+	pthread_mutex_unlock(&p->run->lock);
+}
+
 static const struct screen_ops progress_ops = {
 	"progress", NULL, NULL, progress_request, progress_draw,
-	progress_free, progress_save_state, progress_unsaved, NULL,
-	progress_keys
+	progress_free, progress_save_state, progress_unsaved,
+	progress_save_draft, progress_keys
 };
 
 /* Open the progress screen and start the run. */

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Quitting on the progress screen of a submitted create: the question says
 # the operation goes on and how to follow it (never "lose the unsaved
-# plan": nothing is lost), and y quits; after that quit and a kill -9 of
-# the screens mid-create, the next akswiz --sandbox watch follows both.  Skipped without tmux.  Polls,
+# plan": nothing is lost), and y quits; a hang-up mid-create leaves no
+# draft of the submitted plan; after the quit, the hang-up and a kill -9 of
+# the screens mid-create, the next akswiz --sandbox watch follows all three.  Skipped without tmux.  Polls,
 # never sleeps for a fixed time.
 set -u
 . "${top_srcdir:-.}/tests/tmux/lib.sh"
@@ -51,7 +52,21 @@ $T send-keys -t t y
 wait_for "akswiz-exit=0" "y quits"
 $T kill-session -t t
 
-# A kill -9 of the screens mid-create: the next run's watch follows both
+# A hang-up (a dropped SSH session) mid-create: the journal holds the
+# plan, so no draft of it is left to submit a second time.
+submit ml-hup
+shell=$($T display -p -t t '#{pane_pid}')
+kill -HUP $(pgrep -P "$shell")
+wait_for "akswiz-exit=129" "akswiz ends on the hang-up"
+if grep -q '"ml-hup"' "$work/state/akswiz/draft.json" 2>/dev/null; then
+	not_ok "no draft of the submitted plan is left"
+	sed 's/^/#   /' "$work/state/akswiz/draft.json"
+else
+	ok "no draft of the submitted plan is left"
+fi
+$T kill-session -t t
+
+# A kill -9 of the screens mid-create: the next run's watch follows the
 # creates to their end (the world kept them).
 submit ml-kill
 shell=$($T display -p -t t '#{pane_pid}')
@@ -71,6 +86,11 @@ if grep -q "create of ml-quit succeeded" "$work/out"; then
 	ok "and the one left by the quit"
 else
 	not_ok "and the one left by the quit"
+fi
+if grep -q "create of ml-hup succeeded" "$work/out"; then
+	ok "and the one left by the hang-up"
+else
+	not_ok "and the one left by the hang-up"
 fi
 
 echo "1..$n"
