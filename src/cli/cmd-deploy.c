@@ -343,8 +343,8 @@ cli_plan_new_deploy(struct app_options *g, int argc, char **argv,
 		if (!set_dflag(p, f, eq != NULL ? eq + 1 : argv[++i], file))
 			return EXIT_USAGE;
 		/* --traffic D=P D2=P2: the values that follow. */
-		while (f->kind == D_TRAFFIC && i + 1 < argc &&
-		    argv[i + 1][0] != '-' && strchr(argv[i + 1], '=') != NULL)
+		while (f->kind == D_TRAFFIC && cli_traffic_word_next(argc, argv,
+		    i))
 			if (!set_dflag(p, f, argv[++i], file))
 				return EXIT_USAGE;
 	}

@@ -142,12 +142,11 @@ change_parse(int argc, char **argv, struct change_args *a)
 		 * --traffic blue=90 green=10: the words that follow, as plan
 		 * new deploy takes them, beside az's one quoted word.
 		 */
-		if (r > 0 && a->traffic != traffic && i + 1 < argc &&
-		    argv[i + 1][0] != '-' && strchr(argv[i + 1], '=') != NULL) {
+		if (r > 0 && a->traffic != traffic &&
+		    cli_traffic_word_next(argc, argv, i)) {
 			snprintf(a->traffic_words, sizeof a->traffic_words, "%s",
 			    a->traffic);
-			while (i + 1 < argc && argv[i + 1][0] != '-' &&
-			    strchr(argv[i + 1], '=') != NULL) {
+			while (cli_traffic_word_next(argc, argv, i)) {
 				size_t	len = strlen(a->traffic_words);
 
 				if (len + 1 + strlen(argv[i + 1]) >=

@@ -108,7 +108,6 @@ cmd_tui_signout(void *ctx, struct err *err)
 	return session_signout(ctx, NULL, NULL, err);
 }
 
-/* Run the interface from a start screen; extra arguments are refused. */
 /*
  * The screens' status as the process's: 0, 128 + the signal that ended
  * them (129 a hang-up, 143 SIGTERM or SIGINT), as a shell reports a
@@ -124,6 +123,7 @@ tui_exit_status(int status)
 	return EXIT_USAGE;
 }
 
+/* Run the interface from a start screen; extra arguments are refused. */
 static int
 cmd_tui_run(struct app_options *g, int argc, char **argv,
     enum tui_start start)

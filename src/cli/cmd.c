@@ -172,6 +172,13 @@ cli_error(const char *fmt, ...)
 }
 
 bool
+cli_traffic_word_next(int argc, char **argv, int i)
+{
+	return i + 1 < argc && argv[i + 1][0] != '-' &&
+	    strchr(argv[i + 1], '=') != NULL;
+}
+
+bool
 cli_count(const char *opt, const char *s, long *v)
 {
 	char	*end;

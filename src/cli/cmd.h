@@ -53,6 +53,11 @@ void		cli_warning(const char *, ...)
  */
 bool		cli_count(const char *opt, const char *s, long *v);
 /*
+ * Whether argv[i + 1] goes on a --traffic given as words (blue=90
+ * green=10): a DEPLOYMENT=PERCENT word, not an option.
+ */
+bool		cli_traffic_word_next(int argc, char **argv, int i);
+/*
  * With --readonly, refuse a command that would change something in Azure
  * at once (nothing sent) and return EXIT_PREFLIGHT; without, EXIT_OK.
  */

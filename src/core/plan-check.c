@@ -276,14 +276,8 @@ check_name(const struct plan *p, const struct plan_facts *f, bool new_name,
 			check_required(FIELD_NAME, p, vs);
 		return;
 	}
-	rules_name(p->name, vs);
-	if (f->names_known)
-		rules_name_unique(p->name, f->existing_names,
-		    f->n_existing_names, vs);
-	if (p->op == PLAN_ATTACH)
-		rules_name_hint(p->name, p->cluster_id, f->names_known ?
-		    f->existing_names : NULL, f->names_known ?
-		    f->n_existing_names : 0, vs);
+	rules_name_new(p->name, p->op, p->cluster_id, f->existing_names,
+	    f->n_existing_names, f->names_known, vs);
 }
 
 /* A purpose outside the enum (a corrupt plan in memory). */

@@ -11,7 +11,6 @@
  */
 #include "config.h"
 #include "core/rules.h"
-#include "core/ids.h"
 
 #include <string.h>
 #include <strings.h>
@@ -280,4 +279,17 @@ rules_name_hint(const char *name, const char *cluster_id,
 	    rules_name_for_cluster(cluster_id, existing, n, out, sizeof out))
 		verdict_arg(verdicts_add(vs, FIELD_NAME, SEV_INFO,
 		    MSG_NAME_SUGGESTED), "%s", out);
+}
+
+void
+rules_name_new(const char *name, enum plan_op op, const char *cluster_id,
+    const char *const *existing, size_t n, bool names_known,
+    struct verdicts *vs)
+{
+	rules_name(name, vs);
+	if (names_known)
+		rules_name_unique(name, existing, n, vs);
+	if (op == PLAN_ATTACH)
+		rules_name_hint(name, cluster_id, names_known ? existing :
+		    NULL, names_known ? n : 0, vs);
 }

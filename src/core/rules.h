@@ -50,6 +50,14 @@ bool	rules_name_for_cluster(const char *cluster_id,
  * cluster of cluster_id (an AKS resource ID) makes, if any. */
 void	rules_name_hint(const char *name, const char *cluster_id,
 	    const char *const *existing, size_t n, struct verdicts *);
+/*
+ * A new compute's name, whole, for plan check and the wizard alike: every
+ * rule, free among existing when the workspace's names are known, and
+ * for an attach with none given the hint above.
+ */
+void	rules_name_new(const char *name, enum plan_op op,
+	    const char *cluster_id, const char *const *existing, size_t n,
+	    bool names_known, struct verdicts *);
 
 /*
  * Purpose x size: nodes and nodes x vCPU for the purpose.  vcpus_per_node

@@ -42,10 +42,10 @@ struct deploy_compute {
 		leaf[PLAN_NAME_LEN], purpose[PLAN_NAME_LEN];
 };
 
-/* An online endpoint of the workspace. */
 /* The most deployments of an endpoint the wizard reads from its list. */
 #define DEPLOY_NAMES_MAX	64
 
+/* An online endpoint of the workspace. */
 struct deploy_endpoint {
 	char	name[PLAN_NAME_LEN];
 	char	compute[PLAN_NAME_LEN];		/* its compute's name */

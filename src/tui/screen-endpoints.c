@@ -1798,12 +1798,6 @@ eps_text_line(const char *p, char *buf, size_t len)
 }
 
 /*
- * Text of many lines (the reply, the logs) from row y, scrolled by lines.
- * A long line wraps over rows, so the last scroll position is the first
- * line from which the rest fits in the rows there are: End shows the
- * last lines whole, at any width.
- */
-/*
  * A line's indent: its leading blanks (a tab to the next stop of 8),
  * which a log's traceback needs, drawn as cells and kept on the rows it
  * wraps onto; none where it would leave less than half the width.  *rest
@@ -1825,6 +1819,12 @@ eps_line_indent(const char *line, int width, const char **rest)
 	return ind;
 }
 
+/*
+ * Text of many lines (the reply, the logs) from row y, scrolled by lines.
+ * A long line wraps over rows, under its indent, so the last scroll
+ * position is the first line from which the rest fits in the rows there
+ * are: End shows the last lines whole, at any width.
+ */
 static void
 eps_draw_text(struct eps *e, WINDOW *win, int y, int ymax, const char *text)
 {

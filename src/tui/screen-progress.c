@@ -820,6 +820,9 @@ progress_draw(struct screen *s, WINDOW *win)
 			    3, r->journal, display_attr(STYLE_DIM));
 		}
 		y++;
+		/* Spare rows for wrapped phrases: what is left once a row a
+		 * step, the blanks around the outcome and the outcome (or,
+		 * while it runs, the State line's latest) have theirs. */
 		if (r->nsteps > 1)
 			y += progress_steps(p, win, y, bottom, bottom - y -
 			    r->nsteps - 2 - (p->running ? 1 :

@@ -708,7 +708,6 @@ wizard_check_step(struct wizard *w, enum wizard_step step,
 {
 	struct verdicts		 tmp;
 	struct plan_tls		 none;
-	const char *const	*names;
 	int			 nodes, vcpus;
 	struct aks_id		 id;
 
@@ -761,15 +760,9 @@ wizard_check_step(struct wizard *w, enum wizard_step step,
 		break;
 	}
 	case STEP_NAME:
-		rules_name(w->plan.name, vs);
-		names = (const char *const *)w->facts.names;
-		if (w->facts.names_known && !verdicts_has_errors(vs))
-			rules_name_unique(w->plan.name, names,
-			    w->facts.nnames, vs);
-		if (w->op == PLAN_ATTACH)
-			rules_name_hint(w->plan.name, w->plan.cluster_id,
-			    w->facts.names_known ? names : NULL,
-			    w->facts.names_known ? w->facts.nnames : 0, vs);
+		rules_name_new(w->plan.name, w->op, w->plan.cluster_id,
+		    (const char *const *)w->facts.names, w->facts.nnames,
+		    w->facts.names_known, vs);
 		break;
 	case STEP_PURPOSE:
 		if (w->op == PLAN_ATTACH && (vcpus = wizard_vcpus(w,

@@ -39,8 +39,8 @@ struct tls_save {
 /* The form for compute name's files; done(owner, ...) when saved. */
 void	tls_save_open(struct tls_save *, const char *name,
 	    tls_save_done_fn done, void *owner);
-/* Enter: start saving to the form's paths; false (status says why)
- * when a path is missing or there is no session. */
+/* Enter: start saving to the form's paths; false when a path is missing
+ * (the status line says so), or a save runs, or there is no session. */
 bool	tls_save_start(struct tls_save *, struct tui *);
 bool	tls_save_busy(const struct tls_save *);
 /* The form's own keys (typing, moving). */
